@@ -1,0 +1,79 @@
+/// The pipeline's stages, in order. The raw value is the stable id used in the
+/// trace, in diagnostics and in the JSON schema.
+public enum StageID: String, Codable, Sendable, CaseIterable {
+    case decode
+    case normalize
+    case lines
+    case tables
+    case structure
+}
+
+/// A finding about the document: what was repaired, what looks wrong. Findings
+/// are data, not errors: the document is still produced.
+public struct Diagnostic: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable {
+        /// Something was changed to undo extraction damage (e.g. a table row re-joined).
+        case repair
+        /// Something looks wrong and was left as it is (e.g. a missing table cell).
+        case suspicion
+        /// A table's numbers break its template's arithmetic.
+        case arithmetic
+        /// The input bytes themselves were damaged (e.g. invalid UTF-8).
+        case invalidInput = "invalid-input"
+    }
+
+    public var stage: StageID
+    public var rule: String
+    public var kind: Kind
+    public var message: String
+    /// 1-based line of the (decoded) input the finding is about, when known.
+    public var line: Int?
+
+    public init(stage: StageID, rule: String, kind: Kind, message: String, line: Int?) {
+        self.stage = stage
+        self.rule = rule
+        self.kind = kind
+        self.message = message
+        self.line = line
+    }
+}
+
+/// One change made by one rule, recorded only when tracing is on, so that every
+/// difference between input and output can be explained.
+public struct TraceStep: Codable, Sendable, Equatable {
+    public var stage: StageID
+    public var rule: String
+    /// 1-based first source line the change touches.
+    public var line: Int?
+    public var before: String
+    public var after: String
+
+    public init(stage: StageID, rule: String, line: Int?, before: String, after: String) {
+        self.stage = stage
+        self.rule = rule
+        self.line = line
+        self.before = before
+        self.after = after
+    }
+}
+
+/// Where stages report what they did. One context per document; not shared
+/// between threads.
+public final class PipelineContext {
+    public let tracing: Bool
+    public private(set) var diagnostics: [Diagnostic] = []
+    public private(set) var trace: [TraceStep] = []
+
+    public init(tracing: Bool) { self.tracing = tracing }
+
+    public func report(_ stage: StageID, _ rule: String, _ kind: Diagnostic.Kind, _ message: String, line: Int?) {
+        diagnostics.append(Diagnostic(stage: stage, rule: rule, kind: kind, message: message, line: line))
+    }
+
+    /// Records a change; callers may skip building `before`/`after` when
+    /// `tracing` is false, since the step is dropped then.
+    public func traced(_ stage: StageID, _ rule: String, line: Int?, before: @autoclosure () -> String, after: @autoclosure () -> String) {
+        guard tracing else { return }
+        trace.append(TraceStep(stage: stage, rule: rule, line: line, before: before(), after: after()))
+    }
+}

@@ -1,0 +1,48 @@
+/// A rectangular cell block: a spanning cell's text stands at (row, column) and
+/// covers `rowSpan` × `columnSpan` positions.
+public struct CellSpan: Codable, Sendable, Equatable {
+    public var row: Int
+    public var column: Int
+    public var rowSpan: Int
+    public var columnSpan: Int
+}
+
+/// One value cell of a recognised table, with where it sits in the template's
+/// label hierarchy, e.g. row [三、本年度办理结果, （三）不予公开, 1.属于国家秘密],
+/// column [申请人情况, 法人或其他组织, 商业企业], value "0".
+public struct TableRecord: Codable, Sendable, Equatable {
+    public var row: [String]
+    public var column: [String]
+    public var value: String
+}
+
+/// The outcome of one arithmetic relation of a template, for one row or column.
+public struct ArithmeticCheck: Codable, Sendable, Equatable {
+    public var check: String
+    /// The row or column the relation was evaluated on.
+    public var subject: String
+    public var holds: Bool
+    public var left: Double
+    public var right: Double
+}
+
+/// A table as a rectangular grid of cell texts (spanned positions are empty
+/// strings), with the template it matched and what that recovered.
+public struct Table: Sendable, Equatable {
+    public var grid: [[String]]
+    public var spans: [CellSpan]
+    public var templateID: String?
+    public var records: [TableRecord]
+    public var checks: [ArithmeticCheck]
+
+    public init(grid: [[String]], spans: [CellSpan] = [], templateID: String? = nil,
+                records: [TableRecord] = [], checks: [ArithmeticCheck] = []) {
+        self.grid = grid
+        self.spans = spans
+        self.templateID = templateID
+        self.records = records
+        self.checks = checks
+    }
+
+    public var columnCount: Int { grid.first?.count ?? 0 }
+}

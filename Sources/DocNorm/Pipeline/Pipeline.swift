@@ -1,0 +1,49 @@
+/// Options a caller sets per run.
+public struct PipelineOptions: Sendable {
+    public var encoding: String?
+    public var tracing: Bool
+
+    public init(encoding: String? = nil, tracing: Bool = false) {
+        self.encoding = encoding
+        self.tracing = tracing
+    }
+}
+
+/// The stages in their one explicit order, built once from the rules and then
+/// reused for every document.
+///
+/// This session's pipeline runs stage 1 (decode, character normalization) and
+/// a minimal block split; line repair, table tokenization and structure
+/// recovery are not built yet (see README, "Status").
+public struct Pipeline: Sendable {
+    public let rules: RuleSet
+    let decoder: Decoder
+    let characters: CharacterNormalizer
+
+    public init(rules: RuleSet) {
+        self.rules = rules
+        decoder = Decoder(rules: rules)
+        characters = CharacterNormalizer(rules: rules)
+    }
+
+    public func run(_ bytes: [UInt8], options: PipelineOptions = PipelineOptions()) throws -> Document {
+        let context = PipelineContext(tracing: options.tracing)
+        let decoded = try decoder.decode(bytes, encoding: options.encoding, context: context)
+        let lines = try characters.normalize(decoded.text, context: context)
+        var blocks: [Block] = []
+        var current: [SourceLine] = []
+        func flush() {
+            for line in current {
+                blocks.append(Block(.paragraph(line.text, runIn: nil), lines: line.number...line.number))
+            }
+            current = []
+        }
+        for line in lines {
+            if line.text.isEmpty { flush() } else { current.append(line) }
+        }
+        flush()
+        var metadata = DocumentMetadata()
+        metadata.encoding = decoded.encoding
+        return Document(blocks: blocks, metadata: metadata, diagnostics: context.diagnostics, trace: context.trace)
+    }
+}

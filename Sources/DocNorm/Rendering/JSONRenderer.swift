@@ -1,0 +1,45 @@
+import FoundationEssentials
+
+/// JSON output, schema `docnorm-document/1`: metadata, blocks, diagnostics and,
+/// with tracing, the trace.
+public enum JSONRenderer {
+    public static let schema = "docnorm-document/1"
+
+    struct Output: Encodable {
+        var schema: String
+        var metadata: DocumentMetadata
+        var blocks: [BlockOut]
+        var diagnostics: [Diagnostic]
+        var trace: [TraceStep]?
+    }
+
+    struct BlockOut: Encodable {
+        var kind: String
+        var text: String?
+        var level: Int?
+        var rows: [[String]]?
+        var spans: [CellSpan]?
+        var template: String?
+        var records: [TableRecord]?
+        var lines: [Int]
+    }
+
+    public static func render(_ document: Document) throws -> String {
+        let blocks = document.blocks.map { block -> BlockOut in
+            let lines = [block.lines.lowerBound, block.lines.upperBound]
+            switch block.kind {
+            case .title(let t): return BlockOut(kind: "title", text: t, lines: lines)
+            case .heading(let level, _, let t): return BlockOut(kind: "heading", text: t, level: level, lines: lines)
+            case .paragraph(let t, _): return BlockOut(kind: "paragraph", text: t, lines: lines)
+            case .table(let table):
+                return BlockOut(kind: "table", rows: table.grid, spans: table.spans, template: table.templateID,
+                                records: table.records, lines: lines)
+            }
+        }
+        let output = Output(schema: schema, metadata: document.metadata, blocks: blocks,
+                            diagnostics: document.diagnostics, trace: document.trace.isEmpty ? nil : document.trace)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(output), as: UTF8.self) + "\n"
+    }
+}

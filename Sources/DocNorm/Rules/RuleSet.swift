@@ -1,0 +1,99 @@
+import FoundationEssentials
+import ICUKit
+
+/// Where rule files come from: the copy built into the binary, or a folder
+/// given with `--rules DIR` that replaces it.
+public enum RuleSource: Sendable {
+    case builtin
+    case directory(String)
+
+    func read(_ path: String) throws -> String {
+        switch self {
+        case .builtin:
+            guard let text = BuiltinRules.files[path] else {
+                throw DocNormError.invalidRules(file: path, line: nil, reason: "not in the built-in rules")
+            }
+            return text
+        case .directory(let dir):
+            let url = URL(fileURLWithPath: dir).appendingPathComponent(path)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw DocNormError.invalidRules(file: url.path, line: nil, reason: "cannot read the file")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw DocNormError.invalidRules(file: url.path, line: nil, reason: "not UTF-8")
+            }
+            return text
+        }
+    }
+}
+
+/// Rules/characters.json, version docnorm-rules/1.
+struct CharacterRulesFile: Decodable {
+    var format: String
+    var kind: String
+    var nfkcKept: String
+    var remove: String
+    var spaces: String
+    var cjk: String
+    var radicals: String
+    var detectionMinConfidence: Int
+}
+
+/// Every rule the pipeline uses, compiled once (sets, maps, normalizer) and
+/// shared read-only by every document and thread.
+public struct RuleSet: Sendable {
+    public let normalizer: FilteredNormalizer
+    public let remove: ScalarSet
+    public let spaces: ScalarSet
+    public let cjk: ScalarSet
+    /// Radical → unified ideograph (Kangxi Radicals and CJK Radicals Supplement).
+    public let radicals: [UInt32: UInt32]
+    public let detectionMinConfidence: Int
+
+    public static let supportedFormat = "docnorm-rules/1"
+
+    public static func load(from source: RuleSource = .builtin) throws -> RuleSet {
+        let file = "characters.json"
+        let text = try source.read(file)
+        let chars: CharacterRulesFile
+        do {
+            chars = try JSONDecoder().decode(CharacterRulesFile.self, from: Data(text.utf8))
+        } catch {
+            throw DocNormError.invalidRules(file: file, line: nil, reason: "\(error)")
+        }
+        guard chars.format == supportedFormat else {
+            throw DocNormError.invalidRules(file: file, line: nil, reason: "unsupported format '\(chars.format)', expected \(supportedFormat)")
+        }
+        func set(_ pattern: String, _ key: String) throws -> ScalarSet {
+            do { return try ScalarSet(pattern: pattern) } catch {
+                throw DocNormError.invalidRules(file: file, line: nil, reason: "\(key): \(error)")
+            }
+        }
+        let normalizer: FilteredNormalizer
+        do { normalizer = try FilteredNormalizer(keeping: chars.nfkcKept) } catch {
+            throw DocNormError.invalidRules(file: file, line: nil, reason: "nfkcKept: \(error)")
+        }
+        return RuleSet(normalizer: normalizer,
+                       remove: try set(chars.remove, "remove"),
+                       spaces: try set(chars.spaces, "spaces"),
+                       cjk: try set(chars.cjk, "cjk"),
+                       radicals: try parseRadicals(try source.read(chars.radicals), file: chars.radicals),
+                       detectionMinConfidence: chars.detectionMinConfidence)
+    }
+
+    /// Parses the radicals table: `radical-hex TAB ideograph-hex [TAB …]`, `#` comments.
+    static func parseRadicals(_ text: String, file: String) throws -> [UInt32: UInt32] {
+        var map: [UInt32: UInt32] = [:]
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t")
+            guard fields.count >= 2, let from = UInt32(fields[0], radix: 16), let to = UInt32(fields[1], radix: 16) else {
+                throw DocNormError.invalidRules(file: file, line: lineNumber, reason: "expected two hex code points separated by a TAB")
+            }
+            map[from] = to
+        }
+        return map
+    }
+}

@@ -1,0 +1,114 @@
+import ICUKit
+
+/// Stage 1b: character-level normalization, each pass a named rule:
+///
+/// - `normalize.line-breaks`: CR LF, CR, form feed, U+2028/2029 → LF.
+/// - `normalize.radicals`: Kangxi radicals and CJK Radicals Supplement → unified
+///   ideographs (⼀→一, ⺠→民), from Rules/unicode/radicals.tsv.
+/// - `normalize.nfkc`: ICU NFKC, except the kept set (full-width CJK punctuation,
+///   circled numbers): ２０２４→2024, but ，（）stay.
+/// - `normalize.controls`: control, zero-width and variation-selector characters removed.
+/// - `normalize.spaces`: every space variant (U+00A0, U+3000, …) → U+0020; no
+///   space next to a CJK character; runs of spaces collapsed; lines trimmed.
+public struct CharacterNormalizer: Sendable {
+    let rules: RuleSet
+
+    public init(rules: RuleSet) { self.rules = rules }
+
+    public func normalize(_ text: String, context: PipelineContext) throws -> [SourceLine] {
+        var scalars = Array(text.unicodeScalars.lazy.map(\.value))
+        pass("normalize.line-breaks", &scalars, context) { s in
+            var out: [UInt32] = []
+            out.reserveCapacity(s.count)
+            var i = 0
+            while i < s.count {
+                let c = s[i]
+                if c == 0x0D {
+                    out.append(0x0A)
+                    if i + 1 < s.count && s[i + 1] == 0x0A { i += 1 }
+                } else if c == 0x0C || c == 0x2028 || c == 0x2029 {
+                    out.append(0x0A)
+                } else {
+                    out.append(c)
+                }
+                i += 1
+            }
+            s = out
+        }
+        pass("normalize.radicals", &scalars, context) { s in
+            for i in s.indices where (0x2E80...0x2FDF).contains(s[i]) {
+                if let ideograph = rules.radicals[s[i]] { s[i] = ideograph }
+            }
+        }
+        var failure: Error?
+        pass("normalize.nfkc", &scalars, context) { s in
+            var utf16: [UInt16] = []
+            utf16.reserveCapacity(s.count)
+            for v in s { utf16.append(contentsOf: UTF16.encode(Unicode.Scalar(v)!)!) }
+            do {
+                let normalized = try rules.normalizer.normalize(utf16)
+                s = Array(String(decoding: normalized, as: UTF16.self).unicodeScalars.lazy.map(\.value))
+            } catch { failure = error }
+        }
+        if let failure { throw DocNormError.icu("\(failure)") }
+        pass("normalize.controls", &scalars, context) { s in
+            s.removeAll { rules.remove.contains($0) }
+        }
+        pass("normalize.spaces", &scalars, context) { s in
+            for i in s.indices where rules.spaces.contains(s[i]) { s[i] = 0x20 }
+            s = canonicalSpacing(s)
+        }
+        var lines: [SourceLine] = []
+        var number = 1
+        for line in scalars.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lines.append(SourceLine(number: number, text: string(line)))
+            number += 1
+        }
+        if lines.last?.text.isEmpty == true { lines.removeLast() }
+        return lines
+    }
+
+    /// Runs one rule over the whole text; with tracing on, records each line it changed.
+    private func pass(_ rule: String, _ scalars: inout [UInt32], _ context: PipelineContext, _ body: (inout [UInt32]) -> Void) {
+        guard context.tracing else { body(&scalars); return }
+        let before = scalars
+        body(&scalars)
+        guard before != scalars else { return }
+        let old = before.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let new = scalars.split(separator: 0x0A, omittingEmptySubsequences: false)
+        if old.count != new.count {
+            context.traced(.normalize, rule, line: nil, before: "\(old.count) lines", after: "\(new.count) lines")
+            return
+        }
+        for (i, (a, b)) in zip(old, new).enumerated() where !a.elementsEqual(b) {
+            context.traced(.normalize, rule, line: i + 1, before: string(a), after: string(b))
+        }
+    }
+
+    /// Removes spaces next to CJK characters, collapses runs, trims each line.
+    /// TAB (a table cell separator) is kept.
+    func canonicalSpacing(_ s: [UInt32]) -> [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(s.count)
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            if c != 0x20 { out.append(c); i += 1; continue }
+            var j = i
+            while j < s.count && s[j] == 0x20 { j += 1 }
+            let prev = out.last
+            let next = j < s.count ? s[j] : nil
+            let atEdge = prev == nil || prev == 0x0A || prev == 0x09 || next == nil || next == 0x0A || next == 0x09
+            let nearCJK = (prev.map { rules.cjk.contains($0) } ?? false) || (next.map { rules.cjk.contains($0) } ?? false)
+            if !atEdge && !nearCJK { out.append(0x20) }
+            i = j
+        }
+        return out
+    }
+}
+
+func string<C: Collection>(_ values: C) -> String where C.Element == UInt32 {
+    var view = String.UnicodeScalarView()
+    for v in values { if let s = Unicode.Scalar(v) { view.append(s) } }
+    return String(view)
+}

@@ -1,0 +1,54 @@
+import Testing
+@testable import DocNorm
+
+let rules = try! RuleSet.load()
+
+func normalized(_ text: String) throws -> String {
+    let lines = try CharacterNormalizer(rules: rules).normalize(text, context: PipelineContext(tracing: false))
+    return lines.map(\.text).joined(separator: "\n")
+}
+
+@Suite struct CharacterNormalizerTests {
+    @Test func fullWidthDigitsAndLettersFold() throws {
+        #expect(try normalized("２０２４年ＡＢＣ") == "2024年ABC")
+    }
+
+    @Test func keptPunctuationSurvivesNFKC() throws {
+        #expect(try normalized("便捷，我局（以下简称《条例》）：一是；①") == "便捷，我局（以下简称《条例》）：一是；①")
+    }
+
+    @Test func radicalsBecomeIdeographs() throws {
+        // Kangxi Radicals (U+2F00 ⼀, U+2F08 ⼈) and CJK Radicals Supplement (U+2EA0 ⺠, U+2ED4 ⻔).
+        #expect(try normalized("\u{2F00}、总体情况\u{2F08}\u{2EA0}\u{2ED4}") == "一、总体情况人民门")
+    }
+
+    @Test func controlsAndZeroWidthRemoved() throws {
+        #expect(try normalized("政\u{200B}府\u{FEFF}信\u{00AD}息\u{0007}公开") == "政府信息公开")
+    }
+
+    @Test func spacesBetweenCJKAndDigitsRemoved() throws {
+        #expect(try normalized("2024 年 1 月\u{3000}1 日，新 洲 医 保") == "2024年1月1日，新洲医保")
+        #expect(try normalized("\u{00A0}一、总体情况  ") == "一、总体情况")
+    }
+
+    @Test func lineBreaksNormalized() throws {
+        #expect(try normalized("甲\r\n乙\r丙\u{000C}丁") == "甲\n乙\n丙\n丁")
+    }
+
+    @Test(arguments: [
+        "The quick brown fox jumps over the lazy dog.",
+        "http://www.qingxi.gov.cn/zwgk/index.html",
+        "986761580@qq.com",
+        "0564-7356522",
+        "国办函〔2020〕109号",
+        "3.5 1,000 2024-01-06 12:30",
+        "行政事业性收费\t0\t\t",
+    ])
+    func textThatMustNotChange(_ text: String) throws {
+        #expect(try normalized(text) == text)
+    }
+
+    @Test func latinWordsKeepOneSpace() throws {
+        #expect(try normalized("PDF   text  extraction") == "PDF text extraction")
+    }
+}

@@ -1,0 +1,58 @@
+import Testing
+@testable import DocNorm
+
+func decode(_ bytes: [UInt8], encoding: String? = nil) throws -> (DecodedText, [Diagnostic]) {
+    let context = PipelineContext(tracing: false)
+    let text = try Decoder(rules: rules).decode(bytes, encoding: encoding, context: context)
+    return (text, context.diagnostics)
+}
+
+func bytes(hex: String) -> [UInt8] {
+    var out: [UInt8] = []
+    var i = hex.startIndex
+    while i < hex.endIndex {
+        let j = hex.index(i, offsetBy: 2)
+        out.append(UInt8(hex[i..<j], radix: 16)!)
+        i = j
+    }
+    return out
+}
+
+@Suite struct DecoderTests {
+    @Test func utf8WithAndWithoutBOM() throws {
+        #expect(try decode(Array("年度报告".utf8)).0.text == "年度报告")
+        #expect(try decode([0xEF, 0xBB, 0xBF] + Array("年度报告".utf8)).0.text == "年度报告")
+    }
+
+    @Test func utf16WithBOM() throws {
+        let le: [UInt8] = [0xFF, 0xFE] + "报告".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let be: [UInt8] = [0xFE, 0xFF] + "报告".utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        #expect(try decode(le).0.text == "报告")
+        #expect(try decode(be).0.text == "报告")
+    }
+
+    @Test func gb18030IsDetectedAndConverted() throws {
+        // "政府信息公开工作年度报告，本机关共收到申请十二件。" encoded in GB18030.
+        let gb = bytes(hex: "d5feb8aed0c5cfa2b9abbfaab9a4d7f7c4eab6c8b1a8b8e6a3acb1bebbfab9d8b9b2cad5b5bdc9eac7ebcaaeb6febcfea1a3")
+        let (text, _) = try decode(gb)
+        #expect(text.text == "政府信息公开工作年度报告，本机关共收到申请十二件。")
+        #expect(text.encoding.uppercased().contains("GB"))
+        #expect(try decode(gb, encoding: "GB18030").0.text == text.text)
+    }
+
+    @Test func invalidUTF8BecomesReplacementWithOffset() throws {
+        let input = Array("第一行\n坏".utf8) + [0xE4, 0xB8] + Array("字".utf8)
+        let (text, diagnostics) = try decode(input)
+        #expect(text.text == "第一行\n坏\u{FFFD}字")
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.message.contains("byte offset 13") == true)
+        #expect(diagnostics.first?.line == 2)
+    }
+
+    @Test func binaryAndEmptyInputRefused() throws {
+        #expect(throws: DocNormError.binaryInput(kind: "PDF", offset: 0)) { try decode(Array("%PDF-1.7\n".utf8)) }
+        #expect(throws: DocNormError.binaryInput(kind: "NUL byte", offset: 2)) { try decode([0x41, 0x42, 0, 0x43]) }
+        #expect(throws: DocNormError.emptyInput) { try decode([]) }
+        #expect(throws: DocNormError.unknownEncoding("NO-SUCH-CHARSET")) { try decode([0x41], encoding: "NO-SUCH-CHARSET") }
+    }
+}

@@ -1,0 +1,81 @@
+import FoundationEssentials
+import Testing
+@testable import DocNorm
+import DocNormTestSupport
+
+let pipeline = Pipeline(rules: rules)
+
+func canonical(_ bytes: [UInt8]) throws -> String {
+    TextRenderer.render(try pipeline.run(bytes))
+}
+
+@Suite struct BuiltinRulesTests {
+    /// The rules compiled into the binary must be exactly Rules/ on disk
+    /// (regenerate with scripts/embed-rules.sh).
+    @Test func builtinCopyMatchesRulesFolder() throws {
+        let root = repositoryRoot.appendingPathComponent("Rules")
+        let paths = try FileManager.default.subpathsOfDirectory(atPath: root.path).filter { path in
+            !path.hasPrefix(".") && FileManager.default.contents(atPath: root.appendingPathComponent(path).path) != nil
+                && (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(path).path)) == nil
+        }
+        #expect(Set(paths) == Set(BuiltinRules.files.keys))
+        for path in paths {
+            let disk = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+            #expect(BuiltinRules.files[path] == disk, "Rules/\(path) differs from the built-in copy; run scripts/embed-rules.sh")
+        }
+    }
+
+    @Test func malformedRuleFileRefusedWithFileAndLine() throws {
+        #expect(throws: DocNormError.invalidRules(file: "radicals.tsv", line: 2, reason: "expected two hex code points separated by a TAB")) {
+            try RuleSet.parseRadicals("# header\n2F00 4E00\n", file: "radicals.tsv")
+        }
+    }
+}
+
+@Suite struct PropertyTests {
+    /// Normalizing the output again changes nothing, over the corpus.
+    @Test(arguments: GoldenCase.all().map(\.name))
+    func idempotentOnCorpus(_ name: String) throws {
+        let golden = GoldenCase.all().first { $0.name == name }!
+        let once = try canonical(golden.input)
+        let twice = try canonical(Array(once.utf8))
+        #expect(once == twice, "\(lineDiff(expected: once, actual: twice))")
+    }
+
+    /// Random mixtures of the characters extraction produces: no crash, valid
+    /// output (no controls but LF and TAB), idempotent.
+    @Test func generatedInputs() throws {
+        let alphabet: [String] = ["政", "府", "⼀", "⺠", "２", "0", "a", " ", "\u{3000}", "\u{00A0}", "\n", "\n\n", "\t",
+                                  "，", ",", "（", "(", ")", "\u{200B}", "\r\n", "\u{000C}", "。", "-", "é", "\u{FFFD}", "①"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let length = Int.random(in: 1...80, using: &generator)
+            let text = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }.joined() + "x"
+            let once = try canonical(Array(text.utf8))
+            #expect(!once.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" })
+            #expect(try canonical(Array(once.utf8)) == once, "input: \(text.debugDescription)")
+        }
+    }
+}
+
+@Suite struct GoldenTests {
+    /// Byte-for-byte comparison with the hand-checked expectations. Line repair,
+    /// table tokenization and structure recovery (issue 2) are not built yet, so
+    /// every case is a strict known failure: when a case starts passing, the
+    /// known-issue wrapper fails and the case must move out of it.
+    @Test(arguments: GoldenCase.all().map(\.name))
+    func sampleMatchesExpectation(_ name: String) throws {
+        let golden = GoldenCase.all().first { $0.name == name }!
+        let actual = try canonical(golden.input)
+        // The hand-checked expectation is itself canonical: normalizing it changes nothing.
+        let renormalized = try canonical(Array(golden.expected.utf8))
+        withKnownIssue("line repair, tables and structure are not implemented yet") {
+            #expect(actual == golden.expected, "\(lineDiff(expected: golden.expected, actual: actual))")
+            #expect(renormalized == golden.expected, "\(lineDiff(expected: golden.expected, actual: renormalized))")
+        }
+    }
+
+    @Test func corpusIsPresent() {
+        #expect(GoldenCase.all().count == 5)
+    }
+}
