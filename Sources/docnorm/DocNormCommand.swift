@@ -1,6 +1,35 @@
 import ArgumentParser
 import DocNorm
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+// Only FoundationEssentials: full Foundation carries its own ICU, whose types
+// clash with the system ICU module on a clean build (docs in README, Layout).
+import FoundationEssentials
+
+/// Writes all bytes to a file descriptor (1 = stdout, 2 = stderr).
+func writeAll(_ text: String, to fd: Int32) {
+    let bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+        let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        if n <= 0 { return }
+        offset += n
+    }
+}
+
+func writeStandardError(_ text: String) { writeAll(text, to: 2) }
+func writeStandardOutput(_ text: String) { writeAll(text, to: 1) }
+
+func readStandardInput() -> [UInt8] {
+    var result: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+        if n <= 0 { return result }
+        result.append(contentsOf: buffer[0..<n])
+    }
+}
 
 /// Exit codes, documented in the README.
 enum ExitStatus: Int32 {
@@ -35,7 +64,7 @@ struct DocNormCommand: ParsableCommand {
     func run() throws {
         let name = file ?? "<stdin>"
         func fail(_ status: ExitStatus, _ message: String) -> ExitCode {
-            FileHandle.standardError.write(Data("docnorm: \(message)\n".utf8))
+            writeStandardError("docnorm: \(message)\n")
             return ExitCode(status.rawValue)
         }
         let bytes: [UInt8]
@@ -45,7 +74,7 @@ struct DocNormCommand: ParsableCommand {
             }
             bytes = [UInt8](data)
         } else {
-            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            bytes = readStandardInput()
         }
         let document: Document
         do {
@@ -57,12 +86,12 @@ struct DocNormCommand: ParsableCommand {
         if trace {
             for step in document.trace {
                 let line = step.line.map { ":\($0)" } ?? ""
-                FileHandle.standardError.write(Data("\(name)\(line) [\(step.stage.rawValue)/\(step.rule)] \(step.before) → \(step.after)\n".utf8))
+                writeStandardError("\(name)\(line) [\(step.stage.rawValue)/\(step.rule)] \(step.before) → \(step.after)\n")
             }
         }
         for d in document.diagnostics {
             let line = d.line.map { ":\($0)" } ?? ""
-            FileHandle.standardError.write(Data("\(name)\(line): \(d.kind.rawValue): [\(d.stage.rawValue)/\(d.rule)] \(d.message)\n".utf8))
+            writeStandardError("\(name)\(line): \(d.kind.rawValue): [\(d.stage.rawValue)/\(d.rule)] \(d.message)\n")
         }
         let text = format == .json ? try JSONRenderer.render(document) : TextRenderer.render(document)
         if let output {
@@ -73,7 +102,7 @@ struct DocNormCommand: ParsableCommand {
                 throw fail(.writeFailed, "\(output): cannot write the output (\(String(cString: strerror(errno))))")
             }
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            writeStandardOutput(text)
         }
     }
 }
