@@ -52,3 +52,34 @@ func normalized(_ text: String) throws -> String {
         #expect(try normalized("PDF   text  extraction") == "PDF text extraction")
     }
 }
+
+@Suite struct PunctuationContextTests {
+    @Test(arguments: [
+        ("便捷,我局", "便捷，我局"),
+        ("(以下简称《条例》)", "（以下简称《条例》）"),
+        ("电话:0564-7356522", "电话：0564-7356522"),
+        ("如下:", "如下："),
+        ("(一) 予以公开", "（一）予以公开"),
+        ("（2) 政府信息依申请公开情况", "（2）政府信息依申请公开情况"),
+        ("网站(www.qingxi.gov.cn)查阅", "网站（www.qingxi.gov.cn）查阅"),
+        ("加大;三是", "加大；三是"),
+        ("公开信息.", "公开信息。"),
+        ("共1，000元", "共1,000元"),
+        ("3．5万", "3.5万"),
+    ])
+    func rewritten(_ pair: (String, String)) throws {
+        #expect(try normalized(pair.0) == pair.1)
+    }
+
+    @Test(arguments: [
+        "1.属于国家秘密",
+        "f(x) = a, b; c: d!",
+        "http://www.example.gov.cn/a?b=1",
+        "v1.2.3",
+        "12:30",
+        "第一项加第二项之和，等于第三项加第四项之和",
+    ])
+    func unchanged(_ text: String) throws {
+        #expect(try normalized(text) == text)
+    }
+}

@@ -11,7 +11,23 @@ enum BuiltinRules {
   "spaces": "[\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]",
   "cjk": "[[:Han:][\\u3000-\\u303F][\\uFF00-\\uFFEF][“”‘’—…·]]",
   "radicals": "unicode/radicals.tsv",
-  "detectionMinConfidence": 30
+  "detectionMinConfidence": 30,
+  "punctuationInHan": {
+    ",": "，",
+    ":": "：",
+    ";": "；",
+    "?": "？",
+    "!": "！",
+    "(": "（",
+    ")": "）"
+  },
+  "sentenceStopInHan": {
+    ".": "。"
+  },
+  "punctuationInNumbers": {
+    "，": ",",
+    "：": ":"
+  }
 }
 
 """#,

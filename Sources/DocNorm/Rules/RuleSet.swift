@@ -37,6 +37,9 @@ struct CharacterRulesFile: Decodable {
     var cjk: String
     var radicals: String
     var detectionMinConfidence: Int
+    var punctuationInHan: [String: String]
+    var sentenceStopInHan: [String: String]
+    var punctuationInNumbers: [String: String]
 }
 
 /// Every rule the pipeline uses, compiled once (sets, maps, normalizer) and
@@ -49,6 +52,12 @@ public struct RuleSet: Sendable {
     /// Radical → unified ideograph (Kangxi Radicals and CJK Radicals Supplement).
     public let radicals: [UInt32: UInt32]
     public let detectionMinConfidence: Int
+    /// ASCII punctuation → full-width form, applied next to Han text.
+    public let punctuationInHan: [UInt32: UInt32]
+    /// ASCII full stop → 。 directly after a Han character.
+    public let sentenceStopInHan: [UInt32: UInt32]
+    /// Full-width punctuation → ASCII between digits (1，000 → 1,000).
+    public let punctuationInNumbers: [UInt32: UInt32]
 
     public static let supportedFormat = "docnorm-rules/1"
 
@@ -69,6 +78,16 @@ public struct RuleSet: Sendable {
                 throw DocNormError.invalidRules(file: file, line: nil, reason: "\(key): \(error)")
             }
         }
+        func scalarMap(_ map: [String: String], _ key: String) throws -> [UInt32: UInt32] {
+            var result: [UInt32: UInt32] = [:]
+            for (from, to) in map {
+                guard from.unicodeScalars.count == 1, to.unicodeScalars.count == 1 else {
+                    throw DocNormError.invalidRules(file: file, line: nil, reason: "\(key): '\(from)' → '\(to)' must map one character to one character")
+                }
+                result[from.unicodeScalars.first!.value] = to.unicodeScalars.first!.value
+            }
+            return result
+        }
         let normalizer: FilteredNormalizer
         do { normalizer = try FilteredNormalizer(keeping: chars.nfkcKept) } catch {
             throw DocNormError.invalidRules(file: file, line: nil, reason: "nfkcKept: \(error)")
@@ -78,7 +97,10 @@ public struct RuleSet: Sendable {
                        spaces: try set(chars.spaces, "spaces"),
                        cjk: try set(chars.cjk, "cjk"),
                        radicals: try parseRadicals(try source.read(chars.radicals), file: chars.radicals),
-                       detectionMinConfidence: chars.detectionMinConfidence)
+                       detectionMinConfidence: chars.detectionMinConfidence,
+                       punctuationInHan: try scalarMap(chars.punctuationInHan, "punctuationInHan"),
+                       sentenceStopInHan: try scalarMap(chars.sentenceStopInHan, "sentenceStopInHan"),
+                       punctuationInNumbers: try scalarMap(chars.punctuationInNumbers, "punctuationInNumbers"))
     }
 
     /// Parses the radicals table: `radical-hex TAB ideograph-hex [TAB …]`, `#` comments.

@@ -8,6 +8,11 @@ import ICUKit
 /// - `normalize.nfkc`: ICU NFKC, except the kept set (full-width CJK punctuation,
 ///   circled numbers): ２０２４→2024, but ，（）stay.
 /// - `normalize.controls`: control, zero-width and variation-selector characters removed.
+/// - `normalize.punctuation`: punctuation follows its context: ASCII , : ; ? ! ( )
+///   next to Han text become full-width (便捷,我局 → 便捷，我局; (一) → （一）),
+///   a full stop right after Han becomes 。, and full-width ， ： between digits
+///   become ASCII (1，000 → 1,000). URLs, e-mail, numbers and dates have no Han
+///   neighbour and are left alone.
 /// - `normalize.spaces`: every space variant (U+00A0, U+3000, …) → U+0020; no
 ///   space next to a CJK character; runs of spaces collapsed; lines trimmed.
 public struct CharacterNormalizer: Sendable {
@@ -56,6 +61,19 @@ public struct CharacterNormalizer: Sendable {
         }
         pass("normalize.spaces", &scalars, context) { s in
             for i in s.indices where rules.spaces.contains(s[i]) { s[i] = 0x20 }
+        }
+        pass("normalize.punctuation", &scalars, context) { s in
+            var start = 0
+            for i in 0...s.count where i == s.count || s[i] == 0x0A {
+                // One rewrite can give the next character a CJK neighbour
+                // (",,政"): repeat until nothing changes, so the output is a
+                // fixpoint and normalizing it again changes nothing. Rewrites
+                // only go one way, so this ends.
+                while contextualPunctuation(&s, start..<i) {}
+                start = i + 1
+            }
+        }
+        pass("normalize.spacing", &scalars, context) { s in
             s = canonicalSpacing(s)
         }
         var lines: [SourceLine] = []
@@ -83,6 +101,58 @@ public struct CharacterNormalizer: Sendable {
         for (i, (a, b)) in zip(old, new).enumerated() where !a.elementsEqual(b) {
             context.traced(.normalize, rule, line: i + 1, before: string(a), after: string(b))
         }
+    }
+
+    /// Rewrites punctuation in one line by its neighbours (see the type's doc).
+    @discardableResult
+    func contextualPunctuation(_ s: inout [UInt32], _ line: Range<Int>) -> Bool {
+        let original = Array(s[line])
+        func neighbour(_ i: Int, _ step: Int) -> UInt32? {
+            var j = i + step
+            while line.contains(j) {
+                if s[j] != 0x20 && s[j] != 0x09 { return s[j] }
+                j += step
+            }
+            return nil
+        }
+        func isCJK(_ v: UInt32?) -> Bool { v.map { rules.cjk.contains($0) } ?? false }
+        func isDigit(_ v: UInt32?) -> Bool { v.map { (0x30...0x39).contains($0) } ?? false }
+        func isLatin(_ v: UInt32?) -> Bool { v.map { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) } ?? false }
+        // Parentheses as pairs: a pair is full-width when either half already is,
+        // when it encloses Han, or when Han stands right outside it.
+        var open: [Int] = []
+        for i in line {
+            switch s[i] {
+            case 0x28, 0xFF08: open.append(i)
+            case 0x29, 0xFF09:
+                if let o = open.popLast() {
+                    let encloses = s[(o + 1)..<i].contains { rules.cjk.contains($0) }
+                    if s[o] == 0xFF08 || s[i] == 0xFF09 || encloses || isCJK(neighbour(o, -1)) || isCJK(neighbour(i, 1)) {
+                        s[o] = 0xFF08
+                        s[i] = 0xFF09
+                    }
+                } else if isCJK(neighbour(i, -1)) {
+                    s[i] = 0xFF09
+                }
+            default: break
+            }
+        }
+        for o in open where s[o] == 0x28 && isCJK(neighbour(o, 1)) { s[o] = 0xFF08 }
+        for i in line {
+            let c = s[i]
+            if c == 0x28 || c == 0x29 { continue }
+            if let full = rules.punctuationInHan[c] {
+                let before = neighbour(i, -1), after = neighbour(i, 1)
+                if isCJK(before) || (isCJK(after) && !isLatin(before) && !(isDigit(before) && isDigit(after))) { s[i] = full }
+            } else if let stop = rules.sentenceStopInHan[c] {
+                let before = neighbour(i, -1), after = neighbour(i, 1)
+                if let b = before, rules.cjk.contains(b), !isDigit(b), after != c, !isLatin(after), !isDigit(after) { s[i] = stop }
+            } else if let ascii = rules.punctuationInNumbers[c] {
+                let before = neighbour(i, -1), after = neighbour(i, 1)
+                if isDigit(before) && isDigit(after) { s[i] = ascii }
+            }
+        }
+        return !original.elementsEqual(s[line])
     }
 
     /// Removes spaces next to CJK characters, collapses runs, trims each line.
