@@ -45,20 +45,6 @@ public struct ScalarSet: Sendable, Equatable {
     @inline(__always)
     public func contains(_ scalar: Unicode.Scalar) -> Bool { contains(scalar.value) }
 
-    /// The union of two sets.
-    public func union(_ other: ScalarSet) -> ScalarSet {
-        var copy = self
-        for i in 0..<bmp.count { copy.bmp[i] |= other.bmp[i] }
-        copy.supplementary += other.supplementary
-        return ScalarSet(copying: copy, pattern: "[\(pattern)\(other.pattern)]")
-    }
-
-    private init(copying other: ScalarSet, pattern: String) {
-        self.bmp = other.bmp
-        self.supplementary = other.supplementary
-        self.pattern = pattern
-    }
-
     /// The set's ranges as ICU reports them (strings in the set are ignored).
     static func ranges(of set: OpaquePointer) -> [ClosedRange<UInt32>] {
         var result: [ClosedRange<UInt32>] = []
