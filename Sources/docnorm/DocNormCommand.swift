@@ -79,7 +79,8 @@ struct DocNormCommand: ParsableCommand {
         let document: Document
         do {
             let ruleSet = try RuleSet.load(from: rules.map { .directory($0) } ?? .builtin)
-            document = try Pipeline(rules: ruleSet).run(bytes, options: PipelineOptions(encoding: encoding, tracing: trace))
+            let source: RuleSource = rules.map { .directory($0) } ?? .builtin
+            document = try Pipeline(rules: ruleSet, source: source).run(bytes, options: PipelineOptions(encoding: encoding, tracing: trace))
         } catch let error as DocNormError {
             throw fail(ExitStatus.of(error), "\(name): \(error)")
         }

@@ -3,7 +3,7 @@ import Testing
 @testable import DocNorm
 import DocNormTestSupport
 
-let pipeline = Pipeline(rules: rules)
+let pipeline = try! Pipeline(rules: rules)
 
 func canonical(_ bytes: [UInt8]) throws -> String {
     TextRenderer.render(try pipeline.run(bytes))

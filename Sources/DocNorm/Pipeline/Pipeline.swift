@@ -13,35 +13,28 @@ public struct PipelineOptions: Sendable {
 /// reused for every document.
 ///
 /// This session's pipeline runs stage 1 (decode, character normalization) and
-/// a minimal block split; line repair, table tokenization and structure
+/// the prose part of line repair (stage 2); table regions, table tokenization and structure
 /// recovery are not built yet (see README, "Status").
 public struct Pipeline: Sendable {
     public let rules: RuleSet
     let decoder: Decoder
     let characters: CharacterNormalizer
+    let lineRepair: LineRepair
 
-    public init(rules: RuleSet) {
+    public init(rules: RuleSet, source: RuleSource = .builtin) throws {
         self.rules = rules
         decoder = Decoder(rules: rules)
         characters = CharacterNormalizer(rules: rules)
+        lineRepair = try LineRepair.load(from: source, rules: rules)
     }
 
     public func run(_ bytes: [UInt8], options: PipelineOptions = PipelineOptions()) throws -> Document {
         let context = PipelineContext(tracing: options.tracing)
         let decoded = try decoder.decode(bytes, encoding: options.encoding, context: context)
         let lines = try characters.normalize(decoded.text, context: context)
-        var blocks: [Block] = []
-        var current: [SourceLine] = []
-        func flush() {
-            for line in current {
-                blocks.append(Block(.paragraph(line.text, runIn: nil), lines: line.number...line.number))
-            }
-            current = []
+        let blocks = lineRepair.repair(lines, context: context).map {
+            Block(.paragraph($0.text, runIn: nil), lines: $0.lines)
         }
-        for line in lines {
-            if line.text.isEmpty { flush() } else { current.append(line) }
-        }
-        flush()
         var metadata = DocumentMetadata()
         metadata.encoding = decoded.encoding
         return Document(blocks: blocks, metadata: metadata, diagnostics: context.diagnostics, trace: context.trace)

@@ -1,0 +1,195 @@
+import FoundationEssentials
+import ICUKit
+
+/// Rules/lines.json, version docnorm-rules/1.
+struct LineRulesFile: Decodable {
+    struct Wrap: Decodable {
+        var minLineColumns: Int
+        var window: Int
+        var minShare: Double
+        var minLines: Int
+        var doubleSpacedShare: Double
+        /// A text column has almost no line wider than it; more than this share
+        /// of wider lines means the peak is not a column (e.g. canonical text).
+        var maxWiderShare: Double
+    }
+    var format: String
+    var pageNumbers: [String]
+    var sentenceFinal: String
+    var closers: String
+    var wrap: Wrap
+}
+
+/// Stage 2: line repair, each decision a named rule:
+///
+/// - `lines.page-number`: whole-line page numbers (`- 3 -`, `第3页共12页`, `3/12`,
+///   a lone number as the document's last line) are removed.
+/// - `lines.duplicate-heading`: a numbered line repeated right after itself is one.
+/// - `lines.join-wrap`: hard wraps are joined. The evidence is the document's
+///   text-column width, the peak of its line-width histogram in display
+///   columns: a line that reaches it and does not end a sentence continues on
+///   the next non-blank line (CJK joins with no space, Latin with one). A short
+///   line, or a next line opening with heading numbering, ends the paragraph.
+///   Documents with no peak (one paragraph per line) are not joined.
+///
+/// Not yet: table regions, split titles and headings, running headers.
+public struct LineRepair: Sendable {
+    let file: LineRulesFile
+    let cjk: ScalarSet
+    let widths: [UInt8]
+
+    init(file: LineRulesFile, rules: RuleSet) {
+        self.file = file
+        cjk = rules.cjk
+        var table = [UInt8](repeating: 1, count: 0x10000)
+        for v in 0..<0x10000 { table[v] = UInt8(UnicodeProperties.columns(UInt32(v))) }
+        widths = table
+    }
+
+    public static func load(from source: RuleSource, rules: RuleSet) throws -> LineRepair {
+        let name = "lines.json"
+        let file: LineRulesFile
+        do { file = try JSONDecoder().decode(LineRulesFile.self, from: Data(try source.read(name).utf8)) } catch let e as DocNormError {
+            throw e
+        } catch {
+            throw DocNormError.invalidRules(file: name, line: nil, reason: "\(error)")
+        }
+        guard file.format == RuleSet.supportedFormat else {
+            throw DocNormError.invalidRules(file: name, line: nil, reason: "unsupported format '\(file.format)'")
+        }
+        return LineRepair(file: file, rules: rules)
+    }
+
+    func columns(_ text: String) -> Int {
+        var n = 0
+        for s in text.unicodeScalars { n += s.value < 0x10000 ? Int(widths[Int(s.value)]) : 2 }
+        return n
+    }
+
+    public func repair(_ input: [SourceLine], context: PipelineContext) -> [LogicalLine] {
+        var lines = input.filter { line in
+            guard isPageNumber(line.text, last: line.number == input.last(where: { !$0.text.isEmpty })?.number) else { return true }
+            context.traced(.lines, "lines.page-number", line: line.number, before: line.text, after: "")
+            return false
+        }
+        // Duplicate consecutive headings (blank lines between do not separate them).
+        var kept: [SourceLine] = []
+        for line in lines {
+            if !line.text.isEmpty, startsWithNumbering(line.text), let previous = kept.last(where: { !$0.text.isEmpty }),
+               previous.text == line.text, kept.last?.text.isEmpty ?? true || kept.last?.text == line.text {
+                context.traced(.lines, "lines.duplicate-heading", line: line.number, before: line.text, after: "")
+                continue
+            }
+            kept.append(line)
+        }
+        lines = kept
+        let nonBlank = lines.indices.filter { !lines[$0].text.isEmpty }
+        let fullWidth = columnWidth(nonBlank.map { lines[$0] })
+        let followedByBlank = nonBlank.filter { $0 + 1 < lines.count && lines[$0 + 1].text.isEmpty }.count
+        let doubleSpaced = Double(followedByBlank) >= file.wrap.doubleSpacedShare * Double(max(nonBlank.count, 1))
+
+        var output: [LogicalLine] = []
+        var position = 0
+        while position < nonBlank.count {
+            let first = lines[nonBlank[position]]
+            var text = first.text
+            var last = first
+            while let full = fullWidth, position + 1 < nonBlank.count {
+                let next = lines[nonBlank[position + 1]]
+                let blanks = next.number - last.number - 1
+                guard continues(last.text, into: next.text, fullWidth: full, blankBetween: blanks > 0 && !doubleSpaced) else { break }
+                let joined = join(text, next.text)
+                context.traced(.lines, "lines.join-wrap", line: last.number, before: last.text + "⏎" + next.text, after: joined)
+                text = joined
+                last = next
+                position += 1
+            }
+            output.append(LogicalLine(text: text, lines: first.number...last.number))
+            position += 1
+        }
+        return output
+    }
+
+    /// The text-column width: the widest W such that enough lines end within
+    /// `window` columns of it and almost none is wider; nil when the document
+    /// is not hard-wrapped.
+    func columnWidth(_ lines: [SourceLine]) -> Int? {
+        let w = lines.filter { !$0.text.contains("\t") }.map { columns($0.text) }.filter { $0 >= file.wrap.minLineColumns }.sorted()
+        guard let widest = w.last else { return nil }
+        let needed = max(file.wrap.minLines, Int((file.wrap.minShare * Double(w.count)).rounded(.up)))
+        for width in stride(from: widest, through: file.wrap.minLineColumns, by: -1) {
+            let inWindow = w.filter { $0 <= width && $0 >= width - file.wrap.window }.count
+            if inWindow >= needed {
+                let wider = w.filter { $0 > width }.count
+                return Double(wider) <= file.wrap.maxWiderShare * Double(w.count) ? width : nil
+            }
+        }
+        return nil
+    }
+
+    func continues(_ line: String, into next: String, fullWidth: Int, blankBetween: Bool) -> Bool {
+        if line.contains("\t") || next.contains("\t") || startsWithNumbering(next) { return false }
+        if columns(line) < fullWidth - file.wrap.window { return false }
+        if endsSentence(line) && blankBetween { return false }
+        return true
+    }
+
+    func endsSentence(_ line: String) -> Bool {
+        for s in line.unicodeScalars.reversed() {
+            if file.closers.unicodeScalars.contains(s) { continue }
+            return file.sentenceFinal.unicodeScalars.contains(s)
+        }
+        return false
+    }
+
+    func join(_ a: String, _ b: String) -> String {
+        guard let x = a.unicodeScalars.last, let y = b.unicodeScalars.first else { return a + b }
+        if cjk.contains(x) || cjk.contains(y) { return a + b }
+        if x == "-", a.unicodeScalars.count > 1, y.properties.isLowercase { return String(a.unicodeScalars.dropLast()) + b }
+        return a + " " + b
+    }
+
+    func isPageNumber(_ text: String, last: Bool) -> Bool {
+        let compact = Array(text.unicodeScalars.filter { $0 != " " })
+        guard !compact.isEmpty, compact.count <= 24 else { return false }
+        if last && compact.allSatisfy({ ("0"..."9").contains($0) }) && compact.count <= 4 { return true }
+        for pattern in file.pageNumbers where matches(Array(pattern.unicodeScalars), compact) { return true }
+        return false
+    }
+
+    /// `#` matches one or more ASCII digits; every other character itself.
+    func matches(_ pattern: [Unicode.Scalar], _ text: [Unicode.Scalar]) -> Bool {
+        var i = 0
+        for p in pattern {
+            if p == "#" {
+                let start = i
+                while i < text.count && ("0"..."9").contains(text[i]) { i += 1 }
+                if i == start { return false }
+            } else {
+                guard i < text.count, text[i] == p else { return false }
+                i += 1
+            }
+        }
+        return i == text.count
+    }
+
+    /// 一、 （一） 1. 1、 （1） at the start of a line, followed by text.
+    func startsWithNumbering(_ text: String) -> Bool {
+        let s = Array(text.unicodeScalars.prefix(8))
+        let chineseNumerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        func digit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+        var i = 0
+        if s.first == "（" {
+            i = 1
+            let start = i
+            while i < s.count && (chineseNumerals.contains(s[i]) || digit(s[i])) { i += 1 }
+            return i > start && i < s.count && s[i] == "）"
+        }
+        if let c = s.first, chineseNumerals.contains(c) {
+            while i < s.count && chineseNumerals.contains(s[i]) { i += 1 }
+            return i < s.count && s[i] == "、"
+        }
+        while i < s.count && digit(s[i]) { i += 1 }
+        return i > 0 && i + 1 < s.count && (s[i] == "." || s[i] == "、") && !digit(s[i + 1])
+    }
+}
