@@ -43,3 +43,20 @@ func repaired(_ text: String) throws -> [String] {
         #expect(try repaired("一、总体情况\n\n一、总体情况\n正文。\n") == ["一、总体情况", "正文。"])
     }
 }
+
+@Suite struct TitleTests {
+    @Test func splitTitleJoined() throws {
+        let document = try pipeline.run(Array("\n牧野区医疗保障局2024年政府信息公开工作年度报\n告\n\n一、总体情况\n".utf8))
+        #expect(document.title == "牧野区医疗保障局2024年政府信息公开工作年度报告")
+    }
+
+    @Test func titleWithSpacesAcrossTwoLines() throws {
+        let document = try pipeline.run(Array("金寨县医疗保障局 2024 年政府信息公开\n工作年度报告\n".utf8))
+        #expect(document.title == "金寨县医疗保障局2024年政府信息公开工作年度报告")
+    }
+
+    @Test func noTitleIsInvented() throws {
+        let document = try pipeline.run(Array("根据《条例》要求，我局编制了《新洲区医疗保障局2024年政府信息公开工作年度报告》。\n一、总体情况\n".utf8))
+        #expect(document.title == nil)
+    }
+}

@@ -33,7 +33,7 @@ public struct Pipeline: Sendable {
         let decoded = try decoder.decode(bytes, encoding: options.encoding, context: context)
         let lines = try characters.normalize(decoded.text, context: context)
         let blocks = lineRepair.repair(lines, context: context).map {
-            Block(.paragraph($0.text, runIn: nil), lines: $0.lines)
+            Block($0.role == .title ? .title($0.text) : .paragraph($0.text, runIn: nil), lines: $0.lines)
         }
         var metadata = DocumentMetadata()
         metadata.encoding = decoded.encoding

@@ -36,10 +36,33 @@ enum BuiltinRules {
   "format": "docnorm-rules/1",
   "kind": "lines",
   "description": "Stage 2 rules. pageNumbers: whole-line page furniture, compared with spaces removed; # stands for a run of digits. sentenceFinal/closers: what ends a sentence at a line end. wrap: how a hard-wrapped column is recognised (display columns, CJK = 2).",
-  "pageNumbers": ["-#-", "—#—", "第#页", "第#页共#页", "共#页第#页", "#/#", "Page#", "Page#of#"],
+  "pageNumbers": [
+    "-#-",
+    "—#—",
+    "第#页",
+    "第#页共#页",
+    "共#页第#页",
+    "#/#",
+    "Page#",
+    "Page#of#"
+  ],
   "sentenceFinal": "。！？；：…!?;:",
   "closers": "”’）》」』】〕\")",
-  "wrap": {"minLineColumns": 20, "window": 6, "minShare": 0.15, "minLines": 5, "doubleSpacedShare": 0.7, "maxWiderShare": 0.05}
+  "wrap": {
+    "minLineColumns": 20,
+    "window": 6,
+    "minShare": 0.15,
+    "minLines": 5,
+    "doubleSpacedShare": 0.7,
+    "maxWiderShare": 0.05
+  },
+  "title": {
+    "endings": [
+      "报告"
+    ],
+    "maxColumns": 120,
+    "maxLines": 3
+  }
 }
 
 """#,

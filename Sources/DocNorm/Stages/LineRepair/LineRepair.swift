@@ -13,7 +13,13 @@ struct LineRulesFile: Decodable {
         /// of wider lines means the peak is not a column (e.g. canonical text).
         var maxWiderShare: Double
     }
+    struct Title: Decodable {
+        var endings: [String]
+        var maxColumns: Int
+        var maxLines: Int
+    }
     var format: String
+    var title: Title
     var pageNumbers: [String]
     var sentenceFinal: String
     var closers: String
@@ -32,7 +38,11 @@ struct LineRulesFile: Decodable {
 ///   line, or a next line opening with heading numbering, ends the paragraph.
 ///   Documents with no peak (one paragraph per line) are not joined.
 ///
-/// Not yet: table regions, split titles and headings, running headers.
+/// - `lines.join-title`: a title split over the first lines (…工作年度报⏎告) is
+///   joined when the joined text ends with a title ending from the rules and
+///   no part ends a sentence; a title is never invented.
+///
+/// Not yet: table regions, split headings, running headers.
 public struct LineRepair: Sendable {
     let file: LineRulesFile
     let cjk: ScalarSet
@@ -90,6 +100,10 @@ public struct LineRepair: Sendable {
 
         var output: [LogicalLine] = []
         var position = 0
+        if let title = joinedTitle(nonBlank.map { lines[$0] }, context: context) {
+            output.append(title.line)
+            position = title.count
+        }
         while position < nonBlank.count {
             let first = lines[nonBlank[position]]
             var text = first.text
@@ -108,6 +122,25 @@ public struct LineRepair: Sendable {
             position += 1
         }
         return output
+    }
+
+    /// The title at the top, joined from up to `maxLines` lines, and how many
+    /// lines it used; nil when the first lines do not form a title.
+    func joinedTitle(_ lines: [SourceLine], context: PipelineContext) -> (line: LogicalLine, count: Int)? {
+        var text = ""
+        for (i, line) in lines.prefix(file.title.maxLines).enumerated() {
+            if line.text.contains("\t") || endsSentence(line.text) || (i > 0 && startsWithNumbering(line.text)) { return nil }
+            text = i == 0 ? line.text : join(text, line.text)
+            if columns(text) > file.title.maxColumns { return nil }
+            if file.title.endings.contains(where: { text.hasSuffix($0) }) {
+                if i > 0 {
+                    context.traced(.lines, "lines.join-title", line: lines[0].number,
+                                   before: lines[0...i].map(\.text).joined(separator: "⏎"), after: text)
+                }
+                return (LogicalLine(text: text, lines: lines[0].number...line.number, role: .title), i + 1)
+            }
+        }
+        return nil
     }
 
     /// The text-column width: the widest W such that enough lines end within
