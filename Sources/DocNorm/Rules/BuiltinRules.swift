@@ -62,7 +62,8 @@ enum BuiltinRules {
     ],
     "maxColumns": 120,
     "maxLines": 3
-  }
+  },
+  "headingNumerals": "一二三四五六七八九十"
 }
 
 """#,

@@ -27,8 +27,30 @@ public enum RuleSource: Sendable {
     }
 }
 
+/// A rule file that names its format version.
+protocol VersionedRuleFile: Decodable {
+    var format: String { get }
+}
+
+extension RuleSource {
+    /// Reads and decodes one JSON rule file, refusing unknown format versions;
+    /// every failure names the file.
+    func decode<File: VersionedRuleFile>(_ type: File.Type, from path: String) throws -> File {
+        let text = try read(path)
+        let file: File
+        do { file = try JSONDecoder().decode(File.self, from: Data(text.utf8)) } catch {
+            throw DocNormError.invalidRules(file: path, line: nil, reason: "\(error)")
+        }
+        guard file.format == RuleSet.supportedFormat else {
+            throw DocNormError.invalidRules(file: path, line: nil,
+                                            reason: "unsupported format '\(file.format)', expected \(RuleSet.supportedFormat)")
+        }
+        return file
+    }
+}
+
 /// Rules/characters.json, version docnorm-rules/1.
-struct CharacterRulesFile: Decodable {
+struct CharacterRulesFile: VersionedRuleFile {
     var format: String
     var kind: String
     var nfkcKept: String
@@ -63,16 +85,7 @@ public struct RuleSet: Sendable {
 
     public static func load(from source: RuleSource = .builtin) throws -> RuleSet {
         let file = "characters.json"
-        let text = try source.read(file)
-        let chars: CharacterRulesFile
-        do {
-            chars = try JSONDecoder().decode(CharacterRulesFile.self, from: Data(text.utf8))
-        } catch {
-            throw DocNormError.invalidRules(file: file, line: nil, reason: "\(error)")
-        }
-        guard chars.format == supportedFormat else {
-            throw DocNormError.invalidRules(file: file, line: nil, reason: "unsupported format '\(chars.format)', expected \(supportedFormat)")
-        }
+        let chars = try source.decode(CharacterRulesFile.self, from: file)
         func set(_ pattern: String, _ key: String) throws -> ScalarSet {
             do { return try ScalarSet(pattern: pattern) } catch {
                 throw DocNormError.invalidRules(file: file, line: nil, reason: "\(key): \(error)")

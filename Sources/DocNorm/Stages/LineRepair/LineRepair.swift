@@ -2,7 +2,7 @@ import FoundationEssentials
 import ICUKit
 
 /// Rules/lines.json, version docnorm-rules/1.
-struct LineRulesFile: Decodable {
+struct LineRulesFile: VersionedRuleFile {
     struct Wrap: Decodable {
         var minLineColumns: Int
         var window: Int
@@ -21,6 +21,7 @@ struct LineRulesFile: Decodable {
     var format: String
     var title: Title
     var pageNumbers: [String]
+    var headingNumerals: String
     var sentenceFinal: String
     var closers: String
     var wrap: Wrap
@@ -46,47 +47,40 @@ struct LineRulesFile: Decodable {
 public struct LineRepair: Sendable {
     let file: LineRulesFile
     let cjk: ScalarSet
-    let widths: [UInt8]
+    let numerals: Set<Unicode.Scalar>
+
+    /// Display columns of every BMP scalar, from ICU's East Asian Width, built
+    /// once per process.
+    static let widths: [UInt8] = (0..<0x10000).map { UInt8(UnicodeProperties.columns(UInt32($0))) }
 
     init(file: LineRulesFile, rules: RuleSet) {
         self.file = file
         cjk = rules.cjk
-        var table = [UInt8](repeating: 1, count: 0x10000)
-        for v in 0..<0x10000 { table[v] = UInt8(UnicodeProperties.columns(UInt32(v))) }
-        widths = table
+        numerals = Set(file.headingNumerals.unicodeScalars)
     }
 
     public static func load(from source: RuleSource, rules: RuleSet) throws -> LineRepair {
-        let name = "lines.json"
-        let file: LineRulesFile
-        do { file = try JSONDecoder().decode(LineRulesFile.self, from: Data(try source.read(name).utf8)) } catch let e as DocNormError {
-            throw e
-        } catch {
-            throw DocNormError.invalidRules(file: name, line: nil, reason: "\(error)")
-        }
-        guard file.format == RuleSet.supportedFormat else {
-            throw DocNormError.invalidRules(file: name, line: nil, reason: "unsupported format '\(file.format)'")
-        }
-        return LineRepair(file: file, rules: rules)
+        LineRepair(file: try source.decode(LineRulesFile.self, from: "lines.json"), rules: rules)
     }
 
     func columns(_ text: String) -> Int {
         var n = 0
-        for s in text.unicodeScalars { n += s.value < 0x10000 ? Int(widths[Int(s.value)]) : 2 }
+        for s in text.unicodeScalars { n += s.value < 0x10000 ? Int(Self.widths[Int(s.value)]) : 2 }
         return n
     }
 
     public func repair(_ input: [SourceLine], context: PipelineContext) -> [LogicalLine] {
+        let lastNonBlank = input.last(where: { !$0.text.isEmpty })?.number
         var lines = input.filter { line in
-            guard isPageNumber(line.text, last: line.number == input.last(where: { !$0.text.isEmpty })?.number) else { return true }
+            guard isPageNumber(line.text, last: line.number == lastNonBlank) else { return true }
             context.traced(.lines, "lines.page-number", line: line.number, before: line.text, after: "")
             return false
         }
         // Duplicate consecutive headings (blank lines between do not separate them).
         var kept: [SourceLine] = []
         for line in lines {
-            if !line.text.isEmpty, startsWithNumbering(line.text), let previous = kept.last(where: { !$0.text.isEmpty }),
-               previous.text == line.text, kept.last?.text.isEmpty ?? true || kept.last?.text == line.text {
+            if !line.text.isEmpty, startsWithNumbering(line.text),
+               kept.last(where: { !$0.text.isEmpty })?.text == line.text {
                 context.traced(.lines, "lines.duplicate-heading", line: line.number, before: line.text, after: "")
                 continue
             }
@@ -148,12 +142,22 @@ public struct LineRepair: Sendable {
     /// is not hard-wrapped.
     func columnWidth(_ lines: [SourceLine]) -> Int? {
         let w = lines.filter { !$0.text.contains("\t") }.map { columns($0.text) }.filter { $0 >= file.wrap.minLineColumns }.sorted()
-        guard let widest = w.last else { return nil }
+        guard !w.isEmpty else { return nil }
         let needed = max(file.wrap.minLines, Int((file.wrap.minShare * Double(w.count)).rounded(.up)))
-        for width in stride(from: widest, through: file.wrap.minLineColumns, by: -1) {
-            let inWindow = w.filter { $0 <= width && $0 >= width - file.wrap.window }.count
+        /// How many sorted widths are ≤ x (binary search).
+        func atMost(_ x: Int) -> Int {
+            var lo = 0, hi = w.count
+            while lo < hi { let mid = (lo + hi) / 2; if w[mid] <= x { lo = mid + 1 } else { hi = mid } }
+            return lo
+        }
+        // A width whose window holds any line lies within `window` columns above
+        // some line's width, so only those candidates need checking, widest
+        // first: O(n log n) instead of one pass per column up to the widest line.
+        let candidates = Set(w.flatMap { width in (0...file.wrap.window).map { width + $0 } }).filter { $0 <= w[w.count - 1] }.sorted(by: >)
+        for width in candidates {
+            let inWindow = atMost(width) - atMost(width - file.wrap.window - 1)
             if inWindow >= needed {
-                let wider = w.filter { $0 > width }.count
+                let wider = w.count - atMost(width)
                 return Double(wider) <= file.wrap.maxWiderShare * Double(w.count) ? width : nil
             }
         }
@@ -209,7 +213,7 @@ public struct LineRepair: Sendable {
     /// 一、 （一） 1. 1、 （1） at the start of a line, followed by text.
     func startsWithNumbering(_ text: String) -> Bool {
         let s = Array(text.unicodeScalars.prefix(8))
-        let chineseNumerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        let chineseNumerals = numerals
         func digit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
         var i = 0
         if s.first == "（" {
