@@ -1,0 +1,42 @@
+import ArgumentParser
+import DocNorm
+
+/// `docnorm [normalize] [FILE]`: one document, from a file or standard input.
+struct Normalize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Normalize one document (the default command).",
+        discussion: "Reads FILE (or standard input) and writes the normalized document to standard output.")
+
+    @Argument(help: "Input file; standard input when omitted or '-'.") var file: String?
+    @Option(name: .shortAndLong, help: "Write to FILE (atomically) instead of standard output.") var output: String?
+    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).") var format: OutputFormat = .text
+    @OptionGroup var pipelineArguments: PipelineArguments
+    @Flag(help: "Print every change (stage, rule, line) to standard error.") var trace = false
+
+    func run() throws {
+        let pipeline = try pipelineArguments.pipeline()
+        let input = try readInput(file)
+        let document: Document
+        do {
+            document = try pipeline.run(input.bytes, options: PipelineOptions(encoding: pipelineArguments.encoding, tracing: trace))
+        } catch let error as DocNormError {
+            throw failure(ExitStatus.of(error), "\(input.name): \(error)")
+        }
+        if trace {
+            for step in document.trace {
+                let line = step.line.map { ":\($0)" } ?? ""
+                writeStandardError("\(input.name)\(line) [\(step.stage.rawValue)/\(step.rule)] \(step.before) → \(step.after)\n")
+            }
+        }
+        for d in document.diagnostics {
+            let line = d.line.map { ":\($0)" } ?? ""
+            writeStandardError("\(input.name)\(line): \(d.kind.rawValue): [\(d.stage.rawValue)/\(d.rule)] \(d.message)\n")
+        }
+        let text = try format.render(document)
+        if let output {
+            try writeAtomically(Array(text.utf8), to: output)
+        } else {
+            writeStandardOutput(text)
+        }
+    }
+}

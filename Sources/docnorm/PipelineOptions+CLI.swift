@@ -1,0 +1,30 @@
+import ArgumentParser
+import DocNorm
+
+/// Options every command that runs the pipeline shares.
+struct PipelineArguments: ParsableArguments {
+    @Option(help: "Input encoding (any name ICU knows); detected when omitted.") var encoding: String?
+    @Option(help: "Rules folder replacing the built-in rules.") var rules: String?
+
+    /// The pipeline built once from the chosen rules; a bad rule file exits 7.
+    func pipeline() throws -> Pipeline {
+        let source: RuleSource = rules.map { .directory($0) } ?? .builtin
+        do {
+            return try Pipeline(rules: try RuleSet.load(from: source), source: source)
+        } catch let error as DocNormError {
+            throw failure(ExitStatus.of(error), "\(error)")
+        }
+    }
+}
+
+/// Output formats of the renderers.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+
+    func render(_ document: Document) throws -> String {
+        switch self {
+        case .text: return TextRenderer.render(document)
+        case .json: return try JSONRenderer.render(document)
+        }
+    }
+}
