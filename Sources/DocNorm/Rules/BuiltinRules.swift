@@ -67,6 +67,264 @@ enum BuiltinRules {
 }
 
 """#,
+        "tables.json": #"""
+{
+  "format": "docnorm-rules/1",
+  "kind": "tables",
+  "description": "Stages 3 and 4: which table templates exist, what a value cell looks like, and how closely input text must match a template label. A table region opens at a line that starts with one of a template's anchors; it is accepted when enough of the template's labels and value slots were found.",
+  "templates": [
+    "templates/2021-active-disclosure.json",
+    "templates/2021-applications.json",
+    "templates/2021-review-litigation.json",
+    "templates/2019-active-disclosure.json",
+    "templates/2019-applications.json",
+    "templates/2019-review-litigation.json"
+  ],
+  "values": {
+    "digits": "0123456789",
+    "inside": ".,",
+    "prefixes": ["减", "增", "-", "+"],
+    "suffixes": ["%", "元", "万元", "件", "个", "条", "项", "次"],
+    "emptyMarks": ["/", "-", "—", "——", "无"]
+  },
+  "matching": {
+    "maxEditShare": 0.2,
+    "maxSkippedLead": 4,
+    "minFoundShare": 0.5,
+    "maxLines": 1500
+  }
+}
+
+"""#,
+        "templates/2019-active-disclosure.json": #"""
+{
+ "format": "docnorm-rules/1",
+ "kind": "table-template",
+ "id": "2019-active-disclosure",
+ "edition": 2019,
+ "description": "Table of section 二 (主动公开政府信息情况), 2019 format: a 4-column grid of captioned blocks. A cell \"#\" is a value slot; \"\" an empty or covered position. Label cells of header rows are kept only when the input has them.",
+ "anchors": ["第二十条第（一）项"],
+ "columns": 4,
+ "rows": [
+  {"kind": "header", "cells": ["第二十条第（一）项", "", "", ""]},
+  {"kind": "header", "cells": ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"]},
+  {"kind": "data", "id": "规章", "cells": ["规章", "#", "#", "#"], "path": ["第二十条第（一）项", "规章"], "columns": "block1"},
+  {"kind": "data", "id": "规范性文件", "cells": ["规范性文件", "#", "#", "#"], "path": ["第二十条第（一）项", "规范性文件"], "columns": "block1"},
+  {"kind": "header", "cells": ["第二十条第（五）项", "", "", ""]},
+  {"kind": "header", "cells": ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]},
+  {"kind": "data", "id": "行政许可", "cells": ["行政许可", "#", "#", "#"], "path": ["第二十条第（五）项", "行政许可"], "columns": "block2"},
+  {"kind": "data", "id": "其他对外管理服务事项", "cells": ["其他对外管理服务事项", "#", "#", "#"], "path": ["第二十条第（五）项", "其他对外管理服务事项"], "columns": "block2"},
+  {"kind": "header", "cells": ["第二十条第（六）项", "", "", ""]},
+  {"kind": "header", "cells": ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]},
+  {"kind": "data", "id": "行政处罚", "cells": ["行政处罚", "#", "#", "#"], "path": ["第二十条第（六）项", "行政处罚"], "columns": "block3"},
+  {"kind": "data", "id": "行政强制", "cells": ["行政强制", "#", "#", "#"], "path": ["第二十条第（六）项", "行政强制"], "columns": "block3"},
+  {"kind": "header", "cells": ["第二十条第（八）项", "", "", ""]},
+  {"kind": "header", "cells": ["信息内容", "上一年项目数量", "本年增/减", ""]},
+  {"kind": "data", "id": "行政事业性收费", "cells": ["行政事业性收费", "#", "#", ""], "path": ["第二十条第（八）项", "行政事业性收费"], "columns": "block4"},
+  {"kind": "header", "cells": ["第二十条第（九）项", "", "", ""]},
+  {"kind": "header", "cells": ["信息内容", "采购项目数量", "采购总金额", ""]},
+  {"kind": "data", "id": "政府集中采购", "cells": ["政府集中采购", "#", "#", ""], "path": ["第二十条第（九）项", "政府集中采购"], "columns": "block5"}
+ ],
+ "columnSets": {
+  "block1": [["本年新制作数量"], ["本年新公开数量"], ["对外公开总数量"]],
+  "block2": [["上一年项目数量"], ["本年增/减"], ["处理决定数量"]],
+  "block3": [["上一年项目数量"], ["本年增/减"], ["处理决定数量"]],
+  "block4": [["上一年项目数量"], ["本年增/减"]],
+  "block5": [["采购项目数量"], ["采购总金额"]]
+ },
+ "checks": [
+
+ ]
+}
+
+"""#,
+        "templates/2019-applications.json": #"""
+{
+ "format": "docnorm-rules/1",
+ "kind": "table-template",
+ "id": "2019-applications",
+ "edition": 2019,
+ "description": "Table of section 三 (收到和处理政府信息公开申请情况), 2019 format: 3 label columns and 7 value columns. A cell \"#\" is a value slot; \"\" an empty or covered position.",
+ "anchors": ["（本列数据的勾稽关系", "申请人情况"],
+ "columns": 10,
+ "rows": [
+  {"kind": "header", "cells": ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "", "申请人情况", "", "", "", "", "", ""]},
+  {"kind": "header", "cells": ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"]},
+  {"kind": "header", "cells": ["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""]},
+  {"kind": "data", "id": "new", "cells": ["一、本年新收政府信息公开申请数量", "", "", "#", "#", "#", "#", "#", "#", "#"], "path": ["一、本年新收政府信息公开申请数量"], "columns": "applicants"},
+  {"kind": "data", "id": "carried-over", "cells": ["二、上年结转政府信息公开申请数量", "", "", "#", "#", "#", "#", "#", "#", "#"], "path": ["二、上年结转政府信息公开申请数量"], "columns": "applicants"},
+  {"kind": "data", "id": "disclosed", "cells": ["三、本年度办理结果", "（一）予以公开", "", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（一）予以公开"], "columns": "applicants"},
+  {"kind": "data", "id": "partly-disclosed", "cells": ["", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"], "columns": "applicants"},
+  {"kind": "data", "id": "withheld-1", "cells": ["", "（三）不予公开", "1.属于国家秘密", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（三）不予公开", "1.属于国家秘密"], "columns": "applicants"},
+  {"kind": "data", "id": "withheld-2", "cells": ["", "", "2.其他法律行政法规禁止公开", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（三）不予公开", "2.其他法律行政法规禁止公开"], "columns": "applicants"},
+  {"kind": "data", "id": "withheld-3", "cells": ["", "", "3.危及“三安全一稳定”", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（三）不予公开", "3.危及“三安全一稳定”"], "columns": "applicants"},
+  {"kind": "data", "id": "withheld-4", "cells": ["", "", "4.保护第三方合法权益", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（三）不予公开", "4.保护第三方合法权益"], "columns": "applicants"},
+  {"kind": "data", "id": "withheld-5", "cells": ["", "", "5.属于三类内部事务信息", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（三）不予公开", "5.属于三类内部事务信息"], "columns": "applicants"},
+  {"kind": "data", "id": "withheld-6", "cells": ["", "", "6.属于四类过程性信息", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（三）不予公开", "6.属于四类过程性信息"], "columns": "applicants"},
+  {"kind": "data", "id": "withheld-7", "cells": ["", "", "7.属于行政执法案卷", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（三）不予公开", "7.属于行政执法案卷"], "columns": "applicants"},
+  {"kind": "data", "id": "withheld-8", "cells": ["", "", "8.属于行政查询事项", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（三）不予公开", "8.属于行政查询事项"], "columns": "applicants"},
+  {"kind": "data", "id": "unavailable-1", "cells": ["", "（四）无法提供", "1.本机关不掌握相关政府信息", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（四）无法提供", "1.本机关不掌握相关政府信息"], "columns": "applicants"},
+  {"kind": "data", "id": "unavailable-2", "cells": ["", "", "2.没有现成信息需要另行制作", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（四）无法提供", "2.没有现成信息需要另行制作"], "columns": "applicants"},
+  {"kind": "data", "id": "unavailable-3", "cells": ["", "", "3.补正后申请内容仍不明确", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（四）无法提供", "3.补正后申请内容仍不明确"], "columns": "applicants"},
+  {"kind": "data", "id": "not-handled-1", "cells": ["", "（五）不予处理", "1.信访举报投诉类申请", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（五）不予处理", "1.信访举报投诉类申请"], "columns": "applicants"},
+  {"kind": "data", "id": "not-handled-2", "cells": ["", "", "2.重复申请", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（五）不予处理", "2.重复申请"], "columns": "applicants"},
+  {"kind": "data", "id": "not-handled-3", "cells": ["", "", "3.要求提供公开出版物", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（五）不予处理", "3.要求提供公开出版物"], "columns": "applicants"},
+  {"kind": "data", "id": "not-handled-4", "cells": ["", "", "4.无正当理由大量反复申请", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（五）不予处理", "4.无正当理由大量反复申请"], "columns": "applicants"},
+  {"kind": "data", "id": "not-handled-5", "cells": ["", "", "5.要求行政机关确认或重新出具已获取信息", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（五）不予处理", "5.要求行政机关确认或重新出具已获取信息"], "columns": "applicants"},
+  {"kind": "data", "id": "other", "cells": ["", "（六）其他处理", "", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（六）其他处理"], "columns": "applicants"},
+  {"kind": "data", "id": "total", "cells": ["", "（七）总计", "", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（七）总计"], "columns": "applicants"},
+  {"kind": "data", "id": "carried-forward", "cells": ["四、结转下年度继续办理", "", "", "#", "#", "#", "#", "#", "#", "#"], "path": ["四、结转下年度继续办理"], "columns": "applicants"}
+ ],
+ "columnSets": {
+  "applicants": [["申请人情况", "自然人"], ["申请人情况", "法人或其他组织", "商业企业"], ["申请人情况", "法人或其他组织", "科研机构"], ["申请人情况", "法人或其他组织", "社会公益组织"], ["申请人情况", "法人或其他组织", "法律服务机构"], ["申请人情况", "法人或其他组织", "其他"], ["申请人情况", "总计"]]
+ },
+ "checks": [
+  {"id": "applications.balance", "per": "column", "left": ["new", "carried-over"], "right": ["total", "carried-forward"], "description": "第一项加第二项之和，等于第三项加第四项之和 (stated in the table's header)"},
+  {"id": "applications.total", "per": "column", "left": ["total"], "right": ["disclosed", "partly-disclosed", "withheld-1", "withheld-2", "withheld-3", "withheld-4", "withheld-5", "withheld-6", "withheld-7", "withheld-8", "unavailable-1", "unavailable-2", "unavailable-3", "not-handled-1", "not-handled-2", "not-handled-3", "not-handled-4", "not-handled-5", "other"], "description": "（七）总计 is the sum of the result rows"},
+  {"id": "applications.row-total", "per": "row", "left": [6], "right": [0, 1, 2, 3, 4, 5], "description": "总计 is the sum of the six applicant columns"}
+ ]
+}
+
+"""#,
+        "templates/2019-review-litigation.json": #"""
+{
+ "format": "docnorm-rules/1",
+ "kind": "table-template",
+ "id": "2019-review-litigation",
+ "edition": 2019,
+ "description": "Table of section 四 (行政复议、行政诉讼情况), the same in the 2019 and 2021 formats: 3 header rows and one row of 15 values.",
+ "anchors": ["行政复议"],
+ "columns": 15,
+ "rows": [
+  {"kind": "header", "cells": ["行政复议", "", "", "", "", "行政诉讼", "", "", "", "", "", "", "", "", ""]},
+  {"kind": "header", "cells": ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""]},
+  {"kind": "header", "cells": ["", "", "", "", "", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]},
+  {"kind": "data", "id": "cases", "cells": ["#", "#", "#", "#", "#", "#", "#", "#", "#", "#", "#", "#", "#", "#", "#"], "path": [], "columns": "cases"}
+ ],
+ "columnSets": {
+  "cases": [["行政复议", "结果维持"], ["行政复议", "结果纠正"], ["行政复议", "其他结果"], ["行政复议", "尚未审结"], ["行政复议", "总计"], ["行政诉讼", "未经复议直接起诉", "结果维持"], ["行政诉讼", "未经复议直接起诉", "结果纠正"], ["行政诉讼", "未经复议直接起诉", "其他结果"], ["行政诉讼", "未经复议直接起诉", "尚未审结"], ["行政诉讼", "未经复议直接起诉", "总计"], ["行政诉讼", "复议后起诉", "结果维持"], ["行政诉讼", "复议后起诉", "结果纠正"], ["行政诉讼", "复议后起诉", "其他结果"], ["行政诉讼", "复议后起诉", "尚未审结"], ["行政诉讼", "复议后起诉", "总计"]]
+ },
+ "checks": [
+  {"id": "review.total", "per": "row", "left": [4], "right": [0, 1, 2, 3], "description": "行政复议 总计 is the sum of its four outcomes"},
+  {"id": "litigation-direct.total", "per": "row", "left": [9], "right": [5, 6, 7, 8], "description": "未经复议直接起诉 总计 is the sum of its four outcomes"},
+  {"id": "litigation-after-review.total", "per": "row", "left": [14], "right": [10, 11, 12, 13], "description": "复议后起诉 总计 is the sum of its four outcomes"}
+ ]
+}
+
+"""#,
+        "templates/2021-active-disclosure.json": #"""
+{
+ "format": "docnorm-rules/1",
+ "kind": "table-template",
+ "id": "2021-active-disclosure",
+ "edition": 2021,
+ "description": "Table of section 二 (主动公开政府信息情况), 2021 format: a 4-column grid of captioned blocks. A cell \"#\" is a value slot; \"\" an empty or covered position. Label cells of header rows are kept only when the input has them.",
+ "anchors": ["第二十条第（一）项"],
+ "columns": 4,
+ "rows": [
+  {"kind": "header", "cells": ["第二十条第（一）项", "", "", ""]},
+  {"kind": "header", "cells": ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]},
+  {"kind": "data", "id": "规章", "cells": ["规章", "#", "#", "#"], "path": ["第二十条第（一）项", "规章"], "columns": "block1"},
+  {"kind": "data", "id": "行政规范性文件", "cells": ["行政规范性文件", "#", "#", "#"], "path": ["第二十条第（一）项", "行政规范性文件"], "columns": "block1"},
+  {"kind": "header", "cells": ["第二十条第（五）项", "", "", ""]},
+  {"kind": "header", "cells": ["信息内容", "本年处理决定数量", "", ""]},
+  {"kind": "data", "id": "行政许可", "cells": ["行政许可", "#", "", ""], "path": ["第二十条第（五）项", "行政许可"], "columns": "block2"},
+  {"kind": "header", "cells": ["第二十条第（六）项", "", "", ""]},
+  {"kind": "header", "cells": ["信息内容", "本年处理决定数量", "", ""]},
+  {"kind": "data", "id": "行政处罚", "cells": ["行政处罚", "#", "", ""], "path": ["第二十条第（六）项", "行政处罚"], "columns": "block3"},
+  {"kind": "data", "id": "行政强制", "cells": ["行政强制", "#", "", ""], "path": ["第二十条第（六）项", "行政强制"], "columns": "block3"},
+  {"kind": "header", "cells": ["第二十条第（八）项", "", "", ""]},
+  {"kind": "header", "cells": ["信息内容", "本年收费金额（单位：万元）", "", ""]},
+  {"kind": "data", "id": "行政事业性收费", "cells": ["行政事业性收费", "#", "", ""], "path": ["第二十条第（八）项", "行政事业性收费"], "columns": "block4"}
+ ],
+ "columnSets": {
+  "block1": [["本年制发件数"], ["本年废止件数"], ["现行有效件数"]],
+  "block2": [["本年处理决定数量"]],
+  "block3": [["本年处理决定数量"]],
+  "block4": [["本年收费金额（单位：万元）"]]
+ },
+ "checks": [
+
+ ]
+}
+
+"""#,
+        "templates/2021-applications.json": #"""
+{
+ "format": "docnorm-rules/1",
+ "kind": "table-template",
+ "id": "2021-applications",
+ "edition": 2021,
+ "description": "Table of section 三 (收到和处理政府信息公开申请情况), 2021 format: 3 label columns and 7 value columns. A cell \"#\" is a value slot; \"\" an empty or covered position.",
+ "anchors": ["（本列数据的勾稽关系", "申请人情况"],
+ "columns": 10,
+ "rows": [
+  {"kind": "header", "cells": ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "", "申请人情况", "", "", "", "", "", ""]},
+  {"kind": "header", "cells": ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"]},
+  {"kind": "header", "cells": ["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""]},
+  {"kind": "data", "id": "new", "cells": ["一、本年新收政府信息公开申请数量", "", "", "#", "#", "#", "#", "#", "#", "#"], "path": ["一、本年新收政府信息公开申请数量"], "columns": "applicants"},
+  {"kind": "data", "id": "carried-over", "cells": ["二、上年结转政府信息公开申请数量", "", "", "#", "#", "#", "#", "#", "#", "#"], "path": ["二、上年结转政府信息公开申请数量"], "columns": "applicants"},
+  {"kind": "data", "id": "disclosed", "cells": ["三、本年度办理结果", "（一）予以公开", "", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（一）予以公开"], "columns": "applicants"},
+  {"kind": "data", "id": "partly-disclosed", "cells": ["", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"], "columns": "applicants"},
+  {"kind": "data", "id": "withheld-1", "cells": ["", "（三）不予公开", "1.属于国家秘密", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（三）不予公开", "1.属于国家秘密"], "columns": "applicants"},
+  {"kind": "data", "id": "withheld-2", "cells": ["", "", "2.其他法律行政法规禁止公开", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（三）不予公开", "2.其他法律行政法规禁止公开"], "columns": "applicants"},
+  {"kind": "data", "id": "withheld-3", "cells": ["", "", "3.危及“三安全一稳定”", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（三）不予公开", "3.危及“三安全一稳定”"], "columns": "applicants"},
+  {"kind": "data", "id": "withheld-4", "cells": ["", "", "4.保护第三方合法权益", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（三）不予公开", "4.保护第三方合法权益"], "columns": "applicants"},
+  {"kind": "data", "id": "withheld-5", "cells": ["", "", "5.属于三类内部事务信息", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（三）不予公开", "5.属于三类内部事务信息"], "columns": "applicants"},
+  {"kind": "data", "id": "withheld-6", "cells": ["", "", "6.属于四类过程性信息", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（三）不予公开", "6.属于四类过程性信息"], "columns": "applicants"},
+  {"kind": "data", "id": "withheld-7", "cells": ["", "", "7.属于行政执法案卷", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（三）不予公开", "7.属于行政执法案卷"], "columns": "applicants"},
+  {"kind": "data", "id": "withheld-8", "cells": ["", "", "8.属于行政查询事项", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（三）不予公开", "8.属于行政查询事项"], "columns": "applicants"},
+  {"kind": "data", "id": "unavailable-1", "cells": ["", "（四）无法提供", "1.本机关不掌握相关政府信息", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（四）无法提供", "1.本机关不掌握相关政府信息"], "columns": "applicants"},
+  {"kind": "data", "id": "unavailable-2", "cells": ["", "", "2.没有现成信息需要另行制作", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（四）无法提供", "2.没有现成信息需要另行制作"], "columns": "applicants"},
+  {"kind": "data", "id": "unavailable-3", "cells": ["", "", "3.补正后申请内容仍不明确", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（四）无法提供", "3.补正后申请内容仍不明确"], "columns": "applicants"},
+  {"kind": "data", "id": "not-handled-1", "cells": ["", "（五）不予处理", "1.信访举报投诉类申请", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（五）不予处理", "1.信访举报投诉类申请"], "columns": "applicants"},
+  {"kind": "data", "id": "not-handled-2", "cells": ["", "", "2.重复申请", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（五）不予处理", "2.重复申请"], "columns": "applicants"},
+  {"kind": "data", "id": "not-handled-3", "cells": ["", "", "3.要求提供公开出版物", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（五）不予处理", "3.要求提供公开出版物"], "columns": "applicants"},
+  {"kind": "data", "id": "not-handled-4", "cells": ["", "", "4.无正当理由大量反复申请", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（五）不予处理", "4.无正当理由大量反复申请"], "columns": "applicants"},
+  {"kind": "data", "id": "not-handled-5", "cells": ["", "", "5.要求行政机关确认或重新出具已获取信息", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（五）不予处理", "5.要求行政机关确认或重新出具已获取信息"], "columns": "applicants"},
+  {"kind": "data", "id": "other-1", "cells": ["", "（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"], "columns": "applicants"},
+  {"kind": "data", "id": "other-2", "cells": ["", "", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（六）其他处理", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"], "columns": "applicants"},
+  {"kind": "data", "id": "other-3", "cells": ["", "", "3.其他", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（六）其他处理", "3.其他"], "columns": "applicants"},
+  {"kind": "data", "id": "total", "cells": ["", "（七）总计", "", "#", "#", "#", "#", "#", "#", "#"], "path": ["三、本年度办理结果", "（七）总计"], "columns": "applicants"},
+  {"kind": "data", "id": "carried-forward", "cells": ["四、结转下年度继续办理", "", "", "#", "#", "#", "#", "#", "#", "#"], "path": ["四、结转下年度继续办理"], "columns": "applicants"}
+ ],
+ "columnSets": {
+  "applicants": [["申请人情况", "自然人"], ["申请人情况", "法人或其他组织", "商业企业"], ["申请人情况", "法人或其他组织", "科研机构"], ["申请人情况", "法人或其他组织", "社会公益组织"], ["申请人情况", "法人或其他组织", "法律服务机构"], ["申请人情况", "法人或其他组织", "其他"], ["申请人情况", "总计"]]
+ },
+ "checks": [
+  {"id": "applications.balance", "per": "column", "left": ["new", "carried-over"], "right": ["total", "carried-forward"], "description": "第一项加第二项之和，等于第三项加第四项之和 (stated in the table's header)"},
+  {"id": "applications.total", "per": "column", "left": ["total"], "right": ["disclosed", "partly-disclosed", "withheld-1", "withheld-2", "withheld-3", "withheld-4", "withheld-5", "withheld-6", "withheld-7", "withheld-8", "unavailable-1", "unavailable-2", "unavailable-3", "not-handled-1", "not-handled-2", "not-handled-3", "not-handled-4", "not-handled-5", "other-1", "other-2", "other-3"], "description": "（七）总计 is the sum of the result rows"},
+  {"id": "applications.row-total", "per": "row", "left": [6], "right": [0, 1, 2, 3, 4, 5], "description": "总计 is the sum of the six applicant columns"}
+ ]
+}
+
+"""#,
+        "templates/2021-review-litigation.json": #"""
+{
+ "format": "docnorm-rules/1",
+ "kind": "table-template",
+ "id": "2021-review-litigation",
+ "edition": 2021,
+ "description": "Table of section 四 (行政复议、行政诉讼情况), the same in the 2019 and 2021 formats: 3 header rows and one row of 15 values.",
+ "anchors": ["行政复议"],
+ "columns": 15,
+ "rows": [
+  {"kind": "header", "cells": ["行政复议", "", "", "", "", "行政诉讼", "", "", "", "", "", "", "", "", ""]},
+  {"kind": "header", "cells": ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""]},
+  {"kind": "header", "cells": ["", "", "", "", "", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]},
+  {"kind": "data", "id": "cases", "cells": ["#", "#", "#", "#", "#", "#", "#", "#", "#", "#", "#", "#", "#", "#", "#"], "path": [], "columns": "cases"}
+ ],
+ "columnSets": {
+  "cases": [["行政复议", "结果维持"], ["行政复议", "结果纠正"], ["行政复议", "其他结果"], ["行政复议", "尚未审结"], ["行政复议", "总计"], ["行政诉讼", "未经复议直接起诉", "结果维持"], ["行政诉讼", "未经复议直接起诉", "结果纠正"], ["行政诉讼", "未经复议直接起诉", "其他结果"], ["行政诉讼", "未经复议直接起诉", "尚未审结"], ["行政诉讼", "未经复议直接起诉", "总计"], ["行政诉讼", "复议后起诉", "结果维持"], ["行政诉讼", "复议后起诉", "结果纠正"], ["行政诉讼", "复议后起诉", "其他结果"], ["行政诉讼", "复议后起诉", "尚未审结"], ["行政诉讼", "复议后起诉", "总计"]]
+ },
+ "checks": [
+  {"id": "review.total", "per": "row", "left": [4], "right": [0, 1, 2, 3], "description": "行政复议 总计 is the sum of its four outcomes"},
+  {"id": "litigation-direct.total", "per": "row", "left": [9], "right": [5, 6, 7, 8], "description": "未经复议直接起诉 总计 is the sum of its four outcomes"},
+  {"id": "litigation-after-review.total", "per": "row", "left": [14], "right": [10, 11, 12, 13], "description": "复议后起诉 总计 is the sum of its four outcomes"}
+ ]
+}
+
+"""#,
         "unicode/radicals.tsv": #"""
 # docnorm rules: radical → unified ideograph (Equivalent_Unified_Ideograph)
 # format: docnorm-rules/1 radicals

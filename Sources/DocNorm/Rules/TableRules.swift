@@ -1,0 +1,185 @@
+/// Rules/tables.json, version docnorm-rules/1.
+struct TableRulesFile: VersionedRuleFile {
+    struct Values: Decodable {
+        var digits: String
+        var inside: String
+        var prefixes: [String]
+        var suffixes: [String]
+        var emptyMarks: [String]
+    }
+    struct Matching: Decodable {
+        var maxEditShare: Double
+        var maxSkippedLead: Int
+        var minFoundShare: Double
+        var maxLines: Int
+    }
+    var format: String
+    var templates: [String]
+    var values: Values
+    var matching: Matching
+}
+
+/// One Rules/templates/*.json file, version docnorm-rules/1.
+struct TableTemplateFile: VersionedRuleFile {
+    struct Row: Decodable {
+        var kind: String
+        var id: String?
+        var cells: [String]
+        var path: [String]?
+        var columns: String?
+    }
+    /// A check names rows by id (`per: column`) or value slots by index (`per: row`).
+    enum Operand: Decodable {
+        case row(String)
+        case slot(Int)
+        init(from decoder: any Swift.Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let i = try? c.decode(Int.self) { self = .slot(i) } else { self = .row(try c.decode(String.self)) }
+        }
+    }
+    struct Check: Decodable {
+        var id: String
+        var per: String
+        var left: [Operand]
+        var right: [Operand]
+        var description: String
+    }
+    var format: String
+    var id: String
+    var edition: Int
+    var anchors: [String]
+    var columns: Int
+    var rows: [Row]
+    var columnSets: [String: [[String]]]
+    var checks: [Check]
+}
+
+/// A national table template (Rules/templates/), compiled: the canonical grid
+/// with its label cells and value slots, the label paths of every value, and
+/// the arithmetic the values must satisfy.
+public struct TableTemplate: Sendable {
+    public enum Cell: Sendable, Equatable {
+        case label(String)
+        /// The n-th value slot of its row.
+        case value(Int)
+        case empty
+    }
+
+    public struct Row: Sendable {
+        public var isHeader: Bool
+        public var id: String?
+        public var cells: [Cell]
+        /// Row-label path of the row's values, e.g. [三、本年度办理结果, （三）不予公开, 1.属于国家秘密].
+        public var path: [String]
+        /// Column-label path of each value slot.
+        public var columnPaths: [[String]]
+    }
+
+    /// A relation between sums: per column (`left`/`right` are row indices,
+    /// checked in every value column) or per row (slot indices, checked in
+    /// every data row that has those slots).
+    public struct Check: Sendable {
+        public enum Axis: Sendable { case column, row }
+        public var id: String
+        public var description: String
+        public var axis: Axis
+        public var left: [Int]
+        public var right: [Int]
+    }
+
+    public var id: String
+    public var edition: Int
+    public var anchors: [String]
+    public var columns: Int
+    public var rows: [Row]
+    public var checks: [Check]
+
+    init(_ file: TableTemplateFile, path: String) throws {
+        func invalid(_ reason: String) -> DocNormError { .invalidRules(file: path, line: nil, reason: reason) }
+        id = file.id
+        edition = file.edition
+        anchors = file.anchors
+        columns = file.columns
+        var rowIndex: [String: Int] = [:]
+        rows = try file.rows.enumerated().map { index, row in
+            guard row.cells.count == file.columns else {
+                throw invalid("row \(index + 1) has \(row.cells.count) cells, the template has \(file.columns) columns")
+            }
+            var slot = 0
+            let cells: [Cell] = row.cells.map { text in
+                if text == "#" { slot += 1; return .value(slot - 1) }
+                return text.isEmpty ? .empty : .label(text)
+            }
+            switch row.kind {
+            case "header":
+                guard slot == 0 else { throw invalid("header row \(index + 1) has value slots") }
+                return Row(isHeader: true, id: nil, cells: cells, path: [], columnPaths: [])
+            case "data":
+                guard let id = row.id, let path = row.path, let set = row.columns, let columnPaths = file.columnSets[set] else {
+                    throw invalid("data row \(index + 1) needs id, path and a columns set that exists")
+                }
+                guard columnPaths.count == slot else {
+                    throw invalid("data row '\(id)' has \(slot) value slots but column set '\(set)' has \(columnPaths.count) paths")
+                }
+                rowIndex[id] = index
+                return Row(isHeader: false, id: id, cells: cells, path: path, columnPaths: columnPaths)
+            default:
+                throw invalid("row \(index + 1) has unknown kind '\(row.kind)' (header or data)")
+            }
+        }
+        checks = try file.checks.map { check in
+            func operands(_ list: [TableTemplateFile.Operand]) throws -> [Int] {
+                try list.map { operand in
+                    switch (check.per, operand) {
+                    case ("column", .row(let id)):
+                        guard let i = rowIndex[id] else { throw invalid("check '\(check.id)' names unknown row '\(id)'") }
+                        return i
+                    case ("row", .slot(let i)): return i
+                    default: throw invalid("check '\(check.id)': per '\(check.per)' takes \(check.per == "row" ? "slot numbers" : "row ids")")
+                    }
+                }
+            }
+            return Check(id: check.id, description: check.description, axis: check.per == "row" ? .row : .column,
+                         left: try operands(check.left), right: try operands(check.right))
+        }
+    }
+}
+
+/// Stage 3 and 4 rules, compiled once: the templates, what a value cell looks
+/// like, and how closely a label must match.
+public struct TableRules: Sendable {
+    public var templates: [TableTemplate]
+    let digits: Set<Unicode.Scalar>
+    let inside: Set<Unicode.Scalar>
+    let prefixes: [[Unicode.Scalar]]
+    let suffixes: [[Unicode.Scalar]]
+    let emptyMarks: Set<[Unicode.Scalar]>
+    let matching: TableRulesFile.Matching
+
+    public static func load(from source: RuleSource) throws -> TableRules {
+        let file = try source.decode(TableRulesFile.self, from: "tables.json")
+        let templates = try file.templates.map { path in
+            try TableTemplate(try source.decode(TableTemplateFile.self, from: path), path: path)
+        }
+        func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+        return TableRules(templates: templates,
+                          digits: Set(file.values.digits.unicodeScalars),
+                          inside: Set(file.values.inside.unicodeScalars),
+                          prefixes: file.values.prefixes.map(scalars),
+                          // Longest first, so 万元 wins over 元.
+                          suffixes: file.values.suffixes.map(scalars).sorted { $0.count > $1.count },
+                          emptyMarks: Set(file.values.emptyMarks.map(scalars)),
+                          matching: file.matching)
+    }
+
+    /// Whether `token` is a table value: a number with an optional sign or
+    /// 增/减 prefix, decimals, and a unit suffix, or an empty mark such as "/".
+    func isValue(_ token: ArraySlice<Unicode.Scalar>) -> Bool {
+        if emptyMarks.contains(Array(token)) { return true }
+        var body = token
+        if let p = prefixes.first(where: { body.starts(with: $0) && body.count > $0.count }) { body = body.dropFirst(p.count) }
+        if let s = suffixes.first(where: { body.count > $0.count && body.suffix($0.count).elementsEqual($0) }) { body = body.dropLast(s.count) }
+        guard let first = body.first, let last = body.last, digits.contains(first), digits.contains(last) else { return false }
+        return body.allSatisfy { digits.contains($0) || inside.contains($0) }
+    }
+}
