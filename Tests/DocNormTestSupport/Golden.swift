@@ -11,6 +11,12 @@ public struct GoldenCase {
     public var input: [UInt8] { [UInt8](FileManager.default.contents(atPath: folder.appendingPathComponent("input.txt").path) ?? Data()) }
     public var expected: String { (try? String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)) ?? "" }
 
+    /// expected-records.jsonl: one hand-written record per value cell.
+    public var expectedRecords: [ExpectedRecord] {
+        let text = (try? String(contentsOf: folder.appendingPathComponent("expected-records.jsonl"), encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(ExpectedRecord.self, from: Data($0.utf8)) }
+    }
+
     public static func all(in category: String = "samples") -> [GoldenCase] {
         let dir = repositoryRoot.appendingPathComponent("Corpus").appendingPathComponent(category)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
@@ -33,4 +39,21 @@ public func lineDiff(expected: String, actual: String, context: Int = 2, limit: 
         }
     }
     return out.isEmpty ? "identical" : out.joined(separator: "\n")
+}
+
+/// One line of expected-records.jsonl.
+public struct ExpectedRecord: Codable, Equatable, CustomStringConvertible {
+    public var table: String
+    public var row: [String]
+    public var column: [String]
+    public var value: String
+
+    public init(table: String, row: [String], column: [String], value: String) {
+        self.table = table
+        self.row = row
+        self.column = column
+        self.value = value
+    }
+
+    public var description: String { "\(table) \(row) \(column) = \(value)" }
 }

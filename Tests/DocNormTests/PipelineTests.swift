@@ -59,20 +59,44 @@ func canonical(_ bytes: [UInt8]) throws -> String {
 }
 
 @Suite struct GoldenTests {
-    /// Byte-for-byte comparison with the hand-checked expectations. Line repair,
-    /// table tokenization and structure recovery (issue 2) are not built yet, so
-    /// every case is a strict known failure: when a case starts passing, the
-    /// known-issue wrapper fails and the case must move out of it.
+    /// Byte-for-byte comparison with the hand-checked expectations.
     @Test(arguments: GoldenCase.all().map(\.name))
     func sampleMatchesExpectation(_ name: String) throws {
         let golden = GoldenCase.all().first { $0.name == name }!
         let actual = try canonical(golden.input)
+        #expect(actual == golden.expected, "\(lineDiff(expected: golden.expected, actual: actual))")
         // The hand-checked expectation is itself canonical: normalizing it changes nothing.
         let renormalized = try canonical(Array(golden.expected.utf8))
-        withKnownIssue("line repair, tables and structure are not implemented yet") {
-            #expect(actual == golden.expected, "\(lineDiff(expected: golden.expected, actual: actual))")
-            #expect(renormalized == golden.expected, "\(lineDiff(expected: golden.expected, actual: renormalized))")
+        #expect(renormalized == golden.expected, "\(lineDiff(expected: golden.expected, actual: renormalized))")
+    }
+
+    /// Every value cell of the template tables, with its row and column label
+    /// paths, equals the hand-written expected-records.jsonl, in order.
+    @Test(arguments: GoldenCase.all().map(\.name))
+    func recordsMatchExpectation(_ name: String) throws {
+        let golden = GoldenCase.all().first { $0.name == name }!
+        let document = try pipeline.run(golden.input)
+        let actual = document.tables.flatMap { table in
+            table.records.map { ExpectedRecord(table: table.templateID ?? "", row: $0.row, column: $0.column, value: $0.value) }
         }
+        let expected = golden.expectedRecords
+        #expect(!expected.isEmpty)
+        #expect(actual.count == expected.count)
+        for (a, e) in zip(actual, expected) where a != e {
+            Issue.record("first differing record: expected \(e), got \(a)")
+            break
+        }
+    }
+
+    /// The samples' tables satisfy their templates' arithmetic (every value is
+    /// 0 or consistent), so no arithmetic diagnostic may appear.
+    @Test(arguments: GoldenCase.all().map(\.name))
+    func samplesPassArithmetic(_ name: String) throws {
+        let golden = GoldenCase.all().first { $0.name == name }!
+        let document = try pipeline.run(golden.input)
+        #expect(document.tables.count == 3)
+        #expect(document.tables.allSatisfy { !$0.checks.isEmpty || $0.templateID?.hasSuffix("active-disclosure") == true })
+        #expect(document.diagnostics.filter { $0.kind == .arithmetic }.isEmpty)
     }
 
     @Test func corpusIsPresent() {

@@ -12,28 +12,44 @@ public struct PipelineOptions: Sendable {
 /// The stages in their one explicit order, built once from the rules and then
 /// reused for every document.
 ///
-/// This session's pipeline runs stage 1 (decode, character normalization) and
-/// the prose part of line repair (stage 2); table regions, table tokenization and structure
-/// recovery are not built yet (see README, "Status").
+/// decode → characters → page furniture → table regions and cells → prose
+/// line joining → structure → (renderers).
 public struct Pipeline: Sendable {
     public let rules: RuleSet
     let decoder: Decoder
     let characters: CharacterNormalizer
     let lineRepair: LineRepair
+    let tables: TableRecognizer
 
     public init(rules: RuleSet, source: RuleSource = .builtin) throws {
         self.rules = rules
         decoder = Decoder(rules: rules)
         characters = CharacterNormalizer(rules: rules)
         lineRepair = try LineRepair.load(from: source, rules: rules)
+        tables = TableRecognizer(rules: try TableRules.load(from: source))
     }
 
     public func run(_ bytes: [UInt8], options: PipelineOptions = PipelineOptions()) throws -> Document {
         let context = PipelineContext(tracing: options.tracing)
         let decoded = try decoder.decode(bytes, encoding: options.encoding, context: context)
         let lines = try characters.normalize(decoded.text, context: context)
-        let blocks = lineRepair.repair(lines, context: context).map {
-            Block($0.role == .title ? .title($0.text) : .paragraph($0.text, runIn: nil), lines: $0.lines)
+        let kept = lineRepair.removeFurniture(lines, context: context)
+        let regions = tables.recognize(kept, context: context)
+        var segments: [ArraySlice<SourceLine>] = []
+        var position = 0
+        for region in regions {
+            segments.append(kept[position..<region.lines.lowerBound])
+            position = region.lines.upperBound + 1
+        }
+        segments.append(kept[position...])
+        let prose = lineRepair.joinLines(segments, context: context)
+        var blocks: [Block] = []
+        for (index, segment) in prose.enumerated() {
+            blocks += segment.map { Block($0.role == .title ? .title($0.text) : .paragraph($0.text, runIn: nil), lines: $0.lines) }
+            if index < regions.count {
+                let region = regions[index]
+                blocks.append(Block(.table(region.table), lines: kept[region.lines.lowerBound].number...kept[region.lines.upperBound].number))
+            }
         }
         var metadata = DocumentMetadata()
         metadata.encoding = decoded.encoding

@@ -69,41 +69,68 @@ public struct LineRepair: Sendable {
         return n
     }
 
-    public func repair(_ input: [SourceLine], context: PipelineContext) -> [LogicalLine] {
+    /// Page furniture and duplicate headings out (`lines.page-number`,
+    /// `lines.duplicate-heading`); runs before table regions are found, so a
+    /// page number inside a table does not split it.
+    public func removeFurniture(_ input: [SourceLine], context: PipelineContext) -> [SourceLine] {
         let lastNonBlank = input.last(where: { !$0.text.isEmpty })?.number
-        var lines = input.filter { line in
+        let lines = input.filter { line in
             guard isPageNumber(line.text, last: line.number == lastNonBlank) else { return true }
             context.traced(.lines, "lines.page-number", line: line.number, before: line.text, after: "")
             return false
         }
         // Duplicate consecutive headings (blank lines between do not separate them).
         var kept: [SourceLine] = []
+        kept.reserveCapacity(lines.count)
+        var previous: String?
         for line in lines {
-            if !line.text.isEmpty, startsWithNumbering(line.text),
-               kept.last(where: { !$0.text.isEmpty })?.text == line.text {
-                context.traced(.lines, "lines.duplicate-heading", line: line.number, before: line.text, after: "")
-                continue
+            if !line.text.isEmpty {
+                if startsWithNumbering(line.text), previous == line.text {
+                    context.traced(.lines, "lines.duplicate-heading", line: line.number, before: line.text, after: "")
+                    continue
+                }
+                previous = line.text
             }
             kept.append(line)
         }
-        lines = kept
-        let nonBlank = lines.indices.filter { !lines[$0].text.isEmpty }
-        let fullWidth = columnWidth(nonBlank.map { lines[$0] })
-        let followedByBlank = nonBlank.filter { $0 + 1 < lines.count && lines[$0 + 1].text.isEmpty }.count
-        let doubleSpaced = Double(followedByBlank) >= file.wrap.doubleSpacedShare * Double(max(nonBlank.count, 1))
+        return kept
+    }
 
+    /// Joins hard wraps and the split title in each stretch of prose; tables
+    /// separate the stretches, and no paragraph crosses one. The text column
+    /// is measured over all stretches together; the title can only open the first.
+    public func joinLines(_ segments: [ArraySlice<SourceLine>], context: PipelineContext) -> [[LogicalLine]] {
+        let prose = segments.flatMap { $0.filter { !$0.text.isEmpty } }
+        let fullWidth = columnWidth(prose)
+        let followedByBlank = segments.reduce(0) { count, segment in
+            count + segment.indices.filter { !segment[$0].text.isEmpty && $0 + 1 < segment.endIndex && segment[$0 + 1].text.isEmpty }.count
+        }
+        let doubleSpaced = Double(followedByBlank) >= file.wrap.doubleSpacedShare * Double(max(prose.count, 1))
+        return segments.enumerated().map { index, segment in
+            join(Array(segment.filter { !$0.text.isEmpty }), fullWidth: fullWidth, doubleSpaced: doubleSpaced,
+                 allowTitle: index == 0, context: context)
+        }
+    }
+
+    /// The whole of stage 2 on a document without tables.
+    public func repair(_ input: [SourceLine], context: PipelineContext) -> [LogicalLine] {
+        let lines = removeFurniture(input, context: context)
+        return joinLines([lines[...]], context: context)[0]
+    }
+
+    func join(_ lines: [SourceLine], fullWidth: Int?, doubleSpaced: Bool, allowTitle: Bool, context: PipelineContext) -> [LogicalLine] {
         var output: [LogicalLine] = []
         var position = 0
-        if let title = joinedTitle(nonBlank.map { lines[$0] }, context: context) {
+        if allowTitle, let title = joinedTitle(lines, context: context) {
             output.append(title.line)
             position = title.count
         }
-        while position < nonBlank.count {
-            let first = lines[nonBlank[position]]
+        while position < lines.count {
+            let first = lines[position]
             var text = first.text
             var last = first
-            while let full = fullWidth, position + 1 < nonBlank.count {
-                let next = lines[nonBlank[position + 1]]
+            while let full = fullWidth, position + 1 < lines.count {
+                let next = lines[position + 1]
                 let blanks = next.number - last.number - 1
                 guard continues(last.text, into: next.text, fullWidth: full, blankBetween: blanks > 0 && !doubleSpaced) else { break }
                 let joined = join(text, next.text)
@@ -137,9 +164,9 @@ public struct LineRepair: Sendable {
         return nil
     }
 
-    /// The text-column width: the widest W such that enough lines end within
-    /// `window` columns of it and almost none is wider; nil when the document
-    /// is not hard-wrapped.
+    /// The text-column width: the most common line width in the widest window
+    /// of `window` columns that holds enough lines, with almost no line wider;
+    /// nil when the document is not hard-wrapped.
     func columnWidth(_ lines: [SourceLine]) -> Int? {
         let w = lines.filter { !$0.text.contains("\t") }.map { columns($0.text) }.filter { $0 >= file.wrap.minLineColumns }.sorted()
         guard !w.isEmpty else { return nil }
@@ -158,7 +185,12 @@ public struct LineRepair: Sendable {
             let inWindow = atMost(width) - atMost(width - file.wrap.window - 1)
             if inWindow >= needed {
                 let wider = w.count - atMost(width)
-                return Double(wider) <= file.wrap.maxWiderShare * Double(w.count) ? width : nil
+                guard Double(wider) <= file.wrap.maxWiderShare * Double(w.count) else { return nil }
+                // The column is the most common width in the window (a few lines
+                // run wider, e.g. with narrow Latin digits); ties go to the wider.
+                var counts: [Int: Int] = [:]
+                for x in w[atMost(width - file.wrap.window - 1)..<atMost(width)] { counts[x, default: 0] += 1 }
+                return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key
             }
         }
         return nil

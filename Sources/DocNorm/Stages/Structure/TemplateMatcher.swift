@@ -1,0 +1,208 @@
+/// Stage 4, table structure: lays a cell stream (stage 3) over a national
+/// template, row by row, in reading order, and fills the template's canonical
+/// grid.
+///
+/// - `structure.template-label`: a label cell is found in the stream exactly,
+///   or closely (a few edits, a few stray characters before it, as OCR and
+///   cut cells leave them); the grid holds the template's text, and a close
+///   match is traced (只计这一情况 → 只计这一情形).
+/// - `structure.label-restored`: a data row's label is absent (only its values
+///   remain); the row keeps its template label, and this is reported.
+/// - `structure.header-value`: a header cell that holds a number in the input
+///   keeps that number (the input said so; it is not a value of the table).
+/// - `structure.missing-value` / `structure.surplus-value`: a row with fewer
+///   or more values than the template's slots. Values fill slots from the
+///   left; missing ones stay empty; surplus ones are reported with their text.
+/// - `structure.stray-text`: text between labels that matches nothing.
+///
+/// Missing header labels stay empty: a label is never invented in a header.
+struct TemplateMatcher: Sendable {
+    let rules: TableRules
+
+    struct Match {
+        var template: TableTemplate
+        var grid: [[String]]
+        var records: [TableRecord]
+        /// Per template row, the text of each value slot (nil when absent).
+        var values: [[String?]] = []
+        /// Per template row, the source line where its match began.
+        var rowLines: [Int?] = []
+        /// Labels and values found, of those the template expects.
+        var found: Int
+        var expected: Int
+        var surplus: Int
+        /// Stream index just past the last consumed scalar.
+        var end: Int
+        var diagnostics: [Diagnostic] = []
+        var trace: [TraceStep] = []
+
+        var score: Double { Double(found) / Double(max(1, expected + surplus)) }
+    }
+
+    func match(_ template: TableTemplate, in stream: CellStream, from start: Int, tracing: Bool) -> Match {
+        var m = Match(template: template, grid: [], records: [], found: 0, expected: 0, surplus: 0, end: start)
+        var p = start
+        let s = stream.scalars
+        func line(_ i: Int) -> Int? { stream.lineNumbers.isEmpty ? nil : stream.lineNumbers[min(i, stream.count - 1)] }
+        func report(_ rule: String, _ kind: Diagnostic.Kind, _ message: String, at i: Int) {
+            m.diagnostics.append(Diagnostic(stage: .structure, rule: rule, kind: kind, message: message, line: line(i)))
+        }
+        func traced(_ rule: String, at i: Int, _ before: String, _ after: String) {
+            if tracing { m.trace.append(TraceStep(stage: .structure, rule: rule, line: line(i), before: before, after: after)) }
+        }
+        func text(_ range: Range<Int>) -> String {
+            var t = String.UnicodeScalarView()
+            t.append(contentsOf: s[range])
+            return String(t)
+        }
+
+        for row in template.rows {
+            var cells = [String](repeating: "", count: template.columns)
+            var values: [(slot: Int, text: String)] = []
+            m.rowLines.append(p < stream.count ? line(p) : nil)
+            for (column, cell) in row.cells.enumerated() {
+                switch cell {
+                case .empty:
+                    continue
+                case .label(let label):
+                    m.expected += 1
+                    let labelScalars = Array(label.unicodeScalars)
+                    if let found = findLabel(labelScalars, in: stream, at: p) {
+                        m.found += 1
+                        cells[column] = label
+                        if found.skipped > 0 {
+                            let stray = text(p..<p + found.skipped)
+                            traced("structure.stray-text", at: p, stray, "")
+                            report("structure.stray-text", .suspicion, "text '\(stray)' before '\(label)' matches no template cell; dropped", at: p)
+                        }
+                        if found.cost > 0 {
+                            traced("structure.template-label", at: p, text(p..<found.end), label)
+                            if found.skipped < found.cost {
+                                report("structure.template-label", .repair, "'\(text(p + found.skipped..<found.end))' read as template label '\(label)'", at: p)
+                            }
+                        }
+                        p = found.end
+                    } else if row.isHeader, let end = valueEnd(in: stream, at: p), valueEnd(in: stream, at: end) == nil {
+                        cells[column] = text(p..<end)
+                        report("structure.header-value", .suspicion, "'\(cells[column])' stands where the header '\(label)' belongs; kept as written", at: p)
+                        p = end
+                    } else if !row.isHeader {
+                        cells[column] = label
+                        traced("structure.label-restored", at: p, "", label)
+                        report("structure.label-restored", .suspicion, "row label '\(label)' is missing; restored from template \(template.id)", at: p)
+                    }
+                case .value(let slot):
+                    m.expected += 1
+                    guard let end = valueEnd(in: stream, at: p) else { continue }
+                    m.found += 1
+                    cells[column] = text(p..<end)
+                    values.append((slot, cells[column]))
+                    p = end
+                }
+            }
+            if !row.isHeader {
+                let slots = row.columnPaths.count
+                if values.count < slots, m.found > 0 {
+                    report("structure.missing-value", .suspicion,
+                           "row '\(row.path.last ?? row.id ?? "")' has \(values.count) of \(slots) values; the rest are left empty", at: p)
+                }
+                var surplus: [String] = []
+                while let end = valueEnd(in: stream, at: p) {
+                    surplus.append(text(p..<end))
+                    p = end
+                }
+                if !surplus.isEmpty {
+                    m.surplus += surplus.count
+                    report("structure.surplus-value", .suspicion,
+                           "row '\(row.path.last ?? row.id ?? "")' has \(surplus.count) value(s) more than template \(template.id) allows: \(surplus.joined(separator: " "))", at: p)
+                }
+                for (slot, value) in values {
+                    m.records.append(TableRecord(row: row.path, column: row.columnPaths[slot], value: value))
+                }
+            }
+            var slots = [String?](repeating: nil, count: row.columnPaths.count)
+            for (slot, value) in values { slots[slot] = value }
+            m.values.append(slots)
+            m.grid.append(cells)
+            if m.found > 0 { m.end = max(m.end, p) }
+            // A stretch that matches almost nothing of the template is not this table.
+            if m.expected >= 8 && m.score < 0.25 { break }
+        }
+        return m
+    }
+
+    /// End of the value token at `index`, or nil when no value starts there.
+    func valueEnd(in stream: CellStream, at index: Int) -> Int? {
+        guard index < stream.count else { return nil }
+        let end = stream.tokenEnd(from: index)
+        return rules.isValue(stream.scalars[index..<end]) ? end : nil
+    }
+
+    /// Where a value starts after `index` (a digit that opens a value token),
+    /// which a label match must not reach; at most `limit` scalars ahead.
+    func nextValueStart(in stream: CellStream, after index: Int, limit: Int) -> Int {
+        var q = index + 1
+        let stop = min(stream.count, index + limit)
+        while q < stop {
+            if rules.digits.contains(stream.scalars[q]) && (stream.cellStart[q] || !rules.digits.contains(stream.scalars[q - 1])),
+               valueEnd(in: stream, at: q) != nil { return q }
+            q += 1
+        }
+        return stop
+    }
+
+    /// The label at `index`: exactly; else within the edit budget, allowing a
+    /// few stray scalars before it; else exactly, a little further on but
+    /// before the next value. `cost` counts edits and skipped scalars.
+    func findLabel(_ label: [Unicode.Scalar], in stream: CellStream, at index: Int) -> (end: Int, cost: Int, skipped: Int)? {
+        let s = stream.scalars
+        let m = label.count
+        guard m > 0, index < s.count else { return nil }
+        if index + m <= s.count && s[index..<index + m].elementsEqual(label) { return (index + m, 0, 0) }
+        let budget = Int(rules.matching.maxEditShare * Double(m))
+        let lead = rules.matching.maxSkippedLead
+        let limit = nextValueStart(in: stream, after: index, limit: m + lead + budget + 1)
+        if budget > 0 {
+            let n = limit - index
+            // Semi-global edit distance: leading stream scalars may be skipped at cost 1 each.
+            let big = Int.max / 2
+            var previous = (0...n).map { $0 <= lead ? $0 : big }
+            var skippedLead = (0...n).map { $0 }
+            var current = [Int](repeating: 0, count: n + 1)
+            var currentLead = [Int](repeating: 0, count: n + 1)
+            for i in 1...m {
+                current[0] = i
+                currentLead[0] = 0
+                for j in 1...max(1, n) where j <= n {
+                    let substitute = previous[j - 1] + (label[i - 1] == s[index + j - 1] ? 0 : 1)
+                    let delete = previous[j] + 1
+                    let insert = current[j - 1] + 1
+                    if substitute <= delete && substitute <= insert {
+                        current[j] = substitute; currentLead[j] = skippedLead[j - 1]
+                    } else if delete <= insert {
+                        current[j] = delete; currentLead[j] = skippedLead[j]
+                    } else {
+                        current[j] = insert; currentLead[j] = currentLead[j - 1]
+                    }
+                }
+                swap(&previous, &current)
+                swap(&skippedLead, &currentLead)
+            }
+            var best: (end: Int, cost: Int, skipped: Int)?
+            if n >= 1 {
+                for j in 1...n where previous[j] <= budget && (best == nil || previous[j] <= best!.cost) {
+                    best = (index + j, previous[j], skippedLead[j])
+                }
+            }
+            if let best { return best }
+        }
+        // Exact, further on, before the next value: stray text stands before the label.
+        let zone = nextValueStart(in: stream, after: index, limit: 80)
+        var q = index + 1
+        while q + m <= zone {
+            if s[q] == label[0] && s[q..<q + m].elementsEqual(label) { return (q + m, q - index, q - index) }
+            q += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,42 @@
+/// Stage 3, table tokenization: the text of a stretch of lines as one stream
+/// of scalars in reading order, with a mark where a cell may begin (line
+/// start, TAB, space) and the source line of every scalar.
+///
+/// Every dialect flattens to the same stream: space-separated rows, a label
+/// on one line with its values on the next, one cell per line, TAB grids with
+/// empty cells, header cells split over lines (自然⏎人 → 自然人) or run
+/// together (总计商业⏎企业), values wrapped onto the next line. Separators are
+/// not kept, so a label matches whatever line breaks cut it.
+struct CellStream {
+    private(set) var scalars: [Unicode.Scalar] = []
+    /// True where a separator (line break, TAB, space) came just before.
+    private(set) var cellStart: [Bool] = []
+    private(set) var lineNumbers: [Int] = []
+    /// Stream index of the first scalar of each input line (of `lines`), so a
+    /// match can start at any line.
+    private(set) var lineStart: [Int] = []
+
+    init<Lines: Collection>(_ lines: Lines) where Lines.Element == SourceLine {
+        lineStart.reserveCapacity(lines.count)
+        for line in lines {
+            lineStart.append(scalars.count)
+            var boundary = true
+            for s in line.text.unicodeScalars {
+                if s == " " || s == "\t" { boundary = true; continue }
+                scalars.append(s)
+                cellStart.append(boundary)
+                lineNumbers.append(line.number)
+                boundary = false
+            }
+        }
+    }
+
+    var count: Int { scalars.count }
+
+    /// End (exclusive) of the token at `index`: up to the next cell start.
+    func tokenEnd(from index: Int) -> Int {
+        var end = index + 1
+        while end < scalars.count && !cellStart[end] { end += 1 }
+        return end
+    }
+}

@@ -1,0 +1,76 @@
+/// Stage 3, table regions: a table opens at a line that starts with one of a
+/// template's anchors (第二十条第（一）项, （本列数据的勾稽关系…, 行政复议) and
+/// ends at the last line its template consumed, so 四、结转下年度继续办理 stays
+/// in the table while 四、政府信息公开行政复议… after it does not.
+///
+/// Every template with that anchor is laid over the cell stream (stage 4's
+/// TemplateMatcher); the best-matching one wins, when it finds at least
+/// `minFoundShare` of its labels and values (`tables.region`). Ties go to the
+/// edition (2021 or 2019) of the tables already found in the document.
+struct TableRecognizer: Sendable {
+    let rules: TableRules
+    let matcher: TemplateMatcher
+
+    init(rules: TableRules) {
+        self.rules = rules
+        matcher = TemplateMatcher(rules: rules)
+    }
+
+    /// A recognised table and the lines (indices into the input array) it spans.
+    struct Region {
+        var lines: ClosedRange<Int>
+        var table: Table
+    }
+
+    func recognize(_ lines: [SourceLine], context: PipelineContext) -> [Region] {
+        let anchors = rules.templates.map { t in t.anchors.map { Array($0.unicodeScalars) } }
+        let stream = CellStream(lines)
+        var regions: [Region] = []
+        var edition: Int?
+        var i = 0
+        while i < lines.count {
+            let head = lines[i].text.unicodeScalars.drop { $0 == "\t" || $0 == " " }
+            let candidates = rules.templates.indices.filter { t in anchors[t].contains { head.starts(with: $0) } }
+            guard !candidates.isEmpty else { i += 1; continue }
+            let start = stream.lineStart[i]
+            let matches = candidates.map { matcher.match(rules.templates[$0], in: stream, from: start, tracing: context.tracing) }
+            guard let best = matches.max(by: { a, b in
+                a.score != b.score ? a.score < b.score : (a.template.edition == edition) == false && b.template.edition == edition
+            }), best.score >= rules.matching.minFoundShare, best.end > start else { i += 1; continue }
+
+            let last = lineIndex(of: best.end - 1, in: stream)
+            for d in best.diagnostics { context.report(d.stage, d.rule, d.kind, d.message, line: d.line) }
+            for step in best.trace { context.traced(step.stage, step.rule, line: step.line, before: step.before, after: step.after) }
+            let nextLineStart = last + 1 < lines.count ? stream.lineStart[last + 1] : stream.count
+            if best.end < nextLineStart {
+                var rest = String.UnicodeScalarView()
+                rest.append(contentsOf: stream.scalars[best.end..<nextLineStart])
+                context.report(.tables, "tables.unplaced-text", .suspicion,
+                               "text '\(String(rest))' after the end of table \(best.template.id) fits no cell", line: lines[last].number)
+            }
+            context.report(.tables, "tables.region", .repair,
+                           "table \(best.template.id) recognised on lines \(lines[i].number)–\(lines[last].number) (\(best.found) of \(best.expected) labels and values found)",
+                           line: lines[i].number)
+            let checks = TableArithmetic.check(best.template, values: best.values, lines: best.rowLines, context: context)
+            let spans = CellSpans.spans(of: best.grid, isHeader: best.template.rows.map(\.isHeader)) { text in
+                rules.isValue(Array(text.unicodeScalars)[...])
+            }
+            regions.append(Region(lines: i...last,
+                                  table: Table(grid: best.grid, spans: spans, templateID: best.template.id,
+                                               records: best.records, checks: checks)))
+            edition = best.template.edition
+            i = last + 1
+        }
+        return regions
+    }
+
+    /// Index of the line holding stream position `index` (binary search).
+    func lineIndex(of index: Int, in stream: CellStream) -> Int {
+        var lo = 0, hi = stream.lineStart.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if stream.lineStart[mid] <= index { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+}
