@@ -62,8 +62,38 @@ enum BuiltinRules {
     ],
     "maxColumns": 120,
     "maxLines": 3
+  }
+}
+
+"""#,
+        "structure.json": #"""
+{
+  "format": "docnorm-rules/1",
+  "kind": "structure",
+  "description": "Stage 4 rules. numbering: the heading numbering styles, in the order their levels nest (一、 （一） 1. （1） ①); a style is an opening mark, a numeral kind, and a closing mark. A numbered line is a heading when it is short and ends no sentence; a run-in heading is a short numbered phrase closed by 。 with running text after it. reportNames: how a report names itself, for the issuing body and the year.",
+  "numerals": {
+    "chinese": "〇一二三四五六七八九十",
+    "arabic": "0123456789",
+    "circled": "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
   },
-  "headingNumerals": "一二三四五六七八九十"
+  "numbering": [
+    {"id": "chinese-comma", "open": "", "numerals": "chinese", "close": "、", "level": 1},
+    {"id": "chinese-paren", "open": "（", "numerals": "chinese", "close": "）", "level": 2},
+    {"id": "arabic-dot", "open": "", "numerals": "arabic", "close": ".", "level": 3},
+    {"id": "arabic-comma", "open": "", "numerals": "arabic", "close": "、", "level": 3},
+    {"id": "arabic-paren", "open": "（", "numerals": "arabic", "close": "）", "level": 4},
+    {"id": "circled", "open": "", "numerals": "circled", "close": "", "level": 5}
+  ],
+  "heading": {
+    "maxColumns": 60,
+    "runInMaxColumns": 50,
+    "runInClosers": "。",
+    "notHeadingEndings": "。；，：！？;,:!?"
+  },
+  "reportNames": {
+    "suffixes": ["政府信息公开工作年度报告", "政务公开工作年度报告", "政府信息公开年度报告", "年度政府信息公开工作报告", "政府信息公开工作报告"],
+    "yearMarker": "年"
+  }
 }
 
 """#,

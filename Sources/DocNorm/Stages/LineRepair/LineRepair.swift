@@ -21,7 +21,6 @@ struct LineRulesFile: VersionedRuleFile {
     var format: String
     var title: Title
     var pageNumbers: [String]
-    var headingNumerals: String
     var sentenceFinal: String
     var closers: String
     var wrap: Wrap
@@ -47,25 +46,28 @@ struct LineRulesFile: VersionedRuleFile {
 public struct LineRepair: Sendable {
     let file: LineRulesFile
     let cjk: ScalarSet
-    let numerals: Set<Unicode.Scalar>
+    let numbering: HeadingNumbering
 
     /// Display columns of every BMP scalar, from ICU's East Asian Width, built
     /// once per process.
     static let widths: [UInt8] = (0..<0x10000).map { UInt8(UnicodeProperties.columns(UInt32($0))) }
 
-    init(file: LineRulesFile, rules: RuleSet) {
+    init(file: LineRulesFile, rules: RuleSet, numbering: HeadingNumbering) {
         self.file = file
         cjk = rules.cjk
-        numerals = Set(file.headingNumerals.unicodeScalars)
+        self.numbering = numbering
     }
 
-    public static func load(from source: RuleSource, rules: RuleSet) throws -> LineRepair {
-        LineRepair(file: try source.decode(LineRulesFile.self, from: "lines.json"), rules: rules)
+    public static func load(from source: RuleSource, rules: RuleSet, numbering: HeadingNumbering) throws -> LineRepair {
+        LineRepair(file: try source.decode(LineRulesFile.self, from: "lines.json"), rules: rules, numbering: numbering)
     }
 
-    func columns(_ text: String) -> Int {
+    func columns(_ text: String) -> Int { Self.columns(text.unicodeScalars) }
+
+    /// Display columns of a text (East Asian Wide and Fullwidth count 2).
+    static func columns<Scalars: Sequence>(_ scalars: Scalars) -> Int where Scalars.Element == Unicode.Scalar {
         var n = 0
-        for s in text.unicodeScalars { n += s.value < 0x10000 ? Int(Self.widths[Int(s.value)]) : 2 }
+        for s in scalars { n += s.value < 0x10000 ? Int(widths[Int(s.value)]) : 2 }
         return n
     }
 
@@ -242,23 +244,6 @@ public struct LineRepair: Sendable {
         return i == text.count
     }
 
-    /// 一、 （一） 1. 1、 （1） at the start of a line, followed by text.
-    func startsWithNumbering(_ text: String) -> Bool {
-        let s = Array(text.unicodeScalars.prefix(8))
-        let chineseNumerals = numerals
-        func digit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
-        var i = 0
-        if s.first == "（" {
-            i = 1
-            let start = i
-            while i < s.count && (chineseNumerals.contains(s[i]) || digit(s[i])) { i += 1 }
-            return i > start && i < s.count && s[i] == "）"
-        }
-        if let c = s.first, chineseNumerals.contains(c) {
-            while i < s.count && chineseNumerals.contains(s[i]) { i += 1 }
-            return i < s.count && s[i] == "、"
-        }
-        while i < s.count && digit(s[i]) { i += 1 }
-        return i > 0 && i + 1 < s.count && (s[i] == "." || s[i] == "、") && !digit(s[i + 1])
-    }
+    /// Heading numbering (Rules/structure.json) at the start of a line, followed by text.
+    func startsWithNumbering(_ text: String) -> Bool { numbering.parse(text) != nil }
 }

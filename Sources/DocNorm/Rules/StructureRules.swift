@@ -1,0 +1,106 @@
+/// Rules/structure.json, version docnorm-rules/1.
+struct StructureRulesFile: VersionedRuleFile {
+    struct Style: Decodable {
+        var id: String
+        var open: String
+        var numerals: String
+        var close: String
+        var level: Int
+    }
+    struct Heading: Decodable {
+        var maxColumns: Int
+        var runInMaxColumns: Int
+        var runInClosers: String
+        var notHeadingEndings: String
+    }
+    struct ReportNames: Decodable {
+        var suffixes: [String]
+        var yearMarker: String
+    }
+    var format: String
+    var numerals: [String: String]
+    var numbering: [Style]
+    var heading: Heading
+    var reportNames: ReportNames
+}
+
+/// Heading numbering (一、 （一） 1. （1） ①), compiled from Rules/structure.json:
+/// stage 2 asks whether a line opens with numbering (a numbered line starts a
+/// new paragraph), stage 4 which style and number it is.
+public struct HeadingNumbering: Sendable {
+    struct Style: Sendable {
+        var id: String
+        var open: [Unicode.Scalar]
+        var numerals: [Unicode.Scalar: Int]
+        var isChinese: Bool
+        var close: [Unicode.Scalar]
+        var level: Int
+    }
+    let styles: [Style]
+
+    init(_ file: StructureRulesFile) throws {
+        styles = try file.numbering.map { style in
+            guard let digits = file.numerals[style.numerals] else {
+                throw DocNormError.invalidRules(file: "structure.json", line: nil,
+                                                reason: "numbering style '\(style.id)' names unknown numerals '\(style.numerals)'")
+            }
+            let scalars = Array(digits.unicodeScalars)
+            var values: [Unicode.Scalar: Int] = [:]
+            // Position is value: 〇一…十 and 0…9 from 0, ①… from 1.
+            for (i, s) in scalars.enumerated() { values[s] = style.numerals == "circled" ? i + 1 : i }
+            return Style(id: style.id, open: Array(style.open.unicodeScalars), numerals: values,
+                         isChinese: style.numerals == "chinese", close: Array(style.close.unicodeScalars), level: style.level)
+        }
+    }
+
+    /// The numbering that opens `text`, when text follows it: its written
+    /// form, style, value and nominal level. `1.5万` and `2024.` are not
+    /// numbering (after Arabic numerals, a digit or nothing follows the mark).
+    public func parse(_ text: String) -> (numbering: Numbering, level: Int, rest: Substring.UnicodeScalarView)? {
+        let scalars = text.unicodeScalars
+        for style in styles {
+            guard scalars.starts(with: style.open) else { continue }
+            var i = scalars.index(scalars.startIndex, offsetBy: style.open.count)
+            var digits: [Int] = []
+            while i < scalars.endIndex, let d = style.numerals[scalars[i]], digits.count < 4 {
+                digits.append(d)
+                i = scalars.index(after: i)
+            }
+            guard !digits.isEmpty, style.close.isEmpty || scalars[i...].starts(with: style.close) else { continue }
+            if style.close.isEmpty && digits.count > 1 { continue }
+            i = scalars.index(i, offsetBy: style.close.count)
+            guard i < scalars.endIndex, style.isChinese || !("0"..."9").contains(scalars[i]) else { continue }
+            let value = style.isChinese ? chineseValue(digits) : digits.reduce(0) { $0 * 10 + $1 }
+            guard value > 0 else { continue }
+            let written = String(String.UnicodeScalarView(scalars[scalars.startIndex..<i]))
+            return (Numbering(text: written, style: style.id, value: value), style.level, Substring(text).unicodeScalars[i...])
+        }
+        return nil
+    }
+
+    /// 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23.
+    func chineseValue(_ digits: [Int]) -> Int {
+        guard let ten = digits.firstIndex(of: 10) else { return digits.reduce(0) { $0 * 10 + $1 } }
+        let tens = ten == 0 ? 1 : digits[..<ten].reduce(0) { $0 * 10 + $1 }
+        let ones = digits[(ten + 1)...].reduce(0) { $0 * 10 + $1 }
+        return tens * 10 + ones
+    }
+}
+
+/// Stage 4 rules, compiled once.
+public struct StructureRules: Sendable {
+    public let numbering: HeadingNumbering
+    let heading: StructureRulesFile.Heading
+    let runInClosers: Set<Unicode.Scalar>
+    let notHeadingEndings: Set<Unicode.Scalar>
+    let reportSuffixes: [String]
+    let yearMarker: String
+
+    public static func load(from source: RuleSource) throws -> StructureRules {
+        let file = try source.decode(StructureRulesFile.self, from: "structure.json")
+        return StructureRules(numbering: try HeadingNumbering(file), heading: file.heading,
+                              runInClosers: Set(file.heading.runInClosers.unicodeScalars),
+                              notHeadingEndings: Set(file.heading.notHeadingEndings.unicodeScalars),
+                              reportSuffixes: file.reportNames.suffixes, yearMarker: file.reportNames.yearMarker)
+    }
+}
