@@ -19,11 +19,12 @@ struct PipelineArguments: ParsableArguments {
 
 /// Output formats of the renderers.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, markdown, json
 
     func render(_ document: Document) throws -> String {
         switch self {
         case .text: return TextRenderer.render(document)
+        case .markdown: return MarkdownRenderer.render(document)
         case .json: return try JSONRenderer.render(document)
         }
     }

@@ -6,7 +6,12 @@ let fullLine = String(repeating: "政", count: 20)
 
 func repaired(_ text: String) throws -> [String] {
     let pipelineOutput = try pipeline.run(Array(text.utf8))
-    return pipelineOutput.blocks.compactMap { if case .paragraph(let t, _) = $0.kind { return t } else { return nil } }
+    return pipelineOutput.blocks.compactMap {
+        switch $0.kind {
+        case .paragraph(let t, _), .heading(_, _, let t): return t
+        default: return nil
+        }
+    }
 }
 
 @Suite struct LineRepairTests {

@@ -20,12 +20,15 @@ public struct Pipeline: Sendable {
     let characters: CharacterNormalizer
     let lineRepair: LineRepair
     let tables: TableRecognizer
+    let structure: StructureRecovery
 
     public init(rules: RuleSet, source: RuleSource = .builtin) throws {
         self.rules = rules
         decoder = Decoder(rules: rules)
         characters = CharacterNormalizer(rules: rules)
-        lineRepair = try LineRepair.load(from: source, rules: rules)
+        let structureRules = try StructureRules.load(from: source)
+        lineRepair = try LineRepair.load(from: source, rules: rules, numbering: structureRules.numbering)
+        structure = StructureRecovery(rules: structureRules)
         tables = TableRecognizer(rules: try TableRules.load(from: source))
     }
 
@@ -43,15 +46,16 @@ public struct Pipeline: Sendable {
         }
         segments.append(kept[position...])
         let prose = lineRepair.joinLines(segments, context: context)
-        var blocks: [Block] = []
+        var pieces: [StructureRecovery.Piece] = []
         for (index, segment) in prose.enumerated() {
-            blocks += segment.map { Block($0.role == .title ? .title($0.text) : .paragraph($0.text, runIn: nil), lines: $0.lines) }
+            pieces += segment.map { .line($0) }
             if index < regions.count {
                 let region = regions[index]
-                blocks.append(Block(.table(region.table), lines: kept[region.lines.lowerBound].number...kept[region.lines.upperBound].number))
+                pieces.append(.table(region.table, lines: kept[region.lines.lowerBound].number...kept[region.lines.upperBound].number))
             }
         }
-        var metadata = DocumentMetadata()
+        let (blocks, recovered) = structure.recover(pieces, context: context)
+        var metadata = recovered
         metadata.encoding = decoded.encoding
         return Document(blocks: blocks, metadata: metadata, diagnostics: context.diagnostics, trace: context.trace)
     }

@@ -1,7 +1,9 @@
 import FoundationEssentials
 
-/// JSON output, schema `docnorm-document/1`: metadata, blocks, diagnostics and,
-/// with tracing, the trace.
+/// JSON output, schema `docnorm-document/1` (documented in docs/json-schema.md):
+/// metadata, blocks (title, headings with level and numbering, paragraphs
+/// with their run-in heading, tables with grid, spans, template, records and
+/// arithmetic checks), diagnostics, and with tracing the trace.
 public enum JSONRenderer {
     public static let schema = "docnorm-document/1"
 
@@ -17,10 +19,14 @@ public enum JSONRenderer {
         var kind: String
         var text: String?
         var level: Int?
+        var numbering: Numbering?
+        var runIn: RunInHeading?
         var rows: [[String]]?
         var spans: [CellSpan]?
         var template: String?
         var records: [TableRecord]?
+        var checks: [ArithmeticCheck]?
+        /// First and last source line.
         var lines: [Int]
     }
 
@@ -28,12 +34,16 @@ public enum JSONRenderer {
         let blocks = document.blocks.map { block -> BlockOut in
             let lines = [block.lines.lowerBound, block.lines.upperBound]
             switch block.kind {
-            case .title(let t): return BlockOut(kind: "title", text: t, lines: lines)
-            case .heading(let level, _, let t): return BlockOut(kind: "heading", text: t, level: level, lines: lines)
-            case .paragraph(let t, _): return BlockOut(kind: "paragraph", text: t, lines: lines)
+            case .title(let t):
+                return BlockOut(kind: "title", text: t, lines: lines)
+            case .heading(let level, let numbering, let t):
+                return BlockOut(kind: "heading", text: t, level: level, numbering: numbering, lines: lines)
+            case .paragraph(let t, let runIn):
+                return BlockOut(kind: "paragraph", text: t, runIn: runIn, lines: lines)
             case .table(let table):
                 return BlockOut(kind: "table", rows: table.grid, spans: table.spans, template: table.templateID,
-                                records: table.records, lines: lines)
+                                records: table.templateID == nil ? nil : table.records,
+                                checks: table.templateID == nil ? nil : table.checks, lines: lines)
             }
         }
         let output = Output(schema: schema, metadata: document.metadata, blocks: blocks,

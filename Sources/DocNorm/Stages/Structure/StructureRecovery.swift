@@ -1,0 +1,124 @@
+/// Stage 4, document structure: blocks from the repaired lines and the
+/// recognised tables, heading levels, and what the report says about itself.
+///
+/// - `structure.heading`: a line that opens with numbering (Rules/structure.json),
+///   is short and ends no sentence is a heading. Its level comes from the
+///   numbering style (一、 1, （一） 2, 1. 3, （1） 4) and from its position:
+///   a style already open continues at its level, an odd form that continues
+///   a sibling's count takes that sibling's level (（一）…（2）…（三）: （2） is
+///   level 2, reported), and a level never skips one below its parent.
+/// - `structure.run-in`: a short numbered phrase closed by 。 with running text
+///   after it (（一）主动公开情况。为保证…) stays a paragraph and is marked.
+/// - `structure.metadata`: issuing body and year from the title, or from a
+///   report name in 《…》 in the opening paragraphs.
+struct StructureRecovery: Sendable {
+    let rules: StructureRules
+
+    enum Piece {
+        case line(LogicalLine)
+        case table(Table, lines: ClosedRange<Int>)
+    }
+
+    /// An open heading on the path from the document to the current line.
+    struct Open {
+        var level: Int
+        var style: String
+        var value: Int
+    }
+
+    func recover(_ pieces: [Piece], context: PipelineContext) -> (blocks: [Block], metadata: DocumentMetadata) {
+        var blocks: [Block] = []
+        var open: [Open] = []
+        for piece in pieces {
+            switch piece {
+            case .table(let table, let lines):
+                blocks.append(Block(.table(table), lines: lines))
+            case .line(let line) where line.role == .title:
+                blocks.append(Block(.title(line.text), lines: line.lines))
+            case .line(let line):
+                blocks.append(Block(classify(line, open: &open, context: context), lines: line.lines))
+            }
+        }
+        return (blocks, metadata(blocks))
+    }
+
+    func classify(_ line: LogicalLine, open: inout [Open], context: PipelineContext) -> BlockKind {
+        guard let parsed = rules.numbering.parse(line.text) else { return .paragraph(line.text, runIn: nil) }
+        let rest = parsed.rest
+        if let closer = rest.firstIndex(where: { rules.runInClosers.contains($0) }), closer > rest.startIndex,
+           rest.index(after: closer) < rest.endIndex,
+           LineRepair.columns(rest[..<closer]) <= rules.heading.runInMaxColumns {
+            let level = place(parsed.numbering, nominal: parsed.level, open: &open, line: line.lines.lowerBound, context: context)
+            let heading = RunInHeading(level: level, numbering: parsed.numbering, text: String(String.UnicodeScalarView(rest[..<closer])))
+            return .paragraph(line.text, runIn: heading)
+        }
+        guard LineRepair.columns(line.text.unicodeScalars) <= rules.heading.maxColumns,
+              let last = line.text.unicodeScalars.last, !rules.notHeadingEndings.contains(last) else {
+            return .paragraph(line.text, runIn: nil)
+        }
+        let level = place(parsed.numbering, nominal: parsed.level, open: &open, line: line.lines.lowerBound, context: context)
+        return .heading(level: level, numbering: parsed.numbering, text: line.text)
+    }
+
+    /// The level of a numbered heading given the headings open above it.
+    func place(_ numbering: Numbering, nominal: Int, open: inout [Open], line: Int, context: PipelineContext) -> Int {
+        let level: Int
+        if let k = open.lastIndex(where: { $0.style == numbering.style }) {
+            level = open[k].level
+            open.removeSubrange(k...)
+        } else if numbering.value > 1, let k = open.lastIndex(where: { $0.value == numbering.value - 1 }) {
+            level = open[k].level
+            if level != nominal {
+                context.report(.structure, "structure.heading", .suspicion,
+                               "'\(numbering.text)' continues the numbering of level \(level) written in another form; kept as written, level \(level)",
+                               line: line)
+            }
+            open.removeSubrange(k...)
+        } else {
+            while let top = open.last, top.level >= nominal { open.removeLast() }
+            level = min(nominal, (open.last?.level ?? 0) + 1)
+        }
+        open.append(Open(level: level, style: numbering.style, value: numbering.value))
+        return level
+    }
+
+    func metadata(_ blocks: [Block]) -> DocumentMetadata {
+        var metadata = DocumentMetadata()
+        var candidates: [(name: String, line: Int)] = []
+        for block in blocks.prefix(4) {
+            switch block.kind {
+            case .title(let t): candidates.append((t, block.lines.lowerBound))
+            case .paragraph(let t, _):
+                // Report names quoted in the opening paragraphs: 《…年度报告》.
+                var rest = Substring(t)
+                while let open = rest.firstIndex(of: "《"), let close = rest[open...].firstIndex(of: "》") {
+                    candidates.append((String(rest[rest.index(after: open)..<close]), block.lines.lowerBound))
+                    rest = rest[rest.index(after: close)...]
+                }
+            default: continue
+            }
+        }
+        for (name, _) in candidates {
+            guard let suffix = rules.reportSuffixes.first(where: { name.hasSuffix($0) }) else { continue }
+            let head = name.dropLast(suffix.count)
+            metadata.reportTitle = name
+            // The year is the last four digits followed by the year marker (2024年).
+            let scalars = Array(head.unicodeScalars)
+            let marker = Array(rules.yearMarker.unicodeScalars)
+            var index = scalars.count - marker.count
+            while index >= 4 {
+                if Array(scalars[index..<index + marker.count]) == marker,
+                   scalars[(index - 4)..<index].allSatisfy({ ("0"..."9").contains($0) }),
+                   index == 4 || !("0"..."9").contains(scalars[index - 5]) {
+                    metadata.year = Int(String(String.UnicodeScalarView(scalars[(index - 4)..<index])))
+                    let body = String(String.UnicodeScalarView(scalars[..<(index - 4)]))
+                    if !body.isEmpty { metadata.issuingBody = body }
+                    break
+                }
+                index -= 1
+            }
+            break
+        }
+        return metadata
+    }
+}

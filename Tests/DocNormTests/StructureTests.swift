@@ -1,0 +1,54 @@
+import Testing
+@testable import DocNorm
+
+@Suite struct StructureTests {
+    func headings(_ text: String) throws -> [(Int, String)] {
+        try document(text).blocks.compactMap { if case .heading(let l, _, let t) = $0.kind { return (l, t) } else { return nil } }
+    }
+
+    @Test func levelsFollowNumberingAndPosition() throws {
+        let text = "一、总体情况\n\n（一）主动公开\n\n正文。\n\n1.网站\n\n（1）栏目\n\n（2）政府信息依申请公开\n\n二、其他\n\n（1）直接在一级下\n"
+        let found = try headings(text)
+        #expect(found.map(\.0) == [1, 2, 3, 4, 4, 1, 2])
+    }
+
+    @Test func oddNumberingFormTakesItsSiblingsLevel() throws {
+        // xinzhou: （2） written where （二） was meant.
+        let doc = try document("一、总体情况\n\n（一）主动公开情况\n\n（2）依申请公开情况\n\n（三）政府信息管理情况\n")
+        let levels = doc.blocks.compactMap { if case .heading(let l, _, _) = $0.kind { return l } else { return nil } }
+        #expect(levels == [1, 2, 2, 2])
+        #expect(doc.diagnostics.filter { $0.rule == "structure.heading" }.count == 1)
+    }
+
+    @Test func runInHeadingStaysAParagraph() throws {
+        let doc = try document("一、总体情况\n\n（一）主动公开情况。为保证政府信息公开工作规范有序，我局……\n")
+        guard case .paragraph(_, let runIn?) = doc.blocks.last?.kind else { Issue.record("no run-in heading"); return }
+        #expect(runIn.text == "主动公开情况" && runIn.numbering.text == "（一）" && runIn.level == 2)
+    }
+
+    @Test func sentencesAndNumbersAreNotHeadings() throws {
+        #expect(try headings("1.5万元用于平台建设\n\n2024.12.31前完成\n\n一、加强领导，压实责任，确保各项工作落到实处。\n").isEmpty)
+    }
+
+    @Test func metadataFromTitleOrQuotedName() throws {
+        let titled = try document("牧野区医疗保障局2024年政府信息公开工作年度报告\n\n一、总体情况\n")
+        #expect(titled.metadata.issuingBody == "牧野区医疗保障局" && titled.metadata.year == 2024)
+        let untitled = try document("根据要求，我局编制了《新洲区医疗保障局2023年度政府信息公开工作年度报告》。\n")
+        #expect(untitled.title == nil)
+        #expect(untitled.metadata.year == 2023 && untitled.metadata.issuingBody == "新洲区医疗保障局")
+    }
+
+    @Test func markdownHasHeadingsAndPipeTables() throws {
+        let markdown = MarkdownRenderer.render(try document(applicationsTable()))
+        #expect(markdown.hasPrefix("## 三、收到和处理政府信息公开申请情况\n\n| （本列数据的勾稽关系为"))
+        #expect(markdown.contains("\n| --- | --- |"))
+    }
+
+    @Test func jsonCarriesSchemaTablesAndRecords() throws {
+        let json = try JSONRenderer.render(try document(applicationsTable()))
+        #expect(json.contains("\"schema\" : \"docnorm-document/1\""))
+        #expect(json.contains("\"template\" : \"2021-applications\""))
+        #expect(json.contains("\"records\""))
+        #expect(json.contains("\"checks\""))
+    }
+}

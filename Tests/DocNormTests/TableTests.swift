@@ -1,0 +1,126 @@
+import Testing
+@testable import DocNorm
+
+/// Table 三 (2021) written as pdftotext writes it: header fragments one per
+/// line, each row "label v1 … v7", with `values(row)` giving the numbers.
+func applicationsTable(edition: Int = 2021, values: (String) -> [Int] = { _ in [0, 0, 0, 0, 0, 0, 0] }) -> String {
+    let template = pipeline.tables.rules.templates.first { $0.id == "\(edition)-applications" }!
+    var lines = ["三、收到和处理政府信息公开申请情况", "（本列数据的勾稽关系为：第一项加第二项之和，等", "于第三项加第四项之和）",
+                 "申请人情况", "自然", "人", "法人或其他组织", "总计商业", "企业", "科研", "机构", "社会公益组织", "法律服务机构", "其他"]
+    for row in template.rows where !row.isHeader {
+        let labels = row.cells.compactMap { if case .label(let l) = $0 { return l } else { return nil } }
+        lines.append((labels + values(row.id!).map(String.init)).joined(separator: " "))
+    }
+    lines.append("四、政府信息公开行政复议、行政诉讼情况")
+    return lines.joined(separator: "\n") + "\n"
+}
+
+func document(_ text: String, tracing: Bool = false) throws -> Document {
+    try pipeline.run(Array(text.utf8), options: PipelineOptions(tracing: tracing))
+}
+
+@Suite struct TableTests {
+    @Test func spaceSeparatedRowsFillTheTemplateGrid() throws {
+        let doc = try document(applicationsTable())
+        let table = try #require(doc.tables.first)
+        #expect(table.templateID == "2021-applications")
+        #expect(table.grid.count == 28 && table.grid.allSatisfy { $0.count == 10 })
+        #expect(table.grid[1] == ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"])
+        #expect(table.records.count == 175)
+        // The section heading after the table is not swallowed by it.
+        #expect(doc.blocks.last.map { if case .heading(_, _, let t) = $0.kind { t } else { "" } } == "四、政府信息公开行政复议、行政诉讼情况")
+    }
+
+    @Test func failedArithmeticIsReportedWithColumnAndRow() throws {
+        // 一 = 5 natural persons, but （七）总计 and 四 say nothing: the column balance fails.
+        let doc = try document(applicationsTable { $0 == "new" ? [5, 0, 0, 0, 0, 0, 5] : [0, 0, 0, 0, 0, 0, 0] })
+        let failures = doc.diagnostics.filter { $0.kind == .arithmetic }
+        #expect(failures.contains { $0.message.contains("applications.balance") && $0.message.contains("申请人情况/自然人") })
+        #expect(!failures.contains { $0.message.contains("row-total") })
+        #expect(doc.tables[0].checks.contains { $0.check == "applications.balance" && !$0.holds && $0.left == 5 && $0.right == 0 })
+    }
+
+    @Test func consistentNumbersPassEveryCheck() throws {
+        // 3 natural persons and 1 company applied; 2+1 disclosed, 1 not held.
+        let doc = try document(applicationsTable { id in
+            switch id {
+            case "new", "total": return [3, 1, 0, 0, 0, 0, 4]
+            case "disclosed": return [2, 1, 0, 0, 0, 0, 3]
+            case "unavailable-1": return [1, 0, 0, 0, 0, 0, 1]
+            default: return [0, 0, 0, 0, 0, 0, 0]
+            }
+        })
+        let checks = doc.tables[0].checks
+        #expect(checks.count == 7 + 7 + 25)
+        #expect(checks.allSatisfy { $0.holds })
+        #expect(!doc.diagnostics.contains { $0.kind == .arithmetic })
+    }
+
+    @Test func labelThenValuesWithTailAfterTheValues() throws {
+        // jinzhai: the last character of a long label lands after its values.
+        let text = applicationsTable().replacingFirst("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0",
+                                                      with: "1.申请人无正当理由逾期不补正、行\n政机关不再处理其政府信息公开申\n0 0 0 0 0 0 7\n请")
+        let doc = try document(text)
+        let table = try #require(doc.tables.first)
+        #expect(table.records.contains { $0.row.last == "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请" && $0.column.last == "总计" && $0.value == "7" })
+        #expect(table.grid.allSatisfy { $0.count == 10 })
+    }
+
+    @Test func closeMisreadingOfALabelIsTracedAndMissingLabelsRestored() throws {
+        let text = applicationsTable()
+            .replacingFirst("只计这一情形", with: "只计这一情况")
+            .replacingFirst("1.属于国家秘密 ", with: "")
+        let doc = try document(text, tracing: true)
+        #expect(doc.tables[0].grid.contains { $0[1] == "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" })
+        #expect(doc.trace.contains { $0.rule == "structure.template-label" && $0.before.contains("只计这一情况") })
+        #expect(doc.diagnostics.contains { $0.rule == "structure.label-restored" && $0.message.contains("1.属于国家秘密") })
+        #expect(doc.tables[0].records.count == 175)
+    }
+
+    @Test func surplusValuesAreReportedNotLost() throws {
+        let text = applicationsTable().replacingFirst("2.重复申请 0 0 0 0 0 0 0", with: "2.重复申请 0 0 0 0 0 0 0 9")
+        let doc = try document(text)
+        #expect(doc.diagnostics.contains { $0.rule == "structure.surplus-value" && $0.message.hasSuffix("9") })
+    }
+
+    @Test func the2019FormatIsRecognisedByItsRows() throws {
+        let doc = try document(applicationsTable(edition: 2019))
+        #expect(doc.tables.first?.templateID == "2019-applications")
+        #expect(doc.tables.first?.records.count == 23 * 7)
+    }
+
+    @Test func proseOpeningWithAnAnchorIsNotATable() throws {
+        let doc = try document("行政复议和行政诉讼情况：本年度未发生因政府信息公开引起的行政复议和行政诉讼。\n")
+        #expect(doc.tables.isEmpty)
+    }
+
+    @Test func valueTokens() {
+        let rules = pipeline.tables.rules
+        for value in ["0", "137", "52.15", "3.5%", "减4", "251000元", "1,200", "/"] {
+            #expect(rules.isValue(Array(value.unicodeScalars)[...]), "\(value)")
+        }
+        for text in ["1.属于国家秘密", "2024年", "规章", ".5", "3."] {
+            #expect(!rules.isValue(Array(text.unicodeScalars)[...]), "\(text)")
+        }
+    }
+
+    @Test func spansFollowTheCanonicalRule() throws {
+        let table = try #require(try document(applicationsTable()).tables.first)
+        // The 勾稽 note covers 3 header rows × 3 label columns; 申请人情况 spans 7 columns.
+        #expect(table.spans.contains(CellSpan(row: 0, column: 0, rowSpan: 3, columnSpan: 3)))
+        #expect(table.spans.contains(CellSpan(row: 0, column: 3, rowSpan: 1, columnSpan: 7)))
+        #expect(table.spans.contains(CellSpan(row: 1, column: 3, rowSpan: 2, columnSpan: 1)))
+    }
+}
+
+extension String {
+    /// The text with the first occurrence of `target` replaced (test helper).
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        let s = Array(unicodeScalars), t = Array(target.unicodeScalars)
+        guard !t.isEmpty, s.count >= t.count else { return self }
+        for i in 0...(s.count - t.count) where Array(s[i..<i + t.count]) == t {
+            return String(String.UnicodeScalarView(s[..<i])) + replacement + String(String.UnicodeScalarView(s[(i + t.count)...]))
+        }
+        return self
+    }
+}
