@@ -3,10 +3,15 @@
 public struct SourceLine: Sendable, Equatable {
     public var number: Int
     public var text: String
+    /// Display columns of the line as extracted (before spaces were removed
+    /// and full-width forms folded): how far it reached across the page,
+    /// which is the evidence for a hard wrap. Nil when unknown.
+    public var extractedColumns: Int?
 
-    public init(number: Int, text: String) {
+    public init(number: Int, text: String, extractedColumns: Int? = nil) {
         self.number = number
         self.text = text
+        self.extractedColumns = extractedColumns
     }
 }
 

@@ -134,7 +134,7 @@ public struct LineRepair: Sendable {
             while let full = fullWidth, position + 1 < lines.count {
                 let next = lines[position + 1]
                 let blanks = next.number - last.number - 1
-                guard continues(last.text, into: next.text, fullWidth: full, blankBetween: blanks > 0 && !doubleSpaced) else { break }
+                guard continues(last, into: next.text, fullWidth: full, blankBetween: blanks > 0 && !doubleSpaced) else { break }
                 let joined = join(text, next.text)
                 context.traced(.lines, "lines.join-wrap", line: last.number, before: last.text + "⏎" + next.text, after: joined)
                 text = joined
@@ -198,11 +198,17 @@ public struct LineRepair: Sendable {
         return nil
     }
 
-    func continues(_ line: String, into next: String, fullWidth: Int, blankBetween: Bool) -> Bool {
-        if line.contains("\t") || next.contains("\t") || startsWithNumbering(next) { return false }
-        if columns(line) < fullWidth - file.wrap.window { return false }
-        if endsSentence(line) && blankBetween { return false }
+    func continues(_ line: SourceLine, into next: String, fullWidth: Int, blankBetween: Bool) -> Bool {
+        if line.text.contains("\t") || next.contains("\t") || startsWithNumbering(next) { return false }
+        if width(line) < fullWidth - file.wrap.window { return false }
+        if endsSentence(line.text) && blankBetween { return false }
         return true
+    }
+
+    /// A line's width on the page: as extracted when known (spaces an extractor
+    /// put around digits took room on the page too), else as it stands.
+    func width(_ line: SourceLine) -> Int {
+        max(line.extractedColumns ?? 0, columns(line.text))
     }
 
     func endsSentence(_ line: String) -> Bool {

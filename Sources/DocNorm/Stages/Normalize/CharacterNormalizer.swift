@@ -40,6 +40,7 @@ public struct CharacterNormalizer: Sendable {
             }
             s = out
         }
+        let extractedColumns = Self.lineColumns(scalars)
         pass("normalize.radicals", &scalars, context) { s in
             for i in s.indices where (0x2E80...0x2FDF).contains(s[i]) {
                 if let ideograph = rules.radicals[s[i]] { s[i] = ideograph }
@@ -79,11 +80,26 @@ public struct CharacterNormalizer: Sendable {
         var lines: [SourceLine] = []
         var number = 1
         for line in scalars.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lines.append(SourceLine(number: number, text: string(line)))
+            lines.append(SourceLine(number: number, text: string(line),
+                                    extractedColumns: number <= extractedColumns.count ? extractedColumns[number - 1] : nil))
             number += 1
         }
         if lines.last?.text.isEmpty == true { lines.removeLast() }
         return lines
+    }
+
+    /// Display columns of each LF-separated line, trailing spaces not counted.
+    static func lineColumns(_ s: [UInt32]) -> [Int] {
+        var result: [Int] = []
+        var width = 0, trailing = 0
+        for c in s {
+            if c == 0x0A { result.append(width - trailing); width = 0; trailing = 0; continue }
+            let w = c < 0x10000 ? Int(LineRepair.widths[Int(c)]) : 2
+            width += w
+            trailing = (c == 0x20 || c == 0x09 || c == 0x3000 || c == 0xA0) ? trailing + w : 0
+        }
+        result.append(width - trailing)
+        return result
     }
 
     /// Runs one rule over the whole text; with tracing on, records each line it changed.
