@@ -121,7 +121,10 @@ enum BuiltinRules {
     "maxEditShare": 0.2,
     "maxSkippedLead": 4,
     "minFoundShare": 0.5,
-    "maxLines": 1500
+    "maxLines": 1500,
+    "minLabelPrefix": 4,
+    "resyncWindow": 400,
+    "maxScatterGap": 40
   }
 }
 

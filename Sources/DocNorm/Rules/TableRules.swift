@@ -12,6 +12,13 @@ struct TableRulesFile: VersionedRuleFile {
         var maxSkippedLead: Int
         var minFoundShare: Double
         var maxLines: Int
+        /// A label's start this long, followed by a value or the row's next
+        /// label, stands for the label; its end is expected after the values.
+        var minLabelPrefix: Int
+        /// How far a row stuck before unplaced text looks for its label.
+        var resyncWindow: Int
+        /// Largest gap between the characters of a header label read across lines.
+        var maxScatterGap: Int
     }
     var format: String
     var templates: [String]

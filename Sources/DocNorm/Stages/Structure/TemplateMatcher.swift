@@ -56,49 +56,77 @@ struct TemplateMatcher: Sendable {
             return String(t)
         }
 
+        // Scalars of every header label: text skipped on the way to the first
+        // data row that consists of these is scattered header text, not stray.
+        let headerScalars = Set(template.rows.filter(\.isHeader).flatMap { row in
+            row.cells.flatMap { cell -> [Unicode.Scalar] in if case .label(let l) = cell { Array(l.unicodeScalars) } else { [] } }
+        })
         for row in template.rows {
             var cells = [String](repeating: "", count: template.columns)
             var values: [(slot: Int, text: String)] = []
             m.rowLines.append(p < stream.count ? line(p) : nil)
-            for (column, cell) in row.cells.enumerated() {
-                switch cell {
-                case .empty:
-                    continue
-                case .label(let label):
-                    m.expected += 1
-                    let labelScalars = Array(label.unicodeScalars)
-                    if let found = findLabel(labelScalars, in: stream, at: p) {
+            let labels: [(column: Int, text: String)] = row.cells.enumerated().compactMap { column, cell in
+                if case .label(let l) = cell { (column, l) } else { nil }
+            }
+            /// Label parts that stand after the row's values (a cell cut by a page
+            /// break or read line by line), still to be consumed.
+            var tails: [(label: String, tail: [Unicode.Scalar])] = []
+            for (k, (column, label)) in labels.enumerated() {
+                m.expected += 1
+                let labelScalars = Array(label.unicodeScalars)
+                let next = k + 1 < labels.count ? Array(labels[k + 1].text.unicodeScalars) : nil
+                if let found = findLabel(labelScalars, in: stream, at: p, next: next) {
+                    m.found += 1
+                    cells[column] = label
+                    if found.skipped > 0 {
+                        let stray = text(p..<p + found.skipped)
+                        traced("structure.stray-text", at: p, stray, "")
+                        report("structure.stray-text", .suspicion, "text '\(stray)' before '\(label)' matches no template cell; dropped", at: p)
+                    }
+                    if found.cost > 0 {
+                        traced("structure.template-label", at: p, text(p..<found.end), label)
+                        if found.skipped < found.cost {
+                            report("structure.template-label", .repair, "'\(text(p + found.skipped..<found.end))' read as template label '\(label)'", at: p)
+                        }
+                    }
+                    if !found.tail.isEmpty { tails.append((label, found.tail)) }
+                    p = found.end
+                } else if row.isHeader, let end = valueEnd(in: stream, at: p), valueEnd(in: stream, at: end) == nil {
+                    cells[column] = text(p..<end)
+                    report("structure.header-value", .suspicion, "'\(cells[column])' stands where the header '\(label)' belongs; kept as written", at: p)
+                    p = end
+                } else if row.isHeader {
+                    // Header cells read line by line across the header (自 法人… 然 总 人):
+                    // the label's characters in order, close together, count as the label.
+                    if scattered(labelScalars, in: stream, from: p) {
                         m.found += 1
                         cells[column] = label
-                        if found.skipped > 0 {
-                            let stray = text(p..<p + found.skipped)
-                            traced("structure.stray-text", at: p, stray, "")
-                            report("structure.stray-text", .suspicion, "text '\(stray)' before '\(label)' matches no template cell; dropped", at: p)
-                        }
-                        if found.cost > 0 {
-                            traced("structure.template-label", at: p, text(p..<found.end), label)
-                            if found.skipped < found.cost {
-                                report("structure.template-label", .repair, "'\(text(p + found.skipped..<found.end))' read as template label '\(label)'", at: p)
-                            }
-                        }
-                        p = found.end
-                    } else if row.isHeader, let end = valueEnd(in: stream, at: p), valueEnd(in: stream, at: end) == nil {
-                        cells[column] = text(p..<end)
-                        report("structure.header-value", .suspicion, "'\(cells[column])' stands where the header '\(label)' belongs; kept as written", at: p)
-                        p = end
-                    } else if !row.isHeader {
-                        cells[column] = label
-                        traced("structure.label-restored", at: p, "", label)
-                        report("structure.label-restored", .suspicion, "row label '\(label)' is missing; restored from template \(template.id)", at: p)
                     }
-                case .value(let slot):
-                    m.expected += 1
-                    guard let end = valueEnd(in: stream, at: p) else { continue }
+                } else if valueEnd(in: stream, at: p) == nil, let ahead = findAhead(labelScalars, in: stream, from: p) {
+                    // Stuck before unknown text: the label stands further on.
                     m.found += 1
-                    cells[column] = text(p..<end)
-                    values.append((slot, cells[column]))
-                    p = end
+                    cells[column] = label
+                    let skipped = text(p..<ahead.start)
+                    traced("structure.stray-text", at: p, skipped, "")
+                    if !skipped.unicodeScalars.allSatisfy({ headerScalars.contains($0) }) {
+                        report("structure.stray-text", .suspicion, "text '\(skipped)' before '\(label)' matches no template cell; dropped", at: p)
+                    }
+                    if !ahead.tail.isEmpty { tails.append((label, ahead.tail)) }
+                    p = ahead.end
+                } else {
+                    cells[column] = label
+                    traced("structure.label-restored", at: p, "", label)
+                    report("structure.label-restored", .suspicion, "row label '\(label)' is missing; restored from template \(template.id)", at: p)
                 }
+            }
+            for (column, cell) in row.cells.enumerated() {
+                guard case .value(let slot) = cell else { continue }
+                m.expected += 1
+                guard let end = valueEnd(in: stream, at: p) else { continue }
+                m.found += 1
+                cells[column] = text(p..<end)
+                values.append((slot, cells[column]))
+                p = end
             }
             if !row.isHeader {
                 let slots = row.columnPaths.count
@@ -120,14 +148,27 @@ struct TemplateMatcher: Sendable {
                     m.records.append(TableRecord(row: row.path, column: row.columnPaths[slot], value: value))
                 }
             }
+            for (label, tail) in tails {
+                if let found = findLabel(tail, in: stream, at: p, next: nil) {
+                    if found.skipped > 0 {
+                        let stray = text(p..<p + found.skipped)
+                        traced("structure.stray-text", at: p, stray, "")
+                        report("structure.stray-text", .suspicion, "text '\(stray)' before the rest of '\(label)' matches no template cell; dropped", at: p)
+                    }
+                    traced("structure.label-tail", at: p, text(p + found.skipped..<found.end), label)
+                    p = found.end
+                } else {
+                    report("structure.label-tail", .suspicion, "'\(label)' is cut short: its end '\(String(String.UnicodeScalarView(tail)))' was not found", at: p)
+                }
+            }
             var slots = [String?](repeating: nil, count: row.columnPaths.count)
             for (slot, value) in values { slots[slot] = value }
             m.values.append(slots)
             m.grid.append(cells)
-            if m.found > 0 { m.end = max(m.end, p) }
             // A stretch that matches almost nothing of the template is not this table.
             if m.expected >= 8 && m.score < 0.25 { break }
         }
+        m.end = max(m.end, p)
         return m
     }
 
@@ -151,14 +192,38 @@ struct TemplateMatcher: Sendable {
         return stop
     }
 
-    /// The label at `index`: exactly; else within the edit budget, allowing a
-    /// few stray scalars before it; else exactly, a little further on but
-    /// before the next value. `cost` counts edits and skipped scalars.
-    func findLabel(_ label: [Unicode.Scalar], in stream: CellStream, at index: Int) -> (end: Int, cost: Int, skipped: Int)? {
+    /// Where a label was found, what it cost, and the part of it still to come.
+    struct LabelMatch {
+        var end: Int
+        /// Edits plus skipped stray scalars.
+        var cost: Int
+        var skipped: Int
+        /// The label's end, when only its start stands here (the rest follows
+        /// the row's values: a cell cut by a page break or read line by line).
+        var tail: [Unicode.Scalar] = []
+        var start: Int = 0
+    }
+
+    /// The label at `index`: exactly; or its start, when a value or the next
+    /// label of the row follows (the rest comes later); else within the edit
+    /// budget, allowing a few stray scalars before it; else exactly, a little
+    /// further on but before the next value.
+    func findLabel(_ label: [Unicode.Scalar], in stream: CellStream, at index: Int, next: [Unicode.Scalar]?) -> LabelMatch? {
         let s = stream.scalars
         let m = label.count
         guard m > 0, index < s.count else { return nil }
-        if index + m <= s.count && s[index..<index + m].elementsEqual(label) { return (index + m, 0, 0) }
+        if index + m <= s.count && s[index..<index + m].elementsEqual(label) { return LabelMatch(end: index + m, cost: 0, skipped: 0) }
+        var k = 0
+        while k < m && index + k < s.count && s[index + k] == label[k] { k += 1 }
+        if k >= rules.matching.minLabelPrefix, k < m, index + k < s.count {
+            let nextFollows = next.map { n in
+                let probe = n.prefix(3)
+                return index + k + probe.count <= s.count && s[(index + k)..<(index + k + probe.count)].elementsEqual(probe)
+            } ?? false
+            if nextFollows || startsValue(in: stream, at: index + k) {
+                return LabelMatch(end: index + k, cost: 0, skipped: 0, tail: Array(label[k...]))
+            }
+        }
         let budget = Int(rules.matching.maxEditShare * Double(m))
         let lead = rules.matching.maxSkippedLead
         let limit = nextValueStart(in: stream, after: index, limit: m + lead + budget + 1)
@@ -188,10 +253,10 @@ struct TemplateMatcher: Sendable {
                 swap(&previous, &current)
                 swap(&skippedLead, &currentLead)
             }
-            var best: (end: Int, cost: Int, skipped: Int)?
+            var best: LabelMatch?
             if n >= 1 {
                 for j in 1...n where previous[j] <= budget && (best == nil || previous[j] <= best!.cost) {
-                    best = (index + j, previous[j], skippedLead[j])
+                    best = LabelMatch(end: index + j, cost: previous[j], skipped: skippedLead[j])
                 }
             }
             if let best { return best }
@@ -200,9 +265,48 @@ struct TemplateMatcher: Sendable {
         let zone = nextValueStart(in: stream, after: index, limit: 80)
         var q = index + 1
         while q + m <= zone {
-            if s[q] == label[0] && s[q..<q + m].elementsEqual(label) { return (q + m, q - index, q - index) }
+            if s[q] == label[0] && s[q..<q + m].elementsEqual(label) { return LabelMatch(end: q + m, cost: q - index, skipped: q - index) }
             q += 1
         }
         return nil
+    }
+
+    /// A value token starts at `index`.
+    func startsValue(in stream: CellStream, at index: Int) -> Bool {
+        valueEnd(in: stream, at: index) != nil
+    }
+
+    /// The label (or its start followed by a value) further on, within
+    /// `resyncWindow` scalars: for a row stuck before text that fits no cell.
+    func findAhead(_ label: [Unicode.Scalar], in stream: CellStream, from index: Int) -> LabelMatch? {
+        let s = stream.scalars
+        let stop = min(s.count, index + rules.matching.resyncWindow)
+        let probe = min(label.count, rules.matching.minLabelPrefix)
+        var q = index + 1
+        while q + probe <= stop {
+            if s[q] == label[0] && s[q..<q + probe].elementsEqual(label.prefix(probe)),
+               let found = findLabel(label, in: stream, at: q, next: nil), found.skipped == 0, found.cost == 0 {
+                var match = found
+                match.start = q
+                return match
+            }
+            q += 1
+        }
+        return nil
+    }
+
+    /// The label's scalars stand in order from `index`, each within
+    /// `maxScatterGap` of the previous, before the next value.
+    func scattered(_ label: [Unicode.Scalar], in stream: CellStream, from index: Int) -> Bool {
+        let stop = nextValueStart(in: stream, after: index, limit: rules.matching.resyncWindow)
+        var q = index - 1
+        for (i, c) in label.enumerated() {
+            let limit = i == 0 ? stop : min(stop, q + 1 + rules.matching.maxScatterGap)
+            var r = q + 1
+            while r < limit && stream.scalars[r] != c { r += 1 }
+            guard r < limit else { return false }
+            q = r
+        }
+        return true
     }
 }

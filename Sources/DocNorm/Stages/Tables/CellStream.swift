@@ -22,7 +22,7 @@ struct CellStream {
             lineStart.append(scalars.count)
             var boundary = true
             for s in line.text.unicodeScalars {
-                if s == " " || s == "\t" { boundary = true; continue }
+                if s == " " || s == "\t" || s == "|" { boundary = true; continue }
                 scalars.append(s)
                 cellStart.append(boundary)
                 lineNumbers.append(line.number)
