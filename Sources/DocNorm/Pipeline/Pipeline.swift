@@ -2,10 +2,13 @@
 public struct PipelineOptions: Sendable {
     public var encoding: String?
     public var tracing: Bool
+    /// Per-stage time collector for `docnorm bench`; nil (off) otherwise.
+    public var timings: StageTimings?
 
-    public init(encoding: String? = nil, tracing: Bool = false) {
+    public init(encoding: String? = nil, tracing: Bool = false, timings: StageTimings? = nil) {
         self.encoding = encoding
         self.tracing = tracing
+        self.timings = timings
     }
 }
 
@@ -29,11 +32,13 @@ public struct Pipeline: Sendable {
     }
 
     public func run(_ bytes: [UInt8], options: PipelineOptions = PipelineOptions()) throws -> Document {
-        let context = PipelineContext(tracing: options.tracing)
-        let decoded = try decoder.decode(bytes, encoding: options.encoding, context: context)
-        let lines = try characters.normalize(decoded.text, context: context)
-        let blocks = lineRepair.repair(lines, context: context).map {
-            Block($0.role == .title ? .title($0.text) : .paragraph($0.text, runIn: nil), lines: $0.lines)
+        let context = PipelineContext(tracing: options.tracing, timings: options.timings)
+        let decoded = try context.measure(.decode) { try decoder.decode(bytes, encoding: options.encoding, context: context) }
+        let lines = try context.measure(.normalize) { try characters.normalize(decoded.text, context: context) }
+        let blocks = context.measure(.lines) {
+            lineRepair.repair(lines, context: context).map {
+                Block($0.role == .title ? .title($0.text) : .paragraph($0.text, runIn: nil), lines: $0.lines)
+            }
         }
         var metadata = DocumentMetadata()
         metadata.encoding = decoded.encoding
