@@ -48,6 +48,8 @@ public struct LineRepair: Sendable {
     let file: LineRulesFile
     let cjk: ScalarSet
     let numerals: Set<Unicode.Scalar>
+    /// `pageNumbers` as scalars, split once rather than for every line.
+    let pageNumberPatterns: [[Unicode.Scalar]]
 
     /// Display columns of every BMP scalar, from ICU's East Asian Width, built
     /// once per process.
@@ -57,16 +59,40 @@ public struct LineRepair: Sendable {
         self.file = file
         cjk = rules.cjk
         numerals = Set(file.headingNumerals.unicodeScalars)
+        pageNumberPatterns = file.pageNumbers.map { Array($0.unicodeScalars) }
     }
 
     public static func load(from source: RuleSource, rules: RuleSet) throws -> LineRepair {
         LineRepair(file: try source.decode(LineRulesFile.self, from: "lines.json"), rules: rules)
     }
 
+    /// Display columns, read straight from the UTF-8: 1 for ASCII, the table
+    /// for the rest of the BMP, 2 above it.
     func columns(_ text: String) -> Int {
-        var n = 0
-        for s in text.unicodeScalars { n += s.value < 0x10000 ? Int(Self.widths[Int(s.value)]) : 2 }
-        return n
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { p -> Int in
+            Self.widths.withUnsafeBufferPointer { widths in
+                var n = 0, i = 0
+                while i < p.count {
+                    let b = p[i]
+                    if b < 0x80 {
+                        n += 1
+                        i += 1
+                    } else if b < 0xE0 {
+                        n += Int(widths[Int(b & 0x1F) << 6 | Int(p[i + 1] & 0x3F)])
+                        i += 2
+                    } else if b < 0xF0 {
+                        n += Int(widths[Int(b & 0x0F) << 12 | Int(p[i + 1] & 0x3F) << 6 | Int(p[i + 2] & 0x3F)])
+                        i += 3
+                    } else {
+                        n += 2
+                        i += 4
+                    }
+                }
+                return n
+            }
+        }!  // contiguous after makeContiguousUTF8
     }
 
     public func repair(_ input: [SourceLine], context: PipelineContext) -> [LogicalLine] {
@@ -106,9 +132,8 @@ public struct LineRepair: Sendable {
                 let next = lines[nonBlank[position + 1]]
                 let blanks = next.number - last.number - 1
                 guard continues(last.text, into: next.text, fullWidth: full, blankBetween: blanks > 0 && !doubleSpaced) else { break }
-                let joined = join(text, next.text)
-                context.traced(.lines, "lines.join-wrap", line: last.number, before: last.text + "⏎" + next.text, after: joined)
-                text = joined
+                append(next.text, to: &text)  // in place: a long paragraph is not copied per line
+                context.traced(.lines, "lines.join-wrap", line: last.number, before: last.text + "⏎" + next.text, after: text)
                 last = next
                 position += 1
             }
@@ -123,7 +148,7 @@ public struct LineRepair: Sendable {
     func joinedTitle(_ lines: [SourceLine], context: PipelineContext) -> (line: LogicalLine, count: Int)? {
         var text = ""
         for (i, line) in lines.prefix(file.title.maxLines).enumerated() {
-            if line.text.contains("\t") || endsSentence(line.text) || (i > 0 && startsWithNumbering(line.text)) { return nil }
+            if line.text.utf8.contains(0x09) || endsSentence(line.text) || (i > 0 && startsWithNumbering(line.text)) { return nil }
             text = i == 0 ? line.text : join(text, line.text)
             if columns(text) > file.title.maxColumns { return nil }
             if file.title.endings.contains(where: { text.hasSuffix($0) }) {
@@ -141,7 +166,7 @@ public struct LineRepair: Sendable {
     /// `window` columns of it and almost none is wider; nil when the document
     /// is not hard-wrapped.
     func columnWidth(_ lines: [SourceLine]) -> Int? {
-        let w = lines.filter { !$0.text.contains("\t") }.map { columns($0.text) }.filter { $0 >= file.wrap.minLineColumns }.sorted()
+        let w = lines.filter { !$0.text.utf8.contains(0x09) }.map { columns($0.text) }.filter { $0 >= file.wrap.minLineColumns }.sorted()
         guard !w.isEmpty else { return nil }
         let needed = max(file.wrap.minLines, Int((file.wrap.minShare * Double(w.count)).rounded(.up)))
         /// How many sorted widths are ≤ x (binary search).
@@ -165,7 +190,7 @@ public struct LineRepair: Sendable {
     }
 
     func continues(_ line: String, into next: String, fullWidth: Int, blankBetween: Bool) -> Bool {
-        if line.contains("\t") || next.contains("\t") || startsWithNumbering(next) { return false }
+        if line.utf8.contains(0x09) || next.utf8.contains(0x09) || startsWithNumbering(next) { return false }
         if columns(line) < fullWidth - file.wrap.window { return false }
         if endsSentence(line) && blankBetween { return false }
         return true
@@ -180,17 +205,36 @@ public struct LineRepair: Sendable {
     }
 
     func join(_ a: String, _ b: String) -> String {
-        guard let x = a.unicodeScalars.last, let y = b.unicodeScalars.first else { return a + b }
-        if cjk.contains(x) || cjk.contains(y) { return a + b }
-        if x == "-", a.unicodeScalars.count > 1, y.properties.isLowercase { return String(a.unicodeScalars.dropLast()) + b }
-        return a + " " + b
+        var joined = a
+        append(b, to: &joined)
+        return joined
+    }
+
+    /// `join`, appending to `a` in place.
+    func append(_ b: String, to a: inout String) {
+        guard let x = a.unicodeScalars.last, let y = b.unicodeScalars.first else { a += b; return }
+        if cjk.contains(x) || cjk.contains(y) { a += b; return }
+        // "-" is one UTF-8 byte: more than one byte means more than one scalar.
+        if x == "-", a.utf8.count > 1, y.properties.isLowercase {
+            a.unicodeScalars.removeLast()
+            a += b
+            return
+        }
+        a += " "
+        a += b
     }
 
     func isPageNumber(_ text: String, last: Bool) -> Bool {
+        // Most lines are prose: stop counting at 25 non-space scalars, before any copy.
+        var nonSpace = 0
+        for s in text.unicodeScalars where s != " " {
+            nonSpace += 1
+            if nonSpace > 24 { return false }
+        }
         let compact = Array(text.unicodeScalars.filter { $0 != " " })
         guard !compact.isEmpty, compact.count <= 24 else { return false }
         if last && compact.allSatisfy({ ("0"..."9").contains($0) }) && compact.count <= 4 { return true }
-        for pattern in file.pageNumbers where matches(Array(pattern.unicodeScalars), compact) { return true }
+        for pattern in pageNumberPatterns where matches(pattern, compact) { return true }
         return false
     }
 
@@ -212,7 +256,18 @@ public struct LineRepair: Sendable {
 
     /// 一、 （一） 1. 1、 （1） at the start of a line, followed by text.
     func startsWithNumbering(_ text: String) -> Bool {
-        let s = Array(text.unicodeScalars.prefix(8))
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 8) { buffer in
+            var count = 0
+            for c in text.unicodeScalars.prefix(8) {
+                buffer.initializeElement(at: count, to: c)
+                count += 1
+            }
+            return startsWithNumbering(prefix: UnsafeBufferPointer(rebasing: buffer[0..<count]))
+        }
+    }
+
+    /// `startsWithNumbering` on the line's first (up to) 8 scalars, on the stack.
+    private func startsWithNumbering(prefix s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         let chineseNumerals = numerals
         func digit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
         var i = 0
