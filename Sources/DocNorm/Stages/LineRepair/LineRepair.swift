@@ -148,7 +148,7 @@ public struct LineRepair: Sendable {
     func joinedTitle(_ lines: [SourceLine], context: PipelineContext) -> (line: LogicalLine, count: Int)? {
         var text = ""
         for (i, line) in lines.prefix(file.title.maxLines).enumerated() {
-            if line.text.utf8.contains(0x09) || endsSentence(line.text) || (i > 0 && startsWithNumbering(line.text)) { return nil }
+            if line.text.hasTab || endsSentence(line.text) || (i > 0 && startsWithNumbering(line.text)) { return nil }
             text = i == 0 ? line.text : join(text, line.text)
             if columns(text) > file.title.maxColumns { return nil }
             if file.title.endings.contains(where: { text.hasSuffix($0) }) {
@@ -166,7 +166,7 @@ public struct LineRepair: Sendable {
     /// `window` columns of it and almost none is wider; nil when the document
     /// is not hard-wrapped.
     func columnWidth(_ lines: [SourceLine]) -> Int? {
-        let w = lines.filter { !$0.text.utf8.contains(0x09) }.map { columns($0.text) }.filter { $0 >= file.wrap.minLineColumns }.sorted()
+        let w = lines.filter { !$0.text.hasTab }.map { columns($0.text) }.filter { $0 >= file.wrap.minLineColumns }.sorted()
         guard !w.isEmpty else { return nil }
         let needed = max(file.wrap.minLines, Int((file.wrap.minShare * Double(w.count)).rounded(.up)))
         /// How many sorted widths are ≤ x (binary search).
@@ -178,7 +178,16 @@ public struct LineRepair: Sendable {
         // A width whose window holds any line lies within `window` columns above
         // some line's width, so only those candidates need checking, widest
         // first: O(n log n) instead of one pass per column up to the widest line.
-        let candidates = Set(w.flatMap { width in (0...file.wrap.window).map { width + $0 } }).filter { $0 <= w[w.count - 1] }.sorted(by: >)
+        // The union of [width, width + window] over the sorted widths, built
+        // ascending without duplicates, then widest first.
+        var candidates: [Int] = []
+        var next = Int.min
+        for width in w {
+            var v = max(width, next)
+            while v <= min(width + file.wrap.window, w[w.count - 1]) { candidates.append(v); v += 1 }
+            next = max(next, width + file.wrap.window + 1)
+        }
+        candidates.reverse()
         for width in candidates {
             let inWindow = atMost(width) - atMost(width - file.wrap.window - 1)
             if inWindow >= needed {
@@ -190,7 +199,7 @@ public struct LineRepair: Sendable {
     }
 
     func continues(_ line: String, into next: String, fullWidth: Int, blankBetween: Bool) -> Bool {
-        if line.utf8.contains(0x09) || next.utf8.contains(0x09) || startsWithNumbering(next) { return false }
+        if line.hasTab || next.hasTab || startsWithNumbering(next) { return false }
         if columns(line) < fullWidth - file.wrap.window { return false }
         if endsSentence(line) && blankBetween { return false }
         return true
@@ -225,13 +234,15 @@ public struct LineRepair: Sendable {
     }
 
     func isPageNumber(_ text: String, last: Bool) -> Bool {
-        // Most lines are prose: stop counting at 25 non-space scalars, before any copy.
-        var nonSpace = 0
-        for s in text.unicodeScalars where s != " " {
-            nonSpace += 1
-            if nonSpace > 24 { return false }
+        // The non-space scalars, on the stack; most lines are prose and stop
+        // the scan at the 25th.
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 25) { buffer in
+            let count = text.scalarPrefix(into: buffer) { $0 != " " }
+            return isPageNumber(compact: UnsafeBufferPointer(rebasing: buffer[0..<count]), last: last)
         }
-        let compact = Array(text.unicodeScalars.filter { $0 != " " })
+    }
+
+    private func isPageNumber(compact: UnsafeBufferPointer<Unicode.Scalar>, last: Bool) -> Bool {
         guard !compact.isEmpty, compact.count <= 24 else { return false }
         if last && compact.allSatisfy({ ("0"..."9").contains($0) }) && compact.count <= 4 { return true }
         for pattern in pageNumberPatterns where matches(pattern, compact) { return true }
@@ -239,7 +250,7 @@ public struct LineRepair: Sendable {
     }
 
     /// `#` matches one or more ASCII digits; every other character itself.
-    func matches(_ pattern: [Unicode.Scalar], _ text: [Unicode.Scalar]) -> Bool {
+    func matches(_ pattern: [Unicode.Scalar], _ text: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         var i = 0
         for p in pattern {
             if p == "#" {
@@ -257,11 +268,7 @@ public struct LineRepair: Sendable {
     /// 一、 （一） 1. 1、 （1） at the start of a line, followed by text.
     func startsWithNumbering(_ text: String) -> Bool {
         withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 8) { buffer in
-            var count = 0
-            for c in text.unicodeScalars.prefix(8) {
-                buffer.initializeElement(at: count, to: c)
-                count += 1
-            }
+            let count = text.scalarPrefix(into: buffer) { _ in true }
             return startsWithNumbering(prefix: UnsafeBufferPointer(rebasing: buffer[0..<count]))
         }
     }
@@ -283,5 +290,47 @@ public struct LineRepair: Sendable {
         }
         while i < s.count && digit(s[i]) { i += 1 }
         return i > 0 && i + 1 < s.count && (s[i] == "." || s[i] == "、") && !digit(s[i + 1])
+    }
+}
+
+extension String {
+    /// Whether the text holds a TAB (a table cell separator), from the UTF-8.
+    var hasTab: Bool {
+        var text = self
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { p in p.contains(0x09) }!
+    }
+
+    /// Decodes the first scalars that pass `keep` into `buffer`, straight from
+    /// the UTF-8, until the buffer is full; returns how many it holds.
+    func scalarPrefix(into buffer: UnsafeMutableBufferPointer<Unicode.Scalar>, where keep: (Unicode.Scalar) -> Bool) -> Int {
+        var text = self
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { p -> Int in
+            var i = 0, n = 0
+            while i < p.count && n < buffer.count {
+                let b = UInt32(p[i])
+                let v: UInt32
+                if b < 0x80 {
+                    v = b
+                    i += 1
+                } else if b < 0xE0 {
+                    v = (b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
+                    i += 2
+                } else if b < 0xF0 {
+                    v = (b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    v = (b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
+                    i += 4
+                }
+                let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"  // always valid: the bytes are a String's
+                if keep(scalar) {
+                    buffer.initializeElement(at: n, to: scalar)
+                    n += 1
+                }
+            }
+            return n
+        }!
     }
 }

@@ -108,30 +108,40 @@ public struct CharacterNormalizer: Sendable {
     /// `normalize.nfkc`: through UTF-16 once; text ICU's quick check finds
     /// already normalized comes back untouched.
     func nfkc(_ s: inout [UInt32]) throws {
-        var utf16: [UInt16] = []
-        utf16.reserveCapacity(s.count + s.count / 8)
-        for v in s {
-            if v < 0x10000 {
-                utf16.append(UInt16(truncatingIfNeeded: v))
-            } else {
-                utf16.append(UInt16(truncatingIfNeeded: 0xD800 + ((v - 0x10000) >> 10)))
-                utf16.append(UInt16(truncatingIfNeeded: 0xDC00 + (v & 0x3FF)))
+        var utf16 = s.withUnsafeBufferPointer { p in
+            [UInt16](unsafeUninitializedCapacity: p.count * 2) { out, count in
+                var n = 0
+                for v in p {
+                    if v < 0x10000 {
+                        out[n] = UInt16(truncatingIfNeeded: v)
+                        n += 1
+                    } else {
+                        out[n] = UInt16(truncatingIfNeeded: 0xD800 + ((v - 0x10000) >> 10))
+                        out[n + 1] = UInt16(truncatingIfNeeded: 0xDC00 + (v & 0x3FF))
+                        n += 2
+                    }
+                }
+                count = n
             }
         }
         guard let normalized = try rules.normalizer.normalizeIfNeeded(utf16) else { return }
         utf16 = []
-        s.removeAll(keepingCapacity: true)
-        normalized.withUnsafeBufferPointer { p in
-            var i = 0
-            while i < p.count {
-                let u = UInt32(p[i])
-                if u & 0xFC00 == 0xD800, i + 1 < p.count, UInt32(p[i + 1]) & 0xFC00 == 0xDC00 {
-                    s.append(0x10000 + ((u - 0xD800) << 10) + (UInt32(p[i + 1]) - 0xDC00))
-                    i += 2
-                } else {
-                    s.append(u & 0xF800 == 0xD800 ? 0xFFFD : u)
-                    i += 1
+        // Scalars never outnumber UTF-16 units.
+        s = normalized.withUnsafeBufferPointer { p in
+            [UInt32](unsafeUninitializedCapacity: p.count) { out, count in
+                var i = 0, n = 0
+                while i < p.count {
+                    let u = UInt32(p[i])
+                    if u & 0xFC00 == 0xD800, i + 1 < p.count, UInt32(p[i + 1]) & 0xFC00 == 0xDC00 {
+                        out[n] = 0x10000 + ((u - 0xD800) << 10) + (UInt32(p[i + 1]) - 0xDC00)
+                        i += 2
+                    } else {
+                        out[n] = u & 0xF800 == 0xD800 ? 0xFFFD : u
+                        i += 1
+                    }
+                    n += 1
                 }
+                count = n
             }
         }
     }
