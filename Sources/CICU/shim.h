@@ -15,6 +15,7 @@
 #include <unicode/ucnv_err.h>
 #include <unicode/uscript.h>
 #include <unicode/uversion.h>
+#include <unicode/ustring.h>
 
 // Normalization
 static inline const UNormalizer2 *cicu_unorm2_getNFKCInstance(UErrorCode *e) { return unorm2_getNFKCInstance(e); }
@@ -22,6 +23,10 @@ static inline UNormalizer2 *cicu_unorm2_openFiltered(const UNormalizer2 *n, cons
 static inline int32_t cicu_unorm2_normalize(const UNormalizer2 *n, const UChar *src, int32_t len, UChar *dest, int32_t cap, UErrorCode *e) { return unorm2_normalize(n, src, len, dest, cap, e); }
 static inline int32_t cicu_unorm2_spanQuickCheckYes(const UNormalizer2 *n, const UChar *s, int32_t len, UErrorCode *e) { return unorm2_spanQuickCheckYes(n, s, len, e); }
 static inline void cicu_unorm2_close(UNormalizer2 *n) { unorm2_close(n); }
+
+// UTF-8 <-> UTF-16 (the bare NFKC baseline of `docnorm bench`)
+static inline UChar *cicu_u_strFromUTF8(UChar *dest, int32_t cap, int32_t *len, const char *src, int32_t srcLen, UErrorCode *e) { return u_strFromUTF8(dest, cap, len, src, srcLen, e); }
+static inline char *cicu_u_strToUTF8(char *dest, int32_t cap, int32_t *len, const UChar *src, int32_t srcLen, UErrorCode *e) { return u_strToUTF8(dest, cap, len, src, srcLen, e); }
 
 // Unicode sets
 static inline USet *cicu_uset_openPattern(const UChar *p, int32_t len, UErrorCode *e) { return uset_openPattern(p, len, e); }

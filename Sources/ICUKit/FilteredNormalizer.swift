@@ -41,10 +41,16 @@ public final class FilteredNormalizer: @unchecked Sendable {
     /// Normalizes UTF-16 code units. Text that is already normalized (the usual
     /// case) is detected by ICU's quick check and returned without copying.
     public func normalize(_ input: [UInt16]) throws -> [UInt16] {
+        try normalizeIfNeeded(input) ?? input
+    }
+
+    /// The normalized code units, or nil when ICU's quick check finds `input`
+    /// already normalized (so the caller can keep what it has).
+    public func normalizeIfNeeded(_ input: [UInt16]) throws -> [UInt16]? {
         var status = U_ZERO_ERROR
         let yes = cicu_unorm2_spanQuickCheckYes(normalizer, input, Int32(input.count), &status)
         try check(status, "unorm2_spanQuickCheckYes")
-        if Int(yes) == input.count { return input }
+        if Int(yes) == input.count { return nil }
         var capacity = input.count + input.count / 4 + 16
         while true {
             var output = [UInt16](repeating: 0, count: capacity)

@@ -61,10 +61,15 @@ public struct TraceStep: Codable, Sendable, Equatable {
 /// between threads.
 public final class PipelineContext {
     public let tracing: Bool
+    /// Where `measure` adds each stage's time; nil outside benchmarks.
+    public let timings: StageTimings?
     public private(set) var diagnostics: [Diagnostic] = []
     public private(set) var trace: [TraceStep] = []
 
-    public init(tracing: Bool) { self.tracing = tracing }
+    public init(tracing: Bool, timings: StageTimings? = nil) {
+        self.tracing = tracing
+        self.timings = timings
+    }
 
     public func report(_ stage: StageID, _ rule: String, _ kind: Diagnostic.Kind, _ message: String, line: Int?) {
         diagnostics.append(Diagnostic(stage: stage, rule: rule, kind: kind, message: message, line: line))

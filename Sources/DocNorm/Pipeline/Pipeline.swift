@@ -2,10 +2,13 @@
 public struct PipelineOptions: Sendable {
     public var encoding: String?
     public var tracing: Bool
+    /// Per-stage time collector for `docnorm bench`; nil (off) otherwise.
+    public var timings: StageTimings?
 
-    public init(encoding: String? = nil, tracing: Bool = false) {
+    public init(encoding: String? = nil, tracing: Bool = false, timings: StageTimings? = nil) {
         self.encoding = encoding
         self.tracing = tracing
+        self.timings = timings
     }
 }
 
@@ -33,11 +36,11 @@ public struct Pipeline: Sendable {
     }
 
     public func run(_ bytes: [UInt8], options: PipelineOptions = PipelineOptions()) throws -> Document {
-        let context = PipelineContext(tracing: options.tracing)
-        let decoded = try decoder.decode(bytes, encoding: options.encoding, context: context)
-        let lines = try characters.normalize(decoded.text, context: context)
-        let kept = lineRepair.removeFurniture(lines, context: context)
-        let regions = tables.recognize(kept, context: context)
+        let context = PipelineContext(tracing: options.tracing, timings: options.timings)
+        let decoded = try context.measure(.decode) { try decoder.decode(bytes, encoding: options.encoding, context: context) }
+        let lines = try context.measure(.normalize) { try characters.normalize(decoded.text, context: context) }
+        let kept = context.measure(.lines) { lineRepair.removeFurniture(lines, context: context) }
+        let regions = context.measure(.tables) { tables.recognize(kept, context: context) }
         var segments: [ArraySlice<SourceLine>] = []
         var position = 0
         for region in regions {
@@ -45,7 +48,7 @@ public struct Pipeline: Sendable {
             position = region.lines.upperBound + 1
         }
         segments.append(kept[position...])
-        let prose = lineRepair.joinLines(segments, context: context)
+        let prose = context.measure(.lines) { lineRepair.joinLines(segments, context: context) }
         var pieces: [StructureRecovery.Piece] = []
         for (index, segment) in prose.enumerated() {
             pieces += segment.map { .line($0) }
@@ -54,7 +57,7 @@ public struct Pipeline: Sendable {
                 pieces.append(.table(region.table, lines: kept[region.lines.lowerBound].number...kept[region.lines.upperBound].number))
             }
         }
-        let (blocks, recovered) = structure.recover(pieces, context: context)
+        let (blocks, recovered) = context.measure(.structure) { structure.recover(pieces, context: context) }
         var metadata = recovered
         metadata.encoding = decoded.encoding
         return Document(blocks: blocks, metadata: metadata, diagnostics: context.diagnostics, trace: context.trace)

@@ -10,6 +10,15 @@ public enum TextRenderer {
             case .table(let table): parts.append(table.grid.map { $0.joined(separator: "\t") }.joined(separator: "\n"))
             }
         }
-        return parts.isEmpty ? "" : parts.joined(separator: "\n\n") + "\n"
+        guard !parts.isEmpty else { return "" }
+        // One allocation of the final size, then appends.
+        var text = ""
+        text.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count + 2 })
+        for (i, part) in parts.enumerated() {
+            if i > 0 { text += "\n\n" }
+            text += part
+        }
+        text += "\n"
+        return text
     }
 }

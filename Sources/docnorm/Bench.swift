@@ -1,0 +1,203 @@
+import ArgumentParser
+import DocNorm
+import ICUKit
+import FoundationEssentials
+
+/// `docnorm bench`: throughput of the whole pipeline and of each stage over a
+/// generated corpus, against a bare ICU NFKC pass over the same bytes in the
+/// same run, then a scaling report (time per MB by document size and shape,
+/// each big document in its own process so its peak memory is its own).
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure speed and memory on a corpus generated from Corpus/.",
+        discussion: """
+            Figures for the README come from --megabytes 100 (the default is a quick run). \
+            Absolute MB/s drift on a shared machine; the ratio to the ICU baseline, measured in the same run, holds.
+            """)
+
+    @Option(help: "Size of the generated corpus in MB (10^6 bytes).") var megabytes: Double = 5
+    @Option(help: "Repository root holding Corpus/.") var corpusRoot: String = "."
+    @Option(help: "Write the generated corpus to DIR (one file per document) and stop.") var writeCorpus: String?
+    @Flag(help: "Skip the scaling report.") var skipScaling = false
+    @Option(help: "Size in MB of the big single document of the scaling report.") var largeMegabytes: Int = 100
+    @Option(help: "Size in MB of the large pathological shapes (1 MB is the small size).") var shapeMegabytes: Int = 10
+    @Option(help: "Size in MB of the single-line document.") var longLineMegabytes: Int = 200
+
+    // One measurement in a child process (used by the scaling report).
+    @Option(help: .hidden) var childShape: String?
+    @Option(help: .hidden) var childBytes: Int = 0
+    @Option(help: .hidden) var childRepeat: Int = 1
+
+    func run() throws {
+        let seeds = try BenchCorpus.seeds(root: corpusRoot)
+        if let name = childShape {
+            guard let shape = BenchShape(rawValue: name) else { throw ValidationError("unknown shape \(name)") }
+            writeStandardOutput(try ScalingRun.measure(shape, bytes: childBytes, repeat: childRepeat, seeds: seeds).line + "\n")
+            return
+        }
+        let corpus = BenchCorpus.generate(bytes: Int(megabytes * megabyte), seeds: seeds)
+        if let directory = writeCorpus {
+            try corpus.write(to: directory)
+            writeStandardOutput("wrote \(corpus.documents.count) documents, \(fixed(Double(corpus.bytes) / megabyte)) MB, to \(directory)\n")
+            return
+        }
+        writeStandardOutput("docnorm bench: \(corpus.documents.count) documents, \(fixed(Double(corpus.bytes) / megabyte)) MB, "
+                            + "from \(seeds.count) seed documents; ICU \(icuVersion)\n\n")
+        writeStandardOutput(try throughput(corpus).text)
+        if !skipScaling { writeStandardOutput("\n" + (try scaling(seeds: seeds))) }
+        // TODO(batch, issue 5): `docnorm batch --jobs 1` against `--jobs 2` belongs here
+        // once the batch command is on main: run it on the corpus written with
+        // --write-corpus and report the throughput ratio and the batch's peak memory.
+        writeStandardOutput("\nbatch --jobs 1 vs --jobs 2: not measured (no `docnorm batch` on this branch yet)\n")
+    }
+
+    /// The corpus through the pipeline (text and JSON), each stage's share,
+    /// and the ICU baseline before and after on the same bytes.
+    func throughput(_ corpus: BenchCorpus) throws -> ReportTable {
+        let pipeline = try Pipeline(rules: try RuleSet.load())
+        let icu = try NFKCBaseline()
+        let mb = Double(corpus.bytes) / megabyte
+        let documents = Double(corpus.documents.count)
+        var sink = 0
+        for document in corpus.documents.prefix(50) {  // warm-up: rules, tables, caches
+            sink += TextRenderer.render(try pipeline.run(document)).utf8.count
+            sink += try icu.run(document)
+        }
+        let icuBefore = try timed { for d in corpus.documents { sink += try icu.run(d) } }
+
+        let timings = StageTimings()
+        let clock = ContinuousClock()
+        var render = Duration.zero
+        let text = try timed {
+            for d in corpus.documents {
+                let document = try pipeline.run(d, options: PipelineOptions(timings: timings))
+                let start = clock.now
+                sink += TextRenderer.render(document).utf8.count
+                render += clock.now - start
+            }
+        }
+        let stageTimes = timings.elapsed
+        let json = try timed {
+            for d in corpus.documents { sink += try JSONRenderer.render(try pipeline.run(d)).utf8.count }
+        }
+        let icuAfter = try timed { for d in corpus.documents { sink += try icu.run(d) } }
+        let icuTime = (icuBefore + icuAfter) / 2
+
+        var table = ReportTable("stage", "seconds", "MB/s", "docs/s", "share", "× ICU")
+        func row(_ name: String, _ s: Double, share: Bool = true) {
+            table.add(name, fixed(s, 3), fixed(mb / s), fixed(documents / s, 0),
+                      share ? fixed(100 * s / text, 1) + "%" : "", fixed(icuTime / s, 3))
+        }
+        for stage in StageID.allCases { if let d = stageTimes[stage] { row(stage.rawValue, d.seconds) } }
+        row("render (text)", render.seconds)
+        row("end to end, text", text)
+        row("end to end, JSON", json, share: false)
+        row("ICU UTF-8→NFKC→UTF-8", icuTime, share: false)
+        table.add("peak RSS (process, corpus held)", mebibytes(peakResidentBytes()), "", "", "", sink == 0 ? "?" : "")
+        return table
+    }
+
+    /// Time per MB by document size and shape, each in a child process.
+    func scaling(seeds: [[UInt8]]) throws -> String {
+        let mb = 1_000_000
+        var plan: [(BenchShape, Int, Int)] = [(.prose, 10_000, 200), (.prose, mb, 5), (.prose, largeMegabytes * mb, 1)]
+        for shape in BenchShape.allCases where shape != .prose {
+            plan.append((shape, mb, 3))
+            plan.append((shape, (shape == .longLine ? longLineMegabytes : shapeMegabytes) * mb, 1))
+        }
+        var runs: [(BenchShape, ScalingRun)] = []
+        for (shape, bytes, repeats) in plan {
+            let output = try runChild(["bench", "--corpus-root", corpusRoot, "--child-shape", shape.rawValue,
+                                       "--child-bytes", String(bytes), "--child-repeat", String(repeats)])
+            guard let run = ScalingRun(line: output) else { throw failure(.someFailed, "bench: unreadable child output: \(output)") }
+            runs.append((shape, run))
+        }
+        let reference = runs[1].1.msPerMB  // the 1 MB prose document
+        var table = ReportTable("document", "size", "ms/MB", "MB/s", "× 1 MB prose", "peak RSS", "64 MiB + 8×size")
+        for (shape, run) in runs {
+            table.add(shape.rawValue, fixed(Double(run.bytes) / megabyte, run.bytes < mb ? 2 : 0) + " MB", fixed(run.msPerMB, 2),
+                      fixed(1000 / run.msPerMB), fixed(run.msPerMB / reference, 2), mebibytes(run.peak),
+                      mebibytes(64 * 1_048_576 + 8 * run.bytes))
+        }
+        var text = "scaling (each row a separate process; time per MB of input, text output)\n" + table.text
+        if let large = runs.last(where: { $0.0 == .prose })?.1 {
+            var stages = ReportTable("stage of the \(fixed(Double(large.bytes) / megabyte, 0)) MB document", "seconds", "peak RSS after")
+            stages.add("input generated", "", mebibytes(large.peakBefore))
+            for (stage, s, rss) in large.stages { stages.add(stage, fixed(s, 3), mebibytes(rss)) }
+            text += "\n" + stages.text
+        }
+        return text
+    }
+}
+
+/// One document run `repeat` times in this process: the child's side of the
+/// scaling report, and its one-line answer.
+struct ScalingRun {
+    var bytes: Int
+    var seconds: Double
+    var repeats: Int
+    var peakBefore: Int
+    var peak: Int
+    /// Stage name, seconds (all repeats), peak RSS after it.
+    var stages: [(String, Double, Int)]
+
+    var msPerMB: Double { 1000 * seconds / (Double(bytes * repeats) / megabyte) }
+
+    static func measure(_ shape: BenchShape, bytes: Int, repeat repeats: Int, seeds: [[UInt8]]) throws -> ScalingRun {
+        let input = shape.make(bytes: bytes, seeds: seeds)
+        let pipeline = try Pipeline(rules: try RuleSet.load())
+        let before = peakResidentBytes()
+        let timings = StageTimings(memoryProbe: peakResidentBytes)
+        let clock = ContinuousClock()
+        var render = Duration.zero
+        var sink = 0
+        let total = try timed {
+            for _ in 0..<max(repeats, 1) {
+                let document = try pipeline.run(input, options: PipelineOptions(timings: timings))
+                let start = clock.now
+                sink += TextRenderer.render(document).utf8.count
+                render += clock.now - start
+            }
+        }
+        var stages = StageID.allCases.compactMap { s in timings.elapsed[s].map { (s.rawValue, $0.seconds, timings.memoryAfter[s] ?? 0) } }
+        stages.append(("render (text)", render.seconds, peakResidentBytes()))
+        precondition(sink > 0)
+        return ScalingRun(bytes: input.count, seconds: total, repeats: max(repeats, 1), peakBefore: before,
+                          peak: peakResidentBytes(), stages: stages)
+    }
+
+    init(bytes: Int, seconds: Double, repeats: Int, peakBefore: Int, peak: Int, stages: [(String, Double, Int)]) {
+        self.bytes = bytes
+        self.seconds = seconds
+        self.repeats = repeats
+        self.peakBefore = peakBefore
+        self.peak = peak
+        self.stages = stages
+    }
+
+    /// `key=value` fields separated by spaces; stage fields as `stage:NAME=seconds,rss`.
+    var line: String {
+        "bytes=\(bytes) seconds=\(seconds) repeats=\(repeats) before=\(peakBefore) peak=\(peak) "
+            + stages.map { "stage:\(String($0.0.map { $0 == " " ? "_" : $0 }))=\($0.1),\($0.2)" }.joined(separator: " ")
+    }
+
+    init?(line: String) {
+        var fields: [String: String] = [:]
+        var stages: [(String, Double, Int)] = []
+        for field in line.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            let parts = field.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { return nil }
+            if parts[0].hasPrefix("stage:") {
+                let values = parts[1].split(separator: ",")
+                guard values.count == 2, let s = Double(values[0]), let rss = Int(values[1]) else { return nil }
+                stages.append((String(parts[0].dropFirst(6).map { $0 == "_" ? " " : $0 }), s, rss))
+            } else {
+                fields[parts[0]] = parts[1]
+            }
+        }
+        guard let bytes = fields["bytes"].flatMap(Int.init), let seconds = fields["seconds"].flatMap(Double.init),
+              let repeats = fields["repeats"].flatMap(Int.init), let before = fields["before"].flatMap(Int.init),
+              let peak = fields["peak"].flatMap(Int.init) else { return nil }
+        self.init(bytes: bytes, seconds: seconds, repeats: repeats, peakBefore: before, peak: peak, stages: stages)
+    }
+}

@@ -1,0 +1,117 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import FoundationEssentials
+
+/// The benchmark corpus: every seed document from `Corpus/` (samples and, when
+/// present, the evaluation corpus's extracted texts), repeated with other
+/// numbers and another place name in each copy, so that no two documents are
+/// the same bytes and caches do not flatter the figures.
+struct BenchCorpus {
+    var documents: [[UInt8]]
+    var bytes: Int { documents.reduce(0) { $0 + $1.count } }
+
+    /// The seed documents under `root`: Corpus/samples/*/input.txt and
+    /// Corpus/eval/**/extracted/*.txt.
+    static func seeds(root: String) throws -> [[UInt8]] {
+        let fm = FileManager.default
+        var paths: [String] = []
+        let samples = root + "/Corpus/samples"
+        for name in (try? fm.contentsOfDirectory(atPath: samples))?.sorted() ?? [] {
+            let path = "\(samples)/\(name)/input.txt"
+            if fm.fileExists(atPath: path) { paths.append(path) }
+        }
+        let eval = root + "/Corpus/eval"
+        for sub in (try? fm.subpathsOfDirectory(atPath: eval))?.sorted() ?? []
+        where sub.hasSuffix(".txt") && sub.split(separator: "/").dropLast().last == "extracted" {
+            paths.append("\(eval)/\(sub)")
+        }
+        let seeds = paths.compactMap { fm.contents(atPath: $0).map { [UInt8]($0) } }.filter { !$0.isEmpty }
+        guard !seeds.isEmpty else {
+            throw failure(.unreadable, "bench: no documents under \(root)/Corpus (run from the repository root or pass --corpus-root)")
+        }
+        return seeds
+    }
+
+    /// At least `bytes` bytes of documents: the seeds in turn, each copy varied.
+    static func generate(bytes target: Int, seeds: [[UInt8]]) -> BenchCorpus {
+        var documents: [[UInt8]] = []
+        var total = 0
+        var copy = 0
+        while total < target {
+            let seed = seeds[copy % seeds.count]
+            let document = vary(seed, copy: copy / seeds.count)
+            documents.append(document)
+            total += document.count
+            copy += 1
+        }
+        return BenchCorpus(documents: documents)
+    }
+
+    /// One document of about `bytes` bytes, made by concatenating corpus
+    /// documents (a blank line between them) and cut at a line end.
+    static func concatenated(bytes target: Int, seeds: [[UInt8]]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(target + 16_384)
+        var copy = 0
+        while result.count < target {
+            if !result.isEmpty { result += [0x0A, 0x0A] }
+            result += vary(seeds[copy % seeds.count], copy: copy / seeds.count)
+            copy += 1
+        }
+        if let cut = result[..<target].lastIndex(of: 0x0A), cut > 0 { result.removeSubrange((cut + 1)...) }
+        return result
+    }
+
+    /// Two-character place names, enough for thousands of distinct documents.
+    static let nameCharacters = Array("安平德昌泰和宁远兴华阳新东西南北江河山湖清丰永定长乐嘉福庆云临海丹凤青松".unicodeScalars)
+
+    /// A copy of `seed` with its place name (the two Han characters before the
+    /// first 县/区/市 of its first lines) replaced everywhere, and its numbers
+    /// changed digit by digit (same length, so line widths stay those of the
+    /// original; years stay years).
+    static func vary(_ seed: [UInt8], copy: Int) -> [UInt8] {
+        guard copy > 0, let text = String(validating: seed, as: UTF8.self) else { return seed }
+        var scalars = Array(text.unicodeScalars)
+        let head = scalars.prefix(400)
+        if let suffix = head.firstIndex(where: { "县区市".unicodeScalars.contains($0) }), suffix >= 2,
+           scalars[suffix - 2].properties.isIdeographic, scalars[suffix - 1].properties.isIdeographic {
+            let old = (scalars[suffix - 2], scalars[suffix - 1])
+            let n = nameCharacters.count
+            let new = (nameCharacters[copy % n], nameCharacters[(copy / n + copy) % n])
+            for i in 0..<(scalars.count - 1) where scalars[i] == old.0 && scalars[i + 1] == old.1 {
+                scalars[i] = new.0
+                scalars[i + 1] = new.1
+            }
+        }
+        var i = 0
+        while i < scalars.count {
+            guard ("0"..."9").contains(scalars[i]) else { i += 1; continue }
+            var j = i
+            while j < scalars.count && ("0"..."9").contains(scalars[j]) { j += 1 }
+            let digits = scalars[i..<j].map { Int($0.value) - 0x30 }
+            var replaced: [Int]
+            if digits.count == 4, digits[0] == 2, digits[1] == 0 {
+                let year = 2015 + (digits[2] * 10 + digits[3] + copy) % 11
+                replaced = String(year).unicodeScalars.map { Int($0.value) - 0x30 }
+            } else {
+                replaced = digits.map { ($0 + copy) % 10 }
+                if replaced.count > 1 && replaced[0] == 0 { replaced[0] = 1 }
+            }
+            for (k, d) in replaced.enumerated() { scalars[i + k] = Unicode.Scalar(UInt8(0x30 + d)) }
+            i = j
+        }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return Array(String(view).utf8)
+    }
+
+    /// Writes each document to DIR/000001.txt, DIR/000002.txt, …
+    func write(to directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for (i, document) in documents.enumerated() {
+            let digits = String(i + 1)
+            try writeAtomically(document, to: "\(directory)/\(String(repeating: "0", count: max(0, 6 - digits.count)) + digits).txt")
+        }
+    }
+}
