@@ -61,21 +61,86 @@ struct TemplateMatcher: Sendable {
         let headerScalars = Set(template.rows.filter(\.isHeader).flatMap { row in
             row.cells.flatMap { cell -> [Unicode.Scalar] in if case .label(let l) = cell { Array(l.unicodeScalars) } else { [] } }
         })
-        for row in template.rows {
+        func commonPrefix(_ target: [Unicode.Scalar], at index: Int) -> Int {
+            var k = 0
+            while k < target.count && index + k < s.count && s[index + k] == target[k] { k += 1 }
+            return k
+        }
+        /// Group labels (cells spanning rows, such as （四）无法提供) open with their
+        /// group and may stand anywhere among its rows, in pieces: extractors
+        /// centre them vertically and cut them by line.
+        var floating: [(label: String, column: Int, remaining: [Unicode.Scalar], seen: Bool)] = []
+        /// Label parts still to come in this row: the end of a cell cut by a page
+        /// break or read line by line, before, between or after the values.
+        var tails: [(label: String, tail: [Unicode.Scalar])] = []
+        /// Consumes, at `p`, pieces of open group labels and of the row's pending
+        /// label ends.
+        func absorb() {
+            var progress = true
+            while progress && p < s.count {
+                progress = false
+                for i in floating.indices where !floating[i].remaining.isEmpty {
+                    let k = commonPrefix(floating[i].remaining, at: p)
+                    if k >= min(floating[i].seen ? 2 : 3, floating[i].remaining.count) {
+                        traced("structure.group-label", at: p, text(p..<p + k), floating[i].label)
+                        if !floating[i].seen { floating[i].seen = true; m.found += 1 }
+                        floating[i].remaining.removeFirst(k)
+                        p += k
+                        progress = true
+                        break
+                    }
+                }
+                if !progress, let first = tails.first {
+                    let k = commonPrefix(first.tail, at: p)
+                    if k >= min(2, first.tail.count) {
+                        traced("structure.label-tail", at: p, text(p..<p + k), first.label)
+                        tails[0].tail.removeFirst(k)
+                        if tails[0].tail.isEmpty { tails.removeFirst() }
+                        p += k
+                        progress = true
+                    }
+                }
+            }
+        }
+        /// Whether a piece of an open group label starts at `index`.
+        func groupPieceStarts(at index: Int) -> Bool {
+            floating.contains { !$0.remaining.isEmpty && commonPrefix($0.remaining, at: index) >= min(2, $0.remaining.count) }
+        }
+        let dataRows = template.rows.indices.filter { !template.rows[$0].isHeader }
+        /// A data-row label spans rows when the next data row has no label at or left of its column.
+        func spansRows(_ rowIndex: Int, _ column: Int) -> Bool {
+            guard let position = dataRows.firstIndex(of: rowIndex), position + 1 < dataRows.count else { return false }
+            let next = template.rows[dataRows[position + 1]]
+            return next.cells[...column].allSatisfy { $0 == .empty }
+        }
+
+        for (rowIndex, row) in template.rows.enumerated() {
             var cells = [String](repeating: "", count: template.columns)
             var values: [(slot: Int, text: String)] = []
             m.rowLines.append(p < stream.count ? line(p) : nil)
             let labels: [(column: Int, text: String)] = row.cells.enumerated().compactMap { column, cell in
                 if case .label(let l) = cell { (column, l) } else { nil }
             }
-            /// Label parts that stand after the row's values (a cell cut by a page
-            /// break or read line by line), still to be consumed.
-            var tails: [(label: String, tail: [Unicode.Scalar])] = []
+            // A label at or left of an open group's column closes that group.
+            if !row.isHeader, let leftmost = labels.first?.column {
+                for group in floating where group.column >= leftmost && !group.seen {
+                    report("structure.label-restored", .suspicion, "group label '\(group.label)' is missing; restored from template \(template.id)", at: p)
+                }
+                floating.removeAll { $0.column >= leftmost }
+            }
+            tails = []
             for (k, (column, label)) in labels.enumerated() {
                 m.expected += 1
+                cells[column] = row.isHeader ? "" : label
+                if !row.isHeader && spansRows(rowIndex, column) {
+                    floating.append((label, column, Array(label.unicodeScalars), false))
+                    absorb()
+                    continue
+                }
+                absorb()
                 let labelScalars = Array(label.unicodeScalars)
                 let next = k + 1 < labels.count ? Array(labels[k + 1].text.unicodeScalars) : nil
-                if let found = findLabel(labelScalars, in: stream, at: p, next: next) {
+                if let found = findLabel(labelScalars, in: stream, at: p, next: next, followedBy: groupPieceStarts) {
                     m.found += 1
                     cells[column] = label
                     if found.skipped > 0 {
@@ -105,7 +170,6 @@ struct TemplateMatcher: Sendable {
                 } else if valueEnd(in: stream, at: p) == nil, let ahead = findAhead(labelScalars, in: stream, from: p) {
                     // Stuck before unknown text: the label stands further on.
                     m.found += 1
-                    cells[column] = label
                     let skipped = text(p..<ahead.start)
                     traced("structure.stray-text", at: p, skipped, "")
                     if !skipped.unicodeScalars.allSatisfy({ headerScalars.contains($0) }) {
@@ -114,20 +178,31 @@ struct TemplateMatcher: Sendable {
                     if !ahead.tail.isEmpty { tails.append((label, ahead.tail)) }
                     p = ahead.end
                 } else {
-                    cells[column] = label
                     traced("structure.label-restored", at: p, "", label)
                     report("structure.label-restored", .suspicion, "row label '\(label)' is missing; restored from template \(template.id)", at: p)
+                }
+            }
+            if !row.isHeader && labels.isEmpty && valueEnd(in: stream, at: p) == nil {
+                // A row of values only (table 四) after headers read line by line:
+                // the values start after the scattered header text.
+                let q = nextValueStart(in: stream, after: p, limit: rules.matching.resyncWindow)
+                if q < stream.count, valueEnd(in: stream, at: q) != nil,
+                   s[p..<q].allSatisfy({ headerScalars.contains($0) }) {
+                    traced("structure.header-fragments", at: p, text(p..<q), "")
+                    p = q
                 }
             }
             for (column, cell) in row.cells.enumerated() {
                 guard case .value(let slot) = cell else { continue }
                 m.expected += 1
+                absorb()
                 guard let end = valueEnd(in: stream, at: p) else { continue }
                 m.found += 1
                 cells[column] = text(p..<end)
                 values.append((slot, cells[column]))
                 p = end
             }
+            absorb()
             if !row.isHeader {
                 let slots = row.columnPaths.count
                 if values.count < slots, m.found > 0 {
@@ -147,6 +222,7 @@ struct TemplateMatcher: Sendable {
                 for (slot, value) in values {
                     m.records.append(TableRecord(row: row.path, column: row.columnPaths[slot], value: value))
                 }
+                absorb()
             }
             for (label, tail) in tails {
                 if let found = findLabel(tail, in: stream, at: p, next: nil) {
@@ -161,12 +237,16 @@ struct TemplateMatcher: Sendable {
                     report("structure.label-tail", .suspicion, "'\(label)' is cut short: its end '\(String(String.UnicodeScalarView(tail)))' was not found", at: p)
                 }
             }
+            tails = []
             var slots = [String?](repeating: nil, count: row.columnPaths.count)
             for (slot, value) in values { slots[slot] = value }
             m.values.append(slots)
             m.grid.append(cells)
             // A stretch that matches almost nothing of the template is not this table.
             if m.expected >= 8 && m.score < 0.25 { break }
+        }
+        for group in floating where !group.seen {
+            report("structure.label-restored", .suspicion, "group label '\(group.label)' is missing; restored from template \(template.id)", at: p)
         }
         m.end = max(m.end, p)
         return m
@@ -208,7 +288,8 @@ struct TemplateMatcher: Sendable {
     /// label of the row follows (the rest comes later); else within the edit
     /// budget, allowing a few stray scalars before it; else exactly, a little
     /// further on but before the next value.
-    func findLabel(_ label: [Unicode.Scalar], in stream: CellStream, at index: Int, next: [Unicode.Scalar]?) -> LabelMatch? {
+    func findLabel(_ label: [Unicode.Scalar], in stream: CellStream, at index: Int, next: [Unicode.Scalar]?,
+                   followedBy groupPiece: (Int) -> Bool = { _ in false }) -> LabelMatch? {
         let s = stream.scalars
         let m = label.count
         guard m > 0, index < s.count else { return nil }
@@ -220,7 +301,7 @@ struct TemplateMatcher: Sendable {
                 let probe = n.prefix(3)
                 return index + k + probe.count <= s.count && s[(index + k)..<(index + k + probe.count)].elementsEqual(probe)
             } ?? false
-            if nextFollows || startsValue(in: stream, at: index + k) {
+            if nextFollows || startsValue(in: stream, at: index + k) || groupPiece(index + k) {
                 return LabelMatch(end: index + k, cost: 0, skipped: 0, tail: Array(label[k...]))
             }
         }
