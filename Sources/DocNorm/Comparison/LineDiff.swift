@@ -23,6 +23,11 @@ public enum LineDiff {
     }
 
     public static func edits(_ old: [String], _ new: [String]) -> [Edit] {
+        edits(old, new, anchoring: true)
+    }
+
+    /// Without anchoring the script is a shortest one (pure Myers); tests use that.
+    static func edits(_ old: [String], _ new: [String], anchoring: Bool) -> [Edit] {
         // Lines become integers once, so every comparison after is cheap.
         var ids: [String: Int] = [:]
         func id(_ line: String) -> Int {
@@ -30,7 +35,7 @@ public enum LineDiff {
             ids[line] = ids.count
             return ids.count - 1
         }
-        var differ = Differ(a: old.map(id), b: new.map(id))
+        var differ = Differ(a: old.map(id), b: new.map(id), anchoring: anchoring)
         differ.diff(0, old.count, 0, new.count)
         return differ.edits
     }
@@ -62,11 +67,13 @@ public enum LineDiff {
     struct Differ {
         let a: [Int]
         let b: [Int]
+        let anchoring: Bool
         var edits: [Edit] = []
 
-        init(a: [Int], b: [Int]) {
+        init(a: [Int], b: [Int], anchoring: Bool) {
             self.a = a
             self.b = b
+            self.anchoring = anchoring
             edits.reserveCapacity(a.count + b.count)
         }
 
@@ -89,7 +96,7 @@ public enum LineDiff {
                 for i in aLo..<aHi { edits.append(Edit(operation: .delete, old: i, new: nil)) }
                 return
             }
-            let anchors = uniqueAnchors(aLo, aHi, bLo, bHi)
+            let anchors = anchoring ? uniqueAnchors(aLo, aHi, bLo, bHi) : []
             if !anchors.isEmpty {
                 var (i, j) = (aLo, bLo)
                 for (x, y) in anchors {
