@@ -6,8 +6,8 @@
 #   scripts/check-diff-html.sh [INPUT] [SCREENSHOT.png]
 #
 # INPUT defaults to a bundled sample with tables; the screenshot defaults to
-# a temporary file. Exits 0 when the page renders, 1 when it does not, and 77
-# (skipped) when Chromium is not installed (`apt-get install -y chromium`).
+# a temporary file. Exits 0 when the page renders, 1 when it does not; when
+# Chromium is not installed it says "skipped" and exits 0 (apt-get install -y chromium).
 # Uses the docnorm binary in $DOCNORM, else .build/debug/docnorm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +18,7 @@ shot=${2:-$work/diff.png}
 browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
 if [[ -z $browser ]]; then
   echo "check-diff-html: skipped: no chromium (apt-get install -y chromium)" >&2
-  exit 77
+  exit 0
 fi
 docnorm=${DOCNORM:-.build/debug/docnorm}
 "$docnorm" diff --html "$work/diff.html" "$input"
