@@ -62,7 +62,7 @@ struct BatchReport: Codable, Sendable {
     /// (at most `failedShown`) with their errors.
     func table(failedShown: Int = 20) -> String {
         func row(_ cells: [String]) -> String {
-            let widths = [8, 7, 12, 10]
+            let widths = [8, 6, 9, 12]
             var line = ""
             for (cell, width) in zip(cells, widths) {
                 line += cell + String(repeating: " ", count: max(1, width - cell.count + 1))
@@ -70,7 +70,7 @@ struct BatchReport: Codable, Sendable {
             while line.last == " " { line.removeLast() }
             return line + "\n"
         }
-        var out = row(["status", "files", "bytes", "seconds"])
+        var out = row(["status", "files", "bytes", "file-seconds"])
         for status in [FileReport.Status.done, .skipped, .failed] {
             let group = files.filter { $0.status == status }
             let bytes = group.reduce(0) { $0 + $1.bytes }
