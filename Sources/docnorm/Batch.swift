@@ -84,12 +84,13 @@ struct Batch: ParsableCommand {
         let progress = BatchProgress(total: inputs.count)
         let results = Locked([FileReport?](repeating: nil, count: inputs.count))
         let next = Locked(0)
+        Interrupt.install()
         // Each worker takes the next input when it is free, so at most
         // `workers` documents are in memory at once, whatever the corpus size.
         runThreads(min(workers, max(1, inputs.count))) { _ in
             while true {
                 let index = next.withLock { n -> Int in defer { n += 1 }; return n }
-                guard index < inputs.count else { return }
+                guard index < inputs.count, !Interrupt.requested else { return }
                 let report = job.process(inputs[index])
                 results.withLock { $0[index] = report }
                 progress.finished(bytes: report.bytes, failed: report.status == .failed)
@@ -106,6 +107,9 @@ struct Batch: ParsableCommand {
         }
         writeStandardError(report.table())
         writeStandardError(report.summary)
+        if Interrupt.requested {
+            throw failure(.interrupted, "interrupted after \(files.count) of \(inputs.count) files; run again to finish")
+        }
         if report.totals.failed > 0 { throw ExitCode(ExitStatus.someFailed.rawValue) }
     }
 }

@@ -35,6 +35,7 @@ func readAll(fd: Int32 = 0) -> [UInt8] {
 /// Exit codes, documented in the README.
 enum ExitStatus: Int32 {
     case someFailed = 1, unreadable = 2, undecodable = 3, binary = 4, empty = 5, writeFailed = 6, badRules = 7
+    case interrupted = 130
 
     static func of(_ error: DocNormError) -> ExitStatus {
         switch error {
