@@ -35,6 +35,7 @@ func readAll(fd: Int32 = 0) -> [UInt8] {
 /// Exit codes, documented in the README.
 enum ExitStatus: Int32 {
     case someFailed = 1, unreadable = 2, undecodable = 3, binary = 4, empty = 5, writeFailed = 6, badRules = 7
+    case interrupted = 130
 
     static func of(_ error: DocNormError) -> ExitStatus {
         switch error {
@@ -65,11 +66,16 @@ func readInput(_ path: String?) throws -> (name: String, bytes: [UInt8]) {
 /// rename, so a failure (full disk, no permission, a kill) never leaves a
 /// half-written file and never damages an older good one.
 func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+    if let why = atomicWrite(bytes, to: path) {
+        throw failure(.writeFailed, "\(path): cannot write the output (\(why)); any older file there is unchanged")
+    }
+}
+
+/// The work of `writeAtomically`; returns why it failed, or nil.
+func atomicWrite(_ bytes: [UInt8], to path: String) -> String? {
     let temp = path + ".docnorm-tmp-\(getpid())"
     let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    guard fd >= 0 else {
-        throw failure(.writeFailed, "\(path): cannot write the output (\(String(cString: strerror(errno))))")
-    }
+    guard fd >= 0 else { return String(cString: strerror(errno)) }
     var offset = 0
     var failed = false
     while offset < bytes.count {
@@ -82,6 +88,7 @@ func writeAtomically(_ bytes: [UInt8], to path: String) throws {
     guard !failed, rename(temp, path) == 0 else {
         let why = reason.isEmpty ? String(cString: strerror(errno)) : reason
         unlink(temp)
-        throw failure(.writeFailed, "\(path): cannot write the output (\(why)); any older file there is unchanged")
+        return why
     }
+    return nil
 }

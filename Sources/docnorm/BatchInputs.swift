@@ -1,0 +1,85 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FoundationEssentials
+
+/// One input file of a batch, by its path relative to IN.
+struct BatchInput: Sendable {
+    let relativePath: String
+    let path: String
+
+    /// Where this input's output in `format` goes: the same relative path
+    /// under OUT, with the format's extension in place of the input's.
+    func outputPath(in out: String, format: OutputFormat) -> String {
+        out + "/" + Self.replacingExtension(of: relativePath, with: format.fileExtension)
+    }
+
+    static func replacingExtension(of path: String, with ext: String) -> String {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let name = path[slash...]
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return path + "." + ext }
+        return String(path[..<dot]) + "." + ext
+    }
+}
+
+/// Finding the inputs: every non-folder entry under IN whose name matches the
+/// glob (matched against the relative path when the glob holds a '/'),
+/// sorted, so runs are reproducible.
+enum BatchInputs {
+    static func find(in root: String, glob: String) throws -> [BatchInput] {
+        let subpaths: [String]
+        do { subpaths = try FileManager.default.subpathsOfDirectory(atPath: root) } catch {
+            throw failure(.unreadable, "\(root): cannot list the folder")
+        }
+        var inputs: [BatchInput] = []
+        for relative in subpaths.sorted() {
+            let name = relative.split(separator: "/").last.map(String.init) ?? relative
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            let subject = glob.contains("/") ? relative : name
+            guard fnmatch(glob, subject, 0) == 0 else { continue }
+            let path = root + "/" + relative
+            var info = stat()
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { continue }
+            inputs.append(BatchInput(relativePath: relative, path: path))
+        }
+        return inputs
+    }
+
+    /// The absolute, symlink-free form of a path that may not exist yet: the
+    /// longest existing prefix is resolved, the rest appended.
+    static func canonicalPath(_ path: String) -> String {
+        var existing = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var rest: [String] = []
+        while true {
+            if let resolved = realpath(existing, nil) {
+                defer { free(resolved) }
+                let base = String(cString: resolved)
+                let tail = rest.reversed().filter { !$0.isEmpty && $0 != "." }
+                return tail.isEmpty ? base : (base == "/" ? "" : base) + "/" + tail.joined(separator: "/")
+            }
+            guard let slash = existing.lastIndex(of: "/"), existing != "/" else { return path }
+            rest.append(String(existing[existing.index(after: slash)...]))
+            existing = slash == existing.startIndex ? "/" : String(existing[..<slash])
+        }
+    }
+
+    /// True when `inner` is `outer` or lies inside it (both canonical).
+    static func isInside(_ inner: String, _ outer: String) -> Bool {
+        inner == outer || inner.hasPrefix(outer.hasSuffix("/") ? outer : outer + "/")
+    }
+}
+
+/// Reads a whole file with POSIX calls (works for FIFOs and devices too).
+func readFile(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    return readAll(fd: fd)
+}
+
+/// Creates a folder and its parents; true when it exists afterwards.
+func makeFolders(_ path: String) -> Bool {
+    (try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)) != nil
+}

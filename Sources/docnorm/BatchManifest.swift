@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FoundationEssentials
+
+/// What a batch run knows about one finished input: enough to tell whether
+/// its outputs are still up to date, and what the report says about it.
+struct ManifestEntry: Codable, Sendable, Equatable {
+    var path: String
+    var hash: String
+    var version: String
+    var rules: String
+    var settings: String
+    var formats: [String]
+    var facts: Bool
+    var bytes: Int
+    var diagnostics: [String: Int]
+}
+
+/// OUT/.docnorm/manifest.jsonl: one entry per finished input, appended as each
+/// output lands, so a killed run loses at most the documents in flight. The
+/// last entry for a path wins; a torn last line is ignored. Each run starts
+/// and ends by rewriting it compactly (atomically).
+final class BatchManifest: @unchecked Sendable {
+    let path: String
+    private let entries: Locked<[String: ManifestEntry]>
+    private var fd: Int32 = -1
+
+    init(folder: String) throws {
+        path = folder + "/manifest.jsonl"
+        var loaded: [String: ManifestEntry] = [:]
+        if let bytes = readFile(path) {
+            let decoder = JSONDecoder()
+            for line in bytes.split(separator: 0x0A) {
+                if let entry = try? decoder.decode(ManifestEntry.self, from: Data(line)) { loaded[entry.path] = entry }
+            }
+        }
+        entries = Locked(loaded)
+        try compact(keeping: nil)
+        fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+        guard fd >= 0 else { throw failure(.writeFailed, "\(path): cannot write the manifest (\(String(cString: strerror(errno))))") }
+    }
+
+    deinit { if fd >= 0 { close(fd) } }
+
+    func entry(_ relativePath: String) -> ManifestEntry? {
+        entries.withLock { $0[relativePath] }
+    }
+
+    /// Records a finished input; the line is on disk before this returns.
+    func record(_ entry: ManifestEntry) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(entry) else { return }
+        entries.withLock { all in
+            all[entry.path] = entry
+            writeAll(String(decoding: data, as: UTF8.self) + "\n", to: fd)
+        }
+    }
+
+    /// Rewrites the manifest with one line per entry, dropping inputs not in
+    /// `keeping` (when given), so it does not grow without end.
+    func compact(keeping paths: Set<String>?) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let text = try entries.withLock { all -> String in
+            if let paths { all = all.filter { paths.contains($0.key) } }
+            return try all.keys.sorted().map { String(decoding: try encoder.encode(all[$0]!), as: UTF8.self) + "\n" }.joined()
+        }
+        if let why = atomicWrite(Array(text.utf8), to: path) {
+            throw failure(.writeFailed, "\(path): cannot write the manifest (\(why))")
+        }
+        if fd >= 0 {
+            // The appending descriptor pointed at the replaced file.
+            close(fd)
+            fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import FoundationEssentials
+
+/// The outcome of one input of a batch.
+struct FileReport: Codable, Sendable {
+    enum Status: String, Codable, Sendable {
+        /// Normalized in this run.
+        case done
+        /// Up to date from an earlier run (same content, version, rules, settings).
+        case skipped
+        case failed
+    }
+
+    var path: String
+    var status: Status
+    var bytes: Int
+    var milliseconds: Int
+    /// Diagnostics by kind (repair, suspicion, arithmetic, invalid-input).
+    var diagnostics: [String: Int]
+    var error: String?
+}
+
+/// OUT/report.json (schema docnorm-batch-report/1) and the table on stderr.
+struct BatchReport: Codable, Sendable {
+    struct Totals: Codable, Sendable {
+        var files = 0, done = 0, skipped = 0, failed = 0, bytes = 0, milliseconds = 0
+        var diagnostics: [String: Int] = [:]
+    }
+
+    var schema = "docnorm-batch-report/1"
+    var version: String
+    var rules: String
+    var jobs: Int
+    var totals: Totals
+    var files: [FileReport]
+
+    init(version: String, rules: String, jobs: Int, files: [FileReport], milliseconds: Int) {
+        self.version = version
+        self.rules = rules
+        self.jobs = jobs
+        self.files = files
+        totals = Totals()
+        totals.files = files.count
+        totals.milliseconds = milliseconds
+        for file in files {
+            switch file.status {
+            case .done: totals.done += 1
+            case .skipped: totals.skipped += 1
+            case .failed: totals.failed += 1
+            }
+            totals.bytes += file.bytes
+            for (kind, count) in file.diagnostics { totals.diagnostics[kind, default: 0] += count }
+        }
+    }
+
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    /// A short table for people: one line per status, then the failed files
+    /// (at most `failedShown`) with their errors.
+    func table(failedShown: Int = 20) -> String {
+        func row(_ cells: [String]) -> String {
+            let widths = [8, 6, 9, 12]
+            var line = ""
+            for (cell, width) in zip(cells, widths) {
+                line += cell + String(repeating: " ", count: max(1, width - cell.count + 1))
+            }
+            while line.last == " " { line.removeLast() }
+            return line + "\n"
+        }
+        var out = row(["status", "files", "bytes", "file-seconds"])
+        for status in [FileReport.Status.done, .skipped, .failed] {
+            let group = files.filter { $0.status == status }
+            let bytes = group.reduce(0) { $0 + $1.bytes }
+            let ms = group.reduce(0) { $0 + $1.milliseconds }
+            out += row([status.rawValue, String(group.count), String(bytes), formatSeconds(ms)])
+        }
+        let kinds = totals.diagnostics.keys.sorted().map { "\($0) \(totals.diagnostics[$0]!)" }
+        out += "diagnostics: " + (kinds.isEmpty ? "none" : kinds.joined(separator: ", ")) + "\n"
+        let failed = files.filter { $0.status == .failed }
+        for file in failed.prefix(failedShown) { out += "failed: \(file.path): \(file.error ?? "")\n" }
+        if failed.count > failedShown { out += "… and \(failed.count - failedShown) more failed (see report.json)\n" }
+        return out
+    }
+
+    /// One line for logs: what happened and how long it took.
+    var summary: String {
+        "docnorm batch: \(totals.files) files, \(totals.done) done, \(totals.skipped) skipped, \(totals.failed) failed, "
+            + "\(totals.bytes) bytes in \(formatSeconds(totals.milliseconds)) s\n"
+    }
+}
+
+func formatSeconds(_ milliseconds: Int) -> String {
+    "\(milliseconds / 1000).\(String(repeating: "0", count: 3 - String(milliseconds % 1000).count))\(milliseconds % 1000)"
+}
+
+extension ContinuousClock.Instant {
+    /// Milliseconds from this instant until now.
+    var millisecondsElapsed: Int {
+        let d = ContinuousClock.now - self
+        return Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000)
+    }
+}

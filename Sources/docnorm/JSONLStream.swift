@@ -1,0 +1,160 @@
+import DocNorm
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FoundationEssentials
+
+/// A JSON value used as a record id: kept as given and echoed back.
+enum RecordID: Codable, Sendable, Equatable {
+    case string(String), integer(Int), number(Double), bool(Bool), null
+
+    init(from decoder: any Swift.Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null }
+        else if let v = try? c.decode(Int.self) { self = .integer(v) }
+        else if let v = try? c.decode(Double.self) { self = .number(v) }
+        else if let v = try? c.decode(Bool.self) { self = .bool(v) }
+        else { self = .string(try c.decode(String.self)) }
+    }
+
+    func encode(to encoder: any Swift.Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .string(let v): try c.encode(v)
+        case .integer(let v): try c.encode(v)
+        case .number(let v): try c.encode(v)
+        case .bool(let v): try c.encode(v)
+        case .null: try c.encodeNil()
+        }
+    }
+}
+
+/// One input line: `{"id": …, "text": …}`.
+struct InputRecord: Decodable {
+    var id: RecordID?
+    var text: String?
+}
+
+/// One output line: the document, or the error that kept it from being made.
+struct OutputRecord: Encodable {
+    var id: RecordID
+    /// 1-based line of standard input this record answers.
+    var line: Int
+    var status: String
+    var format: String?
+    var text: String?
+    var metadata: DocumentMetadata?
+    var diagnostics: [Diagnostic]?
+    var facts: [Fact]?
+    var error: String?
+}
+
+/// `docnorm batch --jsonl`: JSON Lines in, JSON Lines out, one output line per
+/// input line and in the same order, every failure a record. A reader thread
+/// stays at most `window` lines ahead of the writer, so memory is bounded
+/// however long the stream is.
+struct JSONLStream: Sendable {
+    let pipeline: Pipeline
+    let encoding: String?
+    let format: OutputFormat
+    let workers: Int
+
+    struct State {
+        var queue: [(index: Int, line: [UInt8])] = []
+        var results: [Int: String] = [:]
+        var read = 0
+        var written = 0
+        var endOfInput = false
+    }
+
+    func run() {
+        let state = Locked(State())
+        let window = 2 * workers
+        let stream = self
+        runThreads(workers + 2) { thread in
+            switch thread {
+            case 0:
+                stream.readLines { line in
+                    state.when({ $0.read - $0.written < window }) { s in
+                        s.queue.append((s.read, line))
+                        s.read += 1
+                    }
+                }
+                state.withLock { $0.endOfInput = true }
+            case 1:
+                // The writer: answers leave in input order, as soon as the next is ready.
+                while true {
+                    let line = state.when({ $0.results[$0.written] != nil || ($0.endOfInput && $0.written == $0.read) }) { s in
+                        s.results.removeValue(forKey: s.written)
+                    }
+                    guard let line else { return }
+                    writeStandardOutput(line)
+                    state.withLock { $0.written += 1 }
+                }
+            default:
+                while true {
+                    let item = state.when({ !$0.queue.isEmpty || $0.endOfInput }) { s in s.queue.isEmpty ? nil : s.queue.removeFirst() }
+                    guard let item else { return }
+                    let output = stream.answer(item.line, number: item.index + 1)
+                    state.withLock { $0.results[item.index] = output }
+                }
+            }
+        }
+    }
+
+    /// Calls `body` with each line of standard input (without its LF; a final
+    /// line without LF counts).
+    func readLines(_ body: ([UInt8]) -> Void) {
+        var pending: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if n <= 0 { break }
+            var start = 0
+            for i in 0..<n where buffer[i] == 0x0A {
+                pending.append(contentsOf: buffer[start..<i])
+                body(pending)
+                pending.removeAll(keepingCapacity: true)
+                start = i + 1
+            }
+            pending.append(contentsOf: buffer[start..<n])
+        }
+        if !pending.isEmpty { body(pending) }
+    }
+
+    func answer(_ line: [UInt8], number: Int) -> String {
+        var record = OutputRecord(id: .null, line: number, status: "error")
+        do {
+            let input: InputRecord
+            do { input = try JSONDecoder().decode(InputRecord.self, from: Data(line)) } catch {
+                throw LineError("not a JSON object with \"id\" and \"text\"")
+            }
+            record.id = input.id ?? .null
+            guard let text = input.text else { throw LineError("no \"text\" string") }
+            let document: Document
+            do { document = try pipeline.run(Array(text.utf8), options: PipelineOptions(encoding: encoding)) } catch {
+                throw LineError("\(error)")
+            }
+            record.status = "ok"
+            record.format = format.rawValue
+            record.text = try format.render(document)
+            record.metadata = document.metadata
+            record.diagnostics = document.diagnostics
+            record.facts = FactsRenderer.facts(document)
+        } catch {
+            record.status = "error"
+            record.error = (error as? LineError)?.message ?? "\(error)"
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(record)) ?? Data("{\"status\":\"error\",\"error\":\"cannot encode the record\"}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    struct LineError: Error {
+        let message: String
+        init(_ message: String) { self.message = message }
+    }
+}

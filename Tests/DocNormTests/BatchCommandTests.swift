@@ -1,0 +1,200 @@
+import FoundationEssentials
+import Testing
+@testable import DocNorm
+import DocNormTestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `docnorm batch`, run as the real binary on temporary corpora.
+@Suite struct BatchCommandTests {
+    static var samples: [GoldenCase] { GoldenCase.all() }
+
+    /// The canonical text docnorm gives for one input, in process.
+    func expectedText(_ bytes: [UInt8]) throws -> String {
+        TextRenderer.render(try pipeline.run(bytes))
+    }
+
+    /// The statuses in OUT/report.json by file.
+    func statuses(_ folder: TemporaryFolder, _ out: String) throws -> [String: String] {
+        let data = try #require(folder.read(out + "/report.json"))
+        struct Report: Decodable { struct File: Decodable { var path: String; var status: String; var error: String? }; var files: [File] }
+        let report = try JSONDecoder().decode(Report.self, from: Data(data))
+        return Dictionary(uniqueKeysWithValues: report.files.map { ($0.path, $0.status) })
+    }
+
+    @Test func corruptFilesInTheMiddleDoNotStopTheRun() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("in/a.txt", Self.samples[0].input)
+        try folder.write("in/m-binary.txt", Array("%PDF-1.7\n".utf8) + [0, 1, 2, 0xFF])
+        try folder.write("in/n-nul.txt", Array("政府信息".utf8) + [0] + Array("公开".utf8))
+        try folder.write("in/sub/z.txt", Self.samples[1].input)
+        try folder.write("in/sub/ignored.md", Array("not matched by *.txt".utf8))
+        let result = try runDocnorm(["batch", folder.file("in"), folder.file("out"), "--jobs", "2"])
+        #expect(result.status == 1, "exit code 1 says something failed; stderr: \(result.errors)")
+        let status = try statuses(folder, "out")
+        #expect(status == ["a.txt": "done", "m-binary.txt": "failed", "n-nul.txt": "failed", "sub/z.txt": "done"])
+        #expect(result.errors.contains("failed: m-binary.txt: the input looks like binary data (PDF"))
+        #expect(String(decoding: folder.read("out/a.txt") ?? [], as: UTF8.self) == (try expectedText(Self.samples[0].input)))
+        #expect(String(decoding: folder.read("out/sub/z.txt") ?? [], as: UTF8.self) == (try expectedText(Self.samples[1].input)))
+        #expect(folder.read("out/m-binary.txt") == nil)
+        #expect(folder.read("out/sub/ignored.md") == nil && folder.read("out/sub/ignored.txt") == nil)
+    }
+
+    /// A run killed with SIGKILL while a worker waits on its input (a FIFO that
+    /// nobody writes) leaves finished outputs and no half-written ones; the
+    /// rerun skips what was finished, does the rest, and the result equals a
+    /// fresh run's, byte for byte.
+    @Test func killedRunResumesToTheSameResult() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        for (i, sample) in Self.samples.enumerated() { try folder.write("in/\(i)-\(sample.name).txt", sample.input) }
+        let fifo = folder.file("in/2-blocking.txt")
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let run = try startDocnorm(["batch", folder.file("in"), folder.file("out"), "--jobs", "2", "--format", "text", "--format", "json"])
+        // Wait until every other input's outputs and manifest line are on disk.
+        var waited = 0
+        func finished() -> Int {
+            (folder.read("out/.docnorm/manifest.jsonl") ?? []).split(separator: 0x0A).count
+        }
+        while finished() < Self.samples.count && waited < 120_000 {
+            usleep(20_000)
+            waited += 20
+        }
+        run.kill(SIGKILL)
+        let killed = run.wait()
+        #expect(killed.status == 128 + SIGKILL)
+        #expect(finished() == Self.samples.count, "the other inputs finished before the kill")
+        #expect(folder.read("out/2-blocking.txt") == nil)
+        #expect(!filesUnder(folder.file("out")).contains { $0.contains(".docnorm-tmp-") }, "no half-written output")
+
+        unlink(fifo)
+        try folder.write("in/2-blocking.txt", Self.samples[0].input)
+        let resumed = try runDocnorm(["batch", folder.file("in"), folder.file("out"), "--format", "text", "--format", "json"])
+        #expect(resumed.status == 0, "\(resumed.errors)")
+        let status = try statuses(folder, "out")
+        #expect(status.values.filter { $0 == "skipped" }.count == Self.samples.count)
+        #expect(status["2-blocking.txt"] == "done")
+
+        let fresh = try runDocnorm(["batch", folder.file("in"), folder.file("fresh"), "--format", "text", "--format", "json"])
+        #expect(fresh.status == 0)
+        let outputs = filesUnder(folder.file("out"), skipping: [".docnorm", "report.json"])
+        #expect(outputs == filesUnder(folder.file("fresh"), skipping: [".docnorm", "report.json"]))
+        #expect(outputs.count == 2 * (Self.samples.count + 1))
+        for path in outputs {
+            #expect(folder.read("out/" + path) == folder.read("fresh/" + path), "\(path) differs from a fresh run")
+        }
+    }
+
+    @Test func rerunSkipsWhatIsUpToDateAndRedoesWhatChanged() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("in/a.txt", Self.samples[0].input)
+        try folder.write("in/b.txt", Self.samples[1].input)
+        let args = ["batch", folder.file("in"), folder.file("out")]
+        #expect(try runDocnorm(args).status == 0)
+        #expect(try statuses(folder, "out") == ["a.txt": "done", "b.txt": "done"])
+        #expect(try runDocnorm(args).status == 0)
+        #expect(try statuses(folder, "out") == ["a.txt": "skipped", "b.txt": "skipped"])
+        try folder.write("in/b.txt", Self.samples[2].input)
+        #expect(try runDocnorm(args).status == 0)
+        #expect(try statuses(folder, "out") == ["a.txt": "skipped", "b.txt": "done"])
+        #expect(String(decoding: folder.read("out/b.txt") ?? [], as: UTF8.self) == (try expectedText(Self.samples[2].input)))
+        // An output removed by hand is made again; --force redoes everything.
+        unlink(folder.file("out/a.txt"))
+        #expect(try runDocnorm(args).status == 0)
+        #expect(try statuses(folder, "out") == ["a.txt": "done", "b.txt": "skipped"])
+        #expect(try runDocnorm(args + ["--force"]).status == 0)
+        #expect(try statuses(folder, "out") == ["a.txt": "done", "b.txt": "done"])
+        // Other rules make every output stale.
+        let rules = folder.file("rules")
+        for (name, text) in BuiltinRules.files { try folder.write("rules/" + name, Array(text.utf8)) }
+        try folder.write("rules/lines.json", Array((BuiltinRules.files["lines.json"]! + " ").utf8))
+        #expect(try runDocnorm(args + ["--rules", rules]).status == 0)
+        #expect(try statuses(folder, "out") == ["a.txt": "done", "b.txt": "done"])
+    }
+
+    @Test func outputInsideOrEqualToInputRefused() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("in/a.txt", Self.samples[0].input)
+        let inside = try runDocnorm(["batch", folder.file("in"), folder.file("in/out")])
+        #expect(inside.status == 64)
+        #expect(inside.errors.contains("is inside IN"))
+        #expect(folder.read("in/out/a.txt") == nil && (try? FileManager.default.contentsOfDirectory(atPath: folder.file("in/out"))) == nil)
+        let same = try runDocnorm(["batch", folder.file("in"), folder.file("in") + "/./"])
+        #expect(same.status == 64)
+        #expect(same.errors.contains("is the input folder itself"))
+        #expect(filesUnder(folder.file("in")) == ["a.txt"])
+    }
+
+    @Test func factsTableHasOneHeaderAndAMatchingRowCount() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        for (i, sample) in Self.samples.enumerated() { try folder.write("in/\(i).txt", sample.input) }
+        let result = try runDocnorm(["batch", folder.file("in"), folder.file("out"), "--facts", folder.file("facts.csv")])
+        #expect(result.status == 0, "\(result.errors)")
+        let csv = String(decoding: folder.read("facts.csv") ?? [], as: UTF8.self)
+        var expectedRows = 0
+        for sample in Self.samples { expectedRows += FactsRenderer.facts(try pipeline.run(sample.input)).count }
+        #expect(csv.hasPrefix("file,issuing_body,year,table,template,row,column,value,arithmetic_held\r\n"))
+        #expect(csv.filter { $0 == "\r\n" }.count - 1 == expectedRows)
+        // A rerun (everything skipped) writes the same table.
+        #expect(try runDocnorm(["batch", folder.file("in"), folder.file("out"), "--facts", folder.file("facts2.csv")]).status == 0)
+        #expect(folder.read("facts2.csv") == folder.read("facts.csv"))
+    }
+
+    @Test func jsonLinesRoundTripKeepsOrderAndTurnsErrorsIntoRecords() throws {
+        struct In: Encodable { var id: Int; var text: String }
+        struct Out: Decodable { var id: Int?; var line: Int; var status: String; var text: String?; var error: String? }
+        let encoder = JSONEncoder()
+        var input: [UInt8] = []
+        var expected: [String?] = []
+        for round in 0..<4 {
+            for (i, sample) in Self.samples.enumerated() {
+                let text = String(decoding: sample.input, as: UTF8.self)
+                input += Array(try encoder.encode(In(id: round * 100 + i, text: text))) + [0x0A]
+                expected.append(try expectedText(sample.input))
+            }
+            input += Array("{\"id\": \(round * 100 + 99), \"text\": \"\"}\n".utf8)
+            expected.append(nil)
+            input += Array("this is not JSON\n".utf8)
+            expected.append(nil)
+        }
+        let result = try runDocnorm(["batch", "--jsonl", "--jobs", "3"], stdin: input)
+        #expect(result.status == 0, "\(result.errors)")
+        let lines = result.stdout.split(separator: 0x0A)
+        #expect(lines.count == expected.count)
+        for (n, line) in lines.enumerated() where n < expected.count {
+            let record = try JSONDecoder().decode(Out.self, from: Data(line))
+            #expect(record.line == n + 1)
+            if let text = expected[n] {
+                #expect(record.status == "ok")
+                #expect(record.text == text)
+                #expect(record.id == (n / (Self.samples.count + 2)) * 100 + n % (Self.samples.count + 2))
+            } else {
+                #expect(record.status == "error")
+                #expect(record.error != nil)
+            }
+        }
+    }
+}
+
+@Suite struct FactsCSVTests {
+    /// RFC 4180: fields with a comma, a quote or a line break are quoted and
+    /// quotes doubled; lines end with CRLF.
+    @Test func fieldsAreQuotedPerRFC4180() {
+        let table = Table(grid: [], templateID: "gov-2021",
+                          records: [TableRecord(row: ["三、本年度办理结果", "（一）予以公开"], column: ["申请人情况", "自然人"], value: "1,234"),
+                                    TableRecord(row: ["说\"明\""], column: ["a\nb"], value: "0")],
+                          checks: [ArithmeticCheck(check: "sum", subject: "总计", holds: true, left: 1, right: 1)])
+        var metadata = DocumentMetadata()
+        metadata.issuingBody = "某县医疗保障局"
+        metadata.year = 2024
+        let document = Document(blocks: [Block(.table(table), lines: 1...3)], metadata: metadata)
+        let expected = "a/b.txt,某县医疗保障局,2024,1,gov-2021,三、本年度办理结果 / （一）予以公开,申请人情况 / 自然人,\"1,234\",true\r\n"
+            + "a/b.txt,某县医疗保障局,2024,1,gov-2021,\"说\"\"明\"\"\",\"a\nb\",0,true\r\n"
+        #expect(FactsRenderer.csvRows(document, file: "a/b.txt") == expected)
+    }
+}
