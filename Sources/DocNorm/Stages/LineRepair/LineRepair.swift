@@ -107,7 +107,7 @@ public struct LineRepair: Sendable {
                 let blanks = next.number - last.number - 1
                 guard continues(last.text, into: next.text, fullWidth: full, blankBetween: blanks > 0 && !doubleSpaced) else { break }
                 let joined = join(text, next.text)
-                context.traced(.lines, "lines.join-wrap", line: last.number, before: last.text + "⏎" + next.text, after: joined)
+                context.traced(.lines, "lines.join-wrap", line: last.number, before: last.text + "⏎" + next.text, after: join(last.text, next.text))
                 text = joined
                 last = next
                 position += 1
