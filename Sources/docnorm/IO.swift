@@ -38,7 +38,7 @@ enum ExitStatus: Int32 {
 
     static func of(_ error: DocNormError) -> ExitStatus {
         switch error {
-        case .emptyInput: return .empty
+        case .emptyInput, .blankInput: return .empty
         case .binaryInput: return .binary
         case .unknownEncoding, .undetectableEncoding, .icu: return .undecodable
         case .invalidRules: return .badRules
