@@ -36,7 +36,7 @@ struct Normalize: ParsableCommand {
         if let output {
             try writeAtomically(Array(text.utf8), to: output)
         } else {
-            writeStandardOutput(text)
+            try writeStandardOutput(text)
         }
     }
 }
