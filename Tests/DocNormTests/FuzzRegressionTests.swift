@@ -26,4 +26,14 @@ import DocNormTestSupport
         #expect(diagnostics.count >= 1)
         #expect(diagnostics.allSatisfy { $0.kind == .invalidInput })
     }
+
+    /// Found by the property test (seed 1017): a lone number was last only once
+    /// the page numbers after it were removed, so the output ended in a number
+    /// that a second run removed as a page number.
+    @Test(arguments: ["正文内容。\n0\n- 3 -\n", "正文内容。\n0\n0\n- 3 -\n", "正文内容。\n\n12\n第3页共4页\n"])
+    func loneNumberBeforeRemovedPageNumbersIsStable(_ input: String) throws {
+        let once = try canonical(Array(input.utf8))
+        #expect(try canonical(Array(once.utf8)) == once)
+        #expect(Guarantees.check(Array(input.utf8), pipeline: pipeline).isEmpty)
+    }
 }

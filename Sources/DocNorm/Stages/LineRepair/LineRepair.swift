@@ -70,11 +70,18 @@ public struct LineRepair: Sendable {
     }
 
     public func repair(_ input: [SourceLine], context: PipelineContext) -> [LogicalLine] {
-        let lastNonBlank = input.last(where: { !$0.text.isEmpty })?.number
         var lines = input.filter { line in
-            guard isPageNumber(line.text, last: line.number == lastNonBlank) else { return true }
+            guard isPageNumber(line.text, last: false) else { return true }
             context.traced(.lines, "lines.page-number", line: line.number, before: line.text, after: "")
             return false
+        }
+        // A lone number as the last line, judged after the other page numbers are
+        // gone (else the output could end in one that a second run removes), and
+        // not when the line before it is a lone number too (a table's last cells).
+        if let last = lines.lastIndex(where: { !$0.text.isEmpty }), isPageNumber(lines[last].text, last: true),
+           !(lines[..<last].last(where: { !$0.text.isEmpty }).map { isPageNumber($0.text, last: true) } ?? false) {
+            context.traced(.lines, "lines.page-number", line: lines[last].number, before: lines[last].text, after: "")
+            lines.remove(at: last)
         }
         // Duplicate consecutive headings (blank lines between do not separate them).
         var kept: [SourceLine] = []
