@@ -37,7 +37,9 @@ public enum Converter {
         cicu_ucnv_setToUCallBackStop(converter, &status)
         try check(status, "ucnv_setToUCallBack")
 
-        var output = [UInt16](repeating: 0, count: bytes.count * 2 + 16)
+        // One UTF-16 unit per input byte is enough for the CJK charsets and UTF-16
+        // (a 200 MB input must not reserve 800 MB); the loop grows it otherwise.
+        var output = [UInt16](repeating: 0, count: bytes.count + 64)
         var invalid: [InvalidBytes] = []
         var written = 0
         try bytes.withUnsafeBufferPointer { inBuf in
@@ -45,6 +47,7 @@ public enum Converter {
                 let start = src.baseAddress ?? UnsafePointer<CChar>(bitPattern: 1)!
                 var source: UnsafePointer<CChar>? = start
                 let sourceLimit = start + src.count
+                var lastError: (source: UnsafePointer<CChar>?, written: Int)?
                 while true {
                     if output.count - written < 64 { output += [UInt16](repeating: 0, count: output.count) }
                     status = U_ZERO_ERROR
@@ -55,17 +58,27 @@ public enum Converter {
                         written = target! - outBuf.baseAddress!
                     }
                     if status == U_BUFFER_OVERFLOW_ERROR { continue }
-                    if status == U_ILLEGAL_CHAR_FOUND || status == U_INVALID_CHAR_FOUND || status == U_TRUNCATED_CHAR_FOUND {
+                    // Bad input, not a failure: malformed or unmappable bytes, and in
+                    // the ISO-2022 family a broken or unknown escape sequence.
+                    if status == U_ILLEGAL_CHAR_FOUND || status == U_INVALID_CHAR_FOUND || status == U_TRUNCATED_CHAR_FOUND
+                        || status == U_ILLEGAL_ESCAPE_SEQUENCE || status == U_UNSUPPORTED_ESCAPE_SEQUENCE {
                         var bad = [CChar](repeating: 0, count: 32)
                         var badLen: Int8 = 32
                         var s2 = U_ZERO_ERROR
                         cicu_ucnv_getInvalidChars(converter, &bad, &badLen, &s2)
                         let consumed = source! - start
                         let badBytes = bad.prefix(Int(max(badLen, 0))).map { UInt8(bitPattern: $0) }
-                        invalid.append(InvalidBytes(offset: consumed - badBytes.count, bytes: badBytes))
+                        invalid.append(InvalidBytes(offset: max(0, consumed - badBytes.count), bytes: badBytes))
+                        // The same error again without progress would loop forever:
+                        // give up on the rest, reported as one invalid place.
+                        if let last = lastError, last.source == source, last.written == written {
+                            invalid[invalid.count - 1] = InvalidBytes(offset: consumed, bytes: Array(bytes[consumed...].prefix(16)))
+                            source = sourceLimit
+                        }
                         if output.count - written < 2 { output += [UInt16](repeating: 0, count: 64) }
                         output[written] = 0xFFFD
                         written += 1
+                        lastError = (source, written)
                         if source! >= sourceLimit { break }
                         continue
                     }

@@ -32,23 +32,23 @@ struct Bench: ParsableCommand {
         let seeds = try BenchCorpus.seeds(root: corpusRoot)
         if let name = childShape {
             guard let shape = BenchShape(rawValue: name) else { throw ValidationError("unknown shape \(name)") }
-            writeStandardOutput(try ScalingRun.measure(shape, bytes: childBytes, repeat: childRepeat, seeds: seeds).line + "\n")
+            try writeStandardOutput(try ScalingRun.measure(shape, bytes: childBytes, repeat: childRepeat, seeds: seeds).line + "\n")
             return
         }
         let corpus = BenchCorpus.generate(bytes: Int(megabytes * megabyte), seeds: seeds)
         if let directory = writeCorpus {
             try corpus.write(to: directory)
-            writeStandardOutput("wrote \(corpus.documents.count) documents, \(fixed(Double(corpus.bytes) / megabyte)) MB, to \(directory)\n")
+            try writeStandardOutput("wrote \(corpus.documents.count) documents, \(fixed(Double(corpus.bytes) / megabyte)) MB, to \(directory)\n")
             return
         }
-        writeStandardOutput("docnorm bench: \(corpus.documents.count) documents, \(fixed(Double(corpus.bytes) / megabyte)) MB, "
+        try writeStandardOutput("docnorm bench: \(corpus.documents.count) documents, \(fixed(Double(corpus.bytes) / megabyte)) MB, "
                             + "from \(seeds.count) seed documents; ICU \(icuVersion)\n\n")
-        writeStandardOutput(try throughput(corpus).text)
-        if !skipScaling { writeStandardOutput("\n" + (try scaling(seeds: seeds))) }
+        try writeStandardOutput(try throughput(corpus).text)
+        if !skipScaling { try writeStandardOutput("\n" + (try scaling(seeds: seeds))) }
         // TODO(batch, issue 5): `docnorm batch --jobs 1` against `--jobs 2` belongs here
         // once the batch command is on main: run it on the corpus written with
         // --write-corpus and report the throughput ratio and the batch's peak memory.
-        writeStandardOutput("\nbatch --jobs 1 vs --jobs 2: not measured (no `docnorm batch` on this branch yet)\n")
+        try writeStandardOutput("\nbatch --jobs 1 vs --jobs 2: not measured (no `docnorm batch` on this branch yet)\n")
     }
 
     /// The corpus through the pipeline (text and JSON), each stage's share,

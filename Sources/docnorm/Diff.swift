@@ -49,11 +49,11 @@ struct Diff: ParsableCommand {
         }
         let palette = Palette(enabled: color == .always || (color == .auto && isatty(1) != 0))
         if stat {
-            writeStandardOutput(DiffStatView.render(model))
+            try writeStandardOutput(DiffStatView.render(model))
         } else if sideBySide {
-            writeStandardOutput(SideBySideView.render(model, context: context, width: width ?? terminalColumns() ?? 160, palette: palette))
+            try writeStandardOutput(SideBySideView.render(model, context: context, width: width ?? terminalColumns() ?? 160, palette: palette))
         } else if html == nil {
-            writeStandardOutput(UnifiedDiffView.render(model, context: context, palette: palette))
+            try writeStandardOutput(UnifiedDiffView.render(model, context: context, palette: palette))
         }
     }
 

@@ -7,27 +7,41 @@ import Glibc
 // clash with the system ICU module on a clean build (README, Layout).
 import FoundationEssentials
 
-/// Writes all bytes to a file descriptor (1 = stdout, 2 = stderr).
-func writeAll(_ text: String, to fd: Int32) {
+/// Writes all bytes to a file descriptor (1 = stdout, 2 = stderr); false, with
+/// `errno` set, when the descriptor refuses them (a full disk, a closed pipe).
+@discardableResult
+func writeAll(_ text: String, to fd: Int32) -> Bool {
     let bytes = Array(text.utf8)
     var offset = 0
     while offset < bytes.count {
         let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        if n <= 0 { return }
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return false }
         offset += n
     }
+    return true
 }
 
 func writeStandardError(_ text: String) { writeAll(text, to: 2) }
-func writeStandardOutput(_ text: String) { writeAll(text, to: 1) }
 
-/// Reads a whole file descriptor (0 = stdin) to its end.
-func readAll(fd: Int32 = 0) -> [UInt8] {
+/// Writes the document to standard output; a failure (`> /dev/full`) exits 6
+/// instead of losing the output silently.
+func writeStandardOutput(_ text: String) throws {
+    guard writeAll(text, to: 1) else {
+        throw failure(.writeFailed, "<stdout>: cannot write the output (\(String(cString: strerror(errno)))); check the disk or the pipe")
+    }
+}
+
+/// Reads a whole file descriptor (0 = stdin) to its end; nil, with `errno`
+/// set, when reading fails (e.g. the path is a directory).
+func readAll(fd: Int32 = 0) -> [UInt8]? {
     var result: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     while true {
         let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        if n <= 0 { return result }
+        if n < 0 && errno == EINTR { continue }
+        if n < 0 { return nil }
+        if n == 0 { return result }
         result.append(contentsOf: buffer[0..<n])
     }
 }
@@ -39,7 +53,7 @@ enum ExitStatus: Int32 {
 
     static func of(_ error: DocNormError) -> ExitStatus {
         switch error {
-        case .emptyInput: return .empty
+        case .emptyInput, .blankInput: return .empty
         case .binaryInput: return .binary
         case .unknownEncoding, .undetectableEncoding, .icu: return .undecodable
         case .invalidRules: return .badRules
@@ -54,41 +68,59 @@ func failure(_ status: ExitStatus, _ message: String) -> ExitCode {
 }
 
 /// The input named on the command line: a path, or standard input for nil or "-".
+/// A failure names the file and the system's reason, and exits 2.
 func readInput(_ path: String?) throws -> (name: String, bytes: [UInt8]) {
-    guard let path, path != "-" else { return ("<stdin>", readAll()) }
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw failure(.unreadable, "\(path): cannot read the file (missing or no permission)")
+    guard let path, path != "-" else {
+        guard let bytes = readAll() else {
+            throw failure(.unreadable, "<stdin>: cannot read standard input (\(String(cString: strerror(errno))))")
+        }
+        return ("<stdin>", bytes)
     }
-    return (path, [UInt8](data))
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else {
+        throw failure(.unreadable, "\(path): cannot open the input (\(String(cString: strerror(errno)))); check the path and its permissions")
+    }
+    defer { close(fd) }
+    guard let bytes = readAll(fd: fd) else {
+        throw failure(.unreadable, "\(path): cannot read the input (\(String(cString: strerror(errno)))); give a text file")
+    }
+    return (path, bytes)
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder and a
-/// rename, so a failure (full disk, no permission, a kill) never leaves a
-/// half-written file and never damages an older good one.
+/// Writes `bytes` to `path` through a temporary file in the same folder, an
+/// fsync and a rename, so a failure (full disk, no permission, a kill) never
+/// leaves a half-written file and never damages an older good one. The new
+/// file keeps the old one's permissions.
 func writeAtomically(_ bytes: [UInt8], to path: String) throws {
     if let why = atomicWrite(bytes, to: path) {
-        throw failure(.writeFailed, "\(path): cannot write the output (\(why)); any older file there is unchanged")
+        throw failure(.writeFailed, "\(path): cannot write the output (\(why)); any older file there is unchanged. "
+                      + "Check the folder's permissions and free space, or write elsewhere with -o")
     }
 }
 
 /// The work of `writeAtomically`; returns why it failed, or nil.
 func atomicWrite(_ bytes: [UInt8], to path: String) -> String? {
     let temp = path + ".docnorm-tmp-\(getpid())"
-    let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    var old = stat()
+    let mode = stat(path, &old) == 0 ? old.st_mode & 0o7777 : 0o644
+    unlink(temp)
+    let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL, mode)
     guard fd >= 0 else { return String(cString: strerror(errno)) }
     var offset = 0
-    var failed = false
+    var reason: String?
     while offset < bytes.count {
         let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        if n <= 0 { failed = true; break }
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { reason = n == 0 ? "nothing written" : String(cString: strerror(errno)); break }
         offset += n
     }
-    let reason = failed ? String(cString: strerror(errno)) : ""
-    if close(fd) != 0 { failed = true }
-    guard !failed, rename(temp, path) == 0 else {
-        let why = reason.isEmpty ? String(cString: strerror(errno)) : reason
+    // A full disk can show only when the data is flushed: check fsync and close too.
+    if reason == nil && fsync(fd) != 0 { reason = String(cString: strerror(errno)) }
+    if close(fd) != 0 && reason == nil { reason = String(cString: strerror(errno)) }
+    if reason == nil && rename(temp, path) != 0 { reason = String(cString: strerror(errno)) }
+    if let reason {
         unlink(temp)
-        return why
+        return reason
     }
     return nil
 }

@@ -90,7 +90,7 @@ struct JSONLStream: Sendable {
                         s.results.removeValue(forKey: s.written)
                     }
                     guard let line else { return }
-                    writeStandardOutput(line)
+                    guard (try? writeStandardOutput(line)) != nil else { return }
                     state.withLock { $0.written += 1 }
                 }
             default:

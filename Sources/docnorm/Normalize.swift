@@ -12,6 +12,7 @@ struct Normalize: ParsableCommand {
     @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).") var format: OutputFormat = .text
     @OptionGroup var pipelineArguments: PipelineArguments
     @Flag(help: "Print every change (stage, rule, line) to standard error.") var trace = false
+    @Flag(name: .shortAndLong, help: "Print repairs too, not only what looks wrong.") var verbose = false
 
     func run() throws {
         let pipeline = try pipelineArguments.pipeline()
@@ -28,7 +29,9 @@ struct Normalize: ParsableCommand {
                 writeStandardError("\(input.name)\(line) [\(step.stage.rawValue)/\(step.rule)] \(step.before) → \(step.after)\n")
             }
         }
-        for d in document.diagnostics {
+        // By default only what looks wrong (suspicions, failed arithmetic,
+        // invalid input); what was repaired is in the JSON, the trace and -v.
+        for d in document.diagnostics where verbose || d.kind != .repair {
             let line = d.line.map { ":\($0)" } ?? ""
             writeStandardError("\(input.name)\(line): \(d.kind.rawValue): [\(d.stage.rawValue)/\(d.rule)] \(d.message)\n")
         }
@@ -36,7 +39,7 @@ struct Normalize: ParsableCommand {
         if let output {
             try writeAtomically(Array(text.utf8), to: output)
         } else {
-            writeStandardOutput(text)
+            try writeStandardOutput(text)
         }
     }
 }

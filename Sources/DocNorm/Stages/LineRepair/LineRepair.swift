@@ -75,11 +75,18 @@ public struct LineRepair: Sendable {
     /// `lines.duplicate-heading`); runs before table regions are found, so a
     /// page number inside a table does not split it.
     public func removeFurniture(_ input: [SourceLine], context: PipelineContext) -> [SourceLine] {
-        let lastNonBlank = input.last(where: { !$0.text.isEmpty })?.number
-        let lines = input.filter { line in
-            guard isPageNumber(line.text, last: line.number == lastNonBlank) else { return true }
+        var lines = input.filter { line in
+            guard isPageNumber(line.text, last: false) else { return true }
             context.traced(.lines, "lines.page-number", line: line.number, before: line.text, after: "")
             return false
+        }
+        // A lone number as the last line, judged after the other page numbers are
+        // gone (else the output could end in one that a second run removes), and
+        // not when the line before it is a lone number too (a table's last cells).
+        if let last = lines.lastIndex(where: { !$0.text.isEmpty }), isPageNumber(lines[last].text, last: true),
+           !(lines[..<last].last(where: { !$0.text.isEmpty }).map { isPageNumber($0.text, last: true) } ?? false) {
+            context.traced(.lines, "lines.page-number", line: lines[last].number, before: lines[last].text, after: "")
+            lines.remove(at: last)
         }
         // Duplicate consecutive headings (blank lines between do not separate them).
         var kept: [SourceLine] = []
@@ -136,7 +143,7 @@ public struct LineRepair: Sendable {
                 let blanks = next.number - last.number - 1
                 guard continues(last, into: next.text, fullWidth: full, blankBetween: blanks > 0 && !doubleSpaced) else { break }
                 let joined = join(text, next.text)
-                context.traced(.lines, "lines.join-wrap", line: last.number, before: last.text + "⏎" + next.text, after: joined)
+                context.traced(.lines, "lines.join-wrap", line: last.number, before: last.text + "⏎" + next.text, after: join(last.text, next.text))
                 text = joined
                 last = next
                 position += 1

@@ -48,6 +48,11 @@ struct TableRecognizer: Sendable {
                 context.report(.tables, "tables.unplaced-text", .suspicion,
                                "text '\(String(rest))' after the end of table \(best.template.id) fits no cell", line: lines[last].number)
             }
+            // The whole region, as it stood and as the table reads: the step the
+            // trace replays; stage 4's cell-level steps explain it in detail.
+            context.traced(.tables, "tables.region", line: lines[i].number,
+                           before: lines[i...last].map(\.text).joined(separator: "⏎"),
+                           after: best.grid.map { $0.joined(separator: "\t") }.joined(separator: "⏎"))
             context.report(.tables, "tables.region", .repair,
                            "table \(best.template.id) recognised on lines \(lines[i].number)–\(lines[last].number) (\(best.found) of \(best.expected) labels and values found)",
                            line: lines[i].number)

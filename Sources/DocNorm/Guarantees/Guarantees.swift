@@ -1,0 +1,160 @@
+import ICUKit
+
+/// One broken promise found by `Guarantees.check`.
+public struct GuaranteeViolation: Sendable, Equatable, CustomStringConvertible {
+    /// Which guarantee: `refusal`, `utf8`, `controls`, `idempotence`, `han`.
+    public var guarantee: String
+    public var detail: String
+
+    public var description: String { "\(guarantee): \(detail)" }
+}
+
+/// What docnorm promises for every input (README, "Guarantees"), as a check
+/// that the property tests and the fuzz target run on any bytes:
+///
+/// - a refusal is one of the documented errors (empty, binary, encoding), never
+///   an internal failure;
+/// - the canonical text is valid UTF-8 with no control character but LF and TAB;
+/// - normalizing the output again changes nothing;
+/// - nothing is lost silently: the output's Han characters are the input's Han
+///   characters in order, except where a traced rule step removed, added or
+///   replaced them (radical folding, page furniture, …). The check replays
+///   every traced step's Han characters over the input's and compares.
+public enum Guarantees {
+    static let han = try! ScalarSet(pattern: "[:Han:]")
+
+    /// The Han scalars of `text`, in order.
+    static func hanScalars<S: Sequence>(_ text: S) -> [UInt32] where S.Element == Unicode.Scalar {
+        text.lazy.map(\.value).filter { han.contains($0) }
+    }
+
+    public static func check(_ bytes: [UInt8], pipeline: Pipeline, encoding: String? = nil) -> [GuaranteeViolation] {
+        let options = PipelineOptions(encoding: encoding, tracing: true)
+        let document: Document
+        do { document = try pipeline.run(bytes, options: options) } catch let error as DocNormError {
+            if case .icu = error { return [GuaranteeViolation(guarantee: "refusal", detail: "internal failure: \(error)")] }
+            if case .invalidRules = error { return [GuaranteeViolation(guarantee: "refusal", detail: "\(error)")] }
+            return []
+        } catch {
+            return [GuaranteeViolation(guarantee: "refusal", detail: "undocumented error: \(error)")]
+        }
+        var violations: [GuaranteeViolation] = []
+        let output = TextRenderer.render(document)
+        let outputBytes = Array(output.utf8)
+        if String(validating: outputBytes, as: UTF8.self) == nil {
+            violations.append(GuaranteeViolation(guarantee: "utf8", detail: "output is not valid UTF-8"))
+        }
+        if let bad = output.unicodeScalars.first(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) {
+            violations.append(GuaranteeViolation(guarantee: "controls", detail: "output holds U+\(hexValue(bad.value))"))
+        }
+        if !outputBytes.isEmpty {
+            // The output is UTF-8 by construction, so the second run is not forced.
+            do {
+                let again = TextRenderer.render(try pipeline.run(outputBytes))
+                if again != output {
+                    violations.append(GuaranteeViolation(guarantee: "idempotence", detail: firstDifference(output, again)))
+                }
+            } catch {
+                violations.append(GuaranteeViolation(guarantee: "idempotence", detail: "the output is refused as input: \(error)"))
+            }
+        }
+        // Han characters: replay the traced steps over the input's lines.
+        let decoded: DecodedText
+        do { decoded = try Decoder(rules: pipeline.rules).decode(bytes, encoding: encoding, context: PipelineContext(tracing: false)) } catch {
+            violations.append(GuaranteeViolation(guarantee: "refusal", detail: "decoding a second time failed: \(error)"))
+            return violations
+        }
+        if let detail = unexplainedHanChange(input: decoded.text, trace: document.trace, output: output) {
+            violations.append(GuaranteeViolation(guarantee: "han", detail: detail))
+        }
+        return violations
+    }
+
+    /// Replays each traced step that changes Han characters over the input's
+    /// lines (split as `normalize.line-breaks` splits them): the step's `before`
+    /// Han characters must stand at its line (or, without a line, anywhere) and
+    /// become its `after` Han characters. What is left must be the output's Han
+    /// characters. Returns nil when it is, else what went wrong.
+    static func unexplainedHanChange(input: String, trace: [TraceStep], output: String) -> String? {
+        var lines: [[UInt32]] = [[]]
+        var previous: Unicode.Scalar?
+        for s in input.unicodeScalars {
+            switch s {
+            case "\n" where previous == "\r": break
+            case "\n", "\r", "\u{0C}", "\u{2028}", "\u{2029}": lines.append([])
+            default: if han.contains(s.value) { lines[lines.count - 1].append(s.value) }
+            }
+            previous = s
+        }
+        // Stage 4's cell-level table steps detail the table region step of
+        // stage 3, which already carries the region's whole before and after.
+        for step in trace where step.stage != .structure {
+            let before = hanScalars(step.before.unicodeScalars), after = hanScalars(step.after.unicodeScalars)
+            if before == after { continue }
+            let first = max(0, min((step.line ?? 1) - 1, lines.count - 1))
+            guard replace(before, with: after, in: &lines, from: first) else {
+                return "trace step [\(step.stage.rawValue)/\(step.rule)] line \(step.line.map(String.init) ?? "-") "
+                    + "removes Han characters not found there: \(step.before.debugDescription) → \(step.after.debugDescription)"
+            }
+        }
+        let expected = Array(lines.joined())
+        let actual = hanScalars(output.unicodeScalars)
+        guard expected != actual else { return nil }
+        let index = zip(expected, actual).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(expected.count, actual.count)
+        func around(_ s: [UInt32]) -> String { string(s[max(0, index - 8)..<min(s.count, index + 8)]) }
+        return "Han characters changed without a trace step at Han character \(index): "
+            + "input \(around(expected).debugDescription), output \(around(actual).debugDescription) "
+            + "(\(expected.count) in, \(actual.count) out)"
+    }
+
+    /// Replaces the first occurrence of `before` at or after line `first` (it may
+    /// span lines) with `after`, put where the occurrence starts. An empty
+    /// `before` inserts at the start of `first`. The search stops at the first
+    /// match, so replaying a trace costs about the distance of each step.
+    static func replace(_ before: [UInt32], with after: [UInt32], in lines: inout [[UInt32]], from first: Int) -> Bool {
+        if before.isEmpty { lines[first].insert(contentsOf: after, at: 0); return true }
+        var flat: [UInt32] = []
+        var lineStarts: [Int] = []
+        var match: Int?
+        search: for line in first..<lines.count {
+            let old = flat.count
+            lineStarts.append(old)
+            flat += lines[line]
+            guard flat.count > old, flat.count >= before.count else { continue }
+            for i in max(0, old - before.count + 1)...(flat.count - before.count) where flat[i] == before[0] {
+                if flat[i..<(i + before.count)].elementsEqual(before) { match = i; break search }
+            }
+        }
+        guard let start = match else { return false }
+        // The last line starting at or before the match holds it (empty lines
+        // before it share its start offset).
+        let startLine = first + lineStarts.lastIndex { $0 <= start }!
+        let offset = start - lineStarts[startLine - first]
+        var remaining = before.count
+        var cut = startLine, at = offset
+        while remaining > 0 {
+            let n = min(remaining, lines[cut].count - at)
+            lines[cut].removeSubrange(at..<(at + n))
+            remaining -= n
+            cut += 1
+            at = 0
+        }
+        lines[startLine].insert(contentsOf: after, at: offset)
+        return true
+    }
+
+    static func firstDifference(_ a: String, _ b: String) -> String {
+        let x = a.split(separator: "\n", omittingEmptySubsequences: false)
+        let y = b.split(separator: "\n", omittingEmptySubsequences: false)
+        for i in 0..<max(x.count, y.count) {
+            let l = i < x.count ? String(x[i]) : "<none>", r = i < y.count ? String(y[i]) : "<none>"
+            if l != r { return "line \(i + 1) changes on a second run: \(l.debugDescription) → \(r.debugDescription)" }
+        }
+        return "outputs differ"
+    }
+
+    static func hexValue(_ v: UInt32) -> String {
+        let s = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - s.count)) + s
+    }
+}

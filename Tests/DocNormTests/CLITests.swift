@@ -1,0 +1,183 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import FoundationEssentials
+import Testing
+import DocNormTestSupport
+
+/// The docnorm executable as users run it: exit codes, messages, and what a
+/// failed write leaves behind. `swift test` builds it next to the test bundle.
+struct CLIRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+enum CLI {
+    static let executable: String = {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("docnorm").path }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+            ?? repositoryRoot.appendingPathComponent(".build/debug/docnorm").path
+    }()
+
+    /// A fresh folder for one test's files.
+    static func temporaryFolder() -> String {
+        var template = Array("/tmp/docnorm-cli-XXXXXX".utf8CString)
+        return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+    }
+
+    /// Runs `argv` (argv[0] is the program) with stdin from a file, capturing
+    /// stdout (or sending it to `stdoutPath`) and stderr.
+    static func run(_ argv: [String], stdin: String = "/dev/null", stdoutPath: String? = nil) -> CLIRun {
+        let folder = temporaryFolder()
+        let out = stdoutPath ?? folder + "/stdout", err = folder + "/stderr"
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer { for p in cArgs { free(p) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, argv[0], &actions, nil, &cArgs, environ) == 0 else {
+            return CLIRun(status: -1, stdout: "", stderr: "cannot start \(argv[0])")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        func read(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+        let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        let result = CLIRun(status: exit, stdout: stdoutPath == nil ? read(out) : "", stderr: read(err))
+        try? FileManager.default.removeItem(atPath: folder)
+        return result
+    }
+
+    static func docnorm(_ arguments: [String], stdin: String = "/dev/null") -> CLIRun {
+        run([executable] + arguments, stdin: stdin)
+    }
+
+    static func write(_ bytes: [UInt8], to path: String) {
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    }
+}
+
+@Suite struct CLITests {
+    let sample = repositoryRoot.appendingPathComponent("Corpus/samples/muye-2024-hardwrap/input.txt").path
+
+    @Test func executableIsBuilt() {
+        #expect(FileManager.default.isExecutableFile(atPath: CLI.executable), "\(CLI.executable) missing: run swift build")
+    }
+
+    @Test func successExitsZero() {
+        let run = CLI.docnorm([sample])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("牧野区医疗保障局"))
+    }
+
+    /// Each refusal has its documented exit code (README, "Exit codes") and a
+    /// message that names the file, the place and what to do.
+    @Test func refusalsHaveTheirExitCodesAndSayWhatToDo() {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func file(_ name: String, _ bytes: [UInt8]) -> String {
+            let path = folder + "/" + name
+            CLI.write(bytes, to: path)
+            return path
+        }
+        let cases: [(arguments: [String], status: Int32, message: [String])] = [
+            ([folder + "/missing.txt"], 2, ["missing.txt: cannot open the input", "No such file"]),
+            ([folder], 2, [folder + ": cannot read the input", "directory"]),
+            ([file("gbk4.txt", [0xB1, 0xA8, 0xB8, 0xE6])], 3, ["gbk4.txt: cannot tell the text encoding", "byte offset 0", "--encoding GB18030"]),
+            ([file("x.txt", Array("报告".utf8)), "--encoding", "NOPE-1"], 3, ["x.txt: unknown encoding 'NOPE-1'"]),
+            ([file("r.pdf", Array("%PDF-1.7\n".utf8))], 4, ["r.pdf: the input looks like binary data", "PDF at byte offset 0", "pdftotext"]),
+            ([file("nul.txt", Array("ab".utf8) + [0, 0x41])], 4, ["NUL byte at byte offset 2", "--encoding UTF-16LE"]),
+            ([file("empty.txt", [])], 5, ["empty.txt: the input is empty"]),
+            ([file("blank.txt", Array(" \n\t\n".utf8))], 5, ["blank.txt: the input holds no text", "OCR"]),
+        ]
+        for c in cases {
+            let run = CLI.docnorm(c.arguments)
+            #expect(run.status == c.status, "\(c.arguments): \(run.stderr)")
+            for part in c.message { #expect(run.stderr.contains(part), "\(c.arguments): \(run.stderr)") }
+            #expect(run.stdout.isEmpty)
+        }
+    }
+
+    @Test func damagedBytesAreReportedWithFileLineAndOffset() {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        CLI.write(Array("第一行\n第二".utf8) + [0xE4, 0xB8] + Array("行\n".utf8), to: folder + "/d.txt")
+        let run = CLI.docnorm([folder + "/d.txt"])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("d.txt:2: invalid-input: [decode/decode.invalid-bytes] bytes E4 B8 at byte offset 16"))
+        #expect(run.stdout == "第一行\n\n第二\u{FFFD}行\n")
+    }
+
+    @Test func malformedRuleFileRefusedWithFileAndLine() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let rules = repositoryRoot.appendingPathComponent("Rules").path
+        for name in ["characters.json", "lines.json"] {
+            try FileManager.default.copyItem(atPath: rules + "/" + name, toPath: folder + "/" + name)
+        }
+        try FileManager.default.createDirectory(atPath: folder + "/unicode", withIntermediateDirectories: true)
+        CLI.write(Array("# radical\tideograph\n2F00\t4E00\n2F01 4E28\n".utf8), to: folder + "/unicode/radicals.tsv")
+        let run = CLI.docnorm(["--rules", folder, sample])
+        #expect(run.status == 7)
+        #expect(run.stderr.contains("radicals.tsv:3: expected two hex code points separated by a TAB"), "\(run.stderr)")
+    }
+
+    /// A write that fails half-way (here: the file-size limit, which fails
+    /// write(2) like a full disk does) leaves the old output as it was and no
+    /// temporary file.
+    @Test func failedWriteLeavesOldOutputIntact() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let output = folder + "/out.txt"
+        CLI.write(Array("old output\n".utf8), to: output)
+        // ulimit -f counts 512-byte blocks in sh: 1 block is less than the normalized sample.
+        let script = "trap '' XFSZ; ulimit -f 1; exec \"$0\" \"$@\""
+        let run = CLI.run(["/bin/sh", "-c", script, CLI.executable, sample, "-o", output])
+        #expect(run.status == 6, "\(run.stderr)")
+        #expect(run.stderr.contains("out.txt: cannot write the output (File too large); any older file there is unchanged"), "\(run.stderr)")
+        #expect((try? String(contentsOfFile: output, encoding: .utf8)) == "old output\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.txt"])
+    }
+
+    @Test func successfulWriteReplacesOldOutput() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let output = folder + "/out.txt"
+        CLI.write(Array("old output\n".utf8), to: output)
+        let run = CLI.docnorm([sample, "-o", output])
+        #expect(run.status == 0)
+        #expect(try String(contentsOfFile: output, encoding: .utf8).hasPrefix("牧野区医疗保障局"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.txt"])
+    }
+
+    @Test func unwritableFolderLeavesOldOutputIntact() throws {
+        let folder = CLI.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/ro", withIntermediateDirectories: false)
+        let output = folder + "/ro/out.txt"
+        CLI.write(Array("old output\n".utf8), to: output)
+        chmod(folder + "/ro", 0o555)
+        chmod(folder, 0o755)
+        defer { chmod(folder + "/ro", 0o755); try? FileManager.default.removeItem(atPath: folder) }
+        // Root ignores permissions: drop to nobody when running as root.
+        let drop = geteuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+        if geteuid() == 0 && !FileManager.default.isExecutableFile(atPath: drop[0]) { return }
+        let input = folder + "/in.txt"
+        try FileManager.default.copyItem(atPath: sample, toPath: input)
+        chmod(input, 0o644)
+        let run = CLI.run(drop + [CLI.executable, input, "-o", output])
+        #expect(run.status == 6, "\(run.stderr)")
+        #expect(run.stderr.contains("out.txt: cannot write the output (Permission denied)"), "\(run.stderr)")
+        #expect((try? String(contentsOfFile: output, encoding: .utf8)) == "old output\n")
+    }
+
+    @Test func fullStandardOutputIsAnError() {
+        let run = CLI.run([CLI.executable, sample], stdoutPath: "/dev/full")
+        #expect(run.status == 6)
+        #expect(run.stderr.contains("<stdout>: cannot write the output (No space left on device)"), "\(run.stderr)")
+    }
+}

@@ -1,0 +1,39 @@
+import FoundationEssentials
+import Testing
+@testable import DocNorm
+import DocNormTestSupport
+
+/// Inputs the fuzzer (scripts/fuzz.sh) found breaking a guarantee, minimized
+/// and kept in Tests/Fixtures/fuzz-regressions (docs/fuzzing.md tells each story).
+@Suite struct FuzzRegressionTests {
+    static let folder = repositoryRoot.appendingPathComponent("Tests/Fixtures/fuzz-regressions")
+    static let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".bin") }.sorted()
+
+    @Test func regressionsArePresent() { #expect(Self.names.count >= 1) }
+
+    @Test(arguments: names)
+    func keepsEveryGuarantee(_ name: String) throws {
+        let bytes = [UInt8](FileManager.default.contents(atPath: Self.folder.appendingPathComponent(name).path) ?? Data())
+        let violations = Guarantees.check(bytes, pipeline: pipeline)
+        #expect(violations.isEmpty, "\(violations)")
+    }
+
+    /// ESC N starts an ISO-2022 single shift; ICU's detector calls three such
+    /// bytes ISO-2022-CN, and its converter reported the bad escape as a
+    /// failure (U_ILLEGAL_ESCAPE_SEQUENCE) instead of bad bytes.
+    @Test func brokenEscapeSequenceIsBadBytesNotAFailure() throws {
+        let (_, diagnostics) = try decode([0x1B, 0x4E, 0xFF], encoding: "ISO-2022-CN")
+        #expect(diagnostics.count >= 1)
+        #expect(diagnostics.allSatisfy { $0.kind == .invalidInput })
+    }
+
+    /// Found by the property test (seed 1017): a lone number was last only once
+    /// the page numbers after it were removed, so the output ended in a number
+    /// that a second run removed as a page number.
+    @Test(arguments: ["正文内容。\n0\n- 3 -\n", "正文内容。\n0\n0\n- 3 -\n", "正文内容。\n\n12\n第3页共4页\n"])
+    func loneNumberBeforeRemovedPageNumbersIsStable(_ input: String) throws {
+        let once = try canonical(Array(input.utf8))
+        #expect(try canonical(Array(once.utf8)) == once)
+        #expect(Guarantees.check(Array(input.utf8), pipeline: pipeline).isEmpty)
+    }
+}
