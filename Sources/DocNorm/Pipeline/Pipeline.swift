@@ -48,7 +48,17 @@ public struct Pipeline: Sendable {
             position = region.lines.upperBound + 1
         }
         segments.append(kept[position...])
-        let prose = context.measure(.lines) { lineRepair.joinLines(segments, context: context) }
+        var prose = context.measure(.lines) { lineRepair.joinLines(segments, context: context) }
+        context.measure(.normalize) {
+            for i in prose.indices {
+                for j in prose[i].indices where prose[i][j].lines.count > 1 {
+                    guard let fixed = characters.repunctuated(prose[i][j].text) else { continue }
+                    context.traced(.normalize, "normalize.punctuation", line: prose[i][j].lines.lowerBound,
+                                   before: prose[i][j].text, after: fixed)
+                    prose[i][j].text = fixed
+                }
+            }
+        }
         var pieces: [StructureRecovery.Piece] = []
         for (index, segment) in prose.enumerated() {
             pieces += segment.map { .line($0) }

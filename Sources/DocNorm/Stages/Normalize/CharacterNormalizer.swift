@@ -223,13 +223,13 @@ public struct CharacterNormalizer: Sendable {
                         set(o, 0xFF08)
                         set(i, 0xFF09)
                     }
-                } else if isCJK(neighbour(i, -1)) {
+                } else if isCJK(neighbour(i, -1)) || isCJK(neighbour(i, 1)) {
                     set(i, 0xFF09)
                 }
             default: break
             }
         }
-        for o in open where s[o] == 0x28 && isCJK(neighbour(o, 1)) { set(o, 0xFF08) }
+        for o in open where s[o] == 0x28 && (isCJK(neighbour(o, 1)) || isCJK(neighbour(o, -1))) { set(o, 0xFF08) }
         for i in line {
             let c = s[i]
             if c == 0x28 || c == 0x29 || !punctuationCandidates.contains(c) { continue }

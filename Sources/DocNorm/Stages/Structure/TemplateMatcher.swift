@@ -25,6 +25,8 @@ struct TemplateMatcher: Sendable {
         var records: [TableRecord]
         /// Per template row, the text of each value slot (nil when absent).
         var values: [[String?]] = []
+        /// Whether each grid row is a header row.
+        var gridRowIsHeader: [Bool] = []
         /// Per template row, the source line where its match began.
         var rowLines: [Int?] = []
         /// Labels and values found, of those the template expects.
@@ -140,7 +142,8 @@ struct TemplateMatcher: Sendable {
                 absorb()
                 let labelScalars = Array(label.unicodeScalars)
                 let next = k + 1 < labels.count ? Array(labels[k + 1].text.unicodeScalars) : nil
-                if let found = findLabel(labelScalars, in: stream, at: p, next: next, followedBy: groupPieceStarts) {
+                if let found = findLabel(labelScalars, in: stream, at: p, next: next, followedBy: groupPieceStarts,
+                                         searchAhead: 80) {
                     m.found += 1
                     cells[column] = label
                     if found.skipped > 0 {
@@ -166,6 +169,9 @@ struct TemplateMatcher: Sendable {
                     if scattered(labelScalars, in: stream, from: p) {
                         m.found += 1
                         cells[column] = label
+                        traced("structure.header-scattered", at: p, "", label)
+                    } else {
+                        traced("structure.header-missing", at: p, "", "")
                     }
                 } else if valueEnd(in: stream, at: p) == nil, let ahead = findAhead(labelScalars, in: stream, from: p) {
                     // Stuck before unknown text: the label stands further on.
@@ -241,7 +247,12 @@ struct TemplateMatcher: Sendable {
             var slots = [String?](repeating: nil, count: row.columnPaths.count)
             for (slot, value) in values { slots[slot] = value }
             m.values.append(slots)
-            m.grid.append(cells)
+            // A row with nothing in it (table 四's value row when the input has
+            // no values) is left out: an empty line is no table row.
+            if row.isHeader || cells.contains(where: { !$0.isEmpty }) {
+                m.grid.append(cells)
+                m.gridRowIsHeader.append(row.isHeader)
+            }
             // A stretch that matches almost nothing of the template is not this table.
             if m.expected >= 8 && m.score < 0.25 { break }
         }
@@ -289,7 +300,7 @@ struct TemplateMatcher: Sendable {
     /// budget, allowing a few stray scalars before it; else exactly, a little
     /// further on but before the next value.
     func findLabel(_ label: [Unicode.Scalar], in stream: CellStream, at index: Int, next: [Unicode.Scalar]?,
-                   followedBy groupPiece: (Int) -> Bool = { _ in false }) -> LabelMatch? {
+                   followedBy groupPiece: (Int) -> Bool = { _ in false }, searchAhead: Int = 80) -> LabelMatch? {
         let s = stream.scalars
         let m = label.count
         guard m > 0, index < s.count else { return nil }
@@ -343,7 +354,7 @@ struct TemplateMatcher: Sendable {
             if let best { return best }
         }
         // Exact, further on, before the next value: stray text stands before the label.
-        let zone = nextValueStart(in: stream, after: index, limit: 80)
+        let zone = nextValueStart(in: stream, after: index, limit: searchAhead + m)
         var q = index + 1
         while q + m <= zone {
             if s[q] == label[0] && s[q..<q + m].elementsEqual(label) { return LabelMatch(end: q + m, cost: q - index, skipped: q - index) }
@@ -377,17 +388,35 @@ struct TemplateMatcher: Sendable {
     }
 
     /// The label's scalars stand in order from `index`, each within
-    /// `maxScatterGap` of the previous, before the next value.
+    /// `maxScatterGap` of the previous, before the next value and before the
+    /// label stands there whole.
     func scattered(_ label: [Unicode.Scalar], in stream: CellStream, from index: Int) -> Bool {
         let stop = nextValueStart(in: stream, after: index, limit: rules.matching.resyncWindow)
-        var q = index - 1
-        for (i, c) in label.enumerated() {
-            let limit = i == 0 ? stop : min(stop, q + 1 + rules.matching.maxScatterGap)
-            var r = q + 1
-            while r < limit && stream.scalars[r] != c { r += 1 }
-            guard r < limit else { return false }
-            q = r
+        guard let first = label.first, stop > index else { return false }
+        // Where the label stands whole further on, it is another cell's (a
+        // later row's copy of it): the chain must end before that.
+        var end = stop
+        if label.count <= stop - index,
+           let whole = (index...(stop - label.count)).first(where: { stream.scalars[$0..<$0 + label.count].elementsEqual(label) }) {
+            end = whole
         }
-        return true
+        // Any occurrence of the first character may open the chain.
+        var start = index
+        while start < end {
+            if stream.scalars[start] == first {
+                var q = start
+                var complete = true
+                for c in label.dropFirst() {
+                    let limit = min(end, q + 1 + rules.matching.maxScatterGap)
+                    var r = q + 1
+                    while r < limit && stream.scalars[r] != c { r += 1 }
+                    guard r < limit else { complete = false; break }
+                    q = r
+                }
+                if complete { return true }
+            }
+            start += 1
+        }
+        return false
     }
 }

@@ -6,7 +6,8 @@
 /// on one line with its values on the next, one cell per line, TAB grids with
 /// empty cells, header cells split over lines (自然⏎人 → 自然人) or run
 /// together (总计商业⏎企业), values wrapped onto the next line. Separators are
-/// not kept, so a label matches whatever line breaks cut it.
+/// not kept, so a label matches whatever line breaks cut it; Markdown rule
+/// cells (`---|---`) are dropped.
 struct CellStream {
     private(set) var scalars: [Unicode.Scalar] = []
     /// True where a separator (line break, TAB, space) came just before.
@@ -21,17 +22,33 @@ struct CellStream {
         for line in lines {
             lineStart.append(scalars.count)
             var boundary = true
+            var tokenStart = scalars.count
             for s in line.text.unicodeScalars {
-                if s == " " || s == "\t" || s == "|" { boundary = true; continue }
+                if s == " " || s == "\t" || s == "|" {
+                    dropRule(from: tokenStart)
+                    boundary = true
+                    continue
+                }
+                if boundary { tokenStart = scalars.count }
                 scalars.append(s)
                 cellStart.append(boundary)
                 lineNumbers.append(line.number)
                 boundary = false
             }
+            dropRule(from: tokenStart)
         }
     }
 
     var count: Int { scalars.count }
+
+    /// A token of three or more `-` `:` `=` is a rule line's cell (Markdown's
+    /// `---|---`, text tables' `====`), not table content: it is dropped.
+    private mutating func dropRule(from start: Int) {
+        guard scalars.count - start >= 3, scalars[start...].allSatisfy({ $0 == "-" || $0 == ":" || $0 == "=" }) else { return }
+        scalars.removeSubrange(start...)
+        cellStart.removeSubrange(start...)
+        lineNumbers.removeSubrange(start...)
+    }
 
     /// End (exclusive) of the token at `index`: up to the next cell start.
     func tokenEnd(from index: Int) -> Int {

@@ -57,7 +57,7 @@ struct TableRecognizer: Sendable {
                            "table \(best.template.id) recognised on lines \(lines[i].number)–\(lines[last].number) (\(best.found) of \(best.expected) labels and values found)",
                            line: lines[i].number)
             let checks = TableArithmetic.check(best.template, values: best.values, lines: best.rowLines, context: context)
-            let spans = CellSpans.spans(of: best.grid, isHeader: best.template.rows.map(\.isHeader)) { text in
+            let spans = CellSpans.spans(of: best.grid, isHeader: best.gridRowIsHeader) { text in
                 rules.isValue(Array(text.unicodeScalars)[...])
             }
             regions.append(Region(lines: i...last,

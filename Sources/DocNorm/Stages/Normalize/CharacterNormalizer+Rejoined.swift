@@ -1,0 +1,15 @@
+extension CharacterNormalizer {
+    /// `normalize.punctuation` again on a line stage 2 joined from several:
+    /// punctuation follows its context, and joining gives a line-end mark a
+    /// new neighbour (…gov.cn/tj) at a line end, 查阅 on the next line →
+    /// …gov.cn/tj）查阅). Without this, normalizing the output again would
+    /// change it. Nil when nothing changes.
+    func repunctuated(_ text: String) -> String? {
+        var s = text.unicodeScalars.map(\.value)
+        guard hasPunctuationCandidate(s, 0..<s.count) else { return nil }
+        var changed = false
+        while contextualPunctuation(&s, 0..<s.count) { changed = true }
+        guard changed else { return nil }
+        return string(canonicalSpacing(s))
+    }
+}
