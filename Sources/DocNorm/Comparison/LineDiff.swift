@@ -40,6 +40,14 @@ public enum LineDiff {
         return differ.edits
     }
 
+    /// An edit script between two sequences of symbols (e.g. scalar values),
+    /// for character-level comparisons.
+    public static func edits(symbols old: [Int], _ new: [Int]) -> [Edit] {
+        var differ = Differ(a: old, b: new, anchoring: true)
+        differ.diff(0, old.count, 0, new.count)
+        return differ.edits
+    }
+
     /// Groups an edit script into hunks with `context` unchanged lines around
     /// each change; changes closer than 2·context share a hunk.
     public static func hunks(_ edits: [Edit], context: Int = 3) -> [Hunk] {

@@ -1,0 +1,188 @@
+import FoundationEssentials
+
+/// Extraction invariance, measured (issue 3): every extractor's output of a
+/// gold document (Corpus/eval/<doc>/extracted/) run through the pipeline and
+/// compared with the hand-written gold.txt and records.jsonl.
+public enum QualityReport {
+    /// One extractor's output of one document.
+    public struct Case: Sendable {
+        public var document: String
+        public var extractor: String
+        public var input: [UInt8]
+        public var gold: String
+        public var records: [ExpectedRecord]
+    }
+
+    /// One line of records.jsonl.
+    public struct ExpectedRecord: Codable, Sendable, Hashable {
+        public var table: String
+        public var row: [String]
+        public var column: [String]
+        public var value: String
+    }
+
+    /// What one case scored.
+    public struct Score: Sendable {
+        public var exact: Bool
+        /// Character edits raw→gold and output→gold; gold's length in characters.
+        public var editsBefore: Int
+        public var editsAfter: Int
+        public var goldCharacters: Int
+        public var goldLines: Int, linesFound: Int
+        public var goldHeadings: Int, headingsFound: Int
+        public var goldTableRows: Int, tableRowsFound: Int
+        public var goldValues: Int, valuesRight: Int
+        public var idempotent: Bool
+        public var failed: Bool
+    }
+
+    /// Sums over cases, for one extractor or overall.
+    public struct Summary: Codable, Sendable, Equatable {
+        public var cases = 0
+        public var exact = 0
+        public var editsBefore = 0, editsAfter = 0, goldCharacters = 0
+        public var goldLines = 0, linesFound = 0
+        public var goldHeadings = 0, headingsFound = 0
+        public var goldTableRows = 0, tableRowsFound = 0
+        public var goldValues = 0, valuesRight = 0
+        public var idempotent = 0
+        public var failed = 0
+
+        public init() {}
+
+        mutating func add(_ s: Score) {
+            cases += 1
+            exact += s.exact ? 1 : 0
+            editsBefore += s.editsBefore; editsAfter += s.editsAfter; goldCharacters += s.goldCharacters
+            goldLines += s.goldLines; linesFound += s.linesFound
+            goldHeadings += s.goldHeadings; headingsFound += s.headingsFound
+            goldTableRows += s.goldTableRows; tableRowsFound += s.tableRowsFound
+            goldValues += s.goldValues; valuesRight += s.valuesRight
+            idempotent += s.idempotent ? 1 : 0
+            failed += s.failed ? 1 : 0
+        }
+
+        static func share(_ part: Int, _ whole: Int) -> Double { whole == 0 ? 1 : Double(part) / Double(whole) }
+        public var exactRate: Double { Self.share(exact, cases) }
+        public var cerBefore: Double { Self.share(editsBefore, goldCharacters) }
+        public var cerAfter: Double { Self.share(editsAfter, goldCharacters) }
+        public var lineRecall: Double { Self.share(linesFound, goldLines) }
+        public var headingRecall: Double { Self.share(headingsFound, goldHeadings) }
+        public var tableRowRecall: Double { Self.share(tableRowsFound, goldTableRows) }
+        public var valueAccuracy: Double { Self.share(valuesRight, goldValues) }
+        public var idempotenceRate: Double { Self.share(idempotent, cases) }
+
+        /// The measures a ratchet holds: higher is better for all but CER.
+        public var measures: [(name: String, value: Double, higherIsBetter: Bool)] {
+            [("exact", exactRate, true), ("cer-after", cerAfter, false), ("line-recall", lineRecall, true),
+             ("heading-recall", headingRecall, true), ("table-row-recall", tableRowRecall, true),
+             ("value-accuracy", valueAccuracy, true), ("idempotence", idempotenceRate, true)]
+        }
+    }
+
+    /// Every case under `root` (Corpus/eval): each <doc>/extracted/*.txt and
+    /// <doc>/extracted/chromium/*.txt, the extractor named by its path.
+    public static func cases(in root: URL) -> [Case] {
+        let fm = FileManager.default
+        let documents = ((try? fm.contentsOfDirectory(atPath: root.path)) ?? []).sorted()
+        var result: [Case] = []
+        for document in documents {
+            let folder = root.appendingPathComponent(document)
+            guard let gold = fm.contents(atPath: folder.appendingPathComponent("gold.txt").path) else { continue }
+            let records = String(decoding: fm.contents(atPath: folder.appendingPathComponent("records.jsonl").path) ?? Data(), as: UTF8.self)
+                .split(separator: "\n").compactMap { try? JSONDecoder().decode(ExpectedRecord.self, from: Data($0.utf8)) }
+            for sub in ["", "chromium/"] {
+                let dir = folder.appendingPathComponent("extracted/" + sub)
+                for name in ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []).sorted() where name.hasSuffix(".txt") {
+                    guard let input = fm.contents(atPath: dir.appendingPathComponent(name).path) else { continue }
+                    result.append(Case(document: document, extractor: sub + String(name.dropLast(4)), input: [UInt8](input),
+                                       gold: String(decoding: gold, as: UTF8.self), records: records))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Scores one case. `rawEdits` off skips the raw→gold distance (costly on
+    /// scrambled input, and independent of docnorm).
+    public static func score(_ c: Case, pipeline: Pipeline, rawEdits: Bool = true) -> Score {
+        let goldDocument = try? pipeline.run(Array(c.gold.utf8))
+        let goldHeadings = goldDocument.map(headings) ?? []
+        let goldLines = c.gold.split(separator: "\n").map(String.init)
+        let goldRows = goldLines.filter { $0.contains("\t") }
+        let raw = (try? RawLines(c.input, pipeline: pipeline))?.lines.joined(separator: "\n") ?? String(decoding: c.input, as: UTF8.self)
+        let before = rawEdits ? editDistance(raw, c.gold) : 0
+        guard let document = try? pipeline.run(c.input) else {
+            return Score(exact: false, editsBefore: before, editsAfter: c.gold.unicodeScalars.count, goldCharacters: c.gold.unicodeScalars.count,
+                         goldLines: goldLines.count, linesFound: 0, goldHeadings: goldHeadings.count, headingsFound: 0,
+                         goldTableRows: goldRows.count, tableRowsFound: 0, goldValues: c.records.count, valuesRight: 0,
+                         idempotent: false, failed: true)
+        }
+        let output = TextRenderer.render(document)
+        var outputLines: [String: Int] = [:]
+        for line in output.split(separator: "\n") { outputLines[String(line), default: 0] += 1 }
+        func found(_ lines: [String]) -> Int {
+            var available = outputLines
+            var n = 0
+            for line in lines where (available[line] ?? 0) > 0 { available[line]! -= 1; n += 1 }
+            return n
+        }
+        var outputHeadings: [String: Int] = [:]
+        for h in headings(document) { outputHeadings[h, default: 0] += 1 }
+        let headingsFound = goldHeadings.reduce(0) { n, h in
+            guard (outputHeadings[h] ?? 0) > 0 else { return n }
+            outputHeadings[h]! -= 1
+            return n + 1
+        }
+        let values = Set(document.tables.flatMap { t in
+            t.records.map { ExpectedRecord(table: t.templateID ?? "", row: $0.row, column: $0.column, value: $0.value) }
+        })
+        let again = (try? pipeline.run(Array(output.utf8))).map(TextRenderer.render)
+        return Score(exact: output == c.gold, editsBefore: before, editsAfter: editDistance(output, c.gold),
+                     goldCharacters: c.gold.unicodeScalars.count,
+                     goldLines: goldLines.count, linesFound: found(goldLines),
+                     goldHeadings: goldHeadings.count, headingsFound: headingsFound,
+                     goldTableRows: goldRows.count, tableRowsFound: found(goldRows),
+                     goldValues: c.records.count, valuesRight: c.records.filter { values.contains($0) }.count,
+                     idempotent: again == output, failed: false)
+    }
+
+    /// Headings with their level, as "level text", for recall.
+    static func headings(_ document: Document) -> [String] {
+        document.blocks.compactMap { block in
+            switch block.kind {
+            case .heading(let level, _, let text): return "\(level) \(text)"
+            case .paragraph(_, let runIn?): return "\(runIn.level) \(runIn.numbering.text)\(runIn.text)"
+            default: return nil
+            }
+        }
+    }
+
+    /// Character edits between two texts: from a shortest insert/delete script,
+    /// each changed stretch counting max(deleted, inserted) characters (a
+    /// substitution counts once).
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        if a == b { return 0 }
+        let edits = LineDiff.edits(symbols: a.unicodeScalars.map { Int($0.value) }, b.unicodeScalars.map { Int($0.value) })
+        var total = 0, deleted = 0, inserted = 0
+        for edit in edits {
+            switch edit.operation {
+            case .equal: total += max(deleted, inserted); deleted = 0; inserted = 0
+            case .delete: deleted += 1
+            case .insert: inserted += 1
+            }
+        }
+        return total + max(deleted, inserted)
+    }
+
+    /// Per extractor and overall.
+    public static func summarize(_ scored: [(Case, Score)]) -> (byExtractor: [String: Summary], overall: Summary) {
+        var by: [String: Summary] = [:]
+        var overall = Summary()
+        for (c, s) in scored {
+            by[c.extractor, default: Summary()].add(s)
+            overall.add(s)
+        }
+        return (by, overall)
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import DocNorm
+import FoundationEssentials
+
+/// `docnorm eval [DIR]`: the extraction-invariance quality report (issue 3)
+/// over Corpus/eval, per extractor and overall, with a ratchet against a
+/// recorded baseline.
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score every extractor's output of the gold documents against the gold.",
+        discussion: """
+            For each <doc>/gold.txt under DIR, runs <doc>/extracted/*.txt and extracted/chromium/*.txt \
+            through the pipeline and prints per extractor: exact-match rate, character error rate of the \
+            raw extraction and of the output against the gold, gold-line recall, heading recall, table-row \
+            recall, table value accuracy (records.jsonl) and idempotence.
+            """)
+
+    @Argument(help: "The evaluation corpus.") var directory = "Corpus/eval"
+    @Flag(help: "Skip the raw→gold character error rate (slow on scrambled tables; independent of docnorm).") var noRaw = false
+    @Option(help: "Fail (exit 1) when any measure falls below this baseline file.") var check: String?
+    @Option(help: "Write the measures to this baseline file.") var writeBaseline: String?
+    @OptionGroup var pipelineArguments: PipelineArguments
+
+    func run() throws {
+        let pipeline = try pipelineArguments.pipeline()
+        let cases = QualityReport.cases(in: URL(fileURLWithPath: directory))
+        guard !cases.isEmpty else { throw failure(.unreadable, "\(directory): no <doc>/gold.txt with extracted/*.txt found") }
+        let scored = cases.map { ($0, QualityReport.score($0, pipeline: pipeline, rawEdits: !noRaw)) }
+        let (by, overall) = QualityReport.summarize(scored)
+        try writeStandardOutput(QualityBaseline.table(by: by, overall: overall, raw: !noRaw))
+        if let writeBaseline {
+            try writeAtomically(Array(try QualityBaseline(by: by, overall: overall).encoded().utf8), to: writeBaseline)
+        }
+        if let check {
+            guard let data = FileManager.default.contents(atPath: check) else { throw failure(.unreadable, "\(check): cannot read the baseline") }
+            let baseline = try JSONDecoder().decode(QualityBaseline.self, from: data)
+            let regressions = baseline.regressions(by: by, overall: overall)
+            for r in regressions { writeStandardError("docnorm eval: regression: \(r)\n") }
+            if !regressions.isEmpty { throw ExitCode(ExitStatus.someFailed.rawValue) }
+        }
+    }
+}
