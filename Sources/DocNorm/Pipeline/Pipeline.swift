@@ -24,6 +24,7 @@ public struct Pipeline: Sendable {
     let lineRepair: LineRepair
     let tables: TableRecognizer
     let structure: StructureRecovery
+    let ocr: OCRRepairs
 
     public init(rules: RuleSet, source: RuleSource = .builtin) throws {
         self.rules = rules
@@ -32,13 +33,15 @@ public struct Pipeline: Sendable {
         let structureRules = try StructureRules.load(from: source)
         lineRepair = try LineRepair.load(from: source, rules: rules, numbering: structureRules.numbering)
         structure = StructureRecovery(rules: structureRules)
+        ocr = try OCRRepairs.load(from: source)
         tables = TableRecognizer(rules: try TableRules.load(from: source))
     }
 
     public func run(_ bytes: [UInt8], options: PipelineOptions = PipelineOptions()) throws -> Document {
         let context = PipelineContext(tracing: options.tracing, timings: options.timings)
         let decoded = try context.measure(.decode) { try decoder.decode(bytes, encoding: options.encoding, context: context) }
-        let lines = try context.measure(.normalize) { try characters.normalize(decoded.text, context: context) }
+        var lines = try context.measure(.normalize) { try characters.normalize(decoded.text, context: context) }
+        context.measure(.normalize) { ocr.repair(&lines, characters: characters, context: context) }
         let kept = context.measure(.lines) { lineRepair.removeFurniture(lines, context: context) }
         let regions = context.measure(.tables) { tables.recognize(kept, context: context) }
         var segments: [ArraySlice<SourceLine>] = []
@@ -51,10 +54,14 @@ public struct Pipeline: Sendable {
         var prose = context.measure(.lines) { lineRepair.joinLines(segments, context: context) }
         context.measure(.normalize) {
             for i in prose.indices {
+                // Lines stage 2 joined: a mark met its context only now.
                 for j in prose[i].indices where prose[i][j].lines.count > 1 {
+                    let line = prose[i][j].lines.lowerBound
+                    if let fixed = ocr.repaired(prose[i][j].text, line: line, characters: characters, context: context) {
+                        prose[i][j].text = fixed
+                    }
                     guard let fixed = characters.repunctuated(prose[i][j].text) else { continue }
-                    context.traced(.normalize, "normalize.punctuation", line: prose[i][j].lines.lowerBound,
-                                   before: prose[i][j].text, after: fixed)
+                    context.traced(.normalize, "normalize.punctuation", line: line, before: prose[i][j].text, after: fixed)
                     prose[i][j].text = fixed
                 }
             }

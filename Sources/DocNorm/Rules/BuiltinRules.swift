@@ -66,6 +66,36 @@ enum BuiltinRules {
 }
 
 """#,
+        "ocr.json": #"""
+{
+  "format": "docnorm-rules/1",
+  "kind": "ocr",
+  "description": "Repairs for what OCR misreads, each a traced rule. parens: an opener OCR misread (〈 《 for （) is a full-width parenthesis when the first closer after it on its line is a parenthesis, not its own closer (〈一) → （一）; 〈格式〉 stays). documentNumbers: a four-digit year in misread brackets before a number (【2021] 30号, [2020j) becomes 〔2021〕. digitLookalikes: letters OCR reads for digits, accepted in a table value cell when the cell is otherwise a number (1O → 10, l → 1).",
+  "parens": {
+    "openers": "〈《(",
+    "closers": ")）",
+    "open": "（",
+    "close": "）"
+  },
+  "documentNumbers": {
+    "openers": "【[〔(（",
+    "closers": "]】j〕)）|lJ",
+    "open": "〔",
+    "close": "〕"
+  },
+  "digitLookalikes": {
+    "O": "0",
+    "o": "0",
+    "D": "0",
+    "l": "1",
+    "I": "1",
+    "i": "1",
+    "S": "5",
+    "B": "8"
+  }
+}
+
+"""#,
         "structure.json": #"""
 {
   "format": "docnorm-rules/1",

@@ -1,0 +1,126 @@
+/// Rules/ocr.json, version docnorm-rules/1.
+struct OCRRulesFile: VersionedRuleFile {
+    struct Pairs: Decodable {
+        var openers: String
+        var closers: String
+        var open: String
+        var close: String
+    }
+    var format: String
+    var parens: Pairs
+    var documentNumbers: Pairs
+    var digitLookalikes: [String: String]
+}
+
+/// Stage 1c, what OCR misreads, on the character-normalized lines:
+///
+/// - `normalize.ocr-paren`: an opener OCR misread (〈 《 ( for （) whose first
+///   closer on the line is a parenthesis becomes a full-width pair:
+///   第二十条第〈一)项 → 第二十条第（一）项, 〈单位: 万元) → （单位：万元）;
+///   〈格式〉 and 《条例》 keep their own closers and stay.
+/// - `normalize.ocr-document-number`: a year in misread brackets before a
+///   document number: 国办公开办函【2021] 30号 → 国办公开办函〔2021〕30号.
+///
+/// Each change is traced with its line; the line's punctuation is looked at
+/// again afterwards (the new （ can give a colon a Han context).
+struct OCRRepairs: Sendable {
+    let parenOpeners: Set<Unicode.Scalar>
+    let parenClosers: Set<Unicode.Scalar>
+    let open: Unicode.Scalar, close: Unicode.Scalar
+    let numberOpeners: Set<Unicode.Scalar>
+    let numberClosers: Set<Unicode.Scalar>
+    let numberOpen: Unicode.Scalar, numberClose: Unicode.Scalar
+    /// Letters read for digits, for table value cells (stage 4).
+    let digitLookalikes: [Unicode.Scalar: Unicode.Scalar]
+    /// Every opener of either rule: a line with none is left alone at once.
+    let candidates: Set<Unicode.Scalar>
+
+    static func load(from source: RuleSource) throws -> OCRRepairs {
+        let file = try source.decode(OCRRulesFile.self, from: "ocr.json")
+        func one(_ s: String, _ key: String) throws -> Unicode.Scalar {
+            guard s.unicodeScalars.count == 1, let c = s.unicodeScalars.first else {
+                throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "\(key) must be one character")
+            }
+            return c
+        }
+        var lookalikes: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (from, to) in file.digitLookalikes {
+            lookalikes[try one(from, "digitLookalikes key")] = try one(to, "digitLookalikes value")
+        }
+        let parenOpeners = Set(file.parens.openers.unicodeScalars), numberOpeners = Set(file.documentNumbers.openers.unicodeScalars)
+        return OCRRepairs(parenOpeners: parenOpeners, parenClosers: Set(file.parens.closers.unicodeScalars),
+                          open: try one(file.parens.open, "parens.open"), close: try one(file.parens.close, "parens.close"),
+                          numberOpeners: numberOpeners, numberClosers: Set(file.documentNumbers.closers.unicodeScalars),
+                          numberOpen: try one(file.documentNumbers.open, "documentNumbers.open"),
+                          numberClose: try one(file.documentNumbers.close, "documentNumbers.close"),
+                          digitLookalikes: lookalikes, candidates: parenOpeners.union(numberOpeners))
+    }
+
+    func repair(_ lines: inout [SourceLine], characters: CharacterNormalizer, context: PipelineContext) {
+        for i in lines.indices {
+            if let fixed = repaired(lines[i].text, line: lines[i].number, characters: characters, context: context) { lines[i].text = fixed }
+        }
+    }
+
+    /// One line (or a paragraph stage 2 joined, where a bracket may meet its
+    /// closer from the next line) repaired, or nil when nothing changes.
+    func repaired(_ text: String, line: Int, characters: CharacterNormalizer, context: PipelineContext) -> String? {
+        guard text.unicodeScalars.contains(where: { candidates.contains($0) }) else { return nil }
+        var s = Array(text.unicodeScalars)
+        var changed: [String] = []
+        if documentNumbers(&s) { changed.append("normalize.ocr-document-number") }
+        if parens(&s) { changed.append("normalize.ocr-paren") }
+        guard !changed.isEmpty else { return nil }
+        var fixed = String(String.UnicodeScalarView(s))
+        if let again = characters.repunctuated(fixed) { fixed = again }
+        for rule in changed { context.traced(.normalize, rule, line: line, before: text, after: fixed) }
+        return fixed
+    }
+
+    static let brackets: Set<Unicode.Scalar> = ["（", "(", "）", ")", "《", "》", "〈", "〉", "【", "】", "〔", "〕", "[", "]"]
+
+    /// 〈一) → （一）: an opener whose first closer is a parenthesis.
+    func parens(_ s: inout [Unicode.Scalar]) -> Bool {
+        var changed = false
+        var i = 0
+        while i < s.count {
+            defer { i += 1 }
+            guard parenOpeners.contains(s[i]), s[i] != open else { continue }
+            // The first bracket of any kind after it, on this line, must be a
+            // closing parenthesis: 《汇编（2020年版）》 nests, and stays.
+            guard let j = s[(i + 1)...].firstIndex(where: { Self.brackets.contains($0) || parenClosers.contains($0) }),
+                  parenClosers.contains(s[j]), j - i <= 40,
+                  s[(i + 1)..<j].contains(where: { $0.properties.isIdeographic || ("0"..."9").contains($0) }) else { continue }
+            // An ASCII pair around Latin or digits only is the punctuation rule's to judge.
+            if s[i] == "(" && !s[(i + 1)..<j].contains(where: { $0.properties.isIdeographic }) { continue }
+            if s[i] == "(" && s[j] == ")" { continue }
+            s[i] = open
+            s[j] = close
+            changed = true
+        }
+        return changed
+    }
+
+    /// 【2021] 30号 → 〔2021〕30号: four digits in misread brackets, a number after.
+    func documentNumbers(_ s: inout [Unicode.Scalar]) -> Bool {
+        var changed = false
+        var i = 0
+        while i + 5 < s.count {
+            defer { i += 1 }
+            guard numberOpeners.contains(s[i]), s[(i + 1)...(i + 4)].allSatisfy({ ("0"..."9").contains($0) }),
+                  numberClosers.contains(s[i + 5]) else { continue }
+            // A document number follows: digits (after an optional space) then 号.
+            var k = i + 6
+            while k < s.count && s[k] == " " { k += 1 }
+            let digitsStart = k
+            while k < s.count && ("0"..."9").contains(s[k]) { k += 1 }
+            guard k > digitsStart, k < s.count, s[k] == "号" else { continue }
+            guard s[i] != numberOpen || s[i + 5] != numberClose else { continue }
+            s[i] = numberOpen
+            s[i + 5] = numberClose
+            s.removeSubrange((i + 6)..<digitsStart)
+            changed = true
+        }
+        return changed
+    }
+}

@@ -1,0 +1,33 @@
+import Testing
+@testable import DocNorm
+
+@Suite struct OCRRepairTests {
+    func normalized(_ text: String) throws -> String {
+        TextRenderer.render(try pipeline.run(Array((text + "\n").utf8))).dropLast().description
+    }
+
+    @Test(arguments: [
+        ("第二十条第〈一)项的规定", "第二十条第（一）项的规定"),
+        ("行政事业性收费〈单位: 万元)", "行政事业性收费（单位：万元）"),
+        ("依据国办公开办函【2021] 30号要求", "依据国办公开办函〔2021〕30号要求"),
+        ("（国卫办发 [2021j 43号）", "（国卫办发〔2021〕43号）"),
+    ])
+    func misreadBracketsRepaired(_ input: String, _ expected: String) throws {
+        #expect(try normalized(input) == expected)
+    }
+
+    @Test(arguments: [
+        "编制《柳河市惠企政策汇编（2020年版）》，",
+        "关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知",
+        "共计【2021】年度",
+        "see ISO 9001 (2015) edition",
+    ])
+    func realBracketsKept(_ input: String) throws {
+        #expect(try normalized(input) == input)
+    }
+
+    @Test func repairsAreTraced() throws {
+        let doc = try pipeline.run(Array("第二十条第〈一)项\n".utf8), options: PipelineOptions(tracing: true))
+        #expect(doc.trace.contains { $0.rule == "normalize.ocr-paren" && $0.line == 1 })
+    }
+}
