@@ -374,10 +374,13 @@ struct TemplateMatcher: Sendable {
         let s = stream.scalars
         let stop = min(s.count, index + rules.matching.resyncWindow)
         let probe = min(label.count, rules.matching.minLabelPrefix)
+        // A start that agrees with half the label's opening
+        // (OCR: 二、林年新收… for 一、本年新收…) is tried in full.
         var q = index + 1
         while q + probe <= stop {
-            if s[q] == label[0] && s[q..<q + probe].elementsEqual(label.prefix(probe)),
-               let found = findLabel(label, in: stream, at: q, next: nil), found.skipped == 0, found.cost == 0 {
+            var agree = 0
+            for k in 0..<probe where s[q + k] == label[k] { agree += 1 }
+            if agree * 2 >= probe, let found = findLabel(label, in: stream, at: q, next: nil, searchAhead: 0), found.skipped == 0 {
                 var match = found
                 match.start = q
                 return match
