@@ -124,3 +124,16 @@ extension String {
         return self
     }
 }
+
+@Suite struct DigitLookalikeTests {
+    @Test func lettersReadForDigitsInAValueCellAreRepairedAndTraced() throws {
+        let text = applicationsTable().replacingFirst("2.重复申请 0 0 0 0 0 0 0", with: "2.重复申请 O 0 0 0 0 0 1O")
+        let doc = try document(text, tracing: true)
+        let row = try #require(doc.tables.first?.records.filter { $0.row.last == "2.重复申请" })
+        #expect(row.map(\.value) == ["0", "0", "0", "0", "0", "0", "10"])
+        #expect(doc.trace.contains { $0.rule == "structure.digit-lookalike" && $0.before == "1O" && $0.after == "10" })
+        let rules = pipeline.tables.rules
+        #expect(rules.valueFromLookalikes(Array("Ol".unicodeScalars)[...]) == nil)
+        #expect(rules.valueFromLookalikes(Array("lS".unicodeScalars)[...]) == nil)
+    }
+}

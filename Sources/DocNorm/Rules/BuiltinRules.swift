@@ -70,7 +70,7 @@ enum BuiltinRules {
 {
   "format": "docnorm-rules/1",
   "kind": "ocr",
-  "description": "Repairs for what OCR misreads, each a traced rule. parens: an opener OCR misread (〈 《 for （) is a full-width parenthesis when the first closer after it on its line is a parenthesis, not its own closer (〈一) → （一）; 〈格式〉 stays). documentNumbers: a four-digit year in misread brackets before a number (【2021] 30号, [2020j) becomes 〔2021〕. digitLookalikes: letters OCR reads for digits, accepted in a table value cell when the cell is otherwise a number (1O → 10, l → 1).",
+  "description": "Repairs for what OCR misreads, each a traced rule. parens: an opener OCR misread (〈 《 for （) is a full-width parenthesis when the first closer after it on its line is a parenthesis, not its own closer (〈一) → （一）; 〈格式〉 stays). documentNumbers: a four-digit year in misread brackets before a number (【2021] 30号, [2020j) becomes 〔2021〕.",
   "parens": {
     "openers": "〈《(",
     "closers": ")）",
@@ -82,16 +82,6 @@ enum BuiltinRules {
     "closers": "]】j〕)）|lJ",
     "open": "〔",
     "close": "〕"
-  },
-  "digitLookalikes": {
-    "O": "0",
-    "o": "0",
-    "D": "0",
-    "l": "1",
-    "I": "1",
-    "i": "1",
-    "S": "5",
-    "B": "8"
   }
 }
 
@@ -131,7 +121,7 @@ enum BuiltinRules {
 {
   "format": "docnorm-rules/1",
   "kind": "tables",
-  "description": "Stages 3 and 4: which table templates exist, what a value cell looks like, and how closely input text must match a template label. A table region opens at a line that starts with one of a template's anchors; it is accepted when enough of the template's labels and value slots were found.",
+  "description": "Stages 3 and 4: which table templates exist, what a value cell looks like (digitLookalikes: letters OCR reads for digits, accepted in a value slot when the rest of the cell is a number, traced), and how closely input text must match a template label. A table region opens at a line that starts with one of a template's anchors; it is accepted when enough of the template's labels and value slots were found.",
   "templates": [
     "templates/2021-active-disclosure.json",
     "templates/2021-applications.json",
@@ -145,7 +135,8 @@ enum BuiltinRules {
     "inside": ".,",
     "prefixes": ["减", "增", "-", "+"],
     "suffixes": ["%", "元", "万元", "件", "个", "条", "项", "次"],
-    "emptyMarks": ["/", "-", "—", "——", "无"]
+    "emptyMarks": ["/", "-", "—", "——", "无"],
+    "digitLookalikes": {"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "i": "1", "S": "5", "B": "8"}
   },
   "matching": {
     "maxEditShare": 0.2,

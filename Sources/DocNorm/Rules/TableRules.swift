@@ -6,6 +6,7 @@ struct TableRulesFile: VersionedRuleFile {
         var prefixes: [String]
         var suffixes: [String]
         var emptyMarks: [String]
+        var digitLookalikes: [String: String]
     }
     struct Matching: Decodable {
         var maxEditShare: Double
@@ -161,6 +162,8 @@ public struct TableRules: Sendable {
     let prefixes: [[Unicode.Scalar]]
     let suffixes: [[Unicode.Scalar]]
     let emptyMarks: Set<[Unicode.Scalar]>
+    /// Letters OCR reads for digits (O → 0, l → 1).
+    let digitLookalikes: [Unicode.Scalar: Unicode.Scalar]
     let matching: TableRulesFile.Matching
 
     public static func load(from source: RuleSource) throws -> TableRules {
@@ -169,6 +172,13 @@ public struct TableRules: Sendable {
             try TableTemplate(try source.decode(TableTemplateFile.self, from: path), path: path)
         }
         func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+        var lookalikes: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (from, to) in file.values.digitLookalikes {
+            guard let f = from.unicodeScalars.first, let t = to.unicodeScalars.first, from.unicodeScalars.count == 1, to.unicodeScalars.count == 1 else {
+                throw DocNormError.invalidRules(file: "tables.json", line: nil, reason: "digitLookalikes: '\(from)' → '\(to)' must map one character to one")
+            }
+            lookalikes[f] = t
+        }
         return TableRules(templates: templates,
                           digits: Set(file.values.digits.unicodeScalars),
                           inside: Set(file.values.inside.unicodeScalars),
@@ -176,7 +186,18 @@ public struct TableRules: Sendable {
                           // Longest first, so 万元 wins over 元.
                           suffixes: file.values.suffixes.map(scalars).sorted { $0.count > $1.count },
                           emptyMarks: Set(file.values.emptyMarks.map(scalars)),
+                          digitLookalikes: lookalikes,
                           matching: file.matching)
+    }
+
+    /// `token` read as a number when OCR put letters for some digits (1O → 10,
+    /// a lone O → 0): nil unless the mapped token is a value and the token
+    /// has a real digit or is one character.
+    func valueFromLookalikes(_ token: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar]? {
+        guard token.contains(where: { digitLookalikes[$0] != nil }) else { return nil }
+        guard token.count == 1 || token.contains(where: { digits.contains($0) }) else { return nil }
+        let mapped = token.map { digitLookalikes[$0] ?? $0 }
+        return isValue(mapped[...]) ? mapped : nil
     }
 
     /// Whether `token` is a table value: a number with an optional sign or

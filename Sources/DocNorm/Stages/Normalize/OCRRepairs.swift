@@ -9,7 +9,6 @@ struct OCRRulesFile: VersionedRuleFile {
     var format: String
     var parens: Pairs
     var documentNumbers: Pairs
-    var digitLookalikes: [String: String]
 }
 
 /// Stage 1c, what OCR misreads, on the character-normalized lines:
@@ -30,8 +29,6 @@ struct OCRRepairs: Sendable {
     let numberOpeners: Set<Unicode.Scalar>
     let numberClosers: Set<Unicode.Scalar>
     let numberOpen: Unicode.Scalar, numberClose: Unicode.Scalar
-    /// Letters read for digits, for table value cells (stage 4).
-    let digitLookalikes: [Unicode.Scalar: Unicode.Scalar]
     /// Every opener of either rule: a line with none is left alone at once.
     let candidates: Set<Unicode.Scalar>
 
@@ -43,17 +40,13 @@ struct OCRRepairs: Sendable {
             }
             return c
         }
-        var lookalikes: [Unicode.Scalar: Unicode.Scalar] = [:]
-        for (from, to) in file.digitLookalikes {
-            lookalikes[try one(from, "digitLookalikes key")] = try one(to, "digitLookalikes value")
-        }
         let parenOpeners = Set(file.parens.openers.unicodeScalars), numberOpeners = Set(file.documentNumbers.openers.unicodeScalars)
         return OCRRepairs(parenOpeners: parenOpeners, parenClosers: Set(file.parens.closers.unicodeScalars),
                           open: try one(file.parens.open, "parens.open"), close: try one(file.parens.close, "parens.close"),
                           numberOpeners: numberOpeners, numberClosers: Set(file.documentNumbers.closers.unicodeScalars),
                           numberOpen: try one(file.documentNumbers.open, "documentNumbers.open"),
                           numberClose: try one(file.documentNumbers.close, "documentNumbers.close"),
-                          digitLookalikes: lookalikes, candidates: parenOpeners.union(numberOpeners))
+                          candidates: parenOpeners.union(numberOpeners))
     }
 
     func repair(_ lines: inout [SourceLine], characters: CharacterNormalizer, context: PipelineContext) {

@@ -14,6 +14,8 @@
 ///   or more values than the template's slots. Values fill slots from the
 ///   left; missing ones stay empty; surplus ones are reported with their text.
 /// - `structure.stray-text`: text between labels that matches nothing.
+/// - `structure.digit-lookalike`: a value cell OCR read with letters for
+///   digits (1O → 10), read as the number.
 ///
 /// Missing header labels stay empty: a label is never invented in a header.
 struct TemplateMatcher: Sendable {
@@ -202,11 +204,20 @@ struct TemplateMatcher: Sendable {
                 guard case .value(let slot) = cell else { continue }
                 m.expected += 1
                 absorb()
-                guard let end = valueEnd(in: stream, at: p) else { continue }
+                if let end = valueEnd(in: stream, at: p) {
+                    cells[column] = text(p..<end)
+                    p = end
+                } else if p < s.count, case let end = stream.tokenEnd(from: p),
+                          let mapped = rules.valueFromLookalikes(s[p..<end]) {
+                    cells[column] = String(String.UnicodeScalarView(mapped))
+                    traced("structure.digit-lookalike", at: p, text(p..<end), cells[column])
+                    report("structure.digit-lookalike", .repair, "'\(text(p..<end))' read as the value \(cells[column])", at: p)
+                    p = end
+                } else {
+                    continue
+                }
                 m.found += 1
-                cells[column] = text(p..<end)
                 values.append((slot, cells[column]))
-                p = end
             }
             absorb()
             if !row.isHeader {
