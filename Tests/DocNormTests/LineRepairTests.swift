@@ -151,3 +151,29 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(try repaired("正文一。\n\\- 3 -\n正文二。\n") == ["正文一。", "正文二。"])
     }
 }
+
+@Suite struct WrapBoundaryTests {
+    @Test func lineOpeningWithNoStartPunctuationContinues() throws {
+        let text = column + "电子邮箱：abc@163.com）\n。\n下一段。\n"
+        #expect(try repaired(text).suffix(2) == [String(repeating: fullLine, count: 6) + "电子邮箱：abc@163.com）。", "下一段。"])
+    }
+
+    @Test func blankLineAfterColonIsNoParagraphEnd() throws {
+        let text = column + String(repeating: "政", count: 17) + "电话：\n\n0411-83926057。\n"
+        #expect(try repaired(text) == [String(repeating: fullLine, count: 6) + String(repeating: "政", count: 17) + "电话：0411-83926057。"])
+    }
+
+    @Test func blankLineAfterFullStopEndsParagraph() throws {
+        let text = column + String(repeating: "政", count: 19) + "。\n\n下一段。\n"
+        #expect(try repaired(text).last == "下一段。")
+    }
+
+    @Test func spacedTableRowsDoNotHideTheColumn() throws {
+        // Ten wrapped prose lines among forty wider rows of spread widths, laid
+        // out with runs of spaces: with them the widths have no peak.
+        let rows = (1...40).map { "信息内容" + String(repeating: " ", count: 10) + String(repeating: "项", count: 17 + $0) }
+        let prose = (0..<10).map { _ in fullLine }.joined(separator: "\n")
+        let text = rows.joined(separator: "\n") + "\n合计          0\n" + prose + "\n结束。\n"
+        #expect(try repaired(text).last == String(repeating: fullLine, count: 10) + "结束。")
+    }
+}

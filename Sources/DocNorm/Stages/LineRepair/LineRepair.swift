@@ -81,7 +81,9 @@ public struct LineRepair: Sendable {
     public func joinLines(_ segments: [ArraySlice<SourceLine>], context: PipelineContext) -> [[LogicalLine]] {
         let gathered = segments.map { gatherScattered(Array($0), context: context) }
         let prose = gathered.flatMap { $0.filter { !$0.text.isEmpty } }
-        let fullWidth = columnWidth(prose)
+        // Rows of a table the recogniser missed blur the peak; they were laid
+        // out with runs of spaces, so without a peak they are set aside.
+        let fullWidth = columnWidth(prose) ?? columnWidth(prose.filter { width($0) - columns($0.text) <= file.wrap.window })
         context.traced(.lines, "lines.text-column", line: nil, before: "\(prose.count) prose lines",
                        after: fullWidth.map { "text column \($0) display columns" } ?? "no text column: lines are not hard-wrapped")
         let followedByBlank = gathered.reduce(0) { count, segment in

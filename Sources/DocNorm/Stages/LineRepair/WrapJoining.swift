@@ -2,14 +2,17 @@
 ///
 /// - `lines.text-column`: the document's text-column width is the peak of its
 ///   line-width histogram in display columns; documents with no peak (one
-///   paragraph per line) are never joined.
+///   paragraph per line) are never joined. Without a peak it is measured
+///   again without the lines that lost runs of spaces (table rows laid out
+///   in columns), which blur it.
 /// - `lines.join-wrap`: a line continues on the next non-blank line when it
 ///   reached the column, where "reached" allows for what the layout could not
 ///   fit: the first unbreakable unit of the next line (a number, a URL, a CJK
 ///   character with the punctuation that may not open a line) and, on a
 ///   paragraph's first line, the indent the extractor dropped. A next line
-///   opening with heading numbering, or a sentence end before a blank line,
-///   ends the paragraph. CJK joins with no space, Latin with one, a wrapped
+///   opening with heading numbering, or a full stop (。！？) before a blank
+///   line, ends the paragraph; a next line opening with punctuation no line
+///   may start with (，。、）) always continues. CJK joins with no space, Latin with one, a wrapped
 ///   URL, e-mail or number (`0435-⏎87315120`, `https://⏎www…`) with none.
 /// - `lines.join-scattered`: a run of lines holding one Han character each is
 ///   one justified line whose letter spacing an extractor took for line breaks.
@@ -49,7 +52,12 @@ extension LineRepair {
     /// Whether `line` is a hard wrap that `next` continues.
     func continues(_ line: SourceLine, into next: String, fullWidth: Int, blankBetween: Bool, opensParagraph: Bool) -> Bool {
         if line.text.contains("\t") || next.contains("\t") || startsWithNumbering(next) { return false }
-        if endsSentence(line.text) && blankBetween { return false }
+        // No line starts with ，。、 or a closing bracket: such a line is the
+        // tail of the one before, whatever its width.
+        if let head = next.unicodeScalars.first, startsNoLine(head) { return true }
+        // A blank line after a full stop ends the paragraph; after ： or ； it
+        // is only a text-box boundary (pdfminer), and the width decides.
+        if endsStrongly(line.text) && blankBetween { return false }
         // A first line's indent took room on the page; extractors that kept it
         // as spaces have it in the extracted width already.
         var reach = opensParagraph ? max(width(line), columns(line.text) + file.wrap.firstLineIndent) : width(line)
@@ -81,8 +89,13 @@ extension LineRepair {
         } else if i < s.count {
             i += 1
         }
-        while i < s.count, file.noLineStart.unicodeScalars.contains(s[i]) || file.closers.unicodeScalars.contains(s[i]) { i += 1 }
+        while i < s.count, startsNoLine(s[i]) { i += 1 }
         return Self.columns(s[..<i])
+    }
+
+    /// Punctuation that may not open a line (kinsoku): it belongs to the word before.
+    func startsNoLine(_ s: Unicode.Scalar) -> Bool {
+        file.noLineStart.unicodeScalars.contains(s) || file.closers.unicodeScalars.contains(s)
     }
 
     /// Joins two wrapped pieces: no space next to CJK, none inside a wrapped
