@@ -52,7 +52,8 @@ import Glibc
         }
         let document = try pipeline.run(golden.input, options: PipelineOptions(tracing: true))
         for step in document.trace where step.stage == .lines {
-            #expect(result.output.contains("↑ L\(step.line!): ") && result.output.contains(step.rule))
+            let line = try #require(step.line, "a stage 2 step without a line: \(step.rule)")
+            #expect(result.output.contains("↑ L\(line): ") && result.output.contains(step.rule))
         }
     }
 

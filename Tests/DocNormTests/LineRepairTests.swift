@@ -65,3 +65,129 @@ func repaired(_ text: String) throws -> [String] {
         #expect(document.title == nil)
     }
 }
+
+/// Six full lines of 40 columns: the text column the cases below are measured against.
+let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
+
+@Suite struct WrapEvidenceTests {
+    @Test func shortLineContinuesWhenTheNextNumberDidNotFit() throws {
+        // 28 columns + 〔2020〕 (8 columns) would overflow the 40-column line.
+        let text = column + String(repeating: "政", count: 14) + "\n〔2020〕109号）规定。\n"
+        #expect(try repaired(text) == [String(repeating: fullLine, count: 6) + String(repeating: "政", count: 14) + "〔2020〕109号）规定。"])
+    }
+
+    @Test func shortLineEndsWhenTheNextCharacterWouldHaveFit() throws {
+        let text = column + String(repeating: "政", count: 14) + "\n规定。\n"
+        #expect(try repaired(text).last == "规定。")
+    }
+
+    @Test func fullStopMakesTheNextWordNoEvidence() throws {
+        let text = column + String(repeating: "政", count: 13) + "。\n〔2020〕109号）规定。\n"
+        #expect(try repaired(text).last == "〔2020〕109号）规定。")
+    }
+
+    @Test func firstLineMayFallShortByItsIndent() throws {
+        let first = String(repeating: "政", count: 15)
+        let text = column + "结束。\n" + first + "\n" + fullLine + "\n结束。\n"
+        #expect(try repaired(text).last == first + fullLine + "结束。")
+    }
+
+    @Test func laterLineDoesNotGetTheIndentAllowance() throws {
+        let short = String(repeating: "政", count: 15)
+        let text = column + short + "\n下一段。\n"
+        #expect(try repaired(text).last == "下一段。")
+    }
+
+    @Test(arguments: [("电话：0435-", "87315120。", "电话：0435-87315120。"),
+                      ("网站（https://", "www.example.gov.cn）。", "网站（https://www.example.gov.cn）。"),
+                      ("邮箱：abc@163.", "com。", "邮箱：abc@163.com。"),
+                      ("the App", "service", "the App service"),
+                      ("infor-", "mation", "information")])
+    func wrappedTokensJoin(_ a: String, _ b: String, _ joined: String) throws {
+        let repair = try LineRepair.load(from: .builtin, rules: pipeline.rules, numbering: try StructureRules.load(from: .builtin).numbering)
+        #expect(repair.join(a, b) == joined)
+    }
+
+    @Test func scatteredLettersAreOneLine() throws {
+        let text = column + fullLine + "\n版\n可\n在\n桐\n川\n县（http://www.example.gov.cn）下载。\n"
+        #expect(try repaired(text) == [String(repeating: fullLine, count: 7) + "版可在桐川县（http://www.example.gov.cn）下载。"])
+    }
+
+    @Test func threeSingleCharactersAreNotScattered() throws {
+        let text = column + "结束。\n自\n然\n人\n"
+        #expect(try repaired(text).suffix(3) == ["自", "然", "人"])
+    }
+}
+
+@Suite struct TopBlockTests {
+    let body = (0..<8).map { _ in fullLine }.joined(separator: "\n") + "\n结束。\n"
+
+    @Test func preambleInItsOwnNarrowColumnIsOneParagraph() throws {
+        let narrow = String(repeating: "报", count: 14)
+        let top = (0..<6).map { _ in narrow }.joined(separator: "\n") + "\n完。\n"
+        let paragraphs = try repaired(top + "一、总体情况\n" + body)
+        #expect(paragraphs.first == String(repeating: narrow, count: 6) + "完。")
+        #expect(paragraphs[1] == "一、总体情况")
+    }
+
+    @Test func topLinesOfUnequalWidthStayApart() throws {
+        let top = (1...6).map { String(repeating: "报", count: 3 * $0) + "。" }.joined(separator: "\n") + "\n"
+        #expect(try repaired(top + "一、总体情况\n" + body).prefix(6).count == 6)
+        #expect(try repaired(top + "一、总体情况\n" + body)[0] == "报报报。")
+    }
+}
+
+@Suite struct MarkupTests {
+    @Test func wholeLineEmphasisRemoved() throws {
+        let document = try pipeline.run(Array("**柳河市人民政府办公室****2020****年政府信息公开工作年度报告**\n\n一、总体情况\n".utf8))
+        #expect(document.title == "柳河市人民政府办公室2020年政府信息公开工作年度报告")
+    }
+
+    @Test func markersInsideTextStay() throws {
+        #expect(try repaired("公式a**b为幂。\n") == ["公式a**b为幂。"])
+    }
+
+    @Test func escapedPageNumberRemoved() throws {
+        #expect(try repaired("正文一。\n\\- 3 -\n正文二。\n") == ["正文一。", "正文二。"])
+    }
+}
+
+@Suite struct WrapBoundaryTests {
+    @Test func lineOpeningWithNoStartPunctuationContinues() throws {
+        let text = column + "电子邮箱：abc@163.com）\n。\n下一段。\n"
+        #expect(try repaired(text).suffix(2) == [String(repeating: fullLine, count: 6) + "电子邮箱：abc@163.com）。", "下一段。"])
+    }
+
+    @Test func blankLineAfterColonIsNoParagraphEnd() throws {
+        let text = column + String(repeating: "政", count: 17) + "电话：\n\n0411-83926057。\n"
+        #expect(try repaired(text) == [String(repeating: fullLine, count: 6) + String(repeating: "政", count: 17) + "电话：0411-83926057。"])
+    }
+
+    @Test func blankLineAfterFullStopEndsParagraph() throws {
+        let text = column + String(repeating: "政", count: 19) + "。\n\n下一段。\n"
+        #expect(try repaired(text).last == "下一段。")
+    }
+
+    @Test func spacedTableRowsDoNotHideTheColumn() throws {
+        // Ten wrapped prose lines among forty wider rows of spread widths, laid
+        // out with runs of spaces: with them the widths have no peak.
+        let rows = (1...40).map { "信息内容" + String(repeating: " ", count: 10) + String(repeating: "项", count: 17 + $0) }
+        let prose = (0..<10).map { _ in fullLine }.joined(separator: "\n")
+        let text = rows.joined(separator: "\n") + "\n合计          0\n" + prose + "\n结束。\n"
+        #expect(try repaired(text).last == String(repeating: fullLine, count: 10) + "结束。")
+    }
+}
+
+@Suite struct TableAnchorBoundaryTests {
+    /// pdfminer: a section heading, a blank line, then table 四's first row
+    /// (行政复议 行政诉讼) that the table matcher could not place. The row is
+    /// not wrapped into the heading; a long prose line opening with 行政复议 is.
+    @Test func shortLineOpeningATableIsNotJoined() throws {
+        let body = (0..<6).map { _ in fullLine }.joined(separator: "\n")
+        let heading = String(repeating: "况", count: 19)
+        let text = body + "。\n\n" + heading + "\n\n行政复议 行政诉讼\n"
+        #expect(try repaired(text).last == "行政复议行政诉讼")
+        let prose = body + "\n" + "行政复议" + String(repeating: "政", count: 16) + "。\n"
+        #expect(try repaired(prose).count == 1)
+    }
+}

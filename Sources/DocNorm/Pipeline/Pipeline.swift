@@ -31,10 +31,12 @@ public struct Pipeline: Sendable {
         decoder = Decoder(rules: rules)
         characters = CharacterNormalizer(rules: rules)
         let structureRules = try StructureRules.load(from: source)
-        lineRepair = try LineRepair.load(from: source, rules: rules, numbering: structureRules.numbering)
+        let tableRules = try TableRules.load(from: source)
+        lineRepair = try LineRepair.load(from: source, rules: rules, numbering: structureRules.numbering,
+                                         tableAnchors: Array(Set(tableRules.templates.flatMap(\.anchors))).sorted())
         structure = StructureRecovery(rules: structureRules)
         ocr = try OCRRepairs.load(from: source)
-        tables = TableRecognizer(rules: try TableRules.load(from: source))
+        tables = TableRecognizer(rules: tableRules)
     }
 
     public func run(_ bytes: [UInt8], options: PipelineOptions = PipelineOptions()) throws -> Document {

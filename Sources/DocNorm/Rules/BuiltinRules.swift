@@ -35,7 +35,7 @@ enum BuiltinRules {
 {
   "format": "docnorm-rules/1",
   "kind": "lines",
-  "description": "Stage 2 rules. pageNumbers: whole-line page furniture, compared with spaces removed; # stands for a run of digits. sentenceFinal/closers: what ends a sentence at a line end. wrap: how a hard-wrapped column is recognised (display columns, CJK = 2).",
+  "description": "Stage 2 rules. pageNumbers: whole-line page furniture, compared with spaces removed; # stands for a run of digits. markdownEmphasis: markers an HTML-to-Markdown converter wraps around a whole line (**…**), removed with every copy inside that line. sentenceFinal/closers: what ends a sentence at a line end; strongFinal: the subset after which the next word's width is no evidence of a wrap. openers: what opens a word and cannot end a line; noLineStart: what cannot start a line (kinsoku), so it belongs to the word before. wrap: how a hard-wrapped column is recognised (display columns, CJK = 2); firstLineIndent: the columns a paragraph's first line is indented by (GB/T 9704: two characters); scatteredRun: this many or more lines of one Han character each are one justified line that an extractor spread out. tokenJoiners: ASCII characters at a line end after which a wrapped URL, e-mail or number continues without a space.",
   "pageNumbers": [
     "-#-",
     "—#—",
@@ -44,17 +44,27 @@ enum BuiltinRules {
     "共#页第#页",
     "#/#",
     "Page#",
-    "Page#of#"
+    "Page#of#",
+    "\\-#-"
+  ],
+  "markdownEmphasis": [
+    "**"
   ],
   "sentenceFinal": "。！？；：…!?;:",
   "closers": "”’）》」』】〕\")",
+  "strongFinal": "。！？!?",
+  "openers": "（《“‘〔【「『〈(\"'",
+  "noLineStart": "，、。！？；：…,.!?;:%",
+  "tokenJoiners": "/-_@",
   "wrap": {
     "minLineColumns": 20,
     "window": 6,
     "minShare": 0.15,
     "minLines": 5,
     "doubleSpacedShare": 0.7,
-    "maxWiderShare": 0.05
+    "maxWiderShare": 0.05,
+    "firstLineIndent": 4,
+    "scatteredRun": 4
   },
   "title": {
     "endings": [

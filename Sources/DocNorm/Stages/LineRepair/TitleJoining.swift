@@ -1,0 +1,43 @@
+/// Stage 2, the top of the document, which is often set apart in a larger font:
+///
+/// - `lines.join-title`: a title split over the first lines (…工作年度报⏎告) is
+///   joined when the joined text ends with a title ending from the rules and
+///   no part ends a sentence; a title is never invented.
+/// - `lines.join-top-block`: the lines before the first heading, when they
+///   share a column of their own narrower than the body's (a preamble styled
+///   like a title: bold, centred, large), are wrapped against that column.
+extension LineRepair {
+    /// The title at the top, joined from up to `maxLines` lines, and how many
+    /// lines it used; nil when the first lines do not form a title.
+    func joinedTitle(_ lines: [SourceLine], context: PipelineContext) -> (line: LogicalLine, count: Int)? {
+        var text = ""
+        for (i, line) in lines.prefix(file.title.maxLines).enumerated() {
+            if line.text.contains("\t") || endsSentence(line.text) || (i > 0 && startsWithNumbering(line.text)) { return nil }
+            text = i == 0 ? line.text : join(text, line.text)
+            if columns(text) > file.title.maxColumns { return nil }
+            if file.title.endings.contains(where: { text.hasSuffix($0) }) {
+                if i > 0 {
+                    context.traced(.lines, "lines.join-title", line: lines[0].number,
+                                   before: lines[0...i].map(\.text).joined(separator: "⏎"), after: text)
+                }
+                return (LogicalLine(text: text, lines: lines[0].number...line.number, role: .title), i + 1)
+            }
+        }
+        return nil
+    }
+
+    /// The column of the block at the top (the lines before the first one
+    /// opening with heading numbering) and the index where the block ends,
+    /// when the block ends a sentence and its own line widths peak (measured
+    /// as for the body) well short of the body column.
+    func topBlockColumn(_ lines: ArraySlice<SourceLine>, bodyWidth: Int?, context: PipelineContext) -> (width: Int, end: Int)? {
+        let end = lines.firstIndex { startsWithNumbering($0.text) || $0.text.contains("\t") } ?? lines.endIndex
+        let block = lines[lines.startIndex..<end]
+        guard block.count >= file.wrap.minLines, let last = block.last, endsSentence(last.text),
+              let own = columnWidth(Array(block)) else { return nil }
+        if let body = bodyWidth, own >= body - file.wrap.window { return nil }
+        context.traced(.lines, "lines.join-top-block", line: block.first?.number, before: "\(block.count) lines at the top",
+                       after: "a column of their own, \(own) display columns")
+        return (own, end)
+    }
+}

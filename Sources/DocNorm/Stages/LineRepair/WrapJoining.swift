@@ -1,0 +1,150 @@
+/// Stage 2, hard wraps:
+///
+/// - `lines.text-column`: the document's text-column width is the peak of its
+///   line-width histogram in display columns; documents with no peak (one
+///   paragraph per line) are never joined. Without a peak it is measured
+///   again without the lines that lost runs of spaces (table rows laid out
+///   in columns), which blur it.
+/// - `lines.join-wrap`: a line continues on the next non-blank line when it
+///   reached the column, where "reached" allows for what the layout could not
+///   fit: the first unbreakable unit of the next line (a number, a URL, a CJK
+///   character with the punctuation that may not open a line) and, on a
+///   paragraph's first line, the indent the extractor dropped. A next line
+///   opening with heading numbering, or a full stop (。！？) before a blank
+///   line, ends the paragraph; a next line opening with punctuation no line
+///   may start with (，。、）) always continues. CJK joins with no space, Latin with one, a wrapped
+///   URL, e-mail or number (`0435-⏎87315120`, `https://⏎www…`) with none.
+/// - `lines.join-scattered`: a run of lines holding one Han character each is
+///   one justified line whose letter spacing an extractor took for line breaks.
+extension LineRepair {
+    /// The text-column width: the most common line width in the widest window
+    /// of `window` columns that holds enough lines, with almost no line wider;
+    /// nil when the document is not hard-wrapped.
+    func columnWidth(_ lines: [SourceLine]) -> Int? {
+        let w = lines.filter { !$0.text.contains("\t") }.map { columns($0.text) }.filter { $0 >= file.wrap.minLineColumns }.sorted()
+        guard !w.isEmpty else { return nil }
+        let needed = max(file.wrap.minLines, Int((file.wrap.minShare * Double(w.count)).rounded(.up)))
+        /// How many sorted widths are ≤ x (binary search).
+        func atMost(_ x: Int) -> Int {
+            var lo = 0, hi = w.count
+            while lo < hi { let mid = (lo + hi) / 2; if w[mid] <= x { lo = mid + 1 } else { hi = mid } }
+            return lo
+        }
+        // A width whose window holds any line lies within `window` columns above
+        // some line's width, so only those candidates need checking, widest
+        // first: O(n log n) instead of one pass per column up to the widest line.
+        let candidates = Set(w.flatMap { width in (0...file.wrap.window).map { width + $0 } }).filter { $0 <= w[w.count - 1] }.sorted(by: >)
+        for width in candidates {
+            let inWindow = atMost(width) - atMost(width - file.wrap.window - 1)
+            if inWindow >= needed {
+                let wider = w.count - atMost(width)
+                guard Double(wider) <= file.wrap.maxWiderShare * Double(w.count) else { return nil }
+                // The column is the most common width in the window (a few lines
+                // run wider, e.g. with narrow Latin digits); ties go to the wider.
+                var counts: [Int: Int] = [:]
+                for x in w[atMost(width - file.wrap.window - 1)..<atMost(width)] { counts[x, default: 0] += 1 }
+                return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key
+            }
+        }
+        return nil
+    }
+
+    /// Whether `line` is a hard wrap that `next` continues.
+    func continues(_ line: SourceLine, into next: String, fullWidth: Int, blankBetween: Bool, opensParagraph: Bool) -> Bool {
+        if line.text.contains("\t") || next.contains("\t") || startsWithNumbering(next) { return false }
+        // A short line opening with a table's anchor (行政复议 行政诉讼) is the
+        // table's first row, matched or not; a long one may be prose wrapped there.
+        if opensTable(next) && columns(next) < fullWidth / 2 { return false }
+        // No line starts with ，。、 or a closing bracket: such a line is the
+        // tail of the one before, whatever its width.
+        if let head = next.unicodeScalars.first, startsNoLine(head) { return true }
+        // A blank line after a full stop ends the paragraph; after ： or ； it
+        // is only a text-box boundary (pdfminer), and the width decides.
+        if endsStrongly(line.text) && blankBetween { return false }
+        // A first line's indent took room on the page; extractors that kept it
+        // as spaces have it in the extracted width already.
+        var reach = opensParagraph ? max(width(line), columns(line.text) + file.wrap.firstLineIndent) : width(line)
+        // The layout broke here because the next unit did not fit; after a full
+        // stop a short line is as likely a paragraph's last.
+        if !endsStrongly(line.text) { reach += leadingUnitColumns(next) }
+        return reach >= fullWidth - file.wrap.window
+    }
+
+    /// A line's width on the page: as extracted when known (spaces an extractor
+    /// put around digits took room on the page too), else as it stands.
+    func width(_ line: SourceLine) -> Int {
+        max(line.extractedColumns ?? 0, columns(line.text))
+    }
+
+    /// Display columns of the first unit a line break cannot split: opening
+    /// brackets and quotes, then an ASCII run (up to a `/` or `-` where URLs
+    /// and numbers may break) or one other character, then the punctuation
+    /// that may not start a line.
+    func leadingUnitColumns(_ text: String) -> Int {
+        let s = Array(text.unicodeScalars)
+        var i = 0
+        while i < s.count, file.openers.unicodeScalars.contains(s[i]) { i += 1 }
+        if i < s.count, s[i].isASCII, s[i] != " " {
+            while i < s.count, s[i].isASCII, s[i] != " " {
+                i += 1
+                if "/-".unicodeScalars.contains(s[i - 1]), i < s.count, !"/-".unicodeScalars.contains(s[i]) { break }
+            }
+        } else if i < s.count {
+            i += 1
+        }
+        while i < s.count, startsNoLine(s[i]) { i += 1 }
+        return Self.columns(s[..<i])
+    }
+
+    /// Punctuation that may not open a line (kinsoku): it belongs to the word before.
+    func startsNoLine(_ s: Unicode.Scalar) -> Bool {
+        file.noLineStart.unicodeScalars.contains(s) || file.closers.unicodeScalars.contains(s)
+    }
+
+    /// Joins two wrapped pieces: no space next to CJK, none inside a wrapped
+    /// URL, e-mail address or number, a hyphenated Latin word rejoined, else
+    /// one space.
+    func join(_ a: String, _ b: String) -> String {
+        guard let x = a.unicodeScalars.last, let y = b.unicodeScalars.first else { return a + b }
+        if cjk.contains(x) || cjk.contains(y) { return a + b }
+        let token = a.unicodeScalars.reversed().prefix { $0.isASCII && $0 != " " }
+        let linked = token.contains("@") || String(String.UnicodeScalarView(token.reversed())).contains("://")
+            || String(String.UnicodeScalarView(token.reversed())).lowercased().hasPrefix("www.")
+        if x == "-", !linked, token.count > 1, token.dropFirst().first?.properties.isAlphabetic == true, y.properties.isLowercase {
+            return String(a.unicodeScalars.dropLast()) + b
+        }
+        if y.isASCII, y != " ", linked || file.tokenJoiners.unicodeScalars.contains(x) { return a + b }
+        return a + " " + b
+    }
+
+    /// Merges each run of at least `scatteredRun` lines holding one Han
+    /// character each (blank lines between allowed) into one line, taken to
+    /// fill the column: it was a justified line spread out letter by letter.
+    func gatherScattered(_ lines: [SourceLine], context: PipelineContext) -> [SourceLine] {
+        func single(_ line: SourceLine) -> Bool {
+            line.text.unicodeScalars.count == 1 && line.text.unicodeScalars.first!.properties.isIdeographic
+        }
+        var output: [SourceLine] = []
+        output.reserveCapacity(lines.count)
+        var i = 0
+        while i < lines.count {
+            guard single(lines[i]) else { output.append(lines[i]); i += 1; continue }
+            var run = [i]
+            var j = i + 1
+            while j < lines.count, lines[j].text.isEmpty || single(lines[j]) {
+                if !lines[j].text.isEmpty { run.append(j) }
+                j += 1
+            }
+            let end = run.last! + 1
+            guard run.count >= file.wrap.scatteredRun else {
+                output.append(contentsOf: lines[i..<end]); i = end; continue
+            }
+            let text = run.map { lines[$0].text }.joined()
+            context.traced(.lines, "lines.join-scattered", line: lines[i].number,
+                           before: run.map { lines[$0].text }.joined(separator: "⏎"), after: text)
+            output.append(SourceLine(number: lines[run[0]].number, text: text, extractedColumns: Int.max / 4))
+            i = end
+        }
+        return output
+    }
+}
