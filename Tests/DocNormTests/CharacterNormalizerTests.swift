@@ -83,3 +83,10 @@ func normalized(_ text: String) throws -> String {
         #expect(try normalized(text) == text)
     }
 }
+
+@Suite struct RadicalOverrideTests {
+    /// Unicode says ⼾ is 戶; in a simplified report's PDF it was drawn as 户.
+    @Test func doorRadicalBecomesTheSimplifiedForm() throws {
+        #expect(try canonical(Array("⼾籍管理\n".utf8)) == "户籍管理\n")
+    }
+}

@@ -11,6 +11,10 @@ enum BuiltinRules {
   "spaces": "[\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]",
   "cjk": "[[:Han:][\\u3000-\\u303F][\\uFF00-\\uFFEF][“”‘’—…·]]",
   "radicals": "unicode/radicals.tsv",
+  "radicalOverrides": {
+    "⼾": "户"
+  },
+  "radicalOverridesNote": "Unicode's equivalent of the door radical ⼾ is the traditional 戶; Simplified Chinese fonts (Noto/Source Han SC) draw 户 with the radical's glyph, so a PDF of a simplified report that yields ⼾ meant 户.",
   "detectionMinConfidence": 30,
   "punctuationInHan": {
     ",": "，",

@@ -58,6 +58,9 @@ struct CharacterRulesFile: VersionedRuleFile {
     var spaces: String
     var cjk: String
     var radicals: String
+    /// Radicals whose meaning in Simplified Chinese text differs from Unicode's
+    /// equivalent (⼾ → 户, not 戶).
+    var radicalOverrides: [String: String]?
     var detectionMinConfidence: Int
     var punctuationInHan: [String: String]
     var sentenceStopInHan: [String: String]
@@ -109,7 +112,8 @@ public struct RuleSet: Sendable {
                        remove: try set(chars.remove, "remove"),
                        spaces: try set(chars.spaces, "spaces"),
                        cjk: try set(chars.cjk, "cjk"),
-                       radicals: try parseRadicals(try source.read(chars.radicals), file: chars.radicals),
+                       radicals: try parseRadicals(try source.read(chars.radicals), file: chars.radicals)
+                           .merging(try scalarMap(chars.radicalOverrides ?? [:], "radicalOverrides")) { _, override in override },
                        detectionMinConfidence: chars.detectionMinConfidence,
                        punctuationInHan: try scalarMap(chars.punctuationInHan, "punctuationInHan"),
                        sentenceStopInHan: try scalarMap(chars.sentenceStopInHan, "sentenceStopInHan"),
