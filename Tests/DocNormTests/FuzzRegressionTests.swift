@@ -11,11 +11,20 @@ import DocNormTestSupport
 
     @Test func regressionsArePresent() { #expect(Self.names.count >= 1) }
 
+    /// `*.known.bin` inputs still break a guarantee (docs/fuzzing.md says
+    /// which and why): strict known issues, so a fix makes them fail until
+    /// they are renamed to plain `.bin`.
     @Test(arguments: names)
     func keepsEveryGuarantee(_ name: String) throws {
         let bytes = [UInt8](FileManager.default.contents(atPath: Self.folder.appendingPathComponent(name).path) ?? Data())
         let violations = Guarantees.check(bytes, pipeline: pipeline)
-        #expect(violations.isEmpty, "\(violations)")
+        if name.hasSuffix(".known.bin") {
+            withKnownIssue("line repair: join-wrap is not idempotent on these inputs (reported, stage 2 is being rewritten)") {
+                #expect(violations.isEmpty, "\(violations)")
+            }
+        } else {
+            #expect(violations.isEmpty, "\(violations)")
+        }
     }
 
     /// ESC N starts an ISO-2022 single shift; ICU's detector calls three such
