@@ -45,4 +45,15 @@ import DocNormTestSupport
         #expect(try canonical(Array(once.utf8)) == once)
         #expect(Guarantees.check(Array(input.utf8), pipeline: pipeline).isEmpty)
     }
+
+    /// Found by the fuzzer: ICU's detector calls B9 B9 IBM420_rtl, a charset
+    /// this ICU has no converter for, and opening it failed (exit 3, "ICU
+    /// error"). Only convertible candidates count now.
+    @Test func detectorCandidateWithoutConverterIsSkipped() throws {
+        do {
+            _ = try decode([0xB9, 0xB9])
+        } catch let error as DocNormError {
+            if case .icu = error { Issue.record("\(error)") }
+        }
+    }
 }

@@ -72,7 +72,8 @@ public struct Decoder: Sendable {
         }
         let guesses = (try? CharsetDetector.detect(bytes)) ?? []
         // Not UTF-8 (see above); UTF-16/32 without a BOM would have shown NUL bytes.
-        let candidates = guesses.filter { !$0.name.hasPrefix("UTF-") }
+        // The detector also names charsets this ICU has no converter for (IBM420_rtl).
+        let candidates = guesses.filter { !$0.name.hasPrefix("UTF-") && Converter.isKnown($0.name) }
         guard let best = candidates.first, best.confidence >= minConfidence else {
             throw DocNormError.undetectableEncoding(best: candidates.first?.name, confidence: candidates.first?.confidence ?? 0,
                                                     needed: minConfidence, offset: firstInvalid)
