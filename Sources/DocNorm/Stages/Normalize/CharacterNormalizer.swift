@@ -63,15 +63,7 @@ public struct CharacterNormalizer: Sendable {
             for i in s.indices where rules.spaces.contains(s[i]) { s[i] = 0x20 }
         }
         pass("normalize.punctuation", &scalars, context) { s in
-            var start = 0
-            for i in 0...s.count where i == s.count || s[i] == 0x0A {
-                // One rewrite can give the next character a CJK neighbour
-                // (",,政"): repeat until nothing changes, so the output is a
-                // fixpoint and normalizing it again changes nothing. Rewrites
-                // only go one way, so this ends.
-                while contextualPunctuation(&s, start..<i) {}
-                start = i + 1
-            }
+            contextualPunctuation(&s)
         }
         pass("normalize.spacing", &scalars, context) { s in
             s = canonicalSpacing(s)
@@ -103,56 +95,113 @@ public struct CharacterNormalizer: Sendable {
         }
     }
 
-    /// Rewrites punctuation in one line by its neighbours (see the type's doc).
-    @discardableResult
-    func contextualPunctuation(_ s: inout [UInt32], _ line: Range<Int>) -> Bool {
-        let original = Array(s[line])
-        func neighbour(_ i: Int, _ step: Int) -> UInt32? {
-            var j = i + step
-            while line.contains(j) {
-                if s[j] != 0x20 && s[j] != 0x09 { return s[j] }
-                j += step
-            }
-            return nil
+    /// Rewrites punctuation by its neighbours (see the type's doc).
+    ///
+    /// Context stops at the line's ends: a neighbour is the nearest character
+    /// on the same line that is not a space or TAB, and parentheses pair within
+    /// a line. (Crossing lines would make context depend on page numbers that
+    /// line repair removes later; staying within them leaves a wrap that line
+    /// repair joins undecided: docs/fuzzing.md, known issues.)
+    ///
+    /// One rewrite can give another character a CJK neighbour (",,,政"), so
+    /// rewrites propagate through a worklist until nothing changes: the output
+    /// is a fixpoint and normalizing it again changes nothing. Each character
+    /// changes at most once or twice and then only its neighbours are looked at
+    /// again, so this is linear in the text (repeating whole passes was
+    /// quadratic: 20,000 commas before a 政 took minutes).
+    func contextualPunctuation(_ s: inout [UInt32]) {
+        func isBlank(_ v: UInt32) -> Bool { v == 0x20 || v == 0x09 }
+        func isParen(_ v: UInt32) -> Bool { v == 0x28 || v == 0x29 || v == 0xFF08 || v == 0xFF09 }
+        func isRuleCharacter(_ v: UInt32) -> Bool {
+            isParen(v) || rules.punctuationInHan[v] != nil || rules.sentenceStopInHan[v] != nil || rules.punctuationInNumbers[v] != nil
         }
-        func isCJK(_ v: UInt32?) -> Bool { v.map { rules.cjk.contains($0) } ?? false }
-        func isDigit(_ v: UInt32?) -> Bool { v.map { (0x30...0x39).contains($0) } ?? false }
-        func isLatin(_ v: UInt32?) -> Bool { v.map { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) } ?? false }
-        // Parentheses as pairs: a pair is full-width when either half already is,
-        // when it encloses Han, or when Han stands right outside it.
+        let candidates = s.indices.filter { isRuleCharacter(s[$0]) }
+        guard !candidates.isEmpty else { return }
+        // Nearest non-blank neighbours on the line, found by scanning: rewrites never touch
+        // blanks, and each character is decided only a few times, so the scans
+        // stay linear in all (no per-character index arrays for a 200 MB input).
+        func previousIndex(_ i: Int) -> Int {
+            var j = i - 1
+            while j >= 0 && isBlank(s[j]) { j -= 1 }
+            return j >= 0 && s[j] != 0x0A ? j : -1
+        }
+        func nextIndex(_ i: Int) -> Int {
+            var j = i + 1
+            while j < s.count && isBlank(s[j]) { j += 1 }
+            return j < s.count && s[j] != 0x0A ? j : -1
+        }
+        // Parenthesis pairs, and how many CJK characters come before each
+        // candidate, so "does this pair enclose CJK" is one subtraction.
+        // Rewrites inside a pair happen only next to CJK or to the pair itself,
+        // so the original count decides the same way.
+        var partner = [Int: Int]()
+        var cjkBefore = [Int: Int]()
         var open: [Int] = []
-        for i in line {
+        var cjkSoFar = 0, position = 0
+        for i in candidates {
+            while position < i {
+                if rules.cjk.contains(s[position]) { cjkSoFar += 1 }
+                if s[position] == 0x0A { open.removeAll() }
+                position += 1
+            }
+            cjkBefore[i] = cjkSoFar
             switch s[i] {
             case 0x28, 0xFF08: open.append(i)
-            case 0x29, 0xFF09:
-                if let o = open.popLast() {
-                    let encloses = s[(o + 1)..<i].contains { rules.cjk.contains($0) }
-                    if s[o] == 0xFF08 || s[i] == 0xFF09 || encloses || isCJK(neighbour(o, -1)) || isCJK(neighbour(i, 1)) {
-                        s[o] = 0xFF08
-                        s[i] = 0xFF09
-                    }
-                } else if isCJK(neighbour(i, -1)) {
-                    s[i] = 0xFF09
-                }
+            case 0x29, 0xFF09: if let o = open.popLast() { partner[o] = i; partner[i] = o }
             default: break
             }
         }
-        for o in open where s[o] == 0x28 && isCJK(neighbour(o, 1)) { s[o] = 0xFF08 }
-        for i in line {
+
+        func at(_ i: Int) -> UInt32? { i >= 0 ? s[i] : nil }
+        func isCJK(_ v: UInt32?) -> Bool { v.map { rules.cjk.contains($0) } ?? false }
+        func isDigit(_ v: UInt32?) -> Bool { v.map { (0x30...0x39).contains($0) } ?? false }
+        func isLatin(_ v: UInt32?) -> Bool { v.map { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) } ?? false }
+
+        /// Rewrites position i if its context asks for it; the positions changed.
+        func decide(_ i: Int) -> [Int] {
             let c = s[i]
-            if c == 0x28 || c == 0x29 { continue }
+            if isParen(c) {
+                if let p = partner[i] {
+                    let (o, e) = (min(i, p), max(i, p))
+                    guard s[o] != 0xFF08 || s[e] != 0xFF09 else { return [] }
+                    let encloses = cjkBefore[e]! - cjkBefore[o]! - (rules.cjk.contains(s[o]) ? 1 : 0) > 0
+                    if s[o] == 0xFF08 || s[e] == 0xFF09 || encloses || isCJK(at(previousIndex(o))) || isCJK(at(nextIndex(e))) {
+                        s[o] = 0xFF08
+                        s[e] = 0xFF09
+                        return [o, e]
+                    }
+                } else if c == 0x29, isCJK(at(previousIndex(i))) {
+                    s[i] = 0xFF09
+                    return [i]
+                } else if c == 0x28, isCJK(at(nextIndex(i))) {
+                    s[i] = 0xFF08
+                    return [i]
+                }
+                return []
+            }
+            let before = at(previousIndex(i)), after = at(nextIndex(i))
             if let full = rules.punctuationInHan[c] {
-                let before = neighbour(i, -1), after = neighbour(i, 1)
-                if isCJK(before) || (isCJK(after) && !isLatin(before) && !(isDigit(before) && isDigit(after))) { s[i] = full }
+                if isCJK(before) || (isCJK(after) && !isLatin(before) && !(isDigit(before) && isDigit(after))) { s[i] = full; return [i] }
             } else if let stop = rules.sentenceStopInHan[c] {
-                let before = neighbour(i, -1), after = neighbour(i, 1)
-                if let b = before, rules.cjk.contains(b), !isDigit(b), after != c, !isLatin(after), !isDigit(after) { s[i] = stop }
+                if let b = before, rules.cjk.contains(b), !isDigit(b), after != c, !isLatin(after), !isDigit(after) { s[i] = stop; return [i] }
             } else if let ascii = rules.punctuationInNumbers[c] {
-                let before = neighbour(i, -1), after = neighbour(i, 1)
-                if isDigit(before) && isDigit(after) { s[i] = ascii }
+                if isDigit(before) && isDigit(after) { s[i] = ascii; return [i] }
+            }
+            return []
+        }
+
+        var work = candidates
+        var queued = Set(candidates)
+        while let i = work.popLast() {
+            queued.remove(i)
+            for changed in decide(i) {
+                // A changed character is context for its neighbours and, for a
+                // parenthesis, its partner.
+                for j in [previousIndex(changed), nextIndex(changed), partner[changed] ?? -1] where j >= 0 && isRuleCharacter(s[j]) {
+                    if queued.insert(j).inserted { work.append(j) }
+                }
             }
         }
-        return !original.elementsEqual(s[line])
     }
 
     /// Removes spaces next to CJK characters, collapses runs, trims each line.
