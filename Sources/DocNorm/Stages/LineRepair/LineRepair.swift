@@ -48,6 +48,10 @@ public struct LineRepair: Sendable {
     let file: LineRulesFile
     let cjk: ScalarSet
     let numerals: Set<Unicode.Scalar>
+    /// Stage 1's punctuation rule, run again over a joined line: context stops
+    /// at line ends, so a wrap's seam is decided only once the lines are one
+    /// (else a second run would decide it: not idempotent).
+    let punctuation: CharacterNormalizer
 
     /// Display columns of every BMP scalar, from ICU's East Asian Width, built
     /// once per process.
@@ -57,6 +61,16 @@ public struct LineRepair: Sendable {
         self.file = file
         cjk = rules.cjk
         numerals = Set(file.headingNumerals.unicodeScalars)
+        punctuation = CharacterNormalizer(rules: rules)
+    }
+
+    /// `text` joined from several lines, with punctuation decided across the seams.
+    func punctuatedJoin(_ text: String, line: Int, context: PipelineContext) -> String {
+        var scalars = text.unicodeScalars.map(\.value)
+        punctuation.contextualPunctuation(&scalars)
+        let result = string(scalars)
+        if result != text { context.traced(.lines, "lines.join-punctuation", line: line, before: text, after: result) }
+        return result
     }
 
     public static func load(from source: RuleSource, rules: RuleSet) throws -> LineRepair {
@@ -119,6 +133,7 @@ public struct LineRepair: Sendable {
                 last = next
                 position += 1
             }
+            if last.number != first.number { text = punctuatedJoin(text, line: first.number, context: context) }
             output.append(LogicalLine(text: text, lines: first.number...last.number))
             position += 1
         }
@@ -138,6 +153,7 @@ public struct LineRepair: Sendable {
                     context.traced(.lines, "lines.join-title", line: lines[0].number,
                                    before: lines[0...i].map(\.text).joined(separator: "⏎"), after: text)
                 }
+                if i > 0 { text = punctuatedJoin(text, line: lines[0].number, context: context) }
                 return (LogicalLine(text: text, lines: lines[0].number...line.number, role: .title), i + 1)
             }
         }
