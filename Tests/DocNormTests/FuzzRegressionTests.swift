@@ -56,4 +56,15 @@ import DocNormTestSupport
             if case .icu = error { Issue.record("\(error)") }
         }
     }
+
+    /// The fuzzer's wrap-seam inputs, readable: "3," ends a wrapped line (its
+    /// only context a digit) and a page number stands between it and the
+    /// continuation; the seam is decided once the lines are joined.
+    @Test func punctuationAtAJoinedSeamIsDecidedOnce() throws {
+        let han = String(repeating: "政府信息公开工作年度报告本机关全年收到申请", count: 2)
+        let lines = [String(han.prefix(38)) + "申请3,", "- 4 -", han, han, String(han.prefix(30)) + "情况如下：共计五件", han, "结束。"]
+        let once = try canonical(Array((lines.joined(separator: "\n") + "\n").utf8))
+        #expect(once.contains("申请3，政府"))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
 }
