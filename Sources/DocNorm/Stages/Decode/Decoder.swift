@@ -48,7 +48,8 @@ public struct Decoder: Sendable {
 
     func decodeText(_ bytes: [UInt8], encoding forced: String?, context: PipelineContext) throws -> DecodedText {
         if let forced {
-            guard Converter.isKnown(forced) else { throw DocNormError.unknownEncoding(forced) }
+            // ICU opens its default converter for an empty name; that is not what was asked.
+            guard !forced.isEmpty, Converter.isKnown(forced) else { throw DocNormError.unknownEncoding(forced) }
             return try convert(bytes, charset: forced, named: forced, context: context)
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
