@@ -130,26 +130,32 @@ public struct CharacterNormalizer: Sendable {
             while j < s.count && isBlank(s[j]) { j += 1 }
             return j < s.count && s[j] != 0x0A ? j : -1
         }
-        // Parenthesis pairs, and how many CJK characters come before each
-        // candidate, so "does this pair enclose CJK" is one subtraction.
-        // Rewrites inside a pair happen only next to CJK or to the pair itself,
-        // so the original count decides the same way.
-        var partner = [Int: Int]()
-        var cjkBefore = [Int: Int]()
+        // Per candidate (by its index in `candidates`): its partner parenthesis
+        // and how many CJK characters come before it, so "does this pair
+        // enclose CJK" is one subtraction. Rewrites inside a pair happen only
+        // next to CJK or to the pair itself, so the original count decides the same way.
+        var partner = [Int](repeating: -1, count: candidates.count)
+        var cjkBefore = [Int](repeating: 0, count: candidates.count)
         var open: [Int] = []
         var cjkSoFar = 0, position = 0
-        for i in candidates {
+        for (k, i) in candidates.enumerated() {
             while position < i {
                 if rules.cjk.contains(s[position]) { cjkSoFar += 1 }
                 if s[position] == 0x0A { open.removeAll() }
                 position += 1
             }
-            cjkBefore[i] = cjkSoFar
+            cjkBefore[k] = cjkSoFar
             switch s[i] {
-            case 0x28, 0xFF08: open.append(i)
-            case 0x29, 0xFF09: if let o = open.popLast() { partner[o] = i; partner[i] = o }
+            case 0x28, 0xFF08: open.append(k)
+            case 0x29, 0xFF09: if let o = open.popLast() { partner[o] = k; partner[k] = o }
             default: break
             }
+        }
+        /// The index in `candidates` of position i, or nil when i is not one.
+        func slot(_ i: Int) -> Int? {
+            var lo = 0, hi = candidates.count
+            while lo < hi { let mid = (lo + hi) / 2; if candidates[mid] < i { lo = mid + 1 } else { hi = mid } }
+            return lo < candidates.count && candidates[lo] == i ? lo : nil
         }
 
         func at(_ i: Int) -> UInt32? { i >= 0 ? s[i] : nil }
@@ -157,48 +163,52 @@ public struct CharacterNormalizer: Sendable {
         func isDigit(_ v: UInt32?) -> Bool { v.map { (0x30...0x39).contains($0) } ?? false }
         func isLatin(_ v: UInt32?) -> Bool { v.map { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) } ?? false }
 
-        /// Rewrites position i if its context asks for it; the positions changed.
-        func decide(_ i: Int) -> [Int] {
-            let c = s[i]
+        /// Rewrites candidate k if its context asks for it; the candidates changed.
+        func decide(_ k: Int) -> [Int] {
+            let i = candidates[k], c = s[i]
             if isParen(c) {
-                if let p = partner[i] {
-                    let (o, e) = (min(i, p), max(i, p))
+                if partner[k] >= 0 {
+                    let (ko, ke) = (min(k, partner[k]), max(k, partner[k]))
+                    let (o, e) = (candidates[ko], candidates[ke])
                     guard s[o] != 0xFF08 || s[e] != 0xFF09 else { return [] }
-                    let encloses = cjkBefore[e]! - cjkBefore[o]! - (rules.cjk.contains(s[o]) ? 1 : 0) > 0
+                    let encloses = cjkBefore[ke] - cjkBefore[ko] - (rules.cjk.contains(s[o]) ? 1 : 0) > 0
                     if s[o] == 0xFF08 || s[e] == 0xFF09 || encloses || isCJK(at(previousIndex(o))) || isCJK(at(nextIndex(e))) {
                         s[o] = 0xFF08
                         s[e] = 0xFF09
-                        return [o, e]
+                        return [ko, ke]
                     }
                 } else if c == 0x29, isCJK(at(previousIndex(i))) {
                     s[i] = 0xFF09
-                    return [i]
+                    return [k]
                 } else if c == 0x28, isCJK(at(nextIndex(i))) {
                     s[i] = 0xFF08
-                    return [i]
+                    return [k]
                 }
                 return []
             }
             let before = at(previousIndex(i)), after = at(nextIndex(i))
             if let full = rules.punctuationInHan[c] {
-                if isCJK(before) || (isCJK(after) && !isLatin(before) && !(isDigit(before) && isDigit(after))) { s[i] = full; return [i] }
+                if isCJK(before) || (isCJK(after) && !isLatin(before) && !(isDigit(before) && isDigit(after))) { s[i] = full; return [k] }
             } else if let stop = rules.sentenceStopInHan[c] {
-                if let b = before, rules.cjk.contains(b), !isDigit(b), after != c, !isLatin(after), !isDigit(after) { s[i] = stop; return [i] }
+                if let b = before, rules.cjk.contains(b), !isDigit(b), after != c, !isLatin(after), !isDigit(after) { s[i] = stop; return [k] }
             } else if let ascii = rules.punctuationInNumbers[c] {
-                if isDigit(before) && isDigit(after) { s[i] = ascii; return [i] }
+                if isDigit(before) && isDigit(after) { s[i] = ascii; return [k] }
             }
             return []
         }
 
-        var work = candidates
-        var queued = Set(candidates)
-        while let i = work.popLast() {
-            queued.remove(i)
-            for changed in decide(i) {
+        var work = Array(candidates.indices)
+        var queued = [Bool](repeating: true, count: candidates.count)
+        while let k = work.popLast() {
+            queued[k] = false
+            for changed in decide(k) {
                 // A changed character is context for its neighbours and, for a
                 // parenthesis, its partner.
-                for j in [previousIndex(changed), nextIndex(changed), partner[changed] ?? -1] where j >= 0 && isRuleCharacter(s[j]) {
-                    if queued.insert(j).inserted { work.append(j) }
+                let i = candidates[changed]
+                let neighbours = [previousIndex(i), nextIndex(i)].compactMap { $0 >= 0 ? slot($0) : nil } + (partner[changed] >= 0 ? [partner[changed]] : [])
+                for j in neighbours where !queued[j] {
+                    queued[j] = true
+                    work.append(j)
                 }
             }
         }
