@@ -52,5 +52,6 @@ func fixtureText(_ name: String) -> String { String(decoding: fixture(name), as:
 
     @Test func unknownEncodingNameRefused() throws {
         #expect(throws: DocNormError.unknownEncoding("GB-NOPE")) { try decode(fixture("simplified.gbk.txt"), encoding: "GB-NOPE") }
+        #expect(throws: DocNormError.unknownEncoding("")) { try decode(fixture("simplified.gbk.txt"), encoding: "") }
     }
 }

@@ -11,11 +11,20 @@ import DocNormTestSupport
 
     @Test func regressionsArePresent() { #expect(Self.names.count >= 1) }
 
+    /// `*.known.bin` inputs still break a guarantee (docs/fuzzing.md says
+    /// which and why): strict known issues, so a fix makes them fail until
+    /// they are renamed to plain `.bin`.
     @Test(arguments: names)
     func keepsEveryGuarantee(_ name: String) throws {
         let bytes = [UInt8](FileManager.default.contents(atPath: Self.folder.appendingPathComponent(name).path) ?? Data())
         let violations = Guarantees.check(bytes, pipeline: pipeline)
-        #expect(violations.isEmpty, "\(violations)")
+        if name.hasSuffix(".known.bin") {
+            withKnownIssue("line repair: join-wrap is not idempotent on these inputs (reported, stage 2 is being rewritten)") {
+                #expect(violations.isEmpty, "\(violations)")
+            }
+        } else {
+            #expect(violations.isEmpty, "\(violations)")
+        }
     }
 
     /// ESC N starts an ISO-2022 single shift; ICU's detector calls three such
@@ -35,5 +44,27 @@ import DocNormTestSupport
         let once = try canonical(Array(input.utf8))
         #expect(try canonical(Array(once.utf8)) == once)
         #expect(Guarantees.check(Array(input.utf8), pipeline: pipeline).isEmpty)
+    }
+
+    /// Found by the fuzzer: ICU's detector calls B9 B9 IBM420_rtl, a charset
+    /// this ICU has no converter for, and opening it failed (exit 3, "ICU
+    /// error"). Only convertible candidates count now.
+    @Test func detectorCandidateWithoutConverterIsSkipped() throws {
+        do {
+            _ = try decode([0xB9, 0xB9])
+        } catch let error as DocNormError {
+            if case .icu = error { Issue.record("\(error)") }
+        }
+    }
+
+    /// The fuzzer's wrap-seam inputs, readable: "3," ends a wrapped line (its
+    /// only context a digit) and a page number stands between it and the
+    /// continuation; the seam is decided once the lines are joined.
+    @Test func punctuationAtAJoinedSeamIsDecidedOnce() throws {
+        let han = String(repeating: "政府信息公开工作年度报告本机关全年收到申请", count: 2)
+        let lines = [String(han.prefix(38)) + "申请3,", "- 4 -", han, han, String(han.prefix(30)) + "情况如下：共计五件", han, "结束。"]
+        let once = try canonical(Array((lines.joined(separator: "\n") + "\n").utf8))
+        #expect(once.contains("申请3，政府"))
+        #expect(try canonical(Array(once.utf8)) == once)
     }
 }

@@ -47,4 +47,14 @@ import Testing
         #expect(document.diagnostics.count == Decoder.maxReportedPlaces + 1)
         #expect(TextRenderer.render(document).unicodeScalars.filter { $0 == "\u{FFFD}" }.count == 25_000)
     }
+
+    /// Punctuation context propagates (",,政": each comma makes the one before
+    /// it next to CJK). Repeating whole passes took minutes on 20,000 commas;
+    /// the worklist is linear.
+    @Test func longPunctuationChainsPropagate() throws {
+        #expect(try normalized(String(repeating: ",", count: 20_000) + "政") == String(repeating: "，", count: 20_000) + "政")
+        #expect(try normalized(String(repeating: "(,)", count: 3_000) + "政") == String(repeating: "（，）", count: 3_000) + "政")
+        let nested = String(repeating: "(", count: 5_000) + "政" + String(repeating: ")", count: 5_000)
+        #expect(try normalized(nested) == String(repeating: "（", count: 5_000) + "政" + String(repeating: "）", count: 5_000))
+    }
 }

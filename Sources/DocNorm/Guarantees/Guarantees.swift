@@ -2,7 +2,7 @@ import ICUKit
 
 /// One broken promise found by `Guarantees.check`.
 public struct GuaranteeViolation: Sendable, Equatable, CustomStringConvertible {
-    /// Which guarantee: `refusal`, `utf8`, `controls`, `idempotence`, `han`.
+    /// Which guarantee: `refusal`, `json`, `utf8`, `controls`, `idempotence`, `han`.
     public var guarantee: String
     public var detail: String
 
@@ -13,7 +13,7 @@ public struct GuaranteeViolation: Sendable, Equatable, CustomStringConvertible {
 /// that the property tests and the fuzz target run on any bytes:
 ///
 /// - a refusal is one of the documented errors (empty, binary, encoding), never
-///   an internal failure;
+///   an internal failure; a document renders as JSON too;
 /// - the canonical text is valid UTF-8 with no control character but LF and TAB;
 /// - normalizing the output again changes nothing;
 /// - nothing is lost silently: the output's Han characters are the input's Han
@@ -39,6 +39,9 @@ public enum Guarantees {
             return [GuaranteeViolation(guarantee: "refusal", detail: "undocumented error: \(error)")]
         }
         var violations: [GuaranteeViolation] = []
+        do { _ = try JSONRenderer.render(document) } catch {
+            violations.append(GuaranteeViolation(guarantee: "json", detail: "--format json fails: \(error)"))
+        }
         let output = TextRenderer.render(document)
         let outputBytes = Array(output.utf8)
         if String(validating: outputBytes, as: UTF8.self) == nil {

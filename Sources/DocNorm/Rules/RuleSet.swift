@@ -7,6 +7,14 @@ public enum RuleSource: Sendable {
     case builtin
     case directory(String)
 
+    /// How messages name a rule file: the path on disk, or the name in the built-in set.
+    func displayName(_ path: String) -> String {
+        switch self {
+        case .builtin: return path
+        case .directory(let dir): return URL(fileURLWithPath: dir).appendingPathComponent(path).path
+        }
+    }
+
     func read(_ path: String) throws -> String {
         switch self {
         case .builtin:
@@ -39,10 +47,11 @@ extension RuleSource {
         let text = try read(path)
         let file: File
         do { file = try JSONDecoder().decode(File.self, from: Data(text.utf8)) } catch {
-            throw DocNormError.invalidRules(file: path, line: nil, reason: "\(error)")
+            let (line, reason) = JSONLocation.describe(error, in: text)
+            throw DocNormError.invalidRules(file: displayName(path), line: line, reason: reason)
         }
         guard file.format == RuleSet.supportedFormat else {
-            throw DocNormError.invalidRules(file: path, line: nil,
+            throw DocNormError.invalidRules(file: displayName(path), line: JSONLocation.line(ofKey: "format", in: text),
                                             reason: "unsupported format '\(file.format)', expected \(RuleSet.supportedFormat)")
         }
         return file

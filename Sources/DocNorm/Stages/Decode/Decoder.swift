@@ -48,7 +48,8 @@ public struct Decoder: Sendable {
 
     func decodeText(_ bytes: [UInt8], encoding forced: String?, context: PipelineContext) throws -> DecodedText {
         if let forced {
-            guard Converter.isKnown(forced) else { throw DocNormError.unknownEncoding(forced) }
+            // ICU opens its default converter for an empty name; that is not what was asked.
+            guard !forced.isEmpty, Converter.isKnown(forced) else { throw DocNormError.unknownEncoding(forced) }
             return try convert(bytes, charset: forced, named: forced, context: context)
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -72,7 +73,8 @@ public struct Decoder: Sendable {
         }
         let guesses = (try? CharsetDetector.detect(bytes)) ?? []
         // Not UTF-8 (see above); UTF-16/32 without a BOM would have shown NUL bytes.
-        let candidates = guesses.filter { !$0.name.hasPrefix("UTF-") }
+        // The detector also names charsets this ICU has no converter for (IBM420_rtl).
+        let candidates = guesses.filter { !$0.name.hasPrefix("UTF-") && Converter.isKnown($0.name) }
         guard let best = candidates.first, best.confidence >= minConfidence else {
             throw DocNormError.undetectableEncoding(best: candidates.first?.name, confidence: candidates.first?.confidence ?? 0,
                                                     needed: minConfidence, offset: firstInvalid)

@@ -7,9 +7,7 @@ extension CharacterNormalizer {
     func repunctuated(_ text: String) -> String? {
         var s = text.unicodeScalars.map(\.value)
         guard hasPunctuationCandidate(s, 0..<s.count) else { return nil }
-        var changed = false
-        while contextualPunctuation(&s, 0..<s.count) { changed = true }
-        guard changed else { return nil }
+        guard contextualPunctuation(&s, 0..<s.count) else { return nil }
         return string(canonicalSpacing(s))
     }
 }

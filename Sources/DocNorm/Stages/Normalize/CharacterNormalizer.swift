@@ -79,13 +79,10 @@ public struct CharacterNormalizer: Sendable {
         pass("normalize.punctuation", &scalars, context) { s in
             var start = 0
             for i in 0...s.count where i == s.count || s[i] == 0x0A {
-                // One rewrite can give the next character a CJK neighbour
-                // (",,政"): repeat until nothing changes, so the output is a
-                // fixpoint and normalizing it again changes nothing. Rewrites
-                // only go one way, so this ends. A line with nothing to
-                // rewrite is not visited at all.
+                // A line with nothing to rewrite is not visited at all; the
+                // worklist settles the line to a fixpoint in one call.
                 if hasPunctuationCandidate(s, start..<i) {
-                    while contextualPunctuation(&s, start..<i) {}
+                    contextualPunctuation(&s, start..<i)
                 }
                 start = i + 1
             }
@@ -186,65 +183,130 @@ public struct CharacterNormalizer: Sendable {
         }
     }
 
-    /// Rewrites punctuation in one line by its neighbours (see the type's doc).
+    /// Rewrites punctuation by its neighbours (see the type's doc).
+    ///
+    /// Context stops at the line's ends: a neighbour is the nearest character
+    /// on the same line that is not a space or TAB, and parentheses pair within
+    /// a line. (Crossing lines would make context depend on page numbers that
+    /// line repair removes later; staying within them leaves a wrap that line
+    /// repair joins undecided: docs/fuzzing.md, known issues.)
+    ///
+    /// One rewrite can give another character a CJK neighbour (",,,政"), so
+    /// rewrites propagate through a worklist until nothing changes: the output
+    /// is a fixpoint and normalizing it again changes nothing. Each character
+    /// changes at most once or twice and then only its neighbours are looked at
+    /// again, so this is linear in the text (repeating whole passes was
+    /// quadratic: 20,000 commas before a 政 took minutes).
     @discardableResult
-    func contextualPunctuation(_ s: inout [UInt32], _ line: Range<Int>) -> Bool {
-        // Each rewrite with the value it replaced: the line changed when any
-        // position differs from its first replaced value (cheaper than a copy
-        // of every line, and the same answer even if a position flips back).
-        var rewrites: [(index: Int, old: UInt32)] = []
-        func set(_ i: Int, _ value: UInt32) {
-            if s[i] != value {
-                rewrites.append((i, s[i]))
-                s[i] = value
-            }
+    func contextualPunctuation(_ s: inout [UInt32], _ range: Range<Int>) -> Bool {
+        func isBlank(_ v: UInt32) -> Bool { v == 0x20 || v == 0x09 }
+        func isParen(_ v: UInt32) -> Bool { v == 0x28 || v == 0x29 || v == 0xFF08 || v == 0xFF09 }
+        func isRuleCharacter(_ v: UInt32) -> Bool {
+            isParen(v) || rules.punctuationInHan[v] != nil || rules.sentenceStopInHan[v] != nil || rules.punctuationInNumbers[v] != nil
         }
-        func neighbour(_ i: Int, _ step: Int) -> UInt32? {
-            var j = i + step
-            while line.contains(j) {
-                if s[j] != 0x20 && s[j] != 0x09 { return s[j] }
-                j += step
-            }
-            return nil
+        let candidates = range.filter { isRuleCharacter(s[$0]) }
+        guard !candidates.isEmpty else { return false }
+        var changedAny = false
+        // Nearest non-blank neighbours on the line, found by scanning: rewrites never touch
+        // blanks, and each character is decided only a few times, so the scans
+        // stay linear in all (no per-character index arrays for a 200 MB input).
+        func previousIndex(_ i: Int) -> Int {
+            var j = i - 1
+            while j >= range.lowerBound && isBlank(s[j]) { j -= 1 }
+            return j >= range.lowerBound && s[j] != 0x0A ? j : -1
         }
-        func isCJK(_ v: UInt32?) -> Bool { v.map { rules.cjk.contains($0) } ?? false }
-        func isDigit(_ v: UInt32?) -> Bool { v.map { (0x30...0x39).contains($0) } ?? false }
-        func isLatin(_ v: UInt32?) -> Bool { v.map { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) } ?? false }
-        // Parentheses as pairs: a pair is full-width when either half already is,
-        // when it encloses Han, or when Han stands right outside it.
+        func nextIndex(_ i: Int) -> Int {
+            var j = i + 1
+            while j < range.upperBound && isBlank(s[j]) { j += 1 }
+            return j < range.upperBound && s[j] != 0x0A ? j : -1
+        }
+        // Per candidate (by its index in `candidates`): its partner parenthesis
+        // and how many CJK characters come before it, so "does this pair
+        // enclose CJK" is one subtraction. Rewrites inside a pair happen only
+        // next to CJK or to the pair itself, so the original count decides the same way.
+        var partner = [Int](repeating: -1, count: candidates.count)
+        var cjkBefore = [Int](repeating: 0, count: candidates.count)
         var open: [Int] = []
-        for i in line {
+        var cjkSoFar = 0, position = range.lowerBound
+        for (k, i) in candidates.enumerated() {
+            while position < i {
+                if rules.cjk.contains(s[position]) { cjkSoFar += 1 }
+                if s[position] == 0x0A { open.removeAll() }
+                position += 1
+            }
+            cjkBefore[k] = cjkSoFar
             switch s[i] {
-            case 0x28, 0xFF08: open.append(i)
-            case 0x29, 0xFF09:
-                if let o = open.popLast() {
-                    let encloses = s[(o + 1)..<i].contains { rules.cjk.contains($0) }
-                    if s[o] == 0xFF08 || s[i] == 0xFF09 || encloses || isCJK(neighbour(o, -1)) || isCJK(neighbour(i, 1)) {
-                        set(o, 0xFF08)
-                        set(i, 0xFF09)
-                    }
-                } else if isCJK(neighbour(i, -1)) || isCJK(neighbour(i, 1)) {
-                    set(i, 0xFF09)
-                }
+            case 0x28, 0xFF08: open.append(k)
+            case 0x29, 0xFF09: if let o = open.popLast() { partner[o] = k; partner[k] = o }
             default: break
             }
         }
-        for o in open where s[o] == 0x28 && (isCJK(neighbour(o, 1)) || isCJK(neighbour(o, -1))) { set(o, 0xFF08) }
-        for i in line {
-            let c = s[i]
-            if c == 0x28 || c == 0x29 || !punctuationCandidates.contains(c) { continue }
+        /// The index in `candidates` of position i, or nil when i is not one.
+        func slot(_ i: Int) -> Int? {
+            var lo = 0, hi = candidates.count
+            while lo < hi { let mid = (lo + hi) / 2; if candidates[mid] < i { lo = mid + 1 } else { hi = mid } }
+            return lo < candidates.count && candidates[lo] == i ? lo : nil
+        }
+
+        func at(_ i: Int) -> UInt32? { i >= 0 ? s[i] : nil }
+        func isCJK(_ v: UInt32?) -> Bool { v.map { rules.cjk.contains($0) } ?? false }
+        func isDigit(_ v: UInt32?) -> Bool { v.map { (0x30...0x39).contains($0) } ?? false }
+        func isLatin(_ v: UInt32?) -> Bool { v.map { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) } ?? false }
+
+        /// Rewrites candidate k if its context asks for it; the candidates changed.
+        func decide(_ k: Int) -> [Int] {
+            let i = candidates[k], c = s[i]
+            if isParen(c) {
+                if partner[k] >= 0 {
+                    let (ko, ke) = (min(k, partner[k]), max(k, partner[k]))
+                    let (o, e) = (candidates[ko], candidates[ke])
+                    guard s[o] != 0xFF08 || s[e] != 0xFF09 else { return [] }
+                    let encloses = cjkBefore[ke] - cjkBefore[ko] - (rules.cjk.contains(s[o]) ? 1 : 0) > 0
+                    if s[o] == 0xFF08 || s[e] == 0xFF09 || encloses || isCJK(at(previousIndex(o))) || isCJK(at(nextIndex(e))) {
+                        s[o] = 0xFF08
+                        s[e] = 0xFF09
+                        return [ko, ke]
+                    }
+                } else if c == 0x29, isCJK(at(previousIndex(i))) || isCJK(at(nextIndex(i))) {
+                    // Unpaired on its line: Han on either side decides, as it
+                    // would for the pair once stage 2 joins the lines.
+                    s[i] = 0xFF09
+                    return [k]
+                } else if c == 0x28, isCJK(at(nextIndex(i))) || isCJK(at(previousIndex(i))) {
+                    s[i] = 0xFF08
+                    return [k]
+                }
+                return []
+            }
+            let before = at(previousIndex(i)), after = at(nextIndex(i))
             if let full = rules.punctuationInHan[c] {
-                let before = neighbour(i, -1), after = neighbour(i, 1)
-                if isCJK(before) || (isCJK(after) && !isLatin(before) && !(isDigit(before) && isDigit(after))) { set(i, full) }
+                if isCJK(before) || (isCJK(after) && !isLatin(before) && !(isDigit(before) && isDigit(after))) { s[i] = full; return [k] }
             } else if let stop = rules.sentenceStopInHan[c] {
-                let before = neighbour(i, -1), after = neighbour(i, 1)
-                if let b = before, rules.cjk.contains(b), !isDigit(b), after != c, !isLatin(after), !isDigit(after) { set(i, stop) }
+                if let b = before, rules.cjk.contains(b), !isDigit(b), after != c, !isLatin(after), !isDigit(after) { s[i] = stop; return [k] }
             } else if let ascii = rules.punctuationInNumbers[c] {
-                let before = neighbour(i, -1), after = neighbour(i, 1)
-                if isDigit(before) && isDigit(after) { set(i, ascii) }
+                if isDigit(before) && isDigit(after) { s[i] = ascii; return [k] }
+            }
+            return []
+        }
+
+        var work = Array(candidates.indices)
+        var queued = [Bool](repeating: true, count: candidates.count)
+        while let k = work.popLast() {
+            queued[k] = false
+            let changedHere = decide(k)
+            if !changedHere.isEmpty { changedAny = true }
+            for changed in changedHere {
+                // A changed character is context for its neighbours and, for a
+                // parenthesis, its partner.
+                let i = candidates[changed]
+                let neighbours = [previousIndex(i), nextIndex(i)].compactMap { $0 >= 0 ? slot($0) : nil } + (partner[changed] >= 0 ? [partner[changed]] : [])
+                for j in neighbours where !queued[j] {
+                    queued[j] = true
+                    work.append(j)
+                }
             }
         }
-        return rewrites.contains { s[$0.index] != $0.old }
+        return changedAny
     }
 
     /// Removes spaces next to CJK characters, collapses runs, trims each line.

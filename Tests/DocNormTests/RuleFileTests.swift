@@ -1,0 +1,76 @@
+import FoundationEssentials
+import Testing
+@testable import DocNorm
+import DocNormTestSupport
+
+/// A malformed rule file is refused at start-up with file, line and reason;
+/// the rules on disk keep the pipeline's guarantees over the corpus.
+@Suite struct RuleFileTests {
+    /// A copy of Rules/ with one file's text changed by `edit`.
+    func rulesFolder(editing name: String, _ edit: (String) -> String) throws -> String {
+        let folder = "/tmp/docnorm-rules-\(UInt64.random(in: 0...UInt64.max))"
+        try FileManager.default.copyItem(atPath: repositoryRoot.appendingPathComponent("Rules").path, toPath: folder)
+        let path = folder + "/" + name
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try Data(edit(text).utf8).write(to: URL(fileURLWithPath: path))
+        return folder
+    }
+
+    func refusal(_ name: String, _ edit: (String) -> String) throws -> (file: String, line: Int?, reason: String)? {
+        let folder = try rulesFolder(editing: name, edit)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        do {
+            let source = RuleSource.directory(folder)
+            _ = try Pipeline(rules: try RuleSet.load(from: source), source: source)
+            return nil
+        } catch let DocNormError.invalidRules(file, line, reason) {
+            #expect(file == folder + "/" + name)
+            return (file, line, reason)
+        }
+    }
+
+    @Test func syntaxErrorNamesItsLine() throws {
+        let r = try refusal("characters.json") { $0.replacing("\"remove\":", with: "\"remove\" ") }
+        #expect(r?.line == 6)
+        #expect(r?.reason == "not valid JSON: expected ':' after the key")
+    }
+
+    @Test func wrongTypeNamesKeyAndLine() throws {
+        let r = try refusal("characters.json") { $0.replacing("\"detectionMinConfidence\": 30", with: "\"detectionMinConfidence\": \"30\"") }
+        let expectedLine = try String(contentsOfFile: repositoryRoot.appendingPathComponent("Rules/characters.json").path, encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\"detectionMinConfidence\"") }.map { $0 + 1 }
+        #expect(r?.line == expectedLine)
+        #expect(r?.reason == "'detectionMinConfidence' should be a whole number")
+    }
+
+    @Test func missingKeyNamed() throws {
+        let r = try refusal("lines.json") { $0.replacing("\"sentenceFinal\"", with: "\"sentenceEnd\"") }
+        #expect(r?.reason == "missing key 'sentenceFinal'")
+    }
+
+    @Test func unsupportedFormatNamesItsLine() throws {
+        let r = try refusal("lines.json") { $0.replacing("docnorm-rules/1", with: "docnorm-rules/9") }
+        #expect(r?.line == 2)
+        #expect(r?.reason.hasPrefix("unsupported format 'docnorm-rules/9'") == true)
+    }
+
+    @Test func syntaxScannerAcceptsTheRules() throws {
+        for name in ["characters.json", "lines.json"] {
+            let text = try String(contentsOfFile: repositoryRoot.appendingPathComponent("Rules/" + name).path, encoding: .utf8)
+            #expect(JSONLocation.firstSyntaxError(in: text) == nil)
+        }
+        #expect(JSONLocation.firstSyntaxError(in: "{\"a\": [1, 2,]}")?.reason == "trailing comma before ']'")
+        #expect(JSONLocation.firstSyntaxError(in: "{\n\"a\": tru\n}")?.line == 2)
+    }
+
+    /// The rules on disk, loaded as a folder (not the built-in copy), keep
+    /// every guarantee over the corpus: a rule change that makes the
+    /// pipeline non-idempotent or lose text fails here.
+    @Test(arguments: GoldenCase.all().map(\.name))
+    func rulesFolderKeepsGuaranteesOnCorpus(_ name: String) throws {
+        let source = RuleSource.directory(repositoryRoot.appendingPathComponent("Rules").path)
+        let folderPipeline = try Pipeline(rules: try RuleSet.load(from: source), source: source)
+        let golden = GoldenCase.all().first { $0.name == name }!
+        #expect(Guarantees.check(golden.input, pipeline: folderPipeline).isEmpty)
+    }
+}
