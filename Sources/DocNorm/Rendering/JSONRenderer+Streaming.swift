@@ -50,8 +50,8 @@ extension JSONRenderer {
             w.endArray()
         }
         w.endObject()
-        w.bytesAppend(0x0A)
-        return w.string
+        w.newline()
+        return w.text
     }
 
     private static func write(_ block: Block, _ w: inout JSONWriter) throws {

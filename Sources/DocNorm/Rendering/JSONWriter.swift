@@ -7,91 +7,146 @@
 ///
 /// Keys are written in the order the caller gives: callers give them sorted
 /// by UTF-8 bytes, as `.sortedKeys` does (a test compares with `JSONEncoder`).
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+struct JSONWriter: ~Copyable {
+    /// The output bytes so far, in a buffer this writer owns (appends are a
+    /// bounds check and a copy: no uniqueness checks, no validation).
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
     private var indent = 0
     /// Whether the innermost open container has no element yet.
     private var empty = false
 
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        buffer = .allocate(capacity: self.capacity)
+    }
+
+    deinit { buffer.deallocate() }
+
+    /// The bytes written, as a string (validated once, as any string is).
+    var text: String {
+        String(unsafeUninitializedCapacity: count) { out in
+            out.baseAddress!.initialize(from: buffer, count: count)
+            return count
+        }
+    }
+
+    private mutating func reserve(_ more: Int) {
+        guard count + more > capacity else { return }
+        let bigger = max(capacity * 2, count + more)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
+        grown.initialize(from: buffer, count: count)
+        buffer.deallocate()
+        buffer = grown
+        capacity = bigger
+    }
+
+    @inline(__always)
+    private mutating func append(_ bytes: UnsafePointer<UInt8>, _ n: Int) {
+        reserve(n)
+        (buffer + count).initialize(from: bytes, count: n)
+        count += n
+    }
+
+    @inline(__always)
+    private mutating func append(_ literal: StaticString) {
+        append(literal.utf8Start, literal.utf8CodeUnitCount)
+    }
+
+    @inline(__always)
+    private mutating func append(byte: UInt8) {
+        reserve(1)
+        buffer[count] = byte
+        count += 1
+    }
 
     // MARK: Containers
 
-    mutating func beginObject() { open(UInt8(ascii: "{")) }
+    mutating func beginObject() { open("{\n") }
     mutating func endObject() { close(UInt8(ascii: "}")) }
-    mutating func beginArray() { open(UInt8(ascii: "[")) }
+    mutating func beginArray() { open("[\n") }
     mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    /// The key of the next member (the caller then writes its value).
+    /// The key of the next member (the caller then writes its value); keys
+    /// are plain ASCII names and need no escapes.
     mutating func key(_ name: StaticString) {
         element()
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes.append(contentsOf: [UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20])
+        append(byte: UInt8(ascii: "\""))
+        append(name)
+        append("\" : ")
     }
 
     /// Starts the next element of an array (the caller then writes its value).
     mutating func element() {
-        if empty { empty = false } else { bytes.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
+        if empty { empty = false } else { append(",\n") }
         writeIndent()
     }
 
-    private mutating func open(_ bracket: UInt8) {
-        bytes.append(bracket)
-        bytes.append(0x0A)
+    private mutating func open(_ bracket: StaticString) {
+        append(bracket)
         indent += 1
         empty = true
     }
 
     private mutating func close(_ bracket: UInt8) {
-        bytes.append(0x0A)
+        append(byte: 0x0A)
         indent -= 1
         writeIndent()
-        bytes.append(bracket)
+        append(byte: bracket)
         empty = false
     }
 
     private mutating func writeIndent() {
-        for _ in 0..<indent { bytes.append(contentsOf: [0x20, 0x20]) }
+        reserve(2 * indent)
+        (buffer + count).initialize(repeating: 0x20, count: 2 * indent)
+        count += 2 * indent
     }
 
-    /// The bytes written, as a string (they are valid UTF-8: every piece is).
-    var string: String { String(decoding: bytes, as: UTF8.self) }
-
-    mutating func bytesAppend(_ byte: UInt8) { bytes.append(byte) }
+    mutating func newline() { append(byte: 0x0A) }
 
     // MARK: Values
 
     mutating func value(_ string: String) {
-        bytes.append(UInt8(ascii: "\""))
+        append(byte: UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return }
             var mark = 0
-            for (i, b) in utf8.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark..<i]))
+            for i in 0..<utf8.count {
+                let b = base[i]
+                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+                append(base + mark, i - mark)
                 mark = i + 1
                 switch b {
-                case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-                case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-                case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case UInt8(ascii: "\""): append("\\\"")
+                case UInt8(ascii: "\\"): append("\\\\")
+                case 0x08: append("\\b")
+                case 0x0C: append("\\f")
+                case 0x0A: append("\\n")
+                case 0x0D: append("\\r")
+                case 0x09: append("\\t")
                 default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                              hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                    let hex: StaticString = "0123456789abcdef"
+                    append("\\u00")
+                    append(byte: hex.utf8Start[Int(b >> 4)])
+                    append(byte: hex.utf8Start[Int(b & 0xF)])
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark...]))
+            append(base + mark, utf8.count - mark)
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(byte: UInt8(ascii: "\""))
     }
 
-    mutating func value(_ int: Int) { bytes.append(contentsOf: String(int).utf8) }
+    /// Text that needs no escapes (numbers, literals).
+    private mutating func plain(_ text: String) {
+        var text = text
+        text.withUTF8 { if let base = $0.baseAddress { append(base, $0.count) } }
+    }
 
-    mutating func value(_ bool: Bool) { bytes.append(contentsOf: (bool ? "true" : "false").utf8) }
+    mutating func value(_ int: Int) { plain(String(int)) }
+
+    mutating func value(_ bool: Bool) { bool ? append("true") : append("false") }
 
     /// As `JSONEncoder` writes a double: its `description`, less a trailing
     /// `.0`. Like `JSONEncoder`, refuses NaN and infinities.
@@ -100,9 +155,9 @@ struct JSONWriter {
             throw EncodingError.invalidValue(double, EncodingError.Context(
                 codingPath: [], debugDescription: "Unable to encode Double.\(double) directly in JSON."))
         }
-        var text = double.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        var number = double.description
+        if number.hasSuffix(".0") { number.removeLast(2) }
+        plain(number)
     }
 
     mutating func value(_ strings: [String]) {
