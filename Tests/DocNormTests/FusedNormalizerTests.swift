@@ -77,3 +77,11 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct FusedNormalizerRulesTests {
+    /// The built-in rules never touch a line break, so the one-pass path is used.
+    @Test func builtinRulesKeepLinesIndependent() {
+        #expect(CharacterNormalizer(rules: rules).classes.linesAreIndependent)
+        #expect(CharacterNormalizer(rules: rules).classes.unifiedIdeographsAreInert)
+    }
+}

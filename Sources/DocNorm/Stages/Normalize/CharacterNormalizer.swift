@@ -33,11 +33,11 @@ public struct CharacterNormalizer: Sendable {
     }
 
     /// The lines of `text` with every rule applied. With tracing off, one pass
-    /// per line (`normalizeFused`); with tracing on, the rules one after the
-    /// other over the whole text, so each can record the lines it changed. Both
-    /// give the same lines.
+    /// per line (`normalizeFused`); with tracing on (or rules that remove or
+    /// make line breaks), the rules one after the other over the whole text, so
+    /// each can record the lines it changed. Both give the same lines.
     public func normalize(_ text: String, context: PipelineContext) throws -> [SourceLine] {
-        context.tracing ? try normalizeInPasses(text, context: context) : try normalizeFused(text)
+        context.tracing || !classes.linesAreIndependent ? try normalizeInPasses(text, context: context) : try normalizeFused(text)
     }
 
     // The passes work on one array of scalar values, in place where they can,

@@ -37,8 +37,12 @@ struct ScalarClasses: Sendable {
     /// No rule touches U+4E00…U+9FFF and each is two columns wide (true for
     /// the built-in rules), so the decoding loop skips the tables for them.
     let unifiedIdeographsAreInert: Bool
+    /// No rule removes or makes a line break (true for any sane rules): only
+    /// then may each line be normalized on its own.
+    let linesAreIndependent: Bool
     let rules: RuleSet
     let punctuationCandidates: ScalarSet
+    /// Keys of `punctuationInNumbers` that no other punctuation rule reads.
     let digitGuarded: Set<UInt32>
     /// The punctuation maps of the rules as short lists (a handful of keys
     /// each: a linear search beats hashing).
@@ -78,6 +82,8 @@ struct ScalarClasses: Sendable {
             return c
         }
         self.bmp = bmp
+        linesAreIndependent = !rules.remove.contains(0x0A) && !rules.spaces.contains(0x0A)
+            && !(values + Array(rules.radicals.values)).contains(0x0A)
         // The decoding loop takes both for granted for these ranges.
         unifiedIdeographsAreInert = (0x4E00...0x9FFF).allSatisfy { bmp[$0] == 0 && LineRepair.widths[$0] == 2 }
     }
@@ -119,7 +125,7 @@ struct LineBuffer: ~Copyable {
     mutating func reserve(_ wanted: Int) {
         guard wanted > capacity else { return }
         let bigger = UnsafeMutablePointer<UInt32>.allocate(capacity: max(wanted, capacity * 2))
-        bigger.update(from: base, count: count)
+        bigger.initialize(from: base, count: count)
         base.deallocate()
         base = bigger
         capacity = max(wanted, capacity * 2)
