@@ -68,3 +68,30 @@ public final class FilteredNormalizer: @unchecked Sendable {
         }
     }
 }
+
+extension FilteredNormalizer {
+    /// Normalizes `input` into `output` (grown when too small) and returns the
+    /// number of code units written, or nil when ICU's quick check finds the
+    /// input already normalized. For callers that normalize many short pieces
+    /// (one line at a time) and reuse their buffers.
+    public func normalize(_ input: UnsafeBufferPointer<UInt16>, into output: inout [UInt16]) throws -> Int? {
+        var status = U_ZERO_ERROR
+        let yes = cicu_unorm2_spanQuickCheckYes(normalizer, input.baseAddress, Int32(input.count), &status)
+        try check(status, "unorm2_spanQuickCheckYes")
+        if Int(yes) == input.count { return nil }
+        let wanted = input.count + input.count / 4 + 16
+        if output.count < wanted { output = [UInt16](repeating: 0, count: wanted) }
+        while true {
+            status = U_ZERO_ERROR
+            let length = output.withUnsafeMutableBufferPointer { out in
+                cicu_unorm2_normalize(normalizer, input.baseAddress, Int32(input.count), out.baseAddress, Int32(out.count), &status)
+            }
+            if status == U_BUFFER_OVERFLOW_ERROR {
+                output = [UInt16](repeating: 0, count: Int(length) + 16)
+                continue
+            }
+            try check(status, "unorm2_normalize")
+            return Int(length)
+        }
+    }
+}

@@ -5,8 +5,8 @@ internal import CICU
 /// BMP and sorted ranges above it. Lookups in hot loops cost a shift and a mask;
 /// the value is Sendable, so one compiled rule set serves every thread.
 public struct ScalarSet: Sendable, Equatable {
-    private var bmp: [UInt64]
-    private var supplementary: [ClosedRange<UInt32>]
+    @usableFromInline var bmp: [UInt64]
+    @usableFromInline var supplementary: [ClosedRange<UInt32>]
     /// The pattern this set was compiled from, for messages and the trace.
     public let pattern: String
 
@@ -35,14 +35,15 @@ public struct ScalarSet: Sendable, Equatable {
         }
     }
 
-    @inline(__always)
+    // Inlinable, so the stages' hot loops inline the lookup across modules.
+    @inlinable @inline(__always)
     public func contains(_ value: UInt32) -> Bool {
-        if value <= 0xFFFF { return bmp[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 }
+        if value <= 0xFFFF { return bmp.withUnsafeBufferPointer { $0[Int(value >> 6)] } & (1 << UInt64(value & 63)) != 0 }
         for r in supplementary where r.contains(value) { return true }
         return false
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public func contains(_ scalar: Unicode.Scalar) -> Bool { contains(scalar.value) }
 
     /// The set's ranges as ICU reports them (strings in the set are ignored).

@@ -12,4 +12,15 @@ public enum UnicodeProperties {
         default: return 1
         }
     }
+
+    /// Whether NFKC may change a string that holds this character: its
+    /// NFKC_Quick_Check is not Yes, or it has a non-zero canonical combining
+    /// class (it may reorder or compose with its neighbours). A string made
+    /// only of characters for which this is false is already in NFKC (UAX #15,
+    /// quick check), so a caller can skip ICU for it.
+    public static func mayChangeUnderNFKC(_ value: UInt32) -> Bool {
+        let c = UChar32(bitPattern: value)
+        return cicu_u_getIntPropertyValue(c, UCHAR_NFKC_QUICK_CHECK) != Int32(UNORM_YES.rawValue)
+            || cicu_u_getIntPropertyValue(c, UCHAR_CANONICAL_COMBINING_CLASS) != 0
+    }
 }

@@ -41,8 +41,9 @@ public struct Pipeline: Sendable {
 
     public func run(_ bytes: [UInt8], options: PipelineOptions = PipelineOptions()) throws -> Document {
         let context = PipelineContext(tracing: options.tracing, timings: options.timings)
-        let decoded = try context.measure(.decode) { try decoder.decode(bytes, encoding: options.encoding, context: context) }
+        var decoded = try context.measure(.decode) { try decoder.decode(bytes, encoding: options.encoding, context: context) }
         var lines = try context.measure(.normalize) { try characters.normalize(decoded.text, context: context) }
+        decoded.text = ""  // the lines hold the text now; free the copy (peak memory)
         context.measure(.normalize) { ocr.repair(&lines, characters: characters, context: context) }
         let kept = context.measure(.lines) { lineRepair.removeFurniture(lines, context: context) }
         let regions = context.measure(.tables) { tables.recognize(kept, context: context) }

@@ -30,7 +30,9 @@ public enum JSONRenderer {
         var lines: [Int]
     }
 
-    public static func render(_ document: Document) throws -> String {
+    /// The reference rendering through `JSONEncoder`: `render` (in
+    /// JSONRenderer+Streaming.swift) must give the same bytes, and a test checks it.
+    static func renderWithEncoder(_ document: Document) throws -> String {
         let blocks = document.blocks.map { block -> BlockOut in
             let lines = [block.lines.lowerBound, block.lines.upperBound]
             switch block.kind {

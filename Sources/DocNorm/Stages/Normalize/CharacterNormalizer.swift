@@ -21,18 +21,28 @@ public struct CharacterNormalizer: Sendable {
     /// maps and both parentheses): a line with none of them is skipped, and
     /// other scalars skip the map lookups.
     let punctuationCandidates: ScalarSet
+    /// What the rules may do to each scalar, for the one-pass path.
+    let classes: ScalarClasses
 
     public init(rules: RuleSet) {
         self.rules = rules
         let keys = [0x28, 0x29, 0xFF08, 0xFF09] + Array(rules.punctuationInHan.keys)
             + Array(rules.sentenceStopInHan.keys) + Array(rules.punctuationInNumbers.keys)
         punctuationCandidates = ScalarSet(ranges: keys.map { UInt32($0)...UInt32($0) }, pattern: "punctuation candidates")
+        classes = ScalarClasses(rules: rules, punctuationCandidates: punctuationCandidates)
+    }
+
+    /// The lines of `text` with every rule applied. With tracing off, one pass
+    /// per line (`normalizeFused`); with tracing on (or rules that remove or
+    /// make line breaks), the rules one after the other over the whole text, so
+    /// each can record the lines it changed. Both give the same lines.
+    public func normalize(_ text: String, context: PipelineContext) throws -> [SourceLine] {
+        context.tracing || !classes.linesAreIndependent ? try normalizeInPasses(text, context: context) : try normalizeFused(text)
     }
 
     // The passes work on one array of scalar values, in place where they can,
-    // through unsafe buffers: the hot loops touch each scalar a few times and
-    // allocate nothing per line (see README, Performance).
-    public func normalize(_ text: String, context: PipelineContext) throws -> [SourceLine] {
+    // through unsafe buffers.
+    func normalizeInPasses(_ text: String, context: PipelineContext) throws -> [SourceLine] {
         var scalars = scalarValues(text)
         pass("normalize.line-breaks", &scalars, context) { s in
             let count = s.withUnsafeMutableBufferPointer { p -> Int in

@@ -1,0 +1,372 @@
+import ICUKit
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// What stage 1b's rules may do to each scalar, as bits in one table built once
+/// from the rules, so the loop that decodes a line also learns which rules the
+/// line needs: most lines (plain Han, ASCII and kept punctuation) need none and
+/// are copied through as they are.
+struct ScalarClasses: Sendable {
+    /// CR, LF, form feed, U+2028, U+2029: ends a line (`normalize.line-breaks`).
+    static let lineBreak: UInt8 = 1 << 0
+    /// A key of the radicals table (`normalize.radicals`).
+    static let radical: UInt8 = 1 << 1
+    /// Outside the NFKC kept set and not NFKC-inert by ICU's quick-check
+    /// properties (`normalize.nfkc`): a line with none is already normalized.
+    static let nfkc: UInt8 = 1 << 2
+    /// In the remove set (`normalize.controls`).
+    static let remove: UInt8 = 1 << 3
+    /// A space variant that becomes U+0020 (`normalize.spaces`).
+    static let space: UInt8 = 1 << 4
+    /// U+0020 itself: `normalize.spacing` has work.
+    static let asciiSpace: UInt8 = 1 << 5
+    /// Punctuation `normalize.punctuation` may rewrite whatever its neighbours.
+    static let punctuation: UInt8 = 1 << 6
+    /// Punctuation rewritten only between digits (1，000 → 1,000): the line
+    /// needs the rule only when a digit stands right before one.
+    static let punctuationInNumbers: UInt8 = 1 << 7
+
+    /// Every bit but `lineBreak`: a line with none of them comes out unchanged.
+    static let anyRule: UInt8 = ~lineBreak
+
+    /// Classes of every BMP scalar.
+    let bmp: [UInt8]
+    /// No rule touches U+4E00…U+9FFF and each is two columns wide (true for
+    /// the built-in rules), so the decoding loop skips the tables for them.
+    let unifiedIdeographsAreInert: Bool
+    /// No rule removes or makes a line break (true for any sane rules): only
+    /// then may each line be normalized on its own.
+    let linesAreIndependent: Bool
+    let rules: RuleSet
+    let punctuationCandidates: ScalarSet
+    /// Keys of `punctuationInNumbers` that no other punctuation rule reads.
+    let digitGuarded: Set<UInt32>
+    /// The punctuation maps of the rules as short lists (a handful of keys
+    /// each: a linear search beats hashing).
+    let punctuationInHan: [(key: UInt32, value: UInt32)]
+    let sentenceStopInHan: [(key: UInt32, value: UInt32)]
+    let punctuationInNumbers: [(key: UInt32, value: UInt32)]
+
+    init(rules: RuleSet, punctuationCandidates: ScalarSet) {
+        self.rules = rules
+        self.punctuationCandidates = punctuationCandidates
+        punctuationInHan = rules.punctuationInHan.map { ($0.key, $0.value) }
+        sentenceStopInHan = rules.sentenceStopInHan.map { ($0.key, $0.value) }
+        punctuationInNumbers = rules.punctuationInNumbers.map { ($0.key, $0.value) }
+        // Characters rewritten only between digits can be skipped on a line
+        // where no digit precedes them, as long as no rewrite can create a digit
+        // and no other rule looks at them.
+        let values = Array(rules.punctuationInHan.values) + Array(rules.sentenceStopInHan.values)
+            + Array(rules.punctuationInNumbers.values)
+        let others = Set([0x28, 0x29, 0xFF08, 0xFF09] + Array(rules.punctuationInHan.keys) + Array(rules.sentenceStopInHan.keys))
+        digitGuarded = values.contains { (0x30...0x39).contains($0) } ? []
+            : Set(rules.punctuationInNumbers.keys.filter { !others.contains($0) })
+        let kept = (try? ScalarSet(pattern: rules.normalizer.keptPattern))
+        let digitGuarded = self.digitGuarded
+        let bmp = (0..<0x10000).map { (v: UInt32) -> UInt8 in
+            var c: UInt8 = 0
+            if v == 0x0A || v == 0x0D || v == 0x0C || v == 0x2028 || v == 0x2029 { c |= Self.lineBreak }
+            if rules.radicals[v] != nil { c |= Self.radical }
+            // Without the kept set (it compiled for the normalizer, so this is
+            // not expected) every candidate goes through ICU's own quick check.
+            if !(kept?.contains(v) ?? false) && (v & 0xF800 == 0xD800 || UnicodeProperties.mayChangeUnderNFKC(v)) { c |= Self.nfkc }
+            if rules.remove.contains(v) { c |= Self.remove }
+            if rules.spaces.contains(v) { c |= Self.space }
+            if v == 0x20 { c |= Self.asciiSpace }
+            if punctuationCandidates.contains(v) {
+                c |= digitGuarded.contains(v) ? Self.punctuationInNumbers : Self.punctuation
+            }
+            return c
+        }
+        self.bmp = bmp
+        linesAreIndependent = !rules.remove.contains(0x0A) && !rules.spaces.contains(0x0A)
+            && !(values + Array(rules.radicals.values)).contains(0x0A)
+        // The decoding loop takes both for granted for these ranges.
+        unifiedIdeographsAreInert = (0x4E00...0x9FFF).allSatisfy { bmp[$0] == 0 && LineRepair.widths[$0] == 2 }
+    }
+
+    /// Classes of a scalar above the BMP (rare): NFKC is always left to ICU's check.
+    func supplementary(_ v: UInt32) -> UInt8 {
+        var c = Self.nfkc
+        if rules.remove.contains(v) { c |= Self.remove }
+        if rules.spaces.contains(v) { c |= Self.space }
+        if punctuationCandidates.contains(v) { c |= Self.punctuation }
+        return c
+    }
+
+}
+
+/// Buffers the rarer rules reuse from line to line.
+struct Scratch: ~Copyable {
+    var utf16: [UInt16] = []
+    var normalized: [UInt16] = []
+}
+
+/// A growable scalar buffer for one line, reused for every line of a document.
+struct LineBuffer: ~Copyable {
+    var base: UnsafeMutablePointer<UInt32>
+    var capacity: Int
+    var count = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    mutating func reserve(_ wanted: Int) {
+        guard wanted > capacity else { return }
+        let bigger = UnsafeMutablePointer<UInt32>.allocate(capacity: max(wanted, capacity * 2))
+        bigger.initialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = max(wanted, capacity * 2)
+    }
+
+    var scalars: UnsafeMutableBufferPointer<UInt32> { UnsafeMutableBufferPointer(start: base, count: count) }
+}
+
+extension CharacterNormalizer {
+    /// Stage 1b in one pass per line, used when tracing is off: every rule of
+    /// the type's doc in the same order, with the same result as running them
+    /// one after the other over the whole text (`normalizeInPasses`, which the
+    /// tests compare it with). Line breaks end a line, so no rule looks across
+    /// one; NFKC is per line too, since LF is a normalization boundary. Each
+    /// line is decoded from UTF-8 once, classified with `ScalarClasses`, given
+    /// only the rules it needs, and its `String` built once; a line no rule
+    /// touches is copied as bytes.
+    func normalizeFused(_ text: String) throws -> [SourceLine] {
+        var text = text
+        text.makeContiguousUTF8()
+        return try text.utf8.withContiguousStorageIfAvailable { try normalizeFused(utf8: $0) }!
+    }
+
+    @inline(never)  // one symbol to profile
+    func normalizeFused(utf8 input: UnsafeBufferPointer<UInt8>) throws -> [SourceLine] {
+        guard let bytes = input.baseAddress, !input.isEmpty else { return [] }
+        let n = input.count
+        var lines: [SourceLine] = []
+        lines.reserveCapacity(Self.lineCount(input))
+        var line = LineBuffer(capacity: 1024)
+        var scratch = Scratch()
+        let widths = LineRepair.widths
+        try classes.bmp.withUnsafeBufferPointer { table in
+            try widths.withUnsafeBufferPointer { widths in
+                var start = 0, number = 1
+                while true {
+                    // Decode up to the line break; the line's display columns
+                    // are counted on the scalars as extracted.
+                    line.count = 0
+                    var i = start, flags: UInt8 = 0, width = 0, trailing = 0, breakLength = 0
+                    while i < n {
+                        let b = UInt32(bytes[i])
+                        var c: UInt32, cls: UInt8
+                        if b < 0x80 {
+                            // ASCII: only tabs and spaces trail.
+                            c = b
+                            cls = table[Int(b)]
+                            if cls & ScalarClasses.lineBreak != 0 {
+                                breakLength = b == 0x0D && i &+ 1 < n && bytes[i &+ 1] == 0x0A ? 2 : 1
+                                break
+                            }
+                            let w = Int(widths[Int(b)])
+                            width &+= w
+                            trailing = b == 0x20 || b == 0x09 ? trailing &+ w : 0
+                            i &+= 1
+                        } else {
+                            let length: Int
+                            if b < 0xE0 {
+                                c = (b & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F); length = 2
+                            } else if b < 0xF0 {
+                                c = (b & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F); length = 3
+                            } else {
+                                c = (b & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12 | UInt32(bytes[i &+ 2] & 0x3F) << 6
+                                    | UInt32(bytes[i &+ 3] & 0x3F)
+                                length = 4
+                            }
+                            if c &- 0x4E00 <= 0x9FFF - 0x4E00 && classes.unifiedIdeographsAreInert {
+                                // Most of the text: no rule applies, two columns.
+                                cls = 0
+                                width &+= 2
+                                trailing = 0
+                            } else {
+                                cls = (c < 0x10000 ? table[Int(c)] : classes.supplementary(c))
+                                if cls & ScalarClasses.lineBreak != 0 {
+                                    breakLength = length
+                                    break
+                                }
+                                let w = c < 0x10000 ? Int(widths[Int(c)]) : 2
+                                width &+= w
+                                trailing = c == 0x3000 || c == 0xA0 ? trailing &+ w : 0
+                                if cls & ScalarClasses.radical != 0, let ideograph = rules.radicals[c] {
+                                    c = ideograph
+                                    cls = (c < 0x10000 ? table[Int(c)] : classes.supplementary(c)) | ScalarClasses.radical  // the line changed
+                                }
+                            }
+                            i &+= length
+                        }
+                        flags |= cls
+                        if line.count == line.capacity { line.reserve(line.capacity * 2) }
+                        line.base[line.count] = c
+                        line.count &+= 1
+                    }
+                    let text: String
+                    if flags & ScalarClasses.anyRule == 0 {
+                        text = Self.copiedString( UnsafeBufferPointer(start: bytes + start, count: i - start))
+                    } else {
+                        try applyRules(&line, flags, table, &scratch)
+                        text = utf8String(UnsafeBufferPointer(line.scalars))
+                    }
+                    lines.append(SourceLine(number: number, text: text, extractedColumns: width - trailing))
+                    if i >= n { break }
+                    start = i + breakLength
+                    number += 1
+                }
+            }
+        }
+        if lines.last?.text.isEmpty == true { lines.removeLast() }
+        return lines
+    }
+
+    /// The rules after `normalize.line-breaks` and `normalize.radicals` (done
+    /// while decoding), each only when the line's classes call for it.
+    private func applyRules(_ line: inout LineBuffer, _ classesFound: UInt8, _ table: UnsafeBufferPointer<UInt8>,
+                            _ scratch: inout Scratch) throws {
+        var flags = classesFound
+        if flags & ScalarClasses.nfkc != 0, try nfkc(&line, &scratch.utf16, &scratch.normalized) {
+            flags = 0
+            for c in line.scalars { flags |= (c < 0x10000 ? table[Int(c)] : classes.supplementary(c)) }
+        }
+        if flags & ScalarClasses.remove != 0 {
+            var w = 0
+            for i in 0..<line.count where !rules.remove.contains(line.base[i]) {
+                line.base[w] = line.base[i]
+                w += 1
+            }
+            line.count = w
+        }
+        if flags & ScalarClasses.space != 0 {
+            for i in 0..<line.count where rules.spaces.contains(line.base[i]) { line.base[i] = 0x20 }
+        }
+        if flags & ScalarClasses.punctuation != 0
+            || (flags & ScalarClasses.punctuationInNumbers != 0 && hasDigitBeforeGuardedPunctuation(line.scalars, table)) {
+            // The one implementation of the rule (a linear worklist to its
+            // fixpoint), on a copy of the line: the same decisions as
+            // `normalizeInPasses` by construction.
+            var copy = Array(UnsafeBufferPointer(start: line.base, count: line.count))
+            if contextualPunctuation(&copy, 0..<copy.count) {
+                copy.withUnsafeBufferPointer { line.base.update(from: $0.baseAddress!, count: copy.count) }
+            }
+        }
+        if flags & (ScalarClasses.space | ScalarClasses.asciiSpace) != 0 { canonicalSpacing(&line) }
+    }
+
+    /// Whether a character rewritten only between digits has a digit before it
+    /// (spaces and tabs skipped, as `contextualPunctuation` looks).
+    private func hasDigitBeforeGuardedPunctuation(_ s: UnsafeMutableBufferPointer<UInt32>, _ table: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: UInt32 = 0
+        for c in s {
+            if c < 0x10000 && table[Int(c)] & ScalarClasses.punctuationInNumbers != 0 && (0x30...0x39).contains(previous) { return true }
+            if c != 0x20 && c != 0x09 { previous = c }
+        }
+        return false
+    }
+
+    /// `normalize.nfkc` for one line through reused UTF-16 buffers; false when
+    /// ICU's quick check finds the line already normalized.
+    private func nfkc(_ line: inout LineBuffer, _ utf16: inout [UInt16], _ normalized: inout [UInt16]) throws -> Bool {
+        if utf16.count < line.count * 2 { utf16 = [UInt16](repeating: 0, count: line.count * 2) }
+        let units = utf16.withUnsafeMutableBufferPointer { out in
+            var n = 0
+            for v in line.scalars {
+                if v < 0x10000 {
+                    out[n] = UInt16(truncatingIfNeeded: v)
+                    n += 1
+                } else {
+                    out[n] = UInt16(truncatingIfNeeded: 0xD800 + ((v - 0x10000) >> 10))
+                    out[n + 1] = UInt16(truncatingIfNeeded: 0xDC00 + (v & 0x3FF))
+                    n += 2
+                }
+            }
+            return n
+        }
+        let result: Int?
+        do {
+            result = try utf16.withUnsafeBufferPointer { try rules.normalizer.normalize(UnsafeBufferPointer(rebasing: $0[..<units]), into: &normalized) }
+        } catch { throw DocNormError.icu("\(error)") }
+        guard let length = result else { return false }
+        // Scalars never outnumber UTF-16 units.
+        line.count = 0
+        line.reserve(length)
+        normalized.withUnsafeBufferPointer { p in
+            var i = 0, n = 0
+            while i < length {
+                let u = UInt32(p[i])
+                if u & 0xFC00 == 0xD800, i + 1 < length, UInt32(p[i + 1]) & 0xFC00 == 0xDC00 {
+                    line.base[n] = 0x10000 + ((u - 0xD800) << 10) + (UInt32(p[i + 1]) - 0xDC00)
+                    i += 2
+                } else {
+                    line.base[n] = u & 0xF800 == 0xD800 ? 0xFFFD : u
+                    i += 1
+                }
+                n += 1
+            }
+            line.count = n
+        }
+        return true
+    }
+
+    /// `normalize.spacing` on one line in place (see `canonicalSpacing`).
+    private func canonicalSpacing(_ line: inout LineBuffer) {
+        let s = line.base, n = line.count
+        var w = 0, i = 0
+        while i < n {
+            let c = s[i]
+            if c != 0x20 { s[w] = c; w += 1; i += 1; continue }
+            var j = i
+            while j < n && s[j] == 0x20 { j += 1 }
+            // A line starts and ends at an edge; TAB is an edge too.
+            if w > 0 && j < n {
+                let prev = s[w - 1], next = s[j]
+                if prev != 0x09 && next != 0x09 && !rules.cjk.contains(prev) && !rules.cjk.contains(next) {
+                    s[w] = 0x20
+                    w += 1
+                }
+            }
+            i = j
+        }
+        line.count = w
+    }
+
+    /// The number of lines, so the line array is allocated once: LF, CR not
+    /// before LF, and form feed, each found with `memchr`. U+2028 and U+2029
+    /// are rare and not counted (the count is a capacity hint).
+    static func lineCount(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = p.baseAddress else { return 1 }
+        let end = base + p.count
+        func occurrences(of byte: UInt8, unlessFollowedBy next: UInt8? = nil) -> Int {
+            var count = 0
+            var from = UnsafeRawPointer(base)
+            while from < UnsafeRawPointer(end), let found = memchr(from, Int32(byte), UnsafeRawPointer(end) - from) {
+                let at = found.assumingMemoryBound(to: UInt8.self)
+                if next == nil || at + 1 == end || at[1] != next! { count += 1 }
+                from = UnsafeRawPointer(at + 1)
+            }
+            return count
+        }
+        return 1 + occurrences(of: 0x0A) + occurrences(of: 0x0D, unlessFollowedBy: 0x0A) + occurrences(of: 0x0C)
+    }
+
+    /// A string holding a copy of valid UTF-8 bytes.
+    static func copiedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if bytes.isEmpty { return "" }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            out.baseAddress!.initialize(from: bytes.baseAddress!, count: bytes.count)  // memcpy
+            return bytes.count
+        }
+    }
+}

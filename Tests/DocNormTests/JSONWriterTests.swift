@@ -1,0 +1,64 @@
+import FoundationEssentials
+import Testing
+@testable import DocNorm
+import DocNormTestSupport
+
+/// `JSONRenderer.render` writes JSON by hand; it must give exactly the bytes of
+/// the `JSONEncoder` rendering (`renderWithEncoder`), the schema's reference.
+@Suite struct JSONWriterTests {
+    func expectSameBytes(_ document: Document, _ label: String) throws {
+        let fast = try JSONRenderer.render(document)
+        let reference = try JSONRenderer.renderWithEncoder(document)
+        #expect(fast == reference, "\(label):\n\(lineDiff(expected: reference, actual: fast))")
+    }
+
+    @Test func sameBytesOnCorpus() throws {
+        let corpus = repositoryRoot.appendingPathComponent("Corpus")
+        let files = FusedNormalizerTests.corpusFiles
+        #expect(files.count > 5)
+        for (i, path) in files.enumerated() {
+            let bytes = [UInt8](FileManager.default.contents(atPath: corpus.appendingPathComponent(path).path) ?? Data())
+            // Every third file with the trace, which adds the trace array.
+            guard let document = try? pipeline.run(bytes, options: PipelineOptions(tracing: i % 3 == 0)) else { continue }
+            try expectSameBytes(document, path)
+        }
+    }
+
+    /// What the corpus may lack: escapes, empty containers, absent optionals,
+    /// doubles of every shape, templated tables with records and checks.
+    @Test func sameBytesOnEdgeCases() throws {
+        let numbering = Numbering(text: "（一）", style: "paren-han", value: 1)
+        let table = Table(grid: [["项目", "a\"b\\c/d"], ["\u{1}\u{8}\u{C}\n\r\t\u{1F}\u{7F}", ""]],
+                          spans: [CellSpan(row: 0, column: 1, rowSpan: 2, columnSpan: 1)], templateID: "t/1",
+                          records: [TableRecord(row: ["r"], column: [], value: "1")],
+                          checks: [ArithmeticCheck(check: "sum", subject: "s", holds: true, left: 1.0, right: 0.1),
+                                   ArithmeticCheck(check: "x", subject: "", holds: false, left: -0.0, right: 1e21),
+                                   ArithmeticCheck(check: "y", subject: "z", holds: false, left: 123456789.125, right: 5e-324)])
+        var metadata = DocumentMetadata()
+        metadata.year = 2024
+        metadata.issuingBody = "某某局"
+        let document = Document(
+            blocks: [Block(.title("标题 \"引号\""), lines: 1...1),
+                     Block(.heading(level: 1, numbering: numbering, text: "一、总体情况"), lines: 2...3),
+                     Block(.heading(level: 2, numbering: nil, text: ""), lines: 4...4),
+                     Block(.paragraph("正文", runIn: RunInHeading(level: 3, numbering: numbering, text: "标题")), lines: 5...6),
+                     Block(.paragraph("无", runIn: nil), lines: 7...7),
+                     Block(.table(table), lines: 8...9),
+                     Block(.table(Table(grid: [])), lines: 10...10),
+                     Block(.table(Table(grid: [["x"]], templateID: "empty")), lines: 11...11)],
+            metadata: metadata,
+            diagnostics: [Diagnostic(stage: .tables, rule: "r", kind: .invalidInput, message: "m\u{0}", line: nil),
+                          Diagnostic(stage: .decode, rule: "d", kind: .repair, message: "", line: 3)],
+            trace: [TraceStep(stage: .normalize, rule: "n", line: nil, before: "a", after: "b")])
+        try expectSameBytes(document, "edge cases")
+        try expectSameBytes(Document(blocks: [], metadata: DocumentMetadata()), "empty document")
+    }
+
+    @Test func nonFiniteNumbersRefusedLikeTheEncoder() throws {
+        let table = Table(grid: [["x"]], templateID: "t",
+                          checks: [ArithmeticCheck(check: "c", subject: "s", holds: false, left: .nan, right: 1)])
+        let document = Document(blocks: [Block(.table(table), lines: 1...1)], metadata: DocumentMetadata())
+        #expect(throws: (any Error).self) { try JSONRenderer.renderWithEncoder(document) }
+        #expect(throws: (any Error).self) { try JSONRenderer.render(document) }
+    }
+}
