@@ -191,3 +191,25 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(try repaired(prose).count == 1)
     }
 }
+
+@Suite struct RunningHeaderTests {
+    /// A unit's name over every page, next to the page numbers, is furniture;
+    /// a sentence or a value that happens to repeat there is text.
+    @Test func headerRepeatedAtPageBreaksIsRemoved() throws {
+        var pages: [String] = []
+        for page in 1...4 {
+            pages.append("雁溪县统计局\n第\(page)段正文内容。\n无。\n- \(page) -")
+        }
+        let text = pages.joined(separator: "\n") + "\n"
+        let doc = try pipeline.run(Array(text.utf8), options: PipelineOptions(tracing: true))
+        let output = TextRenderer.render(doc)
+        #expect(!output.contains("雁溪县统计局"))
+        #expect(output.components(separatedBy: "无。").count - 1 == 4)
+        #expect(doc.trace.filter { $0.rule == "lines.running-header" }.count == 4)
+    }
+
+    @Test func aLineRepeatedAwayFromPageBreaksStays() throws {
+        let text = (1...4).map { "雁溪县统计局\n正文第\($0)段。\n正文。\n正文。" }.joined(separator: "\n") + "\n"
+        #expect(TextRenderer.render(try pipeline.run(Array(text.utf8))).contains("雁溪县统计局"))
+    }
+}

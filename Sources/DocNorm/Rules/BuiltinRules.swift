@@ -39,7 +39,13 @@ enum BuiltinRules {
 {
   "format": "docnorm-rules/1",
   "kind": "lines",
-  "description": "Stage 2 rules. pageNumbers: whole-line page furniture, compared with spaces removed; # stands for a run of digits. markdownEmphasis: markers an HTML-to-Markdown converter wraps around a whole line (**…**), removed with every copy inside that line. sentenceFinal/closers: what ends a sentence at a line end; strongFinal: the subset after which the next word's width is no evidence of a wrap. openers: what opens a word and cannot end a line; noLineStart: what cannot start a line (kinsoku), so it belongs to the word before. wrap: how a hard-wrapped column is recognised (display columns, CJK = 2); firstLineIndent: the columns a paragraph's first line is indented by (GB/T 9704: two characters); scatteredRun: this many or more lines of one Han character each are one justified line that an extractor spread out. tokenJoiners: ASCII characters at a line end after which a wrapped URL, e-mail or number continues without a space.",
+  "description": "Stage 2 rules. runningHeaders: a short line repeated next to at least minShareOfPages of the page breaks (and at least minRepeats times), within window non-blank lines of a break, is a running header or footer. pageNumbers: whole-line page furniture, compared with spaces removed; # stands for a run of digits. markdownEmphasis: markers an HTML-to-Markdown converter wraps around a whole line (**…**), removed with every copy inside that line. sentenceFinal/closers: what ends a sentence at a line end; strongFinal: the subset after which the next word's width is no evidence of a wrap. openers: what opens a word and cannot end a line; noLineStart: what cannot start a line (kinsoku), so it belongs to the word before. wrap: how a hard-wrapped column is recognised (display columns, CJK = 2); firstLineIndent: the columns a paragraph's first line is indented by (GB/T 9704: two characters); scatteredRun: this many or more lines of one Han character each are one justified line that an extractor spread out. tokenJoiners: ASCII characters at a line end after which a wrapped URL, e-mail or number continues without a space.",
+  "runningHeaders": {
+    "minRepeats": 3,
+    "minShareOfPages": 0.5,
+    "maxColumns": 60,
+    "window": 2
+  },
   "pageNumbers": [
     "-#-",
     "—#—",

@@ -3,6 +3,13 @@ import ICUKit
 
 /// Rules/lines.json, version docnorm-rules/1.
 struct LineRulesFile: VersionedRuleFile {
+    struct RunningHeaders: Decodable {
+        var minRepeats: Int
+        var minShareOfPages: Double
+        var maxColumns: Int
+        var window: Int
+    }
+    var runningHeaders: RunningHeaders
     struct Wrap: Decodable {
         var minLineColumns: Int
         var window: Int

@@ -6,6 +6,9 @@
 ///   Only whole wrapped lines are touched, so a lone `**` in text stays.
 /// - `lines.page-number`: whole-line page numbers (`- 3 -`, `\- 3 -`,
 ///   `第3页共12页`, `3/12`, a lone number as the document's last line) are removed.
+/// - `lines.running-header`: a short line that stands next to most page breaks
+///   (a removed page number, the document's start or end), the same each time,
+///   is a running header or footer (单位名称 over every page) and is removed.
 /// - `lines.duplicate-heading`: a numbered line repeated right after itself is one.
 extension LineRepair {
     /// Runs before table regions are found, so a page number inside a table
@@ -18,11 +21,16 @@ extension LineRepair {
             copy.text = plain
             return copy
         }
-        var lines = unmarked.filter { line in
-            guard isPageNumber(line.text, last: false) else { return true }
+        var breaks: [Int] = [0]
+        var lines: [SourceLine] = []
+        lines.reserveCapacity(unmarked.count)
+        for line in unmarked {
+            guard isPageNumber(line.text, last: false) else { lines.append(line); continue }
             context.traced(.lines, "lines.page-number", line: line.number, before: line.text, after: "")
-            return false
+            if breaks.last != lines.count { breaks.append(lines.count) }
         }
+        breaks.append(lines.count)
+        lines = withoutRunningHeaders(lines, breaks: breaks, context: context)
         // A lone number as the last line, judged after the other page numbers are
         // gone (else the output could end in one that a second run removes), and
         // not when the line before it is a lone number too (a table's last cells).
@@ -81,5 +89,38 @@ extension LineRepair {
             }
         }
         return i == text.count
+    }
+
+    /// Lines around each page break (the nearest `window` non-blank lines on
+    /// each side) that repeat, word for word, at most breaks are removed.
+    func withoutRunningHeaders(_ lines: [SourceLine], breaks: [Int], context: PipelineContext) -> [SourceLine] {
+        let rule = file.runningHeaders
+        // Page breaks proper (not only the document's two ends) are the evidence.
+        guard breaks.count - 2 >= rule.minRepeats - 1 else { return lines }
+        var near: [Int: Set<Int>] = [:]        // line index → breaks it is near
+        for (b, position) in breaks.enumerated() {
+            var found = 0, i = position - 1
+            while i >= 0 && found < rule.window { if !lines[i].text.isEmpty { near[i, default: []].insert(b); found += 1 }; i -= 1 }
+            found = 0; i = position
+            while i < lines.count && found < rule.window { if !lines[i].text.isEmpty { near[i, default: []].insert(b); found += 1 }; i += 1 }
+        }
+        var pagesByText: [String: Set<Int>] = [:]
+        for (i, bs) in near {
+            let text = lines[i].text
+            // A header or footer names something; a sentence (无。) or a table
+            // value (0) that happens to stand next to page breaks is text.
+            guard !text.contains("\t"), columns(text) <= rule.maxColumns, !startsWithNumbering(text),
+                  !endsSentence(text), !text.unicodeScalars.contains("，"),
+                  text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
+            pagesByText[text, default: []].formUnion(bs)
+        }
+        let needed = max(rule.minRepeats, Int((rule.minShareOfPages * Double(breaks.count)).rounded(.up)))
+        let running = Set(pagesByText.filter { $0.value.count >= needed }.keys)
+        guard !running.isEmpty else { return lines }
+        return lines.enumerated().compactMap { i, line in
+            guard near[i] != nil, running.contains(line.text) else { return line }
+            context.traced(.lines, "lines.running-header", line: line.number, before: line.text, after: "")
+            return nil
+        }
     }
 }
