@@ -60,6 +60,8 @@ public struct LineRepair: Sendable {
     /// Lines that open a national table (its anchors, Rules/templates): a
     /// paragraph never runs into one, even where the table was not matched.
     let tableAnchors: [[Unicode.Scalar]]
+    /// `pageNumbers` from the rules, as scalars once.
+    let pageNumberPatterns: [[Unicode.Scalar]]
 
     /// Display columns of every BMP scalar, from ICU's East Asian Width, built
     /// once per process.
@@ -70,6 +72,7 @@ public struct LineRepair: Sendable {
         cjk = rules.cjk
         self.numbering = numbering
         self.tableAnchors = tableAnchors.map { Array($0.unicodeScalars) }
+        pageNumberPatterns = file.pageNumbers.map { Array($0.unicodeScalars) }
     }
 
     public static func load(from source: RuleSource, rules: RuleSet, numbering: HeadingNumbering,

@@ -68,10 +68,15 @@ extension LineRepair {
     }
 
     func isPageNumber(_ text: String, last: Bool) -> Bool {
-        let compact = Array(text.unicodeScalars.filter { $0 != " " })
-        guard !compact.isEmpty, compact.count <= 24 else { return false }
+        // Stops at the 25th non-space character: most lines are no page number.
+        var compact: [Unicode.Scalar] = []
+        for s in text.unicodeScalars where s != " " {
+            if compact.count == 24 { return false }
+            compact.append(s)
+        }
+        guard !compact.isEmpty else { return false }
         if last && compact.allSatisfy({ ("0"..."9").contains($0) }) && compact.count <= 4 { return true }
-        for pattern in file.pageNumbers where matches(Array(pattern.unicodeScalars), compact) { return true }
+        for pattern in pageNumberPatterns where matches(pattern, compact) { return true }
         return false
     }
 
@@ -109,7 +114,7 @@ extension LineRepair {
             let text = lines[i].text
             // A header or footer names something; a sentence (无。) or a table
             // value (0) that happens to stand next to page breaks is text.
-            guard !text.contains("\t"), columns(text) <= rule.maxColumns, !startsWithNumbering(text),
+            guard !text.utf8.contains(9), columns(text) <= rule.maxColumns, !startsWithNumbering(text),
                   !endsSentence(text), !text.unicodeScalars.contains("，"),
                   text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
             pagesByText[text, default: []].formUnion(bs)

@@ -21,7 +21,7 @@ extension LineRepair {
     /// of `window` columns that holds enough lines, with almost no line wider;
     /// nil when the document is not hard-wrapped.
     func columnWidth(_ lines: [SourceLine]) -> Int? {
-        let w = lines.filter { !$0.text.contains("\t") }.map { columns($0.text) }.filter { $0 >= file.wrap.minLineColumns }.sorted()
+        let w = lines.filter { !$0.text.utf8.contains(9) }.map { columns($0.text) }.filter { $0 >= file.wrap.minLineColumns }.sorted()
         guard !w.isEmpty else { return nil }
         let needed = max(file.wrap.minLines, Int((file.wrap.minShare * Double(w.count)).rounded(.up)))
         /// How many sorted widths are ≤ x (binary search).
@@ -51,7 +51,7 @@ extension LineRepair {
 
     /// Whether `line` is a hard wrap that `next` continues.
     func continues(_ line: SourceLine, into next: String, fullWidth: Int, blankBetween: Bool, opensParagraph: Bool) -> Bool {
-        if line.text.contains("\t") || next.contains("\t") || startsWithNumbering(next) { return false }
+        if line.text.utf8.contains(9) || next.utf8.contains(9) || startsWithNumbering(next) { return false }
         // A short line opening with a table's anchor (行政复议 行政诉讼) is the
         // table's first row, matched or not; a long one may be prose wrapped there.
         if opensTable(next) && columns(next) < fullWidth / 2 { return false }

@@ -1,3 +1,5 @@
+import ICUKit
+
 /// Rules/ocr.json, version docnorm-rules/1.
 struct OCRRulesFile: VersionedRuleFile {
     struct Pairs: Decodable {
@@ -30,7 +32,7 @@ struct OCRRepairs: Sendable {
     let numberClosers: Set<Unicode.Scalar>
     let numberOpen: Unicode.Scalar, numberClose: Unicode.Scalar
     /// Every opener of either rule: a line with none is left alone at once.
-    let candidates: Set<Unicode.Scalar>
+    let candidates: ScalarSet
 
     static func load(from source: RuleSource) throws -> OCRRepairs {
         let file = try source.decode(OCRRulesFile.self, from: "ocr.json")
@@ -46,7 +48,7 @@ struct OCRRepairs: Sendable {
                           numberOpeners: numberOpeners, numberClosers: Set(file.documentNumbers.closers.unicodeScalars),
                           numberOpen: try one(file.documentNumbers.open, "documentNumbers.open"),
                           numberClose: try one(file.documentNumbers.close, "documentNumbers.close"),
-                          candidates: parenOpeners.union(numberOpeners))
+                          candidates: ScalarSet(ranges: parenOpeners.union(numberOpeners).map { $0.value...$0.value }, pattern: "OCR openers"))
     }
 
     func repair(_ lines: inout [SourceLine], characters: CharacterNormalizer, context: PipelineContext) {
@@ -58,7 +60,7 @@ struct OCRRepairs: Sendable {
     /// One line (or a paragraph stage 2 joined, where a bracket may meet its
     /// closer from the next line) repaired, or nil when nothing changes.
     func repaired(_ text: String, line: Int, characters: CharacterNormalizer, context: PipelineContext) -> String? {
-        guard text.unicodeScalars.contains(where: { candidates.contains($0) }) else { return nil }
+        guard text.unicodeScalars.contains(where: { candidates.contains($0.value) }) else { return nil }
         var s = Array(text.unicodeScalars)
         var changed: [String] = []
         if documentNumbers(&s) { changed.append("normalize.ocr-document-number") }

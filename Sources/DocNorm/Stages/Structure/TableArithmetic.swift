@@ -4,9 +4,13 @@
 enum TableArithmetic {
     /// Every evaluated relation, and a diagnostic for each one that fails.
     static func check(_ template: TableTemplate, values: [[String?]], lines: [Int?], context: PipelineContext) -> [ArithmeticCheck] {
+        // Each value parsed once, not once per relation it takes part in.
+        let numbers: [[Double?]] = values.map { row in
+            row.map { text in text.flatMap { Double(String(String.UnicodeScalarView($0.unicodeScalars.filter { $0 != "," }))) } }
+        }
         func number(_ row: Int, _ slot: Int) -> Double? {
-            guard row < values.count, slot < values[row].count, let text = values[row][slot] else { return nil }
-            return Double(String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "," })))
+            guard row < numbers.count, slot < numbers[row].count else { return nil }
+            return numbers[row][slot]
         }
         func sum(_ cells: [(Int, Int)]) -> Double? {
             var total = 0.0
