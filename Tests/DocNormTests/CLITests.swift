@@ -14,12 +14,8 @@ struct CLIRun {
 }
 
 enum CLI {
-    static let executable: String = {
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("docnorm").path }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-            ?? repositoryRoot.appendingPathComponent(".build/debug/docnorm").path
-    }()
+    /// The binary under test, found as the other binary tests find it.
+    static let executable: String = docnormBinary
 
     /// A fresh folder for one test's files.
     static func temporaryFolder() -> String {
