@@ -33,7 +33,14 @@ struct TableRecognizer: Sendable {
             let candidates = rules.templates.indices.filter { t in anchors[t].contains { head.starts(with: $0) } }
             guard !candidates.isEmpty else { i += 1; continue }
             let start = stream.lineStart[i]
-            let matches = candidates.map { matcher.match(rules.templates[$0], in: stream, from: start, tracing: context.tracing) }
+            // The edition already found first; a perfect match cannot be beaten
+            // (and would win the tie), so the others are not tried after one.
+            let ordered = candidates.filter { rules.templates[$0].edition == edition } + candidates.filter { rules.templates[$0].edition != edition }
+            var matches: [TemplateMatcher.Match] = []
+            for t in ordered {
+                matches.append(matcher.match(rules.templates[t], in: stream, from: start, tracing: context.tracing))
+                if matches.last!.score >= 1 { break }
+            }
             guard let best = matches.max(by: { a, b in
                 a.score != b.score ? a.score < b.score : (a.template.edition == edition) == false && b.template.edition == edition
             }), best.score >= rules.matching.minFoundShare, best.end > start else { i += 1; continue }
