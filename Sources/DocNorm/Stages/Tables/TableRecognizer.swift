@@ -24,7 +24,6 @@ struct TableRecognizer: Sendable {
 
     func recognize(_ lines: [SourceLine], context: PipelineContext) -> [Region] {
         let anchors = rules.templates.map { t in t.anchors.map { Array($0.unicodeScalars) } }
-        let stream = CellStream(lines)
         var regions: [Region] = []
         var edition: Int?
         var i = 0
@@ -32,7 +31,10 @@ struct TableRecognizer: Sendable {
             let head = lines[i].text.unicodeScalars.drop { $0 == "\t" || $0 == " " }
             let candidates = rules.templates.indices.filter { t in anchors[t].contains { head.starts(with: $0) } }
             guard !candidates.isEmpty else { i += 1; continue }
-            let start = stream.lineStart[i]
+            // The stream covers a window from the anchor on (`maxLines`), not
+            // the document: it is built only where a table may start.
+            let stream = CellStream(lines[i..<min(lines.count, i + rules.matching.maxLines)])
+            let start = 0
             // The edition already found first; a perfect match cannot be beaten
             // (and would win the tie), so the others are not tried after one.
             let ordered = candidates.filter { rules.templates[$0].edition == edition } + candidates.filter { rules.templates[$0].edition != edition }
@@ -45,10 +47,10 @@ struct TableRecognizer: Sendable {
                 a.score != b.score ? a.score < b.score : (a.template.edition == edition) == false && b.template.edition == edition
             }), best.score >= rules.matching.minFoundShare, best.end > start else { i += 1; continue }
 
-            let last = lineIndex(of: best.end - 1, in: stream)
+            let last = i + lineIndex(of: best.end - 1, in: stream)
             for d in best.diagnostics { context.report(d.stage, d.rule, d.kind, d.message, line: d.line) }
             for step in best.trace { context.traced(step.stage, step.rule, line: step.line, before: step.before, after: step.after) }
-            let nextLineStart = last + 1 < lines.count ? stream.lineStart[last + 1] : stream.count
+            let nextLineStart = last + 1 - i < stream.lineStart.count ? stream.lineStart[last + 1 - i] : stream.count
             if best.end < nextLineStart {
                 var rest = String.UnicodeScalarView()
                 rest.append(contentsOf: stream.scalars[best.end..<nextLineStart])
