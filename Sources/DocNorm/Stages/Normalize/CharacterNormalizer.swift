@@ -193,6 +193,45 @@ public struct CharacterNormalizer: Sendable {
         }
     }
 
+    /// What a non-parenthesis punctuation character becomes between its
+    /// nearest non-blank neighbours on the line, or nil when it stays.
+    /// One place for the rule, shared by the worklist and its fast path.
+    func punctuationRewrite(_ c: UInt32, before: UInt32?, after: UInt32?) -> UInt32? {
+        func isCJK(_ v: UInt32?) -> Bool { v.map { rules.cjk.contains($0) } ?? false }
+        func isDigit(_ v: UInt32?) -> Bool { v.map { (0x30...0x39).contains($0) } ?? false }
+        func isLatin(_ v: UInt32?) -> Bool { v.map { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) } ?? false }
+        if let full = rules.punctuationInHan[c] {
+            if isCJK(before) || (isCJK(after) && !isLatin(before) && !(isDigit(before) && isDigit(after))) { return full }
+        } else if let stop = rules.sentenceStopInHan[c] {
+            if isCJK(before), !isDigit(before), after != c, !isLatin(after), !isDigit(after) { return stop }
+        } else if let ascii = rules.punctuationInNumbers[c] {
+            if isDigit(before) && isDigit(after) { return ascii }
+        }
+        return nil
+    }
+
+    /// The common case, without allocating: a line with no parenthesis whose
+    /// every candidate already stands as its context asks (1.属于, 3.5, 。),
+    /// so the worklist below would change nothing.
+    func settledWithoutParentheses(_ s: [UInt32], _ range: Range<Int>) -> Bool {
+        func neighbour(_ i: Int, _ step: Int) -> UInt32? {
+            var j = i + step
+            while range.contains(j) {
+                if s[j] == 0x0A { return nil }
+                if s[j] != 0x20 && s[j] != 0x09 { return s[j] }
+                j += step
+            }
+            return nil
+        }
+        for i in range {
+            let c = s[i]
+            guard punctuationCandidates.contains(c) else { continue }
+            if c == 0x28 || c == 0x29 || c == 0xFF08 || c == 0xFF09 { return false }
+            if punctuationRewrite(c, before: neighbour(i, -1), after: neighbour(i, 1)) != nil { return false }
+        }
+        return true
+    }
+
     /// Rewrites punctuation by its neighbours (see the type's doc).
     ///
     /// Context stops at the line's ends: a neighbour is the nearest character
@@ -214,6 +253,7 @@ public struct CharacterNormalizer: Sendable {
         func isRuleCharacter(_ v: UInt32) -> Bool {
             isParen(v) || rules.punctuationInHan[v] != nil || rules.sentenceStopInHan[v] != nil || rules.punctuationInNumbers[v] != nil
         }
+        if settledWithoutParentheses(s, range) { return false }
         let candidates = range.filter { isRuleCharacter(s[$0]) }
         guard !candidates.isEmpty else { return false }
         var changedAny = false
@@ -260,8 +300,6 @@ public struct CharacterNormalizer: Sendable {
 
         func at(_ i: Int) -> UInt32? { i >= 0 ? s[i] : nil }
         func isCJK(_ v: UInt32?) -> Bool { v.map { rules.cjk.contains($0) } ?? false }
-        func isDigit(_ v: UInt32?) -> Bool { v.map { (0x30...0x39).contains($0) } ?? false }
-        func isLatin(_ v: UInt32?) -> Bool { v.map { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) } ?? false }
 
         /// Rewrites candidate k if its context asks for it; the candidates changed.
         func decide(_ k: Int) -> [Int] {
@@ -288,15 +326,9 @@ public struct CharacterNormalizer: Sendable {
                 }
                 return []
             }
-            let before = at(previousIndex(i)), after = at(nextIndex(i))
-            if let full = rules.punctuationInHan[c] {
-                if isCJK(before) || (isCJK(after) && !isLatin(before) && !(isDigit(before) && isDigit(after))) { s[i] = full; return [k] }
-            } else if let stop = rules.sentenceStopInHan[c] {
-                if let b = before, rules.cjk.contains(b), !isDigit(b), after != c, !isLatin(after), !isDigit(after) { s[i] = stop; return [k] }
-            } else if let ascii = rules.punctuationInNumbers[c] {
-                if isDigit(before) && isDigit(after) { s[i] = ascii; return [k] }
-            }
-            return []
+            guard let rewritten = punctuationRewrite(c, before: at(previousIndex(i)), after: at(nextIndex(i))) else { return [] }
+            s[i] = rewritten
+            return [k]
         }
 
         var work = Array(candidates.indices)
