@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import DocNorm
 import ICUKit
 import FoundationEssentials
@@ -22,13 +25,21 @@ struct Bench: ParsableCommand {
     @Option(help: "Size in MB of the big single document of the scaling report.") var largeMegabytes: Int = 100
     @Option(help: "Size in MB of the large pathological shapes (1 MB is the small size).") var shapeMegabytes: Int = 10
     @Option(help: "Size in MB of the single-line document.") var longLineMegabytes: Int = 200
+    @Flag(help: "Skip the batch report (--jobs 1 against --jobs N on the generated corpus).") var skipBatch = false
+    @Option(help: "Runs of each --jobs setting in the batch report; the best time counts.") var batchRuns: Int = 3
 
     // One measurement in a child process (used by the scaling report).
     @Option(help: .hidden) var childShape: String?
     @Option(help: .hidden) var childBytes: Int = 0
     @Option(help: .hidden) var childRepeat: Int = 1
+    @Option(help: .hidden) var childBatch: String?
+    @Option(help: .hidden) var childJobs: Int = 1
 
     func run() throws {
+        if let folder = childBatch {
+            try writeStandardOutput(try BatchRun.measure(folder: folder, jobs: childJobs).line + "\n")
+            return
+        }
         let seeds = try BenchCorpus.seeds(root: corpusRoot)
         if let name = childShape {
             guard let shape = BenchShape(rawValue: name) else { throw ValidationError("unknown shape \(name)") }
@@ -45,10 +56,7 @@ struct Bench: ParsableCommand {
                             + "from \(seeds.count) seed documents; ICU \(icuVersion)\n\n")
         try writeStandardOutput(try throughput(corpus).text)
         if !skipScaling { try writeStandardOutput("\n" + (try scaling(seeds: seeds))) }
-        // TODO(batch, issue 5): `docnorm batch --jobs 1` against `--jobs 2` belongs here
-        // once the batch command is on main: run it on the corpus written with
-        // --write-corpus and report the throughput ratio and the batch's peak memory.
-        try writeStandardOutput("\nbatch --jobs 1 vs --jobs 2: not measured (no `docnorm batch` on this branch yet)\n")
+        if !skipBatch { try writeStandardOutput("\n" + (try batchScaling(corpus))) }
     }
 
     /// The corpus through the pipeline (text and JSON), each stage's share,
@@ -130,6 +138,78 @@ struct Bench: ParsableCommand {
     }
 }
 
+extension Bench {
+    /// `docnorm batch` on the generated corpus, written to a temporary folder,
+    /// with --jobs 1 and with --jobs N (the core count, at least 2), each run in
+    /// a child process so its peak memory is the batch's own. The settings
+    /// alternate so that a change in the machine's load hits both.
+    func batchScaling(_ corpus: BenchCorpus) throws -> String {
+        var template = Array("/tmp/docnorm-bench-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw failure(.writeFailed, "bench: cannot create a temporary folder") }
+        let folder = String(cString: made)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try corpus.write(to: folder + "/in")
+        let settings = [1, max(2, coreCount())]
+        var best: [Int: BatchRun] = [:]
+        for _ in 0..<max(1, batchRuns) {
+            for jobs in settings {
+                let output = try runChild(["bench", "--child-batch", folder, "--child-jobs", String(jobs)])
+                guard let run = BatchRun(line: output) else { throw failure(.someFailed, "bench: unreadable child output: \(output)") }
+                if let known = best[jobs] {
+                    best[jobs] = BatchRun(seconds: min(known.seconds, run.seconds), files: run.files, peak: max(known.peak, run.peak))
+                } else {
+                    best[jobs] = run
+                }
+            }
+        }
+        let mb = Double(corpus.bytes) / megabyte
+        let single = best[1]!.seconds
+        var table = ReportTable("batch", "files", "seconds", "MB/s", "× --jobs 1", "peak RSS")
+        for jobs in settings {
+            let run = best[jobs]!
+            table.add("--jobs \(jobs)", String(run.files), fixed(run.seconds, 2), fixed(mb / run.seconds), fixed(single / run.seconds, 2),
+                      mebibytes(run.peak))
+        }
+        return "batch (each run a separate process, --force, text output; best of \(max(1, batchRuns)) runs, peak RSS the largest)\n"
+            + table.text
+    }
+}
+
+/// One `docnorm batch --force` over FOLDER/in into FOLDER/out in this process:
+/// the child's side of the batch report, and its one-line answer.
+struct BatchRun {
+    var seconds: Double
+    var files: Int
+    var peak: Int
+
+    static func measure(folder: String, jobs: Int) throws -> BatchRun {
+        // The batch's report table goes to standard error; the parent reads
+        // only this process's one line on standard output.
+        let null = open("/dev/null", O_WRONLY)
+        if null >= 0 { dup2(null, 2); close(null) }
+        let batch = try Batch.parse([folder + "/in", folder + "/out", "--force", "--jobs", String(jobs)])
+        let seconds = try timed { try batch.run() }
+        let files = try BatchInputs.find(in: folder + "/in", glob: batch.glob).count
+        return BatchRun(seconds: seconds, files: files, peak: peakResidentBytes())
+    }
+
+    var line: String { "seconds=\(seconds) files=\(files) peak=\(peak)" }
+
+    init(seconds: Double, files: Int, peak: Int) {
+        self.seconds = seconds
+        self.files = files
+        self.peak = peak
+    }
+
+    init?(line: String) {
+        guard let pairs = childFields(line) else { return nil }
+        let fields = Dictionary(pairs, uniquingKeysWith: { _, last in last })
+        guard let seconds = fields["seconds"].flatMap(Double.init), let files = fields["files"].flatMap(Int.init),
+              let peak = fields["peak"].flatMap(Int.init) else { return nil }
+        self.init(seconds: seconds, files: files, peak: peak)
+    }
+}
+
 /// One document run `repeat` times in this process: the child's side of the
 /// scaling report, and its one-line answer.
 struct ScalingRun {
@@ -182,17 +262,16 @@ struct ScalingRun {
     }
 
     init?(line: String) {
+        guard let pairs = childFields(line) else { return nil }
         var fields: [String: String] = [:]
         var stages: [(String, Double, Int)] = []
-        for field in line.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-            let parts = field.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { return nil }
-            if parts[0].hasPrefix("stage:") {
-                let values = parts[1].split(separator: ",")
+        for (key, value) in pairs {
+            if key.hasPrefix("stage:") {
+                let values = value.split(separator: ",")
                 guard values.count == 2, let s = Double(values[0]), let rss = Int(values[1]) else { return nil }
-                stages.append((String(parts[0].dropFirst(6).map { $0 == "_" ? " " : $0 }), s, rss))
+                stages.append((String(key.dropFirst(6).map { $0 == "_" ? " " : $0 }), s, rss))
             } else {
-                fields[parts[0]] = parts[1]
+                fields[key] = value
             }
         }
         guard let bytes = fields["bytes"].flatMap(Int.init), let seconds = fields["seconds"].flatMap(Double.init),

@@ -69,6 +69,18 @@ func fixed(_ value: Double, _ decimals: Int = 1) -> String {
 
 func mebibytes(_ bytes: Int) -> String { fixed(Double(bytes) / 1_048_576, 0) + " MiB" }
 
+/// The `key=value` fields, separated by spaces, of a line a bench child
+/// printed, in order; nil when a field has no `=`.
+func childFields(_ line: String) -> [(String, String)]? {
+    var fields: [(String, String)] = []
+    for field in line.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+        let parts = field.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return nil }
+        fields.append((parts[0], parts[1]))
+    }
+    return fields
+}
+
 /// Runs this executable again with `arguments` and returns what it printed on
 /// standard output. The bench measures each big document in a child process so
 /// that its peak memory is that document's alone.

@@ -10,9 +10,9 @@ import DocNormTestSupport
 /// machine vary, only the report's shape is checked.
 @Suite struct BenchSmokeTests {
     @Test func benchOnOneMegabytePrintsItsTable() throws {
-        let binary = repositoryRoot.appendingPathComponent(".build/debug/docnorm").path
+        let binary = docnormBinary
         #expect(FileManager.default.isExecutableFile(atPath: binary), "swift test builds \(binary)")
-        let command = "'\(binary)' bench --megabytes 1 --skip-scaling --corpus-root '\(repositoryRoot.path)' 2>&1"
+        let command = "'\(binary)' bench --megabytes 1 --skip-scaling --batch-runs 1 --corpus-root '\(repositoryRoot.path)' 2>&1"
         let pipe = try #require(popen(command, "r"))
         var output: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -25,7 +25,8 @@ import DocNormTestSupport
         let text = String(decoding: output, as: UTF8.self)
         #expect(status == 0, "\(text)")
         for expected in ["seconds", "MB/s", "docs/s", "share", "× ICU", "decode", "normalize", "lines", "render (text)",
-                         "end to end, text", "end to end, JSON", "ICU UTF-8→NFKC→UTF-8", "peak RSS"] {
+                         "end to end, text", "end to end, JSON", "ICU UTF-8→NFKC→UTF-8", "peak RSS",
+                         "--jobs 1", "--jobs 2", "× --jobs 1"] {
             #expect(text.contains(expected), "bench output lacks '\(expected)':\n\(text)")
         }
     }
