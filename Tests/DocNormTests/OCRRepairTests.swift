@@ -11,6 +11,9 @@ import Testing
         ("行政事业性收费〈单位: 万元)", "行政事业性收费（单位：万元）"),
         ("依据国办公开办函【2021] 30号要求", "依据国办公开办函〔2021〕30号要求"),
         ("（国卫办发 [2021j 43号）", "（国卫办发〔2021〕43号）"),
+        // A title or a document number inside the misread pair is passed over.
+        ("《中华人民共和国政府信息公开条例》〈以下简称《条例》）第五十条", "《中华人民共和国政府信息公开条例》（以下简称《条例》）第五十条"),
+        ("的通知》〈国办公开办函〔2021〕30号）要求编制", "的通知》（国办公开办函〔2021〕30号）要求编制"),
     ])
     func misreadBracketsRepaired(_ input: String, _ expected: String) throws {
         #expect(try normalized(input) == expected)
@@ -21,6 +24,8 @@ import Testing
         "关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知",
         "共计【2021】年度",
         "see ISO 9001 (2015) edition",
+        // Its own closer after a title inside: a real angle-bracket title.
+        "关于印发〈《条例》解读〉的通知",
     ])
     func realBracketsKept(_ input: String) throws {
         #expect(try normalized(input) == input)

@@ -82,9 +82,10 @@ struct OCRRepairs: Sendable {
             defer { i += 1 }
             guard parenOpeners.contains(s[i]), s[i] != open else { continue }
             // The first bracket of any kind after it, on this line, must be a
-            // closing parenthesis: 《汇编（2020年版）》 nests, and stays.
-            guard let j = s[(i + 1)...].firstIndex(where: { Self.brackets.contains($0) || parenClosers.contains($0) }),
-                  parenClosers.contains(s[j]), j - i <= 40,
+            // closing parenthesis: 《汇编（2020年版）》 nests, and stays. A
+            // whole title or document number inside is passed over:
+            // 〈以下简称《条例》） and 〈国办公开办函〔2021〕30号） are misread （…）.
+            guard let j = firstBracket(in: s, after: i), parenClosers.contains(s[j]),
                   s[(i + 1)..<j].contains(where: { $0.properties.isIdeographic || ("0"..."9").contains($0) }) else { continue }
             // An ASCII pair around Latin or digits only is the punctuation rule's to judge.
             if s[i] == "(" && !s[(i + 1)..<j].contains(where: { $0.properties.isIdeographic }) { continue }
@@ -94,6 +95,27 @@ struct OCRRepairs: Sendable {
             changed = true
         }
         return changed
+    }
+
+    /// Pairs passed over whole when looking for an opener's closer.
+    static let enclosedPairs: [Unicode.Scalar: Unicode.Scalar] = ["《": "》", "〔": "〕"]
+
+    /// The first bracket after position i that is not inside a closed 《…》 or
+    /// 〔…〕, or nil when none follows within `reach` characters (a pair's
+    /// scan stops there too, so a long line of openers stays linear).
+    func firstBracket(in s: [Unicode.Scalar], after i: Int, reach: Int = 40) -> Int? {
+        let limit = min(s.count, i + reach + 1)
+        var k = i + 1
+        while k < limit {
+            if let closer = Self.enclosedPairs[s[k]], let end = s[(k + 1)..<limit].firstIndex(where: { $0 == closer }),
+               !s[(k + 1)..<end].contains(where: { Self.brackets.contains($0) || parenClosers.contains($0) }) {
+                k = end + 1
+                continue
+            }
+            if Self.brackets.contains(s[k]) || parenClosers.contains(s[k]) { return k }
+            k += 1
+        }
+        return nil
     }
 
     /// 【2021] 30号 → 〔2021〕30号: four digits in misread brackets, a number after.
