@@ -20,6 +20,46 @@ import Testing
         #expect(doc.diagnostics.filter { $0.rule == "structure.heading" }.count == 1)
     }
 
+    @Test func sectionTitleMisreadByOCRIsRestored() throws {
+        // OCR of an underlined title: 二 read as 一, a rule read as \, 信 as 言.
+        let doc = try pipeline.run(Array("一、总体情况\n\n正文。\n\n一、主动公\\开政府言息情况\n\n正文。\n".utf8),
+                                   options: PipelineOptions(tracing: true))
+        let found = doc.blocks.compactMap { if case .heading(let l, _, let t) = $0.kind { return "\(l) \(t)" } else { return nil } }
+        #expect(found == ["1 一、总体情况", "1 二、主动公开政府信息情况"])
+        #expect(doc.trace.contains { $0.rule == "structure.section-title" && $0.line == 5 })
+    }
+
+    @Test(arguments: [
+        "五、其他需要报告事项",      // a variant without noise: the author's words stay
+        "二、加强/改进平台建设",      // noise, but no section's title
+        "四、行政复议|诉讼",          // noise, too far from 政府信息公开行政复议、行政诉讼情况
+    ])
+    func otherHeadingsKeepTheirTitles(_ heading: String) throws {
+        #expect(try headings("一、总体情况\n\n" + heading + "\n").last?.1 == heading)
+    }
+
+    @Test func sectionTitleIsTopLevelAfterStrayNumberedRows() throws {
+        // Rows of a table OCR did not keep as a table, then section 四: by
+        // numbering alone 四、 would continue 3. at level 2.
+        let text = "三、收到和处理政府信息公开申请情况\n\n（四）无法提供\n\n3.其他\n\n四、政府信息公开行政复议、行政诉讼情况\n"
+        #expect(try headings(text).last.map { $0.0 } == 1)
+    }
+
+    @Test func siblingNumberPinnedByItsNeighboursIsRestored() throws {
+        let doc = try pipeline.run(Array("（一）主动公开\n\n（三）依申请公开\n\n（三）政府信息管理\n".utf8), options: PipelineOptions(tracing: true))
+        let found = doc.blocks.compactMap { if case .heading(_, _, let t) = $0.kind { return t } else { return nil } }
+        #expect(found == ["（一）主动公开", "（二）依申请公开", "（三）政府信息管理"])
+        #expect(doc.trace.contains { $0.rule == "structure.numbering-sequence" && $0.line == 3 })
+    }
+
+    @Test(arguments: [
+        "（一）主动公开\n\n（三）依申请公开\n\n（四）政府信息管理\n",          // a skip the neighbours do not pin
+        "（一）主动公开\n\n二、其他\n\n（三）依申请公开\n\n（三）政府信息管理\n",  // a higher level between ends the run
+    ])
+    func unpinnedNumbersStay(_ text: String) throws {
+        #expect(try headings(text).map(\.1) == text.split(separator: "\n").map(String.init))
+    }
+
     @Test func runInHeadingStaysAParagraph() throws {
         let doc = try document("一、总体情况\n\n（一）主动公开情况。为保证政府信息公开工作规范有序，我局……\n")
         guard case .paragraph(_, let runIn?) = doc.blocks.last?.kind else { Issue.record("no run-in heading"); return }

@@ -158,21 +158,9 @@ public enum QualityReport {
         }
     }
 
-    /// Character edits between two texts: from a shortest insert/delete script,
-    /// each changed stretch counting max(deleted, inserted) characters (a
-    /// substitution counts once).
+    /// Character edits between two texts (LineDiff.characterEdits).
     public static func editDistance(_ a: String, _ b: String) -> Int {
-        if a == b { return 0 }
-        let edits = LineDiff.edits(symbols: a.unicodeScalars.map { Int($0.value) }, b.unicodeScalars.map { Int($0.value) })
-        var total = 0, deleted = 0, inserted = 0
-        for edit in edits {
-            switch edit.operation {
-            case .equal: total += max(deleted, inserted); deleted = 0; inserted = 0
-            case .delete: deleted += 1
-            case .insert: inserted += 1
-            }
-        }
-        return total + max(deleted, inserted)
+        LineDiff.characterEdits(a.unicodeScalars.map { Int($0.value) }, b.unicodeScalars.map { Int($0.value) })
     }
 
     /// Per extractor and overall.

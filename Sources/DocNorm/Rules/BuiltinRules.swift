@@ -130,6 +130,20 @@ enum BuiltinRules {
     "runInClosers": "。",
     "notHeadingEndings": "。；，：！？;,:!?"
   },
+  "sectionTitles": {
+    "description": "The six sections of the national format, in order (position is the section's number), each with its titles: the standard one first, then the variants reports use. A heading in the given numbering style whose title holds a noise character (what OCR reads from underlines and table rules) and, without the noise, is within one edit per charactersPerEdit characters of a title, gets that title and the section's number (structure.section-title, traced).",
+    "style": "chinese-comma",
+    "noise": "\\/|;；_~",
+    "charactersPerEdit": 8,
+    "sections": [
+      ["总体情况", "总体概述", "公开总体情况"],
+      ["主动公开政府信息情况", "主动公开信息情况", "主动公开政府信息的情况"],
+      ["收到和处理政府信息公开申请情况"],
+      ["政府信息公开行政复议、行政诉讼情况", "因政府信息公开工作被申请行政复议提起行政诉讼情况", "因政府信息公开工作被申请行政复议和提起行政诉讼情况"],
+      ["存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况", "存在问题及改进情况"],
+      ["其他需要报告的事项"]
+    ]
+  },
   "reportNames": {
     "suffixes": ["政府信息公开工作年度报告", "政务公开工作年度报告", "政府信息公开年度报告", "年度政府信息公开工作报告", "政府信息公开工作报告"],
     "yearMarker": "年"

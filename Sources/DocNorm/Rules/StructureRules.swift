@@ -17,11 +17,18 @@ struct StructureRulesFile: VersionedRuleFile {
         var suffixes: [String]
         var yearMarker: String
     }
+    struct SectionTitles: Decodable {
+        var style: String
+        var noise: String
+        var charactersPerEdit: Int
+        var sections: [[String]]
+    }
     var format: String
     var numerals: [String: String]
     var numbering: [Style]
     var heading: Heading
     var reportNames: ReportNames
+    var sectionTitles: SectionTitles
 }
 
 /// Heading numbering (一、 （一） 1. （1） ①), compiled from Rules/structure.json:
@@ -78,12 +85,65 @@ public struct HeadingNumbering: Sendable {
         return nil
     }
 
+    /// `value` written in the style `id` (open, numeral, close) when one
+    /// numeral of the style writes it: 2 in chinese-comma is 二、.
+    func written(_ value: Int, style id: String) -> String? {
+        guard let style = styles.first(where: { $0.id == id }),
+              let numeral = style.numerals.first(where: { $0.value == value })?.key else { return nil }
+        return String(String.UnicodeScalarView(style.open + [numeral] + style.close))
+    }
+
     /// 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23.
     func chineseValue(_ digits: [Int]) -> Int {
         guard let ten = digits.firstIndex(of: 10) else { return digits.reduce(0) { $0 * 10 + $1 } }
         let tens = ten == 0 ? 1 : digits[..<ten].reduce(0) { $0 * 10 + $1 }
         let ones = digits[(ten + 1)...].reduce(0) { $0 * 10 + $1 }
         return tens * 10 + ones
+    }
+}
+
+/// The six sections' titles (Rules/structure.json `sectionTitles`), for
+/// restoring a section heading OCR misread: 一、主动公\开政府言息情况 is
+/// 二、主动公开政府信息情况.
+struct SectionTitles: Sendable {
+    let style: String
+    let noise: Set<Unicode.Scalar>
+    let charactersPerEdit: Int
+    /// Per section, in order, its titles as scalar values.
+    let sections: [[[Int]]]
+
+    init(_ file: StructureRulesFile.SectionTitles) throws {
+        guard file.charactersPerEdit > 0 else {
+            throw DocNormError.invalidRules(file: "structure.json", line: nil, reason: "sectionTitles.charactersPerEdit must be positive")
+        }
+        style = file.style
+        noise = Set(file.noise.unicodeScalars)
+        charactersPerEdit = file.charactersPerEdit
+        sections = file.sections.map { $0.map { $0.unicodeScalars.map { Int($0.value) } } }
+    }
+
+    /// Whether `title` is one of the sections' titles as written.
+    func isKnown(_ title: Substring.UnicodeScalarView) -> Bool {
+        let values = title.map { Int($0.value) }
+        return sections.contains { $0.contains(values) }
+    }
+
+    /// The section number and title a heading's title (after its numbering)
+    /// was misread from, or nil: only a title with noise in it, close to one
+    /// known title and not itself a known title, is restored.
+    func restored(_ title: Substring.UnicodeScalarView) -> (number: Int, title: String)? {
+        guard title.contains(where: { noise.contains($0) }) else { return nil }
+        let clean = title.filter { !noise.contains($0) && $0 != " " }.map { Int($0.value) }
+        var best: (number: Int, title: [Int], edits: Int)?
+        for (k, titles) in sections.enumerated() {
+            for known in titles {
+                guard abs(known.count - clean.count) * charactersPerEdit <= known.count else { continue }
+                let edits = LineDiff.characterEdits(clean, known)
+                if edits * charactersPerEdit <= known.count, edits < best?.edits ?? Int.max { best = (k + 1, known, edits) }
+            }
+        }
+        guard let best else { return nil }
+        return (best.number, String(String.UnicodeScalarView(best.title.compactMap { Unicode.Scalar(UInt32($0)) })))
     }
 }
 
@@ -95,12 +155,14 @@ public struct StructureRules: Sendable {
     let notHeadingEndings: Set<Unicode.Scalar>
     let reportSuffixes: [String]
     let yearMarker: String
+    let sectionTitles: SectionTitles
 
     public static func load(from source: RuleSource) throws -> StructureRules {
         let file = try source.decode(StructureRulesFile.self, from: "structure.json")
         return StructureRules(numbering: try HeadingNumbering(file), heading: file.heading,
                               runInClosers: Set(file.heading.runInClosers.unicodeScalars),
                               notHeadingEndings: Set(file.heading.notHeadingEndings.unicodeScalars),
-                              reportSuffixes: file.reportNames.suffixes, yearMarker: file.reportNames.yearMarker)
+                              reportSuffixes: file.reportNames.suffixes, yearMarker: file.reportNames.yearMarker,
+                              sectionTitles: try SectionTitles(file.sectionTitles))
     }
 }

@@ -9,6 +9,13 @@
 ///   level 2, reported), and a level never skips one below its parent.
 /// - `structure.run-in`: a short numbered phrase closed by 。 with running text
 ///   after it (（一）主动公开情况。为保证…) stays a paragraph and is marked.
+/// - `structure.section-title`: a section heading whose title OCR misread
+///   (noise from underlines and rules, a character or two wrong) gets the
+///   national format's title and that section's number back, traced:
+///   一、主动公\开政府言息情况 → 二、主动公开政府信息情况. A section
+///   title is a top-level heading whatever numbered lines came before it.
+/// - `structure.numbering-sequence`: a sibling's misread number, pinned by
+///   the siblings on either side, is restored and traced (see `misnumbered`).
 /// - `structure.metadata`: issuing body and year from the title, or from a
 ///   report name in 《…》 in the opening paragraphs.
 struct StructureRecovery: Sendable {
@@ -29,21 +36,70 @@ struct StructureRecovery: Sendable {
     func recover(_ pieces: [Piece], context: PipelineContext) -> (blocks: [Block], metadata: DocumentMetadata) {
         var blocks: [Block] = []
         var open: [Open] = []
-        for piece in pieces {
+        let renumbered = misnumbered(pieces)
+        for (index, piece) in pieces.enumerated() {
             switch piece {
             case .table(let table, let lines):
                 blocks.append(Block(.table(table), lines: lines))
             case .line(let line) where line.role == .title:
                 blocks.append(Block(.title(line.text), lines: line.lines))
-            case .line(let line):
+            case .line(var line):
+                if let text = renumbered[index] {
+                    context.traced(.structure, "structure.numbering-sequence", line: line.lines.lowerBound, before: line.text, after: text)
+                    line.text = text
+                }
                 blocks.append(Block(classify(line, open: &open, context: context), lines: line.lines))
             }
         }
         return (blocks, metadata(blocks))
     }
 
+    /// `structure.numbering-sequence`: a sibling whose number OCR misread,
+    /// pinned by its neighbours: between （一） and （三） of the same style,
+    /// with no numbering of a higher level in between, （三） or （五） is （二）.
+    /// Keyed by piece index, the line's text with the number restored.
+    func misnumbered(_ pieces: [Piece]) -> [Int: String] {
+        // Runs of siblings per style; numbering of a higher level ends the runs below it.
+        var runs: [[(piece: Int, value: Int, level: Int)]] = []
+        var current: [String: Int] = [:]  // style → index in runs
+        for (index, piece) in pieces.enumerated() {
+            guard case .line(let line) = piece, line.role != .title, let parsed = rules.numbering.parse(line.text) else { continue }
+            for (style, run) in current where runs[run].last!.level > parsed.level { current[style] = nil }
+            if let run = current[parsed.numbering.style] {
+                runs[run].append((index, parsed.numbering.value, parsed.level))
+            } else {
+                current[parsed.numbering.style] = runs.count
+                runs.append([(index, parsed.numbering.value, parsed.level)])
+            }
+        }
+        var renumbered: [Int: String] = [:]
+        for var run in runs where run.count >= 3 {
+            // Left to right, each on the numbers already restored before it.
+            for k in 1..<(run.count - 1) {
+                let (before, here, after) = (run[k - 1].value, run[k].value, run[k + 1].value)
+                guard after == before + 2, here != before + 1, case .line(let line) = pieces[run[k].piece],
+                      let parsed = rules.numbering.parse(line.text),
+                      let written = rules.numbering.written(before + 1, style: parsed.numbering.style) else { continue }
+                renumbered[run[k].piece] = written + String(String.UnicodeScalarView(parsed.rest))
+                run[k].value = before + 1
+            }
+        }
+        return renumbered
+    }
+
     func classify(_ line: LogicalLine, open: inout [Open], context: PipelineContext) -> BlockKind {
-        guard let parsed = rules.numbering.parse(line.text) else { return .paragraph(line.text, runIn: nil) }
+        guard var parsed = rules.numbering.parse(line.text) else { return .paragraph(line.text, runIn: nil) }
+        var line = line
+        if parsed.numbering.style == rules.sectionTitles.style, let section = rules.sectionTitles.restored(parsed.rest),
+           let numbering = rules.numbering.written(section.number, style: parsed.numbering.style),
+           let reparsed = rules.numbering.parse(numbering + section.title) {
+            context.traced(.structure, "structure.section-title", line: line.lines.lowerBound, before: line.text, after: numbering + section.title)
+            line.text = numbering + section.title
+            parsed = reparsed
+        }
+        // A section of the national format is a top-level heading whatever
+        // came before it (an unrecognised table's numbered rows, say).
+        if parsed.numbering.style == rules.sectionTitles.style, rules.sectionTitles.isKnown(parsed.rest) { open.removeAll() }
         let rest = parsed.rest
         if let closer = rest.firstIndex(where: { rules.runInClosers.contains($0) }), closer > rest.startIndex,
            rest.index(after: closer) < rest.endIndex,
