@@ -14,6 +14,9 @@ import Testing
         // A title or a document number inside the misread pair is passed over.
         ("《中华人民共和国政府信息公开条例》〈以下简称《条例》）第五十条", "《中华人民共和国政府信息公开条例》（以下简称《条例》）第五十条"),
         ("的通知》〈国办公开办函〔2021〕30号）要求编制", "的通知》（国办公开办函〔2021〕30号）要求编制"),
+        // A contact line is long, and a web address holds no Han or digit.
+        ("请与司法局办公室联系〈电话：0435-87251306，电子邮箱：lhsfj@liuhe.gov.cn）。", "请与司法局办公室联系（电话：0435-87251306，电子邮箱：lhsfj@liuhe.gov.cn）。"),
+        ("可在门户网站〈https://www.liuhe.gov.cn/sfj）查阅", "可在门户网站（https://www.liuhe.gov.cn/sfj）查阅"),
     ])
     func misreadBracketsRepaired(_ input: String, _ expected: String) throws {
         #expect(try normalized(input) == expected)

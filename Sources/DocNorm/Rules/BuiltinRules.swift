@@ -90,12 +90,13 @@ enum BuiltinRules {
 {
   "format": "docnorm-rules/1",
   "kind": "ocr",
-  "description": "Repairs for what OCR misreads, each a traced rule. parens: an opener OCR misread (〈 《 for （) is a full-width parenthesis when the first closer after it on its line is a parenthesis, not its own closer (〈一) → （一）; 〈格式〉 stays). documentNumbers: a four-digit year in misread brackets before a number (【2021] 30号, [2020j) becomes 〔2021〕.",
+  "description": "Repairs for what OCR misreads, each a traced rule. parens: an opener OCR misread (〈 《 for （) is a full-width parenthesis when the first closer after it on its line is a parenthesis, not its own closer (〈一) → （一）; 〈格式〉 stays); reach: how many characters after the opener its closer may be (a contact line such as 〈电话：…，电子邮箱：…） runs to about 50). documentNumbers: a four-digit year in misread brackets before a number (【2021] 30号, [2020j) becomes 〔2021〕.",
   "parens": {
     "openers": "〈《(",
     "closers": ")）",
     "open": "（",
-    "close": "）"
+    "close": "）",
+    "reach": 80
   },
   "documentNumbers": {
     "openers": "【[〔(（",

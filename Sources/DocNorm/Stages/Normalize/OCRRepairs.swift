@@ -8,8 +8,15 @@ struct OCRRulesFile: VersionedRuleFile {
         var open: String
         var close: String
     }
+    struct Parens: Decodable {
+        var openers: String
+        var closers: String
+        var open: String
+        var close: String
+        var reach: Int
+    }
     var format: String
-    var parens: Pairs
+    var parens: Parens
     var documentNumbers: Pairs
 }
 
@@ -28,6 +35,8 @@ struct OCRRepairs: Sendable {
     let parenOpeners: Set<Unicode.Scalar>
     let parenClosers: Set<Unicode.Scalar>
     let open: Unicode.Scalar, close: Unicode.Scalar
+    /// How far (in characters) a misread opener's closer may be.
+    let reach: Int
     let numberOpeners: Set<Unicode.Scalar>
     let numberClosers: Set<Unicode.Scalar>
     let numberOpen: Unicode.Scalar, numberClose: Unicode.Scalar
@@ -45,6 +54,7 @@ struct OCRRepairs: Sendable {
         let parenOpeners = Set(file.parens.openers.unicodeScalars), numberOpeners = Set(file.documentNumbers.openers.unicodeScalars)
         return OCRRepairs(parenOpeners: parenOpeners, parenClosers: Set(file.parens.closers.unicodeScalars),
                           open: try one(file.parens.open, "parens.open"), close: try one(file.parens.close, "parens.close"),
+                          reach: file.parens.reach,
                           numberOpeners: numberOpeners, numberClosers: Set(file.documentNumbers.closers.unicodeScalars),
                           numberOpen: try one(file.documentNumbers.open, "documentNumbers.open"),
                           numberClose: try one(file.documentNumbers.close, "documentNumbers.close"),
@@ -85,8 +95,7 @@ struct OCRRepairs: Sendable {
             // closing parenthesis: 《汇编（2020年版）》 nests, and stays. A
             // whole title or document number inside is passed over:
             // 〈以下简称《条例》） and 〈国办公开办函〔2021〕30号） are misread （…）.
-            guard let j = firstBracket(in: s, after: i), parenClosers.contains(s[j]),
-                  s[(i + 1)..<j].contains(where: { $0.properties.isIdeographic || ("0"..."9").contains($0) }) else { continue }
+            guard let j = firstBracket(in: s, after: i, reach: reach), parenClosers.contains(s[j]), j > i + 1 else { continue }
             // An ASCII pair around Latin or digits only is the punctuation rule's to judge.
             if s[i] == "(" && !s[(i + 1)..<j].contains(where: { $0.properties.isIdeographic }) { continue }
             if s[i] == "(" && s[j] == ")" { continue }
@@ -103,7 +112,7 @@ struct OCRRepairs: Sendable {
     /// The first bracket after position i that is not inside a closed 《…》 or
     /// 〔…〕, or nil when none follows within `reach` characters (a pair's
     /// scan stops there too, so a long line of openers stays linear).
-    func firstBracket(in s: [Unicode.Scalar], after i: Int, reach: Int = 40) -> Int? {
+    func firstBracket(in s: [Unicode.Scalar], after i: Int, reach: Int) -> Int? {
         let limit = min(s.count, i + reach + 1)
         var k = i + 1
         while k < limit {
