@@ -104,6 +104,26 @@ func document(_ text: String, tracing: Bool = false) throws -> Document {
         }
     }
 
+    @Test func spanningHeaderAboveTheRowItHeadsIsKept() throws {
+        // w3m's layout of table 四: the two litigation groups stand on their
+        // own line above 结果维持…总计, which is cut over two lines.
+        let text = """
+            四、政府信息公开行政复议、行政诉讼情况
+                        行政复议                                         行政诉讼
+                                                      未经复议直接起诉                   复议后起诉
+             结果   结果   其他   尚未   总计
+             维持   纠正   结果   审结         结果   结果   其他   尚未   总  结果   结果   其他   尚未   总
+                                               维持   纠正   结果   审结   计  维持   纠正   结果   审结   计
+               1      0      1      0     2      1      0      0      0    1     0      0      0      0    0
+
+            """
+        let doc = try document(text, tracing: true)
+        let table = try #require(doc.tables.first)
+        #expect(table.grid[1] == ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""])
+        #expect(table.grid.last == ["1", "0", "1", "0", "2", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"])
+        #expect(doc.trace.contains { $0.rule == "structure.header-ahead" })
+    }
+
     @Test func spansFollowTheCanonicalRule() throws {
         let table = try #require(try document(applicationsTable()).tables.first)
         // The 勾稽 note covers 3 header rows × 3 label columns; 申请人情况 spans 7 columns.
