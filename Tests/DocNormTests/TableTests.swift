@@ -124,6 +124,22 @@ func document(_ text: String, tracing: Bool = false) throws -> Document {
         #expect(doc.trace.contains { $0.rule == "structure.header-ahead" })
     }
 
+    @Test func aHanValuePrefixAfterADigitOpensACell() throws {
+        // Stage 1 removed the spaces next to 减: 行政许可 286 减12 8421.
+        func tokens(_ text: String) -> [String] {
+            let stream = CellStream([SourceLine(number: 1, text: text)], opensAfterDigit: pipeline.tables.rules.hanPrefixes)
+            var out: [String] = [], i = 0
+            while i < stream.count {
+                let end = stream.tokenEnd(from: i)
+                out.append(String(String.UnicodeScalarView(stream.scalars[i..<end])))
+                i = end
+            }
+            return out
+        }
+        #expect(tokens("行政许可286减12 8421") == ["行政许可286", "减12", "8421"])
+        #expect(tokens("2020-12 同比增长12%") == ["2020-12", "同比增长12%"])
+    }
+
     @Test func spansFollowTheCanonicalRule() throws {
         let table = try #require(try document(applicationsTable()).tables.first)
         // The 勾稽 note covers 3 header rows × 3 label columns; 申请人情况 spans 7 columns.

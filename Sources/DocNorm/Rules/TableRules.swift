@@ -160,6 +160,9 @@ public struct TableRules: Sendable {
     let digits: Set<Unicode.Scalar>
     let inside: Set<Unicode.Scalar>
     let prefixes: [[Unicode.Scalar]]
+    /// One-character Han prefixes (增, 减): stage 1 joins them to a number
+    /// before them, so the cell stream cuts there.
+    let hanPrefixes: Set<Unicode.Scalar>
     let suffixes: [[Unicode.Scalar]]
     let emptyMarks: Set<[Unicode.Scalar]>
     /// Letters OCR reads for digits (O → 0, l → 1).
@@ -183,6 +186,9 @@ public struct TableRules: Sendable {
                           digits: Set(file.values.digits.unicodeScalars),
                           inside: Set(file.values.inside.unicodeScalars),
                           prefixes: file.values.prefixes.map(scalars),
+                          hanPrefixes: Set(file.values.prefixes.compactMap { p in
+                              p.unicodeScalars.count == 1 && p.unicodeScalars.first!.properties.isIdeographic ? p.unicodeScalars.first : nil
+                          }),
                           // Longest first, so 万元 wins over 元.
                           suffixes: file.values.suffixes.map(scalars).sorted { $0.count > $1.count },
                           emptyMarks: Set(file.values.emptyMarks.map(scalars)),

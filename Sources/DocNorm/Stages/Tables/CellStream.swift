@@ -17,18 +17,24 @@ struct CellStream {
     /// match can start at any line.
     private(set) var lineStart: [Int] = []
 
-    init<Lines: Collection>(_ lines: Lines) where Lines.Element == SourceLine {
+    /// `opensAfterDigit`: characters that open a cell when a digit stands
+    /// right before them: stage 1 removes the space before a Han value prefix
+    /// (286 减12 → 286减12), and the two values must stay two cells.
+    init<Lines: Collection>(_ lines: Lines, opensAfterDigit: Set<Unicode.Scalar> = []) where Lines.Element == SourceLine {
         lineStart.reserveCapacity(lines.count)
         for line in lines {
             lineStart.append(scalars.count)
             var boundary = true
             var tokenStart = scalars.count
+            var previous: Unicode.Scalar = " "
             for s in line.text.unicodeScalars {
+                defer { previous = s }
                 if s == " " || s == "\t" || s == "|" {
                     dropRule(from: tokenStart)
                     boundary = true
                     continue
                 }
+                if !boundary, previous.properties.numericType == .decimal, opensAfterDigit.contains(s) { boundary = true }
                 if boundary { tokenStart = scalars.count }
                 scalars.append(s)
                 cellStart.append(boundary)

@@ -33,7 +33,7 @@ struct TableRecognizer: Sendable {
             guard !candidates.isEmpty else { i += 1; continue }
             // The stream covers a window from the anchor on (`maxLines`), not
             // the document: it is built only where a table may start.
-            let stream = CellStream(lines[i..<min(lines.count, i + rules.matching.maxLines)])
+            let stream = CellStream(lines[i..<min(lines.count, i + rules.matching.maxLines)], opensAfterDigit: rules.hanPrefixes)
             let start = 0
             // The edition already found first; a perfect match cannot be beaten
             // (and would win the tie), so the others are not tried after one.
