@@ -3,10 +3,12 @@ import Testing
 
 /// Table 三 (2021) written as pdftotext writes it: header fragments one per
 /// line, each row "label v1 … v7", with `values(row)` giving the numbers.
-func applicationsTable(edition: Int = 2021, values: (String) -> [Int] = { _ in [0, 0, 0, 0, 0, 0, 0] }) -> String {
+func applicationsTable(edition: Int = 2021, header: [String]? = nil,
+                       values: (String) -> [Int] = { _ in [0, 0, 0, 0, 0, 0, 0] }) -> String {
     let template = pipeline.tables.rules.templates.first { $0.id == "\(edition)-applications" }!
-    var lines = ["三、收到和处理政府信息公开申请情况", "（本列数据的勾稽关系为：第一项加第二项之和，等", "于第三项加第四项之和）",
-                 "申请人情况", "自然", "人", "法人或其他组织", "总计商业", "企业", "科研", "机构", "社会公益组织", "法律服务机构", "其他"]
+    var lines = ["三、收到和处理政府信息公开申请情况"]
+    lines += header ?? ["（本列数据的勾稽关系为：第一项加第二项之和，等", "于第三项加第四项之和）",
+                        "申请人情况", "自然", "人", "法人或其他组织", "总计商业", "企业", "科研", "机构", "社会公益组织", "法律服务机构", "其他"]
     for row in template.rows where !row.isHeader {
         let labels = row.cells.compactMap { if case .label(let l) = $0 { return l } else { return nil } }
         lines.append((labels + values(row.id!).map(String.init)).joined(separator: " "))
@@ -122,6 +124,19 @@ func document(_ text: String, tracing: Bool = false) throws -> Document {
         #expect(table.grid[1] == ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "", "", "", "", "复议后起诉", "", "", "", ""])
         #expect(table.grid.last == ["1", "0", "1", "0", "2", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"])
         #expect(doc.trace.contains { $0.rule == "structure.header-ahead" })
+    }
+
+    @Test func headerLabelPastTheNextRowsPiecesLeavesThemToBeRead() throws {
+        // pdftotext -layout of a Chromium PDF: 总计 stands after the first
+        // halves of 商业 企业, 科研 机构…, whose second halves follow it.
+        let header = ["                                  申请人情况",
+                      "（本列数据的勾稽关系为：第一项加第二项 自            法人或其他组织",
+                      "   之和，等于第三项加第四项之和）       然 商业 科研 社会公益 法律服务 其 总计",
+                      "                         人 企业 机构 组织 机构 他"]
+        let table = try #require(try document(applicationsTable(header: header)).tables.first)
+        #expect(table.grid[1] == ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"])
+        #expect(table.grid[2] == ["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""])
+        #expect(table.records.count == 175)
     }
 
     @Test func aHanValuePrefixAfterADigitOpensACell() throws {

@@ -9,9 +9,9 @@
 /// - `structure.label-restored`: a data row's label is absent (only its values
 ///   remain); the row keeps its template label, and this is reported.
 /// - `structure.header-ahead`: a header label standing further on, past
-///   another header label still to be read (a spanning header cell set above
-///   or below its row), counts as found without moving the reading past the
-///   labels in between.
+///   header text only (a spanning header cell set above or below its row,
+///   the cut pieces of the next header row), counts as found without moving
+///   the reading past that text, which the header's later labels need.
 /// - `structure.header-value`: a header cell that holds a number in the input
 ///   keeps that number (the input said so; it is not a value of the table).
 /// - `structure.missing-value` / `structure.surplus-value`: a row with fewer
@@ -69,19 +69,6 @@ struct TemplateMatcher: Sendable {
         let headerScalars = Set(template.rows.filter(\.isHeader).flatMap { row in
             row.cells.flatMap { cell -> [Unicode.Scalar] in if case .label(let l) = cell { Array(l.unicodeScalars) } else { [] } }
         })
-        // Header labels as written: reading does not jump over one header
-        // label to the next. Extractors put a spanning header cell
-        // (未经复议直接起诉) before or after the row it heads, so a jump to the
-        // next label in the template's order would lose it.
-        let headerLabels = Set(template.rows.filter(\.isHeader).flatMap { row in
-            row.cells.compactMap { cell -> [Unicode.Scalar]? in if case .label(let l) = cell { Array(l.unicodeScalars) } else { nil } }
-        })
-        func holdsAnotherHeader(_ range: Range<Int>, besides label: [Unicode.Scalar]) -> Bool {
-            headerLabels.contains { other in
-                guard other != label, other.count <= range.count else { return false }
-                return (range.lowerBound...(range.upperBound - other.count)).contains { s[$0..<$0 + other.count].elementsEqual(other) }
-            }
-        }
         func commonPrefix(_ target: [Unicode.Scalar], at index: Int) -> Int {
             var k = 0
             while k < target.count && index + k < s.count && s[index + k] == target[k] { k += 1 }
@@ -162,11 +149,12 @@ struct TemplateMatcher: Sendable {
                 let labelScalars = Array(label.unicodeScalars)
                 let next = k + 1 < labels.count ? Array(labels[k + 1].text.unicodeScalars) : nil
                 let found = findLabel(labelScalars, in: stream, at: p, next: next, followedBy: groupPieceStarts, searchAhead: 80)
-                if let found, row.isHeader, found.skipped > 0, holdsAnotherHeader(p..<p + found.skipped, besides: labelScalars),
+                if let found, row.isHeader, found.skipped > 0,
                    s[p..<p + found.skipped].allSatisfy({ headerScalars.contains($0) }) {
-                    // The label stands further on, within the header's text but
-                    // past another header label still to be read: found, and
-                    // the reading stays here.
+                    // The label stands further on, past header text only:
+                    // found, and the reading stays, for the text it would
+                    // jump over holds other header labels, whole or cut
+                    // (未经复议直接起诉 above 结果维持…总计; 商业 before 总计).
                     m.found += 1
                     cells[column] = label
                     traced("structure.header-ahead", at: p + found.skipped, "", label)
