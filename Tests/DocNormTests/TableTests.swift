@@ -139,6 +139,20 @@ func document(_ text: String, tracing: Bool = false) throws -> Document {
         #expect(table.records.count == 175)
     }
 
+    @Test func headerLabelTailPastTheNextRowLeavesItToBeRead() throws {
+        // pdftotext -layout across a page break: the 勾稽 note's second half
+        // comes after 自 法人或其他组织 总 of the next header row.
+        let header = ["（本列数据的勾稽关系为：第一项加第二项         申请人情况",
+                      "                      自            法人或其他组织",
+                      "                                                  总",
+                      "  之和，等于第三项加第四项之和）     然    商业   科研 社会公益 法律服务    其",
+                      "                                                  计",
+                      "                      人    企业   机构    组织   机构   他"]
+        let table = try #require(try document(applicationsTable(header: header)).tables.first)
+        #expect(table.grid[1] == ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"])
+        #expect(table.records.count == 175)
+    }
+
     @Test func aHanValuePrefixAfterADigitOpensACell() throws {
         // Stage 1 removed the spaces next to 减: 行政许可 286 减12 8421.
         func tokens(_ text: String) -> [String] {

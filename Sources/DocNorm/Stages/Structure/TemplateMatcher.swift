@@ -256,6 +256,12 @@ struct TemplateMatcher: Sendable {
             }
             for (label, tail) in tails {
                 if let found = findLabel(tail, in: stream, at: p, next: nil) {
+                    if row.isHeader, found.skipped > 0, s[p..<p + found.skipped].allSatisfy({ headerScalars.contains($0) }) {
+                        // As for a header label further on: the header text
+                        // before the tail is left for the next header rows.
+                        traced("structure.header-ahead", at: p + found.skipped, "", label)
+                        continue
+                    }
                     if found.skipped > 0 {
                         let stray = text(p..<p + found.skipped)
                         traced("structure.stray-text", at: p, stray, "")
