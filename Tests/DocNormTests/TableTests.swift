@@ -153,6 +153,21 @@ func document(_ text: String, tracing: Bool = false) throws -> Document {
         #expect(table.records.count == 175)
     }
 
+    @Test func valuesPastTheNextRowsLabelHeadStayInTheirRow() throws {
+        // pdftotext -layout: （五）不予处理 and 4.无正当理由… are centred on
+        // their rows, so their first lines stand above row 3's values.
+        var text = applicationsTable { id in ["not-handled-3", "not-handled-4"].contains(id) ? [] : [0, 0, 0, 0, 0, 0, 0] }
+        text = text.replacingFirst("3.要求提供公开出版物\n4.无正当理由大量反复申请\n",
+                                   with: "3.要求提供公\n开出版物\n4.无正当理由\n 1 0 0 0 0 0 1\n大量反复申请 2 0 0 0 0 0 2\n")
+        #expect(text.contains("4.无正当理由\n 1 0"), "the layout was built")
+        let table = try #require(try document(text, tracing: true).tables.first)
+        func values(_ label: String) -> [String] {
+            table.records.filter { $0.row.last == label }.map(\.value)
+        }
+        #expect(values("3.要求提供公开出版物") == ["1", "0", "0", "0", "0", "0", "1"])
+        #expect(values("4.无正当理由大量反复申请") == ["2", "0", "0", "0", "0", "0", "2"])
+    }
+
     @Test func aHanValuePrefixAfterADigitOpensACell() throws {
         // Stage 1 removed the spaces next to 减: 行政许可 286 减12 8421.
         func tokens(_ text: String) -> [String] {

@@ -12,6 +12,9 @@
 ///   header text only (a spanning header cell set above or below its row,
 ///   the cut pieces of the next header row), counts as found without moving
 ///   the reading past that text, which the header's later labels need.
+/// - `structure.displaced-values`: a row's values standing past the head of
+///   the next row's label (a label centred on its rows, whose first line is
+///   above them) are this row's; the head is read with the next row.
 /// - `structure.header-value`: a header cell that holds a number in the input
 ///   keeps that number (the input said so; it is not a value of the table).
 /// - `structure.missing-value` / `structure.surplus-value`: a row with fewer
@@ -122,7 +125,50 @@ struct TemplateMatcher: Sendable {
             return next.cells[...column].allSatisfy { $0 == .empty }
         }
 
+        /// The text from `index` to this row's values when that text is the
+        /// head of the next data row's labels and exactly this row's count of
+        /// values follows, then more of that label or of an open group label:
+        /// （五）不予 4.无正当理由 / 0 0 0 0 0 0 0 / 处理 大量反复申请 0 … read as
+        /// one row after the other.
+        func displacedHead(after rowIndex: Int, at index: Int) -> Range<Int>? {
+            guard valueEnd(in: stream, at: index) == nil,
+                  let position = dataRows.firstIndex(of: rowIndex), position + 1 < dataRows.count else { return nil }
+            let next = template.rows[dataRows[position + 1]]
+            let nextLabels: [[Unicode.Scalar]] = next.cells.compactMap { if case .label(let l) = $0 { Array(l.unicodeScalars) } else { nil } }
+            guard let rowLabel = nextLabels.last else { return nil }
+            let allowed = Set(nextLabels.flatMap { $0 })
+            let reach = min(s.count, index + nextLabels.reduce(0) { $0 + $1.count } + rules.matching.maxSkippedLead)
+            var q = index
+            while q < reach && valueEnd(in: stream, at: q) == nil {
+                guard allowed.contains(s[q]) else { return nil }
+                q += 1
+            }
+            guard q < reach, q > index else { return nil }
+            // The next row's own label starts in the head, and is cut there.
+            let lead = min(rules.matching.minLabelPrefix, rowLabel.count)
+            guard let start = (index..<q).first(where: { commonPrefix(Array(rowLabel.prefix(lead)), at: $0) == lead }) else { return nil }
+            let headOfLabel = q - start
+            guard headOfLabel < rowLabel.count else { return nil }
+            // Exactly this row's values, then the rest of that label.
+            var end = q, count = 0
+            while let e = valueEnd(in: stream, at: end) { end = e; count += 1 }
+            guard count == template.rows[rowIndex].columnPaths.count,
+                  commonPrefix(Array(rowLabel[headOfLabel...]), at: end) >= min(2, rowLabel.count - headOfLabel)
+                    || groupPieceStarts(at: end) else { return nil }
+            return index..<q
+        }
+
+        /// The next row's label head, read out of place: after this row's
+        /// labels the reading goes back to `head` and, past it, on from `resume`.
+        var displaced: (head: Range<Int>, resume: Int)?
+        var resumeAfterHead: (at: Int, to: Int)?
+
         for (rowIndex, row) in template.rows.enumerated() {
+            if let d = displaced {
+                p = d.head.lowerBound
+                resumeAfterHead = (d.head.upperBound, d.resume)
+                displaced = nil
+            }
             var cells = [String](repeating: "", count: template.columns)
             var values: [(slot: Int, text: String)] = []
             m.rowLines.append(p < stream.count ? line(p) : nil)
@@ -203,6 +249,23 @@ struct TemplateMatcher: Sendable {
                     report("structure.label-restored", .suspicion, "row label '\(label)' is missing; restored from template \(template.id)", at: p)
                 }
             }
+            if let r = resumeAfterHead {
+                if p < r.at {
+                    traced("structure.stray-text", at: p, text(p..<r.at), "")
+                    report("structure.stray-text", .suspicion, "text '\(text(p..<r.at))' before the values matches no template cell; dropped", at: p)
+                }
+                if p <= r.at { p = r.to }
+                resumeAfterHead = nil
+            }
+            if !row.isHeader, !labels.isEmpty { absorb() }
+            if !row.isHeader, !labels.isEmpty, let head = displacedHead(after: rowIndex, at: p) {
+                // This row's values stand past the next row's label head (a
+                // label centred on its rows starts above them): read them
+                // here, and the head with the next row.
+                traced("structure.displaced-values", at: p, text(head), "")
+                displaced = (head, p)
+                p = head.upperBound
+            }
             if !row.isHeader && labels.isEmpty && valueEnd(in: stream, at: p) == nil {
                 // A row of values only (table 四) after headers read line by line:
                 // the values start after the scattered header text.
@@ -274,6 +337,7 @@ struct TemplateMatcher: Sendable {
                 }
             }
             tails = []
+            if displaced != nil { displaced!.resume = p }
             var slots = [String?](repeating: nil, count: row.columnPaths.count)
             for (slot, value) in values { slots[slot] = value }
             m.values.append(slots)
