@@ -44,6 +44,15 @@ func repaired(_ text: String) throws -> [String] {
         #expect(try repaired("正文。\n7\n正文二。\n1\n") == ["正文。", "7", "正文二。"])
     }
 
+    @Test func lineCutBeforeAWholeWebAddressIsJoined() throws {
+        // A browser moves （http://…） whole to the next line; the line before
+        // falls short of the column by that much. Breaking only at "/" the
+        // unit would be （http:// and the short line would end a paragraph.
+        let short = String(repeating: "政", count: 10)
+        let text = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n" + short + "\n（http://jtt.dongling.gov.cn）专栏下载。\n"
+        #expect(try repaired(text) == [String(repeating: fullLine, count: 6) + short + "（http://jtt.dongling.gov.cn）专栏下载。"])
+    }
+
     @Test func duplicateConsecutiveHeadingCollapsed() throws {
         #expect(try repaired("一、总体情况\n\n一、总体情况\n正文。\n") == ["一、总体情况", "正文。"])
     }

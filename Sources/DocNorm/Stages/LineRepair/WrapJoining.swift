@@ -78,16 +78,19 @@ extension LineRepair {
 
     /// Display columns of the first unit a line break cannot split: opening
     /// brackets and quotes, then an ASCII run (up to a `/` or `-` where URLs
-    /// and numbers may break) or one other character, then the punctuation
-    /// that may not start a line.
+    /// and numbers may break; a web address whole) or one other character,
+    /// then the punctuation that may not start a line.
     func leadingUnitColumns(_ text: String) -> Int {
         let s = Array(text.unicodeScalars)
         var i = 0
         while i < s.count, file.openers.unicodeScalars.contains(s[i]) { i += 1 }
         if i < s.count, s[i].isASCII, s[i] != " " {
+            // A web address is one unit to a browser's line breaker (Chromium
+            // moved （http://jtt.dongling.gov.cn） whole to the next line).
+            let isWebAddress = s[i...].starts(with: "http".unicodeScalars) || s[i...].starts(with: "www.".unicodeScalars)
             while i < s.count, s[i].isASCII, s[i] != " " {
                 i += 1
-                if "/-".unicodeScalars.contains(s[i - 1]), i < s.count, !"/-".unicodeScalars.contains(s[i]) { break }
+                if !isWebAddress, "/-".unicodeScalars.contains(s[i - 1]), i < s.count, !"/-".unicodeScalars.contains(s[i]) { break }
             }
         } else if i < s.count {
             i += 1
