@@ -23,6 +23,23 @@ import DocNormTestSupport
         #expect(overall.idempotent == overall.cases)
     }
 
+    @Test func aWrongValueCountsAsFlaggedOnlyWhereTheOutputSaysSo() throws {
+        // Row 一 reads 1 natural person but a total of 0: its row relation fails.
+        let document = try pipeline.run(Array(applicationsTable { $0 == "new" ? [1, 0, 0, 0, 0, 0, 0] : [0, 0, 0, 0, 0, 0, 0] }.utf8))
+        let table = try #require(document.tables.first)
+        func record(_ row: String, _ column: Int, _ value: String) -> QualityReport.ExpectedRecord {
+            let path = table.records.filter { $0.row.last == row }
+            return QualityReport.ExpectedRecord(table: "2021-applications", row: path[column].row, column: path[column].column, value: value)
+        }
+        // The gold says the total is 1: wrong in the output, and its row's relation fails.
+        let total = QualityReport.flagged(record("一、本年新收政府信息公开申请数量", 6, "1"), in: document)
+        #expect(total)
+        // The gold says 3 商业企业 in row 二, where the output has 0 and the row's
+        // and the column's relations hold: not flagged.
+        let business = QualityReport.flagged(record("二、上年结转政府信息公开申请数量", 1, "3"), in: document)
+        #expect(!business)
+    }
+
     @Test func editDistanceCountsSubstitutionsOnce() {
         #expect(QualityReport.editDistance("政府信息公开", "政府信息公开") == 0)
         #expect(QualityReport.editDistance("政府信息公开", "政府倍息公开") == 1)
