@@ -12,6 +12,9 @@ struct TableRulesFile: VersionedRuleFile {
         var maxEditShare: Double
         var maxSkippedLead: Int
         var minFoundShare: Double
+        /// A lower share suffices when it is at least `many` labels and values.
+        var minFoundShareWhenMany: Double
+        var many: Int
         var maxLines: Int
         /// A label's start this long, followed by a value or the row's next
         /// label, stands for the label; its end is expected after the values.

@@ -5,7 +5,8 @@
 ///
 /// Every template with that anchor is laid over the cell stream (stage 4's
 /// TemplateMatcher); the best-matching one wins, when it finds at least
-/// `minFoundShare` of its labels and values (`tables.region`). Ties go to the
+/// `minFoundShare` of its labels and values, or `minFoundShareWhenMany` when
+/// that is at least `many` of them (`tables.region`). Ties go to the
 /// edition (2021 or 2019) of the tables already found in the document.
 struct TableRecognizer: Sendable {
     let rules: TableRules
@@ -45,7 +46,9 @@ struct TableRecognizer: Sendable {
             }
             guard let best = matches.max(by: { a, b in
                 a.score != b.score ? a.score < b.score : (a.template.edition == edition) == false && b.template.edition == edition
-            }), best.score >= rules.matching.minFoundShare, best.end > start else { i += 1; continue }
+            }), best.score >= rules.matching.minFoundShare
+                || (best.score >= rules.matching.minFoundShareWhenMany && best.found >= rules.matching.many),
+                best.end > start else { i += 1; continue }
 
             let last = i + lineIndex(of: best.end - 1, in: stream)
             for d in best.diagnostics { context.report(d.stage, d.rule, d.kind, d.message, line: d.line) }
