@@ -1,3 +1,5 @@
+import ICUKit
+
 /// Rules/structure.json, version docnorm-rules/1.
 struct StructureRulesFile: VersionedRuleFile {
     struct Style: Decodable {
@@ -37,6 +39,10 @@ public struct HeadingNumbering: Sendable {
         var level: Int
     }
     let styles: [Style]
+    /// Every scalar a numbering can open with (a style's open mark, or its
+    /// numerals when it has none): most lines open with none, and `parse`
+    /// answers them without trying each style.
+    let firstScalars: ScalarSet
 
     init(_ file: StructureRulesFile) throws {
         styles = try file.numbering.map { style in
@@ -51,6 +57,8 @@ public struct HeadingNumbering: Sendable {
             return Style(id: style.id, open: Array(style.open.unicodeScalars), numerals: values,
                          isChinese: style.numerals == "chinese", close: Array(style.close.unicodeScalars), level: style.level)
         }
+        let firsts = styles.flatMap { style in style.open.first.map { [$0] } ?? Array(style.numerals.keys) }
+        firstScalars = ScalarSet(ranges: firsts.map { $0.value...$0.value }, pattern: "numbering openers")
     }
 
     /// The numbering that opens `text`, when text follows it: its written
@@ -58,6 +66,7 @@ public struct HeadingNumbering: Sendable {
     /// numbering (after Arabic numerals, a digit or nothing follows the mark).
     public func parse(_ text: String) -> (numbering: Numbering, level: Int, rest: Substring.UnicodeScalarView)? {
         let scalars = text.unicodeScalars
+        guard let first = scalars.first, firstScalars.contains(first) else { return nil }
         for style in styles {
             guard scalars.starts(with: style.open) else { continue }
             var i = scalars.index(scalars.startIndex, offsetBy: style.open.count)

@@ -1,3 +1,5 @@
+import ICUKit
+
 /// Rules/tables.json, version docnorm-rules/1.
 struct TableRulesFile: VersionedRuleFile {
     struct Values: Decodable {
@@ -157,11 +159,14 @@ public struct TableTemplate: Sendable {
 /// like, and how closely a label must match.
 public struct TableRules: Sendable {
     public var templates: [TableTemplate]
-    let digits: Set<Unicode.Scalar>
-    let inside: Set<Unicode.Scalar>
+    // Bit sets, not `Set`: stage 4 asks for every scalar it passes, and
+    // hashing each one was a tenth of the run.
+    let digits: ScalarSet
+    let inside: ScalarSet
     let prefixes: [[Unicode.Scalar]]
     let suffixes: [[Unicode.Scalar]]
-    let emptyMarks: Set<[Unicode.Scalar]>
+    /// A handful of short marks, compared in place (no array, no hash per token).
+    let emptyMarks: [[Unicode.Scalar]]
     /// Letters OCR reads for digits (O → 0, l → 1).
     let digitLookalikes: [Unicode.Scalar: Unicode.Scalar]
     let matching: TableRulesFile.Matching
@@ -172,6 +177,7 @@ public struct TableRules: Sendable {
             try TableTemplate(try source.decode(TableTemplateFile.self, from: path), path: path)
         }
         func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+        func scalarSet(_ s: String) -> ScalarSet { ScalarSet(ranges: s.unicodeScalars.map { $0.value...$0.value }, pattern: s) }
         var lookalikes: [Unicode.Scalar: Unicode.Scalar] = [:]
         for (from, to) in file.values.digitLookalikes {
             guard let f = from.unicodeScalars.first, let t = to.unicodeScalars.first, from.unicodeScalars.count == 1, to.unicodeScalars.count == 1 else {
@@ -180,12 +186,12 @@ public struct TableRules: Sendable {
             lookalikes[f] = t
         }
         return TableRules(templates: templates,
-                          digits: Set(file.values.digits.unicodeScalars),
-                          inside: Set(file.values.inside.unicodeScalars),
+                          digits: scalarSet(file.values.digits),
+                          inside: scalarSet(file.values.inside),
                           prefixes: file.values.prefixes.map(scalars),
                           // Longest first, so 万元 wins over 元.
                           suffixes: file.values.suffixes.map(scalars).sorted { $0.count > $1.count },
-                          emptyMarks: Set(file.values.emptyMarks.map(scalars)),
+                          emptyMarks: file.values.emptyMarks.map(scalars),
                           digitLookalikes: lookalikes,
                           matching: file.matching)
     }
@@ -203,7 +209,7 @@ public struct TableRules: Sendable {
     /// Whether `token` is a table value: a number with an optional sign or
     /// 增/减 prefix, decimals, and a unit suffix, or an empty mark such as "/".
     func isValue(_ token: ArraySlice<Unicode.Scalar>) -> Bool {
-        if emptyMarks.contains(Array(token)) { return true }
+        if emptyMarks.contains(where: { $0.elementsEqual(token) }) { return true }
         var body = token
         if let p = prefixes.first(where: { body.starts(with: $0) && body.count > $0.count }) { body = body.dropFirst(p.count) }
         if let s = suffixes.first(where: { body.count > $0.count && body.suffix($0.count).elementsEqual($0) }) { body = body.dropLast(s.count) }

@@ -60,7 +60,8 @@ extension LineRepair {
     /// (`**…**`); nil when it is not.
     func withoutEmphasis(_ text: String) -> String? {
         for marker in file.markdownEmphasis where !marker.isEmpty {
-            guard text.count > 2 * marker.count, text.hasPrefix(marker), text.hasSuffix(marker) else { continue }
+            // Counting characters walks the line: ask last, when the markers stand.
+            guard text.hasPrefix(marker), text.hasSuffix(marker), text.count > 2 * marker.count else { continue }
             let plain = text.replacing(marker, with: "")
             return plain.isEmpty ? nil : plain
         }

@@ -81,18 +81,21 @@ extension LineRepair {
     /// and numbers may break) or one other character, then the punctuation
     /// that may not start a line.
     func leadingUnitColumns(_ text: String) -> Int {
-        let s = Array(text.unicodeScalars)
-        var i = 0
-        while i < s.count, file.openers.unicodeScalars.contains(s[i]) { i += 1 }
-        if i < s.count, s[i].isASCII, s[i] != " " {
-            while i < s.count, s[i].isASCII, s[i] != " " {
-                i += 1
-                if "/-".unicodeScalars.contains(s[i - 1]), i < s.count, !"/-".unicodeScalars.contains(s[i]) { break }
+        // Walks the scalars in place: the unit is a line's first few, and
+        // copying the whole line into an array first was wasted work.
+        let s = text.unicodeScalars
+        var i = s.startIndex
+        while i < s.endIndex, file.openers.unicodeScalars.contains(s[i]) { i = s.index(after: i) }
+        if i < s.endIndex, s[i].isASCII, s[i] != " " {
+            while i < s.endIndex, s[i].isASCII, s[i] != " " {
+                let previous = s[i]
+                i = s.index(after: i)
+                if "/-".unicodeScalars.contains(previous), i < s.endIndex, !"/-".unicodeScalars.contains(s[i]) { break }
             }
-        } else if i < s.count {
-            i += 1
+        } else if i < s.endIndex {
+            i = s.index(after: i)
         }
-        while i < s.count, startsNoLine(s[i]) { i += 1 }
+        while i < s.endIndex, startsNoLine(s[i]) { i = s.index(after: i) }
         return Self.columns(s[..<i])
     }
 

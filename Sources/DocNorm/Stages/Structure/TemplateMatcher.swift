@@ -51,8 +51,9 @@ struct TemplateMatcher: Sendable {
         func report(_ rule: String, _ kind: Diagnostic.Kind, _ message: String, at i: Int) {
             m.diagnostics.append(Diagnostic(stage: .structure, rule: rule, kind: kind, message: message, line: line(i)))
         }
-        func traced(_ rule: String, at i: Int, _ before: String, _ after: String) {
-            if tracing { m.trace.append(TraceStep(stage: .structure, rule: rule, line: line(i), before: before, after: after)) }
+        // Autoclosures: the before/after text is built only when tracing.
+        func traced(_ rule: String, at i: Int, _ before: @autoclosure () -> String, _ after: @autoclosure () -> String) {
+            if tracing { m.trace.append(TraceStep(stage: .structure, rule: rule, line: line(i), before: before(), after: after())) }
         }
         func text(_ range: Range<Int>) -> String {
             var t = String.UnicodeScalarView()
@@ -62,9 +63,16 @@ struct TemplateMatcher: Sendable {
 
         // Scalars of every header label: text skipped on the way to the first
         // data row that consists of these is scattered header text, not stray.
-        let headerScalars = Set(template.rows.filter(\.isHeader).flatMap { row in
-            row.cells.flatMap { cell -> [Unicode.Scalar] in if case .label(let l) = cell { Array(l.unicodeScalars) } else { [] } }
-        })
+        // Built on first use: most matches never ask.
+        var headerScalarSet: Set<Unicode.Scalar>?
+        func isHeaderScalar(_ scalar: Unicode.Scalar) -> Bool {
+            if headerScalarSet == nil {
+                headerScalarSet = Set(template.rows.filter(\.isHeader).flatMap { row in
+                    row.cells.flatMap { cell -> [Unicode.Scalar] in if case .label(let l) = cell { Array(l.unicodeScalars) } else { [] } }
+                })
+            }
+            return headerScalarSet!.contains(scalar)
+        }
         func commonPrefix(_ target: [Unicode.Scalar], at index: Int) -> Int {
             var k = 0
             while k < target.count && index + k < s.count && s[index + k] == target[k] { k += 1 }
@@ -180,7 +188,7 @@ struct TemplateMatcher: Sendable {
                     m.found += 1
                     let skipped = text(p..<ahead.start)
                     traced("structure.stray-text", at: p, skipped, "")
-                    if !skipped.unicodeScalars.allSatisfy({ headerScalars.contains($0) }) {
+                    if !skipped.unicodeScalars.allSatisfy(isHeaderScalar) {
                         report("structure.stray-text", .suspicion, "text '\(skipped)' before '\(label)' matches no template cell; dropped", at: p)
                     }
                     if !ahead.tail.isEmpty { tails.append((label, ahead.tail)) }
@@ -195,7 +203,7 @@ struct TemplateMatcher: Sendable {
                 // the values start after the scattered header text.
                 let q = nextValueStart(in: stream, after: p, limit: rules.matching.resyncWindow)
                 if q < stream.count, valueEnd(in: stream, at: q) != nil,
-                   s[p..<q].allSatisfy({ headerScalars.contains($0) }) {
+                   s[p..<q].allSatisfy(isHeaderScalar) {
                     traced("structure.header-fragments", at: p, text(p..<q), "")
                     p = q
                 }
