@@ -143,9 +143,8 @@ public struct LineRepair: Sendable {
                 let blanks = next.number - last.number - 1
                 guard continues(last, into: next.text, fullWidth: full, blankBetween: blanks > 0 && !doubleSpaced,
                                 opensParagraph: last.number == first.number) else { break }
-                let joined = join(text, next.text)
                 context.traced(.lines, "lines.join-wrap", line: last.number, before: last.text + "⏎" + next.text, after: join(last.text, next.text))
-                text = joined
+                append(next.text, to: &text)
                 last = next
                 position += 1
             }
@@ -170,5 +169,5 @@ public struct LineRepair: Sendable {
     }
 
     /// Heading numbering (Rules/structure.json) at the start of a line, followed by text.
-    func startsWithNumbering(_ text: String) -> Bool { numbering.parse(text) != nil }
+    func startsWithNumbering(_ text: String) -> Bool { numbering.opens(text) }
 }

@@ -70,19 +70,25 @@ extension LineRepair {
 
     func isPageNumber(_ text: String, last: Bool) -> Bool {
         // Stops at the 25th non-space character: most lines are no page number.
-        var compact: [Unicode.Scalar] = []
-        for s in text.unicodeScalars where s != " " {
-            if compact.count == 24 { return false }
-            compact.append(s)
+        // The 24 it may keep stand on the stack (an array per line was a
+        // tenth of stage 2).
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 24) { buffer in
+            var count = 0
+            for s in text.unicodeScalars where s != " " {
+                if count == 24 { return false }
+                buffer.initializeElement(at: count, to: s)
+                count += 1
+            }
+            let compact = UnsafeBufferPointer(rebasing: buffer[..<count])
+            guard !compact.isEmpty else { return false }
+            if last && compact.allSatisfy({ ("0"..."9").contains($0) }) && compact.count <= 4 { return true }
+            for pattern in pageNumberPatterns where matches(pattern, compact) { return true }
+            return false
         }
-        guard !compact.isEmpty else { return false }
-        if last && compact.allSatisfy({ ("0"..."9").contains($0) }) && compact.count <= 4 { return true }
-        for pattern in pageNumberPatterns where matches(pattern, compact) { return true }
-        return false
     }
 
     /// `#` matches one or more ASCII digits; every other character itself.
-    func matches(_ pattern: [Unicode.Scalar], _ text: [Unicode.Scalar]) -> Bool {
+    func matches(_ pattern: [Unicode.Scalar], _ text: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         var i = 0
         for p in pattern {
             if p == "#" {
@@ -115,7 +121,7 @@ extension LineRepair {
             let text = lines[i].text
             // A header or footer names something; a sentence (无。) or a table
             // value (0) that happens to stand next to page breaks is text.
-            guard !text.utf8.contains(9), columns(text) <= rule.maxColumns, !startsWithNumbering(text),
+            guard !text.containsTab, columns(text) <= rule.maxColumns, !startsWithNumbering(text),
                   !endsSentence(text), !text.unicodeScalars.contains("，"),
                   text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
             pagesByText[text, default: []].formUnion(bs)

@@ -21,7 +21,7 @@ extension LineRepair {
     /// of `window` columns that holds enough lines, with almost no line wider;
     /// nil when the document is not hard-wrapped.
     func columnWidth(_ lines: [SourceLine]) -> Int? {
-        let w = lines.filter { !$0.text.utf8.contains(9) }.map { columns($0.text) }.filter { $0 >= file.wrap.minLineColumns }.sorted()
+        let w = lines.filter { !$0.text.containsTab }.map { columns($0.text) }.filter { $0 >= file.wrap.minLineColumns }.sorted()
         guard !w.isEmpty else { return nil }
         let needed = max(file.wrap.minLines, Int((file.wrap.minShare * Double(w.count)).rounded(.up)))
         /// How many sorted widths are ≤ x (binary search).
@@ -51,7 +51,7 @@ extension LineRepair {
 
     /// Whether `line` is a hard wrap that `next` continues.
     func continues(_ line: SourceLine, into next: String, fullWidth: Int, blankBetween: Bool, opensParagraph: Bool) -> Bool {
-        if line.text.utf8.contains(9) || next.utf8.contains(9) || startsWithNumbering(next) { return false }
+        if line.text.containsTab || next.containsTab || startsWithNumbering(next) { return false }
         // A short line opening with a table's anchor (行政复议 行政诉讼) is the
         // table's first row, matched or not; a long one may be prose wrapped there.
         if opensTable(next) && columns(next) < fullWidth / 2 { return false }
@@ -108,16 +108,27 @@ extension LineRepair {
     /// URL, e-mail address or number, a hyphenated Latin word rejoined, else
     /// one space.
     func join(_ a: String, _ b: String) -> String {
-        guard let x = a.unicodeScalars.last, let y = b.unicodeScalars.first else { return a + b }
-        if cjk.contains(x) || cjk.contains(y) { return a + b }
+        var joined = a
+        append(b, to: &joined)
+        return joined
+    }
+
+    /// `join`, in place: a paragraph grows by appending each wrapped piece
+    /// (building a new string per piece copied the paragraph every time).
+    func append(_ b: String, to a: inout String) {
+        guard let x = a.unicodeScalars.last, let y = b.unicodeScalars.first else { a += b; return }
+        if cjk.contains(x) || cjk.contains(y) { a += b; return }
         let token = a.unicodeScalars.reversed().prefix { $0.isASCII && $0 != " " }
         let linked = token.contains("@") || String(String.UnicodeScalarView(token.reversed())).contains("://")
             || String(String.UnicodeScalarView(token.reversed())).lowercased().hasPrefix("www.")
         if x == "-", !linked, token.count > 1, token.dropFirst().first?.properties.isAlphabetic == true, y.properties.isLowercase {
-            return String(a.unicodeScalars.dropLast()) + b
+            a.unicodeScalars.removeLast()
+            a += b
+            return
         }
-        if y.isASCII, y != " ", linked || file.tokenJoiners.unicodeScalars.contains(x) { return a + b }
-        return a + " " + b
+        if y.isASCII, y != " ", linked || file.tokenJoiners.unicodeScalars.contains(x) { a += b; return }
+        a += " "
+        a += b
     }
 
     /// Merges each run of at least `scatteredRun` lines holding one Han
@@ -125,7 +136,10 @@ extension LineRepair {
     /// fill the column: it was a justified line spread out letter by letter.
     func gatherScattered(_ lines: [SourceLine], context: PipelineContext) -> [SourceLine] {
         func single(_ line: SourceLine) -> Bool {
-            line.text.unicodeScalars.count == 1 && line.text.unicodeScalars.first!.properties.isIdeographic
+            // One scalar, asked without counting the whole line.
+            var scalars = line.text.unicodeScalars.makeIterator()
+            guard let first = scalars.next(), scalars.next() == nil else { return false }
+            return first.properties.isIdeographic
         }
         var output: [SourceLine] = []
         output.reserveCapacity(lines.count)

@@ -55,11 +55,7 @@ struct TemplateMatcher: Sendable {
         func traced(_ rule: String, at i: Int, _ before: @autoclosure () -> String, _ after: @autoclosure () -> String) {
             if tracing { m.trace.append(TraceStep(stage: .structure, rule: rule, line: line(i), before: before(), after: after())) }
         }
-        func text(_ range: Range<Int>) -> String {
-            var t = String.UnicodeScalarView()
-            t.append(contentsOf: s[range])
-            return String(t)
-        }
+        func text(_ range: Range<Int>) -> String { stream.text(range) }
 
         // Scalars of every header label: text skipped on the way to the first
         // data row that consists of these is scattered header text, not stray.

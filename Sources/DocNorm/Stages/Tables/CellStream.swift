@@ -50,6 +50,15 @@ struct CellStream {
         lineNumbers.removeSubrange(start...)
     }
 
+    /// The scalars in `range` as a string, encoded straight to UTF-8 (a
+    /// value cell's text; appending to a UnicodeScalarView was slower).
+    func text(_ range: Range<Int>) -> String {
+        scalars.withUnsafeBufferPointer { buffer in
+            // Unicode.Scalar is its UInt32 value.
+            buffer.withMemoryRebound(to: UInt32.self) { utf8String(UnsafeBufferPointer(rebasing: $0[range])) }
+        }
+    }
+
     /// End (exclusive) of the token at `index`: up to the next cell start.
     func tokenEnd(from index: Int) -> Int {
         var end = index + 1
