@@ -1,3 +1,5 @@
+import ICUKit
+
 /// Stage 3, table regions: a table opens at a line that starts with one of a
 /// template's anchors (第二十条第（一）项, （本列数据的勾稽关系…, 行政复议) and
 /// ends at the last line its template consumed, so 四、结转下年度继续办理 stays
@@ -24,17 +26,28 @@ struct TableRecognizer: Sendable {
 
     func recognize(_ lines: [SourceLine], context: PipelineContext) -> [Region] {
         let anchors = rules.templates.map { t in t.anchors.map { Array($0.unicodeScalars) } }
+        // Most lines open with no anchor's first scalar: they are passed at once.
+        let anchorFirsts = ScalarSet(ranges: anchors.joined().compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
         var regions: [Region] = []
         var edition: Int?
+        /// The last stream built and the line it starts at.
+        var window: (from: Int, stream: CellStream)?
         var i = 0
         while i < lines.count {
             let head = lines[i].text.unicodeScalars.drop { $0 == "\t" || $0 == " " }
+            guard let first = head.first, anchorFirsts.contains(first) else { i += 1; continue }
             let candidates = rules.templates.indices.filter { t in anchors[t].contains { head.starts(with: $0) } }
             guard !candidates.isEmpty else { i += 1; continue }
             // The stream covers a window from the anchor on (`maxLines`), not
-            // the document: it is built only where a table may start.
-            let stream = CellStream(lines[i..<min(lines.count, i + rules.matching.maxLines)])
-            let start = 0
+            // the document: it is built only where a table may start. A window
+            // that reaches the document's end holds, from line i on, exactly
+            // the window of line i: the next anchor in it starts a match there
+            // instead of building the rest of the document again.
+            if window == nil || window!.from + rules.matching.maxLines < lines.count {
+                window = (i, CellStream(lines[i..<min(lines.count, i + rules.matching.maxLines)]))
+            }
+            let (from, stream) = window!
+            let start = i - from < stream.lineStart.count ? stream.lineStart[i - from] : stream.count
             // The edition already found first; a perfect match cannot be beaten
             // (and would win the tie), so the others are not tried after one.
             let ordered = candidates.filter { rules.templates[$0].edition == edition } + candidates.filter { rules.templates[$0].edition != edition }
@@ -47,10 +60,10 @@ struct TableRecognizer: Sendable {
                 a.score != b.score ? a.score < b.score : (a.template.edition == edition) == false && b.template.edition == edition
             }), best.score >= rules.matching.minFoundShare, best.end > start else { i += 1; continue }
 
-            let last = i + lineIndex(of: best.end - 1, in: stream)
+            let last = from + lineIndex(of: best.end - 1, in: stream)
             for d in best.diagnostics { context.report(d.stage, d.rule, d.kind, d.message, line: d.line) }
             for step in best.trace { context.traced(step.stage, step.rule, line: step.line, before: step.before, after: step.after) }
-            let nextLineStart = last + 1 - i < stream.lineStart.count ? stream.lineStart[last + 1 - i] : stream.count
+            let nextLineStart = last + 1 - from < stream.lineStart.count ? stream.lineStart[last + 1 - from] : stream.count
             if best.end < nextLineStart {
                 var rest = String.UnicodeScalarView()
                 rest.append(contentsOf: stream.scalars[best.end..<nextLineStart])
