@@ -39,14 +39,17 @@ struct TableRecognizer: Sendable {
             let candidates = rules.templates.indices.filter { t in anchors[t].contains { head.starts(with: $0) } }
             guard !candidates.isEmpty else { i += 1; continue }
             // The stream covers a window from the anchor on (`maxLines`), not
-            // the document: it is built only where a table may start. A window
-            // that reaches the document's end holds, from line i on, exactly
-            // the window of line i: the next anchor in it starts a match there
-            // instead of building the rest of the document again.
-            if window == nil || window!.from + rules.matching.maxLines < lines.count {
-                window = (i, CellStream(lines[i..<min(lines.count, i + rules.matching.maxLines)]))
+            // the document: it is built only where a table may start. It is
+            // built over twice that many lines, and the window of every later
+            // anchor that ends inside it is that stream cut at the window's end,
+            // so each line is put in a stream about twice, however many anchors
+            // there are.
+            let maxLines = rules.matching.maxLines
+            if window.map({ $0.from + $0.stream.lineStart.count < min(lines.count, i + maxLines) }) ?? true {
+                window = (i, CellStream(lines[i..<min(lines.count, i + 2 * maxLines)]))
             }
-            let (from, stream) = window!
+            let from = window!.from
+            let stream = window!.stream.ending(atLine: i - from + maxLines)
             let start = i - from < stream.lineStart.count ? stream.lineStart[i - from] : stream.count
             // The edition already found first; a perfect match cannot be beaten
             // (and would win the tie), so the others are not tried after one.
