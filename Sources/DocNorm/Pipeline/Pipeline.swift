@@ -45,7 +45,12 @@ public struct Pipeline: Sendable {
         var lines = try context.measure(.normalize) { try characters.normalize(decoded.text, context: context) }
         decoded.text = ""  // the lines hold the text now; free the copy (peak memory)
         context.measure(.normalize) { ocr.repair(&lines, characters: characters, context: context) }
-        let kept = context.measure(.lines) { lineRepair.removeFurniture(lines, context: context) }
+        let kept = context.measure(.lines) { () -> [SourceLine] in
+            // Handed over, not shared: stage 2 changes the one array in place.
+            let handed = lines
+            lines = []
+            return lineRepair.removeFurniture(consume handed, context: context)
+        }
         let regions = context.measure(.tables) { tables.recognize(kept, context: context) }
         var segments: [ArraySlice<SourceLine>] = []
         var position = 0

@@ -101,7 +101,7 @@ public struct LineRepair: Sendable {
     /// is measured over all stretches together; the title and the top block
     /// can only open the first.
     public func joinLines(_ segments: [ArraySlice<SourceLine>], context: PipelineContext) -> [[LogicalLine]] {
-        let gathered = segments.map { gatherScattered(Array($0), context: context) }
+        let gathered = segments.map { gatherScattered($0, context: context) }
         let prose = gathered.flatMap { $0.filter { !$0.text.isEmpty } }
         // Rows of a table the recogniser missed blur the peak; they were laid
         // out with runs of spaces, so without a peak they are set aside.

@@ -134,34 +134,40 @@ extension LineRepair {
     /// Merges each run of at least `scatteredRun` lines holding one Han
     /// character each (blank lines between allowed) into one line, taken to
     /// fill the column: it was a justified line spread out letter by letter.
-    func gatherScattered(_ lines: [SourceLine], context: PipelineContext) -> [SourceLine] {
+    /// The stretch itself when it has no such run (most have none): a copy
+    /// is made only from the first run gathered on.
+    func gatherScattered(_ lines: ArraySlice<SourceLine>, context: PipelineContext) -> ArraySlice<SourceLine> {
         func single(_ line: SourceLine) -> Bool {
             // One scalar, asked without counting the whole line.
             var scalars = line.text.unicodeScalars.makeIterator()
             guard let first = scalars.next(), scalars.next() == nil else { return false }
             return first.properties.isIdeographic
         }
-        var output: [SourceLine] = []
-        output.reserveCapacity(lines.count)
-        var i = 0
-        while i < lines.count {
-            guard single(lines[i]) else { output.append(lines[i]); i += 1; continue }
+        var output: [SourceLine]?
+        var i = lines.startIndex
+        while i < lines.endIndex {
+            guard single(lines[i]) else { output?.append(lines[i]); i += 1; continue }
             var run = [i]
             var j = i + 1
-            while j < lines.count, lines[j].text.isEmpty || single(lines[j]) {
+            while j < lines.endIndex, lines[j].text.isEmpty || single(lines[j]) {
                 if !lines[j].text.isEmpty { run.append(j) }
                 j += 1
             }
             let end = run.last! + 1
             guard run.count >= file.wrap.scatteredRun else {
-                output.append(contentsOf: lines[i..<end]); i = end; continue
+                output?.append(contentsOf: lines[i..<end]); i = end; continue
+            }
+            if output == nil {
+                output = []
+                output!.reserveCapacity(lines.count)
+                output!.append(contentsOf: lines[..<i])
             }
             let text = run.map { lines[$0].text }.joined()
             context.traced(.lines, "lines.join-scattered", line: lines[i].number,
                            before: run.map { lines[$0].text }.joined(separator: "⏎"), after: text)
-            output.append(SourceLine(number: lines[run[0]].number, text: text, extractedColumns: Int.max / 4))
+            output!.append(SourceLine(number: lines[run[0]].number, text: text, extractedColumns: Int.max / 4))
             i = end
         }
-        return output
+        return output.map { $0[...] } ?? lines
     }
 }
