@@ -37,6 +37,15 @@ public struct HeadingNumbering: Sendable {
         var isChinese: Bool
         var close: [Unicode.Scalar]
         var level: Int
+        /// `numerals` as two arrays: a dozen or so numerals are found faster
+        /// by looking than by hashing, and every line opening with one asks.
+        var numeralScalars: [Unicode.Scalar] = []
+        var numeralValues: [Int] = []
+
+        func numeral(_ s: Unicode.Scalar) -> Int? {
+            guard let k = numeralScalars.firstIndex(of: s) else { return nil }
+            return numeralValues[k]
+        }
     }
     let styles: [Style]
     /// Every scalar a numbering can open with (a style's open mark, or its
@@ -55,7 +64,8 @@ public struct HeadingNumbering: Sendable {
             // Position is value: 〇一…十 and 0…9 from 0, ①… from 1.
             for (i, s) in scalars.enumerated() { values[s] = style.numerals == "circled" ? i + 1 : i }
             return Style(id: style.id, open: Array(style.open.unicodeScalars), numerals: values,
-                         isChinese: style.numerals == "chinese", close: Array(style.close.unicodeScalars), level: style.level)
+                         isChinese: style.numerals == "chinese", close: Array(style.close.unicodeScalars), level: style.level,
+                         numeralScalars: Array(values.keys), numeralValues: Array(values.values))
         }
         let firsts = styles.flatMap { style in style.open.first.map { [$0] } ?? Array(style.numerals.keys) }
         firstScalars = ScalarSet(ranges: firsts.map { $0.value...$0.value }, pattern: "numbering openers")
@@ -84,7 +94,7 @@ public struct HeadingNumbering: Sendable {
             var i = scalars.index(scalars.startIndex, offsetBy: style.open.count)
             var digits = SIMD4<Int>()
             var count = 0
-            while i < scalars.endIndex, let d = style.numerals[scalars[i]], count < 4 {
+            while i < scalars.endIndex, let d = style.numeral(scalars[i]), count < 4 {
                 digits[count] = d
                 count += 1
                 i = scalars.index(after: i)

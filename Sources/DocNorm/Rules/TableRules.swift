@@ -83,6 +83,9 @@ public struct TableTemplate: Sendable {
         public var path: [String]
         /// Column-label path of each value slot.
         public var columnPaths: [[String]]
+        /// Each cell's label as scalars (empty for other cells), made once:
+        /// stage 4 compares them with every table it reads.
+        var labelScalars: [[Unicode.Scalar]] = []
     }
 
     /// A relation between sums: per column (`left`/`right` are row indices,
@@ -137,6 +140,9 @@ public struct TableTemplate: Sendable {
                 throw invalid("row \(index + 1) has unknown kind '\(row.kind)' (header or data)")
             }
         }
+        for r in rows.indices {
+            rows[r].labelScalars = rows[r].cells.map { if case .label(let l) = $0 { Array(l.unicodeScalars) } else { [] } }
+        }
         checks = try file.checks.map { check in
             func operands(_ list: [TableTemplateFile.Operand]) throws -> [Int] {
                 try list.map { operand in
@@ -169,6 +175,8 @@ public struct TableRules: Sendable {
     let emptyMarks: [[Unicode.Scalar]]
     /// Letters OCR reads for digits (O → 0, l → 1).
     let digitLookalikes: [Unicode.Scalar: Unicode.Scalar]
+    /// The keys of `digitLookalikes`: most tokens have none, asked without hashing.
+    let lookalikeLetters: ScalarSet
     let matching: TableRulesFile.Matching
 
     public static func load(from source: RuleSource) throws -> TableRules {
@@ -193,6 +201,7 @@ public struct TableRules: Sendable {
                           suffixes: file.values.suffixes.map(scalars).sorted { $0.count > $1.count },
                           emptyMarks: file.values.emptyMarks.map(scalars),
                           digitLookalikes: lookalikes,
+                          lookalikeLetters: ScalarSet(ranges: lookalikes.keys.map { $0.value...$0.value }, pattern: "digit lookalikes"),
                           matching: file.matching)
     }
 
@@ -200,7 +209,7 @@ public struct TableRules: Sendable {
     /// a lone O → 0): nil unless the mapped token is a value and the token
     /// has a real digit or is one character.
     func valueFromLookalikes(_ token: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar]? {
-        guard token.contains(where: { digitLookalikes[$0] != nil }) else { return nil }
+        guard token.contains(where: { lookalikeLetters.contains($0) }) else { return nil }
         guard token.count == 1 || token.contains(where: { digits.contains($0) }) else { return nil }
         let mapped = token.map { digitLookalikes[$0] ?? $0 }
         return isValue(mapped[...]) ? mapped : nil

@@ -62,6 +62,9 @@ public struct LineRepair: Sendable {
     let tableAnchors: [[Unicode.Scalar]]
     /// `pageNumbers` from the rules, as scalars once.
     let pageNumberPatterns: [[Unicode.Scalar]]
+    /// The rules' mark lists as bit sets, asked for scalars at every line end
+    /// and start (a search through the rule's string each time, before).
+    let closers: ScalarSet, sentenceFinal: ScalarSet, strongFinal: ScalarSet, openers: ScalarSet, noLineStart: ScalarSet
 
     /// Display columns of every BMP scalar, from ICU's East Asian Width, built
     /// once per process.
@@ -73,6 +76,12 @@ public struct LineRepair: Sendable {
         self.numbering = numbering
         self.tableAnchors = tableAnchors.map { Array($0.unicodeScalars) }
         pageNumberPatterns = file.pageNumbers.map { Array($0.unicodeScalars) }
+        func set(_ marks: String) -> ScalarSet { ScalarSet(ranges: marks.unicodeScalars.map { $0.value...$0.value }, pattern: marks) }
+        closers = set(file.closers)
+        sentenceFinal = set(file.sentenceFinal)
+        strongFinal = set(file.strongFinal)
+        openers = set(file.openers)
+        noLineStart = set(file.noLineStart)
     }
 
     public static func load(from source: RuleSource, rules: RuleSet, numbering: HeadingNumbering,
@@ -154,16 +163,16 @@ public struct LineRepair: Sendable {
         return output
     }
 
-    func endsSentence(_ line: String) -> Bool { lastMark(of: line, in: file.sentenceFinal) }
+    func endsSentence(_ line: String) -> Bool { lastMark(of: line, in: sentenceFinal) }
 
     /// Ends with 。！？ (closing quotes and brackets aside): a full stop the next
     /// word's width says nothing about.
-    func endsStrongly(_ line: String) -> Bool { lastMark(of: line, in: file.strongFinal) }
+    func endsStrongly(_ line: String) -> Bool { lastMark(of: line, in: strongFinal) }
 
-    private func lastMark(of line: String, in marks: String) -> Bool {
+    private func lastMark(of line: String, in marks: ScalarSet) -> Bool {
         for s in line.unicodeScalars.reversed() {
-            if file.closers.unicodeScalars.contains(s) { continue }
-            return marks.unicodeScalars.contains(s)
+            if closers.contains(s) { continue }
+            return marks.contains(s)
         }
         return false
     }

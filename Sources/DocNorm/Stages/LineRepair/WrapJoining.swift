@@ -85,7 +85,7 @@ extension LineRepair {
         // copying the whole line into an array first was wasted work.
         let s = text.unicodeScalars
         var i = s.startIndex
-        while i < s.endIndex, file.openers.unicodeScalars.contains(s[i]) { i = s.index(after: i) }
+        while i < s.endIndex, openers.contains(s[i]) { i = s.index(after: i) }
         if i < s.endIndex, s[i].isASCII, s[i] != " " {
             while i < s.endIndex, s[i].isASCII, s[i] != " " {
                 let previous = s[i]
@@ -101,7 +101,7 @@ extension LineRepair {
 
     /// Punctuation that may not open a line (kinsoku): it belongs to the word before.
     func startsNoLine(_ s: Unicode.Scalar) -> Bool {
-        file.noLineStart.unicodeScalars.contains(s) || file.closers.unicodeScalars.contains(s)
+        noLineStart.contains(s) || closers.contains(s)
     }
 
     /// Joins two wrapped pieces: no space next to CJK, none inside a wrapped

@@ -141,13 +141,13 @@ struct TemplateMatcher: Sendable {
                 m.expected += 1
                 cells[column] = row.isHeader ? "" : label
                 if !row.isHeader && spansRows(rowIndex, column) {
-                    floating.append((label, column, Array(label.unicodeScalars), false))
+                    floating.append((label, column, row.labelScalars[column], false))
                     absorb()
                     continue
                 }
                 absorb()
-                let labelScalars = Array(label.unicodeScalars)
-                let next = k + 1 < labels.count ? Array(labels[k + 1].text.unicodeScalars) : nil
+                let labelScalars = row.labelScalars[column]
+                let next = k + 1 < labels.count ? row.labelScalars[labels[k + 1].column] : nil
                 if let found = findLabel(labelScalars, in: stream, at: p, next: next, followedBy: groupPieceStarts,
                                          searchAhead: 80) {
                     m.found += 1
