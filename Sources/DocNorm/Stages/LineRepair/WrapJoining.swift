@@ -33,7 +33,18 @@ extension LineRepair {
         // A width whose window holds any line lies within `window` columns above
         // some line's width, so only those candidates need checking, widest
         // first: O(n log n) instead of one pass per column up to the widest line.
-        let candidates = Set(w.flatMap { width in (0...file.wrap.window).map { width + $0 } }).filter { $0 <= w[w.count - 1] }.sorted(by: >)
+        // The union of the windows [width, width + window], capped at the widest
+        // line, merged along the sorted widths (a Set of every width + offset
+        // hashed (window + 1) numbers per line).
+        var candidates: [Int] = []
+        var covered = Int.min
+        for width in w {
+            let low = max(width, covered + 1), high = min(width + file.wrap.window, w[w.count - 1])
+            guard low <= high else { continue }
+            candidates.append(contentsOf: low...high)
+            covered = high
+        }
+        candidates.reverse()
         for width in candidates {
             let inWindow = atMost(width) - atMost(width - file.wrap.window - 1)
             if inWindow >= needed {
