@@ -337,34 +337,44 @@ struct TemplateMatcher: Sendable {
         if budget > 0 {
             let n = limit - index
             // Semi-global edit distance: leading stream scalars may be skipped at cost 1 each.
+            // Its four rows stand on the stack: this runs for every label tried
+            // at every position, so no heap arrays per call.
             let big = Int.max / 2
-            var previous = (0...n).map { $0 <= lead ? $0 : big }
-            var skippedLead = (0...n).map { $0 }
-            var current = [Int](repeating: 0, count: n + 1)
-            var currentLead = [Int](repeating: 0, count: n + 1)
-            for i in 1...m {
-                current[0] = i
-                currentLead[0] = 0
-                for j in 1...max(1, n) where j <= n {
-                    let substitute = previous[j - 1] + (label[i - 1] == s[index + j - 1] ? 0 : 1)
-                    let delete = previous[j] + 1
-                    let insert = current[j - 1] + 1
-                    if substitute <= delete && substitute <= insert {
-                        current[j] = substitute; currentLead[j] = skippedLead[j - 1]
-                    } else if delete <= insert {
-                        current[j] = delete; currentLead[j] = skippedLead[j]
-                    } else {
-                        current[j] = insert; currentLead[j] = currentLead[j - 1]
+            let best: LabelMatch? = withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * (n + 1)) { buffer in
+                buffer.initialize(repeating: 0)
+                var previous = UnsafeMutableBufferPointer(rebasing: buffer[0..<(n + 1)])
+                var skippedLead = UnsafeMutableBufferPointer(rebasing: buffer[(n + 1)..<(2 * n + 2)])
+                var current = UnsafeMutableBufferPointer(rebasing: buffer[(2 * n + 2)..<(3 * n + 3)])
+                var currentLead = UnsafeMutableBufferPointer(rebasing: buffer[(3 * n + 3)..<(4 * n + 4)])
+                for j in 0...n {
+                    previous[j] = j <= lead ? j : big
+                    skippedLead[j] = j
+                }
+                for i in 1...m {
+                    current[0] = i
+                    currentLead[0] = 0
+                    for j in 1...max(1, n) where j <= n {
+                        let substitute = previous[j - 1] + (label[i - 1] == s[index + j - 1] ? 0 : 1)
+                        let delete = previous[j] + 1
+                        let insert = current[j - 1] + 1
+                        if substitute <= delete && substitute <= insert {
+                            current[j] = substitute; currentLead[j] = skippedLead[j - 1]
+                        } else if delete <= insert {
+                            current[j] = delete; currentLead[j] = skippedLead[j]
+                        } else {
+                            current[j] = insert; currentLead[j] = currentLead[j - 1]
+                        }
+                    }
+                    swap(&previous, &current)
+                    swap(&skippedLead, &currentLead)
+                }
+                var best: LabelMatch?
+                if n >= 1 {
+                    for j in 1...n where previous[j] <= budget && (best == nil || previous[j] <= best!.cost) {
+                        best = LabelMatch(end: index + j, cost: previous[j], skipped: skippedLead[j])
                     }
                 }
-                swap(&previous, &current)
-                swap(&skippedLead, &currentLead)
-            }
-            var best: LabelMatch?
-            if n >= 1 {
-                for j in 1...n where previous[j] <= budget && (best == nil || previous[j] <= best!.cost) {
-                    best = LabelMatch(end: index + j, cost: previous[j], skipped: skippedLead[j])
-                }
+                return best
             }
             if let best { return best }
         }
