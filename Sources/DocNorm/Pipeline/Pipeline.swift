@@ -45,7 +45,12 @@ public struct Pipeline: Sendable {
         var lines = try context.measure(.normalize) { try characters.normalize(decoded.text, context: context) }
         decoded.text = ""  // the lines hold the text now; free the copy (peak memory)
         context.measure(.normalize) { ocr.repair(&lines, characters: characters, context: context) }
-        let kept = context.measure(.lines) { lineRepair.removeFurniture(lines, context: context) }
+        let kept = context.measure(.lines) { () -> [SourceLine] in
+            // Handed over, not shared: stage 2 changes the one array in place.
+            let handed = lines
+            lines = []
+            return lineRepair.removeFurniture(consume handed, context: context)
+        }
         let regions = context.measure(.tables) { tables.recognize(kept, context: context) }
         var segments: [ArraySlice<SourceLine>] = []
         var position = 0
@@ -69,14 +74,18 @@ public struct Pipeline: Sendable {
                 }
             }
         }
+        // Sized once, appended in place, and the lines let go of once they are
+        // pieces: each growth or copy held the document's lines twice (peak memory).
         var pieces: [StructureRecovery.Piece] = []
+        pieces.reserveCapacity(prose.reduce(regions.count) { $0 + $1.count })
         for (index, segment) in prose.enumerated() {
-            pieces += segment.map { .line($0) }
+            for line in segment { pieces.append(.line(line)) }
             if index < regions.count {
                 let region = regions[index]
                 pieces.append(.table(region.table, lines: kept[region.lines.lowerBound].number...kept[region.lines.upperBound].number))
             }
         }
+        prose = []
         let (blocks, recovered) = context.measure(.structure) { structure.recover(pieces, context: context) }
         var metadata = recovered
         metadata.encoding = decoded.encoding

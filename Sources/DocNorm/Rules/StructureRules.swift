@@ -1,3 +1,5 @@
+import ICUKit
+
 /// Rules/structure.json, version docnorm-rules/1.
 struct StructureRulesFile: VersionedRuleFile {
     struct Style: Decodable {
@@ -42,8 +44,21 @@ public struct HeadingNumbering: Sendable {
         var isChinese: Bool
         var close: [Unicode.Scalar]
         var level: Int
+        /// `numerals` as two arrays: a dozen or so numerals are found faster
+        /// by looking than by hashing, and every line opening with one asks.
+        var numeralScalars: [Unicode.Scalar] = []
+        var numeralValues: [Int] = []
+
+        func numeral(_ s: Unicode.Scalar) -> Int? {
+            guard let k = numeralScalars.firstIndex(of: s) else { return nil }
+            return numeralValues[k]
+        }
     }
     let styles: [Style]
+    /// Every scalar a numbering can open with (a style's open mark, or its
+    /// numerals when it has none): most lines open with none, and `parse`
+    /// answers them without trying each style.
+    let firstScalars: ScalarSet
 
     init(_ file: StructureRulesFile) throws {
         styles = try file.numbering.map { style in
@@ -56,8 +71,11 @@ public struct HeadingNumbering: Sendable {
             // Position is value: 〇一…十 and 0…9 from 0, ①… from 1.
             for (i, s) in scalars.enumerated() { values[s] = style.numerals == "circled" ? i + 1 : i }
             return Style(id: style.id, open: Array(style.open.unicodeScalars), numerals: values,
-                         isChinese: style.numerals == "chinese", close: Array(style.close.unicodeScalars), level: style.level)
+                         isChinese: style.numerals == "chinese", close: Array(style.close.unicodeScalars), level: style.level,
+                         numeralScalars: Array(values.keys), numeralValues: Array(values.values))
         }
+        let firsts = styles.flatMap { style in style.open.first.map { [$0] } ?? Array(style.numerals.keys) }
+        firstScalars = ScalarSet(ranges: firsts.map { $0.value...$0.value }, pattern: "numbering openers")
     }
 
     /// The numbering that opens `text`, when text follows it: its written
@@ -65,22 +83,36 @@ public struct HeadingNumbering: Sendable {
     /// numbering (after Arabic numerals, a digit or nothing follows the mark).
     public func parse(_ text: String) -> (numbering: Numbering, level: Int, rest: Substring.UnicodeScalarView)? {
         let scalars = text.unicodeScalars
+        guard let (style, value, i) = opening(scalars) else { return nil }
+        let written = String(String.UnicodeScalarView(scalars[scalars.startIndex..<i]))
+        return (Numbering(text: written, style: style.id, value: value), style.level, Substring(text).unicodeScalars[i...])
+    }
+
+    /// Whether numbering opens `text` (what `parse` finds, without building
+    /// its strings): stage 2 asks this of every line.
+    public func opens(_ text: String) -> Bool { opening(text.unicodeScalars) != nil }
+
+    /// The style and value of the numbering that opens `scalars`, and where
+    /// it ends; allocates nothing (at most four numerals, kept in a SIMD4).
+    private func opening(_ scalars: String.UnicodeScalarView) -> (Style, Int, String.UnicodeScalarView.Index)? {
+        guard let first = scalars.first, firstScalars.contains(first) else { return nil }
         for style in styles {
             guard scalars.starts(with: style.open) else { continue }
             var i = scalars.index(scalars.startIndex, offsetBy: style.open.count)
-            var digits: [Int] = []
-            while i < scalars.endIndex, let d = style.numerals[scalars[i]], digits.count < 4 {
-                digits.append(d)
+            var digits = SIMD4<Int>()
+            var count = 0
+            while i < scalars.endIndex, let d = style.numeral(scalars[i]), count < 4 {
+                digits[count] = d
+                count += 1
                 i = scalars.index(after: i)
             }
-            guard !digits.isEmpty, style.close.isEmpty || scalars[i...].starts(with: style.close) else { continue }
-            if style.close.isEmpty && digits.count > 1 { continue }
+            guard count > 0, style.close.isEmpty || scalars[i...].starts(with: style.close) else { continue }
+            if style.close.isEmpty && count > 1 { continue }
             i = scalars.index(i, offsetBy: style.close.count)
             guard i < scalars.endIndex, style.isChinese || !("0"..."9").contains(scalars[i]) else { continue }
-            let value = style.isChinese ? chineseValue(digits) : digits.reduce(0) { $0 * 10 + $1 }
+            let value = style.isChinese ? chineseValue(digits, count: count) : decimal(digits, 0..<count)
             guard value > 0 else { continue }
-            let written = String(String.UnicodeScalarView(scalars[scalars.startIndex..<i]))
-            return (Numbering(text: written, style: style.id, value: value), style.level, Substring(text).unicodeScalars[i...])
+            return (style, value, i)
         }
         return nil
     }
@@ -93,11 +125,15 @@ public struct HeadingNumbering: Sendable {
         return String(String.UnicodeScalarView(style.open + [numeral] + style.close))
     }
 
+    private func decimal(_ digits: SIMD4<Int>, _ range: Range<Int>) -> Int {
+        range.reduce(0) { $0 * 10 + digits[$1] }
+    }
+
     /// 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23.
-    func chineseValue(_ digits: [Int]) -> Int {
-        guard let ten = digits.firstIndex(of: 10) else { return digits.reduce(0) { $0 * 10 + $1 } }
-        let tens = ten == 0 ? 1 : digits[..<ten].reduce(0) { $0 * 10 + $1 }
-        let ones = digits[(ten + 1)...].reduce(0) { $0 * 10 + $1 }
+    func chineseValue(_ digits: SIMD4<Int>, count: Int) -> Int {
+        guard let ten = (0..<count).first(where: { digits[$0] == 10 }) else { return decimal(digits, 0..<count) }
+        let tens = ten == 0 ? 1 : decimal(digits, 0..<ten)
+        let ones = decimal(digits, (ten + 1)..<count)
         return tens * 10 + ones
     }
 }

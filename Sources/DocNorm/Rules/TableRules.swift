@@ -1,3 +1,5 @@
+import ICUKit
+
 /// Rules/tables.json, version docnorm-rules/1.
 struct TableRulesFile: VersionedRuleFile {
     struct Values: Decodable {
@@ -84,6 +86,9 @@ public struct TableTemplate: Sendable {
         public var path: [String]
         /// Column-label path of each value slot.
         public var columnPaths: [[String]]
+        /// Each cell's label as scalars (empty for other cells), made once:
+        /// stage 4 compares them with every table it reads.
+        var labelScalars: [[Unicode.Scalar]] = []
     }
 
     /// A relation between sums: per column (`left`/`right` are row indices,
@@ -138,6 +143,9 @@ public struct TableTemplate: Sendable {
                 throw invalid("row \(index + 1) has unknown kind '\(row.kind)' (header or data)")
             }
         }
+        for r in rows.indices {
+            rows[r].labelScalars = rows[r].cells.map { if case .label(let l) = $0 { Array(l.unicodeScalars) } else { [] } }
+        }
         checks = try file.checks.map { check in
             func operands(_ list: [TableTemplateFile.Operand]) throws -> [Int] {
                 try list.map { operand in
@@ -160,16 +168,21 @@ public struct TableTemplate: Sendable {
 /// like, and how closely a label must match.
 public struct TableRules: Sendable {
     public var templates: [TableTemplate]
-    let digits: Set<Unicode.Scalar>
-    let inside: Set<Unicode.Scalar>
+    // Bit sets, not `Set`: stage 4 asks for every scalar it passes, and
+    // hashing each one was a tenth of the run.
+    let digits: ScalarSet
+    let inside: ScalarSet
     let prefixes: [[Unicode.Scalar]]
     /// One-character Han prefixes (增, 减): stage 1 joins them to a number
     /// before them, so the cell stream cuts there.
     let hanPrefixes: Set<Unicode.Scalar>
     let suffixes: [[Unicode.Scalar]]
-    let emptyMarks: Set<[Unicode.Scalar]>
+    /// A handful of short marks, compared in place (no array, no hash per token).
+    let emptyMarks: [[Unicode.Scalar]]
     /// Letters OCR reads for digits (O → 0, l → 1).
     let digitLookalikes: [Unicode.Scalar: Unicode.Scalar]
+    /// The keys of `digitLookalikes`: most tokens have none, asked without hashing.
+    let lookalikeLetters: ScalarSet
     let matching: TableRulesFile.Matching
 
     public static func load(from source: RuleSource) throws -> TableRules {
@@ -178,6 +191,7 @@ public struct TableRules: Sendable {
             try TableTemplate(try source.decode(TableTemplateFile.self, from: path), path: path)
         }
         func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+        func scalarSet(_ s: String) -> ScalarSet { ScalarSet(ranges: s.unicodeScalars.map { $0.value...$0.value }, pattern: s) }
         var lookalikes: [Unicode.Scalar: Unicode.Scalar] = [:]
         for (from, to) in file.values.digitLookalikes {
             guard let f = from.unicodeScalars.first, let t = to.unicodeScalars.first, from.unicodeScalars.count == 1, to.unicodeScalars.count == 1 else {
@@ -186,16 +200,17 @@ public struct TableRules: Sendable {
             lookalikes[f] = t
         }
         return TableRules(templates: templates,
-                          digits: Set(file.values.digits.unicodeScalars),
-                          inside: Set(file.values.inside.unicodeScalars),
+                          digits: scalarSet(file.values.digits),
+                          inside: scalarSet(file.values.inside),
                           prefixes: file.values.prefixes.map(scalars),
                           hanPrefixes: Set(file.values.prefixes.compactMap { p in
                               p.unicodeScalars.count == 1 && p.unicodeScalars.first!.properties.isIdeographic ? p.unicodeScalars.first : nil
                           }),
                           // Longest first, so 万元 wins over 元.
                           suffixes: file.values.suffixes.map(scalars).sorted { $0.count > $1.count },
-                          emptyMarks: Set(file.values.emptyMarks.map(scalars)),
+                          emptyMarks: file.values.emptyMarks.map(scalars),
                           digitLookalikes: lookalikes,
+                          lookalikeLetters: ScalarSet(ranges: lookalikes.keys.map { $0.value...$0.value }, pattern: "digit lookalikes"),
                           matching: file.matching)
     }
 
@@ -203,7 +218,7 @@ public struct TableRules: Sendable {
     /// a lone O → 0): nil unless the mapped token is a value and the token
     /// has a real digit or is one character.
     func valueFromLookalikes(_ token: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar]? {
-        guard token.contains(where: { digitLookalikes[$0] != nil }) else { return nil }
+        guard token.contains(where: { lookalikeLetters.contains($0) }) else { return nil }
         guard token.count == 1 || token.contains(where: { digits.contains($0) }) else { return nil }
         let mapped = token.map { digitLookalikes[$0] ?? $0 }
         return isValue(mapped[...]) ? mapped : nil
@@ -212,7 +227,7 @@ public struct TableRules: Sendable {
     /// Whether `token` is a table value: a number with an optional sign or
     /// 增/减 prefix, decimals, and a unit suffix, or an empty mark such as "/".
     func isValue(_ token: ArraySlice<Unicode.Scalar>) -> Bool {
-        if emptyMarks.contains(Array(token)) { return true }
+        if emptyMarks.contains(where: { $0.elementsEqual(token) }) { return true }
         var body = token
         if let p = prefixes.first(where: { body.starts(with: $0) && body.count > $0.count }) { body = body.dropFirst(p.count) }
         if let s = suffixes.first(where: { body.count > $0.count && body.suffix($0.count).elementsEqual($0) }) { body = body.dropLast(s.count) }

@@ -62,6 +62,9 @@ public struct LineRepair: Sendable {
     let tableAnchors: [[Unicode.Scalar]]
     /// `pageNumbers` from the rules, as scalars once.
     let pageNumberPatterns: [[Unicode.Scalar]]
+    /// The rules' mark lists as bit sets, asked for scalars at every line end
+    /// and start (a search through the rule's string each time, before).
+    let closers: ScalarSet, sentenceFinal: ScalarSet, strongFinal: ScalarSet, openers: ScalarSet, noLineStart: ScalarSet
 
     /// Display columns of every BMP scalar, from ICU's East Asian Width, built
     /// once per process.
@@ -73,6 +76,12 @@ public struct LineRepair: Sendable {
         self.numbering = numbering
         self.tableAnchors = tableAnchors.map { Array($0.unicodeScalars) }
         pageNumberPatterns = file.pageNumbers.map { Array($0.unicodeScalars) }
+        func set(_ marks: String) -> ScalarSet { ScalarSet(ranges: marks.unicodeScalars.map { $0.value...$0.value }, pattern: marks) }
+        closers = set(file.closers)
+        sentenceFinal = set(file.sentenceFinal)
+        strongFinal = set(file.strongFinal)
+        openers = set(file.openers)
+        noLineStart = set(file.noLineStart)
     }
 
     public static func load(from source: RuleSource, rules: RuleSet, numbering: HeadingNumbering,
@@ -101,7 +110,7 @@ public struct LineRepair: Sendable {
     /// is measured over all stretches together; the title and the top block
     /// can only open the first.
     public func joinLines(_ segments: [ArraySlice<SourceLine>], context: PipelineContext) -> [[LogicalLine]] {
-        let gathered = segments.map { gatherScattered(Array($0), context: context) }
+        let gathered = segments.map { gatherScattered($0, context: context) }
         let prose = gathered.flatMap { $0.filter { !$0.text.isEmpty } }
         // Rows of a table the recogniser missed blur the peak; they were laid
         // out with runs of spaces, so without a peak they are set aside.
@@ -143,9 +152,8 @@ public struct LineRepair: Sendable {
                 let blanks = next.number - last.number - 1
                 guard continues(last, into: next.text, fullWidth: full, blankBetween: blanks > 0 && !doubleSpaced,
                                 opensParagraph: last.number == first.number) else { break }
-                let joined = join(text, next.text)
                 context.traced(.lines, "lines.join-wrap", line: last.number, before: last.text + "⏎" + next.text, after: join(last.text, next.text))
-                text = joined
+                append(next.text, to: &text)
                 last = next
                 position += 1
             }
@@ -155,20 +163,20 @@ public struct LineRepair: Sendable {
         return output
     }
 
-    func endsSentence(_ line: String) -> Bool { lastMark(of: line, in: file.sentenceFinal) }
+    func endsSentence(_ line: String) -> Bool { lastMark(of: line, in: sentenceFinal) }
 
     /// Ends with 。！？ (closing quotes and brackets aside): a full stop the next
     /// word's width says nothing about.
-    func endsStrongly(_ line: String) -> Bool { lastMark(of: line, in: file.strongFinal) }
+    func endsStrongly(_ line: String) -> Bool { lastMark(of: line, in: strongFinal) }
 
-    private func lastMark(of line: String, in marks: String) -> Bool {
+    private func lastMark(of line: String, in marks: ScalarSet) -> Bool {
         for s in line.unicodeScalars.reversed() {
-            if file.closers.unicodeScalars.contains(s) { continue }
-            return marks.unicodeScalars.contains(s)
+            if closers.contains(s) { continue }
+            return marks.contains(s)
         }
         return false
     }
 
     /// Heading numbering (Rules/structure.json) at the start of a line, followed by text.
-    func startsWithNumbering(_ text: String) -> Bool { numbering.parse(text) != nil }
+    func startsWithNumbering(_ text: String) -> Bool { numbering.opens(text) }
 }

@@ -13,22 +13,25 @@
 extension LineRepair {
     /// Runs before table regions are found, so a page number inside a table
     /// does not split it.
-    public func removeFurniture(_ input: [SourceLine], context: PipelineContext) -> [SourceLine] {
-        let unmarked = input.map { line in
-            guard let plain = withoutEmphasis(line.text) else { return line }
-            context.traced(.lines, "lines.markdown-emphasis", line: line.number, before: line.text, after: plain)
-            var copy = line
-            copy.text = plain
-            return copy
+    ///
+    /// Works on the one array it is handed, in place, pass by pass: an array
+    /// per pass held three copies of every line at once (ten million lines
+    /// for 10 MB of blank lines).
+    public func removeFurniture(_ input: consuming [SourceLine], context: PipelineContext) -> [SourceLine] {
+        var lines = consume input
+        for i in lines.indices {
+            guard let plain = withoutEmphasis(lines[i].text) else { continue }
+            context.traced(.lines, "lines.markdown-emphasis", line: lines[i].number, before: lines[i].text, after: plain)
+            lines[i].text = plain
         }
         var breaks: [Int] = [0]
-        var lines: [SourceLine] = []
-        lines.reserveCapacity(unmarked.count)
-        for line in unmarked {
-            guard isPageNumber(line.text, last: false) else { lines.append(line); continue }
-            context.traced(.lines, "lines.page-number", line: line.number, before: line.text, after: "")
-            if breaks.last != lines.count { breaks.append(lines.count) }
+        var count = 0  // lines kept so far, moved to the front
+        for i in lines.indices {
+            guard isPageNumber(lines[i].text, last: false) else { lines.swapAt(count, i); count += 1; continue }
+            context.traced(.lines, "lines.page-number", line: lines[i].number, before: lines[i].text, after: "")
+            if breaks.last != count { breaks.append(count) }
         }
+        lines.removeLast(lines.count - count)
         breaks.append(lines.count)
         lines = withoutRunningHeaders(lines, breaks: breaks, context: context)
         // A lone number as the last line, judged after the other page numbers are
@@ -40,27 +43,29 @@ extension LineRepair {
             lines.remove(at: last)
         }
         // Duplicate consecutive headings (blank lines between do not separate them).
-        var kept: [SourceLine] = []
-        kept.reserveCapacity(lines.count)
         var previous: String?
-        for line in lines {
-            if !line.text.isEmpty {
-                if startsWithNumbering(line.text), previous == line.text {
-                    context.traced(.lines, "lines.duplicate-heading", line: line.number, before: line.text, after: "")
+        count = 0
+        for i in lines.indices {
+            if !lines[i].text.isEmpty {
+                if startsWithNumbering(lines[i].text), previous == lines[i].text {
+                    context.traced(.lines, "lines.duplicate-heading", line: lines[i].number, before: lines[i].text, after: "")
                     continue
                 }
-                previous = line.text
+                previous = lines[i].text
             }
-            kept.append(line)
+            lines.swapAt(count, i)
+            count += 1
         }
-        return kept
+        lines.removeLast(lines.count - count)
+        return lines
     }
 
     /// The line without its emphasis markers when it is wholly wrapped in one
     /// (`**…**`); nil when it is not.
     func withoutEmphasis(_ text: String) -> String? {
         for marker in file.markdownEmphasis where !marker.isEmpty {
-            guard text.count > 2 * marker.count, text.hasPrefix(marker), text.hasSuffix(marker) else { continue }
+            // Counting characters walks the line: ask last, when the markers stand.
+            guard text.hasPrefix(marker), text.hasSuffix(marker), text.count > 2 * marker.count else { continue }
             let plain = text.replacing(marker, with: "")
             return plain.isEmpty ? nil : plain
         }
@@ -69,19 +74,25 @@ extension LineRepair {
 
     func isPageNumber(_ text: String, last: Bool) -> Bool {
         // Stops at the 25th non-space character: most lines are no page number.
-        var compact: [Unicode.Scalar] = []
-        for s in text.unicodeScalars where s != " " {
-            if compact.count == 24 { return false }
-            compact.append(s)
+        // The 24 it may keep stand on the stack (an array per line was a
+        // tenth of stage 2).
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 24) { buffer in
+            var count = 0
+            for s in text.unicodeScalars where s != " " {
+                if count == 24 { return false }
+                buffer.initializeElement(at: count, to: s)
+                count += 1
+            }
+            let compact = UnsafeBufferPointer(rebasing: buffer[..<count])
+            guard !compact.isEmpty else { return false }
+            if last && compact.allSatisfy({ ("0"..."9").contains($0) }) && compact.count <= 4 { return true }
+            for pattern in pageNumberPatterns where matches(pattern, compact) { return true }
+            return false
         }
-        guard !compact.isEmpty else { return false }
-        if last && compact.allSatisfy({ ("0"..."9").contains($0) }) && compact.count <= 4 { return true }
-        for pattern in pageNumberPatterns where matches(pattern, compact) { return true }
-        return false
     }
 
     /// `#` matches one or more ASCII digits; every other character itself.
-    func matches(_ pattern: [Unicode.Scalar], _ text: [Unicode.Scalar]) -> Bool {
+    func matches(_ pattern: [Unicode.Scalar], _ text: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         var i = 0
         for p in pattern {
             if p == "#" {
@@ -114,7 +125,7 @@ extension LineRepair {
             let text = lines[i].text
             // A header or footer names something; a sentence (无。) or a table
             // value (0) that happens to stand next to page breaks is text.
-            guard !text.utf8.contains(9), columns(text) <= rule.maxColumns, !startsWithNumbering(text),
+            guard !text.containsTab, columns(text) <= rule.maxColumns, !startsWithNumbering(text),
                   !endsSentence(text), !text.unicodeScalars.contains("，"),
                   text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
             pagesByText[text, default: []].formUnion(bs)

@@ -12,7 +12,7 @@ extension LineRepair {
     func joinedTitle(_ lines: [SourceLine], context: PipelineContext) -> (line: LogicalLine, count: Int)? {
         var text = ""
         for (i, line) in lines.prefix(file.title.maxLines).enumerated() {
-            if line.text.utf8.contains(9) || endsSentence(line.text) || (i > 0 && startsWithNumbering(line.text)) { return nil }
+            if line.text.containsTab || endsSentence(line.text) || (i > 0 && startsWithNumbering(line.text)) { return nil }
             text = i == 0 ? line.text : join(text, line.text)
             if columns(text) > file.title.maxColumns { return nil }
             if file.title.endings.contains(where: { text.hasSuffix($0) }) {
@@ -31,7 +31,7 @@ extension LineRepair {
     /// when the block ends a sentence and its own line widths peak (measured
     /// as for the body) well short of the body column.
     func topBlockColumn(_ lines: ArraySlice<SourceLine>, bodyWidth: Int?, context: PipelineContext) -> (width: Int, end: Int)? {
-        let end = lines.firstIndex { startsWithNumbering($0.text) || $0.text.utf8.contains(9) } ?? lines.endIndex
+        let end = lines.firstIndex { startsWithNumbering($0.text) || $0.text.containsTab } ?? lines.endIndex
         let block = lines[lines.startIndex..<end]
         guard block.count >= file.wrap.minLines, let last = block.last, endsSentence(last.text),
               let own = columnWidth(Array(block)) else { return nil }

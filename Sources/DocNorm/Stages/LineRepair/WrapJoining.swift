@@ -21,7 +21,7 @@ extension LineRepair {
     /// of `window` columns that holds enough lines, with almost no line wider;
     /// nil when the document is not hard-wrapped.
     func columnWidth(_ lines: [SourceLine]) -> Int? {
-        let w = lines.filter { !$0.text.utf8.contains(9) }.map { columns($0.text) }.filter { $0 >= file.wrap.minLineColumns }.sorted()
+        let w = lines.filter { !$0.text.containsTab }.map { columns($0.text) }.filter { $0 >= file.wrap.minLineColumns }.sorted()
         guard !w.isEmpty else { return nil }
         let needed = max(file.wrap.minLines, Int((file.wrap.minShare * Double(w.count)).rounded(.up)))
         /// How many sorted widths are ≤ x (binary search).
@@ -33,7 +33,18 @@ extension LineRepair {
         // A width whose window holds any line lies within `window` columns above
         // some line's width, so only those candidates need checking, widest
         // first: O(n log n) instead of one pass per column up to the widest line.
-        let candidates = Set(w.flatMap { width in (0...file.wrap.window).map { width + $0 } }).filter { $0 <= w[w.count - 1] }.sorted(by: >)
+        // The union of the windows [width, width + window], capped at the widest
+        // line, merged along the sorted widths (a Set of every width + offset
+        // hashed (window + 1) numbers per line).
+        var candidates: [Int] = []
+        var covered = Int.min
+        for width in w {
+            let low = max(width, covered + 1), high = min(width + file.wrap.window, w[w.count - 1])
+            guard low <= high else { continue }
+            candidates.append(contentsOf: low...high)
+            covered = high
+        }
+        candidates.reverse()
         for width in candidates {
             let inWindow = atMost(width) - atMost(width - file.wrap.window - 1)
             if inWindow >= needed {
@@ -51,7 +62,7 @@ extension LineRepair {
 
     /// Whether `line` is a hard wrap that `next` continues.
     func continues(_ line: SourceLine, into next: String, fullWidth: Int, blankBetween: Bool, opensParagraph: Bool) -> Bool {
-        if line.text.utf8.contains(9) || next.utf8.contains(9) || startsWithNumbering(next) { return false }
+        if line.text.containsTab || next.containsTab || startsWithNumbering(next) { return false }
         // A short line opening with a table's anchor (行政复议 行政诉讼) is the
         // table's first row, matched or not; a long one may be prose wrapped there.
         if opensTable(next) && columns(next) < fullWidth / 2 { return false }
@@ -81,73 +92,96 @@ extension LineRepair {
     /// and numbers may break; a web address whole) or one other character,
     /// then the punctuation that may not start a line.
     func leadingUnitColumns(_ text: String) -> Int {
-        let s = Array(text.unicodeScalars)
-        var i = 0
-        while i < s.count, file.openers.unicodeScalars.contains(s[i]) { i += 1 }
-        if i < s.count, s[i].isASCII, s[i] != " " {
+        // Walks the scalars in place: the unit is a line's first few, and
+        // copying the whole line into an array first was wasted work.
+        let s = text.unicodeScalars
+        var i = s.startIndex
+        while i < s.endIndex, openers.contains(s[i]) { i = s.index(after: i) }
+        if i < s.endIndex, s[i].isASCII, s[i] != " " {
             // A web address is one unit to a browser's line breaker (Chromium
             // moved （http://jtt.dongling.gov.cn） whole to the next line).
             let isWebAddress = s[i...].starts(with: "http".unicodeScalars) || s[i...].starts(with: "www.".unicodeScalars)
-            while i < s.count, s[i].isASCII, s[i] != " " {
-                i += 1
-                if !isWebAddress, "/-".unicodeScalars.contains(s[i - 1]), i < s.count, !"/-".unicodeScalars.contains(s[i]) { break }
+            while i < s.endIndex, s[i].isASCII, s[i] != " " {
+                let previous = s[i]
+                i = s.index(after: i)
+                if !isWebAddress, "/-".unicodeScalars.contains(previous), i < s.endIndex, !"/-".unicodeScalars.contains(s[i]) { break }
             }
-        } else if i < s.count {
-            i += 1
+        } else if i < s.endIndex {
+            i = s.index(after: i)
         }
-        while i < s.count, startsNoLine(s[i]) { i += 1 }
+        while i < s.endIndex, startsNoLine(s[i]) { i = s.index(after: i) }
         return Self.columns(s[..<i])
     }
 
     /// Punctuation that may not open a line (kinsoku): it belongs to the word before.
     func startsNoLine(_ s: Unicode.Scalar) -> Bool {
-        file.noLineStart.unicodeScalars.contains(s) || file.closers.unicodeScalars.contains(s)
+        noLineStart.contains(s) || closers.contains(s)
     }
 
     /// Joins two wrapped pieces: no space next to CJK, none inside a wrapped
     /// URL, e-mail address or number, a hyphenated Latin word rejoined, else
     /// one space.
     func join(_ a: String, _ b: String) -> String {
-        guard let x = a.unicodeScalars.last, let y = b.unicodeScalars.first else { return a + b }
-        if cjk.contains(x) || cjk.contains(y) { return a + b }
+        var joined = a
+        append(b, to: &joined)
+        return joined
+    }
+
+    /// `join`, in place: a paragraph grows by appending each wrapped piece
+    /// (building a new string per piece copied the paragraph every time).
+    func append(_ b: String, to a: inout String) {
+        guard let x = a.unicodeScalars.last, let y = b.unicodeScalars.first else { a += b; return }
+        if cjk.contains(x) || cjk.contains(y) { a += b; return }
         let token = a.unicodeScalars.reversed().prefix { $0.isASCII && $0 != " " }
         let linked = token.contains("@") || String(String.UnicodeScalarView(token.reversed())).contains("://")
             || String(String.UnicodeScalarView(token.reversed())).lowercased().hasPrefix("www.")
         if x == "-", !linked, token.count > 1, token.dropFirst().first?.properties.isAlphabetic == true, y.properties.isLowercase {
-            return String(a.unicodeScalars.dropLast()) + b
+            a.unicodeScalars.removeLast()
+            a += b
+            return
         }
-        if y.isASCII, y != " ", linked || file.tokenJoiners.unicodeScalars.contains(x) { return a + b }
-        return a + " " + b
+        if y.isASCII, y != " ", linked || file.tokenJoiners.unicodeScalars.contains(x) { a += b; return }
+        a += " "
+        a += b
     }
 
     /// Merges each run of at least `scatteredRun` lines holding one Han
     /// character each (blank lines between allowed) into one line, taken to
     /// fill the column: it was a justified line spread out letter by letter.
-    func gatherScattered(_ lines: [SourceLine], context: PipelineContext) -> [SourceLine] {
+    /// The stretch itself when it has no such run (most have none): a copy
+    /// is made only from the first run gathered on.
+    func gatherScattered(_ lines: ArraySlice<SourceLine>, context: PipelineContext) -> ArraySlice<SourceLine> {
         func single(_ line: SourceLine) -> Bool {
-            line.text.unicodeScalars.count == 1 && line.text.unicodeScalars.first!.properties.isIdeographic
+            // One scalar, asked without counting the whole line.
+            var scalars = line.text.unicodeScalars.makeIterator()
+            guard let first = scalars.next(), scalars.next() == nil else { return false }
+            return first.properties.isIdeographic
         }
-        var output: [SourceLine] = []
-        output.reserveCapacity(lines.count)
-        var i = 0
-        while i < lines.count {
-            guard single(lines[i]) else { output.append(lines[i]); i += 1; continue }
+        var output: [SourceLine]?
+        var i = lines.startIndex
+        while i < lines.endIndex {
+            guard single(lines[i]) else { output?.append(lines[i]); i += 1; continue }
             var run = [i]
             var j = i + 1
-            while j < lines.count, lines[j].text.isEmpty || single(lines[j]) {
+            while j < lines.endIndex, lines[j].text.isEmpty || single(lines[j]) {
                 if !lines[j].text.isEmpty { run.append(j) }
                 j += 1
             }
             let end = run.last! + 1
             guard run.count >= file.wrap.scatteredRun else {
-                output.append(contentsOf: lines[i..<end]); i = end; continue
+                output?.append(contentsOf: lines[i..<end]); i = end; continue
+            }
+            if output == nil {
+                output = []
+                output!.reserveCapacity(lines.count)
+                output!.append(contentsOf: lines[..<i])
             }
             let text = run.map { lines[$0].text }.joined()
             context.traced(.lines, "lines.join-scattered", line: lines[i].number,
                            before: run.map { lines[$0].text }.joined(separator: "⏎"), after: text)
-            output.append(SourceLine(number: lines[run[0]].number, text: text, extractedColumns: Int.max / 4))
+            output!.append(SourceLine(number: lines[run[0]].number, text: text, extractedColumns: Int.max / 4))
             i = end
         }
-        return output
+        return output.map { $0[...] } ?? lines
     }
 }

@@ -251,7 +251,7 @@ public struct CharacterNormalizer: Sendable {
         func isBlank(_ v: UInt32) -> Bool { v == 0x20 || v == 0x09 }
         func isParen(_ v: UInt32) -> Bool { v == 0x28 || v == 0x29 || v == 0xFF08 || v == 0xFF09 }
         func isRuleCharacter(_ v: UInt32) -> Bool {
-            isParen(v) || rules.punctuationInHan[v] != nil || rules.sentenceStopInHan[v] != nil || rules.punctuationInNumbers[v] != nil
+            punctuationCandidates.contains(v)  // parentheses and the three maps' keys, without hashing
         }
         if settledWithoutParentheses(s, range) { return false }
         let candidates = range.filter { isRuleCharacter(s[$0]) }

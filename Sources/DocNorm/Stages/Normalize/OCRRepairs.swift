@@ -32,13 +32,14 @@ struct OCRRulesFile: VersionedRuleFile {
 /// Each change is traced with its line; the line's punctuation is looked at
 /// again afterwards (the new （ can give a colon a Han context).
 struct OCRRepairs: Sendable {
-    let parenOpeners: Set<Unicode.Scalar>
-    let parenClosers: Set<Unicode.Scalar>
+    // Bit sets: both rules ask for every scalar of a line with a candidate.
+    let parenOpeners: ScalarSet
+    let parenClosers: ScalarSet
     let open: Unicode.Scalar, close: Unicode.Scalar
     /// How far (in characters) a misread opener's closer may be.
     let reach: Int
-    let numberOpeners: Set<Unicode.Scalar>
-    let numberClosers: Set<Unicode.Scalar>
+    let numberOpeners: ScalarSet
+    let numberClosers: ScalarSet
     let numberOpen: Unicode.Scalar, numberClose: Unicode.Scalar
     /// Every opener of either rule: a line with none is left alone at once.
     let candidates: ScalarSet
@@ -51,11 +52,13 @@ struct OCRRepairs: Sendable {
             }
             return c
         }
+        func set(_ s: String, _ name: String) -> ScalarSet { ScalarSet(ranges: s.unicodeScalars.map { $0.value...$0.value }, pattern: name) }
         let parenOpeners = Set(file.parens.openers.unicodeScalars), numberOpeners = Set(file.documentNumbers.openers.unicodeScalars)
-        return OCRRepairs(parenOpeners: parenOpeners, parenClosers: Set(file.parens.closers.unicodeScalars),
+        return OCRRepairs(parenOpeners: set(file.parens.openers, "parens.openers"), parenClosers: set(file.parens.closers, "parens.closers"),
                           open: try one(file.parens.open, "parens.open"), close: try one(file.parens.close, "parens.close"),
                           reach: file.parens.reach,
-                          numberOpeners: numberOpeners, numberClosers: Set(file.documentNumbers.closers.unicodeScalars),
+                          numberOpeners: set(file.documentNumbers.openers, "documentNumbers.openers"),
+                          numberClosers: set(file.documentNumbers.closers, "documentNumbers.closers"),
                           numberOpen: try one(file.documentNumbers.open, "documentNumbers.open"),
                           numberClose: try one(file.documentNumbers.close, "documentNumbers.close"),
                           candidates: ScalarSet(ranges: parenOpeners.union(numberOpeners).map { $0.value...$0.value }, pattern: "OCR openers"))
@@ -82,7 +85,7 @@ struct OCRRepairs: Sendable {
         return fixed
     }
 
-    static let brackets: Set<Unicode.Scalar> = ["（", "(", "）", ")", "《", "》", "〈", "〉", "【", "】", "〔", "〕", "[", "]"]
+    static let brackets = ScalarSet(ranges: "（(）)《》〈〉【】〔〕[]".unicodeScalars.map { $0.value...$0.value }, pattern: "brackets")
 
     /// 〈一) → （一）: an opener whose first closer is a parenthesis.
     func parens(_ s: inout [Unicode.Scalar]) -> Bool {

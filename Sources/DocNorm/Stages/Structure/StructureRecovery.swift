@@ -35,6 +35,7 @@ struct StructureRecovery: Sendable {
 
     func recover(_ pieces: [Piece], context: PipelineContext) -> (blocks: [Block], metadata: DocumentMetadata) {
         var blocks: [Block] = []
+        blocks.reserveCapacity(pieces.count)  // one block per piece; no growth copies
         var open: [Open] = []
         let renumbered = misnumbered(pieces)
         for (index, piece) in pieces.enumerated() {

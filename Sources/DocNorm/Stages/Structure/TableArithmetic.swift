@@ -6,7 +6,8 @@ enum TableArithmetic {
     static func check(_ template: TableTemplate, values: [[String?]], lines: [Int?], context: PipelineContext) -> [ArithmeticCheck] {
         // Each value parsed once, not once per relation it takes part in.
         let numbers: [[Double?]] = values.map { row in
-            row.map { text in text.flatMap { Double(String(String.UnicodeScalarView($0.unicodeScalars.filter { $0 != "," }))) } }
+            // Thousands separators dropped; a value without one (most) is read as it stands.
+            row.map { text in text.flatMap { Double($0.utf8.contains(0x2C) ? String(String.UnicodeScalarView($0.unicodeScalars.filter { $0 != "," })) : $0) } }
         }
         func number(_ row: Int, _ slot: Int) -> Double? {
             guard row < numbers.count, slot < numbers[row].count else { return nil }

@@ -58,20 +58,24 @@ struct TemplateMatcher: Sendable {
         func report(_ rule: String, _ kind: Diagnostic.Kind, _ message: String, at i: Int) {
             m.diagnostics.append(Diagnostic(stage: .structure, rule: rule, kind: kind, message: message, line: line(i)))
         }
-        func traced(_ rule: String, at i: Int, _ before: String, _ after: String) {
-            if tracing { m.trace.append(TraceStep(stage: .structure, rule: rule, line: line(i), before: before, after: after)) }
+        // Autoclosures: the before/after text is built only when tracing.
+        func traced(_ rule: String, at i: Int, _ before: @autoclosure () -> String, _ after: @autoclosure () -> String) {
+            if tracing { m.trace.append(TraceStep(stage: .structure, rule: rule, line: line(i), before: before(), after: after())) }
         }
-        func text(_ range: Range<Int>) -> String {
-            var t = String.UnicodeScalarView()
-            t.append(contentsOf: s[range])
-            return String(t)
-        }
+        func text(_ range: Range<Int>) -> String { stream.text(range) }
 
         // Scalars of every header label: text skipped on the way to the first
         // data row that consists of these is scattered header text, not stray.
-        let headerScalars = Set(template.rows.filter(\.isHeader).flatMap { row in
-            row.cells.flatMap { cell -> [Unicode.Scalar] in if case .label(let l) = cell { Array(l.unicodeScalars) } else { [] } }
-        })
+        // Built on first use: most matches never ask.
+        var headerScalarSet: Set<Unicode.Scalar>?
+        func isHeaderScalar(_ scalar: Unicode.Scalar) -> Bool {
+            if headerScalarSet == nil {
+                headerScalarSet = Set(template.rows.filter(\.isHeader).flatMap { row in
+                    row.cells.flatMap { cell -> [Unicode.Scalar] in if case .label(let l) = cell { Array(l.unicodeScalars) } else { [] } }
+                })
+            }
+            return headerScalarSet!.contains(scalar)
+        }
         func commonPrefix(_ target: [Unicode.Scalar], at index: Int) -> Int {
             var k = 0
             while k < target.count && index + k < s.count && s[index + k] == target[k] { k += 1 }
@@ -187,16 +191,16 @@ struct TemplateMatcher: Sendable {
                 m.expected += 1
                 cells[column] = row.isHeader ? "" : label
                 if !row.isHeader && spansRows(rowIndex, column) {
-                    floating.append((label, column, Array(label.unicodeScalars), false))
+                    floating.append((label, column, row.labelScalars[column], false))
                     absorb()
                     continue
                 }
                 absorb()
-                let labelScalars = Array(label.unicodeScalars)
-                let next = k + 1 < labels.count ? Array(labels[k + 1].text.unicodeScalars) : nil
+                let labelScalars = row.labelScalars[column]
+                let next = k + 1 < labels.count ? row.labelScalars[labels[k + 1].column] : nil
                 let found = findLabel(labelScalars, in: stream, at: p, next: next, followedBy: groupPieceStarts, searchAhead: 80)
                 if let found, row.isHeader, found.skipped > 0,
-                   s[p..<p + found.skipped].allSatisfy({ headerScalars.contains($0) }) {
+                   s[p..<p + found.skipped].allSatisfy(isHeaderScalar) {
                     // The label stands further on, past header text only:
                     // found, and the reading stays, for the text it would
                     // jump over holds other header labels, whole or cut
@@ -239,7 +243,7 @@ struct TemplateMatcher: Sendable {
                     m.found += 1
                     let skipped = text(p..<ahead.start)
                     traced("structure.stray-text", at: p, skipped, "")
-                    if !skipped.unicodeScalars.allSatisfy({ headerScalars.contains($0) }) {
+                    if !skipped.unicodeScalars.allSatisfy(isHeaderScalar) {
                         report("structure.stray-text", .suspicion, "text '\(skipped)' before '\(label)' matches no template cell; dropped", at: p)
                     }
                     if !ahead.tail.isEmpty { tails.append((label, ahead.tail)) }
@@ -271,7 +275,7 @@ struct TemplateMatcher: Sendable {
                 // the values start after the scattered header text.
                 let q = nextValueStart(in: stream, after: p, limit: rules.matching.resyncWindow)
                 if q < stream.count, valueEnd(in: stream, at: q) != nil,
-                   s[p..<q].allSatisfy({ headerScalars.contains($0) }) {
+                   s[p..<q].allSatisfy(isHeaderScalar) {
                     traced("structure.header-fragments", at: p, text(p..<q), "")
                     p = q
                 }
@@ -319,7 +323,7 @@ struct TemplateMatcher: Sendable {
             }
             for (label, tail) in tails {
                 if let found = findLabel(tail, in: stream, at: p, next: nil) {
-                    if row.isHeader, found.skipped > 0, s[p..<p + found.skipped].allSatisfy({ headerScalars.contains($0) }) {
+                    if row.isHeader, found.skipped > 0, s[p..<p + found.skipped].allSatisfy(isHeaderScalar) {
                         // As for a header label further on: the header text
                         // before the tail is left for the next header rows.
                         traced("structure.header-ahead", at: p + found.skipped, "", label)
@@ -416,34 +420,44 @@ struct TemplateMatcher: Sendable {
         if budget > 0 {
             let n = limit - index
             // Semi-global edit distance: leading stream scalars may be skipped at cost 1 each.
+            // Its four rows stand on the stack: this runs for every label tried
+            // at every position, so no heap arrays per call.
             let big = Int.max / 2
-            var previous = (0...n).map { $0 <= lead ? $0 : big }
-            var skippedLead = (0...n).map { $0 }
-            var current = [Int](repeating: 0, count: n + 1)
-            var currentLead = [Int](repeating: 0, count: n + 1)
-            for i in 1...m {
-                current[0] = i
-                currentLead[0] = 0
-                for j in 1...max(1, n) where j <= n {
-                    let substitute = previous[j - 1] + (label[i - 1] == s[index + j - 1] ? 0 : 1)
-                    let delete = previous[j] + 1
-                    let insert = current[j - 1] + 1
-                    if substitute <= delete && substitute <= insert {
-                        current[j] = substitute; currentLead[j] = skippedLead[j - 1]
-                    } else if delete <= insert {
-                        current[j] = delete; currentLead[j] = skippedLead[j]
-                    } else {
-                        current[j] = insert; currentLead[j] = currentLead[j - 1]
+            let best: LabelMatch? = withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * (n + 1)) { buffer in
+                buffer.initialize(repeating: 0)
+                var previous = UnsafeMutableBufferPointer(rebasing: buffer[0..<(n + 1)])
+                var skippedLead = UnsafeMutableBufferPointer(rebasing: buffer[(n + 1)..<(2 * n + 2)])
+                var current = UnsafeMutableBufferPointer(rebasing: buffer[(2 * n + 2)..<(3 * n + 3)])
+                var currentLead = UnsafeMutableBufferPointer(rebasing: buffer[(3 * n + 3)..<(4 * n + 4)])
+                for j in 0...n {
+                    previous[j] = j <= lead ? j : big
+                    skippedLead[j] = j
+                }
+                for i in 1...m {
+                    current[0] = i
+                    currentLead[0] = 0
+                    for j in 1...max(1, n) where j <= n {
+                        let substitute = previous[j - 1] + (label[i - 1] == s[index + j - 1] ? 0 : 1)
+                        let delete = previous[j] + 1
+                        let insert = current[j - 1] + 1
+                        if substitute <= delete && substitute <= insert {
+                            current[j] = substitute; currentLead[j] = skippedLead[j - 1]
+                        } else if delete <= insert {
+                            current[j] = delete; currentLead[j] = skippedLead[j]
+                        } else {
+                            current[j] = insert; currentLead[j] = currentLead[j - 1]
+                        }
+                    }
+                    swap(&previous, &current)
+                    swap(&skippedLead, &currentLead)
+                }
+                var best: LabelMatch?
+                if n >= 1 {
+                    for j in 1...n where previous[j] <= budget && (best == nil || previous[j] <= best!.cost) {
+                        best = LabelMatch(end: index + j, cost: previous[j], skipped: skippedLead[j])
                     }
                 }
-                swap(&previous, &current)
-                swap(&skippedLead, &currentLead)
-            }
-            var best: LabelMatch?
-            if n >= 1 {
-                for j in 1...n where previous[j] <= budget && (best == nil || previous[j] <= best!.cost) {
-                    best = LabelMatch(end: index + j, cost: previous[j], skipped: skippedLead[j])
-                }
+                return best
             }
             if let best { return best }
         }

@@ -9,19 +9,39 @@
 /// not kept, so a label matches whatever line breaks cut it; Markdown rule
 /// cells (`---|---`) are dropped.
 struct CellStream {
-    private(set) var scalars: [Unicode.Scalar] = []
+    // Slices of the built arrays, cut at the window's end (`ending(atLine:)`):
+    // one stream built over more lines serves every window inside it, and
+    // `count` is the window's, so matching sees exactly its window.
+    private(set) var scalars: ArraySlice<Unicode.Scalar>
     /// True where a separator (line break, TAB, space) came just before.
-    private(set) var cellStart: [Bool] = []
-    private(set) var lineNumbers: [Int] = []
+    private(set) var cellStart: ArraySlice<Bool>
+    private(set) var lineNumbers: ArraySlice<Int>
     /// Stream index of the first scalar of each input line (of `lines`), so a
     /// match can start at any line.
-    private(set) var lineStart: [Int] = []
+    private(set) var lineStart: [Int]
 
     /// `opensAfterDigit`: characters that open a cell when a digit stands
     /// right before them: stage 1 removes the space before a Han value prefix
     /// (286 减12 → 286减12), and the two values must stay two cells.
     init<Lines: Collection>(_ lines: Lines, opensAfterDigit: Set<Unicode.Scalar> = []) where Lines.Element == SourceLine {
+        var scalars: [Unicode.Scalar] = []
+        var cellStart: [Bool] = []
+        var lineNumbers: [Int] = []
+        var lineStart: [Int] = []
+        // At most one scalar per UTF-8 byte: no regrowth while building.
+        let bound = lines.reduce(0) { $0 + $1.text.utf8.count }
+        scalars.reserveCapacity(bound)
+        cellStart.reserveCapacity(bound)
+        lineNumbers.reserveCapacity(bound)
         lineStart.reserveCapacity(lines.count)
+        /// A token of three or more `-` `:` `=` is a rule line's cell (Markdown's
+        /// `---|---`, text tables' `====`), not table content: it is dropped.
+        func dropRule(from start: Int) {
+            guard scalars.count - start >= 3, scalars[start...].allSatisfy({ $0 == "-" || $0 == ":" || $0 == "=" }) else { return }
+            scalars.removeSubrange(start...)
+            cellStart.removeSubrange(start...)
+            lineNumbers.removeSubrange(start...)
+        }
         for line in lines {
             lineStart.append(scalars.count)
             var boundary = true
@@ -34,7 +54,7 @@ struct CellStream {
                     boundary = true
                     continue
                 }
-                if !boundary, previous.properties.numericType == .decimal, opensAfterDigit.contains(s) { boundary = true }
+                if !boundary, previous.value &- 0x30 < 10, opensAfterDigit.contains(s) { boundary = true }
                 if boundary { tokenStart = scalars.count }
                 scalars.append(s)
                 cellStart.append(boundary)
@@ -43,17 +63,33 @@ struct CellStream {
             }
             dropRule(from: tokenStart)
         }
+        self.scalars = scalars[...]
+        self.cellStart = cellStart[...]
+        self.lineNumbers = lineNumbers[...]
+        self.lineStart = lineStart
+    }
+
+    /// The stream of the first `lines` lines only (the whole stream when it
+    /// has no more): what a stream built over just those lines holds.
+    func ending(atLine lines: Int) -> CellStream {
+        guard lines < lineStart.count else { return self }
+        var window = self
+        let end = lineStart[lines]
+        window.scalars = scalars[..<end]
+        window.cellStart = cellStart[..<end]
+        window.lineNumbers = lineNumbers[..<end]
+        return window
     }
 
     var count: Int { scalars.count }
 
-    /// A token of three or more `-` `:` `=` is a rule line's cell (Markdown's
-    /// `---|---`, text tables' `====`), not table content: it is dropped.
-    private mutating func dropRule(from start: Int) {
-        guard scalars.count - start >= 3, scalars[start...].allSatisfy({ $0 == "-" || $0 == ":" || $0 == "=" }) else { return }
-        scalars.removeSubrange(start...)
-        cellStart.removeSubrange(start...)
-        lineNumbers.removeSubrange(start...)
+    /// The scalars in `range` as a string, encoded straight to UTF-8 (a
+    /// value cell's text; appending to a UnicodeScalarView was slower).
+    func text(_ range: Range<Int>) -> String {
+        scalars.withUnsafeBufferPointer { buffer in
+            // Unicode.Scalar is its UInt32 value.
+            buffer.withMemoryRebound(to: UInt32.self) { utf8String(UnsafeBufferPointer(rebasing: $0[range])) }
+        }
     }
 
     /// End (exclusive) of the token at `index`: up to the next cell start.

@@ -1,3 +1,5 @@
+import ICUKit
+
 /// Stage 3, table regions: a table opens at a line that starts with one of a
 /// template's anchors (第二十条第（一）项, （本列数据的勾稽关系…, 行政复议) and
 /// ends at the last line its template consumed, so 四、结转下年度继续办理 stays
@@ -25,17 +27,31 @@ struct TableRecognizer: Sendable {
 
     func recognize(_ lines: [SourceLine], context: PipelineContext) -> [Region] {
         let anchors = rules.templates.map { t in t.anchors.map { Array($0.unicodeScalars) } }
+        // Most lines open with no anchor's first scalar: they are passed at once.
+        let anchorFirsts = ScalarSet(ranges: anchors.joined().compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
         var regions: [Region] = []
         var edition: Int?
+        /// The last stream built and the line it starts at.
+        var window: (from: Int, stream: CellStream)?
         var i = 0
         while i < lines.count {
             let head = lines[i].text.unicodeScalars.drop { $0 == "\t" || $0 == " " }
+            guard let first = head.first, anchorFirsts.contains(first) else { i += 1; continue }
             let candidates = rules.templates.indices.filter { t in anchors[t].contains { head.starts(with: $0) } }
             guard !candidates.isEmpty else { i += 1; continue }
             // The stream covers a window from the anchor on (`maxLines`), not
-            // the document: it is built only where a table may start.
-            let stream = CellStream(lines[i..<min(lines.count, i + rules.matching.maxLines)], opensAfterDigit: rules.hanPrefixes)
-            let start = 0
+            // the document: it is built only where a table may start. It is
+            // built over twice that many lines, and the window of every later
+            // anchor that ends inside it is that stream cut at the window's end,
+            // so each line is put in a stream about twice, however many anchors
+            // there are.
+            let maxLines = rules.matching.maxLines
+            if window.map({ $0.from + $0.stream.lineStart.count < min(lines.count, i + maxLines) }) ?? true {
+                window = (i, CellStream(lines[i..<min(lines.count, i + 2 * maxLines)], opensAfterDigit: rules.hanPrefixes))
+            }
+            let from = window!.from
+            let stream = window!.stream.ending(atLine: i - from + maxLines)
+            let start = i - from < stream.lineStart.count ? stream.lineStart[i - from] : stream.count
             // The edition already found first; a perfect match cannot be beaten
             // (and would win the tie), so the others are not tried after one.
             let ordered = candidates.filter { rules.templates[$0].edition == edition } + candidates.filter { rules.templates[$0].edition != edition }
@@ -50,10 +66,10 @@ struct TableRecognizer: Sendable {
                 || (best.score >= rules.matching.minFoundShareWhenMany && best.found >= rules.matching.many),
                 best.end > start else { i += 1; continue }
 
-            let last = i + lineIndex(of: best.end - 1, in: stream)
+            let last = from + lineIndex(of: best.end - 1, in: stream)
             for d in best.diagnostics { context.report(d.stage, d.rule, d.kind, d.message, line: d.line) }
             for step in best.trace { context.traced(step.stage, step.rule, line: step.line, before: step.before, after: step.after) }
-            let nextLineStart = last + 1 - i < stream.lineStart.count ? stream.lineStart[last + 1 - i] : stream.count
+            let nextLineStart = last + 1 - from < stream.lineStart.count ? stream.lineStart[last + 1 - from] : stream.count
             if best.end < nextLineStart {
                 var rest = String.UnicodeScalarView()
                 rest.append(contentsOf: stream.scalars[best.end..<nextLineStart])
