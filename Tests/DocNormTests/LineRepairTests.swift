@@ -143,6 +143,17 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(document.title == "柳河市人民政府办公室2020年政府信息公开工作年度报告")
     }
 
+    /// Found by the fuzzer (`** **`): the spaces stage 1 kept between a
+    /// marker and Latin text are trimmed once the markers go, and a line with
+    /// nothing inside its markers is no emphasized line (the output was a
+    /// lone space, refused as blank input by a second run).
+    @Test(arguments: [("** a  b **", "a b"), ("** **", "** **"), ("**政府 信息 **", "政府信息")])
+    func spacesBesideRemovedMarkersAreSpacedAgain(_ input: String, _ expected: String) throws {
+        let once = try canonical(Array((input + "\n").utf8))
+        #expect(once == expected + "\n")
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
     @Test func markersInsideTextStay() throws {
         #expect(try repaired("公式a**b为幂。\n") == ["公式a**b为幂。"])
     }
