@@ -9,9 +9,8 @@
 # one low-priority job. Every input is checked against the guarantees
 # (Sources/DocNorm/Guarantees); a crash, a hang (> 20 s), a broken guarantee or
 # memory over 2 GB stops the run and leaves the input in fuzz-artifacts/.
-# To keep going past a known break, pass -fork=1 -ignore_crashes=1 (every
-# crashing input is still saved), or set DOCNORM_FUZZ_TOLERATE_JOIN_WRAP=1 to
-# let through the known join-wrap idempotence issue (docs/fuzzing.md). Minimize one with:
+# To keep going past a break, pass -fork=1 -ignore_crashes=1 (every crashing
+# input is still saved). Minimize one with:
 #   SWIFT_BACKTRACE=enable=no Fuzz/.build/release/DocNormFuzz -minimize_crash=1 \
 #     -max_total_time=120 -exact_artifact_path=min.bin fuzz-artifacts/crash-…
 # and keep it in Tests/Fixtures/fuzz-regressions/ (FuzzRegressionTests runs them).

@@ -19,7 +19,7 @@ import DocNormTestSupport
         let bytes = [UInt8](FileManager.default.contents(atPath: Self.folder.appendingPathComponent(name).path) ?? Data())
         let violations = Guarantees.check(bytes, pipeline: pipeline)
         if name.hasSuffix(".known.bin") {
-            withKnownIssue("line repair: join-wrap is not idempotent on these inputs (reported, stage 2 is being rewritten)") {
+            withKnownIssue("a known issue, kept as found (docs/fuzzing.md, \"What it found\")") {
                 #expect(violations.isEmpty, "\(violations)")
             }
         } else {

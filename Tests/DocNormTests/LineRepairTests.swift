@@ -152,6 +152,17 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(document.title == "柳河市人民政府办公室2020年政府信息公开工作年度报告")
     }
 
+    /// Found by the fuzzer (`** **`): the spaces stage 1 kept between a
+    /// marker and Latin text are trimmed once the markers go, and a line with
+    /// nothing inside its markers is no emphasized line (the output was a
+    /// lone space, refused as blank input by a second run).
+    @Test(arguments: [("** a  b **", "a b"), ("** **", "** **"), ("**政府 信息 **", "政府信息")])
+    func spacesBesideRemovedMarkersAreSpacedAgain(_ input: String, _ expected: String) throws {
+        let once = try canonical(Array((input + "\n").utf8))
+        #expect(once == expected + "\n")
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
     @Test func markersInsideTextStay() throws {
         #expect(try repaired("公式a**b为幂。\n") == ["公式a**b为幂。"])
     }
@@ -220,5 +231,60 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
     @Test func aLineRepeatedAwayFromPageBreaksStays() throws {
         let text = (1...4).map { "雁溪县统计局\n正文第\($0)段。\n正文。\n正文。" }.joined(separator: "\n") + "\n"
         #expect(TextRenderer.render(try pipeline.run(Array(text.utf8))).contains("雁溪县统计局"))
+    }
+}
+
+/// The wrap decisions taken to their fixpoint (JoinFixpoint.swift): the
+/// output, read back the way a second run reads it, joins nothing more.
+@Suite struct JoinFixpointTests {
+    /// Five full lines, each followed by a line of one character. The full
+    /// lines make the column (40) and each runs into its one-character line;
+    /// a one-character line is far short of the column, so the paragraph ends
+    /// there. Read back, the five paragraphs are five lines of 43 columns: a
+    /// column of their own, each line reaching it, so a second run would join
+    /// them all. Their fixpoint is one paragraph, reached in the first run.
+    @Test func paragraphsThatFormAColumnOfTheirOwnAreJoinedInTheFirstRun() throws {
+        let text = (1...5).map { fullLine + "\n" + "第\($0)" }.joined(separator: "\n") + "\n"
+        let expected = (1...5).map { fullLine + "第\($0)" }.joined()
+        #expect(try repaired(text) == [expected])
+        let once = try canonical(Array(text.utf8))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
+    /// The same five full lines with a short line only after the last: the
+    /// paragraph they make is one line read back, and a document of one line
+    /// has no column, so nothing more is joined.
+    @Test func anOrdinaryWrappedParagraphIsAlreadyAFixpoint() throws {
+        let text = (1...5).map { _ in fullLine }.joined(separator: "\n") + "\n第5\n下一段。\n"
+        #expect(try repaired(text) == [String(repeating: fullLine, count: 5) + "第5", "下一段。"])
+    }
+
+    /// A title split over three short lines (16, 16 and 8 columns, each below
+    /// the 20 a line needs to count as evidence) over four full lines: four
+    /// are one short of the five a column needs, so nothing is joined but the
+    /// title. Read back, the joined title is a fifth line of 40 columns, a
+    /// second run would find the column and join the body: the fixpoint is
+    /// the title and one paragraph.
+    @Test func aJoinedTitleThatCompletesTheColumnIsJoinedInTheFirstRun() throws {
+        let title = "桐川县市场监督管\n理局政府信息公开\n年度报告\n"
+        let text = title + (0..<4).map { _ in fullLine }.joined(separator: "\n") + "\n结束。\n"
+        let document = try pipeline.run(Array(text.utf8))
+        #expect(document.title == "桐川县市场监督管理局政府信息公开年度报告")
+        #expect(try repaired(text) == [String(repeating: fullLine, count: 4) + "结束。"])
+        let once = try canonical(Array(text.utf8))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
+    /// Joins made on the read-back output are traced at the first run's line
+    /// numbers and the paragraph's block covers the source lines it came from.
+    @Test func joinsOnTheReadBackAreTracedAtSourceLines() throws {
+        let text = (1...5).map { fullLine + "\n" + "第\($0)" }.joined(separator: "\n") + "\n"
+        let document = try pipeline.run(Array(text.utf8), options: PipelineOptions(tracing: true))
+        #expect(document.blocks.count == 1)
+        #expect(document.blocks.first?.lines == 1...10)
+        // Five joins of a full line with its short line (lines 1, 3, …, 9),
+        // then four joins of those paragraphs, at the lines they start on.
+        let lines = document.trace.filter { $0.rule == "lines.join-wrap" }.compactMap(\.line)
+        #expect(lines == [1, 3, 5, 7, 9, 1, 3, 5, 7])
     }
 }

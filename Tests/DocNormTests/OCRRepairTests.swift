@@ -34,6 +34,15 @@ import Testing
         #expect(try normalized(input) == input)
     }
 
+    /// Found by the fuzzer: after a digit `)` stays ASCII and so does the
+    /// space after it (no CJK on either side); repaired to （1）, the space is
+    /// next to CJK and goes, else a second run removes it.
+    @Test func spaceBesideARepairedBracketGoes() throws {
+        let once = try normalized("第〈1) A项规定。")
+        #expect(once == "第（1）A项规定。")
+        #expect(try normalized(once) == once)
+    }
+
     @Test func repairsAreTraced() throws {
         let doc = try pipeline.run(Array("第二十条第〈一)项\n".utf8), options: PipelineOptions(tracing: true))
         #expect(doc.trace.contains { $0.rule == "normalize.ocr-paren" && $0.line == 1 })

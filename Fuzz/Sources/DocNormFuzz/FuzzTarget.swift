@@ -18,10 +18,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         encoding = forcedEncodings[Int(bytes[1]) % forcedEncodings.count]
         bytes.removeFirst(2)
     }
-    var violations = Guarantees.check(bytes, pipeline: fuzzPipeline, encoding: encoding)
-    if toleratesKnownJoinWrap, violations.count == 1, violations[0].guarantee == "idempotence", onlyJoinsDiffer(bytes, encoding) {
-        violations = []
-    }
+    let violations = Guarantees.check(bytes, pipeline: fuzzPipeline, encoding: encoding)
     if !violations.isEmpty {
         fatalError("guarantee broken: " + violations.map(\.description).joined(separator: "; "))
     }
@@ -31,19 +28,6 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 /// Charsets a user may name with `--encoding`.
 let forcedEncodings = ["GB18030", "GBK", "Big5", "UTF-16LE", "UTF-16BE", "UTF-8", "ISO-2022-CN", "HZ",
                        "Shift_JIS", "EUC-KR", "windows-1252", "UTF-32LE"]
-
-/// With DOCNORM_FUZZ_TOLERATE_JOIN_WRAP=1 a second run that only joins more
-/// lines is not a crash: the known join-wrap issue (docs/fuzzing.md) would
-/// otherwise stop every run before it finds anything else.
-let toleratesKnownJoinWrap = getenv("DOCNORM_FUZZ_TOLERATE_JOIN_WRAP").map { String(cString: $0) == "1" } ?? false
-
-/// Whether the first and second runs' outputs differ only in line breaks and spaces.
-func onlyJoinsDiffer(_ bytes: [UInt8], _ encoding: String?) -> Bool {
-    guard let once = try? TextRenderer.render(fuzzPipeline.run(bytes, options: PipelineOptions(encoding: encoding))),
-          let twice = try? TextRenderer.render(fuzzPipeline.run(Array(once.utf8))) else { return false }
-    func letters(_ s: String) -> [Unicode.Scalar] { s.unicodeScalars.filter { $0 != "\n" && $0 != " " } }
-    return letters(once) == letters(twice)
-}
 
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(

@@ -60,19 +60,13 @@ public struct Pipeline: Sendable {
         }
         segments.append(kept[position...])
         var prose = context.measure(.lines) { lineRepair.joinLines(segments, context: context) }
-        context.measure(.normalize) {
-            for i in prose.indices {
-                // Lines stage 2 joined: a mark met its context only now.
-                for j in prose[i].indices where prose[i][j].lines.count > 1 {
-                    let line = prose[i][j].lines.lowerBound
-                    if let fixed = ocr.repaired(prose[i][j].text, line: line, characters: characters, context: context) {
-                        prose[i][j].text = fixed
-                    }
-                    guard let fixed = characters.repunctuated(prose[i][j].text) else { continue }
-                    context.traced(.normalize, "normalize.punctuation", line: line, before: prose[i][j].text, after: fixed)
-                    prose[i][j].text = fixed
-                }
-            }
+        context.measure(.normalize) { repunctuateJoined(&prose, unless: [], context: context) }
+        // Stage 2 reads its own output back until it joins nothing more, so
+        // that a second run finds nothing to join (JoinFixpoint.swift).
+        while let more = context.measure(.lines, { lineRepair.rejoined(prose, context: context) }) {
+            let finished = Set(prose.joined().map(\.lines))
+            prose = more
+            context.measure(.normalize) { repunctuateJoined(&prose, unless: finished, context: context) }
         }
         // Sized once, appended in place, and the lines let go of once they are
         // pieces: each growth or copy held the document's lines twice (peak memory).
@@ -90,5 +84,21 @@ public struct Pipeline: Sendable {
         var metadata = recovered
         metadata.encoding = decoded.encoding
         return Document(blocks: blocks, metadata: metadata, diagnostics: context.diagnostics, trace: context.trace)
+    }
+
+    /// Lines stage 2 joined (except those in `finished`, done in an earlier
+    /// round): a mark met its context only now, and so did an OCR confusion.
+    private func repunctuateJoined(_ prose: inout [[LogicalLine]], unless finished: Set<ClosedRange<Int>>, context: PipelineContext) {
+        for i in prose.indices {
+            for j in prose[i].indices where prose[i][j].lines.count > 1 && !finished.contains(prose[i][j].lines) {
+                let line = prose[i][j].lines.lowerBound
+                if let fixed = ocr.repaired(prose[i][j].text, line: line, characters: characters, context: context) {
+                    prose[i][j].text = fixed
+                }
+                guard let fixed = characters.repunctuated(prose[i][j].text) else { continue }
+                context.traced(.normalize, "normalize.punctuation", line: line, before: prose[i][j].text, after: fixed)
+                prose[i][j].text = fixed
+            }
+        }
     }
 }

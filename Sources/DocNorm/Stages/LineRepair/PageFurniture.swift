@@ -61,12 +61,14 @@ extension LineRepair {
     }
 
     /// The line without its emphasis markers when it is wholly wrapped in one
-    /// (`**…**`); nil when it is not.
+    /// (`**…**`); nil when it is not, or when nothing but spaces is inside.
+    /// The spaces stage 1 kept beside a marker (`** a **`) are spaced again
+    /// as stage 1 spaces text, else a second run would trim them.
     func withoutEmphasis(_ text: String) -> String? {
         for marker in file.markdownEmphasis where !marker.isEmpty {
             // Counting characters walks the line: ask last, when the markers stand.
             guard text.hasPrefix(marker), text.hasSuffix(marker), text.count > 2 * marker.count else { continue }
-            let plain = text.replacing(marker, with: "")
+            let plain = string(CharacterNormalizer.canonicalSpacing(scalarValues(text.replacing(marker, with: "")), cjk: cjk))
             return plain.isEmpty ? nil : plain
         }
         return nil

@@ -353,7 +353,11 @@ public struct CharacterNormalizer: Sendable {
 
     /// Removes spaces next to CJK characters, collapses runs, trims each line.
     /// TAB (a table cell separator) is kept.
-    func canonicalSpacing(_ s: [UInt32]) -> [UInt32] {
+    func canonicalSpacing(_ s: [UInt32]) -> [UInt32] { Self.canonicalSpacing(s, cjk: rules.cjk) }
+
+    /// `canonicalSpacing` with the CJK set given, for stage 2, which removes
+    /// text (emphasis markers) a space stood beside.
+    static func canonicalSpacing(_ s: [UInt32], cjk: ScalarSet) -> [UInt32] {
         var out: [UInt32] = []
         out.reserveCapacity(s.count)
         var i = 0
@@ -365,7 +369,7 @@ public struct CharacterNormalizer: Sendable {
             let prev = out.last
             let next = j < s.count ? s[j] : nil
             let atEdge = prev == nil || prev == 0x0A || prev == 0x09 || next == nil || next == 0x0A || next == 0x09
-            let nearCJK = (prev.map { rules.cjk.contains($0) } ?? false) || (next.map { rules.cjk.contains($0) } ?? false)
+            let nearCJK = (prev.map { cjk.contains($0) } ?? false) || (next.map { cjk.contains($0) } ?? false)
             if !atEdge && !nearCJK { out.append(0x20) }
             i = j
         }

@@ -29,8 +29,9 @@ struct OCRRulesFile: VersionedRuleFile {
 /// - `normalize.ocr-document-number`: a year in misread brackets before a
 ///   document number: 国办公开办函【2021] 30号 → 国办公开办函〔2021〕30号.
 ///
-/// Each change is traced with its line; the line's punctuation is looked at
-/// again afterwards (the new （ can give a colon a Han context).
+/// Each change is traced with its line; the line's punctuation and spaces are
+/// looked at again afterwards (the new （ can give a colon a Han context, and
+/// a space beside it is now a space next to CJK).
 struct OCRRepairs: Sendable {
     // Bit sets: both rules ask for every scalar of a line with a candidate.
     let parenOpeners: ScalarSet
@@ -81,6 +82,9 @@ struct OCRRepairs: Sendable {
         guard !changed.isEmpty else { return nil }
         var fixed = String(String.UnicodeScalarView(s))
         if let again = characters.repunctuated(fixed) { fixed = again }
+        // The new bracket is CJK: a space stage 1 kept beside the misread one
+        // (〈1) A → （1） A) is now next to CJK and goes, as a second run would.
+        fixed = string(characters.canonicalSpacing(scalarValues(fixed)))
         for rule in changed { context.traced(.normalize, rule, line: line, before: text, after: fixed) }
         return fixed
     }
