@@ -2,13 +2,33 @@
 /// (Rules/templates/*.json, `checks`), evaluated on the values found. A blank
 /// or non-numeric cell makes a relation unknown, not false: it is skipped.
 enum TableArithmetic {
+    /// One relation evaluated on one row or column, with the cells it read.
+    struct Relation {
+        var result: ArithmeticCheck
+        var description: String
+        /// The template row whose source line a diagnostic names.
+        var row: Int
+        var axis: TableTemplate.Check.Axis
+        /// (template row, value slot) of every cell summed on either side.
+        var cells: [(row: Int, slot: Int)]
+    }
+
     /// Every evaluated relation, and a diagnostic for each one that fails.
     static func check(_ template: TableTemplate, values: [[String?]], lines: [Int?], context: PipelineContext) -> [ArithmeticCheck] {
-        // Each value parsed once, not once per relation it takes part in.
-        let numbers: [[Double?]] = values.map { row in
-            // Thousands separators dropped; a value without one (most) is read as it stands.
-            row.map { text in text.flatMap { Double($0.utf8.contains(0x2C) ? String(String.UnicodeScalarView($0.unicodeScalars.filter { $0 != "," })) : $0) } }
+        let relations = relations(template, values: values)
+        for r in relations where !r.result.holds {
+            let place = r.axis == .column ? "column" : "row"
+            context.report(.structure, "structure.arithmetic", .arithmetic,
+                           "\(template.id) \(r.result.check) fails in \(place) \(r.result.subject): \(format(r.result.left)) ≠ \(format(r.result.right)) (\(r.description))",
+                           line: lines[r.row])
         }
+        return relations.map(\.result)
+    }
+
+    /// Every relation of the template that the values let be evaluated.
+    static func relations(_ template: TableTemplate, values: [[String?]]) -> [Relation] {
+        // Each value parsed once, not once per relation it takes part in.
+        let numbers: [[Double?]] = values.map { row in row.map { text in text.flatMap(Self.number) } }
         func number(_ row: Int, _ slot: Int) -> Double? {
             guard row < numbers.count, slot < numbers[row].count else { return nil }
             return numbers[row][slot]
@@ -21,37 +41,38 @@ enum TableArithmetic {
             }
             return total
         }
-        var results: [ArithmeticCheck] = []
+        var results: [Relation] = []
         for check in template.checks {
             switch check.axis {
             case .column:
                 let slots = check.left.first.map { template.rows[$0].columnPaths.count } ?? 0
                 for slot in 0..<slots {
-                    guard let l = sum(check.left.map { ($0, slot) }), let r = sum(check.right.map { ($0, slot) }) else { continue }
+                    let left = check.left.map { ($0, slot) }, right = check.right.map { ($0, slot) }
+                    guard let l = sum(left), let r = sum(right) else { continue }
                     let subject = template.rows[check.left[0]].columnPaths[slot].joined(separator: "/")
-                    results.append(ArithmeticCheck(check: check.id, subject: subject, holds: abs(l - r) < 1e-9, left: l, right: r))
-                    if abs(l - r) >= 1e-9 {
-                        context.report(.structure, "structure.arithmetic", .arithmetic,
-                                       "\(template.id) \(check.id) fails in column \(subject): \(format(l)) ≠ \(format(r)) (\(check.description))",
-                                       line: lines[check.left[0]])
-                    }
+                    results.append(Relation(result: ArithmeticCheck(check: check.id, subject: subject, holds: abs(l - r) < 1e-9, left: l, right: r),
+                                            description: check.description, row: check.left[0], axis: .column,
+                                            cells: (left + right).map { (row: $0.0, slot: $0.1) }))
                 }
             case .row:
                 for (index, row) in template.rows.enumerated() where !row.isHeader {
                     let needed = check.left + check.right
-                    guard needed.allSatisfy({ $0 < row.columnPaths.count }),
-                          let l = sum(check.left.map { (index, $0) }), let r = sum(check.right.map { (index, $0) }) else { continue }
+                    let left = check.left.map { (index, $0) }, right = check.right.map { (index, $0) }
+                    guard needed.allSatisfy({ $0 < row.columnPaths.count }), let l = sum(left), let r = sum(right) else { continue }
                     let subject = row.path.isEmpty ? (row.id ?? "") : row.path.joined(separator: "/")
-                    results.append(ArithmeticCheck(check: check.id, subject: subject, holds: abs(l - r) < 1e-9, left: l, right: r))
-                    if abs(l - r) >= 1e-9 {
-                        context.report(.structure, "structure.arithmetic", .arithmetic,
-                                       "\(template.id) \(check.id) fails in row \(subject): \(format(l)) ≠ \(format(r)) (\(check.description))",
-                                       line: lines[index])
-                    }
+                    results.append(Relation(result: ArithmeticCheck(check: check.id, subject: subject, holds: abs(l - r) < 1e-9, left: l, right: r),
+                                            description: check.description, row: index, axis: .row,
+                                            cells: (left + right).map { (row: $0.0, slot: $0.1) }))
                 }
             }
         }
         return results
+    }
+
+    /// A value cell's number, or nil. Thousands separators dropped; a value
+    /// without one (most) is read as it stands.
+    static func number(_ text: String) -> Double? {
+        Double(text.utf8.contains(0x2C) ? String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "," })) : text)
     }
 
     static func format(_ x: Double) -> String {
