@@ -21,10 +21,29 @@ struct TableRulesFile: VersionedRuleFile {
         /// Largest gap between the characters of a header label read across lines.
         var maxScatterGap: Int
     }
+    /// Limits of ReadingOrderRecovery (stage 3): tables whose cells an
+    /// extractor read out of order.
+    struct ReadingOrder: Decodable {
+        /// Numerals of section headings (一、…六、): such a line ends the
+        /// stretch searched for a table's numbers, unless a label starts so.
+        var sectionNumerals: String
+        var sectionMark: String
+        /// Numbers at either end of the stretch that may be left out
+        /// (another table's values read after the anchor, a stray year).
+        var maxDroppedTokens: Int
+        /// Most rows in a group read column block by column block.
+        var maxGroupRows: Int
+        /// Readings kept per row position, cheapest first.
+        var maxCandidates: Int
+        var rotatedRowCost: Int
+        /// Share of a first-column run's values that must follow label text.
+        var minInterleavedShare: Double
+    }
     var format: String
     var templates: [String]
     var values: Values
     var matching: Matching
+    var readingOrder: ReadingOrder
 }
 
 /// One Rules/templates/*.json file, version docnorm-rules/1.
@@ -165,6 +184,8 @@ public struct TableRules: Sendable {
     /// Letters OCR reads for digits (O → 0, l → 1).
     let digitLookalikes: [Unicode.Scalar: Unicode.Scalar]
     let matching: TableRulesFile.Matching
+    let readingOrder: TableRulesFile.ReadingOrder
+    let sectionNumerals: Set<Unicode.Scalar>
 
     public static func load(from source: RuleSource) throws -> TableRules {
         let file = try source.decode(TableRulesFile.self, from: "tables.json")
@@ -187,7 +208,9 @@ public struct TableRules: Sendable {
                           suffixes: file.values.suffixes.map(scalars).sorted { $0.count > $1.count },
                           emptyMarks: Set(file.values.emptyMarks.map(scalars)),
                           digitLookalikes: lookalikes,
-                          matching: file.matching)
+                          matching: file.matching,
+                          readingOrder: file.readingOrder,
+                          sectionNumerals: Set(file.readingOrder.sectionNumerals.unicodeScalars))
     }
 
     /// `token` read as a number when OCR put letters for some digits (1O → 10,
