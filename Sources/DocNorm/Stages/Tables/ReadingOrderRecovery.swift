@@ -212,6 +212,12 @@ struct Relations {
     var columnChecks: [(left: [Int], right: [Int])] = []
     var columns: Int
 
+    init(rowChecks: [(left: [Int], right: [Int])], columnChecks: [(left: [Int], right: [Int])], columns: Int) {
+        self.rowChecks = rowChecks
+        self.columnChecks = columnChecks
+        self.columns = columns
+    }
+
     init(_ template: TableTemplate, dataRows: [Int]) {
         let position = Dictionary(uniqueKeysWithValues: dataRows.enumerated().map { ($1, $0) })
         columns = template.rows[dataRows[0]].columnPaths.count
