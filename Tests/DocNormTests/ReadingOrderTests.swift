@@ -29,6 +29,30 @@ private func labelsThenColumnMajorPair(_ values: (String) -> [Int]) -> String {
     return lines.joined(separator: "\n") + "\n"
 }
 
+/// Table 三 as pdftotext -raw reads LibreOffice's first rows under the
+/// header: every label, then for rows 一, 二, 三（一） the 科研…法律服务 block
+/// row by row, 自然人, 商业企业, each after its header text; the other rows
+/// left to right; and only then 其他 and 总计 of the first three rows.
+/// Without `headerText` the numbers stand bare.
+private func headerGroupFirst(headerText: Bool) -> String {
+    let template = pipeline.tables.rules.templates.first { $0.id == "2021-applications" }!
+    let rows = template.rows.filter { !$0.isHeader }
+    var lines = ["（本列数据的勾稽关系为：第一项加第二项", "之和，等于第三项加第四项之和）"]
+    for row in rows { lines += row.cells.compactMap { if case .label(let l) = $0 { l } else { nil } } }
+    let top = rows.prefix(3).map { consistent($0.id!) }
+    if headerText { lines += ["申请人情况", "法人或其他组织", "科研 社会公益 法律服务", "机构", "组织", "机构"] }
+    for v in top { lines += v[2...4].map(String.init) }
+    if headerText { lines += ["自", "然", "人"] }
+    lines += top.map { String($0[0]) }
+    if headerText { lines += ["商业", "企业"] }
+    lines += top.map { String($0[1]) }
+    for row in rows.dropFirst(3) { lines += consistent(row.id!).map(String.init) }
+    if headerText { lines += ["总", "其", "计", "他"] }
+    lines += top.map { "\($0[5]) \($0[6])" }
+    lines.append("四、政府信息公开行政复议、行政诉讼情况")
+    return lines.joined(separator: "\n") + "\n"
+}
+
 @Suite struct ReadingOrderTests {
     /// The cheapest reading of 1 3 2 4 3 7 as 2 rows × 3 columns whose third
     /// column is the sum of the first two is column-major: (1 2 3), (3 4 7).
@@ -97,6 +121,30 @@ private func labelsThenColumnMajorPair(_ values: (String) -> [Int]) -> String {
         // Row 一's values were never put in place: 3 1 0 0 0 0 4 is not its row.
         let records = doc.tables.flatMap(\.records)
         #expect(!records.contains { $0.row.last == "一、本年新收政府信息公开申请数量" && $0.column.last == "总计" && $0.value == "4" })
+    }
+
+    @Test func rowsUnderTheHeaderReadByHeaderCellAreRecovered() throws {
+        let doc = try document(headerGroupFirst(headerText: true))
+        let table = try #require(doc.tables.first)
+        func value(_ row: String, _ column: String) -> String? {
+            table.records.first { $0.row.last == row && $0.column.last == column }?.value
+        }
+        #expect(value("一、本年新收政府信息公开申请数量", "自然人") == "3")
+        #expect(value("一、本年新收政府信息公开申请数量", "商业企业") == "1")
+        #expect(value("一、本年新收政府信息公开申请数量", "总计") == "4")
+        #expect(value("（一）予以公开", "自然人") == "2")
+        #expect(value("（一）予以公开", "总计") == "3")
+        #expect(value("1.本机关不掌握相关政府信息", "总计") == "1")
+        #expect(value("四、结转下年度继续办理", "自然人") == "1")
+        #expect(table.records.count == 175)
+    }
+
+    /// The same numbers without the header text between the blocks: nothing
+    /// shows where a block starts, so the group is not read out of order.
+    @Test func bareNumbersAreNotReadAsAHeaderGroup() throws {
+        let doc = try document(headerGroupFirst(headerText: false))
+        #expect(!doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.kind == .repair })
+        #expect(!doc.tables.flatMap(\.records).contains { $0.row.last == "一、本年新收政府信息公开申请数量" && $0.column.last == "总计" && $0.value == "4" })
     }
 
     /// Table 四 is the same in both editions: with nothing else to go on the

@@ -36,6 +36,8 @@ struct TableRulesFile: VersionedRuleFile {
         /// Readings kept per row position, cheapest first.
         var maxCandidates: Int
         var rotatedRowCost: Int
+        /// Most column blocks of a header group read in another order.
+        var maxPermutedBlocks: Int
         /// Share of a first-column run's values that must follow label text.
         var minInterleavedShare: Double
     }

@@ -19,6 +19,9 @@
 /// - a group of 2…`maxGroupRows` rows, column block by column block, each
 ///   block row by row (cost 1): all blocks of one column is column-major;
 /// - a row started at another column and wrapped round (`rotatedRowCost`);
+/// - the rows under a header, column block by column block in the order the
+///   header cells were drawn, each block right after text, the last block
+///   possibly after the rows that follow (cost 1, or 2);
 /// - a run of rows whose first-column values come first, then the rest of
 ///   those rows read as rows or groups (cost 1 plus theirs).
 ///
@@ -365,6 +368,7 @@ struct Grammar {
         let cap = limits.maxCandidates
         let full = Grammar.compositions(columns).filter { $0.count > 1 }
         let rest = columns > 2 ? Grammar.compositions(columns - 1).filter { $0.count > 1 } : []
+        let permutable = full.filter { $0.count <= limits.maxPermutedBlocks }
         var table = Table(rows: rows)
         func rowsHold(_ cells: [Int], _ k: Int) -> Bool {
             (0..<k).allSatisfy { r in relations.rowHolds((0..<columns).map { numbers[cells[r * columns + $0]] }) }
@@ -387,6 +391,9 @@ struct Grammar {
                             plan: "rows \(r + 1)-\(r + k) by columns \(Grammar.name(blocks, offset: 0))", r: r, k: k)
                     }
                 }
+                headerGroups(at: r, compositions: permutable) { cells, cost, plan, k in
+                    table.add(cells, values: cells.map { numbers[$0] }, cost: cost, plan: plan, at: r, k: k)
+                }
                 for b in stride(from: r + 2, through: rows, by: 1) where interleaved(from: p, count: b - r) {
                     for inner in firstColumnRun(r, b, rest) {
                         var cells = [Int](repeating: 0, count: (b - r) * columns)
@@ -406,6 +413,67 @@ struct Grammar {
         return table.lists[0].indices.map { i in
             let (cells, plan) = table.follow(0, i, rowsOf: rowsOf)
             return Candidate(cost: table.lists[0][i].cost, cells: cells, plan: plan.isEmpty ? ["rows in order"] : plan)
+        }
+    }
+
+    /// Every order of `n` items (n ≤ maxPermutedBlocks).
+    static func permutations(_ n: Int) -> [[Int]] {
+        guard n > 1 else { return [Array(0..<n)] }
+        return permutations(n - 1).flatMap { p in (0...p.count).map { i in var q = p; q.insert(n - 1, at: i); return q } }
+    }
+
+    /// The rows just under a header (LibreOffice draws them with the header
+    /// cells): a group of 2…`maxGroupRows` rows read column block by column
+    /// block in the order the header cells were drawn (科研…法律服务 first,
+    /// then 自然人, 商业企业), its last block possibly only after the rows
+    /// that follow it on the page, which are read left to right:
+    /// `0 0 5 0 0 1 … 19 2 7 3 0 1 ⟨rows⟩ 1 28 0 3 0 10`. Every block must
+    /// follow text (its header cell, 自⏎然⏎人 19 2 7): without that, zeros
+    /// let a sparse row's values slide to another row. Cost 1, 2 with a
+    /// block put off. Reports each reading whose rows all hold.
+    func headerGroups(at r: Int, compositions: [[Range<Int>]], _ report: ([Int], Int, String, Int) -> Void) {
+        let p = r * columns
+        for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) {
+            for blocks in compositions {
+                for order in Grammar.permutations(blocks.count) {
+                    let inOrder = order == Array(0..<blocks.count)
+                    for deferLast in [false, true] where !(inOrder && !deferLast) {
+                        var cells = [Int](repeating: 0, count: k * columns)
+                        var q = p
+                        var labelled = true
+                        for b in (deferLast ? order.dropLast() : order[...]) {
+                            labelled = labelled && afterText[q]
+                            for i in 0..<k { for c in blocks[b] { cells[i * columns + c] = q; q += 1 } }
+                        }
+                        guard labelled else { continue }
+                        let plan = "rows \(r + 1)-\(r + k) by columns \(Grammar.name(order.map { blocks[$0] }, offset: 0))"
+                        guard deferLast else {
+                            if (0..<k).allSatisfy({ i in relations.rowHolds((0..<columns).map { numbers[cells[i * columns + $0]] }) }) {
+                                report(cells, 1, plan, k)
+                            }
+                            continue
+                        }
+                        // Rows after the group, left to right, then the put-off block.
+                        let last = blocks[order.last!]
+                        var middle: [Int] = []
+                        var m = r + k
+                        while m < rows {
+                            let start = q + (m - r - k) * columns
+                            let row = Array(start..<(start + columns))
+                            guard relations.rowHolds(row.map { numbers[$0] }) else { break }
+                            middle += row
+                            m += 1
+                            var group = cells
+                            var d = q + (m - r - k) * columns
+                            guard afterText[d] else { continue }
+                            for i in 0..<k { for c in last { group[i * columns + c] = d; d += 1 } }
+                            if (0..<k).allSatisfy({ i in relations.rowHolds((0..<columns).map { numbers[group[i * columns + $0]] }) }) {
+                                report(group + middle, 2, plan + " (\(Grammar.name([last], offset: 0)) after row \(m))", m - r)
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
