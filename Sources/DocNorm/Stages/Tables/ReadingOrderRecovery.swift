@@ -64,7 +64,8 @@ struct ReadingOrderRecovery: Sendable {
     /// The outcome at one anchor: the table, or why nothing was placed.
     enum Outcome {
         case recovered(Reading, tokens: [Token], lastLine: Int)
-        case rejected(String)
+        /// Nothing placed, and why; `end` is where the stretch stopped.
+        case rejected(String, end: Int)
         case notApplicable
     }
 
@@ -82,14 +83,14 @@ struct ReadingOrderRecovery: Sendable {
             case .failure(let reason): reasons.append("\(template.id): \(reason.message)")
             }
         }
-        guard !accepted.isEmpty else { return .rejected(reasons.joined(separator: "; ")) }
+        guard !accepted.isEmpty else { return .rejected(reasons.joined(separator: "; "), end: end) }
         // Templates of the same shape (table 四 is the same in both editions)
         // accept the same reading: the edition found before wins, else the first.
         let cheapest = accepted.map(\.cost).min()!
         let best = accepted.filter { $0.cost == cheapest }
         let chosen = best.first { $0.template.edition == edition } ?? best[0]
         if best.contains(where: { $0.cells.count != chosen.cells.count }) {
-            return .rejected("templates \(best.map(\.template.id).joined(separator: ", ")) both fit the numbers")
+            return .rejected("templates \(best.map(\.template.id).joined(separator: ", ")) both fit the numbers", end: end)
         }
         let lastToken = chosen.cells.flatMap { $0 }.max() ?? 0
         return .recovered(chosen, tokens: tokens, lastLine: tokens[lastToken].lineIndex)

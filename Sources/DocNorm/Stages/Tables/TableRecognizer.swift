@@ -29,6 +29,7 @@ struct TableRecognizer: Sendable {
         var regions: [Region] = []
         var edition: Int?
         var hinted: Int?
+        var triedUntil = 0
         var i = 0
         while i < lines.count {
             let head = lines[i].text.unicodeScalars.drop { $0 == "\t" || $0 == " " }
@@ -58,14 +59,17 @@ struct TableRecognizer: Sendable {
             let matched = best.flatMap { $0.score >= rules.matching.minFoundShare && $0.end > start ? $0 : nil }
             // Value slots left empty or values over: the extractor may have read
             // the cells out of order (pdftotext -raw, pdfminer).
-            if matched.map({ $0.missingValues > 0 || $0.surplus > 0 }) ?? true {
+            // A later anchor of the same stretch (申请人情况 after （本列数据…) has
+            // the same numbers or fewer: it is not tried again.
+            if i >= triedUntil, matched.map({ $0.missingValues > 0 || $0.surplus > 0 }) ?? true {
                 switch readingOrder.recover(lines, from: i, candidates: ordered.map { rules.templates[$0] }, edition: edition ?? hinted) {
                 case .recovered(let reading, let tokens, let last):
                     regions.append(region(reading, tokens: tokens, lines: lines, from: i, to: last, context: context))
                     edition = reading.template.edition
                     i = last + 1
                     continue
-                case .rejected(let reason):
+                case .rejected(let reason, let end):
+                    triedUntil = end
                     context.report(.tables, "tables.reading-order", .suspicion,
                                    "the numbers after line \(lines[i].number) were not put in table order: \(reason)", line: lines[i].number)
                 case .notApplicable:
