@@ -59,8 +59,8 @@ private func headerGroupFirst(headerText: Bool) -> String {
     /// Read as rows, 1 3 2 breaks the sum; rotated rows (2 1 3) (4 3 7) also
     /// hold but cost more.
     @Test func columnMajorGroupIsTheCheapestReadingThatHolds() {
-        let relations = Relations(rowChecks: [(left: [2], right: [0, 1])], columnChecks: [], columns: 3)
-        let grammar = Grammar(numbers: [1, 3, 2, 4, 3, 7], afterText: Array(repeating: false, count: 6), rows: 2, columns: 3,
+        let relations = TemplateRelations(rowChecks: [(left: [2], right: [0, 1])], columnChecks: [], columns: 3)
+        let grammar = ReadingOrderGrammar(numbers: [1, 3, 2, 4, 3, 7], afterText: Array(repeating: false, count: 6), rows: 2, columns: 3,
                               relations: relations, limits: pipeline.tables.rules.readingOrder)
         let readings = grammar.readings()
         let values = readings.map { $0.cells.map { grammar.numbers[$0] } }
