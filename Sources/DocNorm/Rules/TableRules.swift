@@ -28,6 +28,8 @@ struct TableRulesFile: VersionedRuleFile {
         /// stretch searched for a table's numbers, unless a label starts so.
         var sectionNumerals: String
         var sectionMark: String
+        /// Marks that end a sentence: a line ending so is prose, not a cell.
+        var sentenceEnds: String
         /// Numbers at either end of the stretch that may be left out
         /// (another table's values read after the anchor, a stray year).
         var maxDroppedTokens: Int
@@ -35,6 +37,8 @@ struct TableRulesFile: VersionedRuleFile {
         var maxGroupRows: Int
         /// Readings kept per row position, cheapest first.
         var maxCandidates: Int
+        /// Readings of a first-column run's other columns kept, cheapest first.
+        var maxRunCandidates: Int
         var rotatedRowCost: Int
         /// Most column blocks of a header group read in another order.
         var maxPermutedBlocks: Int
@@ -188,6 +192,7 @@ public struct TableRules: Sendable {
     let matching: TableRulesFile.Matching
     let readingOrder: TableRulesFile.ReadingOrder
     let sectionNumerals: Set<Unicode.Scalar>
+    let sentenceEnds: Set<Unicode.Scalar>
 
     public static func load(from source: RuleSource) throws -> TableRules {
         let file = try source.decode(TableRulesFile.self, from: "tables.json")
@@ -212,7 +217,8 @@ public struct TableRules: Sendable {
                           digitLookalikes: lookalikes,
                           matching: file.matching,
                           readingOrder: file.readingOrder,
-                          sectionNumerals: Set(file.readingOrder.sectionNumerals.unicodeScalars))
+                          sectionNumerals: Set(file.readingOrder.sectionNumerals.unicodeScalars),
+                          sentenceEnds: Set(file.readingOrder.sentenceEnds.unicodeScalars))
     }
 
     /// `token` read as a number when OCR put letters for some digits (1O → 10,

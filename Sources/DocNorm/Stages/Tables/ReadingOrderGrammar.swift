@@ -27,9 +27,19 @@ struct TemplateRelations {
 
     /// Every row relation holds in `row` (the values of one data row).
     func rowHolds(_ row: [Double]) -> Bool {
-        rowChecks.allSatisfy { check in
-            abs(check.left.reduce(0) { $0 + row[$1] } - check.right.reduce(0) { $0 + row[$1] }) < 1e-9
+        rowHolds { row[$0] }
+    }
+
+    /// Every row relation holds for the row whose slot values `value` gives
+    /// (no array built: the search asks this millions of times).
+    func rowHolds(_ value: (Int) -> Double) -> Bool {
+        for check in rowChecks {
+            var l = 0.0, r = 0.0
+            for i in check.left { l += value(i) }
+            for i in check.right { r += value(i) }
+            if abs(l - r) >= 1e-9 { return false }
         }
+        return true
     }
 
     /// Every column relation holds in `grid` (row-major values).
@@ -95,6 +105,26 @@ struct ReadingOrderGrammar {
         return cells
     }
 
+    /// Token index of cell (i, c) of a group of `k` rows read block by block
+    /// from token `p`, without building the group: `before[b]` columns come
+    /// before block `b`, `blockOf[c]` is column c's block.
+    struct Layout {
+        var blocks: [Range<Int>]
+        var blockOf: [Int]
+        var before: [Int]
+
+        init(_ blocks: [Range<Int>]) {
+            self.blocks = blocks
+            blockOf = blocks.enumerated().flatMap { b, range in range.map { _ in b } }
+            before = blocks.indices.map { b in blocks[..<b].reduce(0) { $0 + $1.count } }
+        }
+
+        func index(_ i: Int, _ c: Int, k: Int, from p: Int) -> Int {
+            let b = blockOf[c]
+            return p + before[b] * k + i * blocks[b].count + c - blocks[b].lowerBound
+        }
+    }
+
     static func name(_ blocks: [Range<Int>], offset: Int) -> String {
         blocks.map { $0.count == 1 ? "\($0.lowerBound + offset + 1)" : "\($0.lowerBound + offset + 1)-\($0.upperBound + offset)" }
             .joined(separator: "|")
@@ -158,15 +188,18 @@ struct ReadingOrderGrammar {
     func readings() -> [Candidate] {
         let cap = limits.maxCandidates
         let full = ReadingOrderGrammar.compositions(columns).filter { $0.count > 1 }
+        let fullLayouts = full.map(Layout.init)
         let rest = columns > 2 ? ReadingOrderGrammar.compositions(columns - 1).filter { $0.count > 1 } : []
+        let restLayouts = rest.map(Layout.init)
         let permutable = full.filter { $0.count <= limits.maxPermutedBlocks }
+        let orders = (0...max(1, limits.maxPermutedBlocks)).map { ReadingOrderGrammar.permutations($0) }
         var readings = Readings(rows: rows)
         func rowsHold(_ cells: [Int], _ k: Int) -> Bool {
-            (0..<k).allSatisfy { r in relations.rowHolds((0..<columns).map { numbers[cells[r * columns + $0]] }) }
+            (0..<k).allSatisfy { r in relations.rowHolds { numbers[cells[r * columns + $0]] } }
         }
-        func add(_ cells: [Int], cost: Int, plan: String?, r: Int, k: Int) {
+        func add(_ cells: [Int], cost: Int, plan: @autoclosure () -> String?, r: Int, k: Int) {
             guard rowsHold(cells, k) else { return }
-            readings.add(cells, values: cells.map { numbers[$0] }, cost: cost, plan: plan, at: r, k: k)
+            readings.add(cells, values: cells.map { numbers[$0] }, cost: cost, plan: plan(), at: r, k: k)
         }
         for r in stride(from: rows - 1, through: 0, by: -1) {
             let p = r * columns
@@ -177,16 +210,17 @@ struct ReadingOrderGrammar {
                     add(cells, cost: limits.rotatedRowCost, plan: "row \(r + 1) from column \(shift + 1)", r: r, k: 1)
                 }
                 for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) {
-                    for blocks in full {
-                        add(ReadingOrderGrammar.group(k, blocks, width: columns, from: p), cost: 1,
-                            plan: "rows \(r + 1)-\(r + k) by columns \(ReadingOrderGrammar.name(blocks, offset: 0))", r: r, k: k)
+                    for layout in fullLayouts
+                    where (0..<k).allSatisfy({ i in relations.rowHolds { numbers[layout.index(i, $0, k: k, from: p)] } }) {
+                        add(ReadingOrderGrammar.group(k, layout.blocks, width: columns, from: p), cost: 1,
+                            plan: "rows \(r + 1)-\(r + k) by columns \(ReadingOrderGrammar.name(layout.blocks, offset: 0))", r: r, k: k)
                     }
                 }
-                headerGroups(at: r, compositions: permutable) { cells, cost, plan, k in
-                    readings.add(cells, values: cells.map { numbers[$0] }, cost: cost, plan: plan, at: r, k: k)
+                headerGroups(at: r, compositions: permutable, orders: orders) { cells, cost, plan, k in
+                    readings.add(cells, values: cells.map { numbers[$0] }, cost: cost, plan: plan(), at: r, k: k)
                 }
                 for b in stride(from: r + 2, through: rows, by: 1) where interleaved(from: p, count: b - r) {
-                    for inner in firstColumnRun(r, b, rest) {
+                    for inner in firstColumnRun(r, b, restLayouts) {
                         var cells = [Int](repeating: 0, count: (b - r) * columns)
                         for i in 0..<(b - r) {
                             cells[i * columns] = p + i
@@ -222,25 +256,30 @@ struct ReadingOrderGrammar {
     /// follow text (its header cell, 自⏎然⏎人 19 2 7): without that, zeros
     /// let a sparse row's values slide to another row. Cost 1, 2 with a
     /// block put off. Reports each reading whose rows all hold.
-    func headerGroups(at r: Int, compositions: [[Range<Int>]], _ report: ([Int], Int, String, Int) -> Void) {
+    func headerGroups(at r: Int, compositions: [[Range<Int>]], orders: [[[Int]]], _ report: ([Int], Int, @autoclosure () -> String, Int) -> Void) {
         let p = r * columns
         for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) {
             for blocks in compositions {
-                for order in ReadingOrderGrammar.permutations(blocks.count) {
+                for order in orders[blocks.count] {
                     let inOrder = order == Array(0..<blocks.count)
                     for deferLast in [false, true] where !(inOrder && !deferLast) {
-                        var cells = [Int](repeating: 0, count: k * columns)
+                        // Every block opens after text; checked before anything is built.
                         var q = p
                         var labelled = true
-                        for b in (deferLast ? order.dropLast() : order[...]) {
-                            labelled = labelled && afterText[q]
-                            for i in 0..<k { for c in blocks[b] { cells[i * columns + c] = q; q += 1 } }
+                        for b in (deferLast ? order.dropLast() : order[...]) where labelled {
+                            labelled = afterText[q]
+                            q += k * blocks[b].count
                         }
                         guard labelled else { continue }
-                        let plan = "rows \(r + 1)-\(r + k) by columns \(ReadingOrderGrammar.name(order.map { blocks[$0] }, offset: 0))"
+                        var cells = [Int](repeating: 0, count: k * columns)
+                        q = p
+                        for b in (deferLast ? order.dropLast() : order[...]) {
+                            for i in 0..<k { for c in blocks[b] { cells[i * columns + c] = q; q += 1 } }
+                        }
+                        func plan() -> String { "rows \(r + 1)-\(r + k) by columns \(ReadingOrderGrammar.name(order.map { blocks[$0] }, offset: 0))" }
                         guard deferLast else {
-                            if (0..<k).allSatisfy({ i in relations.rowHolds((0..<columns).map { numbers[cells[i * columns + $0]] }) }) {
-                                report(cells, 1, plan, k)
+                            if (0..<k).allSatisfy({ i in relations.rowHolds { numbers[cells[i * columns + $0]] } }) {
+                                report(cells, 1, plan(), k)
                             }
                             continue
                         }
@@ -250,16 +289,15 @@ struct ReadingOrderGrammar {
                         var m = r + k
                         while m < rows {
                             let start = q + (m - r - k) * columns
-                            let row = Array(start..<(start + columns))
-                            guard relations.rowHolds(row.map { numbers[$0] }) else { break }
-                            middle += row
+                            guard relations.rowHolds({ numbers[start + $0] }) else { break }
+                            middle += start..<(start + columns)
                             m += 1
                             var group = cells
                             var d = q + (m - r - k) * columns
                             guard afterText[d] else { continue }
                             for i in 0..<k { for c in last { group[i * columns + c] = d; d += 1 } }
-                            if (0..<k).allSatisfy({ i in relations.rowHolds((0..<columns).map { numbers[group[i * columns + $0]] }) }) {
-                                report(group + middle, 2, plan + " (\(ReadingOrderGrammar.name([last], offset: 0)) after row \(m))", m - r)
+                            if (0..<k).allSatisfy({ i in relations.rowHolds { numbers[group[i * columns + $0]] } }) {
+                                report(group + middle, 2, plan() + " (\(ReadingOrderGrammar.name([last], offset: 0)) after row \(m))", m - r)
                             }
                         }
                     }
@@ -280,25 +318,29 @@ struct ReadingOrderGrammar {
 
     /// Readings of rows a..<b without their first column, whose first-column
     /// values stand at tokens a×columns ..< a×columns + (b − a): rows and
-    /// groups over the other columns, each row checked with its first value.
-    func firstColumnRun(_ a: Int, _ b: Int, _ rest: [[Range<Int>]]) -> [Candidate] {
+    /// groups over the other columns, each row checked with its first value;
+    /// the cheapest `maxRunCandidates` (every run start tries every run end,
+    /// and each reading returned is joined to every reading of the rest).
+    func firstColumnRun(_ a: Int, _ b: Int, _ rest: [Layout]) -> [Candidate] {
         let width = columns - 1
         let base = a * columns + (b - a)
         var readings = Readings(rows: b - a)
+        let single = [Layout([0..<width])]
         for r in stride(from: b - 1, through: a, by: -1) {
             let p = base + (r - a) * width
             for k in 1...min(limits.maxGroupRows, b - r) {
-                for blocks in (k == 1 ? [[0..<width]] : rest) {
-                    let head = ReadingOrderGrammar.group(k, blocks, width: width, from: p)
+                for layout in (k == 1 ? single : rest) {
                     let holds = (0..<k).allSatisfy { i in
-                        relations.rowHolds([numbers[a * columns + (r - a) + i]] + (0..<width).map { numbers[head[i * width + $0]] })
+                        relations.rowHolds { $0 == 0 ? numbers[a * columns + (r - a) + i] : numbers[layout.index(i, $0 - 1, k: k, from: p)] }
                     }
                     guard holds else { continue }
+                    let blocks = layout.blocks
+                    let head = ReadingOrderGrammar.group(k, blocks, width: width, from: p)
                     readings.add(head, values: head.map { numbers[$0] }, cost: k == 1 ? 0 : 1,
                               plan: k == 1 ? nil : "rows \(r + 1)-\(r + k) by columns \(ReadingOrderGrammar.name(blocks, offset: 1))", at: r - a, k: k)
                 }
             }
-            readings.close(r - a, cap: limits.maxCandidates)
+            readings.close(r - a, cap: r == a ? limits.maxRunCandidates : limits.maxCandidates)
         }
         return readings.lists[0].indices.map { i in
             let (cells, plan) = readings.follow(0, i, rowsOf: { $0.head.count / width })

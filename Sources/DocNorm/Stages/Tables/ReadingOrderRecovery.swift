@@ -143,7 +143,8 @@ struct ReadingOrderRecovery: Sendable {
 
     /// Index just past the stretch: the first line, within `maxLines`, that
     /// opens with section numbering (四、) no template label starts with, or
-    /// with the anchor of another table.
+    /// with the anchor of another table, or ends a sentence (。): prose with
+    /// an anchor's words at a line start costs a few lines, not `maxLines`.
     func stretchEnd(_ lines: [SourceLine], from start: Int, templates: [TableTemplate]) -> Int {
         let own = Set(templates.flatMap(\.anchors))
         let others = rules.templates.flatMap(\.anchors).filter { !own.contains($0) }.map { Array($0.unicodeScalars) }
@@ -156,6 +157,8 @@ struct ReadingOrderRecovery: Sendable {
         let stop = min(lines.count, start + rules.matching.maxLines)
         var i = start + 1
         while i < stop {
+            // A sentence is prose, never a cell: the table has ended.
+            if let last = lines[i].text.unicodeScalars.last, rules.sentenceEnds.contains(last) { return i }
             let head = Array(lines[i].text.unicodeScalars.prefix(while: { $0 != " " && $0 != "\t" }).prefix(8))
             if others.contains(where: { head.starts(with: $0.prefix(head.count)) && head.count >= min(4, $0.count) }) { return i }
             var n = 0
