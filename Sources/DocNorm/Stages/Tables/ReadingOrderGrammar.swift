@@ -188,7 +188,6 @@ struct ReadingOrderGrammar {
     func readings() -> [Candidate] {
         let cap = limits.maxCandidates
         let full = ReadingOrderGrammar.compositions(columns).filter { $0.count > 1 }
-        let fullLayouts = full.map(Layout.init)
         let rest = columns > 2 ? ReadingOrderGrammar.compositions(columns - 1).filter { $0.count > 1 } : []
         let restLayouts = rest.map(Layout.init)
         let permutable = full.filter { $0.count <= limits.maxPermutedBlocks }
@@ -210,10 +209,9 @@ struct ReadingOrderGrammar {
                     add(cells, cost: limits.rotatedRowCost, plan: "row \(r + 1) from column \(shift + 1)", r: r, k: 1)
                 }
                 for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) {
-                    for layout in fullLayouts
-                    where (0..<k).allSatisfy({ i in relations.rowHolds { numbers[layout.index(i, $0, k: k, from: p)] } }) {
-                        add(ReadingOrderGrammar.group(k, layout.blocks, width: columns, from: p), cost: 1,
-                            plan: "rows \(r + 1)-\(r + k) by columns \(ReadingOrderGrammar.name(layout.blocks, offset: 0))", r: r, k: k)
+                    for blocks in full {
+                        add(ReadingOrderGrammar.group(k, blocks, width: columns, from: p), cost: 1,
+                            plan: "rows \(r + 1)-\(r + k) by columns \(ReadingOrderGrammar.name(blocks, offset: 0))", r: r, k: k)
                     }
                 }
                 headerGroups(at: r, compositions: permutable, orders: orders) { cells, cost, plan, k in
