@@ -183,6 +183,19 @@ enum BuiltinRules {
     "minLabelPrefix": 4,
     "resyncWindow": 400,
     "maxScatterGap": 40
+  },
+  "readingOrder": {
+    "description": "Tables read out of order (pdftotext -raw, pdfminer: a table's cells in the order the PDF draws them, column by column within row groups, a page's first column first). When the row-by-row match leaves value slots empty or values over, the numbers between the table's anchor and the next section heading (a line opening with a sectionNumerals character and sectionMark that no label of the template starts with, or a line ending with one of sentenceEnds, which is prose) are read in every order of a small grammar: rows one after another; groups of up to maxGroupRows rows read column block by column block; one row started at another column (rotated); the rows under a header read column block by column block in the order the header cells were drawn (at most maxPermutedBlocks blocks, each right after text, its last block possibly after the rows that follow on the page); a run of rows whose first column comes first (at least minInterleavedShare of those values following label text, as when each label is read with the value beside it). An order is accepted only when it fills the grid exactly, after dropping at most maxDroppedTokens numbers at either end, every arithmetic relation of the template holds, and no other order gives other values that also hold. maxCandidates bounds the readings kept per row, cheapest first, maxRunCandidates those of a first-column run's other columns; readings cost 1 per group, header group or first-column run (2 for a header group whose last block comes later), rotatedRowCost per rotated row, 1 per dropped number.",
+    "sectionNumerals": "一二三四五六七八九十",
+    "sectionMark": "、",
+    "sentenceEnds": "。！？",
+    "maxDroppedTokens": 3,
+    "maxGroupRows": 4,
+    "maxCandidates": 64,
+    "maxRunCandidates": 8,
+    "rotatedRowCost": 2,
+    "maxPermutedBlocks": 4,
+    "minInterleavedShare": 0.5
   }
 }
 

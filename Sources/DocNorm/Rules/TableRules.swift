@@ -26,10 +26,35 @@ struct TableRulesFile: VersionedRuleFile {
         /// Largest gap between the characters of a header label read across lines.
         var maxScatterGap: Int
     }
+    /// Limits of ReadingOrderRecovery (stage 3): tables whose cells an
+    /// extractor read out of order.
+    struct ReadingOrder: Decodable {
+        /// Numerals of section headings (一、…六、): such a line ends the
+        /// stretch searched for a table's numbers, unless a label starts so.
+        var sectionNumerals: String
+        var sectionMark: String
+        /// Marks that end a sentence: a line ending so is prose, not a cell.
+        var sentenceEnds: String
+        /// Numbers at either end of the stretch that may be left out
+        /// (another table's values read after the anchor, a stray year).
+        var maxDroppedTokens: Int
+        /// Most rows in a group read column block by column block.
+        var maxGroupRows: Int
+        /// Readings kept per row position, cheapest first.
+        var maxCandidates: Int
+        /// Readings of a first-column run's other columns kept, cheapest first.
+        var maxRunCandidates: Int
+        var rotatedRowCost: Int
+        /// Most column blocks of a header group read in another order.
+        var maxPermutedBlocks: Int
+        /// Share of a first-column run's values that must follow label text.
+        var minInterleavedShare: Double
+    }
     var format: String
     var templates: [String]
     var values: Values
     var matching: Matching
+    var readingOrder: ReadingOrder
 }
 
 /// One Rules/templates/*.json file, version docnorm-rules/1.
@@ -184,6 +209,9 @@ public struct TableRules: Sendable {
     /// The keys of `digitLookalikes`: most tokens have none, asked without hashing.
     let lookalikeLetters: ScalarSet
     let matching: TableRulesFile.Matching
+    let readingOrder: TableRulesFile.ReadingOrder
+    let sectionNumerals: Set<Unicode.Scalar>
+    let sentenceEnds: Set<Unicode.Scalar>
 
     public static func load(from source: RuleSource) throws -> TableRules {
         let file = try source.decode(TableRulesFile.self, from: "tables.json")
@@ -211,7 +239,10 @@ public struct TableRules: Sendable {
                           emptyMarks: file.values.emptyMarks.map(scalars),
                           digitLookalikes: lookalikes,
                           lookalikeLetters: ScalarSet(ranges: lookalikes.keys.map { $0.value...$0.value }, pattern: "digit lookalikes"),
-                          matching: file.matching)
+                          matching: file.matching,
+                          readingOrder: file.readingOrder,
+                          sectionNumerals: Set(file.readingOrder.sectionNumerals.unicodeScalars),
+                          sentenceEnds: Set(file.readingOrder.sentenceEnds.unicodeScalars))
     }
 
     /// `token` read as a number when OCR put letters for some digits (1O → 10,

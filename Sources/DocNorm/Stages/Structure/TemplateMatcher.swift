@@ -48,6 +48,9 @@ struct TemplateMatcher: Sendable {
         var trace: [TraceStep] = []
 
         var score: Double { Double(found) / Double(max(1, expected + surplus)) }
+
+        /// Value slots of data rows the match left empty.
+        var missingValues: Int { values.reduce(0) { $0 + $1.filter { $0 == nil }.count } }
     }
 
     func match(_ template: TableTemplate, in stream: CellStream, from start: Int, tracing: Bool) -> Match {

@@ -13,10 +13,12 @@ import ICUKit
 struct TableRecognizer: Sendable {
     let rules: TableRules
     let matcher: TemplateMatcher
+    let readingOrder: ReadingOrderRecovery
 
     init(rules: TableRules) {
         self.rules = rules
         matcher = TemplateMatcher(rules: rules)
+        readingOrder = ReadingOrderRecovery(rules: rules)
     }
 
     /// A recognised table and the lines (indices into the input array) it spans.
@@ -33,6 +35,8 @@ struct TableRecognizer: Sendable {
         var edition: Int?
         /// The last stream built and the line it starts at.
         var window: (from: Int, stream: CellStream)?
+        var hinted: Int?
+        var triedUntil = 0
         var i = 0
         while i < lines.count {
             let head = lines[i].text.unicodeScalars.drop { $0 == "\t" || $0 == " " }
@@ -60,11 +64,39 @@ struct TableRecognizer: Sendable {
                 matches.append(matcher.match(rules.templates[t], in: stream, from: start, tracing: context.tracing))
                 if matches.last!.score >= 1 { break }
             }
-            guard let best = matches.max(by: { a, b in
+            let best = matches.max(by: { a, b in
                 a.score != b.score ? a.score < b.score : (a.template.edition == edition) == false && b.template.edition == edition
-            }), best.score >= rules.matching.minFoundShare
-                || (best.score >= rules.matching.minFoundShareWhenMany && best.found >= rules.matching.many),
-                best.end > start else { i += 1; continue }
+            })
+            // The edition whose template matched best here, even below the bar:
+            // the evidence for a table recovered later whose shape both share (四).
+            if let best, best.score > 0,
+               !matches.contains(where: { $0.template.edition != best.template.edition && $0.score >= best.score }) {
+                hinted = best.template.edition
+            }
+            let matched = best.flatMap { m in
+                (m.score >= rules.matching.minFoundShare || (m.score >= rules.matching.minFoundShareWhenMany && m.found >= rules.matching.many))
+                    && m.end > start ? m : nil
+            }
+            // Value slots left empty or values over: the extractor may have read
+            // the cells out of order (pdftotext -raw, pdfminer).
+            // A later anchor of the same stretch (申请人情况 after （本列数据…) has
+            // the same numbers or fewer: it is not tried again.
+            if i >= triedUntil, matched.map({ $0.missingValues > 0 || $0.surplus > 0 }) ?? true {
+                switch readingOrder.recover(lines, from: i, candidates: ordered.map { rules.templates[$0] }, edition: edition ?? hinted) {
+                case .recovered(let reading, let tokens, let last):
+                    regions.append(region(reading, tokens: tokens, lines: lines, from: i, to: last, context: context))
+                    edition = reading.template.edition
+                    i = last + 1
+                    continue
+                case .rejected(let reason, let end):
+                    triedUntil = end
+                    context.report(.tables, "tables.reading-order", .suspicion,
+                                   "the numbers after line \(lines[i].number) were not put in table order: \(reason)", line: lines[i].number)
+                case .notApplicable:
+                    break
+                }
+            }
+            guard let best = matched else { i += 1; continue }
 
             let last = from + lineIndex(of: best.end - 1, in: stream)
             for d in best.diagnostics { context.report(d.stage, d.rule, d.kind, d.message, line: d.line) }
@@ -95,6 +127,32 @@ struct TableRecognizer: Sendable {
             i = last + 1
         }
         return regions
+    }
+
+    /// The region of a table whose numbers ReadingOrderRecovery put in order:
+    /// lines `start...last`, reported and traced like a matched one.
+    func region(_ reading: ReadingOrderRecovery.Reading, tokens: [ReadingOrderRecovery.Token], lines: [SourceLine],
+                from start: Int, to last: Int, context: PipelineContext) -> Region {
+        let template = reading.template
+        let text = lines[start...last].flatMap { line in line.text.unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "|" } }
+        let filled = readingOrder.fill(reading, tokens: tokens, text: text)
+        if !reading.dropped.isEmpty {
+            let dropped = reading.dropped.map { tokens[$0].text }.joined(separator: " ")
+            context.report(.tables, "tables.reading-order", .suspicion,
+                           "number(s) \(dropped) near table \(template.id) fit no cell; dropped", line: tokens[reading.dropped[0]].line)
+        }
+        context.traced(.tables, "tables.reading-order", line: lines[start].number,
+                       before: lines[start...last].map(\.text).joined(separator: "⏎"),
+                       after: filled.grid.map { $0.joined(separator: "\t") }.joined(separator: "⏎"))
+        context.report(.tables, "tables.reading-order", .repair,
+                       "table \(template.id) on lines \(lines[start].number)–\(lines[last].number): its numbers were read out of order and are the only order that satisfies its arithmetic (\(reading.plan.joined(separator: "; ")))",
+                       line: lines[start].number)
+        let checks = TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
+        let spans = CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { text in
+            rules.isValue(Array(text.unicodeScalars)[...])
+        }
+        return Region(lines: start...last,
+                      table: Table(grid: filled.grid, spans: spans, templateID: template.id, records: filled.records, checks: checks))
     }
 
     /// Index of the line holding stream position `index` (binary search).

@@ -1,0 +1,348 @@
+/// The template's relations over data-row positions and value slots,
+/// compiled for the search.
+struct TemplateRelations {
+    var rowChecks: [(left: [Int], right: [Int])] = []
+    var columnChecks: [(left: [Int], right: [Int])] = []
+    var columns: Int
+
+    init(rowChecks: [(left: [Int], right: [Int])], columnChecks: [(left: [Int], right: [Int])], columns: Int) {
+        self.rowChecks = rowChecks
+        self.columnChecks = columnChecks
+        self.columns = columns
+    }
+
+    init(_ template: TableTemplate, dataRows: [Int]) {
+        let position = Dictionary(uniqueKeysWithValues: dataRows.enumerated().map { ($1, $0) })
+        columns = template.rows[dataRows[0]].columnPaths.count
+        for check in template.checks {
+            switch check.axis {
+            case .row:
+                if (check.left + check.right).allSatisfy({ $0 < columns }) { rowChecks.append((check.left, check.right)) }
+            case .column:
+                let left = check.left.compactMap { position[$0] }, right = check.right.compactMap { position[$0] }
+                if left.count == check.left.count && right.count == check.right.count { columnChecks.append((left, right)) }
+            }
+        }
+    }
+
+    /// Every row relation holds in `row` (the values of one data row).
+    func rowHolds(_ row: [Double]) -> Bool {
+        rowHolds { row[$0] }
+    }
+
+    /// Every row relation holds for the row whose slot values `value` gives
+    /// (no array built: the search asks this millions of times).
+    func rowHolds(_ value: (Int) -> Double) -> Bool {
+        for check in rowChecks {
+            var l = 0.0, r = 0.0
+            for i in check.left { l += value(i) }
+            for i in check.right { r += value(i) }
+            if abs(l - r) >= 1e-9 { return false }
+        }
+        return true
+    }
+
+    /// Every column relation holds in `grid` (row-major values).
+    func columnsHold(_ grid: [Double]) -> Bool {
+        columnChecks.allSatisfy { check in
+            (0..<columns).allSatisfy { c in
+                abs(check.left.reduce(0) { $0 + grid[$1 * columns + c] } - check.right.reduce(0) { $0 + grid[$1 * columns + c] }) < 1e-9
+            }
+        }
+    }
+}
+
+/// The reading-order grammar over exactly rows × columns numbers: every
+/// reading whose rows satisfy the row relations, cheapest first, at most
+/// `maxCandidates` per row position, one per distinct table of values.
+struct ReadingOrderGrammar {
+    let numbers: [Double]
+    /// Per number: text stands between it and the number before.
+    let afterText: [Bool]
+    let rows: Int
+    let columns: Int
+    let relations: TemplateRelations
+    let limits: TableRulesFile.ReadingOrder
+
+    /// A full reading: token index (into `numbers`) of each cell, row-major.
+    struct Candidate {
+        var cost: Int
+        var cells: [Int]
+        var plan: [String]
+    }
+
+    /// A reading of rows r..<end as its first stretch (`head`, row-major over
+    /// the stretch's rows and columns) and a link to a reading of the rest.
+    struct Node {
+        var cost: Int
+        var head: [Int]
+        var plan: String?
+        /// The rest: index into the list of the row after this stretch.
+        var next: Int
+        /// Hash of the values of the whole reading (head and rest): readings
+        /// that differ only where equal numbers trade places are one.
+        var key: Int
+    }
+
+    /// Column blocks: every way to cut `width` columns into consecutive blocks.
+    static func compositions(_ width: Int) -> [[Range<Int>]] {
+        guard width > 1 else { return [[0..<width]] }
+        return (0..<(1 << (width - 1))).map { mask in
+            var blocks: [Range<Int>] = [], start = 0
+            for i in 1..<width where mask >> (i - 1) & 1 == 1 { blocks.append(start..<i); start = i }
+            blocks.append(start..<width)
+            return blocks
+        }
+    }
+
+    /// Cells of `k` rows × `width` columns read block by block from token `p`.
+    static func group(_ k: Int, _ blocks: [Range<Int>], width: Int, from p: Int) -> [Int] {
+        var cells = [Int](repeating: 0, count: k * width)
+        var q = p
+        for block in blocks {
+            for r in 0..<k { for c in block { cells[r * width + c] = q; q += 1 } }
+        }
+        return cells
+    }
+
+    /// Token index of cell (i, c) of a group of `k` rows read block by block
+    /// from token `p`, without building the group: `before[b]` columns come
+    /// before block `b`, `blockOf[c]` is column c's block.
+    struct Layout {
+        var blocks: [Range<Int>]
+        var blockOf: [Int]
+        var before: [Int]
+
+        init(_ blocks: [Range<Int>]) {
+            self.blocks = blocks
+            blockOf = blocks.enumerated().flatMap { b, range in range.map { _ in b } }
+            before = blocks.indices.map { b in blocks[..<b].reduce(0) { $0 + $1.count } }
+        }
+
+        func index(_ i: Int, _ c: Int, k: Int, from p: Int) -> Int {
+            let b = blockOf[c]
+            return p + before[b] * k + i * blocks[b].count + c - blocks[b].lowerBound
+        }
+    }
+
+    static func name(_ blocks: [Range<Int>], offset: Int) -> String {
+        blocks.map { $0.count == 1 ? "\($0.lowerBound + offset + 1)" : "\($0.lowerBound + offset + 1)-\($0.upperBound + offset)" }
+            .joined(separator: "|")
+    }
+
+    /// The readings found so far: per row position, the cheapest readings of
+    /// the rows from there to the end, built from the last row up, each
+    /// distinct table of values once.
+    struct Readings {
+        var lists: [[Node]]
+        var seen: [[Int: Int]]
+
+        init(rows: Int) {
+            lists = [[Node]](repeating: [], count: rows + 1)
+            seen = [[Int: Int]](repeating: [:], count: rows + 1)
+            lists[rows] = [Node(cost: 0, head: [], plan: nil, next: -1, key: 0)]
+        }
+
+        /// Adds `head` (rows r..<r+k) before every reading of row r + k.
+        mutating func add(_ head: [Int], values: [Double], cost: Int, plan: String?, at r: Int, k: Int) {
+            var h = Hasher()
+            for v in values { h.combine(v) }
+            let headKey = h.finalize()
+            for (index, tail) in lists[r + k].enumerated() {
+                var combined = Hasher()
+                combined.combine(headKey)
+                combined.combine(tail.key)
+                let key = combined.finalize()
+                let node = Node(cost: cost + tail.cost, head: head, plan: plan, next: index, key: key)
+                if let i = seen[r][key] {
+                    if lists[r][i].cost > node.cost { lists[r][i] = node }
+                } else {
+                    seen[r][key] = lists[r].count
+                    lists[r].append(node)
+                }
+            }
+        }
+
+        /// Keeps the cheapest `cap` readings of row r (stable: earlier wins ties).
+        mutating func close(_ r: Int, cap: Int) {
+            let order = lists[r].indices.sorted { (lists[r][$0].cost, $0) < (lists[r][$1].cost, $1) }.prefix(cap)
+            lists[r] = order.map { lists[r][$0] }
+            seen[r] = [:]
+        }
+
+        /// The cells and plan of reading `index` of row r, followed to the end.
+        func follow(_ r: Int, _ index: Int, rowsOf: (Node) -> Int) -> (cells: [Int], plan: [String]) {
+            var cells: [Int] = [], plan: [String] = []
+            var row = r, i = index
+            while i >= 0, row < lists.count - 1 {
+                let node = lists[row][i]
+                cells += node.head
+                if let p = node.plan { plan.append(p) }
+                row += rowsOf(node)
+                i = node.next
+            }
+            return (cells, plan)
+        }
+    }
+
+    func readings() -> [Candidate] {
+        let cap = limits.maxCandidates
+        let full = ReadingOrderGrammar.compositions(columns).filter { $0.count > 1 }
+        let rest = columns > 2 ? ReadingOrderGrammar.compositions(columns - 1).filter { $0.count > 1 } : []
+        let restLayouts = rest.map(Layout.init)
+        let permutable = full.filter { $0.count <= limits.maxPermutedBlocks }
+        let orders = (0...max(1, limits.maxPermutedBlocks)).map { ReadingOrderGrammar.permutations($0) }
+        var readings = Readings(rows: rows)
+        func rowsHold(_ cells: [Int], _ k: Int) -> Bool {
+            (0..<k).allSatisfy { r in relations.rowHolds { numbers[cells[r * columns + $0]] } }
+        }
+        func add(_ cells: [Int], cost: Int, plan: @autoclosure () -> String?, r: Int, k: Int) {
+            guard rowsHold(cells, k) else { return }
+            readings.add(cells, values: cells.map { numbers[$0] }, cost: cost, plan: plan(), at: r, k: k)
+        }
+        for r in stride(from: rows - 1, through: 0, by: -1) {
+            let p = r * columns
+            add(Array(p..<(p + columns)), cost: 0, plan: nil, r: r, k: 1)
+            if rows > 1 && columns > 1 {
+                for shift in 1..<columns {
+                    let cells = (0..<columns).map { c in p + (c - shift + columns) % columns }
+                    add(cells, cost: limits.rotatedRowCost, plan: "row \(r + 1) from column \(shift + 1)", r: r, k: 1)
+                }
+                for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) {
+                    for blocks in full {
+                        add(ReadingOrderGrammar.group(k, blocks, width: columns, from: p), cost: 1,
+                            plan: "rows \(r + 1)-\(r + k) by columns \(ReadingOrderGrammar.name(blocks, offset: 0))", r: r, k: k)
+                    }
+                }
+                headerGroups(at: r, compositions: permutable, orders: orders) { cells, cost, plan, k in
+                    readings.add(cells, values: cells.map { numbers[$0] }, cost: cost, plan: plan(), at: r, k: k)
+                }
+                for b in stride(from: r + 2, through: rows, by: 1) where interleaved(from: p, count: b - r) {
+                    for inner in firstColumnRun(r, b, restLayouts) {
+                        var cells = [Int](repeating: 0, count: (b - r) * columns)
+                        for i in 0..<(b - r) {
+                            cells[i * columns] = p + i
+                            for c in 1..<columns { cells[i * columns + c] = inner.cells[i * (columns - 1) + c - 1] }
+                        }
+                        // Rows already checked inside the run.
+                        readings.add(cells, values: cells.map { numbers[$0] }, cost: 1 + inner.cost,
+                                  plan: (["rows \(r + 1)-\(b) first column first"] + inner.plan).joined(separator: ", "), at: r, k: b - r)
+                    }
+                }
+            }
+            readings.close(r, cap: cap)
+        }
+        let rowsOf = { (node: Node) in node.head.count / columns }
+        return readings.lists[0].indices.map { i in
+            let (cells, plan) = readings.follow(0, i, rowsOf: rowsOf)
+            return Candidate(cost: readings.lists[0][i].cost, cells: cells, plan: plan.isEmpty ? ["rows in order"] : plan)
+        }
+    }
+
+    /// Every order of `n` items (n ≤ maxPermutedBlocks).
+    static func permutations(_ n: Int) -> [[Int]] {
+        guard n > 1 else { return [Array(0..<n)] }
+        return permutations(n - 1).flatMap { p in (0...p.count).map { i in var q = p; q.insert(n - 1, at: i); return q } }
+    }
+
+    /// The rows just under a header (LibreOffice draws them with the header
+    /// cells): a group of 2…`maxGroupRows` rows read column block by column
+    /// block in the order the header cells were drawn (科研…法律服务 first,
+    /// then 自然人, 商业企业), its last block possibly only after the rows
+    /// that follow it on the page, which are read left to right:
+    /// `0 0 5 0 0 1 … 19 2 7 3 0 1 ⟨rows⟩ 1 28 0 3 0 10`. Every block must
+    /// follow text (its header cell, 自⏎然⏎人 19 2 7): without that, zeros
+    /// let a sparse row's values slide to another row. Cost 1, 2 with a
+    /// block put off. Reports each reading whose rows all hold.
+    func headerGroups(at r: Int, compositions: [[Range<Int>]], orders: [[[Int]]], _ report: ([Int], Int, @autoclosure () -> String, Int) -> Void) {
+        let p = r * columns
+        for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) {
+            for blocks in compositions {
+                for order in orders[blocks.count] {
+                    let inOrder = order == Array(0..<blocks.count)
+                    for deferLast in [false, true] where !(inOrder && !deferLast) {
+                        // Every block opens after text; checked before anything is built.
+                        var q = p
+                        var labelled = true
+                        for b in (deferLast ? order.dropLast() : order[...]) where labelled {
+                            labelled = afterText[q]
+                            q += k * blocks[b].count
+                        }
+                        guard labelled else { continue }
+                        var cells = [Int](repeating: 0, count: k * columns)
+                        q = p
+                        for b in (deferLast ? order.dropLast() : order[...]) {
+                            for i in 0..<k { for c in blocks[b] { cells[i * columns + c] = q; q += 1 } }
+                        }
+                        func plan() -> String { "rows \(r + 1)-\(r + k) by columns \(ReadingOrderGrammar.name(order.map { blocks[$0] }, offset: 0))" }
+                        guard deferLast else {
+                            if (0..<k).allSatisfy({ i in relations.rowHolds { numbers[cells[i * columns + $0]] } }) {
+                                report(cells, 1, plan(), k)
+                            }
+                            continue
+                        }
+                        // Rows after the group, left to right, then the put-off block.
+                        let last = blocks[order.last!]
+                        var middle: [Int] = []
+                        var m = r + k
+                        while m < rows {
+                            let start = q + (m - r - k) * columns
+                            guard relations.rowHolds({ numbers[start + $0] }) else { break }
+                            middle += start..<(start + columns)
+                            m += 1
+                            var group = cells
+                            var d = q + (m - r - k) * columns
+                            guard afterText[d] else { continue }
+                            for i in 0..<k { for c in last { group[i * columns + c] = d; d += 1 } }
+                            if (0..<k).allSatisfy({ i in relations.rowHolds { numbers[group[i * columns + $0]] } }) {
+                                report(group + middle, 2, plan() + " (\(ReadingOrderGrammar.name([last], offset: 0)) after row \(m))", m - r)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A run's first-column values come with the row labels (pdftotext
+    /// -raw reads a label and the value beside it together): at least
+    /// `minInterleavedShare` of them follow text rather than another
+    /// number. A run of bare numbers is another column read down, and
+    /// taking it for the first column lets sparse values slide between rows.
+    func interleaved(from p: Int, count: Int) -> Bool {
+        let separated = (p + 1..<p + count).filter { afterText[$0] }.count
+        return Double(separated) >= limits.minInterleavedShare * Double(count - 1)
+    }
+
+    /// Readings of rows a..<b without their first column, whose first-column
+    /// values stand at tokens a×columns ..< a×columns + (b − a): rows and
+    /// groups over the other columns, each row checked with its first value;
+    /// the cheapest `maxRunCandidates` (every run start tries every run end,
+    /// and each reading returned is joined to every reading of the rest).
+    func firstColumnRun(_ a: Int, _ b: Int, _ rest: [Layout]) -> [Candidate] {
+        let width = columns - 1
+        let base = a * columns + (b - a)
+        var readings = Readings(rows: b - a)
+        let single = [Layout([0..<width])]
+        for r in stride(from: b - 1, through: a, by: -1) {
+            let p = base + (r - a) * width
+            for k in 1...min(limits.maxGroupRows, b - r) {
+                for layout in (k == 1 ? single : rest) {
+                    let holds = (0..<k).allSatisfy { i in
+                        relations.rowHolds { $0 == 0 ? numbers[a * columns + (r - a) + i] : numbers[layout.index(i, $0 - 1, k: k, from: p)] }
+                    }
+                    guard holds else { continue }
+                    let blocks = layout.blocks
+                    let head = ReadingOrderGrammar.group(k, blocks, width: width, from: p)
+                    readings.add(head, values: head.map { numbers[$0] }, cost: k == 1 ? 0 : 1,
+                              plan: k == 1 ? nil : "rows \(r + 1)-\(r + k) by columns \(ReadingOrderGrammar.name(blocks, offset: 1))", at: r - a, k: k)
+                }
+            }
+            readings.close(r - a, cap: r == a ? limits.maxRunCandidates : limits.maxCandidates)
+        }
+        return readings.lists[0].indices.map { i in
+            let (cells, plan) = readings.follow(0, i, rowsOf: { $0.head.count / width })
+            return Candidate(cost: readings.lists[0][i].cost, cells: cells, plan: plan)
+        }
+    }
+}

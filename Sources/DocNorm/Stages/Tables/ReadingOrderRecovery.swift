@@ -1,0 +1,284 @@
+/// Stage 3, `tables.reading-order`: a table whose cells the extractor read
+/// out of order, put back in order by its template's arithmetic.
+///
+/// pdftotext -raw and pdfminer return a PDF's text in the order it was drawn.
+/// For a table set by LibreOffice or Chromium that is not row by row: the
+/// labels come with the first column's values and the other columns follow,
+/// a few rows are read column block by column block (商业企业 for three rows,
+/// then 科研机构…法律服务机构 for the same rows, then 其他 and 总计), a row
+/// starts in its middle, and every page does it again. The row-by-row match
+/// (TemplateMatcher) then finds the labels but leaves value slots empty or
+/// full of the wrong numbers.
+///
+/// When that happens, this rule takes the numbers between the table's anchor
+/// and the next section heading, in order, and reads them in every order of a
+/// small grammar over the template's data rows (all with the same number of
+/// value slots), one stretch of rows after another:
+///
+/// - a row, left to right (cost 0);
+/// - a group of 2…`maxGroupRows` rows, column block by column block, each
+///   block row by row (cost 1): all blocks of one column is column-major;
+/// - a row started at another column and wrapped round (`rotatedRowCost`);
+/// - the rows under a header, column block by column block in the order the
+///   header cells were drawn, each block right after text, the last block
+///   possibly after the rows that follow (cost 1, or 2);
+/// - a run of rows whose first-column values come first, then the rest of
+///   those rows read as rows or groups (cost 1 plus theirs).
+///
+/// Up to `maxDroppedTokens` numbers may be left out at either end (cost 1
+/// each). A reading is accepted only when it fills the grid exactly, every
+/// row and column relation of the template holds, and no other reading gives
+/// other values that hold too: a wrongly placed value is worse than none, so
+/// a table whose arithmetic fails (an author's error, a lost number) is left
+/// as it was, with a diagnostic. Zeros that trade places give the same table
+/// and are one reading.
+///
+/// Example (two rows of the applications table read column-major by
+/// pdftotext -raw): `7 72 1 11 0 1 0 0 0 3 0 1 8 88` → row 二 `7 1 0 0 0 0 8`,
+/// row 三（一） `72 11 1 0 3 1 88`.
+struct ReadingOrderRecovery: Sendable {
+    let rules: TableRules
+
+    /// A number of the stretch: its text, its value, and where it stood.
+    struct Token {
+        var text: String
+        var number: Double
+        var line: Int
+        /// Index of its line in the stretch.
+        var lineIndex: Int
+        /// Text (a label piece) stands between it and the number before.
+        var afterText: Bool
+    }
+
+    /// An accepted reading: the values per data row and slot (token indices),
+    /// what it cost and how it reads.
+    struct Reading {
+        var template: TableTemplate
+        /// Token index of every value, per data row (row-major).
+        var cells: [[Int]]
+        var cost: Int
+        var plan: [String]
+        var dropped: [Int]
+    }
+
+    /// The outcome at one anchor: the table, or why nothing was placed.
+    enum Outcome {
+        case recovered(Reading, tokens: [Token], lastLine: Int)
+        /// Nothing placed, and why; `end` is where the stretch stopped.
+        case rejected(String, end: Int)
+        case notApplicable
+    }
+
+    /// Tries every template of `candidates` on the stretch from `lines[start]`.
+    func recover(_ lines: [SourceLine], from start: Int, candidates: [TableTemplate], edition: Int?) -> Outcome {
+        let usable = candidates.filter { uniformSlots($0) != nil && !$0.checks.isEmpty }
+        guard !usable.isEmpty else { return .notApplicable }
+        let end = stretchEnd(lines, from: start, templates: usable)
+        let tokens = numbers(in: lines[start..<end])
+        var accepted: [Reading] = []
+        var reasons: [String] = []
+        for template in usable {
+            switch read(template, tokens: tokens) {
+            case .success(let reading): accepted.append(reading)
+            case .failure(let reason): reasons.append("\(template.id): \(reason.message)")
+            }
+        }
+        guard !accepted.isEmpty else { return .rejected(reasons.joined(separator: "; "), end: end) }
+        // Templates of the same shape (table 四 is the same in both editions)
+        // accept the same reading: the edition found before wins, else the first.
+        let cheapest = accepted.map(\.cost).min()!
+        let best = accepted.filter { $0.cost == cheapest }
+        let chosen = best.first { $0.template.edition == edition } ?? best[0]
+        if best.contains(where: { $0.cells.count != chosen.cells.count }) {
+            return .rejected("templates \(best.map(\.template.id).joined(separator: ", ")) both fit the numbers", end: end)
+        }
+        let lastToken = chosen.cells.flatMap { $0 }.max() ?? 0
+        return .recovered(chosen, tokens: tokens, lastLine: tokens[lastToken].lineIndex)
+    }
+
+    struct Failure: Error { var message: String }
+
+    /// The one reading of `tokens` that fits `template`, or why there is none.
+    func read(_ template: TableTemplate, tokens: [Token]) -> Result<Reading, Failure> {
+        guard let columns = uniformSlots(template) else { return .failure(Failure(message: "rows of unequal width")) }
+        let dataRows = template.rows.indices.filter { !template.rows[$0].isHeader }
+        let rowCount = dataRows.count
+        let needed = rowCount * columns
+        let relations = TemplateRelations(template, dataRows: dataRows)
+        let limit = rules.readingOrder.maxDroppedTokens
+        guard tokens.count >= needed, tokens.count - needed <= 2 * limit else {
+            return .failure(Failure(message: "\(tokens.count) numbers for \(needed) value cells"))
+        }
+        // Texts as small integers: two readings that differ only where equal
+        // numbers trade places are the same table.
+        var ids: [String: Int32] = [:]
+        let keys = tokens.map { t in ids[t.text] ?? { ids[t.text] = Int32(ids.count); return Int32(ids.count - 1) }() }
+        var passing: [[Int32]: Reading] = [:]
+        for lead in 0...min(limit, tokens.count - needed) where tokens.count - needed - lead <= limit {
+            let slice = Array(lead..<(lead + needed))
+            let grammar = ReadingOrderGrammar(numbers: slice.map { tokens[$0].number }, afterText: slice.map { tokens[$0].afterText },
+                                  rows: rowCount, columns: columns, relations: relations, limits: rules.readingOrder)
+            for candidate in grammar.readings() where relations.columnsHold(candidate.cells.map { tokens[slice[$0]].number }) {
+                let key = candidate.cells.map { keys[slice[$0]] }
+                let cost = candidate.cost + tokens.count - needed
+                if let known = passing[key], known.cost <= cost { continue }
+                let cells = (0..<rowCount).map { r in (0..<columns).map { c in slice[candidate.cells[r * columns + c]] } }
+                let dropped = Array(0..<lead) + Array((lead + needed)..<tokens.count)
+                passing[key] = Reading(template: template, cells: cells, cost: cost, plan: candidate.plan, dropped: dropped)
+            }
+        }
+        guard !passing.isEmpty else { return .failure(Failure(message: "no reading order of the \(tokens.count) numbers satisfies the arithmetic")) }
+        guard passing.count == 1 else {
+            return .failure(Failure(message: "\(passing.count) reading orders with different values satisfy the arithmetic"))
+        }
+        return .success(passing.values.first!)
+    }
+
+    /// The number of value slots of every data row, when all have the same.
+    func uniformSlots(_ template: TableTemplate) -> Int? {
+        let widths = Set(template.rows.filter { !$0.isHeader }.map { $0.columnPaths.count })
+        guard widths.count == 1, let w = widths.first, w > 0 else { return nil }
+        return w
+    }
+
+    /// Index just past the stretch: the first line, within `maxLines`, that
+    /// opens with section numbering (四、) no template label starts with, or
+    /// with the anchor of another table, or ends a sentence (。): prose with
+    /// an anchor's words at a line start costs a few lines, not `maxLines`.
+    func stretchEnd(_ lines: [SourceLine], from start: Int, templates: [TableTemplate]) -> Int {
+        let own = Set(templates.flatMap(\.anchors))
+        let others = rules.templates.flatMap(\.anchors).filter { !own.contains($0) }.map { Array($0.unicodeScalars) }
+        let labels = templates.flatMap { t in
+            t.rows.flatMap { row in row.cells.compactMap { cell -> [Unicode.Scalar]? in
+                if case .label(let l) = cell { Array(l.unicodeScalars) } else { nil }
+            } }
+        }
+        let mark = Array(rules.readingOrder.sectionMark.unicodeScalars)
+        let stop = min(lines.count, start + rules.matching.maxLines)
+        var i = start + 1
+        while i < stop {
+            // A sentence is prose, never a cell: the table has ended.
+            if let last = lines[i].text.unicodeScalars.last, rules.sentenceEnds.contains(last) { return i }
+            let head = Array(lines[i].text.unicodeScalars.prefix(while: { $0 != " " && $0 != "\t" }).prefix(8))
+            if others.contains(where: { head.starts(with: $0.prefix(head.count)) && head.count >= min(4, $0.count) }) { return i }
+            var n = 0
+            while n < head.count && rules.sectionNumerals.contains(head[n]) { n += 1 }
+            if n > 0, head[n...].starts(with: mark) {
+                // 四、结转下年度继续办理 is a row of table 三; 四、政府信息公开… is not.
+                let known = head.count > n + mark.count + 1
+                    && labels.contains { $0.starts(with: head) || head.starts(with: $0) }
+                if !known { return i }
+            }
+            i += 1
+        }
+        return stop
+    }
+
+    /// The numeric tokens of the stretch in reading order. A number glued
+    /// to the end of a label by the space rules (…申请数量96, 一稳定”0) is
+    /// split off where Han text or non-ASCII punctuation meets it; empty marks such as "/"
+    /// carry no number and are not counted.
+    func numbers(in lines: ArraySlice<SourceLine>) -> [Token] {
+        var tokens: [Token] = []
+        var text = false
+        func numeric(_ s: Unicode.Scalar) -> Bool { rules.digits.contains(s) || rules.inside.contains(s) }
+        func cjk(_ s: Unicode.Scalar) -> Bool { s.value > 0x7F }  // Han, CJK or typographic punctuation (”)
+        for (index, line) in zip(lines.indices, lines) {
+            for piece in line.text.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" }) {
+                var found: [ArraySlice<Unicode.Scalar>] = []
+                let scalars = Array(piece)
+                if rules.isValue(scalars[...]) {
+                    found.append(scalars[...])
+                } else {
+                    text = true
+                    // Only at the end: a number before Han text is a year or a
+                    // count in prose (2019年, 1件), not a cell.
+                    let trail = scalars.reversed().prefix(while: numeric).count
+                    if trail > 0, trail < scalars.count, cjk(scalars[scalars.count - trail - 1]) {
+                        found.append(scalars[(scalars.count - trail)...])
+                    }
+                }
+                for value in found where value.contains(where: { rules.digits.contains($0) }) && rules.isValue(value) {
+                    let digits = String(String.UnicodeScalarView(value.filter { rules.digits.contains($0) || $0 == "." }))
+                    guard let number = Double(digits) else { continue }
+                    let sign: Double = value.first == "-" || value.first == "减" ? -1 : 1
+                    tokens.append(Token(text: String(String.UnicodeScalarView(value)), number: sign * number, line: line.number,
+                                        lineIndex: index, afterText: text))
+                    text = false
+                }
+            }
+        }
+        return tokens
+    }
+}
+
+extension ReadingOrderRecovery {
+    /// The template's grid filled from an accepted reading: data-row labels
+    /// from the template, header labels only where their characters stand in
+    /// the stretch in order (read line by line, 自⏎然⏎人), values as written.
+    struct Filled {
+        var grid: [[String]]
+        var gridRowIsHeader: [Bool]
+        var values: [[String?]]
+        var rowLines: [Int?]
+        var records: [TableRecord]
+    }
+
+    func fill(_ reading: Reading, tokens: [Token], text: [Unicode.Scalar]) -> Filled {
+        let template = reading.template
+        var filled = Filled(grid: [], gridRowIsHeader: [], values: [], rowLines: [], records: [])
+        var data = 0
+        for row in template.rows {
+            var cells = [String](repeating: "", count: template.columns)
+            if row.isHeader {
+                for (column, cell) in row.cells.enumerated() {
+                    if case .label(let label) = cell, stands(Array(label.unicodeScalars), in: text) { cells[column] = label }
+                }
+                filled.values.append([])
+                filled.rowLines.append(nil)
+            } else {
+                let taken = reading.cells[data]
+                data += 1
+                var slots = [String?](repeating: nil, count: row.columnPaths.count)
+                for (column, cell) in row.cells.enumerated() {
+                    switch cell {
+                    case .label(let label): cells[column] = label
+                    case .value(let slot):
+                        let text = tokens[taken[slot]].text
+                        cells[column] = text
+                        slots[slot] = text
+                        filled.records.append(TableRecord(row: row.path, column: row.columnPaths[slot], value: text))
+                    case .empty: break
+                    }
+                }
+                filled.values.append(slots)
+                filled.rowLines.append(tokens[taken[0]].line)
+            }
+            filled.grid.append(cells)
+            filled.gridRowIsHeader.append(row.isHeader)
+        }
+        return filled
+    }
+
+    /// The label's characters stand in `text` in order, each within
+    /// `maxScatterGap` of the one before.
+    func stands(_ label: [Unicode.Scalar], in text: [Unicode.Scalar]) -> Bool {
+        guard let first = label.first else { return false }
+        var start = 0
+        while start < text.count {
+            if text[start] == first {
+                var q = start, complete = true
+                for c in label.dropFirst() {
+                    let limit = min(text.count, q + 1 + rules.matching.maxScatterGap)
+                    var r = q + 1
+                    while r < limit && text[r] != c { r += 1 }
+                    guard r < limit else { complete = false; break }
+                    q = r
+                }
+                if complete { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,162 @@
+import Testing
+@testable import DocNorm
+
+/// Values of a small consistent table 三 (2021): 3 natural persons and 1
+/// company applied, 1 person's application carried over; 2 persons and the
+/// company were answered in full, 1 person's information is not held, 1
+/// person's application is carried forward.
+private func consistent(_ id: String) -> [Int] {
+    switch id {
+    case "new", "total": return [3, 1, 0, 0, 0, 0, 4]
+    case "carried-over", "carried-forward", "unavailable-1": return [1, 0, 0, 0, 0, 0, 1]
+    case "disclosed": return [2, 1, 0, 0, 0, 0, 3]
+    default: return [0, 0, 0, 0, 0, 0, 0]
+    }
+}
+
+/// Table 三 as pdftotext -raw reads a LibreOffice table: header pieces, every
+/// row label on its own line, then the numbers one per line: rows 一 and 二
+/// column by column (3 1, 1 0, 0 0, … 4 1), every other row left to right.
+private func labelsThenColumnMajorPair(_ values: (String) -> [Int]) -> String {
+    let template = pipeline.tables.rules.templates.first { $0.id == "2021-applications" }!
+    let rows = template.rows.filter { !$0.isHeader }
+    var lines = ["三、收到和处理政府信息公开申请情况", "（本列数据的勾稽关系为：第一项加第二项", "之和，等于第三项加第四项之和）", "申请人情况"]
+    for row in rows { lines += row.cells.compactMap { if case .label(let l) = $0 { l } else { nil } } }
+    let first = values(rows[0].id!), second = values(rows[1].id!)
+    for c in 0..<7 { lines += [String(first[c]), String(second[c])] }
+    for row in rows.dropFirst(2) { lines += values(row.id!).map(String.init) }
+    lines.append("四、政府信息公开行政复议、行政诉讼情况")
+    return lines.joined(separator: "\n") + "\n"
+}
+
+/// Table 三 as pdftotext -raw reads LibreOffice's first rows under the
+/// header: every label, then for rows 一, 二, 三（一） the 科研…法律服务 block
+/// row by row, 自然人, 商业企业, each after its header text; the other rows
+/// left to right; and only then 其他 and 总计 of the first three rows.
+/// Without `headerText` the numbers stand bare.
+private func headerGroupFirst(headerText: Bool) -> String {
+    let template = pipeline.tables.rules.templates.first { $0.id == "2021-applications" }!
+    let rows = template.rows.filter { !$0.isHeader }
+    var lines = ["（本列数据的勾稽关系为：第一项加第二项", "之和，等于第三项加第四项之和）"]
+    for row in rows { lines += row.cells.compactMap { if case .label(let l) = $0 { l } else { nil } } }
+    let top = rows.prefix(3).map { consistent($0.id!) }
+    if headerText { lines += ["申请人情况", "法人或其他组织", "科研 社会公益 法律服务", "机构", "组织", "机构"] }
+    for v in top { lines += v[2...4].map(String.init) }
+    if headerText { lines += ["自", "然", "人"] }
+    lines += top.map { String($0[0]) }
+    if headerText { lines += ["商业", "企业"] }
+    lines += top.map { String($0[1]) }
+    for row in rows.dropFirst(3) { lines += consistent(row.id!).map(String.init) }
+    if headerText { lines += ["总", "其", "计", "他"] }
+    lines += top.map { "\($0[5]) \($0[6])" }
+    lines.append("四、政府信息公开行政复议、行政诉讼情况")
+    return lines.joined(separator: "\n") + "\n"
+}
+
+@Suite struct ReadingOrderTests {
+    /// The cheapest reading of 1 3 2 4 3 7 as 2 rows × 3 columns whose third
+    /// column is the sum of the first two is column-major: (1 2 3), (3 4 7).
+    /// Read as rows, 1 3 2 breaks the sum; rotated rows (2 1 3) (4 3 7) also
+    /// hold but cost more.
+    @Test func columnMajorGroupIsTheCheapestReadingThatHolds() {
+        let relations = TemplateRelations(rowChecks: [(left: [2], right: [0, 1])], columnChecks: [], columns: 3)
+        let grammar = ReadingOrderGrammar(numbers: [1, 3, 2, 4, 3, 7], afterText: Array(repeating: false, count: 6), rows: 2, columns: 3,
+                              relations: relations, limits: pipeline.tables.rules.readingOrder)
+        let readings = grammar.readings()
+        let values = readings.map { $0.cells.map { grammar.numbers[$0] } }
+        #expect(values.first == [1, 2, 3, 3, 4, 7])
+        #expect(!values.contains([1, 3, 2, 4, 3, 7]))
+        #expect(values.contains([2, 1, 3, 4, 3, 7]))
+        #expect(readings[0].cost < readings[values.firstIndex(of: [2, 1, 3, 4, 3, 7])!].cost)
+    }
+
+    @Test func labelsThenColumnMajorRowsAreRecovered() throws {
+        let doc = try document(labelsThenColumnMajorPair(consistent), tracing: true)
+        let table = try #require(doc.tables.first)
+        #expect(table.templateID == "2021-applications")
+        func value(_ row: String, _ column: String) -> String? {
+            table.records.first { $0.row.last == row && $0.column.last == column }?.value
+        }
+        #expect(value("一、本年新收政府信息公开申请数量", "自然人") == "3")
+        #expect(value("一、本年新收政府信息公开申请数量", "商业企业") == "1")
+        #expect(value("一、本年新收政府信息公开申请数量", "总计") == "4")
+        #expect(value("二、上年结转政府信息公开申请数量", "自然人") == "1")
+        #expect(value("二、上年结转政府信息公开申请数量", "总计") == "1")
+        #expect(value("（一）予以公开", "总计") == "3")
+        #expect(value("1.本机关不掌握相关政府信息", "自然人") == "1")
+        #expect(value("（七）总计", "总计") == "4")
+        #expect(table.records.count == 175)
+        #expect(table.checks.allSatisfy { $0.holds })
+        #expect(doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.kind == .repair && $0.message.contains("rows 1-2 by columns") })
+        #expect(doc.trace.contains { $0.rule == "tables.reading-order" })
+    }
+
+    /// pdftotext -raw with the first column read beside the labels: each
+    /// label line carries its 自然人 value, then every row's other six values.
+    @Test func firstColumnBesideTheLabelsThenTheRestIsRecovered() throws {
+        let template = pipeline.tables.rules.templates.first { $0.id == "2021-applications" }!
+        let rows = template.rows.filter { !$0.isHeader }
+        var lines = ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"]
+        for row in rows {
+            let label = row.cells.compactMap { if case .label(let l) = $0 { l } else { nil } }.joined()
+            lines.append("\(label) \(consistent(row.id!)[0])")
+        }
+        for row in rows { lines += consistent(row.id!).dropFirst().map(String.init) }
+        lines.append("四、政府信息公开行政复议、行政诉讼情况")
+        let doc = try document(lines.joined(separator: "\n") + "\n")
+        let table = try #require(doc.tables.first)
+        #expect(table.records.first { $0.row.last == "（一）予以公开" && $0.column.last == "商业企业" }?.value == "1")
+        #expect(table.records.first { $0.row.last == "四、结转下年度继续办理" && $0.column.last == "自然人" }?.value == "1")
+        #expect(table.records.first { $0.row.last == "（七）总计" && $0.column.last == "总计" }?.value == "4")
+        #expect(doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.message.contains("first column first") })
+    }
+
+    /// The same layout with （七）总计 saying 4 natural persons where its rows
+    /// add up to 3: no order satisfies the arithmetic, so no number is moved
+    /// and the reason is reported.
+    @Test func nothingIsPlacedWhenTheArithmeticFails() throws {
+        let doc = try document(labelsThenColumnMajorPair { id in id == "total" ? [4, 1, 0, 0, 0, 0, 5] : consistent(id) })
+        #expect(!doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.kind == .repair })
+        #expect(doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.kind == .suspicion && $0.message.contains("satisfies the arithmetic") })
+        // Row 一's values were never put in place: 3 1 0 0 0 0 4 is not its row.
+        let records = doc.tables.flatMap(\.records)
+        #expect(!records.contains { $0.row.last == "一、本年新收政府信息公开申请数量" && $0.column.last == "总计" && $0.value == "4" })
+    }
+
+    @Test func rowsUnderTheHeaderReadByHeaderCellAreRecovered() throws {
+        let doc = try document(headerGroupFirst(headerText: true))
+        let table = try #require(doc.tables.first)
+        func value(_ row: String, _ column: String) -> String? {
+            table.records.first { $0.row.last == row && $0.column.last == column }?.value
+        }
+        #expect(value("一、本年新收政府信息公开申请数量", "自然人") == "3")
+        #expect(value("一、本年新收政府信息公开申请数量", "商业企业") == "1")
+        #expect(value("一、本年新收政府信息公开申请数量", "总计") == "4")
+        #expect(value("（一）予以公开", "自然人") == "2")
+        #expect(value("（一）予以公开", "总计") == "3")
+        #expect(value("1.本机关不掌握相关政府信息", "总计") == "1")
+        #expect(value("四、结转下年度继续办理", "自然人") == "1")
+        #expect(table.records.count == 175)
+    }
+
+    /// The same numbers without the header text between the blocks: nothing
+    /// shows where a block starts, so the group is not read out of order.
+    @Test func bareNumbersAreNotReadAsAHeaderGroup() throws {
+        let doc = try document(headerGroupFirst(headerText: false))
+        #expect(!doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.kind == .repair })
+        #expect(!doc.tables.flatMap(\.records).contains { $0.row.last == "一、本年新收政府信息公开申请数量" && $0.column.last == "总计" && $0.value == "4" })
+    }
+
+    /// Table 四 is the same in both editions: with nothing else to go on the
+    /// numbers read left to right fill it, and a stray year after them is
+    /// left out and reported.
+    @Test func reviewTableReadLeftToRightDropsAStrayNumber() throws {
+        let text = ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "结果", "维持", "结果", "纠正", "其他", "结果",
+                    "3", "1", "0", "行政诉讼", "尚未 总", "结果", "审结 计", "维持", "1", "5",
+                    "2", "0", "1", "0", "3", "1", "0", "0", "0", "1", "2019", "五、存在的主要问题及改进情况"].joined(separator: "\n") + "\n"
+        let doc = try document(text)
+        let table = try #require(doc.tables.first)
+        #expect(table.records.map(\.value) == ["3", "1", "0", "1", "5", "2", "0", "1", "0", "3", "1", "0", "0", "0", "1"])
+        #expect(doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.message.contains("2019") })
+    }
+}
