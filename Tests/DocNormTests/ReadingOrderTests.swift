@@ -58,6 +58,16 @@ private func headerGroupFirst(headerText: Bool) -> String {
     /// column is the sum of the first two is column-major: (1 2 3), (3 4 7).
     /// Read as rows, 1 3 2 breaks the sum; rotated rows (2 1 3) (4 3 7) also
     /// hold but cost more.
+    @Test func compositionsWithFewBlocksAreTheFullListFiltered() {
+        for width in 1...6 {
+            for most in 1...4 {
+                let few = ReadingOrderGrammar.compositions(width, maxBlocks: most)
+                #expect(few == ReadingOrderGrammar.compositions(width).filter { $0.count <= most })
+            }
+        }
+        #expect(ReadingOrderGrammar.compositions(15, maxBlocks: 4).count == 1 + 14 + 91 + 364)
+    }
+
     @Test func columnMajorGroupIsTheCheapestReadingThatHolds() {
         let relations = TemplateRelations(rowChecks: [(left: [2], right: [0, 1])], columnChecks: [], columns: 3)
         let grammar = ReadingOrderGrammar(numbers: [1, 3, 2, 4, 3, 7], afterText: Array(repeating: false, count: 6), rows: 2, columns: 3,

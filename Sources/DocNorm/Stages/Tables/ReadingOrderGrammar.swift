@@ -84,10 +84,12 @@ struct ReadingOrderGrammar {
         var key: Int
     }
 
-    /// Column blocks: every way to cut `width` columns into consecutive blocks.
-    static func compositions(_ width: Int) -> [[Range<Int>]] {
+    /// Column blocks: every way to cut `width` columns into consecutive
+    /// blocks (at most `maxBlocks` of them), in the order of the cut masks.
+    /// Table 四's 15 columns have 16,384 ways: only those asked for are built.
+    static func compositions(_ width: Int, maxBlocks: Int = .max) -> [[Range<Int>]] {
         guard width > 1 else { return [[0..<width]] }
-        return (0..<(1 << (width - 1))).map { mask in
+        return (0..<(1 << (width - 1))).filter { $0.nonzeroBitCount < maxBlocks }.map { mask in
             var blocks: [Range<Int>] = [], start = 0
             for i in 1..<width where mask >> (i - 1) & 1 == 1 { blocks.append(start..<i); start = i }
             blocks.append(start..<width)
@@ -187,10 +189,12 @@ struct ReadingOrderGrammar {
 
     func readings() -> [Candidate] {
         let cap = limits.maxCandidates
-        let full = ReadingOrderGrammar.compositions(columns).filter { $0.count > 1 }
-        let rest = columns > 2 ? ReadingOrderGrammar.compositions(columns - 1).filter { $0.count > 1 } : []
+        // Groups of rows and first-column runs need two rows or more (a table
+        // of one row, 四, reads only its header groups and rotations).
+        let full = rows > 1 ? ReadingOrderGrammar.compositions(columns).filter { $0.count > 1 } : []
+        let rest = rows > 1 && columns > 2 ? ReadingOrderGrammar.compositions(columns - 1).filter { $0.count > 1 } : []
         let restLayouts = rest.map(Layout.init)
-        let permutable = full.filter { $0.count <= limits.maxPermutedBlocks }
+        let permutable = ReadingOrderGrammar.compositions(columns, maxBlocks: limits.maxPermutedBlocks).filter { $0.count > 1 }
         let orders = (0...max(1, limits.maxPermutedBlocks)).map { ReadingOrderGrammar.permutations($0) }
         var readings = Readings(rows: rows)
         func rowsHold(_ cells: [Int], _ k: Int) -> Bool {
