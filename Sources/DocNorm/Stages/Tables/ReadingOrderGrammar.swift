@@ -243,6 +243,8 @@ struct ReadingOrderGrammar {
         }
     }
 
+    static let deferChoices = [false, true]
+
     /// Every order of `n` items (n ≤ maxPermutedBlocks).
     static func permutations(_ n: Int) -> [[Int]] {
         guard n > 1 else { return [Array(0..<n)] }
@@ -263,8 +265,10 @@ struct ReadingOrderGrammar {
         for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) {
             for blocks in compositions {
                 for order in orders[blocks.count] {
-                    let inOrder = order == Array(0..<blocks.count)
-                    for deferLast in [false, true] where !(inOrder && !deferLast) {
+                    // Compared in place: this loop runs for every row, group size,
+                    // composition and order, and an array per pass was most of it.
+                    let inOrder = order.indices.allSatisfy { order[$0] == $0 }
+                    for deferLast in Self.deferChoices where !(inOrder && !deferLast) {
                         // Every block opens after text; checked before anything is built.
                         var q = p
                         var labelled = true
