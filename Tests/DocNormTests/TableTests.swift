@@ -180,6 +180,19 @@ func document(_ text: String, tracing: Bool = false) throws -> Document {
         #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" })
     }
 
+    @Test func aTableRuleReadAsOneIsDroppedWhenOnlyThatMakesTheRowHold() throws {
+        // OCR: "| 0" read as "10" in 1.属于国家秘密's total; the row's relation fails.
+        let doc = try document(applicationsTable { $0 == "withheld-1" ? [0, 0, 0, 0, 0, 0, 10] : [0, 0, 0, 0, 0, 0, 0] }, tracing: true)
+        let table = try #require(doc.tables.first)
+        let total = table.records.first { $0.row.last == "1.属于国家秘密" && $0.column.last == "总计" }
+        #expect(total?.value == "0")
+        #expect(table.checks.allSatisfy { $0.holds })
+        #expect(doc.trace.contains { $0.rule == "structure.rule-read-as-digit" && $0.before == "10" && $0.after == "0" })
+        // 12 without its 1 is 2: the row still fails, so the value stays as read.
+        let other = try #require(try document(applicationsTable { $0 == "withheld-1" ? [0, 0, 0, 0, 0, 0, 12] : [0, 0, 0, 0, 0, 0, 0] }).tables.first)
+        #expect(other.records.first { $0.row.last == "1.属于国家秘密" && $0.column.last == "总计" }?.value == "12")
+    }
+
     @Test func aHanValuePrefixAfterADigitOpensACell() throws {
         // Stage 1 removed the spaces next to 减: 行政许可 286 减12 8421.
         func tokens(_ text: String) -> [String] {
@@ -219,10 +232,12 @@ extension String {
 
 @Suite struct DigitLookalikeTests {
     @Test func lettersReadForDigitsInAValueCellAreRepairedAndTraced() throws {
-        let text = applicationsTable().replacingFirst("2.重复申请 0 0 0 0 0 0 0", with: "2.重复申请 O 0 0 0 0 0 1O")
+        // The row adds up (10 natural persons, total 10), so the lookalikes
+        // are the only repair here.
+        let text = applicationsTable().replacingFirst("2.重复申请 0 0 0 0 0 0 0", with: "2.重复申请 1O 0 0 0 0 O 1O")
         let doc = try document(text, tracing: true)
         let row = try #require(doc.tables.first?.records.filter { $0.row.last == "2.重复申请" })
-        #expect(row.map(\.value) == ["0", "0", "0", "0", "0", "0", "10"])
+        #expect(row.map(\.value) == ["10", "0", "0", "0", "0", "0", "10"])
         #expect(doc.trace.contains { $0.rule == "structure.digit-lookalike" && $0.before == "1O" && $0.after == "10" })
         let rules = pipeline.tables.rules
         #expect(rules.valueFromLookalikes(Array("Ol".unicodeScalars)[...]) == nil)

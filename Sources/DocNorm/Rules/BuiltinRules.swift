@@ -156,7 +156,7 @@ enum BuiltinRules {
 {
   "format": "docnorm-rules/1",
   "kind": "tables",
-  "description": "Stages 3 and 4: which table templates exist, what a value cell looks like (digitLookalikes: letters OCR reads for digits, accepted in a value slot when the rest of the cell is a number, traced; a one-character Han prefix such as 减 right after a digit opens a new cell, since stage 1 removes the space before it), and how closely input text must match a template label. A table region opens at a line that starts with one of a template's anchors; it is accepted when enough of the template's labels and value slots were found: minFoundShare of them, or minFoundShareWhenMany when that is at least `many` labels and values (OCR keeps a third of a large table's cells, which still places it beyond doubt).",
+  "description": "Stages 3 and 4: which table templates exist, what a value cell looks like (digitLookalikes: letters OCR reads for digits, accepted in a value slot when the rest of the cell is a number, traced; a one-character Han prefix such as 减 right after a digit opens a new cell, since stage 1 removes the space before it; ruleReadAs: what OCR reads a table rule before a number as, | 0 → 10, dropped from a value only when that alone makes a failing relation of the template hold, traced), and how closely input text must match a template label. A table region opens at a line that starts with one of a template's anchors; it is accepted when enough of the template's labels and value slots were found: minFoundShare of them, or minFoundShareWhenMany when that is at least `many` labels and values (OCR keeps a third of a large table's cells, which still places it beyond doubt).",
   "templates": [
     "templates/2021-active-disclosure.json",
     "templates/2021-applications.json",
@@ -171,7 +171,8 @@ enum BuiltinRules {
     "prefixes": ["减", "增", "-", "+"],
     "suffixes": ["%", "元", "万元", "件", "个", "条", "项", "次"],
     "emptyMarks": ["/", "-", "—", "——", "无"],
-    "digitLookalikes": {"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "i": "1", "S": "5", "B": "8"}
+    "digitLookalikes": {"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "i": "1", "S": "5", "B": "8"},
+    "ruleReadAs": "1"
   },
   "matching": {
     "maxEditShare": 0.2,

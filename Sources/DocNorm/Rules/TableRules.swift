@@ -9,6 +9,8 @@ struct TableRulesFile: VersionedRuleFile {
         var suffixes: [String]
         var emptyMarks: [String]
         var digitLookalikes: [String: String]
+        /// What OCR reads a table rule before a number as (| 0 → 10).
+        var ruleReadAs: String
     }
     struct Matching: Decodable {
         var maxEditShare: Double
@@ -208,6 +210,9 @@ public struct TableRules: Sendable {
     let digitLookalikes: [Unicode.Scalar: Unicode.Scalar]
     /// The keys of `digitLookalikes`: most tokens have none, asked without hashing.
     let lookalikeLetters: ScalarSet
+    /// Rules/tables.json `values.ruleReadAs`: a value's first character that
+    /// may be a table rule OCR misread.
+    let ruleReadAs: Set<Unicode.Scalar>
     let matching: TableRulesFile.Matching
     let readingOrder: TableRulesFile.ReadingOrder
     let sectionNumerals: Set<Unicode.Scalar>
@@ -239,6 +244,7 @@ public struct TableRules: Sendable {
                           emptyMarks: file.values.emptyMarks.map(scalars),
                           digitLookalikes: lookalikes,
                           lookalikeLetters: ScalarSet(ranges: lookalikes.keys.map { $0.value...$0.value }, pattern: "digit lookalikes"),
+                          ruleReadAs: Set(file.values.ruleReadAs.unicodeScalars),
                           matching: file.matching,
                           readingOrder: file.readingOrder,
                           sectionNumerals: Set(file.readingOrder.sectionNumerals.unicodeScalars),

@@ -36,6 +36,8 @@ struct TemplateMatcher: Sendable {
         var values: [[String?]] = []
         /// Whether each grid row is a header row.
         var gridRowIsHeader: [Bool] = []
+        /// Per template row, its row in `grid` (nil when left out, empty).
+        var gridRowOf: [Int?] = []
         /// Per template row, the source line where its match began.
         var rowLines: [Int?] = []
         /// Labels and values found, of those the template expects.
@@ -353,6 +355,9 @@ struct TemplateMatcher: Sendable {
             if row.isHeader || cells.contains(where: { !$0.isEmpty }) {
                 m.grid.append(cells)
                 m.gridRowIsHeader.append(row.isHeader)
+                m.gridRowOf.append(m.grid.count - 1)
+            } else {
+                m.gridRowOf.append(nil)
             }
             // A stretch that matches almost nothing of the template is not this table.
             if m.expected >= 8 && m.score < 0.25 { break }

@@ -96,7 +96,8 @@ struct TableRecognizer: Sendable {
                     break
                 }
             }
-            guard let best = matched else { i += 1; continue }
+            guard var best = matched else { i += 1; continue }
+            matcher.repairRulesReadAsDigits(&best, tracing: context.tracing)
 
             let last = from + lineIndex(of: best.end - 1, in: stream)
             for d in best.diagnostics { context.report(d.stage, d.rule, d.kind, d.message, line: d.line) }
