@@ -22,6 +22,8 @@ public struct GuaranteeViolation: Sendable, Equatable, CustomStringConvertible {
 ///   every traced step's Han characters over the input's and compares.
 public enum Guarantees {
     static let han = try! ScalarSet(pattern: "[:Han:]")
+    /// Stage 4's rules that change text outside tables.
+    static let outsideTables: Set<String> = ["structure.section-title", "structure.numbering-sequence"]
 
     /// The Han scalars of `text`, in order.
     static func hanScalars<S: Sequence>(_ text: S) -> [UInt32] where S.Element == Unicode.Scalar {
@@ -90,8 +92,9 @@ public enum Guarantees {
             previous = s
         }
         // Stage 4's cell-level table steps detail the table region step of
-        // stage 3, which already carries the region's whole before and after.
-        for step in trace where step.stage != .structure {
+        // stage 3, which already carries the region's whole before and after;
+        // its heading repairs stand outside tables and are replayed.
+        for step in trace where step.stage != .structure || outsideTables.contains(step.rule) {
             let before = hanScalars(step.before.unicodeScalars), after = hanScalars(step.after.unicodeScalars)
             if before == after { continue }
             let first = max(0, min((step.line ?? 1) - 1, lines.count - 1))

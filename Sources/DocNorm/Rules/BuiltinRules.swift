@@ -156,7 +156,7 @@ enum BuiltinRules {
 {
   "format": "docnorm-rules/1",
   "kind": "tables",
-  "description": "Stages 3 and 4: which table templates exist, what a value cell looks like (digitLookalikes: letters OCR reads for digits, accepted in a value slot when the rest of the cell is a number, traced; a one-character Han prefix such as 减 right after a digit opens a new cell, since stage 1 removes the space before it; ruleReadAs: what OCR reads a table rule before a number as, | 0 → 10, dropped from a value only when that alone makes a failing relation of the template hold, traced), and how closely input text must match a template label. A table region opens at a line that starts with one of a template's anchors; it is accepted when enough of the template's labels and value slots were found: minFoundShare of them, or minFoundShareWhenMany when that is at least `many` labels and values (OCR keeps a third of a large table's cells, which still places it beyond doubt).",
+  "description": "Stages 3 and 4: which table templates exist, what a value cell looks like (digitLookalikes: letters OCR reads for digits, accepted in a value slot when the rest of the cell is a number, traced; a one-character Han prefix such as 减 right after a digit opens a new cell, since stage 1 removes the space before it; ruleReadAs: what OCR reads a table rule before a number as, | 0 → 10, dropped from a value only when that alone makes a failing relation of the template hold, traced), and how closely input text must match a template label. A table region opens at a line that starts with one of a template's anchors; it is accepted when enough of the template's labels and value slots were found: minFoundShare of them, or minFoundShareWhenMany when that is at least `many` labels and values (OCR keeps a third of a large table's cells, which still places it beyond doubt), or minFoundShareInEdition for the edition (2019 or 2021) of the report's tables so far, which then wins over the other edition whenever it is accepted: a report keeps one format.",
   "templates": [
     "templates/2021-active-disclosure.json",
     "templates/2021-applications.json",
@@ -179,6 +179,7 @@ enum BuiltinRules {
     "maxSkippedLead": 4,
     "minFoundShare": 0.5,
     "minFoundShareWhenMany": 0.35,
+    "minFoundShareInEdition": 0.3,
     "many": 60,
     "maxLines": 1500,
     "minLabelPrefix": 4,

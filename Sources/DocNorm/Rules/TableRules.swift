@@ -18,6 +18,8 @@ struct TableRulesFile: VersionedRuleFile {
         var minFoundShare: Double
         /// A lower share suffices when it is at least `many` labels and values.
         var minFoundShareWhenMany: Double
+        /// Lower still for the edition of the report's tables so far.
+        var minFoundShareInEdition: Double
         var many: Int
         var maxLines: Int
         /// A label's start this long, followed by a value or the row's next

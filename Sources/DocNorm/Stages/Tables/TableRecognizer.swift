@@ -27,6 +27,26 @@ struct TableRecognizer: Sendable {
         var table: Table
     }
 
+    /// `structure.anchor-label`: the header label whose opening the region's
+    /// first line starts with (its anchor: （本列数据的勾稽关系…) is in the grid
+    /// even when the rest of it was too damaged to match, in the template's
+    /// wording, traced. The table's first line then carries its anchor again,
+    /// so normalized text is recognised as the same table (idempotence). A
+    /// cell-level step, like stage 4's: the region step carries the grid.
+    func keepAnchorLabel(_ m: inout TemplateMatcher.Match, lineText: Substring.UnicodeScalarView, line: Int, context: PipelineContext) {
+        guard let anchor = m.template.anchors.first(where: { lineText.starts(with: $0.unicodeScalars) }) else { return }
+        for (r, row) in m.template.rows.enumerated() where row.isHeader {
+            for (column, cell) in row.cells.enumerated() {
+                guard case .label(let label) = cell, label.hasPrefix(anchor), r < m.gridRowOf.count, let g = m.gridRowOf[r] else { continue }
+                if m.grid[g][column].isEmpty {
+                    m.grid[g][column] = label
+                    context.traced(.structure, "structure.anchor-label", line: line, before: String(String.UnicodeScalarView(lineText)), after: label)
+                }
+                return
+            }
+        }
+    }
+
     func recognize(_ lines: [SourceLine], context: PipelineContext) -> [Region] {
         let anchors = rules.templates.map { t in t.anchors.map { Array($0.unicodeScalars) } }
         // Most lines open with no anchor's first scalar: they are passed at once.
@@ -73,10 +93,22 @@ struct TableRecognizer: Sendable {
                !matches.contains(where: { $0.template.edition != best.template.edition && $0.score >= best.score }) {
                 hinted = best.template.edition
             }
-            let matched = best.flatMap { m in
-                (m.score >= rules.matching.minFoundShare || (m.score >= rules.matching.minFoundShareWhenMany && m.found >= rules.matching.many))
-                    && m.end > start ? m : nil
+            /// Whether a match is a table: enough of its labels and values, a
+            /// lower share when that is many of them, lower still for the
+            /// edition the report's tables so far are in (a report keeps one
+            /// format: with most of OCR's cells lost, the 2019 grid, one group
+            /// of rows smaller, scores as well as the 2021 one on a 2021 table).
+            func accepted(_ m: TemplateMatcher.Match) -> Bool {
+                let many = m.found >= rules.matching.many
+                let share = !many ? rules.matching.minFoundShare
+                    : m.template.edition == edition ? rules.matching.minFoundShareInEdition : rules.matching.minFoundShareWhenMany
+                return m.score >= share && m.end > start
             }
+            // That edition wins whenever its template is accepted here.
+            let sameEdition = edition.flatMap { e in
+                matches.filter { $0.template.edition == e && accepted($0) }.max(by: { $0.score < $1.score })
+            }
+            let matched = sameEdition ?? best.flatMap { accepted($0) ? $0 : nil }
             // Value slots left empty or values over: the extractor may have read
             // the cells out of order (pdftotext -raw, pdfminer).
             // A later anchor of the same stretch (申请人情况 after （本列数据…) has
@@ -98,6 +130,7 @@ struct TableRecognizer: Sendable {
             }
             guard var best = matched else { i += 1; continue }
             matcher.repairRulesReadAsDigits(&best, tracing: context.tracing)
+            keepAnchorLabel(&best, lineText: head, line: lines[i].number, context: context)
 
             let last = from + lineIndex(of: best.end - 1, in: stream)
             for d in best.diagnostics { context.report(d.stage, d.rule, d.kind, d.message, line: d.line) }
