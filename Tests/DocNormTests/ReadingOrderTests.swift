@@ -54,6 +54,11 @@ private func headerGroupFirst(headerText: Bool) -> String {
 }
 
 @Suite struct ReadingOrderTests {
+    /// The value a table's records give the cell at `row`, `column` (last labels).
+    static func value(in table: Table, _ row: String, _ column: String) -> String? {
+        table.records.first { $0.row.last == row && $0.column.last == column }?.value
+    }
+
     /// The cheapest reading of 1 3 2 4 3 7 as 2 rows × 3 columns whose third
     /// column is the sum of the first two is column-major: (1 2 3), (3 4 7).
     /// Read as rows, 1 3 2 breaks the sum; rotated rows (2 1 3) (4 3 7) also
@@ -84,9 +89,7 @@ private func headerGroupFirst(headerText: Bool) -> String {
         let doc = try document(labelsThenColumnMajorPair(consistent), tracing: true)
         let table = try #require(doc.tables.first)
         #expect(table.templateID == "2021-applications")
-        func value(_ row: String, _ column: String) -> String? {
-            table.records.first { $0.row.last == row && $0.column.last == column }?.value
-        }
+        func value(_ row: String, _ column: String) -> String? { Self.value(in: table, row, column) }
         #expect(value("一、本年新收政府信息公开申请数量", "自然人") == "3")
         #expect(value("一、本年新收政府信息公开申请数量", "商业企业") == "1")
         #expect(value("一、本年新收政府信息公开申请数量", "总计") == "4")
@@ -136,9 +139,7 @@ private func headerGroupFirst(headerText: Bool) -> String {
     @Test func rowsUnderTheHeaderReadByHeaderCellAreRecovered() throws {
         let doc = try document(headerGroupFirst(headerText: true))
         let table = try #require(doc.tables.first)
-        func value(_ row: String, _ column: String) -> String? {
-            table.records.first { $0.row.last == row && $0.column.last == column }?.value
-        }
+        func value(_ row: String, _ column: String) -> String? { Self.value(in: table, row, column) }
         #expect(value("一、本年新收政府信息公开申请数量", "自然人") == "3")
         #expect(value("一、本年新收政府信息公开申请数量", "商业企业") == "1")
         #expect(value("一、本年新收政府信息公开申请数量", "总计") == "4")

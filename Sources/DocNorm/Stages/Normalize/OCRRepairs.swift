@@ -7,16 +7,11 @@ struct OCRRulesFile: VersionedRuleFile {
         var closers: String
         var open: String
         var close: String
-    }
-    struct Parens: Decodable {
-        var openers: String
-        var closers: String
-        var open: String
-        var close: String
-        var reach: Int
+        /// How far a closer may be (parens only).
+        var reach: Int?
     }
     var format: String
-    var parens: Parens
+    var parens: Pairs
     var documentNumbers: Pairs
 }
 
@@ -53,11 +48,14 @@ struct OCRRepairs: Sendable {
             }
             return c
         }
+        guard let reach = file.parens.reach, reach > 0 else {
+            throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "parens.reach must be a positive number of characters")
+        }
         func set(_ s: String, _ name: String) -> ScalarSet { ScalarSet(ranges: s.unicodeScalars.map { $0.value...$0.value }, pattern: name) }
         let parenOpeners = Set(file.parens.openers.unicodeScalars), numberOpeners = Set(file.documentNumbers.openers.unicodeScalars)
         return OCRRepairs(parenOpeners: set(file.parens.openers, "parens.openers"), parenClosers: set(file.parens.closers, "parens.closers"),
                           open: try one(file.parens.open, "parens.open"), close: try one(file.parens.close, "parens.close"),
-                          reach: file.parens.reach,
+                          reach: reach,
                           numberOpeners: set(file.documentNumbers.openers, "documentNumbers.openers"),
                           numberClosers: set(file.documentNumbers.closers, "documentNumbers.closers"),
                           numberOpen: try one(file.documentNumbers.open, "documentNumbers.open"),

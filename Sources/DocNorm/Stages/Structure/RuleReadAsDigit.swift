@@ -24,12 +24,12 @@ extension TemplateMatcher {
             guard let now = relations.first(where: { $0.result.check == relation.result.check && $0.result.subject == relation.result.subject }),
                   !now.result.holds else { continue }
             var fixes: [(row: Int, slot: Int, before: String, after: String, relations: [TableArithmetic.Relation])] = []
+            let heldBefore = Set(relations.filter(\.result.holds).map { $0.result.check + "\u{1F}" + $0.result.subject })
             for cell in relation.cells {
                 guard let text = m.values[cell.row][cell.slot], let repaired = withoutRule(text) else { continue }
                 var trial = m.values
                 trial[cell.row][cell.slot] = repaired
                 let after = TableArithmetic.relations(template, values: trial)
-                let heldBefore = Set(relations.filter(\.result.holds).map { $0.result.check + "\u{1F}" + $0.result.subject })
                 let brokeOne = after.contains { !$0.result.holds && heldBefore.contains($0.result.check + "\u{1F}" + $0.result.subject) }
                 let fixedThis = after.contains { $0.result.check == relation.result.check && $0.result.subject == relation.result.subject && $0.result.holds }
                 if fixedThis && !brokeOne && failing(after) < failures {
