@@ -19,6 +19,8 @@ let package = Package(
             pkgConfig: "icu-i18n",
             providers: [.apt(["libicu-dev"])]
         ),
+        // System calls the Glibc module does not declare (syncfs, for batch output).
+        .systemLibrary(name: "CSystem"),
         // Plain-Swift face of ICU. It must not import Foundation: Foundation carries
         // its own ICU, and both in one module breaks clean builds (see docs/icu.md).
         .target(name: "ICUKit", dependencies: ["CICU"]),
@@ -29,6 +31,7 @@ let package = Package(
             name: "docnorm",
             dependencies: [
                 "DocNorm",
+                "CSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -77,23 +77,37 @@ struct Batch: ParsableCommand {
         do { rules = try (pipelineArguments.rules.map { RuleSource.directory($0) } ?? .builtin).fingerprint() } catch let error as DocNormError {
             throw failure(.badRules, "\(error)")
         }
+        try lockOutput(state)
         let inputs = try BatchInputs.find(in: input, glob: glob)
         let manifest = try BatchManifest(folder: state)
         let job = BatchJob(pipeline: pipeline, output: output, formats: formats, encoding: pipelineArguments.encoding,
                            rules: rules, facts: facts != nil, force: force, manifest: manifest)
         let progress = BatchProgress(total: inputs.count)
         let results = Locked([FileReport?](repeating: nil, count: inputs.count))
+        let committer = BatchCommitter(output: output, manifest: manifest) { index, report in
+            results.withLock { $0[index] = report }
+        }
         let next = Locked(0)
+        let threads = min(workers, max(1, inputs.count))
+        let working = Locked(threads)
         Interrupt.install()
         // Each worker takes the next input when it is free, so at most
-        // `workers` documents are in memory at once, whatever the corpus size.
-        runThreads(min(workers, max(1, inputs.count))) { _ in
+        // `workers` documents are in memory at once, whatever the corpus size;
+        // one more thread puts their outputs in place.
+        runThreads(threads + 1) { thread in
+            guard thread < threads else { return committer.run() }
+            defer { if working.withLock({ n -> Int in n -= 1; return n }) == 0 { committer.closeSubmissions() } }
             while true {
                 let index = next.withLock { n -> Int in defer { n += 1 }; return n }
                 guard index < inputs.count, !Interrupt.requested else { return }
-                let report = job.process(inputs[index])
-                results.withLock { $0[index] = report }
-                progress.finished(bytes: report.bytes, failed: report.status == .failed)
+                switch job.process(inputs[index], index: index) {
+                case .finished(let report):
+                    results.withLock { $0[index] = report }
+                    progress.finished(bytes: report.bytes, failed: report.status == .failed)
+                case .staged(let document):
+                    committer.submit(document)
+                    progress.finished(bytes: document.report.bytes, failed: false)
+                }
             }
         }
         progress.close()
@@ -112,6 +126,19 @@ struct Batch: ParsableCommand {
         }
         if report.totals.failed > 0 { throw ExitCode(ExitStatus.someFailed.rawValue) }
     }
+}
+
+/// Holds OUT/.docnorm/lock for the rest of the process, so a second run on the
+/// same OUT at the same time is refused instead of mixing its files with ours.
+func lockOutput(_ state: String) throws {
+    let path = state + "/lock"
+    let fd = open(path, O_WRONLY | O_CREAT, 0o644)
+    guard fd >= 0 else { throw failure(.writeFailed, "\(path): cannot create the lock (\(String(cString: strerror(errno))))") }
+    guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+        close(fd)
+        throw failure(.writeFailed, "\(path): another docnorm batch is writing to this output folder; wait for it to end or choose another OUT")
+    }
+    // Kept open on purpose: the lock ends with the process.
 }
 
 /// What every worker of one folder run shares; processes one input at a time.
@@ -136,46 +163,70 @@ struct BatchJob: Sendable {
         guard !force, let entry = manifest.entry(input.relativePath), entry.hash == hash, entry.version == docnormVersion,
               entry.rules == rules, entry.settings == settings,
               formats.allSatisfy({ entry.formats.contains($0.rawValue) }), !facts || entry.facts else { return nil }
-        let paths = formats.map { input.outputPath(in: output, format: $0) } + (facts ? [factsFragment(input)] : [])
-        return paths.allSatisfy { access($0, F_OK) == 0 } ? entry : nil
+        return outputPaths(input).allSatisfy { access($0, F_OK) == 0 } ? entry : nil
     }
 
-    func process(_ input: BatchInput) -> FileReport {
+    /// What processing one input came to: a final report (skipped, failed),
+    /// or outputs written to temporary files, for the committer.
+    enum Outcome {
+        case finished(FileReport)
+        case staged(StagedDocument)
+    }
+
+    func outputPaths(_ input: BatchInput) -> [String] {
+        formats.map { input.outputPath(in: output, format: $0) } + (facts ? [factsFragment(input)] : [])
+    }
+
+    func process(_ input: BatchInput, index: Int) -> Outcome {
         let start = ContinuousClock.now
-        func failed(_ message: String, bytes: Int) -> FileReport {
-            FileReport(path: input.relativePath, status: .failed, bytes: bytes, milliseconds: start.millisecondsElapsed,
-                       diagnostics: [:], error: message)
+        func failed(_ message: String, bytes: Int) -> Outcome {
+            .finished(FileReport(path: input.relativePath, status: .failed, bytes: bytes, milliseconds: start.millisecondsElapsed,
+                                 diagnostics: [:], error: message))
         }
         guard let bytes = readFile(input.path) else {
             return failed("cannot read the file (\(String(cString: strerror(errno))))", bytes: 0)
         }
         let hash = FNV1a64.hex(of: bytes)
         if let entry = upToDate(input, hash: hash) {
-            return FileReport(path: input.relativePath, status: .skipped, bytes: bytes.count, milliseconds: start.millisecondsElapsed,
-                              diagnostics: entry.diagnostics, error: nil)
+            // A run killed after writing but before committing may have left these.
+            for path in outputPaths(input) { unlink(StagedDocument.temporary(for: path)) }
+            return .finished(FileReport(path: input.relativePath, status: .skipped, bytes: bytes.count,
+                                        milliseconds: start.millisecondsElapsed, diagnostics: entry.diagnostics, error: nil))
         }
         let document: Document
         do { document = try pipeline.run(bytes, options: PipelineOptions(encoding: encoding)) } catch {
             return failed("\(error)", bytes: bytes.count)
         }
-        var written: [(String, [UInt8])] = []
+        var contents: [[UInt8]] = []
         for format in formats {
-            do { written.append((input.outputPath(in: output, format: format), Array(try format.render(document).utf8))) } catch {
+            do { contents.append(Array(try format.render(document).utf8)) } catch {
                 return failed("cannot render \(format.rawValue): \(error)", bytes: bytes.count)
             }
         }
-        if facts { written.append((factsFragment(input), Array(FactsRenderer.csvRows(document, file: input.relativePath).utf8))) }
-        for (path, content) in written {
+        if facts { contents.append(Array(FactsRenderer.csvRows(document, file: input.relativePath).utf8)) }
+        var staged: [StagedDocument.Output] = []
+        for (path, content) in zip(outputPaths(input), contents) {
             let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-            if !makeFolders(folder) { return failed("cannot create \(folder)", bytes: bytes.count) }
-            if let why = atomicWrite(content, to: path) { return failed("cannot write \(path) (\(why))", bytes: bytes.count) }
+            let temporary = StagedDocument.temporary(for: path)
+            var why: String?
+            if !makeFolders(folder) {
+                why = "cannot create \(folder)"
+            } else if let reason = writeTemporary(content, to: temporary, replacing: path, flush: false) {
+                why = "cannot write \(path) (\(reason))"
+            }
+            if let why {
+                for done in staged { unlink(done.temporary) }
+                return failed(why, bytes: bytes.count)
+            }
+            staged.append(StagedDocument.Output(temporary: temporary, path: path))
         }
         var kinds: [String: Int] = [:]
         for d in document.diagnostics { kinds[d.kind.rawValue, default: 0] += 1 }
-        manifest.record(ManifestEntry(path: input.relativePath, hash: hash, version: docnormVersion, rules: rules, settings: settings,
-                                      formats: formats.map(\.rawValue), facts: facts, bytes: bytes.count, diagnostics: kinds))
-        return FileReport(path: input.relativePath, status: .done, bytes: bytes.count, milliseconds: start.millisecondsElapsed,
-                          diagnostics: kinds, error: nil)
+        let entry = ManifestEntry(path: input.relativePath, hash: hash, version: docnormVersion, rules: rules, settings: settings,
+                                  formats: formats.map(\.rawValue), facts: facts, bytes: bytes.count, diagnostics: kinds)
+        return .staged(StagedDocument(index: index, outputs: staged, entry: entry,
+                                      report: FileReport(path: input.relativePath, status: .done, bytes: bytes.count,
+                                                         milliseconds: start.millisecondsElapsed, diagnostics: kinds, error: nil)))
     }
 
     /// The facts CSV: the header, then each successful input's rows in input

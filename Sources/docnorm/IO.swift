@@ -101,6 +101,20 @@ func writeAtomically(_ bytes: [UInt8], to path: String) throws {
 /// The work of `writeAtomically`; returns why it failed, or nil.
 func atomicWrite(_ bytes: [UInt8], to path: String) -> String? {
     let temp = path + ".docnorm-tmp-\(getpid())"
+    if let why = writeTemporary(bytes, to: temp, replacing: path, flush: true) { return why }
+    if rename(temp, path) != 0 {
+        let why = String(cString: strerror(errno))
+        unlink(temp)
+        return why
+    }
+    return nil
+}
+
+/// Writes `bytes` to a new file `temp` that will replace `path`, with the
+/// permissions of the file it replaces; with `flush`, fsyncs it (a batch
+/// flushes a whole group of files at once instead). Returns why it failed, or
+/// nil; after a failure nothing is left at `temp`.
+func writeTemporary(_ bytes: [UInt8], to temp: String, replacing path: String, flush: Bool) -> String? {
     var old = stat()
     let mode = stat(path, &old) == 0 ? old.st_mode & 0o7777 : 0o644
     unlink(temp)
@@ -115,12 +129,19 @@ func atomicWrite(_ bytes: [UInt8], to path: String) -> String? {
         offset += n
     }
     // A full disk can show only when the data is flushed: check fsync and close too.
-    if reason == nil && fsync(fd) != 0 { reason = String(cString: strerror(errno)) }
+    if reason == nil && flush && fsync(fd) != 0 { reason = String(cString: strerror(errno)) }
     if close(fd) != 0 && reason == nil { reason = String(cString: strerror(errno)) }
-    if reason == nil && rename(temp, path) != 0 { reason = String(cString: strerror(errno)) }
     if let reason {
         unlink(temp)
         return reason
     }
     return nil
+}
+
+/// Flushes an already written file to disk; returns why it failed, or nil.
+func flushFile(_ path: String) -> String? {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return String(cString: strerror(errno)) }
+    defer { close(fd) }
+    return fsync(fd) == 0 ? nil : String(cString: strerror(errno))
 }

@@ -67,7 +67,7 @@ import Glibc
         #expect(killed.status == 128 + SIGKILL)
         #expect(finished() == Self.samples.count, "the other inputs finished before the kill")
         #expect(folder.read("out/2-blocking.txt") == nil)
-        #expect(!filesUnder(folder.file("out")).contains { $0.contains(".docnorm-tmp-") }, "no half-written output")
+        #expect(!filesUnder(folder.file("out")).contains { $0.contains(".docnorm-tmp") }, "no half-written output")
 
         unlink(fifo)
         try folder.write("in/2-blocking.txt", Self.samples[0].input)
@@ -113,6 +113,43 @@ import Glibc
         try folder.write("rules/lines.json", Array((BuiltinRules.files["lines.json"]! + " ").utf8))
         #expect(try runDocnorm(args + ["--rules", rules]).status == 0)
         #expect(try statuses(folder, "out") == ["a.txt": "done", "b.txt": "done"])
+    }
+
+    /// A run killed after writing an output's temporary file but before
+    /// putting it in place leaves that file; the next run removes it, whether
+    /// it redoes the input or finds it up to date.
+    @Test func temporaryFilesOfAKilledRunAreRemoved() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("in/a.txt", Self.samples[0].input)
+        try folder.write("in/b.txt", Self.samples[1].input)
+        let args = ["batch", folder.file("in"), folder.file("out")]
+        #expect(try runDocnorm(args).status == 0)
+        try folder.write("out/a.txt.docnorm-tmp", Array("half".utf8))
+        try folder.write("in/b.txt", Self.samples[2].input)
+        try folder.write("out/b.txt.docnorm-tmp", Array("half".utf8))
+        #expect(try runDocnorm(args).status == 0)
+        #expect(try statuses(folder, "out") == ["a.txt": "skipped", "b.txt": "done"])
+        #expect(filesUnder(folder.file("out"), skipping: [".docnorm"]) == ["a.txt", "b.txt", "report.json"])
+        #expect(String(decoding: folder.read("out/b.txt") ?? [], as: UTF8.self) == (try expectedText(Self.samples[2].input)))
+    }
+
+    /// Two runs writing one OUT at once would mix their files and manifests:
+    /// while one holds OUT/.docnorm/lock, another is refused and writes nothing.
+    @Test func secondRunOnTheSameOutputIsRefused() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("in/a.txt", Self.samples[0].input)
+        try folder.write("out/.docnorm/lock", [])
+        let held = open(folder.file("out/.docnorm/lock"), O_WRONLY)
+        #expect(held >= 0 && flock(held, LOCK_EX) == 0)
+        let refused = try runDocnorm(["batch", folder.file("in"), folder.file("out")])
+        #expect(refused.status == 6)
+        #expect(refused.errors.contains("another docnorm batch is writing to this output folder"))
+        #expect(folder.read("out/a.txt") == nil && folder.read("out/report.json") == nil)
+        close(held)
+        #expect(try runDocnorm(["batch", folder.file("in"), folder.file("out")]).status == 0)
+        #expect(folder.read("out/a.txt") != nil)
     }
 
     @Test func outputInsideOrEqualToInputRefused() throws {

@@ -1,0 +1,118 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+#if os(Linux)
+import CSystem
+#endif
+
+/// A document whose outputs are written to temporary files beside their
+/// places, waiting to be made durable and renamed into place.
+struct StagedDocument: Sendable {
+    struct Output: Sendable {
+        var temporary: String
+        var path: String
+    }
+
+    var index: Int
+    var outputs: [Output]
+    var entry: ManifestEntry
+    var report: FileReport
+
+    /// The temporary file a batch writes before `path` is put in place: one
+    /// fixed name per output, so a run killed before the rename leaves a file
+    /// the next run overwrites or removes (a second run on the same OUT at the
+    /// same time is refused by the folder's lock).
+    static func temporary(for path: String) -> String { path + ".docnorm-tmp" }
+}
+
+/// Puts a batch's outputs in place in groups. Workers write each output to a
+/// temporary file and hand the document over; every `interval` the committer
+/// makes the whole group durable with one `syncfs` — one journal commit,
+/// where an fsync per file made the workers of a 2-core run wait on each
+/// other's commits — then renames each file into place and appends the
+/// document's manifest line. Nothing is in place before it is on disk, and
+/// a kill before the rename leaves only temporary files.
+final class BatchCommitter: @unchecked Sendable {
+    private struct State {
+        var staged: [StagedDocument] = []
+        var closed = false
+    }
+
+    static let interval: useconds_t = 20_000
+
+    private let state = Locked(State())
+    private let manifest: BatchManifest
+    private let finished: @Sendable (Int, FileReport) -> Void
+    /// OUT, open for `syncfs`; -1 where it cannot be opened (each file is then fsynced).
+    private let folder: Int32
+
+    init(output: String, manifest: BatchManifest, finished: @escaping @Sendable (Int, FileReport) -> Void) {
+        self.manifest = manifest
+        self.finished = finished
+        folder = open(output, O_RDONLY | O_DIRECTORY)
+    }
+
+    deinit { if folder >= 0 { close(folder) } }
+
+    func submit(_ document: StagedDocument) {
+        state.withLock { $0.staged.append(document) }
+    }
+
+    /// No more documents will come; `run` commits what is left and returns.
+    func closeSubmissions() {
+        state.withLock { $0.closed = true }
+    }
+
+    /// The committer's loop, on a thread of its own, until `close`.
+    func run() {
+        while let group = nextGroup() { commit(group) }
+    }
+
+    private func nextGroup() -> [StagedDocument]? {
+        let closed = state.when({ !$0.staged.isEmpty || $0.closed }) { $0.closed }
+        // Let a group gather, unless this is the last one.
+        if !closed { usleep(Self.interval) }
+        return state.withLock { s -> [StagedDocument]? in
+            guard !s.staged.isEmpty else { return nil }
+            defer { s.staged.removeAll(keepingCapacity: true) }
+            return s.staged
+        }
+    }
+
+    private func commit(_ group: [StagedDocument]) {
+        let durable = syncFolder()
+        for document in group {
+            var why: String?
+            for output in document.outputs where why == nil {
+                if !durable, let reason = flushFile(output.temporary) {
+                    why = "cannot write \(output.path) (\(reason))"
+                } else if rename(output.temporary, output.path) != 0 {
+                    why = "cannot write \(output.path) (\(String(cString: strerror(errno))))"
+                }
+            }
+            guard let why else {
+                manifest.record(document.entry)
+                finished(document.index, document.report)
+                continue
+            }
+            for output in document.outputs { unlink(output.temporary) }
+            var report = document.report
+            report.status = .failed
+            report.error = why
+            report.diagnostics = [:]
+            finished(document.index, report)
+        }
+    }
+
+    /// One flush for everything written under OUT; false when it failed or is
+    /// not available, and each file must be flushed (and its error named) alone.
+    private func syncFolder() -> Bool {
+        #if os(Linux)
+        return folder >= 0 && docnorm_syncfs(folder) == 0
+        #else
+        return false
+        #endif
+    }
+}
