@@ -63,6 +63,18 @@ struct ReadingOrderGrammar {
     let columns: Int
     let relations: TemplateRelations
     let limits: TableRulesFile.ReadingOrder
+    let plan: ReadingOrderPlan
+
+    init(numbers: [Double], afterText: [Bool], rows: Int, columns: Int, relations: TemplateRelations,
+         limits: TableRulesFile.ReadingOrder, plan: ReadingOrderPlan? = nil) {
+        self.numbers = numbers
+        self.afterText = afterText
+        self.rows = rows
+        self.columns = columns
+        self.relations = relations
+        self.limits = limits
+        self.plan = plan ?? ReadingOrderPlan(rows: rows, columns: columns, limits: limits)
+    }
 
     /// A full reading: token index (into `numbers`) of each cell, row-major.
     struct Candidate {
@@ -97,19 +109,10 @@ struct ReadingOrderGrammar {
         }
     }
 
-    /// Cells of `k` rows × `width` columns read block by block from token `p`.
-    static func group(_ k: Int, _ blocks: [Range<Int>], width: Int, from p: Int) -> [Int] {
-        var cells = [Int](repeating: 0, count: k * width)
-        var q = p
-        for block in blocks {
-            for r in 0..<k { for c in block { cells[r * width + c] = q; q += 1 } }
-        }
-        return cells
-    }
-
     /// Token index of cell (i, c) of a group of `k` rows read block by block
-    /// from token `p`, without building the group: `before[b]` columns come
-    /// before block `b`, `blockOf[c]` is column c's block.
+    /// from token `p`, without building the group: `blocks` in reading order
+    /// (not necessarily left to right), `before[b]` columns read before block
+    /// `b`, `blockOf[c]` is column c's block.
     struct Layout {
         var blocks: [Range<Int>]
         var blockOf: [Int]
@@ -117,8 +120,16 @@ struct ReadingOrderGrammar {
 
         init(_ blocks: [Range<Int>]) {
             self.blocks = blocks
-            blockOf = blocks.enumerated().flatMap { b, range in range.map { _ in b } }
+            blockOf = [Int](repeating: 0, count: blocks.reduce(0) { max($0, $1.upperBound) })
+            for (b, range) in blocks.enumerated() { for c in range { blockOf[c] = b } }
             before = blocks.indices.map { b in blocks[..<b].reduce(0) { $0 + $1.count } }
+        }
+
+        /// The whole group's token indices, row-major (built only for a reading that holds).
+        func cells(k: Int, width: Int, from p: Int) -> [Int] {
+            var cells = [Int](repeating: 0, count: k * width)
+            for i in 0..<k { for c in 0..<width { cells[i * width + c] = index(i, c, k: k, from: p) } }
+            return cells
         }
 
         func index(_ i: Int, _ c: Int, k: Int, from p: Int) -> Int {
@@ -189,13 +200,6 @@ struct ReadingOrderGrammar {
 
     func readings() -> [Candidate] {
         let cap = limits.maxCandidates
-        // Groups of rows and first-column runs need two rows or more (a table
-        // of one row, 四, reads only its header groups and rotations).
-        let full = rows > 1 ? ReadingOrderGrammar.compositions(columns).filter { $0.count > 1 } : []
-        let rest = rows > 1 && columns > 2 ? ReadingOrderGrammar.compositions(columns - 1).filter { $0.count > 1 } : []
-        let restLayouts = rest.map(Layout.init)
-        let permutable = ReadingOrderGrammar.compositions(columns, maxBlocks: limits.maxPermutedBlocks).filter { $0.count > 1 }
-        let orders = (0...max(1, limits.maxPermutedBlocks)).map { ReadingOrderGrammar.permutations($0) }
         var readings = Readings(rows: rows)
         func rowsHold(_ cells: [Int], _ k: Int) -> Bool {
             (0..<k).allSatisfy { r in relations.rowHolds { numbers[cells[r * columns + $0]] } }
@@ -213,16 +217,17 @@ struct ReadingOrderGrammar {
                     add(cells, cost: limits.rotatedRowCost, plan: "row \(r + 1) from column \(shift + 1)", r: r, k: 1)
                 }
                 for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) {
-                    for blocks in full {
-                        add(ReadingOrderGrammar.group(k, blocks, width: columns, from: p), cost: 1,
-                            plan: "rows \(r + 1)-\(r + k) by columns \(ReadingOrderGrammar.name(blocks, offset: 0))", r: r, k: k)
+                    for layout in plan.groups where groupHolds(layout, k: k, from: p) {
+                        let cells = layout.cells(k: k, width: columns, from: p)
+                        readings.add(cells, values: cells.map { numbers[$0] }, cost: 1,
+                                     plan: "rows \(r + 1)-\(r + k) by columns \(ReadingOrderGrammar.name(layout.blocks, offset: 0))", at: r, k: k)
                     }
                 }
-                headerGroups(at: r, compositions: permutable, orders: orders) { cells, cost, plan, k in
+                headerGroups(at: r) { cells, cost, plan, k in
                     readings.add(cells, values: cells.map { numbers[$0] }, cost: cost, plan: plan(), at: r, k: k)
                 }
                 for b in stride(from: r + 2, through: rows, by: 1) where interleaved(from: p, count: b - r) {
-                    for inner in firstColumnRun(r, b, restLayouts) {
+                    for inner in firstColumnRun(r, b, plan.runGroups) {
                         var cells = [Int](repeating: 0, count: (b - r) * columns)
                         for i in 0..<(b - r) {
                             cells[i * columns] = p + i
@@ -260,56 +265,57 @@ struct ReadingOrderGrammar {
     /// follow text (its header cell, 自⏎然⏎人 19 2 7): without that, zeros
     /// let a sparse row's values slide to another row. Cost 1, 2 with a
     /// block put off. Reports each reading whose rows all hold.
-    func headerGroups(at r: Int, compositions: [[Range<Int>]], orders: [[[Int]]], _ report: ([Int], Int, @autoclosure () -> String, Int) -> Void) {
+    func headerGroups(at r: Int, _ report: ([Int], Int, @autoclosure () -> String, Int) -> Void) {
         let p = r * columns
+        // The first block read opens at p, so every reading needs text there.
+        guard afterText[p] else { return }
+        // Nothing is built before a reading's blocks all follow text, and no
+        // cell list before it holds: this loop runs for every row, group size,
+        // composition and order, and almost nothing holds.
         for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) {
-            for blocks in compositions {
-                for order in orders[blocks.count] {
-                    // Compared in place: this loop runs for every row, group size,
-                    // composition and order, and an array per pass was most of it.
-                    let inOrder = order.indices.allSatisfy { order[$0] == $0 }
-                    for deferLast in Self.deferChoices where !(inOrder && !deferLast) {
-                        // Every block opens after text; checked before anything is built.
-                        var q = p
-                        var labelled = true
-                        for b in (deferLast ? order.dropLast() : order[...]) where labelled {
-                            labelled = afterText[q]
-                            q += k * blocks[b].count
-                        }
-                        guard labelled else { continue }
-                        var cells = [Int](repeating: 0, count: k * columns)
-                        q = p
-                        for b in (deferLast ? order.dropLast() : order[...]) {
-                            for i in 0..<k { for c in blocks[b] { cells[i * columns + c] = q; q += 1 } }
-                        }
-                        func plan() -> String { "rows \(r + 1)-\(r + k) by columns \(ReadingOrderGrammar.name(order.map { blocks[$0] }, offset: 0))" }
-                        guard deferLast else {
-                            if (0..<k).allSatisfy({ i in relations.rowHolds { numbers[cells[i * columns + $0]] } }) {
-                                report(cells, 1, plan(), k)
-                            }
-                            continue
-                        }
-                        // Rows after the group, left to right, then the put-off block.
-                        let last = blocks[order.last!]
-                        var middle: [Int] = []
-                        var m = r + k
-                        while m < rows {
-                            let start = q + (m - r - k) * columns
-                            guard relations.rowHolds({ numbers[start + $0] }) else { break }
-                            middle += start..<(start + columns)
-                            m += 1
-                            var group = cells
-                            var d = q + (m - r - k) * columns
-                            guard afterText[d] else { continue }
-                            for i in 0..<k { for c in last { group[i * columns + c] = d; d += 1 } }
-                            if (0..<k).allSatisfy({ i in relations.rowHolds { numbers[group[i * columns + $0]] } }) {
-                                report(group + middle, 2, plan() + " (\(ReadingOrderGrammar.name([last], offset: 0)) after row \(m))", m - r)
+            // Bit j: text stands before the token j columns' worth of rows on.
+            var opensAfterText: UInt64 = 0
+            for j in 0..<columns where afterText[p + k * j] { opensAfterText |= 1 << UInt64(j) }
+            for h in plan.headerLayouts.indices {
+                for deferLast in Self.deferChoices where !(plan.headerInOrder[h] && !deferLast) {
+                    guard (deferLast ? plan.headerOpensDeferred[h] : plan.headerOpensAll[h]) & ~opensAfterText == 0 else { continue }
+                    let layout = plan.headerLayouts[h]
+                    let blocks = layout.blocks
+                    let q = p + k * (columns - blocks[blocks.count - 1].count)
+                    func describe() -> String { "rows \(r + 1)-\(r + k) by columns \(ReadingOrderGrammar.name(blocks, offset: 0))" }
+                    guard deferLast else {
+                        if groupHolds(layout, k: k, from: p) { report(layout.cells(k: k, width: columns, from: p), 1, describe(), k) }
+                        continue
+                    }
+                    // Rows after the group, left to right, then the put-off block.
+                    let lastBlock = blocks.count - 1
+                    var m = r + k
+                    while m < rows {
+                        let start = q + (m - r - k) * columns
+                        guard relations.rowHolds({ numbers[start + $0] }) else { break }
+                        m += 1
+                        let shift = (m - r - k) * columns
+                        guard afterText[q + shift] else { continue }
+                        let holds = (0..<k).allSatisfy { i in
+                            relations.rowHolds { c in
+                                let x = layout.index(i, c, k: k, from: p)
+                                return numbers[layout.blockOf[c] == lastBlock ? x + shift : x]
                             }
                         }
+                        guard holds else { continue }
+                        var group = layout.cells(k: k, width: columns, from: p)
+                        for i in 0..<k { for c in blocks[lastBlock] { group[i * columns + c] += shift } }
+                        report(group + Array(q..<(q + shift)), 2,
+                               describe() + " (\(ReadingOrderGrammar.name([blocks[lastBlock]], offset: 0)) after row \(m))", m - r)
                     }
                 }
             }
         }
+    }
+
+    /// Every row of a group of `k` rows read by `layout` from token `p` holds.
+    func groupHolds(_ layout: Layout, k: Int, from p: Int) -> Bool {
+        (0..<k).allSatisfy { i in relations.rowHolds { numbers[layout.index(i, $0, k: k, from: p)] } }
     }
 
     /// A run's first-column values come with the row labels (pdftotext
@@ -341,7 +347,7 @@ struct ReadingOrderGrammar {
                     }
                     guard holds else { continue }
                     let blocks = layout.blocks
-                    let head = ReadingOrderGrammar.group(k, blocks, width: width, from: p)
+                    let head = layout.cells(k: k, width: width, from: p)
                     readings.add(head, values: head.map { numbers[$0] }, cost: k == 1 ? 0 : 1,
                               plan: k == 1 ? nil : "rows \(r + 1)-\(r + k) by columns \(ReadingOrderGrammar.name(blocks, offset: 1))", at: r - a, k: k)
                 }

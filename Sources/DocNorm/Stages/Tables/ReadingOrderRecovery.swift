@@ -38,6 +38,19 @@
 /// row 三（一） `72 11 1 0 3 1 88`.
 struct ReadingOrderRecovery: Sendable {
     let rules: TableRules
+    /// Per template id, the layouts the search tries, built once.
+    let plans: [String: ReadingOrderPlan]
+
+    init(rules: TableRules) {
+        self.rules = rules
+        var plans: [String: ReadingOrderPlan] = [:]
+        for template in rules.templates {
+            guard let columns = Self.uniformSlots(template) else { continue }
+            let rows = template.rows.filter { !$0.isHeader }.count
+            plans[template.id] = ReadingOrderPlan(rows: rows, columns: columns, limits: rules.readingOrder)
+        }
+        self.plans = plans
+    }
 
     /// A number of the stretch: its text, its value, and where it stood.
     struct Token {
@@ -117,7 +130,8 @@ struct ReadingOrderRecovery: Sendable {
         for lead in 0...min(limit, tokens.count - needed) where tokens.count - needed - lead <= limit {
             let slice = Array(lead..<(lead + needed))
             let grammar = ReadingOrderGrammar(numbers: slice.map { tokens[$0].number }, afterText: slice.map { tokens[$0].afterText },
-                                  rows: rowCount, columns: columns, relations: relations, limits: rules.readingOrder)
+                                  rows: rowCount, columns: columns, relations: relations, limits: rules.readingOrder,
+                                  plan: plans[template.id])
             for candidate in grammar.readings() where relations.columnsHold(candidate.cells.map { tokens[slice[$0]].number }) {
                 let key = candidate.cells.map { keys[slice[$0]] }
                 let cost = candidate.cost + tokens.count - needed
@@ -135,7 +149,9 @@ struct ReadingOrderRecovery: Sendable {
     }
 
     /// The number of value slots of every data row, when all have the same.
-    func uniformSlots(_ template: TableTemplate) -> Int? {
+    func uniformSlots(_ template: TableTemplate) -> Int? { Self.uniformSlots(template) }
+
+    static func uniformSlots(_ template: TableTemplate) -> Int? {
         let widths = Set(template.rows.filter { !$0.isHeader }.map { $0.columnPaths.count })
         guard widths.count == 1, let w = widths.first, w > 0 else { return nil }
         return w

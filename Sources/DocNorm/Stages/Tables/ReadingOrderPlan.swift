@@ -1,0 +1,56 @@
+/// The column-block layouts the reading-order search tries for tables of one
+/// shape, built once per pipeline: the search runs for every row of every
+/// window of every table it is asked about, and building them there was
+/// most of its time.
+struct ReadingOrderPlan: Sendable {
+    typealias Layout = ReadingOrderGrammar.Layout
+
+    /// Row groups read column block by column block, left to right (two blocks or more).
+    let groups: [Layout]
+    /// The same over the columns after the first, for first-column runs.
+    let runGroups: [Layout]
+    /// Header groups: every composition of at most `maxPermutedBlocks`
+    /// blocks (two or more) in every order, its blocks in that order. Kept
+    /// as parallel arrays so the search tests the masks without touching
+    /// (and retaining) a layout.
+    let headerLayouts: [Layout]
+    /// The blocks are left to right (then read only with the last put off:
+    /// left to right with none put off is a plain group).
+    let headerInOrder: [Bool]
+    /// Bit j: a block opens j columns' worth of rows after the group's
+    /// start; for all blocks, and for all but the last (put off).
+    let headerOpensAll: [UInt64]
+    let headerOpensDeferred: [UInt64]
+
+    init(rows: Int, columns: Int, limits: TableRulesFile.ReadingOrder) {
+        // Groups, runs and header groups need two rows or more (a table of
+        // one row, 四, reads only as a row and its rotations).
+        guard rows > 1, columns <= 64 else {
+            groups = []; runGroups = []
+            headerLayouts = []; headerInOrder = []; headerOpensAll = []; headerOpensDeferred = []
+            return
+        }
+        groups = ReadingOrderGrammar.compositions(columns).filter { $0.count > 1 }.map(Layout.init)
+        runGroups = columns > 2 ? ReadingOrderGrammar.compositions(columns - 1).filter { $0.count > 1 }.map(Layout.init) : []
+        let orders = (0...max(1, limits.maxPermutedBlocks)).map { ReadingOrderGrammar.permutations($0) }
+        var layouts: [Layout] = [], inOrder: [Bool] = [], opensAll: [UInt64] = [], opensDeferred: [UInt64] = []
+        for composition in ReadingOrderGrammar.compositions(columns, maxBlocks: limits.maxPermutedBlocks) where composition.count > 1 {
+            for order in orders[composition.count] {
+                let blocks = order.map { composition[$0] }
+                var opens: UInt64 = 0, before = 0
+                for block in blocks.dropLast() {
+                    opens |= 1 << UInt64(before)
+                    before += block.count
+                }
+                layouts.append(Layout(blocks))
+                inOrder.append(order.indices.allSatisfy { order[$0] == $0 })
+                opensAll.append(opens | 1 << UInt64(before))
+                opensDeferred.append(opens)
+            }
+        }
+        headerLayouts = layouts
+        headerInOrder = inOrder
+        headerOpensAll = opensAll
+        headerOpensDeferred = opensDeferred
+    }
+}
