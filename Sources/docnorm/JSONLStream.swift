@@ -56,10 +56,11 @@ struct OutputRecord: Encodable {
 /// stays at most `window` lines ahead of the writer, so memory is bounded
 /// however long the stream is.
 struct JSONLStream: Sendable {
-    let pipeline: Pipeline
+    /// One per worker (see `Batch.runFolder`).
+    let pipelines: [Pipeline]
     let encoding: String?
     let format: OutputFormat
-    let workers: Int
+    var workers: Int { pipelines.count }
 
     struct State {
         var queue: [(index: Int, line: [UInt8])] = []
@@ -97,7 +98,7 @@ struct JSONLStream: Sendable {
                 while true {
                     let item = state.when({ !$0.queue.isEmpty || $0.endOfInput }) { s in s.queue.isEmpty ? nil : s.queue.removeFirst() }
                     guard let item else { return }
-                    let output = stream.answer(item.line, number: item.index + 1)
+                    let output = stream.answer(item.line, number: item.index + 1, pipeline: stream.pipelines[thread - 2])
                     state.withLock { $0.results[item.index] = output }
                 }
             }
@@ -124,7 +125,7 @@ struct JSONLStream: Sendable {
         if !pending.isEmpty { body(pending) }
     }
 
-    func answer(_ line: [UInt8], number: Int) -> String {
+    func answer(_ line: [UInt8], number: Int, pipeline: Pipeline) -> String {
         var record = OutputRecord(id: .null, line: number, status: "error")
         do {
             let input: InputRecord

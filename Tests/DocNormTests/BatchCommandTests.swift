@@ -141,7 +141,8 @@ import Glibc
         defer { folder.remove() }
         try folder.write("in/a.txt", Self.samples[0].input)
         try folder.write("out/.docnorm/lock", [])
-        let held = open(folder.file("out/.docnorm/lock"), O_WRONLY)
+        // O_CLOEXEC: children other tests start meanwhile must not inherit (and keep) the lock.
+        let held = open(folder.file("out/.docnorm/lock"), O_WRONLY | O_CLOEXEC)
         #expect(held >= 0 && flock(held, LOCK_EX) == 0)
         let refused = try runDocnorm(["batch", folder.file("in"), folder.file("out")])
         #expect(refused.status == 6)
