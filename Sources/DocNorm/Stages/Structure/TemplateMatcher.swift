@@ -60,8 +60,9 @@ struct TemplateMatcher: Sendable {
         var p = start
         let s = stream.scalars
         func line(_ i: Int) -> Int? { stream.lineNumbers.isEmpty ? nil : stream.lineNumbers[min(i, stream.count - 1)] }
-        func report(_ rule: String, _ kind: Diagnostic.Kind, _ message: String, at i: Int) {
-            m.diagnostics.append(Diagnostic(stage: .structure, rule: rule, kind: kind, message: message, line: line(i)))
+        func report(_ rule: String, _ kind: Diagnostic.Kind, _ message: String, at i: Int, row: [String]? = nil) {
+            m.diagnostics.append(Diagnostic(stage: .structure, rule: rule, kind: kind, message: message, line: line(i),
+                                            cells: row.map { DiagnosticCells(table: template.id, row: $0) }))
         }
         // Autoclosures: the before/after text is built only when tracing.
         func traced(_ rule: String, at i: Int, _ before: @autoclosure () -> String, _ after: @autoclosure () -> String) {
@@ -255,7 +256,9 @@ struct TemplateMatcher: Sendable {
                     p = ahead.end
                 } else {
                     traced("structure.label-restored", at: p, "", label)
-                    report("structure.label-restored", .suspicion, "row label '\(label)' is missing; restored from template \(template.id)", at: p)
+                    report("structure.label-restored", .suspicion,
+                           "row label '\(label)' is missing; restored from template \(template.id), so the row's values are placed by their order alone",
+                           at: p, row: row.path)
                 }
             }
             if let r = resumeAfterHead {
@@ -308,8 +311,12 @@ struct TemplateMatcher: Sendable {
             if !row.isHeader {
                 let slots = row.columnPaths.count
                 if values.count < slots, m.found > 0 {
+                    // With none, nothing was placed; with some, which slots
+                    // they belong to is a guess (filled from the left).
                     report("structure.missing-value", .suspicion,
-                           "row '\(row.path.last ?? row.id ?? "")' has \(values.count) of \(slots) values; the rest are left empty", at: p)
+                           values.isEmpty ? "row '\(row.path.last ?? row.id ?? "")' has none of its \(slots) values; they are left empty"
+                               : "row '\(row.path.last ?? row.id ?? "")' has \(values.count) of \(slots) values, placed from the left (which cells they belong to is a guess); the rest are left empty",
+                           at: p, row: values.isEmpty ? nil : row.path)
                 }
                 var surplus: [String] = []
                 while let end = valueEnd(in: stream, at: p) {
@@ -319,7 +326,8 @@ struct TemplateMatcher: Sendable {
                 if !surplus.isEmpty {
                     m.surplus += surplus.count
                     report("structure.surplus-value", .suspicion,
-                           "row '\(row.path.last ?? row.id ?? "")' has \(surplus.count) value(s) more than template \(template.id) allows: \(surplus.joined(separator: " "))", at: p)
+                           "row '\(row.path.last ?? row.id ?? "")' has \(surplus.count) value(s) more than template \(template.id) allows, so which are this row's is a guess (the first ones are kept); left over: \(surplus.joined(separator: " "))",
+                           at: p, row: row.path)
                 }
                 for (slot, value) in values {
                     m.records.append(TableRecord(row: row.path, column: row.columnPaths[slot], value: value))

@@ -133,7 +133,7 @@ struct TableRecognizer: Sendable {
             keepAnchorLabel(&best, lineText: head, line: lines[i].number, context: context)
 
             let last = from + lineIndex(of: best.end - 1, in: stream)
-            for d in best.diagnostics { context.report(d.stage, d.rule, d.kind, d.message, line: d.line) }
+            for d in best.diagnostics { context.report(d.stage, d.rule, d.kind, d.message, line: d.line, cells: d.cells) }
             for step in best.trace { context.traced(step.stage, step.rule, line: step.line, before: step.before, after: step.after) }
             let nextLineStart = last + 1 - from < stream.lineStart.count ? stream.lineStart[last + 1 - from] : stream.count
             if best.end < nextLineStart {
