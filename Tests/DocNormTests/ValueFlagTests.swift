@@ -72,6 +72,51 @@ import Testing
         })
     }
 
+    /// Table 四 as Tesseract read it: the header labels, then the value cells
+    /// recognised as stray characters, not one number.
+    static let reviewTableWithoutNumbers = """
+        四、政府信息公开行政复议、行政诉讼情况
+
+        行政复议                                                               行政诉讼
+
+        结果 | 结果 | 其他 | 尚未 |总  未经复议直接起诉   复议后起诉
+
+        盖
+        涅
+        卫
+        涅
+
+        五、存在的主要问题及改进情况
+
+        """
+
+    @Test func aTableWhoseLabelsStandButWhoseValuesAreLostIsReported() throws {
+        let doc = try document(Self.reviewTableWithoutNumbers)
+        #expect(doc.tables.isEmpty)
+        let flag = try #require(doc.diagnostics.first { $0.rule == "tables.unplaced" })
+        #expect(flag.stage == .tables && flag.kind == .suspicion && flag.line == 3)
+        let cells = try #require(flag.cells)
+        #expect(cells.table.hasSuffix("-review-litigation") && cells.row == nil && cells.column == nil)
+        #expect(flag.message.contains("none of its values"))
+        // Every value of that table counts as flagged.
+        let total = QualityReport.ExpectedRecord(table: cells.table, row: [], column: ["行政复议", "总计"], value: "2")
+        #expect(QualityReport.flagged(total, in: doc))
+        #expect(!QualityReport.flagged(QualityReport.ExpectedRecord(table: "2021-applications", row: rowPath("new"), column: ["申请人情况", "自然人"], value: "2"), in: doc))
+    }
+
+    @Test func aTableOfTheReportsEditionIsNamed() throws {
+        // After a 2021 table 三, the unplaced table 四 is the 2021 one.
+        let doc = try document(applicationsTable() + "\n" + Self.reviewTableWithoutNumbers.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n"))
+        #expect(doc.tables.first?.templateID == "2021-applications")
+        #expect(doc.diagnostics.first { $0.rule == "tables.unplaced" }?.cells == DiagnosticCells(table: "2021-review-litigation"))
+    }
+
+    @Test func proseOpeningWithAnAnchorIsNoUnplacedTable() throws {
+        let doc = try document("四、政府信息公开行政复议、行政诉讼情况\n\n行政复议和行政诉讼情况：本年度未发生因政府信息公开引起的行政复议和行政诉讼，结果维持、结果纠正均无。\n\n五、存在的主要问题及改进情况\n")
+        #expect(doc.tables.isEmpty)
+        #expect(!doc.diagnostics.contains { $0.rule == "tables.unplaced" })
+    }
+
     @Test func theReportCountsRightValuesThatAreFlagged() throws {
         // Row 一 of a clean table: right and not flagged. The short row's
         // placed values: right where the gold agrees, and flagged all the same.

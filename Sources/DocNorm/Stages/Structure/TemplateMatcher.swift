@@ -43,6 +43,14 @@ struct TemplateMatcher: Sendable {
         /// Labels and values found, of those the template expects.
         var found: Int
         var expected: Int
+        /// Of `found` and `expected`, the value slots (the rest are labels).
+        var valuesFound = 0
+        var valuesExpected = 0
+        /// Labels found in place: where the reading stood, past nothing but
+        /// other header text, or opening a cell (a line break, TAB or space
+        /// before them), as a table's labels stand and words of a sentence
+        /// that mentions them (行政复议和行政诉讼…，结果维持、…) do not.
+        var labelsInPlace = 0
         var surplus: Int
         /// Stream index just past the last consumed scalar.
         var end: Int
@@ -82,6 +90,12 @@ struct TemplateMatcher: Sendable {
             }
             return headerScalarSet!.contains(scalar)
         }
+        /// A label found, starting at `index`; `inPlace` when nothing but
+        /// header text was skipped to reach it.
+        func foundLabel(at index: Int, inPlace: Bool) {
+            m.found += 1
+            if inPlace || (index < s.count && stream.cellStart[index]) { m.labelsInPlace += 1 }
+        }
         func commonPrefix(_ target: [Unicode.Scalar], at index: Int) -> Int {
             var k = 0
             while k < target.count && index + k < s.count && s[index + k] == target[k] { k += 1 }
@@ -104,7 +118,7 @@ struct TemplateMatcher: Sendable {
                     let k = commonPrefix(floating[i].remaining, at: p)
                     if k >= min(floating[i].seen ? 2 : 3, floating[i].remaining.count) {
                         traced("structure.group-label", at: p, text(p..<p + k), floating[i].label)
-                        if !floating[i].seen { floating[i].seen = true; m.found += 1 }
+                        if !floating[i].seen { floating[i].seen = true; foundLabel(at: p, inPlace: true) }
                         floating[i].remaining.removeFirst(k)
                         p += k
                         progress = true
@@ -211,11 +225,11 @@ struct TemplateMatcher: Sendable {
                     // found, and the reading stays, for the text it would
                     // jump over holds other header labels, whole or cut
                     // (未经复议直接起诉 above 结果维持…总计; 商业 before 总计).
-                    m.found += 1
+                    foundLabel(at: p + found.skipped, inPlace: true)
                     cells[column] = label
                     traced("structure.header-ahead", at: p + found.skipped, "", label)
                 } else if let found {
-                    m.found += 1
+                    foundLabel(at: p + found.skipped, inPlace: found.skipped == 0)
                     cells[column] = label
                     if found.skipped > 0 {
                         let stray = text(p..<p + found.skipped)
@@ -238,7 +252,7 @@ struct TemplateMatcher: Sendable {
                     // Header cells read line by line across the header (自 法人… 然 总 人):
                     // the label's characters in order, close together, count as the label.
                     if scattered(labelScalars, in: stream, from: p) {
-                        m.found += 1
+                        m.found += 1  // scattered over lines: no one place it opens
                         cells[column] = label
                         traced("structure.header-scattered", at: p, "", label)
                     } else {
@@ -246,7 +260,7 @@ struct TemplateMatcher: Sendable {
                     }
                 } else if valueEnd(in: stream, at: p) == nil, let ahead = findAhead(labelScalars, in: stream, from: p) {
                     // Stuck before unknown text: the label stands further on.
-                    m.found += 1
+                    foundLabel(at: ahead.start, inPlace: false)
                     let skipped = text(p..<ahead.start)
                     traced("structure.stray-text", at: p, skipped, "")
                     if !skipped.unicodeScalars.allSatisfy(isHeaderScalar) {
@@ -291,6 +305,7 @@ struct TemplateMatcher: Sendable {
             for (column, cell) in row.cells.enumerated() {
                 guard case .value(let slot) = cell else { continue }
                 m.expected += 1
+                m.valuesExpected += 1
                 absorb()
                 if let end = valueEnd(in: stream, at: p) {
                     cells[column] = text(p..<end)
@@ -305,6 +320,7 @@ struct TemplateMatcher: Sendable {
                     continue
                 }
                 m.found += 1
+                m.valuesFound += 1
                 values.append((slot, cells[column]))
             }
             absorb()
