@@ -48,7 +48,12 @@ import DocNormTestSupport
                      Block(.table(Table(grid: [["x"]], templateID: "empty")), lines: 11...11)],
             metadata: metadata,
             diagnostics: [Diagnostic(stage: .tables, rule: "r", kind: .invalidInput, message: "m\u{0}", line: nil),
-                          Diagnostic(stage: .decode, rule: "d", kind: .repair, message: "", line: 3)],
+                          Diagnostic(stage: .decode, rule: "d", kind: .repair, message: "", line: 3),
+                          Diagnostic(stage: .structure, rule: "s", kind: .suspicion, message: "行", line: 4,
+                                     cells: DiagnosticCells(table: "t", row: ["三、本年度办理结果", "（一）予以公开"])),
+                          Diagnostic(stage: .tables, rule: "u", kind: .suspicion, message: "表", line: 5, cells: DiagnosticCells(table: "t")),
+                          Diagnostic(stage: .structure, rule: "c", kind: .arithmetic, message: "", line: nil,
+                                     cells: DiagnosticCells(table: "t", row: [], column: ["行政复议", "总计"]))],
             trace: [TraceStep(stage: .normalize, rule: "n", line: nil, before: "a", after: "b")])
         try expectSameBytes(document, "edge cases")
         try expectSameBytes(Document(blocks: [], metadata: DocumentMetadata()), "empty document")

@@ -44,11 +44,11 @@ public struct QualityBaseline: Codable, Sendable {
 
     /// The report as a Markdown table (kept in the README).
     public static func table(by: [String: QualityReport.Summary], overall: QualityReport.Summary, raw: Bool) -> String {
-        var lines = ["| extractor | cases | exact | CER raw | CER out | lines | headings | table rows | values | values right or flagged | idempotent |",
-                     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        var lines = ["| extractor | cases | exact | CER raw | CER out | lines | headings | table rows | values | values right or flagged | right values flagged | idempotent |",
+                     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
         func row(_ name: String, _ s: QualityReport.Summary) -> String {
             "| \(name) | \(s.cases) | \(format(s.exactRate)) | \(raw ? format(s.cerBefore) : "–") | \(format(s.cerAfter)) | "
-                + "\(format(s.lineRecall)) | \(format(s.headingRecall)) | \(format(s.tableRowRecall)) | \(format(s.valueAccuracy)) | \(format(s.valuesRightOrFlagged)) | \(format(s.idempotenceRate)) |"
+                + "\(format(s.lineRecall)) | \(format(s.headingRecall)) | \(format(s.tableRowRecall)) | \(format(s.valueAccuracy)) | \(format(s.valuesRightOrFlagged)) | \(format(s.rightValuesFlagged)) | \(format(s.idempotenceRate)) |"
         }
         for (name, s) in by.sorted(by: { $0.key < $1.key }) { lines.append(row(name, s)) }
         lines.append(row("**overall**", overall))

@@ -36,6 +36,9 @@ public enum QualityReport {
         /// failed arithmetic check on the value's row or column, or a cell
         /// left empty in a recognised table (reported as a missing value).
         public var valuesAccountedFor: Int
+        /// Values right that the output still puts in doubt (a flag the
+        /// user did not need): what flagging costs.
+        public var valuesRightFlagged: Int
         public var idempotent: Bool
         public var failed: Bool
     }
@@ -48,7 +51,7 @@ public enum QualityReport {
         public var goldLines = 0, linesFound = 0
         public var goldHeadings = 0, headingsFound = 0
         public var goldTableRows = 0, tableRowsFound = 0
-        public var goldValues = 0, valuesRight = 0, valuesAccountedFor = 0
+        public var goldValues = 0, valuesRight = 0, valuesAccountedFor = 0, valuesRightFlagged = 0
         public var idempotent = 0
         public var failed = 0
 
@@ -62,6 +65,7 @@ public enum QualityReport {
             goldHeadings += s.goldHeadings; headingsFound += s.headingsFound
             goldTableRows += s.goldTableRows; tableRowsFound += s.tableRowsFound
             goldValues += s.goldValues; valuesRight += s.valuesRight; valuesAccountedFor += s.valuesAccountedFor
+            valuesRightFlagged += s.valuesRightFlagged
             idempotent += s.idempotent ? 1 : 0
             failed += s.failed ? 1 : 0
         }
@@ -75,6 +79,8 @@ public enum QualityReport {
         public var tableRowRecall: Double { Self.share(tableRowsFound, goldTableRows) }
         public var valueAccuracy: Double { Self.share(valuesRight, goldValues) }
         public var valuesRightOrFlagged: Double { Self.share(valuesAccountedFor, goldValues) }
+        /// Of the values right, the share flagged all the same (lower is better).
+        public var rightValuesFlagged: Double { valuesRight == 0 ? 0 : Double(valuesRightFlagged) / Double(valuesRight) }
         public var idempotenceRate: Double { Self.share(idempotent, cases) }
 
         /// The measures a ratchet holds: higher is better for all but CER.
@@ -82,7 +88,7 @@ public enum QualityReport {
             [("exact", exactRate, true), ("cer-after", cerAfter, false), ("line-recall", lineRecall, true),
              ("heading-recall", headingRecall, true), ("table-row-recall", tableRowRecall, true),
              ("value-accuracy", valueAccuracy, true), ("values-right-or-flagged", valuesRightOrFlagged, true),
-             ("idempotence", idempotenceRate, true)]
+             ("right-values-flagged", rightValuesFlagged, false), ("idempotence", idempotenceRate, true)]
         }
     }
 
@@ -122,7 +128,7 @@ public enum QualityReport {
             return Score(exact: false, editsBefore: before, editsAfter: c.gold.unicodeScalars.count, goldCharacters: c.gold.unicodeScalars.count,
                          goldLines: goldLines.count, linesFound: 0, goldHeadings: goldHeadings.count, headingsFound: 0,
                          goldTableRows: goldRows.count, tableRowsFound: 0, goldValues: c.records.count, valuesRight: 0,
-                         valuesAccountedFor: 0, idempotent: false, failed: true)
+                         valuesAccountedFor: 0, valuesRightFlagged: 0, idempotent: false, failed: true)
         }
         let output = TextRenderer.render(document)
         var outputLines: [String: Int] = [:]
@@ -152,15 +158,21 @@ public enum QualityReport {
                      goldTableRows: goldRows.count, tableRowsFound: found(goldRows),
                      goldValues: c.records.count, valuesRight: right.count,
                      valuesAccountedFor: right.count + c.records.filter { !values.contains($0) && flagged($0, in: document) }.count,
+                     valuesRightFlagged: right.filter { flagged($0, in: document) }.count,
                      idempotent: again == output, failed: false)
     }
 
     /// Whether the output says that a gold value it does not have right is in
     /// doubt: its table (same template) left the cell empty, which stage 4
     /// reports as a missing value, or a relation failed on the value's row or
-    /// column (a table with one unnamed data row: any relation).
+    /// column (a table with one unnamed data row: any relation), or a
+    /// suspicion names the cell, its row or column, or its whole table (a
+    /// row's values placed by a guess, a table found but left as text).
     static func flagged(_ record: ExpectedRecord, in document: Document) -> Bool {
-        document.tables.contains { table in
+        if document.diagnostics.contains(where: { d in
+            d.kind != .repair && d.cells?.covers(table: record.table, row: record.row, column: record.column) == true
+        }) { return true }
+        return document.tables.contains { table in
             guard table.templateID == record.table else { return false }
             if !table.records.contains(where: { $0.row == record.row && $0.column == record.column }) { return true }
             let subjects: Set<String> = [record.row.joined(separator: "/"), record.column.joined(separator: "/")]

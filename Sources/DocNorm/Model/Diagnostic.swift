@@ -28,13 +28,38 @@ public struct Diagnostic: Codable, Sendable, Equatable {
     public var message: String
     /// 1-based line of the (decoded) input the finding is about, when known.
     public var line: Int?
+    /// The table values the finding puts in doubt, when it is about values.
+    public var cells: DiagnosticCells?
 
-    public init(stage: StageID, rule: String, kind: Kind, message: String, line: Int?) {
+    public init(stage: StageID, rule: String, kind: Kind, message: String, line: Int?, cells: DiagnosticCells? = nil) {
         self.stage = stage
         self.rule = rule
         self.kind = kind
         self.message = message
         self.line = line
+        self.cells = cells
+    }
+}
+
+/// The value cells of a template table a diagnostic is about: every value
+/// of the table when `row` and `column` are nil, one row's (or column's)
+/// when only that is set, one cell when both are. Paths are the template's
+/// label paths, as in `TableRecord` (table 四's one data row has the path []).
+public struct DiagnosticCells: Codable, Sendable, Equatable {
+    /// The template id (2021-applications).
+    public var table: String
+    public var row: [String]?
+    public var column: [String]?
+
+    public init(table: String, row: [String]? = nil, column: [String]? = nil) {
+        self.table = table
+        self.row = row
+        self.column = column
+    }
+
+    /// Whether the value at `row` × `column` of template `table` is among these cells.
+    public func covers(table: String, row: [String], column: [String]) -> Bool {
+        table == self.table && (self.row == nil || self.row! == row) && (self.column == nil || self.column! == column)
     }
 }
 
@@ -71,8 +96,9 @@ public final class PipelineContext {
         self.timings = timings
     }
 
-    public func report(_ stage: StageID, _ rule: String, _ kind: Diagnostic.Kind, _ message: String, line: Int?) {
-        diagnostics.append(Diagnostic(stage: stage, rule: rule, kind: kind, message: message, line: line))
+    public func report(_ stage: StageID, _ rule: String, _ kind: Diagnostic.Kind, _ message: String, line: Int?,
+                       cells: DiagnosticCells? = nil) {
+        diagnostics.append(Diagnostic(stage: stage, rule: rule, kind: kind, message: message, line: line, cells: cells))
     }
 
     /// Records a change; callers may skip building `before`/`after` when

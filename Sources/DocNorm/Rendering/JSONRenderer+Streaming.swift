@@ -17,6 +17,14 @@ extension JSONRenderer {
         for d in document.diagnostics {
             w.element()
             w.beginObject()
+            if let cells = d.cells {
+                w.key("cells")
+                w.beginObject()
+                if let column = cells.column { w.key("column"); w.value(column) }
+                if let row = cells.row { w.key("row"); w.value(row) }
+                w.key("table"); w.value(cells.table)
+                w.endObject()
+            }
             w.key("kind"); w.value(d.kind.rawValue)
             if let line = d.line { w.key("line"); w.value(line) }
             w.key("message"); w.value(d.message)

@@ -29,6 +29,12 @@ struct TableRulesFile: VersionedRuleFile {
         var resyncWindow: Int
         /// Largest gap between the characters of a header label read across lines.
         var maxScatterGap: Int
+        /// A stretch at an anchor whose match was not accepted still looks
+        /// like the template's table (`tables.unplaced`) with this many of
+        /// its labels found in place (nothing but header text before them,
+        /// or opening a cell), and this share of those tried.
+        var unplacedMinLabels: Int
+        var unplacedMinLabelShare: Double
     }
     /// Limits of ReadingOrderRecovery (stage 3): tables whose cells an
     /// extractor read out of order.

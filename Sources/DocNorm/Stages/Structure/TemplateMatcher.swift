@@ -43,6 +43,14 @@ struct TemplateMatcher: Sendable {
         /// Labels and values found, of those the template expects.
         var found: Int
         var expected: Int
+        /// Of `found` and `expected`, the value slots (the rest are labels).
+        var valuesFound = 0
+        var valuesExpected = 0
+        /// Labels found in place: where the reading stood, past nothing but
+        /// other header text, or opening a cell (a line break, TAB or space
+        /// before them), as a table's labels stand and words of a sentence
+        /// that mentions them (行政复议和行政诉讼…，结果维持、…) do not.
+        var labelsInPlace = 0
         var surplus: Int
         /// Stream index just past the last consumed scalar.
         var end: Int
@@ -60,8 +68,9 @@ struct TemplateMatcher: Sendable {
         var p = start
         let s = stream.scalars
         func line(_ i: Int) -> Int? { stream.lineNumbers.isEmpty ? nil : stream.lineNumbers[min(i, stream.count - 1)] }
-        func report(_ rule: String, _ kind: Diagnostic.Kind, _ message: String, at i: Int) {
-            m.diagnostics.append(Diagnostic(stage: .structure, rule: rule, kind: kind, message: message, line: line(i)))
+        func report(_ rule: String, _ kind: Diagnostic.Kind, _ message: String, at i: Int, row: [String]? = nil) {
+            m.diagnostics.append(Diagnostic(stage: .structure, rule: rule, kind: kind, message: message, line: line(i),
+                                            cells: row.map { DiagnosticCells(table: template.id, row: $0) }))
         }
         // Autoclosures: the before/after text is built only when tracing.
         func traced(_ rule: String, at i: Int, _ before: @autoclosure () -> String, _ after: @autoclosure () -> String) {
@@ -80,6 +89,12 @@ struct TemplateMatcher: Sendable {
                 })
             }
             return headerScalarSet!.contains(scalar)
+        }
+        /// A label found, starting at `index`; `inPlace` when nothing but
+        /// header text was skipped to reach it.
+        func foundLabel(at index: Int, inPlace: Bool) {
+            m.found += 1
+            if inPlace || (index < s.count && stream.cellStart[index]) { m.labelsInPlace += 1 }
         }
         func commonPrefix(_ target: [Unicode.Scalar], at index: Int) -> Int {
             var k = 0
@@ -103,7 +118,7 @@ struct TemplateMatcher: Sendable {
                     let k = commonPrefix(floating[i].remaining, at: p)
                     if k >= min(floating[i].seen ? 2 : 3, floating[i].remaining.count) {
                         traced("structure.group-label", at: p, text(p..<p + k), floating[i].label)
-                        if !floating[i].seen { floating[i].seen = true; m.found += 1 }
+                        if !floating[i].seen { floating[i].seen = true; foundLabel(at: p, inPlace: true) }
                         floating[i].remaining.removeFirst(k)
                         p += k
                         progress = true
@@ -210,11 +225,11 @@ struct TemplateMatcher: Sendable {
                     // found, and the reading stays, for the text it would
                     // jump over holds other header labels, whole or cut
                     // (未经复议直接起诉 above 结果维持…总计; 商业 before 总计).
-                    m.found += 1
+                    foundLabel(at: p + found.skipped, inPlace: true)
                     cells[column] = label
                     traced("structure.header-ahead", at: p + found.skipped, "", label)
                 } else if let found {
-                    m.found += 1
+                    foundLabel(at: p + found.skipped, inPlace: found.skipped == 0)
                     cells[column] = label
                     if found.skipped > 0 {
                         let stray = text(p..<p + found.skipped)
@@ -237,7 +252,7 @@ struct TemplateMatcher: Sendable {
                     // Header cells read line by line across the header (自 法人… 然 总 人):
                     // the label's characters in order, close together, count as the label.
                     if scattered(labelScalars, in: stream, from: p) {
-                        m.found += 1
+                        m.found += 1  // scattered over lines: no one place it opens
                         cells[column] = label
                         traced("structure.header-scattered", at: p, "", label)
                     } else {
@@ -245,7 +260,7 @@ struct TemplateMatcher: Sendable {
                     }
                 } else if valueEnd(in: stream, at: p) == nil, let ahead = findAhead(labelScalars, in: stream, from: p) {
                     // Stuck before unknown text: the label stands further on.
-                    m.found += 1
+                    foundLabel(at: ahead.start, inPlace: false)
                     let skipped = text(p..<ahead.start)
                     traced("structure.stray-text", at: p, skipped, "")
                     if !skipped.unicodeScalars.allSatisfy(isHeaderScalar) {
@@ -255,7 +270,9 @@ struct TemplateMatcher: Sendable {
                     p = ahead.end
                 } else {
                     traced("structure.label-restored", at: p, "", label)
-                    report("structure.label-restored", .suspicion, "row label '\(label)' is missing; restored from template \(template.id)", at: p)
+                    report("structure.label-restored", .suspicion,
+                           "row label '\(label)' is missing; restored from template \(template.id), so the row's values are placed by their order alone",
+                           at: p, row: row.path)
                 }
             }
             if let r = resumeAfterHead {
@@ -288,6 +305,7 @@ struct TemplateMatcher: Sendable {
             for (column, cell) in row.cells.enumerated() {
                 guard case .value(let slot) = cell else { continue }
                 m.expected += 1
+                m.valuesExpected += 1
                 absorb()
                 if let end = valueEnd(in: stream, at: p) {
                     cells[column] = text(p..<end)
@@ -302,14 +320,19 @@ struct TemplateMatcher: Sendable {
                     continue
                 }
                 m.found += 1
+                m.valuesFound += 1
                 values.append((slot, cells[column]))
             }
             absorb()
             if !row.isHeader {
                 let slots = row.columnPaths.count
                 if values.count < slots, m.found > 0 {
+                    // With none, nothing was placed; with some, which slots
+                    // they belong to is a guess (filled from the left).
                     report("structure.missing-value", .suspicion,
-                           "row '\(row.path.last ?? row.id ?? "")' has \(values.count) of \(slots) values; the rest are left empty", at: p)
+                           values.isEmpty ? "row '\(row.path.last ?? row.id ?? "")' has none of its \(slots) values; they are left empty"
+                               : "row '\(row.path.last ?? row.id ?? "")' has \(values.count) of \(slots) values, placed from the left (which cells they belong to is a guess); the rest are left empty",
+                           at: p, row: values.isEmpty ? nil : row.path)
                 }
                 var surplus: [String] = []
                 while let end = valueEnd(in: stream, at: p) {
@@ -319,7 +342,8 @@ struct TemplateMatcher: Sendable {
                 if !surplus.isEmpty {
                     m.surplus += surplus.count
                     report("structure.surplus-value", .suspicion,
-                           "row '\(row.path.last ?? row.id ?? "")' has \(surplus.count) value(s) more than template \(template.id) allows: \(surplus.joined(separator: " "))", at: p)
+                           "row '\(row.path.last ?? row.id ?? "")' has \(surplus.count) value(s) more than template \(template.id) allows, so which are this row's is a guess (the first ones are kept); left over: \(surplus.joined(separator: " "))",
+                           at: p, row: row.path)
                 }
                 for (slot, value) in values {
                     m.records.append(TableRecord(row: row.path, column: row.columnPaths[slot], value: value))

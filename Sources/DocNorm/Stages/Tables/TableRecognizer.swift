@@ -10,6 +10,9 @@ import ICUKit
 /// `minFoundShare` of its labels and values, or `minFoundShareWhenMany` when
 /// that is at least `many` of them (`tables.region`). Ties go to the
 /// edition (2021 or 2019) of the tables already found in the document.
+/// Where none is accepted but a template's labels stand there as a
+/// table's do, the stretch stays text and is reported as that table with
+/// its values unplaced (`tables.unplaced`), naming the table's cells.
 struct TableRecognizer: Sendable {
     let rules: TableRules
     let matcher: TemplateMatcher
@@ -57,6 +60,9 @@ struct TableRecognizer: Sendable {
         var window: (from: Int, stream: CellStream)?
         var hinted: Int?
         var triedUntil = 0
+        /// Stretches that look like a template table none of whose values
+        /// were placed, with the match that says so (`tables.unplaced`).
+        var unplaced: [(match: TemplateMatcher.Match, lines: ClosedRange<Int>)] = []
         var i = 0
         while i < lines.count {
             let head = lines[i].text.unicodeScalars.drop { $0 == "\t" || $0 == " " }
@@ -128,12 +134,21 @@ struct TableRecognizer: Sendable {
                     break
                 }
             }
+            if matched == nil, let look = looksLikeTable(matches, edition: edition ?? hinted) {
+                let last = from + lineIndex(of: max(start, look.end - 1), in: stream)
+                if let k = unplaced.indices.last, unplaced[k].match.template.id == look.template.id, unplaced[k].lines.contains(i) {
+                    // Another anchor of the same stretch (申请人情况 after （本列数据…).
+                    unplaced[k].lines = unplaced[k].lines.lowerBound...max(unplaced[k].lines.upperBound, last)
+                } else {
+                    unplaced.append((look, i...last))
+                }
+            }
             guard var best = matched else { i += 1; continue }
             matcher.repairRulesReadAsDigits(&best, tracing: context.tracing)
             keepAnchorLabel(&best, lineText: head, line: lines[i].number, context: context)
 
             let last = from + lineIndex(of: best.end - 1, in: stream)
-            for d in best.diagnostics { context.report(d.stage, d.rule, d.kind, d.message, line: d.line) }
+            for d in best.diagnostics { context.report(d.stage, d.rule, d.kind, d.message, line: d.line, cells: d.cells) }
             for step in best.trace { context.traced(step.stage, step.rule, line: step.line, before: step.before, after: step.after) }
             let nextLineStart = last + 1 - from < stream.lineStart.count ? stream.lineStart[last + 1 - from] : stream.count
             if best.end < nextLineStart {
@@ -160,7 +175,33 @@ struct TableRecognizer: Sendable {
             edition = best.template.edition
             i = last + 1
         }
+        for (m, range) in unplaced where !regions.contains(where: { $0.lines.overlaps(range) }) {
+            let (first, last) = (lines[range.lowerBound].number, lines[range.upperBound].number)
+            let place = first == last ? "line \(first) looks" : "lines \(first)–\(last) look"
+            let read = m.valuesFound == 0 ? "none of its values" : "only \(m.valuesFound) of the first \(m.valuesExpected) values"
+            context.report(.tables, "tables.unplaced", .suspicion,
+                           "\(place) like table \(m.template.id) (\(m.found - m.valuesFound) of its labels stand there) but \(read) could be read in place: left as text, so none of its values are given",
+                           line: first, cells: DiagnosticCells(table: m.template.id))
+        }
         return regions
+    }
+
+    /// `tables.unplaced`: of the matches tried at an anchor, none accepted,
+    /// the one that shows a template table stands there: at least
+    /// `unplacedMinLabels` of its labels found in place after the anchor
+    /// (`Match.labelsInPlace`), and `unplacedMinLabelShare` of the labels
+    /// tried (OCR kept the header and row labels but lost or garbled the
+    /// numbers). A paragraph that opens with an anchor's words (行政复议和
+    /// 行政诉讼…，结果维持、结果纠正…) has them apart, with its own words between.
+    /// The report's edition first, then the best score.
+    func looksLikeTable(_ matches: [TemplateMatcher.Match], edition: Int?) -> TemplateMatcher.Match? {
+        let tables = matches.filter { m in
+            let found = m.found - m.valuesFound, tried = m.expected - m.valuesExpected
+            return m.labelsInPlace >= rules.matching.unplacedMinLabels
+                && Double(found) >= rules.matching.unplacedMinLabelShare * Double(tried)
+        }
+        return tables.filter { $0.template.edition == edition }.max(by: { $0.score < $1.score })
+            ?? tables.max(by: { $0.score < $1.score })
     }
 
     /// The region of a table whose numbers ReadingOrderRecovery put in order:
