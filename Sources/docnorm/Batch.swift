@@ -93,7 +93,7 @@ struct Batch: ParsableCommand {
         // One pipeline per worker: threads sharing one rule set contend on its
         // reference counts (every access retains and releases the same
         // objects), which cost a 2-core run a tenth of its speed-up.
-        let jobs = try [job] + (1..<threads).map { _ in job.with(pipeline: try pipelineArguments.pipeline()) }
+        let arguments = pipelineArguments
         let working = Locked(threads)
         Interrupt.install()
         // Each worker takes the next input when it is free, so at most
@@ -101,7 +101,9 @@ struct Batch: ParsableCommand {
         // one more thread puts their outputs in place.
         runThreads(threads + 1) { thread in
             guard thread < threads else { return committer.run() }
-            let job = jobs[thread]
+            // Loaded here, in parallel; the rules loaded once already, so a
+            // failure now (the folder changed meanwhile) shares the first.
+            let job = thread == 0 ? job : (try? arguments.pipeline()).map(job.with(pipeline:)) ?? job
             defer { if working.withLock({ n -> Int in n -= 1; return n }) == 0 { committer.closeSubmissions() } }
             while true {
                 let index = next.withLock { n -> Int in defer { n += 1 }; return n }
