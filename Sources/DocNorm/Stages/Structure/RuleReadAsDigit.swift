@@ -7,11 +7,26 @@
 /// the failing relation.
 extension TemplateMatcher {
     func repairRulesReadAsDigits(_ m: inout Match, tracing: Bool) {
-        let template = m.template
-        var relations = TableArithmetic.relations(template, values: m.values)
-        func failing(_ list: [TableArithmetic.Relation]) -> Int { list.filter { !$0.result.holds }.count }
-        var failures = failing(relations)
-        guard failures > 0 else { return }
+        let relations = TableArithmetic.relations(m.template, values: m.values)
+        var holds = relations.map(\.result.holds)
+        guard holds.contains(false) else { return }
+        // A trial changes one cell, so only the relations that read it are
+        // evaluated again (the whole table per trial was most of stage 4 on
+        // tables whose arithmetic fails everywhere).
+        var numbers: [[Double?]] = m.values.map { row in row.map { $0.flatMap(TableArithmetic.number) } }
+        var readers: [Int: [Int]] = [:]
+        for (index, relation) in relations.enumerated() {
+            for cell in relation.cells { readers[cell.row << 16 | cell.slot, default: []].append(index) }
+        }
+        func holdsWith(_ index: Int, _ cell: (row: Int, slot: Int), _ value: Double) -> Bool {
+            let relation = relations[index]
+            var left = 0.0, right = 0.0
+            for (k, c) in relation.cells.enumerated() {
+                let v = c.row == cell.row && c.slot == cell.slot ? value : numbers[c.row][c.slot] ?? 0
+                if k < relation.leftCount { left += v } else { right += v }
+            }
+            return abs(left - right) < 1e-9
+        }
         /// The value without its first character, when it may be a misread rule.
         func withoutRule(_ text: String) -> String? {
             let s = text.unicodeScalars
@@ -19,27 +34,24 @@ extension TemplateMatcher {
                   s.allSatisfy({ $0.value &- 0x30 < 10 }) else { return nil }
             return String(String.UnicodeScalarView(s.dropFirst()))
         }
-        for relation in relations where !relation.result.holds {
+        for index in relations.indices where !relations[index].result.holds {
             // Still failing after the repairs made so far?
-            guard let now = relations.first(where: { $0.result.check == relation.result.check && $0.result.subject == relation.result.subject }),
-                  !now.result.holds else { continue }
-            var fixes: [(row: Int, slot: Int, before: String, after: String, relations: [TableArithmetic.Relation])] = []
-            let heldBefore = Set(relations.filter(\.result.holds).map { $0.result.check + "\u{1F}" + $0.result.subject })
-            for cell in relation.cells {
-                guard let text = m.values[cell.row][cell.slot], let repaired = withoutRule(text) else { continue }
-                var trial = m.values
-                trial[cell.row][cell.slot] = repaired
-                let after = TableArithmetic.relations(template, values: trial)
-                let brokeOne = after.contains { !$0.result.holds && heldBefore.contains($0.result.check + "\u{1F}" + $0.result.subject) }
-                let fixedThis = after.contains { $0.result.check == relation.result.check && $0.result.subject == relation.result.subject && $0.result.holds }
-                if fixedThis && !brokeOne && failing(after) < failures {
-                    fixes.append((cell.row, cell.slot, text, repaired, after))
+            guard !holds[index] else { continue }
+            var fixes: [(row: Int, slot: Int, before: String, after: String, value: Double, holds: [(Int, Bool)])] = []
+            for cell in relations[index].cells {
+                guard let text = m.values[cell.row][cell.slot], let repaired = withoutRule(text),
+                      let value = TableArithmetic.number(repaired) else { continue }
+                let affected = (readers[cell.row << 16 | cell.slot] ?? []).map { ($0, holdsWith($0, cell, value)) }
+                let fixedThis = affected.contains { $0.0 == index && $0.1 }
+                let brokeOne = affected.contains { holds[$0.0] && !$0.1 }
+                if fixedThis && !brokeOne {
+                    fixes.append((cell.row, cell.slot, text, repaired, value, affected))
                 }
             }
             guard fixes.count == 1, let fix = fixes.first else { continue }
             apply(fix.row, fix.slot, fix.before, fix.after, to: &m, tracing: tracing)
-            relations = fix.relations
-            failures = failing(relations)
+            numbers[fix.row][fix.slot] = fix.value
+            for (j, now) in fix.holds { holds[j] = now }
         }
     }
 

@@ -9,8 +9,10 @@ enum TableArithmetic {
         /// The template row whose source line a diagnostic names.
         var row: Int
         var axis: TableTemplate.Check.Axis
-        /// (template row, value slot) of every cell summed on either side.
+        /// (template row, value slot) of every cell summed on either side:
+        /// the first `leftCount` on the left.
         var cells: [(row: Int, slot: Int)]
+        var leftCount: Int
     }
 
     /// Every evaluated relation, and a diagnostic for each one that fails.
@@ -52,7 +54,7 @@ enum TableArithmetic {
                     let subject = template.rows[check.left[0]].columnPaths[slot].joined(separator: "/")
                     results.append(Relation(result: ArithmeticCheck(check: check.id, subject: subject, holds: abs(l - r) < 1e-9, left: l, right: r),
                                             description: check.description, row: check.left[0], axis: .column,
-                                            cells: (left + right).map { (row: $0.0, slot: $0.1) }))
+                                            cells: (left + right).map { (row: $0.0, slot: $0.1) }, leftCount: left.count))
                 }
             case .row:
                 for (index, row) in template.rows.enumerated() where !row.isHeader {
@@ -62,7 +64,7 @@ enum TableArithmetic {
                     let subject = row.path.isEmpty ? (row.id ?? "") : row.path.joined(separator: "/")
                     results.append(Relation(result: ArithmeticCheck(check: check.id, subject: subject, holds: abs(l - r) < 1e-9, left: l, right: r),
                                             description: check.description, row: index, axis: .row,
-                                            cells: (left + right).map { (row: $0.0, slot: $0.1) }))
+                                            cells: (left + right).map { (row: $0.0, slot: $0.1) }, leftCount: left.count))
                 }
             }
         }
