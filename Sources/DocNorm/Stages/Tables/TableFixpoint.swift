@@ -127,20 +127,21 @@ extension TableRecognizer {
         }
         keep(upTo: lines.count)
 
-        // What stage 4 found matching the first run's tables that this reading
-        // does not keep is withdrawn; the reading's own findings for the tables it
+        // Stage 4 has reported nothing yet but what it found matching tables,
+        // each finding at or after its table's first line (a value past the
+        // table's end is reported where the reading stopped): a finding
+        // belongs to the last table opening at or before its line. What was
+        // found matching the first run's tables that this reading does not
+        // keep is withdrawn; the reading's own findings for the tables it
         // changed are reported instead, and its cell-level steps detail the
         // settle step (its region steps are the settle step, and its stage-3
         // findings speak of the reading's line numbers, not the input's).
         let kept = Set(zip(again, changed).filter { !$0.1 }.compactMap { tableLines.firstIndex(of: $0.0.lines) })
-        let superseded = tables.indices.filter { !kept.contains($0) }.map { tables[$0].lines }
         context.withdraw { d in
-            d.stage == .structure && d.line.map { line in superseded.contains { $0.contains(line) } } == true
+            guard d.stage == .structure, let line = d.line,
+                  let k = tables.lastIndex(where: { $0.lines.lowerBound <= line }) else { return false }
+            return !kept.contains(k)
         }
-        // Stage 4 reports only for the tables the reading accepted, each at
-        // or after the table's first line (a value past its end is reported
-        // where the reading stopped): a finding belongs to the last table
-        // opening at or before its line.
         func mapped(_ line: Int?) -> (inside: Bool, line: Int?) {
             guard let line, let k = again.lastIndex(where: { $0.lines.lowerBound <= line - 1 }), changed[k] else { return (false, nil) }
             return (true, number(line - 1))
