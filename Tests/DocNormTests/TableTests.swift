@@ -244,3 +244,69 @@ extension String {
         #expect(rules.valueFromLookalikes(Array("lS".unicodeScalars)[...]) == nil)
     }
 }
+
+/// The table readings taken to their fixpoint (TableFixpoint.swift): the
+/// output, read back the way a second run reads it, holds the same tables in
+/// the same places.
+@Suite struct TableFixpointTests {
+    /// Table 一 whose last header is followed by stray prose: the matcher
+    /// stops before that text, so 行政事业性收费 is restored without a value
+    /// and the 6 after the text stays prose. The output holds the clean grid
+    /// and no stray text, and a second run reads the 6 into the row. The
+    /// first run reads its output back and keeps that reading.
+    static let valueAfterStrayText = """
+        二、主动公开政府信息情况
+        第二十条第（一）项
+        信息内容 本年制发件数 本年废止件数 现行有效件数
+        规章 0 0 0
+        行政规范性文件 2 0 5
+        第二十条第（五）项
+        信息内容 本年处理决定数量
+        行政许可 3
+        第二十条第（六）项
+        信息内容 本年处理决定数量
+        行政处罚 4
+        行政强制 0
+        第二十条第（八）项不断提升服务能力
+        6
+        三、收到和处理政府信息公开申请情况
+
+        """
+
+    @Test func aValueAfterARowWithoutValuesFillsItInTheFirstRun() throws {
+        let once = try canonical(Array(Self.valueAfterStrayText.utf8))
+        #expect(once.contains("行政事业性收费\t6\t\t\n\n三、"))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
+    /// The settled table is traced as `tables.settle` at the first run's line
+    /// numbers, and what was found matching the table it replaced (the row
+    /// without its value) is withdrawn.
+    @Test func theSettledTableIsTracedAndTheReplacedFindingsWithdrawn() throws {
+        let doc = try document(Self.valueAfterStrayText, tracing: true)
+        let settle = try #require(doc.trace.first { $0.rule == "tables.settle" })
+        #expect(settle.line == 2)
+        #expect(settle.after.hasSuffix("行政事业性收费\t6\t\t"))
+        #expect(doc.diagnostics.contains { $0.rule == "tables.settle" && $0.line == 2 })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.missing-value" })
+        #expect(doc.blocks.first { if case .table = $0.kind { true } else { false } }?.lines == 2...14)
+    }
+
+    /// An anchor line before a damaged copy of itself: from the first line
+    /// the damaged header does not match, so the table opens at the second
+    /// and the first stays prose. Read back, that prose line leads into a
+    /// clean header and opens the table; the first run keeps that reading.
+    @Test func anAnchorLineLeftAsProseIsReadIntoTheTableInTheFirstRun() throws {
+        let text = "第二十条第（一）项\n第二十条第（一）项年废止件数现行有效件数规章 0 0 0\n行政规范0 0 0\n第二十条第（五）项年处理决定数量行政许可0\n"
+        let once = try canonical(Array(text.utf8))
+        #expect(once.hasPrefix("第二十条第（一）项\t\t\t\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
+    /// A table that reads back as itself is left as it is: no settle step.
+    @Test func aCleanTableIsAlreadyAFixpoint() throws {
+        let doc = try document(applicationsTable(), tracing: true)
+        #expect(doc.tables.count == 1)
+        #expect(!doc.trace.contains { $0.rule == "tables.settle" })
+    }
+}

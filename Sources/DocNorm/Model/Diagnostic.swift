@@ -101,6 +101,13 @@ public final class PipelineContext {
         diagnostics.append(Diagnostic(stage: stage, rule: rule, kind: kind, message: message, line: line, cells: cells))
     }
 
+    /// Takes back findings that no longer hold: stage 3 reading its output
+    /// back (`tables.settle`) replaces a table and, with it, what was found
+    /// matching the table it replaced.
+    func withdraw(where shouldWithdraw: (Diagnostic) -> Bool) {
+        diagnostics.removeAll(where: shouldWithdraw)
+    }
+
     /// Records a change; callers may skip building `before`/`after` when
     /// `tracing` is false, since the step is dropped then.
     public func traced(_ stage: StageID, _ rule: String, line: Int?, before: @autoclosure () -> String, after: @autoclosure () -> String) {

@@ -63,21 +63,34 @@ public struct Pipeline: Sendable {
         context.measure(.normalize) { repunctuateJoined(&prose, unless: [], context: context) }
         // Stage 2 reads its own output back until it joins nothing more, so
         // that a second run finds nothing to join (JoinFixpoint.swift).
-        while let more = context.measure(.lines, { lineRepair.rejoined(prose, context: context) }) {
+        func rejoin() {
+            while let more = context.measure(.lines, { lineRepair.rejoined(prose, context: context) }) {
+                let finished = Set(prose.joined().map(\.lines))
+                prose = more
+                context.measure(.normalize) { repunctuateJoined(&prose, unless: finished, context: context) }
+            }
+        }
+        rejoin()
+        var placed = regions.map { region in
+            TableRecognizer.PlacedTable(table: region.table, lines: kept[region.lines.lowerBound].number...kept[region.lines.upperBound].number)
+        }
+        // Stage 3 reads its own output back too, so that a second run reads
+        // the same tables in the same places (TableFixpoint.swift); the prose a
+        // changed reading leaves is stage 2's again.
+        for _ in 0..<TableRecognizer.maxSettleRounds {
+            guard let reading = context.measure(.tables, { tables.settled(prose, tables: placed, context: context) }) else { break }
             let finished = Set(prose.joined().map(\.lines))
-            prose = more
+            (prose, placed) = reading
             context.measure(.normalize) { repunctuateJoined(&prose, unless: finished, context: context) }
+            rejoin()
         }
         // Sized once, appended in place, and the lines let go of once they are
         // pieces: each growth or copy held the document's lines twice (peak memory).
         var pieces: [StructureRecovery.Piece] = []
-        pieces.reserveCapacity(prose.reduce(regions.count) { $0 + $1.count })
+        pieces.reserveCapacity(prose.reduce(placed.count) { $0 + $1.count })
         for (index, segment) in prose.enumerated() {
             for line in segment { pieces.append(.line(line)) }
-            if index < regions.count {
-                let region = regions[index]
-                pieces.append(.table(region.table, lines: kept[region.lines.lowerBound].number...kept[region.lines.upperBound].number))
-            }
+            if index < placed.count { pieces.append(.table(placed[index].table, lines: placed[index].lines)) }
         }
         prose = []
         let (blocks, recovered) = context.measure(.structure) { structure.recover(pieces, context: context) }

@@ -119,8 +119,15 @@ struct TableRecognizer: Sendable {
             // the cells out of order (pdftotext -raw, pdfminer).
             // A later anchor of the same stretch (申请人情况 after （本列数据…) has
             // the same numbers or fewer: it is not tried again.
+            // A report keeps one format: once its tables are in one edition,
+            // only that edition's templates are read in another order (with
+            // every value 0, table 三 of either edition satisfies its
+            // arithmetic in some order, and the other edition's is no reading
+            // of this report).
+            let reorderable = ordered.filter { t in edition.map { rules.templates[t].edition == $0 } ?? true }
             if i >= triedUntil, matched.map({ $0.missingValues > 0 || $0.surplus > 0 }) ?? true {
-                switch readingOrder.recover(lines, from: i, candidates: ordered.map { rules.templates[$0] }, edition: edition ?? hinted) {
+                switch readingOrder.recover(lines, from: i, candidates: (reorderable.isEmpty ? ordered : reorderable).map { rules.templates[$0] },
+                                            edition: edition ?? hinted) {
                 case .recovered(let reading, let tokens, let last):
                     regions.append(region(reading, tokens: tokens, lines: lines, from: i, to: last, context: context))
                     edition = reading.template.edition
