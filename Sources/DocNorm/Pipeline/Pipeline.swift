@@ -30,12 +30,12 @@ public struct Pipeline: Sendable {
         self.rules = rules
         decoder = Decoder(rules: rules)
         characters = CharacterNormalizer(rules: rules)
-        let structureRules = try StructureRules.load(from: source)
-        let tableRules = try TableRules.load(from: source)
+        let structureRules = try source.naming { try StructureRules.load(from: source) }
+        let tableRules = try source.naming { try TableRules.load(from: source) }
         lineRepair = try LineRepair.load(from: source, rules: rules, numbering: structureRules.numbering,
                                          tableAnchors: Array(Set(tableRules.templates.flatMap(\.anchors))).sorted())
         structure = StructureRecovery(rules: structureRules)
-        ocr = try OCRRepairs.load(from: source)
+        ocr = try source.naming { try OCRRepairs.load(from: source) }
         tables = TableRecognizer(rules: tableRules)
     }
 

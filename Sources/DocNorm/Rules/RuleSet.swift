@@ -15,6 +15,15 @@ public enum RuleSource: Sendable {
         }
     }
 
+    /// Runs `load`; a refusal from the checks made after decoding, which name
+    /// the file by its bare name (ocr.json), names it as `displayName` does,
+    /// so a malformed file in a --rules folder is refused with its path.
+    func naming<T>(_ load: () throws -> T) throws -> T {
+        do { return try load() } catch let DocNormError.invalidRules(file, line, reason) where !file.contains("/") {
+            throw DocNormError.invalidRules(file: displayName(file), line: line, reason: reason)
+        }
+    }
+
     func read(_ path: String) throws -> String {
         switch self {
         case .builtin:

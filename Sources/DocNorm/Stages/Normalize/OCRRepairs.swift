@@ -7,8 +7,11 @@ struct OCRRulesFile: VersionedRuleFile {
         var closers: String
         var open: String
         var close: String
-        /// How far a closer may be (parens only).
+        /// How far a closer may be, which brackets end the search for it,
+        /// and which pairs it passes over whole (parens only).
         var reach: Int?
+        var brackets: String?
+        var enclosed: [String]?
     }
     var format: String
     var parens: Pairs
@@ -34,6 +37,10 @@ struct OCRRepairs: Sendable {
     let open: Unicode.Scalar, close: Unicode.Scalar
     /// How far (in characters) a misread opener's closer may be.
     let reach: Int
+    /// The brackets that end the search for that closer.
+    let brackets: ScalarSet
+    /// Pairs passed over whole on the way (opener → closer).
+    let enclosedPairs: [Unicode.Scalar: Unicode.Scalar]
     let numberOpeners: ScalarSet
     let numberClosers: ScalarSet
     let numberOpen: Unicode.Scalar, numberClose: Unicode.Scalar
@@ -51,11 +58,22 @@ struct OCRRepairs: Sendable {
         guard let reach = file.parens.reach, reach > 0 else {
             throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "parens.reach must be a positive number of characters")
         }
+        guard let brackets = file.parens.brackets, !brackets.isEmpty else {
+            throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "parens.brackets must list the brackets that end the search for a closer")
+        }
+        var enclosedPairs: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for pair in file.parens.enclosed ?? [] {
+            let both = Array(pair.unicodeScalars)
+            guard both.count == 2 else {
+                throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "parens.enclosed: '\(pair)' must be an opener and its closer")
+            }
+            enclosedPairs[both[0]] = both[1]
+        }
         func set(_ s: String, _ name: String) -> ScalarSet { ScalarSet(ranges: s.unicodeScalars.map { $0.value...$0.value }, pattern: name) }
         let parenOpeners = Set(file.parens.openers.unicodeScalars), numberOpeners = Set(file.documentNumbers.openers.unicodeScalars)
         return OCRRepairs(parenOpeners: set(file.parens.openers, "parens.openers"), parenClosers: set(file.parens.closers, "parens.closers"),
                           open: try one(file.parens.open, "parens.open"), close: try one(file.parens.close, "parens.close"),
-                          reach: reach,
+                          reach: reach, brackets: set(brackets, "parens.brackets"), enclosedPairs: enclosedPairs,
                           numberOpeners: set(file.documentNumbers.openers, "documentNumbers.openers"),
                           numberClosers: set(file.documentNumbers.closers, "documentNumbers.closers"),
                           numberOpen: try one(file.documentNumbers.open, "documentNumbers.open"),
@@ -87,8 +105,6 @@ struct OCRRepairs: Sendable {
         return fixed
     }
 
-    static let brackets = ScalarSet(ranges: "（(）)《》〈〉【】〔〕[]".unicodeScalars.map { $0.value...$0.value }, pattern: "brackets")
-
     /// 〈一) → （一）: an opener whose first closer is a parenthesis.
     func parens(_ s: inout [Unicode.Scalar]) -> Bool {
         var changed = false
@@ -111,9 +127,6 @@ struct OCRRepairs: Sendable {
         return changed
     }
 
-    /// Pairs passed over whole when looking for an opener's closer.
-    static let enclosedPairs: [Unicode.Scalar: Unicode.Scalar] = ["《": "》", "〔": "〕"]
-
     /// The first bracket after position i that is not inside a closed 《…》 or
     /// 〔…〕, or nil when none follows within `reach` characters (a pair's
     /// scan stops there too, so a long line of openers stays linear).
@@ -121,12 +134,12 @@ struct OCRRepairs: Sendable {
         let limit = min(s.count, i + reach + 1)
         var k = i + 1
         while k < limit {
-            if let closer = Self.enclosedPairs[s[k]], let end = s[(k + 1)..<limit].firstIndex(where: { $0 == closer }),
-               !s[(k + 1)..<end].contains(where: { Self.brackets.contains($0) || parenClosers.contains($0) }) {
+            if let closer = enclosedPairs[s[k]], let end = s[(k + 1)..<limit].firstIndex(where: { $0 == closer }),
+               !s[(k + 1)..<end].contains(where: { brackets.contains($0) || parenClosers.contains($0) }) {
                 k = end + 1
                 continue
             }
-            if Self.brackets.contains(s[k]) || parenClosers.contains(s[k]) { return k }
+            if brackets.contains(s[k]) || parenClosers.contains(s[k]) { return k }
             k += 1
         }
         return nil
