@@ -29,9 +29,11 @@ public struct Pipeline: Sendable {
     public init(rules: RuleSet, source: RuleSource = .builtin) throws {
         self.rules = rules
         decoder = Decoder(rules: rules)
-        characters = CharacterNormalizer(rules: rules)
         let structureRules = try StructureRules.load(from: source)
         let tableRules = try TableRules.load(from: source)
+        // Stage 3 counts lines only within its table window: a longer run of
+        // blank lines is kept only that long (BlankRun).
+        characters = CharacterNormalizer(rules: rules, blankRunLimit: tableRules.matching.maxLines)
         lineRepair = try LineRepair.load(from: source, rules: rules, numbering: structureRules.numbering,
                                          tableAnchors: Array(Set(tableRules.templates.flatMap(\.anchors))).sorted())
         structure = StructureRecovery(rules: structureRules)
