@@ -66,6 +66,33 @@ import DocNormTestSupport
 }
 
 
+/// Runs of blank lines past the limit are left out by both paths; the lines
+/// after them keep their numbers, and the capacity hint still covers them.
+@Suite struct BlankRunTests {
+    let normalizer = CharacterNormalizer(rules: rules, blankRunLimit: 3)
+
+    @Test(arguments: ["", "\n", "\n\n\n\n\n\n", "甲\n\n\n\n\n\n乙\n", "甲\n\n\n乙\n\n\n\n\n\n\n\n",
+                      "甲\r\n\r\n\r\n\r\n\r\n乙", "甲\n \n\u{3000}\n\n\n\u{200B}\n乙", "\n\n\n\n\n甲"])
+    func bothPathsKeepTheSameBlankLines(_ text: String) throws {
+        let passes = try normalizer.normalizeInPasses(text, context: PipelineContext(tracing: false))
+        let fused = try normalizer.normalizeFused(text)
+        #expect(fused == passes, "\(text.debugDescription)")
+        var run = 0
+        for line in fused {
+            run = line.text.isEmpty ? run + 1 : 0
+            #expect(run <= 3)
+        }
+        let utf8 = Array(text.utf8)
+        #expect(utf8.withUnsafeBufferPointer { CharacterNormalizer.lineCount($0, blankRunLimit: 3) } >= fused.count)
+    }
+
+    @Test func numbersCountTheLinesLeftOut() throws {
+        let lines = try normalizer.normalizeFused("甲" + String(repeating: "\n", count: 10) + "乙\n")
+        #expect(lines.map(\.text) == ["甲", "", "", "", "乙"])
+        #expect(lines.map(\.number) == [1, 2, 3, 4, 11])
+    }
+}
+
 @Suite struct FusedNormalizerRulesTests {
     /// The built-in rules never touch a line break, so the one-pass path is used.
     @Test func builtinRulesKeepLinesIndependent() {

@@ -29,9 +29,11 @@ public struct Pipeline: Sendable {
     public init(rules: RuleSet, source: RuleSource = .builtin) throws {
         self.rules = rules
         decoder = Decoder(rules: rules)
-        characters = CharacterNormalizer(rules: rules)
         let structureRules = try source.naming { try StructureRules.load(from: source) }
         let tableRules = try source.naming { try TableRules.load(from: source) }
+        // Stage 3 counts lines only within its table window: a longer run of
+        // blank lines is kept only that long (BlankRun).
+        characters = CharacterNormalizer(rules: rules, blankRunLimit: tableRules.matching.maxLines)
         lineRepair = try LineRepair.load(from: source, rules: rules, numbering: structureRules.numbering,
                                          tableAnchors: Array(Set(tableRules.templates.flatMap(\.anchors))).sorted())
         structure = StructureRecovery(rules: structureRules)
@@ -45,21 +47,31 @@ public struct Pipeline: Sendable {
         var lines = try context.measure(.normalize) { try characters.normalize(decoded.text, context: context) }
         decoded.text = ""  // the lines hold the text now; free the copy (peak memory)
         context.measure(.normalize) { ocr.repair(&lines, characters: characters, context: context) }
-        let kept = context.measure(.lines) { () -> [SourceLine] in
+        var kept = context.measure(.lines) { () -> [SourceLine] in
             // Handed over, not shared: stage 2 changes the one array in place.
             let handed = lines
             lines = []
             return lineRepair.removeFurniture(consume handed, context: context)
         }
         let regions = context.measure(.tables) { tables.recognize(kept, context: context) }
-        var segments: [ArraySlice<SourceLine>] = []
-        var position = 0
-        for region in regions {
-            segments.append(kept[position..<region.lines.lowerBound])
-            position = region.lines.upperBound + 1
+        // Table k stands after stretch of prose k, on these input lines.
+        var placed = regions.map { region in
+            TableRecognizer.PlacedTable(table: region.table, lines: kept[region.lines.lowerBound].number...kept[region.lines.upperBound].number)
         }
-        segments.append(kept[position...])
-        var prose = context.measure(.lines) { lineRepair.joinLines(segments, context: context) }
+        var prose = context.measure(.lines) { () -> [[LogicalLine]] in
+            var segments: [ArraySlice<SourceLine>] = []
+            segments.reserveCapacity(regions.count + 1)
+            var position = 0
+            for region in regions {
+                segments.append(kept[position..<region.lines.lowerBound])
+                position = region.lines.upperBound + 1
+            }
+            segments.append(kept[position...])
+            // Only the stretches hold the lines now, and they go once joined:
+            // the lines and the logical lines are not all held to the end (peak memory).
+            kept = []
+            return lineRepair.joinLines(segments, context: context)
+        }
         context.measure(.normalize) { repunctuateJoined(&prose, unless: [], context: context) }
         // Stage 2 reads its own output back until it joins nothing more, so
         // that a second run finds nothing to join (JoinFixpoint.swift).
@@ -71,9 +83,6 @@ public struct Pipeline: Sendable {
             }
         }
         rejoin()
-        var placed = regions.map { region in
-            TableRecognizer.PlacedTable(table: region.table, lines: kept[region.lines.lowerBound].number...kept[region.lines.upperBound].number)
-        }
         // Stage 3 reads its own output back too, so that a second run reads
         // the same tables in the same places (TableFixpoint.swift); the prose a
         // changed reading leaves is stage 2's again.
@@ -84,16 +93,10 @@ public struct Pipeline: Sendable {
             context.measure(.normalize) { repunctuateJoined(&prose, unless: finished, context: context) }
             rejoin()
         }
-        // Sized once, appended in place, and the lines let go of once they are
-        // pieces: each growth or copy held the document's lines twice (peak memory).
-        var pieces: [StructureRecovery.Piece] = []
-        pieces.reserveCapacity(prose.reduce(placed.count) { $0 + $1.count })
-        for (index, segment) in prose.enumerated() {
-            for line in segment { pieces.append(.line(line)) }
-            if index < placed.count { pieces.append(.table(placed[index].table, lines: placed[index].lines)) }
-        }
+        // Handed over: stage 4 lets go of each stretch once it is blocks.
+        let handed = prose
         prose = []
-        let (blocks, recovered) = context.measure(.structure) { structure.recover(pieces, context: context) }
+        let (blocks, recovered) = context.measure(.structure) { structure.recover(consume handed, tables: placed, context: context) }
         var metadata = recovered
         metadata.encoding = decoded.encoding
         return Document(blocks: blocks, metadata: metadata, diagnostics: context.diagnostics, trace: context.trace)

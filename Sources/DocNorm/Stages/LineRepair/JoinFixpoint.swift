@@ -22,29 +22,47 @@ extension LineRepair {
     /// the lines joined further, their ranges and the trace in the first
     /// run's line numbers, or nil when the reading joins nothing: the output
     /// is then a fixpoint of the wrap decisions.
+    ///
+    /// The reading holds one `SourceLine` per logical line and no blank
+    /// lines (logical line k is line 2k + 1; the blank lines between are told
+    /// to `wrapEvidence`, and `join` sees them in the numbers). It is first
+    /// only probed: joining it in full, which builds its lines and trace, is
+    /// done only when something joins, which on the corpus is never.
     public func rejoined(_ prose: [[LogicalLine]], context: PipelineContext) -> [[LogicalLine]]? {
-        // Logical line k (over all segments) reads back as line 2k + 1.
-        var flat: [LogicalLine] = []
-        flat.reserveCapacity(prose.reduce(0) { $0 + $1.count })
-        let endsWithProse = prose.last?.isEmpty == false
         var segments: [ArraySlice<SourceLine>] = []
         segments.reserveCapacity(prose.count)
-        for (s, segment) in prose.enumerated() {
+        /// Logical lines before each segment, to find a reading line's original.
+        var offsets: [Int] = []
+        offsets.reserveCapacity(prose.count)
+        var count = 0
+        for segment in prose {
+            offsets.append(count)
             var lines: [SourceLine] = []
-            lines.reserveCapacity(2 * segment.count)
-            for (i, line) in segment.enumerated() {
-                flat.append(line)
-                lines.append(SourceLine(number: 2 * flat.count - 1, text: line.text))
-                if !(endsWithProse && s == prose.count - 1 && i == segment.count - 1) {
-                    lines.append(SourceLine(number: 2 * flat.count, text: ""))
-                }
+            lines.reserveCapacity(segment.count)
+            for line in segment {
+                count += 1
+                lines.append(SourceLine(number: 2 * count - 1, text: line.text))
             }
             segments.append(lines[...])
         }
+        guard joinsAny(segments, context: context) else { return nil }
         let reading = PipelineContext(tracing: context.tracing)
-        let again = joinLines(segments, context: reading)
-        guard zip(again, prose).contains(where: { $0.count != $1.count }) else { return nil }
-        func original(_ number: Int) -> LogicalLine { flat[(number - 1) / 2] }
+        let evidence = wrapEvidence(segments, blanks: .afterEachLine, context: reading)
+        let again = evidence.gathered.enumerated().map { index, segment in
+            join(segment, fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced, atTop: index == 0,
+                 probing: false, context: reading)!
+        }
+        func original(_ number: Int) -> LogicalLine {
+            let k = (number - 1) / 2
+            // The last segment starting at or before k (binary search; empty
+            // segments start where the next one does).
+            var lo = 0, hi = offsets.count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if offsets[mid] <= k { lo = mid } else { hi = mid - 1 }
+            }
+            return prose[lo][k - offsets[lo]]
+        }
         for step in reading.trace {
             context.traced(step.stage, step.rule, line: step.line.map { original($0).lines.lowerBound },
                            before: step.before, after: step.after)
@@ -58,6 +76,18 @@ extension LineRepair {
                             lines: original(line.lines.lowerBound).lines.lowerBound...original(line.lines.upperBound).lines.upperBound,
                             role: line.role)
             }
+        }
+    }
+
+    /// Whether reading the stretches back joins any two lines: gathers a
+    /// scattered run, or joins a title or a wrap (`join` probing).
+    func joinsAny(_ segments: [ArraySlice<SourceLine>], context: PipelineContext) -> Bool {
+        let quiet = PipelineContext(tracing: false)
+        let evidence = wrapEvidence(segments, blanks: .afterEachLine, context: quiet)
+        if zip(evidence.gathered, segments).contains(where: { $0.count != $1.count }) { return true }
+        return evidence.gathered.enumerated().contains { index, segment in
+            join(segment, fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced, atTop: index == 0,
+                 probing: true, context: quiet) == nil
         }
     }
 }

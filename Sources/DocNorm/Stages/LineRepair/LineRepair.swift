@@ -110,19 +110,52 @@ public struct LineRepair: Sendable {
     /// is measured over all stretches together; the title and the top block
     /// can only open the first.
     public func joinLines(_ segments: [ArraySlice<SourceLine>], context: PipelineContext) -> [[LogicalLine]] {
+        let evidence = wrapEvidence(segments, blanks: .asLines, context: context)
+        return evidence.gathered.enumerated().map { index, segment in
+            join(nonBlank(segment), fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced, atTop: index == 0,
+                 probing: false, context: context)!
+        }
+    }
+
+    /// Where the blank lines of the stretches given to `wrapEvidence` are.
+    enum Blanks {
+        /// As empty lines among the others (the input).
+        case asLines
+        /// None is given, and one stands after every line but the last line
+        /// of the last stretch (stage 2's output read back: JoinFixpoint.swift).
+        case afterEachLine
+    }
+
+    /// The stretches with scattered runs gathered, and what the wrap decisions
+    /// rest on: the text column and whether the text is double-spaced. Reads
+    /// the lines in place (a copy of every non-blank line, and an index per
+    /// line, were the largest things stage 2 held).
+    func wrapEvidence(_ segments: [ArraySlice<SourceLine>], blanks: Blanks, context: PipelineContext)
+        -> (gathered: [ArraySlice<SourceLine>], fullWidth: Int?, doubleSpaced: Bool) {
         let gathered = segments.map { gatherScattered($0, context: context) }
-        let prose = gathered.flatMap { $0.filter { !$0.text.isEmpty } }
+        let prose = gathered.lazy.joined().filter { !$0.text.isEmpty }
         // Rows of a table the recogniser missed blur the peak; they were laid
         // out with runs of spaces, so without a peak they are set aside.
         let fullWidth = columnWidth(prose) ?? columnWidth(prose.filter { width($0) - columns($0.text) <= file.wrap.window })
-        let followedByBlank = gathered.reduce(0) { count, segment in
-            count + segment.indices.filter { !segment[$0].text.isEmpty && $0 + 1 < segment.endIndex && segment[$0 + 1].text.isEmpty }.count
+        var lines = 0, followedByBlank = 0
+        for segment in gathered {
+            var i = segment.startIndex
+            while i < segment.endIndex {
+                if !segment[i].text.isEmpty {
+                    lines += 1
+                    if i + 1 < segment.endIndex && segment[i + 1].text.isEmpty { followedByBlank += 1 }
+                }
+                i += 1
+            }
         }
-        let doubleSpaced = Double(followedByBlank) >= file.wrap.doubleSpacedShare * Double(max(prose.count, 1))
-        return gathered.enumerated().map { index, segment in
-            join(segment.filter { !$0.text.isEmpty }, fullWidth: fullWidth, doubleSpaced: doubleSpaced,
-                 atTop: index == 0, context: context)
-        }
+        if blanks == .afterEachLine { followedByBlank = lines - (gathered.last?.isEmpty == false ? 1 : 0) }
+        let doubleSpaced = Double(followedByBlank) >= file.wrap.doubleSpacedShare * Double(max(lines, 1))
+        return (gathered, fullWidth, doubleSpaced)
+    }
+
+    /// The stretch without its blank lines: itself when it has none, else a copy.
+    func nonBlank(_ segment: ArraySlice<SourceLine>) -> ArraySlice<SourceLine> {
+        segment.contains { $0.text.isEmpty } ? ArraySlice(segment.filter { !$0.text.isEmpty }) : segment
     }
 
     /// The whole of stage 2 on a document without tables.
@@ -131,33 +164,42 @@ public struct LineRepair: Sendable {
         return joinLines([lines[...]], context: context)[0]
     }
 
-    func join(_ lines: [SourceLine], fullWidth: Int?, doubleSpaced: Bool, atTop: Bool, context: PipelineContext) -> [LogicalLine] {
+    /// The logical lines of a stretch of non-blank lines. `probing`: only
+    /// whether anything joins; nil as soon as two lines would (a title or a
+    /// wrap), else an empty array, and nothing is built or traced.
+    func join(_ lines: ArraySlice<SourceLine>, fullWidth: Int?, doubleSpaced: Bool, atTop: Bool, probing: Bool,
+              context: PipelineContext) -> [LogicalLine]? {
         var output: [LogicalLine] = []
-        var position = 0
+        // At most one logical line per line: sized once (growing held the
+        // lines twice over at each doubling).
+        if !probing { output.reserveCapacity(lines.count) }
+        var position = lines.startIndex
         if atTop, let title = joinedTitle(lines, context: context) {
-            output.append(title.line)
-            position = title.count
+            if probing && title.count > 1 { return nil }
+            if !probing { output.append(title.line) }
+            position += title.count
         }
         // A block at the top set in a column of its own (a preamble styled
         // like a title) is joined against that column, not the body's.
         var topBlock = atTop ? topBlockColumn(lines[position...], bodyWidth: fullWidth, context: context) : nil
-        while position < lines.count {
+        while position < lines.endIndex {
             let first = lines[position]
             var text = first.text
             var last = first
             if let block = topBlock, position >= block.end { topBlock = nil }
             let column = topBlock?.width ?? fullWidth
-            while let full = column, position + 1 < lines.count, topBlock.map({ position + 1 < $0.end }) ?? true {
+            while let full = column, position + 1 < lines.endIndex, topBlock.map({ position + 1 < $0.end }) ?? true {
                 let next = lines[position + 1]
                 let blanks = next.number - last.number - 1
                 guard continues(last, into: next.text, fullWidth: full, blankBetween: blanks > 0 && !doubleSpaced,
                                 opensParagraph: last.number == first.number) else { break }
+                if probing { return nil }
                 context.traced(.lines, "lines.join-wrap", line: last.number, before: last.text + "⏎" + next.text, after: join(last.text, next.text))
                 append(next.text, to: &text)
                 last = next
                 position += 1
             }
-            output.append(LogicalLine(text: text, lines: first.number...last.number))
+            if !probing { output.append(LogicalLine(text: text, lines: first.number...last.number)) }
             position += 1
         }
         return output

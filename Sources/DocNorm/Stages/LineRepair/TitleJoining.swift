@@ -9,18 +9,19 @@
 extension LineRepair {
     /// The title at the top, joined from up to `maxLines` lines, and how many
     /// lines it used; nil when the first lines do not form a title.
-    func joinedTitle(_ lines: [SourceLine], context: PipelineContext) -> (line: LogicalLine, count: Int)? {
+    func joinedTitle(_ lines: ArraySlice<SourceLine>, context: PipelineContext) -> (line: LogicalLine, count: Int)? {
         var text = ""
+        guard let head = lines.first else { return nil }
         for (i, line) in lines.prefix(file.title.maxLines).enumerated() {
             if line.text.containsTab || endsSentence(line.text) || (i > 0 && startsWithNumbering(line.text)) { return nil }
             text = i == 0 ? line.text : join(text, line.text)
             if columns(text) > file.title.maxColumns { return nil }
             if file.title.endings.contains(where: { text.hasSuffix($0) }) {
                 if i > 0 {
-                    context.traced(.lines, "lines.join-title", line: lines[0].number,
-                                   before: lines[0...i].map(\.text).joined(separator: "⏎"), after: text)
+                    context.traced(.lines, "lines.join-title", line: head.number,
+                                   before: lines.prefix(i + 1).map(\.text).joined(separator: "⏎"), after: text)
                 }
-                return (LogicalLine(text: text, lines: lines[0].number...line.number, role: .title), i + 1)
+                return (LogicalLine(text: text, lines: head.number...line.number, role: .title), i + 1)
             }
         }
         return nil
@@ -34,7 +35,7 @@ extension LineRepair {
         let end = lines.firstIndex { startsWithNumbering($0.text) || $0.text.containsTab } ?? lines.endIndex
         let block = lines[lines.startIndex..<end]
         guard block.count >= file.wrap.minLines, let last = block.last, endsSentence(last.text),
-              let own = columnWidth(Array(block)) else { return nil }
+              let own = columnWidth(block) else { return nil }
         if let body = bodyWidth, own >= body - file.wrap.window { return nil }
         context.traced(.lines, "lines.join-top-block", line: block.first?.number, before: "\(block.count) lines at the top",
                        after: "a column of their own, \(own) display columns")

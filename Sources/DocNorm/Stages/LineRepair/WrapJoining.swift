@@ -20,8 +20,14 @@ extension LineRepair {
     /// The text-column width: the most common line width in the widest window
     /// of `window` columns that holds enough lines, with almost no line wider;
     /// nil when the document is not hard-wrapped.
-    func columnWidth(_ lines: [SourceLine]) -> Int? {
-        let w = lines.filter { !$0.text.containsTab }.map { columns($0.text) }.filter { $0 >= file.wrap.minLineColumns }.sorted()
+    func columnWidth<Lines: Sequence>(_ lines: Lines) -> Int? where Lines.Element == SourceLine {
+        // Only the widths are kept (not a copy of the lines).
+        var w: [Int] = []
+        for line in lines where !line.text.containsTab {
+            let width = columns(line.text)
+            if width >= file.wrap.minLineColumns { w.append(width) }
+        }
+        w.sort()
         guard !w.isEmpty else { return nil }
         let needed = max(file.wrap.minLines, Int((file.wrap.minShare * Double(w.count)).rounded(.up)))
         /// How many sorted widths are ≤ x (binary search).

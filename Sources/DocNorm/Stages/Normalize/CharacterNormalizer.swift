@@ -23,9 +23,15 @@ public struct CharacterNormalizer: Sendable {
     let punctuationCandidates: ScalarSet
     /// What the rules may do to each scalar, for the one-pass path.
     let classes: ScalarClasses
+    /// The most blank lines of one run that are kept as lines (see
+    /// `BlankRun`); the line numbers of those after them still count.
+    let blankRunLimit: Int
 
-    public init(rules: RuleSet) {
+    /// `blankRunLimit`: the longest stretch of lines a later stage counts
+    /// (stage 3's table window); unlimited by default.
+    public init(rules: RuleSet, blankRunLimit: Int = .max) {
         self.rules = rules
+        self.blankRunLimit = max(blankRunLimit, 1)
         let keys = [0x28, 0x29, 0xFF08, 0xFF09] + Array(rules.punctuationInHan.keys)
             + Array(rules.sentenceStopInHan.keys) + Array(rules.punctuationInNumbers.keys)
         punctuationCandidates = ScalarSet(ranges: keys.map { UInt32($0)...UInt32($0) }, pattern: "punctuation candidates")
@@ -101,11 +107,14 @@ public struct CharacterNormalizer: Sendable {
             s = canonicalSpacing(s)
         }
         var lines: [SourceLine] = []
+        var blanks = BlankRun(limit: blankRunLimit)
         scalars.withUnsafeBufferPointer { p in
             var number = 1, start = 0
             for i in 0...p.count where i == p.count || p[i] == 0x0A {
-                lines.append(SourceLine(number: number, text: utf8String(UnsafeBufferPointer(rebasing: p[start..<i])),
-                                        extractedColumns: number <= extractedColumns.count ? extractedColumns[number - 1] : nil))
+                if blanks.keeps(empty: i == start) {
+                    lines.append(SourceLine(number: number, text: utf8String(UnsafeBufferPointer(rebasing: p[start..<i])),
+                                            extractedColumns: number <= extractedColumns.count ? extractedColumns[number - 1] : nil))
+                }
                 number += 1
                 start = i + 1
             }
@@ -443,4 +452,30 @@ func string<C: Collection>(_ values: C) -> String where C.Element == UInt32 {
     var view = String.UnicodeScalarView()
     for v in values { if let s = Unicode.Scalar(v) { view.append(s) } }
     return String(view)
+}
+
+/// Stage 1's rule for runs of blank lines: the first `limit` blank lines of
+/// a run are lines of the output, the rest are left out (their numbers are
+/// still counted, so every later line keeps its number in the input).
+///
+/// A blank line carries nothing but its presence: stage 2 asks whether a
+/// blank line stands between two lines, and stage 3 counts lines only within
+/// its table window, whose length the limit is. A window that reaches a run
+/// longer than the limit ends inside it either way, so every stage reads the
+/// same text. What it saves: 10 MB of input can be ten million blank lines,
+/// and each was a `SourceLine` of 24 bytes.
+struct BlankRun {
+    let limit: Int
+    /// Blank lines in the current run so far.
+    private var count = 0
+
+    init(limit: Int) { self.limit = limit }
+
+    /// Whether the next line, empty or not, is kept.
+    @inline(__always)
+    mutating func keeps(empty: Bool) -> Bool {
+        guard empty else { count = 0; return true }
+        count &+= 1
+        return count <= limit
+    }
 }

@@ -150,7 +150,8 @@ extension CharacterNormalizer {
         guard let bytes = input.baseAddress, !input.isEmpty else { return [] }
         let n = input.count
         var lines: [SourceLine] = []
-        lines.reserveCapacity(Self.lineCount(input))
+        lines.reserveCapacity(Self.lineCount(input, blankRunLimit: blankRunLimit))
+        var blanks = BlankRun(limit: blankRunLimit)
         var line = LineBuffer(capacity: 1024)
         var scratch = Scratch()
         let widths = LineRepair.widths
@@ -221,7 +222,9 @@ extension CharacterNormalizer {
                         try applyRules(&line, flags, table, &scratch)
                         text = utf8String(UnsafeBufferPointer(line.scalars))
                     }
-                    lines.append(SourceLine(number: number, text: text, extractedColumns: width - trailing))
+                    if blanks.keeps(empty: text.isEmpty) {
+                        lines.append(SourceLine(number: number, text: text, extractedColumns: width - trailing))
+                    }
                     if i >= n { break }
                     start = i + breakLength
                     number += 1
@@ -343,9 +346,11 @@ extension CharacterNormalizer {
     }
 
     /// The number of lines, so the line array is allocated once: LF, CR not
-    /// before LF, and form feed, each found with `memchr`. U+2028 and U+2029
-    /// are rare and not counted (the count is a capacity hint).
-    static func lineCount(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+    /// before LF, and form feed, each found with `memchr`, less the empty
+    /// lines between two LFs past `blankRunLimit` in a row (`BlankRun` leaves
+    /// them out). U+2028 and U+2029 are rare and not counted, and a line
+    /// that only becomes blank is counted (the count is a capacity hint).
+    static func lineCount(_ p: UnsafeBufferPointer<UInt8>, blankRunLimit: Int = .max) -> Int {
         guard let base = p.baseAddress else { return 1 }
         let end = base + p.count
         func occurrences(of byte: UInt8, unlessFollowedBy next: UInt8? = nil) -> Int {
@@ -358,7 +363,19 @@ extension CharacterNormalizer {
             }
             return count
         }
-        return 1 + occurrences(of: 0x0A) + occurrences(of: 0x0D, unlessFollowedBy: 0x0A) + occurrences(of: 0x0C)
+        /// LFs, each but those ending an empty line past the limit of its run.
+        func lineFeeds() -> Int {
+            var count = 0, run = 0
+            var from = UnsafeRawPointer(base)
+            while from < UnsafeRawPointer(end), let found = memchr(from, 0x0A, UnsafeRawPointer(end) - from) {
+                // The LF right after the last one ends an empty line.
+                run = UnsafeRawPointer(found) == from && count > 0 ? run + 1 : 0
+                if run <= blankRunLimit { count += 1 }
+                from = UnsafeRawPointer(found + 1)
+            }
+            return count
+        }
+        return 1 + lineFeeds() + occurrences(of: 0x0D, unlessFollowedBy: 0x0A) + occurrences(of: 0x0C)
     }
 
     /// A string holding a copy of valid UTF-8 bytes.

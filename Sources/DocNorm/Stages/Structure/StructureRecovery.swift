@@ -21,11 +21,6 @@
 struct StructureRecovery: Sendable {
     let rules: StructureRules
 
-    enum Piece {
-        case line(LogicalLine)
-        case table(Table, lines: ClosedRange<Int>)
-    }
-
     /// An open heading on the path from the document to the current line.
     struct Open {
         var level: Int
@@ -33,24 +28,34 @@ struct StructureRecovery: Sendable {
         var value: Int
     }
 
-    func recover(_ pieces: [Piece], context: PipelineContext) -> (blocks: [Block], metadata: DocumentMetadata) {
+    /// The blocks of stage 2's stretches of prose and the tables between
+    /// them (table k after stretch k), one block per logical line or table.
+    /// Each stretch is let go of once it is blocks (peak memory: a document's
+    /// logical lines and its blocks were held together, and an array of
+    /// pieces besides).
+    func recover(_ stretches: consuming [[LogicalLine]], tables: [TableRecognizer.PlacedTable],
+                 context: PipelineContext) -> (blocks: [Block], metadata: DocumentMetadata) {
+        var prose = stretches
         var blocks: [Block] = []
-        blocks.reserveCapacity(pieces.count)  // one block per piece; no growth copies
+        blocks.reserveCapacity(prose.reduce(tables.count) { $0 + $1.count })  // one block per piece; no growth copies
         var open: [Open] = []
-        let renumbered = misnumbered(pieces)
-        for (index, piece) in pieces.enumerated() {
-            switch piece {
-            case .table(let table, let lines):
-                blocks.append(Block(.table(table), lines: lines))
-            case .line(let line) where line.role == .title:
-                blocks.append(Block(.title(line.text), lines: line.lines))
-            case .line(var line):
+        let renumbered = misnumbered(prose)
+        var index = 0  // of the logical line, over all stretches
+        for s in prose.indices {
+            for var line in prose[s] {
+                defer { index += 1 }
+                if line.role == .title {
+                    blocks.append(Block(.title(line.text), lines: line.lines))
+                    continue
+                }
                 if let text = renumbered[index] {
                     context.traced(.structure, "structure.numbering-sequence", line: line.lines.lowerBound, before: line.text, after: text)
                     line.text = text
                 }
                 blocks.append(Block(classify(line, open: &open, context: context), lines: line.lines))
             }
+            prose[s] = []
+            if s < tables.count { blocks.append(Block(.table(tables[s].table), lines: tables[s].lines)) }
         }
         return (blocks, metadata(blocks))
     }
@@ -58,19 +63,20 @@ struct StructureRecovery: Sendable {
     /// `structure.numbering-sequence`: a sibling whose number OCR misread,
     /// pinned by its neighbours: between （一） and （三） of the same style,
     /// with no numbering of a higher level in between, （三） or （五） is （二）.
-    /// Keyed by piece index, the line's text with the number restored.
-    func misnumbered(_ pieces: [Piece]) -> [Int: String] {
+    /// Keyed by the logical line's index over all stretches, the line's text
+    /// with the number restored. (Tables between stretches do not end a run.)
+    func misnumbered(_ prose: [[LogicalLine]]) -> [Int: String] {
         // Runs of siblings per style; numbering of a higher level ends the runs below it.
-        var runs: [[(piece: Int, value: Int, level: Int)]] = []
+        var runs: [[(line: Int, text: String, value: Int, level: Int)]] = []
         var current: [String: Int] = [:]  // style → index in runs
-        for (index, piece) in pieces.enumerated() {
-            guard case .line(let line) = piece, line.role != .title, let parsed = rules.numbering.parse(line.text) else { continue }
+        for (index, line) in prose.joined().enumerated() {
+            guard line.role != .title, let parsed = rules.numbering.parse(line.text) else { continue }
             for (style, run) in current where runs[run].last!.level > parsed.level { current[style] = nil }
             if let run = current[parsed.numbering.style] {
-                runs[run].append((index, parsed.numbering.value, parsed.level))
+                runs[run].append((index, line.text, parsed.numbering.value, parsed.level))
             } else {
                 current[parsed.numbering.style] = runs.count
-                runs.append([(index, parsed.numbering.value, parsed.level)])
+                runs.append([(index, line.text, parsed.numbering.value, parsed.level)])
             }
         }
         var renumbered: [Int: String] = [:]
@@ -78,10 +84,10 @@ struct StructureRecovery: Sendable {
             // Left to right, each on the numbers already restored before it.
             for k in 1..<(run.count - 1) {
                 let (before, here, after) = (run[k - 1].value, run[k].value, run[k + 1].value)
-                guard after == before + 2, here != before + 1, case .line(let line) = pieces[run[k].piece],
-                      let parsed = rules.numbering.parse(line.text),
+                guard after == before + 2, here != before + 1,
+                      let parsed = rules.numbering.parse(run[k].text),
                       let written = rules.numbering.written(before + 1, style: parsed.numbering.style) else { continue }
-                renumbered[run[k].piece] = written + String(String.UnicodeScalarView(parsed.rest))
+                renumbered[run[k].line] = written + String(String.UnicodeScalarView(parsed.rest))
                 run[k].value = before + 1
             }
         }
