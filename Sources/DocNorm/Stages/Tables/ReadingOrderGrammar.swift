@@ -80,7 +80,35 @@ struct ReadingOrderGrammar {
     struct Candidate {
         var cost: Int
         var cells: [Int]
-        var plan: [String]
+        var steps: [Step]
+
+        /// How it reads, for the diagnostic: spelled out only for a reading
+        /// that is kept (the search adds thousands per table).
+        var plan: [String] { steps.isEmpty ? ["rows in order"] : steps.map(\.description) }
+    }
+
+    /// How one stretch of rows was read other than row by row.
+    enum Step: CustomStringConvertible {
+        /// Row `row` started at column `from` and wrapped round.
+        case rotated(row: Int, from: Int)
+        /// Rows first..<end read by column blocks (`offset` columns before the
+        /// first block), the last block possibly put off until after row `afterRow`.
+        case blocks(first: Int, end: Int, blocks: [Range<Int>], offset: Int, putOffAfterRow: Int?)
+        /// Rows first..<end with their first column first, then read as `rest`.
+        case firstColumn(first: Int, end: Int, rest: [Step])
+
+        var description: String {
+            switch self {
+            case .rotated(let row, let from):
+                return "row \(row + 1) from column \(from + 1)"
+            case .blocks(let first, let end, let blocks, let offset, let afterRow):
+                let read = "rows \(first + 1)-\(end) by columns \(ReadingOrderGrammar.name(blocks, offset: offset))"
+                guard let afterRow, let last = blocks.last else { return read }
+                return read + " (\(ReadingOrderGrammar.name([last], offset: 0)) after row \(afterRow))"
+            case .firstColumn(let first, let end, let rest):
+                return (["rows \(first + 1)-\(end) first column first"] + rest.map(\.description)).joined(separator: ", ")
+            }
+        }
     }
 
     /// A reading of rows r..<end as its first stretch (`head`, row-major over
@@ -88,7 +116,7 @@ struct ReadingOrderGrammar {
     struct Node {
         var cost: Int
         var head: [Int]
-        var plan: String?
+        var plan: Step?
         /// The rest: index into the list of the row after this stretch.
         var next: Int
         /// Hash of the values of the whole reading (head and rest): readings
@@ -157,7 +185,7 @@ struct ReadingOrderGrammar {
         }
 
         /// Adds `head` (rows r..<r+k) before every reading of row r + k.
-        mutating func add(_ head: [Int], values: [Double], cost: Int, plan: String?, at r: Int, k: Int) {
+        mutating func add(_ head: [Int], values: [Double], cost: Int, plan: Step?, at r: Int, k: Int) {
             var h = Hasher()
             for v in values { h.combine(v) }
             let headKey = h.finalize()
@@ -184,8 +212,8 @@ struct ReadingOrderGrammar {
         }
 
         /// The cells and plan of reading `index` of row r, followed to the end.
-        func follow(_ r: Int, _ index: Int, rowsOf: (Node) -> Int) -> (cells: [Int], plan: [String]) {
-            var cells: [Int] = [], plan: [String] = []
+        func follow(_ r: Int, _ index: Int, rowsOf: (Node) -> Int) -> (cells: [Int], plan: [Step]) {
+            var cells: [Int] = [], plan: [Step] = []
             var row = r, i = index
             while i >= 0, row < lists.count - 1 {
                 let node = lists[row][i]
@@ -204,7 +232,7 @@ struct ReadingOrderGrammar {
         func rowsHold(_ cells: [Int], _ k: Int) -> Bool {
             (0..<k).allSatisfy { r in relations.rowHolds { numbers[cells[r * columns + $0]] } }
         }
-        func add(_ cells: [Int], cost: Int, plan: @autoclosure () -> String?, r: Int, k: Int) {
+        func add(_ cells: [Int], cost: Int, plan: @autoclosure () -> Step?, r: Int, k: Int) {
             guard rowsHold(cells, k) else { return }
             readings.add(cells, values: cells.map { numbers[$0] }, cost: cost, plan: plan(), at: r, k: k)
         }
@@ -214,17 +242,17 @@ struct ReadingOrderGrammar {
             if rows > 1 && columns > 1 {
                 for shift in 1..<columns {
                     let cells = (0..<columns).map { c in p + (c - shift + columns) % columns }
-                    add(cells, cost: limits.rotatedRowCost, plan: "row \(r + 1) from column \(shift + 1)", r: r, k: 1)
+                    add(cells, cost: limits.rotatedRowCost, plan: .rotated(row: r, from: shift), r: r, k: 1)
                 }
                 for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) {
                     for layout in plan.groups where groupHolds(layout, k: k, from: p) {
                         let cells = layout.cells(k: k, width: columns, from: p)
                         readings.add(cells, values: cells.map { numbers[$0] }, cost: 1,
-                                     plan: "rows \(r + 1)-\(r + k) by columns \(ReadingOrderGrammar.name(layout.blocks, offset: 0))", at: r, k: k)
+                                     plan: .blocks(first: r, end: r + k, blocks: layout.blocks, offset: 0, putOffAfterRow: nil), at: r, k: k)
                     }
                 }
                 headerGroups(at: r) { cells, cost, plan, k in
-                    readings.add(cells, values: cells.map { numbers[$0] }, cost: cost, plan: plan(), at: r, k: k)
+                    readings.add(cells, values: cells.map { numbers[$0] }, cost: cost, plan: plan, at: r, k: k)
                 }
                 for b in stride(from: r + 2, through: rows, by: 1) where interleaved(from: p, count: b - r) {
                     for inner in firstColumnRun(r, b, plan.runGroups) {
@@ -235,7 +263,7 @@ struct ReadingOrderGrammar {
                         }
                         // Rows already checked inside the run.
                         readings.add(cells, values: cells.map { numbers[$0] }, cost: 1 + inner.cost,
-                                  plan: (["rows \(r + 1)-\(b) first column first"] + inner.plan).joined(separator: ", "), at: r, k: b - r)
+                                  plan: .firstColumn(first: r, end: b, rest: inner.steps), at: r, k: b - r)
                     }
                 }
             }
@@ -243,8 +271,8 @@ struct ReadingOrderGrammar {
         }
         let rowsOf = { (node: Node) in node.head.count / columns }
         return readings.lists[0].indices.map { i in
-            let (cells, plan) = readings.follow(0, i, rowsOf: rowsOf)
-            return Candidate(cost: readings.lists[0][i].cost, cells: cells, plan: plan.isEmpty ? ["rows in order"] : plan)
+            let (cells, steps) = readings.follow(0, i, rowsOf: rowsOf)
+            return Candidate(cost: readings.lists[0][i].cost, cells: cells, steps: steps)
         }
     }
 
@@ -265,7 +293,7 @@ struct ReadingOrderGrammar {
     /// follow text (its header cell, 自⏎然⏎人 19 2 7): without that, zeros
     /// let a sparse row's values slide to another row. Cost 1, 2 with a
     /// block put off. Reports each reading whose rows all hold.
-    func headerGroups(at r: Int, _ report: ([Int], Int, @autoclosure () -> String, Int) -> Void) {
+    func headerGroups(at r: Int, _ report: ([Int], Int, Step, Int) -> Void) {
         let p = r * columns
         // The first block read opens at p, so every reading needs text there.
         guard afterText[p] else { return }
@@ -282,9 +310,11 @@ struct ReadingOrderGrammar {
                     let layout = plan.headerLayouts[h]
                     let blocks = layout.blocks
                     let q = p + k * (columns - blocks[blocks.count - 1].count)
-                    func describe() -> String { "rows \(r + 1)-\(r + k) by columns \(ReadingOrderGrammar.name(blocks, offset: 0))" }
                     guard deferLast else {
-                        if groupHolds(layout, k: k, from: p) { report(layout.cells(k: k, width: columns, from: p), 1, describe(), k) }
+                        if groupHolds(layout, k: k, from: p) {
+                            report(layout.cells(k: k, width: columns, from: p), 1,
+                                   .blocks(first: r, end: r + k, blocks: blocks, offset: 0, putOffAfterRow: nil), k)
+                        }
                         continue
                     }
                     // Rows after the group, left to right, then the put-off block.
@@ -305,8 +335,7 @@ struct ReadingOrderGrammar {
                         guard holds else { continue }
                         var group = layout.cells(k: k, width: columns, from: p)
                         for i in 0..<k { for c in blocks[lastBlock] { group[i * columns + c] += shift } }
-                        report(group + Array(q..<(q + shift)), 2,
-                               describe() + " (\(ReadingOrderGrammar.name([blocks[lastBlock]], offset: 0)) after row \(m))", m - r)
+                        report(group + Array(q..<(q + shift)), 2, .blocks(first: r, end: r + k, blocks: blocks, offset: 0, putOffAfterRow: m), m - r)
                     }
                 }
             }
@@ -349,14 +378,14 @@ struct ReadingOrderGrammar {
                     let blocks = layout.blocks
                     let head = layout.cells(k: k, width: width, from: p)
                     readings.add(head, values: head.map { numbers[$0] }, cost: k == 1 ? 0 : 1,
-                              plan: k == 1 ? nil : "rows \(r + 1)-\(r + k) by columns \(ReadingOrderGrammar.name(blocks, offset: 1))", at: r - a, k: k)
+                              plan: k == 1 ? nil : .blocks(first: r, end: r + k, blocks: blocks, offset: 1, putOffAfterRow: nil), at: r - a, k: k)
                 }
             }
             readings.close(r - a, cap: r == a ? limits.maxRunCandidates : limits.maxCandidates)
         }
         return readings.lists[0].indices.map { i in
-            let (cells, plan) = readings.follow(0, i, rowsOf: { $0.head.count / width })
-            return Candidate(cost: readings.lists[0][i].cost, cells: cells, plan: plan)
+            let (cells, steps) = readings.follow(0, i, rowsOf: { $0.head.count / width })
+            return Candidate(cost: readings.lists[0][i].cost, cells: cells, steps: steps)
         }
     }
 }
