@@ -82,16 +82,37 @@ struct ReadingOrderRecovery: Sendable {
         case notApplicable
     }
 
+    /// The searches of one document (`read`), kept for the read-back of
+    /// `tables.settle`: a second recognition of the document meets many of
+    /// the same stretches (a table left as text, or one whose grid holds its
+    /// numbers as the damaged text had them), and `read` depends on nothing
+    /// but the template and the numbers' texts and `afterText`, so a search
+    /// already done is not done again. One per run, never shared between
+    /// documents (nothing of one report is evidence about another).
+    final class Memo {
+        struct Key: Hashable {
+            var template: String
+            var texts: [String]
+            var afterText: [Bool]
+        }
+        var readings: [Key: Result<Reading, Failure>] = [:]
+        init() {}
+    }
+
     /// Tries every template of `candidates` on the stretch from `lines[start]`.
-    func recover(_ lines: [SourceLine], from start: Int, candidates: [TableTemplate], edition: Int?) -> Outcome {
+    func recover(_ lines: [SourceLine], from start: Int, candidates: [TableTemplate], edition: Int?, memo: Memo? = nil) -> Outcome {
         let usable = candidates.filter { uniformSlots($0) != nil && !$0.checks.isEmpty }
         guard !usable.isEmpty else { return .notApplicable }
         let end = stretchEnd(lines, from: start, templates: usable)
         let tokens = numbers(in: lines[start..<end])
         var accepted: [Reading] = []
         var reasons: [String] = []
+        let texts = memo == nil ? [] : tokens.map(\.text), afterText = memo == nil ? [] : tokens.map(\.afterText)
         for template in usable {
-            switch read(template, tokens: tokens) {
+            let key = Memo.Key(template: template.id, texts: texts, afterText: afterText)
+            let result = memo?.readings[key] ?? read(template, tokens: tokens)
+            memo?.readings[key] = result
+            switch result {
             case .success(let reading): accepted.append(reading)
             case .failure(let reason): reasons.append("\(template.id): \(reason.message)")
             }
