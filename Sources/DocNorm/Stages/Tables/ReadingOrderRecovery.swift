@@ -40,6 +40,11 @@ struct ReadingOrderRecovery: Sendable {
     let rules: TableRules
     /// Per template id, the layouts the search tries, built once.
     let plans: [String: ReadingOrderPlan]
+    /// Per template id, its labels as scalars, and every template's anchors
+    /// as scalars: what `stretchEnd` compares lines with, built once (it
+    /// runs at every anchor, in each recognition of `tables.settle`).
+    let labelScalars: [String: [[Unicode.Scalar]]]
+    let anchorScalars: [(anchor: String, scalars: [Unicode.Scalar])]
 
     init(rules: TableRules) {
         self.rules = rules
@@ -50,6 +55,11 @@ struct ReadingOrderRecovery: Sendable {
             plans[template.id] = ReadingOrderPlan(rows: rows, columns: columns, limits: rules.readingOrder)
         }
         self.plans = plans
+        // Only ids that name one template (a rules folder may repeat one;
+        // `labels(of:)` then builds them as it goes).
+        let ids = Dictionary(rules.templates.map { ($0.id, 1) }, uniquingKeysWith: +)
+        labelScalars = Dictionary(uniqueKeysWithValues: rules.templates.filter { ids[$0.id] == 1 }.map { ($0.id, Self.labels(of: $0)) })
+        anchorScalars = rules.templates.flatMap(\.anchors).map { ($0, Array($0.unicodeScalars)) }
     }
 
     /// A number of the stretch: its text, its value, and where it stood.
@@ -82,16 +92,37 @@ struct ReadingOrderRecovery: Sendable {
         case notApplicable
     }
 
+    /// The searches of one document (`read`), kept for the read-back of
+    /// `tables.settle`: a second recognition of the document meets many of
+    /// the same stretches (a table left as text, or one whose grid holds its
+    /// numbers as the damaged text had them), and `read` depends on nothing
+    /// but the template and the numbers' texts and `afterText`, so a search
+    /// already done is not done again. One per run, never shared between
+    /// documents (nothing of one report is evidence about another).
+    final class Memo {
+        struct Key: Hashable {
+            var template: String
+            var texts: [String]
+            var afterText: [Bool]
+        }
+        var readings: [Key: Result<Reading, Failure>] = [:]
+        init() {}
+    }
+
     /// Tries every template of `candidates` on the stretch from `lines[start]`.
-    func recover(_ lines: [SourceLine], from start: Int, candidates: [TableTemplate], edition: Int?) -> Outcome {
+    func recover(_ lines: [SourceLine], from start: Int, candidates: [TableTemplate], edition: Int?, memo: Memo? = nil) -> Outcome {
         let usable = candidates.filter { uniformSlots($0) != nil && !$0.checks.isEmpty }
         guard !usable.isEmpty else { return .notApplicable }
         let end = stretchEnd(lines, from: start, templates: usable)
         let tokens = numbers(in: lines[start..<end])
         var accepted: [Reading] = []
         var reasons: [String] = []
+        let texts = memo == nil ? [] : tokens.map(\.text), afterText = memo == nil ? [] : tokens.map(\.afterText)
         for template in usable {
-            switch read(template, tokens: tokens) {
+            let key = Memo.Key(template: template.id, texts: texts, afterText: afterText)
+            let result = memo?.readings[key] ?? read(template, tokens: tokens)
+            memo?.readings[key] = result
+            switch result {
             case .success(let reading): accepted.append(reading)
             case .failure(let reason): reasons.append("\(template.id): \(reason.message)")
             }
@@ -157,18 +188,21 @@ struct ReadingOrderRecovery: Sendable {
         return w
     }
 
+    /// The template's labels as scalars.
+    static func labels(of template: TableTemplate) -> [[Unicode.Scalar]] {
+        template.rows.flatMap { row in row.cells.compactMap { cell -> [Unicode.Scalar]? in
+            if case .label(let l) = cell { Array(l.unicodeScalars) } else { nil }
+        } }
+    }
+
     /// Index just past the stretch: the first line, within `maxLines`, that
     /// opens with section numbering (四、) no template label starts with, or
     /// with the anchor of another table, or ends a sentence (。): prose with
     /// an anchor's words at a line start costs a few lines, not `maxLines`.
     func stretchEnd(_ lines: [SourceLine], from start: Int, templates: [TableTemplate]) -> Int {
         let own = Set(templates.flatMap(\.anchors))
-        let others = rules.templates.flatMap(\.anchors).filter { !own.contains($0) }.map { Array($0.unicodeScalars) }
-        let labels = templates.flatMap { t in
-            t.rows.flatMap { row in row.cells.compactMap { cell -> [Unicode.Scalar]? in
-                if case .label(let l) = cell { Array(l.unicodeScalars) } else { nil }
-            } }
-        }
+        let others = anchorScalars.filter { !own.contains($0.anchor) }.map(\.scalars)
+        let labels = templates.flatMap { labelScalars[$0.id] ?? Self.labels(of: $0) }
         let mark = Array(rules.readingOrder.sectionMark.unicodeScalars)
         let stop = min(lines.count, start + rules.matching.maxLines)
         var i = start + 1
@@ -194,35 +228,56 @@ struct ReadingOrderRecovery: Sendable {
     /// to the end of a label by the space rules (…申请数量96, 一稳定”0) is
     /// split off where Han text or non-ASCII punctuation meets it; empty marks such as "/"
     /// carry no number and are not counted.
+    ///
+    /// Every piece goes through one buffer, and a token's text is cut from
+    /// its line (its number read from that text when it is only digits and
+    /// points): an array per piece and strings built scalar by scalar were
+    /// most of this function's time, and it runs at every anchor of both
+    /// recognitions of `tables.settle`.
     func numbers(in lines: ArraySlice<SourceLine>) -> [Token] {
         var tokens: [Token] = []
         var text = false
+        var scalars: [Unicode.Scalar] = []
         func numeric(_ s: Unicode.Scalar) -> Bool { rules.digits.contains(s) || rules.inside.contains(s) }
         func cjk(_ s: Unicode.Scalar) -> Bool { s.value > 0x7F }  // Han, CJK or typographic punctuation (”)
         for (index, line) in zip(lines.indices, lines) {
-            for piece in line.text.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" }) {
-                var found: [ArraySlice<Unicode.Scalar>] = []
-                let scalars = Array(piece)
+            let view = line.text.unicodeScalars
+            /// One piece between separators, `view[from..<to]`.
+            func piece(_ from: String.Index, _ to: String.Index) {
+                scalars.removeAll(keepingCapacity: true)
+                scalars.append(contentsOf: view[from..<to])
+                let value: Range<Int>
                 if rules.isValue(scalars[...]) {
-                    found.append(scalars[...])
+                    value = 0..<scalars.count
                 } else {
                     text = true
                     // Only at the end: a number before Han text is a year or a
                     // count in prose (2019年, 1件), not a cell.
                     let trail = scalars.reversed().prefix(while: numeric).count
-                    if trail > 0, trail < scalars.count, cjk(scalars[scalars.count - trail - 1]) {
-                        found.append(scalars[(scalars.count - trail)...])
-                    }
+                    guard trail > 0, trail < scalars.count, cjk(scalars[scalars.count - trail - 1]) else { return }
+                    value = (scalars.count - trail)..<scalars.count
                 }
-                for value in found where value.contains(where: { rules.digits.contains($0) }) && rules.isValue(value) {
-                    let digits = String(String.UnicodeScalarView(value.filter { rules.digits.contains($0) || $0 == "." }))
-                    guard let number = Double(digits) else { continue }
-                    let sign: Double = value.first == "-" || value.first == "减" ? -1 : 1
-                    tokens.append(Token(text: String(String.UnicodeScalarView(value)), number: sign * number, line: line.number,
-                                        lineIndex: index, afterText: text))
-                    text = false
-                }
+                let found = scalars[value]
+                guard found.contains(where: { rules.digits.contains($0) }), rules.isValue(found) else { return }
+                let start = view.index(from, offsetBy: value.lowerBound)
+                let written = String(Substring(view[start..<view.index(start, offsetBy: value.count)]))
+                let digits = found.allSatisfy({ rules.digits.contains($0) || $0 == "." }) ? written
+                    : String(String.UnicodeScalarView(found.filter { rules.digits.contains($0) || $0 == "." }))
+                guard let number = Double(digits) else { return }
+                let sign: Double = found.first == "-" || found.first == "减" ? -1 : 1
+                tokens.append(Token(text: written, number: sign * number, line: line.number, lineIndex: index, afterText: text))
+                text = false
             }
+            var from = view.startIndex, i = view.startIndex
+            while i < view.endIndex {
+                let s = view[i]
+                if s == " " || s == "\t" || s == "|" {
+                    if from < i { piece(from, i) }
+                    from = view.index(after: i)
+                }
+                i = view.index(after: i)
+            }
+            if from < view.endIndex { piece(from, view.endIndex) }
         }
         return tokens
     }

@@ -35,7 +35,10 @@ extension TableRecognizer {
     /// its steps and findings in the first run's line numbers, or nil when it
     /// reads the same tables in the same places: the tables are then a
     /// fixpoint of stage 3.
-    func settled(_ prose: [[LogicalLine]], tables: [PlacedTable], context: PipelineContext)
+    /// `memo` holds the reading-order searches of the first recognition
+    /// (and of earlier rounds): those the reading meets again are not run
+    /// again.
+    func settled(_ prose: [[LogicalLine]], tables: [PlacedTable], memo: ReadingOrderRecovery.Memo? = nil, context: PipelineContext)
         -> (prose: [[LogicalLine]], tables: [PlacedTable])? {
         /// Where each line of the reading came from: a logical line of the
         /// prose, a row of a table, or the blank line between two blocks.
@@ -70,7 +73,7 @@ extension TableRecognizer {
         }
 
         let reading = PipelineContext(tracing: context.tracing)
-        let again = recognize(lines, context: reading)
+        let again = recognize(lines, memo: memo, context: reading)
         /// A region of the reading that is a table of the first run, in its place and as it reads.
         func same(_ region: Region) -> Bool {
             guard let k = tableLines.firstIndex(of: region.lines) else { return false }

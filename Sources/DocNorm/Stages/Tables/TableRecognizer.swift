@@ -50,7 +50,9 @@ struct TableRecognizer: Sendable {
         }
     }
 
-    func recognize(_ lines: [SourceLine], context: PipelineContext) -> [Region] {
+    /// `memo`: the reading-order searches of this document so far, shared by
+    /// the first recognition and the read-backs of `tables.settle`.
+    func recognize(_ lines: [SourceLine], memo: ReadingOrderRecovery.Memo? = nil, context: PipelineContext) -> [Region] {
         let anchors = rules.templates.map { t in t.anchors.map { Array($0.unicodeScalars) } }
         // Most lines open with no anchor's first scalar: they are passed at once.
         let anchorFirsts = ScalarSet(ranges: anchors.joined().compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
@@ -127,7 +129,7 @@ struct TableRecognizer: Sendable {
             let reorderable = ordered.filter { t in edition.map { rules.templates[t].edition == $0 } ?? true }
             if i >= triedUntil, matched.map({ $0.missingValues > 0 || $0.surplus > 0 }) ?? true {
                 switch readingOrder.recover(lines, from: i, candidates: (reorderable.isEmpty ? ordered : reorderable).map { rules.templates[$0] },
-                                            edition: edition ?? hinted) {
+                                            edition: edition ?? hinted, memo: memo) {
                 case .recovered(let reading, let tokens, let last):
                     regions.append(region(reading, tokens: tokens, lines: lines, from: i, to: last, context: context))
                     edition = reading.template.edition
