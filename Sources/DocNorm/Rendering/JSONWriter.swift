@@ -14,27 +14,41 @@
 /// Keys are written in the order the caller gives: callers give them sorted
 /// by UTF-8 bytes, as `.sortedKeys` does (a test compares with `JSONEncoder`).
 struct JSONWriter: ~Copyable {
-    /// The output bytes so far, in a buffer this writer owns (appends are a
-    /// bounds check and a copy: no uniqueness checks, no validation).
+    /// The output bytes so far: in the caller's storage until they outgrow
+    /// it, then in a buffer this writer owns (appends are a bounds check and
+    /// a copy: no uniqueness checks, no validation).
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
-    private var count = 0
+    /// The number of bytes written.
+    private(set) var count = 0
+    /// Whether `buffer` was allocated here: the caller's storage was too small.
+    private(set) var outgrewStorage: Bool
     private var indent = 0
     /// Whether the innermost open container has no element yet.
     private var empty = false
 
-    init(capacity: Int) {
-        self.capacity = max(capacity, 64)
-        buffer = .allocate(capacity: self.capacity)
+    /// A writer into the caller's storage (the result array's, so the bytes
+    /// are not copied again); should they outgrow it, into a buffer of its own.
+    init(into storage: UnsafeMutableBufferPointer<UInt8>) {
+        if let base = storage.baseAddress, storage.count >= 64 {
+            buffer = base
+            capacity = storage.count
+            outgrewStorage = false
+        } else {
+            capacity = 64
+            buffer = .allocate(capacity: capacity)
+            outgrewStorage = true
+        }
     }
 
-    deinit { buffer.deallocate() }
+    deinit { if outgrewStorage { buffer.deallocate() } }
 
-    /// The bytes written, as a string (validated once, as any string is).
-    var text: String {
-        String(unsafeUninitializedCapacity: count) { out in
+    /// The bytes written, copied out. Every piece was valid UTF-8 (a
+    /// `String`'s bytes, or ASCII), so the result is too and needs no validation.
+    var bytes: [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count) { out, initialized in
             out.baseAddress!.initialize(from: buffer, count: count)
-            return count
+            initialized = count
         }
     }
 
@@ -50,9 +64,10 @@ struct JSONWriter: ~Copyable {
         let bigger = max(capacity * 2, needed)
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
         grown.initialize(from: buffer, count: count)
-        buffer.deallocate()
+        if outgrewStorage { buffer.deallocate() }
         buffer = grown
         capacity = bigger
+        outgrewStorage = true
     }
 
     @inline(__always)
