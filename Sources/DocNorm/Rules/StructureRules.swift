@@ -83,38 +83,46 @@ public struct HeadingNumbering: Sendable {
     /// numbering (after Arabic numerals, a digit or nothing follows the mark).
     public func parse(_ text: String) -> (numbering: Numbering, level: Int, rest: Substring.UnicodeScalarView)? {
         let scalars = text.unicodeScalars
-        guard let (style, value, i) = opening(scalars) else { return nil }
-        let written = String(String.UnicodeScalarView(scalars[scalars.startIndex..<i]))
-        return (Numbering(text: written, style: style.id, value: value), style.level, Substring(text).unicodeScalars[i...])
+        guard let (k, value, i) = opening(scalars) else { return nil }
+        let written = String(Substring(scalars[scalars.startIndex..<i]))  // the bytes copied, not scalar by scalar
+        return (Numbering(text: written, style: styles[k].id, value: value), styles[k].level, Substring(text).unicodeScalars[i...])
     }
 
     /// Whether numbering opens `text` (what `parse` finds, without building
     /// its strings): stage 2 asks this of every line.
     public func opens(_ text: String) -> Bool { opening(text.unicodeScalars) != nil }
 
-    /// The style and value of the numbering that opens `scalars`, and where
-    /// it ends; allocates nothing (at most four numerals, kept in a SIMD4).
-    private func opening(_ scalars: String.UnicodeScalarView) -> (Style, Int, String.UnicodeScalarView.Index)? {
+    /// The style (its index in `styles`) and value of the numbering that
+    /// opens `scalars`, and where it ends; allocates nothing (at most four
+    /// numerals, kept in a SIMD4), and reads each style in place (a copy of
+    /// a `Style` retains and releases its six arrays and strings).
+    private func opening(_ scalars: String.UnicodeScalarView) -> (Int, Int, String.UnicodeScalarView.Index)? {
         guard let first = scalars.first, firstScalars.contains(first) else { return nil }
-        for style in styles {
-            guard scalars.starts(with: style.open) else { continue }
-            var i = scalars.index(scalars.startIndex, offsetBy: style.open.count)
-            var digits = SIMD4<Int>()
-            var count = 0
-            while i < scalars.endIndex, let d = style.numeral(scalars[i]), count < 4 {
-                digits[count] = d
-                count += 1
-                i = scalars.index(after: i)
-            }
-            guard count > 0, style.close.isEmpty || scalars[i...].starts(with: style.close) else { continue }
-            if style.close.isEmpty && count > 1 { continue }
-            i = scalars.index(i, offsetBy: style.close.count)
-            guard i < scalars.endIndex, style.isChinese || !("0"..."9").contains(scalars[i]) else { continue }
-            let value = style.isChinese ? chineseValue(digits, count: count) : decimal(digits, 0..<count)
-            guard value > 0 else { continue }
-            return (style, value, i)
+        for k in styles.indices {
+            if let (value, i) = opening(scalars, styles[k]) { return (k, value, i) }
         }
         return nil
+    }
+
+    /// The value and end of the numbering of `style` that opens `scalars`.
+    @inline(__always)
+    private func opening(_ scalars: String.UnicodeScalarView, _ style: borrowing Style) -> (Int, String.UnicodeScalarView.Index)? {
+        guard scalars.starts(with: style.open) else { return nil }
+        var i = scalars.index(scalars.startIndex, offsetBy: style.open.count)
+        var digits = SIMD4<Int>()
+        var count = 0
+        while i < scalars.endIndex, let d = style.numeral(scalars[i]), count < 4 {
+            digits[count] = d
+            count += 1
+            i = scalars.index(after: i)
+        }
+        guard count > 0, style.close.isEmpty || scalars[i...].starts(with: style.close) else { return nil }
+        if style.close.isEmpty && count > 1 { return nil }
+        i = scalars.index(i, offsetBy: style.close.count)
+        guard i < scalars.endIndex, style.isChinese || !("0"..."9").contains(scalars[i]) else { return nil }
+        let value = style.isChinese ? chineseValue(digits, count: count) : decimal(digits, 0..<count)
+        guard value > 0 else { return nil }
+        return (value, i)
     }
 
     /// `value` written in the style `id` (open, numeral, close) when one
@@ -187,7 +195,9 @@ struct SectionTitles: Sendable {
 public struct StructureRules: Sendable {
     public let numbering: HeadingNumbering
     let heading: StructureRulesFile.Heading
-    let runInClosers: Set<Unicode.Scalar>
+    /// A bitmap, not a `Set`: every numbered line's text is searched for one
+    /// (hashing each scalar was most of stage 4's classifying).
+    let runInClosers: ScalarSet
     let notHeadingEndings: Set<Unicode.Scalar>
     let reportSuffixes: [String]
     let yearMarker: String
@@ -196,7 +206,8 @@ public struct StructureRules: Sendable {
     public static func load(from source: RuleSource) throws -> StructureRules {
         let file = try source.decode(StructureRulesFile.self, from: "structure.json")
         return StructureRules(numbering: try HeadingNumbering(file), heading: file.heading,
-                              runInClosers: Set(file.heading.runInClosers.unicodeScalars),
+                              runInClosers: ScalarSet(ranges: file.heading.runInClosers.unicodeScalars.map { $0.value...$0.value },
+                                                      pattern: "heading.runInClosers"),
                               notHeadingEndings: Set(file.heading.notHeadingEndings.unicodeScalars),
                               reportSuffixes: file.reportNames.suffixes, yearMarker: file.reportNames.yearMarker,
                               sectionTitles: try SectionTitles(file.sectionTitles))

@@ -87,7 +87,7 @@ struct StructureRecovery: Sendable {
                 guard after == before + 2, here != before + 1,
                       let parsed = rules.numbering.parse(run[k].text),
                       let written = rules.numbering.written(before + 1, style: parsed.numbering.style) else { continue }
-                renumbered[run[k].line] = written + String(String.UnicodeScalarView(parsed.rest))
+                renumbered[run[k].line] = written + String(Substring(parsed.rest))
                 run[k].value = before + 1
             }
         }
@@ -112,7 +112,7 @@ struct StructureRecovery: Sendable {
            rest.index(after: closer) < rest.endIndex,
            LineRepair.columns(rest[..<closer]) <= rules.heading.runInMaxColumns {
             let level = place(parsed.numbering, nominal: parsed.level, open: &open, line: line.lines.lowerBound, context: context)
-            let heading = RunInHeading(level: level, numbering: parsed.numbering, text: String(String.UnicodeScalarView(rest[..<closer])))
+            let heading = RunInHeading(level: level, numbering: parsed.numbering, text: String(Substring(rest[..<closer])))
             return .paragraph(line.text, runIn: heading)
         }
         guard LineRepair.columns(line.text.unicodeScalars) <= rules.heading.maxColumns,
@@ -153,6 +153,10 @@ struct StructureRecovery: Sendable {
             case .title(let t): candidates.append((t, block.lines.lowerBound))
             case .paragraph(let t, _):
                 // Report names quoted in the opening paragraphs: 《…年度报告》.
+                // The search below goes by Characters, which is slow on long
+                // paragraphs; a Character 《 is the scalar 《 alone, so a
+                // paragraph without that scalar has none.
+                guard t.unicodeScalars.contains("《") else { continue }
                 var rest = Substring(t)
                 while let open = rest.firstIndex(of: "《"), let close = rest[open...].firstIndex(of: "》") {
                     candidates.append((String(rest[rest.index(after: open)..<close]), block.lines.lowerBound))
