@@ -37,17 +37,31 @@ struct StructureRulesFile: VersionedRuleFile {
 /// stage 2 asks whether a line opens with numbering (a numbered line starts a
 /// new paragraph), stage 4 which style and number it is.
 public struct HeadingNumbering: Sendable {
-    struct Style: Sendable {
-        var id: String
-        var open: [Unicode.Scalar]
-        var numerals: [Unicode.Scalar: Int]
-        var isChinese: Bool
-        var close: [Unicode.Scalar]
-        var level: Int
+    /// A class, not a struct: every line opening with a digit tries each
+    /// style, and a struct's copy retained and released its six fields.
+    final class Style: Sendable {
+        let id: String
+        let open: [Unicode.Scalar]
+        let numerals: [Unicode.Scalar: Int]
+        let isChinese: Bool
+        let close: [Unicode.Scalar]
+        let level: Int
         /// `numerals` as two arrays: a dozen or so numerals are found faster
         /// by looking than by hashing, and every line opening with one asks.
-        var numeralScalars: [Unicode.Scalar] = []
-        var numeralValues: [Int] = []
+        let numeralScalars: [Unicode.Scalar]
+        let numeralValues: [Int]
+
+        init(id: String, open: [Unicode.Scalar], numerals: [Unicode.Scalar: Int], isChinese: Bool, close: [Unicode.Scalar],
+             level: Int, numeralScalars: [Unicode.Scalar], numeralValues: [Int]) {
+            self.id = id
+            self.open = open
+            self.numerals = numerals
+            self.isChinese = isChinese
+            self.close = close
+            self.level = level
+            self.numeralScalars = numeralScalars
+            self.numeralValues = numeralValues
+        }
 
         func numeral(_ s: Unicode.Scalar) -> Int? {
             guard let k = numeralScalars.firstIndex(of: s) else { return nil }
@@ -83,30 +97,28 @@ public struct HeadingNumbering: Sendable {
     /// numbering (after Arabic numerals, a digit or nothing follows the mark).
     public func parse(_ text: String) -> (numbering: Numbering, level: Int, rest: Substring.UnicodeScalarView)? {
         let scalars = text.unicodeScalars
-        guard let (k, value, i) = opening(scalars) else { return nil }
+        guard let (style, value, i) = opening(scalars) else { return nil }
         let written = String(Substring(scalars[scalars.startIndex..<i]))  // the bytes copied, not scalar by scalar
-        return (Numbering(text: written, style: styles[k].id, value: value), styles[k].level, Substring(text).unicodeScalars[i...])
+        return (Numbering(text: written, style: style.id, value: value), style.level, Substring(text).unicodeScalars[i...])
     }
 
     /// Whether numbering opens `text` (what `parse` finds, without building
     /// its strings): stage 2 asks this of every line.
     public func opens(_ text: String) -> Bool { opening(text.unicodeScalars) != nil }
 
-    /// The style (its index in `styles`) and value of the numbering that
-    /// opens `scalars`, and where it ends; allocates nothing (at most four
-    /// numerals, kept in a SIMD4), and reads each style in place (a copy of
-    /// a `Style` retains and releases its six arrays and strings).
-    private func opening(_ scalars: String.UnicodeScalarView) -> (Int, Int, String.UnicodeScalarView.Index)? {
+    /// The style and value of the numbering that opens `scalars`, and where
+    /// it ends; allocates nothing (at most four numerals, kept in a SIMD4).
+    private func opening(_ scalars: String.UnicodeScalarView) -> (Style, Int, String.UnicodeScalarView.Index)? {
         guard let first = scalars.first, firstScalars.contains(first) else { return nil }
-        for k in styles.indices {
-            if let (value, i) = opening(scalars, styles[k]) { return (k, value, i) }
+        for style in styles {
+            if let (value, i) = opening(scalars, style) { return (style, value, i) }
         }
         return nil
     }
 
     /// The value and end of the numbering of `style` that opens `scalars`.
     @inline(__always)
-    private func opening(_ scalars: String.UnicodeScalarView, _ style: borrowing Style) -> (Int, String.UnicodeScalarView.Index)? {
+    private func opening(_ scalars: String.UnicodeScalarView, _ style: Style) -> (Int, String.UnicodeScalarView.Index)? {
         guard scalars.starts(with: style.open) else { return nil }
         var i = scalars.index(scalars.startIndex, offsetBy: style.open.count)
         var digits = SIMD4<Int>()

@@ -145,6 +145,13 @@ struct StructureRecovery: Sendable {
         return level
     }
 
+    /// Whether `character` is the one scalar `scalar`: `character == "《"`
+    /// for a scalar no other sequence is canonically equivalent to.
+    private static func isScalar(_ character: Character, _ scalar: Unicode.Scalar) -> Bool {
+        var scalars = character.unicodeScalars.makeIterator()
+        return scalars.next() == scalar && scalars.next() == nil
+    }
+
     func metadata(_ blocks: [Block]) -> DocumentMetadata {
         var metadata = DocumentMetadata()
         var candidates: [(name: String, line: Int)] = []
@@ -153,12 +160,14 @@ struct StructureRecovery: Sendable {
             case .title(let t): candidates.append((t, block.lines.lowerBound))
             case .paragraph(let t, _):
                 // Report names quoted in the opening paragraphs: 《…年度报告》.
-                // The search below goes by Characters, which is slow on long
-                // paragraphs; a Character 《 is the scalar 《 alone, so a
-                // paragraph without that scalar has none.
+                // By Characters, as ever; a Character equal to 《 is that one
+                // scalar alone (nothing else is canonically equivalent to
+                // it), so a paragraph without the scalar has none, and a
+                // Character's scalars say whether it is one, faster than `==`.
                 guard t.unicodeScalars.contains("《") else { continue }
                 var rest = Substring(t)
-                while let open = rest.firstIndex(of: "《"), let close = rest[open...].firstIndex(of: "》") {
+                while let open = rest.firstIndex(where: { Self.isScalar($0, "《") }),
+                      let close = rest[open...].firstIndex(where: { Self.isScalar($0, "》") }) {
                     candidates.append((String(rest[rest.index(after: open)..<close]), block.lines.lowerBound))
                     rest = rest[rest.index(after: close)...]
                 }
