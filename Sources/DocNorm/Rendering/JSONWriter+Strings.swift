@@ -21,46 +21,50 @@ extension JSONWriter {
         }
     }
 
+    /// The bytes between quotes, copied as they are scanned: eight at a time
+    /// while a word holds nothing to escape (`hasEscape`), else one by one.
+    /// Most strings are a few words long, so one pass with no `memcpy` call
+    /// beats scanning and then copying.
     private mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
-        reserve(utf8.count + 2)
+        let n = utf8.count
+        reserve(n + 2)
         store(byte: UInt8(ascii: "\""))
         if let base = utf8.baseAddress {
+            let input = UnsafeRawPointer(base)
             var i = 0
-            while true {
-                let run = Self.unescapedCount(base + i, utf8.count - i)
-                reserve(run + 1)
-                store(base + i, run)
-                i += run
-                guard i < utf8.count else { break }
-                storeEscape(of: base[i])
+            while i < n {
+                while i + 8 <= n {
+                    let word = input.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    guard !Self.hasEscape(word) else { break }
+                    storeWord(word)
+                    i += 8
+                }
+                guard i < n else { break }
+                let b = base[i]
                 i += 1
+                if Self.needsEscape(b) {
+                    storeEscape(of: b)
+                    reserve(n - i + 1)  // the rest, and the closing quote
+                } else {
+                    store(byte: b)
+                }
             }
         }
-        reserve(1)
         store(byte: UInt8(ascii: "\""))
     }
 
-    /// How many leading bytes need no escape. Eight bytes at a time: a word
-    /// holds no byte below 0x20, no `"` and no `\` when none of the borrows
-    /// below reaches a high bit of a byte that had it clear (the "has a zero
-    /// byte" / "has a byte less than n" tests, exact as to whether any byte
-    /// does; bytes of CJK text, all ≥ 0x80, never trigger them).
+    /// Whether any byte of `word` is below 0x20, `"` or `\`: none is when
+    /// none of the borrows below reaches the high bit of a byte that had it
+    /// clear (the "has a zero byte" / "has a byte less than n" tests, exact
+    /// as to whether any byte does; bytes of CJK text, all ≥ 0x80, never
+    /// trigger them).
     @inline(__always)
-    private static func unescapedCount(_ base: UnsafePointer<UInt8>, _ n: Int) -> Int {
+    private static func hasEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let raw = UnsafeRawPointer(base)
-        var i = 0
-        while i + 8 <= n {
-            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            let control = word &- ones &* 0x20
-            let quote = (word ^ (ones &* 0x22)) &- ones
-            let backslash = (word ^ (ones &* 0x5C)) &- ones
-            if (control | quote | backslash) & ~word & highs != 0 { break }
-            i += 8
-        }
-        while i < n, !needsEscape(base[i]) { i += 1 }
-        return i
+        let control = word &- ones &* 0x20
+        let quote = (word ^ (ones &* 0x22)) &- ones
+        let backslash = (word ^ (ones &* 0x5C)) &- ones
+        return (control | quote | backslash) & ~word & (ones &* 0x80) != 0
     }
 
     @inline(__always)

@@ -81,6 +81,13 @@ struct JSONWriter: ~Copyable {
         store(literal.utf8Start, literal.utf8CodeUnitCount)
     }
 
+    /// Eight bytes, as they lie in memory.
+    @inline(__always)
+    mutating func storeWord(_ word: UInt64) {
+        UnsafeMutableRawPointer(buffer + count).storeBytes(of: word, as: UInt64.self)
+        count += 8
+    }
+
     @inline(__always)
     mutating func store(byte: UInt8) {
         buffer[count] = byte
