@@ -145,11 +145,47 @@ struct StructureRecovery: Sendable {
         return level
     }
 
-    /// Whether `character` is the one scalar `scalar`: `character == "《"`
-    /// for a scalar no other sequence is canonically equivalent to.
-    private static func isScalar(_ character: Character, _ scalar: Unicode.Scalar) -> Bool {
-        var scalars = character.unicodeScalars.makeIterator()
-        return scalars.next() == scalar && scalars.next() == nil
+    /// The names quoted in 《…》 in `text`, in order: what a search by
+    /// Characters finds (`quotedNamesByCharacter`), found by scalars when
+    /// every scalar of `text` is a Character of its own there.
+    static func quotedNames(_ text: String) -> [String] {
+        let scalars = text.unicodeScalars
+        guard scalars.contains("《") else { return [] }
+        guard scalars.allSatisfy(isAlwaysOwnCharacter) else { return quotedNamesByCharacter(text) }
+        var names: [String] = []
+        var from = scalars.startIndex
+        while let open = scalars[from...].firstIndex(of: "《"), let close = scalars[open...].firstIndex(of: "》") {
+            names.append(String(Substring(scalars[scalars.index(after: open)..<close])))
+            from = scalars.index(after: close)
+        }
+        return names
+    }
+
+    /// The search by Characters, for text with scalars that may join others
+    /// in one Character (combining marks, joiners, controls, emoji, …).
+    static func quotedNamesByCharacter(_ text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "《"), let close = rest[open...].firstIndex(of: "》") {
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+
+    /// Scalars whose grapheme cluster break property is Other (no Unicode
+    /// rule joins two of them into one Character, so a text made of these
+    /// alone has one Character per scalar), in the blocks report text is
+    /// written in: printable ASCII, general punctuation, CJK symbols and
+    /// punctuation (less the combining tone marks 〪–〯), CJK ideographs,
+    /// fullwidth forms. A Character equal to 《 or 》 is that one scalar
+    /// (nothing else is canonically equivalent to either).
+    static func isAlwaysOwnCharacter(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20...0x7E, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F,
+             0x4E00...0x9FFF, 0xFF01...0xFF60: return true
+        default: return false
+        }
     }
 
     func metadata(_ blocks: [Block]) -> DocumentMetadata {
@@ -160,17 +196,7 @@ struct StructureRecovery: Sendable {
             case .title(let t): candidates.append((t, block.lines.lowerBound))
             case .paragraph(let t, _):
                 // Report names quoted in the opening paragraphs: 《…年度报告》.
-                // By Characters, as ever; a Character equal to 《 is that one
-                // scalar alone (nothing else is canonically equivalent to
-                // it), so a paragraph without the scalar has none, and a
-                // Character's scalars say whether it is one, faster than `==`.
-                guard t.unicodeScalars.contains("《") else { continue }
-                var rest = Substring(t)
-                while let open = rest.firstIndex(where: { Self.isScalar($0, "《") }),
-                      let close = rest[open...].firstIndex(where: { Self.isScalar($0, "》") }) {
-                    candidates.append((String(rest[rest.index(after: open)..<close]), block.lines.lowerBound))
-                    rest = rest[rest.index(after: close)...]
-                }
+                for name in Self.quotedNames(t) { candidates.append((name, block.lines.lowerBound)) }
             default: continue
             }
         }
