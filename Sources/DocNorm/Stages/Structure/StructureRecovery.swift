@@ -39,20 +39,28 @@ struct StructureRecovery: Sendable {
         var blocks: [Block] = []
         blocks.reserveCapacity(prose.reduce(tables.count) { $0 + $1.count })  // one block per piece; no growth copies
         var open: [Open] = []
-        let renumbered = misnumbered(prose)
+        let numbered = numberedLines(prose)
+        let renumbered = misnumbered(numbered)
         var index = 0  // of the logical line, over all stretches
+        var next = 0  // in `numbered`, the first line not yet reached
         for s in prose.indices {
             for var line in prose[s] {
                 defer { index += 1 }
+                var parsed: ParsedNumbering?
+                if next < numbered.count, numbered[next].line == index {
+                    parsed = numbered[next].parsed
+                    next += 1
+                }
                 if line.role == .title {
                     blocks.append(Block(.title(line.text), lines: line.lines))
                     continue
                 }
-                if let text = renumbered[index] {
+                if !renumbered.isEmpty, let text = renumbered[index] {
                     context.traced(.structure, "structure.numbering-sequence", line: line.lines.lowerBound, before: line.text, after: text)
                     line.text = text
+                    parsed = rules.numbering.parse(text)
                 }
-                blocks.append(Block(classify(line, open: &open, context: context), lines: line.lines))
+                blocks.append(Block(classify(line, parsed: parsed, open: &open, context: context), lines: line.lines))
             }
             prose[s] = []
             if s < tables.count { blocks.append(Block(.table(tables[s].table), lines: tables[s].lines)) }
@@ -60,23 +68,38 @@ struct StructureRecovery: Sendable {
         return (blocks, metadata(blocks))
     }
 
+    /// What `HeadingNumbering.parse` finds at the start of a line.
+    typealias ParsedNumbering = (numbering: Numbering, level: Int, rest: Substring.UnicodeScalarView)
+
+    /// The prose lines (not titles) that open with numbering, parsed, with
+    /// the logical line's index over all stretches, in order. Parsed once:
+    /// `misnumbered` and `classify` both need it, and parsing every line
+    /// twice was a third of this stage.
+    func numberedLines(_ prose: [[LogicalLine]]) -> [(line: Int, parsed: ParsedNumbering)] {
+        var numbered: [(line: Int, parsed: ParsedNumbering)] = []
+        for (index, line) in prose.joined().enumerated() {
+            guard line.role != .title, let parsed = rules.numbering.parse(line.text) else { continue }
+            numbered.append((index, parsed))
+        }
+        return numbered
+    }
+
     /// `structure.numbering-sequence`: a sibling whose number OCR misread,
     /// pinned by its neighbours: between （一） and （三） of the same style,
     /// with no numbering of a higher level in between, （三） or （五） is （二）.
     /// Keyed by the logical line's index over all stretches, the line's text
     /// with the number restored. (Tables between stretches do not end a run.)
-    func misnumbered(_ prose: [[LogicalLine]]) -> [Int: String] {
+    func misnumbered(_ numbered: [(line: Int, parsed: ParsedNumbering)]) -> [Int: String] {
         // Runs of siblings per style; numbering of a higher level ends the runs below it.
-        var runs: [[(line: Int, text: String, value: Int, level: Int)]] = []
+        var runs: [[(line: Int, parsed: ParsedNumbering, value: Int)]] = []
         var current: [String: Int] = [:]  // style → index in runs
-        for (index, line) in prose.joined().enumerated() {
-            guard line.role != .title, let parsed = rules.numbering.parse(line.text) else { continue }
-            for (style, run) in current where runs[run].last!.level > parsed.level { current[style] = nil }
+        for (index, parsed) in numbered {
+            for (style, run) in current where runs[run].last!.parsed.level > parsed.level { current[style] = nil }
             if let run = current[parsed.numbering.style] {
-                runs[run].append((index, line.text, parsed.numbering.value, parsed.level))
+                runs[run].append((index, parsed, parsed.numbering.value))
             } else {
                 current[parsed.numbering.style] = runs.count
-                runs.append([(index, line.text, parsed.numbering.value, parsed.level)])
+                runs.append([(index, parsed, parsed.numbering.value)])
             }
         }
         var renumbered: [Int: String] = [:]
@@ -84,8 +107,8 @@ struct StructureRecovery: Sendable {
             // Left to right, each on the numbers already restored before it.
             for k in 1..<(run.count - 1) {
                 let (before, here, after) = (run[k - 1].value, run[k].value, run[k + 1].value)
+                let parsed = run[k].parsed
                 guard after == before + 2, here != before + 1,
-                      let parsed = rules.numbering.parse(run[k].text),
                       let written = rules.numbering.written(before + 1, style: parsed.numbering.style) else { continue }
                 renumbered[run[k].line] = written + String(Substring(parsed.rest))
                 run[k].value = before + 1
@@ -94,8 +117,9 @@ struct StructureRecovery: Sendable {
         return renumbered
     }
 
-    func classify(_ line: LogicalLine, open: inout [Open], context: PipelineContext) -> BlockKind {
-        guard var parsed = rules.numbering.parse(line.text) else { return .paragraph(line.text, runIn: nil) }
+    /// The block of a prose line; `parsed` is the numbering it opens with.
+    func classify(_ line: LogicalLine, parsed: ParsedNumbering?, open: inout [Open], context: PipelineContext) -> BlockKind {
+        guard var parsed else { return .paragraph(line.text, runIn: nil) }
         var line = line
         if parsed.numbering.style == rules.sectionTitles.style, let section = rules.sectionTitles.restored(parsed.rest),
            let numbering = rules.numbering.written(section.number, style: parsed.numbering.style),
