@@ -163,7 +163,8 @@ public struct HeadingNumbering: Sendable {
 /// 二、主动公开政府信息情况.
 struct SectionTitles: Sendable {
     let style: String
-    let noise: Set<Unicode.Scalar>
+    /// A bitmap, not a `Set`: every 一、 line (table rows too) is searched for it.
+    let noise: ScalarSet
     let charactersPerEdit: Int
     /// Per section, in order, its titles as scalar values.
     let sections: [[[Int]]]
@@ -173,7 +174,7 @@ struct SectionTitles: Sendable {
             throw DocNormError.invalidRules(file: "structure.json", line: nil, reason: "sectionTitles.charactersPerEdit must be positive")
         }
         style = file.style
-        noise = Set(file.noise.unicodeScalars)
+        noise = ScalarSet(ranges: file.noise.unicodeScalars.map { $0.value...$0.value }, pattern: "sectionTitles.noise")
         charactersPerEdit = file.charactersPerEdit
         sections = file.sections.map { $0.map { $0.unicodeScalars.map { Int($0.value) } } }
     }
