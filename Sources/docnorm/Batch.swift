@@ -212,7 +212,7 @@ struct BatchJob: Sendable {
         }
         var contents: [[UInt8]] = []
         for format in formats {
-            do { contents.append(Array(try format.render(document).utf8)) } catch {
+            do { contents.append(try format.renderUTF8(document)) } catch {
                 return failed("cannot render \(format.rawValue): \(error)", bytes: bytes.count)
             }
         }

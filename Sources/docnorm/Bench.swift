@@ -85,8 +85,14 @@ struct Bench: ParsableCommand {
             }
         }
         let stageTimes = timings.elapsed
+        var renderJSON = Duration.zero
         let json = try timed {
-            for d in corpus.documents { sink += try JSONRenderer.render(try pipeline.run(d)).utf8.count }
+            for d in corpus.documents {
+                let document = try pipeline.run(d)
+                let start = clock.now
+                sink += try JSONRenderer.renderUTF8(document).count  // what the CLI writes
+                renderJSON += clock.now - start
+            }
         }
         let icuAfter = try timed { for d in corpus.documents { sink += try icu.run(d) } }
         let icuTime = (icuBefore + icuAfter) / 2
@@ -98,6 +104,10 @@ struct Bench: ParsableCommand {
         }
         for stage in StageID.allCases { if let d = stageTimes[stage] { row(stage.rawValue, d.seconds) } }
         row("render (text)", render.seconds)
+        row("render (JSON)", renderJSON.seconds, share: false)
+        if let structure = stageTimes[.structure] {  // the target of issue 5 is this sum
+            row("structure + render (JSON)", structure.seconds + renderJSON.seconds, share: false)
+        }
         row("end to end, text", text)
         row("end to end, JSON", json, share: false)
         row("ICU UTF-8→NFKC→UTF-8", icuTime, share: false)

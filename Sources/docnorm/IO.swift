@@ -11,7 +11,11 @@ import FoundationEssentials
 /// `errno` set, when the descriptor refuses them (a full disk, a closed pipe).
 @discardableResult
 func writeAll(_ text: String, to fd: Int32) -> Bool {
-    let bytes = Array(text.utf8)
+    writeAll(Array(text.utf8), to: fd)
+}
+
+@discardableResult
+func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
     var offset = 0
     while offset < bytes.count {
         let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
@@ -27,7 +31,11 @@ func writeStandardError(_ text: String) { writeAll(text, to: 2) }
 /// Writes the document to standard output; a failure (`> /dev/full`) exits 6
 /// instead of losing the output silently.
 func writeStandardOutput(_ text: String) throws {
-    guard writeAll(text, to: 1) else {
+    try writeStandardOutput(Array(text.utf8))
+}
+
+func writeStandardOutput(_ bytes: [UInt8]) throws {
+    guard writeAll(bytes, to: 1) else {
         throw failure(.writeFailed, "<stdout>: cannot write the output (\(String(cString: strerror(errno)))); check the disk or the pipe")
     }
 }

@@ -35,11 +35,11 @@ struct Normalize: ParsableCommand {
             let line = d.line.map { ":\($0)" } ?? ""
             writeStandardError("\(input.name)\(line): \(d.kind.rawValue): [\(d.stage.rawValue)/\(d.rule)] \(d.message)\n")
         }
-        let text = try format.render(document)
+        let bytes = try format.renderUTF8(document)
         if let output {
-            try writeAtomically(Array(text.utf8), to: output)
+            try writeAtomically(bytes, to: output)
         } else {
-            try writeStandardOutput(text)
+            try writeStandardOutput(bytes)
         }
     }
 }

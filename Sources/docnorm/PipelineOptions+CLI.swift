@@ -28,4 +28,13 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case .json: return try JSONRenderer.render(document)
         }
     }
+
+    /// The rendering as the bytes to write (JSON without a detour through
+    /// `String`: its output is about ten times the input).
+    func renderUTF8(_ document: Document) throws -> [UInt8] {
+        switch self {
+        case .json: return try JSONRenderer.renderUTF8(document)
+        case .text, .markdown: return Array(try render(document).utf8)
+        }
+    }
 }

@@ -59,6 +59,35 @@ import DocNormTestSupport
         try expectSameBytes(Document(blocks: [], metadata: DocumentMetadata()), "empty document")
     }
 
+    /// The writer's fast paths: integers written digit by digit, whole
+    /// doubles written as integers (up to where `description` turns to
+    /// exponents), strings scanned eight bytes at a time for escapes.
+    @Test func sameBytesOnNumbersAndStringsAtEveryOffset() throws {
+        let doubles: [Double] = [0, -0.0, 1, -1, 7, 10, 123, -4567, 0.5, -2.25, 999_999_999_999_999, -999_999_999_999_999,
+                                 1e15, -1e15, 1e15 + 1, 4_503_599_627_370_497, 9_007_199_254_740_992, 1e16, -1e16,
+                                 1e300, 1e-7, Double(Int.max), Double(Int.min), .ulpOfOne, .leastNormalMagnitude]
+        let checks = zip(doubles, doubles.reversed()).map {
+            ArithmeticCheck(check: "c", subject: "s", holds: false, left: $0, right: $1)
+        }
+        var strings: [String] = []
+        for length in 0...20 {
+            for escape in ["\"", "\\", "\n", "\u{1}", "\u{1F}", "/", " ", "\u{7F}"] {
+                for at in stride(from: 0, through: length, by: 3) {
+                    var text = String(repeating: "a", count: length)
+                    text.insert(contentsOf: escape, at: text.index(text.startIndex, offsetBy: at))
+                    strings.append(text)
+                    strings.append(String(repeating: "表", count: length / 2) + escape + "格")
+                }
+            }
+        }
+        let numberings = [0, 1, -7, 9, 10, 99, 100, Int.max, Int.min].map { Numbering(text: "\($0)、", style: "s", value: $0) }
+        let document = Document(
+            blocks: numberings.map { Block(.heading(level: $0.value, numbering: $0, text: "标题"), lines: $0.value...$0.value) }
+                + [Block(.table(Table(grid: [strings], templateID: "t", checks: checks)), lines: 1...1)],
+            metadata: DocumentMetadata(), diagnostics: strings.map { Diagnostic(stage: .tables, rule: $0, kind: .repair, message: $0, line: nil) })
+        try expectSameBytes(document, "numbers and strings")
+    }
+
     @Test func nonFiniteNumbersRefusedLikeTheEncoder() throws {
         let table = Table(grid: [["x"]], templateID: "t",
                           checks: [ArithmeticCheck(check: "c", subject: "s", holds: false, left: .nan, right: 1)])

@@ -91,4 +91,27 @@ import Testing
         #expect(json.contains("\"records\""))
         #expect(json.contains("\"checks\""))
     }
+
+    /// metadata finds 《…》 by scalars where each scalar is a Character of
+    /// its own: it must find what the search by Characters finds, for every
+    /// scalar of that set beside the brackets and for text that takes the
+    /// Character path (combining marks, joiners, CR LF, flags, a prepend).
+    @Test func quotedNamesByScalarAsByCharacter() {
+        var texts = ["", "无", "《a》", "《", "》《", "《a》b《c》", "前《某局2024年政府信息公开工作年度报告》后《x", "《》《》"]
+        for range in [0x20...0x7E, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F, 0x4E00...0x9FFF, 0xFF01...0xFF60] {
+            for v in range {
+                let s = String(Unicode.Scalar(UInt32(v))!)
+                #expect(StructureRecovery.isAlwaysOwnCharacter(Unicode.Scalar(UInt32(v))!))
+                texts.append(s + "《" + s + "》" + s + "《" + s + s + "》" + s)
+            }
+        }
+        for joiner in ["\u{301}", "\u{200D}", "\u{302A}", "\r\n", "\u{1F1E8}\u{1F1F3}", "\u{600}", "\u{FE0F}"] {
+            texts.append("a《" + joiner + "b》" + joiner + "《c》" + joiner)
+            texts.append(joiner + "《b" + joiner + "》《" + joiner + "》")
+        }
+        for text in texts {
+            #expect(StructureRecovery.quotedNames(text) == StructureRecovery.quotedNamesByCharacter(text),
+                    "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }

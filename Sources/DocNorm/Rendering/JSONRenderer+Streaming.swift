@@ -1,9 +1,27 @@
 extension JSONRenderer {
-    /// The document as JSON, written straight to bytes by `JSONWriter`: the
-    /// same bytes as `renderWithEncoder`, keys in the same sorted order (each
-    /// object's keys below are listed sorted by UTF-8 bytes).
+    /// The document as JSON text: `renderUTF8`'s bytes as a string.
     public static func render(_ document: Document) throws -> String {
-        var w = JSONWriter(capacity: estimatedSize(document))
+        String(decoding: try renderUTF8(document), as: UTF8.self)
+    }
+
+    /// The document as JSON, written straight to bytes by `JSONWriter`: the
+    /// same bytes as `renderWithEncoder`. What the CLI writes, so the output
+    /// (about ten times the input) is neither copied out of a `String` nor
+    /// validated as one. The writer writes into the result's own storage,
+    /// sized by `estimatedSize`; only a document that outgrows it is copied.
+    public static func renderUTF8(_ document: Document) throws -> [UInt8] {
+        var outgrown: [UInt8]?
+        let bytes = try [UInt8](unsafeUninitializedCapacity: estimatedSize(document)) { storage, initialized in
+            var w = JSONWriter(into: storage)
+            try write(document, &w)
+            if w.outgrewStorage { outgrown = w.bytes } else { initialized = w.count }
+        }
+        return outgrown ?? bytes
+    }
+
+    /// The document's object, keys in the order `.sortedKeys` gives (each
+    /// object's keys below are listed sorted by UTF-8 bytes).
+    private static func write(_ document: Document, _ w: inout JSONWriter) throws {
         w.beginObject()
         w.key("blocks")
         w.beginArray()
@@ -59,7 +77,6 @@ extension JSONRenderer {
         }
         w.endObject()
         w.newline()
-        return w.text
     }
 
     private static func write(_ block: Block, _ w: inout JSONWriter) throws {
@@ -156,22 +173,5 @@ extension JSONRenderer {
         w.key("text"); w.value(numbering.text)
         w.key("value"); w.value(numbering.value)
         w.endObject()
-    }
-
-    /// Text bytes plus a rough allowance for keys and indentation, so the
-    /// buffer seldom grows.
-    private static func estimatedSize(_ document: Document) -> Int {
-        var size = 1024
-        for block in document.blocks {
-            switch block.kind {
-            case .title(let t), .heading(_, _, let t), .paragraph(let t, _): size += t.utf8.count + 120
-            case .table(let table):
-                for row in table.grid { for cell in row { size += cell.utf8.count + 12 } }
-                size += table.records.count * 200 + table.spans.count * 120 + 200
-            }
-        }
-        for d in document.diagnostics { size += d.message.utf8.count + 150 }
-        for t in document.trace { size += t.before.utf8.count + t.after.utf8.count + 150 }
-        return size
     }
 }

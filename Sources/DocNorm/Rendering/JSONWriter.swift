@@ -5,159 +5,184 @@
 /// writes straight into one byte buffer instead of building a tree of values
 /// and sorting dictionaries, which made JSON output the slowest part of a run.
 ///
+/// The output is about ten times the input (indentation and keys around every
+/// table value), so each call reserves room once and then stores bytes
+/// unchecked; strings (JSONWriter+Strings.swift) and numbers
+/// (JSONWriter+Numbers.swift) are written from their bytes, never through
+/// `String` concatenation or `Character`s.
+///
 /// Keys are written in the order the caller gives: callers give them sorted
 /// by UTF-8 bytes, as `.sortedKeys` does (a test compares with `JSONEncoder`).
 struct JSONWriter: ~Copyable {
-    /// The output bytes so far, in a buffer this writer owns (appends are a
-    /// bounds check and a copy: no uniqueness checks, no validation).
+    /// The output bytes so far: in the caller's storage until they outgrow
+    /// it, then in a buffer this writer owns (appends are a bounds check and
+    /// a copy: no uniqueness checks, no validation).
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
-    private var count = 0
+    /// The number of bytes written.
+    private(set) var count = 0
+    /// Whether `buffer` was allocated here: the caller's storage was too small.
+    private(set) var outgrewStorage: Bool
     private var indent = 0
     /// Whether the innermost open container has no element yet.
     private var empty = false
 
-    init(capacity: Int) {
-        self.capacity = max(capacity, 64)
-        buffer = .allocate(capacity: self.capacity)
-    }
-
-    deinit { buffer.deallocate() }
-
-    /// The bytes written, as a string (validated once, as any string is).
-    var text: String {
-        String(unsafeUninitializedCapacity: count) { out in
-            out.baseAddress!.initialize(from: buffer, count: count)
-            return count
+    /// A writer into the caller's storage (the result array's, so the bytes
+    /// are not copied again); should they outgrow it, into a buffer of its own.
+    init(into storage: UnsafeMutableBufferPointer<UInt8>) {
+        if let base = storage.baseAddress, storage.count >= 64 {
+            buffer = base
+            capacity = storage.count
+            outgrewStorage = false
+        } else {
+            capacity = 64
+            buffer = .allocate(capacity: capacity)
+            outgrewStorage = true
         }
     }
 
-    private mutating func reserve(_ more: Int) {
-        guard count + more > capacity else { return }
-        let bigger = max(capacity * 2, count + more)
+    deinit { if outgrewStorage { buffer.deallocate() } }
+
+    /// The bytes written, copied out. Every piece was valid UTF-8 (a
+    /// `String`'s bytes, or ASCII), so the result is too and needs no validation.
+    var bytes: [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count) { out, initialized in
+            out.baseAddress!.initialize(from: buffer, count: count)
+            initialized = count
+        }
+    }
+
+    // MARK: Unchecked stores (the caller reserved room)
+
+    /// Makes room for `more` bytes past `count`; the stores below do not check.
+    @inline(__always)
+    mutating func reserve(_ more: Int) {
+        if count + more > capacity { grow(count + more) }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        let bigger = max(capacity * 2, needed)
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
         grown.initialize(from: buffer, count: count)
-        buffer.deallocate()
+        if outgrewStorage { buffer.deallocate() }
         buffer = grown
         capacity = bigger
+        outgrewStorage = true
     }
 
     @inline(__always)
-    private mutating func append(_ bytes: UnsafePointer<UInt8>, _ n: Int) {
-        reserve(n)
+    mutating func store(_ bytes: UnsafePointer<UInt8>, _ n: Int) {
         (buffer + count).initialize(from: bytes, count: n)
         count += n
     }
 
     @inline(__always)
-    private mutating func append(_ literal: StaticString) {
-        append(literal.utf8Start, literal.utf8CodeUnitCount)
+    mutating func store(_ literal: StaticString) {
+        store(literal.utf8Start, literal.utf8CodeUnitCount)
+    }
+
+    /// Eight bytes, as they lie in memory.
+    @inline(__always)
+    mutating func storeWord(_ word: UInt64) {
+        UnsafeMutableRawPointer(buffer + count).storeBytes(of: word, as: UInt64.self)
+        count += 8
     }
 
     @inline(__always)
-    private mutating func append(byte: UInt8) {
-        reserve(1)
+    mutating func store(byte: UInt8) {
         buffer[count] = byte
         count += 1
     }
 
+    /// Runs `body` on the free room (at least what was reserved); `body`
+    /// returns how many bytes it wrote.
+    @inline(__always)
+    mutating func storeInPlace(_ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        count += body(buffer + count)
+    }
+
+    /// Room the indentation of the current line takes, with the slack
+    /// `storeIndent` writes past it.
+    private var indentRoom: Int { 2 * indent + 8 }
+
+    /// Two spaces per level, stored eight bytes at a time: the output is
+    /// mostly indentation, and `memset` per line cost more than the text.
+    /// Writes up to 7 bytes of spaces past the indentation, inside the room
+    /// `indentRoom` reserved; later stores overwrite them.
+    @inline(__always)
+    private mutating func storeIndent() {
+        let n = 2 * indent
+        let raw = UnsafeMutableRawPointer(buffer + count)
+        var i = 0
+        while i < n {
+            raw.storeBytes(of: 0x2020_2020_2020_2020 as UInt64, toByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        count += n
+    }
+
     // MARK: Containers
 
-    mutating func beginObject() { open("{\n") }
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
     mutating func endObject() { close(UInt8(ascii: "}")) }
-    mutating func beginArray() { open("[\n") }
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
     mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// The key of the next member (the caller then writes its value); keys
     /// are plain ASCII names and need no escapes.
     mutating func key(_ name: StaticString) {
-        element()
-        append(byte: UInt8(ascii: "\""))
-        append(name)
-        append("\" : ")
+        reserve(2 + indentRoom + name.utf8CodeUnitCount + 5)
+        storeSeparator()
+        store(byte: UInt8(ascii: "\""))
+        store(name)
+        store("\" : ")
     }
 
     /// Starts the next element of an array (the caller then writes its value).
     mutating func element() {
-        if empty { empty = false } else { append(",\n") }
-        writeIndent()
+        reserve(2 + indentRoom)
+        storeSeparator()
     }
 
-    private mutating func open(_ bracket: StaticString) {
-        append(bracket)
+    /// `,⏎` unless this is the container's first element, then the indentation.
+    @inline(__always)
+    private mutating func storeSeparator() {
+        if empty {
+            empty = false
+        } else {
+            store(byte: UInt8(ascii: ","))
+            store(byte: 0x0A)
+        }
+        storeIndent()
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        reserve(2)
+        store(byte: bracket)
+        store(byte: 0x0A)
         indent += 1
         empty = true
     }
 
     private mutating func close(_ bracket: UInt8) {
-        append(byte: 0x0A)
         indent -= 1
-        writeIndent()
-        append(byte: bracket)
+        reserve(1 + indentRoom + 1)
+        store(byte: 0x0A)
+        storeIndent()
+        store(byte: bracket)
         empty = false
     }
 
-    private mutating func writeIndent() {
-        reserve(2 * indent)
-        (buffer + count).initialize(repeating: 0x20, count: 2 * indent)
-        count += 2 * indent
+    mutating func newline() {
+        reserve(1)
+        store(byte: 0x0A)
     }
-
-    mutating func newline() { append(byte: 0x0A) }
 
     // MARK: Values
 
-    mutating func value(_ string: String) {
-        append(byte: UInt8(ascii: "\""))
-        var string = string
-        string.withUTF8 { utf8 in
-            guard let base = utf8.baseAddress else { return }
-            var mark = 0
-            for i in 0..<utf8.count {
-                let b = base[i]
-                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
-                append(base + mark, i - mark)
-                mark = i + 1
-                switch b {
-                case UInt8(ascii: "\""): append("\\\"")
-                case UInt8(ascii: "\\"): append("\\\\")
-                case 0x08: append("\\b")
-                case 0x0C: append("\\f")
-                case 0x0A: append("\\n")
-                case 0x0D: append("\\r")
-                case 0x09: append("\\t")
-                default:
-                    let hex: StaticString = "0123456789abcdef"
-                    append("\\u00")
-                    append(byte: hex.utf8Start[Int(b >> 4)])
-                    append(byte: hex.utf8Start[Int(b & 0xF)])
-                }
-            }
-            append(base + mark, utf8.count - mark)
-        }
-        append(byte: UInt8(ascii: "\""))
-    }
-
-    /// Text that needs no escapes (numbers, literals).
-    private mutating func plain(_ text: String) {
-        var text = text
-        text.withUTF8 { if let base = $0.baseAddress { append(base, $0.count) } }
-    }
-
-    mutating func value(_ int: Int) { plain(String(int)) }
-
-    mutating func value(_ bool: Bool) { bool ? append("true") : append("false") }
-
-    /// As `JSONEncoder` writes a double: its `description`, less a trailing
-    /// `.0`. Like `JSONEncoder`, refuses NaN and infinities.
-    mutating func value(_ double: Double) throws {
-        guard double.isFinite else {
-            throw EncodingError.invalidValue(double, EncodingError.Context(
-                codingPath: [], debugDescription: "Unable to encode Double.\(double) directly in JSON."))
-        }
-        var number = double.description
-        if number.hasSuffix(".0") { number.removeLast(2) }
-        plain(number)
+    mutating func value(_ bool: Bool) {
+        reserve(5)
+        bool ? store("true") : store("false")
     }
 
     mutating func value(_ strings: [String]) {

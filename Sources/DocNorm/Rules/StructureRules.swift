@@ -37,17 +37,31 @@ struct StructureRulesFile: VersionedRuleFile {
 /// stage 2 asks whether a line opens with numbering (a numbered line starts a
 /// new paragraph), stage 4 which style and number it is.
 public struct HeadingNumbering: Sendable {
-    struct Style: Sendable {
-        var id: String
-        var open: [Unicode.Scalar]
-        var numerals: [Unicode.Scalar: Int]
-        var isChinese: Bool
-        var close: [Unicode.Scalar]
-        var level: Int
+    /// A class, not a struct: every line opening with a digit tries each
+    /// style, and a struct's copy retained and released its six fields.
+    final class Style: Sendable {
+        let id: String
+        let open: [Unicode.Scalar]
+        let numerals: [Unicode.Scalar: Int]
+        let isChinese: Bool
+        let close: [Unicode.Scalar]
+        let level: Int
         /// `numerals` as two arrays: a dozen or so numerals are found faster
         /// by looking than by hashing, and every line opening with one asks.
-        var numeralScalars: [Unicode.Scalar] = []
-        var numeralValues: [Int] = []
+        let numeralScalars: [Unicode.Scalar]
+        let numeralValues: [Int]
+
+        init(id: String, open: [Unicode.Scalar], numerals: [Unicode.Scalar: Int], isChinese: Bool, close: [Unicode.Scalar],
+             level: Int, numeralScalars: [Unicode.Scalar], numeralValues: [Int]) {
+            self.id = id
+            self.open = open
+            self.numerals = numerals
+            self.isChinese = isChinese
+            self.close = close
+            self.level = level
+            self.numeralScalars = numeralScalars
+            self.numeralValues = numeralValues
+        }
 
         func numeral(_ s: Unicode.Scalar) -> Int? {
             guard let k = numeralScalars.firstIndex(of: s) else { return nil }
@@ -84,7 +98,7 @@ public struct HeadingNumbering: Sendable {
     public func parse(_ text: String) -> (numbering: Numbering, level: Int, rest: Substring.UnicodeScalarView)? {
         let scalars = text.unicodeScalars
         guard let (style, value, i) = opening(scalars) else { return nil }
-        let written = String(String.UnicodeScalarView(scalars[scalars.startIndex..<i]))
+        let written = String(Substring(scalars[scalars.startIndex..<i]))  // the bytes copied, not scalar by scalar
         return (Numbering(text: written, style: style.id, value: value), style.level, Substring(text).unicodeScalars[i...])
     }
 
@@ -97,24 +111,30 @@ public struct HeadingNumbering: Sendable {
     private func opening(_ scalars: String.UnicodeScalarView) -> (Style, Int, String.UnicodeScalarView.Index)? {
         guard let first = scalars.first, firstScalars.contains(first) else { return nil }
         for style in styles {
-            guard scalars.starts(with: style.open) else { continue }
-            var i = scalars.index(scalars.startIndex, offsetBy: style.open.count)
-            var digits = SIMD4<Int>()
-            var count = 0
-            while i < scalars.endIndex, let d = style.numeral(scalars[i]), count < 4 {
-                digits[count] = d
-                count += 1
-                i = scalars.index(after: i)
-            }
-            guard count > 0, style.close.isEmpty || scalars[i...].starts(with: style.close) else { continue }
-            if style.close.isEmpty && count > 1 { continue }
-            i = scalars.index(i, offsetBy: style.close.count)
-            guard i < scalars.endIndex, style.isChinese || !("0"..."9").contains(scalars[i]) else { continue }
-            let value = style.isChinese ? chineseValue(digits, count: count) : decimal(digits, 0..<count)
-            guard value > 0 else { continue }
-            return (style, value, i)
+            if let (value, i) = opening(scalars, style) { return (style, value, i) }
         }
         return nil
+    }
+
+    /// The value and end of the numbering of `style` that opens `scalars`.
+    @inline(__always)
+    private func opening(_ scalars: String.UnicodeScalarView, _ style: Style) -> (Int, String.UnicodeScalarView.Index)? {
+        guard scalars.starts(with: style.open) else { return nil }
+        var i = scalars.index(scalars.startIndex, offsetBy: style.open.count)
+        var digits = SIMD4<Int>()
+        var count = 0
+        while i < scalars.endIndex, let d = style.numeral(scalars[i]), count < 4 {
+            digits[count] = d
+            count += 1
+            i = scalars.index(after: i)
+        }
+        guard count > 0, style.close.isEmpty || scalars[i...].starts(with: style.close) else { return nil }
+        if style.close.isEmpty && count > 1 { return nil }
+        i = scalars.index(i, offsetBy: style.close.count)
+        guard i < scalars.endIndex, style.isChinese || !("0"..."9").contains(scalars[i]) else { return nil }
+        let value = style.isChinese ? chineseValue(digits, count: count) : decimal(digits, 0..<count)
+        guard value > 0 else { return nil }
+        return (value, i)
     }
 
     /// `value` written in the style `id` (open, numeral, close) when one
@@ -143,7 +163,8 @@ public struct HeadingNumbering: Sendable {
 /// 二、主动公开政府信息情况.
 struct SectionTitles: Sendable {
     let style: String
-    let noise: Set<Unicode.Scalar>
+    /// A bitmap, not a `Set`: every 一、 line (table rows too) is searched for it.
+    let noise: ScalarSet
     let charactersPerEdit: Int
     /// Per section, in order, its titles as scalar values.
     let sections: [[[Int]]]
@@ -153,7 +174,7 @@ struct SectionTitles: Sendable {
             throw DocNormError.invalidRules(file: "structure.json", line: nil, reason: "sectionTitles.charactersPerEdit must be positive")
         }
         style = file.style
-        noise = Set(file.noise.unicodeScalars)
+        noise = ScalarSet(ranges: file.noise.unicodeScalars.map { $0.value...$0.value }, pattern: "sectionTitles.noise")
         charactersPerEdit = file.charactersPerEdit
         sections = file.sections.map { $0.map { $0.unicodeScalars.map { Int($0.value) } } }
     }
@@ -187,7 +208,9 @@ struct SectionTitles: Sendable {
 public struct StructureRules: Sendable {
     public let numbering: HeadingNumbering
     let heading: StructureRulesFile.Heading
-    let runInClosers: Set<Unicode.Scalar>
+    /// A bitmap, not a `Set`: every numbered line's text is searched for one
+    /// (hashing each scalar was most of stage 4's classifying).
+    let runInClosers: ScalarSet
     let notHeadingEndings: Set<Unicode.Scalar>
     let reportSuffixes: [String]
     let yearMarker: String
@@ -196,7 +219,8 @@ public struct StructureRules: Sendable {
     public static func load(from source: RuleSource) throws -> StructureRules {
         let file = try source.decode(StructureRulesFile.self, from: "structure.json")
         return StructureRules(numbering: try HeadingNumbering(file), heading: file.heading,
-                              runInClosers: Set(file.heading.runInClosers.unicodeScalars),
+                              runInClosers: ScalarSet(ranges: file.heading.runInClosers.unicodeScalars.map { $0.value...$0.value },
+                                                      pattern: "heading.runInClosers"),
                               notHeadingEndings: Set(file.heading.notHeadingEndings.unicodeScalars),
                               reportSuffixes: file.reportNames.suffixes, yearMarker: file.reportNames.yearMarker,
                               sectionTitles: try SectionTitles(file.sectionTitles))

@@ -39,20 +39,28 @@ struct StructureRecovery: Sendable {
         var blocks: [Block] = []
         blocks.reserveCapacity(prose.reduce(tables.count) { $0 + $1.count })  // one block per piece; no growth copies
         var open: [Open] = []
-        let renumbered = misnumbered(prose)
+        let numbered = numberedLines(prose)
+        let renumbered = misnumbered(numbered)
         var index = 0  // of the logical line, over all stretches
+        var next = 0  // in `numbered`, the first line not yet reached
         for s in prose.indices {
             for var line in prose[s] {
                 defer { index += 1 }
+                var parsed: ParsedNumbering?
+                if next < numbered.count, numbered[next].line == index {
+                    parsed = numbered[next].parsed
+                    next += 1
+                }
                 if line.role == .title {
                     blocks.append(Block(.title(line.text), lines: line.lines))
                     continue
                 }
-                if let text = renumbered[index] {
+                if !renumbered.isEmpty, let text = renumbered[index] {
                     context.traced(.structure, "structure.numbering-sequence", line: line.lines.lowerBound, before: line.text, after: text)
                     line.text = text
+                    parsed = rules.numbering.parse(text)
                 }
-                blocks.append(Block(classify(line, open: &open, context: context), lines: line.lines))
+                blocks.append(Block(classify(line, parsed: parsed, open: &open, context: context), lines: line.lines))
             }
             prose[s] = []
             if s < tables.count { blocks.append(Block(.table(tables[s].table), lines: tables[s].lines)) }
@@ -60,23 +68,38 @@ struct StructureRecovery: Sendable {
         return (blocks, metadata(blocks))
     }
 
+    /// What `HeadingNumbering.parse` finds at the start of a line.
+    typealias ParsedNumbering = (numbering: Numbering, level: Int, rest: Substring.UnicodeScalarView)
+
+    /// The prose lines (not titles) that open with numbering, parsed, with
+    /// the logical line's index over all stretches, in order. Parsed once:
+    /// `misnumbered` and `classify` both need it, and parsing every line
+    /// twice was a third of this stage.
+    func numberedLines(_ prose: [[LogicalLine]]) -> [(line: Int, parsed: ParsedNumbering)] {
+        var numbered: [(line: Int, parsed: ParsedNumbering)] = []
+        for (index, line) in prose.joined().enumerated() {
+            guard line.role != .title, let parsed = rules.numbering.parse(line.text) else { continue }
+            numbered.append((index, parsed))
+        }
+        return numbered
+    }
+
     /// `structure.numbering-sequence`: a sibling whose number OCR misread,
     /// pinned by its neighbours: between （一） and （三） of the same style,
     /// with no numbering of a higher level in between, （三） or （五） is （二）.
     /// Keyed by the logical line's index over all stretches, the line's text
     /// with the number restored. (Tables between stretches do not end a run.)
-    func misnumbered(_ prose: [[LogicalLine]]) -> [Int: String] {
+    func misnumbered(_ numbered: [(line: Int, parsed: ParsedNumbering)]) -> [Int: String] {
         // Runs of siblings per style; numbering of a higher level ends the runs below it.
-        var runs: [[(line: Int, text: String, value: Int, level: Int)]] = []
+        var runs: [[(line: Int, parsed: ParsedNumbering, value: Int)]] = []
         var current: [String: Int] = [:]  // style → index in runs
-        for (index, line) in prose.joined().enumerated() {
-            guard line.role != .title, let parsed = rules.numbering.parse(line.text) else { continue }
-            for (style, run) in current where runs[run].last!.level > parsed.level { current[style] = nil }
+        for (index, parsed) in numbered {
+            for (style, run) in current where runs[run].last!.parsed.level > parsed.level { current[style] = nil }
             if let run = current[parsed.numbering.style] {
-                runs[run].append((index, line.text, parsed.numbering.value, parsed.level))
+                runs[run].append((index, parsed, parsed.numbering.value))
             } else {
                 current[parsed.numbering.style] = runs.count
-                runs.append([(index, line.text, parsed.numbering.value, parsed.level)])
+                runs.append([(index, parsed, parsed.numbering.value)])
             }
         }
         var renumbered: [Int: String] = [:]
@@ -84,18 +107,19 @@ struct StructureRecovery: Sendable {
             // Left to right, each on the numbers already restored before it.
             for k in 1..<(run.count - 1) {
                 let (before, here, after) = (run[k - 1].value, run[k].value, run[k + 1].value)
+                let parsed = run[k].parsed
                 guard after == before + 2, here != before + 1,
-                      let parsed = rules.numbering.parse(run[k].text),
                       let written = rules.numbering.written(before + 1, style: parsed.numbering.style) else { continue }
-                renumbered[run[k].line] = written + String(String.UnicodeScalarView(parsed.rest))
+                renumbered[run[k].line] = written + String(Substring(parsed.rest))
                 run[k].value = before + 1
             }
         }
         return renumbered
     }
 
-    func classify(_ line: LogicalLine, open: inout [Open], context: PipelineContext) -> BlockKind {
-        guard var parsed = rules.numbering.parse(line.text) else { return .paragraph(line.text, runIn: nil) }
+    /// The block of a prose line; `parsed` is the numbering it opens with.
+    func classify(_ line: LogicalLine, parsed: ParsedNumbering?, open: inout [Open], context: PipelineContext) -> BlockKind {
+        guard var parsed else { return .paragraph(line.text, runIn: nil) }
         var line = line
         if parsed.numbering.style == rules.sectionTitles.style, let section = rules.sectionTitles.restored(parsed.rest),
            let numbering = rules.numbering.written(section.number, style: parsed.numbering.style),
@@ -112,7 +136,7 @@ struct StructureRecovery: Sendable {
            rest.index(after: closer) < rest.endIndex,
            LineRepair.columns(rest[..<closer]) <= rules.heading.runInMaxColumns {
             let level = place(parsed.numbering, nominal: parsed.level, open: &open, line: line.lines.lowerBound, context: context)
-            let heading = RunInHeading(level: level, numbering: parsed.numbering, text: String(String.UnicodeScalarView(rest[..<closer])))
+            let heading = RunInHeading(level: level, numbering: parsed.numbering, text: String(Substring(rest[..<closer])))
             return .paragraph(line.text, runIn: heading)
         }
         guard LineRepair.columns(line.text.unicodeScalars) <= rules.heading.maxColumns,
@@ -145,6 +169,49 @@ struct StructureRecovery: Sendable {
         return level
     }
 
+    /// The names quoted in 《…》 in `text`, in order: what a search by
+    /// Characters finds (`quotedNamesByCharacter`), found by scalars when
+    /// every scalar of `text` is a Character of its own there.
+    static func quotedNames(_ text: String) -> [String] {
+        let scalars = text.unicodeScalars
+        guard scalars.contains("《") else { return [] }
+        guard scalars.allSatisfy(isAlwaysOwnCharacter) else { return quotedNamesByCharacter(text) }
+        var names: [String] = []
+        var from = scalars.startIndex
+        while let open = scalars[from...].firstIndex(of: "《"), let close = scalars[open...].firstIndex(of: "》") {
+            names.append(String(Substring(scalars[scalars.index(after: open)..<close])))
+            from = scalars.index(after: close)
+        }
+        return names
+    }
+
+    /// The search by Characters, for text with scalars that may join others
+    /// in one Character (combining marks, joiners, controls, emoji, …).
+    static func quotedNamesByCharacter(_ text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "《"), let close = rest[open...].firstIndex(of: "》") {
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+
+    /// Scalars whose grapheme cluster break property is Other (no Unicode
+    /// rule joins two of them into one Character, so a text made of these
+    /// alone has one Character per scalar), in the blocks report text is
+    /// written in: printable ASCII, general punctuation, CJK symbols and
+    /// punctuation (less the combining tone marks 〪–〯), CJK ideographs,
+    /// fullwidth forms. A Character equal to 《 or 》 is that one scalar
+    /// (nothing else is canonically equivalent to either).
+    static func isAlwaysOwnCharacter(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20...0x7E, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F,
+             0x4E00...0x9FFF, 0xFF01...0xFF60: return true
+        default: return false
+        }
+    }
+
     func metadata(_ blocks: [Block]) -> DocumentMetadata {
         var metadata = DocumentMetadata()
         var candidates: [(name: String, line: Int)] = []
@@ -153,11 +220,7 @@ struct StructureRecovery: Sendable {
             case .title(let t): candidates.append((t, block.lines.lowerBound))
             case .paragraph(let t, _):
                 // Report names quoted in the opening paragraphs: 《…年度报告》.
-                var rest = Substring(t)
-                while let open = rest.firstIndex(of: "《"), let close = rest[open...].firstIndex(of: "》") {
-                    candidates.append((String(rest[rest.index(after: open)..<close]), block.lines.lowerBound))
-                    rest = rest[rest.index(after: close)...]
-                }
+                for name in Self.quotedNames(t) { candidates.append((name, block.lines.lowerBound)) }
             default: continue
             }
         }
