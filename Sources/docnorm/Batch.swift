@@ -151,7 +151,7 @@ func lockOutput(_ state: String) throws {
 
 /// What every worker of one folder run shares; processes one input at a time.
 struct BatchJob: Sendable {
-    let pipeline: Pipeline
+    var pipeline: Pipeline
     let output: String
     let formats: [OutputFormat]
     let encoding: String?
@@ -163,8 +163,9 @@ struct BatchJob: Sendable {
     var settings: String { "encoding=\(encoding ?? "auto")" }
 
     func with(pipeline: Pipeline) -> BatchJob {
-        BatchJob(pipeline: pipeline, output: output, formats: formats, encoding: encoding, rules: rules, facts: facts,
-                 force: force, manifest: manifest)
+        var job = self
+        job.pipeline = pipeline
+        return job
     }
 
     func factsFragment(_ input: BatchInput) -> String {

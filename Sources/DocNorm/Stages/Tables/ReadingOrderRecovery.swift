@@ -111,7 +111,7 @@ struct ReadingOrderRecovery: Sendable {
 
     /// Tries every template of `candidates` on the stretch from `lines[start]`.
     func recover(_ lines: [SourceLine], from start: Int, candidates: [TableTemplate], edition: Int?, memo: Memo? = nil) -> Outcome {
-        let usable = candidates.filter { uniformSlots($0) != nil && !$0.checks.isEmpty }
+        let usable = candidates.filter { Self.uniformSlots($0) != nil && !$0.checks.isEmpty }
         guard !usable.isEmpty else { return .notApplicable }
         let end = stretchEnd(lines, from: start, templates: usable)
         let tokens = numbers(in: lines[start..<end])
@@ -144,7 +144,7 @@ struct ReadingOrderRecovery: Sendable {
 
     /// The one reading of `tokens` that fits `template`, or why there is none.
     func read(_ template: TableTemplate, tokens: [Token]) -> Result<Reading, Failure> {
-        guard let columns = uniformSlots(template) else { return .failure(Failure(message: "rows of unequal width")) }
+        guard let columns = Self.uniformSlots(template) else { return .failure(Failure(message: "rows of unequal width")) }
         let dataRows = template.rows.indices.filter { !template.rows[$0].isHeader }
         let rowCount = dataRows.count
         let needed = rowCount * columns
@@ -180,8 +180,6 @@ struct ReadingOrderRecovery: Sendable {
     }
 
     /// The number of value slots of every data row, when all have the same.
-    func uniformSlots(_ template: TableTemplate) -> Int? { Self.uniformSlots(template) }
-
     static func uniformSlots(_ template: TableTemplate) -> Int? {
         let widths = Set(template.rows.filter { !$0.isHeader }.map { $0.columnPaths.count })
         guard widths.count == 1, let w = widths.first, w > 0 else { return nil }
