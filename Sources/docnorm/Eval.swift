@@ -19,6 +19,8 @@ struct Eval: ParsableCommand {
     @Flag(help: "Skip the raw→gold character error rate (slow on scrambled tables; independent of docnorm).") var noRaw = false
     @Option(help: "Fail (exit 1) when any measure falls below this baseline file.") var check: String?
     @Option(help: "Write the measures to this baseline file.") var writeBaseline: String?
+    @Flag(help: "After the table, list every gold value the output has wrong or lacks without a diagnostic that says so.")
+    var misses = false
     @OptionGroup var pipelineArguments: PipelineArguments
 
     func run() throws {
@@ -28,6 +30,7 @@ struct Eval: ParsableCommand {
         let scored = cases.map { ($0, QualityReport.score($0, pipeline: pipeline, rawEdits: !noRaw)) }
         let (by, overall) = QualityReport.summarize(scored)
         try writeStandardOutput(QualityBaseline.table(by: by, overall: overall, raw: !noRaw))
+        if misses { try writeStandardOutput(Self.misses(scored)) }
         if let writeBaseline {
             try writeAtomically(Array(try QualityBaseline(by: by, overall: overall).encoded().utf8), to: writeBaseline)
         }
@@ -38,5 +41,19 @@ struct Eval: ParsableCommand {
             for r in regressions { writeStandardError("docnorm eval: regression: \(r)\n") }
             if !regressions.isEmpty { throw ExitCode(ExitStatus.someFailed.rawValue) }
         }
+    }
+
+    /// One line per unflagged gold value: document, extractor, table, row and
+    /// column path, the gold value and what the output has in that cell.
+    static func misses(_ scored: [(QualityReport.Case, QualityReport.Score)]) -> String {
+        var out = ""
+        for (c, score) in scored {
+            for miss in score.unflagged {
+                let r = miss.expected
+                let path = (r.row + ["|"] + r.column).joined(separator: "/")
+                out += "\(c.document)\t\(c.extractor)\t\(r.table)\t\(path)\tgold \(r.value)\tout \(miss.found ?? "none")\n"
+            }
+        }
+        return out.isEmpty ? "\nno unflagged values\n" : "\n" + out
     }
 }

@@ -41,6 +41,17 @@ public enum QualityReport {
         public var valuesRightFlagged: Int
         public var idempotent: Bool
         public var failed: Bool
+        /// Gold values the output has wrong or lacks without saying so: the
+        /// cases "values right or flagged" still misses, listed by
+        /// `eval --misses`.
+        public var unflagged: [Miss] = []
+    }
+
+    /// A gold value the output gets wrong or lacks, unflagged.
+    public struct Miss: Sendable {
+        public var expected: ExpectedRecord
+        /// The output's value in the same cell of the same template, if any.
+        public var found: String?
     }
 
     /// Sums over cases, for one extractor or overall.
@@ -128,7 +139,8 @@ public enum QualityReport {
             return Score(exact: false, editsBefore: before, editsAfter: c.gold.unicodeScalars.count, goldCharacters: c.gold.unicodeScalars.count,
                          goldLines: goldLines.count, linesFound: 0, goldHeadings: goldHeadings.count, headingsFound: 0,
                          goldTableRows: goldRows.count, tableRowsFound: 0, goldValues: c.records.count, valuesRight: 0,
-                         valuesAccountedFor: 0, valuesRightFlagged: 0, idempotent: false, failed: true)
+                         valuesAccountedFor: 0, valuesRightFlagged: 0, idempotent: false, failed: true,
+                         unflagged: c.records.map { Miss(expected: $0, found: nil) })
         }
         let output = TextRenderer.render(document)
         var outputLines: [String: Int] = [:]
@@ -150,6 +162,10 @@ public enum QualityReport {
             t.records.map { ExpectedRecord(table: t.templateID ?? "", row: $0.row, column: $0.column, value: $0.value) }
         })
         let right = c.records.filter { values.contains($0) }
+        let unflagged = c.records.filter { !values.contains($0) && !flagged($0, in: document) }.map { r in
+            Miss(expected: r, found: document.tables.lazy.filter { $0.templateID == r.table }
+                .compactMap { $0.records.first { $0.row == r.row && $0.column == r.column }?.value }.first)
+        }
         let again = (try? pipeline.run(Array(output.utf8))).map(TextRenderer.render)
         return Score(exact: output == c.gold, editsBefore: before, editsAfter: editDistance(output, c.gold),
                      goldCharacters: c.gold.unicodeScalars.count,
@@ -157,9 +173,9 @@ public enum QualityReport {
                      goldHeadings: goldHeadings.count, headingsFound: headingsFound,
                      goldTableRows: goldRows.count, tableRowsFound: found(goldRows),
                      goldValues: c.records.count, valuesRight: right.count,
-                     valuesAccountedFor: right.count + c.records.filter { !values.contains($0) && flagged($0, in: document) }.count,
+                     valuesAccountedFor: c.records.count - unflagged.count,
                      valuesRightFlagged: right.filter { flagged($0, in: document) }.count,
-                     idempotent: again == output, failed: false)
+                     idempotent: again == output, failed: false, unflagged: unflagged)
     }
 
     /// Whether the output says that a gold value it does not have right is in

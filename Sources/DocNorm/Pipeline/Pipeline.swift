@@ -95,11 +95,13 @@ public struct Pipeline: Sendable {
             context.measure(.normalize) { repunctuateJoined(&prose, unless: finished, context: context) }
             rejoin()
         }
+        let lost = context.measure(.tables) { tables.lostTables(placed, prose: prose, context: context) }
         // Handed over: stage 4 lets go of each stretch once it is blocks.
         let handed = prose
         prose = []
         let (blocks, recovered) = context.measure(.structure) { structure.recover(consume handed, tables: placed, context: context) }
         var metadata = recovered
+        context.measure(.tables) { tables.reportLost(lost.lost, edition: lost.edition, year: metadata.year, context: context) }
         metadata.encoding = decoded.encoding
         return Document(blocks: blocks, metadata: metadata, diagnostics: context.diagnostics, trace: context.trace)
     }

@@ -35,6 +35,9 @@ struct TableRulesFile: VersionedRuleFile {
         /// or opening a cell), and this share of those tried.
         var unplacedMinLabels: Int
         var unplacedMinLabelShare: Double
+        /// Numbers standing alone in the prose where a template table of the
+        /// report's edition should be, for it to be reported lost (`tables.missing`).
+        var missingMinBareNumbers: Int
     }
     /// Limits of ReadingOrderRecovery (stage 3): tables whose cells an
     /// extractor read out of order.

@@ -1,0 +1,92 @@
+/// `tables.missing`: a report in the national format has the tables of its
+/// edition (二 active disclosure, 三 applications, 四 review and litigation,
+/// in the order Rules/tables.json lists them). When one of them was neither
+/// found nor reported as left as text (`tables.unplaced`), but the prose
+/// where it should stand holds numbers standing alone (a table's debris:
+/// OCR that dropped the heading and garbled the header, an extraction that
+/// scattered the cells beyond recognition), its values are lost, and the
+/// reader is told so, naming the table's cells. A report that tells a
+/// section in sentences instead of a table has no such debris and is left
+/// alone. Debris between two tables found cannot tell which of two lost
+/// tables it is from: both are reported.
+extension TableRecognizer {
+    /// A table of the national format the report seems to have lost: its
+    /// place in each edition's list (0 二, 1 三, 2 四) and the first line of
+    /// the debris.
+    struct LostTable {
+        var position: Int
+        var line: Int
+    }
+
+    /// The tables lost, by place in the edition's list, and the report's
+    /// edition when its tables tell it (table 四 does not: it is the same in
+    /// both). `prose`: stage 2's stretches, table k standing after stretch k.
+    func lostTables(_ placed: [PlacedTable], prose: [[LogicalLine]], context: PipelineContext) -> (lost: [LostTable], edition: Int?) {
+        let found = placed.compactMap { p in rules.templates.first { $0.id == p.table.templateID } }
+        guard !found.isEmpty else { return ([], nil) }
+        let telling = found.filter { f in !rules.templates.contains { $0.edition != f.edition && Self.sameGrid($0, f) } }
+        let edition = telling.first.map(\.edition)
+        guard telling.allSatisfy({ $0.edition == edition }) else { return ([], nil) }
+        let unplaced = Set(context.diagnostics.lazy.filter { $0.rule == "tables.unplaced" }.compactMap { $0.cells?.table })
+        func position(_ t: TableTemplate) -> Int { rules.templates.filter { $0.edition == t.edition }.firstIndex { $0.id == t.id }! }
+        let order = found.map(position)
+        let positions = Set(rules.templates.map(position))
+        let gone = Set(rules.templates.filter { unplaced.contains($0.id) }.map(position))
+        var lost: [LostTable] = []
+        for p in positions.sorted() where !order.contains(p) && !gone.contains(p) {
+            let before = order.lastIndex { $0 < p }
+            let after = order.firstIndex { $0 > p }
+            let stretches = (before.map { $0 + 1 } ?? 0)...(after ?? prose.count - 1)
+            guard stretches.upperBound < prose.count else { continue }
+            let debris = prose[stretches].joined().filter { Self.bareNumbers(in: $0.text) > 0 }
+            guard debris.reduce(0, { $0 + Self.bareNumbers(in: $1.text) }) >= rules.matching.missingMinBareNumbers,
+                  let first = debris.first else { continue }
+            lost.append(LostTable(position: p, line: first.lines.lowerBound))
+        }
+        return (lost, edition)
+    }
+
+    /// Reports the lost tables as the templates of the report's edition: the
+    /// one its tables tell, else the latest edition in force in the report's
+    /// year (each edition is named by the first year it applies to).
+    func reportLost(_ lost: [LostTable], edition: Int?, year: Int?, context: PipelineContext) {
+        guard !lost.isEmpty, let edition = edition ?? year.flatMap({ y in rules.templates.map(\.edition).filter { $0 <= y }.max() }) else { return }
+        let templates = rules.templates.filter { $0.edition == edition }
+        for table in lost where table.position < templates.count {
+            let template = templates[table.position]
+            context.report(.tables, "tables.missing", .suspicion,
+                           "the report's tables are in the \(edition) format, but its table \(template.id) was not found; numbers standing alone from here on look like its remains: none of its values is given",
+                           line: table.line, cells: DiagnosticCells(table: template.id))
+        }
+    }
+
+    static func sameGrid(_ a: TableTemplate, _ b: TableTemplate) -> Bool {
+        a.columns == b.columns && a.rows.map(\.cells) == b.rows.map(\.cells)
+    }
+
+    /// How many numbers of a table's debris the line holds: numbers standing
+    /// alone, two or more in a row separated by spaces or tabs only, or one
+    /// making up the whole line. Prose has none: stage 1 removed the spaces
+    /// between a number and the words around it.
+    static func bareNumbers(in text: String) -> Int {
+        var count = 0, run = 0, tokens = 0
+        for token in text.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            tokens += 1
+            if isNumber(token) { run += 1; continue }
+            if run >= 2 { count += run }
+            run = 0
+        }
+        if run >= 2 || (run == 1 && tokens == 1) { count += run }
+        return count
+    }
+
+    /// Digits, with at most one decimal point between digits.
+    static func isNumber(_ token: Substring.UnicodeScalarView) -> Bool {
+        var digits = 0, points = 0, last: Unicode.Scalar = "."
+        for s in token {
+            if ("0"..."9").contains(s) { digits += 1 } else if s == ".", last != ".", points == 0 { points += 1 } else { return false }
+            last = s
+        }
+        return digits > 0 && last != "."
+    }
+}

@@ -1,0 +1,89 @@
+import Testing
+@testable import DocNorm
+
+/// Issue 3: a table of the report's format that was lost on the way (its
+/// section heading and header garbled, its numbers left standing alone) is
+/// reported as missing, naming its cells (`tables.missing`); a report that
+/// tells the section in sentences is not.
+@Suite struct MissingTableTests {
+    /// Table 四 as OCR left it: no heading, no 行政复议 anchor, the header
+    /// broken into fragments, and its one row of 15 values intact.
+    static let garbledReviewTable = """
+        结果 | 结果 | 其他 | 尚未 |总  未经复议直接起诉   复议后起诉
+        维持 | 纠正 | 结果 | 审结 |计
+        0 0 0 0 0 0 0 0 0 0 0 0 0 0 0
+
+        五、存在的主要问题及改进情况
+
+        """
+
+    /// Table 四 in canonical form.
+    static let reviewTable = [
+        "行政复议\t\t\t\t\t行政诉讼" + String(repeating: "\t", count: 9),
+        "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t\t\t\t",
+        "\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计",
+        Array(repeating: "0", count: 15).joined(separator: "\t"),
+    ].joined(separator: "\n") + "\n"
+
+    func lineNumber(of line: String, in text: String) -> Int? {
+        text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == line }.map { $0 + 1 }
+    }
+
+    @Test func aLostTableOfTheReportsEditionIsReportedWhereItsNumbersStand() throws {
+        // The applications table (2021) was found, so table 四 is the 2021 one.
+        var text = applicationsTable()
+        text.removeLast("四、政府信息公开行政复议、行政诉讼情况\n".count)
+        text += Self.garbledReviewTable
+        let doc = try document(text)
+        #expect(doc.tables.map(\.templateID) == ["2021-applications"])
+        let flag = try #require(doc.diagnostics.first { $0.rule == "tables.missing" })
+        #expect(flag.stage == .tables && flag.kind == .suspicion)
+        #expect(flag.cells == DiagnosticCells(table: "2021-review-litigation"))
+        #expect(flag.line == lineNumber(of: "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0", in: text))
+        #expect(flag.message.contains("none of its values"))
+        #expect(QualityReport.flagged(QualityReport.ExpectedRecord(table: "2021-review-litigation", row: [], column: ["行政复议", "总计"], value: "0"), in: doc))
+        // Only the lost table: 二 was never in this text, and nothing of it stands there.
+        #expect(doc.diagnostics.filter { $0.rule == "tables.missing" }.count == 1)
+    }
+
+    @Test func aSectionToldInSentencesIsNoLostTable() throws {
+        let text = applicationsTable() + "\n本年度未发生因政府信息公开引起的行政复议和行政诉讼，行政复议0件，行政诉讼0件。\n\n五、存在的主要问题及改进情况\n"
+        let doc = try document(text)
+        #expect(doc.tables.count == 1)
+        #expect(!doc.diagnostics.contains { $0.rule == "tables.missing" })
+    }
+
+    @Test func withOnlyTable四FoundTheReportsYearTellsTheEdition() throws {
+        // Table 四 is the same in both formats; a 2020 report is in the 2019
+        // format, a 2022 one in the 2021 format. Table 三's numbers stand
+        // alone after its lost header; table 二 would stand in the same
+        // stretch, so it is reported too (the numbers cannot tell which).
+        for (year, edition) in [(2020, 2019), (2022, 2021)] {
+            let text = """
+                雁溪县统计局\(year)年政府信息公开工作年度报告
+
+                三、收到和处理政府信息公开申请情况
+
+                3 0 0 0 0 0 3
+                0 0 0 0 0 0 0
+
+                四、政府信息公开行政复议、行政诉讼情况
+
+                """ + Self.reviewTable
+            let doc = try document(text)
+            #expect(doc.tables.count == 1)
+            let flags = doc.diagnostics.filter { $0.rule == "tables.missing" }
+            #expect(flags.compactMap(\.cells) == [DiagnosticCells(table: "\(edition)-active-disclosure"), DiagnosticCells(table: "\(edition)-applications")])
+            #expect(flags.allSatisfy { $0.line == 5 })
+        }
+    }
+
+    @Test func debrisIsNumbersStandingAlone() {
+        #expect(TableRecognizer.bareNumbers(in: "0 0 0 12.5\t3") == 5)
+        #expect(TableRecognizer.bareNumbers(in: "计0 0 0 0证") == 2)
+        #expect(TableRecognizer.bareNumbers(in: "42") == 1)
+        #expect(TableRecognizer.bareNumbers(in: "全年收到申请16件，办结16件") == 0)
+        #expect(TableRecognizer.bareNumbers(in: "2021 年") == 0)
+        #expect(TableRecognizer.bareNumbers(in: "1. 2.") == 0)
+    }
+}
