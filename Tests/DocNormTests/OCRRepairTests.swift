@@ -8,6 +8,9 @@ import Testing
 
     @Test(arguments: [
         ("第二十条第〈一)项的规定", "第二十条第（一）项的规定"),
+        // An opening quote closed by a parenthesis is a misread one.
+        ("第二十条第“一）项", "第二十条第（一）项"),
+        ("〈以下简称“条例”）", "（以下简称“条例”）"),
         ("行政事业性收费〈单位: 万元)", "行政事业性收费（单位：万元）"),
         ("依据国办公开办函【2021] 30号要求", "依据国办公开办函〔2021〕30号要求"),
         ("（国卫办发 [2021j 43号）", "（国卫办发〔2021〕43号）"),
@@ -29,6 +32,9 @@ import Testing
         "see ISO 9001 (2015) edition",
         // Its own closer after a title inside: a real angle-bracket title.
         "关于印发〈《条例》解读〉的通知",
+        // A quote with its own closer, inside parentheses or before them.
+        "（以下简称“十四五”规划）",
+        "围绕“放管服”改革（第一批）",
     ])
     func realBracketsKept(_ input: String) throws {
         #expect(try normalized(input) == input)

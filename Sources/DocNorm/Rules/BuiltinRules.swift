@@ -90,15 +90,15 @@ enum BuiltinRules {
 {
   "format": "docnorm-rules/1",
   "kind": "ocr",
-  "description": "Repairs for what OCR misreads, each a traced rule. parens: an opener OCR misread (〈 《 for （) is a full-width parenthesis when the first closer after it on its line is a parenthesis, not its own closer (〈一) → （一）; 〈格式〉 stays); reach: how many characters after the opener its closer may be (a contact line such as 〈电话：…，电子邮箱：…） runs to about 50); brackets: every bracket that may end the search for the closer (《汇编（2020年版）》 nests and stays); enclosed: pairs passed over whole on the way, so a title or document number inside is kept (〈以下简称《条例》） and 〈国办公开办函〔2021〕30号） are misread （…）). documentNumbers: a four-digit year in misread brackets before a number (【2021] 30号, [2020j) becomes 〔2021〕.",
+  "description": "Repairs for what OCR misreads, each a traced rule. parens: an opener OCR misread (〈 《 “ for （) is a full-width parenthesis when the first closer after it on its line is a parenthesis, not its own closer (〈一) → （一）, 第“一）项 → 第（一）项; 〈格式〉 and “十四五” stay); reach: how many characters after the opener its closer may be (a contact line such as 〈电话：…，电子邮箱：…） runs to about 50); brackets: every bracket that may end the search for the closer (《汇编（2020年版）》 nests and stays); enclosed: pairs passed over whole on the way, so a title or document number inside is kept (〈以下简称《条例》） and 〈国办公开办函〔2021〕30号） are misread （…）). documentNumbers: a four-digit year in misread brackets before a number (【2021] 30号, [2020j) becomes 〔2021〕.",
   "parens": {
-    "openers": "〈《(",
+    "openers": "〈《(“",
     "closers": ")）",
     "open": "（",
     "close": "）",
     "reach": 80,
-    "brackets": "（(）)《》〈〉【】〔〕[]",
-    "enclosed": ["《》", "〔〕"]
+    "brackets": "（(）)《》〈〉【】〔〕[]“”",
+    "enclosed": ["《》", "〔〕", "“”"]
   },
   "documentNumbers": {
     "openers": "【[〔(（",
