@@ -37,15 +37,26 @@ struct BenchCorpus {
     static func generate(bytes target: Int, seeds: [[UInt8]]) -> BenchCorpus {
         var documents: [[UInt8]] = []
         var total = 0
+        forEachDocument(bytes: target, seeds: seeds) { document in
+            documents.append(document)
+            total += document.count
+        }
+        return BenchCorpus(documents: documents)
+    }
+
+    /// The documents of `generate`, one at a time (none held), with their
+    /// numbers varied or, when `numbers` is false, as extracted: then the
+    /// tables' arithmetic holds as in real reports, where the varied numbers
+    /// break every relation and make each table a worst case.
+    static func forEachDocument(bytes target: Int, seeds: [[UInt8]], numbers: Bool = true, _ body: ([UInt8]) throws -> Void) rethrows {
+        var total = 0
         var copy = 0
         while total < target {
-            let seed = seeds[copy % seeds.count]
-            let document = vary(seed, copy: copy / seeds.count)
-            documents.append(document)
+            let document = vary(seeds[copy % seeds.count], copy: copy / seeds.count, numbers: numbers)
+            try body(document)
             total += document.count
             copy += 1
         }
-        return BenchCorpus(documents: documents)
     }
 
     /// One document of about `bytes` bytes, made by concatenating corpus
@@ -69,8 +80,8 @@ struct BenchCorpus {
     /// A copy of `seed` with its place name (the two Han characters before the
     /// first 县/区/市 of its first lines) replaced everywhere, and its numbers
     /// changed digit by digit (same length, so line widths stay those of the
-    /// original; years stay years).
-    static func vary(_ seed: [UInt8], copy: Int) -> [UInt8] {
+    /// original; years stay years) unless `numbers` is false.
+    static func vary(_ seed: [UInt8], copy: Int, numbers: Bool = true) -> [UInt8] {
         guard copy > 0, let text = String(validating: seed, as: UTF8.self) else { return seed }
         var scalars = Array(text.unicodeScalars)
         let head = scalars.prefix(400)
@@ -84,7 +95,7 @@ struct BenchCorpus {
                 scalars[i + 1] = new.1
             }
         }
-        var i = 0
+        var i = numbers ? 0 : scalars.count
         while i < scalars.count {
             guard ("0"..."9").contains(scalars[i]) else { i += 1; continue }
             var j = i
