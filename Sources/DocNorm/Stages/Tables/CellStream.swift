@@ -8,6 +8,14 @@
 /// together (总计商业⏎企业), values wrapped onto the next line. Separators are
 /// not kept, so a label matches whatever line breaks cut it; Markdown rule
 /// cells (`---|---`) are dropped.
+///
+/// `tables.row-number`: a row's number set in another font (a
+/// Chromium-printed PDF) sits on another baseline, and pdftotext `-layout`
+/// can put it after the first line of the label it opens (申请人无正1.,
+/// 要求行政机  5.); a line of label text only that ends in one of the
+/// templates' row numbers reads with that number first (1.申请人无正), since
+/// no label ends in one. Only the stream changes: the table's cells are the
+/// template's, and TableRecognizer traces the line when its table is read.
 struct CellStream {
     // Slices of the built arrays, cut at the window's end (`ending(atLine:)`):
     // one stream built over more lines serves every window inside it, and
@@ -19,15 +27,28 @@ struct CellStream {
     /// Stream index of the first scalar of each input line (of `lines`), so a
     /// match can start at any line.
     private(set) var lineStart: [Int]
+    /// Label lines read after the values-only line below them
+    /// (`tables.split-row`, SplitRows.swift), by line number; the recogniser
+    /// traces those in a table it reads.
+    private(set) var splitRowLabels: [Int] = []
 
     /// `opensAfterDigit`: characters that open a cell when a digit stands
     /// right before them: stage 1 removes the space before a Han value prefix
     /// (286 减12 → 286减12), and the two values must stay two cells.
-    init<Lines: Collection>(_ lines: Lines, opensAfterDigit: Set<Unicode.Scalar> = []) where Lines.Element == SourceLine {
+    ///
+    /// `rowNumbers`: the templates' row numbers (1. … 8.), put back before
+    /// the label text they were cut off (`tables.row-number`).
+    ///
+    /// `isValue`: what a value cell is; given, a row's values split by the
+    /// next row's label line are read together (`tables.split-row`).
+    init<Lines: RandomAccessCollection>(_ lines: Lines, opensAfterDigit: Set<Unicode.Scalar> = [],
+                                        rowNumbers: [[Unicode.Scalar]] = [],
+                                        isValue: ((ArraySlice<Unicode.Scalar>) -> Bool)? = nil) where Lines.Element == SourceLine {
         var scalars: [Unicode.Scalar] = []
         var cellStart: [Bool] = []
         var lineNumbers: [Int] = []
         var lineStart: [Int] = []
+        var splitRowLabels: [Int] = []
         // At most one scalar per UTF-8 byte: no regrowth while building.
         let bound = lines.reduce(0) { $0 + $1.text.utf8.count }
         scalars.reserveCapacity(bound)
@@ -42,31 +63,73 @@ struct CellStream {
             cellStart.removeSubrange(start...)
             lineNumbers.removeSubrange(start...)
         }
-        for line in lines {
-            lineStart.append(scalars.count)
-            var boundary = true
-            var tokenStart = scalars.count
-            var previous: Unicode.Scalar = " "
-            for s in line.text.unicodeScalars {
-                defer { previous = s }
-                if s == " " || s == "\t" || s == "|" {
-                    dropRule(from: tokenStart)
-                    boundary = true
-                    continue
-                }
-                if !boundary, previous.value &- 0x30 < 10, opensAfterDigit.contains(s) { boundary = true }
-                if boundary { tokenStart = scalars.count }
-                scalars.append(s)
-                cellStart.append(boundary)
-                lineNumbers.append(line.number)
-                boundary = false
+        var boundary = true
+        var tokenStart = scalars.count
+        var previous: Unicode.Scalar = " "
+        func read(_ s: Unicode.Scalar, of line: SourceLine) {
+            defer { previous = s }
+            if s == " " || s == "\t" || s == "|" {
+                dropRule(from: tokenStart)
+                boundary = true
+                return
+            }
+            if !boundary, previous.value &- 0x30 < 10, opensAfterDigit.contains(s) { boundary = true }
+            if boundary { tokenStart = scalars.count }
+            scalars.append(s)
+            cellStart.append(boundary)
+            lineNumbers.append(line.number)
+            boundary = false
+        }
+        func read(_ line: SourceLine) {
+            boundary = true
+            tokenStart = scalars.count
+            previous = " "
+            if let moved = Self.rowNumberFirst(line.text, rowNumbers: rowNumbers) {
+                for s in moved { read(s, of: line) }
+            } else {
+                for s in line.text.unicodeScalars { read(s, of: line) }
             }
             dropRule(from: tokenStart)
         }
+        var splits = isValue.map { SplitRows.labelLinesBeforeValues(lines, isValue: $0) } ?? []
+        splits.reverse()
+        /// A label line whose values-only line below is read first.
+        var held: SourceLine?
+        for (position, line) in lines.enumerated() {
+            lineStart.append(scalars.count)
+            if splits.last == position {
+                splits.removeLast()
+                held = line
+                splitRowLabels.append(line.number)
+                continue
+            }
+            read(line)
+            if let label = held {
+                read(label)
+                held = nil
+            }
+        }
+        if let label = held { read(label) }
         self.scalars = scalars[...]
         self.cellStart = cellStart[...]
         self.lineNumbers = lineNumbers[...]
         self.lineStart = lineStart
+        self.splitRowLabels = splitRowLabels
+    }
+
+    /// The line's scalars with the row number it ends in first, when it is
+    /// label text only (no digit, no space) with one of `rowNumbers` glued to
+    /// its last character, which is not ASCII (申请人无正1. → 1.申请人无正);
+    /// nil for any other line.
+    static func rowNumberFirst(_ text: String, rowNumbers: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
+        guard !rowNumbers.isEmpty, let last = text.unicodeScalars.last, last.isASCII, !("0"..."9").contains(last) else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        for number in rowNumbers where scalars.count > number.count && scalars.suffix(number.count).elementsEqual(number) {
+            let label = scalars.dropLast(number.count)
+            guard !label.last!.isASCII, !label.contains(where: { $0 == " " || ("0"..."9").contains($0) }) else { return nil }
+            return number + label
+        }
+        return nil
     }
 
     /// The stream of the first `lines` lines only (the whole stream when it
