@@ -63,53 +63,40 @@ struct CellStream {
             cellStart.removeSubrange(start...)
             lineNumbers.removeSubrange(start...)
         }
-        var boundary = true
-        var tokenStart = scalars.count
-        var previous: Unicode.Scalar = " "
-        func read(_ s: Unicode.Scalar, of line: SourceLine) {
-            defer { previous = s }
-            if s == " " || s == "\t" || s == "|" {
-                dropRule(from: tokenStart)
-                boundary = true
-                return
+        // Label lines read after the values-only line below them: each such
+        // pair is read in swapped order (line starts stay in line order).
+        let splits = isValue.map { SplitRows.labelLinesBeforeValues(lines, isValue: $0) } ?? []
+        for position in 0..<lines.count {
+            var source = position
+            if splits.contains(position) {
+                source = position + 1
+                splitRowLabels.append(lines[lines.index(lines.startIndex, offsetBy: position)].number)
+            } else if splits.contains(position - 1) {
+                source = position - 1
             }
-            if !boundary, previous.value &- 0x30 < 10, opensAfterDigit.contains(s) { boundary = true }
-            if boundary { tokenStart = scalars.count }
-            scalars.append(s)
-            cellStart.append(boundary)
-            lineNumbers.append(line.number)
-            boundary = false
-        }
-        func read(_ line: SourceLine) {
-            boundary = true
-            tokenStart = scalars.count
-            previous = " "
-            if let moved = Self.rowNumberFirst(line.text, rowNumbers: rowNumbers) {
-                for s in moved { read(s, of: line) }
-            } else {
-                for s in line.text.unicodeScalars { read(s, of: line) }
+            let line = lines[lines.index(lines.startIndex, offsetBy: source)]
+            lineStart.append(scalars.count)
+            var boundary = true
+            var tokenStart = scalars.count
+            var previous: Unicode.Scalar = " "
+            // A row number moved to the front makes a new string; rare.
+            let text = Self.rowNumberFirst(line.text, rowNumbers: rowNumbers).map { String(String.UnicodeScalarView($0)) } ?? line.text
+            for s in text.unicodeScalars {
+                defer { previous = s }
+                if s == " " || s == "\t" || s == "|" {
+                    dropRule(from: tokenStart)
+                    boundary = true
+                    continue
+                }
+                if !boundary, previous.value &- 0x30 < 10, opensAfterDigit.contains(s) { boundary = true }
+                if boundary { tokenStart = scalars.count }
+                scalars.append(s)
+                cellStart.append(boundary)
+                lineNumbers.append(line.number)
+                boundary = false
             }
             dropRule(from: tokenStart)
         }
-        var splits = isValue.map { SplitRows.labelLinesBeforeValues(lines, isValue: $0) } ?? []
-        splits.reverse()
-        /// A label line whose values-only line below is read first.
-        var held: SourceLine?
-        for (position, line) in lines.enumerated() {
-            lineStart.append(scalars.count)
-            if splits.last == position {
-                splits.removeLast()
-                held = line
-                splitRowLabels.append(line.number)
-                continue
-            }
-            read(line)
-            if let label = held {
-                read(label)
-                held = nil
-            }
-        }
-        if let label = held { read(label) }
         self.scalars = scalars[...]
         self.cellStart = cellStart[...]
         self.lineNumbers = lineNumbers[...]
