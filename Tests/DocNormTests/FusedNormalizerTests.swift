@@ -5,7 +5,7 @@ import DocNormTestSupport
 
 /// The one-pass stage 1b (`normalizeFused`, used when tracing is off) must give
 /// exactly the lines of the rule-by-rule passes (`normalizeInPasses`, used with
-/// tracing): text, numbers and extracted columns.
+/// tracing): text, numbers, extracted columns and indents.
 @Suite struct FusedNormalizerTests {
     let normalizer = CharacterNormalizer(rules: rules)
 
@@ -14,7 +14,7 @@ import DocNormTestSupport
         let fused = try normalizer.normalizeFused(text)
         #expect(fused.count == passes.count, "\(label): \(fused.count) lines against \(passes.count)")
         for (a, b) in zip(fused, passes) where a != b {
-            Issue.record("\(label), line \(b.number): fused \(a.text.debugDescription) \(a.extractedColumns ?? -1), passes \(b.text.debugDescription) \(b.extractedColumns ?? -1)")
+            Issue.record("\(label), line \(b.number): fused \(a.text.debugDescription) \(a.extractedColumns ?? -1) \(a.extractedIndent ?? -1), passes \(b.text.debugDescription) \(b.extractedColumns ?? -1) \(b.extractedIndent ?? -1)")
             return
         }
     }

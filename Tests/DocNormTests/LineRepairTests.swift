@@ -288,3 +288,52 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(lines == [1, 3, 5, 7, 9, 1, 3, 5, 7])
     }
 }
+
+/// `lines.displaced-run`: a run of digits pdftotext -layout put on a line of
+/// its own below the line it opens (another font's baseline).
+@Suite struct DisplacedRunTests {
+    @Test func indentAndWidthShareOneWord() {
+        var line = SourceLine(number: 7, text: "甲", extractedColumns: Int.max / 4, extractedIndent: 300)
+        #expect(line.extractedColumns == (1 << 24) - 2 && line.extractedIndent == 254)
+        line.extractedColumns = nil
+        #expect(line.extractedColumns == nil && line.extractedIndent == 254)
+        line.extractedIndent = 3
+        line.extractedColumns = 40
+        #expect(line.extractedColumns == 40 && line.extractedIndent == 3)
+        #expect(SourceLine(number: 1, text: "").extractedIndent == nil)
+        #expect(MemoryLayout<SourceLine>.stride == 24)
+    }
+
+    @Test func runUnderTheFirstCharacterOpensTheLineAbove() throws {
+        let text = "    （四）行政复议情况\n      年，我局被申请行政复议1件。\n    2019\n  五、存在的主要问题\n"
+        #expect(try repaired(text) == ["（四）行政复议情况", "2019年，我局被申请行政复议1件。", "五、存在的主要问题"])
+    }
+
+    @Test func numberingRunOpensAHeading() throws {
+        let text = "    （一）存在的主要问题\n    主动公开的精准度有待提高\n    1.\n  部分信息不够具体。\n"
+        #expect(try repaired(text) == ["（一）存在的主要问题", "1.主动公开的精准度有待提高", "部分信息不够具体。"])
+    }
+
+    @Test func runAsTheLastLineIsPutBackNotDroppedAsAPageNumber() throws {
+        #expect(try repaired("   年本机关未收取相关费用。\n2020\n") == ["2020年本机关未收取相关费用。"])
+    }
+
+    @Test func valuesUnderLabelsAtTheMarginStay() throws {
+        // One cell per line: every value stands under the label before it.
+        #expect(try repaired("正文。\n规章\n0\n正文二。\n") == ["正文。", "规章", "0", "正文二。"])
+    }
+
+    @Test func runAwayFromTheLineStartStays() throws {
+        // A centred page number under a line that opens further left.
+        #expect(try repaired("  正文一段。\n                    7\n  正文二段。\n") == ["正文一段。", "7", "正文二段。"])
+    }
+
+    @Test func runUnderTheMiddleOfALineIsReportedAndLeft() throws {
+        let document = try pipeline.run(Array("    本机关    年未收取信息处理费\n            2021\n  正文。\n".utf8))
+        let texts = document.blocks.compactMap { block -> String? in
+            if case .paragraph(let t, _) = block.kind { return t } else { return nil }
+        }
+        #expect(texts == ["本机关年未收取信息处理费", "2021", "正文。"])
+        #expect(document.diagnostics.contains { $0.rule == "lines.displaced-run" && $0.kind == .suspicion && $0.line == 2 })
+    }
+}

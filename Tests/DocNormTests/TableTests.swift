@@ -310,3 +310,76 @@ extension String {
         #expect(!doc.trace.contains { $0.rule == "tables.settle" })
     }
 }
+
+/// pdftotext -layout on a Chromium-printed PDF: a row's number and first
+/// value set on other baselines than the rest of the row.
+@Suite struct LayoutRowTests {
+    func values(_ doc: Document, _ label: String) -> [String] {
+        doc.tables.first?.records.filter { $0.row.last == label }.map(\.value) ?? []
+    }
+
+    @Test func aRowNumberAfterTheLabelsFirstLineOpensIt() throws {
+        var text = applicationsTable { $0 == "not-handled-5" ? [3, 0, 0, 0, 0, 0, 3] : [0, 0, 0, 0, 0, 0, 0] }
+        text = text.replacingFirst("5.要求行政机关确认或重新出具已获取信息 3 0 0 0 0 0 3\n",
+                                   with: "      要求行政机  5.\n     关确认或重新 3\n     出具已获取信      0 0 0 0 0 3\n        息\n")
+        #expect(text.contains("要求行政机  5.\n"), "the layout was built")
+        let doc = try document(text, tracing: true)
+        #expect(values(doc, "5.要求行政机关确认或重新出具已获取信息") == ["3", "0", "0", "0", "0", "0", "3"])
+        #expect(doc.trace.contains { $0.rule == "tables.row-number" && $0.before == "要求行政机5." && $0.after == "5.要求行政机" })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.stray-text" || $0.rule == "structure.missing-value" })
+    }
+
+    @Test func aRowNumberOnTheLineBelowOpensTheLabel() throws {
+        // Stage 2's lines.displaced-run, inside a table: 3. stands under 危.
+        var text = applicationsTable { $0 == "withheld-3" ? [4, 0, 0, 0, 0, 0, 4] : [0, 0, 0, 0, 0, 0, 0] }
+        text = text.replacingFirst("3.危及“三安全一稳定” 4 0 0 0 0 0 4\n",
+                                   with: "               危及“三安全 4\n                3.\n                 一稳定”    0 0 0 0 0 4\n")
+        #expect(text.contains("\n                3.\n"), "the layout was built")
+        let doc = try document(text, tracing: true)
+        #expect(values(doc, "3.危及“三安全一稳定”") == ["4", "0", "0", "0", "0", "0", "4"])
+        #expect(doc.trace.contains { $0.rule == "lines.displaced-run" })
+    }
+
+    @Test func aRowsValuesSplitByTheNextRowsLabelLineAreReadTogether() throws {
+        var text = applicationsTable { id in
+            id == "not-handled-3" ? [1, 0, 0, 0, 0, 0, 1] : id == "not-handled-4" ? [2, 0, 0, 0, 0, 0, 2] : [0, 0, 0, 0, 0, 0, 0]
+        }
+        text = text.replacingFirst("（五）不予处理 1.信访举报投诉类申请", with: "1.信访举报投诉类申请")
+        text = text.replacingFirst("3.要求提供公开出版物 1 0 0 0 0 0 1\n4.无正当理由大量反复申请 2 0 0 0 0 0 2\n",
+                                   with: "3.要求提供公\n开出版物 1\n（五）不予 4.无正当理由\n            0 0 0 0 0 1\n\n处理 大量反复申请 2 0 0 0 0 0 2\n")
+        #expect(text.contains("（五）不予 4.无正当理由\n"), "the layout was built")
+        let doc = try document(text, tracing: true)
+        #expect(values(doc, "3.要求提供公开出版物") == ["1", "0", "0", "0", "0", "0", "1"])
+        #expect(values(doc, "4.无正当理由大量反复申请") == ["2", "0", "0", "0", "0", "0", "2"])
+        #expect(doc.trace.contains { $0.rule == "tables.split-row" && $0.before == "（五）不予4.无正当理由⏎0 0 0 0 0 1" })
+    }
+
+    @Test func rowNumberFirstTakesOnlyANumberGluedToLabelText() {
+        let numbers = pipeline.tables.rules.rowNumbers
+        func moved(_ text: String) -> String? {
+            CellStream.rowNumberFirst(text, rowNumbers: numbers).map { String(String.UnicodeScalarView($0)) }
+        }
+        #expect(moved("申请人无正1.") == "1.申请人无正")
+        #expect(moved("危及“三安全3.") == "3.危及“三安全")
+        #expect(moved("（五）不予4.无正当理由") == nil)   // the number opens its label already
+        #expect(moved("开出版物1") == nil)                 // a value, not a row number
+        #expect(moved("合计2 3.") == nil)                  // values on the line
+        #expect(moved("1.5.") == nil)
+        #expect(moved("1.") == nil)
+    }
+
+    @Test func splitRowsNeedTheValuesToMakeUpTheNextRow() {
+        func splits(_ texts: [String]) -> [Int] {
+            let lines = texts.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
+            return SplitRows.labelLinesBeforeValues(lines, isValue: pipeline.tables.rules.isValue)
+        }
+        // 1 + 6 values make the next row's 7.
+        #expect(splits(["开出版物1", "（五）不予4.无正当理由", "0 0 0 0 0 1", "", "处理大量反复申请0 0 0 0 0 0 0"]) == [1])
+        // A complete row above: the values are the label's own (centred on it).
+        #expect(splits(["开出版物1 0 0 0 0 0 1", "4.无正当理由", "0 0 0 0 0 0 0", "大量反复申请", "5.要求0 0 0 0 0 0 0"]) == [])
+        // Values that would not make up a row.
+        #expect(splits(["开出版物1", "4.无正当理由", "0 0 0 0 1", "大量反复申请0 0 0 0 0 0 0"]) == [])
+        // The label's own tail and values on one line: nothing to move.
+        #expect(splits(["关确认或重新0", "出具已获取信0 0 0 0 0 0", "息", "（六）其他处理1 0 0 0 0 0 1"]) == [])
+    }
+}

@@ -39,7 +39,7 @@ enum BuiltinRules {
 {
   "format": "docnorm-rules/1",
   "kind": "lines",
-  "description": "Stage 2 rules. runningHeaders: a short line repeated next to at least minShareOfPages of the page breaks (and at least minRepeats times), within window non-blank lines of a break, is a running header or footer. pageNumbers: whole-line page furniture, compared with spaces removed; # stands for a run of digits. markdownEmphasis: markers an HTML-to-Markdown converter wraps around a whole line (**…**), removed with every copy inside that line. sentenceFinal/closers: what ends a sentence at a line end; strongFinal: the subset after which the next word's width is no evidence of a wrap. openers: what opens a word and cannot end a line; noLineStart: what cannot start a line (kinsoku), so it belongs to the word before. wrap: how a hard-wrapped column is recognised (display columns, CJK = 2); firstLineIndent: the columns a paragraph's first line is indented by (GB/T 9704: two characters); scatteredRun: this many or more lines of one Han character each are one justified line that an extractor spread out. tokenJoiners: ASCII characters at a line end after which a wrapped URL, e-mail or number continues without a space.",
+  "description": "Stage 2 rules. runningHeaders: a short line repeated next to at least minShareOfPages of the page breaks (and at least minRepeats times), within window non-blank lines of a break, is a running header or footer. pageNumbers: whole-line page furniture, compared with spaces removed; # stands for a run of digits. markdownEmphasis: markers an HTML-to-Markdown converter wraps around a whole line (**…**), removed with every copy inside that line. sentenceFinal/closers: what ends a sentence at a line end; strongFinal: the subset after which the next word's width is no evidence of a wrap. openers: what opens a word and cannot end a line; noLineStart: what cannot start a line (kinsoku), so it belongs to the word before. wrap: how a hard-wrapped column is recognised (display columns, CJK = 2); firstLineIndent: the columns a paragraph's first line is indented by (GB/T 9704: two characters); scatteredRun: this many or more lines of one Han character each are one justified line that an extractor spread out. tokenJoiners: ASCII characters at a line end after which a wrapped URL, e-mail or number continues without a space. displacedRun: a run of Latin digits that opens a line, set in another font, sits on its own baseline, and an extractor that lays text out by columns (pdftotext -layout on a Chromium-printed PDF) emits it on a line of its own right after the line it opens (年，我局… / 2019): a line of at most maxColumns of these characters, with a digit, standing under the first character of the line before (its columns as extracted overlap that character's, which no two parts of one line do), is put back at that line's start when the line opens with CJK text; one standing under the rest of such a line is reported, since where in the line it belongs is unknown.",
   "runningHeaders": {
     "minRepeats": 3,
     "minShareOfPages": 0.5,
@@ -66,6 +66,10 @@ enum BuiltinRules {
   "openers": "（《“‘〔【「『〈(\"'",
   "noLineStart": "，、。！？；：…,.!?;:%",
   "tokenJoiners": "/-_@",
+  "displacedRun": {
+    "characters": "0123456789.",
+    "maxColumns": 8
+  },
   "wrap": {
     "minLineColumns": 20,
     "window": 6,

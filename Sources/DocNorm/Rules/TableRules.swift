@@ -228,6 +228,9 @@ public struct TableRules: Sendable {
     let readingOrder: TableRulesFile.ReadingOrder
     let sectionNumerals: Set<Unicode.Scalar>
     let sentenceEnds: Set<Unicode.Scalar>
+    /// The row numbers (1. … 8.) data-row labels of the templates open with:
+    /// the run that another baseline can cut off a label (CellStream).
+    let rowNumbers: [[Unicode.Scalar]]
 
     public static func load(from source: RuleSource) throws -> TableRules {
         let file = try source.decode(TableRulesFile.self, from: "tables.json")
@@ -259,7 +262,24 @@ public struct TableRules: Sendable {
                           matching: file.matching,
                           readingOrder: file.readingOrder,
                           sectionNumerals: Set(file.readingOrder.sectionNumerals.unicodeScalars),
-                          sentenceEnds: Set(file.readingOrder.sentenceEnds.unicodeScalars))
+                          sentenceEnds: Set(file.readingOrder.sentenceEnds.unicodeScalars),
+                          rowNumbers: rowNumbers(of: templates))
+    }
+
+    /// Every opening of a data-row label that is ASCII digits and one mark
+    /// after them (1.), once each.
+    static func rowNumbers(of templates: [TableTemplate]) -> [[Unicode.Scalar]] {
+        var found: [[Unicode.Scalar]] = []
+        for row in templates.flatMap(\.rows) where !row.isHeader {
+            for case .label(let label) in row.cells {
+                let digits = label.unicodeScalars.prefix { ("0"..."9").contains($0) }
+                guard !digits.isEmpty, let mark = label.unicodeScalars.dropFirst(digits.count).first, mark.isASCII,
+                      !("0"..."9").contains(mark) else { continue }
+                let number = Array(digits) + [mark]
+                if !found.contains(number) { found.append(number) }
+            }
+        }
+        return found
     }
 
     /// `token` read as a number when OCR put letters for some digits (1O → 10,

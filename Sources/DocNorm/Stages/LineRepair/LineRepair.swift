@@ -41,11 +41,18 @@ struct LineRulesFile: VersionedRuleFile {
     var openers: String
     var noLineStart: String
     var tokenJoiners: String
+    struct DisplacedRun: Decodable {
+        var characters: String
+        var maxColumns: Int
+    }
+    var displacedRun: DisplacedRun
     var wrap: Wrap
 }
 
 /// Stage 2: line repair, each decision a named rule (one file per concern):
 ///
+/// - DisplacedRuns.swift: `lines.displaced-run` — a run of digits another
+///   baseline cut off the line it opens, put back.
 /// - PageFurniture.swift: `lines.page-number`, `lines.duplicate-heading`,
 ///   `lines.markdown-emphasis` — what is on the page but not in the text.
 /// - WrapJoining.swift: `lines.text-column`, `lines.join-wrap`,

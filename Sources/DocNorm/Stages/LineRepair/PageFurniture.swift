@@ -12,13 +12,16 @@
 /// - `lines.duplicate-heading`: a numbered line repeated right after itself is one.
 extension LineRepair {
     /// Runs before table regions are found, so a page number inside a table
-    /// does not split it.
+    /// does not split it; puts displaced runs back first (DisplacedRuns.swift).
     ///
     /// Works on the one array it is handed, in place, pass by pass: an array
     /// per pass held three copies of every line at once (ten million lines
     /// for 10 MB of blank lines).
     public func removeFurniture(_ input: consuming [SourceLine], context: PipelineContext) -> [SourceLine] {
         var lines = consume input
+        // First: a run put back at its line's start is no lone number (a
+        // page number when it is the last line).
+        restoreDisplacedRuns(&lines, context: context)
         for i in lines.indices {
             guard let plain = withoutEmphasis(lines[i].text) else { continue }
             context.traced(.lines, "lines.markdown-emphasis", line: lines[i].number, before: lines[i].text, after: plain)

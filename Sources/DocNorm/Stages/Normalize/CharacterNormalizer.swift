@@ -71,7 +71,7 @@ public struct CharacterNormalizer: Sendable {
             }
             s.removeSubrange(count...)
         }
-        let extractedColumns = Self.lineColumns(scalars)
+        let extracted = Self.lineColumns(scalars)
         pass("normalize.radicals", &scalars, context) { s in
             s.withUnsafeMutableBufferPointer { p in
                 for i in p.indices where p[i] &- 0x2E80 <= 0x2FDF - 0x2E80 {
@@ -113,7 +113,8 @@ public struct CharacterNormalizer: Sendable {
             for i in 0...p.count where i == p.count || p[i] == 0x0A {
                 if blanks.keeps(empty: i == start) {
                     lines.append(SourceLine(number: number, text: utf8String(UnsafeBufferPointer(rebasing: p[start..<i])),
-                                            extractedColumns: number <= extractedColumns.count ? extractedColumns[number - 1] : nil))
+                                            extractedColumns: number <= extracted.count ? extracted[number - 1].columns : nil,
+                                            extractedIndent: number <= extracted.count ? extracted[number - 1].indent : nil))
                 }
                 number += 1
                 start = i + 1
@@ -123,17 +124,20 @@ public struct CharacterNormalizer: Sendable {
         return lines
     }
 
-    /// Display columns of each LF-separated line, trailing spaces not counted.
-    static func lineColumns(_ s: [UInt32]) -> [Int] {
-        var result: [Int] = []
-        var width = 0, trailing = 0
+    /// Display columns of each LF-separated line, trailing spaces not counted,
+    /// and of the spaces before its text (`SourceLine.extractedIndent`).
+    static func lineColumns(_ s: [UInt32]) -> [(columns: Int, indent: Int)] {
+        var result: [(columns: Int, indent: Int)] = []
+        var width = 0, trailing = 0, indent = 0, inText = false
         for c in s {
-            if c == 0x0A { result.append(width - trailing); width = 0; trailing = 0; continue }
+            if c == 0x0A { result.append((width - trailing, inText ? indent : 0)); width = 0; trailing = 0; indent = 0; inText = false; continue }
             let w = c < 0x10000 ? Int(LineRepair.widths[Int(c)]) : 2
             width += w
-            trailing = (c == 0x20 || c == 0x09 || c == 0x3000 || c == 0xA0) ? trailing + w : 0
+            let isSpace = c == 0x20 || c == 0x09 || c == 0x3000 || c == 0xA0
+            trailing = isSpace ? trailing + w : 0
+            if !inText { if isSpace { indent += w } else { inText = true } }
         }
-        result.append(width - trailing)
+        result.append((width - trailing, inText ? indent : 0))
         return result
     }
 

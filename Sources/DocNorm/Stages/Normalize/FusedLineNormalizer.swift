@@ -223,7 +223,8 @@ extension CharacterNormalizer {
                         text = utf8String(UnsafeBufferPointer(line.scalars))
                     }
                     if blanks.keeps(empty: text.isEmpty) {
-                        lines.append(SourceLine(number: number, text: text, extractedColumns: width - trailing))
+                        lines.append(SourceLine(number: number, text: text, extractedColumns: width - trailing,
+                                                extractedIndent: Self.indentColumns(bytes + start, count: i - start, widths: widths)))
                     }
                     if i >= n { break }
                     start = i + breakLength
@@ -233,6 +234,25 @@ extension CharacterNormalizer {
         }
         if lines.last?.text.isEmpty == true { lines.removeLast() }
         return lines
+    }
+
+    /// Display columns of the spaces (U+0020, TAB, U+00A0, U+3000) before a
+    /// line's text, in its UTF-8 bytes; 0 for a line of spaces only (as
+    /// `CharacterNormalizer.lineColumns` counts them).
+    static func indentColumns(_ bytes: UnsafePointer<UInt8>, count: Int, widths: UnsafeBufferPointer<UInt8>) -> Int {
+        var k = 0, indent = 0
+        while k < count {
+            if bytes[k] == 0x20 || bytes[k] == 0x09 {
+                indent += Int(widths[Int(bytes[k])]); k += 1
+            } else if bytes[k] == 0xC2, k + 1 < count, bytes[k + 1] == 0xA0 {
+                indent += Int(widths[0xA0]); k += 2
+            } else if bytes[k] == 0xE3, k + 2 < count, bytes[k + 1] == 0x80, bytes[k + 2] == 0x80 {
+                indent += Int(widths[0x3000]); k += 3
+            } else {
+                return indent
+            }
+        }
+        return 0
     }
 
     /// The rules after `normalize.line-breaks` and `normalize.radicals` (done

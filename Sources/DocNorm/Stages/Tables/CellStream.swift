@@ -8,6 +8,14 @@
 /// together (总计商业⏎企业), values wrapped onto the next line. Separators are
 /// not kept, so a label matches whatever line breaks cut it; Markdown rule
 /// cells (`---|---`) are dropped.
+///
+/// `tables.row-number`: a row's number set in another font (a
+/// Chromium-printed PDF) sits on another baseline, and pdftotext `-layout`
+/// can put it after the first line of the label it opens (申请人无正1.,
+/// 要求行政机  5.); a line of label text only that ends in one of the
+/// templates' row numbers reads with that number first (1.申请人无正), since
+/// no label ends in one. Only the stream changes: the table's cells are the
+/// template's, and TableRecognizer traces the line when its table is read.
 struct CellStream {
     // Slices of the built arrays, cut at the window's end (`ending(atLine:)`):
     // one stream built over more lines serves every window inside it, and
@@ -19,15 +27,28 @@ struct CellStream {
     /// Stream index of the first scalar of each input line (of `lines`), so a
     /// match can start at any line.
     private(set) var lineStart: [Int]
+    /// Label lines read after the values-only line below them
+    /// (`tables.split-row`, SplitRows.swift), by line number; the recogniser
+    /// traces those in a table it reads.
+    private(set) var splitRowLabels: [Int] = []
 
     /// `opensAfterDigit`: characters that open a cell when a digit stands
     /// right before them: stage 1 removes the space before a Han value prefix
     /// (286 减12 → 286减12), and the two values must stay two cells.
-    init<Lines: Collection>(_ lines: Lines, opensAfterDigit: Set<Unicode.Scalar> = []) where Lines.Element == SourceLine {
+    ///
+    /// `rowNumbers`: the templates' row numbers (1. … 8.), put back before
+    /// the label text they were cut off (`tables.row-number`).
+    ///
+    /// `isValue`: what a value cell is; given, a row's values split by the
+    /// next row's label line are read together (`tables.split-row`).
+    init<Lines: RandomAccessCollection>(_ lines: Lines, opensAfterDigit: Set<Unicode.Scalar> = [],
+                                        rowNumbers: [[Unicode.Scalar]] = [],
+                                        isValue: ((ArraySlice<Unicode.Scalar>) -> Bool)? = nil) where Lines.Element == SourceLine {
         var scalars: [Unicode.Scalar] = []
         var cellStart: [Bool] = []
         var lineNumbers: [Int] = []
         var lineStart: [Int] = []
+        var splitRowLabels: [Int] = []
         // At most one scalar per UTF-8 byte: no regrowth while building.
         let bound = lines.reduce(0) { $0 + $1.text.utf8.count }
         scalars.reserveCapacity(bound)
@@ -42,12 +63,25 @@ struct CellStream {
             cellStart.removeSubrange(start...)
             lineNumbers.removeSubrange(start...)
         }
-        for line in lines {
+        // Label lines read after the values-only line below them: each such
+        // pair is read in swapped order (line starts stay in line order).
+        let splits = isValue.map { SplitRows.labelLinesBeforeValues(lines, isValue: $0) } ?? []
+        for position in 0..<lines.count {
+            var source = position
+            if splits.contains(position) {
+                source = position + 1
+                splitRowLabels.append(lines[lines.index(lines.startIndex, offsetBy: position)].number)
+            } else if splits.contains(position - 1) {
+                source = position - 1
+            }
+            let line = lines[lines.index(lines.startIndex, offsetBy: source)]
             lineStart.append(scalars.count)
             var boundary = true
             var tokenStart = scalars.count
             var previous: Unicode.Scalar = " "
-            for s in line.text.unicodeScalars {
+            // A row number moved to the front makes a new string; rare.
+            let text = Self.rowNumberFirst(line.text, rowNumbers: rowNumbers).map { String(String.UnicodeScalarView($0)) } ?? line.text
+            for s in text.unicodeScalars {
                 defer { previous = s }
                 if s == " " || s == "\t" || s == "|" {
                     dropRule(from: tokenStart)
@@ -67,6 +101,22 @@ struct CellStream {
         self.cellStart = cellStart[...]
         self.lineNumbers = lineNumbers[...]
         self.lineStart = lineStart
+        self.splitRowLabels = splitRowLabels
+    }
+
+    /// The line's scalars with the row number it ends in first, when it is
+    /// label text only (no digit, no space) with one of `rowNumbers` glued to
+    /// its last character, which is not ASCII (申请人无正1. → 1.申请人无正);
+    /// nil for any other line.
+    static func rowNumberFirst(_ text: String, rowNumbers: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
+        guard !rowNumbers.isEmpty, let last = text.unicodeScalars.last, last.isASCII, !("0"..."9").contains(last) else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        for number in rowNumbers where scalars.count > number.count && scalars.suffix(number.count).elementsEqual(number) {
+            let label = scalars.dropLast(number.count)
+            guard !label.last!.isASCII, !label.contains(where: { $0 == " " || ("0"..."9").contains($0) }) else { return nil }
+            return number + label
+        }
+        return nil
     }
 
     /// The stream of the first `lines` lines only (the whole stream when it

@@ -79,7 +79,8 @@ struct TableRecognizer: Sendable {
             // there are.
             let maxLines = rules.matching.maxLines
             if window.map({ $0.from + $0.stream.lineStart.count < min(lines.count, i + maxLines) }) ?? true {
-                window = (i, CellStream(lines[i..<min(lines.count, i + 2 * maxLines)], opensAfterDigit: rules.hanPrefixes))
+                window = (i, CellStream(lines[i..<min(lines.count, i + 2 * maxLines)], opensAfterDigit: rules.hanPrefixes,
+                                         rowNumbers: rules.rowNumbers, isValue: rules.isValue))
             }
             let from = window!.from
             let stream = window!.stream.ending(atLine: i - from + maxLines)
@@ -157,6 +158,7 @@ struct TableRecognizer: Sendable {
             keepAnchorLabel(&best, lineText: head, line: lines[i].number, context: context)
 
             let last = from + lineIndex(of: best.end - 1, in: stream)
+            if context.tracing { traceLayoutRepairs(lines[i...last], stream: stream, context: context) }
             for d in best.diagnostics { context.report(d.stage, d.rule, d.kind, d.message, line: d.line, cells: d.cells) }
             for step in best.trace { context.traced(step.stage, step.rule, line: step.line, before: step.before, after: step.after) }
             let nextLineStart = last + 1 - from < stream.lineStart.count ? stream.lineStart[last + 1 - from] : stream.count
@@ -193,6 +195,23 @@ struct TableRecognizer: Sendable {
                            line: first, cells: DiagnosticCells(table: m.template.id))
         }
         return regions
+    }
+
+    /// The cell stream's repairs of pdftotext `-layout` rows in a table read:
+    /// `tables.row-number` (a row number cut off its label put back first)
+    /// and `tables.split-row` (a label line read after the values below it).
+    func traceLayoutRepairs(_ region: ArraySlice<SourceLine>, stream: CellStream, context: PipelineContext) {
+        for (k, line) in region.enumerated() {
+            if let moved = CellStream.rowNumberFirst(line.text, rowNumbers: rules.rowNumbers) {
+                context.traced(.tables, "tables.row-number", line: line.number,
+                               before: line.text, after: String(String.UnicodeScalarView(moved)))
+            }
+            if stream.splitRowLabels.contains(line.number), k + 1 < region.count {
+                let values = region[region.index(region.startIndex, offsetBy: k + 1)]
+                context.traced(.tables, "tables.split-row", line: line.number,
+                               before: line.text + "⏎" + values.text, after: values.text + "⏎" + line.text)
+            }
+        }
     }
 
     /// `tables.unplaced`: of the matches tried at an anchor, none accepted,

@@ -1,0 +1,84 @@
+/// Stage 2, runs on another baseline:
+///
+/// - `lines.displaced-run`: a run of Latin digits that opens a line and is set
+///   in another font (a Chromium-printed PDF's fallback font for digits) sits
+///   on a slightly lower baseline, and pdftotext `-layout` emits it on a line
+///   of its own right after the line it opens:
+///
+///         年，我局因政府信息公开工作被申请行政复议1件，经
+///       2019
+///
+///   The columns say where it belongs: it stands under the first character
+///   of the line before (their columns as extracted overlap, which no two
+///   parts of one line do), so it is put back at that line's start
+///   (2019年，我局…; in a table cell, 3.危及“三安全…). A run that stands
+///   under the rest of such a line lost its place there too, but where in the
+///   line is unknown: it is left on its line and reported.
+///
+/// Only lines whose indent is known (stage 1 measured it) and not zero take
+/// part: text laid out one cell or paragraph per line at the margin, where
+/// every value stands under the label before it, never does.
+extension LineRepair {
+    /// Puts displaced runs back in place, in the one array (no copy).
+    func restoreDisplacedRuns(_ lines: inout [SourceLine], context: PipelineContext) {
+        let rule = file.displacedRun
+        var kept = 0
+        for i in lines.indices {
+            if kept > 0, lines[i].text.utf8.count <= rule.maxColumns, isDisplacedRun(lines[i].text) {
+                let run = lines[i], line = lines[kept - 1]
+                switch placement(of: run, under: line) {
+                case .opening:
+                    let text = run.text + line.text
+                    context.traced(.lines, "lines.displaced-run", line: line.number, before: line.text + "⏎" + run.text, after: text)
+                    lines[kept - 1].text = text
+                    lines[kept - 1].extractedIndent = run.extractedIndent
+                    continue
+                case .inside:
+                    context.report(.lines, "lines.displaced-run", .suspicion,
+                                   "'\(run.text)' stands alone under the text of line \(line.number): a run set on another baseline, cut off from that line, but where in it the run belongs is unknown; left where it stands",
+                                   line: run.number)
+                case nil:
+                    break
+                }
+            }
+            lines.swapAt(kept, i)
+            kept += 1
+        }
+        lines.removeLast(lines.count - kept)
+    }
+
+    /// The line holds nothing but the rule's characters, a digit among them.
+    func isDisplacedRun(_ text: String) -> Bool {
+        let characters = file.displacedRun.characters.unicodeScalars
+        var digit = false
+        for s in text.unicodeScalars {
+            guard characters.contains(s) else { return false }
+            if ("0"..."9").contains(s) { digit = true }
+        }
+        return digit && columns(text) <= file.displacedRun.maxColumns
+    }
+
+    enum RunPlacement {
+        /// Under the first character of the line before: it opens that line.
+        case opening
+        /// Under the rest of the line before: cut off from it, place unknown.
+        case inside
+    }
+
+    /// Where `run` (the next input line) stands under `line`, when its
+    /// columns say it was cut off from it; nil when they do not.
+    func placement(of run: SourceLine, under line: SourceLine) -> RunPlacement? {
+        guard line.number == run.number - 1, let first = line.text.unicodeScalars.first, cjk.contains(first),
+              let indent = line.extractedIndent, indent > 0, let end = line.extractedColumns,
+              let runStart = run.extractedIndent, let runEnd = run.extractedColumns else { return nil }
+        let firstEnd = indent + Self.columns(CollectionOfOne(first))
+        if runStart < firstEnd && runEnd > indent { return .opening }
+        // Under the rest of a line of prose (a table row's label and value end
+        // in a digit; its cells keep spaces between them).
+        if runStart >= firstEnd, runEnd <= end, !line.text.unicodeScalars.contains(" "),
+           let last = line.text.unicodeScalars.last, !("0"..."9").contains(last) {
+            return .inside
+        }
+        return nil
+    }
+}

@@ -1,0 +1,66 @@
+/// Stage 3, `tables.split-row`: a row whose values pdftotext `-layout` put on
+/// two lines with the next row's first label line between them. In a
+/// Chromium-printed PDF a row's first value can sit on another baseline than
+/// the rest, and when the next row's label opens on the line between, the
+/// row reads
+///
+///     开出版物 1                    ← this row's label end and first value
+///     （五）不予 4.无正当理由        ← the next row's label, no value
+///                 0 0 0 0 0 1       ← the rest of this row's values, alone
+///     处理 大量反复申请 0 0 0 0 0 0 0
+///
+/// The values-only line continues the row above the label line when the
+/// values before the label line and on it together are as many as the next
+/// row's (1 + 6 = 7), and fewer each: it is read before the label line.
+/// Only the cell stream's order changes; TableRecognizer traces the line when
+/// its table is read.
+enum SplitRows {
+    /// Positions (in `lines`) of label lines that a split row's values-only
+    /// line, right after them, is read before; empty for most stretches.
+    static func labelLinesBeforeValues<Lines: RandomAccessCollection>(
+        _ lines: Lines, isValue: (ArraySlice<Unicode.Scalar>) -> Bool) -> [Int] where Lines.Element == SourceLine {
+        var found: [Int] = []
+        let first = lines.startIndex
+        /// Values at the end of a line, and whether anything else stands
+        /// before them. Stage 1 removed the space between a label and its
+        /// first value (开出版物 1 → 开出版物1): a number that ends the label
+        /// text is a value too.
+        func trailingValues(_ line: SourceLine) -> (values: Int, text: Bool) {
+            var tokens = line.text.unicodeScalars.split(separator: " ")
+            var values = 0
+            while let last = tokens.last, isValue(ArraySlice(last)) { values += 1; tokens.removeLast() }
+            if let last = tokens.last {
+                let number = last.reversed().prefix { ("0"..."9").contains($0) || $0 == "." || $0 == "," }.count
+                let body = last.dropLast(number)
+                if number > 0, let before = body.last, !before.isASCII, isValue(ArraySlice(last.suffix(number))) { values += 1 }
+            }
+            return (values, !tokens.isEmpty)
+        }
+        /// The nearest non-blank line from `position` on, stepping by `step`.
+        func nonBlank(from position: Int, step: Int) -> Int? {
+            var p = position
+            while p >= 0 && p < lines.count {
+                if !lines[lines.index(first, offsetBy: p)].text.isEmpty { return p }
+                p += step
+            }
+            return nil
+        }
+        for position in 1..<max(1, lines.count - 1) {
+            // Cheapest test first: the line after opens with a digit.
+            let next = lines[lines.index(first, offsetBy: position + 1)]
+            guard let opening = next.text.unicodeScalars.first, ("0"..."9").contains(opening) else { continue }
+            let rest = trailingValues(next)
+            guard !rest.text, rest.values > 0 else { continue }
+            let label = lines[lines.index(first, offsetBy: position)]
+            guard !label.text.isEmpty, trailingValues(label).values == 0,
+                  let above = nonBlank(from: position - 1, step: -1),
+                  let below = nonBlank(from: position + 2, step: 1) else { continue }
+            let start = trailingValues(lines[lines.index(first, offsetBy: above)])
+            let full = trailingValues(lines[lines.index(first, offsetBy: below)])
+            guard start.text, start.values > 0, start.values < full.values, rest.values < full.values,
+                  start.values + rest.values == full.values else { continue }
+            found.append(position)
+        }
+        return found
+    }
+}
