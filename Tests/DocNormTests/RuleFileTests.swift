@@ -57,9 +57,9 @@ import DocNormTestSupport
     /// The OCR bracket repair's knowledge is data: a pair passed over whole
     /// must be two characters, and the brackets that end the search must be given.
     @Test func ocrBracketPairsAreChecked() throws {
-        let pair = try refusal("ocr.json") { $0.replacing("\"enclosed\": [\"《》\", \"〔〕\"]", with: "\"enclosed\": [\"《\", \"〔〕\"]") }
+        let pair = try refusal("ocr.json") { $0.replacing("\"enclosed\": [\"《》\", \"〔〕\", \"“”\"]", with: "\"enclosed\": [\"《\", \"〔〕\"]") }
         #expect(pair?.reason == "parens.enclosed: '《' must be an opener and its closer")
-        let none = try refusal("ocr.json") { $0.replacing("\"brackets\": \"（(）)《》〈〉【】〔〕[]\"", with: "\"brackets\": \"\"") }
+        let none = try refusal("ocr.json") { $0.replacing("\"brackets\": \"（(）)《》〈〉【】〔〕[]“”\"", with: "\"brackets\": \"\"") }
         #expect(none?.reason == "parens.brackets must list the brackets that end the search for a closer")
     }
 
