@@ -89,6 +89,25 @@ import Testing
         #expect(doc.tables.flatMap(\.records).count == 10)
     }
 
+    /// pdfminer put the 现行有效件数 box before the section heading: its
+    /// header stands nowhere in the table but there, alone on its line with
+    /// exactly the block's two values after it, so it is read from there and
+    /// those lines stay as they are.
+    @Test func aColumnSetApartBeforeTheHeadingIsReadFromThere() throws {
+        let lines = ["全年未收取信息处理费。", "", "现行有效件数", "0", "22", "", "二、主动公开政府信息情况", "",
+                     "第二十条第（一）项", "信息内容", "规章", "行政规范性文件",
+                     "本年制发件数", "0", "5", "本年废止件数", "0", "4"] + Self.smallBlocks
+            + ["三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        let doc = try document(lines.joined(separator: "\n") + "\n")
+        #expect(Self.value(doc, "规章", "现行有效件数") == "0")
+        #expect(Self.value(doc, "行政规范性文件", "现行有效件数") == "22")
+        #expect(doc.tables.flatMap(\.records).count == 10)
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.message.contains("column 现行有效件数") && $0.line == 3 })
+        let once = try canonical(Array((lines.joined(separator: "\n") + "\n").utf8))
+        #expect(once.contains("现行有效件数"))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
     /// A column box with one value too many for its block is placed nowhere.
     @Test func aRunOfTheWrongLengthIsPlacedNowhere() throws {
         var blocks = Self.smallBlocks

@@ -136,6 +136,8 @@ struct LabelledColumnRecovery: Sendable {
         var placed: Int
         /// Values placed nowhere: text, source line, why.
         var unplaced: [(text: String, line: Int, reason: String)]
+        /// Columns read apart from the table: header, source lines.
+        var apart: [(header: String, lines: ClosedRange<Int>)] = []
     }
 
     /// The pieces of `lines[range]`: values, the template's labels (a line's
@@ -312,6 +314,27 @@ struct LabelledColumnRecovery: Sendable {
             }
             for (r, row) in open.enumerated() { for c in 0..<m { place(row, slots[c], run[r * m + c].0, run[r * m + c].1) } }
         }
+        // A column whose header stands nowhere in the table, set apart by
+        // the extractor: read where its header stands once, alone on a line
+        // with exactly its values after it, near the table. Those lines stay
+        // as they are (text, or numbers another table leaves out).
+        var apart: [(header: String, lines: ClosedRange<Int>)] = []
+        for (row, slots) in values.enumerated() {
+            for (slot, value) in slots.enumerated() where value != nil { lastLine = max(lastLine, placedAt[row][slot]) }
+        }
+        let window = (before: max(earliest, first - rules.readingOrder.maxApartLines)..<first,
+                      after: min(lines.count, lastLine + 1)..<min(lines.count, lastLine + 1 + rules.readingOrder.maxApartLines))
+        for block in shape.blocks {
+            for (slot, header) in block.headers.enumerated()
+            where shape.headed[header]?.count == 1 && occurrences[header] == nil && block.rows.allSatisfy({ !claimed[$0][slot] }) {
+                let found = [window.before, window.after].flatMap { range in
+                    range.filter { lines[$0].text.unicodeScalars.elementsEqual(header.unicodeScalars) }
+                }
+                guard found.count == 1, let run = column(after: found[0], in: lines, count: block.rows.count) else { continue }
+                for (row, text) in zip(block.rows, run.texts) { place(row, slot, text, start) }
+                apart.append((header, lines[found[0]].number...lines[run.last].number))
+            }
+        }
         var placed = 0
         for (row, slots) in values.enumerated() {
             for (slot, value) in slots.enumerated() where value != nil {
@@ -324,7 +347,24 @@ struct LabelledColumnRecovery: Sendable {
         // Values after the table's last label and placed value stay text.
         let dropped = unplaced.filter { $0.lineIndex <= lastLine }.map { ($0.text, lines[$0.lineIndex].number, $0.reason) }
         return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
-                         placed: placed, unplaced: dropped)
+                         placed: placed, unplaced: dropped, apart: apart)
+    }
+
+    /// The `count` values on the lines after `lines[header]`, one a line
+    /// (blank lines passed), followed by a line that is no value or the
+    /// end; nil when there are more or fewer.
+    func column(after header: Int, in lines: [SourceLine], count: Int) -> (texts: [String], last: Int)? {
+        var texts: [String] = [], last = header, k = header + 1
+        while k < lines.count {
+            let text = lines[k].text
+            if text.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" }) { k += 1; continue }
+            guard rules.isValue(Array(text.unicodeScalars)[...]) else { break }
+            texts.append(text)
+            last = k
+            guard texts.count <= count else { return nil }
+            k += 1
+        }
+        return texts.count == count ? (texts, last) : nil
     }
 }
 

@@ -308,6 +308,11 @@ struct TableRecognizer: Sendable {
                            "number(s) \(those.map(\.text).joined(separator: " ")) near table \(template.id) fit no cell (\(reason)); dropped",
                            line: those[0].line)
         }
+        for (header, apart) in placement.apart {
+            context.report(.tables, "tables.labelled-columns", .repair,
+                           "column \(header) of table \(template.id) read from lines \(apart.lowerBound)–\(apart.upperBound), where the extractor set it apart from the table; those lines stay as they are",
+                           line: apart.lowerBound)
+        }
         for (index, row) in template.rows.enumerated() where !row.isHeader {
             let slots = placement.values[index]
             guard slots.contains(where: { $0 == nil }) else { continue }
