@@ -63,8 +63,12 @@ struct LabelledColumnRecovery: Sendable {
         var rowOf: [String: Int]
         /// Header-row label found over one block only (its caption) → block.
         var captionOf: [String: Int]
-        /// Every label of the template, longest first (for segmenting).
+        /// Every label of the template as scalars and as text, and per
+        /// first scalar the labels that open with it, longest first (for
+        /// segmenting: it runs for every word of every table it is asked about).
         var labels: [[Unicode.Scalar]]
+        var labelTexts: [String]
+        var labelsByFirst: [Unicode.Scalar: [Int]]
 
         init?(_ template: TableTemplate) {
             var blocks: [Block] = [], headerLabels: [[String]] = [], pending: [String] = []
@@ -105,7 +109,12 @@ struct LabelledColumnRecovery: Sendable {
             self.rowOf = rowOf
             captionOf = seen.compactMapValues { $0.count == 1 ? $0.first : nil }
             let all = Set(headed.keys).union(rowOf.keys).union(headerLabels.joined())
-            labels = all.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+            let sorted = all.sorted { ($0.unicodeScalars.count, $0) > ($1.unicodeScalars.count, $1) }
+            labels = sorted.map { Array($0.unicodeScalars) }
+            labelTexts = sorted
+            var byFirst: [Unicode.Scalar: [Int]] = [:]
+            for (i, label) in labels.enumerated() { if let f = label.first { byFirst[f, default: []].append(i) } }
+            labelsByFirst = byFirst
         }
     }
 
@@ -146,6 +155,7 @@ struct LabelledColumnRecovery: Sendable {
     /// table has ended, or this is not one).
     func pieces(_ lines: [SourceLine], _ range: Range<Int>, _ template: TableTemplate, _ shape: Shape) -> (pieces: [Piece], end: Int) {
         var pieces: [Piece] = []
+        var scalars: [Unicode.Scalar] = [], found: [Int] = []
         for index in range {
             let text = lines[index].text
             var linePieces: [Piece] = []
@@ -167,31 +177,49 @@ struct LabelledColumnRecovery: Sendable {
                     continue
                 }
             }
-            let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" })
-            for word in words {
-                let scalars = Array(word.unicodeScalars)
+            // Words between separators, scalar by scalar (no Characters: this
+            // runs for every line of every table it is asked about).
+            let view = text.unicodeScalars
+            var from = view.startIndex, i = view.startIndex
+            func word(_ end: String.UnicodeScalarView.Index) -> Bool {
+                guard from < end else { return true }
+                scalars.removeAll(keepingCapacity: true)
+                scalars.append(contentsOf: view[from..<end])
                 if rules.isValue(scalars[...]) {
-                    linePieces.append(.value(String(word), lineIndex: index))
-                } else if let labels = segment(scalars, shape.labels) {
-                    for label in labels { linePieces.append(.label(label, lineIndex: index)) }
+                    linePieces.append(.value(String(Substring(view[from..<end])), lineIndex: index))
+                } else if segment(scalars, shape, into: &found) {
+                    for label in found { linePieces.append(.label(shape.labelTexts[label], lineIndex: index)) }
                 } else {
-                    return (pieces, index)
+                    return false
                 }
+                return true
             }
+            while i < view.endIndex {
+                let s = view[i]
+                if s == " " || s == "\t" || s == "|" {
+                    guard word(i) else { return (pieces, index) }
+                    from = view.index(after: i)
+                }
+                i = view.index(after: i)
+            }
+            guard word(view.endIndex) else { return (pieces, index) }
             pieces += linePieces
         }
         return (pieces, range.upperBound)
     }
 
-    /// `scalars` as a run of labels, longest first at each point, or nil.
-    func segment(_ scalars: [Unicode.Scalar], _ labels: [[Unicode.Scalar]]) -> [String]? {
-        var found: [String] = [], p = 0
+    /// `scalars` as a run of the shape's labels (indices into `found`),
+    /// longest first at each point; false when they are not.
+    func segment(_ scalars: [Unicode.Scalar], _ shape: Shape, into found: inout [Int]) -> Bool {
+        found.removeAll(keepingCapacity: true)
+        var p = 0
         while p < scalars.count {
-            guard let label = labels.first(where: { scalars[p...].starts(with: $0) }) else { return nil }
-            found.append(String(String.UnicodeScalarView(label)))
-            p += label.count
+            guard let candidates = shape.labelsByFirst[scalars[p]],
+                  let label = candidates.first(where: { scalars[p...].starts(with: shape.labels[$0]) }) else { return false }
+            found.append(label)
+            p += shape.labels[label].count
         }
-        return found
+        return true
     }
 
     /// The placement of `template`'s values in the stretch from the anchor
@@ -328,7 +356,7 @@ struct LabelledColumnRecovery: Sendable {
             for (slot, header) in block.headers.enumerated()
             where shape.headed[header]?.count == 1 && occurrences[header] == nil && block.rows.allSatisfy({ !claimed[$0][slot] }) {
                 let found = [window.before, window.after].flatMap { range in
-                    range.filter { lines[$0].text.unicodeScalars.elementsEqual(header.unicodeScalars) }
+                    range.filter { lines[$0].text.utf8.count == header.utf8.count && lines[$0].text.utf8.elementsEqual(header.utf8) }
                 }
                 guard found.count == 1, let run = column(after: found[0], in: lines, count: block.rows.count) else { continue }
                 for (row, text) in zip(block.rows, run.texts) { place(row, slot, text, start) }
