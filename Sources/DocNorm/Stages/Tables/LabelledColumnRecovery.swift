@@ -22,7 +22,12 @@
 ///   were placed by another run;
 /// - a row label followed by exactly its row's values: that row, left to
 ///   right; a TAB grid row (the canonical output read back): each value in
-///   its column, empty cells left empty.
+///   its column, empty cells left empty;
+/// - a column whose header stands nowhere in the table: read where that
+///   header stands once, alone on a line followed by exactly its values,
+///   within `maxApartLines` before or after the table (pdfminer's box before
+///   the section heading; pdftotext -raw's column past the page break, after
+///   table 三 has begun). Those lines are left as they are.
 ///
 /// The k-th occurrence of a header shared by several blocks is the k-th such
 /// block, unless the caption read last names another block that has it.
@@ -304,7 +309,7 @@ struct LabelledColumnRecovery: Sendable {
                     if run.count == values[row].count {
                         for (slot, (text, index)) in run.enumerated() { place(row, slot, text, index) }
                     } else {
-                        drop(run, "\(run.count) values after row label '\(shape.blocks.isEmpty ? "" : template.rows[row].path.last ?? "")', which has \(values[row].count) cells")
+                        drop(run, "\(run.count) values after row label '\(template.rows[row].path.last ?? "")', which has \(values[row].count) cells")
                     }
                     continue
                 }
