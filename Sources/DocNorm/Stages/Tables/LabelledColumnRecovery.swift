@@ -402,8 +402,10 @@ struct LabelledColumnRecovery: Sendable {
 }
 
 extension Substring {
-    /// Without leading and trailing spaces.
+    /// Without leading and trailing spaces (scalar by scalar: no Characters).
     var trimmingSpaces: String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        let view = unicodeScalars
+        guard let first = view.firstIndex(where: { $0 != " " }), let last = view.lastIndex(where: { $0 != " " }) else { return "" }
+        return String(Substring(view[first...last]))
     }
 }
