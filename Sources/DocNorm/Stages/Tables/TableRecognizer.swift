@@ -273,8 +273,11 @@ struct TableRecognizer: Sendable {
     func placeByLabels(_ lines: [SourceLine], at start: Int, candidates: [TableTemplate], matched: TemplateMatcher.Match?,
                        edition: Int?, earliest: Int) -> LabelledColumnRecovery.Placement? {
         var best: [LabelledColumnRecovery.Placement] = []
-        for template in candidates where labelledColumns.shapes[template.id] != nil {
-            let end = readingOrder.stretchEnd(lines, from: start, templates: [template])
+        let placeable = candidates.filter { labelledColumns.shapes[$0.id] != nil }
+        guard !placeable.isEmpty else { return nil }
+        // One stretch for all (the editions' tables 二 share their anchor).
+        let end = readingOrder.stretchEnd(lines, from: start, templates: placeable)
+        for template in placeable {
             guard let p = labelledColumns.recover(lines, anchorAt: start, earliest: earliest, template: template, stretchEnd: end),
                   p.placed >= (matched?.valuesFound ?? 0) else { continue }
             // The same values as the match (a grid read back whose values
