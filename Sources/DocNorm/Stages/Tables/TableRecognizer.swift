@@ -301,7 +301,9 @@ struct TableRecognizer: Sendable {
         let template = placement.template
         let range = placement.firstLine...placement.lastLine
         let first = lines[range.lowerBound].number
+        // The headers of columns read apart stand in the table's header too.
         let text = lines[range].flatMap { line in line.text.unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "|" } }
+            + placement.apart.flatMap { $0.header.unicodeScalars }
         let filled = readingOrder.fill(template, values: placement.values, rowLines: placement.rowLines, text: text)
         var reasons: [String] = []
         for u in placement.unplaced where !reasons.contains(u.reason) { reasons.append(u.reason) }
