@@ -62,6 +62,10 @@ struct TableRulesFile: VersionedRuleFile {
         var maxPermutedBlocks: Int
         /// Share of a first-column run's values that must follow label text.
         var minInterleavedShare: Double
+        /// `tables.labelled-columns`: how far (in lines) before a table or
+        /// after it a column the extractor set apart (its header, then its
+        /// values) is looked for.
+        var maxApartLines: Int
     }
     var format: String
     var templates: [String]

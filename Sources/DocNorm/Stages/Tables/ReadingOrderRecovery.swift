@@ -87,8 +87,10 @@ struct ReadingOrderRecovery: Sendable {
     /// The outcome at one anchor: the table, or why nothing was placed.
     enum Outcome {
         case recovered(Reading, tokens: [Token], lastLine: Int)
-        /// Nothing placed, and why; `end` is where the stretch stopped.
-        case rejected(String, end: Int)
+        /// Nothing placed, and why; `end` is where the stretch stopped;
+        /// `fitting`: the templates whose value cells the numbers fill (the
+        /// table stands there, its numbers in no order that holds).
+        case rejected(String, end: Int, fitting: [String])
         case notApplicable
     }
 
@@ -116,7 +118,7 @@ struct ReadingOrderRecovery: Sendable {
         let end = stretchEnd(lines, from: start, templates: usable)
         let tokens = numbers(in: lines[start..<end])
         var accepted: [Reading] = []
-        var reasons: [String] = []
+        var reasons: [String] = [], fitting: [String] = []
         let texts = memo == nil ? [] : tokens.map(\.text), afterText = memo == nil ? [] : tokens.map(\.afterText)
         for template in usable {
             let key = Memo.Key(template: template.id, texts: texts, afterText: afterText)
@@ -124,34 +126,41 @@ struct ReadingOrderRecovery: Sendable {
             memo?.readings[key] = result
             switch result {
             case .success(let reading): accepted.append(reading)
-            case .failure(let reason): reasons.append("\(template.id): \(reason.message)")
+            case .failure(let reason):
+                reasons.append("\(template.id): \(reason.message)")
+                if reason.numbersFit { fitting.append(template.id) }
             }
         }
-        guard !accepted.isEmpty else { return .rejected(reasons.joined(separator: "; "), end: end) }
+        guard !accepted.isEmpty else { return .rejected(reasons.joined(separator: "; "), end: end, fitting: fitting) }
         // Templates of the same shape (table 四 is the same in both editions)
         // accept the same reading: the edition found before wins, else the first.
         let cheapest = accepted.map(\.cost).min()!
         let best = accepted.filter { $0.cost == cheapest }
         let chosen = best.first { $0.template.edition == edition } ?? best[0]
         if best.contains(where: { $0.cells.count != chosen.cells.count }) {
-            return .rejected("templates \(best.map(\.template.id).joined(separator: ", ")) both fit the numbers", end: end)
+            return .rejected("templates \(best.map(\.template.id).joined(separator: ", ")) both fit the numbers", end: end, fitting: best.map(\.template.id))
         }
         let lastToken = chosen.cells.flatMap { $0 }.max() ?? 0
         return .recovered(chosen, tokens: tokens, lastLine: tokens[lastToken].lineIndex)
     }
 
-    struct Failure: Error { var message: String }
+    struct Failure: Error {
+        var message: String
+        /// The numbers are as many as the value cells (give or take the
+        /// numbers that may be dropped): only their order failed.
+        var numbersFit = true
+    }
 
     /// The one reading of `tokens` that fits `template`, or why there is none.
     func read(_ template: TableTemplate, tokens: [Token]) -> Result<Reading, Failure> {
-        guard let columns = Self.uniformSlots(template) else { return .failure(Failure(message: "rows of unequal width")) }
+        guard let columns = Self.uniformSlots(template) else { return .failure(Failure(message: "rows of unequal width", numbersFit: false)) }
         let dataRows = template.rows.indices.filter { !template.rows[$0].isHeader }
         let rowCount = dataRows.count
         let needed = rowCount * columns
         let relations = TemplateRelations(template, dataRows: dataRows)
         let limit = rules.readingOrder.maxDroppedTokens
         guard tokens.count >= needed, tokens.count - needed <= 2 * limit else {
-            return .failure(Failure(message: "\(tokens.count) numbers for \(needed) value cells"))
+            return .failure(Failure(message: "\(tokens.count) numbers for \(needed) value cells", numbersFit: false))
         }
         // Texts as small integers: two readings that differ only where equal
         // numbers trade places are the same table.
@@ -294,10 +303,22 @@ extension ReadingOrderRecovery {
     }
 
     func fill(_ reading: Reading, tokens: [Token], text: [Unicode.Scalar]) -> Filled {
-        let template = reading.template
+        var values: [[String?]] = [], rowLines: [Int?] = [], data = 0
+        for row in reading.template.rows {
+            guard !row.isHeader else { values.append([]); rowLines.append(nil); continue }
+            let taken = reading.cells[data]
+            data += 1
+            values.append(taken.map { tokens[$0].text })
+            rowLines.append(tokens[taken[0]].line)
+        }
+        return fill(reading.template, values: values, rowLines: rowLines, text: text)
+    }
+
+    /// The grid of `template` with `values` (per template row, each slot's
+    /// text; nil leaves the cell empty, with no record).
+    func fill(_ template: TableTemplate, values: [[String?]], rowLines: [Int?], text: [Unicode.Scalar]) -> Filled {
         var filled = Filled(grid: [], gridRowIsHeader: [], values: [], rowLines: [], records: [])
-        var data = 0
-        for row in template.rows {
+        for (index, row) in template.rows.enumerated() {
             var cells = [String](repeating: "", count: template.columns)
             if row.isHeader {
                 for (column, cell) in row.cells.enumerated() {
@@ -306,22 +327,19 @@ extension ReadingOrderRecovery {
                 filled.values.append([])
                 filled.rowLines.append(nil)
             } else {
-                let taken = reading.cells[data]
-                data += 1
-                var slots = [String?](repeating: nil, count: row.columnPaths.count)
+                let slots = values[index]
                 for (column, cell) in row.cells.enumerated() {
                     switch cell {
                     case .label(let label): cells[column] = label
                     case .value(let slot):
-                        let text = tokens[taken[slot]].text
+                        guard let text = slots[slot] else { continue }
                         cells[column] = text
-                        slots[slot] = text
                         filled.records.append(TableRecord(row: row.path, column: row.columnPaths[slot], value: text))
                     case .empty: break
                     }
                 }
                 filled.values.append(slots)
-                filled.rowLines.append(tokens[taken[0]].line)
+                filled.rowLines.append(rowLines[index])
             }
             filled.grid.append(cells)
             filled.gridRowIsHeader.append(row.isHeader)

@@ -17,11 +17,13 @@ struct TableRecognizer: Sendable {
     let rules: TableRules
     let matcher: TemplateMatcher
     let readingOrder: ReadingOrderRecovery
+    let labelledColumns: LabelledColumnRecovery
 
     init(rules: TableRules) {
         self.rules = rules
         matcher = TemplateMatcher(rules: rules)
         readingOrder = ReadingOrderRecovery(rules: rules)
+        labelledColumns = LabelledColumnRecovery(rules: rules)
     }
 
     /// A recognised table and the lines (indices into the input array) it spans.
@@ -65,6 +67,10 @@ struct TableRecognizer: Sendable {
         /// Stretches that look like a template table none of whose values
         /// were placed, with the match that says so (`tables.unplaced`).
         var unplaced: [(match: TemplateMatcher.Match, lines: ClosedRange<Int>)] = []
+        /// Stretches that hold exactly one template's numbers in no order
+        /// that satisfies its arithmetic, where no template was accepted:
+        /// left as text, that table's values are not given (`tables.unplaced`).
+        var unread: [(table: String, lines: ClosedRange<Int>)] = []
         var i = 0
         while i < lines.count {
             let head = lines[i].text.unicodeScalars.drop { $0 == "\t" || $0 == " " }
@@ -136,13 +142,25 @@ struct TableRecognizer: Sendable {
                     edition = reading.template.edition
                     i = last + 1
                     continue
-                case .rejected(let reason, let end):
+                case .rejected(let reason, let end, let fitting):
                     triedUntil = end
+                    if matched == nil, fitting.count == 1, end > i { unread.append((fitting[0], i...(end - 1))) }
                     context.report(.tables, "tables.reading-order", .suspicion,
                                    "the numbers after line \(lines[i].number) were not put in table order: \(reason)", line: lines[i].number)
                 case .notApplicable:
                     break
                 }
+            }
+            // A table without arithmetic read column by column (table 二 from
+            // pdfminer, pdftotext -raw): its values placed by the headers they follow.
+            if matched.map({ $0.missingValues > 0 || $0.surplus > 0 }) ?? true,
+               let placement = placeByLabels(lines, at: i, candidates: (reorderable.isEmpty ? ordered : reorderable).map { rules.templates[$0] },
+                                             matched: matched, edition: edition ?? hinted,
+                                             earliest: regions.last.map { $0.lines.upperBound + 1 } ?? 0) {
+                regions.append(region(placement, lines: lines, context: context))
+                edition = placement.template.edition
+                i = placement.lastLine + 1
+                continue
             }
             if matched == nil, let look = looksLikeTable(matches, edition: edition ?? hinted) {
                 let last = from + lineIndex(of: max(start, look.end - 1), in: stream)
@@ -193,6 +211,12 @@ struct TableRecognizer: Sendable {
             context.report(.tables, "tables.unplaced", .suspicion,
                            "\(place) like table \(m.template.id) (\(m.found - m.valuesFound) of its labels stand there) but \(read) could be read in place: left as text, so none of its values are given",
                            line: first, cells: DiagnosticCells(table: m.template.id))
+        }
+        for (table, range) in unread where !regions.contains(where: { $0.lines.overlaps(range) })
+            && !unplaced.contains(where: { $0.match.template.id == table && $0.lines.overlaps(range) }) {
+            context.report(.tables, "tables.unplaced", .suspicion,
+                           "lines \(lines[range.lowerBound].number)–\(lines[range.upperBound].number) hold the numbers of table \(table) but in no order that satisfies its arithmetic: left as text, so none of its values are given",
+                           line: lines[range.lowerBound].number, cells: DiagnosticCells(table: table))
         }
         return regions
     }
@@ -256,6 +280,90 @@ struct TableRecognizer: Sendable {
         }
         return Region(lines: start...last,
                       table: Table(grid: filled.grid, spans: spans, templateID: template.id, records: filled.records, checks: checks))
+    }
+
+    /// `tables.labelled-columns` at the anchor `lines[start]`: the placement
+    /// of the candidate without arithmetic whose labels place the most
+    /// values, when that is at least as many as the row-by-row match placed
+    /// (`matched`), other values than it, and no template of another edition
+    /// places as many (the report's edition wins a tie). Its own grid read
+    /// back (a value after an empty cell) places as many as the match, which
+    /// reads it from the left, and wins.
+    func placeByLabels(_ lines: [SourceLine], at start: Int, candidates: [TableTemplate], matched: TemplateMatcher.Match?,
+                       edition: Int?, earliest: Int) -> LabelledColumnRecovery.Placement? {
+        var best: [LabelledColumnRecovery.Placement] = []
+        let placeable = candidates.filter { labelledColumns.shapes[$0.id] != nil }
+        guard !placeable.isEmpty else { return nil }
+        // One stretch for all (the editions' tables 二 share their anchor).
+        let end = readingOrder.stretchEnd(lines, from: start, templates: placeable)
+        for template in placeable {
+            guard let p = labelledColumns.recover(lines, anchorAt: start, earliest: earliest, template: template, stretchEnd: end),
+                  p.placed >= (matched?.valuesFound ?? 0) else { continue }
+            // The same values as the match (a grid read back whose values
+            // stand from the left): the match, and what it reported, stand.
+            if let m = matched, m.template.id == template.id,
+               template.rows.indices.allSatisfy({ template.rows[$0].isHeader || m.values[$0] == p.values[$0] }) { continue }
+            if let b = best.first, b.placed > p.placed { continue }
+            if let b = best.first, b.placed < p.placed { best = [] }
+            best.append(p)
+        }
+        guard !best.isEmpty else { return nil }
+        if best.count == 1 { return best[0] }
+        return best.first { $0.template.edition == edition }
+    }
+
+    /// The region of a table whose values `LabelledColumnRecovery` placed:
+    /// every value placed nowhere and every cell left empty reported (the
+    /// cells as stage 4's `structure.missing-value` reports them, so that
+    /// `tables.settle` carries them over as it does the match's).
+    func region(_ placement: LabelledColumnRecovery.Placement, lines: [SourceLine], context: PipelineContext) -> Region {
+        let template = placement.template
+        let range = placement.firstLine...placement.lastLine
+        let first = lines[range.lowerBound].number
+        // The headers of columns read apart stand in the table's header too.
+        let text = lines[range].flatMap { line in line.text.unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "|" } }
+            + placement.apart.flatMap { $0.header.unicodeScalars }
+        let filled = readingOrder.fill(template, values: placement.values, rowLines: placement.rowLines, text: text)
+        var reasons: [String] = []
+        for u in placement.unplaced where !reasons.contains(u.reason) { reasons.append(u.reason) }
+        for reason in reasons {
+            let those = placement.unplaced.filter { $0.reason == reason }
+            context.report(.tables, "tables.labelled-columns", .suspicion,
+                           "number(s) \(those.map(\.text).joined(separator: " ")) near table \(template.id) fit no cell (\(reason)); dropped",
+                           line: those[0].line)
+        }
+        for (header, apart) in placement.apart {
+            context.report(.tables, "tables.labelled-columns", .repair,
+                           "column \(header) of table \(template.id) read from lines \(apart.lowerBound)–\(apart.upperBound), where the extractor set it apart from the table; those lines stay as they are",
+                           line: apart.lowerBound)
+        }
+        for (index, row) in template.rows.enumerated() where !row.isHeader {
+            let slots = placement.values[index]
+            guard slots.contains(where: { $0 == nil }) else { continue }
+            let line = placement.rowLines[index] ?? first
+            if slots.allSatisfy({ $0 == nil }) {
+                context.report(.structure, "structure.missing-value", .suspicion,
+                               "row '\(row.path.joined(separator: " / "))' of table \(template.id): no value could be placed by its labels; left empty",
+                               line: line, cells: DiagnosticCells(table: template.id, row: row.path))
+                continue
+            }
+            for (slot, value) in slots.enumerated() where value == nil {
+                context.report(.structure, "structure.missing-value", .suspicion,
+                               "cell '\(row.path.joined(separator: " / "))' × '\(row.columnPaths[slot].joined(separator: " / "))' of table \(template.id): no value could be placed by its labels; left empty",
+                               line: line, cells: DiagnosticCells(table: template.id, row: row.path, column: row.columnPaths[slot]))
+            }
+        }
+        context.traced(.tables, "tables.labelled-columns", line: first,
+                       before: lines[range].map(\.text).joined(separator: "⏎"),
+                       after: filled.grid.map { $0.joined(separator: "\t") }.joined(separator: "⏎"))
+        context.report(.tables, "tables.labelled-columns", .repair,
+                       "table \(template.id) on lines \(first)–\(lines[range.upperBound].number): its values were read column by column and are placed by the headers and row labels they follow (\(placement.placed) of \(filled.values.reduce(0) { $0 + $1.count }) cells)",
+                       line: first)
+        let checks = TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
+        let spans = CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { text in
+            rules.isValue(Array(text.unicodeScalars)[...])
+        }
+        return Region(lines: range, table: Table(grid: filled.grid, spans: spans, templateID: template.id, records: filled.records, checks: checks))
     }
 
     /// Index of the line holding stream position `index` (binary search).

@@ -1,0 +1,411 @@
+/// Stage 3, `tables.labelled-columns`: a table without arithmetic whose
+/// cells the extractor read column by column, put back in place by the
+/// column header each run of values follows.
+///
+/// pdfminer returns each column of a small table as its own text box (the
+/// header cell, then the values down the column), the row labels in a box
+/// of their own; pdftotext -raw returns a column's header cells together and
+/// then their values, and a column that reaches onto the next page after the
+/// page number. Table 二 is four small tables (captions 第二十条第（一）项 …),
+/// some sharing column headers (本年处理决定数量 in （五） and （六）), and has
+/// no arithmetic, so the reading-order search has nothing to test an order
+/// with. The labels themselves say where the values go:
+///
+/// - a column header followed by exactly as many values as its block has
+///   rows: that column, top to bottom;
+/// - several headers of one block followed by headers × rows values: the
+///   block read row by row and read column by column must give the same
+///   values (only then is the order beyond doubt: extractors do both);
+///   with one row, or one header, they always agree;
+/// - a run of fewer values, one row's worth or one column's top part: the
+///   rows before a page break, placed only when exactly the rows after them
+///   were placed by another run;
+/// - a row label followed by exactly its row's values: that row, left to
+///   right; a TAB grid row (the canonical output read back): each value in
+///   its column, empty cells left empty;
+/// - a column whose header stands nowhere in the table: read where that
+///   header stands once, alone on a line followed by exactly its values,
+///   within `maxApartLines` before or after the table (pdfminer's box before
+///   the section heading; pdftotext -raw's column past the page break, after
+///   table 三 has begun). Those lines are left as they are.
+///
+/// The k-th occurrence of a header shared by several blocks is the k-th such
+/// block, unless the caption read last names another block that has it.
+/// Every other value — a run of another length, headers of two blocks
+/// together, a value two runs claim — is placed nowhere and reported, and
+/// every cell left empty is reported by row and column: a wrongly placed
+/// value is worse than none.
+///
+/// Applies to templates without checks whose blocks (the data rows between
+/// two header rows) each name every value column by a header label of its
+/// own.
+struct LabelledColumnRecovery: Sendable {
+    let rules: TableRules
+    /// Per template id, what the labels say, for templates it applies to.
+    let shapes: [String: Shape]
+
+    init(rules: TableRules) {
+        self.rules = rules
+        var shapes: [String: Shape] = [:]
+        for template in rules.templates where template.checks.isEmpty {
+            if let shape = Shape(template) { shapes[template.id] = shape }
+        }
+        self.shapes = shapes
+    }
+
+    /// The template's blocks and the role of each of its labels.
+    struct Shape: Sendable {
+        struct Block: Sendable {
+            /// Template row indices of the block's data rows, top to bottom.
+            var rows: [Int]
+            /// Header label of each value slot.
+            var headers: [String]
+        }
+        var blocks: [Block]
+        /// Per column header, the (block, slot) pairs it heads, in template order.
+        var headed: [String: [(block: Int, slot: Int)]]
+        /// Data-row label → template row index.
+        var rowOf: [String: Int]
+        /// Header-row label found over one block only (its caption) → block.
+        var captionOf: [String: Int]
+        /// Every label of the template as scalars and as text, and per
+        /// first scalar the labels that open with it, longest first (for
+        /// segmenting: it runs for every word of every table it is asked about).
+        var labels: [[Unicode.Scalar]]
+        var labelTexts: [String]
+        var labelsByFirst: [Unicode.Scalar: [Int]]
+
+        init?(_ template: TableTemplate) {
+            var blocks: [Block] = [], headerLabels: [[String]] = [], pending: [String] = []
+            var previousWasHeader = true
+            var rowOf: [String: Int] = [:]
+            for (index, row) in template.rows.enumerated() {
+                let labels = row.cells.compactMap { cell -> String? in if case .label(let l) = cell { l } else { nil } }
+                if row.isHeader {
+                    pending += labels
+                    previousWasHeader = true
+                    continue
+                }
+                guard let label = labels.first, rowOf[label] == nil, !row.columnPaths.isEmpty else { return nil }
+                rowOf[label] = index
+                let headers = row.columnPaths.map { $0.last ?? "" }
+                if previousWasHeader || blocks.isEmpty {
+                    guard Set(headers).count == headers.count, !headers.contains("") else { return nil }
+                    blocks.append(Block(rows: [index], headers: headers))
+                    headerLabels.append(pending)
+                    pending = []
+                } else {
+                    guard blocks[blocks.count - 1].headers == headers else { return nil }
+                    blocks[blocks.count - 1].rows.append(index)
+                }
+                previousWasHeader = false
+            }
+            guard !blocks.isEmpty else { return nil }
+            var headed: [String: [(block: Int, slot: Int)]] = [:]
+            for (b, block) in blocks.enumerated() {
+                for (slot, header) in block.headers.enumerated() { headed[header, default: []].append((b, slot)) }
+            }
+            var seen: [String: Set<Int>] = [:]
+            for (b, labels) in headerLabels.enumerated() {
+                for label in labels where headed[label] == nil { seen[label, default: []].insert(b) }
+            }
+            self.blocks = blocks
+            self.headed = headed
+            self.rowOf = rowOf
+            captionOf = seen.compactMapValues { $0.count == 1 ? $0.first : nil }
+            let all = Set(headed.keys).union(rowOf.keys).union(headerLabels.joined())
+            let sorted = all.sorted { ($0.unicodeScalars.count, $0) > ($1.unicodeScalars.count, $1) }
+            labels = sorted.map { Array($0.unicodeScalars) }
+            labelTexts = sorted
+            var byFirst: [Unicode.Scalar: [Int]] = [:]
+            for (i, label) in labels.enumerated() { if let f = label.first { byFirst[f, default: []].append(i) } }
+            labelsByFirst = byFirst
+        }
+    }
+
+    /// One piece of the stretch, in reading order.
+    enum Piece {
+        case value(String, lineIndex: Int)
+        case label(String, lineIndex: Int)
+        /// A TAB grid row opening with a data-row label: per value slot, its
+        /// cell (nil where empty).
+        case gridRow(row: Int, values: [String?], lineIndex: Int)
+
+        var lineIndex: Int {
+            switch self {
+            case .value(_, let i), .label(_, let i), .gridRow(_, _, let i): i
+            }
+        }
+    }
+
+    /// What the labels placed: per template row, each slot's value (nil
+    /// where nothing was placed), the lines the table spans, the values
+    /// placed nowhere, and why.
+    struct Placement {
+        var template: TableTemplate
+        var values: [[String?]]
+        var rowLines: [Int?]
+        var firstLine: Int
+        var lastLine: Int
+        var placed: Int
+        /// Values placed nowhere: text, source line, why.
+        var unplaced: [(text: String, line: Int, reason: String)]
+        /// Columns read apart from the table: header, source lines.
+        var apart: [(header: String, lines: ClosedRange<Int>)] = []
+    }
+
+    /// The pieces of `lines[range]`: values, the template's labels (a line's
+    /// text cut into labels, however the extractor ran them together), and
+    /// TAB grid rows; nil at the first line with other text in it (the
+    /// table has ended, or this is not one).
+    func pieces(_ lines: [SourceLine], _ range: Range<Int>, _ template: TableTemplate, _ shape: Shape) -> (pieces: [Piece], end: Int) {
+        var pieces: [Piece] = []
+        var scalars: [Unicode.Scalar] = [], found: [Int] = []
+        for index in range {
+            let text = lines[index].text
+            var linePieces: [Piece] = []
+            if text.unicodeScalars.contains("\t") {
+                let cells = text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingSpaces }
+                if let first = cells.first, let row = shape.rowOf[first] {
+                    var values = [String?](repeating: nil, count: template.rows[row].columnPaths.count)
+                    var fits = cells.count <= template.columns
+                    for (column, cell) in template.rows[row].cells.enumerated() {
+                        guard case .value(let slot) = cell, column < cells.count, !cells[column].isEmpty else { continue }
+                        if rules.isValue(Array(cells[column].unicodeScalars)[...]) { values[slot] = cells[column] } else { fits = false }
+                    }
+                    // Cells outside the template's value columns must be empty.
+                    for (column, cell) in cells.enumerated().dropFirst() where column >= template.columns || template.rows[row].cells[column] == .empty {
+                        if !cell.isEmpty { fits = false }
+                    }
+                    guard fits else { return (pieces, index) }
+                    pieces.append(.gridRow(row: row, values: values, lineIndex: index))
+                    continue
+                }
+            }
+            // Words between separators, scalar by scalar (no Characters: this
+            // runs for every line of every table it is asked about).
+            let view = text.unicodeScalars
+            var from = view.startIndex, i = view.startIndex
+            func word(_ end: String.UnicodeScalarView.Index) -> Bool {
+                guard from < end else { return true }
+                scalars.removeAll(keepingCapacity: true)
+                scalars.append(contentsOf: view[from..<end])
+                if rules.isValue(scalars[...]) {
+                    linePieces.append(.value(String(Substring(view[from..<end])), lineIndex: index))
+                } else if segment(scalars, shape, into: &found) {
+                    for label in found { linePieces.append(.label(shape.labelTexts[label], lineIndex: index)) }
+                } else {
+                    return false
+                }
+                return true
+            }
+            while i < view.endIndex {
+                let s = view[i]
+                if s == " " || s == "\t" || s == "|" {
+                    guard word(i) else { return (pieces, index) }
+                    from = view.index(after: i)
+                }
+                i = view.index(after: i)
+            }
+            guard word(view.endIndex) else { return (pieces, index) }
+            pieces += linePieces
+        }
+        return (pieces, range.upperBound)
+    }
+
+    /// `scalars` as a run of the shape's labels (indices into `found`),
+    /// longest first at each point; false when they are not.
+    func segment(_ scalars: [Unicode.Scalar], _ shape: Shape, into found: inout [Int]) -> Bool {
+        found.removeAll(keepingCapacity: true)
+        var p = 0
+        while p < scalars.count {
+            guard let candidates = shape.labelsByFirst[scalars[p]],
+                  let label = candidates.first(where: { scalars[p...].starts(with: shape.labels[$0]) }) else { return false }
+            found.append(label)
+            p += shape.labels[label].count
+        }
+        return true
+    }
+
+    /// The placement of `template`'s values in the stretch from the anchor
+    /// at `lines[start]` (label lines just before it, back to `earliest`,
+    /// belong to it), or nil when the template is not one this applies to
+    /// or nothing could be placed.
+    func recover(_ lines: [SourceLine], anchorAt start: Int, earliest: Int, template: TableTemplate, stretchEnd: Int) -> Placement? {
+        guard let shape = shapes[template.id] else { return nil }
+        // Lines of labels and values just before the anchor belong to the
+        // table: pdftotext -raw reads the first column (信息内容 规章 …)
+        // before the caption, pdfminer may read a whole column box (现行有效件数
+        // 0 57) there. The table opens with a label.
+        var first = start
+        var k = start - 1
+        while k >= earliest {
+            if lines[k].text.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" }) { k -= 1; continue }
+            let (found, end) = pieces(lines, k..<(k + 1), template, shape)
+            guard end == k + 1, !found.isEmpty else { break }
+            if case .label = found[0] { first = k }
+            k -= 1
+        }
+        let (pieces, _) = self.pieces(lines, first..<stretchEnd, template, shape)
+        var values = template.rows.map { [String?](repeating: nil, count: $0.isHeader ? 0 : $0.columnPaths.count) }
+        var rowLines = [Int?](repeating: nil, count: template.rows.count)
+        var claimed = template.rows.map { [Bool](repeating: false, count: $0.isHeader ? 0 : $0.columnPaths.count) }
+        /// Values placed nowhere, with their line index and why.
+        var unplaced: [(text: String, lineIndex: Int, reason: String)] = []
+        /// The last line of a label or a placed value: the table ends there.
+        var lastLine = start
+        var placedAt = template.rows.map { [Int](repeating: 0, count: $0.isHeader ? 0 : $0.columnPaths.count) }
+        func place(_ row: Int, _ slot: Int, _ text: String, _ lineIndex: Int) {
+            if claimed[row][slot] {
+                if let other = values[row][slot] { unplaced.append((other, placedAt[row][slot], "two runs of values claim its cell")) }
+                unplaced.append((text, lineIndex, "two runs of values claim its cell"))
+                values[row][slot] = nil
+                return
+            }
+            claimed[row][slot] = true
+            values[row][slot] = text
+            placedAt[row][slot] = lineIndex
+        }
+        func drop(_ run: [(String, Int)], _ reason: String) {
+            for (text, index) in run { unplaced.append((text, index, reason)) }
+        }
+        /// Runs too short for their block, placed once every run is read.
+        var partial: [(block: Int, slots: [Int], run: [(String, Int)])] = []
+        var head: [(label: String, block: Int?, slot: Int)] = []
+        var lastRow: Int?
+        var lastCaption: Int?
+        var occurrences: [String: Int] = [:]
+        var i = 0
+        while i < pieces.count {
+            switch pieces[i] {
+            case .label(let label, let index):
+                lastLine = max(lastLine, index)
+                if let heads = shape.headed[label] {
+                    let k = occurrences[label, default: 0]
+                    occurrences[label] = k + 1
+                    var resolved: Int? = k < heads.count ? heads[k].block : nil
+                    if let c = lastCaption, heads.contains(where: { $0.block == c }), resolved != c { resolved = nil }
+                    head.append((label, resolved, resolved.map { b in heads.first { $0.block == b }!.slot } ?? 0))
+                    lastRow = nil
+                } else if let row = shape.rowOf[label] {
+                    lastRow = row
+                    head = []
+                } else {
+                    if let b = shape.captionOf[label] { lastCaption = b }
+                    lastRow = nil
+                    head = []
+                }
+                i += 1
+            case .gridRow(let row, let cells, let index):
+                lastLine = max(lastLine, index)
+                for (slot, cell) in cells.enumerated() { if let cell { place(row, slot, cell, index) } }
+                head = []; lastRow = nil
+                i += 1
+            case .value:
+                var run: [(String, Int)] = []
+                while i < pieces.count, case .value(let text, let index) = pieces[i] { run.append((text, index)); i += 1 }
+                defer { head = []; lastRow = nil }
+                if let row = lastRow {
+                    if run.count == values[row].count {
+                        for (slot, (text, index)) in run.enumerated() { place(row, slot, text, index) }
+                    } else {
+                        drop(run, "\(run.count) values after row label '\(template.rows[row].path.last ?? "")', which has \(values[row].count) cells")
+                    }
+                    continue
+                }
+                guard !head.isEmpty else { drop(run, "no column header or row label before them"); continue }
+                let names = head.map(\.label).joined(separator: " ")
+                guard let b = head[0].block, head.allSatisfy({ $0.block == b }) else {
+                    drop(run, "the headers before them (\(names)) are not of one block of the table")
+                    continue
+                }
+                let rows = shape.blocks[b].rows, m = head.count, slots = head.map(\.slot)
+                if run.count == m * rows.count {
+                    let byRows = (0..<rows.count).map { r in (0..<m).map { c in run[r * m + c] } }
+                    let byColumns = (0..<rows.count).map { r in (0..<m).map { c in run[c * rows.count + r] } }
+                    guard zip(byRows, byColumns).allSatisfy({ zip($0, $1).allSatisfy { $0.0 == $1.0 } }) else {
+                        drop(run, "under \(names) they read row by row and column by column give different tables")
+                        continue
+                    }
+                    for (r, row) in rows.enumerated() { for c in 0..<m { place(row, slots[c], byRows[r][c].0, byRows[r][c].1) } }
+                } else if run.count < m * rows.count, m == 1 || run.count == m {
+                    partial.append((b, slots, run))
+                } else {
+                    drop(run, "\(run.count) values under \(names), whose block has \(rows.count) rows")
+                }
+            }
+        }
+        // A column's top part (the rows before a page break): only where
+        // exactly the rows below it were placed by other runs.
+        for (b, slots, run) in partial {
+            let rows = shape.blocks[b].rows, m = slots.count, count = run.count / m
+            let open = rows.filter { row in slots.allSatisfy { !claimed[row][$0] } }
+            let names = slots.map { shape.blocks[b].headers[$0] }.joined(separator: " ")
+            guard open == Array(rows.prefix(count)) else {
+                drop(run, "\(run.count) values under \(names), whose block has \(rows.count) rows")
+                continue
+            }
+            for (r, row) in open.enumerated() { for c in 0..<m { place(row, slots[c], run[r * m + c].0, run[r * m + c].1) } }
+        }
+        // A column whose header stands nowhere in the table, set apart by
+        // the extractor: read where its header stands once, alone on a line
+        // with exactly its values after it, near the table. Those lines stay
+        // as they are (text, or numbers another table leaves out).
+        var apart: [(header: String, lines: ClosedRange<Int>)] = []
+        for (row, slots) in values.enumerated() {
+            for (slot, value) in slots.enumerated() where value != nil { lastLine = max(lastLine, placedAt[row][slot]) }
+        }
+        let window = (before: max(earliest, first - rules.readingOrder.maxApartLines)..<first,
+                      after: min(lines.count, lastLine + 1)..<min(lines.count, lastLine + 1 + rules.readingOrder.maxApartLines))
+        for block in shape.blocks {
+            for (slot, header) in block.headers.enumerated()
+            where shape.headed[header]?.count == 1 && occurrences[header] == nil && block.rows.allSatisfy({ !claimed[$0][slot] }) {
+                let found = [window.before, window.after].flatMap { range in
+                    range.filter { lines[$0].text.utf8.count == header.utf8.count && lines[$0].text.utf8.elementsEqual(header.utf8) }
+                }
+                guard found.count == 1, let run = column(after: found[0], in: lines, count: block.rows.count) else { continue }
+                for (row, text) in zip(block.rows, run.texts) { place(row, slot, text, start) }
+                apart.append((header, lines[found[0]].number...lines[run.last].number))
+            }
+        }
+        var placed = 0
+        for (row, slots) in values.enumerated() {
+            for (slot, value) in slots.enumerated() where value != nil {
+                placed += 1
+                lastLine = max(lastLine, placedAt[row][slot])
+                rowLines[row] = min(rowLines[row] ?? .max, lines[placedAt[row][slot]].number)
+            }
+        }
+        guard placed > 0 else { return nil }
+        // Values after the table's last label and placed value stay text.
+        let dropped = unplaced.filter { $0.lineIndex <= lastLine }.map { ($0.text, lines[$0.lineIndex].number, $0.reason) }
+        return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
+                         placed: placed, unplaced: dropped, apart: apart)
+    }
+
+    /// The `count` values on the lines after `lines[header]`, one a line
+    /// (blank lines passed), followed by a line that is no value or the
+    /// end; nil when there are more or fewer.
+    func column(after header: Int, in lines: [SourceLine], count: Int) -> (texts: [String], last: Int)? {
+        var texts: [String] = [], last = header, k = header + 1
+        while k < lines.count {
+            let text = lines[k].text
+            if text.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" }) { k += 1; continue }
+            guard rules.isValue(Array(text.unicodeScalars)[...]) else { break }
+            texts.append(text)
+            last = k
+            guard texts.count <= count else { return nil }
+            k += 1
+        }
+        return texts.count == count ? (texts, last) : nil
+    }
+}
+
+extension Substring {
+    /// Without leading and trailing spaces (scalar by scalar: no Characters).
+    var trimmingSpaces: String {
+        let view = unicodeScalars
+        guard let first = view.firstIndex(where: { $0 != " " }), let last = view.lastIndex(where: { $0 != " " }) else { return "" }
+        return String(Substring(view[first...last]))
+    }
+}

@@ -1,0 +1,126 @@
+import Testing
+@testable import DocNorm
+
+/// `tables.labelled-columns`: table 二 (no arithmetic) read column by column,
+/// its values placed by the column headers and row labels they follow. The
+/// inputs are written by hand after what pdfminer and pdftotext -raw return
+/// for a LibreOffice PDF; the expected values are read off the layout.
+@Suite struct LabelledColumnTests {
+    static func value(_ doc: Document, _ row: String, _ column: String) -> String? {
+        doc.tables.flatMap(\.records).first { $0.row.last == row && $0.column.last == column }?.value
+    }
+
+    /// The blocks （五）（六）（八） of the 2021 table, one column box each.
+    static let smallBlocks = ["第二十条第（五）项", "信息内容", "行政许可", "本年处理决定数量", "3268",
+                              "第二十条第（六）项", "信息内容", "行政处罚", "行政强制", "本年处理决定数量", "412", "9",
+                              "第二十条第（八）项", "信息内容", "行政事业性收费", "本年收费金额（单位：万元）", "86.42"]
+
+    /// pdfminer: each column a box of its own, header then values down the
+    /// column; the 现行有效件数 box stands before the caption.
+    @Test func columnBoxesArePlacedUnderTheirHeaders() throws {
+        let lines = ["二、主动公开政府信息情况", "现行有效件数", "0", "22",
+                     "第二十条第（一）项", "信息内容", "规章", "行政规范性文件",
+                     "本年制发件数", "0", "5", "本年废止件数", "0", "4"] + Self.smallBlocks
+            + ["三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        let text = lines.joined(separator: "\n") + "\n"
+        let doc = try document(text)
+        #expect(doc.tables.map(\.templateID) == ["2021-active-disclosure"])
+        #expect(Self.value(doc, "规章", "本年制发件数") == "0")
+        #expect(Self.value(doc, "规章", "现行有效件数") == "0")
+        #expect(Self.value(doc, "行政规范性文件", "本年制发件数") == "5")
+        #expect(Self.value(doc, "行政规范性文件", "本年废止件数") == "4")
+        #expect(Self.value(doc, "行政规范性文件", "现行有效件数") == "22")
+        #expect(Self.value(doc, "行政许可", "本年处理决定数量") == "3268")
+        #expect(Self.value(doc, "行政处罚", "本年处理决定数量") == "412")
+        #expect(Self.value(doc, "行政强制", "本年处理决定数量") == "9")
+        #expect(Self.value(doc, "行政事业性收费", "本年收费金额（单位：万元）") == "86.42")
+        #expect(doc.tables.flatMap(\.records).count == 10)
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .repair })
+        #expect(!doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .suspicion })
+        let once = try canonical(Array(text.utf8))
+        #expect(once.hasPrefix("二、主动公开政府信息情况\n\n第二十条第（一）项\t\t\t\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t5\t4\t22\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
+    /// pdftotext -raw: two headers of block （一） together, then their four
+    /// values. Read row by row (规章 0 0, 行政规范性文件 5 4) and column by
+    /// column (本年制发件数 0 5, 本年废止件数 0 4) they give different tables
+    /// and extractors do both, so those four cells stay empty and are
+    /// reported; the lone 现行有效件数 column and the other blocks are placed.
+    @Test func twoHeadersWhoseReadingsDifferLeaveTheirCellsEmpty() throws {
+        let lines = ["二、主动公开政府信息情况", "信息内容", "规章", "行政规范性文件", "",
+                     "第二十条第（一）项", "本年制发件数", "本年废止件数", "0", "0", "5", "4",
+                     "现行有效件数", "0", "22"] + Self.smallBlocks
+            + ["三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        let text = lines.joined(separator: "\n") + "\n"
+        let doc = try document(text)
+        #expect(doc.tables.map(\.templateID) == ["2021-active-disclosure"])
+        #expect(Self.value(doc, "规章", "现行有效件数") == "0")
+        #expect(Self.value(doc, "行政规范性文件", "现行有效件数") == "22")
+        #expect(Self.value(doc, "行政强制", "本年处理决定数量") == "9")
+        for row in ["规章", "行政规范性文件"] {
+            for column in ["本年制发件数", "本年废止件数"] {
+                #expect(Self.value(doc, row, column) == nil)
+                #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == row && $0.cells?.column?.last == column })
+            }
+        }
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.message.contains("0 0 5 4") })
+        // The row labels read before the caption are the table's, not text;
+        // read back, the grid keeps its empty cells where they are.
+        let once = try canonical(Array(text.utf8))
+        #expect(once.hasPrefix("二、主动公开政府信息情况\n\n第二十条第（一）项\t\t\t\n"))
+        #expect(once.contains("\n规章\t\t\t0\n行政规范性文件\t\t\t22\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
+    /// A page break inside block （一）: the first page has row 规章 under
+    /// each header cell, the second the row 行政规范性文件 with its values.
+    @Test func aColumnsTopPartBeforeAPageBreakIsItsFirstRow() throws {
+        let lines = ["二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "规章",
+                     "本年制发件数", "1", "本年废止件数", "2", "现行有效件数", "3",
+                     "行政规范性文件", "4", "5", "6"] + Self.smallBlocks
+            + ["三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        let doc = try document(lines.joined(separator: "\n") + "\n")
+        #expect(Self.value(doc, "规章", "本年制发件数") == "1")
+        #expect(Self.value(doc, "规章", "本年废止件数") == "2")
+        #expect(Self.value(doc, "规章", "现行有效件数") == "3")
+        #expect(Self.value(doc, "行政规范性文件", "本年制发件数") == "4")
+        #expect(Self.value(doc, "行政规范性文件", "现行有效件数") == "6")
+        #expect(doc.tables.flatMap(\.records).count == 10)
+    }
+
+    /// pdfminer put the 现行有效件数 box before the section heading: its
+    /// header stands nowhere in the table but there, alone on its line with
+    /// exactly the block's two values after it, so it is read from there and
+    /// those lines stay as they are.
+    @Test func aColumnSetApartBeforeTheHeadingIsReadFromThere() throws {
+        let lines = ["全年未收取信息处理费。", "", "现行有效件数", "0", "22", "", "二、主动公开政府信息情况", "",
+                     "第二十条第（一）项", "信息内容", "规章", "行政规范性文件",
+                     "本年制发件数", "0", "5", "本年废止件数", "0", "4"] + Self.smallBlocks
+            + ["三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        let doc = try document(lines.joined(separator: "\n") + "\n")
+        #expect(Self.value(doc, "规章", "现行有效件数") == "0")
+        #expect(Self.value(doc, "行政规范性文件", "现行有效件数") == "22")
+        #expect(doc.tables.flatMap(\.records).count == 10)
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.message.contains("column 现行有效件数") && $0.line == 3 })
+        let once = try canonical(Array((lines.joined(separator: "\n") + "\n").utf8))
+        // Its header stands in the table's header row, and its lines stay.
+        #expect(once.contains("\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n"))
+        #expect(once.contains("\n现行有效件数\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
+    /// A column box with one value too many for its block is placed nowhere.
+    @Test func aRunOfTheWrongLengthIsPlacedNowhere() throws {
+        var blocks = Self.smallBlocks
+        blocks.insert("7", at: blocks.firstIndex(of: "9")! + 1)
+        let lines = ["二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "规章", "行政规范性文件",
+                     "本年制发件数", "0", "5", "本年废止件数", "0", "4", "现行有效件数", "0", "22"] + blocks
+            + ["三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        let doc = try document(lines.joined(separator: "\n") + "\n")
+        #expect(Self.value(doc, "行政处罚", "本年处理决定数量") == nil)
+        #expect(Self.value(doc, "行政强制", "本年处理决定数量") == nil)
+        #expect(Self.value(doc, "行政许可", "本年处理决定数量") == "3268")
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.message.contains("412 9 7") })
+    }
+}
