@@ -64,7 +64,8 @@ extension LineRepair {
     }
 
     /// The line without its emphasis markers when it is wholly wrapped in one
-    /// (`**…**`); nil when it is not, or when nothing but spaces is inside.
+    /// (`**…**`); nil when it is not, or when nothing but spaces or TABs is
+    /// inside (`**⇥**` left a line of a TAB: whitespace a second run refuses).
     /// The spaces stage 1 kept beside a marker (`** a **`) are spaced again
     /// as stage 1 spaces text, else a second run would trim them.
     func withoutEmphasis(_ text: String) -> String? {
@@ -72,7 +73,7 @@ extension LineRepair {
             // Counting characters walks the line: ask last, when the markers stand.
             guard text.hasPrefix(marker), text.hasSuffix(marker), text.count > 2 * marker.count else { continue }
             let plain = string(CharacterNormalizer.canonicalSpacing(scalarValues(text.replacing(marker, with: "")), cjk: cjk))
-            return plain.isEmpty ? nil : plain
+            return plain.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" }) ? nil : plain
         }
         return nil
     }
