@@ -34,6 +34,9 @@ struct Bench: ParsableCommand {
     @Option(help: .hidden) var childRepeat: Int = 1
     @Option(help: .hidden) var childBatch: String?
     @Option(help: .hidden) var childJobs: Int = 1
+    /// With --child-shape: write the document to FILE instead of measuring it
+    /// (to profile it or compare its outputs with another build).
+    @Option(help: .hidden) var childWrite: String?
 
     func run() throws {
         if let folder = childBatch {
@@ -43,6 +46,10 @@ struct Bench: ParsableCommand {
         let seeds = try BenchCorpus.seeds(root: corpusRoot)
         if let name = childShape {
             guard let shape = BenchShape(rawValue: name) else { throw ValidationError("unknown shape \(name)") }
+            if let path = childWrite {
+                try writeAtomically(shape.make(bytes: childBytes, seeds: seeds), to: path)
+                return
+            }
             try writeStandardOutput(try ScalingRun.measure(shape, bytes: childBytes, repeat: childRepeat, seeds: seeds).line + "\n")
             return
         }
