@@ -74,9 +74,13 @@ extension TableRecognizer {
 
         let reading = PipelineContext(tracing: context.tracing)
         let again = recognize(lines, memo: memo, context: reading)
+        // Looked up, not searched: a long document reads tens of thousands
+        // of tables, and a search per region (or per finding, below) was
+        // quadratic in them.
+        let tableAt = Self.firstIndices(of: tableLines)
         /// A region of the reading that is a table of the first run, in its place and as it reads.
         func same(_ region: Region) -> Bool {
-            guard let k = tableLines.firstIndex(of: region.lines) else { return false }
+            guard let k = tableAt[region.lines] else { return false }
             return tables[k].table.grid == region.table.grid
         }
         guard again.count != tables.count || !again.allSatisfy(same) else { return nil }
@@ -139,14 +143,14 @@ extension TableRecognizer {
         // changed are reported instead, and its cell-level steps detail the
         // settle step (its region steps are the settle step, and its stage-3
         // findings speak of the reading's line numbers, not the input's).
-        let kept = Set(zip(again, changed).filter { !$0.1 }.compactMap { tableLines.firstIndex(of: $0.0.lines) })
+        let kept = Set(zip(again, changed).filter { !$0.1 }.compactMap { tableAt[$0.0.lines] })
         context.withdraw { d in
             guard d.stage == .structure, let line = d.line,
-                  let k = tables.lastIndex(where: { $0.lines.lowerBound <= line }) else { return false }
+                  let k = Self.lastIndex(in: tables, atMost: line, by: \.lines.lowerBound) else { return false }
             return !kept.contains(k)
         }
         func mapped(_ line: Int?) -> (inside: Bool, line: Int?) {
-            guard let line, let k = again.lastIndex(where: { $0.lines.lowerBound <= line - 1 }), changed[k] else { return (false, nil) }
+            guard let line, let k = Self.lastIndex(in: again, atMost: line - 1, by: \.lines.lowerBound), changed[k] else { return (false, nil) }
             return (true, number(line - 1))
         }
         for step in reading.trace where step.stage == .structure {
@@ -202,8 +206,7 @@ extension TableRecognizer {
             if w < windows.count && windows[w].contains(index) { lines.append(SourceLine(number: index + 1, text: text)) }
         }
 
-        var tableAt: [ClosedRange<Int>: Int] = [:]
-        for (k, span) in readBack.tableLines.enumerated() where tableAt[span] == nil { tableAt[span] = k }
+        let tableAt = Self.firstIndices(of: readBack.tableLines)
         var found = 0, allSame = true
         _ = recognize(lines, memo: memo, context: PipelineContext(tracing: false, collecting: false)) { region in
             found += 1
@@ -212,6 +215,24 @@ extension TableRecognizer {
             return Region(lines: region.lines, table: Table(grid: []))
         }
         return allSame && found == readBack.tables.count
+    }
+
+    /// Each table's reading lines to the first table with them.
+    static func firstIndices(of tableLines: [ClosedRange<Int>]) -> [ClosedRange<Int>: Int] {
+        var first: [ClosedRange<Int>: Int] = [:]
+        for (k, span) in tableLines.enumerated() where first[span] == nil { first[span] = k }
+        return first
+    }
+
+    /// `lastIndex(where: { key($0) <= bound })` of an array in ascending
+    /// order of `key`, by binary search.
+    static func lastIndex<Element>(in array: [Element], atMost bound: Int, by key: (Element) -> Int) -> Int? {
+        var lo = 0, hi = array.count  // the first index whose key exceeds `bound` is in lo...hi
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if key(array[mid]) <= bound { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 ? lo - 1 : nil
     }
 
     /// The output of stages 2 and 3 as a second run reads it: each logical
