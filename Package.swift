@@ -19,14 +19,15 @@ let package = Package(
             pkgConfig: "icu-i18n",
             providers: [.apt(["libicu-dev"])]
         ),
-        // System calls the Glibc module does not declare (syncfs, for batch output).
+        // System calls the Glibc module does not declare (syncfs, for batch
+        // output; malloc_trim, after the pipeline's largest frees).
         .systemLibrary(name: "CSystem"),
         // Plain-Swift face of ICU. It must not import Foundation: Foundation carries
         // its own ICU, and both in one module breaks clean builds (see docs/icu.md).
         .target(name: "ICUKit", dependencies: ["CICU"]),
         // The pipeline: decode, normalize, repair lines, tokenize tables, recover
         // structure, render.
-        .target(name: "DocNorm", dependencies: ["ICUKit"]),
+        .target(name: "DocNorm", dependencies: ["ICUKit", "CSystem"]),
         .executableTarget(
             name: "docnorm",
             dependencies: [

@@ -16,24 +16,25 @@ struct Normalize: ParsableCommand {
 
     func run() throws {
         let pipeline = try pipelineArguments.pipeline()
-        let input = try readInput(file)
+        let (name, input) = try readInput(file)
         let document: Document
         do {
-            document = try pipeline.run(input.bytes, options: PipelineOptions(encoding: pipelineArguments.encoding, tracing: trace))
+            // Handed over: the pipeline lets go of the bytes once decoded.
+            document = try pipeline.run(consume input, options: PipelineOptions(encoding: pipelineArguments.encoding, tracing: trace))
         } catch let error as DocNormError {
-            throw failure(ExitStatus.of(error), "\(input.name): \(error)")
+            throw failure(ExitStatus.of(error), "\(name): \(error)")
         }
         if trace {
             for step in document.trace {
                 let line = step.line.map { ":\($0)" } ?? ""
-                writeStandardError("\(input.name)\(line) [\(step.stage.rawValue)/\(step.rule)] \(step.before) → \(step.after)\n")
+                writeStandardError("\(name)\(line) [\(step.stage.rawValue)/\(step.rule)] \(step.before) → \(step.after)\n")
             }
         }
         // By default only what looks wrong (suspicions, failed arithmetic,
         // invalid input); what was repaired is in the JSON, the trace and -v.
         for d in document.diagnostics where verbose || d.kind != .repair {
             let line = d.line.map { ":\($0)" } ?? ""
-            writeStandardError("\(input.name)\(line): \(d.kind.rawValue): [\(d.stage.rawValue)/\(d.rule)] \(d.message)\n")
+            writeStandardError("\(name)\(line): \(d.kind.rawValue): [\(d.stage.rawValue)/\(d.rule)] \(d.message)\n")
         }
         let bytes = try format.renderUTF8(document)
         if let output {

@@ -91,13 +91,25 @@ public final class PipelineContext {
     public private(set) var diagnostics: [Diagnostic] = []
     public private(set) var trace: [TraceStep] = []
 
+    /// Whether findings are kept: a probe that only asks whether a reading
+    /// changes anything (`tables.settle`) keeps none.
+    let collecting: Bool
+
     public init(tracing: Bool, timings: StageTimings? = nil) {
         self.tracing = tracing
         self.timings = timings
+        collecting = true
+    }
+
+    init(tracing: Bool, collecting: Bool) {
+        self.tracing = tracing
+        timings = nil
+        self.collecting = collecting
     }
 
     public func report(_ stage: StageID, _ rule: String, _ kind: Diagnostic.Kind, _ message: String, line: Int?,
                        cells: DiagnosticCells? = nil) {
+        guard collecting else { return }
         diagnostics.append(Diagnostic(stage: stage, rule: rule, kind: kind, message: message, line: line, cells: cells))
     }
 

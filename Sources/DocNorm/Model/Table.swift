@@ -35,14 +35,25 @@ public struct Table: Sendable, Equatable {
     public var records: [TableRecord]
     public var checks: [ArithmeticCheck]
 
+    /// The arrays are held at their size: a table lives as long as its
+    /// document, and one grown by appending holds up to twice its elements
+    /// (a 100 MB report holds tens of thousands of tables).
     public init(grid: [[String]], spans: [CellSpan] = [], templateID: String? = nil,
                 records: [TableRecord] = [], checks: [ArithmeticCheck] = []) {
-        self.grid = grid
-        self.spans = spans
+        self.grid = grid.atItsSize
+        self.spans = spans.atItsSize
         self.templateID = templateID
-        self.records = records
-        self.checks = checks
+        self.records = records.atItsSize
+        self.checks = checks.atItsSize
     }
 
     public var columnCount: Int { grid.first?.count ?? 0 }
+}
+
+extension Array {
+    /// The same elements in a buffer of their count (copied when the array
+    /// holds more room than that).
+    var atItsSize: [Element] {
+        capacity > count ? withUnsafeBufferPointer { Array($0) } : self
+    }
 }

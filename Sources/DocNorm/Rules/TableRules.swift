@@ -131,6 +131,12 @@ public struct TableTemplate: Sendable {
         /// Each cell's label as scalars (empty for other cells), made once:
         /// stage 4 compares them with every table it reads.
         var labelScalars: [[Unicode.Scalar]] = []
+        /// The row and each value column as an arithmetic check names them
+        /// (`ArithmeticCheck.subject`: the path joined by /), made once: every
+        /// table holds a check per row and column, and each one's own copy
+        /// of the joined path was the largest part of a table's memory.
+        var subject = ""
+        var columnSubjects: [String] = []
     }
 
     /// A relation between sums: per column (`left`/`right` are row indices,
@@ -187,6 +193,8 @@ public struct TableTemplate: Sendable {
         }
         for r in rows.indices {
             rows[r].labelScalars = rows[r].cells.map { if case .label(let l) = $0 { Array(l.unicodeScalars) } else { [] } }
+            rows[r].subject = rows[r].path.isEmpty ? (rows[r].id ?? "") : rows[r].path.joined(separator: "/")
+            rows[r].columnSubjects = rows[r].columnPaths.map { $0.joined(separator: "/") }
         }
         checks = try file.checks.map { check in
             func operands(_ list: [TableTemplateFile.Operand]) throws -> [Int] {

@@ -51,7 +51,7 @@ enum TableArithmetic {
                 for slot in 0..<slots {
                     let left = check.left.map { ($0, slot) }, right = check.right.map { ($0, slot) }
                     guard let l = sum(left), let r = sum(right) else { continue }
-                    let subject = template.rows[check.left[0]].columnPaths[slot].joined(separator: "/")
+                    let subject = template.rows[check.left[0]].columnSubjects[slot]
                     results.append(Relation(result: ArithmeticCheck(check: check.id, subject: subject, holds: abs(l - r) < 1e-9, left: l, right: r),
                                             description: check.description, row: check.left[0], axis: .column,
                                             cells: (left + right).map { (row: $0.0, slot: $0.1) }, leftCount: left.count))
@@ -61,7 +61,7 @@ enum TableArithmetic {
                     let needed = check.left + check.right
                     let left = check.left.map { (index, $0) }, right = check.right.map { (index, $0) }
                     guard needed.allSatisfy({ $0 < row.columnPaths.count }), let l = sum(left), let r = sum(right) else { continue }
-                    let subject = row.path.isEmpty ? (row.id ?? "") : row.path.joined(separator: "/")
+                    let subject = row.subject
                     results.append(Relation(result: ArithmeticCheck(check: check.id, subject: subject, holds: abs(l - r) < 1e-9, left: l, right: r),
                                             description: check.description, row: index, axis: .row,
                                             cells: (left + right).map { (row: $0.0, slot: $0.1) }, leftCount: left.count))

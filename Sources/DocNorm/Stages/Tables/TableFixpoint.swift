@@ -38,45 +38,49 @@ extension TableRecognizer {
     /// `memo` holds the reading-order searches of the first recognition
     /// (and of earlier rounds): those the reading meets again are not run
     /// again.
+    ///
+    /// The reading is first only probed (`readsTheSame`), over the stretches
+    /// a table can be read from and keeping no table it reads as the first
+    /// run did; reading it in full, which holds every line, table and finding
+    /// of it once more, is done only when something changes, which on the
+    /// corpus is never (JoinFixpoint.swift does the same).
     func settled(_ prose: [[LogicalLine]], tables: [PlacedTable], memo: ReadingOrderRecovery.Memo? = nil, context: PipelineContext)
         -> (prose: [[LogicalLine]], tables: [PlacedTable])? {
-        /// Where each line of the reading came from: a logical line of the
-        /// prose, a row of a table, or the blank line between two blocks.
-        enum Origin { case prose(LogicalLine), row(table: Int), blank }
+        let readBack = ReadBack(prose: prose, tables: tables)
+        let probedSame = readsTheSame(readBack, memo: memo)
+        // Debug builds (the tests) read every document in full as well: the
+        // probe must say what the full reading says.
+        assert(probedSame == (readInFull(readBack, memo: memo, context: PipelineContext(tracing: false)) == nil),
+               "tables.settle: the probe and the full reading disagree")
+        guard !probedSame else { return nil }
+        return readInFull(readBack, memo: memo, context: context)
+    }
+
+    /// `settled` reading the whole document back.
+    private func readInFull(_ readBack: ReadBack, memo: ReadingOrderRecovery.Memo?, context: PipelineContext)
+        -> (prose: [[LogicalLine]], tables: [PlacedTable])? {
+        let tables = readBack.tables
+        typealias Origin = ReadBack.Origin
         var lines: [SourceLine] = []
         var origins: [Origin] = []
-        /// Reading lines of each table's rows.
-        var tableLines: [ClosedRange<Int>] = []
-        func add(_ text: String, _ origin: Origin) {
-            if !lines.isEmpty {
-                lines.append(SourceLine(number: lines.count + 1, text: ""))
-                origins.append(.blank)
-            }
-            lines.append(SourceLine(number: lines.count + 1, text: text))
+        lines.reserveCapacity(readBack.count)
+        origins.reserveCapacity(readBack.count)
+        readBack.forEachLine { index, text, origin in
+            lines.append(SourceLine(number: index + 1, text: text))
             origins.append(origin)
         }
-        for (s, segment) in prose.enumerated() {
-            for line in segment { add(line.text, .prose(line)) }
-            guard s < tables.count else { continue }
-            let grid = tables[s].table.grid
-            // A table is one block: a blank line before it, none between its rows.
-            // (Stage 4 always gives a table its header rows; an empty grid,
-            // were there one, would be no lines and match no region.)
-            guard !grid.isEmpty else { tableLines.append(-1...(-1)); continue }
-            add(grid[0].joined(separator: "\t"), .row(table: s))
-            let first = lines.count - 1
-            for row in grid.dropFirst() {
-                lines.append(SourceLine(number: lines.count + 1, text: row.joined(separator: "\t")))
-                origins.append(.row(table: s))
-            }
-            tableLines.append(first...(lines.count - 1))
-        }
+        /// Reading lines of each table's rows.
+        let tableLines = readBack.tableLines
 
         let reading = PipelineContext(tracing: context.tracing)
         let again = recognize(lines, memo: memo, context: reading)
+        // Looked up, not searched: a long document reads tens of thousands
+        // of tables, and a search per region (or per finding, below) was
+        // quadratic in them.
+        let tableAt = Self.firstIndices(of: tableLines)
         /// A region of the reading that is a table of the first run, in its place and as it reads.
         func same(_ region: Region) -> Bool {
-            guard let k = tableLines.firstIndex(of: region.lines) else { return false }
+            guard let k = tableAt[region.lines] else { return false }
             return tables[k].table.grid == region.table.grid
         }
         guard again.count != tables.count || !again.allSatisfy(same) else { return nil }
@@ -139,14 +143,14 @@ extension TableRecognizer {
         // changed are reported instead, and its cell-level steps detail the
         // settle step (its region steps are the settle step, and its stage-3
         // findings speak of the reading's line numbers, not the input's).
-        let kept = Set(zip(again, changed).filter { !$0.1 }.compactMap { tableLines.firstIndex(of: $0.0.lines) })
+        let kept = Set(zip(again, changed).filter { !$0.1 }.compactMap { tableAt[$0.0.lines] })
         context.withdraw { d in
             guard d.stage == .structure, let line = d.line,
-                  let k = tables.lastIndex(where: { $0.lines.lowerBound <= line }) else { return false }
+                  let k = Self.lastIndex(in: tables, atMost: line, by: \.lines.lowerBound) else { return false }
             return !kept.contains(k)
         }
         func mapped(_ line: Int?) -> (inside: Bool, line: Int?) {
-            guard let line, let k = again.lastIndex(where: { $0.lines.lowerBound <= line - 1 }), changed[k] else { return (false, nil) }
+            guard let line, let k = Self.lastIndex(in: again, atMost: line - 1, by: \.lines.lowerBound), changed[k] else { return (false, nil) }
             return (true, number(line - 1))
         }
         for step in reading.trace where step.stage == .structure {
@@ -158,5 +162,138 @@ extension TableRecognizer {
             if inside { context.report(d.stage, d.rule, d.kind, d.message, line: line) }
         }
         return (newProse, newTables)
+    }
+}
+
+extension TableRecognizer {
+    /// Whether a second run reads the same tables in the same places, and
+    /// nothing more: `settled`'s test, holding as little as it can.
+    ///
+    /// A table is tried only at a line whose first scalar past TAB and space
+    /// opens an anchor (`anchorFirsts`), and what `recognize` reads from there
+    /// lies near it: the cell stream an anchor's match reads is built over
+    /// `2 × maxLines` lines from that anchor or an earlier one, the
+    /// reading-order stretch and the region end within `maxLines`. So only
+    /// the reading lines from `maxLines` before such a line to `2 × maxLines`
+    /// after it are made (a margin before it too, for a reading that looks
+    /// back), each with its number in the whole reading: every anchor sees
+    /// the lines it would see in the whole reading, in the same order, and
+    /// carries the same edition to the next one. A document of short lines or
+    /// blank-line runs has no line to read. (Whatever comes to read further
+    /// from an anchor must widen these margins.) Each table read as the first
+    /// run read it is kept as its place only, and the findings are not kept:
+    /// the full reading, when one is needed, makes them again.
+    func readsTheSame(_ readBack: ReadBack, memo: ReadingOrderRecovery.Memo?) -> Bool {
+        let before = rules.matching.maxLines, after = 2 * rules.matching.maxLines
+        let firsts = anchorFirsts
+        // The stretches to read, in order (overlapping ones merged).
+        var windows: [Range<Int>] = []
+        readBack.forEachLine { index, text, _ in
+            guard let first = text.unicodeScalars.first(where: { $0 != "\t" && $0 != " " }), firsts.contains(first) else { return }
+            let window = max(0, index - before)..<min(readBack.count, index + after)
+            if let last = windows.last, last.upperBound >= window.lowerBound {
+                windows[windows.count - 1] = last.lowerBound..<window.upperBound
+            } else {
+                windows.append(window)
+            }
+        }
+        guard !windows.isEmpty else { return readBack.tables.isEmpty }
+        var lines: [SourceLine] = []
+        lines.reserveCapacity(windows.reduce(0) { $0 + $1.count })
+        var w = 0
+        readBack.forEachLine { index, text, _ in
+            while w < windows.count && windows[w].upperBound <= index { w += 1 }
+            if w < windows.count && windows[w].contains(index) { lines.append(SourceLine(number: index + 1, text: text)) }
+        }
+
+        let tableAt = Self.firstIndices(of: readBack.tableLines)
+        var found = 0, allSame = true
+        _ = recognize(lines, memo: memo, context: PipelineContext(tracing: false, collecting: false)) { region in
+            found += 1
+            let span = (lines[region.lines.lowerBound].number - 1)...(lines[region.lines.upperBound].number - 1)
+            if let k = tableAt[span], readBack.tables[k].table.grid == region.table.grid {} else { allSame = false }
+            return Region(lines: region.lines, table: Table(grid: []))
+        }
+        return allSame && found == readBack.tables.count
+    }
+
+    /// Each table's reading lines to the first table with them.
+    static func firstIndices(of tableLines: [ClosedRange<Int>]) -> [ClosedRange<Int>: Int] {
+        var first: [ClosedRange<Int>: Int] = [:]
+        for (k, span) in tableLines.enumerated() where first[span] == nil { first[span] = k }
+        return first
+    }
+
+    /// `lastIndex(where: { key($0) <= bound })` of an array in ascending
+    /// order of `key`, by binary search.
+    static func lastIndex<Element>(in array: [Element], atMost bound: Int, by key: (Element) -> Int) -> Int? {
+        var lo = 0, hi = array.count  // the first index whose key exceeds `bound` is in lo...hi
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if key(array[mid]) <= bound { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 ? lo - 1 : nil
+    }
+
+    /// The output of stages 2 and 3 as a second run reads it: each logical
+    /// line one line, each table its grid rows (cells joined by TAB), a blank
+    /// line between blocks. Described, not held: `forEachLine` makes its lines.
+    struct ReadBack {
+        /// Where each line of the reading came from: a logical line of the
+        /// prose, a row of a table, or the blank line between two blocks.
+        enum Origin { case prose(LogicalLine), row(table: Int), blank }
+
+        let prose: [[LogicalLine]]
+        let tables: [PlacedTable]
+        /// Reading lines of each table's rows (-1...-1 for an empty grid,
+        /// which would be no lines).
+        private(set) var tableLines: [ClosedRange<Int>] = []
+        /// Lines of the reading.
+        private(set) var count = 0
+
+        init(prose: [[LogicalLine]], tables: [PlacedTable]) {
+            self.prose = prose
+            self.tables = tables
+            // Counted as `forEachLine` makes them, without making their text.
+            var index = 0
+            for (s, segment) in prose.enumerated() {
+                for _ in segment { index += index > 0 ? 2 : 1 }
+                guard s < tables.count else { continue }
+                // A table is one block: a blank line before it, none between its rows.
+                // (Stage 4 always gives a table its header rows; an empty grid,
+                // were there one, would be no lines and match no region.)
+                let rows = tables[s].table.grid.count
+                guard rows > 0 else { tableLines.append(-1...(-1)); continue }
+                index += index > 0 ? 2 : 1
+                let first = index - 1
+                index += rows - 1
+                tableLines.append(first...(index - 1))
+            }
+            count = index
+        }
+
+        /// Each line of the reading in order: its index, text and origin.
+        func forEachLine(_ body: (_ index: Int, _ text: String, _ origin: Origin) -> Void) {
+            var index = 0
+            func add(_ text: String, _ origin: Origin) {
+                if index > 0 {
+                    body(index, "", .blank)
+                    index += 1
+                }
+                body(index, text, origin)
+                index += 1
+            }
+            for (s, segment) in prose.enumerated() {
+                for line in segment { add(line.text, .prose(line)) }
+                guard s < tables.count else { continue }
+                let grid = tables[s].table.grid
+                guard !grid.isEmpty else { continue }
+                add(grid[0].joined(separator: "\t"), .row(table: s))
+                for row in grid.dropFirst() {
+                    body(index, row.joined(separator: "\t"), .row(table: s))
+                    index += 1
+                }
+            }
+        }
     }
 }

@@ -52,12 +52,22 @@ struct TableRecognizer: Sendable {
         }
     }
 
+    /// The first scalars of the templates' anchors: a table is tried only at
+    /// a line whose first scalar past TAB and space is one of them.
+    var anchorFirsts: ScalarSet {
+        ScalarSet(ranges: rules.templates.flatMap(\.anchors).compactMap { $0.unicodeScalars.first.map { $0.value...$0.value } },
+                  pattern: "table anchors")
+    }
+
     /// `memo`: the reading-order searches of this document so far, shared by
     /// the first recognition and the read-backs of `tables.settle`.
-    func recognize(_ lines: [SourceLine], memo: ReadingOrderRecovery.Memo? = nil, context: PipelineContext) -> [Region] {
+    /// `keep`: what of each region found is kept (all of it, but for the
+    /// probe of `tables.settle`, which keeps only its place).
+    func recognize(_ lines: [SourceLine], memo: ReadingOrderRecovery.Memo? = nil, context: PipelineContext,
+                   keep: (Region) -> Region = { $0 }) -> [Region] {
         let anchors = rules.templates.map { t in t.anchors.map { Array($0.unicodeScalars) } }
         // Most lines open with no anchor's first scalar: they are passed at once.
-        let anchorFirsts = ScalarSet(ranges: anchors.joined().compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
+        let anchorFirsts = self.anchorFirsts
         var regions: [Region] = []
         var edition: Int?
         /// The last stream built and the line it starts at.
@@ -138,7 +148,7 @@ struct TableRecognizer: Sendable {
                 switch readingOrder.recover(lines, from: i, candidates: (reorderable.isEmpty ? ordered : reorderable).map { rules.templates[$0] },
                                             edition: edition ?? hinted, memo: memo) {
                 case .recovered(let reading, let tokens, let last):
-                    regions.append(region(reading, tokens: tokens, lines: lines, from: i, to: last, context: context))
+                    regions.append(keep(region(reading, tokens: tokens, lines: lines, from: i, to: last, context: context)))
                     edition = reading.template.edition
                     i = last + 1
                     continue
@@ -198,9 +208,9 @@ struct TableRecognizer: Sendable {
             let spans = CellSpans.spans(of: best.grid, isHeader: best.gridRowIsHeader) { text in
                 rules.isValue(Array(text.unicodeScalars)[...])
             }
-            regions.append(Region(lines: i...last,
-                                  table: Table(grid: best.grid, spans: spans, templateID: best.template.id,
-                                               records: best.records, checks: checks)))
+            regions.append(keep(Region(lines: i...last,
+                                       table: Table(grid: best.grid, spans: spans, templateID: best.template.id,
+                                                    records: best.records, checks: checks))))
             edition = best.template.edition
             i = last + 1
         }
