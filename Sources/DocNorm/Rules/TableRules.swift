@@ -228,6 +228,10 @@ public struct TableRules: Sendable {
     let readingOrder: TableRulesFile.ReadingOrder
     let sectionNumerals: Set<Unicode.Scalar>
     let sentenceEnds: Set<Unicode.Scalar>
+    /// The first scalars a value can open with (digits, prefixes, empty
+    /// marks), and whether an empty token is one (an empty mark "").
+    let valueOpeners: ScalarSet
+    let emptyIsValue: Bool
     /// The row numbers (1. … 8.) data-row labels of the templates open with:
     /// the run that another baseline can cut off a label (CellStream).
     let rowNumbers: [[Unicode.Scalar]]
@@ -263,6 +267,10 @@ public struct TableRules: Sendable {
                           readingOrder: file.readingOrder,
                           sectionNumerals: Set(file.readingOrder.sectionNumerals.unicodeScalars),
                           sentenceEnds: Set(file.readingOrder.sentenceEnds.unicodeScalars),
+                          valueOpeners: ScalarSet(ranges: (file.values.digits.unicodeScalars.map { $0 }
+                                                           + (file.values.prefixes + file.values.emptyMarks).compactMap(\.unicodeScalars.first))
+                                                           .map { $0.value...$0.value }, pattern: "value openers"),
+                          emptyIsValue: file.values.emptyMarks.contains(""),
                           rowNumbers: rowNumbers(of: templates))
     }
 
@@ -295,11 +303,38 @@ public struct TableRules: Sendable {
     /// Whether `token` is a table value: a number with an optional sign or
     /// 增/减 prefix, decimals, and a unit suffix, or an empty mark such as "/".
     func isValue(_ token: ArraySlice<Unicode.Scalar>) -> Bool {
-        if emptyMarks.contains(where: { $0.elementsEqual(token) }) { return true }
-        var body = token
-        if let p = prefixes.first(where: { body.starts(with: $0) && body.count > $0.count }) { body = body.dropFirst(p.count) }
-        if let s = suffixes.first(where: { body.count > $0.count && body.suffix($0.count).elementsEqual($0) }) { body = body.dropLast(s.count) }
-        guard let first = body.first, let last = body.last, digits.contains(first), digits.contains(last) else { return false }
-        return body.allSatisfy { digits.contains($0) || inside.contains($0) }
+        // Most tokens asked are label text: no value opens with their first
+        // scalar, and they are answered without comparing any list.
+        guard let first = token.first else { return emptyIsValue }
+        guard valueOpeners.contains(first) else { return false }
+        return token.withUnsafeBufferPointer { isValue($0) }
+    }
+
+    /// A grid cell's text: `isValue` of its scalars (an array is made only
+    /// when its first scalar may open a value).
+    func isValue(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return emptyIsValue }
+        guard valueOpeners.contains(first) else { return false }
+        return isValue(Array(text.unicodeScalars)[...])
+    }
+
+    /// `isValue` over the token's scalars in place.
+    private func isValue(_ token: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        func equal(_ a: UnsafeBufferPointer<Unicode.Scalar>.SubSequence, _ b: [Unicode.Scalar]) -> Bool {
+            guard a.count == b.count else { return false }
+            var i = a.startIndex
+            for x in b {
+                if a[i] != x { return false }
+                i += 1
+            }
+            return true
+        }
+        if emptyMarks.contains(where: { equal(token[...], $0) }) { return true }
+        var start = 0, end = token.count
+        if let p = prefixes.first(where: { end > $0.count && equal(token[0..<$0.count], $0) }) { start = p.count }
+        if let s = suffixes.first(where: { end - start > $0.count && equal(token[(end - $0.count)..<end], $0) }) { end -= s.count }
+        guard start < end, digits.contains(token[start]), digits.contains(token[end - 1]) else { return false }
+        for i in start..<end where !digits.contains(token[i]) && !inside.contains(token[i]) { return false }
+        return true
     }
 }

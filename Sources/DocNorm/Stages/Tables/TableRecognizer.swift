@@ -177,9 +177,7 @@ struct TableRecognizer: Sendable {
                            "table \(best.template.id) recognised on lines \(lines[i].number)–\(lines[last].number) (\(best.found) of \(best.expected) labels and values found)",
                            line: lines[i].number)
             let checks = TableArithmetic.check(best.template, values: best.values, lines: best.rowLines, context: context)
-            let spans = CellSpans.spans(of: best.grid, isHeader: best.gridRowIsHeader) { text in
-                rules.isValue(Array(text.unicodeScalars)[...])
-            }
+            let spans = CellSpans.spans(of: best.grid, isHeader: best.gridRowIsHeader) { rules.isValue($0) }
             regions.append(Region(lines: i...last,
                                   table: Table(grid: best.grid, spans: spans, templateID: best.template.id,
                                                records: best.records, checks: checks)))
@@ -251,9 +249,7 @@ struct TableRecognizer: Sendable {
                        "table \(template.id) on lines \(lines[start].number)–\(lines[last].number): its numbers were read out of order and are the only order that satisfies its arithmetic (\(reading.plan.joined(separator: "; ")))",
                        line: lines[start].number)
         let checks = TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
-        let spans = CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { text in
-            rules.isValue(Array(text.unicodeScalars)[...])
-        }
+        let spans = CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { rules.isValue($0) }
         return Region(lines: start...last,
                       table: Table(grid: filled.grid, spans: spans, templateID: template.id, records: filled.records, checks: checks))
     }
