@@ -141,12 +141,30 @@ public struct TableTemplate: Sendable {
         public var right: [Int]
     }
 
+    /// One check at one place: a column check in one value slot, a row
+    /// check in one data row that has its slots. Its cells and the subject
+    /// it names are made once, with the template: stage 4 evaluates every
+    /// site on every table it reads (TableArithmetic).
+    struct CheckSite: Sendable {
+        var check: Int
+        /// The row or column the check is evaluated on (a column or row path).
+        var subject: String
+        /// The template row whose source line a diagnostic names.
+        var row: Int
+        /// (template row, value slot) of every cell summed on either side:
+        /// the first `leftCount` on the left.
+        var cells: [(row: Int, slot: Int)]
+        var leftCount: Int
+    }
+
     public var id: String
     public var edition: Int
     public var anchors: [String]
     public var columns: Int
     public var rows: [Row]
     public var checks: [Check]
+    /// Every site of `checks`, in order: check by check, slot by slot or row by row.
+    var checkSites: [CheckSite] = []
 
     init(_ file: TableTemplateFile, path: String) throws {
         func invalid(_ reason: String) -> DocNormError { .invalidRules(file: path, line: nil, reason: reason) }
@@ -198,6 +216,24 @@ public struct TableTemplate: Sendable {
             }
             return Check(id: check.id, description: check.description, axis: check.per == "row" ? .row : .column,
                          left: try operands(check.left), right: try operands(check.right))
+        }
+        for (index, check) in checks.enumerated() {
+            switch check.axis {
+            case .column:
+                let slots = check.left.first.map { rows[$0].columnPaths.count } ?? 0
+                for slot in 0..<slots {
+                    checkSites.append(CheckSite(check: index, subject: rows[check.left[0]].columnPaths[slot].joined(separator: "/"),
+                                                row: check.left[0], cells: (check.left + check.right).map { (row: $0, slot: slot) },
+                                                leftCount: check.left.count))
+                }
+            case .row:
+                for (r, row) in rows.enumerated() where !row.isHeader {
+                    guard (check.left + check.right).allSatisfy({ $0 < row.columnPaths.count }) else { continue }
+                    checkSites.append(CheckSite(check: index, subject: row.path.isEmpty ? (row.id ?? "") : row.path.joined(separator: "/"),
+                                                row: r, cells: (check.left + check.right).map { (row: r, slot: $0) },
+                                                leftCount: check.left.count))
+                }
+            }
         }
     }
 }
