@@ -468,6 +468,7 @@ struct TemplateMatcher: Sendable {
                 for i in 1...m {
                     current[0] = i
                     currentLead[0] = 0
+                    var rowMinimum = i
                     for j in 1...max(1, n) where j <= n {
                         let substitute = previous[j - 1] + (label[i - 1] == s[index + j - 1] ? 0 : 1)
                         let delete = previous[j] + 1
@@ -479,7 +480,12 @@ struct TemplateMatcher: Sendable {
                         } else {
                             current[j] = insert; currentLead[j] = currentLead[j - 1]
                         }
+                        rowMinimum = min(rowMinimum, current[j])
                     }
+                    // No cell of a later row is below this row's least (each
+                    // comes from one of it, or from the row's start, i, by
+                    // adding 0 or 1): past the budget, no end can be within it.
+                    if rowMinimum > budget { return nil }
                     swap(&previous, &current)
                     swap(&skippedLead, &currentLead)
                 }
@@ -494,6 +500,8 @@ struct TemplateMatcher: Sendable {
             if let best { return best }
         }
         // Exact, further on, before the next value: stray text stands before the label.
+        // (Within `m` scalars no later start leaves room for the whole label.)
+        guard searchAhead > 0 else { return nil }
         let zone = nextValueStart(in: stream, after: index, limit: searchAhead + m)
         var q = index + 1
         while q + m <= zone {
