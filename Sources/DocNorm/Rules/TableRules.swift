@@ -165,6 +165,9 @@ public struct TableTemplate: Sendable {
     public var checks: [Check]
     /// Every site of `checks`, in order: check by check, slot by slot or row by row.
     var checkSites: [CheckSite] = []
+    /// The scalars of every header label (stage 4: text made of these only is
+    /// scattered header text).
+    var headerScalars = ScalarSet(ranges: [], pattern: "")
 
     init(_ file: TableTemplateFile, path: String) throws {
         func invalid(_ reason: String) -> DocNormError { .invalidRules(file: path, line: nil, reason: reason) }
@@ -202,6 +205,8 @@ public struct TableTemplate: Sendable {
         for r in rows.indices {
             rows[r].labelScalars = rows[r].cells.map { if case .label(let l) = $0 { Array(l.unicodeScalars) } else { [] } }
         }
+        headerScalars = ScalarSet(ranges: rows.filter(\.isHeader).flatMap(\.labelScalars).joined().map { $0.value...$0.value },
+                                  pattern: "header labels of \(file.id)")
         checks = try file.checks.map { check in
             func operands(_ list: [TableTemplateFile.Operand]) throws -> [Int] {
                 try list.map { operand in

@@ -80,16 +80,8 @@ struct TemplateMatcher: Sendable {
 
         // Scalars of every header label: text skipped on the way to the first
         // data row that consists of these is scattered header text, not stray.
-        // Built on first use: most matches never ask.
-        var headerScalarSet: Set<Unicode.Scalar>?
-        func isHeaderScalar(_ scalar: Unicode.Scalar) -> Bool {
-            if headerScalarSet == nil {
-                headerScalarSet = Set(template.rows.filter(\.isHeader).flatMap { row in
-                    row.cells.flatMap { cell -> [Unicode.Scalar] in if case .label(let l) = cell { Array(l.unicodeScalars) } else { [] } }
-                })
-            }
-            return headerScalarSet!.contains(scalar)
-        }
+        let headerScalars = template.headerScalars
+        func isHeaderScalar(_ scalar: Unicode.Scalar) -> Bool { headerScalars.contains(scalar) }
         /// A label found, starting at `index`; `inPlace` when nothing but
         /// header text was skipped to reach it.
         func foundLabel(at index: Int, inPlace: Bool) {
@@ -137,9 +129,9 @@ struct TemplateMatcher: Sendable {
                 }
             }
         }
-        /// Whether a piece of an open group label starts at `index`.
-        func groupPieceStarts(at index: Int) -> Bool {
-            floating.contains { !$0.remaining.isEmpty && commonPrefix($0.remaining, at: index) >= min(2, $0.remaining.count) }
+        /// Whether a piece of one of the open group labels `groups` starts at `index`.
+        func groupPieceStarts(_ groups: [(label: String, column: Int, remaining: [Unicode.Scalar], seen: Bool)], at index: Int) -> Bool {
+            groups.contains { !$0.remaining.isEmpty && commonPrefix($0.remaining, at: index) >= min(2, $0.remaining.count) }
         }
         let dataRows = template.rows.indices.filter { !template.rows[$0].isHeader }
         /// A data-row label spans rows when the next data row has no label at or left of its column.
@@ -178,7 +170,7 @@ struct TemplateMatcher: Sendable {
             while let e = valueEnd(in: stream, at: end) { end = e; count += 1 }
             guard count == template.rows[rowIndex].columnPaths.count,
                   commonPrefix(Array(rowLabel[headOfLabel...]), at: end) >= min(2, rowLabel.count - headOfLabel)
-                    || groupPieceStarts(at: end) else { return nil }
+                    || groupPieceStarts(floating, at: end) else { return nil }
             return index..<q
         }
 
@@ -218,7 +210,11 @@ struct TemplateMatcher: Sendable {
                 absorb()
                 let labelScalars = row.labelScalars[column]
                 let next = k + 1 < labels.count ? row.labelScalars[labels[k + 1].column] : nil
-                let found = findLabel(labelScalars, in: stream, at: p, next: next, followedBy: groupPieceStarts, searchAhead: 80)
+                // The open groups as they stand, copied into the closure:
+                // a closure that shares the variable makes every access to
+                // it checked at run time (a tenth of matching, in absorb).
+                let found = findLabel(labelScalars, in: stream, at: p, next: next,
+                                      followedBy: { [floating] in groupPieceStarts(floating, at: $0) }, searchAhead: 80)
                 if let found, row.isHeader, found.skipped > 0,
                    s[p..<p + found.skipped].allSatisfy(isHeaderScalar) {
                     // The label stands further on, past header text only:
