@@ -163,10 +163,17 @@ public struct LineRepair: Sendable {
     func wrapEvidence(_ segments: [ArraySlice<SourceLine>], blanks: Blanks, context: PipelineContext)
         -> (gathered: [ArraySlice<SourceLine>], fullWidth: Int?, doubleSpaced: Bool) {
         let gathered = segments.map { gatherScattered($0, context: context) }
-        let prose = gathered.lazy.joined().filter { !$0.text.isEmpty }
+        // Each line measured once (the widths and the extracted widths of
+        // the lines without a TAB; a table row's TAB keeps it out of the
+        // histogram), not once per histogram and filter.
+        var measured: [(columns: Int, extracted: Int)] = []
+        for line in gathered.joined() where !line.text.isEmpty && !line.text.containsTab {
+            measured.append((columns(line.text), line.extractedColumns ?? 0))
+        }
         // Rows of a table the recogniser missed blur the peak; they were laid
         // out with runs of spaces, so without a peak they are set aside.
-        let fullWidth = columnWidth(prose) ?? columnWidth(prose.filter { width($0) - columns($0.text) <= file.wrap.window })
+        let fullWidth = columnWidth(widths: measured.map(\.columns))
+            ?? columnWidth(widths: measured.filter { max($0.extracted, $0.columns) - $0.columns <= file.wrap.window }.map(\.columns))
         var lines = 0, followedByBlank = 0
         for segment in gathered {
             var i = segment.startIndex

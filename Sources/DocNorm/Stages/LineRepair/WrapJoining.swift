@@ -22,11 +22,13 @@ extension LineRepair {
     /// nil when the document is not hard-wrapped.
     func columnWidth<Lines: Sequence>(_ lines: Lines) -> Int? where Lines.Element == SourceLine {
         // Only the widths are kept (not a copy of the lines).
-        var w: [Int] = []
-        for line in lines where !line.text.containsTab {
-            let width = columns(line.text)
-            if width >= file.wrap.minLineColumns { w.append(width) }
-        }
+        columnWidth(widths: lines.lazy.filter { !$0.text.containsTab }.map { columns($0.text) })
+    }
+
+    /// `columnWidth` of lines measured already: the display widths of those
+    /// without a TAB.
+    func columnWidth<Widths: Sequence>(widths: Widths) -> Int? where Widths.Element == Int {
+        var w = widths.filter { $0 >= file.wrap.minLineColumns }
         w.sort()
         guard !w.isEmpty else { return nil }
         let needed = max(file.wrap.minLines, Int((file.wrap.minShare * Double(w.count)).rounded(.up)))
