@@ -109,7 +109,10 @@ struct CellStream {
     /// its last character, which is not ASCII (申请人无正1. → 1.申请人无正);
     /// nil for any other line.
     static func rowNumberFirst(_ text: String, rowNumbers: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
-        guard !rowNumbers.isEmpty, let last = text.unicodeScalars.last, last.isASCII, !("0"..."9").contains(last) else { return nil }
+        // On the last UTF-8 byte: an ASCII last scalar is that byte (most
+        // lines end in Han text or a digit, and are passed at once).
+        guard !rowNumbers.isEmpty, let lastByte = text.utf8.last, lastByte < 0x80, lastByte &- 0x30 >= 10,
+              rowNumbers.contains(where: { $0.last?.value == UInt32(lastByte) }) else { return nil }
         let scalars = Array(text.unicodeScalars)
         for number in rowNumbers where scalars.count > number.count && scalars.suffix(number.count).elementsEqual(number) {
             let label = scalars.dropLast(number.count)
