@@ -18,10 +18,17 @@ struct TableRecognizer: Sendable {
     let matcher: TemplateMatcher
     let readingOrder: ReadingOrderRecovery
 
+    /// Each template's anchors as scalars, and their first scalars: made
+    /// once, not per reading (the read-backs read every document again).
+    let anchors: [[[Unicode.Scalar]]]
+    let anchorFirsts: ScalarSet
+
     init(rules: TableRules) {
         self.rules = rules
         matcher = TemplateMatcher(rules: rules)
         readingOrder = ReadingOrderRecovery(rules: rules)
+        anchors = rules.templates.map { t in t.anchors.map { Array($0.unicodeScalars) } }
+        anchorFirsts = ScalarSet(ranges: anchors.joined().compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
     }
 
     /// A recognised table and the lines (indices into the input array) it spans.
@@ -53,9 +60,8 @@ struct TableRecognizer: Sendable {
     /// `memo`: the reading-order searches of this document so far, shared by
     /// the first recognition and the read-backs of `tables.settle`.
     func recognize(_ lines: [SourceLine], memo: ReadingOrderRecovery.Memo? = nil, context: PipelineContext) -> [Region] {
-        let anchors = rules.templates.map { t in t.anchors.map { Array($0.unicodeScalars) } }
         // Most lines open with no anchor's first scalar: they are passed at once.
-        let anchorFirsts = ScalarSet(ranges: anchors.joined().compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
+        let anchors = self.anchors, anchorFirsts = self.anchorFirsts
         var regions: [Region] = []
         var edition: Int?
         /// The last stream built and the line it starts at.
