@@ -127,6 +127,9 @@ public struct TableTemplate: Sendable {
         /// Each cell's label as scalars (empty for other cells), made once:
         /// stage 4 compares them with every table it reads.
         var labelScalars: [[Unicode.Scalar]] = []
+        /// The scalars of the row's labels (stage 4: a head of this row's
+        /// labels read before the row above's values holds only these).
+        var labelScalarSet: Set<Unicode.Scalar> = []
     }
 
     /// A relation between sums: per column (`left`/`right` are row indices,
@@ -204,6 +207,7 @@ public struct TableTemplate: Sendable {
         }
         for r in rows.indices {
             rows[r].labelScalars = rows[r].cells.map { if case .label(let l) = $0 { Array(l.unicodeScalars) } else { [] } }
+            rows[r].labelScalarSet = Set(rows[r].labelScalars.joined())
         }
         headerScalars = ScalarSet(ranges: rows.filter(\.isHeader).flatMap(\.labelScalars).joined().map { $0.value...$0.value },
                                   pattern: "header labels of \(file.id)")

@@ -150,10 +150,9 @@ struct TemplateMatcher: Sendable {
             guard valueEnd(in: stream, at: index) == nil,
                   let position = dataRows.firstIndex(of: rowIndex), position + 1 < dataRows.count else { return nil }
             let next = template.rows[dataRows[position + 1]]
-            let nextLabels: [[Unicode.Scalar]] = next.cells.compactMap { if case .label(let l) = $0 { Array(l.unicodeScalars) } else { nil } }
-            guard let rowLabel = nextLabels.last else { return nil }
-            let allowed = Set(nextLabels.flatMap { $0 })
-            let reach = min(s.count, index + nextLabels.reduce(0) { $0 + $1.count } + rules.matching.maxSkippedLead)
+            guard let rowLabel = next.labelScalars.last(where: { !$0.isEmpty }) else { return nil }
+            let allowed = next.labelScalarSet
+            let reach = min(s.count, index + next.labelScalars.reduce(0) { $0 + $1.count } + rules.matching.maxSkippedLead)
             var q = index
             while q < reach && valueEnd(in: stream, at: q) == nil {
                 guard allowed.contains(s[q]) else { return nil }
@@ -162,7 +161,8 @@ struct TemplateMatcher: Sendable {
             guard q < reach, q > index else { return nil }
             // The next row's own label starts in the head, and is cut there.
             let lead = min(rules.matching.minLabelPrefix, rowLabel.count)
-            guard let start = (index..<q).first(where: { commonPrefix(Array(rowLabel.prefix(lead)), at: $0) == lead }) else { return nil }
+            let opening = Array(rowLabel.prefix(lead))
+            guard let start = (index..<q).first(where: { commonPrefix(opening, at: $0) == lead }) else { return nil }
             let headOfLabel = q - start
             guard headOfLabel < rowLabel.count else { return nil }
             // Exactly this row's values, then the rest of that label.
@@ -392,6 +392,9 @@ struct TemplateMatcher: Sendable {
     /// End of the value token at `index`, or nil when no value starts there.
     func valueEnd(in stream: CellStream, at index: Int) -> Int? {
         guard index < stream.count else { return nil }
+        // Label text, where most asks stand: its first scalar opens no
+        // value, and its token's end is not looked for.
+        guard rules.valueOpeners.contains(stream.scalars[index]) else { return nil }
         let end = stream.tokenEnd(from: index)
         return rules.isValue(stream.scalars[index..<end]) ? end : nil
     }
