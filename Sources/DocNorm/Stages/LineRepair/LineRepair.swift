@@ -69,6 +69,9 @@ public struct LineRepair: Sendable {
     let tableAnchors: [[Unicode.Scalar]]
     /// `pageNumbers` from the rules, as scalars once.
     let pageNumberPatterns: [[Unicode.Scalar]]
+    /// What a page number can open with: a pattern's first character, or a
+    /// digit (a pattern's `#`, a lone number). Most lines open otherwise.
+    let pageNumberOpeners: ScalarSet
     /// The rules' mark lists as bit sets, asked for scalars at every line end
     /// and start (a search through the rule's string each time, before).
     let closers: ScalarSet, sentenceFinal: ScalarSet, strongFinal: ScalarSet, openers: ScalarSet, noLineStart: ScalarSet
@@ -83,6 +86,8 @@ public struct LineRepair: Sendable {
         self.numbering = numbering
         self.tableAnchors = tableAnchors.map { Array($0.unicodeScalars) }
         pageNumberPatterns = file.pageNumbers.map { Array($0.unicodeScalars) }
+        pageNumberOpeners = ScalarSet(ranges: [0x30...0x39] + pageNumberPatterns.compactMap { $0.first.map { $0.value...$0.value } },
+                                      pattern: "page number openers")
         func set(_ marks: String) -> ScalarSet { ScalarSet(ranges: marks.unicodeScalars.map { $0.value...$0.value }, pattern: marks) }
         closers = set(file.closers)
         sentenceFinal = set(file.sentenceFinal)

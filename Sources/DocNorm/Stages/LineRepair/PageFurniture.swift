@@ -85,7 +85,7 @@ extension LineRepair {
         withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 24) { buffer in
             var count = 0
             for s in text.unicodeScalars where s != " " {
-                if count == 24 { return false }
+                if count == 24 || (count == 0 && !pageNumberOpeners.contains(s)) { return false }
                 buffer.initializeElement(at: count, to: s)
                 count += 1
             }
