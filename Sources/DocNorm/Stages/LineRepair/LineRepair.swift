@@ -72,6 +72,10 @@ public struct LineRepair: Sendable {
     /// What a page number can open with: a pattern's first character, or a
     /// digit (a pattern's `#`, a lone number). Most lines open otherwise.
     let pageNumberOpeners: ScalarSet
+    /// Per `markdownEmphasis` marker, its first byte when it is all ASCII:
+    /// such a marker has no other canonical form, so a line it opens starts
+    /// with that byte (asked of every line before comparing characters).
+    let emphasisFirstBytes: [UInt8?]
     /// The rules' mark lists as bit sets, asked for scalars at every line end
     /// and start (a search through the rule's string each time, before).
     let closers: ScalarSet, sentenceFinal: ScalarSet, strongFinal: ScalarSet, openers: ScalarSet, noLineStart: ScalarSet
@@ -86,6 +90,7 @@ public struct LineRepair: Sendable {
         self.numbering = numbering
         self.tableAnchors = tableAnchors.map { Array($0.unicodeScalars) }
         pageNumberPatterns = file.pageNumbers.map { Array($0.unicodeScalars) }
+        emphasisFirstBytes = file.markdownEmphasis.map { $0.utf8.allSatisfy { $0 < 0x80 } ? $0.utf8.first : nil }
         pageNumberOpeners = ScalarSet(ranges: [0x30...0x39] + pageNumberPatterns.compactMap { $0.first.map { $0.value...$0.value } },
                                       pattern: "page number openers")
         func set(_ marks: String) -> ScalarSet { ScalarSet(ranges: marks.unicodeScalars.map { $0.value...$0.value }, pattern: marks) }

@@ -69,7 +69,10 @@ extension LineRepair {
     /// The spaces stage 1 kept beside a marker (`** a **`) are spaced again
     /// as stage 1 spaces text, else a second run would trim them.
     func withoutEmphasis(_ text: String) -> String? {
-        for marker in file.markdownEmphasis where !marker.isEmpty {
+        for (marker, firstByte) in zip(file.markdownEmphasis, emphasisFirstBytes) where !marker.isEmpty {
+            // hasPrefix compares characters, and every line is asked: an
+            // ASCII marker's first byte is compared first.
+            if let firstByte, text.utf8.first != firstByte { continue }
             // Counting characters walks the line: ask last, when the markers stand.
             guard text.hasPrefix(marker), text.hasSuffix(marker), text.count > 2 * marker.count else { continue }
             let plain = string(CharacterNormalizer.canonicalSpacing(scalarValues(text.replacing(marker, with: "")), cjk: cjk))
