@@ -13,10 +13,18 @@ extension TemplateMatcher {
         // A trial changes one cell, so only the relations that read it are
         // evaluated again (the whole table per trial was most of stage 4 on
         // tables whose arithmetic fails everywhere).
-        var numbers: [[Double?]] = m.values.map { row in row.map { $0.flatMap(TableArithmetic.number) } }
+        // The values' numbers and each cell's relations, made at the first
+        // cell that may hold a misread rule: most tables have none.
+        var numbers: [[Double?]] = []
         var readers: [Int: [Int]] = [:]
-        for (index, relation) in relations.enumerated() {
-            for cell in relation.cells { readers[cell.row << 16 | cell.slot, default: []].append(index) }
+        var prepared = false
+        func prepare() {
+            guard !prepared else { return }
+            prepared = true
+            numbers = m.values.map { row in row.map { $0.flatMap(TableArithmetic.number) } }
+            for (index, relation) in relations.enumerated() {
+                for cell in relation.cells { readers[cell.row << 16 | cell.slot, default: []].append(index) }
+            }
         }
         func holdsWith(_ index: Int, _ cell: (row: Int, slot: Int), _ value: Double) -> Bool {
             let relation = relations[index]
@@ -41,6 +49,7 @@ extension TemplateMatcher {
             for cell in relations[index].cells {
                 guard let text = m.values[cell.row][cell.slot], let repaired = withoutRule(text),
                       let value = TableArithmetic.number(repaired) else { continue }
+                prepare()
                 let affected = (readers[cell.row << 16 | cell.slot] ?? []).map { ($0, holdsWith($0, cell, value)) }
                 let fixedThis = affected.contains { $0.0 == index && $0.1 }
                 let brokeOne = affected.contains { holds[$0.0] && !$0.1 }
