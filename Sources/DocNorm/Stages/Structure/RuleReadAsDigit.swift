@@ -6,10 +6,13 @@
 /// is traced and reported. Anything less certain stays as read, flagged by
 /// the failing relation.
 extension TemplateMatcher {
-    func repairRulesReadAsDigits(_ m: inout Match, tracing: Bool) {
+    /// Returns the relations of the values as they stand after the repairs
+    /// (TableArithmetic.check reads them; evaluated once when none is made).
+    @discardableResult
+    func repairRulesReadAsDigits(_ m: inout Match, tracing: Bool) -> [TableArithmetic.Relation] {
         let relations = TableArithmetic.relations(m.template, values: m.values)
         var holds = relations.map(\.result.holds)
-        guard holds.contains(false) else { return }
+        guard holds.contains(false) else { return relations }
         // A trial changes one cell, so only the relations that read it are
         // evaluated again (the whole table per trial was most of stage 4 on
         // tables whose arithmetic fails everywhere).
@@ -18,6 +21,7 @@ extension TemplateMatcher {
         var numbers: [[Double?]] = []
         var readers: [Int: [Int]] = [:]
         var prepared = false
+        var changed = false
         func prepare() {
             guard !prepared else { return }
             prepared = true
@@ -59,9 +63,11 @@ extension TemplateMatcher {
             }
             guard fixes.count == 1, let fix = fixes.first else { continue }
             apply(fix.row, fix.slot, fix.before, fix.after, to: &m, tracing: tracing)
+            changed = true
             numbers[fix.row][fix.slot] = fix.value
             for (j, now) in fix.holds { holds[j] = now }
         }
+        return changed ? TableArithmetic.relations(m.template, values: m.values) : relations
     }
 
     /// The value of template row `row`, slot `slot` becomes `after` in the

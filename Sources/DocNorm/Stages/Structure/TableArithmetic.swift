@@ -17,7 +17,11 @@ enum TableArithmetic {
 
     /// Every evaluated relation, and a diagnostic for each one that fails.
     static func check(_ template: TableTemplate, values: [[String?]], lines: [Int?], context: PipelineContext) -> [ArithmeticCheck] {
-        let relations = relations(template, values: values)
+        check(template, relations: relations(template, values: values), lines: lines, context: context)
+    }
+
+    /// `check`, on relations already evaluated (`relations(template, values:)`).
+    static func check(_ template: TableTemplate, relations: [Relation], lines: [Int?], context: PipelineContext) -> [ArithmeticCheck] {
         for r in relations where !r.result.holds {
             let place = r.axis == .column ? "column" : "row"
             context.report(.structure, "structure.arithmetic", .arithmetic,

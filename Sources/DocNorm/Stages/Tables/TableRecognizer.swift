@@ -160,7 +160,7 @@ struct TableRecognizer: Sendable {
                 }
             }
             guard var best = matched else { i += 1; continue }
-            matcher.repairRulesReadAsDigits(&best, tracing: context.tracing)
+            let relations = matcher.repairRulesReadAsDigits(&best, tracing: context.tracing)
             keepAnchorLabel(&best, lineText: head, line: lines[i].number, context: context)
 
             let last = from + lineIndex(of: best.end - 1, in: stream)
@@ -182,7 +182,7 @@ struct TableRecognizer: Sendable {
             context.report(.tables, "tables.region", .repair,
                            "table \(best.template.id) recognised on lines \(lines[i].number)–\(lines[last].number) (\(best.found) of \(best.expected) labels and values found)",
                            line: lines[i].number)
-            let checks = TableArithmetic.check(best.template, values: best.values, lines: best.rowLines, context: context)
+            let checks = TableArithmetic.check(best.template, relations: relations, lines: best.rowLines, context: context)
             let spans = CellSpans.spans(of: best.grid, isHeader: best.gridRowIsHeader) { rules.isValue($0) }
             regions.append(Region(lines: i...last,
                                   table: Table(grid: best.grid, spans: spans, templateID: best.template.id,
