@@ -277,6 +277,10 @@ public struct TableRules: Sendable {
     /// marks), and whether an empty token is one (an empty mark "").
     let valueOpeners: ScalarSet
     let emptyIsValue: Bool
+    /// The first scalars of the empty marks and prefixes, the last ones of
+    /// the suffixes: a token is compared with a list only when it opens
+    /// (ends) with one of its scalars.
+    let emptyMarkOpeners: ScalarSet, prefixOpeners: ScalarSet, suffixEnders: ScalarSet
     /// The row numbers (1. … 8.) data-row labels of the templates open with:
     /// the run that another baseline can cut off a label (CellStream).
     let rowNumbers: [[Unicode.Scalar]]
@@ -316,6 +320,9 @@ public struct TableRules: Sendable {
                                                            + (file.values.prefixes + file.values.emptyMarks).compactMap(\.unicodeScalars.first))
                                                            .map { $0.value...$0.value }, pattern: "value openers"),
                           emptyIsValue: file.values.emptyMarks.contains(""),
+                          emptyMarkOpeners: scalarSet(String(String.UnicodeScalarView(file.values.emptyMarks.compactMap(\.unicodeScalars.first)))),
+                          prefixOpeners: scalarSet(String(String.UnicodeScalarView(file.values.prefixes.compactMap(\.unicodeScalars.first)))),
+                          suffixEnders: scalarSet(String(String.UnicodeScalarView(file.values.suffixes.compactMap(\.unicodeScalars.last)))),
                           rowNumbers: rowNumbers(of: templates))
     }
 
@@ -374,10 +381,14 @@ public struct TableRules: Sendable {
             }
             return true
         }
-        if emptyMarks.contains(where: { equal(token[...], $0) }) { return true }
+        // Each list is compared only when the token's first (last) scalar is
+        // one its entries open (end) with: a number is compared with none.
+        if emptyMarkOpeners.contains(token[0]), emptyMarks.contains(where: { equal(token[...], $0) }) { return true }
         var start = 0, end = token.count
-        if let p = prefixes.first(where: { end > $0.count && equal(token[0..<$0.count], $0) }) { start = p.count }
-        if let s = suffixes.first(where: { end - start > $0.count && equal(token[(end - $0.count)..<end], $0) }) { end -= s.count }
+        if prefixOpeners.contains(token[0]),
+           let p = prefixes.first(where: { end > $0.count && equal(token[0..<$0.count], $0) }) { start = p.count }
+        if suffixEnders.contains(token[end - 1]),
+           let s = suffixes.first(where: { end - start > $0.count && equal(token[(end - $0.count)..<end], $0) }) { end -= s.count }
         guard start < end, digits.contains(token[start]), digits.contains(token[end - 1]) else { return false }
         for i in start..<end where !digits.contains(token[i]) && !inside.contains(token[i]) { return false }
         return true
