@@ -103,14 +103,19 @@ struct TemplateMatcher: Sendable {
         /// Consumes, at `p`, pieces of open group labels and of the row's pending
         /// label ends.
         func absorb() {
+            // The trace's text closures capture constants, not `p` or the
+            // groups: a closure sharing a variable makes every access to it
+            // in this function checked at run time.
             var progress = true
             while progress && p < s.count {
                 progress = false
+                let at = p
                 for i in floating.indices where !floating[i].remaining.isEmpty {
-                    let k = commonPrefix(floating[i].remaining, at: p)
+                    let k = commonPrefix(floating[i].remaining, at: at)
                     if k >= min(floating[i].seen ? 2 : 3, floating[i].remaining.count) {
-                        traced("structure.group-label", at: p, text(p..<p + k), floating[i].label)
-                        if !floating[i].seen { floating[i].seen = true; foundLabel(at: p, inPlace: true) }
+                        let label = floating[i].label
+                        traced("structure.group-label", at: at, text(at..<at + k), label)
+                        if !floating[i].seen { floating[i].seen = true; foundLabel(at: at, inPlace: true) }
                         floating[i].remaining.removeFirst(k)
                         p += k
                         progress = true
@@ -118,9 +123,9 @@ struct TemplateMatcher: Sendable {
                     }
                 }
                 if !progress, let first = tails.first {
-                    let k = commonPrefix(first.tail, at: p)
+                    let k = commonPrefix(first.tail, at: at)
                     if k >= min(2, first.tail.count) {
-                        traced("structure.label-tail", at: p, text(p..<p + k), first.label)
+                        traced("structure.label-tail", at: at, text(at..<at + k), first.label)
                         tails[0].tail.removeFirst(k)
                         if tails[0].tail.isEmpty { tails.removeFirst() }
                         p += k
