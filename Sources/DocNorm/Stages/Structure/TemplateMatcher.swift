@@ -65,6 +65,13 @@ struct TemplateMatcher: Sendable {
 
     func match(_ template: TableTemplate, in stream: CellStream, from start: Int, tracing: Bool) -> Match {
         var m = Match(template: template, grid: [], records: [], found: 0, expected: 0, surplus: 0, end: start)
+        // One entry per template row: sized once, not grown row by row.
+        let rowCount = template.rows.count
+        m.grid.reserveCapacity(rowCount)
+        m.gridRowIsHeader.reserveCapacity(rowCount)
+        m.gridRowOf.reserveCapacity(rowCount)
+        m.rowLines.reserveCapacity(rowCount)
+        m.values.reserveCapacity(rowCount)
         var p = start
         let s = stream.scalars
         func line(_ i: Int) -> Int? { stream.lineNumbers.isEmpty ? nil : stream.lineNumbers[min(i, stream.count - 1)] }
