@@ -67,6 +67,8 @@ public struct LineRepair: Sendable {
     /// Lines that open a national table (its anchors, Rules/templates): a
     /// paragraph never runs into one, even where the table was not matched.
     let tableAnchors: [[Unicode.Scalar]]
+    /// Their first scalars: most lines open with none, and are not compared.
+    let tableAnchorFirsts: ScalarSet
     /// `pageNumbers` from the rules, as scalars once.
     let pageNumberPatterns: [[Unicode.Scalar]]
     /// What a page number can open with: a pattern's first character, or a
@@ -89,6 +91,7 @@ public struct LineRepair: Sendable {
         cjk = rules.cjk
         self.numbering = numbering
         self.tableAnchors = tableAnchors.map { Array($0.unicodeScalars) }
+        tableAnchorFirsts = ScalarSet(ranges: self.tableAnchors.compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
         pageNumberPatterns = file.pageNumbers.map { Array($0.unicodeScalars) }
         emphasisFirstBytes = file.markdownEmphasis.map { $0.utf8.allSatisfy { $0 < 0x80 } ? $0.utf8.first : nil }
         pageNumberOpeners = ScalarSet(ranges: [0x30...0x39] + pageNumberPatterns.compactMap { $0.first.map { $0.value...$0.value } },
@@ -110,6 +113,7 @@ public struct LineRepair: Sendable {
     /// The line opens with a table anchor (行政复议, 第二十条第（一）项, …).
     func opensTable(_ text: String) -> Bool {
         let head = text.unicodeScalars.drop { $0 == " " || $0 == "\t" }
+        guard let first = head.first, tableAnchorFirsts.contains(first) else { return tableAnchors.contains { $0.isEmpty } }
         return tableAnchors.contains { head.starts(with: $0) }
     }
 
