@@ -445,9 +445,10 @@ struct TemplateMatcher: Sendable {
         let s = stream.scalars
         let m = label.count
         guard m > 0, index < s.count else { return nil }
-        if index + m <= s.count && s[index..<index + m].elementsEqual(label) { return LabelMatch(end: index + m, cost: 0, skipped: 0) }
+        // The common prefix; the whole label when it stands here exactly.
         var k = 0
         while k < m && index + k < s.count && s[index + k] == label[k] { k += 1 }
+        if k == m { return LabelMatch(end: index + m, cost: 0, skipped: 0) }
         if k >= rules.matching.minLabelPrefix, k < m, index + k < s.count {
             let nextFollows = next.map { n in
                 let probe = n.prefix(3)
