@@ -75,7 +75,10 @@ struct TableRecognizer: Sendable {
         while i < lines.count {
             let head = lines[i].text.unicodeScalars.drop { $0 == "\t" || $0 == " " }
             guard let first = head.first, anchorFirsts.contains(first) else { i += 1; continue }
-            let candidates = rules.templates.indices.filter { t in anchors[t].contains { head.starts(with: $0) } }
+            // An anchor is compared only when it opens with the line's first scalar.
+            let candidates = rules.templates.indices.filter { t in
+                anchors[t].contains { ($0.first.map { $0 == first } ?? true) && head.starts(with: $0) }
+            }
             guard !candidates.isEmpty else { i += 1; continue }
             // The stream covers a window from the anchor on (`maxLines`), not
             // the document: it is built only where a table may start. It is
