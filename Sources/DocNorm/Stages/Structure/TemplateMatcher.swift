@@ -560,7 +560,9 @@ struct TemplateMatcher: Sendable {
         // later row's copy of it): the chain must end before that.
         var end = stop
         if label.count <= stop - index,
-           let whole = (index...(stop - label.count)).first(where: { stream.scalars[$0..<$0 + label.count].elementsEqual(label) }) {
+           let whole = (index...(stop - label.count)).first(where: {
+               stream.scalars[$0] == first && stream.scalars[$0..<$0 + label.count].elementsEqual(label)
+           }) {
             end = whole
         }
         // Any occurrence of the first character may open the chain.
