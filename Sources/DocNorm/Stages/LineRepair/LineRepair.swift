@@ -121,14 +121,28 @@ public struct LineRepair: Sendable {
         text.utf8.withContiguousStorageIfAvailable { Self.columns(utf8: $0) } ?? Self.columns(text.unicodeScalars)
     }
 
+    /// `columns` of a line without a TAB, nil for a line with one (a table
+    /// row, kept out of the text column's histogram): one pass over its UTF-8.
+    func columnsUnlessTab(_ text: String) -> Int? {
+        text.utf8.withContiguousStorageIfAvailable { Self.measure(utf8: $0, tabEnds: true) }
+            ?? (text.containsTab ? nil : columns(text))
+    }
+
     /// `columns` of a text's UTF-8, decoded in place: stage 2 measures every
     /// line several times, and walking its scalars was a tenth of the stage.
     static func columns(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        measure(utf8: bytes, tabEnds: false)!
+    }
+
+    /// The display columns of UTF-8 text; nil at a TAB when `tabEnds`.
+    @inline(__always)
+    private static func measure(utf8 bytes: UnsafeBufferPointer<UInt8>, tabEnds: Bool) -> Int? {
         widths.withUnsafeBufferPointer { widths in
             var n = 0, i = 0
             while i < bytes.count {
                 let b = UInt32(bytes[i])
                 if b < 0x80 {
+                    if tabEnds && b == 9 { return nil }
                     n += Int(widths[Int(b)]); i += 1
                 } else if b < 0xE0 {
                     n += Int(widths[Int((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))]); i += 2
@@ -181,8 +195,9 @@ public struct LineRepair: Sendable {
         // the lines without a TAB; a table row's TAB keeps it out of the
         // histogram), not once per histogram and filter.
         var measured: [(columns: Int, extracted: Int)] = []
-        for line in gathered.joined() where !line.text.isEmpty && !line.text.containsTab {
-            measured.append((columns(line.text), line.extractedColumns ?? 0))
+        for line in gathered.joined() where !line.text.isEmpty {
+            guard let width = columnsUnlessTab(line.text) else { continue }
+            measured.append((width, line.extractedColumns ?? 0))
         }
         // Rows of a table the recogniser missed blur the peak; they were laid
         // out with runs of spaces, so without a peak they are set aside.

@@ -22,7 +22,7 @@ extension LineRepair {
     /// nil when the document is not hard-wrapped.
     func columnWidth<Lines: Sequence>(_ lines: Lines) -> Int? where Lines.Element == SourceLine {
         // Only the widths are kept (not a copy of the lines).
-        columnWidth(widths: lines.lazy.filter { !$0.text.containsTab }.map { columns($0.text) })
+        columnWidth(widths: lines.lazy.compactMap { columnsUnlessTab($0.text) })
     }
 
     /// `columnWidth` of lines measured already: the display widths of those
