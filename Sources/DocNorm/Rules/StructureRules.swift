@@ -50,6 +50,10 @@ public struct HeadingNumbering: Sendable {
         /// by looking than by hashing, and every line opening with one asks.
         let numeralScalars: [Unicode.Scalar]
         let numeralValues: [Int]
+        /// What the style's numbering opens with: its open mark, or its
+        /// numerals when it has none. Styles that cannot open a line are
+        /// not tried on it.
+        let firsts: ScalarSet
 
         init(id: String, open: [Unicode.Scalar], numerals: [Unicode.Scalar: Int], isChinese: Bool, close: [Unicode.Scalar],
              level: Int, numeralScalars: [Unicode.Scalar], numeralValues: [Int]) {
@@ -61,6 +65,7 @@ public struct HeadingNumbering: Sendable {
             self.level = level
             self.numeralScalars = numeralScalars
             self.numeralValues = numeralValues
+            firsts = ScalarSet(ranges: (open.first.map { [$0] } ?? numeralScalars).map { $0.value...$0.value }, pattern: "\(id) openers")
         }
 
         func numeral(_ s: Unicode.Scalar) -> Int? {
@@ -110,7 +115,7 @@ public struct HeadingNumbering: Sendable {
     /// it ends; allocates nothing (at most four numerals, kept in a SIMD4).
     private func opening(_ scalars: String.UnicodeScalarView) -> (Style, Int, String.UnicodeScalarView.Index)? {
         guard let first = scalars.first, firstScalars.contains(first) else { return nil }
-        for style in styles {
+        for style in styles where style.firsts.contains(first) {
             if let (value, i) = opening(scalars, style) { return (style, value, i) }
         }
         return nil

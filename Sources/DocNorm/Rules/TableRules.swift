@@ -131,12 +131,9 @@ public struct TableTemplate: Sendable {
         /// Each cell's label as scalars (empty for other cells), made once:
         /// stage 4 compares them with every table it reads.
         var labelScalars: [[Unicode.Scalar]] = []
-        /// The row and each value column as an arithmetic check names them
-        /// (`ArithmeticCheck.subject`: the path joined by /), made once: every
-        /// table holds a check per row and column, and each one's own copy
-        /// of the joined path was the largest part of a table's memory.
-        var subject = ""
-        var columnSubjects: [String] = []
+        /// The scalars of the row's labels (stage 4: a head of this row's
+        /// labels read before the row above's values holds only these).
+        var labelScalarSet: Set<Unicode.Scalar> = []
     }
 
     /// A relation between sums: per column (`left`/`right` are row indices,
@@ -151,12 +148,33 @@ public struct TableTemplate: Sendable {
         public var right: [Int]
     }
 
+    /// One check at one place: a column check in one value slot, a row
+    /// check in one data row that has its slots. Its cells and the subject
+    /// it names are made once, with the template: stage 4 evaluates every
+    /// site on every table it reads (TableArithmetic).
+    struct CheckSite: Sendable {
+        var check: Int
+        /// The row or column the check is evaluated on (a column or row path).
+        var subject: String
+        /// The template row whose source line a diagnostic names.
+        var row: Int
+        /// (template row, value slot) of every cell summed on either side:
+        /// the first `leftCount` on the left.
+        var cells: [(row: Int, slot: Int)]
+        var leftCount: Int
+    }
+
     public var id: String
     public var edition: Int
     public var anchors: [String]
     public var columns: Int
     public var rows: [Row]
     public var checks: [Check]
+    /// Every site of `checks`, in order: check by check, slot by slot or row by row.
+    var checkSites: [CheckSite] = []
+    /// The scalars of every header label (stage 4: text made of these only is
+    /// scattered header text).
+    var headerScalars = ScalarSet(ranges: [], pattern: "")
 
     init(_ file: TableTemplateFile, path: String) throws {
         func invalid(_ reason: String) -> DocNormError { .invalidRules(file: path, line: nil, reason: reason) }
@@ -193,9 +211,10 @@ public struct TableTemplate: Sendable {
         }
         for r in rows.indices {
             rows[r].labelScalars = rows[r].cells.map { if case .label(let l) = $0 { Array(l.unicodeScalars) } else { [] } }
-            rows[r].subject = rows[r].path.isEmpty ? (rows[r].id ?? "") : rows[r].path.joined(separator: "/")
-            rows[r].columnSubjects = rows[r].columnPaths.map { $0.joined(separator: "/") }
+            rows[r].labelScalarSet = Set(rows[r].labelScalars.joined())
         }
+        headerScalars = ScalarSet(ranges: rows.filter(\.isHeader).flatMap(\.labelScalars).joined().map { $0.value...$0.value },
+                                  pattern: "header labels of \(file.id)")
         checks = try file.checks.map { check in
             func operands(_ list: [TableTemplateFile.Operand]) throws -> [Int] {
                 try list.map { operand in
@@ -210,6 +229,24 @@ public struct TableTemplate: Sendable {
             }
             return Check(id: check.id, description: check.description, axis: check.per == "row" ? .row : .column,
                          left: try operands(check.left), right: try operands(check.right))
+        }
+        for (index, check) in checks.enumerated() {
+            switch check.axis {
+            case .column:
+                let slots = check.left.first.map { rows[$0].columnPaths.count } ?? 0
+                for slot in 0..<slots {
+                    checkSites.append(CheckSite(check: index, subject: rows[check.left[0]].columnPaths[slot].joined(separator: "/"),
+                                                row: check.left[0], cells: (check.left + check.right).map { (row: $0, slot: slot) },
+                                                leftCount: check.left.count))
+                }
+            case .row:
+                for (r, row) in rows.enumerated() where !row.isHeader {
+                    guard (check.left + check.right).allSatisfy({ $0 < row.columnPaths.count }) else { continue }
+                    checkSites.append(CheckSite(check: index, subject: row.path.isEmpty ? (row.id ?? "") : row.path.joined(separator: "/"),
+                                                row: r, cells: (check.left + check.right).map { (row: r, slot: $0) },
+                                                leftCount: check.left.count))
+                }
+            }
         }
     }
 }
@@ -240,6 +277,14 @@ public struct TableRules: Sendable {
     let readingOrder: TableRulesFile.ReadingOrder
     let sectionNumerals: Set<Unicode.Scalar>
     let sentenceEnds: Set<Unicode.Scalar>
+    /// The first scalars a value can open with (digits, prefixes, empty
+    /// marks), and whether an empty token is one (an empty mark "").
+    let valueOpeners: ScalarSet
+    let emptyIsValue: Bool
+    /// The first scalars of the empty marks and prefixes, the last ones of
+    /// the suffixes: a token is compared with a list only when it opens
+    /// (ends) with one of its scalars.
+    let emptyMarkOpeners: ScalarSet, prefixOpeners: ScalarSet, suffixEnders: ScalarSet
     /// The row numbers (1. … 8.) data-row labels of the templates open with:
     /// the run that another baseline can cut off a label (CellStream).
     let rowNumbers: [[Unicode.Scalar]]
@@ -275,6 +320,13 @@ public struct TableRules: Sendable {
                           readingOrder: file.readingOrder,
                           sectionNumerals: Set(file.readingOrder.sectionNumerals.unicodeScalars),
                           sentenceEnds: Set(file.readingOrder.sentenceEnds.unicodeScalars),
+                          valueOpeners: ScalarSet(ranges: (file.values.digits.unicodeScalars.map { $0 }
+                                                           + (file.values.prefixes + file.values.emptyMarks).compactMap(\.unicodeScalars.first))
+                                                           .map { $0.value...$0.value }, pattern: "value openers"),
+                          emptyIsValue: file.values.emptyMarks.contains(""),
+                          emptyMarkOpeners: scalarSet(String(String.UnicodeScalarView(file.values.emptyMarks.compactMap(\.unicodeScalars.first)))),
+                          prefixOpeners: scalarSet(String(String.UnicodeScalarView(file.values.prefixes.compactMap(\.unicodeScalars.first)))),
+                          suffixEnders: scalarSet(String(String.UnicodeScalarView(file.values.suffixes.compactMap(\.unicodeScalars.last)))),
                           rowNumbers: rowNumbers(of: templates))
     }
 
@@ -307,11 +359,42 @@ public struct TableRules: Sendable {
     /// Whether `token` is a table value: a number with an optional sign or
     /// 增/减 prefix, decimals, and a unit suffix, or an empty mark such as "/".
     func isValue(_ token: ArraySlice<Unicode.Scalar>) -> Bool {
-        if emptyMarks.contains(where: { $0.elementsEqual(token) }) { return true }
-        var body = token
-        if let p = prefixes.first(where: { body.starts(with: $0) && body.count > $0.count }) { body = body.dropFirst(p.count) }
-        if let s = suffixes.first(where: { body.count > $0.count && body.suffix($0.count).elementsEqual($0) }) { body = body.dropLast(s.count) }
-        guard let first = body.first, let last = body.last, digits.contains(first), digits.contains(last) else { return false }
-        return body.allSatisfy { digits.contains($0) || inside.contains($0) }
+        // Most tokens asked are label text: no value opens with their first
+        // scalar, and they are answered without comparing any list.
+        guard let first = token.first else { return emptyIsValue }
+        guard valueOpeners.contains(first) else { return false }
+        return token.withUnsafeBufferPointer { isValue($0) }
+    }
+
+    /// A grid cell's text: `isValue` of its scalars (an array is made only
+    /// when its first scalar may open a value).
+    func isValue(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return emptyIsValue }
+        guard valueOpeners.contains(first) else { return false }
+        return isValue(Array(text.unicodeScalars)[...])
+    }
+
+    /// `isValue` over the token's scalars in place.
+    private func isValue(_ token: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        func equal(_ a: UnsafeBufferPointer<Unicode.Scalar>.SubSequence, _ b: [Unicode.Scalar]) -> Bool {
+            guard a.count == b.count else { return false }
+            var i = a.startIndex
+            for x in b {
+                if a[i] != x { return false }
+                i += 1
+            }
+            return true
+        }
+        // Each list is compared only when the token's first (last) scalar is
+        // one its entries open (end) with: a number is compared with none.
+        if emptyMarkOpeners.contains(token[0]), emptyMarks.contains(where: { equal(token[...], $0) }) { return true }
+        var start = 0, end = token.count
+        if prefixOpeners.contains(token[0]),
+           let p = prefixes.first(where: { end > $0.count && equal(token[0..<$0.count], $0) }) { start = p.count }
+        if suffixEnders.contains(token[end - 1]),
+           let s = suffixes.first(where: { end - start > $0.count && equal(token[(end - $0.count)..<end], $0) }) { end -= s.count }
+        guard start < end, digits.contains(token[start]), digits.contains(token[end - 1]) else { return false }
+        for i in start..<end where !digits.contains(token[i]) && !inside.contains(token[i]) { return false }
+        return true
     }
 }

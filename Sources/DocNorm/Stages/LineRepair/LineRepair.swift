@@ -67,8 +67,17 @@ public struct LineRepair: Sendable {
     /// Lines that open a national table (its anchors, Rules/templates): a
     /// paragraph never runs into one, even where the table was not matched.
     let tableAnchors: [[Unicode.Scalar]]
+    /// Their first scalars: most lines open with none, and are not compared.
+    let tableAnchorFirsts: ScalarSet
     /// `pageNumbers` from the rules, as scalars once.
     let pageNumberPatterns: [[Unicode.Scalar]]
+    /// What a page number can open with: a pattern's first character, or a
+    /// digit (a pattern's `#`, a lone number). Most lines open otherwise.
+    let pageNumberOpeners: ScalarSet
+    /// Per `markdownEmphasis` marker, its first byte when it is all ASCII:
+    /// such a marker has no other canonical form, so a line it opens starts
+    /// with that byte (asked of every line before comparing characters).
+    let emphasisFirstBytes: [UInt8?]
     /// The rules' mark lists as bit sets, asked for scalars at every line end
     /// and start (a search through the rule's string each time, before).
     let closers: ScalarSet, sentenceFinal: ScalarSet, strongFinal: ScalarSet, openers: ScalarSet, noLineStart: ScalarSet
@@ -82,7 +91,11 @@ public struct LineRepair: Sendable {
         cjk = rules.cjk
         self.numbering = numbering
         self.tableAnchors = tableAnchors.map { Array($0.unicodeScalars) }
+        tableAnchorFirsts = ScalarSet(ranges: self.tableAnchors.compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
         pageNumberPatterns = file.pageNumbers.map { Array($0.unicodeScalars) }
+        emphasisFirstBytes = file.markdownEmphasis.map { $0.utf8.allSatisfy { $0 < 0x80 } ? $0.utf8.first : nil }
+        pageNumberOpeners = ScalarSet(ranges: [0x30...0x39] + pageNumberPatterns.compactMap { $0.first.map { $0.value...$0.value } },
+                                      pattern: "page number openers")
         func set(_ marks: String) -> ScalarSet { ScalarSet(ranges: marks.unicodeScalars.map { $0.value...$0.value }, pattern: marks) }
         closers = set(file.closers)
         sentenceFinal = set(file.sentenceFinal)
@@ -100,10 +113,48 @@ public struct LineRepair: Sendable {
     /// The line opens with a table anchor (行政复议, 第二十条第（一）项, …).
     func opensTable(_ text: String) -> Bool {
         let head = text.unicodeScalars.drop { $0 == " " || $0 == "\t" }
+        guard let first = head.first, tableAnchorFirsts.contains(first) else { return tableAnchors.contains { $0.isEmpty } }
         return tableAnchors.contains { head.starts(with: $0) }
     }
 
-    func columns(_ text: String) -> Int { Self.columns(text.unicodeScalars) }
+    func columns(_ text: String) -> Int {
+        text.utf8.withContiguousStorageIfAvailable { Self.columns(utf8: $0) } ?? Self.columns(text.unicodeScalars)
+    }
+
+    /// `columns` of a line without a TAB, nil for a line with one (a table
+    /// row, kept out of the text column's histogram): one pass over its UTF-8.
+    func columnsUnlessTab(_ text: String) -> Int? {
+        text.utf8.withContiguousStorageIfAvailable { Self.measure(utf8: $0, tabEnds: true) }
+            ?? (text.containsTab ? nil : columns(text))
+    }
+
+    /// `columns` of a text's UTF-8, decoded in place: stage 2 measures every
+    /// line several times, and walking its scalars was a tenth of the stage.
+    static func columns(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        measure(utf8: bytes, tabEnds: false)!
+    }
+
+    /// The display columns of UTF-8 text; nil at a TAB when `tabEnds`.
+    @inline(__always)
+    private static func measure(utf8 bytes: UnsafeBufferPointer<UInt8>, tabEnds: Bool) -> Int? {
+        widths.withUnsafeBufferPointer { widths in
+            var n = 0, i = 0
+            while i < bytes.count {
+                let b = UInt32(bytes[i])
+                if b < 0x80 {
+                    if tabEnds && b == 9 { return nil }
+                    n += Int(widths[Int(b)]); i += 1
+                } else if b < 0xE0 {
+                    n += Int(widths[Int((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))]); i += 2
+                } else if b < 0xF0 {
+                    n += Int(widths[Int((b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F))]); i += 3
+                } else {
+                    n += 2; i += 4  // above the BMP
+                }
+            }
+            return n
+        }
+    }
 
     /// Display columns of a text (East Asian Wide and Fullwidth count 2).
     static func columns<Scalars: Sequence>(_ scalars: Scalars) -> Int where Scalars.Element == Unicode.Scalar {
@@ -140,10 +191,18 @@ public struct LineRepair: Sendable {
     func wrapEvidence(_ segments: [ArraySlice<SourceLine>], blanks: Blanks, context: PipelineContext)
         -> (gathered: [ArraySlice<SourceLine>], fullWidth: Int?, doubleSpaced: Bool) {
         let gathered = segments.map { gatherScattered($0, context: context) }
-        let prose = gathered.lazy.joined().filter { !$0.text.isEmpty }
+        // Each line measured once (the widths and the extracted widths of
+        // the lines without a TAB; a table row's TAB keeps it out of the
+        // histogram), not once per histogram and filter.
+        var measured: [(columns: Int, extracted: Int)] = []
+        for line in gathered.joined() where !line.text.isEmpty {
+            guard let width = columnsUnlessTab(line.text) else { continue }
+            measured.append((width, line.extractedColumns ?? 0))
+        }
         // Rows of a table the recogniser missed blur the peak; they were laid
         // out with runs of spaces, so without a peak they are set aside.
-        let fullWidth = columnWidth(prose) ?? columnWidth(prose.filter { width($0) - columns($0.text) <= file.wrap.window })
+        let fullWidth = columnWidth(widths: measured.map(\.columns))
+            ?? columnWidth(widths: measured.filter { max($0.extracted, $0.columns) - $0.columns <= file.wrap.window }.map(\.columns))
         var lines = 0, followedByBlank = 0
         for segment in gathered {
             var i = segment.startIndex

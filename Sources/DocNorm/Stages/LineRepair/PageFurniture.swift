@@ -50,7 +50,8 @@ extension LineRepair {
         count = 0
         for i in lines.indices {
             if !lines[i].text.isEmpty {
-                if startsWithNumbering(lines[i].text), previous == lines[i].text {
+                // The equal text first: a numbering is looked for only on a repeat.
+                if previous == lines[i].text, startsWithNumbering(lines[i].text) {
                     context.traced(.lines, "lines.duplicate-heading", line: lines[i].number, before: lines[i].text, after: "")
                     continue
                 }
@@ -69,7 +70,10 @@ extension LineRepair {
     /// The spaces stage 1 kept beside a marker (`** a **`) are spaced again
     /// as stage 1 spaces text, else a second run would trim them.
     func withoutEmphasis(_ text: String) -> String? {
-        for marker in file.markdownEmphasis where !marker.isEmpty {
+        for (marker, firstByte) in zip(file.markdownEmphasis, emphasisFirstBytes) where !marker.isEmpty {
+            // hasPrefix compares characters, and every line is asked: an
+            // ASCII marker's first byte is compared first.
+            if let firstByte, text.utf8.first != firstByte { continue }
             // Counting characters walks the line: ask last, when the markers stand.
             guard text.hasPrefix(marker), text.hasSuffix(marker), text.count > 2 * marker.count else { continue }
             let plain = string(CharacterNormalizer.canonicalSpacing(scalarValues(text.replacing(marker, with: "")), cjk: cjk))
@@ -85,7 +89,7 @@ extension LineRepair {
         withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 24) { buffer in
             var count = 0
             for s in text.unicodeScalars where s != " " {
-                if count == 24 { return false }
+                if count == 24 || (count == 0 && !pageNumberOpeners.contains(s)) { return false }
                 buffer.initializeElement(at: count, to: s)
                 count += 1
             }

@@ -22,11 +22,13 @@ extension LineRepair {
     /// nil when the document is not hard-wrapped.
     func columnWidth<Lines: Sequence>(_ lines: Lines) -> Int? where Lines.Element == SourceLine {
         // Only the widths are kept (not a copy of the lines).
-        var w: [Int] = []
-        for line in lines where !line.text.containsTab {
-            let width = columns(line.text)
-            if width >= file.wrap.minLineColumns { w.append(width) }
-        }
+        columnWidth(widths: lines.lazy.compactMap { columnsUnlessTab($0.text) })
+    }
+
+    /// `columnWidth` of lines measured already: the display widths of those
+    /// without a TAB.
+    func columnWidth<Widths: Sequence>(widths: Widths) -> Int? where Widths.Element == Int {
+        var w = widths.filter { $0 >= file.wrap.minLineColumns }
         w.sort()
         guard !w.isEmpty else { return nil }
         let needed = max(file.wrap.minLines, Int((file.wrap.minShare * Double(w.count)).rounded(.up)))
@@ -106,17 +108,21 @@ extension LineRepair {
         if i < s.endIndex, s[i].isASCII, s[i] != " " {
             // A web address is one unit to a browser's line breaker (Chromium
             // moved （http://jtt.dongling.gov.cn） whole to the next line).
-            let isWebAddress = s[i...].starts(with: "http".unicodeScalars) || s[i...].starts(with: "www.".unicodeScalars)
+            // (ASCII here: compared on the UTF-8 bytes, which are the scalars.)
+            let isWebAddress = text.utf8[i...].starts(with: "http".utf8) || text.utf8[i...].starts(with: "www.".utf8)
             while i < s.endIndex, s[i].isASCII, s[i] != " " {
                 let previous = s[i]
                 i = s.index(after: i)
-                if !isWebAddress, "/-".unicodeScalars.contains(previous), i < s.endIndex, !"/-".unicodeScalars.contains(s[i]) { break }
+                if !isWebAddress, previous == "/" || previous == "-", i < s.endIndex, s[i] != "/" && s[i] != "-" { break }
             }
         } else if i < s.endIndex {
             i = s.index(after: i)
         }
         while i < s.endIndex, startsNoLine(s[i]) { i = s.index(after: i) }
-        return Self.columns(s[..<i])
+        // The unit's columns, measured on its UTF-8 in place.
+        let bytes = text.utf8.distance(from: text.utf8.startIndex, to: i)
+        return text.utf8.withContiguousStorageIfAvailable { Self.columns(utf8: UnsafeBufferPointer(rebasing: $0[..<bytes])) }
+            ?? Self.columns(s[..<i])
     }
 
     /// Punctuation that may not open a line (kinsoku): it belongs to the word before.

@@ -10,34 +10,38 @@ enum CellSpans {
         let rows = grid.count, columns = grid.first?.count ?? 0
         guard rows > 0, columns > 0 else { return [] }
         struct Box { var r0: Int, c0: Int, r1: Int, c1: Int }
-        var owner = [[Int?]](repeating: [Int?](repeating: nil, count: columns), count: rows)
+        // The box over each cell (row-major; -1: none yet), and the boxes:
+        // handed to the joins, not shared with them, so no access to them
+        // is checked at run time.
+        var owner = [Int](repeating: -1, count: rows * columns)
         var boxes: [Box] = []
         func isLabel(_ text: String) -> Bool { !text.isEmpty && !isValue(text) }
 
-        func vertical(_ r: Int, _ c: Int) -> Bool {
-            guard r > 0, let a = owner[r - 1][c] else { return false }
+        func vertical(_ r: Int, _ c: Int, _ owner: inout [Int], _ boxes: inout [Box]) -> Bool {
+            guard r > 0, case let a = owner[(r - 1) * columns + c], a >= 0 else { return false }
             let b = boxes[a]
-            guard b.r1 == r - 1, isLabel(grid[b.r0][b.c0]),
-                  (b.c0...b.c1).allSatisfy({ grid[r][$0].isEmpty && owner[r][$0] == nil }) else { return false }
+            guard b.r1 == r - 1, isLabel(grid[b.r0][b.c0]) else { return false }
+            for k in b.c0...b.c1 where !grid[r][k].isEmpty || owner[r * columns + k] >= 0 { return false }
             boxes[a].r1 = r
-            for k in b.c0...b.c1 { owner[r][k] = a }
+            for k in b.c0...b.c1 { owner[r * columns + k] = a }
             return true
         }
-        func horizontal(_ r: Int, _ c: Int) -> Bool {
-            guard c > 0, let left = owner[r][c - 1], boxes[left].r0 == r, boxes[left].r1 == r else { return false }
+        func horizontal(_ r: Int, _ c: Int, _ owner: inout [Int], _ boxes: inout [Box]) -> Bool {
+            guard c > 0, case let left = owner[r * columns + c - 1], left >= 0, boxes[left].r0 == r, boxes[left].r1 == r else { return false }
             boxes[left].c1 = c
-            owner[r][c] = left
+            owner[r * columns + c] = left
             return true
         }
         for r in 0..<rows {
             for c in 0..<columns where !grid[r][c].isEmpty {
-                owner[r][c] = boxes.count
+                owner[r * columns + c] = boxes.count
                 boxes.append(Box(r0: r, c0: c, r1: r, c1: c))
             }
-            for c in 0..<columns where owner[r][c] == nil {
-                let joined = isHeader[r] ? (vertical(r, c) || horizontal(r, c)) : (horizontal(r, c) || vertical(r, c))
+            for c in 0..<columns where owner[r * columns + c] < 0 {
+                let joined = isHeader[r] ? (vertical(r, c, &owner, &boxes) || horizontal(r, c, &owner, &boxes))
+                    : (horizontal(r, c, &owner, &boxes) || vertical(r, c, &owner, &boxes))
                 if !joined {
-                    owner[r][c] = boxes.count
+                    owner[r * columns + c] = boxes.count
                     boxes.append(Box(r0: r, c0: c, r1: r, c1: c))
                 }
             }

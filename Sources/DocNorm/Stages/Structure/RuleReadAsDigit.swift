@@ -6,17 +6,29 @@
 /// is traced and reported. Anything less certain stays as read, flagged by
 /// the failing relation.
 extension TemplateMatcher {
-    func repairRulesReadAsDigits(_ m: inout Match, tracing: Bool) {
+    /// Returns the relations of the values as they stand after the repairs
+    /// (TableArithmetic.check reads them; evaluated once when none is made).
+    @discardableResult
+    func repairRulesReadAsDigits(_ m: inout Match, tracing: Bool) -> [TableArithmetic.Relation] {
         let relations = TableArithmetic.relations(m.template, values: m.values)
         var holds = relations.map(\.result.holds)
-        guard holds.contains(false) else { return }
+        guard holds.contains(false) else { return relations }
         // A trial changes one cell, so only the relations that read it are
         // evaluated again (the whole table per trial was most of stage 4 on
         // tables whose arithmetic fails everywhere).
-        var numbers: [[Double?]] = m.values.map { row in row.map { $0.flatMap(TableArithmetic.number) } }
+        // The values' numbers and each cell's relations, made at the first
+        // cell that may hold a misread rule: most tables have none.
+        var numbers: [[Double?]] = []
         var readers: [Int: [Int]] = [:]
-        for (index, relation) in relations.enumerated() {
-            for cell in relation.cells { readers[cell.row << 16 | cell.slot, default: []].append(index) }
+        var prepared = false
+        var changed = false
+        func prepare() {
+            guard !prepared else { return }
+            prepared = true
+            numbers = m.values.map { row in row.map { $0.flatMap(TableArithmetic.number) } }
+            for (index, relation) in relations.enumerated() {
+                for cell in relation.cells { readers[cell.row << 16 | cell.slot, default: []].append(index) }
+            }
         }
         func holdsWith(_ index: Int, _ cell: (row: Int, slot: Int), _ value: Double) -> Bool {
             let relation = relations[index]
@@ -41,6 +53,7 @@ extension TemplateMatcher {
             for cell in relations[index].cells {
                 guard let text = m.values[cell.row][cell.slot], let repaired = withoutRule(text),
                       let value = TableArithmetic.number(repaired) else { continue }
+                prepare()
                 let affected = (readers[cell.row << 16 | cell.slot] ?? []).map { ($0, holdsWith($0, cell, value)) }
                 let fixedThis = affected.contains { $0.0 == index && $0.1 }
                 let brokeOne = affected.contains { holds[$0.0] && !$0.1 }
@@ -50,9 +63,11 @@ extension TemplateMatcher {
             }
             guard fixes.count == 1, let fix = fixes.first else { continue }
             apply(fix.row, fix.slot, fix.before, fix.after, to: &m, tracing: tracing)
+            changed = true
             numbers[fix.row][fix.slot] = fix.value
             for (j, now) in fix.holds { holds[j] = now }
         }
+        return changed ? TableArithmetic.relations(m.template, values: m.values) : relations
     }
 
     /// The value of template row `row`, slot `slot` becomes `after` in the

@@ -17,7 +17,11 @@ enum TableArithmetic {
 
     /// Every evaluated relation, and a diagnostic for each one that fails.
     static func check(_ template: TableTemplate, values: [[String?]], lines: [Int?], context: PipelineContext) -> [ArithmeticCheck] {
-        let relations = relations(template, values: values)
+        check(template, relations: relations(template, values: values), lines: lines, context: context)
+    }
+
+    /// `check`, on relations already evaluated (`relations(template, values:)`).
+    static func check(_ template: TableTemplate, relations: [Relation], lines: [Int?], context: PipelineContext) -> [ArithmeticCheck] {
         for r in relations where !r.result.holds {
             let place = r.axis == .column ? "column" : "row"
             context.report(.structure, "structure.arithmetic", .arithmetic,
@@ -27,54 +31,44 @@ enum TableArithmetic {
         return relations.map(\.result)
     }
 
-    /// Every relation of the template that the values let be evaluated.
+    /// Every relation of the template that the values let be evaluated: each
+    /// of its check sites whose cells all hold a number.
     static func relations(_ template: TableTemplate, values: [[String?]]) -> [Relation] {
         // Each value parsed once, not once per relation it takes part in.
         let numbers: [[Double?]] = values.map { row in row.map { text in text.flatMap(Self.number) } }
-        func number(_ row: Int, _ slot: Int) -> Double? {
-            guard row < numbers.count, slot < numbers[row].count else { return nil }
-            return numbers[row][slot]
-        }
-        func sum(_ cells: [(Int, Int)]) -> Double? {
-            var total = 0.0
-            for (row, slot) in cells {
-                guard let v = number(row, slot) else { return nil }
-                total += v
-            }
-            return total
-        }
         var results: [Relation] = []
-        for check in template.checks {
-            switch check.axis {
-            case .column:
-                let slots = check.left.first.map { template.rows[$0].columnPaths.count } ?? 0
-                for slot in 0..<slots {
-                    let left = check.left.map { ($0, slot) }, right = check.right.map { ($0, slot) }
-                    guard let l = sum(left), let r = sum(right) else { continue }
-                    let subject = template.rows[check.left[0]].columnSubjects[slot]
-                    results.append(Relation(result: ArithmeticCheck(check: check.id, subject: subject, holds: abs(l - r) < 1e-9, left: l, right: r),
-                                            description: check.description, row: check.left[0], axis: .column,
-                                            cells: (left + right).map { (row: $0.0, slot: $0.1) }, leftCount: left.count))
-                }
-            case .row:
-                for (index, row) in template.rows.enumerated() where !row.isHeader {
-                    let needed = check.left + check.right
-                    let left = check.left.map { (index, $0) }, right = check.right.map { (index, $0) }
-                    guard needed.allSatisfy({ $0 < row.columnPaths.count }), let l = sum(left), let r = sum(right) else { continue }
-                    let subject = row.subject
-                    results.append(Relation(result: ArithmeticCheck(check: check.id, subject: subject, holds: abs(l - r) < 1e-9, left: l, right: r),
-                                            description: check.description, row: index, axis: .row,
-                                            cells: (left + right).map { (row: $0.0, slot: $0.1) }, leftCount: left.count))
-                }
+        sites: for site in template.checkSites {
+            var left = 0.0, right = 0.0
+            for (k, cell) in site.cells.enumerated() {
+                guard cell.row < numbers.count, cell.slot < numbers[cell.row].count, let v = numbers[cell.row][cell.slot] else { continue sites }
+                if k < site.leftCount { left += v } else { right += v }
             }
+            let check = template.checks[site.check]
+            results.append(Relation(result: ArithmeticCheck(check: check.id, subject: site.subject, holds: abs(left - right) < 1e-9, left: left, right: right),
+                                    description: check.description, row: site.row, axis: check.axis,
+                                    cells: site.cells, leftCount: site.leftCount))
         }
         return results
     }
 
     /// A value cell's number, or nil. Thousands separators dropped; a value
-    /// without one (most) is read as it stands.
+    /// without one (most) is read as it stands. A run of at most 15 ASCII
+    /// digits (nearly every cell) is read here, exactly as `Double` reads it.
     static func number(_ text: String) -> Double? {
-        Double(text.utf8.contains(0x2C) ? String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "," })) : text)
+        if let whole = text.utf8.withContiguousStorageIfAvailable(wholeNumber), let whole { return Double(whole) }
+        return Double(text.utf8.contains(0x2C) ? String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "," })) : text)
+    }
+
+    /// The number 1 to 15 ASCII digits write (below 2^53: exact as a
+    /// Double), or nil for any other text.
+    private static func wholeNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 15 else { return nil }
+        var n = 0
+        for b in bytes {
+            guard b &- 0x30 < 10 else { return nil }
+            n = n * 10 + Int(b &- 0x30)
+        }
+        return n
     }
 
     static func format(_ x: Double) -> String {

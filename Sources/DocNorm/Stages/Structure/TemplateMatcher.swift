@@ -65,6 +65,13 @@ struct TemplateMatcher: Sendable {
 
     func match(_ template: TableTemplate, in stream: CellStream, from start: Int, tracing: Bool) -> Match {
         var m = Match(template: template, grid: [], records: [], found: 0, expected: 0, surplus: 0, end: start)
+        // One entry per template row: sized once, not grown row by row.
+        let rowCount = template.rows.count
+        m.grid.reserveCapacity(rowCount)
+        m.gridRowIsHeader.reserveCapacity(rowCount)
+        m.gridRowOf.reserveCapacity(rowCount)
+        m.rowLines.reserveCapacity(rowCount)
+        m.values.reserveCapacity(rowCount)
         var p = start
         let s = stream.scalars
         func line(_ i: Int) -> Int? { stream.lineNumbers.isEmpty ? nil : stream.lineNumbers[min(i, stream.count - 1)] }
@@ -80,16 +87,8 @@ struct TemplateMatcher: Sendable {
 
         // Scalars of every header label: text skipped on the way to the first
         // data row that consists of these is scattered header text, not stray.
-        // Built on first use: most matches never ask.
-        var headerScalarSet: Set<Unicode.Scalar>?
-        func isHeaderScalar(_ scalar: Unicode.Scalar) -> Bool {
-            if headerScalarSet == nil {
-                headerScalarSet = Set(template.rows.filter(\.isHeader).flatMap { row in
-                    row.cells.flatMap { cell -> [Unicode.Scalar] in if case .label(let l) = cell { Array(l.unicodeScalars) } else { [] } }
-                })
-            }
-            return headerScalarSet!.contains(scalar)
-        }
+        let headerScalars = template.headerScalars
+        func isHeaderScalar(_ scalar: Unicode.Scalar) -> Bool { headerScalars.contains(scalar) }
         /// A label found, starting at `index`; `inPlace` when nothing but
         /// header text was skipped to reach it.
         func foundLabel(at index: Int, inPlace: Bool) {
@@ -111,14 +110,19 @@ struct TemplateMatcher: Sendable {
         /// Consumes, at `p`, pieces of open group labels and of the row's pending
         /// label ends.
         func absorb() {
+            // The trace's text closures capture constants, not `p` or the
+            // groups: a closure sharing a variable makes every access to it
+            // in this function checked at run time.
             var progress = true
             while progress && p < s.count {
                 progress = false
+                let at = p
                 for i in floating.indices where !floating[i].remaining.isEmpty {
-                    let k = commonPrefix(floating[i].remaining, at: p)
+                    let k = commonPrefix(floating[i].remaining, at: at)
                     if k >= min(floating[i].seen ? 2 : 3, floating[i].remaining.count) {
-                        traced("structure.group-label", at: p, text(p..<p + k), floating[i].label)
-                        if !floating[i].seen { floating[i].seen = true; foundLabel(at: p, inPlace: true) }
+                        let label = floating[i].label
+                        traced("structure.group-label", at: at, text(at..<at + k), label)
+                        if !floating[i].seen { floating[i].seen = true; foundLabel(at: at, inPlace: true) }
                         floating[i].remaining.removeFirst(k)
                         p += k
                         progress = true
@@ -126,9 +130,9 @@ struct TemplateMatcher: Sendable {
                     }
                 }
                 if !progress, let first = tails.first {
-                    let k = commonPrefix(first.tail, at: p)
+                    let k = commonPrefix(first.tail, at: at)
                     if k >= min(2, first.tail.count) {
-                        traced("structure.label-tail", at: p, text(p..<p + k), first.label)
+                        traced("structure.label-tail", at: at, text(at..<at + k), first.label)
                         tails[0].tail.removeFirst(k)
                         if tails[0].tail.isEmpty { tails.removeFirst() }
                         p += k
@@ -137,9 +141,9 @@ struct TemplateMatcher: Sendable {
                 }
             }
         }
-        /// Whether a piece of an open group label starts at `index`.
-        func groupPieceStarts(at index: Int) -> Bool {
-            floating.contains { !$0.remaining.isEmpty && commonPrefix($0.remaining, at: index) >= min(2, $0.remaining.count) }
+        /// Whether a piece of one of the open group labels `groups` starts at `index`.
+        func groupPieceStarts(_ groups: [(label: String, column: Int, remaining: [Unicode.Scalar], seen: Bool)], at index: Int) -> Bool {
+            groups.contains { !$0.remaining.isEmpty && commonPrefix($0.remaining, at: index) >= min(2, $0.remaining.count) }
         }
         let dataRows = template.rows.indices.filter { !template.rows[$0].isHeader }
         /// A data-row label spans rows when the next data row has no label at or left of its column.
@@ -158,10 +162,9 @@ struct TemplateMatcher: Sendable {
             guard valueEnd(in: stream, at: index) == nil,
                   let position = dataRows.firstIndex(of: rowIndex), position + 1 < dataRows.count else { return nil }
             let next = template.rows[dataRows[position + 1]]
-            let nextLabels: [[Unicode.Scalar]] = next.cells.compactMap { if case .label(let l) = $0 { Array(l.unicodeScalars) } else { nil } }
-            guard let rowLabel = nextLabels.last else { return nil }
-            let allowed = Set(nextLabels.flatMap { $0 })
-            let reach = min(s.count, index + nextLabels.reduce(0) { $0 + $1.count } + rules.matching.maxSkippedLead)
+            guard let rowLabel = next.labelScalars.last(where: { !$0.isEmpty }) else { return nil }
+            let allowed = next.labelScalarSet
+            let reach = min(s.count, index + next.labelScalars.reduce(0) { $0 + $1.count } + rules.matching.maxSkippedLead)
             var q = index
             while q < reach && valueEnd(in: stream, at: q) == nil {
                 guard allowed.contains(s[q]) else { return nil }
@@ -170,7 +173,8 @@ struct TemplateMatcher: Sendable {
             guard q < reach, q > index else { return nil }
             // The next row's own label starts in the head, and is cut there.
             let lead = min(rules.matching.minLabelPrefix, rowLabel.count)
-            guard let start = (index..<q).first(where: { commonPrefix(Array(rowLabel.prefix(lead)), at: $0) == lead }) else { return nil }
+            let opening = Array(rowLabel.prefix(lead))
+            guard let start = (index..<q).first(where: { commonPrefix(opening, at: $0) == lead }) else { return nil }
             let headOfLabel = q - start
             guard headOfLabel < rowLabel.count else { return nil }
             // Exactly this row's values, then the rest of that label.
@@ -178,7 +182,7 @@ struct TemplateMatcher: Sendable {
             while let e = valueEnd(in: stream, at: end) { end = e; count += 1 }
             guard count == template.rows[rowIndex].columnPaths.count,
                   commonPrefix(Array(rowLabel[headOfLabel...]), at: end) >= min(2, rowLabel.count - headOfLabel)
-                    || groupPieceStarts(at: end) else { return nil }
+                    || groupPieceStarts(floating, at: end) else { return nil }
             return index..<q
         }
 
@@ -218,7 +222,11 @@ struct TemplateMatcher: Sendable {
                 absorb()
                 let labelScalars = row.labelScalars[column]
                 let next = k + 1 < labels.count ? row.labelScalars[labels[k + 1].column] : nil
-                let found = findLabel(labelScalars, in: stream, at: p, next: next, followedBy: groupPieceStarts, searchAhead: 80)
+                // The open groups as they stand, copied into the closure:
+                // a closure that shares the variable makes every access to
+                // it checked at run time (a tenth of matching, in absorb).
+                let found = findLabel(labelScalars, in: stream, at: p, next: next,
+                                      followedBy: { [floating] in groupPieceStarts(floating, at: $0) }, searchAhead: 80)
                 if let found, row.isHeader, found.skipped > 0,
                    s[p..<p + found.skipped].allSatisfy(isHeaderScalar) {
                     // The label stands further on, past header text only:
@@ -396,6 +404,9 @@ struct TemplateMatcher: Sendable {
     /// End of the value token at `index`, or nil when no value starts there.
     func valueEnd(in stream: CellStream, at index: Int) -> Int? {
         guard index < stream.count else { return nil }
+        // Label text, where most asks stand: its first scalar opens no
+        // value, and its token's end is not looked for.
+        guard rules.valueOpeners.contains(stream.scalars[index]) else { return nil }
         let end = stream.tokenEnd(from: index)
         return rules.isValue(stream.scalars[index..<end]) ? end : nil
     }
@@ -434,9 +445,10 @@ struct TemplateMatcher: Sendable {
         let s = stream.scalars
         let m = label.count
         guard m > 0, index < s.count else { return nil }
-        if index + m <= s.count && s[index..<index + m].elementsEqual(label) { return LabelMatch(end: index + m, cost: 0, skipped: 0) }
+        // The common prefix; the whole label when it stands here exactly.
         var k = 0
         while k < m && index + k < s.count && s[index + k] == label[k] { k += 1 }
+        if k == m { return LabelMatch(end: index + m, cost: 0, skipped: 0) }
         if k >= rules.matching.minLabelPrefix, k < m, index + k < s.count {
             let nextFollows = next.map { n in
                 let probe = n.prefix(3)
@@ -468,6 +480,7 @@ struct TemplateMatcher: Sendable {
                 for i in 1...m {
                     current[0] = i
                     currentLead[0] = 0
+                    var rowMinimum = i
                     for j in 1...max(1, n) where j <= n {
                         let substitute = previous[j - 1] + (label[i - 1] == s[index + j - 1] ? 0 : 1)
                         let delete = previous[j] + 1
@@ -479,7 +492,12 @@ struct TemplateMatcher: Sendable {
                         } else {
                             current[j] = insert; currentLead[j] = currentLead[j - 1]
                         }
+                        rowMinimum = min(rowMinimum, current[j])
                     }
+                    // No cell of a later row is below this row's least (each
+                    // comes from one of it, or from the row's start, i, by
+                    // adding 0 or 1): past the budget, no end can be within it.
+                    if rowMinimum > budget { return nil }
                     swap(&previous, &current)
                     swap(&skippedLead, &currentLead)
                 }
@@ -494,6 +512,8 @@ struct TemplateMatcher: Sendable {
             if let best { return best }
         }
         // Exact, further on, before the next value: stray text stands before the label.
+        // (Within `m` scalars no later start leaves room for the whole label.)
+        guard searchAhead > 0 else { return nil }
         let zone = nextValueStart(in: stream, after: index, limit: searchAhead + m)
         var q = index + 1
         while q + m <= zone {
@@ -540,7 +560,9 @@ struct TemplateMatcher: Sendable {
         // later row's copy of it): the chain must end before that.
         var end = stop
         if label.count <= stop - index,
-           let whole = (index...(stop - label.count)).first(where: { stream.scalars[$0..<$0 + label.count].elementsEqual(label) }) {
+           let whole = (index...(stop - label.count)).first(where: {
+               stream.scalars[$0] == first && stream.scalars[$0..<$0 + label.count].elementsEqual(label)
+           }) {
             end = whole
         }
         // Any occurrence of the first character may open the chain.

@@ -44,58 +44,66 @@ struct CellStream {
     init<Lines: RandomAccessCollection>(_ lines: Lines, opensAfterDigit: Set<Unicode.Scalar> = [],
                                         rowNumbers: [[Unicode.Scalar]] = [],
                                         isValue: ((ArraySlice<Unicode.Scalar>) -> Bool)? = nil) where Lines.Element == SourceLine {
-        var scalars: [Unicode.Scalar] = []
-        var cellStart: [Bool] = []
-        var lineNumbers: [Int] = []
         var lineStart: [Int] = []
         var splitRowLabels: [Int] = []
-        // At most one scalar per UTF-8 byte: no regrowth while building.
+        // At most one scalar per UTF-8 byte: the three arrays are made at
+        // that size and written in place (an append per scalar to each, with
+        // its uniqueness and capacity checks, was most of building a stream).
         let bound = lines.reduce(0) { $0 + $1.text.utf8.count }
-        scalars.reserveCapacity(bound)
-        cellStart.reserveCapacity(bound)
-        lineNumbers.reserveCapacity(bound)
         lineStart.reserveCapacity(lines.count)
-        /// A token of three or more `-` `:` `=` is a rule line's cell (Markdown's
-        /// `---|---`, text tables' `====`), not table content: it is dropped.
-        func dropRule(from start: Int) {
-            guard scalars.count - start >= 3, scalars[start...].allSatisfy({ $0 == "-" || $0 == ":" || $0 == "=" }) else { return }
-            scalars.removeSubrange(start...)
-            cellStart.removeSubrange(start...)
-            lineNumbers.removeSubrange(start...)
-        }
         // Label lines read after the values-only line below them: each such
         // pair is read in swapped order (line starts stay in line order).
         let splits = isValue.map { SplitRows.labelLinesBeforeValues(lines, isValue: $0) } ?? []
-        for position in 0..<lines.count {
-            var source = position
-            if splits.contains(position) {
-                source = position + 1
-                splitRowLabels.append(lines[lines.index(lines.startIndex, offsetBy: position)].number)
-            } else if splits.contains(position - 1) {
-                source = position - 1
-            }
-            let line = lines[lines.index(lines.startIndex, offsetBy: source)]
-            lineStart.append(scalars.count)
-            var boundary = true
-            var tokenStart = scalars.count
-            var previous: Unicode.Scalar = " "
-            // A row number moved to the front makes a new string; rare.
-            let text = Self.rowNumberFirst(line.text, rowNumbers: rowNumbers).map { String(String.UnicodeScalarView($0)) } ?? line.text
-            for s in text.unicodeScalars {
-                defer { previous = s }
-                if s == " " || s == "\t" || s == "|" {
-                    dropRule(from: tokenStart)
-                    boundary = true
-                    continue
+        var count = 0
+        var cellStart: [Bool] = [], lineNumbers: [Int] = []
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bound) { scalarBuffer, scalarCount in
+            cellStart = [Bool](unsafeUninitializedCapacity: bound) { startBuffer, startCount in
+                lineNumbers = [Int](unsafeUninitializedCapacity: bound) { lineBuffer, lineCount in
+                    /// A token of three or more `-` `:` `=` is a rule line's cell (Markdown's
+                    /// `---|---`, text tables' `====`), not table content: it is dropped.
+                    func dropRule(from start: Int) {
+                        guard count - start >= 3,
+                              (start..<count).allSatisfy({ scalarBuffer[$0] == "-" || scalarBuffer[$0] == ":" || scalarBuffer[$0] == "=" })
+                        else { return }
+                        count = start
+                    }
+                    for position in 0..<lines.count {
+                        var source = position
+                        if splits.contains(position) {
+                            source = position + 1
+                            splitRowLabels.append(lines[lines.index(lines.startIndex, offsetBy: position)].number)
+                        } else if splits.contains(position - 1) {
+                            source = position - 1
+                        }
+                        let line = lines[lines.index(lines.startIndex, offsetBy: source)]
+                        lineStart.append(count)
+                        var boundary = true
+                        var tokenStart = count
+                        var previous: Unicode.Scalar = " "
+                        // A row number moved to the front makes a new string; rare.
+                        let text = Self.rowNumberFirst(line.text, rowNumbers: rowNumbers).map { String(String.UnicodeScalarView($0)) } ?? line.text
+                        for s in text.unicodeScalars {
+                            defer { previous = s }
+                            if s == " " || s == "\t" || s == "|" {
+                                dropRule(from: tokenStart)
+                                boundary = true
+                                continue
+                            }
+                            if !boundary, previous.value &- 0x30 < 10, opensAfterDigit.contains(s) { boundary = true }
+                            if boundary { tokenStart = count }
+                            (scalarBuffer.baseAddress! + count).initialize(to: s)
+                            (startBuffer.baseAddress! + count).initialize(to: boundary)
+                            (lineBuffer.baseAddress! + count).initialize(to: line.number)
+                            count += 1
+                            boundary = false
+                        }
+                        dropRule(from: tokenStart)
+                    }
+                    lineCount = count
                 }
-                if !boundary, previous.value &- 0x30 < 10, opensAfterDigit.contains(s) { boundary = true }
-                if boundary { tokenStart = scalars.count }
-                scalars.append(s)
-                cellStart.append(boundary)
-                lineNumbers.append(line.number)
-                boundary = false
+                startCount = count
             }
-            dropRule(from: tokenStart)
+            scalarCount = count
         }
         self.scalars = scalars[...]
         self.cellStart = cellStart[...]
@@ -109,7 +117,10 @@ struct CellStream {
     /// its last character, which is not ASCII (申请人无正1. → 1.申请人无正);
     /// nil for any other line.
     static func rowNumberFirst(_ text: String, rowNumbers: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
-        guard !rowNumbers.isEmpty, let last = text.unicodeScalars.last, last.isASCII, !("0"..."9").contains(last) else { return nil }
+        // On the last UTF-8 byte: an ASCII last scalar is that byte (most
+        // lines end in Han text or a digit, and are passed at once).
+        guard !rowNumbers.isEmpty, let lastByte = text.utf8.last, lastByte < 0x80, lastByte &- 0x30 >= 10,
+              rowNumbers.contains(where: { $0.last?.value == UInt32(lastByte) }) else { return nil }
         let scalars = Array(text.unicodeScalars)
         for number in rowNumbers where scalars.count > number.count && scalars.suffix(number.count).elementsEqual(number) {
             let label = scalars.dropLast(number.count)

@@ -25,16 +25,27 @@ enum SplitRows {
         /// before them. Stage 1 removed the space between a label and its
         /// first value (开出版物 1 → 开出版物1): a number that ends the label
         /// text is a value too.
+        // The line's scalars, in one buffer kept for every line asked (a
+        // token array per line was most of building a cell stream).
+        var scalars: [Unicode.Scalar] = []
         func trailingValues(_ line: SourceLine) -> (values: Int, text: Bool) {
-            var tokens = line.text.unicodeScalars.split(separator: " ")
+            scalars.removeAll(keepingCapacity: true)
+            scalars.append(contentsOf: line.text.unicodeScalars)
             var values = 0
-            while let last = tokens.last, isValue(ArraySlice(last)) { values += 1; tokens.removeLast() }
-            if let last = tokens.last {
+            var end = scalars.count
+            // Tokens from the last on, as split by spaces.
+            while true {
+                while end > 0 && scalars[end - 1] == " " { end -= 1 }
+                guard end > 0 else { return (values, false) }
+                var start = end
+                while start > 0 && scalars[start - 1] != " " { start -= 1 }
+                let last = scalars[start..<end]
+                if isValue(last) { values += 1; end = start; continue }
                 let number = last.reversed().prefix { ("0"..."9").contains($0) || $0 == "." || $0 == "," }.count
                 let body = last.dropLast(number)
-                if number > 0, let before = body.last, !before.isASCII, isValue(ArraySlice(last.suffix(number))) { values += 1 }
+                if number > 0, let before = body.last, !before.isASCII, isValue(last.suffix(number)) { values += 1 }
+                return (values, true)
             }
-            return (values, !tokens.isEmpty)
         }
         /// The nearest non-blank line from `position` on, stepping by `step`.
         func nonBlank(from position: Int, step: Int) -> Int? {
@@ -48,7 +59,7 @@ enum SplitRows {
         for position in 1..<max(1, lines.count - 1) {
             // Cheapest test first: the line after opens with a digit.
             let next = lines[lines.index(first, offsetBy: position + 1)]
-            guard let opening = next.text.unicodeScalars.first, ("0"..."9").contains(opening) else { continue }
+            guard let opening = next.text.utf8.first, opening &- 0x30 < 10 else { continue }
             let rest = trailingValues(next)
             guard !rest.text, rest.values > 0 else { continue }
             let label = lines[lines.index(first, offsetBy: position)]

@@ -19,11 +19,18 @@ struct TableRecognizer: Sendable {
     let readingOrder: ReadingOrderRecovery
     let labelledColumns: LabelledColumnRecovery
 
+    /// Each template's anchors as scalars, and their first scalars: made
+    /// once, not per reading (the read-backs read every document again).
+    let anchors: [[[Unicode.Scalar]]]
+    let anchorFirsts: ScalarSet
+
     init(rules: TableRules) {
         self.rules = rules
         matcher = TemplateMatcher(rules: rules)
         readingOrder = ReadingOrderRecovery(rules: rules)
         labelledColumns = LabelledColumnRecovery(rules: rules)
+        anchors = rules.templates.map { t in t.anchors.map { Array($0.unicodeScalars) } }
+        anchorFirsts = ScalarSet(ranges: anchors.joined().compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
     }
 
     /// A recognised table and the lines (indices into the input array) it spans.
@@ -52,22 +59,14 @@ struct TableRecognizer: Sendable {
         }
     }
 
-    /// The first scalars of the templates' anchors: a table is tried only at
-    /// a line whose first scalar past TAB and space is one of them.
-    var anchorFirsts: ScalarSet {
-        ScalarSet(ranges: rules.templates.flatMap(\.anchors).compactMap { $0.unicodeScalars.first.map { $0.value...$0.value } },
-                  pattern: "table anchors")
-    }
-
     /// `memo`: the reading-order searches of this document so far, shared by
     /// the first recognition and the read-backs of `tables.settle`.
     /// `keep`: what of each region found is kept (all of it, but for the
     /// probe of `tables.settle`, which keeps only its place).
     func recognize(_ lines: [SourceLine], memo: ReadingOrderRecovery.Memo? = nil, context: PipelineContext,
                    keep: (Region) -> Region = { $0 }) -> [Region] {
-        let anchors = rules.templates.map { t in t.anchors.map { Array($0.unicodeScalars) } }
         // Most lines open with no anchor's first scalar: they are passed at once.
-        let anchorFirsts = self.anchorFirsts
+        let anchors = self.anchors, anchorFirsts = self.anchorFirsts
         var regions: [Region] = []
         var edition: Int?
         /// The last stream built and the line it starts at.
@@ -85,7 +84,10 @@ struct TableRecognizer: Sendable {
         while i < lines.count {
             let head = lines[i].text.unicodeScalars.drop { $0 == "\t" || $0 == " " }
             guard let first = head.first, anchorFirsts.contains(first) else { i += 1; continue }
-            let candidates = rules.templates.indices.filter { t in anchors[t].contains { head.starts(with: $0) } }
+            // An anchor is compared only when it opens with the line's first scalar.
+            let candidates = rules.templates.indices.filter { t in
+                anchors[t].contains { ($0.first.map { $0 == first } ?? true) && head.starts(with: $0) }
+            }
             guard !candidates.isEmpty else { i += 1; continue }
             // The stream covers a window from the anchor on (`maxLines`), not
             // the document: it is built only where a table may start. It is
@@ -182,7 +184,7 @@ struct TableRecognizer: Sendable {
                 }
             }
             guard var best = matched else { i += 1; continue }
-            matcher.repairRulesReadAsDigits(&best, tracing: context.tracing)
+            let relations = matcher.repairRulesReadAsDigits(&best, tracing: context.tracing)
             keepAnchorLabel(&best, lineText: head, line: lines[i].number, context: context)
 
             let last = from + lineIndex(of: best.end - 1, in: stream)
@@ -204,10 +206,8 @@ struct TableRecognizer: Sendable {
             context.report(.tables, "tables.region", .repair,
                            "table \(best.template.id) recognised on lines \(lines[i].number)–\(lines[last].number) (\(best.found) of \(best.expected) labels and values found)",
                            line: lines[i].number)
-            let checks = TableArithmetic.check(best.template, values: best.values, lines: best.rowLines, context: context)
-            let spans = CellSpans.spans(of: best.grid, isHeader: best.gridRowIsHeader) { text in
-                rules.isValue(Array(text.unicodeScalars)[...])
-            }
+            let checks = TableArithmetic.check(best.template, relations: relations, lines: best.rowLines, context: context)
+            let spans = CellSpans.spans(of: best.grid, isHeader: best.gridRowIsHeader) { rules.isValue($0) }
             regions.append(keep(Region(lines: i...last,
                                        table: Table(grid: best.grid, spans: spans, templateID: best.template.id,
                                                     records: best.records, checks: checks))))
@@ -285,9 +285,7 @@ struct TableRecognizer: Sendable {
                        "table \(template.id) on lines \(lines[start].number)–\(lines[last].number): its numbers were read out of order and are the only order that satisfies its arithmetic (\(reading.plan.joined(separator: "; ")))",
                        line: lines[start].number)
         let checks = TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
-        let spans = CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { text in
-            rules.isValue(Array(text.unicodeScalars)[...])
-        }
+        let spans = CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { rules.isValue($0) }
         return Region(lines: start...last,
                       table: Table(grid: filled.grid, spans: spans, templateID: template.id, records: filled.records, checks: checks))
     }
