@@ -152,6 +152,13 @@ struct LabelledColumnRecovery: Sendable {
         var unplaced: [(text: String, line: Int, reason: String)]
         /// Columns read apart from the table: header, source lines.
         var apart: [(header: String, lines: ClosedRange<Int>)] = []
+        /// A block's values left unplaced because read row by row and column
+        /// by column they give different tables (`ColumnOrderEvidence` may
+        /// settle it).
+        var orderInDoubt = false
+        /// Blocks placed row by row on the evidence: their headers, the
+        /// source line of their first value.
+        var byEvidence: [(headers: String, line: Int)] = []
     }
 
     /// The pieces of `lines[range]`: values, the template's labels (a line's
@@ -231,7 +238,10 @@ struct LabelledColumnRecovery: Sendable {
     /// at `lines[start]` (label lines just before it, back to `earliest`,
     /// belong to it), or nil when the template is not one this applies to
     /// or nothing could be placed.
-    func recover(_ lines: [SourceLine], anchorAt start: Int, earliest: Int, template: TableTemplate, stretchEnd: Int) -> Placement? {
+    /// `rowOrder`: the document's evidence that a block's values with no
+    /// blank line among them were read row by row.
+    func recover(_ lines: [SourceLine], anchorAt start: Int, earliest: Int, template: TableTemplate, stretchEnd: Int,
+                 rowOrder: ColumnOrderEvidence? = nil) -> Placement? {
         guard let shape = shapes[template.id] else { return nil }
         // Lines of labels and values just before the anchor belong to the
         // table: pdftotext -raw reads the first column (信息内容 规章 …)
@@ -271,6 +281,8 @@ struct LabelledColumnRecovery: Sendable {
         }
         /// Runs too short for their block, placed once every run is read.
         var partial: [(block: Int, slots: [Int], run: [(String, Int)])] = []
+        var orderInDoubt = false
+        var byEvidence: [(headers: String, line: Int)] = []
         var head: [(label: String, block: Int?, slot: Int)] = []
         var lastRow: Int?
         var lastCaption: Int?
@@ -323,9 +335,15 @@ struct LabelledColumnRecovery: Sendable {
                 if run.count == m * rows.count {
                     let byRows = (0..<rows.count).map { r in (0..<m).map { c in run[r * m + c] } }
                     let byColumns = (0..<rows.count).map { r in (0..<m).map { c in run[c * rows.count + r] } }
-                    guard zip(byRows, byColumns).allSatisfy({ zip($0, $1).allSatisfy { $0.0 == $1.0 } }) else {
-                        drop(run, "under \(names) they read row by row and column by column give different tables")
-                        continue
+                    if !zip(byRows, byColumns).allSatisfy({ zip($0, $1).allSatisfy { $0.0 == $1.0 } }) {
+                        let unbroken = rowOrder != nil
+                            && !(run[0].1...run[run.count - 1].1).contains { ColumnOrderEvidence.isBlank(lines[$0]) }
+                        guard unbroken else {
+                            drop(run, "under \(names) they read row by row and column by column give different tables")
+                            orderInDoubt = true
+                            continue
+                        }
+                        byEvidence.append((names, lines[run[0].1].number))
                     }
                     for (r, row) in rows.enumerated() { for c in 0..<m { place(row, slots[c], byRows[r][c].0, byRows[r][c].1) } }
                 } else if run.count < m * rows.count, m == 1 || run.count == m {
@@ -380,7 +398,7 @@ struct LabelledColumnRecovery: Sendable {
         // Values after the table's last label and placed value stay text.
         let dropped = unplaced.filter { $0.lineIndex <= lastLine }.map { ($0.text, lines[$0.lineIndex].number, $0.reason) }
         return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
-                         placed: placed, unplaced: dropped, apart: apart)
+                         placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence)
     }
 
     /// The `count` values on the lines after `lines[header]`, one a line

@@ -150,7 +150,14 @@ struct TableRecognizer: Sendable {
                 switch readingOrder.recover(lines, from: i, candidates: (reorderable.isEmpty ? ordered : reorderable).map { rules.templates[$0] },
                                             edition: edition ?? hinted, memo: memo) {
                 case .recovered(let reading, let tokens, let last):
-                    regions.append(keep(region(reading, tokens: tokens, lines: lines, from: i, to: last, context: context)))
+                    let first = headerFragmentsStart(lines, anchorAt: i, template: reading.template,
+                                                     earliest: regions.last.map { $0.lines.upperBound + 1 } ?? 0)
+                    if first < i {
+                        context.report(.tables, "tables.header-fragments", .repair,
+                                       "line(s) \(lines[first..<i].map(\.text).filter { !$0.isEmpty }.joined(separator: " ")) before the anchor of table \(reading.template.id) hold only pieces of its header labels: read as part of the table's header",
+                                       line: lines[first].number)
+                    }
+                    regions.append(keep(region(reading, tokens: tokens, lines: lines, from: first, to: last, context: context)))
                     edition = reading.template.edition
                     i = last + 1
                     continue
@@ -165,11 +172,26 @@ struct TableRecognizer: Sendable {
             }
             // A table without arithmetic read column by column (table 二 from
             // pdfminer, pdftotext -raw): its values placed by the headers they follow.
+            let labelled = (reorderable.isEmpty ? ordered : reorderable).map { rules.templates[$0] }
+            let earliest = regions.last.map { $0.lines.upperBound + 1 } ?? 0
             if matched.map({ $0.missingValues > 0 || $0.surplus > 0 }) ?? true,
-               let placement = placeByLabels(lines, at: i, candidates: (reorderable.isEmpty ? ordered : reorderable).map { rules.templates[$0] },
-                                             matched: matched, edition: edition ?? hinted,
-                                             earliest: regions.last.map { $0.lines.upperBound + 1 } ?? 0) {
-                regions.append(region(placement, lines: lines, context: context))
+               var placement = placeByLabels(lines, at: i, candidates: labelled, matched: matched, edition: edition ?? hinted, earliest: earliest) {
+                // A block in doubt: the document's arithmetic table may say
+                // how its extractor reads (the same lines, or nothing changes).
+                if placement.orderInDoubt,
+                   let evidence = columnOrderEvidence(lines, from: placement.lastLine + 1, edition: placement.template.edition, memo: memo),
+                   let again = placeByLabels(lines, at: i, candidates: labelled, matched: matched, edition: edition ?? hinted,
+                                             earliest: earliest, rowOrder: evidence),
+                   again.template.id == placement.template.id, again.firstLine == placement.firstLine, again.lastLine == placement.lastLine,
+                   !again.byEvidence.isEmpty {
+                    for block in again.byEvidence {
+                        context.report(.tables, "tables.labelled-columns", .repair,
+                                       "the values under \(block.headers) of table \(again.template.id) read row by row and column by column give different tables; placed row by row: no blank line stands among them, and the extractor marks every step up the page with one (evidence: \(evidence.description))",
+                                       line: block.line)
+                    }
+                    placement = again
+                }
+                regions.append(keep(region(placement, lines: lines, context: context)))
                 edition = placement.template.edition
                 i = placement.lastLine + 1
                 continue
@@ -229,6 +251,34 @@ struct TableRecognizer: Sendable {
                            line: lines[range.lowerBound].number, cells: DiagnosticCells(table: table))
         }
         return regions
+    }
+
+    /// `tables.header-fragments`: where the table read at the anchor
+    /// `lines[start]` begins. pdftotext -raw may emit the top line of a
+    /// header cell (结果 of 结果⏎维持) before the anchor, right after the
+    /// section heading (四、政府信息公开行政复议、行政诉讼情况⏎结果⏎⏎行政复议…).
+    /// Lines between the heading and the anchor each of whose words is part
+    /// of one of the template's header labels belong to the table, whose
+    /// grid holds those labels; any other text there, or no heading
+    /// before them (at or after `earliest`), and the table begins at its anchor.
+    func headerFragmentsStart(_ lines: [SourceLine], anchorAt start: Int, template: TableTemplate, earliest: Int) -> Int {
+        let headers = template.rows.filter(\.isHeader).flatMap { row in
+            row.cells.compactMap { cell -> String? in if case .label(let l) = cell { l } else { nil } }
+        }
+        var first = start, k = start - 1
+        while k >= earliest {
+            let words = lines[k].text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            if words.isEmpty { k -= 1; continue }
+            guard words.allSatisfy({ word in headers.contains { $0.contains(word) } }) else { break }
+            first = k
+            k -= 1
+        }
+        guard first < start, k >= earliest else { return start }
+        // The line before them is the section heading (四、…), not prose.
+        let head = lines[k].text.unicodeScalars.drop { $0 == " " || $0 == "\t" }
+        let numerals = head.prefix { rules.sectionNumerals.contains($0) }
+        guard !numerals.isEmpty, head.dropFirst(numerals.count).starts(with: rules.readingOrder.sectionMark.unicodeScalars) else { return start }
+        return first
     }
 
     /// The cell stream's repairs of pdftotext `-layout` rows in a table read:
@@ -298,14 +348,15 @@ struct TableRecognizer: Sendable {
     /// back (a value after an empty cell) places as many as the match, which
     /// reads it from the left, and wins.
     func placeByLabels(_ lines: [SourceLine], at start: Int, candidates: [TableTemplate], matched: TemplateMatcher.Match?,
-                       edition: Int?, earliest: Int) -> LabelledColumnRecovery.Placement? {
+                       edition: Int?, earliest: Int, rowOrder: ColumnOrderEvidence? = nil) -> LabelledColumnRecovery.Placement? {
         var best: [LabelledColumnRecovery.Placement] = []
         let placeable = candidates.filter { labelledColumns.shapes[$0.id] != nil }
         guard !placeable.isEmpty else { return nil }
         // One stretch for all (the editions' tables 二 share their anchor).
         let end = readingOrder.stretchEnd(lines, from: start, templates: placeable)
         for template in placeable {
-            guard let p = labelledColumns.recover(lines, anchorAt: start, earliest: earliest, template: template, stretchEnd: end),
+            guard let p = labelledColumns.recover(lines, anchorAt: start, earliest: earliest, template: template, stretchEnd: end,
+                                                          rowOrder: rowOrder),
                   p.placed >= (matched?.valuesFound ?? 0) else { continue }
             // The same values as the match (a grid read back whose values
             // stand from the left): the match, and what it reported, stand.

@@ -1,0 +1,130 @@
+import Testing
+@testable import DocNorm
+
+/// `tables.labelled-columns` with the document's evidence
+/// (`ColumnOrderEvidence`), and `tables.header-fragments`. The inputs are
+/// written by hand after what pdftotext -raw returns for LibreOffice's and
+/// Chromium's PDFs; the expected values are read off the layout.
+@Suite struct ColumnOrderEvidenceTests {
+    static func value(_ doc: Document, _ row: String, _ column: String) -> String? {
+        doc.tables.flatMap(\.records).first { $0.row.last == row && $0.column.last == column && $0.row.first == "第二十条第（一）项" }?.value
+    }
+
+    /// Table 二 with block （一）'s two headers together and then `values`.
+    static func activeDisclosure(_ values: [String]) -> [String] {
+        ["二、主动公开政府信息情况", "信息内容", "规章", "行政规范性文件", "",
+         "第二十条第（一）项", "本年制发件数", "本年废止件数"] + values + ["",
+         "现行有效件数", "0", "22"] + LabelledColumnTests.smallBlocks
+    }
+
+    /// A small table 三 (3 natural persons and 1 company applied, 1 person
+    /// carried over; 2 persons and the company answered in full, 1 person's
+    /// information not held, 1 carried forward), every label first, then
+    /// rows 一 and 二 column by column (3 1, 1 0, 0 0, … 4 1) and the other
+    /// rows left to right. `blankBeforeColumns`: each column of the pair
+    /// after the first opens after a blank line, where the reading goes from
+    /// row 二 back up to row 一.
+    static func applications(blankBeforeColumns: Bool) -> [String] {
+        let template = pipeline.tables.rules.templates.first { $0.id == "2021-applications" }!
+        let rows = template.rows.filter { !$0.isHeader }
+        func values(_ id: String) -> [Int] {
+            switch id {
+            case "new", "total": return [3, 1, 0, 0, 0, 0, 4]
+            case "carried-over", "carried-forward", "unavailable-1": return [1, 0, 0, 0, 0, 0, 1]
+            case "disclosed": return [2, 1, 0, 0, 0, 0, 3]
+            default: return [0, 0, 0, 0, 0, 0, 0]
+            }
+        }
+        var lines = ["三、收到和处理政府信息公开申请情况", "（本列数据的勾稽关系为：第一项加第二项", "之和，等于第三项加第四项之和）", "申请人情况"]
+        for row in rows { lines += row.cells.compactMap { if case .label(let l) = $0 { l } else { nil } } }
+        let first = values(rows[0].id!), second = values(rows[1].id!)
+        for c in 0..<7 {
+            if c > 0 && blankBeforeColumns { lines.append("") }
+            lines += [String(first[c]), String(second[c])]
+        }
+        for row in rows.dropFirst(2) { lines += values(row.id!).map(String.init) }
+        return lines
+    }
+
+    static let review = ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "结果", "维持", "结果", "纠正", "其他", "结果",
+                         "3", "1", "0", "行政诉讼", "尚未 总", "结果", "审结 计", "维持", "1", "5",
+                         "2", "0", "1", "0", "3", "1", "0", "0", "0", "1", "五、存在的主要问题及改进情况", "无。"]
+
+    /// LibreOffice: 0 0 5 4 with no blank line among them, and table 三's
+    /// reading goes up only across blank lines: row by row, 规章 0 0 and
+    /// 行政规范性文件 5 4, reported with the evidence.
+    @Test func aBlockWithoutBlankLinesIsReadRowByRowOnTheEvidence() throws {
+        let text = (Self.activeDisclosure(["0", "0", "5", "4"]) + Self.applications(blankBeforeColumns: true) + Self.review)
+            .joined(separator: "\n") + "\n"
+        let doc = try document(text, tracing: true)
+        #expect(Self.value(doc, "规章", "本年制发件数") == "0")
+        #expect(Self.value(doc, "规章", "本年废止件数") == "0")
+        #expect(Self.value(doc, "行政规范性文件", "本年制发件数") == "5")
+        #expect(Self.value(doc, "行政规范性文件", "本年废止件数") == "4")
+        #expect(Self.value(doc, "行政规范性文件", "现行有效件数") == "22")
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .repair
+            && $0.message.contains("placed row by row") && $0.message.contains("2021-applications") })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.first == "第二十条第（一）项" })
+        let once = try canonical(Array(text.utf8))
+        #expect(once.contains("\n规章\t0\t0\t0\n行政规范性文件\t5\t4\t22\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+        #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
+    }
+
+    /// Table 三 goes up a row without a blank line: nothing says how the
+    /// extractor reads, so the block's cells stay empty and reported.
+    @Test func withoutTheEvidenceTheBlockStaysUnplaced() throws {
+        let text = (Self.activeDisclosure(["0", "0", "5", "4"]) + Self.applications(blankBeforeColumns: false) + Self.review)
+            .joined(separator: "\n") + "\n"
+        let doc = try document(text)
+        #expect(Self.value(doc, "规章", "本年制发件数") == nil)
+        #expect(Self.value(doc, "行政规范性文件", "本年废止件数") == nil)
+        #expect(Self.value(doc, "行政规范性文件", "现行有效件数") == "22")
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.message.contains("0 0 5 4") })
+        #expect(doc.tables.first { $0.templateID == "2021-applications" } != nil)
+    }
+
+    /// Chromium: 0 5, a blank line, 0 4. A blank line among the values may
+    /// be a step up (column by column) or a page break (row by row): the
+    /// cells stay empty even with the evidence.
+    @Test func aBlockWithABlankLineAmongItsValuesStaysUnplaced() throws {
+        let text = (Self.activeDisclosure(["0", "5", "", "0", "4"]) + Self.applications(blankBeforeColumns: true) + Self.review)
+            .joined(separator: "\n") + "\n"
+        let doc = try document(text)
+        #expect(Self.value(doc, "规章", "本年制发件数") == nil)
+        #expect(Self.value(doc, "行政规范性文件", "本年制发件数") == nil)
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.message.contains("0 5 0 4") })
+    }
+
+    /// pdftotext -raw: the top line of the header cell 结果维持 stands
+    /// between the section heading and the anchor 行政复议: it is read into
+    /// the table, whose grid holds 结果维持, not left as a line of text.
+    @Test func aHeaderFragmentBeforeTheAnchorIsTheTables() throws {
+        var lines = Self.review
+        lines.insert(contentsOf: ["结果", ""], at: 1)
+        let text = lines.joined(separator: "\n") + "\n"
+        let doc = try document(text, tracing: true)
+        let table = try #require(doc.tables.first)
+        #expect(table.records.map(\.value) == ["3", "1", "0", "1", "5", "2", "0", "1", "0", "3", "1", "0", "0", "0", "1"])
+        #expect(doc.diagnostics.contains { $0.rule == "tables.header-fragments" && $0.line == 2 })
+        let once = try canonical(Array(text.utf8))
+        #expect(once.hasPrefix("四、政府信息公开行政复议、行政诉讼情况\n\n行政复议\t"))
+        #expect(!once.contains("\n结果\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+        #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
+    }
+
+    /// Other text between the heading and the anchor (a sentence, a word
+    /// that is in no header label) stays text, and so does the fragment.
+    @Test func otherTextBeforeTheAnchorKeepsTheFragmentAsText() throws {
+        var lines = Self.review
+        lines.insert(contentsOf: ["结果", "见下表"], at: 1)
+        let text = lines.joined(separator: "\n") + "\n"
+        let doc = try document(text)
+        #expect(doc.tables.first?.records.count == 15)
+        #expect(!doc.diagnostics.contains { $0.rule == "tables.header-fragments" })
+        let once = try canonical(Array(text.utf8))
+        #expect(once.contains("结果"))
+        #expect(once.contains("见下表"))
+    }
+}
