@@ -18,6 +18,7 @@ struct TableRecognizer: Sendable {
     let matcher: TemplateMatcher
     let readingOrder: ReadingOrderRecovery
     let labelledColumns: LabelledColumnRecovery
+    let headerRuns: HeaderRunRecovery
 
     /// Each template's anchors as scalars, and their first scalars: made
     /// once, not per reading (the read-backs read every document again).
@@ -29,6 +30,7 @@ struct TableRecognizer: Sendable {
         matcher = TemplateMatcher(rules: rules)
         readingOrder = ReadingOrderRecovery(rules: rules)
         labelledColumns = LabelledColumnRecovery(rules: rules)
+        headerRuns = HeaderRunRecovery(rules: rules)
         anchors = rules.templates.map { t in t.anchors.map { Array($0.unicodeScalars) } }
         anchorFirsts = ScalarSet(ranges: anchors.joined().compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
     }
@@ -192,6 +194,15 @@ struct TableRecognizer: Sendable {
                     placement = again
                 }
                 regions.append(keep(region(placement, lines: lines, context: context)))
+                edition = placement.template.edition
+                i = placement.lastLine + 1
+                continue
+            }
+            // An arithmetic table in no reading order (table 三 from pdfminer):
+            // the rows its column headers' boxes give beyond doubt.
+            if matched == nil, let placement = placeByHeaderRuns(lines, at: i, candidates: labelled, edition: edition ?? hinted) {
+                regions.append(keep(region(placement, lines: lines, context: context, rule: "tables.header-runs",
+                                           how: "its numbers fit no reading order; the rows whose every cell the column headers' boxes give, and that add up, are placed")))
                 edition = placement.template.edition
                 i = placement.lastLine + 1
                 continue
@@ -371,11 +382,28 @@ struct TableRecognizer: Sendable {
         return best.first { $0.template.edition == edition }
     }
 
+    /// `tables.header-runs` at the anchor `lines[start]`: the placement of
+    /// the candidate whose header runs place the most values; a tie goes to
+    /// the report's edition, or to neither.
+    func placeByHeaderRuns(_ lines: [SourceLine], at start: Int, candidates: [TableTemplate], edition: Int?) -> LabelledColumnRecovery.Placement? {
+        let placeable = candidates.filter { headerRuns.shapes[$0.id] != nil }
+        guard !placeable.isEmpty else { return nil }
+        let end = readingOrder.stretchEnd(lines, from: start, templates: placeable)
+        let found = placeable.compactMap { headerRuns.recover(lines, from: start, end: end, template: $0) }
+        guard let most = found.map(\.placed).max() else { return nil }
+        let best = found.filter { $0.placed == most }
+        if best.count == 1 { return best[0] }
+        let inEdition = best.filter { $0.template.edition == edition }
+        return inEdition.count == 1 ? inEdition[0] : nil
+    }
+
     /// The region of a table whose values `LabelledColumnRecovery` placed:
     /// every value placed nowhere and every cell left empty reported (the
     /// cells as stage 4's `structure.missing-value` reports them, so that
     /// `tables.settle` carries them over as it does the match's).
-    func region(_ placement: LabelledColumnRecovery.Placement, lines: [SourceLine], context: PipelineContext) -> Region {
+    func region(_ placement: LabelledColumnRecovery.Placement, lines: [SourceLine], context: PipelineContext,
+                rule: String = "tables.labelled-columns",
+                how: String = "its values were read column by column and are placed by the headers and row labels they follow") -> Region {
         let template = placement.template
         let range = placement.firstLine...placement.lastLine
         let first = lines[range.lowerBound].number
@@ -387,7 +415,7 @@ struct TableRecognizer: Sendable {
         for u in placement.unplaced where !reasons.contains(u.reason) { reasons.append(u.reason) }
         for reason in reasons {
             let those = placement.unplaced.filter { $0.reason == reason }
-            context.report(.tables, "tables.labelled-columns", .suspicion,
+            context.report(.tables, rule, .suspicion,
                            "number(s) \(those.map(\.text).joined(separator: " ")) near table \(template.id) fit no cell (\(reason)); dropped",
                            line: those[0].line)
         }
@@ -412,11 +440,11 @@ struct TableRecognizer: Sendable {
                                line: line, cells: DiagnosticCells(table: template.id, row: row.path, column: row.columnPaths[slot]))
             }
         }
-        context.traced(.tables, "tables.labelled-columns", line: first,
+        context.traced(.tables, rule, line: first,
                        before: lines[range].map(\.text).joined(separator: "⏎"),
                        after: filled.grid.map { $0.joined(separator: "\t") }.joined(separator: "⏎"))
-        context.report(.tables, "tables.labelled-columns", .repair,
-                       "table \(template.id) on lines \(first)–\(lines[range.upperBound].number): its values were read column by column and are placed by the headers and row labels they follow (\(placement.placed) of \(filled.values.reduce(0) { $0 + $1.count }) cells)",
+        context.report(.tables, rule, .repair,
+                       "table \(template.id) on lines \(first)–\(lines[range.upperBound].number): \(how) (\(placement.placed) of \(filled.values.reduce(0) { $0 + $1.count }) cells)",
                        line: first)
         let checks = TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
         let spans = CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { text in
