@@ -50,6 +50,9 @@ struct HeaderRunRecovery: Sendable {
         /// Per data row (index into `dataRows`), its row relations: check
         /// sites all of whose cells are in that row.
         var rowSites: [[TableTemplate.CheckSite]]
+        /// Per data row, the slots its row relations sum: a weak value is
+        /// pinned only there.
+        var rowSlots: [Set<Int>]
 
         init?(_ template: TableTemplate) {
             let dataRows = template.rows.indices.filter { !template.rows[$0].isHeader }
@@ -79,6 +82,7 @@ struct HeaderRunRecovery: Sendable {
             self.headerTexts = sorted
             self.headerLabels = sorted.map { Array($0.unicodeScalars) }
             self.rowSites = rowSites
+            self.rowSlots = rowSites.map { sites in Set(sites.flatMap { $0.cells.map(\.slot) }) }
         }
 
         /// `scalars` as a run of header labels: the last one, or nil when
@@ -171,6 +175,7 @@ struct HeaderRunRecovery: Sendable {
         var placedAt: [Int: [String]] = [:]
         var placed = 0
         for (k, claim) in claims.enumerated() where !claim.exact.isEmpty || !claim.pairs.isEmpty {
+            guard claim.exact.allSatisfy({ !$0.weak || shape.rowSlots[k].contains($0.slot) }) else { continue }
             var agreed: [String]?, doubt = false, possible = false
             for choice in choices {
                 let columns = Dictionary(uniqueKeysWithValues: zip(pairRuns.map(\.run), choice))
