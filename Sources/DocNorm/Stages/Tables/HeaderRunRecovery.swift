@@ -1,3 +1,5 @@
+import ICUKit
+
 /// Stage 3, `tables.header-runs`: the rows of an arithmetic table (三) that
 /// the column headers' own text boxes give beyond doubt, where its numbers
 /// fit no reading order.
@@ -47,6 +49,9 @@ struct HeaderRunRecovery: Sendable {
         /// Every header-row label as scalars, longest first (for segmenting).
         var headerLabels: [[Unicode.Scalar]]
         var headerTexts: [String]
+        /// Every scalar of a header label: a line with any other (a value,
+        /// a row label, prose) is no header text, told without allocating.
+        var headerScalars: ScalarSet
         /// Per data row (index into `dataRows`), its row relations: check
         /// sites all of whose cells are in that row.
         var rowSites: [[TableTemplate.CheckSite]]
@@ -81,6 +86,8 @@ struct HeaderRunRecovery: Sendable {
             self.slotOf = slotOf
             self.headerTexts = sorted
             self.headerLabels = sorted.map { Array($0.unicodeScalars) }
+            self.headerScalars = ScalarSet(ranges: Set(sorted.flatMap(\.unicodeScalars)).map { $0.value...$0.value },
+                                           pattern: "header-label scalars of \(template.id)")
             self.rowSites = rowSites
             self.rowSlots = rowSites.map { sites in Set(sites.flatMap { $0.cells.map(\.slot) }) }
         }
@@ -266,8 +273,7 @@ struct HeaderRunRecovery: Sendable {
             let before = headerAlone
             headerAlone = nil
             defer { k = boxEnd }
-            let j = (k..<boxEnd).first(where: { valuesOf(lines[$0]) != nil }) ?? boxEnd
-            if j == k, let (slot, label) = before {
+            if let (slot, label) = before, valuesOf(lines[k]) != nil {
                 var run = Run(slot: slot, lines: [], header: label, weak: true)
                 for m in k..<boxEnd {
                     guard let values = valuesOf(lines[m]), values.count == 1 else { run.lines = []; break }
@@ -276,7 +282,10 @@ struct HeaderRunRecovery: Sendable {
                 if !run.lines.isEmpty { runs.append(run) }
                 continue
             }
-            guard j > k else { continue }
+            // The box opens with header text, lines of header-label scalars only.
+            var j = k
+            while j < boxEnd, lines[j].text.unicodeScalars.allSatisfy({ shape.headerScalars.contains($0) || $0 == " " || $0 == "\t" }) { j += 1 }
+            guard j > k, j == boxEnd || valuesOf(lines[j]) != nil else { continue }
             let header = (k..<j).flatMap { lines[$0].text.unicodeScalars.filter { $0 != " " && $0 != "\t" } }
             guard let label = shape.lastHeader(header), let slot = shape.slotOf[label] else { continue }
             if j == boxEnd { headerAlone = (slot, label); continue }
@@ -322,9 +331,11 @@ struct HeaderRunRecovery: Sendable {
             }
             return values
         }
+        // Header rows, then the data rows: every line a TAB row.
         var k = start
-        while k < end, row(lines[k].text, shape.dataRows[0]) == nil {
+        while k < end {
             guard lines[k].text.unicodeScalars.contains("\t") else { return nil }
+            if row(lines[k].text, shape.dataRows[0]) != nil { break }
             k += 1
         }
         var rows: [[String?]] = [], at: [Int] = []

@@ -148,6 +148,9 @@ struct TableRecognizer: Sendable {
             // arithmetic in some order, and the other edition's is no reading
             // of this report).
             let reorderable = ordered.filter { t in edition.map { rules.templates[t].edition == $0 } ?? true }
+            /// Whether the reading-order search ran here, and the stretch it read.
+            let searched = i >= triedUntil
+            var searchedEnd: Int?
             if i >= triedUntil, matched.map({ $0.missingValues > 0 || $0.surplus > 0 }) ?? true {
                 switch readingOrder.recover(lines, from: i, candidates: (reorderable.isEmpty ? ordered : reorderable).map { rules.templates[$0] },
                                             edition: edition ?? hinted, memo: memo) {
@@ -165,6 +168,7 @@ struct TableRecognizer: Sendable {
                     continue
                 case .rejected(let reason, let end, let fitting):
                     triedUntil = end
+                    searchedEnd = end
                     if matched == nil, fitting.count == 1, end > i { unread.append((fitting[0], i...(end - 1))) }
                     context.report(.tables, "tables.reading-order", .suspicion,
                                    "the numbers after line \(lines[i].number) were not put in table order: \(reason)", line: lines[i].number)
@@ -200,7 +204,9 @@ struct TableRecognizer: Sendable {
             }
             // An arithmetic table in no reading order (table 三 from pdfminer):
             // the rows its column headers' boxes give beyond doubt.
-            if matched == nil, let placement = placeByHeaderRuns(lines, at: i, candidates: labelled, edition: edition ?? hinted) {
+            // Not again at a later anchor of a stretch searched already.
+            if matched == nil, searched,
+               let placement = placeByHeaderRuns(lines, at: i, end: searchedEnd, candidates: labelled, edition: edition ?? hinted) {
                 regions.append(keep(region(placement, lines: lines, context: context, rule: "tables.header-runs",
                                            how: "its numbers fit no reading order; the rows whose every cell the column headers' boxes give, and that add up, are placed")))
                 edition = placement.template.edition
@@ -385,10 +391,11 @@ struct TableRecognizer: Sendable {
     /// `tables.header-runs` at the anchor `lines[start]`: the placement of
     /// the candidate whose header runs place the most values; a tie goes to
     /// the report's edition, or to neither.
-    func placeByHeaderRuns(_ lines: [SourceLine], at start: Int, candidates: [TableTemplate], edition: Int?) -> LabelledColumnRecovery.Placement? {
+    /// `end`: the stretch the reading-order search read here, if it did.
+    func placeByHeaderRuns(_ lines: [SourceLine], at start: Int, end: Int?, candidates: [TableTemplate], edition: Int?) -> LabelledColumnRecovery.Placement? {
         let placeable = candidates.filter { headerRuns.shapes[$0.id] != nil }
         guard !placeable.isEmpty else { return nil }
-        let end = readingOrder.stretchEnd(lines, from: start, templates: placeable)
+        let end = end ?? readingOrder.stretchEnd(lines, from: start, templates: placeable)
         let found = placeable.compactMap { headerRuns.recover(lines, from: start, end: end, template: $0) }
         guard let most = found.map(\.placed).max() else { return nil }
         let best = found.filter { $0.placed == most }
