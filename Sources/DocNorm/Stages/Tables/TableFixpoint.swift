@@ -159,7 +159,7 @@ extension TableRecognizer {
         }
         for d in reading.diagnostics where d.stage == .structure {
             let (inside, line) = mapped(d.line)
-            if inside { context.report(d.stage, d.rule, d.kind, d.message, line: line) }
+            if inside { context.report(d.stage, d.rule, d.kind, d.message, line: line, cells: d.cells) }
         }
         return (newProse, newTables)
     }
