@@ -10,7 +10,8 @@
 /// - `structure.run-in`: a short numbered phrase closed by 。 with running text
 ///   after it (（一）主动公开情况。为保证…) stays a paragraph and is marked.
 /// - `structure.section-title`: a section heading whose title OCR misread
-///   (noise from underlines and rules, a character or two wrong) gets the
+///   (noise from underlines and rules, a character or two wrong, a last
+///   character read as a mark no title ends with: 情况 → 情，) gets the
 ///   national format's title and that section's number back, traced:
 ///   一、主动公\开政府言息情况 → 二、主动公开政府信息情况. A section
 ///   title is a top-level heading whatever numbered lines came before it.
@@ -121,7 +122,7 @@ struct StructureRecovery: Sendable {
     func classify(_ line: LogicalLine, parsed: ParsedNumbering?, open: inout [Open], context: PipelineContext) -> BlockKind {
         guard var parsed else { return .paragraph(line.text, runIn: nil) }
         var line = line
-        if parsed.numbering.style == rules.sectionTitles.style, let section = rules.sectionTitles.restored(parsed.rest),
+        if parsed.numbering.style == rules.sectionTitles.style, let section = rules.sectionTitles.restored(parsed.rest, misreadEndings: rules.notHeadingEndings),
            let numbering = rules.numbering.written(section.number, style: parsed.numbering.style),
            let reparsed = rules.numbering.parse(numbering + section.title) {
             context.traced(.structure, "structure.section-title", line: line.lines.lowerBound, before: line.text, after: numbering + section.title)
