@@ -35,6 +35,12 @@ struct TableRecognizer: Sendable {
         anchorFirsts = ScalarSet(ranges: anchors.joined().compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
     }
 
+    /// The edition in force in `year`: the latest one named by a year at or
+    /// before it (each edition is named by the first year it applies to).
+    func edition(inForceIn year: Int?) -> Int? {
+        year.flatMap { y in rules.templates.map(\.edition).filter { $0 <= y }.max() }
+    }
+
     /// A recognised table and the lines (indices into the input array) it spans.
     struct Region {
         var lines: ClosedRange<Int>
@@ -65,12 +71,15 @@ struct TableRecognizer: Sendable {
     /// the first recognition and the read-backs of `tables.settle`.
     /// `keep`: what of each region found is kept (all of it, but for the
     /// probe of `tables.settle`, which keeps only its place).
-    func recognize(_ lines: [SourceLine], memo: ReadingOrderRecovery.Memo? = nil, context: PipelineContext,
+    /// `reportEdition`: the edition in force in the report's year, when its
+    /// title tells it; the report's tables are taken to be in it from the
+    /// first, as they are once one of them is read (a report keeps one format).
+    func recognize(_ lines: [SourceLine], reportEdition: Int? = nil, memo: ReadingOrderRecovery.Memo? = nil, context: PipelineContext,
                    keep: (Region) -> Region = { $0 }) -> [Region] {
         // Most lines open with no anchor's first scalar: they are passed at once.
         let anchors = self.anchors, anchorFirsts = self.anchorFirsts
         var regions: [Region] = []
-        var edition: Int?
+        var edition = reportEdition
         /// The last stream built and the line it starts at.
         var window: (from: Int, stream: CellStream)?
         var hinted: Int?
