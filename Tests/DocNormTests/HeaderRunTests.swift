@@ -111,4 +111,24 @@ import Testing
         #expect(other.tables.first { $0.templateID == "2021-applications" }?.records.isEmpty ?? true)
         #expect(!other.diagnostics.contains { $0.rule == "tables.header-runs" && $0.kind == .repair })
     }
+
+    /// A row whose cells the boxes give but whose total does not add up (an
+    /// author's error, or a box read wrong) is left empty and reported; so
+    /// is a row that one way of reading the boxes leaves incomplete (with
+    /// 法律服务机构's box missing, 0 36 under 其他 may be 法律服务机构 and 其他,
+    /// or 其他 and 总计: neither fills the row in both).
+    @Test func rowsInDoubtAreLeftEmpty() throws {
+        let wrongTotal = ["自", "然", "人", "31", "2", "8", "", "商业", "企业", "2", "0", "0", "",
+                          "申请人情况", "法人或其他组织", "社会公益", "组织", "0", "0", "0", "", "科研", "机构", "0", "0", "0", "",
+                          "法律服务", "机构", "3", "0", "1", "", "总", "计", "", "其", "他", "0 37", "2", "0", "0", "9", ""]
+        let doc = try document(Self.text(headers: wrongTotal))
+        #expect(Self.value(doc, "一、本年新收政府信息公开申请数量", "自然人") == nil)
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "一、本年新收政府信息公开申请数量" })
+        #expect(Self.value(doc, "二、上年结转政府信息公开申请数量", "总计") == "2")
+        let noNeighbour = ["自", "然", "人", "31", "2", "8", "", "商业", "企业", "2", "0", "0", "",
+                           "申请人情况", "法人或其他组织", "社会公益", "组织", "0", "0", "0", "", "科研", "机构", "0", "0", "0", "",
+                           "总", "计", "", "其", "他", "0 36", "2", "0", "0", "9", ""]
+        let other = try document(Self.text(headers: noNeighbour))
+        #expect(other.tables.first { $0.templateID == "2021-applications" }?.records.isEmpty ?? true)
+    }
 }
