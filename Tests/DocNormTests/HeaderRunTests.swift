@@ -131,4 +131,21 @@ import Testing
         let other = try document(Self.text(headers: noNeighbour))
         #expect(other.tables.first { $0.templateID == "2021-applications" }?.records.isEmpty ?? true)
     }
+
+    /// Header rows repeated on the next page: that page's header boxes hold
+    /// its first rows, which add up as well as the table's first rows do.
+    /// A header standing in two boxes places nothing.
+    @Test func repeatedHeaderRowsPlaceNothing() throws {
+        let page = ["自", "然", "人", "31", "", "商业", "企业", "2", "",
+                    "申请人情况", "法人或其他组织", "社会公益", "组织", "0", "", "科研", "机构", "0", "",
+                    "法律服务", "机构", "3", "", "总", "计", "", "其", "他", "0 36", ""]
+        let next = ["自", "然", "人", "2", "8", "", "商业", "企业", "0", "0", "",
+                    "申请人情况", "法人或其他组织", "社会公益", "组织", "0", "0", "", "科研", "机构", "0", "0", "",
+                    "法律服务", "机构", "0", "1", "", "总", "计", "", "其", "他", "0 2", "0", "9", ""]
+        let doc = try document(Self.text(headers: page + next))
+        // The next page's second row (8 0 0 0 1 0 9) adds up, but is not row 二.
+        #expect(Self.value(doc, "二、上年结转政府信息公开申请数量", "自然人") == nil)
+        #expect(doc.tables.first { $0.templateID == "2021-applications" }?.records.isEmpty ?? true)
+        #expect(!doc.diagnostics.contains { $0.rule == "tables.header-runs" && $0.kind == .repair })
+    }
 }

@@ -261,8 +261,12 @@ struct HeaderRunRecovery: Sendable {
     /// line of numbers must read as header labels, the last of which heads
     /// one value column; the run is its lines of one or two numbers from
     /// there to the first other line.
+    /// Empty when a column's header stands in two boxes: the header rows
+    /// are repeated on a later page, whose header boxes hold that page's
+    /// first rows, not the table's.
     func headerRuns(_ lines: [SourceLine], from start: Int, end: Int, shape: Shape) -> [Run] {
         var runs: [Run] = []
+        var headed = Set<Int>()
         var k = start
         /// The box before was a column header's alone.
         var headerAlone: (slot: Int, label: String)?
@@ -288,6 +292,7 @@ struct HeaderRunRecovery: Sendable {
             guard j > k, j == boxEnd || valuesOf(lines[j]) != nil else { continue }
             let header = (k..<j).flatMap { lines[$0].text.unicodeScalars.filter { $0 != " " && $0 != "\t" } }
             guard let label = shape.lastHeader(header), let slot = shape.slotOf[label] else { continue }
+            guard headed.insert(slot).inserted else { return [] }
             if j == boxEnd { headerAlone = (slot, label); continue }
             var run = Run(slot: slot, lines: [], header: label)
             var m = j
