@@ -150,6 +150,9 @@ public struct Decoder: Sendable {
     /// reporting its byte offset and line (lines counted as stage 1 splits them:
     /// LF, CR LF, CR, form feed, U+2028, U+2029).
     func decodeUTF8(_ bytes: [UInt8], offset base: Int, context: PipelineContext) -> String {
+        // Valid (a BOM-led file, undamaged): nothing to replace or report, and
+        // one validation instead of appending scalar by scalar.
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var scalars = String.UnicodeScalarView()
