@@ -90,7 +90,7 @@ struct OCRRepairs: Sendable {
     /// One line (or a paragraph stage 2 joined, where a bracket may meet its
     /// closer from the next line) repaired, or nil when nothing changes.
     func repaired(_ text: String, line: Int, characters: CharacterNormalizer, context: PipelineContext) -> String? {
-        guard text.unicodeScalars.contains(where: { candidates.contains($0.value) }) else { return nil }
+        guard mayRepair(text) else { return nil }
         var s = Array(text.unicodeScalars)
         var changed: [String] = []
         if documentNumbers(&s) { changed.append("normalize.ocr-document-number") }
@@ -103,6 +103,22 @@ struct OCRRepairs: Sendable {
         fixed = string(characters.canonicalSpacing(scalarValues(fixed)))
         for rule in changed { context.traced(.normalize, rule, line: line, before: text, after: fixed) }
         return fixed
+    }
+
+    /// Whether either rule may change the line: a misread paren opener
+    /// with a parenthesis closer after it (`parens`), or a number opener
+    /// with a 号 after it (`documentNumbers`). One pass over the scalars;
+    /// most lines with an opener (《条例》, “…”) have neither, and were
+    /// copied to an array and searched twice.
+    func mayRepair(_ text: String) -> Bool {
+        var parenOpened = false, numberOpened = false
+        for s in text.unicodeScalars where candidates.contains(s.value) || parenOpened || numberOpened {
+            if parenOpened && parenClosers.contains(s) { return true }
+            if numberOpened && s == "号" { return true }
+            if parenOpeners.contains(s) && s != open { parenOpened = true }
+            if numberOpeners.contains(s) { numberOpened = true }
+        }
+        return false
     }
 
     /// 〈一) → （一）: an opener whose first closer is a parenthesis.
