@@ -79,13 +79,17 @@ extension LineRepair {
         if let head = next.unicodeScalars.first, startsNoLine(head) { return true }
         // A blank line after a full stop ends the paragraph; after ： or ； it
         // is only a text-box boundary (pdfminer), and the width decides.
-        if endsStrongly(line.text) && blankBetween { return false }
+        let strong = endsStrongly(line.text)
+        if strong && blankBetween { return false }
         // A first line's indent took room on the page; extractors that kept it
-        // as spaces have it in the extracted width already.
-        var reach = opensParagraph ? max(width(line), columns(line.text) + file.wrap.firstLineIndent) : width(line)
+        // as spaces have it in the extracted width already. (The line measured
+        // once: `width` measures it too.)
+        let measured = columns(line.text)
+        let width = max(line.extractedColumns ?? 0, measured)
+        var reach = opensParagraph ? max(width, measured + file.wrap.firstLineIndent) : width
         // The layout broke here because the next unit did not fit; after a full
         // stop a short line is as likely a paragraph's last.
-        if !endsStrongly(line.text) { reach += leadingUnitColumns(next) }
+        if !strong { reach += leadingUnitColumns(next) }
         return reach >= fullWidth - file.wrap.window
     }
 
@@ -144,9 +148,12 @@ extension LineRepair {
     func append(_ b: String, to a: inout String) {
         guard let x = a.unicodeScalars.last, let y = b.unicodeScalars.first else { a += b; return }
         if cjk.contains(x) || cjk.contains(y) { a += b; return }
+        // Only a hyphen or an ASCII start of the next piece asks whether the
+        // token is a link (an address, a URL): most joins ask nothing.
+        guard x == "-" || (y.isASCII && y != " ") else { a += " "; a += b; return }
         let token = a.unicodeScalars.reversed().prefix { $0.isASCII && $0 != " " }
-        let linked = token.contains("@") || String(String.UnicodeScalarView(token.reversed())).contains("://")
-            || String(String.UnicodeScalarView(token.reversed())).lowercased().hasPrefix("www.")
+        let word = String(String.UnicodeScalarView(token.reversed()))
+        let linked = token.contains("@") || word.contains("://") || word.lowercased().hasPrefix("www.")
         if x == "-", !linked, token.count > 1, token.dropFirst().first?.properties.isAlphabetic == true, y.properties.isLowercase {
             a.unicodeScalars.removeLast()
             a += b
