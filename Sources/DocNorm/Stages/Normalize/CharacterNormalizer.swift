@@ -453,6 +453,12 @@ func utf8String(_ values: UnsafeBufferPointer<UInt32>) -> String {
 }
 
 func string<C: Collection>(_ values: C) -> String where C.Element == UInt32 {
+    // Contiguous values that are all scalars (what the rules produce): encoded
+    // once by `utf8String`, not appended scalar by scalar.
+    if let encoded = values.withContiguousStorageIfAvailable({ p in p.allSatisfy { Unicode.Scalar($0) != nil } ? utf8String(p) : nil }),
+       let encoded {
+        return encoded
+    }
     var view = String.UnicodeScalarView()
     for v in values { if let s = Unicode.Scalar(v) { view.append(s) } }
     return String(view)
