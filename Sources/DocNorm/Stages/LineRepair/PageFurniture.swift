@@ -50,10 +50,8 @@ extension LineRepair {
         count = 0
         for i in lines.indices {
             if !lines[i].text.isEmpty {
-                // The numbering first: most lines fail it on their first
-                // scalar, while comparing two unequal Han lines as Strings
-                // (canonical equivalence) cost hundreds of instructions.
-                if startsWithNumbering(lines[i].text), previous == lines[i].text {
+                // The equal text first: a numbering is looked for only on a repeat.
+                if previous == lines[i].text, startsWithNumbering(lines[i].text) {
                     context.traced(.lines, "lines.duplicate-heading", line: lines[i].number, before: lines[i].text, after: "")
                     continue
                 }
