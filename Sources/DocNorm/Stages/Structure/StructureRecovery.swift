@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// Stage 4, document structure: blocks from the repaired lines and the
 /// recognised tables, heading levels, and what the report says about itself.
 ///
@@ -92,13 +98,15 @@ struct StructureRecovery: Sendable {
     func misnumbered(_ numbered: [(line: Int, parsed: ParsedNumbering)]) -> [Int: String] {
         // Runs of siblings per style; numbering of a higher level ends the runs below it.
         var runs: [[(line: Int, parsed: ParsedNumbering, value: Int)]] = []
-        var current: [String: Int] = [:]  // style → index in runs
+        // Style → index in runs, for the few styles open: a short list, not a
+        // dictionary hashing the style's name twice per numbered line.
+        var current: [(style: String, run: Int)] = []
         for (index, parsed) in numbered {
-            for (style, run) in current where runs[run].last!.parsed.level > parsed.level { current[style] = nil }
-            if let run = current[parsed.numbering.style] {
-                runs[run].append((index, parsed, parsed.numbering.value))
+            current.removeAll { runs[$0.run].last!.parsed.level > parsed.level }
+            if let k = current.firstIndex(where: { $0.style == parsed.numbering.style }) {
+                runs[current[k].run].append((index, parsed, parsed.numbering.value))
             } else {
-                current[parsed.numbering.style] = runs.count
+                current.append((parsed.numbering.style, runs.count))
                 runs.append([(index, parsed, parsed.numbering.value)])
             }
         }
@@ -177,6 +185,8 @@ struct StructureRecovery: Sendable {
     static func quotedNames(_ text: String) -> [String] {
         var text = text
         let found = text.withUTF8 { utf8 -> (names: [String], hasOpener: Bool, allOwn: Bool) in
+            // Most paragraphs quote nothing: 《 (E3 80 8A) looked for with memchr first.
+            guard let base = utf8.baseAddress, Self.containsOpener(base, count: utf8.count) else { return ([], false, true) }
             var names: [String] = []
             var hasOpener = false
             var start: Int?  // of the name after an open 《
@@ -210,6 +220,17 @@ struct StructureRecovery: Sendable {
         }
         guard found.hasOpener else { return [] }
         return found.allOwn ? found.names : quotedNamesByCharacter(text)
+    }
+
+    /// Whether UTF-8 bytes hold 《 (E3 80 8A), found by `memchr` on its lead byte.
+    static func containsOpener(_ base: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var from = 0
+        while from + 2 < count, let hit = memchr(base + from, 0xE3, count - 2 - from) {
+            let k = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            if base[k + 1] == 0x80 && base[k + 2] == 0x8A { return true }
+            from = k + 1
+        }
+        return false
     }
 
     /// The search by Characters, for text with scalars that may join others
