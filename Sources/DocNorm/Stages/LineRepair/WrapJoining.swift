@@ -53,10 +53,17 @@ extension LineRepair {
             covered = high
         }
         candidates.reverse()
+        // Widest first, so both ends of the window only move down the sorted
+        // widths: two pointers instead of two binary searches per candidate
+        // (a paragraph read back is thousands of columns wide, and so are the
+        // candidates below it).
+        var upTo = w.count, below = w.count  // atMost(width), atMost(width - window - 1)
         for width in candidates {
-            let inWindow = atMost(width) - atMost(width - file.wrap.window - 1)
+            while upTo > 0 && w[upTo - 1] > width { upTo -= 1 }
+            while below > 0 && w[below - 1] > width - file.wrap.window - 1 { below -= 1 }
+            let inWindow = upTo - below
             if inWindow >= needed {
-                let wider = w.count - atMost(width)
+                let wider = w.count - upTo
                 guard Double(wider) <= file.wrap.maxWiderShare * Double(w.count) else { return nil }
                 // The column is the most common width in the window (a few lines
                 // run wider, e.g. with narrow Latin digits); ties go to the wider.
