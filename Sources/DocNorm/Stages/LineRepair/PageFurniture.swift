@@ -51,7 +51,8 @@ extension LineRepair {
         for i in lines.indices {
             if !lines[i].text.isEmpty {
                 // The equal text first: a numbering is looked for only on a repeat.
-                if previous == lines[i].text, startsWithNumbering(lines[i].text) {
+                if let previous, !Self.startsDiffer(previous, lines[i].text), previous == lines[i].text,
+                   startsWithNumbering(lines[i].text) {
                     context.traced(.lines, "lines.duplicate-heading", line: lines[i].number, before: lines[i].text, after: "")
                     continue
                 }
@@ -62,6 +63,17 @@ extension LineRepair {
         }
         lines.removeLast(lines.count - count)
         return lines
+    }
+
+    /// Whether two texts are unequal by their first scalars alone: both
+    /// ASCII or CJK unified ideographs (starters without a decomposition, so
+    /// each stands first in its text's canonical decomposition too) and not
+    /// the same. `==` compares Han lines by canonical equivalence, hundreds
+    /// of instructions each, and stage 2 compares every line with the last.
+    static func startsDiffer(_ a: String, _ b: String) -> Bool {
+        guard let x = a.unicodeScalars.first, let y = b.unicodeScalars.first, x != y else { return false }
+        func inert(_ s: Unicode.Scalar) -> Bool { s.value < 0x80 || (0x4E00...0x9FFF).contains(s.value) }
+        return inert(x) && inert(y)
     }
 
     /// The line without its emphasis markers when it is wholly wrapped in one
