@@ -71,9 +71,19 @@ extension LineRepair {
     /// the same. `==` compares Han lines by canonical equivalence, hundreds
     /// of instructions each, and stage 2 compares every line with the last.
     static func startsDiffer(_ a: String, _ b: String) -> Bool {
-        guard let x = a.unicodeScalars.first, let y = b.unicodeScalars.first, x != y else { return false }
-        func inert(_ s: Unicode.Scalar) -> Bool { s.value < 0x80 || (0x4E00...0x9FFF).contains(s.value) }
-        return inert(x) && inert(y)
+        // The first scalar read off the UTF-8 (`unicodeScalars.first` cost
+        // more than the comparisons it saved); nil unless ASCII or Han.
+        func inertFirst(_ s: String) -> UInt32? {
+            s.utf8.withContiguousStorageIfAvailable { p -> UInt32? in
+                guard let lead = p.first else { return nil }
+                if lead < 0x80 { return UInt32(lead) }
+                guard lead >= 0xE4, lead <= 0xE9, p.count >= 3 else { return nil }  // U+4E00…U+9FFF: 3 bytes
+                let v = UInt32(lead & 0x0F) << 12 | UInt32(p[1] & 0x3F) << 6 | UInt32(p[2] & 0x3F)
+                return (0x4E00...0x9FFF).contains(v) ? v : nil
+            } ?? nil
+        }
+        guard let x = inertFirst(a), let y = inertFirst(b) else { return false }
+        return x != y
     }
 
     /// The line without its emphasis markers when it is wholly wrapped in one
