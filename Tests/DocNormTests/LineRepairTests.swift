@@ -354,4 +354,18 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(texts == ["本机关年未收取信息处理费", "2021", "正文。"])
         #expect(document.diagnostics.contains { $0.rule == "lines.displaced-run" && $0.kind == .suspicion && $0.line == 2 })
     }
+
+    /// The duplicate-heading check tells lines apart by their first scalars
+    /// before comparing them as Strings; it must never call canonically
+    /// equivalent texts different (Å as one scalar or as A and a ring).
+    @Test func startsDifferOnlyForUnequalTexts() {
+        let texts = ["一、总体情况", "二、总体情况", "Å", "A\u{30A}", "\u{212B}", "A", "B", "1.属于", "2.属于", "政\u{301}", "政", "", "（一）", "(一)"]
+        for a in texts {
+            for b in texts where LineRepair.startsDiffer(a, b) {
+                #expect(a != b, "\(a) / \(b)")
+            }
+        }
+        #expect(LineRepair.startsDiffer("一、总体情况", "二、总体情况"))
+        #expect(!LineRepair.startsDiffer("A\u{30A}", "Å"))
+    }
 }

@@ -1,24 +1,23 @@
 /// Canonical text: blocks separated by exactly one blank line, LF line ends,
 /// exactly one LF at the end, table cells separated by TAB.
 ///
-/// The text is sized first, then written straight into one allocation: no
-/// array of the blocks' texts beside it, no table joined on its own, and for
-/// the bytes the CLI writes no `String` beside them (peak memory: the output
-/// is held with the whole document).
+/// The text is sized first, then its bytes copied straight into one
+/// allocation: no array of the blocks' texts beside it, no table joined on
+/// its own, and for the bytes the CLI writes no `String` beside them (peak
+/// memory: the output is held with the whole document). Each piece is one
+/// copy of its UTF-8 (appending to a `String` piece by piece went through
+/// the string's growth checks for every TAB and table cell).
 public enum TextRenderer {
     public static func render(_ document: Document) -> String {
-        var text = ""
-        text.reserveCapacity(size(document))
-        write(document) { text += $0 }
-        return text
+        let count = size(document)
+        guard count > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: count) { out in write(document, into: out) }
     }
 
     /// The text as the UTF-8 bytes to write.
     public static func renderUTF8(_ document: Document) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(size(document))
-        write(document) { bytes.append(contentsOf: $0.utf8) }
-        return bytes
+        let count = size(document)
+        return [UInt8](unsafeUninitializedCapacity: count) { out, initialized in initialized = write(document, into: out) }
     }
 
     /// Size of the text in UTF-8 bytes.
@@ -26,6 +25,22 @@ public enum TextRenderer {
         var size = 0
         write(document) { size += $0.utf8.count }
         return size
+    }
+
+    /// Copies the text's bytes into `out`, sized by `size`; returns how many.
+    private static func write(_ document: Document, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var position = 0
+        write(document) { piece in
+            var piece = piece
+            let copied = piece.withUTF8 { bytes -> Int in
+                guard let source = bytes.baseAddress, !bytes.isEmpty else { return 0 }
+                precondition(position + bytes.count <= out.count, "TextRenderer: the text outgrew its size")
+                (out.baseAddress! + position).update(from: source, count: bytes.count)
+                return bytes.count
+            }
+            position += copied
+        }
+        return position
     }
 
     /// The pieces of the text in order: each block's text or cells, and the

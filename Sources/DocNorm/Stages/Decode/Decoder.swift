@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 import ICUKit
 
 /// The decoded input: text plus how it was decoded.
@@ -93,12 +98,24 @@ public struct Decoder: Sendable {
                 return ("PDF", i)
             }
         }
-        if let nul = bytes.firstIndex(of: 0) { return ("NUL byte", nul) }
+        // Every input is asked: memchr and one counting loop, not a generic
+        // search and an array of the controls' offsets.
+        let nul = bytes.withUnsafeBufferPointer { p -> Int? in
+            guard let base = p.baseAddress, let hit = memchr(base, 0, p.count) else { return nil }
+            return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        }
+        if let nul { return ("NUL byte", nul) }
         // Text has almost no C0 controls besides TAB, LF, CR, FF and ESC; compressed or encrypted data has many.
-        let sample = bytes.prefix(1 << 16)
-        let controls = sample.indices.filter { sample[$0] < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D, 0x1B].contains(sample[$0]) }
-        if controls.count >= 8 && controls.count * 10 > sample.count {
-            return ("control bytes (\(controls.count) in the first \(sample.count))", controls[0])
+        let sampled = min(bytes.count, 1 << 16)
+        var controls = 0, firstControl = 0
+        for i in 0..<sampled {
+            let b = bytes[i]
+            guard b < 0x20, b != 0x09, b != 0x0A, b != 0x0C, b != 0x0D, b != 0x1B else { continue }
+            if controls == 0 { firstControl = i }
+            controls += 1
+        }
+        if controls >= 8 && controls * 10 > sampled {
+            return ("control bytes (\(controls) in the first \(sampled))", firstControl)
         }
         return nil
     }
@@ -150,6 +167,9 @@ public struct Decoder: Sendable {
     /// reporting its byte offset and line (lines counted as stage 1 splits them:
     /// LF, CR LF, CR, form feed, U+2028, U+2029).
     func decodeUTF8(_ bytes: [UInt8], offset base: Int, context: PipelineContext) -> String {
+        // Valid (a BOM-led file, undamaged): nothing to replace or report, and
+        // one validation instead of appending scalar by scalar.
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var scalars = String.UnicodeScalarView()

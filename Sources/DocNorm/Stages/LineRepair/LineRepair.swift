@@ -206,8 +206,12 @@ public struct LineRepair: Sendable {
         }
         // Rows of a table the recogniser missed blur the peak; they were laid
         // out with runs of spaces, so without a peak they are set aside.
-        let fullWidth = columnWidth(widths: measured.map(\.columns))
-            ?? columnWidth(widths: measured.filter { max($0.extracted, $0.columns) - $0.columns <= file.wrap.window }.map(\.columns))
+        // (When no line is set aside — stage 2's output read back has no
+        // extracted widths — that is the same histogram, and no peak again.)
+        let fullWidth = columnWidth(widths: measured.map(\.columns)) ?? {
+            let plain = measured.filter { max($0.extracted, $0.columns) - $0.columns <= file.wrap.window }
+            return plain.count == measured.count ? nil : columnWidth(widths: plain.map(\.columns))
+        }()
         var lines = 0, followedByBlank = 0
         for segment in gathered {
             var i = segment.startIndex

@@ -51,7 +51,8 @@ extension LineRepair {
         for i in lines.indices {
             if !lines[i].text.isEmpty {
                 // The equal text first: a numbering is looked for only on a repeat.
-                if previous == lines[i].text, startsWithNumbering(lines[i].text) {
+                if let previous, !Self.startsDiffer(previous, lines[i].text), previous == lines[i].text,
+                   startsWithNumbering(lines[i].text) {
                     context.traced(.lines, "lines.duplicate-heading", line: lines[i].number, before: lines[i].text, after: "")
                     continue
                 }
@@ -62,6 +63,27 @@ extension LineRepair {
         }
         lines.removeLast(lines.count - count)
         return lines
+    }
+
+    /// Whether two texts are unequal by their first scalars alone: both
+    /// ASCII or CJK unified ideographs (starters without a decomposition, so
+    /// each stands first in its text's canonical decomposition too) and not
+    /// the same. `==` compares Han lines by canonical equivalence, hundreds
+    /// of instructions each, and stage 2 compares every line with the last.
+    static func startsDiffer(_ a: String, _ b: String) -> Bool {
+        // The first scalar read off the UTF-8 (`unicodeScalars.first` cost
+        // more than the comparisons it saved); nil unless ASCII or Han.
+        func inertFirst(_ s: String) -> UInt32? {
+            s.utf8.withContiguousStorageIfAvailable { p -> UInt32? in
+                guard let lead = p.first else { return nil }
+                if lead < 0x80 { return UInt32(lead) }
+                guard lead >= 0xE4, lead <= 0xE9, p.count >= 3 else { return nil }  // U+4E00…U+9FFF: 3 bytes
+                let v = UInt32(lead & 0x0F) << 12 | UInt32(p[1] & 0x3F) << 6 | UInt32(p[2] & 0x3F)
+                return (0x4E00...0x9FFF).contains(v) ? v : nil
+            } ?? nil
+        }
+        guard let x = inertFirst(a), let y = inertFirst(b) else { return false }
+        return x != y
     }
 
     /// The line without its emphasis markers when it is wholly wrapped in one

@@ -56,10 +56,17 @@ extension LineRepair {
             covered = high
         }
         candidates.reverse()
+        // Widest first, so both ends of the window only move down the sorted
+        // widths: two pointers instead of two binary searches per candidate
+        // (a paragraph read back is thousands of columns wide, and so are the
+        // candidates below it).
+        var upTo = w.count, below = w.count  // atMost(width), atMost(width - window - 1)
         for width in candidates {
-            let inWindow = atMost(width) - atMost(width - file.wrap.window - 1)
+            while upTo > 0 && w[upTo - 1] > width { upTo -= 1 }
+            while below > 0 && w[below - 1] > width - file.wrap.window - 1 { below -= 1 }
+            let inWindow = upTo - below
             if inWindow >= needed {
-                let wider = w.count - atMost(width)
+                let wider = w.count - upTo
                 guard Double(wider) <= file.wrap.maxWiderShare * Double(w.count) else { return nil }
                 // The column is the most common width in the window (a few lines
                 // run wider, e.g. with narrow Latin digits); ties go to the wider.
@@ -82,14 +89,18 @@ extension LineRepair {
         if let head = next.unicodeScalars.first, startsNoLine(head) { return true }
         // A blank line after a full stop ends the paragraph; after ： or ； it
         // is only a text-box boundary (pdfminer), and the width decides.
-        if endsStrongly(line.text) && blankBetween { return false }
+        let strong = endsStrongly(line.text)
+        if strong && blankBetween { return false }
         if opensParagraph && startsWithNumbering(line.text) && !hasRunningText(line.text) && hasRunningText(next) { return false }
         // A first line's indent took room on the page; extractors that kept it
-        // as spaces have it in the extracted width already.
-        var reach = opensParagraph ? max(width(line), columns(line.text) + file.wrap.firstLineIndent) : width(line)
+        // as spaces have it in the extracted width already. (The line measured
+        // once: `width` measures it too.)
+        let measured = columns(line.text)
+        let width = max(line.extractedColumns ?? 0, measured)
+        var reach = opensParagraph ? max(width, measured + file.wrap.firstLineIndent) : width
         // The layout broke here because the next unit did not fit; after a full
         // stop a short line is as likely a paragraph's last.
-        if !endsStrongly(line.text) { reach += leadingUnitColumns(next) }
+        if !strong { reach += leadingUnitColumns(next) }
         return reach >= fullWidth - file.wrap.window
     }
 
@@ -148,9 +159,12 @@ extension LineRepair {
     func append(_ b: String, to a: inout String) {
         guard let x = a.unicodeScalars.last, let y = b.unicodeScalars.first else { a += b; return }
         if cjk.contains(x) || cjk.contains(y) { a += b; return }
+        // Only a hyphen or an ASCII start of the next piece asks whether the
+        // token is a link (an address, a URL): most joins ask nothing.
+        guard x == "-" || (y.isASCII && y != " ") else { a += " "; a += b; return }
         let token = a.unicodeScalars.reversed().prefix { $0.isASCII && $0 != " " }
-        let linked = token.contains("@") || String(String.UnicodeScalarView(token.reversed())).contains("://")
-            || String(String.UnicodeScalarView(token.reversed())).lowercased().hasPrefix("www.")
+        let word = String(String.UnicodeScalarView(token.reversed()))
+        let linked = token.contains("@") || word.contains("://") || word.lowercased().hasPrefix("www.")
         if x == "-", !linked, token.count > 1, token.dropFirst().first?.properties.isAlphabetic == true, y.properties.isLowercase {
             a.unicodeScalars.removeLast()
             a += b

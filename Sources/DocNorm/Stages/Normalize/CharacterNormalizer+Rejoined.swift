@@ -5,7 +5,8 @@ extension CharacterNormalizer {
     /// …gov.cn/tj）查阅). Without this, normalizing the output again would
     /// change it. Nil when nothing changes.
     func repunctuated(_ text: String) -> String? {
-        var s = text.unicodeScalars.map(\.value)
+        // Decoded from the UTF-8 in one pass (mapping the scalars counted them first).
+        var s = scalarValues(text)
         guard hasPunctuationCandidate(s, 0..<s.count) else { return nil }
         guard contextualPunctuation(&s, 0..<s.count) else { return nil }
         return string(canonicalSpacing(s))

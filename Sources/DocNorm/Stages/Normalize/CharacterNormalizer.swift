@@ -223,10 +223,18 @@ public struct CharacterNormalizer: Sendable {
         return nil
     }
 
-    /// The common case, without allocating: a line with no parenthesis whose
-    /// every candidate already stands as its context asks (1.属于, 3.5, 。),
-    /// so the worklist below would change nothing.
+    /// The common case, without allocating: a line with no ASCII parenthesis
+    /// whose every other candidate already stands as its context asks
+    /// (1.属于, 3.5, 。), so the worklist below would change nothing. Full-width
+    /// parentheses alone never change: a pair of them, or one without a
+    /// partner, is left as it is; only a pair with an ASCII one is rewritten,
+    /// and that one is in the line. (Every line with （…） went through the
+    /// worklist, allocating its arrays, before.)
     func settledWithoutParentheses(_ s: [UInt32], _ range: Range<Int>) -> Bool {
+        s.withUnsafeBufferPointer { settledWithoutParentheses($0, range) }
+    }
+
+    func settledWithoutParentheses(_ s: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Bool {
         func neighbour(_ i: Int, _ step: Int) -> UInt32? {
             var j = i + step
             while range.contains(j) {
@@ -239,7 +247,8 @@ public struct CharacterNormalizer: Sendable {
         for i in range {
             let c = s[i]
             guard punctuationCandidates.contains(c) else { continue }
-            if c == 0x28 || c == 0x29 || c == 0xFF08 || c == 0xFF09 { return false }
+            if c == 0x28 || c == 0x29 { return false }
+            if c == 0xFF08 || c == 0xFF09 { continue }
             if punctuationRewrite(c, before: neighbour(i, -1), after: neighbour(i, 1)) != nil { return false }
         }
         return true
@@ -453,6 +462,12 @@ func utf8String(_ values: UnsafeBufferPointer<UInt32>) -> String {
 }
 
 func string<C: Collection>(_ values: C) -> String where C.Element == UInt32 {
+    // Contiguous values that are all scalars (what the rules produce): encoded
+    // once by `utf8String`, not appended scalar by scalar.
+    if let encoded = values.withContiguousStorageIfAvailable({ p in p.allSatisfy { Unicode.Scalar($0) != nil } ? utf8String(p) : nil }),
+       let encoded {
+        return encoded
+    }
     var view = String.UnicodeScalarView()
     for v in values { if let s = Unicode.Scalar(v) { view.append(s) } }
     return String(view)

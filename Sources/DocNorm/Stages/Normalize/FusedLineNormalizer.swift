@@ -279,10 +279,13 @@ extension CharacterNormalizer {
             || (flags & ScalarClasses.punctuationInNumbers != 0 && hasDigitBeforeGuardedPunctuation(line.scalars, table)) {
             // The one implementation of the rule (a linear worklist to its
             // fixpoint), on a copy of the line: the same decisions as
-            // `normalizeInPasses` by construction.
-            var copy = Array(UnsafeBufferPointer(start: line.base, count: line.count))
-            if contextualPunctuation(&copy, 0..<copy.count) {
-                copy.withUnsafeBufferPointer { line.base.update(from: $0.baseAddress!, count: copy.count) }
+            // `normalizeInPasses` by construction. A line it would leave as
+            // it is (its own first check) is not copied.
+            if !settledWithoutParentheses(UnsafeBufferPointer(line.scalars), 0..<line.count) {
+                var copy = Array(UnsafeBufferPointer(start: line.base, count: line.count))
+                if contextualPunctuation(&copy, 0..<copy.count) {
+                    copy.withUnsafeBufferPointer { line.base.update(from: $0.baseAddress!, count: copy.count) }
+                }
             }
         }
         if flags & (ScalarClasses.space | ScalarClasses.asciiSpace) != 0 { canonicalSpacing(&line) }

@@ -90,7 +90,7 @@ struct OCRRepairs: Sendable {
     /// One line (or a paragraph stage 2 joined, where a bracket may meet its
     /// closer from the next line) repaired, or nil when nothing changes.
     func repaired(_ text: String, line: Int, characters: CharacterNormalizer, context: PipelineContext) -> String? {
-        guard text.unicodeScalars.contains(where: { candidates.contains($0.value) }) else { return nil }
+        guard mayRepair(text) else { return nil }
         var s = Array(text.unicodeScalars)
         var changed: [String] = []
         if documentNumbers(&s) { changed.append("normalize.ocr-document-number") }
@@ -103,6 +103,48 @@ struct OCRRepairs: Sendable {
         fixed = string(characters.canonicalSpacing(scalarValues(fixed)))
         for rule in changed { context.traced(.normalize, rule, line: line, before: text, after: fixed) }
         return fixed
+    }
+
+    /// Whether either rule may change the line: a misread paren opener
+    /// with a parenthesis closer after it (`parens`), or a number opener
+    /// with a 号 after it (`documentNumbers`). One pass over the scalars;
+    /// most lines with an opener (《条例》, “…”) have neither, and were
+    /// copied to an array and searched twice.
+    func mayRepair(_ text: String) -> Bool {
+        // Every line is asked: its UTF-8 decoded in place.
+        text.utf8.withContiguousStorageIfAvailable { utf8 in
+            var parenOpened = false, numberOpened = false
+            var i = 0
+            while i < utf8.count {
+                let b = UInt32(utf8[i])
+                let v: UInt32
+                if b < 0x80 { v = b; i &+= 1 }
+                else if b < 0xE0 { v = (b & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i &+= 2 }
+                else if b < 0xF0 { v = (b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i &+= 3 }
+                else {
+                    v = (b & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
+                    i &+= 4
+                }
+                if !(parenOpened || numberOpened || candidates.contains(v)) { continue }
+                if parenOpened && parenClosers.contains(v) { return true }
+                if numberOpened && v == 0x53F7 { return true }  // 号
+                if parenOpeners.contains(v) && v != open.value { parenOpened = true }
+                if numberOpeners.contains(v) { numberOpened = true }
+            }
+            return false
+        } ?? mayRepair(scalars: text.unicodeScalars)
+    }
+
+    /// `mayRepair` over the scalars, for text without contiguous UTF-8.
+    private func mayRepair(scalars: String.UnicodeScalarView) -> Bool {
+        var parenOpened = false, numberOpened = false
+        for s in scalars where candidates.contains(s.value) || parenOpened || numberOpened {
+            if parenOpened && parenClosers.contains(s) { return true }
+            if numberOpened && s == "号" { return true }
+            if parenOpeners.contains(s) && s != open { parenOpened = true }
+            if numberOpeners.contains(s) { numberOpened = true }
+        }
+        return false
     }
 
     /// 〈一) → （一）: an opener whose first closer is a parenthesis.

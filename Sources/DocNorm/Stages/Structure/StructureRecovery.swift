@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// Stage 4, document structure: blocks from the repaired lines and the
 /// recognised tables, heading levels, and what the report says about itself.
 ///
@@ -93,13 +99,15 @@ struct StructureRecovery: Sendable {
     func misnumbered(_ numbered: [(line: Int, parsed: ParsedNumbering)]) -> [Int: String] {
         // Runs of siblings per style; numbering of a higher level ends the runs below it.
         var runs: [[(line: Int, parsed: ParsedNumbering, value: Int)]] = []
-        var current: [String: Int] = [:]  // style → index in runs
+        // Style → index in runs, for the few styles open: a short list, not a
+        // dictionary hashing the style's name twice per numbered line.
+        var current: [(style: String, run: Int)] = []
         for (index, parsed) in numbered {
-            for (style, run) in current where runs[run].last!.parsed.level > parsed.level { current[style] = nil }
-            if let run = current[parsed.numbering.style] {
-                runs[run].append((index, parsed, parsed.numbering.value))
+            current.removeAll { runs[$0.run].last!.parsed.level > parsed.level }
+            if let k = current.firstIndex(where: { $0.style == parsed.numbering.style }) {
+                runs[current[k].run].append((index, parsed, parsed.numbering.value))
             } else {
-                current[parsed.numbering.style] = runs.count
+                current.append((parsed.numbering.style, runs.count))
                 runs.append([(index, parsed, parsed.numbering.value)])
             }
         }
@@ -171,19 +179,59 @@ struct StructureRecovery: Sendable {
     }
 
     /// The names quoted in 《…》 in `text`, in order: what a search by
-    /// Characters finds (`quotedNamesByCharacter`), found by scalars when
-    /// every scalar of `text` is a Character of its own there.
+    /// Characters finds (`quotedNamesByCharacter`), found in one pass over
+    /// the UTF-8 when every scalar of `text` is a Character of its own there
+    /// (walking the scalars three times — for 《, for the check, for the
+    /// names — was a fifth of stage 4 where an opening paragraph is long).
     static func quotedNames(_ text: String) -> [String] {
-        let scalars = text.unicodeScalars
-        guard scalars.contains("《") else { return [] }
-        guard scalars.allSatisfy(isAlwaysOwnCharacter) else { return quotedNamesByCharacter(text) }
-        var names: [String] = []
-        var from = scalars.startIndex
-        while let open = scalars[from...].firstIndex(of: "《"), let close = scalars[open...].firstIndex(of: "》") {
-            names.append(String(Substring(scalars[scalars.index(after: open)..<close])))
-            from = scalars.index(after: close)
+        var text = text
+        let found = text.withUTF8 { utf8 -> (names: [String], hasOpener: Bool, allOwn: Bool) in
+            // Most paragraphs quote nothing: 《 (E3 80 8A) looked for with memchr first.
+            guard let base = utf8.baseAddress, Self.containsOpener(base, count: utf8.count) else { return ([], false, true) }
+            var names: [String] = []
+            var hasOpener = false
+            var start: Int?  // of the name after an open 《
+            var i = 0
+            while i < utf8.count {
+                let b = UInt32(utf8[i])
+                let v: UInt32, length: Int
+                if b < 0x80 { v = b; length = 1 }
+                else if b < 0xE0 { v = (b & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); length = 2 }
+                else if b < 0xF0 { v = (b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); length = 3 }
+                else { v = 0x10000; length = 4 }  // above the BMP: in none of the blocks
+                if v >= 0x10000 || !isAlwaysOwnCharacter(Unicode.Scalar(v)!) {
+                    // Told by Characters, if there is a 《 at all (E3 80 8A).
+                    var k = i
+                    while !hasOpener && k + 2 < utf8.count {
+                        hasOpener = utf8[k] == 0xE3 && utf8[k + 1] == 0x80 && utf8[k + 2] == 0x8A
+                        k += 1
+                    }
+                    return ([], hasOpener, false)
+                }
+                if v == 0x300A {  // 《
+                    hasOpener = true
+                    if start == nil { start = i + length }
+                } else if v == 0x300B, let from = start {  // 》
+                    names.append(String(decoding: UnsafeBufferPointer(rebasing: utf8[from..<i]), as: UTF8.self))
+                    start = nil
+                }
+                i += length
+            }
+            return (names, hasOpener, true)
         }
-        return names
+        guard found.hasOpener else { return [] }
+        return found.allOwn ? found.names : quotedNamesByCharacter(text)
+    }
+
+    /// Whether UTF-8 bytes hold 《 (E3 80 8A), found by `memchr` on its lead byte.
+    static func containsOpener(_ base: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var from = 0
+        while from + 2 < count, let hit = memchr(base + from, 0xE3, count - 2 - from) {
+            let k = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            if base[k + 1] == 0x80 && base[k + 2] == 0x8A { return true }
+            from = k + 1
+        }
+        return false
     }
 
     /// The search by Characters, for text with scalars that may join others
