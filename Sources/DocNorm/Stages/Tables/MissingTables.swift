@@ -37,8 +37,11 @@ extension TableRecognizer {
         for p in positions.sorted() where !order.contains(p) && !gone.contains(p) {
             let before = order.lastIndex { $0 < p }
             let after = order.firstIndex { $0 > p }
-            let stretches = (before.map { $0 + 1 } ?? 0)...(after ?? prose.count - 1)
-            guard stretches.upperBound < prose.count else { continue }
+            // Tables found out of their order (四 before 二) leave no place
+            // between them where this one should stand.
+            let from = before.map { $0 + 1 } ?? 0, to = after ?? prose.count - 1
+            guard from <= to, to < prose.count else { continue }
+            let stretches = from...to
             // The row labels of the tables that stand at this place (either
             // edition): OCR that ran a row's cells together leaves 行政许可2957.
             let labels = Array(Set(rules.templates.filter { position($0) == p }
