@@ -366,6 +366,14 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(output.contains("7."))
     }
 
+    @Test func runAloneBetweenBlankLinesStaysWithoutAPageNumber() throws {
+        // Canonical text sets every block between blank lines: a run the
+        // first reading left alone (other text followed it) stays alone.
+        let output = try text("公开总体情况\n\n3.\n\n正文。\n")
+        #expect(output.contains("\n3.\n") && !output.contains("3.公开"))
+        #expect(try text(output) == output)
+    }
+
     @Test func runStaysWhereTheBlockNeedsNone() throws {
         // Numbered already, or opening with no unit a bare number precedes.
         let numbered = try text("（一）情况\n\n1.公开总体情况\n全年公开信息。\n2.\n\n正文。\n")

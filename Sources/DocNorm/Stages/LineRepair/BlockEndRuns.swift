@@ -5,7 +5,8 @@
 ///   the block's other text in a Chromium-printed PDF, and pdftotext `-raw`,
 ///   which keeps the drawing order, emits it on a line of its own at the
 ///   block's end, before the blank line that marks its jump back down the
-///   page (or after one, where the block is a line of its own):
+///   page (or, where the block ends its page, between blank lines before
+///   the page number):
 ///
 ///         年，我局因政府信息公开工作被申请行政复议1件，经
 ///         桐川县人民政府复议，维持原答复。
@@ -13,14 +14,17 @@
 ///         ⏎
 ///
 ///   It goes back to the start of the block's first line when that line
-///   opens with CJK text that needs it: a line that the run makes numbered
+///   opens with a Han character and needs it: a line that the run makes numbered
 ///   and that is not numbered already (1. + 公开总体情况), or, for a bare
 ///   run of digits, one opening with a unit a number must precede
 ///   (`displacedRun.numberedUnits`: 2019 + 年，我局…). Only the block's
 ///   first line qualifies, so a run that stands at the end of a block of
 ///   table values (1843 after 处理决定数量) stays; so does a run followed by
 ///   more numbers (a table's cells, 7. of 7.属于行政执法案卷 among them):
-///   those are stage 3's to read, as the extractor left them.
+///   those are stage 3's to read, as the extractor left them. A run between
+///   blank lines qualifies only before a page number: canonical text sets
+///   every block between blank lines and has no page numbers, so a run its
+///   first reading left alone stays alone in a second.
 extension LineRepair {
     /// Puts runs emitted at their block's end back at its start, in the one
     /// array (no copy). Looks at lines of nothing but the rule's characters.
@@ -37,7 +41,8 @@ extension LineRepair {
                 blockStart = nil
             } else if lines[i].text.utf8.count <= limit, i + 1 == lines.count || lines[i + 1].text.isEmpty,
                       let target = blockStart ?? previousBlockStart, isDisplacedRun(lines[i].text),
-                      opensBlock(lines[target].text, after: lines[i].text), !numbersFollow(lines, after: i) {
+                      opensBlock(lines[target].text, after: lines[i].text),
+                      endsBlock(lines, at: i, alone: blockStart == nil) {
                 let run = lines[i], line = lines[target]
                 let text = run.text + line.text
                 context.traced(.lines, "lines.block-end-run", line: line.number,
@@ -53,18 +58,20 @@ extension LineRepair {
         lines.removeLast(lines.count - kept)
     }
 
-    /// The next line with text after `index` is a run of digits too (a
-    /// table's next cell), not prose or page furniture.
-    func numbersFollow(_ lines: [SourceLine], after index: Int) -> Bool {
-        guard let next = lines[(index + 1)...].first(where: { !$0.text.isEmpty }) else { return false }
-        return next.text.utf8.count <= file.displacedRun.maxColumns && isDisplacedRun(next.text)
+    /// What follows the run at `index` lets it end its block: not a run of
+    /// digits (a table's next cell); a page number, where the run stands
+    /// `alone` between blank lines.
+    func endsBlock(_ lines: [SourceLine], at index: Int, alone: Bool) -> Bool {
+        guard let next = lines[(index + 1)...].first(where: { !$0.text.isEmpty }) else { return !alone }
+        if next.text.utf8.count <= file.displacedRun.maxColumns && isDisplacedRun(next.text) { return false }
+        return !alone || isPageNumber(next.text, last: false)
     }
 
     /// `run` belongs before `line`, the first line of its block: the line
     /// opens with CJK text that the run numbers (and nothing numbers yet), or
     /// a bare run of digits with a unit a number must precede.
     func opensBlock(_ line: String, after run: String) -> Bool {
-        guard let first = line.unicodeScalars.first, cjk.contains(first) else { return false }
+        guard let first = line.unicodeScalars.first, first.properties.isIdeographic else { return false }
         if run.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
             return (file.displacedRun.numberedUnits ?? "").unicodeScalars.contains(first)
         }
