@@ -187,4 +187,26 @@ import Testing
         #expect(!doc.diagnostics.contains { $0.message.contains("between blank lines") })
         #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "规章" })
     }
+
+    /// pdftotext -raw of a LibreOffice PDF (2019 format): the last column of
+    /// every block comes after （六）'s values, each header right above its
+    /// run. 对外公开总数量 of block （一） ends what caption （六） says, so the
+    /// first 处理决定数量 after it is （五）'s, the second （六）'s.
+    @Test func aHeaderOfAnotherBlockEndsTheCaptionsSay() throws {
+        let lines = ["二、主动公开政府信息情况", "信息内容", "规章", "规范性文件", "信息内容", "行政许可", "其他对外管理服务事项",
+                     "信息内容", "行政处罚", "行政强制", "", "第二十条第（一）项", "本年新制作数量", "本年新公开数量",
+                     "2", "2", "14", "14", "第二十条第（五）项", "上一年项目数量", "本年增/减", "286", "减 12", "154", "增6",
+                     "第二十条第（六）项", "上一年项目数量", "本年增/减", "2876", "减 35", "112", "0", "",
+                     "对外公开总数量", "31", "126", "处理决定数量", "8421", "25637", "处理决定数量", "1934", "206", "",
+                     "信息内容", "行政事业性收费", "", "第二十条第（八）项", "上一年项目数量", "43", "", "本年增/减", "减5", "",
+                     "信息内容", "政府集中采购", "", "第二十条第（九）项", "采购项目数量", "126", "", "采购总金额", "4826.35 万元", "",
+                     "三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        let doc = try document(lines.joined(separator: "\n") + "\n")
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        #expect(Self.value(doc, "规章", "对外公开总数量") == "31")
+        #expect(Self.value(doc, "行政许可", "处理决定数量") == "8421")
+        #expect(Self.value(doc, "其他对外管理服务事项", "处理决定数量") == "25637")
+        #expect(Self.value(doc, "行政处罚", "处理决定数量") == "1934")
+        #expect(Self.value(doc, "行政强制", "处理决定数量") == "206")
+    }
 }

@@ -30,7 +30,8 @@
 ///   table 三 has begun). Those lines are left as they are.
 ///
 /// The k-th occurrence of a header shared by several blocks is the k-th such
-/// block, unless the caption read last names another block that has it.
+/// block, unless the caption read last names another block that has it (and
+/// no header of a block without it was read since).
 /// Every other value — a run of another length, headers of two blocks
 /// together, a value two runs claim — is placed nowhere and reported, and
 /// every cell left empty is reported by row and column: a wrongly placed
@@ -301,6 +302,10 @@ struct LabelledColumnRecovery: Sendable {
                     occurrences[label] = k + 1
                     var resolved: Int? = k < heads.count ? heads[k].block : nil
                     if let c = lastCaption, heads.contains(where: { $0.block == c }), resolved != c { resolved = nil }
+                    // A header the caption's block lacks ends what the caption
+                    // says: the extractor has gone on to another block's column
+                    // (对外公开总数量 of （一） after （六）, then 处理决定数量 of （五）).
+                    if let c = lastCaption, !heads.contains(where: { $0.block == c }) { lastCaption = nil }
                     head.append((label, resolved, resolved.map { b in heads.first { $0.block == b }!.slot } ?? 0))
                     if let b = resolved { heard.append(HeardHeader(block: b, slot: head[head.count - 1].slot, piece: i)) }
                     lastRow = nil
