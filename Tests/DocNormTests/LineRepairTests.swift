@@ -355,6 +355,13 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(!output.contains("\n1.\n") && !output.contains("条。1."))
     }
 
+    @Test func bareNumberGoesBackBeforeItsClosingMark() throws {
+        // 1、 numbering: the 1 in the Latin font, the 、 in the CJK one.
+        let output = try text("（一）主动公开情况\n\n、公开总体情况\n全年主动公开政府信息2875条。\n1\n\n-2-\n")
+        #expect(output.contains("\n1、公开总体情况\n"))
+        #expect(!output.contains("\n1\n"))
+    }
+
     @Test func runAfterABlankLineOpensTheBlockBeforeIt() throws {
         let output = try text("（一）信息处理费\n\n年本机关未收取政府信息公开相关费用。\n\n2020\n\n-8-\n")
         #expect(output.contains("2020年本机关未收取政府信息公开相关费用。"))

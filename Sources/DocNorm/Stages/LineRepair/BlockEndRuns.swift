@@ -14,8 +14,8 @@
 ///         ⏎
 ///
 ///   It goes back to the start of the block's first line when that line
-///   opens with a Han character and needs it: a line that the run makes numbered
-///   and that is not numbered already (1. + 公开总体情况), or, for a bare
+///   opens with Han text and needs it: a line that the run makes numbered
+///   and that is not numbered already (1. + 公开总体情况, 1 + 、公开…), or, for a bare
 ///   run of digits, one opening with a unit a number must precede
 ///   (`displacedRun.numberedUnits`: 2019 + 年，我局…). Only the block's
 ///   first line qualifies, so a run that stands at the end of a block of
@@ -68,12 +68,18 @@ extension LineRepair {
     }
 
     /// `run` belongs before `line`, the first line of its block: the line
-    /// opens with CJK text that the run numbers (and nothing numbers yet), or
-    /// a bare run of digits with a unit a number must precede.
+    /// opens with Han text that the run numbers (1. + 公开总体情况, or a bare
+    /// 1 + 、公开总体情况: the closing mark is CJK and stays in place) and
+    /// nothing numbers yet, or, for a bare run of digits, with a unit a
+    /// number must precede (2019 + 年).
     func opensBlock(_ line: String, after run: String) -> Bool {
-        guard let first = line.unicodeScalars.first, first.properties.isIdeographic else { return false }
-        if run.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
-            return (file.displacedRun.numberedUnits ?? "").unicodeScalars.contains(first)
+        var scalars = line.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return false }
+        let bare = run.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
+        if first.properties.isIdeographic {
+            if bare, (file.displacedRun.numberedUnits ?? "").unicodeScalars.contains(first) { return true }
+        } else {
+            guard bare, noLineStart.contains(first), scalars.next()?.properties.isIdeographic == true else { return false }
         }
         return !startsWithNumbering(line) && startsWithNumbering(run + line)
     }
