@@ -52,10 +52,11 @@ extension LineRepair {
             } else if blockStart == nil {
                 blockStart = kept
             }
-            lines.swapAt(kept, i)
+            // No write until a run has gone: most documents have none.
+            if kept != i { lines.swapAt(kept, i) }
             kept += 1
         }
-        lines.removeLast(lines.count - kept)
+        if kept < lines.count { lines.removeLast(lines.count - kept) }
     }
 
     /// What follows the run at `index` lets it end its block: not a run of
@@ -77,7 +78,8 @@ extension LineRepair {
         guard let first = scalars.next() else { return false }
         let bare = run.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
         if first.properties.isIdeographic {
-            if bare, (file.displacedRun.numberedUnits ?? "").unicodeScalars.contains(first) { return true }
+            // Digits alone number no Han text (every arabic style has a mark).
+            if bare { return (file.displacedRun.numberedUnits ?? "").unicodeScalars.contains(first) }
         } else {
             guard bare, noLineStart.contains(first), scalars.next()?.properties.isIdeographic == true else { return false }
         }
