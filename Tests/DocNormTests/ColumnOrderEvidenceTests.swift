@@ -84,11 +84,12 @@ import Testing
         #expect(doc.tables.first { $0.templateID == "2021-applications" } != nil)
     }
 
-    /// Chromium: 0 5, a blank line, 0 4. A blank line among the values may
-    /// be a step up (column by column) or a page break (row by row): the
-    /// cells stay empty even with the evidence.
-    @Test func aBlockWithABlankLineAmongItsValuesStaysUnplaced() throws {
-        let text = (Self.activeDisclosure(["0", "5", "", "0", "4"]) + Self.applications(blankBeforeColumns: true) + Self.review)
+    /// 0 5, a page break, 0 4. A blank line among the values at a page
+    /// break may be a row going down (row by row) as well as a step up
+    /// (column by column): the cells stay empty even with the evidence.
+    /// (A single blank line, no page break, is a step up: ColumnRuns.swift.)
+    @Test func aBlockWithAPageBreakAmongItsValuesStaysUnplaced() throws {
+        let text = (Self.activeDisclosure(["0", "5", "", "- 2 -", "", "0", "4"]) + Self.applications(blankBeforeColumns: true) + Self.review)
             .joined(separator: "\n") + "\n"
         let doc = try document(text)
         #expect(Self.value(doc, "规章", "本年制发件数") == nil)

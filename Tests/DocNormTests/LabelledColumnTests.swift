@@ -123,4 +123,90 @@ import Testing
         #expect(Self.value(doc, "行政许可", "本年处理决定数量") == "3268")
         #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.message.contains("412 9 7") })
     }
+
+    /// pdftotext -raw of a Chromium PDF: the row labels first, then each
+    /// column's values down the page with a blank line at every jump; the
+    /// third header of block （一） is drawn after （六）'s header, right
+    /// above its values, and （六）'s values come after them.
+    static func chromiumRaw(lastRun: [String]) -> String {
+        let lines = ["二、主动公开政府信息情况", "信息内容", "规章", "行政规范性文件", "信息内容", "行政许可",
+                     "信息内容", "行政处罚", "行政强制", "信息内容", "行政事业性收费", "",
+                     "第二十条第（一）项", "本年制发件数", "本年废止件数", "0", "8", "", "0", "3", "",
+                     "第二十条第（五）项", "本年处理决定数量", "23618", "第二十条第（六）项", "本年处理决定数量", "",
+                     "现行有效件数", "0", "57", ""] + lastRun
+            + ["", "第二十条第（八）项", "本年收费金额（单位：万元）", "318.27", "", "三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func runsBetweenBlankLinesAreColumnsOfTheHeadersStillWithout() throws {
+        let doc = try document(Self.chromiumRaw(lastRun: ["4127", "362"]))
+        #expect(doc.tables.map(\.templateID) == ["2021-active-disclosure"])
+        #expect(Self.value(doc, "规章", "本年制发件数") == "0")
+        #expect(Self.value(doc, "行政规范性文件", "本年制发件数") == "8")
+        #expect(Self.value(doc, "规章", "本年废止件数") == "0")
+        #expect(Self.value(doc, "行政规范性文件", "本年废止件数") == "3")
+        #expect(Self.value(doc, "规章", "现行有效件数") == "0")
+        #expect(Self.value(doc, "行政规范性文件", "现行有效件数") == "57")
+        #expect(Self.value(doc, "行政许可", "本年处理决定数量") == "23618")
+        #expect(Self.value(doc, "行政处罚", "本年处理决定数量") == "4127")
+        #expect(Self.value(doc, "行政强制", "本年处理决定数量") == "362")
+        #expect(Self.value(doc, "行政事业性收费", "本年收费金额（单位：万元）") == "318.27")
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .repair && $0.message.contains("between blank lines") })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.missing-value" })
+    }
+
+    /// A run that is no column of the header it would go to (three values
+    /// for a block of two rows): none of the runs is placed.
+    @Test func aRunThatFitsNoColumnPlacesNoRun() throws {
+        let doc = try document(Self.chromiumRaw(lastRun: ["4127", "362", "5"]))
+        #expect(Self.value(doc, "规章", "本年制发件数") == nil)
+        #expect(Self.value(doc, "行政规范性文件", "现行有效件数") == nil)
+        #expect(Self.value(doc, "行政处罚", "本年处理决定数量") == nil)
+        #expect(Self.value(doc, "行政许可", "本年处理决定数量") == "23618")
+        #expect(!doc.diagnostics.contains { $0.message.contains("between blank lines") })
+    }
+
+    /// pdfminer of a Chromium PDF: every header a box of its own between
+    /// blank lines, and the column boxes in another order (现行有效件数's
+    /// first). A run's place in that order says nothing: block （一） stays
+    /// empty and reported, not filled column by column in reading order.
+    @Test func headersSetApartTakeNoRunByOrder() throws {
+        let lines = ["二、主动公开政府信息情况", "", "信息内容", "规章", "行政规范性文件", "", "信息内容", "行政许可", "",
+                     "信息内容", "行政处罚", "行政强制", "", "信息内容", "行政事业性收费", "",
+                     "第二十条第（一）项", "", "本年制发件数", "", "本年废止件数", "", "现行有效件数", "",
+                     "0", "57", "", "0", "8", "第二十条第（五）项", "", "0", "3", "", "本年处理决定数量", "", "23618", "",
+                     "第二十条第（六）项", "", "本年处理决定数量", "", "4127", "362", "",
+                     "第二十条第（八）项", "", "本年收费金额（单位：万元）", "", "318.27", "",
+                     "三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        let doc = try document(lines.joined(separator: "\n") + "\n")
+        #expect(doc.tables.map(\.templateID) == ["2021-active-disclosure"])
+        #expect(Self.value(doc, "行政处罚", "本年处理决定数量") == "4127")
+        for row in ["规章", "行政规范性文件"] {
+            for column in ["本年制发件数", "本年废止件数", "现行有效件数"] { #expect(Self.value(doc, row, column) == nil) }
+        }
+        #expect(!doc.diagnostics.contains { $0.message.contains("between blank lines") })
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "规章" })
+    }
+
+    /// pdftotext -raw of a LibreOffice PDF (2019 format): the last column of
+    /// every block comes after （六）'s values, each header right above its
+    /// run. 对外公开总数量 of block （一） ends what caption （六） says, so the
+    /// first 处理决定数量 after it is （五）'s, the second （六）'s.
+    @Test func aHeaderOfAnotherBlockEndsTheCaptionsSay() throws {
+        let lines = ["二、主动公开政府信息情况", "信息内容", "规章", "规范性文件", "信息内容", "行政许可", "其他对外管理服务事项",
+                     "信息内容", "行政处罚", "行政强制", "", "第二十条第（一）项", "本年新制作数量", "本年新公开数量",
+                     "2", "2", "14", "14", "第二十条第（五）项", "上一年项目数量", "本年增/减", "286", "减 12", "154", "增6",
+                     "第二十条第（六）项", "上一年项目数量", "本年增/减", "2876", "减 35", "112", "0", "",
+                     "对外公开总数量", "31", "126", "处理决定数量", "8421", "25637", "处理决定数量", "1934", "206", "",
+                     "信息内容", "行政事业性收费", "", "第二十条第（八）项", "上一年项目数量", "43", "", "本年增/减", "减5", "",
+                     "信息内容", "政府集中采购", "", "第二十条第（九）项", "采购项目数量", "126", "", "采购总金额", "4826.35 万元", "",
+                     "三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        let doc = try document(lines.joined(separator: "\n") + "\n")
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        #expect(Self.value(doc, "规章", "对外公开总数量") == "31")
+        #expect(Self.value(doc, "行政许可", "处理决定数量") == "8421")
+        #expect(Self.value(doc, "其他对外管理服务事项", "处理决定数量") == "25637")
+        #expect(Self.value(doc, "行政处罚", "处理决定数量") == "1934")
+        #expect(Self.value(doc, "行政强制", "处理决定数量") == "206")
+    }
 }

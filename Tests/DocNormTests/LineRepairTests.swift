@@ -369,3 +369,56 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(!LineRepair.startsDiffer("A\u{30A}", "Å"))
     }
 }
+
+/// `lines.block-end-run`: the run of digits that opens a block, which
+/// pdftotext -raw emits at the block's end (a Chromium PDF draws it last).
+@Suite struct BlockEndRunTests {
+    func text(_ input: String) throws -> String { try canonical(Array(input.utf8)) }
+
+    @Test func yearGoesBackBeforeTheUnitThatOpensTheBlock() throws {
+        let output = try text("（二）建议提案办理情况\n\n年共承办市人大代表建议31件、市政协提案46件。\n全部按期办结。\n2021\n\n-7-\n\n（三）其他\n")
+        #expect(output.contains("\n2021年共承办市人大代表建议31件、市政协提案46件。\n"))
+        #expect(!output.contains("办结。2021") && !output.contains("\n2021\n"))
+    }
+
+    @Test func numberGoesBackToTheHeadingThatOpensTheBlock() throws {
+        let output = try text("（一）主动公开情况\n\n公开总体情况\n全年主动公开政府信息2875条。\n2.重点领域信息公开\n全年公开信息512条。\n1.\n\n-2-\n")
+        #expect(output.contains("\n1.公开总体情况\n"))
+        #expect(!output.contains("\n1.\n") && !output.contains("条。1."))
+    }
+
+    @Test func bareNumberGoesBackBeforeItsClosingMark() throws {
+        // 1、 numbering: the 1 in the Latin font, the 、 in the CJK one.
+        let output = try text("（一）主动公开情况\n\n、公开总体情况\n全年主动公开政府信息2875条。\n1\n\n-2-\n")
+        #expect(output.contains("\n1、公开总体情况\n"))
+        #expect(!output.contains("\n1\n"))
+    }
+
+    @Test func runAfterABlankLineOpensTheBlockBeforeIt() throws {
+        let output = try text("（一）信息处理费\n\n年本机关未收取政府信息公开相关费用。\n\n2020\n\n-8-\n")
+        #expect(output.contains("2020年本机关未收取政府信息公开相关费用。"))
+    }
+
+    @Test func runBeforeMoreNumbersIsATablesCellAndStays() throws {
+        let output = try text("说明\n\n属于行政执 1\n7.\n\n0\n\n0\n")
+        #expect(!output.contains("7.属于"))
+        #expect(output.contains("7."))
+    }
+
+    @Test func runAloneBetweenBlankLinesStaysWithoutAPageNumber() throws {
+        // Canonical text sets every block between blank lines: a run the
+        // first reading left alone (other text followed it) stays alone.
+        let output = try text("公开总体情况\n\n3.\n\n正文。\n")
+        #expect(output.contains("\n3.\n") && !output.contains("3.公开"))
+        #expect(try text(output) == output)
+    }
+
+    @Test func runStaysWhereTheBlockNeedsNone() throws {
+        // Numbered already, or opening with no unit a bare number precedes.
+        let numbered = try text("（一）情况\n\n1.公开总体情况\n全年公开信息。\n2.\n\n正文。\n")
+        #expect(!numbered.contains("2.1.公开"))
+        let prose = try text("（一）情况\n\n全年公开信息。\n2021\n\n正文。\n")
+        #expect(!prose.contains("2021全年"))
+        #expect(prose.contains("2021"))
+    }
+}

@@ -47,6 +47,10 @@ struct LineRulesFile: VersionedRuleFile {
     struct DisplacedRun: Decodable {
         var characters: String
         var maxColumns: Int
+        /// What a bare run of digits put back at a block's start must open
+        /// the block with (年: the run is its year); optional, so a rules
+        /// folder written before it still loads.
+        var numberedUnits: String?
     }
     var displacedRun: DisplacedRun
     var wrap: Wrap
@@ -56,6 +60,8 @@ struct LineRulesFile: VersionedRuleFile {
 ///
 /// - DisplacedRuns.swift: `lines.displaced-run` — a run of digits another
 ///   baseline cut off the line it opens, put back.
+/// - BlockEndRuns.swift: `lines.block-end-run` — the run of digits that opens
+///   a block, emitted at the block's end (pdftotext -raw), put back.
 /// - PageFurniture.swift: `lines.page-number`, `lines.duplicate-heading`,
 ///   `lines.markdown-emphasis` — what is on the page but not in the text.
 /// - WrapJoining.swift: `lines.text-column`, `lines.join-wrap`,

@@ -22,6 +22,7 @@ extension LineRepair {
         // First: a run put back at its line's start is no lone number (a
         // page number when it is the last line).
         restoreDisplacedRuns(&lines, context: context)
+        restoreBlockEndRuns(&lines, context: context)
         for i in lines.indices {
             guard let plain = withoutEmphasis(lines[i].text) else { continue }
             context.traced(.lines, "lines.markdown-emphasis", line: lines[i].number, before: lines[i].text, after: plain)

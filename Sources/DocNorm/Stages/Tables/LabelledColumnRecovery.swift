@@ -30,7 +30,8 @@
 ///   table 三 has begun). Those lines are left as they are.
 ///
 /// The k-th occurrence of a header shared by several blocks is the k-th such
-/// block, unless the caption read last names another block that has it.
+/// block, unless the caption read last names another block that has it (and
+/// no header of a block without it was read since).
 /// Every other value — a run of another length, headers of two blocks
 /// together, a value two runs claim — is placed nowhere and reported, and
 /// every cell left empty is reported by row and column: a wrongly placed
@@ -159,6 +160,9 @@ struct LabelledColumnRecovery: Sendable {
         /// Blocks placed row by row on the evidence: their headers, the
         /// source line of their first value.
         var byEvidence: [(headers: String, line: Int)] = []
+        /// Columns placed as runs between blank lines (`ColumnRuns.swift`):
+        /// their header, the source line of their first value.
+        var byRuns: [(header: String, line: Int)] = []
     }
 
     /// The pieces of `lines[range]`: values, the template's labels (a line's
@@ -284,6 +288,7 @@ struct LabelledColumnRecovery: Sendable {
         var orderInDoubt = false
         var byEvidence: [(headers: String, line: Int)] = []
         var head: [(label: String, block: Int?, slot: Int)] = []
+        var heard: [HeardHeader] = []
         var lastRow: Int?
         var lastCaption: Int?
         var occurrences: [String: Int] = [:]
@@ -297,7 +302,12 @@ struct LabelledColumnRecovery: Sendable {
                     occurrences[label] = k + 1
                     var resolved: Int? = k < heads.count ? heads[k].block : nil
                     if let c = lastCaption, heads.contains(where: { $0.block == c }), resolved != c { resolved = nil }
+                    // A header the caption's block lacks ends what the caption
+                    // says: the extractor has gone on to another block's column
+                    // (对外公开总数量 of （一） after （六）, then 处理决定数量 of （五）).
+                    if let c = lastCaption, !heads.contains(where: { $0.block == c }) { lastCaption = nil }
                     head.append((label, resolved, resolved.map { b in heads.first { $0.block == b }!.slot } ?? 0))
+                    if let b = resolved { heard.append(HeardHeader(block: b, slot: head[head.count - 1].slot, piece: i)) }
                     lastRow = nil
                 } else if let row = shape.rowOf[label] {
                     lastRow = row
@@ -365,6 +375,24 @@ struct LabelledColumnRecovery: Sendable {
             }
             for (r, row) in open.enumerated() { for c in 0..<m { place(row, slots[c], run[r * m + c].0, run[r * m + c].1) } }
         }
+        // What is still loose, as columns between blank lines (ColumnRuns.swift).
+        var byRuns: [(header: String, line: Int)] = []
+        if let runs = columnRuns(pieces, lines: lines, heard: heard, shape: shape, claimed: claimed,
+                                 loose: unplaced.map { ($0.text, $0.lineIndex) }) {
+            var taken: [String: Int] = [:]
+            for run in runs {
+                for (row, value) in zip(shape.blocks[run.block].rows, run.values) {
+                    place(row, run.slot, value.text, value.lineIndex)
+                    taken["\(value.lineIndex)|\(value.text)", default: 0] += 1
+                }
+                byRuns.append((shape.blocks[run.block].headers[run.slot], lines[run.values[0].lineIndex].number))
+            }
+            unplaced.removeAll { value in
+                guard let n = taken["\(value.lineIndex)|\(value.text)"], n > 0 else { return false }
+                taken["\(value.lineIndex)|\(value.text)"] = n - 1
+                return true
+            }
+        }
         // A column whose header stands nowhere in the table, set apart by
         // the extractor: read where its header stands once, alone on a line
         // with exactly its values after it, near the table. Those lines stay
@@ -398,7 +426,8 @@ struct LabelledColumnRecovery: Sendable {
         // Values after the table's last label and placed value stay text.
         let dropped = unplaced.filter { $0.lineIndex <= lastLine }.map { ($0.text, lines[$0.lineIndex].number, $0.reason) }
         return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
-                         placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence)
+                         placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence,
+                         byRuns: byRuns)
     }
 
     /// The `count` values on the lines after `lines[header]`, one a line

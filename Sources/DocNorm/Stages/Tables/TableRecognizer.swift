@@ -435,6 +435,11 @@ struct TableRecognizer: Sendable {
                            "number(s) \(those.map(\.text).joined(separator: " ")) near table \(template.id) fit no cell (\(reason)); dropped",
                            line: those[0].line)
         }
+        for (header, line) in placement.byRuns {
+            context.report(.tables, "tables.labelled-columns", .repair,
+                           "the values from line \(line) of table \(template.id) stand between blank lines, as many as the rows under \(header), the first header before them still without values: that column (the extractor reads column by column and marks every jump with a blank line)",
+                           line: line)
+        }
         for (header, apart) in placement.apart {
             context.report(.tables, "tables.labelled-columns", .repair,
                            "column \(header) of table \(template.id) read from lines \(apart.lowerBound)–\(apart.upperBound), where the extractor set it apart from the table; those lines stay as they are",

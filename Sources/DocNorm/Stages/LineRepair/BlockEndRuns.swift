@@ -1,0 +1,88 @@
+/// Stage 2, runs emitted at the end of their block:
+///
+/// - `lines.block-end-run`: the run of Latin digits that opens a block (a
+///   paragraph's year, a heading's 1.), set in another font, is drawn after
+///   the block's other text in a Chromium-printed PDF, and pdftotext `-raw`,
+///   which keeps the drawing order, emits it on a line of its own at the
+///   block's end, before the blank line that marks its jump back down the
+///   page (or, where the block ends its page, between blank lines before
+///   the page number):
+///
+///         年，我局因政府信息公开工作被申请行政复议1件，经
+///         桐川县人民政府复议，维持原答复。
+///         2019
+///         ⏎
+///
+///   It goes back to the start of the block's first line when that line
+///   opens with Han text and needs it: a line that the run makes numbered
+///   and that is not numbered already (1. + 公开总体情况, 1 + 、公开…), or, for a bare
+///   run of digits, one opening with a unit a number must precede
+///   (`displacedRun.numberedUnits`: 2019 + 年，我局…). Only the block's
+///   first line qualifies, so a run that stands at the end of a block of
+///   table values (1843 after 处理决定数量) stays; so does a run followed by
+///   more numbers (a table's cells, 7. of 7.属于行政执法案卷 among them):
+///   those are stage 3's to read, as the extractor left them. A run between
+///   blank lines qualifies only before a page number: canonical text sets
+///   every block between blank lines and has no page numbers, so a run its
+///   first reading left alone stays alone in a second.
+extension LineRepair {
+    /// Puts runs emitted at their block's end back at its start, in the one
+    /// array (no copy). Looks at lines of nothing but the rule's characters.
+    func restoreBlockEndRuns(_ lines: inout [SourceLine], context: PipelineContext) {
+        let limit = file.displacedRun.maxColumns
+        var kept = 0
+        // The kept index of the current block's first line, and of the block
+        // before the last blank line (for a run that is a block of its own).
+        var blockStart: Int?
+        var previousBlockStart: Int?
+        for i in lines.indices {
+            if lines[i].text.isEmpty {
+                if blockStart != nil { previousBlockStart = blockStart }
+                blockStart = nil
+            } else if lines[i].text.utf8.count <= limit, i + 1 == lines.count || lines[i + 1].text.isEmpty,
+                      let target = blockStart ?? previousBlockStart, isDisplacedRun(lines[i].text),
+                      opensBlock(lines[target].text, after: lines[i].text),
+                      endsBlock(lines, at: i, alone: blockStart == nil) {
+                let run = lines[i], line = lines[target]
+                let text = run.text + line.text
+                context.traced(.lines, "lines.block-end-run", line: line.number,
+                               before: line.text + "⏎…⏎" + run.text, after: text)
+                lines[target].text = text
+                continue
+            } else if blockStart == nil {
+                blockStart = kept
+            }
+            // No write until a run has gone: most documents have none.
+            if kept != i { lines.swapAt(kept, i) }
+            kept += 1
+        }
+        if kept < lines.count { lines.removeLast(lines.count - kept) }
+    }
+
+    /// What follows the run at `index` lets it end its block: not a run of
+    /// digits (a table's next cell); a page number, where the run stands
+    /// `alone` between blank lines.
+    func endsBlock(_ lines: [SourceLine], at index: Int, alone: Bool) -> Bool {
+        guard let next = lines[(index + 1)...].first(where: { !$0.text.isEmpty }) else { return !alone }
+        if next.text.utf8.count <= file.displacedRun.maxColumns && isDisplacedRun(next.text) { return false }
+        return !alone || isPageNumber(next.text, last: false)
+    }
+
+    /// `run` belongs before `line`, the first line of its block: the line
+    /// opens with Han text that the run numbers (1. + 公开总体情况, or a bare
+    /// 1 + 、公开总体情况: the closing mark is CJK and stays in place) and
+    /// nothing numbers yet, or, for a bare run of digits, with a unit a
+    /// number must precede (2019 + 年).
+    func opensBlock(_ line: String, after run: String) -> Bool {
+        var scalars = line.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return false }
+        let bare = run.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
+        if first.properties.isIdeographic {
+            // Digits alone number no Han text (every arabic style has a mark).
+            if bare { return (file.displacedRun.numberedUnits ?? "").unicodeScalars.contains(first) }
+        } else {
+            guard bare, noLineStart.contains(first), scalars.next()?.properties.isIdeographic == true else { return false }
+        }
+        return !startsWithNumbering(line) && startsWithNumbering(run + line)
+    }
+}

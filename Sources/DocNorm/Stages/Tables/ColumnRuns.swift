@@ -1,0 +1,116 @@
+/// Stage 3, `tables.labelled-columns`, columns between blank lines: what the
+/// headers alone leave unplaced in a table read column by column with a
+/// blank line at every jump (pdftotext -raw of a Chromium-printed PDF).
+///
+/// That extractor reads table 二 a column at a time, each column's values
+/// down the page, and marks every jump to a place that does not follow (up
+/// to the next column's top, or on to a header it draws later) with a blank
+/// line. So the values stand in runs of one column each, a blank line
+/// between runs, and a column's run follows either its header directly (no
+/// blank line between) or, after a jump, the run of the column before it:
+///
+///       本年制发件数⏎本年废止件数⏎0⏎8⏎⏎0⏎3⏎⏎…本年处理决定数量⏎⏎现行有效件数⏎0⏎57⏎⏎4127⏎362
+///
+/// Each such run of the values left unplaced goes to the first header still
+/// without values: among the headers right above it (lines without a blank
+/// between), else among all headers read before it, when that header stands
+/// in line with the text before it (no blank line between) or is the last
+/// header before the run: a header set apart by blank lines may be a box of
+/// its own (pdfminer's), whose place in the reading order says nothing about
+/// where its values are unless no other header stands between. A run not
+/// right under a header must follow a single blank line, no page break (the
+/// page number stage 2 removed, the extractor's form feed): a row read row
+/// by row may go down across a page break too. Only when every
+/// run is exactly its header's column, onto cells nothing else claimed, is
+/// any of them placed: then the reading is the extractor's, no other left.
+extension LabelledColumnRecovery {
+    /// One column's values, read as a run between blank lines.
+    struct ColumnRun {
+        var block: Int
+        var slot: Int
+        var values: [(text: String, lineIndex: Int)]
+    }
+
+    /// A header read in the stretch: its block and slot, and its piece.
+    struct HeardHeader {
+        var block: Int
+        var slot: Int
+        var piece: Int
+    }
+
+    /// The columns the loose values (those no header or row label placed)
+    /// make, or nil when they make none or not all of them fit.
+    func columnRuns(_ pieces: [Piece], lines: [SourceLine], heard: [HeardHeader], shape: Shape, claimed: [[Bool]],
+                    loose: [(text: String, lineIndex: Int)]) -> [ColumnRun]? {
+        guard !loose.isEmpty, !heard.isEmpty, let lastLabel = pieces.lastIndex(where: { if case .label = $0 { true } else { false } })
+        else { return nil }
+        var count: [String: Int] = [:]
+        for value in loose { count["\(value.lineIndex)|\(value.text)", default: 0] += 1 }
+        // Runs of loose values: adjacent pieces on the same or the next line.
+        var runs: [(first: Int, values: [(text: String, lineIndex: Int)])] = []
+        for (p, piece) in pieces.enumerated() where p < lastLabel {
+            guard case .value(let text, let line) = piece, let n = count["\(line)|\(text)"], n > 0 else { continue }
+            count["\(line)|\(text)"] = n - 1
+            if let last = runs.last, last.first + last.values.count == p, let previous = last.values.last,
+               line - previous.lineIndex <= 1 {
+                runs[runs.count - 1].values.append((text, line))
+            } else {
+                runs.append((p, [(text, line)]))
+            }
+        }
+        guard !runs.isEmpty else { return nil }
+        func isHeader(_ p: Int) -> Bool { heard.contains { $0.piece == p } }
+        /// One blank line, and no line taken out, between piece `p` and the one before.
+        func afterOneBlank(_ p: Int) -> Bool {
+            guard p > 0 else { return false }
+            let before = pieces[p - 1].lineIndex, at = pieces[p].lineIndex
+            return at - before == 2 && ColumnOrderEvidence.isBlank(lines[before + 1])
+                && lines[at].number - lines[before].number == 2
+        }
+        func rowsOf(_ header: HeardHeader) -> [Int] { shape.blocks[header.block].rows }
+        var taken: [(block: Int, slot: Int)] = []
+        var columns: [ColumnRun] = []
+        for run in runs {
+            // Headers read before the run whose column nothing holds yet.
+            var pending: [HeardHeader] = []
+            for header in heard where header.piece < run.first {
+                let same = { (b: Int, s: Int) in b == header.block && s == header.slot }
+                guard !pending.contains(where: { same($0.block, $0.slot) }), !taken.contains(where: { same($0.block, $0.slot) }),
+                      rowsOf(header).allSatisfy({ !claimed[$0][header.slot] }) else { continue }
+                pending.append(header)
+            }
+            // The headers right above the run: header pieces back from it,
+            // each on its neighbour's line or the one before.
+            var above = Set<Int>()
+            var p = run.first - 1, line = run.values[0].lineIndex
+            while p >= 0, isHeader(p), line - pieces[p].lineIndex <= 1 {
+                above.insert(p)
+                line = pieces[p].lineIndex
+                p -= 1
+            }
+            func inLine(_ header: HeardHeader) -> Bool {
+                header.piece > 0 && pieces[header.piece].lineIndex - pieces[header.piece - 1].lineIndex <= 1
+                    || !heard.contains { $0.piece > header.piece && $0.piece < run.first }
+            }
+            guard let header = pending.first(where: { above.contains($0.piece) })
+                    ?? (above.isEmpty && afterOneBlank(run.first) ? pending.first.flatMap { inLine($0) ? $0 : nil } : nil),
+                  rowsOf(header).count == run.values.count, signsFit(run.values, header: pieces[header.piece]) else { return nil }
+            taken.append((header.block, header.slot))
+            columns.append(ColumnRun(block: header.block, slot: header.slot, values: run.values))
+        }
+        return columns
+    }
+
+    /// A run holding a change signed with a Han prefix (减2, 增3) fits only a
+    /// header that names that prefix (本年增/减): pdftotext -raw of a
+    /// LibreOffice PDF gave a block's columns as 上一年项目数量, 处理决定数量,
+    /// 本年增/减, not in the headers' order, and the signs are what says so.
+    func signsFit(_ values: [(text: String, lineIndex: Int)], header: Piece) -> Bool {
+        guard case .label(let label, _) = header else { return true }
+        for value in values {
+            guard let first = value.text.unicodeScalars.first, rules.hanPrefixes.contains(first) else { continue }
+            if !label.unicodeScalars.contains(first) { return false }
+        }
+        return true
+    }
+}
