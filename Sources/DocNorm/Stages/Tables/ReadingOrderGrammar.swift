@@ -236,25 +236,30 @@ struct ReadingOrderGrammar {
             guard rowsHold(cells, k) else { return }
             readings.add(cells, values: cells.map { numbers[$0] }, cost: cost, plan: plan(), at: r, k: k)
         }
+        // A reading of rows r..<r+k is kept only joined to a reading of the
+        // rest: where the rest has none (its numbers hold in no order, as in
+        // a table with an author's error), nothing of r..<r+k is built or checked.
         for r in stride(from: rows - 1, through: 0, by: -1) {
             let p = r * columns
-            add(Array(p..<(p + columns)), cost: 0, plan: nil, r: r, k: 1)
+            if !readings.lists[r + 1].isEmpty {
+                add(Array(p..<(p + columns)), cost: 0, plan: nil, r: r, k: 1)
+            }
             if rows > 1 && columns > 1 {
-                for shift in 1..<columns {
+                for shift in 1..<columns where !readings.lists[r + 1].isEmpty {
                     let cells = (0..<columns).map { c in p + (c - shift + columns) % columns }
                     add(cells, cost: limits.rotatedRowCost, plan: .rotated(row: r, from: shift), r: r, k: 1)
                 }
-                for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) {
+                for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) where !readings.lists[r + k].isEmpty {
                     for layout in plan.groups where groupHolds(layout, k: k, from: p) {
                         let cells = layout.cells(k: k, width: columns, from: p)
                         readings.add(cells, values: cells.map { numbers[$0] }, cost: 1,
                                      plan: .blocks(first: r, end: r + k, blocks: layout.blocks, offset: 0, putOffAfterRow: nil), at: r, k: k)
                     }
                 }
-                headerGroups(at: r) { cells, cost, plan, k in
+                headerGroups(at: r, joins: { !readings.lists[r + $0].isEmpty }) { cells, cost, plan, k in
                     readings.add(cells, values: cells.map { numbers[$0] }, cost: cost, plan: plan, at: r, k: k)
                 }
-                for b in stride(from: r + 2, through: rows, by: 1) where interleaved(from: p, count: b - r) {
+                for b in stride(from: r + 2, through: rows, by: 1) where !readings.lists[b].isEmpty && interleaved(from: p, count: b - r) {
                     for inner in firstColumnRun(r, b, plan.runGroups) {
                         var cells = [Int](repeating: 0, count: (b - r) * columns)
                         for i in 0..<(b - r) {
@@ -292,8 +297,9 @@ struct ReadingOrderGrammar {
     /// `0 0 5 0 0 1 … 19 2 7 3 0 1 ⟨rows⟩ 1 28 0 3 0 10`. Every block must
     /// follow text (its header cell, 自⏎然⏎人 19 2 7): without that, zeros
     /// let a sparse row's values slide to another row. Cost 1, 2 with a
-    /// block put off. Reports each reading whose rows all hold.
-    func headerGroups(at r: Int, _ report: ([Int], Int, Step, Int) -> Void) {
+    /// block put off. Reports each reading whose rows all hold and whose
+    /// `k` rows `joins` a reading of the rows after them.
+    func headerGroups(at r: Int, joins: (Int) -> Bool = { _ in true }, _ report: ([Int], Int, Step, Int) -> Void) {
         let p = r * columns
         // The first block read opens at p, so every reading needs text there.
         guard afterText[p] else { return }
@@ -311,7 +317,7 @@ struct ReadingOrderGrammar {
                     let blocks = layout.blocks
                     let q = p + k * (columns - blocks[blocks.count - 1].count)
                     guard deferLast else {
-                        if groupHolds(layout, k: k, from: p) {
+                        if joins(k), groupHolds(layout, k: k, from: p) {
                             report(layout.cells(k: k, width: columns, from: p), 1,
                                    .blocks(first: r, end: r + k, blocks: blocks, offset: 0, putOffAfterRow: nil), k)
                         }
@@ -325,7 +331,7 @@ struct ReadingOrderGrammar {
                         guard relations.rowHolds({ numbers[start + $0] }) else { break }
                         m += 1
                         let shift = (m - r - k) * columns
-                        guard afterText[q + shift] else { continue }
+                        guard afterText[q + shift], joins(m - r) else { continue }
                         let holds = (0..<k).allSatisfy { i in
                             relations.rowHolds { c in
                                 let x = layout.index(i, c, k: k, from: p)
@@ -369,7 +375,7 @@ struct ReadingOrderGrammar {
         let single = [Layout([0..<width])]
         for r in stride(from: b - 1, through: a, by: -1) {
             let p = base + (r - a) * width
-            for k in 1...min(limits.maxGroupRows, b - r) {
+            for k in 1...min(limits.maxGroupRows, b - r) where !readings.lists[r - a + k].isEmpty {
                 for layout in (k == 1 ? single : rest) {
                     let holds = (0..<k).allSatisfy { i in
                         relations.rowHolds { $0 == 0 ? numbers[a * columns + (r - a) + i] : numbers[layout.index(i, $0 - 1, k: k, from: p)] }
