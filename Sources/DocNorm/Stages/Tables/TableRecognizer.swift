@@ -262,14 +262,20 @@ struct TableRecognizer: Sendable {
     /// grid holds those labels; any other text there, or no heading
     /// before them (at or after `earliest`), and the table begins at its anchor.
     func headerFragmentsStart(_ lines: [SourceLine], anchorAt start: Int, template: TableTemplate, earliest: Int) -> Int {
+        // As characters, compared as `String.contains` compares them: its
+        // searcher, set up for every label and word, was most of this function.
         let headers = template.rows.filter(\.isHeader).flatMap { row in
-            row.cells.compactMap { cell -> String? in if case .label(let l) = cell { l } else { nil } }
+            row.cells.compactMap { cell -> [Character]? in if case .label(let l) = cell { Array(l) } else { nil } }
+        }
+        func contains(_ label: [Character], _ word: [Character]) -> Bool {
+            guard word.count <= label.count else { return false }
+            return (0...(label.count - word.count)).contains { at in word.indices.allSatisfy { label[at + $0] == word[$0] } }
         }
         var first = start, k = start - 1
         while k >= earliest {
             let words = lines[k].text.split(whereSeparator: { $0 == " " || $0 == "\t" })
             if words.isEmpty { k -= 1; continue }
-            guard words.allSatisfy({ word in headers.contains { $0.contains(word) } }) else { break }
+            guard words.allSatisfy({ word in let w = Array(word); return headers.contains { contains($0, w) } }) else { break }
             first = k
             k -= 1
         }
