@@ -212,11 +212,23 @@ struct ReadingOrderRecovery: Sendable {
         let labels = templates.flatMap { labelScalars[$0.id] ?? Self.labels(of: $0) }
         let mark = Array(rules.readingOrder.sectionMark.unicodeScalars)
         let stop = min(lines.count, start + rules.matching.maxLines)
+        // A line can end the stretch below only when its first scalar opens
+        // another anchor or is a section numeral (or an anchor is empty):
+        // most lines, table cells, are passed on that scalar alone.
+        let openers = others.compactMap(\.first)
+        let anyOpens = others.contains { $0.isEmpty }
+        // Three marks: compared, not hashed, for every line.
+        let sentenceEnds = Array(rules.sentenceEnds)
         var i = start + 1
         while i < stop {
+            let view = lines[i].text.unicodeScalars
             // A sentence is prose, never a cell: the table has ended.
-            if let last = lines[i].text.unicodeScalars.last, rules.sentenceEnds.contains(last) { return i }
-            let head = Array(lines[i].text.unicodeScalars.prefix(while: { $0 != " " && $0 != "\t" }).prefix(8))
+            if let last = view.last, sentenceEnds.contains(last) { return i }
+            if !anyOpens {
+                guard let first = view.first, first != " ", first != "\t",
+                      openers.contains(first) || rules.sectionNumerals.contains(first) else { i += 1; continue }
+            }
+            let head = Array(view.prefix(while: { $0 != " " && $0 != "\t" }).prefix(8))
             if others.contains(where: { head.starts(with: $0.prefix(head.count)) && head.count >= min(4, $0.count) }) { return i }
             var n = 0
             while n < head.count && rules.sectionNumerals.contains(head[n]) { n += 1 }
