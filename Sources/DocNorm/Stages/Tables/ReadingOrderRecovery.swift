@@ -261,8 +261,16 @@ struct ReadingOrderRecovery: Sendable {
         func cjk(_ s: Unicode.Scalar) -> Bool { s.value > 0x7F }  // Han, CJK or typographic punctuation (”)
         for (index, line) in zip(lines.indices, lines) {
             let view = line.text.unicodeScalars
-            /// One piece between separators, `view[from..<to]`.
-            func piece(_ from: String.Index, _ to: String.Index) {
+            /// One piece between separators, `view[from..<to]`, which opens
+            /// with `first` and ends with `last`.
+            func piece(_ from: String.Index, _ to: String.Index, first: Unicode.Scalar, last: Unicode.Scalar) {
+                // Label text, most pieces: no value opens with its first
+                // scalar and no number ends it. It is text, and nothing more
+                // of it is looked at (nor copied).
+                if !rules.valueOpeners.contains(first) && !numeric(last) {
+                    text = true
+                    return
+                }
                 scalars.removeAll(keepingCapacity: true)
                 scalars.append(contentsOf: view[from..<to])
                 let value: Range<Int>
@@ -288,15 +296,19 @@ struct ReadingOrderRecovery: Sendable {
                 text = false
             }
             var from = view.startIndex, i = view.startIndex
+            var first: Unicode.Scalar = " ", last: Unicode.Scalar = " "
             while i < view.endIndex {
                 let s = view[i]
                 if s == " " || s == "\t" || s == "|" {
-                    if from < i { piece(from, i) }
+                    if from < i { piece(from, i, first: first, last: last) }
                     from = view.index(after: i)
+                } else {
+                    if from == i { first = s }
+                    last = s
                 }
                 i = view.index(after: i)
             }
-            if from < view.endIndex { piece(from, view.endIndex) }
+            if from < view.endIndex { piece(from, view.endIndex, first: first, last: last) }
         }
         return tokens
     }
