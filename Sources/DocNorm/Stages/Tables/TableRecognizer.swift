@@ -108,7 +108,7 @@ struct TableRecognizer: Sendable {
             let ordered = candidates.filter { rules.templates[$0].edition == edition } + candidates.filter { rules.templates[$0].edition != edition }
             var matches: [TemplateMatcher.Match] = []
             for t in ordered {
-                matches.append(matcher.match(rules.templates[t], in: stream, from: start, tracing: context.tracing))
+                matches.append(matcher.match(rules.templates[t], in: stream, from: start, tracing: context.tracing, reporting: context.collecting))
                 if matches.last!.score >= 1 { break }
             }
             let best = matches.max(by: { a, b in
