@@ -208,7 +208,7 @@ extension TableRecognizer {
 
         let tableAt = Self.firstIndices(of: readBack.tableLines)
         var found = 0, allSame = true
-        _ = recognize(lines, memo: memo, context: PipelineContext(tracing: false, collecting: false)) { region in
+        _ = recognize(lines, memo: memo, context: PipelineContext(tracing: false, collecting: false), gridsOnly: true) { region in
             found += 1
             let span = (lines[region.lines.lowerBound].number - 1)...(lines[region.lines.upperBound].number - 1)
             if let k = tableAt[span], readBack.tables[k].table.grid == region.table.grid {} else { allSame = false }

@@ -63,8 +63,10 @@ struct TableRecognizer: Sendable {
     /// the first recognition and the read-backs of `tables.settle`.
     /// `keep`: what of each region found is kept (all of it, but for the
     /// probe of `tables.settle`, which keeps only its place).
+    /// `gridsOnly`: each table's grid is all that is looked at (the probe
+    /// compares grids), so its spans and arithmetic are not worked out.
     func recognize(_ lines: [SourceLine], memo: ReadingOrderRecovery.Memo? = nil, context: PipelineContext,
-                   keep: (Region) -> Region = { $0 }) -> [Region] {
+                   gridsOnly: Bool = false, keep: (Region) -> Region = { $0 }) -> [Region] {
         // Most lines open with no anchor's first scalar: they are passed at once.
         let anchors = self.anchors, anchorFirsts = self.anchorFirsts
         var regions: [Region] = []
@@ -157,7 +159,7 @@ struct TableRecognizer: Sendable {
                                        "line(s) \(lines[first..<i].map(\.text).filter { !$0.isEmpty }.joined(separator: " ")) before the anchor of table \(reading.template.id) hold only pieces of its header labels: read as part of the table's header",
                                        line: lines[first].number)
                     }
-                    regions.append(keep(region(reading, tokens: tokens, lines: lines, from: first, to: last, context: context)))
+                    regions.append(keep(region(reading, tokens: tokens, lines: lines, from: first, to: last, context: context, gridsOnly: gridsOnly)))
                     edition = reading.template.edition
                     i = last + 1
                     continue
@@ -191,7 +193,7 @@ struct TableRecognizer: Sendable {
                     }
                     placement = again
                 }
-                regions.append(keep(region(placement, lines: lines, context: context)))
+                regions.append(keep(region(placement, lines: lines, context: context, gridsOnly: gridsOnly)))
                 edition = placement.template.edition
                 i = placement.lastLine + 1
                 continue
@@ -228,8 +230,8 @@ struct TableRecognizer: Sendable {
             context.report(.tables, "tables.region", .repair,
                            "table \(best.template.id) recognised on lines \(lines[i].number)–\(lines[last].number) (\(best.found) of \(best.expected) labels and values found)",
                            line: lines[i].number)
-            let checks = TableArithmetic.check(best.template, relations: relations, lines: best.rowLines, context: context)
-            let spans = CellSpans.spans(of: best.grid, isHeader: best.gridRowIsHeader) { rules.isValue($0) }
+            let checks = gridsOnly ? [] : TableArithmetic.check(best.template, relations: relations, lines: best.rowLines, context: context)
+            let spans = gridsOnly ? [] : CellSpans.spans(of: best.grid, isHeader: best.gridRowIsHeader) { rules.isValue($0) }
             regions.append(keep(Region(lines: i...last,
                                        table: Table(grid: best.grid, spans: spans, templateID: best.template.id,
                                                     records: best.records, checks: checks))))
@@ -325,7 +327,7 @@ struct TableRecognizer: Sendable {
     /// The region of a table whose numbers ReadingOrderRecovery put in order:
     /// lines `start...last`, reported and traced like a matched one.
     func region(_ reading: ReadingOrderRecovery.Reading, tokens: [ReadingOrderRecovery.Token], lines: [SourceLine],
-                from start: Int, to last: Int, context: PipelineContext) -> Region {
+                from start: Int, to last: Int, context: PipelineContext, gridsOnly: Bool = false) -> Region {
         let template = reading.template
         let text = lines[start...last].flatMap { line in line.text.unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "|" } }
         let filled = readingOrder.fill(reading, tokens: tokens, text: text)
@@ -340,8 +342,8 @@ struct TableRecognizer: Sendable {
         context.report(.tables, "tables.reading-order", .repair,
                        "table \(template.id) on lines \(lines[start].number)–\(lines[last].number): its numbers were read out of order and are the only order that satisfies its arithmetic (\(reading.plan.joined(separator: "; ")))",
                        line: lines[start].number)
-        let checks = TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
-        let spans = CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { rules.isValue($0) }
+        let checks = gridsOnly ? [] : TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
+        let spans = gridsOnly ? [] : CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { rules.isValue($0) }
         return Region(lines: start...last,
                       table: Table(grid: filled.grid, spans: spans, templateID: template.id, records: filled.records, checks: checks))
     }
@@ -381,7 +383,7 @@ struct TableRecognizer: Sendable {
     /// every value placed nowhere and every cell left empty reported (the
     /// cells as stage 4's `structure.missing-value` reports them, so that
     /// `tables.settle` carries them over as it does the match's).
-    func region(_ placement: LabelledColumnRecovery.Placement, lines: [SourceLine], context: PipelineContext) -> Region {
+    func region(_ placement: LabelledColumnRecovery.Placement, lines: [SourceLine], context: PipelineContext, gridsOnly: Bool = false) -> Region {
         let template = placement.template
         let range = placement.firstLine...placement.lastLine
         let first = lines[range.lowerBound].number
@@ -424,8 +426,8 @@ struct TableRecognizer: Sendable {
         context.report(.tables, "tables.labelled-columns", .repair,
                        "table \(template.id) on lines \(first)–\(lines[range.upperBound].number): its values were read column by column and are placed by the headers and row labels they follow (\(placement.placed) of \(filled.values.reduce(0) { $0 + $1.count }) cells)",
                        line: first)
-        let checks = TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
-        let spans = CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { text in
+        let checks = gridsOnly ? [] : TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
+        let spans = gridsOnly ? [] : CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { text in
             rules.isValue(Array(text.unicodeScalars)[...])
         }
         return Region(lines: range, table: Table(grid: filled.grid, spans: spans, templateID: template.id, records: filled.records, checks: checks))
