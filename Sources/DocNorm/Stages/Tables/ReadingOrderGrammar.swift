@@ -370,39 +370,48 @@ struct ReadingOrderGrammar {
             // Bit j: text stands before the token j columns' worth of rows on.
             var opensAfterText: UInt64 = 0
             for j in 0..<columns where afterText[p + k * j] { opensAfterText |= 1 << UInt64(j) }
-            for h in plan.headerLayouts.indices {
-                for deferLast in Self.deferChoices where !(plan.headerInOrder[h] && !deferLast) {
-                    guard (deferLast ? plan.headerOpensDeferred[h] : plan.headerOpensAll[h]) & ~opensAfterText == 0 else { continue }
-                    let layout = plan.headerLayouts[h]
-                    let blocks = layout.blocks
-                    let q = p + k * (columns - blocks[blocks.count - 1].count)
-                    guard deferLast else {
-                        if joins(k), groupHolds(layout, k: k, from: p) {
-                            report(layout.cells(k: k, width: columns, from: p), 1,
-                                   .blocks(first: r, end: r + k, blocks: blocks, offset: 0, putOffAfterRow: nil), k)
-                        }
-                        continue
+            // The groups whose blocks all follow text, in the order tried: looked
+            // up for a narrow table, else each layout's mask tested.
+            var tries: [(layout: Int, deferLast: Bool)] = []
+            if let indexed = plan.headerTries {
+                tries = indexed[Int(opensAfterText)]
+            } else {
+                for h in plan.headerLayouts.indices {
+                    for deferLast in Self.deferChoices where !(plan.headerInOrder[h] && !deferLast) {
+                        if (deferLast ? plan.headerOpensDeferred[h] : plan.headerOpensAll[h]) & ~opensAfterText == 0 { tries.append((h, deferLast)) }
                     }
-                    // Rows after the group, left to right, then the put-off block.
-                    let lastBlock = blocks.count - 1
-                    var m = r + k
-                    while m < rows {
-                        let start = q + (m - r - k) * columns
-                        guard relations.rowHolds({ numbers[start + $0] }) else { break }
-                        m += 1
-                        let shift = (m - r - k) * columns
-                        guard afterText[q + shift], joins(m - r) else { continue }
-                        let holds = (0..<k).allSatisfy { i in
-                            relations.rowHolds { c in
-                                let x = layout.index(i, c, k: k, from: p)
-                                return numbers[layout.blockOf[c] == lastBlock ? x + shift : x]
-                            }
-                        }
-                        guard holds else { continue }
-                        var group = layout.cells(k: k, width: columns, from: p)
-                        for i in 0..<k { for c in blocks[lastBlock] { group[i * columns + c] += shift } }
-                        report(group + Array(q..<(q + shift)), 2, .blocks(first: r, end: r + k, blocks: blocks, offset: 0, putOffAfterRow: m), m - r)
+                }
+            }
+            for (h, deferLast) in tries {
+                let layout = plan.headerLayouts[h]
+                let blocks = layout.blocks
+                let q = p + k * (columns - blocks[blocks.count - 1].count)
+                guard deferLast else {
+                    if joins(k), groupHolds(layout, k: k, from: p) {
+                        report(layout.cells(k: k, width: columns, from: p), 1,
+                               .blocks(first: r, end: r + k, blocks: blocks, offset: 0, putOffAfterRow: nil), k)
                     }
+                    continue
+                }
+                // Rows after the group, left to right, then the put-off block.
+                let lastBlock = blocks.count - 1
+                var m = r + k
+                while m < rows {
+                    let start = q + (m - r - k) * columns
+                    guard relations.rowHolds({ numbers[start + $0] }) else { break }
+                    m += 1
+                    let shift = (m - r - k) * columns
+                    guard afterText[q + shift], joins(m - r) else { continue }
+                    let holds = (0..<k).allSatisfy { i in
+                        relations.rowHolds { c in
+                            let x = layout.index(i, c, k: k, from: p)
+                            return numbers[layout.blockOf[c] == lastBlock ? x + shift : x]
+                        }
+                    }
+                    guard holds else { continue }
+                    var group = layout.cells(k: k, width: columns, from: p)
+                    for i in 0..<k { for c in blocks[lastBlock] { group[i * columns + c] += shift } }
+                    report(group + Array(q..<(q + shift)), 2, .blocks(first: r, end: r + k, blocks: blocks, offset: 0, putOffAfterRow: m), m - r)
                 }
             }
         }
