@@ -25,6 +25,24 @@ func repaired(_ text: String) throws -> [String] {
         #expect(try repaired(text).count == 2)
     }
 
+    /// A numbered line with no ，。；、 that fills the column is a heading when
+    /// running text follows (holdout report: （二）人大代表建议和政协提案办理结果公开情况).
+    @Test func numberedLineFillingTheColumnIsAHeadingBeforeRunningText() throws {
+        let heading = "（二）" + String(repeating: "提", count: 17)
+        let body = "全年承办建议" + String(repeating: "件", count: 11) + "，已全"
+        let text = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n\n" + heading + "\n" + body + "\n部办结。\n"
+        #expect(try repaired(text).suffix(2) == [heading, body + "部办结。"])
+    }
+
+    /// …but its wrapped tail (no running text either) is still joined, and a
+    /// numbered paragraph with a 、 in its first line still continues.
+    @Test func numberedLineFillingTheColumnStillJoinsItsTailAndItsParagraph() throws {
+        let heading = "（二）" + String(repeating: "提", count: 17)
+        let item = "（1）公开" + String(repeating: "档", count: 12) + "、补贴标准"
+        let text = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n\n" + heading + "\n公开情况\n\n" + item + "\n和待遇调整政策，参保率达到98.3%。\n"
+        #expect(try repaired(text).suffix(2) == [heading + "公开情况", item + "和待遇调整政策，参保率达到98.3%。"])
+    }
+
     @Test func sentenceEndBeforeBlankLineEndsParagraph() throws {
         let text = (0..<6).map { _ in fullLine }.joined(separator: "\n") + String(repeating: "政", count: 19) + "。\n\n新段落。\n"
         #expect(try repaired(text).last == "新段落。")

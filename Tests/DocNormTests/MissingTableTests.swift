@@ -78,6 +78,27 @@ import Testing
         }
     }
 
+    @Test func debrisIsAlsoNumbersRightAfterARowLabel() {
+        let labels = ["规章", "行政规范性文件", "行政许可"].map { Array($0.unicodeScalars) }
+        // OCR ran table 二's rows together (holdout nanping-shimen-wjj-2024).
+        #expect(TableRecognizer.labelledNumbers(in: "信息内容本年制发件数规章0 0 0行政规范性文件2 0 9第二十条", labels: labels) == 6)
+        #expect(TableRecognizer.labelledNumbers(in: "行政许可2957", labels: labels) == 1)
+        #expect(TableRecognizer.labelledNumbers(in: "行政许可 12.5", labels: labels) == 1)
+        // Prose puts a word between the label and its number, or after it.
+        #expect(TableRecognizer.labelledNumbers(in: "公开行政许可信息412条，规章3件", labels: labels) == 0)
+    }
+
+    @Test func aRunTogetherTable二IsReportedLost() throws {
+        // Table 二's anchor misread (第三十条第（二）项) and its rows run
+        // together: the table is not read, and not silently either.
+        let text = "二、主动公开政府信息情况\n\n第三十条第（二）项\n\n信息内容本年制发件数本年废止件数现行有效件数规章0 0 0行政规范性文件2 0 9\n\n行政许可2957\n\n" + applicationsTable()
+        let doc = try document(text)
+        #expect(doc.tables.map(\.templateID) == ["2021-applications"])
+        let flag = try #require(doc.diagnostics.first { $0.rule == "tables.missing" })
+        #expect(flag.cells == DiagnosticCells(table: "2021-active-disclosure"))
+        #expect(flag.line == 5)
+    }
+
     @Test func debrisIsNumbersStandingAlone() {
         #expect(TableRecognizer.bareNumbers(in: "0 0 0 12.5\t3") == 5)
         #expect(TableRecognizer.bareNumbers(in: "计0 0 0 0证") == 2)

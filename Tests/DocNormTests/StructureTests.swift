@@ -29,6 +29,15 @@ import Testing
         #expect(doc.trace.contains { $0.rule == "structure.section-title" && $0.line == 5 })
     }
 
+    @Test func sectionTitleWhoseLastCharacterOCRReadAsACommaIsRestored() throws {
+        // Holdout heyang-county-2021: 况 read as ，.
+        let doc = try pipeline.run(Array("一、总体情况\n\n正文。\n\n四、政府信息公开行政复议、行政诉讼情，\n\n正文。\n".utf8),
+                                   options: PipelineOptions(tracing: true))
+        let found = doc.blocks.compactMap { if case .heading(let l, _, let t) = $0.kind { return "\(l) \(t)" } else { return nil } }
+        #expect(found == ["1 一、总体情况", "1 四、政府信息公开行政复议、行政诉讼情况"])
+        #expect(doc.trace.contains { $0.rule == "structure.section-title" && $0.line == 5 })
+    }
+
     @Test(arguments: [
         "五、其他需要报告事项",      // a variant without noise: the author's words stay
         "二、加强/改进平台建设",      // noise, but no section's title

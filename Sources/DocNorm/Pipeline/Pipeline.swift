@@ -64,7 +64,10 @@ public struct Pipeline: Sendable {
         }
         // The reading-order searches of this document, for stage 3's read-back.
         let searches = ReadingOrderRecovery.Memo()
-        let regions = context.measure(.tables) { tables.recognize(kept, memo: searches, context: context) }
+        // The edition of the tables in force in the report's year, from its
+        // title: the first table is read in it as the later ones are.
+        let reportEdition = context.measure(.tables) { tables.edition(inForceIn: structure.openingYear(kept)) }
+        let regions = context.measure(.tables) { tables.recognize(kept, reportEdition: reportEdition, memo: searches, context: context) }
         // Table k stands after stretch of prose k, on these input lines.
         var placed = regions.map { region in
             TableRecognizer.PlacedTable(table: region.table, lines: kept[region.lines.lowerBound].number...kept[region.lines.upperBound].number)
@@ -98,7 +101,7 @@ public struct Pipeline: Sendable {
         // the same tables in the same places (TableFixpoint.swift); the prose a
         // changed reading leaves is stage 2's again.
         for _ in 0..<TableRecognizer.maxSettleRounds {
-            guard let reading = context.measure(.tables, { tables.settled(prose, tables: placed, memo: searches, context: context) }) else { break }
+            guard let reading = context.measure(.tables, { tables.settled(prose, tables: placed, reportEdition: reportEdition, memo: searches, context: context) }) else { break }
             let finished = Set(prose.joined().map(\.lines))
             (prose, placed) = reading
             context.measure(.normalize) { repunctuateJoined(&prose, unless: finished, context: context) }

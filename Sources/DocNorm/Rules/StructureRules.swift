@@ -191,10 +191,11 @@ struct SectionTitles: Sendable {
     }
 
     /// The section number and title a heading's title (after its numbering)
-    /// was misread from, or nil: only a title with noise in it, close to one
-    /// known title and not itself a known title, is restored.
-    func restored(_ title: Substring.UnicodeScalarView) -> (number: Int, title: String)? {
-        guard title.contains(where: { noise.contains($0) }) else { return nil }
+    /// was misread from, or nil: only a title with noise in it, or ending in
+    /// one of `misreadEndings` (no title ends so: OCR read 况 as ，), close to
+    /// one known title and not itself a known title, is restored.
+    func restored(_ title: Substring.UnicodeScalarView, misreadEndings: Set<Unicode.Scalar> = []) -> (number: Int, title: String)? {
+        guard title.contains(where: { noise.contains($0) }) || title.last.map(misreadEndings.contains) == true else { return nil }
         let clean = title.filter { !noise.contains($0) && $0 != " " }.map { Int($0.value) }
         var best: (number: Int, title: [Int], edits: Int)?
         for (k, titles) in sections.enumerated() {

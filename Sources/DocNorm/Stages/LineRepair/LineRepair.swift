@@ -40,6 +40,9 @@ struct LineRulesFile: VersionedRuleFile {
     var strongFinal: String
     var openers: String
     var noLineStart: String
+    /// Marks of running text (，。；、): a numbered line without any is a
+    /// heading, not a paragraph's first line, when the next line has some.
+    var runningText: String
     var tokenJoiners: String
     struct DisplacedRun: Decodable {
         var characters: String
@@ -80,7 +83,8 @@ public struct LineRepair: Sendable {
     let emphasisFirstBytes: [UInt8?]
     /// The rules' mark lists as bit sets, asked for scalars at every line end
     /// and start (a search through the rule's string each time, before).
-    let closers: ScalarSet, sentenceFinal: ScalarSet, strongFinal: ScalarSet, openers: ScalarSet, noLineStart: ScalarSet
+    let closers: ScalarSet, sentenceFinal: ScalarSet, strongFinal: ScalarSet, openers: ScalarSet, noLineStart: ScalarSet,
+        runningText: ScalarSet
 
     /// Display columns of every BMP scalar, from ICU's East Asian Width, built
     /// once per process.
@@ -102,6 +106,7 @@ public struct LineRepair: Sendable {
         strongFinal = set(file.strongFinal)
         openers = set(file.openers)
         noLineStart = set(file.noLineStart)
+        runningText = set(file.runningText)
     }
 
     public static func load(from source: RuleSource, rules: RuleSet, numbering: HeadingNumbering,
@@ -284,6 +289,9 @@ public struct LineRepair: Sendable {
         }
         return false
     }
+
+    /// Whether the line has a mark of running text (，。；、).
+    func hasRunningText(_ text: String) -> Bool { text.unicodeScalars.contains { runningText.contains($0) } }
 
     /// Heading numbering (Rules/structure.json) at the start of a line, followed by text.
     func startsWithNumbering(_ text: String) -> Bool { numbering.opens(text) }

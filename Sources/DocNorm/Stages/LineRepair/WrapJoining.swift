@@ -11,8 +11,11 @@
 ///   character with the punctuation that may not open a line) and, on a
 ///   paragraph's first line, the indent the extractor dropped. A next line
 ///   opening with heading numbering, or a full stop (。！？) before a blank
-///   line, ends the paragraph; a next line opening with punctuation no line
-///   may start with (，。、）) always continues. CJK joins with no space, Latin with one, a wrapped
+///   line, ends the paragraph; so does a numbered first line without a mark
+///   of running text (，。；、) when the next line has one: a heading that
+///   happened to fill the column (a heading's wrapped tail has none). A next
+///   line opening with punctuation no line may start with (，。、）) always
+///   continues. CJK joins with no space, Latin with one, a wrapped
 ///   URL, e-mail or number (`0435-⏎87315120`, `https://⏎www…`) with none.
 /// - `lines.join-scattered`: a run of lines holding one Han character each is
 ///   one justified line whose letter spacing an extractor took for line breaks.
@@ -80,6 +83,7 @@ extension LineRepair {
         // A blank line after a full stop ends the paragraph; after ： or ； it
         // is only a text-box boundary (pdfminer), and the width decides.
         if endsStrongly(line.text) && blankBetween { return false }
+        if opensParagraph && startsWithNumbering(line.text) && !hasRunningText(line.text) && hasRunningText(next) { return false }
         // A first line's indent took room on the page; extractors that kept it
         // as spaces have it in the extracted width already.
         var reach = opensParagraph ? max(width(line), columns(line.text) + file.wrap.firstLineIndent) : width(line)

@@ -10,7 +10,8 @@
 /// - `structure.run-in`: a short numbered phrase closed by 。 with running text
 ///   after it (（一）主动公开情况。为保证…) stays a paragraph and is marked.
 /// - `structure.section-title`: a section heading whose title OCR misread
-///   (noise from underlines and rules, a character or two wrong) gets the
+///   (noise from underlines and rules, a character or two wrong, a last
+///   character read as a mark no title ends with: 情况 → 情，) gets the
 ///   national format's title and that section's number back, traced:
 ///   一、主动公\开政府言息情况 → 二、主动公开政府信息情况. A section
 ///   title is a top-level heading whatever numbered lines came before it.
@@ -121,7 +122,7 @@ struct StructureRecovery: Sendable {
     func classify(_ line: LogicalLine, parsed: ParsedNumbering?, open: inout [Open], context: PipelineContext) -> BlockKind {
         guard var parsed else { return .paragraph(line.text, runIn: nil) }
         var line = line
-        if parsed.numbering.style == rules.sectionTitles.style, let section = rules.sectionTitles.restored(parsed.rest),
+        if parsed.numbering.style == rules.sectionTitles.style, let section = rules.sectionTitles.restored(parsed.rest, misreadEndings: rules.notHeadingEndings),
            let numbering = rules.numbering.written(section.number, style: parsed.numbering.style),
            let reparsed = rules.numbering.parse(numbering + section.title) {
             context.traced(.structure, "structure.section-title", line: line.lines.lowerBound, before: line.text, after: numbering + section.title)
@@ -226,25 +227,62 @@ struct StructureRecovery: Sendable {
         }
         for (name, _) in candidates {
             guard let suffix = rules.reportSuffixes.first(where: { name.hasSuffix($0) }) else { continue }
-            let head = name.dropLast(suffix.count)
             metadata.reportTitle = name
-            // The year is the last four digits followed by the year marker (2024年).
-            let scalars = Array(head.unicodeScalars)
-            let marker = Array(rules.yearMarker.unicodeScalars)
-            var index = scalars.count - marker.count
-            while index >= 4 {
-                if Array(scalars[index..<index + marker.count]) == marker,
-                   scalars[(index - 4)..<index].allSatisfy({ ("0"..."9").contains($0) }),
-                   index == 4 || !("0"..."9").contains(scalars[index - 5]) {
-                    metadata.year = Int(String(String.UnicodeScalarView(scalars[(index - 4)..<index])))
-                    let body = String(String.UnicodeScalarView(scalars[..<(index - 4)]))
-                    if !body.isEmpty { metadata.issuingBody = body }
-                    break
-                }
-                index -= 1
+            if let (year, body) = yearAndBody(before: name.dropLast(suffix.count)) {
+                metadata.year = year
+                if !body.isEmpty { metadata.issuingBody = body }
             }
             break
         }
         return metadata
+    }
+
+    /// The year of a report name's head (what stands before its suffix): the
+    /// last four digits followed by the year marker (2024年), and the text
+    /// before them (the issuing body).
+    func yearAndBody(before head: Substring) -> (year: Int, body: String)? {
+        let scalars = Array(head.unicodeScalars)
+        let marker = Array(rules.yearMarker.unicodeScalars)
+        var index = scalars.count - marker.count
+        while index >= 4 {
+            if Array(scalars[index..<index + marker.count]) == marker,
+               scalars[(index - 4)..<index].allSatisfy({ ("0"..."9").contains($0) }),
+               index == 4 || !("0"..."9").contains(scalars[index - 5]),
+               let year = Int(String(String.UnicodeScalarView(scalars[(index - 4)..<index]))) {
+                return (year, String(String.UnicodeScalarView(scalars[..<(index - 4)])))
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The report's year from its opening lines, before stage 2 has joined
+    /// them (…年度报⏎告): the first report name in the first `lines` non-blank
+    /// lines read as one. Stage 3 needs it to know which edition of the
+    /// tables the report is in before any table is read (a scrambled OCR
+    /// table 三 of 2024 matches the 2019 grid, one group of rows smaller, as
+    /// well as the 2021 one).
+    func openingYear(_ source: [SourceLine], lines: Int = 8) -> Int? {
+        let opening = source.lazy.map(\.text).filter { !$0.isEmpty }.prefix(lines).joined() as String
+        var earliest: (end: String.Index, suffix: String)?
+        for suffix in rules.reportSuffixes {
+            guard let end = Self.end(of: suffix, in: opening) else { continue }
+            if earliest.map({ end < $0.end }) ?? true { earliest = (end, suffix) }
+        }
+        guard let (end, suffix) = earliest else { return nil }
+        let name = opening[..<end]
+        return yearAndBody(before: name.dropLast(suffix.count))?.year
+    }
+
+    /// Where the first occurrence of `needle` in `text` ends (by scalars).
+    static func end(of needle: String, in text: String) -> String.Index? {
+        let n = Array(needle.unicodeScalars), s = text.unicodeScalars
+        guard let first = n.first else { return nil }
+        var i = s.startIndex
+        while let start = s[i...].firstIndex(of: first) {
+            if s[start...].starts(with: n) { return s.index(start, offsetBy: n.count) }
+            i = s.index(after: start)
+        }
+        return nil
     }
 }

@@ -2,8 +2,9 @@
 /// edition (二 active disclosure, 三 applications, 四 review and litigation,
 /// in the order Rules/tables.json lists them). When one of them was neither
 /// found nor reported as left as text (`tables.unplaced`), but the prose
-/// where it should stand holds numbers standing alone (a table's debris:
-/// OCR that dropped the heading and garbled the header, an extraction that
+/// where it should stand holds numbers standing alone or right after one of
+/// its row labels (a table's debris: OCR that dropped the heading and
+/// garbled the header or ran a row's cells together, an extraction that
 /// scattered the cells beyond recognition), its values are lost, and the
 /// reader is told so, naming the table's cells. A report that tells a
 /// section in sentences instead of a table has no such debris and is left
@@ -38,10 +39,20 @@ extension TableRecognizer {
             let after = order.firstIndex { $0 > p }
             let stretches = (before.map { $0 + 1 } ?? 0)...(after ?? prose.count - 1)
             guard stretches.upperBound < prose.count else { continue }
-            let debris = prose[stretches].joined().filter { Self.bareNumbers(in: $0.text) > 0 }
-            guard debris.reduce(0, { $0 + Self.bareNumbers(in: $1.text) }) >= rules.matching.missingMinBareNumbers,
-                  let first = debris.first else { continue }
-            lost.append(LostTable(position: p, line: first.lines.lowerBound))
+            // The row labels of the tables that stand at this place (either
+            // edition): OCR that ran a row's cells together leaves 行政许可2957.
+            let labels = Array(Set(rules.templates.filter { position($0) == p }
+                .flatMap { $0.rows.filter { !$0.isHeader }.compactMap { $0.path.last } })).map { Array($0.unicodeScalars) }
+            var count = 0
+            var first: Int?
+            for line in prose[stretches].joined() {
+                let numbers = Self.bareNumbers(in: line.text) + Self.labelledNumbers(in: line.text, labels: labels)
+                guard numbers > 0 else { continue }
+                count += numbers
+                if first == nil { first = line.lines.lowerBound }
+            }
+            guard count >= rules.matching.missingMinBareNumbers, let first else { continue }
+            lost.append(LostTable(position: p, line: first))
         }
         return (lost, edition)
     }
@@ -50,7 +61,7 @@ extension TableRecognizer {
     /// one its tables tell, else the latest edition in force in the report's
     /// year (each edition is named by the first year it applies to).
     func reportLost(_ lost: [LostTable], edition: Int?, year: Int?, context: PipelineContext) {
-        guard !lost.isEmpty, let edition = edition ?? year.flatMap({ y in rules.templates.map(\.edition).filter { $0 <= y }.max() }) else { return }
+        guard !lost.isEmpty, let edition = edition ?? self.edition(inForceIn: year) else { return }
         let templates = rules.templates.filter { $0.edition == edition }
         for table in lost where table.position < templates.count {
             let template = templates[table.position]
@@ -77,6 +88,37 @@ extension TableRecognizer {
             run = 0
         }
         if run >= 2 || (run == 1 && tokens == 1) { count += run }
+        return count
+    }
+
+    /// Numbers that follow one of a table's row labels directly, with
+    /// nothing but spaces between them, two or more or one ending the line
+    /// (规章0 0 0行政规范性文件2 0 9, 行政许可2957): a row run together. Prose
+    /// puts a word between or after (行政许可信息412条, 规章3件).
+    static func labelledNumbers(in text: String, labels: [[Unicode.Scalar]]) -> Int {
+        let s = Array(text.unicodeScalars)
+        guard s.contains(where: { ("0"..."9").contains($0) }) else { return 0 }
+        var count = 0
+        for label in labels {
+            guard let head = label.first else { continue }
+            var i = 0
+            while i + label.count <= s.count {
+                guard s[i] == head, s[i..<(i + label.count)].elementsEqual(label) else { i += 1; continue }
+                i += label.count
+                var numbers = 0
+                while true {
+                    var j = i
+                    while j < s.count, s[j] == " " { j += 1 }
+                    var end = j
+                    while end < s.count, ("0"..."9").contains(s[end]) || (s[end] == "." && end > j) { end += 1 }
+                    guard end > j else { break }
+                    numbers += 1
+                    i = end
+                }
+                // One number with a word after it is prose (规章3件).
+                if numbers >= 2 || (numbers == 1 && s[i...].allSatisfy { $0 == " " }) { count += numbers }
+            }
+        }
         return count
     }
 

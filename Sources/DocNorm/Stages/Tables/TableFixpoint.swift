@@ -44,20 +44,20 @@ extension TableRecognizer {
     /// run did; reading it in full, which holds every line, table and finding
     /// of it once more, is done only when something changes, which on the
     /// corpus is never (JoinFixpoint.swift does the same).
-    func settled(_ prose: [[LogicalLine]], tables: [PlacedTable], memo: ReadingOrderRecovery.Memo? = nil, context: PipelineContext)
-        -> (prose: [[LogicalLine]], tables: [PlacedTable])? {
+    func settled(_ prose: [[LogicalLine]], tables: [PlacedTable], reportEdition: Int? = nil, memo: ReadingOrderRecovery.Memo? = nil,
+                 context: PipelineContext) -> (prose: [[LogicalLine]], tables: [PlacedTable])? {
         let readBack = ReadBack(prose: prose, tables: tables)
-        let probedSame = readsTheSame(readBack, memo: memo)
+        let probedSame = readsTheSame(readBack, reportEdition: reportEdition, memo: memo)
         // Debug builds (the tests) read every document in full as well: the
         // probe must say what the full reading says.
-        assert(probedSame == (readInFull(readBack, memo: memo, context: PipelineContext(tracing: false)) == nil),
+        assert(probedSame == (readInFull(readBack, reportEdition: reportEdition, memo: memo, context: PipelineContext(tracing: false)) == nil),
                "tables.settle: the probe and the full reading disagree")
         guard !probedSame else { return nil }
-        return readInFull(readBack, memo: memo, context: context)
+        return readInFull(readBack, reportEdition: reportEdition, memo: memo, context: context)
     }
 
     /// `settled` reading the whole document back.
-    private func readInFull(_ readBack: ReadBack, memo: ReadingOrderRecovery.Memo?, context: PipelineContext)
+    private func readInFull(_ readBack: ReadBack, reportEdition: Int?, memo: ReadingOrderRecovery.Memo?, context: PipelineContext)
         -> (prose: [[LogicalLine]], tables: [PlacedTable])? {
         let tables = readBack.tables
         typealias Origin = ReadBack.Origin
@@ -73,7 +73,7 @@ extension TableRecognizer {
         let tableLines = readBack.tableLines
 
         let reading = PipelineContext(tracing: context.tracing)
-        let again = recognize(lines, memo: memo, context: reading)
+        let again = recognize(lines, reportEdition: reportEdition, memo: memo, context: reading)
         // Looked up, not searched: a long document reads tens of thousands
         // of tables, and a search per region (or per finding, below) was
         // quadratic in them.
@@ -159,7 +159,7 @@ extension TableRecognizer {
         }
         for d in reading.diagnostics where d.stage == .structure {
             let (inside, line) = mapped(d.line)
-            if inside { context.report(d.stage, d.rule, d.kind, d.message, line: line) }
+            if inside { context.report(d.stage, d.rule, d.kind, d.message, line: line, cells: d.cells) }
         }
         return (newProse, newTables)
     }
@@ -183,7 +183,7 @@ extension TableRecognizer {
     /// from an anchor must widen these margins.) Each table read as the first
     /// run read it is kept as its place only, and the findings are not kept:
     /// the full reading, when one is needed, makes them again.
-    func readsTheSame(_ readBack: ReadBack, memo: ReadingOrderRecovery.Memo?) -> Bool {
+    func readsTheSame(_ readBack: ReadBack, reportEdition: Int? = nil, memo: ReadingOrderRecovery.Memo?) -> Bool {
         let before = rules.matching.maxLines, after = 2 * rules.matching.maxLines
         let firsts = anchorFirsts
         // The stretches to read, in order (overlapping ones merged).
@@ -208,7 +208,8 @@ extension TableRecognizer {
 
         let tableAt = Self.firstIndices(of: readBack.tableLines)
         var found = 0, allSame = true
-        _ = recognize(lines, memo: memo, context: PipelineContext(tracing: false, collecting: false), gridsOnly: true) { region in
+        _ = recognize(lines, reportEdition: reportEdition, memo: memo, context: PipelineContext(tracing: false, collecting: false),
+                      gridsOnly: true) { region in
             found += 1
             let span = (lines[region.lines.lowerBound].number - 1)...(lines[region.lines.upperBound].number - 1)
             if let k = tableAt[span], readBack.tables[k].table.grid == region.table.grid {} else { allSame = false }

@@ -18,6 +18,7 @@ struct TableRecognizer: Sendable {
     let matcher: TemplateMatcher
     let readingOrder: ReadingOrderRecovery
     let labelledColumns: LabelledColumnRecovery
+    let headerRuns: HeaderRunRecovery
 
     /// Each template's anchors as scalars, and their first scalars: made
     /// once, not per reading (the read-backs read every document again).
@@ -29,8 +30,15 @@ struct TableRecognizer: Sendable {
         matcher = TemplateMatcher(rules: rules)
         readingOrder = ReadingOrderRecovery(rules: rules)
         labelledColumns = LabelledColumnRecovery(rules: rules)
+        headerRuns = HeaderRunRecovery(rules: rules)
         anchors = rules.templates.map { t in t.anchors.map { Array($0.unicodeScalars) } }
         anchorFirsts = ScalarSet(ranges: anchors.joined().compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
+    }
+
+    /// The edition in force in `year`: the latest one named by a year at or
+    /// before it (each edition is named by the first year it applies to).
+    func edition(inForceIn year: Int?) -> Int? {
+        year.flatMap { y in rules.templates.map(\.edition).filter { $0 <= y }.max() }
     }
 
     /// A recognised table and the lines (indices into the input array) it spans.
@@ -63,14 +71,17 @@ struct TableRecognizer: Sendable {
     /// the first recognition and the read-backs of `tables.settle`.
     /// `keep`: what of each region found is kept (all of it, but for the
     /// probe of `tables.settle`, which keeps only its place).
+    /// `reportEdition`: the edition in force in the report's year, when its
+    /// title tells it; the report's tables are taken to be in it from the
+    /// first, as they are once one of them is read (a report keeps one format).
     /// `gridsOnly`: each table's grid is all that is looked at (the probe
     /// compares grids), so its spans and arithmetic are not worked out.
-    func recognize(_ lines: [SourceLine], memo: ReadingOrderRecovery.Memo? = nil, context: PipelineContext,
+    func recognize(_ lines: [SourceLine], reportEdition: Int? = nil, memo: ReadingOrderRecovery.Memo? = nil, context: PipelineContext,
                    gridsOnly: Bool = false, keep: (Region) -> Region = { $0 }) -> [Region] {
         // Most lines open with no anchor's first scalar: they are passed at once.
         let anchors = self.anchors, anchorFirsts = self.anchorFirsts
         var regions: [Region] = []
-        var edition: Int?
+        var edition = reportEdition
         /// The last stream built and the line it starts at.
         var window: (from: Int, stream: CellStream)?
         var hinted: Int?
@@ -148,6 +159,9 @@ struct TableRecognizer: Sendable {
             // arithmetic in some order, and the other edition's is no reading
             // of this report).
             let reorderable = ordered.filter { t in edition.map { rules.templates[t].edition == $0 } ?? true }
+            /// Whether the reading-order search ran here, and the stretch it read.
+            let searched = i >= triedUntil
+            var searchedEnd: Int?
             if i >= triedUntil, matched.map({ $0.missingValues > 0 || $0.surplus > 0 }) ?? true {
                 switch readingOrder.recover(lines, from: i, candidates: (reorderable.isEmpty ? ordered : reorderable).map { rules.templates[$0] },
                                             edition: edition ?? hinted, memo: memo) {
@@ -165,6 +179,7 @@ struct TableRecognizer: Sendable {
                     continue
                 case .rejected(let reason, let end, let fitting):
                     triedUntil = end
+                    searchedEnd = end
                     if matched == nil, fitting.count == 1, end > i { unread.append((fitting[0], i...(end - 1))) }
                     context.report(.tables, "tables.reading-order", .suspicion,
                                    "the numbers after line \(lines[i].number) were not put in table order: \(reason)", line: lines[i].number)
@@ -194,6 +209,18 @@ struct TableRecognizer: Sendable {
                     placement = again
                 }
                 regions.append(keep(region(placement, lines: lines, context: context, gridsOnly: gridsOnly)))
+                edition = placement.template.edition
+                i = placement.lastLine + 1
+                continue
+            }
+            // An arithmetic table in no reading order (table 三 from pdfminer):
+            // the rows its column headers' boxes give beyond doubt.
+            // Not again at a later anchor of a stretch searched already.
+            if matched == nil, searched,
+               let placement = placeByHeaderRuns(lines, at: i, end: searchedEnd, candidates: labelled, edition: edition ?? hinted) {
+                regions.append(keep(region(placement, lines: lines, context: context, rule: "tables.header-runs",
+                                           how: "its numbers fit no reading order; the rows whose every cell the column headers' boxes give, and that add up, are placed",
+                                           gridsOnly: gridsOnly)))
                 edition = placement.template.edition
                 i = placement.lastLine + 1
                 continue
@@ -379,11 +406,30 @@ struct TableRecognizer: Sendable {
         return best.first { $0.template.edition == edition }
     }
 
+    /// `tables.header-runs` at the anchor `lines[start]`: the placement of
+    /// the candidate whose header runs place the most values; a tie goes to
+    /// the report's edition, or to neither.
+    /// `end`: the stretch the reading-order search read here, if it did.
+    func placeByHeaderRuns(_ lines: [SourceLine], at start: Int, end: Int?, candidates: [TableTemplate], edition: Int?) -> LabelledColumnRecovery.Placement? {
+        let placeable = candidates.filter { headerRuns.shapes[$0.id] != nil }
+        guard !placeable.isEmpty else { return nil }
+        let end = end ?? readingOrder.stretchEnd(lines, from: start, templates: placeable)
+        let found = placeable.compactMap { headerRuns.recover(lines, from: start, end: end, template: $0) }
+        guard let most = found.map(\.placed).max() else { return nil }
+        let best = found.filter { $0.placed == most }
+        if best.count == 1 { return best[0] }
+        let inEdition = best.filter { $0.template.edition == edition }
+        return inEdition.count == 1 ? inEdition[0] : nil
+    }
+
     /// The region of a table whose values `LabelledColumnRecovery` placed:
     /// every value placed nowhere and every cell left empty reported (the
     /// cells as stage 4's `structure.missing-value` reports them, so that
     /// `tables.settle` carries them over as it does the match's).
-    func region(_ placement: LabelledColumnRecovery.Placement, lines: [SourceLine], context: PipelineContext, gridsOnly: Bool = false) -> Region {
+    func region(_ placement: LabelledColumnRecovery.Placement, lines: [SourceLine], context: PipelineContext,
+                rule: String = "tables.labelled-columns",
+                how: String = "its values were read column by column and are placed by the headers and row labels they follow",
+                gridsOnly: Bool = false) -> Region {
         let template = placement.template
         let range = placement.firstLine...placement.lastLine
         let first = lines[range.lowerBound].number
@@ -395,7 +441,7 @@ struct TableRecognizer: Sendable {
         for u in placement.unplaced where !reasons.contains(u.reason) { reasons.append(u.reason) }
         for reason in reasons {
             let those = placement.unplaced.filter { $0.reason == reason }
-            context.report(.tables, "tables.labelled-columns", .suspicion,
+            context.report(.tables, rule, .suspicion,
                            "number(s) \(those.map(\.text).joined(separator: " ")) near table \(template.id) fit no cell (\(reason)); dropped",
                            line: those[0].line)
         }
@@ -420,11 +466,11 @@ struct TableRecognizer: Sendable {
                                line: line, cells: DiagnosticCells(table: template.id, row: row.path, column: row.columnPaths[slot]))
             }
         }
-        context.traced(.tables, "tables.labelled-columns", line: first,
+        context.traced(.tables, rule, line: first,
                        before: lines[range].map(\.text).joined(separator: "⏎"),
                        after: filled.grid.map { $0.joined(separator: "\t") }.joined(separator: "⏎"))
-        context.report(.tables, "tables.labelled-columns", .repair,
-                       "table \(template.id) on lines \(first)–\(lines[range.upperBound].number): its values were read column by column and are placed by the headers and row labels they follow (\(placement.placed) of \(filled.values.reduce(0) { $0 + $1.count }) cells)",
+        context.report(.tables, rule, .repair,
+                       "table \(template.id) on lines \(first)–\(lines[range.upperBound].number): \(how) (\(placement.placed) of \(filled.values.reduce(0) { $0 + $1.count }) cells)",
                        line: first)
         let checks = gridsOnly ? [] : TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
         let spans = gridsOnly ? [] : CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { text in
