@@ -63,7 +63,9 @@ struct TemplateMatcher: Sendable {
         var missingValues: Int { values.reduce(0) { $0 + $1.filter { $0 == nil }.count } }
     }
 
-    func match(_ template: TableTemplate, in stream: CellStream, from start: Int, tracing: Bool) -> Match {
+    /// `reporting`: whether the match's findings are wanted (the probe of
+    /// `tables.settle` keeps none); without it no message is built.
+    func match(_ template: TableTemplate, in stream: CellStream, from start: Int, tracing: Bool, reporting: Bool = true) -> Match {
         var m = Match(template: template, grid: [], records: [], found: 0, expected: 0, surplus: 0, end: start)
         // One entry per template row: sized once, not grown row by row.
         let rowCount = template.rows.count
@@ -75,8 +77,9 @@ struct TemplateMatcher: Sendable {
         var p = start
         let s = stream.scalars
         func line(_ i: Int) -> Int? { stream.lineNumbers.isEmpty ? nil : stream.lineNumbers[min(i, stream.count - 1)] }
-        func report(_ rule: String, _ kind: Diagnostic.Kind, _ message: String, at i: Int, row: [String]? = nil) {
-            m.diagnostics.append(Diagnostic(stage: .structure, rule: rule, kind: kind, message: message, line: line(i),
+        func report(_ rule: String, _ kind: Diagnostic.Kind, _ message: @autoclosure () -> String, at i: Int, row: [String]? = nil) {
+            guard reporting else { return }
+            m.diagnostics.append(Diagnostic(stage: .structure, rule: rule, kind: kind, message: message(), line: line(i),
                                             cells: row.map { DiagnosticCells(table: template.id, row: $0) }))
         }
         // Autoclosures: the before/after text is built only when tracing.

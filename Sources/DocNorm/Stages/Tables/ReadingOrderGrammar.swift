@@ -171,34 +171,94 @@ struct ReadingOrderGrammar {
             .joined(separator: "|")
     }
 
+    /// The key of a reading's head: a hash of its values in order (0 and
+    /// -0 alike, as `==` has them). Keys are only compared, never kept past
+    /// a search, so a plain 64-bit mix serves: hashing every head and every
+    /// head-and-rest pair with `Hasher`, and looking them up in a
+    /// `Dictionary` that hashed them again, was most of adding a reading.
+    func key(_ cells: [Int]) -> Int {
+        var h: UInt64 = 0x243F_6A88_85A3_08D3
+        for c in cells {
+            let v = numbers[c]
+            h = Self.mix(h ^ (v == 0 ? 0 : v.bitPattern))
+        }
+        return Int(truncatingIfNeeded: Self.mix(h ^ UInt64(cells.count)))
+    }
+
+    /// The finalizer of MurmurHash3: every input bit reaches every output bit.
+    @inline(__always)
+    static func mix(_ x: UInt64) -> UInt64 {
+        var h = x
+        h ^= h >> 33
+        h &*= 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h &*= 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        return h
+    }
+
+    /// The key of a head followed by a reading of the rest.
+    @inline(__always)
+    static func key(head: Int, rest: Int) -> Int {
+        Int(truncatingIfNeeded: mix(UInt64(bitPattern: Int64(head)) &+ mix(UInt64(bitPattern: Int64(rest)) ^ 0x9E37_79B9_7F4A_7C15)))
+    }
+
+    /// Where each key stands in a list: open addressing on the keys' own
+    /// low bits (they are hashes already).
+    struct KeyIndex {
+        private var slots: [(key: Int, index: Int)] = []
+        private var count = 0
+
+        func index(of key: Int) -> Int? {
+            guard !slots.isEmpty else { return nil }
+            let mask = slots.count - 1
+            var i = key & mask
+            while slots[i].index >= 0 {
+                if slots[i].key == key { return slots[i].index }
+                i = (i + 1) & mask
+            }
+            return nil
+        }
+
+        /// Records `key` (not yet recorded) at `index`.
+        mutating func insert(_ key: Int, at index: Int) {
+            if 2 * (count + 1) > slots.count {
+                let old = slots
+                slots = Array(repeating: (0, -1), count: max(16, 2 * slots.count))
+                count = 0
+                for slot in old where slot.index >= 0 { insert(slot.key, at: slot.index) }
+            }
+            let mask = slots.count - 1
+            var i = key & mask
+            while slots[i].index >= 0 { i = (i + 1) & mask }
+            slots[i] = (key, index)
+            count += 1
+        }
+    }
+
     /// The readings found so far: per row position, the cheapest readings of
     /// the rows from there to the end, built from the last row up, each
     /// distinct table of values once.
     struct Readings {
         var lists: [[Node]]
-        var seen: [[Int: Int]]
+        var seen: [KeyIndex]
 
         init(rows: Int) {
             lists = [[Node]](repeating: [], count: rows + 1)
-            seen = [[Int: Int]](repeating: [:], count: rows + 1)
+            seen = [KeyIndex](repeating: KeyIndex(), count: rows + 1)
             lists[rows] = [Node(cost: 0, head: [], plan: nil, next: -1, key: 0)]
         }
 
-        /// Adds `head` (rows r..<r+k) before every reading of row r + k.
-        mutating func add(_ head: [Int], values: [Double], cost: Int, plan: Step?, at r: Int, k: Int) {
-            var h = Hasher()
-            for v in values { h.combine(v) }
-            let headKey = h.finalize()
+        /// Adds `head` (rows r..<r+k; `headKey`, the key of its values)
+        /// before every reading of row r + k.
+        mutating func add(_ head: [Int], headKey: Int, cost: Int, plan: Step?, at r: Int, k: Int) {
             for (index, tail) in lists[r + k].enumerated() {
-                var combined = Hasher()
-                combined.combine(headKey)
-                combined.combine(tail.key)
-                let key = combined.finalize()
+                let key = ReadingOrderGrammar.key(head: headKey, rest: tail.key)
                 let node = Node(cost: cost + tail.cost, head: head, plan: plan, next: index, key: key)
-                if let i = seen[r][key] {
+                if let i = seen[r].index(of: key) {
                     if lists[r][i].cost > node.cost { lists[r][i] = node }
                 } else {
-                    seen[r][key] = lists[r].count
+                    seen[r].insert(key, at: lists[r].count)
                     lists[r].append(node)
                 }
             }
@@ -208,7 +268,7 @@ struct ReadingOrderGrammar {
         mutating func close(_ r: Int, cap: Int) {
             let order = lists[r].indices.sorted { (lists[r][$0].cost, $0) < (lists[r][$1].cost, $1) }.prefix(cap)
             lists[r] = order.map { lists[r][$0] }
-            seen[r] = [:]
+            seen[r] = KeyIndex()
         }
 
         /// The cells and plan of reading `index` of row r, followed to the end.
@@ -234,27 +294,32 @@ struct ReadingOrderGrammar {
         }
         func add(_ cells: [Int], cost: Int, plan: @autoclosure () -> Step?, r: Int, k: Int) {
             guard rowsHold(cells, k) else { return }
-            readings.add(cells, values: cells.map { numbers[$0] }, cost: cost, plan: plan(), at: r, k: k)
+            readings.add(cells, headKey: key(cells), cost: cost, plan: plan(), at: r, k: k)
         }
+        // A reading of rows r..<r+k is kept only joined to a reading of the
+        // rest: where the rest has none (its numbers hold in no order, as in
+        // a table with an author's error), nothing of r..<r+k is built or checked.
         for r in stride(from: rows - 1, through: 0, by: -1) {
             let p = r * columns
-            add(Array(p..<(p + columns)), cost: 0, plan: nil, r: r, k: 1)
+            if !readings.lists[r + 1].isEmpty {
+                add(Array(p..<(p + columns)), cost: 0, plan: nil, r: r, k: 1)
+            }
             if rows > 1 && columns > 1 {
-                for shift in 1..<columns {
+                for shift in 1..<columns where !readings.lists[r + 1].isEmpty {
                     let cells = (0..<columns).map { c in p + (c - shift + columns) % columns }
                     add(cells, cost: limits.rotatedRowCost, plan: .rotated(row: r, from: shift), r: r, k: 1)
                 }
-                for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) {
+                for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) where !readings.lists[r + k].isEmpty {
                     for layout in plan.groups where groupHolds(layout, k: k, from: p) {
                         let cells = layout.cells(k: k, width: columns, from: p)
-                        readings.add(cells, values: cells.map { numbers[$0] }, cost: 1,
+                        readings.add(cells, headKey: key(cells), cost: 1,
                                      plan: .blocks(first: r, end: r + k, blocks: layout.blocks, offset: 0, putOffAfterRow: nil), at: r, k: k)
                     }
                 }
-                headerGroups(at: r) { cells, cost, plan, k in
-                    readings.add(cells, values: cells.map { numbers[$0] }, cost: cost, plan: plan, at: r, k: k)
+                headerGroups(at: r, joins: { !readings.lists[r + $0].isEmpty }) { cells, cost, plan, k in
+                    readings.add(cells, headKey: key(cells), cost: cost, plan: plan, at: r, k: k)
                 }
-                for b in stride(from: r + 2, through: rows, by: 1) where interleaved(from: p, count: b - r) {
+                for b in stride(from: r + 2, through: rows, by: 1) where !readings.lists[b].isEmpty && interleaved(from: p, count: b - r) {
                     for inner in firstColumnRun(r, b, plan.runGroups) {
                         var cells = [Int](repeating: 0, count: (b - r) * columns)
                         for i in 0..<(b - r) {
@@ -262,7 +327,7 @@ struct ReadingOrderGrammar {
                             for c in 1..<columns { cells[i * columns + c] = inner.cells[i * (columns - 1) + c - 1] }
                         }
                         // Rows already checked inside the run.
-                        readings.add(cells, values: cells.map { numbers[$0] }, cost: 1 + inner.cost,
+                        readings.add(cells, headKey: key(cells), cost: 1 + inner.cost,
                                   plan: .firstColumn(first: r, end: b, rest: inner.steps), at: r, k: b - r)
                     }
                 }
@@ -292,8 +357,9 @@ struct ReadingOrderGrammar {
     /// `0 0 5 0 0 1 … 19 2 7 3 0 1 ⟨rows⟩ 1 28 0 3 0 10`. Every block must
     /// follow text (its header cell, 自⏎然⏎人 19 2 7): without that, zeros
     /// let a sparse row's values slide to another row. Cost 1, 2 with a
-    /// block put off. Reports each reading whose rows all hold.
-    func headerGroups(at r: Int, _ report: ([Int], Int, Step, Int) -> Void) {
+    /// block put off. Reports each reading whose rows all hold and whose
+    /// `k` rows `joins` a reading of the rows after them.
+    func headerGroups(at r: Int, joins: (Int) -> Bool = { _ in true }, _ report: ([Int], Int, Step, Int) -> Void) {
         let p = r * columns
         // The first block read opens at p, so every reading needs text there.
         guard afterText[p] else { return }
@@ -304,39 +370,48 @@ struct ReadingOrderGrammar {
             // Bit j: text stands before the token j columns' worth of rows on.
             var opensAfterText: UInt64 = 0
             for j in 0..<columns where afterText[p + k * j] { opensAfterText |= 1 << UInt64(j) }
-            for h in plan.headerLayouts.indices {
-                for deferLast in Self.deferChoices where !(plan.headerInOrder[h] && !deferLast) {
-                    guard (deferLast ? plan.headerOpensDeferred[h] : plan.headerOpensAll[h]) & ~opensAfterText == 0 else { continue }
-                    let layout = plan.headerLayouts[h]
-                    let blocks = layout.blocks
-                    let q = p + k * (columns - blocks[blocks.count - 1].count)
-                    guard deferLast else {
-                        if groupHolds(layout, k: k, from: p) {
-                            report(layout.cells(k: k, width: columns, from: p), 1,
-                                   .blocks(first: r, end: r + k, blocks: blocks, offset: 0, putOffAfterRow: nil), k)
-                        }
-                        continue
+            // The groups whose blocks all follow text, in the order tried: looked
+            // up for a narrow table, else each layout's mask tested.
+            var tries: [(layout: Int, deferLast: Bool)] = []
+            if let indexed = plan.headerTries {
+                tries = indexed[Int(opensAfterText)]
+            } else {
+                for h in plan.headerLayouts.indices {
+                    for deferLast in Self.deferChoices where !(plan.headerInOrder[h] && !deferLast) {
+                        if (deferLast ? plan.headerOpensDeferred[h] : plan.headerOpensAll[h]) & ~opensAfterText == 0 { tries.append((h, deferLast)) }
                     }
-                    // Rows after the group, left to right, then the put-off block.
-                    let lastBlock = blocks.count - 1
-                    var m = r + k
-                    while m < rows {
-                        let start = q + (m - r - k) * columns
-                        guard relations.rowHolds({ numbers[start + $0] }) else { break }
-                        m += 1
-                        let shift = (m - r - k) * columns
-                        guard afterText[q + shift] else { continue }
-                        let holds = (0..<k).allSatisfy { i in
-                            relations.rowHolds { c in
-                                let x = layout.index(i, c, k: k, from: p)
-                                return numbers[layout.blockOf[c] == lastBlock ? x + shift : x]
-                            }
-                        }
-                        guard holds else { continue }
-                        var group = layout.cells(k: k, width: columns, from: p)
-                        for i in 0..<k { for c in blocks[lastBlock] { group[i * columns + c] += shift } }
-                        report(group + Array(q..<(q + shift)), 2, .blocks(first: r, end: r + k, blocks: blocks, offset: 0, putOffAfterRow: m), m - r)
+                }
+            }
+            for (h, deferLast) in tries {
+                let layout = plan.headerLayouts[h]
+                let blocks = layout.blocks
+                let q = p + k * (columns - blocks[blocks.count - 1].count)
+                guard deferLast else {
+                    if joins(k), groupHolds(layout, k: k, from: p) {
+                        report(layout.cells(k: k, width: columns, from: p), 1,
+                               .blocks(first: r, end: r + k, blocks: blocks, offset: 0, putOffAfterRow: nil), k)
                     }
+                    continue
+                }
+                // Rows after the group, left to right, then the put-off block.
+                let lastBlock = blocks.count - 1
+                var m = r + k
+                while m < rows {
+                    let start = q + (m - r - k) * columns
+                    guard relations.rowHolds({ numbers[start + $0] }) else { break }
+                    m += 1
+                    let shift = (m - r - k) * columns
+                    guard afterText[q + shift], joins(m - r) else { continue }
+                    let holds = (0..<k).allSatisfy { i in
+                        relations.rowHolds { c in
+                            let x = layout.index(i, c, k: k, from: p)
+                            return numbers[layout.blockOf[c] == lastBlock ? x + shift : x]
+                        }
+                    }
+                    guard holds else { continue }
+                    var group = layout.cells(k: k, width: columns, from: p)
+                    for i in 0..<k { for c in blocks[lastBlock] { group[i * columns + c] += shift } }
+                    report(group + Array(q..<(q + shift)), 2, .blocks(first: r, end: r + k, blocks: blocks, offset: 0, putOffAfterRow: m), m - r)
                 }
             }
         }
@@ -369,7 +444,7 @@ struct ReadingOrderGrammar {
         let single = [Layout([0..<width])]
         for r in stride(from: b - 1, through: a, by: -1) {
             let p = base + (r - a) * width
-            for k in 1...min(limits.maxGroupRows, b - r) {
+            for k in 1...min(limits.maxGroupRows, b - r) where !readings.lists[r - a + k].isEmpty {
                 for layout in (k == 1 ? single : rest) {
                     let holds = (0..<k).allSatisfy { i in
                         relations.rowHolds { $0 == 0 ? numbers[a * columns + (r - a) + i] : numbers[layout.index(i, $0 - 1, k: k, from: p)] }
@@ -377,7 +452,7 @@ struct ReadingOrderGrammar {
                     guard holds else { continue }
                     let blocks = layout.blocks
                     let head = layout.cells(k: k, width: width, from: p)
-                    readings.add(head, values: head.map { numbers[$0] }, cost: k == 1 ? 0 : 1,
+                    readings.add(head, headKey: key(head), cost: k == 1 ? 0 : 1,
                               plan: k == 1 ? nil : .blocks(first: r, end: r + k, blocks: blocks, offset: 1, putOffAfterRow: nil), at: r - a, k: k)
                 }
             }

@@ -21,6 +21,14 @@ struct ReadingOrderPlan: Sendable {
     /// start; for all blocks, and for all but the last (put off).
     let headerOpensAll: [UInt64]
     let headerOpensDeferred: [UInt64]
+    /// For a table of at most `maxIndexedColumns` columns, per mask of the
+    /// columns' worth of rows that open after text (bit j as in
+    /// `headerOpensAll`): the header groups, with or without their last block
+    /// put off, whose blocks all open there, in the order the search tries
+    /// them. Testing every layout's mask at every row and group size was
+    /// most of `headerGroups`, and almost none passes.
+    let headerTries: [[(layout: Int, deferLast: Bool)]]?
+    static let maxIndexedColumns = 8
 
     init(rows: Int, columns: Int, limits: TableRulesFile.ReadingOrder) {
         // Groups, runs and header groups need two rows or more (a table of
@@ -28,6 +36,7 @@ struct ReadingOrderPlan: Sendable {
         guard rows > 1, columns <= 64 else {
             groups = []; runGroups = []
             headerLayouts = []; headerInOrder = []; headerOpensAll = []; headerOpensDeferred = []
+            headerTries = nil
             return
         }
         groups = ReadingOrderGrammar.compositions(columns).filter { $0.count > 1 }.map(Layout.init)
@@ -52,5 +61,18 @@ struct ReadingOrderPlan: Sendable {
         headerInOrder = inOrder
         headerOpensAll = opensAll
         headerOpensDeferred = opensDeferred
+        if columns <= Self.maxIndexedColumns {
+            headerTries = (0..<(UInt64(1) << UInt64(columns))).map { opens in
+                var tries: [(layout: Int, deferLast: Bool)] = []
+                for h in layouts.indices {
+                    for deferLast in ReadingOrderGrammar.deferChoices where !(inOrder[h] && !deferLast) {
+                        if (deferLast ? opensDeferred[h] : opensAll[h]) & ~opens == 0 { tries.append((h, deferLast)) }
+                    }
+                }
+                return tries
+            }
+        } else {
+            headerTries = nil
+        }
     }
 }

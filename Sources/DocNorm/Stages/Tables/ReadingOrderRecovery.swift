@@ -212,11 +212,23 @@ struct ReadingOrderRecovery: Sendable {
         let labels = templates.flatMap { labelScalars[$0.id] ?? Self.labels(of: $0) }
         let mark = Array(rules.readingOrder.sectionMark.unicodeScalars)
         let stop = min(lines.count, start + rules.matching.maxLines)
+        // A line can end the stretch below only when its first scalar opens
+        // another anchor or is a section numeral (or an anchor is empty):
+        // most lines, table cells, are passed on that scalar alone.
+        let openers = others.compactMap(\.first)
+        let anyOpens = others.contains { $0.isEmpty }
+        // Three marks: compared, not hashed, for every line.
+        let sentenceEnds = Array(rules.sentenceEnds)
         var i = start + 1
         while i < stop {
+            let view = lines[i].text.unicodeScalars
             // A sentence is prose, never a cell: the table has ended.
-            if let last = lines[i].text.unicodeScalars.last, rules.sentenceEnds.contains(last) { return i }
-            let head = Array(lines[i].text.unicodeScalars.prefix(while: { $0 != " " && $0 != "\t" }).prefix(8))
+            if let last = view.last, sentenceEnds.contains(last) { return i }
+            if !anyOpens {
+                guard let first = view.first, first != " ", first != "\t",
+                      openers.contains(first) || rules.sectionNumerals.contains(first) else { i += 1; continue }
+            }
+            let head = Array(view.prefix(while: { $0 != " " && $0 != "\t" }).prefix(8))
             if others.contains(where: { head.starts(with: $0.prefix(head.count)) && head.count >= min(4, $0.count) }) { return i }
             var n = 0
             while n < head.count && rules.sectionNumerals.contains(head[n]) { n += 1 }
@@ -249,8 +261,16 @@ struct ReadingOrderRecovery: Sendable {
         func cjk(_ s: Unicode.Scalar) -> Bool { s.value > 0x7F }  // Han, CJK or typographic punctuation (”)
         for (index, line) in zip(lines.indices, lines) {
             let view = line.text.unicodeScalars
-            /// One piece between separators, `view[from..<to]`.
-            func piece(_ from: String.Index, _ to: String.Index) {
+            /// One piece between separators, `view[from..<to]`, which opens
+            /// with `first` and ends with `last`.
+            func piece(_ from: String.Index, _ to: String.Index, first: Unicode.Scalar, last: Unicode.Scalar) {
+                // Label text, most pieces: no value opens with its first
+                // scalar and no number ends it. It is text, and nothing more
+                // of it is looked at (nor copied).
+                if !rules.valueOpeners.contains(first) && !numeric(last) {
+                    text = true
+                    return
+                }
                 scalars.removeAll(keepingCapacity: true)
                 scalars.append(contentsOf: view[from..<to])
                 let value: Range<Int>
@@ -276,15 +296,19 @@ struct ReadingOrderRecovery: Sendable {
                 text = false
             }
             var from = view.startIndex, i = view.startIndex
+            var first: Unicode.Scalar = " ", last: Unicode.Scalar = " "
             while i < view.endIndex {
                 let s = view[i]
                 if s == " " || s == "\t" || s == "|" {
-                    if from < i { piece(from, i) }
+                    if from < i { piece(from, i, first: first, last: last) }
                     from = view.index(after: i)
+                } else {
+                    if from == i { first = s }
+                    last = s
                 }
                 i = view.index(after: i)
             }
-            if from < view.endIndex { piece(from, view.endIndex) }
+            if from < view.endIndex { piece(from, view.endIndex, first: first, last: last) }
         }
         return tokens
     }

@@ -47,6 +47,16 @@ enum SplitRows {
                 return (values, true)
             }
         }
+        /// `trailingValues` of the line at `position`, each line's worked out
+        /// once: a line is asked as the values-only line, as the label line
+        /// after it, and as the line above or below a pair.
+        var known = [(values: Int, text: Bool)?](repeating: nil, count: lines.count)
+        func trailingValues(at position: Int) -> (values: Int, text: Bool) {
+            if let k = known[position] { return k }
+            let k = trailingValues(lines[lines.index(first, offsetBy: position)])
+            known[position] = k
+            return k
+        }
         /// The nearest non-blank line from `position` on, stepping by `step`.
         func nonBlank(from position: Int, step: Int) -> Int? {
             var p = position
@@ -60,14 +70,14 @@ enum SplitRows {
             // Cheapest test first: the line after opens with a digit.
             let next = lines[lines.index(first, offsetBy: position + 1)]
             guard let opening = next.text.utf8.first, opening &- 0x30 < 10 else { continue }
-            let rest = trailingValues(next)
+            let rest = trailingValues(at: position + 1)
             guard !rest.text, rest.values > 0 else { continue }
             let label = lines[lines.index(first, offsetBy: position)]
-            guard !label.text.isEmpty, trailingValues(label).values == 0,
+            guard !label.text.isEmpty, trailingValues(at: position).values == 0,
                   let above = nonBlank(from: position - 1, step: -1),
                   let below = nonBlank(from: position + 2, step: 1) else { continue }
-            let start = trailingValues(lines[lines.index(first, offsetBy: above)])
-            let full = trailingValues(lines[lines.index(first, offsetBy: below)])
+            let start = trailingValues(at: above)
+            let full = trailingValues(at: below)
             guard start.text, start.values > 0, start.values < full.values, rest.values < full.values,
                   start.values + rest.values == full.values else { continue }
             found.append(position)

@@ -65,8 +65,8 @@ extension TableRecognizer {
         var origins: [Origin] = []
         lines.reserveCapacity(readBack.count)
         origins.reserveCapacity(readBack.count)
-        readBack.forEachLine { index, text, origin in
-            lines.append(SourceLine(number: index + 1, text: text))
+        readBack.forEachLine { index, line, origin in
+            lines.append(SourceLine(number: index + 1, text: line.text))
             origins.append(origin)
         }
         /// Reading lines of each table's rows.
@@ -188,8 +188,8 @@ extension TableRecognizer {
         let firsts = anchorFirsts
         // The stretches to read, in order (overlapping ones merged).
         var windows: [Range<Int>] = []
-        readBack.forEachLine { index, text, _ in
-            guard let first = text.unicodeScalars.first(where: { $0 != "\t" && $0 != " " }), firsts.contains(first) else { return }
+        readBack.forEachLine { index, line, _ in
+            guard let first = line.firstScalarPastBlanks, firsts.contains(first) else { return }
             let window = max(0, index - before)..<min(readBack.count, index + after)
             if let last = windows.last, last.upperBound >= window.lowerBound {
                 windows[windows.count - 1] = last.lowerBound..<window.upperBound
@@ -201,14 +201,15 @@ extension TableRecognizer {
         var lines: [SourceLine] = []
         lines.reserveCapacity(windows.reduce(0) { $0 + $1.count })
         var w = 0
-        readBack.forEachLine { index, text, _ in
+        readBack.forEachLine { index, line, _ in
             while w < windows.count && windows[w].upperBound <= index { w += 1 }
-            if w < windows.count && windows[w].contains(index) { lines.append(SourceLine(number: index + 1, text: text)) }
+            if w < windows.count && windows[w].contains(index) { lines.append(SourceLine(number: index + 1, text: line.text)) }
         }
 
         let tableAt = Self.firstIndices(of: readBack.tableLines)
         var found = 0, allSame = true
-        _ = recognize(lines, reportEdition: reportEdition, memo: memo, context: PipelineContext(tracing: false, collecting: false)) { region in
+        _ = recognize(lines, reportEdition: reportEdition, memo: memo, context: PipelineContext(tracing: false, collecting: false),
+                      gridsOnly: true) { region in
             found += 1
             let span = (lines[region.lines.lowerBound].number - 1)...(lines[region.lines.upperBound].number - 1)
             if let k = tableAt[span], readBack.tables[k].table.grid == region.table.grid {} else { allSame = false }
@@ -243,6 +244,27 @@ extension TableRecognizer {
         /// prose, a row of a table, or the blank line between two blocks.
         enum Origin { case prose(LogicalLine), row(table: Int), blank }
 
+        /// A line of the reading: a prose line's text, or a table row's cells,
+        /// joined by TAB only when its text is asked for (the probe looks at
+        /// every line's first scalar but reads only the lines near an anchor).
+        struct Line {
+            private let prose: String?
+            private let cells: [String]
+
+            init(_ text: String) { prose = text; cells = [] }
+            init(cells: [String]) { prose = nil; self.cells = cells }
+
+            var text: String { prose ?? cells.joined(separator: "\t") }
+
+            /// The first scalar of `text` that is neither TAB nor space.
+            var firstScalarPastBlanks: Unicode.Scalar? {
+                func first(_ text: String) -> Unicode.Scalar? { text.unicodeScalars.first { $0 != "\t" && $0 != " " } }
+                if let prose { return first(prose) }
+                for cell in cells { if let s = first(cell) { return s } }
+                return nil
+            }
+        }
+
         let prose: [[LogicalLine]]
         let tables: [PlacedTable]
         /// Reading lines of each table's rows (-1...-1 for an empty grid,
@@ -272,25 +294,25 @@ extension TableRecognizer {
             count = index
         }
 
-        /// Each line of the reading in order: its index, text and origin.
-        func forEachLine(_ body: (_ index: Int, _ text: String, _ origin: Origin) -> Void) {
+        /// Each line of the reading in order: its index, line and origin.
+        func forEachLine(_ body: (_ index: Int, _ line: Line, _ origin: Origin) -> Void) {
             var index = 0
-            func add(_ text: String, _ origin: Origin) {
+            func add(_ line: Line, _ origin: Origin) {
                 if index > 0 {
-                    body(index, "", .blank)
+                    body(index, Line(""), .blank)
                     index += 1
                 }
-                body(index, text, origin)
+                body(index, line, origin)
                 index += 1
             }
             for (s, segment) in prose.enumerated() {
-                for line in segment { add(line.text, .prose(line)) }
+                for line in segment { add(Line(line.text), .prose(line)) }
                 guard s < tables.count else { continue }
                 let grid = tables[s].table.grid
                 guard !grid.isEmpty else { continue }
-                add(grid[0].joined(separator: "\t"), .row(table: s))
+                add(Line(cells: grid[0]), .row(table: s))
                 for row in grid.dropFirst() {
-                    body(index, row.joined(separator: "\t"), .row(table: s))
+                    body(index, Line(cells: row), .row(table: s))
                     index += 1
                 }
             }

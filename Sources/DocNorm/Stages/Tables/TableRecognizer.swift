@@ -74,8 +74,10 @@ struct TableRecognizer: Sendable {
     /// `reportEdition`: the edition in force in the report's year, when its
     /// title tells it; the report's tables are taken to be in it from the
     /// first, as they are once one of them is read (a report keeps one format).
+    /// `gridsOnly`: each table's grid is all that is looked at (the probe
+    /// compares grids), so its spans and arithmetic are not worked out.
     func recognize(_ lines: [SourceLine], reportEdition: Int? = nil, memo: ReadingOrderRecovery.Memo? = nil, context: PipelineContext,
-                   keep: (Region) -> Region = { $0 }) -> [Region] {
+                   gridsOnly: Bool = false, keep: (Region) -> Region = { $0 }) -> [Region] {
         // Most lines open with no anchor's first scalar: they are passed at once.
         let anchors = self.anchors, anchorFirsts = self.anchorFirsts
         var regions: [Region] = []
@@ -119,7 +121,7 @@ struct TableRecognizer: Sendable {
             let ordered = candidates.filter { rules.templates[$0].edition == edition } + candidates.filter { rules.templates[$0].edition != edition }
             var matches: [TemplateMatcher.Match] = []
             for t in ordered {
-                matches.append(matcher.match(rules.templates[t], in: stream, from: start, tracing: context.tracing))
+                matches.append(matcher.match(rules.templates[t], in: stream, from: start, tracing: context.tracing, reporting: context.collecting))
                 if matches.last!.score >= 1 { break }
             }
             let best = matches.max(by: { a, b in
@@ -171,7 +173,7 @@ struct TableRecognizer: Sendable {
                                        "line(s) \(lines[first..<i].map(\.text).filter { !$0.isEmpty }.joined(separator: " ")) before the anchor of table \(reading.template.id) hold only pieces of its header labels: read as part of the table's header",
                                        line: lines[first].number)
                     }
-                    regions.append(keep(region(reading, tokens: tokens, lines: lines, from: first, to: last, context: context)))
+                    regions.append(keep(region(reading, tokens: tokens, lines: lines, from: first, to: last, context: context, gridsOnly: gridsOnly)))
                     edition = reading.template.edition
                     i = last + 1
                     continue
@@ -206,7 +208,7 @@ struct TableRecognizer: Sendable {
                     }
                     placement = again
                 }
-                regions.append(keep(region(placement, lines: lines, context: context)))
+                regions.append(keep(region(placement, lines: lines, context: context, gridsOnly: gridsOnly)))
                 edition = placement.template.edition
                 i = placement.lastLine + 1
                 continue
@@ -217,7 +219,8 @@ struct TableRecognizer: Sendable {
             if matched == nil, searched,
                let placement = placeByHeaderRuns(lines, at: i, end: searchedEnd, candidates: labelled, edition: edition ?? hinted) {
                 regions.append(keep(region(placement, lines: lines, context: context, rule: "tables.header-runs",
-                                           how: "its numbers fit no reading order; the rows whose every cell the column headers' boxes give, and that add up, are placed")))
+                                           how: "its numbers fit no reading order; the rows whose every cell the column headers' boxes give, and that add up, are placed",
+                                           gridsOnly: gridsOnly)))
                 edition = placement.template.edition
                 i = placement.lastLine + 1
                 continue
@@ -254,8 +257,8 @@ struct TableRecognizer: Sendable {
             context.report(.tables, "tables.region", .repair,
                            "table \(best.template.id) recognised on lines \(lines[i].number)–\(lines[last].number) (\(best.found) of \(best.expected) labels and values found)",
                            line: lines[i].number)
-            let checks = TableArithmetic.check(best.template, relations: relations, lines: best.rowLines, context: context)
-            let spans = CellSpans.spans(of: best.grid, isHeader: best.gridRowIsHeader) { rules.isValue($0) }
+            let checks = gridsOnly ? [] : TableArithmetic.check(best.template, relations: relations, lines: best.rowLines, context: context)
+            let spans = gridsOnly ? [] : CellSpans.spans(of: best.grid, isHeader: best.gridRowIsHeader) { rules.isValue($0) }
             regions.append(keep(Region(lines: i...last,
                                        table: Table(grid: best.grid, spans: spans, templateID: best.template.id,
                                                     records: best.records, checks: checks))))
@@ -288,14 +291,20 @@ struct TableRecognizer: Sendable {
     /// grid holds those labels; any other text there, or no heading
     /// before them (at or after `earliest`), and the table begins at its anchor.
     func headerFragmentsStart(_ lines: [SourceLine], anchorAt start: Int, template: TableTemplate, earliest: Int) -> Int {
+        // As characters, compared as `String.contains` compares them: its
+        // searcher, set up for every label and word, was most of this function.
         let headers = template.rows.filter(\.isHeader).flatMap { row in
-            row.cells.compactMap { cell -> String? in if case .label(let l) = cell { l } else { nil } }
+            row.cells.compactMap { cell -> [Character]? in if case .label(let l) = cell { Array(l) } else { nil } }
+        }
+        func contains(_ label: [Character], _ word: [Character]) -> Bool {
+            guard word.count <= label.count else { return false }
+            return (0...(label.count - word.count)).contains { at in word.indices.allSatisfy { label[at + $0] == word[$0] } }
         }
         var first = start, k = start - 1
         while k >= earliest {
             let words = lines[k].text.split(whereSeparator: { $0 == " " || $0 == "\t" })
             if words.isEmpty { k -= 1; continue }
-            guard words.allSatisfy({ word in headers.contains { $0.contains(word) } }) else { break }
+            guard words.allSatisfy({ word in let w = Array(word); return headers.contains { contains($0, w) } }) else { break }
             first = k
             k -= 1
         }
@@ -345,7 +354,7 @@ struct TableRecognizer: Sendable {
     /// The region of a table whose numbers ReadingOrderRecovery put in order:
     /// lines `start...last`, reported and traced like a matched one.
     func region(_ reading: ReadingOrderRecovery.Reading, tokens: [ReadingOrderRecovery.Token], lines: [SourceLine],
-                from start: Int, to last: Int, context: PipelineContext) -> Region {
+                from start: Int, to last: Int, context: PipelineContext, gridsOnly: Bool = false) -> Region {
         let template = reading.template
         let text = lines[start...last].flatMap { line in line.text.unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "|" } }
         let filled = readingOrder.fill(reading, tokens: tokens, text: text)
@@ -360,8 +369,8 @@ struct TableRecognizer: Sendable {
         context.report(.tables, "tables.reading-order", .repair,
                        "table \(template.id) on lines \(lines[start].number)–\(lines[last].number): its numbers were read out of order and are the only order that satisfies its arithmetic (\(reading.plan.joined(separator: "; ")))",
                        line: lines[start].number)
-        let checks = TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
-        let spans = CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { rules.isValue($0) }
+        let checks = gridsOnly ? [] : TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
+        let spans = gridsOnly ? [] : CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { rules.isValue($0) }
         return Region(lines: start...last,
                       table: Table(grid: filled.grid, spans: spans, templateID: template.id, records: filled.records, checks: checks))
     }
@@ -419,7 +428,8 @@ struct TableRecognizer: Sendable {
     /// `tables.settle` carries them over as it does the match's).
     func region(_ placement: LabelledColumnRecovery.Placement, lines: [SourceLine], context: PipelineContext,
                 rule: String = "tables.labelled-columns",
-                how: String = "its values were read column by column and are placed by the headers and row labels they follow") -> Region {
+                how: String = "its values were read column by column and are placed by the headers and row labels they follow",
+                gridsOnly: Bool = false) -> Region {
         let template = placement.template
         let range = placement.firstLine...placement.lastLine
         let first = lines[range.lowerBound].number
@@ -467,8 +477,8 @@ struct TableRecognizer: Sendable {
         context.report(.tables, rule, .repair,
                        "table \(template.id) on lines \(first)–\(lines[range.upperBound].number): \(how) (\(placement.placed) of \(filled.values.reduce(0) { $0 + $1.count }) cells)",
                        line: first)
-        let checks = TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
-        let spans = CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { text in
+        let checks = gridsOnly ? [] : TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
+        let spans = gridsOnly ? [] : CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { text in
             rules.isValue(Array(text.unicodeScalars)[...])
         }
         return Region(lines: range, table: Table(grid: filled.grid, spans: spans, templateID: template.id, records: filled.records, checks: checks))
