@@ -209,4 +209,40 @@ import Testing
         #expect(Self.value(doc, "行政处罚", "处理决定数量") == "1934")
         #expect(Self.value(doc, "行政强制", "处理决定数量") == "206")
     }
+
+    /// pdftotext -raw of a LibreOffice PDF with a page break inside table 二:
+    /// 现行有效件数 right above its run 0 9, then the page (its number read
+    /// before the break, the extractor's form feed before 186) and the run
+    /// of （五）'s 本年处理决定数量. A row going down across a page break stays
+    /// in its block; a run after the break that goes to another block's
+    /// header is a column of its own and is placed.
+    static func pageBreakBeforeAnotherBlock(lastRun: [String]) -> String {
+        let lines = ["二、主动公开政府信息情况", "信息内容", "规章", "行政规范性文件", "信息内容", "",
+                     "第二十条第（一）项", "本年制发件数", "本年废止件数", "0", "0", "0", "0",
+                     "第二十条第（五）项", "本年处理决定数量", "", "-2-", "", "现行有效件数", "0", "9", ""]
+            + lastRun
+            + ["", "行政许可", "信息内容", "行政处罚", "行政强制", "信息内容", "行政事业性收费", "",
+               "第二十条第（六）项", "本年处理决定数量", "7", "0", "第二十条第（八）项", "本年收费金额（单位：万元）", "0", "",
+               "三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func aRunAfterAPageBreakGoesToAnotherBlocksHeader() throws {
+        let doc = try document(Self.pageBreakBeforeAnotherBlock(lastRun: ["\u{0C}186"]))
+        #expect(doc.tables.map(\.templateID) == ["2021-active-disclosure"])
+        #expect(Self.value(doc, "规章", "现行有效件数") == "0")
+        #expect(Self.value(doc, "行政规范性文件", "现行有效件数") == "9")
+        #expect(Self.value(doc, "行政许可", "本年处理决定数量") == "186")
+        #expect(Self.value(doc, "行政处罚", "本年处理决定数量") == "7")
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.missing-value" })
+    }
+
+    /// The same page, but two values after it where （五）'s column holds
+    /// one: no run is placed (the cells stay empty and reported).
+    @Test func aRunAfterAPageBreakThatFitsNoColumnPlacesNone() throws {
+        let doc = try document(Self.pageBreakBeforeAnotherBlock(lastRun: ["\u{0C}186", "3"]))
+        #expect(Self.value(doc, "行政规范性文件", "现行有效件数") == nil)
+        #expect(Self.value(doc, "行政许可", "本年处理决定数量") == nil)
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" })
+    }
 }

@@ -18,9 +18,11 @@
 /// header before the run: a header set apart by blank lines may be a box of
 /// its own (pdfminer's), whose place in the reading order says nothing about
 /// where its values are unless no other header stands between. A run not
-/// right under a header must follow a single blank line, no page break (the
-/// page number stage 2 removed, the extractor's form feed): a row read row
-/// by row may go down across a page break too. Only when every
+/// right under a header must follow a single blank line, or a page break (the
+/// page number stage 2 removed, the extractor's form feed) only when it goes
+/// to another block than the run before the break: a row read row by row may
+/// go down across a page break too, but it stays in its block
+/// (现行有效件数⏎0⏎9⏎⏎-2-⏎⏎186: 186 is （五）'s, no row of （一）'s). Only when every
 /// run is exactly its header's column, onto cells nothing else claimed, is
 /// any of them placed: then the reading is the extractor's, no other left.
 extension LabelledColumnRecovery {
@@ -67,6 +69,14 @@ extension LabelledColumnRecovery {
             return at - before == 2 && ColumnOrderEvidence.isBlank(lines[before + 1])
                 && lines[at].number - lines[before].number == 2
         }
+        /// Only blank lines, more than one or with lines taken out (a page
+        /// number, a form feed), between piece `p` and the one before.
+        func afterPageBreak(_ p: Int) -> Bool {
+            guard p > 0 else { return false }
+            let before = pieces[p - 1].lineIndex, at = pieces[p].lineIndex
+            return at - before >= 2 && (before + 1..<at).allSatisfy { ColumnOrderEvidence.isBlank(lines[$0]) }
+                && !afterOneBlank(p)
+        }
         func rowsOf(_ header: HeardHeader) -> [Int] { shape.blocks[header.block].rows }
         var taken: [(block: Int, slot: Int)] = []
         var columns: [ColumnRun] = []
@@ -92,8 +102,17 @@ extension LabelledColumnRecovery {
                 header.piece > 0 && pieces[header.piece].lineIndex - pieces[header.piece - 1].lineIndex <= 1
                     || !heard.contains { $0.piece > header.piece && $0.piece < run.first }
             }
+            // After a page break, the column before it must have been a run
+            // of its own (placed just now, ending right before the break),
+            // and this one must go to another block.
+            let blockBefore: Int? = columns.last.flatMap { last in
+                runs.contains { $0.first + $0.values.count == run.first && $0.values.last?.lineIndex == last.values.last?.lineIndex }
+                    ? last.block : nil
+            }
+            let jumped = above.isEmpty && (afterOneBlank(run.first) || afterPageBreak(run.first) && blockBefore != nil)
             guard let header = pending.first(where: { above.contains($0.piece) })
-                    ?? (above.isEmpty && afterOneBlank(run.first) ? pending.first.flatMap { inLine($0) ? $0 : nil } : nil),
+                    ?? (jumped ? pending.first.flatMap { inLine($0) ? $0 : nil } : nil),
+                  !(above.isEmpty && afterPageBreak(run.first)) || header.block != blockBefore,
                   rowsOf(header).count == run.values.count, signsFit(run.values, header: pieces[header.piece]) else { return nil }
             taken.append((header.block, header.slot))
             columns.append(ColumnRun(block: header.block, slot: header.slot, values: run.values))
