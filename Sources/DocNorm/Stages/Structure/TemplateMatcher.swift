@@ -112,6 +112,12 @@ struct TemplateMatcher: Sendable {
         /// Label parts still to come in this row: the end of a cell cut by a page
         /// break or read line by line, before, between or after the values.
         var tails: [Tail] = []
+        // Both hold a buffer of their own from the start, emptied in place:
+        // `absorb` may change them, and the compiler makes them unique ahead
+        // of its loop; the shared empty array is never unique, so each call
+        // copied it (a third of a million allocations per megabyte).
+        floating.reserveCapacity(4)
+        tails.reserveCapacity(4)
         /// Consumes, at `p`, pieces of open group labels and of the row's pending
         /// label ends.
         ///
@@ -218,7 +224,7 @@ struct TemplateMatcher: Sendable {
                 }
                 floating.removeAll { $0.column >= leftmost }
             }
-            tails = []
+            tails.removeAll(keepingCapacity: true)
             for (k, (column, label)) in labels.enumerated() {
                 m.expected += 1
                 cells[column] = row.isHeader ? "" : label
@@ -385,7 +391,7 @@ struct TemplateMatcher: Sendable {
                     report("structure.label-tail", .suspicion, "'\(label)' is cut short: its end '\(String(String.UnicodeScalarView(tail)))' was not found", at: p)
                 }
             }
-            tails = []
+            tails.removeAll(keepingCapacity: true)
             if displaced != nil { displaced!.resume = p }
             var slots = [String?](repeating: nil, count: row.columnPaths.count)
             for (slot, value) in values { slots[slot] = value }
