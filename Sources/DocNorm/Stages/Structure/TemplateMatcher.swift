@@ -205,6 +205,13 @@ struct TemplateMatcher: Sendable {
         var displaced: (head: Range<Int>, resume: Int)?
         var resumeAfterHead: (at: Int, to: Int)?
 
+        // A row's values and labels, in buffers kept from row to row (emptied
+        // in place): a new array per row, grown element by element, was a
+        // fifth of matching.
+        var values: [(slot: Int, text: String)] = []
+        var labels: [(column: Int, text: String)] = []
+        values.reserveCapacity(template.columns)
+        labels.reserveCapacity(template.columns)
         for (rowIndex, row) in template.rows.enumerated() {
             if let d = displaced {
                 p = d.head.lowerBound
@@ -212,10 +219,11 @@ struct TemplateMatcher: Sendable {
                 displaced = nil
             }
             var cells = [String](repeating: "", count: template.columns)
-            var values: [(slot: Int, text: String)] = []
+            values.removeAll(keepingCapacity: true)
             m.rowLines.append(p < stream.count ? line(p) : nil)
-            let labels: [(column: Int, text: String)] = row.cells.enumerated().compactMap { column, cell in
-                if case .label(let l) = cell { (column, l) } else { nil }
+            labels.removeAll(keepingCapacity: true)
+            for (column, cell) in row.cells.enumerated() {
+                if case .label(let l) = cell { labels.append((column, l)) }
             }
             // A label at or left of an open group's column closes that group.
             if !row.isHeader, let leftmost = labels.first?.column {
