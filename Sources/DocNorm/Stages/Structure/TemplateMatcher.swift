@@ -212,13 +212,19 @@ struct TemplateMatcher: Sendable {
         var labels: [(column: Int, text: String)] = []
         values.reserveCapacity(template.columns)
         labels.reserveCapacity(template.columns)
+        // Each row's cells and value slots start as copies of these, made
+        // once: `Array(repeating:count:)` per row took its generic
+        // allocation path (about 770 instructions a call); the copy on first
+        // write takes the specialised one.
+        let emptyCells = [String](repeating: "", count: template.columns)
+        var emptySlots: [String?] = []
         for (rowIndex, row) in template.rows.enumerated() {
             if let d = displaced {
                 p = d.head.lowerBound
                 resumeAfterHead = (d.head.upperBound, d.resume)
                 displaced = nil
             }
-            var cells = [String](repeating: "", count: template.columns)
+            var cells = emptyCells
             values.removeAll(keepingCapacity: true)
             m.rowLines.append(p < stream.count ? line(p) : nil)
             labels.removeAll(keepingCapacity: true)
@@ -401,7 +407,10 @@ struct TemplateMatcher: Sendable {
             }
             tails.removeAll(keepingCapacity: true)
             if displaced != nil { displaced!.resume = p }
-            var slots = [String?](repeating: nil, count: row.columnPaths.count)
+            if emptySlots.count != row.columnPaths.count {
+                emptySlots = [String?](repeating: nil, count: row.columnPaths.count)
+            }
+            var slots = emptySlots
             for (slot, value) in values { slots[slot] = value }
             m.values.append(slots)
             // A row with nothing in it (table 四's value row when the input has
