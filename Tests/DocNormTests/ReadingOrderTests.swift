@@ -1,5 +1,6 @@
 import Testing
 @testable import DocNorm
+import DocNormTestSupport
 
 /// Values of a small consistent table 三 (2021): 3 natural persons and 1
 /// company applied, 1 person's application carried over; 2 persons and the
@@ -63,6 +64,29 @@ private func headerGroupFirst(headerText: Bool) -> String {
     /// column is the sum of the first two is column-major: (1 2 3), (3 4 7).
     /// Read as rows, 1 3 2 breaks the sum; rotated rows (2 1 3) (4 3 7) also
     /// hold but cost more.
+    /// A value token's number read from its scalars is the number `Double`
+    /// parses from its digits and points, bit for bit, whenever it is read
+    /// (random tokens of digits, points, commas, signs and units).
+    @Test func plainNumberIsWhatDoubleParses() {
+        let digits = pipeline.tables.rules.digits
+        let alphabet: [Unicode.Scalar] = Array("0123456789012345678901234567890123456789..,,-%减万".unicodeScalars)
+        var random = SplitMix64(seed: 20261204)
+        var read = 0
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 1...19, using: &random)
+            let token = (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &random)] }
+            let kept = String(String.UnicodeScalarView(token.filter { digits.contains($0) || $0 == "." }))
+            guard let number = ReadingOrderRecovery.plainNumber(token[...], digits: digits) else { continue }
+            read += 1
+            #expect(number.bitPattern == Double(kept)?.bitPattern, "\(String(String.UnicodeScalarView(token)))")
+        }
+        #expect(read > 5_000)
+        for text in ["0", "12", "3.5", "1,234.56", "0.1", "99.99%", "减7", "123456789012345"] {
+            let token = Array(text.unicodeScalars)[...]
+            #expect(ReadingOrderRecovery.plainNumber(token, digits: digits) != nil, "\(text)")
+        }
+    }
+
     @Test func compositionsWithFewBlocksAreTheFullListFiltered() {
         for width in 1...6 {
             for most in 1...4 {

@@ -259,13 +259,11 @@ public struct TableRules: Sendable {
     // hashing each one was a tenth of the run.
     let digits: ScalarSet
     let inside: ScalarSet
-    let prefixes: [[Unicode.Scalar]]
+    /// What a value cell looks like; `isValue` asks it.
+    let valueGrammar: ValueGrammar
     /// One-character Han prefixes (增, 减): stage 1 joins them to a number
     /// before them, so the cell stream cuts there.
     let hanPrefixes: Set<Unicode.Scalar>
-    let suffixes: [[Unicode.Scalar]]
-    /// A handful of short marks, compared in place (no array, no hash per token).
-    let emptyMarks: [[Unicode.Scalar]]
     /// Letters OCR reads for digits (O → 0, l → 1).
     let digitLookalikes: [Unicode.Scalar: Unicode.Scalar]
     /// The keys of `digitLookalikes`: most tokens have none, asked without hashing.
@@ -281,10 +279,6 @@ public struct TableRules: Sendable {
     /// marks), and whether an empty token is one (an empty mark "").
     let valueOpeners: ScalarSet
     let emptyIsValue: Bool
-    /// The first scalars of the empty marks and prefixes, the last ones of
-    /// the suffixes: a token is compared with a list only when it opens
-    /// (ends) with one of its scalars.
-    let emptyMarkOpeners: ScalarSet, prefixOpeners: ScalarSet, suffixEnders: ScalarSet
     /// The row numbers (1. … 8.) data-row labels of the templates open with:
     /// the run that another baseline can cut off a label (CellStream).
     let rowNumbers: [[Unicode.Scalar]]
@@ -294,8 +288,6 @@ public struct TableRules: Sendable {
         let templates = try file.templates.map { path in
             try TableTemplate(try source.decode(TableTemplateFile.self, from: path), path: path)
         }
-        func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
-        func scalarSet(_ s: String) -> ScalarSet { ScalarSet(ranges: s.unicodeScalars.map { $0.value...$0.value }, pattern: s) }
         var lookalikes: [Unicode.Scalar: Unicode.Scalar] = [:]
         for (from, to) in file.values.digitLookalikes {
             guard let f = from.unicodeScalars.first, let t = to.unicodeScalars.first, from.unicodeScalars.count == 1, to.unicodeScalars.count == 1 else {
@@ -303,16 +295,15 @@ public struct TableRules: Sendable {
             }
             lookalikes[f] = t
         }
+        let valueGrammar = ValueGrammar(digits: file.values.digits, inside: file.values.inside, prefixes: file.values.prefixes,
+                                        suffixes: file.values.suffixes, emptyMarks: file.values.emptyMarks)
         return TableRules(templates: templates,
-                          digits: scalarSet(file.values.digits),
-                          inside: scalarSet(file.values.inside),
-                          prefixes: file.values.prefixes.map(scalars),
+                          digits: valueGrammar.digits,
+                          inside: valueGrammar.inside,
+                          valueGrammar: valueGrammar,
                           hanPrefixes: Set(file.values.prefixes.compactMap { p in
                               p.unicodeScalars.count == 1 && p.unicodeScalars.first!.properties.isIdeographic ? p.unicodeScalars.first : nil
                           }),
-                          // Longest first, so 万元 wins over 元.
-                          suffixes: file.values.suffixes.map(scalars).sorted { $0.count > $1.count },
-                          emptyMarks: file.values.emptyMarks.map(scalars),
                           digitLookalikes: lookalikes,
                           lookalikeLetters: ScalarSet(ranges: lookalikes.keys.map { $0.value...$0.value }, pattern: "digit lookalikes"),
                           ruleReadAs: Set(file.values.ruleReadAs.unicodeScalars),
@@ -320,13 +311,8 @@ public struct TableRules: Sendable {
                           readingOrder: file.readingOrder,
                           sectionNumerals: Set(file.readingOrder.sectionNumerals.unicodeScalars),
                           sentenceEnds: Set(file.readingOrder.sentenceEnds.unicodeScalars),
-                          valueOpeners: ScalarSet(ranges: (file.values.digits.unicodeScalars.map { $0 }
-                                                           + (file.values.prefixes + file.values.emptyMarks).compactMap(\.unicodeScalars.first))
-                                                           .map { $0.value...$0.value }, pattern: "value openers"),
-                          emptyIsValue: file.values.emptyMarks.contains(""),
-                          emptyMarkOpeners: scalarSet(String(String.UnicodeScalarView(file.values.emptyMarks.compactMap(\.unicodeScalars.first)))),
-                          prefixOpeners: scalarSet(String(String.UnicodeScalarView(file.values.prefixes.compactMap(\.unicodeScalars.first)))),
-                          suffixEnders: scalarSet(String(String.UnicodeScalarView(file.values.suffixes.compactMap(\.unicodeScalars.last)))),
+                          valueOpeners: valueGrammar.valueOpeners,
+                          emptyIsValue: valueGrammar.emptyIsValue,
                           rowNumbers: rowNumbers(of: templates))
     }
 
@@ -359,11 +345,7 @@ public struct TableRules: Sendable {
     /// Whether `token` is a table value: a number with an optional sign or
     /// 增/减 prefix, decimals, and a unit suffix, or an empty mark such as "/".
     func isValue(_ token: ArraySlice<Unicode.Scalar>) -> Bool {
-        // Most tokens asked are label text: no value opens with their first
-        // scalar, and they are answered without comparing any list.
-        guard let first = token.first else { return emptyIsValue }
-        guard valueOpeners.contains(first) else { return false }
-        return token.withUnsafeBufferPointer { isValue($0) }
+        valueGrammar.isValue(token)
     }
 
     /// A grid cell's text: `isValue` of its scalars (an array is made only
@@ -372,29 +354,5 @@ public struct TableRules: Sendable {
         guard let first = text.unicodeScalars.first else { return emptyIsValue }
         guard valueOpeners.contains(first) else { return false }
         return isValue(Array(text.unicodeScalars)[...])
-    }
-
-    /// `isValue` over the token's scalars in place.
-    private func isValue(_ token: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
-        func equal(_ a: UnsafeBufferPointer<Unicode.Scalar>.SubSequence, _ b: [Unicode.Scalar]) -> Bool {
-            guard a.count == b.count else { return false }
-            var i = a.startIndex
-            for x in b {
-                if a[i] != x { return false }
-                i += 1
-            }
-            return true
-        }
-        // Each list is compared only when the token's first (last) scalar is
-        // one its entries open (end) with: a number is compared with none.
-        if emptyMarkOpeners.contains(token[0]), emptyMarks.contains(where: { equal(token[...], $0) }) { return true }
-        var start = 0, end = token.count
-        if prefixOpeners.contains(token[0]),
-           let p = prefixes.first(where: { end > $0.count && equal(token[0..<$0.count], $0) }) { start = p.count }
-        if suffixEnders.contains(token[end - 1]),
-           let s = suffixes.first(where: { end - start > $0.count && equal(token[(end - $0.count)..<end], $0) }) { end -= s.count }
-        guard start < end, digits.contains(token[start]), digits.contains(token[end - 1]) else { return false }
-        for i in start..<end where !digits.contains(token[i]) && !inside.contains(token[i]) { return false }
-        return true
     }
 }

@@ -106,16 +106,27 @@ struct TemplateMatcher: Sendable {
         /// Group labels (cells spanning rows, such as （四）无法提供) open with their
         /// group and may stand anywhere among its rows, in pieces: extractors
         /// centre them vertically and cut them by line.
-        var floating: [(label: String, column: Int, remaining: [Unicode.Scalar], seen: Bool)] = []
+        typealias Group = (label: String, column: Int, remaining: [Unicode.Scalar], seen: Bool)
+        typealias Tail = (label: String, tail: [Unicode.Scalar])
+        var floating: [Group] = []
         /// Label parts still to come in this row: the end of a cell cut by a page
         /// break or read line by line, before, between or after the values.
-        var tails: [(label: String, tail: [Unicode.Scalar])] = []
+        var tails: [Tail] = []
+        // Both hold a buffer of their own from the start, emptied in place:
+        // `absorb` may change them, and the compiler makes them unique ahead
+        // of its loop; the shared empty array is never unique, so each call
+        // copied it (a third of a million allocations per megabyte).
+        floating.reserveCapacity(4)
+        tails.reserveCapacity(4)
         /// Consumes, at `p`, pieces of open group labels and of the row's pending
         /// label ends.
-        func absorb() {
-            // The trace's text closures capture constants, not `p` or the
-            // groups: a closure sharing a variable makes every access to it
-            // in this function checked at run time.
+        ///
+        /// The reading, the groups and the tails come in as `inout`, not
+        /// captured: captured, every access to them here was checked for
+        /// exclusivity at run time (a third of this function's cost).
+        /// The trace's text closures capture constants, not `p` or the
+        /// groups, for the same reason.
+        func absorb(_ p: inout Int, _ floating: inout [Group], _ tails: inout [Tail]) {
             var progress = true
             while progress && p < s.count {
                 progress = false
@@ -145,7 +156,7 @@ struct TemplateMatcher: Sendable {
             }
         }
         /// Whether a piece of one of the open group labels `groups` starts at `index`.
-        func groupPieceStarts(_ groups: [(label: String, column: Int, remaining: [Unicode.Scalar], seen: Bool)], at index: Int) -> Bool {
+        func groupPieceStarts(_ groups: [Group], at index: Int) -> Bool {
             groups.contains { !$0.remaining.isEmpty && commonPrefix($0.remaining, at: index) >= min(2, $0.remaining.count) }
         }
         let dataRows = template.rows.indices.filter { !template.rows[$0].isHeader }
@@ -194,17 +205,31 @@ struct TemplateMatcher: Sendable {
         var displaced: (head: Range<Int>, resume: Int)?
         var resumeAfterHead: (at: Int, to: Int)?
 
+        // A row's values and labels, in buffers kept from row to row (emptied
+        // in place): a new array per row, grown element by element, was a
+        // fifth of matching.
+        var values: [(slot: Int, text: String)] = []
+        var labels: [(column: Int, text: String)] = []
+        values.reserveCapacity(template.columns)
+        labels.reserveCapacity(template.columns)
+        // Each row's cells and value slots start as copies of these, made
+        // once: `Array(repeating:count:)` per row took its generic
+        // allocation path (about 770 instructions a call); the copy on first
+        // write takes the specialised one.
+        let emptyCells = [String](repeating: "", count: template.columns)
+        var emptySlots: [String?] = []
         for (rowIndex, row) in template.rows.enumerated() {
             if let d = displaced {
                 p = d.head.lowerBound
                 resumeAfterHead = (d.head.upperBound, d.resume)
                 displaced = nil
             }
-            var cells = [String](repeating: "", count: template.columns)
-            var values: [(slot: Int, text: String)] = []
+            var cells = emptyCells
+            values.removeAll(keepingCapacity: true)
             m.rowLines.append(p < stream.count ? line(p) : nil)
-            let labels: [(column: Int, text: String)] = row.cells.enumerated().compactMap { column, cell in
-                if case .label(let l) = cell { (column, l) } else { nil }
+            labels.removeAll(keepingCapacity: true)
+            for (column, cell) in row.cells.enumerated() {
+                if case .label(let l) = cell { labels.append((column, l)) }
             }
             // A label at or left of an open group's column closes that group.
             if !row.isHeader, let leftmost = labels.first?.column {
@@ -213,16 +238,16 @@ struct TemplateMatcher: Sendable {
                 }
                 floating.removeAll { $0.column >= leftmost }
             }
-            tails = []
+            tails.removeAll(keepingCapacity: true)
             for (k, (column, label)) in labels.enumerated() {
                 m.expected += 1
                 cells[column] = row.isHeader ? "" : label
                 if !row.isHeader && spansRows(rowIndex, column) {
                     floating.append((label, column, row.labelScalars[column], false))
-                    absorb()
+                    absorb(&p, &floating, &tails)
                     continue
                 }
-                absorb()
+                absorb(&p, &floating, &tails)
                 let labelScalars = row.labelScalars[column]
                 let next = k + 1 < labels.count ? row.labelScalars[labels[k + 1].column] : nil
                 // The open groups as they stand, copied into the closure:
@@ -294,7 +319,7 @@ struct TemplateMatcher: Sendable {
                 if p <= r.at { p = r.to }
                 resumeAfterHead = nil
             }
-            if !row.isHeader, !labels.isEmpty { absorb() }
+            if !row.isHeader, !labels.isEmpty { absorb(&p, &floating, &tails) }
             if !row.isHeader, !labels.isEmpty, let head = displacedHead(after: rowIndex, at: p) {
                 // This row's values stand past the next row's label head (a
                 // label centred on its rows starts above them): read them
@@ -317,7 +342,7 @@ struct TemplateMatcher: Sendable {
                 guard case .value(let slot) = cell else { continue }
                 m.expected += 1
                 m.valuesExpected += 1
-                absorb()
+                absorb(&p, &floating, &tails)
                 if let end = valueEnd(in: stream, at: p) {
                     cells[column] = text(p..<end)
                     p = end
@@ -334,7 +359,7 @@ struct TemplateMatcher: Sendable {
                 m.valuesFound += 1
                 values.append((slot, cells[column]))
             }
-            absorb()
+            absorb(&p, &floating, &tails)
             if !row.isHeader {
                 let slots = row.columnPaths.count
                 if values.count < slots, m.found > 0 {
@@ -359,7 +384,7 @@ struct TemplateMatcher: Sendable {
                 for (slot, value) in values {
                     m.records.append(TableRecord(row: row.path, column: row.columnPaths[slot], value: value))
                 }
-                absorb()
+                absorb(&p, &floating, &tails)
             }
             for (label, tail) in tails {
                 if let found = findLabel(tail, in: stream, at: p, next: nil) {
@@ -380,9 +405,12 @@ struct TemplateMatcher: Sendable {
                     report("structure.label-tail", .suspicion, "'\(label)' is cut short: its end '\(String(String.UnicodeScalarView(tail)))' was not found", at: p)
                 }
             }
-            tails = []
+            tails.removeAll(keepingCapacity: true)
             if displaced != nil { displaced!.resume = p }
-            var slots = [String?](repeating: nil, count: row.columnPaths.count)
+            if emptySlots.count != row.columnPaths.count {
+                emptySlots = [String?](repeating: nil, count: row.columnPaths.count)
+            }
+            var slots = emptySlots
             for (slot, value) in values { slots[slot] = value }
             m.values.append(slots)
             // A row with nothing in it (table 四's value row when the input has

@@ -1,3 +1,5 @@
+import ICUKit
+
 /// Stage 3, `tables.reading-order`: a table whose cells the extractor read
 /// out of order, put back in order by its template's arithmetic.
 ///
@@ -248,11 +250,12 @@ struct ReadingOrderRecovery: Sendable {
     /// split off where Han text or non-ASCII punctuation meets it; empty marks such as "/"
     /// carry no number and are not counted.
     ///
-    /// Every piece goes through one buffer, and a token's text is cut from
-    /// its line (its number read from that text when it is only digits and
-    /// points): an array per piece and strings built scalar by scalar were
-    /// most of this function's time, and it runs at every anchor of both
-    /// recognitions of `tables.settle`.
+    /// Every piece goes into one buffer as the line is read (no second
+    /// decoding of it), a token's text is cut from its line, and its number
+    /// read from its scalars: an array per piece, strings built scalar by
+    /// scalar and a string parsed per number were most of this function's
+    /// time, and it runs at every anchor of both recognitions of
+    /// `tables.settle`.
     func numbers(in lines: ArraySlice<SourceLine>) -> [Token] {
         var tokens: [Token] = []
         var text = false
@@ -271,8 +274,6 @@ struct ReadingOrderRecovery: Sendable {
                     text = true
                     return
                 }
-                scalars.removeAll(keepingCapacity: true)
-                scalars.append(contentsOf: view[from..<to])
                 let value: Range<Int>
                 if rules.isValue(scalars[...]) {
                     value = 0..<scalars.count
@@ -286,31 +287,71 @@ struct ReadingOrderRecovery: Sendable {
                 }
                 let found = scalars[value]
                 guard found.contains(where: { rules.digits.contains($0) }), rules.isValue(found) else { return }
-                let start = view.index(from, offsetBy: value.lowerBound)
-                let written = String(Substring(view[start..<view.index(start, offsetBy: value.count)]))
-                let digits = found.allSatisfy({ rules.digits.contains($0) || $0 == "." }) ? written
-                    : String(String.UnicodeScalarView(found.filter { rules.digits.contains($0) || $0 == "." }))
-                guard let number = Double(digits) else { return }
+                // The value runs to the piece's end.
+                let start = value.lowerBound == 0 ? from : view.index(to, offsetBy: -value.count)
+                let written = String(Substring(view[start..<to]))
+                let number: Double
+                if let plain = Self.plainNumber(found, digits: rules.digits) {
+                    number = plain
+                } else {
+                    let digits = found.allSatisfy({ rules.digits.contains($0) || $0 == "." }) ? written
+                        : String(String.UnicodeScalarView(found.filter { rules.digits.contains($0) || $0 == "." }))
+                    guard let parsed = Double(digits) else { return }
+                    number = parsed
+                }
                 let sign: Double = found.first == "-" || found.first == "减" ? -1 : 1
                 tokens.append(Token(text: written, number: sign * number, line: line.number, lineIndex: index, afterText: text))
                 text = false
             }
             var from = view.startIndex, i = view.startIndex
             var first: Unicode.Scalar = " ", last: Unicode.Scalar = " "
+            scalars.removeAll(keepingCapacity: true)
             while i < view.endIndex {
                 let s = view[i]
                 if s == " " || s == "\t" || s == "|" {
                     if from < i { piece(from, i, first: first, last: last) }
+                    scalars.removeAll(keepingCapacity: true)
                     from = view.index(after: i)
                 } else {
                     if from == i { first = s }
                     last = s
+                    scalars.append(s)
                 }
                 i = view.index(after: i)
             }
             if from < view.endIndex { piece(from, view.endIndex, first: first, last: last) }
         }
         return tokens
+    }
+
+    /// The number of a value token's digits and decimal point (other marks,
+    /// such as a thousands comma, a sign or a unit, are not read), as
+    /// `Double` parses their text: exactly, when ASCII digits, at most 15 of
+    /// them, stand around at most one point (an integer below 10^15 over a
+    /// power of ten up to 10^15 is one correctly rounded division, as a
+    /// parse is). Nil otherwise: the caller parses the text.
+    static func plainNumber(_ token: ArraySlice<Unicode.Scalar>, digits: ScalarSet) -> Double? {
+        var mantissa: Int64 = 0
+        var count = 0, fraction = 0, points = 0
+        var firstIsPoint = false, lastIsPoint = false, any = false
+        for s in token {
+            if digits.contains(s) {
+                guard s.value >= 0x30 && s.value <= 0x39 else { return nil }
+                mantissa = mantissa * 10 + Int64(s.value - 0x30)
+                count += 1
+                if points > 0 { fraction += 1 }
+                if !any { any = true }
+                lastIsPoint = false
+            } else if s == "." {
+                if !any { firstIsPoint = true; any = true }
+                points += 1
+                lastIsPoint = true
+            }
+            if count > 15 || points > 1 { return nil }
+        }
+        guard count > 0, !firstIsPoint, !lastIsPoint else { return nil }
+        let powers: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+        return Double(mantissa) / powers[fraction]
     }
 }
 

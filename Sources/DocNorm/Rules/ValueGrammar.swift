@@ -1,0 +1,75 @@
+import ICUKit
+
+/// What a table value cell looks like (Rules/tables.json `values`): a number
+/// with an optional sign or 增/减 prefix, decimals, and a unit suffix, or an
+/// empty mark such as "/".
+///
+/// A final class, not part of the `TableRules` value: stages 3 and 4 ask
+/// `isValue` for most scalars they pass, and a method on the large rules
+/// struct had each caller copy all of it (half a kilobyte) first.
+final class ValueGrammar: Sendable {
+    let digits: ScalarSet
+    let inside: ScalarSet
+    let prefixes: [[Unicode.Scalar]]
+    /// Longest first, so 万元 wins over 元.
+    let suffixes: [[Unicode.Scalar]]
+    /// A handful of short marks, compared in place (no array, no hash per token).
+    let emptyMarks: [[Unicode.Scalar]]
+    /// The first scalars a value can open with (digits, prefixes, empty
+    /// marks), and whether an empty token is one (an empty mark "").
+    let valueOpeners: ScalarSet
+    let emptyIsValue: Bool
+    /// The first scalars of the empty marks and prefixes, the last ones of
+    /// the suffixes: a token is compared with a list only when it opens
+    /// (ends) with one of its scalars.
+    let emptyMarkOpeners: ScalarSet, prefixOpeners: ScalarSet, suffixEnders: ScalarSet
+
+    init(digits: String, inside: String, prefixes: [String], suffixes: [String], emptyMarks: [String]) {
+        func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+        func scalarSet(_ s: String) -> ScalarSet { ScalarSet(ranges: s.unicodeScalars.map { $0.value...$0.value }, pattern: s) }
+        self.digits = scalarSet(digits)
+        self.inside = scalarSet(inside)
+        self.prefixes = prefixes.map(scalars)
+        self.suffixes = suffixes.map(scalars).sorted { $0.count > $1.count }
+        self.emptyMarks = emptyMarks.map(scalars)
+        valueOpeners = ScalarSet(ranges: (digits.unicodeScalars.map { $0 } + (prefixes + emptyMarks).compactMap(\.unicodeScalars.first))
+                                    .map { $0.value...$0.value }, pattern: "value openers")
+        emptyIsValue = emptyMarks.contains("")
+        emptyMarkOpeners = scalarSet(String(String.UnicodeScalarView(emptyMarks.compactMap(\.unicodeScalars.first))))
+        prefixOpeners = scalarSet(String(String.UnicodeScalarView(prefixes.compactMap(\.unicodeScalars.first))))
+        suffixEnders = scalarSet(String(String.UnicodeScalarView(suffixes.compactMap(\.unicodeScalars.last))))
+    }
+
+    /// Whether `token` is a table value.
+    func isValue(_ token: ArraySlice<Unicode.Scalar>) -> Bool {
+        // Most tokens asked are label text: no value opens with their first
+        // scalar, and they are answered without comparing any list.
+        guard let first = token.first else { return emptyIsValue }
+        guard valueOpeners.contains(first) else { return false }
+        return token.withUnsafeBufferPointer { isValue($0) }
+    }
+
+    /// `isValue` over the token's scalars in place.
+    private func isValue(_ token: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        func equal(_ a: UnsafeBufferPointer<Unicode.Scalar>.SubSequence, _ b: [Unicode.Scalar]) -> Bool {
+            guard a.count == b.count else { return false }
+            var i = a.startIndex
+            for x in b {
+                if a[i] != x { return false }
+                i += 1
+            }
+            return true
+        }
+        // Each list is compared only when the token's first (last) scalar is
+        // one its entries open (end) with: a number is compared with none.
+        if emptyMarkOpeners.contains(token[0]), emptyMarks.contains(where: { equal(token[...], $0) }) { return true }
+        var start = 0, end = token.count
+        if prefixOpeners.contains(token[0]),
+           let p = prefixes.first(where: { end > $0.count && equal(token[0..<$0.count], $0) }) { start = p.count }
+        if suffixEnders.contains(token[end - 1]),
+           let s = suffixes.first(where: { end - start > $0.count && equal(token[(end - $0.count)..<end], $0) }) { end -= s.count }
+        guard start < end, digits.contains(token[start]), digits.contains(token[end - 1]) else { return false }
+        for i in start..<end where !digits.contains(token[i]) && !inside.contains(token[i]) { return false }
+        return true
+    }
+}
