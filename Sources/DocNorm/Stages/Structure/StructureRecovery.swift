@@ -312,25 +312,9 @@ struct StructureRecovery: Sendable {
     /// well as the 2021 one).
     func openingYear(_ source: [SourceLine], lines: Int = 8) -> Int? {
         let opening = source.lazy.map(\.text).filter { !$0.isEmpty }.prefix(lines).joined() as String
-        var earliest: (end: String.Index, suffix: String)?
-        for suffix in rules.reportSuffixes {
-            guard let end = Self.end(of: suffix, in: opening) else { continue }
-            if earliest.map({ end < $0.end }) ?? true { earliest = (end, suffix) }
-        }
-        guard let (end, suffix) = earliest else { return nil }
-        let name = opening[..<end]
-        return yearAndBody(before: name.dropLast(suffix.count))?.year
-    }
-
-    /// Where the first occurrence of `needle` in `text` ends (by scalars).
-    static func end(of needle: String, in text: String) -> String.Index? {
-        let n = Array(needle.unicodeScalars), s = text.unicodeScalars
-        guard let first = n.first else { return nil }
-        var i = s.startIndex
-        while let start = s[i...].firstIndex(of: first) {
-            if s[start...].starts(with: n) { return s.index(start, offsetBy: n.count) }
-            i = s.index(after: start)
-        }
-        return nil
+        // The name that ends first, and what stands before its suffix.
+        let found = rules.reportSuffixes.compactMap { opening.unicodeScalars.firstRange(of: $0.unicodeScalars) }
+        guard let name = found.min(by: { $0.upperBound < $1.upperBound }) else { return nil }
+        return yearAndBody(before: opening[..<name.lowerBound])?.year
     }
 }
