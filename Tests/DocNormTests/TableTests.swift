@@ -354,6 +354,41 @@ extension String {
         #expect(doc.trace.contains { $0.rule == "tables.split-row" && $0.before == "（五）不予4.无正当理由⏎0 0 0 0 0 1" })
     }
 
+    @Test func aRowNumberOnALineOfItsOwnUnderTheLabelsFirstLineOpensIt() throws {
+        // At a page top: the label's first line (with the first value on its
+        // baseline), the number alone, the label's end with the other values.
+        var text = applicationsTable { $0 == "withheld-8" ? [5, 1, 0, 0, 0, 1, 7] : [0, 0, 0, 0, 0, 0, 0] }
+        text = text.replacingFirst("8.属于行政查询事项 5 1 0 0 0 1 7\n",
+                                   with: "\n                -3-\n                属于行政查 5\n                    8.\n                 询事项       1   0   0   0   1   7\n\n")
+        #expect(text.contains("\n                    8.\n"), "the layout was built")
+        let doc = try document(text, tracing: true)
+        #expect(values(doc, "8.属于行政查询事项") == ["5", "1", "0", "0", "0", "1", "7"])
+        #expect(doc.trace.contains { $0.rule == "tables.row-number" && $0.before == "属于行政查5⏎8." && $0.after == "8.属于行政查5" })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.stray-text" || $0.rule == "structure.missing-value" })
+    }
+
+    @Test func aRowNumberAfterALabelThatOpensItsValuesOpensIt() throws {
+        var text = applicationsTable { $0 == "other-3" ? [2, 0, 0, 0, 1, 0, 3] : [0, 0, 0, 0, 0, 0, 0] }
+        text = text.replacingFirst("3.其他 2 0 0 0 1 0 3\n", with: "                     其他  3.         2   0       0       0           1       0 3\n")
+        let doc = try document(text, tracing: true)
+        #expect(values(doc, "3.其他") == ["2", "0", "0", "0", "1", "0", "3"])
+        #expect(doc.trace.contains { $0.rule == "tables.row-number" && $0.after == "3.其他 2 0 0 0 1 0 3" })
+    }
+
+    @Test func aRowNumberLineOpensOnlyALabelThatStartsARow() {
+        func moved(_ texts: [String]) -> [Int] {
+            let lines = texts.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
+            return CellStream.rowNumberLinesBelowLabels(lines, rowNumbers: pipeline.tables.rules.rowNumbers)
+        }
+        #expect(moved(["", "本机关不掌", "1.", "握相关政府信4 1 0 0 0 0 5"]) == [2])
+        #expect(moved(["本机关不掌", "1.", "握相关政府信4 1 0 0 0 0 5"]) == [1])
+        // The line above ends the row before (its label's last line): not a row's first line.
+        #expect(moved(["提供息需要另行制2 0 0 0 0 0 2", "作", "3.", "补正后申请内容仍不明确1 0 0 0 0 0 1"]) == [])
+        #expect(moved(["", "（七）总计", "1."]) == [])   // a numbered label opens the line
+        #expect(moved(["", "本机关不掌", "9."]) == [])   // no template row has that number
+        #expect(moved(["", "本机关不掌", "1. 2"]) == [])
+    }
+
     @Test func rowNumberFirstTakesOnlyANumberGluedToLabelText() {
         let numbers = pipeline.tables.rules.rowNumbers
         func moved(_ text: String) -> String? {
@@ -364,6 +399,8 @@ extension String {
         #expect(moved("（五）不予4.无正当理由") == nil)   // the number opens its label already
         #expect(moved("开出版物1") == nil)                 // a value, not a row number
         #expect(moved("合计2 3.") == nil)                  // values on the line
+        #expect(moved("其他3. 0 0 1") == "3.其他 0 0 1")    // values after the label
+        #expect(moved("其他 3.") == nil)                   // the number is not glued to the label
         #expect(moved("1.5.") == nil)
         #expect(moved("1.") == nil)
     }

@@ -14,8 +14,13 @@
 /// can put it after the first line of the label it opens (申请人无正1.,
 /// 要求行政机  5.); a line of label text only that ends in one of the
 /// templates' row numbers reads with that number first (1.申请人无正), since
-/// no label ends in one. Only the stream changes: the table's cells are the
-/// template's, and TableRecognizer traces the line when its table is read.
+/// no label ends in one; so does the label text that opens a line of values
+/// (其他  3.  0 0 0 → 3.其他 0 0 0). A line holding only a row number, right
+/// after the first line of a row's label (the row's first line after a
+/// blank one, opening with Han text), is the number of that label, printed
+/// between its lines (本机关不掌⏎1.⏎握相关政府信 4 1 0 …): it is read first.
+/// Only the stream changes: the table's cells are the template's, and
+/// TableRecognizer traces the line when its table is read.
 struct CellStream {
     // Slices of the built arrays, cut at the window's end (`ending(atLine:)`):
     // one stream built over more lines serves every window inside it, and
@@ -31,6 +36,9 @@ struct CellStream {
     /// (`tables.split-row`, SplitRows.swift), by line number; the recogniser
     /// traces those in a table it reads.
     private(set) var splitRowLabels: [Int] = []
+    /// Lines holding only a row number read before the label line above
+    /// them (`tables.row-number`), by line number.
+    private(set) var rowNumberLines: [Int] = []
 
     /// `opensAfterDigit`: characters that open a cell when a digit stands
     /// right before them: stage 1 removes the space before a Han value prefix
@@ -54,6 +62,12 @@ struct CellStream {
         // Label lines read after the values-only line below them: each such
         // pair is read in swapped order (line starts stay in line order).
         let splits = isValue.map { SplitRows.labelLinesBeforeValues(lines, isValue: $0) } ?? []
+        // Row-number lines read before the label line above them; not where
+        // a split row already reorders the lines.
+        let numberLines = Self.rowNumberLinesBelowLabels(lines, rowNumbers: rowNumbers).filter { p in
+            !splits.contains { $0 >= p - 2 && $0 <= p }
+        }
+        var rowNumberLines: [Int] = []
         var count = 0
         var cellStart: [Bool] = [], lineNumbers: [Int] = []
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bound) { scalarBuffer, scalarCount in
@@ -73,6 +87,11 @@ struct CellStream {
                             source = position + 1
                             splitRowLabels.append(lines[lines.index(lines.startIndex, offsetBy: position)].number)
                         } else if splits.contains(position - 1) {
+                            source = position - 1
+                        } else if numberLines.contains(position + 1) {
+                            source = position + 1
+                            rowNumberLines.append(lines[lines.index(lines.startIndex, offsetBy: source)].number)
+                        } else if numberLines.contains(position) {
                             source = position - 1
                         }
                         let line = lines[lines.index(lines.startIndex, offsetBy: source)]
@@ -110,22 +129,51 @@ struct CellStream {
         self.lineNumbers = lineNumbers[...]
         self.lineStart = lineStart
         self.splitRowLabels = splitRowLabels
+        self.rowNumberLines = rowNumberLines
     }
 
-    /// The line's scalars with the row number it ends in first, when it is
-    /// label text only (no digit, no space) with one of `rowNumbers` glued to
-    /// its last character, which is not ASCII (申请人无正1. → 1.申请人无正);
-    /// nil for any other line.
+    /// Positions (in `lines`) of lines that hold only one of `rowNumbers`
+    /// and follow the first line of a row's label: a line opening with Han
+    /// text, after a blank line (or the stretch's start), that no row number
+    /// opens. Empty for most stretches.
+    static func rowNumberLinesBelowLabels<Lines: RandomAccessCollection>(
+        _ lines: Lines, rowNumbers: [[Unicode.Scalar]]) -> [Int] where Lines.Element == SourceLine {
+        guard !rowNumbers.isEmpty, lines.count > 1 else { return [] }
+        var found: [Int] = []
+        let first = lines.startIndex
+        for position in 1..<lines.count {
+            let line = lines[lines.index(first, offsetBy: position)].text
+            // Cheapest test first: a row number is a few ASCII bytes, a digit first.
+            guard line.utf8.count <= 3, let opening = line.utf8.first, opening &- 0x30 < 10,
+                  rowNumbers.contains(where: { $0.elementsEqual(line.unicodeScalars) }) else { continue }
+            let label = lines[lines.index(first, offsetBy: position - 1)].text
+            guard let head = label.unicodeScalars.first, head.properties.isIdeographic,
+                  position == 1 || lines[lines.index(first, offsetBy: position - 2)].text.isEmpty else { continue }
+            found.append(position)
+        }
+        return found
+    }
+
+    /// The line's scalars with the row number its first word ends in first,
+    /// when that word is label text (no digit) with one of `rowNumbers`
+    /// glued to its last character, which is not ASCII (申请人无正1. →
+    /// 1.申请人无正; 其他3. 0 0 → 3.其他 0 0); nil for any other line.
     static func rowNumberFirst(_ text: String, rowNumbers: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
-        // On the last UTF-8 byte: an ASCII last scalar is that byte (most
-        // lines end in Han text or a digit, and are passed at once).
-        guard !rowNumbers.isEmpty, let lastByte = text.utf8.last, lastByte < 0x80, lastByte &- 0x30 >= 10,
+        // On the first word's last UTF-8 byte: an ASCII last scalar is that
+        // byte (most words end in Han text or a digit, and are passed at once).
+        guard !rowNumbers.isEmpty else { return nil }
+        let utf8 = text.utf8
+        let wordEnd = utf8.firstIndex(of: 0x20) ?? utf8.endIndex
+        guard wordEnd > utf8.startIndex else { return nil }
+        let lastByte = utf8[utf8.index(before: wordEnd)]
+        guard lastByte < 0x80, lastByte &- 0x30 >= 10,
               rowNumbers.contains(where: { $0.last?.value == UInt32(lastByte) }) else { return nil }
         let scalars = Array(text.unicodeScalars)
-        for number in rowNumbers where scalars.count > number.count && scalars.suffix(number.count).elementsEqual(number) {
-            let label = scalars.dropLast(number.count)
-            guard !label.last!.isASCII, !label.contains(where: { $0 == " " || ("0"..."9").contains($0) }) else { return nil }
-            return number + label
+        let word = scalars.prefix { $0 != " " }
+        for number in rowNumbers where word.count > number.count && word.suffix(number.count).elementsEqual(number) {
+            let label = word.dropLast(number.count)
+            guard !label.last!.isASCII, !label.contains(where: { ("0"..."9").contains($0) }) else { return nil }
+            return number + label + scalars[word.count...]
         }
         return nil
     }

@@ -317,13 +317,18 @@ struct TableRecognizer: Sendable {
     }
 
     /// The cell stream's repairs of pdftotext `-layout` rows in a table read:
-    /// `tables.row-number` (a row number cut off its label put back first)
-    /// and `tables.split-row` (a label line read after the values below it).
+    /// `tables.row-number` (a row number cut off its label, or printed on a
+    /// line of its own under the label's first line, put back first) and `tables.split-row` (a label line read after the values below it).
     func traceLayoutRepairs(_ region: ArraySlice<SourceLine>, stream: CellStream, context: PipelineContext) {
         for (k, line) in region.enumerated() {
             if let moved = CellStream.rowNumberFirst(line.text, rowNumbers: rules.rowNumbers) {
                 context.traced(.tables, "tables.row-number", line: line.number,
                                before: line.text, after: String(String.UnicodeScalarView(moved)))
+            }
+            if stream.rowNumberLines.contains(line.number), k > 0 {
+                let label = region[region.index(region.startIndex, offsetBy: k - 1)]
+                context.traced(.tables, "tables.row-number", line: line.number,
+                               before: label.text + "⏎" + line.text, after: line.text + label.text)
             }
             if stream.splitRowLabels.contains(line.number), k + 1 < region.count {
                 let values = region[region.index(region.startIndex, offsetBy: k + 1)]
