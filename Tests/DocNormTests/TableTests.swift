@@ -378,15 +378,17 @@ extension String {
     @Test func aRowNumberLineOpensOnlyALabelThatStartsARow() {
         func moved(_ texts: [String]) -> [Int] {
             let lines = texts.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
-            return CellStream.rowNumberLinesBelowLabels(lines, rowNumbers: pipeline.tables.rules.rowNumbers)
+            return CellStream.rowNumberLinesBelowLabels(lines, numberedLabels: pipeline.tables.rules.numberedLabels)
         }
         #expect(moved(["", "本机关不掌", "1.", "握相关政府信4 1 0 0 0 0 5"]) == [2])
-        #expect(moved(["本机关不掌", "1.", "握相关政府信4 1 0 0 0 0 5"]) == [1])
-        // The line above ends the row before (its label's last line): not a row's first line.
+        #expect(moved(["重复申请2. 0 0 0 0 0 0 0", "要求提供公", "3.", "开出版物 0 0 0 0 0 0 0"]) == [2])
+        #expect(moved(["属于行政查 5", "8.", "询事项 1 0 0 0 1 7"]) == [1])
+        // The line above ends the row before (its label's last line), which opens no label.
         #expect(moved(["提供息需要另行制2 0 0 0 0 0 2", "作", "3.", "补正后申请内容仍不明确1 0 0 0 0 0 1"]) == [])
+        #expect(moved(["", "本机关不掌", "2."]) == [])   // 2.本机关不掌… is no label
         #expect(moved(["", "（七）总计", "1."]) == [])   // a numbered label opens the line
-        #expect(moved(["", "本机关不掌", "9."]) == [])   // no template row has that number
         #expect(moved(["", "本机关不掌", "1. 2"]) == [])
+        #expect(moved(["", "3.其他", "3."]) == [])
     }
 
     @Test func rowNumberFirstTakesOnlyANumberGluedToLabelText() {

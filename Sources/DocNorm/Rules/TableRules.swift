@@ -282,6 +282,9 @@ public struct TableRules: Sendable {
     /// The row numbers (1. … 8.) data-row labels of the templates open with:
     /// the run that another baseline can cut off a label (CellStream).
     let rowNumbers: [[Unicode.Scalar]]
+    /// The data-row labels that open with one of `rowNumbers` (1.属于国家秘密):
+    /// what a row number printed apart from its label's first line opens.
+    let numberedLabels: [[Unicode.Scalar]]
 
     public static func load(from source: RuleSource) throws -> TableRules {
         let file = try source.decode(TableRulesFile.self, from: "tables.json")
@@ -313,7 +316,21 @@ public struct TableRules: Sendable {
                           sentenceEnds: Set(file.readingOrder.sentenceEnds.unicodeScalars),
                           valueOpeners: valueGrammar.valueOpeners,
                           emptyIsValue: valueGrammar.emptyIsValue,
-                          rowNumbers: rowNumbers(of: templates))
+                          rowNumbers: rowNumbers(of: templates),
+                          numberedLabels: numberedLabels(of: templates))
+    }
+
+    /// Every data-row label that opens with ASCII digits and a mark (1.…), once each.
+    static func numberedLabels(of templates: [TableTemplate]) -> [[Unicode.Scalar]] {
+        let numbers = rowNumbers(of: templates)
+        var found: [[Unicode.Scalar]] = []
+        for row in templates.flatMap(\.rows) where !row.isHeader {
+            for case .label(let label) in row.cells {
+                let scalars = Array(label.unicodeScalars)
+                if numbers.contains(where: { scalars.starts(with: $0) }), !found.contains(scalars) { found.append(scalars) }
+            }
+        }
+        return found
     }
 
     /// Every opening of a data-row label that is ASCII digits and one mark

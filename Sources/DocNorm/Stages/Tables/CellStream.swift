@@ -16,9 +16,9 @@
 /// templates' row numbers reads with that number first (1.申请人无正), since
 /// no label ends in one; so does the label text that opens a line of values
 /// (其他  3.  0 0 0 → 3.其他 0 0 0). A line holding only a row number, right
-/// after the first line of a row's label (the row's first line after a
-/// blank one, opening with Han text), is the number of that label, printed
-/// between its lines (本机关不掌⏎1.⏎握相关政府信 4 1 0 …): it is read first.
+/// after a line whose label text opens a template label with that number,
+/// is that label's number printed between its lines (本机关不掌⏎1.⏎握相关政府信
+/// 4 1 0 … for 1.本机关不掌握相关政府信息): it is read first.
 /// Only the stream changes: the table's cells are the template's, and
 /// TableRecognizer traces the line when its table is read.
 struct CellStream {
@@ -45,12 +45,13 @@ struct CellStream {
     /// (286 减12 → 286减12), and the two values must stay two cells.
     ///
     /// `rowNumbers`: the templates' row numbers (1. … 8.), put back before
-    /// the label text they were cut off (`tables.row-number`).
+    /// the label text they were cut off (`tables.row-number`);
+    /// `numberedLabels`: the template labels that open with one.
     ///
     /// `isValue`: what a value cell is; given, a row's values split by the
     /// next row's label line are read together (`tables.split-row`).
     init<Lines: RandomAccessCollection>(_ lines: Lines, opensAfterDigit: Set<Unicode.Scalar> = [],
-                                        rowNumbers: [[Unicode.Scalar]] = [],
+                                        rowNumbers: [[Unicode.Scalar]] = [], numberedLabels: [[Unicode.Scalar]] = [],
                                         isValue: ((ArraySlice<Unicode.Scalar>) -> Bool)? = nil) where Lines.Element == SourceLine {
         var lineStart: [Int] = []
         var splitRowLabels: [Int] = []
@@ -64,7 +65,7 @@ struct CellStream {
         let splits = isValue.map { SplitRows.labelLinesBeforeValues(lines, isValue: $0) } ?? []
         // Row-number lines read before the label line above them; not where
         // a split row already reorders the lines.
-        let numberLines = Self.rowNumberLinesBelowLabels(lines, rowNumbers: rowNumbers).filter { p in
+        let numberLines = Self.rowNumberLinesBelowLabels(lines, numberedLabels: numberedLabels).filter { p in
             !splits.contains { $0 >= p - 2 && $0 <= p }
         }
         var rowNumberLines: [Int] = []
@@ -132,23 +133,27 @@ struct CellStream {
         self.rowNumberLines = rowNumberLines
     }
 
-    /// Positions (in `lines`) of lines that hold only one of `rowNumbers`
-    /// and follow the first line of a row's label: a line opening with Han
-    /// text, after a blank line (or the stretch's start), that no row number
-    /// opens. Empty for most stretches.
+    /// Positions (in `lines`) of lines that hold only a row number (1.)
+    /// right after a line whose label text, after that number, opens one of
+    /// `numberedLabels` (本机关不掌 for 1.本机关不掌握相关政府信息). The label
+    /// text is the line without the values at its end (属于行政查 5 →
+    /// 属于行政查). Empty for most stretches.
     static func rowNumberLinesBelowLabels<Lines: RandomAccessCollection>(
-        _ lines: Lines, rowNumbers: [[Unicode.Scalar]]) -> [Int] where Lines.Element == SourceLine {
-        guard !rowNumbers.isEmpty, lines.count > 1 else { return [] }
+        _ lines: Lines, numberedLabels: [[Unicode.Scalar]]) -> [Int] where Lines.Element == SourceLine {
+        guard !numberedLabels.isEmpty, lines.count > 1 else { return [] }
         var found: [Int] = []
         let first = lines.startIndex
         for position in 1..<lines.count {
             let line = lines[lines.index(first, offsetBy: position)].text
             // Cheapest test first: a row number is a few ASCII bytes, a digit first.
-            guard line.utf8.count <= 3, let opening = line.utf8.first, opening &- 0x30 < 10,
-                  rowNumbers.contains(where: { $0.elementsEqual(line.unicodeScalars) }) else { continue }
-            let label = lines[lines.index(first, offsetBy: position - 1)].text
-            guard let head = label.unicodeScalars.first, head.properties.isIdeographic,
-                  position == 1 || lines[lines.index(first, offsetBy: position - 2)].text.isEmpty else { continue }
+            guard line.utf8.count <= 3, let opening = line.utf8.first, opening &- 0x30 < 10 else { continue }
+            let number = Array(line.unicodeScalars)
+            let above = lines[lines.index(first, offsetBy: position - 1)].text.unicodeScalars
+            var text = Array(above)
+            while let last = text.last, last == " " || ("0"..."9").contains(last) { text.removeLast() }
+            guard let head = text.first, head.properties.isIdeographic,
+                  numberedLabels.contains(where: { $0.starts(with: number + text) && $0.count > number.count + text.count })
+            else { continue }
             found.append(position)
         }
         return found

@@ -111,7 +111,7 @@ struct TableRecognizer: Sendable {
             let maxLines = rules.matching.maxLines
             if window.map({ $0.from + $0.stream.lineStart.count < min(lines.count, i + maxLines) }) ?? true {
                 window = (i, CellStream(lines[i..<min(lines.count, i + 2 * maxLines)], opensAfterDigit: rules.hanPrefixes,
-                                         rowNumbers: rules.rowNumbers, isValue: rules.isValue))
+                                         rowNumbers: rules.rowNumbers, numberedLabels: rules.numberedLabels, isValue: rules.isValue))
             }
             let from = window!.from
             let stream = window!.stream.ending(atLine: i - from + maxLines)
