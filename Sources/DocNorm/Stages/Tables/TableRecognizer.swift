@@ -240,6 +240,13 @@ struct TableRecognizer: Sendable {
 
             let last = from + lineIndex(of: best.end - 1, in: stream)
             if context.tracing { traceLayoutRepairs(lines[i...last], stream: stream, context: context) }
+            // A row number stage 2 left where it stood (lines.displaced-run:
+            // its place in the line above unknown) that this table's reading
+            // put first: that finding no longer holds.
+            let placedNumbers = stream.rowNumberLines.filter { (lines[i].number...lines[last].number).contains($0) }
+            if !placedNumbers.isEmpty {
+                context.withdraw { $0.rule == "lines.displaced-run" && $0.line.map(placedNumbers.contains) == true }
+            }
             for d in best.diagnostics { context.report(d.stage, d.rule, d.kind, d.message, line: d.line, cells: d.cells) }
             for step in best.trace { context.traced(step.stage, step.rule, line: step.line, before: step.before, after: step.after) }
             let nextLineStart = last + 1 - from < stream.lineStart.count ? stream.lineStart[last + 1 - from] : stream.count
