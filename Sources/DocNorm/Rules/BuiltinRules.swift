@@ -119,7 +119,7 @@ enum BuiltinRules {
 {
   "format": "docnorm-rules/1",
   "kind": "structure",
-  "description": "Stage 4 rules. numbering: the heading numbering styles, in the order their levels nest (一、 （一） 1. （1） ①); a style is an opening mark, a numeral kind, and a closing mark. A numbered line is a heading when it is short and ends no sentence; a run-in heading is a short numbered phrase closed by 。 with running text after it. reportNames: how a report names itself, for the issuing body and the year.",
+  "description": "Stage 4 rules. numbering: the heading numbering styles, in the order their levels nest (一、 （一） 1. （1） ①); a style is an opening mark, a numeral kind, and a closing mark. A numbered line is a heading when it is short and ends no sentence; a run-in heading is a short numbered phrase closed by 。 with running text after it. reportNames: how a report names itself, for the issuing body and the year; openingLines: how many non-blank lines at the top are searched for that name before stage 2 joins them (…年度报⏎告), so that stage 3 knows the report's year, and with it the edition of its tables, before reading any table.",
   "numerals": {
     "chinese": "〇一二三四五六七八九十",
     "arabic": "0123456789",
@@ -155,7 +155,8 @@ enum BuiltinRules {
   },
   "reportNames": {
     "suffixes": ["政府信息公开工作年度报告", "政务公开工作年度报告", "政府信息公开年度报告", "年度政府信息公开工作报告", "政府信息公开工作报告"],
-    "yearMarker": "年"
+    "yearMarker": "年",
+    "openingLines": 8
   }
 }
 

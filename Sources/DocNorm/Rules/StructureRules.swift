@@ -18,6 +18,7 @@ struct StructureRulesFile: VersionedRuleFile {
     struct ReportNames: Decodable {
         var suffixes: [String]
         var yearMarker: String
+        var openingLines: Int
     }
     struct SectionTitles: Decodable {
         var style: String
@@ -220,6 +221,8 @@ public struct StructureRules: Sendable {
     let notHeadingEndings: Set<Unicode.Scalar>
     let reportSuffixes: [String]
     let yearMarker: String
+    /// The non-blank lines at the top searched for the report's name (its year).
+    let openingLines: Int
     let sectionTitles: SectionTitles
 
     public static func load(from source: RuleSource) throws -> StructureRules {
@@ -229,6 +232,7 @@ public struct StructureRules: Sendable {
                                                       pattern: "heading.runInClosers"),
                               notHeadingEndings: Set(file.heading.notHeadingEndings.unicodeScalars),
                               reportSuffixes: file.reportNames.suffixes, yearMarker: file.reportNames.yearMarker,
+                              openingLines: file.reportNames.openingLines,
                               sectionTitles: try SectionTitles(file.sectionTitles))
     }
 }

@@ -305,13 +305,13 @@ struct StructureRecovery: Sendable {
     }
 
     /// The report's year from its opening lines, before stage 2 has joined
-    /// them (…年度报⏎告): the first report name in the first `lines` non-blank
-    /// lines read as one. Stage 3 needs it to know which edition of the
+    /// them (…年度报⏎告): the first report name in the first non-blank lines
+    /// (Rules/structure.json `reportNames.openingLines`) read as one. Stage 3 needs it to know which edition of the
     /// tables the report is in before any table is read (a scrambled OCR
     /// table 三 of 2024 matches the 2019 grid, one group of rows smaller, as
     /// well as the 2021 one).
-    func openingYear(_ source: [SourceLine], lines: Int = 8) -> Int? {
-        let opening = source.lazy.map(\.text).filter { !$0.isEmpty }.prefix(lines).joined() as String
+    func openingYear(_ source: [SourceLine]) -> Int? {
+        let opening = source.lazy.map(\.text).filter { !$0.isEmpty }.prefix(rules.openingLines).joined() as String
         // The name that ends first, and what stands before its suffix.
         let found = rules.reportSuffixes.compactMap { opening.unicodeScalars.firstRange(of: $0.unicodeScalars) }
         guard let name = found.min(by: { $0.upperBound < $1.upperBound }) else { return nil }
