@@ -25,7 +25,7 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         let pipeline = try pipelineArguments.pipeline()
-        let cases = QualityReport.cases(in: URL(fileURLWithPath: directory))
+        let cases = try QualityReport.cases(in: URL(fileURLWithPath: directory))
         guard !cases.isEmpty else { throw failure(.unreadable, "\(directory): no <doc>/gold.txt with extracted/*.txt found") }
         let scored = cases.map { ($0, QualityReport.score($0, pipeline: pipeline, rawEdits: !noRaw)) }
         let (by, overall) = QualityReport.summarize(scored)

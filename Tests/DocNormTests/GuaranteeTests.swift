@@ -15,7 +15,7 @@ import DocNormTestSupport
     /// the OCR and table repairs work on, where a rule that adds or drops Han
     /// characters without tracing it would show.
     @Test func evaluationCorpusKeepsEveryGuarantee() throws {
-        let cases = QualityReport.cases(in: repositoryRoot.appendingPathComponent("Corpus/eval"))
+        let cases = try QualityReport.cases(in: repositoryRoot.appendingPathComponent("Corpus/eval"))
         #expect(cases.count >= 150)
         for c in cases {
             let violations = Guarantees.check(c.input, pipeline: pipeline)

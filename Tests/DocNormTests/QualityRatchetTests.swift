@@ -14,7 +14,7 @@ import DocNormTestSupport
         let root = repositoryRoot.appendingPathComponent(corpus)
         let baselineData = try #require(FileManager.default.contents(atPath: root.appendingPathComponent("quality-baseline.json").path))
         let baseline = try JSONDecoder().decode(QualityBaseline.self, from: baselineData)
-        let cases = QualityReport.cases(in: root)
+        let cases = try QualityReport.cases(in: root)
         #expect(cases.count >= minimumCases)
         let scored = cases.map { ($0, QualityReport.score($0, pipeline: pipeline, rawEdits: false)) }
         let (by, overall) = QualityReport.summarize(scored)

@@ -1,31 +1,71 @@
 #!/usr/bin/env python3
-"""lost_punct.py: for each document, CJK punctuation the rendered PDF no longer
-carries. Compares punctuation counts of gold.txt with extracted/pymupdf.txt
-(LibreOffice PDF) and extracted/chromium/pymupdf.txt. LibreOffice sometimes
-does not draw a 、 or ， that falls at the end of a justified line (the glyph is
-absent from the page: no extractor and no OCR sees it), so those characters
-cannot be recovered from any PDF-based extraction of that document."""
+"""lost_punct.py [CORPUS...]  (default: Corpus/eval)
+
+For each document, the CJK punctuation its rendered PDFs no longer carry, and
+where. LibreOffice sometimes does not draw a 、 or ， that falls at the end of a
+justified line: the glyph is absent from the page, so no extractor and no OCR
+sees it, and no PDF-based extraction of that document can give it back.
+
+Compares gold.txt with extracted/pymupdf.txt (LibreOffice PDF) and
+extracted/chromium/pymupdf.txt, whitespace removed: a mark of the gold whose
+neighbours (CONTEXT characters each side) stand together in the extraction
+without it is lost (page-number footers removed first). Prints a summary line per document, then each loss as a
+known-losses.json entry (document, before, lost, after) for a person to check
+against the PDF before listing it.
+"""
 import collections
 import glob
+import json
 import os
+import re
+import sys
 
-EVAL = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
 P = "，。、；：（）“”《》"
+CONTEXT = 6
 
 
-def counts(path):
+def text(path):
     with open(path, encoding="utf-8") as f:
-        return collections.Counter(c for c in f.read() if c in P)
+        return f.read()
 
 
-for d in sorted(glob.glob(os.path.join(EVAL, "*", "gold.txt"))):
-    d = os.path.dirname(d)
-    g = counts(os.path.join(d, "gold.txt"))
-    out = []
-    for label, rel in (("LibreOffice", "extracted/pymupdf.txt"), ("Chromium", "extracted/chromium/pymupdf.txt")):
-        p = os.path.join(d, rel)
-        if os.path.exists(p):
-            e = counts(p)
+def squeeze(s):
+    """The text without whitespace and without degrade.py's footers (- 1 -)."""
+    lines = [l for l in s.split("\n") if not re.fullmatch(r"\s*-\s*\d+\s*-\s*", l)]
+    return "".join("".join(lines).split())
+
+
+def losses(gold, extracted):
+    """(before, mark, after) for each mark of `gold` the extraction lacks."""
+    g, e = squeeze(gold), squeeze(extracted)
+    found = []
+    for i, c in enumerate(g):
+        if c not in P:
+            continue
+        before, after = g[max(0, i - CONTEXT):i], g[i + 1:i + 1 + CONTEXT]
+        if before + c + after not in e and before + after in e:
+            found.append((before, c, after))
+    return found
+
+
+corpora = sys.argv[1:] or [os.path.dirname(HERE)]
+entries = []
+for corpus in corpora:
+    for d in sorted(glob.glob(os.path.join(corpus, "*", "gold.txt"))):
+        d = os.path.dirname(d)
+        gold = text(os.path.join(d, "gold.txt"))
+        g = collections.Counter(c for c in gold if c in P)
+        out = []
+        for label, rel in (("LibreOffice", "extracted/pymupdf.txt"), ("Chromium", "extracted/chromium/pymupdf.txt")):
+            p = os.path.join(d, rel)
+            if not os.path.exists(p):
+                continue
+            e = collections.Counter(c for c in text(p) if c in P)
             diff = {c: g[c] - e[c] for c in P if g[c] != e[c]}
             out.append(f"{label}: " + (", ".join(f"{c} {n:+d}" for c, n in diff.items()) or "none"))
-    print(f"{os.path.basename(d)}: " + "; ".join(out))
+            for before, mark, after in losses(gold, text(p)):
+                entries.append({"document": os.path.basename(d), "pdf": label, "before": before, "lost": mark, "after": after})
+        print(f"{os.path.basename(d)}: " + "; ".join(out))
+for entry in entries:
+    print(json.dumps(entry, ensure_ascii=False))

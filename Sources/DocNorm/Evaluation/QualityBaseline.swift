@@ -52,6 +52,12 @@ public struct QualityBaseline: Codable, Sendable {
         }
         for (name, s) in by.sorted(by: { $0.key < $1.key }) { lines.append(row(name, s)) }
         lines.append(row("**overall**", overall))
+        if overall.allowingLosses > 0 {
+            lines.append("")
+            lines.append("\(overall.allowingLosses) cases are scored against the gold less the characters their PDF does not draw "
+                         + "(known-losses.json); against the gold as written, exact is \(format(Double(overall.exactAsWritten) / Double(overall.cases))) overall"
+                         + " (\(overall.exactAsWritten) of \(overall.cases)).")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }
