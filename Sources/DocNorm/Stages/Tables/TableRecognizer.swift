@@ -19,6 +19,7 @@ struct TableRecognizer: Sendable {
     let readingOrder: ReadingOrderRecovery
     let labelledColumns: LabelledColumnRecovery
     let headerRuns: HeaderRunRecovery
+    let debris: TableDebris
 
     /// Each template's anchors as scalars, and their first scalars: made
     /// once, not per reading (the read-backs read every document again).
@@ -31,6 +32,7 @@ struct TableRecognizer: Sendable {
         readingOrder = ReadingOrderRecovery(rules: rules)
         labelledColumns = LabelledColumnRecovery(rules: rules)
         headerRuns = HeaderRunRecovery(rules: rules)
+        debris = TableDebris(rules: rules)
         anchors = rules.templates.map { t in t.anchors.map { Array($0.unicodeScalars) } }
         anchorFirsts = ScalarSet(ranges: anchors.joined().compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
     }
@@ -162,6 +164,8 @@ struct TableRecognizer: Sendable {
             /// Whether the reading-order search ran here, and the stretch it read.
             let searched = i >= triedUntil
             var searchedEnd: Int?
+            /// The templates whose value cells the stretch's numbers fill, in no order that holds.
+            var fittingHere: [String] = []
             if i >= triedUntil, matched.map({ $0.missingValues > 0 || $0.surplus > 0 }) ?? true {
                 switch readingOrder.recover(lines, from: i, candidates: (reorderable.isEmpty ? ordered : reorderable).map { rules.templates[$0] },
                                             edition: edition ?? hinted, memo: memo) {
@@ -180,6 +184,7 @@ struct TableRecognizer: Sendable {
                 case .rejected(let reason, let end, let fitting):
                     triedUntil = end
                     searchedEnd = end
+                    fittingHere = fitting
                     if matched == nil, fitting.count == 1, end > i { unread.append((fitting[0], i...(end - 1))) }
                     context.report(.tables, "tables.reading-order", .suspicion,
                                    "the numbers after line \(lines[i].number) were not put in table order: \(reason)", line: lines[i].number)
@@ -220,6 +225,17 @@ struct TableRecognizer: Sendable {
                let placement = placeByHeaderRuns(lines, at: i, end: searchedEnd, candidates: labelled, edition: edition ?? hinted) {
                 regions.append(keep(region(placement, lines: lines, context: context, rule: "tables.header-runs",
                                            how: "its numbers fit no reading order; the rows whose every cell the column headers' boxes give, and that add up, are placed",
+                                           gridsOnly: gridsOnly)))
+                edition = placement.template.edition
+                i = placement.lastLine + 1
+                continue
+            }
+            // Its labels and exactly its numbers, in no order at all (table 三
+            // from pdfminer on a Chromium PDF): the grid, every cell reported.
+            if matched == nil, searched,
+               let placement = placeAsDebris(lines, at: i, end: searchedEnd, fitting: fittingHere, candidates: labelled) {
+                regions.append(keep(region(placement, lines: lines, context: context, rule: "tables.debris",
+                                           how: "its labels and exactly its numbers stand there in no order that can be read; every value cell is left empty",
                                            gridsOnly: gridsOnly)))
                 edition = placement.template.edition
                 i = placement.lastLine + 1
@@ -420,6 +436,26 @@ struct TableRecognizer: Sendable {
         if best.count == 1 { return best[0] }
         let inEdition = best.filter { $0.template.edition == edition }
         return inEdition.count == 1 ? inEdition[0] : nil
+    }
+
+    /// `tables.debris`: the grid, no value placed, of the one template of
+    /// `candidates` whose cells the stretch's numbers fill in no order
+    /// (`fitting`), or whose grid with every value cell empty the stretch is
+    /// (the output read back).
+    func placeAsDebris(_ lines: [SourceLine], at start: Int, end: Int?, fitting: [String],
+                       candidates: [TableTemplate]) -> LabelledColumnRecovery.Placement? {
+        let placeable = candidates.filter { headerRuns.shapes[$0.id] != nil }
+        guard !placeable.isEmpty else { return nil }
+        let end = end ?? readingOrder.stretchEnd(lines, from: start, templates: placeable)
+        if fitting.count == 1, let template = placeable.first(where: { $0.id == fitting[0] }) {
+            return debris.recover(lines, from: start, end: end, template: template, numbers: readingOrder.numbers(in: lines[start..<end]))
+        }
+        for template in placeable {
+            guard let grid = headerRuns.gridRows(lines, from: start, end: end, template: template, shape: headerRuns.shapes[template.id]!),
+                  grid.rows.allSatisfy({ $0.allSatisfy { $0 == nil } }) else { continue }
+            return debris.emptyGrid(template, from: start, to: grid.last)
+        }
+        return nil
     }
 
     /// The region of a table whose values `LabelledColumnRecovery` placed:
