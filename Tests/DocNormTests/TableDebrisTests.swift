@@ -60,6 +60,31 @@ import Testing
         #expect(!doc.diagnostics.contains { $0.rule == "tables.debris" })
     }
 
+    /// Table 四 as pdfminer returns it from a Chromium PDF: the headers
+    /// boxed apart, a glyph pair per line; 未经复议直接起诉's 总计 and the
+    /// 复议后起诉 columns under their headers' boxes, the rest after all the
+    /// headers. No reading order holds: its grid, its cells reported.
+    @Test func tableFourScatteredIsItsGrid() throws {
+        let table = ["四、政府信息公开行政复议、行政诉讼情况", "", "行政复议", "", "行政诉讼", "", "未经复议直接起诉", "",
+                     "复议后起诉", "", "总", "计", "", "7", "", "结果", "维持", "", "结果", "纠正", "", "其他", "结果", "",
+                     "尚未", "审结", "", "2", "", "0", "", "0", "", "1", "", "总", "计", "", "3", "",
+                     "结果", "维持", "", "结果", "纠正", "", "其他", "结果", "", "尚未", "审结", "", "总", "计", "",
+                     "结果", "维持", "", "结果", "纠正", "", "其他", "结果", "", "尚未", "审结", "",
+                     "5", "", "1", "", "1", "", "0", "", "7", "", "4", "", "0", "", "2", "", "1", "",
+                     "五、存在的主要问题及改进情况", "", "一是部分单位对政务公开工作的认识还不到位。", ""]
+        let text = HeaderRunTests.activeDisclosure + table.joined(separator: "\n")
+        let doc = try document(text)
+        let review = try #require(doc.tables.first { $0.templateID == "2021-review-litigation" })
+        #expect(review.records.isEmpty)
+        #expect(doc.diagnostics.contains { $0.rule == "tables.debris" && $0.kind == .repair })
+        // Read back by the template matcher (tables.settle), which reports the row's values missing.
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.message.contains("none of its 15 values") })
+        let once = try canonical(Array(text.utf8))
+        #expect(once.contains("\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t"))
+        #expect(once.contains("\n五、存在的主要问题及改进情况\n\n一是部分单位"))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
     @Test func labelPieces() {
         let labels = ["总计", "其他", "自然人", "3.补正后申请内容仍不明确"].map { Array($0.unicodeScalars) }
         func pieces(_ s: String) -> Bool { TableDebris.isLabelPieces(Array(s.unicodeScalars), labels: labels) }

@@ -7,7 +7,8 @@
 /// characters per line; a column's values a box per cell or per few cells,
 /// or two columns' cells on one line) and orders the boxes by how near they
 /// stand, not by rows or columns: no grammar of reading orders holds, and
-/// the column headers' boxes hold none of their cells. The labels are the
+/// the column headers' boxes hold none of their cells (or, in table 四, some
+/// columns' cells under their headers and the rest after every header). The labels are the
 /// template's and the numbers exactly its cells, so the table stands there:
 /// scattered text is worse than the table with its values missing and said
 /// to be missing, and a value placed by a guess worse than either.

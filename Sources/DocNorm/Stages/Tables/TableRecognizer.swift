@@ -230,8 +230,8 @@ struct TableRecognizer: Sendable {
                 i = placement.lastLine + 1
                 continue
             }
-            // Its labels and exactly its numbers, in no order at all (table 三
-            // from pdfminer on a Chromium PDF): the grid, every cell reported.
+            // Its labels and exactly its numbers, in no order at all (tables 三
+            // and 四 from pdfminer on a Chromium PDF): the grid, every cell reported.
             if matched == nil, searched,
                let placement = placeAsDebris(lines, at: i, end: searchedEnd, fitting: fittingHere, candidates: labelled) {
                 regions.append(keep(region(placement, lines: lines, context: context, rule: "tables.debris",
@@ -444,13 +444,13 @@ struct TableRecognizer: Sendable {
     /// (the output read back).
     func placeAsDebris(_ lines: [SourceLine], at start: Int, end: Int?, fitting: [String],
                        candidates: [TableTemplate]) -> LabelledColumnRecovery.Placement? {
-        let placeable = candidates.filter { headerRuns.shapes[$0.id] != nil }
-        guard !placeable.isEmpty else { return nil }
-        let end = end ?? readingOrder.stretchEnd(lines, from: start, templates: placeable)
-        if fitting.count == 1, let template = placeable.first(where: { $0.id == fitting[0] }) {
+        let arithmetic = candidates.filter { ReadingOrderRecovery.uniformSlots($0) != nil && !$0.checks.isEmpty }
+        guard !arithmetic.isEmpty else { return nil }
+        let end = end ?? readingOrder.stretchEnd(lines, from: start, templates: arithmetic)
+        if fitting.count == 1, let template = arithmetic.first(where: { $0.id == fitting[0] }) {
             return debris.recover(lines, from: start, end: end, template: template, numbers: readingOrder.numbers(in: lines[start..<end]))
         }
-        for template in placeable {
+        for template in arithmetic where headerRuns.shapes[template.id] != nil {
             guard let grid = headerRuns.gridRows(lines, from: start, end: end, template: template, shape: headerRuns.shapes[template.id]!),
                   grid.rows.allSatisfy({ $0.allSatisfy { $0 == nil } }) else { continue }
             return debris.emptyGrid(template, from: start, to: grid.last)
