@@ -177,9 +177,15 @@ struct TableRecognizer: Sendable {
                                        "line(s) \(lines[first..<i].map(\.text).filter { !$0.isEmpty }.joined(separator: " ")) before the anchor of table \(reading.template.id) hold only pieces of its header labels: read as part of the table's header",
                                        line: lines[first].number)
                     }
-                    regions.append(keep(region(reading, tokens: tokens, lines: lines, from: first, to: last, context: context, gridsOnly: gridsOnly)))
+                    let end = headerFragmentsEnd(lines, lastValueAt: last, template: reading.template)
+                    if end > last {
+                        context.report(.tables, "tables.header-fragments", .repair,
+                                       "line(s) \(lines[(last + 1)...end].map(\.text).filter { !$0.isEmpty }.joined(separator: " ")) after the last value of table \(reading.template.id), before the next section heading, hold only pieces of its header labels: read as part of the table's header",
+                                       line: lines[last + 1].number)
+                    }
+                    regions.append(keep(region(reading, tokens: tokens, lines: lines, from: first, to: end, context: context, gridsOnly: gridsOnly)))
                     edition = reading.template.edition
-                    i = last + 1
+                    i = end + 1
                     continue
                 case .rejected(let reason, let end, let fitting):
                     triedUntil = end
@@ -307,29 +313,62 @@ struct TableRecognizer: Sendable {
     /// grid holds those labels; any other text there, or no heading
     /// before them (at or after `earliest`), and the table begins at its anchor.
     func headerFragmentsStart(_ lines: [SourceLine], anchorAt start: Int, template: TableTemplate, earliest: Int) -> Int {
-        // As characters, compared as `String.contains` compares them: its
-        // searcher, set up for every label and word, was most of this function.
-        let headers = template.rows.filter(\.isHeader).flatMap { row in
+        let headers = headerLabels(template)
+        var first = start, k = start - 1
+        while k >= earliest {
+            if lines[k].text.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" }) { k -= 1; continue }
+            guard holdsOnlyHeaderPieces(lines[k], headers) else { break }
+            first = k
+            k -= 1
+        }
+        guard first < start, k >= earliest, isSectionHeading(lines[k]) else { return start }
+        return first
+    }
+
+    /// `tables.header-fragments`, at the other end: where the table whose
+    /// last value stands on `lines[last]` ends. pdfminer may emit a header
+    /// cell's box (未经复议直接起诉, 复议后起诉) after every value of the table,
+    /// right before the next section heading. Lines between the last value
+    /// and that heading each of whose words is part of one of the
+    /// template's header labels belong to the table; any other text there,
+    /// or no heading after them, and the table ends at its last value.
+    func headerFragmentsEnd(_ lines: [SourceLine], lastValueAt last: Int, template: TableTemplate) -> Int {
+        let headers = headerLabels(template)
+        var end = last, k = last + 1
+        while k < lines.count {
+            if lines[k].text.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" }) { k += 1; continue }
+            guard holdsOnlyHeaderPieces(lines[k], headers) else { break }
+            end = k
+            k += 1
+        }
+        guard end > last, k < lines.count, isSectionHeading(lines[k]) else { return last }
+        return end
+    }
+
+    /// The template's header labels, as characters: compared as
+    /// `String.contains` compares them (its searcher, set up for every label
+    /// and word, was most of `headerFragmentsStart`).
+    func headerLabels(_ template: TableTemplate) -> [[Character]] {
+        template.rows.filter(\.isHeader).flatMap { row in
             row.cells.compactMap { cell -> [Character]? in if case .label(let l) = cell { Array(l) } else { nil } }
         }
+    }
+
+    /// Whether each word of `line` is part of one of `headers`.
+    func holdsOnlyHeaderPieces(_ line: SourceLine, _ headers: [[Character]]) -> Bool {
         func contains(_ label: [Character], _ word: [Character]) -> Bool {
             guard word.count <= label.count else { return false }
             return (0...(label.count - word.count)).contains { at in word.indices.allSatisfy { label[at + $0] == word[$0] } }
         }
-        var first = start, k = start - 1
-        while k >= earliest {
-            let words = lines[k].text.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            if words.isEmpty { k -= 1; continue }
-            guard words.allSatisfy({ word in let w = Array(word); return headers.contains { contains($0, w) } }) else { break }
-            first = k
-            k -= 1
-        }
-        guard first < start, k >= earliest else { return start }
-        // The line before them is the section heading (四、…), not prose.
-        let head = lines[k].text.unicodeScalars.drop { $0 == " " || $0 == "\t" }
+        let words = line.text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        return !words.isEmpty && words.allSatisfy { word in let w = Array(word); return headers.contains { contains($0, w) } }
+    }
+
+    /// Whether `line` is a section heading (四、…), not prose.
+    func isSectionHeading(_ line: SourceLine) -> Bool {
+        let head = line.text.unicodeScalars.drop { $0 == " " || $0 == "\t" }
         let numerals = head.prefix { rules.sectionNumerals.contains($0) }
-        guard !numerals.isEmpty, head.dropFirst(numerals.count).starts(with: rules.readingOrder.sectionMark.unicodeScalars) else { return start }
-        return first
+        return !numerals.isEmpty && head.dropFirst(numerals.count).starts(with: rules.readingOrder.sectionMark.unicodeScalars)
     }
 
     /// The cell stream's repairs of pdftotext `-layout` rows in a table read:
