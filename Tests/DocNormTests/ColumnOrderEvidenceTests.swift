@@ -128,4 +128,32 @@ import Testing
         #expect(once.contains("结果"))
         #expect(once.contains("见下表"))
     }
+
+    /// pdfminer on a Chromium PDF: the group headers' boxes (未经复议直接起诉,
+    /// 复议后起诉) after every value, right before the next section heading:
+    /// read into the table, whose grid holds them, not left as lines after it.
+    @Test func headerFragmentsAfterTheLastValueAreTheTables() throws {
+        var lines = Self.review
+        lines.insert(contentsOf: ["未经复议直接起诉", "", "复议后起诉", ""], at: lines.count - 2)
+        let text = lines.joined(separator: "\n") + "\n"
+        let doc = try document(text)
+        let table = try #require(doc.tables.first)
+        #expect(table.records.map(\.value) == ["3", "1", "0", "1", "5", "2", "0", "1", "0", "3", "1", "0", "0", "0", "1"])
+        #expect(doc.diagnostics.contains { $0.rule == "tables.header-fragments" && $0.message.contains("未经复议直接起诉 复议后起诉") })
+        let once = try canonical(Array(text.utf8))
+        #expect(once.contains("\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t"))
+        #expect(!once.contains("\n复议后起诉\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+        #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
+    }
+
+    /// Without a section heading after them, the fragments stay text.
+    @Test func headerFragmentsAfterTheLastValueWithoutAHeadingStayText() throws {
+        let lines = Self.review.dropLast(2) + ["复议后起诉", "本年度无其他需要报告的事项。"]
+        let text = lines.joined(separator: "\n") + "\n"
+        let doc = try document(text)
+        #expect(doc.tables.first?.records.count == 15)
+        #expect(!doc.diagnostics.contains { $0.rule == "tables.header-fragments" })
+        #expect(try canonical(Array(text.utf8)).contains("\n复议后起诉"))
+    }
 }

@@ -19,6 +19,7 @@ struct TableRecognizer: Sendable {
     let readingOrder: ReadingOrderRecovery
     let labelledColumns: LabelledColumnRecovery
     let headerRuns: HeaderRunRecovery
+    let debris: TableDebris
 
     /// Each template's anchors as scalars, and their first scalars: made
     /// once, not per reading (the read-backs read every document again).
@@ -31,6 +32,7 @@ struct TableRecognizer: Sendable {
         readingOrder = ReadingOrderRecovery(rules: rules)
         labelledColumns = LabelledColumnRecovery(rules: rules)
         headerRuns = HeaderRunRecovery(rules: rules)
+        debris = TableDebris(rules: rules)
         anchors = rules.templates.map { t in t.anchors.map { Array($0.unicodeScalars) } }
         anchorFirsts = ScalarSet(ranges: anchors.joined().compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
     }
@@ -162,6 +164,8 @@ struct TableRecognizer: Sendable {
             /// Whether the reading-order search ran here, and the stretch it read.
             let searched = i >= triedUntil
             var searchedEnd: Int?
+            /// The templates whose value cells the stretch's numbers fill, in no order that holds.
+            var fittingHere: [String] = []
             if i >= triedUntil, matched.map({ $0.missingValues > 0 || $0.surplus > 0 }) ?? true {
                 switch readingOrder.recover(lines, from: i, candidates: (reorderable.isEmpty ? ordered : reorderable).map { rules.templates[$0] },
                                             edition: edition ?? hinted, memo: memo) {
@@ -173,13 +177,20 @@ struct TableRecognizer: Sendable {
                                        "line(s) \(lines[first..<i].map(\.text).filter { !$0.isEmpty }.joined(separator: " ")) before the anchor of table \(reading.template.id) hold only pieces of its header labels: read as part of the table's header",
                                        line: lines[first].number)
                     }
-                    regions.append(keep(region(reading, tokens: tokens, lines: lines, from: first, to: last, context: context, gridsOnly: gridsOnly)))
+                    let end = headerFragmentsEnd(lines, lastValueAt: last, template: reading.template)
+                    if end > last {
+                        context.report(.tables, "tables.header-fragments", .repair,
+                                       "line(s) \(lines[(last + 1)...end].map(\.text).filter { !$0.isEmpty }.joined(separator: " ")) after the last value of table \(reading.template.id), before the next section heading, hold only pieces of its header labels: read as part of the table's header",
+                                       line: lines[last + 1].number)
+                    }
+                    regions.append(keep(region(reading, tokens: tokens, lines: lines, from: first, to: end, context: context, gridsOnly: gridsOnly)))
                     edition = reading.template.edition
-                    i = last + 1
+                    i = end + 1
                     continue
                 case .rejected(let reason, let end, let fitting):
                     triedUntil = end
                     searchedEnd = end
+                    fittingHere = fitting
                     if matched == nil, fitting.count == 1, end > i { unread.append((fitting[0], i...(end - 1))) }
                     context.report(.tables, "tables.reading-order", .suspicion,
                                    "the numbers after line \(lines[i].number) were not put in table order: \(reason)", line: lines[i].number)
@@ -220,6 +231,17 @@ struct TableRecognizer: Sendable {
                let placement = placeByHeaderRuns(lines, at: i, end: searchedEnd, candidates: labelled, edition: edition ?? hinted) {
                 regions.append(keep(region(placement, lines: lines, context: context, rule: "tables.header-runs",
                                            how: "its numbers fit no reading order; the rows whose every cell the column headers' boxes give, and that add up, are placed",
+                                           gridsOnly: gridsOnly)))
+                edition = placement.template.edition
+                i = placement.lastLine + 1
+                continue
+            }
+            // Its labels and exactly its numbers, in no order at all (tables 三
+            // and 四 from pdfminer on a Chromium PDF): the grid, every cell reported.
+            if matched == nil, searched,
+               let placement = placeAsDebris(lines, at: i, end: searchedEnd, fitting: fittingHere, candidates: labelled) {
+                regions.append(keep(region(placement, lines: lines, context: context, rule: "tables.debris",
+                                           how: "its labels and exactly its numbers stand there in no order that can be read; every value cell is left empty",
                                            gridsOnly: gridsOnly)))
                 edition = placement.template.edition
                 i = placement.lastLine + 1
@@ -298,29 +320,62 @@ struct TableRecognizer: Sendable {
     /// grid holds those labels; any other text there, or no heading
     /// before them (at or after `earliest`), and the table begins at its anchor.
     func headerFragmentsStart(_ lines: [SourceLine], anchorAt start: Int, template: TableTemplate, earliest: Int) -> Int {
-        // As characters, compared as `String.contains` compares them: its
-        // searcher, set up for every label and word, was most of this function.
-        let headers = template.rows.filter(\.isHeader).flatMap { row in
+        let headers = headerLabels(template)
+        var first = start, k = start - 1
+        while k >= earliest {
+            if lines[k].text.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" }) { k -= 1; continue }
+            guard holdsOnlyHeaderPieces(lines[k], headers) else { break }
+            first = k
+            k -= 1
+        }
+        guard first < start, k >= earliest, isSectionHeading(lines[k]) else { return start }
+        return first
+    }
+
+    /// `tables.header-fragments`, at the other end: where the table whose
+    /// last value stands on `lines[last]` ends. pdfminer may emit a header
+    /// cell's box (未经复议直接起诉, 复议后起诉) after every value of the table,
+    /// right before the next section heading. Lines between the last value
+    /// and that heading each of whose words is part of one of the
+    /// template's header labels belong to the table; any other text there,
+    /// or no heading after them, and the table ends at its last value.
+    func headerFragmentsEnd(_ lines: [SourceLine], lastValueAt last: Int, template: TableTemplate) -> Int {
+        let headers = headerLabels(template)
+        var end = last, k = last + 1
+        while k < lines.count {
+            if lines[k].text.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" }) { k += 1; continue }
+            guard holdsOnlyHeaderPieces(lines[k], headers) else { break }
+            end = k
+            k += 1
+        }
+        guard end > last, k < lines.count, isSectionHeading(lines[k]) else { return last }
+        return end
+    }
+
+    /// The template's header labels, as characters: compared as
+    /// `String.contains` compares them (its searcher, set up for every label
+    /// and word, was most of `headerFragmentsStart`).
+    func headerLabels(_ template: TableTemplate) -> [[Character]] {
+        template.rows.filter(\.isHeader).flatMap { row in
             row.cells.compactMap { cell -> [Character]? in if case .label(let l) = cell { Array(l) } else { nil } }
         }
+    }
+
+    /// Whether each word of `line` is part of one of `headers`.
+    func holdsOnlyHeaderPieces(_ line: SourceLine, _ headers: [[Character]]) -> Bool {
         func contains(_ label: [Character], _ word: [Character]) -> Bool {
             guard word.count <= label.count else { return false }
             return (0...(label.count - word.count)).contains { at in word.indices.allSatisfy { label[at + $0] == word[$0] } }
         }
-        var first = start, k = start - 1
-        while k >= earliest {
-            let words = lines[k].text.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            if words.isEmpty { k -= 1; continue }
-            guard words.allSatisfy({ word in let w = Array(word); return headers.contains { contains($0, w) } }) else { break }
-            first = k
-            k -= 1
-        }
-        guard first < start, k >= earliest else { return start }
-        // The line before them is the section heading (四、…), not prose.
-        let head = lines[k].text.unicodeScalars.drop { $0 == " " || $0 == "\t" }
+        let words = line.text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        return !words.isEmpty && words.allSatisfy { word in let w = Array(word); return headers.contains { contains($0, w) } }
+    }
+
+    /// Whether `line` is a section heading (四、…), not prose.
+    func isSectionHeading(_ line: SourceLine) -> Bool {
+        let head = line.text.unicodeScalars.drop { $0 == " " || $0 == "\t" }
         let numerals = head.prefix { rules.sectionNumerals.contains($0) }
-        guard !numerals.isEmpty, head.dropFirst(numerals.count).starts(with: rules.readingOrder.sectionMark.unicodeScalars) else { return start }
-        return first
+        return !numerals.isEmpty && head.dropFirst(numerals.count).starts(with: rules.readingOrder.sectionMark.unicodeScalars)
     }
 
     /// The cell stream's repairs of pdftotext `-layout` rows in a table read:
@@ -432,6 +487,26 @@ struct TableRecognizer: Sendable {
         if best.count == 1 { return best[0] }
         let inEdition = best.filter { $0.template.edition == edition }
         return inEdition.count == 1 ? inEdition[0] : nil
+    }
+
+    /// `tables.debris`: the grid, no value placed, of the one template of
+    /// `candidates` whose cells the stretch's numbers fill in no order
+    /// (`fitting`), or whose grid with every value cell empty the stretch is
+    /// (the output read back).
+    func placeAsDebris(_ lines: [SourceLine], at start: Int, end: Int?, fitting: [String],
+                       candidates: [TableTemplate]) -> LabelledColumnRecovery.Placement? {
+        let arithmetic = candidates.filter { ReadingOrderRecovery.uniformSlots($0) != nil && !$0.checks.isEmpty }
+        guard !arithmetic.isEmpty else { return nil }
+        let end = end ?? readingOrder.stretchEnd(lines, from: start, templates: arithmetic)
+        if fitting.count == 1, let template = arithmetic.first(where: { $0.id == fitting[0] }) {
+            return debris.recover(lines, from: start, end: end, template: template, numbers: readingOrder.numbers(in: lines[start..<end]))
+        }
+        for template in arithmetic where headerRuns.shapes[template.id] != nil {
+            guard let grid = headerRuns.gridRows(lines, from: start, end: end, template: template, shape: headerRuns.shapes[template.id]!),
+                  grid.rows.allSatisfy({ $0.allSatisfy { $0 == nil } }) else { continue }
+            return debris.emptyGrid(template, from: start, to: grid.last)
+        }
+        return nil
     }
 
     /// The region of a table whose values `LabelledColumnRecovery` placed:

@@ -1,0 +1,98 @@
+import Testing
+@testable import DocNorm
+
+/// `tables.debris`: table 三 as pdfminer returns it from a Chromium PDF —
+/// header cells a glyph per line, every header in a box of its own before
+/// any value, the numbers in boxes ordered by nearness — is its grid with
+/// every value cell empty and reported, not scattered text; a stretch with
+/// a number lost or with prose in it stays text.
+@Suite struct TableDebrisTests {
+    /// Every header in a box of its own, a glyph per line, rows 一 and 二
+    /// of a few columns in boxes after them (其他 and 总计 on one baseline):
+    /// with `HeaderRunTests.scattered`, the table's 175 numbers.
+    static let headers = ["自", "然", "人", "", "31", "2", "", "商业", "企业", "", "2", "0", "",
+                          "申请人情况", "法人或其他组织", "社会公益", "组织", "", "科研", "机构", "", "法律服务", "机构", "",
+                          "0", "0", "", "0", "0", "", "3", "0", "", "总", "计", "", "其", "他", "", "0 36", "2", ""]
+
+    static func applications(_ doc: Document) -> Table? {
+        doc.tables.first { $0.templateID == "2021-applications" }
+    }
+
+    @Test func scatteredTableIsItsGridWithEveryCellReported() throws {
+        let text = HeaderRunTests.text(headers: Self.headers)
+        let doc = try document(text)
+        let table = try #require(Self.applications(doc))
+        #expect(table.records.isEmpty)
+        #expect(doc.diagnostics.contains { $0.rule == "tables.debris" && $0.kind == .repair })
+        #expect(doc.diagnostics.contains { $0.rule == "tables.debris" && $0.kind == .suspicion && $0.message.contains("dropped") })
+        #expect(!doc.diagnostics.contains { $0.rule == "tables.unplaced" })
+        // Every data row is reported empty, so no cell is silently wrong.
+        for label in ["一、本年新收政府信息公开申请数量", "（七）总计", "四、结转下年度继续办理"] {
+            #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == label }, "\(label)")
+        }
+        let once = try canonical(Array(text.utf8))
+        #expect(once.contains("\n一、本年新收政府信息公开申请数量\t\t\t\t\t\t\t\t\t\n二、上年结转政府信息公开申请数量\t"))
+        #expect(!once.contains("\n0 36\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+        // Read back, the empty grid is the same table, its cells reported again.
+        let again = try document(once)
+        #expect(Self.applications(again) != nil)
+        #expect(again.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "（七）总计" })
+    }
+
+    /// One number fewer than the cells: a cell was lost, so what stands there
+    /// may not be this table's numbers at all: left as text.
+    @Test func aLostNumberLeavesText() throws {
+        var lines = HeaderRunTests.text(headers: Self.headers).split(separator: "\n", omittingEmptySubsequences: false)
+        lines.remove(at: try #require(lines.lastIndex(of: "36")))
+        let doc = try document(lines.joined(separator: "\n"))
+        #expect(Self.applications(doc) == nil)
+        #expect(!doc.diagnostics.contains { $0.rule == "tables.debris" })
+    }
+
+    /// A line that is not a piece of the template's labels (a sentence cut
+    /// without its full stop) keeps the stretch text.
+    @Test func otherTextLeavesText() throws {
+        let headers = Self.headers + ["本机关全年共收到各类申请", ""]
+        let doc = try document(HeaderRunTests.text(headers: headers))
+        #expect(doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.message.contains("of the 175 numbers") })
+        #expect(Self.applications(doc) == nil)
+        #expect(!doc.diagnostics.contains { $0.rule == "tables.debris" })
+    }
+
+    /// Table 四 as pdfminer returns it from a Chromium PDF: the headers
+    /// boxed apart, a glyph pair per line; 未经复议直接起诉's 总计 and the
+    /// 复议后起诉 columns under their headers' boxes, the rest after all the
+    /// headers. No reading order holds: its grid, its cells reported.
+    @Test func tableFourScatteredIsItsGrid() throws {
+        let table = ["四、政府信息公开行政复议、行政诉讼情况", "", "行政复议", "", "行政诉讼", "", "未经复议直接起诉", "",
+                     "复议后起诉", "", "总", "计", "", "7", "", "结果", "维持", "", "结果", "纠正", "", "其他", "结果", "",
+                     "尚未", "审结", "", "2", "", "0", "", "0", "", "1", "", "总", "计", "", "3", "",
+                     "结果", "维持", "", "结果", "纠正", "", "其他", "结果", "", "尚未", "审结", "", "总", "计", "",
+                     "结果", "维持", "", "结果", "纠正", "", "其他", "结果", "", "尚未", "审结", "",
+                     "5", "", "1", "", "1", "", "0", "", "7", "", "4", "", "0", "", "2", "", "1", "",
+                     "五、存在的主要问题及改进情况", "", "一是部分单位对政务公开工作的认识还不到位。", ""]
+        let text = HeaderRunTests.activeDisclosure + table.joined(separator: "\n")
+        let doc = try document(text)
+        let review = try #require(doc.tables.first { $0.templateID == "2021-review-litigation" })
+        #expect(review.records.isEmpty)
+        #expect(doc.diagnostics.contains { $0.rule == "tables.debris" && $0.kind == .repair })
+        // Read back by the template matcher (tables.settle), which reports the row's values missing.
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.message.contains("none of its 15 values") })
+        let once = try canonical(Array(text.utf8))
+        #expect(once.contains("\n结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t"))
+        #expect(once.contains("\n五、存在的主要问题及改进情况\n\n一是部分单位"))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
+    @Test func labelPieces() {
+        let labels = ["总计", "其他", "自然人", "3.补正后申请内容仍不明确"].map { Array($0.unicodeScalars) }
+        func pieces(_ s: String) -> Bool { TableDebris.isLabelPieces(Array(s.unicodeScalars), labels: labels) }
+        #expect(pieces("总计其他"))
+        #expect(pieces("然"))
+        #expect(pieces("内容仍不明确"))
+        #expect(pieces("3.补正后申请"))
+        #expect(!pieces("本机关"))
+        #expect(!pieces("总计。"))
+    }
+}
