@@ -119,6 +119,19 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(try repaired(text).last == first + fullLine + "结束。")
     }
 
+    /// pdftotext -layout keeps a first-line indent: a paragraph that ends
+    /// with 。 at the column is not run into the next one (holdout report:
+    /// …12.8万人次。⏎  落实重大行政决策…); without the indent, it is a wrap.
+    @Test func aLineSetInAfterAFullStopAtTheColumnOpensAParagraph() throws {
+        let end = String(repeating: "政", count: 19) + "。"
+        let first = String(repeating: "落", count: 18)
+        let body = (0..<6).map { _ in fullLine }.joined(separator: "\n")
+        let laidOut = body + "\n" + end + "\n  " + first + "\n" + fullLine + "\n结束。\n"
+        #expect(try repaired(laidOut).suffix(2) == [body.split(separator: "\n").joined() + end, first + fullLine + "结束。"])
+        let flat = body + "\n" + end + "\n" + first + "\n" + fullLine + "\n结束。\n"
+        #expect(try repaired(flat).count == 1)
+    }
+
     @Test func laterLineDoesNotGetTheIndentAllowance() throws {
         let short = String(repeating: "政", count: 15)
         let text = column + short + "\n下一段。\n"

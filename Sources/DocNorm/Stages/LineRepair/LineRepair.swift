@@ -22,6 +22,7 @@ struct LineRulesFile: VersionedRuleFile {
         /// Columns a paragraph's first line is indented by; extractors drop
         /// the indent, so a first line may fall short of the column by this.
         var firstLineIndent: Int
+        var minParagraphIndent: Int
         /// Lines of one Han character each, this many in a row, are one
         /// justified line an extractor spread out.
         var scatteredRun: Int
@@ -274,6 +275,7 @@ public struct LineRepair: Sendable {
                 let blanks = next.number - last.number - 1
                 guard continues(last, into: next.text, fullWidth: full, blankBetween: blanks > 0 && !doubleSpaced,
                                 opensParagraph: last.number == first.number) else { break }
+                if position + 2 < lines.endIndex, setIn(next, between: last, and: lines[position + 2]), endsStrongly(last.text) { break }
                 if probing { return nil }
                 context.traced(.lines, "lines.join-wrap", line: last.number, before: last.text + "⏎" + next.text, after: join(last.text, next.text))
                 append(next.text, to: &text)

@@ -13,7 +13,9 @@
 ///   opening with heading numbering, or a full stop (。！？) before a blank
 ///   line, ends the paragraph; so does a numbered first line without a mark
 ///   of running text (，。；、) when the next line has one: a heading that
-///   happened to fill the column (a heading's wrapped tail has none). A next
+///   happened to fill the column (a heading's wrapped tail has none). So
+///   does a full stop at the column before a line set in from the lines on
+///   either side (a first-line indent pdftotext -layout kept). A next
 ///   line opening with punctuation no line may start with (，。、）) always
 ///   continues. CJK joins with no space, Latin with one, a wrapped
 ///   URL, e-mail or number (`0435-⏎87315120`, `https://⏎www…`) with none.
@@ -102,6 +104,17 @@ extension LineRepair {
         // stop a short line is as likely a paragraph's last.
         if !strong { reach += leadingUnitColumns(next) }
         return reach >= fullWidth - file.wrap.window
+    }
+
+    /// Whether `line` stands set in from the lines on either side as
+    /// extracted, by at least `wrap.minParagraphIndent` columns: a
+    /// paragraph's first-line indent, which an extractor that lays text out
+    /// by columns (pdftotext -layout) keeps. After a full stop that reached
+    /// the column, it opens a paragraph (…12.8万人次。⏎  落实重大行政决策…).
+    func setIn(_ line: SourceLine, between before: SourceLine, and after: SourceLine) -> Bool {
+        guard let indent = line.extractedIndent, let above = before.extractedIndent, let below = after.extractedIndent else { return false }
+        let step = file.wrap.minParagraphIndent
+        return indent >= above + step && indent >= below + step
     }
 
     /// A line's width on the page: as extracted when known (spaces an extractor
