@@ -245,4 +245,50 @@ import Testing
         #expect(Self.value(doc, "行政许可", "本年处理决定数量") == nil)
         #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" })
     }
+
+    /// pdftotext -raw of a LibreOffice PDF (2019 format) with block （五）'s
+    /// headers before a page break and its row labels after it, then its
+    /// columns as runs between blank lines, the signed 本年增/减 drawn last:
+    /// 上一年项目数量, 处理决定数量, 本年增/减. The header that names the sign
+    /// is kept for the run that holds it; the runs before it go to the other
+    /// headers in their order.
+    static func signedColumnLast(_ signedRun: [String]) -> String {
+        let lines = ["二、主动公开政府信息情况", "信息内容", "规章", "规范性文件", "",
+                     "第二十条第（一）项", "本年新制作数量", "本年新公开数量", "0", "0", "0", "0", "",
+                     "对外公开总数量", "0", "31", "", "信息内容", "",
+                     "第二十条第（五）项", "上一年项目数量", "本年增/减", "", "处理决定数量", "", "-2-", "",
+                     "行政许可", "其他对外管理服务事项", "信息内容", "行政处罚", "行政强制", "",
+                     "52", "17", "", "2480", "966", ""] + signedRun
+            + ["", "第二十条第（六）项", "上一年项目数量", "本年增/减", "88", "5", "5", "减2", "",
+               "处理决定数量", "73", "9", "", "信息内容", "行政事业性收费", "",
+               "第二十条第（八）项", "上一年项目数量", "3", "", "本年增/减", "0", "",
+               "信息内容", "政府集中采购", "", "第二十条第（九）项", "采购项目数量", "12", "", "采购总金额", "210.5 万元", "",
+               "三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func aSignedRunKeepsItsHeaderWhileTheRunsBeforeItGoInOrder() throws {
+        let doc = try document(Self.signedColumnLast(["减4", "增1"]))
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        #expect(Self.value(doc, "行政许可", "上一年项目数量") == "52")
+        #expect(Self.value(doc, "其他对外管理服务事项", "上一年项目数量") == "17")
+        #expect(Self.value(doc, "行政许可", "处理决定数量") == "2480")
+        #expect(Self.value(doc, "其他对外管理服务事项", "处理决定数量") == "966")
+        #expect(Self.value(doc, "行政许可", "本年增/减") == "减4")
+        #expect(Self.value(doc, "其他对外管理服务事项", "本年增/减") == "增1")
+        #expect(Self.value(doc, "行政强制", "本年增/减") == "减2")
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.missing-value" })
+        #expect(doc.diagnostics.contains { $0.message.contains("as many as the rows under 处理决定数量") && $0.message.contains("but 本年增/减, kept for the signed values") })
+    }
+
+    /// The same, but the signed run is one value short: it fits no column,
+    /// so none of the block's runs is placed (no unsigned run goes to
+    /// 本年增/减 instead), and the cells are reported.
+    @Test func aSignedRunThatFitsNoColumnPlacesNone() throws {
+        let doc = try document(Self.signedColumnLast(["减4"]))
+        #expect(Self.value(doc, "行政许可", "上一年项目数量") == nil)
+        #expect(Self.value(doc, "行政许可", "处理决定数量") == nil)
+        #expect(Self.value(doc, "行政许可", "本年增/减") == nil)
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "行政许可" })
+    }
 }

@@ -162,7 +162,7 @@ struct LabelledColumnRecovery: Sendable {
         var byEvidence: [(headers: String, line: Int)] = []
         /// Columns placed as runs between blank lines (`ColumnRuns.swift`):
         /// their header, the source line of their first value.
-        var byRuns: [(header: String, line: Int)] = []
+        var byRuns: [(header: String, line: Int, passedOver: [String])] = []
     }
 
     /// The pieces of `lines[range]`: values, the template's labels (a line's
@@ -376,7 +376,7 @@ struct LabelledColumnRecovery: Sendable {
             for (r, row) in open.enumerated() { for c in 0..<m { place(row, slots[c], run[r * m + c].0, run[r * m + c].1) } }
         }
         // What is still loose, as columns between blank lines (ColumnRuns.swift).
-        var byRuns: [(header: String, line: Int)] = []
+        var byRuns: [(header: String, line: Int, passedOver: [String])] = []
         if let runs = columnRuns(pieces, lines: lines, heard: heard, shape: shape, claimed: claimed,
                                  loose: unplaced.map { ($0.text, $0.lineIndex) }) {
             var taken: [String: Int] = [:]
@@ -385,7 +385,7 @@ struct LabelledColumnRecovery: Sendable {
                     place(row, run.slot, value.text, value.lineIndex)
                     taken["\(value.lineIndex)|\(value.text)", default: 0] += 1
                 }
-                byRuns.append((shape.blocks[run.block].headers[run.slot], lines[run.values[0].lineIndex].number))
+                byRuns.append((shape.blocks[run.block].headers[run.slot], lines[run.values[0].lineIndex].number, run.passedOver))
             }
             unplaced.removeAll { value in
                 guard let n = taken["\(value.lineIndex)|\(value.text)"], n > 0 else { return false }

@@ -445,9 +445,10 @@ struct TableRecognizer: Sendable {
                            "number(s) \(those.map(\.text).joined(separator: " ")) near table \(template.id) fit no cell (\(reason)); dropped",
                            line: those[0].line)
         }
-        for (header, line) in placement.byRuns {
+        for (header, line, passedOver) in placement.byRuns {
+            let kept = passedOver.isEmpty ? "" : " but \(passedOver.joined(separator: " ")), kept for the signed values after them"
             context.report(.tables, "tables.labelled-columns", .repair,
-                           "the values from line \(line) of table \(template.id) stand between blank lines, as many as the rows under \(header), the first header before them still without values: that column (the extractor reads column by column and marks every jump with a blank line)",
+                           "the values from line \(line) of table \(template.id) stand between blank lines, as many as the rows under \(header), the first header before them still without values\(kept): that column (the extractor reads column by column and marks every jump with a blank line)",
                            line: line)
         }
         for (header, apart) in placement.apart {
