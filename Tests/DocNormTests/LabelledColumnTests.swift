@@ -291,4 +291,35 @@ import Testing
         #expect(Self.value(doc, "行政许可", "本年增/减") == nil)
         #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "行政许可" })
     }
+
+    /// Table 二 as its grid (a first run's output read back), the last row's
+    /// first cell empty, and numbers the first run placed nowhere left as
+    /// text under it. The row-by-row match fills that row from the left with
+    /// them (27.8 0, left over 4); the grid keeps 27.8 in its column, and the
+    /// numbers are reported, not put in a cell.
+    @Test func strayNumbersUnderAGridDoNotShiftItsRow() throws {
+        let lines = ["二、主动公开政府信息情况", "",
+                     "第二十条第（一）项\t\t\t", "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量",
+                     "规章\t0\t0\t0", "规范性文件\t1\t1\t5",
+                     "第二十条第（五）项\t\t\t", "信息内容\t上一年项目数量\t本年增/减\t处理决定数量",
+                     "行政许可\t3\t0\t12", "其他对外管理服务事项\t14\t增2\t2371",
+                     "第二十条第（六）项\t\t\t", "信息内容\t上一年项目数量\t本年增/减\t处理决定数量",
+                     "行政处罚\t6\t减1\t23", "行政强制\t2\t0\t7",
+                     "第二十条第（八）项\t\t\t", "信息内容\t上一年项目数量\t本年增/减\t",
+                     "行政事业性收费\t1\t0\t",
+                     "第二十条第（九）项\t\t\t", "信息内容\t采购项目数量\t采购总金额\t",
+                     "政府集中采购\t\t27.8\t", "", "0", "", "4", "",
+                     "三、收到和处理政府信息公开申请情况", "", "全年无申请。"]
+        let text = lines.joined(separator: "\n") + "\n"
+        let doc = try document(text)
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        #expect(Self.value(doc, "政府集中采购", "采购总金额") == "27.8")
+        #expect(Self.value(doc, "政府集中采购", "采购项目数量") == nil)
+        #expect(Self.value(doc, "行政处罚", "处理决定数量") == "23")
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .suspicion && $0.message.contains("0 4") })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.surplus-value" })
+        let once = try canonical(Array(text.utf8))
+        #expect(once.contains("政府集中采购\t\t27.8\t\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
 }

@@ -163,6 +163,18 @@ struct LabelledColumnRecovery: Sendable {
         /// Columns placed as runs between blank lines (`ColumnRuns.swift`):
         /// their header, the source line of their first value.
         var byRuns: [(header: String, line: Int, passedOver: [String])] = []
+        /// Template rows read from TAB grid rows (each value in its column).
+        var gridRows: [Int] = []
+
+        /// `match` puts a value of a TAB grid row read here in another cell
+        /// (it fills a row from the left), or leaves it out.
+        func gridMoved(by match: TemplateMatcher.Match) -> Bool {
+            gridRows.contains { row in
+                row < match.values.count && values[row].indices.contains { slot in
+                    values[row][slot] != nil && (slot >= match.values[row].count || match.values[row][slot] != values[row][slot])
+                }
+            }
+        }
     }
 
     /// The pieces of `lines[range]`: values, the template's labels (a line's
@@ -243,9 +255,11 @@ struct LabelledColumnRecovery: Sendable {
     /// belong to it), or nil when the template is not one this applies to
     /// or nothing could be placed.
     /// `rowOrder`: the document's evidence that a block's values with no
-    /// blank line among them were read row by row.
+    /// blank line among them were read row by row. `through`: a line the
+    /// table reaches at least to (what the row-by-row match read), its
+    /// values placed nowhere reported with the rest.
     func recover(_ lines: [SourceLine], anchorAt start: Int, earliest: Int, template: TableTemplate, stretchEnd: Int,
-                 rowOrder: ColumnOrderEvidence? = nil) -> Placement? {
+                 rowOrder: ColumnOrderEvidence? = nil, through: Int? = nil) -> Placement? {
         guard let shape = shapes[template.id] else { return nil }
         // Lines of labels and values just before the anchor belong to the
         // table: pdftotext -raw reads the first column (信息内容 规章 …)
@@ -260,7 +274,7 @@ struct LabelledColumnRecovery: Sendable {
             if case .label = found[0] { first = k }
             k -= 1
         }
-        let (pieces, _) = self.pieces(lines, first..<stretchEnd, template, shape)
+        let (pieces, piecesEnd) = self.pieces(lines, first..<stretchEnd, template, shape)
         var values = template.rows.map { [String?](repeating: nil, count: $0.isHeader ? 0 : $0.columnPaths.count) }
         var rowLines = [Int?](repeating: nil, count: template.rows.count)
         var claimed = template.rows.map { [Bool](repeating: false, count: $0.isHeader ? 0 : $0.columnPaths.count) }
@@ -292,6 +306,7 @@ struct LabelledColumnRecovery: Sendable {
         var lastRow: Int?
         var lastCaption: Int?
         var occurrences: [String: Int] = [:]
+        var gridRows: [Int] = []
         var i = 0
         while i < pieces.count {
             switch pieces[i] {
@@ -320,6 +335,7 @@ struct LabelledColumnRecovery: Sendable {
                 i += 1
             case .gridRow(let row, let cells, let index):
                 lastLine = max(lastLine, index)
+                gridRows.append(row)
                 for (slot, cell) in cells.enumerated() { if let cell { place(row, slot, cell, index) } }
                 head = []; lastRow = nil
                 i += 1
@@ -423,11 +439,13 @@ struct LabelledColumnRecovery: Sendable {
             }
         }
         guard placed > 0 else { return nil }
+        // Only over lines read into pieces: every number there is reported.
+        if let through { lastLine = max(lastLine, min(through, piecesEnd - 1)) }
         // Values after the table's last label and placed value stay text.
         let dropped = unplaced.filter { $0.lineIndex <= lastLine }.map { ($0.text, lines[$0.lineIndex].number, $0.reason) }
         return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
                          placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence,
-                         byRuns: byRuns)
+                         byRuns: byRuns, gridRows: gridRows)
     }
 
     /// The `count` values on the lines after `lines[header]`, one a line
