@@ -322,4 +322,46 @@ import Testing
         #expect(once.contains("政府集中采购\t\t27.8\t\n"))
         #expect(try canonical(Array(once.utf8)) == once)
     }
+
+    /// pdftotext -raw of a Chromium PDF (2019 format): every row label
+    /// first, a late-drawn run (增3 3517, of another block) right after the
+    /// last one, 政府集中采购, then the blocks, （九）'s headers followed by
+    /// `lastRun`. A signed change stands only under a header that names the
+    /// sign, so that run is no row of 政府集中采购: it is reported, and does
+    /// not claim the row's cells.
+    static func lateSignedRun(lastRun: [String]) -> String {
+        let zeros = [String](repeating: "0", count: 6)
+        let lines = ["二、主动公开政府信息情况", "信息内容", "规章", "规范性文件", "信息内容", "行政许可", "其他对外管理服务事项",
+                     "信息内容", "行政处罚", "行政强制", "信息内容", "行政事业性收费", "信息内容", "政府集中采购", "",
+                     "增3", "3517", "", "第二十条第（一）项", "本年新制作数量", "本年新公开数量", "对外公开总数量"] + zeros
+            + ["", "第二十条第（五）项", "上一年项目数量", "本年增/减", "处理决定数量"] + zeros
+            + ["", "第二十条第（六）项", "上一年项目数量", "本年增/减", "处理决定数量"] + zeros
+            + ["", "第二十条第（八）项", "上一年项目数量", "本年增/减", "0", "0",
+               "", "第二十条第（九）项", "采购项目数量", "采购总金额"] + lastRun
+            + ["", "三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func aSignedValueAfterARowLabelGoesOnlyUnderASignHeader() throws {
+        let doc = try document(Self.lateSignedRun(lastRun: ["18", "352.6万元"]))
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        #expect(Self.value(doc, "政府集中采购", "采购项目数量") == "18")
+        #expect(Self.value(doc, "政府集中采购", "采购总金额") == "352.6万元")
+        #expect(Self.value(doc, "行政处罚", "处理决定数量") == "0")
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .suspicion && $0.message.contains("增3 would stand under 采购项目数量") })
+        #expect(!doc.diagnostics.contains { $0.message.contains("two runs of values claim") })
+    }
+
+    /// The same with one value too many under （九）'s headers: no run is
+    /// that row's, and the signed one is still put in no cell of it.
+    @Test func aSignedRunAfterARowLabelIsNotThatRowsWhenNothingElseIs() throws {
+        let text = Self.lateSignedRun(lastRun: ["18", "352.6万元", "21"])
+        let doc = try document(text)
+        #expect(Self.value(doc, "政府集中采购", "采购项目数量") != "增3")
+        #expect(Self.value(doc, "政府集中采购", "采购总金额") != "3517")
+        #expect(doc.diagnostics.contains { $0.message.contains("增3 would stand under 采购项目数量") })
+        #expect(doc.diagnostics.contains { $0.kind == .suspicion && $0.cells?.row?.last == "政府集中采购" })
+        let once = try canonical(Array(text.utf8))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
 }

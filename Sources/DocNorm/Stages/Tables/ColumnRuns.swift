@@ -166,10 +166,6 @@ extension LabelledColumnRecovery {
     /// 本年增/减, not in the headers' order, and the signs are what says so.
     func signsFit(_ values: [(text: String, lineIndex: Int)], header: Piece) -> Bool {
         guard case .label(let label, _) = header else { return true }
-        for value in values {
-            guard let first = value.text.unicodeScalars.first, rules.hanPrefixes.contains(first) else { continue }
-            if !label.unicodeScalars.contains(first) { return false }
-        }
-        return true
+        return values.allSatisfy { signFits($0.text, under: label) }
     }
 }

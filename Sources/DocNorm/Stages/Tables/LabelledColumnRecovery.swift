@@ -345,6 +345,11 @@ struct LabelledColumnRecovery: Sendable {
                 defer { head = []; lastRow = nil }
                 if let row = lastRow {
                     if run.count == values[row].count {
+                        let headers = template.rows[row].columnPaths.map { $0.last ?? "" }
+                        if let signed = zip(run, headers).first(where: { !signFits($0.0.0, under: $0.1) }) {
+                            drop(run, "after row label '\(template.rows[row].path.last ?? "")' left to right, \(signed.0.0) would stand under \(signed.1), which names no such sign")
+                            continue
+                        }
                         for (slot, (text, index)) in run.enumerated() { place(row, slot, text, index) }
                     } else {
                         drop(run, "\(run.count) values after row label '\(template.rows[row].path.last ?? "")', which has \(values[row].count) cells")
@@ -361,6 +366,11 @@ struct LabelledColumnRecovery: Sendable {
                 if run.count == m * rows.count {
                     let byRows = (0..<rows.count).map { r in (0..<m).map { c in run[r * m + c] } }
                     let byColumns = (0..<rows.count).map { r in (0..<m).map { c in run[c * rows.count + r] } }
+                    if let signed = (0..<rows.count).flatMap({ r in (0..<m).map { c in (byRows[r][c].0, head[c].label) } })
+                        .first(where: { !signFits($0.0, under: $0.1) }) {
+                        drop(run, "under \(names) row by row, \(signed.0) would stand under \(signed.1), which names no such sign")
+                        continue
+                    }
                     if !zip(byRows, byColumns).allSatisfy({ zip($0, $1).allSatisfy { $0.0 == $1.0 } }) {
                         let unbroken = rowOrder != nil
                             && !(run[0].1...run[run.count - 1].1).contains { ColumnOrderEvidence.isBlank(lines[$0]) }
@@ -387,6 +397,10 @@ struct LabelledColumnRecovery: Sendable {
             let names = slots.map { shape.blocks[b].headers[$0] }.joined(separator: " ")
             guard open == Array(rows.prefix(count)) else {
                 drop(run, "\(run.count) values under \(names), whose block has \(rows.count) rows")
+                continue
+            }
+            if let signed = run.enumerated().first(where: { !signFits($0.element.0, under: shape.blocks[b].headers[slots[$0.offset % m]]) }) {
+                drop(run, "\(signed.element.0) would stand under \(shape.blocks[b].headers[slots[signed.offset % m]]), which names no such sign")
                 continue
             }
             for (r, row) in open.enumerated() { for c in 0..<m { place(row, slots[c], run[r * m + c].0, run[r * m + c].1) } }
@@ -446,6 +460,14 @@ struct LabelledColumnRecovery: Sendable {
         return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
                          placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence,
                          byRuns: byRuns, gridRows: gridRows)
+    }
+
+    /// A value signed with a Han prefix (增3, 减2) stands only under a header
+    /// that names the sign (本年增/减): a run that would put it elsewhere is
+    /// not that row's or that column's, whatever its length says.
+    func signFits(_ text: String, under header: String) -> Bool {
+        guard let first = text.unicodeScalars.first, rules.hanPrefixes.contains(first) else { return true }
+        return header.unicodeScalars.contains(first)
     }
 
     /// The `count` values on the lines after `lines[header]`, one a line
