@@ -245,4 +245,123 @@ import Testing
         #expect(Self.value(doc, "行政许可", "本年处理决定数量") == nil)
         #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" })
     }
+
+    /// pdftotext -raw of a LibreOffice PDF (2019 format) with block （五）'s
+    /// headers before a page break and its row labels after it, then its
+    /// columns as runs between blank lines, the signed 本年增/减 drawn last:
+    /// 上一年项目数量, 处理决定数量, 本年增/减. The header that names the sign
+    /// is kept for the run that holds it; the runs before it go to the other
+    /// headers in their order.
+    static func signedColumnLast(_ signedRun: [String]) -> String {
+        let lines = ["二、主动公开政府信息情况", "信息内容", "规章", "规范性文件", "",
+                     "第二十条第（一）项", "本年新制作数量", "本年新公开数量", "0", "0", "0", "0", "",
+                     "对外公开总数量", "0", "31", "", "信息内容", "",
+                     "第二十条第（五）项", "上一年项目数量", "本年增/减", "", "处理决定数量", "", "-2-", "",
+                     "行政许可", "其他对外管理服务事项", "信息内容", "行政处罚", "行政强制", "",
+                     "52", "17", "", "2480", "966", ""] + signedRun
+            + ["", "第二十条第（六）项", "上一年项目数量", "本年增/减", "88", "5", "5", "减2", "",
+               "处理决定数量", "73", "9", "", "信息内容", "行政事业性收费", "",
+               "第二十条第（八）项", "上一年项目数量", "3", "", "本年增/减", "0", "",
+               "信息内容", "政府集中采购", "", "第二十条第（九）项", "采购项目数量", "12", "", "采购总金额", "210.5 万元", "",
+               "三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func aSignedRunKeepsItsHeaderWhileTheRunsBeforeItGoInOrder() throws {
+        let doc = try document(Self.signedColumnLast(["减4", "增1"]))
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        #expect(Self.value(doc, "行政许可", "上一年项目数量") == "52")
+        #expect(Self.value(doc, "其他对外管理服务事项", "上一年项目数量") == "17")
+        #expect(Self.value(doc, "行政许可", "处理决定数量") == "2480")
+        #expect(Self.value(doc, "其他对外管理服务事项", "处理决定数量") == "966")
+        #expect(Self.value(doc, "行政许可", "本年增/减") == "减4")
+        #expect(Self.value(doc, "其他对外管理服务事项", "本年增/减") == "增1")
+        #expect(Self.value(doc, "行政强制", "本年增/减") == "减2")
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.missing-value" })
+        #expect(doc.diagnostics.contains { $0.message.contains("as many as the rows under 处理决定数量") && $0.message.contains("but 本年增/减, kept for the signed values") })
+    }
+
+    /// The same, but the signed run is one value short: it fits no column,
+    /// so none of the block's runs is placed (no unsigned run goes to
+    /// 本年增/减 instead), and the cells are reported.
+    @Test func aSignedRunThatFitsNoColumnPlacesNone() throws {
+        let doc = try document(Self.signedColumnLast(["减4"]))
+        #expect(Self.value(doc, "行政许可", "上一年项目数量") == nil)
+        #expect(Self.value(doc, "行政许可", "处理决定数量") == nil)
+        #expect(Self.value(doc, "行政许可", "本年增/减") == nil)
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "行政许可" })
+    }
+
+    /// Table 二 as its grid (a first run's output read back), the last row's
+    /// first cell empty, and numbers the first run placed nowhere left as
+    /// text under it. The row-by-row match fills that row from the left with
+    /// them (27.8 0, left over 4); the grid keeps 27.8 in its column, and the
+    /// numbers are reported, not put in a cell.
+    @Test func strayNumbersUnderAGridDoNotShiftItsRow() throws {
+        let lines = ["二、主动公开政府信息情况", "",
+                     "第二十条第（一）项\t\t\t", "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量",
+                     "规章\t0\t0\t0", "规范性文件\t1\t1\t5",
+                     "第二十条第（五）项\t\t\t", "信息内容\t上一年项目数量\t本年增/减\t处理决定数量",
+                     "行政许可\t3\t0\t12", "其他对外管理服务事项\t14\t增2\t2371",
+                     "第二十条第（六）项\t\t\t", "信息内容\t上一年项目数量\t本年增/减\t处理决定数量",
+                     "行政处罚\t6\t减1\t23", "行政强制\t2\t0\t7",
+                     "第二十条第（八）项\t\t\t", "信息内容\t上一年项目数量\t本年增/减\t",
+                     "行政事业性收费\t1\t0\t",
+                     "第二十条第（九）项\t\t\t", "信息内容\t采购项目数量\t采购总金额\t",
+                     "政府集中采购\t\t27.8\t", "", "0", "", "4", "",
+                     "三、收到和处理政府信息公开申请情况", "", "全年无申请。"]
+        let text = lines.joined(separator: "\n") + "\n"
+        let doc = try document(text)
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        #expect(Self.value(doc, "政府集中采购", "采购总金额") == "27.8")
+        #expect(Self.value(doc, "政府集中采购", "采购项目数量") == nil)
+        #expect(Self.value(doc, "行政处罚", "处理决定数量") == "23")
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .suspicion && $0.message.contains("0 4") })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.surplus-value" })
+        let once = try canonical(Array(text.utf8))
+        #expect(once.contains("政府集中采购\t\t27.8\t\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
+    /// pdftotext -raw of a Chromium PDF (2019 format): every row label
+    /// first, a late-drawn run (增3 3517, of another block) right after the
+    /// last one, 政府集中采购, then the blocks, （九）'s headers followed by
+    /// `lastRun`. A signed change stands only under a header that names the
+    /// sign, so that run is no row of 政府集中采购: it is reported, and does
+    /// not claim the row's cells.
+    static func lateSignedRun(lastRun: [String]) -> String {
+        let zeros = [String](repeating: "0", count: 6)
+        let lines = ["二、主动公开政府信息情况", "信息内容", "规章", "规范性文件", "信息内容", "行政许可", "其他对外管理服务事项",
+                     "信息内容", "行政处罚", "行政强制", "信息内容", "行政事业性收费", "信息内容", "政府集中采购", "",
+                     "增3", "3517", "", "第二十条第（一）项", "本年新制作数量", "本年新公开数量", "对外公开总数量"] + zeros
+            + ["", "第二十条第（五）项", "上一年项目数量", "本年增/减", "处理决定数量"] + zeros
+            + ["", "第二十条第（六）项", "上一年项目数量", "本年增/减", "处理决定数量"] + zeros
+            + ["", "第二十条第（八）项", "上一年项目数量", "本年增/减", "0", "0",
+               "", "第二十条第（九）项", "采购项目数量", "采购总金额"] + lastRun
+            + ["", "三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func aSignedValueAfterARowLabelGoesOnlyUnderASignHeader() throws {
+        let doc = try document(Self.lateSignedRun(lastRun: ["18", "352.6万元"]))
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        #expect(Self.value(doc, "政府集中采购", "采购项目数量") == "18")
+        #expect(Self.value(doc, "政府集中采购", "采购总金额") == "352.6万元")
+        #expect(Self.value(doc, "行政处罚", "处理决定数量") == "0")
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .suspicion && $0.message.contains("增3 would stand under 采购项目数量") })
+        #expect(!doc.diagnostics.contains { $0.message.contains("two runs of values claim") })
+    }
+
+    /// The same with one value too many under （九）'s headers: no run is
+    /// that row's, and the signed one is still put in no cell of it.
+    @Test func aSignedRunAfterARowLabelIsNotThatRowsWhenNothingElseIs() throws {
+        let text = Self.lateSignedRun(lastRun: ["18", "352.6万元", "21"])
+        let doc = try document(text)
+        #expect(Self.value(doc, "政府集中采购", "采购项目数量") != "增3")
+        #expect(Self.value(doc, "政府集中采购", "采购总金额") != "3517")
+        #expect(doc.diagnostics.contains { $0.message.contains("增3 would stand under 采购项目数量") })
+        #expect(doc.diagnostics.contains { $0.kind == .suspicion && $0.cells?.row?.last == "政府集中采购" })
+        let once = try canonical(Array(text.utf8))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
 }

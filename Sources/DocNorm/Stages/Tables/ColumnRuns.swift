@@ -22,7 +22,9 @@
 /// page number stage 2 removed, the extractor's form feed) only when it goes
 /// to another block than the run before the break: a row read row by row may
 /// go down across a page break too, but it stays in its block
-/// (现行有效件数⏎0⏎9⏎⏎-2-⏎⏎186: 186 is （五）'s, no row of （一）'s). Only when every
+/// (现行有效件数⏎0⏎9⏎⏎-2-⏎⏎186: 186 is （五）'s, no row of （一）'s). A header
+/// that names a sign (本年增/减) is passed over by the unsigned runs while a
+/// signed run (减2) is still to come for it (`reservedForSigns`). Only when every
 /// run is exactly its header's column, onto cells nothing else claimed, is
 /// any of them placed: then the reading is the extractor's, no other left.
 extension LabelledColumnRecovery {
@@ -31,6 +33,9 @@ extension LabelledColumnRecovery {
         var block: Int
         var slot: Int
         var values: [(text: String, lineIndex: Int)]
+        /// Headers before it still without values that it passed over,
+        /// kept for a signed run after it (`reservedForSigns`).
+        var passedOver: [String] = []
     }
 
     /// A header read in the stretch: its block and slot, and its piece.
@@ -80,7 +85,8 @@ extension LabelledColumnRecovery {
         func rowsOf(_ header: HeardHeader) -> [Int] { shape.blocks[header.block].rows }
         var taken: [(block: Int, slot: Int)] = []
         var columns: [ColumnRun] = []
-        for run in runs {
+        let runValues = runs.map(\.values)
+        for (r, run) in runs.enumerated() {
             // Headers read before the run whose column nothing holds yet.
             var pending: [HeardHeader] = []
             for header in heard where header.piece < run.first {
@@ -89,6 +95,9 @@ extension LabelledColumnRecovery {
                       rowsOf(header).allSatisfy({ !claimed[$0][header.slot] }) else { continue }
                 pending.append(header)
             }
+            let reserved = reservedForSigns(runValues, at: r, pieces: pieces, heard: heard, claimed: claimed, taken: taken, shape: shape)
+            let kept = pending.filter { header in reserved.contains { $0.block == header.block && $0.slot == header.slot } }
+            pending.removeAll { header in kept.contains { $0.piece == header.piece } }
             // The headers right above the run: header pieces back from it,
             // each on its neighbour's line or the one before.
             var above = Set<Int>()
@@ -115,9 +124,40 @@ extension LabelledColumnRecovery {
                   !(above.isEmpty && afterPageBreak(run.first)) || header.block != blockBefore,
                   rowsOf(header).count == run.values.count, signsFit(run.values, header: pieces[header.piece]) else { return nil }
             taken.append((header.block, header.slot))
-            columns.append(ColumnRun(block: header.block, slot: header.slot, values: run.values))
+            let passedOver = kept.filter { $0.piece < header.piece }.map { shape.blocks[$0.block].headers[$0.slot] }
+            columns.append(ColumnRun(block: header.block, slot: header.slot, values: run.values, passedOver: passedOver))
         }
         return columns
+    }
+
+    /// The headers that name a sign (本年增/减) kept for the runs after run
+    /// `r` that hold one (减2, 增3), when run `r` holds none: pdftotext -raw
+    /// of a LibreOffice PDF may draw the signed column after the block's
+    /// other columns (上一年项目数量, 处理决定数量, then 本年增/减), and the
+    /// unsigned runs before it are the other headers' columns, in their
+    /// order. Only when the headers still without values that name a sign
+    /// are exactly as many as the signed runs to come, and each of those
+    /// runs fits each of them: otherwise nothing is kept, and a signed run
+    /// that meets another header places no run (`signsFit`).
+    func reservedForSigns(_ runs: [[(text: String, lineIndex: Int)]], at r: Int, pieces: [Piece], heard: [HeardHeader],
+                          claimed: [[Bool]], taken: [(block: Int, slot: Int)], shape: Shape) -> [(block: Int, slot: Int)] {
+        func signed(_ values: [(text: String, lineIndex: Int)]) -> Bool {
+            values.contains { $0.text.unicodeScalars.first.map { rules.hanPrefixes.contains($0) } ?? false }
+        }
+        guard !signed(runs[r]) else { return [] }
+        let later = runs[(r + 1)...].filter(signed)
+        guard !later.isEmpty else { return [] }
+        var naming: [HeardHeader] = []
+        for header in heard {
+            guard case .label(let label, _) = pieces[header.piece], label.unicodeScalars.contains(where: { rules.hanPrefixes.contains($0) }),
+                  !naming.contains(where: { $0.block == header.block && $0.slot == header.slot }),
+                  !taken.contains(where: { $0.block == header.block && $0.slot == header.slot }),
+                  shape.blocks[header.block].rows.allSatisfy({ !claimed[$0][header.slot] }) else { continue }
+            naming.append(header)
+        }
+        guard naming.count == later.count,
+              later.allSatisfy({ run in naming.allSatisfy { signsFit(run, header: pieces[$0.piece]) } }) else { return [] }
+        return naming.map { ($0.block, $0.slot) }
     }
 
     /// A run holding a change signed with a Han prefix (减2, 增3) fits only a
@@ -126,10 +166,6 @@ extension LabelledColumnRecovery {
     /// 本年增/减, not in the headers' order, and the signs are what says so.
     func signsFit(_ values: [(text: String, lineIndex: Int)], header: Piece) -> Bool {
         guard case .label(let label, _) = header else { return true }
-        for value in values {
-            guard let first = value.text.unicodeScalars.first, rules.hanPrefixes.contains(first) else { continue }
-            if !label.unicodeScalars.contains(first) { return false }
-        }
-        return true
+        return values.allSatisfy { signFits($0.text, under: label) }
     }
 }

@@ -162,7 +162,19 @@ struct LabelledColumnRecovery: Sendable {
         var byEvidence: [(headers: String, line: Int)] = []
         /// Columns placed as runs between blank lines (`ColumnRuns.swift`):
         /// their header, the source line of their first value.
-        var byRuns: [(header: String, line: Int)] = []
+        var byRuns: [(header: String, line: Int, passedOver: [String])] = []
+        /// Template rows read from TAB grid rows (each value in its column).
+        var gridRows: [Int] = []
+
+        /// `match` puts a value of a TAB grid row read here in another cell
+        /// (it fills a row from the left), or leaves it out.
+        func gridMoved(by match: TemplateMatcher.Match) -> Bool {
+            gridRows.contains { row in
+                row < match.values.count && values[row].indices.contains { slot in
+                    values[row][slot] != nil && (slot >= match.values[row].count || match.values[row][slot] != values[row][slot])
+                }
+            }
+        }
     }
 
     /// The pieces of `lines[range]`: values, the template's labels (a line's
@@ -243,9 +255,11 @@ struct LabelledColumnRecovery: Sendable {
     /// belong to it), or nil when the template is not one this applies to
     /// or nothing could be placed.
     /// `rowOrder`: the document's evidence that a block's values with no
-    /// blank line among them were read row by row.
+    /// blank line among them were read row by row. `through`: a line the
+    /// table reaches at least to (what the row-by-row match read), its
+    /// values placed nowhere reported with the rest.
     func recover(_ lines: [SourceLine], anchorAt start: Int, earliest: Int, template: TableTemplate, stretchEnd: Int,
-                 rowOrder: ColumnOrderEvidence? = nil) -> Placement? {
+                 rowOrder: ColumnOrderEvidence? = nil, through: Int? = nil) -> Placement? {
         guard let shape = shapes[template.id] else { return nil }
         // Lines of labels and values just before the anchor belong to the
         // table: pdftotext -raw reads the first column (信息内容 规章 …)
@@ -260,7 +274,7 @@ struct LabelledColumnRecovery: Sendable {
             if case .label = found[0] { first = k }
             k -= 1
         }
-        let (pieces, _) = self.pieces(lines, first..<stretchEnd, template, shape)
+        let (pieces, piecesEnd) = self.pieces(lines, first..<stretchEnd, template, shape)
         var values = template.rows.map { [String?](repeating: nil, count: $0.isHeader ? 0 : $0.columnPaths.count) }
         var rowLines = [Int?](repeating: nil, count: template.rows.count)
         var claimed = template.rows.map { [Bool](repeating: false, count: $0.isHeader ? 0 : $0.columnPaths.count) }
@@ -292,6 +306,7 @@ struct LabelledColumnRecovery: Sendable {
         var lastRow: Int?
         var lastCaption: Int?
         var occurrences: [String: Int] = [:]
+        var gridRows: [Int] = []
         var i = 0
         while i < pieces.count {
             switch pieces[i] {
@@ -320,6 +335,7 @@ struct LabelledColumnRecovery: Sendable {
                 i += 1
             case .gridRow(let row, let cells, let index):
                 lastLine = max(lastLine, index)
+                gridRows.append(row)
                 for (slot, cell) in cells.enumerated() { if let cell { place(row, slot, cell, index) } }
                 head = []; lastRow = nil
                 i += 1
@@ -329,6 +345,11 @@ struct LabelledColumnRecovery: Sendable {
                 defer { head = []; lastRow = nil }
                 if let row = lastRow {
                     if run.count == values[row].count {
+                        let headers = template.rows[row].columnPaths.map { $0.last ?? "" }
+                        if let signed = zip(run, headers).first(where: { !signFits($0.0.0, under: $0.1) }) {
+                            drop(run, "after row label '\(template.rows[row].path.last ?? "")' left to right, \(signed.0.0) would stand under \(signed.1), which names no such sign")
+                            continue
+                        }
                         for (slot, (text, index)) in run.enumerated() { place(row, slot, text, index) }
                     } else {
                         drop(run, "\(run.count) values after row label '\(template.rows[row].path.last ?? "")', which has \(values[row].count) cells")
@@ -345,6 +366,11 @@ struct LabelledColumnRecovery: Sendable {
                 if run.count == m * rows.count {
                     let byRows = (0..<rows.count).map { r in (0..<m).map { c in run[r * m + c] } }
                     let byColumns = (0..<rows.count).map { r in (0..<m).map { c in run[c * rows.count + r] } }
+                    if let signed = (0..<rows.count).flatMap({ r in (0..<m).map { c in (byRows[r][c].0, head[c].label) } })
+                        .first(where: { !signFits($0.0, under: $0.1) }) {
+                        drop(run, "under \(names) row by row, \(signed.0) would stand under \(signed.1), which names no such sign")
+                        continue
+                    }
                     if !zip(byRows, byColumns).allSatisfy({ zip($0, $1).allSatisfy { $0.0 == $1.0 } }) {
                         let unbroken = rowOrder != nil
                             && !(run[0].1...run[run.count - 1].1).contains { ColumnOrderEvidence.isBlank(lines[$0]) }
@@ -373,10 +399,14 @@ struct LabelledColumnRecovery: Sendable {
                 drop(run, "\(run.count) values under \(names), whose block has \(rows.count) rows")
                 continue
             }
+            if let signed = run.enumerated().first(where: { !signFits($0.element.0, under: shape.blocks[b].headers[slots[$0.offset % m]]) }) {
+                drop(run, "\(signed.element.0) would stand under \(shape.blocks[b].headers[slots[signed.offset % m]]), which names no such sign")
+                continue
+            }
             for (r, row) in open.enumerated() { for c in 0..<m { place(row, slots[c], run[r * m + c].0, run[r * m + c].1) } }
         }
         // What is still loose, as columns between blank lines (ColumnRuns.swift).
-        var byRuns: [(header: String, line: Int)] = []
+        var byRuns: [(header: String, line: Int, passedOver: [String])] = []
         if let runs = columnRuns(pieces, lines: lines, heard: heard, shape: shape, claimed: claimed,
                                  loose: unplaced.map { ($0.text, $0.lineIndex) }) {
             var taken: [String: Int] = [:]
@@ -385,7 +415,7 @@ struct LabelledColumnRecovery: Sendable {
                     place(row, run.slot, value.text, value.lineIndex)
                     taken["\(value.lineIndex)|\(value.text)", default: 0] += 1
                 }
-                byRuns.append((shape.blocks[run.block].headers[run.slot], lines[run.values[0].lineIndex].number))
+                byRuns.append((shape.blocks[run.block].headers[run.slot], lines[run.values[0].lineIndex].number, run.passedOver))
             }
             unplaced.removeAll { value in
                 guard let n = taken["\(value.lineIndex)|\(value.text)"], n > 0 else { return false }
@@ -423,11 +453,21 @@ struct LabelledColumnRecovery: Sendable {
             }
         }
         guard placed > 0 else { return nil }
+        // Only over lines read into pieces: every number there is reported.
+        if let through { lastLine = max(lastLine, min(through, piecesEnd - 1)) }
         // Values after the table's last label and placed value stay text.
         let dropped = unplaced.filter { $0.lineIndex <= lastLine }.map { ($0.text, lines[$0.lineIndex].number, $0.reason) }
         return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
                          placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence,
-                         byRuns: byRuns)
+                         byRuns: byRuns, gridRows: gridRows)
+    }
+
+    /// A value signed with a Han prefix (增3, 减2) stands only under a header
+    /// that names the sign (本年增/减): a run that would put it elsewhere is
+    /// not that row's or that column's, whatever its length says.
+    func signFits(_ text: String, under header: String) -> Bool {
+        guard let first = text.unicodeScalars.first, rules.hanPrefixes.contains(first) else { return true }
+        return header.unicodeScalars.contains(first)
     }
 
     /// The `count` values on the lines after `lines[header]`, one a line

@@ -157,7 +157,12 @@ extension TableRecognizer {
             let (inside, line) = mapped(step.line)
             if inside { context.traced(step.stage, step.rule, line: line, before: step.before, after: step.after) }
         }
-        for d in reading.diagnostics where d.stage == .structure {
+        // So are the numbers its tables took in and placed nowhere: text of
+        // the first run's output that this reading drops (the stray values
+        // under a table 二 whose grid wins over the match, TableRecognizer's
+        // `placeByLabels`), reported as the first run reports its own.
+        for d in reading.diagnostics
+        where d.stage == .structure || d.rule == "tables.labelled-columns" && d.kind == .suspicion {
             let (inside, line) = mapped(d.line)
             if inside { context.report(d.stage, d.rule, d.kind, d.message, line: line, cells: d.cells) }
         }

@@ -202,13 +202,15 @@ struct TableRecognizer: Sendable {
             // pdfminer, pdftotext -raw): its values placed by the headers they follow.
             let labelled = (reorderable.isEmpty ? ordered : reorderable).map { rules.templates[$0] }
             let earliest = regions.last.map { $0.lines.upperBound + 1 } ?? 0
+            let matchedLast = matched.map { from + lineIndex(of: max(start, $0.end - 1), in: stream) }
             if matched.map({ $0.missingValues > 0 || $0.surplus > 0 }) ?? true,
-               var placement = placeByLabels(lines, at: i, candidates: labelled, matched: matched, edition: edition ?? hinted, earliest: earliest) {
+               var placement = placeByLabels(lines, at: i, candidates: labelled, matched: matched, matchedLast: matchedLast,
+                                             edition: edition ?? hinted, earliest: earliest) {
                 // A block in doubt: the document's arithmetic table may say
                 // how its extractor reads (the same lines, or nothing changes).
                 if placement.orderInDoubt,
                    let evidence = columnOrderEvidence(lines, from: placement.lastLine + 1, edition: placement.template.edition, memo: memo),
-                   let again = placeByLabels(lines, at: i, candidates: labelled, matched: matched, edition: edition ?? hinted,
+                   let again = placeByLabels(lines, at: i, candidates: labelled, matched: matched, matchedLast: matchedLast, edition: edition ?? hinted,
                                              earliest: earliest, rowOrder: evidence),
                    again.template.id == placement.template.id, again.firstLine == placement.firstLine, again.lastLine == placement.lastLine,
                    !again.byEvidence.isEmpty {
@@ -449,17 +451,29 @@ struct TableRecognizer: Sendable {
     /// places as many (the report's edition wins a tie). Its own grid read
     /// back (a value after an empty cell) places as many as the match, which
     /// reads it from the left, and wins.
+    /// It wins with fewer too where the match moves a value of a TAB grid
+    /// row out of the column its TABs put it in: the match filled that row
+    /// from the left with numbers that stand after the grid (a first run's
+    /// stray values, left as text under its table: 政府集中采购⏎⏎27.8 then 0 0 4
+    /// read as 27.8 0, left over 4), and the grid is the first run's reading.
+    /// The table then still reaches as far as the match read
+    /// (`matchedLast`): the numbers it took are reported, not put back.
     func placeByLabels(_ lines: [SourceLine], at start: Int, candidates: [TableTemplate], matched: TemplateMatcher.Match?,
-                       edition: Int?, earliest: Int, rowOrder: ColumnOrderEvidence? = nil) -> LabelledColumnRecovery.Placement? {
+                       matchedLast: Int? = nil, edition: Int?, earliest: Int, rowOrder: ColumnOrderEvidence? = nil) -> LabelledColumnRecovery.Placement? {
         var best: [LabelledColumnRecovery.Placement] = []
         let placeable = candidates.filter { labelledColumns.shapes[$0.id] != nil }
         guard !placeable.isEmpty else { return nil }
         // One stretch for all (the editions' tables 二 share their anchor).
         let end = readingOrder.stretchEnd(lines, from: start, templates: placeable)
         for template in placeable {
-            guard let p = labelledColumns.recover(lines, anchorAt: start, earliest: earliest, template: template, stretchEnd: end,
-                                                          rowOrder: rowOrder),
-                  p.placed >= (matched?.valuesFound ?? 0) else { continue }
+            guard var p = labelledColumns.recover(lines, anchorAt: start, earliest: earliest, template: template, stretchEnd: end,
+                                                          rowOrder: rowOrder) else { continue }
+            if let m = matched, p.placed < m.valuesFound {
+                guard p.gridMoved(by: m), let through = matchedLast, m.template.id == template.id,
+                      let wide = labelledColumns.recover(lines, anchorAt: start, earliest: earliest, template: template, stretchEnd: end,
+                                                         rowOrder: rowOrder, through: through) else { continue }
+                p = wide
+            }
             // The same values as the match (a grid read back whose values
             // stand from the left): the match, and what it reported, stand.
             if let m = matched, m.template.id == template.id,
@@ -532,9 +546,10 @@ struct TableRecognizer: Sendable {
                            "number(s) \(those.map(\.text).joined(separator: " ")) near table \(template.id) fit no cell (\(reason)); dropped",
                            line: those[0].line)
         }
-        for (header, line) in placement.byRuns {
+        for (header, line, passedOver) in placement.byRuns {
+            let kept = passedOver.isEmpty ? "" : " but \(passedOver.joined(separator: " ")), kept for the signed values after them"
             context.report(.tables, "tables.labelled-columns", .repair,
-                           "the values from line \(line) of table \(template.id) stand between blank lines, as many as the rows under \(header), the first header before them still without values: that column (the extractor reads column by column and marks every jump with a blank line)",
+                           "the values from line \(line) of table \(template.id) stand between blank lines, as many as the rows under \(header), the first header before them still without values\(kept): that column (the extractor reads column by column and marks every jump with a blank line)",
                            line: line)
         }
         for (header, apart) in placement.apart {
