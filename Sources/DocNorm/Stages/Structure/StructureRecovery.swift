@@ -290,14 +290,22 @@ struct StructureRecovery: Sendable {
     /// before them (the issuing body).
     func yearAndBody(before head: Substring) -> (year: Int, body: String)? {
         let scalars = Array(head.unicodeScalars)
+        guard let (year, digits) = year(before: scalars[...]) else { return nil }
+        return (year, String(String.UnicodeScalarView(scalars[..<digits])))
+    }
+
+    /// `yearAndBody`'s year, and where its four digits start in `scalars`:
+    /// no string is made (`openingYear` asks it in every run, and making the
+    /// body's and the digits' strings was most of that).
+    func year(before scalars: ArraySlice<Unicode.Scalar>) -> (year: Int, digits: Int)? {
         let marker = Array(rules.yearMarker.unicodeScalars)
-        var index = scalars.count - marker.count
-        while index >= 4 {
-            if Array(scalars[index..<index + marker.count]) == marker,
+        var index = scalars.startIndex + scalars.count - marker.count
+        while index >= scalars.startIndex + 4 {
+            if scalars[index..<index + marker.count].elementsEqual(marker),
                scalars[(index - 4)..<index].allSatisfy({ ("0"..."9").contains($0) }),
-               index == 4 || !("0"..."9").contains(scalars[index - 5]),
-               let year = Int(String(String.UnicodeScalarView(scalars[(index - 4)..<index]))) {
-                return (year, String(String.UnicodeScalarView(scalars[..<(index - 4)])))
+               index == scalars.startIndex + 4 || !("0"..."9").contains(scalars[index - 5]) {
+                let year = scalars[(index - 4)..<index].reduce(0) { $0 * 10 + Int($1.value - 0x30) }
+                return (year, index - 4)
             }
             index -= 1
         }
@@ -311,7 +319,14 @@ struct StructureRecovery: Sendable {
     /// table 三 of 2024 matches the 2019 grid, one group of rows smaller, as
     /// well as the 2021 one).
     func openingYear(_ source: [SourceLine], lines: Int = 8) -> Int? {
-        let opening = Array((source.lazy.map(\.text).filter { !$0.isEmpty }.prefix(lines).joined() as String).unicodeScalars)
+        // The lines' scalars, one after another (as the lines joined read).
+        var opening: [Unicode.Scalar] = []
+        var taken = 0
+        for line in source where !line.text.isEmpty {
+            guard taken < lines else { break }
+            opening.append(contentsOf: line.text.unicodeScalars)
+            taken += 1
+        }
         // The name that ends first, and what stands before its suffix.
         var name: Range<Int>?
         for suffix in rules.reportSuffixes {
@@ -319,7 +334,7 @@ struct StructureRecovery: Sendable {
             if name.map({ found.upperBound < $0.upperBound }) ?? true { name = found }
         }
         guard let name else { return nil }
-        return yearAndBody(before: Substring(String(String.UnicodeScalarView(opening[..<name.lowerBound]))))?.year
+        return year(before: opening[..<name.lowerBound])?.year
     }
 
     /// Where `needle` first stands in `text`. Not the standard library's
