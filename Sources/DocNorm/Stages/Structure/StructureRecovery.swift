@@ -290,14 +290,22 @@ struct StructureRecovery: Sendable {
     /// before them (the issuing body).
     func yearAndBody(before head: Substring) -> (year: Int, body: String)? {
         let scalars = Array(head.unicodeScalars)
+        guard let (year, digits) = year(before: scalars[...]) else { return nil }
+        return (year, String(String.UnicodeScalarView(scalars[..<digits])))
+    }
+
+    /// `yearAndBody`'s year, and where its four digits start in `scalars`:
+    /// no string is made (`openingYear` asks it in every run, and making the
+    /// body's and the digits' strings was most of that).
+    func year(before scalars: ArraySlice<Unicode.Scalar>) -> (year: Int, digits: Int)? {
         let marker = Array(rules.yearMarker.unicodeScalars)
-        var index = scalars.count - marker.count
-        while index >= 4 {
-            if Array(scalars[index..<index + marker.count]) == marker,
+        var index = scalars.startIndex + scalars.count - marker.count
+        while index >= scalars.startIndex + 4 {
+            if scalars[index..<index + marker.count].elementsEqual(marker),
                scalars[(index - 4)..<index].allSatisfy({ ("0"..."9").contains($0) }),
-               index == 4 || !("0"..."9").contains(scalars[index - 5]),
-               let year = Int(String(String.UnicodeScalarView(scalars[(index - 4)..<index]))) {
-                return (year, String(String.UnicodeScalarView(scalars[..<(index - 4)])))
+               index == scalars.startIndex + 4 || !("0"..."9").contains(scalars[index - 5]) {
+                let year = scalars[(index - 4)..<index].reduce(0) { $0 * 10 + Int($1.value - 0x30) }
+                return (year, index - 4)
             }
             index -= 1
         }
@@ -306,15 +314,39 @@ struct StructureRecovery: Sendable {
 
     /// The report's year from its opening lines, before stage 2 has joined
     /// them (…年度报⏎告): the first report name in the first non-blank lines
-    /// (Rules/structure.json `reportNames.openingLines`) read as one. Stage 3 needs it to know which edition of the
-    /// tables the report is in before any table is read (a scrambled OCR
+    /// (Rules/structure.json `reportNames.openingLines`) read as one. Stage 3
+    /// needs it to know which edition of the tables the report is in before
+    /// any table is read (a scrambled OCR
     /// table 三 of 2024 matches the 2019 grid, one group of rows smaller, as
     /// well as the 2021 one).
     func openingYear(_ source: [SourceLine]) -> Int? {
-        let opening = source.lazy.map(\.text).filter { !$0.isEmpty }.prefix(rules.openingLines).joined() as String
+        // The lines' scalars, one after another (as the lines joined read).
+        var opening: [Unicode.Scalar] = []
+        var taken = 0
+        for line in source where !line.text.isEmpty {
+            guard taken < rules.openingLines else { break }
+            opening.append(contentsOf: line.text.unicodeScalars)
+            taken += 1
+        }
         // The name that ends first, and what stands before its suffix.
-        let found = rules.reportSuffixes.compactMap { opening.unicodeScalars.firstRange(of: $0.unicodeScalars) }
-        guard let name = found.min(by: { $0.upperBound < $1.upperBound }) else { return nil }
-        return yearAndBody(before: opening[..<name.lowerBound])?.year
+        var name: Range<Int>?
+        for suffix in rules.reportSuffixes {
+            guard let found = Self.firstRange(of: Array(suffix.unicodeScalars), in: opening) else { continue }
+            if name.map({ found.upperBound < $0.upperBound }) ?? true { name = found }
+        }
+        guard let name else { return nil }
+        return year(before: opening[..<name.lowerBound])?.year
+    }
+
+    /// Where `needle` first stands in `text`. Not the standard library's
+    /// `firstRange(of:)`: that is generic code of _StringProcessing, run
+    /// unspecialized, and on every document it cost more than all of
+    /// stage 3's table matching (callgrind).
+    static func firstRange(of needle: [Unicode.Scalar], in text: [Unicode.Scalar]) -> Range<Int>? {
+        guard let first = needle.first, needle.count <= text.count else { return nil }
+        for start in 0...(text.count - needle.count) where text[start] == first {
+            if text[start..<(start + needle.count)].elementsEqual(needle) { return start..<(start + needle.count) }
+        }
+        return nil
     }
 }

@@ -206,6 +206,10 @@ struct HeaderRunRecovery: Sendable {
         // Every other number of the stretch: placed nowhere.
         var unplaced: [(text: String, line: Int, reason: String)] = []
         for index in start...lastLine {
+            // A value opens with one of `valueOpeners`: a line without any
+            // holds none, and is not cut into words (by Characters, the
+            // most of this function's time on the stretches after prose).
+            guard lines[index].text.unicodeScalars.contains(where: { rules.valueOpeners.contains($0) }) else { continue }
             var taken = placedAt[index] ?? []
             for word in lines[index].text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
                 let text = String(word)

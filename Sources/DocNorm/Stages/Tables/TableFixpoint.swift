@@ -259,7 +259,7 @@ extension TableRecognizer {
             init(_ text: String) { prose = text; cells = [] }
             init(cells: [String]) { prose = nil; self.cells = cells }
 
-            var text: String { prose ?? cells.joined(separator: "\t") }
+            var text: String { prose ?? cells.joinedByTab }
 
             /// The first scalar of `text` that is neither TAB nor space.
             var firstScalarPastBlanks: Unicode.Scalar? {

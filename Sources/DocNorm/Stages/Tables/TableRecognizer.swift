@@ -425,7 +425,7 @@ struct TableRecognizer: Sendable {
     func region(_ reading: ReadingOrderRecovery.Reading, tokens: [ReadingOrderRecovery.Token], lines: [SourceLine],
                 from start: Int, to last: Int, context: PipelineContext, gridsOnly: Bool = false) -> Region {
         let template = reading.template
-        let text = lines[start...last].flatMap { line in line.text.unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "|" } }
+        let text = Self.cellText(lines[start...last])
         let filled = readingOrder.fill(reading, tokens: tokens, text: text)
         if !reading.dropped.isEmpty {
             let dropped = reading.dropped.map { tokens[$0].text }.joined(separator: " ")
@@ -535,7 +535,7 @@ struct TableRecognizer: Sendable {
         let range = placement.firstLine...placement.lastLine
         let first = lines[range.lowerBound].number
         // The headers of columns read apart stand in the table's header too.
-        let text = lines[range].flatMap { line in line.text.unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "|" } }
+        let text = Self.cellText(lines[range])
             + placement.apart.flatMap { $0.header.unicodeScalars }
         let filled = readingOrder.fill(template, values: placement.values, rowLines: placement.rowLines, text: text)
         var reasons: [String] = []
@@ -584,6 +584,20 @@ struct TableRecognizer: Sendable {
             rules.isValue(Array(text.unicodeScalars)[...])
         }
         return Region(lines: range, table: Table(grid: filled.grid, spans: spans, templateID: template.id, records: filled.records, checks: checks))
+    }
+
+    /// The region's scalars but its separators (space, TAB, `|`), in which
+    /// `fill` looks for the header labels: into one array, scalar by
+    /// scalar (a filtered array per line, then joined, cost several times
+    /// as much; this runs for every table read out of order, in both
+    /// readings of `tables.settle`).
+    static func cellText(_ lines: ArraySlice<SourceLine>) -> [Unicode.Scalar] {
+        var text: [Unicode.Scalar] = []
+        text.reserveCapacity(lines.reduce(0) { $0 + $1.text.utf8.count })
+        for line in lines {
+            for s in line.text.unicodeScalars where s != " " && s != "\t" && s != "|" { text.append(s) }
+        }
+        return text
     }
 
     /// Index of the line holding stream position `index` (binary search).
