@@ -345,6 +345,17 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(try repaired(text) == ["（一）存在的主要问题", "1.主动公开的精准度有待提高", "部分信息不够具体。"])
     }
 
+    /// A heading number extracted a column late, right after the first
+    /// character (holdout report, Chromium pdftotext -layout).
+    @Test func numberingRunRightAfterTheFirstCharacterOpensTheLine() throws {
+        let text = "     （二）改进措施\n   提高政策解读实效。\n     1.\n"
+        #expect(try repaired(text) == ["（二）改进措施", "1.提高政策解读实效。"])
+        // A bare digit run there is not numbering: where in the line it goes
+        // is unknown, so it is left where it stands.
+        let cut = "   第季度共收到申请\n     3\n   件。\n"
+        #expect(try repaired(cut) == ["第季度共收到申请", "3", "件。"])
+    }
+
     @Test func runAsTheLastLineIsPutBackNotDroppedAsAPageNumber() throws {
         #expect(try repaired("   年本机关未收取相关费用。\n2020\n") == ["2020年本机关未收取相关费用。"])
     }

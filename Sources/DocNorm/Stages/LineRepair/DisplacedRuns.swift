@@ -11,7 +11,8 @@
 ///   The columns say where it belongs: it stands under the first character
 ///   of the line before (their columns as extracted overlap, which no two
 ///   parts of one line do), so it is put back at that line's start
-///   (2019年，我局…; in a table cell, 3.危及“三安全…). A run that stands
+///   (2019年，我局…; in a table cell, 3.危及“三安全…); so is a heading
+///   number standing right after that first character. A run that stands
 ///   under the rest of such a line lost its place there too, but where in the
 ///   line is unknown: it is left on its line and reported.
 ///
@@ -73,6 +74,11 @@ extension LineRepair {
               let runStart = run.extractedIndent, let runEnd = run.extractedColumns else { return nil }
         let firstEnd = indent + Self.columns(CollectionOfOne(first))
         if runStart < firstEnd && runEnd > indent { return .opening }
+        // A heading's number (1.) can come out a column late, right after the
+        // first character rather than under it (   提高政策解读实效。…⏎     1.):
+        // it opens the line all the same when it reads as the numbering of
+        // the line's text, which a run cut from inside a line (第⏎3季度) does not.
+        if runStart == firstEnd, numbering.opens(run.text + line.text) { return .opening }
         // Under the rest of a line of prose (a table row's label and value end
         // in a digit; its cells keep spaces between them).
         if runStart >= firstEnd, runEnd <= end, !line.text.unicodeScalars.contains(" "),
