@@ -46,6 +46,10 @@ struct OCRRepairs: Sendable {
     let numberOpen: Unicode.Scalar, numberClose: Unicode.Scalar
     /// Every opener of either rule: a line with none is left alone at once.
     let candidates: ScalarSet
+    /// Per UTF-8 byte that starts a scalar: 0 when it may start one of
+    /// `candidates`, else the length of its sequence, so `mayRepair` steps
+    /// over the rest of a line (Han, ASCII) without decoding it.
+    let candidateSkips: [UInt8]
 
     static func load(from source: RuleSource) throws -> OCRRepairs {
         let file = try source.decode(OCRRulesFile.self, from: "ocr.json")
@@ -71,6 +75,8 @@ struct OCRRepairs: Sendable {
         }
         func set(_ s: String, _ name: String) -> ScalarSet { ScalarSet(ranges: s.unicodeScalars.map { $0.value...$0.value }, pattern: name) }
         let parenOpeners = Set(file.parens.openers.unicodeScalars), numberOpeners = Set(file.documentNumbers.openers.unicodeScalars)
+        var skips = (0..<256).map { UInt8($0 < 0x80 ? 1 : $0 < 0xE0 ? 2 : $0 < 0xF0 ? 3 : 4) }
+        for opener in parenOpeners.union(numberOpeners) { skips[Int(String(opener).utf8.first!)] = 0 }
         return OCRRepairs(parenOpeners: set(file.parens.openers, "parens.openers"), parenClosers: set(file.parens.closers, "parens.closers"),
                           open: try one(file.parens.open, "parens.open"), close: try one(file.parens.close, "parens.close"),
                           reach: reach, brackets: set(brackets, "parens.brackets"), enclosedPairs: enclosedPairs,
@@ -78,7 +84,8 @@ struct OCRRepairs: Sendable {
                           numberClosers: set(file.documentNumbers.closers, "documentNumbers.closers"),
                           numberOpen: try one(file.documentNumbers.open, "documentNumbers.open"),
                           numberClose: try one(file.documentNumbers.close, "documentNumbers.close"),
-                          candidates: ScalarSet(ranges: parenOpeners.union(numberOpeners).map { $0.value...$0.value }, pattern: "OCR openers"))
+                          candidates: ScalarSet(ranges: parenOpeners.union(numberOpeners).map { $0.value...$0.value }, pattern: "OCR openers"),
+                          candidateSkips: skips)
     }
 
     func repair(_ lines: inout [SourceLine], characters: CharacterNormalizer, context: PipelineContext) {
@@ -114,7 +121,12 @@ struct OCRRepairs: Sendable {
         // Every line is asked: its UTF-8 decoded in place.
         text.utf8.withContiguousStorageIfAvailable { utf8 in
             var parenOpened = false, numberOpened = false
+            // Up to the first scalar whose lead byte an opener has (most
+            // lines have none): nothing before it opens either rule.
             var i = 0
+            candidateSkips.withUnsafeBufferPointer { skips in
+                while i < utf8.count, case let skip = skips[Int(utf8[i])], skip != 0 { i &+= Int(skip) }
+            }
             while i < utf8.count {
                 let b = UInt32(utf8[i])
                 let v: UInt32
