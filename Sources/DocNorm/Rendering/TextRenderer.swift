@@ -5,21 +5,13 @@
 /// allocation: no array of the blocks' texts beside it, no table joined on
 /// its own, and for the bytes the CLI writes no `String` beside them (peak
 /// memory: the output is held with the whole document). Each piece is one
-/// copy of its UTF-8: into the bytes the CLI writes, or appended to a
-/// `String` reserved at that size (bytes handed to a `String` as a whole are
-/// validated again, which cost more than the appends' growth checks).
+/// copy of its UTF-8 (appending to a `String` piece by piece went through
+/// the string's growth checks for every TAB and table cell).
 public enum TextRenderer {
-    /// The document's canonical text. The `String` is grown piece by piece in the one allocation sized
-    /// first: appending valid strings copies their bytes, while bytes handed
-    /// to `String(unsafeUninitializedCapacity:)` are validated as UTF-8
-    /// again (nine tenths of the rendering's instructions on Han text).
     public static func render(_ document: Document) -> String {
         let count = size(document)
         guard count > 0 else { return "" }
-        var text = ""
-        text.reserveCapacity(count)
-        write(document) { text += $0 }
-        return text
+        return String(unsafeUninitializedCapacity: count) { out in write(document, into: out) }
     }
 
     /// The text as the UTF-8 bytes to write.
