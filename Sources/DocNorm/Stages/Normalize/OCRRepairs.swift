@@ -121,29 +121,33 @@ struct OCRRepairs: Sendable {
         // Every line is asked: its UTF-8 decoded in place.
         text.utf8.withContiguousStorageIfAvailable { utf8 in
             var parenOpened = false, numberOpened = false
-            // Up to the first scalar whose lead byte an opener has (most
-            // lines have none): nothing before it opens either rule.
             var i = 0
-            candidateSkips.withUnsafeBufferPointer { skips in
-                while i < utf8.count, case let skip = skips[Int(utf8[i])], skip != 0 { i &+= Int(skip) }
-            }
-            while i < utf8.count {
-                let b = UInt32(utf8[i])
-                let v: UInt32
-                if b < 0x80 { v = b; i &+= 1 }
-                else if b < 0xE0 { v = (b & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i &+= 2 }
-                else if b < 0xF0 { v = (b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i &+= 3 }
-                else {
-                    v = (b & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
-                    i &+= 4
+            return candidateSkips.withUnsafeBufferPointer { skips in
+                while i < utf8.count {
+                    // Until an opener is met, a scalar whose lead byte no
+                    // opener has (Han, ASCII, most marks) is stepped over
+                    // undecoded: nothing else opens either rule.
+                    if !(parenOpened || numberOpened), case let skip = skips[Int(utf8[i])], skip != 0 {
+                        i &+= Int(skip)
+                        continue
+                    }
+                    let b = UInt32(utf8[i])
+                    let v: UInt32
+                    if b < 0x80 { v = b; i &+= 1 }
+                    else if b < 0xE0 { v = (b & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i &+= 2 }
+                    else if b < 0xF0 { v = (b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i &+= 3 }
+                    else {
+                        v = (b & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
+                        i &+= 4
+                    }
+                    if !(parenOpened || numberOpened || candidates.contains(v)) { continue }
+                    if parenOpened && parenClosers.contains(v) { return true }
+                    if numberOpened && v == 0x53F7 { return true }  // 号
+                    if parenOpeners.contains(v) && v != open.value { parenOpened = true }
+                    if numberOpeners.contains(v) { numberOpened = true }
                 }
-                if !(parenOpened || numberOpened || candidates.contains(v)) { continue }
-                if parenOpened && parenClosers.contains(v) { return true }
-                if numberOpened && v == 0x53F7 { return true }  // 号
-                if parenOpeners.contains(v) && v != open.value { parenOpened = true }
-                if numberOpeners.contains(v) { numberOpened = true }
+                return false
             }
-            return false
         } ?? mayRepair(scalars: text.unicodeScalars)
     }
 
