@@ -91,6 +91,9 @@ public struct LineRepair: Sendable {
     /// and start (a search through the rule's string each time, before).
     let closers: ScalarSet, sentenceFinal: ScalarSet, strongFinal: ScalarSet, openers: ScalarSet, noLineStart: ScalarSet,
         runningText: ScalarSet
+    /// `displacedRun.characters` as a bit set: every short line is asked
+    /// whether it holds nothing else.
+    let displacedRunCharacters: ScalarSet
 
     /// Display columns of every BMP scalar, from ICU's East Asian Width, built
     /// once per process.
@@ -113,6 +116,7 @@ public struct LineRepair: Sendable {
         openers = set(file.openers)
         noLineStart = set(file.noLineStart)
         runningText = set(file.runningText)
+        displacedRunCharacters = set(file.displacedRun.characters)
     }
 
     public static func load(from source: RuleSource, rules: RuleSet, numbering: HeadingNumbering,
