@@ -46,9 +46,10 @@ struct OCRRepairs: Sendable {
     let numberOpen: Unicode.Scalar, numberClose: Unicode.Scalar
     /// Every opener of either rule: a line with none is left alone at once.
     let candidates: ScalarSet
-    /// Per UTF-8 byte that starts a scalar: 0 when it may start one of
-    /// `candidates`, else the length of its sequence, so `mayRepair` steps
-    /// over the rest of a line (Han, ASCII) without decoding it.
+    /// Per UTF-8 byte that starts a scalar: 0 when it may start a scalar
+    /// `mayRepair` reacts to (an opener of either rule, a paren closer, 号),
+    /// else the length of its sequence, so `mayRepair` steps over the rest
+    /// of a line (most Han, ASCII) without decoding it.
     let candidateSkips: [UInt8]
 
     static func load(from source: RuleSource) throws -> OCRRepairs {
@@ -76,7 +77,9 @@ struct OCRRepairs: Sendable {
         func set(_ s: String, _ name: String) -> ScalarSet { ScalarSet(ranges: s.unicodeScalars.map { $0.value...$0.value }, pattern: name) }
         let parenOpeners = Set(file.parens.openers.unicodeScalars), numberOpeners = Set(file.documentNumbers.openers.unicodeScalars)
         var skips = (0..<256).map { UInt8($0 < 0x80 ? 1 : $0 < 0xE0 ? 2 : $0 < 0xF0 ? 3 : 4) }
-        for opener in parenOpeners.union(numberOpeners) { skips[Int(String(opener).utf8.first!)] = 0 }
+        for scalar in parenOpeners.union(numberOpeners).union(file.parens.closers.unicodeScalars).union(["号"]) {
+            skips[Int(String(scalar).utf8.first!)] = 0
+        }
         return OCRRepairs(parenOpeners: set(file.parens.openers, "parens.openers"), parenClosers: set(file.parens.closers, "parens.closers"),
                           open: try one(file.parens.open, "parens.open"), close: try one(file.parens.close, "parens.close"),
                           reach: reach, brackets: set(brackets, "parens.brackets"), enclosedPairs: enclosedPairs,
@@ -124,10 +127,10 @@ struct OCRRepairs: Sendable {
             var i = 0
             return candidateSkips.withUnsafeBufferPointer { skips in
                 while i < utf8.count {
-                    // Until an opener is met, a scalar whose lead byte no
-                    // opener has (Han, ASCII, most marks) is stepped over
-                    // undecoded: nothing else opens either rule.
-                    if !(parenOpened || numberOpened), case let skip = skips[Int(utf8[i])], skip != 0 {
+                    // A scalar whose lead byte none of the scalars below has
+                    // (most Han, ASCII, most marks) changes nothing below:
+                    // stepped over undecoded.
+                    if case let skip = skips[Int(utf8[i])], skip != 0 {
                         i &+= Int(skip)
                         continue
                     }
