@@ -108,13 +108,11 @@ public struct Decoder: Sendable {
         // Text has almost no C0 controls besides TAB, LF, CR, FF and ESC; compressed or encrypted data has many.
         let sampled = min(bytes.count, 1 << 16)
         var controls = 0, firstControl = 0
-        bytes.withUnsafeBufferPointer { p in  // no bounds check per byte
-            for i in 0..<sampled {
-                let b = p[i]
-                guard b < 0x20, b != 0x09, b != 0x0A, b != 0x0C, b != 0x0D, b != 0x1B else { continue }
-                if controls == 0 { firstControl = i }
-                controls += 1
-            }
+        for i in 0..<sampled {
+            let b = bytes[i]
+            guard b < 0x20, b != 0x09, b != 0x0A, b != 0x0C, b != 0x0D, b != 0x1B else { continue }
+            if controls == 0 { firstControl = i }
+            controls += 1
         }
         if controls >= 8 && controls * 10 > sampled {
             return ("control bytes (\(controls) in the first \(sampled))", firstControl)
