@@ -79,6 +79,9 @@ public struct HeadingNumbering: Sendable {
     /// numerals when it has none): most lines open with none, and `parse`
     /// answers them without trying each style.
     let firstScalars: ScalarSet
+    /// The most scalars `opening` reads of a line: a style's open mark, four
+    /// numerals and the one after them, its close mark and the one after it.
+    let longestOpening: Int
 
     init(_ file: StructureRulesFile) throws {
         styles = try file.numbering.map { style in
@@ -96,48 +99,65 @@ public struct HeadingNumbering: Sendable {
         }
         let firsts = styles.flatMap { style in style.open.first.map { [$0] } ?? Array(style.numerals.keys) }
         firstScalars = ScalarSet(ranges: firsts.map { $0.value...$0.value }, pattern: "numbering openers")
+        longestOpening = (styles.map { $0.open.count + $0.close.count }.max() ?? 0) + 5
     }
 
     /// The numbering that opens `text`, when text follows it: its written
     /// form, style, value and nominal level. `1.5万` and `2024.` are not
     /// numbering (after Arabic numerals, a digit or nothing follows the mark).
     public func parse(_ text: String) -> (numbering: Numbering, level: Int, rest: Substring.UnicodeScalarView)? {
+        guard let (style, value, length) = opening(text) else { return nil }
         let scalars = text.unicodeScalars
-        guard let (style, value, i) = opening(scalars) else { return nil }
+        let i = scalars.index(scalars.startIndex, offsetBy: length)
         let written = String(Substring(scalars[scalars.startIndex..<i]))  // the bytes copied, not scalar by scalar
         return (Numbering(text: written, style: style.id, value: value), style.level, Substring(text).unicodeScalars[i...])
     }
 
     /// Whether numbering opens `text` (what `parse` finds, without building
     /// its strings): stage 2 asks this of every line.
-    public func opens(_ text: String) -> Bool { opening(text.unicodeScalars) != nil }
+    public func opens(_ text: String) -> Bool { opening(text) != nil }
 
-    /// The style and value of the numbering that opens `scalars`, and where
-    /// it ends; allocates nothing (at most four numerals, kept in a SIMD4).
-    private func opening(_ scalars: String.UnicodeScalarView) -> (Style, Int, String.UnicodeScalarView.Index)? {
+    /// The style and value of the numbering that opens `text`, and how many
+    /// scalars it takes; allocates nothing (at most four numerals, kept in a
+    /// SIMD4). The line's first `longestOpening` scalars are decoded once onto
+    /// the stack and each style reads them there (walking the string's scalar
+    /// view style by style, index by index, was most of the cost).
+    private func opening(_ text: String) -> (Style, Int, Int)? {
+        let scalars = text.unicodeScalars
         guard let first = scalars.first, firstScalars.contains(first) else { return nil }
-        for style in styles where style.firsts.contains(first) {
-            if let (value, i) = opening(scalars, style) { return (style, value, i) }
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: longestOpening) { buffer in
+            var count = 0
+            for s in scalars {
+                if count == longestOpening { break }
+                buffer.initializeElement(at: count, to: s)
+                count += 1
+            }
+            let head = UnsafeBufferPointer(rebasing: buffer[..<count])
+            for style in styles where style.firsts.contains(first) {
+                if let (value, length) = opening(head, style) { return (style, value, length) }
+            }
+            return nil
         }
-        return nil
     }
 
-    /// The value and end of the numbering of `style` that opens `scalars`.
+    /// The value and length in scalars of the numbering of `style` that
+    /// opens `scalars` (a line's head of `longestOpening` scalars, or all of
+    /// a shorter line).
     @inline(__always)
-    private func opening(_ scalars: String.UnicodeScalarView, _ style: Style) -> (Int, String.UnicodeScalarView.Index)? {
+    private func opening(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ style: Style) -> (Int, Int)? {
         guard scalars.starts(with: style.open) else { return nil }
-        var i = scalars.index(scalars.startIndex, offsetBy: style.open.count)
+        var i = style.open.count
         var digits = SIMD4<Int>()
         var count = 0
-        while i < scalars.endIndex, let d = style.numeral(scalars[i]), count < 4 {
+        while i < scalars.count, let d = style.numeral(scalars[i]), count < 4 {
             digits[count] = d
             count += 1
-            i = scalars.index(after: i)
+            i += 1
         }
         guard count > 0, style.close.isEmpty || scalars[i...].starts(with: style.close) else { return nil }
         if style.close.isEmpty && count > 1 { return nil }
-        i = scalars.index(i, offsetBy: style.close.count)
-        guard i < scalars.endIndex, style.isChinese || !("0"..."9").contains(scalars[i]) else { return nil }
+        i += style.close.count
+        guard i < scalars.count, style.isChinese || !("0"..."9").contains(scalars[i]) else { return nil }
         let value = style.isChinese ? chineseValue(digits, count: count) : decimal(digits, 0..<count)
         guard value > 0 else { return nil }
         return (value, i)

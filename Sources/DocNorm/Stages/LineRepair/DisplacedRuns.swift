@@ -50,10 +50,9 @@ extension LineRepair {
 
     /// The line holds nothing but the rule's characters, a digit among them.
     func isDisplacedRun(_ text: String) -> Bool {
-        let characters = file.displacedRun.characters.unicodeScalars
         var digit = false
         for s in text.unicodeScalars {
-            guard characters.contains(s) else { return false }
+            guard displacedRunCharacters.contains(s) else { return false }
             if ("0"..."9").contains(s) { digit = true }
         }
         return digit && columns(text) <= file.displacedRun.maxColumns

@@ -88,10 +88,16 @@ public struct LineRepair: Sendable {
     /// such a marker has no other canonical form, so a line it opens starts
     /// with that byte (asked of every line before comparing characters).
     let emphasisFirstBytes: [UInt8?]
+    /// Per byte, whether a marker opens with it; nil when a marker is not
+    /// all ASCII (any line may then open with it).
+    let emphasisLeads: [Bool]?
     /// The rules' mark lists as bit sets, asked for scalars at every line end
     /// and start (a search through the rule's string each time, before).
     let closers: ScalarSet, sentenceFinal: ScalarSet, strongFinal: ScalarSet, openers: ScalarSet, noLineStart: ScalarSet,
         runningText: ScalarSet
+    /// `displacedRun.characters` as a bit set: every short line is asked
+    /// whether it holds nothing else.
+    let displacedRunCharacters: ScalarSet
 
     /// Display columns of every BMP scalar, from ICU's East Asian Width, built
     /// once per process.
@@ -105,6 +111,11 @@ public struct LineRepair: Sendable {
         tableAnchorFirsts = ScalarSet(ranges: self.tableAnchors.compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
         pageNumberPatterns = file.pageNumbers.map { Array($0.unicodeScalars) }
         emphasisFirstBytes = file.markdownEmphasis.map { $0.utf8.allSatisfy { $0 < 0x80 } ? $0.utf8.first : nil }
+        var leads = [Bool](repeating: false, count: 256)
+        for (marker, first) in zip(file.markdownEmphasis, emphasisFirstBytes) where !marker.isEmpty {
+            if let first { leads[Int(first)] = true }
+        }
+        emphasisLeads = zip(file.markdownEmphasis, emphasisFirstBytes).contains { !$0.0.isEmpty && $0.1 == nil } ? nil : leads
         pageNumberOpeners = ScalarSet(ranges: [0x30...0x39] + pageNumberPatterns.compactMap { $0.first.map { $0.value...$0.value } },
                                       pattern: "page number openers")
         func set(_ marks: String) -> ScalarSet { ScalarSet(ranges: marks.unicodeScalars.map { $0.value...$0.value }, pattern: marks) }
@@ -114,6 +125,7 @@ public struct LineRepair: Sendable {
         openers = set(file.openers)
         noLineStart = set(file.noLineStart)
         runningText = set(file.runningText)
+        displacedRunCharacters = set(file.displacedRun.characters)
     }
 
     public static func load(from source: RuleSource, rules: RuleSet, numbering: HeadingNumbering,

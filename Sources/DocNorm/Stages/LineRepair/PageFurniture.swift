@@ -93,6 +93,8 @@ extension LineRepair {
     /// The spaces stage 1 kept beside a marker (`** a **`) are spaced again
     /// as stage 1 spaces text, else a second run would trim them.
     func withoutEmphasis(_ text: String) -> String? {
+        // Most lines open with no marker's first byte: asked once, not per marker.
+        if let leads = emphasisLeads, !leads[Int(text.utf8.first ?? 0)] { return nil }
         for (marker, firstByte) in zip(file.markdownEmphasis, emphasisFirstBytes) where !marker.isEmpty {
             // hasPrefix compares characters, and every line is asked: an
             // ASCII marker's first byte is compared first.
@@ -109,7 +111,10 @@ extension LineRepair {
         // Stops at the 25th non-space character: most lines are no page number.
         // The 24 it may keep stand on the stack (an array per line was a
         // tenth of stage 2).
-        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 24) { buffer in
+        // The first scalar that is no space is no page number's opener on
+        // most lines: asked before the scalars are gathered.
+        guard let first = text.unicodeScalars.first(where: { $0 != " " }), pageNumberOpeners.contains(first) else { return false }
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 24) { buffer in
             var count = 0
             for s in text.unicodeScalars where s != " " {
                 if count == 24 || (count == 0 && !pageNumberOpeners.contains(s)) { return false }

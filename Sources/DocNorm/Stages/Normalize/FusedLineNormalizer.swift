@@ -137,16 +137,17 @@ extension CharacterNormalizer {
     /// tests compare it with). Line breaks end a line, so no rule looks across
     /// one; NFKC is per line too, since LF is a normalization boundary. Each
     /// line is decoded from UTF-8 once, classified with `ScalarClasses`, given
-    /// only the rules it needs, and its `String` built once; a line no rule
-    /// touches is copied as bytes.
+    /// only the rules it needs, and its `String` built once; a line the rules
+    /// leave as it is (most) is a copy of its slice of `text`.
     func normalizeFused(_ text: String) throws -> [SourceLine] {
         var text = text
         text.makeContiguousUTF8()
-        return try text.utf8.withContiguousStorageIfAvailable { try normalizeFused(utf8: $0) }!
+        return try text.utf8.withContiguousStorageIfAvailable { try normalizeFused(utf8: $0, of: text) }!
     }
 
+    /// `input` is the contiguous UTF-8 of `text`.
     @inline(never)  // one symbol to profile
-    func normalizeFused(utf8 input: UnsafeBufferPointer<UInt8>) throws -> [SourceLine] {
+    func normalizeFused(utf8 input: UnsafeBufferPointer<UInt8>, of text: String) throws -> [SourceLine] {
         guard let bytes = input.baseAddress, !input.isEmpty else { return [] }
         let n = input.count
         var lines: [SourceLine] = []
@@ -215,15 +216,16 @@ extension CharacterNormalizer {
                         line.base[line.count] = c
                         line.count &+= 1
                     }
-                    let text: String
-                    if flags & ScalarClasses.anyRule == 0 {
-                        text = Self.copiedString( UnsafeBufferPointer(start: bytes + start, count: i - start))
+                    let normalized: String
+                    if flags & ScalarClasses.anyRule != 0, try applyRules(&line, flags, table, &scratch) {
+                        normalized = utf8String(UnsafeBufferPointer(line.scalars))
+                    } else if i - start >= Self.sliceFrom {
+                        normalized = Self.slice(of: text, start..<i)
                     } else {
-                        try applyRules(&line, flags, table, &scratch)
-                        text = utf8String(UnsafeBufferPointer(line.scalars))
+                        normalized = Self.copiedString(UnsafeBufferPointer(start: bytes + start, count: i - start))
                     }
-                    if blanks.keeps(empty: text.isEmpty) {
-                        lines.append(SourceLine(number: number, text: text, extractedColumns: width - trailing,
+                    if blanks.keeps(empty: normalized.isEmpty) {
+                        lines.append(SourceLine(number: number, text: normalized, extractedColumns: width - trailing,
                                                 extractedIndent: Self.indentColumns(bytes + start, count: i - start, widths: widths)))
                     }
                     if i >= n { break }
@@ -257,10 +259,15 @@ extension CharacterNormalizer {
 
     /// The rules after `normalize.line-breaks` and `normalize.radicals` (done
     /// while decoding), each only when the line's classes call for it.
+    /// Whether the line may have changed (a radical replaced while decoding
+    /// counts): false only when it is surely the line as extracted, which is
+    /// then copied as it stands instead of encoded again.
     private func applyRules(_ line: inout LineBuffer, _ classesFound: UInt8, _ table: UnsafeBufferPointer<UInt8>,
-                            _ scratch: inout Scratch) throws {
+                            _ scratch: inout Scratch) throws -> Bool {
         var flags = classesFound
+        var changed = flags & ScalarClasses.radical != 0
         if flags & ScalarClasses.nfkc != 0, try nfkc(&line, &scratch.utf16, &scratch.normalized) {
+            changed = true
             flags = 0
             for c in line.scalars { flags |= (c < 0x10000 ? table[Int(c)] : classes.supplementary(c)) }
         }
@@ -270,10 +277,14 @@ extension CharacterNormalizer {
                 line.base[w] = line.base[i]
                 w += 1
             }
+            if w != line.count { changed = true }
             line.count = w
         }
         if flags & ScalarClasses.space != 0 {
-            for i in 0..<line.count where rules.spaces.contains(line.base[i]) { line.base[i] = 0x20 }
+            for i in 0..<line.count where rules.spaces.contains(line.base[i]) {
+                if line.base[i] != 0x20 { changed = true }
+                line.base[i] = 0x20
+            }
         }
         if flags & ScalarClasses.punctuation != 0
             || (flags & ScalarClasses.punctuationInNumbers != 0 && hasDigitBeforeGuardedPunctuation(line.scalars, table)) {
@@ -284,11 +295,17 @@ extension CharacterNormalizer {
             if !settledWithoutParentheses(UnsafeBufferPointer(line.scalars), 0..<line.count) {
                 var copy = Array(UnsafeBufferPointer(start: line.base, count: line.count))
                 if contextualPunctuation(&copy, 0..<copy.count) {
+                    changed = true
                     copy.withUnsafeBufferPointer { line.base.update(from: $0.baseAddress!, count: copy.count) }
                 }
             }
         }
-        if flags & (ScalarClasses.space | ScalarClasses.asciiSpace) != 0 { canonicalSpacing(&line) }
+        if flags & (ScalarClasses.space | ScalarClasses.asciiSpace) != 0 {
+            let before = line.count
+            canonicalSpacing(&line)  // only removes spaces
+            if line.count != before { changed = true }
+        }
+        return changed
     }
 
     /// Whether a character rewritten only between digits has a digit before it
@@ -401,12 +418,30 @@ extension CharacterNormalizer {
         return 1 + lineFeeds() + occurrences(of: 0x0D, unlessFollowedBy: 0x0A) + occurrences(of: 0x0C)
     }
 
-    /// A string holding a copy of valid UTF-8 bytes.
+    /// A string holding a copy of valid UTF-8 bytes (validated again).
     static func copiedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         if bytes.isEmpty { return "" }
         return String(unsafeUninitializedCapacity: bytes.count) { out in
             out.baseAddress!.initialize(from: bytes.baseAddress!, count: bytes.count)  // memcpy
             return bytes.count
         }
+    }
+
+    /// Bytes from which an unchanged line is cheaper as a `slice` than as a
+    /// `copiedString`: the slice costs about the same at any length (~940
+    /// instructions under callgrind, index checks and the copy), the copy's
+    /// validation grows with the bytes (~540 for 15 bytes of Han, ~990 for
+    /// 36, ~2,000 for 120).
+    static let sliceFrom = 32
+
+    /// A copy of the UTF-8 bytes `range` of `text`, which start and end on
+    /// scalars (a line's ends). Copied from a `Substring`, so the bytes are
+    /// not validated again as bytes given to `String(unsafeUninitializedCapacity:)`
+    /// are: that validation was most of the cost of building a line of Han.
+    static func slice(of text: String, _ range: Range<Int>) -> String {
+        if range.isEmpty { return "" }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        return String(text[start..<utf8.index(start, offsetBy: range.count)])
     }
 }

@@ -46,6 +46,11 @@ struct OCRRepairs: Sendable {
     let numberOpen: Unicode.Scalar, numberClose: Unicode.Scalar
     /// Every opener of either rule: a line with none is left alone at once.
     let candidates: ScalarSet
+    /// Per UTF-8 byte that starts a scalar: 0 when it may start a scalar
+    /// `mayRepair` reacts to (an opener of either rule, a paren closer, 号),
+    /// else the length of its sequence, so `mayRepair` steps over the rest
+    /// of a line (most Han, ASCII) without decoding it.
+    let candidateSkips: [UInt8]
 
     static func load(from source: RuleSource) throws -> OCRRepairs {
         let file = try source.decode(OCRRulesFile.self, from: "ocr.json")
@@ -71,6 +76,10 @@ struct OCRRepairs: Sendable {
         }
         func set(_ s: String, _ name: String) -> ScalarSet { ScalarSet(ranges: s.unicodeScalars.map { $0.value...$0.value }, pattern: name) }
         let parenOpeners = Set(file.parens.openers.unicodeScalars), numberOpeners = Set(file.documentNumbers.openers.unicodeScalars)
+        var skips = (0..<256).map { UInt8($0 < 0x80 ? 1 : $0 < 0xE0 ? 2 : $0 < 0xF0 ? 3 : 4) }
+        for scalar in parenOpeners.union(numberOpeners).union(file.parens.closers.unicodeScalars).union(["号"]) {
+            skips[Int(String(scalar).utf8.first!)] = 0
+        }
         return OCRRepairs(parenOpeners: set(file.parens.openers, "parens.openers"), parenClosers: set(file.parens.closers, "parens.closers"),
                           open: try one(file.parens.open, "parens.open"), close: try one(file.parens.close, "parens.close"),
                           reach: reach, brackets: set(brackets, "parens.brackets"), enclosedPairs: enclosedPairs,
@@ -78,7 +87,8 @@ struct OCRRepairs: Sendable {
                           numberClosers: set(file.documentNumbers.closers, "documentNumbers.closers"),
                           numberOpen: try one(file.documentNumbers.open, "documentNumbers.open"),
                           numberClose: try one(file.documentNumbers.close, "documentNumbers.close"),
-                          candidates: ScalarSet(ranges: parenOpeners.union(numberOpeners).map { $0.value...$0.value }, pattern: "OCR openers"))
+                          candidates: ScalarSet(ranges: parenOpeners.union(numberOpeners).map { $0.value...$0.value }, pattern: "OCR openers"),
+                          candidateSkips: skips)
     }
 
     func repair(_ lines: inout [SourceLine], characters: CharacterNormalizer, context: PipelineContext) {
@@ -115,23 +125,32 @@ struct OCRRepairs: Sendable {
         text.utf8.withContiguousStorageIfAvailable { utf8 in
             var parenOpened = false, numberOpened = false
             var i = 0
-            while i < utf8.count {
-                let b = UInt32(utf8[i])
-                let v: UInt32
-                if b < 0x80 { v = b; i &+= 1 }
-                else if b < 0xE0 { v = (b & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i &+= 2 }
-                else if b < 0xF0 { v = (b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i &+= 3 }
-                else {
-                    v = (b & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
-                    i &+= 4
+            return candidateSkips.withUnsafeBufferPointer { skips in
+                while i < utf8.count {
+                    // A scalar whose lead byte none of the scalars below has
+                    // (most Han, ASCII, most marks) changes nothing below:
+                    // stepped over undecoded.
+                    if case let skip = skips[Int(utf8[i])], skip != 0 {
+                        i &+= Int(skip)
+                        continue
+                    }
+                    let b = UInt32(utf8[i])
+                    let v: UInt32
+                    if b < 0x80 { v = b; i &+= 1 }
+                    else if b < 0xE0 { v = (b & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i &+= 2 }
+                    else if b < 0xF0 { v = (b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i &+= 3 }
+                    else {
+                        v = (b & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
+                        i &+= 4
+                    }
+                    if !(parenOpened || numberOpened || candidates.contains(v)) { continue }
+                    if parenOpened && parenClosers.contains(v) { return true }
+                    if numberOpened && v == 0x53F7 { return true }  // 号
+                    if parenOpeners.contains(v) && v != open.value { parenOpened = true }
+                    if numberOpeners.contains(v) { numberOpened = true }
                 }
-                if !(parenOpened || numberOpened || candidates.contains(v)) { continue }
-                if parenOpened && parenClosers.contains(v) { return true }
-                if numberOpened && v == 0x53F7 { return true }  // 号
-                if parenOpeners.contains(v) && v != open.value { parenOpened = true }
-                if numberOpeners.contains(v) { numberOpened = true }
+                return false
             }
-            return false
         } ?? mayRepair(scalars: text.unicodeScalars)
     }
 

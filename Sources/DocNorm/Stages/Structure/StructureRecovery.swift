@@ -316,9 +316,8 @@ struct StructureRecovery: Sendable {
     /// them (…年度报⏎告): the first report name in the first non-blank lines
     /// (Rules/structure.json `reportNames.openingLines`) read as one. Stage 3
     /// needs it to know which edition of the tables the report is in before
-    /// any table is read (a scrambled OCR
-    /// table 三 of 2024 matches the 2019 grid, one group of rows smaller, as
-    /// well as the 2021 one).
+    /// any table is read (a scrambled OCR table 三 of 2024 matches the 2019
+    /// grid, one group of rows smaller, as well as the 2021 one).
     func openingYear(_ source: [SourceLine]) -> Int? {
         // The lines' scalars, one after another (as the lines joined read).
         var opening: [Unicode.Scalar] = []
