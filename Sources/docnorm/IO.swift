@@ -107,7 +107,20 @@ func writeAtomically(_ bytes: [UInt8], to path: String) throws {
 }
 
 /// The work of `writeAtomically`; returns why it failed, or nil.
-func atomicWrite(_ bytes: [UInt8], to path: String) -> String? {
+/// A symbolic link is followed, so the file it points to is replaced and the
+/// link stays. A FIFO, socket or device (`-o /dev/null`, a named pipe) is
+/// written in place: a file renamed over it would replace it, and as root
+/// that turns /dev/null into a regular file for every other program.
+func atomicWrite(_ bytes: [UInt8], to requested: String) -> String? {
+    var path = requested
+    var info = stat()
+    if lstat(requested, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, let resolved = realpath(requested, nil) {
+        path = String(cString: resolved)
+        free(resolved)
+    }
+    if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFDIR {
+        return writeInPlace(bytes, to: path)
+    }
     let temp = path + ".docnorm-tmp-\(getpid())"
     if let why = writeTemporary(bytes, to: temp, replacing: path, flush: true) { return why }
     if rename(temp, path) != 0 {
@@ -116,6 +129,17 @@ func atomicWrite(_ bytes: [UInt8], to path: String) -> String? {
         return why
     }
     return nil
+}
+
+/// Writes `bytes` into an existing file that is not a regular one (a FIFO,
+/// a device), where there is nothing to keep intact; returns why it failed, or nil.
+private func writeInPlace(_ bytes: [UInt8], to path: String) -> String? {
+    let fd = open(path, O_WRONLY)
+    guard fd >= 0 else { return String(cString: strerror(errno)) }
+    let written = writeAll(bytes, to: fd)
+    let reason = written ? nil : String(cString: strerror(errno))
+    if close(fd) != 0 && reason == nil { return String(cString: strerror(errno)) }
+    return reason
 }
 
 /// Writes `bytes` to a new file `temp` that will replace `path`, with the
