@@ -41,7 +41,9 @@ enum BatchInputs {
             guard fnmatch(glob, subject, 0) == 0 else { continue }
             let path = root + "/" + relative
             var info = stat()
-            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { continue }
+            // Folders are walked, not read; a name that cannot be stat'ed (a
+            // dangling link) is kept, so its read fails and the report lists it.
+            if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { continue }
             inputs.append(BatchInput(relativePath: relative, path: path))
         }
         return inputs

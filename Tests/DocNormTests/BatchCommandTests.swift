@@ -42,6 +42,19 @@ import Glibc
         #expect(folder.read("out/sub/ignored.md") == nil && folder.read("out/sub/ignored.txt") == nil)
     }
 
+    /// A matching name that cannot be read (a link to a file that is gone) is
+    /// a failed file in the report, not silently left out of the count.
+    @Test func danglingLinkIsReportedAsFailed() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("in/a.txt", Self.samples[0].input)
+        #expect(symlink(folder.file("gone.txt"), folder.file("in/b.txt")) == 0)
+        let result = try runDocnorm(["batch", folder.file("in"), folder.file("out")])
+        #expect(result.status == 1, "\(result.errors)")
+        #expect(try statuses(folder, "out") == ["a.txt": "done", "b.txt": "failed"])
+        #expect(result.errors.contains("failed: b.txt: cannot read the file (No such file or directory)"), "\(result.errors)")
+    }
+
     /// A run killed with SIGKILL while a worker waits on its input (a FIFO that
     /// nobody writes) leaves finished outputs and no half-written ones; the
     /// rerun skips what was finished, does the rest, and the result equals a
