@@ -251,13 +251,17 @@ struct BatchJob: Sendable {
         let temp = path + ".docnorm-tmp-\(getpid())"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw failure(.writeFailed, "\(path): cannot write the facts (\(String(cString: strerror(errno))))") }
-        writeAll(FactsRenderer.csvHeader, to: fd)
-        for input in inputs where ok.contains(input.relativePath) {
-            if let rows = readFile(factsFragment(input)) { writeAll(String(decoding: rows, as: UTF8.self), to: fd) }
+        // A write that fails (a full disk) must not leave a truncated table in place of the old one.
+        var written = writeAll(FactsRenderer.csvHeader, to: fd)
+        for input in inputs where written && ok.contains(input.relativePath) {
+            if let rows = readFile(factsFragment(input)) { written = writeAll(rows, to: fd) }
         }
-        guard close(fd) == 0, rename(temp, path) == 0 else {
+        var why = written ? nil : String(cString: strerror(errno))
+        if close(fd) != 0 && why == nil { why = String(cString: strerror(errno)) }
+        if why == nil && rename(temp, path) != 0 { why = String(cString: strerror(errno)) }
+        if let why {
             unlink(temp)
-            throw failure(.writeFailed, "\(path): cannot write the facts (\(String(cString: strerror(errno))))")
+            throw failure(.writeFailed, "\(path): cannot write the facts (\(why))")
         }
     }
 }

@@ -100,6 +100,24 @@ import Glibc
         }
     }
 
+    /// A facts table that cannot be written whole (here the file-size limit,
+    /// which fails write(2) as a full disk does) is an error, and the old
+    /// table stays: a truncated one must not be renamed into its place.
+    @Test func factsThatCannotBeWrittenWholeLeaveTheOldTable() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        // Each document's facts (about 43 kB) fit under the limit; the three together do not.
+        for (i, sample) in Self.samples.prefix(3).enumerated() { try folder.write("in/\(i).txt", sample.input) }
+        try folder.write("facts.csv", Array("old facts\n".utf8))
+        let script = "trap '' XFSZ; ulimit -f 100; exec \"$0\" \"$@\""
+        let run = try startProcess("/bin/sh", ["-c", script, docnormBinary, "batch", folder.file("in"), folder.file("out"),
+                                               "--facts", folder.file("facts.csv")]).wait()
+        #expect(run.status == 6, "\(run.errors)")
+        #expect(run.errors.contains("facts.csv: cannot write the facts (File too large)"), "\(run.errors)")
+        #expect(folder.read("facts.csv") == Array("old facts\n".utf8))
+        #expect(!filesUnder(folder.path).contains { $0.contains(".docnorm-tmp") }, "no temporary file left")
+    }
+
     @Test func rerunSkipsWhatIsUpToDateAndRedoesWhatChanged() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
