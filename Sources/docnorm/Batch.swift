@@ -121,17 +121,24 @@ struct Batch: ParsableCommand {
         progress.close()
         let files = results.withLock { $0.compactMap { $0 } }
         try manifest.compact(keeping: Set(inputs.map(\.relativePath)))
-        if let facts { try job.writeFacts(to: facts, inputs: inputs, reports: files) }
         let report = BatchReport(version: docnormVersion, rules: rules, jobs: workers, files: files,
                                  milliseconds: start.millisecondsElapsed)
+        // An interrupted run's report and facts would cover only the files done
+        // before the signal: they must not replace a complete run's. The
+        // manifest keeps the progress; the next run writes both.
+        if Interrupt.requested {
+            writeStandardError(report.table())
+            writeStandardError(report.summary)
+            let kept = ["\(output)/report.json"] + (facts.map { [$0] } ?? [])
+            throw failure(.interrupted, "interrupted after \(files.count) of \(inputs.count) files; "
+                          + "\(kept.joined(separator: " and ")) left as the last complete run wrote them; run again to finish")
+        }
+        if let facts { try job.writeFacts(to: facts, inputs: inputs, reports: files) }
         if let why = atomicWrite(Array(try report.json().utf8), to: output + "/report.json") {
             throw failure(.writeFailed, "\(output)/report.json: cannot write the report (\(why))")
         }
         writeStandardError(report.table())
         writeStandardError(report.summary)
-        if Interrupt.requested {
-            throw failure(.interrupted, "interrupted after \(files.count) of \(inputs.count) files; run again to finish")
-        }
         if report.totals.failed > 0 { throw ExitCode(ExitStatus.someFailed.rawValue) }
     }
 }

@@ -100,6 +100,39 @@ import Glibc
         }
     }
 
+    /// A run stopped with SIGTERM (or Ctrl-C) leaves the last complete run's
+    /// report.json and facts CSV as they were: a report and a facts table of
+    /// the few files done before the signal would replace complete ones.
+    @Test func interruptedRunKeepsTheCompleteReportAndFacts() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        for (i, sample) in Self.samples.prefix(3).enumerated() { try folder.write("in/\(i).txt", sample.input) }
+        let args = ["batch", folder.file("in"), folder.file("out"), "--jobs", "1", "--facts", folder.file("facts.csv")]
+        #expect(try runDocnorm(args).status == 0)
+        let report = folder.read("out/report.json"), facts = folder.read("facts.csv")
+        // 1.txt becomes a FIFO: the forced rerun waits on it after finishing 0.txt.
+        unlink(folder.file("in/1.txt"))
+        #expect(mkfifo(folder.file("in/1.txt"), 0o644) == 0)
+        let run = try startDocnorm(args + ["--force"])
+        var waited = 0
+        while (folder.read("out/.docnorm/manifest.jsonl") ?? []).split(separator: 0x0A).count < 4 && waited < 120_000 {
+            usleep(20_000)
+            waited += 20
+        }
+        run.kill(SIGTERM)
+        usleep(100_000)
+        // Unblock the worker: it finishes the document in hand and takes no other.
+        let writer = open(folder.file("in/1.txt"), O_WRONLY)
+        #expect(writer >= 0)
+        _ = Self.samples[1].input.withUnsafeBytes { write(writer, $0.baseAddress, $0.count) }
+        close(writer)
+        let stopped = run.wait()
+        #expect(stopped.status == 130, "\(stopped.errors)")
+        #expect(stopped.errors.contains("interrupted after 2 of 3 files"), "\(stopped.errors)")
+        #expect(folder.read("out/report.json") == report, "report.json of the complete run kept")
+        #expect(folder.read("facts.csv") == facts, "facts of the complete run kept")
+    }
+
     /// A facts table that cannot be written whole (here the file-size limit,
     /// which fails write(2) as a full disk does) is an error, and the old
     /// table stays: a truncated one must not be renamed into its place.
