@@ -73,7 +73,9 @@ struct Batch: ParsableCommand {
             throw failure(.unreadable, "\(input): not a folder (or cannot be read)")
         }
         let state = output + "/.docnorm"
-        guard makeFolders(state) else { throw failure(.writeFailed, "\(output): cannot create the output folder") }
+        guard makeFolders(state) else {
+            throw failure(.writeFailed, "\(output): cannot create the output folder (\(whyFoldersFail(state)))")
+        }
         let rules: String
         do { rules = try (pipelineArguments.rules.map { RuleSource.directory($0) } ?? .builtin).fingerprint() } catch let error as DocNormError {
             throw failure(.badRules, "\(error)")

@@ -85,3 +85,19 @@ func readFile(_ path: String) -> [UInt8]? {
 func makeFolders(_ path: String) -> Bool {
     (try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)) != nil
 }
+
+/// Why `makeFolders(path)` failed: the first part of the path that is not a
+/// folder, or the system's reason for the first one that cannot be made.
+func whyFoldersFail(_ path: String) -> String {
+    var prefix = path.hasPrefix("/") ? "" : "."
+    for part in path.split(separator: "/") {
+        prefix += "/" + part
+        var info = stat()
+        if stat(prefix, &info) == 0 {
+            if (info.st_mode & S_IFMT) != S_IFDIR { return "\(prefix) is not a folder" }
+        } else if mkdir(prefix, 0o755) != 0 {
+            return String(cString: strerror(errno))
+        }
+    }
+    return "the reason is unknown"
+}

@@ -100,6 +100,17 @@ import Glibc
         }
     }
 
+    /// An OUT that cannot be made says why (here a file stands where a folder must).
+    @Test func outputFolderThatCannotBeMadeSaysWhy() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("in/a.txt", Self.samples[0].input)
+        try folder.write("plain.txt", Array("a file".utf8))
+        let result = try runDocnorm(["batch", folder.file("in"), folder.file("plain.txt/out")])
+        #expect(result.status == 6)
+        #expect(result.errors.contains("plain.txt/out: cannot create the output folder (\(folder.file("plain.txt")) is not a folder)"), "\(result.errors)")
+    }
+
     /// A run stopped with SIGTERM (or Ctrl-C) leaves the last complete run's
     /// report.json and facts CSV as they were: a report and a facts table of
     /// the few files done before the signal would replace complete ones.
