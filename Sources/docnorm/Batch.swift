@@ -25,7 +25,7 @@ struct Batch: ParsableCommand {
     @Argument(help: "Output folder; must not be IN or inside it.") var output: String?
     @Option(help: "Which files to take (fnmatch pattern on the file name, or on the relative path when it holds '/').")
     var glob = "*.txt"
-    @Option(help: "Output format, repeatable: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Output format, repeatable: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: text).")
     var format: [OutputFormat] = []
     @Option(help: "Documents normalized at once (default: the number of cores).") var jobs: Int?
     @Flag(help: "Redo every file, even those up to date.") var force = false

@@ -102,7 +102,7 @@ func readInput(_ path: String?) throws -> (name: String, bytes: [UInt8]) {
 func writeAtomically(_ bytes: [UInt8], to path: String) throws {
     if let why = atomicWrite(bytes, to: path) {
         throw failure(.writeFailed, "\(path): cannot write the output (\(why)); any older file there is unchanged. "
-                      + "Check the folder's permissions and free space, or write elsewhere with -o")
+                      + "Check the folder's permissions and free space, or write elsewhere")
     }
 }
 
