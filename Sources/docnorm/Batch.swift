@@ -82,6 +82,7 @@ struct Batch: ParsableCommand {
         }
         try lockOutput(state)
         let inputs = try BatchInputs.find(in: input, glob: glob)
+        let clashes = BatchInputs.outputClashes(inputs, formats: formats)
         let manifest = try BatchManifest(folder: state)
         let job = BatchJob(pipeline: pipeline, output: output, formats: formats, encoding: pipelineArguments.encoding,
                            rules: rules, facts: facts != nil, force: force, manifest: manifest)
@@ -110,6 +111,12 @@ struct Batch: ParsableCommand {
             while true {
                 let index = next.withLock { n -> Int in defer { n += 1 }; return n }
                 guard index < inputs.count, !Interrupt.requested else { return }
+                if let clash = clashes[inputs[index].relativePath] {
+                    results.withLock { $0[index] = FileReport(path: inputs[index].relativePath, status: .failed, bytes: 0,
+                                                              milliseconds: 0, diagnostics: [:], error: clash) }
+                    progress.finished(bytes: 0, failed: true)
+                    continue
+                }
                 switch job.process(inputs[index], index: index) {
                 case .finished(let report):
                     results.withLock { $0[index] = report }

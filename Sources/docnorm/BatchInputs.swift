@@ -49,6 +49,36 @@ enum BatchInputs {
         return inputs
     }
 
+    /// Inputs that must not be processed because their outputs clash: two
+    /// inputs that differ only in extension (a.txt, a.text) would write the
+    /// same outputs, and a top-level input named report.* would write
+    /// OUT/report.json, the batch report. Each gets the message its failure
+    /// reports; nothing of theirs is written.
+    static func outputClashes(_ inputs: [BatchInput], formats: [OutputFormat]) -> [String: String] {
+        var owners: [String: [String]] = [:]
+        for input in inputs {
+            for format in formats {
+                owners[BatchInput.replacingExtension(of: input.relativePath, with: format.fileExtension), default: []]
+                    .append(input.relativePath)
+            }
+        }
+        var clashes: [String: String] = [:]
+        for (output, paths) in owners.sorted(by: { $0.key < $1.key }) {
+            if output == "report.json" {
+                for path in paths where clashes[path] == nil {
+                    clashes[path] = "its output report.json would replace the batch report (OUT/report.json); rename the input"
+                }
+            }
+            let distinct = Array(Set(paths)).sorted()
+            guard distinct.count > 1 else { continue }
+            for path in distinct where clashes[path] == nil {
+                let others = distinct.filter { $0 != path }.joined(separator: ", ")
+                clashes[path] = "its output \(output) would also be written for \(others); rename one of them or narrow --glob"
+            }
+        }
+        return clashes
+    }
+
     /// The absolute, symlink-free form of a path that may not exist yet: the
     /// longest existing prefix is resolved, the rest appended.
     static func canonicalPath(_ path: String) -> String {

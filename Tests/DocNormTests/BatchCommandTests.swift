@@ -100,6 +100,28 @@ import Glibc
         }
     }
 
+    /// Inputs whose outputs would land on the same path (a.txt and a.text
+    /// with --glob '*'), or on OUT/report.json (an input named report.txt and
+    /// --format json), fail with a message naming the clash, and no output is
+    /// overwritten: before, one of a pair failed with a puzzling "No such
+    /// file" and report.txt's JSON was silently replaced by the batch report.
+    @Test func inputsWhoseOutputsClashFailAndNothingIsOverwritten() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("in/a.txt", Self.samples[0].input)
+        try folder.write("in/a.text", Self.samples[1].input)
+        try folder.write("in/report.txt", Self.samples[2].input)
+        try folder.write("in/sub/report.txt", Self.samples[3].input)
+        let result = try runDocnorm(["batch", folder.file("in"), folder.file("out"), "--glob", "*", "--format", "json"])
+        #expect(result.status == 1, "\(result.errors)")
+        #expect(try statuses(folder, "out") == ["a.text": "failed", "a.txt": "failed", "report.txt": "failed", "sub/report.txt": "done"])
+        #expect(result.errors.contains("failed: a.text: its output a.json would also be written for a.txt; rename one of them or narrow --glob"), "\(result.errors)")
+        #expect(result.errors.contains("failed: a.txt: its output a.json would also be written for a.text"), "\(result.errors)")
+        #expect(result.errors.contains("failed: report.txt: its output report.json would replace the batch report (OUT/report.json); rename the input"), "\(result.errors)")
+        #expect(folder.read("out/a.json") == nil)
+        #expect(folder.read("out/sub/report.json") != nil)
+    }
+
     /// An OUT that cannot be made says why (here a file stands where a folder must).
     @Test func outputFolderThatCannotBeMadeSaysWhy() throws {
         let folder = TemporaryFolder()
