@@ -69,8 +69,11 @@ struct Batch: ParsableCommand {
     func runFolder(pipeline: Pipeline, input: String, output: String) throws {
         let start = ContinuousClock.now
         var isFolder = stat()
-        guard stat(input, &isFolder) == 0, (isFolder.st_mode & S_IFMT) == S_IFDIR else {
-            throw failure(.unreadable, "\(input): not a folder (or cannot be read)")
+        guard stat(input, &isFolder) == 0 else {
+            throw failure(.unreadable, "\(input): cannot read the input folder (\(String(cString: strerror(errno))))")
+        }
+        guard (isFolder.st_mode & S_IFMT) == S_IFDIR else {
+            throw failure(.unreadable, "\(input): not a folder; give the folder that holds the reports (for one file: docnorm FILE)")
         }
         let state = output + "/.docnorm"
         guard makeFolders(state) else {
@@ -83,6 +86,11 @@ struct Batch: ParsableCommand {
         try lockOutput(state)
         let inputs = try BatchInputs.find(in: input, glob: glob)
         let clashes = BatchInputs.outputClashes(inputs, formats: formats)
+        if inputs.isEmpty {
+            // A wrong --glob (reports saved as .TXT) would otherwise look like success.
+            let files = BatchInputs.countFiles(in: input)
+            writeStandardError("docnorm: \(input): no file matches --glob '\(glob)' (\(files) file\(files == 1 ? " is" : "s are") not matched); nothing to do\n")
+        }
         let manifest = try BatchManifest(folder: state)
         let job = BatchJob(pipeline: pipeline, output: output, formats: formats, encoding: pipelineArguments.encoding,
                            rules: rules, facts: facts != nil, force: force, manifest: manifest)

@@ -49,6 +49,17 @@ enum BatchInputs {
         return inputs
     }
 
+    /// How many files (not folders, not dot-files) lie under `root`: what an
+    /// empty run tells the user its --glob left out.
+    static func countFiles(in root: String) -> Int {
+        let subpaths = (try? FileManager.default.subpathsOfDirectory(atPath: root)) ?? []
+        return subpaths.filter { relative in
+            var info = stat()
+            return !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") })
+                && stat(root + "/" + relative, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR
+        }.count
+    }
+
     /// Inputs that must not be processed because their outputs clash: two
     /// inputs that differ only in extension (a.txt, a.text) would write the
     /// same outputs, and a top-level input named report.* would write

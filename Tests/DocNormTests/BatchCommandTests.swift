@@ -122,6 +122,23 @@ import Glibc
         #expect(folder.read("out/sub/report.json") != nil)
     }
 
+    /// An IN that is missing or a file says which; one where nothing matches
+    /// --glob (reports saved as .TXT) is not a silent success with 0 files.
+    @Test func inputFolderProblemsAreNamed() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("in/A.TXT", Self.samples[0].input)
+        let missing = try runDocnorm(["batch", folder.file("gone"), folder.file("out")])
+        #expect(missing.status == 2)
+        #expect(missing.errors.contains("gone: cannot read the input folder (No such file or directory)"), "\(missing.errors)")
+        let file = try runDocnorm(["batch", folder.file("in/A.TXT"), folder.file("out")])
+        #expect(file.status == 2)
+        #expect(file.errors.contains("A.TXT: not a folder; give the folder that holds the reports"), "\(file.errors)")
+        let none = try runDocnorm(["batch", folder.file("in"), folder.file("out")])
+        #expect(none.status == 0)
+        #expect(none.errors.contains("docnorm: \(folder.file("in")): no file matches --glob '*.txt' (1 file is not matched); nothing to do"), "\(none.errors)")
+    }
+
     /// An OUT that cannot be made says why (here a file stands where a folder must).
     @Test func outputFolderThatCannotBeMadeSaysWhy() throws {
         let folder = TemporaryFolder()
