@@ -79,6 +79,10 @@ func failure(_ status: ExitStatus, _ message: String) -> ExitCode {
 /// A failure names the file and the system's reason, and exits 2.
 func readInput(_ path: String?) throws -> (name: String, bytes: [UInt8]) {
     guard let path, path != "-" else {
+        // Typed at a terminal (often `docnorm` run without FILE by mistake): say so rather than wait in silence.
+        if isatty(0) != 0 {
+            writeStandardError("docnorm: reading the document from the terminal; end it with Ctrl-D, or give a FILE (docnorm --help)\n")
+        }
         guard let bytes = readAll() else {
             throw failure(.unreadable, "<stdin>: cannot read standard input (\(String(cString: strerror(errno))))")
         }

@@ -210,6 +210,27 @@ enum CLI {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/shared") == ["out.txt"])
     }
 
+    /// `docnorm` with no FILE on a terminal says it is reading the terminal
+    /// and how to end, instead of waiting in silence.
+    @Test func readingATerminalSaysSo() throws {
+        // A pseudo-terminal from /dev/ptmx: unlock it (TIOCSPTLCK) and ask its number (TIOCGPTN).
+        let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+        try #require(master >= 0)
+        defer { close(master) }
+        var unlock: Int32 = 0, number: Int32 = 0
+        #expect(ioctl(master, 0x4004_5431, &unlock) == 0 && ioctl(master, 0x8004_5430, &number) == 0)
+        let terminal = "/dev/pts/\(number)"
+        // Typed ahead: a line, then Ctrl-D at the start of the next line ends the input.
+        let typed = Array("政府 信息\n".utf8) + [0x04]
+        _ = typed.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+        let run = CLI.docnorm([], stdin: terminal)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "政府信息\n")
+        #expect(run.stderr.contains("docnorm: reading the document from the terminal; end it with Ctrl-D"), "\(run.stderr)")
+        // Not on a pipe or a file.
+        #expect(CLI.docnorm([], stdin: sample).stderr.isEmpty)
+    }
+
     @Test func fullStandardOutputIsAnError() {
         let run = CLI.run([CLI.executable, sample], stdoutPath: "/dev/full")
         #expect(run.status == 6)
