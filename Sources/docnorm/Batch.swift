@@ -25,7 +25,7 @@ struct Batch: ParsableCommand {
     @Argument(help: "Output folder; must not be IN or inside it.") var output: String?
     @Option(help: "Which files to take (fnmatch pattern on the file name, or on the relative path when it holds '/').")
     var glob = "*.txt"
-    @Option(help: "Output format, repeatable: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Output format, repeatable: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: text).")
     var format: [OutputFormat] = []
     @Option(help: "Documents normalized at once (default: the number of cores).") var jobs: Int?
     @Flag(help: "Redo every file, even those up to date.") var force = false
@@ -69,17 +69,28 @@ struct Batch: ParsableCommand {
     func runFolder(pipeline: Pipeline, input: String, output: String) throws {
         let start = ContinuousClock.now
         var isFolder = stat()
-        guard stat(input, &isFolder) == 0, (isFolder.st_mode & S_IFMT) == S_IFDIR else {
-            throw failure(.unreadable, "\(input): not a folder (or cannot be read)")
+        guard stat(input, &isFolder) == 0 else {
+            throw failure(.unreadable, "\(input): cannot read the input folder (\(String(cString: strerror(errno))))")
+        }
+        guard (isFolder.st_mode & S_IFMT) == S_IFDIR else {
+            throw failure(.unreadable, "\(input): not a folder; give the folder that holds the reports (for one file: docnorm FILE)")
         }
         let state = output + "/.docnorm"
-        guard makeFolders(state) else { throw failure(.writeFailed, "\(output): cannot create the output folder") }
+        guard makeFolders(state) else {
+            throw failure(.writeFailed, "\(output): cannot create the output folder (\(whyFoldersFail(state)))")
+        }
         let rules: String
         do { rules = try (pipelineArguments.rules.map { RuleSource.directory($0) } ?? .builtin).fingerprint() } catch let error as DocNormError {
             throw failure(.badRules, "\(error)")
         }
         try lockOutput(state)
         let inputs = try BatchInputs.find(in: input, glob: glob)
+        let clashes = BatchInputs.outputClashes(inputs, formats: formats)
+        if inputs.isEmpty {
+            // A wrong --glob (reports saved as .TXT) would otherwise look like success.
+            let files = BatchInputs.countFiles(in: input)
+            writeStandardError("docnorm: \(input): no file matches --glob '\(glob)' (\(files) file\(files == 1 ? " is" : "s are") not matched); nothing to do\n")
+        }
         let manifest = try BatchManifest(folder: state)
         let job = BatchJob(pipeline: pipeline, output: output, formats: formats, encoding: pipelineArguments.encoding,
                            rules: rules, facts: facts != nil, force: force, manifest: manifest)
@@ -108,6 +119,12 @@ struct Batch: ParsableCommand {
             while true {
                 let index = next.withLock { n -> Int in defer { n += 1 }; return n }
                 guard index < inputs.count, !Interrupt.requested else { return }
+                if let clash = clashes[inputs[index].relativePath] {
+                    results.withLock { $0[index] = FileReport(path: inputs[index].relativePath, status: .failed, bytes: 0,
+                                                              milliseconds: 0, diagnostics: [:], error: clash) }
+                    progress.finished(bytes: 0, failed: true)
+                    continue
+                }
                 switch job.process(inputs[index], index: index) {
                 case .finished(let report):
                     results.withLock { $0[index] = report }
@@ -121,17 +138,24 @@ struct Batch: ParsableCommand {
         progress.close()
         let files = results.withLock { $0.compactMap { $0 } }
         try manifest.compact(keeping: Set(inputs.map(\.relativePath)))
-        if let facts { try job.writeFacts(to: facts, inputs: inputs, reports: files) }
         let report = BatchReport(version: docnormVersion, rules: rules, jobs: workers, files: files,
                                  milliseconds: start.millisecondsElapsed)
+        // An interrupted run's report and facts would cover only the files done
+        // before the signal: they must not replace a complete run's. The
+        // manifest keeps the progress; the next run writes both.
+        if Interrupt.requested {
+            writeStandardError(report.table())
+            writeStandardError(report.summary)
+            let kept = ["\(output)/report.json"] + (facts.map { [$0] } ?? [])
+            throw failure(.interrupted, "interrupted after \(files.count) of \(inputs.count) files; "
+                          + "\(kept.joined(separator: " and ")) left as the last complete run wrote them; run again to finish")
+        }
+        if let facts { try job.writeFacts(to: facts, inputs: inputs, reports: files) }
         if let why = atomicWrite(Array(try report.json().utf8), to: output + "/report.json") {
             throw failure(.writeFailed, "\(output)/report.json: cannot write the report (\(why))")
         }
         writeStandardError(report.table())
         writeStandardError(report.summary)
-        if Interrupt.requested {
-            throw failure(.interrupted, "interrupted after \(files.count) of \(inputs.count) files; run again to finish")
-        }
         if report.totals.failed > 0 { throw ExitCode(ExitStatus.someFailed.rawValue) }
     }
 }
@@ -251,13 +275,17 @@ struct BatchJob: Sendable {
         let temp = path + ".docnorm-tmp-\(getpid())"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw failure(.writeFailed, "\(path): cannot write the facts (\(String(cString: strerror(errno))))") }
-        writeAll(FactsRenderer.csvHeader, to: fd)
-        for input in inputs where ok.contains(input.relativePath) {
-            if let rows = readFile(factsFragment(input)) { writeAll(String(decoding: rows, as: UTF8.self), to: fd) }
+        // A write that fails (a full disk) must not leave a truncated table in place of the old one.
+        var written = writeAll(FactsRenderer.csvHeader, to: fd)
+        for input in inputs where written && ok.contains(input.relativePath) {
+            if let rows = readFile(factsFragment(input)) { written = writeAll(rows, to: fd) }
         }
-        guard close(fd) == 0, rename(temp, path) == 0 else {
+        var why = written ? nil : String(cString: strerror(errno))
+        if close(fd) != 0 && why == nil { why = String(cString: strerror(errno)) }
+        if why == nil && rename(temp, path) != 0 { why = String(cString: strerror(errno)) }
+        if let why {
             unlink(temp)
-            throw failure(.writeFailed, "\(path): cannot write the facts (\(String(cString: strerror(errno))))")
+            throw failure(.writeFailed, "\(path): cannot write the facts (\(why))")
         }
     }
 }

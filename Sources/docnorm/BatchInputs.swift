@@ -41,10 +41,53 @@ enum BatchInputs {
             guard fnmatch(glob, subject, 0) == 0 else { continue }
             let path = root + "/" + relative
             var info = stat()
-            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { continue }
+            // Folders are walked, not read; a name that cannot be stat'ed (a
+            // dangling link) is kept, so its read fails and the report lists it.
+            if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { continue }
             inputs.append(BatchInput(relativePath: relative, path: path))
         }
         return inputs
+    }
+
+    /// How many files (not folders, not dot-files) lie under `root`: what an
+    /// empty run tells the user its --glob left out.
+    static func countFiles(in root: String) -> Int {
+        let subpaths = (try? FileManager.default.subpathsOfDirectory(atPath: root)) ?? []
+        return subpaths.filter { relative in
+            var info = stat()
+            return !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") })
+                && stat(root + "/" + relative, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR
+        }.count
+    }
+
+    /// Inputs that must not be processed because their outputs clash: two
+    /// inputs that differ only in extension (a.txt, a.text) would write the
+    /// same outputs, and a top-level input named report.* would write
+    /// OUT/report.json, the batch report. Each gets the message its failure
+    /// reports; nothing of theirs is written.
+    static func outputClashes(_ inputs: [BatchInput], formats: [OutputFormat]) -> [String: String] {
+        var owners: [String: [String]] = [:]
+        for input in inputs {
+            for format in formats {
+                owners[BatchInput.replacingExtension(of: input.relativePath, with: format.fileExtension), default: []]
+                    .append(input.relativePath)
+            }
+        }
+        var clashes: [String: String] = [:]
+        for (output, paths) in owners.sorted(by: { $0.key < $1.key }) {
+            if output == "report.json" {
+                for path in paths where clashes[path] == nil {
+                    clashes[path] = "its output report.json would replace the batch report (OUT/report.json); rename the input"
+                }
+            }
+            let distinct = Array(Set(paths)).sorted()
+            guard distinct.count > 1 else { continue }
+            for path in distinct where clashes[path] == nil {
+                let others = distinct.filter { $0 != path }.joined(separator: ", ")
+                clashes[path] = "its output \(output) would also be written for \(others); rename one of them or narrow --glob"
+            }
+        }
+        return clashes
     }
 
     /// The absolute, symlink-free form of a path that may not exist yet: the
@@ -82,4 +125,20 @@ func readFile(_ path: String) -> [UInt8]? {
 /// Creates a folder and its parents; true when it exists afterwards.
 func makeFolders(_ path: String) -> Bool {
     (try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)) != nil
+}
+
+/// Why `makeFolders(path)` failed: the first part of the path that is not a
+/// folder, or the system's reason for the first one that cannot be made.
+func whyFoldersFail(_ path: String) -> String {
+    var prefix = path.hasPrefix("/") ? "" : "."
+    for part in path.split(separator: "/") {
+        prefix += "/" + part
+        var info = stat()
+        if stat(prefix, &info) == 0 {
+            if (info.st_mode & S_IFMT) != S_IFDIR { return "\(prefix) is not a folder" }
+        } else if mkdir(prefix, 0o755) != 0 {
+            return String(cString: strerror(errno))
+        }
+    }
+    return "the reason is unknown"
 }

@@ -79,6 +79,10 @@ func failure(_ status: ExitStatus, _ message: String) -> ExitCode {
 /// A failure names the file and the system's reason, and exits 2.
 func readInput(_ path: String?) throws -> (name: String, bytes: [UInt8]) {
     guard let path, path != "-" else {
+        // Typed at a terminal (often `docnorm` run without FILE by mistake): say so rather than wait in silence.
+        if isatty(0) != 0 {
+            writeStandardError("docnorm: reading the document from the terminal; end it with Ctrl-D, or give a FILE (docnorm --help)\n")
+        }
         guard let bytes = readAll() else {
             throw failure(.unreadable, "<stdin>: cannot read standard input (\(String(cString: strerror(errno))))")
         }
@@ -102,12 +106,25 @@ func readInput(_ path: String?) throws -> (name: String, bytes: [UInt8]) {
 func writeAtomically(_ bytes: [UInt8], to path: String) throws {
     if let why = atomicWrite(bytes, to: path) {
         throw failure(.writeFailed, "\(path): cannot write the output (\(why)); any older file there is unchanged. "
-                      + "Check the folder's permissions and free space, or write elsewhere with -o")
+                      + "Check the folder's permissions and free space, or write elsewhere")
     }
 }
 
 /// The work of `writeAtomically`; returns why it failed, or nil.
-func atomicWrite(_ bytes: [UInt8], to path: String) -> String? {
+/// A symbolic link is followed, so the file it points to is replaced and the
+/// link stays. A FIFO, socket or device (`-o /dev/null`, a named pipe) is
+/// written in place: a file renamed over it would replace it, and as root
+/// that turns /dev/null into a regular file for every other program.
+func atomicWrite(_ bytes: [UInt8], to requested: String) -> String? {
+    var path = requested
+    var info = stat()
+    if lstat(requested, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, let resolved = realpath(requested, nil) {
+        path = String(cString: resolved)
+        free(resolved)
+    }
+    if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFDIR {
+        return writeInPlace(bytes, to: path)
+    }
     let temp = path + ".docnorm-tmp-\(getpid())"
     if let why = writeTemporary(bytes, to: temp, replacing: path, flush: true) { return why }
     if rename(temp, path) != 0 {
@@ -116,6 +133,17 @@ func atomicWrite(_ bytes: [UInt8], to path: String) -> String? {
         return why
     }
     return nil
+}
+
+/// Writes `bytes` into an existing file that is not a regular one (a FIFO,
+/// a device), where there is nothing to keep intact; returns why it failed, or nil.
+private func writeInPlace(_ bytes: [UInt8], to path: String) -> String? {
+    let fd = open(path, O_WRONLY)
+    guard fd >= 0 else { return String(cString: strerror(errno)) }
+    let written = writeAll(bytes, to: fd)
+    let reason = written ? nil : String(cString: strerror(errno))
+    if close(fd) != 0 && reason == nil { return String(cString: strerror(errno)) }
+    return reason
 }
 
 /// Writes `bytes` to a new file `temp` that will replace `path`, with the

@@ -5,8 +5,9 @@ import Darwin
 #endif
 
 /// Set by SIGINT/SIGTERM during a batch run: workers finish the document in
-/// hand, take no new one, and the run writes its manifest and report before
-/// exiting 130, so the next run resumes cleanly.
+/// hand, take no new one, and the run compacts its manifest before exiting
+/// 130 (leaving the last complete report and facts alone), so the next run
+/// resumes cleanly.
 nonisolated(unsafe) private var interruptRequested: sig_atomic_t = 0
 
 enum Interrupt {

@@ -114,8 +114,21 @@ public func startProcess(_ executable: String, _ arguments: [String], stdin: [UI
     for (key, value) in environment { env[key] = value }
     let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { envp.forEach { free($0) } }
+    // A child inherits the spawning thread's signal mask and ignored signals;
+    // the test runner's may block SIGINT/SIGTERM, which the interrupt tests send.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var noSignals = sigset_t(), interrupting = sigset_t()
+    sigemptyset(&noSignals)
+    sigemptyset(&interrupting)
+    sigaddset(&interrupting, SIGINT)
+    sigaddset(&interrupting, SIGTERM)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    posix_spawnattr_setsigdefault(&attributes, &interrupting)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
-    let result = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+    let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
     guard result == 0 else {
         throw TestProcessError("cannot start \(executable) (\(String(cString: strerror(result)))); `swift test` builds it — run `swift build` if it is missing")
     }

@@ -42,6 +42,19 @@ import Glibc
         #expect(folder.read("out/sub/ignored.md") == nil && folder.read("out/sub/ignored.txt") == nil)
     }
 
+    /// A matching name that cannot be read (a link to a file that is gone) is
+    /// a failed file in the report, not silently left out of the count.
+    @Test func danglingLinkIsReportedAsFailed() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("in/a.txt", Self.samples[0].input)
+        #expect(symlink(folder.file("gone.txt"), folder.file("in/b.txt")) == 0)
+        let result = try runDocnorm(["batch", folder.file("in"), folder.file("out")])
+        #expect(result.status == 1, "\(result.errors)")
+        #expect(try statuses(folder, "out") == ["a.txt": "done", "b.txt": "failed"])
+        #expect(result.errors.contains("failed: b.txt: cannot read the file (No such file or directory)"), "\(result.errors)")
+    }
+
     /// A run killed with SIGKILL while a worker waits on its input (a FIFO that
     /// nobody writes) leaves finished outputs and no half-written ones; the
     /// rerun skips what was finished, does the rest, and the result equals a
@@ -85,6 +98,107 @@ import Glibc
         for path in outputs {
             #expect(folder.read("out/" + path) == folder.read("fresh/" + path), "\(path) differs from a fresh run")
         }
+    }
+
+    /// Inputs whose outputs would land on the same path (a.txt and a.text
+    /// with --glob '*'), or on OUT/report.json (an input named report.txt and
+    /// --format json), fail with a message naming the clash, and no output is
+    /// overwritten: before, one of a pair failed with a puzzling "No such
+    /// file" and report.txt's JSON was silently replaced by the batch report.
+    @Test func inputsWhoseOutputsClashFailAndNothingIsOverwritten() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("in/a.txt", Self.samples[0].input)
+        try folder.write("in/a.text", Self.samples[1].input)
+        try folder.write("in/report.txt", Self.samples[2].input)
+        try folder.write("in/sub/report.txt", Self.samples[3].input)
+        let result = try runDocnorm(["batch", folder.file("in"), folder.file("out"), "--glob", "*", "--format", "json"])
+        #expect(result.status == 1, "\(result.errors)")
+        #expect(try statuses(folder, "out") == ["a.text": "failed", "a.txt": "failed", "report.txt": "failed", "sub/report.txt": "done"])
+        #expect(result.errors.contains("failed: a.text: its output a.json would also be written for a.txt; rename one of them or narrow --glob"), "\(result.errors)")
+        #expect(result.errors.contains("failed: a.txt: its output a.json would also be written for a.text"), "\(result.errors)")
+        #expect(result.errors.contains("failed: report.txt: its output report.json would replace the batch report (OUT/report.json); rename the input"), "\(result.errors)")
+        #expect(folder.read("out/a.json") == nil)
+        #expect(folder.read("out/sub/report.json") != nil)
+    }
+
+    /// An IN that is missing or a file says which; one where nothing matches
+    /// --glob (reports saved as .TXT) is not a silent success with 0 files.
+    @Test func inputFolderProblemsAreNamed() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("in/A.TXT", Self.samples[0].input)
+        let missing = try runDocnorm(["batch", folder.file("gone"), folder.file("out")])
+        #expect(missing.status == 2)
+        #expect(missing.errors.contains("gone: cannot read the input folder (No such file or directory)"), "\(missing.errors)")
+        let file = try runDocnorm(["batch", folder.file("in/A.TXT"), folder.file("out")])
+        #expect(file.status == 2)
+        #expect(file.errors.contains("A.TXT: not a folder; give the folder that holds the reports"), "\(file.errors)")
+        let none = try runDocnorm(["batch", folder.file("in"), folder.file("out")])
+        #expect(none.status == 0)
+        #expect(none.errors.contains("docnorm: \(folder.file("in")): no file matches --glob '*.txt' (1 file is not matched); nothing to do"), "\(none.errors)")
+    }
+
+    /// An OUT that cannot be made says why (here a file stands where a folder must).
+    @Test func outputFolderThatCannotBeMadeSaysWhy() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("in/a.txt", Self.samples[0].input)
+        try folder.write("plain.txt", Array("a file".utf8))
+        let result = try runDocnorm(["batch", folder.file("in"), folder.file("plain.txt/out")])
+        #expect(result.status == 6)
+        #expect(result.errors.contains("plain.txt/out: cannot create the output folder (\(folder.file("plain.txt")) is not a folder)"), "\(result.errors)")
+    }
+
+    /// A run stopped with SIGTERM (or Ctrl-C) leaves the last complete run's
+    /// report.json and facts CSV as they were: a report and a facts table of
+    /// the few files done before the signal would replace complete ones.
+    @Test func interruptedRunKeepsTheCompleteReportAndFacts() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        for (i, sample) in Self.samples.prefix(3).enumerated() { try folder.write("in/\(i).txt", sample.input) }
+        let args = ["batch", folder.file("in"), folder.file("out"), "--jobs", "1", "--facts", folder.file("facts.csv")]
+        #expect(try runDocnorm(args).status == 0)
+        let report = folder.read("out/report.json"), facts = folder.read("facts.csv")
+        // 1.txt becomes a FIFO: the forced rerun waits on it after finishing 0.txt.
+        unlink(folder.file("in/1.txt"))
+        #expect(mkfifo(folder.file("in/1.txt"), 0o644) == 0)
+        let run = try startDocnorm(args + ["--force"])
+        var waited = 0
+        while (folder.read("out/.docnorm/manifest.jsonl") ?? []).split(separator: 0x0A).count < 4 && waited < 120_000 {
+            usleep(20_000)
+            waited += 20
+        }
+        run.kill(SIGTERM)
+        usleep(100_000)
+        // Unblock the worker: it finishes the document in hand and takes no other.
+        let writer = open(folder.file("in/1.txt"), O_WRONLY)
+        #expect(writer >= 0)
+        _ = Self.samples[1].input.withUnsafeBytes { write(writer, $0.baseAddress, $0.count) }
+        close(writer)
+        let stopped = run.wait()
+        #expect(stopped.status == 130, "\(stopped.errors)")
+        #expect(stopped.errors.contains("interrupted after 2 of 3 files"), "\(stopped.errors)")
+        #expect(folder.read("out/report.json") == report, "report.json of the complete run kept")
+        #expect(folder.read("facts.csv") == facts, "facts of the complete run kept")
+    }
+
+    /// A facts table that cannot be written whole (here the file-size limit,
+    /// which fails write(2) as a full disk does) is an error, and the old
+    /// table stays: a truncated one must not be renamed into its place.
+    @Test func factsThatCannotBeWrittenWholeLeaveTheOldTable() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        // Each document's facts (about 43 kB) fit under the limit; the three together do not.
+        for (i, sample) in Self.samples.prefix(3).enumerated() { try folder.write("in/\(i).txt", sample.input) }
+        try folder.write("facts.csv", Array("old facts\n".utf8))
+        let script = "trap '' XFSZ; ulimit -f 100; exec \"$0\" \"$@\""
+        let run = try startProcess("/bin/sh", ["-c", script, docnormBinary, "batch", folder.file("in"), folder.file("out"),
+                                               "--facts", folder.file("facts.csv")]).wait()
+        #expect(run.status == 6, "\(run.errors)")
+        #expect(run.errors.contains("facts.csv: cannot write the facts (File too large)"), "\(run.errors)")
+        #expect(folder.read("facts.csv") == Array("old facts\n".utf8))
+        #expect(!filesUnder(folder.path).contains { $0.contains(".docnorm-tmp") }, "no temporary file left")
     }
 
     @Test func rerunSkipsWhatIsUpToDateAndRedoesWhatChanged() throws {

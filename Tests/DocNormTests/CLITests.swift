@@ -172,6 +172,65 @@ enum CLI {
         #expect((try? String(contentsOfFile: output, encoding: .utf8)) == "old output\n")
     }
 
+    /// `-o` naming a FIFO (or a device such as /dev/null) writes into it: a
+    /// temporary file renamed over it would replace the pipe or the device
+    /// with a regular file (`-o /dev/null` as root broke /dev/null).
+    @Test func outputToAFIFOWritesIntoItAndKeepsIt() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let fifo = folder + "/pipe"
+        #expect(mkfifo(fifo, 0o644) == 0)
+        // The reading end, opened first so the writer's open does not block.
+        let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+        #expect(reader >= 0)
+        defer { close(reader) }
+        let run = CLI.docnorm([sample, "-o", fifo])
+        #expect(run.status == 0, "\(run.stderr)")
+        var info = stat()
+        #expect(lstat(fifo, &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO, "the FIFO was replaced")
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        let n = buffer.withUnsafeMutableBytes { read(reader, $0.baseAddress, $0.count) }
+        #expect(n > 0 && String(decoding: buffer[0..<max(n, 0)], as: UTF8.self).hasPrefix("牧野区医疗保障局"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["pipe"])
+    }
+
+    /// `-o` naming a symbolic link replaces the file it points to, and the
+    /// link stays.
+    @Test func outputThroughASymlinkReplacesItsTarget() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/shared", withIntermediateDirectories: false)
+        CLI.write(Array("old output\n".utf8), to: folder + "/shared/out.txt")
+        #expect(symlink("shared/out.txt", folder + "/link.txt") == 0)
+        let run = CLI.docnorm([sample, "-o", folder + "/link.txt"])
+        #expect(run.status == 0, "\(run.stderr)")
+        var info = stat()
+        #expect(lstat(folder + "/link.txt", &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK, "the link was replaced")
+        #expect(try String(contentsOfFile: folder + "/shared/out.txt", encoding: .utf8).hasPrefix("牧野区医疗保障局"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/shared") == ["out.txt"])
+    }
+
+    /// `docnorm` with no FILE on a terminal says it is reading the terminal
+    /// and how to end, instead of waiting in silence.
+    @Test func readingATerminalSaysSo() throws {
+        // A pseudo-terminal from /dev/ptmx: unlock it (TIOCSPTLCK) and ask its number (TIOCGPTN).
+        let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+        try #require(master >= 0)
+        defer { close(master) }
+        var unlock: Int32 = 0, number: Int32 = 0
+        #expect(ioctl(master, 0x4004_5431, &unlock) == 0 && ioctl(master, 0x8004_5430, &number) == 0)
+        let terminal = "/dev/pts/\(number)"
+        // Typed ahead: a line, then Ctrl-D at the start of the next line ends the input.
+        let typed = Array("政府 信息\n".utf8) + [0x04]
+        _ = typed.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+        let run = CLI.docnorm([], stdin: terminal)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "政府信息\n")
+        #expect(run.stderr.contains("docnorm: reading the document from the terminal; end it with Ctrl-D"), "\(run.stderr)")
+        // Not on a pipe or a file.
+        #expect(CLI.docnorm([], stdin: sample).stderr.isEmpty)
+    }
+
     @Test func fullStandardOutputIsAnError() {
         let run = CLI.run([CLI.executable, sample], stdoutPath: "/dev/full")
         #expect(run.status == 6)

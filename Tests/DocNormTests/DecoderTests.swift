@@ -19,6 +19,22 @@ func bytes(hex: String) -> [UInt8] {
 }
 
 @Suite struct DecoderTests {
+    /// --encoding naming another charset for bytes that are valid UTF-8
+    /// garbles the text (and, for GB18030, reports a thousand bad places):
+    /// one suspicion says the bytes read as UTF-8 and how to do so.
+    @Test func forcedEncodingOnValidUTF8IsQuestioned() throws {
+        let utf8 = Array("政府信息公开工作年度报告\n一、总体情况\n".utf8)
+        let (_, diagnostics) = try decode(utf8, encoding: "GB18030")
+        let doubt = diagnostics.filter { $0.rule == "decode.forced-encoding" }
+        #expect(doubt.count == 1)
+        #expect(doubt.first?.kind == .suspicion)
+        #expect(doubt.first?.message == "the bytes are valid UTF-8 (18 multi-byte characters), yet --encoding GB18030 was given; if the text is garbled, drop --encoding")
+        // Not when the forced charset is UTF-8, nor for ASCII, nor for real GB18030.
+        #expect(try decode(utf8, encoding: "utf-8").1.isEmpty)
+        #expect(try decode(Array("2024 report\n".utf8), encoding: "GB18030").1.isEmpty)
+        #expect(try decode(fixture("simplified.gbk.txt"), encoding: "GB18030").1.isEmpty)
+    }
+
     @Test func utf8WithAndWithoutBOM() throws {
         #expect(try decode(Array("年度报告".utf8)).0.text == "年度报告")
         #expect(try decode([0xEF, 0xBB, 0xBF] + Array("年度报告".utf8)).0.text == "年度报告")

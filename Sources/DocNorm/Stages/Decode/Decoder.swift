@@ -55,6 +55,7 @@ public struct Decoder: Sendable {
         if let forced {
             // ICU opens its default converter for an empty name; that is not what was asked.
             guard !forced.isEmpty, Converter.isKnown(forced) else { throw DocNormError.unknownEncoding(forced) }
+            questionForcedEncoding(bytes, forced, context)
             return try convert(bytes, charset: forced, named: forced, context: context)
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -85,6 +86,19 @@ public struct Decoder: Sendable {
                                                     needed: minConfidence, offset: firstInvalid)
         }
         return try convert(bytes, charset: best.name, named: best.name, context: context)
+    }
+
+    /// Bytes with multi-byte characters that are all valid UTF-8 are UTF-8:
+    /// text in GB18030 or Big5 almost never is. Forcing another charset on
+    /// them garbles the text, so it is reported (the decoding is still the one asked for).
+    func questionForcedEncoding(_ bytes: [UInt8], _ forced: String, _ context: PipelineContext) {
+        let name = forced.uppercased().filter { $0 != "-" && $0 != "_" }
+        guard name != "UTF8", !name.hasPrefix("UTF16"), !name.hasPrefix("UTF32") else { return }
+        let (multibyte, invalid, _) = Self.utf8Evidence(bytes)
+        guard multibyte > 0, invalid == 0 else { return }
+        context.report(.decode, "decode.forced-encoding", .suspicion,
+                       "the bytes are valid UTF-8 (\(multibyte) multi-byte characters), yet --encoding \(forced) was given; "
+                       + "if the text is garbled, drop --encoding", line: nil)
     }
 
     /// A file signature at the start (a PDF may have a little junk before
