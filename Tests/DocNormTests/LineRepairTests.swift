@@ -153,6 +153,17 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(try repaired(text) == [String(repeating: fullLine, count: 7) + "版可在桐川县（http://www.example.gov.cn）下载。"])
     }
 
+    /// Justification spreads a line with long Latin runs too, and PyMuPDF
+    /// gives each run and mark a line (holdout report, Chromium PDF).
+    @Test func scatteredLettersAroundLatinRunsAreOneLine() throws {
+        let text = column + fullLine + "\n516000；\n电\n话\n：\n0756-3368102；\n邮\n箱\n：\nab@example.gov.cn）。\n一、总体情况\n"
+        #expect(try repaired(text) == [String(repeating: fullLine, count: 7) + "516000；电话：0756-3368102；邮箱：ab@example.gov.cn）。",
+                                       "一、总体情况"])
+        // Cells one per line are not such pieces: a value or a row number has no CJK mark.
+        let cells = column + "结束。\n自\n然\n人\n1.\n0\n其\n他\n3\n结束。\n"
+        #expect(try repaired(cells).suffix(7) == ["人", "1.", "0", "其", "他", "3", "结束。"])
+    }
+
     @Test func threeSingleCharactersAreNotScattered() throws {
         let text = column + "结束。\n自\n然\n人\n"
         #expect(try repaired(text).suffix(3) == ["自", "然", "人"])

@@ -188,30 +188,54 @@ extension LineRepair {
         a += b
     }
 
-    /// Merges each run of at least `scatteredRun` lines holding one Han
-    /// character each (blank lines between allowed) into one line, taken to
-    /// fill the column: it was a justified line spread out letter by letter.
+    /// Merges each run of lines holding one piece each — one Han character,
+    /// one CJK mark no line starts with (：), or a Latin run glued to such a
+    /// mark (0756-3368102；) — with at least `scatteredRun` Han characters
+    /// (blank lines between allowed) into one line, taken to fill the column:
+    /// it was a justified line spread out letter by letter (around long Latin
+    /// runs: 516000；⏎电⏎话⏎：⏎0756-3368102；⏎邮⏎箱⏎：⏎ngzwgk@…）。).
     /// The stretch itself when it has no such run (most have none): a copy
     /// is made only from the first run gathered on.
     func gatherScattered(_ lines: ArraySlice<SourceLine>, context: PipelineContext) -> ArraySlice<SourceLine> {
-        func single(_ line: SourceLine) -> Bool {
+        /// 1 for one Han character, 0 for another piece, nil for a line that is none.
+        func piece(_ line: SourceLine) -> Int? {
             // One scalar, asked without counting the whole line.
             var scalars = line.text.unicodeScalars.makeIterator()
-            guard let first = scalars.next(), scalars.next() == nil else { return false }
-            return first.properties.isIdeographic
+            guard let first = scalars.next() else { return nil }
+            if scalars.next() == nil {
+                if first.properties.isIdeographic { return 1 }
+                return !first.isASCII && (noLineStart.contains(first) || closers.contains(first)) ? 0 : nil
+            }
+            // A Latin run and the marks after it; a table's value (0, 1.) has no CJK mark.
+            var latin = false, mark = false
+            for s in line.text.unicodeScalars {
+                if s.isASCII {
+                    guard s != " ", !mark else { return nil }
+                    latin = latin || s.properties.isAlphabetic || ("0"..."9").contains(s)
+                } else if noLineStart.contains(s) || closers.contains(s) {
+                    mark = true
+                } else {
+                    return nil
+                }
+            }
+            return latin && mark ? 0 : nil
         }
         var output: [SourceLine]?
         var i = lines.startIndex
         while i < lines.endIndex {
-            guard single(lines[i]) else { output?.append(lines[i]); i += 1; continue }
+            guard let opening = piece(lines[i]) else { output?.append(lines[i]); i += 1; continue }
             var run = [i]
+            var han = opening
             var j = i + 1
-            while j < lines.endIndex, lines[j].text.isEmpty || single(lines[j]) {
-                if !lines[j].text.isEmpty { run.append(j) }
+            while j < lines.endIndex {
+                if lines[j].text.isEmpty { j += 1; continue }
+                guard let next = piece(lines[j]) else { break }
+                run.append(j)
+                han += next
                 j += 1
             }
             let end = run.last! + 1
-            guard run.count >= file.wrap.scatteredRun else {
+            guard han >= file.wrap.scatteredRun else {
                 output?.append(contentsOf: lines[i..<end]); i = end; continue
             }
             if output == nil {
