@@ -36,13 +36,15 @@ struct TableDebris: Sendable {
     }
 
     /// The grid of `template` with no value placed, read from
-    /// `lines[start..<end]` whose numbers are `numbers`; nil when the
-    /// stretch is not that table's debris.
+    /// `lines[start..<end]` whose numbers `numbers` gives; nil when the
+    /// stretch is not that table's debris. The lines are checked first and
+    /// the numbers read only then: a stretch of prose fails on its first
+    /// line, and its numbers (to the end of a long document) are never read.
     func recover(_ lines: [SourceLine], from start: Int, end: Int, template: TableTemplate,
-                 numbers: [ReadingOrderRecovery.Token]) -> LabelledColumnRecovery.Placement? {
+                 numbers: () -> [ReadingOrderRecovery.Token]) -> LabelledColumnRecovery.Placement? {
         guard let labels = labels[template.id], start < end else { return nil }
         let cells = template.rows.reduce(0) { $0 + ($1.isHeader ? 0 : $1.columnPaths.count) }
-        guard cells > 0, numbers.count == cells else { return nil }
+        guard cells > 0 else { return nil }
         var lastLine = start
         for index in start..<end {
             let words = lines[index].text.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\t" })
@@ -54,6 +56,8 @@ struct TableDebris: Sendable {
             }
             lastLine = index
         }
+        let numbers = numbers()
+        guard numbers.count == cells else { return nil }
         var placement = emptyGrid(template, from: start, to: lastLine)
         placement.unplaced = numbers.map { (text: $0.text, line: $0.line, reason: "the table's numbers stand in no order that can be read") }
         return placement

@@ -511,10 +511,15 @@ struct TableRecognizer: Sendable {
                        candidates: [TableTemplate]) -> LabelledColumnRecovery.Placement? {
         let arithmetic = candidates.filter { ReadingOrderRecovery.uniformSlots($0) != nil && !$0.checks.isEmpty }
         guard !arithmetic.isEmpty else { return nil }
-        let end = end ?? readingOrder.stretchEnd(lines, from: start, templates: arithmetic)
-        if fitting.count == 1, let template = arithmetic.first(where: { $0.id == fitting[0] }) {
-            return debris.recover(lines, from: start, end: end, template: template, numbers: readingOrder.numbers(in: lines[start..<end]))
+        if fitting.count == 1, let end, let template = arithmetic.first(where: { $0.id == fitting[0] }) {
+            return debris.recover(lines, from: start, end: end, template: template, numbers: { readingOrder.numbers(in: lines[start..<end]) })
         }
+        // The output read back: the empty grid, its rows TAB-separated. Asked
+        // first, since every other anchor where nothing matched comes here
+        // (the stretch's end and its grid rows, worked out at each anchor of
+        // a long report with no table, doubled stage 3's time there).
+        guard lines[start].text.utf8.contains(0x09) else { return nil }
+        let end = end ?? readingOrder.stretchEnd(lines, from: start, templates: arithmetic)
         for template in arithmetic where headerRuns.shapes[template.id] != nil {
             guard let grid = headerRuns.gridRows(lines, from: start, end: end, template: template, shape: headerRuns.shapes[template.id]!),
                   grid.rows.allSatisfy({ $0.allSatisfy { $0 == nil } }) else { continue }
