@@ -147,8 +147,13 @@ struct CellStream {
             let line = lines[lines.index(first, offsetBy: position)].text
             // Cheapest test first: a row number is a few ASCII bytes, a digit first.
             guard line.utf8.count <= 3, let opening = line.utf8.first, opening &- 0x30 < 10 else { continue }
-            let number = Array(line.unicodeScalars)
             let above = lines[lines.index(first, offsetBy: position - 1)].text.unicodeScalars
+            // The label text's first scalar is the line's (stripping values
+            // off its end leaves it, or nothing when the line is all values):
+            // tested before any array is made (most lines above a number are
+            // numbers too, in a table read one cell per line).
+            guard let opener = above.first, opener.value >= 0x2E80, opener.properties.isIdeographic else { continue }
+            let number = Array(line.unicodeScalars)
             var text = Array(above)
             while let last = text.last, last == " " || ("0"..."9").contains(last) { text.removeLast() }
             guard let head = text.first, head.properties.isIdeographic,
@@ -167,10 +172,9 @@ struct CellStream {
         // On the first word's last UTF-8 byte: an ASCII last scalar is that
         // byte (most words end in Han text or a digit, and are passed at once).
         guard !rowNumbers.isEmpty else { return nil }
-        let utf8 = text.utf8
-        let wordEnd = utf8.firstIndex(of: 0x20) ?? utf8.endIndex
-        guard wordEnd > utf8.startIndex else { return nil }
-        let lastByte = utf8[utf8.index(before: wordEnd)]
+        // A byte loop over the contiguous UTF-8 (a prose line has no space,
+        // and `firstIndex(of:)` on the view cost several times as much per byte).
+        guard let lastByte = Self.lastByteOfFirstWord(text) else { return nil }
         guard lastByte < 0x80, lastByte &- 0x30 >= 10,
               rowNumbers.contains(where: { $0.last?.value == UInt32(lastByte) }) else { return nil }
         let scalars = Array(text.unicodeScalars)
@@ -181,6 +185,19 @@ struct CellStream {
             return number + label + scalars[word.count...]
         }
         return nil
+    }
+
+    /// The last UTF-8 byte before the first space of `text` (its last byte
+    /// when it has none); nil when `text` is empty or opens with a space.
+    static func lastByteOfFirstWord(_ text: String) -> UInt8? {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> UInt8? in
+            var end = 0
+            while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+            return end > 0 ? bytes[end - 1] : nil
+        }) { return found }
+        let utf8 = text.utf8
+        let wordEnd = utf8.firstIndex(of: 0x20) ?? utf8.endIndex
+        return wordEnd > utf8.startIndex ? utf8[utf8.index(before: wordEnd)] : nil
     }
 
     /// The stream of the first `lines` lines only (the whole stream when it
