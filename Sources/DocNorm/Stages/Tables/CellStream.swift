@@ -156,8 +156,10 @@ struct CellStream {
             let number = Array(line.unicodeScalars)
             var text = Array(above)
             while let last = text.last, last == " " || ("0"..."9").contains(last) { text.removeLast() }
+            // Made once, not once per label compared.
+            let numberedText = number + text
             guard let head = text.first, head.properties.isIdeographic,
-                  numberedLabels.contains(where: { $0.starts(with: number + text) && $0.count > number.count + text.count })
+                  numberedLabels.contains(where: { $0.starts(with: numberedText) && $0.count > numberedText.count })
             else { continue }
             found.append(position)
         }
