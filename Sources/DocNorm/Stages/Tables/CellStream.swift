@@ -69,11 +69,16 @@ struct CellStream {
             !splits.contains { $0 >= p - 2 && $0 <= p }
         }
         var rowNumberLines: [Int] = []
-        var count = 0
+        /// Scalars written, set once the innermost buffer is filled.
+        var written = 0
         var cellStart: [Bool] = [], lineNumbers: [Int] = []
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bound) { scalarBuffer, scalarCount in
             cellStart = [Bool](unsafeUninitializedCapacity: bound) { startBuffer, startCount in
                 lineNumbers = [Int](unsafeUninitializedCapacity: bound) { lineBuffer, lineCount in
+                    // Local to this closure: a variable of the initializer,
+                    // captured by `dropRule`, was checked for exclusive
+                    // access at run time on every call.
+                    var count = 0
                     /// A token of three or more `-` `:` `=` is a rule line's cell (Markdown's
                     /// `---|---`, text tables' `====`), not table content: it is dropped.
                     func dropRule(from start: Int) {
@@ -120,10 +125,11 @@ struct CellStream {
                         dropRule(from: tokenStart)
                     }
                     lineCount = count
+                    written = count
                 }
-                startCount = count
+                startCount = written
             }
-            scalarCount = count
+            scalarCount = written
         }
         self.scalars = scalars[...]
         self.cellStart = cellStart[...]
