@@ -107,10 +107,12 @@ public final class PipelineContext {
         self.collecting = collecting
     }
 
-    public func report(_ stage: StageID, _ rule: String, _ kind: Diagnostic.Kind, _ message: String, line: Int?,
-                       cells: DiagnosticCells? = nil) {
+    /// Records a finding. The message is built only when findings are kept:
+    /// the probe of `tables.settle` reads every table again and keeps none.
+    public func report(_ stage: StageID, _ rule: String, _ kind: Diagnostic.Kind, _ message: @autoclosure () -> String, line: Int?,
+                       cells: @autoclosure () -> DiagnosticCells? = nil) {
         guard collecting else { return }
-        diagnostics.append(Diagnostic(stage: stage, rule: rule, kind: kind, message: message, line: line, cells: cells))
+        diagnostics.append(Diagnostic(stage: stage, rule: rule, kind: kind, message: message(), line: line, cells: cells()))
     }
 
     /// Takes back findings that no longer hold: stage 3 reading its output

@@ -69,11 +69,16 @@ struct CellStream {
             !splits.contains { $0 >= p - 2 && $0 <= p }
         }
         var rowNumberLines: [Int] = []
-        var count = 0
+        /// Scalars written, set once the innermost buffer is filled.
+        var written = 0
         var cellStart: [Bool] = [], lineNumbers: [Int] = []
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bound) { scalarBuffer, scalarCount in
             cellStart = [Bool](unsafeUninitializedCapacity: bound) { startBuffer, startCount in
                 lineNumbers = [Int](unsafeUninitializedCapacity: bound) { lineBuffer, lineCount in
+                    // Local to this closure: a variable of the initializer,
+                    // captured by `dropRule`, was checked for exclusive
+                    // access at run time on every call.
+                    var count = 0
                     /// A token of three or more `-` `:` `=` is a rule line's cell (Markdown's
                     /// `---|---`, text tables' `====`), not table content: it is dropped.
                     func dropRule(from start: Int) {
@@ -120,10 +125,11 @@ struct CellStream {
                         dropRule(from: tokenStart)
                     }
                     lineCount = count
+                    written = count
                 }
-                startCount = count
+                startCount = written
             }
-            scalarCount = count
+            scalarCount = written
         }
         self.scalars = scalars[...]
         self.cellStart = cellStart[...]
@@ -147,12 +153,19 @@ struct CellStream {
             let line = lines[lines.index(first, offsetBy: position)].text
             // Cheapest test first: a row number is a few ASCII bytes, a digit first.
             guard line.utf8.count <= 3, let opening = line.utf8.first, opening &- 0x30 < 10 else { continue }
-            let number = Array(line.unicodeScalars)
             let above = lines[lines.index(first, offsetBy: position - 1)].text.unicodeScalars
+            // The label text's first scalar is the line's (stripping values
+            // off its end leaves it, or nothing when the line is all values):
+            // tested before any array is made (most lines above a number are
+            // numbers too, in a table read one cell per line).
+            guard let opener = above.first, opener.value >= 0x2E80, opener.properties.isIdeographic else { continue }
+            let number = Array(line.unicodeScalars)
             var text = Array(above)
             while let last = text.last, last == " " || ("0"..."9").contains(last) { text.removeLast() }
+            // Made once, not once per label compared.
+            let numberedText = number + text
             guard let head = text.first, head.properties.isIdeographic,
-                  numberedLabels.contains(where: { $0.starts(with: number + text) && $0.count > number.count + text.count })
+                  numberedLabels.contains(where: { $0.starts(with: numberedText) && $0.count > numberedText.count })
             else { continue }
             found.append(position)
         }
@@ -167,10 +180,9 @@ struct CellStream {
         // On the first word's last UTF-8 byte: an ASCII last scalar is that
         // byte (most words end in Han text or a digit, and are passed at once).
         guard !rowNumbers.isEmpty else { return nil }
-        let utf8 = text.utf8
-        let wordEnd = utf8.firstIndex(of: 0x20) ?? utf8.endIndex
-        guard wordEnd > utf8.startIndex else { return nil }
-        let lastByte = utf8[utf8.index(before: wordEnd)]
+        // A byte loop over the contiguous UTF-8 (a prose line has no space,
+        // and `firstIndex(of:)` on the view cost several times as much per byte).
+        guard let lastByte = Self.lastByteOfFirstWord(text) else { return nil }
         guard lastByte < 0x80, lastByte &- 0x30 >= 10,
               rowNumbers.contains(where: { $0.last?.value == UInt32(lastByte) }) else { return nil }
         let scalars = Array(text.unicodeScalars)
@@ -181,6 +193,19 @@ struct CellStream {
             return number + label + scalars[word.count...]
         }
         return nil
+    }
+
+    /// The last UTF-8 byte before the first space of `text` (its last byte
+    /// when it has none); nil when `text` is empty or opens with a space.
+    static func lastByteOfFirstWord(_ text: String) -> UInt8? {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> UInt8? in
+            var end = 0
+            while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+            return end > 0 ? bytes[end - 1] : nil
+        }) { return found }
+        let utf8 = text.utf8
+        let wordEnd = utf8.firstIndex(of: 0x20) ?? utf8.endIndex
+        return wordEnd > utf8.startIndex ? utf8[utf8.index(before: wordEnd)] : nil
     }
 
     /// The stream of the first `lines` lines only (the whole stream when it

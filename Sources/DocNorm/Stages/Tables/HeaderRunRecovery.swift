@@ -328,14 +328,16 @@ struct HeaderRunRecovery: Sendable {
             guard cells.count <= template.columns, cells.count > 1 else { return nil }
             var values = [String?](repeating: nil, count: shape.slots)
             for (c, cell) in cellsOfRow.enumerated() {
-                let text = c < cells.count ? String(cells[c]) : ""
+                // Compared as the slice; a string is made only of a value.
+                let text = c < cells.count ? cells[c] : ""
                 switch cell {
                 case .label(let l): guard text == l else { return nil }
                 case .empty: guard text.isEmpty else { return nil }
                 case .value(let slot):
                     guard !text.isEmpty else { continue }
-                    guard rules.isValue(text) else { return nil }
-                    values[slot] = text
+                    let value = String(text)
+                    guard rules.isValue(value) else { return nil }
+                    values[slot] = value
                 }
             }
             return values

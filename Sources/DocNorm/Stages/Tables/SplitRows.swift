@@ -30,7 +30,11 @@ enum SplitRows {
         var scalars: [Unicode.Scalar] = []
         func trailingValues(_ line: SourceLine) -> (values: Int, text: Bool) {
             scalars.removeAll(keepingCapacity: true)
-            scalars.append(contentsOf: line.text.unicodeScalars)
+            // One pass over the scalars, room made by the UTF-8 count (at
+            // least theirs): `append(contentsOf:)` walked them twice, once
+            // only to count them.
+            scalars.reserveCapacity(line.text.utf8.count)
+            for scalar in line.text.unicodeScalars { scalars.append(scalar) }
             var values = 0
             var end = scalars.count
             // Tokens from the last on, as split by spaces.

@@ -82,6 +82,10 @@ struct TableRecognizer: Sendable {
                    gridsOnly: Bool = false, keep: (Region) -> Region = { $0 }) -> [Region] {
         // Most lines open with no anchor's first scalar: they are passed at once.
         let anchors = self.anchors, anchorFirsts = self.anchorFirsts
+        // The closures below read the rules from this copy: reading them
+        // from `self` copied the whole recogniser (every stage's rules) for
+        // each closure at each anchor.
+        let rules = self.rules
         var regions: [Region] = []
         var edition = reportEdition
         /// The last stream built and the line it starts at.
