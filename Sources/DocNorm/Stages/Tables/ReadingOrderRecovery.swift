@@ -405,6 +405,11 @@ extension ReadingOrderRecovery {
                 }
                 filled.values.append(slots)
                 filled.rowLines.append(rowLines[index])
+                // A row with no label and no value (table 四's one row, none
+                // of its values read) is not written: the matcher, reading
+                // the grid back, finds nothing of it, and left its line of
+                // TABs as text, so the settle step read the document again.
+                if slots.allSatisfy({ $0 == nil }), !row.cells.contains(where: { if case .label = $0 { true } else { false } }) { continue }
             }
             filled.grid.append(cells)
             filled.gridRowIsHeader.append(row.isHeader)
