@@ -162,11 +162,10 @@ struct CellStream {
             let number = Array(line.unicodeScalars)
             var text = Array(above)
             while let last = text.last, last == " " || ("0"..."9").contains(last) { text.removeLast() }
-            // Made once, not once per label compared.
+            // Made once, not once per label compared. (The text still opens
+            // with `opener`: only spaces and digits came off its end.)
             let numberedText = number + text
-            guard let head = text.first, head.properties.isIdeographic,
-                  numberedLabels.contains(where: { $0.starts(with: numberedText) && $0.count > numberedText.count })
-            else { continue }
+            guard numberedLabels.contains(where: { $0.starts(with: numberedText) && $0.count > numberedText.count }) else { continue }
             found.append(position)
         }
         return found
