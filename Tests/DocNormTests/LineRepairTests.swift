@@ -43,6 +43,16 @@ func repaired(_ text: String) throws -> [String] {
         #expect(try repaired(text).suffix(2) == [heading + "公开情况", item + "和待遇调整政策，参保率达到98.3%。"])
     }
 
+    /// A numbered first line with no ，。；、 that leaves a bracket open is not a
+    /// heading: a heading does not end inside （…） (holdout report:
+    /// （三）按照《…要点》（青府办⏎发〔2022〕11号）要求，…).
+    @Test func numberedLineLeavingABracketOpenContinues() throws {
+        let first = "（三）按照《" + String(repeating: "要", count: 9) + "》（青府办"
+        let rest = "发〔2022〕11号）要求，任务均已完成。"
+        let text = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n\n" + first + "\n" + rest + "\n"
+        #expect(try repaired(text).last == first + rest)
+    }
+
     @Test func sentenceEndBeforeBlankLineEndsParagraph() throws {
         let text = (0..<6).map { _ in fullLine }.joined(separator: "\n") + String(repeating: "政", count: 19) + "。\n\n新段落。\n"
         #expect(try repaired(text).last == "新段落。")

@@ -317,6 +317,18 @@ public struct LineRepair: Sendable {
     /// Whether the line has a mark of running text (，。；、).
     func hasRunningText(_ text: String) -> Bool { text.unicodeScalars.contains { runningText.contains($0) } }
 
+    /// Whether an opener (（《“〔) is still unclosed at the line's end: a heading
+    /// does not end inside brackets, so such a line goes on in the next. A mark
+    /// in both sets (a straight quote) counts for neither.
+    func leavesBracketOpen(_ text: String) -> Bool {
+        var depth = 0
+        for s in text.unicodeScalars {
+            let opens = openers.contains(s), closes = closers.contains(s)
+            if opens && !closes { depth += 1 } else if closes && !opens && depth > 0 { depth -= 1 }
+        }
+        return depth > 0
+    }
+
     /// Heading numbering (Rules/structure.json) at the start of a line, followed by text.
     func startsWithNumbering(_ text: String) -> Bool { numbering.opens(text) }
 }

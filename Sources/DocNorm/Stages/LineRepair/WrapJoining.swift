@@ -93,7 +93,7 @@ extension LineRepair {
         // is only a text-box boundary (pdfminer), and the width decides.
         let strong = endsStrongly(line.text)
         if strong && blankBetween { return false }
-        if opensParagraph && startsWithNumbering(line.text) && !hasRunningText(line.text) && hasRunningText(next) { return false }
+        if opensParagraph && startsWithNumbering(line.text) && !hasRunningText(line.text) && !leavesBracketOpen(line.text) && hasRunningText(next) { return false }
         // A first line's indent took room on the page; extractors that kept it
         // as spaces have it in the extracted width already. (The line measured
         // once: `width` measures it too.)
