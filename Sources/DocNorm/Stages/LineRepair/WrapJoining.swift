@@ -189,8 +189,10 @@ extension LineRepair {
     }
 
     /// Merges each run of lines holding one piece each — one Han character,
-    /// one CJK mark no line starts with (：), or a Latin run glued to such a
-    /// mark (0756-3368102；) — with at least `scatteredRun` Han characters
+    /// one CJK mark no line starts with (：) or that opens or closes (（ ）), a
+    /// Latin run glued to such a mark (0756-3368102；), or a bare Latin run
+    /// right after a lone mark (：⏎0917-4821365; a table's value never
+    /// follows one) — with at least `scatteredRun` Han characters
     /// (blank lines between allowed) into one line, taken to fill the column:
     /// it was a justified line spread out letter by letter (around long Latin
     /// runs: 516000；⏎电⏎话⏎：⏎0756-3368102；⏎邮⏎箱⏎：⏎ngzwgk@…）。).
@@ -204,7 +206,7 @@ extension LineRepair {
             guard let first = scalars.next() else { return nil }
             if scalars.next() == nil {
                 if first.properties.isIdeographic { return 1 }
-                return !first.isASCII && (noLineStart.contains(first) || closers.contains(first)) ? 0 : nil
+                return !first.isASCII && isMark(first) ? 0 : nil
             }
             // A Latin run and the marks after it; a table's value (0, 1.) has no CJK mark.
             var latin = false, mark = false
@@ -220,6 +222,22 @@ extension LineRepair {
             }
             return latin && mark ? 0 : nil
         }
+        func isMark(_ s: Unicode.Scalar) -> Bool { noLineStart.contains(s) || closers.contains(s) || openers.contains(s) }
+        /// A lone non-ASCII mark (：（，).
+        func isLoneMark(_ line: SourceLine) -> Bool {
+            var scalars = line.text.unicodeScalars.makeIterator()
+            guard let first = scalars.next(), scalars.next() == nil else { return false }
+            return !first.isASCII && isMark(first)
+        }
+        /// Letters or digits and the ASCII joiners of a phone number, e-mail or URL, no space.
+        func isBareLatin(_ line: SourceLine) -> Bool {
+            var word = false
+            for s in line.text.unicodeScalars {
+                guard s.isASCII, s != " " else { return false }
+                word = word || s.properties.isAlphabetic || ("0"..."9").contains(s)
+            }
+            return word
+        }
         var output: [SourceLine]?
         var i = lines.startIndex
         while i < lines.endIndex {
@@ -229,7 +247,7 @@ extension LineRepair {
             var j = i + 1
             while j < lines.endIndex {
                 if lines[j].text.isEmpty { j += 1; continue }
-                guard let next = piece(lines[j]) else { break }
+                guard let next = piece(lines[j]) ?? (isLoneMark(lines[run.last!]) && isBareLatin(lines[j]) ? 0 : nil) else { break }
                 run.append(j)
                 han += next
                 j += 1
