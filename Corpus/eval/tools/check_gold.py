@@ -134,7 +134,7 @@ def grid_problems(text):
                         p.append(f"{tid} row {ri+1} col {ci+1}: empty value cell")
                     elif kind in ("三", "四") and not NUM.match(c):
                         p.append(f"{tid} row {ri+1} col {ci+1}: non-integer count {c!r}")
-                    elif kind == "二" and not re.fullmatch(r"(增|减)?[0-9]+(\.[0-9]+)?(元|万元)?", c):
+                    elif kind == "二" and not re.fullmatch(r"(增|减|[+-])?[0-9]+(\.[0-9]+)?(元|万元)?", c):
                         p.append(f"{tid} row {ri+1} col {ci+1}: odd value {c!r}")
                 elif t != c:
                     p.append(f"{tid} row {ri+1} col {ci+1}: {c!r} where the template has {t!r}")
