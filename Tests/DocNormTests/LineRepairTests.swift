@@ -180,9 +180,6 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         let text = column + fullLine + "\n联\n系\n（\n电\n话\n：\n0917-4821365\n，\n电\n子\n邮\n箱\n：\nab@qq.com）。\n一、总体情况\n"
         #expect(try repaired(text) == [String(repeating: fullLine, count: 7) + "联系（电话：0917-4821365，电子邮箱：ab@qq.com）。",
                                        "一、总体情况"])
-        // A value after a CJK character, not a lone mark, is still a cell.
-        let cells = column + "结束。\n自\n然\n人\n（\n其\n他\n3\n结束。\n"
-        #expect(try repaired(cells).suffix(2) == ["3", "结束。"])
     }
 
     @Test func threeSingleCharactersAreNotScattered() throws {

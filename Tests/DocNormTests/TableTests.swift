@@ -401,6 +401,23 @@ extension String {
         #expect(moved(["", "（七）总计", "1."]) == [])   // a numbered label opens the line
         #expect(moved(["", "本机关不掌", "1. 2"]) == [])
         #expect(moved(["", "3.其他", "3."]) == [])
+        // With values after it, the number goes before a whole label only.
+        #expect(moved(["", "重复申请0", "2. 0 0 0 0 0 0"]) == [2])
+        #expect(moved(["", "重复申", "2. 0 0 0 0 0 0"]) == [])
+        #expect(moved(["", "重复申请0", "3. 0 0 0 0 0 0"]) == [])
+    }
+
+    @Test func aRowNumberWithValuesUnderAWholeLabelOpensIt() throws {
+        // At a page top (Chromium pdftotext -layout): the label with the first
+        // value on its baseline, then the number with the other values.
+        var text = applicationsTable { $0 == "not-handled-2" ? [3, 1, 0, 0, 0, 2, 6] : [0, 0, 0, 0, 0, 0, 0] }
+        text = text.replacingFirst("2.重复申请 3 1 0 0 0 2 6\n",
+                                   with: "\n                -3-\n                     重复申请 3\n                          2.                 1       0       0           0       2   6\n")
+        #expect(text.contains("\n                          2.  "), "the layout was built")
+        let doc = try document(text, tracing: true)
+        #expect(values(doc, "2.重复申请") == ["3", "1", "0", "0", "0", "2", "6"])
+        #expect(doc.trace.contains { $0.rule == "tables.row-number" && $0.after == "2.重复申请3⏎1 0 0 0 2 6" })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.stray-text" || $0.rule == "structure.missing-value" })
     }
 
     @Test func rowNumberFirstTakesOnlyANumberGluedToLabelText() {

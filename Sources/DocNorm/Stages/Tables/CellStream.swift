@@ -87,26 +87,35 @@ struct CellStream {
                         else { return }
                         count = start
                     }
+                    func line(_ offset: Int) -> SourceLine { lines[lines.index(lines.startIndex, offsetBy: offset)] }
                     for position in 0..<lines.count {
                         var source = position
+                        /// Set where a row number with values after it is read
+                        /// before the label above and its values after it.
+                        var movedText: String?
                         if splits.contains(position) {
                             source = position + 1
-                            splitRowLabels.append(lines[lines.index(lines.startIndex, offsetBy: position)].number)
+                            splitRowLabels.append(line(position).number)
                         } else if splits.contains(position - 1) {
                             source = position - 1
                         } else if numberLines.contains(position + 1) {
-                            source = position + 1
-                            rowNumberLines.append(lines[lines.index(lines.startIndex, offsetBy: source)].number)
+                            let numberLine = line(position + 1)
+                            rowNumberLines.append(numberLine.number)
+                            let values = Self.valuesAfterRowNumber(numberLine.text)
+                            if values.isEmpty { source = position + 1 } else {
+                                movedText = String(numberLine.text[..<values.startIndex]) + line(position).text
+                            }
                         } else if numberLines.contains(position) {
-                            source = position - 1
+                            let values = Self.valuesAfterRowNumber(line(position).text)
+                            if values.isEmpty { source = position - 1 } else { movedText = String(values) }
                         }
-                        let line = lines[lines.index(lines.startIndex, offsetBy: source)]
+                        let line = line(source)
                         lineStart.append(count)
                         var boundary = true
                         var tokenStart = count
                         var previous: Unicode.Scalar = " "
                         // A row number moved to the front makes a new string; rare.
-                        let text = Self.rowNumberFirst(line.text, rowNumbers: rowNumbers).map { String(String.UnicodeScalarView($0)) } ?? line.text
+                        let text = movedText ?? Self.rowNumberFirst(line.text, rowNumbers: rowNumbers).map { String(String.UnicodeScalarView($0)) } ?? line.text
                         for s in text.unicodeScalars {
                             defer { previous = s }
                             if s == " " || s == "\t" || s == "|" {
@@ -141,18 +150,22 @@ struct CellStream {
 
     /// Positions (in `lines`) of lines that hold only a row number (1.)
     /// right after a line whose label text, after that number, opens one of
-    /// `numberedLabels` (本机关不掌 for 1.本机关不掌握相关政府信息). The label
-    /// text is the line without the values at its end (属于行政查 5 →
-    /// 属于行政查). Empty for most stretches.
+    /// `numberedLabels` (本机关不掌 for 1.本机关不掌握相关政府信息), or a row
+    /// number and values right after a line whose label text, after that
+    /// number, is one (重复申请 0 ⏎ 2. 0 0 0 0 0 0: the number on the baseline
+    /// of the values after the first). The label text is the line without
+    /// the values at its end (属于行政查 5 → 属于行政查). Empty for most
+    /// stretches.
     static func rowNumberLinesBelowLabels<Lines: RandomAccessCollection>(
         _ lines: Lines, numberedLabels: [[Unicode.Scalar]]) -> [Int] where Lines.Element == SourceLine {
         guard !numberedLabels.isEmpty, lines.count > 1 else { return [] }
         var found: [Int] = []
         let first = lines.startIndex
         for position in 1..<lines.count {
-            let line = lines[lines.index(first, offsetBy: position)].text
+            let whole = lines[lines.index(first, offsetBy: position)].text
             // Cheapest test first: a row number is a few ASCII bytes, a digit first.
-            guard line.utf8.count <= 3, let opening = line.utf8.first, opening &- 0x30 < 10 else { continue }
+            guard let opening = whole.utf8.first, opening &- 0x30 < 10, isRowNumberLine(whole) else { continue }
+            let line = whole.prefix(while: { $0 != " " })
             let above = lines[lines.index(first, offsetBy: position - 1)].text.unicodeScalars
             // The label text's first scalar is the line's (stripping values
             // off its end leaves it, or nothing when the line is all values):
@@ -165,10 +178,34 @@ struct CellStream {
             // Made once, not once per label compared. (The text still opens
             // with `opener`: only spaces and digits came off its end.)
             let numberedText = number + text
-            guard numberedLabels.contains(where: { $0.starts(with: numberedText) && $0.count > numberedText.count }) else { continue }
+            // A lone number goes before a label's first line (the label goes
+            // on below it); one with values after it, before a whole label
+            // (its values go on after it). A lone number under a whole label
+            // may open the row below.
+            let withValues = line.utf8.count < whole.utf8.count
+            guard numberedLabels.contains(where: {
+                $0.starts(with: numberedText) && (withValues ? $0.count == numberedText.count : $0.count > numberedText.count)
+            }) else { continue }
             found.append(position)
         }
         return found
+    }
+
+    /// Whether the line's first word is at most three bytes (a row number)
+    /// and the rest, if any, values only (digits and spaces).
+    static func isRowNumberLine(_ line: String) -> Bool {
+        let utf8 = line.utf8
+        guard let wordEnd = utf8.firstIndex(of: 0x20) else { return utf8.count <= 3 }
+        return utf8.distance(from: utf8.startIndex, to: wordEnd) <= 3
+            && utf8[wordEnd...].contains { $0 &- 0x30 < 10 }
+            && utf8[wordEnd...].allSatisfy { $0 == 0x20 || $0 &- 0x30 < 10 }
+    }
+
+    /// A row-number line's values after its number (` 0 0 0` of `2. 0 0 0`);
+    /// empty for a lone number.
+    static func valuesAfterRowNumber(_ line: String) -> Substring {
+        let text = Substring(line)
+        return text[(text.firstIndex(of: " ") ?? text.endIndex)...]
     }
 
     /// The line's scalars with the row number its first word ends in first,

@@ -395,8 +395,10 @@ struct TableRecognizer: Sendable {
             }
             if stream.rowNumberLines.contains(line.number), k > 0 {
                 let label = region[region.index(region.startIndex, offsetBy: k - 1)]
+                let values = CellStream.valuesAfterRowNumber(line.text)
+                let after = values.isEmpty ? line.text + label.text : line.text[..<values.startIndex] + label.text + "⏎" + values.drop { $0 == " " }
                 context.traced(.tables, "tables.row-number", line: line.number,
-                               before: label.text + "⏎" + line.text, after: line.text + label.text)
+                               before: label.text + "⏎" + line.text, after: after)
             }
             if stream.splitRowLabels.contains(line.number), k + 1 < region.count {
                 let values = region[region.index(region.startIndex, offsetBy: k + 1)]
