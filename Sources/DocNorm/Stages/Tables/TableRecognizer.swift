@@ -230,24 +230,13 @@ struct TableRecognizer: Sendable {
                 i = placement.lastLine + 1
                 continue
             }
-            // An arithmetic table in no reading order (table 三 from pdfminer):
-            // the rows its column headers' boxes give beyond doubt.
+            // A table in no reading order (tables 三 and 四 from pdfminer).
             // Not again at a later anchor of a stretch searched already.
             if matched == nil, searched,
-               let placement = placeByHeaderRuns(lines, at: i, end: searchedEnd, candidates: labelled, edition: edition ?? hinted) {
-                regions.append(keep(region(placement, lines: lines, context: context, rule: "tables.header-runs",
-                                           how: "its numbers fit no reading order; the rows whose every cell the column headers' boxes give, and that add up, are placed",
-                                           gridsOnly: gridsOnly)))
-                edition = placement.template.edition
-                i = placement.lastLine + 1
-                continue
-            }
-            // Its labels and exactly its numbers, in no order at all (tables 三
-            // and 四 from pdfminer on a Chromium PDF): the grid, every cell reported.
-            if matched == nil, searched,
-               let placement = placeAsDebris(lines, at: i, end: searchedEnd, fitting: fittingHere, candidates: labelled) {
-                regions.append(keep(region(placement, lines: lines, context: context, rule: "tables.debris",
-                                           how: "its labels and exactly its numbers stand there in no order that can be read; every value cell is left empty",
+               let unordered = placeUnordered(lines, at: i, end: searchedEnd, fitting: fittingHere, candidates: labelled,
+                                              edition: edition ?? hinted) {
+                let placement = unordered.placement
+                regions.append(keep(region(placement, lines: lines, context: context, rule: unordered.rule, how: unordered.how,
                                            gridsOnly: gridsOnly)))
                 edition = placement.template.edition
                 i = placement.lastLine + 1
@@ -491,6 +480,26 @@ struct TableRecognizer: Sendable {
         guard !best.isEmpty else { return nil }
         if best.count == 1 { return best[0] }
         return best.first { $0.template.edition == edition }
+    }
+
+    /// A table whose numbers fit no reading order at the anchor
+    /// `lines[start]`, with the rule that placed it and how, for the region's
+    /// report: the rows its column headers' boxes give beyond doubt
+    /// (`tables.header-runs`, table 三 from pdfminer), else, where the
+    /// stretch holds its labels and exactly its numbers in no order at all,
+    /// its grid with every value cell left empty (`tables.debris`, tables 三
+    /// and 四 from pdfminer on a Chromium PDF).
+    func placeUnordered(_ lines: [SourceLine], at start: Int, end: Int?, fitting: [String], candidates: [TableTemplate],
+                        edition: Int?) -> (placement: LabelledColumnRecovery.Placement, rule: String, how: String)? {
+        if let placement = placeByHeaderRuns(lines, at: start, end: end, candidates: candidates, edition: edition) {
+            return (placement, "tables.header-runs",
+                    "its numbers fit no reading order; the rows whose every cell the column headers' boxes give, and that add up, are placed")
+        }
+        if let placement = placeAsDebris(lines, at: start, end: end, fitting: fitting, candidates: candidates) {
+            return (placement, "tables.debris",
+                    "its labels and exactly its numbers stand there in no order that can be read; every value cell is left empty")
+        }
+        return nil
     }
 
     /// `tables.header-runs` at the anchor `lines[start]`: the placement of
