@@ -434,6 +434,17 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(!output.contains("办结。2021") && !output.contains("\n2021\n"))
     }
 
+    /// A decimal that opens a page's first line, mid-paragraph (holdout
+    /// report, Chromium PDF): 486.3 + 亿元，….
+    @Test func decimalGoesBackBeforeTheUnitThatOpensTheBlock() throws {
+        let output = try text("（一）主动公开\n\n全年152个市重点项目完成投资\n\n-1-\n\n亿元，完成年度计划的108.6%。\n（2）价格收费信息。\n486.3\n\n（二）依申请公开\n")
+        #expect(output.contains("486.3亿元，完成年度计划的108.6%。"))
+        #expect(!output.contains("\n486.3\n"))
+        // An item number is not a decimal: 1. stays for stage 3 unless it numbers the line.
+        let item = try text("（一）主动公开\n\n亿元，完成年度计划的108.6%。\n全部完成。\n1.\n\n（二）依申请公开\n")
+        #expect(!item.contains("1.亿元"))
+    }
+
     @Test func numberGoesBackToTheHeadingThatOpensTheBlock() throws {
         let output = try text("（一）主动公开情况\n\n公开总体情况\n全年主动公开政府信息2875条。\n2.重点领域信息公开\n全年公开信息512条。\n1.\n\n-2-\n")
         #expect(output.contains("\n1.公开总体情况\n"))

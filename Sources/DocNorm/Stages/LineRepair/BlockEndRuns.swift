@@ -16,8 +16,8 @@
 ///   It goes back to the start of the block's first line when that line
 ///   opens with Han text and needs it: a line that the run makes numbered
 ///   and that is not numbered already (1. + 公开总体情况, 1 + 、公开…), or, for a bare
-///   run of digits, one opening with a unit a number must precede
-///   (`displacedRun.numberedUnits`: 2019 + 年，我局…). Only the block's
+///   run of digits or a decimal, one opening with a unit a number must
+///   precede (`displacedRun.numberedUnits`: 2019 + 年，我局…, 486.3 + 亿元，…). Only the block's
 ///   first line qualifies, so a run that stands at the end of a block of
 ///   table values (1843 after 处理决定数量) stays; so does a run followed by
 ///   more numbers (a table's cells, 7. of 7.属于行政执法案卷 among them):
@@ -78,11 +78,18 @@ extension LineRepair {
         guard let first = scalars.next() else { return false }
         let bare = run.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
         if first.properties.isIdeographic {
-            // Digits alone number no Han text (every arabic style has a mark).
-            if bare { return (file.displacedRun.numberedUnits ?? "").unicodeScalars.contains(first) }
+            // Digits alone number no Han text (every arabic style has a mark);
+            // nor does a decimal (486.3 + 亿元，…).
+            if bare || isDecimal(run) { return (file.displacedRun.numberedUnits ?? "").unicodeScalars.contains(first) }
         } else {
             guard bare, noLineStart.contains(first), scalars.next()?.properties.isIdeographic == true else { return false }
         }
         return !startsWithNumbering(line) && startsWithNumbering(run + line)
+    }
+
+    /// Digits, a point, digits (486.3): never a heading's number (1.).
+    func isDecimal(_ run: String) -> Bool {
+        let parts = run.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 &- 0x30 < 10 } }
     }
 }
