@@ -199,6 +199,29 @@ private func headerGroupFirst(headerText: Bool) -> String {
         #expect(rowOnly.singleCellFixes([0, 5, 4], row: 0).map(\.value) == [4, 5])
     }
 
+    /// A search with an exempt row reads the rows below it as the search
+    /// with none did: started from that search's readings, it finds what a
+    /// search of its own finds (three rows column-major, the middle row's
+    /// total one too high).
+    @Test func anExemptSearchFromTheStrictOneFindsWhatItsOwnFinds() {
+        let relations = TemplateRelations(rowChecks: [(left: [2], right: [0, 1])], columnChecks: [], columns: 3)
+        let numbers: [Double] = [1, 2, 3, 1, 1, 2, 2, 4, 5]
+        func grammar(_ exempt: Int?) -> ReadingOrderGrammar {
+            ReadingOrderGrammar(numbers: numbers, afterText: Array(repeating: false, count: 9), rows: 3, columns: 3,
+                                relations: relations, limits: pipeline.tables.rules.readingOrder, exemptRow: exempt)
+        }
+        let strict = grammar(nil).search()
+        #expect(grammar(nil).candidates(strict).isEmpty)
+        for row in 0..<3 {
+            let own = grammar(row).readings(), reused = grammar(row).candidates(grammar(row).search(below: strict))
+            #expect(own.map(\.cells) == reused.map(\.cells))
+            #expect(own.map(\.cost) == reused.map(\.cost))
+        }
+        // Column-major, row 2 reads 2 1 4 (for 2 1 3): only with that row exempt.
+        #expect(grammar(1).readings().contains { $0.cells.map { numbers[$0] } == [1, 1, 2, 2, 1, 4, 3, 2, 5] })
+        #expect(!grammar(0).readings().contains { $0.cells.map { numbers[$0] } == [1, 1, 2, 2, 1, 4, 3, 2, 5] })
+    }
+
     /// Two readings of table 四 (the first or the last number left out), each
     /// breaking one relation by one cell: which is the table is a guess, so
     /// no reading is placed and the reason is reported (the row-by-row match

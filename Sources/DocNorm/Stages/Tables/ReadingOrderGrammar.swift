@@ -334,8 +334,26 @@ struct ReadingOrderGrammar {
     }
 
     func readings() -> [Candidate] {
+        candidates(search())
+    }
+
+    /// The readings of the rows from each row position to the end.
+    /// `strict`: the search of the same numbers with no row exempt. The
+    /// readings of the rows below the exempt row are that search's (a
+    /// reading of rows r… reads no row above r), so only the exempt row and
+    /// those above it are searched again.
+    func search(below strict: Readings? = nil) -> Readings {
         let cap = limits.maxCandidates
         var readings = Readings(rows: rows)
+        var top = rows - 1
+        if let strict, let exempt = exemptRow {
+            readings = strict
+            for r in 0...exempt {
+                readings.lists[r] = []
+                readings.seen[r] = KeyIndex()
+            }
+            top = exempt
+        }
         func rowsHold(_ cells: [Int], _ r: Int, _ k: Int) -> Bool {
             (0..<k).allSatisfy { i in rowHolds(r + i) { numbers[cells[i * columns + $0]] } }
         }
@@ -346,8 +364,15 @@ struct ReadingOrderGrammar {
         // A reading of rows r..<r+k is kept only joined to a reading of the
         // rest: where the rest has none (its numbers hold in no order, as in
         // a table with an author's error), nothing of r..<r+k is built or checked.
-        for r in stride(from: rows - 1, through: 0, by: -1) {
+        /// Some row position in r+1…exemptRow has a reading (an exempt search).
+        var readAboveExempt = false
+        for r in stride(from: top, through: 0, by: -1) {
             let p = r * columns
+            if let exempt = exemptRow, r < exempt, !readings.lists[r + 1].isEmpty { readAboveExempt = true }
+            // Far above the exempt row with nothing read in between, a head
+            // of rows from r must reach past the exempt row: a group of at
+            // most maxGroupRows rows cannot, and header groups are not tried.
+            let farAboveExempt = exemptRow.map { r + limits.maxGroupRows <= $0 && !readAboveExempt } ?? false
             if !readings.lists[r + 1].isEmpty {
                 add(Array(p..<(p + columns)), cost: 0, plan: nil, r: r, k: 1)
             }
@@ -363,9 +388,9 @@ struct ReadingOrderGrammar {
                                      plan: .blocks(first: r, end: r + k, blocks: layout.blocks, offset: 0, putOffAfterRow: nil), at: r, k: k)
                     }
                 }
-                headerGroups(at: r, joins: { !readings.lists[r + $0].isEmpty }) { cells, cost, plan, k in
+                if !farAboveExempt { headerGroups(at: r, joins: { !readings.lists[r + $0].isEmpty }) { cells, cost, plan, k in
                     readings.add(cells, headKey: key(cells), cost: cost, plan: plan, at: r, k: k)
-                }
+                } }
                 for b in stride(from: r + 2, through: rows, by: 1) where !readings.lists[b].isEmpty && interleaved(from: p, count: b - r) {
                     for inner in firstColumnRun(r, b, plan.runGroups) {
                         var cells = [Int](repeating: 0, count: (b - r) * columns)
@@ -381,6 +406,11 @@ struct ReadingOrderGrammar {
             }
             readings.close(r, cap: cap)
         }
+        return readings
+    }
+
+    /// The full readings a search found, cheapest first.
+    func candidates(_ readings: Readings) -> [Candidate] {
         let rowsOf = { (node: Node) in node.head.count / columns }
         return readings.lists[0].indices.map { i in
             let (cells, steps) = readings.follow(0, i, rowsOf: rowsOf)

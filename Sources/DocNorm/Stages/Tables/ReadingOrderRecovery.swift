@@ -189,7 +189,10 @@ struct ReadingOrderRecovery: Sendable {
         var ids: [String: Int32] = [:]
         let keys = tokens.map { t in ids[t.text] ?? { ids[t.text] = Int32(ids.count); return Int32(ids.count - 1) }() }
         /// Every reading whose values `accept` takes (nil: rejected; else its
-        /// suspects), one per distinct table of values, the cheapest.
+        /// suspects), one per distinct table of values, the cheapest. Each
+        /// lead's search with no row exempt is kept in `strict`: a search
+        /// with an exempt row reads the rows below it as that one did.
+        var strict: [Int: ReadingOrderGrammar.Readings] = [:]
         func search(exempt: Int?, _ accept: ([Double]) -> [Suspect]?) -> [[Int32]: Reading] {
             var passing: [[Int32]: Reading] = [:]
             for lead in 0...min(limit, tokens.count - needed) where tokens.count - needed - lead <= limit {
@@ -197,7 +200,9 @@ struct ReadingOrderRecovery: Sendable {
                 let grammar = ReadingOrderGrammar(numbers: slice.map { tokens[$0].number }, afterText: slice.map { tokens[$0].afterText },
                                       rows: rowCount, columns: columns, relations: relations, limits: rules.readingOrder,
                                       plan: plans[template.id], exemptRow: exempt)
-                for candidate in grammar.readings() {
+                let found = grammar.search(below: exempt == nil ? nil : strict[lead])
+                if exempt == nil { strict[lead] = found }
+                for candidate in grammar.candidates(found) {
                     guard let suspects = accept(candidate.cells.map { tokens[slice[$0]].number }) else { continue }
                     let key = candidate.cells.map { keys[slice[$0]] }
                     let cost = candidate.cost + tokens.count - needed
