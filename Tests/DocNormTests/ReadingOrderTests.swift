@@ -160,6 +160,82 @@ private func headerGroupFirst(headerText: Bool) -> String {
         #expect(!records.contains { $0.row.last == "一、本年新收政府信息公开申请数量" && $0.column.last == "总计" && $0.value == "4" })
     }
 
+    /// The author's error: （七）总计 says 4 natural persons where its rows
+    /// add up to 3, and its own 总计 says 4. No order holds; the one order
+    /// whose only failures that single cell explains is the table: its
+    /// values are placed as read, the cell reported with the 3 that holds.
+    @Test func oneWrongCellIsPlacedAsReadAndReported() throws {
+        let doc = try document(labelsThenColumnMajorPair { id in id == "total" ? [4, 1, 0, 0, 0, 0, 4] : consistent(id) })
+        let table = try #require(doc.tables.first)
+        func value(_ row: String, _ column: String) -> String? { Self.value(in: table, row, column) }
+        #expect(value("一、本年新收政府信息公开申请数量", "自然人") == "3")
+        #expect(value("二、上年结转政府信息公开申请数量", "总计") == "1")
+        #expect(value("（七）总计", "自然人") == "4")
+        #expect(value("（七）总计", "总计") == "4")
+        #expect(table.records.count == 175)
+        #expect(doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.kind == .repair && $0.message.contains("but for one cell") })
+        let suspects = doc.diagnostics.filter { $0.rule == "tables.reading-order" && $0.kind == .suspicion && $0.cells != nil }
+        #expect(suspects.count == 1)
+        let cells = try #require(suspects.first?.cells)
+        #expect(cells.row?.last == "（七）总计" && cells.column?.last == "自然人")
+        #expect(suspects[0].message.contains("3 would satisfy every relation"))
+    }
+
+    /// A cell that alone breaks a row: the values that would make every
+    /// relation hold, one per cell that could be wrong; none that would
+    /// have a count below zero.
+    @Test func singleCellFixesAreTheCellsThatAloneRestoreTheArithmetic() {
+        // 总计 (slot 2) is the sum of the first two; column: row 3 = rows 1 + 2.
+        let relations = TemplateRelations(rowChecks: [(left: [2], right: [0, 1])], columnChecks: [(left: [2], right: [0, 1])], columns: 3)
+        // Row 3 reads 3 2 6 for 3 2 5: only its 总计 restores both the row and the column.
+        let grid: [Double] = [1, 1, 2, 2, 1, 3, 3, 2, 6]
+        #expect(relations.singleCellFixes(grid, row: 2).map(\.slot) == [2])
+        #expect(relations.singleCellFixes(grid, row: 2).map(\.value) == [5])
+        #expect(relations.singleCellFixes(grid, row: 0).isEmpty)
+        // Without column relations each cell of the row could be the wrong
+        // one (0 + 1 = 4: 3, 4 or 1); 0 + 5 = 4 is not mended by a 0 made -1.
+        let rowOnly = TemplateRelations(rowChecks: [(left: [2], right: [0, 1])], columnChecks: [], columns: 3)
+        #expect(rowOnly.singleCellFixes([0, 1, 4], row: 0).map(\.value) == [3, 4, 1])
+        #expect(rowOnly.singleCellFixes([0, 5, 4], row: 0).map(\.value) == [4, 5])
+    }
+
+    /// A search with an exempt row reads the rows below it as the search
+    /// with none did: started from that search's readings, it finds what a
+    /// search of its own finds (three rows column-major, the middle row's
+    /// total one too high).
+    @Test func anExemptSearchFromTheStrictOneFindsWhatItsOwnFinds() {
+        let relations = TemplateRelations(rowChecks: [(left: [2], right: [0, 1])], columnChecks: [], columns: 3)
+        let numbers: [Double] = [1, 2, 3, 1, 1, 2, 2, 4, 5]
+        func grammar(_ exempt: Int?) -> ReadingOrderGrammar {
+            ReadingOrderGrammar(numbers: numbers, afterText: Array(repeating: false, count: 9), rows: 3, columns: 3,
+                                relations: relations, limits: pipeline.tables.rules.readingOrder, exemptRow: exempt)
+        }
+        let strict = grammar(nil).search()
+        #expect(grammar(nil).candidates(strict).isEmpty)
+        for row in 0..<3 {
+            let own = grammar(row).readings(), reused = grammar(row).candidates(grammar(row).search(below: strict))
+            #expect(own.map(\.cells) == reused.map(\.cells))
+            #expect(own.map(\.cost) == reused.map(\.cost))
+        }
+        // Column-major, row 2 reads 2 1 4 (for 2 1 3): only with that row exempt.
+        #expect(grammar(1).readings().contains { $0.cells.map { numbers[$0] } == [1, 1, 2, 2, 1, 4, 3, 2, 5] })
+        #expect(!grammar(0).readings().contains { $0.cells.map { numbers[$0] } == [1, 1, 2, 2, 1, 4, 3, 2, 5] })
+    }
+
+    /// Two readings of table 四 (the first or the last number left out), each
+    /// breaking one relation by one cell: which is the table is a guess, so
+    /// no reading is placed and the reason is reported (the row-by-row match
+    /// keeps the first fifteen, its surplus reported).
+    @Test func twoReadingsEachWrongInOneCellPlaceNothing() throws {
+        let numbers = ["1"] + Array(repeating: "0", count: 14) + ["1"]
+        let text = (["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "结果", "维持", "结果", "纠正", "其他", "结果", "行政诉讼", "尚未 总", "结果", "审结 计", "维持"]
+                    + numbers + ["五、存在的主要问题及改进情况"]).joined(separator: "\n") + "\n"
+        let doc = try document(text)
+        #expect(!doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.kind == .repair })
+        #expect(doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.message.contains("more than one does but for one cell") })
+        #expect(doc.diagnostics.contains { $0.rule == "structure.surplus-value" })
+    }
+
     @Test func rowsUnderTheHeaderReadByHeaderCellAreRecovered() throws {
         let doc = try document(headerGroupFirst(headerText: true))
         let table = try #require(doc.tables.first)

@@ -20,9 +20,13 @@ struct ColumnOrderEvidence: Sendable, Equatable {
     var firstLine: Int
     /// Steps up a row in its reading, each across a blank line.
     var stepsUp: Int
+    /// The reading holds but for one cell (an author's error): it is still
+    /// the only one, and its order is the extractor's.
+    var butForOneCell = false
 
     var description: String {
-        "table \(table) from line \(firstLine): its only reading that satisfies its arithmetic goes up a row \(stepsUp) times, each time across a blank line"
+        let holds = butForOneCell ? "satisfies its arithmetic but for one cell" : "satisfies its arithmetic"
+        return "table \(table) from line \(firstLine): its only reading that \(holds) goes up a row \(stepsUp) times, each time across a blank line"
     }
 
     /// The evidence of an accepted reading: every step from one value to
@@ -42,7 +46,8 @@ struct ColumnOrderEvidence: Sendable, Equatable {
             stepsUp += 1
         }
         guard stepsUp > 0 else { return nil }
-        return ColumnOrderEvidence(table: reading.template.id, firstLine: tokens.first.map { $0.line } ?? 0, stepsUp: stepsUp)
+        return ColumnOrderEvidence(table: reading.template.id, firstLine: tokens.first.map { $0.line } ?? 0, stepsUp: stepsUp,
+                                   butForOneCell: !reading.suspects.isEmpty)
     }
 
     static func isBlank(_ line: SourceLine) -> Bool {

@@ -42,6 +42,42 @@ struct TemplateRelations {
         return true
     }
 
+    /// The cells of data row `row` of `grid` (row-major values) whose value
+    /// alone, changed, makes every row and column relation hold, each with
+    /// that value: where the numbers hold in no order, the one number an
+    /// author may have got wrong. A cell in no relation explains nothing; a
+    /// count is not made negative.
+    func singleCellFixes(_ grid: [Double], row: Int) -> [(slot: Int, value: Double)] {
+        var fixes: [(slot: Int, value: Double)] = []
+        let base = row * columns
+        for slot in 0..<columns {
+            let read = grid[base + slot]
+            // The value its first relation with a nonzero weight on it needs.
+            var needed: Double?
+            for check in rowChecks {
+                let weight = check.left.filter { $0 == slot }.count - check.right.filter { $0 == slot }.count
+                guard weight != 0 else { continue }
+                let l = check.left.reduce(0) { $0 + grid[base + $1] }, r = check.right.reduce(0) { $0 + grid[base + $1] }
+                needed = read - (l - r) / Double(weight)
+                break
+            }
+            if needed == nil {
+                for check in columnChecks {
+                    let weight = check.left.filter { $0 == row }.count - check.right.filter { $0 == row }.count
+                    guard weight != 0 else { continue }
+                    let l = check.left.reduce(0) { $0 + grid[$1 * columns + slot] }, r = check.right.reduce(0) { $0 + grid[$1 * columns + slot] }
+                    needed = read - (l - r) / Double(weight)
+                    break
+                }
+            }
+            guard let value = needed, abs(value - read) >= 1e-9, value >= 0 || read < 0 else { continue }
+            var fixed = grid
+            fixed[base + slot] = value
+            if rowHolds({ fixed[base + $0] }) && columnsHold(fixed) { fixes.append((slot, value)) }
+        }
+        return fixes
+    }
+
     /// Every column relation holds in `grid` (row-major values).
     func columnsHold(_ grid: [Double]) -> Bool {
         columnChecks.allSatisfy { check in
@@ -64,9 +100,12 @@ struct ReadingOrderGrammar {
     let relations: TemplateRelations
     let limits: TableRulesFile.ReadingOrder
     let plan: ReadingOrderPlan
+    /// The data row whose row relations are not asked of a reading (nil:
+    /// every row's are): the row that may carry an author's wrong number.
+    let exemptRow: Int?
 
     init(numbers: [Double], afterText: [Bool], rows: Int, columns: Int, relations: TemplateRelations,
-         limits: TableRulesFile.ReadingOrder, plan: ReadingOrderPlan? = nil) {
+         limits: TableRulesFile.ReadingOrder, plan: ReadingOrderPlan? = nil, exemptRow: Int? = nil) {
         self.numbers = numbers
         self.afterText = afterText
         self.rows = rows
@@ -74,6 +113,14 @@ struct ReadingOrderGrammar {
         self.relations = relations
         self.limits = limits
         self.plan = plan ?? ReadingOrderPlan(rows: rows, columns: columns, limits: limits)
+        self.exemptRow = exemptRow
+    }
+
+    /// Data row `row`'s relations hold for the slot values `value` gives, or
+    /// it is the exempt row.
+    @inline(__always)
+    func rowHolds(_ row: Int, _ value: (Int) -> Double) -> Bool {
+        row == exemptRow || relations.rowHolds(value)
     }
 
     /// A full reading: token index (into `numbers`) of each cell, row-major.
@@ -287,20 +334,45 @@ struct ReadingOrderGrammar {
     }
 
     func readings() -> [Candidate] {
+        candidates(search())
+    }
+
+    /// The readings of the rows from each row position to the end.
+    /// `strict`: the search of the same numbers with no row exempt. The
+    /// readings of the rows below the exempt row are that search's (a
+    /// reading of rows r… reads no row above r), so only the exempt row and
+    /// those above it are searched again.
+    func search(below strict: Readings? = nil) -> Readings {
         let cap = limits.maxCandidates
         var readings = Readings(rows: rows)
-        func rowsHold(_ cells: [Int], _ k: Int) -> Bool {
-            (0..<k).allSatisfy { r in relations.rowHolds { numbers[cells[r * columns + $0]] } }
+        var top = rows - 1
+        if let strict, let exempt = exemptRow {
+            readings = strict
+            for r in 0...exempt {
+                readings.lists[r] = []
+                readings.seen[r] = KeyIndex()
+            }
+            top = exempt
+        }
+        func rowsHold(_ cells: [Int], _ r: Int, _ k: Int) -> Bool {
+            (0..<k).allSatisfy { i in rowHolds(r + i) { numbers[cells[i * columns + $0]] } }
         }
         func add(_ cells: [Int], cost: Int, plan: @autoclosure () -> Step?, r: Int, k: Int) {
-            guard rowsHold(cells, k) else { return }
+            guard rowsHold(cells, r, k) else { return }
             readings.add(cells, headKey: key(cells), cost: cost, plan: plan(), at: r, k: k)
         }
         // A reading of rows r..<r+k is kept only joined to a reading of the
         // rest: where the rest has none (its numbers hold in no order, as in
         // a table with an author's error), nothing of r..<r+k is built or checked.
-        for r in stride(from: rows - 1, through: 0, by: -1) {
+        /// Some row position in r+1…exemptRow has a reading (an exempt search).
+        var readAboveExempt = false
+        for r in stride(from: top, through: 0, by: -1) {
             let p = r * columns
+            if let exempt = exemptRow, r < exempt, !readings.lists[r + 1].isEmpty { readAboveExempt = true }
+            // Far above the exempt row with nothing read in between, a head
+            // of rows from r must reach past the exempt row: a group of at
+            // most maxGroupRows rows cannot, and header groups are not tried.
+            let farAboveExempt = exemptRow.map { r + limits.maxGroupRows <= $0 && !readAboveExempt } ?? false
             if !readings.lists[r + 1].isEmpty {
                 add(Array(p..<(p + columns)), cost: 0, plan: nil, r: r, k: 1)
             }
@@ -310,15 +382,15 @@ struct ReadingOrderGrammar {
                     add(cells, cost: limits.rotatedRowCost, plan: .rotated(row: r, from: shift), r: r, k: 1)
                 }
                 for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) where !readings.lists[r + k].isEmpty {
-                    for layout in plan.groups where groupHolds(layout, k: k, from: p) {
+                    for layout in plan.groups where groupHolds(layout, k: k, row: r) {
                         let cells = layout.cells(k: k, width: columns, from: p)
                         readings.add(cells, headKey: key(cells), cost: 1,
                                      plan: .blocks(first: r, end: r + k, blocks: layout.blocks, offset: 0, putOffAfterRow: nil), at: r, k: k)
                     }
                 }
-                headerGroups(at: r, joins: { !readings.lists[r + $0].isEmpty }) { cells, cost, plan, k in
+                if !farAboveExempt { headerGroups(at: r, joins: { !readings.lists[r + $0].isEmpty }) { cells, cost, plan, k in
                     readings.add(cells, headKey: key(cells), cost: cost, plan: plan, at: r, k: k)
-                }
+                } }
                 for b in stride(from: r + 2, through: rows, by: 1) where !readings.lists[b].isEmpty && interleaved(from: p, count: b - r) {
                     for inner in firstColumnRun(r, b, plan.runGroups) {
                         var cells = [Int](repeating: 0, count: (b - r) * columns)
@@ -334,6 +406,11 @@ struct ReadingOrderGrammar {
             }
             readings.close(r, cap: cap)
         }
+        return readings
+    }
+
+    /// The full readings a search found, cheapest first.
+    func candidates(_ readings: Readings) -> [Candidate] {
         let rowsOf = { (node: Node) in node.head.count / columns }
         return readings.lists[0].indices.map { i in
             let (cells, steps) = readings.follow(0, i, rowsOf: rowsOf)
@@ -387,7 +464,7 @@ struct ReadingOrderGrammar {
                 let blocks = layout.blocks
                 let q = p + k * (columns - blocks[blocks.count - 1].count)
                 guard deferLast else {
-                    if joins(k), groupHolds(layout, k: k, from: p) {
+                    if joins(k), groupHolds(layout, k: k, row: r) {
                         report(layout.cells(k: k, width: columns, from: p), 1,
                                .blocks(first: r, end: r + k, blocks: blocks, offset: 0, putOffAfterRow: nil), k)
                     }
@@ -398,12 +475,12 @@ struct ReadingOrderGrammar {
                 var m = r + k
                 while m < rows {
                     let start = q + (m - r - k) * columns
-                    guard relations.rowHolds({ numbers[start + $0] }) else { break }
+                    guard rowHolds(m, { numbers[start + $0] }) else { break }
                     m += 1
                     let shift = (m - r - k) * columns
                     guard afterText[q + shift], joins(m - r) else { continue }
                     let holds = (0..<k).allSatisfy { i in
-                        relations.rowHolds { c in
+                        rowHolds(r + i) { c in
                             let x = layout.index(i, c, k: k, from: p)
                             return numbers[layout.blockOf[c] == lastBlock ? x + shift : x]
                         }
@@ -417,9 +494,10 @@ struct ReadingOrderGrammar {
         }
     }
 
-    /// Every row of a group of `k` rows read by `layout` from token `p` holds.
-    func groupHolds(_ layout: Layout, k: Int, from p: Int) -> Bool {
-        (0..<k).allSatisfy { i in relations.rowHolds { numbers[layout.index(i, $0, k: k, from: p)] } }
+    /// Every row of a group of `k` rows from row `r` read by `layout` holds.
+    func groupHolds(_ layout: Layout, k: Int, row r: Int) -> Bool {
+        let p = r * columns
+        return (0..<k).allSatisfy { i in rowHolds(r + i) { numbers[layout.index(i, $0, k: k, from: p)] } }
     }
 
     /// A run's first-column values come with the row labels (pdftotext
@@ -447,7 +525,7 @@ struct ReadingOrderGrammar {
             for k in 1...min(limits.maxGroupRows, b - r) where !readings.lists[r - a + k].isEmpty {
                 for layout in (k == 1 ? single : rest) {
                     let holds = (0..<k).allSatisfy { i in
-                        relations.rowHolds { $0 == 0 ? numbers[a * columns + (r - a) + i] : numbers[layout.index(i, $0 - 1, k: k, from: p)] }
+                        rowHolds(r + i) { $0 == 0 ? numbers[a * columns + (r - a) + i] : numbers[layout.index(i, $0 - 1, k: k, from: p)] }
                     }
                     guard holds else { continue }
                     let blocks = layout.blocks

@@ -30,10 +30,15 @@ import ICUKit
 /// Up to `maxDroppedTokens` numbers may be left out at either end (cost 1
 /// each). A reading is accepted only when it fills the grid exactly, every
 /// row and column relation of the template holds, and no other reading gives
-/// other values that hold too: a wrongly placed value is worse than none, so
-/// a table whose arithmetic fails (an author's error, a lost number) is left
-/// as it was, with a diagnostic. Zeros that trade places give the same table
-/// and are one reading.
+/// other values that hold too: a wrongly placed value is worse than none.
+/// Zeros that trade places give the same table and are one reading.
+///
+/// An author's wrong number breaks every order. When no reading holds, a
+/// reading is accepted whose failing relations one cell alone explains (one
+/// value there makes every relation hold), when no other reading with other
+/// values is so explained: its values are placed as read and that cell is
+/// reported. Two such readings, or none, and the table is left as it was,
+/// with a diagnostic (a lost number, two wrong ones).
 ///
 /// Example (two rows of the applications table read column-major by
 /// pdftotext -raw): `7 72 1 11 0 1 0 0 0 3 0 1 8 88` → row 二 `7 1 0 0 0 0 8`,
@@ -84,6 +89,19 @@ struct ReadingOrderRecovery: Sendable {
         var cost: Int
         var plan: [String]
         var dropped: [Int]
+        /// Where no order holds: the cells (data row, slot) of which one, as
+        /// read, is the only relation-breaker, each with the value that would
+        /// make every relation hold (an author's error; one reading's
+        /// candidates, in one row). Empty for a reading that holds.
+        var suspects: [Suspect] = []
+    }
+
+    /// A cell whose value alone breaks the arithmetic of a reading.
+    struct Suspect: Equatable {
+        var row: Int
+        var slot: Int
+        /// The value that would make every relation hold.
+        var holdingValue: Double
     }
 
     /// The outcome at one anchor: the table, or why nothing was placed.
@@ -134,6 +152,8 @@ struct ReadingOrderRecovery: Sendable {
             }
         }
         guard !accepted.isEmpty else { return .rejected(reasons.joined(separator: "; "), end: end, fitting: fitting) }
+        // A template whose arithmetic holds wins over one that holds but for a cell.
+        if accepted.contains(where: { $0.suspects.isEmpty }) { accepted.removeAll { !$0.suspects.isEmpty } }
         // Templates of the same shape (table 四 is the same in both editions)
         // accept the same reading: the edition found before wins, else the first.
         let cheapest = accepted.map(\.cost).min()!
@@ -168,26 +188,66 @@ struct ReadingOrderRecovery: Sendable {
         // numbers trade places are the same table.
         var ids: [String: Int32] = [:]
         let keys = tokens.map { t in ids[t.text] ?? { ids[t.text] = Int32(ids.count); return Int32(ids.count - 1) }() }
-        var passing: [[Int32]: Reading] = [:]
-        for lead in 0...min(limit, tokens.count - needed) where tokens.count - needed - lead <= limit {
-            let slice = Array(lead..<(lead + needed))
-            let grammar = ReadingOrderGrammar(numbers: slice.map { tokens[$0].number }, afterText: slice.map { tokens[$0].afterText },
-                                  rows: rowCount, columns: columns, relations: relations, limits: rules.readingOrder,
-                                  plan: plans[template.id])
-            for candidate in grammar.readings() where relations.columnsHold(candidate.cells.map { tokens[slice[$0]].number }) {
-                let key = candidate.cells.map { keys[slice[$0]] }
-                let cost = candidate.cost + tokens.count - needed
-                if let known = passing[key], known.cost <= cost { continue }
-                let cells = (0..<rowCount).map { r in (0..<columns).map { c in slice[candidate.cells[r * columns + c]] } }
-                let dropped = Array(0..<lead) + Array((lead + needed)..<tokens.count)
-                passing[key] = Reading(template: template, cells: cells, cost: cost, plan: candidate.plan, dropped: dropped)
+        /// Every reading whose values `accept` takes (nil: rejected; else its
+        /// suspects), one per distinct table of values, the cheapest. Each
+        /// lead's search with no row exempt is kept in `strict`: a search
+        /// with an exempt row reads the rows below it as that one did.
+        var strict: [Int: ReadingOrderGrammar.Readings] = [:]
+        func search(exempt: Int?, _ accept: ([Double]) -> [Suspect]?) -> [[Int32]: Reading] {
+            var passing: [[Int32]: Reading] = [:]
+            for lead in 0...min(limit, tokens.count - needed) where tokens.count - needed - lead <= limit {
+                let slice = Array(lead..<(lead + needed))
+                let grammar = ReadingOrderGrammar(numbers: slice.map { tokens[$0].number }, afterText: slice.map { tokens[$0].afterText },
+                                      rows: rowCount, columns: columns, relations: relations, limits: rules.readingOrder,
+                                      plan: plans[template.id], exemptRow: exempt)
+                let found = grammar.search(below: exempt == nil ? nil : strict[lead])
+                if exempt == nil { strict[lead] = found }
+                for candidate in grammar.candidates(found) {
+                    guard let suspects = accept(candidate.cells.map { tokens[slice[$0]].number }) else { continue }
+                    let key = candidate.cells.map { keys[slice[$0]] }
+                    let cost = candidate.cost + tokens.count - needed
+                    if let known = passing[key], known.cost <= cost { continue }
+                    let cells = (0..<rowCount).map { r in (0..<columns).map { c in slice[candidate.cells[r * columns + c]] } }
+                    let dropped = Array(0..<lead) + Array((lead + needed)..<tokens.count)
+                    passing[key] = Reading(template: template, cells: cells, cost: cost, plan: candidate.plan, dropped: dropped, suspects: suspects)
+                }
             }
+            return passing
         }
-        guard !passing.isEmpty else { return .failure(Failure(message: "no reading order of the \(tokens.count) numbers satisfies the arithmetic")) }
-        guard passing.count == 1 else {
+        let passing = search(exempt: nil) { relations.columnsHold($0) ? [] : nil }
+        guard passing.count <= 1 else {
             return .failure(Failure(message: "\(passing.count) reading orders with different values satisfy the arithmetic"))
         }
-        return .success(passing.values.first!)
+        if let only = passing.values.first { return .success(only) }
+        // No order holds. An author's error breaks every order: the reading
+        // whose one cell, and nothing else, breaks the arithmetic (each row in
+        // turn let off its row relations, the columns then held to that
+        // cell) is the table, when it is the only such reading.
+        var explained: [[Int32]: Reading] = [:]
+        for row in 0..<rowCount {
+            let found = search(exempt: row) { grid in
+                let fixes = relations.singleCellFixes(grid, row: row)
+                return fixes.isEmpty ? nil : fixes.map { Suspect(row: row, slot: $0.slot, holdingValue: $0.value) }
+            }
+            for (key, reading) in found {
+                if let known = explained[key] {
+                    // A cell in no row relation is a suspect of more than one exempt row.
+                    var merged = known.cost <= reading.cost ? known : reading
+                    merged.suspects = known.suspects + reading.suspects.filter { !known.suspects.contains($0) }
+                    explained[key] = merged
+                } else {
+                    explained[key] = reading
+                }
+            }
+            guard explained.count <= 1 else { break }
+        }
+        guard explained.count <= 1 else {
+            return .failure(Failure(message: "no reading order of the \(tokens.count) numbers satisfies the arithmetic; more than one does but for one cell"))
+        }
+        guard let only = explained.values.first else {
+            return .failure(Failure(message: "no reading order of the \(tokens.count) numbers satisfies the arithmetic"))
+        }
+        return .success(only)
     }
 
     /// The number of value slots of every data row, when all have the same.

@@ -430,13 +430,34 @@ struct TableRecognizer: Sendable {
         context.traced(.tables, "tables.reading-order", line: lines[start].number,
                        before: lines[start...last].map(\.text).joined(separator: "⏎"),
                        after: filled.grid.map { $0.joined(separator: "\t") }.joined(separator: "⏎"))
+        let holds = reading.suspects.isEmpty ? "satisfies its arithmetic" : "satisfies its arithmetic but for one cell"
         context.report(.tables, "tables.reading-order", .repair,
-                       "table \(template.id) on lines \(lines[start].number)–\(lines[last].number): its numbers were read out of order and are the only order that satisfies its arithmetic (\(reading.plan.joined(separator: "; ")))",
+                       "table \(template.id) on lines \(lines[start].number)–\(lines[last].number): its numbers were read out of order and are the only order that \(holds) (\(reading.plan.joined(separator: "; ")))",
                        line: lines[start].number)
         let checks = gridsOnly ? [] : TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
+        if !gridsOnly { reportSuspects(reading, tokens: tokens, checks: checks, context: context) }
         let spans = gridsOnly ? [] : CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { rules.isValue($0) }
         return Region(lines: start...last,
                       table: Table(grid: filled.grid, spans: spans, templateID: template.id, records: filled.records, checks: checks))
+    }
+
+    /// A reading that holds but for one cell: each cell that alone breaks the
+    /// arithmetic (the author's error, or the extractor's), named with the
+    /// value that would make every relation hold and the relations that fail.
+    func reportSuspects(_ reading: ReadingOrderRecovery.Reading, tokens: [ReadingOrderRecovery.Token], checks: [ArithmeticCheck],
+                        context: PipelineContext) {
+        guard !reading.suspects.isEmpty else { return }
+        let template = reading.template
+        let dataRows = template.rows.filter { !$0.isHeader }
+        let failing = checks.filter { !$0.holds }.map { "\($0.check) (\($0.subject))" }.joined(separator: ", ")
+        let alone = reading.suspects.count == 1 ? "alone breaks" : "may alone break (one of \(reading.suspects.count) cells that could)"
+        for suspect in reading.suspects {
+            let row = dataRows[suspect.row], token = tokens[reading.cells[suspect.row][suspect.slot]]
+            let name = row.path.isEmpty ? "" : "'\(row.path.joined(separator: " / "))' × "
+            context.report(.tables, "tables.reading-order", .suspicion,
+                           "cell \(name)'\(row.columnPaths[suspect.slot].joined(separator: " / "))' of table \(template.id), read as \(token.text), \(alone) the arithmetic: \(TableArithmetic.format(suspect.holdingValue)) would satisfy every relation (failing: \(failing)); the values are placed as read",
+                           line: token.line, cells: DiagnosticCells(table: template.id, row: row.path, column: row.columnPaths[suspect.slot]))
+        }
     }
 
     /// `tables.labelled-columns` at the anchor `lines[start]`: the placement
