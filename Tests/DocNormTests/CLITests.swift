@@ -120,7 +120,31 @@ enum CLI {
         CLI.write(Array("# radical\tideograph\n2F00\t4E00\n2F01 4E28\n".utf8), to: folder + "/unicode/radicals.tsv")
         let run = CLI.docnorm(["--rules", folder, sample])
         #expect(run.status == 7)
-        #expect(run.stderr.contains("radicals.tsv:3: expected two hex code points separated by a TAB"), "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("docnorm: \(folder)/unicode/radicals.tsv:3: invalid rule file: expected two hex code points separated by a TAB"),
+                "\(run.stderr)")
+    }
+
+    /// Every rule file refusal has the form of the other errors,
+    /// `docnorm: FILE:LINE: what`: a check made after decoding (an ICU
+    /// pattern ICU refuses) names the file by its path and the key's line.
+    @Test func ruleFileRefusalSaysFileLineAndWhat() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.copyItem(atPath: repositoryRoot.appendingPathComponent("Rules").path, toPath: folder)
+        let path = folder + "/characters.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\"spaces\":") }) + 1
+        let edited = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .map { $0.offset + 1 == line ? "  \"spaces\": \"[\\\\p{NoSuchProperty}\"," : String($0.element) }.joined(separator: "\n")
+        CLI.write(Array(edited.utf8), to: path)
+        let run = CLI.docnorm(["--rules", folder, sample])
+        #expect(run.status == 7)
+        #expect(run.stderr.hasPrefix("docnorm: \(path):\(line): invalid rule file: spaces: not a UnicodeSet pattern ICU accepts"), "\(run.stderr)")
+        // A folder that is not there is named as such.
+        let missing = CLI.docnorm(["--rules", folder + "/none", sample])
+        #expect(missing.status == 7)
+        #expect(missing.stderr.contains("invalid rule file: no rules folder \(folder)/none"), "\(missing.stderr)")
     }
 
     /// A write that fails half-way (here: the file-size limit, which fails

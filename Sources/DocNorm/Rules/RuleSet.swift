@@ -16,11 +16,14 @@ public enum RuleSource: Sendable {
     }
 
     /// Runs `load`; a refusal from the checks made after decoding, which name
-    /// the file by its bare name (ocr.json), names it as `displayName` does,
-    /// so a malformed file in a --rules folder is refused with its path.
+    /// the file by its name in the rules (ocr.json, templates/…), names it
+    /// as `displayName` does, so a malformed file in a --rules folder is
+    /// refused with its path; and where such a check gave no line, the line
+    /// of the key its reason opens with (`parens.enclosed: …`).
     func naming<T>(_ load: () throws -> T) throws -> T {
-        do { return try load() } catch let DocNormError.invalidRules(file, line, reason) where !file.contains("/") {
-            throw DocNormError.invalidRules(file: displayName(file), line: line, reason: reason)
+        do { return try load() } catch let DocNormError.invalidRules(file, line, reason) where !file.hasPrefix("/") {
+            let located = line ?? (try? read(file)).flatMap { JSONLocation.line(ofKeyPath: JSONLocation.leadingKeyPath(of: reason), in: $0) }
+            throw DocNormError.invalidRules(file: displayName(file), line: located, reason: reason)
         }
     }
 
@@ -34,7 +37,13 @@ public enum RuleSource: Sendable {
         case .directory(let dir):
             let url = URL(fileURLWithPath: dir).appendingPathComponent(path)
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw DocNormError.invalidRules(file: url.path, line: nil, reason: "cannot read the file")
+                var isFolder: Bool = false
+                let reason = !FileManager.default.fileExists(atPath: dir, isDirectory: &isFolder) || !isFolder
+                    ? "no rules folder \(dir) (--rules names a folder laid out as Rules/)"
+                    : !FileManager.default.fileExists(atPath: url.path)
+                    ? "no such file (a rules folder holds every file of Rules/: copy Rules/ and edit the copy)"
+                    : "cannot read the file"
+                throw DocNormError.invalidRules(file: url.path, line: nil, reason: reason)
             }
             guard let text = String(data: data, encoding: .utf8) else {
                 throw DocNormError.invalidRules(file: url.path, line: nil, reason: "not UTF-8")
@@ -105,11 +114,15 @@ public struct RuleSet: Sendable {
     public static let supportedFormat = "docnorm-rules/1"
 
     public static func load(from source: RuleSource = .builtin) throws -> RuleSet {
+        try source.naming { try compile(from: source) }
+    }
+
+    static func compile(from source: RuleSource) throws -> RuleSet {
         let file = "characters.json"
         let chars = try source.decode(CharacterRulesFile.self, from: file)
         func set(_ pattern: String, _ key: String) throws -> ScalarSet {
             do { return try ScalarSet(pattern: pattern) } catch {
-                throw DocNormError.invalidRules(file: file, line: nil, reason: "\(key): \(error)")
+                throw DocNormError.invalidRules(file: file, line: nil, reason: "\(key): not a UnicodeSet pattern ICU accepts (\(error))")
             }
         }
         func scalarMap(_ map: [String: String], _ key: String) throws -> [UInt32: UInt32] {
