@@ -60,7 +60,14 @@ struct Batch: ParsableCommand {
         let pipeline = try pipelineArguments.pipeline()
         if jsonl {
             let pipelines = try [pipeline] + (1..<workers).map { _ in try pipelineArguments.pipeline() }
-            JSONLStream(pipelines: pipelines, encoding: pipelineArguments.encoding, format: formats[0]).run()
+            Interrupt.install()
+            let outcome = JSONLStream(pipelines: pipelines, encoding: pipelineArguments.encoding, format: formats[0]).run()
+            // writeStandardOutput said why already.
+            if outcome.writeFailed { throw ExitCode(ExitStatus.writeFailed.rawValue) }
+            if Interrupt.requested {
+                throw failure(.interrupted, "<stdin>: interrupted after answering the first \(outcome.answered) of the \(outcome.read) lines read; "
+                              + "every line written is whole; run again on the input from line \(outcome.answered + 1) to finish")
+            }
             return
         }
         try runFolder(pipeline: pipeline, input: input!, output: output!)

@@ -297,6 +297,59 @@ import Glibc
         #expect(folder.read("facts2.csv") == folder.read("facts.csv"))
     }
 
+    /// SIGINT in the middle of a --jsonl stream (its input still open): the
+    /// lines answered before it are written whole, nothing more is read, and
+    /// the run exits 130 itself, saying where to resume, as a folder run
+    /// does; killed by the signal, it could cut a line in two.
+    @Test func interruptedStreamLeavesWholeLinesAndExits130() throws {
+        struct In: Encodable { var id: Int; var text: String }
+        struct Out: Decodable { var id: Int; var status: String }
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let fifo = folder.file("stdin")
+        #expect(mkfifo(fifo, 0o644) == 0)
+        // Opened first, read-write (which does not wait for a reader): the
+        // spawned child's open, made before it runs docnorm, would wait for a
+        // writer while posix_spawn waits for it.
+        let writer = open(fifo, O_RDWR)
+        #expect(writer >= 0)
+        defer { close(writer) }
+        let run = try startDocnorm(["batch", "--jsonl", "--jobs", "2"], stdinFile: fifo)
+        var input: [UInt8] = []
+        for (i, sample) in Self.samples.prefix(2).enumerated() {
+            input += Array(try JSONEncoder().encode(In(id: i, text: String(decoding: sample.input, as: UTF8.self)))) + [0x0A]
+        }
+        _ = input.withUnsafeBytes { write(writer, $0.baseAddress, $0.count) }
+        var waited = 0
+        while run.outputSoFar().split(separator: 0x0A).count < 2 && waited < 120_000 {
+            usleep(20_000)
+            waited += 20
+        }
+        run.kill(SIGINT)
+        let stopped = run.wait()
+        let signalled = stopped.signalled
+        #expect(!signalled, "docnorm handles the signal, it is not killed by it")
+        #expect(stopped.status == 130, "\(stopped.errors)")
+        #expect(stopped.errors.contains("interrupted after answering the first 2 of the 2 lines read"), "\(stopped.errors)")
+        #expect(stopped.stdout.last == 0x0A, "the last line is whole")
+        let records = try stopped.stdout.split(separator: 0x0A).map { try JSONDecoder().decode(Out.self, from: Data($0)) }
+        #expect(records.map(\.id) == [0, 1])
+        #expect(records.allSatisfy { $0.status == "ok" })
+    }
+
+    /// A standard output that refuses the lines (a full disk) ends the stream
+    /// with exit code 6 and the reason, as `docnorm FILE > /dev/full` does;
+    /// the reader, waiting for the writer to catch up, waited forever.
+    @Test func streamToAFullOutputExits6() throws {
+        guard access("/dev/full", W_OK) == 0 else { return }
+        let input = (0..<200).flatMap { Array("{\"id\":\($0),\"text\":\"政府 信息 公开,工作。\"}\n".utf8) }
+        // timeout(1) ends a run that hangs with 124.
+        let result = try startProcess("/bin/sh", ["-c", "exec timeout 60 \"$0\" \"$@\" > /dev/full", docnormBinary, "batch", "--jsonl", "--jobs", "2"],
+                                      stdin: input).wait()
+        #expect(result.status == 6, "\(result.errors)")
+        #expect(result.errors.contains("<stdout>: cannot write the output (No space left on device)"), "\(result.errors)")
+    }
+
     @Test func jsonLinesRoundTripKeepsOrderAndTurnsErrorsIntoRecords() throws {
         struct In: Encodable { var id: Int; var text: String }
         struct Out: Decodable { var id: Int?; var line: Int; var status: String; var text: String?; var error: String? }
