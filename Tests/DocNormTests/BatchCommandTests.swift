@@ -199,6 +199,21 @@ import Glibc
         #expect(run.errors.contains("facts.csv: cannot write the facts (File too large)"), "\(run.errors)")
         #expect(folder.read("facts.csv") == Array("old facts\n".utf8))
         #expect(!filesUnder(folder.path).contains { $0.contains(".docnorm-tmp") }, "no temporary file left")
+        #expect(folder.read("out/report.json") != nil, "the run's report is written before the facts")
+    }
+
+    /// A --facts path that cannot be written at all is refused before any
+    /// file is processed (found at the end, the run lost its report).
+    @Test func factsInAFolderThatIsNotThereAreRefusedFirst() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("in/a.txt", Self.samples[0].input)
+        for facts in [folder.file("none/facts.csv"), folder.path] {
+            let run = try runDocnorm(["batch", folder.file("in"), folder.file("out"), "--facts", facts])
+            #expect(run.status == 6, "\(run.errors)")
+            #expect(run.errors.hasPrefix("docnorm: \(facts): cannot write the facts ("), "\(run.errors)")
+            #expect(folder.read("out/a.txt") == nil, "nothing processed")
+        }
     }
 
     @Test func rerunSkipsWhatIsUpToDateAndRedoesWhatChanged() throws {
