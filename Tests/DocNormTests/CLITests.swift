@@ -261,3 +261,43 @@ enum CLI {
         #expect(run.stderr.contains("<stdout>: cannot write the output (No space left on device)"), "\(run.stderr)")
     }
 }
+
+/// `eval` and `bench --write-corpus` on bad input: a message with the file
+/// and the place, the documented exit code, never ArgumentParser's bare
+/// "Error: DecodingError…" with exit 1 (which `eval --check` means a measure fell).
+@Suite struct EvalAndBenchInputTests {
+    @Test func malformedBaselineIsRefusedWithItsPlace() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("baseline.json", Array("{\n  \"overall\": tru\n}\n".utf8))
+        let run = try runDocnorm(["eval", "--no-raw", repositoryRoot.appendingPathComponent("Corpus/samples").path,
+                                  "--check", folder.file("baseline.json")])
+        #expect(run.status == 2, "\(run.errors)")
+        #expect(run.errors.hasPrefix("docnorm: \(folder.file("baseline.json")):2: not a quality baseline: not valid JSON"), "\(run.errors)")
+    }
+
+    @Test func anExtractionThePipelineRefusesIsNamed() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let sample = repositoryRoot.appendingPathComponent("Corpus/samples/muye-2024-hardwrap").path
+        try folder.write("doc/gold.txt", [UInt8](try #require(FileManager.default.contents(atPath: sample + "/expected.txt"))))
+        try folder.write("doc/extracted/good.txt", [UInt8](try #require(FileManager.default.contents(atPath: sample + "/input.txt"))))
+        try folder.write("doc/extracted/scan.txt", Array("%PDF-1.7\n".utf8) + [0, 1, 2])
+        let run = try runDocnorm(["eval", "--no-raw", folder.path])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.errors.contains("docnorm eval: \(folder.path)/doc/extracted/scan.txt: the input looks like binary data, not text (PDF at byte offset 0)"),
+                "\(run.errors)")
+        #expect(!run.errors.contains("good.txt"))
+    }
+
+    @Test func corpusOverAFileIsRefused() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("taken", Array("a file\n".utf8))
+        let run = try runDocnorm(["bench", "--megabytes", "1", "--corpus-root", repositoryRoot.path, "--write-corpus", folder.file("taken")])
+        #expect(run.status == 6, "\(run.errors)")
+        #expect(run.errors.hasPrefix("docnorm: \(folder.file("taken")): cannot create the corpus folder (\(folder.file("taken")) is not a folder)"),
+                "\(run.errors)")
+        #expect(folder.read("taken") == Array("a file\n".utf8))
+    }
+}

@@ -1,7 +1,7 @@
 /// Where in a JSON rule file something went wrong, so a refusal can name the
 /// line: JSONDecoder (FoundationEssentials) says only "not valid JSON" and
 /// gives coding paths, not positions.
-enum JSONLocation {
+public enum JSONLocation {
     /// The line and reason of the first syntax error, or nil when the text is
     /// well-formed JSON. A small recursive-descent scan, no values built.
     static func firstSyntaxError(in text: String) -> (line: Int, reason: String)? {
@@ -114,7 +114,7 @@ enum JSONLocation {
     }
 
     /// A reason and line for a JSONDecoder error about `text`.
-    static func describe(_ error: Error, in text: String) -> (line: Int?, reason: String) {
+    public static func describe(_ error: Error, in text: String) -> (line: Int?, reason: String) {
         if let syntax = firstSyntaxError(in: text) { return (syntax.line, "not valid JSON: \(syntax.reason)") }
         guard let error = error as? DecodingError else { return (nil, "\(error)") }
         func path(_ context: DecodingError.Context) -> String {
