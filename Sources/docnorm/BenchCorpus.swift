@@ -119,7 +119,9 @@ struct BenchCorpus {
 
     /// Writes each document to DIR/000001.txt, DIR/000002.txt, …
     func write(to directory: String) throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        guard makeFolders(directory) else {
+            throw failure(.writeFailed, "\(directory): cannot create the corpus folder (\(whyFoldersFail(directory)))")
+        }
         for (i, document) in documents.enumerated() {
             let digits = String(i + 1)
             try writeAtomically(document, to: "\(directory)/\(String(repeating: "0", count: max(0, 6 - digits.count)) + digits).txt")
