@@ -89,6 +89,7 @@ struct CharacterRulesFile: VersionedRuleFile {
     /// equivalent (⼾ → 户, not 戶).
     var radicalOverrides: [String: String]?
     var detectionMinConfidence: Int
+    var reportCharsets: [String]?
     var punctuationInHan: [String: String]
     var sentenceStopInHan: [String: String]
     var punctuationInNumbers: [String: String]
@@ -104,6 +105,9 @@ public struct RuleSet: Sendable {
     /// Radical → unified ideograph (Kangxi Radicals and CJK Radicals Supplement).
     public let radicals: [UInt32: UInt32]
     public let detectionMinConfidence: Int
+    /// The legacy charsets Chinese text is written in; another detected one
+    /// is reported (nil: none is questioned).
+    public let reportCharsets: [String]?
     /// ASCII punctuation → full-width form, applied next to Han text.
     public let punctuationInHan: [UInt32: UInt32]
     /// ASCII full stop → 。 directly after a Han character.
@@ -146,6 +150,7 @@ public struct RuleSet: Sendable {
                        radicals: try parseRadicals(try source.read(chars.radicals), file: chars.radicals)
                            .merging(try scalarMap(chars.radicalOverrides ?? [:], "radicalOverrides")) { _, override in override },
                        detectionMinConfidence: chars.detectionMinConfidence,
+                       reportCharsets: chars.reportCharsets,
                        punctuationInHan: try scalarMap(chars.punctuationInHan, "punctuationInHan"),
                        sentenceStopInHan: try scalarMap(chars.sentenceStopInHan, "sentenceStopInHan"),
                        punctuationInNumbers: try scalarMap(chars.punctuationInNumbers, "punctuationInNumbers"))
