@@ -35,6 +35,9 @@ enum RecordID: Codable, Sendable, Equatable {
 struct InputRecord: Decodable {
     var id: RecordID?
     var text: String?
+
+    /// The id alone, read from a line whose text is not a string.
+    struct ID: Decodable { var id: RecordID? }
 }
 
 /// One output line: the document, or the error that kept it from being made.
@@ -159,9 +162,15 @@ struct JSONLStream: Sendable {
     func answer(_ line: [UInt8], number: Int, pipeline: Pipeline) -> String {
         var record = OutputRecord(id: .null, line: number, status: "error")
         do {
+            if let bad = Self.firstInvalidUTF8(line) {
+                throw LineError("the line is not valid UTF-8 (first bad byte at byte offset \(bad) of the line); JSON Lines are UTF-8")
+            }
             let input: InputRecord
             do { input = try JSONDecoder().decode(InputRecord.self, from: Data(line)) } catch {
-                throw LineError("not a JSON object with \"id\" and \"text\"")
+                // The id, where it can be read, still names the record.
+                record.id = (try? JSONDecoder().decode(InputRecord.ID.self, from: Data(line)))?.id ?? .null
+                let (_, reason) = JSONLocation.describe(error, in: String(decoding: line, as: UTF8.self))
+                throw LineError("not a JSON object with \"id\" and \"text\": \(reason)")
             }
             record.id = input.id ?? .null
             guard let text = input.text else { throw LineError("no \"text\" string") }
@@ -183,6 +192,20 @@ struct JSONLStream: Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(record)) ?? Data("{\"status\":\"error\",\"error\":\"cannot encode the record\"}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The offset of the first byte of `bytes` that is not valid UTF-8, or nil.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var input = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &input) {
+            case .valid(let scalar): offset += scalar.count
+            case .error: return offset
+            case .emptyInput: return nil
+            }
+        }
     }
 
     struct LineError: Error {

@@ -365,6 +365,21 @@ import Glibc
         #expect(result.errors.contains("<stdout>: cannot write the output (No space left on device)"), "\(result.errors)")
     }
 
+    /// A line that is no record says what is wrong with it (bytes that are
+    /// not UTF-8, at which offset; a text that is not a string) and keeps
+    /// its id where the id can be read.
+    @Test func jsonLineErrorsSayWhatIsWrong() throws {
+        struct Out: Decodable { var id: Int?; var status: String; var error: String? }
+        let input = Array("{\"id\":1,\"text\":\"".utf8) + [0xE4, 0xB8] + Array(" ok\"}\n{\"id\":3,\"text\":5}\n".utf8)
+        let result = try runDocnorm(["batch", "--jsonl", "--jobs", "1"], stdin: input)
+        #expect(result.status == 0, "\(result.errors)")
+        let records = try result.stdout.split(separator: 0x0A).map { try JSONDecoder().decode(Out.self, from: Data($0)) }
+        #expect(records.count == 2)
+        #expect(records.first?.error?.contains("not valid UTF-8 (first bad byte at byte offset 16 of the line)") == true, "\(records)")
+        #expect(records.last?.id == 3)
+        #expect(records.last?.error?.contains("'text' should be a string") == true, "\(records)")
+    }
+
     @Test func jsonLinesRoundTripKeepsOrderAndTurnsErrorsIntoRecords() throws {
         struct In: Encodable { var id: Int; var text: String }
         struct Out: Decodable { var id: Int?; var line: Int; var status: String; var text: String?; var error: String? }
