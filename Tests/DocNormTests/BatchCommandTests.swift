@@ -370,14 +370,16 @@ import Glibc
     /// its id where the id can be read.
     @Test func jsonLineErrorsSayWhatIsWrong() throws {
         struct Out: Decodable { var id: Int?; var status: String; var error: String? }
-        let input = Array("{\"id\":1,\"text\":\"".utf8) + [0xE4, 0xB8] + Array(" ok\"}\n{\"id\":3,\"text\":5}\n".utf8)
+        let input = Array("{\"id\":1,\"text\":\"".utf8) + [0xE4, 0xB8] + Array(" ok\"}\n{\"id\":3,\"text\":5}\n[1]\n".utf8)
         let result = try runDocnorm(["batch", "--jsonl", "--jobs", "1"], stdin: input)
         #expect(result.status == 0, "\(result.errors)")
         let records = try result.stdout.split(separator: 0x0A).map { try JSONDecoder().decode(Out.self, from: Data($0)) }
-        #expect(records.count == 2)
-        #expect(records.first?.error?.contains("not valid UTF-8 (first bad byte at byte offset 16 of the line)") == true, "\(records)")
-        #expect(records.last?.id == 3)
-        #expect(records.last?.error?.contains("'text' should be a string") == true, "\(records)")
+        #expect(records.count == 3)
+        guard records.count == 3 else { return }
+        #expect(records[0].error?.contains("not valid UTF-8 (first bad byte at byte offset 16 of the line)") == true, "\(records)")
+        #expect(records[1].id == 3)
+        #expect(records[1].error?.contains("'text' should be a string") == true, "\(records)")
+        #expect(records[2].error?.contains("the top level should be an object") == true, "\(records)")
     }
 
     @Test func jsonLinesRoundTripKeepsOrderAndTurnsErrorsIntoRecords() throws {

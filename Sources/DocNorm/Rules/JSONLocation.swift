@@ -128,7 +128,8 @@ public enum JSONLocation {
             let at = owner.isEmpty ? 1 + text.prefix { $0 != "{" }.filter { $0 == "\n" }.count : lastKey(context).flatMap { line(ofKey: $0, in: text) }
             return (at, "missing key '\(key.stringValue)'\(owner.isEmpty ? "" : " in '\(owner)'")")
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-            return (lastKey(context).flatMap { line(ofKey: $0, in: text) }, "'\(path(context))' should be \(typeName(type))")
+            let subject = path(context).isEmpty ? "the top level" : "'\(path(context))'"
+            return (lastKey(context).flatMap { line(ofKey: $0, in: text) }, "\(subject) should be \(typeName(type))")
         case .dataCorrupted(let context):
             return (lastKey(context).flatMap { line(ofKey: $0, in: text) }, "'\(path(context))': \(context.debugDescription)")
         @unknown default:
