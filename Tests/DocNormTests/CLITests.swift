@@ -299,5 +299,11 @@ enum CLI {
         #expect(run.errors.hasPrefix("docnorm: \(folder.file("taken")): cannot create the corpus folder (\(folder.file("taken")) is not a folder)"),
                 "\(run.errors)")
         #expect(folder.read("taken") == Array("a file\n".utf8))
+        // Nor over another corpus, or anything else: the two would mix.
+        try folder.write("used/000001.txt", Array("an older corpus\n".utf8))
+        let over = try runDocnorm(["bench", "--megabytes", "1", "--corpus-root", repositoryRoot.path, "--write-corpus", folder.file("used")])
+        #expect(over.status == 6, "\(over.errors)")
+        #expect(over.errors.contains("\(folder.file("used")): the folder is not empty (1 entry)"), "\(over.errors)")
+        #expect(folder.read("used/000001.txt") == Array("an older corpus\n".utf8))
     }
 }
