@@ -60,7 +60,14 @@ struct Batch: ParsableCommand {
         let pipeline = try pipelineArguments.pipeline()
         if jsonl {
             let pipelines = try [pipeline] + (1..<workers).map { _ in try pipelineArguments.pipeline() }
-            JSONLStream(pipelines: pipelines, encoding: pipelineArguments.encoding, format: formats[0]).run()
+            Interrupt.install()
+            let outcome = JSONLStream(pipelines: pipelines, encoding: pipelineArguments.encoding, format: formats[0]).run()
+            // writeStandardOutput said why already.
+            if outcome.writeFailed { throw ExitCode(ExitStatus.writeFailed.rawValue) }
+            if Interrupt.requested {
+                throw failure(.interrupted, "<stdin>: interrupted after answering the first \(outcome.answered) of the \(outcome.read) lines read; "
+                              + "every line written is whole; run again on the input from line \(outcome.answered + 1) to finish")
+            }
             return
         }
         try runFolder(pipeline: pipeline, input: input!, output: output!)
@@ -74,6 +81,11 @@ struct Batch: ParsableCommand {
         }
         guard (isFolder.st_mode & S_IFMT) == S_IFDIR else {
             throw failure(.unreadable, "\(input): not a folder; give the folder that holds the reports (for one file: docnorm FILE)")
+        }
+        // A --facts path that cannot be written is refused before any work:
+        // found at the end, it cost the whole run its report.
+        if let facts, let why = Self.unwritableFile(facts) {
+            throw failure(.writeFailed, "\(facts): cannot write the facts (\(why)); nothing was processed: give --facts a file in a folder that exists")
         }
         let state = output + "/.docnorm"
         guard makeFolders(state) else {
@@ -150,13 +162,28 @@ struct Batch: ParsableCommand {
             throw failure(.interrupted, "interrupted after \(files.count) of \(inputs.count) files; "
                           + "\(kept.joined(separator: " and ")) left as the last complete run wrote them; run again to finish")
         }
-        if let facts { try job.writeFacts(to: facts, inputs: inputs, reports: files) }
+        // The report first: facts that cannot be written (a full disk) must
+        // not cost the run its report; the next run rebuilds the facts from
+        // their per-file parts.
         if let why = atomicWrite(Array(try report.json().utf8), to: output + "/report.json") {
             throw failure(.writeFailed, "\(output)/report.json: cannot write the report (\(why))")
         }
         writeStandardError(report.table())
         writeStandardError(report.summary)
+        if let facts { try job.writeFacts(to: facts, inputs: inputs, reports: files) }
         if report.totals.failed > 0 { throw ExitCode(ExitStatus.someFailed.rawValue) }
+    }
+
+    /// Why a file could not be written at `path` (a folder stands there, or
+    /// its folder is missing or not writable), or nil.
+    static func unwritableFile(_ path: String) -> String? {
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return "it is a folder" }
+        let folder = path.lastIndex(of: "/").map { String(path[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "."
+        guard stat(folder, &info) == 0 else { return "\(folder): \(String(cString: strerror(errno)))" }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { return "\(folder) is not a folder" }
+        guard access(folder, W_OK) == 0 else { return "\(folder): \(String(cString: strerror(errno)))" }
+        return nil
     }
 }
 

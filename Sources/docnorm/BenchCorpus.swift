@@ -119,7 +119,17 @@ struct BenchCorpus {
 
     /// Writes each document to DIR/000001.txt, DIR/000002.txt, …
     func write(to directory: String) throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // Written over another corpus, the two would mix (a larger one's
+        // files past this one's count stay), and whatever reads the folder
+        // would time both.
+        let present = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        guard present.isEmpty else {
+            throw failure(.writeFailed, "\(directory): the folder is not empty (\(present.count) \(present.count == 1 ? "entry" : "entries")); "
+                          + "a corpus written there would mix with them: give a new or empty folder")
+        }
+        guard makeFolders(directory) else {
+            throw failure(.writeFailed, "\(directory): cannot create the corpus folder (\(whyFoldersFail(directory)))")
+        }
         for (i, document) in documents.enumerated() {
             let digits = String(i + 1)
             try writeAtomically(document, to: "\(directory)/\(String(repeating: "0", count: max(0, 6 - digits.count)) + digits).txt")

@@ -25,21 +25,47 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         let pipeline = try pipelineArguments.pipeline()
-        let cases = try QualityReport.cases(in: URL(fileURLWithPath: directory))
+        // A malformed baseline is refused before the corpus is scored.
+        let baseline = try check.map(Self.baseline)
+        let cases: [QualityReport.Case]
+        do { cases = try QualityReport.cases(in: URL(fileURLWithPath: directory)) } catch let error as DocNormError {
+            throw failure(ExitStatus.of(error), "\(directory)/\(error)")
+        } catch {
+            let path = "\(directory)/known-losses.json"
+            let text = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            let (line, reason) = JSONLocation.describe(error, in: text)
+            throw failure(.unreadable, "\(path)\(line.map { ":\($0)" } ?? ""): not a known-losses file: \(reason)")
+        }
         guard !cases.isEmpty else { throw failure(.unreadable, "\(directory): no <doc>/gold.txt with extracted/*.txt found") }
         let scored = cases.map { ($0, QualityReport.score($0, pipeline: pipeline, rawEdits: !noRaw)) }
+        // An extraction the pipeline refuses scores as no output; say which and why.
+        for (c, score) in scored {
+            if let error = score.error {
+                writeStandardError("docnorm eval: \(directory)/\(c.document)/extracted/\(c.extractor).txt: \(error); scored as no output\n")
+            }
+        }
         let (by, overall) = QualityReport.summarize(scored)
         try writeStandardOutput(QualityBaseline.table(by: by, overall: overall, raw: !noRaw))
         if misses { try writeStandardOutput(Self.misses(scored)) }
         if let writeBaseline {
             try writeAtomically(Array(try QualityBaseline(by: by, overall: overall).encoded().utf8), to: writeBaseline)
         }
-        if let check {
-            guard let data = FileManager.default.contents(atPath: check) else { throw failure(.unreadable, "\(check): cannot read the baseline") }
-            let baseline = try JSONDecoder().decode(QualityBaseline.self, from: data)
+        if let baseline {
             let regressions = baseline.regressions(by: by, overall: overall)
             for r in regressions { writeStandardError("docnorm eval: regression: \(r)\n") }
             if !regressions.isEmpty { throw ExitCode(ExitStatus.someFailed.rawValue) }
+        }
+    }
+
+    /// The baseline file `--check` names; one that cannot be read or is not
+    /// a baseline exits 2 with its place, never 1 (a measure that fell).
+    static func baseline(_ path: String) throws -> QualityBaseline {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw failure(.unreadable, "\(path): cannot read the baseline; write one with --write-baseline")
+        }
+        do { return try JSONDecoder().decode(QualityBaseline.self, from: data) } catch {
+            let (line, reason) = JSONLocation.describe(error, in: String(decoding: data, as: UTF8.self))
+            throw failure(.unreadable, "\(path)\(line.map { ":\($0)" } ?? ""): not a quality baseline: \(reason); write one with --write-baseline")
         }
     }
 

@@ -35,6 +35,9 @@ enum RecordID: Codable, Sendable, Equatable {
 struct InputRecord: Decodable {
     var id: RecordID?
     var text: String?
+
+    /// The id alone, read from a line whose text is not a string.
+    struct ID: Decodable { var id: RecordID? }
 }
 
 /// One output line: the document, or the error that kept it from being made.
@@ -54,7 +57,10 @@ struct OutputRecord: Encodable {
 /// `docnorm batch --jsonl`: JSON Lines in, JSON Lines out, one output line per
 /// input line and in the same order, every failure a record. A reader thread
 /// stays at most `window` lines ahead of the writer, so memory is bounded
-/// however long the stream is.
+/// however long the stream is. SIGINT or SIGTERM stops it as it stops a
+/// folder run: no line is read or taken up after it, the lines answered
+/// before it are written, each whole, and the run exits 130, so what was
+/// written answers the input's first lines exactly.
 struct JSONLStream: Sendable {
     /// One per worker (see `Batch.runFolder`).
     let pipelines: [Pipeline]
@@ -68,69 +74,103 @@ struct JSONLStream: Sendable {
         var read = 0
         var written = 0
         var endOfInput = false
+        /// Workers still taking lines.
+        var working: Int
+        /// Standard output refused a line: nothing more is read or answered.
+        var writeFailed = false
+        var stopped: Bool { writeFailed || Interrupt.requested }
     }
 
-    func run() {
-        let state = Locked(State())
+    /// How a run ended. The lines answered are always the input's first
+    /// `answered`, each whole; fewer than `read` only when it was stopped.
+    struct Outcome {
+        var answered: Int
+        var read: Int
+        var writeFailed: Bool
+    }
+
+    func run() -> Outcome {
+        let state = Locked(State(working: workers))
         let window = 2 * workers
         let stream = self
         runThreads(workers + 2) { thread in
             switch thread {
             case 0:
                 stream.readLines { line in
-                    state.when({ $0.read - $0.written < window }) { s in
+                    state.when({ $0.read - $0.written < window || $0.stopped }) { s in
+                        guard !s.stopped else { return false }
                         s.queue.append((s.read, line))
                         s.read += 1
+                        return true
                     }
                 }
                 state.withLock { $0.endOfInput = true }
             case 1:
-                // The writer: answers leave in input order, as soon as the next is ready.
+                // The writer: answers leave in input order, as soon as the next
+                // is ready, until every worker has stopped and none is left.
                 while true {
-                    let line = state.when({ $0.results[$0.written] != nil || ($0.endOfInput && $0.written == $0.read) }) { s in
+                    let line = state.when({ $0.results[$0.written] != nil || ($0.endOfInput && $0.written == $0.read) || $0.working == 0 }) { s in
                         s.results.removeValue(forKey: s.written)
                     }
                     guard let line else { return }
-                    guard (try? writeStandardOutput(line)) != nil else { return }
+                    guard (try? writeStandardOutput(line)) != nil else {
+                        state.withLock { $0.writeFailed = true }
+                        return
+                    }
                     state.withLock { $0.written += 1 }
                 }
             default:
                 while true {
-                    let item = state.when({ !$0.queue.isEmpty || $0.endOfInput }) { s in s.queue.isEmpty ? nil : s.queue.removeFirst() }
-                    guard let item else { return }
+                    let item = state.when({ !$0.queue.isEmpty || $0.endOfInput || $0.stopped }) { s in
+                        s.queue.isEmpty || s.stopped ? nil : s.queue.removeFirst()
+                    }
+                    guard let item else { return state.withLock { $0.working -= 1 } }
                     let output = stream.answer(item.line, number: item.index + 1, pipeline: stream.pipelines[thread - 2])
                     state.withLock { $0.results[item.index] = output }
                 }
             }
         }
+        return state.withLock { Outcome(answered: $0.written, read: $0.read, writeFailed: $0.writeFailed) }
     }
 
     /// Calls `body` with each line of standard input (without its LF; a final
-    /// line without LF counts).
-    func readLines(_ body: ([UInt8]) -> Void) {
+    /// line without LF counts) until it returns false, the input ends or an
+    /// interrupt is requested: the input is polled, so a reader waiting on a
+    /// quiet pipe sees the interrupt too.
+    func readLines(_ body: ([UInt8]) -> Bool) {
         var pending: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
+        while !Interrupt.requested {
+            var input = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&input, 1, 100)
+            if ready == 0 || (ready < 0 && errno == EINTR) { continue }
             let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
             var start = 0
             for i in 0..<n where buffer[i] == 0x0A {
                 pending.append(contentsOf: buffer[start..<i])
-                body(pending)
+                guard body(pending) else { return }
                 pending.removeAll(keepingCapacity: true)
                 start = i + 1
             }
             pending.append(contentsOf: buffer[start..<n])
         }
-        if !pending.isEmpty { body(pending) }
+        if !pending.isEmpty, !Interrupt.requested { _ = body(pending) }
     }
 
     func answer(_ line: [UInt8], number: Int, pipeline: Pipeline) -> String {
         var record = OutputRecord(id: .null, line: number, status: "error")
         do {
+            if let bad = Self.firstInvalidUTF8(line) {
+                throw LineError("the line is not valid UTF-8 (first bad byte at byte offset \(bad) of the line); JSON Lines are UTF-8")
+            }
             let input: InputRecord
             do { input = try JSONDecoder().decode(InputRecord.self, from: Data(line)) } catch {
-                throw LineError("not a JSON object with \"id\" and \"text\"")
+                // The id, where it can be read, still names the record.
+                record.id = (try? JSONDecoder().decode(InputRecord.ID.self, from: Data(line)))?.id ?? .null
+                let (_, reason) = JSONLocation.describe(error, in: String(decoding: line, as: UTF8.self))
+                throw LineError("not a JSON object with \"id\" and \"text\": \(reason)")
             }
             record.id = input.id ?? .null
             guard let text = input.text else { throw LineError("no \"text\" string") }
@@ -152,6 +192,20 @@ struct JSONLStream: Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(record)) ?? Data("{\"status\":\"error\",\"error\":\"cannot encode the record\"}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The offset of the first byte of `bytes` that is not valid UTF-8, or nil.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var input = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &input) {
+            case .valid(let scalar): offset += scalar.count
+            case .error: return offset
+            case .emptyInput: return nil
+            }
+        }
     }
 
     struct LineError: Error {

@@ -30,6 +30,8 @@ public let docnormBinary: String = {
 public struct ProcessResult: Sendable {
     /// The exit code, or 128 + the signal number when a signal ended it.
     public let status: Int32
+    /// Whether a signal ended it (`status` alone cannot tell exit 130 from SIGINT).
+    public let signalled: Bool
     public let stdout: [UInt8]
     public let stderr: [UInt8]
     public var output: String { String(decoding: stdout, as: UTF8.self) }
@@ -80,23 +82,30 @@ public struct RunningProcess: Sendable {
     public func wait() -> ProcessResult {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let code: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        let signalled = (status & 0x7F) != 0
+        let code: Int32 = !signalled ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         let out = FileManager.default.contents(atPath: stdoutPath).map { [UInt8]($0) } ?? []
         let err = FileManager.default.contents(atPath: stderrPath).map { [UInt8]($0) } ?? []
         unlink(stdoutPath); unlink(stderrPath)
-        return ProcessResult(status: code, stdout: out, stderr: err)
+        return ProcessResult(status: code, signalled: signalled, stdout: out, stderr: err)
     }
+
+    /// What the process has written to standard output so far.
+    public func outputSoFar() -> [UInt8] { FileManager.default.contents(atPath: stdoutPath).map { [UInt8]($0) } ?? [] }
 
     public func kill(_ signal: Int32) { _ = Glibc.kill(pid, signal) }
 }
 
-/// Starts docnorm with `arguments`, standard input from `stdin`.
-public func startDocnorm(_ arguments: [String], stdin: [UInt8] = [], environment: [String: String] = [:]) throws -> RunningProcess {
-    try startProcess(docnormBinary, arguments, stdin: stdin, environment: environment)
+/// Starts docnorm with `arguments`, standard input from `stdin`, or from
+/// the file `stdinFile` (a FIFO the test writes to) when given.
+public func startDocnorm(_ arguments: [String], stdin: [UInt8] = [], stdinFile: String? = nil,
+                         environment: [String: String] = [:]) throws -> RunningProcess {
+    try startProcess(docnormBinary, arguments, stdin: stdin, stdinFile: stdinFile, environment: environment)
 }
 
 /// Starts any program (an absolute path) with `arguments` and extra environment.
-public func startProcess(_ executable: String, _ arguments: [String], stdin: [UInt8] = [], environment: [String: String] = [:]) throws -> RunningProcess {
+public func startProcess(_ executable: String, _ arguments: [String], stdin: [UInt8] = [], stdinFile: String? = nil,
+                         environment: [String: String] = [:]) throws -> RunningProcess {
     let scratch = TemporaryFolder()
     defer { scratch.remove() }
     let stdinPath = scratch.path + ".stdin", stdoutPath = scratch.path + ".stdout", stderrPath = scratch.path + ".stderr"
@@ -105,7 +114,7 @@ public func startProcess(_ executable: String, _ arguments: [String], stdin: [UI
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, stdinPath, O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 0, stdinFile ?? stdinPath, O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]

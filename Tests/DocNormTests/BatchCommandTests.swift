@@ -199,6 +199,21 @@ import Glibc
         #expect(run.errors.contains("facts.csv: cannot write the facts (File too large)"), "\(run.errors)")
         #expect(folder.read("facts.csv") == Array("old facts\n".utf8))
         #expect(!filesUnder(folder.path).contains { $0.contains(".docnorm-tmp") }, "no temporary file left")
+        #expect(folder.read("out/report.json") != nil, "the run's report is written before the facts")
+    }
+
+    /// A --facts path that cannot be written at all is refused before any
+    /// file is processed (found at the end, the run lost its report).
+    @Test func factsInAFolderThatIsNotThereAreRefusedFirst() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("in/a.txt", Self.samples[0].input)
+        for facts in [folder.file("none/facts.csv"), folder.path] {
+            let run = try runDocnorm(["batch", folder.file("in"), folder.file("out"), "--facts", facts])
+            #expect(run.status == 6, "\(run.errors)")
+            #expect(run.errors.hasPrefix("docnorm: \(facts): cannot write the facts ("), "\(run.errors)")
+            #expect(folder.read("out/a.txt") == nil, "nothing processed")
+        }
     }
 
     @Test func rerunSkipsWhatIsUpToDateAndRedoesWhatChanged() throws {
@@ -295,6 +310,76 @@ import Glibc
         // A rerun (everything skipped) writes the same table.
         #expect(try runDocnorm(["batch", folder.file("in"), folder.file("out"), "--facts", folder.file("facts2.csv")]).status == 0)
         #expect(folder.read("facts2.csv") == folder.read("facts.csv"))
+    }
+
+    /// SIGINT in the middle of a --jsonl stream (its input still open): the
+    /// lines answered before it are written whole, nothing more is read, and
+    /// the run exits 130 itself, saying where to resume, as a folder run
+    /// does; killed by the signal, it could cut a line in two.
+    @Test func interruptedStreamLeavesWholeLinesAndExits130() throws {
+        struct In: Encodable { var id: Int; var text: String }
+        struct Out: Decodable { var id: Int; var status: String }
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let fifo = folder.file("stdin")
+        #expect(mkfifo(fifo, 0o644) == 0)
+        // Opened first, read-write (which does not wait for a reader): the
+        // spawned child's open, made before it runs docnorm, would wait for a
+        // writer while posix_spawn waits for it.
+        let writer = open(fifo, O_RDWR)
+        #expect(writer >= 0)
+        defer { close(writer) }
+        let run = try startDocnorm(["batch", "--jsonl", "--jobs", "2"], stdinFile: fifo)
+        var input: [UInt8] = []
+        for (i, sample) in Self.samples.prefix(2).enumerated() {
+            input += Array(try JSONEncoder().encode(In(id: i, text: String(decoding: sample.input, as: UTF8.self)))) + [0x0A]
+        }
+        _ = input.withUnsafeBytes { write(writer, $0.baseAddress, $0.count) }
+        var waited = 0
+        while run.outputSoFar().split(separator: 0x0A).count < 2 && waited < 120_000 {
+            usleep(20_000)
+            waited += 20
+        }
+        run.kill(SIGINT)
+        let stopped = run.wait()
+        let signalled = stopped.signalled
+        #expect(!signalled, "docnorm handles the signal, it is not killed by it")
+        #expect(stopped.status == 130, "\(stopped.errors)")
+        #expect(stopped.errors.contains("interrupted after answering the first 2 of the 2 lines read"), "\(stopped.errors)")
+        #expect(stopped.stdout.last == 0x0A, "the last line is whole")
+        let records = try stopped.stdout.split(separator: 0x0A).map { try JSONDecoder().decode(Out.self, from: Data($0)) }
+        #expect(records.map(\.id) == [0, 1])
+        #expect(records.allSatisfy { $0.status == "ok" })
+    }
+
+    /// A standard output that refuses the lines (a full disk) ends the stream
+    /// with exit code 6 and the reason, as `docnorm FILE > /dev/full` does;
+    /// the reader, waiting for the writer to catch up, waited forever.
+    @Test func streamToAFullOutputExits6() throws {
+        guard access("/dev/full", W_OK) == 0 else { return }
+        let input = (0..<200).flatMap { Array("{\"id\":\($0),\"text\":\"政府 信息 公开,工作。\"}\n".utf8) }
+        // timeout(1) ends a run that hangs with 124.
+        let result = try startProcess("/bin/sh", ["-c", "exec timeout 60 \"$0\" \"$@\" > /dev/full", docnormBinary, "batch", "--jsonl", "--jobs", "2"],
+                                      stdin: input).wait()
+        #expect(result.status == 6, "\(result.errors)")
+        #expect(result.errors.contains("<stdout>: cannot write the output (No space left on device)"), "\(result.errors)")
+    }
+
+    /// A line that is no record says what is wrong with it (bytes that are
+    /// not UTF-8, at which offset; a text that is not a string) and keeps
+    /// its id where the id can be read.
+    @Test func jsonLineErrorsSayWhatIsWrong() throws {
+        struct Out: Decodable { var id: Int?; var status: String; var error: String? }
+        let input = Array("{\"id\":1,\"text\":\"".utf8) + [0xE4, 0xB8] + Array(" ok\"}\n{\"id\":3,\"text\":5}\n[1]\n".utf8)
+        let result = try runDocnorm(["batch", "--jsonl", "--jobs", "1"], stdin: input)
+        #expect(result.status == 0, "\(result.errors)")
+        let records = try result.stdout.split(separator: 0x0A).map { try JSONDecoder().decode(Out.self, from: Data($0)) }
+        #expect(records.count == 3)
+        guard records.count == 3 else { return }
+        #expect(records[0].error?.contains("not valid UTF-8 (first bad byte at byte offset 16 of the line)") == true, "\(records)")
+        #expect(records[1].id == 3)
+        #expect(records[1].error?.contains("'text' should be a string") == true, "\(records)")
+        #expect(records[2].error?.contains("the top level should be an object") == true, "\(records)")
     }
 
     @Test func jsonLinesRoundTripKeepsOrderAndTurnsErrorsIntoRecords() throws {

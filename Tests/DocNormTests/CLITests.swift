@@ -120,7 +120,31 @@ enum CLI {
         CLI.write(Array("# radical\tideograph\n2F00\t4E00\n2F01 4E28\n".utf8), to: folder + "/unicode/radicals.tsv")
         let run = CLI.docnorm(["--rules", folder, sample])
         #expect(run.status == 7)
-        #expect(run.stderr.contains("radicals.tsv:3: expected two hex code points separated by a TAB"), "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("docnorm: \(folder)/unicode/radicals.tsv:3: invalid rule file: expected two hex code points separated by a TAB"),
+                "\(run.stderr)")
+    }
+
+    /// Every rule file refusal has the form of the other errors,
+    /// `docnorm: FILE:LINE: what`: a check made after decoding (an ICU
+    /// pattern ICU refuses) names the file by its path and the key's line.
+    @Test func ruleFileRefusalSaysFileLineAndWhat() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.copyItem(atPath: repositoryRoot.appendingPathComponent("Rules").path, toPath: folder)
+        let path = folder + "/characters.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\"spaces\":") }) + 1
+        let edited = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .map { $0.offset + 1 == line ? "  \"spaces\": \"[\\\\p{NoSuchProperty}\"," : String($0.element) }.joined(separator: "\n")
+        CLI.write(Array(edited.utf8), to: path)
+        let run = CLI.docnorm(["--rules", folder, sample])
+        #expect(run.status == 7)
+        #expect(run.stderr.hasPrefix("docnorm: \(path):\(line): invalid rule file: spaces: not a UnicodeSet pattern ICU accepts"), "\(run.stderr)")
+        // A folder that is not there is named as such.
+        let missing = CLI.docnorm(["--rules", folder + "/none", sample])
+        #expect(missing.status == 7)
+        #expect(missing.stderr.contains("invalid rule file: no rules folder \(folder)/none"), "\(missing.stderr)")
     }
 
     /// A write that fails half-way (here: the file-size limit, which fails
@@ -235,5 +259,51 @@ enum CLI {
         let run = CLI.run([CLI.executable, sample], stdoutPath: "/dev/full")
         #expect(run.status == 6)
         #expect(run.stderr.contains("<stdout>: cannot write the output (No space left on device)"), "\(run.stderr)")
+    }
+}
+
+/// `eval` and `bench --write-corpus` on bad input: a message with the file
+/// and the place, the documented exit code, never ArgumentParser's bare
+/// "Error: DecodingError…" with exit 1 (which `eval --check` means a measure fell).
+@Suite struct EvalAndBenchInputTests {
+    @Test func malformedBaselineIsRefusedWithItsPlace() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("baseline.json", Array("{\n  \"overall\": tru\n}\n".utf8))
+        let run = try runDocnorm(["eval", "--no-raw", repositoryRoot.appendingPathComponent("Corpus/samples").path,
+                                  "--check", folder.file("baseline.json")])
+        #expect(run.status == 2, "\(run.errors)")
+        #expect(run.errors.hasPrefix("docnorm: \(folder.file("baseline.json")):2: not a quality baseline: not valid JSON"), "\(run.errors)")
+    }
+
+    @Test func anExtractionThePipelineRefusesIsNamed() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let sample = repositoryRoot.appendingPathComponent("Corpus/samples/muye-2024-hardwrap").path
+        try folder.write("doc/gold.txt", [UInt8](try #require(FileManager.default.contents(atPath: sample + "/expected.txt"))))
+        try folder.write("doc/extracted/good.txt", [UInt8](try #require(FileManager.default.contents(atPath: sample + "/input.txt"))))
+        try folder.write("doc/extracted/scan.txt", Array("%PDF-1.7\n".utf8) + [0, 1, 2])
+        let run = try runDocnorm(["eval", "--no-raw", folder.path])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.errors.contains("docnorm eval: \(folder.path)/doc/extracted/scan.txt: the input looks like binary data, not text (PDF at byte offset 0)"),
+                "\(run.errors)")
+        #expect(!run.errors.contains("good.txt"))
+    }
+
+    @Test func corpusOverAFileIsRefused() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("taken", Array("a file\n".utf8))
+        let run = try runDocnorm(["bench", "--megabytes", "1", "--corpus-root", repositoryRoot.path, "--write-corpus", folder.file("taken")])
+        #expect(run.status == 6, "\(run.errors)")
+        #expect(run.errors.hasPrefix("docnorm: \(folder.file("taken")): cannot create the corpus folder (\(folder.file("taken")) is not a folder)"),
+                "\(run.errors)")
+        #expect(folder.read("taken") == Array("a file\n".utf8))
+        // Nor over another corpus, or anything else: the two would mix.
+        try folder.write("used/000001.txt", Array("an older corpus\n".utf8))
+        let over = try runDocnorm(["bench", "--megabytes", "1", "--corpus-root", repositoryRoot.path, "--write-corpus", folder.file("used")])
+        #expect(over.status == 6, "\(over.errors)")
+        #expect(over.errors.contains("\(folder.file("used")): the folder is not empty (1 entry)"), "\(over.errors)")
+        #expect(folder.read("used/000001.txt") == Array("an older corpus\n".utf8))
     }
 }

@@ -50,6 +50,18 @@ func fixtureText(_ name: String) -> String { String(decoding: fixture(name), as:
         #expect(decoded.encoding == "Big5")
     }
 
+    /// A short UTF-16 text without a byte-order mark has no NUL byte (its
+    /// CJK code units have none) and is not UTF-8: the detector's best guess
+    /// is a Latin charset, which garbles it. That is reported, with what to do.
+    @Test func detectedCharsetChineseIsNotWrittenInIsReported() throws {
+        let bytes = "政府信息".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let (decoded, diagnostics) = try decode(bytes)
+        #expect(!["GB18030", "BIG5"].contains(decoded.encoding.uppercased()))
+        #expect(diagnostics.map(\.rule) == ["decode.unexpected-charset"])
+        #expect(diagnostics.first?.kind == .suspicion)
+        #expect(diagnostics.first?.message.contains("--encoding") == true)
+    }
+
     @Test func unknownEncodingNameRefused() throws {
         #expect(throws: DocNormError.unknownEncoding("GB-NOPE")) { try decode(fixture("simplified.gbk.txt"), encoding: "GB-NOPE") }
         #expect(throws: DocNormError.unknownEncoding("")) { try decode(fixture("simplified.gbk.txt"), encoding: "") }

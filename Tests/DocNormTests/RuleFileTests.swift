@@ -46,6 +46,26 @@ import DocNormTestSupport
     @Test func missingKeyNamed() throws {
         let r = try refusal("lines.json") { $0.replacing("\"sentenceFinal\"", with: "\"sentenceEnd\"") }
         #expect(r?.reason == "missing key 'sentenceFinal'")
+        #expect(r?.line == 1, "the top-level object that lacks it opens on line 1")
+    }
+
+    /// A backslash that is no JSON escape (an ICU pattern's \p{Han} written
+    /// as is): JSONDecoder says only "not valid JSON"; the scanner names the line.
+    @Test func invalidEscapeNamesItsLine() throws {
+        let r = try refusal("characters.json") { $0.replacing("\"spaces\": \"", with: "\"spaces\": \"\\p{Zs}") }
+        let expectedLine = try String(contentsOfFile: repositoryRoot.appendingPathComponent("Rules/characters.json").path, encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\"spaces\":") }.map { $0 + 1 }
+        #expect(r?.line == expectedLine)
+        #expect(r?.reason.hasPrefix("not valid JSON: '\\p' is not a JSON escape") == true, "\(r?.reason ?? "")")
+    }
+
+    /// A check made after decoding gives no line itself: the line of the key
+    /// its reason names is found.
+    @Test func checkAfterDecodingNamesTheKeysLine() throws {
+        let r = try refusal("ocr.json") { $0.replacing("\"enclosed\": [\"《》\"", with: "\"enclosed\": [\"《\"") }
+        let expectedLine = try String(contentsOfFile: repositoryRoot.appendingPathComponent("Rules/ocr.json").path, encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\"enclosed\":") }.map { $0 + 1 }
+        #expect(r?.line != nil && r?.line == expectedLine)
     }
 
     @Test func unsupportedFormatNamesItsLine() throws {

@@ -100,6 +100,8 @@ public enum QualityReport {
         /// cases "values right or flagged" still misses, listed by
         /// `eval --misses`.
         public var unflagged: [Miss] = []
+        /// Why the pipeline refused the extraction, when it `failed`.
+        public var error: String? = nil
     }
 
     /// A gold value the output gets wrong or lacks, unflagged.
@@ -204,12 +206,13 @@ public enum QualityReport {
         let goldRows = goldLines.filter { $0.contains("\t") }
         let raw = (try? RawLines(c.input, pipeline: pipeline))?.lines.joined(separator: "\n") ?? String(decoding: c.input, as: UTF8.self)
         let before = rawEdits ? editDistance(raw, c.gold) : 0
-        guard let document = try? pipeline.run(c.input) else {
+        let document: Document
+        do { document = try pipeline.run(c.input) } catch {
             return Score(exact: false, exactAsWritten: false, allowsLosses: c.goldAsWritten != nil, editsBefore: before, editsAfter: c.gold.unicodeScalars.count, goldCharacters: c.gold.unicodeScalars.count,
                          goldLines: goldLines.count, linesFound: 0, goldHeadings: goldHeadings.count, headingsFound: 0,
                          goldTableRows: goldRows.count, tableRowsFound: 0, goldValues: c.records.count, valuesRight: 0,
                          valuesAccountedFor: 0, valuesRightFlagged: 0, idempotent: false, failed: true,
-                         unflagged: c.records.map { Miss(expected: $0, found: nil) })
+                         unflagged: c.records.map { Miss(expected: $0, found: nil) }, error: "\(error)")
         }
         let output = TextRenderer.render(document)
         var outputLines: [String: Int] = [:]

@@ -14,7 +14,9 @@ public enum DocNormError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The input is not UTF-8 (the first bad byte is at `offset`) and the
     /// detector's best other guess is below the rules' minimum confidence.
     case undetectableEncoding(best: String?, confidence: Int, needed: Int, offset: Int)
-    /// A rule file is malformed.
+    /// A rule file is malformed: the file (its path for a --rules folder),
+    /// the line where that can be told, and what is wrong. The description
+    /// opens with `FILE:LINE:`, as the CLI's other messages do.
     case invalidRules(file: String, line: Int?, reason: String)
     /// An ICU call failed.
     case icu(String)
@@ -37,7 +39,7 @@ public enum DocNormError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot tell the text encoding: the bytes are not UTF-8 (first bad byte at byte offset \(offset)) and \(guess); "
                 + "name it with --encoding, e.g. --encoding GB18030 (simplified Chinese) or --encoding Big5 (traditional)"
         case .invalidRules(let file, let line, let reason):
-            return "invalid rule file \(file)\(line.map { ":\($0)" } ?? ""): \(reason); fix the file or drop --rules to use the built-in rules"
+            return "\(file)\(line.map { ":\($0)" } ?? ""): invalid rule file: \(reason); fix the file or drop --rules to use the built-in rules"
         case .icu(let message):
             return "ICU error: \(message) (an internal failure; please report it with the input)"
         }

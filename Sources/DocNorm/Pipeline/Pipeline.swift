@@ -38,8 +38,8 @@ public struct Pipeline: Sendable {
         // Stage 3 counts lines only within its table window: a longer run of
         // blank lines is kept only that long (BlankRun).
         characters = CharacterNormalizer(rules: rules, blankRunLimit: tableRules.matching.maxLines)
-        lineRepair = try LineRepair.load(from: source, rules: rules, numbering: structureRules.numbering,
-                                         tableAnchors: Array(Set(tableRules.templates.flatMap(\.anchors))).sorted())
+        lineRepair = try source.naming { try LineRepair.load(from: source, rules: rules, numbering: structureRules.numbering,
+                                                          tableAnchors: Array(Set(tableRules.templates.flatMap(\.anchors))).sorted()) }
         structure = StructureRecovery(rules: structureRules)
         ocr = try source.naming { try OCRRepairs.load(from: source) }
         tables = TableRecognizer(rules: tableRules)

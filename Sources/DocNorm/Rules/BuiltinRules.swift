@@ -16,6 +16,8 @@ enum BuiltinRules {
   },
   "radicalOverridesNote": "Unicode's equivalent of the door radical ⼾ is the traditional 戶; Simplified Chinese fonts (Noto/Source Han SC) draw 户 with the radical's glyph, so a PDF of a simplified report that yields ⼾ meant 户.",
   "detectionMinConfidence": 30,
+  "reportCharsets": ["GB18030", "Big5", "ISO-2022-CN"],
+  "reportCharsetsNote": "The legacy charsets Chinese text is written in. A detected charset outside them (windows-1252 for a short UTF-16 text without a byte-order mark, say) is reported as a suspicion (decode.unexpected-charset): the text is almost certainly garbled. Optional: absent, no detection is questioned.",
   "punctuationInHan": {
     ",": "，",
     ":": "：",

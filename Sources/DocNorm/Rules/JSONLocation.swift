@@ -1,7 +1,7 @@
 /// Where in a JSON rule file something went wrong, so a refusal can name the
 /// line: JSONDecoder (FoundationEssentials) says only "not valid JSON" and
 /// gives coding paths, not positions.
-enum JSONLocation {
+public enum JSONLocation {
     /// The line and reason of the first syntax error, or nil when the text is
     /// well-formed JSON. A small recursive-descent scan, no values built.
     static func firstSyntaxError(in text: String) -> (line: Int, reason: String)? {
@@ -18,7 +18,20 @@ enum JSONLocation {
             try expect(0x22, "a string in double quotes")
             while i < s.count, s[i] != 0x22 {
                 if s[i] == 0x0A { throw Failure(at: i, reason: "line break inside a string") }
-                i += s[i] == 0x5C ? 2 : 1
+                if s[i] < 0x20 { throw Failure(at: i, reason: "control character inside a string (write it as \\u00XX)") }
+                if s[i] == 0x5C {
+                    // JSON's escapes only: an ICU pattern's \p{Han} is written \\p{Han}.
+                    guard i + 1 < s.count else { break }
+                    switch s[i + 1] {
+                    case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: i += 2  // " \ / b f n r t
+                    case 0x75 where i + 5 < s.count && s[(i + 2)...(i + 5)].allSatisfy({ isHexDigit($0) }): i += 6  // uXXXX
+                    default:
+                        let escape = String(decoding: s[i...min(i + 1, s.count - 1)], as: UTF8.self)
+                        throw Failure(at: i, reason: "'\(escape)' is not a JSON escape (a backslash in a pattern is written \\\\)")
+                    }
+                    continue
+                }
+                i += 1
             }
             guard i < s.count else { throw Failure(at: i, reason: "unterminated string") }
             i += 1
@@ -66,18 +79,42 @@ enum JSONLocation {
         } catch { return nil }
     }
 
+    static func isHexDigit(_ c: UInt8) -> Bool { (0x30...0x39).contains(c) || (0x41...0x46).contains(c) || (0x61...0x66).contains(c) }
+
+    /// The key path a loader's reason opens with (`parens.enclosed: …`,
+    /// `sectionTitles.charactersPerEdit must be …`), as the checks made after
+    /// decoding write them: the place to look for in the file.
+    static func leadingKeyPath(of reason: String) -> [String] {
+        let head = reason.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_") }
+        return head.split(separator: ".").map(String.init)
+    }
+
+    /// The line of `path`'s last key: the first `"key":` of each component
+    /// at or after the line of the one before it (nil when one is missing).
+    static func line(ofKeyPath path: [String], in text: String) -> Int? {
+        guard !path.isEmpty else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var from = 0
+        for key in path {
+            guard let n = lines[from...].firstIndex(where: { holdsKey(key, $0) }) else { return nil }
+            from = n
+        }
+        return from + 1
+    }
+
+    /// Whether `line` holds `"key"` followed by a colon.
+    static func holdsKey(_ key: String, _ line: Substring) -> Bool {
+        guard let r = line.firstRange(of: "\"\(key)\"") else { return false }
+        return line[r.upperBound...].drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(":")
+    }
+
     /// The line of the first `"key":` in the text.
     static func line(ofKey key: String, in text: String) -> Int? {
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let r = line.firstRange(of: "\"\(key)\""), line[r.upperBound...].drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(":") {
-                return n + 1
-            }
-        }
-        return nil
+        line(ofKeyPath: [key], in: text)
     }
 
     /// A reason and line for a JSONDecoder error about `text`.
-    static func describe(_ error: Error, in text: String) -> (line: Int?, reason: String) {
+    public static func describe(_ error: Error, in text: String) -> (line: Int?, reason: String) {
         if let syntax = firstSyntaxError(in: text) { return (syntax.line, "not valid JSON: \(syntax.reason)") }
         guard let error = error as? DecodingError else { return (nil, "\(error)") }
         func path(_ context: DecodingError.Context) -> String {
@@ -87,9 +124,12 @@ enum JSONLocation {
         switch error {
         case .keyNotFound(let key, let context):
             let owner = path(context)
-            return (lastKey(context).flatMap { line(ofKey: $0, in: text) }, "missing key '\(key.stringValue)'\(owner.isEmpty ? "" : " in '\(owner)'")")
+            // At the top level, the object that lacks it opens the file.
+            let at = owner.isEmpty ? 1 + text.prefix { $0 != "{" }.filter { $0 == "\n" }.count : lastKey(context).flatMap { line(ofKey: $0, in: text) }
+            return (at, "missing key '\(key.stringValue)'\(owner.isEmpty ? "" : " in '\(owner)'")")
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-            return (lastKey(context).flatMap { line(ofKey: $0, in: text) }, "'\(path(context))' should be \(typeName(type))")
+            let subject = path(context).isEmpty ? "the top level" : "'\(path(context))'"
+            return (lastKey(context).flatMap { line(ofKey: $0, in: text) }, "\(subject) should be \(typeName(type))")
         case .dataCorrupted(let context):
             return (lastKey(context).flatMap { line(ofKey: $0, in: text) }, "'\(path(context))': \(context.debugDescription)")
         @unknown default:

@@ -16,11 +16,14 @@ public enum RuleSource: Sendable {
     }
 
     /// Runs `load`; a refusal from the checks made after decoding, which name
-    /// the file by its bare name (ocr.json), names it as `displayName` does,
-    /// so a malformed file in a --rules folder is refused with its path.
+    /// the file by its name in the rules (ocr.json, templates/…), names it
+    /// as `displayName` does, so a malformed file in a --rules folder is
+    /// refused with its path; and where such a check gave no line, the line
+    /// of the key its reason opens with (`parens.enclosed: …`).
     func naming<T>(_ load: () throws -> T) throws -> T {
-        do { return try load() } catch let DocNormError.invalidRules(file, line, reason) where !file.contains("/") {
-            throw DocNormError.invalidRules(file: displayName(file), line: line, reason: reason)
+        do { return try load() } catch let DocNormError.invalidRules(file, line, reason) where !file.hasPrefix("/") {
+            let located = line ?? (try? read(file)).flatMap { JSONLocation.line(ofKeyPath: JSONLocation.leadingKeyPath(of: reason), in: $0) }
+            throw DocNormError.invalidRules(file: displayName(file), line: located, reason: reason)
         }
     }
 
@@ -34,7 +37,13 @@ public enum RuleSource: Sendable {
         case .directory(let dir):
             let url = URL(fileURLWithPath: dir).appendingPathComponent(path)
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw DocNormError.invalidRules(file: url.path, line: nil, reason: "cannot read the file")
+                var isFolder: Bool = false
+                let reason = !FileManager.default.fileExists(atPath: dir, isDirectory: &isFolder) || !isFolder
+                    ? "no rules folder \(dir) (--rules names a folder laid out as Rules/)"
+                    : !FileManager.default.fileExists(atPath: url.path)
+                    ? "no such file (a rules folder holds every file of Rules/: copy Rules/ and edit the copy)"
+                    : "cannot read the file"
+                throw DocNormError.invalidRules(file: url.path, line: nil, reason: reason)
             }
             guard let text = String(data: data, encoding: .utf8) else {
                 throw DocNormError.invalidRules(file: url.path, line: nil, reason: "not UTF-8")
@@ -80,6 +89,7 @@ struct CharacterRulesFile: VersionedRuleFile {
     /// equivalent (⼾ → 户, not 戶).
     var radicalOverrides: [String: String]?
     var detectionMinConfidence: Int
+    var reportCharsets: [String]?
     var punctuationInHan: [String: String]
     var sentenceStopInHan: [String: String]
     var punctuationInNumbers: [String: String]
@@ -95,6 +105,9 @@ public struct RuleSet: Sendable {
     /// Radical → unified ideograph (Kangxi Radicals and CJK Radicals Supplement).
     public let radicals: [UInt32: UInt32]
     public let detectionMinConfidence: Int
+    /// The legacy charsets Chinese text is written in; another detected one
+    /// is reported (nil: none is questioned).
+    public let reportCharsets: [String]?
     /// ASCII punctuation → full-width form, applied next to Han text.
     public let punctuationInHan: [UInt32: UInt32]
     /// ASCII full stop → 。 directly after a Han character.
@@ -105,11 +118,15 @@ public struct RuleSet: Sendable {
     public static let supportedFormat = "docnorm-rules/1"
 
     public static func load(from source: RuleSource = .builtin) throws -> RuleSet {
+        try source.naming { try compile(from: source) }
+    }
+
+    static func compile(from source: RuleSource) throws -> RuleSet {
         let file = "characters.json"
         let chars = try source.decode(CharacterRulesFile.self, from: file)
         func set(_ pattern: String, _ key: String) throws -> ScalarSet {
             do { return try ScalarSet(pattern: pattern) } catch {
-                throw DocNormError.invalidRules(file: file, line: nil, reason: "\(key): \(error)")
+                throw DocNormError.invalidRules(file: file, line: nil, reason: "\(key): not a UnicodeSet pattern ICU accepts (\(error))")
             }
         }
         func scalarMap(_ map: [String: String], _ key: String) throws -> [UInt32: UInt32] {
@@ -133,6 +150,7 @@ public struct RuleSet: Sendable {
                        radicals: try parseRadicals(try source.read(chars.radicals), file: chars.radicals)
                            .merging(try scalarMap(chars.radicalOverrides ?? [:], "radicalOverrides")) { _, override in override },
                        detectionMinConfidence: chars.detectionMinConfidence,
+                       reportCharsets: chars.reportCharsets,
                        punctuationInHan: try scalarMap(chars.punctuationInHan, "punctuationInHan"),
                        sentenceStopInHan: try scalarMap(chars.sentenceStopInHan, "sentenceStopInHan"),
                        punctuationInNumbers: try scalarMap(chars.punctuationInNumbers, "punctuationInNumbers"))

@@ -26,8 +26,12 @@ public struct Decoder: Sendable {
     /// 200 MB file must not print a million lines).
     static let maxReportedPlaces = 1000
 
+    /// See `RuleSet.reportCharsets`.
+    let reportCharsets: [String]?
+
     public init(rules: RuleSet) {
         minConfidence = rules.detectionMinConfidence
+        reportCharsets = rules.reportCharsets
         invisible = rules.remove
     }
 
@@ -84,6 +88,12 @@ public struct Decoder: Sendable {
         guard let best = candidates.first, best.confidence >= minConfidence else {
             throw DocNormError.undetectableEncoding(best: candidates.first?.name, confidence: candidates.first?.confidence ?? 0,
                                                     needed: minConfidence, offset: firstInvalid)
+        }
+        if let expected = reportCharsets, !expected.contains(where: { $0.uppercased() == best.name.uppercased() }) {
+            context.report(.decode, "decode.unexpected-charset", .suspicion,
+                           "the bytes are not UTF-8 (first non-UTF-8 byte at byte offset \(firstInvalid)) and were read as \(best.name), "
+                           + "the detector's best guess (\(best.confidence)% confidence), a charset Chinese text is not written in: "
+                           + "the text is likely garbled; name its encoding with --encoding, e.g. GB18030, Big5 or UTF-16LE", line: nil)
         }
         return try convert(bytes, charset: best.name, named: best.name, context: context)
     }
