@@ -311,6 +311,14 @@ struct HeaderRunRecovery: Sendable {
 
     /// The numbers of a line that holds nothing else, or nil.
     func valuesOf(_ line: SourceLine) -> [String]? {
+        // A line of label text, most lines asked, on its first scalar past
+        // spaces and TABs: its first word opens with it (or with a space
+        // that a combining mark after it holds), and neither opens a value.
+        // (Splitting it into words, Character by Character, was the cost.)
+        if !rules.valueOpeners.contains(" "),
+           let first = line.text.unicodeScalars.first(where: { $0 != " " && $0 != "\t" }), !rules.valueOpeners.contains(first) {
+            return nil
+        }
         let words = line.text.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard !words.isEmpty, words.allSatisfy({ rules.isValue(String($0)) }) else { return nil }
         return words.map(String.init)
@@ -323,7 +331,7 @@ struct HeaderRunRecovery: Sendable {
     func gridRows(_ lines: [SourceLine], from start: Int, end: Int, template: TableTemplate, shape: Shape)
         -> (rows: [[String?]], lines: [Int], last: Int)? {
         func row(_ text: String, _ r: Int) -> [String?]? {
-            let cells = text.split(separator: "\t", omittingEmptySubsequences: false)
+            let cells = text.tabCells
             let cellsOfRow = template.rows[r].cells
             guard cells.count <= template.columns, cells.count > 1 else { return nil }
             var values = [String?](repeating: nil, count: shape.slots)
@@ -345,7 +353,7 @@ struct HeaderRunRecovery: Sendable {
         // Header rows, then the data rows: every line a TAB row.
         var k = start
         while k < end {
-            guard lines[k].text.unicodeScalars.contains("\t") else { return nil }
+            guard lines[k].text.containsTab else { return nil }
             if row(lines[k].text, shape.dataRows[0]) != nil { break }
             k += 1
         }
