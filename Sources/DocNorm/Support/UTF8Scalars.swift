@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// The scalar whose UTF-8 encoding starts at `bytes[i]`, and its length in
 /// bytes. `bytes` is a String's UTF-8, valid by construction: no checks.
 /// (The stages' hot loops read a line's bytes, not its scalar view, whose
@@ -25,4 +31,12 @@ extension String {
             return (Unicode.Scalar(first).unsafelyUnwrapped, Unicode.Scalar(last).unsafelyUnwrapped)
         }
     }
+}
+
+/// Offset of the first `byte` in `bytes` (`bytes.count` when there is none),
+/// found with `memchr`, which reads many bytes a step: a prose line has no
+/// space, and a loop byte by byte walked all of it.
+func offsetOfFirst(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let base = bytes.baseAddress, !bytes.isEmpty, let found = memchr(base, Int32(byte), bytes.count) else { return bytes.count }
+    return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
 }
