@@ -311,14 +311,6 @@ struct HeaderRunRecovery: Sendable {
 
     /// The numbers of a line that holds nothing else, or nil.
     func valuesOf(_ line: SourceLine) -> [String]? {
-        // A line of label text, most lines asked, on its first scalar past
-        // spaces and TABs: its first word opens with it (or with a space
-        // that a combining mark after it holds), and neither opens a value.
-        // (Splitting it into words, Character by Character, was the cost.)
-        if !rules.valueOpeners.contains(" "),
-           let first = line.text.unicodeScalars.first(where: { $0 != " " && $0 != "\t" }), !rules.valueOpeners.contains(first) {
-            return nil
-        }
         let words = line.text.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard !words.isEmpty, words.allSatisfy({ rules.isValue(String($0)) }) else { return nil }
         return words.map(String.init)
