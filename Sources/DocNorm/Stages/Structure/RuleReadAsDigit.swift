@@ -71,16 +71,13 @@ extension TemplateMatcher {
     }
 
     /// The value of template row `row`, slot `slot` becomes `after` in the
-    /// values, the grid and the records.
+    /// values (and so in the records made from them) and the grid.
     private func apply(_ row: Int, _ slot: Int, _ before: String, _ after: String, to m: inout Match, tracing: Bool) {
         let templateRow = m.template.rows[row]
         m.values[row][slot] = after
         if row < m.gridRowOf.count, let g = m.gridRowOf[row],
            let column = templateRow.cells.firstIndex(where: { $0 == .value(slot) }) {
             m.grid[g][column] = after
-        }
-        if let k = m.records.firstIndex(where: { $0.row == templateRow.path && $0.column == templateRow.columnPaths[slot] && $0.value == before }) {
-            m.records[k].value = after
         }
         let line = row < m.rowLines.count ? m.rowLines[row] : nil
         if tracing {

@@ -31,7 +31,19 @@ struct TemplateMatcher: Sendable {
     struct Match {
         var template: TableTemplate
         var grid: [[String]]
-        var records: [TableRecord]
+        /// The values as records, template row by row, slot by slot: made
+        /// when asked, for the match a table keeps, not for every match
+        /// tried (a record per value, built and freed with every match).
+        var records: [TableRecord] {
+            var records: [TableRecord] = []
+            for (r, slots) in values.enumerated() {
+                let row = template.rows[r]
+                for (slot, value) in slots.enumerated() {
+                    if let value { records.append(TableRecord(row: row.path, column: row.columnPaths[slot], value: value)) }
+                }
+            }
+            return records
+        }
         /// Per template row, the text of each value slot (nil when absent).
         var values: [[String?]] = []
         /// Whether each grid row is a header row.
@@ -66,7 +78,7 @@ struct TemplateMatcher: Sendable {
     /// `reporting`: whether the match's findings are wanted (the probe of
     /// `tables.settle` keeps none); without it no message is built.
     func match(_ template: TableTemplate, in stream: CellStream, from start: Int, tracing: Bool, reporting: Bool = true) -> Match {
-        var m = Match(template: template, grid: [], records: [], found: 0, expected: 0, surplus: 0, end: start)
+        var m = Match(template: template, grid: [], found: 0, expected: 0, surplus: 0, end: start)
         // One entry per template row: sized once, not grown row by row.
         let rowCount = template.rows.count
         m.grid.reserveCapacity(rowCount)
@@ -380,9 +392,6 @@ struct TemplateMatcher: Sendable {
                     report("structure.surplus-value", .suspicion,
                            "row '\(row.path.last ?? row.id ?? "")' has \(surplus.count) value(s) more than template \(template.id) allows, so which are this row's is a guess (the first ones are kept); left over: \(surplus.joined(separator: " "))",
                            at: p, row: row.path)
-                }
-                for (slot, value) in values {
-                    m.records.append(TableRecord(row: row.path, column: row.columnPaths[slot], value: value))
                 }
                 absorb(&p, &floating, &tails)
             }

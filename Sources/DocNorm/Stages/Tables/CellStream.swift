@@ -216,8 +216,9 @@ struct CellStream {
         // On the first word's last UTF-8 byte: an ASCII last scalar is that
         // byte (most words end in Han text or a digit, and are passed at once).
         guard !rowNumbers.isEmpty else { return nil }
-        // A byte loop over the contiguous UTF-8 (a prose line has no space,
-        // and `firstIndex(of:)` on the view cost several times as much per byte).
+        // The first space found in the contiguous UTF-8 with memchr (a prose
+        // line has no space; `firstIndex(of:)` on the view cost several times
+        // as much per byte, and a byte loop still walked the whole line).
         guard let lastByte = Self.lastByteOfFirstWord(text) else { return nil }
         guard lastByte < 0x80, lastByte &- 0x30 >= 10,
               rowNumbers.contains(where: { $0.last?.value == UInt32(lastByte) }) else { return nil }
@@ -235,8 +236,7 @@ struct CellStream {
     /// when it has none); nil when `text` is empty or opens with a space.
     static func lastByteOfFirstWord(_ text: String) -> UInt8? {
         if let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> UInt8? in
-            var end = 0
-            while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+            let end = offsetOfFirst(0x20, in: bytes)
             return end > 0 ? bytes[end - 1] : nil
         }) { return found }
         let utf8 = text.utf8

@@ -323,7 +323,7 @@ struct HeaderRunRecovery: Sendable {
     func gridRows(_ lines: [SourceLine], from start: Int, end: Int, template: TableTemplate, shape: Shape)
         -> (rows: [[String?]], lines: [Int], last: Int)? {
         func row(_ text: String, _ r: Int) -> [String?]? {
-            let cells = text.split(separator: "\t", omittingEmptySubsequences: false)
+            let cells = text.tabCells
             let cellsOfRow = template.rows[r].cells
             guard cells.count <= template.columns, cells.count > 1 else { return nil }
             var values = [String?](repeating: nil, count: shape.slots)
@@ -345,7 +345,7 @@ struct HeaderRunRecovery: Sendable {
         // Header rows, then the data rows: every line a TAB row.
         var k = start
         while k < end {
-            guard lines[k].text.unicodeScalars.contains("\t") else { return nil }
+            guard lines[k].text.containsTab else { return nil }
             if row(lines[k].text, shape.dataRows[0]) != nil { break }
             k += 1
         }

@@ -188,7 +188,7 @@ struct LabelledColumnRecovery: Sendable {
             let text = lines[index].text
             var linePieces: [Piece] = []
             if text.unicodeScalars.contains("\t") {
-                let cells = text.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingSpaces }
+                let cells = text.tabCells.map { $0.trimmingSpaces }
                 if let first = cells.first, let row = shape.rowOf[first] {
                     var values = [String?](repeating: nil, count: template.rows[row].columnPaths.count)
                     var fits = cells.count <= template.columns

@@ -277,19 +277,22 @@ struct ReadingOrderRecovery: Sendable {
         // A line can end the stretch below only when its first scalar opens
         // another anchor or is a section numeral (or an anchor is empty):
         // most lines, table cells, are passed on that scalar alone.
-        let openers = others.compactMap(\.first)
+        // Those scalars in one set, looked up without hashing.
+        let openers = ScalarSet(ranges: (others.compactMap(\.first) + rules.sectionNumerals).map { $0.value...$0.value },
+                                pattern: "stretch ends")
         let anyOpens = others.contains { $0.isEmpty }
         // Three marks: compared, not hashed, for every line.
         let sentenceEnds = Array(rules.sentenceEnds)
         var i = start + 1
         while i < stop {
-            let view = lines[i].text.unicodeScalars
+            // Its first and last scalar only, for most lines.
+            let outer = lines[i].text.outerScalars
             // A sentence is prose, never a cell: the table has ended.
-            if let last = view.last, sentenceEnds.contains(last) { return i }
+            if let last = outer?.last, sentenceEnds.contains(last) { return i }
             if !anyOpens {
-                guard let first = view.first, first != " ", first != "\t",
-                      openers.contains(first) || rules.sectionNumerals.contains(first) else { i += 1; continue }
+                guard let first = outer?.first, first != " ", first != "\t", openers.contains(first) else { i += 1; continue }
             }
+            let view = lines[i].text.unicodeScalars
             let head = Array(view.prefix(while: { $0 != " " && $0 != "\t" }).prefix(8))
             if others.contains(where: { head.starts(with: $0.prefix(head.count)) && head.count >= min(4, $0.count) }) { return i }
             var n = 0
@@ -310,78 +313,94 @@ struct ReadingOrderRecovery: Sendable {
     /// split off where Han text or non-ASCII punctuation meets it; empty marks such as "/"
     /// carry no number and are not counted.
     ///
-    /// Every piece goes into one buffer as the line is read (no second
-    /// decoding of it), a token's text is cut from its line, and its number
-    /// read from its scalars: an array per piece, strings built scalar by
-    /// scalar and a string parsed per number were most of this function's
-    /// time, and it runs at every anchor of both recognitions of
-    /// `tables.settle`.
+    /// Each line is read once, as UTF-8 bytes decoded scalar by scalar into
+    /// one buffer with each scalar's byte offset; a token's text is cut from
+    /// the line's bytes and its number read from its scalars. Label text,
+    /// most pieces, is passed on its first and last scalar. (Stepping a
+    /// String index through each line, each step validated, and cutting
+    /// substrings was most of this function's time; it runs at every anchor
+    /// of both recognitions of `tables.settle`.)
     func numbers(in lines: ArraySlice<SourceLine>) -> [Token] {
+        var reader = NumberReader(rules: rules)
+        for index in lines.indices {
+            var text = lines[index].text
+            text.withUTF8 { reader.read($0, line: lines[index].number, index: index) }
+        }
+        return reader.tokens
+    }
+
+    /// `numbers(in:)` line by line. Its state is its own, not captured by
+    /// nested functions: captured, every access to it was checked for
+    /// exclusivity at run time (more than the reading itself).
+    private struct NumberReader {
+        let rules: TableRules
         var tokens: [Token] = []
+        /// Text (a label piece) stands since the last number.
         var text = false
+        /// The piece being read, and the byte offset in its line of each of its scalars.
         var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+
         func numeric(_ s: Unicode.Scalar) -> Bool { rules.digits.contains(s) || rules.inside.contains(s) }
         func cjk(_ s: Unicode.Scalar) -> Bool { s.value > 0x7F }  // Han, CJK or typographic punctuation (”)
-        for (index, line) in zip(lines.indices, lines) {
-            let view = line.text.unicodeScalars
-            /// One piece between separators, `view[from..<to]`, which opens
-            /// with `first` and ends with `last`.
-            func piece(_ from: String.Index, _ to: String.Index, first: Unicode.Scalar, last: Unicode.Scalar) {
-                // Label text, most pieces: no value opens with its first
-                // scalar and no number ends it. It is text, and nothing more
-                // of it is looked at (nor copied).
-                if !rules.valueOpeners.contains(first) && !numeric(last) {
-                    text = true
-                    return
-                }
-                let value: Range<Int>
-                if rules.isValue(scalars[...]) {
-                    value = 0..<scalars.count
-                } else {
-                    text = true
-                    // Only at the end: a number before Han text is a year or a
-                    // count in prose (2019年, 1件), not a cell.
-                    let trail = scalars.reversed().prefix(while: numeric).count
-                    guard trail > 0, trail < scalars.count, cjk(scalars[scalars.count - trail - 1]) else { return }
-                    value = (scalars.count - trail)..<scalars.count
-                }
-                let found = scalars[value]
-                guard found.contains(where: { rules.digits.contains($0) }), rules.isValue(found) else { return }
-                // The value runs to the piece's end.
-                let start = value.lowerBound == 0 ? from : view.index(to, offsetBy: -value.count)
-                let written = String(Substring(view[start..<to]))
-                let number: Double
-                if let plain = Self.plainNumber(found, digits: rules.digits) {
-                    number = plain
-                } else {
-                    let digits = found.allSatisfy({ rules.digits.contains($0) || $0 == "." }) ? written
-                        : String(String.UnicodeScalarView(found.filter { rules.digits.contains($0) || $0 == "." }))
-                    guard let parsed = Double(digits) else { return }
-                    number = parsed
-                }
-                let sign: Double = found.first == "-" || found.first == "减" ? -1 : 1
-                tokens.append(Token(text: written, number: sign * number, line: line.number, lineIndex: index, afterText: text))
-                text = false
-            }
-            var from = view.startIndex, i = view.startIndex
-            var first: Unicode.Scalar = " ", last: Unicode.Scalar = " "
+
+        /// The tokens of one line, `bytes` its UTF-8: pieces between spaces, TABs and `|`.
+        mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, index: Int) {
             scalars.removeAll(keepingCapacity: true)
-            while i < view.endIndex {
-                let s = view[i]
-                if s == " " || s == "\t" || s == "|" {
-                    if from < i { piece(from, i, first: first, last: last) }
+            offsets.removeAll(keepingCapacity: true)
+            var i = 0
+            while i < bytes.count {
+                let (value, length) = decodeUTF8Scalar(bytes, at: i)
+                if value == 0x20 || value == 0x09 || value == 0x7C {  // space, TAB, |
+                    if !scalars.isEmpty { piece(bytes, end: i, line: line, index: index) }
                     scalars.removeAll(keepingCapacity: true)
-                    from = view.index(after: i)
+                    offsets.removeAll(keepingCapacity: true)
                 } else {
-                    if from == i { first = s }
-                    last = s
-                    scalars.append(s)
+                    scalars.append(Unicode.Scalar(value).unsafelyUnwrapped)
+                    offsets.append(i)
                 }
-                i = view.index(after: i)
+                i += length
             }
-            if from < view.endIndex { piece(from, view.endIndex, first: first, last: last) }
+            if !scalars.isEmpty { piece(bytes, end: bytes.count, line: line, index: index) }
         }
-        return tokens
+
+        /// The piece in `scalars`, which ends at byte `end` of `bytes`.
+        mutating func piece(_ bytes: UnsafeBufferPointer<UInt8>, end: Int, line: Int, index: Int) {
+            // Label text, most pieces: no value opens with its first
+            // scalar and no number ends it. It is text, and nothing more
+            // of it is looked at (nor copied).
+            if !rules.valueOpeners.contains(scalars[0]) && !numeric(scalars[scalars.count - 1]) {
+                text = true
+                return
+            }
+            let value: Range<Int>
+            if rules.isValue(scalars[...]) {
+                value = 0..<scalars.count
+            } else {
+                text = true
+                // Only at the end: a number before Han text is a year or a
+                // count in prose (2019年, 1件), not a cell.
+                let trail = scalars.reversed().prefix(while: numeric).count
+                guard trail > 0, trail < scalars.count, cjk(scalars[scalars.count - trail - 1]) else { return }
+                value = (scalars.count - trail)..<scalars.count
+            }
+            let found = scalars[value]
+            guard found.contains(where: { rules.digits.contains($0) }), rules.isValue(found) else { return }
+            // The value runs to the piece's end: its text is the line's bytes from its first scalar on.
+            let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets[value.lowerBound]..<end]), as: UTF8.self)
+            let number: Double
+            if let plain = ReadingOrderRecovery.plainNumber(found, digits: rules.digits) {
+                number = plain
+            } else {
+                let digits = found.allSatisfy({ rules.digits.contains($0) || $0 == "." }) ? written
+                    : String(String.UnicodeScalarView(found.filter { rules.digits.contains($0) || $0 == "." }))
+                guard let parsed = Double(digits) else { return }
+                number = parsed
+            }
+            let sign: Double = found.first == "-" || found.first == "减" ? -1 : 1
+            tokens.append(Token(text: written, number: sign * number, line: line, lineIndex: index, afterText: text))
+            text = false
+        }
     }
 
     /// The number of a value token's digits and decimal point (other marks,

@@ -25,30 +25,42 @@ enum SplitRows {
         /// before them. Stage 1 removed the space between a label and its
         /// first value (开出版物 1 → 开出版物1): a number that ends the label
         /// text is a value too.
-        // The line's scalars, in one buffer kept for every line asked (a
-        // token array per line was most of building a cell stream).
+        // Tokens are found on the line's UTF-8 bytes from its end (a space is
+        // one byte, never part of another scalar), and only each token asked
+        // is decoded, into one buffer kept for every line: a label line
+        // stops at its last token (copying every line's scalars first was
+        // most of this function).
         var scalars: [Unicode.Scalar] = []
         func trailingValues(_ line: SourceLine) -> (values: Int, text: Bool) {
-            scalars.removeAll(keepingCapacity: true)
-            // One pass over the scalars, room made by the UTF-8 count (at
-            // least theirs): `append(contentsOf:)` walked them twice, once
-            // only to count them.
-            scalars.reserveCapacity(line.text.utf8.count)
-            for scalar in line.text.unicodeScalars { scalars.append(scalar) }
-            var values = 0
-            var end = scalars.count
-            // Tokens from the last on, as split by spaces.
-            while true {
-                while end > 0 && scalars[end - 1] == " " { end -= 1 }
-                guard end > 0 else { return (values, false) }
-                var start = end
-                while start > 0 && scalars[start - 1] != " " { start -= 1 }
-                let last = scalars[start..<end]
-                if isValue(last) { values += 1; end = start; continue }
-                let number = last.reversed().prefix { ("0"..."9").contains($0) || $0 == "." || $0 == "," }.count
-                let body = last.dropLast(number)
-                if number > 0, let before = body.last, !before.isASCII, isValue(last.suffix(number)) { values += 1 }
-                return (values, true)
+            // The buffer taken out for the line: used as a local, not as the
+            // captured variable, whose every access is checked at run time.
+            var token: [Unicode.Scalar] = []
+            swap(&token, &scalars)
+            defer { swap(&token, &scalars) }
+            var text = line.text
+            return text.withUTF8 { bytes in
+                var values = 0
+                var end = bytes.count
+                // Tokens from the last on, as split by spaces.
+                while true {
+                    while end > 0 && bytes[end - 1] == 0x20 { end -= 1 }
+                    guard end > 0 else { return (values, false) }
+                    var start = end
+                    while start > 0 && bytes[start - 1] != 0x20 { start -= 1 }
+                    token.removeAll(keepingCapacity: true)
+                    var i = start
+                    while i < end {
+                        let (value, length) = decodeUTF8Scalar(bytes, at: i)
+                        token.append(Unicode.Scalar(value).unsafelyUnwrapped)
+                        i += length
+                    }
+                    let last = token[...]
+                    if isValue(last) { values += 1; end = start; continue }
+                    let number = last.reversed().prefix { ("0"..."9").contains($0) || $0 == "." || $0 == "," }.count
+                    let body = last.dropLast(number)
+                    if number > 0, let before = body.last, !before.isASCII, isValue(last.suffix(number)) { values += 1 }
+                    return (values, true)
+                }
             }
         }
         /// `trailingValues` of the line at `position`, each line's worked out
