@@ -91,9 +91,16 @@ struct OCRRepairs: Sendable {
                           candidateSkips: skips)
     }
 
-    func repair(_ lines: inout [SourceLine], characters: CharacterNormalizer, context: PipelineContext) {
-        for i in lines.indices {
+    /// `only`: the indices of the lines that may hold an opener
+    /// (`NormalizedLines.mayNeedOCR`); nil for every line.
+    func repair(_ lines: inout [SourceLine], only: [Int]? = nil, characters: CharacterNormalizer, context: PipelineContext) {
+        func repair(_ i: Int) {
             if let fixed = repaired(lines[i].text, line: lines[i].number, characters: characters, context: context) { lines[i].text = fixed }
+        }
+        if let only {
+            for i in only { repair(i) }
+        } else {
+            for i in lines.indices { repair(i) }
         }
     }
 
