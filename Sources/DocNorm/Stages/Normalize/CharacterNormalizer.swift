@@ -228,11 +228,18 @@ public struct CharacterNormalizer: Sendable {
         func isCJK(_ v: UInt32?) -> Bool { v.map { rules.cjk.contains($0) } ?? false }
         func isDigit(_ v: UInt32?) -> Bool { v.map { (0x30...0x39).contains($0) } ?? false }
         func isLatin(_ v: UInt32?) -> Bool { v.map { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) } ?? false }
-        if let full = rules.punctuationInHan[c] {
+        // The maps as the short lists of `classes` (a handful of keys each):
+        // asked for every candidate of every line, and hashing a key was
+        // most of the cost of a call.
+        func value(_ map: [(key: UInt32, value: UInt32)]) -> UInt32? {
+            for entry in map where entry.key == c { return entry.value }
+            return nil
+        }
+        if let full = value(classes.punctuationInHan) {
             if isCJK(before) || (isCJK(after) && !isLatin(before) && !(isDigit(before) && isDigit(after))) { return full }
-        } else if let stop = rules.sentenceStopInHan[c] {
+        } else if let stop = value(classes.sentenceStopInHan) {
             if isCJK(before), !isDigit(before), after != c, !isLatin(after), !isDigit(after) { return stop }
-        } else if let ascii = rules.punctuationInNumbers[c] {
+        } else if let ascii = value(classes.punctuationInNumbers) {
             if isDigit(before) && isDigit(after) { return ascii }
         }
         return nil
