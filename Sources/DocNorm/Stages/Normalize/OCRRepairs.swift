@@ -108,7 +108,9 @@ struct OCRRepairs: Sendable {
     /// closer from the next line) repaired, or nil when nothing changes.
     func repaired(_ text: String, line: Int, characters: CharacterNormalizer, context: PipelineContext) -> String? {
         guard mayRepair(text) else { return nil }
-        var s = Array(text.unicodeScalars)
+        // Decoded from the UTF-8 in one pass (an Array of the scalar view
+        // counted them first), as scalars: the same 32-bit values.
+        var s = scalarValues(text).withUnsafeBufferPointer { $0.withMemoryRebound(to: Unicode.Scalar.self) { Array($0) } }
         var changed: [String] = []
         if documentNumbers(&s) { changed.append("normalize.ocr-document-number") }
         if parens(&s) { changed.append("normalize.ocr-paren") }
