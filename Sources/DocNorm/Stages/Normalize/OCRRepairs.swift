@@ -115,7 +115,8 @@ struct OCRRepairs: Sendable {
         if documentNumbers(&s) { changed.append("normalize.ocr-document-number") }
         if parens(&s) { changed.append("normalize.ocr-paren") }
         guard !changed.isEmpty else { return nil }
-        var fixed = String(String.UnicodeScalarView(s))
+        // Encoded once (appending to a scalar view went scalar by scalar).
+        var fixed = s.withUnsafeBufferPointer { $0.withMemoryRebound(to: UInt32.self) { utf8String($0) } }
         if let again = characters.repunctuated(fixed) { fixed = again }
         // The new bracket is CJK: a space stage 1 kept beside the misread one
         // (〈1) A → （1） A) is now next to CJK and goes, as a second run would.
