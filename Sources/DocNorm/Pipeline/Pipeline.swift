@@ -37,11 +37,11 @@ public struct Pipeline: Sendable {
         let tableRules = try source.naming { try TableRules.load(from: source) }
         // Stage 3 counts lines only within its table window: a longer run of
         // blank lines is kept only that long (BlankRun).
-        characters = CharacterNormalizer(rules: rules, blankRunLimit: tableRules.matching.maxLines)
+        ocr = try source.naming { try OCRRepairs.load(from: source) }
+        characters = CharacterNormalizer(rules: rules, blankRunLimit: tableRules.matching.maxLines, ocrOpeners: ocr.candidates)
         lineRepair = try source.naming { try LineRepair.load(from: source, rules: rules, numbering: structureRules.numbering,
                                                           tableAnchors: Array(Set(tableRules.templates.flatMap(\.anchors))).sorted()) }
         structure = StructureRecovery(rules: structureRules)
-        ocr = try source.naming { try OCRRepairs.load(from: source) }
         tables = TableRecognizer(rules: tableRules)
     }
 
@@ -53,9 +53,12 @@ public struct Pipeline: Sendable {
         let size = input.count
         var decoded = try context.measure(.decode) { try decoder.decode(input, encoding: options.encoding, context: context) }
         _ = consume input
-        var lines = try context.measure(.normalize) { try characters.normalize(decoded.text, context: context) }
+        var normalized = try context.measure(.normalize) { try characters.normalizeMarking(decoded.text, context: context) }
         decoded.text = ""  // the lines hold the text now; free the copy (peak memory)
-        context.measure(.normalize) { ocr.repair(&lines, characters: characters, context: context) }
+        var lines = normalized.lines
+        normalized.lines = []  // one reference: the repairs change the array in place
+        let mayNeedOCR = normalized.mayNeedOCR
+        context.measure(.normalize) { ocr.repair(&lines, only: mayNeedOCR, characters: characters, context: context) }
         var kept = context.measure(.lines) { () -> [SourceLine] in
             // Handed over, not shared: stage 2 changes the one array in place.
             let handed = lines

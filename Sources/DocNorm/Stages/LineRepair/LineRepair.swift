@@ -136,9 +136,28 @@ public struct LineRepair: Sendable {
 
     /// The line opens with a table anchor (行政复议, 第二十条第（一）项, …).
     func opensTable(_ text: String) -> Bool {
+        // Most lines open with no anchor's first scalar: read off the UTF-8
+        // before the scalars are walked.
+        guard let first = Self.firstScalar(of: text, skippingTabs: true), tableAnchorFirsts.contains(first) else {
+            return tableAnchors.contains { $0.isEmpty }
+        }
         let head = text.unicodeScalars.drop { $0 == " " || $0 == "\t" }
-        guard let first = head.first, tableAnchorFirsts.contains(first) else { return tableAnchors.contains { $0.isEmpty } }
         return tableAnchors.contains { head.starts(with: $0) }
+    }
+
+    /// The first scalar of a text that is no space (nor TAB, when
+    /// `skippingTabs`), decoded from its UTF-8 in place; nil when there is none.
+    static func firstScalar(of text: String, skippingTabs: Bool) -> UInt32? {
+        text.utf8.withContiguousStorageIfAvailable { p -> UInt32? in
+            var i = 0
+            while i < p.count && (p[i] == 0x20 || (skippingTabs && p[i] == 0x09)) { i += 1 }
+            guard i < p.count else { return nil }
+            let b = UInt32(p[i])
+            if b < 0x80 { return b }
+            if b < 0xE0 { return (b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F) }
+            if b < 0xF0 { return (b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F) }
+            return (b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
+        } ?? text.unicodeScalars.first { $0 != " " && !(skippingTabs && $0 == "\t") }?.value
     }
 
     func columns(_ text: String) -> Int {

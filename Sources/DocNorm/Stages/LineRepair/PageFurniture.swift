@@ -113,7 +113,7 @@ extension LineRepair {
         // tenth of stage 2).
         // The first scalar that is no space is no page number's opener on
         // most lines: asked before the scalars are gathered.
-        guard let first = text.unicodeScalars.first(where: { $0 != " " }), pageNumberOpeners.contains(first) else { return false }
+        guard let first = Self.firstScalar(of: text, skippingTabs: false), pageNumberOpeners.contains(first) else { return false }
         return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 24) { buffer in
             var count = 0
             for s in text.unicodeScalars where s != " " {

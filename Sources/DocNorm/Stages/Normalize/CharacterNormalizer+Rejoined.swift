@@ -5,10 +5,63 @@ extension CharacterNormalizer {
     /// …gov.cn/tj）查阅). Without this, normalizing the output again would
     /// change it. Nil when nothing changes.
     func repunctuated(_ text: String) -> String? {
+        // Most joined lines are settled already: asked of the UTF-8 in one
+        // pass, without decoding the paragraph into an array first.
+        if let settled = text.utf8.withContiguousStorageIfAvailable({ settledWithoutParentheses(utf8: $0) }), settled { return nil }
         // Decoded from the UTF-8 in one pass (mapping the scalars counted them first).
         var s = scalarValues(text)
         guard hasPunctuationCandidate(s, 0..<s.count) else { return nil }
         guard contextualPunctuation(&s, 0..<s.count) else { return nil }
         return string(canonicalSpacing(s))
+    }
+
+    /// `settledWithoutParentheses` of the whole text, read off its UTF-8 in
+    /// one forward pass: each candidate waits for the next character that is
+    /// not a space or TAB (its neighbour after) and is judged then, with the
+    /// one before it remembered. True also for a text without candidates,
+    /// which `repunctuated` leaves alone as well; false means only "not
+    /// known to be settled".
+    func settledWithoutParentheses(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = bytes.baseAddress else { return true }
+        // (Rules that make a blank or a line break a candidate: not known to
+        // be settled, the caller's full path judges.)
+        if punctuationCandidates.contains(0x20) || punctuationCandidates.contains(0x09) || punctuationCandidates.contains(0x0A) { return false }
+        let n = bytes.count
+        var before: UInt32? = nil  // the last character that is no blank, on this line
+        var waiting: (c: UInt32, before: UInt32?)? = nil
+        var i = 0
+        while i < n {
+            let b = UInt32(p[i])
+            let v: UInt32
+            if b < 0x80 {
+                v = b; i &+= 1
+            } else if b < 0xE0 {
+                v = (b & 0x1F) << 6 | UInt32(p[i &+ 1] & 0x3F); i &+= 2
+            } else if b < 0xF0 {
+                v = (b & 0x0F) << 12 | UInt32(p[i &+ 1] & 0x3F) << 6 | UInt32(p[i &+ 2] & 0x3F); i &+= 3
+            } else {
+                v = (b & 0x07) << 18 | UInt32(p[i &+ 1] & 0x3F) << 12 | UInt32(p[i &+ 2] & 0x3F) << 6 | UInt32(p[i &+ 3] & 0x3F)
+                i &+= 4
+            }
+            if v == 0x20 || v == 0x09 { continue }
+            if v == 0x0A {
+                // Context stops at a line's end.
+                if let w = waiting, punctuationRewrite(w.c, before: w.before, after: nil) != nil { return false }
+                waiting = nil
+                before = nil
+                continue
+            }
+            if let w = waiting {
+                if punctuationRewrite(w.c, before: w.before, after: v) != nil { return false }
+                waiting = nil
+            }
+            if punctuationCandidates.contains(v) {
+                if v == 0x28 || v == 0x29 { return false }
+                if v != 0xFF08 && v != 0xFF09 { waiting = (v, before) }
+            }
+            before = v
+        }
+        if let w = waiting, punctuationRewrite(w.c, before: w.before, after: nil) != nil { return false }
+        return true
     }
 }

@@ -29,13 +29,20 @@ public struct CharacterNormalizer: Sendable {
 
     /// `blankRunLimit`: the longest stretch of lines a later stage counts
     /// (stage 3's table window); unlimited by default.
+    /// `ocrOpeners`: the openers of stage 1c's rules (`OCRRepairs.candidates`),
+    /// so that the one pass over the text also finds the lines stage 1c
+    /// need not look at (`normalizeMarking`).
     public init(rules: RuleSet, blankRunLimit: Int = .max) {
+        self.init(rules: rules, blankRunLimit: blankRunLimit, ocrOpeners: ScalarSet(ranges: [], pattern: "none"))
+    }
+
+    init(rules: RuleSet, blankRunLimit: Int = .max, ocrOpeners: ScalarSet) {
         self.rules = rules
         self.blankRunLimit = max(blankRunLimit, 1)
         let keys = [0x28, 0x29, 0xFF08, 0xFF09] + Array(rules.punctuationInHan.keys)
             + Array(rules.sentenceStopInHan.keys) + Array(rules.punctuationInNumbers.keys)
         punctuationCandidates = ScalarSet(ranges: keys.map { UInt32($0)...UInt32($0) }, pattern: "punctuation candidates")
-        classes = ScalarClasses(rules: rules, punctuationCandidates: punctuationCandidates)
+        classes = ScalarClasses(rules: rules, punctuationCandidates: punctuationCandidates, ocrOpeners: ocrOpeners)
     }
 
     /// The lines of `text` with every rule applied. With tracing off, one pass
@@ -44,6 +51,14 @@ public struct CharacterNormalizer: Sendable {
     /// each can record the lines it changed. Both give the same lines.
     public func normalize(_ text: String, context: PipelineContext) throws -> [SourceLine] {
         context.tracing || !classes.linesAreIndependent ? try normalizeInPasses(text, context: context) : try normalizeFused(text)
+    }
+
+    /// `normalize`, and which lines stage 1c must look at: with one pass per
+    /// line, those with an opener of its rules (as the normalizer was told
+    /// them) or changed by a rule; with the passes, every line.
+    func normalizeMarking(_ text: String, context: PipelineContext) throws -> NormalizedLines {
+        context.tracing || !classes.linesAreIndependent ? NormalizedLines(lines: try normalizeInPasses(text, context: context), mayNeedOCR: nil)
+            : try normalizeFusedMarking(text)
     }
 
     // The passes work on one array of scalar values, in place where they can,
@@ -213,11 +228,18 @@ public struct CharacterNormalizer: Sendable {
         func isCJK(_ v: UInt32?) -> Bool { v.map { rules.cjk.contains($0) } ?? false }
         func isDigit(_ v: UInt32?) -> Bool { v.map { (0x30...0x39).contains($0) } ?? false }
         func isLatin(_ v: UInt32?) -> Bool { v.map { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) } ?? false }
-        if let full = rules.punctuationInHan[c] {
+        // The maps as the short lists of `classes` (a handful of keys each):
+        // asked for every candidate of every line, and hashing a key was
+        // most of the cost of a call.
+        func value(_ map: [(key: UInt32, value: UInt32)]) -> UInt32? {
+            for entry in map where entry.key == c { return entry.value }
+            return nil
+        }
+        if let full = value(classes.punctuationInHan) {
             if isCJK(before) || (isCJK(after) && !isLatin(before) && !(isDigit(before) && isDigit(after))) { return full }
-        } else if let stop = rules.sentenceStopInHan[c] {
+        } else if let stop = value(classes.sentenceStopInHan) {
             if isCJK(before), !isDigit(before), after != c, !isLatin(after), !isDigit(after) { return stop }
-        } else if let ascii = rules.punctuationInNumbers[c] {
+        } else if let ascii = value(classes.punctuationInNumbers) {
             if isDigit(before) && isDigit(after) { return ascii }
         }
         return nil
@@ -471,6 +493,16 @@ func string<C: Collection>(_ values: C) -> String where C.Element == UInt32 {
     var view = String.UnicodeScalarView()
     for v in values { if let s = Unicode.Scalar(v) { view.append(s) } }
     return String(view)
+}
+
+/// Stage 1b's lines, and the ones stage 1c (`OCRRepairs`) must look at.
+struct NormalizedLines {
+    var lines: [SourceLine]
+    /// Indices in `lines`, ascending, of the lines that may hold an opener of
+    /// stage 1c's rules; nil for every line. A line not listed has none, so
+    /// `OCRRepairs.mayRepair` would refuse it: asking it of every line was
+    /// another pass over the whole text.
+    var mayNeedOCR: [Int]?
 }
 
 /// Stage 1's rule for runs of blank lines: the first `limit` blank lines of

@@ -11,29 +11,37 @@ import Darwin
 /// are copied through as they are.
 struct ScalarClasses: Sendable {
     /// CR, LF, form feed, U+2028, U+2029: ends a line (`normalize.line-breaks`).
-    static let lineBreak: UInt8 = 1 << 0
+    static let lineBreak: Bits = 1 << 0
     /// A key of the radicals table (`normalize.radicals`).
-    static let radical: UInt8 = 1 << 1
+    static let radical: Bits = 1 << 1
     /// Outside the NFKC kept set and not NFKC-inert by ICU's quick-check
     /// properties (`normalize.nfkc`): a line with none is already normalized.
-    static let nfkc: UInt8 = 1 << 2
+    static let nfkc: Bits = 1 << 2
     /// In the remove set (`normalize.controls`).
-    static let remove: UInt8 = 1 << 3
+    static let remove: Bits = 1 << 3
     /// A space variant that becomes U+0020 (`normalize.spaces`).
-    static let space: UInt8 = 1 << 4
+    static let space: Bits = 1 << 4
     /// U+0020 itself: `normalize.spacing` has work.
-    static let asciiSpace: UInt8 = 1 << 5
+    static let asciiSpace: Bits = 1 << 5
     /// Punctuation `normalize.punctuation` may rewrite whatever its neighbours.
-    static let punctuation: UInt8 = 1 << 6
+    static let punctuation: Bits = 1 << 6
     /// Punctuation rewritten only between digits (1，000 → 1,000): the line
     /// needs the rule only when a digit stands right before one.
-    static let punctuationInNumbers: UInt8 = 1 << 7
+    static let punctuationInNumbers: Bits = 1 << 7
+    /// An opener of stage 1c's rules (`OCRRepairs.candidates`): no rule of
+    /// this stage, but a line without one, left as extracted, is one stage 1c
+    /// need not look at (`NormalizedLines.mayNeedOCR`).
+    static let ocrOpener: Bits = 1 << 8
 
-    /// Every bit but `lineBreak`: a line with none of them comes out unchanged.
-    static let anyRule: UInt8 = ~lineBreak
+    /// Every rule's bit (not `lineBreak`, not `ocrOpener`): a line with none
+    /// of them comes out unchanged.
+    static let anyRule: Bits = 0xFF & ~lineBreak
+
+    /// One bit per class above.
+    typealias Bits = UInt16
 
     /// Classes of every BMP scalar.
-    let bmp: [UInt8]
+    let bmp: [Bits]
     /// No rule touches U+4E00…U+9FFF and each is two columns wide (true for
     /// the built-in rules), so the decoding loop skips the tables for them.
     let unifiedIdeographsAreInert: Bool
@@ -42,6 +50,7 @@ struct ScalarClasses: Sendable {
     let linesAreIndependent: Bool
     let rules: RuleSet
     let punctuationCandidates: ScalarSet
+    let ocrOpeners: ScalarSet
     /// Keys of `punctuationInNumbers` that no other punctuation rule reads.
     let digitGuarded: Set<UInt32>
     /// The punctuation maps of the rules as short lists (a handful of keys
@@ -50,9 +59,10 @@ struct ScalarClasses: Sendable {
     let sentenceStopInHan: [(key: UInt32, value: UInt32)]
     let punctuationInNumbers: [(key: UInt32, value: UInt32)]
 
-    init(rules: RuleSet, punctuationCandidates: ScalarSet) {
+    init(rules: RuleSet, punctuationCandidates: ScalarSet, ocrOpeners: ScalarSet) {
         self.rules = rules
         self.punctuationCandidates = punctuationCandidates
+        self.ocrOpeners = ocrOpeners
         punctuationInHan = rules.punctuationInHan.map { ($0.key, $0.value) }
         sentenceStopInHan = rules.sentenceStopInHan.map { ($0.key, $0.value) }
         punctuationInNumbers = rules.punctuationInNumbers.map { ($0.key, $0.value) }
@@ -66,8 +76,8 @@ struct ScalarClasses: Sendable {
             : Set(rules.punctuationInNumbers.keys.filter { !others.contains($0) })
         let kept = (try? ScalarSet(pattern: rules.normalizer.keptPattern))
         let digitGuarded = self.digitGuarded
-        let bmp = (0..<0x10000).map { (v: UInt32) -> UInt8 in
-            var c: UInt8 = 0
+        let bmp = (0..<0x10000).map { (v: UInt32) -> Bits in
+            var c: Bits = 0
             if v == 0x0A || v == 0x0D || v == 0x0C || v == 0x2028 || v == 0x2029 { c |= Self.lineBreak }
             if rules.radicals[v] != nil { c |= Self.radical }
             // Without the kept set (it compiled for the normalizer, so this is
@@ -79,6 +89,7 @@ struct ScalarClasses: Sendable {
             if punctuationCandidates.contains(v) {
                 c |= digitGuarded.contains(v) ? Self.punctuationInNumbers : Self.punctuation
             }
+            if ocrOpeners.contains(v) { c |= Self.ocrOpener }
             return c
         }
         self.bmp = bmp
@@ -89,8 +100,9 @@ struct ScalarClasses: Sendable {
     }
 
     /// Classes of a scalar above the BMP (rare): NFKC is always left to ICU's check.
-    func supplementary(_ v: UInt32) -> UInt8 {
+    func supplementary(_ v: UInt32) -> Bits {
         var c = Self.nfkc
+        if ocrOpeners.contains(v) { c |= Self.ocrOpener }
         if rules.remove.contains(v) { c |= Self.remove }
         if rules.spaces.contains(v) { c |= Self.space }
         if punctuationCandidates.contains(v) { c |= Self.punctuation }
@@ -139,7 +151,11 @@ extension CharacterNormalizer {
     /// line is decoded from UTF-8 once, classified with `ScalarClasses`, given
     /// only the rules it needs, and its `String` built once; a line the rules
     /// leave as it is (most) is a copy of its slice of `text`.
-    func normalizeFused(_ text: String) throws -> [SourceLine] {
+    func normalizeFused(_ text: String) throws -> [SourceLine] { try normalizeFusedMarking(text).lines }
+
+    /// `normalizeFused`, and which lines hold an opener of stage 1c's rules or
+    /// were changed (`NormalizedLines.mayNeedOCR`), learnt in the same pass.
+    func normalizeFusedMarking(_ text: String) throws -> NormalizedLines {
         var text = text
         text.makeContiguousUTF8()
         return try text.utf8.withContiguousStorageIfAvailable { try normalizeFused(utf8: $0, of: text) }!
@@ -147,10 +163,11 @@ extension CharacterNormalizer {
 
     /// `input` is the contiguous UTF-8 of `text`.
     @inline(never)  // one symbol to profile
-    func normalizeFused(utf8 input: UnsafeBufferPointer<UInt8>, of text: String) throws -> [SourceLine] {
-        guard let bytes = input.baseAddress, !input.isEmpty else { return [] }
+    func normalizeFused(utf8 input: UnsafeBufferPointer<UInt8>, of text: String) throws -> NormalizedLines {
+        guard let bytes = input.baseAddress, !input.isEmpty else { return NormalizedLines(lines: [], mayNeedOCR: []) }
         let n = input.count
         var lines: [SourceLine] = []
+        var mayNeedOCR: [Int] = []
         lines.reserveCapacity(Self.lineCount(input, blankRunLimit: blankRunLimit))
         var blanks = BlankRun(limit: blankRunLimit)
         var line = LineBuffer(capacity: 1024)
@@ -163,10 +180,10 @@ extension CharacterNormalizer {
                     // Decode up to the line break; the line's display columns
                     // are counted on the scalars as extracted.
                     line.count = 0
-                    var i = start, flags: UInt8 = 0, width = 0, trailing = 0, breakLength = 0
+                    var i = start, flags: ScalarClasses.Bits = 0, width = 0, trailing = 0, breakLength = 0
                     while i < n {
                         let b = UInt32(bytes[i])
-                        var c: UInt32, cls: UInt8
+                        var c: UInt32, cls: ScalarClasses.Bits
                         if b < 0x80 {
                             // ASCII: only tabs and spaces trail.
                             c = b
@@ -217,8 +234,11 @@ extension CharacterNormalizer {
                         line.count &+= 1
                     }
                     let normalized: String
+                    // A line the rules changed may have gained an opener.
+                    var ocr = flags & ScalarClasses.ocrOpener != 0
                     if flags & ScalarClasses.anyRule != 0, try applyRules(&line, flags, table, &scratch) {
                         normalized = utf8String(UnsafeBufferPointer(line.scalars))
+                        ocr = true
                     } else if i - start >= Self.sliceFrom {
                         normalized = Self.slice(of: text, start..<i)
                     } else {
@@ -227,6 +247,7 @@ extension CharacterNormalizer {
                     if blanks.keeps(empty: normalized.isEmpty) {
                         lines.append(SourceLine(number: number, text: normalized, extractedColumns: width - trailing,
                                                 extractedIndent: Self.indentColumns(bytes + start, count: i - start, widths: widths)))
+                        if ocr { mayNeedOCR.append(lines.count - 1) }
                     }
                     if i >= n { break }
                     start = i + breakLength
@@ -234,8 +255,9 @@ extension CharacterNormalizer {
                 }
             }
         }
+        // (An empty line holds no opener: the last index still stands.)
         if lines.last?.text.isEmpty == true { lines.removeLast() }
-        return lines
+        return NormalizedLines(lines: lines, mayNeedOCR: mayNeedOCR)
     }
 
     /// Display columns of the spaces (U+0020, TAB, U+00A0, U+3000) before a
@@ -262,7 +284,7 @@ extension CharacterNormalizer {
     /// Whether the line may have changed (a radical replaced while decoding
     /// counts): false only when it is surely the line as extracted, which is
     /// then copied as it stands instead of encoded again.
-    private func applyRules(_ line: inout LineBuffer, _ classesFound: UInt8, _ table: UnsafeBufferPointer<UInt8>,
+    private func applyRules(_ line: inout LineBuffer, _ classesFound: ScalarClasses.Bits, _ table: UnsafeBufferPointer<ScalarClasses.Bits>,
                             _ scratch: inout Scratch) throws -> Bool {
         var flags = classesFound
         var changed = flags & ScalarClasses.radical != 0
@@ -310,7 +332,7 @@ extension CharacterNormalizer {
 
     /// Whether a character rewritten only between digits has a digit before it
     /// (spaces and tabs skipped, as `contextualPunctuation` looks).
-    private func hasDigitBeforeGuardedPunctuation(_ s: UnsafeMutableBufferPointer<UInt32>, _ table: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func hasDigitBeforeGuardedPunctuation(_ s: UnsafeMutableBufferPointer<UInt32>, _ table: UnsafeBufferPointer<ScalarClasses.Bits>) -> Bool {
         var previous: UInt32 = 0
         for c in s {
             if c < 0x10000 && table[Int(c)] & ScalarClasses.punctuationInNumbers != 0 && (0x30...0x39).contains(previous) { return true }

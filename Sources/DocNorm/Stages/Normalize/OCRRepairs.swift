@@ -91,9 +91,16 @@ struct OCRRepairs: Sendable {
                           candidateSkips: skips)
     }
 
-    func repair(_ lines: inout [SourceLine], characters: CharacterNormalizer, context: PipelineContext) {
-        for i in lines.indices {
+    /// `only`: the indices of the lines that may hold an opener
+    /// (`NormalizedLines.mayNeedOCR`); nil for every line.
+    func repair(_ lines: inout [SourceLine], only: [Int]? = nil, characters: CharacterNormalizer, context: PipelineContext) {
+        func repair(_ i: Int) {
             if let fixed = repaired(lines[i].text, line: lines[i].number, characters: characters, context: context) { lines[i].text = fixed }
+        }
+        if let only {
+            for i in only { repair(i) }
+        } else {
+            for i in lines.indices { repair(i) }
         }
     }
 
@@ -101,12 +108,15 @@ struct OCRRepairs: Sendable {
     /// closer from the next line) repaired, or nil when nothing changes.
     func repaired(_ text: String, line: Int, characters: CharacterNormalizer, context: PipelineContext) -> String? {
         guard mayRepair(text) else { return nil }
-        var s = Array(text.unicodeScalars)
+        // Decoded from the UTF-8 in one pass (an Array of the scalar view
+        // counted them first), as scalars: the same 32-bit values.
+        var s = scalarValues(text).withUnsafeBufferPointer { $0.withMemoryRebound(to: Unicode.Scalar.self) { Array($0) } }
         var changed: [String] = []
         if documentNumbers(&s) { changed.append("normalize.ocr-document-number") }
         if parens(&s) { changed.append("normalize.ocr-paren") }
         guard !changed.isEmpty else { return nil }
-        var fixed = String(String.UnicodeScalarView(s))
+        // Encoded once (appending to a scalar view went scalar by scalar).
+        var fixed = s.withUnsafeBufferPointer { $0.withMemoryRebound(to: UInt32.self) { utf8String($0) } }
         if let again = characters.repunctuated(fixed) { fixed = again }
         // The new bracket is CJK: a space stage 1 kept beside the misread one
         // (〈1) A → （1） A) is now next to CJK and goes, as a second run would.
