@@ -35,9 +35,9 @@ public struct Pipeline: Sendable {
         decoder = Decoder(rules: rules)
         let structureRules = try source.naming { try StructureRules.load(from: source) }
         let tableRules = try source.naming { try TableRules.load(from: source) }
+        ocr = try source.naming { try OCRRepairs.load(from: source) }
         // Stage 3 counts lines only within its table window: a longer run of
         // blank lines is kept only that long (BlankRun).
-        ocr = try source.naming { try OCRRepairs.load(from: source) }
         characters = CharacterNormalizer(rules: rules, blankRunLimit: tableRules.matching.maxLines, ocrOpeners: ocr.candidates)
         lineRepair = try source.naming { try LineRepair.load(from: source, rules: rules, numbering: structureRules.numbering,
                                                           tableAnchors: Array(Set(tableRules.templates.flatMap(\.anchors))).sorted()) }
