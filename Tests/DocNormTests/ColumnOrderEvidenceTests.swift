@@ -156,4 +156,40 @@ import Testing
         #expect(!doc.diagnostics.contains { $0.rule == "tables.header-fragments" })
         #expect(try canonical(Array(text.utf8)).contains("\n复议后起诉"))
     }
+
+    /// Chromium through pdftotext -raw: block （一）'s first two headers each
+    /// between blank lines (the caption and row labels before them), then their columns as two runs between blank
+    /// lines (0 2, 0 1), 现行有效件数 later right above its own.
+    static func headersSetApart() -> [String] {
+        ["二、主动公开政府信息情况", "第二十条第（一）项", "", "信息内容", "规章", "行政规范性文件", "",
+         "本年制发件数", "", "本年废止件数", "", "0", "2", "", "0", "1", "", "现行有效件数", "0", "14"]
+            + LabelledColumnTests.smallBlocks
+    }
+
+    /// With the evidence that the extractor marks every step up with a
+    /// blank line, the runs after the headers set apart are their columns,
+    /// in their order.
+    @Test func headersSetApartTakeTheirRunsInOrderOnTheEvidence() throws {
+        let text = (Self.headersSetApart() + Self.applications(blankBeforeColumns: true) + Self.review).joined(separator: "\n") + "\n"
+        let doc = try document(text)
+        #expect(Self.value(doc, "规章", "本年制发件数") == "0")
+        #expect(Self.value(doc, "行政规范性文件", "本年制发件数") == "2")
+        #expect(Self.value(doc, "规章", "本年废止件数") == "0")
+        #expect(Self.value(doc, "行政规范性文件", "本年废止件数") == "1")
+        #expect(Self.value(doc, "行政规范性文件", "现行有效件数") == "14")
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .repair
+            && $0.message.contains("set apart by blank lines") && $0.message.contains("2021-applications") })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.first == "第二十条第（一）项" })
+    }
+
+    /// Without it (pdfminer puts each box where its grouping falls), the
+    /// runs' order says nothing: the cells stay empty and reported.
+    @Test func headersSetApartTakeNoRunsWithoutTheEvidence() throws {
+        let text = (Self.headersSetApart() + Self.applications(blankBeforeColumns: false) + Self.review).joined(separator: "\n") + "\n"
+        let doc = try document(text)
+        #expect(Self.value(doc, "规章", "本年制发件数") == nil)
+        #expect(Self.value(doc, "行政规范性文件", "本年废止件数") == nil)
+        #expect(Self.value(doc, "行政规范性文件", "现行有效件数") == "14")
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.first == "第二十条第（一）项" })
+    }
 }

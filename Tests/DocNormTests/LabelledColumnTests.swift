@@ -155,6 +155,37 @@ import Testing
         #expect(!doc.diagnostics.contains { $0.rule == "structure.missing-value" })
     }
 
+    /// pdftotext -raw of a Chromium PDF: （六）'s header, then the caption of
+    /// （八）, a page break, and （六）'s values on the next page: the one
+    /// header still without values takes them.
+    static func valuesAcrossAPageBreak(_ values: [String]) -> String {
+        let lines = ["二、主动公开政府信息情况", "信息内容", "规章", "行政规范性文件", "信息内容", "行政许可",
+                     "信息内容", "行政处罚", "行政强制", "", "第二十条第（一）项", "本年制发件数", "本年废止件数",
+                     "0", "3", "", "0", "2", "", "第二十条第（五）项", "本年处理决定数量", "17",
+                     "第二十条第（六）项", "本年处理决定数量", "第二十条第（八）项", "- 2 -", ""] + values
+            + ["", "现行有效件数", "0", "19", "", "信息内容", "行政事业性收费", "", "本年收费金额（单位：万元）", "6.5", "",
+               "三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func aRunAfterAPageBreakGoesToTheOneHeaderStillWithout() throws {
+        let doc = try document(Self.valuesAcrossAPageBreak(["412", "9"]))
+        #expect(Self.value(doc, "行政处罚", "本年处理决定数量") == "412")
+        #expect(Self.value(doc, "行政强制", "本年处理决定数量") == "9")
+        #expect(Self.value(doc, "规章", "本年制发件数") == "0")
+        #expect(Self.value(doc, "行政规范性文件", "本年制发件数") == "3")
+        #expect(Self.value(doc, "行政规范性文件", "本年废止件数") == "2")
+        #expect(Self.value(doc, "行政规范性文件", "现行有效件数") == "19")
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.missing-value" })
+    }
+
+    /// Three values for （六）'s two rows: no run is placed.
+    @Test func aRunAfterAPageBreakThatFitsNoColumnPlacesNoRun() throws {
+        let doc = try document(Self.valuesAcrossAPageBreak(["412", "9", "5"]))
+        #expect(Self.value(doc, "行政处罚", "本年处理决定数量") == nil)
+        #expect(Self.value(doc, "规章", "本年制发件数") == nil)
+    }
+
     /// A run that is no column of the header it would go to (three values
     /// for a block of two rows): none of the runs is placed.
     @Test func aRunThatFitsNoColumnPlacesNoRun() throws {

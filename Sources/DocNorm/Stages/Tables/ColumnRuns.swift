@@ -17,12 +17,17 @@
 /// in line with the text before it (no blank line between) or is the last
 /// header before the run: a header set apart by blank lines may be a box of
 /// its own (pdfminer's), whose place in the reading order says nothing about
-/// where its values are unless no other header stands between. A run not
+/// where its values are unless no other header stands between, or unless
+/// the document's arithmetic table shows the extractor marks every step up
+/// with a blank line and the headers set apart are followed by exactly as
+/// many runs, one per header (本年制发件数⏎⏎本年废止件数⏎⏎0⏎2⏎⏎0⏎0). A run not
 /// right under a header must follow a single blank line, or a page break (the
 /// page number stage 2 removed, the extractor's form feed) only when it goes
 /// to another block than the run before the break: a row read row by row may
 /// go down across a page break too, but it stays in its block
-/// (现行有效件数⏎0⏎9⏎⏎-2-⏎⏎186: 186 is （五）'s, no row of （一）'s). A header
+/// (现行有效件数⏎0⏎9⏎⏎-2-⏎⏎186: 186 is （五）'s, no row of （一）'s); a run
+/// after a page break with only captions before it goes to the one header
+/// still without values (本年处理决定数量⏎第二十条第（八）项⏎-2-⏎⏎0⏎0). A header
 /// that names a sign (本年增/减) is passed over by the unsigned runs while a
 /// signed run (减2) is still to come for it (`reservedForSigns`). Only when every
 /// run is exactly its header's column, onto cells nothing else claimed, is
@@ -47,8 +52,10 @@ extension LabelledColumnRecovery {
 
     /// The columns the loose values (those no header or row label placed)
     /// make, or nil when they make none or not all of them fit.
+    /// `stepsUpMarked`: the document's arithmetic table shows its extractor
+    /// marks every step up the page with a blank line (`ColumnOrderEvidence`).
     func columnRuns(_ pieces: [Piece], lines: [SourceLine], heard: [HeardHeader], shape: Shape, claimed: [[Bool]],
-                    loose: [(text: String, lineIndex: Int)]) -> [ColumnRun]? {
+                    loose: [(text: String, lineIndex: Int)], stepsUpMarked: Bool = false) -> [ColumnRun]? {
         guard !loose.isEmpty, !heard.isEmpty, let lastLabel = pieces.lastIndex(where: { if case .label = $0 { true } else { false } })
         else { return nil }
         var count: [String: Int] = [:]
@@ -110,6 +117,26 @@ extension LabelledColumnRecovery {
             func inLine(_ header: HeardHeader) -> Bool {
                 header.piece > 0 && pieces[header.piece].lineIndex - pieces[header.piece - 1].lineIndex <= 1
                     || !heard.contains { $0.piece > header.piece && $0.piece < run.first }
+                    || leadsGroup(header)
+            }
+            /// The header opens the headers right before the run, all of its
+            /// block and still without values, and the runs from this one on,
+            /// one after another each after a single blank line, are as many
+            /// as those headers and each as long as the block has rows: the
+            /// headers' cells and their columns were drawn in one order. Only
+            /// where the extractor marks every step up with a blank line, as
+            /// its reading of the arithmetic table shows: boxes of their own
+            /// (pdfminer's) come in an order of their grouping instead.
+            func leadsGroup(_ header: HeardHeader) -> Bool {
+                let group = header.piece..<run.first
+                guard stepsUpMarked, group.count > 1, r + group.count <= runs.count,
+                      group.allSatisfy({ p in pending.contains { $0.piece == p && $0.block == header.block } }) else { return false }
+                var end = run.first
+                for next in runs[r..<(r + group.count)] {
+                    guard next.first == end, afterOneBlank(next.first), next.values.count == rowsOf(header).count else { return false }
+                    end = next.first + next.values.count
+                }
+                return true
             }
             // After a page break, the column before it must have been a run
             // of its own (placed just now, ending right before the break),
@@ -119,8 +146,15 @@ extension LabelledColumnRecovery {
                     ? last.block : nil
             }
             let jumped = above.isEmpty && (afterOneBlank(run.first) || afterPageBreak(run.first) && blockBefore != nil)
+            // After a page break that follows no run: the one header still
+            // without values, when only captions stand between it and the
+            // break (its values went on to the next page).
+            let acrossBreak: HeardHeader? = above.isEmpty && afterPageBreak(run.first) && blockBefore == nil && pending.count == 1
+                && (pending[0].piece + 1..<run.first).allSatisfy { p in
+                    if case .label = pieces[p], !isHeader(p) { true } else { false }
+                } ? pending[0] : nil
             guard let header = pending.first(where: { above.contains($0.piece) })
-                    ?? (jumped ? pending.first.flatMap { inLine($0) ? $0 : nil } : nil),
+                    ?? (jumped ? pending.first.flatMap { inLine($0) ? $0 : nil } : acrossBreak),
                   !(above.isEmpty && afterPageBreak(run.first)) || header.block != blockBefore,
                   rowsOf(header).count == run.values.count, signsFit(run.values, header: pieces[header.piece]) else { return nil }
             taken.append((header.block, header.slot))

@@ -408,7 +408,7 @@ struct LabelledColumnRecovery: Sendable {
         // What is still loose, as columns between blank lines (ColumnRuns.swift).
         var byRuns: [(header: String, line: Int, passedOver: [String])] = []
         if let runs = columnRuns(pieces, lines: lines, heard: heard, shape: shape, claimed: claimed,
-                                 loose: unplaced.map { ($0.text, $0.lineIndex) }) {
+                                 loose: unplaced.map { ($0.text, $0.lineIndex) }, stepsUpMarked: rowOrder != nil) {
             var taken: [String: Int] = [:]
             for run in runs {
                 for (row, value) in zip(shape.blocks[run.block].rows, run.values) {

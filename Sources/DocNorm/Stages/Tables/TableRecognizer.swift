@@ -217,11 +217,16 @@ struct TableRecognizer: Sendable {
                    let again = placeByLabels(lines, at: i, candidates: labelled, matched: matched, matchedLast: matchedLast, edition: edition ?? hinted,
                                              earliest: earliest, rowOrder: evidence),
                    again.template.id == placement.template.id, again.firstLine == placement.firstLine, again.lastLine == placement.lastLine,
-                   !again.byEvidence.isEmpty {
+                   !again.byEvidence.isEmpty || again.byRuns.count > placement.byRuns.count {
                     for block in again.byEvidence {
                         context.report(.tables, "tables.labelled-columns", .repair,
                                        "the values under \(block.headers) of table \(again.template.id) read row by row and column by column give different tables; placed row by row: no blank line stands among them, and the extractor marks every step up the page with one (evidence: \(evidence.description))",
                                        line: block.line)
+                    }
+                    if again.byRuns.count > placement.byRuns.count, let first = again.byRuns.first {
+                        context.report(.tables, "tables.labelled-columns", .repair,
+                                       "headers of table \(again.template.id) set apart by blank lines take the runs of values after them in their order: the extractor marks every step up the page with a blank line (evidence: \(evidence.description))",
+                                       line: first.line)
                     }
                     placement = again
                 }
