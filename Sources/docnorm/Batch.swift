@@ -262,7 +262,7 @@ struct BatchJob: Sendable {
         for d in document.diagnostics { kinds[d.kind.rawValue, default: 0] += 1 }
         let entry = ManifestEntry(path: input.relativePath, hash: hash, version: docnormVersion, rules: rules, settings: settings,
                                   formats: formats.map(\.rawValue), facts: facts, bytes: bytes.count, diagnostics: kinds)
-        return .staged(StagedDocument(index: index, outputs: staged, entry: entry,
+        return .staged(StagedDocument(index: index, outputs: staged, entry: entry, line: BatchManifest.line(entry),
                                       report: FileReport(path: input.relativePath, status: .done, bytes: bytes.count,
                                                          milliseconds: start.millisecondsElapsed, diagnostics: kinds, error: nil)))
     }

@@ -26,7 +26,14 @@ struct ManifestEntry: Codable, Sendable, Equatable {
 /// compactly (atomically).
 final class BatchManifest: @unchecked Sendable {
     let path: String
-    private let entries: Locked<[String: ManifestEntry]>
+    /// The entries by input path, and the lines recorded for them in this
+    /// run: `compact` writes those again instead of encoding every entry
+    /// anew, alone on one thread after the workers are done.
+    private struct State {
+        var entries: [String: ManifestEntry]
+        var lines: [String: String] = [:]
+    }
+    private let state: Locked<State>
     private var fd: Int32 = -1
 
     init(folder: String) throws {
@@ -34,7 +41,7 @@ final class BatchManifest: @unchecked Sendable {
         let bytes = readFile(path) ?? []
         var loaded: [String: ManifestEntry] = [:]
         for entry in Self.decode(bytes) { loaded[entry.path] = entry }
-        entries = Locked(loaded)
+        state = Locked(State(entries: loaded))
         fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
         guard fd >= 0 else { throw failure(.writeFailed, "\(path): cannot write the manifest (\(String(cString: strerror(errno))))") }
         if let last = bytes.last, last != 0x0A { writeAll("\n", to: fd) }
@@ -62,17 +69,26 @@ final class BatchManifest: @unchecked Sendable {
     deinit { if fd >= 0 { close(fd) } }
 
     func entry(_ relativePath: String) -> ManifestEntry? {
-        entries.withLock { $0[relativePath] }
+        state.withLock { $0.entries[relativePath] }
     }
 
-    /// Records a finished input; the line is on disk before this returns.
-    func record(_ entry: ManifestEntry) {
+    /// An entry's line (without its newline): compact JSON, keys sorted. A
+    /// worker encodes its document's line, so that the committer, which
+    /// shares the cores with the workers, only writes it.
+    static func line(_ entry: ManifestEntry) -> String? {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(entry) else { return }
-        entries.withLock { all in
-            all[entry.path] = entry
-            writeAll(String(decoding: data, as: UTF8.self) + "\n", to: fd)
+        return (try? encoder.encode(entry)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Records a finished input, with its `line` when the caller has it;
+    /// the line is on disk before this returns.
+    func record(_ entry: ManifestEntry, line: String? = nil) {
+        guard let line = line ?? Self.line(entry) else { return }
+        state.withLock { s in
+            s.entries[entry.path] = entry
+            s.lines[entry.path] = line
+            writeAll(line + "\n", to: fd)
         }
     }
 
@@ -81,9 +97,11 @@ final class BatchManifest: @unchecked Sendable {
     func compact(keeping paths: Set<String>?) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let text = try entries.withLock { all -> String in
-            if let paths { all = all.filter { paths.contains($0.key) } }
-            return try all.keys.sorted().map { String(decoding: try encoder.encode(all[$0]!), as: UTF8.self) + "\n" }.joined()
+        let text = try state.withLock { s -> String in
+            if let paths { s.entries = s.entries.filter { paths.contains($0.key) } }
+            return try s.entries.keys.sorted().map { key in
+                (try s.lines[key] ?? String(decoding: try encoder.encode(s.entries[key]!), as: UTF8.self)) + "\n"
+            }.joined()
         }
         if let why = atomicWrite(Array(text.utf8), to: path) {
             throw failure(.writeFailed, "\(path): cannot write the manifest (\(why))")
