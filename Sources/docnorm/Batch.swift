@@ -151,7 +151,7 @@ struct Batch: ParsableCommand {
                           + "\(kept.joined(separator: " and ")) left as the last complete run wrote them; run again to finish")
         }
         if let facts { try job.writeFacts(to: facts, inputs: inputs, reports: files) }
-        if let why = atomicWrite(Array(try report.json().utf8), to: output + "/report.json") {
+        if let why = atomicWrite(Array(try report.json(threads: workers).utf8), to: output + "/report.json") {
             throw failure(.writeFailed, "\(output)/report.json: cannot write the report (\(why))")
         }
         writeStandardError(report.table())
