@@ -91,7 +91,7 @@ struct Batch: ParsableCommand {
             let files = BatchInputs.countFiles(in: input)
             writeStandardError("docnorm: \(input): no file matches --glob '\(glob)' (\(files) file\(files == 1 ? " is" : "s are") not matched); nothing to do\n")
         }
-        let manifest = try BatchManifest(folder: state)
+        let manifest = try BatchManifest(folder: state, threads: workers)
         let job = BatchJob(pipeline: pipeline, output: output, formats: formats, encoding: pipelineArguments.encoding,
                            rules: rules, facts: facts != nil, force: force, manifest: manifest)
         let progress = BatchProgress(total: inputs.count)
