@@ -103,7 +103,7 @@ struct Batch: ParsableCommand {
             let files = BatchInputs.countFiles(in: input)
             writeStandardError("docnorm: \(input): no file matches --glob '\(glob)' (\(files) file\(files == 1 ? " is" : "s are") not matched); nothing to do\n")
         }
-        let manifest = try BatchManifest(folder: state)
+        let manifest = try BatchManifest(folder: state, threads: workers)
         let job = BatchJob(pipeline: pipeline, output: output, formats: formats, encoding: pipelineArguments.encoding,
                            rules: rules, facts: facts != nil, force: force, manifest: manifest)
         let progress = BatchProgress(total: inputs.count)
@@ -165,7 +165,7 @@ struct Batch: ParsableCommand {
         // The report first: facts that cannot be written (a full disk) must
         // not cost the run its report; the next run rebuilds the facts from
         // their per-file parts.
-        if let why = atomicWrite(Array(try report.json().utf8), to: output + "/report.json") {
+        if let why = atomicWrite(Array(try report.json(threads: workers).utf8), to: output + "/report.json") {
             throw failure(.writeFailed, "\(output)/report.json: cannot write the report (\(why))")
         }
         writeStandardError(report.table())
@@ -289,7 +289,7 @@ struct BatchJob: Sendable {
         for d in document.diagnostics { kinds[d.kind.rawValue, default: 0] += 1 }
         let entry = ManifestEntry(path: input.relativePath, hash: hash, version: docnormVersion, rules: rules, settings: settings,
                                   formats: formats.map(\.rawValue), facts: facts, bytes: bytes.count, diagnostics: kinds)
-        return .staged(StagedDocument(index: index, outputs: staged, entry: entry,
+        return .staged(StagedDocument(index: index, outputs: staged, entry: entry, line: BatchManifest.line(entry),
                                       report: FileReport(path: input.relativePath, status: .done, bytes: bytes.count,
                                                          milliseconds: start.millisecondsElapsed, diagnostics: kinds, error: nil)))
     }

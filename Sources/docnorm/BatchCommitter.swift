@@ -18,6 +18,8 @@ struct StagedDocument: Sendable {
     var index: Int
     var outputs: [Output]
     var entry: ManifestEntry
+    /// `entry`'s manifest line, encoded by the worker (`BatchManifest.line`).
+    var line: String?
     var report: FileReport
 
     /// The temporary file a batch writes before `path` is put in place: one
@@ -93,7 +95,7 @@ final class BatchCommitter: @unchecked Sendable {
                 }
             }
             guard let why else {
-                manifest.record(document.entry)
+                manifest.record(document.entry, line: document.line)
                 finished(document.index, document.report)
                 continue
             }

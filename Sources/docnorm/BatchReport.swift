@@ -52,10 +52,62 @@ struct BatchReport: Codable, Sendable {
         }
     }
 
-    func json() throws -> String {
+    func json(threads: Int = 1) throws -> String {
+        if threads > 1, files.count >= 64, let text = try filesEncodedApart(threads: threads) { return text + "\n" }
+        return try Self.encoded(self)
+    }
+
+    static func encoded<Value: Encodable>(_ value: Value) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// The same text as `encoded(self)`, the files encoded in `threads`
+    /// pieces at once (a large batch's report was encoded on one thread
+    /// after the workers were done: a serial tail that every --jobs pays):
+    /// each piece is a top-level array whose elements are indented two
+    /// spaces deeper for the report's `files` array, put in place of the
+    /// empty array a report without files has. Nil when the encoder's text
+    /// is not of that shape (another encoder version): then encoded whole.
+    func filesEncodedApart(threads: Int) throws -> String? {
+        var skeleton = self
+        skeleton.files = []
+        let empty = "\"files\" : [\n\n  ]"
+        let head = try Self.encoded(skeleton)
+        guard let slot = head.firstRange(of: empty) else { return nil }
+        let size = (files.count + threads - 1) / threads
+        let pieces = Locked([Result<String, any Error>?](repeating: nil, count: threads))
+        let files = files
+        runThreads(threads) { k in
+            let range = min(files.count, k * size)..<min(files.count, (k + 1) * size)
+            let piece = Result { try Self.encoded(Array(files[range])) }
+            pieces.withLock { $0[k] = piece }
+        }
+        var elements: [String] = []
+        for piece in pieces.withLock({ $0 }) {
+            guard let text = try piece?.get() else { return nil }
+            if text == "[\n\n]" { continue }  // an empty piece
+            guard text.hasPrefix("[\n"), text.hasSuffix("\n]") else { return nil }
+            elements.append(Self.indented(text.dropFirst(2).dropLast(2)))
+        }
+        var text = head
+        text.replaceSubrange(slot, with: "\"files\" : [\n" + elements.joined(separator: ",\n") + "\n  ]")
+        return text
+    }
+
+    /// Every line that is not empty, two spaces further in (JSON text holds
+    /// no newline inside a string).
+    static func indented(_ text: Substring) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count * 5 / 4)
+        var lineStart = true
+        for byte in text.utf8 {
+            if lineStart && byte != 0x0A { out.append(0x20); out.append(0x20) }
+            out.append(byte)
+            lineStart = byte == 0x0A
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A short table for people: one line per status, then the failed files

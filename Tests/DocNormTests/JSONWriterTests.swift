@@ -88,6 +88,28 @@ import DocNormTestSupport
         try expectSameBytes(document, "numbers and strings")
     }
 
+    /// Label paths are copied from where the same array was written at the
+    /// same indentation: arrays shared by records and by diagnostics (another
+    /// indentation), arrays equal but not shared, and more arrays than the
+    /// writer keeps track of, must all come out as the encoder writes them.
+    @Test func sameBytesWithSharedLabelPaths() throws {
+        let rows = (0..<300).map { ["行\($0)", "子行\"\($0 % 7)"] }
+        let columns = [["列"], ["列", "子列\n"], [], ["列"]]
+        var records: [TableRecord] = []
+        for (r, row) in rows.enumerated() {
+            for column in columns { records.append(TableRecord(row: row, column: column, value: "\(r)")) }
+            records.append(TableRecord(row: Array(row), column: ["列"] + [], value: ""))
+        }
+        let table = Table(grid: [["a"]], templateID: "t", records: records)
+        let diagnostics = (0..<40).map { k in
+            Diagnostic(stage: .structure, rule: "r", kind: .suspicion, message: "m", line: k,
+                       cells: DiagnosticCells(table: "t", row: rows[k % 5], column: columns[k % columns.count]))
+        }
+        let document = Document(blocks: [Block(.table(table), lines: 1...2), Block(.table(table), lines: 3...4)],
+                                metadata: DocumentMetadata(), diagnostics: diagnostics)
+        try expectSameBytes(document, "shared label paths")
+    }
+
     @Test func nonFiniteNumbersRefusedLikeTheEncoder() throws {
         let table = Table(grid: [["x"]], templateID: "t",
                           checks: [ArithmeticCheck(check: "c", subject: "s", holds: false, left: .nan, right: 1)])

@@ -123,4 +123,25 @@ import Testing
                     "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
+
+    /// metadata tells a report name's suffix by scalars where they are
+    /// Characters: it must answer as `hasSuffix` and `dropLast` do, for names
+    /// as long as the suffix or shorter, and with scalars that join others.
+    @Test func reportNameHeadByScalarAsByCharacter() {
+        let suffixes = ["年度报告", "工作报告", "", "a\u{301}", "\u{301}报告"]
+        var names = ["", "报告", "年度报告", "度报告", "某局2024年年度报告", "某局2024年工作报告", "某局年度报", "x年度报告", "年度报告年度报告",
+                     "\u{301}年度报告", "\u{200D}年度报告", "\u{600}年度报告", "a年度报告\u{301}", "年度报\u{301}告", "某局a\u{301}",
+                     "某局a", "某局\u{E1}", "\u{1F1E8}年度报告", "\r\n年度报告", "工作报告", "某\u{301}报告"]
+        for joiner in ["\u{301}", "\u{200D}", "\u{302A}", "\u{FE0F}", "\u{1F1E8}"] {
+            names.append("某局2024年" + joiner + "年度报告")
+            names.append("某局2024" + joiner + "年年度报告")
+        }
+        for name in names {
+            for suffix in suffixes {
+                let expected = name.hasSuffix(suffix) ? name.dropLast(suffix.count) : nil
+                #expect(StructureRecovery.head(of: name, before: suffix) == expected,
+                        "\(name.unicodeScalars.map { String($0.value, radix: 16) }) \(suffix)")
+            }
+        }
+    }
 }

@@ -38,8 +38,8 @@ extension JSONRenderer {
             if let cells = d.cells {
                 w.key("cells")
                 w.beginObject()
-                if let column = cells.column { w.key("column"); w.value(column) }
-                if let row = cells.row { w.key("row"); w.value(row) }
+                if let column = cells.column { w.key("column"); w.value(path: column) }
+                if let row = cells.row { w.key("row"); w.value(path: row) }
                 w.key("table"); w.value(cells.table)
                 w.endObject()
             }
@@ -136,8 +136,8 @@ extension JSONRenderer {
                 for r in table.records {
                     w.element()
                     w.beginObject()
-                    w.key("column"); w.value(r.column)
-                    w.key("row"); w.value(r.row)
+                    w.key("column"); w.value(path: r.column)
+                    w.key("row"); w.value(path: r.row)
                     w.key("value"); w.value(r.value)
                     w.endObject()
                 }

@@ -24,7 +24,10 @@ extension JSONWriter {
     /// The bytes between quotes, copied as they are scanned: eight at a time
     /// while a word holds nothing to escape (`hasEscape`), else one by one.
     /// Most strings are a few words long, so one pass with no `memcpy` call
-    /// beats scanning and then copying.
+    /// beats scanning and then copying. The tail shorter than a word is the
+    /// string's last eight bytes when those hold nothing to escape, stored
+    /// over the bytes already copied (labels are rarely a multiple of eight
+    /// bytes long, and their tails byte by byte were a third of the loop).
     private mutating func quoted(_ utf8: UnsafeBufferPointer<UInt8>) {
         let n = utf8.count
         reserve(n + 2)
@@ -32,6 +35,8 @@ extension JSONWriter {
         if let base = utf8.baseAddress {
             let input = UnsafeRawPointer(base)
             var i = 0
+            // Input bytes from here on were copied as they are (no escape since).
+            var verbatimFrom = 0
             while i < n {
                 while i + 8 <= n {
                     let word = input.loadUnaligned(fromByteOffset: i, as: UInt64.self)
@@ -40,11 +45,19 @@ extension JSONWriter {
                     i += 8
                 }
                 guard i < n else { break }
+                if i + 8 > n, n - 8 >= verbatimFrom {
+                    let last = input.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+                    if !Self.hasEscape(last) {
+                        storeWord(last, endingAhead: n - i)
+                        break
+                    }
+                }
                 let b = base[i]
                 i += 1
                 if Self.needsEscape(b) {
                     storeEscape(of: b)
                     reserve(n - i + 1)  // the rest, and the closing quote
+                    verbatimFrom = i
                 } else {
                     store(byte: b)
                 }

@@ -26,6 +26,9 @@ struct JSONWriter: ~Copyable {
     private var indent = 0
     /// Whether the innermost open container has no element yet.
     private var empty = false
+    /// Label paths written so far (`value(path:)`); empty until the first.
+    private var paths: [WrittenPath] = []
+    private var heldPaths: [[String]] = []
 
     /// A writer into the caller's storage (the result array's, so the bytes
     /// are not copied again); should they outgrow it, into a buffer of its own.
@@ -88,6 +91,15 @@ struct JSONWriter: ~Copyable {
         count += 8
     }
 
+    /// Eight bytes that end `ahead` bytes past the end (1...8), which moves
+    /// there: the `8 - ahead` bytes before the end are stored again, and
+    /// must be the word's first bytes.
+    @inline(__always)
+    mutating func storeWord(_ word: UInt64, endingAhead ahead: Int) {
+        UnsafeMutableRawPointer(buffer + count + ahead - 8).storeBytes(of: word, as: UInt64.self)
+        count += ahead
+    }
+
     @inline(__always)
     mutating func store(byte: UInt8) {
         buffer[count] = byte
@@ -129,7 +141,10 @@ struct JSONWriter: ~Copyable {
     mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// The key of the next member (the caller then writes its value); keys
-    /// are plain ASCII names and need no escapes.
+    /// are plain ASCII names and need no escapes. Inlined, so that each
+    /// key's length is a constant where it is written and its bytes are
+    /// stored without a `memcpy` call (keys were the writer's largest cost).
+    @inline(__always)
     mutating func key(_ name: StaticString) {
         reserve(2 + indentRoom + name.utf8CodeUnitCount + 5)
         storeSeparator()
@@ -192,5 +207,49 @@ struct JSONWriter: ~Copyable {
             value(s)
         }
         endArray()
+    }
+
+    // MARK: Label paths
+
+    /// Where a label path was written: its array's storage address, the
+    /// indentation, and its bytes' place in the output. `heldPaths` holds
+    /// the array, so that its storage cannot be freed and its address taken
+    /// by another array meanwhile.
+    private struct WrittenPath {
+        var address: UInt = 0
+        var indent = 0
+        var start = 0
+        var count = 0
+    }
+
+    /// A small table of written paths, by address (direct-mapped: a miss
+    /// only writes the path again). Made at the first path.
+    private static let pathSlots = 256
+
+    /// A label path (a record's row or column, a diagnostic's cells): the
+    /// same bytes as `value(_:)`, copied from where the same array was
+    /// written at the same indentation before. A table's records repeat its
+    /// template's paths (each row's path for every column, each column's for
+    /// every row), and the records share the template's arrays, so the
+    /// storage tells the path; writing the labels again was most of a
+    /// table's JSON.
+    mutating func value(path: [String]) {
+        guard !path.isEmpty else { return value(path) }
+        let address = path.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        let slot = Int(truncatingIfNeeded: (address >> 4) ^ (address >> 12)) & (Self.pathSlots - 1)
+        if paths.isEmpty {
+            paths = [WrittenPath](repeating: WrittenPath(), count: Self.pathSlots)
+        } else if paths[slot].address == address, paths[slot].indent == indent {
+            let known = paths[slot]
+            reserve(known.count)
+            (buffer + count).initialize(from: buffer + known.start, count: known.count)
+            count += known.count
+            empty = false
+            return
+        }
+        let start = count
+        value(path)
+        heldPaths.append(path)
+        paths[slot] = WrittenPath(address: address, indent: indent, start: start, count: count - start)
     }
 }

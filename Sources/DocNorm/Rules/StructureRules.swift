@@ -194,6 +194,8 @@ struct SectionTitles: Sendable {
     let charactersPerEdit: Int
     /// Per section, in order, its titles as scalar values.
     let sections: [[[Int]]]
+    /// Every section's titles, as UTF-8.
+    let titlesUTF8: [[UInt8]]
 
     init(_ file: StructureRulesFile.SectionTitles) throws {
         guard file.charactersPerEdit > 0 else {
@@ -203,12 +205,16 @@ struct SectionTitles: Sendable {
         noise = ScalarSet(ranges: file.noise.unicodeScalars.map { $0.value...$0.value }, pattern: "sectionTitles.noise")
         charactersPerEdit = file.charactersPerEdit
         sections = file.sections.map { $0.map { $0.unicodeScalars.map { Int($0.value) } } }
+        titlesUTF8 = file.sections.joined().map { Array($0.utf8) }
     }
 
-    /// Whether `title` is one of the sections' titles as written.
+    /// Whether `title` is one of the sections' titles as written: its UTF-8
+    /// compared with theirs in place (the same scalars are the same bytes),
+    /// not its scalars copied into an array for every 一、 line.
     func isKnown(_ title: Substring.UnicodeScalarView) -> Bool {
-        let values = title.map { Int($0.value) }
-        return sections.contains { $0.contains(values) }
+        title.withUTF8 { bytes in
+            titlesUTF8.contains { $0.count == bytes.count && $0.elementsEqual(bytes) }
+        }
     }
 
     /// The section number and title a heading's title (after its numbering)
@@ -216,7 +222,7 @@ struct SectionTitles: Sendable {
     /// one of `misreadEndings` (no title ends so: OCR read 况 as ，), close to
     /// one known title and not itself a known title, is restored.
     func restored(_ title: Substring.UnicodeScalarView, misreadEndings: Set<Unicode.Scalar> = []) -> (number: Int, title: String)? {
-        guard title.contains(where: { noise.contains($0) }) || title.last.map(misreadEndings.contains) == true else { return nil }
+        guard title.firstIndex(in: noise) != nil || title.last.map(misreadEndings.contains) == true else { return nil }
         let clean = title.filter { !noise.contains($0) && $0 != " " }.map { Int($0.value) }
         var best: (number: Int, title: [Int], edits: Int)?
         for (k, titles) in sections.enumerated() {

@@ -3,6 +3,7 @@ import Glibc
 #else
 import Darwin
 #endif
+import ICUKit
 
 /// The scalar whose UTF-8 encoding starts at `bytes[i]`, and its length in
 /// bytes. `bytes` is a String's UTF-8, valid by construction: no checks.
@@ -39,4 +40,50 @@ extension String {
 func offsetOfFirst(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
     guard let base = bytes.baseAddress, !bytes.isEmpty, let found = memchr(base, Int32(byte), bytes.count) else { return bytes.count }
     return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+}
+
+/// Scalars read straight from valid UTF-8 (a `String`'s bytes), as
+/// `Unicode.Scalar`s: for the searches of stage 4 that look at a few scalars
+/// of long text, where the scalar view's walk, which validates every index,
+/// cost more than the search.
+enum UTF8Scalars {
+    /// The scalar whose UTF-8 starts at `i`, and its length in bytes.
+    @inline(__always)
+    static func scalar(at i: Int, in utf8: UnsafeBufferPointer<UInt8>) -> (scalar: Unicode.Scalar, length: Int) {
+        let (v, length) = decodeUTF8Scalar(utf8, at: i)
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", length)
+    }
+
+    /// The scalar whose UTF-8 ends just before `i` (`i` > 0), and its length.
+    @inline(__always)
+    static func scalar(endingAt i: Int, in utf8: UnsafeBufferPointer<UInt8>) -> (scalar: Unicode.Scalar, length: Int) {
+        var lead = i - 1
+        while lead > 0, utf8[lead] & 0xC0 == 0x80 { lead -= 1 }
+        return scalar(at: lead, in: utf8)
+    }
+}
+
+extension Substring.UnicodeScalarView {
+    /// `body` on the UTF-8 of these scalars (a native string's own bytes: no
+    /// copy). Offsets into it are offsets from `startIndex` in the UTF-8 view.
+    func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        var text = Substring(self)
+        return try text.withUTF8(body)
+    }
+
+    /// The first scalar in `set`, found on the UTF-8 (what
+    /// `firstIndex(where: set.contains)` finds).
+    func firstIndex(in set: ScalarSet) -> String.Index? {
+        let offset = withUTF8 { utf8 -> Int? in
+            var i = 0
+            while i < utf8.count {
+                let (scalar, length) = UTF8Scalars.scalar(at: i, in: utf8)
+                if set.contains(scalar) { return i }
+                i += length
+            }
+            return nil
+        }
+        let text = Substring(self)
+        return offset.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
+    }
 }

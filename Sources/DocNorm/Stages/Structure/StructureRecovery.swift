@@ -65,7 +65,7 @@ struct StructureRecovery: Sendable {
                 if !renumbered.isEmpty, let text = renumbered[index] {
                     context.traced(.structure, "structure.numbering-sequence", line: line.lines.lowerBound, before: line.text, after: text)
                     line.text = text
-                    parsed = rules.numbering.parse(text)
+                    parsed = ParsedNumbering(rules.numbering.parse(text))
                 }
                 blocks.append(Block(classify(line, parsed: parsed, open: &open, context: context), lines: line.lines))
             }
@@ -75,8 +75,19 @@ struct StructureRecovery: Sendable {
         return (blocks, metadata(blocks))
     }
 
-    /// What `HeadingNumbering.parse` finds at the start of a line.
-    typealias ParsedNumbering = (numbering: Numbering, level: Int, rest: Substring.UnicodeScalarView)
+    /// What `HeadingNumbering.parse` finds at the start of a line. A struct,
+    /// not the tuple `parse` returns: copies of the tuple went through the
+    /// runtime's generic tuple copy, a tenth of this stage.
+    struct ParsedNumbering {
+        var numbering: Numbering
+        var level: Int
+        var rest: Substring.UnicodeScalarView
+
+        init?(_ parsed: (numbering: Numbering, level: Int, rest: Substring.UnicodeScalarView)?) {
+            guard let parsed else { return nil }
+            (numbering, level, rest) = parsed
+        }
+    }
 
     /// The prose lines (not titles) that open with numbering, parsed, with
     /// the logical line's index over all stretches, in order. Parsed once:
@@ -85,7 +96,7 @@ struct StructureRecovery: Sendable {
     func numberedLines(_ prose: [[LogicalLine]]) -> [(line: Int, parsed: ParsedNumbering)] {
         var numbered: [(line: Int, parsed: ParsedNumbering)] = []
         for (index, line) in prose.joined().enumerated() {
-            guard line.role != .title, let parsed = rules.numbering.parse(line.text) else { continue }
+            guard line.role != .title, let parsed = ParsedNumbering(rules.numbering.parse(line.text)) else { continue }
             numbered.append((index, parsed))
         }
         return numbered
@@ -97,30 +108,34 @@ struct StructureRecovery: Sendable {
     /// Keyed by the logical line's index over all stretches, the line's text
     /// with the number restored. (Tables between stretches do not end a run.)
     func misnumbered(_ numbered: [(line: Int, parsed: ParsedNumbering)]) -> [Int: String] {
-        // Runs of siblings per style; numbering of a higher level ends the runs below it.
-        var runs: [[(line: Int, parsed: ParsedNumbering, value: Int)]] = []
+        // Runs of siblings per style, as positions in `numbered`; numbering
+        // of a higher level ends the runs below it (a style's level is its
+        // run's: every line of a run has that style).
+        var runs: [[Int]] = []
         // Style → index in runs, for the few styles open: a short list, not a
         // dictionary hashing the style's name twice per numbered line.
-        var current: [(style: String, run: Int)] = []
-        for (index, parsed) in numbered {
-            current.removeAll { runs[$0.run].last!.parsed.level > parsed.level }
-            if let k = current.firstIndex(where: { $0.style == parsed.numbering.style }) {
-                runs[current[k].run].append((index, parsed, parsed.numbering.value))
+        var current: [(style: String, level: Int, run: Int)] = []
+        for k in numbered.indices {
+            let level = numbered[k].parsed.level, style = numbered[k].parsed.numbering.style
+            current.removeAll { $0.level > level }
+            if let open = current.firstIndex(where: { $0.style == style }) {
+                runs[current[open].run].append(k)
             } else {
-                current.append((parsed.numbering.style, runs.count))
-                runs.append([(index, parsed, parsed.numbering.value)])
+                current.append((style, level, runs.count))
+                runs.append([k])
             }
         }
         var renumbered: [Int: String] = [:]
-        for var run in runs where run.count >= 3 {
+        for run in runs where run.count >= 3 {
             // Left to right, each on the numbers already restored before it.
+            var values = run.map { numbered[$0].parsed.numbering.value }
             for k in 1..<(run.count - 1) {
-                let (before, here, after) = (run[k - 1].value, run[k].value, run[k + 1].value)
-                let parsed = run[k].parsed
-                guard after == before + 2, here != before + 1,
-                      let written = rules.numbering.written(before + 1, style: parsed.numbering.style) else { continue }
-                renumbered[run[k].line] = written + String(Substring(parsed.rest))
-                run[k].value = before + 1
+                let (before, here, after) = (values[k - 1], values[k], values[k + 1])
+                guard after == before + 2, here != before + 1 else { continue }
+                let parsed = numbered[run[k]].parsed
+                guard let written = rules.numbering.written(before + 1, style: parsed.numbering.style) else { continue }
+                renumbered[numbered[run[k]].line] = written + String(Substring(parsed.rest))
+                values[k] = before + 1
             }
         }
         return renumbered
@@ -132,7 +147,7 @@ struct StructureRecovery: Sendable {
         var line = line
         if parsed.numbering.style == rules.sectionTitles.style, let section = rules.sectionTitles.restored(parsed.rest, misreadEndings: rules.notHeadingEndings),
            let numbering = rules.numbering.written(section.number, style: parsed.numbering.style),
-           let reparsed = rules.numbering.parse(numbering + section.title) {
+           let reparsed = ParsedNumbering(rules.numbering.parse(numbering + section.title)) {
             context.traced(.structure, "structure.section-title", line: line.lines.lowerBound, before: line.text, after: numbering + section.title)
             line.text = numbering + section.title
             parsed = reparsed
@@ -141,7 +156,7 @@ struct StructureRecovery: Sendable {
         // came before it (an unrecognised table's numbered rows, say).
         if parsed.numbering.style == rules.sectionTitles.style, rules.sectionTitles.isKnown(parsed.rest) { open.removeAll() }
         let rest = parsed.rest
-        if let closer = rest.firstIndex(where: { rules.runInClosers.contains($0) }), closer > rest.startIndex,
+        if let closer = rest.firstIndex(in: rules.runInClosers), closer > rest.startIndex,
            rest.index(after: closer) < rest.endIndex,
            LineRepair.columns(rest[..<closer]) <= rules.heading.runInMaxColumns {
             let level = place(parsed.numbering, nominal: parsed.level, open: &open, line: line.lines.lowerBound, context: context)
@@ -179,48 +194,40 @@ struct StructureRecovery: Sendable {
     }
 
     /// The names quoted in 《…》 in `text`, in order: what a search by
-    /// Characters finds (`quotedNamesByCharacter`), found in one pass over
-    /// the UTF-8 when every scalar of `text` is a Character of its own there
-    /// (walking the scalars three times — for 《, for the check, for the
-    /// names — was a fifth of stage 4 where an opening paragraph is long).
+    /// Characters finds (`quotedNamesByCharacter`), found on the UTF-8 where
+    /// each 《 and 》 is a Character of its own: where the scalars on either
+    /// side of it are of the set no Unicode rule joins to it
+    /// (`isAlwaysOwnCharacter`; whether a break stands before or after a
+    /// bracket depends on its neighbour alone). Only the brackets and their
+    /// neighbours are decoded: decoding every scalar of a long opening
+    /// paragraph, and searching by Characters where one was outside that
+    /// set, was half of stage 4.
     static func quotedNames(_ text: String) -> [String] {
         var text = text
-        let found = text.withUTF8 { utf8 -> (names: [String], hasOpener: Bool, allOwn: Bool) in
+        let found = text.withUTF8 { utf8 -> (names: [String], standalone: Bool) in
             // Most paragraphs quote nothing: 《 (E3 80 8A) looked for with memchr first.
-            guard let base = utf8.baseAddress, Self.containsOpener(base, count: utf8.count) else { return ([], false, true) }
+            guard let base = utf8.baseAddress, Self.containsOpener(base, count: utf8.count) else { return ([], true) }
             var names: [String] = []
-            var hasOpener = false
             var start: Int?  // of the name after an open 《
-            var i = 0
-            while i < utf8.count {
-                let b = UInt32(utf8[i])
-                let v: UInt32, length: Int
-                if b < 0x80 { v = b; length = 1 }
-                else if b < 0xE0 { v = (b & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); length = 2 }
-                else if b < 0xF0 { v = (b & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); length = 3 }
-                else { v = 0x10000; length = 4 }  // above the BMP: in none of the blocks
-                if v >= 0x10000 || !isAlwaysOwnCharacter(Unicode.Scalar(v)!) {
-                    // Told by Characters, if there is a 《 at all (E3 80 8A).
-                    var k = i
-                    while !hasOpener && k + 2 < utf8.count {
-                        hasOpener = utf8[k] == 0xE3 && utf8[k + 1] == 0x80 && utf8[k + 2] == 0x8A
-                        k += 1
-                    }
-                    return ([], hasOpener, false)
-                }
-                if v == 0x300A {  // 《
-                    hasOpener = true
-                    if start == nil { start = i + length }
-                } else if v == 0x300B, let from = start {  // 》
-                    names.append(String(decoding: UnsafeBufferPointer(rebasing: utf8[from..<i]), as: UTF8.self))
+            var from = 0
+            // Every 《 (E3 80 8A) and 》 (E3 80 8B): E3 is a lead byte, so each is that scalar.
+            while from + 2 < utf8.count, let hit = memchr(base + from, 0xE3, utf8.count - 2 - from) {
+                let i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                from = i + 1
+                guard base[i + 1] == 0x80, base[i + 2] == 0x8A || base[i + 2] == 0x8B else { continue }
+                guard i == 0 || isAlwaysOwnCharacter(UTF8Scalars.scalar(endingAt: i, in: utf8).scalar),
+                      i + 3 == utf8.count || isAlwaysOwnCharacter(UTF8Scalars.scalar(at: i + 3, in: utf8).scalar) else { return ([], false) }
+                if base[i + 2] == 0x8A {  // 《
+                    if start == nil { start = i + 3 }
+                } else if let name = start {  // 》
+                    names.append(String(decoding: UnsafeBufferPointer(rebasing: utf8[name..<i]), as: UTF8.self))
                     start = nil
                 }
-                i += length
+                from = i + 3
             }
-            return (names, hasOpener, true)
+            return (names, true)
         }
-        guard found.hasOpener else { return [] }
-        return found.allOwn ? found.names : quotedNamesByCharacter(text)
+        return found.standalone ? found.names : quotedNamesByCharacter(text)
     }
 
     /// Whether UTF-8 bytes hold 《 (E3 80 8A), found by `memchr` on its lead byte.
@@ -274,15 +281,48 @@ struct StructureRecovery: Sendable {
             }
         }
         for (name, _) in candidates {
-            guard let suffix = rules.reportSuffixes.first(where: { name.hasSuffix($0) }) else { continue }
+            var head: Substring?
+            for suffix in rules.reportSuffixes {
+                if let found = Self.head(of: name, before: suffix) { head = found; break }
+            }
+            guard let head else { continue }
             metadata.reportTitle = name
-            if let (year, body) = yearAndBody(before: name.dropLast(suffix.count)) {
+            if let (year, body) = yearAndBody(before: head) {
                 metadata.year = year
                 if !body.isEmpty { metadata.issuingBody = body }
             }
             break
         }
         return metadata
+    }
+
+    /// What stands before `suffix` in `name` when `name.hasSuffix(suffix)`
+    /// (`name.dropLast(suffix.count)`), else nil. Told by scalars where
+    /// scalars are Characters there: the suffix's scalars and the name's last
+    /// scalars, one more than the suffix has, all in `isAlwaysOwnCharacter`'s
+    /// set (none of which another Character is canonically equivalent to);
+    /// otherwise by the standard library's Character comparison, several
+    /// times slower on every candidate name.
+    static func head(of name: String, before suffix: String) -> Substring? {
+        // The head's length in bytes; nil: not the suffix; nil nil: not told by scalars.
+        let told: Int?? = name.utf8.withContiguousStorageIfAvailable { n in
+            suffix.utf8.withContiguousStorageIfAvailable { s -> Int?? in
+                var i = n.count, j = s.count
+                var same = true
+                while j > 0 {
+                    guard i > 0 else { return .none }
+                    let a = UTF8Scalars.scalar(endingAt: i, in: n), b = UTF8Scalars.scalar(endingAt: j, in: s)
+                    guard isAlwaysOwnCharacter(a.scalar), isAlwaysOwnCharacter(b.scalar) else { return .none }
+                    if a.scalar != b.scalar { same = false }
+                    i -= a.length
+                    j -= b.length
+                }
+                guard i > 0, isAlwaysOwnCharacter(UTF8Scalars.scalar(endingAt: i, in: n).scalar) else { return .none }
+                return .some(same ? i : nil)
+            } ?? .none
+        } ?? .none
+        guard let told else { return name.hasSuffix(suffix) ? name.dropLast(suffix.count) : nil }
+        return told.map { name[..<name.utf8.index(name.utf8.startIndex, offsetBy: $0)] }
     }
 
     /// The year of a report name's head (what stands before its suffix): the
