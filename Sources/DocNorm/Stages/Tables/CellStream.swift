@@ -165,13 +165,13 @@ struct CellStream {
             let whole = lines[lines.index(first, offsetBy: position)].text
             // Cheapest test first: a row number is a few ASCII bytes, a digit first.
             guard let opening = whole.utf8.first, opening &- 0x30 < 10, isRowNumberLine(whole) else { continue }
-            let line = whole.prefix(while: { $0 != " " })
             let above = lines[lines.index(first, offsetBy: position - 1)].text.unicodeScalars
             // The label text's first scalar is the line's (stripping values
             // off its end leaves it, or nothing when the line is all values):
             // tested before any array is made (most lines above a number are
             // numbers too, in a table read one cell per line).
             guard let opener = above.first, opener.value >= 0x2E80, opener.properties.isIdeographic else { continue }
+            let line = whole.prefix { $0 != " " }
             let number = Array(line.unicodeScalars)
             var text = Array(above)
             while let last = text.last, last == " " || ("0"..."9").contains(last) { text.removeLast() }
@@ -192,13 +192,19 @@ struct CellStream {
     }
 
     /// Whether the line's first word is at most three bytes (a row number)
-    /// and the rest, if any, values only (digits and spaces).
+    /// and the rest, if any, values only (digits and spaces). On the bytes:
+    /// every value line of a table is asked.
     static func isRowNumberLine(_ line: String) -> Bool {
-        let utf8 = line.utf8
-        guard let wordEnd = utf8.firstIndex(of: 0x20) else { return utf8.count <= 3 }
-        return utf8.distance(from: utf8.startIndex, to: wordEnd) <= 3
-            && utf8[wordEnd...].contains { $0 &- 0x30 < 10 }
-            && utf8[wordEnd...].allSatisfy { $0 == 0x20 || $0 &- 0x30 < 10 }
+        var text = line
+        return text.withUTF8 { bytes in
+            let wordEnd = offsetOfFirst(0x20, in: bytes)
+            guard wordEnd <= 3 else { return false }
+            var digit = wordEnd == bytes.count
+            for b in bytes[wordEnd...] {
+                if b &- 0x30 < 10 { digit = true } else if b != 0x20 { return false }
+            }
+            return digit
+        }
     }
 
     /// A row-number line's values after its number (` 0 0 0` of `2. 0 0 0`);
