@@ -28,7 +28,10 @@ struct Eval: ParsableCommand {
         // A malformed baseline is refused before the corpus is scored.
         let baseline = try check.map(Self.baseline)
         let cases: [QualityReport.Case]
-        do { cases = try QualityReport.cases(in: URL(fileURLWithPath: directory)) } catch let error as DocNormError {
+        do { cases = try QualityReport.cases(in: URL(fileURLWithPath: directory)) } catch DocNormError.invalidRules(let file, let line, let reason) {
+            // Raised here only by known-losses.json, which is no rule file: no --rules hint.
+            throw failure(.unreadable, "\(directory)/\(file)\(line.map { ":\($0)" } ?? ""): not a known-losses file: \(reason)")
+        } catch let error as DocNormError {
             throw failure(ExitStatus.of(error), "\(directory)/\(error)")
         } catch {
             let path = "\(directory)/known-losses.json"

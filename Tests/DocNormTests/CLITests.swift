@@ -276,6 +276,18 @@ enum CLI {
         #expect(run.errors.hasPrefix("docnorm: \(folder.file("baseline.json")):2: not a quality baseline: not valid JSON"), "\(run.errors)")
     }
 
+    @Test func aKnownLossThatNoLongerFitsItsGoldIsRefusedAsSuch() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("doc/gold.txt", Array("公开，公开，\n".utf8))
+        try folder.write("doc/extracted/pdfminer.txt", Array("公开公开\n".utf8))
+        try folder.write("known-losses.json", Array(#"{"extractors": ["pdfminer"], "losses": [{"document": "doc", "before": "公开", "lost": "，", "after": ""}]}"#.utf8))
+        let run = try runDocnorm(["eval", "--no-raw", folder.path])
+        #expect(run.status == 2, "\(run.errors)")
+        #expect(run.errors.hasPrefix("docnorm: \(folder.path)/known-losses.json: not a known-losses file: doc: '公开，' occurs 2 times"), "\(run.errors)")
+        #expect(!run.errors.contains("--rules"))
+    }
+
     @Test func anExtractionThePipelineRefusesIsNamed() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
