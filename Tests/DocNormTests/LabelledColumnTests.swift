@@ -360,11 +360,11 @@ import Testing
     /// `lastRun`. A signed change stands only under a header that names the
     /// sign, so that run is no row of 政府集中采购: it is reported, and does
     /// not claim the row's cells.
-    static func lateSignedRun(lastRun: [String]) -> String {
+    static func lateSignedRun(lastRun: [String], earlyRun: [String] = ["增3", "3517"]) -> String {
         let zeros = [String](repeating: "0", count: 6)
         let lines = ["二、主动公开政府信息情况", "信息内容", "规章", "规范性文件", "信息内容", "行政许可", "其他对外管理服务事项",
-                     "信息内容", "行政处罚", "行政强制", "信息内容", "行政事业性收费", "信息内容", "政府集中采购", "",
-                     "增3", "3517", "", "第二十条第（一）项", "本年新制作数量", "本年新公开数量", "对外公开总数量"] + zeros
+                     "信息内容", "行政处罚", "行政强制", "信息内容", "行政事业性收费", "信息内容", "政府集中采购", ""]
+            + earlyRun + ["", "第二十条第（一）项", "本年新制作数量", "本年新公开数量", "对外公开总数量"] + zeros
             + ["", "第二十条第（五）项", "上一年项目数量", "本年增/减", "处理决定数量"] + zeros
             + ["", "第二十条第（六）项", "上一年项目数量", "本年增/减", "处理决定数量"] + zeros
             + ["", "第二十条第（八）项", "上一年项目数量", "本年增/减", "0", "0",
@@ -392,6 +392,21 @@ import Testing
         #expect(Self.value(doc, "政府集中采购", "采购总金额") != "3517")
         #expect(doc.diagnostics.contains { $0.message.contains("增3 would stand under 采购项目数量") })
         #expect(doc.diagnostics.contains { $0.kind == .suspicion && $0.cells?.row?.last == "政府集中采购" })
+        let once = try canonical(Array(text.utf8))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
+    /// pdftotext -raw, the labels of several blocks stacked as one column:
+    /// an unsigned run after that stack, past a blank line, is a column beside
+    /// it (上一年项目数量 of 行政处罚, 行政强制), not 政府集中采购 read left to
+    /// right, so it takes none of that row's cells and the row keeps its own.
+    @Test func aRunPastABlankLineAfterAStackOfRowLabelsIsNotTheLastRows() throws {
+        let text = Self.lateSignedRun(lastRun: ["18", "352.6万元"], earlyRun: ["35", "8"])
+        let doc = try document(text)
+        #expect(Self.value(doc, "政府集中采购", "采购项目数量") == "18")
+        #expect(Self.value(doc, "政府集中采购", "采购总金额") == "352.6万元")
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .suspicion && $0.message.contains("across a blank line") })
+        #expect(!doc.diagnostics.contains { $0.message.contains("two runs of values claim") })
         let once = try canonical(Array(text.utf8))
         #expect(try canonical(Array(once.utf8)) == once)
     }

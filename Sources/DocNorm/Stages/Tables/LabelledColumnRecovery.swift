@@ -304,6 +304,9 @@ struct LabelledColumnRecovery: Sendable {
         var head: [(label: String, block: Int?, slot: Int)] = []
         var heard: [HeardHeader] = []
         var lastRow: Int?
+        /// Whether the last row label stood in a stack of labels (the line
+        /// right above it a label too), and its line.
+        var lastRowStacked = false, lastRowLine = 0
         var lastCaption: Int?
         var occurrences: [String: Int] = [:]
         var gridRows: [Int] = []
@@ -326,6 +329,8 @@ struct LabelledColumnRecovery: Sendable {
                     lastRow = nil
                 } else if let row = shape.rowOf[label] {
                     lastRow = row
+                    lastRowLine = index
+                    if i > 0, case .label(_, let above) = pieces[i - 1], above == index - 1 { lastRowStacked = true } else { lastRowStacked = false }
                     head = []
                 } else {
                     if let b = shape.captionOf[label] { lastCaption = b }
@@ -348,6 +353,14 @@ struct LabelledColumnRecovery: Sendable {
                         let headers = template.rows[row].columnPaths.map { $0.last ?? "" }
                         if let signed = zip(run, headers).first(where: { !signFits($0.0.0, under: $0.1) }) {
                             drop(run, "after row label '\(template.rows[row].path.last ?? "")' left to right, \(signed.0.0) would stand under \(signed.1), which names no such sign")
+                            continue
+                        }
+                        // A row label stacked under other labels is pdftotext
+                        // -raw's label column (rows of several blocks, 信息内容
+                        // between): values past a blank line after it are a
+                        // column beside that stack, not this row left to right.
+                        if lastRowStacked, (lastRowLine...run[0].1).contains(where: { ColumnOrderEvidence.isBlank(lines[$0]) }) {
+                            drop(run, "after row label '\(template.rows[row].path.last ?? "")' across a blank line: a column beside the labels, not its row")
                             continue
                         }
                         for (slot, (text, index)) in run.enumerated() { place(row, slot, text, index) }
