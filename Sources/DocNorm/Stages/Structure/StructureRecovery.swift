@@ -21,6 +21,9 @@ import Darwin
 ///   national format's title and that section's number back, traced:
 ///   一、主动公\开政府言息情况 → 二、主动公开政府信息情况. A section
 ///   title is a top-level heading whatever numbered lines came before it.
+/// - `structure.duplicate-heading`: a heading so restored that repeats the
+///   heading right before it is one (stage 2's `lines.duplicate-heading`
+///   saw them as written: 一、总体情况 ⏎ 一、总体情况/).
 /// - `structure.numbering-sequence`: a sibling's misread number, pinned by
 ///   the siblings on either side, is restored and traced (see `misnumbered`).
 /// - `structure.metadata`: issuing body and year from the title, or from a
@@ -67,7 +70,14 @@ struct StructureRecovery: Sendable {
                     line.text = text
                     parsed = ParsedNumbering(rules.numbering.parse(text))
                 }
-                blocks.append(Block(classify(line, parsed: parsed, open: &open, context: context), lines: line.lines))
+                let kind = classify(line, parsed: parsed, open: &open, context: context)
+                // Stage 2 compared headings as written; one whose title was
+                // restored here can repeat the heading right before it.
+                if case .heading(_, _, let text) = kind, case .heading(_, _, let before)? = blocks.last?.kind, text == before {
+                    context.traced(.structure, "structure.duplicate-heading", line: line.lines.lowerBound, before: text, after: "")
+                    continue
+                }
+                blocks.append(Block(kind, lines: line.lines))
             }
             prose[s] = []
             if s < tables.count { blocks.append(Block(.table(tables[s].table), lines: tables[s].lines)) }
