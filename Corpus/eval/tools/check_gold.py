@@ -7,8 +7,8 @@ Checks each hand-written gold against
   2. the template grids in goldlib.py (every table row has the template's number
      of cells and exactly its label cells; value cells are non-empty);
   3. the arithmetic of template-2021.md §4 for tables 三 and 四.
-Arithmetic failures listed in ../expected-errors.json (the deliberate author
-errors) are reported as EXPECTED; any other problem makes the exit status 1.
+Arithmetic failures listed in the corpus's expected-errors.json (DIR/../, else
+Corpus/eval's: the deliberate author errors) are reported as EXPECTED; any other problem makes the exit status 1.
 Also checks that DIR/records.jsonl, if present, equals what gen_records.py makes.
 """
 import glob
@@ -189,13 +189,22 @@ def arithmetic(text):
     return fails
 
 
+def expected_errors(corpus):
+    """The deliberate author errors of a corpus: its own expected-errors.json
+    (Corpus/holdout has one too), else Corpus/eval's."""
+    path = os.path.join(corpus, "expected-errors.json")
+    if not os.path.exists(path):
+        path = os.path.join(EVAL, "expected-errors.json")
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
 def main():
     dirs = sys.argv[1:] or sorted(os.path.dirname(g) for g in glob.glob(os.path.join(EVAL, "*", "gold.txt")))
-    with open(os.path.join(EVAL, "expected-errors.json"), encoding="utf-8") as f:
-        expected = json.load(f)
     bad = 0
     for d in dirs:
         doc = os.path.basename(os.path.normpath(d))
+        expected = expected_errors(os.path.dirname(os.path.abspath(os.path.normpath(d))))
         with open(os.path.join(d, "gold.txt"), "rb") as f:
             raw = f.read()
         try:
