@@ -53,6 +53,16 @@ func repaired(_ text: String) throws -> [String] {
         #expect(try repaired(text).last == first + rest)
     }
 
+    /// A numbered first line whose label a ： closes, with text after it, is a
+    /// run-in heading's paragraph, not a heading that filled the column
+    /// (holdout report: （五）监督保障：中心主要负责人定期听取政务公开工作⏎汇报，…).
+    @Test func numberedLineWithARunInColonContinues() throws {
+        let first = "（五）监督保障：" + String(repeating: "听", count: 12)
+        let rest = "汇报，全年开展业务培训2次。"
+        let text = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n\n" + first + "\n" + rest + "\n"
+        #expect(try repaired(text).last == first + rest)
+    }
+
     @Test func sentenceEndBeforeBlankLineEndsParagraph() throws {
         let text = (0..<6).map { _ in fullLine }.joined(separator: "\n") + String(repeating: "政", count: 19) + "。\n\n新段落。\n"
         #expect(try repaired(text).last == "新段落。")
