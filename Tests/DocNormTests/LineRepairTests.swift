@@ -473,6 +473,23 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(output.contains("2020年本机关未收取政府信息公开相关费用。"))
     }
 
+    /// An opening quote that opens a page's first line, set in the Latin
+    /// font like the digits (holdout report, Chromium PDF): “ + 双随机、一公开”….
+    @Test func openingQuoteGoesBackBeforeTheLineThatClosesIt() throws {
+        let output = try text("（一）主动公开\n\n重大项目信息186条，\n\n-1-\n\n双随机、一公开”监管信息94条。\n二、主动公开政府信息情况\n“\n\n第二十条第（一）项\n")
+        #expect(output.contains("“双随机、一公开”监管信息94条。"))
+        #expect(!output.contains("\n“\n") && !output.contains("情况“"))
+    }
+
+    /// …but not before a line whose quotes are already paired, nor a closing
+    /// quote's lone line.
+    @Test func loneQuoteStaysWhereNoLineNeedsIt() throws {
+        let paired = try text("（一）主动公开\n\n“双随机、一公开”监管信息94条。\n二、主动公开政府信息情况\n“\n\n第二十条第（一）项\n")
+        #expect(!paired.contains("““"))
+        let closing = try text("（一）主动公开\n\n双随机、一公开”监管信息94条。\n二、主动公开政府信息情况\n”\n\n第二十条第（一）项\n")
+        #expect(!closing.contains("”双随机"))
+    }
+
     @Test func runBeforeMoreNumbersIsATablesCellAndStays() throws {
         let output = try text("说明\n\n属于行政执 1\n7.\n\n0\n\n0\n")
         #expect(!output.contains("7.属于"))

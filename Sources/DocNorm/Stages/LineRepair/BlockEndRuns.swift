@@ -25,6 +25,11 @@
 ///   blank lines qualifies only before a page number: canonical text sets
 ///   every block between blank lines and has no page numbers, so a run its
 ///   first reading left alone stays alone in a second.
+///
+///   An opening quote set in the Latin font (`displacedRun.quotes`) is such
+///   a run too, on a line of its own: it goes back when the block's first
+///   line holds its closer before any opener of its kind (双随机、一公开”…
+///   then, at the block's end, “).
 extension LineRepair {
     /// Puts runs emitted at their block's end back at its start, in the one
     /// array (no copy). Looks at lines of nothing but the rule's characters.
@@ -40,8 +45,9 @@ extension LineRepair {
                 if blockStart != nil { previousBlockStart = blockStart }
                 blockStart = nil
             } else if lines[i].text.utf8.count <= limit, i + 1 == lines.count || lines[i + 1].text.isEmpty,
-                      let target = blockStart ?? previousBlockStart, isDisplacedRun(lines[i].text),
-                      opensBlock(lines[target].text, after: lines[i].text),
+                      let target = blockStart ?? previousBlockStart,
+                      isDisplacedRun(lines[i].text) ? opensBlock(lines[target].text, after: lines[i].text)
+                                                    : quoteOpens(lines[target].text, run: lines[i].text),
                       endsBlock(lines, at: i, alone: blockStart == nil) {
                 let run = lines[i], line = lines[target]
                 let text = run.text + line.text
@@ -85,6 +91,20 @@ extension LineRepair {
             guard bare, noLineStart.contains(first), scalars.next()?.properties.isIdeographic == true else { return false }
         }
         return !startsWithNumbering(line) && startsWithNumbering(run + line)
+    }
+
+    /// `run` is one opening quote of `displacedRun.quotes` and `line` holds
+    /// its closer before any opener of the pair: the quote the line lacks.
+    func quoteOpens(_ line: String, run: String) -> Bool {
+        var runScalars = run.unicodeScalars.makeIterator()
+        guard let opener = runScalars.next(), runScalars.next() == nil,
+              let pair = file.displacedRun.quotes?.first(where: { $0.unicodeScalars.first == opener }),
+              let closer = pair.unicodeScalars.dropFirst().first else { return false }
+        for s in line.unicodeScalars {
+            if s == opener { return false }
+            if s == closer { return true }
+        }
+        return false
     }
 
     /// Digits, a point, digits (486.3): never a heading's number (1.).

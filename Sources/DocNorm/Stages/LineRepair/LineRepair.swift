@@ -52,6 +52,10 @@ struct LineRulesFile: VersionedRuleFile {
         /// the block with (年: the run is its year); optional, so a rules
         /// folder written before it still loads.
         var numberedUnits: String?
+        /// Quote pairs (opener, closer) whose opener a PDF may set in the
+        /// Latin font like the digits, so that it too is drawn at its
+        /// block's end; optional, as numberedUnits.
+        var quotes: [String]?
     }
     var displacedRun: DisplacedRun
     var wrap: Wrap
