@@ -435,6 +435,32 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
 
 /// `lines.block-end-run`: the run of digits that opens a block, which
 /// pdftotext -raw emits at the block's end (a Chromium PDF draws it last).
+/// `lines.dropped-hyphen`: pdftotext -raw joins a line ending in - to the
+/// next and drops the -; a phone number cut there gets it back.
+@Suite struct DroppedHyphenTests {
+    // Enough full lines that one two lines wide does not blur the column.
+    let column = (0..<24).map { _ in fullLine }.joined(separator: "\n") + "\n"
+    let prefix = "请与本局办公室联系，联系电话："  // 30 columns
+
+    @Test func areaCodeOfANumberCutAtTheColumnGetsItsHyphenBack() throws {
+        let joined = prefix + "043587263371，电子邮箱：ab@163.com）。"
+        #expect(try repaired(column + joined + "\n").last == String(repeating: fullLine, count: 24) + prefix + "0435-87263371，电子邮箱：ab@163.com）。")
+        let threeDigitCode = prefix + "02786912345，电子邮箱：ab@163.com）。"
+        #expect(try repaired(column + threeDigitCode + "\n").last?.contains("027-86912345") == true)
+    }
+
+    @Test func numberWithinOneLineOrNoPhoneStaysAsWritten() throws {
+        // Not wider than the column: nothing was joined.
+        #expect(try repaired(column + "联系电话：043587263371。\n").last?.hasSuffix("043587263371。") == true)
+        // Wide, but the number stands far inside the column: not where a line ended.
+        let early = "电话：043587263371" + String(repeating: "政", count: 20) + "。"
+        #expect(try repaired(column + early + "\n").last?.contains("电话：043587263371") == true)
+        // A mobile number has no area code.
+        let mobile = prefix + "13812345678，电子邮箱：ab@163.com）。"
+        #expect(try repaired(column + mobile + "\n").last?.contains("13812345678") == true)
+    }
+}
+
 @Suite struct BlockEndRunTests {
     func text(_ input: String) throws -> String { try canonical(Array(input.utf8)) }
 

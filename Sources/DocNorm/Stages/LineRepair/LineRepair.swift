@@ -58,6 +58,19 @@ struct LineRulesFile: VersionedRuleFile {
         var quotes: [String]?
     }
     var displacedRun: DisplacedRun
+    /// Fixed-line phone numbers, for the `-` pdftotext -raw drops where one
+    /// wrapped (DroppedHyphens.swift); optional, so a rules folder written
+    /// before it still loads (and the rule is off).
+    struct PhoneNumbers: Decodable {
+        /// Digits in all, area code included.
+        var lengths: [Int]
+        /// Digits after the area code.
+        var localLengths: [Int]
+        /// First two digits of the three-digit area codes (010, 02x); every
+        /// other code has four.
+        var threeDigitAreaCodePrefixes: [String]
+    }
+    var phoneNumbers: PhoneNumbers?
     var wrap: Wrap
 }
 
@@ -67,6 +80,8 @@ struct LineRulesFile: VersionedRuleFile {
 ///   baseline cut off the line it opens, put back.
 /// - BlockEndRuns.swift: `lines.block-end-run` — the run of digits that opens
 ///   a block, emitted at the block's end (pdftotext -raw), put back.
+/// - DroppedHyphens.swift: `lines.dropped-hyphen` — the `-` of a phone
+///   number that pdftotext -raw dropped where the number wrapped, put back.
 /// - PageFurniture.swift: `lines.page-number`, `lines.duplicate-heading`,
 ///   `lines.markdown-emphasis` — what is on the page but not in the text.
 /// - WrapJoining.swift: `lines.text-column`, `lines.join-wrap`,
@@ -216,7 +231,8 @@ public struct LineRepair: Sendable {
     /// can only open the first.
     public func joinLines(_ segments: [ArraySlice<SourceLine>], context: PipelineContext) -> [[LogicalLine]] {
         let evidence = wrapEvidence(segments, blanks: .asLines, context: context)
-        return evidence.gathered.enumerated().map { index, segment in
+        let restored = restoreDroppedHyphens(evidence.gathered, fullWidth: evidence.fullWidth, context: context)
+        return restored.enumerated().map { index, segment in
             join(nonBlank(segment), fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced, atTop: index == 0,
                  probing: false, context: context)!
         }

@@ -1,0 +1,75 @@
+/// Stage 2, `lines.dropped-hyphen`: pdftotext `-raw` joins a line that ends
+/// in `-` to the next one and drops the `-`, taking it for a word's
+/// hyphenation. In these reports the `-` that ends a line is nearly always a
+/// phone number's, between the area code and the number (0435-⏎87263371),
+/// and the joined line comes out about two lines wide:
+///
+///         …邮编：134500，电话：043587263371，电子邮箱：lhszjj@163.com）。
+///
+/// A line wider than the text column by more than the wrap window whose
+/// run of digits has the shape of a fixed-line number with its area code
+/// (`phoneNumbers`: 0 and a code of two or three more digits, then seven or
+/// eight) and reaches from inside the column to past its end — so the first
+/// line could have ended after the area code — gets the `-` back after the
+/// area code. A number that stands within one line was not cut, and is left
+/// as written.
+extension LineRepair {
+    /// The stretches with each dropped hyphen restored: the same slices
+    /// when none is (most documents).
+    func restoreDroppedHyphens(_ segments: [ArraySlice<SourceLine>], fullWidth: Int?, context: PipelineContext) -> [ArraySlice<SourceLine>] {
+        guard let full = fullWidth, let rule = file.phoneNumbers else { return segments }
+        var result = segments
+        for s in result.indices {
+            for i in result[s].indices {
+                let text = result[s][i].text
+                guard let fixed = restoredHyphen(text, fullWidth: full, rule: rule) else { continue }
+                context.traced(.lines, "lines.dropped-hyphen", line: result[s][i].number, before: text, after: fixed)
+                result[s][i].text = fixed
+            }
+        }
+        return result
+    }
+
+    /// `text` with the `-` after the area code of its cut phone number put
+    /// back, or nil.
+    func restoredHyphen(_ text: String, fullWidth: Int, rule: LineRulesFile.PhoneNumbers) -> String? {
+        let bytes = Array(text.utf8)
+        let longest = rule.lengths.max() ?? 0
+        // Cheap test first: a run of digits that long (most lines have none).
+        var i = 0, found: Range<Int>?
+        while i < bytes.count {
+            guard bytes[i] &- 0x30 < 10 else { i += 1; continue }
+            var j = i
+            while j < bytes.count && bytes[j] &- 0x30 < 10 { j += 1 }
+            let before = i > 0 ? bytes[i - 1] : 0x20
+            let isWord = before == UInt8(ascii: "-") || before == UInt8(ascii: ".")
+                || (before < 0x80 && (before | 0x20) >= UInt8(ascii: "a") && (before | 0x20) <= UInt8(ascii: "z"))
+            let after = j < bytes.count ? bytes[j] : 0x20
+            if !isWord, after != UInt8(ascii: "-"), after != UInt8(ascii: "."), j - i <= longest, areaCodeLength(bytes[i..<j], rule: rule) != nil {
+                guard found == nil else { return nil }  // two candidates: which was cut is unknown
+                found = i..<j
+            }
+            i = j
+        }
+        guard let run = found, let code = areaCodeLength(bytes[run], rule: rule) else { return nil }
+        let window = file.wrap.window
+        guard columns(text) > fullWidth + window else { return nil }
+        let start = String(decoding: bytes[..<run.lowerBound], as: UTF8.self)
+        let lead = columns(start)
+        // The first line ended after "area code-": inside the column, and
+        // the rest of the number did not fit.
+        guard lead + code + 1 <= fullWidth + window, lead + run.count + 1 >= fullWidth - window else { return nil }
+        return start + String(decoding: bytes[run.lowerBound..<(run.lowerBound + code)], as: UTF8.self) + "-"
+            + String(decoding: bytes[(run.lowerBound + code)...], as: UTF8.self)
+    }
+
+    /// The length of the area code of `digits` when they have the shape of a
+    /// fixed-line number with one, else nil.
+    func areaCodeLength(_ digits: ArraySlice<UInt8>, rule: LineRulesFile.PhoneNumbers) -> Int? {
+        guard rule.lengths.contains(digits.count), digits.first == UInt8(ascii: "0"),
+              let second = digits.dropFirst().first, second != UInt8(ascii: "0") else { return nil }
+        let prefix = String(decoding: digits.prefix(2), as: UTF8.self)
+        let code = rule.threeDigitAreaCodePrefixes.contains(prefix) ? 3 : 4
+        return rule.localLengths.contains(digits.count - code) ? code : nil
+    }
+}
