@@ -31,41 +31,49 @@ extension LineRepair {
     }
 
     /// `text` with the `-` after the area code of its cut phone number put
-    /// back, or nil.
+    /// back, or nil. Read on the UTF-8 in place: every line is asked.
     func restoredHyphen(_ text: String, fullWidth: Int, rule: LineRulesFile.PhoneNumbers) -> String? {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard let run = phoneRun(bytes, rule: rule), let code = areaCodeLength(bytes[run], rule: rule) else { return nil }
+            let window = file.wrap.window
+            guard Self.columns(utf8: bytes) > fullWidth + window else { return nil }
+            let lead = Self.columns(utf8: UnsafeBufferPointer(rebasing: bytes[..<run.lowerBound]))
+            // The first line ended after "area code-": inside the column, and
+            // the rest of the number did not fit.
+            guard lead + code + 1 <= fullWidth + window, lead + run.count + 1 >= fullWidth - window else { return nil }
+            let cut = run.lowerBound + code
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<cut]), as: UTF8.self) + "-"
+                + String(decoding: UnsafeBufferPointer(rebasing: bytes[cut...]), as: UTF8.self)
+        }
+    }
+
+    /// The one run of digits in `bytes` with a fixed-line number's shape,
+    /// standing alone (no letter, `-` or `.` against it); nil when there is
+    /// none, or two (which of them was cut is unknown).
+    func phoneRun(_ bytes: UnsafeBufferPointer<UInt8>, rule: LineRulesFile.PhoneNumbers) -> Range<Int>? {
         let longest = rule.lengths.max() ?? 0
-        // Cheap test first: a run of digits that long (most lines have none).
+        func joinsWord(_ b: UInt8) -> Bool {
+            b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || (b | 0x20) &- UInt8(ascii: "a") < 26
+        }
         var i = 0, found: Range<Int>?
         while i < bytes.count {
             guard bytes[i] &- 0x30 < 10 else { i += 1; continue }
             var j = i
             while j < bytes.count && bytes[j] &- 0x30 < 10 { j += 1 }
-            let before = i > 0 ? bytes[i - 1] : 0x20
-            let isWord = before == UInt8(ascii: "-") || before == UInt8(ascii: ".")
-                || (before < 0x80 && (before | 0x20) >= UInt8(ascii: "a") && (before | 0x20) <= UInt8(ascii: "z"))
-            let after = j < bytes.count ? bytes[j] : 0x20
-            if !isWord, after != UInt8(ascii: "-"), after != UInt8(ascii: "."), j - i <= longest, areaCodeLength(bytes[i..<j], rule: rule) != nil {
-                guard found == nil else { return nil }  // two candidates: which was cut is unknown
+            if j - i <= longest, !(i > 0 && joinsWord(bytes[i - 1])), !(j < bytes.count && joinsWord(bytes[j])),
+               areaCodeLength(bytes[i..<j], rule: rule) != nil {
+                guard found == nil else { return nil }
                 found = i..<j
             }
             i = j
         }
-        guard let run = found, let code = areaCodeLength(bytes[run], rule: rule) else { return nil }
-        let window = file.wrap.window
-        guard columns(text) > fullWidth + window else { return nil }
-        let start = String(decoding: bytes[..<run.lowerBound], as: UTF8.self)
-        let lead = columns(start)
-        // The first line ended after "area code-": inside the column, and
-        // the rest of the number did not fit.
-        guard lead + code + 1 <= fullWidth + window, lead + run.count + 1 >= fullWidth - window else { return nil }
-        return start + String(decoding: bytes[run.lowerBound..<(run.lowerBound + code)], as: UTF8.self) + "-"
-            + String(decoding: bytes[(run.lowerBound + code)...], as: UTF8.self)
+        return found
     }
 
     /// The length of the area code of `digits` when they have the shape of a
     /// fixed-line number with one, else nil.
-    func areaCodeLength(_ digits: ArraySlice<UInt8>, rule: LineRulesFile.PhoneNumbers) -> Int? {
+    func areaCodeLength(_ digits: Slice<UnsafeBufferPointer<UInt8>>, rule: LineRulesFile.PhoneNumbers) -> Int? {
         guard rule.lengths.contains(digits.count), digits.first == UInt8(ascii: "0"),
               let second = digits.dropFirst().first, second != UInt8(ascii: "0") else { return nil }
         let prefix = String(decoding: digits.prefix(2), as: UTF8.self)
