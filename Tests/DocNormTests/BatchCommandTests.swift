@@ -382,6 +382,24 @@ import Glibc
         #expect(records[2].error?.contains("the top level should be an object") == true, "\(records)")
     }
 
+    /// JSONDecoder takes a trailing comma; JSON does not, so neither does
+    /// --jsonl: the line is an error record naming its line and column (in
+    /// characters), its id kept where it can be read.
+    @Test func jsonLineWithATrailingCommaIsAnError() throws {
+        struct Out: Decodable { var id: Int?; var line: Int; var status: String; var error: String? }
+        let input = Array("{\"id\":1,\"text\":\"政府信息。\"}\n{\"id\":2,\"text\":\"政府信息。\",}\n[{\"id\":3},]\n{\"id\":04,\"text\":\"x\"}\n".utf8)
+        let result = try runDocnorm(["batch", "--jsonl", "--jobs", "1"], stdin: input)
+        #expect(result.status == 0, "\(result.errors)")
+        let records = try result.stdout.split(separator: 0x0A).map { try JSONDecoder().decode(Out.self, from: Data($0)) }
+        try #require(records.count == 4)
+        #expect(records[0].status == "ok")
+        #expect(records[1].status == "error" && records[1].id == 2)
+        #expect(records[1].error == "not a JSON object with \"id\" and \"text\": not valid JSON at line 2, column 23: trailing comma before '}'",
+                "\(records[1])")
+        #expect(records[2].error?.hasSuffix("not valid JSON at line 3, column 10: trailing comma before ']'") == true, "\(records[2])")
+        #expect(records[3].error?.hasSuffix("not valid JSON at line 4, column 7: '04' is not a JSON value") == true, "\(records[3])")
+    }
+
     @Test func jsonLinesRoundTripKeepsOrderAndTurnsErrorsIntoRecords() throws {
         struct In: Encodable { var id: Int; var text: String }
         struct Out: Decodable { var id: Int?; var line: Int; var status: String; var text: String?; var error: String? }
