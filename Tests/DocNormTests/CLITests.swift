@@ -288,6 +288,32 @@ enum CLI {
         #expect(!run.errors.contains("--rules"))
     }
 
+    /// A gold record eval cannot read would drop out of the value scores,
+    /// which would then lie: every malformed line of a records.jsonl is
+    /// refused (exit 2) with FILE:LINE and what is wrong; blank lines pass.
+    @Test(arguments: [
+        (#"{"table": "t", "row": ["a"], "column": ["b"], "value": "1",}"#, "not valid JSON at column 59: trailing comma before '}'"),
+        (#"{"table": "t", "row": ["a"], "column": ["b"], "value": 1}"#, "'value' should be a string"),
+        (#"{"table": "t", "row": ["a"], "column": ["b"]}"#, "missing key 'value'"),
+        ("{\"table\": \"t\", \"row\": [\"a\"], \"column\": [\"b\"], \"value\": \"1\"", "not valid JSON at column 59: expected ',' or '}'"),
+    ])
+    func aMalformedGoldRecordIsRefusedWithItsPlace(_ bad: String, _ reason: String) throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let sample = repositoryRoot.appendingPathComponent("Corpus/samples/muye-2024-hardwrap").path
+        try folder.write("doc/gold.txt", [UInt8](try #require(FileManager.default.contents(atPath: sample + "/expected.txt"))))
+        try folder.write("doc/extracted/good.txt", [UInt8](try #require(FileManager.default.contents(atPath: sample + "/input.txt"))))
+        let good = [UInt8](try #require(FileManager.default.contents(atPath: sample + "/expected-records.jsonl")))
+        try folder.write("doc/records.jsonl", good + Array("\n".utf8))
+        #expect(try runDocnorm(["eval", "--no-raw", folder.path]).status == 0, "blank lines are no records")
+        let lines = good.split(separator: 0x0A).count
+        try folder.write("doc/records.jsonl", good + Array("\(bad)\n".utf8) + good)
+        let run = try runDocnorm(["eval", "--no-raw", folder.path])
+        #expect(run.status == 2, "\(run.errors)")
+        #expect(run.errors == "docnorm: \(folder.path)/doc/records.jsonl:\(lines + 1): not a gold record: \(reason)\n", "\(run.errors)")
+        #expect(run.output.isEmpty, "nothing scored")
+    }
+
     @Test func anExtractionThePipelineRefusesIsNamed() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
