@@ -328,6 +328,24 @@ enum CLI {
         #expect(!run.errors.contains("good.txt"))
     }
 
+    /// The bench corpus is made of every extraction eval scores, the
+    /// Chromium-printed PDFs' too, and of no held-out report.
+    @Test func benchSeedsAreEveryExtractionEvalScores() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let seeds = ["samples/s/input.txt", "eval/d/extracted/pdfminer.txt", "eval/d/extracted/chromium/pdfminer.txt"]
+        for (i, path) in seeds.enumerated() { try folder.write("Corpus/" + path, Array("种子\(String(repeating: "文", count: i + 1))\n".utf8)) }
+        try folder.write("Corpus/eval/d/extracted/html-lo.html", Array("<p>不是种子</p>\n".utf8))
+        try folder.write("Corpus/eval/d/gold.txt", Array("不是种子\n".utf8))
+        try folder.write("Corpus/holdout/h/extracted/pdfminer.txt", Array("留出\n".utf8))
+        // Twenty copies of each: every seed is in the corpus, unvaried (no number, no place name).
+        let run = try runDocnorm(["bench", "--megabytes", "0.0012", "--corpus-root", folder.file(""), "--write-corpus", folder.file("out")])
+        #expect(run.status == 0, "\(run.errors)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.file("out"))
+        let documents = Set(written.compactMap { folder.read("out/" + $0).map { String(decoding: $0, as: UTF8.self) } })
+        #expect(documents == ["种子文\n", "种子文文\n", "种子文文文\n"], "\(documents)")
+    }
+
     @Test func corpusOverAFileIsRefused() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
