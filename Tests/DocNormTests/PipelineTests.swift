@@ -43,11 +43,12 @@ func canonical(_ bytes: [UInt8]) throws -> String {
     }
 
     /// Random mixtures of the characters extraction produces: no crash, valid
-    /// output (no controls but LF and TAB), idempotent.
+    /// output (no controls but LF and TAB), idempotent. Seeded, so a failure
+    /// seen once is seen again.
     @Test func generatedInputs() throws {
         let alphabet: [String] = ["政", "府", "⼀", "⺠", "２", "0", "a", " ", "\u{3000}", "\u{00A0}", "\n", "\n\n", "\t",
                                   "，", ",", "（", "(", ")", "\u{200B}", "\r\n", "\u{000C}", "。", "-", "é", "\u{FFFD}", "①"]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: 300)
         for _ in 0..<300 {
             let length = Int.random(in: 1...80, using: &generator)
             let text = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }.joined() + "x"
