@@ -53,8 +53,10 @@ enum CLI {
         run([executable] + arguments, stdin: stdin)
     }
 
+    /// A test input; a write that fails is the test's failure, not a missing
+    /// input the command under test would then be blamed for.
     static func write(_ bytes: [UInt8], to path: String) {
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        if !FileManager.default.createFile(atPath: path, contents: Data(bytes)) { Issue.record("cannot write \(path)") }
     }
 }
 
