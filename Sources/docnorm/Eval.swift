@@ -33,6 +33,9 @@ struct Eval: ParsableCommand {
             throw failure(.unreadable, "\(directory)/\(file)\(line.map { ":\($0)" } ?? ""): not a known-losses file: \(reason)")
         } catch let error as DocNormError {
             throw failure(ExitStatus.of(error), "\(directory)/\(error)")
+        } catch let error as QualityReport.GoldRecordError {
+            // A gold record left out would make the value scores lie: refused, not skipped.
+            throw failure(.unreadable, "\(directory)/\(error)")
         } catch {
             let path = "\(directory)/known-losses.json"
             let text = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""

@@ -165,6 +165,12 @@ struct JSONLStream: Sendable {
             if let bad = Self.firstInvalidUTF8(line) {
                 throw LineError("the line is not valid UTF-8 (first bad byte at byte offset \(bad) of the line); JSON Lines are UTF-8")
             }
+            // JSONDecoder takes some text that is not JSON (a trailing comma):
+            // the line is scanned first, so a line is an error exactly where JSON says so.
+            if let syntax = JSONLocation.firstSyntaxError(in: line) {
+                record.id = (try? JSONDecoder().decode(InputRecord.ID.self, from: Data(line)))?.id ?? .null
+                throw LineError("not a JSON object with \"id\" and \"text\": not valid JSON at line \(number), column \(syntax.column): \(syntax.reason)")
+            }
             let input: InputRecord
             do { input = try JSONDecoder().decode(InputRecord.self, from: Data(line)) } catch {
                 // The id, where it can be read, still names the record.

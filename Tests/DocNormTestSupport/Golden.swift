@@ -1,4 +1,5 @@
 import FoundationEssentials
+import DocNorm
 
 /// The repository root, found from this file's location.
 public let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
@@ -9,12 +10,24 @@ public struct GoldenCase {
     public let name: String
     public let folder: URL
     public var input: [UInt8] { [UInt8](FileManager.default.contents(atPath: folder.appendingPathComponent("input.txt").path) ?? Data()) }
-    public var expected: String { (try? String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)) ?? "" }
 
-    /// expected-records.jsonl: one hand-written record per value cell.
+    /// expected.txt, the hand-checked canonical text; a missing file throws
+    /// (an empty expectation would only fail by accident).
+    public var expected: String {
+        get throws { try String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8) }
+    }
+
+    /// expected-records.jsonl: one hand-written record per value cell, read
+    /// as eval reads records.jsonl, so a malformed line fails the test
+    /// instead of dropping out of the comparison.
     public var expectedRecords: [ExpectedRecord] {
-        let text = (try? String(contentsOf: folder.appendingPathComponent("expected-records.jsonl"), encoding: .utf8)) ?? ""
-        return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(ExpectedRecord.self, from: Data($0.utf8)) }
+        get throws {
+            let path = folder.appendingPathComponent("expected-records.jsonl").path
+            guard let bytes = FileManager.default.contents(atPath: path) else { throw GoldenFileMissing(path: path) }
+            return try QualityReport.goldRecords([UInt8](bytes), file: name + "/expected-records.jsonl").map {
+                ExpectedRecord(table: $0.table, row: $0.row, column: $0.column, value: $0.value)
+            }
+        }
     }
 
     public static func all(in category: String = "samples") -> [GoldenCase] {
@@ -22,6 +35,11 @@ public struct GoldenCase {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         return names.sorted().map { GoldenCase(name: $0, folder: dir.appendingPathComponent($0)) }
     }
+}
+
+public struct GoldenFileMissing: Error, CustomStringConvertible {
+    public let path: String
+    public var description: String { "\(path): missing" }
 }
 
 /// A line diff for failure messages: the first differing lines with context.

@@ -53,8 +53,10 @@ enum CLI {
         run([executable] + arguments, stdin: stdin)
     }
 
+    /// A test input; a write that fails is the test's failure, not a missing
+    /// input the command under test would then be blamed for.
     static func write(_ bytes: [UInt8], to path: String) {
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        if !FileManager.default.createFile(atPath: path, contents: Data(bytes)) { Issue.record("cannot write \(path)") }
     }
 }
 
@@ -288,6 +290,32 @@ enum CLI {
         #expect(!run.errors.contains("--rules"))
     }
 
+    /// A gold record eval cannot read would drop out of the value scores,
+    /// which would then lie: every malformed line of a records.jsonl is
+    /// refused (exit 2) with FILE:LINE and what is wrong; blank lines pass.
+    @Test(arguments: [
+        (#"{"table": "t", "row": ["a"], "column": ["b"], "value": "1",}"#, "not valid JSON at column 59: trailing comma before '}'"),
+        (#"{"table": "t", "row": ["a"], "column": ["b"], "value": 1}"#, "'value' should be a string"),
+        (#"{"table": "t", "row": ["a"], "column": ["b"]}"#, "missing key 'value'"),
+        ("{\"table\": \"t\", \"row\": [\"a\"], \"column\": [\"b\"], \"value\": \"1\"", "not valid JSON at column 59: expected ',' or '}'"),
+    ])
+    func aMalformedGoldRecordIsRefusedWithItsPlace(_ bad: String, _ reason: String) throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let sample = repositoryRoot.appendingPathComponent("Corpus/samples/muye-2024-hardwrap").path
+        try folder.write("doc/gold.txt", [UInt8](try #require(FileManager.default.contents(atPath: sample + "/expected.txt"))))
+        try folder.write("doc/extracted/good.txt", [UInt8](try #require(FileManager.default.contents(atPath: sample + "/input.txt"))))
+        let good = [UInt8](try #require(FileManager.default.contents(atPath: sample + "/expected-records.jsonl")))
+        try folder.write("doc/records.jsonl", good + Array("\n".utf8))
+        #expect(try runDocnorm(["eval", "--no-raw", folder.path]).status == 0, "blank lines are no records")
+        let lines = good.split(separator: 0x0A).count
+        try folder.write("doc/records.jsonl", good + Array("\(bad)\n".utf8) + good)
+        let run = try runDocnorm(["eval", "--no-raw", folder.path])
+        #expect(run.status == 2, "\(run.errors)")
+        #expect(run.errors == "docnorm: \(folder.path)/doc/records.jsonl:\(lines + 1): not a gold record: \(reason)\n", "\(run.errors)")
+        #expect(run.output.isEmpty, "nothing scored")
+    }
+
     @Test func anExtractionThePipelineRefusesIsNamed() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
@@ -300,6 +328,24 @@ enum CLI {
         #expect(run.errors.contains("docnorm eval: \(folder.path)/doc/extracted/scan.txt: the input looks like binary data, not text (PDF at byte offset 0)"),
                 "\(run.errors)")
         #expect(!run.errors.contains("good.txt"))
+    }
+
+    /// The bench corpus is made of every extraction eval scores, the
+    /// Chromium-printed PDFs' too, and of no held-out report.
+    @Test func benchSeedsAreEveryExtractionEvalScores() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let seeds = ["samples/s/input.txt", "eval/d/extracted/pdfminer.txt", "eval/d/extracted/chromium/pdfminer.txt"]
+        for (i, path) in seeds.enumerated() { try folder.write("Corpus/" + path, Array("种子\(String(repeating: "文", count: i + 1))\n".utf8)) }
+        try folder.write("Corpus/eval/d/extracted/html-lo.html", Array("<p>不是种子</p>\n".utf8))
+        try folder.write("Corpus/eval/d/gold.txt", Array("不是种子\n".utf8))
+        try folder.write("Corpus/holdout/h/extracted/pdfminer.txt", Array("留出\n".utf8))
+        // Twenty copies of each: every seed is in the corpus, unvaried (no number, no place name).
+        let run = try runDocnorm(["bench", "--megabytes", "0.0012", "--corpus-root", folder.file(""), "--write-corpus", folder.file("out")])
+        #expect(run.status == 0, "\(run.errors)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.file("out"))
+        let documents = Set(written.compactMap { folder.read("out/" + $0).map { String(decoding: $0, as: UTF8.self) } })
+        #expect(documents == ["种子文\n", "种子文文\n", "种子文文文\n"], "\(documents)")
     }
 
     @Test func corpusOverAFileIsRefused() throws {

@@ -65,14 +65,46 @@ struct ReportLikeGenerator {
         #expect(refused <= 10)
     }
 
-    /// Raw random bytes: refused or decoded, never an internal failure or a broken guarantee.
+    /// Raw random bytes: refused or decoded, never an internal failure or a
+    /// broken guarantee. Detected, nearly all are refused (binary, or no
+    /// charset fits), which tests the refusals only; read as GB18030, which
+    /// maps every byte string to text, each one is a document, so the rest
+    /// of the pipeline meets them too.
     @Test func randomBytesKeepEveryGuarantee() throws {
         var random = SplitMix64(seed: 42)
+        var documents = 0
         for i in 0..<200 {
             let bytes = (0..<Int.random(in: 1...300, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
             let violations = Guarantees.check(bytes, pipeline: pipeline)
             #expect(violations.isEmpty, "case \(i): \(violations) \(bytes)")
+            let forced = Guarantees.check(bytes, pipeline: pipeline, encoding: "GB18030")
+            #expect(forced.isEmpty, "case \(i) as GB18030: \(forced) \(bytes)")
+            if (try? pipeline.run(bytes, options: PipelineOptions(encoding: "GB18030"))) != nil { documents += 1 }
         }
+        #expect(documents >= 180, "only \(documents) of 200 read as GB18030 made a document: the check is nearly vacuous")
+    }
+
+    /// Random text of any script, with controls, combining marks, radicals,
+    /// full-width forms, private-use and astral characters: valid UTF-8, so
+    /// each is a document, and every guarantee holds.
+    @Test func randomScalarsKeepEveryGuarantee() throws {
+        let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0x4E00...0x9FFF, 0x3000...0x303F, 0xFF00...0xFFEF, 0x2F00...0x2FD5,
+                                             0x2E80...0x2EF3, 0x0300...0x036F, 0x00A0...0x00FF, 0x01...0x1F, 0x80...0x9F,
+                                             0x2000...0x206F, 0xAC00...0xD7A3, 0xE000...0xF8FF, 0xFE00...0xFE0F, 0x10000...0x10FFFF]
+        var random = SplitMix64(seed: 2026)
+        var documents = 0
+        for i in 0..<200 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 1...200, using: &random) {
+                let range = ranges[Int.random(in: 0..<ranges.count, using: &random)]
+                text.append(Unicode.Scalar(UInt32.random(in: range, using: &random)) ?? "\u{FFFD}")
+            }
+            let bytes = Array(String(text).utf8)
+            let violations = Guarantees.check(bytes, pipeline: pipeline)
+            #expect(violations.isEmpty, "case \(i): \(violations) \(String(text).debugDescription)")
+            if (try? pipeline.run(bytes)) != nil { documents += 1 }
+        }
+        #expect(documents >= 180, "only \(documents) of 200 made a document: the check is nearly vacuous")
     }
 
     /// The Han check itself can fail: a lost, added or reordered character

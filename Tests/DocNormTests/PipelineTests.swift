@@ -43,11 +43,12 @@ func canonical(_ bytes: [UInt8]) throws -> String {
     }
 
     /// Random mixtures of the characters extraction produces: no crash, valid
-    /// output (no controls but LF and TAB), idempotent.
+    /// output (no controls but LF and TAB), idempotent. Seeded, so a failure
+    /// seen once is seen again.
     @Test func generatedInputs() throws {
         let alphabet: [String] = ["政", "府", "⼀", "⺠", "２", "0", "a", " ", "\u{3000}", "\u{00A0}", "\n", "\n\n", "\t",
                                   "，", ",", "（", "(", ")", "\u{200B}", "\r\n", "\u{000C}", "。", "-", "é", "\u{FFFD}", "①"]
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: 300)
         for _ in 0..<300 {
             let length = Int.random(in: 1...80, using: &generator)
             let text = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }.joined() + "x"
@@ -64,10 +65,11 @@ func canonical(_ bytes: [UInt8]) throws -> String {
     func sampleMatchesExpectation(_ name: String) throws {
         let golden = GoldenCase.all().first { $0.name == name }!
         let actual = try canonical(golden.input)
-        #expect(actual == golden.expected, "\(lineDiff(expected: golden.expected, actual: actual))")
+        let expected = try golden.expected
+        #expect(actual == expected, "\(lineDiff(expected: expected, actual: actual))")
         // The hand-checked expectation is itself canonical: normalizing it changes nothing.
-        let renormalized = try canonical(Array(golden.expected.utf8))
-        #expect(renormalized == golden.expected, "\(lineDiff(expected: golden.expected, actual: renormalized))")
+        let renormalized = try canonical(Array(expected.utf8))
+        #expect(renormalized == expected, "\(lineDiff(expected: expected, actual: renormalized))")
     }
 
     /// Every value cell of the template tables, with its row and column label
@@ -79,7 +81,7 @@ func canonical(_ bytes: [UInt8]) throws -> String {
         let actual = document.tables.flatMap { table in
             table.records.map { ExpectedRecord(table: table.templateID ?? "", row: $0.row, column: $0.column, value: $0.value) }
         }
-        let expected = golden.expectedRecords
+        let expected = try golden.expectedRecords
         #expect(!expected.isEmpty)
         #expect(actual.count == expected.count)
         for (a, e) in zip(actual, expected) where a != e {

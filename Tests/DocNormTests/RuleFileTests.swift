@@ -92,6 +92,19 @@ import DocNormTestSupport
         #expect(JSONLocation.firstSyntaxError(in: "{\n\"a\": tru\n}")?.line == 2)
     }
 
+    /// What JSON is, as RFC 8259 says, and where the scan says it is not:
+    /// line, and column in characters (not bytes).
+    @Test func syntaxScannerIsStrictAndNamesTheColumn() throws {
+        for valid in ["0", "-0", "12", "-1.5", "1e5", "1E+5", "2.5e-3", "[]", "{}", "[1, {\"a\": [true, false, null]}]", " \"政府\" "] {
+            #expect(JSONLocation.firstSyntaxError(in: Array(valid.utf8)) == nil, "\(valid)")
+        }
+        for invalid in ["01", "+1", "1.", ".5", "1e", "nan", "inf", "0x10", "-", "[1,]", "{\"a\":1,}", "{\"a\":1} x", "'a'"] {
+            #expect(JSONLocation.firstSyntaxError(in: Array(invalid.utf8)) != nil, "\(invalid)")
+        }
+        let found = JSONLocation.firstSyntaxError(in: Array("{\"政府\": 1,\n \"信息\": [2,],}".utf8))
+        #expect(found?.line == 2 && found?.column == 10 && found?.reason == "trailing comma before ']'", "\(String(describing: found))")
+    }
+
     /// The rules on disk, loaded as a folder (not the built-in copy), keep
     /// every guarantee over the corpus: a rule change that makes the
     /// pipeline non-idempotent or lose text fails here.

@@ -177,8 +177,8 @@ public enum QualityReport {
         for document in documents {
             let folder = root.appendingPathComponent(document)
             guard let gold = fm.contents(atPath: folder.appendingPathComponent("gold.txt").path) else { continue }
-            let records = String(decoding: fm.contents(atPath: folder.appendingPathComponent("records.jsonl").path) ?? Data(), as: UTF8.self)
-                .split(separator: "\n").compactMap { try? JSONDecoder().decode(ExpectedRecord.self, from: Data($0.utf8)) }
+            let records = try goldRecords(fm.contents(atPath: folder.appendingPathComponent("records.jsonl").path).map { [UInt8]($0) } ?? [],
+                                          file: document + "/records.jsonl")
             for sub in ["", "chromium/"] {
                 let dir = folder.appendingPathComponent("extracted/" + sub)
                 for name in ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []).sorted() where name.hasSuffix(".txt") {
@@ -195,6 +195,36 @@ public enum QualityReport {
             }
         }
         return result
+    }
+
+    /// A line of a records.jsonl that is no gold record. The scores are only
+    /// as true as the gold: a record skipped would leave its value unscored.
+    public struct GoldRecordError: Error, CustomStringConvertible {
+        /// The file, relative to the corpus, and its 1-based line.
+        public var file: String
+        public var line: Int
+        public var reason: String
+        public var description: String { "\(file):\(line): not a gold record: \(reason)" }
+    }
+
+    /// The records of a records.jsonl, one JSON object per line (blank lines
+    /// allowed); throws for the first line that is not one.
+    public static func goldRecords(_ bytes: [UInt8], file: String) throws -> [ExpectedRecord] {
+        var records: [ExpectedRecord] = []
+        for (index, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            guard line.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
+            let number = index + 1
+            guard String(validating: line, as: UTF8.self) != nil else {
+                throw GoldRecordError(file: file, line: number, reason: "not valid UTF-8")
+            }
+            if let syntax = JSONLocation.firstSyntaxError(in: Array(line)) {
+                throw GoldRecordError(file: file, line: number, reason: "not valid JSON at column \(syntax.column): \(syntax.reason)")
+            }
+            do { records.append(try JSONDecoder().decode(ExpectedRecord.self, from: Data(line))) } catch {
+                throw GoldRecordError(file: file, line: number, reason: JSONLocation.describe(error, in: String(decoding: line, as: UTF8.self)).reason)
+            }
+        }
+        return records
     }
 
     /// Scores one case. `rawEdits` off skips the raw→gold distance (costly on

@@ -3,9 +3,17 @@
 /// gives coding paths, not positions.
 public enum JSONLocation {
     /// The line and reason of the first syntax error, or nil when the text is
-    /// well-formed JSON. A small recursive-descent scan, no values built.
+    /// well-formed JSON.
     static func firstSyntaxError(in text: String) -> (line: Int, reason: String)? {
-        let s = Array(text.utf8)
+        firstSyntaxError(in: Array(text.utf8)).map { ($0.line, $0.reason) }
+    }
+
+    /// The line, column (1-based, in characters) and reason of the first
+    /// syntax error in UTF-8 `s`, or nil when it is well-formed JSON. A small
+    /// recursive-descent scan, no values built. Strict where JSONDecoder
+    /// (FoundationEssentials) is lenient — it takes a trailing comma — so
+    /// that what a file or a JSON line says is read as JSON reads it.
+    public static func firstSyntaxError(in s: [UInt8]) -> (line: Int, column: Int, reason: String)? {
         var i = 0
         struct Failure: Error { let at: Int; let reason: String }
         func skipSpace() { while i < s.count, [0x20, 0x09, 0x0A, 0x0D].contains(s[i]) { i += 1 } }
@@ -47,7 +55,13 @@ public enum JSONLocation {
                 while true {
                     try string(); try expect(0x3A, "':' after the key"); try value(depth: depth + 1)
                     skipSpace()
-                    if i < s.count, s[i] == 0x2C { i += 1; skipSpace(); if i < s.count, s[i] == 0x7D { throw Failure(at: i, reason: "trailing comma before '}'") }; continue }
+                    if i < s.count, s[i] == 0x2C {
+                        // Named at the comma: the closer may stand lines below it.
+                        let comma = i
+                        i += 1; skipSpace()
+                        if i < s.count, s[i] == 0x7D { throw Failure(at: comma, reason: "trailing comma before '}'") }
+                        continue
+                    }
                     try expect(0x7D, "',' or '}'"); return
                 }
             case 0x5B: // [
@@ -56,7 +70,13 @@ public enum JSONLocation {
                 while true {
                     try value(depth: depth + 1)
                     skipSpace()
-                    if i < s.count, s[i] == 0x2C { i += 1; skipSpace(); if i < s.count, s[i] == 0x5D { throw Failure(at: i, reason: "trailing comma before ']'") }; continue }
+                    if i < s.count, s[i] == 0x2C {
+                        // Named at the comma: the closer may stand lines below it.
+                        let comma = i
+                        i += 1; skipSpace()
+                        if i < s.count, s[i] == 0x5D { throw Failure(at: comma, reason: "trailing comma before ']'") }
+                        continue
+                    }
                     try expect(0x5D, "',' or ']'"); return
                 }
             case 0x22: try string()
@@ -64,7 +84,7 @@ public enum JSONLocation {
                 let start = i
                 while i < s.count, !([0x2C, 0x7D, 0x5D, 0x20, 0x09, 0x0A, 0x0D].contains(s[i])) { i += 1 }
                 let word = String(decoding: s[start..<i], as: UTF8.self)
-                if ["true", "false", "null"].contains(word) || Double(word) != nil { return }
+                if ["true", "false", "null"].contains(word) || isNumber(s[start..<i]) { return }
                 throw Failure(at: start, reason: word.isEmpty ? "expected a value" : "'\(word.prefix(20))' is not a JSON value")
             }
         }
@@ -74,9 +94,33 @@ public enum JSONLocation {
             if i < s.count { throw Failure(at: i, reason: "text after the end of the JSON value") }
             return nil
         } catch let failure as Failure {
-            let line = 1 + s[..<min(failure.at, s.count)].filter { $0 == 0x0A }.count
-            return (line, failure.reason)
+            let before = s[..<min(failure.at, s.count)]
+            let line = 1 + before.filter { $0 == 0x0A }.count
+            let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            // Characters, not bytes: a UTF-8 continuation byte starts none.
+            let column = 1 + before[lineStart...].filter { $0 & 0xC0 != 0x80 }.count
+            return (line, column, failure.reason)
         } catch { return nil }
+    }
+
+    /// Whether `word` is a JSON number: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+    /// (Double's parser also takes nan, inf, hex, a leading + or zero).
+    static func isNumber(_ word: ArraySlice<UInt8>) -> Bool {
+        var i = word.startIndex
+        func digits() -> Int {
+            let start = i
+            while i < word.endIndex, (0x30...0x39).contains(word[i]) { i += 1 }
+            return i - start
+        }
+        if i < word.endIndex, word[i] == 0x2D { i += 1 }
+        if i < word.endIndex, word[i] == 0x30 { i += 1 } else if digits() == 0 { return false }
+        if i < word.endIndex, word[i] == 0x2E { i += 1; if digits() == 0 { return false } }
+        if i < word.endIndex, word[i] | 0x20 == 0x65 {
+            i += 1
+            if i < word.endIndex, word[i] == 0x2B || word[i] == 0x2D { i += 1 }
+            if digits() == 0 { return false }
+        }
+        return i == word.endIndex
     }
 
     static func isHexDigit(_ c: UInt8) -> Bool { (0x30...0x39).contains(c) || (0x41...0x46).contains(c) || (0x61...0x66).contains(c) }
