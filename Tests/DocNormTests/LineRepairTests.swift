@@ -63,6 +63,26 @@ func repaired(_ text: String) throws -> [String] {
         #expect(try repaired(text).last == first + rest)
     }
 
+    /// A paragraph does not end inside brackets: a line too short to have
+    /// reached the column (a justified line written letter-spaced, or a piece
+    /// of one) goes on in the next line when （ is still open.
+    @Test func lineInsideOpenBracketsContinuesWhateverItsWidth() throws {
+        let body = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n结束。\n"
+        let opening = String(repeating: "政", count: 13) + "，联系（电话："
+        let short = "0531-1234567；"
+        let tail = "邮箱：abc@example.com）。"
+        #expect(try repaired(body + opening + "\n" + short + "\n" + tail + "\n").last == opening + short + tail)
+        // Without the open bracket the width decides: two paragraphs.
+        let closed = String(repeating: "政", count: 13) + "，联系电话："
+        #expect(try repaired(body + closed + "\n" + short + "\n" + tail + "\n").suffix(2) == [closed + short, tail])
+        // A numbered next line still opens a paragraph of its own.
+        #expect(try repaired(body + opening + "\n" + short + "\n（二）其他事项\n").suffix(2) == [opening + short, "（二）其他事项"])
+        // Nor does a lone short line (a table's debris) reach into the next,
+        // nor a line with a table rule OCR read as |.
+        #expect(try repaired(body + "3.危及“三安全\n一稳定”\n").suffix(2) == ["3.危及“三安全", "一稳定”"])
+        #expect(try repaired(body + opening + "\n" + short + "|\n" + tail + "\n").suffix(2) == [opening + short + "|", tail])
+    }
+
     @Test func sentenceEndBeforeBlankLineEndsParagraph() throws {
         let text = (0..<6).map { _ in fullLine }.joined(separator: "\n") + String(repeating: "政", count: 19) + "。\n\n新段落。\n"
         #expect(try repaired(text).last == "新段落。")

@@ -84,7 +84,7 @@ struct LineRulesFile: VersionedRuleFile {
 ///   number that pdftotext -raw dropped where the number wrapped, put back.
 /// - PageFurniture.swift: `lines.page-number`, `lines.duplicate-heading`,
 ///   `lines.markdown-emphasis` — what is on the page but not in the text.
-/// - WrapJoining.swift: `lines.text-column`, `lines.join-wrap`,
+/// - WrapJoining.swift: `lines.text-column`, `lines.join-wrap`, `lines.join-bracket`,
 ///   `lines.join-scattered` — hard wraps joined on the evidence of the
 ///   document's text column.
 /// - TitleJoining.swift: `lines.join-title`, `lines.join-top-block` — the
@@ -324,11 +324,16 @@ public struct LineRepair: Sendable {
             while let full = column, position + 1 < lines.endIndex, topBlock.map({ position + 1 < $0.end }) ?? true {
                 let next = lines[position + 1]
                 let blanks = next.number - last.number - 1
-                guard continues(last, into: next.text, fullWidth: full, blankBetween: blanks > 0 && !doubleSpaced,
-                                opensParagraph: last.number == first.number) else { break }
+                let wrapped = continues(last, into: next.text, fullWidth: full, blankBetween: blanks > 0 && !doubleSpaced,
+                                        opensParagraph: last.number == first.number)
+                // Asked only where the widths end a paragraph they saw wrap
+                // already (not a table's debris: short lines, no column).
+                guard wrapped || (blanks == 0 && last.number != first.number && goesOnInsideBrackets(text, last: last.text, into: next.text))
+                else { break }
                 if position + 2 < lines.endIndex, setIn(next, between: last, and: lines[position + 2]), endsStrongly(last.text) { break }
                 if probing { return nil }
-                context.traced(.lines, "lines.join-wrap", line: last.number, before: last.text + "⏎" + next.text, after: join(last.text, next.text))
+                context.traced(.lines, wrapped ? "lines.join-wrap" : "lines.join-bracket", line: last.number,
+                               before: last.text + "⏎" + next.text, after: join(last.text, next.text))
                 append(next.text, to: &text)
                 last = next
                 position += 1

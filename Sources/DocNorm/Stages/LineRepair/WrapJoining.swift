@@ -19,6 +19,10 @@
 ///   line opening with punctuation no line may start with (，。、）) always
 ///   continues. CJK joins with no space, Latin with one, a wrapped
 ///   URL, e-mail or number (`0435-⏎87315120`, `https://⏎www…`) with none.
+/// - `lines.join-bracket`: a line the widths would end a paragraph at goes on
+///   in the next one right after it when the paragraph, running text the
+///   column wrapped already, leaves a bracket open (（电话：…；电子邮箱：⏎
+///   blqcgj@…）。), unless that line is numbered or a table's.
 /// - `lines.join-scattered`: a run of lines holding one Han character each is
 ///   one justified line whose letter spacing an extractor took for line breaks.
 extension LineRepair {
@@ -104,6 +108,22 @@ extension LineRepair {
         // stop a short line is as likely a paragraph's last.
         if !strong { reach += leadingUnitColumns(next) }
         return reach >= fullWidth - file.wrap.window
+    }
+
+    /// Whether the paragraph so far (running text the column wrapped at
+    /// least once) leaves a bracket or quote open, so the next line (right
+    /// after it, not numbered, no table's) goes on with it whatever the
+    /// widths say: a paragraph does not end inside brackets.
+    /// The widths say nothing where the extractor lost how far a line
+    /// reached: a justified line written letter-spaced (pypdf: 0531-88620417
+    /// ； 电 子 邮 箱 ：⏎blqcgj@…）。) or cut into pieces (pdftotext -raw:
+    /// 516000；⏎电 话 ： …), inside （地址：…）.
+    /// A line holding | (a table rule OCR read as a character) is a table's
+    /// debris, whatever brackets it leaves open.
+    func goesOnInsideBrackets(_ paragraph: String, last: String, into next: String) -> Bool {
+        if next.containsTab || startsWithNumbering(next) || opensTable(next) { return false }
+        if last.utf8.contains(0x7C) || next.utf8.contains(0x7C) { return false }
+        return leavesBracketOpen(paragraph) && hasRunningText(paragraph)
     }
 
     /// Whether `line` stands set in from the lines on either side as
