@@ -319,6 +319,7 @@ public struct LineRepair: Sendable {
             let first = lines[position]
             var text = first.text
             var last = first
+            var brackets = OpenBrackets()
             if let block = topBlock, position >= block.end { topBlock = nil }
             let column = topBlock?.width ?? fullWidth
             while let full = column, position + 1 < lines.endIndex, topBlock.map({ position + 1 < $0.end }) ?? true {
@@ -328,7 +329,7 @@ public struct LineRepair: Sendable {
                                         opensParagraph: last.number == first.number)
                 // Asked only where the widths end a paragraph they saw wrap
                 // already (not a table's debris: short lines, no column).
-                guard wrapped || (blanks == 0 && last.number != first.number && goesOnInsideBrackets(text, last: last.text, into: next.text))
+                guard wrapped || (blanks == 0 && last.number != first.number && goesOnInsideBrackets(text, &brackets, last: last.text, into: next.text))
                 else { break }
                 if position + 2 < lines.endIndex, setIn(next, between: last, and: lines[position + 2]), endsStrongly(last.text) { break }
                 if probing { return nil }

@@ -120,10 +120,35 @@ extension LineRepair {
     /// 516000；⏎电 话 ： …), inside （地址：…）.
     /// A line holding | (a table rule OCR read as a character) is a table's
     /// debris, whatever brackets it leaves open.
-    func goesOnInsideBrackets(_ paragraph: String, last: String, into next: String) -> Bool {
+    /// `brackets` holds what was read of the paragraph before (it only grows).
+    func goesOnInsideBrackets(_ paragraph: String, _ brackets: inout OpenBrackets, last: String, into next: String) -> Bool {
         if next.containsTab || startsWithNumbering(next) || opensTable(next) { return false }
         if last.utf8.contains(0x7C) || next.utf8.contains(0x7C) { return false }
-        return leavesBracketOpen(paragraph) && hasRunningText(paragraph)
+        brackets.read(paragraph, marks: self)
+        return brackets.depth > 0 && brackets.running
+    }
+
+    /// The brackets a growing paragraph leaves open (as `leavesBracketOpen`
+    /// counts them) and whether it has running text, read on from where the
+    /// last question stopped: a paragraph asked at each of many short lines
+    /// is read once, not once per line.
+    struct OpenBrackets {
+        private var readBytes = 0
+        private(set) var depth = 0
+        private(set) var running = false
+
+        mutating func read(_ paragraph: String, marks: LineRepair) {
+            let utf8 = paragraph.utf8
+            guard readBytes < utf8.count else { return }
+            // Earlier reads ended at the end of an appended piece: a scalar boundary.
+            let from = utf8.index(utf8.startIndex, offsetBy: readBytes)
+            for s in paragraph.unicodeScalars[from...] {
+                let opens = marks.openers.contains(s), closes = marks.closers.contains(s)
+                if opens && !closes { depth += 1 } else if closes && !opens && depth > 0 { depth -= 1 }
+                if !running && marks.runningText.contains(s) { running = true }
+            }
+            readBytes = utf8.count
+        }
     }
 
     /// Whether `line` stands set in from the lines on either side as
