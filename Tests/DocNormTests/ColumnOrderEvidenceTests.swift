@@ -115,6 +115,34 @@ import Testing
         #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
     }
 
+    /// pdftotext -raw on a LibreOffice PDF: the next section's heading,
+    /// drawn on the table's second page before the table's cells there,
+    /// stands between the table's pieces. It goes after the table, which
+    /// then has all its values.
+    @Test func aHeadingDrawnInsideTheTableGoesAfterIt() throws {
+        let body = Self.review.dropLast(2)
+        let lines = Array(body.dropLast(4)) + ["五、存在的主要问题及改进情况", "", "- 4 -", "", "复议后起诉", "结果 其他 尚未 总",
+                                               "纠正 结果 审结 计"] + Array(body.suffix(4)) + ["", "无。"]
+        let text = lines.joined(separator: "\n") + "\n"
+        let doc = try document(text, tracing: true)
+        let table = try #require(doc.tables.first)
+        #expect(table.records.map(\.value) == ["3", "1", "0", "1", "5", "2", "0", "1", "0", "3", "1", "0", "0", "0", "1"])
+        #expect(doc.trace.contains { $0.rule == "tables.interleaved-heading" })
+        let once = try canonical(Array(text.utf8))
+        #expect(once.hasSuffix("\t1\n\n五、存在的主要问题及改进情况\n\n无。\n"))
+        #expect(!once.contains("复议后起诉\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+        #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
+    }
+
+    /// A heading after a table that has all its values stays where it is,
+    /// whatever header-like text follows it.
+    @Test func aHeadingAfterACompleteTableStays() throws {
+        let lines = Array(Self.review.dropLast(1)) + ["复议后起诉", "0", "", "无。"]
+        let doc = try document(lines.joined(separator: "\n") + "\n", tracing: true)
+        #expect(!doc.trace.contains { $0.rule == "tables.interleaved-heading" })
+    }
+
     /// Other text between the heading and the anchor (a sentence, a word
     /// that is in no header label) stays text, and so does the fragment.
     @Test func otherTextBeforeTheAnchorKeepsTheFragmentAsText() throws {

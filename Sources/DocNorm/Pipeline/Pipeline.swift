@@ -65,6 +65,8 @@ public struct Pipeline: Sendable {
             lines = []
             return lineRepair.removeFurniture(consume handed, context: context)
         }
+        // A heading drawn inside a table goes after it first: the regions are read around it.
+        context.measure(.tables) { tables.restoreInterleavedHeadings(&kept, context: context) }
         // The reading-order searches of this document, for stage 3's read-back.
         let searches = ReadingOrderRecovery.Memo()
         // The edition of the tables in force in the report's year, from its
