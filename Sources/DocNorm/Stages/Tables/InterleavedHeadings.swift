@@ -15,15 +15,20 @@
 ///   keep their numbers in order (the heading takes the piece's last).
 extension TableRecognizer {
     func restoreInterleavedHeadings(_ lines: inout [SourceLine], context: PipelineContext) {
+        // Every line is asked; the tests read these copies, since a closure
+        // that reads `self` copied the whole recogniser each time.
+        let numerals = rules.sectionNumerals, anchorFirsts = self.anchorFirsts
         /// The templates of the table opened since the last heading, and its anchor's line.
         var open: (templates: [Int], anchor: Int)?
         var i = 0
         while i < lines.count {
-            if isSectionHeading(lines[i]) {
+            guard let first = LineRepair.firstScalar(of: lines[i].text, skippingTabs: true).flatMap(Unicode.Scalar.init) else { i += 1; continue }
+            if numerals.contains(first), isSectionHeading(lines[i]) {
                 if let table = open, let end = interleavedPieceEnd(lines, heading: i, table: table) {
                     let moved = Array(lines[i...end])
                     // The piece (from its first line), then the heading and the blank lines after it.
-                    let piece = moved.indices.dropFirst().first { !isBlank(moved[$0]) }!
+                    var piece = 1
+                    while Self.isBlank(moved[piece]) { piece += 1 }
                     var reordered = Array(moved[piece...] + moved[..<piece])
                     for k in reordered.indices { reordered[k].number = moved[k].number }
                     context.traced(.tables, "tables.interleaved-heading", line: lines[i].number,
@@ -34,7 +39,7 @@ extension TableRecognizer {
                     continue
                 }
                 open = nil
-            } else if let templates = anchoredTemplates(lines[i]) {
+            } else if anchorFirsts.contains(first.value), let templates = anchoredTemplates(lines[i]) {
                 open = (templates, i)
             }
             i += 1
@@ -44,15 +49,18 @@ extension TableRecognizer {
     /// The last line of the table's piece that the heading at `heading`
     /// interrupts, or nil when it interrupts none.
     func interleavedPieceEnd(_ lines: [SourceLine], heading: Int, table: (templates: [Int], anchor: Int)) -> Int? {
-        guard let before = lines[table.anchor..<heading].last(where: { !isBlank($0) }), numbersOnly(before) != nil else { return nil }
-        let headers = table.templates.map { headerLabels(rules.templates[$0]) }
+        var before = heading - 1
+        while before > table.anchor, Self.isBlank(lines[before]) { before -= 1 }
+        guard before > table.anchor, Self.numbersOnly(lines[before]) != nil else { return nil }
+        let templates = table.templates.map { rules.templates[$0] }
+        let headers = templates.map(headerLabels)
         var end: Int?, pieces = 0, numbers = 0
         var k = heading + 1
         while k < lines.count {
-            if isBlank(lines[k]) { k += 1; continue }
-            if let count = numbersOnly(lines[k]) {
+            if Self.isBlank(lines[k]) { k += 1; continue }
+            if let count = Self.numbersOnly(lines[k]) {
                 numbers += count
-            } else if anchoredTemplates(lines[k]) == nil, holdsOnlyHeaderText(lines[k], templates: table.templates, headers: headers) {
+            } else if anchoredTemplates(lines[k]) == nil, Self.holdsOnlyHeaderText(lines[k], templates: templates, headers: headers, within: self) {
                 pieces += 1
             } else {
                 break
@@ -61,35 +69,46 @@ extension TableRecognizer {
             k += 1
         }
         guard let end, pieces > 0, numbers > 0 else { return nil }
-        let read = lines[table.anchor..<heading].reduce(0) { $0 + (numbersOnly($1) ?? 0) }
-        let cells = table.templates.map { t in rules.templates[t].rows.reduce(0) { $0 + $1.columnPaths.count } }
-        return cells.contains(read + numbers) && !cells.contains(read) ? end : nil
+        var read = 0
+        for line in lines[table.anchor..<heading] { read += Self.numbersOnly(line) ?? 0 }
+        var fits = false, fitsWithout = false
+        for template in templates {
+            let cells = template.rows.reduce(0) { $0 + $1.columnPaths.count }
+            fits = fits || cells == read + numbers
+            fitsWithout = fitsWithout || cells == read
+        }
+        return fits && !fitsWithout ? end : nil
     }
 
     /// Whether the line is nothing but pieces of the header labels of one of
     /// the templates: each word part of a label, or, where stage 1 took out
     /// the spaces between the pieces of several cells (结果 其他 尚未 总 →
     /// 结果其他尚未总), every character one of its header labels'.
-    func holdsOnlyHeaderText(_ line: SourceLine, templates: [Int], headers: [[[Character]]]) -> Bool {
-        zip(templates, headers).contains { t, labels in
-            holdsOnlyHeaderPieces(line, labels)
-                || line.text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" || rules.templates[t].headerScalars.contains($0) }
+    static func holdsOnlyHeaderText(_ line: SourceLine, templates: [TableTemplate], headers: [[[Character]]],
+                                    within recognizer: TableRecognizer) -> Bool {
+        for (template, labels) in zip(templates, headers) {
+            if recognizer.holdsOnlyHeaderPieces(line, labels) { return true }
+            let scalars = template.headerScalars
+            if line.text.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" || scalars.contains($0) }) { return true }
         }
+        return false
     }
 
     /// The templates whose anchor opens the line; nil for none.
     func anchoredTemplates(_ line: SourceLine) -> [Int]? {
         let head = line.text.unicodeScalars.drop { $0 == "\t" || $0 == " " }
-        guard let first = head.first, anchorFirsts.contains(first) else { return nil }
-        let templates = rules.templates.indices.filter { t in anchors[t].contains { !$0.isEmpty && head.starts(with: $0) } }
+        var templates: [Int] = []
+        for (t, anchors) in anchors.enumerated() where anchors.contains(where: { !$0.isEmpty && head.starts(with: $0) }) {
+            templates.append(t)
+        }
         return templates.isEmpty ? nil : templates
     }
 
     /// How many numbers the line holds when it holds nothing else.
-    func numbersOnly(_ line: SourceLine) -> Int? {
+    static func numbersOnly(_ line: SourceLine) -> Int? {
         let tokens = line.text.unicodeScalars.split { $0 == " " || $0 == "\t" }
-        return !tokens.isEmpty && tokens.allSatisfy(Self.isNumber) ? tokens.count : nil
+        return !tokens.isEmpty && tokens.allSatisfy(isNumber) ? tokens.count : nil
     }
 
-    func isBlank(_ line: SourceLine) -> Bool { line.text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" } }
+    static func isBlank(_ line: SourceLine) -> Bool { line.text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" } }
 }
