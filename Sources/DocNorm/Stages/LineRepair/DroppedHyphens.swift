@@ -22,7 +22,7 @@ extension LineRepair {
         for s in result.indices {
             for i in result[s].indices {
                 let text = result[s][i].text
-                guard let fixed = restoredHyphen(text, fullWidth: full, rule: rule) else { continue }
+                guard let fixed = restoredHyphen(text, extractedColumns: result[s][i].extractedColumns ?? 0, fullWidth: full, rule: rule) else { continue }
                 context.traced(.lines, "lines.dropped-hyphen", line: result[s][i].number, before: text, after: fixed)
                 result[s][i].text = fixed
             }
@@ -32,12 +32,14 @@ extension LineRepair {
 
     /// `text` with the `-` after the area code of its cut phone number put
     /// back, or nil. Read on the UTF-8 in place: every line is asked.
-    func restoredHyphen(_ text: String, fullWidth: Int, rule: LineRulesFile.PhoneNumbers) -> String? {
+    /// The line's width is its width as extracted where that is more (a line
+    /// pdftotext set letter-spaced: 阅 ， 如 有 … （ 电 话 ： 0701-⏎3815092）).
+    func restoredHyphen(_ text: String, extractedColumns: Int, fullWidth: Int, rule: LineRulesFile.PhoneNumbers) -> String? {
         var text = text
         return text.withUTF8 { bytes -> String? in
             guard let run = phoneRun(bytes, rule: rule), let code = areaCodeLength(bytes[run], rule: rule) else { return nil }
             let window = file.wrap.window
-            guard Self.columns(utf8: bytes) > fullWidth + window else { return nil }
+            guard max(extractedColumns, Self.columns(utf8: bytes)) > fullWidth + window else { return nil }
             let lead = Self.columns(utf8: UnsafeBufferPointer(rebasing: bytes[..<run.lowerBound]))
             // The first line ended after "area code-": inside the column, and
             // the rest of the number did not fit.
