@@ -469,6 +469,13 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(try repaired(column + threeDigitCode + "\n").last?.contains("027-86912345") == true)
     }
 
+    /// A line pdftotext set letter-spaced is as wide as extracted: its text
+    /// alone (45 columns) would fit the column (40 + the window).
+    @Test func letterSpacedLineCountsItsWidthAsExtracted() throws {
+        let spaced = "如 有 疑 问 请 与 县 办 公 室 联 系 （ 电 话 ： 07013815092）"
+        #expect(try repaired(column + spaced + "\n").last?.contains("（电话：0701-3815092）") == true)
+    }
+
     @Test func numberWithinOneLineOrNoPhoneStaysAsWritten() throws {
         // Not wider than the column: nothing was joined.
         #expect(try repaired(column + "联系电话：043587263371。\n").last?.hasSuffix("043587263371。") == true)
