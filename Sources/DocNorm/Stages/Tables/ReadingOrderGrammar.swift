@@ -50,7 +50,17 @@ struct TemplateRelations {
     func singleCellFixes(_ grid: [Double], row: Int) -> [(slot: Int, value: Double)] {
         var fixes: [(slot: Int, value: Double)] = []
         let base = row * columns
-        for slot in 0..<columns {
+        // One cell changed changes one column: a column whose relations fail
+        // as read must be that cell's, so with two such columns no cell
+        // explains the grid, and with one only that column's cell can (the
+        // search hands this every full reading of the rows, most of which
+        // break several columns).
+        var failing: Int?
+        for c in 0..<columns where !columnHolds(grid, c) {
+            guard failing == nil else { return [] }
+            failing = c
+        }
+        for slot in 0..<columns where failing.map({ $0 == slot }) ?? true {
             let read = grid[base + slot]
             // The value its first relation with a nonzero weight on it needs.
             var needed: Double?
@@ -76,6 +86,13 @@ struct TemplateRelations {
             if rowHolds({ fixed[base + $0] }) && columnsHold(fixed) { fixes.append((slot, value)) }
         }
         return fixes
+    }
+
+    /// Every column relation holds in column `c` of `grid` (row-major values).
+    func columnHolds(_ grid: [Double], _ c: Int) -> Bool {
+        columnChecks.allSatisfy { check in
+            abs(check.left.reduce(0) { $0 + grid[$1 * columns + c] } - check.right.reduce(0) { $0 + grid[$1 * columns + c] }) < 1e-9
+        }
     }
 
     /// Every column relation holds in `grid` (row-major values).
@@ -443,6 +460,7 @@ struct ReadingOrderGrammar {
         // Nothing is built before a reading's blocks all follow text, and no
         // cell list before it holds: this loop runs for every row, group size,
         // composition and order, and almost nothing holds.
+        var holdingAfter = [Int](repeating: -1, count: columns)
         for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) {
             // Bit j: text stands before the token j columns' worth of rows on.
             var opensAfterText: UInt64 = 0
@@ -459,6 +477,11 @@ struct ReadingOrderGrammar {
                     }
                 }
             }
+            // The rows after the group read left to right before a put-off
+            // block of w columns: how many of them hold, from row r + k on.
+            // It depends on w alone, and hundreds of layouts share each w:
+            // worked out once per w (-1: not yet), not once per layout.
+            for w in holdingAfter.indices { holdingAfter[w] = -1 }
             for (h, deferLast) in tries {
                 let layout = plan.headerLayouts[h]
                 let blocks = layout.blocks
@@ -472,10 +495,19 @@ struct ReadingOrderGrammar {
                 }
                 // Rows after the group, left to right, then the put-off block.
                 let lastBlock = blocks.count - 1
+                var holding = holdingAfter[blocks[lastBlock].count]
+                if holding < 0 {
+                    var m = r + k
+                    while m < rows {
+                        let start = q + (m - r - k) * columns
+                        guard rowHolds(m, { numbers[start + $0] }) else { break }
+                        m += 1
+                    }
+                    holding = m - r - k
+                    holdingAfter[blocks[lastBlock].count] = holding
+                }
                 var m = r + k
-                while m < rows {
-                    let start = q + (m - r - k) * columns
-                    guard rowHolds(m, { numbers[start + $0] }) else { break }
+                while m < r + k + holding {
                     m += 1
                     let shift = (m - r - k) * columns
                     guard afterText[q + shift], joins(m - r) else { continue }
@@ -506,7 +538,8 @@ struct ReadingOrderGrammar {
     /// number. A run of bare numbers is another column read down, and
     /// taking it for the first column lets sparse values slide between rows.
     func interleaved(from p: Int, count: Int) -> Bool {
-        let separated = (p + 1..<p + count).filter { afterText[$0] }.count
+        var separated = 0
+        for i in p + 1..<p + count where afterText[i] { separated += 1 }
         return Double(separated) >= limits.minInterleavedShare * Double(count - 1)
     }
 
