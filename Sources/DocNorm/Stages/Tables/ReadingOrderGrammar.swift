@@ -477,35 +477,47 @@ struct ReadingOrderGrammar {
                     }
                 }
             }
+            guard !tries.isEmpty else { continue }
             // The rows after the group read left to right before a put-off
-            // block of w columns: how many of them hold, from row r + k on.
-            // It depends on w alone, and hundreds of layouts share each w:
-            // worked out once per w (-1: not yet), not once per layout.
+            // block of w columns: how many of them hold, from row r + k on
+            // (-1: not yet known). It depends on w alone, and hundreds of
+            // layouts share each w: worked out once per w, not per layout.
             for w in holdingAfter.indices { holdingAfter[w] = -1 }
-            for (h, deferLast) in tries {
-                let layout = plan.headerLayouts[h]
-                let blocks = layout.blocks
-                let q = p + k * (columns - blocks[blocks.count - 1].count)
-                guard deferLast else {
-                    if joins(k), groupHolds(layout, k: k, row: r) {
-                        report(layout.cells(k: k, width: columns, from: p), 1,
-                               .blocks(first: r, end: r + k, blocks: blocks, offset: 0, putOffAfterRow: nil), k)
-                    }
-                    continue
-                }
-                // Rows after the group, left to right, then the put-off block.
-                let lastBlock = blocks.count - 1
-                var holding = holdingAfter[blocks[lastBlock].count]
-                if holding < 0 {
+            func holdingRows(_ w: Int) -> Int {
+                if holdingAfter[w] < 0 {
+                    let q = p + k * (columns - w)
                     var m = r + k
                     while m < rows {
                         let start = q + (m - r - k) * columns
                         guard rowHolds(m, { numbers[start + $0] }) else { break }
                         m += 1
                     }
-                    holding = m - r - k
-                    holdingAfter[blocks[lastBlock].count] = holding
+                    holdingAfter[w] = m - r - k
                 }
+                return holdingAfter[w]
+            }
+            // A group not followed by a reading of the rest, and no row after
+            // it holding: no try can give a reading (in a table whose numbers
+            // hold nowhere, almost every row and group size), so none is made.
+            let groupJoins = joins(k)
+            if !groupJoins && !(1..<columns).contains(where: { holdingRows($0) > 0 }) { continue }
+            for (h, deferLast) in tries {
+                guard deferLast else {
+                    guard groupJoins else { continue }
+                    let layout = plan.headerLayouts[h]
+                    if groupHolds(layout, k: k, row: r) {
+                        report(layout.cells(k: k, width: columns, from: p), 1,
+                               .blocks(first: r, end: r + k, blocks: layout.blocks, offset: 0, putOffAfterRow: nil), k)
+                    }
+                    continue
+                }
+                let holding = holdingRows(plan.headerLayouts[h].blocks[plan.headerLayouts[h].blocks.count - 1].count)
+                guard holding > 0 else { continue }
+                // Rows after the group, left to right, then the put-off block.
+                let layout = plan.headerLayouts[h]
+                let blocks = layout.blocks
+                let lastBlock = blocks.count - 1
+                let q = p + k * (columns - blocks[lastBlock].count)
                 var m = r + k
                 while m < r + k + holding {
                     m += 1
