@@ -330,6 +330,8 @@ struct ReadingOrderGrammar {
 
         /// Keeps the cheapest `cap` readings of row r (stable: earlier wins ties).
         mutating func close(_ r: Int, cap: Int) {
+            // Most row positions of a table whose numbers hold nowhere have none.
+            guard !lists[r].isEmpty else { seen[r] = KeyIndex(); return }
             let order = lists[r].indices.sorted { (lists[r][$0].cost, $0) < (lists[r][$1].cost, $1) }.prefix(cap)
             lists[r] = order.map { lists[r][$0] }
             seen[r] = KeyIndex()
