@@ -373,13 +373,6 @@ struct ReadingOrderGrammar {
             }
             top = exempt
         }
-        func rowsHold(_ cells: [Int], _ r: Int, _ k: Int) -> Bool {
-            (0..<k).allSatisfy { i in rowHolds(r + i) { numbers[cells[i * columns + $0]] } }
-        }
-        func add(_ cells: [Int], cost: Int, plan: @autoclosure () -> Step?, r: Int, k: Int) {
-            guard rowsHold(cells, r, k) else { return }
-            readings.add(cells, headKey: key(cells), cost: cost, plan: plan(), at: r, k: k)
-        }
         // A reading of rows r..<r+k is kept only joined to a reading of the
         // rest: where the rest has none (its numbers hold in no order, as in
         // a table with an author's error), nothing of r..<r+k is built or checked.
@@ -392,13 +385,18 @@ struct ReadingOrderGrammar {
             // of rows from r must reach past the exempt row: a group of at
             // most maxGroupRows rows cannot, and header groups are not tried.
             let farAboveExempt = exemptRow.map { r + limits.maxGroupRows <= $0 && !readAboveExempt } ?? false
-            if !readings.lists[r + 1].isEmpty {
-                add(Array(p..<(p + columns)), cost: 0, plan: nil, r: r, k: 1)
+            // The row and its rotations are checked before their cells are
+            // listed: most hold nowhere, and a list made for each was most
+            // of the search's allocations.
+            if !readings.lists[r + 1].isEmpty, rowHolds(r, { numbers[p + $0] }) {
+                let cells = Array(p..<(p + columns))
+                readings.add(cells, headKey: key(cells), cost: 0, plan: nil, at: r, k: 1)
             }
             if rows > 1 && columns > 1 {
                 for shift in 1..<columns where !readings.lists[r + 1].isEmpty {
+                    guard rowHolds(r, { numbers[p + ($0 - shift + columns) % columns] }) else { continue }
                     let cells = (0..<columns).map { c in p + (c - shift + columns) % columns }
-                    add(cells, cost: limits.rotatedRowCost, plan: .rotated(row: r, from: shift), r: r, k: 1)
+                    readings.add(cells, headKey: key(cells), cost: limits.rotatedRowCost, plan: .rotated(row: r, from: shift), at: r, k: 1)
                 }
                 for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) where !readings.lists[r + k].isEmpty {
                     for layout in plan.groups where groupHolds(layout, k: k, row: r) {
