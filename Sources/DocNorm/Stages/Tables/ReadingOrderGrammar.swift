@@ -50,7 +50,17 @@ struct TemplateRelations {
     func singleCellFixes(_ grid: [Double], row: Int) -> [(slot: Int, value: Double)] {
         var fixes: [(slot: Int, value: Double)] = []
         let base = row * columns
-        for slot in 0..<columns {
+        // One cell changed changes one column: a column whose relations fail
+        // as read must be that cell's, so with two such columns no cell
+        // explains the grid, and with one only that column's cell can (the
+        // search hands this every full reading of the rows, most of which
+        // break several columns).
+        var failing: Int?
+        for c in 0..<columns where !columnHolds(grid, c) {
+            guard failing == nil else { return [] }
+            failing = c
+        }
+        for slot in 0..<columns where failing.map({ $0 == slot }) ?? true {
             let read = grid[base + slot]
             // The value its first relation with a nonzero weight on it needs.
             var needed: Double?
@@ -76,6 +86,13 @@ struct TemplateRelations {
             if rowHolds({ fixed[base + $0] }) && columnsHold(fixed) { fixes.append((slot, value)) }
         }
         return fixes
+    }
+
+    /// Every column relation holds in column `c` of `grid` (row-major values).
+    func columnHolds(_ grid: [Double], _ c: Int) -> Bool {
+        columnChecks.allSatisfy { check in
+            abs(check.left.reduce(0) { $0 + grid[$1 * columns + c] } - check.right.reduce(0) { $0 + grid[$1 * columns + c] }) < 1e-9
+        }
     }
 
     /// Every column relation holds in `grid` (row-major values).
@@ -313,6 +330,8 @@ struct ReadingOrderGrammar {
 
         /// Keeps the cheapest `cap` readings of row r (stable: earlier wins ties).
         mutating func close(_ r: Int, cap: Int) {
+            // Most row positions of a table whose numbers hold nowhere have none.
+            guard !lists[r].isEmpty else { seen[r] = KeyIndex(); return }
             let order = lists[r].indices.sorted { (lists[r][$0].cost, $0) < (lists[r][$1].cost, $1) }.prefix(cap)
             lists[r] = order.map { lists[r][$0] }
             seen[r] = KeyIndex()
@@ -354,13 +373,6 @@ struct ReadingOrderGrammar {
             }
             top = exempt
         }
-        func rowsHold(_ cells: [Int], _ r: Int, _ k: Int) -> Bool {
-            (0..<k).allSatisfy { i in rowHolds(r + i) { numbers[cells[i * columns + $0]] } }
-        }
-        func add(_ cells: [Int], cost: Int, plan: @autoclosure () -> Step?, r: Int, k: Int) {
-            guard rowsHold(cells, r, k) else { return }
-            readings.add(cells, headKey: key(cells), cost: cost, plan: plan(), at: r, k: k)
-        }
         // A reading of rows r..<r+k is kept only joined to a reading of the
         // rest: where the rest has none (its numbers hold in no order, as in
         // a table with an author's error), nothing of r..<r+k is built or checked.
@@ -373,13 +385,18 @@ struct ReadingOrderGrammar {
             // of rows from r must reach past the exempt row: a group of at
             // most maxGroupRows rows cannot, and header groups are not tried.
             let farAboveExempt = exemptRow.map { r + limits.maxGroupRows <= $0 && !readAboveExempt } ?? false
-            if !readings.lists[r + 1].isEmpty {
-                add(Array(p..<(p + columns)), cost: 0, plan: nil, r: r, k: 1)
+            // The row and its rotations are checked before their cells are
+            // listed: most hold nowhere, and a list made for each was most
+            // of the search's allocations.
+            if !readings.lists[r + 1].isEmpty, rowHolds(r, { numbers[p + $0] }) {
+                let cells = Array(p..<(p + columns))
+                readings.add(cells, headKey: key(cells), cost: 0, plan: nil, at: r, k: 1)
             }
             if rows > 1 && columns > 1 {
                 for shift in 1..<columns where !readings.lists[r + 1].isEmpty {
+                    guard rowHolds(r, { numbers[p + ($0 - shift + columns) % columns] }) else { continue }
                     let cells = (0..<columns).map { c in p + (c - shift + columns) % columns }
-                    add(cells, cost: limits.rotatedRowCost, plan: .rotated(row: r, from: shift), r: r, k: 1)
+                    readings.add(cells, headKey: key(cells), cost: limits.rotatedRowCost, plan: .rotated(row: r, from: shift), at: r, k: 1)
                 }
                 for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) where !readings.lists[r + k].isEmpty {
                     for layout in plan.groups where groupHolds(layout, k: k, row: r) {
@@ -443,6 +460,7 @@ struct ReadingOrderGrammar {
         // Nothing is built before a reading's blocks all follow text, and no
         // cell list before it holds: this loop runs for every row, group size,
         // composition and order, and almost nothing holds.
+        var holdingAfter = [Int](repeating: -1, count: columns)
         for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) {
             // Bit j: text stands before the token j columns' worth of rows on.
             var opensAfterText: UInt64 = 0
@@ -459,23 +477,49 @@ struct ReadingOrderGrammar {
                     }
                 }
             }
+            guard !tries.isEmpty else { continue }
+            // The rows after the group read left to right before a put-off
+            // block of w columns: how many of them hold, from row r + k on
+            // (-1: not yet known). It depends on w alone, and hundreds of
+            // layouts share each w: worked out once per w, not per layout.
+            for w in holdingAfter.indices { holdingAfter[w] = -1 }
+            func holdingRows(_ w: Int) -> Int {
+                if holdingAfter[w] < 0 {
+                    let q = p + k * (columns - w)
+                    var m = r + k
+                    while m < rows {
+                        let start = q + (m - r - k) * columns
+                        guard rowHolds(m, { numbers[start + $0] }) else { break }
+                        m += 1
+                    }
+                    holdingAfter[w] = m - r - k
+                }
+                return holdingAfter[w]
+            }
+            // A group not followed by a reading of the rest, and no row after
+            // it holding: no try can give a reading (in a table whose numbers
+            // hold nowhere, almost every row and group size), so none is made.
+            let groupJoins = joins(k)
+            if !groupJoins && !(1..<columns).contains(where: { holdingRows($0) > 0 }) { continue }
             for (h, deferLast) in tries {
-                let layout = plan.headerLayouts[h]
-                let blocks = layout.blocks
-                let q = p + k * (columns - blocks[blocks.count - 1].count)
                 guard deferLast else {
-                    if joins(k), groupHolds(layout, k: k, row: r) {
+                    guard groupJoins else { continue }
+                    let layout = plan.headerLayouts[h]
+                    if groupHolds(layout, k: k, row: r) {
                         report(layout.cells(k: k, width: columns, from: p), 1,
-                               .blocks(first: r, end: r + k, blocks: blocks, offset: 0, putOffAfterRow: nil), k)
+                               .blocks(first: r, end: r + k, blocks: layout.blocks, offset: 0, putOffAfterRow: nil), k)
                     }
                     continue
                 }
+                let holding = holdingRows(plan.headerLayouts[h].blocks[plan.headerLayouts[h].blocks.count - 1].count)
+                guard holding > 0 else { continue }
                 // Rows after the group, left to right, then the put-off block.
+                let layout = plan.headerLayouts[h]
+                let blocks = layout.blocks
                 let lastBlock = blocks.count - 1
+                let q = p + k * (columns - blocks[lastBlock].count)
                 var m = r + k
-                while m < rows {
-                    let start = q + (m - r - k) * columns
-                    guard rowHolds(m, { numbers[start + $0] }) else { break }
+                while m < r + k + holding {
                     m += 1
                     let shift = (m - r - k) * columns
                     guard afterText[q + shift], joins(m - r) else { continue }
@@ -506,7 +550,8 @@ struct ReadingOrderGrammar {
     /// number. A run of bare numbers is another column read down, and
     /// taking it for the first column lets sparse values slide between rows.
     func interleaved(from p: Int, count: Int) -> Bool {
-        let separated = (p + 1..<p + count).filter { afterText[$0] }.count
+        var separated = 0
+        for i in p + 1..<p + count where afterText[i] { separated += 1 }
         return Double(separated) >= limits.minInterleavedShare * Double(count - 1)
     }
 
