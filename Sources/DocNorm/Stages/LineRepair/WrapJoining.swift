@@ -199,56 +199,27 @@ extension LineRepair {
     /// The stretch itself when it has no such run (most have none): a copy
     /// is made only from the first run gathered on.
     func gatherScattered(_ lines: ArraySlice<SourceLine>, context: PipelineContext) -> ArraySlice<SourceLine> {
-        /// 1 for one Han character, 0 for another piece, nil for a line that is none.
-        func piece(_ line: SourceLine) -> Int? {
-            // One scalar, asked without counting the whole line.
-            var scalars = line.text.unicodeScalars.makeIterator()
-            guard let first = scalars.next() else { return nil }
-            if scalars.next() == nil {
-                if first.properties.isIdeographic { return 1 }
-                return !first.isASCII && isMark(first) ? 0 : nil
-            }
-            // A Latin run and the marks after it; a table's value (0, 1.) has no CJK mark.
-            var latin = false, mark = false
-            for s in line.text.unicodeScalars {
-                if s.isASCII {
-                    guard s != " ", !mark else { return nil }
-                    latin = latin || s.properties.isAlphabetic || ("0"..."9").contains(s)
-                } else if noLineStart.contains(s) || closers.contains(s) {
-                    mark = true
-                } else {
-                    return nil
-                }
-            }
-            return latin && mark ? 0 : nil
-        }
-        func isMark(_ s: Unicode.Scalar) -> Bool { noLineStart.contains(s) || closers.contains(s) || openers.contains(s) }
-        /// A lone non-ASCII mark (：（，).
-        func isLoneMark(_ line: SourceLine) -> Bool {
-            var scalars = line.text.unicodeScalars.makeIterator()
-            guard let first = scalars.next(), scalars.next() == nil else { return false }
-            return !first.isASCII && isMark(first)
-        }
-        /// Letters or digits and the ASCII joiners of a phone number, e-mail or URL, no space.
-        func isBareLatin(_ line: SourceLine) -> Bool {
-            var word = false
-            for s in line.text.unicodeScalars {
-                guard s.isASCII, s != " " else { return false }
-                word = word || s.properties.isAlphabetic || ("0"..."9").contains(s)
-            }
-            return word
-        }
         var output: [SourceLine]?
+        // The line a run broke at is the next run's first: classified once.
+        var known: (index: Int, piece: ScatteredPiece)?
+        func piece(at index: Int) -> ScatteredPiece {
+            if let known, known.index == index { return known.piece }
+            return scatteredPiece(lines[index].text)
+        }
         var i = lines.startIndex
         while i < lines.endIndex {
-            guard let opening = piece(lines[i]) else { output?.append(lines[i]); i += 1; continue }
+            let first = piece(at: i)
+            guard let opening = first.opensRunCounting else { output?.append(lines[i]); i += 1; continue }
             var run = [i]
+            var last = first
             var han = opening
             var j = i + 1
             while j < lines.endIndex {
                 if lines[j].text.isEmpty { j += 1; continue }
-                guard let next = piece(lines[j]) ?? (isLoneMark(lines[run.last!]) && isBareLatin(lines[j]) ? 0 : nil) else { break }
+                let kind = piece(at: j)
+                guard let next = kind.continuesRunCounting(after: last) else { known = (j, kind); break }
                 run.append(j)
+                last = kind
                 han += next
                 j += 1
             }
@@ -268,5 +239,64 @@ extension LineRepair {
             i = end
         }
         return output.map { $0[...] } ?? lines
+    }
+
+    /// What a line is to `gatherScattered`, decided once per line.
+    enum ScatteredPiece {
+        /// One Han character: counts toward the run.
+        case han
+        /// One non-ASCII mark no line starts with, or that opens or closes (：（ ）).
+        case loneMark
+        /// A Latin run and the CJK marks after it (0756-3368102；); a table's
+        /// value (0, 1.) has no CJK mark.
+        case markedLatin
+        /// Letters or digits and the ASCII joiners of a phone number, e-mail
+        /// or URL, no space: a piece only right after a lone mark.
+        case bareLatin
+        /// Anything else (and an empty line).
+        case none
+
+        /// The Han characters a run opened by this line starts with; nil when
+        /// it opens none.
+        var opensRunCounting: Int? {
+            switch self {
+            case .han: 1
+            case .loneMark, .markedLatin: 0
+            case .bareLatin, .none: nil
+            }
+        }
+
+        /// The Han characters this line adds to a run whose last piece is
+        /// `previous`; nil when it ends the run (a table's value never
+        /// follows a lone mark, so bare Latin there is the spread line's).
+        func continuesRunCounting(after previous: ScatteredPiece) -> Int? {
+            if self == .bareLatin { return previous == .loneMark ? 0 : nil }
+            return opensRunCounting
+        }
+    }
+
+    /// Classifies one line for `gatherScattered`.
+    func scatteredPiece(_ text: String) -> ScatteredPiece {
+        // One scalar, asked without counting the whole line.
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return .none }
+        if scalars.next() == nil {
+            if first.properties.isIdeographic { return .han }
+            if !first.isASCII { return noLineStart.contains(first) || closers.contains(first) || openers.contains(first) ? .loneMark : .none }
+            return first != " " && (first.properties.isAlphabetic || ("0"..."9").contains(first)) ? .bareLatin : .none
+        }
+        var latin = false, mark = false
+        for s in text.unicodeScalars {
+            if s.isASCII {
+                guard s != " ", !mark else { return .none }
+                latin = latin || s.properties.isAlphabetic || ("0"..."9").contains(s)
+            } else if noLineStart.contains(s) || closers.contains(s) {
+                mark = true
+            } else {
+                return .none
+            }
+        }
+        guard latin else { return .none }
+        return mark ? .markedLatin : .bareLatin
     }
 }
