@@ -103,6 +103,17 @@ public struct LineRepair: Sendable {
     /// once per process.
     static let widths: [UInt8] = (0..<0x10000).map { UInt8(UnicodeProperties.columns(UInt32($0))) }
 
+    /// `properties.isIdeographic`, with U+4E00…U+9FFF (most of the text)
+    /// answered without the property lookup, nor anything below U+2E80
+    /// (no ideograph is).
+    static func isIdeographic(_ s: Unicode.Scalar) -> Bool {
+        s.value &- 0x4E00 <= 0x9FFF - 0x4E00 || (s.value >= 0x2E80 && s.properties.isIdeographic)
+    }
+
+    /// U+5000…U+9FFF (UTF-8 lead bytes E5…E9) are each two columns wide, as
+    /// `measure` takes for granted; checked once against `widths`.
+    static let hanIsWide: Bool = (0x5000...0x9FFF).allSatisfy { widths[$0] == 2 }
+
     init(file: LineRulesFile, rules: RuleSet, numbering: HeadingNumbering, tableAnchors: [String] = []) {
         self.file = file
         cjk = rules.cjk
@@ -180,7 +191,8 @@ public struct LineRepair: Sendable {
     /// The display columns of UTF-8 text; nil at a TAB when `tabEnds`.
     @inline(__always)
     private static func measure(utf8 bytes: UnsafeBufferPointer<UInt8>, tabEnds: Bool) -> Int? {
-        widths.withUnsafeBufferPointer { widths in
+        let hanIsWide = Self.hanIsWide
+        return widths.withUnsafeBufferPointer { widths in
             var n = 0, i = 0
             while i < bytes.count {
                 let b = UInt32(bytes[i])
@@ -189,6 +201,10 @@ public struct LineRepair: Sendable {
                     n += Int(widths[Int(b)]); i += 1
                 } else if b < 0xE0 {
                     n += Int(widths[Int((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))]); i += 2
+                } else if hanIsWide && b &- 0xE5 <= 0xE9 - 0xE5 {
+                    // U+5000…U+9FFF, CJK unified ideographs (most of the
+                    // text): two columns, not decoded (`hanIsWide`).
+                    n += 2; i += 3
                 } else if b < 0xF0 {
                     n += Int(widths[Int((b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F))]); i += 3
                 } else {

@@ -275,28 +275,44 @@ extension LineRepair {
         }
     }
 
-    /// Classifies one line for `gatherScattered`.
+    /// Classifies one line for `gatherScattered`, on its UTF-8 in place
+    /// (every line of a stretch is asked, most of them prose that the first
+    /// scalar settles).
     func scatteredPiece(_ text: String) -> ScatteredPiece {
-        // One scalar, asked without counting the whole line.
-        var scalars = text.unicodeScalars.makeIterator()
-        guard let first = scalars.next() else { return .none }
-        if scalars.next() == nil {
-            if first.properties.isIdeographic { return .han }
-            if !first.isASCII { return noLineStart.contains(first) || closers.contains(first) || openers.contains(first) ? .loneMark : .none }
-            return first != " " && (first.properties.isAlphabetic || ("0"..."9").contains(first)) ? .bareLatin : .none
-        }
-        var latin = false, mark = false
-        for s in text.unicodeScalars {
-            if s.isASCII {
-                guard s != " ", !mark else { return .none }
-                latin = latin || s.properties.isAlphabetic || ("0"..."9").contains(s)
-            } else if noLineStart.contains(s) || closers.contains(s) {
-                mark = true
-            } else {
-                return .none
+        var text = text
+        return text.withUTF8 { utf8 -> ScatteredPiece in
+            guard !utf8.isEmpty else { return .none }
+            let (first, firstLength) = decodeUTF8Scalar(utf8, at: 0)
+            if firstLength == utf8.count {
+                let s = Unicode.Scalar(first).unsafelyUnwrapped
+                if Self.isIdeographic(s) { return .han }
+                if first >= 0x80 { return noLineStart.contains(first) || closers.contains(first) || openers.contains(first) ? .loneMark : .none }
+                return first != 0x20 && Self.isASCIILetterOrDigit(first) ? .bareLatin : .none
             }
+            // A Latin run and the marks after it; a table's value (0, 1.) has no CJK mark.
+            var latin = false, mark = false
+            var i = 0
+            while i < utf8.count {
+                let (v, length) = decodeUTF8Scalar(utf8, at: i)
+                i += length
+                if v < 0x80 {
+                    guard v != 0x20, !mark else { return .none }
+                    latin = latin || Self.isASCIILetterOrDigit(v)
+                } else if noLineStart.contains(v) || closers.contains(v) {
+                    mark = true
+                } else {
+                    return .none
+                }
+            }
+            guard latin else { return .none }
+            return mark ? .markedLatin : .bareLatin
         }
-        guard latin else { return .none }
-        return mark ? .markedLatin : .bareLatin
+    }
+
+    /// An ASCII letter or digit (what `properties.isAlphabetic` or 0…9 is
+    /// among ASCII scalars).
+    @inline(__always)
+    static func isASCIILetterOrDigit(_ v: UInt32) -> Bool {
+        (v | 0x20) &- 0x61 < 26 || v &- 0x30 < 10
     }
 }
