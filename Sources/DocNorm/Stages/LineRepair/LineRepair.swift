@@ -84,6 +84,9 @@ public struct LineRepair: Sendable {
     /// What a page number can open with: a pattern's first character, or a
     /// digit (a pattern's `#`, a lone number). Most lines open otherwise.
     let pageNumberOpeners: ScalarSet
+    /// Every character a page number can hold: a pattern's (its `#` too) or
+    /// a digit. A line with another is none, found at that character.
+    let pageNumberCharacters: ScalarSet
     /// Per `markdownEmphasis` marker, its first byte when it is all ASCII:
     /// such a marker has no other canonical form, so a line it opens starts
     /// with that byte (asked of every line before comparing characters).
@@ -129,6 +132,8 @@ public struct LineRepair: Sendable {
         emphasisLeads = zip(file.markdownEmphasis, emphasisFirstBytes).contains { !$0.0.isEmpty && $0.1 == nil } ? nil : leads
         pageNumberOpeners = ScalarSet(ranges: [0x30...0x39] + pageNumberPatterns.compactMap { $0.first.map { $0.value...$0.value } },
                                       pattern: "page number openers")
+        pageNumberCharacters = ScalarSet(ranges: [0x30...0x39] + pageNumberPatterns.flatMap { $0.map { $0.value...$0.value } },
+                                         pattern: "page number characters")
         func set(_ marks: String) -> ScalarSet { ScalarSet(ranges: marks.unicodeScalars.map { $0.value...$0.value }, pattern: marks) }
         closers = set(file.closers)
         sentenceFinal = set(file.sentenceFinal)
@@ -313,24 +318,38 @@ public struct LineRepair: Sendable {
         var topBlock = atTop ? topBlockColumn(lines[position...], bodyWidth: fullWidth, context: context) : nil
         while position < lines.endIndex {
             let first = lines[position]
-            var text = first.text
             var last = first
             if let block = topBlock, position >= block.end { topBlock = nil }
             let column = topBlock?.width ?? fullWidth
-            while let full = column, position + 1 < lines.endIndex, topBlock.map({ position + 1 < $0.end }) ?? true {
-                let next = lines[position + 1]
+            // The paragraph's lines first (the decisions read the lines, not
+            // the text joined so far), then its text built once in a string
+            // sized once (appending grew it, copying the paragraph, again and again).
+            var end = position
+            while let full = column, end + 1 < lines.endIndex, topBlock.map({ end + 1 < $0.end }) ?? true {
+                let next = lines[end + 1]
                 let blanks = next.number - last.number - 1
                 guard continues(last, into: next.text, fullWidth: full, blankBetween: blanks > 0 && !doubleSpaced,
                                 opensParagraph: last.number == first.number) else { break }
-                if position + 2 < lines.endIndex, setIn(next, between: last, and: lines[position + 2]), endsStrongly(last.text) { break }
+                if end + 2 < lines.endIndex, setIn(next, between: last, and: lines[end + 2]), endsStrongly(last.text) { break }
                 if probing { return nil }
-                context.traced(.lines, "lines.join-wrap", line: last.number, before: last.text + "⏎" + next.text, after: join(last.text, next.text))
-                append(next.text, to: &text)
                 last = next
-                position += 1
+                end += 1
             }
-            if !probing { output.append(LogicalLine(text: text, lines: first.number...last.number)) }
-            position += 1
+            if !probing {
+                var text = first.text
+                if end > position {
+                    // At most one space per seam is added.
+                    text.reserveCapacity(lines[position...end].reduce(0) { $0 + $1.text.utf8.count + 1 })
+                    for k in (position + 1)...end {
+                        let before = lines[k - 1], next = lines[k]
+                        context.traced(.lines, "lines.join-wrap", line: before.number, before: before.text + "⏎" + next.text,
+                                       after: join(before.text, next.text))
+                        append(next.text, to: &text)
+                    }
+                }
+                output.append(LogicalLine(text: text, lines: first.number...last.number))
+            }
+            position = end + 1
         }
         return output
     }

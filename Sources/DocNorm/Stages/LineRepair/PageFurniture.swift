@@ -131,7 +131,7 @@ extension LineRepair {
                     let (v, length) = decodeUTF8Scalar(utf8, at: i)
                     i += length
                     if v == 0x20 { continue }
-                    if count == 24 || (count == 0 && !pageNumberOpeners.contains(v)) { return false }
+                    if count == 24 || (count == 0 && !pageNumberOpeners.contains(v)) || !pageNumberCharacters.contains(v) { return false }
                     buffer.initializeElement(at: count, to: Unicode.Scalar(v).unsafelyUnwrapped)
                     count += 1
                 }

@@ -88,7 +88,7 @@ extension LineRepair {
         if opensTable(next) && columns(next) < fullWidth / 2 { return false }
         // No line starts with ，。、 or a closing bracket: such a line is the
         // tail of the one before, whatever its width.
-        if let head = next.unicodeScalars.first, startsNoLine(head) { return true }
+        if let head = next.outerScalars?.first, startsNoLine(head) { return true }
         // A blank line after a full stop ends the paragraph; after ： or ； it
         // is only a text-box boundary (pdfminer), and the width decides.
         let strong = endsStrongly(line.text)
@@ -128,29 +128,38 @@ extension LineRepair {
     /// and numbers may break; a web address whole) or one other character,
     /// then the punctuation that may not start a line.
     func leadingUnitColumns(_ text: String) -> Int {
-        // Walks the scalars in place: the unit is a line's first few, and
-        // copying the whole line into an array first was wasted work.
-        let s = text.unicodeScalars
-        var i = s.startIndex
-        while i < s.endIndex, openers.contains(s[i]) { i = s.index(after: i) }
-        if i < s.endIndex, s[i].isASCII, s[i] != " " {
-            // A web address is one unit to a browser's line breaker (Chromium
-            // moved （http://jtt.dongling.gov.cn） whole to the next line).
-            // (ASCII here: compared on the UTF-8 bytes, which are the scalars.)
-            let isWebAddress = text.utf8[i...].starts(with: "http".utf8) || text.utf8[i...].starts(with: "www.".utf8)
-            while i < s.endIndex, s[i].isASCII, s[i] != " " {
-                let previous = s[i]
-                i = s.index(after: i)
-                if !isWebAddress, previous == "/" || previous == "-", i < s.endIndex, s[i] != "/" && s[i] != "-" { break }
+        // Walks the line's first few scalars on its UTF-8 in place: the
+        // scalar view's validated index steps cost more than the unit.
+        var text = text
+        return text.withUTF8 { utf8 -> Int in
+            let n = utf8.count
+            var i = 0
+            while i < n {
+                let (v, length) = decodeUTF8Scalar(utf8, at: i)
+                guard openers.contains(v) else { break }
+                i += length
             }
-        } else if i < s.endIndex {
-            i = s.index(after: i)
+            if i < n, utf8[i] < 0x80, utf8[i] != 0x20 {
+                // A web address is one unit to a browser's line breaker (Chromium
+                // moved （http://jtt.dongling.gov.cn） whole to the next line).
+                let rest = UnsafeBufferPointer(rebasing: utf8[i...])
+                let isWebAddress = rest.starts(with: "http".utf8) || rest.starts(with: "www.".utf8)
+                let slash = UInt8(ascii: "/"), hyphen = UInt8(ascii: "-")
+                while i < n, utf8[i] < 0x80, utf8[i] != 0x20 {
+                    let previous = utf8[i]
+                    i += 1
+                    if !isWebAddress, previous == slash || previous == hyphen, i < n, utf8[i] != slash && utf8[i] != hyphen { break }
+                }
+            } else if i < n {
+                i += decodeUTF8Scalar(utf8, at: i).length
+            }
+            while i < n {
+                let (v, length) = decodeUTF8Scalar(utf8, at: i)
+                guard noLineStart.contains(v) || closers.contains(v) else { break }
+                i += length
+            }
+            return Self.columns(utf8: UnsafeBufferPointer(rebasing: utf8[..<i]))
         }
-        while i < s.endIndex, startsNoLine(s[i]) { i = s.index(after: i) }
-        // The unit's columns, measured on its UTF-8 in place.
-        let bytes = text.utf8.distance(from: text.utf8.startIndex, to: i)
-        return text.utf8.withContiguousStorageIfAvailable { Self.columns(utf8: UnsafeBufferPointer(rebasing: $0[..<bytes])) }
-            ?? Self.columns(s[..<i])
     }
 
     /// Punctuation that may not open a line (kinsoku): it belongs to the word before.
@@ -170,7 +179,8 @@ extension LineRepair {
     /// `join`, in place: a paragraph grows by appending each wrapped piece
     /// (building a new string per piece copied the paragraph every time).
     func append(_ b: String, to a: inout String) {
-        guard let x = a.unicodeScalars.last, let y = b.unicodeScalars.first else { a += b; return }
+        // The ends read off the UTF-8 (`outerScalars`), not the scalar views.
+        guard let x = a.outerScalars?.last, let y = b.outerScalars?.first else { a += b; return }
         if cjk.contains(x) || cjk.contains(y) { a += b; return }
         // Only a hyphen or an ASCII start of the next piece asks whether the
         // token is a link (an address, a URL): most joins ask nothing.
