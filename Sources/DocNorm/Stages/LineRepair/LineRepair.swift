@@ -87,6 +87,10 @@ public struct LineRepair: Sendable {
     /// Every character a page number can hold: a pattern's (its `#` too) or
     /// a digit. A line with another is none, found at that character.
     let pageNumberCharacters: ScalarSet
+    /// The patterns a run of digits alone can match (those of `#` and digits
+    /// only): a table's value opens many lines, and every other pattern
+    /// needs a character it does not have.
+    let digitsOnlyPageNumberPatterns: [[Unicode.Scalar]]
     /// Per `markdownEmphasis` marker, its first byte when it is all ASCII:
     /// such a marker has no other canonical form, so a line it opens starts
     /// with that byte (asked of every line before comparing characters).
@@ -134,6 +138,7 @@ public struct LineRepair: Sendable {
                                       pattern: "page number openers")
         pageNumberCharacters = ScalarSet(ranges: [0x30...0x39] + pageNumberPatterns.flatMap { $0.map { $0.value...$0.value } },
                                          pattern: "page number characters")
+        digitsOnlyPageNumberPatterns = pageNumberPatterns.filter { $0.allSatisfy { $0 == "#" || ("0"..."9").contains($0) } }
         func set(_ marks: String) -> ScalarSet { ScalarSet(ranges: marks.unicodeScalars.map { $0.value...$0.value }, pattern: marks) }
         closers = set(file.closers)
         sentenceFinal = set(file.sentenceFinal)

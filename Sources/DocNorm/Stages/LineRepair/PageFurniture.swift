@@ -120,7 +120,7 @@ extension LineRepair {
         // most lines: asked before the scalars are gathered.
         guard let first = Self.firstScalar(of: text, skippingTabs: false), pageNumberOpeners.contains(first) else { return false }
         return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 24) { buffer in
-            var count = 0
+            var count = 0, digitsOnly = true
             // Decoded from the UTF-8 in place (`decodeUTF8Scalar`): the
             // scalar view's validated steps were most of the cost, and every
             // line opening with a digit (a table's) gets here.
@@ -134,14 +134,15 @@ extension LineRepair {
                     if count == 24 || (count == 0 && !pageNumberOpeners.contains(v)) || !pageNumberCharacters.contains(v) { return false }
                     buffer.initializeElement(at: count, to: Unicode.Scalar(v).unsafelyUnwrapped)
                     count += 1
+                    digitsOnly = digitsOnly && v &- 0x30 < 10
                 }
                 return true
             }
             guard gathered else { return false }
             let compact = UnsafeBufferPointer(rebasing: buffer[..<count])
             guard !compact.isEmpty else { return false }
-            if last && compact.allSatisfy({ ("0"..."9").contains($0) }) && compact.count <= 4 { return true }
-            for pattern in pageNumberPatterns where matches(pattern, compact) { return true }
+            if last && digitsOnly && compact.count <= 4 { return true }
+            for pattern in digitsOnly ? digitsOnlyPageNumberPatterns : pageNumberPatterns where matches(pattern, compact) { return true }
             return false
         }
     }
