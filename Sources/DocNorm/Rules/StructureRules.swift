@@ -123,20 +123,27 @@ public struct HeadingNumbering: Sendable {
     /// the stack and each style reads them there (walking the string's scalar
     /// view style by style, index by index, was most of the cost).
     private func opening(_ text: String) -> (Style, Int, Int)? {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.first, firstScalars.contains(first) else { return nil }
-        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: longestOpening) { buffer in
-            var count = 0
-            for s in scalars {
-                if count == longestOpening { break }
-                buffer.initializeElement(at: count, to: s)
-                count += 1
+        // The head decoded from the UTF-8 in place (`decodeUTF8Scalar`): the
+        // scalar view's validated steps cost more than the styles' tests.
+        var text = text
+        return text.withUTF8 { utf8 -> (Style, Int, Int)? in
+            guard !utf8.isEmpty else { return nil }
+            let first = Unicode.Scalar(decodeUTF8Scalar(utf8, at: 0).value).unsafelyUnwrapped
+            guard firstScalars.contains(first) else { return nil }
+            return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: longestOpening) { buffer in
+                var count = 0, i = 0
+                while i < utf8.count && count < longestOpening {
+                    let (v, length) = decodeUTF8Scalar(utf8, at: i)
+                    buffer.initializeElement(at: count, to: Unicode.Scalar(v).unsafelyUnwrapped)
+                    count += 1
+                    i += length
+                }
+                let head = UnsafeBufferPointer(rebasing: buffer[..<count])
+                for style in styles where style.firsts.contains(first) {
+                    if let (value, length) = opening(head, style) { return (style, value, length) }
+                }
+                return nil
             }
-            let head = UnsafeBufferPointer(rebasing: buffer[..<count])
-            for style in styles where style.firsts.contains(first) {
-                if let (value, length) = opening(head, style) { return (style, value, length) }
-            }
-            return nil
         }
     }
 

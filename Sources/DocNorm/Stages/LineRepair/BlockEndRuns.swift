@@ -83,12 +83,12 @@ extension LineRepair {
         var scalars = line.unicodeScalars.makeIterator()
         guard let first = scalars.next() else { return false }
         let bare = run.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
-        if first.properties.isIdeographic {
+        if Self.isIdeographic(first) {
             // Digits alone number no Han text (every arabic style has a mark);
             // nor does a decimal (486.3 + 亿元，…).
             if bare || isDecimal(run) { return (file.displacedRun.numberedUnits ?? "").unicodeScalars.contains(first) }
         } else {
-            guard bare, noLineStart.contains(first), scalars.next()?.properties.isIdeographic == true else { return false }
+            guard bare, noLineStart.contains(first), scalars.next().map(Self.isIdeographic) == true else { return false }
         }
         return !startsWithNumbering(line) && startsWithNumbering(run + line)
     }

@@ -42,7 +42,8 @@ extension LineRepair {
                     break
                 }
             }
-            lines.swapAt(kept, i)
+            // No write until a run has gone: most documents have none.
+            if kept != i { lines.swapAt(kept, i) }
             kept += 1
         }
         lines.removeLast(lines.count - kept)

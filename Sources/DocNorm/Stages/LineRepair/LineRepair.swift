@@ -103,6 +103,13 @@ public struct LineRepair: Sendable {
     /// What a page number can open with: a pattern's first character, or a
     /// digit (a pattern's `#`, a lone number). Most lines open otherwise.
     let pageNumberOpeners: ScalarSet
+    /// Every character a page number can hold: a pattern's (its `#` too) or
+    /// a digit. A line with another is none, found at that character.
+    let pageNumberCharacters: ScalarSet
+    /// The patterns a run of digits alone can match (those of `#` and digits
+    /// only): a table's value opens many lines, and every other pattern
+    /// needs a character it does not have.
+    let digitsOnlyPageNumberPatterns: [[Unicode.Scalar]]
     /// Per `markdownEmphasis` marker, its first byte when it is all ASCII:
     /// such a marker has no other canonical form, so a line it opens starts
     /// with that byte (asked of every line before comparing characters).
@@ -122,6 +129,17 @@ public struct LineRepair: Sendable {
     /// once per process.
     static let widths: [UInt8] = (0..<0x10000).map { UInt8(UnicodeProperties.columns(UInt32($0))) }
 
+    /// `properties.isIdeographic`, with U+4E00…U+9FFF (most of the text)
+    /// answered without the property lookup, nor anything below U+2E80
+    /// (no ideograph is).
+    static func isIdeographic(_ s: Unicode.Scalar) -> Bool {
+        s.value &- 0x4E00 <= 0x9FFF - 0x4E00 || (s.value >= 0x2E80 && s.properties.isIdeographic)
+    }
+
+    /// U+5000…U+9FFF (UTF-8 lead bytes E5…E9) are each two columns wide, as
+    /// `measure` takes for granted; checked once against `widths`.
+    static let hanIsWide: Bool = (0x5000...0x9FFF).allSatisfy { widths[$0] == 2 }
+
     init(file: LineRulesFile, rules: RuleSet, numbering: HeadingNumbering, tableAnchors: [String] = []) {
         self.file = file
         cjk = rules.cjk
@@ -137,6 +155,9 @@ public struct LineRepair: Sendable {
         emphasisLeads = zip(file.markdownEmphasis, emphasisFirstBytes).contains { !$0.0.isEmpty && $0.1 == nil } ? nil : leads
         pageNumberOpeners = ScalarSet(ranges: [0x30...0x39] + pageNumberPatterns.compactMap { $0.first.map { $0.value...$0.value } },
                                       pattern: "page number openers")
+        pageNumberCharacters = ScalarSet(ranges: [0x30...0x39] + pageNumberPatterns.flatMap { $0.map { $0.value...$0.value } },
+                                         pattern: "page number characters")
+        digitsOnlyPageNumberPatterns = pageNumberPatterns.filter { $0.allSatisfy { $0 == "#" || ("0"..."9").contains($0) } }
         func set(_ marks: String) -> ScalarSet { ScalarSet(ranges: marks.unicodeScalars.map { $0.value...$0.value }, pattern: marks) }
         closers = set(file.closers)
         sentenceFinal = set(file.sentenceFinal)
@@ -199,7 +220,8 @@ public struct LineRepair: Sendable {
     /// The display columns of UTF-8 text; nil at a TAB when `tabEnds`.
     @inline(__always)
     private static func measure(utf8 bytes: UnsafeBufferPointer<UInt8>, tabEnds: Bool) -> Int? {
-        widths.withUnsafeBufferPointer { widths in
+        let hanIsWide = Self.hanIsWide
+        return widths.withUnsafeBufferPointer { widths in
             var n = 0, i = 0
             while i < bytes.count {
                 let b = UInt32(bytes[i])
@@ -208,6 +230,10 @@ public struct LineRepair: Sendable {
                     n += Int(widths[Int(b)]); i += 1
                 } else if b < 0xE0 {
                     n += Int(widths[Int((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))]); i += 2
+                } else if hanIsWide && b &- 0xE5 <= 0xE9 - 0xE5 {
+                    // U+5000…U+9FFF, CJK unified ideographs (most of the
+                    // text): two columns, not decoded (`hanIsWide`).
+                    n += 2; i += 3
                 } else if b < 0xF0 {
                     n += Int(widths[Int((b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F))]); i += 3
                 } else {
@@ -317,30 +343,47 @@ public struct LineRepair: Sendable {
         var topBlock = atTop ? topBlockColumn(lines[position...], bodyWidth: fullWidth, context: context) : nil
         while position < lines.endIndex {
             let first = lines[position]
-            var text = first.text
             var last = first
             var brackets = OpenBrackets()
+            // The lines joined because a bracket was open (rare: no array grows otherwise).
+            var bracketSeams: [Int] = []
             if let block = topBlock, position >= block.end { topBlock = nil }
             let column = topBlock?.width ?? fullWidth
-            while let full = column, position + 1 < lines.endIndex, topBlock.map({ position + 1 < $0.end }) ?? true {
-                let next = lines[position + 1]
+            // The paragraph's lines first (the decisions read the lines, not
+            // the text joined so far), then its text built once in a string
+            // sized once (appending grew it, copying the paragraph, again and again).
+            var end = position
+            while let full = column, end + 1 < lines.endIndex, topBlock.map({ end + 1 < $0.end }) ?? true {
+                let next = lines[end + 1]
                 let blanks = next.number - last.number - 1
                 let wrapped = continues(last, into: next.text, fullWidth: full, blankBetween: blanks > 0 && !doubleSpaced,
                                         opensParagraph: last.number == first.number)
                 // Asked only where the widths end a paragraph they saw wrap
                 // already (not a table's debris: short lines, no column).
-                guard wrapped || (blanks == 0 && last.number != first.number && goesOnInsideBrackets(text, &brackets, last: last.text, into: next.text))
+                guard wrapped || (blanks == 0 && last.number != first.number
+                                  && goesOnInsideBrackets(lines[position...end], &brackets, last: last.text, into: next.text))
                 else { break }
-                if position + 2 < lines.endIndex, setIn(next, between: last, and: lines[position + 2]), endsStrongly(last.text) { break }
+                if end + 2 < lines.endIndex, setIn(next, between: last, and: lines[end + 2]), endsStrongly(last.text) { break }
                 if probing { return nil }
-                context.traced(.lines, wrapped ? "lines.join-wrap" : "lines.join-bracket", line: last.number,
-                               before: last.text + "⏎" + next.text, after: join(last.text, next.text))
-                append(next.text, to: &text)
+                if !wrapped { bracketSeams.append(end + 1) }
                 last = next
-                position += 1
+                end += 1
             }
-            if !probing { output.append(LogicalLine(text: text, lines: first.number...last.number)) }
-            position += 1
+            if !probing {
+                var text = first.text
+                if end > position {
+                    // At most one space per seam is added.
+                    text.reserveCapacity(lines[position...end].reduce(0) { $0 + $1.text.utf8.count + 1 })
+                    for k in (position + 1)...end {
+                        let before = lines[k - 1], next = lines[k]
+                        context.traced(.lines, bracketSeams.contains(k) ? "lines.join-bracket" : "lines.join-wrap", line: before.number,
+                                       before: before.text + "⏎" + next.text, after: join(before.text, next.text))
+                        append(next.text, to: &text)
+                    }
+                }
+                output.append(LogicalLine(text: text, lines: first.number...last.number))
+            }
+            position = end + 1
         }
         return output
     }

@@ -31,7 +31,12 @@ extension LineRepair {
         var breaks: [Int] = [0]
         var count = 0  // lines kept so far, moved to the front
         for i in lines.indices {
-            guard isPageNumber(lines[i].text, last: false) else { lines.swapAt(count, i); count += 1; continue }
+            guard isPageNumber(lines[i].text, last: false) else {
+                // No write until a line has gone: most documents have few.
+                if count != i { lines.swapAt(count, i) }
+                count += 1
+                continue
+            }
             context.traced(.lines, "lines.page-number", line: lines[i].number, before: lines[i].text, after: "")
             if breaks.last != count { breaks.append(count) }
         }
@@ -59,7 +64,7 @@ extension LineRepair {
                 }
                 previous = lines[i].text
             }
-            lines.swapAt(count, i)
+            if count != i { lines.swapAt(count, i) }
             count += 1
         }
         lines.removeLast(lines.count - count)
@@ -115,16 +120,29 @@ extension LineRepair {
         // most lines: asked before the scalars are gathered.
         guard let first = Self.firstScalar(of: text, skippingTabs: false), pageNumberOpeners.contains(first) else { return false }
         return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 24) { buffer in
-            var count = 0
-            for s in text.unicodeScalars where s != " " {
-                if count == 24 || (count == 0 && !pageNumberOpeners.contains(s)) { return false }
-                buffer.initializeElement(at: count, to: s)
-                count += 1
+            var count = 0, digitsOnly = true
+            // Decoded from the UTF-8 in place (`decodeUTF8Scalar`): the
+            // scalar view's validated steps were most of the cost, and every
+            // line opening with a digit (a table's) gets here.
+            var text = text
+            let gathered = text.withUTF8 { utf8 -> Bool in
+                var i = 0
+                while i < utf8.count {
+                    let (v, length) = decodeUTF8Scalar(utf8, at: i)
+                    i += length
+                    if v == 0x20 { continue }
+                    if count == 24 || (count == 0 && !pageNumberOpeners.contains(v)) || !pageNumberCharacters.contains(v) { return false }
+                    buffer.initializeElement(at: count, to: Unicode.Scalar(v).unsafelyUnwrapped)
+                    count += 1
+                    digitsOnly = digitsOnly && v &- 0x30 < 10
+                }
+                return true
             }
+            guard gathered else { return false }
             let compact = UnsafeBufferPointer(rebasing: buffer[..<count])
             guard !compact.isEmpty else { return false }
-            if last && compact.allSatisfy({ ("0"..."9").contains($0) }) && compact.count <= 4 { return true }
-            for pattern in pageNumberPatterns where matches(pattern, compact) { return true }
+            if last && digitsOnly && compact.count <= 4 { return true }
+            for pattern in digitsOnly ? digitsOnlyPageNumberPatterns : pageNumberPatterns where matches(pattern, compact) { return true }
             return false
         }
     }
@@ -152,6 +170,9 @@ extension LineRepair {
         // Page breaks proper (not only the document's two ends) are the evidence.
         guard breaks.count - 2 >= rule.minRepeats - 1 else { return lines }
         var near: [Int: Set<Int>] = [:]        // line index → breaks it is near
+        // Sized once (at most `window` lines on each side of each break):
+        // growing rehashed every entry at each doubling.
+        near.reserveCapacity(min(lines.count, breaks.count * 2 * rule.window))
         for (b, position) in breaks.enumerated() {
             var found = 0, i = position - 1
             while i >= 0 && found < rule.window { if !lines[i].text.isEmpty { near[i, default: []].insert(b); found += 1 }; i -= 1 }
@@ -159,6 +180,7 @@ extension LineRepair {
             while i < lines.count && found < rule.window { if !lines[i].text.isEmpty { near[i, default: []].insert(b); found += 1 }; i += 1 }
         }
         var pagesByText: [String: Set<Int>] = [:]
+        pagesByText.reserveCapacity(near.count)
         for (i, bs) in near {
             let text = lines[i].text
             // A header or footer names something; a sentence (无。) or a table

@@ -92,7 +92,7 @@ extension LineRepair {
         if opensTable(next) && columns(next) < fullWidth / 2 { return false }
         // No line starts with ，。、 or a closing bracket: such a line is the
         // tail of the one before, whatever its width.
-        if let head = next.unicodeScalars.first, startsNoLine(head) { return true }
+        if let head = next.outerScalars?.first, startsNoLine(head) { return true }
         // A blank line after a full stop ends the paragraph; after ： or ； it
         // is only a text-box boundary (pdfminer), and the width decides.
         let strong = endsStrongly(line.text)
@@ -121,7 +121,7 @@ extension LineRepair {
     /// A line holding | (a table rule OCR read as a character) is a table's
     /// debris, whatever brackets it leaves open.
     /// `brackets` holds what was read of the paragraph before (it only grows).
-    func goesOnInsideBrackets(_ paragraph: String, _ brackets: inout OpenBrackets, last: String, into next: String) -> Bool {
+    func goesOnInsideBrackets(_ paragraph: ArraySlice<SourceLine>, _ brackets: inout OpenBrackets, last: String, into next: String) -> Bool {
         if next.containsTab || startsWithNumbering(next) || opensTable(next) { return false }
         if last.utf8.contains(0x7C) || next.utf8.contains(0x7C) { return false }
         brackets.read(paragraph, marks: self)
@@ -129,25 +129,25 @@ extension LineRepair {
     }
 
     /// The brackets a growing paragraph leaves open (as `leavesBracketOpen`
-    /// counts them) and whether it has running text, read on from where the
-    /// last question stopped: a paragraph asked at each of many short lines
-    /// is read once, not once per line.
+    /// counts them) and whether it has running text, read on from the line
+    /// the last question stopped at: a paragraph asked at each of many short
+    /// lines is read once, not once per line. (Joining adds no mark, so the
+    /// paragraph's lines read in turn are its text.)
     struct OpenBrackets {
-        private var readBytes = 0
+        private var readLines = 0
         private(set) var depth = 0
         private(set) var running = false
 
-        mutating func read(_ paragraph: String, marks: LineRepair) {
-            let utf8 = paragraph.utf8
-            guard readBytes < utf8.count else { return }
-            // Earlier reads ended at the end of an appended piece: a scalar boundary.
-            let from = utf8.index(utf8.startIndex, offsetBy: readBytes)
-            for s in paragraph.unicodeScalars[from...] {
-                let opens = marks.openers.contains(s), closes = marks.closers.contains(s)
-                if opens && !closes { depth += 1 } else if closes && !opens && depth > 0 { depth -= 1 }
-                if !running && marks.runningText.contains(s) { running = true }
+        mutating func read(_ paragraph: ArraySlice<SourceLine>, marks: LineRepair) {
+            guard readLines < paragraph.count else { return }
+            for line in paragraph.dropFirst(readLines) {
+                for s in line.text.unicodeScalars {
+                    let opens = marks.openers.contains(s), closes = marks.closers.contains(s)
+                    if opens && !closes { depth += 1 } else if closes && !opens && depth > 0 { depth -= 1 }
+                    if !running && marks.runningText.contains(s) { running = true }
+                }
             }
-            readBytes = utf8.count
+            readLines = paragraph.count
         }
     }
 
@@ -173,29 +173,38 @@ extension LineRepair {
     /// and numbers may break; a web address whole) or one other character,
     /// then the punctuation that may not start a line.
     func leadingUnitColumns(_ text: String) -> Int {
-        // Walks the scalars in place: the unit is a line's first few, and
-        // copying the whole line into an array first was wasted work.
-        let s = text.unicodeScalars
-        var i = s.startIndex
-        while i < s.endIndex, openers.contains(s[i]) { i = s.index(after: i) }
-        if i < s.endIndex, s[i].isASCII, s[i] != " " {
-            // A web address is one unit to a browser's line breaker (Chromium
-            // moved （http://jtt.dongling.gov.cn） whole to the next line).
-            // (ASCII here: compared on the UTF-8 bytes, which are the scalars.)
-            let isWebAddress = text.utf8[i...].starts(with: "http".utf8) || text.utf8[i...].starts(with: "www.".utf8)
-            while i < s.endIndex, s[i].isASCII, s[i] != " " {
-                let previous = s[i]
-                i = s.index(after: i)
-                if !isWebAddress, previous == "/" || previous == "-", i < s.endIndex, s[i] != "/" && s[i] != "-" { break }
+        // Walks the line's first few scalars on its UTF-8 in place: the
+        // scalar view's validated index steps cost more than the unit.
+        var text = text
+        return text.withUTF8 { utf8 -> Int in
+            let n = utf8.count
+            var i = 0
+            while i < n {
+                let (v, length) = decodeUTF8Scalar(utf8, at: i)
+                guard openers.contains(v) else { break }
+                i += length
             }
-        } else if i < s.endIndex {
-            i = s.index(after: i)
+            if i < n, utf8[i] < 0x80, utf8[i] != 0x20 {
+                // A web address is one unit to a browser's line breaker (Chromium
+                // moved （http://jtt.dongling.gov.cn） whole to the next line).
+                let rest = UnsafeBufferPointer(rebasing: utf8[i...])
+                let isWebAddress = rest.starts(with: "http".utf8) || rest.starts(with: "www.".utf8)
+                let slash = UInt8(ascii: "/"), hyphen = UInt8(ascii: "-")
+                while i < n, utf8[i] < 0x80, utf8[i] != 0x20 {
+                    let previous = utf8[i]
+                    i += 1
+                    if !isWebAddress, previous == slash || previous == hyphen, i < n, utf8[i] != slash && utf8[i] != hyphen { break }
+                }
+            } else if i < n {
+                i += decodeUTF8Scalar(utf8, at: i).length
+            }
+            while i < n {
+                let (v, length) = decodeUTF8Scalar(utf8, at: i)
+                guard noLineStart.contains(v) || closers.contains(v) else { break }
+                i += length
+            }
+            return Self.columns(utf8: UnsafeBufferPointer(rebasing: utf8[..<i]))
         }
-        while i < s.endIndex, startsNoLine(s[i]) { i = s.index(after: i) }
-        // The unit's columns, measured on its UTF-8 in place.
-        let bytes = text.utf8.distance(from: text.utf8.startIndex, to: i)
-        return text.utf8.withContiguousStorageIfAvailable { Self.columns(utf8: UnsafeBufferPointer(rebasing: $0[..<bytes])) }
-            ?? Self.columns(s[..<i])
     }
 
     /// Punctuation that may not open a line (kinsoku): it belongs to the word before.
@@ -215,7 +224,8 @@ extension LineRepair {
     /// `join`, in place: a paragraph grows by appending each wrapped piece
     /// (building a new string per piece copied the paragraph every time).
     func append(_ b: String, to a: inout String) {
-        guard let x = a.unicodeScalars.last, let y = b.unicodeScalars.first else { a += b; return }
+        // The ends read off the UTF-8 (`outerScalars`), not the scalar views.
+        guard let x = a.outerScalars?.last, let y = b.outerScalars?.first else { a += b; return }
         if cjk.contains(x) || cjk.contains(y) { a += b; return }
         // Only a hyphen or an ASCII start of the next piece asks whether the
         // token is a link (an address, a URL): most joins ask nothing.
@@ -244,56 +254,27 @@ extension LineRepair {
     /// The stretch itself when it has no such run (most have none): a copy
     /// is made only from the first run gathered on.
     func gatherScattered(_ lines: ArraySlice<SourceLine>, context: PipelineContext) -> ArraySlice<SourceLine> {
-        /// 1 for one Han character, 0 for another piece, nil for a line that is none.
-        func piece(_ line: SourceLine) -> Int? {
-            // One scalar, asked without counting the whole line.
-            var scalars = line.text.unicodeScalars.makeIterator()
-            guard let first = scalars.next() else { return nil }
-            if scalars.next() == nil {
-                if first.properties.isIdeographic { return 1 }
-                return !first.isASCII && isMark(first) ? 0 : nil
-            }
-            // A Latin run and the marks after it; a table's value (0, 1.) has no CJK mark.
-            var latin = false, mark = false
-            for s in line.text.unicodeScalars {
-                if s.isASCII {
-                    guard s != " ", !mark else { return nil }
-                    latin = latin || s.properties.isAlphabetic || ("0"..."9").contains(s)
-                } else if noLineStart.contains(s) || closers.contains(s) {
-                    mark = true
-                } else {
-                    return nil
-                }
-            }
-            return latin && mark ? 0 : nil
-        }
-        func isMark(_ s: Unicode.Scalar) -> Bool { noLineStart.contains(s) || closers.contains(s) || openers.contains(s) }
-        /// A lone non-ASCII mark (：（，).
-        func isLoneMark(_ line: SourceLine) -> Bool {
-            var scalars = line.text.unicodeScalars.makeIterator()
-            guard let first = scalars.next(), scalars.next() == nil else { return false }
-            return !first.isASCII && isMark(first)
-        }
-        /// Letters or digits and the ASCII joiners of a phone number, e-mail or URL, no space.
-        func isBareLatin(_ line: SourceLine) -> Bool {
-            var word = false
-            for s in line.text.unicodeScalars {
-                guard s.isASCII, s != " " else { return false }
-                word = word || s.properties.isAlphabetic || ("0"..."9").contains(s)
-            }
-            return word
-        }
         var output: [SourceLine]?
+        // The line a run broke at is the next run's first: classified once.
+        var known: (index: Int, piece: ScatteredPiece)?
+        func piece(at index: Int) -> ScatteredPiece {
+            if let known, known.index == index { return known.piece }
+            return scatteredPiece(lines[index].text)
+        }
         var i = lines.startIndex
         while i < lines.endIndex {
-            guard let opening = piece(lines[i]) else { output?.append(lines[i]); i += 1; continue }
+            let first = piece(at: i)
+            guard let opening = first.opensRunCounting else { output?.append(lines[i]); i += 1; continue }
             var run = [i]
+            var last = first
             var han = opening
             var j = i + 1
             while j < lines.endIndex {
                 if lines[j].text.isEmpty { j += 1; continue }
-                guard let next = piece(lines[j]) ?? (isLoneMark(lines[run.last!]) && isBareLatin(lines[j]) ? 0 : nil) else { break }
+                let kind = piece(at: j)
+                guard let next = kind.continuesRunCounting(after: last) else { known = (j, kind); break }
                 run.append(j)
+                last = kind
                 han += next
                 j += 1
             }
@@ -313,5 +294,80 @@ extension LineRepair {
             i = end
         }
         return output.map { $0[...] } ?? lines
+    }
+
+    /// What a line is to `gatherScattered`, decided once per line.
+    enum ScatteredPiece {
+        /// One Han character: counts toward the run.
+        case han
+        /// One non-ASCII mark no line starts with, or that opens or closes (：（ ）).
+        case loneMark
+        /// A Latin run and the CJK marks after it (0756-3368102；); a table's
+        /// value (0, 1.) has no CJK mark.
+        case markedLatin
+        /// Letters or digits and the ASCII joiners of a phone number, e-mail
+        /// or URL, no space: a piece only right after a lone mark.
+        case bareLatin
+        /// Anything else (and an empty line).
+        case none
+
+        /// The Han characters a run opened by this line starts with; nil when
+        /// it opens none.
+        var opensRunCounting: Int? {
+            switch self {
+            case .han: 1
+            case .loneMark, .markedLatin: 0
+            case .bareLatin, .none: nil
+            }
+        }
+
+        /// The Han characters this line adds to a run whose last piece is
+        /// `previous`; nil when it ends the run (a table's value never
+        /// follows a lone mark, so bare Latin there is the spread line's).
+        func continuesRunCounting(after previous: ScatteredPiece) -> Int? {
+            if self == .bareLatin { return previous == .loneMark ? 0 : nil }
+            return opensRunCounting
+        }
+    }
+
+    /// Classifies one line for `gatherScattered`, on its UTF-8 in place
+    /// (every line of a stretch is asked, most of them prose that the first
+    /// scalar settles).
+    func scatteredPiece(_ text: String) -> ScatteredPiece {
+        var text = text
+        return text.withUTF8 { utf8 -> ScatteredPiece in
+            guard !utf8.isEmpty else { return .none }
+            let (first, firstLength) = decodeUTF8Scalar(utf8, at: 0)
+            if firstLength == utf8.count {
+                let s = Unicode.Scalar(first).unsafelyUnwrapped
+                if Self.isIdeographic(s) { return .han }
+                if first >= 0x80 { return noLineStart.contains(first) || closers.contains(first) || openers.contains(first) ? .loneMark : .none }
+                return first != 0x20 && Self.isASCIILetterOrDigit(first) ? .bareLatin : .none
+            }
+            // A Latin run and the marks after it; a table's value (0, 1.) has no CJK mark.
+            var latin = false, mark = false
+            var i = 0
+            while i < utf8.count {
+                let (v, length) = decodeUTF8Scalar(utf8, at: i)
+                i += length
+                if v < 0x80 {
+                    guard v != 0x20, !mark else { return .none }
+                    latin = latin || Self.isASCIILetterOrDigit(v)
+                } else if noLineStart.contains(v) || closers.contains(v) {
+                    mark = true
+                } else {
+                    return .none
+                }
+            }
+            guard latin else { return .none }
+            return mark ? .markedLatin : .bareLatin
+        }
+    }
+
+    /// An ASCII letter or digit (what `properties.isAlphabetic` or 0…9 is
+    /// among ASCII scalars).
+    @inline(__always)
+    static func isASCIILetterOrDigit(_ v: UInt32) -> Bool {
+        (v | 0x20) &- 0x61 < 26 || v &- 0x30 < 10
     }
 }

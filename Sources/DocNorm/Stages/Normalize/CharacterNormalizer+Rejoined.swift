@@ -29,9 +29,21 @@ extension CharacterNormalizer {
         let n = bytes.count
         var before: UInt32? = nil  // the last character that is no blank, on this line
         var waiting: (c: UInt32, before: UInt32?)? = nil
+        // Where the last character that is no blank starts when it is a Han
+        // character stepped over undecoded (it is `before` then).
+        var hanBefore: Int? = nil
+        let hanIsInert = classes.unifiedIdeographsAreInert
         var i = 0
         while i < n {
             let b = UInt32(p[i])
+            if hanIsInert && waiting == nil && b &- 0xE5 <= 0xE9 - 0xE5 {
+                // U+5000…U+9FFF (most of a paragraph): no candidate, and no
+                // candidate waits for it as its neighbour; decoded only if
+                // one follows it.
+                hanBefore = i
+                i &+= 3
+                continue
+            }
             let v: UInt32
             if b < 0x80 {
                 v = b; i &+= 1
@@ -49,6 +61,7 @@ extension CharacterNormalizer {
                 if let w = waiting, punctuationRewrite(w.c, before: w.before, after: nil) != nil { return false }
                 waiting = nil
                 before = nil
+                hanBefore = nil
                 continue
             }
             if let w = waiting {
@@ -57,9 +70,13 @@ extension CharacterNormalizer {
             }
             if punctuationCandidates.contains(v) {
                 if v == 0x28 || v == 0x29 { return false }
-                if v != 0xFF08 && v != 0xFF09 { waiting = (v, before) }
+                if v != 0xFF08 && v != 0xFF09 {
+                    if let h = hanBefore { before = decodeUTF8Scalar(bytes, at: h).value }
+                    waiting = (v, before)
+                }
             }
             before = v
+            hanBefore = nil
         }
         if let w = waiting, punctuationRewrite(w.c, before: w.before, after: nil) != nil { return false }
         return true

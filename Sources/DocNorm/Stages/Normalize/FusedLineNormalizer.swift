@@ -335,7 +335,8 @@ extension CharacterNormalizer {
     private func hasDigitBeforeGuardedPunctuation(_ s: UnsafeMutableBufferPointer<UInt32>, _ table: UnsafeBufferPointer<ScalarClasses.Bits>) -> Bool {
         var previous: UInt32 = 0
         for c in s {
-            if c < 0x10000 && table[Int(c)] & ScalarClasses.punctuationInNumbers != 0 && (0x30...0x39).contains(previous) { return true }
+            // The digit first: most lines with a ， have none before it.
+            if previous &- 0x30 < 10 && c < 0x10000 && table[Int(c)] & ScalarClasses.punctuationInNumbers != 0 { return true }
             if c != 0x20 && c != 0x09 { previous = c }
         }
         return false
