@@ -172,10 +172,13 @@ struct TemplateMatcher: Sendable {
             if tracing { m.trace.append(TraceStep(stage: .structure, rule: rule, line: line(i), before: before(), after: after())) }
         }
         func text(_ range: Range<Int>) -> String { stream.text(range) }
+        // The rows, for the helpers below to capture (one array, not the
+        // whole template, copied into each closure made of them).
+        let rows = template.rows
         /// The template's label in `column` of row `r` (for messages: the
         /// match itself compares the labels' scalars).
         func label(_ r: Int, _ column: Int) -> String {
-            if case .label(let l) = template.rows[r].cells[column] { return l }
+            if case .label(let l) = rows[r].cells[column] { return l }
             return ""
         }
 
@@ -204,7 +207,7 @@ struct TemplateMatcher: Sendable {
         typealias Tail = (column: Int, read: Int)
         /// What of the group's label is still to come.
         func remaining(_ group: Group) -> ArraySlice<Unicode.Scalar> {
-            template.rows[group.row].labelScalars[group.column][group.read...]
+            rows[group.row].labelScalars[group.column][group.read...]
         }
         var floating: [Group] = []
         /// Label parts still to come in this row: the end of a cell cut by a page
@@ -244,7 +247,7 @@ struct TemplateMatcher: Sendable {
                     }
                 }
                 if !progress, let first = tails.first {
-                    let tail = template.rows[rowIndex].labelScalars[first.column][first.read...]
+                    let tail = rows[rowIndex].labelScalars[first.column][first.read...]
                     let k = commonPrefix(tail, at: at)
                     if k >= min(2, tail.count) {
                         traced("structure.label-tail", at: at, text(at..<at + k), label(rowIndex, first.column))
@@ -580,91 +583,91 @@ struct TemplateMatcher: Sendable {
     /// label of the row follows (the rest comes later); else within the edit
     /// budget, allowing a few stray scalars before it; else exactly, a little
     /// further on but before the next value.
-    /// The label is compared in place (a slice of the template's scalars,
-    /// read through its buffer): no array is made per try.
+    /// The label is compared in place (a slice of the template's scalars):
+    /// no array is made per try.
     func findLabel(_ label: ArraySlice<Unicode.Scalar>, in stream: CellStream, at index: Int, next: ArraySlice<Unicode.Scalar>?,
                    followedBy groupPiece: (Int) -> Bool = { _ in false }, searchAhead: Int = 80) -> LabelMatch? {
         let s = stream.scalars
         let m = label.count
         guard m > 0, index < s.count else { return nil }
-        return label.withUnsafeBufferPointer { label -> LabelMatch? in
-            // The common prefix; the whole label when it stands here exactly.
-            var k = 0
-            while k < m && index + k < s.count && s[index + k] == label[k] { k += 1 }
-            if k == m { return LabelMatch(end: index + m, cost: 0, skipped: 0) }
-            if k >= rules.matching.minLabelPrefix, k < m, index + k < s.count {
-                let nextFollows = next.map { n in
-                    let probe = n.prefix(3)
-                    return index + k + probe.count <= s.count && s[(index + k)..<(index + k + probe.count)].elementsEqual(probe)
-                } ?? false
-                if nextFollows || startsValue(in: stream, at: index + k) || groupPiece(index + k) {
-                    return LabelMatch(end: index + k, cost: 0, skipped: 0, cutAt: k)
-                }
+        // Offsets into the label count from its start (a tail's slice starts inside it).
+        let first = label.startIndex
+        // The common prefix; the whole label when it stands here exactly.
+        var k = 0
+        while k < m && index + k < s.count && s[index + k] == label[first + k] { k += 1 }
+        if k == m { return LabelMatch(end: index + m, cost: 0, skipped: 0) }
+        if k >= rules.matching.minLabelPrefix, k < m, index + k < s.count {
+            let nextFollows = next.map { n in
+                let probe = n.prefix(3)
+                return index + k + probe.count <= s.count && s[(index + k)..<(index + k + probe.count)].elementsEqual(probe)
+            } ?? false
+            if nextFollows || startsValue(in: stream, at: index + k) || groupPiece(index + k) {
+                return LabelMatch(end: index + k, cost: 0, skipped: 0, cutAt: k)
             }
-            let budget = Int(rules.matching.maxEditShare * Double(m))
-            let lead = rules.matching.maxSkippedLead
-            let limit = nextValueStart(in: stream, after: index, limit: m + lead + budget + 1)
-            if budget > 0 {
-                let n = limit - index
-                // Semi-global edit distance: leading stream scalars may be skipped at cost 1 each.
-                // Its four rows stand on the stack: this runs for every label tried
-                // at every position, so no heap arrays per call.
-                let big = Int.max / 2
-                let best: LabelMatch? = withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * (n + 1)) { buffer in
-                    buffer.initialize(repeating: 0)
-                    var previous = UnsafeMutableBufferPointer(rebasing: buffer[0..<(n + 1)])
-                    var skippedLead = UnsafeMutableBufferPointer(rebasing: buffer[(n + 1)..<(2 * n + 2)])
-                    var current = UnsafeMutableBufferPointer(rebasing: buffer[(2 * n + 2)..<(3 * n + 3)])
-                    var currentLead = UnsafeMutableBufferPointer(rebasing: buffer[(3 * n + 3)..<(4 * n + 4)])
-                    for j in 0...n {
-                        previous[j] = j <= lead ? j : big
-                        skippedLead[j] = j
-                    }
-                    for i in 1...m {
-                        current[0] = i
-                        currentLead[0] = 0
-                        var rowMinimum = i
-                        for j in 1...max(1, n) where j <= n {
-                            let substitute = previous[j - 1] + (label[i - 1] == s[index + j - 1] ? 0 : 1)
-                            let delete = previous[j] + 1
-                            let insert = current[j - 1] + 1
-                            if substitute <= delete && substitute <= insert {
-                                current[j] = substitute; currentLead[j] = skippedLead[j - 1]
-                            } else if delete <= insert {
-                                current[j] = delete; currentLead[j] = skippedLead[j]
-                            } else {
-                                current[j] = insert; currentLead[j] = currentLead[j - 1]
-                            }
-                            rowMinimum = min(rowMinimum, current[j])
-                        }
-                        // No cell of a later row is below this row's least (each
-                        // comes from one of it, or from the row's start, i, by
-                        // adding 0 or 1): past the budget, no end can be within it.
-                        if rowMinimum > budget { return nil }
-                        swap(&previous, &current)
-                        swap(&skippedLead, &currentLead)
-                    }
-                    var best: LabelMatch?
-                    if n >= 1 {
-                        for j in 1...n where previous[j] <= budget && (best == nil || previous[j] <= best!.cost) {
-                            best = LabelMatch(end: index + j, cost: previous[j], skipped: skippedLead[j])
-                        }
-                    }
-                    return best
-                }
-                if let best { return best }
-            }
-            // Exact, further on, before the next value: stray text stands before the label.
-            // (Within `m` scalars no later start leaves room for the whole label.)
-            guard searchAhead > 0 else { return nil }
-            let zone = nextValueStart(in: stream, after: index, limit: searchAhead + m)
-            var q = index + 1
-            while q + m <= zone {
-                if s[q] == label[0] && s[q..<q + m].elementsEqual(label) { return LabelMatch(end: q + m, cost: q - index, skipped: q - index) }
-                q += 1
-            }
-            return nil
         }
+        let budget = Int(rules.matching.maxEditShare * Double(m))
+        let lead = rules.matching.maxSkippedLead
+        let limit = nextValueStart(in: stream, after: index, limit: m + lead + budget + 1)
+        if budget > 0 {
+            let n = limit - index
+            // Semi-global edit distance: leading stream scalars may be skipped at cost 1 each.
+            // Its four rows stand on the stack: this runs for every label tried
+            // at every position, so no heap arrays per call.
+            let big = Int.max / 2
+            let best: LabelMatch? = withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * (n + 1)) { buffer in
+                buffer.initialize(repeating: 0)
+                var previous = UnsafeMutableBufferPointer(rebasing: buffer[0..<(n + 1)])
+                var skippedLead = UnsafeMutableBufferPointer(rebasing: buffer[(n + 1)..<(2 * n + 2)])
+                var current = UnsafeMutableBufferPointer(rebasing: buffer[(2 * n + 2)..<(3 * n + 3)])
+                var currentLead = UnsafeMutableBufferPointer(rebasing: buffer[(3 * n + 3)..<(4 * n + 4)])
+                for j in 0...n {
+                    previous[j] = j <= lead ? j : big
+                    skippedLead[j] = j
+                }
+                for i in 1...m {
+                    current[0] = i
+                    currentLead[0] = 0
+                    var rowMinimum = i
+                    for j in 1...max(1, n) where j <= n {
+                        let substitute = previous[j - 1] + (label[first + i - 1] == s[index + j - 1] ? 0 : 1)
+                        let delete = previous[j] + 1
+                        let insert = current[j - 1] + 1
+                        if substitute <= delete && substitute <= insert {
+                            current[j] = substitute; currentLead[j] = skippedLead[j - 1]
+                        } else if delete <= insert {
+                            current[j] = delete; currentLead[j] = skippedLead[j]
+                        } else {
+                            current[j] = insert; currentLead[j] = currentLead[j - 1]
+                        }
+                        rowMinimum = min(rowMinimum, current[j])
+                    }
+                    // No cell of a later row is below this row's least (each
+                    // comes from one of it, or from the row's start, i, by
+                    // adding 0 or 1): past the budget, no end can be within it.
+                    if rowMinimum > budget { return nil }
+                    swap(&previous, &current)
+                    swap(&skippedLead, &currentLead)
+                }
+                var best: LabelMatch?
+                if n >= 1 {
+                    for j in 1...n where previous[j] <= budget && (best == nil || previous[j] <= best!.cost) {
+                        best = LabelMatch(end: index + j, cost: previous[j], skipped: skippedLead[j])
+                    }
+                }
+                return best
+            }
+            if let best { return best }
+        }
+        // Exact, further on, before the next value: stray text stands before the label.
+        // (Within `m` scalars no later start leaves room for the whole label.)
+        guard searchAhead > 0 else { return nil }
+        let zone = nextValueStart(in: stream, after: index, limit: searchAhead + m)
+        var q = index + 1
+        while q + m <= zone {
+            if s[q] == label[first] && s[q..<q + m].elementsEqual(label) { return LabelMatch(end: q + m, cost: q - index, skipped: q - index) }
+            q += 1
+        }
+        return nil
     }
 
     /// A value token starts at `index`.
