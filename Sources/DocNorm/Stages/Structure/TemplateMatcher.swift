@@ -200,15 +200,14 @@ struct TemplateMatcher: Sendable {
         /// Group labels (cells spanning rows, such as （四）无法提供) open with their
         /// group and may stand anywhere among its rows, in pieces: extractors
         /// centre them vertically and cut them by line. A group is its cell
-        /// (template row, column) and how much of its label has been read.
-        typealias Group = (row: Int, column: Int, read: Int, seen: Bool)
+        /// (template row, column), its label's scalars (the template's own
+        /// array, shared) and how much of them has been read.
+        typealias Group = (row: Int, column: Int, label: [Unicode.Scalar], read: Int, seen: Bool)
         /// A label's end still to come in this row: its column and where the
         /// part read so far ends.
         typealias Tail = (column: Int, read: Int)
         /// What of the group's label is still to come.
-        func remaining(_ group: Group) -> ArraySlice<Unicode.Scalar> {
-            rows[group.row].labelScalars[group.column][group.read...]
-        }
+        func remaining(_ group: Group) -> ArraySlice<Unicode.Scalar> { group.label[group.read...] }
         var floating: [Group] = []
         /// Label parts still to come in this row: the end of a cell cut by a page
         /// break or read line by line, before, between or after the values.
@@ -228,13 +227,16 @@ struct TemplateMatcher: Sendable {
         /// The trace's text closures capture constants, not `p` or the
         /// groups, for the same reason.
         func absorb(_ p: inout Int, _ floating: inout [Group], _ tails: inout [Tail], row rowIndex: Int) {
+            // Most rows have no open group and no cut label: nothing to look for.
+            guard !floating.isEmpty || !tails.isEmpty else { return }
             var progress = true
             while progress && p < s.count {
                 progress = false
                 let at = p
                 for i in floating.indices {
+                    // A piece opens with the next unread scalar: others are not compared.
+                    guard floating[i].read < floating[i].label.count, floating[i].label[floating[i].read] == s[at] else { continue }
                     let rest = remaining(floating[i])
-                    guard !rest.isEmpty else { continue }
                     let k = commonPrefix(rest, at: at)
                     if k >= min(floating[i].seen ? 2 : 3, rest.count) {
                         let (r, column) = (floating[i].row, floating[i].column)
@@ -352,7 +354,7 @@ struct TemplateMatcher: Sendable {
                 m.expected += 1
                 if !row.isHeader { placed[base + column] = .label }
                 if !row.isHeader && spansRows(rowIndex, column) {
-                    floating.append((rowIndex, column, 0, false))
+                    floating.append((rowIndex, column, row.labelScalars[column], 0, false))
                     absorb(&p, &floating, &tails, row: rowIndex)
                     continue
                 }
