@@ -109,26 +109,26 @@ struct TemplateMatcher: Sendable {
         m.values.reserveCapacity(m.rowsRead)
         for r in 0..<m.rowsRead {
             let row = template.rows[r]
-            // Rows made in place, not as filled copies (`Array(repeating:)`
-            // takes a generic path, about a thousand instructions a row).
-            var slots = [String?](unsafeUninitializedCapacity: row.columnPaths.count) { buffer, count in
-                buffer.initialize(repeating: nil)
-                count = buffer.count
-            }
-            let cells = [String](unsafeUninitializedCapacity: columns) { buffer, count in
-                for (column, cell) in row.cells.enumerated() {
-                    var text: String?
-                    switch m.placed[r * columns + column] {
-                    case .empty: break
-                    case .label: if case .label(let label) = cell { text = label }
-                    case .text(let range): text = stream.text(range)
-                    case .lookalike(let range):
-                        text = rules.valueFromLookalikes(stream.scalars[range]).map { String(String.UnicodeScalarView($0)) }
-                    }
-                    if case .value(let slot) = cell, let text { slots[slot] = text }
-                    (buffer.baseAddress! + column).initialize(to: text ?? "")
+            // Rows grown in capacity reserved once: `Array(repeating:)` and
+            // `Array(unsafeUninitializedCapacity:)` take the generic
+            // allocation path (seven hundred instructions and more a row),
+            // `reserveCapacity` a specialised one.
+            var slots: [String?] = []
+            slots.reserveCapacity(row.columnPaths.count)
+            for _ in 0..<row.columnPaths.count { slots.append(nil) }
+            var cells: [String] = []
+            cells.reserveCapacity(columns)
+            for (column, cell) in row.cells.enumerated() {
+                var text: String?
+                switch m.placed[r * columns + column] {
+                case .empty: break
+                case .label: if case .label(let label) = cell { text = label }
+                case .text(let range): text = stream.text(range)
+                case .lookalike(let range):
+                    text = rules.valueFromLookalikes(stream.scalars[range]).map { String(String.UnicodeScalarView($0)) }
                 }
-                count = columns
+                if case .value(let slot) = cell, let text { slots[slot] = text }
+                cells.append(text ?? "")
             }
             m.values.append(slots)
             // A row with nothing in it (table 四's value row when the input has
