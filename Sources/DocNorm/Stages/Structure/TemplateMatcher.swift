@@ -28,9 +28,29 @@
 struct TemplateMatcher: Sendable {
     let rules: TableRules
 
+    /// What a match put in one template cell: positions in the stream, not
+    /// text. Most matches tried at an anchor are thrown away (another
+    /// template wins, or none is a table); the text, the grid and the values
+    /// are made (`materialized`) for the match a table keeps.
+    enum Placed: Equatable {
+        case empty
+        /// The template's label: found, or restored in a data row.
+        case label
+        /// Stream text: a value, or a number standing in a header cell.
+        case text(Range<Int>)
+        /// A value OCR read with letters for digits (1O), read as the number.
+        case lookalike(Range<Int>)
+    }
+
     struct Match {
         var template: TableTemplate
-        var grid: [[String]]
+        /// Each cell of the rows read, row by row, `template.columns` a row.
+        var placed: [Placed] = []
+        /// Template rows read: all of them, unless the stretch stopped
+        /// matching (then the rest are no rows of this match).
+        var rowsRead = 0
+        /// The canonical grid, made by `materialized` (empty before).
+        var grid: [[String]] = []
         /// The values as records, template row by row, slot by slot: made
         /// when asked, for the match a table keeps, not for every match
         /// tried (a record per value, built and freed with every match).
@@ -44,11 +64,13 @@ struct TemplateMatcher: Sendable {
             }
             return records
         }
-        /// Per template row, the text of each value slot (nil when absent).
+        /// Per template row, the text of each value slot (nil when absent);
+        /// made by `materialized`.
         var values: [[String?]] = []
-        /// Whether each grid row is a header row.
+        /// Whether each grid row is a header row; made by `materialized`.
         var gridRowIsHeader: [Bool] = []
-        /// Per template row, its row in `grid` (nil when left out, empty).
+        /// Per template row, its row in `grid` (nil when left out, empty);
+        /// made by `materialized`.
         var gridRowOf: [Int?] = []
         /// Per template row, the source line where its match began.
         var rowLines: [Int?] = []
@@ -71,21 +93,72 @@ struct TemplateMatcher: Sendable {
 
         var score: Double { Double(found) / Double(max(1, expected + surplus)) }
 
-        /// Value slots of data rows the match left empty.
+        /// Value slots of data rows the match left empty (of a materialized match).
         var missingValues: Int { values.reduce(0) { $0 + $1.filter { $0 == nil }.count } }
+    }
+
+    /// The match with its text: the grid, the values, which grid row each
+    /// template row is. Made for the match a table keeps (TableRecognizer
+    /// decides which); `stream` is the one it was matched in.
+    func materialized(_ match: Match, in stream: CellStream) -> Match {
+        var m = match
+        let template = m.template, columns = template.columns
+        m.grid.reserveCapacity(m.rowsRead)
+        m.gridRowIsHeader.reserveCapacity(m.rowsRead)
+        m.gridRowOf.reserveCapacity(m.rowsRead)
+        m.values.reserveCapacity(m.rowsRead)
+        for r in 0..<m.rowsRead {
+            let row = template.rows[r]
+            // Rows grown in capacity reserved once: `Array(repeating:)` and
+            // `Array(unsafeUninitializedCapacity:)` take the generic
+            // allocation path (seven hundred instructions and more a row),
+            // `reserveCapacity` a specialised one.
+            var slots: [String?] = []
+            slots.reserveCapacity(row.columnPaths.count)
+            for _ in 0..<row.columnPaths.count { slots.append(nil) }
+            var cells: [String] = []
+            cells.reserveCapacity(columns)
+            for (column, cell) in row.cells.enumerated() {
+                var text: String?
+                switch m.placed[r * columns + column] {
+                case .empty: break
+                case .label: if case .label(let label) = cell { text = label }
+                case .text(let range): text = stream.text(range)
+                case .lookalike(let range):
+                    text = rules.valueFromLookalikes(stream.scalars[range]).map { String(String.UnicodeScalarView($0)) }
+                }
+                if case .value(let slot) = cell, let text { slots[slot] = text }
+                cells.append(text ?? "")
+            }
+            m.values.append(slots)
+            // A row with nothing in it (table 四's value row when the input has
+            // no values) is left out: an empty line is no table row.
+            if row.isHeader || cells.contains(where: { !$0.isEmpty }) {
+                m.grid.append(cells)
+                m.gridRowIsHeader.append(row.isHeader)
+                m.gridRowOf.append(m.grid.count - 1)
+            } else {
+                m.gridRowOf.append(nil)
+            }
+        }
+        return m
     }
 
     /// `reporting`: whether the match's findings are wanted (the probe of
     /// `tables.settle` keeps none); without it no message is built.
+    /// The match records where things stand, not their text
+    /// (`materialized` makes that for the match kept).
     func match(_ template: TableTemplate, in stream: CellStream, from start: Int, tracing: Bool, reporting: Bool = true) -> Match {
-        var m = Match(template: template, grid: [], found: 0, expected: 0, surplus: 0, end: start)
+        var m = Match(template: template, found: 0, expected: 0, surplus: 0, end: start)
         // One entry per template row: sized once, not grown row by row.
-        let rowCount = template.rows.count
-        m.grid.reserveCapacity(rowCount)
-        m.gridRowIsHeader.reserveCapacity(rowCount)
-        m.gridRowOf.reserveCapacity(rowCount)
+        let rowCount = template.rows.count, columns = template.columns
         m.rowLines.reserveCapacity(rowCount)
-        m.values.reserveCapacity(rowCount)
+        // Every cell's placement, written in place (plain values: no text,
+        // nothing to retain or free per cell).
+        var placed = [Placed](unsafeUninitializedCapacity: rowCount * columns) { buffer, count in
+            buffer.initialize(repeating: .empty)
+            count = rowCount * columns
+        }
         var p = start
         let s = stream.scalars
         func line(_ i: Int) -> Int? { stream.lineNumbers.isEmpty ? nil : stream.lineNumbers[min(i, stream.count - 1)] }
@@ -99,6 +172,15 @@ struct TemplateMatcher: Sendable {
             if tracing { m.trace.append(TraceStep(stage: .structure, rule: rule, line: line(i), before: before(), after: after())) }
         }
         func text(_ range: Range<Int>) -> String { stream.text(range) }
+        // The rows, for the helpers below to capture (one array, not the
+        // whole template, copied into each closure made of them).
+        let rows = template.rows
+        /// The template's label in `column` of row `r` (for messages: the
+        /// match itself compares the labels' scalars).
+        func label(_ r: Int, _ column: Int) -> String {
+            if case .label(let l) = rows[r].cells[column] { return l }
+            return ""
+        }
 
         // Scalars of every header label: text skipped on the way to the first
         // data row that consists of these is scattered header text, not stray.
@@ -110,16 +192,22 @@ struct TemplateMatcher: Sendable {
             m.found += 1
             if inPlace || (index < s.count && stream.cellStart[index]) { m.labelsInPlace += 1 }
         }
-        func commonPrefix(_ target: [Unicode.Scalar], at index: Int) -> Int {
-            var k = 0
-            while k < target.count && index + k < s.count && s[index + k] == target[k] { k += 1 }
+        func commonPrefix(_ target: ArraySlice<Unicode.Scalar>, at index: Int) -> Int {
+            var k = 0, t = target.startIndex
+            while t < target.endIndex && index + k < s.count && s[index + k] == target[t] { k += 1; t += 1 }
             return k
         }
         /// Group labels (cells spanning rows, such as （四）无法提供) open with their
         /// group and may stand anywhere among its rows, in pieces: extractors
-        /// centre them vertically and cut them by line.
-        typealias Group = (label: String, column: Int, remaining: [Unicode.Scalar], seen: Bool)
-        typealias Tail = (label: String, tail: [Unicode.Scalar])
+        /// centre them vertically and cut them by line. A group is its cell
+        /// (template row, column), its label's scalars (the template's own
+        /// array, shared) and how much of them has been read.
+        typealias Group = (row: Int, column: Int, label: [Unicode.Scalar], read: Int, seen: Bool)
+        /// A label's end still to come in this row: its column and where the
+        /// part read so far ends.
+        typealias Tail = (column: Int, read: Int)
+        /// What of the group's label is still to come.
+        func remaining(_ group: Group) -> ArraySlice<Unicode.Scalar> { group.label[group.read...] }
         var floating: [Group] = []
         /// Label parts still to come in this row: the end of a cell cut by a page
         /// break or read line by line, before, between or after the values.
@@ -131,36 +219,42 @@ struct TemplateMatcher: Sendable {
         floating.reserveCapacity(4)
         tails.reserveCapacity(4)
         /// Consumes, at `p`, pieces of open group labels and of the row's pending
-        /// label ends.
+        /// label ends (of template row `rowIndex`).
         ///
         /// The reading, the groups and the tails come in as `inout`, not
         /// captured: captured, every access to them here was checked for
         /// exclusivity at run time (a third of this function's cost).
         /// The trace's text closures capture constants, not `p` or the
         /// groups, for the same reason.
-        func absorb(_ p: inout Int, _ floating: inout [Group], _ tails: inout [Tail]) {
+        func absorb(_ p: inout Int, _ floating: inout [Group], _ tails: inout [Tail], row rowIndex: Int) {
+            // Most rows have no open group and no cut label: nothing to look for.
+            guard !floating.isEmpty || !tails.isEmpty else { return }
             var progress = true
             while progress && p < s.count {
                 progress = false
                 let at = p
-                for i in floating.indices where !floating[i].remaining.isEmpty {
-                    let k = commonPrefix(floating[i].remaining, at: at)
-                    if k >= min(floating[i].seen ? 2 : 3, floating[i].remaining.count) {
-                        let label = floating[i].label
-                        traced("structure.group-label", at: at, text(at..<at + k), label)
+                for i in floating.indices {
+                    // A piece opens with the next unread scalar: others are not compared.
+                    guard floating[i].read < floating[i].label.count, floating[i].label[floating[i].read] == s[at] else { continue }
+                    let rest = remaining(floating[i])
+                    let k = commonPrefix(rest, at: at)
+                    if k >= min(floating[i].seen ? 2 : 3, rest.count) {
+                        let (r, column) = (floating[i].row, floating[i].column)
+                        traced("structure.group-label", at: at, text(at..<at + k), label(r, column))
                         if !floating[i].seen { floating[i].seen = true; foundLabel(at: at, inPlace: true) }
-                        floating[i].remaining.removeFirst(k)
+                        floating[i].read += k
                         p += k
                         progress = true
                         break
                     }
                 }
                 if !progress, let first = tails.first {
-                    let k = commonPrefix(first.tail, at: at)
-                    if k >= min(2, first.tail.count) {
-                        traced("structure.label-tail", at: at, text(at..<at + k), first.label)
-                        tails[0].tail.removeFirst(k)
-                        if tails[0].tail.isEmpty { tails.removeFirst() }
+                    let tail = rows[rowIndex].labelScalars[first.column][first.read...]
+                    let k = commonPrefix(tail, at: at)
+                    if k >= min(2, tail.count) {
+                        traced("structure.label-tail", at: at, text(at..<at + k), label(rowIndex, first.column))
+                        tails[0].read += k
+                        if k == tail.count { tails.removeFirst() }
                         p += k
                         progress = true
                     }
@@ -169,14 +263,28 @@ struct TemplateMatcher: Sendable {
         }
         /// Whether a piece of one of the open group labels `groups` starts at `index`.
         func groupPieceStarts(_ groups: [Group], at index: Int) -> Bool {
-            groups.contains { !$0.remaining.isEmpty && commonPrefix($0.remaining, at: index) >= min(2, $0.remaining.count) }
+            groups.contains { group in
+                let rest = remaining(group)
+                return !rest.isEmpty && commonPrefix(rest, at: index) >= min(2, rest.count)
+            }
         }
-        let dataRows = template.rows.indices.filter { !template.rows[$0].isHeader }
+        // Which rows are headers, looked up by index: a closure over the
+        // template's rows copied the whole template per call.
+        let isHeaderRow = [Bool](unsafeUninitializedCapacity: rowCount) { buffer, count in
+            for r in 0..<rowCount { (buffer.baseAddress! + r).initialize(to: template.rows[r].isHeader) }
+            count = rowCount
+        }
+        /// The data row after data row `rowIndex`, if any.
+        func nextDataRow(after rowIndex: Int) -> Int? {
+            guard !isHeaderRow[rowIndex] else { return nil }
+            var r = rowIndex + 1
+            while r < rowCount && isHeaderRow[r] { r += 1 }
+            return r < rowCount ? r : nil
+        }
         /// A data-row label spans rows when the next data row has no label at or left of its column.
         func spansRows(_ rowIndex: Int, _ column: Int) -> Bool {
-            guard let position = dataRows.firstIndex(of: rowIndex), position + 1 < dataRows.count else { return false }
-            let next = template.rows[dataRows[position + 1]]
-            return next.cells[...column].allSatisfy { $0 == .empty }
+            guard let next = nextDataRow(after: rowIndex) else { return false }
+            return template.rows[next].cells[...column].allSatisfy { $0 == .empty }
         }
 
         /// The text from `index` to this row's values when that text is the
@@ -185,9 +293,8 @@ struct TemplateMatcher: Sendable {
         /// （五）不予 4.无正当理由 / 0 0 0 0 0 0 0 / 处理 大量反复申请 0 … read as
         /// one row after the other.
         func displacedHead(after rowIndex: Int, at index: Int) -> Range<Int>? {
-            guard valueEnd(in: stream, at: index) == nil,
-                  let position = dataRows.firstIndex(of: rowIndex), position + 1 < dataRows.count else { return nil }
-            let next = template.rows[dataRows[position + 1]]
+            guard valueEnd(in: stream, at: index) == nil, let nextRow = nextDataRow(after: rowIndex) else { return nil }
+            let next = template.rows[nextRow]
             guard let rowLabel = next.labelScalars.last(where: { !$0.isEmpty }) else { return nil }
             let allowed = next.labelScalarSet
             let reach = min(s.count, index + next.labelScalars.reduce(0) { $0 + $1.count } + rules.matching.maxSkippedLead)
@@ -199,7 +306,7 @@ struct TemplateMatcher: Sendable {
             guard q < reach, q > index else { return nil }
             // The next row's own label starts in the head, and is cut there.
             let lead = min(rules.matching.minLabelPrefix, rowLabel.count)
-            let opening = Array(rowLabel.prefix(lead))
+            let opening = rowLabel.prefix(lead)
             guard let start = (index..<q).first(where: { commonPrefix(opening, at: $0) == lead }) else { return nil }
             let headOfLabel = q - start
             guard headOfLabel < rowLabel.count else { return nil }
@@ -207,7 +314,7 @@ struct TemplateMatcher: Sendable {
             var end = q, count = 0
             while let e = valueEnd(in: stream, at: end) { end = e; count += 1 }
             guard count == template.rows[rowIndex].columnPaths.count,
-                  commonPrefix(Array(rowLabel[headOfLabel...]), at: end) >= min(2, rowLabel.count - headOfLabel)
+                  commonPrefix(rowLabel[headOfLabel...], at: end) >= min(2, rowLabel.count - headOfLabel)
                     || groupPieceStarts(floating, at: end) else { return nil }
             return index..<q
         }
@@ -217,51 +324,43 @@ struct TemplateMatcher: Sendable {
         var displaced: (head: Range<Int>, resume: Int)?
         var resumeAfterHead: (at: Int, to: Int)?
 
-        // A row's values and labels, in buffers kept from row to row (emptied
-        // in place): a new array per row, grown element by element, was a
-        // fifth of matching.
-        var values: [(slot: Int, text: String)] = []
-        var labels: [(column: Int, text: String)] = []
-        values.reserveCapacity(template.columns)
-        labels.reserveCapacity(template.columns)
-        // Each row's cells and value slots start as copies of these, made
-        // once: `Array(repeating:count:)` per row took its generic
-        // allocation path (about 770 instructions a call); the copy on first
-        // write takes the specialised one.
-        let emptyCells = [String](repeating: "", count: template.columns)
-        var emptySlots: [String?] = []
+        // The columns of a row's labels, in a buffer kept from row to row
+        // (emptied in place): a new array per row, grown element by
+        // element, was a fifth of matching.
+        var labels: [Int] = []
+        labels.reserveCapacity(columns)
         for (rowIndex, row) in template.rows.enumerated() {
             if let d = displaced {
                 p = d.head.lowerBound
                 resumeAfterHead = (d.head.upperBound, d.resume)
                 displaced = nil
             }
-            var cells = emptyCells
-            values.removeAll(keepingCapacity: true)
+            let base = rowIndex * columns
+            var valuesInRow = 0
             m.rowLines.append(p < stream.count ? line(p) : nil)
             labels.removeAll(keepingCapacity: true)
             for (column, cell) in row.cells.enumerated() {
-                if case .label(let l) = cell { labels.append((column, l)) }
+                if case .label = cell { labels.append(column) }
             }
             // A label at or left of an open group's column closes that group.
-            if !row.isHeader, let leftmost = labels.first?.column {
+            if !row.isHeader, let leftmost = labels.first {
                 for group in floating where group.column >= leftmost && !group.seen {
-                    report("structure.label-restored", .suspicion, "group label '\(group.label)' is missing; restored from template \(template.id)", at: p)
+                    report("structure.label-restored", .suspicion, "group label '\(label(group.row, group.column))' is missing; restored from template \(template.id)", at: p)
                 }
                 floating.removeAll { $0.column >= leftmost }
             }
             tails.removeAll(keepingCapacity: true)
-            for (k, (column, label)) in labels.enumerated() {
+            for (k, column) in labels.enumerated() {
                 m.expected += 1
-                cells[column] = row.isHeader ? "" : label
+                if !row.isHeader { placed[base + column] = .label }
                 if !row.isHeader && spansRows(rowIndex, column) {
-                    floating.append((label, column, row.labelScalars[column], false))
-                    absorb(&p, &floating, &tails)
+                    floating.append((rowIndex, column, row.labelScalars[column], 0, false))
+                    absorb(&p, &floating, &tails, row: rowIndex)
                     continue
                 }
-                absorb(&p, &floating, &tails)
-                let labelScalars = row.labelScalars[column]
-                let next = k + 1 < labels.count ? row.labelScalars[labels[k + 1].column] : nil
+                absorb(&p, &floating, &tails, row: rowIndex)
+                let labelScalars = row.labelScalars[column][...]
+                let next = k + 1 < labels.count ? row.labelScalars[labels[k + 1]][...] : nil
                 // The open groups as they stand, copied into the closure:
                 // a closure that shares the variable makes every access to
                 // it checked at run time (a tenth of matching, in absorb).
@@ -274,52 +373,52 @@ struct TemplateMatcher: Sendable {
                     // jump over holds other header labels, whole or cut
                     // (未经复议直接起诉 above 结果维持…总计; 商业 before 总计).
                     foundLabel(at: p + found.skipped, inPlace: true)
-                    cells[column] = label
-                    traced("structure.header-ahead", at: p + found.skipped, "", label)
+                    placed[base + column] = .label
+                    traced("structure.header-ahead", at: p + found.skipped, "", label(rowIndex, column))
                 } else if let found {
                     foundLabel(at: p + found.skipped, inPlace: found.skipped == 0)
-                    cells[column] = label
+                    placed[base + column] = .label
                     if found.skipped > 0 {
-                        let stray = text(p..<p + found.skipped)
-                        traced("structure.stray-text", at: p, stray, "")
-                        report("structure.stray-text", .suspicion, "text '\(stray)' before '\(label)' matches no template cell; dropped", at: p)
+                        let stray = p..<p + found.skipped
+                        traced("structure.stray-text", at: p, text(stray), "")
+                        report("structure.stray-text", .suspicion, "text '\(text(stray))' before '\(label(rowIndex, column))' matches no template cell; dropped", at: p)
                     }
                     if found.cost > 0 {
-                        traced("structure.template-label", at: p, text(p..<found.end), label)
+                        traced("structure.template-label", at: p, text(p..<found.end), label(rowIndex, column))
                         if found.skipped < found.cost {
-                            report("structure.template-label", .repair, "'\(text(p + found.skipped..<found.end))' read as template label '\(label)'", at: p)
+                            report("structure.template-label", .repair, "'\(text(p + found.skipped..<found.end))' read as template label '\(label(rowIndex, column))'", at: p)
                         }
                     }
-                    if !found.tail.isEmpty { tails.append((label, found.tail)) }
+                    if let cut = found.cutAt { tails.append((column, cut)) }
                     p = found.end
                 } else if row.isHeader, let end = valueEnd(in: stream, at: p), valueEnd(in: stream, at: end) == nil {
-                    cells[column] = text(p..<end)
-                    report("structure.header-value", .suspicion, "'\(cells[column])' stands where the header '\(label)' belongs; kept as written", at: p)
+                    placed[base + column] = .text(p..<end)
+                    report("structure.header-value", .suspicion, "'\(text(p..<end))' stands where the header '\(label(rowIndex, column))' belongs; kept as written", at: p)
                     p = end
                 } else if row.isHeader {
                     // Header cells read line by line across the header (自 法人… 然 总 人):
                     // the label's characters in order, close together, count as the label.
-                    if scattered(labelScalars, in: stream, from: p) {
+                    if scattered(row.labelScalars[column], in: stream, from: p) {
                         m.found += 1  // scattered over lines: no one place it opens
-                        cells[column] = label
-                        traced("structure.header-scattered", at: p, "", label)
+                        placed[base + column] = .label
+                        traced("structure.header-scattered", at: p, "", label(rowIndex, column))
                     } else {
                         traced("structure.header-missing", at: p, "", "")
                     }
                 } else if valueEnd(in: stream, at: p) == nil, let ahead = findAhead(labelScalars, in: stream, from: p) {
                     // Stuck before unknown text: the label stands further on.
                     foundLabel(at: ahead.start, inPlace: false)
-                    let skipped = text(p..<ahead.start)
-                    traced("structure.stray-text", at: p, skipped, "")
-                    if !skipped.unicodeScalars.allSatisfy(isHeaderScalar) {
-                        report("structure.stray-text", .suspicion, "text '\(skipped)' before '\(label)' matches no template cell; dropped", at: p)
+                    let skipped = p..<ahead.start
+                    traced("structure.stray-text", at: p, text(skipped), "")
+                    if !s[skipped].allSatisfy(isHeaderScalar) {
+                        report("structure.stray-text", .suspicion, "text '\(text(skipped))' before '\(label(rowIndex, column))' matches no template cell; dropped", at: p)
                     }
-                    if !ahead.tail.isEmpty { tails.append((label, ahead.tail)) }
+                    if let cut = ahead.cutAt { tails.append((column, cut)) }
                     p = ahead.end
                 } else {
-                    traced("structure.label-restored", at: p, "", label)
+                    traced("structure.label-restored", at: p, "", label(rowIndex, column))
                     report("structure.label-restored", .suspicion,
-                           "row label '\(label)' is missing; restored from template \(template.id), so the row's values are placed by their order alone",
+                           "row label '\(label(rowIndex, column))' is missing; restored from template \(template.id), so the row's values are placed by their order alone",
                            at: p, row: row.path)
                 }
             }
@@ -331,8 +430,11 @@ struct TemplateMatcher: Sendable {
                 if p <= r.at { p = r.to }
                 resumeAfterHead = nil
             }
-            if !row.isHeader, !labels.isEmpty { absorb(&p, &floating, &tails) }
-            if !row.isHeader, !labels.isEmpty, let head = displacedHead(after: rowIndex, at: p) {
+            if !row.isHeader, !labels.isEmpty { absorb(&p, &floating, &tails, row: rowIndex) }
+            // (Asked here first whether a value stands at `p`, as
+            // `displacedHead` asks: most rows' values do, and the call, which
+            // copies the template it captures, is not made.)
+            if !row.isHeader, !labels.isEmpty, valueEnd(in: stream, at: p) == nil, let head = displacedHead(after: rowIndex, at: p) {
                 // This row's values stand past the next row's label head (a
                 // label centred on its rows starts above them): read them
                 // here, and the head with the next row.
@@ -351,94 +453,96 @@ struct TemplateMatcher: Sendable {
                 }
             }
             for (column, cell) in row.cells.enumerated() {
-                guard case .value(let slot) = cell else { continue }
+                guard case .value = cell else { continue }
                 m.expected += 1
                 m.valuesExpected += 1
-                absorb(&p, &floating, &tails)
+                absorb(&p, &floating, &tails, row: rowIndex)
                 if let end = valueEnd(in: stream, at: p) {
-                    cells[column] = text(p..<end)
+                    placed[base + column] = .text(p..<end)
                     p = end
                 } else if p < s.count, case let end = stream.tokenEnd(from: p),
                           let mapped = rules.valueFromLookalikes(s[p..<end]) {
-                    cells[column] = String(String.UnicodeScalarView(mapped))
-                    traced("structure.digit-lookalike", at: p, text(p..<end), cells[column])
-                    report("structure.digit-lookalike", .repair, "'\(text(p..<end))' read as the value \(cells[column])", at: p)
+                    placed[base + column] = .lookalike(p..<end)
+                    traced("structure.digit-lookalike", at: p, text(p..<end), String(String.UnicodeScalarView(mapped)))
+                    report("structure.digit-lookalike", .repair, "'\(text(p..<end))' read as the value \(String(String.UnicodeScalarView(mapped)))", at: p)
                     p = end
                 } else {
                     continue
                 }
                 m.found += 1
                 m.valuesFound += 1
-                values.append((slot, cells[column]))
+                valuesInRow += 1
             }
-            absorb(&p, &floating, &tails)
+            absorb(&p, &floating, &tails, row: rowIndex)
             if !row.isHeader {
                 let slots = row.columnPaths.count
-                if values.count < slots, m.found > 0 {
+                if valuesInRow < slots, m.found > 0 {
                     // With none, nothing was placed; with some, which slots
                     // they belong to is a guess (filled from the left).
                     report("structure.missing-value", .suspicion,
-                           values.isEmpty ? "row '\(row.path.last ?? row.id ?? "")' has none of its \(slots) values; they are left empty"
-                               : "row '\(row.path.last ?? row.id ?? "")' has \(values.count) of \(slots) values, placed from the left (which cells they belong to is a guess); the rest are left empty",
-                           at: p, row: values.isEmpty ? nil : row.path)
+                           valuesInRow == 0 ? "row '\(row.path.last ?? row.id ?? "")' has none of its \(slots) values; they are left empty"
+                               : "row '\(row.path.last ?? row.id ?? "")' has \(valuesInRow) of \(slots) values, placed from the left (which cells they belong to is a guess); the rest are left empty",
+                           at: p, row: valuesInRow == 0 ? nil : row.path)
                 }
-                var surplus: [String] = []
+                // Values over: counted; their text is made for the message only.
+                let surplusStart = p
+                var surplus = 0
                 while let end = valueEnd(in: stream, at: p) {
-                    surplus.append(text(p..<end))
+                    surplus += 1
                     p = end
                 }
-                if !surplus.isEmpty {
-                    m.surplus += surplus.count
+                if surplus > 0 {
+                    m.surplus += surplus
+                    let surplusEnd = p
                     report("structure.surplus-value", .suspicion,
-                           "row '\(row.path.last ?? row.id ?? "")' has \(surplus.count) value(s) more than template \(template.id) allows, so which are this row's is a guess (the first ones are kept); left over: \(surplus.joined(separator: " "))",
+                           "row '\(row.path.last ?? row.id ?? "")' has \(surplus) value(s) more than template \(template.id) allows, so which are this row's is a guess (the first ones are kept); left over: \(valueTexts(in: stream, surplusStart..<surplusEnd).joined(separator: " "))",
                            at: p, row: row.path)
                 }
-                absorb(&p, &floating, &tails)
+                absorb(&p, &floating, &tails, row: rowIndex)
             }
-            for (label, tail) in tails {
+            for (column, read) in tails {
+                let tail = row.labelScalars[column][read...]
                 if let found = findLabel(tail, in: stream, at: p, next: nil) {
                     if row.isHeader, found.skipped > 0, s[p..<p + found.skipped].allSatisfy(isHeaderScalar) {
                         // As for a header label further on: the header text
                         // before the tail is left for the next header rows.
-                        traced("structure.header-ahead", at: p + found.skipped, "", label)
+                        traced("structure.header-ahead", at: p + found.skipped, "", label(rowIndex, column))
                         continue
                     }
                     if found.skipped > 0 {
-                        let stray = text(p..<p + found.skipped)
-                        traced("structure.stray-text", at: p, stray, "")
-                        report("structure.stray-text", .suspicion, "text '\(stray)' before the rest of '\(label)' matches no template cell; dropped", at: p)
+                        let stray = p..<p + found.skipped
+                        traced("structure.stray-text", at: p, text(stray), "")
+                        report("structure.stray-text", .suspicion, "text '\(text(stray))' before the rest of '\(label(rowIndex, column))' matches no template cell; dropped", at: p)
                     }
-                    traced("structure.label-tail", at: p, text(p + found.skipped..<found.end), label)
+                    traced("structure.label-tail", at: p, text(p + found.skipped..<found.end), label(rowIndex, column))
                     p = found.end
                 } else {
-                    report("structure.label-tail", .suspicion, "'\(label)' is cut short: its end '\(String(String.UnicodeScalarView(tail)))' was not found", at: p)
+                    report("structure.label-tail", .suspicion, "'\(label(rowIndex, column))' is cut short: its end '\(String(String.UnicodeScalarView(tail)))' was not found", at: p)
                 }
             }
             tails.removeAll(keepingCapacity: true)
             if displaced != nil { displaced!.resume = p }
-            if emptySlots.count != row.columnPaths.count {
-                emptySlots = [String?](repeating: nil, count: row.columnPaths.count)
-            }
-            var slots = emptySlots
-            for (slot, value) in values { slots[slot] = value }
-            m.values.append(slots)
-            // A row with nothing in it (table 四's value row when the input has
-            // no values) is left out: an empty line is no table row.
-            if row.isHeader || cells.contains(where: { !$0.isEmpty }) {
-                m.grid.append(cells)
-                m.gridRowIsHeader.append(row.isHeader)
-                m.gridRowOf.append(m.grid.count - 1)
-            } else {
-                m.gridRowOf.append(nil)
-            }
+            m.rowsRead += 1
             // A stretch that matches almost nothing of the template is not this table.
             if m.expected >= 8 && m.score < 0.25 { break }
         }
         for group in floating where !group.seen {
-            report("structure.label-restored", .suspicion, "group label '\(group.label)' is missing; restored from template \(template.id)", at: p)
+            report("structure.label-restored", .suspicion, "group label '\(label(group.row, group.column))' is missing; restored from template \(template.id)", at: p)
         }
+        m.placed = placed
         m.end = max(m.end, p)
         return m
+    }
+
+    /// The text of each value token in `range` (which holds values only).
+    func valueTexts(in stream: CellStream, _ range: Range<Int>) -> [String] {
+        var texts: [String] = []
+        var p = range.lowerBound
+        while p < range.upperBound, let end = valueEnd(in: stream, at: p) {
+            texts.append(stream.text(p..<end))
+            p = end
+        }
+        return texts
     }
 
     /// End of the value token at `index`, or nil when no value starts there.
@@ -470,9 +574,10 @@ struct TemplateMatcher: Sendable {
         /// Edits plus skipped stray scalars.
         var cost: Int
         var skipped: Int
-        /// The label's end, when only its start stands here (the rest follows
-        /// the row's values: a cell cut by a page break or read line by line).
-        var tail: [Unicode.Scalar] = []
+        /// Where the label is cut, when only its start stands here (counted
+        /// from the label's start): the rest follows the row's values (a cell
+        /// cut by a page break or read line by line).
+        var cutAt: Int? = nil
         var start: Int = 0
     }
 
@@ -480,14 +585,18 @@ struct TemplateMatcher: Sendable {
     /// label of the row follows (the rest comes later); else within the edit
     /// budget, allowing a few stray scalars before it; else exactly, a little
     /// further on but before the next value.
-    func findLabel(_ label: [Unicode.Scalar], in stream: CellStream, at index: Int, next: [Unicode.Scalar]?,
+    /// The label is compared in place (a slice of the template's scalars):
+    /// no array is made per try.
+    func findLabel(_ label: ArraySlice<Unicode.Scalar>, in stream: CellStream, at index: Int, next: ArraySlice<Unicode.Scalar>?,
                    followedBy groupPiece: (Int) -> Bool = { _ in false }, searchAhead: Int = 80) -> LabelMatch? {
         let s = stream.scalars
         let m = label.count
         guard m > 0, index < s.count else { return nil }
+        // Offsets into the label count from its start (a tail's slice starts inside it).
+        let first = label.startIndex
         // The common prefix; the whole label when it stands here exactly.
         var k = 0
-        while k < m && index + k < s.count && s[index + k] == label[k] { k += 1 }
+        while k < m && index + k < s.count && s[index + k] == label[first + k] { k += 1 }
         if k == m { return LabelMatch(end: index + m, cost: 0, skipped: 0) }
         if k >= rules.matching.minLabelPrefix, k < m, index + k < s.count {
             let nextFollows = next.map { n in
@@ -495,7 +604,7 @@ struct TemplateMatcher: Sendable {
                 return index + k + probe.count <= s.count && s[(index + k)..<(index + k + probe.count)].elementsEqual(probe)
             } ?? false
             if nextFollows || startsValue(in: stream, at: index + k) || groupPiece(index + k) {
-                return LabelMatch(end: index + k, cost: 0, skipped: 0, tail: Array(label[k...]))
+                return LabelMatch(end: index + k, cost: 0, skipped: 0, cutAt: k)
             }
         }
         let budget = Int(rules.matching.maxEditShare * Double(m))
@@ -522,7 +631,7 @@ struct TemplateMatcher: Sendable {
                     currentLead[0] = 0
                     var rowMinimum = i
                     for j in 1...max(1, n) where j <= n {
-                        let substitute = previous[j - 1] + (label[i - 1] == s[index + j - 1] ? 0 : 1)
+                        let substitute = previous[j - 1] + (label[first + i - 1] == s[index + j - 1] ? 0 : 1)
                         let delete = previous[j] + 1
                         let insert = current[j - 1] + 1
                         if substitute <= delete && substitute <= insert {
@@ -557,7 +666,7 @@ struct TemplateMatcher: Sendable {
         let zone = nextValueStart(in: stream, after: index, limit: searchAhead + m)
         var q = index + 1
         while q + m <= zone {
-            if s[q] == label[0] && s[q..<q + m].elementsEqual(label) { return LabelMatch(end: q + m, cost: q - index, skipped: q - index) }
+            if s[q] == label[first] && s[q..<q + m].elementsEqual(label) { return LabelMatch(end: q + m, cost: q - index, skipped: q - index) }
             q += 1
         }
         return nil
@@ -570,16 +679,17 @@ struct TemplateMatcher: Sendable {
 
     /// The label (or its start followed by a value) further on, within
     /// `resyncWindow` scalars: for a row stuck before text that fits no cell.
-    func findAhead(_ label: [Unicode.Scalar], in stream: CellStream, from index: Int) -> LabelMatch? {
+    func findAhead(_ label: ArraySlice<Unicode.Scalar>, in stream: CellStream, from index: Int) -> LabelMatch? {
         let s = stream.scalars
         let stop = min(s.count, index + rules.matching.resyncWindow)
         let probe = min(label.count, rules.matching.minLabelPrefix)
+        let opening = label.startIndex
         // A start that agrees with half the label's opening
         // (OCR: 二、林年新收… for 一、本年新收…) is tried in full.
         var q = index + 1
         while q + probe <= stop {
             var agree = 0
-            for k in 0..<probe where s[q + k] == label[k] { agree += 1 }
+            for k in 0..<probe where s[q + k] == label[opening + k] { agree += 1 }
             if agree * 2 >= probe, let found = findLabel(label, in: stream, at: q, next: nil, searchAhead: 0), found.skipped == 0 {
                 var match = found
                 match.start = q

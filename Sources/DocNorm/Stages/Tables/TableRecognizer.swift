@@ -154,7 +154,9 @@ struct TableRecognizer: Sendable {
             let sameEdition = edition.flatMap { e in
                 matches.filter { $0.template.edition == e && accepted($0) }.max(by: { $0.score < $1.score })
             }
-            let matched = sameEdition ?? best.flatMap { accepted($0) ? $0 : nil }
+            // The match kept here, its text made now: the matches tried hold
+            // stream positions only (TemplateMatcher.materialized).
+            let matched = (sameEdition ?? best.flatMap { accepted($0) ? $0 : nil }).map { matcher.materialized($0, in: stream) }
             // Value slots left empty or values over: the extractor may have read
             // the cells out of order (pdftotext -raw, pdfminer).
             // A later anchor of the same stretch (申请人情况 after （本列数据…) has
