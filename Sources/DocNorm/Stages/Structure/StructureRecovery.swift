@@ -115,6 +115,7 @@ struct StructureRecovery: Sendable {
     /// `structure.numbering-sequence`: a sibling whose number OCR misread,
     /// pinned by its neighbours: between （一） and （三） of the same style,
     /// with no numbering of a higher level in between, （三） or （五） is （二）.
+    /// Table rows left as text (a line with a TAB) take no part.
     /// Keyed by the logical line's index over all stretches, the line's text
     /// with the number restored. (Tables between stretches do not end a run.)
     func misnumbered(_ numbered: [(line: Int, parsed: ParsedNumbering)]) -> [Int: String] {
@@ -125,7 +126,10 @@ struct StructureRecovery: Sendable {
         // Style → index in runs, for the few styles open: a short list, not a
         // dictionary hashing the style's name twice per numbered line.
         var current: [(style: String, level: Int, run: Int)] = []
-        for k in numbered.indices {
+        // A line with a TAB is a table's row left as text (四、结转下年度继续办理⇥0⇥0),
+        // numbered by the template, not a sibling: it neither joins a run nor
+        // is renumbered.
+        for k in numbered.indices where !numbered[k].parsed.rest.contains("\t") {
             let level = numbered[k].parsed.level, style = numbered[k].parsed.numbering.style
             current.removeAll { $0.level > level }
             if let open = current.firstIndex(where: { $0.style == style }) {
