@@ -224,6 +224,16 @@ struct SectionTitles: Sendable {
         }
     }
 
+    /// The number of the section whose title `title` is, as written or
+    /// restored from a misreading (`restored`); nil for any other title.
+    func number(named title: Substring.UnicodeScalarView, misreadEndings: Set<Unicode.Scalar> = []) -> Int? {
+        if isKnown(title) {
+            let scalars = title.map { Int($0.value) }
+            return sections.firstIndex { $0.contains(scalars) }.map { $0 + 1 }
+        }
+        return restored(title, misreadEndings: misreadEndings)?.number
+    }
+
     /// The section number and title a heading's title (after its numbering)
     /// was misread from, or nil: only a title with noise in it, or ending in
     /// one of `misreadEndings` (no title ends so: OCR read 况 as ，), close to

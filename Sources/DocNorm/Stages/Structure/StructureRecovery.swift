@@ -115,7 +115,8 @@ struct StructureRecovery: Sendable {
     /// `structure.numbering-sequence`: a sibling whose number OCR misread,
     /// pinned by its neighbours: between （一） and （三） of the same style,
     /// with no numbering of a higher level in between, （三） or （五） is （二）.
-    /// Table rows left as text (a line with a TAB) take no part.
+    /// Table rows left as text (a line with a TAB) take no part, and a line
+    /// whose section title names another number is not renumbered.
     /// Keyed by the logical line's index over all stretches, the line's text
     /// with the number restored. (Tables between stretches do not end a run.)
     func misnumbered(_ numbered: [(line: Int, parsed: ParsedNumbering)]) -> [Int: String] {
@@ -147,6 +148,12 @@ struct StructureRecovery: Sendable {
                 let (before, here, after) = (values[k - 1], values[k], values[k + 1])
                 guard after == before + 2, here != before + 1 else { continue }
                 let parsed = numbered[run[k]].parsed
+                // A section's own title names its number; the neighbours'
+                // count does not overrule it (一、总体情况 twice before 三、
+                // is a repeated heading, not a misread 二、).
+                if parsed.numbering.style == rules.sectionTitles.style,
+                   let named = rules.sectionTitles.number(named: parsed.rest, misreadEndings: rules.notHeadingEndings),
+                   named != before + 1 { continue }
                 guard let written = rules.numbering.written(before + 1, style: parsed.numbering.style) else { continue }
                 renumbered[numbered[run[k]].line] = written + String(Substring(parsed.rest))
                 values[k] = before + 1
