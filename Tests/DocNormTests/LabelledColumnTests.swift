@@ -92,7 +92,7 @@ import Testing
     /// pdfminer put the 现行有效件数 box before the section heading: its
     /// header stands nowhere in the table but there, alone on its line with
     /// exactly the block's two values after it, so it is read from there and
-    /// those lines stay as they are.
+    /// those lines are the table's: not written as text too.
     @Test func aColumnSetApartBeforeTheHeadingIsReadFromThere() throws {
         let lines = ["全年未收取信息处理费。", "", "现行有效件数", "0", "22", "", "二、主动公开政府信息情况", "",
                      "第二十条第（一）项", "信息内容", "规章", "行政规范性文件",
@@ -104,10 +104,41 @@ import Testing
         #expect(doc.tables.flatMap(\.records).count == 10)
         #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.message.contains("column 现行有效件数") && $0.line == 3 })
         let once = try canonical(Array((lines.joined(separator: "\n") + "\n").utf8))
-        // Its header stands in the table's header row, and its lines stay.
+        // Its header stands in the table's header row, and only there.
         #expect(once.contains("\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n"))
-        #expect(once.contains("\n现行有效件数\n"))
+        #expect(once.hasPrefix("全年未收取信息处理费。\n\n二、主动公开政府信息情况\n"))
+        #expect(!once.contains("\n现行有效件数\n") && !once.contains("\n22\n"))
         #expect(try canonical(Array(once.utf8)) == once)
+        #expect(Guarantees.check(Array((lines.joined(separator: "\n") + "\n").utf8), pipeline: pipeline).isEmpty)
+    }
+
+    /// pdftotext -raw of a Chromium PDF (2019 format) drew the 采购总金额
+    /// cell of block （九） after the next section's heading: the column is
+    /// read from there, and its header and value are not also left as text
+    /// under that heading (nothing doubled), with the step traced.
+    @Test func aColumnSetApartAfterTheNextHeadingIsNotAlsoText() throws {
+        let lines = ["二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "规章", "规范性文件",
+                     "本年新制作数量", "0", "2", "本年新公开数量", "0", "2", "对外公开总数量", "0", "17",
+                     "第二十条第（五）项", "信息内容", "行政许可", "其他对外管理服务事项",
+                     "上一年项目数量", "14", "3", "本年增/减", "-1", "0", "处理决定数量", "326", "41",
+                     "第二十条第（六）项", "信息内容", "行政处罚", "行政强制",
+                     "上一年项目数量", "0", "0", "本年增/减", "0", "0", "处理决定数量", "0", "0",
+                     "第二十条第（八）项", "信息内容", "行政事业性收费", "上一年项目数量", "0", "本年增/减", "0",
+                     "第二十条第（九）项", "信息内容", "政府集中采购", "", "采购项目数量", "4", "",
+                     "三、收到和处理政府信息公开申请情况", "", "采购总金额", "58.6万元", "", "全年未收到申请。"]
+        let text = lines.joined(separator: "\n") + "\n"
+        let doc = try document(text, tracing: true)
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        #expect(Self.value(doc, "政府集中采购", "采购总金额") == "58.6万元")
+        #expect(Self.value(doc, "政府集中采购", "采购项目数量") == "4")
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.message.contains("column 采购总金额") && $0.line == 57 })
+        #expect(doc.trace.contains { $0.rule == "tables.labelled-columns" && $0.line == 57 && $0.before == "采购总金额⏎58.6万元" && $0.after.isEmpty })
+        let once = try canonical(Array(text.utf8))
+        #expect(once.contains("\n政府集中采购\t4\t58.6万元\t\n"))
+        #expect(once.contains("\n三、收到和处理政府信息公开申请情况\n\n全年未收到申请。\n"))
+        #expect(!once.contains("\n采购总金额\n") && !once.contains("\n58.6万元\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+        #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
     }
 
     /// A column box with one value too many for its block is placed nowhere.

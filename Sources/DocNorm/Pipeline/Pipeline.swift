@@ -78,14 +78,8 @@ public struct Pipeline: Sendable {
             TableRecognizer.PlacedTable(table: region.table, lines: kept[region.lines.lowerBound].number...kept[region.lines.upperBound].number)
         }
         var prose = context.measure(.lines) { () -> [[LogicalLine]] in
-            var segments: [ArraySlice<SourceLine>] = []
-            segments.reserveCapacity(regions.count + 1)
-            var position = 0
-            for region in regions {
-                segments.append(kept[position..<region.lines.lowerBound])
-                position = region.lines.upperBound + 1
-            }
-            segments.append(kept[position...])
+            // Less the lines a table read beside its region (Region.apart).
+            let segments = tables.textStretches(kept, regions: regions, context: context)
             // Only the stretches hold the lines now, and they go once joined:
             // the lines and the logical lines are not all held to the end (peak memory).
             kept = []

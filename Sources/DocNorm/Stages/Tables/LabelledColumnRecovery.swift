@@ -27,7 +27,8 @@
 ///   header stands once, alone on a line followed by exactly its values,
 ///   within `maxApartLines` before or after the table (pdfminer's box before
 ///   the section heading; pdftotext -raw's column past the page break, after
-///   table 三 has begun). Those lines are left as they are.
+///   table 三 has begun). Those lines are the table's: they are not written
+///   as text too (`Region.apart`).
 ///
 /// The k-th occurrence of a header shared by several blocks is the k-th such
 /// block, unless the caption read last names another block that has it (and
@@ -151,7 +152,8 @@ struct LabelledColumnRecovery: Sendable {
         var placed: Int
         /// Values placed nowhere: text, source line, why.
         var unplaced: [(text: String, line: Int, reason: String)]
-        /// Columns read apart from the table: header, source lines.
+        /// Columns read apart from the table: header, the lines (indices)
+        /// of the header and its values, which are the table's.
         var apart: [(header: String, lines: ClosedRange<Int>)] = []
         /// A block's values left unplaced because read row by row and column
         /// by column they give different tables (`ColumnOrderEvidence` may
@@ -438,8 +440,9 @@ struct LabelledColumnRecovery: Sendable {
         }
         // A column whose header stands nowhere in the table, set apart by
         // the extractor: read where its header stands once, alone on a line
-        // with exactly its values after it, near the table. Those lines stay
-        // as they are (text, or numbers another table leaves out).
+        // with exactly its values after it, near the table. Those lines are
+        // the table's (`Region.apart`): not text, and numbers another table
+        // read over leaves out.
         var apart: [(header: String, lines: ClosedRange<Int>)] = []
         for (row, slots) in values.enumerated() {
             for (slot, value) in slots.enumerated() where value != nil { lastLine = max(lastLine, placedAt[row][slot]) }
@@ -454,7 +457,7 @@ struct LabelledColumnRecovery: Sendable {
                 }
                 guard found.count == 1, let run = column(after: found[0], in: lines, count: block.rows.count) else { continue }
                 for (row, text) in zip(block.rows, run.texts) { place(row, slot, text, start) }
-                apart.append((header, lines[found[0]].number...lines[run.last].number))
+                apart.append((header, found[0]...run.last))
             }
         }
         var placed = 0

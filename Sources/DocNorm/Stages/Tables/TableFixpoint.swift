@@ -102,9 +102,14 @@ extension TableRecognizer {
         var newProse: [[LogicalLine]] = [[]]
         var newTables: [PlacedTable] = []
         var position = 0
+        /// Lines of text a table of the reading read beside its region
+        /// (`Region.apart`): the table's, not text (as `textStretches` has it).
+        let apart = Set(again.flatMap { $0.apart.joined() }.filter { index in !again.contains { $0.lines.contains(index) } })
         func keep(upTo end: Int) {
             while position < end {
                 switch origins[position] {
+                case .prose(let line) where apart.contains(position):
+                    context.traced(.tables, "tables.labelled-columns", line: line.lines.lowerBound, before: line.text, after: "")
                 case .prose(let line): newProse[newProse.count - 1].append(line)
                 case .row(let table):
                     // A row the reading left out of every table is a line of

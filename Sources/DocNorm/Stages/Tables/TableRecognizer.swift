@@ -47,6 +47,42 @@ struct TableRecognizer: Sendable {
     struct Region {
         var lines: ClosedRange<Int>
         var table: Table
+        /// Lines outside `lines` whose cells the table holds: a column the
+        /// extractor set apart from it (`tables.labelled-columns`), read where
+        /// its header stands. They are the table's, not text.
+        var apart: [ClosedRange<Int>] = []
+    }
+
+    /// The stretches of text around `regions` (one more than the regions:
+    /// before, between and after them), less the lines a table read beside
+    /// its region (`Region.apart`): a line read into a table is not written
+    /// as text too (its header and values would stand twice, in the grid and
+    /// after it). Lines inside another region are that table's already. Each
+    /// line taken out is traced to the rule that read it.
+    func textStretches(_ lines: [SourceLine], regions: [Region], context: PipelineContext) -> [ArraySlice<SourceLine>] {
+        var taken = Set<Int>()
+        for region in regions {
+            for range in region.apart {
+                let out = range.filter { index in !regions.contains { $0.lines.contains(index) } }
+                guard let first = out.first else { continue }
+                taken.formUnion(out)
+                context.traced(.tables, "tables.labelled-columns", line: lines[first].number,
+                               before: out.map { lines[$0].text }.joined(separator: "⏎"), after: "")
+            }
+        }
+        var stretches: [ArraySlice<SourceLine>] = []
+        stretches.reserveCapacity(regions.count + 1)
+        func stretch(_ range: Range<Int>) -> ArraySlice<SourceLine> {
+            guard !taken.isEmpty, range.contains(where: taken.contains) else { return lines[range] }
+            return ArraySlice(range.filter { !taken.contains($0) }.map { lines[$0] })
+        }
+        var position = 0
+        for region in regions {
+            stretches.append(stretch(position..<region.lines.lowerBound))
+            position = region.lines.upperBound + 1
+        }
+        stretches.append(stretch(position..<lines.count))
+        return stretches
     }
 
     /// `structure.anchor-label`: the header label whose opening the region's
@@ -601,9 +637,10 @@ struct TableRecognizer: Sendable {
                            line: line)
         }
         for (header, apart) in placement.apart {
+            let (from, to) = (lines[apart.lowerBound].number, lines[apart.upperBound].number)
             context.report(.tables, "tables.labelled-columns", .repair,
-                           "column \(header) of table \(template.id) read from lines \(apart.lowerBound)–\(apart.upperBound), where the extractor set it apart from the table; those lines stay as they are",
-                           line: apart.lowerBound)
+                           "column \(header) of table \(template.id) read from lines \(from)–\(to), where the extractor set it apart from the table; those lines are the table's, not text",
+                           line: from)
         }
         for (index, row) in template.rows.enumerated() where !row.isHeader {
             let slots = placement.values[index]
@@ -631,7 +668,8 @@ struct TableRecognizer: Sendable {
         let spans = gridsOnly ? [] : CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { text in
             rules.isValue(Array(text.unicodeScalars)[...])
         }
-        return Region(lines: range, table: Table(grid: filled.grid, spans: spans, templateID: template.id, records: filled.records, checks: checks))
+        return Region(lines: range, table: Table(grid: filled.grid, spans: spans, templateID: template.id, records: filled.records, checks: checks),
+                      apart: placement.apart.map(\.lines))
     }
 
     /// The region's scalars but its separators (space, TAB, `|`), in which
