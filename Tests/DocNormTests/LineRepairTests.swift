@@ -300,6 +300,15 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         let prose = body + "\n" + "行政复议" + String(repeating: "政", count: 16) + "。\n"
         #expect(try repaired(prose).count == 1)
     }
+
+    /// A paragraph's short last line that happens to open with an anchor word
+    /// is its wrapped tail, not the table's first row: no row of a table ends
+    /// a sentence (holdout report, w3m: …2023年被⏎行政复议纠正1件。).
+    @Test func shortProseTailOpeningWithAnAnchorIsJoined() throws {
+        let body = (0..<6).map { _ in fullLine }.joined(separator: "\n")
+        let text = body + "\n" + "行政复议纠正1件。\n\n下一段。\n"
+        #expect(try repaired(text) == [String(repeating: fullLine, count: 6) + "行政复议纠正1件。", "下一段。"])
+    }
 }
 
 @Suite struct RunningHeaderTests {
