@@ -558,6 +558,16 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(output.contains("7."))
     }
 
+    /// A run after another number is a table column's last value, not a
+    /// paragraph's displaced opening (holdout report, LibreOffice PDF,
+    /// pdftotext -raw: table 三 read column by column under the header
+    /// piece 人 of 自然人: 人⏎5⏎1⏎2, then 企业⏎1⏎0⏎1).
+    @Test func runAfterANumberIsAColumnsLastValueAndStays() throws {
+        let output = try text("自\n然\n\n人\n5\n1\n2\n\n企业\n1\n0\n1\n")
+        #expect(!output.contains("2人"))
+        #expect(output.contains("\n2\n"))
+    }
+
     @Test func runAloneBetweenBlankLinesStaysWithoutAPageNumber() throws {
         // Canonical text sets every block between blank lines: a run the
         // first reading left alone (other text followed it) stays alone.
