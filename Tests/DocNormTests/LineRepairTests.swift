@@ -300,6 +300,15 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         let prose = body + "\n" + "行政复议" + String(repeating: "政", count: 16) + "。\n"
         #expect(try repaired(prose).count == 1)
     }
+
+    /// A paragraph's short last line that happens to open with an anchor word
+    /// is its wrapped tail, not the table's first row: no row of a table ends
+    /// a sentence (holdout report, w3m: …2023年被⏎行政复议纠正1件。).
+    @Test func shortProseTailOpeningWithAnAnchorIsJoined() throws {
+        let body = (0..<6).map { _ in fullLine }.joined(separator: "\n")
+        let text = body + "\n" + "行政复议纠正1件。\n\n下一段。\n"
+        #expect(try repaired(text) == [String(repeating: fullLine, count: 6) + "行政复议纠正1件。", "下一段。"])
+    }
 }
 
 @Suite struct RunningHeaderTests {
@@ -547,6 +556,16 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         let output = try text("说明\n\n属于行政执 1\n7.\n\n0\n\n0\n")
         #expect(!output.contains("7.属于"))
         #expect(output.contains("7."))
+    }
+
+    /// A run after another number is a table column's last value, not a
+    /// paragraph's displaced opening (holdout report, LibreOffice PDF,
+    /// pdftotext -raw: table 三 read column by column under the header
+    /// piece 人 of 自然人: 人⏎5⏎1⏎2, then 企业⏎1⏎0⏎1).
+    @Test func runAfterANumberIsAColumnsLastValueAndStays() throws {
+        let output = try text("自\n然\n\n人\n5\n1\n2\n\n企业\n1\n0\n1\n")
+        #expect(!output.contains("2人"))
+        #expect(output.contains("\n2\n"))
     }
 
     @Test func runAloneBetweenBlankLinesStaysWithoutAPageNumber() throws {

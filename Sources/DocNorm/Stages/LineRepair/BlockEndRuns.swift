@@ -21,7 +21,9 @@
 ///   first line qualifies, so a run that stands at the end of a block of
 ///   table values (1843 after 处理决定数量) stays; so does a run followed by
 ///   more numbers (a table's cells, 7. of 7.属于行政执法案卷 among them):
-///   those are stage 3's to read, as the extractor left them. A run between
+///   those are stage 3's to read, as the extractor left them; so does a run
+///   right after another (a column read top to bottom under a header piece:
+///   人⏎5⏎1⏎2 is 自然人's values, not 2 + 人). A run between
 ///   blank lines qualifies only before a page number: canonical text sets
 ///   every block between blank lines and has no page numbers, so a run its
 ///   first reading left alone stays alone in a second.
@@ -46,6 +48,7 @@ extension LineRepair {
                 blockStart = nil
             } else if lines[i].text.utf8.count <= limit, i + 1 == lines.count || lines[i + 1].text.isEmpty,
                       let target = blockStart ?? previousBlockStart,
+                      !(blockStart != nil && kept - 1 > target && isNumberLine(lines[kept - 1].text)),
                       isDisplacedRun(lines[i].text) ? opensBlock(lines[target].text, after: lines[i].text)
                                                     : quoteOpens(lines[target].text, run: lines[i].text),
                       endsBlock(lines, at: i, alone: blockStart == nil) {
@@ -63,6 +66,13 @@ extension LineRepair {
             kept += 1
         }
         if kept < lines.count { lines.removeLast(lines.count - kept) }
+    }
+
+    /// A line of nothing but a run of the rule's characters (a table's value
+    /// as pdftotext -raw sets one per line): a run right after one is a
+    /// column's last value, not a block's displaced opening.
+    func isNumberLine(_ text: String) -> Bool {
+        text.utf8.count <= file.displacedRun.maxColumns && isDisplacedRun(text)
     }
 
     /// What follows the run at `index` lets it end its block: not a run of

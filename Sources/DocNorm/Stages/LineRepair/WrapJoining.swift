@@ -11,7 +11,8 @@
 ///   character with the punctuation that may not open a line) and, on a
 ///   paragraph's first line, the indent the extractor dropped. A next line
 ///   opening with heading numbering, or a full stop (。！？) before a blank
-///   line, ends the paragraph; so does a numbered first line without a mark
+///   line, ends the paragraph, and so does a short line opening with a
+///   table's anchor (行政复议) unless it holds a full stop, which no row does; so does a numbered first line without a mark
 ///   of running text (，。；、) when the next line has one: a heading that
 ///   happened to fill the column (a heading's wrapped tail has none). So
 ///   does a full stop at the column before a line set in from the lines on
@@ -88,8 +89,10 @@ extension LineRepair {
     func continues(_ line: SourceLine, into next: String, fullWidth: Int, blankBetween: Bool, opensParagraph: Bool) -> Bool {
         if line.text.containsTab || next.containsTab || startsWithNumbering(next) { return false }
         // A short line opening with a table's anchor (行政复议 行政诉讼) is the
-        // table's first row, matched or not; a long one may be prose wrapped there.
-        if opensTable(next) && columns(next) < fullWidth / 2 { return false }
+        // table's first row, matched or not; a long one may be prose wrapped
+        // there, and so may one that ends a sentence (…2023年被⏎行政复议纠正1件。):
+        // no row of a table holds a full stop.
+        if opensTable(next) && columns(next) < fullWidth / 2 && !holdsFullStop(next) { return false }
         // No line starts with ，。、 or a closing bracket: such a line is the
         // tail of the one before, whatever its width.
         if let head = next.outerScalars?.first, startsNoLine(head) { return true }
@@ -109,6 +112,10 @@ extension LineRepair {
         if !strong { reach += leadingUnitColumns(next) }
         return reach >= fullWidth - file.wrap.window
     }
+
+    /// Whether `text` holds a full stop (`strongFinal`: 。！？), which ends a
+    /// sentence and so no table row holds.
+    func holdsFullStop(_ text: String) -> Bool { text.unicodeScalars.contains { strongFinal.contains($0) } }
 
     /// Whether the paragraph so far (running text the column wrapped at
     /// least once) leaves a bracket or quote open, so the next line (right
