@@ -155,6 +155,25 @@ import Testing
         #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.message.contains("412 9 7") })
     }
 
+    /// pdftotext -raw of a LibreOffice PDF: the header of block （六）'s only
+    /// column, its two values, a blank line (a jump), then a value drawn
+    /// there that belongs elsewhere. The two before the blank are the
+    /// column; the one after it is placed nowhere and reported.
+    @Test func aValuePastABlankLineAfterAnOnlyColumnIsNotItsBlocks() throws {
+        var blocks = Self.smallBlocks
+        blocks.insert(contentsOf: ["", "7"], at: blocks.firstIndex(of: "9")! + 1)
+        let lines = ["二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "规章", "行政规范性文件",
+                     "本年制发件数", "0", "5", "本年废止件数", "0", "4", "现行有效件数", "0", "22"] + blocks
+            + ["三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        let doc = try document(lines.joined(separator: "\n") + "\n")
+        #expect(Self.value(doc, "行政处罚", "本年处理决定数量") == "412")
+        #expect(Self.value(doc, "行政强制", "本年处理决定数量") == "9")
+        #expect(Self.value(doc, "行政事业性收费", "本年收费金额（单位：万元）") == "86.42")
+        #expect(doc.tables.flatMap(\.records).count == 10)
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .suspicion
+            && $0.message.contains("number(s) 7 ") && $0.message.contains("drawn elsewhere") })
+    }
+
     /// pdftotext -raw of a Chromium PDF: the row labels first, then each
     /// column's values down the page with a blank line at every jump; the
     /// third header of block （一） is drawn after （六）'s header, right

@@ -12,7 +12,9 @@
 /// with. The labels themselves say where the values go:
 ///
 /// - a column header followed by exactly as many values as its block has
-///   rows: that column, top to bottom;
+///   rows: that column, top to bottom; the header of a block's only column
+///   followed by more, but by exactly that many before a blank line: those
+///   (what follows the blank was drawn elsewhere);
 /// - several headers of one block followed by headers × rows values: the
 ///   block read row by row and read column by column must give the same
 ///   values (only then is the order beyond doubt: extractors do both);
@@ -378,6 +380,18 @@ struct LabelledColumnRecovery: Sendable {
                     continue
                 }
                 let rows = shape.blocks[b].rows, m = head.count, slots = head.map(\.slot)
+                // The header of a block's only column followed by too many
+                // values, but by exactly its rows' before the first blank line
+                // among them: the extractor jumped there (a column comes down
+                // with no blank line inside it), so what follows the blank was
+                // drawn elsewhere (pdftotext -raw of a LibreOffice PDF gave a
+                // value of another block's row there). With several columns the
+                // values before the blank may be another of its columns
+                // (Chromium's PDF: 对外公开总数量⏎⏎0⏎3⏎⏎0⏎12, 0 3 being 本年新公开数量's).
+                if m == 1, shape.blocks[b].headers.count == 1, run.count > rows.count, firstAfterBlank(run, lines) == rows.count {
+                    drop(Array(run[rows.count...]), "after a blank line past the \(rows.count) values under \(names), its block's only column: drawn elsewhere")
+                    run.removeLast(run.count - rows.count)
+                }
                 if run.count == m * rows.count {
                     let byRows = (0..<rows.count).map { r in (0..<m).map { c in run[r * m + c] } }
                     let byColumns = (0..<rows.count).map { r in (0..<m).map { c in run[c * rows.count + r] } }
@@ -476,6 +490,12 @@ struct LabelledColumnRecovery: Sendable {
         return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
                          placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence,
                          byRuns: byRuns, gridRows: gridRows)
+    }
+
+    /// Index of the first value of `run` with a blank line between it and
+    /// the value before (nil: none).
+    func firstAfterBlank(_ run: [(String, Int)], _ lines: [SourceLine]) -> Int? {
+        run.indices.dropFirst().first { i in (run[i - 1].1 + 1..<run[i].1).contains { ColumnOrderEvidence.isBlank(lines[$0]) } }
     }
 
     /// A value signed with a Han prefix (增3, 减2) stands only under a header
