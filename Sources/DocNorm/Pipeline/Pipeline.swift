@@ -41,7 +41,7 @@ public struct Pipeline: Sendable {
         characters = CharacterNormalizer(rules: rules, blankRunLimit: tableRules.matching.maxLines, ocrOpeners: ocr.candidates)
         lineRepair = try source.naming { try LineRepair.load(from: source, rules: rules, numbering: structureRules.numbering,
                                                           tableAnchors: Array(Set(tableRules.templates.flatMap(\.anchors))).sorted()) }
-        structure = StructureRecovery(rules: structureRules)
+        structure = StructureRecovery(rules: structureRules, tables: tableRules.templates)
         tables = TableRecognizer(rules: tableRules)
     }
 

@@ -30,6 +30,18 @@ import Darwin
 ///   report name in 《…》 in the opening paragraphs.
 struct StructureRecovery: Sendable {
     let rules: StructureRules
+    /// The tables' numbered row labels (四、结转下年度继续办理, 1.属于国家秘密),
+    /// as scalars: a line opening as one does is a table's row left as text.
+    let tableRowLabels: [[Unicode.Scalar]]
+
+    init(rules: StructureRules, tables: [TableTemplate] = []) {
+        self.rules = rules
+        var seen = Set<String>()
+        tableRowLabels = tables.flatMap(\.rows).filter { !$0.isHeader }.flatMap(\.cells).compactMap { cell in
+            guard case .label(let label) = cell, rules.numbering.parse(label) != nil, seen.insert(label).inserted else { return nil }
+            return Array(label.unicodeScalars)
+        }
+    }
 
     /// An open heading on the path from the document to the current line.
     struct Open {
@@ -115,8 +127,9 @@ struct StructureRecovery: Sendable {
     /// `structure.numbering-sequence`: a sibling whose number OCR misread,
     /// pinned by its neighbours: between （一） and （三） of the same style,
     /// with no numbering of a higher level in between, （三） or （五） is （二）.
-    /// Table rows left as text (a line with a TAB) take no part, and a line
-    /// whose section title names another number is not renumbered.
+    /// Table rows left as text (a line with a TAB) take no part, and neither
+    /// a line opening as a table's row label nor one whose section title
+    /// names another number is renumbered.
     /// Keyed by the logical line's index over all stretches, the line's text
     /// with the number restored. (Tables between stretches do not end a run.)
     func misnumbered(_ numbered: [(line: Int, parsed: ParsedNumbering)]) -> [Int: String] {
@@ -154,13 +167,47 @@ struct StructureRecovery: Sendable {
                 if parsed.numbering.style == rules.sectionTitles.style,
                    let named = rules.sectionTitles.number(named: parsed.rest, misreadEndings: rules.notHeadingEndings),
                    named != before + 1 { continue }
-                guard let written = rules.numbering.written(before + 1, style: parsed.numbering.style) else { continue }
+                // Nor is a line that opens as a table's numbered row label
+                // (四、结转下年度继续办理 0 0 0, a row left as text, its
+                // values spaced): the template numbers it. (It still counts
+                // as a neighbour: it stands where its siblings' count has it.)
+                guard !opensAsTableRow(parsed.numbering.text, parsed.rest),
+                      let written = rules.numbering.written(before + 1, style: parsed.numbering.style) else { continue }
                 renumbered[numbered[run[k]].line] = written + String(Substring(parsed.rest))
                 values[k] = before + 1
             }
         }
         return renumbered
     }
+
+    /// Whether a line numbered `numbering` with `rest` after it opens as one
+    /// of the tables' numbered row labels: its first word (up to a space or
+    /// TAB, at most `rowHeadScalars`, at least two of them past the
+    /// numbering) is the start of a label, or is a label and a digit after
+    /// it (3.其他0). That is stage 3's test of a line among a table's numbers
+    /// (`ReadingOrderRecovery.stretchEnd`: 四、结转下年度继续办理 is a row of
+    /// table 三, 四、政府信息公开… is not), so renumbering such a line would
+    /// end a second run's table there.
+    func opensAsTableRow(_ numbering: String, _ rest: Substring.UnicodeScalarView) -> Bool {
+        guard !tableRowLabels.isEmpty else { return false }
+        var head = Array(numbering.unicodeScalars)
+        let numberingCount = head.count
+        for scalar in rest {
+            guard head.count < Self.rowHeadScalars, scalar != " ", scalar != "\t" else { break }
+            head.append(scalar)
+        }
+        guard head.count >= numberingCount + 2 else { return false }
+        // (A label the head holds whole and that ends before the head does
+        // is followed by a scalar that is neither space nor TAB.)
+        return tableRowLabels.contains { label in
+            label.starts(with: head)
+                || label.count < head.count && head.starts(with: label) && ("0"..."9").contains(head[label.count])
+        }
+    }
+
+    /// The scalars of a line's first word compared with the row labels, as
+    /// `ReadingOrderRecovery.stretchEnd` compares them.
+    static let rowHeadScalars = 8
 
     /// The block of a prose line; `parsed` is the numbering it opens with.
     func classify(_ line: LogicalLine, parsed: ParsedNumbering?, open: inout [Open], context: PipelineContext) -> BlockKind {
