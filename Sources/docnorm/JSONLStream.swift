@@ -175,7 +175,7 @@ struct JSONLStream: Sendable {
             do { input = try JSONDecoder().decode(InputRecord.self, from: Data(line)) } catch {
                 // The id, where it can be read, still names the record.
                 record.id = (try? JSONDecoder().decode(InputRecord.ID.self, from: Data(line)))?.id ?? .null
-                let (_, reason) = JSONLocation.describe(error, in: String(decoding: line, as: UTF8.self))
+                let reason = JSONLocation.describe(error, in: String(decoding: line, as: UTF8.self)).reason
                 throw LineError("not a JSON object with \"id\" and \"text\": \(reason)")
             }
             record.id = input.id ?? .null

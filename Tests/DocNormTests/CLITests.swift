@@ -126,6 +126,22 @@ enum CLI {
                 "\(run.stderr)")
     }
 
+    /// A JSON syntax error in a --rules file opens with `FILE:LINE:COLUMN:`,
+    /// as compilers write it and as `batch --jsonl` names a line's column.
+    @Test func ruleFileSyntaxErrorSaysLineAndColumn() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.copyItem(atPath: repositoryRoot.appendingPathComponent("Rules").path, toPath: folder)
+        let path = folder + "/lines.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        // `"format": "docnorm-rules/1",,` on line 2: the second comma, column 31, is no key.
+        CLI.write(Array(text.replacing("\"docnorm-rules/1\",", with: "\"docnorm-rules/1\",,").utf8), to: path)
+        let run = CLI.docnorm(["--rules", folder, sample])
+        #expect(run.status == 7)
+        #expect(run.stderr.hasPrefix("docnorm: \(path):2:31: invalid rule file: not valid JSON: expected a string in double quotes"), "\(run.stderr)")
+    }
+
     /// Every rule file refusal has the form of the other errors,
     /// `docnorm: FILE:LINE: what`: a check made after decoding (an ICU
     /// pattern ICU refuses) names the file by its path and the key's line.
@@ -275,7 +291,7 @@ enum CLI {
         let run = try runDocnorm(["eval", "--no-raw", repositoryRoot.appendingPathComponent("Corpus/samples").path,
                                   "--check", folder.file("baseline.json")])
         #expect(run.status == 2, "\(run.errors)")
-        #expect(run.errors.hasPrefix("docnorm: \(folder.file("baseline.json")):2: not a quality baseline: not valid JSON"), "\(run.errors)")
+        #expect(run.errors.hasPrefix("docnorm: \(folder.file("baseline.json")):2:14: not a quality baseline: not valid JSON"), "\(run.errors)")
     }
 
     @Test func aKnownLossThatNoLongerFitsItsGoldIsRefusedAsSuch() throws {
