@@ -12,7 +12,8 @@ struct Eval: ParsableCommand {
             For each <doc>/gold.txt under DIR, runs <doc>/extracted/*.txt and extracted/chromium/*.txt \
             through the pipeline and prints per extractor: exact-match rate, character error rate of the \
             raw extraction and of the output against the gold, gold-line recall, heading recall, table-row \
-            recall, table value accuracy (records.jsonl) and idempotence.
+            recall, table value accuracy (<doc>/records.jsonl, which every <doc>/gold.txt needs: \
+            an empty file when it has no template table) and idempotence.
             """)
 
     @Argument(help: "The evaluation corpus.") var directory = "Corpus/eval"
@@ -35,6 +36,8 @@ struct Eval: ParsableCommand {
             throw failure(ExitStatus.of(error), "\(directory)/\(error)")
         } catch let error as QualityReport.GoldRecordError {
             // A gold record left out would make the value scores lie: refused, not skipped.
+            throw failure(.unreadable, "\(directory)/\(error)")
+        } catch let error as QualityReport.MissingGoldRecordsError {
             throw failure(.unreadable, "\(directory)/\(error)")
         } catch {
             let path = "\(directory)/known-losses.json"

@@ -298,6 +298,7 @@ enum CLI {
         let folder = TemporaryFolder()
         defer { folder.remove() }
         try folder.write("doc/gold.txt", Array("公开，公开，\n".utf8))
+        try folder.write("doc/records.jsonl", [])
         try folder.write("doc/extracted/pdfminer.txt", Array("公开公开\n".utf8))
         try folder.write("known-losses.json", Array(#"{"extractors": ["pdfminer"], "losses": [{"document": "doc", "before": "公开", "lost": "，", "after": ""}]}"#.utf8))
         let run = try runDocnorm(["eval", "--no-raw", folder.path])
@@ -332,12 +333,30 @@ enum CLI {
         #expect(run.output.isEmpty, "nothing scored")
     }
 
+    /// A gold.txt without its records.jsonl would score the document's
+    /// tables as holding no value: refused (exit 2) naming the file, as a
+    /// malformed records.jsonl is; an empty one says "no template table".
+    @Test func aGoldWithoutRecordsIsRefused() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let sample = repositoryRoot.appendingPathComponent("Corpus/samples/muye-2024-hardwrap").path
+        try folder.write("doc/gold.txt", [UInt8](try #require(FileManager.default.contents(atPath: sample + "/expected.txt"))))
+        try folder.write("doc/extracted/good.txt", [UInt8](try #require(FileManager.default.contents(atPath: sample + "/input.txt"))))
+        let run = try runDocnorm(["eval", "--no-raw", folder.path])
+        #expect(run.status == 2, "\(run.errors)")
+        #expect(run.errors.hasPrefix("docnorm: \(folder.path)/doc/records.jsonl: no such file;"), "\(run.errors)")
+        #expect(run.output.isEmpty, "nothing scored")
+        try folder.write("doc/records.jsonl", [])
+        #expect(try runDocnorm(["eval", "--no-raw", folder.path]).status == 0, "an empty records.jsonl: no template table")
+    }
+
     @Test func anExtractionThePipelineRefusesIsNamed() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let sample = repositoryRoot.appendingPathComponent("Corpus/samples/muye-2024-hardwrap").path
         try folder.write("doc/gold.txt", [UInt8](try #require(FileManager.default.contents(atPath: sample + "/expected.txt"))))
         try folder.write("doc/extracted/good.txt", [UInt8](try #require(FileManager.default.contents(atPath: sample + "/input.txt"))))
+        try folder.write("doc/records.jsonl", [UInt8](try #require(FileManager.default.contents(atPath: sample + "/expected-records.jsonl"))))
         try folder.write("doc/extracted/scan.txt", Array("%PDF-1.7\n".utf8) + [0, 1, 2])
         let run = try runDocnorm(["eval", "--no-raw", folder.path])
         #expect(run.status == 0, "\(run.errors)")
