@@ -18,7 +18,8 @@ struct Batch: ParsableCommand {
             once per --format. OUT/.docnorm/manifest.jsonl makes reruns skip what is up to date; \
             OUT/report.json lists every file. Exit code 1 when any file failed.
             With --jsonl, reads {"id": …, "text": …} lines on standard input and writes one \
-            JSON line per input line, in order, to standard output.
+            JSON line per input line, in order, to standard output; a line that is no record \
+            (an empty or blank line too) is answered with {"status": "error"} and its line number.
             """)
 
     @Argument(help: "Input folder (searched recursively).") var input: String?

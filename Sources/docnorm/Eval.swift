@@ -12,7 +12,8 @@ struct Eval: ParsableCommand {
             For each <doc>/gold.txt under DIR, runs <doc>/extracted/*.txt and extracted/chromium/*.txt \
             through the pipeline and prints per extractor: exact-match rate, character error rate of the \
             raw extraction and of the output against the gold, gold-line recall, heading recall, table-row \
-            recall, table value accuracy (records.jsonl) and idempotence.
+            recall, table value accuracy (<doc>/records.jsonl, which every <doc>/gold.txt needs: \
+            an empty file when it has no template table) and idempotence.
             """)
 
     @Argument(help: "The evaluation corpus.") var directory = "Corpus/eval"
@@ -28,19 +29,21 @@ struct Eval: ParsableCommand {
         // A malformed baseline is refused before the corpus is scored.
         let baseline = try check.map(Self.baseline)
         let cases: [QualityReport.Case]
-        do { cases = try QualityReport.cases(in: URL(fileURLWithPath: directory)) } catch DocNormError.invalidRules(let file, let line, let reason) {
+        do { cases = try QualityReport.cases(in: URL(fileURLWithPath: directory)) } catch DocNormError.invalidRules(let file, let line, let column, let reason) {
             // Raised here only by known-losses.json, which is no rule file: no --rules hint.
-            throw failure(.unreadable, "\(directory)/\(file)\(line.map { ":\($0)" } ?? ""): not a known-losses file: \(reason)")
+            throw failure(.unreadable, "\(directory)/\(file)\(JSONLocation.suffix(line: line, column: column)): not a known-losses file: \(reason)")
         } catch let error as DocNormError {
             throw failure(ExitStatus.of(error), "\(directory)/\(error)")
         } catch let error as QualityReport.GoldRecordError {
             // A gold record left out would make the value scores lie: refused, not skipped.
             throw failure(.unreadable, "\(directory)/\(error)")
+        } catch let error as QualityReport.MissingGoldRecordsError {
+            throw failure(.unreadable, "\(directory)/\(error)")
         } catch {
             let path = "\(directory)/known-losses.json"
             let text = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            let (line, reason) = JSONLocation.describe(error, in: text)
-            throw failure(.unreadable, "\(path)\(line.map { ":\($0)" } ?? ""): not a known-losses file: \(reason)")
+            let (line, column, reason) = JSONLocation.describe(error, in: text)
+            throw failure(.unreadable, "\(path)\(JSONLocation.suffix(line: line, column: column)): not a known-losses file: \(reason)")
         }
         guard !cases.isEmpty else { throw failure(.unreadable, "\(directory): no <doc>/gold.txt with extracted/*.txt found") }
         let scored = cases.map { ($0, QualityReport.score($0, pipeline: pipeline, rawEdits: !noRaw)) }
@@ -70,8 +73,8 @@ struct Eval: ParsableCommand {
             throw failure(.unreadable, "\(path): cannot read the baseline; write one with --write-baseline")
         }
         do { return try JSONDecoder().decode(QualityBaseline.self, from: data) } catch {
-            let (line, reason) = JSONLocation.describe(error, in: String(decoding: data, as: UTF8.self))
-            throw failure(.unreadable, "\(path)\(line.map { ":\($0)" } ?? ""): not a quality baseline: \(reason); write one with --write-baseline")
+            let (line, column, reason) = JSONLocation.describe(error, in: String(decoding: data, as: UTF8.self))
+            throw failure(.unreadable, "\(path)\(JSONLocation.suffix(line: line, column: column)): not a quality baseline: \(reason); write one with --write-baseline")
         }
     }
 

@@ -162,6 +162,12 @@ struct JSONLStream: Sendable {
     func answer(_ line: [UInt8], number: Int, pipeline: Pipeline) -> String {
         var record = OutputRecord(id: .null, line: number, status: "error")
         do {
+            // One answer per input line: a blank line is answered too, said to
+            // be blank (JSON's own words, "unexpected end of file", would send
+            // a reader looking for a cut record).
+            if line.allSatisfy({ [0x20, 0x09, 0x0D].contains($0) }) {
+                throw LineError("line \(number) is \(line.isEmpty ? "empty" : "blank"): no record; each line must be one JSON object {\"id\": …, \"text\": …} (remove blank lines from the input)")
+            }
             if let bad = Self.firstInvalidUTF8(line) {
                 throw LineError("the line is not valid UTF-8 (first bad byte at byte offset \(bad) of the line); JSON Lines are UTF-8")
             }
@@ -175,7 +181,7 @@ struct JSONLStream: Sendable {
             do { input = try JSONDecoder().decode(InputRecord.self, from: Data(line)) } catch {
                 // The id, where it can be read, still names the record.
                 record.id = (try? JSONDecoder().decode(InputRecord.ID.self, from: Data(line)))?.id ?? .null
-                let (_, reason) = JSONLocation.describe(error, in: String(decoding: line, as: UTF8.self))
+                let reason = JSONLocation.describe(error, in: String(decoding: line, as: UTF8.self)).reason
                 throw LineError("not a JSON object with \"id\" and \"text\": \(reason)")
             }
             record.id = input.id ?? .null

@@ -44,9 +44,9 @@ public struct TemporaryFolder: Sendable {
 
     public init() {
         var template = Array("/tmp/docnorm-test-XXXXXX".utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        precondition(made != nil, "mkdtemp failed")
-        path = String(cString: template)
+        // mkdtemp returns the template it filled in, NUL-terminated.
+        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!).map { String(cString: $0) } }
+        path = made ?? { preconditionFailure("mkdtemp failed") }()
     }
 
     public func file(_ relative: String) -> String { path + "/" + relative }

@@ -399,6 +399,20 @@ import Glibc
         #expect(records[3].error?.hasSuffix("not valid JSON at line 4, column 7: '04' is not a JSON value") == true, "\(records[3])")
     }
 
+    /// A blank line is answered like every other line (one answer per
+    /// input line), and the answer says it is blank, not that JSON ended early.
+    @Test func blankJSONLineIsAnErrorSayingSo() throws {
+        struct Out: Decodable { var id: Int?; var line: Int; var status: String; var error: String? }
+        let input = Array("{\"id\":1,\"text\":\"政府信息。\"}\n\n \r\n{\"id\":4,\"text\":\"政府信息。\"}\n".utf8)
+        let result = try runDocnorm(["batch", "--jsonl", "--jobs", "1"], stdin: input)
+        #expect(result.status == 0, "\(result.errors)")
+        let records = try result.stdout.split(separator: 0x0A).map { try JSONDecoder().decode(Out.self, from: Data($0)) }
+        try #require(records.count == 4)
+        #expect(records.map(\.status) == ["ok", "error", "error", "ok"])
+        #expect(records[1].line == 2 && records[1].error?.hasPrefix("line 2 is empty: no record") == true, "\(records[1])")
+        #expect(records[2].line == 3 && records[2].error?.hasPrefix("line 3 is blank: no record") == true, "\(records[2])")
+    }
+
     @Test func jsonLinesRoundTripKeepsOrderAndTurnsErrorsIntoRecords() throws {
         struct In: Encodable { var id: Int; var text: String }
         struct Out: Decodable { var id: Int?; var line: Int; var status: String; var text: String?; var error: String? }

@@ -126,6 +126,22 @@ enum CLI {
                 "\(run.stderr)")
     }
 
+    /// A JSON syntax error in a --rules file opens with `FILE:LINE:COLUMN:`,
+    /// as compilers write it and as `batch --jsonl` names a line's column.
+    @Test func ruleFileSyntaxErrorSaysLineAndColumn() throws {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.copyItem(atPath: repositoryRoot.appendingPathComponent("Rules").path, toPath: folder)
+        let path = folder + "/lines.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        // `"format": "docnorm-rules/1",,` on line 2: the second comma, column 31, is no key.
+        CLI.write(Array(text.replacing("\"docnorm-rules/1\",", with: "\"docnorm-rules/1\",,").utf8), to: path)
+        let run = CLI.docnorm(["--rules", folder, sample])
+        #expect(run.status == 7)
+        #expect(run.stderr.hasPrefix("docnorm: \(path):2:31: invalid rule file: not valid JSON: expected a string in double quotes"), "\(run.stderr)")
+    }
+
     /// Every rule file refusal has the form of the other errors,
     /// `docnorm: FILE:LINE: what`: a check made after decoding (an ICU
     /// pattern ICU refuses) names the file by its path and the key's line.
@@ -275,13 +291,14 @@ enum CLI {
         let run = try runDocnorm(["eval", "--no-raw", repositoryRoot.appendingPathComponent("Corpus/samples").path,
                                   "--check", folder.file("baseline.json")])
         #expect(run.status == 2, "\(run.errors)")
-        #expect(run.errors.hasPrefix("docnorm: \(folder.file("baseline.json")):2: not a quality baseline: not valid JSON"), "\(run.errors)")
+        #expect(run.errors.hasPrefix("docnorm: \(folder.file("baseline.json")):2:14: not a quality baseline: not valid JSON"), "\(run.errors)")
     }
 
     @Test func aKnownLossThatNoLongerFitsItsGoldIsRefusedAsSuch() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
         try folder.write("doc/gold.txt", Array("公开，公开，\n".utf8))
+        try folder.write("doc/records.jsonl", [])
         try folder.write("doc/extracted/pdfminer.txt", Array("公开公开\n".utf8))
         try folder.write("known-losses.json", Array(#"{"extractors": ["pdfminer"], "losses": [{"document": "doc", "before": "公开", "lost": "，", "after": ""}]}"#.utf8))
         let run = try runDocnorm(["eval", "--no-raw", folder.path])
@@ -316,12 +333,30 @@ enum CLI {
         #expect(run.output.isEmpty, "nothing scored")
     }
 
+    /// A gold.txt without its records.jsonl would score the document's
+    /// tables as holding no value: refused (exit 2) naming the file, as a
+    /// malformed records.jsonl is; an empty one says "no template table".
+    @Test func aGoldWithoutRecordsIsRefused() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let sample = repositoryRoot.appendingPathComponent("Corpus/samples/muye-2024-hardwrap").path
+        try folder.write("doc/gold.txt", [UInt8](try #require(FileManager.default.contents(atPath: sample + "/expected.txt"))))
+        try folder.write("doc/extracted/good.txt", [UInt8](try #require(FileManager.default.contents(atPath: sample + "/input.txt"))))
+        let run = try runDocnorm(["eval", "--no-raw", folder.path])
+        #expect(run.status == 2, "\(run.errors)")
+        #expect(run.errors.hasPrefix("docnorm: \(folder.path)/doc/records.jsonl: no such file;"), "\(run.errors)")
+        #expect(run.output.isEmpty, "nothing scored")
+        try folder.write("doc/records.jsonl", [])
+        #expect(try runDocnorm(["eval", "--no-raw", folder.path]).status == 0, "an empty records.jsonl: no template table")
+    }
+
     @Test func anExtractionThePipelineRefusesIsNamed() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let sample = repositoryRoot.appendingPathComponent("Corpus/samples/muye-2024-hardwrap").path
         try folder.write("doc/gold.txt", [UInt8](try #require(FileManager.default.contents(atPath: sample + "/expected.txt"))))
         try folder.write("doc/extracted/good.txt", [UInt8](try #require(FileManager.default.contents(atPath: sample + "/input.txt"))))
+        try folder.write("doc/records.jsonl", [UInt8](try #require(FileManager.default.contents(atPath: sample + "/expected-records.jsonl"))))
         try folder.write("doc/extracted/scan.txt", Array("%PDF-1.7\n".utf8) + [0, 1, 2])
         let run = try runDocnorm(["eval", "--no-raw", folder.path])
         #expect(run.status == 0, "\(run.errors)")

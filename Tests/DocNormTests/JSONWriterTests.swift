@@ -33,7 +33,7 @@ import DocNormTestSupport
                           records: [TableRecord(row: ["r"], column: [], value: "1")],
                           checks: [ArithmeticCheck(check: "sum", subject: "s", holds: true, left: 1.0, right: 0.1),
                                    ArithmeticCheck(check: "x", subject: "", holds: false, left: -0.0, right: 1e21),
-                                   ArithmeticCheck(check: "y", subject: "z", holds: false, left: 123456789.125, right: 5e-324)])
+                                   ArithmeticCheck(check: "y", subject: "z", holds: false, left: 123456789.125, right: .leastNonzeroMagnitude)])
         var metadata = DocumentMetadata()
         metadata.year = 2024
         metadata.issuingBody = "某某局"

@@ -16,22 +16,25 @@ import DocNormTestSupport
         return folder
     }
 
-    func refusal(_ name: String, _ edit: (String) -> String) throws -> (file: String, line: Int?, reason: String)? {
+    func refusal(_ name: String, _ edit: (String) -> String) throws -> (file: String, line: Int?, column: Int?, reason: String)? {
         let folder = try rulesFolder(editing: name, edit)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         do {
             let source = RuleSource.directory(folder)
             _ = try Pipeline(rules: try RuleSet.load(from: source), source: source)
             return nil
-        } catch let DocNormError.invalidRules(file, line, reason) {
+        } catch let DocNormError.invalidRules(file, line, column, reason) {
             #expect(file == folder + "/" + name)
-            return (file, line, reason)
+            return (file, line, column, reason)
         }
     }
 
-    @Test func syntaxErrorNamesItsLine() throws {
+    /// A syntax error names its line and column (in characters), as
+    /// `batch --jsonl` names a line's: `  "remove"  "[[…` wants its ':' at column 13.
+    @Test func syntaxErrorNamesItsLineAndColumn() throws {
         let r = try refusal("characters.json") { $0.replacing("\"remove\":", with: "\"remove\" ") }
         #expect(r?.line == 6)
+        #expect(r?.column == 13)
         #expect(r?.reason == "not valid JSON: expected ':' after the key")
     }
 

@@ -177,8 +177,13 @@ public enum QualityReport {
         for document in documents {
             let folder = root.appendingPathComponent(document)
             guard let gold = fm.contents(atPath: folder.appendingPathComponent("gold.txt").path) else { continue }
-            let records = try goldRecords(fm.contents(atPath: folder.appendingPathComponent("records.jsonl").path).map { [UInt8]($0) } ?? [],
-                                          file: document + "/records.jsonl")
+            // No records.jsonl would score the tables as holding no value:
+            // refused, as a malformed one is (an empty file says "no tables").
+            guard let recordBytes = fm.contents(atPath: folder.appendingPathComponent("records.jsonl").path) else {
+                throw MissingGoldRecordsError(file: document + "/records.jsonl",
+                                              exists: fm.fileExists(atPath: folder.appendingPathComponent("records.jsonl").path))
+            }
+            let records = try goldRecords([UInt8](recordBytes), file: document + "/records.jsonl")
             for sub in ["", "chromium/"] {
                 let dir = folder.appendingPathComponent("extracted/" + sub)
                 for name in ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []).sorted() where name.hasSuffix(".txt") {
@@ -205,6 +210,20 @@ public enum QualityReport {
         public var line: Int
         public var reason: String
         public var description: String { "\(file):\(line): not a gold record: \(reason)" }
+    }
+
+    /// A document with a gold.txt and no records.jsonl (or one that cannot be
+    /// read): its value scores would count none of its tables' values.
+    public struct MissingGoldRecordsError: Error, CustomStringConvertible {
+        /// The file, relative to the corpus.
+        public var file: String
+        /// The path is there but cannot be read (a folder, no permission).
+        public var exists: Bool
+        public var description: String {
+            exists ? "\(file): cannot read the gold records"
+                : "\(file): no such file; a document with a gold.txt needs its records (Corpus/eval/tools/gen_records.py writes them; "
+                + "an empty file when the report has no template table)"
+        }
     }
 
     /// The records of a records.jsonl, one JSON object per line (blank lines

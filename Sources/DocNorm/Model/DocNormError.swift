@@ -15,9 +15,10 @@ public enum DocNormError: Error, Equatable, Sendable, CustomStringConvertible {
     /// detector's best other guess is below the rules' minimum confidence.
     case undetectableEncoding(best: String?, confidence: Int, needed: Int, offset: Int)
     /// A rule file is malformed: the file (its path for a --rules folder),
-    /// the line where that can be told, and what is wrong. The description
-    /// opens with `FILE:LINE:`, as the CLI's other messages do.
-    case invalidRules(file: String, line: Int?, reason: String)
+    /// the line where that can be told (and the column of a JSON syntax
+    /// error), and what is wrong. The description opens with `FILE:LINE:`
+    /// (`FILE:LINE:COLUMN:`), as the CLI's other messages and compilers do.
+    case invalidRules(file: String, line: Int?, column: Int? = nil, reason: String)
     /// An ICU call failed.
     case icu(String)
 
@@ -38,8 +39,8 @@ public enum DocNormError: Error, Equatable, Sendable, CustomStringConvertible {
             let guess = best.map { "the best guess, \($0), has \(confidence)% confidence (\(needed)% needed)" } ?? "no charset fits"
             return "cannot tell the text encoding: the bytes are not UTF-8 (first bad byte at byte offset \(offset)) and \(guess); "
                 + "name it with --encoding, e.g. --encoding GB18030 (simplified Chinese) or --encoding Big5 (traditional)"
-        case .invalidRules(let file, let line, let reason):
-            return "\(file)\(line.map { ":\($0)" } ?? ""): invalid rule file: \(reason); fix the file or drop --rules to use the built-in rules"
+        case .invalidRules(let file, let line, let column, let reason):
+            return "\(file)\(JSONLocation.suffix(line: line, column: column)): invalid rule file: \(reason); fix the file or drop --rules to use the built-in rules"
         case .icu(let message):
             return "ICU error: \(message) (an internal failure; please report it with the input)"
         }

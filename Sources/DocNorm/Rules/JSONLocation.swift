@@ -1,5 +1,5 @@
 /// Where in a JSON rule file something went wrong, so a refusal can name the
-/// line: JSONDecoder (FoundationEssentials) says only "not valid JSON" and
+/// line (and, for a syntax error, the column): JSONDecoder (FoundationEssentials) says only "not valid JSON" and
 /// gives coding paths, not positions.
 public enum JSONLocation {
     /// The line and reason of the first syntax error, or nil when the text is
@@ -157,9 +157,22 @@ public enum JSONLocation {
         line(ofKeyPath: [key], in: text)
     }
 
-    /// A reason and line for a JSONDecoder error about `text`.
-    public static func describe(_ error: Error, in text: String) -> (line: Int?, reason: String) {
-        if let syntax = firstSyntaxError(in: text) { return (syntax.line, "not valid JSON: \(syntax.reason)") }
+    /// A reason and place for a JSONDecoder error about `text`: a syntax
+    /// error has its line and column, as `batch --jsonl` gives them; an error
+    /// found after parsing (a missing key, a wrong type) the line of its key.
+    public static func describe(_ error: Error, in text: String) -> (line: Int?, column: Int?, reason: String) {
+        if let syntax = firstSyntaxError(in: Array(text.utf8)) { return (syntax.line, syntax.column, "not valid JSON: \(syntax.reason)") }
+        let (line, reason) = describeDecoding(error, in: text)
+        return (line, nil, reason)
+    }
+
+    /// `:LINE:COLUMN`, `:LINE` or nothing, to follow a file's name as
+    /// compilers write it (editors open the file at that place).
+    public static func suffix(line: Int?, column: Int?) -> String {
+        line.map { ":\($0)\(column.map { ":\($0)" } ?? "")" } ?? ""
+    }
+
+    static func describeDecoding(_ error: Error, in text: String) -> (line: Int?, reason: String) {
         guard let error = error as? DecodingError else { return (nil, "\(error)") }
         func path(_ context: DecodingError.Context) -> String {
             context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")

@@ -21,9 +21,9 @@ public enum RuleSource: Sendable {
     /// refused with its path; and where such a check gave no line, the line
     /// of the key its reason opens with (`parens.enclosed: …`).
     func naming<T>(_ load: () throws -> T) throws -> T {
-        do { return try load() } catch let DocNormError.invalidRules(file, line, reason) where !file.hasPrefix("/") {
+        do { return try load() } catch let DocNormError.invalidRules(file, line, column, reason) where !file.hasPrefix("/") {
             let located = line ?? (try? read(file)).flatMap { JSONLocation.line(ofKeyPath: JSONLocation.leadingKeyPath(of: reason), in: $0) }
-            throw DocNormError.invalidRules(file: displayName(file), line: located, reason: reason)
+            throw DocNormError.invalidRules(file: displayName(file), line: located, column: column, reason: reason)
         }
     }
 
@@ -65,8 +65,8 @@ extension RuleSource {
         let text = try read(path)
         let file: File
         do { file = try JSONDecoder().decode(File.self, from: Data(text.utf8)) } catch {
-            let (line, reason) = JSONLocation.describe(error, in: text)
-            throw DocNormError.invalidRules(file: displayName(path), line: line, reason: reason)
+            let (line, column, reason) = JSONLocation.describe(error, in: text)
+            throw DocNormError.invalidRules(file: displayName(path), line: line, column: column, reason: reason)
         }
         guard file.format == RuleSet.supportedFormat else {
             throw DocNormError.invalidRules(file: displayName(path), line: JSONLocation.line(ofKey: "format", in: text),
