@@ -596,3 +596,19 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(try repaired(body + "2026年1月20日\n").last == "2026年1月20日")
     }
 }
+
+/// `lines.join-wrap`: after a full stop at the column, a short line with no
+/// mark (the closing organ, holdout qingfeng-mzj-2025's pypdf) stands alone;
+/// a short tail with running text still ends the paragraph it continues.
+@Suite struct ShortLineAfterFullStopTests {
+    let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n" + String(repeating: "政", count: 19) + "。\n"
+
+    @Test func aShortLineWithoutMarksIsNoTail() throws {
+        #expect(try repaired(column + "某市民政局\n\n2026年1月20日\n").suffix(2) == ["某市民政局", "2026年1月20日"])
+    }
+
+    @Test func aShortTailWithRunningTextStillJoins() throws {
+        let out = try repaired(column + "其余三件，均已办结\n")
+        #expect(out.count == 1 && out[0].hasSuffix("。其余三件，均已办结"))
+    }
+}
