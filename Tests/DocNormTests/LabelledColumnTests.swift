@@ -291,6 +291,36 @@ import Testing
         #expect(Self.value(doc, "行政强制", "处理决定数量") == "206")
     }
 
+    /// pdftotext -raw, 2019 table 二: blocks （五） and （六） each with two
+    /// headers and their four values (holdout tongxi-lyj-2020). Read column
+    /// by column, 18 增2 6 减1 would set 增2 under 上一年项目数量, which names
+    /// no sign, so the rows' reading is the only one (行政许可 18 增2); 9 0 3 5
+    /// has no sign and both readings stand, so it stays out and is reported.
+    @Test func aSignRulesOutTheColumnReadingOfABlock() throws {
+        let lines = ["二、主动公开政府信息情况", "信息内容", "规章", "规范性文件", "信息内容", "行政许可", "其他对外管理服务事项",
+                     "信息内容", "行政处罚", "行政强制", "", "第二十条第（一）项", "本年新制作数量", "本年新公开数量", "对外公开总数量",
+                     "0", "0", "0", "2", "2", "9", "",
+                     "第二十条第（五）项", "上一年项目数量", "本年增/减", "18", "增2", "6", "减1",
+                     "第二十条第（六）项", "上一年项目数量", "本年增/减", "9", "0", "3", "5", "",
+                     "信息内容", "行政事业性收费", "", "第二十条第（八）项", "上一年项目数量", "2", "", "本年增/减", "减1", "",
+                     "信息内容", "政府集中采购", "", "第二十条第（九）项", "采购项目数量", "11", "", "采购总金额", "86.72", "",
+                     "三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        let text = lines.joined(separator: "\n") + "\n"
+        let doc = try document(text)
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        #expect(Self.value(doc, "行政许可", "上一年项目数量") == "18")
+        #expect(Self.value(doc, "行政许可", "本年增/减") == "增2")
+        #expect(Self.value(doc, "其他对外管理服务事项", "上一年项目数量") == "6")
+        #expect(Self.value(doc, "其他对外管理服务事项", "本年增/减") == "减1")
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .repair
+            && $0.message.contains("增2 would stand under 上一年项目数量") })
+        // No sign: row by row and column by column both stand; left out.
+        #expect(Self.value(doc, "行政处罚", "上一年项目数量") == nil)
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "行政处罚" })
+        let once = try canonical(Array(text.utf8))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
     /// pdftotext -raw of a LibreOffice PDF with a page break inside table 二:
     /// 现行有效件数 right above its run 0 9, then the page (its number read
     /// before the break, the extractor's form feed before 186) and the run

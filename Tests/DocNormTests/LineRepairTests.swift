@@ -585,3 +585,49 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(prose.contains("2021"))
     }
 }
+
+/// `lines.numbers-apart`: a line of numbers and their measure words (the
+/// closing date at a page top of a Chromium PDF) whose digits pdftotext
+/// emitted on a line of their own (holdout qingfeng-mzj-2025).
+@Suite struct NumbersApartTests {
+    let body = "本年度我局未收取信息处理费。\n\n某市民政局\n\n"
+
+    @Test func wordsThenNumbersAreOneDate() throws {
+        // pdftotext -layout: the words (spaced as laid out), then the numbers.
+        #expect(try repaired(body + "   年月 日\n2026 1 20\n").suffix(2) == ["某市民政局", "2026年1月20日"])
+        // pdftotext -raw: a blank line between.
+        #expect(try repaired(body + "年月 日\n\n2026 1 20\n").suffix(2) == ["某市民政局", "2026年1月20日"])
+    }
+
+    @Test func numbersThenWordsAreOneLineToo() throws {
+        #expect(try repaired(body + "2026 1 20\n年月日\n").last == "2026年1月20日")
+    }
+
+    @Test func countsThatDisagreeOrOtherTextStayApart() throws {
+        #expect(try repaired(body + "年月日\n\n2026 1\n").suffix(2) == ["年月日", "2026 1"])
+        #expect(try repaired(body + "年月日\n\n2026 1 20 A\n").suffix(2) == ["年月日", "2026 1 20 A"])
+        // One word and one number: not a line split in two (a lone number
+        // before text is a table's value as often as a year).
+        #expect(try repaired(body + "年\n\n2026\n\n完。\n").suffix(3) == ["年", "2026", "完。"])
+    }
+
+    @Test func theDateAsWrittenStaysAsWritten() throws {
+        #expect(try repaired(body + "2026年1月20日\n").last == "2026年1月20日")
+    }
+}
+
+/// `lines.join-wrap`: after a full stop at the column, a short line with no
+/// mark (the closing organ, holdout qingfeng-mzj-2025's pypdf) stands alone;
+/// a short tail with running text still ends the paragraph it continues.
+@Suite struct ShortLineAfterFullStopTests {
+    let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n" + String(repeating: "政", count: 19) + "。\n"
+
+    @Test func aShortLineWithoutMarksIsNoTail() throws {
+        #expect(try repaired(column + "某市民政局\n\n2026年1月20日\n").suffix(2) == ["某市民政局", "2026年1月20日"])
+    }
+
+    @Test func aShortTailWithRunningTextStillJoins() throws {
+        let out = try repaired(column + "其余三件，均已办结\n")
+        #expect(out.count == 1 && out[0].hasSuffix("。其余三件，均已办结"))
+    }
+}

@@ -80,6 +80,8 @@ struct LineRulesFile: VersionedRuleFile {
 ///   baseline cut off the line it opens, put back.
 /// - BlockEndRuns.swift: `lines.block-end-run` — the run of digits that opens
 ///   a block, emitted at the block's end (pdftotext -raw), put back.
+/// - NumbersApart.swift: `lines.numbers-apart` — a line of numbers and their
+///   measure words (2026年1月20日) that another baseline split in two, joined.
 /// - DroppedHyphens.swift: `lines.dropped-hyphen` — the `-` of a phone
 ///   number that pdftotext -raw dropped where the number wrapped, put back.
 /// - PageFurniture.swift: `lines.page-number`, `lines.duplicate-heading`,

@@ -12,7 +12,8 @@
 /// - `lines.duplicate-heading`: a numbered line repeated right after itself is one.
 extension LineRepair {
     /// Runs before table regions are found, so a page number inside a table
-    /// does not split it; puts displaced runs back first (DisplacedRuns.swift).
+    /// does not split it; puts displaced runs back first (DisplacedRuns.swift,
+    /// BlockEndRuns.swift, NumbersApart.swift).
     ///
     /// Works on the one array it is handed, in place, pass by pass: an array
     /// per pass held three copies of every line at once (ten million lines
@@ -23,6 +24,7 @@ extension LineRepair {
         // page number when it is the last line).
         restoreDisplacedRuns(&lines, context: context)
         restoreBlockEndRuns(&lines, context: context)
+        restoreNumbersApart(&lines, context: context)
         for i in lines.indices {
             guard let plain = withoutEmphasis(lines[i].text) else { continue }
             context.traced(.lines, "lines.markdown-emphasis", line: lines[i].number, before: lines[i].text, after: plain)

@@ -100,6 +100,12 @@ extension LineRepair {
         // is only a text-box boundary (pdfminer), and the width decides.
         let strong = endsStrongly(line.text)
         if strong && blankBetween { return false }
+        // After a full stop, a short line with no mark of running text that
+        // ends in none of sentenceFinal is no paragraph's tail (a paragraph
+        // ends with one): a line of its own (the closing organ after the last
+        // paragraph, 青峰市民政局), whatever the width of the line before says
+        // (pypdf's spaces around 31 and 100% make it reach the column).
+        if strong && columns(next) < fullWidth / 2 && !hasRunningText(next) && !endsSentence(next) { return false }
         if opensParagraph && startsWithNumbering(line.text) && !hasRunningText(line.text) && !leavesBracketOpen(line.text) && hasRunningText(next) { return false }
         // A first line's indent took room on the page; extractors that kept it
         // as spaces have it in the extracted width already. (The line measured

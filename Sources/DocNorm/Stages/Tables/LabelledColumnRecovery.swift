@@ -18,7 +18,9 @@
 /// - several headers of one block followed by headers × rows values: the
 ///   block read row by row and read column by column must give the same
 ///   values (only then is the order beyond doubt: extractors do both);
-///   with one row, or one header, they always agree;
+///   with one row, or one header, they always agree; where they differ and
+///   column by column a signed value (增2) would stand under a header that
+///   names no sign (上一年项目数量), the rows' reading is the only one left;
 /// - a run of fewer values, one row's worth or one column's top part: the
 ///   rows before a page break, placed only when exactly the rows after them
 ///   were placed by another run;
@@ -164,6 +166,11 @@ struct LabelledColumnRecovery: Sendable {
         /// Blocks placed row by row on the evidence: their headers, the
         /// source line of their first value.
         var byEvidence: [(headers: String, line: Int)] = []
+        /// Blocks placed row by row because read column by column a signed
+        /// value (增2) would stand under a header that names no sign: their
+        /// headers, the value, the header it would stand under, the source
+        /// line of their first value.
+        var bySign: [(headers: String, value: String, header: String, line: Int)] = []
         /// Columns placed as runs between blank lines (`ColumnRuns.swift`):
         /// their header, the source line of their first value.
         var byRuns: [(header: String, line: Int, passedOver: [String])] = []
@@ -305,6 +312,7 @@ struct LabelledColumnRecovery: Sendable {
         var partial: [(block: Int, slots: [Int], run: [(String, Int)])] = []
         var orderInDoubt = false
         var byEvidence: [(headers: String, line: Int)] = []
+        var bySign: [(headers: String, value: String, header: String, line: Int)] = []
         var head: [(label: String, block: Int?, slot: Int)] = []
         var heard: [HeardHeader] = []
         var lastRow: Int?
@@ -403,12 +411,19 @@ struct LabelledColumnRecovery: Sendable {
                     if !zip(byRows, byColumns).allSatisfy({ zip($0, $1).allSatisfy { $0.0 == $1.0 } }) {
                         let unbroken = rowOrder != nil
                             && !(run[0].1...run[run.count - 1].1).contains { ColumnOrderEvidence.isBlank(lines[$0]) }
-                        guard unbroken else {
+                        // Column by column, a signed value would stand under a
+                        // header that names no sign: only the rows' reading is left.
+                        let signedAcross = (0..<rows.count).lazy.flatMap { r in (0..<m).lazy.map { c in (byColumns[r][c].0, head[c].label) } }
+                            .first { !signFits($0.0, under: $0.1) }
+                        if let signedAcross {
+                            bySign.append((names, signedAcross.0, signedAcross.1, lines[run[0].1].number))
+                        } else if !unbroken {
                             drop(run, "under \(names) they read row by row and column by column give different tables")
                             orderInDoubt = true
                             continue
+                        } else {
+                            byEvidence.append((names, lines[run[0].1].number))
                         }
-                        byEvidence.append((names, lines[run[0].1].number))
                     }
                     for (r, row) in rows.enumerated() { for c in 0..<m { place(row, slots[c], byRows[r][c].0, byRows[r][c].1) } }
                 } else if run.count < m * rows.count, m == 1 || run.count == m {
@@ -488,7 +503,7 @@ struct LabelledColumnRecovery: Sendable {
         // Values after the table's last label and placed value stay text.
         let dropped = unplaced.filter { $0.lineIndex <= lastLine }.map { ($0.text, lines[$0.lineIndex].number, $0.reason) }
         return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
-                         placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence,
+                         placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence, bySign: bySign,
                          byRuns: byRuns, gridRows: gridRows)
     }
 

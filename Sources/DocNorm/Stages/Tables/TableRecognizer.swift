@@ -636,6 +636,11 @@ struct TableRecognizer: Sendable {
                            "the values from line \(line) of table \(template.id) stand between blank lines, as many as the rows under \(header), the first header before them still without values\(kept): that column (the extractor reads column by column and marks every jump with a blank line)",
                            line: line)
         }
+        for (headers, value, header, line) in placement.bySign {
+            context.report(.tables, "tables.labelled-columns", .repair,
+                           "the values under \(headers) of table \(template.id) read row by row and column by column give different tables; placed row by row: column by column, \(value) would stand under \(header), which names no such sign",
+                           line: line)
+        }
         for (header, apart) in placement.apart {
             let (from, to) = (lines[apart.lowerBound].number, lines[apart.upperBound].number)
             context.report(.tables, "tables.labelled-columns", .repair,
