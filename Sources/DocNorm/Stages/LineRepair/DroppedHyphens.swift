@@ -18,9 +18,15 @@ extension LineRepair {
     /// when none is (most documents).
     func restoreDroppedHyphens(_ segments: [ArraySlice<SourceLine>], fullWidth: Int?, context: PipelineContext) -> [ArraySlice<SourceLine>] {
         guard let full = fullWidth, let rule = file.phoneNumbers else { return segments }
+        // A line's columns are at most its UTF-8 bytes (a wide character takes
+        // three or four), so a line whose bytes and extracted width both stay
+        // within the column and the wrap window is not wide enough: it is not
+        // scanned for digits (nearly every line; the scan was most of the rule).
+        let widest = full + file.wrap.window
         var result = segments
         for s in result.indices {
             for i in result[s].indices {
+                guard max(result[s][i].extractedColumns ?? 0, result[s][i].text.utf8.count) > widest else { continue }
                 let text = result[s][i].text
                 guard let fixed = restoredHyphen(text, extractedColumns: result[s][i].extractedColumns ?? 0, fullWidth: full, rule: rule) else { continue }
                 context.traced(.lines, "lines.dropped-hyphen", line: result[s][i].number, before: text, after: fixed)
