@@ -18,9 +18,16 @@ extension LineRepair {
     /// when none is (most documents).
     func restoreDroppedHyphens(_ segments: [ArraySlice<SourceLine>], fullWidth: Int?, context: PipelineContext) -> [ArraySlice<SourceLine>] {
         guard let full = fullWidth, let rule = file.phoneNumbers else { return segments }
+        // A line's columns are at most its UTF-8 bytes (a wide character takes
+        // three or four), so a line whose bytes and extracted width both stay
+        // within the column and the wrap window is not wide enough: it is not
+        // looked at (a short line; a full line of Han has more bytes than
+        // columns, and `restoredHyphen` measures it before it scans it).
+        let widest = full + file.wrap.window
         var result = segments
         for s in result.indices {
             for i in result[s].indices {
+                guard max(result[s][i].extractedColumns ?? 0, result[s][i].text.utf8.count) > widest else { continue }
                 let text = result[s][i].text
                 guard let fixed = restoredHyphen(text, extractedColumns: result[s][i].extractedColumns ?? 0, fullWidth: full, rule: rule) else { continue }
                 context.traced(.lines, "lines.dropped-hyphen", line: result[s][i].number, before: text, after: fixed)
@@ -37,9 +44,12 @@ extension LineRepair {
     func restoredHyphen(_ text: String, extractedColumns: Int, fullWidth: Int, rule: LineRulesFile.PhoneNumbers) -> String? {
         var text = text
         return text.withUTF8 { bytes -> String? in
-            guard let run = phoneRun(bytes, rule: rule), let code = areaCodeLength(bytes[run], rule: rule) else { return nil }
+            // The width first: measuring a line walks its bytes faster than
+            // looking for runs of digits does (a Han character is one test),
+            // and most lines are not wide enough.
             let window = file.wrap.window
-            guard max(extractedColumns, Self.columns(utf8: bytes)) > fullWidth + window else { return nil }
+            guard extractedColumns > fullWidth + window || Self.columns(utf8: bytes) > fullWidth + window,
+                  let run = phoneRun(bytes, rule: rule), let code = areaCodeLength(bytes[run], rule: rule) else { return nil }
             let lead = Self.columns(utf8: UnsafeBufferPointer(rebasing: bytes[..<run.lowerBound]))
             // The first line ended after "area code-": inside the column, and
             // the rest of the number did not fit.

@@ -227,15 +227,16 @@ public struct LineRepair: Sendable {
             var n = 0, i = 0
             while i < bytes.count {
                 let b = UInt32(bytes[i])
-                if b < 0x80 {
+                if hanIsWide && b &- 0xE5 <= 0xE9 - 0xE5 {
+                    // U+5000…U+9FFF, CJK unified ideographs (most of the
+                    // text): two columns, not decoded (`hanIsWide`); asked
+                    // first, so a Han character costs one test.
+                    n += 2; i += 3
+                } else if b < 0x80 {
                     if tabEnds && b == 9 { return nil }
                     n += Int(widths[Int(b)]); i += 1
                 } else if b < 0xE0 {
                     n += Int(widths[Int((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))]); i += 2
-                } else if hanIsWide && b &- 0xE5 <= 0xE9 - 0xE5 {
-                    // U+5000…U+9FFF, CJK unified ideographs (most of the
-                    // text): two columns, not decoded (`hanIsWide`).
-                    n += 2; i += 3
                 } else if b < 0xF0 {
                     n += Int(widths[Int((b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F))]); i += 3
                 } else {

@@ -158,12 +158,12 @@ extension CharacterNormalizer {
     func normalizeFusedMarking(_ text: String) throws -> NormalizedLines {
         var text = text
         text.makeContiguousUTF8()
-        return try text.utf8.withContiguousStorageIfAvailable { try normalizeFused(utf8: $0, of: text) }!
+        return try text.utf8.withContiguousStorageIfAvailable { try normalizeFused(utf8: $0) }!
     }
 
-    /// `input` is the contiguous UTF-8 of `text`.
+    /// `input` is the contiguous UTF-8 of the text.
     @inline(never)  // one symbol to profile
-    func normalizeFused(utf8 input: UnsafeBufferPointer<UInt8>, of text: String) throws -> NormalizedLines {
+    func normalizeFused(utf8 input: UnsafeBufferPointer<UInt8>) throws -> NormalizedLines {
         guard let bytes = input.baseAddress, !input.isEmpty else { return NormalizedLines(lines: [], mayNeedOCR: []) }
         let n = input.count
         var lines: [SourceLine] = []
@@ -239,8 +239,6 @@ extension CharacterNormalizer {
                     if flags & ScalarClasses.anyRule != 0, try applyRules(&line, flags, table, &scratch) {
                         normalized = utf8String(UnsafeBufferPointer(line.scalars))
                         ocr = true
-                    } else if i - start >= Self.sliceFrom {
-                        normalized = Self.slice(of: text, start..<i)
                     } else {
                         normalized = Self.copiedString(UnsafeBufferPointer(start: bytes + start, count: i - start))
                     }
@@ -441,30 +439,11 @@ extension CharacterNormalizer {
         return 1 + lineFeeds() + occurrences(of: 0x0D, unlessFollowedBy: 0x0A) + occurrences(of: 0x0C)
     }
 
-    /// A string holding a copy of valid UTF-8 bytes (validated again).
+    /// A copy of a line's bytes: a valid text's UTF-8 cut at its line breaks,
+    /// so valid UTF-8, copied without being validated again (`String(validUTF8:)`;
+    /// validating was most of the cost of building a line of Han, and a slice
+    /// of the text, which skipped it, cost ~940 instructions at any length).
     static func copiedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if bytes.isEmpty { return "" }
-        return String(unsafeUninitializedCapacity: bytes.count) { out in
-            out.baseAddress!.initialize(from: bytes.baseAddress!, count: bytes.count)  // memcpy
-            return bytes.count
-        }
-    }
-
-    /// Bytes from which an unchanged line is cheaper as a `slice` than as a
-    /// `copiedString`: the slice costs about the same at any length (~940
-    /// instructions under callgrind, index checks and the copy), the copy's
-    /// validation grows with the bytes (~540 for 15 bytes of Han, ~990 for
-    /// 36, ~2,000 for 120).
-    static let sliceFrom = 32
-
-    /// A copy of the UTF-8 bytes `range` of `text`, which start and end on
-    /// scalars (a line's ends). Copied from a `Substring`, so the bytes are
-    /// not validated again as bytes given to `String(unsafeUninitializedCapacity:)`
-    /// are: that validation was most of the cost of building a line of Han.
-    static func slice(of text: String, _ range: Range<Int>) -> String {
-        if range.isEmpty { return "" }
-        let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        return String(text[start..<utf8.index(start, offsetBy: range.count)])
+        String(validUTF8: bytes)
     }
 }
