@@ -241,13 +241,17 @@ struct ReadingOrderGrammar {
     /// head-and-rest pair with `Hasher`, and looking them up in a
     /// `Dictionary` that hashed them again, was most of adding a reading.
     func key(_ cells: [Int]) -> Int {
-        var h: UInt64 = 0x243F_6A88_85A3_08D3
-        for c in cells {
-            let v = numbers[c]
-            h = Self.mix(h ^ (v == 0 ? 0 : v.bitPattern))
-        }
-        return Int(truncatingIfNeeded: Self.mix(h ^ UInt64(cells.count)))
+        var h = Self.keySeed
+        for c in cells { h = Self.keyStep(h, numbers[c]) }
+        return Self.keyEnd(h, count: cells.count)
     }
+
+    /// `key`'s start, its step over a value, and its end over the count.
+    static let keySeed: UInt64 = 0x243F_6A88_85A3_08D3
+    @inline(__always)
+    static func keyStep(_ h: UInt64, _ v: Double) -> UInt64 { mix(h ^ (v == 0 ? 0 : v.bitPattern)) }
+    @inline(__always)
+    static func keyEnd(_ h: UInt64, count: Int) -> Int { Int(truncatingIfNeeded: mix(h ^ UInt64(count))) }
 
     /// The finalizer of MurmurHash3: every input bit reaches every output bit.
     @inline(__always)
@@ -316,11 +320,24 @@ struct ReadingOrderGrammar {
         /// Adds `head` (rows r..<r+k; `headKey`, the key of its values)
         /// before every reading of row r + k.
         mutating func add(_ head: [Int], headKey: Int, cost: Int, plan: Step?, at r: Int, k: Int) {
+            add(headKey: headKey, cost: cost, at: r, k: k) { (head, plan) }
+        }
+
+        /// The same, the head's cells and plan made by `make` only when a
+        /// reading keeps them: most heads tried give a table of values
+        /// already read as cheaply (a run of zero rows holds in every
+        /// layout), and building each one's cells was most of adding it.
+        mutating func add(headKey: Int, cost: Int, at r: Int, k: Int, _ make: () -> (head: [Int], plan: Step?)) {
+            var made: (head: [Int], plan: Step?)?
             for (index, tail) in lists[r + k].enumerated() {
                 let key = ReadingOrderGrammar.key(head: headKey, rest: tail.key)
-                let node = Node(cost: cost + tail.cost, head: head, plan: plan, next: index, key: key)
-                if let i = seen[r].index(of: key) {
-                    if lists[r][i].cost > node.cost { lists[r][i] = node }
+                let total = cost + tail.cost
+                let found = seen[r].index(of: key)
+                if let i = found, lists[r][i].cost <= total { continue }
+                if made == nil { made = make() }
+                let node = Node(cost: total, head: made!.head, plan: made!.plan, next: index, key: key)
+                if let i = found {
+                    lists[r][i] = node
                 } else {
                     seen[r].insert(key, at: lists[r].count)
                     lists[r].append(node)
@@ -399,10 +416,13 @@ struct ReadingOrderGrammar {
                     readings.add(cells, headKey: key(cells), cost: limits.rotatedRowCost, plan: .rotated(row: r, from: shift), at: r, k: 1)
                 }
                 for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) where !readings.lists[r + k].isEmpty {
-                    for layout in plan.groups where groupHolds(layout, k: k, row: r) {
-                        let cells = layout.cells(k: k, width: columns, from: p)
-                        readings.add(cells, headKey: key(cells), cost: 1,
-                                     plan: .blocks(first: r, end: r + k, blocks: layout.blocks, offset: 0, putOffAfterRow: nil), at: r, k: k)
+                    // Locals: a closure that reads them through `self` copied the whole grammar.
+                    let groups = plan.groups, width = columns
+                    forEachHoldingGroup(plan.groupOffsets, k: k, row: r) { g, headKey in
+                        readings.add(headKey: headKey, cost: 1, at: r, k: k) {
+                            (groups[g].cells(k: k, width: width, from: p),
+                             .blocks(first: r, end: r + k, blocks: groups[g].blocks, offset: 0, putOffAfterRow: nil))
+                        }
                     }
                 }
                 if !farAboveExempt { headerGroups(at: r, joins: { !readings.lists[r + $0].isEmpty }) { cells, cost, plan, k in
@@ -533,6 +553,34 @@ struct ReadingOrderGrammar {
                     var group = layout.cells(k: k, width: columns, from: p)
                     for i in 0..<k { for c in blocks[lastBlock] { group[i * columns + c] += shift } }
                     report(group + Array(q..<(q + shift)), 2, .blocks(first: r, end: r + k, blocks: blocks, offset: 0, putOffAfterRow: m), m - r)
+                }
+            }
+        }
+    }
+
+    /// Calls `body` with each layout of `layouts`, in order, under which
+    /// every row of a group of `k` rows from row `r` holds (`groupHolds`,
+    /// on flat offsets and unchecked buffers: this runs for every row, group
+    /// size and layout of every search, and almost nothing holds), and the
+    /// key of the group's values (`key(cells)`, its cells not built).
+    func forEachHoldingGroup(_ layouts: LayoutOffsets, k: Int, row r: Int, _ body: (_ layout: Int, _ headKey: Int) -> Void) {
+        let p = r * columns, width = layouts.width
+        layouts.starts[k].withUnsafeBufferPointer { starts in
+            layouts.strides.withUnsafeBufferPointer { strides in
+                numbers.withUnsafeBufferPointer { numbers in
+                    for g in 0..<layouts.count {
+                        let base = g * width
+                        var holds = true
+                        for i in 0..<k {
+                            guard rowHolds(r + i, { numbers[p + starts[base + $0] + i * strides[base + $0]] }) else { holds = false; break }
+                        }
+                        guard holds else { continue }
+                        var h = Self.keySeed
+                        for i in 0..<k {
+                            for c in 0..<width { h = Self.keyStep(h, numbers[p + starts[base + c] + i * strides[base + c]]) }
+                        }
+                        body(g, Self.keyEnd(h, count: k * width))
+                    }
                 }
             }
         }
