@@ -310,6 +310,14 @@ struct ReadingOrderGrammar {
     struct Readings {
         var lists: [[Node]]
         var seen: [KeyIndex]
+        /// The heads added at the row position being read, each once (its
+        /// row, size, key, and the lowest cost it came with), found by
+        /// `addedIndex`. A head added again with the same values and size
+        /// and no lower cost finds every reading it makes kept already at
+        /// no higher cost: nothing is done. (A run of zero rows holds in
+        /// every layout and rotation, each giving the same head.)
+        var added: [(row: Int, k: Int, headKey: Int, cost: Int)] = []
+        var addedIndex = KeyIndex()
 
         init(rows: Int) {
             lists = [[Node]](repeating: [], count: rows + 1)
@@ -328,6 +336,17 @@ struct ReadingOrderGrammar {
         /// already read as cheaply (a run of zero rows holds in every
         /// layout), and building each one's cells was most of adding it.
         mutating func add(headKey: Int, cost: Int, at r: Int, k: Int, _ make: () -> (head: [Int], plan: Step?)) {
+            let headAndSize = ReadingOrderGrammar.key(head: headKey, rest: k)
+            if let a = addedIndex.index(of: headAndSize) {
+                // A different head whose hash is the same is added in full, unrecorded.
+                if added[a].row == r, added[a].k == k, added[a].headKey == headKey {
+                    guard cost < added[a].cost else { return }
+                    added[a].cost = cost
+                }
+            } else {
+                addedIndex.insert(headAndSize, at: added.count)
+                added.append((r, k, headKey, cost))
+            }
             var made: (head: [Int], plan: Step?)?
             for (index, tail) in lists[r + k].enumerated() {
                 let key = ReadingOrderGrammar.key(head: headKey, rest: tail.key)
@@ -347,6 +366,10 @@ struct ReadingOrderGrammar {
 
         /// Keeps the cheapest `cap` readings of row r (stable: earlier wins ties).
         mutating func close(_ r: Int, cap: Int) {
+            if !added.isEmpty {
+                added.removeAll(keepingCapacity: true)
+                addedIndex = KeyIndex()
+            }
             // Most row positions of a table whose numbers hold nowhere have none.
             guard !lists[r].isEmpty else { seen[r] = KeyIndex(); return }
             let order = lists[r].indices.sorted { (lists[r][$0].cost, $0) < (lists[r][$1].cost, $1) }.prefix(cap)
