@@ -452,7 +452,7 @@ struct ReadingOrderGrammar {
                     readings.add(cells, headKey: key(cells), cost: cost, plan: plan, at: r, k: k)
                 } }
                 for b in stride(from: r + 2, through: rows, by: 1) where !readings.lists[b].isEmpty && interleaved(from: p, count: b - r) {
-                    for inner in firstColumnRun(r, b, plan.runGroups) {
+                    for inner in firstColumnRun(r, b, plan.runGroups, plan.runGroupOffsets) {
                         var cells = [Int](repeating: 0, count: (b - r) * columns)
                         for i in 0..<(b - r) {
                             cells[i * columns] = p + i
@@ -631,7 +631,9 @@ struct ReadingOrderGrammar {
     /// groups over the other columns, each row checked with its first value;
     /// the cheapest `maxRunCandidates` (every run start tries every run end,
     /// and each reading returned is joined to every reading of the rest).
-    func firstColumnRun(_ a: Int, _ b: Int, _ rest: [Layout]) -> [Candidate] {
+    /// `restOffsets`: `rest` as flat offsets, what the rows are tested on
+    /// (a head's cells are built only when a reading keeps it, as in the search).
+    func firstColumnRun(_ a: Int, _ b: Int, _ rest: [Layout], _ restOffsets: LayoutOffsets) -> [Candidate] {
         let width = columns - 1
         let base = a * columns + (b - a)
         var readings = Readings(rows: b - a)
@@ -639,15 +641,25 @@ struct ReadingOrderGrammar {
         for r in stride(from: b - 1, through: a, by: -1) {
             let p = base + (r - a) * width
             for k in 1...min(limits.maxGroupRows, b - r) where !readings.lists[r - a + k].isEmpty {
-                for layout in (k == 1 ? single : rest) {
+                // One layout of one block for a single row: its cell c is token p + c.
+                let count = k == 1 ? 1 : restOffsets.count
+                let starts = restOffsets.starts[k], strides = restOffsets.strides
+                for g in 0..<count {
+                    let offset = g * width
+                    @inline(__always) func cell(_ i: Int, _ c: Int) -> Int {
+                        k == 1 ? p + c : p + starts[offset + c] + i * strides[offset + c]
+                    }
                     let holds = (0..<k).allSatisfy { i in
-                        rowHolds(r + i) { $0 == 0 ? numbers[a * columns + (r - a) + i] : numbers[layout.index(i, $0 - 1, k: k, from: p)] }
+                        rowHolds(r + i) { $0 == 0 ? numbers[a * columns + (r - a) + i] : numbers[cell(i, $0 - 1)] }
                     }
                     guard holds else { continue }
-                    let blocks = layout.blocks
-                    let head = layout.cells(k: k, width: width, from: p)
-                    readings.add(head, headKey: key(head), cost: k == 1 ? 0 : 1,
-                              plan: k == 1 ? nil : .blocks(first: r, end: r + k, blocks: blocks, offset: 1, putOffAfterRow: nil), at: r - a, k: k)
+                    var h = Self.keySeed
+                    for i in 0..<k { for c in 0..<width { h = Self.keyStep(h, numbers[cell(i, c)]) } }
+                    let layout = k == 1 ? single[0] : rest[g]
+                    readings.add(headKey: Self.keyEnd(h, count: k * width), cost: k == 1 ? 0 : 1, at: r - a, k: k) {
+                        (layout.cells(k: k, width: width, from: p),
+                         k == 1 ? nil : .blocks(first: r, end: r + k, blocks: layout.blocks, offset: 1, putOffAfterRow: nil))
+                    }
                 }
             }
             readings.close(r - a, cap: r == a ? limits.maxRunCandidates : limits.maxCandidates)

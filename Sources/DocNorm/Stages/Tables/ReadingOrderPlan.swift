@@ -11,6 +11,8 @@ struct ReadingOrderPlan: Sendable {
     let groupOffsets: LayoutOffsets
     /// The same over the columns after the first, for first-column runs.
     let runGroups: [Layout]
+    /// `runGroups` as flat offsets.
+    let runGroupOffsets: LayoutOffsets
     /// Header groups: every composition of at most `maxPermutedBlocks`
     /// blocks (two or more) in every order, its blocks in that order. Kept
     /// as parallel arrays so the search tests the masks without touching
@@ -37,7 +39,8 @@ struct ReadingOrderPlan: Sendable {
         // one row, 四, reads only as a row and its rotations).
         guard rows > 1, columns <= 64 else {
             groups = []; runGroups = []
-            groupOffsets = LayoutOffsets([], width: columns, maxRows: 0)
+            groupOffsets = LayoutOffsets([], width: columns, maxRows: limits.maxGroupRows)
+            runGroupOffsets = LayoutOffsets([], width: max(0, columns - 1), maxRows: limits.maxGroupRows)
             headerLayouts = []; headerInOrder = []; headerOpensAll = []; headerOpensDeferred = []
             headerTries = nil
             return
@@ -45,6 +48,7 @@ struct ReadingOrderPlan: Sendable {
         groups = ReadingOrderGrammar.compositions(columns).filter { $0.count > 1 }.map(Layout.init)
         groupOffsets = LayoutOffsets(groups, width: columns, maxRows: limits.maxGroupRows)
         runGroups = columns > 2 ? ReadingOrderGrammar.compositions(columns - 1).filter { $0.count > 1 }.map(Layout.init) : []
+        runGroupOffsets = LayoutOffsets(runGroups, width: columns - 1, maxRows: limits.maxGroupRows)
         let orders = (0...max(1, limits.maxPermutedBlocks)).map { ReadingOrderGrammar.permutations($0) }
         var layouts: [Layout] = [], inOrder: [Bool] = [], opensAll: [UInt64] = [], opensDeferred: [UInt64] = []
         for composition in ReadingOrderGrammar.compositions(columns, maxBlocks: limits.maxPermutedBlocks) where composition.count > 1 {
