@@ -241,13 +241,17 @@ struct ReadingOrderGrammar {
     /// head-and-rest pair with `Hasher`, and looking them up in a
     /// `Dictionary` that hashed them again, was most of adding a reading.
     func key(_ cells: [Int]) -> Int {
-        var h: UInt64 = 0x243F_6A88_85A3_08D3
-        for c in cells {
-            let v = numbers[c]
-            h = Self.mix(h ^ (v == 0 ? 0 : v.bitPattern))
-        }
-        return Int(truncatingIfNeeded: Self.mix(h ^ UInt64(cells.count)))
+        var h = Self.keySeed
+        for c in cells { h = Self.keyStep(h, numbers[c]) }
+        return Self.keyEnd(h, count: cells.count)
     }
+
+    /// `key`'s start, its step over a value, and its end over the count.
+    static let keySeed: UInt64 = 0x243F_6A88_85A3_08D3
+    @inline(__always)
+    static func keyStep(_ h: UInt64, _ v: Double) -> UInt64 { mix(h ^ (v == 0 ? 0 : v.bitPattern)) }
+    @inline(__always)
+    static func keyEnd(_ h: UInt64, count: Int) -> Int { Int(truncatingIfNeeded: mix(h ^ UInt64(count))) }
 
     /// The finalizer of MurmurHash3: every input bit reaches every output bit.
     @inline(__always)
@@ -306,6 +310,14 @@ struct ReadingOrderGrammar {
     struct Readings {
         var lists: [[Node]]
         var seen: [KeyIndex]
+        /// The heads added at the row position being read, each once (its
+        /// row, size, key, and the lowest cost it came with), found by
+        /// `addedIndex`. A head added again with the same values and size
+        /// and no lower cost finds every reading it makes kept already at
+        /// no higher cost: nothing is done. (A run of zero rows holds in
+        /// every layout and rotation, each giving the same head.)
+        var added: [(row: Int, k: Int, headKey: Int, cost: Int)] = []
+        var addedIndex = KeyIndex()
 
         init(rows: Int) {
             lists = [[Node]](repeating: [], count: rows + 1)
@@ -316,11 +328,35 @@ struct ReadingOrderGrammar {
         /// Adds `head` (rows r..<r+k; `headKey`, the key of its values)
         /// before every reading of row r + k.
         mutating func add(_ head: [Int], headKey: Int, cost: Int, plan: Step?, at r: Int, k: Int) {
+            add(headKey: headKey, cost: cost, at: r, k: k) { (head, plan) }
+        }
+
+        /// The same, the head's cells and plan made by `make` only when a
+        /// reading keeps them: most heads tried give a table of values
+        /// already read as cheaply (a run of zero rows holds in every
+        /// layout), and building each one's cells was most of adding it.
+        mutating func add(headKey: Int, cost: Int, at r: Int, k: Int, _ make: () -> (head: [Int], plan: Step?)) {
+            let headAndSize = ReadingOrderGrammar.key(head: headKey, rest: k)
+            if let a = addedIndex.index(of: headAndSize) {
+                // A different head whose hash is the same is added in full, unrecorded.
+                if added[a].row == r, added[a].k == k, added[a].headKey == headKey {
+                    guard cost < added[a].cost else { return }
+                    added[a].cost = cost
+                }
+            } else {
+                addedIndex.insert(headAndSize, at: added.count)
+                added.append((r, k, headKey, cost))
+            }
+            var made: (head: [Int], plan: Step?)?
             for (index, tail) in lists[r + k].enumerated() {
                 let key = ReadingOrderGrammar.key(head: headKey, rest: tail.key)
-                let node = Node(cost: cost + tail.cost, head: head, plan: plan, next: index, key: key)
-                if let i = seen[r].index(of: key) {
-                    if lists[r][i].cost > node.cost { lists[r][i] = node }
+                let total = cost + tail.cost
+                let found = seen[r].index(of: key)
+                if let i = found, lists[r][i].cost <= total { continue }
+                if made == nil { made = make() }
+                let node = Node(cost: total, head: made!.head, plan: made!.plan, next: index, key: key)
+                if let i = found {
+                    lists[r][i] = node
                 } else {
                     seen[r].insert(key, at: lists[r].count)
                     lists[r].append(node)
@@ -330,6 +366,10 @@ struct ReadingOrderGrammar {
 
         /// Keeps the cheapest `cap` readings of row r (stable: earlier wins ties).
         mutating func close(_ r: Int, cap: Int) {
+            if !added.isEmpty {
+                added.removeAll(keepingCapacity: true)
+                addedIndex = KeyIndex()
+            }
             // Most row positions of a table whose numbers hold nowhere have none.
             guard !lists[r].isEmpty else { seen[r] = KeyIndex(); return }
             let order = lists[r].indices.sorted { (lists[r][$0].cost, $0) < (lists[r][$1].cost, $1) }.prefix(cap)
@@ -399,17 +439,20 @@ struct ReadingOrderGrammar {
                     readings.add(cells, headKey: key(cells), cost: limits.rotatedRowCost, plan: .rotated(row: r, from: shift), at: r, k: 1)
                 }
                 for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) where !readings.lists[r + k].isEmpty {
-                    for layout in plan.groups where groupHolds(layout, k: k, row: r) {
-                        let cells = layout.cells(k: k, width: columns, from: p)
-                        readings.add(cells, headKey: key(cells), cost: 1,
-                                     plan: .blocks(first: r, end: r + k, blocks: layout.blocks, offset: 0, putOffAfterRow: nil), at: r, k: k)
+                    // Locals: a closure that reads them through `self` copied the whole grammar.
+                    let groups = plan.groups, width = columns
+                    forEachHoldingGroup(plan.groupOffsets, k: k, row: r) { g, headKey in
+                        readings.add(headKey: headKey, cost: 1, at: r, k: k) {
+                            (groups[g].cells(k: k, width: width, from: p),
+                             .blocks(first: r, end: r + k, blocks: groups[g].blocks, offset: 0, putOffAfterRow: nil))
+                        }
                     }
                 }
                 if !farAboveExempt { headerGroups(at: r, joins: { !readings.lists[r + $0].isEmpty }) { cells, cost, plan, k in
                     readings.add(cells, headKey: key(cells), cost: cost, plan: plan, at: r, k: k)
                 } }
                 for b in stride(from: r + 2, through: rows, by: 1) where !readings.lists[b].isEmpty && interleaved(from: p, count: b - r) {
-                    for inner in firstColumnRun(r, b, plan.runGroups) {
+                    for inner in firstColumnRun(r, b, plan.runGroups, plan.runGroupOffsets) {
                         var cells = [Int](repeating: 0, count: (b - r) * columns)
                         for i in 0..<(b - r) {
                             cells[i * columns] = p + i
@@ -538,6 +581,34 @@ struct ReadingOrderGrammar {
         }
     }
 
+    /// Calls `body` with each layout of `layouts`, in order, under which
+    /// every row of a group of `k` rows from row `r` holds (`groupHolds`,
+    /// on flat offsets and unchecked buffers: this runs for every row, group
+    /// size and layout of every search, and almost nothing holds), and the
+    /// key of the group's values (`key(cells)`, its cells not built).
+    func forEachHoldingGroup(_ layouts: LayoutOffsets, k: Int, row r: Int, _ body: (_ layout: Int, _ headKey: Int) -> Void) {
+        let p = r * columns, width = layouts.width
+        layouts.starts[k].withUnsafeBufferPointer { starts in
+            layouts.strides.withUnsafeBufferPointer { strides in
+                numbers.withUnsafeBufferPointer { numbers in
+                    for g in 0..<layouts.count {
+                        let base = g * width
+                        var holds = true
+                        for i in 0..<k {
+                            guard rowHolds(r + i, { numbers[p + starts[base + $0] + i * strides[base + $0]] }) else { holds = false; break }
+                        }
+                        guard holds else { continue }
+                        var h = Self.keySeed
+                        for i in 0..<k {
+                            for c in 0..<width { h = Self.keyStep(h, numbers[p + starts[base + c] + i * strides[base + c]]) }
+                        }
+                        body(g, Self.keyEnd(h, count: k * width))
+                    }
+                }
+            }
+        }
+    }
+
     /// Every row of a group of `k` rows from row `r` read by `layout` holds.
     func groupHolds(_ layout: Layout, k: Int, row r: Int) -> Bool {
         let p = r * columns
@@ -560,7 +631,9 @@ struct ReadingOrderGrammar {
     /// groups over the other columns, each row checked with its first value;
     /// the cheapest `maxRunCandidates` (every run start tries every run end,
     /// and each reading returned is joined to every reading of the rest).
-    func firstColumnRun(_ a: Int, _ b: Int, _ rest: [Layout]) -> [Candidate] {
+    /// `restOffsets`: `rest` as flat offsets, what the rows are tested on
+    /// (a head's cells are built only when a reading keeps it, as in the search).
+    func firstColumnRun(_ a: Int, _ b: Int, _ rest: [Layout], _ restOffsets: LayoutOffsets) -> [Candidate] {
         let width = columns - 1
         let base = a * columns + (b - a)
         var readings = Readings(rows: b - a)
@@ -568,15 +641,25 @@ struct ReadingOrderGrammar {
         for r in stride(from: b - 1, through: a, by: -1) {
             let p = base + (r - a) * width
             for k in 1...min(limits.maxGroupRows, b - r) where !readings.lists[r - a + k].isEmpty {
-                for layout in (k == 1 ? single : rest) {
+                // One layout of one block for a single row: its cell c is token p + c.
+                let count = k == 1 ? 1 : restOffsets.count
+                let starts = restOffsets.starts[k], strides = restOffsets.strides
+                for g in 0..<count {
+                    let offset = g * width
+                    @inline(__always) func cell(_ i: Int, _ c: Int) -> Int {
+                        k == 1 ? p + c : p + starts[offset + c] + i * strides[offset + c]
+                    }
                     let holds = (0..<k).allSatisfy { i in
-                        rowHolds(r + i) { $0 == 0 ? numbers[a * columns + (r - a) + i] : numbers[layout.index(i, $0 - 1, k: k, from: p)] }
+                        rowHolds(r + i) { $0 == 0 ? numbers[a * columns + (r - a) + i] : numbers[cell(i, $0 - 1)] }
                     }
                     guard holds else { continue }
-                    let blocks = layout.blocks
-                    let head = layout.cells(k: k, width: width, from: p)
-                    readings.add(head, headKey: key(head), cost: k == 1 ? 0 : 1,
-                              plan: k == 1 ? nil : .blocks(first: r, end: r + k, blocks: blocks, offset: 1, putOffAfterRow: nil), at: r - a, k: k)
+                    var h = Self.keySeed
+                    for i in 0..<k { for c in 0..<width { h = Self.keyStep(h, numbers[cell(i, c)]) } }
+                    let layout = k == 1 ? single[0] : rest[g]
+                    readings.add(headKey: Self.keyEnd(h, count: k * width), cost: k == 1 ? 0 : 1, at: r - a, k: k) {
+                        (layout.cells(k: k, width: width, from: p),
+                         k == 1 ? nil : .blocks(first: r, end: r + k, blocks: layout.blocks, offset: 1, putOffAfterRow: nil))
+                    }
                 }
             }
             readings.close(r - a, cap: r == a ? limits.maxRunCandidates : limits.maxCandidates)

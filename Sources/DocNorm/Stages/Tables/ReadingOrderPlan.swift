@@ -7,8 +7,12 @@ struct ReadingOrderPlan: Sendable {
 
     /// Row groups read column block by column block, left to right (two blocks or more).
     let groups: [Layout]
+    /// `groups` as flat offsets, what the search's inner loop tests.
+    let groupOffsets: LayoutOffsets
     /// The same over the columns after the first, for first-column runs.
     let runGroups: [Layout]
+    /// `runGroups` as flat offsets.
+    let runGroupOffsets: LayoutOffsets
     /// Header groups: every composition of at most `maxPermutedBlocks`
     /// blocks (two or more) in every order, its blocks in that order. Kept
     /// as parallel arrays so the search tests the masks without touching
@@ -35,12 +39,16 @@ struct ReadingOrderPlan: Sendable {
         // one row, 四, reads only as a row and its rotations).
         guard rows > 1, columns <= 64 else {
             groups = []; runGroups = []
+            groupOffsets = LayoutOffsets([], width: columns, maxRows: limits.maxGroupRows)
+            runGroupOffsets = LayoutOffsets([], width: max(0, columns - 1), maxRows: limits.maxGroupRows)
             headerLayouts = []; headerInOrder = []; headerOpensAll = []; headerOpensDeferred = []
             headerTries = nil
             return
         }
         groups = ReadingOrderGrammar.compositions(columns).filter { $0.count > 1 }.map(Layout.init)
+        groupOffsets = LayoutOffsets(groups, width: columns, maxRows: limits.maxGroupRows)
         runGroups = columns > 2 ? ReadingOrderGrammar.compositions(columns - 1).filter { $0.count > 1 }.map(Layout.init) : []
+        runGroupOffsets = LayoutOffsets(runGroups, width: columns - 1, maxRows: limits.maxGroupRows)
         let orders = (0...max(1, limits.maxPermutedBlocks)).map { ReadingOrderGrammar.permutations($0) }
         var layouts: [Layout] = [], inOrder: [Bool] = [], opensAll: [UInt64] = [], opensDeferred: [UInt64] = []
         for composition in ReadingOrderGrammar.compositions(columns, maxBlocks: limits.maxPermutedBlocks) where composition.count > 1 {
@@ -73,6 +81,39 @@ struct ReadingOrderPlan: Sendable {
             }
         } else {
             headerTries = nil
+        }
+    }
+}
+
+/// Layouts of one width as flat offsets: cell (i, c) of layout g in a group
+/// of k rows from token p is token `p + starts[k][g × width + c] + i ×
+/// strides[g × width + c]` (what `Layout.index` works out from its block
+/// arrays). The search tests every layout at every row and group size, and
+/// almost none holds: looking up each cell through three arrays of a
+/// `Layout` was most of the search.
+struct LayoutOffsets: Sendable {
+    let count: Int
+    let width: Int
+    /// Per group size k (0 and 1 empty): each cell's offset in row 0.
+    let starts: [[Int]]
+    /// Each cell's step from one row of the group to the next: its block's width.
+    let strides: [Int]
+
+    init(_ layouts: [ReadingOrderGrammar.Layout], width: Int, maxRows: Int) {
+        count = layouts.count
+        self.width = width
+        var strides = [Int](repeating: 0, count: layouts.count * width)
+        for (g, layout) in layouts.enumerated() {
+            for c in 0..<width { strides[g * width + c] = layout.blocks[layout.blockOf[c]].count }
+        }
+        self.strides = strides
+        starts = (0...max(1, maxRows)).map { k in
+            guard k > 1 else { return [] }
+            var starts = [Int](repeating: 0, count: layouts.count * width)
+            for (g, layout) in layouts.enumerated() {
+                for c in 0..<width { starts[g * width + c] = layout.index(0, c, k: k, from: 0) }
+            }
+            return starts
         }
     }
 }
