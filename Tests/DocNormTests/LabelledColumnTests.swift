@@ -141,6 +141,53 @@ import Testing
         #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
     }
 
+    /// pdftotext -raw of a Chromium PDF (2019 format) drew the right-hand
+    /// columns of blocks （八） and （九） after the next section's heading:
+    /// 本年增/减 heads three blocks and stands in the table twice (（五）
+    /// and （六）, both filled), so the one after the heading is （八）'s.
+    @Test func aSharedHeaderSetApartAfterTheNextHeadingIsTheEmptyBlocks() throws {
+        let lines = ["二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "规章", "规范性文件",
+                     "本年新制作数量", "0", "2", "本年新公开数量", "0", "2", "对外公开总数量", "0", "17",
+                     "第二十条第（五）项", "信息内容", "行政许可", "其他对外管理服务事项",
+                     "上一年项目数量", "14", "3", "本年增/减", "增1", "0", "处理决定数量", "326", "41",
+                     "第二十条第（六）项", "信息内容", "行政处罚", "行政强制",
+                     "上一年项目数量", "5", "1", "本年增/减", "0", "减1", "处理决定数量", "37", "2",
+                     "第二十条第（八）项", "信息内容", "行政事业性收费", "上一年项目数量", "4",
+                     "第二十条第（九）项", "信息内容", "政府集中采购", "", "采购项目数量", "9", "",
+                     "三、收到和处理政府信息公开申请情况", "", "本年增/减", "减2", "采购总金额", "1520.4万元", "", "全年未收到申请。"]
+        let text = lines.joined(separator: "\n") + "\n"
+        let doc = try document(text, tracing: true)
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        #expect(Self.value(doc, "行政事业性收费", "本年增/减") == "减2")
+        #expect(Self.value(doc, "行政事业性收费", "上一年项目数量") == "4")
+        #expect(Self.value(doc, "政府集中采购", "采购总金额") == "1520.4万元")
+        #expect(Self.value(doc, "行政强制", "本年增/减") == "减1")
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.message.contains("column 本年增/减") })
+        let once = try canonical(Array(text.utf8))
+        #expect(once.contains("\n行政事业性收费\t4\t减2\t\n"))
+        #expect(once.contains("\n三、收到和处理政府信息公开申请情况\n\n全年未收到申请。\n"))
+        #expect(!once.contains("\n本年增/减\n") && !once.contains("\n减2\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+        #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
+    }
+
+    /// With its shared header standing in the table as often as the template
+    /// has it, a column after the heading is no block's: it stays text.
+    @Test func aSharedHeaderTheTableAlreadyHoldsIsNotReadApart() throws {
+        let lines = ["二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "规章", "规范性文件",
+                     "本年新制作数量", "0", "2", "本年新公开数量", "0", "2", "对外公开总数量", "0", "17",
+                     "第二十条第（五）项", "信息内容", "行政许可", "其他对外管理服务事项",
+                     "上一年项目数量", "14", "3", "本年增/减", "增1", "0", "处理决定数量", "326", "41",
+                     "第二十条第（六）项", "信息内容", "行政处罚", "行政强制",
+                     "上一年项目数量", "5", "1", "本年增/减", "0", "减1", "处理决定数量", "37", "2",
+                     "第二十条第（八）项", "信息内容", "行政事业性收费", "上一年项目数量", "4", "本年增/减",
+                     "第二十条第（九）项", "信息内容", "政府集中采购", "", "采购项目数量", "9", "",
+                     "三、收到和处理政府信息公开申请情况", "", "本年增/减", "减2", "采购总金额", "1520.4万元", "", "全年未收到申请。"]
+        let doc = try document(lines.joined(separator: "\n") + "\n")
+        #expect(Self.value(doc, "行政事业性收费", "本年增/减") == nil || Self.value(doc, "行政事业性收费", "本年增/减") == "")
+        #expect(Self.value(doc, "政府集中采购", "采购总金额") == "1520.4万元")
+    }
+
     /// A column box with one value too many for its block is placed nowhere.
     @Test func aRunOfTheWrongLengthIsPlacedNowhere() throws {
         var blocks = Self.smallBlocks

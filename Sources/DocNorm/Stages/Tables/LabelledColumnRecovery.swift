@@ -27,8 +27,9 @@
 /// - a row label followed by exactly its row's values: that row, left to
 ///   right; a TAB grid row (the canonical output read back): each value in
 ///   its column, empty cells left empty;
-/// - a column whose header stands nowhere in the table: read where that
-///   header stands once, alone on a line followed by exactly its values,
+/// - a column whose header stands nowhere in the table (or, shared by
+///   several blocks, once fewer than they are, the others' columns filled):
+///   read where that header stands once, alone on a line followed by exactly its values,
 ///   within `maxApartLines` before or after the table (pdfminer's box before
 ///   the section heading; pdftotext -raw's column past the page break, after
 ///   table 三 has begun). Those lines are the table's: they are not written
@@ -478,13 +479,24 @@ struct LabelledColumnRecovery: Sendable {
         }
         let window = (before: max(earliest, first - rules.readingOrder.maxApartLines)..<first,
                       after: min(lines.count, lastLine + 1)..<min(lines.count, lastLine + 1 + rules.readingOrder.maxApartLines))
-        for block in shape.blocks {
-            for (slot, header) in block.headers.enumerated()
-            where shape.headed[header]?.count == 1 && occurrences[header] == nil && block.rows.allSatisfy({ !claimed[$0][slot] }) {
+        // A header several blocks share (本年增/减 in （五）（六）（八）) counts
+        // as standing nowhere for the one block whose column is still empty
+        // when the table holds it once fewer than the template and every
+        // other block with it has its column.
+        func missing(_ header: String, block b: Int) -> Bool {
+            guard let sharing = shape.headed[header], occurrences[header, default: 0] == sharing.count - 1 else { return false }
+            return sharing.allSatisfy { other in
+                let filled = shape.blocks[other.block].rows.map { claimed[$0][other.slot] }
+                return other.block == b ? !filled.contains(true) : !filled.contains(false)
+            }
+        }
+        for (b, block) in shape.blocks.enumerated() {
+            for (slot, header) in block.headers.enumerated() where missing(header, block: b) {
                 let found = [window.before, window.after].flatMap { range in
                     range.filter { lines[$0].text.utf8.count == header.utf8.count && lines[$0].text.utf8.elementsEqual(header.utf8) }
                 }
-                guard found.count == 1, let run = column(after: found[0], in: lines, count: block.rows.count) else { continue }
+                guard found.count == 1, let run = column(after: found[0], in: lines, count: block.rows.count),
+                      run.texts.allSatisfy({ signFits($0, under: header) }) else { continue }
                 for (row, text) in zip(block.rows, run.texts) { place(row, slot, text, start) }
                 apart.append((header, found[0]...run.last))
             }
