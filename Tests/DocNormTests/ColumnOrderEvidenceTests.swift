@@ -135,6 +135,42 @@ import Testing
         #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
     }
 
+    /// Chromium's PDF through pdftotext -raw: the row's last values are
+    /// drawn after the next section's heading and the page number, with no
+    /// header piece among them (no header cell is on the new page). They go
+    /// back to the table, which then has all its values.
+    @Test func aRowTailDrawnAfterTheNextHeadingGoesBack() throws {
+        let header = ["四、政府信息公开行政复议、行政诉讼情况", "", "行政复议", "行政诉讼", "复议后起诉",
+                      "结果 结果 其他 尚未 总 结果 未经复议直接起诉", "结果", "其他", "尚未", "总", "结果", "结果",
+                      "尚未 总", "维持 纠正 结果 审结 计 维持 纠正 结果 审结 计 维持 纠正 其他",
+                      "结果 审结 计"]
+        let values = ["3", "1", "0", "1", "5", "2", "0", "1", "0", "3", "1", "0", "0", "0", "1"]
+        let lines = header + values.prefix(8).flatMap { ["", $0] } + ["", "五、存在的主要问题及改进情况", "- 4 -"]
+            + values.dropFirst(8).flatMap { ["", $0] } + ["", "无。"]
+        let text = lines.joined(separator: "\n") + "\n"
+        let doc = try document(text, tracing: true)
+        let table = try #require(doc.tables.first)
+        #expect(table.records.map(\.value) == values)
+        #expect(doc.trace.contains { $0.rule == "tables.interleaved-heading" })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.missing-value" })
+        let once = try canonical(Array(text.utf8))
+        #expect(once.hasSuffix("\t1\n\n五、存在的主要问题及改进情况\n\n无。\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+        #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
+    }
+
+    /// Bare numbers after the heading that do not make the table whole stay
+    /// where they are.
+    @Test func numbersAfterTheHeadingThatDoNotCompleteTheTableStay() throws {
+        let header = ["四、政府信息公开行政复议、行政诉讼情况", "", "行政复议", "行政诉讼", "复议后起诉",
+                      "结果 结果 其他 尚未 总 结果 未经复议直接起诉", "结果", "其他", "尚未", "总", "结果", "结果",
+                      "尚未 总", "维持 纠正 结果 审结 计 维持 纠正 结果 审结 计 维持 纠正 其他",
+                      "结果 审结 计"]
+        let lines = header + ["3", "1", "0", "1", "5", "2", "0", "1", "", "五、存在的主要问题及改进情况", "- 4 -", "", "2", "", "无。"]
+        let doc = try document(lines.joined(separator: "\n") + "\n", tracing: true)
+        #expect(!doc.trace.contains { $0.rule == "tables.interleaved-heading" })
+    }
+
     /// A heading after a table that has all its values stays where it is,
     /// whatever header-like text follows it.
     @Test func aHeadingAfterACompleteTableStays() throws {

@@ -6,13 +6,16 @@
 ///   `-raw`, which keeps the drawing order, emits it between the table's
 ///   pieces (…1⏎0⏎五、存在的主要问题及改进情况⏎-4-⏎复议后起诉⏎结果 其他 尚未 总⏎…⏎0⏎0⏎2024年，…).
 ///   The table then stops at the heading short of its values, and its last
-///   piece is left as text. The heading goes after that piece when it
-///   follows a value of a table opened since the last heading, what follows
-///   it up to the next other text is nothing but pieces of that table's
-///   header labels and bare numbers (at least one of each, no anchor), and
-///   with those numbers the table's numbers are exactly its value cells
-///   (a template with that anchor), as without them they are not. The lines
-///   keep their numbers in order (the heading takes the piece's last).
+///   piece is left as text. Chromium's PDF does the same with a row's last
+///   values alone, no header piece among them (…3⏎0⏎五、…⏎-4-⏎1⏎2⏎…⏎一是…).
+///   The heading goes after that piece when it follows a value of a table
+///   opened since the last heading, what follows it up to the next other
+///   text is nothing but pieces of that table's header labels and bare
+///   numbers (at least one number, no anchor), and with those numbers the
+///   table's numbers are exactly its value cells (a template with that
+///   anchor), as without them they are not: a section opens with prose, so
+///   bare numbers that make the table whole are its. The lines keep their
+///   numbers in order (the heading takes the piece's last).
 extension TableRecognizer {
     func restoreInterleavedHeadings(_ lines: inout [SourceLine], context: PipelineContext) {
         // Every line is asked; the tests read these copies, since a closure
@@ -53,22 +56,31 @@ extension TableRecognizer {
         while before > table.anchor, Self.isBlank(lines[before]) { before -= 1 }
         guard before > table.anchor, Self.numbersOnly(lines[before]) != nil else { return nil }
         let templates = table.templates.map { rules.templates[$0] }
+        // A row label that opens with a section numeral (四、结转下年度继续办理) is the table's, not the next section.
+        let headingText = Array(lines[heading].text.unicodeScalars.filter { $0 != " " && $0 != "\t" })
+        let rowLabel = templates.contains { template in
+            template.rows.contains { row in
+                row.path.contains { label in
+                    let label = Array(label.unicodeScalars)
+                    return label.starts(with: headingText) || headingText.starts(with: label)
+                }
+            }
+        }
+        guard !rowLabel else { return nil }
         let headers = templates.map(headerLabels)
-        var end: Int?, pieces = 0, numbers = 0
+        var end: Int?, numbers = 0
         var k = heading + 1
         while k < lines.count {
             if Self.isBlank(lines[k]) { k += 1; continue }
             if let count = Self.numbersOnly(lines[k]) {
                 numbers += count
-            } else if anchoredTemplates(lines[k]) == nil, Self.holdsOnlyHeaderText(lines[k], templates: templates, headers: headers, within: self) {
-                pieces += 1
-            } else {
+            } else if anchoredTemplates(lines[k]) != nil || !Self.holdsOnlyHeaderText(lines[k], templates: templates, headers: headers, within: self) {
                 break
             }
             end = k
             k += 1
         }
-        guard let end, pieces > 0, numbers > 0 else { return nil }
+        guard let end, numbers > 0 else { return nil }
         var read = 0
         for line in lines[table.anchor..<heading] { read += Self.numbersOnly(line) ?? 0 }
         var fits = false, fitsWithout = false
