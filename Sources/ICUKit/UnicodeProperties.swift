@@ -13,6 +13,15 @@ public enum UnicodeProperties {
         }
     }
 
+    /// Whether East Asian Width says Wide or Fullwidth (not Ambiguous): a
+    /// character every font sets one em wide, so a line of them has an exact
+    /// width on the page.
+    public static func isWide(_ value: UInt32) -> Bool {
+        let w = cicu_u_getIntPropertyValue(UChar32(bitPattern: value), UCHAR_EAST_ASIAN_WIDTH)
+        let width = UEastAsianWidth(UInt32(w))
+        return width == U_EA_WIDE || width == U_EA_FULLWIDTH
+    }
+
     /// Whether NFKC may change a string that holds this character: its
     /// NFKC_Quick_Check is not Yes, or it has a non-zero canonical combining
     /// class (it may reorder or compose with its neighbours). A string made

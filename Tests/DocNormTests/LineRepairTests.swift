@@ -168,8 +168,42 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         let body = (0..<6).map { _ in fullLine }.joined(separator: "\n")
         let laidOut = body + "\n" + end + "\n  " + first + "\n" + fullLine + "\n结束。\n"
         #expect(try repaired(laidOut).suffix(2) == [body.split(separator: "\n").joined() + end, first + fullLine + "结束。"])
+        // Without the indent, a line of Han characters short of the column by
+        // just the indent, whose room the next line's first character would
+        // have filled, is a first line too (`lines.indent-width`)…
         let flat = body + "\n" + end + "\n" + first + "\n" + fullLine + "\n结束。\n"
-        #expect(try repaired(flat).count == 1)
+        #expect(try repaired(flat).suffix(2) == [body.split(separator: "\n").joined() + end, first + fullLine + "结束。"])
+    }
+
+    /// …but not when the next line's first unit (〔2020〕, 8 columns) would
+    /// not have fitted, nor when a digit or a Latin letter makes the width a
+    /// guess, nor when the room is not exactly the indent (holdout reports:
+    /// PyMuPDF and pypdf drop the indent; liuhe-city's Chromium PDF leaves
+    /// wrapped lines 1–3 columns short).
+    @Test func aFullWidthLineShortByTheIndentOpensAParagraphOnlyWhenNothingElseExplainsIt() throws {
+        let end = String(repeating: "政", count: 19) + "。"
+        let body = (0..<6).map { _ in fullLine }.joined(separator: "\n")
+        let joined = body.split(separator: "\n").joined() + end
+        func paragraphs(_ line: String, _ next: String) throws -> [String] {
+            try repaired(body + "\n" + end + "\n" + line + "\n" + next + "\n结束。\n")
+        }
+        #expect(try paragraphs(String(repeating: "落", count: 18), fullLine).count == 2)
+        #expect(try paragraphs(String(repeating: "落", count: 17) + "，", fullLine).count == 2)
+        #expect(try paragraphs(String(repeating: "落", count: 18), "〔2020〕" + String(repeating: "政", count: 16)) == [joined + String(repeating: "落", count: 18) + "〔2020〕" + String(repeating: "政", count: 16) + "结束。"])
+        #expect(try paragraphs(String(repeating: "落", count: 17) + "12", fullLine).count == 1)
+        #expect(try paragraphs(String(repeating: "落", count: 19), fullLine).count == 1)
+        #expect(try paragraphs(String(repeating: "落", count: 17) + "。", fullLine).count == 1)
+    }
+
+    /// Lines with “ ” measure wider than a PDF may set them, so the column as
+    /// measured (44) can be wider than any line of Han characters (42): then
+    /// a line 4 short of it is no evidence (liuhe-city's Chromium PDF).
+    @Test func aLineShortByTheIndentSaysNothingWhenHanLinesDoNotReachTheColumn() throws {
+        let quoted = "“" + String(repeating: "政", count: 20) + "”"
+        let han = String(repeating: "政", count: 21)
+        let lines = Array(repeating: quoted, count: 6) + Array(repeating: han, count: 3)
+            + [String(repeating: "政", count: 20) + "。", String(repeating: "落", count: 20), quoted, "结束。"]
+        #expect(try repaired(lines.joined(separator: "\n") + "\n").count == 1)
     }
 
     @Test func laterLineDoesNotGetTheIndentAllowance() throws {

@@ -49,7 +49,7 @@ extension LineRepair {
         let reading = PipelineContext(tracing: context.tracing)
         let evidence = wrapEvidence(segments, blanks: .afterEachLine, context: reading)
         let again = evidence.gathered.enumerated().map { index, segment in
-            join(segment, fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced, atTop: index == 0,
+            join(segment, fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced, exactColumn: evidence.exactColumn, atTop: index == 0,
                  probing: false, context: reading)!
         }
         func original(_ number: Int) -> LogicalLine {
@@ -86,7 +86,7 @@ extension LineRepair {
         let evidence = wrapEvidence(segments, blanks: .afterEachLine, context: quiet)
         if zip(evidence.gathered, segments).contains(where: { $0.count != $1.count }) { return true }
         return evidence.gathered.enumerated().contains { index, segment in
-            join(segment, fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced, atTop: index == 0,
+            join(segment, fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced, exactColumn: evidence.exactColumn, atTop: index == 0,
                  probing: true, context: quiet) == nil
         }
     }

@@ -131,6 +131,10 @@ public struct LineRepair: Sendable {
     /// once per process.
     static let widths: [UInt8] = (0..<0x10000).map { UInt8(UnicodeProperties.columns(UInt32($0))) }
 
+    /// Whether each BMP scalar is Wide or Fullwidth (not Ambiguous: a PDF may
+    /// set “ ” — in its Latin font), built once per process.
+    static let exactlyWide: [Bool] = (0..<0x10000).map { UnicodeProperties.isWide(UInt32($0)) }
+
     /// `properties.isIdeographic`, with U+4E00…U+9FFF (most of the text)
     /// answered without the property lookup, nor anything below U+2E80
     /// (no ideograph is).
@@ -262,7 +266,8 @@ public struct LineRepair: Sendable {
         let evidence = wrapEvidence(segments, blanks: .asLines, context: context)
         let restored = restoreDroppedHyphens(evidence.gathered, fullWidth: evidence.fullWidth, context: context)
         return restored.enumerated().map { index, segment in
-            join(nonBlank(segment), fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced, atTop: index == 0,
+            join(nonBlank(segment), fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced, exactColumn: evidence.exactColumn,
+                 atTop: index == 0,
                  probing: false, context: context)!
         }
     }
@@ -281,7 +286,7 @@ public struct LineRepair: Sendable {
     /// the lines in place (a copy of every non-blank line, and an index per
     /// line, were the largest things stage 2 held).
     func wrapEvidence(_ segments: [ArraySlice<SourceLine>], blanks: Blanks, context: PipelineContext)
-        -> (gathered: [ArraySlice<SourceLine>], fullWidth: Int?, doubleSpaced: Bool) {
+        -> (gathered: [ArraySlice<SourceLine>], fullWidth: Int?, doubleSpaced: Bool, exactColumn: Bool) {
         let gathered = segments.map { gatherScattered($0, context: context) }
         // Each line measured once (the widths and the extracted widths of
         // the lines without a TAB; a table row's TAB keeps it out of the
@@ -312,7 +317,8 @@ public struct LineRepair: Sendable {
         }
         if blanks == .afterEachLine { followedByBlank = lines - (gathered.last?.isEmpty == false ? 1 : 0) }
         let doubleSpaced = Double(followedByBlank) >= file.wrap.doubleSpacedShare * Double(max(lines, 1))
-        return (gathered, fullWidth, doubleSpaced)
+        let exactColumn = fullWidth.map { fullWidthLinesReach($0, in: gathered) } ?? false
+        return (gathered, fullWidth, doubleSpaced, exactColumn)
     }
 
     /// The stretch without its blank lines: itself when it has none, else a copy.
@@ -329,7 +335,7 @@ public struct LineRepair: Sendable {
     /// The logical lines of a stretch of non-blank lines. `probing`: only
     /// whether anything joins; nil as soon as two lines would (a title or a
     /// wrap), else an empty array, and nothing is built or traced.
-    func join(_ lines: ArraySlice<SourceLine>, fullWidth: Int?, doubleSpaced: Bool, atTop: Bool, probing: Bool,
+    func join(_ lines: ArraySlice<SourceLine>, fullWidth: Int?, doubleSpaced: Bool, exactColumn: Bool = false, atTop: Bool, probing: Bool,
               context: PipelineContext) -> [LogicalLine]? {
         var output: [LogicalLine] = []
         // At most one logical line per line: sized once (growing held the
@@ -367,6 +373,13 @@ public struct LineRepair: Sendable {
                                   && goesOnInsideBrackets(lines[position...end], &brackets, last: last.text, into: next.text))
                 else { break }
                 if end + 2 < lines.endIndex, setIn(next, between: last, and: lines[end + 2]), endsStrongly(last.text) { break }
+                if wrapped, exactColumn, topBlock == nil, end + 2 < lines.endIndex, indentedByWidth(next, before: last, after: lines[end + 2], fullWidth: full) {
+                    if !probing {
+                        context.traced(.lines, "lines.indent-width", line: next.number,
+                                       before: join(last.text, next.text), after: last.text + "⏎" + next.text)
+                    }
+                    break
+                }
                 if probing { return nil }
                 if !wrapped { bracketSeams.append(end + 1) }
                 last = next

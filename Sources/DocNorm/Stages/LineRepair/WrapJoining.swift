@@ -20,6 +20,10 @@
 ///   line opening with punctuation no line may start with (，。、）) always
 ///   continues. CJK joins with no space, Latin with one, a wrapped
 ///   URL, e-mail or number (`0435-⏎87315120`, `https://⏎www…`) with none.
+/// - `lines.indent-width`: a full stop at the column ends the paragraph
+///   before a line of full-width characters exactly one first-line indent
+///   short of the column whose room the next line's first unit would have
+///   filled: a first line whose indent the extractor dropped.
 /// - `lines.join-bracket`: a line the widths would end a paragraph at goes on
 ///   in the next one right after it when the paragraph, running text the
 ///   column wrapped already, leaves a bracket open (（电话：…；电子邮箱：⏎
@@ -173,6 +177,48 @@ extension LineRepair {
         guard let indent = line.extractedIndent, let above = before.extractedIndent, let below = after.extractedIndent else { return false }
         let step = file.wrap.minParagraphIndent
         return indent >= above + step && indent >= below + step
+    }
+
+    /// Whether `line`, after a full stop that reached the column, is a
+    /// paragraph's first line whose indent the extractor dropped (PyMuPDF,
+    /// pypdf, pdftotext -raw: …12.8万人次。⏎落实重大行政决策…): it is made only of
+    /// full-width characters (Han and CJK punctuation, so its width is exact,
+    /// no Latin or digit widths to guess), falls short of the column by exactly
+    /// `wrap.firstLineIndent`, ends no sentence, and the first unit of the
+    /// line after it would have fitted in that room, so nothing but an indent
+    /// explains the room. A wrapped line is the full width (LibreOffice
+    /// justifies; Chromium's punctuation leaves it 1–3 columns short, never
+    /// exactly the indent with a unit that fitted, across both corpora).
+    /// Asked only where the column is exact (`fullWidthLinesReach`).
+    func indentedByWidth(_ line: SourceLine, before: SourceLine, after: SourceLine, fullWidth: Int) -> Bool {
+        let indent = file.wrap.firstLineIndent
+        guard endsStrongly(before.text), !endsSentence(line.text), columns(line.text) == fullWidth - indent,
+              let head = line.text.unicodeScalars.first, !startsNoLine(head),
+              isExactlyWide(line.text)
+        else { return false }
+        return leadingUnitColumns(after.text) <= indent
+    }
+
+    /// Whether every character of `text` is Wide or Fullwidth (Han, CJK
+    /// punctuation): its width on the page is its count, no Latin, digit or
+    /// Ambiguous width to guess.
+    func isExactlyWide(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { $0.value >= 0x10000 || Self.exactlyWide[Int($0.value)] }
+    }
+
+    /// Whether the text column is the width the document's lines of exactly
+    /// wide characters reach: their most common width within `wrap.window`
+    /// below it (ties to the wider). Lines with “ ” or digits, which a PDF may
+    /// set narrower than they measure, can make the column as measured wider
+    /// than any line of Han characters is (liuhe-city's Chromium PDF: 56
+    /// against 54), and then a line short of it says nothing exact.
+    func fullWidthLinesReach(_ column: Int, in stretches: [ArraySlice<SourceLine>]) -> Bool {
+        var counts: [Int: Int] = [:]
+        for line in stretches.joined() where isExactlyWide(line.text) {
+            let width = 2 * line.text.unicodeScalars.count
+            if width <= column && width >= column - file.wrap.window { counts[width, default: 0] += 1 }
+        }
+        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key == column
     }
 
     /// A line's width on the page: as extracted when known (spaces an extractor
