@@ -558,14 +558,37 @@ struct TemplateMatcher: Sendable {
     /// Where a value starts after `index` (a digit that opens a value token),
     /// which a label match must not reach; at most `limit` scalars ahead.
     func nextValueStart(in stream: CellStream, after index: Int, limit: Int) -> Int {
-        var q = index + 1
         let stop = min(stream.count, index + limit)
+        var q = index + 1
+        // The scan for a digit that opens a token reads the stream in
+        // place (no bounds checks, no slice retained per scalar); only a
+        // digit found is asked whether a value starts there.
         while q < stop {
-            if rules.digits.contains(stream.scalars[q]) && (stream.cellStart[q] || !rules.digits.contains(stream.scalars[q - 1])),
-               valueEnd(in: stream, at: q) != nil { return q }
+            q = nextTokenDigit(in: stream, from: q, stop: stop)
+            if q < stop, valueEnd(in: stream, at: q) != nil { return q }
             q += 1
         }
         return stop
+    }
+
+    /// The first index in `q..<stop` (`q` > 0) holding a digit that opens a
+    /// token (a cell starts there, or no digit stands before it); `stop`
+    /// when there is none.
+    private func nextTokenDigit(in stream: CellStream, from q: Int, stop: Int) -> Int {
+        let digits = rules.digits
+        return stream.scalars.withUnsafeBufferPointer { scalars in
+            stream.cellStart.withUnsafeBufferPointer { cellStart in
+                // Buffer positions count from each slice's start.
+                let base = stream.scalars.startIndex, cellBase = stream.cellStart.startIndex - base
+                var i = q - base
+                let end = stop - base
+                while i < end {
+                    if digits.contains(scalars[i]) && (cellStart[i - cellBase] || !digits.contains(scalars[i - 1])) { return i + base }
+                    i += 1
+                }
+                return stop
+            }
+        }
     }
 
     /// Where a label was found, what it cost, and the part of it still to come.
@@ -610,7 +633,20 @@ struct TemplateMatcher: Sendable {
         let budget = Int(rules.matching.maxEditShare * Double(m))
         let lead = rules.matching.maxSkippedLead
         let limit = nextValueStart(in: stream, after: index, limit: m + lead + budget + 1)
+        // Each of the label's scalars that no scalar of the window equals
+        // costs an edit in every alignment: with more of them than the
+        // budget, no end is within it, and the table below is not filled
+        // (most labels tried at a place that holds another cell's text).
+        var absent = 0
         if budget > 0 {
+            let window = s[index..<limit]
+            var i = first
+            while i < label.endIndex && absent <= budget {
+                if !window.contains(label[i]) { absent += 1 }
+                i += 1
+            }
+        }
+        if budget > 0 && absent <= budget {
             let n = limit - index
             // Semi-global edit distance: leading stream scalars may be skipped at cost 1 each.
             // Its four rows stand on the stack: this runs for every label tried
@@ -683,14 +719,13 @@ struct TemplateMatcher: Sendable {
         let s = stream.scalars
         let stop = min(s.count, index + rules.matching.resyncWindow)
         let probe = min(label.count, rules.matching.minLabelPrefix)
-        let opening = label.startIndex
         // A start that agrees with half the label's opening
         // (OCR: 二、林年新收… for 一、本年新收…) is tried in full.
         var q = index + 1
         while q + probe <= stop {
-            var agree = 0
-            for k in 0..<probe where s[q + k] == label[opening + k] { agree += 1 }
-            if agree * 2 >= probe, let found = findLabel(label, in: stream, at: q, next: nil, searchAhead: 0), found.skipped == 0 {
+            q = nextAgreeing(label.prefix(probe), in: s, from: q, stop: stop)
+            guard q + probe <= stop else { break }
+            if let found = findLabel(label, in: stream, at: q, next: nil, searchAhead: 0), found.skipped == 0 {
                 var match = found
                 match.start = q
                 return match
@@ -698,6 +733,34 @@ struct TemplateMatcher: Sendable {
             q += 1
         }
         return nil
+    }
+
+    /// The first position `q` from `from` (while `q + opening.count <= stop`)
+    /// where at least half of `opening`'s scalars stand in place; a position
+    /// past that when there is none. Read in place, and a position is left
+    /// as soon as too many of its scalars disagree: `findAhead` asks this of
+    /// up to `resyncWindow` positions per call.
+    private func nextAgreeing(_ opening: ArraySlice<Unicode.Scalar>, in s: ArraySlice<Unicode.Scalar>, from: Int, stop: Int) -> Int {
+        let probe = opening.count
+        // `agree * 2 >= probe`: at most this many may disagree.
+        let allowedMisses = probe - (probe + 1) / 2
+        return s.withUnsafeBufferPointer { scalars in
+            opening.withUnsafeBufferPointer { opening in
+                let base = s.startIndex
+                var q = from - base
+                let end = stop - base
+                while q + probe <= end {
+                    var misses = 0, k = 0
+                    while k < probe && misses <= allowedMisses {
+                        if scalars[q + k] != opening[k] { misses += 1 }
+                        k += 1
+                    }
+                    if misses <= allowedMisses { return q + base }
+                    q += 1
+                }
+                return q + base
+            }
+        }
     }
 
     /// The label's scalars stand in order from `index`, each within
