@@ -1,3 +1,5 @@
+import ICUKit
+
 /// Stage 3, a section heading drawn inside a table:
 ///
 /// - `tables.interleaved-heading`: where a table runs onto a new page,
@@ -19,8 +21,10 @@
 extension TableRecognizer {
     func restoreInterleavedHeadings(_ lines: inout [SourceLine], context: PipelineContext) {
         // Every line is asked; the tests read these copies, since a closure
-        // that reads `self` copied the whole recogniser each time.
-        let numerals = rules.sectionNumerals, anchorFirsts = self.anchorFirsts
+        // that reads `self` copied the whole recogniser each time. The
+        // numerals as a bitmap: the rules' Set hashed every line's first scalar.
+        let numerals = ScalarSet(ranges: rules.sectionNumerals.map { $0.value...$0.value }, pattern: "section numerals")
+        let anchorFirsts = self.anchorFirsts
         /// The templates of the table opened since the last heading, and its anchor's line.
         var open: (templates: [Int], anchor: Int)?
         var i = 0
@@ -55,7 +59,9 @@ extension TableRecognizer {
         var before = heading - 1
         while before > table.anchor, Self.isBlank(lines[before]) { before -= 1 }
         guard before > table.anchor, Self.numbersOnly(lines[before]) != nil else { return nil }
-        let templates = table.templates.map { rules.templates[$0] }
+        // Read from copies: a closure that reads `self` copies the recogniser.
+        let allTemplates = rules.templates, allHeaders = templateHeaderLabels
+        let templates = table.templates.map { allTemplates[$0] }
         // A row label that opens with a section numeral (四、结转下年度继续办理) is the table's, not the next section.
         let headingText = Array(lines[heading].text.unicodeScalars.filter { $0 != " " && $0 != "\t" })
         let rowLabel = templates.contains { template in
@@ -67,7 +73,7 @@ extension TableRecognizer {
             }
         }
         guard !rowLabel else { return nil }
-        let headers = templates.map(headerLabels)
+        let headers = table.templates.map { allHeaders[$0] }
         var end: Int?, numbers = 0
         var k = heading + 1
         while k < lines.count {
@@ -98,10 +104,12 @@ extension TableRecognizer {
     /// 结果其他尚未总), every character one of its header labels'.
     static func holdsOnlyHeaderText(_ line: SourceLine, templates: [TableTemplate], headers: [[[Character]]],
                                     within recognizer: TableRecognizer) -> Bool {
+        // The scalar test first: cheap, and comparing words with labels
+        // Character by Character is not.
         for (template, labels) in zip(templates, headers) {
-            if recognizer.holdsOnlyHeaderPieces(line, labels) { return true }
             let scalars = template.headerScalars
             if line.text.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" || scalars.contains($0) }) { return true }
+            if recognizer.holdsOnlyHeaderPieces(line, labels) { return true }
         }
         return false
     }
@@ -110,7 +118,9 @@ extension TableRecognizer {
     func anchoredTemplates(_ line: SourceLine) -> [Int]? {
         let head = line.text.unicodeScalars.drop { $0 == "\t" || $0 == " " }
         var templates: [Int] = []
-        for (t, anchors) in anchors.enumerated() where anchors.contains(where: { !$0.isEmpty && head.starts(with: $0) }) {
+        // The first scalars compared first: most anchors open with another.
+        let first = head.first
+        for (t, anchors) in anchors.enumerated() where anchors.contains(where: { $0.first == first && !$0.isEmpty && head.starts(with: $0) }) {
             templates.append(t)
         }
         return templates.isEmpty ? nil : templates

@@ -25,6 +25,10 @@ struct TableRecognizer: Sendable {
     /// once, not per reading (the read-backs read every document again).
     let anchors: [[[Unicode.Scalar]]]
     let anchorFirsts: ScalarSet
+    /// Each template's `headerLabels`, made once: a heading after a table
+    /// asks for them (`tables.interleaved-heading`), and making them there
+    /// was most of that stage's time.
+    let templateHeaderLabels: [[[Character]]]
 
     init(rules: TableRules) {
         self.rules = rules
@@ -35,6 +39,7 @@ struct TableRecognizer: Sendable {
         debris = TableDebris(rules: rules)
         anchors = rules.templates.map { t in t.anchors.map { Array($0.unicodeScalars) } }
         anchorFirsts = ScalarSet(ranges: anchors.joined().compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
+        templateHeaderLabels = rules.templates.map(Self.headerLabels)
     }
 
     /// The edition in force in `year`: the latest one named by a year at or
@@ -393,7 +398,9 @@ struct TableRecognizer: Sendable {
     /// The template's header labels, as characters: compared as
     /// `String.contains` compares them (its searcher, set up for every label
     /// and word, was most of `headerFragmentsStart`).
-    func headerLabels(_ template: TableTemplate) -> [[Character]] {
+    func headerLabels(_ template: TableTemplate) -> [[Character]] { Self.headerLabels(template) }
+
+    static func headerLabels(_ template: TableTemplate) -> [[Character]] {
         template.rows.filter(\.isHeader).flatMap { row in
             row.cells.compactMap { cell -> [Character]? in if case .label(let l) = cell { Array(l) } else { nil } }
         }
@@ -410,9 +417,12 @@ struct TableRecognizer: Sendable {
     }
 
     /// Whether `line` is a section heading (四、…), not prose.
+    /// (The numerals are read from a copy: a closure reading `rules` copied
+    /// the whole recogniser at every call, most of its cost.)
     func isSectionHeading(_ line: SourceLine) -> Bool {
+        let sectionNumerals = rules.sectionNumerals
         let head = line.text.unicodeScalars.drop { $0 == " " || $0 == "\t" }
-        let numerals = head.prefix { rules.sectionNumerals.contains($0) }
+        let numerals = head.prefix { sectionNumerals.contains($0) }
         return !numerals.isEmpty && head.dropFirst(numerals.count).starts(with: rules.readingOrder.sectionMark.unicodeScalars)
     }
 
