@@ -31,6 +31,10 @@ struct HeaderPieceEvidence {
 
     let groups: [Group]
 
+    /// The most values of the two groups a moved value is sought among
+    /// (a piece names a few header cells; table 四's name at most 3).
+    static let maxMovedWindow = 8
+
     /// The groups of the stretch `lines` whose numbers are `tokens` (the
     /// tokens of `ReadingOrderRecovery.numbers(in:)`, with their line indices).
     init(lines: ArraySlice<SourceLine>, tokens: [ReadingOrderRecovery.Token], labels: [String]) {
@@ -141,6 +145,8 @@ struct HeaderPieceEvidence {
             after[to] += 1
             guard countsAgree(after) else { continue }
             let window = groups[g].tokens + groups[g + 1].tokens
+            // Each order is a full search: a few header cells' values, not a table's run.
+            guard window.count <= Self.maxMovedWindow else { continue }
             for i in window.indices {
                 for j in window.indices where j != i {
                     var moved = window
