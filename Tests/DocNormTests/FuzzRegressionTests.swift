@@ -46,6 +46,32 @@ import DocNormTestSupport
         #expect(Guarantees.check(Array(input.utf8), pipeline: pipeline).isEmpty)
     }
 
+    /// Found by the property test run with more seeds (random bytes read as
+    /// GB18030, case 2xx): a last line the rules emptied (a control, a ZWSP)
+    /// was marked as changed for stage 1c and then dropped, so the run without
+    /// tracing (the CLI's fused stage 1) read past the lines' end and crashed.
+    @Test(arguments: ["a\n\u{01}", "正文\n\u{200B}", "正文（1\n\u{7F}\u{AD}", "正文\n\n\u{1A}"])
+    func lastLineEmptiedByTheRulesIsNoOCRCandidate(_ input: String) throws {
+        let bytes = Array(input.utf8)
+        let plain = try pipeline.run(bytes)
+        let traced = try pipeline.run(bytes, options: PipelineOptions(tracing: true))
+        #expect(TextRenderer.render(plain) == TextRenderer.render(traced))
+        #expect(Guarantees.check(bytes, pipeline: pipeline).isEmpty)
+    }
+
+    /// Found by the property test run with more seeds (random scalars, cases
+    /// 1605 and 3600): the combining tone marks 〪–〯 counted as CJK, so a
+    /// space beside one went, and the marks on either side became one
+    /// combining sequence that NFKC reorders (〫 ̧ → ̧〫) or composes onto the
+    /// letter before (a 〯́ → á〯) on a second run. A space next to them stays.
+    @Test(arguments: ["r\u{B4} \u{302F}", "汉\u{302B}\u{B8}", "a \u{302F}\u{301}"])
+    func spaceBesideACombiningToneMarkStays(_ input: String) throws {
+        let once = try canonical(Array(input.utf8))
+        #expect(once.unicodeScalars.contains(" "))
+        #expect(try canonical(Array(once.utf8)) == once)
+        #expect(Guarantees.check(Array(input.utf8), pipeline: pipeline).isEmpty)
+    }
+
     /// Found by the fuzzer: ICU's detector calls B9 B9 IBM420_rtl, a charset
     /// this ICU has no converter for, and opening it failed (exit 3, "ICU
     /// error"). Only convertible candidates count now.

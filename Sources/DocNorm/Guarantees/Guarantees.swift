@@ -2,7 +2,7 @@ import ICUKit
 
 /// One broken promise found by `Guarantees.check`.
 public struct GuaranteeViolation: Sendable, Equatable, CustomStringConvertible {
-    /// Which guarantee: `refusal`, `json`, `utf8`, `controls`, `idempotence`, `han`.
+    /// Which guarantee: `refusal`, `json`, `untraced`, `utf8`, `controls`, `idempotence`, `han`.
     public var guarantee: String
     public var detail: String
 
@@ -15,6 +15,8 @@ public struct GuaranteeViolation: Sendable, Equatable, CustomStringConvertible {
 /// - a refusal is one of the documented errors (empty, binary, encoding), never
 ///   an internal failure; a document renders as JSON too;
 /// - the canonical text is valid UTF-8 with no control character but LF and TAB;
+/// - a run without tracing (the CLI's, whose stage 1 takes a fused path)
+///   gives the same text as the traced run the check reads;
 /// - normalizing the output again changes nothing;
 /// - nothing is lost silently: the output's Han characters are the input's Han
 ///   characters in order, except where a traced rule step removed, added or
@@ -45,6 +47,16 @@ public enum Guarantees {
             violations.append(GuaranteeViolation(guarantee: "json", detail: "--format json fails: \(error)"))
         }
         let output = TextRenderer.render(document)
+        // Without tracing stage 1 takes its fused path (the CLI's): it must
+        // run and give the same text, or the check tests another program.
+        do {
+            let untraced = TextRenderer.render(try pipeline.run(bytes, options: PipelineOptions(encoding: encoding)))
+            if untraced != output {
+                violations.append(GuaranteeViolation(guarantee: "untraced", detail: firstDifference(output, untraced)))
+            }
+        } catch {
+            violations.append(GuaranteeViolation(guarantee: "untraced", detail: "refused without tracing only: \(error)"))
+        }
         let outputBytes = Array(output.utf8)
         if String(validating: outputBytes, as: UTF8.self) == nil {
             violations.append(GuaranteeViolation(guarantee: "utf8", detail: "output is not valid UTF-8"))

@@ -5,11 +5,11 @@ enum BuiltinRules {
 {
   "format": "docnorm-rules/1",
   "kind": "characters",
-  "description": "Character sets for stage 1, as ICU UnicodeSet patterns.",
+  "description": "Character sets for stage 1, as ICU UnicodeSet patterns. cjk (a space beside one of these goes) leaves out the combining tone marks 〪–〯: a space next to a combining mark is the base it stands on, and taking it away moves the mark onto another character, which NFKC then reorders or composes on a second run.",
   "nfkcKept": "[，。、；：？！（）“”‘’《》〈〉【】〔〕—…·①-⑳⑴-⒇⒈-⒛㈠-㈩]",
   "remove": "[[\\u0000-\\u0008\\u000B\\u000E-\\u001F\\u007F-\\u009F][\\u200B-\\u200D\\u2060\\uFEFF\\u00AD][\\uFE00-\\uFE0F][\\U000E0100-\\U000E01EF]]",
   "spaces": "[\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]",
-  "cjk": "[[:Han:][\\u3000-\\u303F][\\uFF00-\\uFFEF][“”‘’—…·]]",
+  "cjk": "[[:Han:][\\u3000-\\u3029\\u3030-\\u303F][\\uFF00-\\uFFEF][“”‘’—…·]]",
   "radicals": "unicode/radicals.tsv",
   "radicalOverrides": {
     "⼾": "户"

@@ -253,8 +253,12 @@ extension CharacterNormalizer {
                 }
             }
         }
-        // (An empty line holds no opener: the last index still stands.)
-        if lines.last?.text.isEmpty == true { lines.removeLast() }
+        // A last line the rules emptied (ZWSP, a control) was marked as
+        // changed: its mark goes with it, or stage 1c reads past the end.
+        if lines.last?.text.isEmpty == true {
+            lines.removeLast()
+            if mayNeedOCR.last == lines.count { mayNeedOCR.removeLast() }
+        }
         return NormalizedLines(lines: lines, mayNeedOCR: mayNeedOCR)
     }
 
