@@ -65,6 +65,9 @@ extension LineRepair {
             }
             return runs
         }
+        // The word test first, without a copy: nearly every line fails it.
+        func unitsOnly(_ text: String) -> Bool { text.unicodeScalars.allSatisfy(units.contains) }
+        guard unitsOnly(first) || unitsOnly(second) else { return nil }
         let pair: ([Unicode.Scalar], [Substring])
         if let w = words(first), let n = numbers(second) { pair = (w, n) }
         else if let n = numbers(first), let w = words(second) { pair = (w, n) }
