@@ -52,9 +52,10 @@ extension LineRepair {
     /// The one line that `first` and `second` are, when one holds n ≥ 2 unit
     /// words and nothing else and the other exactly n numbers; nil otherwise.
     static func interleaved(_ first: String, _ second: String, units: Set<Unicode.Scalar>) -> String? {
+        // The word test first, without a copy: nearly every line fails it.
+        func unitsOnly(_ text: String) -> Bool { text.unicodeScalars.allSatisfy(units.contains) }
         func words(_ text: String) -> [Unicode.Scalar]? {
-            let scalars = Array(text.unicodeScalars)
-            return scalars.count >= 2 && scalars.allSatisfy(units.contains) ? scalars : nil
+            text.unicodeScalars.count >= 2 && unitsOnly(text) ? Array(text.unicodeScalars) : nil
         }
         func numbers(_ text: String) -> [Substring]? {
             let runs = text.split(separator: " ")
@@ -65,8 +66,6 @@ extension LineRepair {
             }
             return runs
         }
-        // The word test first, without a copy: nearly every line fails it.
-        func unitsOnly(_ text: String) -> Bool { text.unicodeScalars.allSatisfy(units.contains) }
         guard unitsOnly(first) || unitsOnly(second) else { return nil }
         let pair: ([Unicode.Scalar], [Substring])
         if let w = words(first), let n = numbers(second) { pair = (w, n) }
