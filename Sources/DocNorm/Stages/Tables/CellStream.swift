@@ -69,6 +69,9 @@ struct CellStream {
             !splits.contains { $0 >= p - 2 && $0 <= p }
         }
         var rowNumberLines: [Int] = []
+        /// Whether any scalar that opens a cell after a digit is ASCII (none
+        /// is in the rules: they are Han value prefixes).
+        let opensAfterASCII = opensAfterDigit.contains { $0.isASCII }
         /// Scalars written, set once the innermost buffer is filled.
         var written = 0
         var cellStart: [Bool] = [], lineNumbers: [Int] = []
@@ -110,26 +113,40 @@ struct CellStream {
                             if values.isEmpty { source = position - 1 } else { movedText = String(values) }
                         }
                         let line = line(source)
+                        let number = line.number
                         lineStart.append(count)
                         var boundary = true
                         var tokenStart = count
-                        var previous: Unicode.Scalar = " "
+                        /// The scalar before, as its value (a space before the first).
+                        var previous: UInt32 = 0x20
                         // A row number moved to the front makes a new string; rare.
-                        let text = movedText ?? Self.rowNumberFirst(line.text, rowNumbers: rowNumbers).map { String(String.UnicodeScalarView($0)) } ?? line.text
-                        for s in text.unicodeScalars {
-                            defer { previous = s }
-                            if s == " " || s == "\t" || s == "|" {
-                                dropRule(from: tokenStart)
-                                boundary = true
-                                continue
+                        var text = movedText ?? Self.rowNumberFirst(line.text, rowNumbers: rowNumbers).map { String(String.UnicodeScalarView($0)) } ?? line.text
+                        // Read on the line's UTF-8 bytes, decoded here: the
+                        // scalar view's iterator, which checks every step, was
+                        // most of building a stream.
+                        text.withUTF8 { bytes in
+                            var i = 0
+                            while i < bytes.count {
+                                let (value, length) = decodeUTF8Scalar(bytes, at: i)
+                                i += length
+                                defer { previous = value }
+                                if value == 0x20 || value == 0x09 || value == 0x7C {  // space, TAB, |
+                                    dropRule(from: tokenStart)
+                                    boundary = true
+                                    continue
+                                }
+                                let s = Unicode.Scalar(value).unsafelyUnwrapped
+                                // The set is asked only of a scalar that may be in it
+                                // (digits follow digits in every number).
+                                if !boundary, previous &- 0x30 < 10, value >= 0x80 || opensAfterASCII,
+                                   opensAfterDigit.contains(s) { boundary = true }
+                                if boundary { tokenStart = count }
+                                (scalarBuffer.baseAddress! + count).initialize(to: s)
+                                (startBuffer.baseAddress! + count).initialize(to: boundary)
+                                (lineBuffer.baseAddress! + count).initialize(to: number)
+                                count += 1
+                                boundary = false
                             }
-                            if !boundary, previous.value &- 0x30 < 10, opensAfterDigit.contains(s) { boundary = true }
-                            if boundary { tokenStart = count }
-                            (scalarBuffer.baseAddress! + count).initialize(to: s)
-                            (startBuffer.baseAddress! + count).initialize(to: boundary)
-                            (lineBuffer.baseAddress! + count).initialize(to: line.number)
-                            count += 1
-                            boundary = false
                         }
                         dropRule(from: tokenStart)
                     }
