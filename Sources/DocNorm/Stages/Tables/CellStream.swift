@@ -58,7 +58,9 @@ struct CellStream {
         // At most one scalar per UTF-8 byte: the three arrays are made at
         // that size and written in place (an append per scalar to each, with
         // its uniqueness and capacity checks, was most of building a stream).
-        let bound = lines.reduce(0) { $0 + $1.text.utf8.count }
+        // (At least one: the buffers' base addresses are taken once, and an
+        // empty buffer may have none.)
+        let bound = max(1, lines.reduce(0) { $0 + $1.text.utf8.count })
         lineStart.reserveCapacity(lines.count)
         // Label lines read after the values-only line below them: each such
         // pair is read in swapped order (line starts stay in line order).
@@ -125,6 +127,10 @@ struct CellStream {
                         // scalar view's iterator, which checks every step, was
                         // most of building a stream.
                         text.withUTF8 { bytes in
+                            // Taken once a line: read from the closures'
+                            // captures, each was loaded again for every scalar.
+                            let scalarBase = scalarBuffer.baseAddress!, startBase = startBuffer.baseAddress!
+                            let lineBase = lineBuffer.baseAddress!
                             var i = 0
                             while i < bytes.count {
                                 let (value, length) = decodeUTF8Scalar(bytes, at: i)
@@ -135,15 +141,16 @@ struct CellStream {
                                     boundary = true
                                     continue
                                 }
-                                let s = Unicode.Scalar(value).unsafelyUnwrapped
+                                // Valid UTF-8 decodes to a valid scalar: not checked again.
+                                let s = unsafeBitCast(value, to: Unicode.Scalar.self)
                                 // The set is asked only of a scalar that may be in it
                                 // (digits follow digits in every number).
                                 if !boundary, previous &- 0x30 < 10, value >= 0x80 || opensAfterASCII,
                                    opensAfterDigit.contains(s) { boundary = true }
                                 if boundary { tokenStart = count }
-                                (scalarBuffer.baseAddress! + count).initialize(to: s)
-                                (startBuffer.baseAddress! + count).initialize(to: boundary)
-                                (lineBuffer.baseAddress! + count).initialize(to: number)
+                                (scalarBase + count).initialize(to: s)
+                                (startBase + count).initialize(to: boundary)
+                                (lineBase + count).initialize(to: number)
                                 count += 1
                                 boundary = false
                             }
