@@ -39,6 +39,10 @@ enum SplitRows {
             defer { swap(&token, &scalars) }
             var text = line.text
             return text.withUTF8 { bytes in
+                // Room for the line's longest token (a scalar per byte at
+                // most), so a token is written in place: appended scalar by
+                // scalar, each append checked the buffer's uniqueness and room.
+                if token.count < bytes.count { token.append(contentsOf: repeatElement(" ", count: bytes.count - token.count)) }
                 var values = 0
                 var end = bytes.count
                 // Tokens from the last on, as split by spaces.
@@ -47,14 +51,18 @@ enum SplitRows {
                     guard end > 0 else { return (values, false) }
                     var start = end
                     while start > 0 && bytes[start - 1] != 0x20 { start -= 1 }
-                    token.removeAll(keepingCapacity: true)
-                    var i = start
-                    while i < end {
-                        let (value, length) = decodeUTF8Scalar(bytes, at: i)
-                        token.append(Unicode.Scalar(value).unsafelyUnwrapped)
-                        i += length
+                    let count = token.withUnsafeMutableBufferPointer { buffer -> Int in
+                        var count = 0, i = start
+                        while i < end {
+                            let (value, length) = decodeUTF8Scalar(bytes, at: i)
+                            // Valid UTF-8 decodes to a valid scalar.
+                            buffer[count] = unsafeBitCast(value, to: Unicode.Scalar.self)
+                            count += 1
+                            i += length
+                        }
+                        return count
                     }
-                    let last = token[...]
+                    let last = token[..<count]
                     if isValue(last) { values += 1; end = start; continue }
                     let number = last.reversed().prefix { ("0"..."9").contains($0) || $0 == "." || $0 == "," }.count
                     let body = last.dropLast(number)
