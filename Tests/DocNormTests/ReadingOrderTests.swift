@@ -54,6 +54,55 @@ private func headerGroupFirst(headerText: Bool) -> String {
     return lines.joined(separator: "\n") + "\n"
 }
 
+/// A table 三 (2021) whose first rows carry numbers in the columns past
+/// 商业企业, so that a block read in the wrong place breaks a row.
+private func busy(_ id: String) -> [Int] {
+    switch id {
+    case "new": return [3, 1, 1, 0, 1, 0, 6]
+    case "carried-over": return [1, 0, 0, 0, 0, 1, 2]
+    case "disclosed": return [2, 1, 1, 0, 0, 0, 4]
+    case "unavailable-1": return [1, 0, 0, 0, 1, 1, 3]
+    case "total": return [3, 1, 1, 0, 1, 1, 7]
+    case "carried-forward": return [1, 0, 0, 0, 0, 0, 1]
+    default: return [0, 0, 0, 0, 0, 0, 0]
+    }
+}
+
+/// Table 三 as pdftotext -raw reads a LibreOffice table whose 其他 and 总计
+/// header cells are drawn after the first page's rows: every label, then
+/// rows 一, 二, 三（一） block by block after their header pieces (科研…法律服务,
+/// 自然人, 商业企业; or, `headerInOrder`, each column after its own piece,
+/// left to right), the page's other rows left to right but its last two
+/// (8.属于行政查询事项, 1.本机关不掌握…) column by column, then past the page
+/// break 其他 and 总计 of the first three rows, then the rest left to right.
+private func headerGroupPutOffPastPage(headerInOrder: Bool) -> String {
+    let template = pipeline.tables.rules.templates.first { $0.id == "2021-applications" }!
+    let rows = template.rows.filter { !$0.isHeader }
+    var lines = ["（本列数据的勾稽关系为：第一项加第二项", "之和，等于第三项加第四项之和）"]
+    for row in rows { lines += row.cells.compactMap { if case .label(let l) = $0 { l } else { nil } } }
+    let top = rows.prefix(3).map { busy($0.id!) }
+    lines += ["申请人情况", "法人或其他组织"]
+    if headerInOrder {
+        for (c, pieces) in [["自", "然", "人"], ["商业", "企业"], ["科研", "机构"], ["社会公益", "组织"], ["法律服务", "机构"]].enumerated() {
+            lines += pieces + top.map { String($0[c]) }
+        }
+    } else {
+        lines += ["科研 社会公益 法律服务", "机构", "组织", "机构"]
+        for v in top { lines += v[2...4].map(String.init) }
+        lines += ["自", "然", "人"] + top.map { String($0[0]) }
+        lines += ["商业", "企业"] + top.map { String($0[1]) }
+    }
+    let pageEnd = 13
+    for row in rows[3..<(pageEnd - 2)] { lines += busy(row.id!).map(String.init) }
+    let pair = rows[(pageEnd - 2)..<pageEnd].map { busy($0.id!) }
+    for c in 0..<7 { lines += pair.map { String($0[c]) } }
+    lines += ["-3-", "总", "其", "计", "他"]
+    lines += top.map { "\($0[5]) \($0[6])" }
+    for row in rows[pageEnd...] { lines += busy(row.id!).map(String.init) }
+    lines.append("四、政府信息公开行政复议、行政诉讼情况")
+    return lines.joined(separator: "\n") + "\n"
+}
+
 @Suite struct ReadingOrderTests {
     /// The value a table's records give the cell at `row`, `column` (last labels).
     static func value(in table: Table, _ row: String, _ column: String) -> String? {
@@ -248,6 +297,29 @@ private func headerGroupFirst(headerText: Bool) -> String {
         #expect(value("1.本机关不掌握相关政府信息", "总计") == "1")
         #expect(value("四、结转下年度继续办理", "自然人") == "1")
         #expect(table.records.count == 175)
+    }
+
+    /// LibreOffice's header group with 其他 and 总计 drawn past the page
+    /// break, the page's last two rows read column by column before them:
+    /// the rows between are read as the search reads rows anywhere (here a
+    /// group), whether the header blocks came in another order or, more
+    /// than `maxPermutedBlocks` of them, left to right.
+    @Test(arguments: [false, true]) func headerGroupPutOffPastRowsReadByColumnsIsRecovered(headerInOrder: Bool) throws {
+        let doc = try document(headerGroupPutOffPastPage(headerInOrder: headerInOrder))
+        let table = try #require(doc.tables.first)
+        func value(_ row: String, _ column: String) -> String? { Self.value(in: table, row, column) }
+        #expect(value("一、本年新收政府信息公开申请数量", "自然人") == "3")
+        #expect(value("一、本年新收政府信息公开申请数量", "科研机构") == "1")
+        #expect(value("一、本年新收政府信息公开申请数量", "总计") == "6")
+        #expect(value("二、上年结转政府信息公开申请数量", "其他") == "1")
+        #expect(value("（一）予以公开", "总计") == "4")
+        #expect(value("8.属于行政查询事项", "总计") == "0")
+        #expect(value("1.本机关不掌握相关政府信息", "法律服务机构") == "1")
+        #expect(value("1.本机关不掌握相关政府信息", "总计") == "3")
+        #expect(value("（七）总计", "总计") == "7")
+        #expect(value("四、结转下年度继续办理", "自然人") == "1")
+        #expect(table.records.count == 175)
+        #expect(doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.kind == .repair && $0.message.contains("after row 13") })
     }
 
     /// The same numbers without the header text between the blocks: nothing

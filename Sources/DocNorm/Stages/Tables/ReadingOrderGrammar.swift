@@ -160,6 +160,9 @@ struct ReadingOrderGrammar {
         case blocks(first: Int, end: Int, blocks: [Range<Int>], offset: Int, putOffAfterRow: Int?)
         /// Rows first..<end with their first column first, then read as `rest`.
         case firstColumn(first: Int, end: Int, rest: [Step])
+        /// A header group (`group`) whose put-off block comes after rows
+        /// read as `between`, groups among them.
+        indirect case putOffPast(group: Step, between: [Step])
 
         var description: String {
             switch self {
@@ -171,6 +174,8 @@ struct ReadingOrderGrammar {
                 return read + " (\(ReadingOrderGrammar.name([last], offset: 0)) after row \(afterRow))"
             case .firstColumn(let first, let end, let rest):
                 return (["rows \(first + 1)-\(end) first column first"] + rest.map(\.description)).joined(separator: ", ")
+            case .putOffPast(let group, let between):
+                return ([group.description] + between.map(\.description)).joined(separator: ", ")
             }
         }
     }
@@ -441,7 +446,7 @@ struct ReadingOrderGrammar {
                 for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) where !readings.lists[r + k].isEmpty {
                     // Locals: a closure that reads them through `self` copied the whole grammar.
                     let groups = plan.groups, width = columns
-                    forEachHoldingGroup(plan.groupOffsets, k: k, row: r) { g, headKey in
+                    forEachHoldingGroup(plan.groupOffsets, k: k, row: r, from: p) { g, headKey in
                         readings.add(headKey: headKey, cost: 1, at: r, k: k) {
                             (groups[g].cells(k: k, width: width, from: p),
                              .blocks(first: r, end: r + k, blocks: groups[g].blocks, offset: 0, putOffAfterRow: nil))
@@ -490,12 +495,15 @@ struct ReadingOrderGrammar {
     /// cells): a group of 2…`maxGroupRows` rows read column block by column
     /// block in the order the header cells were drawn (科研…法律服务 first,
     /// then 自然人, 商业企业), its last block possibly only after the rows
-    /// that follow it on the page, which are read left to right:
+    /// that follow it on the page (其他 and 总计 drawn past the page's last
+    /// row), which are read as the search reads rows, row by row or in groups
+    /// (the page's last rows column by column):
     /// `0 0 5 0 0 1 … 19 2 7 3 0 1 ⟨rows⟩ 1 28 0 3 0 10`. Every block must
-    /// follow text (its header cell, 自⏎然⏎人 19 2 7): without that, zeros
-    /// let a sparse row's values slide to another row. Cost 1, 2 with a
-    /// block put off. Reports each reading whose rows all hold and whose
-    /// `k` rows `joins` a reading of the rows after them.
+    /// follow text (its header cell, 自⏎然⏎人 19 2 7; the put-off block, 其⏎他):
+    /// without that, zeros let a sparse row's values slide to another row.
+    /// Cost 1, 2 with a block put off, plus the groups among the rows before
+    /// it. Reports each reading whose rows all hold and whose `k` rows (with
+    /// the rows before a put-off block) `joins` a reading of the rows after them.
     func headerGroups(at r: Int, joins: (Int) -> Bool = { _ in true }, _ report: ([Int], Int, Step, Int) -> Void) {
         let p = r * columns
         // The first block read opens at p, so every reading needs text there.
@@ -503,7 +511,6 @@ struct ReadingOrderGrammar {
         // Nothing is built before a reading's blocks all follow text, and no
         // cell list before it holds: this loop runs for every row, group size,
         // composition and order, and almost nothing holds.
-        var holdingAfter = [Int](repeating: -1, count: columns)
         for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) {
             // Bit j: text stands before the token j columns' worth of rows on.
             var opensAfterText: UInt64 = 0
@@ -521,51 +528,51 @@ struct ReadingOrderGrammar {
                 }
             }
             guard !tries.isEmpty else { continue }
-            // The rows after the group read left to right before a put-off
-            // block of w columns: how many of them hold, from row r + k on
-            // (-1: not yet known). It depends on w alone, and hundreds of
-            // layouts share each w: worked out once per w, not per layout.
-            for w in holdingAfter.indices { holdingAfter[w] = -1 }
-            func holdingRows(_ w: Int) -> Int {
-                if holdingAfter[w] < 0 {
-                    let q = p + k * (columns - w)
-                    var m = r + k
-                    while m < rows {
-                        let start = q + (m - r - k) * columns
-                        guard rowHolds(m, { numbers[start + $0] }) else { break }
-                        m += 1
-                    }
-                    holdingAfter[w] = m - r - k
+            // Where a put-off block of w columns can stand: after the rows
+            // r + k..<m (their numbers from token q = p + k × (columns − w)),
+            // right after text, with a reading of the rows from m. It depends
+            // on w alone, and hundreds of layouts share each w: worked out
+            // once per w (bit m − r − k − 1 of `stops[w]`, up to 64 rows on),
+            // not per layout, and so are the readings of the rows before it
+            // (`between`, per w and m).
+            var stops = [UInt64?](repeating: nil, count: columns)
+            func putOffStops(_ w: Int) -> UInt64 {
+                if let known = stops[w] { return known }
+                let q = p + k * (columns - w)
+                var found: UInt64 = 0
+                for m in stride(from: r + k + 1, through: min(rows, r + k + 64), by: 1) where afterText[q + (m - r - k) * columns] && joins(m - r) {
+                    found |= 1 << UInt64(m - r - k - 1)
                 }
-                return holdingAfter[w]
+                stops[w] = found
+                return found
             }
-            // A group not followed by a reading of the rest, and no row after
-            // it holding: no try can give a reading (in a table whose numbers
-            // hold nowhere, almost every row and group size), so none is made.
+            var between: [Int: [Candidate]] = [:]
+            // A group not followed by a reading of the rest, and no place for
+            // a put-off block: no try can give a reading (in a table whose
+            // numbers hold nowhere, almost every row and group size), so none is made.
             let groupJoins = joins(k)
-            if !groupJoins && !(1..<columns).contains(where: { holdingRows($0) > 0 }) { continue }
+            if !groupJoins && !(1..<columns).contains(where: { putOffStops($0) != 0 }) { continue }
             for (h, deferLast) in tries {
+                let layout = plan.headerLayouts[h]
                 guard deferLast else {
                     guard groupJoins else { continue }
-                    let layout = plan.headerLayouts[h]
                     if groupHolds(layout, k: k, row: r) {
                         report(layout.cells(k: k, width: columns, from: p), 1,
                                .blocks(first: r, end: r + k, blocks: layout.blocks, offset: 0, putOffAfterRow: nil), k)
                     }
                     continue
                 }
-                let holding = holdingRows(plan.headerLayouts[h].blocks[plan.headerLayouts[h].blocks.count - 1].count)
-                guard holding > 0 else { continue }
-                // Rows after the group, left to right, then the put-off block.
-                let layout = plan.headerLayouts[h]
                 let blocks = layout.blocks
                 let lastBlock = blocks.count - 1
-                let q = p + k * (columns - blocks[lastBlock].count)
-                var m = r + k
-                while m < r + k + holding {
-                    m += 1
+                let w = blocks[lastBlock].count
+                var stopsLeft = putOffStops(w)
+                guard stopsLeft != 0 else { continue }
+                let q = p + k * (columns - w)
+                // Rows after the group, then the put-off block.
+                while stopsLeft != 0 {
+                    let m = r + k + 1 + stopsLeft.trailingZeroBitCount
+                    stopsLeft &= stopsLeft - 1
                     let shift = (m - r - k) * columns
-                    guard afterText[q + shift], joins(m - r) else { continue }
                     let holds = (0..<k).allSatisfy { i in
                         rowHolds(r + i) { c in
                             let x = layout.index(i, c, k: k, from: p)
@@ -573,21 +580,58 @@ struct ReadingOrderGrammar {
                         }
                     }
                     guard holds else { continue }
+                    let key = w * (rows + 1) + m
+                    if between[key] == nil { between[key] = shiftedRows(r + k, m, from: q) }
+                    guard let readings = between[key], !readings.isEmpty else { continue }
                     var group = layout.cells(k: k, width: columns, from: p)
                     for i in 0..<k { for c in blocks[lastBlock] { group[i * columns + c] += shift } }
-                    report(group + Array(q..<(q + shift)), 2, .blocks(first: r, end: r + k, blocks: blocks, offset: 0, putOffAfterRow: m), m - r)
+                    let step = Step.blocks(first: r, end: r + k, blocks: blocks, offset: 0, putOffAfterRow: m)
+                    for reading in readings {
+                        report(group + reading.cells, 2 + reading.cost,
+                               reading.steps.isEmpty ? step : .putOffPast(group: step, between: reading.steps), m - r)
+                    }
                 }
             }
         }
     }
 
+    /// Readings of rows a..<b whose numbers stand from token `base`, not in
+    /// place (a header group's put-off block comes after them): rows and
+    /// groups, as the search reads rows in place; the cheapest
+    /// `maxRunCandidates`, each joined to every reading of the group's rest.
+    func shiftedRows(_ a: Int, _ b: Int, from base: Int) -> [Candidate] {
+        var readings = Readings(rows: b - a)
+        let groups = plan.groups, width = columns
+        for r in stride(from: b - 1, through: a, by: -1) {
+            let p = base + (r - a) * columns
+            if !readings.lists[r - a + 1].isEmpty, rowHolds(r, { numbers[p + $0] }) {
+                let cells = Array(p..<(p + columns))
+                readings.add(cells, headKey: key(cells), cost: 0, plan: nil, at: r - a, k: 1)
+            }
+            for k in stride(from: 2, through: min(limits.maxGroupRows, b - r), by: 1) where !readings.lists[r - a + k].isEmpty {
+                forEachHoldingGroup(plan.groupOffsets, k: k, row: r, from: p) { g, headKey in
+                    readings.add(headKey: headKey, cost: 1, at: r - a, k: k) {
+                        (groups[g].cells(k: k, width: width, from: p),
+                         .blocks(first: r, end: r + k, blocks: groups[g].blocks, offset: 0, putOffAfterRow: nil))
+                    }
+                }
+            }
+            readings.close(r - a, cap: r == a ? limits.maxRunCandidates : limits.maxCandidates)
+        }
+        return readings.lists[0].indices.map { i in
+            let (cells, steps) = readings.follow(0, i, rowsOf: { $0.head.count / width })
+            return Candidate(cost: readings.lists[0][i].cost, cells: cells, steps: steps)
+        }
+    }
+
     /// Calls `body` with each layout of `layouts`, in order, under which
-    /// every row of a group of `k` rows from row `r` holds (`groupHolds`,
+    /// every row of a group of `k` rows from row `r`, its numbers from token
+    /// `p` (r × columns where the rows stand in place), holds (`groupHolds`,
     /// on flat offsets and unchecked buffers: this runs for every row, group
     /// size and layout of every search, and almost nothing holds), and the
     /// key of the group's values (`key(cells)`, its cells not built).
-    func forEachHoldingGroup(_ layouts: LayoutOffsets, k: Int, row r: Int, _ body: (_ layout: Int, _ headKey: Int) -> Void) {
-        let p = r * columns, width = layouts.width
+    func forEachHoldingGroup(_ layouts: LayoutOffsets, k: Int, row r: Int, from p: Int, _ body: (_ layout: Int, _ headKey: Int) -> Void) {
+        let width = layouts.width
         layouts.starts[k].withUnsafeBufferPointer { starts in
             layouts.strides.withUnsafeBufferPointer { strides in
                 numbers.withUnsafeBufferPointer { numbers in

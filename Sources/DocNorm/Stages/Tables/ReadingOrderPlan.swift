@@ -14,7 +14,10 @@ struct ReadingOrderPlan: Sendable {
     /// `runGroups` as flat offsets.
     let runGroupOffsets: LayoutOffsets
     /// Header groups: every composition of at most `maxPermutedBlocks`
-    /// blocks (two or more) in every order, its blocks in that order. Kept
+    /// blocks (two or more) in every order, its blocks in that order, then
+    /// every composition of more blocks left to right (header cells drawn
+    /// one by one across the table, 自然人 商业企业 科研机构 …: one order,
+    /// not the factorial of the blocks, read with its last block put off). Kept
     /// as parallel arrays so the search tests the masks without touching
     /// (and retaining) a layout.
     let headerLayouts: [Layout]
@@ -64,6 +67,14 @@ struct ReadingOrderPlan: Sendable {
                 opensAll.append(opens | 1 << UInt64(before))
                 opensDeferred.append(opens)
             }
+        }
+        for composition in ReadingOrderGrammar.compositions(columns) where composition.count > max(1, limits.maxPermutedBlocks) {
+            var opens: UInt64 = 0
+            for block in composition.dropLast() { opens |= 1 << UInt64(block.lowerBound) }
+            layouts.append(Layout(composition))
+            inOrder.append(true)
+            opensAll.append(opens | 1 << UInt64(composition[composition.count - 1].lowerBound))
+            opensDeferred.append(opens)
         }
         headerLayouts = layouts
         headerInOrder = inOrder
