@@ -34,7 +34,7 @@ struct StagedDocument: Sendable {
 /// makes the whole group durable with one `syncfs` — one journal commit,
 /// where an fsync per file made the workers of a 2-core run wait on each
 /// other's commits — then renames each file into place and appends the
-/// document's manifest line. Nothing is in place before it is on disk, and
+/// group's manifest lines in one write. Nothing is in place before it is on disk, and
 /// a kill before the rename leaves only temporary files.
 final class BatchCommitter: @unchecked Sendable {
     private struct State {
@@ -85,6 +85,8 @@ final class BatchCommitter: @unchecked Sendable {
 
     private func commit(_ group: [StagedDocument]) {
         let durable = syncFolder()
+        var committed: [StagedDocument] = []
+        committed.reserveCapacity(group.count)
         for document in group {
             var why: String?
             for output in document.outputs where why == nil {
@@ -95,8 +97,7 @@ final class BatchCommitter: @unchecked Sendable {
                 }
             }
             guard let why else {
-                manifest.record(document.entry, line: document.line)
-                finished(document.index, document.report)
+                committed.append(document)
                 continue
             }
             for output in document.outputs { unlink(output.temporary) }
@@ -106,6 +107,9 @@ final class BatchCommitter: @unchecked Sendable {
             report.diagnostics = [:]
             finished(document.index, report)
         }
+        // The group's manifest lines in one write, after every rename they stand for.
+        manifest.record(committed.map { ($0.entry, $0.line) })
+        for document in committed { finished(document.index, document.report) }
     }
 
     /// One flush for everything written under OUT; false when it failed or is

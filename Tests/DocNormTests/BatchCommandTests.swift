@@ -241,6 +241,28 @@ import Glibc
         #expect(try statuses(folder, "out") == ["a.txt": "done", "b.txt": "done"])
     }
 
+    /// A document whose output cannot be put in place (a folder stands at its
+    /// path) fails alone: the documents before and after it (with --jobs 1
+    /// and documents this small, usually in the same commit group) are in
+    /// place and recorded in the manifest, and no temporary file is left.
+    @Test func failureInTheMiddleOfAGroupCommitsTheOthers() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        for (i, name) in ["a", "b", "c"].enumerated() { try folder.write("in/\(name).txt", Self.samples[i].input) }
+        try folder.write("out/b.txt/keep", Array("a folder, not an output".utf8))
+        let args = ["batch", folder.file("in"), folder.file("out"), "--jobs", "1"]
+        let run = try runDocnorm(args)
+        #expect(run.status == 1, "\(run.errors)")
+        #expect(try statuses(folder, "out") == ["a.txt": "done", "b.txt": "failed", "c.txt": "done"])
+        #expect(run.errors.contains("b.txt: cannot write \(folder.file("out/b.txt")) ("), "\(run.errors)")
+        #expect(String(decoding: folder.read("out/a.txt") ?? [], as: UTF8.self) == (try Self.samples[0].expected))
+        #expect(String(decoding: folder.read("out/c.txt") ?? [], as: UTF8.self) == (try Self.samples[2].expected))
+        #expect(folder.read("out/b.txt/keep") == Array("a folder, not an output".utf8))
+        #expect(!filesUnder(folder.file("out")).contains { $0.contains(".docnorm-tmp") }, "no temporary file left")
+        #expect(try runDocnorm(args).status == 1)
+        #expect(try statuses(folder, "out") == ["a.txt": "skipped", "b.txt": "failed", "c.txt": "skipped"])
+    }
+
     /// A run killed after writing an output's temporary file but before
     /// putting it in place leaves that file; the next run removes it, whether
     /// it redoes the input or finds it up to date.
