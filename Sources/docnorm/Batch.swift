@@ -274,6 +274,13 @@ struct BatchJob: Sendable {
         for (path, content) in zip(outputPaths(input), contents) {
             let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
             let temporary = StagedDocument.temporary(for: path)
+            if fileHolds(content, at: path) {
+                // Replacing it would cost a write, its writeback, a flush and
+                // the old file's freeing, for the same bytes.
+                unlink(temporary)
+                staged.append(StagedDocument.Output(temporary: temporary, path: path, unchanged: true))
+                continue
+            }
             var why: String?
             if !makeFolders(folder) {
                 why = "cannot create \(folder)"
@@ -281,10 +288,10 @@ struct BatchJob: Sendable {
                 why = "cannot write \(path) (\(reason))"
             }
             if let why {
-                for done in staged { unlink(done.temporary) }
+                for done in staged where !done.unchanged { unlink(done.temporary) }
                 return failed(why, bytes: bytes.count)
             }
-            staged.append(StagedDocument.Output(temporary: temporary, path: path))
+            staged.append(StagedDocument.Output(temporary: temporary, path: path, unchanged: false))
         }
         var kinds: [String: Int] = [:]
         for d in document.diagnostics { kinds[d.kind.rawValue, default: 0] += 1 }

@@ -13,6 +13,9 @@ struct StagedDocument: Sendable {
     struct Output: Sendable {
         var temporary: String
         var path: String
+        /// The file at `path` already holds these bytes: nothing was written
+        /// to `temporary` and nothing is renamed.
+        var unchanged: Bool
     }
 
     var index: Int
@@ -33,8 +36,9 @@ struct StagedDocument: Sendable {
 /// temporary file and hand the document over; every `interval` the committer
 /// makes the whole group durable with one `syncfs` — one journal commit,
 /// where an fsync per file made the workers of a 2-core run wait on each
-/// other's commits — then renames each file into place and appends the
-/// document's manifest line. Nothing is in place before it is on disk, and
+/// other's commits — then renames each file into place (an output whose file
+/// already holds its bytes is left as it is) and appends the group's manifest
+/// lines in one write. Nothing is in place before it is on disk, and
 /// a kill before the rename leaves only temporary files.
 final class BatchCommitter: @unchecked Sendable {
     private struct State {
@@ -84,10 +88,15 @@ final class BatchCommitter: @unchecked Sendable {
     }
 
     private func commit(_ group: [StagedDocument]) {
-        let durable = syncFolder()
+        // The flush makes what this run wrote durable before it is put in
+        // place; a group of unchanged outputs puts nothing in place.
+        let wrote = group.contains { $0.outputs.contains { !$0.unchanged } }
+        let durable = !wrote || syncFolder()
+        var committed: [StagedDocument] = []
+        committed.reserveCapacity(group.count)
         for document in group {
             var why: String?
-            for output in document.outputs where why == nil {
+            for output in document.outputs where why == nil && !output.unchanged {
                 if !durable, let reason = flushFile(output.temporary) {
                     why = "cannot write \(output.path) (\(reason))"
                 } else if rename(output.temporary, output.path) != 0 {
@@ -95,17 +104,19 @@ final class BatchCommitter: @unchecked Sendable {
                 }
             }
             guard let why else {
-                manifest.record(document.entry, line: document.line)
-                finished(document.index, document.report)
+                committed.append(document)
                 continue
             }
-            for output in document.outputs { unlink(output.temporary) }
+            for output in document.outputs where !output.unchanged { unlink(output.temporary) }
             var report = document.report
             report.status = .failed
             report.error = why
             report.diagnostics = [:]
             finished(document.index, report)
         }
+        // The group's manifest lines in one write, after every rename they stand for.
+        manifest.record(committed.map { ($0.entry, $0.line) })
+        for document in committed { finished(document.index, document.report) }
     }
 
     /// One flush for everything written under OUT; false when it failed or is

@@ -102,14 +102,25 @@ final class BatchManifest: @unchecked Sendable {
         return (try? encoder.encode(entry)).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Records a finished input, with its `line` when the caller has it;
-    /// the line is on disk before this returns.
-    func record(_ entry: ManifestEntry, line: String? = nil) {
-        guard let line = line ?? Self.line(entry) else { return }
+    /// Records finished inputs with one write (a committer's group), each
+    /// with its line when the caller has it; written before this returns.
+    func record(_ entries: [(entry: ManifestEntry, line: String?)]) {
+        var text = ""
+        var recorded: [(ManifestEntry, String)] = []
+        recorded.reserveCapacity(entries.count)
+        for (entry, line) in entries {
+            guard let line = line ?? Self.line(entry) else { continue }
+            text += line
+            text += "\n"
+            recorded.append((entry, line))
+        }
+        guard !recorded.isEmpty else { return }
         state.withLock { s in
-            s.entries[entry.path] = entry
-            s.lines[entry.path] = line
-            writeAll(line + "\n", to: fd)
+            for (entry, line) in recorded {
+                s.entries[entry.path] = entry
+                s.lines[entry.path] = line
+            }
+            writeAll(text, to: fd)
         }
     }
 

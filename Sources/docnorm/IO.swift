@@ -174,6 +174,15 @@ func writeTemporary(_ bytes: [UInt8], to temp: String, replacing path: String, f
     return nil
 }
 
+/// Whether `path` is a regular file (not a link) holding exactly `bytes`:
+/// a rerun's output that came out the same need not be replaced. Reads the
+/// file only when its size matches.
+func fileHolds(_ bytes: [UInt8], at path: String) -> Bool {
+    var info = stat()
+    guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+    return readFile(path) == bytes
+}
+
 /// Flushes an already written file to disk; returns why it failed, or nil.
 func flushFile(_ path: String) -> String? {
     let fd = open(path, O_RDONLY)

@@ -241,6 +241,57 @@ import Glibc
         #expect(try statuses(folder, "out") == ["a.txt": "done", "b.txt": "done"])
     }
 
+    /// A rerun whose output comes out byte for byte the same leaves the file
+    /// in place (same inode: no write, flush, rename or freeing of the old
+    /// one); an output changed by hand is still replaced with the right
+    /// bytes, and a killed run's temporary file is still removed.
+    @Test func rerunLeavesOutputsThatCameOutTheSameInPlace() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("in/a.txt", Self.samples[0].input)
+        try folder.write("in/b.txt", Self.samples[1].input)
+        let args = ["batch", folder.file("in"), folder.file("out"), "--format", "text", "--format", "json"]
+        #expect(try runDocnorm(args).status == 0)
+        func inode(_ relative: String) -> ino_t {
+            var info = stat()
+            return stat(folder.file(relative), &info) == 0 ? info.st_ino : 0
+        }
+        let before = ["a.txt", "a.json", "b.txt", "b.json"].map { inode("out/" + $0) }
+        let json = try #require(folder.read("out/b.json"))
+        try folder.write("out/b.json", json + Array(" ".utf8))
+        try folder.write("out/a.txt.docnorm-tmp", Array("half".utf8))
+        let rerun = try runDocnorm(args + ["--force"])
+        #expect(rerun.status == 0, "\(rerun.errors)")
+        #expect(try statuses(folder, "out") == ["a.txt": "done", "b.txt": "done"])
+        #expect(["a.txt", "a.json", "b.txt"].map { inode("out/" + $0) } == Array(before[0..<3]), "unchanged outputs stay")
+        #expect(folder.read("out/b.json") == json, "the output changed by hand is made again")
+        #expect(filesUnder(folder.file("out"), skipping: [".docnorm"]) == ["a.json", "a.txt", "b.json", "b.txt", "report.json"])
+        #expect(try runDocnorm(args).status == 0)
+        #expect(try statuses(folder, "out") == ["a.txt": "skipped", "b.txt": "skipped"], "both recorded in the manifest")
+    }
+
+    /// A document whose output cannot be put in place (a folder stands at its
+    /// path) fails alone: the documents before and after it (with --jobs 1
+    /// and documents this small, usually in the same commit group) are in
+    /// place and recorded in the manifest, and no temporary file is left.
+    @Test func failureInTheMiddleOfAGroupCommitsTheOthers() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        for (i, name) in ["a", "b", "c"].enumerated() { try folder.write("in/\(name).txt", Self.samples[i].input) }
+        try folder.write("out/b.txt/keep", Array("a folder, not an output".utf8))
+        let args = ["batch", folder.file("in"), folder.file("out"), "--jobs", "1"]
+        let run = try runDocnorm(args)
+        #expect(run.status == 1, "\(run.errors)")
+        #expect(try statuses(folder, "out") == ["a.txt": "done", "b.txt": "failed", "c.txt": "done"])
+        #expect(run.errors.contains("b.txt: cannot write \(folder.file("out/b.txt")) ("), "\(run.errors)")
+        #expect(String(decoding: folder.read("out/a.txt") ?? [], as: UTF8.self) == (try Self.samples[0].expected))
+        #expect(String(decoding: folder.read("out/c.txt") ?? [], as: UTF8.self) == (try Self.samples[2].expected))
+        #expect(folder.read("out/b.txt/keep") == Array("a folder, not an output".utf8))
+        #expect(!filesUnder(folder.file("out")).contains { $0.contains(".docnorm-tmp") }, "no temporary file left")
+        #expect(try runDocnorm(args).status == 1)
+        #expect(try statuses(folder, "out") == ["a.txt": "skipped", "b.txt": "failed", "c.txt": "skipped"])
+    }
+
     /// A run killed after writing an output's temporary file but before
     /// putting it in place leaves that file; the next run removes it, whether
     /// it redoes the input or finds it up to date.
