@@ -126,6 +126,9 @@ public struct LineRepair: Sendable {
     /// `displacedRun.characters` as a bit set: every short line is asked
     /// whether it holds nothing else.
     let displacedRunCharacters: ScalarSet
+    /// `displacedRun.numberedUnits` as a bit set (empty when the rules have
+    /// none): every pair of short lines is asked whether one holds nothing else.
+    let numberedUnits: ScalarSet
 
     /// Display columns of every BMP scalar, from ICU's East Asian Width, built
     /// once per process.
@@ -172,6 +175,7 @@ public struct LineRepair: Sendable {
         noLineStart = set(file.noLineStart)
         runningText = set(file.runningText)
         displacedRunCharacters = set(file.displacedRun.characters)
+        numberedUnits = set(file.displacedRun.numberedUnits ?? "")
     }
 
     public static func load(from source: RuleSource, rules: RuleSet, numbering: HeadingNumbering,
