@@ -129,6 +129,9 @@ public struct LineRepair: Sendable {
     /// `displacedRun.numberedUnits` as a bit set (empty when the rules have
     /// none): every pair of short lines is asked whether one holds nothing else.
     let numberedUnits: ScalarSet
+    /// Per byte, whether a unit's UTF-8 opens with it: a line of nothing but
+    /// units opens with one of these bytes.
+    let numberedUnitLeads: [Bool]
 
     /// East Asian Width of every BMP scalar in one byte, built once per
     /// process: its display columns (`columnsMask`: 1, or 2 for Wide,
@@ -189,6 +192,9 @@ public struct LineRepair: Sendable {
         runningText = set(file.runningText)
         displacedRunCharacters = set(file.displacedRun.characters)
         numberedUnits = set(file.displacedRun.numberedUnits ?? "")
+        var unitLeads = [Bool](repeating: false, count: 256)
+        for unit in (file.displacedRun.numberedUnits ?? "").unicodeScalars { unitLeads[Int(String(unit).utf8.first!)] = true }
+        numberedUnitLeads = unitLeads
     }
 
     public static func load(from source: RuleSource, rules: RuleSet, numbering: HeadingNumbering,

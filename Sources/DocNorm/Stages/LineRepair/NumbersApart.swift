@@ -33,7 +33,11 @@ extension LineRepair {
                 else if i + 2 < lines.endIndex, lines[i + 1].text.isEmpty, !lines[i + 2].text.isEmpty { partner = i + 2 }
                 if let j = partner, lines[j].text.utf8.count > limit { partner = nil }
             }
-            if let j = partner, let joined = Self.interleaved(lines[i].text, lines[j].text, units: numberedUnits) {
+            // One of the two must open with a unit: its first byte, asked
+            // before the lines are read (a pair of a table's values opens
+            // with digits).
+            if let j = partner, opensWithUnitByte(lines[i].text) || opensWithUnitByte(lines[j].text),
+               let joined = Self.interleaved(lines[i].text, lines[j].text, units: numberedUnits) {
                 context.traced(.lines, "lines.numbers-apart", line: lines[i].number,
                                before: lines[i].text + "⏎" + lines[j].text, after: joined)
                 var line = lines[i]
@@ -48,6 +52,13 @@ extension LineRepair {
             i += 1
         }
         if kept < lines.count { lines.removeLast(lines.count - kept) }
+    }
+
+    /// Whether the text's first byte is the first byte of a unit of
+    /// `displacedRun.numberedUnits` (`numberedUnitLeads`).
+    func opensWithUnitByte(_ text: String) -> Bool {
+        guard let lead = text.utf8.first else { return false }
+        return numberedUnitLeads[Int(lead)]
     }
 
     /// The one line that `first` and `second` are, when one holds n ≥ 2 unit
