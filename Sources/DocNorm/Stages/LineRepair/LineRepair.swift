@@ -126,14 +126,32 @@ public struct LineRepair: Sendable {
     /// `displacedRun.characters` as a bit set: every short line is asked
     /// whether it holds nothing else.
     let displacedRunCharacters: ScalarSet
+    /// `displacedRun.numberedUnits` as a bit set (empty when the rules have
+    /// none): every pair of short lines is asked whether one holds nothing else.
+    let numberedUnits: ScalarSet
+    /// Per byte, whether a unit's UTF-8 opens with it: a line of nothing but
+    /// units opens with one of these bytes.
+    let numberedUnitLeads: [Bool]
 
-    /// Display columns of every BMP scalar, from ICU's East Asian Width, built
-    /// once per process.
-    static let widths: [UInt8] = (0..<0x10000).map { UInt8(UnicodeProperties.columns(UInt32($0))) }
+    /// East Asian Width of every BMP scalar in one byte, built once per
+    /// process: its display columns (`columnsMask`: 1, or 2 for Wide,
+    /// Fullwidth and Ambiguous) and, for Wide and Fullwidth alone,
+    /// `exactlyWideBit` (not Ambiguous: a PDF may set “ ” — in its Latin
+    /// font). One table, so that a line's columns and whether its width is
+    /// exact are read off it in one pass (`measure`); the exactness was a
+    /// second 64K table, looked up again on a second pass.
+    static let widthClasses: [UInt8] = (0..<0x10000).map { v in
+        let columns = UnicodeProperties.columns(UInt32(v))
+        // Only a scalar of two columns can be Wide or Fullwidth: ICU is asked
+        // again for those alone.
+        return UInt8(columns) | (columns == 2 && UnicodeProperties.isWide(UInt32(v)) ? exactlyWideBit : 0)
+    }
+    static let columnsMask: UInt8 = 0x03
+    static let exactlyWideBit: UInt8 = 0x04
 
-    /// Whether each BMP scalar is Wide or Fullwidth (not Ambiguous: a PDF may
-    /// set “ ” — in its Latin font), built once per process.
-    static let exactlyWide: [Bool] = (0..<0x10000).map { UnicodeProperties.isWide(UInt32($0)) }
+    /// Display columns of every BMP scalar (`widthClasses` without the
+    /// exactness): stage 1's loops read them as plain bytes.
+    static let widths: [UInt8] = widthClasses.map { $0 & columnsMask }
 
     /// `properties.isIdeographic`, with U+4E00…U+9FFF (most of the text)
     /// answered without the property lookup, nor anything below U+2E80
@@ -142,9 +160,10 @@ public struct LineRepair: Sendable {
         s.value &- 0x4E00 <= 0x9FFF - 0x4E00 || (s.value >= 0x2E80 && s.properties.isIdeographic)
     }
 
-    /// U+5000…U+9FFF (UTF-8 lead bytes E5…E9) are each two columns wide, as
-    /// `measure` takes for granted; checked once against `widths`.
-    static let hanIsWide: Bool = (0x5000...0x9FFF).allSatisfy { widths[$0] == 2 }
+    /// U+5000…U+9FFF (UTF-8 lead bytes E5…E9) are each two columns wide,
+    /// and exactly so, as `measure` takes for granted; checked once against
+    /// `widthClasses`.
+    static let hanIsWide: Bool = (0x5000...0x9FFF).allSatisfy { widthClasses[$0] == 2 | exactlyWideBit }
 
     init(file: LineRulesFile, rules: RuleSet, numbering: HeadingNumbering, tableAnchors: [String] = []) {
         self.file = file
@@ -172,6 +191,10 @@ public struct LineRepair: Sendable {
         noLineStart = set(file.noLineStart)
         runningText = set(file.runningText)
         displacedRunCharacters = set(file.displacedRun.characters)
+        numberedUnits = set(file.displacedRun.numberedUnits ?? "")
+        var unitLeads = [Bool](repeating: false, count: 256)
+        for unit in (file.displacedRun.numberedUnits ?? "").unicodeScalars { unitLeads[Int(String(unit).utf8.first!)] = true }
+        numberedUnitLeads = unitLeads
     }
 
     public static func load(from source: RuleSource, rules: RuleSet, numbering: HeadingNumbering,
@@ -210,45 +233,83 @@ public struct LineRepair: Sendable {
         text.utf8.withContiguousStorageIfAvailable { Self.columns(utf8: $0) } ?? Self.columns(text.unicodeScalars)
     }
 
-    /// `columns` of a line without a TAB, nil for a line with one (a table
-    /// row, kept out of the text column's histogram): one pass over its UTF-8.
-    func columnsUnlessTab(_ text: String) -> Int? {
-        text.utf8.withContiguousStorageIfAvailable { Self.measure(utf8: $0, tabEnds: true) }
-            ?? (text.containsTab ? nil : columns(text))
+    /// What the rules ask of a line's width, measured in one pass over it:
+    /// its display columns, and whether every character is Wide or Fullwidth
+    /// (Han, CJK punctuation), so that its width on the page is exact, no
+    /// Latin, digit or Ambiguous width to guess (`lines.indent-width`).
+    struct LineWidth {
+        var columns: Int
+        var exactlyWide: Bool
     }
+
+    /// The `LineWidth` of a text.
+    func lineWidth(_ text: String) -> LineWidth {
+        text.utf8.withContiguousStorageIfAvailable { Self.measure(utf8: $0, tabEnds: false)! } ?? Self.lineWidth(text.unicodeScalars)
+    }
+
+    /// The `LineWidth` of a line without a TAB, nil for a line with one (a
+    /// table row, kept out of the text column's histogram): one pass over
+    /// its UTF-8.
+    func lineWidthUnlessTab(_ text: String) -> LineWidth? {
+        text.utf8.withContiguousStorageIfAvailable { Self.measure(utf8: $0, tabEnds: true) }
+            ?? (text.containsTab ? nil : Self.lineWidth(text.unicodeScalars))
+    }
+
+    /// `columns` of a line without a TAB, nil for a line with one.
+    func columnsUnlessTab(_ text: String) -> Int? { lineWidthUnlessTab(text)?.columns }
 
     /// `columns` of a text's UTF-8, decoded in place: stage 2 measures every
     /// line several times, and walking its scalars was a tenth of the stage.
     static func columns(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        measure(utf8: bytes, tabEnds: false)!
+        measure(utf8: bytes, tabEnds: false)!.columns
     }
 
-    /// The display columns of UTF-8 text; nil at a TAB when `tabEnds`.
+    /// The `LineWidth` of UTF-8 text; nil at a TAB when `tabEnds`. (Inlined:
+    /// where only the columns are asked, the exactness is not computed.)
     @inline(__always)
-    private static func measure(utf8 bytes: UnsafeBufferPointer<UInt8>, tabEnds: Bool) -> Int? {
+    private static func measure(utf8 bytes: UnsafeBufferPointer<UInt8>, tabEnds: Bool) -> LineWidth? {
         let hanIsWide = Self.hanIsWide
-        return widths.withUnsafeBufferPointer { widths in
+        return widthClasses.withUnsafeBufferPointer { classes in
             var n = 0, i = 0
+            // Every class ANDed: `exactlyWideBit` stays only if each has it.
+            var all = exactlyWideBit
             while i < bytes.count {
                 let b = UInt32(bytes[i])
                 if hanIsWide && b &- 0xE5 <= 0xE9 - 0xE5 {
                     // U+5000…U+9FFF, CJK unified ideographs (most of the
-                    // text): two columns, not decoded (`hanIsWide`); asked
-                    // first, so a Han character costs one test.
+                    // text): two columns, exactly, not decoded (`hanIsWide`);
+                    // asked first, so a Han character costs one test.
                     n += 2; i += 3
-                } else if b < 0x80 {
-                    if tabEnds && b == 9 { return nil }
-                    n += Int(widths[Int(b)]); i += 1
-                } else if b < 0xE0 {
-                    n += Int(widths[Int((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))]); i += 2
-                } else if b < 0xF0 {
-                    n += Int(widths[Int((b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F))]); i += 3
                 } else {
-                    n += 2; i += 4  // above the BMP
+                    let c: UInt8
+                    if b < 0x80 {
+                        if tabEnds && b == 9 { return nil }
+                        c = classes[Int(b)]; i += 1
+                    } else if b < 0xE0 {
+                        c = classes[Int((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))]; i += 2
+                    } else if b < 0xF0 {
+                        c = classes[Int((b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F))]; i += 3
+                    } else {
+                        c = 2 | exactlyWideBit; i += 4  // above the BMP
+                    }
+                    n += Int(c & columnsMask)
+                    all &= c
                 }
             }
-            return n
+            // Every scalar takes a column at least: an empty text has none.
+            return LineWidth(columns: n, exactlyWide: n > 0 && all != 0)
         }
+    }
+
+    /// The `LineWidth` of scalars (a text whose UTF-8 is not contiguous).
+    static func lineWidth<Scalars: Sequence>(_ scalars: Scalars) -> LineWidth where Scalars.Element == Unicode.Scalar {
+        var n = 0, all = exactlyWideBit
+        for s in scalars {
+            let c = s.value < 0x10000 ? widthClasses[Int(s.value)] : 2 | exactlyWideBit
+            n += Int(c & columnsMask)
+            all &= c
+        }
+        return LineWidth(columns: n, exactlyWide: n > 0 && all != 0)
     }
 
     /// Display columns of a text (East Asian Wide and Fullwidth count 2).
@@ -291,10 +352,12 @@ public struct LineRepair: Sendable {
         // Each line measured once (the widths and the extracted widths of
         // the lines without a TAB; a table row's TAB keeps it out of the
         // histogram), not once per histogram and filter.
-        var measured: [(columns: Int, extracted: Int)] = []
+        // Whether a line's width is exact is read in the same pass, for
+        // `fullWidthLinesReach` (a second walk of every line, before).
+        var measured: [(columns: Int, extracted: Int, exactlyWide: Bool)] = []
         for line in gathered.joined() where !line.text.isEmpty {
-            guard let width = columnsUnlessTab(line.text) else { continue }
-            measured.append((width, line.extractedColumns ?? 0))
+            guard let width = lineWidthUnlessTab(line.text) else { continue }
+            measured.append((width.columns, line.extractedColumns ?? 0, width.exactlyWide))
         }
         // Rows of a table the recogniser missed blur the peak; they were laid
         // out with runs of spaces, so without a peak they are set aside.
@@ -317,7 +380,11 @@ public struct LineRepair: Sendable {
         }
         if blanks == .afterEachLine { followedByBlank = lines - (gathered.last?.isEmpty == false ? 1 : 0) }
         let doubleSpaced = Double(followedByBlank) >= file.wrap.doubleSpacedShare * Double(max(lines, 1))
-        let exactColumn = fullWidth.map { fullWidthLinesReach($0, in: gathered) } ?? false
+        // A line with a TAB is not exactly wide: the lines measured are all
+        // that count.
+        let exactColumn = fullWidth.map { column in
+            fullWidthLinesReach(column, widths: measured.lazy.filter(\.exactlyWide).map(\.columns))
+        } ?? false
         return (gathered, fullWidth, doubleSpaced, exactColumn)
     }
 

@@ -1,3 +1,5 @@
+import ICUKit
+
 /// Stage 2, a line's numbers apart from their words:
 ///
 /// - `lines.numbers-apart`: a line of nothing but numbers and the measure
@@ -19,7 +21,6 @@ extension LineRepair {
     /// Interleaves such pairs of lines in place (no copy); most documents have none.
     func restoreNumbersApart(_ lines: inout [SourceLine], context: PipelineContext) {
         guard let units = file.displacedRun.numberedUnits, !units.isEmpty else { return }
-        let unitSet = Set(units.unicodeScalars)
         var kept = 0
         var i = lines.startIndex
         while i < lines.endIndex {
@@ -32,7 +33,11 @@ extension LineRepair {
                 else if i + 2 < lines.endIndex, lines[i + 1].text.isEmpty, !lines[i + 2].text.isEmpty { partner = i + 2 }
                 if let j = partner, lines[j].text.utf8.count > limit { partner = nil }
             }
-            if let j = partner, let joined = Self.interleaved(lines[i].text, lines[j].text, units: unitSet) {
+            // One of the two must open with a unit: its first byte, asked
+            // before the lines are read (a pair of a table's values opens
+            // with digits).
+            if let j = partner, opensWithUnitByte(lines[i].text) || opensWithUnitByte(lines[j].text),
+               let joined = Self.interleaved(lines[i].text, lines[j].text, units: numberedUnits) {
                 context.traced(.lines, "lines.numbers-apart", line: lines[i].number,
                                before: lines[i].text + "⏎" + lines[j].text, after: joined)
                 var line = lines[i]
@@ -49,11 +54,32 @@ extension LineRepair {
         if kept < lines.count { lines.removeLast(lines.count - kept) }
     }
 
+    /// Whether the text's first byte is the first byte of a unit of
+    /// `displacedRun.numberedUnits` (`numberedUnitLeads`).
+    func opensWithUnitByte(_ text: String) -> Bool {
+        guard let lead = text.utf8.first else { return false }
+        return numberedUnitLeads[Int(lead)]
+    }
+
     /// The one line that `first` and `second` are, when one holds n ≥ 2 unit
     /// words and nothing else and the other exactly n numbers; nil otherwise.
-    static func interleaved(_ first: String, _ second: String, units: Set<Unicode.Scalar>) -> String? {
-        // The word test first, without a copy: nearly every line fails it.
-        func unitsOnly(_ text: String) -> Bool { text.unicodeScalars.allSatisfy(units.contains) }
+    static func interleaved(_ first: String, _ second: String, units: ScalarSet) -> String? {
+        // The word test first, without a copy: nearly every line fails it,
+        // at its first scalar. Read on the UTF-8 in place against the bit
+        // set (a hashed `Set` and the scalar view cost some 550 instructions
+        // a line, and every pair of short lines, a table's values, is asked).
+        func unitsOnly(_ text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { utf8 -> Bool in
+                var i = 0
+                while i < utf8.count {
+                    let (v, length) = decodeUTF8Scalar(utf8, at: i)
+                    guard units.contains(v) else { return false }
+                    i += length
+                }
+                return true
+            }
+        }
         func words(_ text: String) -> [Unicode.Scalar]? {
             text.unicodeScalars.count >= 2 && unitsOnly(text) ? Array(text.unicodeScalars) : nil
         }

@@ -192,18 +192,13 @@ extension LineRepair {
     /// Asked only where the column is exact (`fullWidthLinesReach`).
     func indentedByWidth(_ line: SourceLine, before: SourceLine, after: SourceLine, fullWidth: Int) -> Bool {
         let indent = file.wrap.firstLineIndent
-        guard endsStrongly(before.text), !endsSentence(line.text), columns(line.text) == fullWidth - indent,
-              let head = line.text.unicodeScalars.first, !startsNoLine(head),
-              isExactlyWide(line.text)
+        guard endsStrongly(before.text), !endsSentence(line.text) else { return false }
+        // Its columns and their exactness in one pass.
+        let width = lineWidth(line.text)
+        guard width.columns == fullWidth - indent, let head = line.text.unicodeScalars.first, !startsNoLine(head),
+              width.exactlyWide
         else { return false }
         return leadingUnitColumns(after.text) <= indent
-    }
-
-    /// Whether every character of `text` is Wide or Fullwidth (Han, CJK
-    /// punctuation): its width on the page is its count, no Latin, digit or
-    /// Ambiguous width to guess.
-    func isExactlyWide(_ text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.allSatisfy { $0.value >= 0x10000 || Self.exactlyWide[Int($0.value)] }
     }
 
     /// Whether the text column is the width the document's lines of exactly
@@ -212,11 +207,12 @@ extension LineRepair {
     /// set narrower than they measure, can make the column as measured wider
     /// than any line of Han characters is (liuhe-city's Chromium PDF: 56
     /// against 54), and then a line short of it says nothing exact.
-    func fullWidthLinesReach(_ column: Int, in stretches: [ArraySlice<SourceLine>]) -> Bool {
+    /// `widths`: the columns of the document's exactly wide lines
+    /// (`LineWidth`), measured with the histogram's.
+    func fullWidthLinesReach<Widths: Sequence>(_ column: Int, widths: Widths) -> Bool where Widths.Element == Int {
         var counts: [Int: Int] = [:]
-        for line in stretches.joined() where isExactlyWide(line.text) {
-            let width = 2 * line.text.unicodeScalars.count
-            if width <= column && width >= column - file.wrap.window { counts[width, default: 0] += 1 }
+        for width in widths where width <= column && width >= column - file.wrap.window {
+            counts[width, default: 0] += 1
         }
         return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key == column
     }
