@@ -165,9 +165,27 @@ struct TableRecognizer: Sendable {
             let start = i - from < stream.lineStart.count ? stream.lineStart[i - from] : stream.count
             // The edition already found first; a perfect match cannot be beaten
             // (and would win the tie), so the others are not tried after one.
-            let ordered = candidates.filter { rules.templates[$0].edition == edition } + candidates.filter { rules.templates[$0].edition != edition }
+            let inEdition = candidates.filter { rules.templates[$0].edition == edition }
+            let ordered = inEdition + candidates.filter { rules.templates[$0].edition != edition }
+            /// Whether a match is a table: enough of its labels and values, a
+            /// lower share when that is many of them, lower still for the
+            /// edition the report's tables so far are in (a report keeps one
+            /// format: with most of OCR's cells lost, the 2019 grid, one group
+            /// of rows smaller, scores as well as the 2021 one on a 2021 table).
+            func accepted(_ m: TemplateMatcher.Match) -> Bool {
+                let many = m.found >= rules.matching.many
+                let share = !many ? rules.matching.minFoundShare
+                    : m.template.edition == edition ? rules.matching.minFoundShareInEdition : rules.matching.minFoundShareWhenMany
+                return m.score >= share && m.end > start
+            }
             var matches: [TemplateMatcher.Match] = []
-            for t in ordered {
+            for (k, t) in ordered.enumerated() {
+                // Once the report's edition is known and one of its templates
+                // is accepted here, that one is kept whatever the others
+                // score, and the others' matches would serve only the hint for
+                // a report whose edition is not known yet (and `looksLikeTable`,
+                // where none is kept): they are not made.
+                if k == inEdition.count, edition != nil, matches.contains(where: accepted) { break }
                 matches.append(matcher.match(rules.templates[t], in: stream, from: start, tracing: context.tracing, reporting: context.collecting))
                 if matches.last!.score >= 1 { break }
             }
@@ -179,17 +197,6 @@ struct TableRecognizer: Sendable {
             if let best, best.score > 0,
                !matches.contains(where: { $0.template.edition != best.template.edition && $0.score >= best.score }) {
                 hinted = best.template.edition
-            }
-            /// Whether a match is a table: enough of its labels and values, a
-            /// lower share when that is many of them, lower still for the
-            /// edition the report's tables so far are in (a report keeps one
-            /// format: with most of OCR's cells lost, the 2019 grid, one group
-            /// of rows smaller, scores as well as the 2021 one on a 2021 table).
-            func accepted(_ m: TemplateMatcher.Match) -> Bool {
-                let many = m.found >= rules.matching.many
-                let share = !many ? rules.matching.minFoundShare
-                    : m.template.edition == edition ? rules.matching.minFoundShareInEdition : rules.matching.minFoundShareWhenMany
-                return m.score >= share && m.end > start
             }
             // That edition wins whenever its template is accepted here.
             let sameEdition = edition.flatMap { e in
@@ -329,11 +336,15 @@ struct TableRecognizer: Sendable {
             context.report(.tables, "tables.region", .repair,
                            "table \(best.template.id) recognised on lines \(lines[i].number)–\(lines[last].number) (\(best.found) of \(best.expected) labels and values found)",
                            line: lines[i].number)
-            let checks = gridsOnly ? [] : TableArithmetic.check(best.template, relations: relations, lines: best.rowLines, context: context)
-            let spans = gridsOnly ? [] : CellSpans.spans(of: best.grid, isHeader: best.gridRowIsHeader) { rules.isValue($0) }
-            regions.append(keep(Region(lines: i...last,
-                                       table: Table(grid: best.grid, spans: spans, templateID: best.template.id,
-                                                    records: best.records, checks: checks))))
+            if gridsOnly {
+                regions.append(keep(Region(lines: i...last, table: Self.gridOnly(best.grid))))
+            } else {
+                let checks = TableArithmetic.check(best.template, relations: relations, lines: best.rowLines, context: context)
+                let spans = CellSpans.spans(of: best.grid, isHeader: best.gridRowIsHeader) { rules.isValue($0) }
+                regions.append(keep(Region(lines: i...last,
+                                           table: Table(grid: best.grid, spans: spans, templateID: best.template.id,
+                                                        records: best.records, checks: checks))))
+            }
             edition = best.template.edition
             i = last + 1
         }
@@ -489,9 +500,19 @@ struct TableRecognizer: Sendable {
                        line: lines[start].number)
         let checks = gridsOnly ? [] : TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
         if !gridsOnly { reportSuspects(reading, tokens: tokens, checks: checks, context: context) }
-        let spans = gridsOnly ? [] : CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { rules.isValue($0) }
+        guard !gridsOnly else { return Region(lines: start...last, table: Self.gridOnly(filled.grid)) }
+        let spans = CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { rules.isValue($0) }
         return Region(lines: start...last,
                       table: Table(grid: filled.grid, spans: spans, templateID: template.id, records: filled.records, checks: checks))
+    }
+
+    /// A region's table as `gridsOnly` asks for it: the grid as read and
+    /// nothing else (not its records, nor copied to its size as a table the
+    /// document keeps is: the probe of `tables.settle` compares it and lets go).
+    static func gridOnly(_ grid: [[String]]) -> Table {
+        var table = Table(grid: [])
+        table.grid = grid
+        return table
     }
 
     /// A reading that holds but for one cell: each cell that alone breaks the
@@ -680,7 +701,8 @@ struct TableRecognizer: Sendable {
                        "table \(template.id) on lines \(first)–\(lines[range.upperBound].number): \(how) (\(placement.placed) of \(filled.values.reduce(0) { $0 + $1.count }) cells)",
                        line: first)
         let checks = gridsOnly ? [] : TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
-        let spans = gridsOnly ? [] : CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { text in
+        guard !gridsOnly else { return Region(lines: range, table: Self.gridOnly(filled.grid), apart: placement.apart.map(\.lines)) }
+        let spans = CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { text in
             rules.isValue(Array(text.unicodeScalars)[...])
         }
         return Region(lines: range, table: Table(grid: filled.grid, spans: spans, templateID: template.id, records: filled.records, checks: checks),
