@@ -29,6 +29,8 @@ struct TableRecognizer: Sendable {
     /// asks for them (`tables.interleaved-heading`), and making them there
     /// was most of that stage's time.
     let templateHeaderLabels: [[[Character]]]
+    /// `anchorLabels(_:)` of the templates, made once.
+    let anchorLabels: [String: [[AnchorLabel]]]
 
     init(rules: TableRules) {
         self.rules = rules
@@ -40,6 +42,7 @@ struct TableRecognizer: Sendable {
         anchors = rules.templates.map { t in t.anchors.map { Array($0.unicodeScalars) } }
         anchorFirsts = ScalarSet(ranges: anchors.joined().compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
         templateHeaderLabels = rules.templates.map(Self.headerLabels)
+        anchorLabels = Self.anchorLabels(rules.templates)
     }
 
     /// The edition in force in `year`: the latest one named by a year at or
@@ -97,17 +100,41 @@ struct TableRecognizer: Sendable {
     /// so normalized text is recognised as the same table (idempotence). A
     /// cell-level step, like stage 4's: the region step carries the grid.
     func keepAnchorLabel(_ m: inout TemplateMatcher.Match, lineText: Substring.UnicodeScalarView, line: Int, context: PipelineContext) {
-        guard let anchor = m.template.anchors.first(where: { lineText.starts(with: $0.unicodeScalars) }) else { return }
-        for (r, row) in m.template.rows.enumerated() where row.isHeader {
-            for (column, cell) in row.cells.enumerated() {
-                guard case .label(let label) = cell, label.hasPrefix(anchor), r < m.gridRowOf.count, let g = m.gridRowOf[r] else { continue }
-                if m.grid[g][column].isEmpty {
-                    m.grid[g][column] = label
-                    context.traced(.structure, "structure.anchor-label", line: line, before: String(String.UnicodeScalarView(lineText)), after: label)
+        guard let a = m.template.anchors.firstIndex(where: { lineText.starts(with: $0.unicodeScalars) }),
+              let cells = anchorLabels[m.template.id]?[a] else { return }
+        for cell in cells {
+            guard cell.row < m.gridRowOf.count, let g = m.gridRowOf[cell.row] else { continue }
+            if m.grid[g][cell.column].isEmpty {
+                m.grid[g][cell.column] = cell.label
+                context.traced(.structure, "structure.anchor-label", line: line, before: String(String.UnicodeScalarView(lineText)), after: cell.label)
+            }
+            return
+        }
+    }
+
+    /// A header cell whose label opens with one of its template's anchors.
+    struct AnchorLabel: Sendable {
+        var row: Int
+        var column: Int
+        var label: String
+    }
+
+    /// For each template (by id) and each of its anchors, the header cells
+    /// whose label opens with that anchor, row by row and cell by cell: what
+    /// `keepAnchorLabel` looks for at every table of both readings.
+    static func anchorLabels(_ templates: [TableTemplate]) -> [String: [[AnchorLabel]]] {
+        var byTemplate: [String: [[AnchorLabel]]] = [:]
+        for template in templates where byTemplate[template.id] == nil {
+            byTemplate[template.id] = template.anchors.map { anchor in
+                template.rows.enumerated().filter { $0.element.isHeader }.flatMap { r, row in
+                    row.cells.enumerated().compactMap { column, cell -> AnchorLabel? in
+                        guard case .label(let label) = cell, label.hasPrefix(anchor) else { return nil }
+                        return AnchorLabel(row: r, column: column, label: label)
+                    }
                 }
-                return
             }
         }
+        return byTemplate
     }
 
     /// `memo`: the reading-order searches of this document so far, shared by
@@ -220,7 +247,9 @@ struct TableRecognizer: Sendable {
             var searchedEnd: Int?
             /// The templates whose value cells the stretch's numbers fill, in no order that holds.
             var fittingHere: [String] = []
-            if i >= triedUntil, matched.map({ $0.missingValues > 0 || $0.surplus > 0 }) ?? true {
+            /// Whether no match is kept here or the one kept misses values or has values over.
+            let incomplete = matched.map { $0.missingValues > 0 || $0.surplus > 0 } ?? true
+            if i >= triedUntil, incomplete {
                 switch readingOrder.recover(lines, from: i, candidates: (reorderable.isEmpty ? ordered : reorderable).map { rules.templates[$0] },
                                             edition: edition ?? hinted, memo: memo) {
                 case .recovered(let reading, let tokens, let last):
@@ -257,7 +286,7 @@ struct TableRecognizer: Sendable {
             let labelled = (reorderable.isEmpty ? ordered : reorderable).map { rules.templates[$0] }
             let earliest = regions.last.map { $0.lines.upperBound + 1 } ?? 0
             let matchedLast = matched.map { from + lineIndex(of: max(start, $0.end - 1), in: stream) }
-            if matched.map({ $0.missingValues > 0 || $0.surplus > 0 }) ?? true,
+            if incomplete,
                var placement = placeByLabels(lines, at: i, candidates: labelled, matched: matched, matchedLast: matchedLast,
                                              edition: edition ?? hinted, earliest: earliest) {
                 // A block in doubt: the document's arithmetic table may say
