@@ -29,6 +29,8 @@ struct TableRecognizer: Sendable {
     /// asks for them (`tables.interleaved-heading`), and making them there
     /// was most of that stage's time.
     let templateHeaderLabels: [[[Character]]]
+    /// `anchorLabels(_:)` of the templates, made once.
+    let anchorLabels: [String: [[AnchorLabel]]]
 
     init(rules: TableRules) {
         self.rules = rules
@@ -40,6 +42,7 @@ struct TableRecognizer: Sendable {
         anchors = rules.templates.map { t in t.anchors.map { Array($0.unicodeScalars) } }
         anchorFirsts = ScalarSet(ranges: anchors.joined().compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
         templateHeaderLabels = rules.templates.map(Self.headerLabels)
+        anchorLabels = Self.anchorLabels(rules.templates)
     }
 
     /// The edition in force in `year`: the latest one named by a year at or
@@ -97,17 +100,41 @@ struct TableRecognizer: Sendable {
     /// so normalized text is recognised as the same table (idempotence). A
     /// cell-level step, like stage 4's: the region step carries the grid.
     func keepAnchorLabel(_ m: inout TemplateMatcher.Match, lineText: Substring.UnicodeScalarView, line: Int, context: PipelineContext) {
-        guard let anchor = m.template.anchors.first(where: { lineText.starts(with: $0.unicodeScalars) }) else { return }
-        for (r, row) in m.template.rows.enumerated() where row.isHeader {
-            for (column, cell) in row.cells.enumerated() {
-                guard case .label(let label) = cell, label.hasPrefix(anchor), r < m.gridRowOf.count, let g = m.gridRowOf[r] else { continue }
-                if m.grid[g][column].isEmpty {
-                    m.grid[g][column] = label
-                    context.traced(.structure, "structure.anchor-label", line: line, before: String(String.UnicodeScalarView(lineText)), after: label)
+        guard let a = m.template.anchors.firstIndex(where: { lineText.starts(with: $0.unicodeScalars) }),
+              let cells = anchorLabels[m.template.id]?[a] else { return }
+        for cell in cells {
+            guard cell.row < m.gridRowOf.count, let g = m.gridRowOf[cell.row] else { continue }
+            if m.grid[g][cell.column].isEmpty {
+                m.grid[g][cell.column] = cell.label
+                context.traced(.structure, "structure.anchor-label", line: line, before: String(String.UnicodeScalarView(lineText)), after: cell.label)
+            }
+            return
+        }
+    }
+
+    /// A header cell whose label opens with one of its template's anchors.
+    struct AnchorLabel: Sendable {
+        var row: Int
+        var column: Int
+        var label: String
+    }
+
+    /// For each template (by id) and each of its anchors, the header cells
+    /// whose label opens with that anchor, row by row and cell by cell: what
+    /// `keepAnchorLabel` looks for at every table of both readings.
+    static func anchorLabels(_ templates: [TableTemplate]) -> [String: [[AnchorLabel]]] {
+        var byTemplate: [String: [[AnchorLabel]]] = [:]
+        for template in templates where byTemplate[template.id] == nil {
+            byTemplate[template.id] = template.anchors.map { anchor in
+                template.rows.enumerated().filter { $0.element.isHeader }.flatMap { r, row in
+                    row.cells.enumerated().compactMap { column, cell -> AnchorLabel? in
+                        guard case .label(let label) = cell, label.hasPrefix(anchor) else { return nil }
+                        return AnchorLabel(row: r, column: column, label: label)
+                    }
                 }
-                return
             }
         }
+        return byTemplate
     }
 
     /// `memo`: the reading-order searches of this document so far, shared by
@@ -165,9 +192,27 @@ struct TableRecognizer: Sendable {
             let start = i - from < stream.lineStart.count ? stream.lineStart[i - from] : stream.count
             // The edition already found first; a perfect match cannot be beaten
             // (and would win the tie), so the others are not tried after one.
-            let ordered = candidates.filter { rules.templates[$0].edition == edition } + candidates.filter { rules.templates[$0].edition != edition }
+            let inEdition = candidates.filter { rules.templates[$0].edition == edition }
+            let ordered = inEdition + candidates.filter { rules.templates[$0].edition != edition }
+            /// Whether a match is a table: enough of its labels and values, a
+            /// lower share when that is many of them, lower still for the
+            /// edition the report's tables so far are in (a report keeps one
+            /// format: with most of OCR's cells lost, the 2019 grid, one group
+            /// of rows smaller, scores as well as the 2021 one on a 2021 table).
+            func accepted(_ m: TemplateMatcher.Match) -> Bool {
+                let many = m.found >= rules.matching.many
+                let share = !many ? rules.matching.minFoundShare
+                    : m.template.edition == edition ? rules.matching.minFoundShareInEdition : rules.matching.minFoundShareWhenMany
+                return m.score >= share && m.end > start
+            }
             var matches: [TemplateMatcher.Match] = []
-            for t in ordered {
+            for (k, t) in ordered.enumerated() {
+                // Once the report's edition is known and one of its templates
+                // is accepted here, that one is kept whatever the others
+                // score, and the others' matches would serve only the hint for
+                // a report whose edition is not known yet (and `looksLikeTable`,
+                // where none is kept): they are not made.
+                if k == inEdition.count, edition != nil, matches.contains(where: accepted) { break }
                 matches.append(matcher.match(rules.templates[t], in: stream, from: start, tracing: context.tracing, reporting: context.collecting))
                 if matches.last!.score >= 1 { break }
             }
@@ -179,17 +224,6 @@ struct TableRecognizer: Sendable {
             if let best, best.score > 0,
                !matches.contains(where: { $0.template.edition != best.template.edition && $0.score >= best.score }) {
                 hinted = best.template.edition
-            }
-            /// Whether a match is a table: enough of its labels and values, a
-            /// lower share when that is many of them, lower still for the
-            /// edition the report's tables so far are in (a report keeps one
-            /// format: with most of OCR's cells lost, the 2019 grid, one group
-            /// of rows smaller, scores as well as the 2021 one on a 2021 table).
-            func accepted(_ m: TemplateMatcher.Match) -> Bool {
-                let many = m.found >= rules.matching.many
-                let share = !many ? rules.matching.minFoundShare
-                    : m.template.edition == edition ? rules.matching.minFoundShareInEdition : rules.matching.minFoundShareWhenMany
-                return m.score >= share && m.end > start
             }
             // That edition wins whenever its template is accepted here.
             let sameEdition = edition.flatMap { e in
@@ -213,7 +247,9 @@ struct TableRecognizer: Sendable {
             var searchedEnd: Int?
             /// The templates whose value cells the stretch's numbers fill, in no order that holds.
             var fittingHere: [String] = []
-            if i >= triedUntil, matched.map({ $0.missingValues > 0 || $0.surplus > 0 }) ?? true {
+            /// Whether no match is kept here or the one kept misses values or has values over.
+            let incomplete = matched.map { $0.missingValues > 0 || $0.surplus > 0 } ?? true
+            if i >= triedUntil, incomplete {
                 switch readingOrder.recover(lines, from: i, candidates: (reorderable.isEmpty ? ordered : reorderable).map { rules.templates[$0] },
                                             edition: edition ?? hinted, memo: memo) {
                 case .recovered(let reading, let tokens, let last):
@@ -250,7 +286,7 @@ struct TableRecognizer: Sendable {
             let labelled = (reorderable.isEmpty ? ordered : reorderable).map { rules.templates[$0] }
             let earliest = regions.last.map { $0.lines.upperBound + 1 } ?? 0
             let matchedLast = matched.map { from + lineIndex(of: max(start, $0.end - 1), in: stream) }
-            if matched.map({ $0.missingValues > 0 || $0.surplus > 0 }) ?? true,
+            if incomplete,
                var placement = placeByLabels(lines, at: i, candidates: labelled, matched: matched, matchedLast: matchedLast,
                                              edition: edition ?? hinted, earliest: earliest) {
                 // A block in doubt: the document's arithmetic table may say
@@ -329,11 +365,15 @@ struct TableRecognizer: Sendable {
             context.report(.tables, "tables.region", .repair,
                            "table \(best.template.id) recognised on lines \(lines[i].number)–\(lines[last].number) (\(best.found) of \(best.expected) labels and values found)",
                            line: lines[i].number)
-            let checks = gridsOnly ? [] : TableArithmetic.check(best.template, relations: relations, lines: best.rowLines, context: context)
-            let spans = gridsOnly ? [] : CellSpans.spans(of: best.grid, isHeader: best.gridRowIsHeader) { rules.isValue($0) }
-            regions.append(keep(Region(lines: i...last,
-                                       table: Table(grid: best.grid, spans: spans, templateID: best.template.id,
-                                                    records: best.records, checks: checks))))
+            if gridsOnly {
+                regions.append(keep(Region(lines: i...last, table: Self.gridOnly(best.grid))))
+            } else {
+                let checks = TableArithmetic.check(best.template, relations: relations, lines: best.rowLines, context: context)
+                let spans = CellSpans.spans(of: best.grid, isHeader: best.gridRowIsHeader) { rules.isValue($0) }
+                regions.append(keep(Region(lines: i...last,
+                                           table: Table(grid: best.grid, spans: spans, templateID: best.template.id,
+                                                        records: best.records, checks: checks))))
+            }
             edition = best.template.edition
             i = last + 1
         }
@@ -489,9 +529,19 @@ struct TableRecognizer: Sendable {
                        line: lines[start].number)
         let checks = gridsOnly ? [] : TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
         if !gridsOnly { reportSuspects(reading, tokens: tokens, checks: checks, context: context) }
-        let spans = gridsOnly ? [] : CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { rules.isValue($0) }
+        guard !gridsOnly else { return Region(lines: start...last, table: Self.gridOnly(filled.grid)) }
+        let spans = CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { rules.isValue($0) }
         return Region(lines: start...last,
                       table: Table(grid: filled.grid, spans: spans, templateID: template.id, records: filled.records, checks: checks))
+    }
+
+    /// A region's table as `gridsOnly` asks for it: the grid as read and
+    /// nothing else (not its records, nor copied to its size as a table the
+    /// document keeps is: the probe of `tables.settle` compares it and lets go).
+    static func gridOnly(_ grid: [[String]]) -> Table {
+        var table = Table(grid: [])
+        table.grid = grid
+        return table
     }
 
     /// A reading that holds but for one cell: each cell that alone breaks the
@@ -680,7 +730,8 @@ struct TableRecognizer: Sendable {
                        "table \(template.id) on lines \(first)–\(lines[range.upperBound].number): \(how) (\(placement.placed) of \(filled.values.reduce(0) { $0 + $1.count }) cells)",
                        line: first)
         let checks = gridsOnly ? [] : TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
-        let spans = gridsOnly ? [] : CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { text in
+        guard !gridsOnly else { return Region(lines: range, table: Self.gridOnly(filled.grid), apart: placement.apart.map(\.lines)) }
+        let spans = CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { text in
             rules.isValue(Array(text.unicodeScalars)[...])
         }
         return Region(lines: range, table: Table(grid: filled.grid, spans: spans, templateID: template.id, records: filled.records, checks: checks),
