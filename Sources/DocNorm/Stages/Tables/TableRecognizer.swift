@@ -165,21 +165,8 @@ struct TableRecognizer: Sendable {
             let start = i - from < stream.lineStart.count ? stream.lineStart[i - from] : stream.count
             // The edition already found first; a perfect match cannot be beaten
             // (and would win the tie), so the others are not tried after one.
-            let ordered = candidates.filter { rules.templates[$0].edition == edition } + candidates.filter { rules.templates[$0].edition != edition }
-            var matches: [TemplateMatcher.Match] = []
-            for t in ordered {
-                matches.append(matcher.match(rules.templates[t], in: stream, from: start, tracing: context.tracing, reporting: context.collecting))
-                if matches.last!.score >= 1 { break }
-            }
-            let best = matches.max(by: { a, b in
-                a.score != b.score ? a.score < b.score : (a.template.edition == edition) == false && b.template.edition == edition
-            })
-            // The edition whose template matched best here, even below the bar:
-            // the evidence for a table recovered later whose shape both share (四).
-            if let best, best.score > 0,
-               !matches.contains(where: { $0.template.edition != best.template.edition && $0.score >= best.score }) {
-                hinted = best.template.edition
-            }
+            let inEdition = candidates.filter { rules.templates[$0].edition == edition }
+            let ordered = inEdition + candidates.filter { rules.templates[$0].edition != edition }
             /// Whether a match is a table: enough of its labels and values, a
             /// lower share when that is many of them, lower still for the
             /// edition the report's tables so far are in (a report keeps one
@@ -190,6 +177,27 @@ struct TableRecognizer: Sendable {
                 let share = !many ? rules.matching.minFoundShare
                     : m.template.edition == edition ? rules.matching.minFoundShareInEdition : rules.matching.minFoundShareWhenMany
                 return m.score >= share && m.end > start
+            }
+            var matches: [TemplateMatcher.Match] = []
+            for t in ordered {
+                matches.append(matcher.match(rules.templates[t], in: stream, from: start, tracing: context.tracing, reporting: context.collecting))
+                if matches.last!.score >= 1 { break }
+                // With the edition known, one of its templates accepted here
+                // wins whatever the others score (`sameEdition` below), and
+                // the others' matches would be thrown away: `best` and
+                // `hinted` matter only while no edition is known, and
+                // `looksLikeTable` only when nothing is accepted. They are
+                // not tried (about a third of the matching at anchors).
+                if edition != nil, matches.count == inEdition.count, matches.contains(where: accepted) { break }
+            }
+            let best = matches.max(by: { a, b in
+                a.score != b.score ? a.score < b.score : (a.template.edition == edition) == false && b.template.edition == edition
+            })
+            // The edition whose template matched best here, even below the bar:
+            // the evidence for a table recovered later whose shape both share (四).
+            if let best, best.score > 0,
+               !matches.contains(where: { $0.template.edition != best.template.edition && $0.score >= best.score }) {
+                hinted = best.template.edition
             }
             // That edition wins whenever its template is accepted here.
             let sameEdition = edition.flatMap { e in
