@@ -323,13 +323,22 @@ struct TemplateMatcher: Sendable {
         /// labels the reading goes back to `head` and, past it, on from `resume`.
         var displaced: (head: Range<Int>, resume: Int)?
         var resumeAfterHead: (at: Int, to: Int)?
+        /// Where the values start after the last place a scattered header
+        /// label was looked for: the missing header labels of a row are
+        /// looked for from one place, each up to the same next value (a scan
+        /// of up to `resyncWindow` scalars), which is found once.
+        var scatterStop: (at: Int, stop: Int)?
 
         // The columns of a row's labels, in a buffer kept from row to row
         // (emptied in place): a new array per row, grown element by
         // element, was a fifth of matching.
         var labels: [Int] = []
         labels.reserveCapacity(columns)
-        for (rowIndex, row) in template.rows.enumerated() {
+        // Rows by index: `enumerated()` handed each row out as an optional
+        // (offset, row) pair, copied and destroyed through the generic
+        // value witnesses (about 3% of matching).
+        for rowIndex in 0..<rowCount {
+            let row = rows[rowIndex]
             if let d = displaced {
                 p = d.head.lowerBound
                 resumeAfterHead = (d.head.upperBound, d.resume)
@@ -347,9 +356,13 @@ struct TemplateMatcher: Sendable {
                 for group in floating where group.column >= leftmost && !group.seen {
                     report("structure.label-restored", .suspicion, "group label '\(label(group.row, group.column))' is missing; restored from template \(template.id)", at: p)
                 }
-                floating.removeAll { $0.column >= leftmost }
+                // (Most rows have no open group: not asked, the removal
+                // is a partition and a replacement even of nothing.)
+                if !floating.isEmpty { floating.removeAll { $0.column >= leftmost } }
             }
-            tails.removeAll(keepingCapacity: true)
+            // Emptied only when it holds something: most rows cut no label,
+            // and emptying an empty array still replaces its (empty) range.
+            if !tails.isEmpty { tails.removeAll(keepingCapacity: true) }
             for (k, column) in labels.enumerated() {
                 m.expected += 1
                 if !row.isHeader { placed[base + column] = .label }
@@ -398,7 +411,10 @@ struct TemplateMatcher: Sendable {
                 } else if row.isHeader {
                     // Header cells read line by line across the header (自 法人… 然 总 人):
                     // the label's characters in order, close together, count as the label.
-                    if scattered(row.labelScalars[column], in: stream, from: p) {
+                    if scatterStop?.at != p {
+                        scatterStop = (p, nextValueStart(in: stream, after: p, limit: rules.matching.resyncWindow))
+                    }
+                    if scattered(row.labelScalars[column], in: stream, from: p, stop: scatterStop!.stop) {
                         m.found += 1  // scattered over lines: no one place it opens
                         placed[base + column] = .label
                         traced("structure.header-scattered", at: p, "", label(rowIndex, column))
@@ -520,7 +536,7 @@ struct TemplateMatcher: Sendable {
                     report("structure.label-tail", .suspicion, "'\(label(rowIndex, column))' is cut short: its end '\(String(String.UnicodeScalarView(tail)))' was not found", at: p)
                 }
             }
-            tails.removeAll(keepingCapacity: true)
+            if !tails.isEmpty { tails.removeAll(keepingCapacity: true) }
             if displaced != nil { displaced!.resume = p }
             m.rowsRead += 1
             // A stretch that matches almost nothing of the template is not this table.
@@ -721,9 +737,10 @@ struct TemplateMatcher: Sendable {
         let probe = min(label.count, rules.matching.minLabelPrefix)
         // A start that agrees with half the label's opening
         // (OCR: 二、林年新收… for 一、本年新收…) is tried in full.
+        let opening = label.prefix(probe)
         var q = index + 1
         while q + probe <= stop {
-            q = nextAgreeing(label.prefix(probe), in: s, from: q, stop: stop)
+            q = nextAgreeing(opening, in: s, from: q, stop: stop)
             guard q + probe <= stop else { break }
             if let found = findLabel(label, in: stream, at: q, next: nil, searchAhead: 0), found.skipped == 0 {
                 var match = found
@@ -749,6 +766,19 @@ struct TemplateMatcher: Sendable {
                 let base = s.startIndex
                 var q = from - base
                 let end = stop - base
+                if probe == 4 {
+                    // The usual opening (`minLabelPrefix` scalars): its four
+                    // comparisons made without a branch each, at least two
+                    // of them equal (as `allowedMisses` says for four).
+                    let (o0, o1, o2, o3) = (opening[0], opening[1], opening[2], opening[3])
+                    while q + 4 <= end {
+                        let agree = (scalars[q] == o0 ? 1 : 0) + (scalars[q + 1] == o1 ? 1 : 0)
+                            + (scalars[q + 2] == o2 ? 1 : 0) + (scalars[q + 3] == o3 ? 1 : 0)
+                        if agree >= 2 { return q + base }
+                        q += 1
+                    }
+                    return q + base
+                }
                 while q + probe <= end {
                     var misses = 0, k = 0
                     while k < probe && misses <= allowedMisses {
@@ -764,37 +794,53 @@ struct TemplateMatcher: Sendable {
     }
 
     /// The label's scalars stand in order from `index`, each within
-    /// `maxScatterGap` of the previous, before the next value and before the
-    /// label stands there whole.
-    func scattered(_ label: [Unicode.Scalar], in stream: CellStream, from index: Int) -> Bool {
-        let stop = nextValueStart(in: stream, after: index, limit: rules.matching.resyncWindow)
+    /// `maxScatterGap` of the previous, before the next value (`stop`, as
+    /// `nextValueStart` within `resyncWindow` gives it) and before the label
+    /// stands there whole. Read in place (no slice per position compared).
+    func scattered(_ label: [Unicode.Scalar], in stream: CellStream, from index: Int, stop: Int) -> Bool {
         guard let first = label.first, stop > index else { return false }
-        // Where the label stands whole further on, it is another cell's (a
-        // later row's copy of it): the chain must end before that.
-        var end = stop
-        if label.count <= stop - index,
-           let whole = (index...(stop - label.count)).first(where: {
-               stream.scalars[$0] == first && stream.scalars[$0..<$0 + label.count].elementsEqual(label)
-           }) {
-            end = whole
-        }
-        // Any occurrence of the first character may open the chain.
-        var start = index
-        while start < end {
-            if stream.scalars[start] == first {
-                var q = start
-                var complete = true
-                for c in label.dropFirst() {
-                    let limit = min(end, q + 1 + rules.matching.maxScatterGap)
-                    var r = q + 1
-                    while r < limit && stream.scalars[r] != c { r += 1 }
-                    guard r < limit else { complete = false; break }
-                    q = r
+        let gap = rules.matching.maxScatterGap
+        return stream.scalars.withUnsafeBufferPointer { scalars in
+            label.withUnsafeBufferPointer { label in
+                // Buffer positions count from the slice's start.
+                let base = stream.scalars.startIndex
+                let m = label.count
+                // Where the label stands whole further on, it is another cell's (a
+                // later row's copy of it): the chain must end before that.
+                var end = stop
+                if m <= stop - index {
+                    var q = index
+                    search: while q <= stop - m {
+                        if scalars[q - base] == first {
+                            var k = 1
+                            while k < m && scalars[q - base + k] == label[k] { k += 1 }
+                            if k == m { end = q; break search }
+                        }
+                        q += 1
+                    }
                 }
-                if complete { return true }
+                // Any occurrence of the first character may open the chain.
+                var start = index
+                while start < end {
+                    if scalars[start - base] == first {
+                        var q = start
+                        var complete = true
+                        var k = 1
+                        while k < m {
+                            let c = label[k]
+                            let limit = min(end, q + 1 + gap)
+                            var r = q + 1
+                            while r < limit && scalars[r - base] != c { r += 1 }
+                            guard r < limit else { complete = false; break }
+                            q = r
+                            k += 1
+                        }
+                        if complete { return true }
+                    }
+                    start += 1
+                }
+                return false
             }
-            start += 1
         }
-        return false
     }
 }
