@@ -1,0 +1,204 @@
+/// `tables.reading-order`'s tie-breaker: the header text drawn between a
+/// table's numbers, as evidence of which columns those numbers are.
+///
+/// pdftotext -raw draws a LibreOffice table's header cells and values in one
+/// stream: a column's value comes right after the bottom line of its header
+/// cell. When several orders of the numbers hold in the arithmetic (table 四,
+/// 15 values in one row, its header split across a page break), the header
+/// text between them says which: cut the numbers into groups at each piece of
+/// text, and each group's values belong to the columns its piece names.
+///
+/// A piece's columns are the template's column labels (the last of each
+/// slot's column path) its text ends: its lines, between blank lines, stacked
+/// one above the other are one cell's text (结果⏎维持 is 结果维持), words side
+/// by side on a line are as many cells (尚未 总⏎审结 计 is 尚未审结, 总计; 审结 计
+/// alone is the bottoms of the same two; stage 1 has joined such words,
+/// 审结计, so a line is cut where the text read down ends a label). A reading agrees with the pieces
+/// when every group's values can be given distinct columns of its piece, as
+/// many as it names (the first group, after the whole header, at most), one
+/// value allowed to belong to a neighbouring group's piece instead (a value
+/// drawn just before or after its header's bottom line).
+///
+/// Example: `结果⏎维持 10 3 审结 计 1` agrees with 总计 10, 结果维持 3, 尚未审结 1
+/// (10 belongs to 审结 计), not with 尚未审结 10, 总计 3.
+struct HeaderPieceEvidence {
+    /// A run of numbers with no text between them, and the column labels
+    /// the text before it names (each column: the labels its text may be).
+    struct Group {
+        var tokens: [Int]
+        var columns: [[String]]
+    }
+
+    let groups: [Group]
+
+    /// The most values of the two groups a moved value is sought among
+    /// (a piece names a few header cells; table 四's name at most 3).
+    static let maxMovedWindow = 8
+
+    /// The groups of the stretch `lines` whose numbers are `tokens` (the
+    /// tokens of `ReadingOrderRecovery.numbers(in:)`, with their line indices).
+    init(lines: ArraySlice<SourceLine>, tokens: [ReadingOrderRecovery.Token], labels: [String]) {
+        var groups: [Group] = []
+        var piece: [[String]] = []  // text lines since the last number; [] marks a blank line
+        var next = 0
+        func addNumber(_ token: Int) {
+            if groups.isEmpty || piece.contains(where: { !$0.isEmpty }) {
+                groups.append(Group(tokens: [], columns: Self.columns(of: piece, labels: labels)))
+            }
+            piece = []
+            groups[groups.count - 1].tokens.append(token)
+        }
+        for index in lines.indices {
+            let words = lines[index].text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" }).map(String.init)
+            guard !words.isEmpty else { piece.append([]); continue }
+            var text: [String] = []
+            for word in words {
+                // A number of this line, alone or glued to a label's end.
+                if next < tokens.count, tokens[next].lineIndex == index, word.hasSuffix(tokens[next].text) {
+                    let label = String(word.dropLast(tokens[next].text.count))
+                    if !label.isEmpty { text.append(label) }
+                    if !text.isEmpty { piece.append(text); text = [] }
+                    addNumber(next)
+                    next += 1
+                } else {
+                    text.append(word)
+                }
+            }
+            if !text.isEmpty { piece.append(text) }
+        }
+        self.groups = groups
+    }
+
+    /// The columns a piece of text names: per block of lines between blank
+    /// lines, the columns of the block (`cells(of:)`), else of each line.
+    static func columns(of piece: [[String]], labels: [String]) -> [[String]] {
+        var columns: [[String]] = []
+        var block: [[Character]] = []
+        func close() {
+            guard !block.isEmpty else { return }
+            columns += cells(of: block, labels: labels) ?? block.flatMap { cells(of: [$0], labels: labels) ?? [] }
+            block = []
+        }
+        for line in piece {
+            // Stage 1 joins Han words a space stood between (审结 计 → 审结计).
+            if line.isEmpty { close() } else { block.append(Array(line.joined())) }
+        }
+        close()
+        return columns
+    }
+
+    /// The cells of a block of lines stacked one above the other: each line
+    /// cut into as many pieces, left to right, the pieces at one place read
+    /// down making text that ends a label (尚未总结果⏎审结计维持 is 尚未审结,
+    /// 总计, 结果维持), each cell with the labels it may be; nil when no cut
+    /// does (longer pieces tried first).
+    static func cells(of block: [[Character]], labels: [String]) -> [[String]]? {
+        let longest = labels.map(\.count).max() ?? 0
+        func cut(_ from: [Int]) -> [[String]]? {
+            if zip(from, block).allSatisfy({ $0 == $1.count }) { return [] }
+            guard zip(from, block).allSatisfy({ $0 < $1.count }) else { return nil }
+            // Every line's next piece: lengths chosen line by line.
+            func choose(_ line: Int, _ lengths: [Int]) -> [[String]]? {
+                if line == block.count {
+                    let text = String(zip(from, block).enumerated().flatMap { i, fb in fb.1[fb.0..<(fb.0 + lengths[i])] })
+                    let named = labels.filter { $0.hasSuffix(text) }
+                    guard !named.isEmpty, let rest = cut(zip(from, lengths).map { $0 + $1 }) else { return nil }
+                    return [named] + rest
+                }
+                let sofar = String(zip(from, block).prefix(line).enumerated().flatMap { i, fb in fb.1[fb.0..<(fb.0 + lengths[i])] })
+                for length in stride(from: min(block[line].count - from[line], longest - sofar.count), through: 1, by: -1) {
+                    // Text read down so far stands inside a label (prose does not: the search stays small).
+                    let text = sofar + String(block[line][from[line]..<(from[line] + length)])
+                    guard labels.contains(where: { $0.contains(text) }) else { continue }
+                    if let found = choose(line + 1, lengths + [length]) { return found }
+                }
+                return nil
+            }
+            return choose(0, [])
+        }
+        return cut(block.map { _ in 0 })
+    }
+
+    /// Every group has as many values as its piece names columns (the
+    /// first, after the table's whole header, at most as many).
+    func countsAgree(_ counts: [Int]) -> Bool {
+        counts.indices.allSatisfy { g in g == 0 ? counts[g] <= groups[g].columns.count : counts[g] == groups[g].columns.count }
+    }
+
+    /// The orders of the tokens (indices) with one value moved, where the
+    /// counts say one was: two neighbouring groups, one with a value more
+    /// than its piece's columns, the other with one fewer, every other
+    /// group's count agreeing. The value may be any of the two groups' and
+    /// go anywhere among them (the pieces' columns need not be in the
+    /// table's order: a bottom line after a page break comes late). None
+    /// when the counts agree as read or a token stands in no group.
+    func movedOrders() -> [[Int]] {
+        let counts = groups.map(\.tokens.count)
+        let all = groups.flatMap(\.tokens)
+        guard !groups.isEmpty, all == Array(0..<all.count), !countsAgree(counts) else { return [] }
+        var orders: [[Int]] = [], seen: Set<[Int]> = []
+        for g in groups.indices.dropLast() {
+            var after = counts
+            guard after[g] != after[g + 1] else { continue }
+            let (from, to) = after[g] - groups[g].columns.count == 1 ? (g, g + 1) : (g + 1, g)
+            after[from] -= 1
+            after[to] += 1
+            guard countsAgree(after) else { continue }
+            let window = groups[g].tokens + groups[g + 1].tokens
+            // Each order is a full search: a few header cells' values, not a table's run.
+            guard window.count <= Self.maxMovedWindow else { continue }
+            for i in window.indices {
+                for j in window.indices where j != i {
+                    var moved = window
+                    let token = moved.remove(at: i)
+                    moved.insert(token, at: j)
+                    let order = all.filter { $0 < window[0] } + moved + all.filter { $0 > window.last! }
+                    if seen.insert(order).inserted { orders.append(order) }
+                }
+            }
+        }
+        return orders
+    }
+
+    /// The groups agree with a reading that puts each token in the column
+    /// `label(token)` names (nil: a dropped token, not asked), one token
+    /// allowed to move into a neighbouring group.
+    func agrees(_ label: (Int) -> String?) -> Bool {
+        let wanted = groups.map { $0.tokens.compactMap(label) }
+        func fits(_ labels: [String], _ g: Int) -> Bool {
+            (g == 0 || labels.count == groups[g].columns.count) && Self.fits(labels, groups[g].columns)
+        }
+        if wanted.indices.allSatisfy({ fits(wanted[$0], $0) }) { return true }
+        for g in wanted.indices {
+            for (i, moving) in wanted[g].enumerated() {
+                var rest = wanted[g]
+                rest.remove(at: i)
+                guard fits(rest, g) else { continue }
+                for n in [g - 1, g + 1] where wanted.indices.contains(n) {
+                    guard fits(wanted[n] + [moving], n) else { continue }
+                    if wanted.indices.allSatisfy({ $0 == g || $0 == n || fits(wanted[$0], $0) }) { return true }
+                }
+            }
+        }
+        return false
+    }
+
+    /// Each of `labels` has a column of its own among `columns` (a matching
+    /// by augmenting paths; a piece names a few columns).
+    static func fits(_ labels: [String], _ columns: [[String]]) -> Bool {
+        guard labels.count <= columns.count else { return false }
+        var owner = [Int?](repeating: nil, count: columns.count)
+        func place(_ l: Int, _ visited: inout [Bool]) -> Bool {
+            for c in columns.indices where !visited[c] && columns[c].contains(labels[l]) {
+                visited[c] = true
+                if owner[c] == nil || place(owner[c]!, &visited) { owner[c] = l; return true }
+            }
+            return false
+        }
+        for l in labels.indices {
+            var visited = [Bool](repeating: false, count: columns.count)
+            guard place(l, &visited) else { return false }
+        }
+        return true
+    }
+}
