@@ -31,6 +31,23 @@ struct HeaderPieceEvidence {
 
     let groups: [Group]
 
+    /// The labels' characters and every run of characters inside a label,
+    /// built once: the cut's search asks of many runs, and a line with a
+    /// character no label has names nothing.
+    struct LabelIndex {
+        var alphabet = Set<Character>()
+        var inside = Set<String>()
+        init(_ labels: [String]) {
+            for label in labels {
+                let characters = Array(label)
+                alphabet.formUnion(characters)
+                for start in characters.indices {
+                    for end in (start + 1)...characters.count { inside.insert(String(characters[start..<end])) }
+                }
+            }
+        }
+    }
+
     /// The most values of the two groups a moved value is sought among
     /// (a piece names a few header cells; table 四's name at most 3).
     static let maxMovedWindow = 8
@@ -41,9 +58,10 @@ struct HeaderPieceEvidence {
         var groups: [Group] = []
         var piece: [[String]] = []  // text lines since the last number; [] marks a blank line
         var next = 0
+        let index = LabelIndex(labels)
         func addNumber(_ token: Int) {
             if groups.isEmpty || piece.contains(where: { !$0.isEmpty }) {
-                groups.append(Group(tokens: [], columns: Self.columns(of: piece, labels: labels)))
+                groups.append(Group(tokens: [], columns: Self.columns(of: piece, labels: labels, index: index)))
             }
             piece = []
             groups[groups.count - 1].tokens.append(token)
@@ -71,12 +89,18 @@ struct HeaderPieceEvidence {
 
     /// The columns a piece of text names: per block of lines between blank
     /// lines, the columns of the block (`cells(of:)`), else of each line.
-    static func columns(of piece: [[String]], labels: [String]) -> [[String]] {
+    static func columns(of piece: [[String]], labels: [String], index: LabelIndex? = nil) -> [[String]] {
         var columns: [[String]] = []
         var block: [[Character]] = []
+        // Every piece of a cut stands inside a label, so a line with a
+        // character no label has names nothing: tested before the cut's
+        // search, which prose would make long.
+        let index = index ?? LabelIndex(labels)
+        func names(_ line: [Character]) -> Bool { line.allSatisfy(index.alphabet.contains) }
         func close() {
             guard !block.isEmpty else { return }
-            columns += cells(of: block, labels: labels) ?? block.flatMap { cells(of: [$0], labels: labels) ?? [] }
+            let whole = block.allSatisfy(names) ? cells(of: block, labels: labels, index: index) : nil
+            columns += whole ?? block.flatMap { names($0) ? cells(of: [$0], labels: labels, index: index) ?? [] : [] }
             block = []
         }
         for line in piece {
@@ -92,9 +116,19 @@ struct HeaderPieceEvidence {
     /// down making text that ends a label (尚未总结果⏎审结计维持 is 尚未审结,
     /// 总计, 结果维持), each cell with the labels it may be; nil when no cut
     /// does (longer pieces tried first).
-    static func cells(of block: [[Character]], labels: [String]) -> [[String]]? {
+    static func cells(of block: [[Character]], labels: [String], index: LabelIndex) -> [[String]]? {
         let longest = labels.map(\.count).max() ?? 0
+        let inside = index.inside
+        // What `cut` gave for each starting point: the same cut is reached
+        // along many paths.
+        var known: [[Int]: [[String]]?] = [:]
         func cut(_ from: [Int]) -> [[String]]? {
+            if let result = known[from] { return result }
+            let result = cutFresh(from)
+            known[from] = result
+            return result
+        }
+        func cutFresh(_ from: [Int]) -> [[String]]? {
             if zip(from, block).allSatisfy({ $0 == $1.count }) { return [] }
             guard zip(from, block).allSatisfy({ $0 < $1.count }) else { return nil }
             // Every line's next piece: lengths chosen line by line.
@@ -109,7 +143,7 @@ struct HeaderPieceEvidence {
                 for length in stride(from: min(block[line].count - from[line], longest - sofar.count), through: 1, by: -1) {
                     // Text read down so far stands inside a label (prose does not: the search stays small).
                     let text = sofar + String(block[line][from[line]..<(from[line] + length)])
-                    guard labels.contains(where: { $0.contains(text) }) else { continue }
+                    guard inside.contains(text) else { continue }
                     if let found = choose(line + 1, lengths + [length]) { return found }
                 }
                 return nil
