@@ -318,4 +318,13 @@ private func headerGroupFirst(headerText: Bool) -> String {
         #expect(HeaderPieceEvidence.columns(of: [["维持"], [], ["纠正"], [], ["结果"]], labels: labels) == [["结果维持"], ["结果纠正"], ["其他结果"]])
         #expect(HeaderPieceEvidence.columns(of: [["行政复议"], ["按照国务院办公厅的复函"]], labels: labels).isEmpty)
     }
+
+    /// A line's words read on its bytes are the words `split` reads by
+    /// Characters: also where a mark joins a space into one Character.
+    @Test func headerPieceWordsAreTheCharacterSplitsWords() {
+        let lines = ["尚未 总 结果", "审结\t计|维持 ", "  一、本年新收 5 0 12 ", "", " ", "a \u{301}b", "x\u{200D} y", "é | ü", "ｶ ﾞ", "（一）予以公开 3"]
+        for line in lines {
+            #expect(HeaderPieceEvidence.words(of: line) == line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" }).map(String.init))
+        }
+    }
 }

@@ -39,12 +39,28 @@ struct HeaderPieceEvidence {
         var inside = Set<String>()
         init(_ labels: [String]) {
             for label in labels {
-                let characters = Array(label)
-                alphabet.formUnion(characters)
-                for start in characters.indices {
-                    for end in (start + 1)...characters.count { inside.insert(String(characters[start..<end])) }
+                alphabet.formUnion(label)
+                // Cut at the label's own Character boundaries (a String
+                // built from Characters one by one costs far more).
+                let bounds = Array(label.indices) + [label.endIndex]
+                for start in bounds.indices.dropLast() {
+                    for end in (start + 1)..<bounds.count { inside.insert(String(label[bounds[start]..<bounds[end]])) }
                 }
             }
+        }
+    }
+
+    /// A template's column labels as the evidence asks of them, built once
+    /// per template: every data row's slots' labels (the last of each
+    /// slot's column path), the distinct labels in order, and their index.
+    struct Labels {
+        var slots: [[String]]
+        var labels: [String]
+        var index: LabelIndex
+        init(_ template: TableTemplate) {
+            slots = template.rows.filter { !$0.isHeader }.map { $0.columnPaths.map { $0.last ?? "" } }
+            labels = Array(Set(slots.flatMap { $0 })).sorted()
+            index = LabelIndex(labels)
         }
     }
 
@@ -52,22 +68,69 @@ struct HeaderPieceEvidence {
     /// (a piece names a few header cells; table 四's name at most 3).
     static let maxMovedWindow = 8
 
+    /// A run of numbers with no text between them, and the text lines
+    /// before it (its piece; [] marks a blank line), not yet read for columns.
+    struct Run {
+        var tokens: [Int]
+        var piece: [[String]]
+    }
+
     /// The groups of the stretch `lines` whose numbers are `tokens` (the
     /// tokens of `ReadingOrderRecovery.numbers(in:)`, with their line indices).
-    init(lines: ArraySlice<SourceLine>, tokens: [ReadingOrderRecovery.Token], labels: [String]) {
-        var groups: [Group] = []
+    init(lines: ArraySlice<SourceLine>, tokens: [ReadingOrderRecovery.Token], labels: [String], index: LabelIndex? = nil) {
+        let index = index ?? LabelIndex(labels)
+        let runs = Self.runs(lines: lines, tokens: tokens) { _ in true } ?? []
+        groups = runs.map { Group(tokens: $0.tokens, columns: Self.columns(of: $0.piece, labels: labels, index: index)) }
+    }
+
+    init(groups: [Group]) {
+        self.groups = groups
+    }
+
+    /// The groups of the stretch, when `movedOrders` may give an order:
+    /// nil as soon as two groups whose counts disagree with their pieces
+    /// stand apart (one moved value mends two neighbours only). Most tables
+    /// that fail are read that way: a row's values after its label, which
+    /// names no column, and the next row's the same; so the groups are read
+    /// one by one and the first group's piece, the table's whole header and
+    /// the longest cut's search, last; a group with more values than its
+    /// piece could name columns (`mostColumns`) disagrees unsearched. Where
+    /// it is not nil it is the evidence `init(lines:tokens:labels:)` builds.
+    static func forMovedOrders(lines: ArraySlice<SourceLine>, tokens: [ReadingOrderRecovery.Token], labels: [String], index: LabelIndex) -> HeaderPieceEvidence? {
+        var columns: [[[String]]?] = [nil]  // nil: not read yet (group 0's is read at the end)
+        var firstDisagreeing: Int? = nil
+        // A group's count is known when the next opens.
+        func closed(_ runs: [Run]) -> Bool {
+            let g = runs.count - 2
+            guard g >= 1 else { return true }
+            let count = runs[g].tokens.count
+            if count > Self.mostColumns(of: runs[g].piece) {
+                columns.append(nil)
+            } else {
+                let named = Self.columns(of: runs[g].piece, labels: labels, index: index)
+                columns.append(named)
+                guard count != named.count else { return true }
+            }
+            guard let first = firstDisagreeing else { firstDisagreeing = g; return true }
+            return g - first < 2
+        }
+        guard let runs = Self.runs(lines: lines, tokens: tokens, closed: closed) else { return nil }
+        if runs.count > 1 { columns.append(nil) }
+        return HeaderPieceEvidence(groups: zip(runs, columns).map { run, named in
+            Group(tokens: run.tokens, columns: named ?? Self.columns(of: run.piece, labels: labels, index: index))
+        })
+    }
+
+    /// The runs of numbers of the stretch and the text before each, in
+    /// order; `closed` is asked of the runs so far each time one opens
+    /// (the one before it then complete), and the reading stops (nil) when
+    /// it answers false.
+    static func runs(lines: ArraySlice<SourceLine>, tokens: [ReadingOrderRecovery.Token], closed: ([Run]) -> Bool) -> [Run]? {
+        var runs: [Run] = []
         var piece: [[String]] = []  // text lines since the last number; [] marks a blank line
         var next = 0
-        let index = LabelIndex(labels)
-        func addNumber(_ token: Int) {
-            if groups.isEmpty || piece.contains(where: { !$0.isEmpty }) {
-                groups.append(Group(tokens: [], columns: Self.columns(of: piece, labels: labels, index: index)))
-            }
-            piece = []
-            groups[groups.count - 1].tokens.append(token)
-        }
         for index in lines.indices {
-            let words = lines[index].text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" }).map(String.init)
+            let words = Self.words(of: lines[index].text)
             guard !words.isEmpty else { piece.append([]); continue }
             var text: [String] = []
             for word in words {
@@ -76,7 +139,12 @@ struct HeaderPieceEvidence {
                     let label = String(word.dropLast(tokens[next].text.count))
                     if !label.isEmpty { text.append(label) }
                     if !text.isEmpty { piece.append(text); text = [] }
-                    addNumber(next)
+                    if runs.isEmpty || piece.contains(where: { !$0.isEmpty }) {
+                        runs.append(Run(tokens: [], piece: piece))
+                        guard closed(runs) else { return nil }
+                    }
+                    piece = []
+                    runs[runs.count - 1].tokens.append(next)
                     next += 1
                 } else {
                     text.append(word)
@@ -84,7 +152,61 @@ struct HeaderPieceEvidence {
             }
             if !text.isEmpty { piece.append(text) }
         }
-        self.groups = groups
+        return runs
+    }
+
+    /// A line's words: its text between spaces, tabs and bars, as `split`
+    /// reads them Character by Character. Read on the UTF-8 bytes where that
+    /// is the same, each such byte's neighbours being scalars no grapheme
+    /// cluster joins to it (ASCII, Latin, Han, CJK and fullwidth
+    /// punctuation); else by Characters. (Reading Characters was most of the
+    /// cost of a failing table's evidence.)
+    static func words(of line: String) -> [String] {
+        var text = line
+        let bytewise = text.withUTF8 { bytes -> [String]? in
+            var words: [String] = []
+            var start = 0
+            for i in bytes.indices where bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x7C {
+                guard i == 0 || standsApart(bytes, scalarBefore: i), i + 1 == bytes.count || standsApart(bytes, scalarAt: i + 1) else { return nil }
+                if i > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+                start = i + 1
+            }
+            if bytes.count > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+            return words
+        }
+        return bytewise ?? line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" }).map(String.init)
+    }
+
+    /// The scalar ending just before `end` is one no grapheme cluster joins
+    /// to what follows (no Prepend).
+    private static func standsApart(_ bytes: UnsafeBufferPointer<UInt8>, scalarBefore end: Int) -> Bool {
+        var lead = end - 1
+        while lead > 0 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        return standsApart(bytes, scalarAt: lead)
+    }
+
+    /// The scalar starting at `i` is one no grapheme cluster joins to what
+    /// stands before it (no Extend, SpacingMark, ZWJ) nor to what follows:
+    /// ASCII, U+0080–U+02FF, and the general, CJK, Han and fullwidth ranges
+    /// of Chinese text (none holds a mark).
+    private static func standsApart(_ bytes: UnsafeBufferPointer<UInt8>, scalarAt i: Int) -> Bool {
+        let b = bytes[i]
+        if b < 0x80 { return true }
+        if b >= 0xC2 && b <= 0xCB, i + 1 < bytes.count { return true }  // U+0080–U+02FF
+        guard b & 0xF0 == 0xE0, i + 2 < bytes.count else { return false }
+        let v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+        switch v {
+        case 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF65: return true
+        default: return false
+        }
+    }
+
+    /// The most columns `columns(of:)` can find in a piece: each column
+    /// takes at least one Character of a line, and a line has no more
+    /// Characters than scalars.
+    static func mostColumns(of piece: [[String]]) -> Int {
+        piece.reduce(0) { sum, line in line.reduce(sum) { $0 + $1.unicodeScalars.count } }
     }
 
     /// The columns a piece of text names: per block of lines between blank

@@ -59,6 +59,9 @@ struct ReadingOrderRecovery: Sendable {
     /// runs at every anchor, in each recognition of `tables.settle`).
     let labelScalars: [String: [[Unicode.Scalar]]]
     let anchorScalars: [(anchor: String, scalars: [Unicode.Scalar])]
+    /// Per template id, its column labels as `HeaderPieceEvidence` asks of
+    /// them, built once (a failing read of a long document asks often).
+    let headerLabels: [String: HeaderPieceEvidence.Labels]
 
     init(rules: TableRules) {
         self.rules = rules
@@ -74,6 +77,7 @@ struct ReadingOrderRecovery: Sendable {
         let ids = Dictionary(rules.templates.map { ($0.id, 1) }, uniquingKeysWith: +)
         labelScalars = Dictionary(uniqueKeysWithValues: rules.templates.filter { ids[$0.id] == 1 }.map { ($0.id, Self.labels(of: $0)) })
         anchorScalars = rules.templates.flatMap(\.anchors).map { ($0, Array($0.unicodeScalars)) }
+        headerLabels = Dictionary(uniqueKeysWithValues: rules.templates.filter { ids[$0.id] == 1 }.map { ($0.id, HeaderPieceEvidence.Labels($0)) })
     }
 
     /// A number of the stretch: its text, its value, and where it stood.
@@ -197,7 +201,9 @@ struct ReadingOrderRecovery: Sendable {
     /// holds and agrees with the pieces is taken, or none.
     func movedChoice(_ template: TableTemplate, _ failure: Failure, lines: ArraySlice<SourceLine>, tokens: [Token]) -> Reading? {
         guard failure.ties.isEmpty, failure.numbersFit else { return nil }
-        let (evidence, slotLabels) = headerPieces(template, lines: lines, tokens: tokens)
+        let labels = headerLabels[template.id] ?? HeaderPieceEvidence.Labels(template)
+        guard let evidence = HeaderPieceEvidence.forMovedOrders(lines: lines, tokens: tokens, labels: labels.labels, index: labels.index) else { return nil }
+        let slotLabels = labels.slots
         var found: [[String]: Reading] = [:]
         for order in evidence.movedOrders() {
             let moved = order.map { tokens[$0] }
@@ -225,9 +231,8 @@ struct ReadingOrderRecovery: Sendable {
 
     /// The header pieces of the stretch, and every data row's slots' column labels.
     func headerPieces(_ template: TableTemplate, lines: ArraySlice<SourceLine>, tokens: [Token]) -> (HeaderPieceEvidence, [[String]]) {
-        let slotLabels = template.rows.filter { !$0.isHeader }.map { $0.columnPaths.map { $0.last ?? "" } }
-        let evidence = HeaderPieceEvidence(lines: lines, tokens: tokens, labels: Array(Set(slotLabels.flatMap { $0 })).sorted())
-        return (evidence, slotLabels)
+        let labels = headerLabels[template.id] ?? HeaderPieceEvidence.Labels(template)
+        return (HeaderPieceEvidence(lines: lines, tokens: tokens, labels: labels.labels, index: labels.index), labels.slots)
     }
 
     /// Each token's column label in `reading` (nil: dropped).
