@@ -361,4 +361,42 @@ private func headerGroupPutOffPastPage(headerInOrder: Bool) -> String {
         let once = try canonical(Array((lines.joined(separator: "\n") + "\n").utf8))
         #expect(try canonical(Array(once.utf8)) == once)
     }
+
+    /// Table 四 as pdftotext -raw reads LibreOffice's table with its header
+    /// row split across a page break: 行政复议's 总计 9 and 未经复议直接起诉's
+    /// 结果维持 3 come after the header text 结果⏎维持, 行政复议's 尚未审结 1
+    /// only after its bottom line 审结 计.
+    /// No order holds as drawn; the header pieces (one column with two values,
+    /// two columns with one) say one value was drawn out of its place, and of
+    /// the orders with one of those values moved only one holds and agrees.
+    @Test func aValueDrawnAfterTheNextHeaderPieceIsPlacedByTheHeaderColumns() throws {
+        let text = ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "结果 其他 尚未 总", "", "行政诉讼", "未经复议直接起诉", "",
+                    "复议后起诉", "", "维持", "", "纠正", "", "结果", "", "5", "", "1", "", "2", "", "结果", "维持", "9", "3", "",
+                    "审结 计", "1", "", "结果", "纠正", "0", "", "其他", "结果", "1", "", "尚未 总 结果", "审结 计 维持", "1", "5", "1", "",
+                    "结果", "纠正", "0", "", "其他", "结果", "0", "", "尚未 总", "审结 计", "1", "2", "", "五、存在的主要问题及改进情况"]
+            .joined(separator: "\n") + "\n"
+        let doc = try document(text)
+        let table = try #require(doc.tables.first)
+        #expect(table.records.map(\.value) == ["5", "1", "2", "1", "9", "3", "0", "1", "1", "5", "1", "0", "0", "1", "2"])
+        #expect(doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.kind == .repair && $0.message.contains("out of its place") })
+    }
+
+    /// The header pieces' columns: stacked lines read down, Han words stage 1
+    /// joined cut where the text read down ends a label.
+    @Test func headerPieceColumnsAreTheLabelsItsTextEnds() {
+        let labels = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+        #expect(HeaderPieceEvidence.columns(of: [["尚未总结果"], ["审结计维持"]], labels: labels) == [["尚未审结"], ["总计"], ["结果维持"]])
+        #expect(HeaderPieceEvidence.columns(of: [["审结计"]], labels: labels) == [["尚未审结"], ["总计"]])
+        #expect(HeaderPieceEvidence.columns(of: [["维持"], [], ["纠正"], [], ["结果"]], labels: labels) == [["结果维持"], ["结果纠正"], ["其他结果"]])
+        #expect(HeaderPieceEvidence.columns(of: [["行政复议"], ["按照国务院办公厅的复函"]], labels: labels).isEmpty)
+    }
+
+    /// A line's words read on its bytes are the words `split` reads by
+    /// Characters: also where a mark joins a space into one Character.
+    @Test func headerPieceWordsAreTheCharacterSplitsWords() {
+        let lines = ["尚未 总 结果", "审结\t计|维持 ", "  一、本年新收 5 0 12 ", "", " ", "a \u{301}b", "x\u{200D} y", "é | ü", "ｶ ﾞ", "（一）予以公开 3"]
+        for line in lines {
+            #expect(HeaderPieceEvidence.words(of: line) == line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" }).map(String.init))
+        }
+    }
 }

@@ -40,6 +40,13 @@ import ICUKit
 /// reported. Two such readings, or none, and the table is left as it was,
 /// with a diagnostic (a lost number, two wrong ones).
 ///
+/// The header text drawn between the numbers settles what the arithmetic
+/// cannot (`HeaderPieceEvidence`): of several orders that hold, the only one
+/// whose values stand under the header pieces before them is taken; where
+/// none holds and those pieces' column counts say one value was drawn out
+/// of its place, the orders with it moved are read, and the only table that
+/// holds and agrees with the pieces is taken.
+///
 /// Example (two rows of the applications table read column-major by
 /// pdftotext -raw): `7 72 1 11 0 1 0 0 0 3 0 1 8 88` → row 二 `7 1 0 0 0 0 8`,
 /// row 三（一） `72 11 1 0 3 1 88`.
@@ -52,6 +59,9 @@ struct ReadingOrderRecovery: Sendable {
     /// runs at every anchor, in each recognition of `tables.settle`).
     let labelScalars: [String: [[Unicode.Scalar]]]
     let anchorScalars: [(anchor: String, scalars: [Unicode.Scalar])]
+    /// Per template id, its column labels as `HeaderPieceEvidence` asks of
+    /// them, built once (a failing read of a long document asks often).
+    let headerLabels: [String: HeaderPieceEvidence.Labels]
 
     init(rules: TableRules) {
         self.rules = rules
@@ -67,6 +77,7 @@ struct ReadingOrderRecovery: Sendable {
         let ids = Dictionary(rules.templates.map { ($0.id, 1) }, uniquingKeysWith: +)
         labelScalars = Dictionary(uniqueKeysWithValues: rules.templates.filter { ids[$0.id] == 1 }.map { ($0.id, Self.labels(of: $0)) })
         anchorScalars = rules.templates.flatMap(\.anchors).map { ($0, Array($0.unicodeScalars)) }
+        headerLabels = Dictionary(uniqueKeysWithValues: rules.templates.filter { ids[$0.id] == 1 }.map { ($0.id, HeaderPieceEvidence.Labels($0)) })
     }
 
     /// A number of the stretch: its text, its value, and where it stood.
@@ -147,6 +158,11 @@ struct ReadingOrderRecovery: Sendable {
             switch result {
             case .success(let reading): accepted.append(reading)
             case .failure(let reason):
+                if let reading = headerPieceChoice(reason.ties, lines: lines[start..<end], tokens: tokens)
+                    ?? movedChoice(template, reason, lines: lines[start..<end], tokens: tokens) {
+                    accepted.append(reading)
+                    continue
+                }
                 reasons.append("\(template.id): \(reason.message)")
                 if reason.numbersFit { fitting.append(template.id) }
             }
@@ -171,10 +187,76 @@ struct ReadingOrderRecovery: Sendable {
         /// The numbers are as many as the value cells (give or take the
         /// numbers that may be dropped): only their order failed.
         var numbersFit = true
+        /// The readings that hold, when more than one does: the header text
+        /// between the numbers may tell them apart (`headerPieceChoice`).
+        var ties: [Reading] = []
+    }
+
+    /// Where no order holds: the numbers with one of them drawn out of its
+    /// place, by the header pieces between them (`HeaderPieceEvidence`): a
+    /// group with a value more than its piece's columns next to one with a
+    /// value fewer (pdftotext -raw drew a value after the next header's
+    /// text, as when a header row is split across a page break). Each way of
+    /// moving that value into the other group is read; the only table that
+    /// holds and agrees with the pieces is taken, or none.
+    func movedChoice(_ template: TableTemplate, _ failure: Failure, lines: ArraySlice<SourceLine>, tokens: [Token]) -> Reading? {
+        guard failure.ties.isEmpty, failure.numbersFit else { return nil }
+        let labels = headerLabels[template.id] ?? HeaderPieceEvidence.Labels(template)
+        guard let evidence = HeaderPieceEvidence.forMovedOrders(lines: lines, tokens: tokens, labels: labels.labels, index: labels.index) else { return nil }
+        let slotLabels = labels.slots
+        var found: [[String]: Reading] = [:]
+        for order in evidence.movedOrders() {
+            let moved = order.map { tokens[$0] }
+            let readings: [Reading]
+            switch read(template, tokens: moved, explain: false) {
+            case .success(let reading): readings = [reading]
+            case .failure(let reason): readings = reason.ties
+            }
+            for var reading in readings {
+                reading.cells = reading.cells.map { $0.map { order[$0] } }
+                reading.dropped = reading.dropped.map { order[$0] }
+                let key = reading.cells.flatMap { $0.map { tokens[$0].text } }
+                guard evidence.agrees(labelling(reading, slotLabels)) else { continue }
+                if let known = found[key], known.cost <= reading.cost { continue }
+                found[key] = reading
+            }
+            guard found.count <= 1 else { return nil }
+        }
+        guard var only = found.values.first else { return nil }
+        let moved = zip(tokens.indices, only.cells.flatMap { $0 }.sorted()).first { $0 != $1 }
+        only.plan.insert("one number drawn out of its place (\(moved.map { tokens[$0.0].text } ?? "?")), its header pieces' columns give where", at: 0)
+        only.cost += 1
+        return only
+    }
+
+    /// The header pieces of the stretch, and every data row's slots' column labels.
+    func headerPieces(_ template: TableTemplate, lines: ArraySlice<SourceLine>, tokens: [Token]) -> (HeaderPieceEvidence, [[String]]) {
+        let labels = headerLabels[template.id] ?? HeaderPieceEvidence.Labels(template)
+        return (HeaderPieceEvidence(lines: lines, tokens: tokens, labels: labels.labels, index: labels.index), labels.slots)
+    }
+
+    /// Each token's column label in `reading` (nil: dropped).
+    func labelling(_ reading: Reading, _ slotLabels: [[String]]) -> (Int) -> String? {
+        var label = [Int: String]()
+        for (r, row) in reading.cells.enumerated() { for (slot, token) in row.enumerated() { label[token] = slotLabels[r][slot] } }
+        return { label[$0] }
+    }
+
+    /// Of several readings that hold, the only one the header pieces drawn
+    /// between the numbers agree with (`HeaderPieceEvidence`), or nil.
+    func headerPieceChoice(_ ties: [Reading], lines: ArraySlice<SourceLine>, tokens: [Token]) -> Reading? {
+        guard ties.count > 1 else { return nil }
+        let (evidence, slotLabels) = headerPieces(ties[0].template, lines: lines, tokens: tokens)
+        let agreeing = ties.filter { evidence.agrees(labelling($0, slotLabels)) }
+        guard agreeing.count == 1, var chosen = agreeing.first else { return nil }
+        chosen.plan.append("the only one of \(ties.count) orders that hold its header pieces agree with")
+        return chosen
     }
 
     /// The one reading of `tokens` that fits `template`, or why there is none.
-    func read(_ template: TableTemplate, tokens: [Token]) -> Result<Reading, Failure> {
+    /// `explain`: when no order holds, look for the reading one author's
+    /// error explains (not asked of numbers already moved by `movedChoice`).
+    func read(_ template: TableTemplate, tokens: [Token], explain: Bool = true) -> Result<Reading, Failure> {
         guard let columns = Self.uniformSlots(template) else { return .failure(Failure(message: "rows of unequal width", numbersFit: false)) }
         let dataRows = template.rows.indices.filter { !template.rows[$0].isHeader }
         let rowCount = dataRows.count
@@ -216,9 +298,11 @@ struct ReadingOrderRecovery: Sendable {
         }
         let passing = search(exempt: nil) { relations.columnsHold($0) ? [] : nil }
         guard passing.count <= 1 else {
-            return .failure(Failure(message: "\(passing.count) reading orders with different values satisfy the arithmetic"))
+            return .failure(Failure(message: "\(passing.count) reading orders with different values satisfy the arithmetic",
+                                    ties: Array(passing.values)))
         }
         if let only = passing.values.first { return .success(only) }
+        guard explain else { return .failure(Failure(message: "no reading order of the \(tokens.count) numbers satisfies the arithmetic")) }
         // No order holds. An author's error breaks every order: the reading
         // whose one cell, and nothing else, breaks the arithmetic (each row in
         // turn let off its row relations, the columns then held to that
