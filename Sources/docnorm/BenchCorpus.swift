@@ -12,9 +12,9 @@ enum BenchNumbers {
     /// as they are: numbering (a digit run before `.`, `、` or `．` and a
     /// non-digit, or inside parentheses, as in 1.属于国家秘密 or （1）),
     /// percentages (a ratio of counts is the same after scaling them), month
-    /// and day numbers (before 月 or 日). Years vary as years. Decimals scale
-    /// with their point kept. Everything else (document numbers, phone
-    /// numbers, page numbers) is multiplied too.
+    /// and day numbers (before 月 or 日, spaces between allowed). Years vary
+    /// as years. Decimals scale with their point kept. Everything else
+    /// (document numbers, phone numbers, page numbers) is multiplied too.
     case scaled
     /// Legacy: each digit shifted by the copy number (d → (d + copy) % 10),
     /// labels' digits too. No table adds up, so every table is a reading
@@ -173,7 +173,9 @@ struct BenchCorpus {
             let before: Unicode.Scalar? = i > 0 ? scalars[i - 1] : nil
             let numbering = end == j && next.map { ".、．".unicodeScalars.contains($0) } == true && afterNext.map(isDigit) != true
             let parenthesized = before.map { "(（".unicodeScalars.contains($0) } == true && next.map { ")）".unicodeScalars.contains($0) } == true
-            let kept = numbering || parenthesized || next.map { "%％月日".unicodeScalars.contains($0) } == true
+            // Extractions often set a space between a number and its unit (2024 年 1 月 1 日).
+            let unit = scalars[end...].first(where: { $0 != " " })
+            let kept = numbering || parenthesized || unit.map { "%％月日".unicodeScalars.contains($0) } == true
             if kept {
                 out += scalars[i..<end]
                 i = end
