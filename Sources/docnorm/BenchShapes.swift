@@ -16,12 +16,12 @@ enum BenchShape: String, CaseIterable {
     case table
 
     /// About `bytes` bytes of this shape.
-    func make(bytes target: Int, seeds: [[UInt8]]) -> [UInt8] {
+    func make(bytes target: Int, seeds: [[UInt8]], numbers: BenchNumbers = .scaled) -> [UInt8] {
         switch self {
         case .prose:
-            return BenchCorpus.concatenated(bytes: target, seeds: seeds)
+            return BenchCorpus.concatenated(bytes: target, seeds: seeds, numbers: numbers)
         case .longLine:
-            var line = BenchCorpus.concatenated(bytes: target + 65_536, seeds: seeds)
+            var line = BenchCorpus.concatenated(bytes: target + 65_536, seeds: seeds, numbers: numbers)
             line.removeAll { $0 == 0x0A || $0 == 0x0D }
             // Cut at a scalar boundary.
             var end = min(target, line.count)

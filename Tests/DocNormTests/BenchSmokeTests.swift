@@ -31,3 +31,36 @@ import DocNormTestSupport
         }
     }
 }
+
+/// The bench corpus's copies vary their numbers the way real reports differ:
+/// counts scaled (so tables still add up) with row numbering left alone, and
+/// the legacy --vary-digits corpus shifting every digit, labels' too. Read
+/// through the prose document of the scaling report, whose first part is the
+/// first seed (Corpus/samples/jinzhai-2024-doublespaced) as copy 1 (factor 2).
+@Suite struct BenchCorpusTests {
+    func firstCopy(_ extra: [String]) throws -> String {
+        let folder = CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/prose.txt"
+        let run = try runDocnorm(["bench", "--corpus-root", repositoryRoot.path, "--child-shape", "prose",
+                                  "--child-bytes", "20000", "--child-write", path] + extra)
+        #expect(run.status == 0, "\(run.errors)")
+        return String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+    }
+
+    @Test func countsAreScaledAndNumberingIsKept() throws {
+        let seed = try #require(FileManager.default.contents(atPath: repositoryRoot.path + "/Corpus/samples/jinzhai-2024-doublespaced/input.txt"))
+        #expect(String(decoding: seed, as: UTF8.self).contains("电话：0564-7356522"))
+        let text = try firstCopy([])
+        #expect(text.contains("\n1.属于国家秘密\n"))
+        #expect(text.contains("电话：1128-14713044"), "every other number times 2")
+        #expect(text.contains("年 1 月 1 日至 12 月"), "dates stay dates")
+        #expect(!text.contains("金寨"), "the place name varies")
+    }
+
+    @Test func varyDigitsShiftsEveryDigit() throws {
+        let text = try firstCopy(["--vary-digits"])
+        #expect(text.contains("\n2.属于国家秘密\n"))
+        #expect(text.contains("电话：1675-8467633"))
+    }
+}
