@@ -65,7 +65,13 @@ extension TableRecognizer {
     /// (another table 二: another report's): the evidence is this report's
     /// extractor's, and a text of many reports was searched to its end from
     /// every doubtful block (quadratic: 73% of a 10 MB document's run).
-    func columnOrderEvidence(_ lines: [SourceLine], from: Int, edition: Int?, memo: ReadingOrderRecovery.Memo?) -> ColumnOrderEvidence? {
+    ///
+    /// Each search made here is the one the recognition makes on reaching
+    /// that anchor (the memo spares it the table's `read`): its outcome is
+    /// left in `searched` for the recognition to take, so the stretch is not
+    /// bounded and tokenized again either.
+    func columnOrderEvidence(_ lines: [SourceLine], from: Int, edition: Int?, memo: ReadingOrderRecovery.Memo?,
+                             searched: inout [ReadingOrderRecovery.SearchAt: ReadingOrderRecovery.Outcome]) -> ColumnOrderEvidence? {
         let arithmetic = rules.templates.filter { !$0.checks.isEmpty && ReadingOrderRecovery.uniformSlots($0) != nil }
         let plainAnchors = rules.templates.filter { $0.checks.isEmpty }.flatMap { $0.anchors.map { Array($0.unicodeScalars) } }
         var k = from
@@ -77,7 +83,10 @@ extension TableRecognizer {
             let candidates = arithmetic.filter { t in t.anchors.contains { head.starts(with: $0.unicodeScalars) } }
             let inEdition = candidates.filter { t in edition.map { t.edition == $0 } ?? true }
             guard !candidates.isEmpty else { k += 1; continue }
-            switch readingOrder.recover(lines, from: k, candidates: inEdition.isEmpty ? candidates : inEdition, edition: edition, memo: memo) {
+            let tried = inEdition.isEmpty ? candidates : inEdition
+            let outcome = readingOrder.recover(lines, from: k, candidates: tried, edition: edition, memo: memo)
+            searched[ReadingOrderRecovery.SearchAt(start: k, candidates: tried.map(\.id), edition: edition)] = outcome
+            switch outcome {
             case .recovered(let reading, let tokens, let last):
                 if let evidence = ColumnOrderEvidence.of(reading, tokens: tokens, lines: lines) { return evidence }
                 k = last + 1

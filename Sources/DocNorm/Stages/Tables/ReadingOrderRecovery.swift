@@ -142,6 +142,14 @@ struct ReadingOrderRecovery: Sendable {
         init() {}
     }
 
+    /// One call of `recover` on one recognition's lines: a search made
+    /// ahead of the recognition (`columnOrderEvidence`) is found by it.
+    struct SearchAt: Hashable {
+        var start: Int
+        var candidates: [String]
+        var edition: Int?
+    }
+
     /// Tries every template of `candidates` on the stretch from `lines[start]`.
     func recover(_ lines: [SourceLine], from start: Int, candidates: [TableTemplate], edition: Int?, memo: Memo? = nil) -> Outcome {
         let usable = candidates.filter { Self.uniformSlots($0) != nil && !$0.checks.isEmpty }

@@ -167,6 +167,8 @@ struct TableRecognizer: Sendable {
         /// that satisfies its arithmetic, where no template was accepted:
         /// left as text, that table's values are not given (`tables.unplaced`).
         var unread: [(table: String, lines: ClosedRange<Int>)] = []
+        /// The searches `columnOrderEvidence` made ahead, taken when the recognition reaches them.
+        var searchedAhead: [ReadingOrderRecovery.SearchAt: ReadingOrderRecovery.Outcome] = [:]
         var i = 0
         while i < lines.count {
             let head = lines[i].text.unicodeScalars.drop { $0 == "\t" || $0 == " " }
@@ -250,8 +252,11 @@ struct TableRecognizer: Sendable {
             /// Whether no match is kept here or the one kept misses values or has values over.
             let incomplete = matched.map { $0.missingValues > 0 || $0.surplus > 0 } ?? true
             if i >= triedUntil, incomplete {
-                switch readingOrder.recover(lines, from: i, candidates: (reorderable.isEmpty ? ordered : reorderable).map { rules.templates[$0] },
-                                            edition: edition ?? hinted, memo: memo) {
+                let tried = (reorderable.isEmpty ? ordered : reorderable).map { rules.templates[$0] }
+                // Searched already where the evidence for a block of table 二 was sought (the same stretch, the same outcome).
+                let ahead = searchedAhead.isEmpty ? nil
+                    : searchedAhead.removeValue(forKey: ReadingOrderRecovery.SearchAt(start: i, candidates: tried.map(\.id), edition: edition ?? hinted))
+                switch ahead ?? readingOrder.recover(lines, from: i, candidates: tried, edition: edition ?? hinted, memo: memo) {
                 case .recovered(let reading, let tokens, let last):
                     let first = headerFragmentsStart(lines, anchorAt: i, template: reading.template,
                                                      earliest: regions.last.map { $0.lines.upperBound + 1 } ?? 0)
@@ -292,7 +297,8 @@ struct TableRecognizer: Sendable {
                 // A block in doubt: the document's arithmetic table may say
                 // how its extractor reads (the same lines, or nothing changes).
                 if placement.orderInDoubt,
-                   let evidence = columnOrderEvidence(lines, from: placement.lastLine + 1, edition: placement.template.edition, memo: memo),
+                   let evidence = columnOrderEvidence(lines, from: placement.lastLine + 1, edition: placement.template.edition, memo: memo,
+                                                       searched: &searchedAhead),
                    let again = placeByLabels(lines, at: i, candidates: labelled, matched: matched, matchedLast: matchedLast, edition: edition ?? hinted,
                                              earliest: earliest, rowOrder: evidence),
                    again.template.id == placement.template.id, again.firstLine == placement.firstLine, again.lastLine == placement.lastLine,
