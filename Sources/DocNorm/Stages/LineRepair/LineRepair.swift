@@ -354,18 +354,24 @@ public struct LineRepair: Sendable {
         // histogram), not once per histogram and filter.
         // Whether a line's width is exact is read in the same pass, for
         // `fullWidthLinesReach` (a second walk of every line, before).
-        var measured: [(columns: Int, extracted: Int, exactlyWide: Bool)] = []
+        // Twelve bytes a line (a million short lines: the peak of stage 2).
+        struct Measured {
+            var columns: Int32, extracted: Int32, exactlyWide: Bool
+            var width: Int { Int(columns) }
+        }
+        var measured: [Measured] = []
         for line in gathered.joined() where !line.text.isEmpty {
             guard let width = lineWidthUnlessTab(line.text) else { continue }
-            measured.append((width.columns, line.extractedColumns ?? 0, width.exactlyWide))
+            measured.append(Measured(columns: Int32(clamping: width.columns), extracted: Int32(clamping: line.extractedColumns ?? 0),
+                                     exactlyWide: width.exactlyWide))
         }
         // Rows of a table the recogniser missed blur the peak; they were laid
         // out with runs of spaces, so without a peak they are set aside.
         // (When no line is set aside — stage 2's output read back has no
         // extracted widths — that is the same histogram, and no peak again.)
-        let fullWidth = columnWidth(widths: measured.map(\.columns)) ?? {
-            let plain = measured.filter { max($0.extracted, $0.columns) - $0.columns <= file.wrap.window }
-            return plain.count == measured.count ? nil : columnWidth(widths: plain.map(\.columns))
+        let fullWidth = columnWidth(widths: measured.lazy.map(\.width)) ?? {
+            let plain = measured.filter { Int(max($0.extracted, $0.columns)) - $0.width <= file.wrap.window }
+            return plain.count == measured.count ? nil : columnWidth(widths: plain.lazy.map(\.width))
         }()
         var lines = 0, followedByBlank = 0
         for segment in gathered {
@@ -383,7 +389,7 @@ public struct LineRepair: Sendable {
         // A line with a TAB is not exactly wide: the lines measured are all
         // that count.
         let exactColumn = fullWidth.map { column in
-            fullWidthLinesReach(column, widths: measured.lazy.filter(\.exactlyWide).map(\.columns))
+            fullWidthLinesReach(column, widths: measured.lazy.filter(\.exactlyWide).map(\.width))
         } ?? false
         return (gathered, fullWidth, doubleSpaced, exactColumn)
     }
