@@ -62,9 +62,11 @@ extension TableRecognizer {
         // Read from copies: a closure that reads `self` copies the recogniser.
         let allTemplates = rules.templates, allHeaders = templateHeaderLabels
         let templates = table.templates.map { allTemplates[$0] }
-        // A row label that opens with a section numeral (四、结转下年度继续办理) is the table's, not the next section.
+        // A row label that opens with a section numeral (四、结转下年度继续办理) is a table's, not the next
+        // section: any template's, not only the open table's (a table 三 row left as text after table 二's
+        // numbers was moved on a second run, fuzz item 17).
         let headingText = Array(lines[heading].text.unicodeScalars.filter { $0 != " " && $0 != "\t" })
-        let rowLabel = templates.contains { template in
+        let rowLabel = allTemplates.contains { template in
             template.rows.contains { row in
                 row.path.contains { label in
                     let label = Array(label.unicodeScalars)
