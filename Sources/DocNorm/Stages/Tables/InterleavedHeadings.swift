@@ -62,19 +62,6 @@ extension TableRecognizer {
         // Read from copies: a closure that reads `self` copies the recogniser.
         let allTemplates = rules.templates, allHeaders = templateHeaderLabels
         let templates = table.templates.map { allTemplates[$0] }
-        // A row label that opens with a section numeral (四、结转下年度继续办理) is a table's, not the next
-        // section: any template's, not only the open table's (a table 三 row left as text after table 二's
-        // numbers was moved on a second run, fuzz item 17).
-        let headingText = Array(lines[heading].text.unicodeScalars.filter { $0 != " " && $0 != "\t" })
-        let rowLabel = allTemplates.contains { template in
-            template.rows.contains { row in
-                row.path.contains { label in
-                    let label = Array(label.unicodeScalars)
-                    return label.starts(with: headingText) || headingText.starts(with: label)
-                }
-            }
-        }
-        guard !rowLabel else { return nil }
         let headers = table.templates.map { allHeaders[$0] }
         var end: Int?, numbers = 0
         var k = heading + 1
@@ -97,7 +84,21 @@ extension TableRecognizer {
             fits = fits || cells == read + numbers
             fitsWithout = fitsWithout || cells == read
         }
-        return fits && !fitsWithout ? end : nil
+        guard fits && !fitsWithout else { return nil }
+        // Asked last, as the rarest to matter and the dearest: every template's row labels.
+        // A row label that opens with a section numeral (四、结转下年度继续办理) is a table's, not the next
+        // section: any template's, not only the open table's (a table 三 row left as text after table 二's
+        // numbers was moved on a second run, fuzz item 17).
+        let headingText = Array(lines[heading].text.unicodeScalars.filter { $0 != " " && $0 != "\t" })
+        let rowLabel = allTemplates.contains { template in
+            template.rows.contains { row in
+                row.path.contains { label in
+                    let label = Array(label.unicodeScalars)
+                    return label.starts(with: headingText) || headingText.starts(with: label)
+                }
+            }
+        }
+        return rowLabel ? nil : end
     }
 
     /// Whether the line is nothing but pieces of the header labels of one of
