@@ -41,4 +41,24 @@ import DocNormTestSupport
         #expect(runs.valuesOf(line(" \t ")) == nil)
         #expect(runs.valuesOf(line("")) == nil)
     }
+
+    /// The probe of `tables.settle` asks `allHold` where the full reading
+    /// asks for the relations: the two must agree on whether all hold.
+    @Test func allHoldIsWhetherEveryRelationHolds() {
+        for template in pipeline.tables.rules.templates where !template.checkSites.isEmpty {
+            let empty = template.rows.map { [String?](repeating: nil, count: $0.isHeader ? 0 : $0.columnPaths.count) }
+            var zeros = empty, ones = empty, oneMissing = empty, broken = empty
+            for r in template.rows.indices where !template.rows[r].isHeader {
+                for s in empty[r].indices { zeros[r][s] = "0"; ones[r][s] = "1"; oneMissing[r][s] = "0"; broken[r][s] = "0" }
+            }
+            if let site = template.checkSites.first {
+                oneMissing[site.cells[0].row][site.cells[0].slot] = nil
+                broken[site.cells[0].row][site.cells[0].slot] = "10"
+            }
+            for values in [empty, zeros, ones, oneMissing, broken] {
+                let slow = TableArithmetic.relations(template, values: values).allSatisfy(\.result.holds)
+                #expect(TableArithmetic.allHold(template, values: values) == slow, "\(template.id)")
+            }
+        }
+    }
 }
