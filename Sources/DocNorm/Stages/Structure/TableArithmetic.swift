@@ -51,6 +51,41 @@ enum TableArithmetic {
         return results
     }
 
+    /// Whether every relation `relations(template, values:)` evaluates
+    /// holds, told without making them (each site summed in the same order,
+    /// a site with a cell that holds no number skipped as there): the probe
+    /// of `tables.settle` asks only this of a table it reads, since
+    /// `repairRulesReadAsDigits` changes nothing where all hold.
+    /// Each cell's number is read once, when a site first asks for it (a
+    /// cell is in two or three sites), into a buffer of the table's cells.
+    static func allHold(_ template: TableTemplate, values: [[String?]]) -> Bool {
+        var first: [Int] = []
+        first.reserveCapacity(values.count)
+        var cells = 0
+        for row in values { first.append(cells); cells += row.count }
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, cells)) { numbers in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, cells)) { state in
+                // 0: not read yet, 1: a number, 2: none.
+                state.initialize(repeating: 0)
+                sites: for site in template.checkSites {
+                    var left = 0.0, right = 0.0
+                    for (k, cell) in site.cells.enumerated() {
+                        guard cell.row < values.count, cell.slot < values[cell.row].count else { continue sites }
+                        let at = first[cell.row] + cell.slot
+                        if state[at] == 0 {
+                            if let text = values[cell.row][cell.slot], let v = number(text) { numbers[at] = v; state[at] = 1 } else { state[at] = 2 }
+                        }
+                        guard state[at] == 1 else { continue sites }
+                        let v = numbers[at]
+                        if k < site.leftCount { left += v } else { right += v }
+                    }
+                    if !(abs(left - right) < 1e-9) { return false }
+                }
+                return true
+            }
+        }
+    }
+
     /// A value cell's number, or nil. Thousands separators dropped; a value
     /// without one (most) is read as it stands. A run of at most 15 ASCII
     /// digits (nearly every cell) is read here, exactly as `Double` reads it.

@@ -211,7 +211,7 @@ struct HeaderRunRecovery: Sendable {
             // most of this function's time on the stretches after prose).
             guard lines[index].text.unicodeScalars.contains(where: { rules.valueOpeners.contains($0) }) else { continue }
             var taken = placedAt[index] ?? []
-            for word in lines[index].text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            for word in lines[index].text.blankSeparatedWords {
                 let text = String(word)
                 guard rules.isValue(text) else { continue }
                 if let k = taken.firstIndex(of: text) { taken.remove(at: k); continue }
@@ -310,10 +310,26 @@ struct HeaderRunRecovery: Sendable {
     }
 
     /// The numbers of a line that holds nothing else, or nil.
+    /// Each word is made a string once, and the line left at its first word
+    /// that is no value.
+    /// A line whose first scalar past spaces and TABs opens no value (a
+    /// label, prose) is told so before it is cut into words: its first word
+    /// opens with that scalar, or with a space a combining mark after it
+    /// joined (no value opens with a space or TAB either).
     func valuesOf(_ line: SourceLine) -> [String]? {
-        let words = line.text.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard !words.isEmpty, words.allSatisfy({ rules.isValue(String($0)) }) else { return nil }
-        return words.map(String.init)
+        let openers = rules.valueOpeners
+        guard let first = line.text.unicodeScalars.first(where: { $0 != " " && $0 != "\t" }) else { return nil }
+        if !openers.contains(first) && !openers.contains(" ") && !openers.contains("\t") { return nil }
+        let words = line.text.blankSeparatedWords
+        guard !words.isEmpty else { return nil }
+        var values: [String] = []
+        values.reserveCapacity(words.count)
+        for word in words {
+            let value = String(word)
+            guard rules.isValue(value) else { return nil }
+            values.append(value)
+        }
+        return values
     }
 
     /// The template's canonical grid as the output writes it (TAB rows, a

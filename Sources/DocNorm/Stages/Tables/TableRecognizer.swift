@@ -342,7 +342,10 @@ struct TableRecognizer: Sendable {
                 }
             }
             guard var best = matched else { i += 1; continue }
-            let relations = matcher.repairRulesReadAsDigits(&best, tracing: context.tracing)
+            // The probe compares grids only: where every relation holds, the
+            // repair changes nothing and its relations are not asked for.
+            let relations = gridsOnly && TableArithmetic.allHold(best.template, values: best.values) ? []
+                : matcher.repairRulesReadAsDigits(&best, tracing: context.tracing)
             keepAnchorLabel(&best, lineText: head, line: lines[i].number, context: context)
 
             let last = from + lineIndex(of: best.end - 1, in: stream)

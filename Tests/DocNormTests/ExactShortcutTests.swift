@@ -1,0 +1,64 @@
+import Testing
+@testable import DocNorm
+import DocNormTestSupport
+
+/// Shortcuts taken for speed that must give what the slow way gives, in
+/// every case and not only on the corpus: the fast path and the way it
+/// replaces are compared on the inputs where they could part (text that is
+/// not ASCII, a space a combining mark joins, cells left empty).
+@Suite struct ExactShortcutTests {
+    static let texts = [
+        "", "\t", "\t\t", "a", "12\t\t3", "\t规章\t0\t", "信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
+        "行政许可\t12864\t\t", " \u{301}\t1", "12 \u{301}3", "  12   3 ", "1\r\n2", "减12\t 3", "\t \t",
+        "\t\u{301}1", "申请 12", "12 申请", "\u{600} 1", "a \u{301}b", "行政许可 12864\t\t",
+    ]
+
+    @Test func tabCellsAreTheCellsSplitByTab() {
+        for text in Self.texts {
+            #expect(text.tabCells == text.split(separator: "\t", omittingEmptySubsequences: false), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func blankSeparatedWordsAreTheWordsSplitByCharacters() {
+        for text in Self.texts {
+            // A space that a combining mark follows is one Character with it,
+            // no separator: " \u{301}" stays a word, as the Character split has it.
+            #expect(text.blankSeparatedWords == text.split(whereSeparator: { $0 == " " || $0 == "\t" }), "\(text.debugDescription)")
+        }
+    }
+
+    /// `valuesOf` tells a line whose first scalar opens no value before
+    /// cutting it into words; a space joined by a combining mark opens a
+    /// word that is no value either.
+    @Test func valuesOfALineAsBefore() {
+        let runs = pipeline.tables.headerRuns
+        func line(_ text: String) -> SourceLine { SourceLine(number: 1, text: text) }
+        #expect(runs.valuesOf(line("  12\t3 ")) == ["12", "3"])
+        #expect(runs.valuesOf(line("减12 3")) == ["减12", "3"])
+        #expect(runs.valuesOf(line("规章 12")) == nil)
+        #expect(runs.valuesOf(line(" \u{301}12 3")) == nil)
+        #expect(runs.valuesOf(line("12 x")) == nil)
+        #expect(runs.valuesOf(line(" \t ")) == nil)
+        #expect(runs.valuesOf(line("")) == nil)
+    }
+
+    /// The probe of `tables.settle` asks `allHold` where the full reading
+    /// asks for the relations: the two must agree on whether all hold.
+    @Test func allHoldIsWhetherEveryRelationHolds() {
+        for template in pipeline.tables.rules.templates where !template.checkSites.isEmpty {
+            let empty = template.rows.map { [String?](repeating: nil, count: $0.isHeader ? 0 : $0.columnPaths.count) }
+            var zeros = empty, ones = empty, oneMissing = empty, broken = empty
+            for r in template.rows.indices where !template.rows[r].isHeader {
+                for s in empty[r].indices { zeros[r][s] = "0"; ones[r][s] = "1"; oneMissing[r][s] = "0"; broken[r][s] = "0" }
+            }
+            if let site = template.checkSites.first {
+                oneMissing[site.cells[0].row][site.cells[0].slot] = nil
+                broken[site.cells[0].row][site.cells[0].slot] = "10"
+            }
+            for values in [empty, zeros, ones, oneMissing, broken] {
+                let slow = TableArithmetic.relations(template, values: values).allSatisfy(\.result.holds)
+                #expect(TableArithmetic.allHold(template, values: values) == slow, "\(template.id)")
+            }
+        }
+    }
+}
