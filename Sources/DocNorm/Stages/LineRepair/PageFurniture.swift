@@ -171,15 +171,19 @@ extension LineRepair {
         let rule = file.runningHeaders
         // Page breaks proper (not only the document's two ends) are the evidence.
         guard breaks.count - 2 >= rule.minRepeats - 1 else { return lines }
-        var near: [Int: Set<Int>] = [:]        // line index → breaks it is near
+        // Line index → breaks it is near. An array, not a set: a break's two
+        // sides are disjoint and each line is asked once per side, so no
+        // break is added twice (a one-element set per line allocated and
+        // hashed more than the rule's other work).
+        var near: [Int: [Int]] = [:]
         // Sized once (at most `window` lines on each side of each break):
         // growing rehashed every entry at each doubling.
         near.reserveCapacity(min(lines.count, breaks.count * 2 * rule.window))
         for (b, position) in breaks.enumerated() {
             var found = 0, i = position - 1
-            while i >= 0 && found < rule.window { if !lines[i].text.isEmpty { near[i, default: []].insert(b); found += 1 }; i -= 1 }
+            while i >= 0 && found < rule.window { if !lines[i].text.isEmpty { near[i, default: []].append(b); found += 1 }; i -= 1 }
             found = 0; i = position
-            while i < lines.count && found < rule.window { if !lines[i].text.isEmpty { near[i, default: []].insert(b); found += 1 }; i += 1 }
+            while i < lines.count && found < rule.window { if !lines[i].text.isEmpty { near[i, default: []].append(b); found += 1 }; i += 1 }
         }
         var pagesByText: [String: Set<Int>] = [:]
         pagesByText.reserveCapacity(near.count)
