@@ -648,6 +648,19 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
     @Test func theDateAsWrittenStaysAsWritten() throws {
         #expect(try repaired(body + "2026年1月20日\n").last == "2026年1月20日")
     }
+
+    /// The numbers as the counting scan reads them (it replaced splitting
+    /// into substrings): runs of digits or decimals, any number of spaces
+    /// between and around them; a point without digits on both sides, or a
+    /// second point, is no number.
+    @Test func numbersAreRunsOfDigitsOrDecimals() throws {
+        #expect(try repaired(body + "年月日\n\n 2026  1.5 20 \n").last == "2026年1.5月20日")
+        #expect(try repaired(body + "年月日\n\n2026 1. 20\n").suffix(2) == ["年月日", "2026 1. 20"])
+        #expect(try repaired(body + "年月日\n\n2026 .1 20\n").suffix(2) == ["年月日", "2026 .1 20"])
+        #expect(try repaired(body + "年月日\n\n2026 1.2.3 20\n").suffix(2) == ["年月日", "2026 1.2.3 20"])
+        // Words and words, or numbers and numbers, are no pair.
+        #expect(try repaired(body + "年月\n\n年月\n").suffix(2) == ["年月", "年月"])
+    }
 }
 
 /// `lines.join-wrap`: after a full stop at the column, a short line with no

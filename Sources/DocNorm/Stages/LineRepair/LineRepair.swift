@@ -270,6 +270,9 @@ public struct LineRepair: Sendable {
     private static func measure(utf8 bytes: UnsafeBufferPointer<UInt8>, tabEnds: Bool) -> LineWidth? {
         let hanIsWide = Self.hanIsWide
         return widthClasses.withUnsafeBufferPointer { classes in
+            // Wrapping arithmetic: neither count can overflow (both stay
+            // below the text's byte count plus three), and the overflow
+            // checks were two of the few instructions a Han character costs.
             var n = 0, i = 0
             // Every class ANDed: `exactlyWideBit` stays only if each has it.
             var all = exactlyWideBit
@@ -279,20 +282,20 @@ public struct LineRepair: Sendable {
                     // U+5000…U+9FFF, CJK unified ideographs (most of the
                     // text): two columns, exactly, not decoded (`hanIsWide`);
                     // asked first, so a Han character costs one test.
-                    n += 2; i += 3
+                    n &+= 2; i &+= 3
                 } else {
                     let c: UInt8
                     if b < 0x80 {
                         if tabEnds && b == 9 { return nil }
-                        c = classes[Int(b)]; i += 1
+                        c = classes[Int(b)]; i &+= 1
                     } else if b < 0xE0 {
-                        c = classes[Int((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F))]; i += 2
+                        c = classes[Int((b & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F))]; i &+= 2
                     } else if b < 0xF0 {
-                        c = classes[Int((b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F))]; i += 3
+                        c = classes[Int((b & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F))]; i &+= 3
                     } else {
-                        c = 2 | exactlyWideBit; i += 4  // above the BMP
+                        c = 2 | exactlyWideBit; i &+= 4  // above the BMP
                     }
-                    n += Int(c & columnsMask)
+                    n &+= Int(c & columnsMask)
                     all &= c
                 }
             }

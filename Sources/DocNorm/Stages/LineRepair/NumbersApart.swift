@@ -64,45 +64,75 @@ extension LineRepair {
     /// The one line that `first` and `second` are, when one holds n ≥ 2 unit
     /// words and nothing else and the other exactly n numbers; nil otherwise.
     static func interleaved(_ first: String, _ second: String, units: ScalarSet) -> String? {
-        // The word test first, without a copy: nearly every line fails it,
-        // at its first scalar. Read on the UTF-8 in place against the bit
-        // set (a hashed `Set` and the scalar view cost some 550 instructions
-        // a line, and every pair of short lines, a table's values, is asked).
-        func unitsOnly(_ text: String) -> Bool {
-            var text = text
-            return text.withUTF8 { utf8 -> Bool in
-                var i = 0
-                while i < utf8.count {
-                    let (v, length) = decodeUTF8Scalar(utf8, at: i)
-                    guard units.contains(v) else { return false }
-                    i += length
-                }
-                return true
-            }
+        // Both tests read the UTF-8 in place and only count: nearly every
+        // pair fails the word test at its first scalar, and nothing is
+        // copied until the pair is known to be one line (the words' scalar
+        // count, their scalars in an array and the numbers split into
+        // substrings were made before the counts were compared).
+        let firstWords = unitWordCount(first, units: units), secondWords = unitWordCount(second, units: units)
+        guard firstWords != nil || secondWords != nil else { return nil }
+        let words: String, numbers: String
+        if let n = firstWords, n >= 2, let m = numberRunCount(second) {
+            guard n == m else { return nil }
+            (words, numbers) = (first, second)
+        } else if let m = numberRunCount(first), let n = secondWords, n >= 2 {
+            guard n == m else { return nil }
+            (words, numbers) = (second, first)
+        } else {
+            return nil
         }
-        func words(_ text: String) -> [Unicode.Scalar]? {
-            text.unicodeScalars.count >= 2 && unitsOnly(text) ? Array(text.unicodeScalars) : nil
-        }
-        func numbers(_ text: String) -> [Substring]? {
-            let runs = text.split(separator: " ")
-            guard runs.count >= 2 else { return nil }
-            for run in runs {
-                let parts = run.split(separator: ".", omittingEmptySubsequences: false)
-                guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 &- 0x30 < 10 } }) else { return nil }
-            }
-            return runs
-        }
-        guard unitsOnly(first) || unitsOnly(second) else { return nil }
-        let pair: ([Unicode.Scalar], [Substring])
-        if let w = words(first), let n = numbers(second) { pair = (w, n) }
-        else if let n = numbers(first), let w = words(second) { pair = (w, n) }
-        else { return nil }
-        guard pair.0.count == pair.1.count else { return nil }
         var text = ""
-        for (word, number) in zip(pair.0, pair.1) {
+        for (word, number) in zip(words.unicodeScalars, numbers.split(separator: " ")) {
             text += number
             text.unicodeScalars.append(word)
         }
         return text
+    }
+
+    /// The scalars of a text made of nothing but units (0 for an empty
+    /// text); nil at the first that is no unit. Read on the UTF-8 in place
+    /// against the bit set (a hashed `Set` and the scalar view cost some 550
+    /// instructions a line, and every pair of short lines, a table's values,
+    /// is asked).
+    static func unitWordCount(_ text: String, units: ScalarSet) -> Int? {
+        var text = text
+        return text.withUTF8 { utf8 -> Int? in
+            var i = 0, count = 0
+            while i < utf8.count {
+                let (v, length) = decodeUTF8Scalar(utf8, at: i)
+                guard units.contains(v) else { return nil }
+                i += length
+                count += 1
+            }
+            return count
+        }
+    }
+
+    /// The runs of a text of at least two runs separated by spaces, each
+    /// digits or a decimal (digits, a point, digits), and nothing else; nil
+    /// otherwise. Read on the UTF-8 in place.
+    static func numberRunCount(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { utf8 -> Int? in
+            let n = utf8.count
+            var i = 0, runs = 0
+            /// Past the digits from `i`; false when there are none.
+            func digits() -> Bool {
+                let start = i
+                while i < n && utf8[i] &- 0x30 < 10 { i += 1 }
+                return i > start
+            }
+            while i < n {
+                if utf8[i] == 0x20 { i += 1; continue }
+                guard digits() else { return nil }
+                if i < n && utf8[i] == UInt8(ascii: ".") {
+                    i += 1
+                    guard digits() else { return nil }
+                }
+                guard i == n || utf8[i] == 0x20 else { return nil }
+                runs += 1
+            }
+            return runs >= 2 ? runs : nil
+        }
     }
 }

@@ -54,17 +54,20 @@ extension LineRepair {
             lines.remove(at: last)
         }
         // Duplicate consecutive headings (blank lines between do not separate them).
-        var previous: String?
+        // The last line's first scalar is kept with it: each line's is read once, not once per comparison.
+        var previous: String?, previousFirst: UInt32?
         count = 0
         for i in lines.indices {
             if !lines[i].text.isEmpty {
+                let first = Self.inertFirst(lines[i].text)
                 // The equal text first: a numbering is looked for only on a repeat.
-                if let previous, !Self.startsDiffer(previous, lines[i].text), previous == lines[i].text,
+                if let previous, !Self.startsDiffer(previousFirst, first), previous == lines[i].text,
                    startsWithNumbering(lines[i].text) {
                     context.traced(.lines, "lines.duplicate-heading", line: lines[i].number, before: lines[i].text, after: "")
                     continue
                 }
                 previous = lines[i].text
+                previousFirst = first
             }
             if count != i { lines.swapAt(count, i) }
             count += 1
@@ -78,20 +81,25 @@ extension LineRepair {
     /// each stands first in its text's canonical decomposition too) and not
     /// the same. `==` compares Han lines by canonical equivalence, hundreds
     /// of instructions each, and stage 2 compares every line with the last.
-    static func startsDiffer(_ a: String, _ b: String) -> Bool {
-        // The first scalar read off the UTF-8 (`unicodeScalars.first` cost
-        // more than the comparisons it saved); nil unless ASCII or Han.
-        func inertFirst(_ s: String) -> UInt32? {
-            s.utf8.withContiguousStorageIfAvailable { p -> UInt32? in
-                guard let lead = p.first else { return nil }
-                if lead < 0x80 { return UInt32(lead) }
-                guard lead >= 0xE4, lead <= 0xE9, p.count >= 3 else { return nil }  // U+4E00…U+9FFF: 3 bytes
-                let v = UInt32(lead & 0x0F) << 12 | UInt32(p[1] & 0x3F) << 6 | UInt32(p[2] & 0x3F)
-                return (0x4E00...0x9FFF).contains(v) ? v : nil
-            } ?? nil
-        }
-        guard let x = inertFirst(a), let y = inertFirst(b) else { return false }
+    static func startsDiffer(_ a: String, _ b: String) -> Bool { startsDiffer(inertFirst(a), inertFirst(b)) }
+
+    /// `startsDiffer` of two texts' `inertFirst` scalars.
+    static func startsDiffer(_ x: UInt32?, _ y: UInt32?) -> Bool {
+        guard let x, let y else { return false }
         return x != y
+    }
+
+    /// A text's first scalar when it is ASCII or a CJK unified ideograph;
+    /// nil otherwise (and for an empty text). Read off the UTF-8
+    /// (`unicodeScalars.first` cost more than the comparisons it saved).
+    static func inertFirst(_ s: String) -> UInt32? {
+        s.utf8.withContiguousStorageIfAvailable { p -> UInt32? in
+            guard let lead = p.first else { return nil }
+            if lead < 0x80 { return UInt32(lead) }
+            guard lead >= 0xE4, lead <= 0xE9, p.count >= 3 else { return nil }  // U+4E00…U+9FFF: 3 bytes
+            let v = UInt32(lead & 0x0F) << 12 | UInt32(p[1] & 0x3F) << 6 | UInt32(p[2] & 0x3F)
+            return (0x4E00...0x9FFF).contains(v) ? v : nil
+        } ?? nil
     }
 
     /// The line without its emphasis markers when it is wholly wrapped in one
@@ -171,15 +179,19 @@ extension LineRepair {
         let rule = file.runningHeaders
         // Page breaks proper (not only the document's two ends) are the evidence.
         guard breaks.count - 2 >= rule.minRepeats - 1 else { return lines }
-        var near: [Int: Set<Int>] = [:]        // line index → breaks it is near
+        // Line index → breaks it is near. An array, not a set: a break's two
+        // sides are disjoint and each line is asked once per side, so no
+        // break is added twice (a one-element set per line allocated and
+        // hashed more than the rule's other work).
+        var near: [Int: [Int]] = [:]
         // Sized once (at most `window` lines on each side of each break):
         // growing rehashed every entry at each doubling.
         near.reserveCapacity(min(lines.count, breaks.count * 2 * rule.window))
         for (b, position) in breaks.enumerated() {
             var found = 0, i = position - 1
-            while i >= 0 && found < rule.window { if !lines[i].text.isEmpty { near[i, default: []].insert(b); found += 1 }; i -= 1 }
+            while i >= 0 && found < rule.window { if !lines[i].text.isEmpty { near[i, default: []].append(b); found += 1 }; i -= 1 }
             found = 0; i = position
-            while i < lines.count && found < rule.window { if !lines[i].text.isEmpty { near[i, default: []].insert(b); found += 1 }; i += 1 }
+            while i < lines.count && found < rule.window { if !lines[i].text.isEmpty { near[i, default: []].append(b); found += 1 }; i += 1 }
         }
         var pagesByText: [String: Set<Int>] = [:]
         pagesByText.reserveCapacity(near.count)

@@ -90,14 +90,7 @@ extension TableRecognizer {
         // section: any template's, not only the open table's (a table 三 row left as text after table 二's
         // numbers was moved on a second run, fuzz item 17).
         let headingText = Array(lines[heading].text.unicodeScalars.filter { $0 != " " && $0 != "\t" })
-        let rowLabel = allTemplates.contains { template in
-            template.rows.contains { row in
-                row.path.contains { label in
-                    let label = Array(label.unicodeScalars)
-                    return label.starts(with: headingText) || headingText.starts(with: label)
-                }
-            }
-        }
+        let rowLabel = rowLabelScalars.contains { label in label.starts(with: headingText) || headingText.starts(with: label) }
         return rowLabel ? nil : end
     }
 
