@@ -47,12 +47,16 @@ extension LabelledColumnRecovery {
         var base: [Int] = [], cellCount = 0
         for block in blocks { base.append(cellCount); cellCount += block.rows.count * block.headers.count }
         func cell(_ b: Int, _ r: Int, _ s: Int) -> Int { base[b] + r * blocks[b].headers.count + s }
+        // Counted first: most stretches asked about hold other than the
+        // table's number of values, and the labels' lookups hash strings.
+        guard cellCount > 0, pieces.lazy.filter({ if case .value = $0 { true } else { false } }).count == cellCount else { return nil }
         var headerPiece = blocks.map { [Int?](repeating: nil, count: $0.headers.count) }
         var rowPiece = blocks.map { [Int?](repeating: nil, count: $0.rows.count) }
         var headerOf: [Int: (block: Int, slot: Int)] = [:]
         var blockRowOf: [Int: (block: Int, rank: Int)] = [:]
         for (b, block) in blocks.enumerated() { for (r, row) in block.rows.enumerated() { blockRowOf[row] = (b, r) } }
-        var occurrences: [String: Int] = [:]
+        /// Per header (by its first block and slot: no string hashed again), how often read.
+        var occurrences: [Int: Int] = [:]
         var values: [Int] = [], captions = 0
         for (p, piece) in pieces.enumerated() {
             switch piece {
@@ -61,20 +65,21 @@ extension LabelledColumnRecovery {
             case .value:
                 values.append(p)
             case .label(let label, let line):
-                if shape.captionOf[label] != nil {
-                    captions += 1
-                    guard p + 1 < pieces.count, case .label(let next, let nextLine) = pieces[p + 1], shape.headed[next] != nil,
-                          nextLine - line <= 1 else { return nil }
-                }
+                // One lookup for most labels (headers and row labels are
+                // most of them): each hashes the label's string.
                 if let heads = shape.headed[label] {
-                    let k = occurrences[label, default: 0]
-                    occurrences[label] = k + 1
+                    let key = cell(heads[0].block, 0, heads[0].slot), k = occurrences[key, default: 0]
+                    occurrences[key] = k + 1
                     guard k < heads.count else { return nil }
                     headerPiece[heads[k].block][heads[k].slot] = p
                     headerOf[p] = heads[k]
                 } else if let row = shape.rowOf[label], let at = blockRowOf[row] {
                     guard rowPiece[at.block][at.rank] == nil else { return nil }
                     rowPiece[at.block][at.rank] = p
+                } else if shape.captionOf[label] != nil {
+                    captions += 1
+                    guard p + 1 < pieces.count, case .label(let next, let nextLine) = pieces[p + 1], shape.headed[next] != nil,
+                          nextLine - line <= 1 else { return nil }
                 }
             }
         }
