@@ -177,6 +177,9 @@ struct LabelledColumnRecovery: Sendable {
         var byRuns: [(header: String, line: Int, passedOver: [String])] = []
         /// Template rows read from TAB grid rows (each value in its column).
         var gridRows: [Int] = []
+        /// The source line of the first value, where the values were placed
+        /// in the stretch's one reading (`OneReading.swift`).
+        var byReading: Int? = nil
 
         /// `match` puts a value of a TAB grid row read here in another cell
         /// (it fills a row from the left), or leaves it out.
@@ -468,6 +471,28 @@ struct LabelledColumnRecovery: Sendable {
                 return true
             }
         }
+        // What is still loose and empty, in the one reading of the whole
+        // stretch that keeps a grid's drawing order (OneReading.swift),
+        // where it agrees with what is placed.
+        var byReading: Int?
+        if !unplaced.isEmpty, claimed.contains(where: { $0.contains(false) }),
+           let reading = oneReading(pieces, template: template, shape: shape),
+           reading.indices.allSatisfy({ row in reading[row].indices.allSatisfy { slot in
+               guard let value = values[row][slot] else { return true }
+               guard let p = reading[row][slot], case .value(let text, let index) = pieces[p] else { return false }
+               return text == value && index == placedAt[row][slot]
+           } }) {
+            for (row, slots) in reading.enumerated() {
+                for (slot, p) in slots.enumerated() {
+                    guard let p, case .value(let text, let index) = pieces[p] else { continue }
+                    claimed[row][slot] = true
+                    values[row][slot] = text
+                    placedAt[row][slot] = index
+                }
+            }
+            unplaced = []
+            byReading = reading.lazy.compactMap { $0.compactMap { $0 }.min() }.min().map { lines[pieces[$0].lineIndex].number }
+        }
         // A column whose header stands nowhere in the table, set apart by
         // the extractor: read where its header stands once, alone on a line
         // with exactly its values after it, near the table. Those lines are
@@ -516,7 +541,7 @@ struct LabelledColumnRecovery: Sendable {
         let dropped = unplaced.filter { $0.lineIndex <= lastLine }.map { ($0.text, lines[$0.lineIndex].number, $0.reason) }
         return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
                          placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence, bySign: bySign,
-                         byRuns: byRuns, gridRows: gridRows)
+                         byRuns: byRuns, gridRows: gridRows, byReading: byReading)
     }
 
     /// Index of the first value of `run` with a blank line between it and

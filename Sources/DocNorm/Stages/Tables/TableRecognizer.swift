@@ -712,6 +712,11 @@ struct TableRecognizer: Sendable {
                            "the values from line \(line) of table \(template.id) stand between blank lines, as many as the rows under \(header), the first header before them still without values\(kept): that column (the extractor reads column by column and marks every jump with a blank line)",
                            line: line)
         }
+        if let line = placement.byReading {
+            context.report(.tables, "tables.labelled-columns", .repair,
+                           "the values from line \(line) of table \(template.id) fit its cells in exactly one reading: each after its row label and its column header and after the cells above it and to its left, each run of values without a blank line down one column or across one row, a run right after headers under the first of them still without values, signed values under a header that names the sign (the extractor read the table page by page, a page's rows without their headers)",
+                           line: line)
+        }
         for (headers, value, header, line) in placement.bySign {
             context.report(.tables, "tables.labelled-columns", .repair,
                            "the values under \(headers) of table \(template.id) read row by row and column by column give different tables; placed row by row: column by column, \(value) would stand under \(header), which names no such sign",
