@@ -325,6 +325,9 @@ struct ReadingOrderGrammar {
         /// every layout and rotation, each giving the same head.)
         var added: [(row: Int, k: Int, headKey: Int, cost: Int)] = []
         var addedIndex = KeyIndex()
+        /// Some row position had more readings than its cap: the ones cut
+        /// may have held where those kept did not.
+        var cut = false
 
         init(rows: Int) {
             lists = [[Node]](repeating: [], count: rows + 1)
@@ -379,6 +382,7 @@ struct ReadingOrderGrammar {
             }
             // Most row positions of a table whose numbers hold nowhere have none.
             guard !lists[r].isEmpty else { seen[r] = KeyIndex(); return }
+            if lists[r].count > cap { cut = true }
             let order = lists[r].indices.sorted { (lists[r][$0].cost, $0) < (lists[r][$1].cost, $1) }.prefix(cap)
             lists[r] = order.map { lists[r][$0] }
             seen[r] = KeyIndex()
