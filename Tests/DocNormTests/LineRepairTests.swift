@@ -586,6 +586,28 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(!closing.contains("”双随机"))
     }
 
+    /// A Latin word that opens a page's first line mid-paragraph, drawn
+    /// after the page's other text (holdout report, Chromium PDF through
+    /// pdftotext -raw): APP + 和微信公众号…, the paragraph left open by
+    /// 通过“云岭农业” before the page break.
+    @Test func latinWordGoesBackBeforeTheLineItOpens() throws {
+        let output = try text("（一）主动公开\n\n其他信息135条。通过“云岭农业”\n\n-1-\n\n和微信公众号推送信息1276条。\n二、主动公开政府信息情况\nAPP\n\n第二十条第（一）项\n")
+        #expect(output.contains("APP和微信公众号推送信息1276条。"))
+        #expect(!output.contains("\nAPP\n") && !output.contains("情况APP"))
+    }
+
+    /// …but not where the text before the page break ended its sentence,
+    /// nor where the line before the word goes on into it (a paragraph's
+    /// last line, 下载 + PDF), nor before a heading.
+    @Test func latinWordStaysWhereNothingSaysItOpensTheBlock() throws {
+        let closed = try text("（一）主动公开\n\n其他信息135条。\n\n-1-\n\n和微信公众号推送信息1276条。\n二、主动公开政府信息情况\nAPP\n\n第二十条第（一）项\n")
+        #expect(!closed.contains("APP和"))
+        let running = try text("（一）主动公开\n\n其他信息135条，通过\n\n-1-\n\n网站推送信息1276条，均可下载\nPDF\n\n第二十条第（一）项\n")
+        #expect(!running.contains("PDF网站"))
+        let heading = try text("（一）主动公开\n\n其他信息135条，通过\n\n-1-\n\n（二）依申请公开情况\n全年收到申请29件。\nAPP\n\n第二十条第（一）项\n")
+        #expect(!heading.contains("APP（二）"))
+    }
+
     @Test func runBeforeMoreNumbersIsATablesCellAndStays() throws {
         let output = try text("说明\n\n属于行政执 1\n7.\n\n0\n\n0\n")
         #expect(!output.contains("7.属于"))

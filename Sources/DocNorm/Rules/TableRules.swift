@@ -62,6 +62,13 @@ struct TableRulesFile: VersionedRuleFile {
         var maxPermutedBlocks: Int
         /// Share of a first-column run's values that must follow label text.
         var minInterleavedShare: Double
+        /// Most leading columns of such a run (read row by row beside the
+        /// labels before the rest of its rows).
+        var maxLeadColumns: Int
+        /// Readings kept per row position in a second search, made only
+        /// when the first kept `maxCandidates`, cut some, and found none
+        /// that holds.
+        var maxCandidatesWhenCut: Int
         /// `tables.labelled-columns`: how far (in lines) before a table or
         /// after it a column the extractor set apart (its header, then its
         /// values) is looked for.

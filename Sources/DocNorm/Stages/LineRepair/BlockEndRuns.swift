@@ -32,6 +32,13 @@
 ///   a run too, on a line of its own: it goes back when the block's first
 ///   line holds its closer before any opener of its kind (双随机、一公开”…
 ///   then, at the block's end, “).
+///
+///   So is a Latin word (APP, H5: ASCII letters, digits among them), where
+///   the block's first line, Han text and no heading, goes on with a
+///   sentence the text before the block left open (通过“云岭农业” ⏎ -1- ⏎
+///   和微信公众号…), and the line before the word cannot go on into it (a
+///   heading with no running text, or a sentence's end): a word that ends
+///   its own line of a paragraph stays.
 extension LineRepair {
     /// Puts runs emitted at their block's end back at its start, in the one
     /// array (no copy). Looks at lines of nothing but the rule's characters.
@@ -50,7 +57,8 @@ extension LineRepair {
                       let target = blockStart ?? previousBlockStart,
                       !(blockStart != nil && kept - 1 > target && isNumberLine(lines[kept - 1].text)),
                       isDisplacedRun(lines[i].text) ? opensBlock(lines[target].text, after: lines[i].text)
-                                                    : quoteOpens(lines[target].text, run: lines[i].text),
+                        : isLatinWord(lines[i].text) ? blockStart != nil && latinWordOpens(lines, block: target, before: kept - 1)
+                        : quoteOpens(lines[target].text, run: lines[i].text),
                       endsBlock(lines, at: i, alone: blockStart == nil) {
                 let run = lines[i], line = lines[target]
                 let text = run.text + line.text
@@ -115,6 +123,37 @@ extension LineRepair {
             if s == closer { return true }
         }
         return false
+    }
+
+    /// ASCII letters, digits among them (APP, H5), at least one letter.
+    func isLatinWord(_ text: String) -> Bool {
+        var letter = false
+        for s in text.unicodeScalars {
+            if ("A"..."Z").contains(s) || ("a"..."z").contains(s) {
+                letter = true
+            } else if !("0"..."9").contains(s) {
+                return false
+            }
+        }
+        return letter
+    }
+
+    /// A Latin word at the end of the block whose first line is at `block`
+    /// belongs before that line: the line opens with Han text and is no
+    /// heading, the last line before the block (blank lines and page
+    /// numbers aside) ends no sentence, and the line at `before`, the one
+    /// before the word and not the block's first, is a heading with no
+    /// running text or ends a sentence.
+    func latinWordOpens(_ lines: [SourceLine], block: Int, before: Int) -> Bool {
+        guard before > block, let first = lines[block].text.unicodeScalars.first, Self.isIdeographic(first),
+              !startsWithNumbering(lines[block].text) else { return false }
+        let previous = lines[before].text
+        // A heading's own 、 (二、) is no running text: its text after the numbering is asked.
+        let heading = numbering.parse(previous).map { !hasRunningText(String($0.rest)) } ?? false
+        guard heading || endsSentence(previous) else { return false }
+        var j = block - 1
+        while j >= 0, lines[j].text.isEmpty || isPageNumber(lines[j].text, last: false) { j -= 1 }
+        return j >= 0 && !endsSentence(lines[j].text)
     }
 
     /// Digits, a point, digits (486.3): never a heading's number (1.).

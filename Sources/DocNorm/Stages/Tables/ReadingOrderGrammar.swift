@@ -158,8 +158,9 @@ struct ReadingOrderGrammar {
         /// Rows first..<end read by column blocks (`offset` columns before the
         /// first block), the last block possibly put off until after row `afterRow`.
         case blocks(first: Int, end: Int, blocks: [Range<Int>], offset: Int, putOffAfterRow: Int?)
-        /// Rows first..<end with their first column first, then read as `rest`.
-        case firstColumn(first: Int, end: Int, rest: [Step])
+        /// Rows first..<end with their first `columns` columns first (row by
+        /// row), then read as `rest`.
+        case firstColumn(first: Int, end: Int, columns: Int, rest: [Step])
         /// A header group (`group`) whose put-off block comes after rows
         /// read as `between`, groups among them.
         indirect case putOffPast(group: Step, between: [Step])
@@ -172,8 +173,9 @@ struct ReadingOrderGrammar {
                 let read = "rows \(first + 1)-\(end) by columns \(ReadingOrderGrammar.name(blocks, offset: offset))"
                 guard let afterRow, let last = blocks.last else { return read }
                 return read + " (\(ReadingOrderGrammar.name([last], offset: 0)) after row \(afterRow))"
-            case .firstColumn(let first, let end, let rest):
-                return (["rows \(first + 1)-\(end) first column first"] + rest.map(\.description)).joined(separator: ", ")
+            case .firstColumn(let first, let end, let columns, let rest):
+                let lead = columns == 1 ? "first column first" : "first \(columns) columns first"
+                return (["rows \(first + 1)-\(end) \(lead)"] + rest.map(\.description)).joined(separator: ", ")
             case .putOffPast(let group, let between):
                 return ([group.description] + between.map(\.description)).joined(separator: ", ")
             }
@@ -323,6 +325,9 @@ struct ReadingOrderGrammar {
         /// every layout and rotation, each giving the same head.)
         var added: [(row: Int, k: Int, headKey: Int, cost: Int)] = []
         var addedIndex = KeyIndex()
+        /// Some row position had more readings than its cap: the ones cut
+        /// may have held where those kept did not.
+        var cut = false
 
         init(rows: Int) {
             lists = [[Node]](repeating: [], count: rows + 1)
@@ -377,6 +382,7 @@ struct ReadingOrderGrammar {
             }
             // Most row positions of a table whose numbers hold nowhere have none.
             guard !lists[r].isEmpty else { seen[r] = KeyIndex(); return }
+            if lists[r].count > cap { cut = true }
             let order = lists[r].indices.sorted { (lists[r][$0].cost, $0) < (lists[r][$1].cost, $1) }.prefix(cap)
             lists[r] = order.map { lists[r][$0] }
             seen[r] = KeyIndex()
@@ -456,16 +462,20 @@ struct ReadingOrderGrammar {
                 if !farAboveExempt { headerGroups(at: r, joins: { !readings.lists[r + $0].isEmpty }) { cells, cost, plan, k in
                     readings.add(cells, headKey: key(cells), cost: cost, plan: plan, at: r, k: k)
                 } }
-                for b in stride(from: r + 2, through: rows, by: 1) where !readings.lists[b].isEmpty && interleaved(from: p, count: b - r) {
-                    for inner in firstColumnRun(r, b, plan.runGroups, plan.runGroupOffsets) {
-                        var cells = [Int](repeating: 0, count: (b - r) * columns)
-                        for i in 0..<(b - r) {
-                            cells[i * columns] = p + i
-                            for c in 1..<columns { cells[i * columns + c] = inner.cells[i * (columns - 1) + c - 1] }
+                for lead in 1...plan.runGroups.count {
+                    let ends = lead == 1 ? rows : leadRunEnd(from: p, lead: lead)
+                    guard ends >= r + 2 else { continue }
+                    for b in stride(from: r + 2, through: ends, by: 1) where !readings.lists[b].isEmpty && interleaved(from: p, count: b - r, lead: lead) {
+                        for inner in firstColumnRun(r, b, lead: lead, plan.runGroups[lead - 1], plan.runGroupOffsets[lead - 1]) {
+                            var cells = [Int](repeating: 0, count: (b - r) * columns)
+                            for i in 0..<(b - r) {
+                                for c in 0..<lead { cells[i * columns + c] = p + i * lead + c }
+                                for c in lead..<columns { cells[i * columns + c] = inner.cells[i * (columns - lead) + c - lead] }
+                            }
+                            // Rows already checked inside the run.
+                            readings.add(cells, headKey: key(cells), cost: 1 + inner.cost,
+                                      plan: .firstColumn(first: r, end: b, columns: lead, rest: inner.steps), at: r, k: b - r)
                         }
-                        // Rows already checked inside the run.
-                        readings.add(cells, headKey: key(cells), cost: 1 + inner.cost,
-                                  plan: .firstColumn(first: r, end: b, rest: inner.steps), at: r, k: b - r)
                     }
                 }
             }
@@ -664,22 +674,48 @@ struct ReadingOrderGrammar {
     /// `minInterleavedShare` of them follow text rather than another
     /// number. A run of bare numbers is another column read down, and
     /// taking it for the first column lets sparse values slide between rows.
-    func interleaved(from p: Int, count: Int) -> Bool {
+    /// With `lead` columns first, each row's first value is the one asked
+    /// to follow text.
+    func interleaved(from p: Int, count: Int, lead: Int = 1) -> Bool {
         var separated = 0
-        for i in p + 1..<p + count where afterText[i] { separated += 1 }
+        for i in 1..<count where afterText[p + i * lead] { separated += 1 }
         return Double(separated) >= limits.minInterleavedShare * Double(count - 1)
     }
 
-    /// Readings of rows a..<b without their first column, whose first-column
-    /// values stand at tokens a×columns ..< a×columns + (b − a): rows and
-    /// groups over the other columns, each row checked with its first value;
-    /// the cheapest `maxRunCandidates` (every run start tries every run end,
-    /// and each reading returned is joined to every reading of the rest).
+    /// The row just past the longest run of rows from token `p` (row
+    /// p / columns) that may have its first `lead` columns (2 or more) come
+    /// first: in each row those values were drawn together beside the
+    /// label (用、行政机关 2 0), so no text stands between the first and the
+    /// others, and the run opens with two such rows (its second row's first
+    /// value after its label). A run whose labels each came with one value
+    /// has text before every number, and a run of rows read left to right
+    /// has none before its second row's: either ends at once (most rows
+    /// of most tables: this is asked at every row of every search).
+    func leadRunEnd(from p: Int, lead: Int) -> Int {
+        let r = p / columns
+        guard p + 2 * lead <= numbers.count, afterText[p + lead] else { return r }
+        var end = r, q = p
+        while end < rows, q + lead <= numbers.count {
+            var together = true
+            for j in 1..<lead where afterText[q + j] { together = false; break }
+            guard together else { break }
+            end += 1
+            q += lead
+        }
+        return end
+    }
+
+    /// Readings of rows a..<b without their first `lead` columns, whose
+    /// values stand at tokens a×columns ..< a×columns + lead × (b − a), row
+    /// by row: rows and groups over the other columns, each row checked
+    /// with its leading values; the cheapest `maxRunCandidates` (every run
+    /// start tries every run end, and each reading returned is joined to
+    /// every reading of the rest).
     /// `restOffsets`: `rest` as flat offsets, what the rows are tested on
     /// (a head's cells are built only when a reading keeps it, as in the search).
-    func firstColumnRun(_ a: Int, _ b: Int, _ rest: [Layout], _ restOffsets: LayoutOffsets) -> [Candidate] {
-        let width = columns - 1
-        let base = a * columns + (b - a)
+    func firstColumnRun(_ a: Int, _ b: Int, lead: Int = 1, _ rest: [Layout], _ restOffsets: LayoutOffsets) -> [Candidate] {
+        let width = columns - lead
+        let base = a * columns + lead * (b - a)
         var readings = Readings(rows: b - a)
         let single = [Layout([0..<width])]
         for r in stride(from: b - 1, through: a, by: -1) {
@@ -694,7 +730,7 @@ struct ReadingOrderGrammar {
                         k == 1 ? p + c : p + starts[offset + c] + i * strides[offset + c]
                     }
                     let holds = (0..<k).allSatisfy { i in
-                        rowHolds(r + i) { $0 == 0 ? numbers[a * columns + (r - a) + i] : numbers[cell(i, $0 - 1)] }
+                        rowHolds(r + i) { $0 < lead ? numbers[a * columns + (r - a + i) * lead + $0] : numbers[cell(i, $0 - lead)] }
                     }
                     guard holds else { continue }
                     var h = Self.keySeed
@@ -702,7 +738,7 @@ struct ReadingOrderGrammar {
                     let layout = k == 1 ? single[0] : rest[g]
                     readings.add(headKey: Self.keyEnd(h, count: k * width), cost: k == 1 ? 0 : 1, at: r - a, k: k) {
                         (layout.cells(k: k, width: width, from: p),
-                         k == 1 ? nil : .blocks(first: r, end: r + k, blocks: layout.blocks, offset: 1, putOffAfterRow: nil))
+                         k == 1 ? nil : .blocks(first: r, end: r + k, blocks: layout.blocks, offset: lead, putOffAfterRow: nil))
                     }
                 }
             }

@@ -9,10 +9,11 @@ struct ReadingOrderPlan: Sendable {
     let groups: [Layout]
     /// `groups` as flat offsets, what the search's inner loop tests.
     let groupOffsets: LayoutOffsets
-    /// The same over the columns after the first, for first-column runs.
-    let runGroups: [Layout]
+    /// The same over the columns after a run's first `n` (index n − 1),
+    /// for runs whose first columns come first.
+    let runGroups: [[Layout]]
     /// `runGroups` as flat offsets.
-    let runGroupOffsets: LayoutOffsets
+    let runGroupOffsets: [LayoutOffsets]
     /// Header groups: every composition of at most `maxPermutedBlocks`
     /// blocks (two or more) in every order, its blocks in that order, then
     /// every composition of more blocks left to right (header cells drawn
@@ -41,17 +42,18 @@ struct ReadingOrderPlan: Sendable {
         // Groups, runs and header groups need two rows or more (a table of
         // one row, 四, reads only as a row and its rotations).
         guard rows > 1, columns <= 64 else {
-            groups = []; runGroups = []
+            groups = []; runGroups = []; runGroupOffsets = []
             groupOffsets = LayoutOffsets([], width: columns, maxRows: limits.maxGroupRows)
-            runGroupOffsets = LayoutOffsets([], width: max(0, columns - 1), maxRows: limits.maxGroupRows)
             headerLayouts = []; headerInOrder = []; headerOpensAll = []; headerOpensDeferred = []
             headerTries = nil
             return
         }
         groups = ReadingOrderGrammar.compositions(columns).filter { $0.count > 1 }.map(Layout.init)
         groupOffsets = LayoutOffsets(groups, width: columns, maxRows: limits.maxGroupRows)
-        runGroups = columns > 2 ? ReadingOrderGrammar.compositions(columns - 1).filter { $0.count > 1 }.map(Layout.init) : []
-        runGroupOffsets = LayoutOffsets(runGroups, width: columns - 1, maxRows: limits.maxGroupRows)
+        let leads = 1...max(1, min(limits.maxLeadColumns, columns - 1))
+        let runs = leads.map { n in columns - n > 1 ? ReadingOrderGrammar.compositions(columns - n).filter { $0.count > 1 }.map(Layout.init) : [] }
+        runGroups = runs
+        runGroupOffsets = leads.map { n in LayoutOffsets(runs[n - 1], width: columns - n, maxRows: limits.maxGroupRows) }
         let orders = (0...max(1, limits.maxPermutedBlocks)).map { ReadingOrderGrammar.permutations($0) }
         var layouts: [Layout] = [], inOrder: [Bool] = [], opensAll: [UInt64] = [], opensDeferred: [UInt64] = []
         for composition in ReadingOrderGrammar.compositions(columns, maxBlocks: limits.maxPermutedBlocks) where composition.count > 1 {

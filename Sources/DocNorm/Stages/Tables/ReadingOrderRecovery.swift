@@ -283,15 +283,20 @@ struct ReadingOrderRecovery: Sendable {
         /// lead's search with no row exempt is kept in `strict`: a search
         /// with an exempt row reads the rows below it as that one did.
         var strict: [Int: ReadingOrderGrammar.Readings] = [:]
-        func search(exempt: Int?, _ accept: ([Double]) -> [Suspect]?) -> [[Int32]: Reading] {
+        /// The search with no row exempt cut readings at some row position.
+        var cut = false
+        func search(exempt: Int?, limits: TableRulesFile.ReadingOrder? = nil, _ accept: ([Double]) -> [Suspect]?) -> [[Int32]: Reading] {
             var passing: [[Int32]: Reading] = [:]
             for lead in 0...min(limit, tokens.count - needed) where tokens.count - needed - lead <= limit {
                 let slice = Array(lead..<(lead + needed))
                 let grammar = ReadingOrderGrammar(numbers: slice.map { tokens[$0].number }, afterText: slice.map { tokens[$0].afterText },
-                                      rows: rowCount, columns: columns, relations: relations, limits: rules.readingOrder,
+                                      rows: rowCount, columns: columns, relations: relations, limits: limits ?? rules.readingOrder,
                                       plan: plans[template.id], exemptRow: exempt)
                 let found = grammar.search(below: exempt == nil ? nil : strict[lead])
-                if exempt == nil { strict[lead] = found }
+                if exempt == nil && limits == nil {
+                    strict[lead] = found
+                    if found.cut { cut = true }
+                }
                 for candidate in grammar.candidates(found) {
                     guard let suspects = accept(candidate.cells.map { tokens[slice[$0]].number }) else { continue }
                     let key = candidate.cells.map { keys[slice[$0]] }
@@ -304,7 +309,17 @@ struct ReadingOrderRecovery: Sendable {
             }
             return passing
         }
-        let passing = search(exempt: nil) { relations.columnsHold($0) ? [] : nil }
+        var passing = search(exempt: nil) { relations.columnsHold($0) ? [] : nil }
+        // Nothing held among the readings kept, and some were cut: many
+        // cheap readings whose rows hold (a table of many zero rows) may
+        // have crowded out the one whose columns hold too. Searched once
+        // more keeping more; what it finds is judged as the first search's
+        // finds are (the exempt searches below still start from the first).
+        if passing.isEmpty, cut, rules.readingOrder.maxCandidatesWhenCut > rules.readingOrder.maxCandidates {
+            var wide = rules.readingOrder
+            wide.maxCandidates = wide.maxCandidatesWhenCut
+            passing = search(exempt: nil, limits: wide) { relations.columnsHold($0) ? [] : nil }
+        }
         guard passing.count <= 1 else {
             return .failure(Failure(message: "\(passing.count) reading orders with different values satisfy the arithmetic",
                                     ties: Array(passing.values)))
