@@ -58,9 +58,8 @@ struct Batch: ParsableCommand {
     }
 
     func run() throws {
-        let pipeline = try pipelineArguments.pipeline()
+        let pipelines = try pipelineArguments.pipelines(workers)
         if jsonl {
-            let pipelines = try [pipeline] + (1..<workers).map { _ in try pipelineArguments.pipeline() }
             Interrupt.install()
             let outcome = JSONLStream(pipelines: pipelines, encoding: pipelineArguments.encoding, format: formats[0]).run()
             // writeStandardOutput said why already.
@@ -71,10 +70,10 @@ struct Batch: ParsableCommand {
             }
             return
         }
-        try runFolder(pipeline: pipeline, input: input!, output: output!)
+        try runFolder(pipelines: pipelines, input: input!, output: output!)
     }
 
-    func runFolder(pipeline: Pipeline, input: String, output: String) throws {
+    func runFolder(pipelines: [Pipeline], input: String, output: String) throws {
         let start = ContinuousClock.now
         var isFolder = stat()
         guard stat(input, &isFolder) == 0 else {
@@ -105,7 +104,7 @@ struct Batch: ParsableCommand {
             writeStandardError("docnorm: \(input): no file matches --glob '\(glob)' (\(files) file\(files == 1 ? " is" : "s are") not matched); nothing to do\n")
         }
         let manifest = try BatchManifest(folder: state, threads: workers)
-        let job = BatchJob(pipeline: pipeline, output: output, formats: formats, encoding: pipelineArguments.encoding,
+        let job = BatchJob(pipeline: pipelines[0], output: output, formats: formats, encoding: pipelineArguments.encoding,
                            rules: rules, facts: facts != nil, force: force, manifest: manifest)
         let progress = BatchProgress(total: inputs.count)
         let results = Locked([FileReport?](repeating: nil, count: inputs.count))
@@ -113,11 +112,10 @@ struct Batch: ParsableCommand {
             results.withLock { $0[index] = report }
         }
         let next = Locked(0)
-        let threads = min(workers, max(1, inputs.count))
+        let threads = min(workers, max(1, inputs.count), pipelines.count)
         // One pipeline per worker: threads sharing one rule set contend on its
         // reference counts (every access retains and releases the same
         // objects), which cost a 2-core run a tenth of its speed-up.
-        let arguments = pipelineArguments
         let working = Locked(threads)
         Interrupt.install()
         // Each worker takes the next input when it is free, so at most
@@ -125,9 +123,7 @@ struct Batch: ParsableCommand {
         // one more thread puts their outputs in place.
         runThreads(threads + 1) { thread in
             guard thread < threads else { return committer.run() }
-            // Loaded here, in parallel; the rules loaded once already, so a
-            // failure now (the folder changed meanwhile) shares the first.
-            let job = thread == 0 ? job : (try? arguments.pipeline()).map(job.with(pipeline:)) ?? job
+            let job = job.with(pipeline: pipelines[thread])
             defer { if working.withLock({ n -> Int in n -= 1; return n }) == 0 { committer.closeSubmissions() } }
             while true {
                 let index = next.withLock { n -> Int in defer { n += 1 }; return n }

@@ -22,8 +22,8 @@ struct ManifestEntry: Codable, Sendable, Equatable {
 /// OUT/.docnorm/manifest.jsonl: one entry per finished input, appended as each
 /// output lands, so a killed run loses at most the documents in flight. The
 /// last entry for a path wins; a torn last line is ignored (and ended, so
-/// the next line appended stands alone). Each run ends by rewriting it
-/// compactly (atomically).
+/// the next line appended stands alone). A run ends by rewriting it
+/// compactly (atomically) when some of its lines no longer count.
 final class BatchManifest: @unchecked Sendable {
     let path: String
     /// The entries by input path, and the lines recorded for them in this
@@ -32,6 +32,9 @@ final class BatchManifest: @unchecked Sendable {
     private struct State {
         var entries: [String: ManifestEntry]
         var lines: [String: String] = [:]
+        /// Lines in the file (torn or undecodable ones too): one per entry
+        /// when it is compact already.
+        var fileLines: Int
     }
     private let state: Locked<State>
     private var fd: Int32 = -1
@@ -42,7 +45,7 @@ final class BatchManifest: @unchecked Sendable {
         let bytes = readFile(path) ?? []
         var loaded: [String: ManifestEntry] = [:]
         for entry in Self.decode(bytes, threads: threads) { loaded[entry.path] = entry }
-        state = Locked(State(entries: loaded))
+        state = Locked(State(entries: loaded, fileLines: bytes.split(separator: 0x0A).count))
         fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
         guard fd >= 0 else { throw failure(.writeFailed, "\(path): cannot write the manifest (\(String(cString: strerror(errno))))") }
         if let last = bytes.last, last != 0x0A { writeAll("\n", to: fd) }
@@ -120,21 +123,31 @@ final class BatchManifest: @unchecked Sendable {
                 s.entries[entry.path] = entry
                 s.lines[entry.path] = line
             }
+            s.fileLines += recorded.count
             writeAll(text, to: fd)
         }
     }
 
     /// Rewrites the manifest with one line per entry, dropping inputs not in
-    /// `keeping` (when given), so it does not grow without end.
+    /// `keeping` (when given), so it does not grow without end. A manifest
+    /// that holds one line per entry already (a first run into OUT, a rerun
+    /// that redid nothing) is left as it is, in the order its lines were
+    /// appended: rewriting it cost the end of the run, on one core, a sort,
+    /// a write and an fsync, and the old file's freeing (about 30 ms for the
+    /// 2,725 lines of the 20 MB bench corpus on a file system mounted with
+    /// `discard`); readers take the lines in any order.
     func compact(keeping paths: Set<String>?) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let text = try state.withLock { s -> String in
+        let text = try state.withLock { s -> String? in
             if let paths { s.entries = s.entries.filter { paths.contains($0.key) } }
+            guard s.fileLines != s.entries.count else { return nil }
+            s.fileLines = s.entries.count
             return try s.entries.keys.sorted().map { key in
                 (try s.lines[key] ?? String(decoding: try encoder.encode(s.entries[key]!), as: UTF8.self)) + "\n"
             }.joined()
         }
+        guard let text else { return }
         if let why = atomicWrite(Array(text.utf8), to: path) {
             throw failure(.writeFailed, "\(path): cannot write the manifest (\(why))")
         }

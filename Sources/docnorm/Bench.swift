@@ -40,13 +40,15 @@ struct Bench: ParsableCommand {
     @Option(help: .hidden) var childRepeat: Int = 1
     @Option(help: .hidden) var childBatch: String?
     @Option(help: .hidden) var childJobs: Int = 1
+    /// With --child-batch: the output folder's name under FOLDER.
+    @Option(help: .hidden) var childOut: String = "out"
     /// With --child-shape: write the document to FILE instead of measuring it
     /// (to profile it or compare its outputs with another build).
     @Option(help: .hidden) var childWrite: String?
 
     func run() throws {
         if let folder = childBatch {
-            try writeStandardOutput(try BatchRun.measure(folder: folder, jobs: childJobs).line + "\n")
+            try writeStandardOutput(try BatchRun.measure(folder: folder, jobs: childJobs, out: childOut).line + "\n")
             return
         }
         let seeds = try BenchCorpus.seeds(root: corpusRoot)
@@ -177,7 +179,15 @@ extension Bench {
     /// `docnorm batch` on the generated corpus, written to a temporary folder,
     /// with --jobs 1 and with --jobs N (the core count, at least 2), each run in
     /// a child process so its peak memory is the batch's own. The settings
-    /// alternate so that a change in the machine's load hits both.
+    /// alternate so that a change in the machine's load hits both. Each run
+    /// writes a new OUT and all are removed at the end (the corpus's outputs
+    /// take 2 × --batch-runs times its size on disk meanwhile): on ext4
+    /// without a journal (this VM's root file system), creating a file steps
+    /// over every inode of its group freed in the last 5–10 s, under its
+    /// folder's lock, and the last run's OUT removed just before the clock
+    /// started (2,725 files on the 20 MB corpus) cost each run up to 2 s of
+    /// CPU in the kernel (`recently_deleted`, a third of a --jobs 2 run's
+    /// samples), serialized across the workers.
     func batchScaling(_ corpus: BenchCorpus) throws -> String {
         var template = Array("/tmp/docnorm-bench-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw failure(.writeFailed, "bench: cannot create a temporary folder") }
@@ -186,9 +196,10 @@ extension Bench {
         try corpus.write(to: folder + "/in")
         let settings = [1, max(2, coreCount())]
         var best: [Int: BatchRun] = [:]
-        for _ in 0..<max(1, batchRuns) {
+        for round in 0..<max(1, batchRuns) {
             for jobs in settings {
-                let output = try runChild(["bench", "--child-batch", folder, "--child-jobs", String(jobs)])
+                let output = try runChild(["bench", "--child-batch", folder, "--child-jobs", String(jobs),
+                                           "--child-out", "out-\(round)-jobs\(jobs)"])
                 guard let run = BatchRun(line: output) else { throw failure(.someFailed, "bench: unreadable child output: \(output)") }
                 if let known = best[jobs] {
                     best[jobs] = BatchRun(seconds: min(known.seconds, run.seconds), files: run.files, peak: max(known.peak, run.peak))
@@ -210,23 +221,24 @@ extension Bench {
     }
 }
 
-/// One `docnorm batch --force` over FOLDER/in into a fresh FOLDER/out in this process:
+/// One `docnorm batch --force` over FOLDER/in into a fresh FOLDER/OUT in this process:
 /// the child's side of the batch report, and its one-line answer.
 struct BatchRun {
     var seconds: Double
     var files: Int
     var peak: Int
 
-    static func measure(folder: String, jobs: Int) throws -> BatchRun {
+    static func measure(folder: String, jobs: Int, out: String = "out") throws -> BatchRun {
         // The batch's report table goes to standard error; the parent reads
         // only this process's one line on standard output.
         let null = open("/dev/null", O_WRONLY)
         if null >= 0 { dup2(null, 2); close(null) }
-        // A fresh OUT each run (removed before the clock starts): a rerun over
-        // outputs that come out the same leaves them in place, so timing it
-        // would measure a batch that writes nothing.
-        try? FileManager.default.removeItem(atPath: folder + "/out")
-        let batch = try Batch.parse([folder + "/in", folder + "/out", "--force", "--jobs", String(jobs)])
+        // A fresh OUT each run: a rerun over outputs that come out the same
+        // leaves them in place, so timing it would measure a batch that
+        // writes nothing. The parent names a new one each run (see
+        // `batchScaling`: removing the last one here slows the next creates).
+        try? FileManager.default.removeItem(atPath: folder + "/" + out)
+        let batch = try Batch.parse([folder + "/in", folder + "/" + out, "--force", "--jobs", String(jobs)])
         let seconds = try timed { try batch.run() }
         let files = try BatchInputs.find(in: folder + "/in", glob: batch.glob).count
         return BatchRun(seconds: seconds, files: files, peak: peakResidentBytes())

@@ -161,8 +161,14 @@ private func writeInPlace(_ bytes: [UInt8], to path: String) -> String? {
 func writeTemporary(_ bytes: [UInt8], to temp: String, replacing path: String, flush: Bool) -> String? {
     var old = stat()
     let mode = stat(path, &old) == 0 ? old.st_mode & 0o7777 : 0o644
-    unlink(temp)
-    let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL, mode)
+    var fd = open(temp, O_WRONLY | O_CREAT | O_EXCL, mode)
+    if fd < 0 && errno == EEXIST {
+        // A killed run's file. Removed only when there is one: an unlink of
+        // nothing still locks the folder, where a batch's other worker and
+        // its committer create and rename files.
+        unlink(temp)
+        fd = open(temp, O_WRONLY | O_CREAT | O_EXCL, mode)
+    }
     guard fd >= 0 else { return String(cString: strerror(errno)) }
     var offset = 0
     var reason: String?

@@ -270,6 +270,38 @@ import Glibc
         #expect(try statuses(folder, "out") == ["a.txt": "skipped", "b.txt": "skipped"], "both recorded in the manifest")
     }
 
+    /// A manifest holding one line per input (a first run, a rerun that redid
+    /// nothing) is left as it is at the end of a run, not rewritten; one with
+    /// lines that no longer count (an input redone, an input gone) is
+    /// rewritten with one line per input.
+    @Test func manifestIsRewrittenOnlyWhenSomeLinesNoLongerCount() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("in/a.txt", Self.samples[0].input)
+        try folder.write("in/b.txt", Self.samples[1].input)
+        let args = ["batch", folder.file("in"), folder.file("out")]
+        let manifest = folder.file("out/.docnorm/manifest.jsonl")
+        func inode() -> ino_t {
+            var info = stat()
+            return stat(manifest, &info) == 0 ? info.st_ino : 0
+        }
+        func lines() -> Int { (folder.read("out/.docnorm/manifest.jsonl") ?? []).split(separator: 0x0A).count }
+        #expect(try runDocnorm(args).status == 0)
+        let first = inode()
+        let text = folder.read("out/.docnorm/manifest.jsonl")
+        #expect(lines() == 2)
+        #expect(try runDocnorm(args).status == 0)
+        #expect(try statuses(folder, "out") == ["a.txt": "skipped", "b.txt": "skipped"])
+        #expect(inode() == first && folder.read("out/.docnorm/manifest.jsonl") == text, "nothing redone: the manifest is left as it is")
+        try folder.write("in/b.txt", Self.samples[2].input)
+        #expect(try runDocnorm(args).status == 0)
+        #expect(lines() == 2, "b.txt's old line is dropped")
+        unlink(folder.file("in/a.txt"))
+        #expect(try runDocnorm(args).status == 0)
+        #expect(lines() == 1, "a.txt's line is dropped")
+        #expect(try statuses(folder, "out") == ["b.txt": "skipped"])
+    }
+
     /// A document whose output cannot be put in place (a folder stands at its
     /// path) fails alone: the documents before and after it (with --jobs 1
     /// and documents this small, usually in the same commit group) are in

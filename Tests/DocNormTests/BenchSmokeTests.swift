@@ -64,3 +64,26 @@ import DocNormTestSupport
         #expect(text.contains("电话：1675-8467633"))
     }
 }
+
+/// The bench's batch row runs each `docnorm batch` in a child process, into
+/// an output folder the parent names anew for each run: the last run's
+/// folder is not removed before the next run starts (freed inodes slow the
+/// file creations of the next seconds on ext4 without a journal), but at
+/// the end, with the bench's temporary folder.
+@Suite struct BenchBatchChildTests {
+    @Test func eachRunWritesTheOutputFolderItIsGivenAndKeepsTheLastOne() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let sample = try #require(GoldenCase.all().first)
+        try folder.write("in/a.txt", sample.input)
+        for out in ["out-0-jobs1", "out-0-jobs2"] {
+            let run = try runDocnorm(["bench", "--child-batch", folder.path, "--child-jobs", "1", "--child-out", out])
+            #expect(run.status == 0, "\(run.errors)")
+            #expect(run.output.hasPrefix("seconds="), "\(run.output)")
+        }
+        #expect(String(decoding: folder.read("out-0-jobs1/a.txt") ?? [], as: UTF8.self) == (try sample.expected),
+                "the first run's outputs are still there")
+        #expect(String(decoding: folder.read("out-0-jobs2/a.txt") ?? [], as: UTF8.self) == (try sample.expected))
+        #expect(folder.read("out/report.json") == nil)
+    }
+}
