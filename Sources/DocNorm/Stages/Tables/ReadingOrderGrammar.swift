@@ -503,7 +503,9 @@ struct ReadingOrderGrammar {
     /// without that, zeros let a sparse row's values slide to another row.
     /// Cost 1, 2 with a block put off, plus the groups among the rows before
     /// it. Reports each reading whose rows all hold and whose `k` rows (with
-    /// the rows before a put-off block) `joins` a reading of the rows after them.
+    /// the rows before a put-off block) `joins` a reading of the rows after them
+    /// (of groups of equal numbers with nothing put off, which read the same
+    /// table in every layout, the first only).
     func headerGroups(at r: Int, joins: (Int) -> Bool = { _ in true }, _ report: ([Int], Int, Step, Int) -> Void) {
         let p = r * columns
         // The first block read opens at p, so every reading needs text there.
@@ -552,10 +554,15 @@ struct ReadingOrderGrammar {
             // numbers hold nowhere, almost every row and group size), so none is made.
             let groupJoins = joins(k)
             if !groupJoins && !(1..<columns).contains(where: { putOffStops($0) != 0 }) { continue }
+            // Equal numbers read the same in every layout: of the groups with
+            // nothing put off, the first tells for all (`forEachHoldingGroup`).
+            let sameInEveryLayout = equalValues(from: p, count: k * columns)
+            var triedInPlace = false
             for (h, deferLast) in tries {
                 let layout = plan.headerLayouts[h]
                 guard deferLast else {
-                    guard groupJoins else { continue }
+                    guard groupJoins, !(sameInEveryLayout && triedInPlace) else { continue }
+                    triedInPlace = true
                     if groupHolds(layout, k: k, row: r) {
                         report(layout.cells(k: k, width: columns, from: p), 1,
                                .blocks(first: r, end: r + k, blocks: layout.blocks, offset: 0, putOffAfterRow: nil), k)
@@ -630,12 +637,19 @@ struct ReadingOrderGrammar {
     /// on flat offsets and unchecked buffers: this runs for every row, group
     /// size and layout of every search, and almost nothing holds), and the
     /// key of the group's values (`key(cells)`, its cells not built).
+    ///
+    /// Numbers all equal (a run of zero rows, most groups that hold) read the
+    /// same in every layout: the same rows hold, with the same key, and the
+    /// callers' `Readings.add` does nothing with a head whose row, size, key
+    /// and cost it has had. Only the first layout is tried then (every row
+    /// size of every zero run hashed in every layout was a third of the search).
     func forEachHoldingGroup(_ layouts: LayoutOffsets, k: Int, row r: Int, from p: Int, _ body: (_ layout: Int, _ headKey: Int) -> Void) {
         let width = layouts.width
+        let tried = equalValues(from: p, count: k * width) ? min(1, layouts.count) : layouts.count
         layouts.starts[k].withUnsafeBufferPointer { starts in
             layouts.strides.withUnsafeBufferPointer { strides in
                 numbers.withUnsafeBufferPointer { numbers in
-                    for g in 0..<layouts.count {
+                    for g in 0..<tried {
                         let base = g * width
                         var holds = true
                         for i in 0..<k {
@@ -651,6 +665,15 @@ struct ReadingOrderGrammar {
                 }
             }
         }
+    }
+
+    /// The `count` numbers from token `p` are all equal (`==`: 0 and -0 too,
+    /// as `key` has them): every order of them reads the same values.
+    func equalValues(from p: Int, count: Int) -> Bool {
+        guard count > 1 else { return true }
+        let first = numbers[p]
+        for i in p + 1..<p + count where numbers[i] != first { return false }
+        return true
     }
 
     /// Every row of a group of `k` rows from row `r` read by `layout` holds.
@@ -686,7 +709,8 @@ struct ReadingOrderGrammar {
             let p = base + (r - a) * width
             for k in 1...min(limits.maxGroupRows, b - r) where !readings.lists[r - a + k].isEmpty {
                 // One layout of one block for a single row: its cell c is token p + c.
-                let count = k == 1 ? 1 : restOffsets.count
+                // Equal numbers read the same in every layout (`forEachHoldingGroup`).
+                let count = k == 1 ? 1 : equalValues(from: p, count: k * width) ? min(1, restOffsets.count) : restOffsets.count
                 let starts = restOffsets.starts[k], strides = restOffsets.strides
                 for g in 0..<count {
                     let offset = g * width
