@@ -185,7 +185,10 @@ struct ReadingOrderGrammar {
     struct Node {
         var cost: Int
         var head: [Int]
-        var plan: Step?
+        /// How the head reads: index into the list's `steps` (-1: rows in
+        /// order). A `Step` held here made every copy of a node (the search
+        /// copies thousands) go through the enum's outlined copy and destroy.
+        var plan: Int
         /// The rest: index into the list of the row after this stretch.
         var next: Int
         /// Hash of the values of the whole reading (head and rest): readings
@@ -323,11 +326,13 @@ struct ReadingOrderGrammar {
         /// every layout and rotation, each giving the same head.)
         var added: [(row: Int, k: Int, headKey: Int, cost: Int)] = []
         var addedIndex = KeyIndex()
+        /// The plans of the nodes' heads (`Node.plan`).
+        var steps: [Step] = []
 
         init(rows: Int) {
             lists = [[Node]](repeating: [], count: rows + 1)
             seen = [KeyIndex](repeating: KeyIndex(), count: rows + 1)
-            lists[rows] = [Node(cost: 0, head: [], plan: nil, next: -1, key: 0)]
+            lists[rows] = [Node(cost: 0, head: [], plan: -1, next: -1, key: 0)]
         }
 
         /// Adds `head` (rows r..<r+k; `headKey`, the key of its values)
@@ -352,13 +357,18 @@ struct ReadingOrderGrammar {
                 addedIndex.insert(headAndSize, at: added.count)
                 added.append((r, k, headKey, cost))
             }
-            var made: (head: [Int], plan: Step?)?
-            for (index, tail) in lists[r + k].enumerated() {
-                let key = ReadingOrderGrammar.key(head: headKey, rest: tail.key)
-                let total = cost + tail.cost
+            var made: (head: [Int], plan: Int)?
+            // The tails' keys and costs read in place (a node copied out is retained).
+            for index in lists[r + k].indices {
+                let key = ReadingOrderGrammar.key(head: headKey, rest: lists[r + k][index].key)
+                let total = cost + lists[r + k][index].cost
                 let found = seen[r].index(of: key)
                 if let i = found, lists[r][i].cost <= total { continue }
-                if made == nil { made = make() }
+                if made == nil {
+                    let (head, step) = make()
+                    if let step { steps.append(step) }
+                    made = (head, step == nil ? -1 : steps.count - 1)
+                }
                 let node = Node(cost: total, head: made!.head, plan: made!.plan, next: index, key: key)
                 if let i = found {
                     lists[r][i] = node
@@ -377,19 +387,37 @@ struct ReadingOrderGrammar {
             }
             // Most row positions of a table whose numbers hold nowhere have none.
             guard !lists[r].isEmpty else { seen[r] = KeyIndex(); return }
-            let order = lists[r].indices.sorted { (lists[r][$0].cost, $0) < (lists[r][$1].cost, $1) }.prefix(cap)
-            lists[r] = order.map { lists[r][$0] }
+            // Readings added cheapest first (most lists: rows read in order,
+            // then groups) are in that order already: cut, not sorted and copied.
+            var inOrder = true
+            for i in lists[r].indices.dropFirst() where lists[r][i].cost < lists[r][i - 1].cost { inOrder = false; break }
+            if inOrder {
+                if lists[r].count > cap { lists[r].removeSubrange(cap...) }
+            } else {
+                let order = lists[r].indices.sorted { (lists[r][$0].cost, $0) < (lists[r][$1].cost, $1) }.prefix(cap)
+                lists[r] = order.map { lists[r][$0] }
+            }
             seen[r] = KeyIndex()
         }
 
         /// The cells and plan of reading `index` of row r, followed to the end.
         func follow(_ r: Int, _ index: Int, rowsOf: (Node) -> Int) -> (cells: [Int], plan: [Step]) {
             var cells: [Int] = [], plan: [Step] = []
-            var row = r, i = index
+            // Its cells counted first: appended head by head, they were copied as they grew.
+            var count = 0, row = r, i = index
+            while i >= 0, row < lists.count - 1 {
+                let node = lists[row][i]
+                count += node.head.count
+                row += rowsOf(node)
+                i = node.next
+            }
+            cells.reserveCapacity(count)
+            row = r
+            i = index
             while i >= 0, row < lists.count - 1 {
                 let node = lists[row][i]
                 cells += node.head
-                if let p = node.plan { plan.append(p) }
+                if node.plan >= 0 { plan.append(steps[node.plan]) }
                 row += rowsOf(node)
                 i = node.next
             }
@@ -513,21 +541,25 @@ struct ReadingOrderGrammar {
         // Nothing is built before a reading's blocks all follow text, and no
         // cell list before it holds: this loop runs for every row, group size,
         // composition and order, and almost nothing holds.
+        // (A wide table's tries are listed into one buffer for every group size.)
+        var listed: [(layout: Int, deferLast: Bool)] = []
         for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) {
             // Bit j: text stands before the token j columns' worth of rows on.
             var opensAfterText: UInt64 = 0
             for j in 0..<columns where afterText[p + k * j] { opensAfterText |= 1 << UInt64(j) }
             // The groups whose blocks all follow text, in the order tried: looked
             // up for a narrow table, else each layout's mask tested.
-            var tries: [(layout: Int, deferLast: Bool)] = []
+            let tries: [(layout: Int, deferLast: Bool)]
             if let indexed = plan.headerTries {
                 tries = indexed[Int(opensAfterText)]
             } else {
+                listed.removeAll(keepingCapacity: true)
                 for h in plan.headerLayouts.indices {
                     for deferLast in Self.deferChoices where !(plan.headerInOrder[h] && !deferLast) {
-                        if (deferLast ? plan.headerOpensDeferred[h] : plan.headerOpensAll[h]) & ~opensAfterText == 0 { tries.append((h, deferLast)) }
+                        if (deferLast ? plan.headerOpensDeferred[h] : plan.headerOpensAll[h]) & ~opensAfterText == 0 { listed.append((h, deferLast)) }
                     }
                 }
+                tries = listed
             }
             guard !tries.isEmpty else { continue }
             // Where a put-off block of w columns can stand: after the rows
