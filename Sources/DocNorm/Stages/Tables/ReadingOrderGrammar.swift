@@ -743,22 +743,31 @@ struct ReadingOrderGrammar {
                 // One layout of one block for a single row: its cell c is token p + c.
                 // Equal numbers read the same in every layout (`forEachHoldingGroup`).
                 let count = k == 1 ? 1 : equalValues(from: p, count: k * width) ? min(1, restOffsets.count) : restOffsets.count
-                let starts = restOffsets.starts[k], strides = restOffsets.strides
-                for g in 0..<count {
-                    let offset = g * width
-                    @inline(__always) func cell(_ i: Int, _ c: Int) -> Int {
-                        k == 1 ? p + c : p + starts[offset + c] + i * strides[offset + c]
-                    }
-                    let holds = (0..<k).allSatisfy { i in
-                        rowHolds(r + i) { $0 == 0 ? numbers[a * columns + (r - a) + i] : numbers[cell(i, $0 - 1)] }
-                    }
-                    guard holds else { continue }
-                    var h = Self.keySeed
-                    for i in 0..<k { for c in 0..<width { h = Self.keyStep(h, numbers[cell(i, c)]) } }
-                    let layout = k == 1 ? single[0] : rest[g]
-                    readings.add(headKey: Self.keyEnd(h, count: k * width), cost: k == 1 ? 0 : 1, at: r - a, k: k) {
-                        (layout.cells(k: k, width: width, from: p),
-                         k == 1 ? nil : .blocks(first: r, end: r + k, blocks: layout.blocks, offset: 1, putOffAfterRow: nil))
+                // Row r + i's first value is token firstValues + i. Unchecked
+                // buffers, as in `forEachHoldingGroup`: almost no layout holds.
+                let firstValues = a * columns + (r - a)
+                restOffsets.starts[k].withUnsafeBufferPointer { starts in
+                    restOffsets.strides.withUnsafeBufferPointer { strides in
+                        numbers.withUnsafeBufferPointer { numbers in
+                            for g in 0..<count {
+                                let offset = g * width
+                                @inline(__always) func cell(_ i: Int, _ c: Int) -> Int {
+                                    k == 1 ? p + c : p + starts[offset + c] + i * strides[offset + c]
+                                }
+                                var holds = true
+                                for i in 0..<k {
+                                    guard rowHolds(r + i, { $0 == 0 ? numbers[firstValues + i] : numbers[cell(i, $0 - 1)] }) else { holds = false; break }
+                                }
+                                guard holds else { continue }
+                                var h = Self.keySeed
+                                for i in 0..<k { for c in 0..<width { h = Self.keyStep(h, numbers[cell(i, c)]) } }
+                                let layout = k == 1 ? single[0] : rest[g]
+                                readings.add(headKey: Self.keyEnd(h, count: k * width), cost: k == 1 ? 0 : 1, at: r - a, k: k) {
+                                    (layout.cells(k: k, width: width, from: p),
+                                     k == 1 ? nil : .blocks(first: r, end: r + k, blocks: layout.blocks, offset: 1, putOffAfterRow: nil))
+                                }
+                            }
+                        }
                     }
                 }
             }

@@ -343,9 +343,16 @@ struct ReadingOrderRecovery: Sendable {
     }
 
     /// The number of value slots of every data row, when all have the same.
+    /// (Read in place: asked at every anchor of every recognition, a set of
+    /// the widths built from a filtered copy of the rows cost 11 K instructions.)
     static func uniformSlots(_ template: TableTemplate) -> Int? {
-        let widths = Set(template.rows.filter { !$0.isHeader }.map { $0.columnPaths.count })
-        guard widths.count == 1, let w = widths.first, w > 0 else { return nil }
+        var width: Int?
+        for i in template.rows.indices where !template.rows[i].isHeader {
+            let w = template.rows[i].columnPaths.count
+            if let known = width, known != w { return nil }
+            width = w
+        }
+        guard let w = width, w > 0 else { return nil }
         return w
     }
 
