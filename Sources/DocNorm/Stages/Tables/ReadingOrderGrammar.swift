@@ -568,14 +568,28 @@ struct ReadingOrderGrammar {
             // on w alone, and hundreds of layouts share each w: worked out
             // once per w (bit m − r − k − 1 of `stops[w]`, up to 64 rows on),
             // not per layout, and so are the readings of the rows before it
-            // (`between`, per w and m).
+            // (`between`, per w and m). Which rows m have a reading to join
+            // does not depend on w: asked once per group size (bit
+            // m − r − k − 1 of `joinsAfter`), then only those m are looked at.
+            var joinsKnown: UInt64?
+            func joinsAfter() -> UInt64 {
+                if let known = joinsKnown { return known }
+                var found: UInt64 = 0
+                for m in stride(from: r + k + 1, through: min(rows, r + k + 64), by: 1) where joins(m - r) {
+                    found |= 1 << UInt64(m - r - k - 1)
+                }
+                joinsKnown = found
+                return found
+            }
             var stops = [UInt64?](repeating: nil, count: columns)
             func putOffStops(_ w: Int) -> UInt64 {
                 if let known = stops[w] { return known }
                 let q = p + k * (columns - w)
-                var found: UInt64 = 0
-                for m in stride(from: r + k + 1, through: min(rows, r + k + 64), by: 1) where afterText[q + (m - r - k) * columns] && joins(m - r) {
-                    found |= 1 << UInt64(m - r - k - 1)
+                var found: UInt64 = 0, left = joinsAfter()
+                while left != 0 {
+                    let bit = left.trailingZeroBitCount
+                    left &= left - 1
+                    if afterText[q + (bit + 1) * columns] { found |= 1 << UInt64(bit) }
                 }
                 stops[w] = found
                 return found
@@ -585,7 +599,7 @@ struct ReadingOrderGrammar {
             // a put-off block: no try can give a reading (in a table whose
             // numbers hold nowhere, almost every row and group size), so none is made.
             let groupJoins = joins(k)
-            if !groupJoins && !(1..<columns).contains(where: { putOffStops($0) != 0 }) { continue }
+            if !groupJoins && (joinsAfter() == 0 || !(1..<columns).contains(where: { putOffStops($0) != 0 })) { continue }
             // Equal numbers read the same in every layout: of the groups with
             // nothing put off, the first tells for all (`forEachHoldingGroup`).
             let sameInEveryLayout = equalValues(from: p, count: k * columns)
