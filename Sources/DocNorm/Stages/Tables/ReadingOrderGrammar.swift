@@ -504,10 +504,35 @@ struct ReadingOrderGrammar {
 
     /// The full readings a search found, cheapest first.
     func candidates(_ readings: Readings) -> [Candidate] {
-        let rowsOf = { (node: Node) in node.head.count / columns }
-        return readings.lists[0].indices.map { i in
-            let (cells, steps) = readings.follow(0, i, rowsOf: rowsOf)
-            return Candidate(cost: readings.lists[0][i].cost, cells: cells, steps: steps)
+        readings.lists[0].indices.map { candidate(readings, $0) }
+    }
+
+    /// Full reading `index` of a search, as `candidates` lists it.
+    func candidate(_ readings: Readings, _ index: Int) -> Candidate {
+        let (cells, steps) = readings.follow(0, index, rowsOf: { $0.head.count / columns })
+        return Candidate(cost: readings.lists[0][index].cost, cells: cells, steps: steps)
+    }
+
+    /// The values of full reading `index` of a search, row-major, written
+    /// into `values` (rows × columns of them) without listing its cells or
+    /// plan: `ReadingOrderRecovery.read` tests every reading's values and
+    /// keeps few, and listing each one's cells, appended node by node, was
+    /// most of its own time.
+    func values(_ readings: Readings, _ index: Int, into values: inout [Double]) {
+        if values.count != rows * columns { values = [Double](repeating: 0, count: rows * columns) }
+        values.withUnsafeMutableBufferPointer { out in
+            var n = 0, row = 0, i = index
+            while i >= 0, row < readings.lists.count - 1 {
+                let node = readings.lists[row][i]
+                // A full reading has rows × columns cells.
+                precondition(n + node.head.count <= out.count)
+                for c in node.head {
+                    out[n] = numbers[c]
+                    n += 1
+                }
+                row += node.head.count / columns
+                i = node.next
+            }
         }
     }
 

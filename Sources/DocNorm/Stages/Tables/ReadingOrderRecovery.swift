@@ -285,6 +285,8 @@ struct ReadingOrderRecovery: Sendable {
         var strict: [Int: ReadingOrderGrammar.Readings] = [:]
         func search(exempt: Int?, _ accept: ([Double]) -> [Suspect]?) -> [[Int32]: Reading] {
             var passing: [[Int32]: Reading] = [:]
+            // Each reading's values (its cells listed only for one accepted).
+            var values: [Double] = []
             for lead in 0...min(limit, tokens.count - needed) where tokens.count - needed - lead <= limit {
                 let slice = Array(lead..<(lead + needed))
                 let grammar = ReadingOrderGrammar(numbers: slice.map { tokens[$0].number }, afterText: slice.map { tokens[$0].afterText },
@@ -292,8 +294,10 @@ struct ReadingOrderRecovery: Sendable {
                                       plan: plans[template.id], exemptRow: exempt)
                 let found = grammar.search(below: exempt == nil ? nil : strict[lead])
                 if exempt == nil { strict[lead] = found }
-                for candidate in grammar.candidates(found) {
-                    guard let suspects = accept(candidate.cells.map { tokens[slice[$0]].number }) else { continue }
+                for index in found.lists[0].indices {
+                    grammar.values(found, index, into: &values)
+                    guard let suspects = accept(values) else { continue }
+                    let candidate = grammar.candidate(found, index)
                     let key = candidate.cells.map { keys[slice[$0]] }
                     let cost = candidate.cost + tokens.count - needed
                     if let known = passing[key], known.cost <= cost { continue }
