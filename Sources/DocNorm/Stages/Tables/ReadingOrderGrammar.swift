@@ -187,7 +187,10 @@ struct ReadingOrderGrammar {
     struct Node {
         var cost: Int
         var head: [Int]
-        var plan: Step?
+        /// How the head reads: index into the list's `steps` (-1: rows in
+        /// order). A `Step` held here made every copy of a node (the search
+        /// copies thousands) go through the enum's outlined copy and destroy.
+        var plan: Int
         /// The rest: index into the list of the row after this stretch.
         var next: Int
         /// Hash of the values of the whole reading (head and rest): readings
@@ -328,11 +331,13 @@ struct ReadingOrderGrammar {
         /// Some row position had more readings than its cap: the ones cut
         /// may have held where those kept did not.
         var cut = false
+        /// The plans of the nodes' heads (`Node.plan`).
+        var steps: [Step] = []
 
         init(rows: Int) {
             lists = [[Node]](repeating: [], count: rows + 1)
             seen = [KeyIndex](repeating: KeyIndex(), count: rows + 1)
-            lists[rows] = [Node(cost: 0, head: [], plan: nil, next: -1, key: 0)]
+            lists[rows] = [Node(cost: 0, head: [], plan: -1, next: -1, key: 0)]
         }
 
         /// Adds `head` (rows r..<r+k; `headKey`, the key of its values)
@@ -357,13 +362,18 @@ struct ReadingOrderGrammar {
                 addedIndex.insert(headAndSize, at: added.count)
                 added.append((r, k, headKey, cost))
             }
-            var made: (head: [Int], plan: Step?)?
-            for (index, tail) in lists[r + k].enumerated() {
-                let key = ReadingOrderGrammar.key(head: headKey, rest: tail.key)
-                let total = cost + tail.cost
+            var made: (head: [Int], plan: Int)?
+            // The tails' keys and costs read in place (a node copied out is retained).
+            for index in lists[r + k].indices {
+                let key = ReadingOrderGrammar.key(head: headKey, rest: lists[r + k][index].key)
+                let total = cost + lists[r + k][index].cost
                 let found = seen[r].index(of: key)
                 if let i = found, lists[r][i].cost <= total { continue }
-                if made == nil { made = make() }
+                if made == nil {
+                    let (head, step) = make()
+                    if let step { steps.append(step) }
+                    made = (head, step == nil ? -1 : steps.count - 1)
+                }
                 let node = Node(cost: total, head: made!.head, plan: made!.plan, next: index, key: key)
                 if let i = found {
                     lists[r][i] = node
@@ -382,20 +392,38 @@ struct ReadingOrderGrammar {
             }
             // Most row positions of a table whose numbers hold nowhere have none.
             guard !lists[r].isEmpty else { seen[r] = KeyIndex(); return }
+            // Readings added cheapest first (most lists: rows read in order,
+            // then groups) are in that order already: cut, not sorted and copied.
             if lists[r].count > cap { cut = true }
-            let order = lists[r].indices.sorted { (lists[r][$0].cost, $0) < (lists[r][$1].cost, $1) }.prefix(cap)
-            lists[r] = order.map { lists[r][$0] }
+            var inOrder = true
+            for i in lists[r].indices.dropFirst() where lists[r][i].cost < lists[r][i - 1].cost { inOrder = false; break }
+            if inOrder {
+                if lists[r].count > cap { lists[r].removeSubrange(cap...) }
+            } else {
+                let order = lists[r].indices.sorted { (lists[r][$0].cost, $0) < (lists[r][$1].cost, $1) }.prefix(cap)
+                lists[r] = order.map { lists[r][$0] }
+            }
             seen[r] = KeyIndex()
         }
 
         /// The cells and plan of reading `index` of row r, followed to the end.
         func follow(_ r: Int, _ index: Int, rowsOf: (Node) -> Int) -> (cells: [Int], plan: [Step]) {
             var cells: [Int] = [], plan: [Step] = []
-            var row = r, i = index
+            // Its cells counted first: appended head by head, they were copied as they grew.
+            var count = 0, row = r, i = index
+            while i >= 0, row < lists.count - 1 {
+                let node = lists[row][i]
+                count += node.head.count
+                row += rowsOf(node)
+                i = node.next
+            }
+            cells.reserveCapacity(count)
+            row = r
+            i = index
             while i >= 0, row < lists.count - 1 {
                 let node = lists[row][i]
                 cells += node.head
-                if let p = node.plan { plan.append(p) }
+                if node.plan >= 0 { plan.append(steps[node.plan]) }
                 row += rowsOf(node)
                 i = node.next
             }
@@ -486,10 +514,35 @@ struct ReadingOrderGrammar {
 
     /// The full readings a search found, cheapest first.
     func candidates(_ readings: Readings) -> [Candidate] {
-        let rowsOf = { (node: Node) in node.head.count / columns }
-        return readings.lists[0].indices.map { i in
-            let (cells, steps) = readings.follow(0, i, rowsOf: rowsOf)
-            return Candidate(cost: readings.lists[0][i].cost, cells: cells, steps: steps)
+        readings.lists[0].indices.map { candidate(readings, $0) }
+    }
+
+    /// Full reading `index` of a search, as `candidates` lists it.
+    func candidate(_ readings: Readings, _ index: Int) -> Candidate {
+        let (cells, steps) = readings.follow(0, index, rowsOf: { $0.head.count / columns })
+        return Candidate(cost: readings.lists[0][index].cost, cells: cells, steps: steps)
+    }
+
+    /// The values of full reading `index` of a search, row-major, written
+    /// into `values` (rows × columns of them) without listing its cells or
+    /// plan: `ReadingOrderRecovery.read` tests every reading's values and
+    /// keeps few, and listing each one's cells, appended node by node, was
+    /// most of its own time.
+    func values(_ readings: Readings, _ index: Int, into values: inout [Double]) {
+        if values.count != rows * columns { values = [Double](repeating: 0, count: rows * columns) }
+        values.withUnsafeMutableBufferPointer { out in
+            var n = 0, row = 0, i = index
+            while i >= 0, row < readings.lists.count - 1 {
+                let node = readings.lists[row][i]
+                // A full reading has rows × columns cells.
+                precondition(n + node.head.count <= out.count)
+                for c in node.head {
+                    out[n] = numbers[c]
+                    n += 1
+                }
+                row += node.head.count / columns
+                i = node.next
+            }
         }
     }
 
@@ -513,7 +566,9 @@ struct ReadingOrderGrammar {
     /// without that, zeros let a sparse row's values slide to another row.
     /// Cost 1, 2 with a block put off, plus the groups among the rows before
     /// it. Reports each reading whose rows all hold and whose `k` rows (with
-    /// the rows before a put-off block) `joins` a reading of the rows after them.
+    /// the rows before a put-off block) `joins` a reading of the rows after them
+    /// (of groups of equal numbers with nothing put off, which read the same
+    /// table in every layout, the first only).
     func headerGroups(at r: Int, joins: (Int) -> Bool = { _ in true }, _ report: ([Int], Int, Step, Int) -> Void) {
         let p = r * columns
         // The first block read opens at p, so every reading needs text there.
@@ -521,21 +576,25 @@ struct ReadingOrderGrammar {
         // Nothing is built before a reading's blocks all follow text, and no
         // cell list before it holds: this loop runs for every row, group size,
         // composition and order, and almost nothing holds.
+        // (A wide table's tries are listed into one buffer for every group size.)
+        var listed: [(layout: Int, deferLast: Bool)] = []
         for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) {
             // Bit j: text stands before the token j columns' worth of rows on.
             var opensAfterText: UInt64 = 0
             for j in 0..<columns where afterText[p + k * j] { opensAfterText |= 1 << UInt64(j) }
             // The groups whose blocks all follow text, in the order tried: looked
             // up for a narrow table, else each layout's mask tested.
-            var tries: [(layout: Int, deferLast: Bool)] = []
+            let tries: [(layout: Int, deferLast: Bool)]
             if let indexed = plan.headerTries {
                 tries = indexed[Int(opensAfterText)]
             } else {
+                listed.removeAll(keepingCapacity: true)
                 for h in plan.headerLayouts.indices {
                     for deferLast in Self.deferChoices where !(plan.headerInOrder[h] && !deferLast) {
-                        if (deferLast ? plan.headerOpensDeferred[h] : plan.headerOpensAll[h]) & ~opensAfterText == 0 { tries.append((h, deferLast)) }
+                        if (deferLast ? plan.headerOpensDeferred[h] : plan.headerOpensAll[h]) & ~opensAfterText == 0 { listed.append((h, deferLast)) }
                     }
                 }
+                tries = listed
             }
             guard !tries.isEmpty else { continue }
             // Where a put-off block of w columns can stand: after the rows
@@ -544,14 +603,28 @@ struct ReadingOrderGrammar {
             // on w alone, and hundreds of layouts share each w: worked out
             // once per w (bit m − r − k − 1 of `stops[w]`, up to 64 rows on),
             // not per layout, and so are the readings of the rows before it
-            // (`between`, per w and m).
+            // (`between`, per w and m). Which rows m have a reading to join
+            // does not depend on w: asked once per group size (bit
+            // m − r − k − 1 of `joinsAfter`), then only those m are looked at.
+            var joinsKnown: UInt64?
+            func joinsAfter() -> UInt64 {
+                if let known = joinsKnown { return known }
+                var found: UInt64 = 0
+                for m in stride(from: r + k + 1, through: min(rows, r + k + 64), by: 1) where joins(m - r) {
+                    found |= 1 << UInt64(m - r - k - 1)
+                }
+                joinsKnown = found
+                return found
+            }
             var stops = [UInt64?](repeating: nil, count: columns)
             func putOffStops(_ w: Int) -> UInt64 {
                 if let known = stops[w] { return known }
                 let q = p + k * (columns - w)
-                var found: UInt64 = 0
-                for m in stride(from: r + k + 1, through: min(rows, r + k + 64), by: 1) where afterText[q + (m - r - k) * columns] && joins(m - r) {
-                    found |= 1 << UInt64(m - r - k - 1)
+                var found: UInt64 = 0, left = joinsAfter()
+                while left != 0 {
+                    let bit = left.trailingZeroBitCount
+                    left &= left - 1
+                    if afterText[q + (bit + 1) * columns] { found |= 1 << UInt64(bit) }
                 }
                 stops[w] = found
                 return found
@@ -561,11 +634,16 @@ struct ReadingOrderGrammar {
             // a put-off block: no try can give a reading (in a table whose
             // numbers hold nowhere, almost every row and group size), so none is made.
             let groupJoins = joins(k)
-            if !groupJoins && !(1..<columns).contains(where: { putOffStops($0) != 0 }) { continue }
+            if !groupJoins && (joinsAfter() == 0 || !(1..<columns).contains(where: { putOffStops($0) != 0 })) { continue }
+            // Equal numbers read the same in every layout: of the groups with
+            // nothing put off, the first tells for all (`forEachHoldingGroup`).
+            let sameInEveryLayout = equalValues(from: p, count: k * columns)
+            var triedInPlace = false
             for (h, deferLast) in tries {
                 let layout = plan.headerLayouts[h]
                 guard deferLast else {
-                    guard groupJoins else { continue }
+                    guard groupJoins, !(sameInEveryLayout && triedInPlace) else { continue }
+                    triedInPlace = true
                     if groupHolds(layout, k: k, row: r) {
                         report(layout.cells(k: k, width: columns, from: p), 1,
                                .blocks(first: r, end: r + k, blocks: layout.blocks, offset: 0, putOffAfterRow: nil), k)
@@ -640,12 +718,19 @@ struct ReadingOrderGrammar {
     /// on flat offsets and unchecked buffers: this runs for every row, group
     /// size and layout of every search, and almost nothing holds), and the
     /// key of the group's values (`key(cells)`, its cells not built).
+    ///
+    /// Numbers all equal (a run of zero rows, most groups that hold) read the
+    /// same in every layout: the same rows hold, with the same key, and the
+    /// callers' `Readings.add` does nothing with a head whose row, size, key
+    /// and cost it has had. Only the first layout is tried then (every row
+    /// size of every zero run hashed in every layout was a third of the search).
     func forEachHoldingGroup(_ layouts: LayoutOffsets, k: Int, row r: Int, from p: Int, _ body: (_ layout: Int, _ headKey: Int) -> Void) {
         let width = layouts.width
+        let tried = equalValues(from: p, count: k * width) ? min(1, layouts.count) : layouts.count
         layouts.starts[k].withUnsafeBufferPointer { starts in
             layouts.strides.withUnsafeBufferPointer { strides in
                 numbers.withUnsafeBufferPointer { numbers in
-                    for g in 0..<layouts.count {
+                    for g in 0..<tried {
                         let base = g * width
                         var holds = true
                         for i in 0..<k {
@@ -661,6 +746,15 @@ struct ReadingOrderGrammar {
                 }
             }
         }
+    }
+
+    /// The `count` numbers from token `p` are all equal (`==`: 0 and -0 too,
+    /// as `key` has them): every order of them reads the same values.
+    func equalValues(from p: Int, count: Int) -> Bool {
+        guard count > 1 else { return true }
+        let first = numbers[p]
+        for i in p + 1..<p + count where numbers[i] != first { return false }
+        return true
     }
 
     /// Every row of a group of `k` rows from row `r` read by `layout` holds.
@@ -722,23 +816,33 @@ struct ReadingOrderGrammar {
             let p = base + (r - a) * width
             for k in 1...min(limits.maxGroupRows, b - r) where !readings.lists[r - a + k].isEmpty {
                 // One layout of one block for a single row: its cell c is token p + c.
-                let count = k == 1 ? 1 : restOffsets.count
-                let starts = restOffsets.starts[k], strides = restOffsets.strides
-                for g in 0..<count {
-                    let offset = g * width
-                    @inline(__always) func cell(_ i: Int, _ c: Int) -> Int {
-                        k == 1 ? p + c : p + starts[offset + c] + i * strides[offset + c]
-                    }
-                    let holds = (0..<k).allSatisfy { i in
-                        rowHolds(r + i) { $0 < lead ? numbers[a * columns + (r - a + i) * lead + $0] : numbers[cell(i, $0 - lead)] }
-                    }
-                    guard holds else { continue }
-                    var h = Self.keySeed
-                    for i in 0..<k { for c in 0..<width { h = Self.keyStep(h, numbers[cell(i, c)]) } }
-                    let layout = k == 1 ? single[0] : rest[g]
-                    readings.add(headKey: Self.keyEnd(h, count: k * width), cost: k == 1 ? 0 : 1, at: r - a, k: k) {
-                        (layout.cells(k: k, width: width, from: p),
-                         k == 1 ? nil : .blocks(first: r, end: r + k, blocks: layout.blocks, offset: lead, putOffAfterRow: nil))
+                // Equal numbers read the same in every layout (`forEachHoldingGroup`).
+                let count = k == 1 ? 1 : equalValues(from: p, count: k * width) ? min(1, restOffsets.count) : restOffsets.count
+                // Row r + i's leading values are tokens firstValues + i × lead …. Unchecked
+                // buffers, as in `forEachHoldingGroup`: almost no layout holds.
+                let firstValues = a * columns + (r - a) * lead
+                restOffsets.starts[k].withUnsafeBufferPointer { starts in
+                    restOffsets.strides.withUnsafeBufferPointer { strides in
+                        numbers.withUnsafeBufferPointer { numbers in
+                            for g in 0..<count {
+                                let offset = g * width
+                                @inline(__always) func cell(_ i: Int, _ c: Int) -> Int {
+                                    k == 1 ? p + c : p + starts[offset + c] + i * strides[offset + c]
+                                }
+                                var holds = true
+                                for i in 0..<k {
+                                    guard rowHolds(r + i, { $0 < lead ? numbers[firstValues + i * lead + $0] : numbers[cell(i, $0 - lead)] }) else { holds = false; break }
+                                }
+                                guard holds else { continue }
+                                var h = Self.keySeed
+                                for i in 0..<k { for c in 0..<width { h = Self.keyStep(h, numbers[cell(i, c)]) } }
+                                let layout = k == 1 ? single[0] : rest[g]
+                                readings.add(headKey: Self.keyEnd(h, count: k * width), cost: k == 1 ? 0 : 1, at: r - a, k: k) {
+                                    (layout.cells(k: k, width: width, from: p),
+                                     k == 1 ? nil : .blocks(first: r, end: r + k, blocks: layout.blocks, offset: lead, putOffAfterRow: nil))
+                                }
+                            }
+                        }
                     }
                 }
             }

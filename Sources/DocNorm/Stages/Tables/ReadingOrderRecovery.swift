@@ -287,6 +287,8 @@ struct ReadingOrderRecovery: Sendable {
         var cut = false
         func search(exempt: Int?, limits: TableRulesFile.ReadingOrder? = nil, _ accept: ([Double]) -> [Suspect]?) -> [[Int32]: Reading] {
             var passing: [[Int32]: Reading] = [:]
+            // Each reading's values (its cells listed only for one accepted).
+            var values: [Double] = []
             for lead in 0...min(limit, tokens.count - needed) where tokens.count - needed - lead <= limit {
                 let slice = Array(lead..<(lead + needed))
                 let grammar = ReadingOrderGrammar(numbers: slice.map { tokens[$0].number }, afterText: slice.map { tokens[$0].afterText },
@@ -297,8 +299,10 @@ struct ReadingOrderRecovery: Sendable {
                     strict[lead] = found
                     if found.cut { cut = true }
                 }
-                for candidate in grammar.candidates(found) {
-                    guard let suspects = accept(candidate.cells.map { tokens[slice[$0]].number }) else { continue }
+                for index in found.lists[0].indices {
+                    grammar.values(found, index, into: &values)
+                    guard let suspects = accept(values) else { continue }
+                    let candidate = grammar.candidate(found, index)
                     let key = candidate.cells.map { keys[slice[$0]] }
                     let cost = candidate.cost + tokens.count - needed
                     if let known = passing[key], known.cost <= cost { continue }
@@ -358,9 +362,16 @@ struct ReadingOrderRecovery: Sendable {
     }
 
     /// The number of value slots of every data row, when all have the same.
+    /// (Read in place: asked at every anchor of every recognition, a set of
+    /// the widths built from a filtered copy of the rows cost 11 K instructions.)
     static func uniformSlots(_ template: TableTemplate) -> Int? {
-        let widths = Set(template.rows.filter { !$0.isHeader }.map { $0.columnPaths.count })
-        guard widths.count == 1, let w = widths.first, w > 0 else { return nil }
+        var width: Int?
+        for i in template.rows.indices where !template.rows[i].isHeader {
+            let w = template.rows[i].columnPaths.count
+            if let known = width, known != w { return nil }
+            width = w
+        }
+        guard let w = width, w > 0 else { return nil }
         return w
     }
 
