@@ -228,22 +228,27 @@ struct TableRecognizer: Sendable {
                 matches.append(matcher.match(templates[t], in: stream, from: start, tracing: context.tracing, reporting: context.collecting))
                 if matches.last!.score >= 1 { break }
             }
-            let best = matches.max(by: { a, b in
-                a.score != b.score ? a.score < b.score : (a.template.edition == edition) == false && b.template.edition == edition
+            // The best match and the one of the report's edition are chosen by
+            // index: `max(by:)` of the matches, and the `filter` before it,
+            // copied whole `Match` values (and their templates) only to drop them.
+            let best = matches.indices.max(by: { a, b in
+                let (a, b) = (matches[a], matches[b])
+                return a.score != b.score ? a.score < b.score : (a.template.edition == edition) == false && b.template.edition == edition
             })
             // The edition whose template matched best here, even below the bar:
             // the evidence for a table recovered later whose shape both share (四).
-            if let best, best.score > 0,
-               !matches.contains(where: { $0.template.edition != best.template.edition && $0.score >= best.score }) {
-                hinted = best.template.edition
+            if let best, matches[best].score > 0,
+               !matches.contains(where: { $0.template.edition != matches[best].template.edition && $0.score >= matches[best].score }) {
+                hinted = matches[best].template.edition
             }
             // That edition wins whenever its template is accepted here.
             let sameEdition = edition.flatMap { e in
-                matches.filter { $0.template.edition == e && accepted($0) }.max(by: { $0.score < $1.score })
+                matches.indices.filter { matches[$0].template.edition == e && accepted(matches[$0]) }
+                    .max(by: { matches[$0].score < matches[$1].score })
             }
             // The match kept here, its text made now: the matches tried hold
             // stream positions only (TemplateMatcher.materialized).
-            let matched = (sameEdition ?? best.flatMap { accepted($0) ? $0 : nil }).map { matcher.materialized($0, in: stream) }
+            let matched = (sameEdition ?? best.flatMap { accepted(matches[$0]) ? $0 : nil }).map { matcher.materialized(matches[$0], in: stream) }
             // Value slots left empty or values over: the extractor may have read
             // the cells out of order (pdftotext -raw, pdfminer).
             // A later anchor of the same stretch (申请人情况 after （本列数据…) has
