@@ -157,10 +157,12 @@ struct TableRecognizer: Sendable {
                    gridsOnly: Bool = false, keep: (Region) -> Region = { $0 }) -> [Region] {
         // Most lines open with no anchor's first scalar: they are passed at once.
         let anchors = self.anchors, anchorFirsts = self.anchorFirsts
-        // The closures below read the rules from this copy: reading them
-        // from `self` copied the whole recogniser (every stage's rules) for
-        // each closure at each anchor.
+        // The closures below read the templates and the matching limits
+        // from these copies: a closure that reads `rules` (or `self`) copies
+        // the whole `TableRules` into it (a retain and a release of each of
+        // its sets and arrays), ~4,000 times a reading of the 1 MB bench.
         let rules = self.rules
+        let templates = rules.templates, matching = rules.matching
         var regions: [Region] = []
         var edition = reportEdition
         /// The last stream built and the line it starts at.
@@ -181,7 +183,7 @@ struct TableRecognizer: Sendable {
             let head = lines[i].text.unicodeScalars.drop { $0 == "\t" || $0 == " " }
             guard let first = head.first, anchorFirsts.contains(first) else { i += 1; continue }
             // An anchor is compared only when it opens with the line's first scalar.
-            let candidates = rules.templates.indices.filter { t in
+            let candidates = templates.indices.filter { t in
                 anchors[t].contains { ($0.first.map { $0 == first } ?? true) && head.starts(with: $0) }
             }
             guard !candidates.isEmpty else { i += 1; continue }
@@ -191,27 +193,28 @@ struct TableRecognizer: Sendable {
             // anchor that ends inside it is that stream cut at the window's end,
             // so each line is put in a stream about twice, however many anchors
             // there are.
-            let maxLines = rules.matching.maxLines
+            let maxLines = matching.maxLines
             if window.map({ $0.from + $0.stream.lineStart.count < min(lines.count, i + maxLines) }) ?? true {
                 window = (i, CellStream(lines[i..<min(lines.count, i + 2 * maxLines)], opensAfterDigit: rules.hanPrefixes,
-                                         rowNumbers: rules.rowNumbers, numberedLabels: rules.numberedLabels, isValue: rules.isValue))
+                                         rowNumbers: rules.rowNumbers, numberedLabels: rules.numberedLabels,
+                                         isValue: rules.valueGrammar.isValue))
             }
             let from = window!.from
             let stream = window!.stream.ending(atLine: i - from + maxLines)
             let start = i - from < stream.lineStart.count ? stream.lineStart[i - from] : stream.count
             // The edition already found first; a perfect match cannot be beaten
             // (and would win the tie), so the others are not tried after one.
-            let inEdition = candidates.filter { rules.templates[$0].edition == edition }
-            let ordered = inEdition + candidates.filter { rules.templates[$0].edition != edition }
+            let inEdition = candidates.filter { templates[$0].edition == edition }
+            let ordered = inEdition + candidates.filter { templates[$0].edition != edition }
             /// Whether a match is a table: enough of its labels and values, a
             /// lower share when that is many of them, lower still for the
             /// edition the report's tables so far are in (a report keeps one
             /// format: with most of OCR's cells lost, the 2019 grid, one group
             /// of rows smaller, scores as well as the 2021 one on a 2021 table).
             func accepted(_ m: TemplateMatcher.Match) -> Bool {
-                let many = m.found >= rules.matching.many
-                let share = !many ? rules.matching.minFoundShare
-                    : m.template.edition == edition ? rules.matching.minFoundShareInEdition : rules.matching.minFoundShareWhenMany
+                let many = m.found >= matching.many
+                let share = !many ? matching.minFoundShare
+                    : m.template.edition == edition ? matching.minFoundShareInEdition : matching.minFoundShareWhenMany
                 return m.score >= share && m.end > start
             }
             var matches: [TemplateMatcher.Match] = []
@@ -222,25 +225,30 @@ struct TableRecognizer: Sendable {
                 // a report whose edition is not known yet (and `looksLikeTable`,
                 // where none is kept): they are not made.
                 if k == inEdition.count, edition != nil, matches.contains(where: accepted) { break }
-                matches.append(matcher.match(rules.templates[t], in: stream, from: start, tracing: context.tracing, reporting: context.collecting))
+                matches.append(matcher.match(templates[t], in: stream, from: start, tracing: context.tracing, reporting: context.collecting))
                 if matches.last!.score >= 1 { break }
             }
-            let best = matches.max(by: { a, b in
-                a.score != b.score ? a.score < b.score : (a.template.edition == edition) == false && b.template.edition == edition
+            // The best match and the one of the report's edition are chosen by
+            // index: `max(by:)` of the matches, and the `filter` before it,
+            // copied whole `Match` values (and their templates) only to drop them.
+            let best = matches.indices.max(by: { a, b in
+                let (a, b) = (matches[a], matches[b])
+                return a.score != b.score ? a.score < b.score : (a.template.edition == edition) == false && b.template.edition == edition
             })
             // The edition whose template matched best here, even below the bar:
             // the evidence for a table recovered later whose shape both share (四).
-            if let best, best.score > 0,
-               !matches.contains(where: { $0.template.edition != best.template.edition && $0.score >= best.score }) {
-                hinted = best.template.edition
+            if let best, matches[best].score > 0,
+               !matches.contains(where: { $0.template.edition != matches[best].template.edition && $0.score >= matches[best].score }) {
+                hinted = matches[best].template.edition
             }
             // That edition wins whenever its template is accepted here.
             let sameEdition = edition.flatMap { e in
-                matches.filter { $0.template.edition == e && accepted($0) }.max(by: { $0.score < $1.score })
+                matches.indices.filter { matches[$0].template.edition == e && accepted(matches[$0]) }
+                    .max(by: { matches[$0].score < matches[$1].score })
             }
             // The match kept here, its text made now: the matches tried hold
             // stream positions only (TemplateMatcher.materialized).
-            let matched = (sameEdition ?? best.flatMap { accepted($0) ? $0 : nil }).map { matcher.materialized($0, in: stream) }
+            let matched = (sameEdition ?? best.flatMap { accepted(matches[$0]) ? $0 : nil }).map { matcher.materialized(matches[$0], in: stream) }
             // Value slots left empty or values over: the extractor may have read
             // the cells out of order (pdftotext -raw, pdfminer).
             // A later anchor of the same stretch (申请人情况 after （本列数据…) has
@@ -250,7 +258,7 @@ struct TableRecognizer: Sendable {
             // every value 0, table 三 of either edition satisfies its
             // arithmetic in some order, and the other edition's is no reading
             // of this report).
-            let reorderable = ordered.filter { t in edition.map { rules.templates[t].edition == $0 } ?? true }
+            let reorderable = ordered.filter { t in edition.map { templates[t].edition == $0 } ?? true }
             /// Whether the reading-order search ran here, and the stretch it read.
             let searched = i >= triedUntil
             var searchedEnd: Int?
@@ -259,7 +267,7 @@ struct TableRecognizer: Sendable {
             /// Whether no match is kept here or the one kept misses values or has values over.
             let incomplete = matched.map { $0.missingValues > 0 || $0.surplus > 0 } ?? true
             if i >= triedUntil, incomplete {
-                let tried = (reorderable.isEmpty ? ordered : reorderable).map { rules.templates[$0] }
+                let tried = (reorderable.isEmpty ? ordered : reorderable).map { templates[$0] }
                 // Searched already where the evidence for a block of table 二 was sought (the same stretch, the same outcome).
                 let ahead = searchedAhead.isEmpty ? nil
                     : searchedAhead.removeValue(forKey: ReadingOrderRecovery.SearchAt(start: i, candidates: tried.map(\.id), edition: edition ?? hinted))
@@ -295,7 +303,7 @@ struct TableRecognizer: Sendable {
             }
             // A table without arithmetic read column by column (table 二 from
             // pdfminer, pdftotext -raw): its values placed by the headers they follow.
-            let labelled = (reorderable.isEmpty ? ordered : reorderable).map { rules.templates[$0] }
+            let labelled = (reorderable.isEmpty ? ordered : reorderable).map { templates[$0] }
             let earliest = regions.last.map { $0.lines.upperBound + 1 } ?? 0
             let matchedLast = matched.map { from + lineIndex(of: max(start, $0.end - 1), in: stream) }
             if incomplete,
