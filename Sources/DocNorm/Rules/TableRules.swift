@@ -73,6 +73,9 @@ struct TableRulesFile: VersionedRuleFile {
         /// after it a column the extractor set apart (its header, then its
         /// values) is looked for.
         var maxApartLines: Int
+        /// `tables.labelled-columns`' one reading: assignments tried before a
+        /// table 二's leftover values are given up as in doubt.
+        var maxOneReadingSteps: Int
     }
     var format: String
     var templates: [String]

@@ -37,13 +37,10 @@
 /// column on one page has two such readings (the first two runs, under
 /// headers read together, go either way) and is left to the runs.
 extension LabelledColumnRecovery {
-    /// Assignments tried before a reading is given up as in doubt.
-    static let oneReadingBudget = 20_000
-
     /// Per template row, each slot's value piece (index into `pieces`) in
     /// the one reading; nil when there is none or more than one.
     func oneReading(_ pieces: [Piece], template: TableTemplate, shape: Shape) -> [[Int?]]? {
-        let blocks = shape.blocks
+        let blocks = shape.blocks, budget = rules.readingOrder.maxOneReadingSteps
         var base: [Int] = [], cellCount = 0
         for block in blocks { base.append(cellCount); cellCount += block.rows.count * block.headers.count }
         func cell(_ b: Int, _ r: Int, _ s: Int) -> Int { base[b] + r * blocks[b].headers.count + s }
@@ -125,7 +122,7 @@ extension LabelledColumnRecovery {
             return 0
         }
         func search(_ i: Int) {
-            guard solutions < 2, steps < Self.oneReadingBudget else { return }
+            guard solutions < 2, steps < budget else { return }
             if i == values.count {
                 solutions += 1
                 found = assigned
@@ -137,11 +134,11 @@ extension LabelledColumnRecovery {
                 filled[c] = true; assigned[i] = c; moved[i] = move
                 search(i + 1)
                 filled[c] = false; assigned[i] = -1
-                if solutions >= 2 || steps >= Self.oneReadingBudget { return }
+                if solutions >= 2 || steps >= budget { return }
             }
         }
         search(0)
-        guard solutions == 1, steps < Self.oneReadingBudget, let found else { return nil }
+        guard solutions == 1, steps < budget, let found else { return nil }
         var reading = template.rows.map { [Int?](repeating: nil, count: $0.isHeader ? 0 : $0.columnPaths.count) }
         for (i, c) in found.enumerated() {
             let (b, r, s) = cells[c]
