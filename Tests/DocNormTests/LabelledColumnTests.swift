@@ -645,4 +645,61 @@ import Testing
         #expect(!doc.diagnostics.contains { $0.message.contains("exactly one reading") })
         #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "行政规范性文件" })
     }
+
+    /// Chromium's 2019-format table 二 through pdftotext: the label column
+    /// first, then text blocks in the page's order, not row by row; the
+    /// blocks of the right-hand column after the heading 三、, set on the left
+    /// below the table. Placed by no header or run, the stretch holds all 22
+    /// values only with the lines after that heading.
+    static func readByBlocks(after heading: [String]) -> String {
+        let lines = ["二、主动公开政府信息情况", "信息内容", "规章", "规范性文件", "信息内容", "行政许可", "其他对外管理服务事项",
+                     "信息内容", "行政处罚", "行政强制", "信息内容", "行政事业性收费", "信息内容", "政府集中采购", "",
+                     "第二十条第（一）项", "本年新制作数量 本年新公开数量", "1", "5", "", "对外公开总数量", "", "0", "3", "", "2", "40", "",
+                     "第二十条第（五）项", "上一年项目数量", "本年增/减", "0", "0", "9", "增1",
+                     "第二十条第（六）项", "上一年项目数量", "本年增/减", "7", "0", "",
+                     "第二十条第（八）项", "上一年项目数量", "2", "第二十条第（九）项", "采购项目数量", "",
+                     "处理决定数量", "0", "1830", "", "处理决定数量", "", "0", "0", "", "3", "",
+                     "三、收到和处理政府信息公开申请情况", ""] + heading + ["", "全年未收到政府信息公开申请。"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// 0⏎0⏎9⏎增1 is one block of two rows of two columns, read row by row;
+    /// 0⏎3 and 2⏎40 would make one rectangle stacked if read across a row
+    /// each (one block then, not two), so they are columns; zeros that trade
+    /// cells give the same table; 15 0, 本年增/减 0 and 采购总金额 12.5 stand
+    /// after the heading. One reading: taken, and the lines after the heading
+    /// are the table's, not text.
+    @Test func aTableReadByBlocksPastTheNextHeadingIsReadInItsOneReading() throws {
+        let text = Self.readByBlocks(after: ["15", "0", "", "本年增/减", "0", "", "采购总金额", "12.5"])
+        let doc = try document(text)
+        #expect(doc.tables.first?.templateID == "2019-active-disclosure")
+        let expected: [(String, String, String)] = [
+            ("规章", "本年新制作数量", "1"), ("规章", "本年新公开数量", "0"), ("规章", "对外公开总数量", "2"),
+            ("规范性文件", "本年新制作数量", "5"), ("规范性文件", "本年新公开数量", "3"), ("规范性文件", "对外公开总数量", "40"),
+            ("行政许可", "上一年项目数量", "0"), ("行政许可", "本年增/减", "0"), ("行政许可", "处理决定数量", "0"),
+            ("其他对外管理服务事项", "上一年项目数量", "9"), ("其他对外管理服务事项", "本年增/减", "增1"), ("其他对外管理服务事项", "处理决定数量", "1830"),
+            ("行政处罚", "上一年项目数量", "7"), ("行政处罚", "本年增/减", "0"), ("行政处罚", "处理决定数量", "15"),
+            ("行政强制", "上一年项目数量", "0"), ("行政强制", "本年增/减", "0"), ("行政强制", "处理决定数量", "0"),
+            ("行政事业性收费", "上一年项目数量", "2"), ("行政事业性收费", "本年增/减", "0"),
+            ("政府集中采购", "采购项目数量", "3"), ("政府集中采购", "采购总金额", "12.5")]
+        for (row, column, value) in expected { #expect(Self.value(doc, row, column) == value, "\(row) × \(column)") }
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.message.contains("exactly one reading") })
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.message.contains("after the next section's heading") })
+        #expect(!doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .suspicion })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.missing-value" })
+        let once = try canonical(Array(text.utf8))
+        #expect(once.contains("政府集中采购\t3\t12.5\t\n\n三、收到和处理政府信息公开申请情况\n\n全年未收到政府信息公开申请。\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
+    /// One number more after the heading: the stretch and those lines hold
+    /// 23 values for 22 cells, so nothing is read past the heading and the
+    /// cells stay empty and reported, as before.
+    @Test func moreValuesPastTheNextHeadingThanTheTableLacksAreNotRead() throws {
+        let doc = try document(Self.readByBlocks(after: ["15", "0", "", "本年增/减", "0", "", "采购总金额", "12.5", "", "4"]))
+        #expect(doc.tables.first?.templateID == "2019-active-disclosure")
+        #expect(Self.value(doc, "行政处罚", "处理决定数量") == nil)
+        #expect(!doc.diagnostics.contains { $0.message.contains("exactly one reading") })
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.message.contains("行政处罚") })
+    }
 }

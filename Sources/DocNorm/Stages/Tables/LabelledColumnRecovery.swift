@@ -180,6 +180,9 @@ struct LabelledColumnRecovery: Sendable {
         /// The source line of the first value, where the values were placed
         /// in the stretch's one reading (`OneReading.swift`).
         var byReading: Int? = nil
+        /// The lines past the next section's heading that the one reading
+        /// read values from (indices): the table's, not text.
+        var pastHeading: ClosedRange<Int>? = nil
 
         /// `match` puts a value of a TAB grid row read here in another cell
         /// (it fills a row from the left), or leaves it out.
@@ -474,24 +477,32 @@ struct LabelledColumnRecovery: Sendable {
         // What is still loose and empty, in the one reading of the whole
         // stretch that keeps a grid's drawing order (OneReading.swift),
         // where it agrees with what is placed.
-        var byReading: Int?
-        if !unplaced.isEmpty, claimed.contains(where: { $0.contains(false) }),
-           let reading = oneReading(pieces, template: template, shape: shape),
-           reading.indices.allSatisfy({ row in reading[row].indices.allSatisfy { slot in
-               guard let value = values[row][slot] else { return true }
-               guard let p = reading[row][slot], case .value(let text, let index) = pieces[p] else { return false }
-               return text == value && index == placedAt[row][slot]
-           } }) {
-            for (row, slots) in reading.enumerated() {
-                for (slot, p) in slots.enumerated() {
-                    guard let p, case .value(let text, let index) = pieces[p] else { continue }
-                    claimed[row][slot] = true
-                    values[row][slot] = text
-                    placedAt[row][slot] = index
+        // The stretch's values may go on past the next section's heading.
+        var byReading: Int?, pastHeading: ClosedRange<Int>?
+        if !unplaced.isEmpty, claimed.contains(where: { $0.contains(false) }) {
+            let past = piecesPastHeading(pieces, end: piecesEnd, stretchEnd: stretchEnd, lines: lines, template: template, shape: shape)
+            let read = past?.pieces ?? pieces
+            // Equal numbers may trade places: a placed value agrees by its text.
+            if let reading = oneReading(read, lines: lines, template: template, shape: shape),
+               reading.indices.allSatisfy({ row in reading[row].indices.allSatisfy { slot in
+                   guard let value = values[row][slot] else { return true }
+                   guard let p = reading[row][slot], case .value(let text, _) = read[p] else { return false }
+                   return text == value
+               } }) {
+                for (row, slots) in reading.enumerated() {
+                    for (slot, p) in slots.enumerated() {
+                        guard let p, case .value(let text, let index) = read[p] else { continue }
+                        claimed[row][slot] = true
+                        values[row][slot] = text
+                        // Past the heading: the table's, placed at its anchor (as
+                        // a column read apart is), so the table ends before it.
+                        placedAt[row][slot] = p < pieces.count ? index : start
+                    }
                 }
+                unplaced = []
+                byReading = reading.lazy.compactMap { $0.compactMap { $0 }.min() }.min().map { lines[read[$0].lineIndex].number }
+                if let past, reading.contains(where: { $0.contains { $0 != nil && $0! >= pieces.count } }) { pastHeading = past.past }
             }
-            unplaced = []
-            byReading = reading.lazy.compactMap { $0.compactMap { $0 }.min() }.min().map { lines[pieces[$0].lineIndex].number }
         }
         // A column whose header stands nowhere in the table, set apart by
         // the extractor: read where its header stands once, alone on a line
@@ -541,7 +552,7 @@ struct LabelledColumnRecovery: Sendable {
         let dropped = unplaced.filter { $0.lineIndex <= lastLine }.map { ($0.text, lines[$0.lineIndex].number, $0.reason) }
         return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
                          placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence, bySign: bySign,
-                         byRuns: byRuns, gridRows: gridRows, byReading: byReading)
+                         byRuns: byRuns, gridRows: gridRows, byReading: byReading, pastHeading: pastHeading)
     }
 
     /// Index of the first value of `run` with a blank line between it and

@@ -16,7 +16,12 @@
 ///   header shared by several blocks is the k-th such block's), and after
 ///   the cell above it and the cell to its left;
 /// - a run of values with no blank line among them (one block of text)
-///   goes straight down one column or across one row of one block;
+///   fills a rectangle of one block's cells row by row: down one column,
+///   across one row, or the rows of a few columns each left to right
+///   (pdftotext prints a block's lines top to bottom; 0⏎0⏎14⏎增2 is two
+///   rows of two columns); and no two runs on one page make one such
+///   rectangle stacked (cells right below a run, in its columns, would
+///   have been read into its block; a page break ends a block);
 /// - a run right after column headers, no blank line between, opens the
 ///   column of the first of them still without a value, at its top;
 /// - a value signed with a Han prefix (增2) stands only under a header that
@@ -31,15 +36,16 @@
 /// header right after it.
 ///
 /// Only where the stretch holds exactly as many values as the template has
-/// cells and exactly one assignment keeps all of that is it taken, and
-/// only when it agrees with every value the headers and runs placed; else
+/// cells and every assignment that keeps all of that gives one table (equal
+/// numbers may trade places) is it taken, and only when it agrees with
+/// every value the headers and runs placed; else
 /// the cells stay empty and reported, as before. A table read column by
 /// column on one page has two such readings (the first two runs, under
 /// headers read together, go either way) and is left to the runs.
 extension LabelledColumnRecovery {
     /// Per template row, each slot's value piece (index into `pieces`) in
     /// the one reading; nil when there is none or more than one.
-    func oneReading(_ pieces: [Piece], template: TableTemplate, shape: Shape) -> [[Int?]]? {
+    func oneReading(_ pieces: [Piece], lines: [SourceLine], template: TableTemplate, shape: Shape) -> [[Int?]]? {
         let blocks = shape.blocks, budget = rules.readingOrder.maxOneReadingSteps
         var base: [Int] = [], cellCount = 0
         for block in blocks { base.append(cellCount); cellCount += block.rows.count * block.headers.count }
@@ -99,39 +105,80 @@ extension LabelledColumnRecovery {
         for (b, block) in blocks.enumerated() {
             for r in block.rows.indices { for s in block.headers.indices { cells.append((b, r, s)) } }
         }
+        /// Per value, the first value of its run, and the page it stands on,
+        /// counted from the stretch's first: a page break before it is two
+        /// blank lines together or a line taken out (a page number, a form
+        /// feed), as `ColumnRuns` has it.
+        var runFirst = [Int](repeating: 0, count: values.count), page = [Int](repeating: 0, count: values.count)
+        for i in values.indices {
+            runFirst[i] = runStart[i] ? i : runFirst[i - 1]
+            guard i > 0 else { continue }
+            let from = pieces[values[i - 1]].lineIndex, to = pieces[values[i]].lineIndex
+            page[i] = page[i - 1] + (from..<to).filter { k in
+                lines[k + 1].number - lines[k].number > 1
+                    || k + 2 < to && ColumnOrderEvidence.isBlank(lines[k + 1]) && ColumnOrderEvidence.isBlank(lines[k + 2])
+            }.count
+        }
         var filled = [Bool](repeating: false, count: cellCount)
         var assigned = [Int](repeating: -1, count: values.count)
-        /// Per value, how its run moved to it: 1 across, 2 down, 0 a run's first.
-        var moved = [Int](repeating: 0, count: values.count)
+        /// Per value, the width of its run's rectangle as far as known (0:
+        /// its first row not yet closed).
+        var width = [Int](repeating: 0, count: values.count)
+        /// The closed runs' rectangles: block, first and last row, first and
+        /// last slot, the page of its last value.
+        var rectangles: [(block: Int, top: Int, bottom: Int, left: Int, right: Int, page: Int)] = []
         var found: [Int]? = nil, solutions = 0, steps = 0
+        /// Per cell, the piece the first reading put there.
+        var foundAt = [Int](repeating: 0, count: cellCount)
+        func text(_ p: Int) -> String { if case .value(let t, _) = pieces[p] { t } else { "" } }
         func fits(_ i: Int, _ c: Int) -> Int? {
             let (b, r, s) = cells[c], p = values[i]
             guard !filled[c], let h = headerPiece[b][s], h < p, let l = rowPiece[b][r], l < p,
                   r == 0 || filled[cell(b, r - 1, s)], s == 0 || filled[cell(b, r, s - 1)] else { return nil }
             guard case .value(let text, _) = pieces[p], signFits(text, under: blocks[b].headers[s]) else { return nil }
             if !runStart[i] {
-                let (pb, pr, ps) = cells[assigned[i - 1]]
+                let (pb, pr, ps) = cells[assigned[i - 1]], left = cells[assigned[runFirst[i]]].slot, w = width[i - 1]
                 guard pb == b else { return nil }
-                let move = pr == r && ps + 1 == s ? 1 : (ps == s && pr + 1 == r ? 2 : 0)
-                guard move != 0, moved[i - 1] == 0 || moved[i - 1] == move else { return nil }
-                return move
+                if pr == r, ps + 1 == s { return w == 0 || s < left + w ? w : nil }
+                guard pr + 1 == r, s == left, w == 0 || ps - left + 1 == w else { return nil }
+                return ps - left + 1
             }
             if let open = headersBefore[i].first(where: { !filled[cell($0.block, 0, $0.slot)] }) {
                 guard open.block == b, open.slot == s, r == 0 else { return nil }
             }
             return 0
         }
+        /// The run that ends at value `last` as a rectangle: nil when its
+        /// last row is short, or it and a closed run on its page make one
+        /// stacked (across a page break they are two blocks).
+        func closed(_ last: Int) -> (block: Int, top: Int, bottom: Int, left: Int, right: Int, page: Int)? {
+            let (b, top, left) = cells[assigned[runFirst[last]]], (_, bottom, end) = cells[assigned[last]]
+            let right = width[last] == 0 ? end : left + width[last] - 1
+            guard end == right else { return nil }
+            for other in rectangles where other.block == b && other.left == left && other.right == right && other.page == page[runFirst[last]] {
+                if other.bottom + 1 == top || bottom + 1 == other.top { return nil }
+            }
+            return (b, top, bottom, left, right, page[last])
+        }
         func search(_ i: Int) {
             guard solutions < 2, steps < budget else { return }
+            if i > 0, i == values.count || runStart[i] {
+                guard let rectangle = closed(i - 1) else { return }
+                rectangles.append(rectangle)
+            }
+            defer { if i > 0, i == values.count || runStart[i] { rectangles.removeLast() } }
             if i == values.count {
+                // Equal numbers trading cells give the same table: one reading.
+                if found != nil, values.indices.allSatisfy({ text(values[$0]) == text(foundAt[assigned[$0]]) }) { return }
                 solutions += 1
                 found = assigned
+                for (k, c) in assigned.enumerated() { foundAt[c] = values[k] }
                 return
             }
             for c in cells.indices {
                 steps += 1
-                guard let move = fits(i, c) else { continue }
-                filled[c] = true; assigned[i] = c; moved[i] = move
+                guard let w = fits(i, c) else { continue }
+                filled[c] = true; assigned[i] = c; width[i] = w
                 search(i + 1)
                 filled[c] = false; assigned[i] = -1
                 if solutions >= 2 || steps >= budget { return }
@@ -145,5 +192,27 @@ extension LabelledColumnRecovery {
             reading[blocks[b].rows[r]][s] = values[i]
         }
         return reading
+    }
+
+    /// Where the stretch holds fewer values than the table has cells and
+    /// ends at a line of other text (the next section's heading), the pieces
+    /// of the lines after it up to the next line of other text, within
+    /// `maxApartLines`, added to the stretch's; with the lines they stand
+    /// on. pdftotext orders a page's text blocks left before right: cells
+    /// of a table's right-hand columns come after a heading set on the left
+    /// below the table (三、收到和处理政府信息公开申请情况⏎⏎23⏎0⏎⏎本年增/减⏎0⏎⏎采购总金额⏎27.8).
+    /// nil where that does not make exactly the table's count of values.
+    func piecesPastHeading(_ pieces: [Piece], end: Int, stretchEnd: Int, lines: [SourceLine],
+                           template: TableTemplate, shape: Shape) -> (pieces: [Piece], past: ClosedRange<Int>)? {
+        guard end == stretchEnd, end < lines.count else { return nil }
+        let cellCount = shape.blocks.reduce(0) { $0 + $1.rows.count * $1.headers.count }
+        func valueCount(_ pieces: [Piece]) -> Int { pieces.lazy.filter { if case .value = $0 { true } else { false } }.count }
+        let have = valueCount(pieces)
+        guard have < cellCount else { return nil }
+        let tail = self.pieces(lines, (end + 1)..<min(lines.count, end + 1 + rules.readingOrder.maxApartLines), template, shape).pieces
+        guard let firstLine = tail.first?.lineIndex, let lastLine = tail.last?.lineIndex,
+              !tail.contains(where: { if case .gridRow = $0 { true } else { false } }),
+              have + valueCount(tail) == cellCount else { return nil }
+        return (pieces + tail, firstLine...lastLine)
     }
 }

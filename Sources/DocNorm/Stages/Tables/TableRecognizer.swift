@@ -705,6 +705,8 @@ struct TableRecognizer: Sendable {
         // The headers of columns read apart stand in the table's header too.
         let text = Self.cellText(lines[range])
             + placement.apart.flatMap { $0.header.unicodeScalars }
+            + (placement.pastHeading.map { Self.cellText(lines[$0]) } ?? [])
+        let apartLines = placement.apart.map(\.lines) + (placement.pastHeading.map { [$0] } ?? [])
         let filled = readingOrder.fill(template, values: placement.values, rowLines: placement.rowLines, text: text)
         var reasons: [String] = []
         for u in placement.unplaced where !reasons.contains(u.reason) { reasons.append(u.reason) }
@@ -722,13 +724,19 @@ struct TableRecognizer: Sendable {
         }
         if let line = placement.byReading {
             context.report(.tables, "tables.labelled-columns", .repair,
-                           "the values from line \(line) of table \(template.id) fit its cells in exactly one reading: each after its row label and its column header and after the cells above it and to its left, each run of values without a blank line down one column or across one row, a run right after headers under the first of them still without values, signed values under a header that names the sign (the extractor read the table page by page, a page's rows without their headers)",
+                           "the values from line \(line) of table \(template.id) fit its cells in exactly one reading: each after its row label and its column header and after the cells above it and to its left, each run of values without a blank line filling a rectangle of one block row by row (down one column, across one row, or rows of a few columns) and no two runs on one page one such rectangle stacked, a run right after headers under the first of them still without values, signed values under a header that names the sign (the extractor read the table by blocks of text, not row by row)",
                            line: line)
         }
         for (headers, value, header, line) in placement.bySign {
             context.report(.tables, "tables.labelled-columns", .repair,
                            "the values under \(headers) of table \(template.id) read row by row and column by column give different tables; placed row by row: column by column, \(value) would stand under \(header), which names no such sign",
                            line: line)
+        }
+        if let past = placement.pastHeading {
+            let (from, to) = (lines[past.lowerBound].number, lines[past.upperBound].number)
+            context.report(.tables, "tables.labelled-columns", .repair,
+                           "lines \(from)–\(to), after the next section's heading, hold the rest of table \(template.id)'s values, read in its one reading (the extractor reads a page's blocks left before right, the heading on the left before the table's right-hand cells); those lines are the table's, not text",
+                           line: from)
         }
         for (header, apart) in placement.apart {
             let (from, to) = (lines[apart.lowerBound].number, lines[apart.upperBound].number)
@@ -759,12 +767,12 @@ struct TableRecognizer: Sendable {
                        "table \(template.id) on lines \(first)–\(lines[range.upperBound].number): \(how) (\(placement.placed) of \(filled.values.reduce(0) { $0 + $1.count }) cells)",
                        line: first)
         let checks = gridsOnly ? [] : TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
-        guard !gridsOnly else { return Region(lines: range, table: Self.gridOnly(filled.grid), apart: placement.apart.map(\.lines)) }
+        guard !gridsOnly else { return Region(lines: range, table: Self.gridOnly(filled.grid), apart: apartLines) }
         let spans = CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { text in
             rules.isValue(Array(text.unicodeScalars)[...])
         }
         return Region(lines: range, table: Table(grid: filled.grid, spans: spans, templateID: template.id, records: filled.records, checks: checks),
-                      apart: placement.apart.map(\.lines))
+                      apart: apartLines)
     }
 
     /// The region's scalars but its separators (space, TAB, `|`), in which
