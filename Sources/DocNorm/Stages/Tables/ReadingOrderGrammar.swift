@@ -186,7 +186,13 @@ struct ReadingOrderGrammar {
     /// the stretch's rows and columns) and a link to a reading of the rest.
     struct Node {
         var cost: Int
-        var head: [Int]
+        /// Its head's cells: `count` token indices from `start` in the
+        /// list's `cells`. Each head an array of its own made every node
+        /// a retain and a release to copy, and every list a release per
+        /// node to free (an exempt search copies the strict one's lists,
+        /// and `ReadingOrderRecovery.read` walks each full reading).
+        var start: Int
+        var count: Int
         /// How the head reads: index into the list's `steps` (-1: rows in
         /// order). A `Step` held here made every copy of a node (the search
         /// copies thousands) go through the enum's outlined copy and destroy.
@@ -333,11 +339,13 @@ struct ReadingOrderGrammar {
         var cut = false
         /// The plans of the nodes' heads (`Node.plan`).
         var steps: [Step] = []
+        /// The nodes' heads' cells, one after another (`Node.start`).
+        var cells: [Int] = []
 
         init(rows: Int) {
             lists = [[Node]](repeating: [], count: rows + 1)
             seen = [KeyIndex](repeating: KeyIndex(), count: rows + 1)
-            lists[rows] = [Node(cost: 0, head: [], plan: -1, next: -1, key: 0)]
+            lists[rows] = [Node(cost: 0, start: 0, count: 0, plan: -1, next: -1, key: 0)]
         }
 
         /// Adds `head` (rows r..<r+k; `headKey`, the key of its values)
@@ -362,7 +370,7 @@ struct ReadingOrderGrammar {
                 addedIndex.insert(headAndSize, at: added.count)
                 added.append((r, k, headKey, cost))
             }
-            var made: (head: [Int], plan: Int)?
+            var made: (start: Int, count: Int, plan: Int)?
             // The tails' keys and costs read in place (a node copied out is retained).
             for index in lists[r + k].indices {
                 let key = ReadingOrderGrammar.key(head: headKey, rest: lists[r + k][index].key)
@@ -372,9 +380,10 @@ struct ReadingOrderGrammar {
                 if made == nil {
                     let (head, step) = make()
                     if let step { steps.append(step) }
-                    made = (head, step == nil ? -1 : steps.count - 1)
+                    made = (cells.count, head.count, step == nil ? -1 : steps.count - 1)
+                    cells += head
                 }
-                let node = Node(cost: total, head: made!.head, plan: made!.plan, next: index, key: key)
+                let node = Node(cost: total, start: made!.start, count: made!.count, plan: made!.plan, next: index, key: key)
                 if let i = found {
                     lists[r][i] = node
                 } else {
@@ -413,7 +422,7 @@ struct ReadingOrderGrammar {
             var count = 0, row = r, i = index
             while i >= 0, row < lists.count - 1 {
                 let node = lists[row][i]
-                count += node.head.count
+                count += node.count
                 row += rowsOf(node)
                 i = node.next
             }
@@ -422,7 +431,7 @@ struct ReadingOrderGrammar {
             i = index
             while i >= 0, row < lists.count - 1 {
                 let node = lists[row][i]
-                cells += node.head
+                cells += self.cells[node.start..<(node.start + node.count)]
                 if node.plan >= 0 { plan.append(steps[node.plan]) }
                 row += rowsOf(node)
                 i = node.next
@@ -519,7 +528,7 @@ struct ReadingOrderGrammar {
 
     /// Full reading `index` of a search, as `candidates` lists it.
     func candidate(_ readings: Readings, _ index: Int) -> Candidate {
-        let (cells, steps) = readings.follow(0, index, rowsOf: { $0.head.count / columns })
+        let (cells, steps) = readings.follow(0, index, rowsOf: { $0.count / columns })
         return Candidate(cost: readings.lists[0][index].cost, cells: cells, steps: steps)
     }
 
@@ -531,17 +540,19 @@ struct ReadingOrderGrammar {
     func values(_ readings: Readings, _ index: Int, into values: inout [Double]) {
         if values.count != rows * columns { values = [Double](repeating: 0, count: rows * columns) }
         values.withUnsafeMutableBufferPointer { out in
-            var n = 0, row = 0, i = index
-            while i >= 0, row < readings.lists.count - 1 {
-                let node = readings.lists[row][i]
-                // A full reading has rows × columns cells.
-                precondition(n + node.head.count <= out.count)
-                for c in node.head {
-                    out[n] = numbers[c]
-                    n += 1
+            readings.cells.withUnsafeBufferPointer { cells in
+                var n = 0, row = 0, i = index
+                while i >= 0, row < readings.lists.count - 1 {
+                    let node = readings.lists[row][i]
+                    // A full reading has rows × columns cells.
+                    precondition(n + node.count <= out.count && node.start + node.count <= cells.count)
+                    for c in node.start..<(node.start + node.count) {
+                        out[n] = numbers[cells[c]]
+                        n += 1
+                    }
+                    row += node.count / columns
+                    i = node.next
                 }
-                row += node.head.count / columns
-                i = node.next
             }
         }
     }
@@ -707,7 +718,7 @@ struct ReadingOrderGrammar {
             readings.close(r - a, cap: r == a ? limits.maxRunCandidates : limits.maxCandidates)
         }
         return readings.lists[0].indices.map { i in
-            let (cells, steps) = readings.follow(0, i, rowsOf: { $0.head.count / width })
+            let (cells, steps) = readings.follow(0, i, rowsOf: { $0.count / width })
             return Candidate(cost: readings.lists[0][i].cost, cells: cells, steps: steps)
         }
     }
@@ -849,7 +860,7 @@ struct ReadingOrderGrammar {
             readings.close(r - a, cap: r == a ? limits.maxRunCandidates : limits.maxCandidates)
         }
         return readings.lists[0].indices.map { i in
-            let (cells, steps) = readings.follow(0, i, rowsOf: { $0.head.count / width })
+            let (cells, steps) = readings.follow(0, i, rowsOf: { $0.count / width })
             return Candidate(cost: readings.lists[0][i].cost, cells: cells, steps: steps)
         }
     }
