@@ -409,10 +409,35 @@ struct ReadingOrderGrammar {
             if inOrder {
                 if lists[r].count > cap { lists[r].removeSubrange(cap...) }
             } else {
-                let order = lists[r].indices.sorted { (lists[r][$0].cost, $0) < (lists[r][$1].cost, $1) }.prefix(cap)
-                lists[r] = order.map { lists[r][$0] }
+                lists[r] = Self.cheapest(lists[r], cap: cap)
             }
             seen[r] = KeyIndex()
+        }
+
+        /// The cheapest `cap` of `nodes`, stably by cost (earlier wins
+        /// ties). Costs are small counts of groups, runs and rotations: the
+        /// nodes are counted per cost and placed, not sorted (a sort by
+        /// (cost, index) through a closure was most of `close`).
+        static func cheapest(_ nodes: [Node], cap: Int) -> [Node] {
+            var low = Int.max, high = Int.min
+            for node in nodes {
+                low = min(low, node.cost)
+                high = max(high, node.cost)
+            }
+            guard high - low < 256 else {
+                return Array(nodes.indices.sorted { (nodes[$0].cost, $0) < (nodes[$1].cost, $1) }.prefix(cap).map { nodes[$0] })
+            }
+            // Where each cost's nodes start in the order.
+            var next = [Int](repeating: 0, count: high - low + 2)
+            for node in nodes { next[node.cost - low + 1] += 1 }
+            for c in 1..<next.count { next[c] += next[c - 1] }
+            var ordered = nodes
+            for node in nodes {
+                ordered[next[node.cost - low]] = node
+                next[node.cost - low] += 1
+            }
+            if ordered.count > cap { ordered.removeSubrange(cap...) }
+            return ordered
         }
 
         /// The cells and plan of reading `index` of row r, followed to the end.
@@ -502,7 +527,12 @@ struct ReadingOrderGrammar {
                 for lead in 1...plan.runGroups.count {
                     let ends = lead == 1 ? rows : leadRunEnd(from: p, lead: lead)
                     guard ends >= r + 2 else { continue }
-                    for b in stride(from: r + 2, through: ends, by: 1) where !readings.lists[b].isEmpty && interleaved(from: p, count: b - r, lead: lead) {
+                    // `interleaved(from: p, count: b - r, lead:)`, counted on as b grows
+                    // (asked afresh for each b, it counted the same rows over and over).
+                    var separated = 0
+                    for b in stride(from: r + 2, through: ends, by: 1) {
+                        if afterText[p + (b - r - 1) * lead] { separated += 1 }
+                        guard !readings.lists[b].isEmpty, Double(separated) >= limits.minInterleavedShare * Double(b - r - 1) else { continue }
                         for inner in firstColumnRun(r, b, lead: lead, plan.runGroups[lead - 1], plan.runGroupOffsets[lead - 1]) {
                             var cells = [Int](repeating: 0, count: (b - r) * columns)
                             for i in 0..<(b - r) {
@@ -781,6 +811,7 @@ struct ReadingOrderGrammar {
     /// taking it for the first column lets sparse values slide between rows.
     /// With `lead` columns first, each row's first value is the one asked
     /// to follow text.
+    /// (`search` counts it as it goes, row by row: keep the two alike.)
     func interleaved(from p: Int, count: Int, lead: Int = 1) -> Bool {
         var separated = 0
         for i in 1..<count where afterText[p + i * lead] { separated += 1 }
