@@ -443,9 +443,13 @@ struct ReadingOrderRecovery: Sendable {
     /// with the anchor of another table, or ends a sentence (。): prose with
     /// an anchor's words at a line start costs a few lines, not `maxLines`.
     func stretchEnd(_ lines: [SourceLine], from start: Int, templates: [TableTemplate]) -> Int {
-        let own = Set(templates.flatMap(\.anchors))
-        let others = anchorScalars.filter { !own.contains($0.anchor) }.map(\.scalars)
-        let labels = templates.flatMap { labelScalars[$0.id] ?? Self.labels(of: $0) }
+        // The other templates' anchors are every anchor but these templates'
+        // own, asked of an anchor only when a line opens with it; the
+        // templates' labels are listed only for a line opening with a
+        // section number. (A set of the own anchors, the others and the
+        // labels, listed at every call, were most of this function's time;
+        // few lines of a stretch open with an anchor's first scalar.)
+        func own(_ anchor: String) -> Bool { templates.contains { $0.anchors.contains(anchor) } }
         let mark = Array(rules.readingOrder.sectionMark.unicodeScalars)
         let stop = min(lines.count, start + rules.matching.maxLines)
         // A line can end the stretch below only when its first scalar opens
@@ -455,7 +459,7 @@ struct ReadingOrderRecovery: Sendable {
         // anchor's opener (`stretchOpeners`), built once; a line opening
         // one of these templates' own is then looked at and passed below.
         let openers = stretchOpeners
-        let anyOpens = anyEmptyAnchor && others.contains { $0.isEmpty }
+        let anyOpens = anyEmptyAnchor && anchorScalars.contains { $0.scalars.isEmpty && !own($0.anchor) }
         // Three marks: compared, not hashed, for every line.
         let sentenceEnds = Array(rules.sentenceEnds)
         var i = start + 1
@@ -469,13 +473,13 @@ struct ReadingOrderRecovery: Sendable {
             }
             let view = lines[i].text.unicodeScalars
             let head = Array(view.prefix(while: { $0 != " " && $0 != "\t" }).prefix(8))
-            if others.contains(where: { head.starts(with: $0.prefix(head.count)) && head.count >= min(4, $0.count) }) { return i }
+            if anchorScalars.contains(where: { head.starts(with: $0.scalars.prefix(head.count)) && head.count >= min(4, $0.scalars.count) && !own($0.anchor) }) { return i }
             var n = 0
             while n < head.count && rules.sectionNumerals.contains(head[n]) { n += 1 }
             if n > 0, head[n...].starts(with: mark) {
                 // 四、结转下年度继续办理 is a row of table 三; 四、政府信息公开… is not.
                 let known = head.count > n + mark.count + 1
-                    && labels.contains { $0.starts(with: head) || head.starts(with: $0) }
+                    && templates.contains { (labelScalars[$0.id] ?? Self.labels(of: $0)).contains { $0.starts(with: head) || head.starts(with: $0) } }
                 if !known { return i }
             }
             i += 1
