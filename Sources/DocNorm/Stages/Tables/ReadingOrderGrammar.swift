@@ -186,7 +186,13 @@ struct ReadingOrderGrammar {
     /// the stretch's rows and columns) and a link to a reading of the rest.
     struct Node {
         var cost: Int
-        var head: [Int]
+        /// Its head's cells: `count` token indices from `start` in the
+        /// list's `cells`. Each head an array of its own made every node
+        /// a retain and a release to copy, and every list a release per
+        /// node to free (an exempt search copies the strict one's lists,
+        /// and `ReadingOrderRecovery.read` walks each full reading).
+        var start: Int
+        var count: Int
         /// How the head reads: index into the list's `steps` (-1: rows in
         /// order). A `Step` held here made every copy of a node (the search
         /// copies thousands) go through the enum's outlined copy and destroy.
@@ -333,11 +339,13 @@ struct ReadingOrderGrammar {
         var cut = false
         /// The plans of the nodes' heads (`Node.plan`).
         var steps: [Step] = []
+        /// The nodes' heads' cells, one after another (`Node.start`).
+        var cells: [Int] = []
 
         init(rows: Int) {
             lists = [[Node]](repeating: [], count: rows + 1)
             seen = [KeyIndex](repeating: KeyIndex(), count: rows + 1)
-            lists[rows] = [Node(cost: 0, head: [], plan: -1, next: -1, key: 0)]
+            lists[rows] = [Node(cost: 0, start: 0, count: 0, plan: -1, next: -1, key: 0)]
         }
 
         /// Adds `head` (rows r..<r+k; `headKey`, the key of its values)
@@ -362,7 +370,7 @@ struct ReadingOrderGrammar {
                 addedIndex.insert(headAndSize, at: added.count)
                 added.append((r, k, headKey, cost))
             }
-            var made: (head: [Int], plan: Int)?
+            var made: (start: Int, count: Int, plan: Int)?
             // The tails' keys and costs read in place (a node copied out is retained).
             for index in lists[r + k].indices {
                 let key = ReadingOrderGrammar.key(head: headKey, rest: lists[r + k][index].key)
@@ -372,9 +380,10 @@ struct ReadingOrderGrammar {
                 if made == nil {
                     let (head, step) = make()
                     if let step { steps.append(step) }
-                    made = (head, step == nil ? -1 : steps.count - 1)
+                    made = (cells.count, head.count, step == nil ? -1 : steps.count - 1)
+                    cells += head
                 }
-                let node = Node(cost: total, head: made!.head, plan: made!.plan, next: index, key: key)
+                let node = Node(cost: total, start: made!.start, count: made!.count, plan: made!.plan, next: index, key: key)
                 if let i = found {
                     lists[r][i] = node
                 } else {
@@ -400,10 +409,35 @@ struct ReadingOrderGrammar {
             if inOrder {
                 if lists[r].count > cap { lists[r].removeSubrange(cap...) }
             } else {
-                let order = lists[r].indices.sorted { (lists[r][$0].cost, $0) < (lists[r][$1].cost, $1) }.prefix(cap)
-                lists[r] = order.map { lists[r][$0] }
+                lists[r] = Self.cheapest(lists[r], cap: cap)
             }
             seen[r] = KeyIndex()
+        }
+
+        /// The cheapest `cap` of `nodes`, stably by cost (earlier wins
+        /// ties). Costs are small counts of groups, runs and rotations: the
+        /// nodes are counted per cost and placed, not sorted (a sort by
+        /// (cost, index) through a closure was most of `close`).
+        static func cheapest(_ nodes: [Node], cap: Int) -> [Node] {
+            var low = Int.max, high = Int.min
+            for node in nodes {
+                low = min(low, node.cost)
+                high = max(high, node.cost)
+            }
+            guard high - low < 256 else {
+                return Array(nodes.indices.sorted { (nodes[$0].cost, $0) < (nodes[$1].cost, $1) }.prefix(cap).map { nodes[$0] })
+            }
+            // Where each cost's nodes start in the order.
+            var next = [Int](repeating: 0, count: high - low + 2)
+            for node in nodes { next[node.cost - low + 1] += 1 }
+            for c in 1..<next.count { next[c] += next[c - 1] }
+            var ordered = nodes
+            for node in nodes {
+                ordered[next[node.cost - low]] = node
+                next[node.cost - low] += 1
+            }
+            if ordered.count > cap { ordered.removeSubrange(cap...) }
+            return ordered
         }
 
         /// The cells and plan of reading `index` of row r, followed to the end.
@@ -413,7 +447,7 @@ struct ReadingOrderGrammar {
             var count = 0, row = r, i = index
             while i >= 0, row < lists.count - 1 {
                 let node = lists[row][i]
-                count += node.head.count
+                count += node.count
                 row += rowsOf(node)
                 i = node.next
             }
@@ -422,7 +456,7 @@ struct ReadingOrderGrammar {
             i = index
             while i >= 0, row < lists.count - 1 {
                 let node = lists[row][i]
-                cells += node.head
+                cells += self.cells[node.start..<(node.start + node.count)]
                 if node.plan >= 0 { plan.append(steps[node.plan]) }
                 row += rowsOf(node)
                 i = node.next
@@ -493,7 +527,12 @@ struct ReadingOrderGrammar {
                 for lead in 1...plan.runGroups.count {
                     let ends = lead == 1 ? rows : leadRunEnd(from: p, lead: lead)
                     guard ends >= r + 2 else { continue }
-                    for b in stride(from: r + 2, through: ends, by: 1) where !readings.lists[b].isEmpty && interleaved(from: p, count: b - r, lead: lead) {
+                    // `interleaved(from: p, count: b - r, lead:)`, counted on as b grows
+                    // (asked afresh for each b, it counted the same rows over and over).
+                    var separated = 0
+                    for b in stride(from: r + 2, through: ends, by: 1) {
+                        if afterText[p + (b - r - 1) * lead] { separated += 1 }
+                        guard !readings.lists[b].isEmpty, Double(separated) >= limits.minInterleavedShare * Double(b - r - 1) else { continue }
                         for inner in firstColumnRun(r, b, lead: lead, plan.runGroups[lead - 1], plan.runGroupOffsets[lead - 1]) {
                             var cells = [Int](repeating: 0, count: (b - r) * columns)
                             for i in 0..<(b - r) {
@@ -519,7 +558,7 @@ struct ReadingOrderGrammar {
 
     /// Full reading `index` of a search, as `candidates` lists it.
     func candidate(_ readings: Readings, _ index: Int) -> Candidate {
-        let (cells, steps) = readings.follow(0, index, rowsOf: { $0.head.count / columns })
+        let (cells, steps) = readings.follow(0, index, rowsOf: { $0.count / columns })
         return Candidate(cost: readings.lists[0][index].cost, cells: cells, steps: steps)
     }
 
@@ -531,17 +570,19 @@ struct ReadingOrderGrammar {
     func values(_ readings: Readings, _ index: Int, into values: inout [Double]) {
         if values.count != rows * columns { values = [Double](repeating: 0, count: rows * columns) }
         values.withUnsafeMutableBufferPointer { out in
-            var n = 0, row = 0, i = index
-            while i >= 0, row < readings.lists.count - 1 {
-                let node = readings.lists[row][i]
-                // A full reading has rows × columns cells.
-                precondition(n + node.head.count <= out.count)
-                for c in node.head {
-                    out[n] = numbers[c]
-                    n += 1
+            readings.cells.withUnsafeBufferPointer { cells in
+                var n = 0, row = 0, i = index
+                while i >= 0, row < readings.lists.count - 1 {
+                    let node = readings.lists[row][i]
+                    // A full reading has rows × columns cells.
+                    precondition(n + node.count <= out.count && node.start + node.count <= cells.count)
+                    for c in node.start..<(node.start + node.count) {
+                        out[n] = numbers[cells[c]]
+                        n += 1
+                    }
+                    row += node.count / columns
+                    i = node.next
                 }
-                row += node.head.count / columns
-                i = node.next
             }
         }
     }
@@ -707,7 +748,7 @@ struct ReadingOrderGrammar {
             readings.close(r - a, cap: r == a ? limits.maxRunCandidates : limits.maxCandidates)
         }
         return readings.lists[0].indices.map { i in
-            let (cells, steps) = readings.follow(0, i, rowsOf: { $0.head.count / width })
+            let (cells, steps) = readings.follow(0, i, rowsOf: { $0.count / width })
             return Candidate(cost: readings.lists[0][i].cost, cells: cells, steps: steps)
         }
     }
@@ -770,6 +811,7 @@ struct ReadingOrderGrammar {
     /// taking it for the first column lets sparse values slide between rows.
     /// With `lead` columns first, each row's first value is the one asked
     /// to follow text.
+    /// (`search` counts it as it goes, row by row: keep the two alike.)
     func interleaved(from p: Int, count: Int, lead: Int = 1) -> Bool {
         var separated = 0
         for i in 1..<count where afterText[p + i * lead] { separated += 1 }
@@ -849,7 +891,7 @@ struct ReadingOrderGrammar {
             readings.close(r - a, cap: r == a ? limits.maxRunCandidates : limits.maxCandidates)
         }
         return readings.lists[0].indices.map { i in
-            let (cells, steps) = readings.follow(0, i, rowsOf: { $0.head.count / width })
+            let (cells, steps) = readings.follow(0, i, rowsOf: { $0.count / width })
             return Candidate(cost: readings.lists[0][i].cost, cells: cells, steps: steps)
         }
     }

@@ -62,6 +62,16 @@ struct ReadingOrderRecovery: Sendable {
     /// Per template id, its column labels as `HeaderPieceEvidence` asks of
     /// them, built once (a failing read of a long document asks often).
     let headerLabels: [String: HeaderPieceEvidence.Labels]
+    /// Per template id (of uniform width), its relations as the search
+    /// asks them, built once (`read` built them at every call).
+    let relations: [String: TemplateRelations]
+    /// The first scalar of every template's anchor, and the section
+    /// numerals: a line opening with none of them does not end a stretch
+    /// (`stretchEnd`). Built once: per call, the set of the other
+    /// templates' anchors' openers cost more than the lines it passed.
+    let stretchOpeners: ScalarSet
+    /// Some template's anchor is empty (then every line is looked at).
+    let anyEmptyAnchor: Bool
 
     init(rules: TableRules) {
         self.rules = rules
@@ -78,6 +88,12 @@ struct ReadingOrderRecovery: Sendable {
         labelScalars = Dictionary(uniqueKeysWithValues: rules.templates.filter { ids[$0.id] == 1 }.map { ($0.id, Self.labels(of: $0)) })
         anchorScalars = rules.templates.flatMap(\.anchors).map { ($0, Array($0.unicodeScalars)) }
         headerLabels = Dictionary(uniqueKeysWithValues: rules.templates.filter { ids[$0.id] == 1 }.map { ($0.id, HeaderPieceEvidence.Labels($0)) })
+        relations = Dictionary(uniqueKeysWithValues: rules.templates.filter { ids[$0.id] == 1 && Self.uniformSlots($0) != nil }.map { template in
+            (template.id, TemplateRelations(template, dataRows: template.rows.indices.filter { !template.rows[$0].isHeader }))
+        })
+        stretchOpeners = ScalarSet(ranges: (anchorScalars.compactMap(\.scalars.first) + rules.sectionNumerals).map { $0.value...$0.value },
+                                   pattern: "stretch ends")
+        anyEmptyAnchor = anchorScalars.contains { $0.scalars.isEmpty }
     }
 
     /// A number of the stretch: its text, its value, and where it stood.
@@ -137,6 +153,27 @@ struct ReadingOrderRecovery: Sendable {
             var template: String
             var texts: [String]
             var afterText: [Bool]
+            /// The hash of `texts` and `afterText`, worked out once per
+            /// stretch (`numbersHash`): hashed with the key, every token's
+            /// text was hashed again for each template, in every lookup,
+            /// insertion and rehash of the memo.
+            var numbersHash: Int
+
+            static func numbersHash(texts: [String], afterText: [Bool]) -> Int {
+                var hasher = Hasher()
+                hasher.combine(texts)
+                hasher.combine(afterText)
+                return hasher.finalize()
+            }
+
+            static func == (a: Key, b: Key) -> Bool {
+                a.numbersHash == b.numbersHash && a.template == b.template && a.texts == b.texts && a.afterText == b.afterText
+            }
+
+            func hash(into hasher: inout Hasher) {
+                hasher.combine(template)
+                hasher.combine(numbersHash)
+            }
         }
         var readings: [Key: Result<Reading, Failure>] = [:]
         init() {}
@@ -159,10 +196,16 @@ struct ReadingOrderRecovery: Sendable {
         var accepted: [Reading] = []
         var reasons: [String] = [], fitting: [String] = []
         let texts = memo == nil ? [] : tokens.map(\.text), afterText = memo == nil ? [] : tokens.map(\.afterText)
+        let numbersHash = memo == nil ? 0 : Memo.Key.numbersHash(texts: texts, afterText: afterText)
         for template in usable {
-            let key = Memo.Key(template: template.id, texts: texts, afterText: afterText)
-            let result = memo?.readings[key] ?? read(template, tokens: tokens)
-            memo?.readings[key] = result
+            let key = Memo.Key(template: template.id, texts: texts, afterText: afterText, numbersHash: numbersHash)
+            let result: Result<Reading, Failure>
+            if let known = memo?.readings[key] {
+                result = known
+            } else {
+                result = read(template, tokens: tokens)
+                memo?.readings[key] = result
+            }
             switch result {
             case .success(let reading): accepted.append(reading)
             case .failure(let reason):
@@ -269,15 +312,22 @@ struct ReadingOrderRecovery: Sendable {
         let dataRows = template.rows.indices.filter { !template.rows[$0].isHeader }
         let rowCount = dataRows.count
         let needed = rowCount * columns
-        let relations = TemplateRelations(template, dataRows: dataRows)
+        let relations = self.relations[template.id] ?? TemplateRelations(template, dataRows: dataRows)
         let limit = rules.readingOrder.maxDroppedTokens
         guard tokens.count >= needed, tokens.count - needed <= 2 * limit else {
             return .failure(Failure(message: "\(tokens.count) numbers for \(needed) value cells", numbersFit: false))
         }
         // Texts as small integers: two readings that differ only where equal
         // numbers trade places are the same table.
-        var ids: [String: Int32] = [:]
-        let keys = tokens.map { t in ids[t.text] ?? { ids[t.text] = Int32(ids.count); return Int32(ids.count - 1) }() }
+        // Made when a reading is first accepted (most reads accept none).
+        var keys: [Int32] = []
+        func textKeys() -> [Int32] {
+            if keys.isEmpty {
+                var ids: [String: Int32] = [:]
+                keys = tokens.map { t in ids[t.text] ?? { ids[t.text] = Int32(ids.count); return Int32(ids.count - 1) }() }
+            }
+            return keys
+        }
         /// Every reading whose values `accept` takes (nil: rejected; else its
         /// suspects), one per distinct table of values, the cheapest. Each
         /// lead's search with no row exempt is kept in `strict`: a search
@@ -285,13 +335,18 @@ struct ReadingOrderRecovery: Sendable {
         var strict: [Int: ReadingOrderGrammar.Readings] = [:]
         /// The search with no row exempt cut readings at some row position.
         var cut = false
+        /// Per lead, the numbers' values and `afterText`: the same for every
+        /// search of that lead (one per exempt row), listed once.
+        var leadInputs: [Int: (numbers: [Double], afterText: [Bool])] = [:]
         func search(exempt: Int?, limits: TableRulesFile.ReadingOrder? = nil, _ accept: ([Double]) -> [Suspect]?) -> [[Int32]: Reading] {
             var passing: [[Int32]: Reading] = [:]
             // Each reading's values (its cells listed only for one accepted).
             var values: [Double] = []
             for lead in 0...min(limit, tokens.count - needed) where tokens.count - needed - lead <= limit {
-                let slice = Array(lead..<(lead + needed))
-                let grammar = ReadingOrderGrammar(numbers: slice.map { tokens[$0].number }, afterText: slice.map { tokens[$0].afterText },
+                let slice = lead..<(lead + needed)
+                let inputs = leadInputs[lead] ?? (tokens[slice].map(\.number), tokens[slice].map(\.afterText))
+                leadInputs[lead] = inputs
+                let grammar = ReadingOrderGrammar(numbers: inputs.numbers, afterText: inputs.afterText,
                                       rows: rowCount, columns: columns, relations: relations, limits: limits ?? rules.readingOrder,
                                       plan: plans[template.id], exemptRow: exempt)
                 let found = grammar.search(below: exempt == nil ? nil : strict[lead])
@@ -303,10 +358,11 @@ struct ReadingOrderRecovery: Sendable {
                     grammar.values(found, index, into: &values)
                     guard let suspects = accept(values) else { continue }
                     let candidate = grammar.candidate(found, index)
-                    let key = candidate.cells.map { keys[slice[$0]] }
+                    let keys = textKeys()
+                    let key = candidate.cells.map { keys[lead + $0] }
                     let cost = candidate.cost + tokens.count - needed
                     if let known = passing[key], known.cost <= cost { continue }
-                    let cells = (0..<rowCount).map { r in (0..<columns).map { c in slice[candidate.cells[r * columns + c]] } }
+                    let cells = (0..<rowCount).map { r in (0..<columns).map { c in lead + candidate.cells[r * columns + c] } }
                     let dropped = Array(0..<lead) + Array((lead + needed)..<tokens.count)
                     passing[key] = Reading(template: template, cells: cells, cost: cost, plan: candidate.plan, dropped: dropped, suspects: suspects)
                 }
@@ -387,18 +443,23 @@ struct ReadingOrderRecovery: Sendable {
     /// with the anchor of another table, or ends a sentence (。): prose with
     /// an anchor's words at a line start costs a few lines, not `maxLines`.
     func stretchEnd(_ lines: [SourceLine], from start: Int, templates: [TableTemplate]) -> Int {
-        let own = Set(templates.flatMap(\.anchors))
-        let others = anchorScalars.filter { !own.contains($0.anchor) }.map(\.scalars)
-        let labels = templates.flatMap { labelScalars[$0.id] ?? Self.labels(of: $0) }
+        // The other templates' anchors are every anchor but these templates'
+        // own, asked of an anchor only when a line opens with it; the
+        // templates' labels are listed only for a line opening with a
+        // section number. (A set of the own anchors, the others and the
+        // labels, listed at every call, were most of this function's time;
+        // few lines of a stretch open with an anchor's first scalar.)
+        func own(_ anchor: String) -> Bool { templates.contains { $0.anchors.contains(anchor) } }
         let mark = Array(rules.readingOrder.sectionMark.unicodeScalars)
         let stop = min(lines.count, start + rules.matching.maxLines)
         // A line can end the stretch below only when its first scalar opens
         // another anchor or is a section numeral (or an anchor is empty):
         // most lines, table cells, are passed on that scalar alone.
-        // Those scalars in one set, looked up without hashing.
-        let openers = ScalarSet(ranges: (others.compactMap(\.first) + rules.sectionNumerals).map { $0.value...$0.value },
-                                pattern: "stretch ends")
-        let anyOpens = others.contains { $0.isEmpty }
+        // Those scalars in one set, looked up without hashing: every
+        // anchor's opener (`stretchOpeners`), built once; a line opening
+        // one of these templates' own is then looked at and passed below.
+        let openers = stretchOpeners
+        let anyOpens = anyEmptyAnchor && anchorScalars.contains { $0.scalars.isEmpty && !own($0.anchor) }
         // Three marks: compared, not hashed, for every line.
         let sentenceEnds = Array(rules.sentenceEnds)
         var i = start + 1
@@ -412,13 +473,13 @@ struct ReadingOrderRecovery: Sendable {
             }
             let view = lines[i].text.unicodeScalars
             let head = Array(view.prefix(while: { $0 != " " && $0 != "\t" }).prefix(8))
-            if others.contains(where: { head.starts(with: $0.prefix(head.count)) && head.count >= min(4, $0.count) }) { return i }
+            if anchorScalars.contains(where: { head.starts(with: $0.scalars.prefix(head.count)) && head.count >= min(4, $0.scalars.count) && !own($0.anchor) }) { return i }
             var n = 0
             while n < head.count && rules.sectionNumerals.contains(head[n]) { n += 1 }
             if n > 0, head[n...].starts(with: mark) {
                 // 四、结转下年度继续办理 is a row of table 三; 四、政府信息公开… is not.
                 let known = head.count > n + mark.count + 1
-                    && labels.contains { $0.starts(with: head) || head.starts(with: $0) }
+                    && templates.contains { (labelScalars[$0.id] ?? Self.labels(of: $0)).contains { $0.starts(with: head) || head.starts(with: $0) } }
                 if !known { return i }
             }
             i += 1
@@ -462,34 +523,45 @@ struct ReadingOrderRecovery: Sendable {
         func numeric(_ s: Unicode.Scalar) -> Bool { rules.digits.contains(s) || rules.inside.contains(s) }
         func cjk(_ s: Unicode.Scalar) -> Bool { s.value > 0x7F }  // Han, CJK or typographic punctuation (”)
 
-        /// The tokens of one line, `bytes` its UTF-8: pieces between spaces, TABs and `|`.
+        /// The tokens of one line, `bytes` its UTF-8: pieces between spaces,
+        /// TABs and `|`, cut on those bytes (none stands inside another
+        /// scalar's UTF-8).
         mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, index: Int) {
-            scalars.removeAll(keepingCapacity: true)
-            offsets.removeAll(keepingCapacity: true)
+            @inline(__always) func separates(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x7C }  // space, TAB, |
             var i = 0
             while i < bytes.count {
-                let (value, length) = decodeUTF8Scalar(bytes, at: i)
-                if value == 0x20 || value == 0x09 || value == 0x7C {  // space, TAB, |
-                    if !scalars.isEmpty { piece(bytes, end: i, line: line, index: index) }
-                    scalars.removeAll(keepingCapacity: true)
-                    offsets.removeAll(keepingCapacity: true)
-                } else {
-                    scalars.append(Unicode.Scalar(value).unsafelyUnwrapped)
-                    offsets.append(i)
-                }
-                i += length
+                guard !separates(bytes[i]) else { i += 1; continue }
+                var end = i + 1
+                while end < bytes.count && !separates(bytes[end]) { end += 1 }
+                piece(bytes, from: i, end: end, line: line, index: index)
+                i = end
             }
-            if !scalars.isEmpty { piece(bytes, end: bytes.count, line: line, index: index) }
         }
 
-        /// The piece in `scalars`, which ends at byte `end` of `bytes`.
-        mutating func piece(_ bytes: UnsafeBufferPointer<UInt8>, end: Int, line: Int, index: Int) {
+        /// The piece of bytes start..<end of `bytes` (not empty).
+        mutating func piece(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, line: Int, index: Int) {
             // Label text, most pieces: no value opens with its first
             // scalar and no number ends it. It is text, and nothing more
-            // of it is looked at (nor copied).
-            if !rules.valueOpeners.contains(scalars[0]) && !numeric(scalars[scalars.count - 1]) {
+            // of it is looked at: only those two scalars are decoded (each
+            // scalar of every label decoded and listed was most of reading
+            // a stretch).
+            var lastStart = end - 1
+            while bytes[lastStart] & 0xC0 == 0x80 { lastStart -= 1 }  // back over continuation bytes
+            let first = Unicode.Scalar(decodeUTF8Scalar(bytes, at: start).value).unsafelyUnwrapped
+            let last = Unicode.Scalar(decodeUTF8Scalar(bytes, at: lastStart).value).unsafelyUnwrapped
+            if !rules.valueOpeners.contains(first) && !numeric(last) {
                 text = true
                 return
+            }
+            // The piece's scalars, each with its byte offset in the line.
+            scalars.removeAll(keepingCapacity: true)
+            offsets.removeAll(keepingCapacity: true)
+            var i = start
+            while i < end {
+                let (value, length) = decodeUTF8Scalar(bytes, at: i)
+                scalars.append(Unicode.Scalar(value).unsafelyUnwrapped)
+                offsets.append(i)
+                i += length
             }
             let value: Range<Int>
             if rules.isValue(scalars[...]) {
