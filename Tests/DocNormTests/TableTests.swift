@@ -451,3 +451,42 @@ extension String {
         #expect(splits(["关确认或重新0", "出具已获取信0 0 0 0 0 0", "息", "（六）其他处理1 0 0 0 0 0 1"]) == [])
     }
 }
+
+/// Table 二 (2019) as Tesseract lays it out: one line a row, `规范性文件`'s
+/// values as given.
+func activeDisclosureTable(regulations: String) -> String {
+    ["二、主动公开政府信息情况",
+     "第二十条第（一）项", "信息内容 本年新制作数量 本年新公开数量 对外公开总数量",
+     "规章 0 0 0", "规范性文件 \(regulations)",
+     "第二十条第（五）项", "信息内容 上一年项目数量 本年增/减 处理决定数量",
+     "行政许可 0 0 0", "其他对外管理服务事项 12 -2 286432",
+     "第二十条第（六）项", "信息内容 上一年项目数量 本年增/减 处理决定数量",
+     "行政处罚 0 9 4", "行政强制 2 0 5",
+     "第二十条第（八）项", "信息内容 上一年项目数量 本年增/减", "行政事业性收费 0 0",
+     "第二十条第（九）项", "信息内容 采购项目数量 采购总金额", "政府集中采购 6 186.3万元",
+     "三、收到和处理政府信息公开申请情况"].joined(separator: "\n") + "\n"
+}
+
+@Suite struct TableBoundTests {
+    /// Tesseract read 21 as 2 (xilan-gjj-2020): table 二 has no sum to
+    /// break, but fewer published in all than this year is impossible.
+    @Test func aTotalBelowThisYearsPartIsFlaggedOnItsRow() throws {
+        let doc = try document(activeDisclosureTable(regulations: "3 3 2"))
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        let bound = try #require(doc.diagnostics.first { $0.rule == "structure.bound" })
+        #expect(bound.kind == .arithmetic && bound.line == 5)
+        #expect(bound.message.contains("第二十条第（一）项/规范性文件: 3 > 2"))
+        #expect(bound.cells == DiagnosticCells(table: "2019-active-disclosure", row: ["第二十条第（一）项", "规范性文件"], column: ["对外公开总数量"]))
+        #expect(doc.diagnostics.filter { $0.rule == "structure.bound" }.count == 1)
+    }
+
+    /// The bound names its rows: 本年增/减 above 处理决定数量 (行政处罚 9
+    /// and 4, the same slots) is no failure, nor is a total at least the part.
+    @Test func theBoundHoldsOnlyOnItsRows() throws {
+        let doc = try document(activeDisclosureTable(regulations: "3 3 21"))
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        #expect(doc.tables[0].records.contains { $0.row.last == "行政处罚" && $0.column == ["本年增/减"] && $0.value == "9" })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.bound" })
+        #expect(doc.tables[0].checks.isEmpty)
+    }
+}

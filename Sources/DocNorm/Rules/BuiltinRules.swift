@@ -277,6 +277,9 @@ enum BuiltinRules {
  },
  "checks": [
 
+ ],
+ "bounds": [
+  {"id": "active.published-within-total", "per": "row", "rows": ["规章", "规范性文件"], "left": [1], "right": [2], "description": "本年新公开数量 ≤ 对外公开总数量 (implied: what was published this year is part of all that is published)"}
  ]
 }
 

@@ -107,6 +107,9 @@ struct TableTemplateFile: VersionedRuleFile {
         var per: String
         var left: [Operand]
         var right: [Operand]
+        /// `per: row` only: the rows (ids) it holds on; every data row that
+        /// has its slots when absent.
+        var rows: [String]?
         var description: String
     }
     var format: String
@@ -117,6 +120,9 @@ struct TableTemplateFile: VersionedRuleFile {
     var rows: [Row]
     var columnSets: [String: [[String]]]
     var checks: [Check]
+    /// Relations `left ≤ right` the template implies (2019 table 二: what was
+    /// published this year is part of all that was published). Absent in most.
+    var bounds: [Check]?
 }
 
 /// A national table template (Rules/templates/), compiled: the canonical grid
@@ -156,6 +162,9 @@ public struct TableTemplate: Sendable {
         public var axis: Axis
         public var left: [Int]
         public var right: [Int]
+        /// `.row` only: the template rows it holds on (nil: every data row
+        /// that has its slots).
+        public var rows: [Int]?
     }
 
     /// One check at one place: a column check in one value slot, a row
@@ -182,6 +191,12 @@ public struct TableTemplate: Sendable {
     public var checks: [Check]
     /// Every site of `checks`, in order: check by check, slot by slot or row by row.
     var checkSites: [CheckSite] = []
+    /// Relations `left ≤ right` (same form as `checks`). Only diagnosed
+    /// (`structure.bound`): a sum that must hold exactly is what table
+    /// recognition tests readings against; a bound tells too little.
+    public var bounds: [Check] = []
+    /// Every site of `bounds`, as `checkSites`.
+    var boundSites: [CheckSite] = []
     /// The scalars of every header label (stage 4: text made of these only is
     /// scattered header text).
     var headerScalars = ScalarSet(ranges: [], pattern: "")
@@ -225,39 +240,59 @@ public struct TableTemplate: Sendable {
         }
         headerScalars = ScalarSet(ranges: rows.filter(\.isHeader).flatMap(\.labelScalars).joined().map { $0.value...$0.value },
                                   pattern: "header labels of \(file.id)")
-        checks = try file.checks.map { check in
-            func operands(_ list: [TableTemplateFile.Operand]) throws -> [Int] {
-                try list.map { operand in
-                    switch (check.per, operand) {
-                    case ("column", .row(let id)):
-                        guard let i = rowIndex[id] else { throw invalid("check '\(check.id)' names unknown row '\(id)'") }
-                        return i
-                    case ("row", .slot(let i)): return i
-                    default: throw invalid("check '\(check.id)': per '\(check.per)' takes \(check.per == "row" ? "slot numbers" : "row ids")")
-                    }
+        checks = try file.checks.map { try Self.compile($0, rowIndex: rowIndex, invalid: invalid) }
+        bounds = try (file.bounds ?? []).map { try Self.compile($0, rowIndex: rowIndex, invalid: invalid) }
+        checkSites = Self.sites(of: checks, rows: rows)
+        boundSites = Self.sites(of: bounds, rows: rows)
+    }
+
+    private static func compile(_ check: TableTemplateFile.Check, rowIndex: [String: Int],
+                                invalid: (String) -> DocNormError) throws -> Check {
+        func operands(_ list: [TableTemplateFile.Operand]) throws -> [Int] {
+            try list.map { operand in
+                switch (check.per, operand) {
+                case ("column", .row(let id)):
+                    guard let i = rowIndex[id] else { throw invalid("check '\(check.id)' names unknown row '\(id)'") }
+                    return i
+                case ("row", .slot(let i)): return i
+                default: throw invalid("check '\(check.id)': per '\(check.per)' takes \(check.per == "row" ? "slot numbers" : "row ids")")
                 }
             }
-            return Check(id: check.id, description: check.description, axis: check.per == "row" ? .row : .column,
-                         left: try operands(check.left), right: try operands(check.right))
         }
+        let rows: [Int]? = try check.rows.map { ids in
+            guard check.per == "row" else { throw invalid("check '\(check.id)': rows is for per 'row' only") }
+            return try ids.map { id in
+                guard let i = rowIndex[id] else { throw invalid("check '\(check.id)' names unknown row '\(id)'") }
+                return i
+            }
+        }
+        return Check(id: check.id, description: check.description, axis: check.per == "row" ? .row : .column,
+                     left: try operands(check.left), right: try operands(check.right), rows: rows)
+    }
+
+    /// Every place each check is evaluated: a column check in each value
+    /// slot, a row check in each data row (of its `rows`) that has its slots.
+    private static func sites(of checks: [Check], rows: [Row]) -> [CheckSite] {
+        var sites: [CheckSite] = []
         for (index, check) in checks.enumerated() {
             switch check.axis {
             case .column:
                 let slots = check.left.first.map { rows[$0].columnPaths.count } ?? 0
                 for slot in 0..<slots {
-                    checkSites.append(CheckSite(check: index, subject: rows[check.left[0]].columnPaths[slot].joined(separator: "/"),
-                                                row: check.left[0], cells: (check.left + check.right).map { (row: $0, slot: slot) },
-                                                leftCount: check.left.count))
+                    sites.append(CheckSite(check: index, subject: rows[check.left[0]].columnPaths[slot].joined(separator: "/"),
+                                           row: check.left[0], cells: (check.left + check.right).map { (row: $0, slot: slot) },
+                                           leftCount: check.left.count))
                 }
             case .row:
-                for (r, row) in rows.enumerated() where !row.isHeader {
+                for (r, row) in rows.enumerated() where !row.isHeader && check.rows?.contains(r) != false {
                     guard (check.left + check.right).allSatisfy({ $0 < row.columnPaths.count }) else { continue }
-                    checkSites.append(CheckSite(check: index, subject: row.path.isEmpty ? (row.id ?? "") : row.path.joined(separator: "/"),
-                                                row: r, cells: (check.left + check.right).map { (row: r, slot: $0) },
-                                                leftCount: check.left.count))
+                    sites.append(CheckSite(check: index, subject: row.path.isEmpty ? (row.id ?? "") : row.path.joined(separator: "/"),
+                                           row: r, cells: (check.left + check.right).map { (row: r, slot: $0) },
+                                           leftCount: check.left.count))
                 }
             }
         }
+        return sites
     }
 }
 

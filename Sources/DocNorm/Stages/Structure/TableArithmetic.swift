@@ -17,18 +17,51 @@ enum TableArithmetic {
 
     /// Every evaluated relation, and a diagnostic for each one that fails.
     static func check(_ template: TableTemplate, values: [[String?]], lines: [Int?], context: PipelineContext) -> [ArithmeticCheck] {
-        check(template, relations: relations(template, values: values), lines: lines, context: context)
+        check(template, relations: relations(template, values: values), values: values, lines: lines, context: context)
     }
 
     /// `check`, on relations already evaluated (`relations(template, values:)`).
-    static func check(_ template: TableTemplate, relations: [Relation], lines: [Int?], context: PipelineContext) -> [ArithmeticCheck] {
+    static func check(_ template: TableTemplate, relations: [Relation], values: [[String?]], lines: [Int?],
+                      context: PipelineContext) -> [ArithmeticCheck] {
         for r in relations where !r.result.holds {
             let place = r.axis == .column ? "column" : "row"
             context.report(.structure, "structure.arithmetic", .arithmetic,
                            "\(template.id) \(r.result.check) fails in \(place) \(r.result.subject): \(format(r.result.left)) ≠ \(format(r.result.right)) (\(r.description))",
                            line: lines[r.row])
         }
+        reportBrokenBounds(template, values: values, lines: lines, context: context)
         return relations.map(\.result)
+    }
+
+    /// `structure.bound`: each bound of the template (`part ≤ whole`) whose
+    /// cells all hold a number and that fails, reported on the row (or
+    /// column) it was evaluated on. OCR that loses a digit of a value
+    /// (21 read as 2) breaks no sum where the template has none; a bound
+    /// still catches the loss when it makes the whole smaller than its part.
+    /// The cell put in doubt is the whole's (one cell on the right): a lost
+    /// digit is what shrinks a value; the message gives both sides, since a
+    /// part grown by a misread rule (| 3 → 13) fails the same way.
+    static func reportBrokenBounds(_ template: TableTemplate, values: [[String?]], lines: [Int?], context: PipelineContext) {
+        sites: for site in template.boundSites {
+            var left = 0.0, right = 0.0
+            for (k, cell) in site.cells.enumerated() {
+                guard cell.row < values.count, cell.slot < values[cell.row].count,
+                      let text = values[cell.row][cell.slot], let v = number(text) else { continue sites }
+                if k < site.leftCount { left += v } else { right += v }
+            }
+            guard left > right + 1e-9 else { continue }
+            let bound = template.bounds[site.check]
+            let row = template.rows[site.row]
+            let place = bound.axis == .column ? "column" : "row"
+            let whole = site.cells.count == site.leftCount + 1 ? site.cells[site.leftCount] : nil
+            let cells = whole.map { DiagnosticCells(table: template.id, row: template.rows[$0.row].path,
+                                                    column: template.rows[$0.row].columnPaths[$0.slot]) }
+                ?? (bound.axis == .column ? DiagnosticCells(table: template.id, column: row.columnPaths[site.cells[0].slot])
+                                          : DiagnosticCells(table: template.id, row: row.path))
+            context.report(.structure, "structure.bound", .arithmetic,
+                           "\(template.id) \(bound.id) fails in \(place) \(site.subject): \(format(left)) > \(format(right)) (\(bound.description))",
+                           line: lines[site.row], cells: cells)
+        }
     }
 
     /// Every relation of the template that the values let be evaluated: each

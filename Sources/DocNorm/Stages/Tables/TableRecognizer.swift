@@ -392,7 +392,7 @@ struct TableRecognizer: Sendable {
             if gridsOnly {
                 regions.append(keep(Region(lines: i...last, table: Self.gridOnly(best.grid))))
             } else {
-                let checks = TableArithmetic.check(best.template, relations: relations, lines: best.rowLines, context: context)
+                let checks = TableArithmetic.check(best.template, relations: relations, values: best.values, lines: best.rowLines, context: context)
                 let spans = CellSpans.spans(of: best.grid, isHeader: best.gridRowIsHeader) { rules.isValue($0) }
                 regions.append(keep(Region(lines: i...last,
                                            table: Table(grid: best.grid, spans: spans, templateID: best.template.id,
