@@ -106,6 +106,48 @@ func document(_ text: String, tracing: Bool = false) throws -> Document {
         }
     }
 
+    /// A token of ASCII digits is answered at once only where the grammar
+    /// says so whatever its lists hold: not when a mark, prefix or suffix
+    /// opens or ends with a digit.
+    @Test func plainDigitsAreValuesOnlyWhereNoListTouchesADigit() {
+        #expect(pipeline.tables.rules.valueGrammar.plainDigitsAreValues)
+        func grammar(prefixes: [String] = ["减"], suffixes: [String] = ["元"], emptyMarks: [String] = ["/"]) -> ValueGrammar {
+            ValueGrammar(digits: "0123456789", inside: ".,", prefixes: prefixes, suffixes: suffixes, emptyMarks: emptyMarks)
+        }
+        #expect(grammar().plainDigitsAreValues)
+        #expect(!grammar(prefixes: ["减", "1"]).plainDigitsAreValues)
+        #expect(!grammar(suffixes: ["元", "01"]).plainDigitsAreValues)
+        #expect(!grammar(emptyMarks: ["/", "0"]).plainDigitsAreValues)
+        #expect(!ValueGrammar(digits: "012345678", inside: ".", prefixes: [], suffixes: [], emptyMarks: []).plainDigitsAreValues)
+        // The suffix 01 takes the token's end: 1 is left, a value.
+        #expect(grammar(suffixes: ["01"]).isValue(Array("101".unicodeScalars)[...]))
+        #expect(!ValueGrammar(digits: "012345678", inside: ".", prefixes: [], suffixes: [], emptyMarks: []).isValue(Array("19".unicodeScalars)[...]))
+    }
+
+    /// Stage 4 reads each row's label and value columns, the data row after
+    /// it and whether a label spans rows from the template, worked out once.
+    @Test func templatesListTheirRowsColumnsOnce() {
+        for template in pipeline.tables.rules.templates {
+            for (r, row) in template.rows.enumerated() {
+                #expect(row.labelColumns == row.cells.indices.filter { if case .label = row.cells[$0] { true } else { false } })
+                #expect(row.valueColumns == row.cells.indices.filter { if case .value = row.cells[$0] { true } else { false } })
+                var next: Int? = nil
+                if !row.isHeader {
+                    var n = r + 1
+                    while n < template.rows.count && template.rows[n].isHeader { n += 1 }
+                    next = n < template.rows.count ? n : nil
+                }
+                #expect(template.nextDataRow[r] == next, "\(template.id) row \(r)")
+                for column in 0..<template.columns {
+                    let spans = next.map { template.rows[$0].cells[...column].allSatisfy { $0 == .empty } } ?? false
+                    #expect(template.spansRows[r * template.columns + column] == spans, "\(template.id) row \(r) column \(column)")
+                }
+            }
+        }
+        // Table 三's group labels span rows: some cell of some template does.
+        #expect(pipeline.tables.rules.templates.contains { $0.spansRows.contains(true) })
+    }
+
     @Test func spanningHeaderAboveTheRowItHeadsIsKept() throws {
         // w3m's layout of table 四: the two litigation groups stand on their
         // own line above 结果维持…总计, which is cut over two lines.

@@ -298,9 +298,14 @@ struct CellStream {
     }
 
     /// End (exclusive) of the token at `index`: up to the next cell start.
+    /// Read in place: stage 4 asks it of every value it reads.
     func tokenEnd(from index: Int) -> Int {
-        var end = index + 1
-        while end < scalars.count && !cellStart[end] { end += 1 }
-        return end
+        cellStart.withUnsafeBufferPointer { starts in
+            // Buffer positions count from the slice's start.
+            let base = cellStart.startIndex
+            var end = index + 1 - base
+            while end < starts.count && !starts[end] { end += 1 }
+            return end + base
+        }
     }
 }
