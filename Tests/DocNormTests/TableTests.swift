@@ -21,6 +21,12 @@ func document(_ text: String, tracing: Bool = false) throws -> Document {
     try pipeline.run(Array(text.utf8), options: PipelineOptions(tracing: tracing))
 }
 
+/// Positions of the lines that open with an ASCII digit (what CellStream
+/// hands the split-row and row-number searches).
+func digitFirst(_ lines: [SourceLine]) -> [Int] {
+    lines.indices.filter { lines[$0].text.utf8.first.map { $0 &- 0x30 < 10 } ?? false }
+}
+
 @Suite struct TableTests {
     @Test func spaceSeparatedRowsFillTheTemplateGrid() throws {
         let doc = try document(applicationsTable())
@@ -432,7 +438,11 @@ extension String {
     @Test func aRowNumberLineOpensOnlyALabelThatStartsARow() {
         func moved(_ texts: [String]) -> [Int] {
             let lines = texts.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
-            return CellStream.rowNumberLinesBelowLabels(lines, numberedLabels: pipeline.tables.rules.numberedLabels)
+            let found = CellStream.rowNumberLinesBelowLabels(lines, numberedLabels: pipeline.tables.rules.numberedLabels)
+            // Told which lines open with a digit (as CellStream is), the same.
+            #expect(CellStream.rowNumberLinesBelowLabels(lines, numberedLabels: pipeline.tables.rules.numberedLabels,
+                                                         digitFirst: digitFirst(lines)) == found)
+            return found
         }
         #expect(moved(["", "本机关不掌", "1.", "握相关政府信4 1 0 0 0 0 5"]) == [2])
         #expect(moved(["重复申请2. 0 0 0 0 0 0 0", "要求提供公", "3.", "开出版物 0 0 0 0 0 0 0"]) == [2])
@@ -481,7 +491,10 @@ extension String {
     @Test func splitRowsNeedTheValuesToMakeUpTheNextRow() {
         func splits(_ texts: [String]) -> [Int] {
             let lines = texts.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
-            return SplitRows.labelLinesBeforeValues(lines, isValue: pipeline.tables.rules.isValue)
+            let found = SplitRows.labelLinesBeforeValues(lines, isValue: pipeline.tables.rules.isValue)
+            // Told which lines open with a digit (as CellStream is), the same.
+            #expect(SplitRows.labelLinesBeforeValues(lines, isValue: pipeline.tables.rules.isValue, digitFirst: digitFirst(lines)) == found)
+            return found
         }
         // 1 + 6 values make the next row's 7.
         #expect(splits(["开出版物1", "（五）不予4.无正当理由", "0 0 0 0 0 1", "", "处理大量反复申请0 0 0 0 0 0 0"]) == [1])
