@@ -107,35 +107,40 @@ struct TemplateMatcher: Sendable {
         m.gridRowIsHeader.reserveCapacity(m.rowsRead)
         m.gridRowOf.reserveCapacity(m.rowsRead)
         m.values.reserveCapacity(m.rowsRead)
+        let rows = template.rows
         for r in 0..<m.rowsRead {
-            let row = template.rows[r]
+            // The row's fields, not a copy of the whole row (each of its
+            // arrays and strings retained and released).
+            let rowCells = rows[r].cells, isHeader = rows[r].isHeader, slotCount = rows[r].columnPaths.count
             // Rows grown in capacity reserved once: `Array(repeating:)` and
             // `Array(unsafeUninitializedCapacity:)` take the generic
             // allocation path (seven hundred instructions and more a row),
             // `reserveCapacity` a specialised one.
             var slots: [String?] = []
-            slots.reserveCapacity(row.columnPaths.count)
-            for _ in 0..<row.columnPaths.count { slots.append(nil) }
+            slots.reserveCapacity(slotCount)
+            for _ in 0..<slotCount { slots.append(nil) }
             var cells: [String] = []
             cells.reserveCapacity(columns)
-            for (column, cell) in row.cells.enumerated() {
+            // A cell of the template is looked at only where something was
+            // placed (a copy of each retained its label's text).
+            for column in 0..<columns {
                 var text: String?
                 switch m.placed[r * columns + column] {
                 case .empty: break
-                case .label: if case .label(let label) = cell { text = label }
+                case .label: if case .label(let label) = rowCells[column] { text = label }
                 case .text(let range): text = stream.text(range)
                 case .lookalike(let range):
                     text = rules.valueFromLookalikes(stream.scalars[range]).map { String(String.UnicodeScalarView($0)) }
                 }
-                if case .value(let slot) = cell, let text { slots[slot] = text }
+                if let text, case .value(let slot) = rowCells[column] { slots[slot] = text }
                 cells.append(text ?? "")
             }
             m.values.append(slots)
             // A row with nothing in it (table 四's value row when the input has
             // no values) is left out: an empty line is no table row.
-            if row.isHeader || cells.contains(where: { !$0.isEmpty }) {
+            if isHeader || cells.contains(where: { !$0.isEmpty }) {
                 m.grid.append(cells)
-                m.gridRowIsHeader.append(row.isHeader)
+                m.gridRowIsHeader.append(isHeader)
                 m.gridRowOf.append(m.grid.count - 1)
             } else {
                 m.gridRowOf.append(nil)
