@@ -21,6 +21,12 @@ func document(_ text: String, tracing: Bool = false) throws -> Document {
     try pipeline.run(Array(text.utf8), options: PipelineOptions(tracing: tracing))
 }
 
+/// Positions of the lines that open with an ASCII digit (what CellStream
+/// hands the split-row and row-number searches).
+func digitFirst(_ lines: [SourceLine]) -> [Int] {
+    lines.indices.filter { lines[$0].text.utf8.first.map { $0 &- 0x30 < 10 } ?? false }
+}
+
 @Suite struct TableTests {
     @Test func spaceSeparatedRowsFillTheTemplateGrid() throws {
         let doc = try document(applicationsTable())
@@ -104,6 +110,48 @@ func document(_ text: String, tracing: Bool = false) throws -> Document {
         for text in ["1.属于国家秘密", "2024年", "规章", ".5", "3."] {
             #expect(!rules.isValue(Array(text.unicodeScalars)[...]), "\(text)")
         }
+    }
+
+    /// A token of ASCII digits is answered at once only where the grammar
+    /// says so whatever its lists hold: not when a mark, prefix or suffix
+    /// opens or ends with a digit.
+    @Test func plainDigitsAreValuesOnlyWhereNoListTouchesADigit() {
+        #expect(pipeline.tables.rules.valueGrammar.plainDigitsAreValues)
+        func grammar(prefixes: [String] = ["减"], suffixes: [String] = ["元"], emptyMarks: [String] = ["/"]) -> ValueGrammar {
+            ValueGrammar(digits: "0123456789", inside: ".,", prefixes: prefixes, suffixes: suffixes, emptyMarks: emptyMarks)
+        }
+        #expect(grammar().plainDigitsAreValues)
+        #expect(!grammar(prefixes: ["减", "1"]).plainDigitsAreValues)
+        #expect(!grammar(suffixes: ["元", "01"]).plainDigitsAreValues)
+        #expect(!grammar(emptyMarks: ["/", "0"]).plainDigitsAreValues)
+        #expect(!ValueGrammar(digits: "012345678", inside: ".", prefixes: [], suffixes: [], emptyMarks: []).plainDigitsAreValues)
+        // The suffix 01 takes the token's end: 1 is left, a value.
+        #expect(grammar(suffixes: ["01"]).isValue(Array("101".unicodeScalars)[...]))
+        #expect(!ValueGrammar(digits: "012345678", inside: ".", prefixes: [], suffixes: [], emptyMarks: []).isValue(Array("19".unicodeScalars)[...]))
+    }
+
+    /// Stage 4 reads each row's label and value columns, the data row after
+    /// it and whether a label spans rows from the template, worked out once.
+    @Test func templatesListTheirRowsColumnsOnce() {
+        for template in pipeline.tables.rules.templates {
+            for (r, row) in template.rows.enumerated() {
+                #expect(row.labelColumns == row.cells.indices.filter { if case .label = row.cells[$0] { true } else { false } })
+                #expect(row.valueColumns == row.cells.indices.filter { if case .value = row.cells[$0] { true } else { false } })
+                var next: Int? = nil
+                if !row.isHeader {
+                    var n = r + 1
+                    while n < template.rows.count && template.rows[n].isHeader { n += 1 }
+                    next = n < template.rows.count ? n : nil
+                }
+                #expect(template.nextDataRow[r] == next, "\(template.id) row \(r)")
+                for column in 0..<template.columns {
+                    let spans = next.map { template.rows[$0].cells[...column].allSatisfy { $0 == .empty } } ?? false
+                    #expect(template.spansRows[r * template.columns + column] == spans, "\(template.id) row \(r) column \(column)")
+                }
+            }
+        }
+        // Table 三's group labels span rows: some cell of some template does.
+        #expect(pipeline.tables.rules.templates.contains { $0.spansRows.contains(true) })
     }
 
     @Test func spanningHeaderAboveTheRowItHeadsIsKept() throws {
@@ -390,7 +438,11 @@ extension String {
     @Test func aRowNumberLineOpensOnlyALabelThatStartsARow() {
         func moved(_ texts: [String]) -> [Int] {
             let lines = texts.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
-            return CellStream.rowNumberLinesBelowLabels(lines, numberedLabels: pipeline.tables.rules.numberedLabels)
+            let found = CellStream.rowNumberLinesBelowLabels(lines, numberedLabels: pipeline.tables.rules.numberedLabels)
+            // Told which lines open with a digit (as CellStream is), the same.
+            #expect(CellStream.rowNumberLinesBelowLabels(lines, numberedLabels: pipeline.tables.rules.numberedLabels,
+                                                         digitFirst: digitFirst(lines)) == found)
+            return found
         }
         #expect(moved(["", "本机关不掌", "1.", "握相关政府信4 1 0 0 0 0 5"]) == [2])
         #expect(moved(["重复申请2. 0 0 0 0 0 0 0", "要求提供公", "3.", "开出版物 0 0 0 0 0 0 0"]) == [2])
@@ -439,7 +491,10 @@ extension String {
     @Test func splitRowsNeedTheValuesToMakeUpTheNextRow() {
         func splits(_ texts: [String]) -> [Int] {
             let lines = texts.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
-            return SplitRows.labelLinesBeforeValues(lines, isValue: pipeline.tables.rules.isValue)
+            let found = SplitRows.labelLinesBeforeValues(lines, isValue: pipeline.tables.rules.isValue)
+            // Told which lines open with a digit (as CellStream is), the same.
+            #expect(SplitRows.labelLinesBeforeValues(lines, isValue: pipeline.tables.rules.isValue, digitFirst: digitFirst(lines)) == found)
+            return found
         }
         // 1 + 6 values make the next row's 7.
         #expect(splits(["开出版物1", "（五）不予4.无正当理由", "0 0 0 0 0 1", "", "处理大量反复申请0 0 0 0 0 0 0"]) == [1])

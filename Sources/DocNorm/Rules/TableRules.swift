@@ -147,9 +147,16 @@ public struct TableTemplate: Sendable {
         /// Each cell's label as scalars (empty for other cells), made once:
         /// stage 4 compares them with every table it reads.
         var labelScalars: [[Unicode.Scalar]] = []
-        /// The scalars of the row's labels (stage 4: a head of this row's
-        /// labels read before the row above's values holds only these).
-        var labelScalarSet: Set<Unicode.Scalar> = []
+        /// The scalars of the row's labels, sorted, each once (stage 4: a
+        /// head of this row's labels read before the row above's values
+        /// holds only these). Searched, not hashed: a hash per scalar of
+        /// the head was most of looking for one.
+        var labelScalarSet: [Unicode.Scalar] = []
+        /// The columns of the row's label cells and of its value cells, in
+        /// order: stage 4 reads a row's labels, then its values, in every
+        /// match it tries (going over the cells copied each label's text).
+        var labelColumns: [Int] = []
+        var valueColumns: [Int] = []
     }
 
     /// A relation between sums: per column (`left`/`right` are row indices,
@@ -200,6 +207,13 @@ public struct TableTemplate: Sendable {
     /// The scalars of every header label (stage 4: text made of these only is
     /// scattered header text).
     var headerScalars = ScalarSet(ranges: [], pattern: "")
+    /// Per row, the data row after it (nil for a header row and for the last
+    /// data row); stage 4 asks it of every row of every match.
+    var nextDataRow: [Int?] = []
+    /// Per cell (`row * columns + column`), whether a data row's label
+    /// spans rows (a group label): the next data row has no label at or
+    /// left of its column.
+    var spansRows: [Bool] = []
 
     init(_ file: TableTemplateFile, path: String) throws {
         func invalid(_ reason: String) -> DocNormError { .invalidRules(file: path, line: nil, reason: reason) }
@@ -236,7 +250,23 @@ public struct TableTemplate: Sendable {
         }
         for r in rows.indices {
             rows[r].labelScalars = rows[r].cells.map { if case .label(let l) = $0 { Array(l.unicodeScalars) } else { [] } }
-            rows[r].labelScalarSet = Set(rows[r].labelScalars.joined())
+            rows[r].labelScalarSet = Set(rows[r].labelScalars.joined()).sorted { $0.value < $1.value }
+        }
+        for r in rows.indices {
+            let cells = rows[r].cells
+            rows[r].labelColumns = cells.indices.filter { if case .label = cells[$0] { true } else { false } }
+            rows[r].valueColumns = cells.indices.filter { if case .value = cells[$0] { true } else { false } }
+        }
+        let compiled = rows, columnCount = columns
+        let nextRows: [Int?] = compiled.indices.map { r in
+            guard !compiled[r].isHeader else { return nil }
+            return compiled[(r + 1)...].firstIndex { !$0.isHeader }
+        }
+        nextDataRow = nextRows
+        spansRows = compiled.indices.flatMap { r in
+            (0..<columnCount).map { column in
+                nextRows[r].map { next in compiled[next].cells[...column].allSatisfy { $0 == .empty } } ?? false
+            }
         }
         headerScalars = ScalarSet(ranges: rows.filter(\.isHeader).flatMap(\.labelScalars).joined().map { $0.value...$0.value },
                                   pattern: "header labels of \(file.id)")

@@ -23,6 +23,11 @@ final class ValueGrammar: Sendable {
     /// the suffixes: a token is compared with a list only when it opens
     /// (ends) with one of its scalars.
     let emptyMarkOpeners: ScalarSet, prefixOpeners: ScalarSet, suffixEnders: ScalarSet
+    /// Whether a token of ASCII digits only is a value whatever else the
+    /// grammar holds: 0–9 are digits, and no empty mark or prefix opens with
+    /// one, no suffix ends with one (as in the rules). Most tokens asked are
+    /// such numbers, answered without a list or set asked.
+    let plainDigitsAreValues: Bool
 
     init(digits: String, inside: String, prefixes: [String], suffixes: [String], emptyMarks: [String]) {
         func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
@@ -38,6 +43,10 @@ final class ValueGrammar: Sendable {
         emptyMarkOpeners = scalarSet(String(String.UnicodeScalarView(emptyMarks.compactMap(\.unicodeScalars.first))))
         prefixOpeners = scalarSet(String(String.UnicodeScalarView(prefixes.compactMap(\.unicodeScalars.first))))
         suffixEnders = scalarSet(String(String.UnicodeScalarView(suffixes.compactMap(\.unicodeScalars.last))))
+        let asciiDigits = UInt32(0x30)...UInt32(0x39)
+        let (digitSet, markOpeners, prefixSet, enders) = (self.digits, emptyMarkOpeners, prefixOpeners, suffixEnders)
+        plainDigitsAreValues = asciiDigits.allSatisfy { digitSet.contains($0) }
+            && !asciiDigits.contains { markOpeners.contains($0) || prefixSet.contains($0) || enders.contains($0) }
     }
 
     /// Whether `token` is a table value.
@@ -51,6 +60,11 @@ final class ValueGrammar: Sendable {
 
     /// `isValue` over the token's scalars in place.
     private func isValue(_ token: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        if plainDigitsAreValues {
+            var i = 0
+            while i < token.count && token[i].value &- 0x30 < 10 { i += 1 }
+            if i == token.count { return true }
+        }
         func equal(_ a: UnsafeBufferPointer<Unicode.Scalar>.SubSequence, _ b: [Unicode.Scalar]) -> Bool {
             guard a.count == b.count else { return false }
             var i = a.startIndex

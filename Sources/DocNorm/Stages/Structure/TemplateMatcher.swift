@@ -107,35 +107,40 @@ struct TemplateMatcher: Sendable {
         m.gridRowIsHeader.reserveCapacity(m.rowsRead)
         m.gridRowOf.reserveCapacity(m.rowsRead)
         m.values.reserveCapacity(m.rowsRead)
+        let rows = template.rows
         for r in 0..<m.rowsRead {
-            let row = template.rows[r]
+            // The row's fields, not a copy of the whole row (each of its
+            // arrays and strings retained and released).
+            let rowCells = rows[r].cells, isHeader = rows[r].isHeader, slotCount = rows[r].columnPaths.count
             // Rows grown in capacity reserved once: `Array(repeating:)` and
             // `Array(unsafeUninitializedCapacity:)` take the generic
             // allocation path (seven hundred instructions and more a row),
             // `reserveCapacity` a specialised one.
             var slots: [String?] = []
-            slots.reserveCapacity(row.columnPaths.count)
-            for _ in 0..<row.columnPaths.count { slots.append(nil) }
+            slots.reserveCapacity(slotCount)
+            for _ in 0..<slotCount { slots.append(nil) }
             var cells: [String] = []
             cells.reserveCapacity(columns)
-            for (column, cell) in row.cells.enumerated() {
+            // A cell of the template is looked at only where something was
+            // placed (a copy of each retained its label's text).
+            for column in 0..<columns {
                 var text: String?
                 switch m.placed[r * columns + column] {
                 case .empty: break
-                case .label: if case .label(let label) = cell { text = label }
+                case .label: if case .label(let label) = rowCells[column] { text = label }
                 case .text(let range): text = stream.text(range)
                 case .lookalike(let range):
                     text = rules.valueFromLookalikes(stream.scalars[range]).map { String(String.UnicodeScalarView($0)) }
                 }
-                if case .value(let slot) = cell, let text { slots[slot] = text }
+                if let text, case .value(let slot) = rowCells[column] { slots[slot] = text }
                 cells.append(text ?? "")
             }
             m.values.append(slots)
             // A row with nothing in it (table 四's value row when the input has
             // no values) is left out: an empty line is no table row.
-            if row.isHeader || cells.contains(where: { !$0.isEmpty }) {
+            if isHeader || cells.contains(where: { !$0.isEmpty }) {
                 m.grid.append(cells)
-                m.gridRowIsHeader.append(row.isHeader)
+                m.gridRowIsHeader.append(isHeader)
                 m.gridRowOf.append(m.grid.count - 1)
             } else {
                 m.gridRowOf.append(nil)
@@ -268,24 +273,14 @@ struct TemplateMatcher: Sendable {
                 return !rest.isEmpty && commonPrefix(rest, at: index) >= min(2, rest.count)
             }
         }
-        // Which rows are headers, looked up by index: a closure over the
-        // template's rows copied the whole template per call.
-        let isHeaderRow = [Bool](unsafeUninitializedCapacity: rowCount) { buffer, count in
-            for r in 0..<rowCount { (buffer.baseAddress! + r).initialize(to: template.rows[r].isHeader) }
-            count = rowCount
-        }
+        // The row after each row and which labels span rows, as the template
+        // worked them out once (TableTemplate.init), in arrays of their own:
+        // a closure over the template's rows copied the whole template per call.
+        let nextDataRows = template.nextDataRow, spanning = template.spansRows
         /// The data row after data row `rowIndex`, if any.
-        func nextDataRow(after rowIndex: Int) -> Int? {
-            guard !isHeaderRow[rowIndex] else { return nil }
-            var r = rowIndex + 1
-            while r < rowCount && isHeaderRow[r] { r += 1 }
-            return r < rowCount ? r : nil
-        }
+        func nextDataRow(after rowIndex: Int) -> Int? { nextDataRows[rowIndex] }
         /// A data-row label spans rows when the next data row has no label at or left of its column.
-        func spansRows(_ rowIndex: Int, _ column: Int) -> Bool {
-            guard let next = nextDataRow(after: rowIndex) else { return false }
-            return template.rows[next].cells[...column].allSatisfy { $0 == .empty }
-        }
+        func spansRows(_ rowIndex: Int, _ column: Int) -> Bool { spanning[rowIndex * columns + column] }
 
         /// The text from `index` to this row's values when that text is the
         /// head of the next data row's labels and exactly this row's count of
@@ -294,13 +289,20 @@ struct TemplateMatcher: Sendable {
         /// one row after the other.
         func displacedHead(after rowIndex: Int, at index: Int) -> Range<Int>? {
             guard valueEnd(in: stream, at: index) == nil, let nextRow = nextDataRow(after: rowIndex) else { return nil }
-            let next = template.rows[nextRow]
-            guard let rowLabel = next.labelScalars.last(where: { !$0.isEmpty }) else { return nil }
-            let allowed = next.labelScalarSet
-            let reach = min(s.count, index + next.labelScalars.reduce(0) { $0 + $1.count } + rules.matching.maxSkippedLead)
+            let nextLabels = rows[nextRow].labelScalars
+            guard let rowLabel = nextLabels.last(where: { !$0.isEmpty }) else { return nil }
+            let allowed = rows[nextRow].labelScalarSet
+            let reach = min(s.count, index + nextLabels.reduce(0) { $0 + $1.count } + rules.matching.maxSkippedLead)
             var q = index
             while q < reach && valueEnd(in: stream, at: q) == nil {
-                guard allowed.contains(s[q]) else { return nil }
+                // `allowed` is sorted: the first scalar not below this one.
+                let value = s[q].value
+                var low = 0, high = allowed.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if allowed[middle].value < value { low = middle + 1 } else { high = middle }
+                }
+                guard low < allowed.count, allowed[low].value == value else { return nil }
                 q += 1
             }
             guard q < reach, q > index else { return nil }
@@ -313,7 +315,7 @@ struct TemplateMatcher: Sendable {
             // Exactly this row's values, then the rest of that label.
             var end = q, count = 0
             while let e = valueEnd(in: stream, at: end) { end = e; count += 1 }
-            guard count == template.rows[rowIndex].columnPaths.count,
+            guard count == rows[rowIndex].columnPaths.count,
                   commonPrefix(rowLabel[headOfLabel...], at: end) >= min(2, rowLabel.count - headOfLabel)
                     || groupPieceStarts(floating, at: end) else { return nil }
             return index..<q
@@ -329,16 +331,14 @@ struct TemplateMatcher: Sendable {
         /// of up to `resyncWindow` scalars), which is found once.
         var scatterStop: (at: Int, stop: Int)?
 
-        // The columns of a row's labels, in a buffer kept from row to row
-        // (emptied in place): a new array per row, grown element by
-        // element, was a fifth of matching.
-        var labels: [Int] = []
-        labels.reserveCapacity(columns)
         // Rows by index: `enumerated()` handed each row out as an optional
         // (offset, row) pair, copied and destroyed through the generic
         // value witnesses (about 3% of matching).
         for rowIndex in 0..<rowCount {
-            let row = rows[rowIndex]
+            // The row's fields taken one by one: a copy of the whole row
+            // (each of its arrays and strings retained and released) was
+            // made for every row of every match.
+            let isHeader = rows[rowIndex].isHeader, rowLabels = rows[rowIndex].labelScalars
             if let d = displaced {
                 p = d.head.lowerBound
                 resumeAfterHead = (d.head.upperBound, d.resume)
@@ -347,12 +347,10 @@ struct TemplateMatcher: Sendable {
             let base = rowIndex * columns
             var valuesInRow = 0
             m.rowLines.append(p < stream.count ? line(p) : nil)
-            labels.removeAll(keepingCapacity: true)
-            for (column, cell) in row.cells.enumerated() {
-                if case .label = cell { labels.append(column) }
-            }
+            // The columns of the row's labels, listed with the template.
+            let labels = rows[rowIndex].labelColumns
             // A label at or left of an open group's column closes that group.
-            if !row.isHeader, let leftmost = labels.first {
+            if !isHeader, let leftmost = labels.first {
                 for group in floating where group.column >= leftmost && !group.seen {
                     report("structure.label-restored", .suspicion, "group label '\(label(group.row, group.column))' is missing; restored from template \(template.id)", at: p)
                 }
@@ -365,21 +363,21 @@ struct TemplateMatcher: Sendable {
             if !tails.isEmpty { tails.removeAll(keepingCapacity: true) }
             for (k, column) in labels.enumerated() {
                 m.expected += 1
-                if !row.isHeader { placed[base + column] = .label }
-                if !row.isHeader && spansRows(rowIndex, column) {
-                    floating.append((rowIndex, column, row.labelScalars[column], 0, false))
+                if !isHeader { placed[base + column] = .label }
+                if !isHeader && spansRows(rowIndex, column) {
+                    floating.append((rowIndex, column, rowLabels[column], 0, false))
                     absorb(&p, &floating, &tails, row: rowIndex)
                     continue
                 }
                 absorb(&p, &floating, &tails, row: rowIndex)
-                let labelScalars = row.labelScalars[column][...]
-                let next = k + 1 < labels.count ? row.labelScalars[labels[k + 1]][...] : nil
+                let labelScalars = rowLabels[column][...]
+                let next = k + 1 < labels.count ? rowLabels[labels[k + 1]][...] : nil
                 // The open groups as they stand, copied into the closure:
                 // a closure that shares the variable makes every access to
                 // it checked at run time (a tenth of matching, in absorb).
                 let found = findLabel(labelScalars, in: stream, at: p, next: next,
                                       followedBy: { [floating] in groupPieceStarts(floating, at: $0) }, searchAhead: 80)
-                if let found, row.isHeader, found.skipped > 0,
+                if let found, isHeader, found.skipped > 0,
                    s[p..<p + found.skipped].allSatisfy(isHeaderScalar) {
                     // The label stands further on, past header text only:
                     // found, and the reading stays, for the text it would
@@ -404,17 +402,17 @@ struct TemplateMatcher: Sendable {
                     }
                     if let cut = found.cutAt { tails.append((column, cut)) }
                     p = found.end
-                } else if row.isHeader, let end = valueEnd(in: stream, at: p), valueEnd(in: stream, at: end) == nil {
+                } else if isHeader, let end = valueEnd(in: stream, at: p), valueEnd(in: stream, at: end) == nil {
                     placed[base + column] = .text(p..<end)
                     report("structure.header-value", .suspicion, "'\(text(p..<end))' stands where the header '\(label(rowIndex, column))' belongs; kept as written", at: p)
                     p = end
-                } else if row.isHeader {
+                } else if isHeader {
                     // Header cells read line by line across the header (自 法人… 然 总 人):
                     // the label's characters in order, close together, count as the label.
                     if scatterStop?.at != p {
                         scatterStop = (p, nextValueStart(in: stream, after: p, limit: rules.matching.resyncWindow))
                     }
-                    if scattered(row.labelScalars[column], in: stream, from: p, stop: scatterStop!.stop) {
+                    if scattered(rowLabels[column], in: stream, from: p, stop: scatterStop!.stop) {
                         m.found += 1  // scattered over lines: no one place it opens
                         placed[base + column] = .label
                         traced("structure.header-scattered", at: p, "", label(rowIndex, column))
@@ -435,7 +433,7 @@ struct TemplateMatcher: Sendable {
                     traced("structure.label-restored", at: p, "", label(rowIndex, column))
                     report("structure.label-restored", .suspicion,
                            "row label '\(label(rowIndex, column))' is missing; restored from template \(template.id), so the row's values are placed by their order alone",
-                           at: p, row: row.path)
+                           at: p, row: rows[rowIndex].path)
                 }
             }
             if let r = resumeAfterHead {
@@ -446,11 +444,11 @@ struct TemplateMatcher: Sendable {
                 if p <= r.at { p = r.to }
                 resumeAfterHead = nil
             }
-            if !row.isHeader, !labels.isEmpty { absorb(&p, &floating, &tails, row: rowIndex) }
+            if !isHeader, !labels.isEmpty { absorb(&p, &floating, &tails, row: rowIndex) }
             // (Asked here first whether a value stands at `p`, as
             // `displacedHead` asks: most rows' values do, and the call, which
             // copies the template it captures, is not made.)
-            if !row.isHeader, !labels.isEmpty, valueEnd(in: stream, at: p) == nil, let head = displacedHead(after: rowIndex, at: p) {
+            if !isHeader, !labels.isEmpty, valueEnd(in: stream, at: p) == nil, let head = displacedHead(after: rowIndex, at: p) {
                 // This row's values stand past the next row's label head (a
                 // label centred on its rows starts above them): read them
                 // here, and the head with the next row.
@@ -458,7 +456,7 @@ struct TemplateMatcher: Sendable {
                 displaced = (head, p)
                 p = head.upperBound
             }
-            if !row.isHeader && labels.isEmpty && valueEnd(in: stream, at: p) == nil {
+            if !isHeader && labels.isEmpty && valueEnd(in: stream, at: p) == nil {
                 // A row of values only (table 四) after headers read line by line:
                 // the values start after the scattered header text.
                 let q = nextValueStart(in: stream, after: p, limit: rules.matching.resyncWindow)
@@ -468,8 +466,7 @@ struct TemplateMatcher: Sendable {
                     p = q
                 }
             }
-            for (column, cell) in row.cells.enumerated() {
-                guard case .value = cell else { continue }
+            for column in rows[rowIndex].valueColumns {
                 m.expected += 1
                 m.valuesExpected += 1
                 absorb(&p, &floating, &tails, row: rowIndex)
@@ -490,15 +487,15 @@ struct TemplateMatcher: Sendable {
                 valuesInRow += 1
             }
             absorb(&p, &floating, &tails, row: rowIndex)
-            if !row.isHeader {
-                let slots = row.columnPaths.count
+            if !isHeader {
+                let slots = rows[rowIndex].columnPaths.count
                 if valuesInRow < slots, m.found > 0 {
                     // With none, nothing was placed; with some, which slots
                     // they belong to is a guess (filled from the left).
                     report("structure.missing-value", .suspicion,
-                           valuesInRow == 0 ? "row '\(row.path.last ?? row.id ?? "")' has none of its \(slots) values; they are left empty"
-                               : "row '\(row.path.last ?? row.id ?? "")' has \(valuesInRow) of \(slots) values, placed from the left (which cells they belong to is a guess); the rest are left empty",
-                           at: p, row: valuesInRow == 0 ? nil : row.path)
+                           valuesInRow == 0 ? "row '\(rows[rowIndex].path.last ?? rows[rowIndex].id ?? "")' has none of its \(slots) values; they are left empty"
+                               : "row '\(rows[rowIndex].path.last ?? rows[rowIndex].id ?? "")' has \(valuesInRow) of \(slots) values, placed from the left (which cells they belong to is a guess); the rest are left empty",
+                           at: p, row: valuesInRow == 0 ? nil : rows[rowIndex].path)
                 }
                 // Values over: counted; their text is made for the message only.
                 let surplusStart = p
@@ -511,15 +508,15 @@ struct TemplateMatcher: Sendable {
                     m.surplus += surplus
                     let surplusEnd = p
                     report("structure.surplus-value", .suspicion,
-                           "row '\(row.path.last ?? row.id ?? "")' has \(surplus) value(s) more than template \(template.id) allows, so which are this row's is a guess (the first ones are kept); left over: \(valueTexts(in: stream, surplusStart..<surplusEnd).joined(separator: " "))",
-                           at: p, row: row.path)
+                           "row '\(rows[rowIndex].path.last ?? rows[rowIndex].id ?? "")' has \(surplus) value(s) more than template \(template.id) allows, so which are this row's is a guess (the first ones are kept); left over: \(valueTexts(in: stream, surplusStart..<surplusEnd).joined(separator: " "))",
+                           at: p, row: rows[rowIndex].path)
                 }
                 absorb(&p, &floating, &tails, row: rowIndex)
             }
             for (column, read) in tails {
-                let tail = row.labelScalars[column][read...]
+                let tail = rowLabels[column][read...]
                 if let found = findLabel(tail, in: stream, at: p, next: nil) {
-                    if row.isHeader, found.skipped > 0, s[p..<p + found.skipped].allSatisfy(isHeaderScalar) {
+                    if isHeader, found.skipped > 0, s[p..<p + found.skipped].allSatisfy(isHeaderScalar) {
                         // As for a header label further on: the header text
                         // before the tail is left for the next header rows.
                         traced("structure.header-ahead", at: p + found.skipped, "", label(rowIndex, column))

@@ -60,15 +60,40 @@ struct CellStream {
         // its uniqueness and capacity checks, was most of building a stream).
         // (At least one: the buffers' base addresses are taken once, and an
         // empty buffer may have none.)
-        let bound = max(1, lines.reduce(0) { $0 + $1.text.utf8.count })
+        // In the same pass: the lines that open with a digit, the only ones
+        // a split row's values-only line or a row-number line can be (each
+        // search below asked every line's first byte, a copy of the line and
+        // a call each).
+        var bound = 0
+        var digitFirst: [Int] = []
+        var position = 0
+        for index in lines.indices {
+            let utf8 = lines[index].text.utf8
+            bound += utf8.count
+            if let opening = utf8.first, opening &- 0x30 < 10 { digitFirst.append(position) }
+            position += 1
+        }
+        bound = max(1, bound)
         lineStart.reserveCapacity(lines.count)
         // Label lines read after the values-only line below them: each such
         // pair is read in swapped order (line starts stay in line order).
-        let splits = isValue.map { SplitRows.labelLinesBeforeValues(lines, isValue: $0) } ?? []
+        let splits = isValue.map { SplitRows.labelLinesBeforeValues(lines, isValue: $0, digitFirst: digitFirst) } ?? []
         // Row-number lines read before the label line above them; not where
         // a split row already reorders the lines.
-        let numberLines = Self.rowNumberLinesBelowLabels(lines, numberedLabels: numberedLabels).filter { p in
+        let numberLines = Self.rowNumberLinesBelowLabels(lines, numberedLabels: numberedLabels, digitFirst: digitFirst).filter { p in
             !splits.contains { $0 >= p - 2 && $0 <= p }
+        }
+        /// Whether any line is read out of its place (most stretches: none).
+        let reordered = !splits.isEmpty || !numberLines.isEmpty
+        /// Whether a line's first word may end in a row number: its last
+        /// byte is the last of one (ASCII, not a digit). Only such a line is
+        /// asked `rowNumberFirst`, on bytes already at hand.
+        func mayEndInRowNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard !rowNumbers.isEmpty else { return false }
+            let wordEnd = offsetOfFirst(0x20, in: bytes)
+            guard wordEnd > 0 else { return false }
+            let last = bytes[wordEnd - 1]
+            return last < 0x80 && last &- 0x30 >= 10 && rowNumbers.contains { $0.last?.value == UInt32(last) }
         }
         var rowNumberLines: [Int] = []
         /// Whether any scalar that opens a cell after a digit is ASCII (none
@@ -80,25 +105,83 @@ struct CellStream {
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bound) { scalarBuffer, scalarCount in
             cellStart = [Bool](unsafeUninitializedCapacity: bound) { startBuffer, startCount in
                 lineNumbers = [Int](unsafeUninitializedCapacity: bound) { lineBuffer, lineCount in
-                    // Local to this closure: a variable of the initializer,
-                    // captured by `dropRule`, was checked for exclusive
-                    // access at run time on every call.
+                    // Local to this closure, and handed to the functions below
+                    // as an argument: a variable they captured was checked for
+                    // exclusive access at run time on every use.
                     var count = 0
                     /// A token of three or more `-` `:` `=` is a rule line's cell (Markdown's
                     /// `---|---`, text tables' `====`), not table content: it is dropped.
-                    func dropRule(from start: Int) {
+                    func dropRule(from start: Int, _ count: inout Int) {
                         guard count - start >= 3,
                               (start..<count).allSatisfy({ scalarBuffer[$0] == "-" || scalarBuffer[$0] == ":" || scalarBuffer[$0] == "=" })
                         else { return }
                         count = start
                     }
                     func line(_ offset: Int) -> SourceLine { lines[lines.index(lines.startIndex, offsetBy: offset)] }
+                    /// Appends the scalars of one line's UTF-8 bytes, read
+                    /// and decoded here: the scalar view's iterator, which
+                    /// checks every step, was most of building a stream.
+                    func append(_ bytes: UnsafeBufferPointer<UInt8>, line number: Int, _ total: inout Int) {
+                        // Counted in a local, written back once.
+                        var count = total
+                        defer { total = count }
+                        var boundary = true
+                        var tokenStart = count
+                        /// Whether the scalar before is a digit (a line opens
+                        /// after a separator).
+                        var afterDigit = false
+                        // Taken once a line: read from the closures'
+                        // captures, each was loaded again for every scalar.
+                        let scalarBase = scalarBuffer.baseAddress!, startBase = startBuffer.baseAddress!
+                        let lineBase = lineBuffer.baseAddress!
+                        var i = 0
+                        while i < bytes.count {
+                            // An ASCII byte is its scalar, and only it can be a
+                            // separator; other scalars are decoded and compared
+                            // with nothing of the kind.
+                            let byte = bytes[i]
+                            let value: UInt32
+                            if byte < 0x80 {
+                                i += 1
+                                if byte == 0x20 || byte == 0x09 || byte == 0x7C {  // space, TAB, |
+                                    dropRule(from: tokenStart, &count)
+                                    boundary = true
+                                    afterDigit = false
+                                    continue
+                                }
+                                value = UInt32(byte)
+                                // The set is asked only of a scalar that may be in it
+                                // (digits follow digits in every number).
+                                if !boundary, afterDigit, opensAfterASCII,
+                                   opensAfterDigit.contains(Unicode.Scalar(byte)) { boundary = true }
+                                afterDigit = byte &- 0x30 < 10
+                            } else {
+                                let (decoded, length) = decodeUTF8Scalar(bytes, at: i)
+                                i += length
+                                value = decoded
+                                // Valid UTF-8 decodes to a valid scalar: not checked again.
+                                if !boundary, afterDigit, opensAfterDigit.contains(unsafeBitCast(value, to: Unicode.Scalar.self)) {
+                                    boundary = true
+                                }
+                                afterDigit = false
+                            }
+                            let s = unsafeBitCast(value, to: Unicode.Scalar.self)
+                            if boundary { tokenStart = count }
+                            (scalarBase + count).initialize(to: s)
+                            (startBase + count).initialize(to: boundary)
+                            (lineBase + count).initialize(to: number)
+                            count += 1
+                            boundary = false
+                        }
+                        dropRule(from: tokenStart, &count)
+                    }
                     for position in 0..<lines.count {
                         var source = position
                         /// Set where a row number with values after it is read
                         /// before the label above and its values after it.
                         var movedText: String?
-                        if splits.contains(position) {
+                        if !reordered {
+                        } else if splits.contains(position) {
                             source = position + 1
                             splitRowLabels.append(line(position).number)
                         } else if splits.contains(position - 1) {
@@ -114,48 +197,27 @@ struct CellStream {
                             let values = Self.valuesAfterRowNumber(line(position).text)
                             if values.isEmpty { source = position - 1 } else { movedText = String(values) }
                         }
-                        let line = line(source)
-                        let number = line.number
+                        let number = line(source).number
                         lineStart.append(count)
-                        var boundary = true
-                        var tokenStart = count
-                        /// The scalar before, as its value (a space before the first).
-                        var previous: UInt32 = 0x20
-                        // A row number moved to the front makes a new string; rare.
-                        var text = movedText ?? Self.rowNumberFirst(line.text, rowNumbers: rowNumbers).map { String(String.UnicodeScalarView($0)) } ?? line.text
-                        // Read on the line's UTF-8 bytes, decoded here: the
-                        // scalar view's iterator, which checks every step, was
-                        // most of building a stream.
-                        text.withUTF8 { bytes in
-                            // Taken once a line: read from the closures'
-                            // captures, each was loaded again for every scalar.
-                            let scalarBase = scalarBuffer.baseAddress!, startBase = startBuffer.baseAddress!
-                            let lineBase = lineBuffer.baseAddress!
-                            var i = 0
-                            while i < bytes.count {
-                                let (value, length) = decodeUTF8Scalar(bytes, at: i)
-                                i += length
-                                defer { previous = value }
-                                if value == 0x20 || value == 0x09 || value == 0x7C {  // space, TAB, |
-                                    dropRule(from: tokenStart)
-                                    boundary = true
-                                    continue
-                                }
-                                // Valid UTF-8 decodes to a valid scalar: not checked again.
-                                let s = unsafeBitCast(value, to: Unicode.Scalar.self)
-                                // The set is asked only of a scalar that may be in it
-                                // (digits follow digits in every number).
-                                if !boundary, previous &- 0x30 < 10, value >= 0x80 || opensAfterASCII,
-                                   opensAfterDigit.contains(s) { boundary = true }
-                                if boundary { tokenStart = count }
-                                (scalarBase + count).initialize(to: s)
-                                (startBase + count).initialize(to: boundary)
-                                (lineBase + count).initialize(to: number)
-                                count += 1
-                                boundary = false
-                            }
+                        if var moved = movedText {
+                            moved.withUTF8 { append($0, line: number, &count) }
+                            continue
                         }
-                        dropRule(from: tokenStart)
+                        let text = line(source).text
+                        // The line's bytes read in place (no copy of the
+                        // string to make it mutable and unique).
+                        let appended = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                            if mayEndInRowNumber(bytes) { return false }
+                            append(bytes, line: number, &count)
+                            return true
+                        }
+                        if appended != true {
+                            // A row number moved to the line's front makes a
+                            // new string (rare), as does a string without
+                            // contiguous UTF-8.
+                            var read = Self.rowNumberFirst(text, rowNumbers: rowNumbers).map { String(String.UnicodeScalarView($0)) } ?? text
+                            read.withUTF8 { append($0, line: number, &count) }
+                        }
                     }
                     lineCount = count
                     written = count
@@ -180,12 +242,14 @@ struct CellStream {
     /// of the values after the first). The label text is the line without
     /// the values at its end (属于行政查 5 → 属于行政查). Empty for most
     /// stretches.
+    /// `digitFirst`: the positions of the lines that open with a digit, in
+    /// order, when the caller has them (only those are looked at).
     static func rowNumberLinesBelowLabels<Lines: RandomAccessCollection>(
-        _ lines: Lines, numberedLabels: [[Unicode.Scalar]]) -> [Int] where Lines.Element == SourceLine {
+        _ lines: Lines, numberedLabels: [[Unicode.Scalar]], digitFirst: [Int]? = nil) -> [Int] where Lines.Element == SourceLine {
         guard !numberedLabels.isEmpty, lines.count > 1 else { return [] }
         var found: [Int] = []
         let first = lines.startIndex
-        for position in 1..<lines.count {
+        for position in digitFirst ?? Array(1..<lines.count) where position >= 1 {
             let whole = lines[lines.index(first, offsetBy: position)].text
             // Cheapest test first: a row number is a few ASCII bytes, a digit first.
             guard let opening = whole.utf8.first, opening &- 0x30 < 10, isRowNumberLine(whole) else { continue }
@@ -298,9 +362,14 @@ struct CellStream {
     }
 
     /// End (exclusive) of the token at `index`: up to the next cell start.
+    /// Read in place: stage 4 asks it of every value it reads.
     func tokenEnd(from index: Int) -> Int {
-        var end = index + 1
-        while end < scalars.count && !cellStart[end] { end += 1 }
-        return end
+        cellStart.withUnsafeBufferPointer { starts in
+            // Buffer positions count from the slice's start.
+            let base = cellStart.startIndex
+            var end = index + 1 - base
+            while end < starts.count && !starts[end] { end += 1 }
+            return end + base
+        }
     }
 }

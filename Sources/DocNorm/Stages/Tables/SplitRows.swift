@@ -17,8 +17,11 @@
 enum SplitRows {
     /// Positions (in `lines`) of label lines that a split row's values-only
     /// line, right after them, is read before; empty for most stretches.
+    /// `digitFirst`: the positions of the lines that open with a digit, in
+    /// order, when the caller has them (only the lines above those are
+    /// looked at).
     static func labelLinesBeforeValues<Lines: RandomAccessCollection>(
-        _ lines: Lines, isValue: (ArraySlice<Unicode.Scalar>) -> Bool) -> [Int] where Lines.Element == SourceLine {
+        _ lines: Lines, isValue: (ArraySlice<Unicode.Scalar>) -> Bool, digitFirst: [Int]? = nil) -> [Int] where Lines.Element == SourceLine {
         var found: [Int] = []
         let first = lines.startIndex
         /// Values at the end of a line, and whether anything else stands
@@ -90,9 +93,10 @@ enum SplitRows {
             }
             return nil
         }
-        for position in 1..<max(1, lines.count - 1) {
+        for below in digitFirst ?? Array(2..<max(2, lines.count)) where below >= 2 {
+            let position = below - 1
             // Cheapest test first: the line after opens with a digit.
-            let next = lines[lines.index(first, offsetBy: position + 1)]
+            let next = lines[lines.index(first, offsetBy: below)]
             guard let opening = next.text.utf8.first, opening &- 0x30 < 10 else { continue }
             let rest = trailingValues(at: position + 1)
             guard !rest.text, rest.values > 0 else { continue }
