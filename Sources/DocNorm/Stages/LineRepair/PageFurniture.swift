@@ -29,7 +29,7 @@ extension LineRepair {
         // call per line that copied the line's text and the table.
         let leads = emphasisLeads
         for i in lines.indices {
-            if let leads, !leads[Int(lines[i].text.utf8.first ?? 0)] { continue }
+            if let leads, !leads[Int(lines[i].text.firstUTF8Byte)] { continue }
             guard let plain = withoutEmphasis(lines[i].text) else { continue }
             context.traced(.lines, "lines.markdown-emphasis", line: lines[i].number, before: lines[i].text, after: plain)
             lines[i].text = plain
