@@ -114,6 +114,26 @@ func repaired(_ text: String) throws -> [String] {
     @Test func duplicateConsecutiveHeadingCollapsed() throws {
         #expect(try repaired("一、总体情况\n\n一、总体情况\n正文。\n") == ["一、总体情况", "正文。"])
     }
+
+    /// A run of equal lines asks for numbering once (the answer kept with the
+    /// last line): numbered, the whole run is one line; not numbered, each stays.
+    @Test func runsOfEqualLinesKeepOrCollapseAsOne() throws {
+        #expect(try repaired("一、总体情况\n一、总体情况\n\n一、总体情况\n正文。\n") == ["一、总体情况", "正文。"])
+        #expect(try repaired("正文。\n正文。\n正文。\n一、总体情况\n一、总体情况\n") == ["正文。", "正文。", "正文。", "一、总体情况"])
+    }
+
+    /// `hasSameUTF8`: true only for the same bytes; canonically equivalent
+    /// texts in other bytes are left to `==`.
+    @Test func sameUTF8IsByteEquality() {
+        let long = String(repeating: "政", count: 20)
+        #expect("".hasSameUTF8(as: ""))
+        #expect("0".hasSameUTF8(as: String("0")))
+        #expect(long.hasSameUTF8(as: String(repeating: "政", count: 20)))
+        #expect(!long.hasSameUTF8(as: String(repeating: "政", count: 19) + "府"))
+        #expect(!long.hasSameUTF8(as: String(repeating: "政", count: 19)))
+        #expect(!"Å".hasSameUTF8(as: "A\u{30A}"))
+        #expect("Å" == "A\u{30A}")
+    }
 }
 
 @Suite struct TitleTests {

@@ -34,6 +34,25 @@ extension String {
     }
 }
 
+extension String {
+    /// The first UTF-8 byte, 0 for an empty text, read in place: `utf8.first`
+    /// was a call (Collection's `first`, some 24 instructions) on every line
+    /// stage 2 asks by its first byte.
+    @inline(__always)
+    var firstUTF8Byte: UInt8 { utf8.isEmpty ? 0 : utf8[utf8.startIndex] }
+
+    /// Whether both texts are the same UTF-8 bytes: a test of their lengths
+    /// and one `memcmp`. (`==` is canonical equivalence: equal texts may
+    /// differ in bytes, Å as one scalar or as A and a ring.)
+    func hasSameUTF8(as other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        var a = self, b = other
+        return a.withUTF8 { x in
+            b.withUTF8 { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+        }
+    }
+}
+
 /// Offset of the first `byte` in `bytes` (`bytes.count` when there is none),
 /// found with `memchr`, which reads many bytes a step: a prose line has no
 /// space, and a loop byte by byte walked all of it.

@@ -57,8 +57,8 @@ extension LineRepair {
     /// Whether the text's first byte is the first byte of a unit of
     /// `displacedRun.numberedUnits` (`numberedUnitLeads`).
     func opensWithUnitByte(_ text: String) -> Bool {
-        guard let lead = text.utf8.first else { return false }
-        return numberedUnitLeads[Int(lead)]
+        guard !text.isEmpty else { return false }
+        return numberedUnitLeads[Int(text.firstUTF8Byte)]
     }
 
     /// The one line that `first` and `second` are, when one holds n ≥ 2 unit

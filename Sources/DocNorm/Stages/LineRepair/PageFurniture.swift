@@ -25,7 +25,11 @@ extension LineRepair {
         restoreDisplacedRuns(&lines, context: context)
         restoreBlockEndRuns(&lines, context: context)
         restoreNumbersApart(&lines, context: context)
+        // Most lines open with no marker's first byte: asked here, not in a
+        // call per line that copied the line's text and the table.
+        let leads = emphasisLeads
         for i in lines.indices {
+            if let leads, !leads[Int(lines[i].text.firstUTF8Byte)] { continue }
             guard let plain = withoutEmphasis(lines[i].text) else { continue }
             context.traced(.lines, "lines.markdown-emphasis", line: lines[i].number, before: lines[i].text, after: plain)
             lines[i].text = plain
@@ -56,18 +60,30 @@ extension LineRepair {
         // Duplicate consecutive headings (blank lines between do not separate them).
         // The last line's first scalar is kept with it: each line's is read once, not once per comparison.
         var previous: String?, previousFirst: UInt32?
+        // Whether `previous` opens with numbering, once asked: a run of equal
+        // lines (a table's column of 0s) asks it once, not once per line.
+        var previousNumbered: Bool?
         count = 0
         for i in lines.indices {
             if !lines[i].text.isEmpty {
                 let first = Self.inertFirst(lines[i].text)
+                var numbered: Bool?
                 // The equal text first: a numbering is looked for only on a repeat.
-                if let previous, !Self.startsDiffer(previousFirst, first), previous == lines[i].text,
-                   startsWithNumbering(lines[i].text) {
-                    context.traced(.lines, "lines.duplicate-heading", line: lines[i].number, before: lines[i].text, after: "")
-                    continue
+                if let previous, !Self.startsDiffer(previousFirst, first), previous == lines[i].text {
+                    // The same bytes have the previous line's numbering (equal
+                    // texts in other bytes are asked again).
+                    let sameBytes = previous.hasSameUTF8(as: lines[i].text)
+                    let opens = (sameBytes ? previousNumbered : nil) ?? startsWithNumbering(lines[i].text)
+                    numbered = opens
+                    if opens {
+                        context.traced(.lines, "lines.duplicate-heading", line: lines[i].number, before: lines[i].text, after: "")
+                        if sameBytes { previousNumbered = true }
+                        continue
+                    }
                 }
                 previous = lines[i].text
                 previousFirst = first
+                previousNumbered = numbered
             }
             if count != i { lines.swapAt(count, i) }
             count += 1
