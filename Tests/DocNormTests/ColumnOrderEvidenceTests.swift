@@ -159,6 +159,46 @@ import Testing
         #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
     }
 
+    /// …and so do they after the section heading and its first sub-heading,
+    /// both drawn before them (censhan-district-2019, Chromium's PDF through
+    /// pdftotext -raw): the headings go after the table, in their order.
+    @Test func aRowTailDrawnAfterAHeadingAndItsSubheadingGoesBack() throws {
+        let header = ["四、政府信息公开行政复议、行政诉讼情况", "", "行政复议", "行政诉讼", "复议后起诉",
+                      "结果 结果 其他 尚未 总 结果 未经复议直接起诉", "结果", "其他", "尚未", "总", "结果", "结果",
+                      "尚未 总", "维持 纠正 结果 审结 计 维持 纠正 结果 审结 计 维持 纠正 其他",
+                      "结果 审结 计"]
+        let values = ["3", "1", "0", "1", "5", "2", "0", "1", "0", "3", "1", "0", "0", "0", "1"]
+        let lines = header + values.prefix(8).flatMap { ["", $0] } + ["", "五、存在的主要问题及改进情况", "（一）存在的主要问题", "", "- 4 -"]
+            + values.dropFirst(8).flatMap { ["", $0] } + ["", "一是公开不够及时。"]
+        let text = lines.joined(separator: "\n") + "\n"
+        let doc = try document(text, tracing: true)
+        let table = try #require(doc.tables.first)
+        #expect(table.records.map(\.value) == values)
+        #expect(doc.trace.contains { $0.rule == "tables.interleaved-heading" })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.missing-value" })
+        let once = try canonical(Array(text.utf8))
+        #expect(once.hasSuffix("\t1\n\n五、存在的主要问题及改进情况\n\n（一）存在的主要问题\n\n一是公开不够及时。\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+        #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
+    }
+
+    /// A longer run of headings than `maxInterleavedHeadings` (two
+    /// sub-headings after the section's), or a sub-heading that ends a
+    /// sentence (prose), leaves the numbers after it where they are.
+    @Test func numbersAfterTooManyHeadingsOrAProseLineStay() throws {
+        let header = ["四、政府信息公开行政复议、行政诉讼情况", "", "行政复议", "行政诉讼", "复议后起诉",
+                      "结果 结果 其他 尚未 总 结果 未经复议直接起诉", "结果", "其他", "尚未", "总", "结果", "结果",
+                      "尚未 总", "维持 纠正 结果 审结 计 维持 纠正 结果 审结 计 维持 纠正 其他",
+                      "结果 审结 计"]
+        let values = ["3", "1", "0", "1", "5", "2", "0", "1", "0", "3", "1", "0", "0", "0", "1"]
+        for between in [["（一）存在的主要问题", "（二）改进情况"], ["（一）存在的主要问题是公开不够及时。"]] {
+            let lines = header + values.prefix(8).flatMap { ["", $0] } + ["", "五、存在的主要问题及改进情况"] + between + ["", "- 4 -"]
+                + values.dropFirst(8).flatMap { ["", $0] } + ["", "一是公开不够及时。"]
+            let doc = try document(lines.joined(separator: "\n") + "\n", tracing: true)
+            #expect(!doc.trace.contains { $0.rule == "tables.interleaved-heading" })
+        }
+    }
+
     /// Bare numbers after the heading that do not make the table whole stay
     /// where they are.
     @Test func numbersAfterTheHeadingThatDoNotCompleteTheTableStay() throws {

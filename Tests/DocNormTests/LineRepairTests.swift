@@ -25,6 +25,22 @@ func repaired(_ text: String) throws -> [String] {
         #expect(try repaired(text).count == 2)
     }
 
+    /// html2text wraps a paragraph only at a space, where the next word would
+    /// pass its width; a Chinese paragraph's spaces stand between Latin words
+    /// (holdout report rongxi-swj-2021: 在局网站英文版“Invest in⏎Rongxi”专栏…).
+    /// With no text column, a break between two Latin letters is that wrap,
+    /// joined with one space.
+    @Test func aBreakBetweenLatinWordsWithoutAColumnIsAWrap() throws {
+        let text = "全年公开信息86条。\n\n在局网站英文版“Invest in\nRongxi”专栏发布招商项目信息56条。\n\n免费发放2400册。\n"
+        #expect(try repaired(text) == ["全年公开信息86条。", "在局网站英文版“Invest in Rongxi”专栏发布招商项目信息56条。", "免费发放2400册。"])
+    }
+
+    /// …but not across a blank line, nor next to a Han character.
+    @Test func aBreakBesideHanOrABlankLineWithoutAColumnStays() throws {
+        let text = "在局网站英文版“Invest in\n\nRongxi”专栏发布信息。\n\n英文版\nRongxi专栏。\n"
+        #expect(try repaired(text) == ["在局网站英文版“Invest in", "Rongxi”专栏发布信息。", "英文版", "Rongxi专栏。"])
+    }
+
     /// A numbered line with no ，。；、 that fills the column is a heading when
     /// running text follows (holdout report: （二）人大代表建议和政协提案办理结果公开情况).
     @Test func numberedLineFillingTheColumnIsAHeadingBeforeRunningText() throws {

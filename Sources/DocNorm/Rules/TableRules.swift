@@ -76,6 +76,9 @@ struct TableRulesFile: VersionedRuleFile {
         /// `tables.labelled-columns`' one reading: assignments tried before a
         /// table 二's leftover values are given up as in doubt.
         var maxOneReadingSteps: Int
+        /// `tables.interleaved-heading`: most headings drawn in a row between
+        /// a table's pieces (a section heading and its first sub-headings).
+        var maxInterleavedHeadings: Int
     }
     var format: String
     var templates: [String]

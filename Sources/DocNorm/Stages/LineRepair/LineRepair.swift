@@ -432,15 +432,27 @@ public struct LineRepair: Sendable {
             var brackets = OpenBrackets()
             // The lines joined because a bracket was open (rare: no array grows otherwise).
             var bracketSeams: [Int] = []
+            // The lines joined as a wrap between Latin words where the document has no column (rare too).
+            var latinSeams: [Int] = []
             if let block = topBlock, position >= block.end { topBlock = nil }
             let column = topBlock?.width ?? fullWidth
             // The paragraph's lines first (the decisions read the lines, not
             // the text joined so far), then its text built once in a string
             // sized once (appending grew it, copying the paragraph, again and again).
             var end = position
-            while let full = column, end + 1 < lines.endIndex, topBlock.map({ end + 1 < $0.end }) ?? true {
+            while end + 1 < lines.endIndex, topBlock.map({ end + 1 < $0.end }) ?? true {
                 let next = lines[end + 1]
                 let blanks = next.number - last.number - 1
+                // No column (a paragraph per line): only a wrap between
+                // Latin words is known for one (`lines.join-latin`).
+                guard let full = column else {
+                    guard blanks == 0, wrapsBetweenLatinWords(last.text, next.text) else { break }
+                    if probing { return nil }
+                    latinSeams.append(end + 1)
+                    last = next
+                    end += 1
+                    continue
+                }
                 let wrapped = continues(last, into: next.text, fullWidth: full, blankBetween: blanks > 0 && !doubleSpaced,
                                         opensParagraph: last.number == first.number)
                 // Asked only where the widths end a paragraph they saw wrap
@@ -468,7 +480,8 @@ public struct LineRepair: Sendable {
                     text.reserveCapacity(lines[position...end].reduce(0) { $0 + $1.text.utf8.count + 1 })
                     for k in (position + 1)...end {
                         let before = lines[k - 1], next = lines[k]
-                        context.traced(.lines, bracketSeams.contains(k) ? "lines.join-bracket" : "lines.join-wrap", line: before.number,
+                        let rule = bracketSeams.contains(k) ? "lines.join-bracket" : latinSeams.contains(k) ? "lines.join-latin" : "lines.join-wrap"
+                        context.traced(.lines, rule, line: before.number,
                                        before: before.text + "⏎" + next.text, after: join(before.text, next.text))
                         append(next.text, to: &text)
                     }

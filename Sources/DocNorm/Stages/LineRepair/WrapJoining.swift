@@ -28,6 +28,13 @@
 ///   in the next one right after it when the paragraph, running text the
 ///   column wrapped already, leaves a bracket open (（电话：…；电子邮箱：⏎
 ///   blqcgj@…）。), unless that line is numbered or a table's.
+/// - `lines.join-latin`: where the document has no text column (a paragraph
+///   per line: an HTML page through html2text), a line ending with a Latin
+///   letter goes on in the next, right after it, when that one opens with a
+///   Latin letter: html2text wraps a paragraph only at a space, where the
+///   next word would pass its width, and a Chinese paragraph's spaces stand
+///   between Latin words (在局网站英文版“Invest in⏎Rongxi”专栏…). One space, as
+///   between any Latin words.
 /// - `lines.join-scattered`: a run of lines holding one Han character each is
 ///   one justified line whose letter spacing an extractor took for line breaks.
 extension LineRepair {
@@ -122,6 +129,20 @@ extension LineRepair {
         if !strong { reach += leadingUnitColumns(next) }
         return reach >= fullWidth - file.wrap.window
     }
+
+    /// Whether the break between `line` and `next` falls between two Latin
+    /// words (a letter on either side, `next` neither numbered nor a
+    /// table's): a wrap at a space (`lines.join-latin`).
+    func wrapsBetweenLatinWords(_ line: String, _ next: String) -> Bool {
+        guard let x = line.outerScalars?.last, let y = next.outerScalars?.first,
+              x.isASCII, y.isASCII, Self.isASCIILetter(x.value), Self.isASCIILetter(y.value)
+        else { return false }
+        return !line.containsTab && !next.containsTab && !startsWithNumbering(next) && !opensTable(next)
+    }
+
+    /// An ASCII letter.
+    @inline(__always)
+    static func isASCIILetter(_ v: UInt32) -> Bool { (v | 0x20) &- 0x61 < 26 }
 
     /// Whether `text` holds a full stop (`strongFinal`: 。！？), which ends a
     /// sentence and so no table row holds.

@@ -17,7 +17,11 @@ import ICUKit
 ///   table's numbers are exactly its value cells (a template with that
 ///   anchor), as without them they are not: a section opens with prose, so
 ///   bare numbers that make the table whole are its. The lines keep their
-///   numbers in order (the heading takes the piece's last).
+///   numbers in order (the heading takes the piece's last). Chromium's PDF
+///   may draw the section's first sub-heading there too (…0⏎五、…⏎（一）存在的主要问题⏎-4-⏎2⏎…):
+///   a run of up to `readingOrder.maxInterleavedHeadings` headings, the
+///   section heading and the sub-headings right after it, none a row label,
+///   goes after the piece whole, on the same evidence.
 extension TableRecognizer {
     func restoreInterleavedHeadings(_ lines: inout [SourceLine], context: PipelineContext) {
         // Every line is asked; the tests read these copies, since a closure
@@ -31,11 +35,11 @@ extension TableRecognizer {
         while i < lines.count {
             guard let first = LineRepair.firstScalar(of: lines[i].text, skippingTabs: true).flatMap(Unicode.Scalar.init) else { i += 1; continue }
             if numerals.contains(first), isSectionHeading(lines[i]) {
-                if let table = open, let end = interleavedPieceEnd(lines, heading: i, table: table) {
+                if let table = open, let found = interleavedPiece(lines, heading: i, table: table) {
+                    let (start, end) = found
                     let moved = Array(lines[i...end])
-                    // The piece (from its first line), then the heading and the blank lines after it.
-                    var piece = 1
-                    while Self.isBlank(moved[piece]) { piece += 1 }
+                    // The piece (from its first line), then the headings and the blank lines after them.
+                    let piece = start - i
                     var reordered = Array(moved[piece...] + moved[..<piece])
                     for k in reordered.indices { reordered[k].number = moved[k].number }
                     context.traced(.tables, "tables.interleaved-heading", line: lines[i].number,
@@ -53,9 +57,10 @@ extension TableRecognizer {
         }
     }
 
-    /// The last line of the table's piece that the heading at `heading`
-    /// interrupts, or nil when it interrupts none.
-    func interleavedPieceEnd(_ lines: [SourceLine], heading: Int, table: (templates: [Int], anchor: Int)) -> Int? {
+    /// The first and last lines of the table's piece that the heading at
+    /// `heading` (and the sub-headings right after it) interrupts, or nil
+    /// when it interrupts none.
+    func interleavedPiece(_ lines: [SourceLine], heading: Int, table: (templates: [Int], anchor: Int)) -> (start: Int, end: Int)? {
         var before = heading - 1
         while before > table.anchor, Self.isBlank(lines[before]) { before -= 1 }
         guard before > table.anchor, Self.numbersOnly(lines[before]) != nil else { return nil }
@@ -63,8 +68,17 @@ extension TableRecognizer {
         let allTemplates = rules.templates, allHeaders = templateHeaderLabels
         let templates = table.templates.map { allTemplates[$0] }
         let headers = table.templates.map { allHeaders[$0] }
-        var end: Int?, numbers = 0
+        // The headings drawn in a row: this one, then the sub-headings right after it.
+        var headings = [heading]
         var k = heading + 1
+        while headings.count < rules.readingOrder.maxInterleavedHeadings {
+            var next = k
+            while next < lines.count, Self.isBlank(lines[next]) { next += 1 }
+            guard next < lines.count, isSubsectionHeading(lines[next]) else { break }
+            headings.append(next)
+            k = next + 1
+        }
+        var start: Int?, end: Int?, numbers = 0
         while k < lines.count {
             if Self.isBlank(lines[k]) { k += 1; continue }
             if let count = Self.numbersOnly(lines[k]) {
@@ -72,10 +86,11 @@ extension TableRecognizer {
             } else if anchoredTemplates(lines[k]) != nil || !Self.holdsOnlyHeaderText(lines[k], templates: templates, headers: headers, within: self) {
                 break
             }
+            start = start ?? k
             end = k
             k += 1
         }
-        guard let end, numbers > 0 else { return nil }
+        guard let start, let end, numbers > 0 else { return nil }
         var read = 0
         for line in lines[table.anchor..<heading] { read += Self.numbersOnly(line) ?? 0 }
         var fits = false, fitsWithout = false
@@ -89,9 +104,25 @@ extension TableRecognizer {
         // A row label that opens with a section numeral (四、结转下年度继续办理) is a table's, not the next
         // section: any template's, not only the open table's (a table 三 row left as text after table 二's
         // numbers was moved on a second run, fuzz item 17).
-        let headingText = Array(lines[heading].text.unicodeScalars.filter { $0 != " " && $0 != "\t" })
-        let rowLabel = rowLabelScalars.contains { label in label.starts(with: headingText) || headingText.starts(with: label) }
-        return rowLabel ? nil : end
+        for heading in headings {
+            let headingText = Array(lines[heading].text.unicodeScalars.filter { $0 != " " && $0 != "\t" })
+            if rowLabelScalars.contains(where: { label in label.starts(with: headingText) || headingText.starts(with: label) }) { return nil }
+        }
+        return (start, end)
+    }
+
+    /// Whether the line is a sub-heading: （, section numerals, ）, then
+    /// text that ends no sentence (a run-in heading's paragraph is prose).
+    func isSubsectionHeading(_ line: SourceLine) -> Bool {
+        let sectionNumerals = rules.sectionNumerals
+        let head = line.text.unicodeScalars.drop { $0 == " " || $0 == "\t" }
+        guard head.first == "（" else { return false }
+        let numerals = head.dropFirst().prefix { sectionNumerals.contains($0) }
+        let rest = head.dropFirst(1 + numerals.count)
+        guard !numerals.isEmpty, rest.first == "）", rest.count > 1,
+              let last = rest.last(where: { $0 != " " && $0 != "\t" }), !rules.sentenceEnds.contains(last)
+        else { return false }
+        return true
     }
 
     /// Whether the line is nothing but pieces of the header labels of one of
