@@ -180,6 +180,8 @@ struct LabelledColumnRecovery: Sendable {
         /// The source line of the first value, where the values were placed
         /// in the stretch's one reading (`OneReading.swift`).
         var byReading: Int? = nil
+        /// What that reading allowed beyond the strict order.
+        var readingAllowed = ReadingAllowance()
 
         /// `match` puts a value of a TAB grid row read here in another cell
         /// (it fills a row from the left), or leaves it out.
@@ -474,14 +476,17 @@ struct LabelledColumnRecovery: Sendable {
         // What is still loose and empty, in the one reading of the whole
         // stretch that keeps a grid's drawing order (OneReading.swift),
         // where it agrees with what is placed.
-        var byReading: Int?
+        var byReading: Int?, readingAllowed = ReadingAllowance()
+        // Where it gives a placed cell the same value but from another
+        // line (one of two equal values, 0 and 0), the table is the same.
         if !unplaced.isEmpty, claimed.contains(where: { $0.contains(false) }),
-           let reading = oneReading(pieces, template: template, shape: shape),
-           reading.indices.allSatisfy({ row in reading[row].indices.allSatisfy { slot in
+           let one = oneReading(pieces, template: template, shape: shape, rowsWrap: rowOrder != nil),
+           one.reading.indices.allSatisfy({ row in one.reading[row].indices.allSatisfy { slot in
                guard let value = values[row][slot] else { return true }
-               guard let p = reading[row][slot], case .value(let text, let index) = pieces[p] else { return false }
-               return text == value && index == placedAt[row][slot]
+               guard let p = one.reading[row][slot], case .value(let text, _) = pieces[p] else { return false }
+               return text == value
            } }) {
+            let reading = one.reading
             for (row, slots) in reading.enumerated() {
                 for (slot, p) in slots.enumerated() {
                     guard let p, case .value(let text, let index) = pieces[p] else { continue }
@@ -491,6 +496,7 @@ struct LabelledColumnRecovery: Sendable {
                 }
             }
             unplaced = []
+            readingAllowed = one.allowed
             byReading = reading.lazy.compactMap { $0.compactMap { $0 }.min() }.min().map { lines[pieces[$0].lineIndex].number }
         }
         // A column whose header stands nowhere in the table, set apart by
@@ -541,7 +547,7 @@ struct LabelledColumnRecovery: Sendable {
         let dropped = unplaced.filter { $0.lineIndex <= lastLine }.map { ($0.text, lines[$0.lineIndex].number, $0.reason) }
         return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
                          placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence, bySign: bySign,
-                         byRuns: byRuns, gridRows: gridRows, byReading: byReading)
+                         byRuns: byRuns, gridRows: gridRows, byReading: byReading, readingAllowed: readingAllowed)
     }
 
     /// Index of the first value of `run` with a blank line between it and

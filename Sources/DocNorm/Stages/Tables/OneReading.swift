@@ -36,10 +36,35 @@
 /// the cells stay empty and reported, as before. A table read column by
 /// column on one page has two such readings (the first two runs, under
 /// headers read together, go either way) and is left to the runs.
+///
+/// pdftotext -raw of a LibreOffice PDF keeps less of that order, and two
+/// things more are asked of a reading there, each only where the stricter
+/// reading finds none:
+///
+/// - `rowsWrap` (the document's arithmetic table shows its extractor never
+///   goes up the page without a blank line, `ColumnOrderEvidence`): a run
+///   with no blank line in it may go across a row and on at the next row's
+///   cell under the run's first, a rectangle row by row, where the row ends
+///   at the last header read so far (本年制发件数⏎本年废止件数⏎0⏎0⏎4⏎1:
+///   规章 0 0, 行政规范性文件 4 1, 现行有效件数 read later);
+/// - a row label may come after its cells (…⏎2⏎⏎行政强制⏎信息内容⏎行政事业性收费:
+///   the row drawn on the next page, its label among the next block's),
+///   where no reading keeps every label before its cells: then the one
+///   reading that keeps all else is taken, none where there are more.
 extension LabelledColumnRecovery {
+    /// What a reading had to allow beyond the strict order.
+    struct ReadingAllowance: Equatable, Sendable {
+        /// A run went on at the next row (`rowsWrap`).
+        var wrapped = false
+        /// A value came before its row label.
+        var labelAfter = false
+    }
+
     /// Per template row, each slot's value piece (index into `pieces`) in
-    /// the one reading; nil when there is none or more than one.
-    func oneReading(_ pieces: [Piece], template: TableTemplate, shape: Shape) -> [[Int?]]? {
+    /// the one reading, and what it allowed; nil when there is none or more
+    /// than one.
+    func oneReading(_ pieces: [Piece], template: TableTemplate, shape: Shape, rowsWrap: Bool = false)
+        -> (reading: [[Int?]], allowed: ReadingAllowance)? {
         let blocks = shape.blocks, budget = rules.readingOrder.maxOneReadingSteps
         var base: [Int] = [], cellCount = 0
         for block in blocks { base.append(cellCount); cellCount += block.rows.count * block.headers.count }
@@ -101,49 +126,74 @@ extension LabelledColumnRecovery {
         }
         var filled = [Bool](repeating: false, count: cellCount)
         var assigned = [Int](repeating: -1, count: values.count)
-        /// Per value, how its run moved to it: 1 across, 2 down, 0 a run's first.
+        /// Per value, how its run moved to it: 1 across, 2 down, 3 on at the
+        /// next row (`rowsWrap`), 0 a run's first; the slot its run opened at
+        /// and its rows' width once it went on at a next row (0 before).
         var moved = [Int](repeating: 0, count: values.count)
-        var found: [Int]? = nil, solutions = 0, steps = 0
-        func fits(_ i: Int, _ c: Int) -> Int? {
+        var runSlot = [Int](repeating: 0, count: values.count), runWidth = [Int](repeating: 0, count: values.count)
+        var found: [Int]? = nil, solutions = 0, steps = 0, labelsFirst = true, wrapped = false, wraps = 0
+        var canWrap = false
+        func fits(_ i: Int, _ c: Int) -> (move: Int, slot: Int, width: Int)? {
             let (b, r, s) = cells[c], p = values[i]
-            guard !filled[c], let h = headerPiece[b][s], h < p, let l = rowPiece[b][r], l < p,
+            guard !filled[c], let h = headerPiece[b][s], h < p, let l = rowPiece[b][r], l < p || !labelsFirst,
                   r == 0 || filled[cell(b, r - 1, s)], s == 0 || filled[cell(b, r, s - 1)] else { return nil }
             guard case .value(let text, _) = pieces[p], signFits(text, under: blocks[b].headers[s]) else { return nil }
             if !runStart[i] {
-                let (pb, pr, ps) = cells[assigned[i - 1]]
+                let (pb, pr, ps) = cells[assigned[i - 1]], before = moved[i - 1], s0 = runSlot[i - 1], width = runWidth[i - 1]
                 guard pb == b else { return nil }
-                let move = pr == r && ps + 1 == s ? 1 : (ps == s && pr + 1 == r ? 2 : 0)
-                guard move != 0, moved[i - 1] == 0 || moved[i - 1] == move else { return nil }
-                return move
+                if pr == r && ps + 1 == s {
+                    guard before != 2, width == 0 || s - s0 < width else { return nil }
+                    return (1, s0, width)
+                }
+                if ps == s && pr + 1 == r {
+                    guard before == 0 || before == 2 else { return nil }
+                    return (2, s0, width)
+                }
+                // On at the next row under the run's first cell: only from the
+                // row's end, the last header read so far or the block's last.
+                guard canWrap, pr + 1 == r, s == s0, ps > s0, before == 1 || before == 3, width == 0 || ps - s0 + 1 == width,
+                      ps + 1 == blocks[b].headers.count || (headerPiece[b][ps + 1].map { $0 > p } ?? true) else { return nil }
+                return (3, s0, ps - s0 + 1)
             }
             if let open = headersBefore[i].first(where: { !filled[cell($0.block, 0, $0.slot)] }) {
                 guard open.block == b, open.slot == s, r == 0 else { return nil }
             }
-            return 0
+            return (0, s, 0)
         }
         func search(_ i: Int) {
             guard solutions < 2, steps < budget else { return }
             if i == values.count {
                 solutions += 1
                 found = assigned
+                wrapped = wraps > 0
                 return
             }
             for c in cells.indices {
                 steps += 1
-                guard let move = fits(i, c) else { continue }
-                filled[c] = true; assigned[i] = c; moved[i] = move
+                guard let fit = fits(i, c) else { continue }
+                filled[c] = true; assigned[i] = c; moved[i] = fit.move; runSlot[i] = fit.slot; runWidth[i] = fit.width
+                if fit.move == 3 { wraps += 1 }
                 search(i + 1)
+                if fit.move == 3 { wraps -= 1 }
                 filled[c] = false; assigned[i] = -1
                 if solutions >= 2 || steps >= budget { return }
             }
         }
-        search(0)
+        // The strict order first; where it leaves no reading, runs on at the
+        // next row (with the evidence), then row labels after their cells.
+        for tier in 0..<3 {
+            guard tier == 0 || solutions == 0 && steps < budget else { break }
+            if tier == 1 { guard rowsWrap else { continue }; canWrap = true }
+            if tier == 2 { labelsFirst = false }
+            steps = 0
+            search(0)
+        }
         guard solutions == 1, steps < budget, let found else { return nil }
         var reading = template.rows.map { [Int?](repeating: nil, count: $0.isHeader ? 0 : $0.columnPaths.count) }
         for (i, c) in found.enumerated() {
             let (b, r, s) = cells[c]
             reading[blocks[b].rows[r]][s] = values[i]
         }
-        return reading
+        return (reading, ReadingAllowance(wrapped: wrapped, labelAfter: !labelsFirst))
     }
 }
