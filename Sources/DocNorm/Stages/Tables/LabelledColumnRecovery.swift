@@ -183,6 +183,8 @@ struct LabelledColumnRecovery: Sendable {
         /// The lines past the next section's heading that the one reading
         /// read values from (indices): the table's, not text.
         var pastHeading: ClosedRange<Int>? = nil
+        /// What that reading allowed beyond the strict order.
+        var readingAllowed = ReadingAllowance()
 
         /// `match` puts a value of a TAB grid row read here in another cell
         /// (it fills a row from the left), or leaves it out.
@@ -478,12 +480,12 @@ struct LabelledColumnRecovery: Sendable {
         // stretch that keeps a grid's drawing order (OneReading.swift),
         // where it agrees with what is placed.
         // The stretch's values may go on past the next section's heading.
-        var byReading: Int?, pastHeading: ClosedRange<Int>?
+        var byReading: Int?, pastHeading: ClosedRange<Int>?, readingAllowed = ReadingAllowance()
         if !unplaced.isEmpty, claimed.contains(where: { $0.contains(false) }) {
             let past = piecesPastHeading(pieces, end: piecesEnd, stretchEnd: stretchEnd, lines: lines, template: template, shape: shape)
             let read = past?.pieces ?? pieces
             // Equal numbers may trade places: a placed value agrees by its text.
-            if let reading = oneReading(read, lines: lines, template: template, shape: shape),
+            if let one = oneReading(read, lines: lines, template: template, shape: shape), case let reading = one.reading,
                reading.indices.allSatisfy({ row in reading[row].indices.allSatisfy { slot in
                    guard let value = values[row][slot] else { return true }
                    guard let p = reading[row][slot], case .value(let text, _) = read[p] else { return false }
@@ -500,6 +502,7 @@ struct LabelledColumnRecovery: Sendable {
                     }
                 }
                 unplaced = []
+                readingAllowed = one.allowed
                 byReading = reading.lazy.compactMap { $0.compactMap { $0 }.min() }.min().map { lines[read[$0].lineIndex].number }
                 if let past, reading.contains(where: { $0.contains { $0 != nil && $0! >= pieces.count } }) { pastHeading = past.past }
             }
@@ -552,7 +555,7 @@ struct LabelledColumnRecovery: Sendable {
         let dropped = unplaced.filter { $0.lineIndex <= lastLine }.map { ($0.text, lines[$0.lineIndex].number, $0.reason) }
         return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
                          placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence, bySign: bySign,
-                         byRuns: byRuns, gridRows: gridRows, byReading: byReading, pastHeading: pastHeading)
+                         byRuns: byRuns, gridRows: gridRows, byReading: byReading, pastHeading: pastHeading, readingAllowed: readingAllowed)
     }
 
     /// Index of the first value of `run` with a blank line between it and

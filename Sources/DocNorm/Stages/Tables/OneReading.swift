@@ -42,10 +42,24 @@
 /// the cells stay empty and reported, as before. A table read column by
 /// column on one page has two such readings (the first two runs, under
 /// headers read together, go either way) and is left to the runs.
+///
+/// pdftotext -raw of a LibreOffice PDF keeps less of that order: where no
+/// reading keeps every row label before its cells, a row label may come
+/// after its cells (…⏎2⏎⏎行政强制⏎信息内容⏎行政事业性收费: the row drawn on the
+/// next page, its label among the next block's), and the one reading that
+/// keeps all else is taken, none where there are more.
 extension LabelledColumnRecovery {
+    /// What a reading had to allow beyond the strict order.
+    struct ReadingAllowance: Equatable, Sendable {
+        /// A value came before its row label.
+        var labelAfter = false
+    }
+
     /// Per template row, each slot's value piece (index into `pieces`) in
-    /// the one reading; nil when there is none or more than one.
-    func oneReading(_ pieces: [Piece], lines: [SourceLine], template: TableTemplate, shape: Shape) -> [[Int?]]? {
+    /// the one reading, and what it allowed; nil when there is none or more
+    /// than one.
+    func oneReading(_ pieces: [Piece], lines: [SourceLine], template: TableTemplate, shape: Shape)
+        -> (reading: [[Int?]], allowed: ReadingAllowance)? {
         let blocks = shape.blocks, budget = rules.readingOrder.maxOneReadingSteps
         var base: [Int] = [], cellCount = 0
         for block in blocks { base.append(cellCount); cellCount += block.rows.count * block.headers.count }
@@ -127,13 +141,13 @@ extension LabelledColumnRecovery {
         /// The closed runs' rectangles: block, first and last row, first and
         /// last slot, the page of its last value.
         var rectangles: [(block: Int, top: Int, bottom: Int, left: Int, right: Int, page: Int)] = []
-        var found: [Int]? = nil, solutions = 0, steps = 0
+        var found: [Int]? = nil, solutions = 0, steps = 0, labelsFirst = true
         /// Per cell, the piece the first reading put there.
         var foundAt = [Int](repeating: 0, count: cellCount)
         func text(_ p: Int) -> String { if case .value(let t, _) = pieces[p] { t } else { "" } }
         func fits(_ i: Int, _ c: Int) -> Int? {
             let (b, r, s) = cells[c], p = values[i]
-            guard !filled[c], let h = headerPiece[b][s], h < p, let l = rowPiece[b][r], l < p,
+            guard !filled[c], let h = headerPiece[b][s], h < p, let l = rowPiece[b][r], l < p || !labelsFirst,
                   r == 0 || filled[cell(b, r - 1, s)], s == 0 || filled[cell(b, r, s - 1)] else { return nil }
             guard case .value(let text, _) = pieces[p], signFits(text, under: blocks[b].headers[s]) else { return nil }
             if !runStart[i] {
@@ -184,14 +198,21 @@ extension LabelledColumnRecovery {
                 if solutions >= 2 || steps >= budget { return }
             }
         }
+        // The strict order first; where it leaves no reading, row labels
+        // after their cells.
         search(0)
+        if solutions == 0, steps < budget {
+            labelsFirst = false
+            steps = 0
+            search(0)
+        }
         guard solutions == 1, steps < budget, let found else { return nil }
         var reading = template.rows.map { [Int?](repeating: nil, count: $0.isHeader ? 0 : $0.columnPaths.count) }
         for (i, c) in found.enumerated() {
             let (b, r, s) = cells[c]
             reading[blocks[b].rows[r]][s] = values[i]
         }
-        return reading
+        return (reading, ReadingAllowance(labelAfter: !labelsFirst))
     }
 
     /// Where the stretch holds fewer values than the table has cells and

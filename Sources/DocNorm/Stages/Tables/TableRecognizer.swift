@@ -306,16 +306,34 @@ struct TableRecognizer: Sendable {
             let labelled = (reorderable.isEmpty ? ordered : reorderable).map { templates[$0] }
             let earliest = regions.last.map { $0.lines.upperBound + 1 } ?? 0
             let matchedLast = matched.map { from + lineIndex(of: max(start, $0.end - 1), in: stream) }
-            if incomplete,
-               var placement = placeByLabels(lines, at: i, candidates: labelled, matched: matched, matchedLast: matchedLast,
-                                             edition: edition ?? hinted, earliest: earliest) {
+            // A placement in doubt that lost to the match (its block left
+            // unplaced, the match read more): its table and last line.
+            var lostInDoubt: (edition: Int, lastLine: Int)?
+            var found = incomplete ? placeByLabels(lines, at: i, candidates: labelled, matched: matched, matchedLast: matchedLast,
+                                                   edition: edition ?? hinted, earliest: earliest, lostInDoubt: &lostInDoubt) : nil
+            // Lost to the match only for the block in doubt: with the
+            // evidence it may read more (pdftotext -raw of a LibreOffice PDF:
+            // 规章 0 0 4 read as a row by the match).
+            if incomplete, found == nil, let lost = lostInDoubt,
+               let evidence = columnOrderEvidence(lines, from: lost.lastLine + 1, edition: lost.edition, memo: memo, searched: &searchedAhead),
+               let again = placeByLabels(lines, at: i, candidates: labelled, matched: matched, matchedLast: matchedLast, edition: edition ?? hinted,
+                                         earliest: earliest, rowOrder: evidence, lostInDoubt: &lostInDoubt),
+               !again.byEvidence.isEmpty {
+                for block in again.byEvidence {
+                    context.report(.tables, "tables.labelled-columns", .repair,
+                                   "the values under \(block.headers) of table \(again.template.id) read row by row and column by column give different tables; placed row by row: no blank line stands among them, and the extractor marks every step up the page with one (evidence: \(evidence.description))",
+                                   line: block.line)
+                }
+                found = again
+            }
+            if incomplete, var placement = found {
                 // A block in doubt: the document's arithmetic table may say
                 // how its extractor reads (the same lines, or nothing changes).
                 if placement.orderInDoubt,
                    let evidence = columnOrderEvidence(lines, from: placement.lastLine + 1, edition: placement.template.edition, memo: memo,
                                                        searched: &searchedAhead),
                    let again = placeByLabels(lines, at: i, candidates: labelled, matched: matched, matchedLast: matchedLast, edition: edition ?? hinted,
-                                             earliest: earliest, rowOrder: evidence),
+                                             earliest: earliest, rowOrder: evidence, lostInDoubt: &lostInDoubt),
                    again.template.id == placement.template.id, again.firstLine == placement.firstLine, again.lastLine == placement.lastLine,
                    !again.byEvidence.isEmpty || again.byRuns.count > placement.byRuns.count {
                     for block in again.byEvidence {
@@ -601,8 +619,11 @@ struct TableRecognizer: Sendable {
     /// read as 27.8 0, left over 4), and the grid is the first run's reading.
     /// The table then still reaches as far as the match read
     /// (`matchedLast`): the numbers it took are reported, not put back.
+    /// `lostInDoubt`: set to a placement's table edition and last line where
+    /// it lost to the match with a block in doubt.
     func placeByLabels(_ lines: [SourceLine], at start: Int, candidates: [TableTemplate], matched: TemplateMatcher.Match?,
-                       matchedLast: Int? = nil, edition: Int?, earliest: Int, rowOrder: ColumnOrderEvidence? = nil) -> LabelledColumnRecovery.Placement? {
+                       matchedLast: Int? = nil, edition: Int?, earliest: Int, rowOrder: ColumnOrderEvidence? = nil,
+                       lostInDoubt: inout (edition: Int, lastLine: Int)?) -> LabelledColumnRecovery.Placement? {
         var best: [LabelledColumnRecovery.Placement] = []
         let placeable = candidates.filter { labelledColumns.shapes[$0.id] != nil }
         guard !placeable.isEmpty else { return nil }
@@ -612,6 +633,7 @@ struct TableRecognizer: Sendable {
             guard var p = labelledColumns.recover(lines, anchorAt: start, earliest: earliest, template: template, stretchEnd: end,
                                                           rowOrder: rowOrder) else { continue }
             if let m = matched, p.placed < m.valuesFound {
+                if p.orderInDoubt, lostInDoubt == nil { lostInDoubt = (template.edition, p.lastLine) }
                 guard p.gridMoved(by: m), let through = matchedLast, m.template.id == template.id,
                       let wide = labelledColumns.recover(lines, anchorAt: start, earliest: earliest, template: template, stretchEnd: end,
                                                          rowOrder: rowOrder, through: through) else { continue }
@@ -723,8 +745,11 @@ struct TableRecognizer: Sendable {
                            line: line)
         }
         if let line = placement.byReading {
+            let label = placement.readingAllowed.labelAfter
+                ? "each after its column header (its row label, where no reading keeps every one before its cells, may come after)"
+                : "each after its row label and its column header"
             context.report(.tables, "tables.labelled-columns", .repair,
-                           "the values from line \(line) of table \(template.id) fit its cells in exactly one reading: each after its row label and its column header and after the cells above it and to its left, each run of values without a blank line filling a rectangle of one block row by row (down one column, across one row, or rows of a few columns) and no two runs on one page one such rectangle stacked, a run right after headers under the first of them still without values, signed values under a header that names the sign (the extractor read the table by blocks of text, not row by row)",
+                           "the values from line \(line) of table \(template.id) fit its cells in exactly one reading: \(label) and after the cells above it and to its left, each run of values without a blank line filling a rectangle of one block row by row (down one column, across one row, or rows of a few columns) and no two runs on one page one such rectangle stacked, a run right after headers under the first of them still without values, signed values under a header that names the sign (the extractor read the table by blocks of text, not row by row)",
                            line: line)
         }
         for (headers, value, header, line) in placement.bySign {
