@@ -75,6 +75,14 @@ struct LabelledColumnRecovery: Sendable {
         var rowOf: [String: Int]
         /// Header-row label found over one block only (its caption) → block.
         var captionOf: [String: Int]
+        /// What a label is, as `recover` asks it (a column header, then a
+        /// row label, then a caption): one lookup of the label's text for the
+        /// three dictionaries above, whose non-ASCII keys each cost a full
+        /// hash of the text. A header is named by its index in `headers`.
+        enum Role: Sendable { case header(Int), row(Int), caption(Int) }
+        var roles: [String: Role]
+        /// The column headers' (block, slot) pairs, as in `headed`, by index.
+        var headers: [[(block: Int, slot: Int)]]
         /// Every label of the template as scalars and as text, and per
         /// first scalar the labels that open with it, longest first (for
         /// segmenting: it runs for every word of every table it is asked about).
@@ -120,6 +128,14 @@ struct LabelledColumnRecovery: Sendable {
             self.headed = headed
             self.rowOf = rowOf
             captionOf = seen.compactMapValues { $0.count == 1 ? $0.first : nil }
+            var roles = captionOf.mapValues { Role.caption($0) }
+            for (label, row) in rowOf { roles[label] = .row(row) }
+            headers = []
+            for (label, heads) in headed {
+                roles[label] = .header(headers.count)
+                headers.append(heads)
+            }
+            self.roles = roles
             let all = Set(headed.keys).union(rowOf.keys).union(headerLabels.joined())
             let sorted = all.sorted { ($0.unicodeScalars.count, $0) > ($1.unicodeScalars.count, $1) }
             labels = sorted.map { Array($0.unicodeScalars) }
@@ -329,16 +345,19 @@ struct LabelledColumnRecovery: Sendable {
         /// right above it a label too), and its line.
         var lastRowStacked = false, lastRowLine = 0
         var lastCaption: Int?
-        var occurrences: [String: Int] = [:]
+        /// Per column header (its index in `shape.headers`), how many times it stood.
+        var occurrences = [Int](repeating: 0, count: shape.headers.count)
         var gridRows: [Int] = []
         var i = 0
         while i < pieces.count {
             switch pieces[i] {
             case .label(let label, let index):
                 lastLine = max(lastLine, index)
-                if let heads = shape.headed[label] {
-                    let k = occurrences[label, default: 0]
-                    occurrences[label] = k + 1
+                switch shape.roles[label] {
+                case .header(let h)?:
+                    let heads = shape.headers[h]
+                    let k = occurrences[h]
+                    occurrences[h] = k + 1
                     var resolved: Int? = k < heads.count ? heads[k].block : nil
                     if let c = lastCaption, heads.contains(where: { $0.block == c }), resolved != c { resolved = nil }
                     // A header the caption's block lacks ends what the caption
@@ -348,13 +367,16 @@ struct LabelledColumnRecovery: Sendable {
                     head.append((label, resolved, resolved.map { b in heads.first { $0.block == b }!.slot } ?? 0))
                     if let b = resolved { heard.append(HeardHeader(block: b, slot: head[head.count - 1].slot, piece: i)) }
                     lastRow = nil
-                } else if let row = shape.rowOf[label] {
+                case .row(let row)?:
                     lastRow = row
                     lastRowLine = index
                     if i > 0, case .label(_, let above) = pieces[i - 1], above == index - 1 { lastRowStacked = true } else { lastRowStacked = false }
                     head = []
-                } else {
-                    if let b = shape.captionOf[label] { lastCaption = b }
+                case .caption(let b)?:
+                    lastCaption = b
+                    lastRow = nil
+                    head = []
+                case nil:
                     lastRow = nil
                     head = []
                 }
@@ -523,7 +545,9 @@ struct LabelledColumnRecovery: Sendable {
         // when the table holds it once fewer than the template and every
         // other block with it has its column.
         func missing(_ header: String, block b: Int) -> Bool {
-            guard let sharing = shape.headed[header], occurrences[header, default: 0] == sharing.count - 1 else { return false }
+            guard case .header(let h)? = shape.roles[header] else { return false }
+            let sharing = shape.headers[h]
+            guard occurrences[h] == sharing.count - 1 else { return false }
             return sharing.allSatisfy { other in
                 let filled = shape.blocks[other.block].rows.map { claimed[$0][other.slot] }
                 return other.block == b ? !filled.contains(true) : !filled.contains(false)

@@ -82,21 +82,24 @@ extension LabelledColumnRecovery {
             case .value:
                 values.append(p)
             case .label(let label, let line):
-                // One lookup for most labels (headers and row labels are
-                // most of them): each hashes the label's string.
-                if let heads = shape.headed[label] {
+                // One lookup of the label's text (`Shape.roles`): each
+                // hashes the label's string.
+                let role = shape.roles[label]
+                if case .header(let h)? = role {
+                    let heads = shape.headers[h]
                     let key = cell(heads[0].block, 0, heads[0].slot), k = occurrences[key, default: 0]
                     occurrences[key] = k + 1
                     guard k < heads.count else { return nil }
                     headerPiece[heads[k].block][heads[k].slot] = p
                     headerOf[p] = heads[k]
-                } else if let row = shape.rowOf[label], let at = blockRowOf[row] {
+                } else if case .row(let row)? = role, let at = blockRowOf[row] {
                     guard rowPiece[at.block][at.rank] == nil else { return nil }
                     rowPiece[at.block][at.rank] = p
-                } else if shape.captionOf[label] != nil {
+                } else if role != nil, shape.captionOf[label] != nil {
+                    // (A label of no role is no caption: not hashed again.)
                     captions += 1
-                    guard p + 1 < pieces.count, case .label(let next, let nextLine) = pieces[p + 1], shape.headed[next] != nil,
-                          nextLine - line <= 1 else { return nil }
+                    guard p + 1 < pieces.count, case .label(let next, let nextLine) = pieces[p + 1],
+                          case .header? = shape.roles[next], nextLine - line <= 1 else { return nil }
                 }
             }
         }
