@@ -199,6 +199,25 @@ import Testing
         }
     }
 
+    /// The header-text test on scalars agrees with the one on words: a line
+    /// with a Han scalar no header label holds is told at that scalar, and
+    /// only lines its scalars cannot tell are cut into Characters.
+    @Test func headerTextIsToldByScalarsAsByWords() {
+        let tables = pipeline.tables
+        let templates = tables.rules.templates, headers = tables.templateHeaderLabels
+        #expect(templates.allSatisfy { $0.headerScalarsHaveNoEquivalents })
+        let lines = ["结果 其他 尚未 总", "结果其他尚未总", "审结 计", "一是公开不够及时", "本机关严格按照要求。", "结果 纠正x", "结果 é", "结果\u{301} 维持", "结果 结果维持其他"]
+        for text in lines {
+            let line = SourceLine(number: 1, text: text)
+            for t in templates.indices {
+                let words = TableRecognizer.holdsOnlyHeaderText(line, templates: [templates[t]], headers: [headers[t]], within: tables)
+                let byCharacters = line.text.unicodeScalars.allSatisfy { $0 == " " || templates[t].headerScalars.contains($0) }
+                    || tables.holdsOnlyHeaderPieces(line, headers[t])
+                #expect(words == byCharacters, "\(text) in \(templates[t].id)")
+            }
+        }
+    }
+
     /// Bare numbers after the heading that do not make the table whole stay
     /// where they are.
     @Test func numbersAfterTheHeadingThatDoNotCompleteTheTableStay() throws {

@@ -391,6 +391,29 @@ private func headerGroupPutOffPastPage(headerInOrder: Bool) -> String {
         #expect(HeaderPieceEvidence.columns(of: [["行政复议"], ["按照国务院办公厅的复函"]], labels: labels).isEmpty)
     }
 
+    /// A line its scalars show to name nothing (a scalar no label holds)
+    /// names nothing by its Characters either; labels with a scalar that has
+    /// canonical equivalents (é) are asked by Characters only.
+    @Test func headerPieceScalarTestAgreesWithTheCharacters() {
+        let labels = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+        let index = HeaderPieceEvidence.LabelIndex(labels)
+        #expect(index.scalars != nil)
+        #expect(index.surelyNamesNothing("按照国务院办公厅的复函。"))
+        #expect(index.surelyNamesNothing("总计a"))
+        #expect(!index.surelyNamesNothing("审结计维持"))
+        var byCharacters = index
+        byCharacters.scalars = nil
+        let pieces: [[[String]]] = [[["尚未总结果"], ["审结计维持"]], [["审结计"], ["行政复议"]], [["维持"], ["按照国务院办公厅的复函。"], [], ["纠正"]],
+                                    [["总计\u{301}"]], [["结果维持"], [], ["2024年，本机关"]]]
+        for piece in pieces {
+            #expect(HeaderPieceEvidence.columns(of: piece, labels: labels, index: index) == HeaderPieceEvidence.columns(of: piece, labels: labels, index: byCharacters))
+        }
+        #expect(HeaderPieceEvidence.columns(of: [["维持"], ["按照国务院办公厅的复函。"], [], ["纠正"]], labels: labels, index: index) == [["结果维持"], ["结果纠正"]])
+        let accented = HeaderPieceEvidence.LabelIndex(["café"])
+        #expect(accented.scalars == nil)
+        #expect(HeaderPieceEvidence.columns(of: [["cafe\u{301}"]], labels: ["café"], index: accented) == [["café"]])
+    }
+
     /// A line's words read on its bytes are the words `split` reads by
     /// Characters: also where a mark joins a space into one Character.
     @Test func headerPieceWordsAreTheCharacterSplitsWords() {

@@ -210,6 +210,10 @@ public struct TableTemplate: Sendable {
     /// The scalars of every header label (stage 4: text made of these only is
     /// scattered header text).
     var headerScalars = ScalarSet(ranges: [], pattern: "")
+    /// Every header label scalar is one of
+    /// `HeaderPieceEvidence.hasNoCanonicalEquivalent`: a line holding
+    /// another such scalar then holds a Character no header label has.
+    var headerScalarsHaveNoEquivalents = false
     /// Per row, the data row after it (nil for a header row and for the last
     /// data row); stage 4 asks it of every row of every match.
     var nextDataRow: [Int?] = []
@@ -273,6 +277,7 @@ public struct TableTemplate: Sendable {
         }
         headerScalars = ScalarSet(ranges: rows.filter(\.isHeader).flatMap(\.labelScalars).joined().map { $0.value...$0.value },
                                   pattern: "header labels of \(file.id)")
+        headerScalarsHaveNoEquivalents = rows.filter(\.isHeader).flatMap(\.labelScalars).joined().allSatisfy(HeaderPieceEvidence.hasNoCanonicalEquivalent)
         checks = try file.checks.map { try Self.compile($0, rowIndex: rowIndex, invalid: invalid) }
         bounds = try (file.bounds ?? []).map { try Self.compile($0, rowIndex: rowIndex, invalid: invalid) }
         checkSites = Self.sites(of: checks, rows: rows)

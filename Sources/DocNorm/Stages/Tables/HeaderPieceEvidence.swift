@@ -37,7 +37,14 @@ struct HeaderPieceEvidence {
     struct LabelIndex {
         var alphabet = Set<Character>()
         var inside = Set<String>()
+        /// The labels' scalars, when every one is a scalar of
+        /// `HeaderPieceEvidence.hasNoCanonicalEquivalent` (nil otherwise): a line holding such a
+        /// scalar that no label holds then has a Character no label has,
+        /// told without cutting the line into Characters.
+        var scalars: Set<Unicode.Scalar>?
         init(_ labels: [String]) {
+            let all = Set(labels.flatMap(\.unicodeScalars))
+            scalars = all.allSatisfy(HeaderPieceEvidence.hasNoCanonicalEquivalent) ? all : nil
             for label in labels {
                 alphabet.formUnion(label)
                 // Cut at the label's own Character boundaries (a String
@@ -47,6 +54,31 @@ struct HeaderPieceEvidence {
                     for end in (start + 1)..<bounds.count { inside.insert(String(label[bounds[start]..<bounds[end]])) }
                 }
             }
+        }
+
+        /// The line has a Character no label has, as its scalars show: one
+        /// of `HeaderPieceEvidence.hasNoCanonicalEquivalent` that no label holds (a Character
+        /// holding it decomposes to text holding it, and every label
+        /// Character is one such scalar, so none equals it). False where the
+        /// scalars cannot tell (the Characters are then asked).
+        func surelyNamesNothing(_ line: String) -> Bool {
+            guard let scalars else { return false }
+            return line.unicodeScalars.contains { !scalars.contains($0) && HeaderPieceEvidence.hasNoCanonicalEquivalent($0) }
+        }
+    }
+
+    /// ASCII, general punctuation, CJK punctuation, Han and fullwidth
+    /// forms (the ranges of `standsApart` without Latin-1 and its
+    /// precomposed letters and without marks): no scalar here has a
+    /// canonical decomposition, so a Character equals one of them alone
+    /// only when it is that scalar alone. Where a text's scalars are all
+    /// such, a Character holding another such scalar equals none of its
+    /// Characters: told without cutting either into Characters.
+    static func hasNoCanonicalEquivalent(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20...0x7E, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF65: return true
+        default: return false
         }
     }
 
@@ -213,21 +245,24 @@ struct HeaderPieceEvidence {
     /// lines, the columns of the block (`cells(of:)`), else of each line.
     static func columns(of piece: [[String]], labels: [String], index: LabelIndex? = nil) -> [[String]] {
         var columns: [[String]] = []
-        var block: [[Character]] = []
+        // nil: a line its scalars show names nothing (prose), never cut into Characters.
+        var block: [[Character]?] = []
         // Every piece of a cut stands inside a label, so a line with a
         // character no label has names nothing: tested before the cut's
         // search, which prose would make long.
         let index = index ?? LabelIndex(labels)
-        func names(_ line: [Character]) -> Bool { line.allSatisfy(index.alphabet.contains) }
+        func names(_ line: [Character]?) -> Bool { line.map { $0.allSatisfy(index.alphabet.contains) } ?? false }
         func close() {
             guard !block.isEmpty else { return }
-            let whole = block.allSatisfy(names) ? cells(of: block, labels: labels, index: index) : nil
-            columns += whole ?? block.flatMap { names($0) ? cells(of: [$0], labels: labels, index: index) ?? [] : [] }
+            let whole = block.allSatisfy(names) ? cells(of: block.map { $0! }, labels: labels, index: index) : nil
+            columns += whole ?? block.flatMap { line in line.flatMap { names($0) ? cells(of: [$0], labels: labels, index: index) : nil } ?? [] }
             block = []
         }
         for line in piece {
             // Stage 1 joins Han words a space stood between (审结 计 → 审结计).
-            if line.isEmpty { close() } else { block.append(Array(line.joined())) }
+            guard !line.isEmpty else { close(); continue }
+            let text = line.joined()
+            block.append(index.surelyNamesNothing(text) ? nil : Array(text))
         }
         close()
         return columns

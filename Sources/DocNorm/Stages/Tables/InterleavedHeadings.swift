@@ -135,7 +135,12 @@ extension TableRecognizer {
         // Character by Character is not.
         for (template, labels) in zip(templates, headers) {
             let scalars = template.headerScalars
-            if line.text.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" || scalars.contains($0) }) { return true }
+            guard let other = line.text.unicodeScalars.first(where: { $0 != " " && $0 != "\t" && !scalars.contains($0) }) else { return true }
+            // A scalar no header label holds, and of those whose Character
+            // is told by the scalar alone: that word is no label's piece.
+            // (Prose after a sub-heading is one long word, and cutting it
+            // into Characters was most of this test's cost.)
+            if template.headerScalarsHaveNoEquivalents && HeaderPieceEvidence.hasNoCanonicalEquivalent(other) { continue }
             if recognizer.holdsOnlyHeaderPieces(line, labels) { return true }
         }
         return false
