@@ -319,11 +319,7 @@ struct TableRecognizer: Sendable {
                let again = placeByLabels(lines, at: i, candidates: labelled, matched: matched, matchedLast: matchedLast, edition: edition ?? hinted,
                                          earliest: earliest, rowOrder: evidence, lostInDoubt: &lostInDoubt),
                !again.byEvidence.isEmpty {
-                for block in again.byEvidence {
-                    context.report(.tables, "tables.labelled-columns", .repair,
-                                   "the values under \(block.headers) of table \(again.template.id) read row by row and column by column give different tables; placed row by row: no blank line stands among them, and the extractor marks every step up the page with one (evidence: \(evidence.description))",
-                                   line: block.line)
-                }
+                reportRowOrder(again, evidence: evidence, context: context)
                 found = again
             }
             if incomplete, var placement = found {
@@ -336,11 +332,7 @@ struct TableRecognizer: Sendable {
                                              earliest: earliest, rowOrder: evidence, lostInDoubt: &lostInDoubt),
                    again.template.id == placement.template.id, again.firstLine == placement.firstLine, again.lastLine == placement.lastLine,
                    !again.byEvidence.isEmpty || again.byRuns.count > placement.byRuns.count {
-                    for block in again.byEvidence {
-                        context.report(.tables, "tables.labelled-columns", .repair,
-                                       "the values under \(block.headers) of table \(again.template.id) read row by row and column by column give different tables; placed row by row: no blank line stands among them, and the extractor marks every step up the page with one (evidence: \(evidence.description))",
-                                       line: block.line)
-                    }
+                    reportRowOrder(again, evidence: evidence, context: context)
                     if again.byRuns.count > placement.byRuns.count, let first = again.byRuns.first {
                         context.report(.tables, "tables.labelled-columns", .repair,
                                        "headers of table \(again.template.id) set apart by blank lines take the runs of values after them in their order: the extractor marks every step up the page with a blank line (evidence: \(evidence.description))",
@@ -602,6 +594,16 @@ struct TableRecognizer: Sendable {
             context.report(.tables, "tables.reading-order", .suspicion,
                            "cell \(name)'\(row.columnPaths[suspect.slot].joined(separator: " / "))' of table \(template.id), read as \(token.text), \(alone) the arithmetic: \(TableArithmetic.format(suspect.holdingValue)) would satisfy every relation (failing: \(failing)); the values are placed as read",
                            line: token.line, cells: DiagnosticCells(table: template.id, row: row.path, column: row.columnPaths[suspect.slot]))
+        }
+    }
+
+    /// Reports each block of `placement` placed row by row on the document's
+    /// evidence of how its extractor reads.
+    func reportRowOrder(_ placement: LabelledColumnRecovery.Placement, evidence: ColumnOrderEvidence, context: PipelineContext) {
+        for block in placement.byEvidence {
+            context.report(.tables, "tables.labelled-columns", .repair,
+                           "the values under \(block.headers) of table \(placement.template.id) read row by row and column by column give different tables; placed row by row: no blank line stands among them, and the extractor marks every step up the page with one (evidence: \(evidence.description))",
+                           line: block.line)
         }
     }
 
