@@ -92,7 +92,7 @@ extension TableRecognizer {
         }
         guard let start, let end, numbers > 0 else { return nil }
         var read = 0
-        for line in lines[table.anchor..<heading] { read += Self.numbersOnly(line) ?? 0 }
+        for line in lines[table.anchor..<heading] { read += Self.numbersOnly(line) ?? Self.gridRowNumbers(line) }
         var fits = false, fitsWithout = false
         for template in templates {
             let cells = template.rows.reduce(0) { $0 + $1.columnPaths.count }
@@ -162,6 +162,18 @@ extension TableRecognizer {
     static func numbersOnly(_ line: SourceLine) -> Int? {
         let tokens = line.text.unicodeScalars.split { $0 == " " || $0 == "\t" }
         return !tokens.isEmpty && tokens.allSatisfy(isNumber) ? tokens.count : nil
+    }
+
+    /// The numbers among the TAB-separated cells of a grid row (规章	0		):
+    /// the table's values too, where a table already written as its grid is
+    /// read again (a second run), so that they count as on the first run,
+    /// which read them as bare numbers (fuzz item 18); 0 for a line without a TAB.
+    static func gridRowNumbers(_ line: SourceLine) -> Int {
+        guard line.text.utf8.contains(UInt8(ascii: "\t")) else { return 0 }
+        return line.text.unicodeScalars.split { $0 == "\t" }.filter { cell in
+            let tokens = cell.split { $0 == " " }
+            return tokens.count == 1 && tokens.allSatisfy(isNumber)
+        }.count
     }
 
     static func isBlank(_ line: SourceLine) -> Bool { line.text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" } }
