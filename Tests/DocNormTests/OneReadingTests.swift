@@ -69,4 +69,53 @@ import Testing
         let once = try canonical(Array(text.utf8))
         #expect(try canonical(Array(once.utf8)) == once)
     }
+
+    /// Table 二 as pdftotext -raw read rongxi-swj-2021's Chromium PDF: （一）'s
+    /// caption and headers, its 本年制发件数 column, （五）'s caption at the
+    /// page's foot, `furniture` (the page number), then the 本年废止件数 and
+    /// 现行有效件数 columns (the page's right-hand blocks, printed after its
+    /// number), the next page's labels and the other blocks.
+    static func captionAtThePageFoot(_ furniture: [String]) -> String {
+        let lines = ["二、主动公开政府信息情况", "信息内容", "规章", "行政规范性文件", "", "第二十条第（一）项", "本年制发件数", "本年废止件数",
+                     "2", "5", "", "第二十条第（五）项"] + furniture
+            + ["", "1", "3", "", "现行有效件数", "7", "26", "", "信息内容", "行政许可", "信息内容", "行政处罚", "行政强制",
+               "信息内容", "行政事业性收费", "", "本年处理决定数量", "428", "第二十条第（六）项", "本年处理决定数量", "17", "9", "",
+               "第二十条第（八）项", "本年收费金额（单位：万元）", "0.5", "", "三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// （五）'s caption stands at the page's foot, its header on the next
+    /// page, so it stands in line with none; the page number after it says
+    /// so. 2 5 and 1 3 read across a row each (规章 2 5, 行政规范性文件 1 3)
+    /// would be a page break between the rows, yet 7 26, one block, holds
+    /// cells of both: only the columns' reading is left, and taken.
+    @Test func aCaptionAtThePageFootBeforeItsNumberIsRead() throws {
+        let text = Self.captionAtThePageFoot(["-2-"])
+        let doc = try document(text)
+        #expect(doc.tables.first?.templateID == "2021-active-disclosure")
+        let expected: [(String, String, String)] = [
+            ("规章", "本年制发件数", "2"), ("规章", "本年废止件数", "1"), ("规章", "现行有效件数", "7"),
+            ("行政规范性文件", "本年制发件数", "5"), ("行政规范性文件", "本年废止件数", "3"), ("行政规范性文件", "现行有效件数", "26"),
+            ("行政许可", "本年处理决定数量", "428"), ("行政处罚", "本年处理决定数量", "17"), ("行政强制", "本年处理决定数量", "9"),
+            ("行政事业性收费", "本年收费金额（单位：万元）", "0.5")]
+        for (row, column, value) in expected { #expect(Self.value(doc, row, column) == value, "\(row) × \(column)") }
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.message.contains("exactly one reading") })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.missing-value" })
+        let once = try canonical(Array(text.utf8))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
+    /// The same caption set apart from the page number by a blank line (a
+    /// box of its own, as pdfminer sets them, 第二十条第（五）项⏎⏎- 2 -): that
+    /// it stands at the page's foot with its header on the next page is not
+    /// known, so no reading is sought and 本年制发件数 and 本年废止件数 stay
+    /// empty and reported.
+    @Test func aCaptionSetApartFromThePageNumberIsNotRead() throws {
+        let doc = try document(Self.captionAtThePageFoot(["", "-2-"]))
+        #expect(doc.tables.first?.templateID == "2021-active-disclosure")
+        #expect(Self.value(doc, "规章", "本年制发件数") == nil)
+        #expect(Self.value(doc, "行政规范性文件", "本年废止件数") == nil)
+        #expect(!doc.diagnostics.contains { $0.message.contains("exactly one reading") })
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "规章" })
+    }
 }

@@ -21,7 +21,11 @@
 ///   (pdftotext prints a block's lines top to bottom; 0⏎0⏎14⏎增2 is two
 ///   rows of two columns); and no two runs on one page make one such
 ///   rectangle stacked (cells right below a run, in its columns, would
-///   have been read into its block; a page break ends a block);
+///   have been read into its block; a page break ends a block), and where
+///   two such runs stand across a page break, no run holds cells of the
+///   rows on both sides (a run is one block of one page: 0⏎3, 0⏎1, 0⏎11
+///   with a page number among them are three columns, not two rows and a
+///   column);
 /// - a run right after column headers, no blank line between, opens the
 ///   column of the first of them still without a value, at its top;
 /// - a value signed with a Han prefix (增2) stands only under a header that
@@ -33,7 +37,8 @@
 /// them its own way (pdfminer set every caption apart by blank lines, and
 /// gave the same row as 64⏎⏎9⏎…⏎3, its right cell first). So a reading is
 /// sought only where every caption of the table stands in line with a
-/// header right after it.
+/// header right after it, or at a page's foot, the page number right after
+/// it (its header is on the next page: 第二十条第（五）项⏎-2-⏎⏎0⏎1).
 ///
 /// Only where the stretch holds exactly as many values as the template has
 /// cells and every assignment that keeps all of that gives one table (equal
@@ -98,8 +103,11 @@ extension LabelledColumnRecovery {
                 } else if role != nil, shape.captionOf[label] != nil {
                     // (A label of no role is no caption: not hashed again.)
                     captions += 1
-                    guard p + 1 < pieces.count, case .label(let next, let nextLine) = pieces[p + 1],
-                          case .header? = shape.roles[next], nextLine - line <= 1 else { return nil }
+                    if p + 1 < pieces.count, case .label(let next, let nextLine) = pieces[p + 1],
+                       case .header? = shape.roles[next], nextLine - line <= 1 { continue }
+                    // A caption at a page's foot, its number right after it
+                    // (a line taken out), has its header line on the next page.
+                    guard line + 1 < lines.count, lines[line + 1].number - lines[line].number > 1 else { return nil }
                 }
             }
         }
@@ -172,8 +180,24 @@ extension LabelledColumnRecovery {
             let (b, top, left) = cells[assigned[runFirst[last]]], (_, bottom, end) = cells[assigned[last]]
             let right = width[last] == 0 ? end : left + width[last] - 1
             guard end == right else { return nil }
-            for other in rectangles where other.block == b && other.left == left && other.right == right && other.page == page[runFirst[last]] {
-                if other.bottom + 1 == top || bottom + 1 == other.top { return nil }
+            /// A run spans the break below row `k`: it holds cells of rows `k` and `k + 1`.
+            func spanned(_ k: Int) -> Bool { rectangles.contains { $0.block == b && $0.top <= k && $0.bottom > k } }
+            for other in rectangles where other.block == b && other.left == left && other.right == right {
+                guard other.bottom + 1 == top || bottom + 1 == other.top else { continue }
+                // Stacked on one page they would be one block; across a page
+                // break, no run holds cells of the rows on both sides (a run is
+                // one block of one page, a row's cells are on one page).
+                if other.page == page[runFirst[last]] || spanned(min(other.bottom, bottom)) { return nil }
+            }
+            // Nor does this run span a break between two runs stacked before.
+            if bottom > top {
+                for (k, one) in rectangles.enumerated() where one.block == b {
+                    for two in rectangles[(k + 1)...] where two.block == b && two.left == one.left && two.right == one.right {
+                        guard one.bottom + 1 == two.top || two.bottom + 1 == one.top else { continue }
+                        let row = min(one.bottom, two.bottom)
+                        if top <= row && bottom > row { return nil }
+                    }
+                }
             }
             return (b, top, bottom, left, right, page[last])
         }
