@@ -292,6 +292,19 @@ struct ReadingOrderGrammar {
     struct KeyIndex {
         private var slots: [(key: Int, index: Int)] = []
         private var count = 0
+        /// The slots filled, so `removeAll` clears those and keeps the
+        /// table: a fresh index per row position grew from 16 slots at
+        /// every row of every search, and its allocations and rehashes were
+        /// a seventh of the search.
+        private var used: [Int] = []
+
+        /// Forgets every key, keeping the table's size.
+        mutating func removeAll() {
+            guard count > 0 else { return }
+            for i in used { slots[i].index = -1 }
+            used.removeAll(keepingCapacity: true)
+            count = 0
+        }
 
         func index(of key: Int) -> Int? {
             guard !slots.isEmpty else { return nil }
@@ -310,12 +323,14 @@ struct ReadingOrderGrammar {
                 let old = slots
                 slots = Array(repeating: (0, -1), count: max(16, 2 * slots.count))
                 count = 0
+                used.removeAll(keepingCapacity: true)
                 for slot in old where slot.index >= 0 { insert(slot.key, at: slot.index) }
             }
             let mask = slots.count - 1
             var i = key & mask
             while slots[i].index >= 0 { i = (i + 1) & mask }
             slots[i] = (key, index)
+            used.append(i)
             count += 1
         }
     }
@@ -325,7 +340,10 @@ struct ReadingOrderGrammar {
     /// distinct table of values once.
     struct Readings {
         var lists: [[Node]]
-        var seen: [KeyIndex]
+        /// Where each key stands in the list of the row position being
+        /// read (readings are added at one row position at a time, then it
+        /// is closed): one index, emptied at each close, not one per row.
+        var seen = KeyIndex()
         /// The heads added at the row position being read, each once (its
         /// row, size, key, and the lowest cost it came with), found by
         /// `addedIndex`. A head added again with the same values and size
@@ -344,7 +362,6 @@ struct ReadingOrderGrammar {
 
         init(rows: Int) {
             lists = [[Node]](repeating: [], count: rows + 1)
-            seen = [KeyIndex](repeating: KeyIndex(), count: rows + 1)
             lists[rows] = [Node(cost: 0, start: 0, count: 0, plan: -1, next: -1, key: 0)]
         }
 
@@ -375,7 +392,7 @@ struct ReadingOrderGrammar {
             for index in lists[r + k].indices {
                 let key = ReadingOrderGrammar.key(head: headKey, rest: lists[r + k][index].key)
                 let total = cost + lists[r + k][index].cost
-                let found = seen[r].index(of: key)
+                let found = seen.index(of: key)
                 if let i = found, lists[r][i].cost <= total { continue }
                 if made == nil {
                     let (head, step) = make()
@@ -387,7 +404,7 @@ struct ReadingOrderGrammar {
                 if let i = found {
                     lists[r][i] = node
                 } else {
-                    seen[r].insert(key, at: lists[r].count)
+                    seen.insert(key, at: lists[r].count)
                     lists[r].append(node)
                 }
             }
@@ -397,10 +414,10 @@ struct ReadingOrderGrammar {
         mutating func close(_ r: Int, cap: Int) {
             if !added.isEmpty {
                 added.removeAll(keepingCapacity: true)
-                addedIndex = KeyIndex()
+                addedIndex.removeAll()
             }
             // Most row positions of a table whose numbers hold nowhere have none.
-            guard !lists[r].isEmpty else { seen[r] = KeyIndex(); return }
+            guard !lists[r].isEmpty else { seen.removeAll(); return }
             // Readings added cheapest first (most lists: rows read in order,
             // then groups) are in that order already: cut, not sorted and copied.
             if lists[r].count > cap { cut = true }
@@ -411,7 +428,7 @@ struct ReadingOrderGrammar {
             } else {
                 lists[r] = Self.cheapest(lists[r], cap: cap)
             }
-            seen[r] = KeyIndex()
+            seen.removeAll()
         }
 
         /// The cheapest `cap` of `nodes`, stably by cost (earlier wins
@@ -476,15 +493,15 @@ struct ReadingOrderGrammar {
     /// those above it are searched again.
     func search(below strict: Readings? = nil) -> Readings {
         let cap = limits.maxCandidates
-        var readings = Readings(rows: rows)
+        var readings: Readings
         var top = rows - 1
         if let strict, let exempt = exemptRow {
+            // Its key indexes were emptied when its rows were closed.
             readings = strict
-            for r in 0...exempt {
-                readings.lists[r] = []
-                readings.seen[r] = KeyIndex()
-            }
+            for r in 0...exempt { readings.lists[r] = [] }
             top = exempt
+        } else {
+            readings = Readings(rows: rows)
         }
         // A reading of rows r..<r+k is kept only joined to a reading of the
         // rest: where the rest has none (its numbers hold in no order, as in
@@ -619,6 +636,11 @@ struct ReadingOrderGrammar {
         // composition and order, and almost nothing holds.
         // (A wide table's tries are listed into one buffer for every group size.)
         var listed: [(layout: Int, deferLast: Bool)] = []
+        // Per block width w (1..<columns, at most 63), the put-off stops of
+        // the group size being tried (`putOffStops`): one buffer for every
+        // group size, made when first asked (a list of optionals per group
+        // size was most of this function's allocations).
+        var stops: [UInt64] = []
         for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) {
             // Bit j: text stands before the token j columns' worth of rows on.
             var opensAfterText: UInt64 = 0
@@ -657,9 +679,11 @@ struct ReadingOrderGrammar {
                 joinsKnown = found
                 return found
             }
-            var stops = [UInt64?](repeating: nil, count: columns)
+            // Bit w: `stops[w]` is worked out for this group size.
+            var stopsKnown: UInt64 = 0
             func putOffStops(_ w: Int) -> UInt64 {
-                if let known = stops[w] { return known }
+                if stopsKnown >> UInt64(w) & 1 == 1 { return stops[w] }
+                if stops.isEmpty { stops = [UInt64](repeating: 0, count: columns) }
                 let q = p + k * (columns - w)
                 var found: UInt64 = 0, left = joinsAfter()
                 while left != 0 {
@@ -668,6 +692,7 @@ struct ReadingOrderGrammar {
                     if afterText[q + (bit + 1) * columns] { found |= 1 << UInt64(bit) }
                 }
                 stops[w] = found
+                stopsKnown |= 1 << UInt64(w)
                 return found
             }
             var between: [Int: [Candidate]] = [:]
