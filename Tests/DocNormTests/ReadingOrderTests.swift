@@ -290,6 +290,20 @@ private func headerGroupPutOffPastPage(headerInOrder: Bool) -> String {
         #expect(index.index(of: keys[99]) == 5 && index.index(of: keys[0]) == nil)
     }
 
+    /// The cheapest readings of a row position are the first `cap` of its
+    /// readings sorted by cost, earlier first among equal costs, whatever
+    /// the cap (below, at and past their number).
+    @Test func theCheapestAreAStableSortsFirst() {
+        let costs = [3, 1, 2, 1, 0, 3, 2, 0, 1, 5]
+        let nodes = costs.enumerated().map { ReadingOrderGrammar.Node(cost: $1, start: $0, count: 0, plan: -1, next: $0, key: $0) }
+        let sorted = nodes.indices.sorted { (costs[$0], $0) < (costs[$1], $1) }
+        for cap in [1, 3, 4, 9, 10, 64] {
+            let kept = ReadingOrderGrammar.Readings.cheapest(nodes, cap: cap)
+            #expect(kept.map(\.next) == Array(sorted.prefix(cap)))
+            #expect(kept.map(\.cost) == sorted.prefix(cap).map { costs[$0] })
+        }
+    }
+
     /// Two readings of table 四 (the first or the last number left out), each
     /// breaking one relation by one cell: which is the table is a guess, so
     /// no reading is placed and the reason is reported (the row-by-row match

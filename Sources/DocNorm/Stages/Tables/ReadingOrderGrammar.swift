@@ -240,6 +240,11 @@ struct ReadingOrderGrammar {
             return cells
         }
 
+        /// `cells(k:width:from:)` appended to `cells`.
+        func appendCells(k: Int, width: Int, from p: Int, to cells: inout [Int]) {
+            for i in 0..<k { for c in 0..<width { cells.append(index(i, c, k: k, from: p)) } }
+        }
+
         func index(_ i: Int, _ c: Int, k: Int, from p: Int) -> Int {
             let b = blockOf[c]
             return p + before[b] * k + i * blocks[b].count + c - blocks[b].lowerBound
@@ -368,14 +373,20 @@ struct ReadingOrderGrammar {
         /// Adds `head` (rows r..<r+k; `headKey`, the key of its values)
         /// before every reading of row r + k.
         mutating func add(_ head: [Int], headKey: Int, cost: Int, plan: Step?, at r: Int, k: Int) {
-            add(headKey: headKey, cost: cost, at: r, k: k) { (head, plan) }
+            add(headKey: headKey, cost: cost, at: r, k: k) { cells in
+                cells += head
+                return plan
+            }
         }
 
         /// The same, the head's cells and plan made by `make` only when a
         /// reading keeps them: most heads tried give a table of values
         /// already read as cheaply (a run of zero rows holds in every
         /// layout), and building each one's cells was most of adding it.
-        mutating func add(headKey: Int, cost: Int, at r: Int, k: Int, _ make: () -> (head: [Int], plan: Step?)) {
+        /// `make` appends the head's cells to the buffer it is given (the
+        /// list's `cells`: an array of each head's own, copied in, was an
+        /// allocation per head kept) and returns its plan.
+        mutating func add(headKey: Int, cost: Int, at r: Int, k: Int, _ make: (inout [Int]) -> Step?) {
             let headAndSize = ReadingOrderGrammar.key(head: headKey, rest: k)
             if let a = addedIndex.index(of: headAndSize) {
                 // A different head whose hash is the same is added in full, unrecorded.
@@ -395,10 +406,10 @@ struct ReadingOrderGrammar {
                 let found = seen.index(of: key)
                 if let i = found, lists[r][i].cost <= total { continue }
                 if made == nil {
-                    let (head, step) = make()
+                    let start = cells.count
+                    let step = make(&cells)
                     if let step { steps.append(step) }
-                    made = (cells.count, head.count, step == nil ? -1 : steps.count - 1)
-                    cells += head
+                    made = (start, cells.count - start, step == nil ? -1 : steps.count - 1)
                 }
                 let node = Node(cost: total, start: made!.start, count: made!.count, plan: made!.plan, next: index, key: key)
                 if let i = found {
@@ -448,13 +459,18 @@ struct ReadingOrderGrammar {
             var next = [Int](repeating: 0, count: high - low + 2)
             for node in nodes { next[node.cost - low + 1] += 1 }
             for c in 1..<next.count { next[c] += next[c - 1] }
-            var ordered = nodes
-            for node in nodes {
-                ordered[next[node.cost - low]] = node
-                next[node.cost - low] += 1
+            // Only the places up to `cap` are written (a copy of every node,
+            // most then cut, was half of this function's time); each place
+            // below `kept` is some node's, once.
+            let kept = min(cap, nodes.count)
+            return [Node](unsafeUninitializedCapacity: kept) { ordered, count in
+                for node in nodes {
+                    let at = next[node.cost - low]
+                    next[node.cost - low] = at + 1
+                    if at < kept { ordered.initializeElement(at: at, to: node) }
+                }
+                count = kept
             }
-            if ordered.count > cap { ordered.removeSubrange(cap...) }
-            return ordered
         }
 
         /// The cells and plan of reading `index` of row r, followed to the end.
@@ -532,9 +548,9 @@ struct ReadingOrderGrammar {
                     // Locals: a closure that reads them through `self` copied the whole grammar.
                     let groups = plan.groups, width = columns
                     forEachHoldingGroup(plan.groupOffsets, k: k, row: r, from: p) { g, headKey in
-                        readings.add(headKey: headKey, cost: 1, at: r, k: k) {
-                            (groups[g].cells(k: k, width: width, from: p),
-                             .blocks(first: r, end: r + k, blocks: groups[g].blocks, offset: 0, putOffAfterRow: nil))
+                        readings.add(headKey: headKey, cost: 1, at: r, k: k) { cells in
+                            groups[g].appendCells(k: k, width: width, from: p, to: &cells)
+                            return .blocks(first: r, end: r + k, blocks: groups[g].blocks, offset: 0, putOffAfterRow: nil)
                         }
                     }
                 }
@@ -764,9 +780,9 @@ struct ReadingOrderGrammar {
             }
             for k in stride(from: 2, through: min(limits.maxGroupRows, b - r), by: 1) where !readings.lists[r - a + k].isEmpty {
                 forEachHoldingGroup(plan.groupOffsets, k: k, row: r, from: p) { g, headKey in
-                    readings.add(headKey: headKey, cost: 1, at: r - a, k: k) {
-                        (groups[g].cells(k: k, width: width, from: p),
-                         .blocks(first: r, end: r + k, blocks: groups[g].blocks, offset: 0, putOffAfterRow: nil))
+                    readings.add(headKey: headKey, cost: 1, at: r - a, k: k) { cells in
+                        groups[g].appendCells(k: k, width: width, from: p, to: &cells)
+                        return .blocks(first: r, end: r + k, blocks: groups[g].blocks, offset: 0, putOffAfterRow: nil)
                     }
                 }
             }
@@ -904,9 +920,9 @@ struct ReadingOrderGrammar {
                                 var h = Self.keySeed
                                 for i in 0..<k { for c in 0..<width { h = Self.keyStep(h, numbers[cell(i, c)]) } }
                                 let layout = k == 1 ? single[0] : rest[g]
-                                readings.add(headKey: Self.keyEnd(h, count: k * width), cost: k == 1 ? 0 : 1, at: r - a, k: k) {
-                                    (layout.cells(k: k, width: width, from: p),
-                                     k == 1 ? nil : .blocks(first: r, end: r + k, blocks: layout.blocks, offset: lead, putOffAfterRow: nil))
+                                readings.add(headKey: Self.keyEnd(h, count: k * width), cost: k == 1 ? 0 : 1, at: r - a, k: k) { cells in
+                                    layout.appendCells(k: k, width: width, from: p, to: &cells)
+                                    return k == 1 ? nil : .blocks(first: r, end: r + k, blocks: layout.blocks, offset: lead, putOffAfterRow: nil)
                                 }
                             }
                         }
