@@ -271,6 +271,39 @@ private func headerGroupPutOffPastPage(headerInOrder: Bool) -> String {
         #expect(!grammar(0).readings().contains { $0.cells.map { numbers[$0] } == [1, 1, 2, 2, 1, 4, 3, 2, 5] })
     }
 
+    /// A key index emptied keeps its table but none of its keys: keys put
+    /// in again (colliding on their low bits, past the table's growth) are
+    /// found where they were put the second time, and the others nowhere.
+    @Test func anEmptiedKeyIndexFindsOnlyTheKeysPutInSince() {
+        var index = ReadingOrderGrammar.KeyIndex()
+        let keys = (0..<100).map { $0 * 4096 + 7 }
+        for (i, key) in keys.enumerated() { index.insert(key, at: i) }
+        #expect(keys.indices.allSatisfy { index.index(of: keys[$0]) == $0 })
+        index.removeAll()
+        #expect(keys.allSatisfy { index.index(of: $0) == nil })
+        for (i, key) in keys.prefix(40).reversed().enumerated() { index.insert(key, at: i) }
+        #expect(keys.prefix(40).reversed().enumerated().allSatisfy { index.index(of: $1) == $0 })
+        #expect(keys.dropFirst(40).allSatisfy { index.index(of: $0) == nil })
+        index.removeAll()
+        index.removeAll()
+        index.insert(keys[99], at: 5)
+        #expect(index.index(of: keys[99]) == 5 && index.index(of: keys[0]) == nil)
+    }
+
+    /// The cheapest readings of a row position are the first `cap` of its
+    /// readings sorted by cost, earlier first among equal costs, whatever
+    /// the cap (below, at and past their number).
+    @Test func theCheapestAreAStableSortsFirst() {
+        let costs = [3, 1, 2, 1, 0, 3, 2, 0, 1, 5]
+        let nodes = costs.enumerated().map { ReadingOrderGrammar.Node(cost: $1, start: $0, count: 0, plan: -1, next: $0, key: $0) }
+        let sorted = nodes.indices.sorted { (costs[$0], $0) < (costs[$1], $1) }
+        for cap in [1, 3, 4, 9, 10, 64] {
+            let kept = ReadingOrderGrammar.Readings.cheapest(nodes, cap: cap)
+            #expect(kept.map(\.next) == Array(sorted.prefix(cap)))
+            #expect(kept.map(\.cost) == sorted.prefix(cap).map { costs[$0] })
+        }
+    }
+
     /// Two readings of table 四 (the first or the last number left out), each
     /// breaking one relation by one cell: which is the table is a guess, so
     /// no reading is placed and the reason is reported (the row-by-row match

@@ -240,6 +240,11 @@ struct ReadingOrderGrammar {
             return cells
         }
 
+        /// `cells(k:width:from:)` appended to `cells`.
+        func appendCells(k: Int, width: Int, from p: Int, to cells: inout [Int]) {
+            for i in 0..<k { for c in 0..<width { cells.append(index(i, c, k: k, from: p)) } }
+        }
+
         func index(_ i: Int, _ c: Int, k: Int, from p: Int) -> Int {
             let b = blockOf[c]
             return p + before[b] * k + i * blocks[b].count + c - blocks[b].lowerBound
@@ -292,6 +297,19 @@ struct ReadingOrderGrammar {
     struct KeyIndex {
         private var slots: [(key: Int, index: Int)] = []
         private var count = 0
+        /// The slots filled, so `removeAll` clears those and keeps the
+        /// table: a fresh index per row position grew from 16 slots at
+        /// every row of every search, and its allocations and rehashes were
+        /// a seventh of the search.
+        private var used: [Int] = []
+
+        /// Forgets every key, keeping the table's size.
+        mutating func removeAll() {
+            guard count > 0 else { return }
+            for i in used { slots[i].index = -1 }
+            used.removeAll(keepingCapacity: true)
+            count = 0
+        }
 
         func index(of key: Int) -> Int? {
             guard !slots.isEmpty else { return nil }
@@ -310,12 +328,14 @@ struct ReadingOrderGrammar {
                 let old = slots
                 slots = Array(repeating: (0, -1), count: max(16, 2 * slots.count))
                 count = 0
+                used.removeAll(keepingCapacity: true)
                 for slot in old where slot.index >= 0 { insert(slot.key, at: slot.index) }
             }
             let mask = slots.count - 1
             var i = key & mask
             while slots[i].index >= 0 { i = (i + 1) & mask }
             slots[i] = (key, index)
+            used.append(i)
             count += 1
         }
     }
@@ -325,7 +345,10 @@ struct ReadingOrderGrammar {
     /// distinct table of values once.
     struct Readings {
         var lists: [[Node]]
-        var seen: [KeyIndex]
+        /// Where each key stands in the list of the row position being
+        /// read (readings are added at one row position at a time, then it
+        /// is closed): one index, emptied at each close, not one per row.
+        var seen = KeyIndex()
         /// The heads added at the row position being read, each once (its
         /// row, size, key, and the lowest cost it came with), found by
         /// `addedIndex`. A head added again with the same values and size
@@ -344,21 +367,26 @@ struct ReadingOrderGrammar {
 
         init(rows: Int) {
             lists = [[Node]](repeating: [], count: rows + 1)
-            seen = [KeyIndex](repeating: KeyIndex(), count: rows + 1)
             lists[rows] = [Node(cost: 0, start: 0, count: 0, plan: -1, next: -1, key: 0)]
         }
 
         /// Adds `head` (rows r..<r+k; `headKey`, the key of its values)
         /// before every reading of row r + k.
         mutating func add(_ head: [Int], headKey: Int, cost: Int, plan: Step?, at r: Int, k: Int) {
-            add(headKey: headKey, cost: cost, at: r, k: k) { (head, plan) }
+            add(headKey: headKey, cost: cost, at: r, k: k) { cells in
+                cells += head
+                return plan
+            }
         }
 
         /// The same, the head's cells and plan made by `make` only when a
         /// reading keeps them: most heads tried give a table of values
         /// already read as cheaply (a run of zero rows holds in every
         /// layout), and building each one's cells was most of adding it.
-        mutating func add(headKey: Int, cost: Int, at r: Int, k: Int, _ make: () -> (head: [Int], plan: Step?)) {
+        /// `make` appends the head's cells to the buffer it is given (the
+        /// list's `cells`: an array of each head's own, copied in, was an
+        /// allocation per head kept) and returns its plan.
+        mutating func add(headKey: Int, cost: Int, at r: Int, k: Int, _ make: (inout [Int]) -> Step?) {
             let headAndSize = ReadingOrderGrammar.key(head: headKey, rest: k)
             if let a = addedIndex.index(of: headAndSize) {
                 // A different head whose hash is the same is added in full, unrecorded.
@@ -375,19 +403,19 @@ struct ReadingOrderGrammar {
             for index in lists[r + k].indices {
                 let key = ReadingOrderGrammar.key(head: headKey, rest: lists[r + k][index].key)
                 let total = cost + lists[r + k][index].cost
-                let found = seen[r].index(of: key)
+                let found = seen.index(of: key)
                 if let i = found, lists[r][i].cost <= total { continue }
                 if made == nil {
-                    let (head, step) = make()
+                    let start = cells.count
+                    let step = make(&cells)
                     if let step { steps.append(step) }
-                    made = (cells.count, head.count, step == nil ? -1 : steps.count - 1)
-                    cells += head
+                    made = (start, cells.count - start, step == nil ? -1 : steps.count - 1)
                 }
                 let node = Node(cost: total, start: made!.start, count: made!.count, plan: made!.plan, next: index, key: key)
                 if let i = found {
                     lists[r][i] = node
                 } else {
-                    seen[r].insert(key, at: lists[r].count)
+                    seen.insert(key, at: lists[r].count)
                     lists[r].append(node)
                 }
             }
@@ -397,10 +425,10 @@ struct ReadingOrderGrammar {
         mutating func close(_ r: Int, cap: Int) {
             if !added.isEmpty {
                 added.removeAll(keepingCapacity: true)
-                addedIndex = KeyIndex()
+                addedIndex.removeAll()
             }
             // Most row positions of a table whose numbers hold nowhere have none.
-            guard !lists[r].isEmpty else { seen[r] = KeyIndex(); return }
+            guard !lists[r].isEmpty else { seen.removeAll(); return }
             // Readings added cheapest first (most lists: rows read in order,
             // then groups) are in that order already: cut, not sorted and copied.
             if lists[r].count > cap { cut = true }
@@ -411,7 +439,7 @@ struct ReadingOrderGrammar {
             } else {
                 lists[r] = Self.cheapest(lists[r], cap: cap)
             }
-            seen[r] = KeyIndex()
+            seen.removeAll()
         }
 
         /// The cheapest `cap` of `nodes`, stably by cost (earlier wins
@@ -431,13 +459,18 @@ struct ReadingOrderGrammar {
             var next = [Int](repeating: 0, count: high - low + 2)
             for node in nodes { next[node.cost - low + 1] += 1 }
             for c in 1..<next.count { next[c] += next[c - 1] }
-            var ordered = nodes
-            for node in nodes {
-                ordered[next[node.cost - low]] = node
-                next[node.cost - low] += 1
+            // Only the places up to `cap` are written (a copy of every node,
+            // most then cut, was half of this function's time); each place
+            // below `kept` is some node's, once.
+            let kept = min(cap, nodes.count)
+            return [Node](unsafeUninitializedCapacity: kept) { ordered, count in
+                for node in nodes {
+                    let at = next[node.cost - low]
+                    next[node.cost - low] = at + 1
+                    if at < kept { ordered.initializeElement(at: at, to: node) }
+                }
+                count = kept
             }
-            if ordered.count > cap { ordered.removeSubrange(cap...) }
-            return ordered
         }
 
         /// The cells and plan of reading `index` of row r, followed to the end.
@@ -476,15 +509,15 @@ struct ReadingOrderGrammar {
     /// those above it are searched again.
     func search(below strict: Readings? = nil) -> Readings {
         let cap = limits.maxCandidates
-        var readings = Readings(rows: rows)
+        var readings: Readings
         var top = rows - 1
         if let strict, let exempt = exemptRow {
+            // Its key indexes were emptied when its rows were closed.
             readings = strict
-            for r in 0...exempt {
-                readings.lists[r] = []
-                readings.seen[r] = KeyIndex()
-            }
+            for r in 0...exempt { readings.lists[r] = [] }
             top = exempt
+        } else {
+            readings = Readings(rows: rows)
         }
         // A reading of rows r..<r+k is kept only joined to a reading of the
         // rest: where the rest has none (its numbers hold in no order, as in
@@ -515,9 +548,9 @@ struct ReadingOrderGrammar {
                     // Locals: a closure that reads them through `self` copied the whole grammar.
                     let groups = plan.groups, width = columns
                     forEachHoldingGroup(plan.groupOffsets, k: k, row: r, from: p) { g, headKey in
-                        readings.add(headKey: headKey, cost: 1, at: r, k: k) {
-                            (groups[g].cells(k: k, width: width, from: p),
-                             .blocks(first: r, end: r + k, blocks: groups[g].blocks, offset: 0, putOffAfterRow: nil))
+                        readings.add(headKey: headKey, cost: 1, at: r, k: k) { cells in
+                            groups[g].appendCells(k: k, width: width, from: p, to: &cells)
+                            return .blocks(first: r, end: r + k, blocks: groups[g].blocks, offset: 0, putOffAfterRow: nil)
                         }
                     }
                 }
@@ -619,6 +652,11 @@ struct ReadingOrderGrammar {
         // composition and order, and almost nothing holds.
         // (A wide table's tries are listed into one buffer for every group size.)
         var listed: [(layout: Int, deferLast: Bool)] = []
+        // Per block width w (1..<columns, at most 63), the put-off stops of
+        // the group size being tried (`putOffStops`): one buffer for every
+        // group size, made when first asked (a list of optionals per group
+        // size was most of this function's allocations).
+        var stops: [UInt64] = []
         for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) {
             // Bit j: text stands before the token j columns' worth of rows on.
             var opensAfterText: UInt64 = 0
@@ -657,9 +695,11 @@ struct ReadingOrderGrammar {
                 joinsKnown = found
                 return found
             }
-            var stops = [UInt64?](repeating: nil, count: columns)
+            // Bit w: `stops[w]` is worked out for this group size.
+            var stopsKnown: UInt64 = 0
             func putOffStops(_ w: Int) -> UInt64 {
-                if let known = stops[w] { return known }
+                if stopsKnown >> UInt64(w) & 1 == 1 { return stops[w] }
+                if stops.isEmpty { stops = [UInt64](repeating: 0, count: columns) }
                 let q = p + k * (columns - w)
                 var found: UInt64 = 0, left = joinsAfter()
                 while left != 0 {
@@ -668,6 +708,7 @@ struct ReadingOrderGrammar {
                     if afterText[q + (bit + 1) * columns] { found |= 1 << UInt64(bit) }
                 }
                 stops[w] = found
+                stopsKnown |= 1 << UInt64(w)
                 return found
             }
             var between: [Int: [Candidate]] = [:]
@@ -739,9 +780,9 @@ struct ReadingOrderGrammar {
             }
             for k in stride(from: 2, through: min(limits.maxGroupRows, b - r), by: 1) where !readings.lists[r - a + k].isEmpty {
                 forEachHoldingGroup(plan.groupOffsets, k: k, row: r, from: p) { g, headKey in
-                    readings.add(headKey: headKey, cost: 1, at: r - a, k: k) {
-                        (groups[g].cells(k: k, width: width, from: p),
-                         .blocks(first: r, end: r + k, blocks: groups[g].blocks, offset: 0, putOffAfterRow: nil))
+                    readings.add(headKey: headKey, cost: 1, at: r - a, k: k) { cells in
+                        groups[g].appendCells(k: k, width: width, from: p, to: &cells)
+                        return .blocks(first: r, end: r + k, blocks: groups[g].blocks, offset: 0, putOffAfterRow: nil)
                     }
                 }
             }
@@ -879,9 +920,9 @@ struct ReadingOrderGrammar {
                                 var h = Self.keySeed
                                 for i in 0..<k { for c in 0..<width { h = Self.keyStep(h, numbers[cell(i, c)]) } }
                                 let layout = k == 1 ? single[0] : rest[g]
-                                readings.add(headKey: Self.keyEnd(h, count: k * width), cost: k == 1 ? 0 : 1, at: r - a, k: k) {
-                                    (layout.cells(k: k, width: width, from: p),
-                                     k == 1 ? nil : .blocks(first: r, end: r + k, blocks: layout.blocks, offset: lead, putOffAfterRow: nil))
+                                readings.add(headKey: Self.keyEnd(h, count: k * width), cost: k == 1 ? 0 : 1, at: r - a, k: k) { cells in
+                                    layout.appendCells(k: k, width: width, from: p, to: &cells)
+                                    return k == 1 ? nil : .blocks(first: r, end: r + k, blocks: layout.blocks, offset: lead, putOffAfterRow: nil)
                                 }
                             }
                         }
