@@ -251,6 +251,23 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(try paragraphs(String(repeating: "落", count: 4) + "2019年1月1日起至2019年12月31").count == 1)
     }
 
+    /// A page break inside a paragraph leaves blank lines (the page number
+    /// removed, pdftotext's margins), which after a full stop at the column
+    /// end it; but a line of Han characters as wide as the column is no
+    /// first line, whose indent would leave it short: the paragraph goes on
+    /// (holdout report censhan-district-2019: …发布信息2146条。⏎- 1 -⏎按照《条例》
+    /// 第二十条规定，…). A line short by the indent after the break still opens one.
+    @Test func aFullLineAfterAPageBreakContinuesAFullStopAtTheColumn() throws {
+        let end = String(repeating: "政", count: 19) + "。"
+        let body = (0..<6).map { _ in fullLine }.joined(separator: "\n")
+        let joined = body.split(separator: "\n").joined() + end
+        let across = body + "\n" + end + "\n\n- 1 -\n\n" + fullLine + "\n结束。\n"
+        #expect(try repaired(across) == [joined + fullLine + "结束。"])
+        let first = String(repeating: "落", count: 18)
+        let opening = body + "\n" + end + "\n\n- 1 -\n\n" + first + "\n" + fullLine + "\n结束。\n"
+        #expect(try repaired(opening) == [joined, first + fullLine + "结束。"])
+    }
+
     /// Lines with “ ” measure wider than a PDF may set them, so the column as
     /// measured (44) can be wider than any line of Han characters (42): then
     /// a line 4 short of it is no evidence (liuhe-city's Chromium PDF).

@@ -31,6 +31,13 @@
 ///   in the next one right after it when the paragraph, running text the
 ///   column wrapped already, leaves a bracket open (（电话：…；电子邮箱：⏎
 ///   blqcgj@…）。), unless that line is numbered or a table's.
+/// - `lines.join-page-break`: a full stop at the column goes on across blank
+///   lines (a page break: the page number between removed, pdftotext's
+///   margins) in a line of only full-width characters wider than the column
+///   less a first-line indent, up to the column: no first line is, its indent
+///   leaves it short, and no heading opens a line so (numbered, or short), so
+///   the paragraph went on on the next page (…发布信息2146条。⏎- 1 -⏎按照《条例》
+///   第二十条规定，…). Only where the column is exact.
 /// - `lines.join-latin`: where the document has no text column (a paragraph
 ///   per line: an HTML page through html2text), a line ending with a Latin
 ///   letter goes on in the next, right after it, when that one opens with a
@@ -256,6 +263,21 @@ extension LineRepair {
             previous = s
         }
         return count
+    }
+
+    /// Whether `next`, after blank lines, goes on with the paragraph `line`
+    /// ends at the column with a full stop (`lines.join-page-break`): `line`
+    /// reached the column (the first unit of `next` would not have fitted),
+    /// and `next`, no numbered line, table row or table's anchor, is made only
+    /// of full-width characters (its width exact) and leaves less room than
+    /// a first-line indent before the column.
+    func goesOnAcrossBlank(_ line: SourceLine, into next: SourceLine, fullWidth: Int) -> Bool {
+        guard endsStrongly(line.text), !next.text.containsTab, !line.text.containsTab else { return false }
+        let measured = lineWidth(next.text)
+        guard measured.exactlyWide, measured.columns <= fullWidth, measured.columns > fullWidth - file.wrap.firstLineIndent,
+              width(line) + leadingUnitColumns(next.text) > fullWidth
+        else { return false }
+        return !startsWithNumbering(next.text) && !opensTable(next.text)
     }
 
     /// Whether the text column is the width the document's lines of exactly
