@@ -212,8 +212,8 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
     }
 
     /// …but not when the next line's first unit (〔2020〕, 8 columns) would
-    /// not have fitted, nor when a digit or a Latin letter makes the width a
-    /// guess, nor when the room is not exactly the indent (holdout reports:
+    /// not have fitted, nor when a line with digits falls only a column or
+    /// two short, nor when the room is not exactly the indent (holdout reports:
     /// PyMuPDF and pypdf drop the indent; liuhe-city's Chromium PDF leaves
     /// wrapped lines 1–3 columns short).
     @Test func aFullWidthLineShortByTheIndentOpensAParagraphOnlyWhenNothingElseExplainsIt() throws {
@@ -226,9 +226,46 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(try paragraphs(String(repeating: "落", count: 18), fullLine).count == 2)
         #expect(try paragraphs(String(repeating: "落", count: 17) + "，", fullLine).count == 2)
         #expect(try paragraphs(String(repeating: "落", count: 18), "〔2020〕" + String(repeating: "政", count: 16)) == [joined + String(repeating: "落", count: 18) + "〔2020〕" + String(repeating: "政", count: 16) + "结束。"])
-        #expect(try paragraphs(String(repeating: "落", count: 17) + "12", fullLine).count == 1)
+        #expect(try paragraphs(String(repeating: "落", count: 18) + "12", fullLine).count == 1)
         #expect(try paragraphs(String(repeating: "落", count: 19), fullLine).count == 1)
         #expect(try paragraphs(String(repeating: "落", count: 17) + "。", fullLine).count == 1)
+    }
+
+    /// A line with digits has no exact width, but measured with a quarter
+    /// column for each place a digit meets Han (a gap the PDF may set there),
+    /// one that falls short of the column by about the indent, whose room the
+    /// next line's first unit would have filled, opens a paragraph too
+    /// (holdout report tongxi-lyj-2020, PyMuPDF: …每亩27元。⏎全县完成植树造林1.26万亩，…);
+    /// one a column short is a wrap, and so is one whose digits meet Han so
+    /// often that their gaps may fill the room (自2019年1月1日起至2019年12月31,
+    /// which LibreOffice wrapped 4 columns short as measured without them).
+    @Test func aLineWithDigitsShortByAboutTheIndentOpensAParagraph() throws {
+        let end = String(repeating: "政", count: 19) + "。"
+        let body = (0..<6).map { _ in fullLine }.joined(separator: "\n")
+        func paragraphs(_ line: String) throws -> [String] {
+            try repaired(body + "\n" + end + "\n" + line + "\n" + fullLine + "\n结束。\n")
+        }
+        let first = String(repeating: "落", count: 15) + "123万"
+        #expect(try paragraphs(first) == [body.split(separator: "\n").joined() + end, first + fullLine + "结束。"])
+        #expect(try paragraphs(String(repeating: "落", count: 18) + "12").count == 1)
+        #expect(try paragraphs(String(repeating: "落", count: 4) + "2019年1月1日起至2019年12月31").count == 1)
+    }
+
+    /// A page break inside a paragraph leaves blank lines (the page number
+    /// removed, pdftotext's margins), which after a full stop at the column
+    /// end it; but a line of Han characters as wide as the column is no
+    /// first line, whose indent would leave it short: the paragraph goes on
+    /// (holdout report censhan-district-2019: …发布信息2146条。⏎- 1 -⏎按照《条例》
+    /// 第二十条规定，…). A line short by the indent after the break still opens one.
+    @Test func aFullLineAfterAPageBreakContinuesAFullStopAtTheColumn() throws {
+        let end = String(repeating: "政", count: 19) + "。"
+        let body = (0..<6).map { _ in fullLine }.joined(separator: "\n")
+        let joined = body.split(separator: "\n").joined() + end
+        let across = body + "\n" + end + "\n\n- 1 -\n\n" + fullLine + "\n结束。\n"
+        #expect(try repaired(across) == [joined + fullLine + "结束。"])
+        let first = String(repeating: "落", count: 18)
+        let opening = body + "\n" + end + "\n\n- 1 -\n\n" + first + "\n" + fullLine + "\n结束。\n"
+        #expect(try repaired(opening) == [joined, first + fullLine + "结束。"])
     }
 
     /// Lines with “ ” measure wider than a PDF may set them, so the column as

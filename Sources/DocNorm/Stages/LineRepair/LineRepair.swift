@@ -87,8 +87,8 @@ struct LineRulesFile: VersionedRuleFile {
 /// - PageFurniture.swift: `lines.page-number`, `lines.duplicate-heading`,
 ///   `lines.markdown-emphasis` — what is on the page but not in the text.
 /// - WrapJoining.swift: `lines.text-column`, `lines.join-wrap`, `lines.join-bracket`,
-///   `lines.join-scattered` — hard wraps joined on the evidence of the
-///   document's text column.
+///   `lines.join-page-break`, `lines.join-scattered` — hard wraps joined on
+///   the evidence of the document's text column.
 /// - TitleJoining.swift: `lines.join-title`, `lines.join-top-block` — the
 ///   lines at the top of the document, often set in a larger font.
 public struct LineRepair: Sendable {
@@ -434,6 +434,8 @@ public struct LineRepair: Sendable {
             var bracketSeams: [Int] = []
             // The lines joined as a wrap between Latin words where the document has no column (rare too).
             var latinSeams: [Int] = []
+            // The lines joined across a blank line at a page break (rare too).
+            var breakSeams: [Int] = []
             if let block = topBlock, position >= block.end { topBlock = nil }
             let column = topBlock?.width ?? fullWidth
             // The paragraph's lines first (the decisions read the lines, not
@@ -455,9 +457,13 @@ public struct LineRepair: Sendable {
                 }
                 let wrapped = continues(last, into: next.text, fullWidth: full, blankBetween: blanks > 0 && !doubleSpaced,
                                         opensParagraph: last.number == first.number)
+                // A blank line after a full stop ends the paragraph, unless the
+                // line after it could not be a first line (`lines.join-page-break`).
+                let acrossBreak = !wrapped && blanks > 0 && exactColumn && topBlock == nil
+                    && goesOnAcrossBlank(last, into: next, fullWidth: full)
                 // Asked only where the widths end a paragraph they saw wrap
                 // already (not a table's debris: short lines, no column).
-                guard wrapped || (blanks == 0 && last.number != first.number
+                guard wrapped || acrossBreak || (blanks == 0 && last.number != first.number
                                   && goesOnInsideBrackets(lines[position...end], &brackets, last: last.text, into: next.text))
                 else { break }
                 if end + 2 < lines.endIndex, setIn(next, between: last, and: lines[end + 2]), endsStrongly(last.text) { break }
@@ -469,7 +475,7 @@ public struct LineRepair: Sendable {
                     break
                 }
                 if probing { return nil }
-                if !wrapped { bracketSeams.append(end + 1) }
+                if acrossBreak { breakSeams.append(end + 1) } else if !wrapped { bracketSeams.append(end + 1) }
                 last = next
                 end += 1
             }
@@ -480,7 +486,8 @@ public struct LineRepair: Sendable {
                     text.reserveCapacity(lines[position...end].reduce(0) { $0 + $1.text.utf8.count + 1 })
                     for k in (position + 1)...end {
                         let before = lines[k - 1], next = lines[k]
-                        let rule = bracketSeams.contains(k) ? "lines.join-bracket" : latinSeams.contains(k) ? "lines.join-latin" : "lines.join-wrap"
+                        let rule = bracketSeams.contains(k) ? "lines.join-bracket" : latinSeams.contains(k) ? "lines.join-latin"
+                            : breakSeams.contains(k) ? "lines.join-page-break" : "lines.join-wrap"
                         context.traced(.lines, rule, line: before.number,
                                        before: before.text + "⏎" + next.text, after: join(before.text, next.text))
                         append(next.text, to: &text)

@@ -21,13 +21,23 @@
 ///   continues. CJK joins with no space, Latin with one, a wrapped
 ///   URL, e-mail or number (`0435-⏎87315120`, `https://⏎www…`) with none.
 /// - `lines.indent-width`: a full stop at the column ends the paragraph
-///   before a line of full-width characters exactly one first-line indent
-///   short of the column whose room the next line's first unit would have
-///   filled: a first line whose indent the extractor dropped.
+///   before a line one first-line indent short of the column whose room the
+///   next line's first unit would have filled: a first line whose indent the
+///   extractor dropped. Exactly the indent for a line of full-width
+///   characters; within one column of it for a line with digits or Latin
+///   letters, measured as extracted with a quarter column for each place
+///   Latin meets CJK with no space.
 /// - `lines.join-bracket`: a line the widths would end a paragraph at goes on
 ///   in the next one right after it when the paragraph, running text the
 ///   column wrapped already, leaves a bracket open (（电话：…；电子邮箱：⏎
 ///   blqcgj@…）。), unless that line is numbered or a table's.
+/// - `lines.join-page-break`: a full stop at the column goes on across blank
+///   lines (a page break: the page number between removed, pdftotext's
+///   margins) in a line of only full-width characters wider than the column
+///   less a first-line indent, up to the column: no first line is, its indent
+///   leaves it short, and no heading opens a line so (numbered, or short), so
+///   the paragraph went on on the next page (…发布信息2146条。⏎- 1 -⏎按照《条例》
+///   第二十条规定，…). Only where the column is exact.
 /// - `lines.join-latin`: where the document has no text column (a paragraph
 ///   per line: an HTML page through html2text), a line ending with a Latin
 ///   letter goes on in the next, right after it, when that one opens with a
@@ -202,24 +212,72 @@ extension LineRepair {
 
     /// Whether `line`, after a full stop that reached the column, is a
     /// paragraph's first line whose indent the extractor dropped (PyMuPDF,
-    /// pypdf, pdftotext -raw: …12.8万人次。⏎落实重大行政决策…): it is made only of
-    /// full-width characters (Han and CJK punctuation, so its width is exact,
-    /// no Latin or digit widths to guess), falls short of the column by exactly
-    /// `wrap.firstLineIndent`, ends no sentence, and the first unit of the
-    /// line after it would have fitted in that room, so nothing but an indent
-    /// explains the room. A wrapped line is the full width (LibreOffice
-    /// justifies; Chromium's punctuation leaves it 1–3 columns short, never
-    /// exactly the indent with a unit that fitted, across both corpora).
-    /// Asked only where the column is exact (`fullWidthLinesReach`).
+    /// pypdf, pdftotext -raw: …12.8万人次。⏎落实重大行政决策…): it ends no
+    /// sentence, falls short of the column by about `wrap.firstLineIndent`,
+    /// and the first unit of the line after it would have fitted in the room
+    /// it leaves, so nothing but an indent explains the room. Asked only
+    /// where the column is exact (`fullWidthLinesReach`).
+    ///
+    /// A line made only of full-width characters (Han and CJK punctuation)
+    /// has an exact width: it must fall short by exactly the indent, with a
+    /// next unit that fitted in it. A wrapped line is the full width
+    /// (LibreOffice justifies; Chromium's punctuation leaves it 1–3 columns
+    /// short, never exactly the indent with a unit that fitted, across both
+    /// corpora).
+    ///
+    /// A line with digits or Latin letters (…每亩27元。⏎全县完成植树造林1.26万亩，…)
+    /// has no exact width: it is measured as extracted (an extractor's spaces
+    /// where the PDF set a gap took room on the page) and, where Latin meets
+    /// CJK with no space extracted, given a quarter column per such boundary
+    /// for the gap the PDF may have set there (自2019年1月1日起至2019年12月31,
+    /// eleven boundaries, measures 50 of 54 columns without its spaces yet
+    /// wrapped before 日). Within `wrap.firstLineIndent` ± 1 of it, and a
+    /// next unit no wider than the room, it is a first line: across both
+    /// corpora, where the column is exact, a first line falls 3 or 4 short so
+    /// measured, a wrapped line whose next unit fitted at most 1 (OCR's and
+    /// Chromium's only: LibreOffice's text layers none).
     func indentedByWidth(_ line: SourceLine, before: SourceLine, after: SourceLine, fullWidth: Int) -> Bool {
         let indent = file.wrap.firstLineIndent
         guard endsStrongly(before.text), !endsSentence(line.text) else { return false }
+        guard let head = line.text.unicodeScalars.first, !startsNoLine(head) else { return false }
         // Its columns and their exactness in one pass.
         let width = lineWidth(line.text)
-        guard width.columns == fullWidth - indent, let head = line.text.unicodeScalars.first, !startsNoLine(head),
-              width.exactlyWide
+        if width.exactlyWide {
+            return width.columns == fullWidth - indent && leadingUnitColumns(after.text) <= indent
+        }
+        guard let extracted = line.extractedColumns else { return false }
+        let gaps = (latinBoundaries(line.text) + 3) / 4
+        let short = fullWidth - max(extracted, width.columns + gaps)
+        guard short >= indent - 1, short <= indent + 1 else { return false }
+        return leadingUnitColumns(after.text) <= short
+    }
+
+    /// Places where an ASCII character meets a non-ASCII one, side by side
+    /// (no space between): where a PDF may set a gap between Latin and CJK
+    /// text that an extractor shows no space for.
+    func latinBoundaries(_ text: String) -> Int {
+        var count = 0
+        var previous: Unicode.Scalar?
+        for s in text.unicodeScalars {
+            if let p = previous, p != " ", s != " ", p.isASCII != s.isASCII { count += 1 }
+            previous = s
+        }
+        return count
+    }
+
+    /// Whether `next`, after blank lines, goes on with the paragraph `line`
+    /// ends at the column with a full stop (`lines.join-page-break`): `line`
+    /// reached the column (the first unit of `next` would not have fitted),
+    /// and `next`, no numbered line, table row or table's anchor, is made only
+    /// of full-width characters (its width exact) and leaves less room than
+    /// a first-line indent before the column.
+    func goesOnAcrossBlank(_ line: SourceLine, into next: SourceLine, fullWidth: Int) -> Bool {
+        guard endsStrongly(line.text), !next.text.containsTab, !line.text.containsTab else { return false }
+        let measured = lineWidth(next.text)
+        guard measured.exactlyWide, measured.columns <= fullWidth, measured.columns > fullWidth - file.wrap.firstLineIndent,
+              width(line) + leadingUnitColumns(next.text) > fullWidth
         else { return false }
-        return leadingUnitColumns(after.text) <= indent
+        return !startsWithNumbering(next.text) && !opensTable(next.text)
     }
 
     /// Whether the text column is the width the document's lines of exactly
