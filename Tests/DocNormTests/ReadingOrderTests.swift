@@ -103,6 +103,26 @@ private func headerGroupPutOffPastPage(headerInOrder: Bool) -> String {
     return lines.joined(separator: "\n") + "\n"
 }
 
+/// Table 三 as pdftotext -raw reads a LibreOffice table whose 法人或其他组织
+/// header cells are set on two lines: their first lines come with the
+/// header (商业, then 科研 社会公益 法律服务 其 on one line), their second
+/// lines (企业, 机构, 组织, 机构, 他) each with its column's values of the
+/// first three rows, after 人 and the 自然人 column; the other rows left to
+/// right (luyuan-town-2019, tangxi-yjj-2023).
+private func headerSecondLinesWithTheirColumns() -> String {
+    let template = pipeline.tables.rules.templates.first { $0.id == "2021-applications" }!
+    let rows = template.rows.filter { !$0.isHeader }
+    var lines = ["三、收到和处理政府信息公开申请情况", "（本列数据的勾稽关系为：第一项加第二项", "之和，等于第三项加第四项之和）",
+                 "", "自", "然", "", "-2-", "", "商业", "", "申请人情况", "法人或其他组织", "总", "科研 社会公益 法律服务 其 计", ""]
+    for row in rows { lines += row.cells.compactMap { if case .label(let l) = $0 { l } else { nil } } }
+    let top = rows.prefix(3).map { busy($0.id!) }
+    for (c, piece) in ["人", "企业", "机构", "组织", "机构"].enumerated() { lines += ["", piece] + top.map { String($0[c]) } }
+    lines += ["", "他"] + top.map { "\($0[5]) \($0[6])" }
+    for row in rows.dropFirst(3) { lines += busy(row.id!).map(String.init) }
+    lines.append("四、政府信息公开行政复议、行政诉讼情况")
+    return lines.joined(separator: "\n") + "\n"
+}
+
 @Suite struct ReadingOrderTests {
     /// The value a table's records give the cell at `row`, `column` (last labels).
     static func value(in table: Table, _ row: String, _ column: String) -> String? {
@@ -421,5 +441,36 @@ private func headerGroupPutOffPastPage(headerInOrder: Bool) -> String {
         for line in lines {
             #expect(HeaderPieceEvidence.words(of: line) == line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" }).map(String.init))
         }
+    }
+
+    /// A header cell whose second line pdftotext -raw printed with its
+    /// column's values, far from its first, is written whole: its pieces
+    /// stand in the table's text (商业 … 企业), the values as read.
+    @Test func headerCellsSplitFromTheirSecondLinesAreWrittenWhole() throws {
+        let doc = try document(headerSecondLinesWithTheirColumns())
+        let table = try #require(doc.tables.first)
+        #expect(Self.value(in: table, "一、本年新收政府信息公开申请数量", "科研机构") == "1")
+        #expect(Self.value(in: table, "（一）予以公开", "总计") == "4")
+        #expect(table.records.count == 175)
+        #expect(table.grid[2] == ["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""])
+    }
+
+    /// A label stands in pieces when a piece of one line and whole lines
+    /// after it, in order, make it; never from lines out of order, nor from
+    /// a line that only holds a piece of its end.
+    @Test func headerLabelPiecesAreALinePieceThenWholeLines() {
+        func text(_ lines: [String]) -> ReadingOrderRecovery.RegionText {
+            var text = ReadingOrderRecovery.RegionText()
+            for line in lines { text.append(line.unicodeScalars) }
+            return text
+        }
+        let recovery = pipeline.tables.readingOrder
+        func stands(_ label: String, _ lines: [String]) -> Bool { recovery.standsInPieces(Array(label.unicodeScalars), in: text(lines)) }
+        #expect(stands("科研机构", ["科研社会公益法律服务其计", "一、本年新收", "机构", "12"]))
+        #expect(stands("社会公益组织", ["科研社会公益法律服务其计", "机构", "组织"]))
+        #expect(stands("其他", ["科研社会公益法律服务其计", "人", "他"]))
+        #expect(!stands("商业企业", ["企业", "商业"]))
+        #expect(!stands("商业企业", ["商业", "企业务"]))
+        #expect(!stands("商业企业", ["商业企"]))
     }
 }

@@ -625,9 +625,29 @@ struct ReadingOrderRecovery: Sendable {
 }
 
 extension ReadingOrderRecovery {
+    /// A table region's text as `fill` looks for header labels in it: its
+    /// scalars but the separators (space, TAB, `|`), and where each of its
+    /// lines ends in them.
+    struct RegionText {
+        var scalars: [Unicode.Scalar] = []
+        var lineEnds: [Int] = []
+
+        /// Adds a line, its separators left out.
+        mutating func append(_ line: some Sequence<Unicode.Scalar>) {
+            for s in line where s != " " && s != "\t" && s != "|" { scalars.append(s) }
+            lineEnds.append(scalars.count)
+        }
+
+        /// Line `k`'s scalars.
+        func line(_ k: Int) -> ArraySlice<Unicode.Scalar> {
+            scalars[(k == 0 ? 0 : lineEnds[k - 1])..<lineEnds[k]]
+        }
+    }
+
     /// The template's grid filled from an accepted reading: data-row labels
     /// from the template, header labels only where their characters stand in
-    /// the stretch in order (read line by line, 自⏎然⏎人), values as written.
+    /// the stretch in order (read line by line, 自⏎然⏎人) or its lines hold
+    /// the label's pieces (商业 … 企业), values as written.
     struct Filled {
         var grid: [[String]]
         var gridRowIsHeader: [Bool]
@@ -636,7 +656,7 @@ extension ReadingOrderRecovery {
         var records: [TableRecord]
     }
 
-    func fill(_ reading: Reading, tokens: [Token], text: [Unicode.Scalar]) -> Filled {
+    func fill(_ reading: Reading, tokens: [Token], text: RegionText) -> Filled {
         var values: [[String?]] = [], rowLines: [Int?] = [], data = 0
         for row in reading.template.rows {
             guard !row.isHeader else { values.append([]); rowLines.append(nil); continue }
@@ -650,13 +670,15 @@ extension ReadingOrderRecovery {
 
     /// The grid of `template` with `values` (per template row, each slot's
     /// text; nil leaves the cell empty, with no record).
-    func fill(_ template: TableTemplate, values: [[String?]], rowLines: [Int?], text: [Unicode.Scalar]) -> Filled {
+    func fill(_ template: TableTemplate, values: [[String?]], rowLines: [Int?], text: RegionText) -> Filled {
         var filled = Filled(grid: [], gridRowIsHeader: [], values: [], rowLines: [], records: [])
         for (index, row) in template.rows.enumerated() {
             var cells = [String](repeating: "", count: template.columns)
             if row.isHeader {
                 for (column, cell) in row.cells.enumerated() {
-                    if case .label(let label) = cell, stands(Array(label.unicodeScalars), in: text) { cells[column] = label }
+                    guard case .label(let label) = cell else { continue }
+                    let scalars = Array(label.unicodeScalars)
+                    if stands(scalars, in: text.scalars) || standsInPieces(scalars, in: text) { cells[column] = label }
                 }
                 filled.values.append([])
                 filled.rowLines.append(nil)
@@ -684,6 +706,40 @@ extension ReadingOrderRecovery {
             filled.gridRowIsHeader.append(row.isHeader)
         }
         return filled
+    }
+
+    /// The label stands in `text` as a piece of one line followed by whole
+    /// lines, later, that complete it: a header cell drawn on two lines
+    /// whose second line pdftotext -raw prints with the column's values,
+    /// far from the first (商业 with the header, 企业 over 412 18 181; 科研
+    /// in the line 科研社会公益法律服务其计, 机构 a line of its own further on).
+    func standsInPieces(_ label: [Unicode.Scalar], in text: RegionText) -> Bool {
+        let m = label.count, lines = text.lineEnds.count
+        guard m > 1 else { return false }
+        // earliest[i]: the first line by which label[..<i] can have stood.
+        var earliest = [Int](repeating: lines, count: m + 1)
+        for i in 1..<m {
+            let head = label[..<i]
+            for k in 0..<lines where Self.contains(text.line(k), head) { earliest[i] = k; break }
+        }
+        for i in 1..<m where earliest[i] < lines {
+            for k in (earliest[i] + 1)..<lines {
+                let line = text.line(k)
+                let j = i + line.count
+                if !line.isEmpty, j <= m, k < earliest[j], label[i..<j].elementsEqual(line) { earliest[j] = k }
+            }
+        }
+        return earliest[m] < lines
+    }
+
+    static func contains(_ line: ArraySlice<Unicode.Scalar>, _ piece: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard piece.count <= line.count else { return false }
+        var start = line.startIndex
+        while start + piece.count <= line.endIndex {
+            if line[start..<start + piece.count].elementsEqual(piece) { return true }
+            start += 1
+        }
+        return false
     }
 
     /// The label's characters stand in `text` in order, each within
