@@ -105,6 +105,9 @@ struct ReadingOrderRecovery: Sendable {
         var lineIndex: Int
         /// Text (a label piece) stands between it and the number before.
         var afterText: Bool
+        /// Only a blank line stands between it and the number before: the
+        /// extractor went on to another text block (pdftotext -raw).
+        var afterBlank: Bool
     }
 
     /// An accepted reading: the values per data row and slot (token indices),
@@ -153,21 +156,24 @@ struct ReadingOrderRecovery: Sendable {
             var template: String
             var texts: [String]
             var afterText: [Bool]
+            var afterBlank: [Bool]
             /// The hash of `texts` and `afterText`, worked out once per
             /// stretch (`numbersHash`): hashed with the key, every token's
             /// text was hashed again for each template, in every lookup,
             /// insertion and rehash of the memo.
             var numbersHash: Int
 
-            static func numbersHash(texts: [String], afterText: [Bool]) -> Int {
+            static func numbersHash(texts: [String], afterText: [Bool], afterBlank: [Bool]) -> Int {
                 var hasher = Hasher()
                 hasher.combine(texts)
                 hasher.combine(afterText)
+                hasher.combine(afterBlank)
                 return hasher.finalize()
             }
 
             static func == (a: Key, b: Key) -> Bool {
                 a.numbersHash == b.numbersHash && a.template == b.template && a.texts == b.texts && a.afterText == b.afterText
+                    && a.afterBlank == b.afterBlank
             }
 
             func hash(into hasher: inout Hasher) {
@@ -196,9 +202,10 @@ struct ReadingOrderRecovery: Sendable {
         var accepted: [Reading] = []
         var reasons: [String] = [], fitting: [String] = []
         let texts = memo == nil ? [] : tokens.map(\.text), afterText = memo == nil ? [] : tokens.map(\.afterText)
-        let numbersHash = memo == nil ? 0 : Memo.Key.numbersHash(texts: texts, afterText: afterText)
+        let afterBlank = memo == nil ? [] : tokens.map(\.afterBlank)
+        let numbersHash = memo == nil ? 0 : Memo.Key.numbersHash(texts: texts, afterText: afterText, afterBlank: afterBlank)
         for template in usable {
-            let key = Memo.Key(template: template.id, texts: texts, afterText: afterText, numbersHash: numbersHash)
+            let key = Memo.Key(template: template.id, texts: texts, afterText: afterText, afterBlank: afterBlank, numbersHash: numbersHash)
             let result: Result<Reading, Failure>
             if let known = memo?.readings[key] {
                 result = known
@@ -338,7 +345,10 @@ struct ReadingOrderRecovery: Sendable {
         /// Per lead, the numbers' values and `afterText`: the same for every
         /// search of that lead (one per exempt row), listed once.
         var leadInputs: [Int: (numbers: [Double], afterText: [Bool])] = [:]
-        func search(exempt: Int?, limits: TableRulesFile.ReadingOrder? = nil, _ accept: ([Double]) -> [Suspect]?) -> [[Int32]: Reading] {
+        /// `blankOpens`: a block of the rows right under the header may open
+        /// after a blank line as after text.
+        func search(exempt: Int?, limits: TableRulesFile.ReadingOrder? = nil, blankOpens: Bool = false,
+                    _ accept: ([Double]) -> [Suspect]?) -> [[Int32]: Reading] {
             var passing: [[Int32]: Reading] = [:]
             // Each reading's values (its cells listed only for one accepted).
             var values: [Double] = []
@@ -348,9 +358,10 @@ struct ReadingOrderRecovery: Sendable {
                 leadInputs[lead] = inputs
                 let grammar = ReadingOrderGrammar(numbers: inputs.numbers, afterText: inputs.afterText,
                                       rows: rowCount, columns: columns, relations: relations, limits: limits ?? rules.readingOrder,
-                                      plan: plans[template.id], exemptRow: exempt)
+                                      plan: plans[template.id], exemptRow: exempt,
+                                      underHeaderOpens: blankOpens ? tokens[slice].map { $0.afterText || $0.afterBlank } : nil)
                 let found = grammar.search(below: exempt == nil ? nil : strict[lead])
-                if exempt == nil && limits == nil {
+                if exempt == nil && limits == nil && !blankOpens {
                     strict[lead] = found
                     if found.cut { cut = true }
                 }
@@ -412,7 +423,22 @@ struct ReadingOrderRecovery: Sendable {
             return .failure(Failure(message: "no reading order of the \(tokens.count) numbers satisfies the arithmetic; more than one does but for one cell"))
         }
         guard let only = explained.values.first else {
-            return .failure(Failure(message: "no reading order of the \(tokens.count) numbers satisfies the arithmetic"))
+            // No order holds, not even but for one cell, with every block
+            // opening after text. pdftotext -raw may print a column block
+            // of the rows right under the header after a blank line only,
+            // its header cell drawn before the row labels (lanchuan: 科研…总计
+            // of three rows, then 2863 126 1460 after a blank line, 自然人
+            // printed above): read once more letting a block of those rows
+            // open after a blank line too (nowhere else: a block further down
+            // so opened let a row of a sparse table slide to another row of
+            // the same sums), and only one table that holds in every
+            // relation is taken.
+            let opened = search(exempt: nil, blankOpens: true) { relations.columnsHold($0) ? [] : nil }
+            guard opened.count == 1, var reading = opened.values.first else {
+                return .failure(Failure(message: "no reading order of the \(tokens.count) numbers satisfies the arithmetic"))
+            }
+            reading.plan.append("a block under the header opening after a blank line")
+            return .success(reading)
         }
         return .success(only)
     }
@@ -516,6 +542,8 @@ struct ReadingOrderRecovery: Sendable {
         var tokens: [Token] = []
         /// Text (a label piece) stands since the last number.
         var text = false
+        /// A blank line stands since the last number.
+        var blank = false
         /// The piece being read, and the byte offset in its line of each of its scalars.
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
@@ -528,14 +556,16 @@ struct ReadingOrderRecovery: Sendable {
         /// scalar's UTF-8).
         mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, index: Int) {
             @inline(__always) func separates(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x7C }  // space, TAB, |
-            var i = 0
+            var i = 0, pieces = false
             while i < bytes.count {
                 guard !separates(bytes[i]) else { i += 1; continue }
                 var end = i + 1
                 while end < bytes.count && !separates(bytes[end]) { end += 1 }
                 piece(bytes, from: i, end: end, line: line, index: index)
+                pieces = true
                 i = end
             }
+            if !pieces { blank = true }
         }
 
         /// The piece of bytes start..<end of `bytes` (not empty).
@@ -588,8 +618,9 @@ struct ReadingOrderRecovery: Sendable {
                 number = parsed
             }
             let sign: Double = found.first == "-" || found.first == "减" ? -1 : 1
-            tokens.append(Token(text: written, number: sign * number, line: line, lineIndex: index, afterText: text))
+            tokens.append(Token(text: written, number: sign * number, line: line, lineIndex: index, afterText: text, afterBlank: blank && !text))
             text = false
+            blank = false
         }
     }
 
