@@ -103,6 +103,57 @@ private func headerGroupPutOffPastPage(headerInOrder: Bool) -> String {
     return lines.joined(separator: "\n") + "\n"
 }
 
+/// Table 三 as pdftotext -raw reads a LibreOffice table whose 法人或其他组织
+/// header cells are set on two lines: their first lines come with the
+/// header (商业, then 科研 社会公益 法律服务 其 on one line), their second
+/// lines (企业, 机构, 组织, 机构, 他) each with its column's values of the
+/// first three rows, after 人 and the 自然人 column; the other rows left to
+/// right (luyuan-town-2019, tangxi-yjj-2023).
+private func headerSecondLinesWithTheirColumns() -> String {
+    let template = pipeline.tables.rules.templates.first { $0.id == "2021-applications" }!
+    let rows = template.rows.filter { !$0.isHeader }
+    var lines = ["三、收到和处理政府信息公开申请情况", "（本列数据的勾稽关系为：第一项加第二项", "之和，等于第三项加第四项之和）",
+                 "", "自", "然", "", "-2-", "", "商业", "", "申请人情况", "法人或其他组织", "总", "科研 社会公益 法律服务 其 计", ""]
+    for row in rows { lines += row.cells.compactMap { if case .label(let l) = $0 { l } else { nil } } }
+    let top = rows.prefix(3).map { busy($0.id!) }
+    for (c, piece) in ["人", "企业", "机构", "组织", "机构"].enumerated() { lines += ["", piece] + top.map { String($0[c]) } }
+    lines += ["", "他"] + top.map { "\($0[5]) \($0[6])" }
+    for row in rows.dropFirst(3) { lines += busy(row.id!).map(String.init) }
+    lines.append("四、政府信息公开行政复议、行政诉讼情况")
+    return lines.joined(separator: "\n") + "\n"
+}
+
+/// lanchuan-province-2023's table 三 (2021), template row by row: large
+/// values, the 法人或其他组织 columns non-zero in most rows.
+private let lanchuanValues: [[Int]] = [
+    [2863, 412, 38, 27, 186, 64, 3590], [126, 18, 2, 1, 9, 3, 159], [1460, 181, 21, 11, 80, 27, 1780], [312, 58, 4, 3, 27, 8, 412],
+    [3, 0, 0, 0, 0, 0, 3], [12, 2, 0, 0, 1, 0, 15], [5, 1, 0, 0, 0, 0, 6], [46, 18, 1, 0, 6, 2, 73], [21, 3, 0, 0, 1, 1, 26],
+    [38, 9, 1, 1, 4, 2, 55], [17, 4, 0, 0, 3, 0, 24], [26, 5, 0, 0, 2, 1, 34], [486, 72, 6, 5, 31, 11, 611], [63, 11, 2, 1, 8, 2, 87],
+    [41, 6, 1, 0, 3, 1, 52], [128, 9, 0, 2, 4, 3, 146], [74, 12, 0, 1, 6, 2, 95], [9, 1, 0, 0, 0, 0, 10], [16, 3, 0, 0, 2, 0, 21],
+    [11, 2, 0, 0, 1, 0, 14], [58, 7, 1, 1, 3, 2, 72], [2, 1, 0, 0, 0, 0, 3], [23, 4, 0, 1, 2, 1, 31],
+    [2851, 409, 37, 26, 184, 63, 3570], [138, 21, 3, 2, 11, 4, 179],
+]
+
+/// Table 三 as pdftotext -raw reads lanchuan's LibreOffice PDF: the labels
+/// and 自然人 among them, the header text, then rows 一, 二, （一） as the block
+/// 科研机构…总计 row by row, a blank line (`blank`; without it the numbers
+/// run on in one text block) and the 自然人 column, 商业企业 after its header
+/// text, then every other row left to right, a blank line after each number.
+private func blockThenFirstColumnAfterABlankLine(blank: Bool) -> String {
+    let template = pipeline.tables.rules.templates.first { $0.id == "2021-applications" }!
+    let rows = template.rows.filter { !$0.isHeader }
+    var lines = ["三、收到和处理政府信息公开申请情况", "（本列数据的勾稽关系为：第一项加第二", "项之和，等于第三项加第四项之和）"]
+    for row in rows { lines += row.cells.compactMap { if case .label(let l) = $0 { l } else { nil } } }
+    lines += ["", "自然", "人", "", "申请人情况", "法人或其他组织", "科研 社会公益 法律服务 其 总计", "机构", "组织", "机构", "他"]
+    let top = lanchuanValues.prefix(3)
+    for v in top { lines += [String(v[2]), String(v[3]), String(v[4]), "\(v[5]) \(v[6])"] }
+    if blank { lines.append("") }
+    lines += top.map { String($0[0]) } + ["", "商业", "企业"] + top.map { String($0[1]) } + [""]
+    for v in lanchuanValues.dropFirst(3) { for value in v { lines += [String(value), ""] } }
+    lines.append("四、政府信息公开行政复议、行政诉讼情况")
+    return lines.joined(separator: "\n") + "\n"
+}
+
 @Suite struct ReadingOrderTests {
     /// The value a table's records give the cell at `row`, `column` (last labels).
     static func value(in table: Table, _ row: String, _ column: String) -> String? {
@@ -453,6 +504,59 @@ private func headerGroupPutOffPastPage(headerInOrder: Bool) -> String {
         let lines = ["尚未 总 结果", "审结\t计|维持 ", "  一、本年新收 5 0 12 ", "", " ", "a \u{301}b", "x\u{200D} y", "é | ü", "ｶ ﾞ", "（一）予以公开 3"]
         for line in lines {
             #expect(HeaderPieceEvidence.words(of: line) == line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "|" }).map(String.init))
+        }
+    }
+
+    /// A header cell whose second line pdftotext -raw printed with its
+    /// column's values, far from its first, is written whole: its pieces
+    /// stand in the table's text (商业 … 企业), the values as read.
+    @Test func headerCellsSplitFromTheirSecondLinesAreWrittenWhole() throws {
+        let doc = try document(headerSecondLinesWithTheirColumns())
+        let table = try #require(doc.tables.first)
+        #expect(Self.value(in: table, "一、本年新收政府信息公开申请数量", "科研机构") == "1")
+        #expect(Self.value(in: table, "（一）予以公开", "总计") == "4")
+        #expect(table.records.count == 175)
+        #expect(table.grid[2] == ["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""])
+    }
+
+    /// A label stands in pieces when a piece of one line and whole lines
+    /// after it, in order, make it; never from lines out of order, nor from
+    /// a line that only holds a piece of its end.
+    @Test func headerLabelPiecesAreALinePieceThenWholeLines() {
+        func text(_ lines: [String]) -> ReadingOrderRecovery.RegionText {
+            var text = ReadingOrderRecovery.RegionText()
+            for line in lines { text.append(line.unicodeScalars) }
+            return text
+        }
+        let recovery = pipeline.tables.readingOrder
+        func stands(_ label: String, _ lines: [String]) -> Bool { recovery.standsInPieces(Array(label.unicodeScalars), in: text(lines)) }
+        #expect(stands("科研机构", ["科研社会公益法律服务其计", "一、本年新收", "机构", "12"]))
+        #expect(stands("社会公益组织", ["科研社会公益法律服务其计", "机构", "组织"]))
+        #expect(stands("其他", ["科研社会公益法律服务其计", "人", "他"]))
+        #expect(!stands("商业企业", ["企业", "商业"]))
+        #expect(!stands("商业企业", ["商业", "企业务"]))
+        #expect(!stands("商业企业", ["商业企"]))
+    }
+
+    /// A column block pdftotext -raw printed after a blank line, its header
+    /// text drawn elsewhere (lanchuan's 自然人 column after the block
+    /// 科研机构…总计 of the first three rows), opens a block where no order
+    /// with blocks opening after text only holds: the one table that holds
+    /// is placed. Run on in one text block, the numbers are not so read.
+    @Test(arguments: [true, false]) func aBlockAfterABlankLineIsReadWhereNothingElseHolds(blank: Bool) throws {
+        let doc = try document(blockThenFirstColumnAfterABlankLine(blank: blank))
+        let table = try #require(doc.tables.first)
+        func value(_ row: String, _ column: String) -> String? { Self.value(in: table, row, column) }
+        if blank {
+            #expect(value("一、本年新收政府信息公开申请数量", "自然人") == "2863")
+            #expect(value("一、本年新收政府信息公开申请数量", "商业企业") == "412")
+            #expect(value("一、本年新收政府信息公开申请数量", "科研机构") == "38")
+            #expect(value("（一）予以公开", "总计") == "1780")
+            #expect(value("（七）总计", "总计") == "3570")
+            #expect(table.records.count == 175)
+            #expect(doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.message.contains("blank line") })
+        } else {
+            #expect(value("一、本年新收政府信息公开申请数量", "自然人") == nil)
         }
     }
 }

@@ -120,9 +120,14 @@ struct ReadingOrderGrammar {
     /// The data row whose row relations are not asked of a reading (nil:
     /// every row's are): the row that may carry an author's wrong number.
     let exemptRow: Int?
+    /// Per number, where a block of the rows right under the header may
+    /// open, when not after text alone (`headerGroups` at row 0): after a
+    /// blank line too, for the search made when nothing else holds.
+    let underHeaderOpens: [Bool]?
 
     init(numbers: [Double], afterText: [Bool], rows: Int, columns: Int, relations: TemplateRelations,
-         limits: TableRulesFile.ReadingOrder, plan: ReadingOrderPlan? = nil, exemptRow: Int? = nil) {
+         limits: TableRulesFile.ReadingOrder, plan: ReadingOrderPlan? = nil, exemptRow: Int? = nil,
+         underHeaderOpens: [Bool]? = nil) {
         self.numbers = numbers
         self.afterText = afterText
         self.rows = rows
@@ -131,6 +136,7 @@ struct ReadingOrderGrammar {
         self.limits = limits
         self.plan = plan ?? ReadingOrderPlan(rows: rows, columns: columns, limits: limits)
         self.exemptRow = exemptRow
+        self.underHeaderOpens = underHeaderOpens
     }
 
     /// Data row `row`'s relations hold for the slot values `value` gives, or
@@ -645,8 +651,9 @@ struct ReadingOrderGrammar {
     /// table in every layout, the first only).
     func headerGroups(at r: Int, joins: (Int) -> Bool = { _ in true }, _ report: ([Int], Int, Step, Int) -> Void) {
         let p = r * columns
+        let opens = r == 0 ? underHeaderOpens ?? afterText : afterText
         // The first block read opens at p, so every reading needs text there.
-        guard afterText[p] else { return }
+        guard opens[p] else { return }
         // Nothing is built before a reading's blocks all follow text, and no
         // cell list before it holds: this loop runs for every row, group size,
         // composition and order, and almost nothing holds.
@@ -660,7 +667,7 @@ struct ReadingOrderGrammar {
         for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) {
             // Bit j: text stands before the token j columns' worth of rows on.
             var opensAfterText: UInt64 = 0
-            for j in 0..<columns where afterText[p + k * j] { opensAfterText |= 1 << UInt64(j) }
+            for j in 0..<columns where opens[p + k * j] { opensAfterText |= 1 << UInt64(j) }
             // The groups whose blocks all follow text, in the order tried: looked
             // up for a narrow table, else each layout's mask tested.
             let tries: [(layout: Int, deferLast: Bool)]

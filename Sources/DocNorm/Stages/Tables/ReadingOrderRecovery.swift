@@ -105,6 +105,9 @@ struct ReadingOrderRecovery: Sendable {
         var lineIndex: Int
         /// Text (a label piece) stands between it and the number before.
         var afterText: Bool
+        /// Only a blank line stands between it and the number before: the
+        /// extractor went on to another text block (pdftotext -raw).
+        var afterBlank: Bool
     }
 
     /// An accepted reading: the values per data row and slot (token indices),
@@ -153,21 +156,24 @@ struct ReadingOrderRecovery: Sendable {
             var template: String
             var texts: [String]
             var afterText: [Bool]
+            var afterBlank: [Bool]
             /// The hash of `texts` and `afterText`, worked out once per
             /// stretch (`numbersHash`): hashed with the key, every token's
             /// text was hashed again for each template, in every lookup,
             /// insertion and rehash of the memo.
             var numbersHash: Int
 
-            static func numbersHash(texts: [String], afterText: [Bool]) -> Int {
+            static func numbersHash(texts: [String], afterText: [Bool], afterBlank: [Bool]) -> Int {
                 var hasher = Hasher()
                 hasher.combine(texts)
                 hasher.combine(afterText)
+                hasher.combine(afterBlank)
                 return hasher.finalize()
             }
 
             static func == (a: Key, b: Key) -> Bool {
                 a.numbersHash == b.numbersHash && a.template == b.template && a.texts == b.texts && a.afterText == b.afterText
+                    && a.afterBlank == b.afterBlank
             }
 
             func hash(into hasher: inout Hasher) {
@@ -196,9 +202,10 @@ struct ReadingOrderRecovery: Sendable {
         var accepted: [Reading] = []
         var reasons: [String] = [], fitting: [String] = []
         let texts = memo == nil ? [] : tokens.map(\.text), afterText = memo == nil ? [] : tokens.map(\.afterText)
-        let numbersHash = memo == nil ? 0 : Memo.Key.numbersHash(texts: texts, afterText: afterText)
+        let afterBlank = memo == nil ? [] : tokens.map(\.afterBlank)
+        let numbersHash = memo == nil ? 0 : Memo.Key.numbersHash(texts: texts, afterText: afterText, afterBlank: afterBlank)
         for template in usable {
-            let key = Memo.Key(template: template.id, texts: texts, afterText: afterText, numbersHash: numbersHash)
+            let key = Memo.Key(template: template.id, texts: texts, afterText: afterText, afterBlank: afterBlank, numbersHash: numbersHash)
             let result: Result<Reading, Failure>
             if let known = memo?.readings[key] {
                 result = known
@@ -338,7 +345,10 @@ struct ReadingOrderRecovery: Sendable {
         /// Per lead, the numbers' values and `afterText`: the same for every
         /// search of that lead (one per exempt row), listed once.
         var leadInputs: [Int: (numbers: [Double], afterText: [Bool])] = [:]
-        func search(exempt: Int?, limits: TableRulesFile.ReadingOrder? = nil, _ accept: ([Double]) -> [Suspect]?) -> [[Int32]: Reading] {
+        /// `blankOpens`: a block of the rows right under the header may open
+        /// after a blank line as after text.
+        func search(exempt: Int?, limits: TableRulesFile.ReadingOrder? = nil, blankOpens: Bool = false,
+                    _ accept: ([Double]) -> [Suspect]?) -> [[Int32]: Reading] {
             var passing: [[Int32]: Reading] = [:]
             // Each reading's values (its cells listed only for one accepted).
             var values: [Double] = []
@@ -348,9 +358,10 @@ struct ReadingOrderRecovery: Sendable {
                 leadInputs[lead] = inputs
                 let grammar = ReadingOrderGrammar(numbers: inputs.numbers, afterText: inputs.afterText,
                                       rows: rowCount, columns: columns, relations: relations, limits: limits ?? rules.readingOrder,
-                                      plan: plans[template.id], exemptRow: exempt)
+                                      plan: plans[template.id], exemptRow: exempt,
+                                      underHeaderOpens: blankOpens ? tokens[slice].map { $0.afterText || $0.afterBlank } : nil)
                 let found = grammar.search(below: exempt == nil ? nil : strict[lead])
-                if exempt == nil && limits == nil {
+                if exempt == nil && limits == nil && !blankOpens {
                     strict[lead] = found
                     if found.cut { cut = true }
                 }
@@ -412,7 +423,22 @@ struct ReadingOrderRecovery: Sendable {
             return .failure(Failure(message: "no reading order of the \(tokens.count) numbers satisfies the arithmetic; more than one does but for one cell"))
         }
         guard let only = explained.values.first else {
-            return .failure(Failure(message: "no reading order of the \(tokens.count) numbers satisfies the arithmetic"))
+            // No order holds, not even but for one cell, with every block
+            // opening after text. pdftotext -raw may print a column block
+            // of the rows right under the header after a blank line only,
+            // its header cell drawn before the row labels (lanchuan: 科研…总计
+            // of three rows, then 2863 126 1460 after a blank line, 自然人
+            // printed above): read once more letting a block of those rows
+            // open after a blank line too (nowhere else: a block further down
+            // so opened let a row of a sparse table slide to another row of
+            // the same sums), and only one table that holds in every
+            // relation is taken.
+            let opened = search(exempt: nil, blankOpens: true) { relations.columnsHold($0) ? [] : nil }
+            guard opened.count == 1, var reading = opened.values.first else {
+                return .failure(Failure(message: "no reading order of the \(tokens.count) numbers satisfies the arithmetic"))
+            }
+            reading.plan.append("a block under the header opening after a blank line")
+            return .success(reading)
         }
         return .success(only)
     }
@@ -516,6 +542,8 @@ struct ReadingOrderRecovery: Sendable {
         var tokens: [Token] = []
         /// Text (a label piece) stands since the last number.
         var text = false
+        /// A blank line stands since the last number.
+        var blank = false
         /// The piece being read, and the byte offset in its line of each of its scalars.
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
@@ -528,14 +556,16 @@ struct ReadingOrderRecovery: Sendable {
         /// scalar's UTF-8).
         mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, index: Int) {
             @inline(__always) func separates(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x7C }  // space, TAB, |
-            var i = 0
+            var i = 0, pieces = false
             while i < bytes.count {
                 guard !separates(bytes[i]) else { i += 1; continue }
                 var end = i + 1
                 while end < bytes.count && !separates(bytes[end]) { end += 1 }
                 piece(bytes, from: i, end: end, line: line, index: index)
+                pieces = true
                 i = end
             }
+            if !pieces { blank = true }
         }
 
         /// The piece of bytes start..<end of `bytes` (not empty).
@@ -588,8 +618,9 @@ struct ReadingOrderRecovery: Sendable {
                 number = parsed
             }
             let sign: Double = found.first == "-" || found.first == "减" ? -1 : 1
-            tokens.append(Token(text: written, number: sign * number, line: line, lineIndex: index, afterText: text))
+            tokens.append(Token(text: written, number: sign * number, line: line, lineIndex: index, afterText: text, afterBlank: blank && !text))
             text = false
+            blank = false
         }
     }
 
@@ -625,9 +656,29 @@ struct ReadingOrderRecovery: Sendable {
 }
 
 extension ReadingOrderRecovery {
+    /// A table region's text as `fill` looks for header labels in it: its
+    /// scalars but the separators (space, TAB, `|`), and where each of its
+    /// lines ends in them.
+    struct RegionText {
+        var scalars: [Unicode.Scalar] = []
+        var lineEnds: [Int] = []
+
+        /// Adds a line, its separators left out.
+        mutating func append(_ line: some Sequence<Unicode.Scalar>) {
+            for s in line where s != " " && s != "\t" && s != "|" { scalars.append(s) }
+            lineEnds.append(scalars.count)
+        }
+
+        /// Line `k`'s scalars.
+        func line(_ k: Int) -> ArraySlice<Unicode.Scalar> {
+            scalars[(k == 0 ? 0 : lineEnds[k - 1])..<lineEnds[k]]
+        }
+    }
+
     /// The template's grid filled from an accepted reading: data-row labels
     /// from the template, header labels only where their characters stand in
-    /// the stretch in order (read line by line, 自⏎然⏎人), values as written.
+    /// the stretch in order (read line by line, 自⏎然⏎人) or its lines hold
+    /// the label's pieces (商业 … 企业), values as written.
     struct Filled {
         var grid: [[String]]
         var gridRowIsHeader: [Bool]
@@ -636,7 +687,7 @@ extension ReadingOrderRecovery {
         var records: [TableRecord]
     }
 
-    func fill(_ reading: Reading, tokens: [Token], text: [Unicode.Scalar]) -> Filled {
+    func fill(_ reading: Reading, tokens: [Token], text: RegionText) -> Filled {
         var values: [[String?]] = [], rowLines: [Int?] = [], data = 0
         for row in reading.template.rows {
             guard !row.isHeader else { values.append([]); rowLines.append(nil); continue }
@@ -650,13 +701,15 @@ extension ReadingOrderRecovery {
 
     /// The grid of `template` with `values` (per template row, each slot's
     /// text; nil leaves the cell empty, with no record).
-    func fill(_ template: TableTemplate, values: [[String?]], rowLines: [Int?], text: [Unicode.Scalar]) -> Filled {
+    func fill(_ template: TableTemplate, values: [[String?]], rowLines: [Int?], text: RegionText) -> Filled {
         var filled = Filled(grid: [], gridRowIsHeader: [], values: [], rowLines: [], records: [])
         for (index, row) in template.rows.enumerated() {
             var cells = [String](repeating: "", count: template.columns)
             if row.isHeader {
                 for (column, cell) in row.cells.enumerated() {
-                    if case .label(let label) = cell, stands(Array(label.unicodeScalars), in: text) { cells[column] = label }
+                    guard case .label(let label) = cell else { continue }
+                    let scalars = Array(label.unicodeScalars)
+                    if stands(scalars, in: text.scalars) || standsInPieces(scalars, in: text) { cells[column] = label }
                 }
                 filled.values.append([])
                 filled.rowLines.append(nil)
@@ -684,6 +737,40 @@ extension ReadingOrderRecovery {
             filled.gridRowIsHeader.append(row.isHeader)
         }
         return filled
+    }
+
+    /// The label stands in `text` as a piece of one line followed by whole
+    /// lines, later, that complete it: a header cell drawn on two lines
+    /// whose second line pdftotext -raw prints with the column's values,
+    /// far from the first (商业 with the header, 企业 over 412 18 181; 科研
+    /// in the line 科研社会公益法律服务其计, 机构 a line of its own further on).
+    func standsInPieces(_ label: [Unicode.Scalar], in text: RegionText) -> Bool {
+        let m = label.count, lines = text.lineEnds.count
+        guard m > 1 else { return false }
+        // earliest[i]: the first line by which label[..<i] can have stood.
+        var earliest = [Int](repeating: lines, count: m + 1)
+        for i in 1..<m {
+            let head = label[..<i]
+            for k in 0..<lines where Self.contains(text.line(k), head) { earliest[i] = k; break }
+        }
+        for i in 1..<m where earliest[i] < lines {
+            for k in (earliest[i] + 1)..<lines {
+                let line = text.line(k)
+                let j = i + line.count
+                if !line.isEmpty, j <= m, k < earliest[j], label[i..<j].elementsEqual(line) { earliest[j] = k }
+            }
+        }
+        return earliest[m] < lines
+    }
+
+    static func contains(_ line: ArraySlice<Unicode.Scalar>, _ piece: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard piece.count <= line.count else { return false }
+        var start = line.startIndex
+        while start + piece.count <= line.endIndex {
+            if line[start..<start + piece.count].elementsEqual(piece) { return true }
+            start += 1
+        }
+        return false
     }
 
     /// The label's characters stand in `text` in order, each within

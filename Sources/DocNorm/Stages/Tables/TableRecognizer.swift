@@ -727,9 +727,9 @@ struct TableRecognizer: Sendable {
         let range = placement.firstLine...placement.lastLine
         let first = lines[range.lowerBound].number
         // The headers of columns read apart stand in the table's header too.
-        let text = Self.cellText(lines[range])
-            + placement.apart.flatMap { $0.header.unicodeScalars }
-            + (placement.pastHeading.map { Self.cellText(lines[$0]) } ?? [])
+        var text = Self.cellText(lines[range])
+        for column in placement.apart { text.append(column.header.unicodeScalars) }
+        if let past = placement.pastHeading { for line in lines[past] { text.append(line.text.unicodeScalars) } }
         let apartLines = placement.apart.map(\.lines) + (placement.pastHeading.map { [$0] } ?? [])
         let filled = readingOrder.fill(template, values: placement.values, rowLines: placement.rowLines, text: text)
         var reasons: [String] = []
@@ -803,16 +803,15 @@ struct TableRecognizer: Sendable {
     }
 
     /// The region's scalars but its separators (space, TAB, `|`), in which
-    /// `fill` looks for the header labels: into one array, scalar by
-    /// scalar (a filtered array per line, then joined, cost several times
-    /// as much; this runs for every table read out of order, in both
-    /// readings of `tables.settle`).
-    static func cellText(_ lines: ArraySlice<SourceLine>) -> [Unicode.Scalar] {
-        var text: [Unicode.Scalar] = []
-        text.reserveCapacity(lines.reduce(0) { $0 + $1.text.utf8.count })
-        for line in lines {
-            for s in line.text.unicodeScalars where s != " " && s != "\t" && s != "|" { text.append(s) }
-        }
+    /// `fill` looks for the header labels, and where each line ends: into
+    /// one array, scalar by scalar (a filtered array per line, then joined,
+    /// cost several times as much; this runs for every table read out of
+    /// order, in both readings of `tables.settle`).
+    static func cellText(_ lines: ArraySlice<SourceLine>) -> ReadingOrderRecovery.RegionText {
+        var text = ReadingOrderRecovery.RegionText()
+        text.scalars.reserveCapacity(lines.reduce(0) { $0 + $1.text.utf8.count })
+        text.lineEnds.reserveCapacity(lines.count)
+        for line in lines { text.append(line.text.unicodeScalars) }
         return text
     }
 
