@@ -46,6 +46,10 @@ extension String {
     /// differ in bytes, Å as one scalar or as A and a ring.)
     func hasSameUTF8(as other: String) -> Bool {
         guard utf8.count == other.utf8.count else { return false }
+        // In place (no copy of either string to make it contiguous).
+        if let same = utf8.withContiguousStorageIfAvailable({ x in
+            other.utf8.withContiguousStorageIfAvailable { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+        }), let same { return same }
         var a = self, b = other
         return a.withUTF8 { x in
             b.withUTF8 { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
