@@ -120,4 +120,11 @@ import DocNormTestSupport
             #expect(text.utf8.allSatisfy { $0 &- 0x30 < 10 } == bare, "\(text.debugDescription)")
         }
     }
+
+    @Test func outerScalarsAreTheScalarViewsEnds() {
+        for text in Self.tokens + ["无。", "情况。）", "。\u{301}", "a\u{20000}"] {
+            let outer = text.outerScalars
+            #expect(outer?.first == text.unicodeScalars.first && outer?.last == text.unicodeScalars.last, "\(text.debugDescription)")
+        }
+    }
 }
