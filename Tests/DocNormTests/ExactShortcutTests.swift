@@ -61,4 +61,70 @@ import DocNormTestSupport
             }
         }
     }
+
+    /// Stage 2's tests read on the UTF-8 in place give what the scalar
+    /// views gave, on text where bytes and scalars could part (a combining
+    /// mark after a point or a hyphen, full-width letters, Han, no ASCII).
+    static let tokens = [
+        "", "-", "a-", "ab-", "1-", "见http://www.gov.cn", "WWW.x", "wWw.", "www", "ww.w", "a@b", "电话：0435-",
+        "文字 abc-", "Ａ-", "a\u{301}-", ".\u{301}", "1.\u{301}5", "12.5", ".5", "5.", "1.2.3", "123", "x:/", "a://", "年", "，",
+        "统计，", "ａｂ，ｃ", "ÀB", "ǅ", "㐀", "一", "鿿", "ꀀ", "\u{20000}",
+        "䷿一䶵丁", "中文 ab ䷀", "\u{4DFF}\u{4E00}\u{4FFF}\u{5000}",
+    ]
+
+    /// `measure` reads U+4E00…U+9FFF off their first bytes (E4 only from a
+    /// second byte of B8: U+4DC0…U+4DFF, hexagrams, are one column).
+    @Test func widthsAsTheScalarsMeasureThem() {
+        #expect(LineRepair.hanIsWide)
+        let repair = pipeline.lineRepair
+        for text in Self.tokens {
+            #expect(repair.columns(text) == LineRepair.columns(text.unicodeScalars), "\(text.debugDescription)")
+            let width = repair.lineWidth(text), slow = LineRepair.lineWidth(text.unicodeScalars)
+            #expect(width.columns == slow.columns && width.exactlyWide == slow.exactlyWide, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func asciiTokenAsTheScalarViewsReadIt() {
+        let repair = pipeline.lineRepair
+        for text in Self.tokens {
+            let token = text.unicodeScalars.reversed().prefix { $0.isASCII && $0 != " " }
+            let word = String(String.UnicodeScalarView(token.reversed()))
+            let linked = token.contains("@") || word.contains("://") || word.lowercased().hasPrefix("www.")
+            let hyphen = token.first == "-" && token.count > 1 && token.dropFirst().first?.properties.isAlphabetic == true
+            let fast = repair.asciiToken(endingText: text)
+            #expect(fast.linked == linked, "\(text.debugDescription)")
+            #expect(fast.hyphenAfterLetter == hyphen, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func runningHeaderTestsAsTheScalarViewsReadThem() {
+        for text in Self.tokens {
+            #expect(LineRepair.holdsFullWidthComma(text) == text.unicodeScalars.contains("，"), "\(text.debugDescription)")
+            #expect(LineRepair.holdsAlphabetic(text) == text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }),
+                    "\(text.debugDescription)")
+        }
+        // Every BMP scalar alone.
+        for v in UInt32(0)..<0x10000 {
+            guard let s = Unicode.Scalar(v) else { continue }
+            #expect(LineRepair.holdsAlphabetic(String(s)) == s.properties.isAlphabetic, "\(v)")
+        }
+    }
+
+    @Test func decimalsAndBareRunsAsTheScalarsReadThem() {
+        let repair = pipeline.lineRepair
+        for text in Self.tokens {
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+            let decimal = parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 &- 0x30 < 10 } }
+            #expect(repair.isDecimal(text) == decimal, "\(text.debugDescription)")
+            let bare = text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
+            #expect(text.utf8.allSatisfy { $0 &- 0x30 < 10 } == bare, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func outerScalarsAreTheScalarViewsEnds() {
+        for text in Self.tokens + ["无。", "情况。）", "。\u{301}", "a\u{20000}"] {
+            let outer = text.outerScalars
+            #expect(outer?.first == text.unicodeScalars.first && outer?.last == text.unicodeScalars.last, "\(text.debugDescription)")
+        }
+    }
 }

@@ -22,15 +22,19 @@ extension String {
     /// The first and the last scalar (nil when empty), read from the UTF-8
     /// bytes: `unicodeScalars.first` and `.last` without the view's
     /// validated index steps (a test every line of a stretch passes through).
+    /// Read in place (`withUTF8` on a copy retained and released the string
+    /// at each call, most of the cost).
     var outerScalars: (first: Unicode.Scalar, last: Unicode.Scalar)? {
-        var text = self
-        return text.withUTF8 { bytes -> (first: Unicode.Scalar, last: Unicode.Scalar)? in
+        func ends(_ bytes: UnsafeBufferPointer<UInt8>) -> (first: Unicode.Scalar, last: Unicode.Scalar)? {
             guard !bytes.isEmpty else { return nil }
             var start = bytes.count - 1
             while bytes[start] & 0xC0 == 0x80 { start -= 1 }  // back over continuation bytes
             let first = decodeUTF8Scalar(bytes, at: 0).value, last = decodeUTF8Scalar(bytes, at: start).value
             return (Unicode.Scalar(first).unsafelyUnwrapped, Unicode.Scalar(last).unsafelyUnwrapped)
         }
+        if let found = utf8.withContiguousStorageIfAvailable(ends) { return found }
+        var text = self
+        return text.withUTF8(ends)
     }
 }
 
@@ -46,6 +50,10 @@ extension String {
     /// differ in bytes, Å as one scalar or as A and a ring.)
     func hasSameUTF8(as other: String) -> Bool {
         guard utf8.count == other.utf8.count else { return false }
+        // In place (no copy of either string to make it contiguous).
+        if let same = utf8.withContiguousStorageIfAvailable({ x in
+            other.utf8.withContiguousStorageIfAvailable { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+        }), let same { return same }
         var a = self, b = other
         return a.withUTF8 { x in
             b.withUTF8 { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }

@@ -100,11 +100,12 @@ extension LineRepair {
     func opensBlock(_ line: String, after run: String) -> Bool {
         var scalars = line.unicodeScalars.makeIterator()
         guard let first = scalars.next() else { return false }
-        let bare = run.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
+        // On the bytes: a scalar that is no ASCII digit has no such byte.
+        let bare = run.utf8.allSatisfy { $0 &- 0x30 < 10 }
         if Self.isIdeographic(first) {
             // Digits alone number no Han text (every arabic style has a mark);
             // nor does a decimal (486.3 + 亿元，…).
-            if bare || isDecimal(run) { return (file.displacedRun.numberedUnits ?? "").unicodeScalars.contains(first) }
+            if bare || isDecimal(run) { return numberedUnits.contains(first) }
         } else {
             guard bare, noLineStart.contains(first), scalars.next().map(Self.isIdeographic) == true else { return false }
         }
@@ -157,8 +158,19 @@ extension LineRepair {
     }
 
     /// Digits, a point, digits (486.3): never a heading's number (1.).
+    /// Read on the bytes (splitting into substrings allocated an array a
+    /// run): one point, with ASCII digits and nothing else on either side.
     func isDecimal(_ run: String) -> Bool {
-        let parts = run.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 &- 0x30 < 10 } }
+        var points = 0, digitsBefore = 0, digitsAfter = 0
+        for byte in run.utf8 {
+            if byte == UInt8(ascii: ".") {
+                points += 1
+            } else if byte &- 0x30 < 10 {
+                if points == 0 { digitsBefore += 1 } else { digitsAfter += 1 }
+            } else {
+                return false
+            }
+        }
+        return points == 1 && digitsBefore > 0 && digitsAfter > 0
     }
 }

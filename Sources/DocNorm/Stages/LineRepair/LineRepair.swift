@@ -160,10 +160,10 @@ public struct LineRepair: Sendable {
         s.value &- 0x4E00 <= 0x9FFF - 0x4E00 || (s.value >= 0x2E80 && s.properties.isIdeographic)
     }
 
-    /// U+5000…U+9FFF (UTF-8 lead bytes E5…E9) are each two columns wide,
-    /// and exactly so, as `measure` takes for granted; checked once against
-    /// `widthClasses`.
-    static let hanIsWide: Bool = (0x5000...0x9FFF).allSatisfy { widthClasses[$0] == 2 | exactlyWideBit }
+    /// U+4E00…U+9FFF (UTF-8 lead bytes E5…E9, and E4 before a second byte
+    /// of B8 or more) are each two columns wide, and exactly so, as `measure`
+    /// takes for granted; checked once against `widthClasses`.
+    static let hanIsWide: Bool = (0x4E00...0x9FFF).allSatisfy { widthClasses[$0] == 2 | exactlyWideBit }
 
     init(file: LineRulesFile, rules: RuleSet, numbering: HeadingNumbering, tableAnchors: [String] = []) {
         self.file = file
@@ -278,10 +278,12 @@ public struct LineRepair: Sendable {
             var all = exactlyWideBit
             while i < bytes.count {
                 let b = UInt32(bytes[i])
-                if hanIsWide && b &- 0xE5 <= 0xE9 - 0xE5 {
-                    // U+5000…U+9FFF, CJK unified ideographs (most of the
+                if hanIsWide && (b &- 0xE5 <= 0xE9 - 0xE5 || (b == 0xE4 && bytes[i &+ 1] >= 0xB8)) {
+                    // U+4E00…U+9FFF, CJK unified ideographs (most of the
                     // text): two columns, exactly, not decoded (`hanIsWide`);
-                    // asked first, so a Han character costs one test.
+                    // asked first, so a Han character costs one test, or
+                    // two for U+4E00…U+4FFF (一, 不, 中, 人, 以, 作, 信: a
+                    // seventh of the Han text, decoded and looked up before).
                     n &+= 2; i &+= 3
                 } else {
                     let c: UInt8

@@ -69,10 +69,13 @@ extension LineRepair {
                 let first = Self.inertFirst(lines[i].text)
                 var numbered: Bool?
                 // The equal text first: a numbering is looked for only on a repeat.
-                if let previous, !Self.startsDiffer(previousFirst, first), previous == lines[i].text {
+                // The same bytes are equal texts: `==` (canonical equivalence,
+                // hundreds of instructions for texts in two buffers) is asked
+                // only of texts in other bytes.
+                if let previous, !Self.startsDiffer(previousFirst, first), case let sameBytes = previous.hasSameUTF8(as: lines[i].text),
+                   sameBytes || previous == lines[i].text {
                     // The same bytes have the previous line's numbering (equal
                     // texts in other bytes are asked again).
-                    let sameBytes = previous.hasSameUTF8(as: lines[i].text)
                     let opens = (sameBytes ? previousNumbered : nil) ?? startsWithNumbering(lines[i].text)
                     numbered = opens
                     if opens {
@@ -173,6 +176,30 @@ extension LineRepair {
         }
     }
 
+    /// Whether the text holds ，: its three UTF-8 bytes, found in place
+    /// (valid UTF-8 holds them only as that scalar; the scalar view's walk
+    /// cost some 480 instructions a line near a page break).
+    static func holdsFullWidthComma(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { utf8 in
+            var i = 0
+            while i + 2 < utf8.count {
+                if utf8[i] == 0xEF && utf8[i + 1] == 0xBC && utf8[i + 2] == 0x8C { return true }
+                i += 1
+            }
+            return false
+        } ?? text.unicodeScalars.contains("，")
+    }
+
+    /// Whether a scalar of the text is alphabetic: an ASCII letter or a CJK
+    /// unified ideograph (U+4E00…U+9FFF, all alphabetic) answered without
+    /// the property lookup, which a line near a page break asked per scalar.
+    static func holdsAlphabetic(_ text: String) -> Bool {
+        text.unicodeScalars.contains { s in
+            if s.isASCII { return isASCIILetter(s.value) }
+            return s.value &- 0x4E00 <= 0x9FFF - 0x4E00 || s.properties.isAlphabetic
+        }
+    }
+
     /// `#` matches one or more ASCII digits; every other character itself.
     func matches(_ pattern: [Unicode.Scalar], _ text: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         var i = 0
@@ -216,8 +243,8 @@ extension LineRepair {
             // A header or footer names something; a sentence (无。) or a table
             // value (0) that happens to stand next to page breaks is text.
             guard !text.containsTab, columns(text) <= rule.maxColumns, !startsWithNumbering(text),
-                  !endsSentence(text), !text.unicodeScalars.contains("，"),
-                  text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
+                  !endsSentence(text), !Self.holdsFullWidthComma(text),
+                  Self.holdsAlphabetic(text) else { continue }
             pagesByText[text, default: []].formUnion(bs)
         }
         let needed = max(rule.minRepeats, Int((rule.minShareOfPages * Double(breaks.count)).rounded(.up)))

@@ -364,17 +364,45 @@ extension LineRepair {
         // Only a hyphen or an ASCII start of the next piece asks whether the
         // token is a link (an address, a URL): most joins ask nothing.
         guard x == "-" || (y.isASCII && y != " ") else { a += " "; a += b; return }
-        let token = a.unicodeScalars.reversed().prefix { $0.isASCII && $0 != " " }
-        let word = String(String.UnicodeScalarView(token.reversed()))
-        let linked = token.contains("@") || word.contains("://") || word.lowercased().hasPrefix("www.")
-        if x == "-", !linked, token.count > 1, token.dropFirst().first?.properties.isAlphabetic == true, y.properties.isLowercase {
+        let token = asciiToken(endingText: a)
+        if x == "-", !token.linked, token.hyphenAfterLetter, y.properties.isLowercase {
             a.unicodeScalars.removeLast()
             a += b
             return
         }
-        if y.isASCII, y != " ", linked || file.tokenJoiners.unicodeScalars.contains(x) { a += b; return }
+        if y.isASCII, y != " ", token.linked || file.tokenJoiners.unicodeScalars.contains(x) { a += b; return }
         a += " "
         a += b
+    }
+
+    /// What `append` asks of the token that ends a piece (its last run of
+    /// ASCII scalars without a space): whether it is a link (holds `@` or
+    /// `://`, or opens with `www.` in any case), and whether it ends with a
+    /// hyphen after a letter. Read off the UTF-8 in place, where an ASCII
+    /// scalar is one byte below 0x80: the scalar views (the run, the word
+    /// built from it, its lowercased copy and a pattern search) cost tens
+    /// of thousands of instructions a join.
+    func asciiToken(endingText text: String) -> (linked: Bool, hyphenAfterLetter: Bool) {
+        var text = text
+        return text.withUTF8 { utf8 -> (linked: Bool, hyphenAfterLetter: Bool) in
+            let end = utf8.count
+            var start = end
+            while start > 0 && utf8[start - 1] < 0x80 && utf8[start - 1] != 0x20 { start -= 1 }
+            var linked = false
+            var k = start
+            while k < end && !linked {
+                if utf8[k] == UInt8(ascii: "@") { linked = true }
+                if utf8[k] == UInt8(ascii: ":"), k + 2 < end, utf8[k + 1] == UInt8(ascii: "/"), utf8[k + 2] == UInt8(ascii: "/") { linked = true }
+                k += 1
+            }
+            if !linked, end - start >= 4 {
+                // Lowercased, only W becomes w; the point is itself.
+                let w = { (byte: UInt8) in byte == UInt8(ascii: "w") || byte == UInt8(ascii: "W") }
+                linked = w(utf8[start]) && w(utf8[start + 1]) && w(utf8[start + 2]) && utf8[start + 3] == UInt8(ascii: ".")
+            }
+            let hyphenAfterLetter = end - start > 1 && utf8[end - 1] == UInt8(ascii: "-") && Self.isASCIILetter(UInt32(utf8[end - 2]))
+            return (linked, hyphenAfterLetter)
+        }
     }
 
     /// Merges each run of lines holding one piece each — one Han character,

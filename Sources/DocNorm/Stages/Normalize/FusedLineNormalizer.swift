@@ -173,6 +173,8 @@ extension CharacterNormalizer {
         var line = LineBuffer(capacity: 1024)
         var scratch = Scratch()
         let widths = LineRepair.widths
+        // Read once, not from `classes` at every Han character.
+        let hanIsInert = classes.unifiedIdeographsAreInert
         try classes.bmp.withUnsafeBufferPointer { table in
             try widths.withUnsafeBufferPointer { widths in
                 var start = 0, number = 1
@@ -207,7 +209,7 @@ extension CharacterNormalizer {
                                     | UInt32(bytes[i &+ 3] & 0x3F)
                                 length = 4
                             }
-                            if c &- 0x4E00 <= 0x9FFF - 0x4E00 && classes.unifiedIdeographsAreInert {
+                            if c &- 0x4E00 <= 0x9FFF - 0x4E00 && hanIsInert {
                                 // Most of the text: no rule applies, two columns.
                                 cls = 0
                                 width &+= 2
