@@ -257,6 +257,17 @@ func digitFirst(_ lines: [SourceLine]) -> [Int] {
         #expect(tokens("2020-12 同比增长12%") == ["2020-12", "同比增长12%"])
     }
 
+    @Test func aCellStreamTextIsItsScalarsWhateverItsLength() {
+        // One ASCII scalar comes from a table, the rest is encoded: both read as the scalars.
+        let stream = CellStream([SourceLine(number: 1, text: "0 7 12 减 x\u{7F} 总计 \u{0}")])
+        for start in 0..<stream.count {
+            for end in (start + 1)...stream.count {
+                #expect(stream.text(start..<end) == String(String.UnicodeScalarView(stream.scalars[start..<end])))
+            }
+        }
+        #expect(stream.text(0..<1) == "0" && stream.text(1..<2) == "7")
+    }
+
     @Test func spansFollowTheCanonicalRule() throws {
         let table = try #require(try document(applicationsTable()).tables.first)
         // The 勾稽 note covers 3 header rows × 3 label columns; 申请人情况 spans 7 columns.

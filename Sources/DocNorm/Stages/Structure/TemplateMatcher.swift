@@ -234,6 +234,17 @@ struct TemplateMatcher: Sendable {
         func absorb(_ p: inout Int, _ floating: inout [Group], _ tails: inout [Tail], row rowIndex: Int) {
             // Most rows have no open group and no cut label: nothing to look for.
             guard !floating.isEmpty || !tails.isEmpty else { return }
+            // Nor does any piece open at `p` in most calls (a group stays
+            // open over its rows): a piece opens with the next unread scalar
+            // of its label, compared here before either array is touched
+            // (the loop below makes both unique first).
+            guard p < s.count else { return }
+            let next = s[p]
+            if !floating.contains(where: { $0.read < $0.label.count && $0.label[$0.read] == next }) {
+                guard let first = tails.first else { return }
+                let tail = rows[rowIndex].labelScalars[first.column][first.read...]
+                guard tail.first.map({ $0 == next }) ?? true else { return }
+            }
             var progress = true
             while progress && p < s.count {
                 progress = false

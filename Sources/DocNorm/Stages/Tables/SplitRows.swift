@@ -34,7 +34,9 @@ enum SplitRows {
         // stops at its last token (copying every line's scalars first was
         // most of this function).
         var scalars: [Unicode.Scalar] = []
-        func trailingValues(_ line: SourceLine) -> (values: Int, text: Bool) {
+        /// `lastOnly`: only whether the line ends in a value (`values` 0 or
+        /// 1, tokens before the last not read).
+        func trailingValues(_ line: SourceLine, lastOnly: Bool = false) -> (values: Int, text: Bool) {
             // The buffer taken out for the line: used as a local, not as the
             // captured variable, whose every access is checked at run time.
             var token: [Unicode.Scalar] = []
@@ -66,7 +68,12 @@ enum SplitRows {
                         return count
                     }
                     let last = token[..<count]
-                    if isValue(last) { values += 1; end = start; continue }
+                    if isValue(last) {
+                        values += 1
+                        if lastOnly { return (values, true) }
+                        end = start
+                        continue
+                    }
                     let number = last.reversed().prefix { ("0"..."9").contains($0) || $0 == "." || $0 == "," }.count
                     let body = last.dropLast(number)
                     if number > 0, let before = body.last, !before.isASCII, isValue(last.suffix(number)) { values += 1 }
@@ -84,6 +91,12 @@ enum SplitRows {
             known[position] = k
             return k
         }
+        /// Whether the line at `position` ends in a value: its last token
+        /// read only, unless the line's `trailingValues` are known already.
+        func endsInValue(at position: Int) -> Bool {
+            if let k = known[position] { return k.values > 0 }
+            return trailingValues(lines[lines.index(first, offsetBy: position)], lastOnly: true).values > 0
+        }
         /// The nearest non-blank line from `position` on, stepping by `step`.
         func nonBlank(from position: Int, step: Int) -> Int? {
             var p = position
@@ -98,10 +111,13 @@ enum SplitRows {
             // Cheapest test first: the line after opens with a digit.
             let next = lines[lines.index(first, offsetBy: below)]
             guard let opening = next.text.utf8.first, opening &- 0x30 < 10 else { continue }
-            let rest = trailingValues(at: position + 1)
-            guard !rest.text, rest.values > 0 else { continue }
+            // The label line first: in a table, the line above a line of
+            // values mostly ends in values too, and its last token tells
+            // (the values-only line's every token was read for each).
             let label = lines[lines.index(first, offsetBy: position)]
-            guard !label.text.isEmpty, trailingValues(at: position).values == 0,
+            guard !label.text.isEmpty, !endsInValue(at: position) else { continue }
+            let rest = trailingValues(at: position + 1)
+            guard !rest.text, rest.values > 0,
                   let above = nonBlank(from: position - 1, step: -1),
                   let below = nonBlank(from: position + 2, step: 1) else { continue }
             let start = trailingValues(at: above)
