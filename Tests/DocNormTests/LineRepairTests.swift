@@ -131,6 +131,29 @@ func repaired(_ text: String) throws -> [String] {
         #expect(try repaired("一、总体情况\n\n一、总体情况\n正文。\n") == ["一、总体情况", "正文。"])
     }
 
+    /// Only a heading repeated is furniture: a numbered line stage 4 reads
+    /// as a paragraph (it ends a sentence, opens a run-in heading or is
+    /// long) stays when it repeats.
+    @Test func repeatedNumberedParagraphStays() throws {
+        #expect(try repaired("1.本年度共收到申请5件。\n\n1.本年度共收到申请5件。\n") == ["1.本年度共收到申请5件。", "1.本年度共收到申请5件。"])
+        let runIn = "（一）主动公开情况。本年度共发布信息"
+        #expect(try repaired(runIn + "\n" + runIn + "\n") == [runIn, runIn])
+        let long = "7.属于行政执法案卷" + String(repeating: "政", count: 30)
+        #expect(try repaired(long + "\n\n" + long + "\n") == [long, long])
+    }
+
+    /// Lines repeated apart (a numbered paragraph's two lines, twice) are
+    /// joined into two equal paragraphs that stand right after each other
+    /// only in the output; a second run read them as one repeated line and
+    /// dropped the second (fuzz item 19).
+    @Test func paragraphsJoinedEqualStayOnASecondRun() throws {
+        let first = "7.属于执法案卷，" + String(repeating: "政", count: 12)  // 40 columns, the column's width
+        let text = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n" + [first, "完成登记。", first, "完成登记。"].joined(separator: "\n") + "\n"
+        let once = try canonical(Array(text.utf8))
+        #expect(once.components(separatedBy: first + "完成登记。").count == 3)
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
     /// A run of equal lines asks for numbering once (the answer kept with the
     /// last line): numbered, the whole run is one line; not numbered, each stays.
     @Test func runsOfEqualLinesKeepOrCollapseAsOne() throws {
@@ -291,7 +314,7 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
                       ("the App", "service", "the App service"),
                       ("infor-", "mation", "information")])
     func wrappedTokensJoin(_ a: String, _ b: String, _ joined: String) throws {
-        let repair = try LineRepair.load(from: .builtin, rules: pipeline.rules, numbering: try StructureRules.load(from: .builtin).numbering)
+        let repair = try LineRepair.load(from: .builtin, rules: pipeline.rules, structure: try StructureRules.load(from: .builtin))
         #expect(repair.join(a, b) == joined)
     }
 
@@ -619,7 +642,7 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         let output = try text("（一）主动公开\n\n全年152个市重点项目完成投资\n\n-1-\n\n亿元，完成年度计划的108.6%。\n（2）价格收费信息。\n486.3\n\n（二）依申请公开\n")
         #expect(output.contains("486.3亿元，完成年度计划的108.6%。"))
         #expect(!output.contains("\n486.3\n"))
-        let repair = try LineRepair.load(from: .builtin, rules: pipeline.rules, numbering: try StructureRules.load(from: .builtin).numbering)
+        let repair = try LineRepair.load(from: .builtin, rules: pipeline.rules, structure: try StructureRules.load(from: .builtin))
         #expect(repair.isDecimal("486.3") && repair.isDecimal("0.5"))
         #expect(!repair.isDecimal("1.") && !repair.isDecimal(".5") && !repair.isDecimal("1.2.3") && !repair.isDecimal("2019"))
     }

@@ -29,6 +29,21 @@ import Testing
         #expect(year("一、总体情况\n2022年，我局…\n") == nil)
     }
 
+    /// A second run searches the output's opening lines, stage 2's joined
+    /// lines, which can hold a name the source's did not reach (…年度报 the
+    /// eighth line, 告。 the ninth): the first run reads its tables back in
+    /// the edition that name gives, as a second run does (fuzz item 20),
+    /// and as it reads them when the title stands first.
+    @Test func theTablesAreReadBackInTheEditionTheOutputsOpeningNames() throws {
+        let opening = (0..<7).map { _ in String(repeating: "政", count: 22) } + ["石门区卫生健康局2024年政府信息公开工作年度报", "告。"]
+        let text = opening.joined(separator: "\n") + "\n\n" + applicationsTable(edition: 2019)
+        #expect(try document(text).tables.map(\.templateID) == ["2021-applications"])
+        let once = try canonical(Array(text.utf8))
+        #expect(try canonical(Array(once.utf8)) == once)
+        let titled = try document("石门区卫生健康局2024年政府信息公开工作年度报告\n\n" + applicationsTable(edition: 2019))
+        #expect(try document(text).tables.map(\.grid) == titled.tables.map(\.grid))
+    }
+
     @Test func theEditionInForceIsTheLatestNamedByAYearAtOrBeforeIt() {
         #expect(pipeline.tables.edition(inForceIn: 2020) == 2019)
         #expect(pipeline.tables.edition(inForceIn: 2021) == 2021)

@@ -39,7 +39,7 @@ public struct Pipeline: Sendable {
         // Stage 3 counts lines only within its table window: a longer run of
         // blank lines is kept only that long (BlankRun).
         characters = CharacterNormalizer(rules: rules, blankRunLimit: tableRules.matching.maxLines, ocrOpeners: ocr.candidates)
-        lineRepair = try source.naming { try LineRepair.load(from: source, rules: rules, numbering: structureRules.numbering,
+        lineRepair = try source.naming { try LineRepair.load(from: source, rules: rules, structure: structureRules,
                                                           tableAnchors: Array(Set(tableRules.templates.flatMap(\.anchors))).sorted()) }
         structure = StructureRecovery(rules: structureRules, tables: tableRules.templates)
         tables = TableRecognizer(rules: tableRules)
@@ -99,8 +99,15 @@ public struct Pipeline: Sendable {
         // Stage 3 reads its own output back too, so that a second run reads
         // the same tables in the same places (TableFixpoint.swift); the prose a
         // changed reading leaves is stage 2's again.
+        // It reads them in the edition a second run takes: the one in force
+        // in the year the output's opening lines name, which are stage 2's
+        // joined lines (a name the first run's opening lines did not reach
+        // can stand in them).
         for _ in 0..<TableRecognizer.maxSettleRounds {
-            guard let reading = context.measure(.tables, { tables.settled(prose, tables: placed, reportEdition: reportEdition, memo: searches, context: context) }) else { break }
+            let readingEdition = context.measure(.tables) {
+                tables.edition(inForceIn: structure.openingYear(TableRecognizer.ReadBack.opening(prose, tables: placed, lines: structure.rules.openingLines)))
+            }
+            guard let reading = context.measure(.tables, { tables.settled(prose, tables: placed, reportEdition: readingEdition, memo: searches, context: context) }) else { break }
             let finished = Set(prose.joined().map(\.lines))
             (prose, placed) = reading
             context.measure(.normalize) { repunctuateJoined(&prose, unless: finished, context: context) }

@@ -268,6 +268,32 @@ public struct StructureRules: Sendable {
     let openingLines: Int
     let sectionTitles: SectionTitles
 
+    /// Where the phrase of a run-in heading ends in `rest`, a numbered
+    /// line's text after its numbering: at its first closer (。), with text
+    /// after it and the phrase short (（一）主动公开情况。为保证…); nil when
+    /// the line opens no run-in heading.
+    func runInPhraseEnd(_ rest: Substring.UnicodeScalarView) -> Substring.UnicodeScalarView.Index? {
+        guard let closer = rest.firstIndex(in: runInClosers), closer > rest.startIndex,
+              rest.index(after: closer) < rest.endIndex,
+              LineRepair.columns(rest[..<closer]) <= heading.runInMaxColumns else { return nil }
+        return closer
+    }
+
+    /// Whether a numbered line that opens no run-in heading is a heading:
+    /// short, and ending no sentence.
+    func isHeadingShaped(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last, !notHeadingEndings.contains(last) else { return false }
+        return LineRepair.columns(text.unicodeScalars) <= heading.maxColumns
+    }
+
+    /// Whether stage 4 reads `text` as a heading as it is written, before
+    /// any section title is restored (`StructureRecovery.classify`): it opens
+    /// with numbering, opens no run-in heading, is short and ends no sentence.
+    func readsAsHeading(_ text: String) -> Bool {
+        guard let parsed = numbering.parse(text) else { return false }
+        return runInPhraseEnd(parsed.rest) == nil && isHeadingShaped(text)
+    }
+
     public static func load(from source: RuleSource) throws -> StructureRules {
         let file = try source.decode(StructureRulesFile.self, from: "structure.json")
         return StructureRules(numbering: try HeadingNumbering(file), heading: file.heading,

@@ -95,6 +95,9 @@ public struct LineRepair: Sendable {
     let file: LineRulesFile
     let cjk: ScalarSet
     let numbering: HeadingNumbering
+    /// Stage 4's rules, for what it reads as a heading: only a heading
+    /// repeated is furniture (`lines.duplicate-heading`).
+    let structure: StructureRules
     /// Lines that open a national table (its anchors, Rules/templates): a
     /// paragraph never runs into one, even where the table was not matched.
     let tableAnchors: [[Unicode.Scalar]]
@@ -165,10 +168,11 @@ public struct LineRepair: Sendable {
     /// takes for granted; checked once against `widthClasses`.
     static let hanIsWide: Bool = (0x4E00...0x9FFF).allSatisfy { widthClasses[$0] == 2 | exactlyWideBit }
 
-    init(file: LineRulesFile, rules: RuleSet, numbering: HeadingNumbering, tableAnchors: [String] = []) {
+    init(file: LineRulesFile, rules: RuleSet, structure: StructureRules, tableAnchors: [String] = []) {
         self.file = file
         cjk = rules.cjk
-        self.numbering = numbering
+        self.structure = structure
+        numbering = structure.numbering
         self.tableAnchors = tableAnchors.map { Array($0.unicodeScalars) }
         tableAnchorFirsts = ScalarSet(ranges: self.tableAnchors.compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
         pageNumberPatterns = file.pageNumbers.map { Array($0.unicodeScalars) }
@@ -197,9 +201,9 @@ public struct LineRepair: Sendable {
         numberedUnitLeads = unitLeads
     }
 
-    public static func load(from source: RuleSource, rules: RuleSet, numbering: HeadingNumbering,
+    public static func load(from source: RuleSource, rules: RuleSet, structure: StructureRules,
                             tableAnchors: [String] = []) throws -> LineRepair {
-        LineRepair(file: try source.decode(LineRulesFile.self, from: "lines.json"), rules: rules, numbering: numbering,
+        LineRepair(file: try source.decode(LineRulesFile.self, from: "lines.json"), rules: rules, structure: structure,
                    tableAnchors: tableAnchors)
     }
 

@@ -9,7 +9,15 @@
 /// - `lines.running-header`: a short line that stands next to most page breaks
 ///   (a removed page number, the document's start or end), the same each time,
 ///   is a running header or footer (单位名称 over every page) and is removed.
-/// - `lines.duplicate-heading`: a numbered line repeated right after itself is one.
+/// - `lines.duplicate-heading`: a heading repeated right after itself is one
+///   (an extractor or a page break that repeated it). Only a line stage 4
+///   reads as a heading as written (`StructureRules.readsAsHeading`: short,
+///   ending no sentence) counts: a numbered paragraph repeated is text, and
+///   the paragraphs stage 2 joins from lines repeated apart
+///   (7.属于…⏎…⏎7.属于…⏎…) stand right after each other only in its output,
+///   where a second run would take them for a duplicate the first did not.
+///   Two equal headings joined from pieces are one in stage 4
+///   (`structure.duplicate-heading`), so a second run finds none left.
 extension LineRepair {
     /// Runs before table regions are found, so a page number inside a table
     /// does not split it; puts displaced runs back first (DisplacedRuns.swift,
@@ -60,33 +68,33 @@ extension LineRepair {
         // Duplicate consecutive headings (blank lines between do not separate them).
         // The last line's first scalar is kept with it: each line's is read once, not once per comparison.
         var previous: String?, previousFirst: UInt32?
-        // Whether `previous` opens with numbering, once asked: a run of equal
+        // Whether `previous` is a heading, once asked: a run of equal
         // lines (a table's column of 0s) asks it once, not once per line.
-        var previousNumbered: Bool?
+        var previousHeading: Bool?
         count = 0
         for i in lines.indices {
             if !lines[i].text.isEmpty {
                 let first = Self.inertFirst(lines[i].text)
-                var numbered: Bool?
-                // The equal text first: a numbering is looked for only on a repeat.
+                var heading: Bool?
+                // The equal text first: a heading is looked for only on a repeat.
                 // The same bytes are equal texts: `==` (canonical equivalence,
                 // hundreds of instructions for texts in two buffers) is asked
                 // only of texts in other bytes.
                 if let previous, !Self.startsDiffer(previousFirst, first), case let sameBytes = previous.hasSameUTF8(as: lines[i].text),
                    sameBytes || previous == lines[i].text {
-                    // The same bytes have the previous line's numbering (equal
+                    // The same bytes have the previous line's answer (equal
                     // texts in other bytes are asked again).
-                    let opens = (sameBytes ? previousNumbered : nil) ?? startsWithNumbering(lines[i].text)
-                    numbered = opens
-                    if opens {
+                    let isHeading = (sameBytes ? previousHeading : nil) ?? structure.readsAsHeading(lines[i].text)
+                    heading = isHeading
+                    if isHeading {
                         context.traced(.lines, "lines.duplicate-heading", line: lines[i].number, before: lines[i].text, after: "")
-                        if sameBytes { previousNumbered = true }
+                        if sameBytes { previousHeading = true }
                         continue
                     }
                 }
                 previous = lines[i].text
                 previousFirst = first
-                previousNumbered = numbered
+                previousHeading = heading
             }
             if count != i { lines.swapAt(count, i) }
             count += 1

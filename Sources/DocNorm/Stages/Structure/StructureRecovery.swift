@@ -224,17 +224,12 @@ struct StructureRecovery: Sendable {
         // came before it (an unrecognised table's numbered rows, say).
         if parsed.numbering.style == rules.sectionTitles.style, rules.sectionTitles.isKnown(parsed.rest) { open.removeAll() }
         let rest = parsed.rest
-        if let closer = rest.firstIndex(in: rules.runInClosers), closer > rest.startIndex,
-           rest.index(after: closer) < rest.endIndex,
-           LineRepair.columns(rest[..<closer]) <= rules.heading.runInMaxColumns {
+        if let closer = rules.runInPhraseEnd(rest) {
             let level = place(parsed.numbering, nominal: parsed.level, open: &open, line: line.lines.lowerBound, context: context)
             let heading = RunInHeading(level: level, numbering: parsed.numbering, text: String(Substring(rest[..<closer])))
             return .paragraph(line.text, runIn: heading)
         }
-        guard LineRepair.columns(line.text.unicodeScalars) <= rules.heading.maxColumns,
-              let last = line.text.unicodeScalars.last, !rules.notHeadingEndings.contains(last) else {
-            return .paragraph(line.text, runIn: nil)
-        }
+        guard rules.isHeadingShaped(line.text) else { return .paragraph(line.text, runIn: nil) }
         let level = place(parsed.numbering, nominal: parsed.level, open: &open, line: line.lines.lowerBound, context: context)
         return .heading(level: level, numbering: parsed.numbering, text: line.text)
     }

@@ -16,7 +16,10 @@
 /// that reading finds other tables or other places, they are taken, the
 /// prose they left is joined again, and the output is read back once more.
 /// On canonical text the reading finds the same tables in the same places;
-/// that costs one more match per table.
+/// that costs one more match per table. The reading is in the edition a
+/// second run takes (the pipeline asks `ReadBack.opening`): the one of the
+/// year named in the output's opening lines, stage 2's joined lines, which
+/// can reach a title the first run's opening lines did not.
 extension TableRecognizer {
     /// A table of the document and the source line numbers it came from.
     struct PlacedTable {
@@ -302,6 +305,24 @@ extension TableRecognizer {
                 tableLines.append(first...(index - 1))
             }
             count = index
+        }
+
+        /// The first `count` non-blank lines of the reading (a logical line,
+        /// a table row), as `forEachLine` makes them: what a second run
+        /// searches for the report's name (`StructureRecovery.openingYear`).
+        static func opening(_ prose: [[LogicalLine]], tables: [PlacedTable], lines count: Int) -> [SourceLine] {
+            var lines: [SourceLine] = []
+            func add(_ text: String) -> Bool {
+                guard lines.count < count else { return false }
+                if !text.isEmpty { lines.append(SourceLine(number: lines.count + 1, text: text)) }
+                return true
+            }
+            for (s, segment) in prose.enumerated() {
+                for line in segment { guard add(line.text) else { return lines } }
+                guard s < tables.count else { continue }
+                for row in tables[s].table.grid { guard add(row.joinedByTab) else { return lines } }
+            }
+            return lines
         }
 
         /// Each line of the reading in order: its index, line and origin.
