@@ -421,33 +421,29 @@ struct StructureRecovery: Sendable {
     /// needs it to know which edition of the tables the report is in before
     /// any table is read (a scrambled OCR table 三 of 2024 matches the 2019
     /// grid, one group of rows smaller, as well as the 2021 one).
+    ///
+    /// The name that ends first is looked for as the lines are taken, each
+    /// end once, in order: the read-back of stage 3 (TableFixpoint.swift)
+    /// asks this of stage 2's joined paragraphs, whose first lines may hold
+    /// the whole document, and the name stands in the first of them.
     func openingYear(_ source: [SourceLine]) -> Int? {
+        let suffixes = rules.reportSuffixes.map { Array($0.unicodeScalars) }
         // The lines' scalars, one after another (as the lines joined read).
         var opening: [Unicode.Scalar] = []
-        var taken = 0
+        var taken = 0, end = 0
         for line in source where !line.text.isEmpty {
             guard taken < rules.openingLines else { break }
             opening.append(contentsOf: line.text.unicodeScalars)
             taken += 1
-        }
-        // The name that ends first, and what stands before its suffix.
-        var name: Range<Int>?
-        for suffix in rules.reportSuffixes {
-            guard let found = Self.firstRange(of: Array(suffix.unicodeScalars), in: opening) else { continue }
-            if name.map({ found.upperBound < $0.upperBound }) ?? true { name = found }
-        }
-        guard let name else { return nil }
-        return year(before: opening[..<name.lowerBound])?.year
-    }
-
-    /// Where `needle` first stands in `text`. Not the standard library's
-    /// `firstRange(of:)`: that is generic code of _StringProcessing, run
-    /// unspecialized, and on every document it cost more than all of
-    /// stage 3's table matching (callgrind).
-    static func firstRange(of needle: [Unicode.Scalar], in text: [Unicode.Scalar]) -> Range<Int>? {
-        guard let first = needle.first, needle.count <= text.count else { return nil }
-        for start in 0...(text.count - needle.count) where text[start] == first {
-            if text[start..<(start + needle.count)].elementsEqual(needle) { return start..<(start + needle.count) }
+            // The name that ends first (of two ending together, the first
+            // listed), and what stands before its suffix.
+            while end < opening.count {
+                end += 1
+                for suffix in suffixes where suffix.count <= end && opening[end - 1] == suffix.last
+                    && opening[(end - suffix.count)..<end].elementsEqual(suffix) {
+                    return year(before: opening[..<(end - suffix.count)])?.year
+                }
+            }
         }
         return nil
     }
