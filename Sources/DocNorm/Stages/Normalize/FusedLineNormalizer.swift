@@ -51,6 +51,10 @@ struct ScalarClasses: Sendable {
     let rules: RuleSet
     let punctuationCandidates: ScalarSet
     let ocrOpeners: ScalarSet
+    /// The one unified ideograph among `ocrOpeners` (the misread dash 一),
+    /// or 0: the table leaves it out (U+4E00…U+9FFF stay inert), and the
+    /// decoding loop marks its lines itself.
+    let ocrIdeograph: UInt32
     /// Keys of `punctuationInNumbers` that no other punctuation rule reads.
     let digitGuarded: Set<UInt32>
     /// The punctuation maps of the rules as short lists (a handful of keys
@@ -74,6 +78,11 @@ struct ScalarClasses: Sendable {
         let others = Set([0x28, 0x29, 0xFF08, 0xFF09] + Array(rules.punctuationInHan.keys) + Array(rules.sentenceStopInHan.keys))
         digitGuarded = values.contains { (0x30...0x39).contains($0) } ? []
             : Set(rules.punctuationInNumbers.keys.filter { !others.contains($0) })
+        // One is marked by the decoding loop; more (rules of one's own)
+        // go in the table, and the loop then reads it for every ideograph.
+        let ideographs = (UInt32(0x4E00)...0x9FFF).filter { ocrOpeners.contains($0) }
+        let ocrIdeograph: UInt32 = ideographs.count == 1 ? ideographs[0] : 0
+        self.ocrIdeograph = ocrIdeograph
         let kept = (try? ScalarSet(pattern: rules.normalizer.keptPattern))
         let digitGuarded = self.digitGuarded
         let bmp = (0..<0x10000).map { (v: UInt32) -> Bits in
@@ -89,7 +98,7 @@ struct ScalarClasses: Sendable {
             if punctuationCandidates.contains(v) {
                 c |= digitGuarded.contains(v) ? Self.punctuationInNumbers : Self.punctuation
             }
-            if ocrOpeners.contains(v) { c |= Self.ocrOpener }
+            if ocrOpeners.contains(v) && v != ocrIdeograph { c |= Self.ocrOpener }
             return c
         }
         self.bmp = bmp
@@ -208,8 +217,11 @@ extension CharacterNormalizer {
                                 length = 4
                             }
                             if c &- 0x4E00 <= 0x9FFF - 0x4E00 && classes.unifiedIdeographsAreInert {
-                                // Most of the text: no rule applies, two columns.
-                                cls = 0
+                                // Most of the text: no rule applies, two columns;
+                                // stage 1c's one ideograph (the misread dash)
+                                // marks the line only with a digit after it:
+                                // 一 is common, 一10 is not.
+                                cls = c == classes.ocrIdeograph && i &+ 3 < n && bytes[i &+ 3] &- 0x30 < 10 ? ScalarClasses.ocrOpener : 0
                                 width &+= 2
                                 trailing = 0
                             } else {
