@@ -1,5 +1,7 @@
+import FoundationEssentials
 import Testing
 @testable import DocNorm
+import DocNormTestSupport
 
 @Suite struct OCRRepairTests {
     func normalized(_ text: String) throws -> String {
@@ -47,6 +49,77 @@ import Testing
         let once = try normalized("第〈1) A项规定。")
         #expect(once == "第（1）A项规定。")
         #expect(try normalized(once) == once)
+    }
+
+    /// Tesseract reads the dash of a range as 一 (chengjiang, danzhou,
+    /// yilan): between numbers no report writes the ideograph.
+    @Test(arguments: [
+        ("申请，一般在 5一10个工作日内", "申请，一般在5—10个工作日内"),
+        ("工作日 9:00一17:00联系", "工作日9:00—17:00联系"),
+        ("（5月1日一10月15日）", "（5月1日—10月15日）"),
+        ("时间为10:00一10:23，通", "时间为10:00—10:23，通"),
+    ])
+    func misreadDashRepaired(_ input: String, _ expected: String) throws {
+        #expect(try normalized(input) == expected)
+    }
+
+    @Test(arguments: [
+        "一是加强组织领导，二是完善制度。",
+        "2021年一季度共受理12件",
+        "第一季度，十一月，第1一项",
+        "一10个",
+        "共有一10人",
+    ])
+    func realOneKept(_ input: String) throws {
+        #expect(try normalized(input) == input)
+    }
+
+    @Test func dashRepairIsTraced() throws {
+        let doc = try pipeline.run(Array("一般在5一10个工作日内\n".utf8), options: PipelineOptions(tracing: true))
+        #expect(doc.trace.contains { $0.rule == "normalize.ocr-dash" && $0.line == 1 })
+    }
+
+    /// Tesseract reads a scheme's // as one character on nearly every
+    /// report with a web address.
+    @Test(arguments: [
+        ("可在门户网站〈http:/www.liping.gov.cn/zwgk）查阅", "可在门户网站（http://www.liping.gov.cn/zwgk）查阅"),
+        ("网站（https:Wwww.lanchuan.gov.cn/zwgk）", "网站（https://www.lanchuan.gov.cn/zwgk）"),
+        ("网站（http:Vwww.xiling.gov.cn）", "网站（http://www.xiling.gov.cn）"),
+        ("网站（http:/dz.qx.gov.cn/zwgk/ndbg/）", "网站（http://dz.qx.gov.cn/zwgk/ndbg/）"),
+    ])
+    func misreadSlashesRepaired(_ input: String, _ expected: String) throws {
+        #expect(try normalized(input) == expected)
+    }
+
+    /// Wrapped after the misread slash (〈https:/ ending a line of a
+    /// whole report): the paragraph stage 2 joined is repaired.
+    @Test func misreadSlashesRepairedAcrossAWrap() throws {
+        let path = repositoryRoot.appendingPathComponent("Corpus/eval/liuhe-city-2020/extracted/ocr-tesseract.txt").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("〈https:/\nwww.liuhe.gov.cn)"))
+        #expect(TextRenderer.render(try pipeline.run(Array(text.utf8))).contains("网站（https://www.liuhe.gov.cn）政府"))
+    }
+
+    @Test(arguments: [
+        "网站（http://www.liuhe.gov.cn）",
+        "时间为9:00—17:00",
+        "xhttp:/www.a.cn",
+        "网站（http:/）",
+    ])
+    func urlsKept(_ input: String) throws {
+        #expect(try normalized(input) == input)
+    }
+
+    @Test func misreadPermilleRepaired() throws {
+        #expect(try normalized("差错率控制在1%o以内。") == "差错率控制在1‰以内。")
+        #expect(try normalized("完成率为98.5%，其中") == "完成率为98.5%，其中")
+        #expect(try normalized("rate 5%of all") == "rate 5%of all")
+    }
+
+    @Test func urlAndPermilleRepairsAreTraced() throws {
+        let doc = try pipeline.run(Array("网站（http:/www.a.gov.cn）差错率1%o\n".utf8), options: PipelineOptions(tracing: true))
+        #expect(doc.trace.contains { $0.rule == "normalize.ocr-url" && $0.line == 1 })
+        #expect(doc.trace.contains { $0.rule == "normalize.ocr-permille" && $0.line == 1 })
     }
 
     @Test func repairsAreTraced() throws {

@@ -51,6 +51,14 @@ struct ScalarClasses: Sendable {
     let rules: RuleSet
     let punctuationCandidates: ScalarSet
     let ocrOpeners: ScalarSet
+    /// The one unified ideograph among `ocrOpeners` (the misread dash 一),
+    /// or 0: the table leaves it out (U+4E00…U+9FFF stay inert), and the
+    /// decoding loop marks its lines itself.
+    let ocrIdeograph: UInt32
+    /// Per ASCII byte among `ocrOpeners` whose rule reads the byte after it
+    /// (a scheme's : before a misread //, the % of a misread ‰): the bytes
+    /// that must follow for the line to be marked. 9:00 and 12.4% are not.
+    let ocrAsciiFollowers: [[UInt8]?]
     /// Keys of `punctuationInNumbers` that no other punctuation rule reads.
     let digitGuarded: Set<UInt32>
     /// The punctuation maps of the rules as short lists (a handful of keys
@@ -59,10 +67,11 @@ struct ScalarClasses: Sendable {
     let sentenceStopInHan: [(key: UInt32, value: UInt32)]
     let punctuationInNumbers: [(key: UInt32, value: UInt32)]
 
-    init(rules: RuleSet, punctuationCandidates: ScalarSet, ocrOpeners: ScalarSet) {
+    init(rules: RuleSet, punctuationCandidates: ScalarSet, ocrOpeners: ScalarSet, ocrAsciiFollowers: [UInt8: [UInt8]] = [:]) {
         self.rules = rules
         self.punctuationCandidates = punctuationCandidates
         self.ocrOpeners = ocrOpeners
+        self.ocrAsciiFollowers = (0..<128).map { ocrAsciiFollowers[UInt8($0)] }
         punctuationInHan = rules.punctuationInHan.map { ($0.key, $0.value) }
         sentenceStopInHan = rules.sentenceStopInHan.map { ($0.key, $0.value) }
         punctuationInNumbers = rules.punctuationInNumbers.map { ($0.key, $0.value) }
@@ -74,6 +83,11 @@ struct ScalarClasses: Sendable {
         let others = Set([0x28, 0x29, 0xFF08, 0xFF09] + Array(rules.punctuationInHan.keys) + Array(rules.sentenceStopInHan.keys))
         digitGuarded = values.contains { (0x30...0x39).contains($0) } ? []
             : Set(rules.punctuationInNumbers.keys.filter { !others.contains($0) })
+        // One is marked by the decoding loop; more (rules of one's own)
+        // go in the table, and the loop then reads it for every ideograph.
+        let ideographs = (UInt32(0x4E00)...0x9FFF).filter { ocrOpeners.contains($0) }
+        let ocrIdeograph: UInt32 = ideographs.count == 1 ? ideographs[0] : 0
+        self.ocrIdeograph = ocrIdeograph
         let kept = (try? ScalarSet(pattern: rules.normalizer.keptPattern))
         let digitGuarded = self.digitGuarded
         let bmp = (0..<0x10000).map { (v: UInt32) -> Bits in
@@ -89,7 +103,7 @@ struct ScalarClasses: Sendable {
             if punctuationCandidates.contains(v) {
                 c |= digitGuarded.contains(v) ? Self.punctuationInNumbers : Self.punctuation
             }
-            if ocrOpeners.contains(v) { c |= Self.ocrOpener }
+            if ocrOpeners.contains(v) && v != ocrIdeograph { c |= Self.ocrOpener }
             return c
         }
         self.bmp = bmp
@@ -174,7 +188,8 @@ extension CharacterNormalizer {
         var scratch = Scratch()
         let widths = LineRepair.widths
         // Read once, not from `classes` at every Han character.
-        let hanIsInert = classes.unifiedIdeographsAreInert
+        let hanIsInert = classes.unifiedIdeographsAreInert, ocrIdeograph = classes.ocrIdeograph
+        let ocrFollowers = classes.ocrAsciiFollowers
         try classes.bmp.withUnsafeBufferPointer { table in
             try widths.withUnsafeBufferPointer { widths in
                 var start = 0, number = 1
@@ -190,6 +205,10 @@ extension CharacterNormalizer {
                             // ASCII: only tabs and spaces trail.
                             c = b
                             cls = table[Int(b)]
+                            if cls & ScalarClasses.ocrOpener != 0, let followers = ocrFollowers[Int(b)],
+                               !(i &+ 1 < n && followers.contains(bytes[i &+ 1])) {
+                                cls &= ~ScalarClasses.ocrOpener
+                            }
                             if cls & ScalarClasses.lineBreak != 0 {
                                 breakLength = b == 0x0D && i &+ 1 < n && bytes[i &+ 1] == 0x0A ? 2 : 1
                                 break
@@ -210,8 +229,11 @@ extension CharacterNormalizer {
                                 length = 4
                             }
                             if c &- 0x4E00 <= 0x9FFF - 0x4E00 && hanIsInert {
-                                // Most of the text: no rule applies, two columns.
-                                cls = 0
+                                // Most of the text: no rule applies, two columns;
+                                // stage 1c's one ideograph (the misread dash)
+                                // marks the line only with a digit after it:
+                                // 一 is common, 一10 is not.
+                                cls = c == ocrIdeograph && i &+ 3 < n && bytes[i &+ 3] &- 0x30 < 10 ? ScalarClasses.ocrOpener : 0
                                 width &+= 2
                                 trailing = 0
                             } else {

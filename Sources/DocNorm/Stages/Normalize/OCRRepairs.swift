@@ -13,9 +13,30 @@ struct OCRRulesFile: VersionedRuleFile {
         var brackets: String?
         var enclosed: [String]?
     }
+    /// The dash of a range OCR read as an ideograph (5一10 for 5—10).
+    struct Dashes: Decodable {
+        var misread: String
+        var dash: String
+        /// Date units a range may start after (5月1日一10月15日).
+        var units: String
+    }
+    /// A scheme's // OCR read as one character (http:/www, https:Wwww).
+    struct URLs: Decodable {
+        var schemes: [String]
+        var slashes: [String]
+        var slash: String
+    }
+    /// A sign OCR read as two characters (‰ as %o).
+    struct Sign: Decodable {
+        var misread: String
+        var sign: String
+    }
     var format: String
     var parens: Pairs
     var documentNumbers: Pairs
+    var dashes: Dashes
+    var urls: URLs
+    var permille: Sign
 }
 
 /// Stage 1c, what OCR misreads, on the character-normalized lines:
@@ -26,6 +47,13 @@ struct OCRRulesFile: VersionedRuleFile {
 ///   〈格式〉 and 《条例》 keep their own closers and stay.
 /// - `normalize.ocr-document-number`: a year in misread brackets before a
 ///   document number: 国办公开办函【2021] 30号 → 国办公开办函〔2021〕30号.
+/// - `normalize.ocr-dash`: a range's dash read as 一 between numbers:
+///   5一10个工作日 → 5—10个工作日, 9:00一17:00 → 9:00—17:00,
+///   5月1日一10月15日 → 5月1日—10月15日 (一是, 第一, 十一月 have no digit
+///   on both sides).
+/// - `normalize.ocr-url`: a scheme's // read as one character before a host:
+///   http:/www.liping.gov.cn → http://www.liping.gov.cn, https:Wwww → https://www.
+/// - `normalize.ocr-permille`: ‰ read as %o after a digit: 1%o以内 → 1‰以内.
 ///
 /// Each change is traced with its line; the line's punctuation and spaces are
 /// looked at again afterwards (the new （ can give a colon a Han context, and
@@ -44,7 +72,19 @@ struct OCRRepairs: Sendable {
     let numberOpeners: ScalarSet
     let numberClosers: ScalarSet
     let numberOpen: Unicode.Scalar, numberClose: Unicode.Scalar
-    /// Every opener of either rule: a line with none is left alone at once.
+    /// The ideograph a range's dash is misread as, the dash, and the date
+    /// units a range may start after.
+    let misreadDash: Unicode.Scalar, dash: Unicode.Scalar
+    let dashUnits: Set<Unicode.Scalar>
+    /// Schemes (with their colon), what OCR reads their // as, and //.
+    let schemes: [[Unicode.Scalar]], misreadSlashes: [[Unicode.Scalar]], slash: [Unicode.Scalar]
+    /// The first ASCII byte of each misread //: a colon before none of them
+    /// (9:00) is no URL.
+    let misreadSlashLeads: Set<UInt8>
+    let misreadPermille: [Unicode.Scalar], permille: Unicode.Scalar
+    /// Every opener of either bracket rule, the misread dash, a scheme's
+    /// last character (:) and the misread ‰'s first (%): a line with none
+    /// is left alone at once.
     let candidates: ScalarSet
     /// Per UTF-8 byte that starts a scalar: 0 when it may start a scalar
     /// `mayRepair` reacts to (an opener of either rule, a paren closer, 号),
@@ -77,7 +117,19 @@ struct OCRRepairs: Sendable {
         func set(_ s: String, _ name: String) -> ScalarSet { ScalarSet(ranges: s.unicodeScalars.map { $0.value...$0.value }, pattern: name) }
         let parenOpeners = Set(file.parens.openers.unicodeScalars), numberOpeners = Set(file.documentNumbers.openers.unicodeScalars)
         var skips = (0..<256).map { UInt8($0 < 0x80 ? 1 : $0 < 0xE0 ? 2 : $0 < 0xF0 ? 3 : 4) }
-        for scalar in parenOpeners.union(numberOpeners).union(file.parens.closers.unicodeScalars).union(["号"]) {
+        let misreadDash = try one(file.dashes.misread, "dashes.misread")
+        let schemes = file.urls.schemes.map { Array($0.unicodeScalars) }, misreadSlashes = file.urls.slashes.map { Array($0.unicodeScalars) }
+        let misreadPermille = Array(file.permille.misread.unicodeScalars)
+        guard !schemes.isEmpty, schemes.allSatisfy({ $0.last == ":" }),
+              !misreadSlashes.isEmpty, misreadSlashes.allSatisfy({ $0.first.map(\.isASCII) ?? false }) else {
+            throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "urls: each scheme must end in : and each misread slash start with an ASCII character")
+        }
+        guard misreadPermille.count > 1, misreadPermille[0].isASCII else {
+            throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "permille.misread must be two or more characters, the first ASCII")
+        }
+        // The rules' last (:) and first (%) characters mark a line.
+        let triggers: Set<Unicode.Scalar> = [misreadDash, ":", misreadPermille[0]]
+        for scalar in parenOpeners.union(numberOpeners).union(file.parens.closers.unicodeScalars).union(["号"]).union(triggers) {
             skips[Int(String(scalar).utf8.first!)] = 0
         }
         return OCRRepairs(parenOpeners: set(file.parens.openers, "parens.openers"), parenClosers: set(file.parens.closers, "parens.closers"),
@@ -87,7 +139,13 @@ struct OCRRepairs: Sendable {
                           numberClosers: set(file.documentNumbers.closers, "documentNumbers.closers"),
                           numberOpen: try one(file.documentNumbers.open, "documentNumbers.open"),
                           numberClose: try one(file.documentNumbers.close, "documentNumbers.close"),
-                          candidates: ScalarSet(ranges: parenOpeners.union(numberOpeners).map { $0.value...$0.value }, pattern: "OCR openers"),
+                          misreadDash: misreadDash, dash: try one(file.dashes.dash, "dashes.dash"),
+                          dashUnits: Set(file.dashes.units.unicodeScalars),
+                          schemes: schemes, misreadSlashes: misreadSlashes, slash: Array(file.urls.slash.unicodeScalars),
+                          misreadSlashLeads: Set(misreadSlashes.map { UInt8($0[0].value) }),
+                          misreadPermille: misreadPermille, permille: try one(file.permille.sign, "permille.sign"),
+                          candidates: ScalarSet(ranges: parenOpeners.union(numberOpeners).union(triggers).map { $0.value...$0.value },
+                                                pattern: "OCR candidates"),
                           candidateSkips: skips)
     }
 
@@ -114,6 +172,9 @@ struct OCRRepairs: Sendable {
         var changed: [String] = []
         if documentNumbers(&s) { changed.append("normalize.ocr-document-number") }
         if parens(&s) { changed.append("normalize.ocr-paren") }
+        if dashes(&s) { changed.append("normalize.ocr-dash") }
+        if urls(&s) { changed.append("normalize.ocr-url") }
+        if permilles(&s) { changed.append("normalize.ocr-permille") }
         guard !changed.isEmpty else { return nil }
         // Encoded once (appending to a scalar view went scalar by scalar).
         var fixed = s.withUnsafeBufferPointer { $0.withMemoryRebound(to: UInt32.self) { utf8String($0) } }
@@ -123,6 +184,18 @@ struct OCRRepairs: Sendable {
         fixed = string(characters.canonicalSpacing(scalarValues(fixed)))
         for rule in changed { context.traced(.normalize, rule, line: line, before: text, after: fixed) }
         return fixed
+    }
+
+    /// The ASCII candidates `mayRepair` asks only with a given byte after
+    /// them (: before a misread //, % before the rest of a misread ‰), so
+    /// that stage 1 marks only those lines (9:00, 12.4% are many).
+    /// (An opener of the bracket rules is asked whatever follows it.)
+    var asciiFollowers: [UInt8: [UInt8]] {
+        func opens(_ v: UInt32) -> Bool { parenOpeners.contains(v) || numberOpeners.contains(v) }
+        var followers: [UInt8: [UInt8]] = opens(0x3A) ? [:] : [0x3A: Array(misreadSlashLeads)]
+        let (first, second) = (misreadPermille[0].value, misreadPermille[1].value)
+        if first < 0x80, second < 0x80, first != 0x3A, !opens(first) { followers[UInt8(first)] = [UInt8(second)] }
+        return followers
     }
 
     /// Whether either rule may change the line: a misread paren opener
@@ -156,6 +229,11 @@ struct OCRRepairs: Sendable {
                     if !(parenOpened || numberOpened || candidates.contains(v)) { continue }
                     if parenOpened && parenClosers.contains(v) { return true }
                     if numberOpened && v == 0x53F7 { return true }  // 号
+                    // A digit right after the misread dash: `dashes` looks before it.
+                    if v == misreadDash.value && i < utf8.count && (0x30...0x39).contains(utf8[i]) { return true }
+                    // A colon before a misread // (`urls` looks for the scheme), % before o.
+                    if v == 0x3A && i < utf8.count && misreadSlashLeads.contains(utf8[i]) { return true }
+                    if v == misreadPermille[0].value && i < utf8.count && UInt32(utf8[i]) == misreadPermille[1].value { return true }
                     if parenOpeners.contains(v) && v != open.value { parenOpened = true }
                     if numberOpeners.contains(v) { numberOpened = true }
                 }
@@ -166,6 +244,7 @@ struct OCRRepairs: Sendable {
 
     /// `mayRepair` over the scalars, for text without contiguous UTF-8.
     private func mayRepair(scalars: String.UnicodeScalarView) -> Bool {
+        if scalars.contains(where: { $0 == misreadDash || $0 == ":" || $0 == misreadPermille[0] }) { return true }
         var parenOpened = false, numberOpened = false
         for s in scalars where candidates.contains(s.value) || parenOpened || numberOpened {
             if parenOpened && parenClosers.contains(s) { return true }
@@ -214,6 +293,58 @@ struct OCRRepairs: Sendable {
             k += 1
         }
         return nil
+    }
+
+    /// 5一10 → 5—10: the misread dash with a digit after it and a digit, or a
+    /// digit and a date unit, before it.
+    func dashes(_ s: inout [Unicode.Scalar]) -> Bool {
+        func isDigit(_ k: Int) -> Bool { k >= 0 && k < s.count && ("0"..."9").contains(s[k]) }
+        var changed = false
+        for i in s.indices where s[i] == misreadDash && isDigit(i + 1)
+            && (isDigit(i - 1) || (i >= 2 && dashUnits.contains(s[i - 1]) && isDigit(i - 2))) {
+            s[i] = dash
+            changed = true
+        }
+        return changed
+    }
+
+    /// http:/www → http://www: a scheme (not the end of a longer word), a
+    /// misread // after its colon, and a host (Latin letter or digit) next.
+    func urls(_ s: inout [Unicode.Scalar]) -> Bool {
+        func isLetter(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
+        var changed = false
+        var i = 0
+        while i < s.count {
+            defer { i += 1 }
+            guard s[i] == ":", schemes.contains(where: { scheme in
+                let start = i + 1 - scheme.count
+                return start >= 0 && s[start...i].elementsEqual(scheme) && (start == 0 || !isLetter(s[start - 1]))
+            }) else { continue }
+            for misread in misreadSlashes {
+                let end = i + 1 + misread.count
+                guard end < s.count, s[(i + 1)..<end].elementsEqual(misread),
+                      isLetter(s[end]) || ("0"..."9").contains(s[end]) else { continue }
+                s.replaceSubrange((i + 1)..<end, with: slash)
+                changed = true
+                break
+            }
+        }
+        return changed
+    }
+
+    /// 1%o → 1‰: the misread sign after a digit, no Latin letter after it.
+    func permilles(_ s: inout [Unicode.Scalar]) -> Bool {
+        var changed = false
+        var i = 1
+        while i + misreadPermille.count <= s.count {
+            defer { i += 1 }
+            let end = i + misreadPermille.count
+            guard ("0"..."9").contains(s[i - 1]), s[i..<end].elementsEqual(misreadPermille),
+                  end == s.count || !(("a"..."z").contains(s[end]) || ("A"..."Z").contains(s[end])) else { continue }
+            s.replaceSubrange(i..<end, with: [permille])
+            changed = true
+        }
+        return changed
     }
 
     /// 【2021] 30号 → 〔2021〕30号: four digits in misread brackets, a number after.
