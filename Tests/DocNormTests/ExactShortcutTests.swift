@@ -128,3 +128,17 @@ import DocNormTestSupport
         }
     }
 }
+
+extension ExactShortcutTests {
+    /// `opens` reads a line's UTF-8 in place; it must find numbering where
+    /// `parse` does, and nowhere else.
+    @Test func numberingOpensWhereParseFindsIt() throws {
+        let numbering = try StructureRules.load(from: .builtin).numbering
+        let lines = ["一、概述", "（一）主动公开", "1.总体情况", "（1）规章", "①其他", "一是加强", "1.5万条", "2024.", "二十三、附则",
+                     "", "一", "（", "a\u{20000}", "十二、", "（十）情况", "12345.情况", "①"] + Self.texts + Self.tokens
+        for line in lines {
+            #expect(numbering.opens(line) == (numbering.parse(line) != nil), "\(line.debugDescription)")
+        }
+        #expect(numbering.opens("（一）主动公开") && numbering.opens("1.总体情况") && !numbering.opens("1.5万条") && !numbering.opens("一是加强"))
+    }
+}

@@ -125,25 +125,31 @@ public struct HeadingNumbering: Sendable {
     private func opening(_ text: String) -> (Style, Int, Int)? {
         // The head decoded from the UTF-8 in place (`decodeUTF8Scalar`): the
         // scalar view's validated steps cost more than the styles' tests.
+        // Read where it lies (`withUTF8` on a copy retained and released the
+        // string at every call, most of what a line with no numbering cost).
+        if let found = text.utf8.withContiguousStorageIfAvailable({ opening(utf8: $0) }) { return found }
         var text = text
-        return text.withUTF8 { utf8 -> (Style, Int, Int)? in
-            guard !utf8.isEmpty else { return nil }
-            let first = Unicode.Scalar(decodeUTF8Scalar(utf8, at: 0).value).unsafelyUnwrapped
-            guard firstScalars.contains(first) else { return nil }
-            return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: longestOpening) { buffer in
-                var count = 0, i = 0
-                while i < utf8.count && count < longestOpening {
-                    let (v, length) = decodeUTF8Scalar(utf8, at: i)
-                    buffer.initializeElement(at: count, to: Unicode.Scalar(v).unsafelyUnwrapped)
-                    count += 1
-                    i += length
-                }
-                let head = UnsafeBufferPointer(rebasing: buffer[..<count])
-                for style in styles where style.firsts.contains(first) {
-                    if let (value, length) = opening(head, style) { return (style, value, length) }
-                }
-                return nil
+        return text.withUTF8 { opening(utf8: $0) }
+    }
+
+    /// `opening` of a line's UTF-8.
+    private func opening(utf8: UnsafeBufferPointer<UInt8>) -> (Style, Int, Int)? {
+        guard !utf8.isEmpty else { return nil }
+        let first = Unicode.Scalar(decodeUTF8Scalar(utf8, at: 0).value).unsafelyUnwrapped
+        guard firstScalars.contains(first) else { return nil }
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: longestOpening) { buffer in
+            var count = 0, i = 0
+            while i < utf8.count && count < longestOpening {
+                let (v, length) = decodeUTF8Scalar(utf8, at: i)
+                buffer.initializeElement(at: count, to: Unicode.Scalar(v).unsafelyUnwrapped)
+                count += 1
+                i += length
             }
+            let head = UnsafeBufferPointer(rebasing: buffer[..<count])
+            for style in styles where style.firsts.contains(first) {
+                if let (value, length) = opening(head, style) { return (style, value, length) }
+            }
+            return nil
         }
     }
 
