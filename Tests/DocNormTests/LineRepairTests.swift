@@ -291,6 +291,24 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(try repaired(opening) == [joined, first + fullLine + "结束。"])
     }
 
+    /// pdftotext -layout keeps a first-line indent: after a page break, a
+    /// line with none that wraps on is the paragraph going on, though its
+    /// digits leave its width inexact (holdout report wanglan-jiedao-2025:
+    /// …全年审核拟公开信息 702 条。⏎-1-⏎街道综合执法队…行政强制决定 4⏎件，…).
+    /// Set in, it opens a paragraph.
+    @Test func aLineWithoutTheKeptIndentAfterAPageBreakContinues() throws {
+        let first = String(repeating: "落", count: 18)
+        let body = (0..<5).map { _ in fullLine }.joined(separator: "\n")
+        let end = String(repeating: "政", count: 19) + "。"
+        let goesOn = String(repeating: "执", count: 16) + " 37 件"
+        let joined = first + body.split(separator: "\n").joined() + end
+        let tail = String(repeating: "执", count: 16) + "37件" + fullLine + "结束。"
+        let across = "  " + first + "\n" + body + "\n" + end + "\n\n- 1 -\n\n" + goesOn + "\n" + fullLine + "\n结束。\n"
+        #expect(try repaired(across) == [joined + tail])
+        let setIn = "  " + first + "\n" + body + "\n" + end + "\n\n- 1 -\n\n  " + goesOn + "\n" + fullLine + "\n结束。\n"
+        #expect(try repaired(setIn) == [joined, tail])
+    }
+
     /// Lines with “ ” measure wider than a PDF may set them, so the column as
     /// measured (44) can be wider than any line of Han characters (42): then
     /// a line 4 short of it is no evidence (liuhe-city's Chromium PDF).

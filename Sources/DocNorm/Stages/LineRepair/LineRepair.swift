@@ -465,8 +465,10 @@ public struct LineRepair: Sendable {
                                         opensParagraph: last.number == first.number)
                 // A blank line after a full stop ends the paragraph, unless the
                 // line after it could not be a first line (`lines.join-page-break`).
-                let acrossBreak = !wrapped && blanks > 0 && exactColumn && topBlock == nil
-                    && goesOnAcrossBlank(last, into: next, fullWidth: full)
+                let acrossBreak = !wrapped && blanks > 0 && topBlock == nil
+                    && (exactColumn && goesOnAcrossBlank(last, into: next, fullWidth: full)
+                        || end > position && end + 2 < lines.endIndex
+                        && goesOnUnindented(last, into: next, after: lines[end + 2], opening: first, second: lines[position + 1], fullWidth: full))
                 // Asked only where the widths end a paragraph they saw wrap
                 // already (not a table's debris: short lines, no column).
                 guard wrapped || acrossBreak || (blanks == 0 && last.number != first.number

@@ -37,7 +37,10 @@
 ///   less a first-line indent, up to the column: no first line is, its indent
 ///   leaves it short, and no heading opens a line so (numbered, or short), so
 ///   the paragraph went on on the next page (…发布信息2146条。⏎- 1 -⏎按照《条例》
-///   第二十条规定，…). Only where the column is exact.
+///   第二十条规定，…). Only where the column is exact. Where the extractor
+///   kept the first-line indent (pdftotext -layout), whatever the widths: a
+///   next line set in no further than the paragraph's second line that wraps
+///   on is no first line (…702 条。⏎-1-⏎街道综合执法队…决定 4⏎件，…).
 /// - `lines.join-latin`: where the document has no text column (a paragraph
 ///   per line: an HTML page through html2text), a line ending with a Latin
 ///   letter goes on in the next, right after it, when that one opens with a
@@ -278,6 +281,29 @@ extension LineRepair {
               width(line) + leadingUnitColumns(next.text) > fullWidth
         else { return false }
         return !startsWithNumbering(next.text) && !opensTable(next.text)
+    }
+
+    /// Whether `next`, after blank lines, goes on with the paragraph `line`
+    /// ends at the column with a full stop, read by indents
+    /// (`lines.join-page-break`, where the extractor kept them): the
+    /// paragraph's first line (`opening`) stands set in from its second by
+    /// at least `wrap.minParagraphIndent` (pdftotext -layout keeps the
+    /// first-line indent), `next` and the line after it are set in no
+    /// further than that second line, and `next` wraps into the line after
+    /// it: no first line, but the paragraph going on on the next page
+    /// (…全年审核拟公开信息 702 条。⏎-1-⏎街道综合执法队…行政强制决定 4⏎件，…),
+    /// whatever its width (digits and spaces make it inexact). `line`
+    /// reached the column (the first unit of `next` would not have fitted),
+    /// and `next` is no numbered line, table row or table's anchor.
+    func goesOnUnindented(_ line: SourceLine, into next: SourceLine, after: SourceLine, opening: SourceLine, second: SourceLine, fullWidth: Int) -> Bool {
+        guard endsStrongly(line.text), let first = opening.extractedIndent, let body = second.extractedIndent,
+              let indent = next.extractedIndent, let afterIndent = after.extractedIndent,
+              first >= body + file.wrap.minParagraphIndent, indent <= body, afterIndent <= body,
+              !line.text.containsTab, !next.text.containsTab,
+              width(line) + leadingUnitColumns(next.text) > fullWidth,
+              !startsWithNumbering(next.text), !opensTable(next.text)
+        else { return false }
+        return continues(next, into: after.text, fullWidth: fullWidth, blankBetween: after.number > next.number + 1, opensParagraph: false)
     }
 
     /// Whether the text column is the width the document's lines of exactly
