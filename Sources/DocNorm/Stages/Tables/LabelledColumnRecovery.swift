@@ -21,6 +21,9 @@
 ///   with one row, or one header, they always agree; where they differ and
 ///   column by column a signed value (增2) would stand under a header that
 ///   names no sign (上一年项目数量), the rows' reading is the only one left;
+///   where row by row a signed value stands out of place, but every row
+///   holds one, at the same place, and one header names the sign, each goes
+///   under that header and the rest keep the headers' order (38 26418 增2);
 /// - a run of fewer values, one row's worth or one column's top part: the
 ///   rows before a page break, placed only when exactly the rows after them
 ///   were placed by another run;
@@ -188,6 +191,11 @@ struct LabelledColumnRecovery: Sendable {
         /// headers, the value, the header it would stand under, the source
         /// line of their first value.
         var bySign: [(headers: String, value: String, header: String, line: Int)] = []
+        /// Blocks placed row by row with each row's signed value (增2) moved
+        /// under the one header that names the sign (`signedCellPlaced`):
+        /// their headers, the first row's signed value, that header, the
+        /// source line of their first value.
+        var bySignedCell: [(headers: String, value: String, header: String, line: Int)] = []
         /// Columns placed as runs between blank lines (`ColumnRuns.swift`):
         /// their header, the source line of their first value.
         var byRuns: [(header: String, line: Int, passedOver: [String])] = []
@@ -338,6 +346,7 @@ struct LabelledColumnRecovery: Sendable {
         var orderInDoubt = false
         var byEvidence: [(headers: String, line: Int)] = []
         var bySign: [(headers: String, value: String, header: String, line: Int)] = []
+        var bySignedCell: [(headers: String, value: String, header: String, line: Int)] = []
         var head: [(label: String, block: Int?, slot: Int)] = []
         var heard: [HeardHeader] = []
         var lastRow: Int?
@@ -436,7 +445,12 @@ struct LabelledColumnRecovery: Sendable {
                     let byColumns = (0..<rows.count).map { r in (0..<m).map { c in run[c * rows.count + r] } }
                     if let signed = (0..<rows.count).flatMap({ r in (0..<m).map { c in (byRows[r][c].0, head[c].label) } })
                         .first(where: { !signFits($0.0, under: $0.1) }) {
-                        drop(run, "under \(names) row by row, \(signed.0) would stand under \(signed.1), which names no such sign")
+                        guard let moved = signedCellPlaced(byRows, head: head) else {
+                            drop(run, "under \(names) row by row, \(signed.0) would stand under \(signed.1), which names no such sign")
+                            continue
+                        }
+                        bySignedCell.append((names, signed.0, moved.header, lines[run[0].1].number))
+                        for (r, row) in rows.enumerated() { for c in 0..<m { place(row, slots[c], moved.rows[r][c].0, moved.rows[r][c].1) } }
                         continue
                     }
                     if !zip(byRows, byColumns).allSatisfy({ zip($0, $1).allSatisfy { $0.0 == $1.0 } }) {
@@ -579,13 +593,48 @@ struct LabelledColumnRecovery: Sendable {
         let dropped = unplaced.filter { $0.lineIndex <= lastLine }.map { ($0.text, lines[$0.lineIndex].number, $0.reason) }
         return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
                          placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence, bySign: bySign,
-                         byRuns: byRuns, gridRows: gridRows, byReading: byReading, pastHeading: pastHeading, readingAllowed: readingAllowed)
+                         bySignedCell: bySignedCell, byRuns: byRuns, gridRows: gridRows, byReading: byReading, pastHeading: pastHeading, readingAllowed: readingAllowed)
     }
 
     /// Index of the first value of `run` with a blank line between it and
     /// the value before (nil: none).
     func firstAfterBlank(_ run: [(String, Int)], _ lines: [SourceLine]) -> Int? {
         run.indices.dropFirst().first { i in (run[i - 1].1 + 1..<run[i].1).contains { ColumnOrderEvidence.isBlank(lines[$0]) } }
+    }
+
+    /// A block's values read row by row (`rows`, each `head.count` long)
+    /// where a row's signed value (增2) stands out of place, with each row's
+    /// signed value moved under the header that names the sign, or nil
+    /// where that place is not certain. pdftotext -raw of a LibreOffice PDF
+    /// draws the 本年增/减 cell after the row's other cells (38 26418 增2
+    /// under 上一年项目数量 本年增/减 处理决定数量). A signed value stands only
+    /// under a header naming its sign, so with exactly one such header its
+    /// place is certain; the rest is certain only where every row holds
+    /// exactly one signed value, at the same place in each (with two rows
+    /// or more no column by column reading, in any order of the columns,
+    /// puts the signed values there: a column's values come together), and
+    /// the headers were read left to right, so the row's other values, read
+    /// in that order, keep it.
+    func signedCellPlaced(_ rows: [[(String, Int)]], head: [(label: String, block: Int?, slot: Int)])
+        -> (rows: [[(String, Int)]], header: String)? {
+        let m = head.count
+        guard m >= 2, zip(head, head.dropFirst()).allSatisfy({ $0.slot < $1.slot }) else { return nil }
+        let naming = head.indices.filter { c in head[c].label.unicodeScalars.contains { rules.hanPrefixes.contains($0) } }
+        guard naming.count == 1, let target = naming.first else { return nil }
+        func signed(_ text: String) -> Bool { text.unicodeScalars.first.map { rules.hanPrefixes.contains($0) } ?? false }
+        var at: Int?
+        var moved: [[(String, Int)]] = []
+        for row in rows {
+            let places = row.indices.filter { signed(row[$0].0) }
+            guard places.count == 1, let p = places.first, at == nil || at == p,
+                  signFits(row[p].0, under: head[target].label) else { return nil }
+            at = p
+            var others = row
+            let value = others.remove(at: p)
+            others.insert(value, at: target)
+            moved.append(others)
+        }
+        return (moved, head[target].label)
     }
 
     /// A value signed with a Han prefix (增3, 减2) stands only under a header

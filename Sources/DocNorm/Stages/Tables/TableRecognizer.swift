@@ -759,6 +759,11 @@ struct TableRecognizer: Sendable {
                            "the values under \(headers) of table \(template.id) read row by row and column by column give different tables; placed row by row: column by column, \(value) would stand under \(header), which names no such sign",
                            line: line)
         }
+        for (headers, value, header, line) in placement.bySignedCell {
+            context.report(.tables, "tables.labelled-columns", .repair,
+                           "the values under \(headers) of table \(template.id) read row by row hold one signed value a row, at one place in each but not under \(header), the one header that names its sign: each moved there (\(value) the first), the row's other values in its headers' order (the extractor drew the signed cell after the others)",
+                           line: line)
+        }
         if let past = placement.pastHeading {
             let (from, to) = (lines[past.lowerBound].number, lines[past.upperBound].number)
             context.report(.tables, "tables.labelled-columns", .repair,
