@@ -38,8 +38,7 @@ public struct Pipeline: Sendable {
         ocr = try source.naming { try OCRRepairs.load(from: source) }
         // Stage 3 counts lines only within its table window: a longer run of
         // blank lines is kept only that long (BlankRun).
-        characters = CharacterNormalizer(rules: rules, blankRunLimit: tableRules.matching.maxLines, ocrOpeners: ocr.candidates,
-                                         ocrAsciiFollowers: ocr.asciiFollowers)
+        characters = CharacterNormalizer(rules: rules, blankRunLimit: tableRules.matching.maxLines, ocrOpeners: ocr.candidates)
         lineRepair = try source.naming { try LineRepair.load(from: source, rules: rules, structure: structureRules,
                                                           tableAnchors: Array(Set(tableRules.templates.flatMap(\.anchors))).sorted()) }
         structure = StructureRecovery(rules: structureRules, tables: tableRules.templates)

@@ -31,21 +31,18 @@ public struct CharacterNormalizer: Sendable {
     /// (stage 3's table window); unlimited by default.
     /// `ocrOpeners`: the openers of stage 1c's rules (`OCRRepairs.candidates`),
     /// so that the one pass over the text also finds the lines stage 1c
-    /// need not look at (`normalizeMarking`); `ocrAsciiFollowers`, the
-    /// bytes that must follow an ASCII opener for its line to be looked at
-    /// (`OCRRepairs.asciiFollowers`).
+    /// need not look at (`normalizeMarking`).
     public init(rules: RuleSet, blankRunLimit: Int = .max) {
         self.init(rules: rules, blankRunLimit: blankRunLimit, ocrOpeners: ScalarSet(ranges: [], pattern: "none"))
     }
 
-    init(rules: RuleSet, blankRunLimit: Int = .max, ocrOpeners: ScalarSet, ocrAsciiFollowers: [UInt8: [UInt8]] = [:]) {
+    init(rules: RuleSet, blankRunLimit: Int = .max, ocrOpeners: ScalarSet) {
         self.rules = rules
         self.blankRunLimit = max(blankRunLimit, 1)
         let keys = [0x28, 0x29, 0xFF08, 0xFF09] + Array(rules.punctuationInHan.keys)
             + Array(rules.sentenceStopInHan.keys) + Array(rules.punctuationInNumbers.keys)
         punctuationCandidates = ScalarSet(ranges: keys.map { UInt32($0)...UInt32($0) }, pattern: "punctuation candidates")
-        classes = ScalarClasses(rules: rules, punctuationCandidates: punctuationCandidates, ocrOpeners: ocrOpeners,
-                                ocrAsciiFollowers: ocrAsciiFollowers)
+        classes = ScalarClasses(rules: rules, punctuationCandidates: punctuationCandidates, ocrOpeners: ocrOpeners)
     }
 
     /// The lines of `text` with every rule applied. With tracing off, one pass

@@ -55,10 +55,6 @@ struct ScalarClasses: Sendable {
     /// or 0: the table leaves it out (U+4E00…U+9FFF stay inert), and the
     /// decoding loop marks its lines itself.
     let ocrIdeograph: UInt32
-    /// Per ASCII byte among `ocrOpeners` whose rule reads the byte after it
-    /// (a scheme's : before a misread //, the % of a misread ‰): the bytes
-    /// that must follow for the line to be marked. 9:00 and 12.4% are not.
-    let ocrAsciiFollowers: [[UInt8]?]
     /// Keys of `punctuationInNumbers` that no other punctuation rule reads.
     let digitGuarded: Set<UInt32>
     /// The punctuation maps of the rules as short lists (a handful of keys
@@ -67,11 +63,10 @@ struct ScalarClasses: Sendable {
     let sentenceStopInHan: [(key: UInt32, value: UInt32)]
     let punctuationInNumbers: [(key: UInt32, value: UInt32)]
 
-    init(rules: RuleSet, punctuationCandidates: ScalarSet, ocrOpeners: ScalarSet, ocrAsciiFollowers: [UInt8: [UInt8]] = [:]) {
+    init(rules: RuleSet, punctuationCandidates: ScalarSet, ocrOpeners: ScalarSet) {
         self.rules = rules
         self.punctuationCandidates = punctuationCandidates
         self.ocrOpeners = ocrOpeners
-        self.ocrAsciiFollowers = (0..<128).map { ocrAsciiFollowers[UInt8($0)] }
         punctuationInHan = rules.punctuationInHan.map { ($0.key, $0.value) }
         sentenceStopInHan = rules.sentenceStopInHan.map { ($0.key, $0.value) }
         punctuationInNumbers = rules.punctuationInNumbers.map { ($0.key, $0.value) }
@@ -189,7 +184,6 @@ extension CharacterNormalizer {
         let widths = LineRepair.widths
         // Read once, not from `classes` at every Han character.
         let hanIsInert = classes.unifiedIdeographsAreInert, ocrIdeograph = classes.ocrIdeograph
-        let ocrFollowers = classes.ocrAsciiFollowers
         try classes.bmp.withUnsafeBufferPointer { table in
             try widths.withUnsafeBufferPointer { widths in
                 var start = 0, number = 1
@@ -205,10 +199,6 @@ extension CharacterNormalizer {
                             // ASCII: only tabs and spaces trail.
                             c = b
                             cls = table[Int(b)]
-                            if cls & ScalarClasses.ocrOpener != 0, let followers = ocrFollowers[Int(b)],
-                               !(i &+ 1 < n && followers.contains(bytes[i &+ 1])) {
-                                cls &= ~ScalarClasses.ocrOpener
-                            }
                             if cls & ScalarClasses.lineBreak != 0 {
                                 breakLength = b == 0x0D && i &+ 1 < n && bytes[i &+ 1] == 0x0A ? 2 : 1
                                 break

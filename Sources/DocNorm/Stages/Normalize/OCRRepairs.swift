@@ -81,6 +81,11 @@ struct OCRRepairs: Sendable {
     /// The first ASCII byte of each misread //: a colon before none of them
     /// (9:00) is no URL.
     let misreadSlashLeads: Set<UInt8>
+    /// The misread dash's UTF-8 when no other scalar `mayRepair` reacts to
+    /// shares its lead byte (一 leads with E4, as do a fifth of the common
+    /// ideographs): `mayRepair` then steps over every other scalar of that
+    /// lead byte, and over 一 with no digit after it, undecoded.
+    let misreadDashUTF8: [UInt8]?
     let misreadPermille: [Unicode.Scalar], permille: Unicode.Scalar
     /// Every opener of either bracket rule, the misread dash, a scheme's
     /// last character (:) and the misread ‰'s first (%): a line with none
@@ -129,9 +134,12 @@ struct OCRRepairs: Sendable {
         }
         // The rules' last (:) and first (%) characters mark a line.
         let triggers: Set<Unicode.Scalar> = [misreadDash, ":", misreadPermille[0]]
-        for scalar in parenOpeners.union(numberOpeners).union(file.parens.closers.unicodeScalars).union(["号"]).union(triggers) {
+        let reactsTo = parenOpeners.union(numberOpeners).union(file.parens.closers.unicodeScalars).union(["号"]).union(triggers)
+        for scalar in reactsTo {
             skips[Int(String(scalar).utf8.first!)] = 0
         }
+        let dashUTF8 = Array(String(misreadDash).utf8)
+        let dashLeadShared = reactsTo.contains { $0 != misreadDash && String($0).utf8.first == dashUTF8[0] }
         return OCRRepairs(parenOpeners: set(file.parens.openers, "parens.openers"), parenClosers: set(file.parens.closers, "parens.closers"),
                           open: try one(file.parens.open, "parens.open"), close: try one(file.parens.close, "parens.close"),
                           reach: reach, brackets: set(brackets, "parens.brackets"), enclosedPairs: enclosedPairs,
@@ -143,6 +151,7 @@ struct OCRRepairs: Sendable {
                           dashUnits: Set(file.dashes.units.unicodeScalars),
                           schemes: schemes, misreadSlashes: misreadSlashes, slash: Array(file.urls.slash.unicodeScalars),
                           misreadSlashLeads: Set(misreadSlashes.map { UInt8($0[0].value) }),
+                          misreadDashUTF8: dashUTF8.count > 1 && !dashLeadShared ? dashUTF8 : nil,
                           misreadPermille: misreadPermille, permille: try one(file.permille.sign, "permille.sign"),
                           candidates: ScalarSet(ranges: parenOpeners.union(numberOpeners).union(triggers).map { $0.value...$0.value },
                                                 pattern: "OCR candidates"),
@@ -186,18 +195,6 @@ struct OCRRepairs: Sendable {
         return fixed
     }
 
-    /// The ASCII candidates `mayRepair` asks only with a given byte after
-    /// them (: before a misread //, % before the rest of a misread ‰), so
-    /// that stage 1 marks only those lines (9:00, 12.4% are many).
-    /// (An opener of the bracket rules is asked whatever follows it.)
-    var asciiFollowers: [UInt8: [UInt8]] {
-        func opens(_ v: UInt32) -> Bool { parenOpeners.contains(v) || numberOpeners.contains(v) }
-        var followers: [UInt8: [UInt8]] = opens(0x3A) ? [:] : [0x3A: Array(misreadSlashLeads)]
-        let (first, second) = (misreadPermille[0].value, misreadPermille[1].value)
-        if first < 0x80, second < 0x80, first != 0x3A, !opens(first) { followers[UInt8(first)] = [UInt8(second)] }
-        return followers
-    }
-
     /// Whether either rule may change the line: a misread paren opener
     /// with a parenthesis closer after it (`parens`), or a number opener
     /// with a 号 after it (`documentNumbers`). One pass over the scalars;
@@ -216,6 +213,14 @@ struct OCRRepairs: Sendable {
                     if case let skip = skips[Int(utf8[i])], skip != 0 {
                         i &+= Int(skip)
                         continue
+                    }
+                    if let dash = misreadDashUTF8, utf8[i] == dash[0] {
+                        // Only the dash with a digit after it counts (below).
+                        let end = i &+ dash.count
+                        guard end < utf8.count, utf8[end] &- 0x30 < 10, utf8[i..<end].elementsEqual(dash) else {
+                            i &+= dash.count
+                            continue
+                        }
                     }
                     let b = UInt32(utf8[i])
                     let v: UInt32
@@ -339,7 +344,7 @@ struct OCRRepairs: Sendable {
         while i + misreadPermille.count <= s.count {
             defer { i += 1 }
             let end = i + misreadPermille.count
-            guard ("0"..."9").contains(s[i - 1]), s[i..<end].elementsEqual(misreadPermille),
+            guard s[i] == misreadPermille[0], ("0"..."9").contains(s[i - 1]), s[i..<end].elementsEqual(misreadPermille),
                   end == s.count || !(("a"..."z").contains(s[end]) || ("A"..."Z").contains(s[end])) else { continue }
             s.replaceSubrange(i..<end, with: [permille])
             changed = true
