@@ -178,20 +178,29 @@ struct OCRRepairs: Sendable {
         // Decoded from the UTF-8 in one pass (an Array of the scalar view
         // counted them first), as scalars: the same 32-bit values.
         var s = scalarValues(text).withUnsafeBufferPointer { $0.withMemoryRebound(to: Unicode.Scalar.self) { Array($0) } }
-        var changed: [String] = []
-        if documentNumbers(&s) { changed.append("normalize.ocr-document-number") }
-        if parens(&s) { changed.append("normalize.ocr-paren") }
-        if dashes(&s) { changed.append("normalize.ocr-dash") }
-        if urls(&s) { changed.append("normalize.ocr-url") }
-        if permilles(&s) { changed.append("normalize.ocr-permille") }
+        // Each rule that changed the line, with the line after it: a step's
+        // before is the one before it, so that replaying the trace (a misread
+        // dash is a Han character, 一) finds each step's text.
+        var changed: [(rule: String, after: [Unicode.Scalar])] = []
+        if documentNumbers(&s) { changed.append(("normalize.ocr-document-number", s)) }
+        if parens(&s) { changed.append(("normalize.ocr-paren", s)) }
+        if dashes(&s) { changed.append(("normalize.ocr-dash", s)) }
+        if urls(&s) { changed.append(("normalize.ocr-url", s)) }
+        if permilles(&s) { changed.append(("normalize.ocr-permille", s)) }
         guard !changed.isEmpty else { return nil }
         // Encoded once (appending to a scalar view went scalar by scalar).
-        var fixed = s.withUnsafeBufferPointer { $0.withMemoryRebound(to: UInt32.self) { utf8String($0) } }
+        func encoded(_ s: [Unicode.Scalar]) -> String { s.withUnsafeBufferPointer { $0.withMemoryRebound(to: UInt32.self) { utf8String($0) } } }
+        var fixed = encoded(s)
         if let again = characters.repunctuated(fixed) { fixed = again }
         // The new bracket is CJK: a space stage 1 kept beside the misread one
         // (〈1) A → （1） A) is now next to CJK and goes, as a second run would.
         fixed = string(characters.canonicalSpacing(scalarValues(fixed)))
-        for rule in changed { context.traced(.normalize, rule, line: line, before: text, after: fixed) }
+        var before = text
+        for (k, step) in changed.enumerated() {
+            let after = k == changed.count - 1 ? fixed : encoded(step.after)
+            context.traced(.normalize, step.rule, line: line, before: before, after: after)
+            before = after
+        }
         return fixed
     }
 
