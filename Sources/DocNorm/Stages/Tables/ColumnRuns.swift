@@ -176,7 +176,7 @@ extension LabelledColumnRecovery {
     func reservedForSigns(_ runs: [[(text: String, lineIndex: Int)]], at r: Int, pieces: [Piece], heard: [HeardHeader],
                           claimed: [[Bool]], taken: [(block: Int, slot: Int)], shape: Shape) -> [(block: Int, slot: Int)] {
         func signed(_ values: [(text: String, lineIndex: Int)]) -> Bool {
-            values.contains { $0.text.unicodeScalars.first.map { rules.hanPrefixes.contains($0) } ?? false }
+            values.contains { isSigned($0.text) }
         }
         guard !signed(runs[r]) else { return [] }
         let later = runs[(r + 1)...].filter(signed)

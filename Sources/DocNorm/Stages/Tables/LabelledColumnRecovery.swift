@@ -621,11 +621,10 @@ struct LabelledColumnRecovery: Sendable {
         guard m >= 2, zip(head, head.dropFirst()).allSatisfy({ $0.slot < $1.slot }) else { return nil }
         let naming = head.indices.filter { c in head[c].label.unicodeScalars.contains { rules.hanPrefixes.contains($0) } }
         guard naming.count == 1, let target = naming.first else { return nil }
-        func signed(_ text: String) -> Bool { text.unicodeScalars.first.map { rules.hanPrefixes.contains($0) } ?? false }
         var at: Int?
         var moved: [[(String, Int)]] = []
         for row in rows {
-            let places = row.indices.filter { signed(row[$0].0) }
+            let places = row.indices.filter { isSigned(row[$0].0) }
             guard places.count == 1, let p = places.first, at == nil || at == p,
                   signFits(row[p].0, under: head[target].label) else { return nil }
             at = p
@@ -641,8 +640,13 @@ struct LabelledColumnRecovery: Sendable {
     /// that names the sign (本年增/减): a run that would put it elsewhere is
     /// not that row's or that column's, whatever its length says.
     func signFits(_ text: String, under header: String) -> Bool {
-        guard let first = text.unicodeScalars.first, rules.hanPrefixes.contains(first) else { return true }
+        guard isSigned(text), let first = text.unicodeScalars.first else { return true }
         return header.unicodeScalars.contains(first)
+    }
+
+    /// Whether a value is signed with a Han prefix (增3, 减2).
+    func isSigned(_ text: String) -> Bool {
+        text.unicodeScalars.first.map { rules.hanPrefixes.contains($0) } ?? false
     }
 
     /// The `count` values on the lines after `lines[header]`, one a line
