@@ -142,3 +142,90 @@ extension ExactShortcutTests {
         #expect(numbering.opens("（一）主动公开") && numbering.opens("1.总体情况") && !numbering.opens("1.5万条") && !numbering.opens("一是加强"))
     }
 }
+
+extension ExactShortcutTests {
+    /// `gridRows` as it read a line before: its cells split by TAB, each
+    /// compared with the template's cell as a Substring (`==`, canonical
+    /// equivalence).
+    static func gridRowsSplitByTab(_ runs: HeaderRunRecovery, _ lines: [SourceLine], from start: Int, end: Int,
+                                   template: TableTemplate, shape: HeaderRunRecovery.Shape) -> (rows: [[String?]], lines: [Int], last: Int)? {
+        func row(_ text: String, _ r: Int) -> [String?]? {
+            let cells = text.split(separator: "\t", omittingEmptySubsequences: false)
+            guard cells.count <= template.columns, cells.count > 1 else { return nil }
+            var values = [String?](repeating: nil, count: shape.slots)
+            for (c, cell) in template.rows[r].cells.enumerated() {
+                let text = c < cells.count ? cells[c] : ""
+                switch cell {
+                case .label(let l): guard text == l else { return nil }
+                case .empty: guard text.isEmpty else { return nil }
+                case .value(let slot):
+                    guard !text.isEmpty else { continue }
+                    guard runs.rules.isValue(String(text)) else { return nil }
+                    values[slot] = String(text)
+                }
+            }
+            return values
+        }
+        var k = start
+        while k < end {
+            guard lines[k].text.contains("\t") else { return nil }
+            if row(lines[k].text, shape.dataRows[0]) != nil { break }
+            k += 1
+        }
+        var rows: [[String?]] = [], at: [Int] = []
+        for r in shape.dataRows {
+            guard k < end, let values = row(lines[k].text, r) else { return nil }
+            rows.append(values)
+            at.append(k)
+            k += 1
+        }
+        return (rows, at, k - 1)
+    }
+
+    /// `gridRows` reads a line's cells on its bytes, comparing labels by
+    /// their bytes and by `==` only where those differ: it must read every
+    /// grid as the split by TAB does, and refuse every line it refuses —
+    /// a label written with a compatibility ideograph (行 U+FA08 for 行,
+    /// canonically the same), values, empty cells, a cell too many or one
+    /// missing, text that is no value, a line cut after a TAB.
+    @Test func gridRowsReadAsTheSplitByTab() throws {
+        let runs = pipeline.tables.headerRuns
+        var compared = 0
+        for template in pipeline.tables.rules.templates {
+            guard let shape = runs.shapes[template.id] else { continue }
+            func grid(_ value: (Int, Int) -> String, label: (String) -> String = { $0 }) -> [String] {
+                template.rows.enumerated().map { r, row in
+                    row.cells.enumerated().map { c, cell -> String in
+                        switch cell {
+                        case .label(let l): label(l)
+                        case .empty: ""
+                        case .value: value(r, c)
+                        }
+                    }.joined(separator: "\t")
+                }
+            }
+            let variants: [[String]] = [
+                grid { _, _ in "0" },
+                grid { r, c in (r + c) % 3 == 0 ? "" : "\(r * 7 + c)" },
+                grid { _, _ in "" },
+                grid({ _, _ in "1" }, label: { String(String.UnicodeScalarView($0.unicodeScalars.map { $0 == "行" ? "\u{FA08}" : $0 })) }),
+                grid { r, c in r == shape.dataRows.last && c == 1 ? "x" : "2" },
+                grid { _, _ in "3" }.map { $0 + "\t" },
+                grid { _, _ in "4" }.map { $0.hasSuffix("\t") ? String($0.dropLast()) : $0 },
+                grid { _, _ in "5" }.map { $0.split(separator: "\t", omittingEmptySubsequences: false).first.map(String.init) ?? $0 },
+                ["前文"] + grid { _, _ in "6" } + ["后文"],
+            ]
+            for texts in variants {
+                let lines = texts.enumerated().map { SourceLine(number: $0 + 1, text: $1) }
+                for start in [0, 1] where start < lines.count {
+                    let fast = runs.gridRows(lines, from: start, end: lines.count, template: template, shape: shape)
+                    let slow = Self.gridRowsSplitByTab(runs, lines, from: start, end: lines.count, template: template, shape: shape)
+                    #expect(fast?.rows == slow?.rows && fast?.lines == slow?.lines && fast?.last == slow?.last, "\(template.id)")
+                    if slow != nil { compared += 1 }
+                }
+            }
+        }
+        // Grids were read, not only refused.
+        #expect(compared > 0)
+    }
+}

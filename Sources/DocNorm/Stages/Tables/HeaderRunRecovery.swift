@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 import ICUKit
 
 /// Stage 3, `tables.header-runs`: the rows of an arithmetic table (三) that
@@ -338,25 +343,48 @@ struct HeaderRunRecovery: Sendable {
     /// stretch is not that grid.
     func gridRows(_ lines: [SourceLine], from start: Int, end: Int, template: TableTemplate, shape: Shape)
         -> (rows: [[String?]], lines: [Int], last: Int)? {
-        func row(_ text: String, _ r: Int) -> [String?]? {
-            let cells = text.tabCells
+        // The line's cells are read between its TABs on its bytes in place
+        // (`tabCells`, its array of offsets and a Substring per cell, was
+        // most of the cost: the settle probe asks this of every TAB row of
+        // a table read back, header rows included, for each template and
+        // again in `placeAsDebris`). A label is compared by its bytes, and
+        // with `==` (canonical equivalence) only where they differ; a string
+        // is made only of a value.
+        func rowOfBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Int) -> [String?]? {
+            var cellCount = 1, at = 0
+            while at < bytes.count {
+                at += offsetOfFirst(9, in: UnsafeBufferPointer(rebasing: bytes[at...])) + 1
+                if at <= bytes.count { cellCount += 1 }
+            }
+            guard cellCount <= template.columns, cellCount > 1 else { return nil }
             let cellsOfRow = template.rows[r].cells
-            guard cells.count <= template.columns, cells.count > 1 else { return nil }
             var values = [String?](repeating: nil, count: shape.slots)
+            var from = 0
             for (c, cell) in cellsOfRow.enumerated() {
-                // Compared as the slice; a string is made only of a value.
-                let text = c < cells.count ? cells[c] : ""
+                // The cell's bytes; past the last cell, an empty cell.
+                var text = UnsafeBufferPointer(rebasing: bytes[0..<0])
+                if c < cellCount {
+                    let rest = UnsafeBufferPointer(rebasing: bytes[from...])
+                    text = UnsafeBufferPointer(rebasing: rest[0..<offsetOfFirst(9, in: rest)])
+                    from += text.count + 1
+                }
                 switch cell {
-                case .label(let l): guard text == l else { return nil }
+                case .label(let l):
+                    guard Self.sameBytes(l, text) || String(decoding: text, as: UTF8.self) == l else { return nil }
                 case .empty: guard text.isEmpty else { return nil }
                 case .value(let slot):
                     guard !text.isEmpty else { continue }
-                    let value = String(text)
+                    let value = String(decoding: text, as: UTF8.self)
                     guard rules.isValue(value) else { return nil }
                     values[slot] = value
                 }
             }
             return values
+        }
+        func row(_ text: String, _ r: Int) -> [String?]? {
+            if let cells = text.utf8.withContiguousStorageIfAvailable({ rowOfBytes($0, r) }) { return cells }
+            var text = text
+            return text.withUTF8 { rowOfBytes($0, r) }
         }
         // Header rows, then the data rows: every line a TAB row.
         var k = start
@@ -373,5 +401,14 @@ struct HeaderRunRecovery: Sendable {
             k += 1
         }
         return (rows, at, k - 1)
+    }
+
+    /// Whether `label`'s UTF-8 is `bytes`.
+    static func sameBytes(_ label: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard label.utf8.count == bytes.count else { return false }
+        guard !bytes.isEmpty else { return true }
+        if let same = label.utf8.withContiguousStorageIfAvailable({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) { return same }
+        var label = label
+        return label.withUTF8 { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
     }
 }
