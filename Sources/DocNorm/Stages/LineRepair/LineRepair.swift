@@ -356,13 +356,13 @@ public struct LineRepair: Sendable {
     /// the lines in place (a copy of every non-blank line, and an index per
     /// line, were the largest things stage 2 held).
     func wrapEvidence(_ segments: [ArraySlice<SourceLine>], blanks: Blanks, context: PipelineContext)
-        -> (gathered: [ArraySlice<SourceLine>], fullWidth: Int?, doubleSpaced: Bool, exactColumn: Bool) {
+        -> (gathered: [ArraySlice<SourceLine>], fullWidth: Int?, doubleSpaced: Bool, exactColumn: Int?) {
         let gathered = segments.map { gatherScattered($0, context: context) }
         // Each line measured once (the widths and the extracted widths of
         // the lines without a TAB; a table row's TAB keeps it out of the
         // histogram), not once per histogram and filter.
         // Whether a line's width is exact is read in the same pass, for
-        // `fullWidthLinesReach` (a second walk of every line, before).
+        // `exactlyWideColumn` (a second walk of every line, before).
         // Twelve bytes a line (a million short lines: the peak of stage 2).
         struct Measured {
             var columns: Int32, extracted: Int32, exactlyWide: Bool
@@ -397,9 +397,9 @@ public struct LineRepair: Sendable {
         let doubleSpaced = Double(followedByBlank) >= file.wrap.doubleSpacedShare * Double(max(lines, 1))
         // A line with a TAB is not exactly wide: the lines measured are all
         // that count.
-        let exactColumn = fullWidth.map { column in
-            fullWidthLinesReach(column, widths: measured.lazy.filter(\.exactlyWide).map(\.width))
-        } ?? false
+        let exactColumn = fullWidth.flatMap { column in
+            exactlyWideColumn(column, widths: measured.lazy.filter(\.exactlyWide).map(\.width))
+        }
         return (gathered, fullWidth, doubleSpaced, exactColumn)
     }
 
@@ -417,7 +417,9 @@ public struct LineRepair: Sendable {
     /// The logical lines of a stretch of non-blank lines. `probing`: only
     /// whether anything joins; nil as soon as two lines would (a title or a
     /// wrap), else an empty array, and nothing is built or traced.
-    func join(_ lines: ArraySlice<SourceLine>, fullWidth: Int?, doubleSpaced: Bool, exactColumn: Bool = false, atTop: Bool, probing: Bool,
+    /// `exactColumn`: the column the document's exactly wide lines reach
+    /// (`exactlyWideColumn`), nil where they reach none.
+    func join(_ lines: ArraySlice<SourceLine>, fullWidth: Int?, doubleSpaced: Bool, exactColumn: Int? = nil, atTop: Bool, probing: Bool,
               context: PipelineContext) -> [LogicalLine]? {
         var output: [LogicalLine] = []
         // At most one logical line per line: sized once (growing held the
@@ -466,7 +468,7 @@ public struct LineRepair: Sendable {
                 // A blank line after a full stop ends the paragraph, unless the
                 // line after it could not be a first line (`lines.join-page-break`).
                 let acrossBreak = !wrapped && blanks > 0 && topBlock == nil
-                    && (exactColumn && goesOnAcrossBlank(last, into: next, fullWidth: full)
+                    && (exactColumn == full && goesOnAcrossBlank(last, into: next, fullWidth: full)
                         || end > position && end + 2 < lines.endIndex
                         && goesOnUnindented(last, into: next, after: lines[end + 2], opening: first, second: lines[position + 1], fullWidth: full))
                 // Asked only where the widths end a paragraph they saw wrap
@@ -475,7 +477,8 @@ public struct LineRepair: Sendable {
                                   && goesOnInsideBrackets(lines[position...end], &brackets, last: last.text, into: next.text))
                 else { break }
                 if end + 2 < lines.endIndex, setIn(next, between: last, and: lines[end + 2]), endsStrongly(last.text) { break }
-                if wrapped, exactColumn, topBlock == nil, end + 2 < lines.endIndex, indentedByWidth(next, before: last, after: lines[end + 2], fullWidth: full) {
+                if wrapped, let exact = exactColumn, topBlock == nil, end + 2 < lines.endIndex,
+                   indentedByWidth(next, before: last, after: lines[end + 2], fullWidth: exact) {
                     if !probing {
                         context.traced(.lines, "lines.indent-width", line: next.number,
                                        before: join(last.text, next.text), after: last.text + "⏎" + next.text)

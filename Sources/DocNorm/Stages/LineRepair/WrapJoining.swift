@@ -25,8 +25,8 @@
 ///   next line's first unit would have filled: a first line whose indent the
 ///   extractor dropped. Exactly the indent for a line of full-width
 ///   characters; within one column of it for a line with digits or Latin
-///   letters, measured as extracted with a quarter column for each place
-///   Latin meets CJK with no space.
+///   letters, measured as extracted but for the spaces where Latin meets
+///   CJK, with a fifth of a column for each such place.
 /// - `lines.join-bracket`: a line the widths would end a paragraph at goes on
 ///   in the next one right after it when the paragraph, running text the
 ///   column wrapped already, leaves a bracket open (（电话：…；电子邮箱：⏎
@@ -219,7 +219,7 @@ extension LineRepair {
     /// sentence, falls short of the column by about `wrap.firstLineIndent`,
     /// and the first unit of the line after it would have fitted in the room
     /// it leaves, so nothing but an indent explains the room. Asked only
-    /// where the column is exact (`fullWidthLinesReach`).
+    /// where the column is exact (`exactlyWideColumn`), of that column.
     ///
     /// A line made only of full-width characters (Han and CJK punctuation)
     /// has an exact width: it must fall short by exactly the indent, with a
@@ -230,15 +230,18 @@ extension LineRepair {
     ///
     /// A line with digits or Latin letters (…每亩27元。⏎全县完成植树造林1.26万亩，…)
     /// has no exact width: it is measured as extracted (an extractor's spaces
-    /// where the PDF set a gap took room on the page) and, where Latin meets
-    /// CJK with no space extracted, given a quarter column per such boundary
-    /// for the gap the PDF may have set there (自2019年1月1日起至2019年12月31,
-    /// eleven boundaries, measures 50 of 54 columns without its spaces yet
-    /// wrapped before 日). Within `wrap.firstLineIndent` ± 1 of it, and a
-    /// next unit no wider than the room, it is a first line: across both
-    /// corpora, where the column is exact, a first line falls 3 or 4 short so
-    /// measured, a wrapped line whose next unit fitted at most 1 (OCR's and
-    /// Chromium's only: LibreOffice's text layers none).
+    /// where the PDF set a gap took room on the page), but for the spaces an
+    /// extractor put where Latin meets CJK (pdftotext -raw, pypdf: 植树造林 1.26
+    /// 万亩), one at most per such place, which stand for the gap the PDF sets
+    /// there, not a column; each place where Latin meets CJK (spaced as
+    /// extracted or not) is given a fifth of a column for that gap, rounded
+    /// up (LibreOffice's wrapped lines bound it: 自2019年1月1日起至2019年12月31,
+    /// eleven places, measures 50 of 54 columns yet wrapped before 日, more
+    /// than 0.18 each; …统计期限为2022年1月1日至2022年12月31日。, twelve places,
+    /// fits 52 of 54, at most 0.17). Within `wrap.firstLineIndent` ± 1 of
+    /// it, and a next unit no wider than the room, it is a first line:
+    /// across both corpora, where the column is exact, a first line falls 3
+    /// or 4 short so measured, a wrapped line whose next unit fitted at most 2.
     func indentedByWidth(_ line: SourceLine, before: SourceLine, after: SourceLine, fullWidth: Int) -> Bool {
         let indent = file.wrap.firstLineIndent
         guard endsStrongly(before.text), !endsSentence(line.text) else { return false }
@@ -249,8 +252,8 @@ extension LineRepair {
             return width.columns == fullWidth - indent && leadingUnitColumns(after.text) <= indent
         }
         guard let extracted = line.extractedColumns else { return false }
-        let gaps = (latinBoundaries(line.text) + 3) / 4
-        let short = fullWidth - max(extracted, width.columns + gaps)
+        let boundaries = latinBoundaries(line.text)
+        let short = fullWidth - (max(extracted - boundaries, width.columns) + (boundaries + 4) / 5)
         guard short >= indent - 1, short <= indent + 1 else { return false }
         return leadingUnitColumns(after.text) <= short
     }
@@ -306,20 +309,35 @@ extension LineRepair {
         return continues(next, into: after.text, fullWidth: fullWidth, blankBetween: after.number > next.number + 1, opensParagraph: false)
     }
 
-    /// Whether the text column is the width the document's lines of exactly
-    /// wide characters reach: their most common width within `wrap.window`
-    /// below it (ties to the wider). Lines with “ ” or digits, which a PDF may
-    /// set narrower than they measure, can make the column as measured wider
-    /// than any line of Han characters is (liuhe-city's Chromium PDF: 56
-    /// against 54), and then a line short of it says nothing exact.
+    /// The column the document's lines of exactly wide characters reach,
+    /// nil where they reach none near the text column as measured.
+    ///
+    /// It is the text column when that is their most common width within
+    /// `wrap.window` below it (ties to the wider). Lines with “ ” or digits,
+    /// which a PDF may set narrower than they measure, can make the column as
+    /// measured wider than any line of Han characters is (liuhe-city's
+    /// Chromium PDF: 56 against 54), and then a line short of it says nothing
+    /// exact: nil.
+    ///
+    /// Lines with digits can also make it narrower: a digit takes one
+    /// column, so a justified line of Han and digits that leaves one column
+    /// at its end (no room for a Han character) measures one short, and where
+    /// most lines hold digits that is the most common width (wanglan-jiedao's
+    /// LibreOffice PDF: 53, where its lines of Han reach 54). Then the column
+    /// is the most common width of the exactly wide lines within
+    /// `wrap.window` either side of it, when that is wider.
     /// `widths`: the columns of the document's exactly wide lines
     /// (`LineWidth`), measured with the histogram's.
-    func fullWidthLinesReach<Widths: Sequence>(_ column: Int, widths: Widths) -> Bool where Widths.Element == Int {
+    func exactlyWideColumn<Widths: Sequence>(_ column: Int, widths: Widths) -> Int? where Widths.Element == Int {
         var counts: [Int: Int] = [:]
-        for width in widths where width <= column && width >= column - file.wrap.window {
+        for width in widths where width <= column + file.wrap.window && width >= column - file.wrap.window {
             counts[width, default: 0] += 1
         }
-        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key == column
+        func mostCommon(_ widths: [Int: Int]) -> Int? {
+            widths.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key
+        }
+        if mostCommon(counts.filter { $0.key <= column }) == column { return column }
+        return mostCommon(counts).flatMap { $0 > column ? $0 : nil }
     }
 
     /// A line's width on the page: as extracted when known (spaces an extractor
