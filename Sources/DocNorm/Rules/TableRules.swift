@@ -347,6 +347,9 @@ public struct TableRules: Sendable {
     /// One-character Han prefixes (增, 减): stage 1 joins them to a number
     /// before them, so the cell stream cuts there.
     let hanPrefixes: Set<Unicode.Scalar>
+    /// One-character prefixes that are no Han (+, -): a sign, where a digit
+    /// follows (a lone - is an empty mark).
+    let signPrefixes: Set<Unicode.Scalar>
     /// Letters OCR reads for digits (O → 0, l → 1).
     let digitLookalikes: [Unicode.Scalar: Unicode.Scalar]
     /// The keys of `digitLookalikes`: most tokens have none, asked without hashing.
@@ -389,6 +392,9 @@ public struct TableRules: Sendable {
                           valueGrammar: valueGrammar,
                           hanPrefixes: Set(file.values.prefixes.compactMap { p in
                               p.unicodeScalars.count == 1 && p.unicodeScalars.first!.properties.isIdeographic ? p.unicodeScalars.first : nil
+                          }),
+                          signPrefixes: Set(file.values.prefixes.compactMap { p in
+                              p.unicodeScalars.count == 1 && !p.unicodeScalars.first!.properties.isIdeographic ? p.unicodeScalars.first : nil
                           }),
                           digitLookalikes: lookalikes,
                           lookalikeLetters: ScalarSet(ranges: lookalikes.keys.map { $0.value...$0.value }, pattern: "digit lookalikes"),

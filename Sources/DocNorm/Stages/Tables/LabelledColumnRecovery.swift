@@ -347,6 +347,15 @@ struct LabelledColumnRecovery: Sendable {
         var byEvidence: [(headers: String, line: Int)] = []
         var bySign: [(headers: String, value: String, header: String, line: Int)] = []
         var bySignedCell: [(headers: String, value: String, header: String, line: Int)] = []
+        /// A signed value a row read row by row holds last, the header naming
+        /// its sign not being last (`signedDrawnLast`): the extractor draws
+        /// that cell after the row's others in this table.
+        var drawnLast: String?
+        /// Blocks read row by row whose rows may have had their unsigned
+        /// 本年增/减 cell drawn last (`rowsInDoubt`): placed once every run is
+        /// read, unless a signed one shows the extractor draws it last.
+        var inDoubt: [(rows: [Int], slots: [Int], byRows: [[(String, Int)]], run: [(String, Int)], names: String,
+                       doubtful: [(String, Int)], header: String, bySign: Int?, byEvidence: Int?)] = []
         var head: [(label: String, block: Int?, slot: Int)] = []
         var heard: [HeardHeader] = []
         var lastRow: Int?
@@ -445,6 +454,7 @@ struct LabelledColumnRecovery: Sendable {
                     let byColumns = (0..<rows.count).map { r in (0..<m).map { c in run[c * rows.count + r] } }
                     if let signed = (0..<rows.count).flatMap({ r in (0..<m).map { c in (byRows[r][c].0, head[c].label) } })
                         .first(where: { !signFits($0.0, under: $0.1) }) {
+                        drawnLast = drawnLast ?? signedDrawnLast(byRows, head: head)
                         guard let moved = signedCellPlaced(byRows, head: head) else {
                             drop(run, "under \(names) row by row, \(signed.0) would stand under \(signed.1), which names no such sign")
                             continue
@@ -453,6 +463,15 @@ struct LabelledColumnRecovery: Sendable {
                         for (r, row) in rows.enumerated() { for c in 0..<m { place(row, slots[c], moved.rows[r][c].0, moved.rows[r][c].1) } }
                         continue
                     }
+                    // Rows whose unsigned cell under the header naming the sign
+                    // may have been drawn last: where a signed one was, which
+                    // of their cells is which is not certain (38 26418 0).
+                    let doubtful = rowsInDoubt(byRows, head: head)
+                    if !doubtful.isEmpty, let shown = drawnLast {
+                        drop(run, doubtReason(names, byRows[doubtful[0]], head[signHeader(head)!].label, shown))
+                        continue
+                    }
+                    var bySignIndex: Int?, byEvidenceIndex: Int?
                     if !zip(byRows, byColumns).allSatisfy({ zip($0, $1).allSatisfy { $0.0 == $1.0 } }) {
                         let unbroken = rowOrder != nil
                             && !(run[0].1...run[run.count - 1].1).contains { ColumnOrderEvidence.isBlank(lines[$0]) }
@@ -461,14 +480,21 @@ struct LabelledColumnRecovery: Sendable {
                         let signedAcross = (0..<rows.count).lazy.flatMap { r in (0..<m).lazy.map { c in (byColumns[r][c].0, head[c].label) } }
                             .first { !signFits($0.0, under: $0.1) }
                         if let signedAcross {
+                            bySignIndex = bySign.count
                             bySign.append((names, signedAcross.0, signedAcross.1, lines[run[0].1].number))
                         } else if !unbroken {
                             drop(run, "under \(names) they read row by row and column by column give different tables")
                             orderInDoubt = true
                             continue
                         } else {
+                            byEvidenceIndex = byEvidence.count
                             byEvidence.append((names, lines[run[0].1].number))
                         }
+                    }
+                    if !doubtful.isEmpty {
+                        inDoubt.append((rows, slots, byRows, run, names, byRows[doubtful[0]], head[signHeader(head)!].label,
+                                        bySignIndex, byEvidenceIndex))
+                        continue
                     }
                     for (r, row) in rows.enumerated() { for c in 0..<m { place(row, slots[c], byRows[r][c].0, byRows[r][c].1) } }
                 } else if run.count < m * rows.count, m == 1 || run.count == m {
@@ -477,6 +503,22 @@ struct LabelledColumnRecovery: Sendable {
                     drop(run, "\(run.count) values under \(names), whose block has \(rows.count) rows")
                 }
             }
+        }
+        // Blocks whose rows' order was in doubt: a signed cell drawn last
+        // elsewhere in the table (read after them) leaves them out too.
+        for block in inDoubt {
+            if let shown = drawnLast {
+                drop(block.run, doubtReason(block.names, block.doubtful, block.header, shown))
+                continue
+            }
+            for (r, row) in block.rows.enumerated() {
+                for (c, slot) in block.slots.enumerated() { place(row, slot, block.byRows[r][c].0, block.byRows[r][c].1) }
+            }
+        }
+        if drawnLast != nil {
+            let (signIndices, evidenceIndices) = (Set(inDoubt.compactMap(\.bySign)), Set(inDoubt.compactMap(\.byEvidence)))
+            bySign = bySign.indices.filter { !signIndices.contains($0) }.map { bySign[$0] }
+            byEvidence = byEvidence.indices.filter { !evidenceIndices.contains($0) }.map { byEvidence[$0] }
         }
         // A column's top part (the rows before a page break): only where
         // exactly the rows below it were placed by other runs.
@@ -617,10 +659,7 @@ struct LabelledColumnRecovery: Sendable {
     /// in that order, keep it.
     func signedCellPlaced(_ rows: [[(String, Int)]], head: [(label: String, block: Int?, slot: Int)])
         -> (rows: [[(String, Int)]], header: String)? {
-        let m = head.count
-        guard m >= 2, zip(head, head.dropFirst()).allSatisfy({ $0.slot < $1.slot }) else { return nil }
-        let naming = head.indices.filter { c in head[c].label.unicodeScalars.contains { rules.hanPrefixes.contains($0) } }
-        guard naming.count == 1, let target = naming.first else { return nil }
+        guard let target = signHeader(head) else { return nil }
         var at: Int?
         var moved: [[(String, Int)]] = []
         for row in rows {
@@ -636,17 +675,61 @@ struct LabelledColumnRecovery: Sendable {
         return (moved, head[target].label)
     }
 
-    /// A value signed with a Han prefix (增3, 减2) stands only under a header
-    /// that names the sign (本年增/减): a run that would put it elsewhere is
-    /// not that row's or that column's, whatever its length says.
-    func signFits(_ text: String, under header: String) -> Bool {
-        guard isSigned(text), let first = text.unicodeScalars.first else { return true }
-        return header.unicodeScalars.contains(first)
+    /// Of headers read left to right (two or more), the index of the one
+    /// that names a sign (本年增/减), where exactly one does; else nil.
+    func signHeader(_ head: [(label: String, block: Int?, slot: Int)]) -> Int? {
+        guard head.count >= 2, zip(head, head.dropFirst()).allSatisfy({ $0.slot < $1.slot }) else { return nil }
+        let naming = head.indices.filter { c in head[c].label.unicodeScalars.contains { rules.hanPrefixes.contains($0) } }
+        return naming.count == 1 ? naming[0] : nil
     }
 
-    /// Whether a value is signed with a Han prefix (增3, 减2).
+    /// The first signed value that a row of `rows` (a block read row by row)
+    /// holds last where the header naming the sign is not last: the
+    /// extractor draws that cell after the row's others (pdftotext -raw of a
+    /// LibreOffice PDF, where the cell's glyphs sit on another baseline: Han
+    /// 增2, full-width ＋2 or ０); nil where no row shows it.
+    func signedDrawnLast(_ rows: [[(String, Int)]], head: [(label: String, block: Int?, slot: Int)]) -> String? {
+        guard let target = signHeader(head), target < head.count - 1 else { return nil }
+        return rows.lazy.compactMap(\.last).first { isSigned($0.0) }?.0
+    }
+
+    /// The rows of `rows` (a block read row by row, in its headers' order)
+    /// whose cell under the header naming the sign is unsigned and which,
+    /// had the extractor drawn that cell last, would read otherwise
+    /// (38 26418 0: 26418 or 0 under 本年增/减). Nothing but a signed cell
+    /// says where the extractor drew it.
+    func rowsInDoubt(_ rows: [[(String, Int)]], head: [(label: String, block: Int?, slot: Int)]) -> [Int] {
+        let m = head.count
+        guard let t = signHeader(head), t < m - 1 else { return [] }
+        return rows.indices.filter { r in
+            !isSigned(rows[r][t].0) && (t..<m).contains { c in rows[r][c].0 != rows[r][c == t ? m - 1 : c - 1].0 }
+        }
+    }
+
+    /// Why a block whose rows' order is in doubt is left out.
+    func doubtReason(_ names: String, _ row: [(String, Int)], _ header: String, _ shown: String) -> String {
+        "under \(names) row by row, \(row.map(\.0).joined(separator: " ")) may hold its \(header) cell last, as \(shown) was drawn in this table: which value is which is not certain"
+    }
+
+    /// A signed value (增3, 减2, +3, -2) stands only under a header that
+    /// names the sign (本年增/减; a Han sign, that one): a run that would put
+    /// it elsewhere is not that row's or that column's, whatever its length
+    /// says.
+    func signFits(_ text: String, under header: String) -> Bool {
+        guard isSigned(text), let first = text.unicodeScalars.first else { return true }
+        if rules.hanPrefixes.contains(first) { return header.unicodeScalars.contains(first) }
+        return header.unicodeScalars.contains { rules.hanPrefixes.contains($0) }
+    }
+
+    /// Whether a value is signed: with a Han prefix (增3, 减2), or with + or -
+    /// and a digit after it (a lone - is an empty mark).
     func isSigned(_ text: String) -> Bool {
-        text.unicodeScalars.first.map { rules.hanPrefixes.contains($0) } ?? false
+        var scalars = text.unicodeScalars.makeIterator()
+        // Most values open with a digit: answered without hashing.
+        guard let first = scalars.next(), !rules.digits.contains(first) else { return false }
+        if rules.hanPrefixes.contains(first) { return true }
+        guard rules.signPrefixes.contains(first), let next = scalars.next() else { return false }
+        return rules.digits.contains(next)
     }
 
     /// The `count` values on the lines after `lines[header]`, one a line
