@@ -299,6 +299,41 @@ private func blockThenFirstColumnAfterABlankLine(blank: Bool) -> String {
         #expect(rowOnly.singleCellFixes([0, 5, 4], row: 0).map(\.value) == [4, 5])
     }
 
+    /// The walk over the compositions (`firstRowsHolding`) finds exactly the
+    /// layouts whose first row holds as `rowHolds` judges it, layout by
+    /// layout: table 三's shape (总计 = the other six), small numbers so
+    /// that many rows hold, every group size; none where its check is not
+    /// summed in column order, or the row is exempt.
+    @Test func compositionWalkFindsTheLayoutsWhoseFirstRowHolds() {
+        let relations = TemplateRelations(rowChecks: [(left: [6], right: [0, 1, 2, 3, 4, 5])], columnChecks: [], columns: 7)
+        let limits = pipeline.tables.rules.readingOrder
+        var random = SplitMix64(seed: 48)
+        var held = 0
+        for _ in 0..<200 {
+            let numbers = (0..<28).map { _ in Double(random.next() % 3) }
+            let grammar = ReadingOrderGrammar(numbers: numbers, afterText: Array(repeating: false, count: 28), rows: 4, columns: 7,
+                                              relations: relations, limits: limits)
+            let layouts = grammar.plan.groupOffsets
+            #expect(layouts.leftToRightCompositions && layouts.count == 63)
+            for k in 2...4 {
+                var expected: UInt64 = 0
+                for (g, layout) in grammar.plan.groups.enumerated()
+                where relations.rowHolds({ numbers[layout.index(0, $0, k: k, from: 0)] }) { expected |= 1 << UInt64(g) }
+                #expect(grammar.firstRowsHolding(layouts, k: k, row: 0, from: 0) == expected)
+                held += expected.nonzeroBitCount
+            }
+        }
+        #expect(held > 100)
+        let unordered = TemplateRelations(rowChecks: [(left: [6], right: [1, 0, 2, 3, 4, 5])], columnChecks: [], columns: 7)
+        let numbers = [Double](repeating: 1, count: 28)
+        let other = ReadingOrderGrammar(numbers: numbers, afterText: Array(repeating: false, count: 28), rows: 4, columns: 7,
+                                        relations: unordered, limits: limits)
+        #expect(other.firstRowsHolding(other.plan.groupOffsets, k: 2, row: 0, from: 0) == nil)
+        let exempt = ReadingOrderGrammar(numbers: numbers, afterText: Array(repeating: false, count: 28), rows: 4, columns: 7,
+                                         relations: relations, limits: limits, exemptRow: 0)
+        #expect(exempt.firstRowsHolding(exempt.plan.groupOffsets, k: 2, row: 0, from: 0) == nil)
+    }
+
     /// A search with an exempt row reads the rows below it as the search
     /// with none did: started from that search's readings, it finds what a
     /// search of its own finds (three rows column-major, the middle row's

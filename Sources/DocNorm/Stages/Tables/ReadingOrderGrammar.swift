@@ -5,6 +5,23 @@ struct TemplateRelations {
     var columnChecks: [(left: [Int], right: [Int])] = []
     var columns: Int
 
+    /// Where the row relations are one check whose sides each list their
+    /// slots left to right, each slot once (table 三's 总计 = the other six):
+    /// per slot, bit 0 it is on the left, bit 1 on the right. `rowHolds`
+    /// then sums each side in column order, so a walk over the columns
+    /// that adds each value as it comes adds exactly what `rowHolds` adds
+    /// (`ReadingOrderGrammar.firstRowsHolding`). Nil otherwise.
+    var sidesInColumnOrder: [UInt8]? {
+        guard rowChecks.count == 1 else { return nil }
+        func increasing(_ slots: [Int]) -> Bool { zip(slots, slots.dropFirst()).allSatisfy { $0 < $1 } }
+        let (left, right) = rowChecks[0]
+        guard increasing(left), increasing(right), (left + right).allSatisfy({ $0 >= 0 && $0 < columns }) else { return nil }
+        var sides = [UInt8](repeating: 0, count: columns)
+        for slot in left { sides[slot] |= 1 }
+        for slot in right { sides[slot] |= 2 }
+        return sides
+    }
+
     init(rowChecks: [(left: [Int], right: [Int])], columnChecks: [(left: [Int], right: [Int])], columns: Int) {
         self.rowChecks = rowChecks
         self.columnChecks = columnChecks
@@ -124,6 +141,8 @@ struct ReadingOrderGrammar {
     /// open, when not after text alone (`headerGroups` at row 0): after a
     /// blank line too, for the search made when nothing else holds.
     let underHeaderOpens: [Bool]?
+    /// `relations.sidesInColumnOrder`, worked out once per grammar.
+    let sidesInColumnOrder: [UInt8]?
 
     init(numbers: [Double], afterText: [Bool], rows: Int, columns: Int, relations: TemplateRelations,
          limits: TableRulesFile.ReadingOrder, plan: ReadingOrderPlan? = nil, exemptRow: Int? = nil,
@@ -137,6 +156,7 @@ struct ReadingOrderGrammar {
         self.plan = plan ?? ReadingOrderPlan(rows: rows, columns: columns, limits: limits)
         self.exemptRow = exemptRow
         self.underHeaderOpens = underHeaderOpens
+        sidesInColumnOrder = relations.sidesInColumnOrder
     }
 
     /// Data row `row`'s relations hold for the slot values `value` gives, or
@@ -816,10 +836,14 @@ struct ReadingOrderGrammar {
     func forEachHoldingGroup(_ layouts: LayoutOffsets, k: Int, row r: Int, from p: Int, _ body: (_ layout: Int, _ headKey: Int) -> Void) {
         let width = layouts.width
         let tried = equalValues(from: p, count: k * width) ? min(1, layouts.count) : layouts.count
+        // Layouts whose first row holds, where the columns' walk can tell
+        // (bit g; every bit else): the first row is where almost every
+        // layout fails (one layout tried: its row is tested as it stands).
+        let firstRowHolds = tried > 1 ? firstRowsHolding(layouts, k: k, row: r, from: p) ?? ~0 : ~0
         layouts.starts[k].withUnsafeBufferPointer { starts in
             layouts.strides.withUnsafeBufferPointer { strides in
                 numbers.withUnsafeBufferPointer { numbers in
-                    for g in 0..<tried {
+                    for g in 0..<tried where firstRowHolds >> UInt64(min(g, 63)) & 1 == 1 {
                         let base = g * width
                         var holds = true
                         for i in 0..<k {
@@ -832,6 +856,62 @@ struct ReadingOrderGrammar {
                         }
                         body(g, Self.keyEnd(h, count: k * width))
                     }
+                }
+            }
+        }
+    }
+
+    /// Bit g: the first row of a group of `k` rows from row `r` (its
+    /// numbers from token `p`) read by layout g holds, for layouts that are
+    /// every composition of at most 7 columns into blocks left to right, in
+    /// the order of their cut masks (`plan.groups`: layout g cuts before
+    /// column c where bit c − 1 of g + 1 is set), when the row relations
+    /// are one check summed in column order (`sidesInColumnOrder`). Nil
+    /// where it cannot tell (then every layout's row is tested).
+    ///
+    /// In the first row, column c of a block opening at column s is token
+    /// p + s × (k − 1) + c: it depends on where its block opens (just past
+    /// the highest cut before it), not on the blocks after it. The cut
+    /// masks are built column by column, each side's sum carried along as
+    /// `rowHolds` adds it (from 0, in column order): masks that cut the
+    /// first columns alike share those columns' sums, 63 steps for table
+    /// 三's 63 layouts where testing each layout's row took 63 × 7 values.
+    func firstRowsHolding(_ layouts: LayoutOffsets, k: Int, row r: Int, from p: Int) -> UInt64? {
+        let width = layouts.width
+        guard layouts.leftToRightCompositions, let sides = sidesInColumnOrder, r != exemptRow, k >= 2,
+              width == sides.count, p + k * width <= numbers.count else { return nil }
+        let step = k - 1, masks = 1 << (width - 1)
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * masks) { sums in
+            sides.withUnsafeBufferPointer { sides in
+                numbers.withUnsafeBufferPointer { numbers in
+                    // Per mask of the cuts so far: its left sum at `mask`, its right at `masks + mask`.
+                    let first = numbers[p]
+                    sums[0] = sides[0] & 1 != 0 ? 0 + first : 0
+                    sums[masks] = sides[0] & 2 != 0 ? 0 + first : 0
+                    for c in 1..<width {
+                        let half = 1 << (c - 1), side = sides[c]
+                        // Cut before column c: it opens a block.
+                        let opening = numbers[p + c * step + c]
+                        for mask in 0..<half {
+                            let l = sums[mask], r = sums[masks + mask]
+                            var cutL = l, cutR = r, onL = l, onR = r
+                            if side != 0 {
+                                // No cut: its block opens past the highest cut before it.
+                                let start = mask == 0 ? 0 : Int.bitWidth - mask.leadingZeroBitCount
+                                let value = numbers[p + start * step + c]
+                                if side & 1 != 0 { cutL += opening; onL += value }
+                                if side & 2 != 0 { cutR += opening; onR += value }
+                            }
+                            sums[mask | half] = cutL
+                            sums[masks + (mask | half)] = cutR
+                            sums[mask] = onL
+                            sums[masks + mask] = onR
+                        }
+                    }
+                    // As `rowHolds` judges a check (mask 0, one block, is no group).
+                    var holding: UInt64 = 0
+                    for mask in 1..<masks where !(abs(sums[mask] - sums[masks + mask]) >= 1e-9) { holding |= 1 << UInt64(mask - 1) }
+                    return holding
                 }
             }
         }

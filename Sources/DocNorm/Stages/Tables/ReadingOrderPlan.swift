@@ -111,10 +111,22 @@ struct LayoutOffsets: Sendable {
     let starts: [[Int]]
     /// Each cell's step from one row of the group to the next: its block's width.
     let strides: [Int]
+    /// The layouts are every composition of at most 7 columns into two
+    /// blocks or more, left to right, layout g the one cut where bit c − 1
+    /// of g + 1 is set (`ReadingOrderGrammar.firstRowsHolding` walks them).
+    let leftToRightCompositions: Bool
 
     init(_ layouts: [ReadingOrderGrammar.Layout], width: Int, maxRows: Int) {
         count = layouts.count
         self.width = width
+        leftToRightCompositions = width >= 2 && width <= 7 && layouts.count == (1 << (width - 1)) - 1
+            && layouts.indices.allSatisfy { g in
+                let cuts = g + 1
+                var blocks: [Range<Int>] = [], start = 0
+                for c in 1..<width where cuts >> (c - 1) & 1 == 1 { blocks.append(start..<c); start = c }
+                blocks.append(start..<width)
+                return layouts[g].blocks == blocks
+            }
         var strides = [Int](repeating: 0, count: layouts.count * width)
         for (g, layout) in layouts.enumerated() {
             for c in 0..<width { strides[g * width + c] = layout.blocks[layout.blockOf[c]].count }
