@@ -837,6 +837,19 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         // Words and words, or numbers and numbers, are no pair.
         #expect(try repaired(body + "年月\n\n年月\n").suffix(2) == ["年月", "年月"])
     }
+
+    /// Only a line that opens with a unit is read as a pair's words: not one
+    /// opening with another Han character of the same first byte (公, 年:
+    /// E5), which every pair of short Han lines was read for before.
+    @Test func aPairIsReadOnlyWhenALineOpensWithAUnit() {
+        let repair = pipeline.lineRepair
+        #expect(repair.opensWithUnit("年月日"))
+        #expect(repair.opensWithUnit("日"))
+        #expect(!repair.opensWithUnit("公开"))
+        #expect(!repair.opensWithUnit("2026 1 20"))
+        #expect(!repair.opensWithUnit(" 年"))
+        #expect(!repair.opensWithUnit(""))
+    }
 }
 
 /// `lines.join-wrap`: after a full stop at the column, a short line with no
