@@ -649,6 +649,46 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(LineRepair.startsDiffer("一、总体情况", "二、总体情况"))
         #expect(!LineRepair.startsDiffer("A\u{30A}", "Å"))
     }
+
+    /// The duplicate-heading check then tells lines apart where their bytes
+    /// part, before comparing them as Strings: never canonically equivalent
+    /// texts (a tone mark, a compatibility ideograph, EM QUAD and EM SPACE,
+    /// a letter and its combining mark), and texts that part at punctuation
+    /// or a Han character without `==`.
+    @Test func differAtInertScalarOnlyForUnequalTexts() {
+        let texts = ["1.属于", "1.不予", "1、属于", "公开，", "公开情况", "公开", "（一）", "（二）", "“公开”", "“公开\u{302A}”",
+                     "A\u{30A}", "Å", "\u{212B}", "政\u{301}", "政", "豈", "\u{F900}", "a\u{2001}b", "a\u{2003}b", "a\u{2000}b",
+                     "a\u{2002}b", "ÀB", "A\u{300}B", "", "a"]
+        for a in texts {
+            for b in texts where LineRepair.differAtInertScalar(a, b) {
+                #expect(a != b, "\(a) / \(b)")
+            }
+        }
+        #expect(LineRepair.differAtInertScalar("1.属于", "1.不予"))
+        #expect(LineRepair.differAtInertScalar("公开，", "公开情况"))
+        #expect(LineRepair.differAtInertScalar("公开", "公开情况"))
+        #expect(LineRepair.differAtInertScalar("（一）", "（二）"))
+        #expect(!LineRepair.differAtInertScalar("a\u{2001}b", "a\u{2003}b"))
+        #expect(!LineRepair.differAtInertScalar("A\u{30A}", "Å"))
+        // A prefix is unequal whatever follows it (政 and 政 with an acute).
+        #expect(LineRepair.differAtInertScalar("政\u{301}", "政"))
+        #expect(!LineRepair.differAtInertScalar("豈", "\u{F900}"))
+    }
+
+    /// A line of digits and spaces is a page number only as the document's
+    /// last line (four digits at most): a table's values are not.
+    @Test func digitsAreAPageNumberOnlyAsTheLastLine() {
+        let repair = pipeline.lineRepair
+        for text in ["12", "34 5", "1234", " 7", "0000000000000000000000000"] {
+            #expect(!repair.isPageNumber(text, last: false), "\(text)")
+        }
+        #expect(repair.isPageNumber("12", last: true))
+        #expect(repair.isPageNumber(" 7 ", last: true))
+        #expect(!repair.isPageNumber("12345", last: true))
+        #expect(repair.isPageNumber("- 3 -", last: false))
+        #expect(repair.isPageNumber("3/12", last: false))
+        #expect(!repair.isPageNumber("3.12", last: false))
+    }
 }
 
 /// `lines.block-end-run`: the run of digits that opens a block, which
@@ -837,6 +877,19 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(try repaired(body + "年月日\n\n2026 1.2.3 20\n").suffix(2) == ["年月日", "2026 1.2.3 20"])
         // Words and words, or numbers and numbers, are no pair.
         #expect(try repaired(body + "年月\n\n年月\n").suffix(2) == ["年月", "年月"])
+    }
+
+    /// Only a line that opens with a unit is read as a pair's words: not one
+    /// opening with another Han character of the same first byte (公, 年:
+    /// E5), which every pair of short Han lines was read for before.
+    @Test func aPairIsReadOnlyWhenALineOpensWithAUnit() {
+        let repair = pipeline.lineRepair
+        #expect(repair.opensWithUnit("年月日"))
+        #expect(repair.opensWithUnit("日"))
+        #expect(!repair.opensWithUnit("公开"))
+        #expect(!repair.opensWithUnit("2026 1 20"))
+        #expect(!repair.opensWithUnit(" 年"))
+        #expect(!repair.opensWithUnit(""))
     }
 }
 

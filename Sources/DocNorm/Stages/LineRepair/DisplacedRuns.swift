@@ -56,7 +56,11 @@ extension LineRepair {
             guard displacedRunCharacters.contains(s) else { return false }
             if ("0"..."9").contains(s) { digit = true }
         }
-        return digit && columns(text) <= file.displacedRun.maxColumns
+        // No scalar is wider than its UTF-8 (one column, or two from U+0080
+        // on, two bytes or more): a line within the limit in bytes, as every
+        // caller has asked already, is not measured again.
+        let limit = file.displacedRun.maxColumns
+        return digit && (text.utf8.count <= limit || columns(text) <= limit)
     }
 
     enum RunPlacement {
@@ -69,9 +73,11 @@ extension LineRepair {
     /// Where `run` (the next input line) stands under `line`, when its
     /// columns say it was cut off from it; nil when they do not.
     func placement(of run: SourceLine, under line: SourceLine) -> RunPlacement? {
-        guard line.number == run.number - 1, let first = line.text.unicodeScalars.first, cjk.contains(first),
-              let indent = line.extractedIndent, indent > 0, let end = line.extractedColumns,
-              let runStart = run.extractedIndent, let runEnd = run.extractedColumns else { return nil }
+        // The columns first: a line without them (text not laid out by
+        // columns) is not read for its first scalar.
+        guard line.number == run.number - 1, let indent = line.extractedIndent, indent > 0, let end = line.extractedColumns,
+              let runStart = run.extractedIndent, let runEnd = run.extractedColumns,
+              let first = line.text.unicodeScalars.first, cjk.contains(first) else { return nil }
         let firstEnd = indent + Self.columns(CollectionOfOne(first))
         if runStart < firstEnd && runEnd > indent { return .opening }
         // A heading's number (1.) can come out a column late, right after the

@@ -33,10 +33,11 @@ extension LineRepair {
                 else if i + 2 < lines.endIndex, lines[i + 1].text.isEmpty, !lines[i + 2].text.isEmpty { partner = i + 2 }
                 if let j = partner, lines[j].text.utf8.count > limit { partner = nil }
             }
-            // One of the two must open with a unit: its first byte, asked
-            // before the lines are read (a pair of a table's values opens
-            // with digits).
-            if let j = partner, opensWithUnitByte(lines[i].text) || opensWithUnitByte(lines[j].text),
+            // One of the two must open with a unit (a line of units is one
+            // unit after another), asked before the lines are read: a pair of
+            // a table's values opens with digits, and a pair of short Han
+            // lines with other characters.
+            if let j = partner, opensWithUnit(lines[i].text) || opensWithUnit(lines[j].text),
                let joined = Self.interleaved(lines[i].text, lines[j].text, units: numberedUnits) {
                 context.traced(.lines, "lines.numbers-apart", line: lines[i].number,
                                before: lines[i].text + "⏎" + lines[j].text, after: joined)
@@ -54,11 +55,13 @@ extension LineRepair {
         if kept < lines.count { lines.removeLast(lines.count - kept) }
     }
 
-    /// Whether the text's first byte is the first byte of a unit of
-    /// `displacedRun.numberedUnits` (`numberedUnitLeads`).
-    func opensWithUnitByte(_ text: String) -> Bool {
-        guard !text.isEmpty else { return false }
-        return numberedUnitLeads[Int(text.firstUTF8Byte)]
+    /// Whether the text opens with a unit of `displacedRun.numberedUnits`:
+    /// its first byte asked first (`numberedUnitLeads`), then its first
+    /// scalar (the units share their lead bytes with most Han characters,
+    /// and every pair of short Han lines was read by `interleaved`).
+    func opensWithUnit(_ text: String) -> Bool {
+        guard !text.isEmpty, numberedUnitLeads[Int(text.firstUTF8Byte)] else { return false }
+        return Self.firstScalar(of: text, skippingTabs: false).map { numberedUnits.contains($0) } ?? false
     }
 
     /// The one line that `first` and `second` are, when one holds n ≥ 2 unit

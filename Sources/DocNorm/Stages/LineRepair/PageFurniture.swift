@@ -44,15 +44,20 @@ extension LineRepair {
         }
         var breaks: [Int] = [0]
         var count = 0  // lines kept so far, moved to the front
-        for i in lines.indices {
-            guard isPageNumber(lines[i].text, last: false) else {
-                // No write until a line has gone: most documents have few.
-                if count != i { lines.swapAt(count, i) }
-                count += 1
-                continue
+        // Moved in the buffer: every line after a document's first page
+        // number moves, and the array's `swapAt` retained and released both
+        // lines' texts (some 80 instructions a line, most of this loop).
+        lines.withUnsafeMutableBufferPointer { buffer in
+            for i in buffer.indices {
+                guard isPageNumber(buffer[i].text, last: false) else {
+                    // No write until a line has gone: most documents have few.
+                    if count != i { buffer.swapAt(count, i) }
+                    count += 1
+                    continue
+                }
+                context.traced(.lines, "lines.page-number", line: buffer[i].number, before: buffer[i].text, after: "")
+                if breaks.last != count { breaks.append(count) }
             }
-            context.traced(.lines, "lines.page-number", line: lines[i].number, before: lines[i].text, after: "")
-            if breaks.last != count { breaks.append(count) }
         }
         lines.removeLast(lines.count - count)
         breaks.append(lines.count)
@@ -81,7 +86,7 @@ extension LineRepair {
                 // hundreds of instructions for texts in two buffers) is asked
                 // only of texts in other bytes.
                 if let previous, !Self.startsDiffer(previousFirst, first), case let sameBytes = previous.hasSameUTF8(as: lines[i].text),
-                   sameBytes || previous == lines[i].text {
+                   sameBytes || (!Self.differAtInertScalar(previous, lines[i].text) && previous == lines[i].text) {
                     // The same bytes have the previous line's answer (equal
                     // texts in other bytes are asked again).
                     let isHeading = (sameBytes ? previousHeading : nil) ?? structure.readsAsHeading(lines[i].text)
@@ -114,6 +119,40 @@ extension LineRepair {
     static func startsDiffer(_ x: UInt32?, _ y: UInt32?) -> Bool {
         guard let x, let y else { return false }
         return x != y
+    }
+
+    /// Whether two texts are unequal by the first scalar where their bytes
+    /// part: one is a prefix of the other (a canonical decomposition is
+    /// as long as the decompositions of its scalars), or both scalars there
+    /// are `isInert` (each stands at the same place in its text's canonical
+    /// decomposition, after the same prefix, so the decompositions differ
+    /// there). `==` compared lines that open alike (1.属于… and 1.不予…,
+    /// 公开，… and 公开情况) by canonical equivalence, some 400 instructions each.
+    static func differAtInertScalar(_ a: String, _ b: String) -> Bool {
+        a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                let n = min(x.count, y.count)
+                var i = 0
+                while i < n && x[i] == y[i] { i += 1 }
+                if i == n { return x.count != y.count }
+                // Back to the scalar's first byte: the bytes before are the
+                // same in both, and so is where the scalar starts.
+                while i > 0 && x[i] & 0xC0 == 0x80 { i -= 1 }
+                return isInert(decodeUTF8Scalar(x, at: i).value) && isInert(decodeUTF8Scalar(y, at: i).value)
+            } ?? false
+        } ?? false
+    }
+
+    /// A starter (canonical combining class 0) without a canonical
+    /// decomposition, in the blocks the documents are written in: ASCII,
+    /// the dashes and quotes of General Punctuation (U+2010…U+2027), CJK
+    /// symbols and punctuation but the tone marks U+302A…U+302F, CJK unified
+    /// ideographs (not the compatibility ideographs, each a decomposition)
+    /// and the halfwidth and fullwidth forms (their decompositions are
+    /// compatibility ones). Not U+2000…U+2001, nor Latin-1 (À is A and a grave).
+    static func isInert(_ v: UInt32) -> Bool {
+        v < 0x80 || v &- 0x4E00 <= 0x9FFF - 0x4E00 || v &- 0xFF00 <= 0xFFEF - 0xFF00
+            || v &- 0x3000 <= 0x3029 - 0x3000 || v &- 0x3030 <= 0x303F - 0x3030 || v &- 0x2010 <= 0x2027 - 0x2010
     }
 
     /// A text's first scalar when it is ASCII or a CJK unified ideograph;
@@ -156,6 +195,11 @@ extension LineRepair {
         // The first scalar that is no space is no page number's opener on
         // most lines: asked before the scalars are gathered.
         guard let first = Self.firstScalar(of: text, skippingTabs: false), pageNumberOpeners.contains(first) else { return false }
+        // Digits and spaces alone (a table's value: most lines that get
+        // here) are a page number only as the last line or by a pattern of
+        // digits alone, and the rules have none: answered on the bytes, not
+        // gathered as scalars (some 160 instructions a value).
+        if !last && digitsOnlyPageNumberPatterns.isEmpty && Self.holdsDigitsAndSpacesOnly(text) { return false }
         return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 24) { buffer in
             var count = 0, digitsOnly = true
             // Decoded from the UTF-8 in place (`decodeUTF8Scalar`): the
@@ -182,6 +226,14 @@ extension LineRepair {
             for pattern in digitsOnly ? digitsOnlyPageNumberPatterns : pageNumberPatterns where matches(pattern, compact) { return true }
             return false
         }
+    }
+
+    /// Whether every byte of the text is an ASCII digit or a space (false
+    /// for a text whose UTF-8 is not contiguous: the caller then asks on).
+    static func holdsDigitsAndSpacesOnly(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { utf8 in
+            utf8.allSatisfy { $0 &- 0x30 < 10 || $0 == 0x20 }
+        } ?? false
     }
 
     /// Whether the text holds ，: its three UTF-8 bytes, found in place
