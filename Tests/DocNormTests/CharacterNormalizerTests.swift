@@ -66,6 +66,10 @@ func normalized(_ text: String) throws -> String {
         ("公开信息.", "公开信息。"),
         ("共1，000元", "共1,000元"),
         ("3．5万", "3.5万"),
+        // ，between Han is passed over without its next neighbour; between
+        // digits, on the same line as a mark that sends it to the rule, it goes.
+        ("收到，共1，000件,其中", "收到，共1,000件，其中"),
+        ("收到 ，1，2,其中", "收到，1,2，其中"),
     ])
     func rewritten(_ pair: (String, String)) throws {
         #expect(try normalized(pair.0) == pair.1)

@@ -126,4 +126,55 @@ import DocNormTestSupport
         let doc = try pipeline.run(Array("第二十条第〈一)项\n".utf8), options: PipelineOptions(tracing: true))
         #expect(doc.trace.contains { $0.rule == "normalize.ocr-paren" && $0.line == 1 })
     }
+
+    /// `mayRepair` steps over a three-byte character by its bit in a bitmap
+    /// of what it reacts to: the Han beside 号 (只 U+53EA shares its word),
+    /// the ，、。 beside （ and 〈, and 一 without a digit are passed over, and
+    /// what they share a word with is still seen.
+    @Test(arguments: [
+        ("（只有号", true),
+        ("〈，一）", true),
+        ("〈、。）", true),
+        ("【，只2021]，30号", true),
+        ("“，只，)", true),
+        ("只，5一10", true),
+        ("（，只有，）", false),
+        ("中（只）号", true),
+        ("只（，）", false),
+        ("共计，一、二。", false),
+        ("一是加强，二是完善。", false),
+        ("《条例》、“十四五”。", false),
+    ])
+    func mayRepairSeesWhatItReactsTo(_ text: String, _ expected: Bool) {
+        #expect(pipeline.ocr.mayRepair(text) == expected)
+    }
+}
+
+@Suite struct RepunctuatedTests {
+    /// A joined line's mark judged by a neighbour stepped over undecoded:
+    /// U+4E00…U+4FFF (lead byte E4) as well as U+5000…U+9FFF.
+    @Test(arguments: [
+        ("一,二", "一，二"),
+        ("中,会", "中，会"),
+        ("便捷,我局", "便捷，我局"),
+        ("信,人", "信，人"),
+    ])
+    func markBesideHanRewritten(_ input: String, _ expected: String) {
+        #expect(pipeline.characters.repunctuated(input) == expected)
+    }
+
+    /// ，： stay between Han, between a Han and a digit, and change only
+    /// between digits, also after a Han stepped over undecoded.
+    @Test(arguments: [
+        ("共计，1，000件", "共计，1,000件"),
+        ("共计1：2，会", "共计1:2，会"),
+    ])
+    func markBetweenDigitsRewritten(_ input: String, _ expected: String) {
+        #expect(pipeline.characters.repunctuated(input) == expected)
+    }
+
+    @Test func settledLineLeftAlone() {
+        #expect(pipeline.characters.repunctuated("一，二。中：会") == nil)
+        #expect(pipeline.characters.repunctuated("共计，1，会：2件") == nil)
+    }
 }

@@ -36,8 +36,9 @@ extension CharacterNormalizer {
         var i = 0
         while i < n {
             let b = UInt32(p[i])
-            if hanIsInert && waiting == nil && b &- 0xE5 <= 0xE9 - 0xE5 {
-                // U+5000…U+9FFF (most of a paragraph): no candidate, and no
+            if hanIsInert && waiting == nil && (b &- 0xE5 <= 0xE9 - 0xE5 || (b == 0xE4 && p[i &+ 1] >= 0xB8)) {
+                // U+4E00…U+9FFF (most of a paragraph; E4 B8…BF is U+4E00…
+                // U+4FFF, 一 中 人 会 among them): no candidate, and no
                 // candidate waits for it as its neighbour; decoded only if
                 // one follows it.
                 hanBefore = i

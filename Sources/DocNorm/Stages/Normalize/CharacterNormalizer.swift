@@ -221,6 +221,14 @@ public struct CharacterNormalizer: Sendable {
         }
     }
 
+    /// A candidate `punctuationRewrite` rewrites only between two digits
+    /// (`ScalarClasses.digitGuarded`: ，： of the built-in rules), read off
+    /// the class table instead of hashing.
+    @inline(__always)
+    func isDigitGuarded(_ c: UInt32) -> Bool {
+        c < 0x10000 && classes.bmp.withUnsafeBufferPointer { $0[Int(c)] } & ScalarClasses.punctuationInNumbers != 0
+    }
+
     /// What a non-parenthesis punctuation character becomes between its
     /// nearest non-blank neighbours on the line, or nil when it stays.
     /// One place for the rule, shared by the worklist and its fast path.
@@ -271,7 +279,11 @@ public struct CharacterNormalizer: Sendable {
             guard punctuationCandidates.contains(c) else { continue }
             if c == 0x28 || c == 0x29 { return false }
             if c == 0xFF08 || c == 0xFF09 { continue }
-            if punctuationRewrite(c, before: neighbour(i, -1), after: neighbour(i, 1)) != nil { return false }
+            let before = neighbour(i, -1)
+            // Rewritten only between digits (，：), so with no digit before it
+            // the one after is not looked for.
+            if isDigitGuarded(c) && !(before.map { $0 &- 0x30 < 10 } ?? false) { continue }
+            if punctuationRewrite(c, before: before, after: neighbour(i, 1)) != nil { return false }
         }
         return true
     }

@@ -69,6 +69,9 @@ struct OCRRepairs: Sendable {
     let brackets: ScalarSet
     /// Pairs passed over whole on the way (opener → closer).
     let enclosedPairs: [Unicode.Scalar: Unicode.Scalar]
+    /// The openers of `enclosedPairs`: asked first, so the search for a
+    /// closer hashes only at one of them, not at every character it passes.
+    let enclosedOpeners: ScalarSet
     let numberOpeners: ScalarSet
     let numberClosers: ScalarSet
     let numberOpen: Unicode.Scalar, numberClose: Unicode.Scalar
@@ -96,6 +99,11 @@ struct OCRRepairs: Sendable {
     /// else the length of its sequence, so `mayRepair` steps over the rest
     /// of a line (most Han, ASCII) without decoding it.
     let candidateSkips: [UInt8]
+    /// The scalars `mayRepair` reacts to as a BMP bitmap, one word per 64
+    /// scalars: a three-byte sequence's lead and second byte give its word
+    /// and its last byte its bit, so the Han and the ，。、 that share a lead
+    /// byte with 号, 〈 or （ are stepped over undecoded too.
+    let reactingBits: [UInt64]
 
     static func load(from source: RuleSource) throws -> OCRRepairs {
         let file = try source.decode(OCRRulesFile.self, from: "ocr.json")
@@ -135,14 +143,17 @@ struct OCRRepairs: Sendable {
         // The rules' last (:) and first (%) characters mark a line.
         let triggers: Set<Unicode.Scalar> = [misreadDash, ":", misreadPermille[0]]
         let reactsTo = parenOpeners.union(numberOpeners).union(file.parens.closers.unicodeScalars).union(["号"]).union(triggers)
+        var reactingBits = [UInt64](repeating: 0, count: 1024)
         for scalar in reactsTo {
             skips[Int(String(scalar).utf8.first!)] = 0
+            if scalar.value <= 0xFFFF { reactingBits[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63) }
         }
         let dashUTF8 = Array(String(misreadDash).utf8)
         let dashLeadShared = reactsTo.contains { $0 != misreadDash && String($0).utf8.first == dashUTF8[0] }
         return OCRRepairs(parenOpeners: set(file.parens.openers, "parens.openers"), parenClosers: set(file.parens.closers, "parens.closers"),
                           open: try one(file.parens.open, "parens.open"), close: try one(file.parens.close, "parens.close"),
                           reach: reach, brackets: set(brackets, "parens.brackets"), enclosedPairs: enclosedPairs,
+                          enclosedOpeners: ScalarSet(ranges: enclosedPairs.keys.map { $0.value...$0.value }, pattern: "parens.enclosed openers"),
                           numberOpeners: set(file.documentNumbers.openers, "documentNumbers.openers"),
                           numberClosers: set(file.documentNumbers.closers, "documentNumbers.closers"),
                           numberOpen: try one(file.documentNumbers.open, "documentNumbers.open"),
@@ -155,7 +166,7 @@ struct OCRRepairs: Sendable {
                           misreadPermille: misreadPermille, permille: try one(file.permille.sign, "permille.sign"),
                           candidates: ScalarSet(ranges: parenOpeners.union(numberOpeners).union(triggers).map { $0.value...$0.value },
                                                 pattern: "OCR candidates"),
-                          candidateSkips: skips)
+                          candidateSkips: skips, reactingBits: reactingBits)
     }
 
     /// `only`: the indices of the lines that may hold an opener
@@ -214,7 +225,7 @@ struct OCRRepairs: Sendable {
         text.utf8.withContiguousStorageIfAvailable { utf8 in
             var parenOpened = false, numberOpened = false
             var i = 0
-            return candidateSkips.withUnsafeBufferPointer { skips in
+            return candidateSkips.withUnsafeBufferPointer { skips in reactingBits.withUnsafeBufferPointer { reacting in
                 while i < utf8.count {
                     // A scalar whose lead byte none of the scalars below has
                     // (most Han, ASCII, most marks) changes nothing below:
@@ -222,6 +233,16 @@ struct OCRRepairs: Sendable {
                     if case let skip = skips[Int(utf8[i])], skip != 0 {
                         i &+= Int(skip)
                         continue
+                    }
+                    // So does a three-byte one (U+0800…U+FFFF) that is none of
+                    // them, found by its bit without decoding it (valid UTF-8:
+                    // its two continuation bytes are there).
+                    if utf8[i] &- 0xE0 < 0x10 {
+                        let word = reacting[Int(utf8[i] & 0x0F) << 6 | Int(utf8[i &+ 1] & 0x3F)]
+                        if word >> UInt64(utf8[i &+ 2] & 0x3F) & 1 == 0 {
+                            i &+= 3
+                            continue
+                        }
                     }
                     if let dash = misreadDashUTF8, utf8[i] == dash[0] {
                         // Only the dash with a digit after it counts (below).
@@ -252,7 +273,7 @@ struct OCRRepairs: Sendable {
                     if numberOpeners.contains(v) { numberOpened = true }
                 }
                 return false
-            }
+            } }
         } ?? mayRepair(scalars: text.unicodeScalars)
     }
 
@@ -298,7 +319,7 @@ struct OCRRepairs: Sendable {
         let limit = min(s.count, i + reach + 1)
         var k = i + 1
         while k < limit {
-            if let closer = enclosedPairs[s[k]], let end = s[(k + 1)..<limit].firstIndex(where: { $0 == closer }),
+            if enclosedOpeners.contains(s[k]), let closer = enclosedPairs[s[k]], let end = s[(k + 1)..<limit].firstIndex(where: { $0 == closer }),
                !s[(k + 1)..<end].contains(where: { brackets.contains($0) || parenClosers.contains($0) }) {
                 k = end + 1
                 continue
