@@ -55,4 +55,23 @@ import ICUKit
         }
     }
 
+    /// The radicals table is read on its bytes; lines and comments are what
+    /// splitting the String into Characters made them: a line does not end
+    /// inside CR LF, and `#` with a mark joined to it opens no comment.
+    @Test func radicalsTableLinesAreTheStringsLines() {
+        func parsed(_ text: String) -> String {
+            do {
+                return try RuleSet.parseRadicals(text, file: "r.tsv").sorted { $0.key < $1.key }
+                    .map { "\(String($0.key, radix: 16))→\(String($0.value, radix: 16))" }.joined(separator: " ")
+            } catch let DocNormError.invalidRules(_, line, _, _) { return "line \(line ?? -1)" } catch { return "\(error)" }
+        }
+        #expect(parsed("# c\n\n2F00\t4E00\t⼀\t一\n") == "2f00→4e00")
+        #expect(parsed("2F00\t\t4E00\n#x\n") == "2f00→4e00")
+        #expect(parsed("# a\r\n2F00\t4E00\r\n") == "")
+        #expect(parsed("# a\n2F00\t4E00\r\n") == "line 2")
+        #expect(parsed("#\u{301} x\n2F00\t4E00\n") == "line 1")
+        #expect(parsed("#\u{4E00}\n+2F00\t4e00") == "2f00→4e00")
+        #expect(parsed("\n\n2F00 4E00\n") == "line 3")
+        #expect(parsed("2F00\t4E00\n\r\n2F01\t4E01") == "line 2")
+    }
 }
