@@ -46,6 +46,19 @@ public struct ScalarSet: Sendable, Equatable {
     @inlinable @inline(__always)
     public func contains(_ scalar: Unicode.Scalar) -> Bool { contains(scalar.value) }
 
+    /// Calls `body` with every member below U+10000, in ascending order: a
+    /// table over the BMP is filled from the set's words in a few thousand
+    /// steps, not by asking the set about each of 65,536 scalars.
+    public func forEachBMPMember(_ body: (UInt32) -> Void) {
+        for (index, word) in bmp.enumerated() where word != 0 {
+            var rest = word
+            while rest != 0 {
+                body(UInt32(index << 6 | rest.trailingZeroBitCount))
+                rest &= rest - 1
+            }
+        }
+    }
+
     /// The set's ranges as ICU reports them (strings in the set are ignored).
     static func ranges(of set: OpaquePointer) -> [ClosedRange<UInt32>] {
         var result: [ClosedRange<UInt32>] = []

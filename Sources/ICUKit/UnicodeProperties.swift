@@ -22,6 +22,28 @@ public enum UnicodeProperties {
         return width == U_EA_WIDE || width == U_EA_FULLWIDTH
     }
 
+    /// Every scalar `columns` gives 2, and every one `isWide` holds for, as
+    /// ranges of ICU's property sets: a table of the BMP is filled from
+    /// them at start-up, where asking ICU about each of 65,536 scalars was a
+    /// fixed cost of every run.
+    public static let twoColumnRanges = propertyRanges("[[:ea=W:][:ea=F:][:ea=A:]]")
+    public static let wideRanges = propertyRanges("[[:ea=W:][:ea=F:]]")
+
+    /// Every scalar `mayChangeUnderNFKC` holds for, as ranges (see
+    /// `twoColumnRanges`).
+    public static let mayChangeUnderNFKCRanges = propertyRanges("[[:NFKC_QC=N:][:NFKC_QC=M:][:^ccc=0:]]")
+
+    /// The ranges of a set of a fixed pattern of properties, which ICU
+    /// always accepts.
+    private static func propertyRanges(_ pattern: String) -> [ClosedRange<UInt32>] {
+        var status = U_ZERO_ERROR
+        let utf16 = Array(pattern.utf16)
+        guard let set = cicu_uset_openPattern(utf16, Int32(utf16.count), &status) else { fatalError("ICU refused \(pattern)") }
+        defer { cicu_uset_close(set) }
+        guard status.rawValue <= 0 else { fatalError("ICU refused \(pattern): \(status.rawValue)") }
+        return ScalarSet.ranges(of: set)
+    }
+
     /// Whether NFKC may change a string that holds this character: its
     /// NFKC_Quick_Check is not Yes, or it has a non-zero canonical combining
     /// class (it may reorder or compose with its neighbours). A string made

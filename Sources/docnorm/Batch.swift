@@ -12,6 +12,7 @@ import FoundationEssentials
 /// stream of JSON Lines for other engines.
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "batch",
         abstract: "Normalize a folder of documents (or a JSON Lines stream with --jsonl).",
         discussion: """
             Writes each input matching --glob under IN to the same relative path under OUT, \

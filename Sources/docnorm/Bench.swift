@@ -12,6 +12,7 @@ import FoundationEssentials
 /// each big document in its own process so its peak memory is its own).
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "bench",
         abstract: "Measure speed and memory on a corpus generated from Corpus/.",
         discussion: """
             Figures for the README come from --megabytes 100 (the default is a quick run). \

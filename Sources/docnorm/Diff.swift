@@ -10,6 +10,7 @@ import Darwin
 /// change attributed to the stage and rule that made it.
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Show what normalization changes in one document, and why.",
         discussion: """
             Compares the raw input (decoded, otherwise untouched) with the normalized text. \

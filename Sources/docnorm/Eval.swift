@@ -7,6 +7,7 @@ import FoundationEssentials
 /// recorded baseline.
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "eval",
         abstract: "Score every extractor's output of the gold documents against the gold.",
         discussion: """
             For each <doc>/gold.txt under DIR, runs <doc>/extracted/*.txt and extracted/chromium/*.txt \

@@ -4,6 +4,7 @@ import DocNorm
 /// `docnorm [normalize] [FILE]`: one document, from a file or standard input.
 struct Normalize: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "normalize",
         abstract: "Normalize one document (the default command).",
         discussion: "Reads FILE (or standard input) and writes the normalized document to standard output.")
 

@@ -157,14 +157,27 @@ public struct RuleSet: Sendable {
     }
 
     /// Parses the radicals table: `radical-hex TAB ideograph-hex [TAB …]`, `#` comments.
+    /// Read on its UTF-8 bytes: splitting the String into Characters was
+    /// most of the cost of loading the rules. A line ends at LF as a
+    /// Character does (not inside CR LF), and a `#` followed by a mark that
+    /// joins it is no comment, as `hasPrefix("#")` says.
     static func parseRadicals(_ text: String, file: String) throws -> [UInt32: UInt32] {
         var map: [UInt32: UInt32] = [:]
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        let utf8 = Array(text.utf8)
+        var start = 0
+        while start <= utf8.count {
+            var end = start
+            while end < utf8.count && !(utf8[end] == 0x0A && (end == start || utf8[end - 1] != 0x0D)) { end += 1 }
             lineNumber += 1
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t")
-            guard fields.count >= 2, let from = UInt32(fields[0], radix: 16), let to = UInt32(fields[1], radix: 16) else {
+            let line = utf8[start..<end]
+            start = end + 1
+            if line.isEmpty { continue }
+            if line.first == UInt8(ascii: "#") && (line.count == 1 || line[line.startIndex + 1] < 0x80
+                                                   || String(decoding: line, as: UTF8.self).hasPrefix("#")) { continue }
+            let fields = line.split(separator: UInt8(ascii: "\t"))
+            guard fields.count >= 2, let from = UInt32(String(decoding: fields[0], as: UTF8.self), radix: 16),
+                  let to = UInt32(String(decoding: fields[1], as: UTF8.self), radix: 16) else {
                 throw DocNormError.invalidRules(file: file, line: lineNumber, reason: "expected two hex code points separated by a TAB")
             }
             map[from] = to

@@ -143,12 +143,19 @@ public struct LineRepair: Sendable {
     /// font). One table, so that a line's columns and whether its width is
     /// exact are read off it in one pass (`measure`); the exactness was a
     /// second 64K table, looked up again on a second pass.
-    static let widthClasses: [UInt8] = (0..<0x10000).map { v in
-        let columns = UnicodeProperties.columns(UInt32(v))
-        // Only a scalar of two columns can be Wide or Fullwidth: ICU is asked
-        // again for those alone.
-        return UInt8(columns) | (columns == 2 && UnicodeProperties.isWide(UInt32(v)) ? exactlyWideBit : 0)
-    }
+    /// Filled from ICU's property sets (ranges), not by asking ICU about each
+    /// scalar: that was a fixed cost of every run, however small its input.
+    static let widthClasses: [UInt8] = {
+        var classes = [UInt8](repeating: 1, count: 0x10000)
+        for range in UnicodeProperties.twoColumnRanges where range.lowerBound <= 0xFFFF {
+            for v in Int(range.lowerBound)...Int(min(range.upperBound, 0xFFFF)) { classes[v] = 2 }
+        }
+        // Wide and Fullwidth are two columns (a subset of the ranges above).
+        for range in UnicodeProperties.wideRanges where range.lowerBound <= 0xFFFF {
+            for v in Int(range.lowerBound)...Int(min(range.upperBound, 0xFFFF)) { classes[v] = 2 | exactlyWideBit }
+        }
+        return classes
+    }()
     static let columnsMask: UInt8 = 0x03
     static let exactlyWideBit: UInt8 = 0x04
 

@@ -85,22 +85,26 @@ struct ScalarClasses: Sendable {
         self.ocrIdeograph = ocrIdeograph
         let kept = (try? ScalarSet(pattern: rules.normalizer.keptPattern))
         let digitGuarded = self.digitGuarded
-        let bmp = (0..<0x10000).map { (v: UInt32) -> Bits in
-            var c: Bits = 0
-            if v == 0x0A || v == 0x0D || v == 0x0C || v == 0x2028 || v == 0x2029 { c |= Self.lineBreak }
-            if rules.radicals[v] != nil { c |= Self.radical }
-            // Without the kept set (it compiled for the normalizer, so this is
-            // not expected) every candidate goes through ICU's own quick check.
-            if !(kept?.contains(v) ?? false) && (v & 0xF800 == 0xD800 || UnicodeProperties.mayChangeUnderNFKC(v)) { c |= Self.nfkc }
-            if rules.remove.contains(v) { c |= Self.remove }
-            if rules.spaces.contains(v) { c |= Self.space }
-            if v == 0x20 { c |= Self.asciiSpace }
-            if punctuationCandidates.contains(v) {
-                c |= digitGuarded.contains(v) ? Self.punctuationInNumbers : Self.punctuation
-            }
-            if ocrOpeners.contains(v) && v != ocrIdeograph { c |= Self.ocrOpener }
-            return c
+        // Filled set by set from their members (a few thousand each, ICU's
+        // NFKC candidates as ranges), not by asking every set and ICU about
+        // each of the 65,536 scalars: that was most of a small run's start-up.
+        var bmp = [Bits](repeating: 0, count: 0x10000)
+        for v in [0x0A, 0x0D, 0x0C, 0x2028, 0x2029] { bmp[v] |= Self.lineBreak }
+        for v in rules.radicals.keys where v <= 0xFFFF { bmp[Int(v)] |= Self.radical }
+        // Without the kept set (it compiled for the normalizer, so this is
+        // not expected) every candidate goes through ICU's own quick check.
+        func markNFKC(_ v: UInt32) { if !(kept?.contains(v) ?? false) { bmp[Int(v)] |= Self.nfkc } }
+        for v in UInt32(0xD800)...0xDFFF { markNFKC(v) }
+        for range in UnicodeProperties.mayChangeUnderNFKCRanges where range.lowerBound <= 0xFFFF {
+            for v in range.lowerBound...min(range.upperBound, 0xFFFF) { markNFKC(v) }
         }
+        rules.remove.forEachBMPMember { bmp[Int($0)] |= Self.remove }
+        rules.spaces.forEachBMPMember { bmp[Int($0)] |= Self.space }
+        bmp[0x20] |= Self.asciiSpace
+        punctuationCandidates.forEachBMPMember { v in
+            bmp[Int(v)] |= digitGuarded.contains(v) ? Self.punctuationInNumbers : Self.punctuation
+        }
+        ocrOpeners.forEachBMPMember { v in if v != ocrIdeograph { bmp[Int(v)] |= Self.ocrOpener } }
         self.bmp = bmp
         linesAreIndependent = !rules.remove.contains(0x0A) && !rules.spaces.contains(0x0A)
             && !(values + Array(rules.radicals.values)).contains(0x0A)

@@ -52,8 +52,10 @@ import ICUKit
 /// row 三（一） `72 11 1 0 3 1 88`.
 struct ReadingOrderRecovery: Sendable {
     let rules: TableRules
-    /// Per template id, the layouts the search tries, built once.
-    let plans: [String: ReadingOrderPlan]
+    /// Per template id, the layouts the search tries, built once, when a
+    /// table is first read (most of the reader's start-up, and a small
+    /// document reads none).
+    let plans: BuiltOnFirstUse<[String: ReadingOrderPlan]>
     /// Per template id, its labels as scalars, and every template's anchors
     /// as scalars: what `stretchEnd` compares lines with, built once (it
     /// runs at every anchor, in each recognition of `tables.settle`).
@@ -61,7 +63,8 @@ struct ReadingOrderRecovery: Sendable {
     let anchorScalars: [(anchor: String, scalars: [Unicode.Scalar])]
     /// Per template id, its column labels as `HeaderPieceEvidence` asks of
     /// them, built once (a failing read of a long document asks often).
-    let headerLabels: [String: HeaderPieceEvidence.Labels]
+    /// Built on first use, as `plans` are.
+    let headerLabels: BuiltOnFirstUse<[String: HeaderPieceEvidence.Labels]>
     /// Per template id (of uniform width), its relations as the search
     /// asks them, built once (`read` built them at every call).
     let relations: [String: TemplateRelations]
@@ -75,19 +78,23 @@ struct ReadingOrderRecovery: Sendable {
 
     init(rules: TableRules) {
         self.rules = rules
-        var plans: [String: ReadingOrderPlan] = [:]
-        for template in rules.templates {
-            guard let columns = Self.uniformSlots(template) else { continue }
-            let rows = template.rows.filter { !$0.isHeader }.count
-            plans[template.id] = ReadingOrderPlan(rows: rows, columns: columns, limits: rules.readingOrder)
+        plans = BuiltOnFirstUse {
+            var plans: [String: ReadingOrderPlan] = [:]
+            for template in rules.templates {
+                guard let columns = Self.uniformSlots(template) else { continue }
+                let rows = template.rows.filter { !$0.isHeader }.count
+                plans[template.id] = ReadingOrderPlan(rows: rows, columns: columns, limits: rules.readingOrder)
+            }
+            return plans
         }
-        self.plans = plans
         // Only ids that name one template (a rules folder may repeat one;
         // `labels(of:)` then builds them as it goes).
         let ids = Dictionary(rules.templates.map { ($0.id, 1) }, uniquingKeysWith: +)
         labelScalars = Dictionary(uniqueKeysWithValues: rules.templates.filter { ids[$0.id] == 1 }.map { ($0.id, Self.labels(of: $0)) })
         anchorScalars = rules.templates.flatMap(\.anchors).map { ($0, Array($0.unicodeScalars)) }
-        headerLabels = Dictionary(uniqueKeysWithValues: rules.templates.filter { ids[$0.id] == 1 }.map { ($0.id, HeaderPieceEvidence.Labels($0)) })
+        headerLabels = BuiltOnFirstUse {
+            Dictionary(uniqueKeysWithValues: rules.templates.filter { ids[$0.id] == 1 }.map { ($0.id, HeaderPieceEvidence.Labels($0)) })
+        }
         relations = Dictionary(uniqueKeysWithValues: rules.templates.filter { ids[$0.id] == 1 && Self.uniformSlots($0) != nil }.map { template in
             (template.id, TemplateRelations(template, dataRows: template.rows.indices.filter { !template.rows[$0].isHeader }))
         })
@@ -259,7 +266,7 @@ struct ReadingOrderRecovery: Sendable {
     /// holds and agrees with the pieces is taken, or none.
     func movedChoice(_ template: TableTemplate, _ failure: Failure, lines: ArraySlice<SourceLine>, tokens: [Token]) -> Reading? {
         guard failure.ties.isEmpty, failure.numbersFit else { return nil }
-        let labels = headerLabels[template.id] ?? HeaderPieceEvidence.Labels(template)
+        let labels = headerLabels.value[template.id] ?? HeaderPieceEvidence.Labels(template)
         guard let evidence = HeaderPieceEvidence.forMovedOrders(lines: lines, tokens: tokens, labels: labels.labels, index: labels.index) else { return nil }
         let slotLabels = labels.slots
         var found: [[String]: Reading] = [:]
@@ -289,7 +296,7 @@ struct ReadingOrderRecovery: Sendable {
 
     /// The header pieces of the stretch, and every data row's slots' column labels.
     func headerPieces(_ template: TableTemplate, lines: ArraySlice<SourceLine>, tokens: [Token]) -> (HeaderPieceEvidence, [[String]]) {
-        let labels = headerLabels[template.id] ?? HeaderPieceEvidence.Labels(template)
+        let labels = headerLabels.value[template.id] ?? HeaderPieceEvidence.Labels(template)
         return (HeaderPieceEvidence(lines: lines, tokens: tokens, labels: labels.labels, index: labels.index), labels.slots)
     }
 
@@ -358,7 +365,7 @@ struct ReadingOrderRecovery: Sendable {
                 leadInputs[lead] = inputs
                 let grammar = ReadingOrderGrammar(numbers: inputs.numbers, afterText: inputs.afterText,
                                       rows: rowCount, columns: columns, relations: relations, limits: limits ?? rules.readingOrder,
-                                      plan: plans[template.id], exemptRow: exempt,
+                                      plan: plans.value[template.id], exemptRow: exempt,
                                       underHeaderOpens: blankOpens ? tokens[slice].map { $0.afterText || $0.afterBlank } : nil)
                 let found = grammar.search(below: exempt == nil ? nil : strict[lead])
                 if exempt == nil && limits == nil && !blankOpens {
