@@ -11,18 +11,24 @@ import Darwin
 final class BuiltOnFirstUse<Value: Sendable>: @unchecked Sendable {
     private var built: Value?
     private var build: (@Sendable () -> Value)?
-    private var mutex = pthread_mutex_t()
+    /// Allocated, not a stored `pthread_mutex_t`: a mutex must not move, and
+    /// `&property` promises no stable address.
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t> = .allocate(capacity: 1)
 
     init(_ build: @escaping @Sendable () -> Value) {
         self.build = build
-        pthread_mutex_init(&mutex, nil)
+        mutex.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(mutex, nil)
     }
 
-    deinit { pthread_mutex_destroy(&mutex) }
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
 
     var value: Value {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
         if let built { return built }
         let value = build!()
         built = value
