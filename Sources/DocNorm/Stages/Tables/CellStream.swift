@@ -265,7 +265,14 @@ struct CellStream {
             // off its end leaves it, or nothing when the line is all values):
             // tested before any array is made (most lines above a number are
             // numbers too, in a table read one cell per line).
-            guard let opener = above.first, opener.value >= 0x2E80, opener.properties.isIdeographic else { continue }
+            guard let opener = above.first, opener.value >= 0x2E80 else { continue }
+            // A label that opens with the number and then the text opens
+            // with the line's digit and holds the text's first scalar after
+            // it: asked before the arrays are made and the scalar's
+            // properties looked up (a line of values under a label line
+            // opens no label: ~10 M instructions of the 1 MB bench).
+            guard numberedLabels.contains(where: { $0.first?.value == UInt32(opening) && $0.dropFirst().contains(opener) }),
+                  opener.properties.isIdeographic else { continue }
             let line = whole.prefix { $0 != " " }
             let number = Array(line.unicodeScalars)
             var text = Array(above)
