@@ -384,6 +384,25 @@ struct CellStream {
         }
     }
 
+    /// `tokenEnd(from:)`, and whether the token is ASCII digits only, read
+    /// in one pass: most values stage 4 reads are such numbers, which the
+    /// value grammar then need not be asked about.
+    func tokenEndAndDigits(from index: Int) -> (end: Int, digitsOnly: Bool) {
+        scalars.withUnsafeBufferPointer { scalars in
+            cellStart.withUnsafeBufferPointer { starts in
+                // Buffer positions count from each slice's start.
+                let scalarBase = self.scalars.startIndex, startBase = cellStart.startIndex
+                var digitsOnly = scalars[index - scalarBase].value &- 0x30 < 10
+                var end = index + 1
+                while end - startBase < starts.count && !starts[end - startBase] {
+                    digitsOnly = digitsOnly && scalars[end - scalarBase].value &- 0x30 < 10
+                    end += 1
+                }
+                return (end, digitsOnly)
+            }
+        }
+    }
+
     /// End (exclusive) of the token at `index`: up to the next cell start.
     /// Read in place: stage 4 asks it of every value it reads.
     func tokenEnd(from index: Int) -> Int {
