@@ -102,6 +102,22 @@ func digitFirst(_ lines: [SourceLine]) -> [Int] {
         #expect(doc.tables.isEmpty)
     }
 
+    /// The anchors are compared on a line's UTF-8 bytes: the templates found
+    /// are those whose anchor opens the line's scalars after its leading TABs
+    /// and spaces, as the scalar view says.
+    @Test func anAnchorOpensTheLineAfterItsLeadingBlanks() {
+        let recognizer = pipeline.tables
+        for text in ["行政复议", "\t 行政复议 0 0", "行政复", "  （本列数据的勾稽关系为：第一项加第二项之和）", "申请人情况",
+                     "第二十条第（一）项", "说明：行政复议", "", "  \t", "一、行政复议", "行政复议e\u{301}", "1 行政复议"] {
+            let head = text.unicodeScalars.drop { $0 == "\t" || $0 == " " }
+            let expected = recognizer.anchors.indices.filter { t in recognizer.anchors[t].contains { !$0.isEmpty && head.starts(with: $0) } }
+            #expect(recognizer.templatesAnchored(text, emptyAnchors: false) == expected, "\(text)")
+            #expect(recognizer.templatesAnchored(text, emptyAnchors: true) == expected, "\(text)")
+        }
+        #expect(!recognizer.templatesAnchored("\t行政复议", emptyAnchors: false).isEmpty)
+        #expect(recognizer.templatesAnchored("行政复", emptyAnchors: false).isEmpty)
+    }
+
     @Test func valueTokens() {
         let rules = pipeline.tables.rules
         for value in ["0", "137", "52.15", "3.5%", "减4", "251000元", "1,200", "/"] {

@@ -575,7 +575,11 @@ struct TemplateMatcher: Sendable {
         // Label text, where most asks stand: its first scalar opens no
         // value, and its token's end is not looked for.
         guard rules.valueOpeners.contains(stream.scalars[index]) else { return nil }
-        let end = stream.tokenEnd(from: index)
+        // A token of ASCII digits, most values, is one wherever the grammar
+        // says so (`plainDigitsAreValues`): found with the token's end, not
+        // asked of the grammar (~17 M instructions of the 1 MB bench).
+        let (end, digitsOnly) = stream.tokenEndAndDigits(from: index)
+        if digitsOnly && rules.valueGrammar.plainDigitsAreValues { return end }
         return rules.isValue(stream.scalars[index..<end]) ? end : nil
     }
 

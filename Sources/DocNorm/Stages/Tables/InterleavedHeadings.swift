@@ -148,13 +148,7 @@ extension TableRecognizer {
 
     /// The templates whose anchor opens the line; nil for none.
     func anchoredTemplates(_ line: SourceLine) -> [Int]? {
-        let head = line.text.unicodeScalars.drop { $0 == "\t" || $0 == " " }
-        var templates: [Int] = []
-        // The first scalars compared first: most anchors open with another.
-        let first = head.first
-        for (t, anchors) in anchors.enumerated() where anchors.contains(where: { $0.first == first && !$0.isEmpty && head.starts(with: $0) }) {
-            templates.append(t)
-        }
+        let templates = templatesAnchored(line.text, emptyAnchors: false)
         return templates.isEmpty ? nil : templates
     }
 

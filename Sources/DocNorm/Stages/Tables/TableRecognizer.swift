@@ -25,6 +25,9 @@ struct TableRecognizer: Sendable {
     /// once, not per reading (the read-backs read every document again).
     let anchors: [[[Unicode.Scalar]]]
     let anchorFirsts: ScalarSet
+    /// The anchors as UTF-8, made once: every line of every reading is
+    /// asked whether one opens it (`templatesAnchored`), on its bytes.
+    let anchorUTF8: [[[UInt8]]]
     /// Each template's `headerLabels`, made once: a heading after a table
     /// asks for them (`tables.interleaved-heading`), and making them there
     /// was most of that stage's time.
@@ -47,9 +50,42 @@ struct TableRecognizer: Sendable {
         debris = TableDebris(rules: rules)
         anchors = rules.templates.map { t in t.anchors.map { Array($0.unicodeScalars) } }
         anchorFirsts = ScalarSet(ranges: anchors.joined().compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
+        anchorUTF8 = rules.templates.map { t in t.anchors.map { Array($0.utf8) } }
         templateHeaderLabels = rules.templates.map(Self.headerLabels)
         rowLabelScalars = rules.templates.flatMap { $0.rows.flatMap { $0.path.map { Array($0.unicodeScalars) } } }
         anchorLabels = Self.anchorLabels(rules.templates)
+    }
+
+    /// The templates (their indices, in order) one of whose anchors opens
+    /// `text` after its leading TABs and spaces, whose first scalar opens an
+    /// anchor; `emptyAnchors`: whether an empty anchor opens such a text.
+    /// Compared on the line's UTF-8 bytes, in place: a run of scalars opens
+    /// another exactly when its UTF-8 opens the other's (the scalar view's
+    /// `drop`, `first` and `starts(with:)`, each step validated, cost ~40 M
+    /// instructions of the 1 MB bench, asked of every line of every reading).
+    func templatesAnchored(_ text: String, emptyAnchors: Bool) -> [Int] {
+        let anchorUTF8 = self.anchorUTF8, anchorFirsts = self.anchorFirsts
+        func anchored(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+            var start = 0
+            while start < bytes.count && (bytes[start] == 0x09 || bytes[start] == 0x20) { start += 1 }
+            guard start < bytes.count, anchorFirsts.contains(decodeUTF8Scalar(bytes, at: start).value) else { return [] }
+            let count = bytes.count - start
+            var templates: [Int] = []
+            for t in anchorUTF8.indices {
+                let opens = anchorUTF8[t].contains { anchor in
+                    guard !anchor.isEmpty else { return emptyAnchors }
+                    guard anchor.count <= count else { return false }
+                    var k = 0
+                    while k < anchor.count && anchor[k] == bytes[start + k] { k += 1 }
+                    return k == anchor.count
+                }
+                if opens { templates.append(t) }
+            }
+            return templates
+        }
+        if let found = text.utf8.withContiguousStorageIfAvailable(anchored) { return found }
+        var copy = text
+        return copy.withUTF8(anchored)
     }
 
     /// The edition in force in `year`: the latest one named by a year at or
@@ -155,8 +191,6 @@ struct TableRecognizer: Sendable {
     /// compares grids), so its spans and arithmetic are not worked out.
     func recognize(_ lines: [SourceLine], reportEdition: Int? = nil, memo: ReadingOrderRecovery.Memo? = nil, context: PipelineContext,
                    gridsOnly: Bool = false, keep: (Region) -> Region = { $0 }) -> [Region] {
-        // Most lines open with no anchor's first scalar: they are passed at once.
-        let anchors = self.anchors, anchorFirsts = self.anchorFirsts
         // The closures below read the templates and the matching limits
         // from these copies: a closure that reads `rules` (or `self`) copies
         // the whole `TableRules` into it (a retain and a release of each of
@@ -180,12 +214,8 @@ struct TableRecognizer: Sendable {
         var searchedAhead: [ReadingOrderRecovery.SearchAt: ReadingOrderRecovery.Outcome] = [:]
         var i = 0
         while i < lines.count {
-            let head = lines[i].text.unicodeScalars.drop { $0 == "\t" || $0 == " " }
-            guard let first = head.first, anchorFirsts.contains(first) else { i += 1; continue }
-            // An anchor is compared only when it opens with the line's first scalar.
-            let candidates = templates.indices.filter { t in
-                anchors[t].contains { ($0.first.map { $0 == first } ?? true) && head.starts(with: $0) }
-            }
+            // Most lines open with no anchor's first scalar: they are passed at once.
+            let candidates = templatesAnchored(lines[i].text, emptyAnchors: true)
             guard !candidates.isEmpty else { i += 1; continue }
             // The stream covers a window from the anchor on (`maxLines`), not
             // the document: it is built only where a table may start. It is
@@ -371,7 +401,7 @@ struct TableRecognizer: Sendable {
             // repair changes nothing and its relations are not asked for.
             let relations = gridsOnly && TableArithmetic.allHold(best.template, values: best.values) ? []
                 : matcher.repairRulesReadAsDigits(&best, tracing: context.tracing)
-            keepAnchorLabel(&best, lineText: head, line: lines[i].number, context: context)
+            keepAnchorLabel(&best, lineText: lines[i].text.unicodeScalars.drop { $0 == "\t" || $0 == " " }, line: lines[i].number, context: context)
 
             let last = from + lineIndex(of: best.end - 1, in: stream)
             if context.tracing { traceLayoutRepairs(lines[i...last], stream: stream, context: context) }
