@@ -494,6 +494,25 @@ import Testing
         #expect(p.unplaced.isEmpty)
     }
 
+    /// Every change a bare 0 (full-width ０ in the PDF, drawn last), no
+    /// signed cell anywhere in the table: nothing shows where the change
+    /// cells were drawn. The blocks are read row by row only on table 三's
+    /// evidence, so in each row the cells from 本年增/减 on are left empty and
+    /// reported; 上一年项目数量 is the same either way and placed. (Before,
+    /// 26418 stood under 本年增/减 and 0 under 处理决定数量, with no report.)
+    @Test func bareZeroChangesWithNoSignedCellAreInDoubtWhenReadOnlyByEvidence() throws {
+        let p = try Self.placedByRows(Self.signedBlocks(five: ["38", "26418", "0", "16", "4265", "0"],
+                                                        six: ["142", "8637", "0", "24", "1372", "0"]))
+        for (row, previous) in [("行政许可", "38"), ("其他对外管理服务事项", "16"), ("行政处罚", "142"), ("行政强制", "24")] {
+            #expect(Self.cell(p, row, "上一年项目数量") == previous)
+            #expect(Self.cell(p, row, "本年增/减") == nil, "\(row)")
+            #expect(Self.cell(p, row, "处理决定数量") == nil, "\(row)")
+        }
+        #expect(Self.cell(p, "行政事业性收费", "本年增/减") == "0")
+        #expect(p.unplaced.map(\.text) == ["26418", "0", "4265", "0", "8637", "0", "1372", "0"])
+        #expect(p.unplaced.allSatisfy { $0.reason.contains("may hold its unsigned 本年增/减 cell last") })
+    }
+
     /// pdftotext -raw of a LibreOffice PDF with a page break inside table 二:
     /// 现行有效件数 right above its run 0 9, then the page (its number read
     /// before the break, the extractor's form feed before 186) and the run

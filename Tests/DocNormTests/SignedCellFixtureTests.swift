@@ -30,4 +30,13 @@ import DocNormTestSupport
         #expect(score.unflagged.isEmpty, "\(score.unflagged)")
         #expect(score.valuesRight == score.goldValues - 12)
     }
+
+    /// Every change a ０ drawn last, no signed cell to show it: no value
+    /// wrong unflagged; the eight cells of （五） and （六） from 本年增/减 on
+    /// are reported, every other value right (38 16 142 24 among them).
+    @Test func onlyFullWidthZerosDrawnLastAreFlagged() throws {
+        let score = try Self.score("liping-fullwidth-zeros-only")
+        #expect(score.unflagged.isEmpty, "\(score.unflagged)")
+        #expect(score.valuesRight == score.goldValues - 8)
+    }
 }

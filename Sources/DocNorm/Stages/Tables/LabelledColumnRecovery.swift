@@ -351,11 +351,16 @@ struct LabelledColumnRecovery: Sendable {
         /// its sign not being last (`signedDrawnLast`): the extractor draws
         /// that cell after the row's others in this table.
         var drawnLast: String?
+        /// A signed value a row read row by row holds under the header naming
+        /// its sign, that header not being last (`signedDrawnInPlace`): the
+        /// extractor draws that cell in its place in this table.
+        var drawnInPlace: String?
         /// Blocks read row by row whose rows may have had their unsigned
         /// 本年增/减 cell drawn last (`rowsInDoubt`): placed once every run is
         /// read, unless a signed one shows the extractor draws it last.
         var inDoubt: [(rows: [Int], slots: [Int], byRows: [[(String, Int)]], run: [(String, Int)], names: String,
-                       doubtful: [(String, Int)], header: String, bySign: Int?, byEvidence: Int?)] = []
+                       doubtful: [(String, Int)], header: String, bySign: Int?, byEvidence: Int?,
+                       head: [(label: String, block: Int?, slot: Int)])] = []
         var head: [(label: String, block: Int?, slot: Int)] = []
         var heard: [HeardHeader] = []
         var lastRow: Int?
@@ -467,6 +472,7 @@ struct LabelledColumnRecovery: Sendable {
                     // may have been drawn last: where a signed one was, which
                     // of their cells is which is not certain (38 26418 0).
                     let doubtful = rowsInDoubt(byRows, head: head)
+                    drawnInPlace = drawnInPlace ?? signedDrawnInPlace(byRows, head: head)
                     if !doubtful.isEmpty, let shown = drawnLast {
                         drop(run, doubtReason(names, byRows[doubtful[0]], head[signHeader(head)!].label, shown))
                         continue
@@ -493,7 +499,7 @@ struct LabelledColumnRecovery: Sendable {
                     }
                     if !doubtful.isEmpty {
                         inDoubt.append((rows, slots, byRows, run, names, byRows[doubtful[0]], head[signHeader(head)!].label,
-                                        bySignIndex, byEvidenceIndex))
+                                        bySignIndex, byEvidenceIndex, head))
                         continue
                     }
                     for (r, row) in rows.enumerated() { for c in 0..<m { place(row, slots[c], byRows[r][c].0, byRows[r][c].1) } }
@@ -504,6 +510,10 @@ struct LabelledColumnRecovery: Sendable {
                 }
             }
         }
+        /// Cells left empty below with no signed cell to tell where the
+        /// change was drawn: held (claimed, no value), so no later reading
+        /// guesses them.
+        var heldInDoubt: [(row: Int, slot: Int)] = []
         // Blocks whose rows' order was in doubt: a signed cell drawn last
         // elsewhere in the table (read after them) leaves them out too.
         for block in inDoubt {
@@ -511,8 +521,24 @@ struct LabelledColumnRecovery: Sendable {
                 drop(block.run, doubtReason(block.names, block.doubtful, block.header, shown))
                 continue
             }
+            // Read row by row only on the evidence of another table, and no
+            // signed cell shows where this table's extractor draws that
+            // column (a document whose every change is a bare 0): the cells
+            // from the header naming the sign on may be out of place in the
+            // doubtful rows, and are left empty and reported, not guessed.
+            let doubtful = drawnInPlace == nil && block.byEvidence != nil ? rowsInDoubt(block.byRows, head: block.head) : []
+            let t = signHeader(block.head) ?? block.slots.count
             for (r, row) in block.rows.enumerated() {
-                for (c, slot) in block.slots.enumerated() { place(row, slot, block.byRows[r][c].0, block.byRows[r][c].1) }
+                for (c, slot) in block.slots.enumerated() {
+                    if c >= t, doubtful.contains(r) {
+                        unplaced.append((block.byRows[r][c].0, block.byRows[r][c].1,
+                                         unsignedDoubtReason(block.names, block.byRows[r], block.header)))
+                        claimed[row][slot] = true
+                        heldInDoubt.append((row, slot))
+                        continue
+                    }
+                    place(row, slot, block.byRows[r][c].0, block.byRows[r][c].1)
+                }
             }
         }
         if drawnLast != nil {
@@ -564,6 +590,7 @@ struct LabelledColumnRecovery: Sendable {
             let read = past?.pieces ?? pieces
             // Equal numbers may trade places: a placed value agrees by its text.
             if let one = oneReading(read, lines: lines, template: template, shape: shape), case let reading = one.reading,
+               heldInDoubt.allSatisfy({ reading[$0.row][$0.slot] == nil }),
                reading.indices.allSatisfy({ row in reading[row].indices.allSatisfy { slot in
                    guard let value = values[row][slot] else { return true }
                    guard let p = reading[row][slot], case .value(let text, _) = read[p] else { return false }
@@ -693,6 +720,15 @@ struct LabelledColumnRecovery: Sendable {
         return rows.lazy.compactMap(\.last).first { isSigned($0.0) }?.0
     }
 
+    /// The first signed value that a row of `rows` (a block read row by row)
+    /// holds under the header naming the sign, that header not being last:
+    /// the extractor draws that cell in its place (Chromium's PDF: 38 +2
+    /// 26418); nil where no row shows it.
+    func signedDrawnInPlace(_ rows: [[(String, Int)]], head: [(label: String, block: Int?, slot: Int)]) -> String? {
+        guard let target = signHeader(head), target < head.count - 1 else { return nil }
+        return rows.lazy.map { $0[target].0 }.first { isSigned($0) }
+    }
+
     /// The rows of `rows` (a block read row by row, in its headers' order)
     /// whose cell under the header naming the sign is unsigned and which,
     /// had the extractor drawn that cell last, would read otherwise
@@ -709,6 +745,12 @@ struct LabelledColumnRecovery: Sendable {
     /// Why a block whose rows' order is in doubt is left out.
     func doubtReason(_ names: String, _ row: [(String, Int)], _ header: String, _ shown: String) -> String {
         "under \(names) row by row, \(row.map(\.0).joined(separator: " ")) may hold its \(header) cell last, as \(shown) was drawn in this table: which value is which is not certain"
+    }
+
+    /// Why a cell of a row whose unsigned change may have been drawn last,
+    /// with no signed cell in the table to tell, is left out.
+    func unsignedDoubtReason(_ names: String, _ row: [(String, Int)], _ header: String) -> String {
+        "under \(names) row by row only on another table's evidence, \(row.map(\.0).joined(separator: " ")) may hold its unsigned \(header) cell last and no signed cell in this table shows where it is drawn: which value is which is not certain"
     }
 
     /// A signed value (增3, 减2, +3, -2) stands only under a header that
