@@ -358,9 +358,7 @@ struct LabelledColumnRecovery: Sendable {
         /// Blocks read row by row whose rows may have had their unsigned
         /// 本年增/减 cell drawn last (`rowsInDoubt`): placed once every run is
         /// read, unless a signed one shows the extractor draws it last.
-        var inDoubt: [(rows: [Int], slots: [Int], byRows: [[(String, Int)]], run: [(String, Int)], names: String,
-                       doubtful: [(String, Int)], header: String, bySign: Int?, byEvidence: Int?,
-                       head: [(label: String, block: Int?, slot: Int)])] = []
+        var inDoubt: [BlockInDoubt] = []
         var head: [(label: String, block: Int?, slot: Int)] = []
         var heard: [HeardHeader] = []
         var lastRow: Int?
@@ -498,8 +496,9 @@ struct LabelledColumnRecovery: Sendable {
                         }
                     }
                     if !doubtful.isEmpty {
-                        inDoubt.append((rows, slots, byRows, run, names, byRows[doubtful[0]], head[signHeader(head)!].label,
-                                        bySignIndex, byEvidenceIndex, head))
+                        inDoubt.append(BlockInDoubt(rows: rows, slots: slots, byRows: byRows, run: run, names: names,
+                                                    doubtful: byRows[doubtful[0]], header: head[signHeader(head)!].label,
+                                                    bySign: bySignIndex, byEvidence: byEvidenceIndex, head: head))
                         continue
                     }
                     for (r, row) in rows.enumerated() { for c in 0..<m { place(row, slots[c], byRows[r][c].0, byRows[r][c].1) } }
@@ -700,6 +699,21 @@ struct LabelledColumnRecovery: Sendable {
             moved.append(others)
         }
         return (moved, head[target].label)
+    }
+
+    /// A block read row by row whose rows may hold their unsigned 本年增/减
+    /// cell last (`rowsInDoubt`), kept until every run is read: a signed
+    /// cell drawn last anywhere in the table leaves it out.
+    struct BlockInDoubt {
+        /// The template rows and slots of the block, its values row by row,
+        /// and the run they came from.
+        var rows: [Int], slots: [Int], byRows: [[(String, Int)]], run: [(String, Int)]
+        /// The block's header names, the first doubtful row, the header
+        /// naming the sign.
+        var names: String, doubtful: [(String, Int)], header: String
+        /// Its entries in `bySign` / `byEvidence`, if it made one.
+        var bySign: Int?, byEvidence: Int?
+        var head: [(label: String, block: Int?, slot: Int)]
     }
 
     /// Of headers read left to right (two or more), the index of the one
