@@ -513,6 +513,58 @@ import Testing
         #expect(p.unplaced.allSatisfy { $0.reason.contains("may hold its unsigned 本年增/减 cell last") })
     }
 
+    /// `signedBlocks` with a page break between （六）'s rows: its first row
+    /// alone before the break (one row's worth under its three headers), its
+    /// second after the break behind its own row label (行政强制, no longer in
+    /// the label stack; the page number is gone by this stage). Each reads
+    /// the same row by row and column by column, so no order evidence is
+    /// asked.
+    static func sixSplitByAPage(five: [String], six: [String]) -> [SourceLine] {
+        let texts = ["二、主动公开政府信息情况", "信息内容", "规章", "规范性文件", "信息内容", "行政许可", "其他对外管理服务事项",
+                     "信息内容", "行政处罚", "信息内容", "行政事业性收费", "信息内容", "",
+                     "第二十条第（一）项", "本年新制作数量", "本年新公开数量", "0", "0", "1", "1", "", "对外公开总数量", "0", "6", "",
+                     "第二十条第（五）项", "上一年项目数量", "本年增/减", "处理决定数量"] + five
+            + ["第二十条第（六）项", "上一年项目数量", "本年增/减", "处理决定数量"] + six.prefix(3)
+            + ["", "行政强制"] + six.suffix(3)
+            + ["第二十条第（八）项", "上一年项目数量", "本年增/减", "5", "0",
+               "第二十条第（九）项", "采购项目数量", "采购总金额", "", "政府集中采购", "", "14", "", "683.25", "",
+               "三、收到和处理政府信息公开申请情况"]
+        return texts.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
+    }
+
+    /// A row placed alone (a block's top row before a page break, a row
+    /// label then its values) whose change is an unsigned 0, in a table
+    /// where a signed change was drawn after its row's other cells
+    /// (38 26418 +2): 142 8637 0 may be 142 0 8637. Before, both rows of
+    /// （六） were placed as read, 8637 and 1372 under 本年增/减 and 0 under
+    /// 处理决定数量, unreported; now those cells are left empty and reported.
+    @Test func aSingleRowsUnsignedChangeIsInDoubtWhereASignedOneWasDrawnLast() throws {
+        let p = try Self.placedByRows(Self.sixSplitByAPage(five: ["38", "26418", "+2", "16", "4265", "-3"],
+                                                           six: ["142", "8637", "0", "24", "1372", "0"]))
+        #expect(Self.cell(p, "行政许可", "本年增/减") == "+2")
+        #expect(Self.cell(p, "其他对外管理服务事项", "处理决定数量") == "4265")
+        for (row, previous) in [("行政处罚", "142"), ("行政强制", "24")] {
+            #expect(Self.cell(p, row, "上一年项目数量") == previous)
+            #expect(Self.cell(p, row, "本年增/减") == nil, "\(row)")
+            #expect(Self.cell(p, row, "处理决定数量") == nil, "\(row)")
+        }
+        #expect(Set(p.unplaced.map(\.text)) == ["8637", "0", "1372"])
+        #expect(p.unplaced.count == 4)
+        #expect(p.unplaced.allSatisfy { $0.reason.contains("may hold its 本年增/减 cell last, as +2 was drawn in this table") })
+    }
+
+    /// The same rows where the signed change was drawn in its place
+    /// (38 +2 26418): nothing says the extractor draws that cell last, and
+    /// the single rows are placed as read.
+    @Test func aSingleRowIsPlacedAsReadWhereTheSignedChangeWasDrawnInPlace() throws {
+        let p = try Self.placedByRows(Self.sixSplitByAPage(five: ["38", "+2", "26418", "16", "-3", "4265"],
+                                                           six: ["142", "0", "8637", "24", "0", "1372"]))
+        #expect(Self.cell(p, "行政处罚", "本年增/减") == "0")
+        #expect(Self.cell(p, "行政处罚", "处理决定数量") == "8637")
+        #expect(Self.cell(p, "行政强制", "处理决定数量") == "1372")
+        #expect(p.unplaced.isEmpty)
+    }
+
     /// pdftotext -raw of a LibreOffice PDF with a page break inside table 二:
     /// 现行有效件数 right above its run 0 9, then the page (its number read
     /// before the break, the extractor's form feed before 186) and the run

@@ -28,7 +28,10 @@
 ///   rows before a page break, placed only when exactly the rows after them
 ///   were placed by another run;
 /// - a row label followed by exactly its row's values: that row, left to
-///   right; a TAB grid row (the canonical output read back): each value in
+///   right (a row placed alone this way or as a page's top part, its
+///   unsigned 本年增/减 cell not last, in a table where a signed one was
+///   drawn last: its cells from 本年增/减 on are left empty and reported,
+///   as 38 26418 0 may be 38 0 26418); a TAB grid row (the canonical output read back): each value in
 ///   its column, empty cells left empty;
 /// - a column whose header stands nowhere in the table (or, shared by
 ///   several blocks, once fewer than they are, the others' columns filled):
@@ -359,6 +362,12 @@ struct LabelledColumnRecovery: Sendable {
         /// 本年增/减 cell drawn last (`rowsInDoubt`): placed once every run is
         /// read, unless a signed one shows the extractor draws it last.
         var inDoubt: [BlockInDoubt] = []
+        /// Single rows placed as read (a row label then its values, a
+        /// block's top row before a page break) whose unsigned 本年增/减 cell
+        /// may have been drawn last: read the same row by row and column by
+        /// column, they reach no order evidence, and only a signed cell drawn
+        /// last in the table (`drawnLast`) says which value is which.
+        var singleRowsInDoubt: [(row: Int, slots: [Int], values: [(String, Int)], head: [(label: String, block: Int?, slot: Int)])] = []
         var head: [(label: String, block: Int?, slot: Int)] = []
         var heard: [HeardHeader] = []
         var lastRow: Int?
@@ -428,6 +437,8 @@ struct LabelledColumnRecovery: Sendable {
                             continue
                         }
                         for (slot, (text, index)) in run.enumerated() { place(row, slot, text, index) }
+                        let rowHead = headers.enumerated().map { (label: $0.element, block: Int?.none, slot: $0.offset) }
+                        if !rowsInDoubt([run], head: rowHead).isEmpty { singleRowsInDoubt.append((row, Array(0..<run.count), run, rowHead)) }
                     } else {
                         drop(run, "\(run.count) values after row label '\(template.rows[row].path.last ?? "")', which has \(values[row].count) cells")
                     }
@@ -513,6 +524,23 @@ struct LabelledColumnRecovery: Sendable {
         /// change was drawn: held (claimed, no value), so no later reading
         /// guesses them.
         var heldInDoubt: [(row: Int, slot: Int)] = []
+        /// Takes back (or never places) a row's cells from the header naming
+        /// the sign on, holds them and reports why; places the ones before it.
+        func holdInDoubt(_ row: Int, _ slots: [Int], _ rowValues: [(String, Int)], _ head: [(label: String, block: Int?, slot: Int)], _ shown: String) {
+            let t = signHeader(head) ?? slots.count
+            let reason = doubtReason(head.map(\.label).joined(separator: " "), rowValues, head[t].label, shown)
+            for (c, slot) in slots.enumerated() {
+                if c < t {
+                    if !claimed[row][slot] { place(row, slot, rowValues[c].0, rowValues[c].1) }
+                    continue
+                }
+                if claimed[row][slot], values[row][slot] != rowValues[c].0 { continue }
+                unplaced.append((rowValues[c].0, rowValues[c].1, reason))
+                values[row][slot] = nil
+                claimed[row][slot] = true
+                heldInDoubt.append((row, slot))
+            }
+        }
         // Blocks whose rows' order was in doubt: a signed cell drawn last
         // elsewhere in the table (read after them) leaves them out too.
         for block in inDoubt {
@@ -540,6 +568,13 @@ struct LabelledColumnRecovery: Sendable {
                 }
             }
         }
+        // A single row placed as read where a signed cell drawn last in this
+        // table shows the extractor draws that cell after the row's others
+        // (38 26418 0 beside 38 26418 +2): its cells from 本年增/减 on are
+        // taken back, held and reported.
+        if let shown = drawnLast {
+            for single in singleRowsInDoubt { holdInDoubt(single.row, single.slots, single.values, single.head, shown) }
+        }
         if drawnLast != nil {
             let (signIndices, evidenceIndices) = (Set(inDoubt.compactMap(\.bySign)), Set(inDoubt.compactMap(\.byEvidence)))
             bySign = bySign.indices.filter { !signIndices.contains($0) }.map { bySign[$0] }
@@ -557,6 +592,12 @@ struct LabelledColumnRecovery: Sendable {
             }
             if let signed = run.enumerated().first(where: { !signFits($0.element.0, under: shape.blocks[b].headers[slots[$0.offset % m]]) }) {
                 drop(run, "\(signed.element.0) would stand under \(shape.blocks[b].headers[slots[signed.offset % m]]), which names no such sign")
+                continue
+            }
+            // One row's worth, its unsigned change perhaps drawn last.
+            let partialHead = slots.map { (label: shape.blocks[b].headers[$0], block: Int?.some(b), slot: $0) }
+            if count == 1, m >= 2, let shown = drawnLast, !rowsInDoubt([run], head: partialHead).isEmpty {
+                holdInDoubt(open[0], slots, run, partialHead, shown)
                 continue
             }
             for (r, row) in open.enumerated() { for c in 0..<m { place(row, slots[c], run[r * m + c].0, run[r * m + c].1) } }
