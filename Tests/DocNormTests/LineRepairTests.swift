@@ -99,6 +99,19 @@ func repaired(_ text: String) throws -> [String] {
         #expect(try repaired(body + opening + "\n" + short + "|\n" + tail + "\n").suffix(2) == [opening + short + "|", tail])
     }
 
+    /// `join` asks whether numbering opens a line once: the answer held for
+    /// a line is that line's, as the lines asked of move on by one or by two
+    /// and back (a slot is reused only by the line three on).
+    @Test func numberedLinesAnswerEachLineAsItsOwnNumbering() {
+        let repair = pipeline.lineRepair
+        let texts = ["（一）主动公开", "正文一行", "二、总体情况", "2024年", "1.政府信息", "①其他", "正文"]
+        let lines = ArraySlice(texts.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) })
+        var numbered = LineRepair.NumberedLines()
+        for i in [0, 1, 2, 1, 2, 3, 4, 3, 5, 6, 4, 6, 5, 0] {
+            #expect(numbered.opens(lines, at: i, repair) == repair.startsWithNumbering(texts[i]), "line \(i)")
+        }
+    }
+
     @Test func sentenceEndBeforeBlankLineEndsParagraph() throws {
         let text = (0..<6).map { _ in fullLine }.joined(separator: "\n") + String(repeating: "政", count: 19) + "。\n\n新段落。\n"
         #expect(try repaired(text).last == "新段落。")

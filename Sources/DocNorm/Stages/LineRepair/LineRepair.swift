@@ -446,6 +446,7 @@ public struct LineRepair: Sendable {
         // A block at the top set in a column of its own (a preamble styled
         // like a title) is joined against that column, not the body's.
         var topBlock = atTop ? topBlockColumn(lines[position...], bodyWidth: fullWidth, context: context) : nil
+        var numbered = NumberedLines()
         while position < lines.endIndex {
             let first = lines[position]
             var last = first
@@ -476,17 +477,21 @@ public struct LineRepair: Sendable {
                     continue
                 }
                 let wrapped = continues(last, into: next.text, fullWidth: full, blankBetween: blanks > 0 && !doubleSpaced,
-                                        opensParagraph: last.number == first.number)
+                                        opensParagraph: last.number == first.number,
+                                        lineNumbered: numbered.opens(lines, at: end, self), nextNumbered: numbered.opens(lines, at: end + 1, self))
                 // A blank line after a full stop ends the paragraph, unless the
                 // line after it could not be a first line (`lines.join-page-break`).
                 let acrossBreak = !wrapped && blanks > 0 && topBlock == nil
-                    && (exactColumn == full && goesOnAcrossBlank(last, into: next, fullWidth: full)
+                    && (exactColumn == full && goesOnAcrossBlank(last, into: next, fullWidth: full, nextNumbered: numbered.opens(lines, at: end + 1, self))
                         || end > position && end + 2 < lines.endIndex
-                        && goesOnUnindented(last, into: next, after: lines[end + 2], opening: first, second: lines[position + 1], fullWidth: full))
+                        && goesOnUnindented(last, into: next, after: lines[end + 2], opening: first, second: lines[position + 1], fullWidth: full,
+                                            nextNumbered: numbered.opens(lines, at: end + 1, self),
+                                            afterNumbered: numbered.opens(lines, at: end + 2, self)))
                 // Asked only where the widths end a paragraph they saw wrap
                 // already (not a table's debris: short lines, no column).
                 guard wrapped || acrossBreak || (blanks == 0 && last.number != first.number
-                                  && goesOnInsideBrackets(lines[position...end], &brackets, last: last.text, into: next.text))
+                                  && goesOnInsideBrackets(lines[position...end], &brackets, last: last.text, into: next.text,
+                                                          nextNumbered: numbered.opens(lines, at: end + 1, self)))
                 else { break }
                 if end + 2 < lines.endIndex, setIn(next, between: last, and: lines[end + 2]), endsStrongly(last.text) { break }
                 if wrapped, let exact = exactColumn, topBlock == nil, end + 2 < lines.endIndex,

@@ -109,9 +109,12 @@ extension LineRepair {
         return nil
     }
 
-    /// Whether `line` is a hard wrap that `next` continues.
-    func continues(_ line: SourceLine, into next: String, fullWidth: Int, blankBetween: Bool, opensParagraph: Bool) -> Bool {
-        if line.text.containsTab || next.containsTab || startsWithNumbering(next) { return false }
+    /// Whether `line` is a hard wrap that `next` continues. `lineNumbered`,
+    /// `nextNumbered`: whether numbering opens each (`startsWithNumbering`),
+    /// asked only when needed and answered once per line (`NumberedLines`).
+    func continues(_ line: SourceLine, into next: String, fullWidth: Int, blankBetween: Bool, opensParagraph: Bool,
+                   lineNumbered: @autoclosure () -> Bool, nextNumbered: @autoclosure () -> Bool) -> Bool {
+        if line.text.containsTab || next.containsTab || nextNumbered() { return false }
         // A short line opening with a table's anchor (行政复议 行政诉讼) is the
         // table's first row, matched or not; a long one may be prose wrapped
         // there, and so may one that ends a sentence (…2023年被⏎行政复议纠正1件。):
@@ -130,7 +133,7 @@ extension LineRepair {
         // paragraph, 青峰市民政局), whatever the width of the line before says
         // (pypdf's spaces around 31 and 100% make it reach the column).
         if strong && columns(next) < fullWidth / 2 && !hasRunningText(next) && !endsSentence(next) { return false }
-        if opensParagraph && startsWithNumbering(line.text) && !hasRunningText(line.text) && !leavesBracketOpen(line.text) && hasRunningText(next) { return false }
+        if opensParagraph && lineNumbered() && !hasRunningText(line.text) && !leavesBracketOpen(line.text) && hasRunningText(next) { return false }
         // A first line's indent took room on the page; extractors that kept it
         // as spaces have it in the extracted width already. (The line measured
         // once: `width` measures it too.)
@@ -172,11 +175,41 @@ extension LineRepair {
     /// A line holding | (a table rule OCR read as a character) is a table's
     /// debris, whatever brackets it leaves open.
     /// `brackets` holds what was read of the paragraph before (it only grows).
-    func goesOnInsideBrackets(_ paragraph: ArraySlice<SourceLine>, _ brackets: inout OpenBrackets, last: String, into next: String) -> Bool {
-        if next.containsTab || startsWithNumbering(next) || opensTable(next) { return false }
+    func goesOnInsideBrackets(_ paragraph: ArraySlice<SourceLine>, _ brackets: inout OpenBrackets, last: String, into next: String,
+                              nextNumbered: @autoclosure () -> Bool) -> Bool {
+        if next.containsTab || nextNumbered() || opensTable(next) { return false }
         if last.utf8.contains(0x7C) || next.utf8.contains(0x7C) { return false }
         brackets.read(paragraph, marks: self)
         return brackets.depth > 0 && brackets.running
+    }
+
+    /// Whether numbering opens a line of the stretch `join` reads
+    /// (`startsWithNumbering`), each line read once: a step asks of its last
+    /// line (when it opens the paragraph), of the next, and ahead of the one
+    /// after (`goesOnUnindented`), and the step after asks of those again
+    /// (a line going on is the next step's last; one ending the paragraph
+    /// opens the next). The three lines a step can ask of have consecutive
+    /// indices, so each holds a slot of its own (index mod 3) and nothing is
+    /// allocated.
+    struct NumberedLines {
+        private var indices = (-1, -1, -1)
+        private var answers = (false, false, false)
+
+        /// Inlined: a call per question cost a third of what it saved.
+        @inline(__always)
+        mutating func opens(_ lines: ArraySlice<SourceLine>, at i: Int, _ repair: LineRepair) -> Bool {
+            switch i % 3 {
+            case 0:
+                if indices.0 != i { indices.0 = i; answers.0 = repair.startsWithNumbering(lines[i].text) }
+                return answers.0
+            case 1:
+                if indices.1 != i { indices.1 = i; answers.1 = repair.startsWithNumbering(lines[i].text) }
+                return answers.1
+            default:
+                if indices.2 != i { indices.2 = i; answers.2 = repair.startsWithNumbering(lines[i].text) }
+                return answers.2
+            }
+        }
     }
 
     /// The brackets a growing paragraph leaves open (as `leavesBracketOpen`
@@ -277,13 +310,13 @@ extension LineRepair {
     /// and `next`, no numbered line, table row or table's anchor, is made only
     /// of full-width characters (its width exact) and leaves less room than
     /// a first-line indent before the column.
-    func goesOnAcrossBlank(_ line: SourceLine, into next: SourceLine, fullWidth: Int) -> Bool {
+    func goesOnAcrossBlank(_ line: SourceLine, into next: SourceLine, fullWidth: Int, nextNumbered: @autoclosure () -> Bool) -> Bool {
         guard endsStrongly(line.text), !next.text.containsTab, !line.text.containsTab else { return false }
         let measured = lineWidth(next.text)
         guard measured.exactlyWide, measured.columns <= fullWidth, measured.columns > fullWidth - file.wrap.firstLineIndent,
               width(line) + leadingUnitColumns(next.text) > fullWidth
         else { return false }
-        return !startsWithNumbering(next.text) && !opensTable(next.text)
+        return !nextNumbered() && !opensTable(next.text)
     }
 
     /// Whether `next`, after blank lines, goes on with the paragraph `line`
@@ -298,15 +331,17 @@ extension LineRepair {
     /// whatever its width (digits and spaces make it inexact). `line`
     /// reached the column (the first unit of `next` would not have fitted),
     /// and `next` is no numbered line, table row or table's anchor.
-    func goesOnUnindented(_ line: SourceLine, into next: SourceLine, after: SourceLine, opening: SourceLine, second: SourceLine, fullWidth: Int) -> Bool {
+    func goesOnUnindented(_ line: SourceLine, into next: SourceLine, after: SourceLine, opening: SourceLine, second: SourceLine, fullWidth: Int,
+                          nextNumbered: @autoclosure () -> Bool, afterNumbered: @autoclosure () -> Bool) -> Bool {
         guard endsStrongly(line.text), let first = opening.extractedIndent, let body = second.extractedIndent,
               let indent = next.extractedIndent, let afterIndent = after.extractedIndent,
               first >= body + file.wrap.minParagraphIndent, indent <= body, afterIndent <= body,
               !line.text.containsTab, !next.text.containsTab,
               width(line) + leadingUnitColumns(next.text) > fullWidth,
-              !startsWithNumbering(next.text), !opensTable(next.text)
+              !nextNumbered(), !opensTable(next.text)
         else { return false }
-        return continues(next, into: after.text, fullWidth: fullWidth, blankBetween: after.number > next.number + 1, opensParagraph: false)
+        return continues(next, into: after.text, fullWidth: fullWidth, blankBetween: after.number > next.number + 1, opensParagraph: false,
+                         lineNumbered: nextNumbered(), nextNumbered: afterNumbered())
     }
 
     /// The column the document's lines of exactly wide characters reach,

@@ -94,7 +94,8 @@ struct TemplateMatcher: Sendable {
         var score: Double { Double(found) / Double(max(1, expected + surplus)) }
 
         /// Value slots of data rows the match left empty (of a materialized match).
-        var missingValues: Int { values.reduce(0) { $0 + $1.filter { $0 == nil }.count } }
+        /// Counted in place: a filtered copy of each row was built only to be counted.
+        var missingValues: Int { values.reduce(0) { count, row in row.reduce(count) { $1 == nil ? $0 + 1 : $0 } } }
     }
 
     /// The match with its text: the grid, the values, which grid row each
