@@ -209,6 +209,16 @@ func repaired(_ text: String) throws -> [String] {
 let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
 
 @Suite struct WrapEvidenceTests {
+    /// Six full lines, then a paragraph whose full stop reaches the column.
+    static let fullBody = (0..<6).map { _ in fullLine }.joined(separator: "\n")
+    static let stopAtColumn = String(repeating: "政", count: 19) + "。"
+
+    /// Stage 2's paragraphs of `fullBody`, `stopAtColumn`, then `line`, a
+    /// full line and 结束。: whether `line` opens a paragraph.
+    static func paragraphs(after line: String) throws -> [String] {
+        try repaired(fullBody + "\n" + stopAtColumn + "\n" + line + "\n" + fullLine + "\n结束。\n")
+    }
+
     @Test func shortLineContinuesWhenTheNextNumberDidNotFit() throws {
         // 28 columns + 〔2020〕 (8 columns) would overflow the 40-column line.
         let text = column + String(repeating: "政", count: 14) + "\n〔2020〕109号）规定。\n"
@@ -276,11 +286,8 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
     /// often that their gaps may fill the room (自2019年1月1日起至2019年12月31,
     /// which LibreOffice wrapped 4 columns short as measured without them).
     @Test func aLineWithDigitsShortByAboutTheIndentOpensAParagraph() throws {
-        let end = String(repeating: "政", count: 19) + "。"
-        let body = (0..<6).map { _ in fullLine }.joined(separator: "\n")
-        func paragraphs(_ line: String) throws -> [String] {
-            try repaired(body + "\n" + end + "\n" + line + "\n" + fullLine + "\n结束。\n")
-        }
+        let (body, end) = (Self.fullBody, Self.stopAtColumn)
+        func paragraphs(_ line: String) throws -> [String] { try Self.paragraphs(after: line) }
         let first = String(repeating: "落", count: 15) + "123万"
         #expect(try paragraphs(first) == [body.split(separator: "\n").joined() + end, first + fullLine + "结束。"])
         #expect(try paragraphs(String(repeating: "落", count: 18) + "12").count == 1)
@@ -298,11 +305,8 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
     /// first line with them leaves room for the next line's first unit
     /// (件，, 4 columns) only less its indent.
     @Test func spacesWhereDigitsMeetHanAreNoColumnsOfAFirstLine() throws {
-        let end = String(repeating: "政", count: 19) + "。"
-        let body = (0..<6).map { _ in fullLine }.joined(separator: "\n")
-        func paragraphs(_ line: String) throws -> [String] {
-            try repaired(body + "\n" + end + "\n" + line + "\n" + fullLine + "\n结束。\n")
-        }
+        let (body, end) = (Self.fullBody, Self.stopAtColumn)
+        func paragraphs(_ line: String) throws -> [String] { try Self.paragraphs(after: line) }
         let first = String(repeating: "落", count: 16) + " 12 万"
         #expect(try paragraphs(first) == [body.split(separator: "\n").joined() + end,
                                           String(repeating: "落", count: 16) + "12万" + fullLine + "结束。"])
