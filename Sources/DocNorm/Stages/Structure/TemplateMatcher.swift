@@ -112,34 +112,57 @@ struct TemplateMatcher: Sendable {
         for r in 0..<m.rowsRead {
             // The row's fields, not a copy of the whole row (each of its
             // arrays and strings retained and released).
-            let rowCells = rows[r].cells, isHeader = rows[r].isHeader, slotCount = rows[r].columnPaths.count
+            let rowCells = rows[r].cells, isHeader = rows[r].isHeader, valueColumns = rows[r].valueColumns
+            let base = r * columns
             // Rows grown in capacity reserved once: `Array(repeating:)` and
             // `Array(unsafeUninitializedCapacity:)` take the generic
             // allocation path (seven hundred instructions and more a row),
             // `reserveCapacity` a specialised one.
-            var slots: [String?] = []
-            slots.reserveCapacity(slotCount)
-            for _ in 0..<slotCount { slots.append(nil) }
             var cells: [String] = []
             cells.reserveCapacity(columns)
-            // A cell of the template is looked at only where something was
-            // placed (a copy of each retained its label's text).
+            var hasText = false
+            // A cell of the template is looked at only where a label was
+            // placed (a copy of each retained its label's text); each text
+            // is appended as made, not held in an optional and the cell
+            // asked again whether it is a value slot.
             for column in 0..<columns {
-                var text: String?
-                switch m.placed[r * columns + column] {
-                case .empty: break
-                case .label: if case .label(let label) = rowCells[column] { text = label }
-                case .text(let range): text = stream.text(range)
+                switch m.placed[base + column] {
+                case .empty: cells.append("")
+                case .label:
+                    if case .label(let label) = rowCells[column] {
+                        hasText = hasText || !label.isEmpty
+                        cells.append(label)
+                    } else {
+                        cells.append("")
+                    }
+                case .text(let range):
+                    let text = stream.text(range)
+                    hasText = hasText || !text.isEmpty
+                    cells.append(text)
                 case .lookalike(let range):
-                    text = rules.valueFromLookalikes(stream.scalars[range]).map { String(String.UnicodeScalarView($0)) }
+                    // The number it reads as, never empty; "" when it reads as none.
+                    let text = rules.valueFromLookalikes(stream.scalars[range]).map { String(String.UnicodeScalarView($0)) } ?? ""
+                    hasText = hasText || !text.isEmpty
+                    cells.append(text)
                 }
-                if let text, case .value(let slot) = rowCells[column] { slots[slot] = text }
-                cells.append(text ?? "")
+            }
+            // The value slots are the row's value cells in order (slot k is
+            // `valueColumns[k]`), read from the cells just made: a slot holds
+            // the text placed there, nil where none was (a lookalike that
+            // reads as no number left its cell empty).
+            var slots: [String?] = []
+            slots.reserveCapacity(valueColumns.count)
+            for column in valueColumns {
+                switch m.placed[base + column] {
+                case .text: slots.append(cells[column])
+                case .lookalike: slots.append(cells[column].isEmpty ? nil : cells[column])
+                case .empty, .label: slots.append(nil)
+                }
             }
             m.values.append(slots)
             // A row with nothing in it (table 四's value row when the input has
             // no values) is left out: an empty line is no table row.
-            if isHeader || cells.contains(where: { !$0.isEmpty }) {
+            if isHeader || hasText {
                 m.grid.append(cells)
                 m.gridRowIsHeader.append(isHeader)
                 m.gridRowOf.append(m.grid.count - 1)
