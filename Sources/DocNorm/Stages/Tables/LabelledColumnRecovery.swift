@@ -520,26 +520,42 @@ struct LabelledColumnRecovery: Sendable {
                 }
             }
         }
-        /// Cells left empty below with no signed cell to tell where the
-        /// change was drawn: held (claimed, no value), so no later reading
-        /// guesses them.
+        /// Cells of rows in doubt left empty below (`hold`): claimed, no
+        /// value, so no later reading guesses them.
         var heldInDoubt: [(row: Int, slot: Int)] = []
-        /// Takes back (or never places) a row's cells from the header naming
-        /// the sign on, holds them and reports why; places the ones before it.
-        func holdInDoubt(_ row: Int, _ slots: [Int], _ rowValues: [(String, Int)], _ head: [(label: String, block: Int?, slot: Int)], _ shown: String) {
-            let t = signHeader(head) ?? slots.count
-            let reason = doubtReason(head.map(\.label).joined(separator: " "), rowValues, head[t].label, shown)
+        /// Holds a row in doubt (`rowsInDoubt`): its cells from the header
+        /// naming the sign on (`from`) left empty, claimed and reported with
+        /// `reason`; the ones before it placed. Each of the row's values is
+        /// placed or reported once: one already placed by the row itself (a
+        /// single row placed as read) is taken back, one already reported
+        /// (two runs claimed its cell) is not reported again. A held cell
+        /// holding another run's value is a cell two runs claim: which value
+        /// is its own is not known, so that value is reported too and the
+        /// cell stays empty, as `place` leaves any cell two runs claim (a
+        /// wrongly placed value is worse than none).
+        func hold(_ row: Int, _ slots: [Int], _ rowValues: [(String, Int)], from t: Int, _ reason: String) {
             for (c, slot) in slots.enumerated() {
+                let (text, index) = rowValues[c]
+                let own = claimed[row][slot] && values[row][slot] == text && placedAt[row][slot] == index
+                let reported = unplaced.contains { $0.text == text && $0.lineIndex == index }
                 if c < t {
-                    if !claimed[row][slot] { place(row, slot, rowValues[c].0, rowValues[c].1) }
+                    if !own && !reported { place(row, slot, text, index) }
                     continue
                 }
-                if claimed[row][slot], values[row][slot] != rowValues[c].0 { continue }
-                unplaced.append((rowValues[c].0, rowValues[c].1, reason))
+                if !own, let other = values[row][slot] {
+                    unplaced.append((other, placedAt[row][slot], "two runs of values claim its cell"))
+                }
+                if !reported { unplaced.append((text, index, reason)) }
                 values[row][slot] = nil
                 claimed[row][slot] = true
                 heldInDoubt.append((row, slot))
             }
+        }
+        /// `hold` where a signed cell drawn last in the table (`shown`) puts
+        /// the row in doubt.
+        func holdDrawnLast(_ row: Int, _ slots: [Int], _ rowValues: [(String, Int)], _ head: [(label: String, block: Int?, slot: Int)], _ shown: String) {
+            let t = signHeader(head) ?? slots.count
+            hold(row, slots, rowValues, from: t, doubtReason(head.map(\.label).joined(separator: " "), rowValues, head[t].label, shown))
         }
         // Blocks whose rows' order was in doubt: a signed cell drawn last
         // elsewhere in the table (read after them) leaves them out too.
@@ -556,16 +572,11 @@ struct LabelledColumnRecovery: Sendable {
             let doubtful = drawnInPlace == nil && block.byEvidence != nil ? rowsInDoubt(block.byRows, head: block.head) : []
             let t = signHeader(block.head) ?? block.slots.count
             for (r, row) in block.rows.enumerated() {
-                for (c, slot) in block.slots.enumerated() {
-                    if c >= t, doubtful.contains(r) {
-                        unplaced.append((block.byRows[r][c].0, block.byRows[r][c].1,
-                                         unsignedDoubtReason(block.names, block.byRows[r], block.header)))
-                        claimed[row][slot] = true
-                        heldInDoubt.append((row, slot))
-                        continue
-                    }
-                    place(row, slot, block.byRows[r][c].0, block.byRows[r][c].1)
+                if doubtful.contains(r) {
+                    hold(row, block.slots, block.byRows[r], from: t, unsignedDoubtReason(block.names, block.byRows[r], block.header))
+                    continue
                 }
+                for (c, slot) in block.slots.enumerated() { place(row, slot, block.byRows[r][c].0, block.byRows[r][c].1) }
             }
         }
         // A single row placed as read where a signed cell drawn last in this
@@ -573,7 +584,7 @@ struct LabelledColumnRecovery: Sendable {
         // (38 26418 0 beside 38 26418 +2): its cells from 本年增/减 on are
         // taken back, held and reported.
         if let shown = drawnLast {
-            for single in singleRowsInDoubt { holdInDoubt(single.row, single.slots, single.values, single.head, shown) }
+            for single in singleRowsInDoubt { holdDrawnLast(single.row, single.slots, single.values, single.head, shown) }
         }
         if drawnLast != nil {
             let (signIndices, evidenceIndices) = (Set(inDoubt.compactMap(\.bySign)), Set(inDoubt.compactMap(\.byEvidence)))
@@ -597,7 +608,7 @@ struct LabelledColumnRecovery: Sendable {
             // One row's worth, its unsigned change perhaps drawn last.
             let partialHead = slots.map { (label: shape.blocks[b].headers[$0], block: Int?.some(b), slot: $0) }
             if count == 1, m >= 2, let shown = drawnLast, !rowsInDoubt([run], head: partialHead).isEmpty {
-                holdInDoubt(open[0], slots, run, partialHead, shown)
+                holdDrawnLast(open[0], slots, run, partialHead, shown)
                 continue
             }
             for (r, row) in open.enumerated() { for c in 0..<m { place(row, slots[c], run[r * m + c].0, run[r * m + c].1) } }
