@@ -565,6 +565,25 @@ import Testing
         #expect(p.unplaced.isEmpty)
     }
 
+    /// A row held in doubt (`bareZeroChangesWithNoSignedCellAreInDoubtWhenReadOnlyByEvidence`)
+    /// whose cells another run already holds: 行政许可 read first alone, its
+    /// label then 38 999 5, then again in （五）'s block. Two runs claim
+    /// each of its cells, so none keeps a value and every value is reported,
+    /// as for any cell two runs claim. (Before, the held cells kept the
+    /// other run's 999 and 5, unreported, while 38 was reported.)
+    @Test func aHeldRowsCellsClaimedByAnotherRunAreLeftEmptyAndReported() throws {
+        var lines = Self.signedBlocks(five: ["38", "26418", "0", "16", "4265", "0"], six: ["142", "8637", "0", "24", "1372", "0"]).map(\.text)
+        let caption = try #require(lines.firstIndex(of: "第二十条第（五）项"))
+        lines.insert(contentsOf: ["行政许可", "38", "999", "5"], at: caption)
+        let p = try Self.placedByRows(lines.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) })
+        for column in ["上一年项目数量", "本年增/减", "处理决定数量"] { #expect(Self.cell(p, "行政许可", column) == nil, "\(column)") }
+        #expect(Self.cell(p, "其他对外管理服务事项", "上一年项目数量") == "16")
+        let reported = p.unplaced.map(\.text)
+        for text in ["38", "999", "5", "26418", "0"] { #expect(reported.contains(text), "\(text)") }
+        #expect(p.unplaced.contains { $0.text == "999" && $0.reason == "two runs of values claim its cell" })
+        #expect(p.unplaced.contains { $0.text == "26418" && $0.reason.contains("may hold its unsigned 本年增/减 cell last") })
+    }
+
     /// pdftotext -raw of a LibreOffice PDF with a page break inside table 二:
     /// 现行有效件数 right above its run 0 9, then the page (its number read
     /// before the break, the extractor's form feed before 186) and the run

@@ -520,26 +520,42 @@ struct LabelledColumnRecovery: Sendable {
                 }
             }
         }
-        /// Cells left empty below with no signed cell to tell where the
-        /// change was drawn: held (claimed, no value), so no later reading
-        /// guesses them.
+        /// Cells of rows in doubt left empty below (`hold`): claimed, no
+        /// value, so no later reading guesses them.
         var heldInDoubt: [(row: Int, slot: Int)] = []
-        /// Takes back (or never places) a row's cells from the header naming
-        /// the sign on, holds them and reports why; places the ones before it.
-        func holdInDoubt(_ row: Int, _ slots: [Int], _ rowValues: [(String, Int)], _ head: [(label: String, block: Int?, slot: Int)], _ shown: String) {
-            let t = signHeader(head) ?? slots.count
-            let reason = doubtReason(head.map(\.label).joined(separator: " "), rowValues, head[t].label, shown)
+        /// Holds a row in doubt (`rowsInDoubt`): its cells from the header
+        /// naming the sign on (`from`) left empty, claimed and reported with
+        /// `reason`; the ones before it placed. Each of the row's values is
+        /// placed or reported once: one already placed by the row itself (a
+        /// single row placed as read) is taken back, one already reported
+        /// (two runs claimed its cell) is not reported again. A held cell
+        /// holding another run's value is a cell two runs claim: which value
+        /// is its own is not known, so that value is reported too and the
+        /// cell stays empty, as `place` leaves any cell two runs claim (a
+        /// wrongly placed value is worse than none).
+        func hold(_ row: Int, _ slots: [Int], _ rowValues: [(String, Int)], from t: Int, _ reason: String) {
             for (c, slot) in slots.enumerated() {
+                let (text, index) = rowValues[c]
+                let own = claimed[row][slot] && values[row][slot] == text && placedAt[row][slot] == index
+                let reported = unplaced.contains { $0.text == text && $0.lineIndex == index }
                 if c < t {
-                    if !claimed[row][slot] { place(row, slot, rowValues[c].0, rowValues[c].1) }
+                    if !own && !reported { place(row, slot, text, index) }
                     continue
                 }
-                if claimed[row][slot], values[row][slot] != rowValues[c].0 { continue }
-                unplaced.append((rowValues[c].0, rowValues[c].1, reason))
+                if !own, let other = values[row][slot] {
+                    unplaced.append((other, placedAt[row][slot], "two runs of values claim its cell"))
+                }
+                if !reported { unplaced.append((text, index, reason)) }
                 values[row][slot] = nil
                 claimed[row][slot] = true
                 heldInDoubt.append((row, slot))
             }
+        }
+        /// `hold` where a signed cell drawn last in the table (`shown`) puts
+        /// the row in doubt.
+        func holdDrawnLast(_ row: Int, _ slots: [Int], _ rowValues: [(String, Int)], _ head: [(label: String, block: Int?, slot: Int)], _ shown: String) {
+            let t = signHeader(head) ?? slots.count
+            hold(row, slots, rowValues, from: t, doubtReason(head.map(\.label).joined(separator: " "), rowValues, head[t].label, shown))
         }
         // Blocks whose rows' order was in doubt: a signed cell drawn last
         // elsewhere in the table (read after them) leaves them out too.
@@ -556,16 +572,11 @@ struct LabelledColumnRecovery: Sendable {
             let doubtful = drawnInPlace == nil && block.byEvidence != nil ? rowsInDoubt(block.byRows, head: block.head) : []
             let t = signHeader(block.head) ?? block.slots.count
             for (r, row) in block.rows.enumerated() {
-                for (c, slot) in block.slots.enumerated() {
-                    if c >= t, doubtful.contains(r) {
-                        unplaced.append((block.byRows[r][c].0, block.byRows[r][c].1,
-                                         unsignedDoubtReason(block.names, block.byRows[r], block.header)))
-                        claimed[row][slot] = true
-                        heldInDoubt.append((row, slot))
-                        continue
-                    }
-                    place(row, slot, block.byRows[r][c].0, block.byRows[r][c].1)
+                if doubtful.contains(r) {
+                    hold(row, block.slots, block.byRows[r], from: t, unsignedDoubtReason(block.names, block.byRows[r], block.header))
+                    continue
                 }
+                for (c, slot) in block.slots.enumerated() { place(row, slot, block.byRows[r][c].0, block.byRows[r][c].1) }
             }
         }
         // A single row placed as read where a signed cell drawn last in this
@@ -573,7 +584,7 @@ struct LabelledColumnRecovery: Sendable {
         // (38 26418 0 beside 38 26418 +2): its cells from 本年增/减 on are
         // taken back, held and reported.
         if let shown = drawnLast {
-            for single in singleRowsInDoubt { holdInDoubt(single.row, single.slots, single.values, single.head, shown) }
+            for single in singleRowsInDoubt { holdDrawnLast(single.row, single.slots, single.values, single.head, shown) }
         }
         if drawnLast != nil {
             let (signIndices, evidenceIndices) = (Set(inDoubt.compactMap(\.bySign)), Set(inDoubt.compactMap(\.byEvidence)))
@@ -597,7 +608,7 @@ struct LabelledColumnRecovery: Sendable {
             // One row's worth, its unsigned change perhaps drawn last.
             let partialHead = slots.map { (label: shape.blocks[b].headers[$0], block: Int?.some(b), slot: $0) }
             if count == 1, m >= 2, let shown = drawnLast, !rowsInDoubt([run], head: partialHead).isEmpty {
-                holdInDoubt(open[0], slots, run, partialHead, shown)
+                holdDrawnLast(open[0], slots, run, partialHead, shown)
                 continue
             }
             for (r, row) in open.enumerated() { for c in 0..<m { place(row, slots[c], run[r * m + c].0, run[r * m + c].1) } }
@@ -709,124 +720,6 @@ struct LabelledColumnRecovery: Sendable {
     /// the value before (nil: none).
     func firstAfterBlank(_ run: [(String, Int)], _ lines: [SourceLine]) -> Int? {
         run.indices.dropFirst().first { i in (run[i - 1].1 + 1..<run[i].1).contains { ColumnOrderEvidence.isBlank(lines[$0]) } }
-    }
-
-    /// A block's values read row by row (`rows`, each `head.count` long)
-    /// where a row's signed value (增2) stands out of place, with each row's
-    /// signed value moved under the header that names the sign, or nil
-    /// where that place is not certain. pdftotext -raw of a LibreOffice PDF
-    /// draws the 本年增/减 cell after the row's other cells (38 26418 增2
-    /// under 上一年项目数量 本年增/减 处理决定数量). A signed value stands only
-    /// under a header naming its sign, so with exactly one such header its
-    /// place is certain; the rest is certain only where every row holds
-    /// exactly one signed value, at the same place in each (with two rows
-    /// or more no column by column reading, in any order of the columns,
-    /// puts the signed values there: a column's values come together), and
-    /// the headers were read left to right, so the row's other values, read
-    /// in that order, keep it.
-    func signedCellPlaced(_ rows: [[(String, Int)]], head: [(label: String, block: Int?, slot: Int)])
-        -> (rows: [[(String, Int)]], header: String)? {
-        guard let target = signHeader(head) else { return nil }
-        var at: Int?
-        var moved: [[(String, Int)]] = []
-        for row in rows {
-            let places = row.indices.filter { isSigned(row[$0].0) }
-            guard places.count == 1, let p = places.first, at == nil || at == p,
-                  signFits(row[p].0, under: head[target].label) else { return nil }
-            at = p
-            var others = row
-            let value = others.remove(at: p)
-            others.insert(value, at: target)
-            moved.append(others)
-        }
-        return (moved, head[target].label)
-    }
-
-    /// A block read row by row whose rows may hold their unsigned 本年增/减
-    /// cell last (`rowsInDoubt`), kept until every run is read: a signed
-    /// cell drawn last anywhere in the table leaves it out.
-    struct BlockInDoubt {
-        /// The template rows and slots of the block, its values row by row,
-        /// and the run they came from.
-        var rows: [Int], slots: [Int], byRows: [[(String, Int)]], run: [(String, Int)]
-        /// The block's header names, the first doubtful row, the header
-        /// naming the sign.
-        var names: String, doubtful: [(String, Int)], header: String
-        /// Its entries in `bySign` / `byEvidence`, if it made one.
-        var bySign: Int?, byEvidence: Int?
-        var head: [(label: String, block: Int?, slot: Int)]
-    }
-
-    /// Of headers read left to right (two or more), the index of the one
-    /// that names a sign (本年增/减), where exactly one does; else nil.
-    func signHeader(_ head: [(label: String, block: Int?, slot: Int)]) -> Int? {
-        guard head.count >= 2, zip(head, head.dropFirst()).allSatisfy({ $0.slot < $1.slot }) else { return nil }
-        let naming = head.indices.filter { c in head[c].label.unicodeScalars.contains { rules.hanPrefixes.contains($0) } }
-        return naming.count == 1 ? naming[0] : nil
-    }
-
-    /// The first signed value that a row of `rows` (a block read row by row)
-    /// holds last where the header naming the sign is not last: the
-    /// extractor draws that cell after the row's others (pdftotext -raw of a
-    /// LibreOffice PDF, where the cell's glyphs sit on another baseline: Han
-    /// 增2, full-width ＋2 or ０); nil where no row shows it.
-    func signedDrawnLast(_ rows: [[(String, Int)]], head: [(label: String, block: Int?, slot: Int)]) -> String? {
-        guard let target = signHeader(head), target < head.count - 1 else { return nil }
-        return rows.lazy.compactMap(\.last).first { isSigned($0.0) }?.0
-    }
-
-    /// The first signed value that a row of `rows` (a block read row by row)
-    /// holds under the header naming the sign, that header not being last:
-    /// the extractor draws that cell in its place (Chromium's PDF: 38 +2
-    /// 26418); nil where no row shows it.
-    func signedDrawnInPlace(_ rows: [[(String, Int)]], head: [(label: String, block: Int?, slot: Int)]) -> String? {
-        guard let target = signHeader(head), target < head.count - 1 else { return nil }
-        return rows.lazy.map { $0[target].0 }.first { isSigned($0) }
-    }
-
-    /// The rows of `rows` (a block read row by row, in its headers' order)
-    /// whose cell under the header naming the sign is unsigned and which,
-    /// had the extractor drawn that cell last, would read otherwise
-    /// (38 26418 0: 26418 or 0 under 本年增/减). Nothing but a signed cell
-    /// says where the extractor drew it.
-    func rowsInDoubt(_ rows: [[(String, Int)]], head: [(label: String, block: Int?, slot: Int)]) -> [Int] {
-        let m = head.count
-        guard let t = signHeader(head), t < m - 1 else { return [] }
-        return rows.indices.filter { r in
-            !isSigned(rows[r][t].0) && (t..<m).contains { c in rows[r][c].0 != rows[r][c == t ? m - 1 : c - 1].0 }
-        }
-    }
-
-    /// Why a block whose rows' order is in doubt is left out.
-    func doubtReason(_ names: String, _ row: [(String, Int)], _ header: String, _ shown: String) -> String {
-        "under \(names) row by row, \(row.map(\.0).joined(separator: " ")) may hold its \(header) cell last, as \(shown) was drawn in this table: which value is which is not certain"
-    }
-
-    /// Why a cell of a row whose unsigned change may have been drawn last,
-    /// with no signed cell in the table to tell, is left out.
-    func unsignedDoubtReason(_ names: String, _ row: [(String, Int)], _ header: String) -> String {
-        "under \(names) row by row only on another table's evidence, \(row.map(\.0).joined(separator: " ")) may hold its unsigned \(header) cell last and no signed cell in this table shows where it is drawn: which value is which is not certain"
-    }
-
-    /// A signed value (增3, 减2, +3, -2) stands only under a header that
-    /// names the sign (本年增/减; a Han sign, that one): a run that would put
-    /// it elsewhere is not that row's or that column's, whatever its length
-    /// says.
-    func signFits(_ text: String, under header: String) -> Bool {
-        guard isSigned(text), let first = text.unicodeScalars.first else { return true }
-        if rules.hanPrefixes.contains(first) { return header.unicodeScalars.contains(first) }
-        return header.unicodeScalars.contains { rules.hanPrefixes.contains($0) }
-    }
-
-    /// Whether a value is signed: with a Han prefix (增3, 减2), or with + or -
-    /// and a digit after it (a lone - is an empty mark).
-    func isSigned(_ text: String) -> Bool {
-        var scalars = text.unicodeScalars.makeIterator()
-        // Most values open with a digit: answered without hashing.
-        guard let first = scalars.next(), !rules.digits.contains(first) else { return false }
-        if rules.hanPrefixes.contains(first) { return true }
-        guard rules.signPrefixes.contains(first), let next = scalars.next() else { return false }
-        return rules.digits.contains(next)
     }
 
     /// The `count` values on the lines after `lines[header]`, one a line
