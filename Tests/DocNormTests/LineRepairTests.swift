@@ -349,6 +349,31 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(try repaired(opening) == [joined, first + fullLine + "结束。"])
     }
 
+    /// A line with digits after a page break has no exact width, but counted
+    /// as a first line is (a fifth of a column where digits meet Han) it
+    /// comes at most two columns short when the paragraph goes on, where a
+    /// first line comes three or more (holdout report wanglan-jiedao-2025,
+    /// PyMuPDF: …全年审核拟公开信息702 条。⏎- 1 -⏎街道综合执法队…行政强制决定4⏎件，…).
+    /// Only across a removed page number: a blank line alone (OCR's, between
+    /// paragraphs) is no page break. Latin letters, narrower on the page
+    /// than they measure, leave the room of an indent possible: no evidence.
+    @Test func aLineWithDigitsAsWideAsTheColumnAfterAPageNumberContinues() throws {
+        let end = String(repeating: "政", count: 19) + "。"
+        let body = (0..<6).map { _ in fullLine }.joined(separator: "\n")
+        let joined = body.split(separator: "\n").joined() + end
+        let digits = String(repeating: "执", count: 17) + " 37 件"
+        let tail = String(repeating: "执", count: 17) + "37件" + fullLine + "结束。"
+        #expect(try repaired(body + "\n" + end + "\n- 1 -\n" + digits + "\n" + fullLine + "\n结束。\n") == [joined + tail])
+        #expect(try repaired(body + "\n" + end + "\n\n- 1 -\n\n" + digits + "\n" + fullLine + "\n结束。\n") == [joined + tail])
+        #expect(try repaired(body + "\n" + end + "\n\n" + digits + "\n" + fullLine + "\n结束。\n") == [joined, tail])
+        let first = String(repeating: "执", count: 15) + " 37 件"
+        #expect(try repaired(body + "\n" + end + "\n- 1 -\n" + first + "\n" + fullLine + "\n结束。\n")
+                == [joined, String(repeating: "执", count: 15) + "37件" + fullLine + "结束。"])
+        let latin = String(repeating: "执", count: 12) + "Invest in Rongxi"
+        #expect(try repaired(body + "\n" + end + "\n- 1 -\n" + latin + "\n" + fullLine + "\n结束。\n")
+                == [joined, latin + fullLine + "结束。"])
+    }
+
     /// pdftotext -layout keeps a first-line indent: after a page break, a
     /// line with none that wraps on is the paragraph going on, though its
     /// digits leave its width inexact (holdout report wanglan-jiedao-2025:

@@ -344,9 +344,23 @@ public struct LineRepair: Sendable {
         let restored = restoreDroppedHyphens(evidence.gathered, fullWidth: evidence.fullWidth, context: context)
         return restored.enumerated().map { index, segment in
             join(nonBlank(segment), fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced, exactColumn: evidence.exactColumn,
-                 atTop: index == 0,
+                 atTop: index == 0, removed: removedLines(segment),
                  probing: false, context: context)!
         }
+    }
+
+    /// The first number of each run of line numbers missing inside a
+    /// stretch whose blank lines are kept (`Blanks.asLines`): lines removed
+    /// as page furniture (a page number, a running header) or put back
+    /// elsewhere. Most stretches have a few, or none.
+    func removedLines(_ segment: ArraySlice<SourceLine>) -> [Int] {
+        var removed: [Int] = []
+        var previous: Int?
+        for line in segment {
+            if let p = previous, line.number > p + 1 { removed.append(p + 1) }
+            previous = line.number
+        }
+        return removed
     }
 
     /// Where the blank lines of the stretches given to `wrapEvidence` are.
@@ -430,9 +444,12 @@ public struct LineRepair: Sendable {
     /// whether anything joins; nil as soon as two lines would (a title or a
     /// wrap), else an empty array, and nothing is built or traced.
     /// `exactColumn`: the column the document's exactly wide lines reach
-    /// (`exactlyWideColumn`), nil where they reach none.
-    func join(_ lines: ArraySlice<SourceLine>, fullWidth: Int?, doubleSpaced: Bool, exactColumn: Int? = nil, atTop: Bool, probing: Bool,
-              context: PipelineContext) -> [LogicalLine]? {
+    /// (`exactlyWideColumn`), nil where they reach none. `removed`: the
+    /// numbers that open each run of lines removed from the stretch
+    /// (`removedLines`), sorted; empty where none is known (stage 2's
+    /// output read back).
+    func join(_ lines: ArraySlice<SourceLine>, fullWidth: Int?, doubleSpaced: Bool, exactColumn: Int? = nil, atTop: Bool, removed: [Int] = [],
+              probing: Bool, context: PipelineContext) -> [LogicalLine]? {
         var output: [LogicalLine] = []
         // At most one logical line per line: sized once (growing held the
         // lines twice over at each doubling).
@@ -482,7 +499,9 @@ public struct LineRepair: Sendable {
                 // A blank line after a full stop ends the paragraph, unless the
                 // line after it could not be a first line (`lines.join-page-break`).
                 let acrossBreak = !wrapped && blanks > 0 && topBlock == nil
-                    && (exactColumn == full && goesOnAcrossBlank(last, into: next, fullWidth: full, nextNumbered: numbered.opens(lines, at: end + 1, self))
+                    && (exactColumn.map { goesOnAcrossBlank(last, into: next, fullWidth: $0,
+                                                            pageBreak: removed.contains { $0 > last.number && $0 < next.number },
+                                                            nextNumbered: numbered.opens(lines, at: end + 1, self)) } == true
                         || end > position && end + 2 < lines.endIndex
                         && goesOnUnindented(last, into: next, after: lines[end + 2], opening: first, second: lines[position + 1], fullWidth: full,
                                             nextNumbered: numbered.opens(lines, at: end + 1, self),

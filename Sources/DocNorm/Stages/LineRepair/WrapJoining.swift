@@ -37,7 +37,14 @@
 ///   less a first-line indent, up to the column: no first line is, its indent
 ///   leaves it short, and no heading opens a line so (numbered, or short), so
 ///   the paragraph went on on the next page (…发布信息2146条。⏎- 1 -⏎按照《条例》
-///   第二十条规定，…). Only where the column is exact. Where the extractor
+///   第二十条规定，…). A line with digits goes on so when it comes, counted
+///   as `lines.indent-width` counts a first line, at most two columns short
+///   (…702 条。⏎- 1 -⏎街道综合执法队…行政强制决定 4), where a removed page
+///   number or running header shows the page break (OCR's blank line between
+///   paragraphs is none, and a misread character can fill an indent); one whose Latin letters
+///   may be narrower than they measure by enough to leave the room of an
+///   indent does not. Only where the column is exact, measured against the
+///   column the lines of Han reach (`exactlyWideColumn`). Where the extractor
 ///   kept the first-line indent (pdftotext -layout), whatever the widths: a
 ///   next line set in no further than the paragraph's second line that wraps
 ///   on is no first line (…702 条。⏎-1-⏎街道综合执法队…决定 4⏎件，…).
@@ -284,11 +291,33 @@ extension LineRepair {
         if width.exactlyWide {
             return width.columns == fullWidth - indent && leadingUnitColumns(after.text) <= indent
         }
-        guard let extracted = line.extractedColumns else { return false }
-        let boundaries = latinBoundaries(line.text)
-        let short = fullWidth - (max(extracted - boundaries, width.columns) + (boundaries + 4) / 5)
+        guard let estimated = estimatedColumns(line, measured: width) else { return false }
+        let short = fullWidth - estimated
         guard short >= indent - 1, short <= indent + 1 else { return false }
         return leadingUnitColumns(after.text) <= short
+    }
+
+    /// The columns a line with digits or Latin letters (not exactly wide:
+    /// `measured`) took on the page, as `indentedByWidth` counts them: as
+    /// extracted, less one space per place where Latin meets CJK, with a
+    /// fifth of a column for each such place, rounded up. Nil where the
+    /// extractor gave no width.
+    func estimatedColumns(_ line: SourceLine, measured: LineWidth) -> Int? {
+        guard let extracted = line.extractedColumns else { return nil }
+        let boundaries = latinBoundaries(line.text)
+        return max(extracted - boundaries, measured.columns) + (boundaries + 4) / 5
+    }
+
+    /// How many columns a line's ASCII letters may take less than they
+    /// measure: a Latin letter counts one column, but a PDF sets it in a
+    /// proportional font, where a word averages about three quarters of
+    /// that (Times: Invest in Rongxi, 16 measured, about 12.5 on the page):
+    /// a quarter of a column a letter, rounded up. Digits are set a column
+    /// each in the common fonts.
+    func latinLetterSlack(_ text: String) -> Int {
+        var letters = 0
+        for b in text.utf8 where Self.isASCIILetter(UInt32(b)) { letters += 1 }
+        return (letters + 3) / 4
     }
 
     /// Places where an ASCII character meets a non-ASCII one, side by side
@@ -310,12 +339,32 @@ extension LineRepair {
     /// and `next`, no numbered line, table row or table's anchor, is made only
     /// of full-width characters (its width exact) and leaves less room than
     /// a first-line indent before the column.
-    func goesOnAcrossBlank(_ line: SourceLine, into next: SourceLine, fullWidth: Int, nextNumbered: @autoclosure () -> Bool) -> Bool {
+    ///
+    /// A line with digits or Latin letters has no exact width: it is
+    /// counted as `indentedByWidth` counts a first line (`estimatedColumns`),
+    /// and goes on only when it comes at most `firstLineIndent` − 2 short,
+    /// where a wrapped line falls and no first line does (3 to 5 short so
+    /// counted; …702 条。⏎- 1 -⏎街道综合执法队…行政强制决定 4, 54 of 54). Its
+    /// Latin letters may take less room than they measure
+    /// (`latinLetterSlack`): a line whose letters could leave it short by a
+    /// first line's indent says nothing, and the paragraph ends. And such a
+    /// line goes on only across a page break a removed line shows
+    /// (`pageBreak`: a page number, a running header): where a blank line
+    /// is all there is (OCR sets one between paragraphs), a misread
+    /// character can fill a first line's indent (…每亩 27 元。⏎⏎全县完成植树
+    /// 造林 1.26 万亩，和森林履盖率…, 和 read where the page has none).
+    func goesOnAcrossBlank(_ line: SourceLine, into next: SourceLine, fullWidth: Int, pageBreak: @autoclosure () -> Bool,
+                           nextNumbered: @autoclosure () -> Bool) -> Bool {
         guard endsStrongly(line.text), !next.text.containsTab, !line.text.containsTab else { return false }
         let measured = lineWidth(next.text)
-        guard measured.exactlyWide, measured.columns <= fullWidth, measured.columns > fullWidth - file.wrap.firstLineIndent,
-              width(line) + leadingUnitColumns(next.text) > fullWidth
-        else { return false }
+        if measured.exactlyWide {
+            guard measured.columns <= fullWidth, measured.columns > fullWidth - file.wrap.firstLineIndent else { return false }
+        } else {
+            guard pageBreak(), let estimated = estimatedColumns(next, measured: measured) else { return false }
+            let short = fullWidth - estimated
+            guard short >= -1, short + latinLetterSlack(next.text) <= file.wrap.firstLineIndent - 2 else { return false }
+        }
+        guard width(line) + leadingUnitColumns(next.text) > fullWidth else { return false }
         return !nextNumbered() && !opensTable(next.text)
     }
 
