@@ -334,6 +334,42 @@ private func blockThenFirstColumnAfterABlankLine(blank: Bool) -> String {
         #expect(exempt.firstRowsHolding(exempt.plan.groupOffsets, k: 2, row: 0, from: 0) == nil)
     }
 
+    /// The same walk for a run whose first `lead` columns come first
+    /// (`firstColumnRun`): the run's layouts cover the columns after them,
+    /// and the leading values, standing apart, are summed first; it finds
+    /// exactly the layouts whose first row, with those values, holds.
+    @Test func compositionWalkWithLeadingColumnsFindsTheLayoutsWhoseFirstRowHolds() {
+        let relations = TemplateRelations(rowChecks: [(left: [6], right: [0, 1, 2, 3, 4, 5])], columnChecks: [], columns: 7)
+        let limits = pipeline.tables.rules.readingOrder
+        var random = SplitMix64(seed: 57)
+        var held = 0
+        for _ in 0..<200 {
+            let numbers = (0..<30).map { _ in Double(random.next() % 3) }
+            let grammar = ReadingOrderGrammar(numbers: numbers, afterText: Array(repeating: false, count: 30), rows: 4, columns: 7,
+                                              relations: relations, limits: limits)
+            for lead in 1...2 {
+                let layouts = grammar.plan.runGroupOffsets[lead - 1], width = 7 - lead
+                #expect(layouts.leftToRightCompositions && layouts.count == (1 << (width - 1)) - 1)
+                // The leading values at tokens 0 …, the group's from token 2.
+                let p = 2
+                for k in 2...4 {
+                    var expected: UInt64 = 0
+                    for (g, layout) in grammar.plan.runGroups[lead - 1].enumerated()
+                    where relations.rowHolds({ $0 < lead ? numbers[$0] : numbers[layout.index(0, $0 - lead, k: k, from: p)] }) {
+                        expected |= 1 << UInt64(g)
+                    }
+                    #expect(grammar.firstRowsHolding(layouts, k: k, row: 0, from: p, lead: lead, leadFrom: 0) == expected)
+                    held += expected.nonzeroBitCount
+                }
+            }
+        }
+        #expect(held > 100)
+        // Leading columns and the layouts' width must make the row.
+        let grammar = ReadingOrderGrammar(numbers: [Double](repeating: 1, count: 30), afterText: Array(repeating: false, count: 30),
+                                          rows: 4, columns: 7, relations: relations, limits: limits)
+        #expect(grammar.firstRowsHolding(grammar.plan.runGroupOffsets[0], k: 2, row: 0, from: 2, lead: 2, leadFrom: 0) == nil)
+    }
+
     /// A search with an exempt row reads the rows below it as the search
     /// with none did: started from that search's readings, it finds what a
     /// search of its own finds (three rows column-major, the middle row's

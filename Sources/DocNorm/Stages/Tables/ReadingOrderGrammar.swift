@@ -1,9 +1,9 @@
 /// The template's relations over data-row positions and value slots,
 /// compiled for the search.
 struct TemplateRelations {
-    var rowChecks: [(left: [Int], right: [Int])] = []
-    var columnChecks: [(left: [Int], right: [Int])] = []
-    var columns: Int
+    private(set) var rowChecks: [(left: [Int], right: [Int])] = []
+    private(set) var columnChecks: [(left: [Int], right: [Int])] = []
+    private(set) var columns: Int
 
     /// Where the row relations are one check whose sides each list their
     /// slots left to right, each slot once (table 三's 总计 = the other six):
@@ -11,7 +11,11 @@ struct TemplateRelations {
     /// then sums each side in column order, so a walk over the columns
     /// that adds each value as it comes adds exactly what `rowHolds` adds
     /// (`ReadingOrderGrammar.firstRowsHolding`). Nil otherwise.
-    var sidesInColumnOrder: [UInt8]? {
+    /// Worked out once, when the relations are made: every grammar asks
+    /// it, one per lead of every search (1,783 of them on the bench).
+    private(set) var sidesInColumnOrder: [UInt8]?
+
+    static func sidesInColumnOrder(_ rowChecks: [(left: [Int], right: [Int])], columns: Int) -> [UInt8]? {
         guard rowChecks.count == 1 else { return nil }
         func increasing(_ slots: [Int]) -> Bool { zip(slots, slots.dropFirst()).allSatisfy { $0 < $1 } }
         let (left, right) = rowChecks[0]
@@ -26,6 +30,7 @@ struct TemplateRelations {
         self.rowChecks = rowChecks
         self.columnChecks = columnChecks
         self.columns = columns
+        sidesInColumnOrder = Self.sidesInColumnOrder(rowChecks, columns: columns)
     }
 
     init(_ template: TableTemplate, dataRows: [Int]) {
@@ -40,6 +45,7 @@ struct TemplateRelations {
                 if left.count == check.left.count && right.count == check.right.count { columnChecks.append((left, right)) }
             }
         }
+        sidesInColumnOrder = Self.sidesInColumnOrder(rowChecks, columns: columns)
     }
 
     /// Every row relation holds in `row` (the values of one data row).
@@ -141,8 +147,8 @@ struct ReadingOrderGrammar {
     /// open, when not after text alone (`headerGroups` at row 0): after a
     /// blank line too, for the search made when nothing else holds.
     let underHeaderOpens: [Bool]?
-    /// `relations.sidesInColumnOrder`, worked out once per grammar.
-    let sidesInColumnOrder: [UInt8]?
+    /// `relations.sidesInColumnOrder`.
+    var sidesInColumnOrder: [UInt8]? { relations.sidesInColumnOrder }
 
     init(numbers: [Double], afterText: [Bool], rows: Int, columns: Int, relations: TemplateRelations,
          limits: TableRulesFile.ReadingOrder, plan: ReadingOrderPlan? = nil, exemptRow: Int? = nil,
@@ -156,7 +162,6 @@ struct ReadingOrderGrammar {
         self.plan = plan ?? ReadingOrderPlan(rows: rows, columns: columns, limits: limits)
         self.exemptRow = exemptRow
         self.underHeaderOpens = underHeaderOpens
-        sidesInColumnOrder = relations.sidesInColumnOrder
     }
 
     /// Data row `row`'s relations hold for the slot values `value` gives, or
@@ -876,20 +881,31 @@ struct ReadingOrderGrammar {
     /// `rowHolds` adds it (from 0, in column order): masks that cut the
     /// first columns alike share those columns' sums, 63 steps for table
     /// 三's 63 layouts where testing each layout's row took 63 × 7 values.
-    func firstRowsHolding(_ layouts: LayoutOffsets, k: Int, row r: Int, from p: Int) -> UInt64? {
+    ///
+    /// With `lead` columns first (`firstColumnRun`: the layouts cover the
+    /// columns after them), the row's first `lead` values are tokens
+    /// `leadFrom` …, summed before the layout's columns as `rowHolds` adds
+    /// them; the layouts' columns are the row's from `lead` on.
+    func firstRowsHolding(_ layouts: LayoutOffsets, k: Int, row r: Int, from p: Int, lead: Int = 0, leadFrom q: Int = 0) -> UInt64? {
         let width = layouts.width
         guard layouts.leftToRightCompositions, let sides = sidesInColumnOrder, r != exemptRow, k >= 2,
-              width == sides.count, p + k * width <= numbers.count else { return nil }
+              lead >= 0, lead + width == sides.count, p + k * width <= numbers.count, q + lead <= numbers.count else { return nil }
         let step = k - 1, masks = 1 << (width - 1)
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * masks) { sums in
             sides.withUnsafeBufferPointer { sides in
                 numbers.withUnsafeBufferPointer { numbers in
+                    // The leading values, in column order, from 0 as `rowHolds` sums.
+                    var leadL = 0.0, leadR = 0.0
+                    for c in 0..<lead {
+                        if sides[c] & 1 != 0 { leadL += numbers[q + c] }
+                        if sides[c] & 2 != 0 { leadR += numbers[q + c] }
+                    }
                     // Per mask of the cuts so far: its left sum at `mask`, its right at `masks + mask`.
                     let first = numbers[p]
-                    sums[0] = sides[0] & 1 != 0 ? 0 + first : 0
-                    sums[masks] = sides[0] & 2 != 0 ? 0 + first : 0
+                    sums[0] = sides[lead] & 1 != 0 ? leadL + first : leadL
+                    sums[masks] = sides[lead] & 2 != 0 ? leadR + first : leadR
                     for c in 1..<width {
-                        let half = 1 << (c - 1), side = sides[c]
+                        let half = 1 << (c - 1), side = sides[lead + c]
                         // Cut before column c: it opens a block.
                         let opening = numbers[p + c * step + c]
                         for mask in 0..<half {
@@ -981,7 +997,6 @@ struct ReadingOrderGrammar {
         let width = columns - lead
         let base = a * columns + lead * (b - a)
         var readings = Readings(rows: b - a)
-        let single = [Layout([0..<width])]
         for r in stride(from: b - 1, through: a, by: -1) {
             let p = base + (r - a) * width
             for k in 1...min(limits.maxGroupRows, b - r) where !readings.lists[r - a + k].isEmpty {
@@ -991,10 +1006,13 @@ struct ReadingOrderGrammar {
                 // Row r + i's leading values are tokens firstValues + i × lead …. Unchecked
                 // buffers, as in `forEachHoldingGroup`: almost no layout holds.
                 let firstValues = a * columns + (r - a) * lead
+                // Layouts whose first row holds, where the columns' walk can tell
+                // (`forEachHoldingGroup`): almost every layout fails there.
+                let firstRowHolds = count > 1 ? firstRowsHolding(restOffsets, k: k, row: r, from: p, lead: lead, leadFrom: firstValues) ?? ~0 : ~0
                 restOffsets.starts[k].withUnsafeBufferPointer { starts in
                     restOffsets.strides.withUnsafeBufferPointer { strides in
                         numbers.withUnsafeBufferPointer { numbers in
-                            for g in 0..<count {
+                            for g in 0..<count where firstRowHolds >> UInt64(min(g, 63)) & 1 == 1 {
                                 let offset = g * width
                                 @inline(__always) func cell(_ i: Int, _ c: Int) -> Int {
                                     k == 1 ? p + c : p + starts[offset + c] + i * strides[offset + c]
@@ -1006,10 +1024,12 @@ struct ReadingOrderGrammar {
                                 guard holds else { continue }
                                 var h = Self.keySeed
                                 for i in 0..<k { for c in 0..<width { h = Self.keyStep(h, numbers[cell(i, c)]) } }
-                                let layout = k == 1 ? single[0] : rest[g]
                                 readings.add(headKey: Self.keyEnd(h, count: k * width), cost: k == 1 ? 0 : 1, at: r - a, k: k) { cells in
-                                    layout.appendCells(k: k, width: width, from: p, to: &cells)
-                                    return k == 1 ? nil : .blocks(first: r, end: r + k, blocks: layout.blocks, offset: lead, putOffAfterRow: nil)
+                                    // A single row, one block: its cells are p … in order (no
+                                    // layout of its own built at every call).
+                                    guard k > 1 else { cells += p..<(p + width); return nil }
+                                    rest[g].appendCells(k: k, width: width, from: p, to: &cells)
+                                    return .blocks(first: r, end: r + k, blocks: rest[g].blocks, offset: lead, putOffAfterRow: nil)
                                 }
                             }
                         }
