@@ -118,4 +118,44 @@ import Testing
         #expect(!doc.diagnostics.contains { $0.message.contains("exactly one reading") })
         #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "规章" })
     }
+
+    /// Table 二 (2019 format) as pdftotext read censhan-district-2019's
+    /// Chromium PDF: the label column, every header, then the values in runs
+    /// between blank lines in an order of where their text blocks stand, the
+    /// last ones after the next section's heading. Each run stands after
+    /// the run over it and the run left of it, and no more is known: 386 142
+    /// is （五）'s 上一年项目数量 or （一）'s 本年新公开数量 (the widths of the
+    /// numbers decide), so several readings keep the order. Those cells are
+    /// left empty and reported; the cells every reading fills alike are
+    /// placed (0 12 the first column, the signed runs 本年增/减's, 4127 312
+    /// （六）'s 处理决定数量, after -3 of the column left of it), as read off
+    /// the layout of the PDF.
+    static let chromiumColumns = [
+        "二、主动公开政府信息情况", "第二十条第（一）项", "-2-", "", "\u{0C}信息内容", "规章", "规范性文件", "信息内容", "行政许可", "其他对外管理服务事项", "信息内容", "行政处罚",
+        "行政强制", "信息内容", "行政事业性收费", "信息内容", "政府集中采购", "", "本年新制作数量", "", "本年新公开数量", "", "对外公开总数量", "", "第二十条第（五）项", "上一年项目数量",
+        "本年增/减", "", "处理决定数量", "", "第二十条第（六）项", "上一年项目数量", "本年增/减", "", "处理决定数量", "", "0", "12", "", "386", "142", "", "0", "12",
+        "", "0", "96", "", "-24", "+6", "", "1263", "86", "", "第二十条第（八）项", "上一年项目数量", "47", "第二十条第（九）项", "采购项目数量", "", "15872",
+        "8236", "", "+58", "-3", "", "168", "", "三、收到和处理政府信息公开申请情况", "", "4127", "312", "", "本年增/减", "-5", "", "采购总金额",
+        "32516.8万元",
+        "", "全年无申请。"]
+
+    @Test func cellsEveryReadingFillsAlikeArePlacedTheOthersReported() throws {
+        let doc = try document(Self.chromiumColumns.joined(separator: "\n") + "\n")
+        #expect(doc.tables.first?.templateID == "2019-active-disclosure")
+        let placed: [(String, String, String)] = [
+            ("规章", "本年新制作数量", "0"), ("规范性文件", "本年新制作数量", "12"),
+            ("行政许可", "本年增/减", "-24"), ("其他对外管理服务事项", "本年增/减", "+6"),
+            ("行政处罚", "本年增/减", "+58"), ("行政强制", "本年增/减", "-3"),
+            ("行政处罚", "处理决定数量", "4127"), ("行政强制", "处理决定数量", "312"),
+            ("行政事业性收费", "上一年项目数量", "47"), ("行政事业性收费", "本年增/减", "-5"),
+            ("政府集中采购", "采购项目数量", "168"), ("政府集中采购", "采购总金额", "32516.8万元")]
+        for (row, column, value) in placed { #expect(Self.value(doc, row, column) == value, "\(row) × \(column)") }
+        let inDoubt: [(String, String)] = [
+            ("规章", "本年新公开数量"), ("规章", "对外公开总数量"), ("行政许可", "上一年项目数量"), ("行政处罚", "上一年项目数量"),
+            ("行政许可", "处理决定数量")]
+        for (row, column) in inDoubt { #expect(Self.value(doc, row, column) == nil, "\(row) × \(column)") }
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.message.contains("386 142")
+            && $0.message.contains("differs between the readings") })
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "行政许可" })
+    }
 }

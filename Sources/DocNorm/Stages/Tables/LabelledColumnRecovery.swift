@@ -640,7 +640,10 @@ struct LabelledColumnRecovery: Sendable {
             let past = piecesPastHeading(pieces, end: piecesEnd, stretchEnd: stretchEnd, lines: lines, template: template, shape: shape)
             let read = past?.pieces ?? pieces
             // Equal numbers may trade places: a placed value agrees by its text.
+            // Several readings: the cells they agree on, only where every
+            // value in doubt is the stretch's own (reported where it stands).
             if let one = oneReading(read, lines: lines, template: template, shape: shape), case let reading = one.reading,
+               one.allowed.inDoubt.allSatisfy({ $0 < pieces.count }),
                heldInDoubt.allSatisfy({ reading[$0.row][$0.slot] == nil }),
                reading.indices.allSatisfy({ row in reading[row].indices.allSatisfy { slot in
                    guard let value = values[row][slot] else { return true }
@@ -657,7 +660,10 @@ struct LabelledColumnRecovery: Sendable {
                         placedAt[row][slot] = p < pieces.count ? index : start
                     }
                 }
-                unplaced = []
+                unplaced = one.allowed.inDoubt.compactMap { p in
+                    guard case .value(let text, let index) = read[p] else { return nil }
+                    return (text, index, "its cell differs between the readings that keep the grid's drawing order")
+                }
                 readingAllowed = one.allowed
                 byReading = reading.lazy.compactMap { $0.compactMap { $0 }.min() }.min().map { lines[read[$0].lineIndex].number }
                 if let past, reading.contains(where: { $0.contains { $0 != nil && $0! >= pieces.count } }) { pastHeading = past.past }

@@ -14,7 +14,12 @@
 ///
 /// - a cell comes after its row label and its column header (the k-th
 ///   header shared by several blocks is the k-th such block's), and after
-///   the cell above it and the cell to its left;
+///   the cell above it and the cell to its left; a block's top cell after
+///   the bottom cell of its column in the block before, where the two
+///   blocks have as many columns (pdftotext reads, of a page's text blocks
+///   standing one over another, the upper first: a column's cells go down
+///   the page across the captions, 0⏎12⏎⏎386⏎142 being （一）'s and then
+///   （五）'s top column, never the other way round);
 /// - a run of values with no blank line among them (one block of text)
 ///   fills a rectangle of one block's cells row by row: down one column,
 ///   across one row, or the rows of a few columns each left to right
@@ -41,12 +46,19 @@
 /// it (its header is on the next page: 第二十条第（五）项⏎-2-⏎⏎0⏎1).
 ///
 /// Only where the stretch holds exactly as many values as the template has
-/// cells and every assignment that keeps all of that gives one table (equal
-/// numbers may trade places) is it taken, and only when it agrees with
-/// every value the headers and runs placed; else
-/// the cells stay empty and reported, as before. A table read column by
-/// column on one page has two such readings (the first two runs, under
-/// headers read together, go either way) and is left to the runs.
+/// cells is it read, and only when it agrees with every value the headers
+/// and runs placed. Where several assignments keep all of that, a cell is
+/// filled only where every one puts the same text there (equal numbers may
+/// trade places); the other cells stay empty and their values are
+/// reported. pdftotext orders a page's text blocks by where they stand, so
+/// of two columns' runs the order says which comes first only when one
+/// stands over or left of the other: Chromium's table 二 on one page, its
+/// headers all read before its values, gives 0⏎12⏎⏎386⏎142⏎⏎0⏎12 for
+/// （一）'s first column, then （五）'s first or （一）'s second, then the other
+/// (censhan-district-2019), and which comes first changes with the widths
+/// of the numbers, not with the kind of document: a signed run (-24⏎+6) is
+/// 本年增/减's, and the cells every reading gives the same values are
+/// placed, the others reported.
 ///
 /// pdftotext -raw of a LibreOffice PDF keeps less of that order: where no
 /// reading keeps every row label before its cells, a row label may come
@@ -58,6 +70,9 @@ extension LabelledColumnRecovery {
     struct ReadingAllowance: Equatable, Sendable {
         /// A value came before its row label.
         var labelAfter = false
+        /// Values (pieces) the readings that keep the order put in cells of
+        /// other text: several readings, and these cells left empty.
+        var inDoubt: [Int] = []
     }
 
     /// Per template row, each slot's value piece (index into `pieces`) in
@@ -153,13 +168,17 @@ extension LabelledColumnRecovery {
         /// last slot, the page of its last value.
         var rectangles: [(block: Int, top: Int, bottom: Int, left: Int, right: Int, page: Int)] = []
         var found: [Int]? = nil, solutions = 0, steps = 0, labelsFirst = true
-        /// Per cell, the piece the first reading put there.
+        /// Per cell, the piece the first reading put there, and whether every
+        /// reading since put the same text there.
         var foundAt = [Int](repeating: 0, count: cellCount)
+        var agreed = [Bool](repeating: true, count: cellCount)
         func text(_ p: Int) -> String { if case .value(let t, _) = pieces[p] { t } else { "" } }
         func fits(_ i: Int, _ c: Int) -> Int? {
             let (b, r, s) = cells[c], p = values[i]
             guard !filled[c], let h = headerPiece[b][s], h < p, let l = rowPiece[b][r], l < p || !labelsFirst,
-                  r == 0 || filled[cell(b, r - 1, s)], s == 0 || filled[cell(b, r, s - 1)] else { return nil }
+                  r == 0 || filled[cell(b, r - 1, s)], s == 0 || filled[cell(b, r, s - 1)],
+                  r > 0 || b == 0 || blocks[b - 1].headers.count != blocks[b].headers.count
+                      || filled[cell(b - 1, blocks[b - 1].rows.count - 1, s)] else { return nil }
             guard case .value(let text, _) = pieces[p], signFits(text, under: blocks[b].headers[s]) else { return nil }
             if !runStart[i] {
                 let (pb, pr, ps) = cells[assigned[i - 1]], left = cells[assigned[runFirst[i]]].slot, w = width[i - 1]
@@ -202,7 +221,7 @@ extension LabelledColumnRecovery {
             return (b, top, bottom, left, right, page[last])
         }
         func search(_ i: Int) {
-            guard solutions < 2, steps < budget else { return }
+            guard steps < budget else { return }
             if i > 0, i == values.count || runStart[i] {
                 guard let rectangle = closed(i - 1) else { return }
                 rectangles.append(rectangle)
@@ -212,6 +231,10 @@ extension LabelledColumnRecovery {
                 // Equal numbers trading cells give the same table: one reading.
                 if found != nil, values.indices.allSatisfy({ text(values[$0]) == text(foundAt[assigned[$0]]) }) { return }
                 solutions += 1
+                guard found == nil else {
+                    for (k, c) in assigned.enumerated() where text(values[k]) != text(foundAt[c]) { agreed[c] = false }
+                    return
+                }
                 found = assigned
                 for (k, c) in assigned.enumerated() { foundAt[c] = values[k] }
                 return
@@ -222,7 +245,7 @@ extension LabelledColumnRecovery {
                 filled[c] = true; assigned[i] = c; width[i] = w
                 search(i + 1)
                 filled[c] = false; assigned[i] = -1
-                if solutions >= 2 || steps >= budget { return }
+                if steps >= budget { return }
             }
         }
         // The strict order first; where it leaves no reading, row labels
@@ -233,13 +256,15 @@ extension LabelledColumnRecovery {
             steps = 0
             search(0)
         }
-        guard solutions == 1, steps < budget, let found else { return nil }
+        // Row labels after their cells: only the one reading.
+        guard solutions == 1 || solutions > 1 && labelsFirst, steps < budget, found != nil, agreed.contains(true) else { return nil }
         var reading = template.rows.map { [Int?](repeating: nil, count: $0.isHeader ? 0 : $0.columnPaths.count) }
-        for (i, c) in found.enumerated() {
+        var inDoubt: [Int] = []
+        for c in cells.indices {
             let (b, r, s) = cells[c]
-            reading[blocks[b].rows[r]][s] = values[i]
+            if agreed[c] { reading[blocks[b].rows[r]][s] = foundAt[c] } else { inDoubt.append(foundAt[c]) }
         }
-        return (reading, ReadingAllowance(labelAfter: !labelsFirst))
+        return (reading, ReadingAllowance(labelAfter: !labelsFirst, inDoubt: inDoubt.sorted()))
     }
 
     /// Where the stretch holds fewer values than the table has cells and

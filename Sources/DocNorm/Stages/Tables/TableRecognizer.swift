@@ -781,7 +781,7 @@ struct TableRecognizer: Sendable {
                 ? "each after its column header (its row label, where no reading keeps every one before its cells, may come after)"
                 : "each after its row label and its column header"
             context.report(.tables, "tables.labelled-columns", .repair,
-                           "the values from line \(line) of table \(template.id) fit its cells in exactly one reading: \(label) and after the cells above it and to its left, each run of values without a blank line filling a rectangle of one block row by row (down one column, across one row, or rows of a few columns) and no two runs on one page one such rectangle stacked, a run right after headers under the first of them still without values, signed values under a header that names the sign (the extractor read the table by blocks of text, not row by row)",
+                           "the values from line \(line) of table \(template.id) fit its cells in \(placement.readingAllowed.inDoubt.isEmpty ? "exactly one reading" : "readings that agree on the cells placed"): \(label) and after the cells above it and to its left, each run of values without a blank line filling a rectangle of one block row by row (down one column, across one row, or rows of a few columns) and no two runs on one page one such rectangle stacked, a run right after headers under the first of them still without values, signed values under a header that names the sign (the extractor read the table by blocks of text, not row by row)",
                            line: line)
         }
         for (headers, value, header, line) in placement.bySign {
