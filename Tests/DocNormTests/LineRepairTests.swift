@@ -174,6 +174,32 @@ func repaired(_ text: String) throws -> [String] {
         #expect(try repaired("正文。\n正文。\n正文。\n一、总体情况\n一、总体情况\n") == ["正文。", "正文。", "正文。", "一、总体情况"])
     }
 
+    /// OCR sets a section heading's wrapped title apart as a paragraph of its
+    /// own, with a space between Han (holdout zhangyuan-wjw-2022, Tesseract:
+    /// 三、收到和处理政府信息公 ⏎⏎ 开申 请情况): a cut-short section title
+    /// goes on in exactly the rest of a known title, across the blank line.
+    @Test func sectionTitleCutShortJoinsItsRestAcrossABlankLine() throws {
+        let text = "一、总体情况\n\n正文。\n\n三、收到和处理政府信息公\n\n开申 请情况\n\n正文。\n"
+        let doc = try pipeline.run(Array(text.utf8), options: PipelineOptions(tracing: true))
+        let found = doc.blocks.compactMap { if case .heading(let l, _, let t) = $0.kind { return "\(l) \(t)" } else { return nil } }
+        #expect(found == ["1 一、总体情况", "1 三、收到和处理政府信息公开申请情况"])
+        #expect(doc.trace.contains { $0.rule == "lines.join-section-title" && $0.line == 5 })
+        // A variant title (Rules/structure.json) too, with no blank line between.
+        #expect(try repaired("五、存在问题及\n改进情况\n正文。\n") == ["五、存在问题及改进情况", "正文。"])
+    }
+
+    /// …but only the exact rest of a known title, after a section heading's
+    /// numbering (一、), and never a whole title's continuation.
+    @Test(arguments: [
+        "三、收到和处理政府信息公\n\n开申请情况如下。\n",   // more than the rest
+        "三、收到和处理政府信息公\n\n申请情况\n",          // less than the rest
+        "（三）收到和处理政府信息公\n\n开申请情况\n",      // not a section's numbering
+        "六、其他需要报告的事项\n\n无\n",                  // a whole title
+    ])
+    func otherLinesAfterASectionHeadingStayApart(_ text: String) throws {
+        #expect(try repaired(text).count == 2)
+    }
+
     /// `hasSameUTF8`: true only for the same bytes; canonically equivalent
     /// texts in other bytes are left to `==`.
     @Test func sameUTF8IsByteEquality() {

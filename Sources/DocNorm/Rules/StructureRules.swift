@@ -240,6 +240,19 @@ struct SectionTitles: Sendable {
         return restored(title, misreadEndings: misreadEndings)?.number
     }
 
+    /// Whether `head`, a section heading's title cut short (a proper prefix
+    /// of a known title: 收到和处理政府信息公), and `tail` are one known title
+    /// together: OCR puts a blank line where the title wrapped on the page.
+    func completes(_ head: Substring.UnicodeScalarView, with tail: String) -> Bool {
+        guard !head.isEmpty, !tail.isEmpty else { return false }
+        let headCount = head.count, tailScalars = tail.unicodeScalars
+        return sections.joined().contains { known in
+            known.count == headCount + tailScalars.count
+                && known.prefix(headCount).elementsEqual(head.lazy.map { Int($0.value) })
+                && known.dropFirst(headCount).elementsEqual(tailScalars.lazy.map { Int($0.value) })
+        }
+    }
+
     /// The section number and title a heading's title (after its numbering)
     /// was misread from, or nil: only a title with noise in it, or ending in
     /// one of `misreadEndings` (no title ends so: OCR read 况 as ，), close to

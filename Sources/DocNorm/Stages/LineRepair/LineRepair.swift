@@ -90,7 +90,8 @@ struct LineRulesFile: VersionedRuleFile {
 ///   `lines.join-page-break`, `lines.join-scattered` — hard wraps joined on
 ///   the evidence of the document's text column.
 /// - TitleJoining.swift: `lines.join-title`, `lines.join-top-block` — the
-///   lines at the top of the document, often set in a larger font.
+///   lines at the top of the document, often set in a larger font;
+///   `lines.join-section-title` — a section heading's title cut short.
 public struct LineRepair: Sendable {
     let file: LineRulesFile
     let cjk: ScalarSet
@@ -474,6 +475,8 @@ public struct LineRepair: Sendable {
             var latinSeams: [Int] = []
             // The lines joined across a blank line at a page break (rare too).
             var breakSeams: [Int] = []
+            // The lines that end a section heading's title cut short (rare too).
+            var titleSeams: [Int] = []
             if let block = topBlock, position >= block.end { topBlock = nil }
             let column = topBlock?.width ?? fullWidth
             // The paragraph's lines first (the decisions read the lines, not
@@ -483,6 +486,16 @@ public struct LineRepair: Sendable {
             while end + 1 < lines.endIndex, topBlock.map({ end + 1 < $0.end }) ?? true {
                 let next = lines[end + 1]
                 let blanks = next.number - last.number - 1
+                // A section heading cut short goes on in the rest of its
+                // title, across blank lines and whatever the widths
+                // (`lines.join-section-title`).
+                if end == position, numbered.opens(lines, at: end, self), completesSectionTitle(last.text, with: next.text) {
+                    if probing { return nil }
+                    titleSeams.append(end + 1)
+                    last = next
+                    end += 1
+                    continue
+                }
                 // No column (a paragraph per line): only a wrap between
                 // Latin words is known for one (`lines.join-latin`).
                 guard let full = column else {
@@ -534,7 +547,8 @@ public struct LineRepair: Sendable {
                     for k in (position + 1)...end {
                         let before = lines[k - 1], next = lines[k]
                         let rule = bracketSeams.contains(k) ? "lines.join-bracket" : latinSeams.contains(k) ? "lines.join-latin"
-                            : breakSeams.contains(k) ? "lines.join-page-break" : "lines.join-wrap"
+                            : breakSeams.contains(k) ? "lines.join-page-break" : titleSeams.contains(k) ? "lines.join-section-title"
+                            : "lines.join-wrap"
                         context.traced(.lines, rule, line: before.number,
                                        before: before.text + "⏎" + next.text, after: join(before.text, next.text))
                         append(next.text, to: &text)

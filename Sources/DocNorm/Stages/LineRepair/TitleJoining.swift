@@ -6,7 +6,22 @@
 /// - `lines.join-top-block`: the lines before the first heading, when they
 ///   share a column of their own narrower than the body's (a preamble styled
 ///   like a title: bold, centred, large), are wrapped against that column.
+/// - `lines.join-section-title`: a section heading (一、 numbering, Rules/
+///   structure.json `sectionTitles`) whose title is a proper prefix of a
+///   known section title goes on in the next line when that line is exactly
+///   the rest of the title, across blank lines and whatever the widths: OCR
+///   sets the title's wrap apart as a paragraph of its own
+///   (三、收到和处理政府信息公 ⏎⏎ 开申请情况). Nothing else is joined so.
 extension LineRepair {
+    /// Whether `line`, a section heading whose title is cut short, goes on
+    /// in `next`, the rest of that title (`lines.join-section-title`).
+    func completesSectionTitle(_ line: String, with next: String) -> Bool {
+        let titles = structure.sectionTitles
+        guard let parsed = numbering.parse(line), parsed.numbering.style == titles.style else { return false }
+        return titles.completes(parsed.rest, with: next)
+    }
+
+
     /// The title at the top, joined from up to `maxLines` lines, and how many
     /// lines it used; nil when the first lines do not form a title.
     func joinedTitle(_ lines: ArraySlice<SourceLine>, context: PipelineContext) -> (line: LogicalLine, count: Int)? {
