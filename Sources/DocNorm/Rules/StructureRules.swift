@@ -209,6 +209,8 @@ struct SectionTitles: Sendable {
     let sections: [[[Int]]]
     /// Every section's titles, as UTF-8.
     let titlesUTF8: [[UInt8]]
+    /// The longest title's UTF-8 count: a line as long is no title's rest.
+    let longestUTF8: Int
 
     init(_ file: StructureRulesFile.SectionTitles) throws {
         guard file.charactersPerEdit > 0 else {
@@ -219,6 +221,7 @@ struct SectionTitles: Sendable {
         charactersPerEdit = file.charactersPerEdit
         sections = file.sections.map { $0.map { $0.unicodeScalars.map { Int($0.value) } } }
         titlesUTF8 = file.sections.joined().map { Array($0.utf8) }
+        longestUTF8 = titlesUTF8.map(\.count).max() ?? 0
     }
 
     /// Whether `title` is one of the sections' titles as written: its UTF-8
@@ -243,13 +246,15 @@ struct SectionTitles: Sendable {
     /// Whether `head`, a section heading's title cut short (a proper prefix
     /// of a known title: 收到和处理政府信息公), and `tail` are one known title
     /// together: OCR puts a blank line where the title wrapped on the page.
+    /// Compared as UTF-8 in place (the same scalars are the same bytes).
     func completes(_ head: Substring.UnicodeScalarView, with tail: String) -> Bool {
-        guard !head.isEmpty, !tail.isEmpty else { return false }
-        let headCount = head.count, tailScalars = tail.unicodeScalars
-        return sections.joined().contains { known in
-            known.count == headCount + tailScalars.count
-                && known.prefix(headCount).elementsEqual(head.lazy.map { Int($0.value) })
-                && known.dropFirst(headCount).elementsEqual(tailScalars.lazy.map { Int($0.value) })
+        var head = Substring(head), tail = tail
+        return head.withUTF8 { h in
+            tail.withUTF8 { t in
+                !h.isEmpty && !t.isEmpty && titlesUTF8.contains { known in
+                    known.count == h.count + t.count && known.prefix(h.count).elementsEqual(h) && known.suffix(t.count).elementsEqual(t)
+                }
+            }
         }
     }
 
