@@ -565,6 +565,44 @@ import Testing
         #expect(p.unplaced.isEmpty)
     }
 
+    /// `lines` as stage 1 leaves them: full-width digits folded, each line
+    /// with its width as extracted (a full-width ０ is 2 columns, its text
+    /// 0 one).
+    static func measured(_ lines: [SourceLine]) -> [SourceLine] {
+        lines.map { line in
+            let folded = String(String.UnicodeScalarView(line.text.unicodeScalars.map {
+                (0xFF10...0xFF19).contains($0.value) ? Unicode.Scalar($0.value - 0xFF10 + 0x30)! : $0
+            }))
+            return SourceLine(number: line.number, text: folded, extractedColumns: DisplayWidth.columns(line.text))
+        }
+    }
+
+    /// The single rows of （六） (its top row before a page break, 行政强制's
+    /// label then its values) whose change is a full-width ０, in a table
+    /// with no signed cell: pdftotext -raw of a LibreOffice PDF draws ０
+    /// after the row's other cells, as it does 增2, and the line shows it
+    /// (2 columns for the text 0). Before, both rows were placed as read,
+    /// 8637 and 1372 under 本年增/减 and 0 under 处理决定数量, unreported;
+    /// now those cells are left empty and reported. Typed full-width
+    /// throughout, every cell sits on one baseline and is drawn in its
+    /// place: nothing stands out, and the rows are placed as read.
+    @Test func aSingleRowsFullWidthZeroDrawnLastPutsItInDoubt() throws {
+        let five = ["38", "26418", "0", "16", "4265", "0"]
+        let p = try Self.placedByRows(Self.measured(Self.sixSplitByAPage(five: five, six: ["142", "8637", "０", "24", "1372", "０"])))
+        for (row, previous) in [("行政处罚", "142"), ("行政强制", "24")] {
+            #expect(Self.cell(p, row, "上一年项目数量") == previous)
+            #expect(Self.cell(p, row, "本年增/减") == nil, "\(row)")
+            #expect(Self.cell(p, row, "处理决定数量") == nil, "\(row)")
+        }
+        let wide = p.unplaced.filter { $0.reason.contains("as its last value 0 was drawn full-width") }
+        #expect(wide.map(\.text).sorted() == ["0", "0", "1372", "8637"])
+
+        let full = try Self.placedByRows(Self.measured(Self.sixSplitByAPage(five: five, six: ["１４２", "８６３７", "０", "２４", "１３７２", "０"])))
+        #expect(Self.cell(full, "行政处罚", "本年增/减") == "8637")
+        #expect(Self.cell(full, "行政强制", "处理决定数量") == "0")
+        #expect(!full.unplaced.contains { $0.reason.contains("full-width") })
+    }
+
     /// A row held in doubt (`bareZeroChangesWithNoSignedCellAreInDoubtWhenReadOnlyByEvidence`)
     /// whose cells another run already holds: 行政许可 read first alone, its
     /// label then 38 999 5, then again in （五）'s block. Two runs claim

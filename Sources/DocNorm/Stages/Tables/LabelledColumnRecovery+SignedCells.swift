@@ -97,6 +97,33 @@ extension LabelledColumnRecovery {
         }
     }
 
+    /// The last value of a row read alone (values with their line indices)
+    /// where its line shows it was drawn after the others: it stands alone
+    /// on a line the extractor drew wider than its text (a full-width ０,
+    /// folded to 0 in stage 1: 2 columns for 1), the row's other values on
+    /// lines no wider than their text. pdftotext -raw of a LibreOffice PDF
+    /// draws a cell set in the Chinese font after the row's others, so the
+    /// width shows it where no signed cell in the table does; a document
+    /// typed full-width throughout shows nothing. Nil where the lines show
+    /// nothing, or their widths are not known.
+    func drawnLastByWidth(_ row: [(String, Int)], _ lines: [SourceLine]) -> String? {
+        func widths(_ index: Int) -> (extracted: Int, text: Int)? {
+            let line = lines[index]
+            guard let extracted = line.extractedColumns, (line.extractedIndent ?? 0) == 0 else { return nil }
+            return (extracted, DisplayWidth.columns(line.text))
+        }
+        guard row.count >= 2, let last = row.last, lines[last.1].text == last.0,
+              let wide = widths(last.1), wide.extracted > wide.text,
+              row.dropLast().allSatisfy({ widths($0.1).map { $0.extracted <= $0.text } ?? false }) else { return nil }
+        return last.0
+    }
+
+    /// Why a single row whose last value was drawn wider than its text
+    /// (`drawnLastByWidth`) is left out from the header naming the sign on.
+    func widthDoubtReason(_ names: String, _ row: [(String, Int)], _ header: String, _ wide: String) -> String {
+        "under \(names) row by row, \(row.map(\.0).joined(separator: " ")) may hold its \(header) cell last, as its last value \(wide) was drawn full-width, after the row's others: which value is which is not certain"
+    }
+
     /// Why a block whose rows' order is in doubt is left out.
     func doubtReason(_ names: String, _ row: [(String, Int)], _ header: String, _ shown: String) -> String {
         "under \(names) row by row, \(row.map(\.0).joined(separator: " ")) may hold its \(header) cell last, as \(shown) was drawn in this table: which value is which is not certain"

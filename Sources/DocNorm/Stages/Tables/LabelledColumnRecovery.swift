@@ -551,11 +551,22 @@ struct LabelledColumnRecovery: Sendable {
                 heldInDoubt.append((row, slot))
             }
         }
-        /// `hold` where a signed cell drawn last in the table (`shown`) puts
-        /// the row in doubt.
-        func holdDrawnLast(_ row: Int, _ slots: [Int], _ rowValues: [(String, Int)], _ head: [(label: String, block: Int?, slot: Int)], _ shown: String) {
-            let t = signHeader(head) ?? slots.count
-            hold(row, slots, rowValues, from: t, doubtReason(head.map(\.label).joined(separator: " "), rowValues, head[t].label, shown))
+        /// `hold` for a single row in doubt (`rowsInDoubt`) where something
+        /// says the extractor drew its 本年增/减 cell last: a signed cell
+        /// drawn last in the table (`drawnLast`), or the row's own last value
+        /// drawn wider than its text (`drawnLastByWidth`: a full-width ０,
+        /// with no signed cell in the table to show it). False, nothing
+        /// held, where nothing says so.
+        func holdDrawnLast(_ row: Int, _ slots: [Int], _ rowValues: [(String, Int)], _ head: [(label: String, block: Int?, slot: Int)]) -> Bool {
+            let t = signHeader(head) ?? slots.count, names = head.map(\.label).joined(separator: " ")
+            if let shown = drawnLast {
+                hold(row, slots, rowValues, from: t, doubtReason(names, rowValues, head[t].label, shown))
+            } else if let wide = drawnLastByWidth(rowValues, lines) {
+                hold(row, slots, rowValues, from: t, widthDoubtReason(names, rowValues, head[t].label, wide))
+            } else {
+                return false
+            }
+            return true
         }
         // Blocks whose rows' order was in doubt: a signed cell drawn last
         // elsewhere in the table (read after them) leaves them out too.
@@ -583,9 +594,9 @@ struct LabelledColumnRecovery: Sendable {
         // table shows the extractor draws that cell after the row's others
         // (38 26418 0 beside 38 26418 +2): its cells from 本年增/减 on are
         // taken back, held and reported.
-        if let shown = drawnLast {
-            for single in singleRowsInDoubt { holdDrawnLast(single.row, single.slots, single.values, single.head, shown) }
-        }
+        // So is one whose own last value stands alone on a line drawn wider
+        // than its text (38 26418 ０), where no signed cell shows it.
+        for single in singleRowsInDoubt { _ = holdDrawnLast(single.row, single.slots, single.values, single.head) }
         if drawnLast != nil {
             let (signIndices, evidenceIndices) = (Set(inDoubt.compactMap(\.bySign)), Set(inDoubt.compactMap(\.byEvidence)))
             bySign = bySign.indices.filter { !signIndices.contains($0) }.map { bySign[$0] }
@@ -607,8 +618,7 @@ struct LabelledColumnRecovery: Sendable {
             }
             // One row's worth, its unsigned change perhaps drawn last.
             let partialHead = slots.map { (label: shape.blocks[b].headers[$0], block: Int?.some(b), slot: $0) }
-            if count == 1, m >= 2, let shown = drawnLast, !rowsInDoubt([run], head: partialHead).isEmpty {
-                holdDrawnLast(open[0], slots, run, partialHead, shown)
+            if count == 1, m >= 2, !rowsInDoubt([run], head: partialHead).isEmpty, holdDrawnLast(open[0], slots, run, partialHead) {
                 continue
             }
             for (r, row) in open.enumerated() { for c in 0..<m { place(row, slots[c], run[r * m + c].0, run[r * m + c].1) } }
