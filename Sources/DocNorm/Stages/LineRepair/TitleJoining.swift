@@ -17,10 +17,7 @@ extension LineRepair {
     /// in `next`, the rest of that title (`lines.join-section-title`).
     func completesSectionTitle(_ line: String, with next: String) -> Bool {
         let titles = structure.sectionTitles
-        // Most paragraphs' next line is a wrapped line, longer than any title:
-        // asked first, before the numbering is parsed.
-        guard next.utf8.count < titles.longestUTF8,
-              let parsed = numbering.parse(line), parsed.numbering.style == titles.style else { return false }
+        guard next.utf8.count < titles.longestUTF8, let parsed = numbering.parse(line), parsed.numbering.style == titles.style else { return false }
         return titles.completes(parsed.rest, with: next)
     }
 

@@ -372,6 +372,11 @@ extension LineRepair {
     func goesOnAcrossBlank(_ line: SourceLine, into next: SourceLine, fullWidth: Int, pageBreak: @autoclosure () -> Bool,
                            nextNumbered: @autoclosure () -> Bool) -> Bool {
         guard endsStrongly(line.text), !next.text.containsTab, !line.text.containsTab else { return false }
+        // Every scalar takes a column at least and three bytes at most one:
+        // a line of more than three bytes a column is wider than either test
+        // below allows, and is not measured (stage 2's output read back, a
+        // paragraph a line, asks this of every paragraph).
+        guard next.text.utf8.count <= 3 * (fullWidth + 1) else { return false }
         let measured = lineWidth(next.text)
         if measured.exactlyWide {
             guard measured.columns <= fullWidth, measured.columns > fullWidth - file.wrap.firstLineIndent else { return false }
