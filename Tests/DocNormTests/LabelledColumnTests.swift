@@ -338,6 +338,63 @@ import Testing
         #expect(Self.value(doc, "行政强制", "处理决定数量") == "206")
     }
 
+    /// pdftotext -raw of a LibreOffice PDF (2019 format, holdout
+    /// pingxi-dzj-2020): （五）'s caption at the page's foot, （一）'s last
+    /// column after the page number, then （五）'s and （六）'s first two
+    /// columns, and only then both 处理决定数量 columns, the upper first
+    /// (`second`: what follows the second header). The first is （五）'s by
+    /// the header's order, （六）'s by the caption read last, so it is not
+    /// settled where it is read.
+    static func bothDecisionColumnsLast(_ second: [String]) -> String {
+        let lines = ["二、主动公开政府信息情况", "信息内容", "规章", "规范性文件", "", "第二十条第（一）项", "本年新制作数量", "本年新公开数量",
+                     "0", "0", "1", "1", "第二十条第（五）项", "", "-1-", "", "对外公开总数量", "0", "6", "",
+                     "信息内容", "行政许可", "其他对外管理服务事项", "信息内容", "行政处罚", "行政强制", "",
+                     "上一年项目数量", "2", "5", "", "本年增/减", "增1", "减1", "第二十条第（六）项", "上一年项目数量", "本年增/减",
+                     "1", "0", "0", "0", "", "处理决定数量", "14", "38", "处理决定数量"] + second
+            + ["", "信息内容", "行政事业性收费", "", "第二十条第（八）项", "上一年项目数量", "1", "", "本年增/减", "减1", "",
+               "信息内容", "政府集中采购", "", "第二十条第（九）项", "采购项目数量", "3", "", "采购总金额", "12.6 万元", "",
+               "三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The second 处理决定数量 is （六）'s by its order and the caption alike,
+    /// and fills （六）'s column: 14 38, under the same header, can only be
+    /// the column of （五）, the one block with that header still without it.
+    @Test func aSharedHeadersRunGoesToTheOneBlockStillWithoutItsColumn() throws {
+        let text = Self.bothDecisionColumnsLast(["2", "0"])
+        let doc = try document(text)
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        let expected: [(String, String, String)] = [
+            ("规章", "对外公开总数量", "0"), ("规范性文件", "对外公开总数量", "6"),
+            ("行政许可", "上一年项目数量", "2"), ("行政许可", "本年增/减", "增1"), ("行政许可", "处理决定数量", "14"),
+            ("其他对外管理服务事项", "上一年项目数量", "5"), ("其他对外管理服务事项", "本年增/减", "减1"),
+            ("其他对外管理服务事项", "处理决定数量", "38"),
+            ("行政处罚", "上一年项目数量", "1"), ("行政处罚", "本年增/减", "0"), ("行政处罚", "处理决定数量", "2"),
+            ("行政强制", "上一年项目数量", "0"), ("行政强制", "本年增/减", "0"), ("行政强制", "处理决定数量", "0")]
+        for (row, column, value) in expected { #expect(Self.value(doc, row, column) == value, "\(row) × \(column)") }
+        // （一）'s 0 0 1 1 read row by row or column by column stay in doubt
+        // here (no table 三 to show the order): only （五）（六） are asked about.
+        for row in ["行政许可", "其他对外管理服务事项", "行政处罚", "行政强制"] {
+            #expect(!doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == row }, "\(row)")
+        }
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.message.contains("none: that column") })
+        let once = try canonical(Array(text.utf8))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
+    /// The second run one value short: （六）'s column is not filled, so
+    /// which block 14 38 belongs to is not known; both runs stay out and
+    /// are reported.
+    @Test func aSharedHeadersRunStaysOutWhileAnotherBlockLacksItsColumn() throws {
+        let doc = try document(Self.bothDecisionColumnsLast(["2"]))
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        #expect(Self.value(doc, "行政许可", "处理决定数量") == nil)
+        #expect(Self.value(doc, "其他对外管理服务事项", "处理决定数量") == nil)
+        #expect(Self.value(doc, "行政处罚", "处理决定数量") == nil)
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "行政许可" })
+        #expect(!doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.message.contains("none: that column") })
+    }
+
     /// pdftotext -raw, 2019 table 二: blocks （五） and （六） each with two
     /// headers and their four values (holdout tongxi-lyj-2020). Read column
     /// by column, 18 增2 6 减1 would set 增2 under 上一年项目数量, which names

@@ -43,7 +43,10 @@
 ///
 /// The k-th occurrence of a header shared by several blocks is the k-th such
 /// block, unless the caption read last names another block that has it (and
-/// no header of a block without it was read since).
+/// no header of a block without it was read since). A lone such header
+/// whose block the two leave unsettled takes its run into the one block
+/// still without that column, where the header stood once a block and
+/// every other block has its column filled.
 /// Every other value — a run of another length, headers of two blocks
 /// together, a value two runs claim — is placed nowhere and reported, and
 /// every cell left empty is reported by row and column: a wrongly placed
@@ -202,6 +205,10 @@ struct LabelledColumnRecovery: Sendable {
         /// Columns placed as runs between blank lines (`ColumnRuns.swift`):
         /// their header, the source line of their first value.
         var byRuns: [(header: String, line: Int, passedOver: [String])] = []
+        /// Columns under a lone header several blocks share, placed in the
+        /// one such block still without that column: the header, the
+        /// block's top row label, the source line of their first value.
+        var byHeaderLeft: [(header: String, row: String, line: Int)] = []
         /// Template rows read from TAB grid rows (each value in its column).
         var gridRows: [Int] = []
         /// The source line of the first value, where the values were placed
@@ -346,6 +353,11 @@ struct LabelledColumnRecovery: Sendable {
         }
         /// Runs too short for their block, placed once every run is read.
         var partial: [(block: Int, slots: [Int], run: [(String, Int)])] = []
+        /// Runs after a lone header several blocks share whose block neither
+        /// its order nor the caption read last settles (per header, its
+        /// index in `shape.headers`): placed once every run is read, in the
+        /// one block of that header still without its column.
+        var unsettled: [(header: Int, run: [(String, Int)])] = []
         var orderInDoubt = false
         var byEvidence: [(headers: String, line: Int)] = []
         var bySign: [(headers: String, value: String, header: String, line: Int)] = []
@@ -448,6 +460,7 @@ struct LabelledColumnRecovery: Sendable {
                 let names = head.map(\.label).joined(separator: " ")
                 guard let b = head[0].block, head.allSatisfy({ $0.block == b }) else {
                     drop(run, "the headers before them (\(names)) are not of one block of the table")
+                    if head.count == 1, case .header(let h)? = shape.roles[head[0].label] { unsettled.append((h, run)) }
                     continue
                 }
                 let rows = shape.blocks[b].rows, m = head.count, slots = head.map(\.slot)
@@ -623,6 +636,28 @@ struct LabelledColumnRecovery: Sendable {
             }
             for (r, row) in open.enumerated() { for c in 0..<m { place(row, slots[c], run[r * m + c].0, run[r * m + c].1) } }
         }
+        // A lone shared header's run whose block was not settled (（六）'s
+        // caption read, then 处理决定数量⏎14⏎38⏎处理决定数量⏎2⏎0: pdftotext -raw
+        // of a LibreOffice PDF drew both blocks' columns after （六）'s others,
+        // the upper first, and the first is （五）'s by its order, （六）'s by
+        // the caption): where that header stood once a block, every other
+        // block with it has its column filled and one has none, the run is
+        // that block's column, the only one it can belong to.
+        var byHeaderLeft: [(header: String, row: String, line: Int)] = []
+        for (h, run) in unsettled {
+            let sharing = shape.headers[h]
+            guard occurrences[h] == sharing.count else { continue }
+            let open = sharing.filter { s in shape.blocks[s.block].rows.allSatisfy { !claimed[$0][s.slot] } }
+            guard open.count == 1, case let (b, slot) = (open[0].block, open[0].slot), case let rows = shape.blocks[b].rows,
+                  run.count == rows.count, run.allSatisfy({ signFits($0.0, under: shape.blocks[b].headers[slot]) }),
+                  sharing.allSatisfy({ s in s.block == b || shape.blocks[s.block].rows.allSatisfy { values[$0][s.slot] != nil } })
+            else { continue }
+            for (row, (text, index)) in zip(rows, run) {
+                place(row, slot, text, index)
+                if let k = unplaced.firstIndex(where: { $0.text == text && $0.lineIndex == index }) { unplaced.remove(at: k) }
+            }
+            byHeaderLeft.append((shape.blocks[b].headers[slot], template.rows[rows[0]].path.last ?? "", lines[run[0].1].number))
+        }
         // What is still loose, as columns between blank lines (ColumnRuns.swift).
         var byRuns: [(header: String, line: Int, passedOver: [String])] = []
         if let runs = columnRuns(pieces, lines: lines, heard: heard, shape: shape, claimed: claimed,
@@ -729,7 +764,7 @@ struct LabelledColumnRecovery: Sendable {
         let dropped = unplaced.filter { $0.lineIndex <= lastLine }.map { ($0.text, lines[$0.lineIndex].number, $0.reason) }
         return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
                          placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence, bySign: bySign,
-                         bySignedCell: bySignedCell, byRuns: byRuns, gridRows: gridRows, byReading: byReading, pastHeading: pastHeading, readingAllowed: readingAllowed)
+                         bySignedCell: bySignedCell, byRuns: byRuns, byHeaderLeft: byHeaderLeft, gridRows: gridRows, byReading: byReading, pastHeading: pastHeading, readingAllowed: readingAllowed)
     }
 
     /// Index of the first value of `run` with a blank line between it and

@@ -776,6 +776,11 @@ struct TableRecognizer: Sendable {
                            "the values from line \(line) of table \(template.id) stand between blank lines, as many as the rows under \(header), the first header before them still without values\(kept): that column (the extractor reads column by column and marks every jump with a blank line)",
                            line: line)
         }
+        for (header, row, line) in placement.byHeaderLeft {
+            context.report(.tables, "tables.labelled-columns", .repair,
+                           "the values from line \(line) of table \(template.id) follow \(header), a header several blocks share, whose block neither its order nor the caption read last settles; every other block has its \(header) column and the block of \(row) none: that column",
+                           line: line)
+        }
         if let line = placement.byReading {
             let label = placement.readingAllowed.labelAfter
                 ? "each after its column header (its row label, where no reading keeps every one before its cells, may come after)"
