@@ -158,4 +158,45 @@ import Testing
             && $0.message.contains("differs between the readings") })
         #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "行政许可" })
     }
+
+    /// Table 二 as pdftotext -raw read dongling-county-2019's Chromium PDF
+    /// (lines as printed): the 2019 format across a page break, 行政强制's
+    /// 增1 drawn as 1 in （六）'s 本年增/减 column (0⏎1) and 增 alone after
+    /// the next block (…⏎2816⏎67⏎⏎增⏎⏎146), （八）'s 减3 past the next
+    /// heading. `first`: 行政处罚's 本年增/减.
+    static func signDrawnApart(_ first: String) -> String {
+        (["二、主动公开政府信息情况", "信息内容", "规章", "规范性文件", "信息内容", "行政许可", "其他对外管理服务事项", "信息内容", "",
+          "第二十条第（一）项", "本年新制作数量 本年新公开数量", "0", "12", "", "0", "12", "",
+          "第二十条第（五）项", "上一年项目数量", "本年增/减", "126", "增5", "48", "减2", "第二十条第（六）项", "上一年项目数量", "本年增/减",
+          "-2-", "", "对外公开总数量", "0", "87", "", "处理决定数量", "15630", "8421", "", "处理决定数量", "",
+          "\u{0C}行政处罚", "行政强制", "信息内容", "行政事业性收费", "信息内容", "政府集中采购", "", "35", "8", "",
+          "第二十条第（八）项", "上一年项目数量", "21", "第二十条第（九）项", "采购项目数量", "", first, "1", "", "2816", "67", "",
+          "增", "", "146", "", "三、收到和处理政府信息公开申请情况", "", "本年增/减", "减3", "采购总金额", "8653.2万元", "",
+          "全年无申请。"]).joined(separator: "\n") + "\n"
+    }
+
+    /// The one reading places 1 under （六）'s 本年增/减, the one cell under
+    /// a header naming 增 whose value, read before the lone 增, is unsigned
+    /// and not zero: 增1, and the rest of the table as read.
+    @Test func aSignDrawnApartJoinsTheOneUnsignedChangeReadBeforeIt() throws {
+        let doc = try document(Self.signDrawnApart("0"))
+        #expect(Self.value(doc, "行政处罚", "本年增/减") == "0")
+        #expect(Self.value(doc, "行政处罚", "处理决定数量") == "2816")
+        #expect(Self.value(doc, "行政强制", "本年增/减") == "增1")
+        #expect(Self.value(doc, "行政强制", "处理决定数量") == "67")
+        #expect(Self.value(doc, "行政事业性收费", "本年增/减") == "减3")
+        #expect(Self.value(doc, "政府集中采购", "采购项目数量") == "146")
+        #expect(Self.value(doc, "政府集中采购", "采购总金额") == "8653.2万元")
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.missing-value" })
+    }
+
+    /// 行政处罚's change 2, not 0: two unsigned changes the 增 may have
+    /// come off, so neither is given it, and the reading is not placed (no
+    /// 1 where 增1 may have stood).
+    @Test func aSignDrawnApartWithTwoUnsignedChangesPlacesNeither() throws {
+        let doc = try document(Self.signDrawnApart("2"))
+        #expect(Self.value(doc, "行政强制", "本年增/减") == nil)
+        #expect(Self.value(doc, "行政处罚", "本年增/减") == nil)
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" })
+    }
 }

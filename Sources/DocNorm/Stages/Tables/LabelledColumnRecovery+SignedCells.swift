@@ -135,6 +135,45 @@ extension LabelledColumnRecovery {
         "under \(names) row by row only on another table's evidence, \(row.map(\.0).joined(separator: " ")) may hold its unsigned \(header) cell last and no signed cell in this table shows where it is drawn: which value is which is not certain"
     }
 
+    /// A template row and value slot.
+    struct Cell: Hashable { var row: Int, slot: Int }
+
+    /// The signs standing alone on a line in a stretch read in its one
+    /// reading, each put before the digits of the one cell that can have
+    /// lost it: empty where the stretch holds none, nil where one has no
+    /// such cell. pdftotext -raw of a Chromium PDF may draw a 2019 table
+    /// 二's 增1 as two pieces, the 1 in its column and the 增 after the
+    /// column's block (…⏎0⏎1⏎⏎2816⏎67⏎⏎增⏎⏎146, dongling-county-2019). A sign
+    /// stands only under a header naming it, and it was drawn apart from
+    /// digits drawn before it without one: the cell is the one such header's
+    /// cell whose value, read before the sign, is unsigned and not zero
+    /// (a change of nothing has no sign). Two signs, or two such cells,
+    /// and which is whose is not certain.
+    func loneSignsAttached(_ pieces: [Piece], reading: [[Int?]], template: TableTemplate, shape: Shape) -> [Cell: String]? {
+        let signs = pieces.indices.filter { p in
+            guard case .label(let text, _) = pieces[p], shape.roles[text] == nil, text.unicodeScalars.count == 1,
+                  let s = text.unicodeScalars.first else { return false }
+            return rules.hanPrefixes.contains(s)
+        }
+        guard let sign = signs.first else { return [:] }
+        guard signs.count == 1, case .label(let mark, _) = pieces[sign] else { return nil }
+        var open: [Cell] = []
+        for (row, slots) in reading.enumerated() {
+            for (slot, p) in slots.enumerated() {
+                guard let p, p < sign, case .value(let text, _) = pieces[p], !isSigned(text),
+                      text.unicodeScalars.allSatisfy({ rules.digits.contains($0) }),
+                      text.unicodeScalars.contains(where: { $0 != "0" }),
+                      slot < template.rows[row].columnPaths.count,
+                      let header = template.rows[row].columnPaths[slot].last,
+                      header.unicodeScalars.contains(where: { rules.hanPrefixes.contains($0) }),
+                      signFits(mark + text, under: header) else { continue }
+                open.append(Cell(row: row, slot: slot))
+            }
+        }
+        guard open.count == 1 else { return nil }
+        return [open[0]: mark]
+    }
+
     /// A signed value (增3, 减2, +3, -2) stands only under a header that
     /// names the sign (本年增/减; a Han sign, that one): a run that would put
     /// it elsewhere is not that row's or that column's, whatever its length

@@ -681,13 +681,21 @@ struct LabelledColumnRecovery: Sendable {
         // where it agrees with what is placed.
         // The stretch's values may go on past the next section's heading.
         var byReading: Int?, pastHeading: ClosedRange<Int>?, readingAllowed = ReadingAllowance()
-        if !unplaced.isEmpty, claimed.contains(where: { $0.contains(false) }) {
+        // Where the stretch ends at a sign alone on its line, read on past
+        // it first (`piecesPastLoneSign`), then as it stands.
+        var attempts = [(pieces: pieces, end: piecesEnd)]
+        if let on = piecesPastLoneSign(pieces, end: piecesEnd, stretchEnd: stretchEnd, lines: lines, template: template, shape: shape) {
+            attempts.insert(on, at: 0)
+        }
+        for (pieces, piecesEnd) in attempts where !unplaced.isEmpty && claimed.contains(where: { $0.contains(false) }) && byReading == nil {
             let past = piecesPastHeading(pieces, end: piecesEnd, stretchEnd: stretchEnd, lines: lines, template: template, shape: shape)
             let read = past?.pieces ?? pieces
             // Equal numbers may trade places: a placed value agrees by its text.
             // Several readings: the cells they agree on, only where every
             // value in doubt is the stretch's own (reported where it stands).
             if let one = oneReading(read, lines: lines, template: template, shape: shape), case let reading = one.reading,
+               let signed = loneSignsAttached(read, reading: reading, template: template, shape: shape),
+               signed.keys.allSatisfy({ values[$0.row][$0.slot] == nil }),
                one.allowed.inDoubt.allSatisfy({ $0 < pieces.count }),
                heldInDoubt.allSatisfy({ reading[$0.row][$0.slot] == nil }),
                reading.indices.allSatisfy({ row in reading[row].indices.allSatisfy { slot in
@@ -699,7 +707,7 @@ struct LabelledColumnRecovery: Sendable {
                     for (slot, p) in slots.enumerated() {
                         guard let p, case .value(let text, let index) = read[p] else { continue }
                         claimed[row][slot] = true
-                        values[row][slot] = text
+                        values[row][slot] = signed[Cell(row: row, slot: slot)].map { $0 + text } ?? text
                         // Past the heading: the table's, placed at its anchor (as
                         // a column read apart is), so the table ends before it.
                         placedAt[row][slot] = p < pieces.count ? index : start

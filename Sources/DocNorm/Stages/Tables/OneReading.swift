@@ -288,4 +288,19 @@ extension LabelledColumnRecovery {
               have + valueCount(tail) == cellCount else { return nil }
         return (pieces + tail, firstLine...lastLine)
     }
+
+    /// Where the stretch's pieces end at a line holding only a sign (增, a
+    /// Han prefix the template's headers name), the pieces of the lines after
+    /// it up to the stretch's end, the sign among them as a label of no role
+    /// (`loneSignsAttached` gives it its cell); nil where they do not end so.
+    /// pdftotext -raw of a Chromium PDF may draw a 2019 table 二's 增1 as 1
+    /// in its column and 增 after the column's block (…⏎2816⏎67⏎⏎增⏎⏎146).
+    func piecesPastLoneSign(_ pieces: [Piece], end: Int, stretchEnd: Int, lines: [SourceLine],
+                            template: TableTemplate, shape: Shape) -> (pieces: [Piece], end: Int)? {
+        guard end < stretchEnd, end < lines.count, case let text = lines[end].text[...].trimmingSpaces,
+              text.unicodeScalars.count == 1, let sign = text.unicodeScalars.first, rules.hanPrefixes.contains(sign),
+              shape.roles[String(text)] == nil else { return nil }
+        let rest = self.pieces(lines, (end + 1)..<stretchEnd, template, shape)
+        return (pieces + [.label(String(text), lineIndex: end)] + rest.pieces, rest.end)
+    }
 }
