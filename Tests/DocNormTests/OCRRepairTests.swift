@@ -174,6 +174,13 @@ import DocNormTestSupport
         ("共计，一、二。", false),
         ("一是加强，二是完善。", false),
         ("《条例》、“十四五”。", false),
+        // A title inside a title: only a misread inner pair lets the line through.
+        ("《关于印发《格式》的通知》", true),
+        ("《关于印发“格式》的通知》", true),
+        ("《关于印发“格式>的通知》", true),
+        ("《关于印发〈格式》的通知》", true),
+        ("《发展“十四五”规划》", false),
+        ("《关于印发〈格式〉的通知》", false),
     ])
     func mayRepairSeesWhatItReactsTo(_ text: String, _ expected: Bool) {
         #expect(pipeline.ocr.mayRepair(text) == expected)

@@ -168,7 +168,8 @@ struct OCRRepairs: Sendable {
             throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "nestedTitles.misreadOpeners must hold nestedTitles.open, and misreadClosers a closer")
         }
         let triggers: Set<Unicode.Scalar> = misreadInnerOpeners.union([misreadDash, ":", misreadPermille[0]])
-        let reactsTo = parenOpeners.union(numberOpeners).union(file.parens.closers.unicodeScalars).union(["号", titleClose]).union(triggers)
+        let innerMarks = Set(titles.misreadClosers.unicodeScalars).union([titleClose, try one(titles.quoteClose, "nestedTitles.quoteClose")])
+        let reactsTo = parenOpeners.union(numberOpeners).union(file.parens.closers.unicodeScalars).union(["号"]).union(innerMarks).union(triggers)
         var reactingBits = [UInt64](repeating: 0, count: 1024)
         for scalar in reactsTo {
             skips[Int(String(scalar).utf8.first!)] = 0
@@ -257,6 +258,8 @@ struct OCRRepairs: Sendable {
         // Every line is asked: its UTF-8 decoded in place.
         text.utf8.withContiguousStorageIfAvailable { utf8 in
             var parenOpened = false, numberOpened = false, titleOpened = false
+            // The opener met inside the open title, until its closer.
+            var inner: UInt32? = nil
             var i = 0
             return candidateSkips.withUnsafeBufferPointer { skips in reactingBits.withUnsafeBufferPointer { reacting in
                 while i < utf8.count {
@@ -296,9 +299,22 @@ struct OCRRepairs: Sendable {
                     }
                     if !(parenOpened || numberOpened || titleOpened || candidates.contains(v)) { continue }
                     if parenOpened && parenClosers.contains(v) { return true }
-                    // An inner title's opener, however misread, inside an open title (`nestedTitles`).
-                    if titleOpened && misreadInnerOpeners.contains(Unicode.Scalar(v)!) { return true }
-                    if v == titleOpen.value { titleOpened = true } else if v == titleClose.value { titleOpened = false }
+                    // Inside an open title (`nestedTitles`): another 《, or an
+                    // inner opener closed by anything but its own closer (“…”, 〈…〉).
+                    if titleOpened, let scalar = Unicode.Scalar(v) {
+                        if let opener = inner {
+                            if v == quoteClose.value { inner = nil; continue }
+                            if misreadInnerClosers.contains(scalar) {
+                                if opener == innerOpen.value && v == innerClose.value { inner = nil; continue }
+                                return true
+                            }
+                        }
+                        if misreadInnerOpeners.contains(scalar) {
+                            if v == titleOpen.value { return true }
+                            inner = v
+                        }
+                    }
+                    if v == titleOpen.value { titleOpened = true } else if v == titleClose.value { titleOpened = false; inner = nil }
                     if numberOpened && v == 0x53F7 { return true }  // 号
                     // A digit right after the misread dash: `dashes` looks before it.
                     if v == misreadDash.value && i < utf8.count && (0x30...0x39).contains(utf8[i]) { return true }
@@ -319,7 +335,7 @@ struct OCRRepairs: Sendable {
         var parenOpened = false, numberOpened = false, titleOpened = false
         for s in scalars where candidates.contains(s.value) || parenOpened || numberOpened || titleOpened {
             if parenOpened && parenClosers.contains(s) { return true }
-            if titleOpened && misreadInnerOpeners.contains(s) { return true }
+            if titleOpened && misreadInnerOpeners.contains(s) { return true }  // as above, less exactly
             if s == titleOpen { titleOpened = true } else if s == titleClose { titleOpened = false }
             if numberOpened && s == "号" { return true }
             if parenOpeners.contains(s) && s != open { parenOpened = true }
