@@ -108,7 +108,9 @@ struct OCRRepairs: Sendable {
     /// inner ones as, and the closing quote that makes a “ a quotation.
     let titleOpen: Unicode.Scalar, titleClose: Unicode.Scalar
     let innerOpen: Unicode.Scalar, innerClose: Unicode.Scalar
-    let misreadInnerOpeners: Set<Unicode.Scalar>, misreadInnerClosers: Set<Unicode.Scalar>
+    /// Arrays, not sets: three marks each, asked of every character inside a
+    /// title (`mayRepair`), where hashing each cost more than the comparisons.
+    let misreadInnerOpeners: [Unicode.Scalar], misreadInnerClosers: [Unicode.Scalar]
     let quoteClose: Unicode.Scalar
     /// Every opener of either bracket rule, the misread dash, a scheme's
     /// last character (:) and the misread ‰'s first (%): a line with none
@@ -163,11 +165,11 @@ struct OCRRepairs: Sendable {
         // The rules' last (:) and first (%) characters mark a line.
         let titles = file.nestedTitles
         let titleOpen = try one(titles.open, "nestedTitles.open"), titleClose = try one(titles.close, "nestedTitles.close")
-        let misreadInnerOpeners = Set(titles.misreadOpeners.unicodeScalars)
+        let misreadInnerOpeners = Array(titles.misreadOpeners.unicodeScalars)
         guard misreadInnerOpeners.contains(titleOpen), !titles.misreadClosers.unicodeScalars.isEmpty else {
             throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "nestedTitles.misreadOpeners must hold nestedTitles.open, and misreadClosers a closer")
         }
-        let triggers: Set<Unicode.Scalar> = misreadInnerOpeners.union([misreadDash, ":", misreadPermille[0]])
+        let triggers: Set<Unicode.Scalar> = Set(misreadInnerOpeners).union([misreadDash, ":", misreadPermille[0]])
         let innerMarks = Set(titles.misreadClosers.unicodeScalars).union([titleClose, try one(titles.quoteClose, "nestedTitles.quoteClose")])
         let reactsTo = parenOpeners.union(numberOpeners).union(file.parens.closers.unicodeScalars).union(["号"]).union(innerMarks).union(triggers)
         var reactingBits = [UInt64](repeating: 0, count: 1024)
@@ -194,7 +196,7 @@ struct OCRRepairs: Sendable {
                           titleOpen: titleOpen, titleClose: titleClose,
                           innerOpen: try one(titles.innerOpen, "nestedTitles.innerOpen"),
                           innerClose: try one(titles.innerClose, "nestedTitles.innerClose"),
-                          misreadInnerOpeners: misreadInnerOpeners, misreadInnerClosers: Set(titles.misreadClosers.unicodeScalars),
+                          misreadInnerOpeners: misreadInnerOpeners, misreadInnerClosers: Array(titles.misreadClosers.unicodeScalars),
                           quoteClose: try one(titles.quoteClose, "nestedTitles.quoteClose"),
                           candidates: ScalarSet(ranges: parenOpeners.union(numberOpeners).union(triggers).map { $0.value...$0.value },
                                                 pattern: "OCR candidates"),
