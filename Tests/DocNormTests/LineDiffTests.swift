@@ -38,6 +38,16 @@ import DocNormTestSupport
         }
     }
 
+    /// The eval's CER counts from a shortest script: an x moved from the
+    /// front to the back is two edits. Anchoring on x (once on each side)
+    /// would delete and insert the three a's around it: six.
+    @Test func characterEditsComeFromAShortestScript() {
+        let (x, a) = (Int(("x" as Unicode.Scalar).value), Int(("a" as Unicode.Scalar).value))
+        #expect(LineDiff.characterEdits([x, a, a, a], [a, a, a, x]) == 2)
+        #expect(LineDiff.characterEdits([x, a, a, a], [a, a, a, x], anchoring: true) == 6)
+        #expect(QualityReport.editDistance("x年年年", "年年年x") == 2)
+    }
+
     @Test func hunksCoverChangesWithContext() {
         let a = (1...20).map(String.init)
         var b = a

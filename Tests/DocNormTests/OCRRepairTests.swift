@@ -110,6 +110,36 @@ import DocNormTestSupport
         #expect(try normalized(input) == input)
     }
 
+    /// A title inside a title is 〈…〉 (GB/T 15834); OCR reads its marks as
+    /// the outer ones, as a quote, or as >.
+    @Test(arguments: [
+        ("《国务院办公厅关于印发《报告格式》的通知》要求", "《国务院办公厅关于印发〈报告格式〉的通知》要求"),
+        ("《国务院办公厅关于印发《报告格式>的通知》要求", "《国务院办公厅关于印发〈报告格式〉的通知》要求"),
+        ("《国务院办公厅关于印发“报告格式》的通知》要求", "《国务院办公厅关于印发〈报告格式〉的通知》要求"),
+        ("《办公室关于印发“报告格式〈试行) >的通知》要求", "《办公室关于印发〈报告格式（试行）〉的通知》要求"),
+        ("《关于印发〈报告格式》的通知》", "《关于印发〈报告格式〉的通知》"),
+    ])
+    func misreadNestedTitlesRepaired(_ input: String, _ expected: String) throws {
+        #expect(try normalized(input) == expected)
+    }
+
+    @Test(arguments: [
+        "围绕《东陵省交通运输发展“十四五”规划》召开",
+        "关于印发〈报告格式〉的通知》",
+        "《关于印发〈报告格式〉的通知》",
+        "《条例》和《规定》",
+        // No outer close after the inner title: nothing says it nests.
+        "印发《报告格式》的通知",
+    ])
+    func titlesLeftAsDrawn(_ input: String) throws {
+        #expect(try normalized(input) == input)
+    }
+
+    @Test func nestedTitleRepairIsTraced() throws {
+        let doc = try pipeline.run(Array("《关于印发《报告格式》的通知》\n".utf8), options: PipelineOptions(tracing: true))
+        #expect(doc.trace.contains { $0.rule == "normalize.ocr-nested-title" && $0.line == 1 })
+    }
+
     @Test func misreadPermilleRepaired() throws {
         #expect(try normalized("差错率控制在1%o以内。") == "差错率控制在1‰以内。")
         #expect(try normalized("完成率为98.5%，其中") == "完成率为98.5%，其中")
@@ -144,6 +174,13 @@ import DocNormTestSupport
         ("共计，一、二。", false),
         ("一是加强，二是完善。", false),
         ("《条例》、“十四五”。", false),
+        // A title inside a title: only a misread inner pair lets the line through.
+        ("《关于印发《格式》的通知》", true),
+        ("《关于印发“格式》的通知》", true),
+        ("《关于印发“格式>的通知》", true),
+        ("《关于印发〈格式》的通知》", true),
+        ("《发展“十四五”规划》", false),
+        ("《关于印发〈格式〉的通知》", false),
     ])
     func mayRepairSeesWhatItReactsTo(_ text: String, _ expected: Bool) {
         #expect(pipeline.ocr.mayRepair(text) == expected)

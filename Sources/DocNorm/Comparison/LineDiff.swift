@@ -1,7 +1,8 @@
-/// A line diff between two texts: a shortest edit script, found with Myers'
-/// linear-space O((N+M)·D) algorithm (the middle snake), after anchoring on
-/// lines that occur once on each side (patience diff), which keeps D small
-/// where whole paragraphs were re-wrapped. Memory is O(N+M).
+/// A line diff between two texts: Myers' linear-space O((N+M)·D) algorithm
+/// (the middle snake), after anchoring on lines that occur once on each side
+/// (patience diff), which keeps D small where whole paragraphs were
+/// re-wrapped. Anchoring makes the script short but not always a shortest
+/// one; without it the script is a shortest one. Memory is O(N+M).
 public enum LineDiff {
     public enum Operation: Sendable, Equatable {
         case equal, delete, insert
@@ -40,14 +41,17 @@ public enum LineDiff {
         return differ.edits
     }
 
-    /// Character edits between two symbol strings: from a shortest
-    /// insert/delete script, each changed stretch counting max(deleted,
-    /// inserted) symbols (a substitution counts once). The character error
-    /// rate of `docnorm eval` and stage 4's closeness to a known title.
-    public static func characterEdits(_ a: [Int], _ b: [Int]) -> Int {
+    /// Character edits between two symbol strings: from an insert/delete
+    /// script, each changed stretch counting max(deleted, inserted) symbols
+    /// (a substitution counts once). The script is a shortest one unless
+    /// `anchoring`: anchoring on symbols occurring once on each side can pin a
+    /// character far from its place, so the count can grow as the text gets
+    /// closer. The character error rate of `docnorm eval` (shortest) and
+    /// stage 4's closeness to a known title (anchored, as its rules were tuned).
+    public static func characterEdits(_ a: [Int], _ b: [Int], anchoring: Bool = false) -> Int {
         if a == b { return 0 }
         var total = 0, deleted = 0, inserted = 0
-        for edit in edits(symbols: a, b) {
+        for edit in edits(symbols: a, b, anchoring: anchoring) {
             switch edit.operation {
             case .equal: total += max(deleted, inserted); deleted = 0; inserted = 0
             case .delete: deleted += 1
@@ -58,9 +62,9 @@ public enum LineDiff {
     }
 
     /// An edit script between two sequences of symbols (e.g. scalar values),
-    /// for character-level comparisons.
-    public static func edits(symbols old: [Int], _ new: [Int]) -> [Edit] {
-        var differ = Differ(a: old, b: new, anchoring: true)
+    /// for character-level comparisons; a shortest one unless `anchoring`.
+    public static func edits(symbols old: [Int], _ new: [Int], anchoring: Bool = true) -> [Edit] {
+        var differ = Differ(a: old, b: new, anchoring: anchoring)
         differ.diff(0, old.count, 0, new.count)
         return differ.edits
     }

@@ -117,7 +117,7 @@ enum BuiltinRules {
 {
   "format": "docnorm-rules/1",
   "kind": "ocr",
-  "description": "Repairs for what OCR misreads, each a traced rule. parens: an opener OCR misread (〈 《 “ for （) is a full-width parenthesis when the first closer after it on its line is a parenthesis, not its own closer (〈一) → （一）, 第“一）项 → 第（一）项; 〈格式〉 and “十四五” stay); reach: how many characters after the opener its closer may be (a contact line such as 〈电话：…，电子邮箱：…） runs to about 50); brackets: every bracket that may end the search for the closer (《汇编（2020年版）》 nests and stays); enclosed: pairs passed over whole on the way, so a title or document number inside is kept (〈以下简称《条例》） and 〈国办公开办函〔2021〕30号） are misread （…）). documentNumbers: a four-digit year in misread brackets before a number (【2021] 30号, [2020j) becomes 〔2021〕. dashes: the dash of a range OCR read as the ideograph (misread) becomes dash where it stands between two numbers: a digit before it, or a digit and one of units (5一10个工作日, 9:00一17:00, 5月1日一10月15日); no report writes the ideograph there. urls: the // after a scheme read as one character (slashes: http:/www, https:Wwww, http:Vwww) becomes // where a host (a Latin letter or digit) follows. permille: ‰ read as %o after a digit, no Latin letter after it (1%o以内).",
+  "description": "Repairs for what OCR misreads, each a traced rule. parens: an opener OCR misread (〈 《 “ for （) is a full-width parenthesis when the first closer after it on its line is a parenthesis, not its own closer (〈一) → （一）, 第“一）项 → 第（一）项; 〈格式〉 and “十四五” stay); reach: how many characters after the opener its closer may be (a contact line such as 〈电话：…，电子邮箱：…） runs to about 50); brackets: every bracket that may end the search for the closer (《汇编（2020年版）》 nests and stays); enclosed: pairs passed over whole on the way, so a title or document number inside is kept (〈以下简称《条例》） and 〈国办公开办函〔2021〕30号） are misread （…）). documentNumbers: a four-digit year in misread brackets before a number (【2021] 30号, [2020j) becomes 〔2021〕. dashes: the dash of a range OCR read as the ideograph (misread) becomes dash where it stands between two numbers: a digit before it, or a digit and one of units (5一10个工作日, 9:00一17:00, 5月1日一10月15日); no report writes the ideograph there. urls: the // after a scheme read as one character (slashes: http:/www, https:Wwww, http:Vwww) becomes // where a host (a Latin letter or digit) follows. permille: ‰ read as %o after a digit, no Latin letter after it (1%o以内). nestedTitles: a title inside an unclosed title on the same line (or joined paragraph) is drawn with the single marks (GB/T 15834: 书名号中还有书名号时，里边一层用单书名号); OCR reads the inner 〈 as 《 or “ and its 〉 as 》 or >. An inner opener (misreadOpeners) inside an open title, whose first title closer (misreadClosers) comes before any quoteClose and is followed by the outer close with no title opener between, becomes innerOpen…innerClose (《…关于印发《…格式》的通知》, 《…印发“…格式>的通知》 → 〈…格式〉); a “ closed by its own ” (《…“十四五”规划》) stays.",
   "parens": {
     "openers": "〈《(“",
     "closers": ")）",
@@ -142,6 +142,15 @@ enum BuiltinRules {
     "schemes": ["http:", "https:"],
     "slashes": ["/", "V", "W"],
     "slash": "//"
+  },
+  "nestedTitles": {
+    "open": "《",
+    "close": "》",
+    "innerOpen": "〈",
+    "innerClose": "〉",
+    "misreadOpeners": "《“〈",
+    "misreadClosers": "》〉>",
+    "quoteClose": "”"
   },
   "permille": {
     "misread": "%o",

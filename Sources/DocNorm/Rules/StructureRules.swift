@@ -269,7 +269,7 @@ struct SectionTitles: Sendable {
         for (k, titles) in sections.enumerated() {
             for known in titles {
                 guard abs(known.count - clean.count) * charactersPerEdit <= known.count else { continue }
-                let edits = LineDiff.characterEdits(clean, known)
+                let edits = LineDiff.characterEdits(clean, known, anchoring: true)
                 if edits * charactersPerEdit <= known.count, edits < best?.edits ?? Int.max { best = (k + 1, known, edits) }
             }
         }

@@ -31,12 +31,22 @@ struct OCRRulesFile: VersionedRuleFile {
         var misread: String
         var sign: String
     }
+    /// A title inside a title, drawn 〈…〉 (GB/T 15834), that OCR read as
+    /// 《…》, “…》 or 《…>: the marks it may have read for the inner pair,
+    /// and the ” that makes a “ a quotation instead.
+    struct NestedTitles: Decodable {
+        var open: String, close: String
+        var innerOpen: String, innerClose: String
+        var misreadOpeners: String, misreadClosers: String
+        var quoteClose: String
+    }
     var format: String
     var parens: Pairs
     var documentNumbers: Pairs
     var dashes: Dashes
     var urls: URLs
     var permille: Sign
+    var nestedTitles: NestedTitles
 }
 
 /// Stage 1c, what OCR misreads, on the character-normalized lines:
@@ -54,6 +64,10 @@ struct OCRRulesFile: VersionedRuleFile {
 /// - `normalize.ocr-url`: a scheme's // read as one character before a host:
 ///   http:/www.liping.gov.cn → http://www.liping.gov.cn, https:Wwww → https://www.
 /// - `normalize.ocr-permille`: ‰ read as %o after a digit: 1%o以内 → 1‰以内.
+/// - `normalize.ocr-nested-title`: a title opened inside an open title and
+///   closed before it is the inner 〈…〉 of GB/T 15834, whatever OCR read its
+///   marks as: 《…关于印发《…格式》的通知》 and 《…印发“…格式>的通知》 →
+///   《…关于印发〈…格式〉的通知》; “十四五” closed by ” inside a title stays.
 ///
 /// Each change is traced with its line; the line's punctuation and spaces are
 /// looked at again afterwards (the new （ can give a colon a Han context, and
@@ -90,6 +104,14 @@ struct OCRRepairs: Sendable {
     /// lead byte, and over 一 with no digit after it, undecoded.
     let misreadDashUTF8: [UInt8]?
     let misreadPermille: [Unicode.Scalar], permille: Unicode.Scalar
+    /// The outer title's marks, the inner title's, what OCR reads the
+    /// inner ones as, and the closing quote that makes a “ a quotation.
+    let titleOpen: Unicode.Scalar, titleClose: Unicode.Scalar
+    let innerOpen: Unicode.Scalar, innerClose: Unicode.Scalar
+    /// Arrays, not sets: three marks each, asked of every character inside a
+    /// title (`mayRepair`), where hashing each cost more than the comparisons.
+    let misreadInnerOpeners: [Unicode.Scalar], misreadInnerClosers: [Unicode.Scalar]
+    let quoteClose: Unicode.Scalar
     /// Every opener of either bracket rule, the misread dash, a scheme's
     /// last character (:) and the misread ‰'s first (%): a line with none
     /// is left alone at once.
@@ -141,8 +163,15 @@ struct OCRRepairs: Sendable {
             throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "permille.misread must be two or more characters, the first ASCII")
         }
         // The rules' last (:) and first (%) characters mark a line.
-        let triggers: Set<Unicode.Scalar> = [misreadDash, ":", misreadPermille[0]]
-        let reactsTo = parenOpeners.union(numberOpeners).union(file.parens.closers.unicodeScalars).union(["号"]).union(triggers)
+        let titles = file.nestedTitles
+        let titleOpen = try one(titles.open, "nestedTitles.open"), titleClose = try one(titles.close, "nestedTitles.close")
+        let misreadInnerOpeners = Array(titles.misreadOpeners.unicodeScalars)
+        guard misreadInnerOpeners.contains(titleOpen), !titles.misreadClosers.unicodeScalars.isEmpty else {
+            throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "nestedTitles.misreadOpeners must hold nestedTitles.open, and misreadClosers a closer")
+        }
+        let triggers: Set<Unicode.Scalar> = Set(misreadInnerOpeners).union([misreadDash, ":", misreadPermille[0]])
+        let innerMarks = Set(titles.misreadClosers.unicodeScalars).union([titleClose, try one(titles.quoteClose, "nestedTitles.quoteClose")])
+        let reactsTo = parenOpeners.union(numberOpeners).union(file.parens.closers.unicodeScalars).union(["号"]).union(innerMarks).union(triggers)
         var reactingBits = [UInt64](repeating: 0, count: 1024)
         for scalar in reactsTo {
             skips[Int(String(scalar).utf8.first!)] = 0
@@ -164,6 +193,11 @@ struct OCRRepairs: Sendable {
                           misreadSlashLeads: Set(misreadSlashes.map { UInt8($0[0].value) }),
                           misreadDashUTF8: dashUTF8.count > 1 && !dashLeadShared ? dashUTF8 : nil,
                           misreadPermille: misreadPermille, permille: try one(file.permille.sign, "permille.sign"),
+                          titleOpen: titleOpen, titleClose: titleClose,
+                          innerOpen: try one(titles.innerOpen, "nestedTitles.innerOpen"),
+                          innerClose: try one(titles.innerClose, "nestedTitles.innerClose"),
+                          misreadInnerOpeners: misreadInnerOpeners, misreadInnerClosers: Array(titles.misreadClosers.unicodeScalars),
+                          quoteClose: try one(titles.quoteClose, "nestedTitles.quoteClose"),
                           candidates: ScalarSet(ranges: parenOpeners.union(numberOpeners).union(triggers).map { $0.value...$0.value },
                                                 pattern: "OCR candidates"),
                           candidateSkips: skips, reactingBits: reactingBits)
@@ -198,6 +232,8 @@ struct OCRRepairs: Sendable {
         if dashes(&s) { changed.append(("normalize.ocr-dash", s)) }
         if urls(&s) { changed.append(("normalize.ocr-url", s)) }
         if permilles(&s) { changed.append(("normalize.ocr-permille", s)) }
+        // After parens: 〈试行) inside the inner title is （试行） by then.
+        if nestedTitles(&s) { changed.append(("normalize.ocr-nested-title", s)) }
         guard !changed.isEmpty else { return nil }
         // Encoded once (appending to a scalar view went scalar by scalar).
         func encoded(_ s: [Unicode.Scalar]) -> String { s.withUnsafeBufferPointer { $0.withMemoryRebound(to: UInt32.self) { utf8String($0) } } }
@@ -223,7 +259,9 @@ struct OCRRepairs: Sendable {
     func mayRepair(_ text: String) -> Bool {
         // Every line is asked: its UTF-8 decoded in place.
         text.utf8.withContiguousStorageIfAvailable { utf8 in
-            var parenOpened = false, numberOpened = false
+            var parenOpened = false, numberOpened = false, titleOpened = false
+            // The opener met inside the open title, until its closer.
+            var inner: UInt32? = nil
             var i = 0
             return candidateSkips.withUnsafeBufferPointer { skips in reactingBits.withUnsafeBufferPointer { reacting in
                 while i < utf8.count {
@@ -261,8 +299,24 @@ struct OCRRepairs: Sendable {
                         v = (b & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
                         i &+= 4
                     }
-                    if !(parenOpened || numberOpened || candidates.contains(v)) { continue }
+                    if !(parenOpened || numberOpened || titleOpened || candidates.contains(v)) { continue }
                     if parenOpened && parenClosers.contains(v) { return true }
+                    // Inside an open title (`nestedTitles`): another 《, or an
+                    // inner opener closed by anything but its own closer (“…”, 〈…〉).
+                    if titleOpened, let scalar = Unicode.Scalar(v) {
+                        if let opener = inner {
+                            if v == quoteClose.value { inner = nil; continue }
+                            if misreadInnerClosers.contains(scalar) {
+                                if opener == innerOpen.value && v == innerClose.value { inner = nil; continue }
+                                return true
+                            }
+                        }
+                        if misreadInnerOpeners.contains(scalar) {
+                            if v == titleOpen.value { return true }
+                            inner = v
+                        }
+                    }
+                    if v == titleOpen.value { titleOpened = true } else if v == titleClose.value { titleOpened = false; inner = nil }
                     if numberOpened && v == 0x53F7 { return true }  // 号
                     // A digit right after the misread dash: `dashes` looks before it.
                     if v == misreadDash.value && i < utf8.count && (0x30...0x39).contains(utf8[i]) { return true }
@@ -280,9 +334,11 @@ struct OCRRepairs: Sendable {
     /// `mayRepair` over the scalars, for text without contiguous UTF-8.
     private func mayRepair(scalars: String.UnicodeScalarView) -> Bool {
         if scalars.contains(where: { $0 == misreadDash || $0 == ":" || $0 == misreadPermille[0] }) { return true }
-        var parenOpened = false, numberOpened = false
-        for s in scalars where candidates.contains(s.value) || parenOpened || numberOpened {
+        var parenOpened = false, numberOpened = false, titleOpened = false
+        for s in scalars where candidates.contains(s.value) || parenOpened || numberOpened || titleOpened {
             if parenOpened && parenClosers.contains(s) { return true }
+            if titleOpened && misreadInnerOpeners.contains(s) { return true }  // as above, less exactly
+            if s == titleOpen { titleOpened = true } else if s == titleClose { titleOpened = false }
             if numberOpened && s == "号" { return true }
             if parenOpeners.contains(s) && s != open { parenOpened = true }
             if numberOpeners.contains(s) { numberOpened = true }
@@ -328,6 +384,36 @@ struct OCRRepairs: Sendable {
             k += 1
         }
         return nil
+    }
+
+    /// 《…印发《…格式》的通知》 → 《…印发〈…格式〉的通知》: inside an open
+    /// title, an opener OCR may have read for 〈 whose first title closer
+    /// comes before any ” (a “ with its own ” is a quotation) and is followed
+    /// by the outer title's close, no title opened between. The outer 《 is
+    /// never nested itself (GB/T 15834 nests 〈〉 in 《》), so 《《 is always a
+    /// misread; an author's 〈…〉 is left as drawn.
+    func nestedTitles(_ s: inout [Unicode.Scalar]) -> Bool {
+        var changed = false
+        var i = 0
+        while i < s.count {
+            defer { i += 1 }
+            guard s[i] == titleOpen else { continue }
+            // The first opener inside, before the title closes.
+            guard let k = s[(i + 1)...].firstIndex(where: { $0 == titleClose || misreadInnerOpeners.contains($0) }),
+                  s[k] != titleClose else { continue }
+            // Its closer: the first title closer, unless a ” or a new opener comes first.
+            guard let j = s[(k + 1)...].firstIndex(where: { misreadInnerClosers.contains($0) || $0 == quoteClose || misreadInnerOpeners.contains($0) }),
+                  misreadInnerClosers.contains(s[j]),
+                  let m = s[(j + 1)...].firstIndex(where: { $0 == titleClose || misreadInnerOpeners.contains($0) || misreadInnerClosers.contains($0) }),
+                  s[m] == titleClose else { continue }
+            if s[k] != innerOpen || s[j] != innerClose {
+                s[k] = innerOpen
+                s[j] = innerClose
+                changed = true
+            }
+            i = m
+        }
+        return changed
     }
 
     /// 5一10 → 5—10: the misread dash with a digit after it and a digit, or a
