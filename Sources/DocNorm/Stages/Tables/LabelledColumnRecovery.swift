@@ -535,7 +535,7 @@ struct LabelledColumnRecovery: Sendable {
         }
         /// Cells of rows in doubt left empty below (`hold`): claimed, no
         /// value, so no later reading guesses them.
-        var heldInDoubt: [(row: Int, slot: Int)] = []
+        var heldInDoubt: [Cell] = []
         /// Holds a row in doubt (`rowsInDoubt`): its cells from the header
         /// naming the sign on (`from`) left empty, claimed and reported with
         /// `reason`; the ones before it placed. Each of the row's values is
@@ -561,7 +561,7 @@ struct LabelledColumnRecovery: Sendable {
                 if !reported { unplaced.append((text, index, reason)) }
                 values[row][slot] = nil
                 claimed[row][slot] = true
-                heldInDoubt.append((row, slot))
+                heldInDoubt.append(Cell(row: row, slot: slot))
             }
         }
         /// `hold` for a single row in doubt (`rowsInDoubt`) where something
