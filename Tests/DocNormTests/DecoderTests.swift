@@ -1,5 +1,6 @@
 import Testing
 @testable import DocNorm
+import DocNormTestSupport
 
 func decode(_ bytes: [UInt8], encoding: String? = nil) throws -> (DecodedText, [Diagnostic]) {
     let context = PipelineContext(tracing: false)
@@ -70,5 +71,28 @@ func bytes(hex: String) -> [UInt8] {
         #expect(throws: DocNormError.binaryInput(kind: "NUL byte", offset: 2)) { try decode([0x41, 0x42, 0, 0x43]) }
         #expect(throws: DocNormError.emptyInput) { try decode([]) }
         #expect(throws: DocNormError.unknownEncoding("NO-SUCH-CHARSET")) { try decode([0x41], encoding: "NO-SUCH-CHARSET") }
+    }
+
+    /// The controls that make input look binary are counted eight bytes at a
+    /// time; the count and the first offset must be the byte loop's, for
+    /// controls at every place in a word and lengths that are not a multiple of eight.
+    @Test func controlBytesCountedAsByteByByte() {
+        var generator = SplitMix64(seed: 61)
+        let alphabet: [UInt8] = [0x00, 0x01, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B, 0x1F, 0x20, 0x41, 0x7F, 0x80, 0x9F, 0xE5, 0xFF]
+        for length in 0..<70 {
+            for _ in 0..<20 {
+                let sparse = generator.next() % 2 == 0
+                let bytes = (0..<length).map { _ in
+                    sparse && generator.next() % 8 != 0 ? 0x41 : alphabet[Int(generator.next() % UInt64(alphabet.count))]
+                }
+                var count = 0, first = 0
+                for (i, b) in bytes.enumerated() where b < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D, 0x1B].contains(b) {
+                    if count == 0 { first = i }
+                    count += 1
+                }
+                let counted = bytes.withUnsafeBufferPointer { Decoder.controlBytes(in: $0) }
+                #expect(counted.count == count && counted.first == first, "\(bytes)")
+            }
+        }
     }
 }

@@ -57,6 +57,25 @@ func canonical(_ bytes: [UInt8]) throws -> String {
             #expect(try canonical(Array(once.utf8)) == once, "input: \(text.debugDescription)")
         }
     }
+
+    /// The text as a `String` is built from the bytes the CLI writes without
+    /// validating them again: it must hold the same bytes, compare equal to
+    /// the validated string (its ASCII flag set as validation sets it), for
+    /// ASCII, Han, tables and the empty document.
+    @Test func renderedStringIsTheRenderedBytes() throws {
+        let inputs = ["Annual report\n\nSection one.\n", "政府信息公开工作年度报告\n\n一、总体情况\n\n本年度共收到申请12件。\n"]
+            + GoldenCase.all().prefix(5).map { String(decoding: $0.input, as: UTF8.self) }
+        var documents = try inputs.map { try pipeline.run(Array($0.utf8)) }
+        documents.append(Document(blocks: [], metadata: DocumentMetadata()))
+        for document in documents {
+            let bytes = TextRenderer.renderUTF8(document)
+            let text = TextRenderer.render(document)
+            #expect(text.utf8.elementsEqual(bytes))
+            let validated = String(decoding: bytes, as: UTF8.self)
+            #expect(text == validated)
+            #expect(text.utf8.allSatisfy { $0 < 0x80 } == validated.utf8.allSatisfy { $0 < 0x80 })
+        }
+    }
 }
 
 @Suite struct GoldenTests {

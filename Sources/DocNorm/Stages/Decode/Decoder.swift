@@ -131,17 +131,41 @@ public struct Decoder: Sendable {
         if let nul { return ("NUL byte", nul) }
         // Text has almost no C0 controls besides TAB, LF, CR, FF and ESC; compressed or encrypted data has many.
         let sampled = min(bytes.count, 1 << 16)
-        var controls = 0, firstControl = 0
-        for i in 0..<sampled {
-            let b = bytes[i]
-            guard b < 0x20, b != 0x09, b != 0x0A, b != 0x0C, b != 0x0D, b != 0x1B else { continue }
-            if controls == 0 { firstControl = i }
-            controls += 1
-        }
+        let (controls, firstControl) = bytes.withUnsafeBufferPointer { controlBytes(in: UnsafeBufferPointer(rebasing: $0[..<sampled])) }
         if controls >= 8 && controls * 10 > sampled {
             return ("control bytes (\(controls) in the first \(sampled))", firstControl)
         }
         return nil
+    }
+
+    /// The C0 controls in `bytes` other than TAB, LF, FF, CR and ESC: how
+    /// many, and the offset of the first (0 when none). Eight bytes are
+    /// asked at a time whether any is below 0x20 (most words of text have
+    /// none); only a word that has one is read byte by byte. Every input is
+    /// asked, and the loop over single bytes cost about as much as
+    /// validating them as UTF-8 (callgrind: ~20 M of 2,526 M in the bench).
+    static func controlBytes(in bytes: UnsafeBufferPointer<UInt8>) -> (count: Int, first: Int) {
+        var controls = 0, first = 0, i = 0
+        func look(_ i: Int) {
+            let b = bytes[i]
+            guard b < 0x20, b != 0x09, b != 0x0A, b != 0x0C, b != 0x0D, b != 0x1B else { return }
+            if controls == 0 { first = i }
+            controls += 1
+        }
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            while i + 8 <= bytes.count {
+                let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // Nonzero exactly when some byte of the word is below 0x20
+                // (the "has a byte less than n" test, exact for n ≤ 128).
+                if (word &- ones &* 0x20) & ~word & (ones &* 0x80) != 0 {
+                    for j in i..<(i + 8) { look(j) }
+                }
+                i += 8
+            }
+        }
+        while i < bytes.count { look(i); i += 1 }
+        return (controls, first)
     }
 
     func convert(_ bytes: [UInt8], charset: String, named name: String, offset base: Int = 0,

@@ -67,13 +67,26 @@ enum TableArithmetic {
     /// Every relation of the template that the values let be evaluated: each
     /// of its check sites whose cells all hold a number.
     static func relations(_ template: TableTemplate, values: [[String?]]) -> [Relation] {
-        // Each value parsed once, not once per relation it takes part in.
-        let numbers: [[Double?]] = values.map { row in row.map { text in text.flatMap(Self.number) } }
+        // Each value parsed once, not once per relation it takes part in,
+        // into one flat array (row r's slots from first[r]): an array per row
+        // was an allocation per row for every table evaluated. The results
+        // are reserved at one per site.
+        var first: [Int] = []
+        first.reserveCapacity(values.count + 1)
+        var numbers: [Double?] = []
+        numbers.reserveCapacity(values.reduce(0) { $0 + $1.count })
+        for row in values {
+            first.append(numbers.count)
+            for text in row { numbers.append(text.flatMap(Self.number)) }
+        }
+        first.append(numbers.count)
         var results: [Relation] = []
+        results.reserveCapacity(template.checkSites.count)
         sites: for site in template.checkSites {
             var left = 0.0, right = 0.0
             for (k, cell) in site.cells.enumerated() {
-                guard cell.row < numbers.count, cell.slot < numbers[cell.row].count, let v = numbers[cell.row][cell.slot] else { continue sites }
+                guard cell.row < values.count, cell.slot < first[cell.row + 1] - first[cell.row],
+                      let v = numbers[first[cell.row] + cell.slot] else { continue sites }
                 if k < site.leftCount { left += v } else { right += v }
             }
             let check = template.checks[site.check]

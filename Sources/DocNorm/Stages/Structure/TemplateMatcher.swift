@@ -54,12 +54,18 @@ struct TemplateMatcher: Sendable {
         /// The values as records, template row by row, slot by slot: made
         /// when asked, for the match a table keeps, not for every match
         /// tried (a record per value, built and freed with every match).
+        /// (Counted first and reserved; each row's two paths read, not a
+        /// copy of the whole row with its cells and strings retained.)
         var records: [TableRecord] {
+            var count = 0
+            for slots in values { for value in slots where value != nil { count += 1 } }
             var records: [TableRecord] = []
+            records.reserveCapacity(count)
+            let rows = template.rows
             for (r, slots) in values.enumerated() {
-                let row = template.rows[r]
+                let path = rows[r].path, columnPaths = rows[r].columnPaths
                 for (slot, value) in slots.enumerated() {
-                    if let value { records.append(TableRecord(row: row.path, column: row.columnPaths[slot], value: value)) }
+                    if let value { records.append(TableRecord(row: path, column: columnPaths[slot], value: value)) }
                 }
             }
             return records

@@ -29,7 +29,17 @@ extension TableRecognizer {
         let edition = telling.first.map(\.edition)
         guard telling.allSatisfy({ $0.edition == edition }) else { return ([], nil) }
         let unplaced = Set(context.diagnostics.lazy.filter { $0.rule == "tables.unplaced" }.compactMap { $0.cells?.table })
-        func position(_ t: TableTemplate) -> Int { rules.templates.filter { $0.edition == t.edition }.firstIndex { $0.id == t.id }! }
+        // Counted in place: `filter` copied the edition's templates (every
+        // row, cell and string retained) for each template asked about.
+        let templates = rules.templates
+        func position(_ t: TableTemplate) -> Int {
+            var k = 0
+            for i in templates.indices where templates[i].edition == t.edition {
+                if templates[i].id == t.id { return k }
+                k += 1
+            }
+            preconditionFailure("lostTables: template \(t.id) is not among the rules' templates")
+        }
         let order = found.map(position)
         let positions = Set(rules.templates.map(position))
         let gone = Set(rules.templates.filter { unplaced.contains($0.id) }.map(position))
