@@ -406,6 +406,23 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
                 == [joined, quoted + fullLine + "结束。"])
     }
 
+    /// …and only page furniture removed shows a page break: a line moved
+    /// elsewhere is none. pdftotext -raw emits a block's opening year at
+    /// its end (lines.block-end-run: …政。⏎2019⏎⏎); put back at the
+    /// block's start, it leaves the blank line alone between the paragraphs,
+    /// as OCR's blank line between paragraphs is.
+    @Test func aLineWithDigitsAfterAMovedRunAloneStartsAParagraph() throws {
+        let end = String(repeating: "政", count: 19) + "。"
+        let opening = "年" + String(repeating: "政", count: 19)
+        let body = ([opening] + (0..<5).map { _ in fullLine }).joined(separator: "\n")
+        let joined = "2019" + body.split(separator: "\n").joined() + end
+        let digits = String(repeating: "执", count: 17) + " 37 件"
+        let tail = String(repeating: "执", count: 17) + "37件" + fullLine + "结束。"
+        #expect(try repaired(body + "\n" + end + "\n2019\n\n" + digits + "\n" + fullLine + "\n结束。\n") == [joined, tail])
+        // With the page number between, the same lines go on as one paragraph.
+        #expect(try repaired(body + "\n" + end + "\n2019\n\n- 1 -\n\n" + digits + "\n" + fullLine + "\n结束。\n") == [joined + tail])
+    }
+
     /// pdftotext -layout keeps a first-line indent: after a page break, a
     /// line with none that wraps on is the paragraph going on, though its
     /// digits leave its width inexact (holdout report wanglan-jiedao-2025:

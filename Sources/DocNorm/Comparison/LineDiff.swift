@@ -46,9 +46,11 @@ public enum LineDiff {
     /// (a substitution counts once). The script is a shortest one unless
     /// `anchoring`: anchoring on symbols occurring once on each side can pin a
     /// character far from its place, so the count can grow as the text gets
-    /// closer. The character error rate of `docnorm eval` (shortest) and
-    /// stage 4's closeness to a known title (anchored, as its rules were tuned).
-    public static func characterEdits(_ a: [Int], _ b: [Int], anchoring: Bool = false) -> Int {
+    /// closer. No default, as `edits(symbols:)` has none: pass `false` for a
+    /// measure (the character error rate of `docnorm eval`), `true` only where
+    /// thresholds were tuned on the anchored count (stage 4's closeness to a
+    /// known title).
+    public static func characterEdits(_ a: [Int], _ b: [Int], anchoring: Bool) -> Int {
         if a == b { return 0 }
         var total = 0, deleted = 0, inserted = 0
         for edit in edits(symbols: a, b, anchoring: anchoring) {
@@ -63,7 +65,9 @@ public enum LineDiff {
 
     /// An edit script between two sequences of symbols (e.g. scalar values),
     /// for character-level comparisons; a shortest one unless `anchoring`.
-    public static func edits(symbols old: [Int], _ new: [Int], anchoring: Bool = true) -> [Edit] {
+    /// An anchored script is short but its length is no measure (see
+    /// `characterEdits`); no default, so each caller says which it needs.
+    public static func edits(symbols old: [Int], _ new: [Int], anchoring: Bool) -> [Edit] {
         var differ = Differ(a: old, b: new, anchoring: anchoring)
         differ.diff(0, old.count, 0, new.count)
         return differ.edits

@@ -329,9 +329,10 @@ public enum QualityReport {
         }
     }
 
-    /// Character edits between two texts (LineDiff.characterEdits).
+    /// Character edits between two texts (LineDiff.characterEdits), from a
+    /// shortest script: the anchored count can grow as the output improves.
     public static func editDistance(_ a: String, _ b: String) -> Int {
-        LineDiff.characterEdits(a.unicodeScalars.map { Int($0.value) }, b.unicodeScalars.map { Int($0.value) })
+        LineDiff.characterEdits(a.unicodeScalars.map { Int($0.value) }, b.unicodeScalars.map { Int($0.value) }, anchoring: false)
     }
 
     /// Per extractor and overall.

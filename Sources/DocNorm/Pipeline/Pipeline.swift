@@ -59,11 +59,13 @@ public struct Pipeline: Sendable {
         normalized.lines = []  // one reference: the repairs change the array in place
         let mayNeedOCR = normalized.mayNeedOCR
         context.measure(.normalize) { ocr.repair(&lines, only: mayNeedOCR, characters: characters, context: context) }
+        // The lines removed as page numbers and running headers: where pages broke.
+        var furniture: [Int] = []
         var kept = context.measure(.lines) { () -> [SourceLine] in
             // Handed over, not shared: stage 2 changes the one array in place.
             let handed = lines
             lines = []
-            return lineRepair.removeFurniture(consume handed, context: context)
+            return lineRepair.removeFurniture(consume handed, furniture: &furniture, context: context)
         }
         // A heading drawn inside a table goes after it first: the regions are read around it.
         context.measure(.tables) { tables.restoreInterleavedHeadings(&kept, context: context) }
@@ -83,7 +85,7 @@ public struct Pipeline: Sendable {
             // Only the stretches hold the lines now, and they go once joined:
             // the lines and the logical lines are not all held to the end (peak memory).
             kept = []
-            return lineRepair.joinLines(segments, context: context)
+            return lineRepair.joinLines(segments, furniture: furniture, context: context)
         }
         context.measure(.normalize) { repunctuateJoined(&prose, unless: [], context: context) }
         // Stage 2 reads its own output back until it joins nothing more, so

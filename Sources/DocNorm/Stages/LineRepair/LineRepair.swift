@@ -339,29 +339,27 @@ public struct LineRepair: Sendable {
     /// Joins hard wraps and the split title in each stretch of prose; tables
     /// separate the stretches, and no paragraph crosses one. The text column
     /// is measured over all stretches together; the title and the top block
-    /// can only open the first.
-    public func joinLines(_ segments: [ArraySlice<SourceLine>], context: PipelineContext) -> [[LogicalLine]] {
+    /// can only open the first. `furniture`: the lines `removeFurniture`
+    /// removed as page furniture, sorted.
+    public func joinLines(_ segments: [ArraySlice<SourceLine>], furniture: [Int], context: PipelineContext) -> [[LogicalLine]] {
         let evidence = wrapEvidence(segments, blanks: .asLines, context: context)
         let restored = restoreDroppedHyphens(evidence.gathered, fullWidth: evidence.fullWidth, context: context)
         return restored.enumerated().map { index, segment in
             join(nonBlank(segment), fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced, exactColumn: evidence.exactColumn,
-                 atTop: index == 0, removed: removedLines(segment),
+                 atTop: index == 0, furniture: furniture,
                  probing: false, context: context)!
         }
     }
 
-    /// The first number of each run of line numbers missing inside a
-    /// stretch whose blank lines are kept (`Blanks.asLines`): lines removed
-    /// as page furniture (a page number, a running header) or put back
-    /// elsewhere. Most stretches have a few, or none.
-    func removedLines(_ segment: ArraySlice<SourceLine>) -> [Int] {
-        var removed: [Int] = []
-        var previous: Int?
-        for line in segment {
-            if let p = previous, line.number > p + 1 { removed.append(p + 1) }
-            previous = line.number
+    /// Whether `sorted` holds a number above `low` and below `high`
+    /// (binary search: a document's page furniture, asked at a paragraph's end).
+    static func holdsNumber(_ sorted: [Int], above low: Int, below high: Int) -> Bool {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] <= low { lo = mid + 1 } else { hi = mid }
         }
-        return removed
+        return lo < sorted.count && sorted[lo] < high
     }
 
     /// Where the blank lines of the stretches given to `wrapEvidence` are.
@@ -437,19 +435,19 @@ public struct LineRepair: Sendable {
 
     /// The whole of stage 2 on a document without tables.
     public func repair(_ input: [SourceLine], context: PipelineContext) -> [LogicalLine] {
-        let lines = removeFurniture(input, context: context)
-        return joinLines([lines[...]], context: context)[0]
+        var furniture: [Int] = []
+        let lines = removeFurniture(input, furniture: &furniture, context: context)
+        return joinLines([lines[...]], furniture: furniture, context: context)[0]
     }
 
     /// The logical lines of a stretch of non-blank lines. `probing`: only
     /// whether anything joins; nil as soon as two lines would (a title or a
     /// wrap), else an empty array, and nothing is built or traced.
     /// `exactColumn`: the column the document's exactly wide lines reach
-    /// (`exactlyWideColumn`), nil where they reach none. `removed`: the
-    /// numbers that open each run of lines removed from the stretch
-    /// (`removedLines`), sorted; empty where none is known (stage 2's
-    /// output read back).
-    func join(_ lines: ArraySlice<SourceLine>, fullWidth: Int?, doubleSpaced: Bool, exactColumn: Int? = nil, atTop: Bool, removed: [Int] = [],
+    /// (`exactlyWideColumn`), nil where they reach none. `furniture`: the
+    /// numbers of the lines removed as page furniture (`removeFurniture`),
+    /// sorted; empty where none is known (stage 2's output read back).
+    func join(_ lines: ArraySlice<SourceLine>, fullWidth: Int?, doubleSpaced: Bool, exactColumn: Int? = nil, atTop: Bool, furniture: [Int] = [],
               probing: Bool, context: PipelineContext) -> [LogicalLine]? {
         var output: [LogicalLine] = []
         // At most one logical line per line: sized once (growing held the
@@ -516,7 +514,7 @@ public struct LineRepair: Sendable {
                 // line after it could not be a first line (`lines.join-page-break`).
                 let acrossBreak = !wrapped && blanks > 0 && topBlock == nil
                     && (exactColumn.map { goesOnAcrossBlank(last, into: next, fullWidth: $0,
-                                                            pageBreak: removed.contains { $0 > last.number && $0 < next.number },
+                                                            pageBreak: Self.holdsNumber(furniture, above: last.number, below: next.number),
                                                             nextNumbered: numbered.opens(lines, at: end + 1, self)) } == true
                         || end > position && end + 2 < lines.endIndex
                         && goesOnUnindented(last, into: next, after: lines[end + 2], opening: first, second: lines[position + 1], fullWidth: full,

@@ -26,7 +26,12 @@ extension LineRepair {
     /// Works on the one array it is handed, in place, pass by pass: an array
     /// per pass held three copies of every line at once (ten million lines
     /// for 10 MB of blank lines).
-    public func removeFurniture(_ input: consuming [SourceLine], context: PipelineContext) -> [SourceLine] {
+    ///
+    /// `furniture` gets the numbers of the lines removed as page numbers or
+    /// running headers, sorted: where a page broke (`joinLines`). Not the
+    /// runs put back elsewhere, nor a duplicate heading: their lines are
+    /// gone too, but no page need have ended there.
+    public func removeFurniture(_ input: consuming [SourceLine], furniture: inout [Int], context: PipelineContext) -> [SourceLine] {
         var lines = consume input
         // First: a run put back at its line's start is no lone number (a
         // page number when it is the last line).
@@ -56,20 +61,24 @@ extension LineRepair {
                     continue
                 }
                 context.traced(.lines, "lines.page-number", line: buffer[i].number, before: buffer[i].text, after: "")
+                furniture.append(buffer[i].number)
                 if breaks.last != count { breaks.append(count) }
             }
         }
         lines.removeLast(lines.count - count)
         breaks.append(lines.count)
-        lines = withoutRunningHeaders(lines, breaks: breaks, context: context)
+        lines = withoutRunningHeaders(lines, breaks: breaks, furniture: &furniture, context: context)
         // A lone number as the last line, judged after the other page numbers are
         // gone (else the output could end in one that a second run removes), and
         // not when the line before it is a lone number too (a table's last cells).
         if let last = lines.lastIndex(where: { !$0.text.isEmpty }), isPageNumber(lines[last].text, last: true),
            !(lines[..<last].last(where: { !$0.text.isEmpty }).map { isPageNumber($0.text, last: true) } ?? false) {
             context.traced(.lines, "lines.page-number", line: lines[last].number, before: lines[last].text, after: "")
+            furniture.append(lines[last].number)
             lines.remove(at: last)
         }
+        // Page numbers, then running headers: one sort puts them in order.
+        furniture.sort()
         // Duplicate consecutive headings (blank lines between do not separate them).
         // The last line's first scalar is kept with it: each line's is read once, not once per comparison.
         var previous: String?, previousFirst: UInt32?
@@ -278,7 +287,7 @@ extension LineRepair {
 
     /// Lines around each page break (the nearest `window` non-blank lines on
     /// each side) that repeat, word for word, at most breaks are removed.
-    func withoutRunningHeaders(_ lines: [SourceLine], breaks: [Int], context: PipelineContext) -> [SourceLine] {
+    func withoutRunningHeaders(_ lines: [SourceLine], breaks: [Int], furniture: inout [Int], context: PipelineContext) -> [SourceLine] {
         let rule = file.runningHeaders
         // Page breaks proper (not only the document's two ends) are the evidence.
         guard breaks.count - 2 >= rule.minRepeats - 1 else { return lines }
@@ -313,6 +322,7 @@ extension LineRepair {
         return lines.enumerated().compactMap { i, line in
             guard near[i] != nil, running.contains(line.text) else { return line }
             context.traced(.lines, "lines.running-header", line: line.number, before: line.text, after: "")
+            furniture.append(line.number)
             return nil
         }
     }

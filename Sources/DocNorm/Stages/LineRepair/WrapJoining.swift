@@ -364,8 +364,10 @@ extension LineRepair {
     /// they measure (`latinLetterSlack`, `ambiguousMarkSlack`): a line they
     /// could leave short by a first line's indent says nothing, and the
     /// paragraph ends. And such a
-    /// line goes on only across a page break a removed line shows
-    /// (`pageBreak`: a page number, a running header): where a blank line
+    /// line goes on only across a page break that removed page furniture
+    /// shows (`pageBreak`: a page number or running header between; a run
+    /// put back at its block's start left its line empty, but no page
+    /// ended there): where a blank line
     /// is all there is (OCR sets one between paragraphs), a misread
     /// character can fill a first line's indent (…每亩 27 元。⏎⏎全县完成植树
     /// 造林 1.26 万亩，和森林履盖率…, 和 read where the page has none).
