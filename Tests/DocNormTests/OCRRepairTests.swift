@@ -162,14 +162,14 @@ import DocNormTestSupport
     /// the ，、。 beside （ and 〈, and 一 without a digit are passed over, and
     /// what they share a word with is still seen.
     @Test(arguments: [
-        ("（只有号", true),
+        ("（2021）只有号", true),
         ("〈，一）", true),
         ("〈、。）", true),
-        ("【，只2021]，30号", true),
+        ("【2021]，只，30号", true),
         ("“，只，)", true),
         ("只，5一10", true),
         ("（，只有，）", false),
-        ("中（只）号", true),
+        ("中（2021）只号", true),
         ("只（，）", false),
         ("共计，一、二。", false),
         ("一是加强，二是完善。", false),
@@ -183,6 +183,35 @@ import DocNormTestSupport
         ("《关于印发〈格式〉的通知》", false),
     ])
     func mayRepairSeesWhatItReactsTo(_ text: String, _ expected: Bool) {
+        #expect(pipeline.ocr.mayRepair(text) == expected)
+    }
+
+    /// `mayRepair` lets a line through only where a rule can act: a misread
+    /// paren opener whose first bracket (past whole enclosed pairs) is a
+    /// closer, a number opener before four digits and a closer that are not
+    /// the right pair, a colon before a misread // and a host. The common
+    /// 《条例》（以下简称《条例》）, (一), 〔2021〕30号 and http:// are left
+    /// alone (they were all read by every rule before).
+    @Test(arguments: [
+        ("根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定", false),
+        ("简称《条例》）第五十条规定", false),
+        ("(一) 主动公开", false),
+        ("（国办公开办函〔2021〕30号）要求", false),
+        ("（第2021号）", false),
+        ("网站（http://www.a.gov.cn）", false),
+        ("的通知》〈国办公开办函〔2021〕30号）要求", true),
+        ("〈以下简称《条例》）", true),
+        ("〈以下简称“条例”）", true),
+        ("(以下简称《条例》）", true),
+        ("(一）项", true),
+        ("〈一) 项", true),
+        ("“一）项", true),
+        ("依据【2021] 30号", true),
+        ("（国卫办发 [2021j 43号）", true),
+        ("网站（http:/www.a.gov.cn）", true),
+        ("https:Wwww.a.gov.cn", true),
+    ])
+    func mayRepairLeavesWhatNoRuleChanges(_ text: String, _ expected: Bool) {
         #expect(pipeline.ocr.mayRepair(text) == expected)
     }
 }

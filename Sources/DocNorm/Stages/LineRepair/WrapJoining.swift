@@ -84,33 +84,38 @@ extension LineRepair {
         // first: O(n log n) instead of one pass per column up to the widest line.
         // The union of the windows [width, width + window], capped at the widest
         // line, merged along the sorted widths (a Set of every width + offset
-        // hashed (window + 1) numbers per line).
-        var candidates: [Int] = []
+        // hashed (window + 1) numbers per line). Kept as its runs, not as
+        // every width in them: an array of the widths, grown and then
+        // reversed, cost more than the search below on stage 2's output read
+        // back (paragraphs apart by more than the window, each adding its
+        // window + 1 widths).
+        var runs: [ClosedRange<Int>] = []
         var covered = Int.min
         for width in w {
             let low = max(width, covered + 1), high = min(width + file.wrap.window, w[w.count - 1])
             guard low <= high else { continue }
-            candidates.append(contentsOf: low...high)
+            if let last = runs.last, last.upperBound == low - 1 { runs[runs.count - 1] = last.lowerBound...high } else { runs.append(low...high) }
             covered = high
         }
-        candidates.reverse()
         // Widest first, so both ends of the window only move down the sorted
         // widths: two pointers instead of two binary searches per candidate
         // (a paragraph read back is thousands of columns wide, and so are the
         // candidates below it).
         var upTo = w.count, below = w.count  // atMost(width), atMost(width - window - 1)
-        for width in candidates {
-            while upTo > 0 && w[upTo - 1] > width { upTo -= 1 }
-            while below > 0 && w[below - 1] > width - file.wrap.window - 1 { below -= 1 }
-            let inWindow = upTo - below
-            if inWindow >= needed {
-                let wider = w.count - upTo
-                guard Double(wider) <= file.wrap.maxWiderShare * Double(w.count) else { return nil }
-                // The column is the most common width in the window (a few lines
-                // run wider, e.g. with narrow Latin digits); ties go to the wider.
-                var counts: [Int: Int] = [:]
-                for x in w[atMost(width - file.wrap.window - 1)..<atMost(width)] { counts[x, default: 0] += 1 }
-                return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key
+        for run in runs.reversed() {
+            for width in run.reversed() {
+                while upTo > 0 && w[upTo - 1] > width { upTo -= 1 }
+                while below > 0 && w[below - 1] > width - file.wrap.window - 1 { below -= 1 }
+                let inWindow = upTo - below
+                if inWindow >= needed {
+                    let wider = w.count - upTo
+                    guard Double(wider) <= file.wrap.maxWiderShare * Double(w.count) else { return nil }
+                    // The column is the most common width in the window (a few lines
+                    // run wider, e.g. with narrow Latin digits); ties go to the wider.
+                    var counts: [Int: Int] = [:]
+                    for x in w[atMost(width - file.wrap.window - 1)..<atMost(width)] { counts[x, default: 0] += 1 }
+                    return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key
+                }
             }
         }
         return nil

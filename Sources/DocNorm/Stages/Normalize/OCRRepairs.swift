@@ -98,6 +98,10 @@ struct OCRRepairs: Sendable {
     /// The first ASCII byte of each misread //: a colon before none of them
     /// (9:00) is no URL.
     let misreadSlashLeads: Set<UInt8>
+    /// Each misread //'s UTF-8: `mayRepair` lets a colon through only
+    /// before one with a host's first letter or digit after it, as `urls`
+    /// asks (a URL written right, http://, is none).
+    let misreadSlashesUTF8: [[UInt8]]
     /// The misread dash's UTF-8 when no other scalar `mayRepair` reacts to
     /// shares its lead byte (一 leads with E4, as do a fifth of the common
     /// ideographs): `mayRepair` then steps over every other scalar of that
@@ -126,6 +130,12 @@ struct OCRRepairs: Sendable {
     /// and its last byte its bit, so the Han and the ，。、 that share a lead
     /// byte with 号, 〈 or （ are stepped over undecoded too.
     let reactingBits: [UInt64]
+    /// Whether `mayRepair` follows the brackets after a misread paren
+    /// opener as `firstBracket` reads them (so that 《条例》（以下简称…） and
+    /// (一) are left alone): the enclosed pairs' marks are all brackets,
+    /// none a paren closer, and each pair's closer is no pair's opener. Else
+    /// an opener waits for any closer, as before.
+    let tracksParenBrackets: Bool
 
     static func load(from source: RuleSource) throws -> OCRRepairs {
         let file = try source.decode(OCRRulesFile.self, from: "ocr.json")
@@ -171,7 +181,15 @@ struct OCRRepairs: Sendable {
         }
         let triggers: Set<Unicode.Scalar> = Set(misreadInnerOpeners).union([misreadDash, ":", misreadPermille[0]])
         let innerMarks = Set(titles.misreadClosers.unicodeScalars).union([titleClose, try one(titles.quoteClose, "nestedTitles.quoteClose")])
-        let reactsTo = parenOpeners.union(numberOpeners).union(file.parens.closers.unicodeScalars).union(["号"]).union(innerMarks).union(triggers)
+        var reactsTo = parenOpeners.union(numberOpeners).union(file.parens.closers.unicodeScalars).union(["号"]).union(innerMarks).union(triggers)
+        let bracketMarks = Set(brackets.unicodeScalars), closerMarks = Set(file.parens.closers.unicodeScalars)
+        let tracksParenBrackets = enclosedPairs.allSatisfy { opener, closer in
+            opener != closer && bracketMarks.contains(opener) && bracketMarks.contains(closer)
+                && !closerMarks.contains(opener) && !closerMarks.contains(closer) && enclosedPairs[closer] == nil
+        }
+        // Followed, every bracket must be seen: one stepped over could be
+        // the pair an opener's closer is found past.
+        if tracksParenBrackets { reactsTo.formUnion(bracketMarks) }
         var reactingBits = [UInt64](repeating: 0, count: 1024)
         for scalar in reactsTo {
             skips[Int(String(scalar).utf8.first!)] = 0
@@ -191,6 +209,7 @@ struct OCRRepairs: Sendable {
                           dashUnits: Set(file.dashes.units.unicodeScalars),
                           schemes: schemes, misreadSlashes: misreadSlashes, slash: Array(file.urls.slash.unicodeScalars),
                           misreadSlashLeads: Set(misreadSlashes.map { UInt8($0[0].value) }),
+                          misreadSlashesUTF8: misreadSlashes.map { Array(String(String.UnicodeScalarView($0)).utf8) },
                           misreadDashUTF8: dashUTF8.count > 1 && !dashLeadShared ? dashUTF8 : nil,
                           misreadPermille: misreadPermille, permille: try one(file.permille.sign, "permille.sign"),
                           titleOpen: titleOpen, titleClose: titleClose,
@@ -200,7 +219,7 @@ struct OCRRepairs: Sendable {
                           quoteClose: try one(titles.quoteClose, "nestedTitles.quoteClose"),
                           candidates: ScalarSet(ranges: parenOpeners.union(numberOpeners).union(triggers).map { $0.value...$0.value },
                                                 pattern: "OCR candidates"),
-                          candidateSkips: skips, reactingBits: reactingBits)
+                          candidateSkips: skips, reactingBits: reactingBits, tracksParenBrackets: tracksParenBrackets)
     }
 
     /// `only`: the indices of the lines that may hold an opener
@@ -259,7 +278,13 @@ struct OCRRepairs: Sendable {
     func mayRepair(_ text: String) -> Bool {
         // Every line is asked: its UTF-8 decoded in place.
         text.utf8.withContiguousStorageIfAvailable { utf8 in
-            var parenOpened = false, numberOpened = false, titleOpened = false
+            var numberOpened = false, titleOpened = false
+            // The misread paren openers still waiting for their first
+            // bracket (`firstBracket`), as one group outside any enclosed
+            // pair and one inside the pair last opened (whose closer is
+            // `expected`): 0 none, 1 only ASCII ( (which `parens` changes
+            // only before a ）), 2 any other.
+            var outside: UInt8 = 0, inside: UInt8 = 0, expected: UInt32 = 0
             // The opener met inside the open title, until its closer.
             var inner: UInt32? = nil
             var i = 0
@@ -299,8 +324,19 @@ struct OCRRepairs: Sendable {
                         v = (b & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
                         i &+= 4
                     }
-                    if !(parenOpened || numberOpened || titleOpened || candidates.contains(v)) { continue }
-                    if parenOpened && parenClosers.contains(v) { return true }
+                    if !(outside | inside != 0 || numberOpened || titleOpened || candidates.contains(v)) { continue }
+                    if outside != 0 && parenClosers.contains(v) && (outside == 2 || v != 0x29) { return true }
+                    if tracksParenBrackets && outside | inside != 0 {
+                        // The closer of the pair last opened: its waiting
+                        // openers passed over it whole, the others met a bracket.
+                        if inside != 0 && v == expected {
+                            outside = inside; inside = 0
+                        } else if enclosedOpeners.contains(v), let closer = Unicode.Scalar(v).flatMap({ enclosedPairs[$0] }) {
+                            inside = outside; outside = 0; expected = closer.value
+                        } else if brackets.contains(v) || parenClosers.contains(v) {
+                            outside = 0; inside = 0
+                        }
+                    }
                     // Inside an open title (`nestedTitles`): another 《, or an
                     // inner opener closed by anything but its own closer (“…”, 〈…〉).
                     if titleOpened, let scalar = Unicode.Scalar(v) {
@@ -321,10 +357,23 @@ struct OCRRepairs: Sendable {
                     // A digit right after the misread dash: `dashes` looks before it.
                     if v == misreadDash.value && i < utf8.count && (0x30...0x39).contains(utf8[i]) { return true }
                     // A colon before a misread // (`urls` looks for the scheme), % before o.
-                    if v == 0x3A && i < utf8.count && misreadSlashLeads.contains(utf8[i]) { return true }
+                    if v == 0x3A && i < utf8.count && misreadSlashLeads.contains(utf8[i]) {
+                        for misread in misreadSlashesUTF8 {
+                            let end = i &+ misread.count
+                            guard end < utf8.count, case let host = utf8[end], (host | 0x20) &- 0x61 < 26 || host &- 0x30 < 10 else { continue }
+                            if UnsafeBufferPointer(rebasing: utf8[i..<end]).elementsEqual(misread) { return true }
+                        }
+                    }
                     if v == misreadPermille[0].value && i < utf8.count && UInt32(utf8[i]) == misreadPermille[1].value { return true }
-                    if parenOpeners.contains(v) && v != open.value { parenOpened = true }
-                    if numberOpeners.contains(v) { numberOpened = true }
+                    if parenOpeners.contains(v) && v != open.value { outside = max(outside, v == 0x28 ? 1 : 2) }
+                    // A number opener counts before four digits and a closer,
+                    // not the right pair (`documentNumbers`): most are （…）.
+                    if numberOpeners.contains(v), i &+ 4 < utf8.count,
+                       utf8[i] &- 0x30 < 10, utf8[i &+ 1] &- 0x30 < 10, utf8[i &+ 2] &- 0x30 < 10, utf8[i &+ 3] &- 0x30 < 10,
+                       case let closer = decodeUTF8Scalar(utf8, at: i &+ 4).value, numberClosers.contains(closer),
+                       v != numberOpen.value || closer != numberClose.value {
+                        numberOpened = true
+                    }
                 }
                 return false
             } }
