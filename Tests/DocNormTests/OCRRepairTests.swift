@@ -27,6 +27,18 @@ import DocNormTestSupport
         #expect(try normalized(input) == expected)
     }
 
+    /// An opener OCR read twice: another mark, then the parenthesis.
+    @Test(arguments: [
+        ("印发〈报告格式〉的通知》(〈国办公开办函〔2021〕30号)要求", "印发〈报告格式〉的通知》（国办公开办函〔2021〕30号）要求"),
+        ("报告格式》《〈国办公开办函〔2021〕30号)要求", "报告格式》（国办公开办函〔2021〕30号）要求"),
+        ("在14个村《〈社区) 政务公开栏公开", "在14个村（社区）政务公开栏公开"),
+        ("报告格式》 (〈国办公开办函 [2021] 30 号) 要求", "报告格式》（国办公开办函〔2021〕30号）要求"),
+        ("门户网站〈(www.censhan.gov.cn/xxgk) 查阅", "门户网站（www.censhan.gov.cn/xxgk）查阅"),
+    ])
+    func doubledOpenersRepaired(_ input: String, _ expected: String) throws {
+        #expect(try normalized(input) == expected)
+    }
+
     @Test(arguments: [
         "编制《柳河市惠企政策汇编（2020年版）》，",
         "关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知",
@@ -40,6 +52,24 @@ import DocNormTestSupport
     ])
     func realBracketsKept(_ input: String) throws {
         #expect(try normalized(input) == input)
+    }
+
+    @Test(arguments: [
+        "编制《（2020年版）政策汇编》",
+        "依据((一)项)",
+        "依据(（一）项），其他（二）",
+        "依据（（一）项）",
+        "关于〈(试行)办法〉",
+    ])
+    func openersBeforeAParenthesisKept(_ input: String) {
+        var s = Array(input.unicodeScalars)
+        #expect(!pipeline.ocr.doubledParens(&s))
+    }
+
+    @Test func doubledOpenerDropped() {
+        var s = Array("格式》(（国办公开办函〔2021〕30号）要求，其他（二）".unicodeScalars)
+        #expect(pipeline.ocr.doubledParens(&s))
+        #expect(String(String.UnicodeScalarView(s)) == "格式》（国办公开办函〔2021〕30号）要求，其他（二）")
     }
 
     /// Found by the fuzzer: after a digit `)` stays ASCII and so does the

@@ -12,6 +12,9 @@ struct OCRRulesFile: VersionedRuleFile {
         var reach: Int?
         var brackets: String?
         var enclosed: [String]?
+        /// Openers OCR reads before the parenthesis it doubles (《（, （（),
+        /// each with its own closer (parens only).
+        var doubled: [String]?
     }
     /// The dash of a range OCR read as an ideograph (5一10 for 5—10).
     struct Dashes: Decodable {
@@ -107,6 +110,9 @@ struct OCRRepairs: Sendable {
     /// The openers of `enclosedPairs`: asked first, so the search for a
     /// closer hashes only at one of them, not at every character it passes.
     let enclosedOpeners: ScalarSet
+    /// An opener OCR read twice, before the parenthesis (〈（, 《（, (（), and
+    /// its own closer, whose absence after the pair makes it debris.
+    let doubledOpeners: [Unicode.Scalar: Unicode.Scalar]
     let numberOpeners: ScalarSet
     let numberClosers: ScalarSet
     let numberOpen: Unicode.Scalar, numberClose: Unicode.Scalar
@@ -183,6 +189,14 @@ struct OCRRepairs: Sendable {
             }
             enclosedPairs[both[0]] = both[1]
         }
+        var doubledOpeners: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for pair in file.parens.doubled ?? [] {
+            let both = Array(pair.unicodeScalars)
+            guard both.count == 2 else {
+                throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "parens.doubled: '\(pair)' must be an opener and its closer")
+            }
+            doubledOpeners[both[0]] = both[1]
+        }
         func set(_ s: String, _ name: String) -> ScalarSet { ScalarSet(ranges: s.unicodeScalars.map { $0.value...$0.value }, pattern: name) }
         let parenOpeners = Set(file.parens.openers.unicodeScalars), numberOpeners = Set(file.documentNumbers.openers.unicodeScalars)
         var skips = (0..<256).map { UInt8($0 < 0x80 ? 1 : $0 < 0xE0 ? 2 : $0 < 0xF0 ? 3 : 4) }
@@ -237,6 +251,7 @@ struct OCRRepairs: Sendable {
                           open: try one(file.parens.open, "parens.open"), close: try one(file.parens.close, "parens.close"),
                           reach: reach, brackets: set(brackets, "parens.brackets"), enclosedPairs: enclosedPairs,
                           enclosedOpeners: ScalarSet(ranges: enclosedPairs.keys.map { $0.value...$0.value }, pattern: "parens.enclosed openers"),
+                          doubledOpeners: doubledOpeners,
                           numberOpeners: set(file.documentNumbers.openers, "documentNumbers.openers"),
                           numberClosers: set(file.documentNumbers.closers, "documentNumbers.closers"),
                           numberOpen: try one(file.documentNumbers.open, "documentNumbers.open"),
@@ -286,6 +301,8 @@ struct OCRRepairs: Sendable {
         var changed: [(rule: String, after: [Unicode.Scalar])] = []
         if documentNumbers(&s) { changed.append(("normalize.ocr-document-number", s)) }
         if parens(&s) { changed.append(("normalize.ocr-paren", s)) }
+        // After parens: 《〈社区) is 《（社区） by then.
+        if doubledParens(&s) { changed.append(("normalize.ocr-doubled-paren", s)) }
         if dashes(&s) { changed.append(("normalize.ocr-dash", s)) }
         if urls(&s) { changed.append(("normalize.ocr-url", s)) }
         if permilles(&s) { changed.append(("normalize.ocr-permille", s)) }
@@ -430,6 +447,36 @@ struct OCRRepairs: Sendable {
             if s[i] == "(" && s[j] == ")" { continue }
             s[i] = open
             s[j] = close
+            changed = true
+        }
+        return changed
+    }
+
+    /// 《（社区） → （社区）, (（国办公开办函…） → （…）: an opener OCR read
+    /// twice, first as another mark, right before a parenthesis that closes
+    /// on the line. The first goes when its own closer does not follow: no
+    /// second ）after the pair's, no 》 later on the line for a 《 (a title
+    /// opening with a parenthesis, 《（2020年版）汇编》, keeps its 《).
+    func doubledParens(_ s: inout [Unicode.Scalar]) -> Bool {
+        var changed = false
+        var i = 0
+        while i + 1 < s.count {
+            defer { i += 1 }
+            guard let own = doubledOpeners[s[i]], s[i + 1] == open || s[i + 1] == "(",
+                  let j = firstBracket(in: s, after: i + 1, reach: reach), parenClosers.contains(s[j]) else { continue }
+            // Its own closer after the pair, counted past any pair of its
+            // kind opened between: then it is a real opener.
+            let isParen = parenClosers.contains(own)
+            var depth = 0, closed = false
+            for c in s[(j + 1)...] {
+                if isParen ? (c == open || c == "(") : c == s[i] { depth += 1 }
+                else if isParen ? parenClosers.contains(c) : c == own {
+                    if depth == 0 { closed = true; break }
+                    depth -= 1
+                }
+            }
+            if closed { continue }
+            s.remove(at: i)
             changed = true
         }
         return changed
