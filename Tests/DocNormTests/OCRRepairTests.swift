@@ -27,6 +27,20 @@ import DocNormTestSupport
         #expect(try normalized(input) == expected)
     }
 
+    /// An opener OCR read twice: another mark, then the parenthesis.
+    @Test(arguments: [
+        ("印发〈报告格式〉的通知》(〈国办公开办函〔2021〕30号)要求", "印发〈报告格式〉的通知》（国办公开办函〔2021〕30号）要求"),
+        ("报告格式》《〈国办公开办函〔2021〕30号)要求", "报告格式》（国办公开办函〔2021〕30号）要求"),
+        ("在14个村《〈社区) 政务公开栏公开", "在14个村（社区）政务公开栏公开"),
+        ("报告格式》 (〈国办公开办函 [2021] 30 号) 要求", "报告格式》（国办公开办函〔2021〕30号）要求"),
+        ("门户网站〈(www.censhan.gov.cn/xxgk) 查阅", "门户网站（www.censhan.gov.cn/xxgk）查阅"),
+        // Its first bracket an opener: `mayRepair` must still let it through.
+        ("第二十条第〈（八）项", "第二十条第（八）项"),
+    ])
+    func doubledOpenersRepaired(_ input: String, _ expected: String) throws {
+        #expect(try normalized(input) == expected)
+    }
+
     @Test(arguments: [
         "编制《柳河市惠企政策汇编（2020年版）》，",
         "关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知",
@@ -40,6 +54,24 @@ import DocNormTestSupport
     ])
     func realBracketsKept(_ input: String) throws {
         #expect(try normalized(input) == input)
+    }
+
+    @Test(arguments: [
+        "编制《（2020年版）政策汇编》",
+        "依据((一)项)",
+        "依据(（一）项），其他（二）",
+        "依据（（一）项）",
+        "关于〈(试行)办法〉",
+    ])
+    func openersBeforeAParenthesisKept(_ input: String) {
+        var s = Array(input.unicodeScalars)
+        #expect(!pipeline.ocr.doubledParens(&s))
+    }
+
+    @Test func doubledOpenerDropped() {
+        var s = Array("格式》(（国办公开办函〔2021〕30号）要求，其他（二）".unicodeScalars)
+        #expect(pipeline.ocr.doubledParens(&s))
+        #expect(String(String.UnicodeScalarView(s)) == "格式》（国办公开办函〔2021〕30号）要求，其他（二）")
     }
 
     /// Found by the fuzzer: after a digit `)` stays ASCII and so does the
@@ -146,6 +178,90 @@ import DocNormTestSupport
         #expect(try normalized("rate 5%of all") == "rate 5%of all")
     }
 
+    /// Tesseract reads % as 9%6 or %6 at a number's end, and 100% as 1009%.
+    @Test(arguments: [
+        ("按时办结率99.29%6。", "按时办结率99.2%。"),
+        ("权重占59%6。全年", "权重占5%。全年"),
+        ("办结率98.7%6。", "办结率98.7%。"),
+        ("公开率达1009%，满意率", "公开率达100%，满意率"),
+        ("满意率 1009%。", "满意率100%。"),
+    ])
+    func misreadPercentsRepaired(_ input: String, _ expected: String) throws {
+        #expect(try normalized(input) == expected)
+    }
+
+    @Test(arguments: [
+        // A 9% alone may be what the report says.
+        "同比增长23.49%，上年结转",
+        "占比99%。",
+        "增长21009%。",
+        "增长10.1009%。",
+        "比例5%66个",
+        "rate 5%6x",
+    ])
+    func percentsKept(_ input: String) throws {
+        #expect(try normalized(input) == input)
+    }
+
+    /// A / lost between two path segments of a government site's address.
+    @Test(arguments: [
+        ("网站（http://www.a.gov.cn/slj/zfxxgkndbg/）下载", "网站（http://www.a.gov.cn/slj/zfxxgk/ndbg/）下载"),
+        ("网站（http://www.lanchuan.gov.cn/zwgkndbg/）下载", "网站（http://www.lanchuan.gov.cn/zwgk/ndbg/）下载"),
+        ("czj.heting.gov.cn/colcol5821/index.htm", "czj.heting.gov.cn/col/col5821/index.htm"),
+        ("www.a.gov.cn/colxxgk/）查阅", "www.a.gov.cn/col/xxgk/）查阅"),
+    ])
+    func lostPathSlashesRepaired(_ input: String, _ expected: String) throws {
+        #expect(try normalized(input) == expected)
+    }
+
+    @Test(arguments: [
+        "www.a.gov.cn/zwgk/ndbg/",
+        "www.a.gov.cn/column/index.htm",
+        "www.a.gov.cn/zwgknyncj/",
+        "/colcol",
+    ])
+    func urlPathsKept(_ input: String) throws {
+        #expect(try normalized(input) == input)
+    }
+
+    /// A table's 1 read as 工, in a row of values with a digit after it.
+    @Test(arguments: [
+        ("事务信息工0 0 0 0 0", "事务信息1 0 0 0 0 0"),
+        ("2 0 1 0 3 1 0 0 0工0 0 0 0 0", "2 0 1 0 3 1 0 0 0 1 0 0 0 0 0"),
+        ("4工0 1 6 2 0 0工3 1 0 0 0", "4 1 0 1 6 2 0 0 1 3 1 0 0 0"),
+        ("1工0 0 2 0 0 0工工0 0 0 0 0", "1 1 0 0 2 0 0 0 1 1 0 0 0 0 0"),
+    ])
+    func misreadOnesRepaired(_ input: String, _ expected: String) {
+        var s = Array(input.unicodeScalars)
+        #expect(pipeline.ocr.ones(&s))
+        #expect(String(String.UnicodeScalarView(s)) == expected)
+    }
+
+    @Test(arguments: [
+        // No row of values, or no value after it: a word's 工.
+        "施工2处，完工3处",
+        "共有员工12人，其中1 2 3",
+        "施工2处，其他 1 2 3",
+        "职工 0 0",
+    ])
+    func onesKept(_ input: String) {
+        var s = Array(input.unicodeScalars)
+        #expect(!pipeline.ocr.ones(&s))
+        #expect(String(String.UnicodeScalarView(s)) == input)
+    }
+
+    @Test func oneRepairedInThePipelineAndTraced() throws {
+        let doc = try pipeline.run(Array("事务信息    工   0    0     0      0    0\n".utf8), options: PipelineOptions(tracing: true))
+        #expect(doc.trace.contains { $0.rule == "normalize.ocr-one" && $0.line == 1 })
+        #expect(try normalized("事务信息    工   0    0     0      0    0").contains("1 0 0 0 0 0"))
+    }
+
+    @Test func percentAndPathRepairsAreTraced() throws {
+        let doc = try pipeline.run(Array("网站（www.a.gov.cn/zwgkndbg/）办结率99.29%6\n".utf8), options: PipelineOptions(tracing: true))
+        #expect(doc.trace.contains { $0.rule == "normalize.ocr-url-path" && $0.line == 1 })
+        #expect(doc.trace.contains { $0.rule == "normalize.ocr-percent" && $0.line == 1 })
+    }
+
     @Test func urlAndPermilleRepairsAreTraced() throws {
         let doc = try pipeline.run(Array("网站（http:/www.a.gov.cn）差错率1%o\n".utf8), options: PipelineOptions(tracing: true))
         #expect(doc.trace.contains { $0.rule == "normalize.ocr-url" && $0.line == 1 })
@@ -181,6 +297,12 @@ import DocNormTestSupport
         ("《关于印发〈格式》的通知》", true),
         ("《发展“十四五”规划》", false),
         ("《关于印发〈格式〉的通知》", false),
+        // A % with a misread form's neighbour, a / before run-together segments.
+        ("率99.29%", true),
+        ("率98.7%6。", true),
+        ("率98.7%。", false),
+        ("gov.cn/zfxxgkndbg/", true),
+        ("gov.cn/zfxxgk/ndbg/", false),
     ])
     func mayRepairSeesWhatItReactsTo(_ text: String, _ expected: Bool) {
         #expect(pipeline.ocr.mayRepair(text) == expected)
@@ -210,6 +332,8 @@ import DocNormTestSupport
         ("（国卫办发 [2021j 43号）", true),
         ("网站（http:/www.a.gov.cn）", true),
         ("https:Wwww.a.gov.cn", true),
+        // An opener read twice (`doubledParens`), its first bracket the parenthesis.
+        ("第二十条第〈（八）项", true),
     ])
     func mayRepairLeavesWhatNoRuleChanges(_ text: String, _ expected: Bool) {
         #expect(pipeline.ocr.mayRepair(text) == expected)

@@ -49,7 +49,7 @@ import ICUKit
                 if classes.punctuationCandidates.contains(v) {
                     c |= classes.digitGuarded.contains(v) ? ScalarClasses.punctuationInNumbers : ScalarClasses.punctuation
                 }
-                if classes.ocrOpeners.contains(v) && v != classes.ocrIdeograph { c |= ScalarClasses.ocrOpener }
+                if classes.ocrOpeners.contains(v) && v != classes.ocrIdeograph && v != classes.otherOCRIdeograph { c |= ScalarClasses.ocrOpener }
                 if classes.bmp[Int(v)] != c { Issue.record("U+\(String(v, radix: 16)): \(classes.bmp[Int(v)]), asked \(c)") }
             }
         }

@@ -117,7 +117,7 @@ enum BuiltinRules {
 {
   "format": "docnorm-rules/1",
   "kind": "ocr",
-  "description": "Repairs for what OCR misreads, each a traced rule. parens: an opener OCR misread (〈 《 “ for （) is a full-width parenthesis when the first closer after it on its line is a parenthesis, not its own closer (〈一) → （一）, 第“一）项 → 第（一）项; 〈格式〉 and “十四五” stay); reach: how many characters after the opener its closer may be (a contact line such as 〈电话：…，电子邮箱：…） runs to about 50); brackets: every bracket that may end the search for the closer (《汇编（2020年版）》 nests and stays); enclosed: pairs passed over whole on the way, so a title or document number inside is kept (〈以下简称《条例》） and 〈国办公开办函〔2021〕30号） are misread （…）). documentNumbers: a four-digit year in misread brackets before a number (【2021] 30号, [2020j) becomes 〔2021〕. dashes: the dash of a range OCR read as the ideograph (misread) becomes dash where it stands between two numbers: a digit before it, or a digit and one of units (5一10个工作日, 9:00一17:00, 5月1日一10月15日); no report writes the ideograph there. urls: the // after a scheme read as one character (slashes: http:/www, https:Wwww, http:Vwww) becomes // where a host (a Latin letter or digit) follows. permille: ‰ read as %o after a digit, no Latin letter after it (1%o以内). nestedTitles: a title inside an unclosed title on the same line (or joined paragraph) is drawn with the single marks (GB/T 15834: 书名号中还有书名号时，里边一层用单书名号); OCR reads the inner 〈 as 《 or “ and its 〉 as 》 or >. An inner opener (misreadOpeners) inside an open title, whose first title closer (misreadClosers) comes before any quoteClose and is followed by the outer close with no title opener between, becomes innerOpen…innerClose (《…关于印发《…格式》的通知》, 《…印发“…格式>的通知》 → 〈…格式〉); a “ closed by its own ” (《…“十四五”规划》) stays.",
+  "description": "Repairs for what OCR misreads, each a traced rule. parens: an opener OCR misread (〈 《 “ for （) is a full-width parenthesis when the first closer after it on its line is a parenthesis, not its own closer (〈一) → （一）, 第“一）项 → 第（一）项; 〈格式〉 and “十四五” stay); reach: how many characters after the opener its closer may be (a contact line such as 〈电话：…，电子邮箱：…） runs to about 50); brackets: every bracket that may end the search for the closer (《汇编（2020年版）》 nests and stays); enclosed: pairs passed over whole on the way, so a title or document number inside is kept (〈以下简称《条例》） and 〈国办公开办函〔2021〕30号） are misread （…）). doubled: an opener OCR read twice, as one of these marks and then the parenthesis (《〈社区) → 《（社区）, (〈国办公开办函…) → （（…）, 〈(www.….cn)): the first goes where the parenthesis closes and its own closer does not follow (after ）, no second ）; for a title mark, none of its closer later on the line). documentNumbers: a four-digit year in misread brackets before a number (【2021] 30号, [2020j) becomes 〔2021〕. dashes: the dash of a range OCR read as the ideograph (misread) becomes dash where it stands between two numbers: a digit before it, or a digit and one of units (5一10个工作日, 9:00一17:00, 5月1日一10月15日); no report writes the ideograph there. urls: the // after a scheme read as one character (slashes: http:/www, https:Wwww, http:Vwww) becomes // where a host (a Latin letter or digit) follows. permille: ‰ read as %o after a digit, no Latin letter after it (1%o以内). percents: % read as 9%6 or %6 (99.2% → 99.29%6, 98.7% → 98.7%6), 100% as 1009%, at a number's end (a digit before the form, or no digit before a form that starts with one) with no digit or Latin letter after it; a 9% alone is left (23.49% may be right). urls.segments: the path segments of government sites (zfxxgk 政府信息公开, zwgk 政务公开, xxgk 信息公开, ndbg 年度报告, col of a column's address) between which OCR lost a /: after a /, one run straight into another (zfxxgkndbg, colcol5821, colxxgk) is split by a /; a segment with anything else after it stays. ones: a table value 1 OCR read as the ideograph (事务信息工0 0 0 0 0, 0 0 0工0 0) becomes digit where a digit follows it in a row of three or more numbers and it stands between two values or begins a run of two or more (施工2处 is in no row and begins none; a label ending in the ideograph right before a row's values would be read as 1 too, and no template label ends so). nestedTitles: a title inside an unclosed title on the same line (or joined paragraph) is drawn with the single marks (GB/T 15834: 书名号中还有书名号时，里边一层用单书名号); OCR reads the inner 〈 as 《 or “ and its 〉 as 》 or >. An inner opener (misreadOpeners) inside an open title, whose first title closer (misreadClosers) comes before any quoteClose and is followed by the outer close with no title opener between, becomes innerOpen…innerClose (《…关于印发《…格式》的通知》, 《…印发“…格式>的通知》 → 〈…格式〉); a “ closed by its own ” (《…“十四五”规划》) stays.",
   "parens": {
     "openers": "〈《(“",
     "closers": ")）",
@@ -125,7 +125,8 @@ enum BuiltinRules {
     "close": "）",
     "reach": 80,
     "brackets": "（(）)《》〈〉【】〔〕[]“”",
-    "enclosed": ["《》", "〔〕", "“”"]
+    "enclosed": ["《》", "〔〕", "“”"],
+    "doubled": ["〈〉", "《》", "()", "（）"]
   },
   "documentNumbers": {
     "openers": "【[〔(（",
@@ -141,7 +142,8 @@ enum BuiltinRules {
   "urls": {
     "schemes": ["http:", "https:"],
     "slashes": ["/", "V", "W"],
-    "slash": "//"
+    "slash": "//",
+    "segments": ["zfxxgk", "zwgk", "xxgk", "ndbg", "col"]
   },
   "nestedTitles": {
     "open": "《",
@@ -155,6 +157,13 @@ enum BuiltinRules {
   "permille": {
     "misread": "%o",
     "sign": "‰"
+  },
+  "ones": {
+    "misread": "工",
+    "digit": "1"
+  },
+  "percents": {
+    "misread": [["9%6", "%"], ["%6", "%"], ["1009%", "100%"]]
   }
 }
 

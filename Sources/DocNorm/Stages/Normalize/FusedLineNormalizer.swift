@@ -51,10 +51,11 @@ struct ScalarClasses: Sendable {
     let rules: RuleSet
     let punctuationCandidates: ScalarSet
     let ocrOpeners: ScalarSet
-    /// The one unified ideograph among `ocrOpeners` (the misread dash 一),
-    /// or 0: the table leaves it out (U+4E00…U+9FFF stay inert), and the
-    /// decoding loop marks its lines itself.
-    let ocrIdeograph: UInt32
+    /// The unified ideographs among `ocrOpeners` (the misread dash 一, the
+    /// misread 1 工), up to two, or 0: the table leaves them out
+    /// (U+4E00…U+9FFF stay inert), and the decoding loop marks their lines
+    /// itself, each only with a digit after it.
+    let ocrIdeograph: UInt32, otherOCRIdeograph: UInt32
     /// Keys of `punctuationInNumbers` that no other punctuation rule reads.
     let digitGuarded: Set<UInt32>
     /// The punctuation maps of the rules as short lists (a handful of keys
@@ -78,11 +79,13 @@ struct ScalarClasses: Sendable {
         let others = Set([0x28, 0x29, 0xFF08, 0xFF09] + Array(rules.punctuationInHan.keys) + Array(rules.sentenceStopInHan.keys))
         digitGuarded = values.contains { (0x30...0x39).contains($0) } ? []
             : Set(rules.punctuationInNumbers.keys.filter { !others.contains($0) })
-        // One is marked by the decoding loop; more (rules of one's own)
+        // Two are marked by the decoding loop; more (rules of one's own)
         // go in the table, and the loop then reads it for every ideograph.
         let ideographs = (UInt32(0x4E00)...0x9FFF).filter { ocrOpeners.contains($0) }
-        let ocrIdeograph: UInt32 = ideographs.count == 1 ? ideographs[0] : 0
+        let ocrIdeograph: UInt32 = (1...2).contains(ideographs.count) ? ideographs[0] : 0
+        let otherOCRIdeograph: UInt32 = ideographs.count == 2 ? ideographs[1] : ocrIdeograph
         self.ocrIdeograph = ocrIdeograph
+        self.otherOCRIdeograph = otherOCRIdeograph
         let kept = (try? ScalarSet(pattern: rules.normalizer.keptPattern))
         let digitGuarded = self.digitGuarded
         // Filled set by set from their members (a few thousand each, ICU's
@@ -104,7 +107,7 @@ struct ScalarClasses: Sendable {
         punctuationCandidates.forEachBMPMember { v in
             bmp[Int(v)] |= digitGuarded.contains(v) ? Self.punctuationInNumbers : Self.punctuation
         }
-        ocrOpeners.forEachBMPMember { v in if v != ocrIdeograph { bmp[Int(v)] |= Self.ocrOpener } }
+        ocrOpeners.forEachBMPMember { v in if v != ocrIdeograph && v != otherOCRIdeograph { bmp[Int(v)] |= Self.ocrOpener } }
         self.bmp = bmp
         linesAreIndependent = !rules.remove.contains(0x0A) && !rules.spaces.contains(0x0A)
             && !(values + Array(rules.radicals.values)).contains(0x0A)
@@ -187,7 +190,7 @@ extension CharacterNormalizer {
         var scratch = Scratch()
         let widths = LineRepair.widths
         // Read once, not from `classes` at every Han character.
-        let hanIsInert = classes.unifiedIdeographsAreInert, ocrIdeograph = classes.ocrIdeograph
+        let hanIsInert = classes.unifiedIdeographsAreInert, ocrIdeograph = classes.ocrIdeograph, otherOCRIdeograph = classes.otherOCRIdeograph
         try classes.bmp.withUnsafeBufferPointer { table in
             try widths.withUnsafeBufferPointer { widths in
                 var start = 0, number = 1
@@ -224,10 +227,11 @@ extension CharacterNormalizer {
                             }
                             if c &- 0x4E00 <= 0x9FFF - 0x4E00 && hanIsInert {
                                 // Most of the text: no rule applies, two columns;
-                                // stage 1c's one ideograph (the misread dash)
-                                // marks the line only with a digit after it:
-                                // 一 is common, 一10 is not.
-                                cls = c == ocrIdeograph && i &+ 3 < n && bytes[i &+ 3] &- 0x30 < 10 ? ScalarClasses.ocrOpener : 0
+                                // stage 1c's ideographs (the misread dash, the
+                                // misread 1) mark the line only with a digit
+                                // after them: 一 is common, 一10 is not.
+                                cls = (c == ocrIdeograph || c == otherOCRIdeograph) && i &+ 3 < n && bytes[i &+ 3] &- 0x30 < 10
+                                    ? ScalarClasses.ocrOpener : 0
                                 width &+= 2
                                 trailing = 0
                             } else {

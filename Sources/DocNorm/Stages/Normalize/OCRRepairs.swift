@@ -12,6 +12,9 @@ struct OCRRulesFile: VersionedRuleFile {
         var reach: Int?
         var brackets: String?
         var enclosed: [String]?
+        /// Openers OCR reads before the parenthesis it doubles (《（, （（),
+        /// each with its own closer (parens only).
+        var doubled: [String]?
     }
     /// The dash of a range OCR read as an ideograph (5一10 for 5—10).
     struct Dashes: Decodable {
@@ -25,6 +28,19 @@ struct OCRRulesFile: VersionedRuleFile {
         var schemes: [String]
         var slashes: [String]
         var slash: String
+        /// Path segments of government sites (zfxxgk, ndbg, col) between
+        /// which OCR lost a /: zfxxgkndbg, colcol5821.
+        var segments: [String]
+    }
+    /// % as OCR reads it at a number's end (99.2% as 99.29%6, 100% as
+    /// 1009%): each form and what it stands for.
+    struct Percents: Decodable {
+        var misread: [[String]]
+    }
+    /// A table value 1 OCR read as an ideograph (工).
+    struct Ones: Decodable {
+        var misread: String
+        var digit: String
     }
     /// A sign OCR read as two characters (‰ as %o).
     struct Sign: Decodable {
@@ -47,6 +63,8 @@ struct OCRRulesFile: VersionedRuleFile {
     var urls: URLs
     var permille: Sign
     var nestedTitles: NestedTitles
+    var percents: Percents
+    var ones: Ones
 }
 
 /// Stage 1c, what OCR misreads, on the character-normalized lines:
@@ -64,6 +82,12 @@ struct OCRRulesFile: VersionedRuleFile {
 /// - `normalize.ocr-url`: a scheme's // read as one character before a host:
 ///   http:/www.liping.gov.cn → http://www.liping.gov.cn, https:Wwww → https://www.
 /// - `normalize.ocr-permille`: ‰ read as %o after a digit: 1%o以内 → 1‰以内.
+/// - `normalize.ocr-percent`: % read as 9%6 or %6, 100% as 1009%, at a
+///   number's end: 99.29%6 → 99.2%, 98.7%6 → 98.7%, 1009% → 100%.
+/// - `normalize.ocr-one`: a value 1 read as 工 in a row of numbers, a digit
+///   after it: 事务信息工0 0 0 0 0 → 事务信息1 0 0 0 0 0, 0 0工0 0 → 0 0 1 0 0.
+/// - `normalize.ocr-url-path`: a / OCR lost between two path segments of a
+///   government site: /zfxxgkndbg/ → /zfxxgk/ndbg/, /colcol5821 → /col/col5821.
 /// - `normalize.ocr-nested-title`: a title opened inside an open title and
 ///   closed before it is the inner 〈…〉 of GB/T 15834, whatever OCR read its
 ///   marks as: 《…关于印发《…格式》的通知》 and 《…印发“…格式>的通知》 →
@@ -86,6 +110,9 @@ struct OCRRepairs: Sendable {
     /// The openers of `enclosedPairs`: asked first, so the search for a
     /// closer hashes only at one of them, not at every character it passes.
     let enclosedOpeners: ScalarSet
+    /// An opener OCR read twice, before the parenthesis (〈（, 《（, (（), and
+    /// its own closer, whose absence after the pair makes it debris.
+    let doubledOpeners: [Unicode.Scalar: Unicode.Scalar]
     let numberOpeners: ScalarSet
     let numberClosers: ScalarSet
     let numberOpen: Unicode.Scalar, numberClose: Unicode.Scalar
@@ -108,6 +135,19 @@ struct OCRRepairs: Sendable {
     /// lead byte, and over 一 with no digit after it, undecoded.
     let misreadDashUTF8: [UInt8]?
     let misreadPermille: [Unicode.Scalar], permille: Unicode.Scalar
+    /// Each misread % form and what it stands for, in the rule file's order
+    /// (9%6 before %6); the % they share, and the ASCII bytes beside it in
+    /// some form (9 before, 6 after) that let a line with % through `mayRepair`.
+    let misreadPercents: [(form: [Unicode.Scalar], sign: [Unicode.Scalar])]
+    let percent: Unicode.Scalar
+    let percentNeighbours: (before: Set<UInt8>, after: Set<UInt8>)
+    /// URL path segments (ASCII) a lost / ran together, as scalars and as UTF-8.
+    let pathSegments: [[Unicode.Scalar]]
+    let pathSegmentsUTF8: [[UInt8]]
+    /// The ideograph a table's 1 is read as, and 1. Stage 1b marks a line
+    /// for it only with a digit after it (or when the line changed), so
+    /// that is what `ones` asks too.
+    let misreadOne: Unicode.Scalar, one: Unicode.Scalar
     /// The outer title's marks, the inner title's, what OCR reads the
     /// inner ones as, and the closing quote that makes a “ a quotation.
     let titleOpen: Unicode.Scalar, titleClose: Unicode.Scalar
@@ -159,6 +199,14 @@ struct OCRRepairs: Sendable {
             }
             enclosedPairs[both[0]] = both[1]
         }
+        var doubledOpeners: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for pair in file.parens.doubled ?? [] {
+            let both = Array(pair.unicodeScalars)
+            guard both.count == 2 else {
+                throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "parens.doubled: '\(pair)' must be an opener and its closer")
+            }
+            doubledOpeners[both[0]] = both[1]
+        }
         func set(_ s: String, _ name: String) -> ScalarSet { ScalarSet(ranges: s.unicodeScalars.map { $0.value...$0.value }, pattern: name) }
         let parenOpeners = Set(file.parens.openers.unicodeScalars), numberOpeners = Set(file.documentNumbers.openers.unicodeScalars)
         var skips = (0..<256).map { UInt8($0 < 0x80 ? 1 : $0 < 0xE0 ? 2 : $0 < 0xF0 ? 3 : 4) }
@@ -179,7 +227,27 @@ struct OCRRepairs: Sendable {
         guard misreadInnerOpeners.contains(titleOpen), !titles.misreadClosers.unicodeScalars.isEmpty else {
             throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "nestedTitles.misreadOpeners must hold nestedTitles.open, and misreadClosers a closer")
         }
-        let triggers: Set<Unicode.Scalar> = Set(misreadInnerOpeners).union([misreadDash, ":", misreadPermille[0]])
+        let misreadPercents = file.percents.misread.map { (form: Array(($0.first ?? "").unicodeScalars), sign: Array(($0.count == 2 ? $0[1] : "").unicodeScalars)) }
+        let percentSigns = Set(misreadPercents.compactMap { $0.form.first { !("0"..."9").contains($0) } })
+        guard let percent = percentSigns.first, percentSigns.count == 1, percent.isASCII, file.percents.misread.allSatisfy({ $0.count == 2 }),
+              misreadPercents.allSatisfy({ $0.form.allSatisfy(\.isASCII) && $0.form.contains(percent) && $0.sign.contains(percent) }) else {
+            throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "percents.misread: each entry must be an ASCII form holding one sign and what it stands for")
+        }
+        var percentBefore = Set<UInt8>(), percentAfter = Set<UInt8>()
+        for (form, _) in misreadPercents {
+            let k = form.firstIndex(of: percent)!
+            if k > 0 { percentBefore.insert(UInt8(form[k - 1].value)) }
+            if k + 1 < form.count { percentAfter.insert(UInt8(form[k + 1].value)) }
+        }
+        let misreadOne = try one(file.ones.misread, "ones.misread"), oneDigit = try one(file.ones.digit, "ones.digit")
+        guard ("0"..."9").contains(oneDigit), misreadOne.properties.isIdeographic else {
+            throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "ones: misread must be an ideograph and digit a digit")
+        }
+        let pathSegments = file.urls.segments.map { Array($0.unicodeScalars) }
+        guard pathSegments.allSatisfy({ !$0.isEmpty && $0.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) } }) else {
+            throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "urls.segments must be lower-case Latin letters and digits")
+        }
+        let triggers: Set<Unicode.Scalar> = Set(misreadInnerOpeners).union([misreadDash, ":", misreadPermille[0], percent, "/", misreadOne]).union(doubledOpeners.keys)
         let innerMarks = Set(titles.misreadClosers.unicodeScalars).union([titleClose, try one(titles.quoteClose, "nestedTitles.quoteClose")])
         var reactsTo = parenOpeners.union(numberOpeners).union(file.parens.closers.unicodeScalars).union(["号"]).union(innerMarks).union(triggers)
         let bracketMarks = Set(brackets.unicodeScalars), closerMarks = Set(file.parens.closers.unicodeScalars)
@@ -201,6 +269,7 @@ struct OCRRepairs: Sendable {
                           open: try one(file.parens.open, "parens.open"), close: try one(file.parens.close, "parens.close"),
                           reach: reach, brackets: set(brackets, "parens.brackets"), enclosedPairs: enclosedPairs,
                           enclosedOpeners: ScalarSet(ranges: enclosedPairs.keys.map { $0.value...$0.value }, pattern: "parens.enclosed openers"),
+                          doubledOpeners: doubledOpeners,
                           numberOpeners: set(file.documentNumbers.openers, "documentNumbers.openers"),
                           numberClosers: set(file.documentNumbers.closers, "documentNumbers.closers"),
                           numberOpen: try one(file.documentNumbers.open, "documentNumbers.open"),
@@ -212,6 +281,9 @@ struct OCRRepairs: Sendable {
                           misreadSlashesUTF8: misreadSlashes.map { Array(String(String.UnicodeScalarView($0)).utf8) },
                           misreadDashUTF8: dashUTF8.count > 1 && !dashLeadShared ? dashUTF8 : nil,
                           misreadPermille: misreadPermille, permille: try one(file.permille.sign, "permille.sign"),
+                          misreadPercents: misreadPercents, percent: percent, percentNeighbours: (before: percentBefore, after: percentAfter),
+                          pathSegments: pathSegments, pathSegmentsUTF8: file.urls.segments.map { Array($0.utf8) },
+                          misreadOne: misreadOne, one: oneDigit,
                           titleOpen: titleOpen, titleClose: titleClose,
                           innerOpen: try one(titles.innerOpen, "nestedTitles.innerOpen"),
                           innerClose: try one(titles.innerClose, "nestedTitles.innerClose"),
@@ -248,9 +320,14 @@ struct OCRRepairs: Sendable {
         var changed: [(rule: String, after: [Unicode.Scalar])] = []
         if documentNumbers(&s) { changed.append(("normalize.ocr-document-number", s)) }
         if parens(&s) { changed.append(("normalize.ocr-paren", s)) }
+        // After parens: 《〈社区) is 《（社区） by then.
+        if doubledParens(&s) { changed.append(("normalize.ocr-doubled-paren", s)) }
         if dashes(&s) { changed.append(("normalize.ocr-dash", s)) }
         if urls(&s) { changed.append(("normalize.ocr-url", s)) }
         if permilles(&s) { changed.append(("normalize.ocr-permille", s)) }
+        if percents(&s) { changed.append(("normalize.ocr-percent", s)) }
+        if ones(&s) { changed.append(("normalize.ocr-one", s)) }
+        if urlPaths(&s) { changed.append(("normalize.ocr-url-path", s)) }
         // After parens: 〈试行) inside the inner title is （试行） by then.
         if nestedTitles(&s) { changed.append(("normalize.ocr-nested-title", s)) }
         guard !changed.isEmpty else { return nil }
@@ -325,6 +402,9 @@ struct OCRRepairs: Sendable {
                         i &+= 4
                     }
                     if !(outside | inside != 0 || numberOpened || titleOpened || candidates.contains(v)) { continue }
+                    // An opener read twice right before a parenthesis (`doubledParens`).
+                    if i < utf8.count, case let next = decodeUTF8Scalar(utf8, at: i).value, next == open.value || next == 0x28,
+                       let scalar = Unicode.Scalar(v), doubledOpeners[scalar] != nil { return true }
                     if outside != 0 && parenClosers.contains(v) && (outside == 2 || v != 0x29) { return true }
                     if tracksParenBrackets && outside | inside != 0 {
                         // The closer of the pair last opened: its waiting
@@ -365,6 +445,13 @@ struct OCRRepairs: Sendable {
                         }
                     }
                     if v == misreadPermille[0].value && i < utf8.count && UInt32(utf8[i]) == misreadPermille[1].value { return true }
+                    // A misread % form's neighbour beside the % (`percents` reads the rest).
+                    if v == percent.value && ((i < utf8.count && percentNeighbours.after.contains(utf8[i]))
+                                              || (i >= 2 && percentNeighbours.before.contains(utf8[i &- 2]))) { return true }
+                    // The misread 1 with a digit after it (`ones` looks at the row).
+                    if v == misreadOne.value && i < utf8.count && utf8[i] &- 0x30 < 10 { return true }
+                    // A / before two path segments run together (`urlPaths`).
+                    if v == 0x2F && runTogetherSegments(utf8, at: i) != nil { return true }
                     if parenOpeners.contains(v) && v != open.value { outside = max(outside, v == 0x28 ? 1 : 2) }
                     // A number opener counts before four digits and a closer,
                     // not the right pair (`documentNumbers`): most are （…）.
@@ -382,7 +469,7 @@ struct OCRRepairs: Sendable {
 
     /// `mayRepair` over the scalars, for text without contiguous UTF-8.
     private func mayRepair(scalars: String.UnicodeScalarView) -> Bool {
-        if scalars.contains(where: { $0 == misreadDash || $0 == ":" || $0 == misreadPermille[0] }) { return true }
+        if scalars.contains(where: { $0 == misreadDash || $0 == ":" || $0 == misreadPermille[0] || $0 == percent || $0 == "/" || $0 == misreadOne }) { return true }
         var parenOpened = false, numberOpened = false, titleOpened = false
         for s in scalars where candidates.contains(s.value) || parenOpened || numberOpened || titleOpened {
             if parenOpened && parenClosers.contains(s) { return true }
@@ -412,6 +499,38 @@ struct OCRRepairs: Sendable {
             if s[i] == "(" && s[j] == ")" { continue }
             s[i] = open
             s[j] = close
+            changed = true
+        }
+        return changed
+    }
+
+    /// 《（社区） → （社区）, (（国办公开办函…） → （…）: an opener OCR read
+    /// twice, first as another mark, right before a parenthesis that closes
+    /// on the line. The first goes when its own closer does not follow: no
+    /// second ）after the pair's, no 》 later on the line for a 《 (a title
+    /// opening with a parenthesis, 《（2020年版）汇编》, keeps its 《).
+    func doubledParens(_ s: inout [Unicode.Scalar]) -> Bool {
+        var changed = false
+        var i = 0
+        while i + 1 < s.count {
+            defer { i += 1 }
+            // The parenthesis first: hashing every scalar of a line cost more
+            // (callgrind) than the rest of the rule.
+            guard s[i + 1] == open || s[i + 1] == "(", let own = doubledOpeners[s[i]],
+                  let j = firstBracket(in: s, after: i + 1, reach: reach), parenClosers.contains(s[j]) else { continue }
+            // Its own closer after the pair, counted past any pair of its
+            // kind opened between: then it is a real opener.
+            let isParen = parenClosers.contains(own)
+            var depth = 0, closed = false
+            for c in s[(j + 1)...] {
+                if isParen ? (c == open || c == "(") : c == s[i] { depth += 1 }
+                else if isParen ? parenClosers.contains(c) : c == own {
+                    if depth == 0 { closed = true; break }
+                    depth -= 1
+                }
+            }
+            if closed { continue }
+            s.remove(at: i)
             changed = true
         }
         return changed
@@ -513,6 +632,108 @@ struct OCRRepairs: Sendable {
                   end == s.count || !(("a"..."z").contains(s[end]) || ("A"..."Z").contains(s[end])) else { continue }
             s.replaceSubrange(i..<end, with: [permille])
             changed = true
+        }
+        return changed
+    }
+
+    /// 99.29%6 → 99.2%, 1009% → 100%: a misread % form at a number's end.
+    /// A form for the sign alone (9%6, %6) needs a digit before it, one for
+    /// a whole number (1009% for 100%) no digit or point before it; neither a
+    /// digit nor a Latin letter may follow (5%66, 5%6x are left as read).
+    /// A 9% alone is left: 23.49% may be what the report says.
+    func percents(_ s: inout [Unicode.Scalar]) -> Bool {
+        func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+        func isLetter(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
+        var changed = false
+        for (form, sign) in misreadPercents {
+            var i = 0
+            while i + form.count <= s.count {
+                defer { i += 1 }
+                let end = i + form.count
+                guard s[i] == form[0], s[i..<end].elementsEqual(form),
+                      end == s.count || !(isDigit(s[end]) || isLetter(s[end])) else { continue }
+                // What the form stands for starts with a digit (100%): it is the whole number.
+                if let first = sign.first, isDigit(first) {
+                    guard i == 0 || !(isDigit(s[i - 1]) || s[i - 1] == ".") else { continue }
+                } else {
+                    guard i > 0, isDigit(s[i - 1]) else { continue }
+                }
+                s.replaceSubrange(i..<end, with: sign)
+                changed = true
+            }
+        }
+        return changed
+    }
+
+    /// 事务信息工0 0 0 0 0 → 事务信息1 0 0 0 0 0: the misread 1 with a digit
+    /// right after it, on a line holding three numbers in a row (a table's
+    /// values), where it stands after a number (0 0工0) or begins a run of
+    /// two or more (信息工0 0): 施工2处 has no row, and no value follows it.
+    /// Read from the right, so 工工0 becomes 1 1 0 (the digit after the
+    /// first is the second's 1).
+    func ones(_ s: inout [Unicode.Scalar]) -> Bool {
+        func isDigit(_ k: Int) -> Bool { k >= 0 && k < s.count && ("0"..."9").contains(s[k]) }
+        guard s.contains(misreadOne) else { return false }
+        // Three numbers, each after a single space: a row of values.
+        var numbers = 0, isRow = false, k = 0
+        while k < s.count && !isRow {
+            if isDigit(k) {
+                while isDigit(k) { k += 1 }
+                numbers += 1
+                isRow = numbers >= 3
+                if k < s.count && s[k] == " " && isDigit(k + 1) { k += 1 } else { numbers = 0 }
+            } else {
+                numbers = 0
+                k += 1
+            }
+        }
+        guard isRow else { return false }
+        var changed = false
+        for i in s.indices.reversed() where s[i] == misreadOne && isDigit(i + 1) {
+            var end = i + 1
+            while isDigit(end) { end += 1 }
+            let afterValue = isDigit(i - 1) || (i >= 1 && s[i - 1] == " " && isDigit(i - 2))
+            let runFollows = end + 1 < s.count && s[end] == " " && isDigit(end + 1)
+            guard afterValue || runFollows else { continue }
+            // The 1 stands apart from the value after it and from one before
+            // it, as the row's others do (a label's space goes with spacing).
+            s[i] = one
+            s.insert(" ", at: i + 1)
+            if isDigit(i - 1) { s.insert(" ", at: i) }
+            changed = true
+        }
+        return changed
+    }
+
+    /// The length of the path segment at `i` when another one follows it
+    /// straight away (zfxxgk + ndbg), else nil.
+    func runTogetherSegments(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        func segment(at k: Int) -> Int? {
+            pathSegmentsUTF8.first { k + $0.count <= utf8.count && utf8[k..<(k + $0.count)].elementsEqual($0) }?.count
+        }
+        guard let first = segment(at: i), segment(at: i + first) != nil else { return nil }
+        return first
+    }
+
+    /// /zfxxgkndbg/ → /zfxxgk/ndbg/, /colcol5821 → /col/col5821: after a /
+    /// with a Latin letter, digit or point before it (a URL's), a known path
+    /// segment run straight into another gets the / OCR lost between them.
+    func urlPaths(_ s: inout [Unicode.Scalar]) -> Bool {
+        func segment(at k: Int) -> Int? {
+            pathSegments.first { k + $0.count <= s.count && s[k..<(k + $0.count)].elementsEqual($0) }?.count
+        }
+        var changed = false
+        var i = 1
+        while i < s.count {
+            defer { i += 1 }
+            guard s[i] == "/", s[i - 1].isASCII, s[i - 1].properties.isAlphabetic || ("0"..."9").contains(s[i - 1]) || s[i - 1] == "." else { continue }
+            // Each segment after this / that runs into the next gets its /.
+            var k = i + 1
+            while let first = segment(at: k), segment(at: k + first) != nil {
+                s.insert("/", at: k + first)
+                k += first + 1
+                changed = true
+            }
         }
         return changed
     }
