@@ -282,6 +282,18 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(try repaired(column + "结束。\n" + full + "\n" + next + "\n").last == full + next)
     }
 
+    /// A blank line after every paragraph is no double spacing where the
+    /// wrapped lines go straight on: w3m sets a paragraph a line when it fits
+    /// and a blank line after each (held-out sangning-mzw-2024: 一是…公开。, 93
+    /// of 98 columns, ran into 二是… across the blank line after it).
+    @Test func blankLinesAfterOneLineParagraphsAreBreaksWhereWrapsGoStraightOn() throws {
+        let wrapped = fullLine + "\n结束。"
+        let lines = (10..<20).map { String(repeating: "政", count: 16) + "\($0)。" }  // 36 columns
+        let text = ([wrapped] + lines[..<5] + [wrapped] + lines[5...] + [wrapped]).joined(separator: "\n\n") + "\n"
+        let expected = [fullLine + "结束。"] + lines[..<5] + [fullLine + "结束。"] + lines[5...] + [fullLine + "结束。"]
+        #expect(try repaired(text) == expected)
+    }
+
     /// pdftotext -layout keeps a first-line indent: a paragraph that ends
     /// with 。 at the column is not run into the next one (holdout report:
     /// …12.8万人次。⏎  落实重大行政决策…); without the indent, it is a wrap.
