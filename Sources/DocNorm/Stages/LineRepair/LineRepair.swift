@@ -449,9 +449,8 @@ public struct LineRepair: Sendable {
     /// LibreOffice's PDF) leaves it `firstLineIndent` short. Where
     /// paragraphs are short, full first lines outnumber the full wrapped
     /// lines (held-out sangning-mzw-2024: ten at 50 columns, five each at
-    /// 53 and 54), and the column measured at 50 ended 二是…便利。 at 46,
-    /// a first line's room of 50, not as short as 三是 would have fitted
-    /// in. The wider column holds when it is the most common width of the
+    /// 53 and 54), and measured at 50 the column had 二是…便利。 at 46 fill
+    /// a first line's room (50), so it ran into 三是…. The wider column holds when it is the most common width of the
     /// wrapped lines from `column` less `wrap.window` up to it (ties to the
     /// wider), with more of them than at `column`. `exactlyWide`: the
     /// widths of those wrapped lines made only of full-width characters
@@ -461,14 +460,14 @@ public struct LineRepair: Sendable {
         let wider = column + file.wrap.firstLineIndent, floor = column - file.wrap.window
         var counts: [Int: Int] = [:], exactlyWide: [Int] = []
         for segment in segments {
-            var previous: (columns: Int, ranOn: Bool)? = nil
+            var previousRanOn = false
             for line in segment where !line.text.isEmpty {
-                guard let width = lineWidthUnlessTab(line.text) else { previous = nil; continue }
-                if let before = previous, before.ranOn, width.columns >= floor, width.columns <= wider {
+                guard let width = lineWidthUnlessTab(line.text) else { previousRanOn = false; continue }
+                if previousRanOn, width.columns >= floor, width.columns <= wider {
                     counts[width.columns, default: 0] += 1
                     if width.exactlyWide { exactlyWide.append(width.columns) }
                 }
-                previous = (width.columns, width.columns >= floor && !endsSentence(line.text))
+                previousRanOn = width.columns >= floor && !endsSentence(line.text)
             }
         }
         let mostCommon = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }
