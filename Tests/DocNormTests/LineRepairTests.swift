@@ -282,6 +282,23 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(try repaired(column + "结束。\n" + full + "\n" + next + "\n").last == full + next)
     }
 
+    /// Where paragraphs are short, first lines whose indent an extractor
+    /// dropped (four columns short) can outnumber the full wrapped lines and
+    /// be the most common width; the wrapped lines, those after a line that
+    /// ran on, still reach the column (held-out sangning-mzw-2024, PyMuPDF:
+    /// ten first lines at 50 columns, five wrapped lines each at 53 and 54;
+    /// measured at 50, 二是…便利。 at 46 had filled a first line's room and
+    /// ran into 三是…).
+    @Test func firstLinesOutnumberingWrappedLinesLeaveTheColumnWhereWrapsReachIt() throws {
+        let first = String(repeating: "落", count: 18)  // 36 columns, 40 with its indent
+        let wrapped = (0..<5).map { first + "\n" + fullLine + "\n结束\($0)。" }
+        let oneWrap = (5..<8).map { first + "\n结束\($0)。" }
+        let short = String(repeating: "宗", count: 15) + "。"  // 32 columns, 36 with its indent, of 40
+        let next = "依申请公开答复的规范化水平有待提高。"
+        let text = (wrapped + oneWrap + [short, next]).joined(separator: "\n") + "\n"
+        #expect(try repaired(text).suffix(2) == [short, next])
+    }
+
     /// A blank line after every paragraph is no double spacing where the
     /// wrapped lines go straight on: w3m sets a paragraph a line when it fits
     /// and a blank line after each (held-out sangning-mzw-2024: 一是…公开。, 93
