@@ -515,10 +515,8 @@ public struct LineRepair: Sendable {
                 // A section heading cut short goes on in the rest of its
                 // title, across blank lines and whatever the widths
                 // (`lines.join-section-title`).
-                // (A next line as long as the longest title is none's rest:
-                // asked first, before the line's numbering is.)
-                if end == position, next.text.utf8.count < structure.sectionTitles.longestUTF8,
-                   numbered.opens(lines, at: end, self), completesSectionTitle(last.text, with: next.text) {
+                if end == position,
+                   completesSectionTitle(last.text, with: next.text, lineNumbered: numbered.opens(lines, at: end, self)) {
                     if probing { return nil }
                     titleSeams.append(end + 1)
                     last = next
