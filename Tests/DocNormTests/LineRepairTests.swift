@@ -470,6 +470,23 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(try repaired(body + "\n" + end + "\n2019\n\n- 1 -\n\n" + digits + "\n" + fullLine + "\n结束。\n") == [joined + tail])
     }
 
+    /// A line put back elsewhere leaves no blank line where it stood: the
+    /// lines around it join as the same lines without it do. pdftotext
+    /// -layout emits a run of digits set on a lower baseline on a line of
+    /// its own under the line it opens (lines.displaced-run); the line
+    /// ends a sentence at the column and the paragraph's short last line
+    /// follows with no blank line, which the gap the run left in the line
+    /// numbers made a blank line (a paragraph's end).
+    @Test func aLineMovedElsewhereLeavesNoBlankLine() throws {
+        let column = (0..<6).map { _ in "  " + fullLine }.joined(separator: "\n")
+        let ending = "  年" + String(repeating: "政", count: 18) + "。"
+        let joined = String(repeating: fullLine, count: 6) + "2019年" + String(repeating: "政", count: 18) + "。执执执执。"
+        #expect(try repaired(column + "\n" + ending + "\n  2019\n  执执执执。\n") == [joined])
+        // The same lines without the run, and with a blank line instead.
+        #expect(try repaired(column + "\n" + ending + "\n  执执执执。\n") == [joined.replacing("2019", with: "")])
+        #expect(try repaired(column + "\n" + ending + "\n  2019\n\n  执执执执。\n").count == 2)
+    }
+
     /// pdftotext -layout keeps a first-line indent: after a page break, a
     /// line with none that wraps on is the paragraph going on, though its
     /// digits leave its width inexact (holdout report wanglan-jiedao-2025:

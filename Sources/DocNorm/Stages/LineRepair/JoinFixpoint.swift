@@ -25,7 +25,7 @@ extension LineRepair {
     ///
     /// The reading holds one `SourceLine` per logical line and no blank
     /// lines (logical line k is line 2k + 1; the blank lines between are told
-    /// to `wrapEvidence`, and `join` sees them in the numbers). It is first
+    /// to `wrapEvidence` and to `join`). It is first
     /// only probed: joining it in full, which builds its lines and trace, is
     /// done only when something joins, which on the corpus is never.
     public func rejoined(_ prose: [[LogicalLine]], context: PipelineContext) -> [[LogicalLine]]? {
@@ -49,7 +49,7 @@ extension LineRepair {
         let reading = PipelineContext(tracing: context.tracing)
         let evidence = wrapEvidence(segments, blanks: .afterEachLine, context: reading)
         let again = evidence.gathered.enumerated().map { index, segment in
-            join(segment, fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced, exactColumn: evidence.exactColumn, atTop: index == 0,
+            join(segment, blanks: .everyLine, fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced, exactColumn: evidence.exactColumn, atTop: index == 0,
                  probing: false, context: reading)!
         }
         func original(_ number: Int) -> LogicalLine {
@@ -86,7 +86,7 @@ extension LineRepair {
         let evidence = wrapEvidence(segments, blanks: .afterEachLine, context: quiet)
         if zip(evidence.gathered, segments).contains(where: { $0.count != $1.count }) { return true }
         return evidence.gathered.enumerated().contains { index, segment in
-            join(segment, fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced, exactColumn: evidence.exactColumn, atTop: index == 0,
+            join(segment, blanks: .everyLine, fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced, exactColumn: evidence.exactColumn, atTop: index == 0,
                  probing: true, context: quiet) == nil
         }
     }

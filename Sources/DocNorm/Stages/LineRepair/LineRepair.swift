@@ -345,9 +345,10 @@ public struct LineRepair: Sendable {
         let evidence = wrapEvidence(segments, blanks: .asLines, context: context)
         let restored = restoreDroppedHyphens(evidence.gathered, fullWidth: evidence.fullWidth, context: context)
         return restored.enumerated().map { index, segment in
-            join(nonBlank(segment), fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced, exactColumn: evidence.exactColumn,
-                 atTop: index == 0, furniture: furniture,
-                 probing: false, context: context)!
+            let stretch = nonBlank(segment)
+            return join(stretch.lines, blanks: .at(stretch.afterBlank), fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced,
+                        exactColumn: evidence.exactColumn, atTop: index == 0, furniture: furniture,
+                        probing: false, context: context)!
         }
     }
 
@@ -500,9 +501,42 @@ public struct LineRepair: Sendable {
         return straight > acrossBlank
     }
 
-    /// The stretch without its blank lines: itself when it has none, else a copy.
-    func nonBlank(_ segment: ArraySlice<SourceLine>) -> ArraySlice<SourceLine> {
-        segment.contains { $0.text.isEmpty } ? ArraySlice(segment.filter { !$0.text.isEmpty }) : segment
+    /// The stretch without its blank lines (itself when it has none, else a
+    /// copy), and the indices in it of the lines that stood right after a
+    /// blank line: the blank lines `join` reads between two lines.
+    func nonBlank(_ segment: ArraySlice<SourceLine>) -> (lines: ArraySlice<SourceLine>, afterBlank: [Int]) {
+        guard segment.contains(where: { $0.text.isEmpty }) else { return (segment, []) }
+        var lines: [SourceLine] = [], afterBlank: [Int] = []
+        lines.reserveCapacity(segment.count)
+        var blank = false
+        for line in segment {
+            if line.text.isEmpty { blank = true; continue }
+            if blank { afterBlank.append(lines.count) }
+            blank = false
+            lines.append(line)
+        }
+        return (lines[...], afterBlank)
+    }
+
+    /// Which lines of a stretch handed to `join` (its blank lines left out)
+    /// had a blank line right before them. Not a gap in the line numbers:
+    /// lines put back elsewhere (DisplacedRuns.swift, BlockEndRuns.swift,
+    /// NumbersApart.swift), gathered (`gatherScattered`) or read by a table
+    /// leave one where the input has no blank line. (`join` counts page
+    /// furniture removed between two lines as a break too: a page ended.)
+    enum BlanksBefore {
+        /// The lines at these indices of the stretch (sorted).
+        case at([Int])
+        /// Every line (stage 2's output read back: JoinFixpoint.swift).
+        case everyLine
+
+        /// Whether a blank line stood right before the line at `index`.
+        func before(_ index: Int) -> Bool {
+            switch self {
+            case .at(let sorted): LineRepair.holdsNumber(sorted, above: index - 1, below: index + 1)
+            case .everyLine: true
+            }
+        }
     }
 
     /// The whole of stage 2 on a document without tables.
@@ -512,14 +546,15 @@ public struct LineRepair: Sendable {
         return joinLines([lines[...]], furniture: furniture, context: context)[0]
     }
 
-    /// The logical lines of a stretch of non-blank lines. `probing`: only
+    /// The logical lines of a stretch of non-blank lines, `blanks` saying
+    /// where the input had blank lines between them. `probing`: only
     /// whether anything joins; nil as soon as two lines would (a title or a
     /// wrap), else an empty array, and nothing is built or traced.
     /// `exactColumn`: the column the document's exactly wide lines reach
     /// (`exactlyWideColumn`), nil where they reach none. `furniture`: the
     /// numbers of the lines removed as page furniture (`removeFurniture`),
     /// sorted; empty where none is known (stage 2's output read back).
-    func join(_ lines: ArraySlice<SourceLine>, fullWidth: Int?, doubleSpaced: Bool, exactColumn: Int? = nil, atTop: Bool, furniture: [Int] = [],
+    func join(_ lines: ArraySlice<SourceLine>, blanks: BlanksBefore, fullWidth: Int?, doubleSpaced: Bool, exactColumn: Int? = nil, atTop: Bool, furniture: [Int] = [],
               probing: Bool, context: PipelineContext) -> [LogicalLine]? {
         var output: [LogicalLine] = []
         // At most one logical line per line: sized once (growing held the
@@ -535,6 +570,11 @@ public struct LineRepair: Sendable {
         // like a title) is joined against that column, not the body's.
         var topBlock = atTop ? topBlockColumn(lines[position...], bodyWidth: fullWidth, context: context) : nil
         var numbered = NumberedLines()
+        // Whether a blank line of the input or a page break (page furniture
+        // removed) stands right before the line at `index`.
+        func breakBefore(_ index: Int) -> Bool {
+            blanks.before(index) || Self.holdsNumber(furniture, above: lines[index - 1].number, below: lines[index].number)
+        }
         while position < lines.endIndex {
             let first = lines[position]
             var last = first
@@ -555,14 +595,12 @@ public struct LineRepair: Sendable {
             var end = position
             while end + 1 < lines.endIndex, topBlock.map({ end + 1 < $0.end }) ?? true {
                 let next = lines[end + 1]
-                let blanks = next.number - last.number - 1
+                let breakBetween = breakBefore(end + 1)
                 // A section heading cut short goes on in the rest of its
                 // title, across blank lines and whatever the widths
                 // (`lines.join-section-title`).
-                // (A next line as long as the longest title is none's rest:
-                // asked first, before the line's numbering is.)
-                if end == position, next.text.utf8.count < structure.sectionTitles.longestUTF8,
-                   numbered.opens(lines, at: end, self), completesSectionTitle(last.text, with: next.text) {
+                if end == position,
+                   completesSectionTitle(last.text, with: next.text, lineNumbered: numbered.opens(lines, at: end, self)) {
                     if probing { return nil }
                     titleSeams.append(end + 1)
                     last = next
@@ -572,29 +610,30 @@ public struct LineRepair: Sendable {
                 // No column (a paragraph per line): only a wrap between
                 // Latin words is known for one (`lines.join-latin`).
                 guard let full = column else {
-                    guard blanks == 0, wrapsBetweenLatinWords(last.text, next.text) else { break }
+                    guard !breakBetween, wrapsBetweenLatinWords(last.text, next.text) else { break }
                     if probing { return nil }
                     latinSeams.append(end + 1)
                     last = next
                     end += 1
                     continue
                 }
-                let wrapped = continues(last, into: next.text, fullWidth: full, blankBetween: blanks > 0 && !doubleSpaced,
+                let wrapped = continues(last, into: next.text, fullWidth: full, blankBetween: breakBetween && !doubleSpaced,
                                         opensParagraph: last.number == first.number,
                                         lineNumbered: numbered.opens(lines, at: end, self), nextNumbered: numbered.opens(lines, at: end + 1, self))
                 // A blank line after a full stop ends the paragraph, unless the
                 // line after it could not be a first line (`lines.join-page-break`).
-                let acrossBreak = !wrapped && blanks > 0 && topBlock == nil
+                let acrossBreak = !wrapped && breakBetween && topBlock == nil
                     && (exactColumn.map { goesOnAcrossBlank(last, into: next, fullWidth: $0,
                                                             pageBreak: Self.holdsNumber(furniture, above: last.number, below: next.number),
                                                             nextNumbered: numbered.opens(lines, at: end + 1, self)) } == true
                         || end > position && end + 2 < lines.endIndex
-                        && goesOnUnindented(last, into: next, after: lines[end + 2], opening: first, second: lines[position + 1], fullWidth: full,
+                        && goesOnUnindented(last, into: next, after: lines[end + 2], blankBefore: breakBefore(end + 2),
+                                            opening: first, second: lines[position + 1], fullWidth: full,
                                             nextNumbered: numbered.opens(lines, at: end + 1, self),
                                             afterNumbered: numbered.opens(lines, at: end + 2, self)))
                 // Asked only where the widths end a paragraph they saw wrap
                 // already (not a table's debris: short lines, no column).
-                guard wrapped || acrossBreak || (blanks == 0 && last.number != first.number
+                guard wrapped || acrossBreak || (!breakBetween && last.number != first.number
                                   && goesOnInsideBrackets(lines[position...end], &brackets, last: last.text, into: next.text,
                                                           nextNumbered: numbered.opens(lines, at: end + 1, self)))
                 else { break }

@@ -15,9 +15,12 @@
 extension LineRepair {
     /// Whether `line`, a section heading whose title is cut short, goes on
     /// in `next`, the rest of that title (`lines.join-section-title`).
-    func completesSectionTitle(_ line: String, with next: String) -> Bool {
+    /// `lineNumbered`: whether numbering opens `line` (`NumberedLines`),
+    /// asked only of a `next` short enough to be a title's rest.
+    func completesSectionTitle(_ line: String, with next: String, lineNumbered: @autoclosure () -> Bool) -> Bool {
         let titles = structure.sectionTitles
-        guard next.utf8.count < titles.longestUTF8, let parsed = numbering.parse(line), parsed.numbering.style == titles.style else { return false }
+        guard next.utf8.count < titles.longestUTF8, lineNumbered(),
+              let parsed = numbering.parse(line), parsed.numbering.style == titles.style else { return false }
         return titles.completes(parsed.rest, with: next)
     }
 

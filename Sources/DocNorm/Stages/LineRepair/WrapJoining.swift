@@ -414,7 +414,10 @@ extension LineRepair {
     /// whatever its width (digits and spaces make it inexact). `line`
     /// reached the column (the first unit of `next` would not have fitted),
     /// and `next` is no numbered line, table row or table's anchor.
-    func goesOnUnindented(_ line: SourceLine, into next: SourceLine, after: SourceLine, opening: SourceLine, second: SourceLine, fullWidth: Int,
+    /// `blankBefore`: whether a blank line or a page break stands between
+    /// `next` and `after` (`join`'s `breakBefore`).
+    func goesOnUnindented(_ line: SourceLine, into next: SourceLine, after: SourceLine, blankBefore: Bool,
+                          opening: SourceLine, second: SourceLine, fullWidth: Int,
                           nextNumbered: @autoclosure () -> Bool, afterNumbered: @autoclosure () -> Bool) -> Bool {
         guard endsStrongly(line.text), let first = opening.extractedIndent, let body = second.extractedIndent,
               let indent = next.extractedIndent, let afterIndent = after.extractedIndent,
@@ -423,7 +426,7 @@ extension LineRepair {
               width(line) + leadingUnitColumns(next.text) > fullWidth,
               !nextNumbered(), !opensTable(next.text)
         else { return false }
-        return continues(next, into: after.text, fullWidth: fullWidth, blankBetween: after.number > next.number + 1, opensParagraph: false,
+        return continues(next, into: after.text, fullWidth: fullWidth, blankBetween: blankBefore, opensParagraph: false,
                          lineNumbered: nextNumbered(), nextNumbered: afterNumbered())
     }
 

@@ -223,10 +223,11 @@ struct OCRRepairs: Sendable {
         // The rules' last (:) and first (%) characters mark a line.
         let titles = file.nestedTitles
         let titleOpen = try one(titles.open, "nestedTitles.open"), titleClose = try one(titles.close, "nestedTitles.close")
-        let misreadInnerOpeners = Array(titles.misreadOpeners.unicodeScalars)
-        guard misreadInnerOpeners.contains(titleOpen), !titles.misreadClosers.unicodeScalars.isEmpty else {
+        let misreadInnerOpeners = Array(titles.misreadOpeners.unicodeScalars), misreadInnerClosers = Array(titles.misreadClosers.unicodeScalars)
+        guard misreadInnerOpeners.contains(titleOpen), !misreadInnerClosers.isEmpty else {
             throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "nestedTitles.misreadOpeners must hold nestedTitles.open, and misreadClosers a closer")
         }
+        let quoteClose = try one(titles.quoteClose, "nestedTitles.quoteClose")
         let misreadPercents = file.percents.misread.map { (form: Array(($0.first ?? "").unicodeScalars), sign: Array(($0.count == 2 ? $0[1] : "").unicodeScalars)) }
         let percentSigns = Set(misreadPercents.compactMap { $0.form.first { !("0"..."9").contains($0) } })
         guard let percent = percentSigns.first, percentSigns.count == 1, percent.isASCII, file.percents.misread.allSatisfy({ $0.count == 2 }),
@@ -248,7 +249,7 @@ struct OCRRepairs: Sendable {
             throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "urls.segments must be lower-case Latin letters and digits")
         }
         let triggers: Set<Unicode.Scalar> = Set(misreadInnerOpeners).union([misreadDash, ":", misreadPermille[0], percent, "/", misreadOne]).union(doubledOpeners.keys)
-        let innerMarks = Set(titles.misreadClosers.unicodeScalars).union([titleClose, try one(titles.quoteClose, "nestedTitles.quoteClose")])
+        let innerMarks = Set(misreadInnerClosers).union([titleClose, quoteClose])
         var reactsTo = parenOpeners.union(numberOpeners).union(file.parens.closers.unicodeScalars).union(["号"]).union(innerMarks).union(triggers)
         let bracketMarks = Set(brackets.unicodeScalars), closerMarks = Set(file.parens.closers.unicodeScalars)
         let tracksParenBrackets = enclosedPairs.allSatisfy { opener, closer in
@@ -287,8 +288,8 @@ struct OCRRepairs: Sendable {
                           titleOpen: titleOpen, titleClose: titleClose,
                           innerOpen: try one(titles.innerOpen, "nestedTitles.innerOpen"),
                           innerClose: try one(titles.innerClose, "nestedTitles.innerClose"),
-                          misreadInnerOpeners: misreadInnerOpeners, misreadInnerClosers: Array(titles.misreadClosers.unicodeScalars),
-                          quoteClose: try one(titles.quoteClose, "nestedTitles.quoteClose"),
+                          misreadInnerOpeners: misreadInnerOpeners, misreadInnerClosers: misreadInnerClosers,
+                          quoteClose: quoteClose,
                           candidates: ScalarSet(ranges: parenOpeners.union(numberOpeners).union(triggers).map { $0.value...$0.value },
                                                 pattern: "OCR candidates"),
                           candidateSkips: skips, reactingBits: reactingBits, tracksParenBrackets: tracksParenBrackets)

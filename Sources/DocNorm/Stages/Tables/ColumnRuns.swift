@@ -183,7 +183,7 @@ extension LabelledColumnRecovery {
         guard !later.isEmpty else { return [] }
         var naming: [HeardHeader] = []
         for header in heard {
-            guard case .label(let label, _) = pieces[header.piece], label.unicodeScalars.contains(where: { rules.hanPrefixes.contains($0) }),
+            guard case .label(let label, _) = pieces[header.piece], namesSign(label),
                   !naming.contains(where: { $0.block == header.block && $0.slot == header.slot }),
                   !taken.contains(where: { $0.block == header.block && $0.slot == header.slot }),
                   shape.blocks[header.block].rows.allSatisfy({ !claimed[$0][header.slot] }) else { continue }

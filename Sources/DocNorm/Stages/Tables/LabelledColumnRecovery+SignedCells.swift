@@ -61,7 +61,7 @@ extension LabelledColumnRecovery {
     /// that names a sign (本年增/减), where exactly one does; else nil.
     func signHeader(_ head: [(label: String, block: Int?, slot: Int)]) -> Int? {
         guard head.count >= 2, zip(head, head.dropFirst()).allSatisfy({ $0.slot < $1.slot }) else { return nil }
-        let naming = head.indices.filter { c in head[c].label.unicodeScalars.contains { rules.hanPrefixes.contains($0) } }
+        let naming = head.indices.filter { c in namesSign(head[c].label) }
         return naming.count == 1 ? naming[0] : nil
     }
 
@@ -151,9 +151,8 @@ extension LabelledColumnRecovery {
     /// and which is whose is not certain.
     func loneSignsAttached(_ pieces: [Piece], reading: [[Int?]], template: TableTemplate, shape: Shape) -> [Cell: String]? {
         let signs = pieces.indices.filter { p in
-            guard case .label(let text, _) = pieces[p], shape.roles[text] == nil, text.unicodeScalars.count == 1,
-                  let s = text.unicodeScalars.first else { return false }
-            return rules.hanPrefixes.contains(s)
+            guard case .label(let text, _) = pieces[p] else { return false }
+            return isLoneSign(text, shape: shape)
         }
         guard let sign = signs.first else { return [:] }
         guard signs.count == 1, case .label(let mark, _) = pieces[sign] else { return nil }
@@ -165,7 +164,7 @@ extension LabelledColumnRecovery {
                       text.unicodeScalars.contains(where: { $0 != "0" }),
                       slot < template.rows[row].columnPaths.count,
                       let header = template.rows[row].columnPaths[slot].last,
-                      header.unicodeScalars.contains(where: { rules.hanPrefixes.contains($0) }),
+                      namesSign(header),
                       signFits(mark + text, under: header) else { continue }
                 open.append(Cell(row: row, slot: slot))
             }
@@ -181,7 +180,18 @@ extension LabelledColumnRecovery {
     func signFits(_ text: String, under header: String) -> Bool {
         guard isSigned(text), let first = text.unicodeScalars.first else { return true }
         if rules.hanPrefixes.contains(first) { return header.unicodeScalars.contains(first) }
-        return header.unicodeScalars.contains { rules.hanPrefixes.contains($0) }
+        return namesSign(header)
+    }
+
+    /// Whether a header names a sign (本年增/减): it holds a Han prefix.
+    func namesSign(_ header: String) -> Bool { header.unicodeScalars.contains { rules.hanPrefixes.contains($0) } }
+
+    /// Whether a text is a sign standing alone: one Han prefix (增), no
+    /// header or label of the table's (`piecesPastLoneSign`, `loneSignsAttached`).
+    func isLoneSign<Text: StringProtocol>(_ text: Text, shape: Shape) -> Bool {
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let sign = scalars.next(), scalars.next() == nil, rules.hanPrefixes.contains(sign) else { return false }
+        return shape.roles[String(text)] == nil
     }
 
     /// Whether a value is signed: with a Han prefix (增3, 减2), or with + or -

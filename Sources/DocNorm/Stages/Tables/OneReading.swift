@@ -298,8 +298,7 @@ extension LabelledColumnRecovery {
     func piecesPastLoneSign(_ pieces: [Piece], end: Int, stretchEnd: Int, lines: [SourceLine],
                             template: TableTemplate, shape: Shape) -> (pieces: [Piece], end: Int)? {
         guard end < stretchEnd, end < lines.count, case let text = lines[end].text[...].trimmingSpaces,
-              text.unicodeScalars.count == 1, let sign = text.unicodeScalars.first, rules.hanPrefixes.contains(sign),
-              shape.roles[String(text)] == nil else { return nil }
+              isLoneSign(text, shape: shape) else { return nil }
         let rest = self.pieces(lines, (end + 1)..<stretchEnd, template, shape)
         return (pieces + [.label(String(text), lineIndex: end)] + rest.pieces, rest.end)
     }
