@@ -191,22 +191,20 @@ struct OCRRepairs: Sendable {
         guard let brackets = file.parens.brackets, !brackets.isEmpty else {
             throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "parens.brackets must list the brackets that end the search for a closer")
         }
-        var enclosedPairs: [Unicode.Scalar: Unicode.Scalar] = [:]
-        for pair in file.parens.enclosed ?? [] {
-            let both = Array(pair.unicodeScalars)
-            guard both.count == 2 else {
-                throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "parens.enclosed: '\(pair)' must be an opener and its closer")
+        /// Each opener of a list of two-mark pairs to its closer.
+        func closers(of pairs: [String]?, _ name: String) throws -> [Unicode.Scalar: Unicode.Scalar] {
+            var closers: [Unicode.Scalar: Unicode.Scalar] = [:]
+            for pair in pairs ?? [] {
+                let both = Array(pair.unicodeScalars)
+                guard both.count == 2 else {
+                    throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "\(name): '\(pair)' must be an opener and its closer")
+                }
+                closers[both[0]] = both[1]
             }
-            enclosedPairs[both[0]] = both[1]
+            return closers
         }
-        var doubledOpeners: [Unicode.Scalar: Unicode.Scalar] = [:]
-        for pair in file.parens.doubled ?? [] {
-            let both = Array(pair.unicodeScalars)
-            guard both.count == 2 else {
-                throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "parens.doubled: '\(pair)' must be an opener and its closer")
-            }
-            doubledOpeners[both[0]] = both[1]
-        }
+        let enclosedPairs = try closers(of: file.parens.enclosed, "parens.enclosed")
+        let doubledOpeners = try closers(of: file.parens.doubled, "parens.doubled")
         func set(_ s: String, _ name: String) -> ScalarSet { ScalarSet(ranges: s.unicodeScalars.map { $0.value...$0.value }, pattern: name) }
         let parenOpeners = Set(file.parens.openers.unicodeScalars), numberOpeners = Set(file.documentNumbers.openers.unicodeScalars)
         var skips = (0..<256).map { UInt8($0 < 0x80 ? 1 : $0 < 0xE0 ? 2 : $0 < 0xF0 ? 3 : 4) }
