@@ -468,7 +468,7 @@ public struct LineRepair: Sendable {
                     counts[width.columns, default: 0] += 1
                     if width.exactlyWide { exactlyWide.append(width.columns) }
                 }
-                previousRanOn = width.columns >= floor && !endsSentence(line.text)
+                previousRanOn = plainlyWrapped(line.text, width: width.columns, column: column)
             }
         }
         let mostCommon = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }
@@ -491,14 +491,26 @@ public struct LineRepair: Sendable {
             var i = segment.startIndex
             while i + 1 < segment.endIndex {
                 let line = segment[i]
-                if !line.text.isEmpty, !line.text.containsTab, !endsSentence(line.text),
-                   max(line.extractedColumns ?? 0, columns(line.text)) >= fullWidth - file.wrap.window {
+                if !line.text.isEmpty, !line.text.containsTab, plainlyWrapped(line.text, width: width(line), column: fullWidth) {
                     if segment[i + 1].text.isEmpty { acrossBlank += 1 } else { straight += 1 }
                 }
                 i += 1
             }
         }
         return straight > acrossBlank
+    }
+
+    /// Whether a line plainly wrapped, running on into the next: it ends no
+    /// sentence and reaches `column` less `wrap.window`. `width` is the
+    /// caller's measure of the line, and the two callers measure apart:
+    /// `wrapsRunStraightOn` counts the width as extracted (`width(_:)`,
+    /// spaces an extractor put around digits took room on the page), while
+    /// `wrappedLineColumn` takes the columns its histogram counts, the text
+    /// alone. Counting the extracted width there too moved no output on any
+    /// corpus extraction, but it would change what a line with such spaces
+    /// says, untested, so the measures stay apart.
+    func plainlyWrapped(_ text: String, width: Int, column: Int) -> Bool {
+        width >= column - file.wrap.window && !endsSentence(text)
     }
 
     /// The stretch without its blank lines (itself when it has none, else a
