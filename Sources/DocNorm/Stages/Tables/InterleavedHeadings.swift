@@ -12,11 +12,16 @@ import ICUKit
 ///   values alone, no header piece among them (…3⏎0⏎五、…⏎-4-⏎1⏎2⏎…⏎一是…).
 ///   The heading goes after that piece when it follows a value of a table
 ///   opened since the last heading, what follows it up to the next other
-///   text is nothing but pieces of that table's header labels and bare
-///   numbers (at least one number, no anchor), and with those numbers the
-///   table's numbers are exactly its value cells (a template with that
-///   anchor), as without them they are not: a section opens with prose, so
-///   bare numbers that make the table whole are its. The lines keep their
+///   text is nothing but pieces of that table's header labels and values
+///   (at least one value, no anchor), and with those values the table's
+///   values are exactly its value cells (a template with that anchor), as
+///   without them they are not: a section opens with prose, so values that
+///   make the table whole are its. A value is a number, or one with a sign
+///   or a unit (a 2019 table 二's 增1, 减1, 12.6万元: Chromium's PDF broken
+///   inside table 二 drew 38⏎处理决定数量⏎2⏎0⏎本年增/减⏎减1⏎采购总金额⏎12.6万元
+///   after section 三's heading, and counted as bare numbers they did not
+///   make the table whole); an empty mark alone (无, /) is not counted, as a
+///   section may open with one. The lines keep their
 ///   numbers in order (the heading takes the piece's last). Chromium's PDF
 ///   may draw the section's first sub-heading there too (…0⏎五、…⏎（一）存在的主要问题⏎-4-⏎2⏎…):
 ///   a run of up to `readingOrder.maxInterleavedHeadings` headings, the
@@ -38,9 +43,10 @@ extension TableRecognizer {
                 if let table = open, let found = interleavedPiece(lines, heading: i, table: table) {
                     let (start, end) = found
                     let moved = Array(lines[i...end])
-                    // The piece (from its first line), then the headings and the blank lines after them.
-                    let piece = start - i
-                    var reordered = Array(moved[piece...] + moved[..<piece])
+                    // The piece (from its first line, or from its first header piece: `restAfterHeading`),
+                    // then the headings and the blank lines after them, then the piece's values before that.
+                    let piece = start - i, rest = restAfterHeading(lines, piece: start...end, table: table) - i
+                    var reordered = Array(moved[rest...] + moved[..<piece] + moved[piece..<rest])
                     for k in reordered.indices { reordered[k].number = moved[k].number }
                     context.traced(.tables, "tables.interleaved-heading", line: lines[i].number,
                                    before: moved.map(\.text).joined(separator: "⏎"), after: reordered.map(\.text).joined(separator: "⏎"))
@@ -63,7 +69,7 @@ extension TableRecognizer {
     func interleavedPiece(_ lines: [SourceLine], heading: Int, table: (templates: [Int], anchor: Int)) -> (start: Int, end: Int)? {
         var before = heading - 1
         while before > table.anchor, Self.isBlank(lines[before]) { before -= 1 }
-        guard before > table.anchor, Self.numbersOnly(lines[before]) != nil else { return nil }
+        guard before > table.anchor, valuesOnly(lines[before]) != nil else { return nil }
         // Read from copies: a closure that reads `self` copies the recogniser.
         let allTemplates = rules.templates, allHeaders = templateHeaderLabels
         let templates = table.templates.map { allTemplates[$0] }
@@ -81,7 +87,7 @@ extension TableRecognizer {
         var start: Int?, end: Int?, numbers = 0
         while k < lines.count {
             if Self.isBlank(lines[k]) { k += 1; continue }
-            if let count = Self.numbersOnly(lines[k]) {
+            if let count = valuesOnly(lines[k]) {
                 numbers += count
             } else if anchoredTemplates(lines[k]) != nil || !Self.holdsOnlyHeaderText(lines[k], templates: templates, headers: headers, within: self) {
                 break
@@ -92,7 +98,7 @@ extension TableRecognizer {
         }
         guard let start, let end, numbers > 0 else { return nil }
         var read = 0
-        for line in lines[table.anchor..<heading] { read += Self.numbersOnly(line) ?? Self.gridRowNumbers(line) }
+        for line in lines[table.anchor..<heading] { read += valuesOnly(line) ?? gridRowValues(line) }
         var fits = false, fitsWithout = false
         for template in templates {
             let cells = template.rows.reduce(0) { $0 + $1.columnPaths.count }
@@ -109,6 +115,41 @@ extension TableRecognizer {
             if rowLabelScalars.contains(where: { label in label.starts(with: headingText) || headingText.starts(with: label) }) { return nil }
         }
         return (start, end)
+    }
+
+    /// Where the part of the piece that goes back before the heading opens:
+    /// its first line, or, for a table placed by its labels (no arithmetic:
+    /// table 二), its first header piece when values come before it. Those
+    /// values may be the cells of any column, not the rest of the column the
+    /// table stopped in (Chromium's table 二: 3517 after 三's heading is
+    /// （五）'s 处理决定数量, drawn next to the heading; moved back, it ran on
+    /// from 采购项目数量's 18, and neither was placed); a header says where its
+    /// values go. Where every caption of the table has its header line right
+    /// under it, or stands at a page's foot (pdftotext's lines: the premise
+    /// of the table's one reading, `oneReading`), the piece goes back whole:
+    /// that reading keeps the drawing order and tells the piece's values
+    /// apart by the blank lines between them (qiaodong-jiedao-2019's Chromium
+    /// -raw, 23⏎0 after 三's heading, is read so).
+    func restAfterHeading(_ lines: [SourceLine], piece: ClosedRange<Int>, table: (templates: [Int], anchor: Int)) -> Int {
+        let templates = rules.templates
+        guard table.templates.allSatisfy({ templates[$0].checks.isEmpty }) else { return piece.lowerBound }
+        let shapes = labelledColumns.shapes
+        let inLines = table.templates.contains { t in
+            guard let shape = shapes[templates[t].id] else { return false }
+            return (table.anchor..<piece.lowerBound).allSatisfy { k in
+                let text = String(lines[k].text.unicodeScalars.filter { $0 != " " && $0 != "\t" })
+                guard shape.captionOf[text] != nil else { return true }
+                guard k + 1 < lines.count else { return false }
+                if lines[k + 1].number - lines[k].number > 1 { return true }
+                // Stage 1 ran the header line's cells together (本年新制作数量本年新公开数量).
+                let next = String(lines[k + 1].text.unicodeScalars.filter { $0 != " " && $0 != "\t" })
+                return shape.roles.contains { label, role in
+                    if case .header = role { next.hasPrefix(label) } else { false }
+                }
+            }
+        }
+        if inLines { return piece.lowerBound }
+        return piece.first { !Self.isBlank(lines[$0]) && valuesOnly(lines[$0]) == nil } ?? piece.lowerBound
     }
 
     /// Whether the line is a sub-heading: （, section numerals, ）, then
@@ -152,21 +193,31 @@ extension TableRecognizer {
         return templates.isEmpty ? nil : templates
     }
 
-    /// How many numbers the line holds when it holds nothing else.
-    static func numbersOnly(_ line: SourceLine) -> Int? {
+    /// How many values the line holds when it holds nothing else.
+    func valuesOnly(_ line: SourceLine) -> Int? {
+        // Read from a copy: a closure that reads `self` copies the recogniser.
+        let grammar = rules.valueGrammar
         let tokens = line.text.unicodeScalars.split { $0 == " " || $0 == "\t" }
-        return !tokens.isEmpty && tokens.allSatisfy(isNumber) ? tokens.count : nil
+        return !tokens.isEmpty && tokens.allSatisfy({ Self.isDigitValue($0, grammar) }) ? tokens.count : nil
     }
 
-    /// The numbers among the TAB-separated cells of a grid row (规章	0		):
+    /// Whether the token is a table value with a digit in it: a number, a
+    /// signed change (增1, -2), an amount (12.6万元); not an empty mark alone.
+    static func isDigitValue(_ token: Substring.UnicodeScalarView, _ grammar: ValueGrammar) -> Bool {
+        if isNumber(token) { return true }
+        return token.contains { $0.value &- 0x30 < 10 } && grammar.isValue(Array(token)[...])
+    }
+
+    /// The values among the TAB-separated cells of a grid row (规章	0		):
     /// the table's values too, where a table already written as its grid is
     /// read again (a second run), so that they count as on the first run,
-    /// which read them as bare numbers (fuzz item 18); 0 for a line without a TAB.
-    static func gridRowNumbers(_ line: SourceLine) -> Int {
+    /// which read them as values (fuzz item 18); 0 for a line without a TAB.
+    func gridRowValues(_ line: SourceLine) -> Int {
         guard line.text.utf8.contains(UInt8(ascii: "\t")) else { return 0 }
+        let grammar = rules.valueGrammar
         return line.text.unicodeScalars.split { $0 == "\t" }.filter { cell in
             let tokens = cell.split { $0 == " " }
-            return tokens.count == 1 && tokens.allSatisfy(isNumber)
+            return tokens.count == 1 && tokens.allSatisfy { Self.isDigitValue($0, grammar) }
         }.count
     }
 
