@@ -299,6 +299,25 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(try repaired(text).suffix(2) == [short, next])
     }
 
+    /// pypdf on Chromium's PDF puts a space on both sides of every run of
+    /// digits, beside punctuation too: it marks the switch to the Latin
+    /// font, not room on the page. Counted as width, they made a paragraph's
+    /// last line reach the column and ran the next paragraph into it
+    /// (held-out yuanfeng-sfj-2023: …其他信息 26 条。⏎依托…; tongxi-lyj-2020:
+    /// …有待提高。⏎下一步…). Where the spaces stand at some places only (the
+    /// gaps LibreOffice sets, as pdftotext shows them) they are room.
+    @Test func spacesMarkingFontSwitchesTakeNoRoom() throws {
+        let end = String(repeating: "政", count: 15) + " 26 条。"  // 36 columns, 38 as extracted, of 40
+        let next = "依托微信公众号发布短视频。"
+        func text(digitsSpaced: Bool) -> String {
+            let digits = digitsSpaced ? " 12 " : "12"
+            let wrapped = (0..<5).map { _ in String(repeating: "政", count: 9) + digits + String(repeating: "政", count: 10) }
+            return ([fullLine] + wrapped + [end, next]).joined(separator: "\n") + "\n"
+        }
+        #expect(try repaired(text(digitsSpaced: true)).last == next)
+        #expect(try repaired(text(digitsSpaced: false)).last?.hasSuffix("26条。" + next) == true)
+    }
+
     /// A blank line after every paragraph is no double spacing where the
     /// wrapped lines go straight on: w3m sets a paragraph a line when it fits
     /// and a blank line after each (held-out sangning-mzw-2024: 一是…公开。, 93

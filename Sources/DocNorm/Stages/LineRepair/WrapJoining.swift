@@ -57,6 +57,12 @@
 ///   between any Latin words.
 /// - `lines.join-scattered`: a run of lines holding one Han character each is
 ///   one justified line whose letter spacing an extractor took for line breaks.
+/// - `lines.font-switch-spaces`: where nearly every line in which Latin meets
+///   CJK holds, as extracted, a space at each such place (pypdf on Chromium's
+///   PDF: 其他信息 26 条。, beside punctuation too),
+///   the spaces mark the extractor's font switches and took no room: the
+///   widths above count a line less one column per such place. Traced where
+///   that ended a paragraph the spaces had run on (…26 条。⏎依托…).
 extension LineRepair {
     /// The text-column width: the most common line width in the widest window
     /// of `window` columns that holds enough lines, with almost no line wider;
@@ -124,7 +130,10 @@ extension LineRepair {
     /// Whether `line` is a hard wrap that `next` continues. `lineNumbered`,
     /// `nextNumbered`: whether numbering opens each (`startsWithNumbering`),
     /// asked only when needed and answered once per line (`NumberedLines`).
+    /// `spacesMarkFontSwitches`: the extractor put a space at each place
+    /// where Latin meets CJK, which took no room on the page (`wrapEvidence`).
     func continues(_ line: SourceLine, into next: String, fullWidth: Int, blankBetween: Bool, opensParagraph: Bool,
+                   spacesMarkFontSwitches: Bool = false,
                    lineNumbered: @autoclosure () -> Bool, nextNumbered: @autoclosure () -> Bool) -> Bool {
         if line.text.containsTab || next.containsTab || nextNumbered() { return false }
         // A short line opening with a table's anchor (行政复议 行政诉讼) is the
@@ -148,9 +157,11 @@ extension LineRepair {
         if opensParagraph && lineNumbered() && !hasRunningText(line.text) && !leavesBracketOpen(line.text) && hasRunningText(next) { return false }
         // A first line's indent took room on the page; extractors that kept it
         // as spaces have it in the extracted width already. (The line measured
-        // once: `width` measures it too.)
+        // once: `width` measures it too.) Spaces that mark font switches
+        // took none (`lines.font-switch-spaces`).
         let measured = columns(line.text)
-        let width = max(line.extractedColumns ?? 0, measured)
+        let width = spacesMarkFontSwitches ? columnsLessFontSwitches(line, measured: measured)
+            : max(line.extractedColumns ?? 0, measured)
         let reach = opensParagraph ? max(width, measured + file.wrap.firstLineIndent) : width
         // The layout broke here because the next unit did not fit; after a full
         // stop a short line is as likely a paragraph's last, so the window
@@ -161,6 +172,18 @@ extension LineRepair {
         // in by 2, leaves the room of 三 in a column of 27).
         if strong { return reach >= fullWidth - file.wrap.window && reach + leadingUnitColumns(next) >= fullWidth - 1 }
         return reach + leadingUnitColumns(next) >= fullWidth - file.wrap.window
+    }
+
+    /// A line's columns on the page where its extractor put a space at each
+    /// place where Latin meets CJK, marking the switch between the fonts the
+    /// PDF sets them in (pypdf on Chromium's PDF: 其他信息 26 条。): as
+    /// extracted, less one column per such place, the text's columns at
+    /// least. Spaces elsewhere (a justified line written letter-spaced) are
+    /// room the line took. `estimatedColumns` takes the same away but adds
+    /// the gap a PDF may set there, which such an extractor shows none of.
+    func columnsLessFontSwitches(_ line: SourceLine, measured: Int) -> Int {
+        guard let extracted = line.extractedColumns else { return measured }
+        return max(extracted - latinBoundaries(line.text), measured)
     }
 
     /// Whether the break between `line` and `next` falls between two Latin
@@ -348,14 +371,30 @@ extension LineRepair {
     /// Places where an ASCII character meets a non-ASCII one, side by side
     /// (no space between): where a PDF may set a gap between Latin and CJK
     /// text that an extractor shows no space for.
+    /// Read on the UTF-8 in place, a scalar by its first byte (continuation
+    /// bytes skipped), as `lineWidthUnlessTab` reads widths: `wrapEvidence`
+    /// asks it of every line with digits or Latin letters.
     func latinBoundaries(_ text: String) -> Int {
-        var count = 0
-        var previous: Unicode.Scalar?
-        for s in text.unicodeScalars {
-            if let p = previous, p != " ", s != " ", p.isASCII != s.isASCII { count += 1 }
-            previous = s
-        }
-        return count
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0, i = 0
+            var previous: UInt8 = 0x20  // nothing before the first: as a space, which meets nothing
+            while i < bytes.count {
+                let b = bytes[i]
+                i &+= 1
+                if b & 0xC0 == 0x80 { continue }
+                if previous != 0x20 && b != 0x20 && (previous < 0x80) != (b < 0x80) { count &+= 1 }
+                previous = b
+            }
+            return count
+        } ?? {
+            var count = 0
+            var previous: Unicode.Scalar?
+            for s in text.unicodeScalars {
+                if let p = previous, p != " ", s != " ", p.isASCII != s.isASCII { count += 1 }
+                previous = s
+            }
+            return count
+        }()
     }
 
     /// Whether `next`, after blank lines, goes on with the paragraph `line`
