@@ -280,6 +280,35 @@ import Testing
         #expect(try canonical(Array(text.utf8)).contains("\n复议后起诉"))
     }
 
+    /// pdfminer on a Chromium PDF whose table 四 has a paragraph after it
+    /// (tongchuan-scjg-2019): the two group headers the table lacks, each a
+    /// whole label on a line of its own, between its last value and that
+    /// paragraph are the table's; the paragraph stays text.
+    @Test func theLabelsATableLacksBeforeAParagraphAreTheTables() throws {
+        let lines = Self.review.dropLast(2) + ["未经复议直接起诉", "", "复议后起诉", "", "2019年，我局被申请行政复议1件，维持原答复。"]
+            + Self.review.suffix(2)
+        let text = lines.joined(separator: "\n") + "\n"
+        let doc = try document(text)
+        #expect(doc.tables.first?.records.count == 15)
+        #expect(doc.diagnostics.contains { $0.rule == "tables.header-fragments" && $0.message.contains("未经复议直接起诉 复议后起诉") })
+        let once = try canonical(Array(text.utf8))
+        #expect(once.contains("\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t"))
+        #expect(!once.contains("\n复议后起诉\n"))
+        #expect(once.contains("\n2019年，我局被申请行政复议1件，维持原答复。\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+        #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
+    }
+
+    /// A label the table shows already (行政复议), before a paragraph: text.
+    @Test func aLabelTheTableShowsBeforeAParagraphStaysText() throws {
+        let lines = Self.review.dropLast(2) + ["未经复议直接起诉", "复议后起诉", "行政复议", "本年度无其他需要报告的事项。"]
+        let text = lines.joined(separator: "\n") + "\n"
+        let doc = try document(text)
+        #expect(doc.tables.first?.records.count == 15)
+        #expect(!doc.diagnostics.contains { $0.rule == "tables.header-fragments" })
+        #expect(try canonical(Array(text.utf8)).contains("\n复议后起诉"))
+    }
+
     /// Chromium through pdftotext -raw: block （一）'s first two headers each
     /// between blank lines (the caption and row labels before them), then their columns as two runs between blank
     /// lines (0 2, 0 1), 现行有效件数 later right above its own.
