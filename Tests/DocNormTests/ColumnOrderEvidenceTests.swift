@@ -280,6 +280,47 @@ import Testing
         #expect(try canonical(Array(text.utf8)).contains("\n复议后起诉"))
     }
 
+    /// pdfminer on a Chromium PDF, table 四 as tongchuan-scjg-2019 draws it
+    /// (each header cell a box, 结果⏎维持, blank lines between boxes), then
+    /// `after` and the next section.
+    static func reviewBoxes(_ after: [String]) -> [String] {
+        let parts = ["结果", "维持", "", "结果", "纠正", "", "其他", "结果", "", "尚未", "审结", ""]
+        return ["四、政府信息公开行政复议、行政诉讼情况", "", "行政复议", "", "行政诉讼", ""] + parts + ["总", "计", ""] + parts
+            + ["1", "", "0", "", "0", "", "0", "", "1", "", "0", "", "0", "", "1", "", "0", "", "总", "计", "", "1", ""]
+            + parts + ["0", "", "0", "", "0", "", "0", "", "总", "计", "", "0", ""]
+            + after + ["", "五、存在的主要问题及改进情况", "", "无。"]
+    }
+
+    /// There a paragraph follows the table, after the two group headers the
+    /// table lacks, each a whole label on a line of its own: they are the
+    /// table's; the paragraph stays text.
+    @Test func theLabelsATableLacksBeforeAParagraphAreTheTables() throws {
+        let paragraph = "2019年，我局被申请行政复议1件，维持原答复。"
+        let text = Self.reviewBoxes(["未经复议直接起诉", "", "复议后起诉", "", paragraph]).joined(separator: "\n") + "\n"
+        let doc = try document(text)
+        #expect(doc.tables.first?.records.map(\.value) == ["1", "0", "0", "0", "1", "0", "0", "1", "0", "1", "0", "0", "0", "0", "0"])
+        #expect(doc.diagnostics.contains { $0.rule == "tables.header-fragments" && $0.message.contains("未经复议直接起诉 复议后起诉") })
+        let once = try canonical(Array(text.utf8))
+        #expect(once.contains("\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\t"))
+        #expect(!once.contains("\n复议后起诉\n"))
+        #expect(once.contains("\n\(paragraph)\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+        #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
+    }
+
+    /// Only one of the two labels the table lacks, or a label it shows
+    /// already (行政复议), before a paragraph: the lines stay text.
+    @Test func otherLabelsBeforeAParagraphStayText() throws {
+        let paragraph = "本年度无其他需要报告的事项。"
+        for after in [["复议后起诉", "", paragraph], ["未经复议直接起诉", "", "复议后起诉", "", "行政复议", "", paragraph]] {
+            let text = Self.reviewBoxes(after).joined(separator: "\n") + "\n"
+            let doc = try document(text)
+            #expect(doc.tables.first?.records.count == 15)
+            #expect(!doc.diagnostics.contains { $0.rule == "tables.header-fragments" })
+            #expect(try canonical(Array(text.utf8)).contains("\n复议后起诉\n"))
+        }
+    }
+
     /// Chromium through pdftotext -raw: block （一）'s first two headers each
     /// between blank lines (the caption and row labels before them), then their columns as two runs between blank
     /// lines (0 2, 0 1), 现行有效件数 later right above its own.

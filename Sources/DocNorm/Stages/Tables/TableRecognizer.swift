@@ -310,10 +310,14 @@ struct TableRecognizer: Sendable {
                                        "line(s) \(lines[first..<i].map(\.text).filter { !$0.isEmpty }.joined(separator: " ")) before the anchor of table \(reading.template.id) hold only pieces of its header labels: read as part of the table's header",
                                        line: lines[first].number)
                     }
-                    let end = headerFragmentsEnd(lines, lastValueAt: last, template: reading.template)
+                    let end = headerFragmentsEnd(lines, lastValueAt: last, tableFrom: first, template: reading.template)
                     if end > last {
+                        let before = lines[(end + 1)...].first { !$0.text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" } }
+                        let why = before.map(isSectionHeading) ?? false
+                            ? "before the next section heading, hold only pieces of its header labels"
+                            : "with no section heading after them, are exactly the header labels the table does not show"
                         context.report(.tables, "tables.header-fragments", .repair,
-                                       "line(s) \(lines[(last + 1)...end].map(\.text).filter { !$0.isEmpty }.joined(separator: " ")) after the last value of table \(reading.template.id), before the next section heading, hold only pieces of its header labels: read as part of the table's header",
+                                       "line(s) \(lines[(last + 1)...end].map(\.text).filter { !$0.isEmpty }.joined(separator: " ")) after the last value of table \(reading.template.id), \(why): read as part of the table's header",
                                        line: lines[last + 1].number)
                     }
                     regions.append(keep(region(reading, tokens: tokens, lines: lines, from: first, to: end, context: context, gridsOnly: gridsOnly)))
@@ -484,9 +488,13 @@ struct TableRecognizer: Sendable {
     /// cell's box (未经复议直接起诉, 复议后起诉) after every value of the table,
     /// right before the next section heading. Lines between the last value
     /// and that heading each of whose words is part of one of the
-    /// template's header labels belong to the table; any other text there,
-    /// or no heading after them, and the table ends at its last value.
-    func headerFragmentsEnd(_ lines: [SourceLine], lastValueAt last: Int, template: TableTemplate) -> Int {
+    /// template's header labels belong to the table. Where a paragraph
+    /// follows instead of a heading (Chromium pdfminer of tongchuan-scjg),
+    /// the lines belong to the table only if they are, one whole label a
+    /// line, exactly the labels the table's lines from `first` on lack: a
+    /// paragraph of a label alone that the table also lacks is not text a
+    /// report writes. Anything else and the table ends at its last value.
+    func headerFragmentsEnd(_ lines: [SourceLine], lastValueAt last: Int, tableFrom first: Int, template: TableTemplate) -> Int {
         let headers = headerLabels(template)
         var end = last, k = last + 1
         while k < lines.count {
@@ -495,8 +503,35 @@ struct TableRecognizer: Sendable {
             end = k
             k += 1
         }
-        guard end > last, k < lines.count, isSectionHeading(lines[k]) else { return last }
-        return end
+        guard end > last else { return last }
+        if k < lines.count, isSectionHeading(lines[k]) { return end }
+        return areTheLabelsLacking(lines[(last + 1)...end], table: lines[first...last], headers) ? end : last
+    }
+
+    /// Whether the non-blank `fragments` are, one whole label a line, each
+    /// header label that `table` does not show, and no other. A label is
+    /// shown where it stands in the table's lines run together without
+    /// whitespace (结果⏎维持), or where it is words of those lines end to end
+    /// (尚未 总⏎结果⏎审结 计 shows 尚未审结 and 总计).
+    func areTheLabelsLacking(_ fragments: ArraySlice<SourceLine>, table: ArraySlice<SourceLine>, _ headers: [[Character]]) -> Bool {
+        func squeezed(_ text: String) -> [Character] { text.filter { $0 != " " && $0 != "\t" }.map { $0 } }
+        let shown = table.flatMap { squeezed($0.text) }
+        let words = Set(table.flatMap { $0.text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { Array($0) } })
+        func inWords(_ label: ArraySlice<Character>) -> Bool {
+            words.contains(Array(label))
+                || (1..<max(label.count, 1)).contains { cut in
+                    words.contains(Array(label.prefix(cut))) && inWords(label.dropFirst(cut)) }
+        }
+        func shows(_ label: [Character]) -> Bool {
+            if label.count <= shown.count,
+               (0...(shown.count - label.count)).contains(where: { at in label.indices.allSatisfy { shown[at + $0] == label[$0] } }) {
+                return true
+            }
+            return inWords(label[...])
+        }
+        let lacking = Set(headers.filter { !shows($0) }.map { String($0) })
+        let given = fragments.map { String(squeezed($0.text)) }.filter { !$0.isEmpty }
+        return !given.isEmpty && Set(given).count == given.count && Set(given) == lacking
     }
 
     /// The template's header labels, as characters: compared as
