@@ -222,13 +222,77 @@ extension TableRecognizer {
         let tableAt = Self.firstIndices(of: readBack.tableLines)
         var found = 0, allSame = true
         _ = recognize(lines, reportEdition: reportEdition, memo: memo, context: PipelineContext(tracing: false, collecting: false),
-                      gridsOnly: true) { region in
+                      gridsOnly: true, firstReading: { region in
+                          let span = (lines[region.lowerBound].number - 1)...(lines[region.upperBound].number - 1)
+                          return tableAt[span].map { readBack.tables[$0].table.grid }
+                      }) { region in
             found += 1
             let span = (lines[region.lines.lowerBound].number - 1)...(lines[region.lines.upperBound].number - 1)
             if let k = tableAt[span], readBack.tables[k].table.grid == region.table.grid {} else { allSame = false }
             return Region(lines: region.lines, table: Table(grid: []))
         }
         return allSame && found == readBack.tables.count
+    }
+
+    /// Whether `recognize`, keeping the complete match `m` with `gridsOnly`,
+    /// would keep exactly `grid`: no value slot left empty and none over,
+    /// every relation holding (so the rules read as digits are not repaired),
+    /// and its grid, the anchor's header label filled in as `keepAnchorLabel`
+    /// fills it, equal to `grid` cell by cell (`==`, as the probe compares).
+    /// Read from the match's placements, as `materialized` reads them, without
+    /// building its rows. False where it cannot tell as simply (a value read
+    /// from a lookalike, an empty value): the match is then materialized.
+    func readsAs(_ m: TemplateMatcher.Match, grid: [[String]], in stream: CellStream, lineText: Substring.UnicodeScalarView) -> Bool {
+        guard m.surplus == 0 else { return false }
+        let template = m.template, rows = template.rows, columns = template.columns
+        // Every value slot holds stream text (`missingValues` is 0).
+        for r in 0..<m.rowsRead {
+            for column in rows[r].valueColumns {
+                guard case .text(let range) = m.placed[r * columns + column], !range.isEmpty else { return false }
+            }
+        }
+        guard TableArithmetic.allHold(template, rows: m.rowsRead, slots: { rows[$0].valueColumns.count }, value: { row, slot in
+            guard case .text(let range) = m.placed[row * columns + rows[row].valueColumns[slot]] else { return nil }
+            return stream.text(range)
+        }) else { return false }
+        // The header cell `keepAnchorLabel` fills when it is empty (a header
+        // row's: always a grid row).
+        var anchorCell: AnchorLabel?
+        if let a = template.anchors.firstIndex(where: { lineText.starts(with: $0.unicodeScalars) }),
+           let cells = anchorLabels[template.id]?[a] {
+            anchorCell = cells.first { $0.row < m.rowsRead }
+        }
+        var g = 0
+        for r in 0..<m.rowsRead {
+            let rowCells = rows[r].cells, base = r * columns
+            // A row with nothing in it is no grid row (`materialized`).
+            var hasText = rows[r].isHeader
+            for column in 0..<columns where !hasText {
+                switch m.placed[base + column] {
+                case .empty: break
+                case .label: if case .label(let label) = rowCells[column], !label.isEmpty { hasText = true }
+                case .text(let range): hasText = !range.isEmpty
+                case .lookalike: return false
+                }
+            }
+            guard hasText else { continue }
+            guard g < grid.count, grid[g].count == columns else { return false }
+            let expected = grid[g]
+            for column in 0..<columns {
+                var text: String
+                switch m.placed[base + column] {
+                case .empty: text = ""
+                case .label:
+                    if case .label(let label) = rowCells[column] { text = label } else { text = "" }
+                case .text(let range): text = stream.text(range)
+                case .lookalike: return false
+                }
+                if text.isEmpty, let cell = anchorCell, cell.row == r, cell.column == column { text = cell.label }
+                guard text == expected[column] else { return false }
+            }
+            g += 1
+        }
+        return g == grid.count
     }
 
     /// Each table's reading lines to the first table with them.
