@@ -251,10 +251,34 @@ extension TableRecognizer {
                 guard case .text(let range) = m.placed[r * columns + column], !range.isEmpty else { return false }
             }
         }
-        guard TableArithmetic.allHold(template, rows: m.rowsRead, slots: { rows[$0].valueColumns.count }, value: { row, slot in
+        let scalars = stream.scalars
+        /// `TableArithmetic.number` of the stream's text in `range`: a run
+        /// of 1 to 15 ASCII digits (nearly every value) read on its scalars,
+        /// as `number` reads it on its bytes; any other text made and read.
+        func number(_ range: Range<Int>) -> Double? {
+            guard !range.isEmpty, range.count <= 15 else { return TableArithmetic.number(stream.text(range)) }
+            var n = 0
+            for k in range {
+                let digit = scalars[k].value &- 0x30
+                guard digit < 10 else { return TableArithmetic.number(stream.text(range)) }
+                n = n * 10 + Int(digit)
+            }
+            return Double(n)
+        }
+        guard TableArithmetic.allHold(template, rows: m.rowsRead, slots: { rows[$0].valueColumns.count }, number: { row, slot in
             guard case .text(let range) = m.placed[row * columns + rows[row].valueColumns[slot]] else { return nil }
-            return stream.text(range)
+            return number(range)
         }) else { return false }
+        /// Whether the stream's text in `range` is `text`, scalar for scalar
+        /// (then `==`; where not, the match is materialized and compared).
+        func reads(_ range: Range<Int>, as text: String) -> Bool {
+            var k = range.lowerBound
+            for scalar in text.unicodeScalars {
+                guard k < range.upperBound, scalars[k] == scalar else { return false }
+                k += 1
+            }
+            return k == range.upperBound
+        }
         // The header cell `keepAnchorLabel` fills when it is empty (a header
         // row's: always a grid row).
         var anchorCell: AnchorLabel?
@@ -279,12 +303,12 @@ extension TableRecognizer {
             guard g < grid.count, grid[g].count == columns else { return false }
             let expected = grid[g]
             for column in 0..<columns {
-                var text: String
+                var text = ""
                 switch m.placed[base + column] {
-                case .empty: text = ""
-                case .label:
-                    if case .label(let label) = rowCells[column] { text = label } else { text = "" }
-                case .text(let range): text = stream.text(range)
+                case .empty: break
+                case .label: if case .label(let label) = rowCells[column] { text = label }
+                case .text(let range):
+                    if !range.isEmpty { guard reads(range, as: expected[column]) else { return false }; continue }
                 case .lookalike: return false
                 }
                 if text.isEmpty, let cell = anchorCell, cell.row == r, cell.column == column { text = cell.label }
