@@ -228,4 +228,55 @@ extension ExactShortcutTests {
         // Grids were read, not only refused.
         #expect(compared > 0)
     }
+
+    /// The settle probe keeps a complete match that reads as the first
+    /// run's grid as that grid, unmaterialized (`readsAs`): it must keep what
+    /// materializing the match keeps, region for region, and tell the same
+    /// grids equal — the grid itself, one value changed, a label written
+    /// with a compatibility ideograph (行 U+FA08, `==` to 行), a row dropped;
+    /// values that break the arithmetic, an empty value cell.
+    @Test func probeReadsTheGridItWouldMaterialize() {
+        let tables = pipeline.tables, rules = tables.rules
+        let context = PipelineContext(tracing: false, collecting: false)
+        var readAs = 0
+        for template in rules.templates {
+            func lines(_ value: (Int, Int) -> String) -> [SourceLine] {
+                let rows = template.rows.enumerated().map { r, row in
+                    row.cells.enumerated().map { c, cell -> String in
+                        switch cell {
+                        case .label(let l): l
+                        case .empty: ""
+                        case .value: value(r, c)
+                        }
+                    }.joined(separator: "\t")
+                }
+                return (["前文"] + rows + ["后文"]).enumerated().map { SourceLine(number: $0 + 1, text: $1) }
+            }
+            for input in [lines { _, _ in "0" }, lines { r, c in "\(r * 7 + c)" }, lines { r, c in (r + c) % 5 == 0 ? "" : "1" }] {
+                let slow = tables.recognize(input, context: context, gridsOnly: true)
+                for region in slow {
+                    let grid = region.table.grid
+                    var changed = grid, compatible = grid
+                    if let r = changed.indices.last, let c = changed[r].indices.last { changed[r][c] += "9" }
+                    compatible = compatible.map { $0.map { String(String.UnicodeScalarView($0.unicodeScalars.map { $0 == "行" ? "\u{FA08}" : $0 })) } }
+                    for first in [grid, changed, compatible, Array(grid.dropLast())] {
+                        let quick = tables.recognize(input, context: context, gridsOnly: true, firstReading: { $0 == region.lines ? first : nil })
+                        #expect(quick.map(\.lines) == slow.map(\.lines), "\(template.id)")
+                        #expect(quick.map { $0.table.grid == first } == slow.map { $0.table.grid == first }, "\(template.id)")
+                    }
+                    // The match itself, read as its grid and as another.
+                    let start = region.lines.lowerBound
+                    let stream = CellStream(input[start...], opensAfterDigit: rules.hanPrefixes, rowNumbers: rules.rowNumbers,
+                                            numberedLabels: rules.numberedLabels, isValue: rules.valueGrammar.isValue)
+                    let m = tables.matcher.match(template, in: stream, from: 0, tracing: false, reporting: false)
+                    let lineText = input[start].text.unicodeScalars.drop { $0 == "\t" || $0 == " " }
+                    if tables.readsAs(m, grid: grid, in: stream, lineText: lineText) { readAs += 1 }
+                    #expect(!tables.readsAs(m, grid: changed, in: stream, lineText: lineText), "\(template.id)")
+                    #expect(!tables.readsAs(m, grid: Array(grid.dropLast()), in: stream, lineText: lineText), "\(template.id)")
+                }
+            }
+        }
+        // Complete matches were read as their grids, not only refused.
+        #expect(readAs > 0)
+    }
 }

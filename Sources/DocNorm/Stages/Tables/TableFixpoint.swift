@@ -222,13 +222,101 @@ extension TableRecognizer {
         let tableAt = Self.firstIndices(of: readBack.tableLines)
         var found = 0, allSame = true
         _ = recognize(lines, reportEdition: reportEdition, memo: memo, context: PipelineContext(tracing: false, collecting: false),
-                      gridsOnly: true) { region in
+                      gridsOnly: true, firstReading: { region in
+                          let span = (lines[region.lowerBound].number - 1)...(lines[region.upperBound].number - 1)
+                          return tableAt[span].map { readBack.tables[$0].table.grid }
+                      }) { region in
             found += 1
             let span = (lines[region.lines.lowerBound].number - 1)...(lines[region.lines.upperBound].number - 1)
             if let k = tableAt[span], readBack.tables[k].table.grid == region.table.grid {} else { allSame = false }
             return Region(lines: region.lines, table: Table(grid: []))
         }
         return allSame && found == readBack.tables.count
+    }
+
+    /// Whether `recognize`, keeping the complete match `m` with `gridsOnly`,
+    /// would keep exactly `grid`: no value slot left empty and none over,
+    /// every relation holding (so the rules read as digits are not repaired),
+    /// and its grid, the anchor's header label filled in as `keepAnchorLabel`
+    /// fills it, equal to `grid` cell by cell (`==`, as the probe compares).
+    /// Read from the match's placements, as `materialized` reads them, without
+    /// building its rows. False where it cannot tell as simply (a value read
+    /// from a lookalike, an empty value): the match is then materialized.
+    func readsAs(_ m: TemplateMatcher.Match, grid: [[String]], in stream: CellStream, lineText: Substring.UnicodeScalarView) -> Bool {
+        guard m.surplus == 0 else { return false }
+        let template = m.template, rows = template.rows, columns = template.columns
+        // Every value slot holds stream text (`missingValues` is 0).
+        for r in 0..<m.rowsRead {
+            for column in rows[r].valueColumns {
+                guard case .text(let range) = m.placed[r * columns + column], !range.isEmpty else { return false }
+            }
+        }
+        let scalars = stream.scalars
+        /// `TableArithmetic.number` of the stream's text in `range`: a run
+        /// of 1 to 15 ASCII digits (nearly every value) read on its scalars,
+        /// as `number` reads it on its bytes; any other text made and read.
+        func number(_ range: Range<Int>) -> Double? {
+            guard !range.isEmpty, range.count <= 15 else { return TableArithmetic.number(stream.text(range)) }
+            var n = 0
+            for k in range {
+                let digit = scalars[k].value &- 0x30
+                guard digit < 10 else { return TableArithmetic.number(stream.text(range)) }
+                n = n * 10 + Int(digit)
+            }
+            return Double(n)
+        }
+        guard TableArithmetic.allHold(template, rows: m.rowsRead, slots: { rows[$0].valueColumns.count }, number: { row, slot in
+            guard case .text(let range) = m.placed[row * columns + rows[row].valueColumns[slot]] else { return nil }
+            return number(range)
+        }) else { return false }
+        /// Whether the stream's text in `range` is `text`, scalar for scalar
+        /// (then `==`; where not, the match is materialized and compared).
+        func reads(_ range: Range<Int>, as text: String) -> Bool {
+            var k = range.lowerBound
+            for scalar in text.unicodeScalars {
+                guard k < range.upperBound, scalars[k] == scalar else { return false }
+                k += 1
+            }
+            return k == range.upperBound
+        }
+        // The header cell `keepAnchorLabel` fills when it is empty (a header
+        // row's: always a grid row).
+        var anchorCell: AnchorLabel?
+        if let a = template.anchors.firstIndex(where: { lineText.starts(with: $0.unicodeScalars) }),
+           let cells = anchorLabels[template.id]?[a] {
+            anchorCell = cells.first { $0.row < m.rowsRead }
+        }
+        var g = 0
+        for r in 0..<m.rowsRead {
+            let rowCells = rows[r].cells, base = r * columns
+            // A row with nothing in it is no grid row (`materialized`).
+            var hasText = rows[r].isHeader
+            for column in 0..<columns where !hasText {
+                switch m.placed[base + column] {
+                case .empty: break
+                case .label: if case .label(let label) = rowCells[column], !label.isEmpty { hasText = true }
+                case .text(let range): hasText = !range.isEmpty
+                case .lookalike: return false
+                }
+            }
+            guard hasText else { continue }
+            guard g < grid.count, grid[g].count == columns else { return false }
+            let expected = grid[g]
+            for column in 0..<columns {
+                var text = ""
+                switch m.placed[base + column] {
+                case .empty: break
+                case .label: if case .label(let label) = rowCells[column] { text = label }
+                case .text(let range):
+                    if !range.isEmpty { guard reads(range, as: expected[column]) else { return false }; continue }
+                case .lookalike: return false
+                }
+                if text.isEmpty, let cell = anchorCell, cell.row == r, cell.column == column { text = cell.label }
+                guard text == expected[column] else { return false }
+            }
+            g += 1
+        }
+        return g == grid.count
     }
 
     /// Each table's reading lines to the first table with them.

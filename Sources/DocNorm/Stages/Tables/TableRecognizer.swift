@@ -189,8 +189,13 @@ struct TableRecognizer: Sendable {
     /// first, as they are once one of them is read (a report keeps one format).
     /// `gridsOnly`: each table's grid is all that is looked at (the probe
     /// compares grids), so its spans and arithmetic are not worked out.
+    /// `firstReading`: the probe's, with `gridsOnly`: the grid the first run
+    /// read on the lines a region would span (indices into `lines`), if it
+    /// read one there. A match that reads as exactly that grid is kept as
+    /// that grid without being materialized (`readsAs`).
     func recognize(_ lines: [SourceLine], reportEdition: Int? = nil, memo: ReadingOrderRecovery.Memo? = nil, context: PipelineContext,
-                   gridsOnly: Bool = false, keep: (Region) -> Region = { $0 }) -> [Region] {
+                   gridsOnly: Bool = false, firstReading: ((ClosedRange<Int>) -> [[String]]?)? = nil,
+                   keep: (Region) -> Region = { $0 }) -> [Region] {
         // The closures below read the templates and the matching limits
         // from these copies: a closure that reads `rules` (or `self`) copies
         // the whole `TableRules` into it (a retain and a release of each of
@@ -276,9 +281,26 @@ struct TableRecognizer: Sendable {
                 matches.indices.filter { matches[$0].template.edition == e && accepted(matches[$0]) }
                     .max(by: { matches[$0].score < matches[$1].score })
             }
+            let chosen = sameEdition ?? best.flatMap { accepted(matches[$0]) ? $0 : nil }
+            // The probe of `tables.settle`: a match that reads as the first
+            // run's grid on its lines, complete and every relation holding,
+            // is kept as that grid, as the rest of this loop would keep it
+            // (nothing below changes the state for a complete match but the
+            // region, the edition and the next line); nothing is materialized.
+            if gridsOnly, let firstReading, let chosen, !context.tracing, !context.collecting {
+                let m = matches[chosen]
+                let last = from + lineIndex(of: m.end - 1, in: stream)
+                if let grid = firstReading(i...last),
+                   readsAs(m, grid: grid, in: stream, lineText: lines[i].text.unicodeScalars.drop { $0 == "\t" || $0 == " " }) {
+                    regions.append(keep(Region(lines: i...last, table: Self.gridOnly(grid))))
+                    edition = m.template.edition
+                    i = last + 1
+                    continue
+                }
+            }
             // The match kept here, its text made now: the matches tried hold
             // stream positions only (TemplateMatcher.materialized).
-            let matched = (sameEdition ?? best.flatMap { accepted(matches[$0]) ? $0 : nil }).map { matcher.materialized(matches[$0], in: stream) }
+            let matched = chosen.map { matcher.materialized(matches[$0], in: stream) }
             // Value slots left empty or values over: the extractor may have read
             // the cells out of order (pdftotext -raw, pdfminer).
             // A later anchor of the same stretch (申请人情况 after （本列数据…) has
