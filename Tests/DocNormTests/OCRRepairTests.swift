@@ -203,25 +203,65 @@ import DocNormTestSupport
         #expect(try normalized(input) == input)
     }
 
-    /// A / lost between two path segments of a government site's address.
+    /// A / lost between two path segments of a government site's address,
+    /// in a URL whose scheme OCR misread too (the holdout's OCR outputs:
+    /// baichuan, lanchuan, heting, chengling's 衣 for its host's first letters).
     @Test(arguments: [
-        ("网站（http://www.a.gov.cn/slj/zfxxgkndbg/）下载", "网站（http://www.a.gov.cn/slj/zfxxgk/ndbg/）下载"),
-        ("网站（http://www.lanchuan.gov.cn/zwgkndbg/）下载", "网站（http://www.lanchuan.gov.cn/zwgk/ndbg/）下载"),
-        ("czj.heting.gov.cn/colcol5821/index.htm", "czj.heting.gov.cn/col/col5821/index.htm"),
-        ("www.a.gov.cn/colxxgk/）查阅", "www.a.gov.cn/col/xxgk/）查阅"),
+        ("网站（http:/www.a.gov.cn/slj/zfxxgkndbg/）下载", "网站（http://www.a.gov.cn/slj/zfxxgk/ndbg/）下载"),
+        ("网站（https:Wwww.lanchuan.gov.cn/zwgkndbg/）下载", "网站（https://www.lanchuan.gov.cn/zwgk/ndbg/）下载"),
+        ("网站（http:Vczj.heting.gov.cn/colcol5821/index.htm）查阅", "网站（http://czj.heting.gov.cn/col/col5821/index.htm）查阅"),
+        ("网站（https:/衣.a.gov.cn/colxxgk/）查阅", "网站（https:/衣.a.gov.cn/col/xxgk/）查阅"),
     ])
     func lostPathSlashesRepaired(_ input: String, _ expected: String) throws {
         #expect(try normalized(input) == expected)
     }
 
+    /// The scheme mended on its own line by stage 1c, the path's lost /
+    /// found once stage 2 joins the next line to it (daichuan's OCR).
+    @Test func lostPathSlashRepairedAcrossALineBreak() throws {
+        let input = "本报告电子版可在贷川市人民政府门户网站〈http:/www.daichuan.gov.cn/ybj/\nzfxxgkndbg/) 查阅或下载。"
+        #expect(try normalized(input) == "本报告电子版可在贷川市人民政府门户网站（http://www.daichuan.gov.cn/ybj/zfxxgk/ndbg/）查阅或下载。")
+    }
+
+    /// Sites name directories xxgkndbg and zfxxgkndbg: a URL with no sign of
+    /// OCR keeps them as written (binzhu-kjj-2022, every text layer, Word
+    /// and HTML), on one line or two.
     @Test(arguments: [
         "www.a.gov.cn/zwgk/ndbg/",
         "www.a.gov.cn/column/index.htm",
         "www.a.gov.cn/zwgknyncj/",
         "/colcol",
+        "www.a.gov.cn/colcol5821/index.htm",
+        "网站（https://kjj.binzhu.gov.cn/zwgk/xxgkndbg/202301/t20230118_86421.html）查阅",
+        "网站（http://www.a.gov.cn/slj/zfxxgkndbg/）下载",
     ])
     func urlPathsKept(_ input: String) throws {
         #expect(try normalized(input) == input)
+    }
+
+    /// Another OCR repair on the line says nothing of the URL.
+    @Test func otherRepairIsNoSignForAURL() throws {
+        #expect(try normalized("网站（http://www.a.gov.cn/zfxxgkndbg/）办结率99.29%6") == "网站（http://www.a.gov.cn/zfxxgkndbg/）办结率99.2%")
+    }
+
+    @Test func cleanURLKeptAcrossALineBreak() throws {
+        let input = "本报告电子版可在滨渚市科学技术局网站（https://kjj.binzhu.gov.cn/zwgk/\nxxgkndbg/202301/t20230118_86421.html）查阅。"
+        #expect(try normalized(input) == "本报告电子版可在滨渚市科学技术局网站（https://kjj.binzhu.gov.cn/zwgk/xxgkndbg/202301/t20230118_86421.html）查阅。")
+    }
+
+    /// A scheme's // OCR misread, whether or not `urls` can mend it; a
+    /// right // and an http:/ that ends the line (a // may break there) are none.
+    @Test(arguments: [
+        ("网站（http:/www.a.gov.cn）", true),
+        ("网站（https:Wwww.a.gov.cn）", true),
+        ("网站（https:/衣.a.gov.cn）", true),
+        ("网站（http://www.a.gov.cn）", false),
+        ("网站（http:/", false),
+        ("xhttp:/www.a.gov.cn", false),
+        ("时间9:00/天", false),
+    ])
+    func misreadSchemesSeen(_ text: String, _ expected: Bool) {
+        #expect(pipeline.ocr.misreadsScheme(Array(text.unicodeScalars)) == expected)
     }
 
     /// A table's 1 read as 工, in a row of values with a digit after it.
@@ -257,7 +297,7 @@ import DocNormTestSupport
     }
 
     @Test func percentAndPathRepairsAreTraced() throws {
-        let doc = try pipeline.run(Array("网站（www.a.gov.cn/zwgkndbg/）办结率99.29%6\n".utf8), options: PipelineOptions(tracing: true))
+        let doc = try pipeline.run(Array("网站（http:/www.a.gov.cn/zwgkndbg/）办结率99.29%6\n".utf8), options: PipelineOptions(tracing: true))
         #expect(doc.trace.contains { $0.rule == "normalize.ocr-url-path" && $0.line == 1 })
         #expect(doc.trace.contains { $0.rule == "normalize.ocr-percent" && $0.line == 1 })
     }
