@@ -203,25 +203,82 @@ import DocNormTestSupport
         #expect(try normalized(input) == input)
     }
 
-    /// A / lost between two path segments of a government site's address.
+    /// A / lost between two path segments of a government site's address,
+    /// in a URL whose scheme OCR misread too (the holdout's OCR outputs:
+    /// baichuan, lanchuan, heting, chengling's 衣 for its host's first letters).
     @Test(arguments: [
-        ("网站（http://www.a.gov.cn/slj/zfxxgkndbg/）下载", "网站（http://www.a.gov.cn/slj/zfxxgk/ndbg/）下载"),
-        ("网站（http://www.lanchuan.gov.cn/zwgkndbg/）下载", "网站（http://www.lanchuan.gov.cn/zwgk/ndbg/）下载"),
-        ("czj.heting.gov.cn/colcol5821/index.htm", "czj.heting.gov.cn/col/col5821/index.htm"),
-        ("www.a.gov.cn/colxxgk/）查阅", "www.a.gov.cn/col/xxgk/）查阅"),
+        ("网站（http:/www.a.gov.cn/slj/zfxxgkndbg/）下载", "网站（http://www.a.gov.cn/slj/zfxxgk/ndbg/）下载"),
+        ("网站（https:Wwww.lanchuan.gov.cn/zwgkndbg/）下载", "网站（https://www.lanchuan.gov.cn/zwgk/ndbg/）下载"),
+        ("网站（http:Vczj.heting.gov.cn/colcol5821/index.htm）查阅", "网站（http://czj.heting.gov.cn/col/col5821/index.htm）查阅"),
+        ("网站（https:/衣.a.gov.cn/colxxgk/）查阅", "网站（https:/衣.a.gov.cn/col/xxgk/）查阅"),
     ])
     func lostPathSlashesRepaired(_ input: String, _ expected: String) throws {
         #expect(try normalized(input) == expected)
     }
 
+    /// Six lines of daichuan-ybj-2024's OCR, which stage 2 joins into one
+    /// paragraph: stage 1c mends the scheme on its own line, and the path's
+    /// lost / is found once the next line is joined to it.
+    static let daichuanOCR = """
+        知》 〈国办公开办函 【2021] 30 号) 要求，现公布贷川市医疗
+        保障局 2024年政府信息公开工作年度报告。本报告所列数据的
+        统计期限为 2024年1月1日至12月31日。本报告电子版可在
+        贷川市人民政府门户网站 〈https:/www.daichuan.gov.cn/ybj/
+        zfxxgkndbg/) 查阅或下载，提供 PDF 格式。如对本报告有疑问，
+        请与贷川市医疗保障局办公室联系 〈地址: 贷川市滨江东路 88
+        """
+
+    @Test func lostPathSlashRepairedAcrossALineBreak() throws {
+        #expect(try normalized(Self.daichuanOCR).contains("（https://www.daichuan.gov.cn/ybj/zfxxgk/ndbg/）查阅"))
+    }
+
+    /// Sites name directories xxgkndbg and zfxxgkndbg: a URL with no sign of
+    /// OCR keeps them as written (binzhu-kjj-2022, every text layer, Word
+    /// and HTML), on one line or two.
     @Test(arguments: [
         "www.a.gov.cn/zwgk/ndbg/",
         "www.a.gov.cn/column/index.htm",
         "www.a.gov.cn/zwgknyncj/",
         "/colcol",
+        "www.a.gov.cn/colcol5821/index.htm",
+        "网站（https://kjj.binzhu.gov.cn/zwgk/xxgkndbg/202301/t20230118_86421.html）查阅",
+        "网站（http://www.a.gov.cn/slj/zfxxgkndbg/）下载",
     ])
     func urlPathsKept(_ input: String) throws {
         #expect(try normalized(input) == input)
+    }
+
+    /// Another OCR repair on the line says nothing of the URL.
+    @Test func otherRepairIsNoSignForAURL() throws {
+        #expect(try normalized("网站（http://www.a.gov.cn/zfxxgkndbg/）办结率99.29%6") == "网站（http://www.a.gov.cn/zfxxgkndbg/）办结率99.2%")
+    }
+
+    /// The same paragraph with its scheme written right: joined, its path stays.
+    @Test func cleanURLKeptAcrossALineBreak() throws {
+        let input = """
+            知》 〈国办公开办函 【2021] 30 号) 要求，现公布贷川市医疗
+            保障局 2024年政府信息公开工作年度报告。本报告所列数据的
+            统计期限为 2024年1月1日至12月31日。本报告电子版可在
+            贷川市人民政府门户网站 〈https://www.daichuan.gov.cn/ybj/
+            zfxxgkndbg/) 查阅或下载，提供 PDF 格式。如对本报告有疑问，
+            请与贷川市医疗保障局办公室联系 〈地址: 贷川市滨江东路 88
+            """
+        #expect(try normalized(input).contains("（https://www.daichuan.gov.cn/ybj/zfxxgkndbg/）查阅"))
+    }
+
+    /// A scheme's // OCR misread, whether or not `urls` can mend it; a
+    /// right // and an http:/ that ends the line (a // may break there) are none.
+    @Test(arguments: [
+        ("网站（http:/www.a.gov.cn）", true),
+        ("网站（https:Wwww.a.gov.cn）", true),
+        ("网站（https:/衣.a.gov.cn）", true),
+        ("网站（http://www.a.gov.cn）", false),
+        ("网站（http:/", false),
+        ("xhttp:/www.a.gov.cn", false),
+        ("时间9:00/天", false),
+    ])
+    func misreadSchemesSeen(_ text: String, _ expected: Bool) {
+        #expect(pipeline.ocr.misreadsScheme(Array(text.unicodeScalars)) == expected)
     }
 
     /// A table's 1 read as 工, in a row of values with a digit after it.
@@ -257,7 +314,7 @@ import DocNormTestSupport
     }
 
     @Test func percentAndPathRepairsAreTraced() throws {
-        let doc = try pipeline.run(Array("网站（www.a.gov.cn/zwgkndbg/）办结率99.29%6\n".utf8), options: PipelineOptions(tracing: true))
+        let doc = try pipeline.run(Array("网站（http:/www.a.gov.cn/zwgkndbg/）办结率99.29%6\n".utf8), options: PipelineOptions(tracing: true))
         #expect(doc.trace.contains { $0.rule == "normalize.ocr-url-path" && $0.line == 1 })
         #expect(doc.trace.contains { $0.rule == "normalize.ocr-percent" && $0.line == 1 })
     }

@@ -58,7 +58,9 @@ public struct Pipeline: Sendable {
         var lines = normalized.lines
         normalized.lines = []  // one reference: the repairs change the array in place
         let mayNeedOCR = normalized.mayNeedOCR
-        context.measure(.normalize) { ocr.repair(&lines, only: mayNeedOCR, characters: characters, context: context) }
+        // The lines whose URL scheme OCR misread: a joined paragraph holding
+        // one may get a URL path's lost / back (`OCRRepairs.urlPaths`).
+        let misreadURLs = context.measure(.normalize) { ocr.repair(&lines, only: mayNeedOCR, characters: characters, context: context) }
         // The lines removed as page numbers and running headers: where pages broke.
         var furniture: [Int] = []
         var kept = context.measure(.lines) { () -> [SourceLine] in
@@ -87,14 +89,14 @@ public struct Pipeline: Sendable {
             kept = []
             return lineRepair.joinLines(segments, furniture: furniture, context: context)
         }
-        context.measure(.normalize) { repunctuateJoined(&prose, unless: [], context: context) }
+        context.measure(.normalize) { repunctuateJoined(&prose, unless: [], misreadURLs: misreadURLs, context: context) }
         // Stage 2 reads its own output back until it joins nothing more, so
         // that a second run finds nothing to join (JoinFixpoint.swift).
         func rejoin() {
             while let more = context.measure(.lines, { lineRepair.rejoined(prose, context: context) }) {
                 let finished = Set(prose.joined().map(\.lines))
                 prose = more
-                context.measure(.normalize) { repunctuateJoined(&prose, unless: finished, context: context) }
+                context.measure(.normalize) { repunctuateJoined(&prose, unless: finished, misreadURLs: misreadURLs, context: context) }
             }
         }
         rejoin()
@@ -112,7 +114,7 @@ public struct Pipeline: Sendable {
             guard let reading = context.measure(.tables, { tables.settled(prose, tables: placed, reportEdition: readingEdition, memo: searches, context: context) }) else { break }
             let finished = Set(prose.joined().map(\.lines))
             (prose, placed) = reading
-            context.measure(.normalize) { repunctuateJoined(&prose, unless: finished, context: context) }
+            context.measure(.normalize) { repunctuateJoined(&prose, unless: finished, misreadURLs: misreadURLs, context: context) }
             rejoin()
         }
         let lost = context.measure(.tables) { tables.lostTables(placed, prose: prose, context: context) }
@@ -147,11 +149,13 @@ public struct Pipeline: Sendable {
 
     /// Lines stage 2 joined (except those in `finished`, done in an earlier
     /// round): a mark met its context only now, and so did an OCR confusion.
-    private func repunctuateJoined(_ prose: inout [[LogicalLine]], unless finished: Set<ClosedRange<Int>>, context: PipelineContext) {
+    /// `misreadURLs`: the lines whose URL scheme stage 1c mended (in order).
+    private func repunctuateJoined(_ prose: inout [[LogicalLine]], unless finished: Set<ClosedRange<Int>>, misreadURLs: [Int], context: PipelineContext) {
         for i in prose.indices {
             for j in prose[i].indices where prose[i][j].lines.count > 1 && !finished.contains(prose[i][j].lines) {
                 let line = prose[i][j].lines.lowerBound
-                if let fixed = ocr.repaired(prose[i][j].text, line: line, characters: characters, context: context) {
+                var urlMisread = !misreadURLs.isEmpty && misreadURLs.contains { prose[i][j].lines.contains($0) }
+                if let fixed = ocr.repaired(prose[i][j].text, line: line, urlMisread: &urlMisread, characters: characters, context: context) {
                     prose[i][j].text = fixed
                 }
                 guard let fixed = characters.repunctuated(prose[i][j].text) else { continue }

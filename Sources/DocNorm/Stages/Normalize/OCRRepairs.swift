@@ -87,7 +87,11 @@ struct OCRRulesFile: VersionedRuleFile {
 /// - `normalize.ocr-one`: a value 1 read as 工 in a row of numbers, a digit
 ///   after it: 事务信息工0 0 0 0 0 → 事务信息1 0 0 0 0 0, 0 0工0 0 → 0 0 1 0 0.
 /// - `normalize.ocr-url-path`: a / OCR lost between two path segments of a
-///   government site: /zfxxgkndbg/ → /zfxxgk/ndbg/, /colcol5821 → /col/col5821.
+///   government site, in a URL OCR visibly read: http:/www.a.gov.cn/zfxxgkndbg/
+///   → http://www.a.gov.cn/zfxxgk/ndbg/, /colcol5821 → /col/col5821. Sites
+///   name directories xxgkndbg and zfxxgkndbg too, so a run-together pair is
+///   no proof alone: the text must show a scheme whose // OCR misread
+///   (`misreadsScheme`), here or on a line stage 1c repaired (`repair`).
 /// - `normalize.ocr-nested-title`: a title opened inside an open title and
 ///   closed before it is the inner 〈…〉 of GB/T 15834, whatever OCR read its
 ///   marks as: 《…关于印发《…格式》的通知》 and 《…印发“…格式>的通知》 →
@@ -294,21 +298,35 @@ struct OCRRepairs: Sendable {
     }
 
     /// `only`: the indices of the lines that may hold an opener
-    /// (`NormalizedLines.mayNeedOCR`); nil for every line.
-    func repair(_ lines: inout [SourceLine], only: [Int]? = nil, characters: CharacterNormalizer, context: PipelineContext) {
+    /// (`NormalizedLines.mayNeedOCR`); nil for every line. Returns the
+    /// numbers of the lines whose URL scheme OCR misread, in order: the
+    /// evidence `urlPaths` asks for once the line is joined to the rest of
+    /// its URL (http:/www.a.gov.cn/ ⏎ zfxxgkndbg/), when the scheme is
+    /// mended already.
+    @discardableResult
+    func repair(_ lines: inout [SourceLine], only: [Int]? = nil, characters: CharacterNormalizer, context: PipelineContext) -> [Int] {
+        var misreadURLs: [Int] = []
         func repair(_ i: Int) {
-            if let fixed = repaired(lines[i].text, line: lines[i].number, characters: characters, context: context) { lines[i].text = fixed }
+            var urlMisread = false
+            if let fixed = repaired(lines[i].text, line: lines[i].number, urlMisread: &urlMisread, characters: characters, context: context) {
+                lines[i].text = fixed
+            }
+            if urlMisread { misreadURLs.append(lines[i].number) }
         }
         if let only {
             for i in only { repair(i) }
         } else {
             for i in lines.indices { repair(i) }
         }
+        return misreadURLs
     }
 
     /// One line (or a paragraph stage 2 joined, where a bracket may meet its
     /// closer from the next line) repaired, or nil when nothing changes.
-    func repaired(_ text: String, line: Int, characters: CharacterNormalizer, context: PipelineContext) -> String? {
+    /// `urlMisread`: whether a URL of the text is known to be OCR's (a line
+    /// of the paragraph whose scheme was mended before); set when the text
+    /// shows a misread scheme itself. Only then may `urlPaths` act.
+    func repaired(_ text: String, line: Int, urlMisread: inout Bool, characters: CharacterNormalizer, context: PipelineContext) -> String? {
         guard mayRepair(text) else { return nil }
         // Decoded from the UTF-8 in one pass (an Array of the scalar view
         // counted them first), as scalars: the same 32-bit values.
@@ -322,11 +340,13 @@ struct OCRRepairs: Sendable {
         // After parens: 《〈社区) is 《（社区） by then.
         if doubledParens(&s) { changed.append(("normalize.ocr-doubled-paren", s)) }
         if dashes(&s) { changed.append(("normalize.ocr-dash", s)) }
+        // Asked before `urls` mends what it sees.
+        if !urlMisread && misreadsScheme(s) { urlMisread = true }
         if urls(&s) { changed.append(("normalize.ocr-url", s)) }
         if permilles(&s) { changed.append(("normalize.ocr-permille", s)) }
         if percents(&s) { changed.append(("normalize.ocr-percent", s)) }
         if ones(&s) { changed.append(("normalize.ocr-one", s)) }
-        if urlPaths(&s) { changed.append(("normalize.ocr-url-path", s)) }
+        if urlMisread && urlPaths(&s) { changed.append(("normalize.ocr-url-path", s)) }
         // After parens: 〈试行) inside the inner title is （试行） by then.
         if nestedTitles(&s) { changed.append(("normalize.ocr-nested-title", s)) }
         guard !changed.isEmpty else { return nil }
@@ -596,6 +616,31 @@ struct OCRRepairs: Sendable {
         return changed
     }
 
+    /// Whether `s[i]` is a scheme's colon: http: or https:, not the end of
+    /// a longer word.
+    func isSchemeColon(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        s[i] == ":" && schemes.contains { scheme in
+            let start = i + 1 - scheme.count
+            return start >= 0 && s[start...i].elementsEqual(scheme)
+                && (start == 0 || !(("a"..."z").contains(s[start - 1]) || ("A"..."Z").contains(s[start - 1])))
+        }
+    }
+
+    /// Whether a scheme's // is misread in `s`: a misread form after its
+    /// colon, then anything but / (https:Wwww, http:/www, and https:/衣.a.gov.cn,
+    /// which `urls` leaves). A text layer writes http://: the sign that a
+    /// URL's run-together path segments are OCR's too. An http:/ that ends
+    /// the text is not counted: a line may break inside a right //.
+    func misreadsScheme(_ s: [Unicode.Scalar]) -> Bool {
+        for i in s.indices where isSchemeColon(s, at: i) {
+            for misread in misreadSlashes {
+                let end = i + 1 + misread.count
+                if end < s.count, s[(i + 1)..<end].elementsEqual(misread), s[end] != "/" { return true }
+            }
+        }
+        return false
+    }
+
     /// http:/www → http://www: a scheme (not the end of a longer word), a
     /// misread // after its colon, and a host (Latin letter or digit) next.
     func urls(_ s: inout [Unicode.Scalar]) -> Bool {
@@ -604,10 +649,7 @@ struct OCRRepairs: Sendable {
         var i = 0
         while i < s.count {
             defer { i += 1 }
-            guard s[i] == ":", schemes.contains(where: { scheme in
-                let start = i + 1 - scheme.count
-                return start >= 0 && s[start...i].elementsEqual(scheme) && (start == 0 || !isLetter(s[start - 1]))
-            }) else { continue }
+            guard isSchemeColon(s, at: i) else { continue }
             for misread in misreadSlashes {
                 let end = i + 1 + misread.count
                 guard end < s.count, s[(i + 1)..<end].elementsEqual(misread),
@@ -717,6 +759,7 @@ struct OCRRepairs: Sendable {
     /// /zfxxgkndbg/ → /zfxxgk/ndbg/, /colcol5821 → /col/col5821: after a /
     /// with a Latin letter, digit or point before it (a URL's), a known path
     /// segment run straight into another gets the / OCR lost between them.
+    /// `repaired` asks it only of a text with a URL OCR misread.
     func urlPaths(_ s: inout [Unicode.Scalar]) -> Bool {
         func segment(at k: Int) -> Int? {
             pathSegments.first { k + $0.count <= s.count && s[k..<(k + $0.count)].elementsEqual($0) }?.count
