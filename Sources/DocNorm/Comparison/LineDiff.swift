@@ -46,10 +46,10 @@ public enum LineDiff {
     /// (a substitution counts once). The script is a shortest one unless
     /// `anchoring`: anchoring on symbols occurring once on each side can pin a
     /// character far from its place, so the count can grow as the text gets
-    /// closer. No default, as `edits(symbols:)` has none: pass `false` for a
-    /// measure (the character error rate of `docnorm eval`), `true` only where
-    /// thresholds were tuned on the anchored count (stage 4's closeness to a
-    /// known title).
+    /// closer. Either way it bounds the Levenshtein distance from above
+    /// (EditDistance gives the distance, which `docnorm eval` measures). No
+    /// default, as `edits(symbols:)` has none: `true` where thresholds were
+    /// tuned on the anchored count (stage 4's closeness to a known title).
     public static func characterEdits(_ a: [Int], _ b: [Int], anchoring: Bool) -> Int {
         if a == b { return 0 }
         var total = 0, deleted = 0, inserted = 0

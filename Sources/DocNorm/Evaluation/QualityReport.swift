@@ -329,10 +329,12 @@ public enum QualityReport {
         }
     }
 
-    /// Character edits between two texts (LineDiff.characterEdits), from a
-    /// shortest script: the anchored count can grow as the output improves.
+    /// The Levenshtein distance between two texts over Unicode scalars, the
+    /// numerator of the character error rate. Not LineDiff.characterEdits:
+    /// counted from an insert/delete script, that only bounds the distance
+    /// and can grow while the distance falls.
     public static func editDistance(_ a: String, _ b: String) -> Int {
-        LineDiff.characterEdits(a.unicodeScalars.map { Int($0.value) }, b.unicodeScalars.map { Int($0.value) }, anchoring: false)
+        EditDistance(a, b).value
     }
 
     /// Per extractor and overall.
