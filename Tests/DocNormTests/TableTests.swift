@@ -203,6 +203,21 @@ func digitFirst(_ lines: [SourceLine]) -> [Int] {
         #expect(table.records.count == 175)
     }
 
+    @Test func headerCellWhoseLinesArePrintedOutOfOrderIsFound() throws {
+        // pdftotext -layout of a Chromium PDF (binzhu): 商业企业 drawn as
+        // 商业企⏎业, its second line printed above its first.
+        let header = ["                                      申请人情况",
+                      "（本列数据的勾稽关系为：第一项加第二项之和， 自然            法人或其他组织",
+                      "      等于第三项加第四项之和）         人 业 构 社会公益",
+                      "                              商业企 科研机       法律服务 其 总",
+                      "                                        组织   机构 他 计"]
+        let doc = try document(applicationsTable(header: header), tracing: true)
+        let table = try #require(doc.tables.first)
+        #expect(table.grid[2] == ["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""])
+        #expect(doc.trace.contains { $0.rule == "structure.header-line-pieces" })
+        #expect(table.records.count == 175)
+    }
+
     @Test func headerLabelTailPastTheNextRowLeavesItToBeRead() throws {
         // pdftotext -layout across a page break: the 勾稽 note's second half
         // comes after 自 法人或其他组织 总 of the next header row.

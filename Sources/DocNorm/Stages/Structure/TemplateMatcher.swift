@@ -457,6 +457,11 @@ struct TemplateMatcher: Sendable {
                         m.found += 1  // scattered over lines: no one place it opens
                         placed[base + column] = .label
                         traced("structure.header-scattered", at: p, "", label(rowIndex, column))
+                    } else if spelledByLinePieces(rowLabels[column], in: stream, from: p, stop: scatterStop!.stop) {
+                        // Its two lines printed out of order (业 above 商业企).
+                        m.found += 1
+                        placed[base + column] = .label
+                        traced("structure.header-line-pieces", at: p, "", label(rowIndex, column))
                     } else {
                         traced("structure.header-missing", at: p, "", "")
                     }
@@ -885,4 +890,38 @@ struct TemplateMatcher: Sendable {
             }
         }
     }
+}
+
+extension TemplateMatcher {
+    /// The label is spelled exactly by a piece of one header line and a
+    /// piece of the line above or below it, in either order, in the header
+    /// text from `index` to `stop`: a header cell drawn on two lines whose
+    /// lines the extractor printed in another order than drawn (Chromium's
+    /// 商业企⏎业 under pdftotext -layout: 业 on the line above 商业企, so its
+    /// characters never stand in order). Stage 1 has joined each header
+    /// line's cells (商业企科研机法律服务其总), so a piece is any run of a line.
+    func spelledByLinePieces(_ label: [Unicode.Scalar], in stream: CellStream, from index: Int, stop: Int) -> Bool {
+        let m = label.count
+        guard m > 1, stop > index, !stream.lineNumbers.isEmpty else { return false }
+        let s = stream.scalars, numbers = stream.lineNumbers
+        // The header text's lines, each with its source line number.
+        var lines: [(range: Range<Int>, number: Int)] = []
+        var q = index
+        while q < stop {
+            var e = q + 1
+            while e < stop && numbers[e] == numbers[q] { e += 1 }
+            lines.append((q..<e, numbers[q]))
+            q = e
+        }
+        for k in 1..<m {
+            let head = label[..<k], tail = label[k...]
+            for first in lines where ReadingOrderRecovery.contains(s[first.range], head) {
+                for second in lines where abs(second.number - first.number) == 1 && ReadingOrderRecovery.contains(s[second.range], tail) {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
 }
