@@ -904,6 +904,9 @@ extension TemplateMatcher {
         let m = label.count
         guard m > 1, stop > index, !stream.lineNumbers.isEmpty else { return false }
         let s = stream.scalars, numbers = stream.lineNumbers
+        // Each of the label's scalars in the header text: most missing
+        // headers fail here, before any line is gathered.
+        guard label.allSatisfy({ s[index..<stop].contains($0) }) else { return false }
         // The header text's lines, each with its source line number.
         var lines: [(range: Range<Int>, number: Int)] = []
         var q = index
@@ -923,5 +926,4 @@ extension TemplateMatcher {
         }
         return false
     }
-
 }
