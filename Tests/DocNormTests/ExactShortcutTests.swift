@@ -84,6 +84,31 @@ import DocNormTestSupport
         }
     }
 
+    /// `wrapEvidence` counts the places where Latin meets CJK in the pass
+    /// that measures a line: the same width, and the places the scalars
+    /// show (an ASCII and a non-ASCII scalar side by side, no space
+    /// between), as `latinBoundaries` counts them; nil at a TAB.
+    @Test func latinBoundariesInTheMeasuringPassAsTheScalarsShowThem() {
+        let repair = pipeline.lineRepair
+        let lines = Self.tokens + [
+            "其他信息 26 条。", "其他信息26条。", "26条", "条26", " 26 ", "a 中 b", "中a中", "2023年被行政复议纠正1件。",
+            "（2023）", "ａ1ａ", "1\u{301}中", "x\u{20000}y", "中  a", "a\u{301}", "a\tb中",
+        ]
+        for text in lines {
+            var places = 0
+            var previous: Unicode.Scalar?
+            for s in text.unicodeScalars {
+                if let p = previous, p != " ", s != " ", p.isASCII != s.isASCII { places += 1 }
+                previous = s
+            }
+            let counted = repair.lineWidthAndLatinBoundariesUnlessTab(text)
+            #expect(counted == nil && text.contains("\t") || counted?.latinBoundaries == places, "\(text.debugDescription)")
+            #expect(counted?.latinBoundaries == (text.contains("\t") ? nil : repair.latinBoundaries(text)), "\(text.debugDescription)")
+            #expect(counted?.width.columns == repair.lineWidthUnlessTab(text)?.columns, "\(text.debugDescription)")
+            #expect(counted?.width.exactlyWide == repair.lineWidthUnlessTab(text)?.exactlyWide, "\(text.debugDescription)")
+        }
+    }
+
     @Test func asciiTokenAsTheScalarViewsReadIt() {
         let repair = pipeline.lineRepair
         for text in Self.tokens {

@@ -372,8 +372,9 @@ extension LineRepair {
     /// (no space between): where a PDF may set a gap between Latin and CJK
     /// text that an extractor shows no space for.
     /// Read on the UTF-8 in place, a scalar by its first byte (continuation
-    /// bytes skipped), as `lineWidthUnlessTab` reads widths: `wrapEvidence`
-    /// asks it of every line with digits or Latin letters.
+    /// bytes skipped), as `lineWidthUnlessTab` reads widths. `wrapEvidence`
+    /// counts the same places in the pass that measures each line
+    /// (`lineWidthAndLatinBoundariesUnlessTab`).
     func latinBoundaries(_ text: String) -> Int {
         text.utf8.withContiguousStorageIfAvailable { bytes in
             var count = 0, i = 0
