@@ -260,6 +260,50 @@ private func blockThenFirstColumnAfterABlankLine(blank: Bool) -> String {
         #expect(!records.contains { $0.row.last == "一、本年新收政府信息公开申请数量" && $0.column.last == "总计" && $0.value == "4" })
     }
 
+    /// Chromium pdfminer of an all-zero table 三 (tingqiao-jiedao-2023):
+    /// the boxes of the last rows' labels come after every value, right
+    /// before section 四, their labels cut (（五）不予⏎处理). `after` stands
+    /// between the last value and the heading.
+    static func labelsAfterTheValues(_ after: [String]) -> String {
+        let late = ["（五）不予处理", "（六）其他处理", "（七）总计", "四、结转下年度继续办理"]
+        var lines = labelsThenColumnMajorPair(consistent).split(separator: "\n").map(String.init)
+        lines.removeAll { late.contains($0) }
+        lines.insert(contentsOf: after + [""], at: lines.count - 1)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The pieces of labels the grid has, between its last value and the
+    /// next heading, are the table's: no paragraph of them is left.
+    @Test func rowLabelPiecesAfterTheValuesAreTheTables() throws {
+        let text = Self.labelsAfterTheValues(["（五）不予", "", "处理", "", "（六）其他", "", "处理", "", "（七）总计", "", "四、结转下年度继续办理"])
+        let doc = try document(text, tracing: true)
+        let table = try #require(doc.tables.first)
+        #expect(table.records.count == 175)
+        #expect(Self.value(in: table, "（七）总计", "总计") == "4")
+        #expect(doc.diagnostics.contains { $0.rule == "tables.label-fragments" && $0.kind == .repair
+            && $0.message.contains("（五）不予 处理 （六）其他 处理 （七）总计 四、结转下年度继续办理") })
+        let once = try canonical(Array(text.utf8))
+        #expect(!once.contains("\n（五）不予\n"))
+        #expect(!once.contains("\n处理\n"))
+        #expect(!once.contains("\n四、结转下年度继续办理\n"))
+        #expect(once.contains("\t0\t0\t0\t0\t0\t1\n\n四、政府信息公开行政复议、行政诉讼情况\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+        #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
+    }
+
+    /// Any other line among them (a sentence cut without its full stop), or
+    /// no heading after them, and they stay text.
+    @Test func rowLabelPiecesWithOtherTextStayText() throws {
+        let pieces = ["（五）不予", "", "处理", "", "（七）总计"]
+        for text in [Self.labelsAfterTheValues(pieces + ["", "本机关全年共收到各类申请"]),
+                     Self.labelsAfterTheValues(pieces).replacing("四、政府信息公开行政复议、行政诉讼情况", with: "本年度无行政复议和行政诉讼。")] {
+            let doc = try document(text)
+            #expect(doc.tables.first?.records.count == 175)
+            #expect(!doc.diagnostics.contains { $0.rule == "tables.label-fragments" })
+            #expect(try canonical(Array(text.utf8)).contains("\n（五）不予\n"))
+        }
+    }
+
     /// The author's error: （七）总计 says 4 natural persons where its rows
     /// add up to 3, and its own 总计 says 4. No order holds; the one order
     /// whose only failures that single cell explains is the table: its

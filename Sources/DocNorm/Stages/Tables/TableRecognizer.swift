@@ -332,8 +332,13 @@ struct TableRecognizer: Sendable {
                                        "line(s) \(lines[first..<i].map(\.text).filter { !$0.isEmpty }.joined(separator: " ")) before the anchor of table \(reading.template.id) hold only pieces of its header labels: read as part of the table's header",
                                        line: lines[first].number)
                     }
-                    let end = headerFragmentsEnd(lines, lastValueAt: last, tableFrom: first, template: reading.template)
-                    if end > last {
+                    var end = headerFragmentsEnd(lines, lastValueAt: last, tableFrom: first, template: reading.template)
+                    if end == last, let pieces = labelFragmentsEnd(lines, lastValueAt: last, template: reading.template) {
+                        context.report(.tables, "tables.label-fragments", .repair,
+                                       "line(s) \(lines[(last + 1)...pieces].map(\.text).filter { !$0.isEmpty }.joined(separator: " ")) after the last value of table \(reading.template.id), before the next section heading, hold only pieces of the labels its grid has: read as part of the table",
+                                       line: lines[last + 1].number)
+                        end = pieces
+                    } else if end > last {
                         let before = lines[(end + 1)...].first { !$0.text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" } }
                         let why = before.map(isSectionHeading) ?? false
                             ? "before the next section heading, hold only pieces of its header labels"
@@ -530,6 +535,46 @@ struct TableRecognizer: Sendable {
         return areTheLabelsLacking(lines[(last + 1)...end], table: lines[first...last], headers) ? end : last
     }
 
+    /// `tables.label-fragments`: where the table whose last value stands on
+    /// `lines[last]` ends when pdfminer prints the boxes of its row labels
+    /// after its values (Chromium pdfminer of tingqiao-jiedao-2023: an
+    /// all-zero table 三, then （五）不予⏎处理⏎（六）其他⏎处理⏎（七）总计⏎
+    /// 四、结转下年度继续办理 right before section 四). The grid holds those
+    /// labels already: lines between the last value and the next section
+    /// heading each of whose words is part of one of the template's labels,
+    /// header or row, are table debris, not prose. Any other text there, or
+    /// no heading after them, and nil: the table ends at its last value.
+    func labelFragmentsEnd(_ lines: [SourceLine], lastValueAt last: Int, template: TableTemplate) -> Int? {
+        var end = last, k = last + 1
+        var labels: [[Character]]?
+        while k < lines.count {
+            if lines[k].text.unicodeScalars.allSatisfy({ $0 == " " || $0 == "\t" }) { k += 1; continue }
+            if labels == nil {
+                // Most tables end right at a heading that opens no label of
+                // theirs (四、结转下年度继续办理 and its piece 四、结转 do):
+                // that is seen on scalars, and the labels, as characters,
+                // made only past it (made for every table read in another
+                // order, they were ~0.7% of a short document's instructions).
+                if isSectionHeading(lines[k]) {
+                    let text = lines[k].text.unicodeScalars.drop { $0 == " " || $0 == "\t" }
+                    guard template.rows.contains(where: { $0.path.contains { $0.unicodeScalars.starts(with: text) } }) else { return nil }
+                }
+                labels = Self.labels(template)
+            }
+            guard holdsOnlyHeaderPieces(lines[k], labels!) else { break }
+            end = k
+            k += 1
+        }
+        guard end > last, k < lines.count, isSectionHeading(lines[k]) else { return nil }
+        return end
+    }
+
+    /// Every label of `template`: its header labels and each label of its
+    /// rows' paths (（五）不予处理 and 1.信访举报投诉类申请 both), as characters.
+    static func labels(_ template: TableTemplate) -> [[Character]] {
+        headerLabels(template) + template.rows.flatMap { $0.path.map { Array($0) } }.filter { !$0.isEmpty }
+    }
+
     /// Whether the non-blank `fragments` are, one whole label a line, each
     /// header label that `table` does not show, and no other. A label is
     /// shown where it stands in the table's lines run together without
@@ -567,7 +612,8 @@ struct TableRecognizer: Sendable {
         }
     }
 
-    /// Whether each word of `line` is part of one of `headers`.
+    /// Whether each word of `line` is part of one of `headers` (or of any
+    /// labels given: `labelFragmentsEnd` gives every label of a template).
     func holdsOnlyHeaderPieces(_ line: SourceLine, _ headers: [[Character]]) -> Bool {
         func contains(_ label: [Character], _ word: [Character]) -> Bool {
             guard word.count <= label.count else { return false }
