@@ -371,31 +371,17 @@ extension LineRepair {
     /// Places where an ASCII character meets a non-ASCII one, side by side
     /// (no space between): where a PDF may set a gap between Latin and CJK
     /// text that an extractor shows no space for.
-    /// Read on the UTF-8 in place, a scalar by its first byte (continuation
-    /// bytes skipped), as `lineWidthUnlessTab` reads widths. `wrapEvidence`
-    /// counts the same places in the pass that measures each line
-    /// (`lineWidthAndLatinBoundariesUnlessTab`).
+    /// `wrapEvidence` counts the same places in the pass that measures each
+    /// line (`lineWidthAndLatinBoundariesUnlessTab`); this walk is for the
+    /// few lines a wrap test asks about.
     func latinBoundaries(_ text: String) -> Int {
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            var count = 0, i = 0
-            var previous: UInt8 = 0x20  // nothing before the first: as a space, which meets nothing
-            while i < bytes.count {
-                let b = bytes[i]
-                i &+= 1
-                if b & 0xC0 == 0x80 { continue }
-                if previous != 0x20 && b != 0x20 && (previous < 0x80) != (b < 0x80) { count &+= 1 }
-                previous = b
-            }
-            return count
-        } ?? {
-            var count = 0
-            var previous: Unicode.Scalar?
-            for s in text.unicodeScalars {
-                if let p = previous, p != " ", s != " ", p.isASCII != s.isASCII { count += 1 }
-                previous = s
-            }
-            return count
-        }()
+        var count = 0
+        var previous: Unicode.Scalar?
+        for s in text.unicodeScalars {
+            if let p = previous, p != " ", s != " ", p.isASCII != s.isASCII { count += 1 }
+            previous = s
+        }
+        return count
     }
 
     /// Whether `next`, after blank lines, goes on with the paragraph `line`
