@@ -135,6 +135,27 @@ import DocNormTestSupport
         }
     }
 
+    /// The end marks and the running text of a line, read on its UTF-8,
+    /// as the scalar views read them (and its open brackets, beside them).
+    @Test func lineMarksAsTheScalarViewsReadThem() {
+        let repair = pipeline.lineRepair
+        let lines = Self.tokens + Self.texts + ["无。", "情况。）", "公开。”", "（地址：", "（一）", "“a”", "\"", "”（", "。\u{301}",
+                                                 "a\u{20000}。", "）", "，", "其他（见附件", "《条例》（", "1、2；3"]
+        for text in lines {
+            var last: Unicode.Scalar?
+            for s in text.unicodeScalars.reversed() where !repair.closers.contains(s) { last = s; break }
+            #expect(repair.endsSentence(text) == (last.map { repair.sentenceFinal.contains($0) } ?? false), "\(text.debugDescription)")
+            #expect(repair.endsStrongly(text) == (last.map { repair.strongFinal.contains($0) } ?? false), "\(text.debugDescription)")
+            #expect(repair.hasRunningText(text) == text.unicodeScalars.contains { repair.runningText.contains($0) }, "\(text.debugDescription)")
+            var depth = 0
+            for s in text.unicodeScalars {
+                let opens = repair.openers.contains(s), closes = repair.closers.contains(s)
+                if opens && !closes { depth += 1 } else if closes && !opens && depth > 0 { depth -= 1 }
+            }
+            #expect(repair.leavesBracketOpen(text) == (depth > 0), "\(text.debugDescription)")
+        }
+    }
+
     @Test func decimalsAndBareRunsAsTheScalarsReadThem() {
         let repair = pipeline.lineRepair
         for text in Self.tokens {

@@ -761,7 +761,19 @@ public struct LineRepair: Sendable {
     /// word's width says nothing about.
     func endsStrongly(_ line: String) -> Bool { lastMark(of: line, in: strongFinal) }
 
+    /// Read back from the end of the UTF-8 in place: the reversed scalar
+    /// view's validated steps were most of the cost, and every step of
+    /// `join` asks it of a line.
     private func lastMark(of line: String, in marks: ScalarSet) -> Bool {
+        if let found = line.utf8.withContiguousStorageIfAvailable({ utf8 -> Bool in
+            var end = utf8.count
+            while end > 0 {
+                let (s, length) = UTF8Scalars.scalar(endingAt: end, in: utf8)
+                if closers.contains(s) { end -= length; continue }
+                return marks.contains(s)
+            }
+            return false
+        }) { return found }
         for s in line.unicodeScalars.reversed() {
             if closers.contains(s) { continue }
             return marks.contains(s)
@@ -769,8 +781,19 @@ public struct LineRepair: Sendable {
         return false
     }
 
-    /// Whether the line has a mark of running text (，。；、).
-    func hasRunningText(_ text: String) -> Bool { text.unicodeScalars.contains { runningText.contains($0) } }
+    /// Whether the line has a mark of running text (，。；、), its scalars
+    /// decoded from the UTF-8 in place (`decodeUTF8Scalar`).
+    func hasRunningText(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            var i = 0
+            while i < utf8.count {
+                let (v, length) = decodeUTF8Scalar(utf8, at: i)
+                if runningText.contains(v) { return true }
+                i += length
+            }
+            return false
+        } ?? text.unicodeScalars.contains { runningText.contains($0) }
+    }
 
     /// Whether an opener (（《“〔) is still unclosed at the line's end: a heading
     /// does not end inside brackets, so such a line goes on in the next. A mark

@@ -215,9 +215,14 @@ extension LineRepair {
     /// A line holding | (a table rule OCR read as a character) is a table's
     /// debris, whatever brackets it leaves open.
     /// `brackets` holds what was read of the paragraph before (it only grows).
+    /// `nextNumbered` is a value, not an autoclosure: `join` calls this out
+    /// of line, and a closure there captured `self` by copy, retaining and
+    /// releasing every rule set of `LineRepair` per call (~4,100
+    /// instructions); `continues` has mostly asked the next line's
+    /// numbering already, and `NumberedLines` keeps the answer.
     func goesOnInsideBrackets(_ paragraph: ArraySlice<SourceLine>, _ brackets: inout OpenBrackets, last: String, into next: String,
-                              nextNumbered: @autoclosure () -> Bool) -> Bool {
-        if next.containsTab || nextNumbered() || opensTable(next) { return false }
+                              nextNumbered: Bool) -> Bool {
+        if next.containsTab || nextNumbered || opensTable(next) { return false }
         if last.utf8.contains(0x7C) || next.utf8.contains(0x7C) { return false }
         brackets.read(paragraph, marks: self)
         return brackets.depth > 0 && brackets.running
