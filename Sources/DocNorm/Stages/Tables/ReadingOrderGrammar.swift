@@ -695,6 +695,7 @@ struct ReadingOrderGrammar {
         var listed: [(layout: Int, deferLast: Bool)] = []
         // Where put-off blocks can stand, per group size (`PutOffStops`).
         var putOff = PutOffStops()
+        let strides = plan.headerOffsets.strides
         for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) {
             // Bit j: text stands before the token j columns' worth of rows on.
             var opensAfterText: UInt64 = 0
@@ -732,20 +733,20 @@ struct ReadingOrderGrammar {
             // nothing put off, the first tells for all (`forEachHoldingGroup`).
             let sameInEveryLayout = equalValues(from: p, count: k * columns)
             var triedInPlace = false
+            let starts = plan.headerOffsets.starts[k]
             for (h, deferLast) in tries {
-                let layout = plan.headerLayouts[h]
                 guard deferLast else {
                     guard groupJoins, !(sameInEveryLayout && triedInPlace) else { continue }
                     triedInPlace = true
-                    if groupHolds(layout, k: k, row: r) {
+                    if headerGroupHolds(h, starts, strides, k: k, row: r, from: p) {
+                        let layout = plan.headerLayouts[h]
                         report(layout.cells(k: k, width: columns, from: p), 1,
                                .blocks(first: r, end: r + k, blocks: layout.blocks, offset: 0, putOffAfterRow: nil), k)
                     }
                     continue
                 }
-                let blocks = layout.blocks
-                let lastBlock = blocks.count - 1
-                let w = blocks[lastBlock].count
+                let putOffBlock = plan.headerLastBlocks[h]
+                let w = putOffBlock.count
                 var stopsLeft = putOff.stops(w, in: self, joins)
                 guard stopsLeft != 0 else { continue }
                 let q = p + k * (columns - w)
@@ -754,13 +755,10 @@ struct ReadingOrderGrammar {
                     let m = r + k + 1 + stopsLeft.trailingZeroBitCount
                     stopsLeft &= stopsLeft - 1
                     let shift = (m - r - k) * columns
-                    let holds = (0..<k).allSatisfy { i in
-                        rowHolds(r + i) { c in
-                            let x = layout.index(i, c, k: k, from: p)
-                            return numbers[layout.blockOf[c] == lastBlock ? x + shift : x]
-                        }
-                    }
-                    guard holds else { continue }
+                    guard headerGroupHolds(h, starts, strides, k: k, row: r, from: p, putOff: putOffBlock, by: shift) else { continue }
+                    let layout = plan.headerLayouts[h]
+                    let blocks = layout.blocks
+                    let lastBlock = blocks.count - 1
                     let key = w * (rows + 1) + m
                     if between[key] == nil { between[key] = shiftedRows(r + k, m, from: q) }
                     guard let readings = between[key], !readings.isEmpty else { continue }
@@ -771,6 +769,31 @@ struct ReadingOrderGrammar {
                         report(group + reading.cells, 2 + reading.cost,
                                reading.steps.isEmpty ? step : .putOffPast(group: step, between: reading.steps), m - r)
                     }
+                }
+            }
+        }
+    }
+
+    /// Every row of a group of `k` rows from row `r` (its numbers from token
+    /// `p`) read by header layout `h` holds, the columns of `putOff` read
+    /// `shift` tokens on (`groupHolds`, on the layouts' flat offsets
+    /// `starts` and `strides` for k rows, as `forEachHoldingGroup` tests
+    /// groups: this runs for every header layout tried, and almost none holds).
+    @inline(__always)
+    func headerGroupHolds(_ h: Int, _ starts: [Int], _ strides: [Int], k: Int, row r: Int, from p: Int,
+                          putOff: Range<Int> = 0..<0, by shift: Int = 0) -> Bool {
+        let base = h * columns
+        return starts.withUnsafeBufferPointer { starts in
+            strides.withUnsafeBufferPointer { strides in
+                numbers.withUnsafeBufferPointer { numbers in
+                    for i in 0..<k {
+                        let holds = rowHolds(r + i) { c in
+                            let x = p + starts[base + c] + i * strides[base + c]
+                            return numbers[putOff.contains(c) ? x + shift : x]
+                        }
+                        guard holds else { return false }
+                    }
+                    return true
                 }
             }
         }
