@@ -197,6 +197,31 @@ private func blockThenFirstColumnAfterABlankLine(blank: Bool) -> String {
         #expect(ReadingOrderGrammar.compositions(15, maxBlocks: 4).count == 1 + 14 + 91 + 364)
     }
 
+    /// The header layouts' flat offsets (what `headerGroups` tests) give
+    /// every cell of every group size where the layout's own blocks put it,
+    /// and each one's last block is the block that may be put off.
+    @Test func headerLayoutOffsetsAreTheLayoutsCells() {
+        let limits = pipeline.tables.rules.readingOrder
+        for columns in [2, 3, 7, 9] {
+            let plan = ReadingOrderPlan(rows: 5, columns: columns, limits: limits)
+            #expect(!plan.headerLayouts.isEmpty)
+            #expect(plan.headerOffsets.count == plan.headerLayouts.count)
+            #expect(plan.headerLastBlocks == plan.headerLayouts.map { $0.blocks.last! })
+            var misplaced = 0
+            for (h, layout) in plan.headerLayouts.enumerated() {
+                for k in 2...limits.maxGroupRows {
+                    for i in 0..<k {
+                        for c in 0..<columns {
+                            let offset = plan.headerOffsets.starts[k][h * columns + c] + i * plan.headerOffsets.strides[h * columns + c]
+                            if offset != layout.index(i, c, k: k, from: 0) { misplaced += 1 }
+                        }
+                    }
+                }
+            }
+            #expect(misplaced == 0, "\(columns) columns")
+        }
+    }
+
     @Test func columnMajorGroupIsTheCheapestReadingThatHolds() {
         let relations = TemplateRelations(rowChecks: [(left: [2], right: [0, 1])], columnChecks: [], columns: 3)
         let grammar = ReadingOrderGrammar(numbers: [1, 3, 2, 4, 3, 7], afterText: Array(repeating: false, count: 6), rows: 2, columns: 3,

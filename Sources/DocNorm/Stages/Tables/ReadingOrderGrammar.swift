@@ -566,8 +566,14 @@ struct ReadingOrderGrammar {
             // listed: most hold nowhere, and a list made for each was most
             // of the search's allocations.
             if !readings.lists[r + 1].isEmpty, rowHolds(r, { numbers[p + $0] }) {
-                let cells = Array(p..<(p + columns))
-                readings.add(cells, headKey: key(cells), cost: 0, plan: nil, at: r, k: 1)
+                // Its key from the values in place (`key`), its cells listed only
+                // where a reading keeps it: not an array made per row that holds.
+                var h = Self.keySeed
+                for c in p..<(p + columns) { h = Self.keyStep(h, numbers[c]) }
+                readings.add(headKey: Self.keyEnd(h, count: columns), cost: 0, at: r, k: 1) { cells in
+                    cells += p..<(p + columns)
+                    return nil
+                }
             }
             if rows > 1 && columns > 1 {
                 for shift in 1..<columns where !readings.lists[r + 1].isEmpty {
@@ -593,9 +599,12 @@ struct ReadingOrderGrammar {
                     guard ends >= r + 2 else { continue }
                     // `interleaved(from: p, count: b - r, lead:)`, counted on as b grows
                     // (asked afresh for each b, it counted the same rows over and over).
-                    var separated = 0
+                    // The token opening the run's last row, p + (b − r − 1) × lead, stepped to as b grows
+                    // (worked out afresh at each b, with its overflow checks, it cost more than the count).
+                    var separated = 0, opener = p
                     for b in stride(from: r + 2, through: ends, by: 1) {
-                        if afterText[p + (b - r - 1) * lead] { separated += 1 }
+                        opener &+= lead
+                        if afterText[opener] { separated += 1 }
                         guard !readings.lists[b].isEmpty, Double(separated) >= limits.minInterleavedShare * Double(b - r - 1) else { continue }
                         for inner in firstColumnRun(r, b, lead: lead, plan.runGroups[lead - 1], plan.runGroupOffsets[lead - 1]) {
                             var cells = [Int](repeating: 0, count: (b - r) * columns)
@@ -684,11 +693,9 @@ struct ReadingOrderGrammar {
         // composition and order, and almost nothing holds.
         // (A wide table's tries are listed into one buffer for every group size.)
         var listed: [(layout: Int, deferLast: Bool)] = []
-        // Per block width w (1..<columns, at most 63), the put-off stops of
-        // the group size being tried (`putOffStops`): one buffer for every
-        // group size, made when first asked (a list of optionals per group
-        // size was most of this function's allocations).
-        var stops: [UInt64] = []
+        // Where put-off blocks can stand, per group size (`PutOffStops`).
+        var putOff = PutOffStops()
+        let strides = plan.headerOffsets.strides
         for k in stride(from: 2, through: min(limits.maxGroupRows, rows - r), by: 1) {
             // Bit j: text stands before the token j columns' worth of rows on.
             var opensAfterText: UInt64 = 0
@@ -708,66 +715,39 @@ struct ReadingOrderGrammar {
                 tries = listed
             }
             guard !tries.isEmpty else { continue }
-            // Where a put-off block of w columns can stand: after the rows
-            // r + k..<m (their numbers from token q = p + k × (columns − w)),
-            // right after text, with a reading of the rows from m. It depends
-            // on w alone, and hundreds of layouts share each w: worked out
-            // once per w (bit m − r − k − 1 of `stops[w]`, up to 64 rows on),
-            // not per layout, and so are the readings of the rows before it
-            // (`between`, per w and m). Which rows m have a reading to join
-            // does not depend on w: asked once per group size (bit
-            // m − r − k − 1 of `joinsAfter`), then only those m are looked at.
-            var joinsKnown: UInt64?
-            func joinsAfter() -> UInt64 {
-                if let known = joinsKnown { return known }
-                var found: UInt64 = 0
-                for m in stride(from: r + k + 1, through: min(rows, r + k + 64), by: 1) where joins(m - r) {
-                    found |= 1 << UInt64(m - r - k - 1)
-                }
-                joinsKnown = found
-                return found
-            }
-            // Bit w: `stops[w]` is worked out for this group size.
-            var stopsKnown: UInt64 = 0
-            func putOffStops(_ w: Int) -> UInt64 {
-                if stopsKnown >> UInt64(w) & 1 == 1 { return stops[w] }
-                if stops.isEmpty { stops = [UInt64](repeating: 0, count: columns) }
-                let q = p + k * (columns - w)
-                var found: UInt64 = 0, left = joinsAfter()
-                while left != 0 {
-                    let bit = left.trailingZeroBitCount
-                    left &= left - 1
-                    if afterText[q + (bit + 1) * columns] { found |= 1 << UInt64(bit) }
-                }
-                stops[w] = found
-                stopsKnown |= 1 << UInt64(w)
-                return found
-            }
+            // Where a put-off block of w columns can stand, worked out once per w (`PutOffStops`).
+            putOff.start(r: r, k: k)
             var between: [Int: [Candidate]] = [:]
             // A group not followed by a reading of the rest, and no place for
             // a put-off block: no try can give a reading (in a table whose
             // numbers hold nowhere, almost every row and group size), so none is made.
             let groupJoins = joins(k)
-            if !groupJoins && (joinsAfter() == 0 || !(1..<columns).contains(where: { putOffStops($0) != 0 })) { continue }
+            if !groupJoins {
+                var anyStop = false
+                if putOff.joinsAfter(rows: rows, joins) != 0 {
+                    for w in 1..<columns where putOff.stops(w, in: self, joins) != 0 { anyStop = true; break }
+                }
+                guard anyStop else { continue }
+            }
             // Equal numbers read the same in every layout: of the groups with
             // nothing put off, the first tells for all (`forEachHoldingGroup`).
             let sameInEveryLayout = equalValues(from: p, count: k * columns)
             var triedInPlace = false
+            let starts = plan.headerOffsets.starts[k]
             for (h, deferLast) in tries {
-                let layout = plan.headerLayouts[h]
                 guard deferLast else {
                     guard groupJoins, !(sameInEveryLayout && triedInPlace) else { continue }
                     triedInPlace = true
-                    if groupHolds(layout, k: k, row: r) {
+                    if headerGroupHolds(h, starts, strides, k: k, row: r, from: p) {
+                        let layout = plan.headerLayouts[h]
                         report(layout.cells(k: k, width: columns, from: p), 1,
                                .blocks(first: r, end: r + k, blocks: layout.blocks, offset: 0, putOffAfterRow: nil), k)
                     }
                     continue
                 }
-                let blocks = layout.blocks
-                let lastBlock = blocks.count - 1
-                let w = blocks[lastBlock].count
-                var stopsLeft = putOffStops(w)
+                let putOffBlock = plan.headerLastBlocks[h]
+                let w = putOffBlock.count
+                var stopsLeft = putOff.stops(w, in: self, joins)
                 guard stopsLeft != 0 else { continue }
                 let q = p + k * (columns - w)
                 // Rows after the group, then the put-off block.
@@ -775,13 +755,10 @@ struct ReadingOrderGrammar {
                     let m = r + k + 1 + stopsLeft.trailingZeroBitCount
                     stopsLeft &= stopsLeft - 1
                     let shift = (m - r - k) * columns
-                    let holds = (0..<k).allSatisfy { i in
-                        rowHolds(r + i) { c in
-                            let x = layout.index(i, c, k: k, from: p)
-                            return numbers[layout.blockOf[c] == lastBlock ? x + shift : x]
-                        }
-                    }
-                    guard holds else { continue }
+                    guard headerGroupHolds(h, starts, strides, k: k, row: r, from: p, putOff: putOffBlock, by: shift) else { continue }
+                    let layout = plan.headerLayouts[h]
+                    let blocks = layout.blocks
+                    let lastBlock = blocks.count - 1
                     let key = w * (rows + 1) + m
                     if between[key] == nil { between[key] = shiftedRows(r + k, m, from: q) }
                     guard let readings = between[key], !readings.isEmpty else { continue }
@@ -794,6 +771,88 @@ struct ReadingOrderGrammar {
                     }
                 }
             }
+        }
+    }
+
+    /// Every row of a group of `k` rows from row `r` (its numbers from token
+    /// `p`) read by header layout `h` holds, the columns of `putOff` read
+    /// `shift` tokens on (`groupHolds`, on the layouts' flat offsets
+    /// `starts` and `strides` for k rows, as `forEachHoldingGroup` tests
+    /// groups: this runs for every header layout tried, and almost none holds).
+    @inline(__always)
+    func headerGroupHolds(_ h: Int, _ starts: [Int], _ strides: [Int], k: Int, row r: Int, from p: Int,
+                          putOff: Range<Int> = 0..<0, by shift: Int = 0) -> Bool {
+        let base = h * columns
+        return starts.withUnsafeBufferPointer { starts in
+            strides.withUnsafeBufferPointer { strides in
+                numbers.withUnsafeBufferPointer { numbers in
+                    for i in 0..<k {
+                        let holds = rowHolds(r + i) { c in
+                            let x = p + starts[base + c] + i * strides[base + c]
+                            return numbers[putOff.contains(c) ? x + shift : x]
+                        }
+                        guard holds else { return false }
+                    }
+                    return true
+                }
+            }
+        }
+    }
+
+    /// Where a put-off block of a header group of `k` rows from row `r`
+    /// can stand (`headerGroups`): after the rows r + k..<m (their numbers
+    /// from token q = r × columns + k × (columns − w) for a block of w
+    /// columns), right after text, with a reading of the rows from m. It
+    /// depends on w alone, and hundreds of layouts share each w: worked out
+    /// once per w (bit m − r − k − 1 of `stops(w)`, up to 64 rows on), not
+    /// per layout, and so are the readings of the rows before it
+    /// (`between`, per w and m). Which rows m have a reading to join does
+    /// not depend on w: asked once per group size (bit m − r − k − 1 of
+    /// `joinsAfter`), then only those m are looked at.
+    /// State of its own, not locals captured by nested functions: captured,
+    /// every access to them was checked for exclusivity at run time.
+    struct PutOffStops {
+        private var r = 0, k = 0
+        private var joinsKnown: UInt64?
+        /// Per block width w (1..<columns, at most 63): one buffer for every
+        /// group size, made when first asked (a list of optionals per group
+        /// size was most of `headerGroups`' allocations).
+        private var stops: [UInt64] = []
+        /// Bit w: `stops[w]` is worked out for this group size.
+        private var stopsKnown: UInt64 = 0
+
+        /// Forgets what was worked out, for a group of `k` rows from row `r`.
+        mutating func start(r: Int, k: Int) {
+            self.r = r
+            self.k = k
+            joinsKnown = nil
+            stopsKnown = 0
+        }
+
+        mutating func joinsAfter(rows: Int, _ joins: (Int) -> Bool) -> UInt64 {
+            if let known = joinsKnown { return known }
+            var found: UInt64 = 0
+            for m in stride(from: r + k + 1, through: min(rows, r + k + 64), by: 1) where joins(m - r) {
+                found |= 1 << UInt64(m - r - k - 1)
+            }
+            joinsKnown = found
+            return found
+        }
+
+        mutating func stops(_ w: Int, in grammar: ReadingOrderGrammar, _ joins: (Int) -> Bool) -> UInt64 {
+            if stopsKnown >> UInt64(w) & 1 == 1 { return stops[w] }
+            let columns = grammar.columns
+            if stops.isEmpty { stops = [UInt64](repeating: 0, count: columns) }
+            let q = r * columns + k * (columns - w)
+            var found: UInt64 = 0, left = joinsAfter(rows: grammar.rows, joins)
+            while left != 0 {
+                let bit = left.trailingZeroBitCount
+                left &= left - 1
+                if grammar.afterText[q + (bit + 1) * columns] { found |= 1 << UInt64(bit) }
+            }
+            stops[w] = found
+            stopsKnown |= 1 << UInt64(w)
+            return found
         }
     }
 

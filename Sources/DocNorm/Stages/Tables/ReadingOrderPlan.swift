@@ -22,6 +22,11 @@ struct ReadingOrderPlan: Sendable {
     /// as parallel arrays so the search tests the masks without touching
     /// (and retaining) a layout.
     let headerLayouts: [Layout]
+    /// `headerLayouts` as flat offsets, what `headerGroups` tests (each
+    /// cell through a layout's three arrays was most of its time), and
+    /// each one's last block, the block that may be put off.
+    let headerOffsets: LayoutOffsets
+    let headerLastBlocks: [Range<Int>]
     /// The blocks are left to right (then read only with the last put off:
     /// left to right with none put off is a plain group).
     let headerInOrder: [Bool]
@@ -45,6 +50,8 @@ struct ReadingOrderPlan: Sendable {
             groups = []; runGroups = []; runGroupOffsets = []
             groupOffsets = LayoutOffsets([], width: columns, maxRows: limits.maxGroupRows)
             headerLayouts = []; headerInOrder = []; headerOpensAll = []; headerOpensDeferred = []
+            headerOffsets = LayoutOffsets([], width: columns, maxRows: limits.maxGroupRows)
+            headerLastBlocks = []
             headerTries = nil
             return
         }
@@ -79,6 +86,8 @@ struct ReadingOrderPlan: Sendable {
             opensDeferred.append(opens)
         }
         headerLayouts = layouts
+        headerOffsets = LayoutOffsets(layouts, width: columns, maxRows: limits.maxGroupRows)
+        headerLastBlocks = layouts.map { $0.blocks[$0.blocks.count - 1] }
         headerInOrder = inOrder
         headerOpensAll = opensAll
         headerOpensDeferred = opensDeferred
