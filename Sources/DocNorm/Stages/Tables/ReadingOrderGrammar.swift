@@ -776,9 +776,10 @@ struct ReadingOrderGrammar {
 
     /// Every row of a group of `k` rows from row `r` (its numbers from token
     /// `p`) read by header layout `h` holds, the columns of `putOff` read
-    /// `shift` tokens on (`groupHolds`, on the layouts' flat offsets
-    /// `starts` and `strides` for k rows, as `forEachHoldingGroup` tests
-    /// groups: this runs for every header layout tried, and almost none holds).
+    /// `shift` tokens on (each row by `rowHolds`, its cells read through the
+    /// layouts' flat offsets `starts` and `strides` for k rows, as
+    /// `forEachHoldingGroup` tests groups, not through `Layout.index`: this
+    /// runs for every header layout tried, and almost none holds).
     @inline(__always)
     func headerGroupHolds(_ h: Int, _ starts: [Int], _ strides: [Int], k: Int, row r: Int, from p: Int,
                           putOff: Range<Int> = 0..<0, by shift: Int = 0) -> Bool {
@@ -887,8 +888,8 @@ struct ReadingOrderGrammar {
 
     /// Calls `body` with each layout of `layouts`, in order, under which
     /// every row of a group of `k` rows from row `r`, its numbers from token
-    /// `p` (r × columns where the rows stand in place), holds (`groupHolds`,
-    /// on flat offsets and unchecked buffers: this runs for every row, group
+    /// `p` (r × columns where the rows stand in place), holds (`rowHolds` of
+    /// each row, on flat offsets and unchecked buffers: this runs for every row, group
     /// size and layout of every search, and almost nothing holds), and the
     /// key of the group's values (`key(cells)`, its cells not built).
     ///
@@ -999,12 +1000,6 @@ struct ReadingOrderGrammar {
         let first = numbers[p]
         for i in p + 1..<p + count where numbers[i] != first { return false }
         return true
-    }
-
-    /// Every row of a group of `k` rows from row `r` read by `layout` holds.
-    func groupHolds(_ layout: Layout, k: Int, row r: Int) -> Bool {
-        let p = r * columns
-        return (0..<k).allSatisfy { i in rowHolds(r + i) { numbers[layout.index(i, $0, k: k, from: p)] } }
     }
 
     /// A run's first-column values come with the row labels (pdftotext
