@@ -111,10 +111,17 @@ struct CellStream {
                     var count = 0
                     /// A token of three or more `-` `:` `=` is a rule line's cell (Markdown's
                     /// `---|---`, text tables' `====`), not table content: it is dropped.
+                    /// Its length and first scalar are tested inline where a token
+                    /// ends: most tokens fail there, and a call per separator (its
+                    /// captured buffer passed, its registers saved) cost more.
+                    @inline(__always)
                     func dropRule(from start: Int, _ count: inout Int) {
-                        guard count - start >= 3,
-                              (start..<count).allSatisfy({ scalarBuffer[$0] == "-" || scalarBuffer[$0] == ":" || scalarBuffer[$0] == "=" })
-                        else { return }
+                        guard count - start >= 3, isRuleScalar(scalarBuffer[start]) else { return }
+                        dropRuleToken(from: start, &count)
+                    }
+                    func isRuleScalar(_ scalar: Unicode.Scalar) -> Bool { scalar == "-" || scalar == ":" || scalar == "=" }
+                    func dropRuleToken(from start: Int, _ count: inout Int) {
+                        guard (start..<count).allSatisfy({ isRuleScalar(scalarBuffer[$0]) }) else { return }
                         count = start
                     }
                     func line(_ offset: Int) -> SourceLine { lines[lines.index(lines.startIndex, offsetBy: offset)] }
