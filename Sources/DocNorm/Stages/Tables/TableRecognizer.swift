@@ -215,6 +215,13 @@ struct TableRecognizer: Sendable {
         /// that satisfies its arithmetic, where no template was accepted:
         /// left as text, that table's values are not given (`tables.unplaced`).
         var unread: [(table: String, lines: ClosedRange<Int>)] = []
+        /// The table last read, where it was placed in no reading order
+        /// (`tables.header-runs`, `tables.debris`) and left value cells
+        /// empty: the numbers after the next anchor may begin with its
+        /// leftovers (`tables.leftover-numbers`). Only there: asked after
+        /// every other table, the stretch's numbers were read once more at
+        /// each rejected anchor (+7 M instructions of the 1 MB bench).
+        var openBefore: OpenCells?
         /// The searches `columnOrderEvidence` made ahead, taken when the recognition reaches them.
         var searchedAhead: [ReadingOrderRecovery.SearchAt: ReadingOrderRecovery.Outcome] = [:]
         var i = 0
@@ -294,6 +301,7 @@ struct TableRecognizer: Sendable {
                    readsAs(m, grid: grid, in: stream, lineText: lines[i].text.unicodeScalars.drop { $0 == "\t" || $0 == " " }) {
                     regions.append(keep(Region(lines: i...last, table: Self.gridOnly(grid))))
                     edition = m.template.edition
+                    openBefore = nil
                     i = last + 1
                     continue
                 }
@@ -323,7 +331,13 @@ struct TableRecognizer: Sendable {
                 // Searched already where the evidence for a block of table 二 was sought (the same stretch, the same outcome).
                 let ahead = searchedAhead.isEmpty ? nil
                     : searchedAhead.removeValue(forKey: ReadingOrderRecovery.SearchAt(start: i, candidates: tried.map(\.id), edition: edition ?? hinted))
-                switch ahead ?? readingOrder.recover(lines, from: i, candidates: tried, edition: edition ?? hinted, memo: memo) {
+                var outcome = ahead ?? readingOrder.recover(lines, from: i, candidates: tried, edition: edition ?? hinted, memo: memo)
+                if case .rejected(_, let end, _) = outcome,
+                   let past = readPastLeftovers(lines, at: i, end: end, open: openBefore, candidates: tried, context: context) {
+                    reportLeftovers(past, open: openBefore!, lines: lines, at: i, context: context)
+                    outcome = .recovered(past.reading, tokens: past.tokens, lastLine: past.lastLine)
+                }
+                switch outcome {
                 case .recovered(let reading, let tokens, let last):
                     let first = headerFragmentsStart(lines, anchorAt: i, template: reading.template,
                                                      earliest: regions.last.map { $0.lines.upperBound + 1 } ?? 0)
@@ -349,6 +363,7 @@ struct TableRecognizer: Sendable {
                     }
                     regions.append(keep(region(reading, tokens: tokens, lines: lines, from: first, to: end, context: context, gridsOnly: gridsOnly)))
                     edition = reading.template.edition
+                    openBefore = nil
                     i = end + 1
                     continue
                 case .rejected(let reason, let end, let fitting):
@@ -403,6 +418,7 @@ struct TableRecognizer: Sendable {
                 }
                 regions.append(keep(region(placement, lines: lines, context: context, gridsOnly: gridsOnly)))
                 edition = placement.template.edition
+                openBefore = nil
                 i = placement.lastLine + 1
                 continue
             }
@@ -415,6 +431,7 @@ struct TableRecognizer: Sendable {
                 regions.append(keep(region(placement, lines: lines, context: context, rule: unordered.rule, how: unordered.how,
                                            gridsOnly: gridsOnly)))
                 edition = placement.template.edition
+                openBefore = Self.openCells(placement)
                 i = placement.lastLine + 1
                 continue
             }
@@ -470,6 +487,7 @@ struct TableRecognizer: Sendable {
                                                         records: best.records, checks: checks))))
             }
             edition = best.template.edition
+            openBefore = nil
             i = last + 1
         }
         for (m, range) in unplaced where !regions.contains(where: { $0.lines.overlaps(range) }) {
