@@ -146,8 +146,9 @@ extension LineRepair {
     /// `wrap.minRanOnLines`, and `wrap.minShare` of the `longLines` (those
     /// of `wrap.minLineColumns` or more), as the histogram asks, where fewer
     /// than `wrap.minLines` ran on in all (as many that found no column
-    /// disagree: OCR's ragged lines, a long document's pieces) (held-out qiling-xiang-2020: 54, 54, 58 and 60 on
-    /// LibreOffice's pdftotext -raw, a page of 54); nil where none does.
+    /// disagree: OCR's ragged lines, a long document's pieces). Held-out
+    /// qiling-xiang-2020: 54, 54, 58 and 60 on LibreOffice's pdftotext -raw,
+    /// a page of 54. Nil where none does.
     /// Not an exact column (`exactlyWideColumn` is not asked of it).
     func ranOnColumn(_ segments: [ArraySlice<SourceLine>], blanks: Blanks, doubleSpaced: Bool, longLines: Int) -> Int? {
         guard let minimum = file.wrap.minRanOnLines.map({ max($0, Int((file.wrap.minShare * Double(longLines)).rounded(.up))) }),
@@ -161,8 +162,6 @@ extension LineRepair {
                 guard !line.text.isEmpty else { i += 1; continue }
                 var j = i + 1, blankBetween = blanks == .afterEachLine
                 while j < segment.endIndex && segment[j].text.isEmpty { blankBetween = true; j += 1 }
-                // As many as `wrap.minLines` that found no column are no
-                // short report's: their widths disagree (OCR's ragged lines).
                 let ranOn = j < segment.endIndex && (doubleSpaced || !blankBetween) && !endsSentence(line.text)
                     && !line.text.containsTab && columns(line.text) >= file.wrap.minLineColumns
                     && leadingUnitColumns(segment[j].text) <= file.wrap.firstLineIndent
@@ -171,6 +170,8 @@ extension LineRepair {
                 if ranOn {
                     let measured = columns(line.text), width = max(line.extractedColumns ?? 0, measured)
                     reaches.append(previousRanOn ? width : max(width, measured + file.wrap.firstLineIndent))
+                    // As many as `wrap.minLines` that found no column are no
+                    // short report's: their widths disagree (OCR's ragged lines).
                     if reaches.count >= file.wrap.minLines { return nil }
                 }
                 previousRanOn = ranOn
