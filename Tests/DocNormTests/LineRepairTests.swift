@@ -41,6 +41,22 @@ func repaired(_ text: String) throws -> [String] {
         #expect(try repaired(text) == ["在局网站英文版“Invest in", "Rongxi”专栏发布信息。", "英文版", "Rongxi专栏。"])
     }
 
+    /// A report too short for the histogram (held-out qiling-xiang-2020: an
+    /// opening paragraph of three lines, 一's of two, fewer than
+    /// `wrap.minLines` full lines): the lines that plainly ran on (no
+    /// sentence end, the next line going on with running text), first lines
+    /// counted with their dropped indent, settle the column, and the wraps
+    /// are joined; the headings and the line after a full stop stay.
+    @Test func aShortReportsRanOnLinesSettleItsColumn() throws {
+        let title = "某乡政府信息公开年度报告"
+        let opening = ["本报告根据" + String(repeating: "政", count: 13), "制，" + String(repeating: "数", count: 18),
+                       String(repeating: "查", count: 19) + "。"]
+        let general = ["2020年，" + String(repeating: "公", count: 15), "息58条，全年未收到申请。"]
+        let text = ([title] + opening + ["一、总体情况"] + general + ["二、主动公开政府信息情况"]).joined(separator: "\n") + "\n"
+        #expect(try repaired(text).filter { $0.hasPrefix("本报告") || $0.hasPrefix("2020年") || $0.hasPrefix("制") || $0.hasPrefix("查")
+            || $0.hasPrefix("息") } == [opening.joined(), general.joined()])
+    }
+
     /// A numbered line with no ，。；、 that fills the column is a heading when
     /// running text follows (holdout report: （二）人大代表建议和政协提案办理结果公开情况).
     @Test func numberedLineFillingTheColumnIsAHeadingBeforeRunningText() throws {

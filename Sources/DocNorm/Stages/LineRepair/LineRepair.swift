@@ -32,6 +32,10 @@ struct LineRulesFile: VersionedRuleFile {
         /// (`spacesMarkFontSwitches`); optional, so a rules folder written
         /// before it still loads (then never).
         var fontSwitchShare: Double?
+        /// The lines that plainly ran on that settle a column where the
+        /// histogram finds none (`ranOnColumn`); optional, so a rules folder
+        /// written before it still loads (then never).
+        var minRanOnLines: Int?
     }
     struct Title: Decodable {
         var endings: [String]
@@ -473,7 +477,6 @@ public struct LineRepair: Sendable {
         let wrapped = histogramColumn.flatMap { column in
             measured.contains { $0.width == column + file.wrap.firstLineIndent } ? wrappedLineColumn(gathered, column: column) : nil
         }
-        let fullWidth = wrapped?.column ?? histogramColumn
         var lines = 0, followedByBlank = 0
         for segment in gathered {
             var i = segment.startIndex
@@ -487,13 +490,20 @@ public struct LineRepair: Sendable {
         }
         if blanks == .afterEachLine { followedByBlank = lines - (gathered.last?.isEmpty == false ? 1 : 0) }
         var doubleSpaced = Double(followedByBlank) >= file.wrap.doubleSpacedShare * Double(max(lines, 1))
+        // Too few lines for the histogram (a short report): the lines that
+        // plainly ran on (`ranOnColumn`).
+        let ranOn = histogramColumn == nil
+            ? ranOnColumn(gathered, blanks: blanks, doubleSpaced: doubleSpaced,
+                          longLines: measured.lazy.filter { $0.width >= self.file.wrap.minLineColumns }.count)
+            : nil
+        let fullWidth = wrapped?.column ?? histogramColumn ?? ranOn
         if doubleSpaced, blanks == .asLines, let full = fullWidth {
             doubleSpaced = !wrapsRunStraightOn(gathered, fullWidth: full)
         }
         // A line with a TAB is not exactly wide: the lines measured are all
         // that count.
         let exactColumn = wrapped.map { exactlyWideColumn($0.column, widths: $0.exactlyWide) }
-            ?? fullWidth.flatMap { column in
+            ?? histogramColumn.flatMap { column in
                 exactlyWideColumn(column, widths: measured.lazy.filter(\.exactlyWide).map(\.width))
             }
         return (gathered, fullWidth, doubleSpaced, exactColumn, spacesMarkFontSwitches)

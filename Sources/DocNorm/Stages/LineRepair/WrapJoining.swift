@@ -4,7 +4,9 @@
 ///   line-width histogram in display columns; documents with no peak (one
 ///   paragraph per line) are never joined. Without a peak it is measured
 ///   again without the lines that lost runs of spaces (table rows laid out
-///   in columns), which blur it.
+///   in columns), which blur it. Where it still finds none, a document too
+///   short for a peak (a 乡 report of two paragraphs) takes its column from
+///   the lines that plainly ran on (`ranOnColumn`, `wrap.minRanOnLines`).
 /// - `lines.join-wrap`: a line continues on the next non-blank line when it
 ///   reached the column, where "reached" allows for what the layout could not
 ///   fit: the first unbreakable unit of the next line (a number, a URL, a CJK
@@ -123,6 +125,68 @@ extension LineRepair {
                     return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key
                 }
             }
+        }
+        return nil
+    }
+
+    /// The text column of a document too short for the histogram (fewer
+    /// than `wrap.minLines` lines in any window: a 乡 report whose running
+    /// text is two paragraphs of four lines and two), from the lines that
+    /// plainly ran on: each of at least `wrap.minLineColumns`, no TAB, not
+    /// numbered, ending no sentence, and the next line (right after it, or
+    /// across blank lines where the text is double-spaced) neither numbered
+    /// nor a table's, with running text, and a first unit no wider than
+    /// `wrap.firstLineIndent` (a number or URL cut short says nothing of
+    /// the column; a title's second line has no running text). Each reached
+    /// the column: it is measured as `continues` measures it, a first line
+    /// (after a line that did not run on) with the indent the extractor
+    /// dropped, and digits, Latin letters and an extractor's spaces only make
+    /// a line measure wider than it stands. The column is the narrowest of
+    /// them in the widest window of `wrap.window` columns that holds at least
+    /// `wrap.minRanOnLines`, and `wrap.minShare` of the `longLines` (those
+    /// of `wrap.minLineColumns` or more), as the histogram asks, where fewer
+    /// than `wrap.minLines` ran on in all (as many that found no column
+    /// disagree: OCR's ragged lines, a long document's pieces). Held-out
+    /// qiling-xiang-2020: 54, 54, 58 and 60 on LibreOffice's pdftotext -raw,
+    /// a page of 54. Nil where none does.
+    /// Not an exact column (`exactlyWideColumn` is not asked of it).
+    func ranOnColumn(_ segments: [ArraySlice<SourceLine>], blanks: Blanks, doubleSpaced: Bool, longLines: Int) -> Int? {
+        guard let minimum = file.wrap.minRanOnLines.map({ max($0, Int((file.wrap.minShare * Double(longLines)).rounded(.up))) }),
+              minimum < file.wrap.minLines else { return nil }
+        var reaches: [Int] = []
+        for segment in segments {
+            var previousRanOn = false
+            var i = segment.startIndex
+            while i < segment.endIndex {
+                let line = segment[i]
+                guard !line.text.isEmpty else { i += 1; continue }
+                var j = i + 1, blankBetween = blanks == .afterEachLine
+                while j < segment.endIndex && segment[j].text.isEmpty { blankBetween = true; j += 1 }
+                let ranOn = j < segment.endIndex && (doubleSpaced || !blankBetween) && !endsSentence(line.text)
+                    && !line.text.containsTab && columns(line.text) >= file.wrap.minLineColumns
+                    && leadingUnitColumns(segment[j].text) <= file.wrap.firstLineIndent
+                    && !segment[j].text.containsTab && hasRunningText(segment[j].text)
+                    && !startsWithNumbering(line.text) && !startsWithNumbering(segment[j].text) && !opensTable(segment[j].text)
+                if ranOn {
+                    let measured = columns(line.text), width = max(line.extractedColumns ?? 0, measured)
+                    reaches.append(previousRanOn ? width : max(width, measured + file.wrap.firstLineIndent))
+                    // As many as `wrap.minLines` that found no column are no
+                    // short report's: their widths disagree (OCR's ragged lines).
+                    if reaches.count >= file.wrap.minLines { return nil }
+                }
+                previousRanOn = ranOn
+                i = j
+            }
+        }
+        guard reaches.count >= minimum else { return nil }
+        reaches.sort()
+        // Widest first: the first window that holds enough of them.
+        var top = reaches.count - 1
+        while top >= minimum - 1 {
+            var low = top
+            while low > 0 && reaches[low - 1] >= reaches[top] - file.wrap.window { low -= 1 }
+            if top - low + 1 >= minimum { return reaches[low] }
+            top -= 1
         }
         return nil
     }
