@@ -215,6 +215,8 @@ struct SectionTitles: Sendable {
     let sections: [[[Int]]]
     /// Every section's titles, as UTF-8.
     let titlesUTF8: [[UInt8]]
+    /// The section number (1-based) of each of `titlesUTF8`.
+    let titleSections: [Int]
     /// The longest title's UTF-8 count: a line as long is no title's rest.
     let longestUTF8: Int
 
@@ -227,6 +229,7 @@ struct SectionTitles: Sendable {
         charactersPerEdit = file.charactersPerEdit
         sections = file.sections.map { $0.map { $0.unicodeScalars.map { Int($0.value) } } }
         titlesUTF8 = file.sections.joined().map { Array($0.utf8) }
+        titleSections = file.sections.enumerated().flatMap { k, titles in titles.map { _ in k + 1 } }
         longestUTF8 = titlesUTF8.map(\.count).max() ?? 0
     }
 
@@ -237,6 +240,14 @@ struct SectionTitles: Sendable {
         title.withUTF8 { bytes in
             titlesUTF8.contains { $0.count == bytes.count && $0.elementsEqual(bytes) }
         }
+    }
+
+    /// The number of the section whose title `title` is as written, else
+    /// nil: compared as UTF-8 in place, like `isKnown`, no array made.
+    func knownNumber(_ title: Substring.UnicodeScalarView) -> Int? {
+        title.withUTF8 { bytes in
+            titlesUTF8.firstIndex { $0.count == bytes.count && $0.elementsEqual(bytes) }
+        }.map { titleSections[$0] }
     }
 
     /// The number of the section whose title `title` is, as written or
