@@ -54,6 +54,49 @@ import Testing
         #expect(try headings(text).last.map { $0.0 } == 1)
     }
 
+    /// Sections 三 and 五 with what stands between them (holdouts
+    /// chengling-jtysj-2024 and dongchuan-slt-2025: Tesseract lost the first
+    /// line of 四、政府信息公开行政复议、⏎行政诉讼情况 and left 己 there).
+    static func aroundSectionFour(_ between: String, after: String = "") -> String {
+        "一、总体情况\n\n正文。\n\n三、收到和处理政府信息公开申请情况\n\n正文。\n\n" + between
+            + "\n\n复议和诉讼都没有。\n\n五、存在的主要问题及改进情况\n\n正文。\n" + after
+    }
+
+    @Test func sectionTitleOCRKeptOnlyTheEndOfIsRestored() throws {
+        let doc = try pipeline.run(Array(Self.aroundSectionFour("己\n\n行政诉讼情况").utf8), options: PipelineOptions(tracing: true))
+        let found = doc.blocks.compactMap { if case .heading(let l, _, let t) = $0.kind { return "\(l) \(t)" } else { return nil } }
+        #expect(found == ["1 一、总体情况", "1 三、收到和处理政府信息公开申请情况", "1 四、政府信息公开行政复议、行政诉讼情况",
+                          "1 五、存在的主要问题及改进情况"])
+        #expect(!TextRenderer.render(doc).contains("己"))
+        #expect(doc.trace.filter { $0.rule == "structure.section-tail" }.map(\.line) == [9, 11])
+        #expect(doc.diagnostics.contains { $0.rule == "structure.section-tail" && $0.kind == .repair && $0.line == 11 })
+    }
+
+    @Test(arguments: [
+        "己\n\n行政讼诉情况",   // a 6-scalar end must be exact
+        "己\n\n情况",           // too short to stand for a title
+        "己\n\n二、主动公开政府信息情况\n\n行政诉讼情况",  // the sequence has no gap at 四 where it stands
+    ])
+    func otherLinesInTheGapStay(_ between: String) throws {
+        let doc = try pipeline.run(Array(Self.aroundSectionFour(between).utf8), options: PipelineOptions(tracing: true))
+        #expect(!doc.trace.contains { $0.rule == "structure.section-tail" })
+    }
+
+    @Test(arguments: [
+        ("己\n\n行政诉讼情况", "\n四、政府信息公开行政复议、行政诉讼情况\n\n正文。\n"),  // heading 四 is present (later)
+        ("己", "\n行政诉讼情况\n\n正文。\n"),  // the end of 四's title, but after 五: not at 四's place
+    ])
+    func sectionTailStaysOutOfItsPlace(_ between: String, _ after: String) throws {
+        let text = Self.aroundSectionFour(between, after: after)
+        let doc = try pipeline.run(Array(text.utf8), options: PipelineOptions(tracing: true))
+        #expect(!doc.trace.contains { $0.rule == "structure.section-tail" })
+    }
+
+    @Test(arguments: [("己", true), ("|", true), ("—.", true), ("一二", false), ("a", false), ("1", false), ("；5", false)])
+    func junkLines(_ text: String, _ junk: Bool) throws {
+        #expect(try StructureRules.load(from: .builtin).sectionTails.isJunk(text) == junk)
+    }
+
     @Test func siblingNumberPinnedByItsNeighboursIsRestored() throws {
         let doc = try pipeline.run(Array("（一）主动公开\n\n（三）依申请公开\n\n（三）政府信息管理\n".utf8), options: PipelineOptions(tracing: true))
         let found = doc.blocks.compactMap { if case .heading(_, _, let t) = $0.kind { return t } else { return nil } }

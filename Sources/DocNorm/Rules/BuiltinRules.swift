@@ -222,6 +222,12 @@ enum BuiltinRules {
     "style": "chinese-comma",
     "noise": "\\/|;；_~",
     "charactersPerEdit": 8,
+    "tails": {
+      "description": "structure.section-tail: OCR can lose the first line of a wrapped section title and keep its last (四、政府信息公开行政复议、 ⏎ 行政诉讼情况 read as 己 ⏎ 行政诉讼情况). Where the section numbered N is missing from the sequence of section headings (N-1 before, N+1 next, no heading N anywhere), a line standing alone between them that is the end of one of section N's titles, at least minimumScalars long (noise and spaces aside; a misreading within one edit per charactersPerEdit characters of that end), is that section's heading: the whole title, numbered N, traced and reported. A junk line right before it, junkMarks or fewer scalars with no letter or digit among them, or junkHan Han scalars and nothing else (what OCR leaves of the lost line), is dropped, traced.",
+      "minimumScalars": 4,
+      "junkMarks": 2,
+      "junkHan": 1
+    },
     "sections": [
       ["总体情况", "总体概述", "公开总体情况"],
       ["主动公开政府信息情况", "主动公开信息情况", "主动公开政府信息的情况"],

@@ -21,9 +21,15 @@ struct StructureRulesFile: VersionedRuleFile {
         var openingLines: Int
     }
     struct SectionTitles: Decodable {
+        struct Tails: Decodable {
+            var minimumScalars: Int
+            var junkMarks: Int
+            var junkHan: Int
+        }
         var style: String
         var noise: String
         var charactersPerEdit: Int
+        var tails: Tails
         var sections: [[String]]
     }
     var format: String
@@ -209,6 +215,8 @@ struct SectionTitles: Sendable {
     let sections: [[[Int]]]
     /// Every section's titles, as UTF-8.
     let titlesUTF8: [[UInt8]]
+    /// The section number (1-based) of each of `titlesUTF8`.
+    let titleSections: [Int]
     /// The longest title's UTF-8 count: a line as long is no title's rest.
     let longestUTF8: Int
 
@@ -221,6 +229,7 @@ struct SectionTitles: Sendable {
         charactersPerEdit = file.charactersPerEdit
         sections = file.sections.map { $0.map { $0.unicodeScalars.map { Int($0.value) } } }
         titlesUTF8 = file.sections.joined().map { Array($0.utf8) }
+        titleSections = file.sections.enumerated().flatMap { k, titles in titles.map { _ in k + 1 } }
         longestUTF8 = titlesUTF8.map(\.count).max() ?? 0
     }
 
@@ -231,6 +240,14 @@ struct SectionTitles: Sendable {
         title.withUTF8 { bytes in
             titlesUTF8.contains { $0.count == bytes.count && $0.elementsEqual(bytes) }
         }
+    }
+
+    /// The number of the section whose title `title` is as written, else
+    /// nil: compared as UTF-8 in place, like `isKnown`, no array made.
+    func knownNumber(_ title: Substring.UnicodeScalarView) -> Int? {
+        title.withUTF8 { bytes in
+            titlesUTF8.firstIndex { $0.count == bytes.count && $0.elementsEqual(bytes) }
+        }.map { titleSections[$0] }
     }
 
     /// The number of the section whose title `title` is, as written or
@@ -291,6 +308,8 @@ public struct StructureRules: Sendable {
     /// The non-blank lines at the top searched for the report's name (its year).
     let openingLines: Int
     let sectionTitles: SectionTitles
+    /// What a section title's last part must be to stand for it (`structure.section-tail`).
+    let sectionTails: SectionTailRules
 
     /// Where the phrase of a run-in heading ends in `rest`, a numbered
     /// line's text after its numbering: at its first closer (。), with text
@@ -326,6 +345,35 @@ public struct StructureRules: Sendable {
                               notHeadingEndings: Set(file.heading.notHeadingEndings.unicodeScalars),
                               reportSuffixes: file.reportNames.suffixes, yearMarker: file.reportNames.yearMarker,
                               openingLines: file.reportNames.openingLines,
-                              sectionTitles: try SectionTitles(file.sectionTitles))
+                              sectionTitles: try SectionTitles(file.sectionTitles),
+                              sectionTails: try SectionTailRules(file.sectionTitles.tails))
+    }
+}
+
+/// Rules/structure.json `sectionTitles.tails`: how long a section title's
+/// last part must be to stand for the whole (`structure.section-tail`), and
+/// what a junk line OCR left of the part it lost looks like.
+struct SectionTailRules: Sendable {
+    let minimumScalars: Int
+    let junkMarks: Int
+    let junkHan: Int
+
+    init(_ file: StructureRulesFile.SectionTitles.Tails) throws {
+        guard file.minimumScalars > 0 else {
+            throw DocNormError.invalidRules(file: "structure.json", line: nil, reason: "sectionTitles.tails.minimumScalars must be positive")
+        }
+        (minimumScalars, junkMarks, junkHan) = (file.minimumScalars, file.junkMarks, file.junkHan)
+    }
+
+    /// Whether `text` (spaces aside) is a scrap OCR leaves of a lost line:
+    /// `junkMarks` scalars or fewer with no letter or digit among them
+    /// (一 | ; .), or `junkHan` ideographs or fewer and nothing else (己).
+    func isJunk(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" }
+        guard !scalars.isEmpty else { return false }
+        if scalars.count <= junkMarks, !scalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+            return true
+        }
+        return scalars.count <= junkHan && scalars.allSatisfy { $0.properties.isIdeographic }
     }
 }

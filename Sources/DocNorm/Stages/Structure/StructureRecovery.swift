@@ -24,6 +24,9 @@ import Darwin
 /// - `structure.duplicate-heading`: a heading so restored that repeats the
 ///   heading right before it is one (stage 2's `lines.duplicate-heading`
 ///   saw them as written: 一、总体情况 ⏎ 一、总体情况/).
+/// - `structure.section-tail`: a section heading OCR kept only the last part
+///   of, standing alone where the section sequence misses it, gets its whole
+///   title back; a junk line right before it is dropped (SectionTail.swift).
 /// - `structure.numbering-sequence`: a sibling's misread number, pinned by
 ///   the siblings on either side, is restored and traced (see `misnumbered`).
 /// - `structure.metadata`: issuing body and year from the title, or from a
@@ -63,6 +66,7 @@ struct StructureRecovery: Sendable {
         var open: [Open] = []
         let numbered = numberedLines(prose)
         let renumbered = misnumbered(numbered)
+        let (tails, junk) = sectionTails(prose, numbered: numbered, renumbered: renumbered)
         var index = 0  // of the logical line, over all stretches
         var next = 0  // in `numbered`, the first line not yet reached
         for s in prose.indices {
@@ -81,6 +85,19 @@ struct StructureRecovery: Sendable {
                     context.traced(.structure, "structure.numbering-sequence", line: line.lines.lowerBound, before: line.text, after: text)
                     line.text = text
                     parsed = ParsedNumbering(rules.numbering.parse(text))
+                }
+                if !junk.isEmpty, junk.contains(index) {
+                    context.traced(.structure, "structure.section-tail", line: line.lines.lowerBound, before: line.text, after: "")
+                    continue
+                }
+                if !tails.isEmpty, let tail = tails[index] {
+                    context.traced(.structure, "structure.section-tail", line: line.lines.lowerBound, before: line.text, after: tail.heading)
+                    context.report(.structure, "structure.section-tail", .repair,
+                                   "section \(tail.section) has no heading and '\(line.text)' standing alone in its place is the end of its title: the heading '\(tail.heading)' restored from that part"
+                                   + (tail.junk.map { " (the line '\($0)' before it, what was left of the rest, dropped)" } ?? ""),
+                                   line: line.lines.lowerBound)
+                    line.text = tail.heading
+                    parsed = ParsedNumbering(rules.numbering.parse(tail.heading))
                 }
                 let kind = classify(line, parsed: parsed, open: &open, context: context)
                 // Stage 2 compared headings as written; one whose title was
