@@ -218,7 +218,7 @@ enum BuiltinRules {
     "notHeadingEndings": "。；，：！？;,:!?"
   },
   "sectionTitles": {
-    "description": "The six sections of the national format, in order (position is the section's number), each with its titles: the standard one first, then the variants reports use. A heading in the given numbering style whose title holds a noise character (what OCR reads from underlines and table rules) and, without the noise, is within one edit per charactersPerEdit characters of a title, gets that title and the section's number (structure.section-title, traced).",
+    "description": "The six sections of the national format, in order (position is the section's number), each with its titles: the standard one first, then the variants reports use. A heading in the given numbering style whose title holds a noise character (what OCR reads from underlines and table rules) and, without the noise, is within one edit per charactersPerEdit characters of a title, gets that title and the section's number (structure.section-title, traced). Stage 2 joins a section heading whose title is cut short (a proper prefix of a title, not itself one) with the next line when that line, holding noise, is without its noise and spaces within the same allowance of the title's rest (lines.join-section-title).",
     "style": "chinese-comma",
     "noise": "\\/|;；_~",
     "charactersPerEdit": 8,

@@ -275,6 +275,25 @@ struct SectionTitles: Sendable {
         }
     }
 
+    /// Whether `head`, a section heading's title cut short (a proper prefix
+    /// of a known title as written, not itself a title), and `tail` are one
+    /// known title once the noise and spaces OCR read from an underline are
+    /// taken out of `tail` (主动公 ⏎ \开政府信  /心\ 息情况): `tail` must
+    /// hold noise, and what is left of it be within the title's edit
+    /// allowance of the title's rest, so that `restored` gives stage 4 the title.
+    func completesThroughNoise(_ head: Substring.UnicodeScalarView, with tail: String) -> Bool {
+        guard !head.isEmpty, Substring(tail).unicodeScalars.firstIndex(in: noise) != nil, !isKnown(head) else { return false }
+        let start = head.map { Int($0.value) }
+        let clean = tail.unicodeScalars.filter { !noise.contains($0) && $0 != " " }.map { Int($0.value) }
+        guard !clean.isEmpty else { return false }
+        return sections.joined().contains { known in
+            guard known.count > start.count, known.starts(with: start) else { return false }
+            let rest = Array(known[start.count...])
+            return abs(rest.count - clean.count) * charactersPerEdit <= known.count
+                && LineDiff.characterEdits(clean, rest, anchoring: true) * charactersPerEdit <= known.count
+        }
+    }
+
     /// The section number and title a heading's title (after its numbering)
     /// was misread from, or nil: only a title with noise in it, or ending in
     /// one of `misreadEndings` (no title ends so: OCR read 况 as ，), close to

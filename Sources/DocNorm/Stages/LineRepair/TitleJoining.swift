@@ -11,7 +11,10 @@
 ///   known section title goes on in the next line when that line is exactly
 ///   the rest of the title, across blank lines and whatever the widths: OCR
 ///   sets the title's wrap apart as a paragraph of its own
-///   (三、收到和处理政府信息公 ⏎⏎ 开申请情况). Nothing else is joined so.
+///   (三、收到和处理政府信息公 ⏎⏎ 开申请情况), or that rest misread with the
+///   noise of an underline in it (`sectionTitles.noise`: 二、主动公 ⏎⏎
+///   \开政府信  /心\ 息情况), within the edit allowance stage 4 restores a
+///   noisy title by (`structure.section-title`). Nothing else is joined so.
 extension LineRepair {
     /// Whether `line`, a section heading whose title is cut short, goes on
     /// in `next`, the rest of that title (`lines.join-section-title`).
@@ -21,7 +24,7 @@ extension LineRepair {
         let titles = structure.sectionTitles
         guard next.utf8.count < titles.longestUTF8, lineNumbered(),
               let parsed = numbering.parse(line), parsed.numbering.style == titles.style else { return false }
-        return titles.completes(parsed.rest, with: next)
+        return titles.completes(parsed.rest, with: next) || titles.completesThroughNoise(parsed.rest, with: next)
     }
 
     /// The title at the top, joined from up to `maxLines` lines, and how many
