@@ -183,11 +183,8 @@ import DocNormTestSupport
     @Test func aRunningHeaderInOtherBytesIsOneText() {
         let repair = pipeline.lineRepair
         for (a, b) in [("K统计局", "\u{212A}统计局"), ("雁溪县统\u{8C48}局", "雁溪县统\u{F900}局"), ("caf\u{E9}统计局", "cafe\u{301}统计局")] {
-            let lines = (0..<4).flatMap { page in
-                [page % 2 == 0 ? a : b, "第\(page)段正文内容。", "无。"].enumerated().map {
-                    SourceLine(number: page * 3 + $0.offset + 1, text: $0.element)
-                }
-            }
+            let texts: [String] = (0..<4).flatMap { (page: Int) -> [String] in [page % 2 == 0 ? a : b, "第\(page)段正文内容。", "无。"] }
+            let lines = texts.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
             var furniture: [Int] = []
             let kept = repair.withoutRunningHeaders(lines, breaks: [0, 3, 6, 9, 12], furniture: &furniture, context: PipelineContext(tracing: false))
             #expect(furniture == [1, 4, 7, 10], "\(a.debugDescription)")
