@@ -191,6 +191,23 @@ import DocNormTestSupport
             #expect(kept.count == 8, "\(a.debugDescription)")
         }
     }
+
+    /// `mayRepeatNearBreaks` asks whether a text may be a header only when
+    /// it stands near enough breaks: 无。 there first is no header, and the
+    /// header that gets there after it is still found; a header of exactly
+    /// `maxColumns` Han columns is one (the walk stops only past them).
+    @Test func aRunningHeaderAfterTextNearEveryBreakIsFound() {
+        let repair = pipeline.lineRepair
+        let han = String(repeating: "统", count: repair.file.runningHeaders.maxColumns / 2)
+        for header in ["雁溪县统计局", han] {
+            let texts: [String] = ["无。", "正文一。"] + (0..<4).flatMap { (_: Int) -> [String] in [header, "无。", "正文。"] }
+            let lines = texts.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
+            var furniture: [Int] = []
+            let kept = repair.withoutRunningHeaders(lines, breaks: [0, 2, 5, 8, 11, 14], furniture: &furniture, context: PipelineContext(tracing: false))
+            #expect(furniture == [3, 6, 9, 12], "\(header)")
+            #expect(kept.count == 10, "\(header)")
+        }
+    }
 }
 
 extension ExactShortcutTests {
