@@ -173,6 +173,41 @@ import DocNormTestSupport
             #expect(outer?.first == text.unicodeScalars.first && outer?.last == text.unicodeScalars.last, "\(text.debugDescription)")
         }
     }
+
+    /// `withoutRunningHeaders` counts the lines near page breaks by their
+    /// bytes first (`mayRepeatNearBreaks`): a header spelt in two canonically
+    /// equivalent ways (K and the Kelvin sign, a unified ideograph and its
+    /// compatibility one, é and e with an acute) is one text near every
+    /// break, as `==` has it, and is removed on every page, not found near
+    /// only two of the four breaks in each spelling.
+    @Test func aRunningHeaderInOtherBytesIsOneText() {
+        let repair = pipeline.lineRepair
+        for (a, b) in [("K统计局", "\u{212A}统计局"), ("雁溪县统\u{8C48}局", "雁溪县统\u{F900}局"), ("caf\u{E9}统计局", "cafe\u{301}统计局")] {
+            let texts: [String] = (0..<4).flatMap { (page: Int) -> [String] in [page % 2 == 0 ? a : b, "第\(page)段正文内容。", "无。"] }
+            let lines = texts.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
+            var furniture: [Int] = []
+            let kept = repair.withoutRunningHeaders(lines, breaks: [0, 3, 6, 9, 12], furniture: &furniture, context: PipelineContext(tracing: false))
+            #expect(furniture == [1, 4, 7, 10], "\(a.debugDescription)")
+            #expect(kept.count == 8, "\(a.debugDescription)")
+        }
+    }
+
+    /// `mayRepeatNearBreaks` asks whether a text may be a header only when
+    /// it stands near enough breaks: 无。 there first is no header, and the
+    /// header that gets there after it is still found; a header of exactly
+    /// `maxColumns` Han columns is one (the walk stops only past them).
+    @Test func aRunningHeaderAfterTextNearEveryBreakIsFound() {
+        let repair = pipeline.lineRepair
+        let han = String(repeating: "统", count: repair.file.runningHeaders.maxColumns / 2)
+        for header in ["雁溪县统计局", han] {
+            let texts: [String] = ["无。", "正文一。"] + (0..<4).flatMap { (_: Int) -> [String] in [header, "无。", "正文。"] }
+            let lines = texts.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
+            var furniture: [Int] = []
+            let kept = repair.withoutRunningHeaders(lines, breaks: [0, 2, 5, 8, 11, 14], furniture: &furniture, context: PipelineContext(tracing: false))
+            #expect(furniture == [3, 6, 9, 12], "\(header)")
+            #expect(kept.count == 10, "\(header)")
+        }
+    }
 }
 
 extension ExactShortcutTests {

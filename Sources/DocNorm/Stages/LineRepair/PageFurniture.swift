@@ -285,12 +285,103 @@ extension LineRepair {
         return i == text.count
     }
 
+    /// Whether a text may be a running header or footer by itself: a header
+    /// or footer names something; a sentence (无。) or a table value (0)
+    /// that happens to stand next to page breaks is text.
+    func mayBeRunningHeader(_ text: String) -> Bool {
+        !text.containsTab && columns(text) <= file.runningHeaders.maxColumns && !startsWithNumbering(text)
+            && !endsSentence(text) && !Self.holdsFullWidthComma(text) && Self.holdsAlphabetic(text)
+    }
+
+    /// Whether some text may stand near `needed` page breaks: false only
+    /// when none can, so that `withoutRunningHeaders` would remove nothing.
+    /// A document without running headers cost 23 M instructions of the
+    /// 1 MB bench there, a dictionary of lines near breaks and every such
+    /// text hashed as a String (canonical equivalence, normalizing Han).
+    ///
+    /// Counts the breaks near each line's bytes, keyed by a hash of its
+    /// scalars in a table of its own; a slot holds one text's bytes (a
+    /// collision found sends the document down the exact path). Equal bytes
+    /// are equal texts, and texts of `isInert` scalars alone are equal only
+    /// in the same bytes (each is its own canonical decomposition). A line
+    /// with another scalar that could be a header is answered true: it may
+    /// equal a line in other bytes. `mayBeRunningHeader` is asked of a text
+    /// only when it stands near enough breaks (无。 near most of them is
+    /// text): once, for every line in its bytes.
+    func mayRepeatNearBreaks(_ lines: [SourceLine], breaks: [Int], window: Int, needed: Int) -> Bool {
+        // Each near line takes at most one slot: the table at most half full.
+        var size = 16
+        while size < 2 * min(lines.count, breaks.count * 2 * window) { size *= 2 }
+        var keys = [UInt64](repeating: 0, count: size)  // 0: an empty slot
+        var first = [Int](repeating: 0, count: size)  // the slot's first line
+        var lastBreak = [Int](repeating: -1, count: size)
+        var counts = [Int](repeating: 0, count: size)  // -1: no header, asked
+        // A text of more Han columns than a header has fails it: its walk
+        // stops there (a paragraph's line near a break, most of the cost).
+        let maxHan = LineRepair.hanIsWide ? file.runningHeaders.maxColumns / 2 : Int.max
+        // Whether line `i`, near break `b`, makes some text's count reach `needed`.
+        func reaches(_ i: Int, _ b: Int) -> Bool {
+            var inert = true
+            let walked = lines[i].text.utf8.withContiguousStorageIfAvailable { utf8 -> UInt64? in
+                var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(utf8.count)
+                var j = 0, han = 0
+                while j < utf8.count {
+                    let (v, length) = decodeUTF8Scalar(utf8, at: j)
+                    j += length
+                    if v &- 0x4E00 <= 0x9FFF - 0x4E00 {
+                        han += 1
+                        if han > maxHan { return nil }
+                    } else {
+                        inert = inert && Self.isInert(v)
+                    }
+                    h = (h ^ UInt64(v)) &* 0x100_0000_01B3
+                }
+                return h | 1
+            }
+            guard let walked else { return mayBeRunningHeader(lines[i].text) }  // not contiguous
+            guard let hash = walked else { return false }  // too wide for a header
+            guard inert else { return mayBeRunningHeader(lines[i].text) }
+            var slot = Int(truncatingIfNeeded: hash >> 7) & (size - 1)
+            while keys[slot] != 0 && keys[slot] != hash { slot = (slot + 1) & (size - 1) }
+            if keys[slot] == 0 {
+                keys[slot] = hash
+                first[slot] = i
+            } else if !lines[first[slot]].text.hasSameUTF8(as: lines[i].text) {
+                return true
+            }
+            // A break's lines are counted together: a text counts it once.
+            guard counts[slot] >= 0, lastBreak[slot] != b else { return false }
+            lastBreak[slot] = b
+            counts[slot] += 1
+            guard counts[slot] >= needed else { return false }
+            if mayBeRunningHeader(lines[i].text) { return true }
+            counts[slot] = -1
+            return false
+        }
+        for (b, position) in breaks.enumerated() {
+            var found = 0, i = position - 1
+            while i >= 0 && found < window {
+                if !lines[i].text.isEmpty { if reaches(i, b) { return true }; found += 1 }
+                i -= 1
+            }
+            found = 0; i = position
+            while i < lines.count && found < window {
+                if !lines[i].text.isEmpty { if reaches(i, b) { return true }; found += 1 }
+                i += 1
+            }
+        }
+        return false
+    }
+
     /// Lines around each page break (the nearest `window` non-blank lines on
     /// each side) that repeat, word for word, at most breaks are removed.
     func withoutRunningHeaders(_ lines: [SourceLine], breaks: [Int], furniture: inout [Int], context: PipelineContext) -> [SourceLine] {
         let rule = file.runningHeaders
         // Page breaks proper (not only the document's two ends) are the evidence.
         guard breaks.count - 2 >= rule.minRepeats - 1 else { return lines }
+        let needed = max(rule.minRepeats, Int((rule.minShareOfPages * Double(breaks.count)).rounded(.up)))
+        // Most documents have none: told so on the bytes first.
+        guard mayRepeatNearBreaks(lines, breaks: breaks, window: rule.window, needed: needed) else { return lines }
         // Line index → breaks it is near. An array, not a set: a break's two
         // sides are disjoint and each line is asked once per side, so no
         // break is added twice (a one-element set per line allocated and
@@ -309,14 +400,9 @@ extension LineRepair {
         pagesByText.reserveCapacity(near.count)
         for (i, bs) in near {
             let text = lines[i].text
-            // A header or footer names something; a sentence (无。) or a table
-            // value (0) that happens to stand next to page breaks is text.
-            guard !text.containsTab, columns(text) <= rule.maxColumns, !startsWithNumbering(text),
-                  !endsSentence(text), !Self.holdsFullWidthComma(text),
-                  Self.holdsAlphabetic(text) else { continue }
+            guard mayBeRunningHeader(text) else { continue }
             pagesByText[text, default: []].formUnion(bs)
         }
-        let needed = max(rule.minRepeats, Int((rule.minShareOfPages * Double(breaks.count)).rounded(.up)))
         let running = Set(pagesByText.filter { $0.value.count >= needed }.keys)
         guard !running.isEmpty else { return lines }
         return lines.enumerated().compactMap { i, line in
