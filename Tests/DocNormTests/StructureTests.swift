@@ -47,6 +47,14 @@ import Testing
         #expect(try headings("一、总体情况\n\n" + heading + "\n").last?.1 == heading)
     }
 
+    @Test func scalarsSharedAreCountedAsOftenAsBothHaveThem() {
+        // `restored` skips diffing a title on this count: it must not count
+        // a scalar more often than either text has it.
+        #expect(SectionTitles.sharedScalars([1, 2, 2, 3], [2, 2, 2, 4]) == 2)
+        #expect(SectionTitles.sharedScalars([5, 6], [5, 6]) == 2)
+        #expect(SectionTitles.sharedScalars([], [1]) == 0)
+    }
+
     @Test func sectionTitleIsTopLevelAfterStrayNumberedRows() throws {
         // Rows of a table OCR did not keep as a table, then section 四: by
         // numbering alone 四、 would continue 3. at level 2.

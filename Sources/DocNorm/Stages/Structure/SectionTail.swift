@@ -49,7 +49,7 @@ extension StructureRecovery {
                 continue
             }
             let text = parsed.numbering.text + String(Substring(parsed.rest))
-            guard !text.contains("\t"), !opensAsTableRow(parsed.numbering.text, parsed.rest), rules.readsAsHeading(text) else { continue }
+            guard !text.utf8.contains(UInt8(ascii: "\t")), !opensAsTableRow(parsed.numbering.text, parsed.rest), rules.readsAsHeading(text) else { continue }
             sequence.append((entry.line, parsed.numbering.value))
         }
         let present = Set(sequence.map(\.number))
@@ -96,7 +96,7 @@ extension SectionTitles {
     /// first. Nil for any other text.
     func titleEnding(with text: String, section: Int, tails: SectionTailRules) -> String? {
         guard section >= 1, section <= sections.count else { return nil }
-        let clean = text.unicodeScalars.filter { !noise.contains($0) && $0 != " " }.map { Int($0.value) }
+        let clean = withoutNoise(text.unicodeScalars)
         guard clean.count >= tails.minimumScalars else { return nil }
         for known in sections[section - 1] where clean.count <= known.count + 1 {
             for length in [clean.count, clean.count - 1, clean.count + 1] where length >= tails.minimumScalars && length <= known.count {
