@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
 import ICUKit
 
 /// Rules/structure.json, version docnorm-rules/1.
@@ -246,25 +241,18 @@ struct SectionTitles: Sendable {
     /// not its scalars copied into an array for every 一、 line.
     func isKnown(_ title: Substring.UnicodeScalarView) -> Bool {
         title.withUTF8 { bytes in
-            titlesUTF8.contains { Self.same($0, bytes) }
+            titlesUTF8.contains { title in title.withUnsafeBufferPointer { sameBytes($0, bytes) } }
         }
     }
 
     /// The number of the section whose title `title` is as written, else
-    /// nil: compared as UTF-8 in place, like `isKnown`, no array made.
+    /// nil: compared as UTF-8 in place, like `isKnown`, no array made
+    /// (`sameBytes`, one memcmp: `elementsEqual` stepped an iterator a byte
+    /// at a time, a tenth of `sectionTails` on the bench).
     func knownNumber(_ title: Substring.UnicodeScalarView) -> Int? {
         title.withUTF8 { bytes in
-            titlesUTF8.firstIndex { Self.same($0, bytes) }
+            titlesUTF8.firstIndex { title in title.withUnsafeBufferPointer { sameBytes($0, bytes) } }
         }.map { titleSections[$0] }
-    }
-
-    /// Whether a title's UTF-8 is `bytes`: compared with memcmp, not
-    /// `elementsEqual` (a tenth of sectionTails on the bench went to its
-    /// iterator, a byte at a time).
-    static func same(_ title: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard title.count == bytes.count else { return false }
-        guard !bytes.isEmpty else { return true }
-        return title.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
     }
 
     /// The number of the section whose title `title` is, as written or

@@ -52,13 +52,25 @@ extension String {
         guard utf8.count == other.utf8.count else { return false }
         // In place (no copy of either string to make it contiguous).
         if let same = utf8.withContiguousStorageIfAvailable({ x in
-            other.utf8.withContiguousStorageIfAvailable { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+            other.utf8.withContiguousStorageIfAvailable { y in sameBytes(x, y) }
         }), let same { return same }
         var a = self, b = other
-        return a.withUTF8 { x in
-            b.withUTF8 { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
-        }
+        return a.withUTF8 { x in b.withUTF8 { y in sameBytes(x, y) } }
     }
+
+    /// Whether the text's UTF-8 is `bytes` (`hasSameUTF8` against a buffer).
+    func hasUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard utf8.count == bytes.count else { return false }
+        if let same = utf8.withContiguousStorageIfAvailable({ sameBytes($0, bytes) }) { return same }
+        var text = self
+        return text.withUTF8 { sameBytes($0, bytes) }
+    }
+}
+
+/// Whether two buffers hold the same bytes: their lengths, then one `memcmp`.
+@inline(__always)
+func sameBytes(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+    x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
 }
 
 /// Offset of the first `byte` in `bytes` (`bytes.count` when there is none),

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
 import ICUKit
 
 /// Stage 3, `tables.header-runs`: the rows of an arithmetic table (三) that
@@ -370,7 +365,7 @@ struct HeaderRunRecovery: Sendable {
                 }
                 switch cell {
                 case .label(let l):
-                    guard Self.sameBytes(l, text) || String(decoding: text, as: UTF8.self) == l else { return nil }
+                    guard l.hasUTF8(text) || String(decoding: text, as: UTF8.self) == l else { return nil }
                 case .empty: guard text.isEmpty else { return nil }
                 case .value(let slot):
                     guard !text.isEmpty else { continue }
@@ -401,14 +396,5 @@ struct HeaderRunRecovery: Sendable {
             k += 1
         }
         return (rows, at, k - 1)
-    }
-
-    /// Whether `label`'s UTF-8 is `bytes`.
-    static func sameBytes(_ label: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard label.utf8.count == bytes.count else { return false }
-        guard !bytes.isEmpty else { return true }
-        if let same = label.utf8.withContiguousStorageIfAvailable({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) { return same }
-        var label = label
-        return label.withUTF8 { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
     }
 }
