@@ -54,6 +54,8 @@ import Testing
         #expect(found == ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"])
         #expect(doc.trace.contains { $0.rule == "structure.numbering-sequence" && $0.line == 9 })
         #expect(doc.trace.contains { $0.rule == "structure.section-title-pinned" && $0.line == 9 })
+        // Its Han characters changed by a traced step: nothing lost silently.
+        #expect(Guarantees.check(Array(Self.aroundSectionThree("一、收到和处理政府/信自心公开申请情况").utf8), pipeline: pipeline).isEmpty)
     }
 
     @Test(arguments: [
