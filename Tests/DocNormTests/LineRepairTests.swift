@@ -234,6 +234,25 @@ func repaired(_ text: String) throws -> [String] {
         #expect(try repaired(text).count == 2)
     }
 
+    /// OCR leaves a stray fragment opening with ， under a section heading
+    /// (held-out danzhou-qxj-2024, Tesseract): no line starts with ， so it
+    /// was taken for the heading's wrap, and the heading, its noisy title
+    /// now too far from any title, was lost. A heading whose title is a
+    /// known title, or one stage 4 restores, is a line of its own
+    /// (`lines.section-heading-alone`).
+    @Test func sectionHeadingTakesNoStrayFragmentAsItsWrap() throws {
+        let body = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n结束。\n\n"
+        let doc = try pipeline.run(Array((body + "三、收到和处理政府/信息公开申请情况\n\n，冈\n\n正文。\n").utf8),
+                                   options: PipelineOptions(tracing: true))
+        let found = doc.blocks.compactMap { if case .heading(_, _, let t) = $0.kind { return t } else { return nil } }
+        #expect(found == ["三、收到和处理政府信息公开申请情况"])
+        #expect(doc.trace.contains { $0.rule == "lines.section-heading-alone" })
+        // A known title as written, too.
+        #expect(try repaired(body + "六、其他需要报告的事项\n\n，冈\n").suffix(2) == ["六、其他需要报告的事项", "，冈"])
+        // Any other numbered line still takes it.
+        #expect(try repaired(body + "六、其他需要报告的工作\n\n，冈\n").last == "六、其他需要报告的工作，冈")
+    }
+
     /// `hasSameUTF8`: true only for the same bytes; canonically equivalent
     /// texts in other bytes are left to `==`.
     @Test func sameUTF8IsByteEquality() {

@@ -38,6 +38,42 @@ import Testing
         #expect(doc.trace.contains { $0.rule == "structure.section-title" && $0.line == 5 })
     }
 
+    /// OCR can read one character of an underlined section title as two or
+    /// three (held-out minchuan-zyxy-2022) and its number wrong: too far from
+    /// any title for `structure.section-title`, a noisy title standing where
+    /// its siblings pin section N (the number restored by
+    /// `structure.numbering-sequence`) is restored as N's title within the
+    /// looser allowance of `sectionTitles.pinned`.
+    static func aroundSectionThree(_ heading: String) -> String {
+        "一、总体情况\n\n正文。\n\n二、主动公开政府信息情况\n\n正文。\n\n" + heading + "\n\n正文。\n\n四、政府信息公开行政复议、行政诉讼情况\n\n正文。\n"
+    }
+
+    @Test func noisyTitlePinnedBySiblingsIsRestored() throws {
+        let doc = try pipeline.run(Array(Self.aroundSectionThree("一、收到和处理政府/信自心公开申请情况").utf8), options: PipelineOptions(tracing: true))
+        let found = doc.blocks.compactMap { if case .heading(_, _, let t) = $0.kind { return t } else { return nil } }
+        #expect(found == ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"])
+        #expect(doc.trace.contains { $0.rule == "structure.numbering-sequence" && $0.line == 9 })
+        #expect(doc.trace.contains { $0.rule == "structure.section-title-pinned" && $0.line == 9 })
+        // Its Han characters changed by a traced step: nothing lost silently.
+        #expect(Guarantees.check(Array(Self.aroundSectionThree("一、收到和处理政府/信自心公开申请情况").utf8), pipeline: pipeline).isEmpty)
+    }
+
+    @Test(arguments: [
+        "三、收到和处理政府信自心公开申请情况",           // pinned, but no noise: the author's words stay
+        "三、主动公开政府/信自心息情况",                  // noisy, but section 二's title, not 三's
+        "三、收到/处理政府信自心公开申请情况和其他事项",   // noisy, too far from 三's title even so
+    ])
+    func pinnedTitlesOtherwiseStay(_ heading: String) throws {
+        let doc = try pipeline.run(Array(Self.aroundSectionThree(heading).utf8), options: PipelineOptions(tracing: true))
+        #expect(!doc.trace.contains { $0.rule == "structure.section-title-pinned" })
+    }
+
+    @Test func noisyTitleNotPinnedStays() throws {
+        // Section 四 not after it: nothing pins 三.
+        let text = "一、总体情况\n\n正文。\n\n二、主动公开政府信息情况\n\n正文。\n\n三、收到和处理政府/信自心公开申请情况\n\n正文。\n"
+        #expect(try headings(text).last?.1 == "三、收到和处理政府/信自心公开申请情况")
+    }
+
     @Test(arguments: [
         "五、其他需要报告事项",      // a variant without noise: the author's words stay
         "二、加强/改进平台建设",      // noise, but no section's title

@@ -25,8 +25,8 @@ public struct GuaranteeViolation: Sendable, Equatable, CustomStringConvertible {
 public enum Guarantees {
     static let han = try! ScalarSet(pattern: "[:Han:]")
     /// Stage 4's rules that change text outside tables.
-    static let outsideTables: Set<String> = ["structure.section-title", "structure.section-tail", "structure.numbering-sequence",
-                                                   "structure.duplicate-heading"]
+    static let outsideTables: Set<String> = ["structure.section-title", "structure.section-title-pinned", "structure.section-tail",
+                                                   "structure.numbering-sequence", "structure.duplicate-heading"]
 
     /// The Han scalars of `text`, in order.
     static func hanScalars<S: Sequence>(_ text: S) -> [UInt32] where S.Element == Unicode.Scalar {

@@ -28,7 +28,11 @@ struct StructureRulesFile: VersionedRuleFile {
         }
         var style: String
         var noise: String
+        struct Pinned: Decodable {
+            var charactersPerEdit: Int
+        }
         var charactersPerEdit: Int
+        var pinned: Pinned
         var tails: Tails
         var sections: [[String]]
     }
@@ -211,6 +215,9 @@ struct SectionTitles: Sendable {
     /// A bitmap, not a `Set`: every 一、 line (table rows too) is searched for it.
     let noise: ScalarSet
     let charactersPerEdit: Int
+    /// The allowance for a title standing where the section sequence pins
+    /// its number (`structure.section-title-pinned`).
+    let pinnedCharactersPerEdit: Int
     /// Per section, in order, its titles as scalar values.
     let sections: [[[Int]]]
     /// `sections` with each title's scalar values sorted, for `sharedScalars`.
@@ -226,6 +233,10 @@ struct SectionTitles: Sendable {
         guard file.charactersPerEdit > 0 else {
             throw DocNormError.invalidRules(file: "structure.json", line: nil, reason: "sectionTitles.charactersPerEdit must be positive")
         }
+        guard file.pinned.charactersPerEdit > 0 else {
+            throw DocNormError.invalidRules(file: "structure.json", line: nil, reason: "sectionTitles.pinned.charactersPerEdit must be positive")
+        }
+        pinnedCharactersPerEdit = file.pinned.charactersPerEdit
         style = file.style
         noise = ScalarSet(ranges: file.noise.unicodeScalars.map { $0.value...$0.value }, pattern: "sectionTitles.noise")
         charactersPerEdit = file.charactersPerEdit
@@ -303,12 +314,22 @@ struct SectionTitles: Sendable {
     /// was misread from, or nil: only a title with noise in it, or ending in
     /// one of `misreadEndings` (no title ends so: OCR read 况 as ，), close to
     /// one known title and not itself a known title, is restored.
-    func restored(_ title: Substring.UnicodeScalarView, misreadEndings: Set<Unicode.Scalar> = []) -> (number: Int, title: String)? {
-        guard title.firstIndex(in: noise) != nil || title.last.map(misreadEndings.contains) == true else { return nil }
+    /// `pinned`: the section the heading's place in the sequence pins it as
+    /// (`structure.section-title-pinned`): only that section's titles are
+    /// tried, within `pinnedCharactersPerEdit`, and only for a title with
+    /// noise in it.
+    func restored(_ title: Substring.UnicodeScalarView, misreadEndings: Set<Unicode.Scalar> = [],
+                  pinned: Int? = nil) -> (number: Int, title: String)? {
+        if let pinned {
+            guard pinned >= 1, pinned <= sections.count, title.firstIndex(in: noise) != nil else { return nil }
+        } else {
+            guard title.firstIndex(in: noise) != nil || title.last.map(misreadEndings.contains) == true else { return nil }
+        }
+        let charactersPerEdit = pinned == nil ? self.charactersPerEdit : pinnedCharactersPerEdit
         let clean = withoutNoise(title)
         let sortedClean = clean.sorted()
         var best: (number: Int, title: [Int], edits: Int)?
-        for (k, titles) in sections.enumerated() {
+        for (k, titles) in sections.enumerated() where pinned.map({ $0 == k + 1 }) ?? true {
             for (t, known) in titles.enumerated() {
                 guard abs(known.count - clean.count) * charactersPerEdit <= known.count else { continue }
                 // Each scalar of either that the other lacks is an edit

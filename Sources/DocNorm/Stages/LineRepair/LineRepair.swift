@@ -730,6 +730,16 @@ public struct LineRepair: Sendable {
                                                           nextNumbered: numbered.opens(lines, at: end + 1, self)))
                 else { break }
                 if end + 2 < lines.endIndex, setIn(next, between: last, and: lines[end + 2]), endsStrongly(last.text) { break }
+                // A section heading, its title known or restorable, is a line
+                // of its own: what follows (OCR's stray ，累) is no wrap of it
+                // (`lines.section-heading-alone`).
+                if end == position, numbered.opens(lines, at: end, self), standsAsSectionHeading(last.text) {
+                    if !probing {
+                        context.traced(.lines, "lines.section-heading-alone", line: next.number,
+                                       before: join(last.text, next.text), after: last.text + "⏎" + next.text)
+                    }
+                    break
+                }
                 if wrapped, let exact = exactColumn, topBlock == nil, end + 2 < lines.endIndex,
                    indentedByWidth(next, before: last, after: lines[end + 2], fullWidth: exact) {
                     if !probing {

@@ -15,6 +15,10 @@
 ///   noise of an underline in it (`sectionTitles.noise`: 二、主动公 ⏎⏎
 ///   \开政府信  /心\ 息情况), within the edit allowance stage 4 restores a
 ///   noisy title by (`structure.section-title`). Nothing else is joined so.
+/// - `lines.section-heading-alone`: a section heading whose title is a
+///   known section title, or one stage 4 restores (`structure.section-title`:
+///   二、主动公\开政府言息情况), takes nothing after it as a wrap: OCR's stray
+///   fragment below it (，累, which no line starts with) is no part of it.
 extension LineRepair {
     /// Whether `line`, a section heading whose title is cut short, goes on
     /// in `next`, the rest of that title (`lines.join-section-title`).
@@ -25,6 +29,16 @@ extension LineRepair {
         guard next.utf8.count < titles.longestUTF8, lineNumbered(),
               let parsed = numbering.parse(line), parsed.numbering.style == titles.style else { return false }
         return titles.completes(parsed.rest, with: next) || titles.completesThroughNoise(parsed.rest, with: next)
+    }
+
+    /// Whether `line` is a section heading (`sectionTitles.style` numbering)
+    /// whose title is a known section title as written or as stage 4
+    /// restores it (`SectionTitles.restored`): a line of its own
+    /// (`lines.section-heading-alone`).
+    func standsAsSectionHeading(_ line: String) -> Bool {
+        let titles = structure.sectionTitles
+        guard line.utf8.count < titles.longestUTF8 * 2, let parsed = numbering.parse(line), parsed.numbering.style == titles.style else { return false }
+        return titles.isKnown(parsed.rest) || titles.restored(parsed.rest, misreadEndings: structure.notHeadingEndings) != nil
     }
 
     /// The title at the top, joined from up to `maxLines` lines, and how many

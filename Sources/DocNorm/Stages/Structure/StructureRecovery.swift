@@ -21,6 +21,11 @@ import Darwin
 ///   national format's title and that section's number back, traced:
 ///   一、主动公\开政府言息情况 → 二、主动公开政府信息情况. A section
 ///   title is a top-level heading whatever numbered lines came before it.
+/// - `structure.section-title-pinned`: a noisy section title too far from
+///   every title for that, standing where its siblings pin it as section N
+///   (N-1 before it, N+1 after), is restored as N's title within the looser
+///   allowance of Rules/structure.json `sectionTitles.pinned`:
+///   一、主动公\开政府信百心、息情况 between 一、 and 三、 → 二、主动公开政府信息情况.
 /// - `structure.duplicate-heading`: a heading so restored that repeats the
 ///   heading right before it is one (stage 2's `lines.duplicate-heading`
 ///   saw them as written: 一、总体情况 ⏎ 一、总体情况/).
@@ -65,7 +70,7 @@ struct StructureRecovery: Sendable {
         blocks.reserveCapacity(prose.reduce(tables.count) { $0 + $1.count })  // one block per piece; no growth copies
         var open: [Open] = []
         let numbered = numberedLines(prose)
-        let renumbered = misnumbered(numbered)
+        let (renumbered, pinned) = misnumbered(numbered)
         let (tails, junk) = sectionTails(prose, numbered: numbered, renumbered: renumbered)
         var index = 0  // of the logical line, over all stretches
         var next = 0  // in `numbered`, the first line not yet reached
@@ -99,7 +104,7 @@ struct StructureRecovery: Sendable {
                     line.text = tail.heading
                     parsed = ParsedNumbering(rules.numbering.parse(tail.heading))
                 }
-                let kind = classify(line, parsed: parsed, open: &open, context: context)
+                let kind = classify(line, parsed: parsed, pinned: pinned.isEmpty ? nil : pinned[index], open: &open, context: context)
                 // Stage 2 compared headings as written; one whose title was
                 // restored here can repeat the heading right before it.
                 if case .heading(_, _, let text) = kind, case .heading(_, _, let before)? = blocks.last?.kind, text == before {
@@ -149,7 +154,11 @@ struct StructureRecovery: Sendable {
     /// names another number is renumbered.
     /// Keyed by the logical line's index over all stretches, the line's text
     /// with the number restored. (Tables between stretches do not end a run.)
-    func misnumbered(_ numbered: [(line: Int, parsed: ParsedNumbering)]) -> [Int: String] {
+    /// Also the section headings (`sectionTitles.style`) whose number, as
+    /// written or restored, the siblings on either side pin (N-1 before, N+1
+    /// after), by index: the section a noisy title there is restored as
+    /// (`structure.section-title-pinned`).
+    func misnumbered(_ numbered: [(line: Int, parsed: ParsedNumbering)]) -> (renumbered: [Int: String], pinned: [Int: Int]) {
         // Runs of siblings per style, as positions in `numbered`; numbering
         // of a higher level ends the runs below it (a style's level is its
         // run's: every line of a run has that style).
@@ -173,6 +182,7 @@ struct StructureRecovery: Sendable {
             }
         }
         var renumbered: [Int: String] = [:]
+        var pinned: [Int: Int] = [:]
         for run in runs where run.count >= 3 {
             // Left to right, each on the numbers already restored before it.
             var values = run.map { numbered[$0].parsed.numbering.value }
@@ -195,8 +205,12 @@ struct StructureRecovery: Sendable {
                 renumbered[numbered[run[k]].line] = written + String(Substring(parsed.rest))
                 values[k] = before + 1
             }
+            guard numbered[run[0]].parsed.numbering.style == rules.sectionTitles.style else { continue }
+            for k in 1..<(run.count - 1) where values[k - 1] + 1 == values[k] && values[k + 1] == values[k] + 1 {
+                pinned[numbered[run[k]].line] = values[k]
+            }
         }
-        return renumbered
+        return (renumbered, pinned)
     }
 
     /// Whether a line numbered `numbering` with `rest` after it opens as one
@@ -228,16 +242,26 @@ struct StructureRecovery: Sendable {
     /// `ReadingOrderRecovery.stretchEnd` compares them.
     static let rowHeadScalars = 8
 
-    /// The block of a prose line; `parsed` is the numbering it opens with.
-    func classify(_ line: LogicalLine, parsed: ParsedNumbering?, open: inout [Open], context: PipelineContext) -> BlockKind {
+    /// The block of a prose line; `parsed` is the numbering it opens with,
+    /// `pinned` the section its place in the sequence pins it as (`misnumbered`).
+    func classify(_ line: LogicalLine, parsed: ParsedNumbering?, pinned: Int? = nil, open: inout [Open], context: PipelineContext) -> BlockKind {
         guard var parsed else { return .paragraph(line.text, runIn: nil) }
         var line = line
-        if parsed.numbering.style == rules.sectionTitles.style, let section = rules.sectionTitles.restored(parsed.rest, misreadEndings: rules.notHeadingEndings),
-           let numbering = rules.numbering.written(section.number, style: parsed.numbering.style),
-           let reparsed = ParsedNumbering(rules.numbering.parse(numbering + section.title)) {
-            context.traced(.structure, "structure.section-title", line: line.lines.lowerBound, before: line.text, after: numbering + section.title)
-            line.text = numbering + section.title
-            parsed = reparsed
+        if parsed.numbering.style == rules.sectionTitles.style {
+            // A title too far from every title for any heading may still be
+            // the one its place in the sequence pins, heading-shaped and noisy.
+            var rule = "structure.section-title"
+            var section = rules.sectionTitles.restored(parsed.rest, misreadEndings: rules.notHeadingEndings)
+            if section == nil, let pinned, !rules.sectionTitles.isKnown(parsed.rest), rules.isHeadingShaped(line.text) {
+                section = rules.sectionTitles.restored(parsed.rest, pinned: pinned)
+                rule = "structure.section-title-pinned"
+            }
+            if let section, let numbering = rules.numbering.written(section.number, style: parsed.numbering.style),
+               let reparsed = ParsedNumbering(rules.numbering.parse(numbering + section.title)) {
+                context.traced(.structure, rule, line: line.lines.lowerBound, before: line.text, after: numbering + section.title)
+                line.text = numbering + section.title
+                parsed = reparsed
+            }
         }
         // A section of the national format is a top-level heading whatever
         // came before it (an unrecognised table's numbered rows, say).
