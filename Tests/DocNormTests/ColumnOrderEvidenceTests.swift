@@ -182,6 +182,36 @@ import Testing
         #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
     }
 
+    /// Chromium's PDF through pdftotext -raw: the row's last values drawn
+    /// after everything else on the last page, past the next two sections'
+    /// headings, their paragraphs and the page number. The document ends
+    /// with them, the table is short of exactly them and adds up with them:
+    /// they go back (`tables.interleaved-sections`). With a total that does
+    /// not add up, or with prose after them, they stay.
+    @Test func aRowTailDrawnAfterTheLastSectionsGoesBackWhenItAddsUp() throws {
+        let header = ["四、政府信息公开行政复议、行政诉讼情况", "", "行政复议", "行政诉讼", "复议后起诉",
+                      "结果 结果 其他 尚未 总 结果 未经复议直接起诉", "结果", "其他", "尚未", "总", "结果", "结果",
+                      "尚未 总", "维持 纠正 结果 审结 计 维持 纠正 结果 审结 计 维持 纠正 其他",
+                      "结果 审结 计"]
+        let values = ["3", "1", "0", "1", "5", "2", "0", "1", "0", "3", "1", "0", "0", "1", "2"]
+        let sections = ["", "五、存在的主要问题及改进情况", "", "公开栏更新不够及时。", "", "六、其他需要报告的事项", "", "无。", "", "- 3 -"]
+        func text(_ tail: [String], after: [String] = []) -> String {
+            (header + values.prefix(13).flatMap { ["", $0] } + sections + tail.flatMap { ["", $0] } + after).joined(separator: "\n") + "\n"
+        }
+        let doc = try document(text(["1", "2"]), tracing: true)
+        let table = try #require(doc.tables.first)
+        #expect(table.records.map(\.value) == values)
+        #expect(doc.trace.contains { $0.rule == "tables.interleaved-sections" })
+        let once = try canonical(Array(text(["1", "2"]).utf8))
+        #expect(once.hasSuffix("\t2\n\n五、存在的主要问题及改进情况\n\n公开栏更新不够及时。\n\n六、其他需要报告的事项\n\n无。\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+        #expect(Guarantees.check(Array(text(["1", "2"]).utf8), pipeline: pipeline).isEmpty)
+        for (tail, after) in [(["1", "3"], []), (["1", "2"], ["", "特此报告。"])] {
+            let kept = try document(text(tail, after: after), tracing: true)
+            #expect(!kept.trace.contains { $0.rule == "tables.interleaved-sections" })
+        }
+    }
+
     /// A longer run of headings than `maxInterleavedHeadings` (two
     /// sub-headings after the section's), or a sub-heading that ends a
     /// sentence (prose), leaves the numbers after it where they are.

@@ -69,6 +69,43 @@ private let next = "四、政府信息公开行政复议、行政诉讼情况"
         #expect(doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.kind == .repair && $0.message.contains("first 2 columns first") })
     }
 
+    /// The same table with the first column's label 三、本年度办理结果 broken
+    /// over two lines, its first piece beside the next cell's label
+    /// (三、本年度办 （一）予以公开, the space between them dropped as between
+    /// Han text) and its values one per line after it: that line opens
+    /// with section numbering no label starts with, yet it is the start of
+    /// one label run into another's, a row, not the next section. The
+    /// stretch goes on to the end of the table, and the table is read.
+    @Test func aBrokenNumberedLabelBesideTheNextLabelDoesNotEndTheTable() throws {
+        let labels = dataLabels(2021), v = busyTable
+        var lines = head
+        for i in 0..<2 { lines.append(labels[i] + " " + v[i].map(String.init).joined(separator: " ")) }
+        lines.append("三、本年度办 （一）予以公开")
+        lines += v[2].map(String.init)
+        lines.append("理结果")
+        for i in 3..<21 { lines.append("\(labels[i]) \(v[i][0])") }
+        for i in 3..<21 { lines += v[i].dropFirst().map(String.init) }
+        for i in 21..<25 { lines.append("\(labels[i]) \(v[i][0]) \(v[i][1])") }
+        lines += v[21].dropFirst(2).map(String.init)
+        for c in 2..<5 { lines += (22..<25).map { String(v[$0][c]) } }
+        lines += (22..<25).map { "\(v[$0][5]) \(v[$0][6])" }
+        lines.append(next)
+        let doc = try document(lines.joined(separator: "\n") + "\n")
+        let table = try #require(doc.tables.first)
+        #expect(table.records.map(\.value) == v.flatMap { $0.map(String.init) })
+        #expect(doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.kind == .repair })
+    }
+
+    /// A heading shares no more than its numbering with a label: it ends
+    /// the stretch, glued to a label's start or not.
+    @Test func aHeadingIsNotTakenForABrokenLabel() {
+        let labels = ["三、本年度办理结果", "（一）予以公开", "四、结转下年度继续办理"].map { Array($0.unicodeScalars) }
+        #expect(ReadingOrderRecovery.opensRow(Array("三、本年度办（一".unicodeScalars), labels: labels, numbered: 2))
+        #expect(ReadingOrderRecovery.opensRow(Array("三、本年度办".unicodeScalars), labels: labels, numbered: 2))
+        #expect(!ReadingOrderRecovery.opensRow(Array("四、政府信息公开".unicodeScalars), labels: labels, numbered: 2))
+        #expect(!ReadingOrderRecovery.opensRow(Array("四、（一）予以".unicodeScalars), labels: labels, numbered: 2))
+    }
+
     /// The two values beside a label must have been drawn together: where
     /// text stands between a row's first and second value (each label with
     /// one value, the labels wrapped), two columns are not read first, and

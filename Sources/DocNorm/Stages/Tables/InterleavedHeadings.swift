@@ -40,7 +40,8 @@ extension TableRecognizer {
         while i < lines.count {
             guard let first = LineRepair.firstScalar(of: lines[i].text, skippingTabs: true).flatMap(Unicode.Scalar.init) else { i += 1; continue }
             if numerals.contains(first), isSectionHeading(lines[i]) {
-                if let table = open, let found = interleavedPiece(lines, heading: i, table: table) {
+                if let table = open, let (found, rule) = interleavedPiece(lines, heading: i, table: table).map({ ($0, "tables.interleaved-heading") })
+                    ?? trailingPiece(lines, heading: i, table: table).map({ ($0, "tables.interleaved-sections") }) {
                     let (start, end) = found
                     let moved = Array(lines[i...end])
                     // The piece (from its first line, or from its first header piece: `restAfterHeading`),
@@ -48,7 +49,7 @@ extension TableRecognizer {
                     let piece = start - i, rest = restAfterHeading(lines, piece: start...end, table: table) - i
                     var reordered = Array(moved[rest...] + moved[..<piece] + moved[piece..<rest])
                     for k in reordered.indices { reordered[k].number = moved[k].number }
-                    context.traced(.tables, "tables.interleaved-heading", line: lines[i].number,
+                    context.traced(.tables, rule, line: lines[i].number,
                                    before: moved.map(\.text).joined(separator: "⏎"), after: reordered.map(\.text).joined(separator: "⏎"))
                     lines.replaceSubrange(i...end, with: reordered)
                     i = end + 1
@@ -114,6 +115,68 @@ extension TableRecognizer {
             let headingText = Array(lines[heading].text.unicodeScalars.filter { $0 != " " && $0 != "\t" })
             if rowLabelScalars.contains(where: { label in label.starts(with: headingText) || headingText.starts(with: label) }) { return nil }
         }
+        return (start, end)
+    }
+
+    /// `tables.interleaved-sections`: the table's last values drawn after
+    /// whole sections. Chromium's PDF through pdftotext -raw may draw a
+    /// row's last values after everything else on the last page, past the
+    /// next sections' headings and paragraphs and the page number (…0⏎0⏎
+    /// 五、…⏎其段落。⏎六、…⏎无。⏎-3-⏎0⏎0): the document ends with values alone,
+    /// right after a page break, and the table before the sections is short
+    /// of exactly that many. They go back when nothing else can be theirs and
+    /// the table adds up with them: the line before the heading is one of
+    /// the table's values; between the heading and them stand at most
+    /// `maxInterleavedHeadings` section headings (no row label, no anchor)
+    /// with their prose, within `maxApartLines` lines; after them nothing
+    /// but blank lines; a line removed between them and the text before
+    /// (the page number, stage 2); the table's values with them are exactly
+    /// its value cells, as without them they are not; and the table then
+    /// reads in one order that holds every relation of its template (an
+    /// arithmetic template only: `tables.reading-order`, no number dropped).
+    /// Returns the piece's first and last lines.
+    func trailingPiece(_ lines: [SourceLine], heading: Int, table: (templates: [Int], anchor: Int)) -> (start: Int, end: Int)? {
+        var before = heading - 1
+        while before > table.anchor, Self.isBlank(lines[before]) { before -= 1 }
+        guard before > table.anchor, valuesOnly(lines[before]) != nil else { return nil }
+        let allTemplates = rules.templates
+        let templates = table.templates.map { allTemplates[$0] }
+        guard templates.allSatisfy({ !$0.checks.isEmpty }) else { return nil }
+        // The document's last text: lines of values alone.
+        var end = lines.count - 1
+        while end > heading, Self.isBlank(lines[end]) { end -= 1 }
+        var start = end + 1, numbers = 0, k = end
+        while k > heading {
+            if Self.isBlank(lines[k]) { k -= 1; continue }
+            guard let count = valuesOnly(lines[k]) else { break }
+            numbers += count
+            start = k
+            k -= 1
+        }
+        guard numbers > 0, start <= end, start - heading <= rules.readingOrder.maxApartLines else { return nil }
+        // Right after a page break: a line taken out between the piece and the text before it.
+        var prose = start - 1
+        while prose > heading, Self.isBlank(lines[prose]) { prose -= 1 }
+        guard prose > heading, lines[start].number - lines[prose].number > start - prose else { return nil }
+        // Between: section headings (no row label) and their prose, no table.
+        var headings = 0
+        for j in heading...prose where !Self.isBlank(lines[j]) {
+            if anchoredTemplates(lines[j]) != nil { return nil }
+            guard isSectionHeading(lines[j]) else { continue }
+            headings += 1
+            let text = Array(lines[j].text.unicodeScalars.filter { $0 != " " && $0 != "\t" })
+            if rowLabelScalars.contains(where: { $0.starts(with: text) || text.starts(with: $0) }) { return nil }
+        }
+        guard headings <= rules.readingOrder.maxInterleavedHeadings else { return nil }
+        var read = 0
+        for line in lines[table.anchor..<heading] { read += valuesOnly(line) ?? gridRowValues(line) }
+        let fits = templates.contains { t in t.rows.reduce(0) { $0 + $1.columnPaths.count } == read + numbers }
+        let fitsWithout = templates.contains { t in t.rows.reduce(0) { $0 + $1.columnPaths.count } == read }
+        guard fits && !fitsWithout else { return nil }
+        // The arithmetic decides: the table with them reads in one order that holds.
+        let joined = Array(lines[table.anchor..<heading]) + Array(lines[start...end])
+        guard case .recovered(let reading, _, _) = readingOrder.recover(joined, from: 0, candidates: templates, edition: nil),
+              reading.dropped.isEmpty, reading.suspects.isEmpty else { return nil }
         return (start, end)
     }
 

@@ -471,6 +471,25 @@ struct ReadingOrderRecovery: Sendable {
         } }
     }
 
+    /// `head` (a line's first piece, section numbering first) opens a row
+    /// of a template with these labels: it is a label's start, or holds a
+    /// label; or it is the start of a label, at least two scalars past the
+    /// numbering, run straight into the start of another label: a first
+    /// column's label broken over lines with the next cell's label beside
+    /// its first piece, the space between them dropped as between Han text
+    /// (三、本年度办（一）予以公开). A heading (四、政府信息公开…) shares no
+    /// more than its numbering with any label.
+    static func opensRow(_ head: [Unicode.Scalar], labels: [[Unicode.Scalar]], numbered: Int) -> Bool {
+        if labels.contains(where: { $0.starts(with: head) || head.starts(with: $0) }) { return true }
+        var cut = head.count - 1
+        while cut > numbered + 1 {
+            let rest = head[cut...]
+            if labels.contains(where: { $0.starts(with: head[..<cut]) }), labels.contains(where: { $0.starts(with: rest) }) { return true }
+            cut -= 1
+        }
+        return false
+    }
+
     /// Index just past the stretch: the first line, within `maxLines`, that
     /// opens with section numbering (四、) no template label starts with, or
     /// with the anchor of another table, or ends a sentence (。): prose with
@@ -512,7 +531,7 @@ struct ReadingOrderRecovery: Sendable {
             if n > 0, head[n...].starts(with: mark) {
                 // 四、结转下年度继续办理 is a row of table 三; 四、政府信息公开… is not.
                 let known = head.count > n + mark.count + 1
-                    && templates.contains { (labelScalars[$0.id] ?? Self.labels(of: $0)).contains { $0.starts(with: head) || head.starts(with: $0) } }
+                    && templates.contains { Self.opensRow(head, labels: labelScalars[$0.id] ?? Self.labels(of: $0), numbered: n + mark.count) }
                 if !known { return i }
             }
             i += 1
