@@ -51,7 +51,7 @@ struct TableRecognizer: Sendable {
         anchors = rules.templates.map { t in t.anchors.map { Array($0.unicodeScalars) } }
         anchorFirsts = ScalarSet(ranges: anchors.joined().compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
         anchorUTF8 = rules.templates.map { t in t.anchors.map { Array($0.utf8) } }
-        templateHeaderLabels = rules.templates.map(Self.headerLabels)
+        templateHeaderLabels = rules.templates.map(\.headerLabelCharacters)
         rowLabelScalars = rules.templates.flatMap { $0.rows.flatMap { $0.path.map { Array($0.unicodeScalars) } } }
         anchorLabels = Self.anchorLabels(rules.templates)
     }
@@ -589,9 +589,7 @@ struct TableRecognizer: Sendable {
 
     /// Every label of `template`: its header labels and each label of its
     /// rows' paths (（五）不予处理 and 1.信访举报投诉类申请 both), as characters.
-    static func labels(_ template: TableTemplate) -> [[Character]] {
-        headerLabels(template) + template.rows.flatMap { $0.path.map { Array($0) } }.filter { !$0.isEmpty }
-    }
+    static func labels(_ template: TableTemplate) -> [[Character]] { template.labelCharacters }
 
     /// Whether the non-blank `fragments` are, one whole label a line, each
     /// header label that `table` does not show, and no other. A label is
@@ -621,14 +619,8 @@ struct TableRecognizer: Sendable {
 
     /// The template's header labels, as characters: compared as
     /// `String.contains` compares them (its searcher, set up for every label
-    /// and word, was most of `headerFragmentsStart`).
-    func headerLabels(_ template: TableTemplate) -> [[Character]] { Self.headerLabels(template) }
-
-    static func headerLabels(_ template: TableTemplate) -> [[Character]] {
-        template.rows.filter(\.isHeader).flatMap { row in
-            row.cells.compactMap { cell -> [Character]? in if case .label(let l) = cell { Array(l) } else { nil } }
-        }
-    }
+    /// and word, was most of `headerFragmentsStart`). Made with the template.
+    func headerLabels(_ template: TableTemplate) -> [[Character]] { template.headerLabelCharacters }
 
     /// Whether each word of `line` is part of one of `headers` (or of any
     /// labels given: `labelFragmentsEnd` gives every label of a template).
