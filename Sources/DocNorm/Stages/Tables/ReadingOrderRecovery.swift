@@ -724,7 +724,10 @@ extension ReadingOrderRecovery {
             if row.isHeader {
                 for (column, cell) in row.cells.enumerated() {
                     guard case .label(let label) = cell else { continue }
-                    let scalars = Array(label.unicodeScalars)
+                    // The label's scalars as the template made them, once
+                    // (listed here, for each table filled, they were an
+                    // allocation and a walk of the scalar view per label).
+                    let scalars = row.labelScalars[column]
                     if stands(scalars, in: text.scalars) || standsInPieces(scalars, in: text) { cells[column] = label }
                 }
                 filled.values.append([])
