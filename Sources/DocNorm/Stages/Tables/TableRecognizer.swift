@@ -40,6 +40,11 @@ struct TableRecognizer: Sendable {
     let rowLabelScalars: [[Unicode.Scalar]]
     /// `anchorLabels(_:)` of the templates, made once.
     let anchorLabels: [String: [[AnchorLabel]]]
+    /// The section numerals as a bitmap, made once: every line of every
+    /// reading is asked whether it opens with one
+    /// (`tables.interleaved-heading`), and the set made per document cost
+    /// ~10 K instructions each.
+    let sectionNumeralSet: ScalarSet
 
     init(rules: TableRules) {
         self.rules = rules
@@ -54,6 +59,7 @@ struct TableRecognizer: Sendable {
         templateHeaderLabels = rules.templates.map(\.headerLabelCharacters)
         rowLabelScalars = rules.templates.flatMap { $0.rows.flatMap { $0.path.map { Array($0.unicodeScalars) } } }
         anchorLabels = Self.anchorLabels(rules.templates)
+        sectionNumeralSet = ScalarSet(ranges: rules.sectionNumerals.map { $0.value...$0.value }, pattern: "section numerals")
     }
 
     /// The templates (their indices, in order) one of whose anchors opens
