@@ -221,6 +221,13 @@ public struct TableTemplate: Sendable {
     /// spans rows (a group label): the next data row has no label at or
     /// left of its column.
     var spansRows: [Bool] = []
+    /// The header labels as Characters, and every label (those, then each
+    /// label of the rows' paths), made once: `tables.header-fragments` and
+    /// `tables.label-fragments` compare the lines before and after each
+    /// table read in another order with them (made at each call, ~56 K
+    /// instructions a table).
+    var headerLabelCharacters: [[Character]] = []
+    var labelCharacters: [[Character]] = []
 
     init(_ file: TableTemplateFile, path: String) throws {
         func invalid(_ reason: String) -> DocNormError { .invalidRules(file: path, line: nil, reason: reason) }
@@ -278,6 +285,10 @@ public struct TableTemplate: Sendable {
         headerScalars = ScalarSet(ranges: rows.filter(\.isHeader).flatMap(\.labelScalars).joined().map { $0.value...$0.value },
                                   pattern: "header labels of \(file.id)")
         headerScalarsHaveNoEquivalents = rows.filter(\.isHeader).flatMap(\.labelScalars).joined().allSatisfy(HeaderPieceEvidence.hasNoCanonicalEquivalent)
+        headerLabelCharacters = rows.filter(\.isHeader).flatMap { row in
+            row.cells.compactMap { cell -> [Character]? in if case .label(let l) = cell { Array(l) } else { nil } }
+        }
+        labelCharacters = headerLabelCharacters + rows.flatMap { $0.path.map { Array($0) } }.filter { !$0.isEmpty }
         checks = try file.checks.map { try Self.compile($0, rowIndex: rowIndex, invalid: invalid) }
         bounds = try (file.bounds ?? []).map { try Self.compile($0, rowIndex: rowIndex, invalid: invalid) }
         checkSites = Self.sites(of: checks, rows: rows)

@@ -32,7 +32,7 @@ extension TableRecognizer {
         // Every line is asked; the tests read these copies, since a closure
         // that reads `self` copied the whole recogniser each time. The
         // numerals as a bitmap: the rules' Set hashed every line's first scalar.
-        let numerals = ScalarSet(ranges: rules.sectionNumerals.map { $0.value...$0.value }, pattern: "section numerals")
+        let numerals = sectionNumeralSet
         let anchorFirsts = self.anchorFirsts
         /// The templates of the table opened since the last heading, and its anchor's line.
         var open: (templates: [Int], anchor: Int)?

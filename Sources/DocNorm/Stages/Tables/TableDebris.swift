@@ -46,14 +46,37 @@ struct TableDebris: Sendable {
         let cells = template.rows.reduce(0) { $0 + ($1.isHeader ? 0 : $1.columnPaths.count) }
         guard cells > 0 else { return nil }
         var lastLine = start
+        // Each line's words (between spaces and TABs, ASCII bytes) decoded
+        // from its UTF-8 into one buffer: the scalar view split into words,
+        // each copied, cost several times as much.
+        var word: [Unicode.Scalar] = []
         for index in start..<end {
-            let words = lines[index].text.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            guard !words.isEmpty else { continue }
-            for word in words where !rules.isValue(Array(word)[...]) {
-                // A number glued to a label's end is a cell (内容仍不明确1).
-                let text = Array(word.reversed().drop { rules.digits.contains($0) || $0 == "." }.reversed())
-                guard Self.isLabelPieces(text, labels: labels) else { return nil }
+            var text = lines[index].text
+            var any = false, fits = true
+            text.withUTF8 { bytes in
+                var i = 0
+                while i <= bytes.count && fits {
+                    guard i == bytes.count || bytes[i] == 0x20 || bytes[i] == 0x09 else {
+                        let (value, length) = decodeUTF8Scalar(bytes, at: i)
+                        // Valid UTF-8 decodes to a valid scalar.
+                        word.append(unsafeBitCast(value, to: Unicode.Scalar.self))
+                        i += length
+                        continue
+                    }
+                    i += 1
+                    guard !word.isEmpty else { continue }
+                    any = true
+                    if !rules.isValue(word[...]) {
+                        // A number glued to a label's end is a cell (内容仍不明确1).
+                        var n = word.count
+                        while n > 0 && (rules.digits.contains(word[n - 1]) || word[n - 1] == ".") { n -= 1 }
+                        if !Self.isLabelPieces(Array(word[..<n]), labels: labels) { fits = false }
+                    }
+                    word.removeAll(keepingCapacity: true)
+                }
             }
+            guard fits else { return nil }
+            guard any else { continue }
             lastLine = index
         }
         let numbers = numbers()

@@ -40,6 +40,11 @@ struct TableRecognizer: Sendable {
     let rowLabelScalars: [[Unicode.Scalar]]
     /// `anchorLabels(_:)` of the templates, made once.
     let anchorLabels: [String: [[AnchorLabel]]]
+    /// The section numerals as a bitmap, made once: every line of every
+    /// reading is asked whether it opens with one
+    /// (`tables.interleaved-heading`), and the set made per document cost
+    /// ~10 K instructions each.
+    let sectionNumeralSet: ScalarSet
 
     init(rules: TableRules) {
         self.rules = rules
@@ -51,9 +56,10 @@ struct TableRecognizer: Sendable {
         anchors = rules.templates.map { t in t.anchors.map { Array($0.unicodeScalars) } }
         anchorFirsts = ScalarSet(ranges: anchors.joined().compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
         anchorUTF8 = rules.templates.map { t in t.anchors.map { Array($0.utf8) } }
-        templateHeaderLabels = rules.templates.map(Self.headerLabels)
+        templateHeaderLabels = rules.templates.map(\.headerLabelCharacters)
         rowLabelScalars = rules.templates.flatMap { $0.rows.flatMap { $0.path.map { Array($0.unicodeScalars) } } }
         anchorLabels = Self.anchorLabels(rules.templates)
+        sectionNumeralSet = ScalarSet(ranges: rules.sectionNumerals.map { $0.value...$0.value }, pattern: "section numerals")
     }
 
     /// The templates (their indices, in order) one of whose anchors opens
@@ -589,9 +595,7 @@ struct TableRecognizer: Sendable {
 
     /// Every label of `template`: its header labels and each label of its
     /// rows' paths (（五）不予处理 and 1.信访举报投诉类申请 both), as characters.
-    static func labels(_ template: TableTemplate) -> [[Character]] {
-        headerLabels(template) + template.rows.flatMap { $0.path.map { Array($0) } }.filter { !$0.isEmpty }
-    }
+    static func labels(_ template: TableTemplate) -> [[Character]] { template.labelCharacters }
 
     /// Whether the non-blank `fragments` are, one whole label a line, each
     /// header label that `table` does not show, and no other. A label is
@@ -621,14 +625,8 @@ struct TableRecognizer: Sendable {
 
     /// The template's header labels, as characters: compared as
     /// `String.contains` compares them (its searcher, set up for every label
-    /// and word, was most of `headerFragmentsStart`).
-    func headerLabels(_ template: TableTemplate) -> [[Character]] { Self.headerLabels(template) }
-
-    static func headerLabels(_ template: TableTemplate) -> [[Character]] {
-        template.rows.filter(\.isHeader).flatMap { row in
-            row.cells.compactMap { cell -> [Character]? in if case .label(let l) = cell { Array(l) } else { nil } }
-        }
-    }
+    /// and word, was most of `headerFragmentsStart`). Made with the template.
+    func headerLabels(_ template: TableTemplate) -> [[Character]] { template.headerLabelCharacters }
 
     /// Whether each word of `line` is part of one of `headers` (or of any
     /// labels given: `labelFragmentsEnd` gives every label of a template).
