@@ -207,7 +207,7 @@ extension LineRepair {
     /// `spacesMarkFontSwitches`: the extractor put a space at each place
     /// where Latin meets CJK, which took no room on the page (`wrapEvidence`).
     func continues(_ line: SourceLine, into next: String, fullWidth: Int, blankBetween: Bool, opensParagraph: Bool,
-                   spacesMarkFontSwitches: Bool = false,
+                   spacesMarkFontSwitches: Bool = false, lineColumns: Int? = nil,
                    lineNumbered: @autoclosure () -> Bool, nextNumbered: @autoclosure () -> Bool) -> Bool {
         if line.text.containsTab || next.containsTab || nextNumbered() { return false }
         // A short line opening with a table's anchor (行政复议 行政诉讼) is the
@@ -233,7 +233,7 @@ extension LineRepair {
         // as spaces have it in the extracted width already. (The line measured
         // once: `width` measures it too.) Spaces that mark font switches
         // took none (`lines.font-switch-spaces`).
-        let measured = columns(line.text)
+        let measured = lineColumns ?? columns(line.text)
         let width = spacesMarkFontSwitches ? columnsLessFontSwitches(line, measured: measured)
             : max(line.extractedColumns ?? 0, measured)
         let reach = opensParagraph ? max(width, measured + file.wrap.firstLineIndent) : width
