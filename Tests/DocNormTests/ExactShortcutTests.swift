@@ -109,6 +109,49 @@ import DocNormTestSupport
         }
     }
 
+    /// `wrapEvidence` hands `join` the columns it measured of each line,
+    /// which `continues` then does not measure again: each is the line's
+    /// `columns`, by offset in its stretch, and -1 for a blank line or one
+    /// with a TAB (which `continues` never measures).
+    @Test func wrapEvidenceColumnsAreEachLinesColumns() {
+        let repair = pipeline.lineRepair
+        let texts = Self.tokens + ["", "其他信息 26 条。", "a\tb中", "中a中", "x\u{20000}y", "", "1\u{301}中"]
+        let segments = [texts[...], texts[3...], texts[..<0]]
+        for blanks in [LineRepair.Blanks.asLines, .afterEachLine] {
+            for extracted in [nil, 40] {
+                let lines = segments.map { segment in
+                    segment.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element, extractedColumns: extracted) }[...]
+                }
+                let evidence = repair.wrapEvidence(lines, blanks: blanks, context: PipelineContext(tracing: false))
+                #expect(evidence.columns.map(\.count) == evidence.gathered.map(\.count))
+                for (segment, columns) in zip(evidence.gathered, evidence.columns) {
+                    for (line, measured) in zip(segment, columns) {
+                        let expected = line.text.isEmpty || line.text.contains("\t") ? -1 : repair.columns(line.text)
+                        #expect(Int(measured) == expected, "\(line.text.debugDescription)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// `join` given the measured columns joins as it does measuring each
+    /// line itself.
+    @Test func joinWithMeasuredColumnsAsWithout() {
+        let repair = pipeline.lineRepair
+        let texts = ["一、总体情况", "本机关认真贯彻落实政府信息公开条例，持续推进政务公开工作，不断提高", "公开质量和水平。", "二、主动公开政府信息情况",
+                     "本年度主动公开政府信息共计一百二十条，其中规范性文件十件，部门文件", "三十件。", "a\tb中", "其他信息 26 条。"]
+        let lines = texts.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }[...]
+        let context = PipelineContext(tracing: false)
+        let evidence = repair.wrapEvidence([lines], blanks: .asLines, context: context)
+        for fullWidth in [nil, 20, 40, 66, 70] {
+            let measuring = repair.join(lines, blanks: .at([]), fullWidth: fullWidth, doubleSpaced: false, atTop: true,
+                                        probing: false, context: context)
+            let given = repair.join(lines, blanks: .at([]), fullWidth: fullWidth, doubleSpaced: false, atTop: true,
+                                    measured: evidence.columns[0], probing: false, context: context)
+            #expect(measuring?.map(\.text) == given?.map(\.text) && measuring?.map(\.lines) == given?.map(\.lines))
+        }
+    }
+
     @Test func asciiTokenAsTheScalarViewsReadIt() {
         let repair = pipeline.lineRepair
         for text in Self.tokens {

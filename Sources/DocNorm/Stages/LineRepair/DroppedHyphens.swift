@@ -16,7 +16,10 @@
 extension LineRepair {
     /// The stretches with each dropped hyphen restored: the same slices
     /// when none is (most documents).
-    func restoreDroppedHyphens(_ segments: [ArraySlice<SourceLine>], fullWidth: Int?, context: PipelineContext) -> [ArraySlice<SourceLine>] {
+    /// `measured`: the lines' columns as `wrapEvidence` measured them; a
+    /// line given its hyphen back is no longer that wide (-1: not measured).
+    func restoreDroppedHyphens(_ segments: [ArraySlice<SourceLine>], fullWidth: Int?, measured: inout [[Int32]],
+                               context: PipelineContext) -> [ArraySlice<SourceLine>] {
         guard let full = fullWidth, let rule = file.phoneNumbers else { return segments }
         // A line's columns are at most its UTF-8 bytes (a wide character takes
         // three or four), so a line whose bytes and extracted width both stay
@@ -32,6 +35,7 @@ extension LineRepair {
                 guard let fixed = restoredHyphen(text, extractedColumns: result[s][i].extractedColumns ?? 0, fullWidth: full, rule: rule) else { continue }
                 context.traced(.lines, "lines.dropped-hyphen", line: result[s][i].number, before: text, after: fixed)
                 result[s][i].text = fixed
+                measured[s][i - result[s].startIndex] = -1
             }
         }
         return result

@@ -50,6 +50,7 @@ extension LineRepair {
         let evidence = wrapEvidence(segments, blanks: .afterEachLine, context: reading)
         let again = evidence.gathered.enumerated().map { index, segment in
             join(segment, blanks: .everyLine, fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced, exactColumn: evidence.exactColumn, atTop: index == 0,
+                 measured: evidence.columns[index],
                  probing: false, context: reading)!
         }
         func original(_ number: Int) -> LogicalLine {
@@ -87,6 +88,7 @@ extension LineRepair {
         if zip(evidence.gathered, segments).contains(where: { $0.count != $1.count }) { return true }
         return evidence.gathered.enumerated().contains { index, segment in
             join(segment, blanks: .everyLine, fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced, exactColumn: evidence.exactColumn, atTop: index == 0,
+                 measured: evidence.columns[index],
                  probing: true, context: quiet) == nil
         }
     }

@@ -383,12 +383,13 @@ public struct LineRepair: Sendable {
     /// removed as page furniture, sorted.
     public func joinLines(_ segments: [ArraySlice<SourceLine>], furniture: [Int], context: PipelineContext) -> [[LogicalLine]] {
         let evidence = wrapEvidence(segments, blanks: .asLines, context: context)
-        let restored = restoreDroppedHyphens(evidence.gathered, fullWidth: evidence.fullWidth, context: context)
+        var measured = evidence.columns
+        let restored = restoreDroppedHyphens(evidence.gathered, fullWidth: evidence.fullWidth, measured: &measured, context: context)
         return restored.enumerated().map { index, segment in
-            let stretch = nonBlank(segment)
+            let stretch = nonBlank(segment, measured: measured[index])
             return join(stretch.lines, blanks: .at(stretch.afterBlank), fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced,
                         exactColumn: evidence.exactColumn, spacesMarkFontSwitches: evidence.spacesMarkFontSwitches,
-                        atTop: index == 0, furniture: furniture, probing: false, context: context)!
+                        atTop: index == 0, furniture: furniture, measured: stretch.measured, probing: false, context: context)!
         }
     }
 
@@ -423,8 +424,13 @@ public struct LineRepair: Sendable {
     /// most). Reads
     /// the lines in place (a copy of every non-blank line, and an index per
     /// line, were the largest things stage 2 held).
+    /// `columns`: per stretch gathered, the columns of each of its lines as
+    /// measured here (by offset in the stretch; -1 for a blank line or one
+    /// with a TAB), which `join` asks of every line it reads and need not
+    /// measure again (`continues`; 8 M instructions of the 1 MB bench).
     func wrapEvidence(_ segments: [ArraySlice<SourceLine>], blanks: Blanks, context: PipelineContext)
-        -> (gathered: [ArraySlice<SourceLine>], fullWidth: Int?, doubleSpaced: Bool, exactColumn: Int?, spacesMarkFontSwitches: Bool) {
+        -> (gathered: [ArraySlice<SourceLine>], fullWidth: Int?, doubleSpaced: Bool, exactColumn: Int?, spacesMarkFontSwitches: Bool,
+            columns: [[Int32]]) {
         let gathered = segments.map { gatherScattered($0, context: context) }
         // Each line measured once (the widths and the extracted widths of
         // the lines without a TAB; a table row's TAB keeps it out of the
@@ -445,19 +451,26 @@ public struct LineRepair: Sendable {
         // The lines where Latin meets CJK, and those of them that hold, as
         // extracted, a space per such place (`spacesMarkFontSwitches`).
         var latinMeetsCJK = 0, spacedAtEach = 0
-        for line in gathered.joined() where !line.text.isEmpty {
-            // The places counted in the pass that measures the line, and only
-            // where an extracted width can say whether spaces stand at them
-            // (a line of full-width characters only has none).
-            let counted = line.extractedColumns == nil ? lineWidthUnlessTab(line.text).map { ($0, 0) }
-                : lineWidthAndLatinBoundariesUnlessTab(line.text)
-            guard let (width, places) = counted else { continue }
-            measured.append(Measured(columns: Int32(clamping: width.columns), extracted: Int32(clamping: line.extractedColumns ?? 0),
-                                     exactlyWide: width.exactlyWide))
-            if places > 0, let extracted = line.extractedColumns {
-                latinMeetsCJK += 1
-                if extracted - width.columns >= places { spacedAtEach += 1 }
+        var lineColumns: [[Int32]] = []
+        lineColumns.reserveCapacity(gathered.count)
+        for segment in gathered {
+            var columnsHere = [Int32](repeating: -1, count: segment.count)
+            for (offset, line) in segment.enumerated() where !line.text.isEmpty {
+                // The places counted in the pass that measures the line, and only
+                // where an extracted width can say whether spaces stand at them
+                // (a line of full-width characters only has none).
+                let counted = line.extractedColumns == nil ? lineWidthUnlessTab(line.text).map { ($0, 0) }
+                    : lineWidthAndLatinBoundariesUnlessTab(line.text)
+                guard let (width, places) = counted else { continue }
+                columnsHere[offset] = Int32(exactly: width.columns) ?? -1
+                measured.append(Measured(columns: Int32(clamping: width.columns), extracted: Int32(clamping: line.extractedColumns ?? 0),
+                                         exactlyWide: width.exactlyWide))
+                if places > 0, let extracted = line.extractedColumns {
+                    latinMeetsCJK += 1
+                    if extracted - width.columns >= places { spacedAtEach += 1 }
+                }
             }
+            lineColumns.append(columnsHere)
         }
         let spacesMarkFontSwitches = file.wrap.fontSwitchShare.map { share in
             latinMeetsCJK >= file.wrap.minLines && Double(spacedAtEach) >= share * Double(latinMeetsCJK)
@@ -506,7 +519,7 @@ public struct LineRepair: Sendable {
             ?? histogramColumn.flatMap { column in
                 exactlyWideColumn(column, widths: measured.lazy.filter(\.exactlyWide).map(\.width))
             }
-        return (gathered, fullWidth, doubleSpaced, exactColumn, spacesMarkFontSwitches)
+        return (gathered, fullWidth, doubleSpaced, exactColumn, spacesMarkFontSwitches, lineColumns)
     }
 
     /// The text column the wrapped lines reach, where it is `firstLineIndent`
@@ -584,18 +597,23 @@ public struct LineRepair: Sendable {
     /// The stretch without its blank lines (itself when it has none, else a
     /// copy), and the indices in it of the lines that stood right after a
     /// blank line: the blank lines `join` reads between two lines.
-    func nonBlank(_ segment: ArraySlice<SourceLine>) -> (lines: ArraySlice<SourceLine>, afterBlank: [Int]) {
-        guard segment.contains(where: { $0.text.isEmpty }) else { return (segment, []) }
-        var lines: [SourceLine] = [], afterBlank: [Int] = []
+    /// `measured`: the stretch's `wrapEvidence` columns (by offset), kept
+    /// for the lines kept, so that they stand by offset in `lines` too.
+    func nonBlank(_ segment: ArraySlice<SourceLine>, measured: [Int32])
+        -> (lines: ArraySlice<SourceLine>, afterBlank: [Int], measured: [Int32]) {
+        guard segment.contains(where: { $0.text.isEmpty }) else { return (segment, [], measured) }
+        var lines: [SourceLine] = [], afterBlank: [Int] = [], kept: [Int32] = []
         lines.reserveCapacity(segment.count)
+        kept.reserveCapacity(min(segment.count, measured.count))
         var blank = false
-        for line in segment {
+        for (offset, line) in segment.enumerated() {
             if line.text.isEmpty { blank = true; continue }
             if blank { afterBlank.append(lines.count) }
             blank = false
             lines.append(line)
+            if offset < measured.count { kept.append(measured[offset]) }
         }
-        return (lines[...], afterBlank)
+        return (lines[...], afterBlank, kept)
     }
 
     /// Which lines of a stretch handed to `join` (its blank lines left out)
@@ -635,9 +653,12 @@ public struct LineRepair: Sendable {
     /// numbers of the lines removed as page furniture (`removeFurniture`),
     /// sorted; empty where none is known (stage 2's output read back).
     /// `spacesMarkFontSwitches`: the extractor's spaces where Latin meets
-    /// CJK took no room on the page (`wrapEvidence`).
+    /// CJK took no room on the page (`wrapEvidence`). `measured`: the
+    /// columns `wrapEvidence` measured of each line (by offset in `lines`,
+    /// -1 where it measured none), so that `continues` need not measure the
+    /// line again; empty where none are known.
     func join(_ lines: ArraySlice<SourceLine>, blanks: BlanksBefore, fullWidth: Int?, doubleSpaced: Bool, exactColumn: Int? = nil,
-              spacesMarkFontSwitches: Bool = false, atTop: Bool, furniture: [Int] = [],
+              spacesMarkFontSwitches: Bool = false, atTop: Bool, furniture: [Int] = [], measured: [Int32] = [],
               probing: Bool, context: PipelineContext) -> [LogicalLine]? {
         var output: [LogicalLine] = []
         // At most one logical line per line: sized once (growing held the
@@ -657,6 +678,11 @@ public struct LineRepair: Sendable {
         // removed) stands right before the line at `index`.
         func breakBefore(_ index: Int) -> Bool {
             blanks.before(index) || Self.holdsNumber(furniture, above: lines[index - 1].number, below: lines[index].number)
+        }
+        /// The columns of the line at `index` as `wrapEvidence` measured them, if it did.
+        func measuredColumns(_ index: Int) -> Int? {
+            let offset = index - lines.startIndex
+            return offset < measured.count && measured[offset] >= 0 ? Int(measured[offset]) : nil
         }
         while position < lines.endIndex {
             let first = lines[position]
@@ -702,12 +728,12 @@ public struct LineRepair: Sendable {
                 }
                 let wrapped = continues(last, into: next.text, fullWidth: full, blankBetween: breakBetween && !doubleSpaced,
                                         opensParagraph: last.number == first.number, spacesMarkFontSwitches: spacesMarkFontSwitches,
-                                        lineNumbered: numbered.opens(lines, at: end, self), nextNumbered: numbered.opens(lines, at: end + 1, self))
+                                        lineColumns: measuredColumns(end), lineNumbered: numbered.opens(lines, at: end, self), nextNumbered: numbered.opens(lines, at: end + 1, self))
                 // The paragraph ends where only the spaces marking font
                 // switches had made the line reach the column (`lines.font-switch-spaces`).
                 if !wrapped, spacesMarkFontSwitches, !probing,
                    continues(last, into: next.text, fullWidth: full, blankBetween: breakBetween && !doubleSpaced,
-                             opensParagraph: last.number == first.number,
+                             opensParagraph: last.number == first.number, lineColumns: measuredColumns(end),
                              lineNumbered: numbered.opens(lines, at: end, self), nextNumbered: numbered.opens(lines, at: end + 1, self)) {
                     context.traced(.lines, "lines.font-switch-spaces", line: next.number,
                                    before: join(last.text, next.text), after: last.text + "⏎" + next.text)

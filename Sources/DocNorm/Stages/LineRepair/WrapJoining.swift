@@ -153,6 +153,19 @@ extension LineRepair {
     func ranOnColumn(_ segments: [ArraySlice<SourceLine>], blanks: Blanks, doubleSpaced: Bool, longLines: Int) -> Int? {
         guard let minimum = file.wrap.minRanOnLines.map({ max($0, Int((file.wrap.minShare * Double(longLines)).rounded(.up))) }),
               minimum < file.wrap.minLines else { return nil }
+        /// The line's columns when it plainly ran on into `next`, nil when
+        /// it did not. The line is measured once (its width is wanted again
+        /// when it ran on), and the next line's numbering and anchor, read
+        /// off its head, are asked before its mark of running text, which
+        /// walks the line (~6 M instructions of the 1 MB bench).
+        func ranOnColumns(_ line: String, into next: String, blankBetween: Bool) -> Int? {
+            guard doubleSpaced || !blankBetween, !endsSentence(line), !line.containsTab else { return nil }
+            let measured = columns(line)
+            guard measured >= file.wrap.minLineColumns, leadingUnitColumns(next) <= file.wrap.firstLineIndent,
+                  !next.containsTab, !startsWithNumbering(line), !startsWithNumbering(next), !opensTable(next),
+                  hasRunningText(next) else { return nil }
+            return measured
+        }
         var reaches: [Int] = []
         for segment in segments {
             var previousRanOn = false
@@ -162,13 +175,10 @@ extension LineRepair {
                 guard !line.text.isEmpty else { i += 1; continue }
                 var j = i + 1, blankBetween = blanks == .afterEachLine
                 while j < segment.endIndex && segment[j].text.isEmpty { blankBetween = true; j += 1 }
-                let ranOn = j < segment.endIndex && (doubleSpaced || !blankBetween) && !endsSentence(line.text)
-                    && !line.text.containsTab && columns(line.text) >= file.wrap.minLineColumns
-                    && leadingUnitColumns(segment[j].text) <= file.wrap.firstLineIndent
-                    && !segment[j].text.containsTab && hasRunningText(segment[j].text)
-                    && !startsWithNumbering(line.text) && !startsWithNumbering(segment[j].text) && !opensTable(segment[j].text)
-                if ranOn {
-                    let measured = columns(line.text), width = max(line.extractedColumns ?? 0, measured)
+                let ranOnMeasured = j < segment.endIndex ? ranOnColumns(line.text, into: segment[j].text, blankBetween: blankBetween) : nil
+                let ranOn = ranOnMeasured != nil
+                if let measured = ranOnMeasured {
+                    let width = max(line.extractedColumns ?? 0, measured)
                     reaches.append(previousRanOn ? width : max(width, measured + file.wrap.firstLineIndent))
                     // As many as `wrap.minLines` that found no column are no
                     // short report's: their widths disagree (OCR's ragged lines).
@@ -197,7 +207,7 @@ extension LineRepair {
     /// `spacesMarkFontSwitches`: the extractor put a space at each place
     /// where Latin meets CJK, which took no room on the page (`wrapEvidence`).
     func continues(_ line: SourceLine, into next: String, fullWidth: Int, blankBetween: Bool, opensParagraph: Bool,
-                   spacesMarkFontSwitches: Bool = false,
+                   spacesMarkFontSwitches: Bool = false, lineColumns: Int? = nil,
                    lineNumbered: @autoclosure () -> Bool, nextNumbered: @autoclosure () -> Bool) -> Bool {
         if line.text.containsTab || next.containsTab || nextNumbered() { return false }
         // A short line opening with a table's anchor (行政复议 行政诉讼) is the
@@ -223,7 +233,7 @@ extension LineRepair {
         // as spaces have it in the extracted width already. (The line measured
         // once: `width` measures it too.) Spaces that mark font switches
         // took none (`lines.font-switch-spaces`).
-        let measured = columns(line.text)
+        let measured = lineColumns ?? columns(line.text)
         let width = spacesMarkFontSwitches ? columnsLessFontSwitches(line, measured: measured)
             : max(line.extractedColumns ?? 0, measured)
         let reach = opensParagraph ? max(width, measured + file.wrap.firstLineIndent) : width

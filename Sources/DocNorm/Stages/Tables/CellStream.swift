@@ -68,9 +68,11 @@ struct CellStream {
         var digitFirst: [Int] = []
         var position = 0
         for index in lines.indices {
-            let utf8 = lines[index].text.utf8
-            bound += utf8.count
-            if let opening = utf8.first, opening &- 0x30 < 10 { digitFirst.append(position) }
+            // The first byte read in place (`firstUTF8Byte`, 0 for an empty
+            // line: no digit): `utf8.first` was a call per line.
+            let text = lines[index].text
+            bound += text.utf8.count
+            if text.firstUTF8Byte &- 0x30 < 10 { digitFirst.append(position) }
             position += 1
         }
         bound = max(1, bound)
@@ -265,8 +267,10 @@ struct CellStream {
             // one byte tells (in a table read line by line, the line above
             // a line of values is mostly values too, and the whole line
             // below was read for each).
-            guard let opening = whole.utf8.first, opening &- 0x30 < 10,
-                  let aboveLead = aboveText.utf8.first, aboveLead >= 0xE2, isRowNumberLine(whole) else { continue }
+            // (Both first bytes read in place, `firstUTF8Byte`: 0 for an
+            // empty line, which passes neither test.)
+            let opening = whole.firstUTF8Byte
+            guard opening &- 0x30 < 10, aboveText.firstUTF8Byte >= 0xE2, isRowNumberLine(whole) else { continue }
             let above = aboveText.unicodeScalars
             // The label text's first scalar is the line's (stripping values
             // off its end leaves it, or nothing when the line is all values):

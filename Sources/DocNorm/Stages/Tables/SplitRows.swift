@@ -108,9 +108,10 @@ enum SplitRows {
         }
         for below in digitFirst ?? Array(2..<max(2, lines.count)) where below >= 2 {
             let position = below - 1
-            // Cheapest test first: the line after opens with a digit.
+            // Cheapest test first: the line after opens with a digit (its
+            // first byte read in place, 0 for an empty line).
             let next = lines[lines.index(first, offsetBy: below)]
-            guard let opening = next.text.utf8.first, opening &- 0x30 < 10 else { continue }
+            guard next.text.firstUTF8Byte &- 0x30 < 10 else { continue }
             // The label line first: in a table, the line above a line of
             // values mostly ends in values too, and its last token tells
             // (the values-only line's every token was read for each).
