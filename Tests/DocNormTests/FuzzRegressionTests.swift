@@ -27,6 +27,22 @@ import DocNormTestSupport
         }
     }
 
+    /// Fuzz run 24 (`tables-settle-cascade-through-copies-a.bin`): damaged
+    /// copies of table 二 one after another, each missing its last value, the
+    /// last one's value after it. Read back, the last table takes that value,
+    /// then the one before it takes in the last (which now ends in a value),
+    /// and so on back: a round of `tables.settle` per copy, one more than
+    /// `maxSettleRounds`. Each of those rounds leaves fewer blocks, so none
+    /// counts against the bound, and the output is what a second run reads.
+    @Test func aCascadeOfSettleRoundsRunsToItsEnd() throws {
+        let name = "tables-settle-cascade-through-copies-a.bin"
+        let bytes = [UInt8](FileManager.default.contents(atPath: Self.folder.appendingPathComponent(name).path) ?? Data())
+        let doc = try pipeline.run(bytes, options: PipelineOptions(tracing: true))
+        #expect(doc.trace.filter { $0.rule == "tables.settle" }.count > TableRecognizer.maxSettleRounds)
+        let once = TextRenderer.render(doc)
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
     /// ESC N starts an ISO-2022 single shift; ICU's detector calls three such
     /// bytes ISO-2022-CN, and its converter reported the bad escape as a
     /// failure (U_ILLEGAL_ESCAPE_SEQUENCE) instead of bad bytes.

@@ -107,7 +107,12 @@ public struct Pipeline: Sendable {
         // in the year the output's opening lines name, which are stage 2's
         // joined lines (a name the first run's opening lines did not reach
         // can stand in them).
-        for _ in 0..<TableRecognizer.maxSettleRounds {
+        // A round that leaves fewer blocks than any before it is progress and
+        // is not counted (a cascade back through copies of a table takes a
+        // round per table); the others are, up to `maxSettleRounds`.
+        var fewestBlocks = TableRecognizer.settleBlocks(prose, tables: placed)
+        var roundsWithoutProgress = 0
+        while roundsWithoutProgress < TableRecognizer.maxSettleRounds {
             let readingEdition = context.measure(.tables) {
                 tables.edition(inForceIn: structure.openingYear(TableRecognizer.ReadBack.opening(prose, tables: placed, lines: structure.rules.openingLines)))
             }
@@ -116,6 +121,8 @@ public struct Pipeline: Sendable {
             (prose, placed) = reading
             context.measure(.normalize) { repunctuateJoined(&prose, unless: finished, misreadURLs: misreadURLs, context: context) }
             rejoin()
+            let blocks = TableRecognizer.settleBlocks(prose, tables: placed)
+            if blocks < fewestBlocks { fewestBlocks = blocks } else { roundsWithoutProgress += 1 }
         }
         let lost = context.measure(.tables) { tables.lostTables(placed, prose: prose, context: context) }
         // A large document's lines, cell streams and read-back were freed in

@@ -537,6 +537,10 @@ struct OCRRepairs: Sendable {
             // (callgrind) than the rest of the rule.
             guard s[i + 1] == open || s[i + 1] == "(", let own = doubledOpeners[s[i]],
                   let j = firstBracket(in: s, after: i + 1, reach: reach), parenClosers.contains(s[j]) else { continue }
+            // A pair at the end of a longer run of openers (（（（二）) is no
+            // opener read twice: taking one away would leave a pair that a
+            // second run takes one from again (fuzz run 26).
+            if i > 0, doubledOpeners[s[i - 1]] != nil { continue }
             // Its own closer after the pair, counted past any pair of its
             // kind opened between: then it is a real opener.
             let isParen = parenClosers.contains(own)
