@@ -41,6 +41,28 @@ func repaired(_ text: String) throws -> [String] {
         #expect(try repaired(text) == ["在局网站英文版“Invest in", "Rongxi”专栏发布信息。", "英文版", "Rongxi专栏。"])
     }
 
+    /// html2text wraps at any space: after a Latin token before a number
+    /// too (held-out hongjiang-zjt-2023: 《绿色建筑评价标准》（GB/T⏎50378—2019）…),
+    /// joined with the space it stood for (`lines.join-latin`). A line
+    /// ending with a digit is not asked (a table's cells one a line).
+    @Test func aBreakAfterALatinTokenBeforeDigitsWithoutAColumnIsAWrap() throws {
+        let text = "全年公开信息86条。\n\n对照《评价标准》（GB/T\n50378—2019）逐条说明。\n\n办理申请12\n2400件。\n"
+        #expect(try repaired(text) == ["全年公开信息86条。", "对照《评价标准》（GB/T 50378—2019）逐条说明。", "办理申请12", "2400件。"])
+    }
+
+    /// html2text (textwrap's `break_on_hyphens`) also wraps after a hyphen
+    /// between letters (held-out jingzhou-gxj-2024: 电子邮箱：jz-⏎gxj-gk@…）。):
+    /// where the pieces make one address, URL or host name they are joined
+    /// with no space and the hyphen kept (`lines.join-latin-hyphen`); a
+    /// line ending with a hyphen in running text stays as written.
+    @Test func aBreakAfterAHyphenInsideAnAddressWithoutAColumnIsAWrap() throws {
+        let text = "全年公开信息86条。\n\n联系我们（电子邮箱：ab-\ncd-ef@example.gov.cn）。\n\n网站：www.ab-\ncd.gov.cn。\n\n主题为Open-\nsource的活动。\n\n附件-\n说明。\n"
+        let lines = try repaired(text)
+        #expect(lines == ["全年公开信息86条。", "联系我们（电子邮箱：ab-cd-ef@example.gov.cn）。", "网站：www.ab-cd.gov.cn。",
+                          "主题为Open-", "source的活动。", "附件-", "说明。"])
+        #expect(try document(text, tracing: true).trace.contains { $0.rule == "lines.join-latin-hyphen" })
+    }
+
     /// A report too short for the histogram (held-out qiling-xiang-2020: an
     /// opening paragraph of three lines, 一's of two, fewer than
     /// `wrap.minLines` full lines): the lines that plainly ran on (no

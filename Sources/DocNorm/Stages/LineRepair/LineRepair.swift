@@ -690,7 +690,7 @@ public struct LineRepair: Sendable {
             var brackets = OpenBrackets()
             // The lines joined because a bracket was open (rare: no array grows otherwise).
             var bracketSeams: [Int] = []
-            // The lines joined as a wrap between Latin words where the document has no column (rare too).
+            // The lines joined as html2text's wrap after a Latin token where the document has no column (rare too).
             var latinSeams: [Int] = []
             // The lines joined across a blank line at a page break (rare too).
             var breakSeams: [Int] = []
@@ -716,10 +716,11 @@ public struct LineRepair: Sendable {
                     end += 1
                     continue
                 }
-                // No column (a paragraph per line): only a wrap between
-                // Latin words is known for one (`lines.join-latin`).
+                // No column (a paragraph per line): only html2text's wraps
+                // inside a Latin token's paragraph are known for one
+                // (`lines.join-latin`, `lines.join-latin-hyphen`).
                 guard let full = column else {
-                    guard !breakBetween, wrapsBetweenLatinWords(last.text, next.text) else { break }
+                    guard !breakBetween, wrapsInsideLatinParagraph(last.text, next.text) else { break }
                     if probing { return nil }
                     latinSeams.append(end + 1)
                     last = next
@@ -786,7 +787,7 @@ public struct LineRepair: Sendable {
                     text.reserveCapacity(lines[position...end].reduce(0) { $0 + $1.text.utf8.count + 1 })
                     for k in (position + 1)...end {
                         let before = lines[k - 1], next = lines[k]
-                        let rule = bracketSeams.contains(k) ? "lines.join-bracket" : latinSeams.contains(k) ? "lines.join-latin"
+                        let rule = bracketSeams.contains(k) ? "lines.join-bracket" : latinSeams.contains(k) ? (before.text.utf8.last == UInt8(ascii: "-") ? "lines.join-latin-hyphen" : "lines.join-latin")
                             : breakSeams.contains(k) ? "lines.join-page-break" : titleSeams.contains(k) ? "lines.join-section-title"
                             : "lines.join-wrap"
                         context.traced(.lines, rule, line: before.number,

@@ -53,10 +53,15 @@
 /// - `lines.join-latin`: where the document has no text column (a paragraph
 ///   per line: an HTML page through html2text), a line ending with a Latin
 ///   letter goes on in the next, right after it, when that one opens with a
-///   Latin letter: html2text wraps a paragraph only at a space, where the
-///   next word would pass its width, and a Chinese paragraph's spaces stand
-///   between Latin words (在局网站英文版“Invest in⏎Rongxi”专栏…). One space, as
-///   between any Latin words.
+///   Latin letter or a digit: html2text wraps a paragraph only at a space,
+///   where the next word would pass its width, and a Chinese paragraph's
+///   spaces stand after Latin tokens (在局网站英文版“Invest in⏎Rongxi”专栏…,
+///   《绿色建筑评价标准》（GB/T⏎50378—2019）). One space, as between any Latin words.
+/// - `lines.join-latin-hyphen`: there too, a line ending with two Latin
+///   letters and a hyphen goes on in the next when that one opens with a
+///   Latin letter and the two pieces make one e-mail address, URL or host
+///   name: textwrap breaks after such a hyphen too (`break_on_hyphens`;
+///   电子邮箱：jz-⏎gxj-gk@jingzhou.gov.cn）). No space, the hyphen kept.
 /// - `lines.join-scattered`: a run of lines holding one Han character each is
 ///   one justified line whose letter spacing an extractor took for line breaks.
 /// - `lines.font-switch-spaces`: where nearly every line in which Latin meets
@@ -260,19 +265,64 @@ extension LineRepair {
         return max(extracted - latinBoundaries(line.text), measured)
     }
 
-    /// Whether the break between `line` and `next` falls between two Latin
-    /// words (a letter on either side, `next` neither numbered nor a
-    /// table's): a wrap at a space (`lines.join-latin`).
-    func wrapsBetweenLatinWords(_ line: String, _ next: String) -> Bool {
-        guard let x = line.outerScalars?.last, let y = next.outerScalars?.first,
-              x.isASCII, y.isASCII, Self.isASCIILetter(x.value), Self.isASCIILetter(y.value)
-        else { return false }
+    /// Whether the break between `line` and `next` is one html2text makes
+    /// inside a paragraph (`next` neither numbered nor a table's). It wraps
+    /// only where Python's textwrap may break, where the next chunk would
+    /// pass its width: at a space, which a Chinese paragraph has only after
+    /// a Latin token, so a Latin letter ends the line and a Latin word or a
+    /// number opens the next (Invest in⏎Rongxi, （GB/T⏎50378—2019）;
+    /// `lines.join-latin`); or after a hyphen that follows two letters and
+    /// comes before one (`break_on_hyphens`), which running Chinese text
+    /// does not hold but an address may (电子邮箱：jz-⏎gxj-gk@…): taken only
+    /// where the two pieces make one e-mail address, URL or host name
+    /// (`joinsIntoLink`), as `append` then joins them, hyphen kept
+    /// (`lines.join-latin-hyphen`). A line ending with a digit is not
+    /// asked: a table's cells one per line end so. Nor is a line holding
+    /// | (html2text does not wrap a table's rows; OCR reads a rule as one).
+    func wrapsInsideLatinParagraph(_ line: String, _ next: String) -> Bool {
+        guard let x = line.outerScalars?.last, let y = next.outerScalars?.first, x.isASCII, y.isASCII else { return false }
+        let spaceWrap = Self.isASCIILetter(x.value) && (Self.isASCIILetter(y.value) || Self.isASCIIDigit(y.value))
+        let hyphenWrap = x == "-" && Self.isASCIILetter(y.value) && endsWithLetterHyphen(line) && joinsIntoLink(line, next)
+        guard spaceWrap || hyphenWrap else { return false }
+        if line.utf8.contains(0x7C) || next.utf8.contains(0x7C) { return false }
         return !line.containsTab && !next.containsTab && !startsWithNumbering(next) && !opensTable(next)
+    }
+
+    /// Whether `line` ends with two ASCII letters and a hyphen: where
+    /// textwrap breaks a hyphenated word.
+    func endsWithLetterHyphen(_ line: String) -> Bool {
+        let tail = line.utf8.suffix(3)
+        guard tail.count == 3 else { return false }
+        let bytes = Array(tail)
+        return bytes[2] == UInt8(ascii: "-") && Self.isASCIILetter(UInt32(bytes[0])) && Self.isASCIILetter(UInt32(bytes[1]))
+    }
+
+    /// Whether the ASCII token ending `a` (its last run of ASCII scalars
+    /// without a space) and the one opening `b` make, joined, an e-mail
+    /// address, a URL or a host name: it holds `@` or `://`, opens with
+    /// `www.`, or has a point between a letter or digit and a letter
+    /// (gxj.jingzhou.gov.cn), which no Latin word cut at its hyphen has.
+    /// Read off the UTF-8 in place; asked only of a hyphen at a break.
+    func joinsIntoLink(_ a: String, _ b: String) -> Bool {
+        var token = Array(a.utf8.reversed().prefix { $0 < 0x80 && $0 != 0x20 }.reversed())
+        token += b.utf8.prefix { $0 < 0x80 && $0 != 0x20 }
+        let at = UInt8(ascii: "@"), colon = UInt8(ascii: ":"), slash = UInt8(ascii: "/"), point = UInt8(ascii: ".")
+        if token.contains(at) { return true }
+        let isAlphanumeric = { (byte: UInt8) in Self.isASCIILetter(UInt32(byte)) || Self.isASCIIDigit(UInt32(byte)) }
+        for k in token.indices {
+            if token[k] == colon, k + 2 < token.count, token[k + 1] == slash, token[k + 2] == slash { return true }
+            if token[k] == point, k > 0, k + 1 < token.count, isAlphanumeric(token[k - 1]), Self.isASCIILetter(UInt32(token[k + 1])) { return true }
+        }
+        return false
     }
 
     /// An ASCII letter.
     @inline(__always)
     static func isASCIILetter(_ v: UInt32) -> Bool { (v | 0x20) &- 0x61 < 26 }
+
+    /// An ASCII digit.
+    @inline(__always)
+    static func isASCIIDigit(_ v: UInt32) -> Bool { v &- 0x30 < 10 }
 
     /// Whether `text` holds a full stop (`strongFinal`: 。！？), which ends a
     /// sentence and so no table row holds.
@@ -635,7 +685,9 @@ extension LineRepair {
         // token is a link (an address, a URL): most joins ask nothing.
         guard x == "-" || (y.isASCII && y != " ") else { a += " "; a += b; return }
         let token = asciiToken(endingText: a)
-        if x == "-", !token.linked, token.hyphenAfterLetter, y.properties.isLowercase {
+        // A hyphen the address holds stays (电子邮箱：jz-⏎gxj-gk@…: the `@`
+        // comes after the break).
+        if x == "-", !token.linked, token.hyphenAfterLetter, y.properties.isLowercase, !joinsIntoLink(a, b) {
             a.unicodeScalars.removeLast()
             a += b
             return
