@@ -499,6 +499,36 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(try repaired(text) == [body.split(separator: "\n").joined() + end, first + fullLine + "结束。"])
     }
 
+    /// Where lines with “ ” measure wider than they are set (Chromium's PDF),
+    /// the column as measured is wider than any line of Han characters, and
+    /// their most common width is no column; the lines of Han between two
+    /// lines that ran on give it: a first line with digits the indent short
+    /// of it opens a paragraph (held-out hexi-scjgj-2022, Chromium, PyMuPDF:
+    /// …（抽检合格率98.72%）。⏎全年收到政府信息公开申请93件，…办结94, column
+    /// 57 as measured, 54 its middle lines of Han).
+    @Test func aFirstLineIsMeasuredAgainstTheColumnTheMiddleLinesOfHanReach() throws {
+        let quoted = "政“" + String(repeating: "政", count: 17) + "”政"  // 42 columns, 40 set narrower
+        let body = [quoted, fullLine, quoted, fullLine, quoted, fullLine, quoted, quoted].joined(separator: "\n")
+        let end = String(repeating: "政", count: 19) + "。"
+        let first = String(repeating: "落", count: 15) + "123万"
+        let text = body + "\n" + end + "\n" + first + "\n" + fullLine + "\n结束。\n"
+        #expect(try repaired(text) == [body.split(separator: "\n").joined() + end, first + fullLine + "结束。"])
+    }
+
+    /// A first line's lowercase Latin letters and “ ” may take less room
+    /// than they measure: one that measures the full column may still leave
+    /// the room of an indent (held-out rongxi-swj-2021: …3.26 亿美元。⏎
+    /// 在局网站英文版“Invest in Rongxi”专栏发布招商项目信息⏎56 条，…), while
+    /// capitals take their column (…提供OFD和PDF两种…), and such a line stays
+    /// a wrap.
+    @Test func lowercaseLatinLettersMayLeaveTheRoomOfAnIndent() throws {
+        let han = String(repeating: "政", count: 5)
+        let latin = han + "“Invest in Rongxi”" + han  // 40 columns as measured
+        let joined = Self.fullBody.split(separator: "\n").joined() + Self.stopAtColumn
+        #expect(try Self.paragraphs(after: latin) == [joined, latin + fullLine + "结束。"])
+        #expect(try Self.paragraphs(after: han + "“INVEST IN RONGXI”" + han).count == 1)
+    }
+
     /// A page break inside a paragraph leaves blank lines (the page number
     /// removed, pdftotext's margins), which after a full stop at the column
     /// end it; but a line of Han characters as wide as the column is no

@@ -519,6 +519,7 @@ public struct LineRepair: Sendable {
             ?? histogramColumn.flatMap { column in
                 exactlyWideColumn(column, widths: measured.lazy.filter(\.exactlyWide).map(\.width))
             }
+            ?? fullWidth.flatMap { column in histogramColumn == nil ? nil : middleLineColumn(gathered, column: column) }
         return (gathered, fullWidth, doubleSpaced, exactColumn, spacesMarkFontSwitches, lineColumns)
     }
 

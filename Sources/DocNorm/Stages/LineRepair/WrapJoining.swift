@@ -444,6 +444,14 @@ extension LineRepair {
     /// it, and a next unit no wider than the room, it is a first line:
     /// across both corpora, where the column is exact, a first line falls 3
     /// or 4 short so measured, a wrapped line whose next unit fitted at most 2.
+    /// Its lowercase Latin letters and marks of ambiguous width may take
+    /// less room than they measure (`latinLetterSlack`, `ambiguousMarkSlack`):
+    /// the room lies between the columns short so counted and that plus
+    /// their slack, and it is a first line when that range meets the
+    /// indent's ± 1 and the next unit fits its top (held-out
+    /// rongxi-swj-2021: 在局网站英文版“Invest in Rongxi”专栏…信息, 55 so
+    /// counted of 54, up to 5 less, before 56 条，…). Capitals take a column
+    /// or more (…提供OFD和PDF两种…, a wrapped line 1 short, stays one).
     func indentedByWidth(_ line: SourceLine, before: SourceLine, after: SourceLine, fullWidth: Int) -> Bool {
         let indent = file.wrap.firstLineIndent
         guard endsStrongly(before.text), !endsSentence(line.text) else { return false }
@@ -455,8 +463,12 @@ extension LineRepair {
         }
         guard let estimated = estimatedColumns(line, measured: width) else { return false }
         let short = fullWidth - estimated
-        guard short >= indent - 1, short <= indent + 1 else { return false }
-        return leadingUnitColumns(after.text) <= short
+        // Lowercase Latin letters and marks of ambiguous width may take less
+        // room than they measure, so the room lies between `short` and that
+        // much more (capitals, OFD、PDF, take a column or more: none).
+        let room = short + latinLetterSlack(line.text, lowercaseOnly: true) + ambiguousMarkSlack(line.text)
+        guard room >= indent - 1, short <= indent + 1 else { return false }
+        return leadingUnitColumns(after.text) <= room
     }
 
     /// The columns a line with digits or Latin letters (not exactly wide:
@@ -476,9 +488,11 @@ extension LineRepair {
     /// that (Times: Invest in Rongxi, 16 measured, about 12.5 on the page):
     /// a quarter of a column a letter, rounded up. Digits are set a column
     /// each in the common fonts.
-    func latinLetterSlack(_ text: String) -> Int {
+    /// `lowercaseOnly`: capitals, which a proportional font sets about a
+    /// column wide or wider (OFD, PDF), take none.
+    func latinLetterSlack(_ text: String, lowercaseOnly: Bool = false) -> Int {
         var letters = 0
-        for b in text.utf8 where Self.isASCIILetter(UInt32(b)) { letters += 1 }
+        for b in text.utf8 where lowercaseOnly ? b &- 0x61 < 26 : Self.isASCIILetter(UInt32(b)) { letters += 1 }
         return (letters + 3) / 4
     }
 
@@ -614,6 +628,36 @@ extension LineRepair {
         }
         if mostCommon(counts.filter { $0.key <= column }) == column { return column }
         return mostCommon(counts).flatMap { $0 > column ? $0 : nil }
+    }
+
+    /// The column the document's middle lines of exactly wide characters
+    /// reach, where `exactlyWideColumn` found none (`lines.indent-width`):
+    /// lines made only of full-width characters (their width exact) that
+    /// come after a line that ran on and run on themselves (ending no
+    /// sentence, within `wrap.window` of `column`), so neither a first line
+    /// (its indent dropped) nor a last. Their most common width within
+    /// `wrap.window` of `column` (ties to the wider); nil where there is
+    /// none. Where lines with “ ” or digits measure wider than they are set
+    /// (Chromium's PDF: the column as measured 57, its lines of Han
+    /// characters 54), the first lines of the document outnumber these
+    /// lines among the exactly wide ones, or the lines of Han are too few
+    /// for `exactlyWideColumn`'s mode; a line of Han between two that ran
+    /// on is the column, whatever the others measure (held-out
+    /// hexi-scjgj-2022, tongxi-lyj-2020, yuanfeng-sfj-2023).
+    func middleLineColumn(_ segments: [ArraySlice<SourceLine>], column: Int) -> Int? {
+        var counts: [Int: Int] = [:]
+        for segment in segments {
+            var previousRanOn = false
+            for line in segment where !line.text.isEmpty {
+                guard let width = lineWidthUnlessTab(line.text) else { previousRanOn = false; continue }
+                let ranOn = plainlyWrapped(line.text, width: width.columns, column: column)
+                if previousRanOn, ranOn, width.exactlyWide, abs(width.columns - column) <= file.wrap.window {
+                    counts[width.columns, default: 0] += 1
+                }
+                previousRanOn = ranOn
+            }
+        }
+        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key
     }
 
     /// A line's width on the page: as extracted when known (spaces an extractor
