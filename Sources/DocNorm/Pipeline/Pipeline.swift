@@ -125,6 +125,7 @@ public struct Pipeline: Sendable {
             if blocks < fewestBlocks { fewestBlocks = blocks } else { roundsWithoutProgress += 1 }
         }
         let lost = context.measure(.tables) { tables.lostTables(placed, prose: prose, context: context) }
+        context.measure(.tables) { tables.reportStrayNumbers(placed, prose: prose, context: context) }
         // A large document's lines, cell streams and read-back were freed in
         // millions of small pieces, which the allocator keeps resident: their
         // pages go back to the system before stage 4 adds its blocks, and

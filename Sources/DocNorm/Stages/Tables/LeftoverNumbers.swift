@@ -116,3 +116,45 @@ extension TableRecognizer {
                        before: lines[first.lineIndex...last.lineIndex].map(\.text).joined(separator: "⏎"), after: "")
     }
 }
+
+/// `tables.leftover-numbers`, numbers left standing between two tables:
+/// a table with value cells left empty, then, before the next table,
+/// nothing but section headings and paragraphs of lone numbers.
+///
+/// Chromium pdfminer prints a 2019 table 二's 对外公开总数量 column after the
+/// next section heading (三、收到和处理政府信息公开申请情况 ⏎ 0 ⏎ 4 ⏎ 处理决定数量 …):
+/// the table's other values are placed and its empty cells reported, but the
+/// numbers stood as paragraphs with nothing said. A number alone as a
+/// paragraph outside any table, where the table before lacks values, is that
+/// table's debris: reported as its possible leftovers, not placed (which of
+/// its empty cells they are, nothing says). Asked of the settled reading, so
+/// only numbers that stay text are reported.
+extension TableRecognizer {
+    /// Reports the lone numbers of each stretch of `prose` between two
+    /// tables of `placed` (table k stands after stretch k) when every line
+    /// of the stretch is a section heading or lone numbers, and they are no
+    /// more than the empty value cells of the table before. Nothing is
+    /// changed: the finding is the step.
+    func reportStrayNumbers(_ placed: [PlacedTable], prose: [[LogicalLine]], context: PipelineContext) {
+        for k in placed.indices.dropLast() where k + 1 < prose.count {
+            guard let id = placed[k].table.templateID, let template = rules.templates.first(where: { $0.id == id }) else { continue }
+            let cells = template.rows.reduce(0) { $0 + ($1.isHeader ? 0 : $1.columnPaths.count) }
+            let empty = cells - placed[k].table.records.reduce(0) { $0 + ($1.value.isEmpty ? 0 : 1) }
+            guard empty > 0 else { continue }
+            var numbers: [String] = []
+            var first: Int?
+            var onlyNumbers = true
+            for line in prose[k + 1] {
+                if isSectionHeading(text: line.text) { continue }
+                let words = line.text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+                guard !words.isEmpty, words.allSatisfy({ rules.isValue(String($0)) }) else { onlyNumbers = false; break }
+                numbers += words.map(String.init)
+                if first == nil { first = line.lines.lowerBound }
+            }
+            guard onlyNumbers, let first, numbers.count <= empty else { continue }
+            context.report(.tables, "tables.leftover-numbers", .suspicion,
+                           "number(s) \(numbers.joined(separator: " ")) stand alone between table \(id) and the next table, outside both, and look like leftovers of table \(id), whose \(empty) empty cell(s) they may fill; not placed",
+                           line: first)
+        }
+    }
+}

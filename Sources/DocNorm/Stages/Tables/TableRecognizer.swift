@@ -642,9 +642,12 @@ struct TableRecognizer: Sendable {
     /// Whether `line` is a section heading (四、…), not prose.
     /// (The numerals are read from a copy: a closure reading `rules` copied
     /// the whole recogniser at every call, most of its cost.)
-    func isSectionHeading(_ line: SourceLine) -> Bool {
+    func isSectionHeading(_ line: SourceLine) -> Bool { isSectionHeading(text: line.text) }
+
+    /// Whether `text` opens as a section heading does (四、…).
+    func isSectionHeading(text: String) -> Bool {
         let sectionNumerals = rules.sectionNumerals
-        let head = line.text.unicodeScalars.drop { $0 == " " || $0 == "\t" }
+        let head = text.unicodeScalars.drop { $0 == " " || $0 == "\t" }
         let numerals = head.prefix { sectionNumerals.contains($0) }
         return !numerals.isEmpty && head.dropFirst(numerals.count).starts(with: rules.readingOrder.sectionMark.unicodeScalars)
     }
