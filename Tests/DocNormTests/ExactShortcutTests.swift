@@ -62,6 +62,29 @@ import DocNormTestSupport
         }
     }
 
+    /// A label piece carries its role from `Shape.labelRoles`, not from a
+    /// lookup of its text: the two must agree for every label of every
+    /// template; and the flat `checkCells` that `allHold` reads are the
+    /// check sites' cells, site by site.
+    @Test func labelRolesAndCheckCellsAreWhatTheyStandFor() {
+        for template in pipeline.tables.rules.templates {
+            if let shape = LabelledColumnRecovery.Shape(template) {
+                #expect(shape.labelRoles.count == shape.labelTexts.count, "\(template.id)")
+                for (text, role) in zip(shape.labelTexts, shape.labelRoles) {
+                    #expect("\(String(describing: role))" == "\(String(describing: shape.roles[text]))", "\(template.id) \(text)")
+                }
+            }
+            #expect(template.checkCellEnds.count == template.checkSites.count, "\(template.id)")
+            var start = 0
+            for (site, end) in zip(template.checkSites, template.checkCellEnds) {
+                let cells = template.checkCells[start..<end]
+                #expect(cells.map { [$0.row, $0.slot] } == site.cells.map { [$0.row, $0.slot] }, "\(template.id)")
+                #expect(cells.filter(\.isLeft).count == site.leftCount, "\(template.id)")
+                start = end
+            }
+        }
+    }
+
     /// Stage 2's tests read on the UTF-8 in place give what the scalar
     /// views gave, on text where bytes and scalars could part (a combining
     /// mark after a point or a hyphen, full-width letters, Han, no ASCII).

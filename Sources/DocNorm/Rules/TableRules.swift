@@ -181,6 +181,13 @@ public struct TableTemplate: Sendable {
     /// check in one data row that has its slots. Its cells and the subject
     /// it names are made once, with the template: stage 4 evaluates every
     /// site on every table it reads (TableArithmetic).
+    /// One cell a check site sums, on its left side or its right.
+    struct CheckCell: Sendable {
+        var row: Int
+        var slot: Int
+        var isLeft: Bool
+    }
+
     struct CheckSite: Sendable {
         var check: Int
         /// The row or column the check is evaluated on (a column or row path).
@@ -201,6 +208,12 @@ public struct TableTemplate: Sendable {
     public var checks: [Check]
     /// Every site of `checks`, in order: check by check, slot by slot or row by row.
     var checkSites: [CheckSite] = []
+    /// The cells of `checkSites`, site after site, as plain values, and
+    /// where each site's cells end: `TableArithmetic.allHold` goes over
+    /// them for every table the settle probe reads (going over the sites
+    /// retained and released each one's subject and cells).
+    var checkCells: [CheckCell] = []
+    var checkCellEnds: [Int] = []
     /// Relations `left ≤ right` (same form as `checks`). Only diagnosed
     /// (`structure.bound`): a sum that must hold exactly is what table
     /// recognition tests readings against; a bound tells too little.
@@ -292,6 +305,12 @@ public struct TableTemplate: Sendable {
         checks = try file.checks.map { try Self.compile($0, rowIndex: rowIndex, invalid: invalid) }
         bounds = try (file.bounds ?? []).map { try Self.compile($0, rowIndex: rowIndex, invalid: invalid) }
         checkSites = Self.sites(of: checks, rows: rows)
+        for site in checkSites {
+            for (k, cell) in site.cells.enumerated() {
+                checkCells.append(CheckCell(row: cell.row, slot: cell.slot, isLeft: k < site.leftCount))
+            }
+            checkCellEnds.append(checkCells.count)
+        }
         boundSites = Self.sites(of: bounds, rows: rows)
     }
 

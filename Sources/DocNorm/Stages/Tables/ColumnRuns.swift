@@ -183,7 +183,7 @@ extension LabelledColumnRecovery {
         guard !later.isEmpty else { return [] }
         var naming: [HeardHeader] = []
         for header in heard {
-            guard case .label(let label, _) = pieces[header.piece], namesSign(label),
+            guard case .label(let label, _, _) = pieces[header.piece], namesSign(label),
                   !naming.contains(where: { $0.block == header.block && $0.slot == header.slot }),
                   !taken.contains(where: { $0.block == header.block && $0.slot == header.slot }),
                   shape.blocks[header.block].rows.allSatisfy({ !claimed[$0][header.slot] }) else { continue }
@@ -199,7 +199,7 @@ extension LabelledColumnRecovery {
     /// LibreOffice PDF gave a block's columns as 上一年项目数量, 处理决定数量,
     /// 本年增/减, not in the headers' order, and the signs are what says so.
     func signsFit(_ values: [(text: String, lineIndex: Int)], header: Piece) -> Bool {
-        guard case .label(let label, _) = header else { return true }
+        guard case .label(let label, _, _) = header else { return true }
         return values.allSatisfy { signFits($0.text, under: label) }
     }
 }

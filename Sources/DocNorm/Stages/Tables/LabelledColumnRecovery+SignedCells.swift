@@ -151,11 +151,11 @@ extension LabelledColumnRecovery {
     /// and which is whose is not certain.
     func loneSignsAttached(_ pieces: [Piece], reading: [[Int?]], template: TableTemplate, shape: Shape) -> [Cell: String]? {
         let signs = pieces.indices.filter { p in
-            guard case .label(let text, _) = pieces[p] else { return false }
+            guard case .label(let text, _, _) = pieces[p] else { return false }
             return isLoneSign(text, shape: shape)
         }
         guard let sign = signs.first else { return [:] }
-        guard signs.count == 1, case .label(let mark, _) = pieces[sign] else { return nil }
+        guard signs.count == 1, case .label(let mark, _, _) = pieces[sign] else { return nil }
         var open: [Cell] = []
         for (row, slots) in reading.enumerated() {
             for (slot, p) in slots.enumerated() {

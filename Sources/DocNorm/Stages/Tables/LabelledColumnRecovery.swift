@@ -97,6 +97,8 @@ struct LabelledColumnRecovery: Sendable {
         /// segmenting: it runs for every word of every table it is asked about).
         var labels: [[Unicode.Scalar]]
         var labelTexts: [String]
+        /// `roles` of each of `labelTexts`, by the same index.
+        var labelRoles: [Role?]
         var labelsByFirst: [Unicode.Scalar: [Int]]
 
         init?(_ template: TableTemplate) {
@@ -149,6 +151,7 @@ struct LabelledColumnRecovery: Sendable {
             let sorted = all.sorted { ($0.unicodeScalars.count, $0) > ($1.unicodeScalars.count, $1) }
             labels = sorted.map { Array($0.unicodeScalars) }
             labelTexts = sorted
+            labelRoles = sorted.map { roles[$0] }
             var byFirst: [Unicode.Scalar: [Int]] = [:]
             for (i, label) in labels.enumerated() { if let f = label.first { byFirst[f, default: []].append(i) } }
             labelsByFirst = byFirst
@@ -158,14 +161,18 @@ struct LabelledColumnRecovery: Sendable {
     /// One piece of the stretch, in reading order.
     enum Piece {
         case value(String, lineIndex: Int)
-        case label(String, lineIndex: Int)
+        /// A label of the shape, with its role there (`Shape.labelRoles`):
+        /// found once, where the label is segmented, so that `recover` and
+        /// `OneReading` need not hash its text again (nil: no role, as a
+        /// lone sign has).
+        case label(String, lineIndex: Int, role: Shape.Role?)
         /// A TAB grid row opening with a data-row label: per value slot, its
         /// cell (nil where empty).
         case gridRow(row: Int, values: [String?], lineIndex: Int)
 
         var lineIndex: Int {
             switch self {
-            case .value(_, let i), .label(_, let i), .gridRow(_, _, let i): i
+            case .value(_, let i), .label(_, let i, _), .gridRow(_, _, let i): i
             }
         }
     }
@@ -280,7 +287,7 @@ struct LabelledColumnRecovery: Sendable {
                     if rules.isValue(scalars[...]) {
                         linePieces.append(.value(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<end]), as: UTF8.self), lineIndex: index))
                     } else if segment(scalars, shape, into: &found) {
-                        for label in found { linePieces.append(.label(shape.labelTexts[label], lineIndex: index)) }
+                        for label in found { linePieces.append(.label(shape.labelTexts[label], lineIndex: index, role: shape.labelRoles[label])) }
                     } else {
                         return false
                     }
@@ -404,9 +411,9 @@ struct LabelledColumnRecovery: Sendable {
         var i = 0
         while i < pieces.count {
             switch pieces[i] {
-            case .label(let label, let index):
+            case .label(let label, let index, let role):
                 lastLine = max(lastLine, index)
-                switch shape.roles[label] {
+                switch role {
                 case .header(let h)?:
                     let heads = shape.headers[h]
                     let k = occurrences[h]
@@ -423,7 +430,7 @@ struct LabelledColumnRecovery: Sendable {
                 case .row(let row)?:
                     lastRow = row
                     lastRowLine = index
-                    if i > 0, case .label(_, let above) = pieces[i - 1], above == index - 1 { lastRowStacked = true } else { lastRowStacked = false }
+                    if i > 0, case .label(_, let above, _) = pieces[i - 1], above == index - 1 { lastRowStacked = true } else { lastRowStacked = false }
                     head = []
                 case .caption(let b)?:
                     lastCaption = b

@@ -101,10 +101,9 @@ extension LabelledColumnRecovery {
                 return nil
             case .value:
                 values.append(p)
-            case .label(let label, let line):
-                // One lookup of the label's text (`Shape.roles`): each
-                // hashes the label's string.
-                let role = shape.roles[label]
+            case .label(let label, let line, let role):
+                // The label's role came with it (`Piece.label`): its text
+                // is not hashed again.
                 if case .header(let h)? = role {
                     let heads = shape.headers[h]
                     let key = cell(heads[0].block, 0, heads[0].slot), k = occurrences[key, default: 0]
@@ -118,8 +117,8 @@ extension LabelledColumnRecovery {
                 } else if role != nil, shape.captionOf[label] != nil {
                     // (A label of no role is no caption: not hashed again.)
                     captions += 1
-                    if p + 1 < pieces.count, case .label(let next, let nextLine) = pieces[p + 1],
-                       case .header? = shape.roles[next], nextLine - line <= 1 { continue }
+                    if p + 1 < pieces.count, case .label(_, let nextLine, let nextRole) = pieces[p + 1],
+                       case .header? = nextRole, nextLine - line <= 1 { continue }
                     // A caption at a page's foot, its number right after it
                     // (a line taken out), has its header line on the next page.
                     guard line + 1 < lines.count, lines[line + 1].number - lines[line].number > 1 else { return nil }
@@ -300,6 +299,7 @@ extension LabelledColumnRecovery {
         guard end < stretchEnd, end < lines.count, case let text = lines[end].text[...].trimmingSpaces,
               isLoneSign(text, shape: shape) else { return nil }
         let rest = self.pieces(lines, (end + 1)..<stretchEnd, template, shape)
-        return (pieces + [.label(String(text), lineIndex: end)] + rest.pieces, rest.end)
+        // A lone sign is no label of the shape (`isLoneSign`): no role.
+        return (pieces + [.label(String(text), lineIndex: end, role: nil)] + rest.pieces, rest.end)
     }
 }
