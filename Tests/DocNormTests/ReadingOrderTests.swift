@@ -605,6 +605,55 @@ private func blockThenFirstColumnAfterABlankLine(blank: Bool) -> String {
         #expect(doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.kind == .repair && $0.message.contains("out of its place") })
     }
 
+    /// Two readings of table 三 that both hold (a 1 of 法律服务机构 in row
+    /// （五）2.重复申请 or in row 3.要求提供公开出版物: the same sums), the
+    /// numbers drawn as pdftotext -raw draws a row label's pieces among its
+    /// row's values: only the reading that puts each number after a label
+    /// piece in that label's row is taken; without the pieces (bare numbers)
+    /// neither is, and a piece no longer than one scalar, or part of a column
+    /// label, names no row.
+    @Test func theRowLabelPiecesBeforeTheNumbersChooseAmongReadingsThatHold() throws {
+        let template = try #require(pipeline.tables.rules.templates.first { $0.id == "2021-applications" })
+        let rows = template.rows.filter { !$0.isHeader }
+        let repeated = try #require(rows.firstIndex { $0.path.last == "2.重复申请" })
+        let publication = try #require(rows.firstIndex { $0.path.last == "3.要求提供公开出版物" })
+        func text(pieces: Bool, split: [String]) -> [SourceLine] {
+            var lines: [String] = []
+            for (r, row) in rows.enumerated() {
+                let values = r == repeated ? "0 0 0 0 1 0 1" : "0 0 0 0 0 0 0"
+                guard pieces else { lines.append(values); continue }
+                if r == publication {
+                    // The label's second piece drawn between the row's values.
+                    lines += ["\(split[0]) 0 0 0 0", "\(split[1]) 0 0 0"]
+                } else {
+                    lines.append("\(row.path.last!) \(values)")
+                }
+            }
+            return lines.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
+        }
+        let recovery = pipeline.tables.readingOrder
+        func choice(_ lines: [SourceLine]) -> [[Int]]? {
+            let tokens = recovery.numbers(in: lines[...])
+            #expect(tokens.count == rows.count * 7)
+            // Row by row; and the same with the 1 of 法律服务机构 and the 0
+            // under it traded between the two rows (slot 4 of each).
+            let byRows = (0..<rows.count).map { r in (0..<7).map { r * 7 + $0 } }
+            var traded = byRows
+            traded[repeated][4] = byRows[publication][4]
+            traded[publication][4] = byRows[repeated][4]
+            let ties = [byRows, traded].map { ReadingOrderRecovery.Reading(template: template, cells: $0, cost: 0, plan: [], dropped: []) }
+            return recovery.labelPieceChoice(ties, lines: lines[...], tokens: tokens)?.cells
+        }
+        // 3.要求提供公 0 0 0 0 ⏎ 开出版物 0 0 0: the piece before the row's
+        // fifth value names its row, which the traded reading breaks.
+        #expect(choice(text(pieces: true, split: ["3.要求提供公", "开出版物"])) == (0..<rows.count).map { r in (0..<7).map { r * 7 + $0 } })
+        #expect(choice(text(pieces: false, split: [])) == nil)
+        // 物 alone names no row: both readings agree with the other pieces.
+        #expect(choice(text(pieces: true, split: ["3.要求提供公开出版", "物"])) == nil)
+        // 总计 is a column's label too: it names no row.
+        #expect(choice(text(pieces: true, split: ["3.要求提供公开出版物", "总计"])) == nil)
+    }
+
     /// The header pieces' columns: stacked lines read down, Han words stage 1
     /// joined cut where the text read down ends a label.
     @Test func headerPieceColumnsAreTheLabelsItsTextEnds() {

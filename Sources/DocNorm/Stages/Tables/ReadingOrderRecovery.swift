@@ -115,6 +115,17 @@ struct ReadingOrderRecovery: Sendable {
         /// Only a blank line stands between it and the number before: the
         /// extractor went on to another text block (pdftotext -raw).
         var afterBlank: Bool
+        /// Where `afterText`, the last piece of that text (its line's index
+        /// and bytes): a row label's piece drawn where it stands says which
+        /// row the number is (`labelPieceChoice`).
+        var textBefore: TextPiece? = nil
+    }
+
+    /// A piece of text among a stretch's numbers: its line's index and the
+    /// bytes of the piece in that line.
+    struct TextPiece {
+        var lineIndex: Int
+        var bytes: Range<Int>
     }
 
     /// An accepted reading: the values per data row and slot (token indices),
@@ -224,6 +235,7 @@ struct ReadingOrderRecovery: Sendable {
             case .success(let reading): accepted.append(reading)
             case .failure(let reason):
                 if let reading = headerPieceChoice(reason.ties, lines: lines[start..<end], tokens: tokens)
+                    ?? labelPieceChoice(reason.ties, lines: lines[start..<end], tokens: tokens)
                     ?? movedChoice(template, reason, lines: lines[start..<end], tokens: tokens) {
                     accepted.append(reading)
                     continue
@@ -317,6 +329,50 @@ struct ReadingOrderRecovery: Sendable {
         chosen.plan.append("the only one of \(ties.count) orders that hold its header pieces agree with")
         return chosen
     }
+
+    /// Of several readings that hold, the only one that puts every number
+    /// drawn right after a row label's piece in that label's row
+    /// (`tables.reading-order`, by row-label pieces), or nil. pdftotext -raw
+    /// draws a row label's lines where they stand among the row's values
+    /// (3.危及“三安全 0 0 0 0 一稳定” 0 0 0): a value after a piece that is
+    /// part of one data row's own label, and of no other label or column
+    /// label, is that row's. Zeros that trade places between rows of the
+    /// same sums can hold in any order; the label pieces say which row a
+    /// value stands in. Pieces of fewer than `minLabelPieceScalars` scalars
+    /// (息, 作) name nothing.
+    func labelPieceChoice(_ ties: [Reading], lines: ArraySlice<SourceLine>, tokens: [Token]) -> Reading? {
+        guard ties.count > 1 else { return nil }
+        let template = ties[0].template
+        // Each data row's own label: the last label cell of the row.
+        let own: [String?] = template.rows.filter { !$0.isHeader }.map { row in
+            row.cells.reversed().lazy.compactMap { if case .label(let l) = $0 { l } else { nil } }.first
+        }
+        let columnLabels = Set(template.rows.flatMap { $0.columnPaths.joined() })
+        var named: [(token: Int, row: Int)] = []
+        for (index, token) in tokens.enumerated() {
+            guard let piece = token.textBefore else { continue }
+            let utf8 = Array(lines[piece.lineIndex].text.utf8)
+            guard piece.bytes.upperBound <= utf8.count else { continue }
+            let text = String(decoding: utf8[piece.bytes], as: UTF8.self)
+            guard text.unicodeScalars.count >= Self.minLabelPieceScalars,
+                  !columnLabels.contains(where: { $0.contains(text) }) else { continue }
+            let rows = own.indices.filter { own[$0]?.contains(text) == true }
+            if rows.count == 1 { named.append((index, rows[0])) }
+        }
+        guard !named.isEmpty else { return nil }
+        let agreeing = ties.filter { reading in
+            var rowOf: [Int: Int] = [:]
+            for (r, row) in reading.cells.enumerated() { for token in row { rowOf[token] = r } }
+            return named.allSatisfy { name in rowOf[name.token].map { $0 == name.row } ?? true }
+        }
+        guard agreeing.count == 1, var chosen = agreeing.first else { return nil }
+        chosen.plan.append("the only one of \(ties.count) orders that hold that puts the numbers after row-label pieces in their rows")
+        return chosen
+    }
+
+    /// A row label's piece shorter than this names no row (a label's last
+    /// character alone, 息, stands in many).
+    static let minLabelPieceScalars = 2
 
     /// The one reading of `tokens` that fits `template`, or why there is none.
     /// `explain`: when no order holds, look for the reading one author's
@@ -583,6 +639,8 @@ struct ReadingOrderRecovery: Sendable {
         var text = false
         /// A blank line stands since the last number.
         var blank = false
+        /// The last piece of text read (`Token.textBefore`).
+        var lastText: TextPiece?
         /// The piece being read, and the byte offset in its line of each of its scalars.
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
@@ -620,6 +678,7 @@ struct ReadingOrderRecovery: Sendable {
             let last = Unicode.Scalar(decodeUTF8Scalar(bytes, at: lastStart).value).unsafelyUnwrapped
             if !rules.valueOpeners.contains(first) && !numeric(last) {
                 text = true
+                lastText = TextPiece(lineIndex: index, bytes: start..<end)
                 return
             }
             // The piece's scalars, each with its byte offset in the line,
@@ -649,8 +708,12 @@ struct ReadingOrderRecovery: Sendable {
                 // Only at the end: a number before Han text is a year or a
                 // count in prose (2019年, 1件), not a cell.
                 let trail = scalars.reversed().prefix(while: numeric).count
-                guard trail > 0, trail < scalars.count, cjk(scalars[scalars.count - trail - 1]) else { return }
+                guard trail > 0, trail < scalars.count, cjk(scalars[scalars.count - trail - 1]) else {
+                    lastText = TextPiece(lineIndex: index, bytes: start..<end)
+                    return
+                }
                 value = (scalars.count - trail)..<scalars.count
+                lastText = TextPiece(lineIndex: index, bytes: start..<offsets[value.lowerBound])
             }
             let found = scalars[value]
             guard found.contains(where: { rules.digits.contains($0) }), rules.isValue(found) else { return }
@@ -666,7 +729,8 @@ struct ReadingOrderRecovery: Sendable {
                 number = parsed
             }
             let sign: Double = found.first == "-" || found.first == "减" ? -1 : 1
-            tokens.append(Token(text: written, number: sign * number, line: line, lineIndex: index, afterText: text, afterBlank: blank && !text))
+            tokens.append(Token(text: written, number: sign * number, line: line, lineIndex: index, afterText: text, afterBlank: blank && !text,
+                                textBefore: text ? lastText : nil))
             text = false
             blank = false
         }
