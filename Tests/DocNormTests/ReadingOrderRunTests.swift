@@ -176,4 +176,28 @@ private let next = "四、政府信息公开行政复议、行政诉讼情况"
         #expect(narrow.cut)
         #expect(narrow.lists[0].count == 1)
     }
+
+    /// LibreOffice's PDF through pdftotext -raw, table 三 opening a page:
+    /// the 自然人 and 商业企业 values of the rows right under the header
+    /// come with their header cells (1523 214 ⏎ 87 ⏎ 11 …), then every other
+    /// row's label with its first value, then, after the 法人或其他组织
+    /// header cells, the first rows' other columns row by row, then the
+    /// other rows' row by row. Read as the first rows' two columns beside
+    /// the run's first column, the table adds up.
+    @Test func headerRowsBesideAFirstColumnRunAreRecovered() throws {
+        let labels = dataLabels(2021), v = busyTable
+        var lines = head + ["自然人 商业企业"]
+        lines += ["\(v[0][0]) \(v[0][1])", String(v[1][0]), String(v[1][1]), "\(v[2][0]) \(v[2][1])", ""]
+        lines += labels.prefix(3)
+        for i in 3..<25 { lines.append("\(labels[i]) \(v[i][0])") }
+        lines += ["", "法人或其他组织", "科研机构 社会公益组织 法律服务机构 其他 总计"]
+        for i in 0..<3 { lines += v[i].dropFirst(2).map(String.init) }
+        for i in 3..<25 { lines += v[i].dropFirst().map { "\($0)\n" } }
+        lines.append(next)
+        let doc = try document(lines.joined(separator: "\n") + "\n", tracing: true)
+        let table = try #require(doc.tables.first)
+        #expect(table.templateID == "2021-applications")
+        #expect(table.records.map(\.value) == v.flatMap { $0.map(String.init) })
+        #expect(doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.kind == .repair && $0.message.contains("first 2 columns first, beside") })
+    }
 }

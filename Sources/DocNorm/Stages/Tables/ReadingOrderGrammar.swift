@@ -195,6 +195,11 @@ struct ReadingOrderGrammar {
         /// A header group (`group`) whose put-off block comes after rows
         /// read as `between`, groups among them.
         indirect case putOffPast(group: Step, between: [Step])
+        /// Rows 0..<head with their first `columns` columns first, then
+        /// `run` (a first-column run of the rows after them) with its
+        /// leading values, then rows 0..<head's other columns, then the
+        /// run's (`ReadingOrderGrammar.headerBesideRun`).
+        indirect case besideRun(head: Int, columns: Int, run: Step)
 
         var description: String {
             switch self {
@@ -209,6 +214,8 @@ struct ReadingOrderGrammar {
                 return (["rows \(first + 1)-\(end) \(lead)"] + rest.map(\.description)).joined(separator: ", ")
             case .putOffPast(let group, let between):
                 return ([group.description] + between.map(\.description)).joined(separator: ", ")
+            case .besideRun(let head, let columns, let run):
+                return "rows 1-\(head) first \(columns) columns first, beside " + run.description
             }
         }
     }
@@ -592,6 +599,9 @@ struct ReadingOrderGrammar {
                     }
                 }
                 if !farAboveExempt { headerGroups(at: r, joins: { !readings.lists[r + $0].isEmpty }) { cells, cost, plan, k in
+                    readings.add(cells, headKey: key(cells), cost: cost, plan: plan, at: r, k: k)
+                } }
+                if r == 0 && !farAboveExempt { headerBesideRun(joins: { !readings.lists[$0].isEmpty }) { cells, cost, plan, k in
                     readings.add(cells, headKey: key(cells), cost: cost, plan: plan, at: r, k: k)
                 } }
                 for lead in 1...plan.runGroups.count {
@@ -1039,6 +1049,69 @@ struct ReadingOrderGrammar {
         return end
     }
 
+    /// The rows just under the header drawn beside a first-column run
+    /// (LibreOffice's PDF through pdftotext -raw, table 三 opening a page):
+    /// the first `headLead` columns of the `head` rows under the header,
+    /// row by row after their header cells (自然人 商业企业: 684 463 ⏎ 21
+    /// 14 …), then the leading values of the rows below, each after its
+    /// label, then, after the other header cells, the head rows' other
+    /// columns row by row, then the run's other columns, read as a run's
+    /// are. The head rows' first values, the run's first leading value and
+    /// the head rows' other columns each open after text, and the run's
+    /// leading values follow their labels as a run's do. Only at row 0
+    /// (`search`); cost 2 plus the run's. Reports each reading whose head
+    /// rows hold and whose run joins (`joins(b)`) a reading of rows b….
+    func headerBesideRun(joins: (Int) -> Bool, _ report: ([Int], Int, Step, Int) -> Void) {
+        guard rows > 3, columns > 2, !numbers.isEmpty, afterText[0] else { return }
+        for head in stride(from: 2, through: min(limits.maxGroupRows, rows - 2), by: 1) {
+            for headLead in 1...min(limits.maxLeadColumns, columns - 2) {
+                // The head rows' leading values drawn together, each row's first after the last's.
+                var together = true
+                for i in 0..<head { for j in 1..<headLead where afterText[i * headLead + j] { together = false } }
+                guard together else { continue }
+                let runLeads = head * headLead, headWidth = columns - headLead
+                guard runLeads < numbers.count, afterText[runLeads] else { continue }
+                for lead in 1...plan.runGroups.count where runLeads + lead <= numbers.count {
+                    var firstTogether = true
+                    for j in 1..<lead where afterText[runLeads + j] { firstTogether = false }
+                    guard firstTogether else { continue }
+                    var separated = 0
+                    for b in stride(from: head + 2, through: rows, by: 1) {
+                        // The run's leading values, one row's worth more at each b.
+                        let opener = runLeads + (b - head - 1) * lead
+                        guard opener + lead <= numbers.count else { break }
+                        if afterText[opener] { separated += 1 }
+                        var leadTogether = true
+                        for j in 1..<lead where afterText[opener + j] { leadTogether = false }
+                        guard leadTogether else { break }
+                        let headRest = runLeads + (b - head) * lead
+                        guard joins(b), headRest < numbers.count, afterText[headRest],
+                              Double(separated) >= limits.minInterleavedShare * Double(b - head - 1) else { continue }
+                        var holds = true
+                        for i in 0..<head where !rowHolds(i, { $0 < headLead ? numbers[i * headLead + $0] : numbers[headRest + i * headWidth + $0 - headLead] }) {
+                            holds = false; break
+                        }
+                        guard holds else { continue }
+                        let runRest = headRest + head * headWidth
+                        for inner in firstColumnRun(head, b, lead: lead, plan.runGroups[lead - 1], plan.runGroupOffsets[lead - 1],
+                                                    leadFrom: runLeads, restFrom: runRest) {
+                            var cells = [Int](repeating: 0, count: b * columns)
+                            for i in 0..<head {
+                                for c in 0..<columns { cells[i * columns + c] = c < headLead ? i * headLead + c : headRest + i * headWidth + c - headLead }
+                            }
+                            for i in head..<b {
+                                for c in 0..<lead { cells[i * columns + c] = runLeads + (i - head) * lead + c }
+                                for c in lead..<columns { cells[i * columns + c] = inner.cells[(i - head) * (columns - lead) + c - lead] }
+                            }
+                            let run = Step.firstColumn(first: head, end: b, columns: lead, rest: inner.steps)
+                            report(cells, 2 + inner.cost, .besideRun(head: head, columns: headLead, run: run), b)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Readings of rows a..<b without their first `lead` columns, whose
     /// values stand at tokens a×columns ..< a×columns + lead × (b − a), row
     /// by row: rows and groups over the other columns, each row checked
@@ -1047,9 +1120,13 @@ struct ReadingOrderGrammar {
     /// every reading of the rest).
     /// `restOffsets`: `rest` as flat offsets, what the rows are tested on
     /// (a head's cells are built only when a reading keeps it, as in the search).
-    func firstColumnRun(_ a: Int, _ b: Int, lead: Int = 1, _ rest: [Layout], _ restOffsets: LayoutOffsets) -> [Candidate] {
+    /// `leadFrom`, `restFrom`: where the leading values and the other
+    /// columns start, when not right where the run's rows do
+    /// (`headerBesideRun`: the header rows' cells stand between them).
+    func firstColumnRun(_ a: Int, _ b: Int, lead: Int = 1, _ rest: [Layout], _ restOffsets: LayoutOffsets,
+                        leadFrom: Int? = nil, restFrom: Int? = nil) -> [Candidate] {
         let width = columns - lead
-        let base = a * columns + lead * (b - a)
+        let base = restFrom ?? a * columns + lead * (b - a)
         var readings = Readings(rows: b - a)
         for r in stride(from: b - 1, through: a, by: -1) {
             let p = base + (r - a) * width
@@ -1059,7 +1136,7 @@ struct ReadingOrderGrammar {
                 let count = k == 1 ? 1 : equalValues(from: p, count: k * width) ? min(1, restOffsets.count) : restOffsets.count
                 // Row r + i's leading values are tokens firstValues + i × lead …. Unchecked
                 // buffers, as in `forEachHoldingGroup`: almost no layout holds.
-                let firstValues = a * columns + (r - a) * lead
+                let firstValues = (leadFrom ?? a * columns) + (r - a) * lead
                 // Layouts whose first row holds, where the columns' walk can tell
                 // (`forEachHoldingGroup`): almost every layout fails there.
                 let firstRowHolds = count > 1 ? firstRowsHolding(restOffsets, k: k, row: r, from: p, lead: lead, leadFrom: firstValues) ?? ~0 : ~0
