@@ -1187,3 +1187,44 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(out.count == 1 && out[0].hasSuffix("。其余三件，均已办结"))
     }
 }
+
+/// The byte-level shortcuts of stage 2 (issue #5): each answers as the full
+/// test it stands before does.
+@Suite struct LineRepairShortcutTests {
+    /// `ranOnColumn` tells a line of fewer bytes than `wrap.minLineColumns`
+    /// too narrow unmeasured: no text has more columns than UTF-8 bytes.
+    @Test func noTextHasMoreColumnsThanBytes() {
+        let repair = pipeline.lineRepair
+        #expect(LineRepair.columnsAtMostBytes)
+        for text in ["", "a", "数据12", "§±×", "“引号”", "（一）", "Ａ１", "𠀀𠀁", "政\u{301}", String(repeating: "—", count: 9)] {
+            #expect(repair.columns(text) <= text.utf8.count, "\(text)")
+        }
+    }
+
+    /// `scatteredPiece` tells a line of several scalars opening with a Han
+    /// character from its first byte; a lone character and the marks are
+    /// still read.
+    @Test func aHanLineOfSeveralScalarsIsNoScatteredPiece() {
+        let repair = pipeline.lineRepair
+        #expect(!repair.marksHoldHan)
+        #expect(repair.scatteredPiece("数据12") == .none)
+        #expect(repair.scatteredPiece("政府信息公开") == .none)
+        #expect(repair.scatteredPiece("电") == .han)
+        #expect(repair.scatteredPiece("：") == .loneMark)
+        #expect(repair.scatteredPiece("0756-3368102；") == .markedLatin)
+    }
+
+    /// `lines.numbers-apart` pairs a line of units only with one opening
+    /// like numbers (a digit or a space), asked on the first byte.
+    @Test func numbersApartPairsUnitsOnlyWithALineOpeningLikeNumbers() {
+        #expect(LineRepair.opensLikeNumbers("2026 1 20") && LineRepair.opensLikeNumbers(" 2026 1 20"))
+        #expect(!LineRepair.opensLikeNumbers("年月日") && !LineRepair.opensLikeNumbers(""))
+        let repair = pipeline.lineRepair
+        var lines = [SourceLine(number: 1, text: "年月日"), SourceLine(number: 2, text: "2026 1 20")]
+        repair.restoreNumbersApart(&lines, context: PipelineContext(tracing: false))
+        #expect(lines.map(\.text) == ["2026年1月20日"])
+        var reversed = [SourceLine(number: 1, text: "2026 1 20"), SourceLine(number: 2, text: "年月日")]
+        repair.restoreNumbersApart(&reversed, context: PipelineContext(tracing: false))
+        #expect(reversed.map(\.text) == ["2026年1月20日"])
+    }
+}

@@ -137,6 +137,11 @@ public struct LineRepair: Sendable {
     /// and start (a search through the rule's string each time, before).
     let closers: ScalarSet, sentenceFinal: ScalarSet, strongFinal: ScalarSet, openers: ScalarSet, noLineStart: ScalarSet,
         runningText: ScalarSet
+    /// Whether a CJK unified ideograph from U+5000 on (UTF-8 lead bytes
+    /// E5…E9) is among `noLineStart` or `closers`: never in the rules as
+    /// written, so a line of several scalars opening with one is no piece
+    /// of a scattered run, told on its first byte (`scatteredPiece`).
+    let marksHoldHan: Bool
     /// `displacedRun.characters` as a bit set: every short line is asked
     /// whether it holds nothing else.
     let displacedRunCharacters: ScalarSet
@@ -186,6 +191,13 @@ public struct LineRepair: Sendable {
     /// takes for granted; checked once against `widthClasses`.
     static let hanIsWide: Bool = (0x4E00...0x9FFF).allSatisfy { widthClasses[$0] == 2 | exactlyWideBit }
 
+    /// No text has more display columns than UTF-8 bytes: each ASCII
+    /// scalar (one byte) is one column, every other scalar (two bytes or
+    /// more) two at most. So a line of few bytes is narrow, told without
+    /// measuring it. `widthClasses` holds 1 or 2 columns by construction;
+    /// that no ASCII scalar has two is checked once.
+    static let columnsAtMostBytes: Bool = (0..<0x80).allSatisfy { widthClasses[$0] & columnsMask == 1 }
+
     init(file: LineRulesFile, rules: RuleSet, structure: StructureRules, tableAnchors: [String] = []) {
         self.file = file
         cjk = rules.cjk
@@ -212,6 +224,7 @@ public struct LineRepair: Sendable {
         openers = set(file.openers)
         noLineStart = set(file.noLineStart)
         runningText = set(file.runningText)
+        marksHoldHan = (file.noLineStart + file.closers).unicodeScalars.contains { $0.value &- 0x5000 <= 0x9FFF - 0x5000 }
         displacedRunCharacters = set(file.displacedRun.characters)
         numberedUnits = set(file.displacedRun.numberedUnits ?? "")
         var unitLeads = [Bool](repeating: false, count: 256)

@@ -34,10 +34,15 @@ extension LineRepair {
                 if let j = partner, lines[j].text.utf8.count > limit { partner = nil }
             }
             // One of the two must open with a unit (a line of units is one
-            // unit after another), asked before the lines are read: a pair of
+            // unit after another) and the other with a digit or a space (a
+            // line of numbers), asked before the lines are read: a pair of
             // a table's values opens with digits, and a pair of short Han
-            // lines with other characters.
-            if let j = partner, opensWithUnit(lines[i].text) || opensWithUnit(lines[j].text),
+            // lines with other characters. The other's first byte first: the
+            // units share their lead bytes with most Han characters, and a
+            // million short Han lines each decoded a first scalar twice.
+            if let j = partner,
+               Self.opensLikeNumbers(lines[j].text) && opensWithUnit(lines[i].text)
+                || Self.opensLikeNumbers(lines[i].text) && opensWithUnit(lines[j].text),
                let joined = Self.interleaved(lines[i].text, lines[j].text, units: numberedUnits) {
                 context.traced(.lines, "lines.numbers-apart", line: lines[i].number,
                                before: lines[i].text + "⏎" + lines[j].text, after: joined)
@@ -62,6 +67,15 @@ extension LineRepair {
     func opensWithUnit(_ text: String) -> Bool {
         guard !text.isEmpty, numberedUnitLeads[Int(text.firstUTF8Byte)] else { return false }
         return Self.firstScalar(of: text, skippingTabs: false).map { numberedUnits.contains($0) } ?? false
+    }
+
+    /// Whether the text opens as a line of numbers does (`numberRunCount`):
+    /// with a digit or a space; its first byte alone. (Inlined: a call per
+    /// line cost more than the test.)
+    @inline(__always)
+    static func opensLikeNumbers(_ text: String) -> Bool {
+        let b = text.firstUTF8Byte
+        return b &- 0x30 < 10 || b == 0x20
     }
 
     /// The one line that `first` and `second` are, when one holds n ≥ 2 unit

@@ -162,8 +162,12 @@ extension LineRepair {
         /// it did not. The line is measured once (its width is wanted again
         /// when it ran on), and the next line's numbering and anchor, read
         /// off its head, are asked before its mark of running text, which
-        /// walks the line (~6 M instructions of the 1 MB bench).
+        /// walks the line (~6 M instructions of the 1 MB bench). A line of
+        /// fewer UTF-8 bytes than `wrap.minLineColumns` is told too narrow
+        /// before anything is read (`columnsAtMostBytes`): on 10 MB of short
+        /// lines, measuring each and reading its end was most of this.
         func ranOnColumns(_ line: String, into next: String, blankBetween: Bool) -> Int? {
+            if Self.columnsAtMostBytes && line.utf8.count < file.wrap.minLineColumns { return nil }
             guard doubleSpaced || !blankBetween, !endsSentence(line), !line.containsTab else { return nil }
             let measured = columns(line)
             guard measured >= file.wrap.minLineColumns, leadingUnitColumns(next) <= file.wrap.firstLineIndent,
@@ -862,6 +866,11 @@ extension LineRepair {
     /// (every line of a stretch is asked, most of them prose that the first
     /// scalar settles).
     func scatteredPiece(_ text: String) -> ScatteredPiece {
+        // Most lines are prose of several scalars opening with a Han
+        // character (lead byte E5…E9: U+5000…U+9FFF), which is no mark
+        // (`marksHoldHan`): none, told on the first byte and the length
+        // before the line is decoded (twice a line, each reading).
+        if !marksHoldHan, text.utf8.count > 3, text.firstUTF8Byte &- 0xE5 <= 0xE9 - 0xE5 { return .none }
         var text = text
         return text.withUTF8 { utf8 -> ScatteredPiece in
             guard !utf8.isEmpty else { return .none }
