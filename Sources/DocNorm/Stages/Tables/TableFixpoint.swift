@@ -1,3 +1,5 @@
+import ICUKit
+
 /// Stage 3, idempotence of the table readings (`tables.settle`):
 ///
 /// A table is read from damaged text: its template is laid over whatever the
@@ -212,11 +214,9 @@ extension TableRecognizer {
     /// the full reading, when one is needed, makes them again.
     func readsTheSame(_ readBack: ReadBack, reportEdition: Int? = nil, memo: ReadingOrderRecovery.Memo?) -> Bool {
         let before = rules.matching.maxLines, after = 2 * rules.matching.maxLines
-        let firsts = anchorFirsts
         // The stretches to read, in order (overlapping ones merged).
         var windows: [Range<Int>] = []
-        readBack.forEachLine { index, line, _ in
-            guard let first = line.firstScalarPastBlanks, firsts.contains(first) else { return }
+        readBack.forEachLineOpening(with: anchorFirsts) { index in
             let window = max(0, index - before)..<min(readBack.count, index + after)
             if let last = windows.last, last.upperBound >= window.lowerBound {
                 windows[windows.count - 1] = last.lowerBound..<window.upperBound
@@ -225,13 +225,7 @@ extension TableRecognizer {
             }
         }
         guard !windows.isEmpty else { return readBack.tables.isEmpty }
-        var lines: [SourceLine] = []
-        lines.reserveCapacity(windows.reduce(0) { $0 + $1.count })
-        var w = 0
-        readBack.forEachLine { index, line, _ in
-            while w < windows.count && windows[w].upperBound <= index { w += 1 }
-            if w < windows.count && windows[w].contains(index) { lines.append(SourceLine(number: index + 1, text: line.text)) }
-        }
+        let lines = readBack.lines(in: windows)
 
         let tableAt = Self.firstIndices(of: readBack.tableLines)
         var found = 0, allSame = true
@@ -294,11 +288,24 @@ extension TableRecognizer {
             return k == range.upperBound
         }
         // The header cell `keepAnchorLabel` fills when it is empty (a header
-        // row's: always a grid row).
+        // row's: always a grid row). Looked for only when a cell is empty
+        // where one of the template's anchor labels stands: that label is
+        // nearly always found in place, and asking which anchor opens the
+        // line at every table cost ~2.5 M instructions of the 1 MB bench.
+        let labelsOfAnchors = anchorLabels[template.id] ?? []
+        var anchorCellLooked = false
         var anchorCell: AnchorLabel?
-        if let a = template.anchors.firstIndex(where: { lineText.starts(with: $0.unicodeScalars) }),
-           let cells = anchorLabels[template.id]?[a] {
-            anchorCell = cells.first { $0.row < m.rowsRead }
+        /// The text `keepAnchorLabel` gives the empty cell at row `r`, `column` ("" where none).
+        func anchorText(row r: Int, column: Int) -> String {
+            guard rows[r].isHeader, labelsOfAnchors.contains(where: { $0.contains { $0.row == r && $0.column == column } }) else { return "" }
+            if !anchorCellLooked {
+                anchorCellLooked = true
+                if let a = template.anchors.firstIndex(where: { lineText.starts(with: $0.unicodeScalars) }), a < labelsOfAnchors.count {
+                    anchorCell = labelsOfAnchors[a].first { $0.row < m.rowsRead }
+                }
+            }
+            guard let cell = anchorCell, cell.row == r, cell.column == column else { return "" }
+            return cell.label
         }
         var g = 0
         for r in 0..<m.rowsRead {
@@ -317,16 +324,19 @@ extension TableRecognizer {
             guard g < grid.count, grid[g].count == columns else { return false }
             let expected = grid[g]
             for column in 0..<columns {
-                var text = ""
                 switch m.placed[base + column] {
                 case .empty: break
-                case .label: if case .label(let label) = rowCells[column] { text = label }
+                case .label:
+                    if case .label(let label) = rowCells[column], !label.isEmpty {
+                        guard label == expected[column] else { return false }
+                        continue
+                    }
                 case .text(let range):
                     if !range.isEmpty { guard reads(range, as: expected[column]) else { return false }; continue }
                 case .lookalike: return false
                 }
-                if text.isEmpty, let cell = anchorCell, cell.row == r, cell.column == column { text = cell.label }
-                guard text == expected[column] else { return false }
+                // An empty cell, or the anchor label `keepAnchorLabel` puts there.
+                guard expected[column] == anchorText(row: r, column: column) else { return false }
             }
             g += 1
         }
@@ -360,8 +370,7 @@ extension TableRecognizer {
         enum Origin { case prose(LogicalLine), row(table: Int), blank }
 
         /// A line of the reading: a prose line's text, or a table row's cells,
-        /// joined by TAB only when its text is asked for (the probe looks at
-        /// every line's first scalar but reads only the lines near an anchor).
+        /// joined by TAB only when its text is asked for.
         struct Line {
             private let prose: String?
             private let cells: [String]
@@ -370,14 +379,6 @@ extension TableRecognizer {
             init(cells: [String]) { prose = nil; self.cells = cells }
 
             var text: String { prose ?? cells.joinedByTab }
-
-            /// The first scalar of `text` that is neither TAB nor space.
-            var firstScalarPastBlanks: Unicode.Scalar? {
-                func first(_ text: String) -> Unicode.Scalar? { text.unicodeScalars.first { $0 != "\t" && $0 != " " } }
-                if let prose { return first(prose) }
-                for cell in cells { if let s = first(cell) { return s } }
-                return nil
-            }
         }
 
         let prose: [[LogicalLine]]
@@ -423,6 +424,85 @@ extension TableRecognizer {
                 for line in segment { guard add(line.text) else { return lines } }
                 guard s < tables.count else { continue }
                 for row in tables[s].table.grid { guard add(row.joinedByTab) else { return lines } }
+            }
+            return lines
+        }
+
+        /// The index of each line of the reading whose first scalar past TAB
+        /// and space is in `firsts`, in order (a blank line has none), read
+        /// on each line's or cell's UTF-8 bytes in place. The probe asks it
+        /// of every line of every document, most of which opens no window:
+        /// making each `forEachLine` `Line` and walking its scalar view cost
+        /// ~120 instructions a line (125 M of a 10 MB document of short lines).
+        func forEachLineOpening(with firsts: ScalarSet, _ body: (_ index: Int) -> Void) {
+            var index = 0
+            for (s, segment) in prose.enumerated() {
+                for line in segment {
+                    if index > 0 { index += 1 }
+                    if Self.firstPastBlanks(of: line.text, isIn: firsts) == true { body(index) }
+                    index += 1
+                }
+                guard s < tables.count else { continue }
+                let grid = tables[s].table.grid
+                guard !grid.isEmpty else { continue }
+                if index > 0 { index += 1 }
+                for row in grid {
+                    // The row's text is its cells joined by TAB, a blank: its
+                    // first scalar past blanks is its first non-blank cell's.
+                    var opens = false
+                    for cell in row {
+                        guard let found = Self.firstPastBlanks(of: cell, isIn: firsts) else { continue }
+                        opens = found
+                        break
+                    }
+                    if opens { body(index) }
+                    index += 1
+                }
+            }
+        }
+
+        /// Whether the first scalar of `text` that is neither TAB nor space
+        /// is in `set` (nil: there is none), read on its UTF-8 bytes (TAB and
+        /// space are one byte each, so skipping them skips those scalars).
+        static func firstPastBlanks(of text: String, isIn set: ScalarSet) -> Bool? {
+            func first(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+                var i = 0
+                while i < bytes.count && (bytes[i] == 0x09 || bytes[i] == 0x20) { i += 1 }
+                guard i < bytes.count else { return nil }
+                return set.contains(decodeUTF8Scalar(bytes, at: i).value)
+            }
+            if let found = text.utf8.withContiguousStorageIfAvailable(first) { return found }
+            var copy = text
+            return copy.withUTF8(first)
+        }
+
+        /// The lines of the reading whose indices `windows` (ascending, apart)
+        /// hold, each numbered by its index in the whole reading plus one:
+        /// `forEachLine`'s lines there, made without a `Line` for each line
+        /// of the reading, and no more looked at past the last window (a
+        /// `Line` and an append through `forEachLine`'s closure per line cost
+        /// ~400 instructions a line of a 10 MB document of table rows).
+        func lines(in windows: [Range<Int>]) -> [SourceLine] {
+            var lines: [SourceLine] = []
+            lines.reserveCapacity(windows.reduce(0) { $0 + $1.count })
+            var w = 0, index = 0
+            /// The next line, at `index`, if a window holds it.
+            func add(_ text: @autoclosure () -> String) {
+                while w < windows.count && windows[w].upperBound <= index { w += 1 }
+                if w < windows.count && windows[w].contains(index) { lines.append(SourceLine(number: index + 1, text: text())) }
+                index += 1
+            }
+            for (s, segment) in prose.enumerated() {
+                guard w < windows.count else { break }
+                for line in segment {
+                    if index > 0 { add("") }
+                    add(line.text)
+                }
+                guard s < tables.count else { continue }
+                let grid = tables[s].table.grid
+                guard !grid.isEmpty else { continue }
+                if index > 0 { add("") }
+                for row in grid { add(row.joinedByTab) }
             }
             return lines
         }

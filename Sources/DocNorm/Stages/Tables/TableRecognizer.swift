@@ -70,6 +70,9 @@ struct TableRecognizer: Sendable {
     /// `drop`, `first` and `starts(with:)`, each step validated, cost ~40 M
     /// instructions of the 1 MB bench, asked of every line of every reading).
     func templatesAnchored(_ text: String, emptyAnchors: Bool) -> [Int] {
+        // Every other line of a reading back is the blank line between two
+        // blocks: no anchor opens it, and nothing of it need be looked at.
+        guard !text.isEmpty else { return [] }
         let anchorUTF8 = self.anchorUTF8, anchorFirsts = self.anchorFirsts
         func anchored(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
             var start = 0
