@@ -352,6 +352,9 @@ struct ReadingOrderRecovery: Sendable {
         /// Per lead, the numbers' values and `afterText`: the same for every
         /// search of that lead (one per exempt row), listed once.
         var leadInputs: [Int: (numbers: [Double], afterText: [Bool])] = [:]
+        /// The template's layouts, looked up once (per search, a lock, a
+        /// hash of the id and a copy of the plan).
+        let plan = plans.value[template.id]
         /// `blankOpens`: a block of the rows right under the header may open
         /// after a blank line as after text.
         func search(exempt: Int?, limits: TableRulesFile.ReadingOrder? = nil, blankOpens: Bool = false,
@@ -365,7 +368,7 @@ struct ReadingOrderRecovery: Sendable {
                 leadInputs[lead] = inputs
                 let grammar = ReadingOrderGrammar(numbers: inputs.numbers, afterText: inputs.afterText,
                                       rows: rowCount, columns: columns, relations: relations, limits: limits ?? rules.readingOrder,
-                                      plan: plans.value[template.id], exemptRow: exempt,
+                                      plan: plan, exemptRow: exempt,
                                       underHeaderOpens: blankOpens ? tokens[slice].map { $0.afterText || $0.afterBlank } : nil)
                 let found = grammar.search(below: exempt == nil ? nil : strict[lead])
                 if exempt == nil && limits == nil && !blankOpens {
