@@ -699,4 +699,27 @@ private func blockThenFirstColumnAfterABlankLine(blank: Bool) -> String {
             #expect(value("一、本年新收政府信息公开申请数量", "自然人") == nil)
         }
     }
+
+    /// The plan's header tries per mask of the columns that open after text
+    /// are the tries, in the search's order, whose blocks all open there.
+    @Test func headerTriesAreEveryTryWhoseBlocksOpenThere() throws {
+        let limits = pipeline.tables.rules.readingOrder
+        for columns in [2, 3, 5, 7, 8] {
+            let plan = ReadingOrderPlan(rows: 5, columns: columns, limits: limits)
+            let tries = try #require(plan.headerTries)
+            #expect(tries.count == 1 << columns)
+            var wrong = 0
+            for opens in 0..<(UInt64(1) << UInt64(columns)) {
+                var expected: [(layout: Int, deferLast: Bool)] = []
+                for h in plan.headerLayouts.indices {
+                    for deferLast in [false, true] where !(plan.headerInOrder[h] && !deferLast) {
+                        if (deferLast ? plan.headerOpensDeferred[h] : plan.headerOpensAll[h]) & ~opens == 0 { expected.append((h, deferLast)) }
+                    }
+                }
+                let listed = tries[Int(opens)]
+                if listed.count != expected.count || !zip(listed, expected).allSatisfy({ $0.layout == $1.layout && $0.deferLast == $1.deferLast }) { wrong += 1 }
+            }
+            #expect(wrong == 0, "\(columns) columns")
+        }
+    }
 }
