@@ -722,4 +722,30 @@ private func blockThenFirstColumnAfterABlankLine(blank: Bool) -> String {
             #expect(wrong == 0, "\(columns) columns")
         }
     }
+
+    /// Memo keys that are equal hash alike, texts compared as `String`
+    /// compares them (canonical equivalence: U+212A is K).
+    @Test func equalMemoKeysHashAlike() {
+        typealias Key = ReadingOrderRecovery.Memo.Key
+        func key(_ texts: [String], _ afterText: [Bool]) -> Key {
+            let afterBlank = afterText.map { !$0 }
+            return Key(template: "t", texts: texts, afterText: afterText, afterBlank: afterBlank,
+                       numbersHash: Key.numbersHash(texts: texts, afterText: afterText, afterBlank: afterBlank))
+        }
+        let flags = (0..<70).map { $0 % 3 == 0 }
+        let pairs: [([String], [String])] = [
+            (["K", "12", "0"], ["\u{212A}", "12", "0"]),
+            (["1;"], ["1\u{037E}"]),
+            (["`5"], ["\u{1FEF}5"]),
+            (["é1"], ["e\u{301}1"]),
+            ((0..<70).map { "\($0)" }, (0..<70).map { "\($0)" }),
+        ]
+        for (a, b) in pairs {
+            let x = key(a, Array(flags.prefix(a.count))), y = key(b, Array(flags.prefix(b.count)))
+            #expect(x == y)
+            #expect(x.numbersHash == y.numbersHash)
+        }
+        #expect(key(["1", "2"], [true, false]).numbersHash != key(["1", "2"], [false, true]).numbersHash)
+        #expect(key(["1", "2"], [true, false]).numbersHash != key(["12"], [true]).numbersHash)
+    }
 }
