@@ -748,4 +748,53 @@ private func blockThenFirstColumnAfterABlankLine(blank: Bool) -> String {
             #expect(value("一、本年新收政府信息公开申请数量", "自然人") == nil)
         }
     }
+
+    /// The plan's header tries per mask of the columns that open after text
+    /// are the tries, in the search's order, whose blocks all open there.
+    @Test func headerTriesAreEveryTryWhoseBlocksOpenThere() throws {
+        let limits = pipeline.tables.rules.readingOrder
+        for columns in [2, 3, 5, 7, 8] {
+            let plan = ReadingOrderPlan(rows: 5, columns: columns, limits: limits)
+            let tries = try #require(plan.headerTries)
+            #expect(tries.count == 1 << columns)
+            var wrong = 0
+            for opens in 0..<(UInt64(1) << UInt64(columns)) {
+                var expected: [(layout: Int, deferLast: Bool)] = []
+                for h in plan.headerLayouts.indices {
+                    for deferLast in [false, true] where !(plan.headerInOrder[h] && !deferLast) {
+                        if (deferLast ? plan.headerOpensDeferred[h] : plan.headerOpensAll[h]) & ~opens == 0 { expected.append((h, deferLast)) }
+                    }
+                }
+                let listed = tries[Int(opens)]
+                if listed.count != expected.count || !zip(listed, expected).allSatisfy({ $0.layout == $1.layout && $0.deferLast == $1.deferLast }) { wrong += 1 }
+            }
+            #expect(wrong == 0, "\(columns) columns")
+        }
+    }
+
+    /// Memo keys that are equal hash alike, texts compared as `String`
+    /// compares them (canonical equivalence: U+212A is K).
+    @Test func equalMemoKeysHashAlike() {
+        typealias Key = ReadingOrderRecovery.Memo.Key
+        func key(_ texts: [String], _ afterText: [Bool]) -> Key {
+            let afterBlank = afterText.map { !$0 }
+            return Key(template: "t", texts: texts, afterText: afterText, afterBlank: afterBlank,
+                       numbersHash: Key.numbersHash(texts: texts, afterText: afterText, afterBlank: afterBlank))
+        }
+        let flags = (0..<70).map { $0 % 3 == 0 }
+        let pairs: [([String], [String])] = [
+            (["K", "12", "0"], ["\u{212A}", "12", "0"]),
+            (["1;"], ["1\u{037E}"]),
+            (["`5"], ["\u{1FEF}5"]),
+            (["é1"], ["e\u{301}1"]),
+            ((0..<70).map { "\($0)" }, (0..<70).map { "\($0)" }),
+        ]
+        for (a, b) in pairs {
+            let x = key(a, Array(flags.prefix(a.count))), y = key(b, Array(flags.prefix(b.count)))
+            #expect(x == y)
+            #expect(x.numbersHash == y.numbersHash)
+        }
+        #expect(key(["1", "2"], [true, false]).numbersHash != key(["1", "2"], [false, true]).numbersHash)
+        #expect(key(["1", "2"], [true, false]).numbersHash != key(["12"], [true]).numbersHash)
+    }
 }

@@ -92,15 +92,25 @@ struct ReadingOrderPlan: Sendable {
         headerOpensAll = opensAll
         headerOpensDeferred = opensDeferred
         if columns <= Self.maxIndexedColumns {
-            headerTries = (0..<(UInt64(1) << UInt64(columns))).map { opens in
-                var tries: [(layout: Int, deferLast: Bool)] = []
-                for h in layouts.indices {
-                    for deferLast in ReadingOrderGrammar.deferChoices where !(inOrder[h] && !deferLast) {
-                        if (deferLast ? opensDeferred[h] : opensAll[h]) & ~opens == 0 { tries.append((h, deferLast)) }
-                    }
+            // Each try listed under every mask holding its blocks' bits (the
+            // subsets of the other bits, each added to those), tries in the
+            // order the search makes them: every mask asked of every try was
+            // most of building the plans.
+            let all = (UInt64(1) << UInt64(columns)) - 1
+            var tries = [[(layout: Int, deferLast: Bool)]](repeating: [], count: Int(all) + 1)
+            for h in layouts.indices {
+                for deferLast in ReadingOrderGrammar.deferChoices where !(inOrder[h] && !deferLast) {
+                    let needed = deferLast ? opensDeferred[h] : opensAll[h]
+                    guard needed & ~all == 0 else { continue }
+                    let free = all & ~needed
+                    var others: UInt64 = 0
+                    repeat {
+                        tries[Int(needed | others)].append((h, deferLast))
+                        others = (others &- free) & free
+                    } while others != 0
                 }
-                return tries
             }
+            headerTries = tries
         } else {
             headerTries = nil
         }

@@ -181,12 +181,37 @@ struct ReadingOrderRecovery: Sendable {
             /// insertion and rehash of the memo.
             var numbersHash: Int
 
+            /// Mixed as the search's keys are (`ReadingOrderGrammar.mix`), not
+            /// with `Hasher`: its SipHash of every token's text cost ~15 K
+            /// instructions a stretch, and the key is only looked up.
             static func numbersHash(texts: [String], afterText: [Bool], afterBlank: [Bool]) -> Int {
-                var hasher = Hasher()
-                hasher.combine(texts)
-                hasher.combine(afterText)
-                hasher.combine(afterBlank)
-                return hasher.finalize()
+                var h = ReadingOrderGrammar.keySeed
+                for text in texts { h = ReadingOrderGrammar.mix(h ^ textHash(text)) }
+                // The flags two bits a token, 32 tokens a word.
+                var word: UInt64 = 0
+                for i in afterText.indices {
+                    word = word << 2 | (afterText[i] ? 1 : 0) | (afterBlank[i] ? 2 : 0)
+                    if i % 32 == 31 { h = ReadingOrderGrammar.mix(h ^ word); word = 0 }
+                }
+                return Int(truncatingIfNeeded: ReadingOrderGrammar.mix(h ^ word ^ UInt64(texts.count) << 48))
+            }
+
+            /// A text's hash: FNV-1a of its bytes where no other string is
+            /// equal to it, else its `Hasher` hash. `String`'s `==` is
+            /// canonical equivalence, and equal texts must hash alike: an
+            /// ASCII text without K, ; or ` (the only ASCII a non-ASCII
+            /// scalar is canonically equivalent to: U+212A, U+037E, U+1FEF)
+            /// equals only itself, byte for byte. (Token texts are numbers.)
+            static func textHash(_ text: String) -> UInt64 {
+                let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
+                    var x: UInt64 = 0xCBF2_9CE4_8422_2325
+                    for b in bytes {
+                        guard b < 0x80, b != 0x4B, b != 0x3B, b != 0x60 else { return nil }
+                        x = (x ^ UInt64(b)) &* 0x0000_0100_0000_01B3
+                    }
+                    return x
+                } ?? nil
+                return plain ?? UInt64(bitPattern: Int64(text.hashValue))
             }
 
             static func == (a: Key, b: Key) -> Bool {
@@ -408,6 +433,9 @@ struct ReadingOrderRecovery: Sendable {
         /// Per lead, the numbers' values and `afterText`: the same for every
         /// search of that lead (one per exempt row), listed once.
         var leadInputs: [Int: (numbers: [Double], afterText: [Bool])] = [:]
+        /// The template's layouts, looked up once (per search, a lock, a
+        /// hash of the id and a copy of the plan).
+        let plan = plans.value[template.id]
         /// `blankOpens`: a block of the rows right under the header may open
         /// after a blank line as after text.
         func search(exempt: Int?, limits: TableRulesFile.ReadingOrder? = nil, blankOpens: Bool = false,
@@ -421,7 +449,7 @@ struct ReadingOrderRecovery: Sendable {
                 leadInputs[lead] = inputs
                 let grammar = ReadingOrderGrammar(numbers: inputs.numbers, afterText: inputs.afterText,
                                       rows: rowCount, columns: columns, relations: relations, limits: limits ?? rules.readingOrder,
-                                      plan: plans.value[template.id], exemptRow: exempt,
+                                      plan: plan, exemptRow: exempt,
                                       underHeaderOpens: blankOpens ? tokens[slice].map { $0.afterText || $0.afterBlank } : nil)
                 let found = grammar.search(below: exempt == nil ? nil : strict[lead])
                 if exempt == nil && limits == nil && !blankOpens {
