@@ -63,6 +63,7 @@ enum BuiltinRules {
     "An extractor that keeps the drawing order (pdftotext -raw on a Chromium-printed PDF) emits the run that opens a block at the block's end instead, on a line of its own before (or after) a blank line: it is put back at the start of the block's first line when that line opens with CJK text it numbers (1. + 公开总体情况) or, for a bare run of digits or a decimal, with one of numberedUnits, characters a number must precede (2019 + 年，我局…; 486.3 + 亿元，完成…).",
     "phoneNumbers: the shape of a fixed-line number with its area code (0, then two or three digits: 010 and 02x are three long, every other code four; then localLengths digits): pdftotext -raw joins a line ending in - to the next and drops the -, so a line wider than the column by more than the wrap window whose one such run reaches from inside the column past its end (the first line could have ended after the area code) gets the - back after the area code (电话：043587263371 → 0435-87263371).",
     "quotes: pairs of an opening and a closing quote whose opener such a PDF sets in the Latin font too: a line of that opener alone at a block's end goes back to the start of the block's first line when that line holds the closer before any opener of the pair (“ + 双随机、一公开”监管…).",
+    "numberSuffixes: marks that may end such a run (84.2%). At a page seam the same PDF draws a sentence's carried-over number (or Latin word) apart from its Han end mark: after a line that ends no sentence and a page break (a page number, blank lines), a line of one of strongFinal alone takes the run of these characters (numberSuffixes allowed) or the Latin word that stands right after it (pdftotext -layout: 增长 / -1- / 。 / 84.2%), or, where the mark opens a block, at that block's end after a heading with no running text or a sentence's end (pdftotext -raw: 。 / （五）… / 二、… / 84.2%), before itself (84.2%。), unless the run is followed by another (a table's column of values).",
     "The same PDF sets the digits of a line of nothing but numbers and the measure words after them (the closing date, at a page top) on another baseline, and pdftotext emits the words and the numbers as two lines (年月 日 / 2026 1 20, or with one blank line between, either first): a line of n ≥ 2 of numberedUnits next to one of exactly n runs of digits (or decimals) separated by spaces is one line, each number before its word (2026年1月20日)."
   ],
   "runningHeaders": {
@@ -96,6 +97,7 @@ enum BuiltinRules {
     "characters": "0123456789.",
     "maxColumns": 8,
     "numberedUnits": "年月日万亿元件条个项人次名家篇期天",
+    "numberSuffixes": "%％‰",
     "quotes": [
       "“”",
       "‘’"

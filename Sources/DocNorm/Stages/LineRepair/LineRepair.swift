@@ -62,6 +62,10 @@ struct LineRulesFile: VersionedRuleFile {
         /// the block with (年: the run is its year); optional, so a rules
         /// folder written before it still loads.
         var numberedUnits: String?
+        /// Marks a run may end with (84.2%), for a run a page seam carried
+        /// apart from its sentence's end mark (PageSeamRuns.swift); optional,
+        /// as numberedUnits.
+        var numberSuffixes: String?
         /// Quote pairs (opener, closer) whose opener a PDF may set in the
         /// Latin font like the digits, so that it too is drawn at its
         /// block's end; optional, as numberedUnits.
@@ -90,6 +94,9 @@ struct LineRulesFile: VersionedRuleFile {
 ///   baseline cut off the line it opens, put back.
 /// - BlockEndRuns.swift: `lines.block-end-run` — the run of digits that opens
 ///   a block, emitted at the block's end (pdftotext -raw), put back.
+/// - PageSeamRuns.swift: `lines.page-seam-run` — a number (or Latin word)
+///   carried over a page break apart from its sentence's lone end mark, put
+///   back before that mark.
 /// - NumbersApart.swift: `lines.numbers-apart` — a line of numbers and their
 ///   measure words (2026年1月20日) that another baseline split in two, joined.
 /// - DroppedHyphens.swift: `lines.dropped-hyphen` — the `-` of a phone
@@ -148,6 +155,8 @@ public struct LineRepair: Sendable {
     /// `displacedRun.numberedUnits` as a bit set (empty when the rules have
     /// none): every pair of short lines is asked whether one holds nothing else.
     let numberedUnits: ScalarSet
+    /// `displacedRun.numberSuffixes` as a bit set (empty when the rules have none).
+    let numberSuffixes: ScalarSet
     /// Per byte, whether a unit's UTF-8 opens with it: a line of nothing but
     /// units opens with one of these bytes.
     let numberedUnitLeads: [Bool]
@@ -227,6 +236,7 @@ public struct LineRepair: Sendable {
         marksHoldHan = (file.noLineStart + file.closers).unicodeScalars.contains { $0.value &- 0x5000 <= 0x9FFF - 0x5000 }
         displacedRunCharacters = set(file.displacedRun.characters)
         numberedUnits = set(file.displacedRun.numberedUnits ?? "")
+        numberSuffixes = set(file.displacedRun.numberSuffixes ?? "")
         var unitLeads = [Bool](repeating: false, count: 256)
         for unit in (file.displacedRun.numberedUnits ?? "").unicodeScalars { unitLeads[Int(String(unit).utf8.first!)] = true }
         numberedUnitLeads = unitLeads

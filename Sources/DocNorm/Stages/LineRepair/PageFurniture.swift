@@ -20,8 +20,8 @@
 ///   (`structure.duplicate-heading`), so a second run finds none left.
 extension LineRepair {
     /// Runs before table regions are found, so a page number inside a table
-    /// does not split it; puts displaced runs back first (DisplacedRuns.swift,
-    /// BlockEndRuns.swift, NumbersApart.swift).
+    /// does not split it; puts displaced runs back first (PageSeamRuns.swift,
+    /// DisplacedRuns.swift, BlockEndRuns.swift, NumbersApart.swift).
     ///
     /// Works on the one array it is handed, in place, pass by pass: an array
     /// per pass held three copies of every line at once (ten million lines
@@ -35,6 +35,7 @@ extension LineRepair {
         var lines = consume input
         // First: a run put back at its line's start is no lone number (a
         // page number when it is the last line).
+        restorePageSeamRuns(&lines, context: context)
         restoreDisplacedRuns(&lines, context: context)
         restoreBlockEndRuns(&lines, context: context)
         restoreNumbersApart(&lines, context: context)
