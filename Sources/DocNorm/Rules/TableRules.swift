@@ -277,7 +277,10 @@ public struct TableTemplate: Sendable {
         }
         for r in rows.indices {
             rows[r].labelScalars = rows[r].cells.map { if case .label(let l) = $0 { Array(l.unicodeScalars) } else { [] } }
-            rows[r].labelScalarSet = Set(rows[r].labelScalars.joined()).sorted { $0.value < $1.value }
+            // Sorted, then each kept once: a Set of them hashed every scalar
+            // before the sort (~10 K instructions a row, at every start-up).
+            let sorted = rows[r].labelScalars.joined().sorted { $0.value < $1.value }
+            rows[r].labelScalarSet = sorted.indices.compactMap { i in i == 0 || sorted[i - 1] != sorted[i] ? sorted[i] : nil }
         }
         for r in rows.indices {
             let cells = rows[r].cells

@@ -94,7 +94,11 @@ struct TemplateMatcher: Sendable {
         var surplus: Int
         /// Stream index just past the last consumed scalar.
         var end: Int
+        /// The findings as messages: written by `materialized` from
+        /// `findings` (empty before), then added to by later repairs.
         var diagnostics: [Diagnostic] = []
+        /// What the match found to report, as places, not text.
+        var findings: [Finding] = []
         var trace: [TraceStep] = []
 
         var score: Double { Double(found) / Double(max(1, expected + surplus)) }
@@ -104,12 +108,99 @@ struct TemplateMatcher: Sendable {
         var missingValues: Int { values.reduce(0) { count, row in row.reduce(count) { $1 == nil ? $0 + 1 : $0 } } }
     }
 
+    /// A finding of a match: its rule, kind, line and cells, and what its
+    /// message names as stream ranges and template cells. Most matches
+    /// tried at an anchor are thrown away: the message is written
+    /// (`materialized`) for the match a table keeps. Writing every tried
+    /// match's messages was ~13 M instructions of the 1 MB bench.
+    struct Finding {
+        var rule: String
+        var kind: Diagnostic.Kind
+        var message: Message
+        var line: Int?
+        var cells: DiagnosticCells?
+
+        /// A message's form and what it names (`range`: stream text;
+        /// `row`, `column`: a template cell, whose label it quotes).
+        enum Message {
+            /// A group label (a cell spanning rows) absent.
+            case groupRestored(row: Int, column: Int)
+            /// A row label absent.
+            case rowRestored(row: Int, column: Int)
+            /// Text before a label that matches no cell.
+            case strayBefore(Range<Int>, row: Int, column: Int)
+            /// Text before the rest of a cut label that matches no cell.
+            case strayBeforeTail(Range<Int>, row: Int, column: Int)
+            /// Text before a row's values that matches no cell.
+            case strayBeforeValues(Range<Int>)
+            /// Text read as a label within the edit budget.
+            case readAsLabel(Range<Int>, row: Int, column: Int)
+            /// A number standing in a header cell.
+            case headerValue(Range<Int>, row: Int, column: Int)
+            /// A value OCR read with letters for digits.
+            case lookalike(Range<Int>)
+            /// A data row with `found` of its values (0: none).
+            case missingValues(row: Int, found: Int)
+            /// A data row with `count` values more than its slots (`range`).
+            case surplusValues(row: Int, count: Int, Range<Int>)
+            /// A cut label whose end (from `read` on) was not found.
+            case cutShort(row: Int, column: Int, read: Int)
+        }
+    }
+
+    /// The text of a finding's message, as the match would have written it.
+    func text(of message: Finding.Message, template: TableTemplate, in stream: CellStream) -> String {
+        let rows = template.rows
+        func label(_ r: Int, _ column: Int) -> String {
+            if case .label(let l) = rows[r].cells[column] { return l }
+            return ""
+        }
+        func text(_ range: Range<Int>) -> String { stream.text(range) }
+        func rowName(_ r: Int) -> String { rows[r].path.last ?? rows[r].id ?? "" }
+        switch message {
+        case let .groupRestored(r, column):
+            return "group label '\(label(r, column))' is missing; restored from template \(template.id)"
+        case let .rowRestored(r, column):
+            return "row label '\(label(r, column))' is missing; restored from template \(template.id), so the row's values are placed by their order alone"
+        case let .strayBefore(range, r, column):
+            return "text '\(text(range))' before '\(label(r, column))' matches no template cell; dropped"
+        case let .strayBeforeTail(range, r, column):
+            return "text '\(text(range))' before the rest of '\(label(r, column))' matches no template cell; dropped"
+        case let .strayBeforeValues(range):
+            return "text '\(text(range))' before the values matches no template cell; dropped"
+        case let .readAsLabel(range, r, column):
+            return "'\(text(range))' read as template label '\(label(r, column))'"
+        case let .headerValue(range, r, column):
+            return "'\(text(range))' stands where the header '\(label(r, column))' belongs; kept as written"
+        case let .lookalike(range):
+            // The match placed it so: it reads as this number.
+            let mapped = rules.valueFromLookalikes(stream.scalars[range]) ?? []
+            return "'\(text(range))' read as the value \(String(String.UnicodeScalarView(mapped)))"
+        case let .missingValues(r, found):
+            let slots = rows[r].columnPaths.count
+            return found == 0 ? "row '\(rowName(r))' has none of its \(slots) values; they are left empty"
+                : "row '\(rowName(r))' has \(found) of \(slots) values, placed from the left (which cells they belong to is a guess); the rest are left empty"
+        case let .surplusValues(r, count, range):
+            return "row '\(rowName(r))' has \(count) value(s) more than template \(template.id) allows, so which are this row's is a guess (the first ones are kept); left over: \(valueTexts(in: stream, range).joined(separator: " "))"
+        case let .cutShort(r, column, read):
+            return "'\(label(r, column))' is cut short: its end '\(String(String.UnicodeScalarView(rows[r].labelScalars[column][read...])))' was not found"
+        }
+    }
+
     /// The match with its text: the grid, the values, which grid row each
     /// template row is. Made for the match a table keeps (TableRecognizer
     /// decides which); `stream` is the one it was matched in.
     func materialized(_ match: Match, in stream: CellStream) -> Match {
         var m = match
         let template = m.template, columns = template.columns
+        // Its findings' messages, in the order found (before any later repair's).
+        m.diagnostics.reserveCapacity(m.diagnostics.count + m.findings.count)
+        for finding in m.findings {
+            m.diagnostics.append(Diagnostic(stage: .structure, rule: finding.rule, kind: finding.kind,
+                                            message: text(of: finding.message, template: template, in: stream),
+                                            line: finding.line, cells: finding.cells))
+        }
+        m.findings = []
         m.grid.reserveCapacity(m.rowsRead)
         m.gridRowIsHeader.reserveCapacity(m.rowsRead)
         m.gridRowOf.reserveCapacity(m.rowsRead)
@@ -197,10 +288,11 @@ struct TemplateMatcher: Sendable {
         var p = start
         let s = stream.scalars
         func line(_ i: Int) -> Int? { stream.lineNumbers.isEmpty ? nil : stream.lineNumbers[min(i, stream.count - 1)] }
-        func report(_ rule: String, _ kind: Diagnostic.Kind, _ message: @autoclosure () -> String, at i: Int, row: [String]? = nil) {
+        /// A finding recorded as places: its message is written if the match is kept.
+        func report(_ rule: String, _ kind: Diagnostic.Kind, _ message: Finding.Message, at i: Int, row: [String]? = nil) {
             guard reporting else { return }
-            m.diagnostics.append(Diagnostic(stage: .structure, rule: rule, kind: kind, message: message(), line: line(i),
-                                            cells: row.map { DiagnosticCells(table: template.id, row: $0) }))
+            m.findings.append(Finding(rule: rule, kind: kind, message: message, line: line(i),
+                                      cells: row.map { DiagnosticCells(table: template.id, row: $0) }))
         }
         // Autoclosures: the before/after text is built only when tracing.
         func traced(_ rule: String, at i: Int, _ before: @autoclosure () -> String, _ after: @autoclosure () -> String) {
@@ -408,7 +500,7 @@ struct TemplateMatcher: Sendable {
             // A label at or left of an open group's column closes that group.
             if !isHeader, let leftmost = labels.first {
                 for group in floating where group.column >= leftmost && !group.seen {
-                    report("structure.label-restored", .suspicion, "group label '\(label(group.row, group.column))' is missing; restored from template \(template.id)", at: p)
+                    report("structure.label-restored", .suspicion, .groupRestored(row: group.row, column: group.column), at: p)
                 }
                 // (Most rows have no open group: not asked, the removal
                 // is a partition and a replacement even of nothing.)
@@ -448,19 +540,19 @@ struct TemplateMatcher: Sendable {
                     if found.skipped > 0 {
                         let stray = p..<p + found.skipped
                         traced("structure.stray-text", at: p, text(stray), "")
-                        report("structure.stray-text", .suspicion, "text '\(text(stray))' before '\(label(rowIndex, column))' matches no template cell; dropped", at: p)
+                        report("structure.stray-text", .suspicion, .strayBefore(stray, row: rowIndex, column: column), at: p)
                     }
                     if found.cost > 0 {
                         traced("structure.template-label", at: p, text(p..<found.end), label(rowIndex, column))
                         if found.skipped < found.cost {
-                            report("structure.template-label", .repair, "'\(text(p + found.skipped..<found.end))' read as template label '\(label(rowIndex, column))'", at: p)
+                            report("structure.template-label", .repair, .readAsLabel(p + found.skipped..<found.end, row: rowIndex, column: column), at: p)
                         }
                     }
                     if let cut = found.cutAt { tails.append((column, cut)) }
                     p = found.end
                 } else if isHeader, let end = valueEnd(in: stream, at: p), valueEnd(in: stream, at: end) == nil {
                     placed[base + column] = .text(p..<end)
-                    report("structure.header-value", .suspicion, "'\(text(p..<end))' stands where the header '\(label(rowIndex, column))' belongs; kept as written", at: p)
+                    report("structure.header-value", .suspicion, .headerValue(p..<end, row: rowIndex, column: column), at: p)
                     p = end
                 } else if isHeader {
                     // Header cells read line by line across the header (自 法人… 然 总 人):
@@ -486,21 +578,20 @@ struct TemplateMatcher: Sendable {
                     let skipped = p..<ahead.start
                     traced("structure.stray-text", at: p, text(skipped), "")
                     if !s[skipped].allSatisfy(isHeaderScalar) {
-                        report("structure.stray-text", .suspicion, "text '\(text(skipped))' before '\(label(rowIndex, column))' matches no template cell; dropped", at: p)
+                        report("structure.stray-text", .suspicion, .strayBefore(skipped, row: rowIndex, column: column), at: p)
                     }
                     if let cut = ahead.cutAt { tails.append((column, cut)) }
                     p = ahead.end
                 } else {
                     traced("structure.label-restored", at: p, "", label(rowIndex, column))
-                    report("structure.label-restored", .suspicion,
-                           "row label '\(label(rowIndex, column))' is missing; restored from template \(template.id), so the row's values are placed by their order alone",
+                    report("structure.label-restored", .suspicion, .rowRestored(row: rowIndex, column: column),
                            at: p, row: rows[rowIndex].path)
                 }
             }
             if let r = resumeAfterHead {
                 if p < r.at {
                     traced("structure.stray-text", at: p, text(p..<r.at), "")
-                    report("structure.stray-text", .suspicion, "text '\(text(p..<r.at))' before the values matches no template cell; dropped", at: p)
+                    report("structure.stray-text", .suspicion, .strayBeforeValues(p..<r.at), at: p)
                 }
                 if p <= r.at { p = r.to }
                 resumeAfterHead = nil
@@ -538,7 +629,7 @@ struct TemplateMatcher: Sendable {
                           let mapped = rules.valueFromLookalikes(s[p..<end]) {
                     placed[base + column] = .lookalike(p..<end)
                     traced("structure.digit-lookalike", at: p, text(p..<end), String(String.UnicodeScalarView(mapped)))
-                    report("structure.digit-lookalike", .repair, "'\(text(p..<end))' read as the value \(String(String.UnicodeScalarView(mapped)))", at: p)
+                    report("structure.digit-lookalike", .repair, .lookalike(p..<end), at: p)
                     p = end
                 } else {
                     continue
@@ -553,9 +644,7 @@ struct TemplateMatcher: Sendable {
                 if valuesInRow < slots, m.found > 0 {
                     // With none, nothing was placed; with some, which slots
                     // they belong to is a guess (filled from the left).
-                    report("structure.missing-value", .suspicion,
-                           valuesInRow == 0 ? "row '\(rows[rowIndex].path.last ?? rows[rowIndex].id ?? "")' has none of its \(slots) values; they are left empty"
-                               : "row '\(rows[rowIndex].path.last ?? rows[rowIndex].id ?? "")' has \(valuesInRow) of \(slots) values, placed from the left (which cells they belong to is a guess); the rest are left empty",
+                    report("structure.missing-value", .suspicion, .missingValues(row: rowIndex, found: valuesInRow),
                            at: p, row: valuesInRow == 0 ? nil : rows[rowIndex].path)
                 }
                 // Values over: counted; their text is made for the message only.
@@ -568,8 +657,7 @@ struct TemplateMatcher: Sendable {
                 if surplus > 0 {
                     m.surplus += surplus
                     let surplusEnd = p
-                    report("structure.surplus-value", .suspicion,
-                           "row '\(rows[rowIndex].path.last ?? rows[rowIndex].id ?? "")' has \(surplus) value(s) more than template \(template.id) allows, so which are this row's is a guess (the first ones are kept); left over: \(valueTexts(in: stream, surplusStart..<surplusEnd).joined(separator: " "))",
+                    report("structure.surplus-value", .suspicion, .surplusValues(row: rowIndex, count: surplus, surplusStart..<surplusEnd),
                            at: p, row: rows[rowIndex].path)
                 }
                 if pieceMayOpen(at: p, floating, tails, row: rowIndex) { absorb(&p, &floating, &tails, row: rowIndex) }
@@ -586,12 +674,12 @@ struct TemplateMatcher: Sendable {
                     if found.skipped > 0 {
                         let stray = p..<p + found.skipped
                         traced("structure.stray-text", at: p, text(stray), "")
-                        report("structure.stray-text", .suspicion, "text '\(text(stray))' before the rest of '\(label(rowIndex, column))' matches no template cell; dropped", at: p)
+                        report("structure.stray-text", .suspicion, .strayBeforeTail(stray, row: rowIndex, column: column), at: p)
                     }
                     traced("structure.label-tail", at: p, text(p + found.skipped..<found.end), label(rowIndex, column))
                     p = found.end
                 } else {
-                    report("structure.label-tail", .suspicion, "'\(label(rowIndex, column))' is cut short: its end '\(String(String.UnicodeScalarView(tail)))' was not found", at: p)
+                    report("structure.label-tail", .suspicion, .cutShort(row: rowIndex, column: column, read: read), at: p)
                 }
             }
             if !tails.isEmpty { tails.removeAll(keepingCapacity: true) }
@@ -601,7 +689,7 @@ struct TemplateMatcher: Sendable {
             if m.expected >= 8 && m.score < 0.25 { break }
         }
         for group in floating where !group.seen {
-            report("structure.label-restored", .suspicion, "group label '\(label(group.row, group.column))' is missing; restored from template \(template.id)", at: p)
+            report("structure.label-restored", .suspicion, .groupRestored(row: group.row, column: group.column), at: p)
         }
         m.placed = placed
         m.end = max(m.end, p)
