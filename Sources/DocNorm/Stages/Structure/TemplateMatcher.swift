@@ -450,7 +450,10 @@ struct TemplateMatcher: Sendable {
                         traced("structure.stray-text", at: p, text(stray), "")
                         report("structure.stray-text", .suspicion, "text '\(text(stray))' before '\(label(rowIndex, column))' matches no template cell; dropped", at: p)
                     }
-                    if found.cost > 0 {
+                    if found.cutMisread {
+                        traced("structure.label-cut-misread", at: p, text(p + found.skipped..<found.end), String(String.UnicodeScalarView(labelScalars.prefix(found.cutAt ?? 0))))
+                        report("structure.label-cut-misread", .repair, "'\(text(p + found.skipped..<found.end))' read as the start of template label '\(label(rowIndex, column))', cut by the row's values", at: p)
+                    } else if found.cost > 0 {
                         traced("structure.template-label", at: p, text(p..<found.end), label(rowIndex, column))
                         if found.skipped < found.cost {
                             report("structure.template-label", .repair, "'\(text(p + found.skipped..<found.end))' read as template label '\(label(rowIndex, column))'", at: p)
@@ -487,6 +490,9 @@ struct TemplateMatcher: Sendable {
                     traced("structure.stray-text", at: p, text(skipped), "")
                     if !s[skipped].allSatisfy(isHeaderScalar) {
                         report("structure.stray-text", .suspicion, "text '\(text(skipped))' before '\(label(rowIndex, column))' matches no template cell; dropped", at: p)
+                    }
+                    if ahead.cutMisread {
+                        traced("structure.label-cut-misread", at: ahead.start, text(ahead.start..<ahead.end), String(String.UnicodeScalarView(labelScalars.prefix(ahead.cutAt ?? 0))))
                     }
                     if let cut = ahead.cutAt { tails.append((column, cut)) }
                     p = ahead.end
@@ -680,6 +686,8 @@ struct TemplateMatcher: Sendable {
         /// cut by a page break or read line by line).
         var cutAt: Int? = nil
         var start: Int = 0
+        /// The cut start was found with edits (`structure.label-cut-misread`).
+        var cutMisread = false
     }
 
     /// The label at `index`: exactly; or its start, when a value or the next
@@ -735,6 +743,14 @@ struct TemplateMatcher: Sendable {
         }
         if budget > 0 && absent <= budget {
             let n = limit - index
+            // `structure.label-cut-misread`: the window ends where a value
+            // starts, and a label's first half or more, a character or two
+            // misread, stands before it: the cell's first line, read before
+            // the row's values, its rest after them (OCR: （二）部分公开《区分
+            // 处理…不计其 | 27 | 15 ⏎ 他情形）). That prefix is the label's
+            // start, cut there, when it costs less than the whole label.
+            let cutBeforeValue = n >= 1 && limit < s.count && startsValue(in: stream, at: limit)
+            var cutPrefix: (length: Int, cost: Int, skipped: Int)?
             // Semi-global edit distance: leading stream scalars may be skipped at cost 1 each.
             // Its four rows stand on the stack: this runs for every label tried
             // at every position, so no heap arrays per call.
@@ -766,6 +782,11 @@ struct TemplateMatcher: Sendable {
                         }
                         rowMinimum = min(rowMinimum, current[j])
                     }
+                    if cutBeforeValue, i < m, 2 * i >= m, i >= rules.matching.minLabelPrefix,
+                       current[n] <= Int(rules.matching.maxEditShare * Double(i)),
+                       cutPrefix.map({ current[n] <= $0.cost }) ?? true {
+                        cutPrefix = (i, current[n], currentLead[n])
+                    }
                     // No cell of a later row is below this row's least (each
                     // comes from one of it, or from the row's start, i, by
                     // adding 0 or 1): past the budget, no end can be within it.
@@ -780,6 +801,9 @@ struct TemplateMatcher: Sendable {
                     }
                 }
                 return best
+            }
+            if let cut = cutPrefix, cut.cost > 0, best.map({ cut.cost < $0.cost }) ?? true {
+                return LabelMatch(end: limit, cost: cut.cost, skipped: cut.skipped, cutAt: cut.length, cutMisread: true)
             }
             if let best { return best }
         }
