@@ -749,7 +749,9 @@ struct TemplateMatcher: Sendable {
             // the row's values, its rest after them (OCR: （二）部分公开《区分
             // 处理…不计其 | 27 | 15 ⏎ 他情形）). That prefix is the label's
             // start, cut there, when it costs less than the whole label.
-            let cutBeforeValue = n >= 1 && limit < s.count && startsValue(in: stream, at: limit)
+            // A whole label only: a label's rest, looked for after the values,
+            // is not cut again.
+            let cutBeforeValue = first == 0 && n >= 1 && limit < s.count && startsValue(in: stream, at: limit)
             var cutPrefix: (length: Int, cost: Int, skipped: Int)?
             // Semi-global edit distance: leading stream scalars may be skipped at cost 1 each.
             // Its four rows stand on the stack: this runs for every label tried
@@ -802,7 +804,8 @@ struct TemplateMatcher: Sendable {
                 }
                 return best
             }
-            if let cut = cutPrefix, cut.cost > 0, best.map({ cut.cost < $0.cost }) ?? true {
+            if let cut = cutPrefix, cut.cost > 0, best.map({ cut.cost < $0.cost }) ?? true,
+               restFollowsValues(label[(first + cut.length)...], in: stream, from: limit) {
                 return LabelMatch(end: limit, cost: cut.cost, skipped: cut.skipped, cutAt: cut.length, cutMisread: true)
             }
             if let best { return best }
@@ -829,6 +832,18 @@ struct TemplateMatcher: Sendable {
         }
         if let q = ahead { return LabelMatch(end: q + m, cost: q - index, skipped: q - index) }
         return nil
+    }
+
+    /// Whether a label's rest opens right after the values that start at
+    /// `index` (its first two scalars, as written): a start cut by its
+    /// row's values is taken only where its rest stands after them, not
+    /// where OCR merely lost the label's last character.
+    func restFollowsValues(_ rest: ArraySlice<Unicode.Scalar>, in stream: CellStream, from index: Int) -> Bool {
+        let s = stream.scalars
+        var q = index
+        while let end = valueEnd(in: stream, at: q) { q = end }
+        let probe = rest.prefix(2)
+        return !probe.isEmpty && q + probe.count <= s.count && s[q..<(q + probe.count)].elementsEqual(probe)
     }
 
     /// A value token starts at `index`.
