@@ -74,6 +74,33 @@ func digitFirst(_ lines: [SourceLine]) -> [Int] {
         #expect(table.grid.allSatisfy { $0.count == 10 })
     }
 
+    /// OCR: a long label wraps in its cell and its first line, a character
+    /// misread (《 for （), is read before the row's values, its rest after
+    /// them. The misread start, cut before the values, is the label's start
+    /// and its rest is read after the values (`structure.label-cut-misread`),
+    /// so the row keeps its values and the next row its label.
+    @Test func misreadLabelStartCutByTheRowsValues() throws {
+        let values: (String) -> [Int] = { id in
+            switch id {
+            case "new", "total": return [5, 1, 0, 0, 0, 0, 6]
+            case "disclosed": return [2, 1, 0, 0, 0, 0, 3]
+            case "partly-disclosed": return [3, 0, 0, 0, 0, 0, 3]
+            default: return [0, 0, 0, 0, 0, 0, 0]
+            }
+        }
+        let text = applicationsTable(values: values)
+            .replacingFirst("（二）部分公开（区分处理的，只计这一情形，不计其他情形） 3 0 0 0 0 0 3",
+                            with: "（二）部分公开《区分处理的，只计这一情形，不计其| 3 | 0 0 0 0 0 | 3\n他情形）")
+        let doc = try document(text, tracing: true)
+        let table = try #require(doc.tables.first)
+        let partly = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+        #expect(table.records.filter { $0.row.last == partly }.map(\.value) == ["3", "0", "0", "0", "0", "0", "3"])
+        #expect(doc.trace.contains { $0.rule == "structure.label-cut-misread" })
+        #expect(doc.trace.contains { $0.rule == "structure.label-tail" && $0.before == "他情形）" })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.label-restored" || $0.rule == "structure.stray-text" })
+        #expect(!doc.diagnostics.contains { $0.kind == .arithmetic })
+    }
+
     @Test func closeMisreadingOfALabelIsTracedAndMissingLabelsRestored() throws {
         let text = applicationsTable()
             .replacingFirst("只计这一情形", with: "只计这一情况")

@@ -135,6 +135,8 @@ struct TemplateMatcher: Sendable {
             case strayBeforeValues(Range<Int>)
             /// Text read as a label within the edit budget.
             case readAsLabel(Range<Int>, row: Int, column: Int)
+            /// Text read, within the edit budget, as a label's start cut by the row's values.
+            case readAsCutLabel(Range<Int>, row: Int, column: Int)
             /// A number standing in a header cell.
             case headerValue(Range<Int>, row: Int, column: Int)
             /// A value OCR read with letters for digits.
@@ -170,6 +172,8 @@ struct TemplateMatcher: Sendable {
             return "text '\(text(range))' before the values matches no template cell; dropped"
         case let .readAsLabel(range, r, column):
             return "'\(text(range))' read as template label '\(label(r, column))'"
+        case let .readAsCutLabel(range, r, column):
+            return "'\(text(range))' read as the start of template label '\(label(r, column))', cut by the row's values"
         case let .headerValue(range, r, column):
             return "'\(text(range))' stands where the header '\(label(r, column))' belongs; kept as written"
         case let .lookalike(range):
@@ -542,7 +546,10 @@ struct TemplateMatcher: Sendable {
                         traced("structure.stray-text", at: p, text(stray), "")
                         report("structure.stray-text", .suspicion, .strayBefore(stray, row: rowIndex, column: column), at: p)
                     }
-                    if found.cost > 0 {
+                    if found.cutMisread {
+                        traced("structure.label-cut-misread", at: p, text(p + found.skipped..<found.end), String(String.UnicodeScalarView(labelScalars.prefix(found.cutAt ?? 0))))
+                        report("structure.label-cut-misread", .repair, .readAsCutLabel(p + found.skipped..<found.end, row: rowIndex, column: column), at: p)
+                    } else if found.cost > 0 {
                         traced("structure.template-label", at: p, text(p..<found.end), label(rowIndex, column))
                         if found.skipped < found.cost {
                             report("structure.template-label", .repair, .readAsLabel(p + found.skipped..<found.end, row: rowIndex, column: column), at: p)
@@ -579,6 +586,9 @@ struct TemplateMatcher: Sendable {
                     traced("structure.stray-text", at: p, text(skipped), "")
                     if !s[skipped].allSatisfy(isHeaderScalar) {
                         report("structure.stray-text", .suspicion, .strayBefore(skipped, row: rowIndex, column: column), at: p)
+                    }
+                    if ahead.cutMisread {
+                        traced("structure.label-cut-misread", at: ahead.start, text(ahead.start..<ahead.end), String(String.UnicodeScalarView(labelScalars.prefix(ahead.cutAt ?? 0))))
                     }
                     if let cut = ahead.cutAt { tails.append((column, cut)) }
                     p = ahead.end
@@ -768,6 +778,8 @@ struct TemplateMatcher: Sendable {
         /// cut by a page break or read line by line).
         var cutAt: Int? = nil
         var start: Int = 0
+        /// The cut start was found with edits (`structure.label-cut-misread`).
+        var cutMisread = false
     }
 
     /// The label at `index`: exactly; or its start, when a value or the next
@@ -824,6 +836,16 @@ struct TemplateMatcher: Sendable {
         }
         if budget > 0 && absent <= budget {
             let n = limit - index
+            // `structure.label-cut-misread`: the window ends where a value
+            // starts, and a label's first half or more, a character or two
+            // misread, stands before it: the cell's first line, read before
+            // the row's values, its rest after them (OCR: （二）部分公开《区分
+            // 处理…不计其 | 27 | 15 ⏎ 他情形）). That prefix is the label's
+            // start, cut there, when it costs less than the whole label.
+            // A whole label only: a label's rest, looked for after the values,
+            // is not cut again.
+            let cutBeforeValue = first == 0 && n >= 1 && limit < s.count && startsValue(in: stream, at: limit)
+            var cutPrefix: (length: Int, cost: Int, skipped: Int)?
             // Semi-global edit distance: leading stream scalars may be skipped at cost 1 each.
             // Its four rows stand on the stack: this runs for every label tried
             // at every position, so no heap arrays per call.
@@ -855,6 +877,11 @@ struct TemplateMatcher: Sendable {
                         }
                         rowMinimum = min(rowMinimum, current[j])
                     }
+                    if cutBeforeValue, i < m, 2 * i >= m, i >= rules.matching.minLabelPrefix,
+                       current[n] <= Int(rules.matching.maxEditShare * Double(i)),
+                       cutPrefix.map({ current[n] <= $0.cost }) ?? true {
+                        cutPrefix = (i, current[n], currentLead[n])
+                    }
                     // No cell of a later row is below this row's least (each
                     // comes from one of it, or from the row's start, i, by
                     // adding 0 or 1): past the budget, no end can be within it.
@@ -869,6 +896,10 @@ struct TemplateMatcher: Sendable {
                     }
                 }
                 return best
+            }
+            if let cut = cutPrefix, cut.cost > 0, best.map({ cut.cost < $0.cost }) ?? true,
+               restFollowsValues(label[(first + cut.length)...], in: stream, from: limit) {
+                return LabelMatch(end: limit, cost: cut.cost, skipped: cut.skipped, cutAt: cut.length, cutMisread: true)
             }
             if let best { return best }
         }
@@ -906,6 +937,18 @@ struct TemplateMatcher: Sendable {
         }
         if let q = ahead { return LabelMatch(end: q + m, cost: q - index, skipped: q - index) }
         return nil
+    }
+
+    /// Whether a label's rest opens right after the values that start at
+    /// `index` (its first two scalars, as written): a start cut by its
+    /// row's values is taken only where its rest stands after them, not
+    /// where OCR merely lost the label's last character.
+    func restFollowsValues(_ rest: ArraySlice<Unicode.Scalar>, in stream: CellStream, from index: Int) -> Bool {
+        let s = stream.scalars
+        var q = index
+        while let end = valueEnd(in: stream, at: q) { q = end }
+        let probe = rest.prefix(2)
+        return !probe.isEmpty && q + probe.count <= s.count && s[q..<(q + probe.count)].elementsEqual(probe)
     }
 
     /// A value token starts at `index`.
