@@ -577,6 +577,52 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
                 == [joined, quoted + fullLine + "结束。"])
     }
 
+    /// A line with digits may measure two columns over the column the lines
+    /// of Han reach: where the text column is an odd number of columns, a
+    /// line of Han falls one short of it, and the fifth of a column given
+    /// each place where digits meet Han is rounded up. Two over after a page
+    /// number, no first line (its indent leaves it short), it goes on; three
+    /// over says nothing, nor do spaces an extractor put but where digits
+    /// meet Han (held-out sangning-mzw-2024, Chromium: …项目37个。⏎-1-⏎公开
+    /// 全市…涉及场所214处。公开民族地, 56 so counted of 54).
+    @Test func aLineWithDigitsTwoOverTheColumnAfterAPageNumberContinues() throws {
+        let end = String(repeating: "政", count: 19) + "。"
+        let body = (0..<6).map { _ in fullLine }.joined(separator: "\n")
+        let joined = body.split(separator: "\n").joined() + end
+        func paragraphs(_ next: String) throws -> [String] {
+            try repaired(body + "\n" + end + "\n- 1 -\n" + next + "\n" + fullLine + "\n结束。\n")
+        }
+        let twoOver = String(repeating: "执", count: 18) + "375件"  // 41 measured, 42 counted
+        #expect(try paragraphs(twoOver) == [joined + twoOver + fullLine + "结束。"])
+        #expect(try paragraphs(String(repeating: "执", count: 18) + " 375 件") == [joined + twoOver + fullLine + "结束。"])
+        let threeOver = String(repeating: "执", count: 18) + "3756件"
+        #expect(try paragraphs(threeOver) == [joined, threeOver + fullLine + "结束。"])
+        // Spaces an extractor put elsewhere (pypdf's around “ ”, held-out
+        // zhangyuan-wjw-2022) may take no room on the page: no evidence.
+        let spaced = "按照 “ " + String(repeating: "执", count: 14) + " ” 的"  // 42 as extracted
+        #expect(try paragraphs(spaced) == [joined, spaced.split(separator: " ").joined() + fullLine + "结束。"])
+    }
+
+    /// Where the first lines (their indent dropped) outnumber the other lines
+    /// of Han, the column is the most common width of the middle lines of Han
+    /// (`middleLineColumn`); one line either way is no evidence against the
+    /// width most lines measure: a tie goes to it, not to the wider (held-out
+    /// sangning-mzw-2024, Chromium: 称《条例》）和《…关于 at 56, bracket-heavy,
+    /// 印发〈…的通 at 54, the column 54). Against the wider column, a full stop
+    /// at the column would leave room for the next line's first character,
+    /// and the paragraph would end at the page break.
+    @Test func aTieAmongMiddleLinesOfHanGoesToTheMeasuredColumn() throws {
+        let first = String(repeating: "落", count: 18)  // 36: a first line, its indent dropped
+        let digits = String(repeating: "执", count: 19) + "12"  // 40, the column as measured
+        func paragraph(_ middle: String...) -> [String] { [first, digits] + middle + [digits, "结束。"] }
+        var lines = (0..<8).flatMap { _ in paragraph() }
+        lines += paragraph(String(repeating: "政", count: 21)) + paragraph(fullLine)
+        let end = String(repeating: "政", count: 19) + "。"
+        lines += [first, digits, end, "", "- 1 -", "", fullLine, "结束。"]
+        let output = try repaired(lines.joined(separator: "\n") + "\n")
+        #expect(output.last == first + digits + end + fullLine + "结束。")
+    }
+
     /// …and only page furniture removed shows a page break: a line moved
     /// elsewhere is none. pdftotext -raw emits a block's opening year at
     /// its end (lines.block-end-run: …政。⏎2019⏎⏎); put back at the

@@ -554,6 +554,17 @@ extension LineRepair {
     /// is all there is (OCR sets one between paragraphs), a misread
     /// character can fill a first line's indent (…每亩 27 元。⏎⏎全县完成植树
     /// 造林 1.26 万亩，和森林履盖率…, 和 read where the page has none).
+    ///
+    /// So counted, such a line may come up to two columns over the column:
+    /// where the text column is an odd number of columns, the lines of Han
+    /// fall one short of it, and the gaps where digits meet Han are rounded
+    /// up (held-out sangning-mzw-2024, Chromium: …项目37个。⏎-1-⏎公开全市…涉及
+    /// 场所214处。公开民族地, 56 so counted of 54, the lines of Han 54, a
+    /// line of Han with digits 55). Two over only where the extractor put
+    /// no space but one at most where Latin meets CJK (which `estimatedColumns`
+    /// counts as the gap there): its other spaces (pypdf's around “ ”) may
+    /// take no room on the page (held-out zhangyuan-wjw-2022, pypdf: 按照 “
+    /// 谁制作…负责 ” 的原则，我委对, 56 as extracted, a first line 4 short).
     func goesOnAcrossBlank(_ line: SourceLine, into next: SourceLine, fullWidth: Int, pageBreak: @autoclosure () -> Bool,
                            nextNumbered: @autoclosure () -> Bool) -> Bool {
         guard endsStrongly(line.text), !next.text.containsTab, !line.text.containsTab else { return false }
@@ -568,7 +579,11 @@ extension LineRepair {
         } else {
             guard pageBreak(), let estimated = estimatedColumns(next, measured: measured) else { return false }
             let short = fullWidth - estimated
-            guard short >= -1, short + latinLetterSlack(next.text) + ambiguousMarkSlack(next.text) <= file.wrap.firstLineIndent - 2
+            // Two over only where the extractor put no space but where
+            // Latin meets CJK (see above).
+            let spacedElsewhere = (next.extractedColumns ?? 0) - latinBoundaries(next.text) > measured.columns
+            guard short >= -1 || short == -2 && !spacedElsewhere,
+                  short + latinLetterSlack(next.text) + ambiguousMarkSlack(next.text) <= file.wrap.firstLineIndent - 2
             else { return false }
         }
         guard width(line) + leadingUnitColumns(next.text) > fullWidth else { return false }
@@ -661,7 +676,12 @@ extension LineRepair {
                 previousRanOn = ranOn
             }
         }
-        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key
+        // A tie goes to `column`, the width most lines measure, when it is
+        // among the tied: one line either way is no evidence against it.
+        return counts.max {
+            $0.value != $1.value ? $0.value < $1.value
+                : ($0.key == column) != ($1.key == column) ? $1.key == column : $0.key < $1.key
+        }?.key
     }
 
     /// A line's width on the page: as extracted when known (spaces an extractor
