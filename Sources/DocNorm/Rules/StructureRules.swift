@@ -131,7 +131,9 @@ public struct HeadingNumbering: Sendable {
 
     /// Whether numbering opens `text` (what `parse` finds, without building
     /// its strings): stage 2 asks this of every line.
-    public func opens(_ text: String) -> Bool { opening(text) != nil }
+    /// Its first byte asked inline: most lines are turned away without a call.
+    @inline(__always)
+    public func opens(_ text: String) -> Bool { firstBytes.contains(UInt32(text.firstUTF8Byte)) && opening(text) != nil }
 
     /// The style and value of the numbering that opens `text`, and how many
     /// scalars it takes; allocates nothing (at most four numerals, kept in a
