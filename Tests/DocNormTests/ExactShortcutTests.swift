@@ -288,6 +288,23 @@ extension ExactShortcutTests {
         }
         #expect(numbering.opens("（一）主动公开") && numbering.opens("1.总体情况") && !numbering.opens("1.5万条") && !numbering.opens("一是加强"))
     }
+
+    /// `opening` turns a line away by its first byte: every scalar numbering
+    /// opens with must have its first UTF-8 byte in `firstBytes`, and the
+    /// lines opening with no such byte are opened by no style.
+    @Test func numberingFirstBytesHoldEveryOpenersLead() throws {
+        let numbering = try StructureRules.load(from: .builtin).numbering
+        var openers = 0
+        numbering.firstScalars.forEachBMPMember { value in
+            openers += 1
+            let lead = String(Unicode.Scalar(value)!).utf8.first!
+            #expect(numbering.firstBytes.contains(UInt32(lead)), "U+\(String(value, radix: 16))")
+        }
+        #expect(openers >= 30)
+        for line in ["数据12", "本机关", "a1.", " 1.总体情况", "\t一、"] {
+            #expect(!numbering.opens(line), "\(line.debugDescription)")
+        }
+    }
 }
 
 extension ExactShortcutTests {
@@ -429,5 +446,20 @@ extension ExactShortcutTests {
         }
         // Complete matches were read as their grids, not only refused.
         #expect(readAs > 0)
+    }
+}
+
+extension ExactShortcutTests {
+    /// `firstScalar` reads an ASCII or three-byte lead off the UTF-8 view and
+    /// decodes the rest in place: both give the scalar view's first scalar
+    /// that is no space (nor TAB, when skipping them).
+    @Test func firstScalarIsTheScalarViewsFirst() {
+        let lines = ["数据12", "一、概述", "（一）", " 1", "\t1", "\t \t", "é1", "\u{20000}x", "①", "Ab", "　全角"] + Self.texts
+        for line in lines {
+            for skippingTabs in [false, true] {
+                let slow = line.unicodeScalars.first { $0 != " " && !(skippingTabs && $0 == "\t") }?.value
+                #expect(LineRepair.firstScalar(of: line, skippingTabs: skippingTabs) == slow, "\(line.debugDescription) \(skippingTabs)")
+            }
+        }
     }
 }

@@ -89,6 +89,11 @@ public struct HeadingNumbering: Sendable {
     /// numerals when it has none): most lines open with none, and `parse`
     /// answers them without trying each style.
     let firstScalars: ScalarSet
+    /// The first UTF-8 bytes of `firstScalars`. Most lines open with a byte
+    /// no numbering opens with (a Han character other than a numeral), and
+    /// are answered from that byte without decoding their head in place: a
+    /// document with no numbered line asked that of each of its lines.
+    let firstBytes: ScalarSet
     /// The most scalars `opening` reads of a line: a style's open mark, four
     /// numerals and the one after them, its close mark and the one after it.
     let longestOpening: Int
@@ -109,6 +114,7 @@ public struct HeadingNumbering: Sendable {
         }
         let firsts = styles.flatMap { style in style.open.first.map { [$0] } ?? Array(style.numerals.keys) }
         firstScalars = ScalarSet(ranges: firsts.map { $0.value...$0.value }, pattern: "numbering openers")
+        firstBytes = ScalarSet(ranges: firsts.map { s in let b = UInt32(String(s).utf8.first!); return b...b }, pattern: "numbering openers' first bytes")
         longestOpening = (styles.map { $0.open.count + $0.close.count }.max() ?? 0) + 5
     }
 
@@ -125,7 +131,9 @@ public struct HeadingNumbering: Sendable {
 
     /// Whether numbering opens `text` (what `parse` finds, without building
     /// its strings): stage 2 asks this of every line.
-    public func opens(_ text: String) -> Bool { opening(text) != nil }
+    /// Its first byte asked inline: most lines are turned away without a call.
+    @inline(__always)
+    public func opens(_ text: String) -> Bool { firstBytes.contains(UInt32(text.firstUTF8Byte)) && opening(text) != nil }
 
     /// The style and value of the numbering that opens `text`, and how many
     /// scalars it takes; allocates nothing (at most four numerals, kept in a
@@ -133,6 +141,7 @@ public struct HeadingNumbering: Sendable {
     /// the stack and each style reads them there (walking the string's scalar
     /// view style by style, index by index, was most of the cost).
     private func opening(_ text: String) -> (Style, Int, Int)? {
+        guard firstBytes.contains(UInt32(text.firstUTF8Byte)) else { return nil }
         // The head decoded from the UTF-8 in place (`decodeUTF8Scalar`): the
         // scalar view's validated steps cost more than the styles' tests.
         // Read where it lies (`withUTF8` on a copy retained and released the
