@@ -65,6 +65,10 @@ struct TableRulesFile: VersionedRuleFile {
         /// Most leading columns of such a run (read row by row beside the
         /// labels before the rest of its rows).
         var maxLeadColumns: Int
+        /// A row label's piece shorter than this names no row when readings
+        /// that hold are told apart by label pieces (a label's last
+        /// character alone, 息, stands in many).
+        var minLabelPieceScalars: Int
         /// Readings kept per row position in a second search, made only
         /// when the first kept `maxCandidates`, cut some, and found none
         /// that holds.

@@ -363,7 +363,7 @@ struct ReadingOrderRecovery: Sendable {
     /// part of one data row's own label, and of no other label or column
     /// label, is that row's. Zeros that trade places between rows of the
     /// same sums can hold in any order; the label pieces say which row a
-    /// value stands in. Pieces of fewer than `minLabelPieceScalars` scalars
+    /// value stands in. Pieces of fewer than `readingOrder.minLabelPieceScalars` scalars
     /// (息, 作) name nothing.
     func labelPieceChoice(_ ties: [Reading], lines: ArraySlice<SourceLine>, tokens: [Token]) -> Reading? {
         guard ties.count > 1 else { return nil }
@@ -379,7 +379,7 @@ struct ReadingOrderRecovery: Sendable {
             let utf8 = Array(lines[piece.lineIndex].text.utf8)
             guard piece.bytes.upperBound <= utf8.count else { continue }
             let text = String(decoding: utf8[piece.bytes], as: UTF8.self)
-            guard text.unicodeScalars.count >= Self.minLabelPieceScalars,
+            guard text.unicodeScalars.count >= rules.readingOrder.minLabelPieceScalars,
                   !columnLabels.contains(where: { $0.contains(text) }) else { continue }
             let rows = own.indices.filter { own[$0]?.contains(text) == true }
             if rows.count == 1 { named.append((index, rows[0])) }
@@ -394,10 +394,6 @@ struct ReadingOrderRecovery: Sendable {
         chosen.plan.append("the only one of \(ties.count) orders that hold that puts the numbers after row-label pieces in their rows")
         return chosen
     }
-
-    /// A row label's piece shorter than this names no row (a label's last
-    /// character alone, 息, stands in many).
-    static let minLabelPieceScalars = 2
 
     /// The one reading of `tokens` that fits `template`, or why there is none.
     /// `explain`: when no order holds, look for the reading one author's
