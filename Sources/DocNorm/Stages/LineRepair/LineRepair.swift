@@ -36,6 +36,13 @@ struct LineRulesFile: VersionedRuleFile {
         /// histogram finds none (`ranOnColumn`); optional, so a rules folder
         /// written before it still loads (then never).
         var minRanOnLines: Int?
+        /// Columns a line with digits or Latin letters after a removed page
+        /// number may reach past the column, so counted, and still go on
+        /// with the paragraph (`lines.join-page-break`); and how far where
+        /// the extractor put no space but where Latin meets CJK. Optional,
+        /// so a rules folder written before them still loads (then 1 and 2).
+        var pageBreakOverhang: Int?
+        var pageBreakOverhangUnspaced: Int?
     }
     struct Title: Decodable {
         var endings: [String]

@@ -555,7 +555,9 @@ extension LineRepair {
     /// character can fill a first line's indent (…每亩 27 元。⏎⏎全县完成植树
     /// 造林 1.26 万亩，和森林履盖率…, 和 read where the page has none).
     ///
-    /// So counted, such a line may come up to two columns over the column:
+    /// So counted, such a line may come `wrap.pageBreakOverhang` columns over
+    /// the column, and `pageBreakOverhangUnspaced` (two) where its only
+    /// spaces are at Latin/CJK seams:
     /// where the text column is an odd number of columns, the lines of Han
     /// fall one short of it, and the gaps where digits meet Han are rounded
     /// up (held-out sangning-mzw-2024, Chromium: …项目37个。⏎-1-⏎公开全市…涉及
@@ -579,10 +581,11 @@ extension LineRepair {
         } else {
             guard pageBreak(), let estimated = estimatedColumns(next, measured: measured) else { return false }
             let short = fullWidth - estimated
-            // Two over only where the extractor put no space but where
-            // Latin meets CJK (see above).
+            // The wider overhang only where the extractor put no space but
+            // where Latin meets CJK (see above).
             let spacedElsewhere = (next.extractedColumns ?? 0) - latinBoundaries(next.text) > measured.columns
-            guard short >= -1 || short == -2 && !spacedElsewhere,
+            guard short >= -(file.wrap.pageBreakOverhang ?? 1)
+                    || short >= -(file.wrap.pageBreakOverhangUnspaced ?? 2) && !spacedElsewhere,
                   short + latinLetterSlack(next.text) + ambiguousMarkSlack(next.text) <= file.wrap.firstLineIndent - 2
             else { return false }
         }
