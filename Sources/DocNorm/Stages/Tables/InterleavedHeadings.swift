@@ -258,10 +258,30 @@ extension TableRecognizer {
 
     /// How many values the line holds when it holds nothing else.
     func valuesOnly(_ line: SourceLine) -> Int? {
-        // Read from a copy: a closure that reads `self` copies the recogniser.
         let grammar = rules.valueGrammar
-        let tokens = line.text.unicodeScalars.split { $0 == " " || $0 == "\t" }
-        return !tokens.isEmpty && tokens.allSatisfy({ Self.isDigitValue($0, grammar) }) ? tokens.count : nil
+        let scalars = line.text.unicodeScalars
+        // The tokens between spaces and TABs one by one, the line answered
+        // at its first token that is no value: asked of the line before
+        // every section heading after a table, mostly a line of prose, whose
+        // tokens were all cut out first and the first one (the whole line,
+        // Chinese prose having no spaces) copied into an array for the value
+        // grammar (~4,500 instructions a line). A token opening with neither
+        // an ASCII digit nor a scalar a value opens with (`valueOpeners`) is
+        // no value (`isDigitValue`: `isNumber` opens with a digit, the
+        // grammar's values with an opener), told before its end is sought.
+        var count = 0
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let first = scalars[i]
+            guard first != " " && first != "\t" else { i = scalars.index(after: i); continue }
+            guard first.value &- 0x30 < 10 || grammar.valueOpeners.contains(first) else { return nil }
+            var end = scalars.index(after: i)
+            while end < scalars.endIndex, case let s = scalars[end], s != " " && s != "\t" { end = scalars.index(after: end) }
+            guard Self.isDigitValue(scalars[i..<end], grammar) else { return nil }
+            count += 1
+            i = end
+        }
+        return count > 0 ? count : nil
     }
 
     /// Whether the token is a table value with a digit in it: a number, a
