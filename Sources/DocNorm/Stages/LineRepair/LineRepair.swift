@@ -43,6 +43,11 @@ struct LineRulesFile: VersionedRuleFile {
         /// so a rules folder written before them still loads (then 1 and 2).
         var pageBreakOverhang: Int?
         var pageBreakOverhangUnspaced: Int?
+        /// Columns such a line may come short of the column, so counted and
+        /// its letters' and marks' slack added, and still go on: a first
+        /// line whose indent was dropped comes `firstLineIndent` short,
+        /// within a column. Optional, as the overhangs (then 2).
+        var pageBreakMaxShort: Int?
     }
     struct Title: Decodable {
         var endings: [String]

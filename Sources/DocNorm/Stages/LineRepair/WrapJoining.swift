@@ -40,7 +40,7 @@
 ///   leaves it short, and no heading opens a line so (numbered, or short), so
 ///   the paragraph went on on the next page (…发布信息2146条。⏎- 1 -⏎按照《条例》
 ///   第二十条规定，…). A line with digits goes on so when it comes, counted
-///   as `lines.indent-width` counts a first line, at most two columns short
+///   as `lines.indent-width` counts a first line, at most `wrap.pageBreakMaxShort` columns short
 ///   (…702 条。⏎- 1 -⏎街道综合执法队…行政强制决定 4), where a removed page
 ///   number or running header shows the page break (OCR's blank line between
 ///   paragraphs is none, and a misread character can fill an indent); one whose Latin letters
@@ -540,8 +540,8 @@ extension LineRepair {
     ///
     /// A line with digits or Latin letters has no exact width: it is
     /// counted as `indentedByWidth` counts a first line (`estimatedColumns`),
-    /// and goes on only when it comes at most `firstLineIndent` − 2 short,
-    /// where a wrapped line falls and no first line does (3 to 5 short so
+    /// and goes on only when it comes at most `wrap.pageBreakMaxShort` (two)
+    /// short, where a wrapped line falls and no first line does (3 to 5 short so
     /// counted; …702 条。⏎- 1 -⏎街道综合执法队…行政强制决定 4, 54 of 54). Its
     /// Latin letters and marks of ambiguous width may take less room than
     /// they measure (`latinLetterSlack`, `ambiguousMarkSlack`): a line they
@@ -586,7 +586,7 @@ extension LineRepair {
             let spacedElsewhere = (next.extractedColumns ?? 0) - latinBoundaries(next.text) > measured.columns
             guard short >= -(file.wrap.pageBreakOverhang ?? 1)
                     || short >= -(file.wrap.pageBreakOverhangUnspaced ?? 2) && !spacedElsewhere,
-                  short + latinLetterSlack(next.text) + ambiguousMarkSlack(next.text) <= file.wrap.firstLineIndent - 2
+                  short + latinLetterSlack(next.text) + ambiguousMarkSlack(next.text) <= file.wrap.pageBreakMaxShort ?? 2
             else { return false }
         }
         guard width(line) + leadingUnitColumns(next.text) > fullWidth else { return false }
