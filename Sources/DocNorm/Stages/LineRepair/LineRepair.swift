@@ -172,6 +172,10 @@ public struct LineRepair: Sendable {
     /// Per byte, whether a unit's UTF-8 opens with it: a line of nothing but
     /// units opens with one of these bytes.
     let numberedUnitLeads: [Bool]
+    /// Per byte, whether a `strongFinal` mark's UTF-8 opens with it: a line
+    /// that is one such mark alone opens with one of these bytes
+    /// (`restorePageSeamRuns` asks it of every short line).
+    let strongFinalLeads: [Bool]
 
     /// East Asian Width of every BMP scalar in one byte, built once per
     /// process: its display columns (`columnsMask`: 1, or 2 for Wide,
@@ -252,6 +256,9 @@ public struct LineRepair: Sendable {
         var unitLeads = [Bool](repeating: false, count: 256)
         for unit in (file.displacedRun.numberedUnits ?? "").unicodeScalars { unitLeads[Int(String(unit).utf8.first!)] = true }
         numberedUnitLeads = unitLeads
+        var finalLeads = [Bool](repeating: false, count: 256)
+        for mark in file.strongFinal.unicodeScalars { finalLeads[Int(String(mark).utf8.first!)] = true }
+        strongFinalLeads = finalLeads
     }
 
     public static func load(from source: RuleSource, rules: RuleSet, structure: StructureRules,
