@@ -108,6 +108,26 @@ import DocNormTestSupport
         #expect(found?.line == 2 && found?.column == 10 && found?.reason == "trailing comma before ']'", "\(String(describing: found))")
     }
 
+    /// How short of the column a line with digits after a removed page
+    /// number may come and still go on (`lines.join-page-break`) is
+    /// `wrap.pageBreakMaxShort` in Rules/lines.json, not arithmetic in code:
+    /// a line one column short (so counted) goes on under the rules as
+    /// written, and ends the paragraph where the rule allows none.
+    @Test func pageBreakMaxShortIsRuleData() throws {
+        let end = String(repeating: "政", count: 19) + "。"
+        let body = (0..<6).map { _ in fullLine }.joined(separator: "\n")
+        let digits = String(repeating: "执", count: 17) + " 37 件"  // 40 as extracted, 39 counted of 40
+        let input = Array((body + "\n" + end + "\n- 1 -\n" + digits + "\n" + fullLine + "\n结束。\n").utf8)
+        func paragraphs(_ pipeline: Pipeline) throws -> Int {
+            try pipeline.run(input).blocks.filter { if case .paragraph = $0.kind { true } else { false } }.count
+        }
+        #expect(try paragraphs(pipeline) == 1)
+        let folder = try rulesFolder(editing: "lines.json") { $0.replacing("\"pageBreakMaxShort\": 2", with: "\"pageBreakMaxShort\": 0") }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let source = RuleSource.directory(folder)
+        #expect(try paragraphs(try Pipeline(rules: try RuleSet.load(from: source), source: source)) == 2)
+    }
+
     /// The rules on disk, loaded as a folder (not the built-in copy), keep
     /// every guarantee over the corpus: a rule change that makes the
     /// pipeline non-idempotent or lose text fails here.

@@ -45,9 +45,13 @@ extension LineRepair {
             }
             segments.append(lines[...])
         }
-        guard joinsAny(segments, context: context) else { return nil }
+        // The evidence is measured once, for the probe and the joining both
+        // (it was measured again when something joined): it does not depend
+        // on the context, which only takes its traces (a scattered run
+        // gathered, which the probe counts as a join).
         let reading = PipelineContext(tracing: context.tracing)
         let evidence = wrapEvidence(segments, blanks: .afterEachLine, context: reading)
+        guard joinsAny(segments, evidence: evidence) else { return nil }
         let again = evidence.gathered.enumerated().map { index, segment in
             join(segment, blanks: .everyLine, fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced, exactColumn: evidence.exactColumn, atTop: index == 0,
                  measured: evidence.columns[index],
@@ -82,9 +86,11 @@ extension LineRepair {
 
     /// Whether reading the stretches back joins any two lines: gathers a
     /// scattered run, or joins a title or a wrap (`join` probing).
-    func joinsAny(_ segments: [ArraySlice<SourceLine>], context: PipelineContext) -> Bool {
+    /// `evidence`: `wrapEvidence` of the stretches.
+    func joinsAny(_ segments: [ArraySlice<SourceLine>],
+                  evidence: (gathered: [ArraySlice<SourceLine>], fullWidth: Int?, doubleSpaced: Bool, exactColumn: Int?,
+                             spacesMarkFontSwitches: Bool, columns: [[Int32]])) -> Bool {
         let quiet = PipelineContext(tracing: false)
-        let evidence = wrapEvidence(segments, blanks: .afterEachLine, context: quiet)
         if zip(evidence.gathered, segments).contains(where: { $0.count != $1.count }) { return true }
         return evidence.gathered.enumerated().contains { index, segment in
             join(segment, blanks: .everyLine, fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced, exactColumn: evidence.exactColumn, atTop: index == 0,

@@ -43,6 +43,11 @@ struct LineRulesFile: VersionedRuleFile {
         /// so a rules folder written before them still loads (then 1 and 2).
         var pageBreakOverhang: Int?
         var pageBreakOverhangUnspaced: Int?
+        /// Columns such a line may come short of the column, so counted and
+        /// its letters' and marks' slack added, and still go on: a first
+        /// line whose indent was dropped comes `firstLineIndent` short,
+        /// within a column. Optional, as the overhangs (then 2).
+        var pageBreakMaxShort: Int?
     }
     struct Title: Decodable {
         var endings: [String]
@@ -167,6 +172,10 @@ public struct LineRepair: Sendable {
     /// Per byte, whether a unit's UTF-8 opens with it: a line of nothing but
     /// units opens with one of these bytes.
     let numberedUnitLeads: [Bool]
+    /// Per byte, whether a `strongFinal` mark's UTF-8 opens with it: a line
+    /// that is one such mark alone opens with one of these bytes
+    /// (`restorePageSeamRuns` asks it of every short line).
+    let strongFinalLeads: [Bool]
 
     /// East Asian Width of every BMP scalar in one byte, built once per
     /// process: its display columns (`columnsMask`: 1, or 2 for Wide,
@@ -247,6 +256,9 @@ public struct LineRepair: Sendable {
         var unitLeads = [Bool](repeating: false, count: 256)
         for unit in (file.displacedRun.numberedUnits ?? "").unicodeScalars { unitLeads[Int(String(unit).utf8.first!)] = true }
         numberedUnitLeads = unitLeads
+        var finalLeads = [Bool](repeating: false, count: 256)
+        for mark in file.strongFinal.unicodeScalars { finalLeads[Int(String(mark).utf8.first!)] = true }
+        strongFinalLeads = finalLeads
     }
 
     public static func load(from source: RuleSource, rules: RuleSet, structure: StructureRules,
@@ -518,7 +530,7 @@ public struct LineRepair: Sendable {
         // `firstLineIndent` short, and the wrapped lines (those after a line
         // that ran on) say so.
         let wrapped = histogramColumn.flatMap { column in
-            measured.contains { $0.width == column + file.wrap.firstLineIndent } ? wrappedLineColumn(gathered, column: column) : nil
+            measured.contains { $0.width == column + file.wrap.firstLineIndent } ? wrappedLineColumn(gathered, columns: lineColumns, column: column) : nil
         }
         var lines = 0, followedByBlank = 0
         for segment in gathered {
@@ -541,7 +553,7 @@ public struct LineRepair: Sendable {
             : nil
         let fullWidth = wrapped?.column ?? histogramColumn ?? ranOn
         if doubleSpaced, blanks == .asLines, let full = fullWidth {
-            doubleSpaced = !wrapsRunStraightOn(gathered, fullWidth: full)
+            doubleSpaced = !wrapsRunStraightOn(gathered, columns: lineColumns, fullWidth: full)
         }
         // A line with a TAB is not exactly wide: the lines measured are all
         // that count.
@@ -549,7 +561,7 @@ public struct LineRepair: Sendable {
             ?? histogramColumn.flatMap { column in
                 exactlyWideColumn(column, widths: measured.lazy.filter(\.exactlyWide).map(\.width))
             }
-            ?? fullWidth.flatMap { column in histogramColumn == nil ? nil : middleLineColumn(gathered, column: column) }
+            ?? fullWidth.flatMap { column in histogramColumn == nil ? nil : middleLineColumn(gathered, columns: lineColumns, column: column) }
         return (gathered, fullWidth, doubleSpaced, exactColumn, spacesMarkFontSwitches, lineColumns)
     }
 
@@ -569,18 +581,20 @@ public struct LineRepair: Sendable {
     /// widths of those wrapped lines made only of full-width characters
     /// (`exactlyWideColumn`'s evidence there, since the first lines are
     /// exactly wide too).
-    func wrappedLineColumn(_ segments: [ArraySlice<SourceLine>], column: Int) -> (column: Int, exactlyWide: [Int])? {
+    /// `columns`: `wrapEvidence`'s columns of each line (`measuredColumnsUnlessTab`),
+    /// so that a line is walked again only to ask whether it is exactly wide.
+    func wrappedLineColumn(_ segments: [ArraySlice<SourceLine>], columns: [[Int32]], column: Int) -> (column: Int, exactlyWide: [Int])? {
         let wider = column + file.wrap.firstLineIndent, floor = column - file.wrap.window
         var counts: [Int: Int] = [:], exactlyWide: [Int] = []
-        for segment in segments {
+        for (segment, measured) in zip(segments, columns) {
             var previousRanOn = false
-            for line in segment where !line.text.isEmpty {
-                guard let width = lineWidthUnlessTab(line.text) else { previousRanOn = false; continue }
-                if previousRanOn, width.columns >= floor, width.columns <= wider {
-                    counts[width.columns, default: 0] += 1
-                    if width.exactlyWide { exactlyWide.append(width.columns) }
+            for (offset, line) in segment.enumerated() where !line.text.isEmpty {
+                guard let width = measuredColumnsUnlessTab(line, measured: measured, offset: offset) else { previousRanOn = false; continue }
+                if previousRanOn, width >= floor, width <= wider {
+                    counts[width, default: 0] += 1
+                    if lineWidth(line.text).exactlyWide { exactlyWide.append(width) }
                 }
-                previousRanOn = plainlyWrapped(line.text, width: width.columns, column: column)
+                previousRanOn = plainlyWrapped(line.text, width: width, column: column)
             }
         }
         let mostCommon = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }
@@ -597,13 +611,15 @@ public struct LineRepair: Sendable {
     /// 93 of 98 columns ran into 二是… across the blank line). A
     /// double-spaced extraction (pdfminer on LibreOffice's PDF) puts its
     /// blank line after the wrapped lines too.
-    func wrapsRunStraightOn(_ segments: [ArraySlice<SourceLine>], fullWidth: Int) -> Bool {
+    /// `columns`: `wrapEvidence`'s columns of each line (`measuredColumnsUnlessTab`).
+    func wrapsRunStraightOn(_ segments: [ArraySlice<SourceLine>], columns: [[Int32]], fullWidth: Int) -> Bool {
         var straight = 0, acrossBlank = 0
-        for segment in segments {
+        for (segment, measured) in zip(segments, columns) {
             var i = segment.startIndex
             while i + 1 < segment.endIndex {
                 let line = segment[i]
-                if !line.text.isEmpty, !line.text.containsTab, plainlyWrapped(line.text, width: width(line), column: fullWidth) {
+                if !line.text.isEmpty, let columns = measuredColumnsUnlessTab(line, measured: measured, offset: i - segment.startIndex),
+                   plainlyWrapped(line.text, width: max(line.extractedColumns ?? 0, columns), column: fullWidth) {
                     if segment[i + 1].text.isEmpty { acrossBlank += 1 } else { straight += 1 }
                 }
                 i += 1

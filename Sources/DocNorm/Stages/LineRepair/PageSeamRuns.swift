@@ -35,7 +35,12 @@ extension LineRepair {
         // The last line of the block last walked: marks in one block walk it once.
         var blockEnd = -1
         for i in lines.indices {
-            guard isLoneEndMark(lines[i].text), followsOpenSentenceAcrossPage(lines, mark: i),
+            // A lone mark is one to four bytes opening with a mark's lead
+            // byte: told on the bytes here, so that most lines (a table's
+            // values are short too) are not handed to `isLoneEndMark` (a
+            // call, its String retained, for every line was most of this pass).
+            guard lines[i].text.utf8.count &- 1 < 4, strongFinalLeads[Int(lines[i].text.firstUTF8Byte)],
+                  isLoneEndMark(lines[i].text), followsOpenSentenceAcrossPage(lines, mark: i),
                   let run = seamRun(lines, after: i, blockEnd: &blockEnd), !taken.contains(run) else { continue }
             let mark = lines[i].text, text = lines[run].text + mark
             context.traced(.lines, "lines.page-seam-run", line: lines[i].number,

@@ -40,7 +40,7 @@
 ///   leaves it short, and no heading opens a line so (numbered, or short), so
 ///   the paragraph went on on the next page (…发布信息2146条。⏎- 1 -⏎按照《条例》
 ///   第二十条规定，…). A line with digits goes on so when it comes, counted
-///   as `lines.indent-width` counts a first line, at most two columns short
+///   as `lines.indent-width` counts a first line, at most `wrap.pageBreakMaxShort` columns short
 ///   (…702 条。⏎- 1 -⏎街道综合执法队…行政强制决定 4), where a removed page
 ///   number or running header shows the page break (OCR's blank line between
 ///   paragraphs is none, and a misread character can fill an indent); one whose Latin letters
@@ -156,8 +156,12 @@ extension LineRepair {
     /// a page of 54. Nil where none does.
     /// Not an exact column (`exactlyWideColumn` is not asked of it).
     func ranOnColumn(_ segments: [ArraySlice<SourceLine>], blanks: Blanks, doubleSpaced: Bool, longLines: Int) -> Int? {
+        // Each line that ran on is one of the `longLines` (measured, no TAB,
+        // `wrap.minLineColumns` or more): with fewer of those than `minimum`,
+        // no column is settled, told before the lines are walked (a document
+        // of short lines, and stage 2's output read back, walked them all).
         guard let minimum = file.wrap.minRanOnLines.map({ max($0, Int((file.wrap.minShare * Double(longLines)).rounded(.up))) }),
-              minimum < file.wrap.minLines else { return nil }
+              minimum < file.wrap.minLines, longLines >= minimum else { return nil }
         /// The line's columns when it plainly ran on into `next`, nil when
         /// it did not. The line is measured once (its width is wanted again
         /// when it ran on), and the next line's numbering and anchor, read
@@ -540,8 +544,8 @@ extension LineRepair {
     ///
     /// A line with digits or Latin letters has no exact width: it is
     /// counted as `indentedByWidth` counts a first line (`estimatedColumns`),
-    /// and goes on only when it comes at most `firstLineIndent` − 2 short,
-    /// where a wrapped line falls and no first line does (3 to 5 short so
+    /// and goes on only when it comes at most `wrap.pageBreakMaxShort` (two)
+    /// short, where a wrapped line falls and no first line does (3 to 5 short so
     /// counted; …702 条。⏎- 1 -⏎街道综合执法队…行政强制决定 4, 54 of 54). Its
     /// Latin letters and marks of ambiguous width may take less room than
     /// they measure (`latinLetterSlack`, `ambiguousMarkSlack`): a line they
@@ -586,7 +590,7 @@ extension LineRepair {
             let spacedElsewhere = (next.extractedColumns ?? 0) - latinBoundaries(next.text) > measured.columns
             guard short >= -(file.wrap.pageBreakOverhang ?? 1)
                     || short >= -(file.wrap.pageBreakOverhangUnspaced ?? 2) && !spacedElsewhere,
-                  short + latinLetterSlack(next.text) + ambiguousMarkSlack(next.text) <= file.wrap.firstLineIndent - 2
+                  short + latinLetterSlack(next.text) + ambiguousMarkSlack(next.text) <= file.wrap.pageBreakMaxShort ?? 2
             else { return false }
         }
         guard width(line) + leadingUnitColumns(next.text) > fullWidth else { return false }
@@ -666,15 +670,17 @@ extension LineRepair {
     /// for `exactlyWideColumn`'s mode; a line of Han between two that ran
     /// on is the column, whatever the others measure (held-out
     /// hexi-scjgj-2022, tongxi-lyj-2020, yuanfeng-sfj-2023).
-    func middleLineColumn(_ segments: [ArraySlice<SourceLine>], column: Int) -> Int? {
+    /// `columns`: `wrapEvidence`'s columns of each line (`measuredColumnsUnlessTab`),
+    /// so that a line is walked again only to ask whether it is exactly wide.
+    func middleLineColumn(_ segments: [ArraySlice<SourceLine>], columns: [[Int32]], column: Int) -> Int? {
         var counts: [Int: Int] = [:]
-        for segment in segments {
+        for (segment, measured) in zip(segments, columns) {
             var previousRanOn = false
-            for line in segment where !line.text.isEmpty {
-                guard let width = lineWidthUnlessTab(line.text) else { previousRanOn = false; continue }
-                let ranOn = plainlyWrapped(line.text, width: width.columns, column: column)
-                if previousRanOn, ranOn, width.exactlyWide, abs(width.columns - column) <= file.wrap.window {
-                    counts[width.columns, default: 0] += 1
+            for (offset, line) in segment.enumerated() where !line.text.isEmpty {
+                guard let width = measuredColumnsUnlessTab(line, measured: measured, offset: offset) else { previousRanOn = false; continue }
+                let ranOn = plainlyWrapped(line.text, width: width, column: column)
+                if previousRanOn, ranOn, abs(width - column) <= file.wrap.window, lineWidth(line.text).exactlyWide {
+                    counts[width, default: 0] += 1
                 }
                 previousRanOn = ranOn
             }
@@ -685,6 +691,16 @@ extension LineRepair {
             $0.value != $1.value ? $0.value < $1.value
                 : ($0.key == column) != ($1.key == column) ? $1.key == column : $0.key < $1.key
         }?.key
+    }
+
+    /// The columns of the line at `offset` of a stretch as `wrapEvidence`
+    /// measured them (`measured`: its `columns` of the stretch), nil for a
+    /// line with a TAB (measured again where none was kept: -1 stands for
+    /// both). The statistics after the histogram read every line's width,
+    /// and walking each line again was most of what they cost.
+    func measuredColumnsUnlessTab(_ line: SourceLine, measured: [Int32], offset: Int) -> Int? {
+        let stored = measured[offset]
+        return stored >= 0 ? Int(stored) : columnsUnlessTab(line.text)
     }
 
     /// A line's width on the page: as extracted when known (spaces an extractor
