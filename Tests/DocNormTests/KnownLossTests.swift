@@ -36,7 +36,7 @@ import DocNormTestSupport
             let written = loss.before + loss.lost + loss.after
             let gold = try #require(read(folder.appendingPathComponent("gold.txt")))
             #expect(gold.ranges(of: written).count == 1, "\(loss.document): \(written)")
-            for layer in ["pymupdf", "pypdf", "pdftotext-layout"] {
+            for layer in ["pymupdf", "pypdf", "pdftotext-layout", "pdftotext-rawflag"] {
                 let text = squeezed(try #require(read(folder.appendingPathComponent("extracted/\(layer).txt"))))
                 #expect(!text.contains(written) && text.contains(loss.before + loss.after), "\(loss.document) \(layer): \(written)")
             }

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""lost_punct.py [CORPUS...]  (default: Corpus/eval)
+"""lost_punct.py [--extractor NAME] [CORPUS...]  (default: Corpus/eval, pymupdf)
 
 For each document, the CJK punctuation its rendered PDFs no longer carry, and
 where. LibreOffice sometimes does not draw a 、 or ， that falls at the end of a
@@ -9,7 +9,9 @@ sees it, and no PDF-based extraction of that document can give it back.
 Compares gold.txt with extracted/pymupdf.txt (LibreOffice PDF) and
 extracted/chromium/pymupdf.txt, whitespace removed: a mark of the gold whose
 neighbours (CONTEXT characters each side) stand together in the extraction
-without it is lost (page-number footers removed first). Prints a summary line per document, then each loss as a
+without it is lost (page-number footers removed first). --extractor NAME reads
+extracted/NAME.txt instead (e.g. pdftotext-rawflag, to check that a known
+loss holds for another extraction of the same PDFs). Prints a summary line per document, then each loss as a
 known-losses.json entry (document, before, lost, after) for a person to check
 against the PDF before listing it.
 """
@@ -49,7 +51,11 @@ def losses(gold, extracted):
     return found
 
 
-corpora = sys.argv[1:] or [os.path.dirname(HERE)]
+args = sys.argv[1:]
+extractor = "pymupdf"
+if args[:1] == ["--extractor"]:
+    extractor, args = args[1], args[2:]
+corpora = args or [os.path.dirname(HERE)]
 entries = []
 for corpus in corpora:
     for d in sorted(glob.glob(os.path.join(corpus, "*", "gold.txt"))):
@@ -57,7 +63,7 @@ for corpus in corpora:
         gold = text(os.path.join(d, "gold.txt"))
         g = collections.Counter(c for c in gold if c in P)
         out = []
-        for label, rel in (("LibreOffice", "extracted/pymupdf.txt"), ("Chromium", "extracted/chromium/pymupdf.txt")):
+        for label, rel in (("LibreOffice", f"extracted/{extractor}.txt"), ("Chromium", f"extracted/chromium/{extractor}.txt")):
             p = os.path.join(d, rel)
             if not os.path.exists(p):
                 continue
