@@ -87,8 +87,13 @@ extension LineRepair {
             guard let tail = found, !ambiguous else { continue }
             for (left, right) in [(h, tail)] + followingPieces(result[s], left: h, right: tail, fullWidth: full) {
                 let joined = result[s][left].text + result[s][right].text
+                // Two steps, each where its text stands: the piece taken
+                // from its line, then put after the line it continues (a
+                // replay of the trace finds each piece at its own line).
+                context.traced(.lines, "lines.cut-heading-tail", line: result[s][right].number,
+                               before: result[s][right].text, after: "")
                 context.traced(.lines, "lines.cut-heading-tail", line: result[s][left].number,
-                               before: result[s][left].text + "⏎…⏎" + result[s][right].text, after: joined)
+                               before: result[s][left].text, after: joined)
                 result[s][left].text = joined
                 result[s][right].text = ""
                 let base = result[s].startIndex
