@@ -65,6 +65,7 @@ enum BuiltinRules {
     "phoneNumbers: the shape of a fixed-line number with its area code (0, then two or three digits: 010 and 02x are three long, every other code four; then localLengths digits): pdftotext -raw joins a line ending in - to the next and drops the -, so a line wider than the column by more than the wrap window whose one such run reaches from inside the column past its end (the first line could have ended after the area code) gets the - back after the area code (电话：043587263371 → 0435-87263371).",
     "quotes: pairs of an opening and a closing quote whose opener such a PDF sets in the Latin font too: a line of that opener alone at a block's end goes back to the start of the block's first line when that line holds the closer before any opener of the pair (“ + 双随机、一公开”监管…).",
     "numberSuffixes: marks that may end such a run (84.2%). At a page seam the same PDF draws a sentence's carried-over number (or Latin word) apart from its Han end mark: after a line that ends no sentence and a page break (a page number, blank lines), a line of one of strongFinal alone takes the run of these characters (numberSuffixes allowed) or the Latin word that stands right after it (pdftotext -layout: 增长 / -1- / 。 / 84.2%), or, where the mark opens a block, at that block's end after a heading with no running text or a sentence's end (pdftotext -raw: 。 / （五）… / 二、… / 84.2%), before itself (84.2%。), unless the run is followed by another (a table's column of values).",
+    "cutHeadingTail: Tesseract splits a stretch of text into side-by-side blocks where a vertical gap runs down the page and emits them one after the other, so a paragraph's first line that opens with a run-in heading comes out cut inside the heading's title: the title's start (numbered, no running text, at least maxTailColumns short of the column less firstLineIndent) opening a block, its tail opening a later block within window non-blank lines. That block's first line, when it opens with a Han character, its first mark of running text is one of closers within maxTailColumns columns, and the two together are a first line wide (the column less firstLineIndent, within wrap.window), goes back after the heading's start (（三）政府信息管 … 理情况：我局印发… → （三）政府信息管理情况：我局印发…), only where the document's other headings of that level are run-in with that closer and exactly one line qualifies; the lines after the two in their blocks (none numbered) are joined pairwise in order while each pair is the column wide (within wrap.window; the last no wider and ending a sentence): the left and right pieces of the paragraph's next lines.",
     "The same PDF sets the digits of a line of nothing but numbers and the measure words after them (the closing date, at a page top) on another baseline, and pdftotext emits the words and the numbers as two lines (年月 日 / 2026 1 20, or with one blank line between, either first): a line of n ≥ 2 of numberedUnits next to one of exactly n runs of digits (or decimals) separated by spaces is one line, each number before its word (2026年1月20日)."
   ],
   "runningHeaders": {
@@ -117,6 +118,11 @@ enum BuiltinRules {
       "01",
       "02"
     ]
+  },
+  "cutHeadingTail": {
+    "closers": "：。",
+    "maxTailColumns": 12,
+    "window": 12
   },
   "wrap": {
     "minLineColumns": 20,

@@ -97,6 +97,19 @@ struct LineRulesFile: VersionedRuleFile {
         var threeDigitAreaCodePrefixes: [String]
     }
     var phoneNumbers: PhoneNumbers?
+    /// A run-in heading OCR cut inside its title, its tail in a later block
+    /// (CutHeadingTails.swift); optional, so a rules folder written before
+    /// it still loads (and the rule is off).
+    struct CutHeadingTail: Decodable {
+        /// The marks that close a run-in heading's title (：。).
+        var closers: String
+        /// The widest a title's tail may be, its closer with it, in columns;
+        /// and how far short of a first line the heading's start must fall.
+        var maxTailColumns: Int
+        /// Non-blank lines after the heading's start the tail is looked for in.
+        var window: Int
+    }
+    var cutHeadingTail: CutHeadingTail?
     var wrap: Wrap
 }
 
@@ -118,6 +131,8 @@ struct LineRulesFile: VersionedRuleFile {
 /// - WrapJoining.swift: `lines.text-column`, `lines.join-wrap`, `lines.join-bracket`,
 ///   `lines.join-page-break`, `lines.join-scattered` — hard wraps joined on
 ///   the evidence of the document's text column.
+/// - CutHeadingTails.swift: `lines.cut-heading-tail` — a run-in heading OCR
+///   cut inside its title, its tail emitted in a later block, joined again.
 /// - TitleJoining.swift: `lines.join-title`, `lines.join-top-block` — the
 ///   lines at the top of the document, often set in a larger font;
 ///   `lines.join-section-title` — a section heading's title cut short.
@@ -426,7 +441,8 @@ public struct LineRepair: Sendable {
     public func joinLines(_ segments: [ArraySlice<SourceLine>], furniture: [Int], context: PipelineContext) -> [[LogicalLine]] {
         let evidence = wrapEvidence(segments, blanks: .asLines, context: context)
         var measured = evidence.columns
-        let restored = restoreDroppedHyphens(evidence.gathered, fullWidth: evidence.fullWidth, measured: &measured, context: context)
+        let unhyphenated = restoreDroppedHyphens(evidence.gathered, fullWidth: evidence.fullWidth, measured: &measured, context: context)
+        let restored = restoreCutHeadingTails(unhyphenated, fullWidth: evidence.fullWidth, measured: &measured, context: context)
         return restored.enumerated().map { index, segment in
             let stretch = nonBlank(segment, measured: measured[index])
             return join(stretch.lines, blanks: .at(stretch.afterBlank), fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced,
