@@ -109,14 +109,20 @@ func bytes(hex: String) -> [UInt8] {
     }
 
     /// Every lead byte with every second byte, and the third and fourth
-    /// bytes at the edges of the continuation range; cut short too.
+    /// bytes at the edges of the continuation range; cut short too, and
+    /// beside a Han scalar in a word read two scalars a step.
     @Test func everyLeadAndSecondByte() {
+        let han = Array("政".utf8), ascii = Array("abcdefgh".utf8)
         for lead in 0...255 {
             for second in 0...255 {
                 for rest: UInt8 in [0x7F, 0x80, 0xBF, 0xC0] {
                     let sequence = [UInt8(lead), UInt8(second), rest, rest]
                     for count in 1...4 { expectAgrees(Array(sequence.prefix(count))) }
                     expectAgrees([0x41] + sequence + [0x41])
+                    // Long enough for two three-byte scalars a step, in either place.
+                    expectAgrees(Array(sequence.prefix(3)) + han + ascii)
+                    expectAgrees(han + Array(sequence.prefix(3)) + ascii)
+                    expectAgrees(han + sequence + ascii)
                 }
             }
         }
