@@ -96,3 +96,53 @@ func bytes(hex: String) -> [UInt8] {
         }
     }
 }
+
+/// `utf8Validity` accepts exactly what `String(validating:as:)` accepts.
+@Suite struct UTF8ValidityTests {
+    /// Recorded only on a disagreement: over a million inputs are asked.
+    func expectAgrees(_ bytes: [UInt8]) {
+        let standard = String(validating: bytes, as: UTF8.self)
+        let validity = bytes.withUnsafeBufferPointer { utf8Validity($0) }
+        let agrees = validity.isValid == (standard != nil) && (!validity.isValid || validity.isASCII == bytes.allSatisfy { $0 < 0x80 })
+            && String(wellFormedUTF8: bytes) == standard
+        if !agrees { Issue.record("\(bytes): \(validity), standard library \(standard != nil)") }
+    }
+
+    /// Every lead byte with every second byte, and the third and fourth
+    /// bytes at the edges of the continuation range; cut short too, and
+    /// beside a Han scalar in a word read two scalars a step.
+    @Test func everyLeadAndSecondByte() {
+        let han = Array("政".utf8), ascii = Array("abcdefgh".utf8)
+        for lead in 0...255 {
+            for second in 0...255 {
+                for rest: UInt8 in [0x7F, 0x80, 0xBF, 0xC0] {
+                    let sequence = [UInt8(lead), UInt8(second), rest, rest]
+                    for count in 1...4 { expectAgrees(Array(sequence.prefix(count))) }
+                    expectAgrees([0x41] + sequence + [0x41])
+                    // Long enough for two three-byte scalars a step, in either place.
+                    expectAgrees(Array(sequence.prefix(3)) + han + ascii)
+                    expectAgrees(han + Array(sequence.prefix(3)) + ascii)
+                    expectAgrees(han + sequence + ascii)
+                }
+            }
+        }
+    }
+
+    /// Seeded random bytes, mostly valid text with damage in it, across the
+    /// eight-byte steps of the ASCII runs.
+    @Test func generatedBytes() {
+        let pieces: [[UInt8]] = [Array("政府".utf8), Array("abcdefgh".utf8), Array("a".utf8), Array("é".utf8), Array("𠀀".utf8),
+                                 [0x80], [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+                                 [0xE4, 0xB8], [0xFF], [0xF0, 0x9F, 0x98]]
+        var random = SplitMix64(seed: 20261206)
+        for _ in 0..<5000 {
+            let count = Int(random.next() % 12)
+            // Damage is rarer than text, so valid inputs are common.
+            let bytes = (0..<count).flatMap { _ -> [UInt8] in
+                let k = Int(random.next() % 100)
+                return k < 90 ? pieces[k % 5] : pieces[5 + k % (pieces.count - 5)]
+            }
+            expectAgrees(bytes)
+        }
+    }
+}

@@ -72,7 +72,7 @@ public struct Decoder: Sendable {
             return try convert(Array(bytes.dropFirst(2)), charset: "UTF-16BE", named: "UTF-16BE", offset: 2, context: context)
         }
         if let (kind, offset) = Self.binaryEvidence(bytes) { throw DocNormError.binaryInput(kind: kind, offset: offset) }
-        if let text = String(validating: bytes, as: UTF8.self) { return DecodedText(text: text, encoding: "UTF-8") }
+        if let text = String(wellFormedUTF8: bytes) { return DecodedText(text: text, encoding: "UTF-8") }
         // Damaged UTF-8 stays UTF-8; otherwise ask ICU. Read as UTF-8, GB18030
         // report text has about one valid multi-byte sequence per five invalid
         // ones (the five seed samples in GB18030: 0.18–0.23), Big5 fewer (0.09);
@@ -217,7 +217,7 @@ public struct Decoder: Sendable {
     func decodeUTF8(_ bytes: [UInt8], offset base: Int, context: PipelineContext) -> String {
         // Valid (a BOM-led file, undamaged): nothing to replace or report, and
         // one validation instead of appending scalar by scalar.
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        if let text = String(wellFormedUTF8: bytes) { return text }
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var scalars = String.UnicodeScalarView()
