@@ -101,6 +101,21 @@ func digitFirst(_ lines: [SourceLine]) -> [Int] {
         #expect(!doc.diagnostics.contains { $0.kind == .arithmetic })
     }
 
+    /// OCR: the numbers of a table's first rows lost (labels kept), its
+    /// later rows whole. The share found falls under a quarter over the
+    /// first rows, but not under `stopBelowShare`: the stretch is read on,
+    /// and the table is found with its later rows' values and its empty
+    /// rows reported.
+    @Test func aTableWhoseFirstRowsLostTheirNumbersIsReadOn() throws {
+        let lost: Set<String> = ["new", "carried-over", "disclosed", "partly-disclosed", "withheld-1",
+                                 "withheld-2", "withheld-3", "withheld-4", "withheld-5", "withheld-6"]
+        let doc = try document(applicationsTable { lost.contains($0) ? [] : [0, 0, 0, 0, 0, 0, 0] })
+        let table = try #require(doc.tables.first)
+        #expect(table.templateID == "2021-applications")
+        #expect(table.records.count == 15 * 7)
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.message.contains("1.属于国家秘密") })
+    }
+
     @Test func closeMisreadingOfALabelIsTracedAndMissingLabelsRestored() throws {
         let text = applicationsTable()
             .replacingFirst("只计这一情形", with: "只计这一情况")

@@ -38,6 +38,11 @@ struct TableRulesFile: VersionedRuleFile {
         /// Numbers standing alone in the prose where a template table of the
         /// report's edition should be, for it to be reported lost (`tables.missing`).
         var missingMinBareNumbers: Int
+        /// A stretch read row by row stops being read as the template once
+        /// at least `stopAfterExpected` labels and values were tried and
+        /// under this share of them was found: it matches almost nothing.
+        var stopBelowShare: Double
+        var stopAfterExpected: Int
     }
     /// Limits of ReadingOrderRecovery (stage 3): tables whose cells an
     /// extractor read out of order.

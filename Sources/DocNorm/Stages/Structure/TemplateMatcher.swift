@@ -696,7 +696,7 @@ struct TemplateMatcher: Sendable {
             if displaced != nil { displaced!.resume = p }
             m.rowsRead += 1
             // A stretch that matches almost nothing of the template is not this table.
-            if m.expected >= 8 && m.score < 0.25 { break }
+            if m.expected >= rules.matching.stopAfterExpected && m.score < rules.matching.stopBelowShare { break }
         }
         for group in floating where !group.seen {
             report("structure.label-restored", .suspicion, .groupRestored(row: group.row, column: group.column), at: p)
