@@ -101,6 +101,52 @@ func digitFirst(_ lines: [SourceLine]) -> [Int] {
         #expect(!doc.diagnostics.contains { $0.kind == .arithmetic })
     }
 
+    /// OCR: the numbers of a table's first rows lost (labels kept), its
+    /// later rows whole. The share found falls under a quarter over the
+    /// first rows, but not under `stopBelowShare`: the stretch is read on,
+    /// and the table is found with its later rows' values and its empty
+    /// rows reported.
+    @Test func aTableWhoseFirstRowsLostTheirNumbersIsReadOn() throws {
+        let lost: Set<String> = ["new", "carried-over", "disclosed", "partly-disclosed", "withheld-1",
+                                 "withheld-2", "withheld-3", "withheld-4", "withheld-5", "withheld-6"]
+        let doc = try document(applicationsTable { lost.contains($0) ? [] : [0, 0, 0, 0, 0, 0, 0] })
+        let table = try #require(doc.tables.first)
+        #expect(table.templateID == "2021-applications")
+        #expect(table.records.count == 15 * 7)
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.message.contains("1.属于国家秘密") })
+    }
+
+    /// OCR: a table rule between two numbers read as a quote mark glued to
+    /// them (3“2 for 3 | 2): the token is two values, the mark dropped
+    /// (`structure.rule-read-as-mark`), and the row keeps all its values.
+    @Test func aRuleReadAsAQuoteMarkBetweenTwoNumbersSplitsThem() throws {
+        let row = [5, 1, 0, 0, 3, 2, 11]
+        let values: (String) -> [Int] = { ["new", "disclosed", "total"].contains($0) ? row : [0, 0, 0, 0, 0, 0, 0] }
+        let text = applicationsTable(values: values)
+            .replacingFirst("一、本年新收政府信息公开申请数量 5 1 0 0 3 2 11", with: "一、本年新收政府信息公开申请数量 5 1 0 0 3“2 11")
+        let doc = try document(text, tracing: true)
+        let table = try #require(doc.tables.first)
+        #expect(table.records.filter { $0.row.last == "一、本年新收政府信息公开申请数量" }.map(\.value) == row.map(String.init))
+        #expect(doc.trace.contains { $0.rule == "structure.rule-read-as-mark" && $0.before == "3“2" })
+        #expect(!doc.diagnostics.contains { $0.kind == .arithmetic })
+    }
+
+    /// OCR: a row label read as junk (L局于国家短 for 1.属于国家秘密), its
+    /// values and the next row's label readable: the values are the row's
+    /// (`structure.label-unreadable`), flagged with the label restored.
+    @Test func valuesAfterAnUnreadableLabelBelongToItsRow() throws {
+        let row = [1, 0, 0, 0, 0, 0, 1]
+        let values: (String) -> [Int] = { ["new", "withheld-1", "total"].contains($0) ? row : [0, 0, 0, 0, 0, 0, 0] }
+        let text = applicationsTable(values: values)
+            .replacingFirst("1.属于国家秘密 1 0 0 0 0 0 1", with: "L局于国家短 1 0 0 0 0 0 1")
+        let doc = try document(text, tracing: true)
+        let table = try #require(doc.tables.first)
+        #expect(table.records.filter { $0.row.last == "1.属于国家秘密" }.map(\.value) == row.map(String.init))
+        #expect(doc.trace.contains { $0.rule == "structure.label-unreadable" && $0.before == "L局于国家短" })
+        #expect(doc.diagnostics.contains { $0.rule == "structure.label-restored" && $0.message.contains("1.属于国家秘密") })
+        #expect(!doc.diagnostics.contains { $0.kind == .arithmetic })
+    }
+
     @Test func closeMisreadingOfALabelIsTracedAndMissingLabelsRestored() throws {
         let text = applicationsTable()
             .replacingFirst("只计这一情形", with: "只计这一情况")

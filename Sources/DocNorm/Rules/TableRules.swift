@@ -11,6 +11,9 @@ struct TableRulesFile: VersionedRuleFile {
         var digitLookalikes: [String: String]
         /// What OCR reads a table rule before a number as (| 0 → 10).
         var ruleReadAs: String
+        /// Marks OCR reads a table rule between two numbers as (43“116 for
+        /// 43 | 16): within a token of digits, such a mark is a cell break.
+        var ruleReadAsMarks: String
     }
     struct Matching: Decodable {
         var maxEditShare: Double
@@ -38,6 +41,14 @@ struct TableRulesFile: VersionedRuleFile {
         /// Numbers standing alone in the prose where a template table of the
         /// report's edition should be, for it to be reported lost (`tables.missing`).
         var missingMinBareNumbers: Int
+        /// A stretch read row by row stops being read as the template once
+        /// at least `stopAfterExpected` labels and values were tried and
+        /// under this share of them was found: it matches almost nothing.
+        var stopBelowShare: Double
+        var stopAfterExpected: Int
+        /// Longest junk OCR leaves for a row label whose values, and the next
+        /// row's label after them, are read (`structure.label-unreadable`).
+        var unreadableLabelReach: Int
     }
     /// Limits of ReadingOrderRecovery (stage 3): tables whose cells an
     /// extractor read out of order.
@@ -394,6 +405,9 @@ public struct TableRules: Sendable {
     /// Rules/tables.json `values.ruleReadAs`: a value's first character that
     /// may be a table rule OCR misread.
     let ruleReadAs: Set<Unicode.Scalar>
+    /// Rules/tables.json `values.ruleReadAsMarks`: a mark between two
+    /// digits of one token that is a table rule OCR misread.
+    let ruleReadAsMarks: Set<Unicode.Scalar>
     let matching: TableRulesFile.Matching
     let readingOrder: TableRulesFile.ReadingOrder
     let sectionNumerals: Set<Unicode.Scalar>
@@ -436,6 +450,7 @@ public struct TableRules: Sendable {
                           digitLookalikes: lookalikes,
                           lookalikeLetters: ScalarSet(ranges: lookalikes.keys.map { $0.value...$0.value }, pattern: "digit lookalikes"),
                           ruleReadAs: Set(file.values.ruleReadAs.unicodeScalars),
+                          ruleReadAsMarks: Set(file.values.ruleReadAsMarks.unicodeScalars),
                           matching: file.matching,
                           readingOrder: file.readingOrder,
                           sectionNumerals: Set(file.readingOrder.sectionNumerals.unicodeScalars),

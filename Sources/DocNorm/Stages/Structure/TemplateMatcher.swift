@@ -596,6 +596,14 @@ struct TemplateMatcher: Sendable {
                     traced("structure.label-restored", at: p, "", label(rowIndex, column))
                     report("structure.label-restored", .suspicion, .rowRestored(row: rowIndex, column: column),
                            at: p, row: rows[rowIndex].path)
+                    if k == labels.count - 1, let values = unreadableLabel(template, before: rowIndex, at: p, in: stream) {
+                        // `structure.label-unreadable`: OCR's junk where the
+                        // row label stands, then values, then the next row's
+                        // label: the values are this row's (flagged with the
+                        // restored label: placed by their order alone).
+                        traced("structure.label-unreadable", at: p, text(p..<values), label(rowIndex, column))
+                        p = values
+                    }
                 }
             }
             if let r = resumeAfterHead {
@@ -641,6 +649,13 @@ struct TemplateMatcher: Sendable {
                     traced("structure.digit-lookalike", at: p, text(p..<end), String(String.UnicodeScalarView(mapped)))
                     report("structure.digit-lookalike", .repair, .lookalike(p..<end), at: p)
                     p = end
+                } else if let mark = ruleMarkInValue(in: stream, at: p) {
+                    // `structure.rule-read-as-mark`: 43“116 is 43 | 16 (a rule
+                    // OCR read as a quote mark): the digits before the mark are
+                    // this value; the next slot reads on after the mark.
+                    placed[base + column] = .text(p..<mark)
+                    traced("structure.rule-read-as-mark", at: p, text(p..<stream.tokenEnd(from: p)), text(p..<mark) + " " + text((mark + 1)..<stream.tokenEnd(from: p)))
+                    p = mark + 1
                 } else {
                     continue
                 }
@@ -696,7 +711,7 @@ struct TemplateMatcher: Sendable {
             if displaced != nil { displaced!.resume = p }
             m.rowsRead += 1
             // A stretch that matches almost nothing of the template is not this table.
-            if m.expected >= 8 && m.score < 0.25 { break }
+            if m.expected >= rules.matching.stopAfterExpected && m.score < rules.matching.stopBelowShare { break }
         }
         for group in floating where !group.seen {
             report("structure.label-restored", .suspicion, .groupRestored(row: group.row, column: group.column), at: p)
@@ -949,6 +964,39 @@ struct TemplateMatcher: Sendable {
         while let end = valueEnd(in: stream, at: q) { q = end }
         let probe = rest.prefix(2)
         return !probe.isEmpty && q + probe.count <= s.count && s[q..<(q + probe.count)].elementsEqual(probe)
+    }
+
+    /// The mark in the token at `index` when it is digits, one of
+    /// `ruleReadAsMarks`, and a value after it (43“116): a table rule OCR
+    /// read as a quote mark between two cells' numbers; nil otherwise.
+    func ruleMarkInValue(in stream: CellStream, at index: Int) -> Int? {
+        let s = stream.scalars
+        guard !rules.ruleReadAsMarks.isEmpty, index < s.count, rules.digits.contains(s[index]) else { return nil }
+        let end = stream.tokenEnd(from: index)
+        var q = index
+        while q < end && rules.digits.contains(s[q]) { q += 1 }
+        guard q + 1 < end, rules.ruleReadAsMarks.contains(s[q]), rules.digits.contains(s[q + 1]),
+              rules.isValue(s[(q + 1)..<end]) else { return nil }
+        return q
+    }
+
+    /// Where this row's values start when its label is unreadable: text
+    /// that no value starts in, at most `unreadableLabelReach` scalars
+    /// (OCR's junk for the label: L局于国家短 for 1.属于国家秘密), then one
+    /// value or more, then the next data row's label (whole, or its start
+    /// cut by that row's values), a few stray scalars at most before it:
+    /// the readable neighbour pins the junk to this row. Nil otherwise.
+    func unreadableLabel(_ template: TableTemplate, before rowIndex: Int, at index: Int, in stream: CellStream) -> Int? {
+        guard let nextRow = template.nextDataRow[rowIndex], valueEnd(in: stream, at: index) == nil else { return nil }
+        let reach = rules.matching.unreadableLabelReach
+        guard reach > 0, let nextLabel = template.rows[nextRow].labelScalars.last(where: { !$0.isEmpty }) else { return nil }
+        let q = nextValueStart(in: stream, after: index, limit: reach + 1)
+        guard q < stream.count, q - index <= reach, valueEnd(in: stream, at: q) != nil else { return nil }
+        var end = q
+        while let e = valueEnd(in: stream, at: end) { end = e }
+        guard let next = findLabel(nextLabel[...], in: stream, at: end, next: nil, searchAhead: 0),
+              next.skipped <= rules.matching.maxSkippedLead else { return nil }
+        return q
     }
 
     /// A value token starts at `index`.
