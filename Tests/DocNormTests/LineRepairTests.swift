@@ -97,6 +97,26 @@ func repaired(_ text: String) throws -> [String] {
         #expect(try repaired(text).suffix(2) == [heading + "公开情况", item + "和待遇调整政策，参保率达到98.3%。"])
     }
 
+    /// A numbered first line with no ，。；、 before a line that opens with a
+    /// run a line breaker cannot split (a bracketed web address) wider than
+    /// the room the line left is no heading that filled the column: the run
+    /// did not fit, so the line wrapped there, justified to the column or
+    /// stopped short of it (held-out yingchuan-town-2025:
+    /// 3.PDF和OFD格式的…网站⏎（http://…）下载。; `lines.join-unbreakable-run`).
+    @Test func numberedLineBeforeAnUnbreakableRunThatDidNotFitContinues() throws {
+        let rest = "（http://www.example.gov.cn/abc/xxgk/）下载。"
+        for first in ["3.PDF和OFD格式的" + String(repeating: "报", count: 12), "3.PDF和OFD格式的" + String(repeating: "报", count: 7)] {
+            let text = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n\n" + first + "\n" + rest + "\n"
+            #expect(try repaired(text).last == first + rest)
+            #expect(try document(text, tracing: true).trace.contains { $0.rule == "lines.join-unbreakable-run" })
+        }
+        // A short run (a year, the indent's width) after a heading that filled the column says nothing: the heading stands.
+        let heading = "（二）" + String(repeating: "提", count: 17)
+        let body = "2025年，全年承办建议" + String(repeating: "件", count: 8) + "，已全"
+        let text = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n\n" + heading + "\n" + body + "\n部办结。\n"
+        #expect(try repaired(text).suffix(2) == [heading, body + "部办结。"])
+    }
+
     /// A numbered first line with no ，。；、 that leaves a bracket open is not a
     /// heading: a heading does not end inside （…） (holdout report:
     /// （三）按照《…要点》（青府办⏎发〔2022〕11号）要求，…).

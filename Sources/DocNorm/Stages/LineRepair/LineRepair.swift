@@ -727,6 +727,8 @@ public struct LineRepair: Sendable {
             var breakSeams: [Int] = []
             // The lines that end a section heading's title cut short (rare too).
             var titleSeams: [Int] = []
+            // The lines joined before an unbreakable run a numbered first line with no running text left no room for (rare too).
+            var unbreakableSeams: [Int] = []
             if let block = topBlock, position >= block.end { topBlock = nil }
             let column = topBlock?.width ?? fullWidth
             // The paragraph's lines first (the decisions read the lines, not
@@ -808,6 +810,9 @@ public struct LineRepair: Sendable {
                 }
                 if probing { return nil }
                 if acrossBreak { breakSeams.append(end + 1) } else if !wrapped { bracketSeams.append(end + 1) }
+                else if end == position, numbered.opens(lines, at: end, self), endsAsHeading(last.text, before: next.text) {
+                    unbreakableSeams.append(end + 1)
+                }
                 last = next
                 end += 1
             }
@@ -820,6 +825,7 @@ public struct LineRepair: Sendable {
                         let before = lines[k - 1], next = lines[k]
                         let rule = bracketSeams.contains(k) ? "lines.join-bracket" : latinSeams.contains(k) ? (before.text.utf8.last == UInt8(ascii: "-") ? "lines.join-latin-hyphen" : "lines.join-latin")
                             : breakSeams.contains(k) ? "lines.join-page-break" : titleSeams.contains(k) ? "lines.join-section-title"
+                            : unbreakableSeams.contains(k) ? "lines.join-unbreakable-run"
                             : "lines.join-wrap"
                         context.traced(.lines, rule, line: before.number,
                                        before: before.text + "⏎" + next.text, after: join(before.text, next.text))
