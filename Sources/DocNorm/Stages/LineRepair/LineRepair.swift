@@ -562,10 +562,16 @@ public struct LineRepair: Sendable {
         if blanks == .afterEachLine { followedByBlank = lines - (gathered.last?.isEmpty == false ? 1 : 0) }
         var doubleSpaced = Double(followedByBlank) >= file.wrap.doubleSpacedShare * Double(max(lines, 1))
         // Too few lines for the histogram (a short report): the lines that
-        // plainly ran on (`ranOnColumn`).
+        // plainly ran on (`ranOnColumn`), a share of the long lines set in
+        // text, not of the rows of a table the recogniser missed, laid out
+        // with runs of spaces (as the histogram sets them aside: held-out
+        // yingchuan-town-2025's w3m, table 三's header rows beside four
+        // wrapped lines).
         let ranOn = histogramColumn == nil
             ? ranOnColumn(gathered, blanks: blanks, doubleSpaced: doubleSpaced,
-                          longLines: measured.lazy.filter { $0.width >= self.file.wrap.minLineColumns }.count)
+                          longLines: measured.lazy.filter {
+                              $0.width >= self.file.wrap.minLineColumns && Int(max($0.extracted, $0.columns)) - $0.width <= self.file.wrap.window
+                          }.count)
             : nil
         let fullWidth = wrapped?.column ?? histogramColumn ?? ranOn
         if doubleSpaced, blanks == .asLines, let full = fullWidth {
@@ -759,6 +765,8 @@ public struct LineRepair: Sendable {
             var breakSeams: [Int] = []
             // The lines that end a section heading's title cut short (rare too).
             var titleSeams: [Int] = []
+            // The lines joined before an unbreakable run a numbered first line with no running text left no room for (rare too).
+            var unbreakableSeams: [Int] = []
             if let block = topBlock, position >= block.end { topBlock = nil }
             let column = topBlock?.width ?? fullWidth
             // The paragraph's lines first (the decisions read the lines, not
@@ -840,6 +848,9 @@ public struct LineRepair: Sendable {
                 }
                 if probing { return nil }
                 if acrossBreak { breakSeams.append(end + 1) } else if !wrapped { bracketSeams.append(end + 1) }
+                else if end == position, numbered.opens(lines, at: end, self), endsAsHeading(last.text, before: next.text) {
+                    unbreakableSeams.append(end + 1)
+                }
                 last = next
                 end += 1
             }
@@ -852,6 +863,7 @@ public struct LineRepair: Sendable {
                         let before = lines[k - 1], next = lines[k]
                         let rule = bracketSeams.contains(k) ? "lines.join-bracket" : latinSeams.contains(k) ? (before.text.utf8.last == UInt8(ascii: "-") ? "lines.join-latin-hyphen" : "lines.join-latin")
                             : breakSeams.contains(k) ? "lines.join-page-break" : titleSeams.contains(k) ? "lines.join-section-title"
+                            : unbreakableSeams.contains(k) ? "lines.join-unbreakable-run"
                             : "lines.join-wrap"
                         context.traced(.lines, rule, line: before.number,
                                        before: before.text + "⏎" + next.text, after: join(before.text, next.text))

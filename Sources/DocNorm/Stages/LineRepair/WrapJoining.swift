@@ -188,7 +188,13 @@ extension LineRepair {
                 guard !line.text.isEmpty else { i += 1; continue }
                 var j = i + 1, blankBetween = blanks == .afterEachLine
                 while j < segment.endIndex && segment[j].text.isEmpty { blankBetween = true; j += 1 }
-                let ranOnMeasured = j < segment.endIndex ? ranOnColumns(line.text, into: segment[j].text, blankBetween: blankBetween) : nil
+                // A row of a table the recogniser missed, laid out with runs
+                // of spaces (more than `wrap.window` columns of them, as the
+                // histogram sets such rows aside), ran on into no text: its
+                // width says nothing of the column (held-out
+                // yingchuan-town-2025's w3m: table 三's header rows).
+                let ranOnMeasured = (j < segment.endIndex ? ranOnColumns(line.text, into: segment[j].text, blankBetween: blankBetween) : nil)
+                    .flatMap { (line.extractedColumns ?? 0) - $0 <= file.wrap.window ? $0 : nil }
                 let ranOn = ranOnMeasured != nil
                 if let measured = ranOnMeasured {
                     let width = max(line.extractedColumns ?? 0, measured)
@@ -241,7 +247,6 @@ extension LineRepair {
         // paragraph, 青峰市民政局), whatever the width of the line before says
         // (pypdf's spaces around 31 and 100% make it reach the column).
         if strong && columns(next) < fullWidth / 2 && !hasRunningText(next) && !endsSentence(next) { return false }
-        if opensParagraph && lineNumbered() && !hasRunningText(line.text) && !leavesBracketOpen(line.text) && hasRunningText(next) { return false }
         // A first line's indent took room on the page; extractors that kept it
         // as spaces have it in the extracted width already. (The line measured
         // once: `width` measures it too.) Spaces that mark font switches
@@ -250,6 +255,8 @@ extension LineRepair {
         let width = spacesMarkFontSwitches ? columnsLessFontSwitches(line, measured: measured)
             : max(line.extractedColumns ?? 0, measured)
         let reach = opensParagraph ? max(width, measured + file.wrap.firstLineIndent) : width
+        if opensParagraph && lineNumbered() && endsAsHeading(line.text, before: next)
+            && !wrapsBeforeUnbreakableRun(reach: reach, next: next, fullWidth: fullWidth) { return false }
         // The layout broke here because the next unit did not fit; after a full
         // stop a short line is as likely a paragraph's last, so the window
         // alone says nothing there: a line ending a sentence wrapped only if
@@ -259,6 +266,25 @@ extension LineRepair {
         // in by 2, leaves the room of 三 in a column of 27).
         if strong { return reach >= fullWidth - file.wrap.window && reach + leadingUnitColumns(next) >= fullWidth - 1 }
         return reach + leadingUnitColumns(next) >= fullWidth - file.wrap.window
+    }
+
+    /// Whether a numbered first line with no mark of running text, before a
+    /// line that has one, reads as a heading that filled the column
+    /// (`runningText`): a heading's wrapped tail has none, and a heading does
+    /// not end inside brackets.
+    func endsAsHeading(_ line: String, before next: String) -> Bool {
+        !hasRunningText(line) && !leavesBracketOpen(line) && hasRunningText(next)
+    }
+
+    /// Whether `next` opens with a run a line breaker cannot split (a web
+    /// address, a long Latin or digit run: wider than `wrap.window`, more
+    /// than a wrapped line's own spread) that did not fit in the room the
+    /// line left: the line stopped short, or was justified to the column,
+    /// because of it, so it wrapped there whatever else it looks like
+    /// (`lines.join-unbreakable-run`: 3.PDF和OFD格式的…网站 ⏎ （http://…）下载。).
+    func wrapsBeforeUnbreakableRun(reach: Int, next: String, fullWidth: Int) -> Bool {
+        let unit = leadingUnitColumns(next)
+        return unit > file.wrap.window && reach + unit > fullWidth
     }
 
     /// A line's columns on the page where its extractor put a space at each
