@@ -2,7 +2,7 @@ import ICUKit
 
 /// One broken promise found by `Guarantees.check`.
 public struct GuaranteeViolation: Sendable, Equatable, CustomStringConvertible {
-    /// Which guarantee: `refusal`, `json`, `untraced`, `utf8`, `controls`, `idempotence`, `han`.
+    /// Which guarantee: `refusal`, `json`, `untraced`, `utf8`, `controls`, `idempotence`, `han`, `table-text`.
     public var guarantee: String
     public var detail: String
 
@@ -21,7 +21,12 @@ public struct GuaranteeViolation: Sendable, Equatable, CustomStringConvertible {
 /// - nothing is lost silently: the output's Han characters are the input's Han
 ///   characters in order, except where a traced rule step removed, added or
 ///   replaced them (radical folding, page furniture, …). The check replays
-///   every traced step's Han characters over the input's and compares.
+///   every traced step's Han characters over the input's and compares;
+/// - nothing a table takes in is lost silently either: a line that a table
+///   stage's step replaces and that holds a Han character in none of the
+///   templates' labels (so no cell of any table) stands in the step's result
+///   (written after the table) or in a diagnostic. The `han` replay accepts
+///   whatever a traced step drops; this one asks the step to say it.
 public enum Guarantees {
     static let han = try! ScalarSet(pattern: "[:Han:]")
     /// Stage 4's rules that change text outside tables.
@@ -85,7 +90,36 @@ public enum Guarantees {
         if let detail = unexplainedHanChange(input: decoded.text, trace: document.trace, output: output) {
             violations.append(GuaranteeViolation(guarantee: "han", detail: detail))
         }
+        if let detail = unsaidTableText(trace: document.trace, diagnostics: document.diagnostics,
+                                        labelScalars: pipeline.tables.spanText.labelScalars.values.reduce(into: Set()) { $0.formUnion($1) }) {
+            violations.append(GuaranteeViolation(guarantee: "table-text", detail: detail))
+        }
         return violations
+    }
+
+    /// The first line a table stage's step took in that holds a Han
+    /// character in no label (`labelScalars`) and stands neither in the
+    /// step's result nor in a diagnostic (spaces and TABs aside), or nil.
+    static func unsaidTableText(trace: [TraceStep], diagnostics: [Diagnostic], labelScalars: Set<Unicode.Scalar>) -> String? {
+        func squeezed(_ text: some StringProtocol) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: text.unicodeScalars.lazy.filter { $0 != " " && $0 != "\t" })
+            return String(view)
+        }
+        var said: String?
+        for step in trace where step.stage == .tables {
+            let after = squeezed(step.after)
+            for line in step.before.split(separator: "⏎") {
+                guard line.unicodeScalars.contains(where: { han.contains($0.value) && !labelScalars.contains($0) }) else { continue }
+                let text = squeezed(line)
+                if after.contains(text) { continue }
+                if said == nil { said = diagnostics.map { squeezed($0.message) }.joined(separator: "\n") }
+                if said!.contains(text) { continue }
+                return "trace step [\(step.stage.rawValue)/\(step.rule)] line \(step.line.map(String.init) ?? "-") "
+                    + "drops \(String(line).debugDescription), which no label holds, without a diagnostic"
+            }
+        }
+        return nil
     }
 
     /// Replays each traced step that changes Han characters over the input's

@@ -320,6 +320,11 @@ enum BuiltinRules {
     "maxApartLines": 40,
     "maxOneReadingSteps": 20000,
     "maxInterleavedHeadings": 2
+  },
+  "spanText": {
+    "description": "tables.span-text: a line inside the lines a table's grid replaces (its span: from its anchor to the end of the stretch its numbers were read from) that holds a Han character in none of the template's labels is not the table's. Where it holds one of runningText and at least minRunningScalars of its Han characters stand outside pieces of the labels two or more characters long, more than half of its Han characters (a single character proves nothing: running text shares most of its characters with the labels; Han only, since OCR reads a table's rules as ，。| beside a misread row's numbers), it is running text the extractor drew among the table's boxes (pdfminer: a 注： footnote right under table 三, its first line before the end of the stretch, since only a full stop ends one): it is written after the table, in order, as text. Any other such line (a misread label, a stray caption) stands in the span and is reported with its text, never dropped unsaid.",
+    "runningText": "，。；：！？",
+    "minRunningScalars": 8
   }
 }
 

@@ -95,11 +95,22 @@ struct TableRulesFile: VersionedRuleFile {
         /// a table's pieces (a section heading and its first sub-headings).
         var maxInterleavedHeadings: Int
     }
+    /// `tables.span-text`: which lines inside a table's span are running
+    /// text, not the table's.
+    struct SpanText: Decodable {
+        /// Marks of running text (，。：…): no line of cells holds one
+        /// outside its labels.
+        var runningText: String
+        /// Scalars outside label pieces of two or more that make a line
+        /// running text (with more than half of the line).
+        var minRunningScalars: Int
+    }
     var format: String
     var templates: [String]
     var values: Values
     var matching: Matching
     var readingOrder: ReadingOrder
+    var spanText: SpanText
 }
 
 /// One Rules/templates/*.json file, version docnorm-rules/1.
@@ -412,6 +423,7 @@ public struct TableRules: Sendable {
     let readingOrder: TableRulesFile.ReadingOrder
     let sectionNumerals: Set<Unicode.Scalar>
     let sentenceEnds: Set<Unicode.Scalar>
+    let spanText: TableRulesFile.SpanText
     /// The first scalars a value can open with (digits, prefixes, empty
     /// marks), and whether an empty token is one (an empty mark "").
     let valueOpeners: ScalarSet
@@ -455,6 +467,7 @@ public struct TableRules: Sendable {
                           readingOrder: file.readingOrder,
                           sectionNumerals: Set(file.readingOrder.sectionNumerals.unicodeScalars),
                           sentenceEnds: Set(file.readingOrder.sentenceEnds.unicodeScalars),
+                          spanText: file.spanText,
                           valueOpeners: valueGrammar.valueOpeners,
                           emptyIsValue: valueGrammar.emptyIsValue,
                           rowNumbers: rowNumbers(of: templates),

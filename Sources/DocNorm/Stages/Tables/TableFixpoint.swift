@@ -148,10 +148,19 @@ extension TableRecognizer {
             newTables.append(PlacedTable(table: region.table, lines: span))
             newProse.append([])
             position = region.lines.upperBound + 1
+            // Running text inside the region's span goes after the table
+            // (`tables.span-text`), as `textStretches` puts it.
+            for index in region.after {
+                switch origins[index] {
+                case .prose(let line): newProse[newProse.count - 1].append(line)
+                case .row(let table): newProse[newProse.count - 1].append(LogicalLine(text: lines[index].text, lines: tables[table].lines))
+                case .blank: break
+                }
+            }
             guard isChanged else { continue }
             context.traced(.tables, "tables.settle", line: span.lowerBound,
                            before: lines[region.lines].map(\.text).joined(separator: "⏎"),
-                           after: region.table.grid.map { $0.joined(separator: "\t") }.joined(separator: "⏎"))
+                           after: (region.table.grid.map { $0.joined(separator: "\t") } + region.after.map { lines[$0].text }).joined(separator: "⏎"))
             context.report(.tables, "tables.settle", .repair,
                            "table \(region.table.templateID ?? "") on lines \(span.lowerBound)–\(span.upperBound) read again as a second run reads the output (the table as its grid, the text beside it as it stands); that reading is kept",
                            line: span.lowerBound)
@@ -186,7 +195,7 @@ extension TableRecognizer {
         // under a table 二 whose grid wins over the match, TableRecognizer's
         // `placeByLabels`), reported as the first run reports its own.
         for d in reading.diagnostics
-        where d.stage == .structure || d.rule == "tables.labelled-columns" && d.kind == .suspicion {
+        where d.stage == .structure || d.rule == "tables.labelled-columns" && d.kind == .suspicion || d.rule == "tables.span-text" {
             let (inside, line) = mapped(d.line)
             if inside { context.report(d.stage, d.rule, d.kind, d.message, line: line, cells: d.cells) }
         }

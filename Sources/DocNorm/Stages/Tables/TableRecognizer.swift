@@ -20,6 +20,7 @@ struct TableRecognizer: Sendable {
     let labelledColumns: LabelledColumnRecovery
     let headerRuns: HeaderRunRecovery
     let debris: TableDebris
+    let spanText: SpanText
 
     /// Each template's anchors as scalars, and their first scalars: made
     /// once, not per reading (the read-backs read every document again).
@@ -53,6 +54,7 @@ struct TableRecognizer: Sendable {
         labelledColumns = LabelledColumnRecovery(rules: rules)
         headerRuns = HeaderRunRecovery(rules: rules)
         debris = TableDebris(rules: rules)
+        spanText = SpanText(rules: rules)
         anchors = rules.templates.map { t in t.anchors.map { Array($0.unicodeScalars) } }
         anchorFirsts = ScalarSet(ranges: anchors.joined().compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
         anchorUTF8 = rules.templates.map { t in t.anchors.map { Array($0.utf8) } }
@@ -111,6 +113,9 @@ struct TableRecognizer: Sendable {
         /// extractor set apart from it (`tables.labelled-columns`), read where
         /// its header stands. They are the table's, not text.
         var apart: [ClosedRange<Int>] = []
+        /// Lines inside `lines` that are running text, not the table's
+        /// (`tables.span-text`): written after the table, in order.
+        var after: [Int] = []
     }
 
     /// The stretches of text around `regions` (one more than the regions:
@@ -137,11 +142,15 @@ struct TableRecognizer: Sendable {
             return ArraySlice(range.filter { !taken.contains($0) }.map { lines[$0] })
         }
         var position = 0
+        var carried: [Int] = []
         for region in regions {
-            stretches.append(stretch(position..<region.lines.lowerBound))
+            stretches.append(carried.isEmpty ? stretch(position..<region.lines.lowerBound)
+                : ArraySlice(carried.map { lines[$0] } + stretch(position..<region.lines.lowerBound)))
             position = region.lines.upperBound + 1
+            carried = region.after
         }
-        stretches.append(stretch(position..<lines.count))
+        stretches.append(carried.isEmpty ? stretch(position..<lines.count)
+            : ArraySlice(carried.map { lines[$0] } + stretch(position..<lines.count)))
         return stretches
     }
 
@@ -480,20 +489,23 @@ struct TableRecognizer: Sendable {
             }
             // The whole region, as it stood and as the table reads: the step the
             // trace replays; stage 4's cell-level steps explain it in detail.
+            let notCells = spanText.find(lines, in: i...last, template: best.template.id)
+            let running = notCells.isEmpty ? [] : spanText.report(notCells, lines: lines, table: best.template.id, context: context)
             context.traced(.tables, "tables.region", line: lines[i].number,
                            before: lines[i...last].map(\.text).joined(separator: "⏎"),
-                           after: best.grid.map { $0.joined(separator: "\t") }.joined(separator: "⏎"))
+                           after: (best.grid.map { $0.joined(separator: "\t") } + running).joined(separator: "⏎"))
             context.report(.tables, "tables.region", .repair,
                            "table \(best.template.id) recognised on lines \(lines[i].number)–\(lines[last].number) (\(best.found) of \(best.expected) labels and values found)",
                            line: lines[i].number)
             if gridsOnly {
-                regions.append(keep(Region(lines: i...last, table: Self.gridOnly(best.grid))))
+                regions.append(keep(Region(lines: i...last, table: Self.gridOnly(best.grid), after: notCells.running)))
             } else {
                 let checks = TableArithmetic.check(best.template, relations: relations, values: best.values, lines: best.rowLines, context: context)
                 let spans = CellSpans.spans(of: best.grid, isHeader: best.gridRowIsHeader) { rules.isValue($0) }
                 regions.append(keep(Region(lines: i...last,
                                            table: Table(grid: best.grid, spans: spans, templateID: best.template.id,
-                                                        records: best.records, checks: checks))))
+                                                        records: best.records, checks: checks),
+                                           after: notCells.running)))
             }
             edition = best.template.edition
             openBefore = nil
@@ -709,19 +721,22 @@ struct TableRecognizer: Sendable {
             context.report(.tables, "tables.reading-order", .suspicion,
                            "number(s) \(dropped) near table \(template.id) fit no cell; dropped", line: tokens[reading.dropped[0]].line)
         }
+        let notCells = spanText.find(lines, in: start...last, template: template.id)
+        let running = notCells.isEmpty ? [] : spanText.report(notCells, lines: lines, table: template.id, context: context)
         context.traced(.tables, "tables.reading-order", line: lines[start].number,
                        before: lines[start...last].map(\.text).joined(separator: "⏎"),
-                       after: filled.grid.map { $0.joined(separator: "\t") }.joined(separator: "⏎"))
+                       after: (filled.grid.map { $0.joined(separator: "\t") } + running).joined(separator: "⏎"))
         let holds = reading.suspects.isEmpty ? "satisfies its arithmetic" : "satisfies its arithmetic but for one cell"
         context.report(.tables, "tables.reading-order", .repair,
                        "table \(template.id) on lines \(lines[start].number)–\(lines[last].number): its numbers were read out of order and are the only order that \(holds) (\(reading.plan.joined(separator: "; ")))",
                        line: lines[start].number)
         let checks = gridsOnly ? [] : TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
         if !gridsOnly { reportSuspects(reading, tokens: tokens, checks: checks, context: context) }
-        guard !gridsOnly else { return Region(lines: start...last, table: Self.gridOnly(filled.grid)) }
+        guard !gridsOnly else { return Region(lines: start...last, table: Self.gridOnly(filled.grid), after: notCells.running) }
         let spans = CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { rules.isValue($0) }
         return Region(lines: start...last,
-                      table: Table(grid: filled.grid, spans: spans, templateID: template.id, records: filled.records, checks: checks))
+                      table: Table(grid: filled.grid, spans: spans, templateID: template.id, records: filled.records, checks: checks),
+                      after: notCells.running)
     }
 
     /// A region's table as `gridsOnly` asks for it: the grid as read and
@@ -952,19 +967,21 @@ struct TableRecognizer: Sendable {
                                line: line, cells: DiagnosticCells(table: template.id, row: row.path, column: row.columnPaths[slot]))
             }
         }
+        let notCells = spanText.find(lines, in: range, template: template.id)
+        let running = notCells.isEmpty ? [] : spanText.report(notCells, lines: lines, table: template.id, context: context)
         context.traced(.tables, rule, line: first,
                        before: lines[range].map(\.text).joined(separator: "⏎"),
-                       after: filled.grid.map { $0.joined(separator: "\t") }.joined(separator: "⏎"))
+                       after: (filled.grid.map { $0.joined(separator: "\t") } + running).joined(separator: "⏎"))
         context.report(.tables, rule, .repair,
                        "table \(template.id) on lines \(first)–\(lines[range.upperBound].number): \(how) (\(placement.placed) of \(filled.values.reduce(0) { $0 + $1.count }) cells)",
                        line: first)
         let checks = gridsOnly ? [] : TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
-        guard !gridsOnly else { return Region(lines: range, table: Self.gridOnly(filled.grid), apart: apartLines) }
+        guard !gridsOnly else { return Region(lines: range, table: Self.gridOnly(filled.grid), apart: apartLines, after: notCells.running) }
         let spans = CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { text in
             rules.isValue(Array(text.unicodeScalars)[...])
         }
         return Region(lines: range, table: Table(grid: filled.grid, spans: spans, templateID: template.id, records: filled.records, checks: checks),
-                      apart: apartLines)
+                      apart: apartLines, after: notCells.running)
     }
 
     /// The region's scalars but its separators (space, TAB, `|`), in which

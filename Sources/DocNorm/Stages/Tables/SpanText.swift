@@ -1,0 +1,116 @@
+/// Stage 3, `tables.span-text`: the lines inside a table's span that are
+/// not the table's.
+///
+/// A table's grid replaces every line of its span, from its anchor to the
+/// end of the stretch its cells were read from; a stretch ends only at a
+/// full stop or the next section, so text the extractor drew among the
+/// table's boxes, or a footnote's first line right under it (pdfminer:
+/// 注：申请人情况按…，同一申⏎⏎请人提出…统计。), stands inside it. A line
+/// holding a Han character that is in none of the template's labels is no
+/// cell. Running text (a mark of it, and enough of the line outside pieces
+/// of the labels) is written after the table, in order; any other such
+/// line is reported with its text. Nothing leaves the output unsaid.
+struct SpanText: Sendable {
+    let rules: TableRulesFile.SpanText
+    let tableRules: TableRules
+    let runningText: Set<Unicode.Scalar>
+    /// Per template id, its labels' scalars (a line with no other Han is the table's).
+    let labelScalars: [String: Set<Unicode.Scalar>]
+    /// Per template id, its labels as scalars, longest first.
+    let labels: [String: [[Unicode.Scalar]]]
+
+    init(rules: TableRules) {
+        self.rules = rules.spanText
+        tableRules = rules
+        runningText = Set(rules.spanText.runningText.unicodeScalars)
+        var labelScalars: [String: Set<Unicode.Scalar>] = [:], labels: [String: [[Unicode.Scalar]]] = [:]
+        for template in rules.templates {
+            var texts = Set<String>()
+            for row in template.rows {
+                for cell in row.cells { if case .label(let l) = cell { texts.insert(l) } }
+            }
+            labelScalars[template.id] = Set(texts.flatMap(\.unicodeScalars))
+            labels[template.id] = texts.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+        }
+        self.labelScalars = labelScalars
+        self.labels = labels
+    }
+
+    /// The lines of `lines[range]` that are not `template`'s: `running`,
+    /// written after the table; `stray`, reported where they stand.
+    struct Found: Equatable {
+        var running: [Int] = []
+        var stray: [Int] = []
+        var isEmpty: Bool { running.isEmpty && stray.isEmpty }
+    }
+
+    func find(_ lines: [SourceLine], in range: ClosedRange<Int>, template id: String?) -> Found {
+        var found = Found()
+        guard let id, let known = labelScalars[id], let labels = labels[id] else { return found }
+        for index in range {
+            let scalars = lines[index].text.unicodeScalars
+            guard scalars.contains(where: { $0.properties.isIdeographic && !known.contains($0) }) else { continue }
+            // A value with its unit (4826.35万元) is a cell.
+            let words = lines[index].text.blankSeparatedWords
+            guard words.contains(where: { word in
+                !tableRules.isValue(String(word)) && word.unicodeScalars.contains { $0.properties.isIdeographic && !known.contains($0) }
+            }) else { continue }
+            if isRunningText(Array(scalars.filter { $0 != " " && $0 != "\t" }), labels: labels) {
+                found.running.append(index)
+            } else {
+                found.stray.append(index)
+            }
+        }
+        return found
+    }
+
+    /// A mark of running text, and at least `minRunningScalars` Han
+    /// characters, more than half of the line's, outside pieces of the
+    /// labels two or more scalars long (longest first at each point, as
+    /// `TableDebris.isLabelPieces` cuts). Han only: OCR reads a table's
+    /// rules as ，。| beside a misread row's numbers, which are no running text.
+    func isRunningText(_ text: [Unicode.Scalar], labels: [[Unicode.Scalar]]) -> Bool {
+        guard text.contains(where: runningText.contains) else { return false }
+        var p = 0, outside = 0
+        while p < text.count {
+            var longest = 0
+            for label in labels where label.count > longest {
+                var at = 0
+                while at < label.count, label.count - at > longest {
+                    if label[at] == text[p] {
+                        var n = 1
+                        while p + n < text.count, at + n < label.count, label[at + n] == text[p + n] { n += 1 }
+                        longest = max(longest, n)
+                    }
+                    at += 1
+                }
+            }
+            if longest >= 2 { p += longest } else {
+                if text[p].properties.isIdeographic { outside += 1 }
+                p += 1
+            }
+        }
+        let han = text.count { $0.properties.isIdeographic }
+        return outside >= rules.minRunningScalars && outside * 2 > han
+    }
+
+    /// Reports what `found` holds of the span `range` of table `id` (its
+    /// running lines go after the table: `Region.after`) and traces each
+    /// move; returns the running lines' texts, for the region's step.
+    func report(_ found: Found, lines: [SourceLine], table id: String, context: PipelineContext) -> [String] {
+        for index in found.running {
+            let line = lines[index]
+            context.traced(.tables, "tables.span-text", line: line.number, before: line.text, after: line.text)
+            context.report(.tables, "tables.span-text", .repair,
+                           "line \(line.number) inside table \(id)'s span, '\(line.text)', is running text, not a cell: written after the table",
+                           line: line.number)
+        }
+        if !found.stray.isEmpty {
+            let texts = found.stray.map { "\(lines[$0].number): '\(lines[$0].text)'" }.joined(separator: "; ")
+            context.report(.tables, "tables.span-text", .suspicion,
+                           "text inside table \(id)'s span holds characters none of its labels has and is no cell; it stands in the grid's place, not in the output (\(texts))",
+                           line: lines[found.stray[0]].number)
+        }
+        return found.running.map { lines[$0].text }
+    }
+}

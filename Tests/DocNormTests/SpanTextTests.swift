@@ -1,0 +1,82 @@
+import Testing
+@testable import DocNorm
+
+/// `tables.span-text`: a line inside the span a table's grid replaces that
+/// holds characters none of its labels has is no cell. Running text (a
+/// footnote's first line, which no full stop ends, so the stretch runs on
+/// over it) is written after the table; any other such line is reported
+/// with its text. Nothing a table takes in leaves the output unsaid.
+@Suite struct SpanTextTests {
+    /// The headers' boxes of `HeaderRunTests.rowsUnderTheHeadersBoxesArePlaced`.
+    static let headers = ["自", "然", "人", "31", "2", "8", "", "商业", "企业", "2", "0", "0", "",
+                          "申请人情况", "法人或其他组织", "社会公益", "组织", "0", "0", "0", "", "科研", "机构", "0", "0", "0", "",
+                          "法律服务", "机构", "3", "0", "1", "", "总", "计", "", "其", "他", "0 36", "2", "0", "0", "9", ""]
+
+    /// pdfminer's table 三 with `after` between its last box and the next section.
+    static func text(after: [String]) -> String {
+        let table = ["三、收到和处理政府信息公开申请情况", "", "（本列数据的勾稽关系为：第一项加第二项", "之和，等于第三项加第四项之和）", ""]
+            + HeaderRunTests.rowLabels + headers + HeaderRunTests.scattered + after
+            + ["四、政府信息公开行政复议、行政诉讼情况", "", "本年度无行政复议和行政诉讼。", ""]
+        return HeaderRunTests.activeDisclosure + table.joined(separator: "\n")
+    }
+
+    static let note = ["注：申请人情况按申请人提出申请时的身份统计，同一申", "", "请人提出多项内容的按件分别统计。", ""]
+
+    /// The note's first line ends no sentence, so the table's stretch runs
+    /// on over it to the full stop of its second: it is the note's, written
+    /// after the table, not lost with the table's lines.
+    @Test func aFootnotesFirstLineInTheSpanIsWrittenAfterTheTable() throws {
+        let text = Self.text(after: Self.note)
+        let doc = try document(text, tracing: true)
+        #expect(HeaderRunTests.value(doc, "一、本年新收政府信息公开申请数量", "总计") == "36")
+        #expect(doc.diagnostics.contains { $0.rule == "tables.header-runs" && $0.kind == .repair })
+        #expect(doc.diagnostics.contains { $0.rule == "tables.span-text" && $0.kind == .repair && $0.message.contains("注：申请人情况") })
+        let output = TextRenderer.render(doc)
+        let lines = output.split(separator: "\n")
+        let table = try #require(lines.firstIndex { $0.hasPrefix("四、结转下年度继续办理") })
+        let note = try #require(lines.firstIndex { $0.hasPrefix("注：申请人情况按申请人提出申请时的身份统计，同一申") })
+        #expect(table < note)
+        #expect(output.contains("请人提出多项内容的按件分别统计。"))
+        #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
+    }
+
+    /// A line of other characters without running text (a caption, a
+    /// misread label) stands in the grid's place and is reported, its text said.
+    @Test func otherTextInTheSpanIsReportedWithItsText() throws {
+        let text = Self.text(after: ["附表甲乙丙", ""])
+        let doc = try document(text)
+        #expect(doc.diagnostics.contains { $0.rule == "tables.header-runs" && $0.kind == .repair })
+        #expect(doc.diagnostics.contains { $0.rule == "tables.span-text" && $0.kind == .suspicion && $0.message.contains("附表甲乙丙") })
+        #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
+    }
+
+    /// Running text shares most of its characters with the labels: only
+    /// what stands outside label pieces of two or more counts, and a label
+    /// with one misread character is none.
+    @Test func runningTextIsMoreThanALabelPiece() {
+        let spans = pipeline.tables.spanText
+        let labels = spans.labels["2019-applications"]!
+        #expect(spans.isRunningText(Array("注：申请人情况按申请人提出申请时的身份统计，同一申".unicodeScalars), labels: labels))
+        #expect(!spans.isRunningText(Array("（二）部分公开（区分处理的，只汁这一情形，不计其他情形）".unicodeScalars), labels: labels))
+        #expect(!spans.isRunningText(Array("（本列数据的勾稽关系为：第一项加第二项".unicodeScalars), labels: labels))
+        #expect(!spans.isRunningText(Array("单位：件".unicodeScalars), labels: labels))
+    }
+
+    /// The guarantee: a table step that takes in a line of characters no
+    /// label has and says nothing of it is a violation; said in its result
+    /// or in a diagnostic, it is not.
+    @Test func aTableStepDroppingTextUnsaidBreaksTheGuarantee() {
+        let labels = pipeline.tables.spanText.labelScalars["2021-applications"]!
+        let step = TraceStep(stage: .tables, rule: "tables.header-runs", line: 3,
+                             before: "申请人情况⏎注：同一申请人按件统计⏎0 36", after: "申请人情况\t自然人")
+        #expect(Guarantees.unsaidTableText(trace: [step], diagnostics: [], labelScalars: labels) != nil)
+        var kept = step
+        kept.after += "⏎注：同一申请人按件统计"
+        #expect(Guarantees.unsaidTableText(trace: [kept], diagnostics: [], labelScalars: labels) == nil)
+        let said = Diagnostic(stage: .tables, rule: "tables.span-text", kind: .suspicion, message: "… (4: '注：同一申请人按件统计')", line: 4)
+        #expect(Guarantees.unsaidTableText(trace: [step], diagnostics: [said], labelScalars: labels) == nil)
+        // Label text, however cut, is the table's.
+        let labelsOnly = TraceStep(stage: .tables, rule: "tables.header-runs", line: 3, before: "申请人情况⏎法人或其他⏎0 36", after: "")
+        #expect(Guarantees.unsaidTableText(trace: [labelsOnly], diagnostics: [], labelScalars: labels) == nil)
+    }
+}
