@@ -1,3 +1,5 @@
+import ICUKit
+
 /// Stage 3, `tables.span-text`: the lines inside a table's span that are
 /// not the table's.
 ///
@@ -18,12 +20,17 @@ struct SpanText: Sendable {
     let labelScalars: [String: Set<Unicode.Scalar>]
     /// Per template id, its labels as scalars, longest first.
     let labels: [String: [[Unicode.Scalar]]]
+    /// Per template id, the Han characters none of its labels has, compiled
+    /// by ICU (`[[:Ideographic:]-[labels]]`): every line of every span takes
+    /// this test, one bit per scalar instead of a property lookup and a hash.
+    let foreignHan: [String: ScalarSet]
 
     init(rules: TableRules) {
         self.rules = rules.spanText
         tableRules = rules
         runningText = Set(rules.spanText.runningText.unicodeScalars)
         var labelScalars: [String: Set<Unicode.Scalar>] = [:], labels: [String: [[Unicode.Scalar]]] = [:]
+        var foreignHan: [String: ScalarSet] = [:]
         for template in rules.templates {
             var texts = Set<String>()
             for row in template.rows {
@@ -31,9 +38,13 @@ struct SpanText: Sendable {
             }
             labelScalars[template.id] = Set(texts.flatMap(\.unicodeScalars))
             labels[template.id] = texts.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+            let labelHan = labelScalars[template.id, default: []].filter(\.properties.isIdeographic)
+                .sorted { $0.value < $1.value }.map { "\\x{\(String($0.value, radix: 16))}" }.joined()
+            foreignHan[template.id] = try? ScalarSet(pattern: "[[:Ideographic:]-[\(labelHan)]]")
         }
         self.labelScalars = labelScalars
         self.labels = labels
+        self.foreignHan = foreignHan
     }
 
     /// The lines of `lines[range]` that are not `template`'s: `running`,
@@ -47,13 +58,18 @@ struct SpanText: Sendable {
     func find(_ lines: [SourceLine], in range: ClosedRange<Int>, template id: String?) -> Found {
         var found = Found()
         guard let id, let known = labelScalars[id], let labels = labels[id] else { return found }
+        let foreign = foreignHan[id]
+        func isForeign(_ scalar: Unicode.Scalar) -> Bool {
+            if let foreign { return foreign.contains(scalar) }
+            return scalar.properties.isIdeographic && !known.contains(scalar)
+        }
         for index in range {
             let scalars = lines[index].text.unicodeScalars
-            guard scalars.contains(where: { $0.properties.isIdeographic && !known.contains($0) }) else { continue }
+            guard scalars.contains(where: isForeign) else { continue }
             // A value with its unit (4826.35万元) is a cell.
             let words = lines[index].text.blankSeparatedWords
             guard words.contains(where: { word in
-                !tableRules.isValue(String(word)) && word.unicodeScalars.contains { $0.properties.isIdeographic && !known.contains($0) }
+                !tableRules.isValue(String(word)) && word.unicodeScalars.contains(where: isForeign)
             }) else { continue }
             if isRunningText(Array(scalars.filter { $0 != " " && $0 != "\t" }), labels: labels) {
                 found.running.append(index)
