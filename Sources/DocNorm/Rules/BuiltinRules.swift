@@ -65,7 +65,8 @@ enum BuiltinRules {
     "phoneNumbers: the shape of a fixed-line number with its area code (0, then two or three digits: 010 and 02x are three long, every other code four; then localLengths digits): pdftotext -raw joins a line ending in - to the next and drops the -, so a line wider than the column by more than the wrap window whose one such run reaches from inside the column past its end (the first line could have ended after the area code) gets the - back after the area code (电话：043587263371 → 0435-87263371).",
     "quotes: pairs of an opening and a closing quote whose opener such a PDF sets in the Latin font too: a line of that opener alone at a block's end goes back to the start of the block's first line when that line holds the closer before any opener of the pair (“ + 双随机、一公开”监管…).",
     "numberSuffixes: marks that may end such a run (84.2%). At a page seam the same PDF draws a sentence's carried-over number (or Latin word) apart from its Han end mark: after a line that ends no sentence and a page break (a page number, blank lines), a line of one of strongFinal alone takes the run of these characters (numberSuffixes allowed) or the Latin word that stands right after it (pdftotext -layout: 增长 / -1- / 。 / 84.2%), or, where the mark opens a block, at that block's end after a heading with no running text or a sentence's end (pdftotext -raw: 。 / （五）… / 二、… / 84.2%), before itself (84.2%。), unless the run is followed by another (a table's column of values).",
-    "The same PDF sets the digits of a line of nothing but numbers and the measure words after them (the closing date, at a page top) on another baseline, and pdftotext emits the words and the numbers as two lines (年月 日 / 2026 1 20, or with one blank line between, either first): a line of n ≥ 2 of numberedUnits next to one of exactly n runs of digits (or decimals) separated by spaces is one line, each number before its word (2026年1月20日)."
+    "The same PDF sets the digits of a line of nothing but numbers and the measure words after them (the closing date, at a page top) on another baseline, and pdftotext emits the words and the numbers as two lines (年月 日 / 2026 1 20, or with one blank line between, either first): a line of n ≥ 2 of numberedUnits next to one of exactly n runs of digits (or decimals) separated by spaces is one line, each number before its word (2026年1月20日).",
+    "markPairs: Chromium draws the second of two adjacent full-width marks half an em back, over the first's advance, and pdftotext -raw, which follows the drawing, starts a new line there, so one line of the column comes out as two or three short ones (根据《…条例》⏎《医疗卫生机构): lines right after one another (no blank line, no page furniture between), each but the last ending with one of lineEnds and each but the first opening with one of lineStarts, neither with a TAB or OCR's | nor the next a table's, that together measure the text column within wrap.window either way, are one line, joined with no space (lines.join-mark-pair); the longest such run from a line is taken. After one of strongFinal the next piece opens with no heading numbering: a paragraph's last line and the numbered heading after it (…公开。⏎（二）…) often measure the column together (34 of 298 such seams of Chromium's pdftotext -raw), while a sentence that goes on in the paragraph (…处理费。⏎《条例》第五十条…) opens with none."
   ],
   "runningHeaders": {
     "minRepeats": 3,
@@ -117,6 +118,10 @@ enum BuiltinRules {
       "01",
       "02"
     ]
+  },
+  "markPairs": {
+    "lineEnds": "》）〕】」』〉，、；：。！？",
+    "lineStarts": "（《〔【「『〈》）〕】」』〉，、；：。！？"
   },
   "wrap": {
     "minLineColumns": 20,
