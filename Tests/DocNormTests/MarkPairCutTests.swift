@@ -34,8 +34,9 @@ import Testing
     /// A paragraph's last line and the numbered heading after it measure
     /// the column together, and stay apart; so do pieces short of it.
     @Test func aHeadingAfterAFullStopAndShortPiecesStayApart() throws {
-        let heading = column + "结束。\n" + String(repeating: "政", count: 15) + "。\n（二）依申请公开\n" + fullLine + "\n结束。\n"
+        let heading = column + "结束。\n" + String(repeating: "政", count: 14) + "。\n（二）依申请公开\n" + fullLine + "\n结束。\n"
         #expect(try repaired(heading).contains("（二）依申请公开"))
+        #expect(try !document(heading, tracing: true).trace.contains { $0.rule == "lines.join-mark-pair" })
         let short = column + "结束。\n根据《条例》\n（以下简称）编制。\n"
         #expect(try repaired(short).last == "（以下简称）编制。")
     }
