@@ -110,6 +110,15 @@ struct LineRulesFile: VersionedRuleFile {
         var window: Int
     }
     var cutHeadingTail: CutHeadingTail?
+    /// Where a visual line was cut at two adjacent full-width marks
+    /// (MarkPairCuts.swift): what a piece may end with, and what the next
+    /// may open with. Optional, so a rules folder written before it still
+    /// loads (and the rule is off).
+    struct MarkPairRules: Decodable {
+        var lineEnds: String
+        var lineStarts: String
+    }
+    var markPairs: MarkPairRules?
     var wrap: Wrap
 }
 
@@ -136,6 +145,8 @@ struct LineRulesFile: VersionedRuleFile {
 /// - TitleJoining.swift: `lines.join-title`, `lines.join-top-block` — the
 ///   lines at the top of the document, often set in a larger font;
 ///   `lines.join-section-title` — a section heading's title cut short.
+/// - MarkPairCuts.swift: `lines.join-mark-pair` — a line cut where two
+///   full-width marks meet (pdftotext -raw on Chromium's PDF), joined.
 public struct LineRepair: Sendable {
     let file: LineRulesFile
     let cjk: ScalarSet
@@ -191,6 +202,8 @@ public struct LineRepair: Sendable {
     /// that is one such mark alone opens with one of these bytes
     /// (`restorePageSeamRuns` asks it of every short line).
     let strongFinalLeads: [Bool]
+    /// `markPairs` from the rules, as bit sets; nil when the rules have none.
+    let markPairs: MarkPairs?
 
     /// East Asian Width of every BMP scalar in one byte, built once per
     /// process: its display columns (`columnsMask`: 1, or 2 for Wide,
@@ -264,6 +277,7 @@ public struct LineRepair: Sendable {
         openers = set(file.openers)
         noLineStart = set(file.noLineStart)
         runningText = set(file.runningText)
+        markPairs = file.markPairs.map { MarkPairs(lineEnds: set($0.lineEnds), lineStarts: set($0.lineStarts)) }
         marksHoldHan = (file.noLineStart + file.closers).unicodeScalars.contains { $0.value &- 0x5000 <= 0x9FFF - 0x5000 }
         displacedRunCharacters = set(file.displacedRun.characters)
         numberedUnits = set(file.displacedRun.numberedUnits ?? "")
@@ -439,7 +453,18 @@ public struct LineRepair: Sendable {
     /// can only open the first. `furniture`: the lines `removeFurniture`
     /// removed as page furniture, sorted.
     public func joinLines(_ segments: [ArraySlice<SourceLine>], furniture: [Int], context: PipelineContext) -> [[LogicalLine]] {
-        let evidence = wrapEvidence(segments, blanks: .asLines, context: context)
+        var evidence = wrapEvidence(segments, blanks: .asLines, context: context)
+        // Lines cut where two full-width marks meet, joined against the
+        // column measured with their pieces in it; the evidence measured
+        // again without the pieces, which are short lines of no paragraph's
+        // end (`lines.join-mark-pair`).
+        var spans: [Int: Int] = [:]
+        if let column = evidence.fullWidth {
+            let cut = evidence.gathered.map { gatherMarkPairCuts($0, column: column, spans: &spans, context: context) }
+            if cut.contains(where: { $0 != nil }) {
+                evidence = wrapEvidence(zip(cut, evidence.gathered).map { $0 ?? $1 }, blanks: .asLines, context: context)
+            }
+        }
         var measured = evidence.columns
         let unhyphenated = restoreDroppedHyphens(evidence.gathered, fullWidth: evidence.fullWidth, measured: &measured, context: context)
         let restored = restoreCutHeadingTails(unhyphenated, fullWidth: evidence.fullWidth, measured: &measured, context: context)
@@ -447,7 +472,7 @@ public struct LineRepair: Sendable {
             let stretch = nonBlank(segment, measured: measured[index])
             return join(stretch.lines, blanks: .at(stretch.afterBlank), fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced,
                         exactColumn: evidence.exactColumn, spacesMarkFontSwitches: evidence.spacesMarkFontSwitches,
-                        atTop: index == 0, furniture: furniture, measured: stretch.measured, probing: false, context: context)!
+                        atTop: index == 0, furniture: furniture, measured: stretch.measured, spans: spans, probing: false, context: context)!
         }
     }
 
@@ -725,9 +750,10 @@ public struct LineRepair: Sendable {
     /// CJK took no room on the page (`wrapEvidence`). `measured`: the
     /// columns `wrapEvidence` measured of each line (by offset in `lines`,
     /// -1 where it measured none), so that `continues` need not measure the
-    /// line again; empty where none are known.
+    /// line again; empty where none are known. `spans`: the last input
+    /// line of each line `gatherMarkPairCuts` joined, by its number.
     func join(_ lines: ArraySlice<SourceLine>, blanks: BlanksBefore, fullWidth: Int?, doubleSpaced: Bool, exactColumn: Int? = nil,
-              spacesMarkFontSwitches: Bool = false, atTop: Bool, furniture: [Int] = [], measured: [Int32] = [],
+              spacesMarkFontSwitches: Bool = false, atTop: Bool, furniture: [Int] = [], measured: [Int32] = [], spans: [Int: Int] = [:],
               probing: Bool, context: PipelineContext) -> [LogicalLine]? {
         var output: [LogicalLine] = []
         // At most one logical line per line: sized once (growing held the
@@ -870,7 +896,7 @@ public struct LineRepair: Sendable {
                         append(next.text, to: &text)
                     }
                 }
-                output.append(LogicalLine(text: text, lines: first.number...last.number))
+                output.append(LogicalLine(text: text, lines: first.number...(spans.isEmpty ? last.number : spans[last.number] ?? last.number)))
             }
             position = end + 1
         }
