@@ -45,29 +45,23 @@ extension LineRepair {
         guard let full = fullWidth, let rule = file.cutHeadingTail else { return segments }
         let closers = ScalarSet(ranges: rule.closers.unicodeScalars.map { $0.value...$0.value }, pattern: rule.closers)
         let firstLine = full - file.wrap.firstLineIndent
-        // Headings that open a block and stop short: most documents have
-        // none, and then the run-in headings need not be read at all.
-        var candidates: [(segment: Int, index: Int, level: Int)] = []
-        for (s, segment) in segments.enumerated() {
-            for i in segment.indices where i == segment.startIndex || segment[i - 1].text.isEmpty {
-                let text = segment[i].text
-                guard numbering.opens(text), columns(text) + rule.maxTailColumns <= firstLine,
-                      let parsed = numbering.parse(text) else { continue }
-                let rest = String(Substring(parsed.rest))
-                if !rest.isEmpty, !hasRunningText(rest) { candidates.append((s, i, parsed.level)) }
-            }
-        }
-        guard !candidates.isEmpty else { return segments }
         // Run-in headings of the document, by level and closer: read once.
         var runIn: Set<String> = []
-        for segment in segments {
+        var candidates: [(segment: Int, index: Int, level: Int)] = []
+        for (s, segment) in segments.enumerated() {
             for i in segment.indices where numbering.opens(segment[i].text) {
-                guard let parsed = numbering.parse(segment[i].text),
-                      let closer = runInCloser(String(Substring(parsed.rest)), closers: closers), closer.followed else { continue }
-                runIn.insert("\(parsed.level)\(closer.mark)")
+                guard let parsed = numbering.parse(segment[i].text) else { continue }
+                let rest = String(Substring(parsed.rest))
+                if let closer = runInCloser(rest, closers: closers), closer.followed {
+                    runIn.insert("\(parsed.level)\(closer.mark)")
+                }
+                let opensBlock = i == segment.startIndex || segment[i - 1].text.isEmpty
+                if opensBlock, !rest.isEmpty, !hasRunningText(rest), columns(segment[i].text) + rule.maxTailColumns <= firstLine {
+                    candidates.append((s, i, parsed.level))
+                }
             }
         }
-        guard !runIn.isEmpty else { return segments }
+        guard !candidates.isEmpty, !runIn.isEmpty else { return segments }
         var result = segments
         for candidate in candidates {
             let s = candidate.segment, h = candidate.index
