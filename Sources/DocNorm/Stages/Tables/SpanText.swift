@@ -89,18 +89,7 @@ struct SpanText: Sendable {
         guard text.contains(where: runningText.contains) else { return false }
         var p = 0, outside = 0
         while p < text.count {
-            var longest = 0
-            for label in labels where label.count > longest {
-                var at = 0
-                while at < label.count, label.count - at > longest {
-                    if label[at] == text[p] {
-                        var n = 1
-                        while p + n < text.count, at + n < label.count, label[at + n] == text[p + n] { n += 1 }
-                        longest = max(longest, n)
-                    }
-                    at += 1
-                }
-            }
+            let longest = TableDebris.longestLabelPiece(text, at: p, labels: labels)
             if longest >= 2 { p += longest } else {
                 if text[p].properties.isIdeographic { outside += 1 }
                 p += 1

@@ -101,21 +101,28 @@ struct TableDebris: Sendable {
     static func isLabelPieces(_ text: [Unicode.Scalar], labels: [[Unicode.Scalar]]) -> Bool {
         var p = 0
         while p < text.count {
-            var longest = 0
-            for label in labels where label.count > longest {
-                var at = 0
-                while at < label.count, label.count - at > longest {
-                    if label[at] == text[p] {
-                        var n = 1
-                        while p + n < text.count, at + n < label.count, label[at + n] == text[p + n] { n += 1 }
-                        longest = max(longest, n)
-                    }
-                    at += 1
-                }
-            }
+            let longest = longestLabelPiece(text, at: p, labels: labels)
             guard longest > 0 else { return false }
             p += longest
         }
         return true
+    }
+
+    /// The length of the longest piece of any of `labels` that `text`
+    /// holds from `p` on (0 if its scalar there is in none).
+    static func longestLabelPiece(_ text: [Unicode.Scalar], at p: Int, labels: [[Unicode.Scalar]]) -> Int {
+        var longest = 0
+        for label in labels where label.count > longest {
+            var at = 0
+            while at < label.count, label.count - at > longest {
+                if label[at] == text[p] {
+                    var n = 1
+                    while p + n < text.count, at + n < label.count, label[at + n] == text[p + n] { n += 1 }
+                    longest = max(longest, n)
+                }
+                at += 1
+            }
+        }
+        return longest
     }
 }
