@@ -134,17 +134,67 @@ func digitFirst(_ lines: [SourceLine]) -> [Int] {
     /// OCR: a row label read as junk (L局于国家短 for 1.属于国家秘密), its
     /// values and the next row's label readable: the values are the row's
     /// (`structure.label-unreadable`), flagged with the label restored.
+    /// Here the row's total fails, so the arithmetic proves nothing.
     @Test func valuesAfterAnUnreadableLabelBelongToItsRow() throws {
-        let row = [1, 0, 0, 0, 0, 0, 1]
+        let row = [1, 0, 0, 0, 0, 0, 2]
         let values: (String) -> [Int] = { ["new", "withheld-1", "total"].contains($0) ? row : [0, 0, 0, 0, 0, 0, 0] }
         let text = applicationsTable(values: values)
-            .replacingFirst("1.属于国家秘密 1 0 0 0 0 0 1", with: "L局于国家短 1 0 0 0 0 0 1")
+            .replacingFirst("1.属于国家秘密 1 0 0 0 0 0 2", with: "L局于国家短 1 0 0 0 0 0 2")
         let doc = try document(text, tracing: true)
         let table = try #require(doc.tables.first)
         #expect(table.records.filter { $0.row.last == "1.属于国家秘密" }.map(\.value) == row.map(String.init))
         #expect(doc.trace.contains { $0.rule == "structure.label-unreadable" && $0.before == "L局于国家短" })
         #expect(doc.diagnostics.contains { $0.rule == "structure.label-restored" && $0.message.contains("1.属于国家秘密") })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.placement-proven" })
+    }
+
+    /// `structure.placement-proven`: the values after an unreadable label
+    /// make the row's total and every column's sum hold (one of them with a
+    /// value that is not 0), each column's other cells read by their labels:
+    /// the placement is proven, reported as a repair, not flagged.
+    @Test func arithmeticProvesTheValuesOfAnUnreadableLabel() throws {
+        let row = [1, 0, 2, 0, 0, 0, 3]
+        let values: (String) -> [Int] = { ["new", "withheld-1", "total"].contains($0) ? row : [0, 0, 0, 0, 0, 0, 0] }
+        let text = applicationsTable(values: values)
+            .replacingFirst("1.属于国家秘密 1 0 2 0 0 0 3", with: "L局于国家短 1 0 2 0 0 0 3")
+        let doc = try document(text, tracing: true)
+        let table = try #require(doc.tables.first)
+        let path = try #require(table.records.first { $0.row.last == "1.属于国家秘密" }?.row)
+        #expect(table.records.filter { $0.row == path }.map(\.value) == row.map(String.init))
+        #expect(doc.trace.contains { $0.rule == "structure.placement-proven" && $0.after == "1.属于国家秘密" })
+        #expect(doc.diagnostics.contains { $0.rule == "structure.placement-proven" && $0.kind == .repair })
+        // No flag is left on the row's values.
+        #expect(!doc.diagnostics.contains { $0.kind != .repair && $0.cells?.row == path })
         #expect(!doc.diagnostics.contains { $0.kind == .arithmetic })
+    }
+
+    /// Zeros prove nothing: a row of 0s satisfies every sum wherever it is
+    /// placed, so the unreadable label's row stays flagged.
+    @Test func zerosDoNotProveTheValuesOfAnUnreadableLabel() throws {
+        let text = applicationsTable()
+            .replacingFirst("1.属于国家秘密 0 0 0 0 0 0 0", with: "L局于国家短 0 0 0 0 0 0 0")
+        let doc = try document(text, tracing: true)
+        #expect(doc.trace.contains { $0.rule == "structure.label-unreadable" && $0.before == "L局于国家短" })
+        #expect(doc.diagnostics.contains { $0.rule == "structure.label-restored" && $0.message.contains("1.属于国家秘密") })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.placement-proven" })
+    }
+
+    /// The row adds up, but a column's sum it takes part in fails: no proof.
+    @Test func aFailingColumnSumLeavesAnUnreadableLabelFlagged() throws {
+        let values: (String) -> [Int] = {
+            switch $0 {
+            case "new", "total": [2, 0, 2, 0, 0, 0, 4]
+            case "withheld-1": [1, 0, 2, 0, 0, 0, 3]
+            default: [0, 0, 0, 0, 0, 0, 0]
+            }
+        }
+        let text = applicationsTable(values: values)
+            .replacingFirst("1.属于国家秘密 1 0 2 0 0 0 3", with: "L局于国家短 1 0 2 0 0 0 3")
+        let doc = try document(text, tracing: true)
+        #expect(doc.trace.contains { $0.rule == "structure.label-unreadable" && $0.before == "L局于国家短" })
+        #expect(doc.diagnostics.contains { $0.kind == .arithmetic && $0.message.contains("applications.total") })
+        #expect(doc.diagnostics.contains { $0.rule == "structure.label-restored" && $0.message.contains("1.属于国家秘密") })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.placement-proven" })
     }
 
     @Test func closeMisreadingOfALabelIsTracedAndMissingLabelsRestored() throws {

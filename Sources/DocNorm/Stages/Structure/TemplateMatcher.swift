@@ -99,6 +99,10 @@ struct TemplateMatcher: Sendable {
         var diagnostics: [Diagnostic] = []
         /// What the match found to report, as places, not text.
         var findings: [Finding] = []
+        /// Template rows whose label was restored and whose values
+        /// `structure.label-unreadable` placed (OCR's junk for the label, the
+        /// next row's label readable after them): `provenUnreadableRows`.
+        var unreadableLabelRows: [Int] = []
         var trace: [TraceStep] = []
 
         var score: Double { Double(found) / Double(max(1, expected + surplus)) }
@@ -602,6 +606,7 @@ struct TemplateMatcher: Sendable {
                         // label: the values are this row's (flagged with the
                         // restored label: placed by their order alone).
                         traced("structure.label-unreadable", at: p, text(p..<values), label(rowIndex, column))
+                        if reporting { m.unreadableLabelRows.append(rowIndex) }
                         p = values
                     }
                 }
