@@ -52,7 +52,9 @@ extension LineRepair {
         for (s, segment) in segments.enumerated() {
             for i in segment.indices where i == segment.startIndex || segment[i - 1].text.isEmpty {
                 let text = segment[i].text
-                guard numbering.opens(text), let parsed = numbering.parse(text), !parsed.rest.isEmpty,
+                // `parse` alone (it turns most lines away on their first
+                // byte): `opens` before it read a numbered line's head twice.
+                guard let parsed = numbering.parse(text), !parsed.rest.isEmpty,
                       columns(text) + rule.maxTailColumns <= firstLine, !hasRunningText(String(Substring(parsed.rest))) else { continue }
                 candidates.append((s, i, parsed.level))
             }
@@ -65,8 +67,8 @@ extension LineRepair {
             if let runInRead { return runInRead }
             var read: Set<String> = []
             for segment in segments {
-                for i in segment.indices where numbering.opens(segment[i].text) {
-                    guard let parsed = numbering.parse(segment[i].text),
+                for line in segment {
+                    guard let parsed = numbering.parse(line.text),
                           let closer = runInCloser(String(Substring(parsed.rest)), closers: closers), closer.followed else { continue }
                     read.insert("\(parsed.level)\(closer.mark)")
                 }
@@ -86,7 +88,7 @@ extension LineRepair {
                 let text = result[s][j].text
                 if !text.isEmpty {
                     seen += 1
-                    if result[s][j - 1].text.isEmpty, let first = text.unicodeScalars.first, Self.isIdeographic(first),
+                    if result[s][j - 1].text.isEmpty, let first = text.outerScalars?.first, Self.isIdeographic(first),
                        !numbering.opens(text), let closer = runInCloser(text, closers: closers, within: rule.maxTailColumns),
                        abs(headingColumns + columns(text) - firstLine) <= file.wrap.window,
                        runIn().contains("\(candidate.level)\(closer.mark)") {
