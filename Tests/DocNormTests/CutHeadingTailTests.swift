@@ -31,6 +31,22 @@ import Testing
         #expect(output.contains("（二）政府信息管理情况：我局按照条例编制信息公开指南，明确党政办公室为政府信息公开工作机构实行一事一审。\n"))
     }
 
+    /// A block whose run-in closer stands past `maxTailColumns` (12) is no
+    /// tail, though the two would make a first line (`runInCloser` stops
+    /// reading there); one within is.
+    @Test func aCloserPastTheTailsWidthIsNoTail() throws {
+        #expect(!(try text(input(tail: "理情况管理情况：我局印"))).contains("政府信息管理情况"))
+        let repair = pipeline.lineRepair
+        let closers = try #require(repair.cutHeadingClosers)
+        #expect(repair.runInCloser("理情况管理情况：我局印", closers: closers, within: 12) == nil)
+        let found = try #require(repair.runInCloser("理情况管理情况：我局印", closers: closers))
+        #expect(found.mark == "：" && found.columns == 16 && found.followed)
+        let within = try #require(repair.runInCloser("理情况：我局印发了办法", closers: closers, within: 12))
+        #expect(within.mark == "：" && within.columns == 8 && within.followed)
+        #expect(repair.runInCloser("理情况，我局：印发", closers: closers) == nil)
+        #expect(repair.runInCloser("理情况：", closers: closers).map { $0.followed } == false)
+    }
+
     /// Nothing moves where the document's headings of that level are no
     /// run-in headings, where the two would not make a first line, or where
     /// two blocks could be the tail.

@@ -62,6 +62,21 @@ import Testing
         #expect(!spans.isRunningText(Array("单位：件".unicodeScalars), labels: labels))
     }
 
+    /// `holds`, the test every line of a span takes, reads the UTF-8 as the
+    /// scalars read: a Han character no label has, wherever it stands
+    /// (after ASCII, two- and four-byte scalars), and nothing else.
+    @Test func aLinesForeignHanIsFoundInItsUTF8AsInItsScalars() throws {
+        let spans = pipeline.tables.spanText
+        let foreign = try #require(spans.foreignHan["2019-applications"])
+        let known = spans.labelScalars["2019-applications"]!
+        for text in ["申请人情况", "0 36\t2", "注：申请人情况", "申请人情况甲", "é中 0", "3\u{20000}", "0 36 附表", "", "自然人\t商业企业"] {
+            let scalars = text.unicodeScalars.contains { $0.properties.isIdeographic && !known.contains($0) }
+            #expect(SpanText.holds(foreign, in: text) == scalars, "\(text.debugDescription)")
+        }
+        #expect(SpanText.holds(foreign, in: "申请人情况甲"))
+        #expect(!SpanText.holds(foreign, in: "申请人情况\t0 36"))
+    }
+
     /// The guarantee: a table step that takes in a line of characters no
     /// label has and says nothing of it is a violation; said in its result
     /// or in a diagnostic, it is not.

@@ -42,26 +42,40 @@ extension LineRepair {
     /// updated for the lines changed (-1: not measured).
     func restoreCutHeadingTails(_ segments: [ArraySlice<SourceLine>], fullWidth: Int?, measured: inout [[Int32]],
                                 context: PipelineContext) -> [ArraySlice<SourceLine>] {
-        guard let full = fullWidth, let rule = file.cutHeadingTail else { return segments }
-        let closers = ScalarSet(ranges: rule.closers.unicodeScalars.map { $0.value...$0.value }, pattern: rule.closers)
+        guard let full = fullWidth, let rule = file.cutHeadingTail, let closers = cutHeadingClosers else { return segments }
         let firstLine = full - file.wrap.firstLineIndent
-        // Run-in headings of the document, by level and closer: read once.
-        var runIn: Set<String> = []
+        // Headings that open a block and stop short. Most documents have
+        // some, but few have a line after one that can be its tail: the
+        // document's run-in headings (every numbered line parsed) are read
+        // only once a tail is in view (`runIn`, below).
         var candidates: [(segment: Int, index: Int, level: Int)] = []
         for (s, segment) in segments.enumerated() {
-            for i in segment.indices where numbering.opens(segment[i].text) {
-                guard let parsed = numbering.parse(segment[i].text) else { continue }
-                let rest = String(Substring(parsed.rest))
-                if let closer = runInCloser(rest, closers: closers), closer.followed {
-                    runIn.insert("\(parsed.level)\(closer.mark)")
-                }
-                let opensBlock = i == segment.startIndex || segment[i - 1].text.isEmpty
-                if opensBlock, !rest.isEmpty, !hasRunningText(rest), columns(segment[i].text) + rule.maxTailColumns <= firstLine {
-                    candidates.append((s, i, parsed.level))
-                }
+            for i in segment.indices where i == segment.startIndex || segment[i - 1].text.isEmpty {
+                let text = segment[i].text
+                // `parse` alone (it turns most lines away on their first
+                // byte): `opens` before it read a numbered line's head twice.
+                guard let parsed = numbering.parse(text), !parsed.rest.isEmpty,
+                      columns(text) + rule.maxTailColumns <= firstLine, !hasRunningText(String(Substring(parsed.rest))) else { continue }
+                candidates.append((s, i, parsed.level))
             }
         }
-        guard !candidates.isEmpty, !runIn.isEmpty else { return segments }
+        guard !candidates.isEmpty else { return segments }
+        // Run-in headings of the document, by level and closer: read once,
+        // from the lines as they came, when first asked.
+        var runInRead: Set<String>?
+        func runIn() -> Set<String> {
+            if let runInRead { return runInRead }
+            var read: Set<String> = []
+            for segment in segments {
+                for line in segment {
+                    guard let parsed = numbering.parse(line.text),
+                          let closer = runInCloser(String(Substring(parsed.rest)), closers: closers), closer.followed else { continue }
+                    read.insert("\(parsed.level)\(closer.mark)")
+                }
+            }
+            runInRead = read
+            return read
+        }
         var result = segments
         for candidate in candidates {
             let s = candidate.segment, h = candidate.index
@@ -74,10 +88,10 @@ extension LineRepair {
                 let text = result[s][j].text
                 if !text.isEmpty {
                     seen += 1
-                    if result[s][j - 1].text.isEmpty, let first = text.unicodeScalars.first, Self.isIdeographic(first),
-                       !numbering.opens(text), let closer = runInCloser(text, closers: closers),
-                       closer.columns <= rule.maxTailColumns, runIn.contains("\(candidate.level)\(closer.mark)"),
-                       abs(headingColumns + columns(text) - firstLine) <= file.wrap.window {
+                    if result[s][j - 1].text.isEmpty, let first = text.outerScalars?.first, Self.isIdeographic(first),
+                       !numbering.opens(text), let closer = runInCloser(text, closers: closers, within: rule.maxTailColumns),
+                       abs(headingColumns + columns(text) - firstLine) <= file.wrap.window,
+                       runIn().contains("\(candidate.level)\(closer.mark)") {
                         if found != nil { ambiguous = true }
                         found = j
                     }
@@ -127,19 +141,27 @@ extension LineRepair {
 
     /// The first mark of running text in `text` when it is one of `closers`:
     /// the mark, the columns up to and with it, and whether text follows it.
-    func runInCloser(_ text: String, closers: ScalarSet) -> (mark: Unicode.Scalar, columns: Int, followed: Bool)? {
-        var width = 0
-        let scalars = text.unicodeScalars
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let s = scalars[i]
-            width += Self.columns(CollectionOfOne(s))
-            if runningText.contains(s.value) {
-                guard closers.contains(s.value) else { return nil }
-                return (s, width, scalars.index(after: i) < scalars.endIndex)
+    /// `within`: the most columns it may take (nil when none stands there,
+    /// told without reading further). Read from the UTF-8 in place (the
+    /// scalar view's steps were most of the cost of `lines.cut-heading-tail`
+    /// on a document with headings that stop short).
+    func runInCloser(_ text: String, closers: ScalarSet, within limit: Int = .max) -> (mark: Unicode.Scalar, columns: Int, followed: Bool)? {
+        func closer(_ bytes: UnsafeBufferPointer<UInt8>) -> (mark: Unicode.Scalar, columns: Int, followed: Bool)? {
+            var width = 0, i = 0
+            while i < bytes.count {
+                let (value, length) = decodeUTF8Scalar(bytes, at: i)
+                width += value < 0x10000 ? Int(Self.widths[Int(value)]) : 2
+                guard width <= limit else { return nil }
+                i += length
+                if runningText.contains(value) {
+                    guard closers.contains(value) else { return nil }
+                    return (Unicode.Scalar(value).unsafelyUnwrapped, width, i < bytes.count)
+                }
             }
-            i = scalars.index(after: i)
+            return nil
         }
-        return nil
+        if let found = text.utf8.withContiguousStorageIfAvailable(closer) { return found }
+        var text = text
+        return text.withUTF8(closer)
     }
 }

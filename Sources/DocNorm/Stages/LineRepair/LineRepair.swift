@@ -204,6 +204,10 @@ public struct LineRepair: Sendable {
     let strongFinalLeads: [Bool]
     /// `markPairs` from the rules, as bit sets; nil when the rules have none.
     let markPairs: MarkPairs?
+    /// `cutHeadingTail.closers` as a bit set, built once (nil when the rules
+    /// have no `cutHeadingTail`): built per document, its 8 KB bitmap cost
+    /// ~10 K instructions a document.
+    let cutHeadingClosers: ScalarSet?
 
     /// East Asian Width of every BMP scalar in one byte, built once per
     /// process: its display columns (`columnsMask`: 1, or 2 for Wide,
@@ -278,6 +282,7 @@ public struct LineRepair: Sendable {
         noLineStart = set(file.noLineStart)
         runningText = set(file.runningText)
         markPairs = file.markPairs.map { MarkPairs(lineEnds: set($0.lineEnds), lineStarts: set($0.lineStarts)) }
+        cutHeadingClosers = file.cutHeadingTail.map { set($0.closers) }
         marksHoldHan = (file.noLineStart + file.closers).unicodeScalars.contains { $0.value &- 0x5000 <= 0x9FFF - 0x5000 }
         displacedRunCharacters = set(file.displacedRun.characters)
         numberedUnits = set(file.displacedRun.numberedUnits ?? "")

@@ -63,9 +63,13 @@ struct SpanText: Sendable {
             if let foreign { return foreign.contains(scalar) }
             return scalar.properties.isIdeographic && !known.contains(scalar)
         }
+        // The set unwrapped once, not at each line (a copy of it, three
+        // retains, per line).
+        let holdsForeign: (String) -> Bool
+        if let foreign { holdsForeign = { Self.holds(foreign, in: $0) } } else { holdsForeign = { $0.unicodeScalars.contains(where: isForeign) } }
         for index in range {
+            guard holdsForeign(lines[index].text) else { continue }
             let scalars = lines[index].text.unicodeScalars
-            guard scalars.contains(where: isForeign) else { continue }
             // A value with its unit (4826.35万元) is a cell.
             let words = lines[index].text.blankSeparatedWords
             guard words.contains(where: { word in
@@ -78,6 +82,26 @@ struct SpanText: Sendable {
             }
         }
         return found
+    }
+
+    /// Whether `text` holds a scalar of `set`, read from its UTF-8 in place:
+    /// every line of every span takes this test, at each recognition and
+    /// probe of `tables.settle` (106 K lines of the 1 MB bench), and most
+    /// hold no such scalar, so it reads the whole line; the scalar view's
+    /// validated steps and a closure call per scalar cost ~350 instructions
+    /// a line.
+    static func holds(_ set: ScalarSet, in text: String) -> Bool {
+        func holds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var i = 0
+            while i < bytes.count {
+                let (value, length) = decodeUTF8Scalar(bytes, at: i)
+                if set.contains(value) { return true }
+                i &+= length
+            }
+            return false
+        }
+        if let found = text.utf8.withContiguousStorageIfAvailable(holds) { return found }
+        return text.unicodeScalars.contains { set.contains($0) }
     }
 
     /// A mark of running text, and at least `minRunningScalars` Han
