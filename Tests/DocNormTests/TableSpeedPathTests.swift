@@ -17,6 +17,27 @@ struct TableSpeedPathTests {
         }
     }
 
+    /// What a template works out once (held in one shared object, so a copy
+    /// retains one reference, not eleven) is what its rows and checks say,
+    /// and a copy whose public fields change keeps the original's.
+    @Test func templateDerivedFieldsFollowItsRowsAndChecks() {
+        for template in pipeline.tables.rules.templates {
+            let rows = template.rows, columns = template.columns
+            #expect(template.nextDataRow == rows.indices.map { r in
+                rows[r].isHeader ? nil : rows[(r + 1)...].firstIndex { !$0.isHeader }
+            })
+            #expect(template.spansRows.count == rows.count * columns)
+            #expect(template.checkCellEnds.count == template.checkSites.count)
+            #expect(template.checkCellEnds.last ?? 0 == template.checkCells.count)
+            #expect(template.checkCells.count == template.checkSites.reduce(0) { $0 + $1.cells.count })
+            var copy = template
+            copy.rows = []
+            copy.checks = []
+            #expect(copy.checkCells.count == template.checkCells.count)
+            #expect(copy.headerLabelCharacters == template.headerLabelCharacters)
+        }
+    }
+
     /// `tables.debris` reads each line's words (between spaces and TABs)
     /// from its bytes: pieces of the template's labels, values, and a number
     /// glued to a label's end pass; any other word keeps the stretch text.

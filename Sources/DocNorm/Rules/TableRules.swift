@@ -232,41 +232,77 @@ public struct TableTemplate: Sendable {
     public var columns: Int
     public var rows: [Row]
     public var checks: [Check]
-    /// Every site of `checks`, in order: check by check, slot by slot or row by row.
-    var checkSites: [CheckSite] = []
-    /// The cells of `checkSites`, site after site, as plain values, and
-    /// where each site's cells end: `TableArithmetic.allHold` goes over
-    /// them for every table the settle probe reads (going over the sites
-    /// retained and released each one's subject and cells).
-    var checkCells: [CheckCell] = []
-    var checkCellEnds: [Int] = []
     /// Relations `left ≤ right` (same form as `checks`). Only diagnosed
     /// (`structure.bound`): a sum that must hold exactly is what table
     /// recognition tests readings against; a bound tells too little.
     public var bounds: [Check] = []
+
+    /// What `init` works out once from the fields above for the stages to
+    /// read, held in one shared, immutable object: a template is copied
+    /// into every match tried and every list of candidates, and with these
+    /// eleven references fields of its own, each copy retained (and each
+    /// drop released) every one of them (~25,000 copies and as many drops
+    /// a reading of the 1 MB bench).
+    private final class Derived: Sendable {
+        let checkSites: [CheckSite]
+        let checkCells: [CheckCell]
+        let checkCellEnds: [Int]
+        let boundSites: [CheckSite]
+        let headerScalars: ScalarSet
+        let headerScalarsHaveNoEquivalents: Bool
+        let nextDataRow: [Int?]
+        let spansRows: [Bool]
+        let headerLabelCharacters: [[Character]]
+        let labelCharacters: [[Character]]
+
+        init(checkSites: [CheckSite], checkCells: [CheckCell], checkCellEnds: [Int], boundSites: [CheckSite],
+             headerScalars: ScalarSet, headerScalarsHaveNoEquivalents: Bool, nextDataRow: [Int?], spansRows: [Bool],
+             headerLabelCharacters: [[Character]], labelCharacters: [[Character]]) {
+            self.checkSites = checkSites
+            self.checkCells = checkCells
+            self.checkCellEnds = checkCellEnds
+            self.boundSites = boundSites
+            self.headerScalars = headerScalars
+            self.headerScalarsHaveNoEquivalents = headerScalarsHaveNoEquivalents
+            self.nextDataRow = nextDataRow
+            self.spansRows = spansRows
+            self.headerLabelCharacters = headerLabelCharacters
+            self.labelCharacters = labelCharacters
+        }
+    }
+    private let derived: Derived
+
+    /// Every site of `checks`, in order: check by check, slot by slot or row by row.
+    var checkSites: [CheckSite] { derived.checkSites }
+    /// The cells of `checkSites`, site after site, as plain values, and
+    /// where each site's cells end: `TableArithmetic.allHold` goes over
+    /// them for every table the settle probe reads (going over the sites
+    /// retained and released each one's subject and cells).
+    var checkCells: [CheckCell] { derived.checkCells }
+    var checkCellEnds: [Int] { derived.checkCellEnds }
     /// Every site of `bounds`, as `checkSites`.
-    var boundSites: [CheckSite] = []
+    var boundSites: [CheckSite] { derived.boundSites }
     /// The scalars of every header label (stage 4: text made of these only is
     /// scattered header text).
-    var headerScalars = ScalarSet(ranges: [], pattern: "")
+    var headerScalars: ScalarSet { derived.headerScalars }
     /// Every header label scalar is one of
     /// `HeaderPieceEvidence.hasNoCanonicalEquivalent`: a line holding
     /// another such scalar then holds a Character no header label has.
-    var headerScalarsHaveNoEquivalents = false
+    var headerScalarsHaveNoEquivalents: Bool { derived.headerScalarsHaveNoEquivalents }
     /// Per row, the data row after it (nil for a header row and for the last
     /// data row); stage 4 asks it of every row of every match.
-    var nextDataRow: [Int?] = []
+    var nextDataRow: [Int?] { derived.nextDataRow }
     /// Per cell (`row * columns + column`), whether a data row's label
     /// spans rows (a group label): the next data row has no label at or
     /// left of its column.
-    var spansRows: [Bool] = []
+    var spansRows: [Bool] { derived.spansRows }
     /// The header labels as Characters, and every label (those, then each
     /// label of the rows' paths), made once: `tables.header-fragments` and
     /// `tables.label-fragments` compare the lines before and after each
     /// table read in another order with them (made at each call, ~56 K
     /// instructions a table).
-    var headerLabelCharacters: [[Character]] = []
-    var labelCharacters: [[Character]] = []
+    var headerLabelCharacters: [[Character]] { derived.headerLabelCharacters }
+    var labelCharacters: [[Character]] { derived.labelCharacters }
 
     init(_ file: TableTemplateFile, path: String) throws {
         func invalid(_ reason: String) -> DocNormError { .invalidRules(file: path, line: nil, reason: reason) }
@@ -318,29 +354,32 @@ public struct TableTemplate: Sendable {
             guard !compiled[r].isHeader else { return nil }
             return compiled[(r + 1)...].firstIndex { !$0.isHeader }
         }
-        nextDataRow = nextRows
-        spansRows = compiled.indices.flatMap { r in
+        let spansRows = compiled.indices.flatMap { r in
             (0..<columnCount).map { column in
                 nextRows[r].map { next in compiled[next].cells[...column].allSatisfy { $0 == .empty } } ?? false
             }
         }
-        headerScalars = ScalarSet(ranges: rows.filter(\.isHeader).flatMap(\.labelScalars).joined().map { $0.value...$0.value },
-                                  pattern: "header labels of \(file.id)")
-        headerScalarsHaveNoEquivalents = rows.filter(\.isHeader).flatMap(\.labelScalars).joined().allSatisfy(HeaderPieceEvidence.hasNoCanonicalEquivalent)
-        headerLabelCharacters = rows.filter(\.isHeader).flatMap { row in
+        let headerScalars = ScalarSet(ranges: rows.filter(\.isHeader).flatMap(\.labelScalars).joined().map { $0.value...$0.value },
+                                      pattern: "header labels of \(file.id)")
+        let headerScalarsHaveNoEquivalents = rows.filter(\.isHeader).flatMap(\.labelScalars).joined().allSatisfy(HeaderPieceEvidence.hasNoCanonicalEquivalent)
+        let headerLabelCharacters = rows.filter(\.isHeader).flatMap { row in
             row.cells.compactMap { cell -> [Character]? in if case .label(let l) = cell { Array(l) } else { nil } }
         }
-        labelCharacters = headerLabelCharacters + rows.flatMap { $0.path.map { Array($0) } }.filter { !$0.isEmpty }
+        let labelCharacters = headerLabelCharacters + rows.flatMap { $0.path.map { Array($0) } }.filter { !$0.isEmpty }
         checks = try file.checks.map { try Self.compile($0, rowIndex: rowIndex, invalid: invalid) }
         bounds = try (file.bounds ?? []).map { try Self.compile($0, rowIndex: rowIndex, invalid: invalid) }
-        checkSites = Self.sites(of: checks, rows: rows)
+        let checkSites = Self.sites(of: checks, rows: rows)
+        var checkCells: [CheckCell] = [], checkCellEnds: [Int] = []
         for site in checkSites {
             for (k, cell) in site.cells.enumerated() {
                 checkCells.append(CheckCell(row: cell.row, slot: cell.slot, isLeft: k < site.leftCount))
             }
             checkCellEnds.append(checkCells.count)
         }
-        boundSites = Self.sites(of: bounds, rows: rows)
+        derived = Derived(checkSites: checkSites, checkCells: checkCells, checkCellEnds: checkCellEnds,
+                          boundSites: Self.sites(of: bounds, rows: rows), headerScalars: headerScalars,
+                          headerScalarsHaveNoEquivalents: headerScalarsHaveNoEquivalents, nextDataRow: nextRows,
+                          spansRows: spansRows, headerLabelCharacters: headerLabelCharacters, labelCharacters: labelCharacters)
     }
 
     private static func compile(_ check: TableTemplateFile.Check, rowIndex: [String: Int],

@@ -46,6 +46,10 @@ struct TableRecognizer: Sendable {
     /// (`tables.interleaved-heading`), and the set made per document cost
     /// ~10 K instructions each.
     let sectionNumeralSet: ScalarSet
+    /// Each template's edition, made once: `edition(inForceIn:)` is asked
+    /// for every reading, and mapping and filtering the templates there made
+    /// two arrays a call (~4,000 allocations of the 1 MB bench).
+    let editions: [Int]
 
     init(rules: TableRules) {
         self.rules = rules
@@ -62,6 +66,7 @@ struct TableRecognizer: Sendable {
         rowLabelScalars = rules.templates.flatMap { $0.rows.flatMap { $0.path.map { Array($0.unicodeScalars) } } }
         anchorLabels = Self.anchorLabels(rules.templates)
         sectionNumeralSet = ScalarSet(ranges: rules.sectionNumerals.map { $0.value...$0.value }, pattern: "section numerals")
+        editions = rules.templates.map(\.edition)
     }
 
     /// The templates (their indices, in order) one of whose anchors opens
@@ -102,7 +107,10 @@ struct TableRecognizer: Sendable {
     /// The edition in force in `year`: the latest one named by a year at or
     /// before it (each edition is named by the first year it applies to).
     func edition(inForceIn year: Int?) -> Int? {
-        year.flatMap { y in rules.templates.map(\.edition).filter { $0 <= y }.max() }
+        guard let year else { return nil }
+        var latest: Int?
+        for edition in editions where edition <= year { latest = max(latest ?? edition, edition) }
+        return latest
     }
 
     /// A recognised table and the lines (indices into the input array) it spans.
@@ -397,7 +405,10 @@ struct TableRecognizer: Sendable {
             }
             // A table without arithmetic read column by column (table 二 from
             // pdfminer, pdftotext -raw): its values placed by the headers they follow.
-            let labelled = (reorderable.isEmpty ? ordered : reorderable).map { templates[$0] }
+            // Made only where it is read (no complete match kept here): most
+            // anchors keep a complete one, and the copy of each candidate
+            // template was made and dropped for nothing.
+            let labelled = incomplete ? (reorderable.isEmpty ? ordered : reorderable).map { templates[$0] } : []
             let earliest = regions.last.map { $0.lines.upperBound + 1 } ?? 0
             let matchedLast = matched.map { from + lineIndex(of: max(start, $0.end - 1), in: stream) }
             // A placement in doubt that lost to the match (its block left
