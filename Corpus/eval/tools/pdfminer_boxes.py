@@ -33,11 +33,15 @@ top to bottom, and how many readings the boxes and the template's arithmetic
 leave (result rows whose every cell stands alone can trade places).
 --runs N runs pdf2txt.py N times on each PDF, and the layout analysis N
 times in fresh interpreters, and reports how many different orders come out.
+--label-lines tries, on committed pdfminer.txt files (no rendering), the one
+rule the text supports beyond header boxes (a label piece and one number on
+a line: 自然人's cell of the row whose label holds the piece), against the gold.
 --pdf-cache keeps the proved PDFs (DIR/<doc>/<route>.pdf) so a second run
 skips rendering. A route that does not reproduce is listed as MISMATCH.
 
     python3 Corpus/eval/tools/pdfminer_boxes.py --pdf-cache /tmp/pdfs --json /tmp/eval.json Corpus/eval/*/
     python3 Corpus/eval/tools/pdfminer_boxes.py --summary /tmp/eval.json
+    python3 Corpus/eval/tools/pdfminer_boxes.py --label-lines Corpus/*/*/extracted/pdfminer.txt Corpus/*/*/extracted/chromium/pdfminer.txt
 """
 import argparse
 import importlib.util
@@ -293,6 +297,61 @@ def dump(doc, route, pdf, gold, out_records):
 NUMBER_LINE = re.compile(r"^[0-9]+(?: [0-9]+)*$")
 
 
+def kangxi_to_unified(text):
+    """Chromium's PDFs give Kangxi radicals (⼀ ⼈ ⼤); only those are mapped, full-width marks kept."""
+    return "".join(unicodedata.normalize("NFKC", ch) if 0x2E80 <= ord(ch) <= 0x2FDF else ch for ch in text)
+
+
+def label_lines(paths):
+    """The rule a label's line suggests, tried on committed pdfminer texts (no PDF needed): a line of
+    table 三's stretch that is a label piece (two characters or more, the last word before the number)
+    and one number gives 自然人's cell of the one data row whose deepest label contains the piece."""
+    tot = {"extractions": 0, "label lines": 0, "placed": 0, "right": 0, "piece in no row label": 0,
+           "piece in several row labels": 0}
+    for path in paths:
+        docdir = path[:path.index("/extracted/")]
+        gold = read(os.path.join(docdir, "gold.txt")).decode("utf-8")
+        if START not in gold:
+            continue
+        lines = gold.split("\n")
+        i = next(k for k, ln in enumerate(lines) if ln.strip() == START)
+        rows, seen = [], False
+        for ln in lines[i + 1:]:
+            if not ln.strip():
+                if seen:
+                    break
+                continue
+            seen = True
+            cells = ln.split("\t")
+            values = [c for c in cells if NUMBER.fullmatch(c.strip())]
+            labels = [c for c in cells if c.strip() and not NUMBER.fullmatch(c.strip())]
+            if values:
+                rows.append((labels[-1] if labels else "", values))
+        text = kangxi_to_unified(read(path).decode("utf-8"))
+        a = text.find(START)
+        b = text.find(END, a)
+        if not rows or a < 0 or b < 0:
+            continue
+        tot["extractions"] += 1
+        for line in text[a + len(START):b].split("\n"):
+            m = re.fullmatch(r"(.*\S) ([0-9]+)", line.strip())
+            if not m or NUMBER_LINE.match(m.group(1)):
+                continue
+            tot["label lines"] += 1
+            piece = m.group(1).split()[-1]
+            hits = [k for k, (label, _) in enumerate(rows) if len(piece) >= 2 and piece in label]
+            if len(hits) != 1:
+                tot["piece in several row labels" if hits else "piece in no row label"] += 1
+                print(f"left: {path}: {line.strip()!r}")
+                continue
+            tot["placed"] += 1
+            if rows[hits[0]][1][0] == m.group(2):
+                tot["right"] += 1
+            else:
+                print(f"WRONG: {path}: {line.strip()!r} is row {rows[hits[0]]}")
+    print(tot)
+
+
 def summary(paths):
     """What the dumped tables say: per value cell the kind of text that holds it; per column whether
     pdfminer's order reads it top to bottom; how many readings box contents and arithmetic leave."""
@@ -358,7 +417,12 @@ def main():
     ap.add_argument("--no-dump", action="store_true")
     ap.add_argument("--order-of", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--summary", nargs="+", metavar="JSON", help="summarise --json dumps instead")
+    ap.add_argument("--label-lines", nargs="+", metavar="PDFMINER_TXT",
+                    help="try the label-line rule on committed pdfminer.txt files instead")
     a = ap.parse_args()
+    if a.label_lines:
+        label_lines(a.label_lines)
+        return
     if a.summary:
         summary(a.summary)
         return
