@@ -33,7 +33,9 @@
 ///   line holds its closer before any opener of its kind (双随机、一公开”…
 ///   then, at the block's end, “).
 ///
-///   So is a Latin word (APP, H5: ASCII letters, digits among them), where
+///   So is a Latin word (APP, H5: ASCII letters, digits among them), or a
+///   time of day (17:30, which pdftotext's default mode emits so too:
+///   14:30- ⏎ -1- ⏎ 受理当面申请… ⏎ … ⏎ 17:30), where
 ///   the block's first line, Han text and no heading, goes on with a
 ///   sentence the text before the block left open (通过“云岭农业” ⏎ -1- ⏎
 ///   和微信公众号…), and the line before the word cannot go on into it (a
@@ -56,7 +58,9 @@ extension LineRepair {
             } else if lines[i].text.utf8.count <= limit, i + 1 == lines.count || lines[i + 1].text.isEmpty,
                       let target = blockStart ?? previousBlockStart,
                       !(blockStart != nil && kept - 1 > target && isNumberLine(lines[kept - 1].text)),
-                      isDisplacedRun(lines[i].text) ? opensBlock(lines[target].text, after: lines[i].text)
+                      isDisplacedRun(lines[i].text)
+                        ? opensBlock(lines[target].text, after: lines[i].text)
+                            || isClockTime(lines[i].text) && blockStart != nil && latinWordOpens(lines, block: target, before: kept - 1)
                         : isLatinWord(lines[i].text) ? blockStart != nil && latinWordOpens(lines, block: target, before: kept - 1)
                         : quoteOpens(lines[target].text, run: lines[i].text),
                       endsBlock(lines, at: i, alone: blockStart == nil) {
@@ -155,6 +159,15 @@ extension LineRepair {
         var j = block - 1
         while j >= 0, lines[j].text.isEmpty || isPageNumber(lines[j].text, last: false) { j -= 1 }
         return j >= 0 && !endsSentence(lines[j].text)
+    }
+
+    /// Digits, a colon, two digits (17:30): a time of day, which numbers
+    /// no text and is no table's value, so at a block's end it is read as
+    /// a Latin word is (`latinWordOpens`).
+    func isClockTime(_ run: String) -> Bool {
+        let bytes = Array(run.utf8)
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon <= 2, bytes.count - colon == 3 else { return false }
+        return bytes.enumerated().allSatisfy { $0.offset == colon || $0.element &- 0x30 < 10 }
     }
 
     /// Digits, a point, digits (486.3): never a heading's number (1.).

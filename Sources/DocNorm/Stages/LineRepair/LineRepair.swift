@@ -119,6 +119,11 @@ struct LineRulesFile: VersionedRuleFile {
         var lineStarts: String
     }
     var markPairs: MarkPairRules?
+    /// The mark an extractor drops at a line's end when it joins the line
+    /// to the next as a hyphenated word, running a page number below the
+    /// page's last line onto it (RunOnPageNumbers.swift); optional, so a
+    /// rules folder written before it still loads (and the rule is off).
+    var runOnPageNumberHyphen: String?
     var wrap: Wrap
 }
 
@@ -131,6 +136,9 @@ struct LineRulesFile: VersionedRuleFile {
 /// - PageSeamRuns.swift: `lines.page-seam-run` — a number (or Latin word)
 ///   carried over a page break apart from its sentence's lone end mark, put
 ///   back before that mark.
+/// - RunOnPageNumbers.swift: `lines.run-on-page-number` — a page number
+///   pdftotext's default mode ran onto a page's last line ending in a
+///   hyphen (8:30-1-), taken off and the hyphen given back.
 /// - NumbersApart.swift: `lines.numbers-apart` — a line of numbers and their
 ///   measure words (2026年1月20日) that another baseline split in two, joined.
 /// - DroppedHyphens.swift: `lines.dropped-hyphen` — the `-` of a phone

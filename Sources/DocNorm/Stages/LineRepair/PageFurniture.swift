@@ -20,7 +20,8 @@
 ///   (`structure.duplicate-heading`), so a second run finds none left.
 extension LineRepair {
     /// Runs before table regions are found, so a page number inside a table
-    /// does not split it; puts displaced runs back first (PageSeamRuns.swift,
+    /// does not split it; takes run-on page numbers off (RunOnPageNumbers.swift)
+    /// and puts displaced runs back first (PageSeamRuns.swift,
     /// DisplacedRuns.swift, BlockEndRuns.swift, NumbersApart.swift).
     ///
     /// Works on the one array it is handed, in place, pass by pass: an array
@@ -33,7 +34,10 @@ extension LineRepair {
     /// gone too, but no page need have ended there.
     public func removeFurniture(_ input: consuming [SourceLine], furniture: inout [Int], context: PipelineContext) -> [SourceLine] {
         var lines = consume input
-        // First: a run put back at its line's start is no lone number (a
+        // First the page's last line a run-on page number ended: the runs
+        // below ask what the text before a page break left open.
+        restoreRunOnPageNumbers(&lines, context: context)
+        // Then: a run put back at its line's start is no lone number (a
         // page number when it is the last line).
         restorePageSeamRuns(&lines, context: context)
         restoreDisplacedRuns(&lines, context: context)
