@@ -48,6 +48,11 @@ struct LineRulesFile: VersionedRuleFile {
         /// line whose indent was dropped comes `firstLineIndent` short,
         /// within a column. Optional, as the overhangs (then 2).
         var pageBreakMaxShort: Int?
+        /// The share of a column a digit may take less than it measures
+        /// (`lines.indent-hung-mark`); optional, so a rules folder written
+        /// before it still loads (then 0: the rule asks only of lines of
+        /// full-width characters).
+        var digitSlack: Double?
     }
     struct Title: Decodable {
         var endings: [String]
@@ -124,6 +129,10 @@ struct LineRulesFile: VersionedRuleFile {
     /// page's last line onto it (RunOnPageNumbers.swift); optional, so a
     /// rules folder written before it still loads (and the rule is off).
     var runOnPageNumberHyphen: String?
+    /// Marks a layout may hang past the column at a line's end
+    /// (`lines.indent-hung-mark`); optional, so a rules folder written
+    /// before it still loads (and the rule is off).
+    var hangingMarks: String?
     var wrap: Wrap
 }
 
@@ -190,6 +199,8 @@ public struct LineRepair: Sendable {
     /// and start (a search through the rule's string each time, before).
     let closers: ScalarSet, sentenceFinal: ScalarSet, strongFinal: ScalarSet, openers: ScalarSet, noLineStart: ScalarSet,
         runningText: ScalarSet
+    /// `hangingMarks` as a bit set (empty when the rules have none).
+    let hangingMarks: ScalarSet
     /// Whether a CJK unified ideograph from U+5000 on (UTF-8 lead bytes
     /// E5…E9) is among `noLineStart` or `closers`: never in the rules as
     /// written, so a line of several scalars opening with one is no piece
@@ -289,6 +300,7 @@ public struct LineRepair: Sendable {
         openers = set(file.openers)
         noLineStart = set(file.noLineStart)
         runningText = set(file.runningText)
+        hangingMarks = set(file.hangingMarks ?? "")
         markPairs = file.markPairs.map { MarkPairs(lineEnds: set($0.lineEnds), lineStarts: set($0.lineStarts)) }
         cutHeadingClosers = file.cutHeadingTail.map { set($0.closers) }
         marksHoldHan = (file.noLineStart + file.closers).unicodeScalars.contains { $0.value &- 0x5000 <= 0x9FFF - 0x5000 }
@@ -473,7 +485,11 @@ public struct LineRepair: Sendable {
         // end (`lines.join-mark-pair`).
         var spans: [Int: Int] = [:]
         if let column = evidence.fullWidth {
-            let cut = evidence.gathered.map { gatherMarkPairCuts($0, column: column, spans: &spans, context: context) }
+            var cut = evidence.gathered.map { gatherMarkPairCuts($0, column: column, spans: &spans, context: context) }
+            if let top = cut.first.map({ $0 ?? evidence.gathered[0] }),
+               let joined = gatherTopBlockMarkPairCuts(top, bodyWidth: column, spans: &spans, context: context) {
+                cut[0] = joined
+            }
             if cut.contains(where: { $0 != nil }) {
                 evidence = wrapEvidence(zip(cut, evidence.gathered).map { $0 ?? $1 }, blanks: .asLines, context: context)
             }
@@ -605,12 +621,17 @@ public struct LineRepair: Sendable {
         // with runs of spaces (as the histogram sets them aside: held-out
         // yingchuan-town-2025's w3m, table 三's header rows beside four
         // wrapped lines).
+        var unindented = false
         let ranOn = histogramColumn == nil
             ? ranOnColumn(gathered, blanks: blanks, doubleSpaced: doubleSpaced,
                           longLines: measured.lazy.filter {
                               $0.width >= self.file.wrap.minLineColumns && Int(max($0.extracted, $0.columns)) - $0.width <= self.file.wrap.window
-                          }.count)
+                          }.count, unindented: &unindented)
             : nil
+        if let column = ranOn, unindented, wrapped == nil {
+            context.traced(.lines, "lines.ran-on-unindented", line: gathered.first?.first?.number,
+                           before: "no column", after: "\(column) display columns, a first line counted without its indent")
+        }
         let fullWidth = wrapped?.column ?? histogramColumn ?? ranOn
         if doubleSpaced, blanks == .asLines, let full = fullWidth {
             doubleSpaced = !wrapsRunStraightOn(gathered, columns: lineColumns, fullWidth: full)
@@ -881,6 +902,14 @@ public struct LineRepair: Sendable {
                    indentedByWidth(next, before: last, after: lines[end + 2], fullWidth: exact) {
                     if !probing {
                         context.traced(.lines, "lines.indent-width", line: next.number,
+                                       before: join(last.text, next.text), after: last.text + "⏎" + next.text)
+                    }
+                    break
+                }
+                if wrapped, let exact = exactColumn, topBlock == nil, end + 2 < lines.endIndex,
+                   indentedPastHungMark(next, before: last, after: lines[end + 2], fullWidth: exact) {
+                    if !probing {
+                        context.traced(.lines, "lines.indent-hung-mark", line: next.number,
                                        before: join(last.text, next.text), after: last.text + "⏎" + next.text)
                     }
                     break

@@ -81,4 +81,23 @@ extension LineRepair {
         }
         return output.map { $0[...] }
     }
+
+    /// The first stretch with the pieces cut at mark pairs inside a block at
+    /// the top set in a column of its own (`topBlockColumn`: a preamble in a
+    /// narrower column than the body) joined against that block's column:
+    /// measured against the body's, which they fall well short of together,
+    /// they stayed apart (度报告格式》⏎（国办公开办函〔2021〕30号）, 12 and 28
+    /// columns, the block's column 40, the body's 54). The block is found
+    /// as `join` finds it, on the stretch's non-blank lines, the title's
+    /// short lines in it (no peak of a block's widths). Nil when nothing joined.
+    func gatherTopBlockMarkPairCuts(_ lines: ArraySlice<SourceLine>, bodyWidth: Int, spans: inout [Int: Int],
+                                    context: PipelineContext) -> ArraySlice<SourceLine>? {
+        guard markPairs != nil else { return nil }
+        let text = lines.filter { !$0.text.isEmpty }
+        guard let block = topBlockColumn(text[...], bodyWidth: bodyWidth, context: nil), block.end > 0 else { return nil }
+        let lastNumber = text[block.end - 1].number
+        let end = lines.firstIndex { $0.number > lastNumber } ?? lines.endIndex
+        guard let joined = gatherMarkPairCuts(lines[..<end], column: block.width, spans: &spans, context: context) else { return nil }
+        return (Array(joined) + lines[end...])[...]
+    }
 }

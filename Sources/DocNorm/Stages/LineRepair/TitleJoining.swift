@@ -65,13 +65,14 @@ extension LineRepair {
     /// opening with heading numbering) and the index where the block ends,
     /// when the block ends a sentence and its own line widths peak (measured
     /// as for the body) well short of the body column.
-    func topBlockColumn(_ lines: ArraySlice<SourceLine>, bodyWidth: Int?, context: PipelineContext) -> (width: Int, end: Int)? {
+    /// `context`: where to trace the block found; nil to look without tracing.
+    func topBlockColumn(_ lines: ArraySlice<SourceLine>, bodyWidth: Int?, context: PipelineContext?) -> (width: Int, end: Int)? {
         let end = lines.firstIndex { startsWithNumbering($0.text) || $0.text.containsTab } ?? lines.endIndex
         let block = lines[lines.startIndex..<end]
         guard block.count >= file.wrap.minLines, let last = block.last, endsSentence(last.text),
               let own = columnWidth(block) else { return nil }
         if let body = bodyWidth, own >= body - file.wrap.window { return nil }
-        context.traced(.lines, "lines.join-top-block", line: block.first?.number, before: "\(block.count) lines at the top",
+        context?.traced(.lines, "lines.join-top-block", line: block.first?.number, before: "\(block.count) lines at the top",
                        after: "a column of their own, \(own) display columns")
         return (own, end)
     }

@@ -29,6 +29,16 @@
 ///   characters; within one column of it for a line with digits or Latin
 ///   letters, measured as extracted but for the spaces where Latin meets
 ///   CJK, with a fifth of a column for each such place.
+/// - `lines.indent-hung-mark`: so does one before a line that is such a
+///   first line against the column widened by its final ，、 (`hangingMarks`):
+///   LibreOffice hangs that mark past the column rather than wrap it alone,
+///   so a first line that filled the column measures the indent less the
+///   mark short. A line with digits only when it opens with a run of digits
+///   that fitted, as narrow as digits are set (`wrap.digitSlack`), in the
+///   room the line before left.
+/// - `lines.ran-on-unindented`: where a short report's column is taken from
+///   the lines that ran on, a first line counts with or without the indent
+///   (w3m sets none).
 /// - `lines.join-bracket`: a line the widths would end a paragraph at goes on
 ///   in the next one right after it when the paragraph, running text the
 ///   column wrapped already, leaves a bracket open (（电话：…；电子邮箱：⏎
@@ -155,7 +165,10 @@ extension LineRepair {
     /// qiling-xiang-2020: 54, 54, 58 and 60 on LibreOffice's pdftotext -raw,
     /// a page of 54. Nil where none does.
     /// Not an exact column (`exactlyWideColumn` is not asked of it).
-    func ranOnColumn(_ segments: [ArraySlice<SourceLine>], blanks: Blanks, doubleSpaced: Bool, longLines: Int) -> Int? {
+    /// `unindented`: set when a first line counted only by its width
+    /// without the indent (`lines.ran-on-unindented`).
+    func ranOnColumn(_ segments: [ArraySlice<SourceLine>], blanks: Blanks, doubleSpaced: Bool, longLines: Int,
+                     unindented: inout Bool) -> Int? {
         // Each line that ran on is one of the `longLines` (measured, no TAB,
         // `wrap.minLineColumns` or more): with fewer of those than `minimum`,
         // no column is settled, told before the lines are walked (a document
@@ -179,7 +192,10 @@ extension LineRepair {
                   hasRunningText(next) else { return nil }
             return measured
         }
-        var reaches: [Int] = []
+        // Each as the range it may reach: a first line's from its width (an
+        // extractor that dropped no indent, since there was none: w3m's text
+        // of a web page) up to that plus the indent; a wrapped line's its width.
+        var reaches: [(low: Int, high: Int)] = []
         for segment in segments {
             var previousRanOn = false
             var i = segment.startIndex
@@ -198,7 +214,7 @@ extension LineRepair {
                 let ranOn = ranOnMeasured != nil
                 if let measured = ranOnMeasured {
                     let width = max(line.extractedColumns ?? 0, measured)
-                    reaches.append(previousRanOn ? width : max(width, measured + file.wrap.firstLineIndent))
+                    reaches.append((width, previousRanOn ? width : max(width, measured + file.wrap.firstLineIndent)))
                     // As many as `wrap.minLines` that found no column are no
                     // short report's: their widths disagree (OCR's ragged lines).
                     if reaches.count >= file.wrap.minLines { return nil }
@@ -208,14 +224,18 @@ extension LineRepair {
             }
         }
         guard reaches.count >= minimum else { return nil }
-        reaches.sort()
-        // Widest first: the first window that holds enough of them.
-        var top = reaches.count - 1
-        while top >= minimum - 1 {
-            var low = top
-            while low > 0 && reaches[low - 1] >= reaches[top] - file.wrap.window { low -= 1 }
-            if top - low + 1 >= minimum { return reaches[low] }
-            top -= 1
+        // Widest first: the first window, up to a line's widest reach, that
+        // enough of them reach into (`lines.ran-on-unindented`: a first line
+        // counted so though its reach with the indent lies above the
+        // window); the column is the narrowest widest reach among them.
+        // (A few lines: each window counts them all.)
+        let tops = Set(reaches.map(\.high)).sorted(by: >)
+        for top in tops {
+            let floor = top - file.wrap.window
+            let inWindow = reaches.filter { $0.low <= top && $0.high >= floor }
+            guard inWindow.count >= minimum else { continue }
+            unindented = inWindow.contains { $0.high > top }
+            return inWindow.map(\.high).min()
         }
         return nil
     }
@@ -503,6 +523,51 @@ extension LineRepair {
         let room = short + latinLetterSlack(line.text, lowercaseOnly: true) + ambiguousMarkSlack(line.text)
         guard room >= indent - 1, short <= indent + 1 else { return false }
         return leadingUnitColumns(after.text) <= room
+    }
+
+    /// Whether `line` is a first line as `indentedByWidth` asks, but one
+    /// that filled the column with its last mark hung past it
+    /// (`lines.indent-hung-mark`, `hangingMarks`): LibreOffice lets a line's
+    /// final ，。、；： hang in the margin rather than wrap it alone, so
+    /// such a line measures the column and that mark (across both corpora,
+    /// 33 lines of full-width characters on its PDF's pdftotext -raw measure
+    /// 2 over a column of Han lines, all but the few whose column is
+    /// misread ending with one of these; none on Chromium's). A first line
+    /// whose indent was dropped then measures the indent less that mark
+    /// short, and its next line's first unit fits the room it leaves with
+    /// the mark taken out (held-out yingchuan-town-2025: …等信息。⏎12345政务…
+    /// 诉求9件，⏎均在…, 53 so counted of 54). A wrapped line that stopped
+    /// short because its next unit did not fit measures so too, its mark
+    /// not hung; so the next unit must also fit the room the line leaves
+    /// with its mark in it (as `indentedByWidth` counts a line with digits,
+    /// within a column): then only a full line explains where it ended.
+    func indentedPastHungMark(_ line: SourceLine, before: SourceLine, after: SourceLine, fullWidth: Int) -> Bool {
+        guard let mark = line.text.unicodeScalars.last, hangingMarks.contains(mark),
+              indentedByWidth(line, before: before, after: after, fullWidth: fullWidth + columns(String(mark))) else { return false }
+        let measured = lineWidth(line.text)
+        let room: Int
+        if measured.exactlyWide {
+            room = fullWidth - measured.columns
+        } else {
+            // A line with digits, its width a guess within a column either
+            // way, is no evidence alone (a wrapped line with a column to
+            // spare measures the same: held-out baihe-town-2022, …4218户、⏎
+            // 资金…): only where it opens with a run of digits that, as wide
+            // as digits are set, fitted in the room the line before left,
+            // so that the line before need not have reached the column.
+            guard let slack = file.wrap.digitSlack, let run = leadingDigitRun(line.text),
+                  run - Int((slack * Double(run)).rounded(.up)) <= fullWidth - width(before),
+                  let estimated = estimatedColumns(line, measured: measured) else { return false }
+            room = fullWidth - estimated + latinLetterSlack(line.text, lowercaseOnly: true) + ambiguousMarkSlack(line.text) + 1
+        }
+        return leadingUnitColumns(after.text) <= room
+    }
+
+    /// The number of digits a line opens with, nil when it opens with none.
+    func leadingDigitRun(_ text: String) -> Int? {
+        var n = 0
+        for b in text.utf8 { guard Self.isASCIIDigit(UInt32(b)) else { break }; n += 1 }
+        return n > 0 ? n : nil
     }
 
     /// The columns a line with digits or Latin letters (not exactly wide:
