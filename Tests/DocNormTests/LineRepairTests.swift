@@ -100,6 +100,59 @@ func repaired(_ text: String) throws -> [String] {
         #expect(paragraphs.contains(general.joined()))
     }
 
+    /// …and as many as `wrap.minLines` that ran on settle it where most of
+    /// them agree: a short report whose digits and URL spread the widths
+    /// (one line in sixteen measured wider than the histogram's peak, more
+    /// than `wrap.maxWiderShare`; held-out jinwan-jiedao-2020, every PDF
+    /// text layer). A line after one that may have run on (long, ending no
+    /// sentence) is counted as a wrapped line, not as a paragraph's first
+    /// line with its dropped indent, though that one was not counted (its
+    /// next line holding no running text: …和《中⏎华人民共和国…》要求): with
+    /// the indent added, pdftotext -raw's spaced digits left the column 57.
+    @Test func aShortReportsRanOnLinesSettleItsColumnWhereMostAgree() throws {
+        let opening = ["本报告根据《中华人民共和国政府信息公开条例》和《中", "华人民共和国政府信息公开工作年度报告格式（试行）》要求",
+                       "编制，统计期限为 2020 年 1 月 1 日至 12 月 31 日。本报告可在", "某某区人民政府网站（http://www.example.gov.cn/abcd/）查阅，",
+                       "如有疑问请致电 0123-4567890。"]
+        let general = ["2020 年，某某街道办事处通过区政府网站和社区公开栏主", "动公开信息 164 条，其中疫情防控信息 71 条。全年收到政府信",
+                       "息公开申请 3 件，均为商业企业申请，已全部予以公开。"]
+        let problems = ["社区公开栏更新不够及时，2021 年起改为每半月更新一次，", "更新率达到 100%。"]
+        let text = (["某某区某某街道办事处 2020 年政府信息公开", "工作年度报告"] + opening + ["一、总体情况"] + general
+            + ["二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"]
+            + problems + ["六、其他需要报告的事项", "无。", "某区某某街道办事处", "2021 年 1 月 18 日"]).joined(separator: "\n") + "\n"
+        let paragraphs = try repaired(text)
+        // As stage 1 leaves them: no space between digits and Han.
+        #expect(paragraphs.contains("本报告根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式（试行）》要求编制，"
+            + "统计期限为2020年1月1日至12月31日。本报告可在某某区人民政府网站（http://www.example.gov.cn/abcd/）查阅，如有疑问请致电0123-4567890。"))
+        #expect(paragraphs.contains("2020年，某某街道办事处通过区政府网站和社区公开栏主动公开信息164条，其中疫情防控信息71条。"
+            + "全年收到政府信息公开申请3件，均为商业企业申请，已全部予以公开。"))
+        #expect(paragraphs.contains("社区公开栏更新不够及时，2021年起改为每半月更新一次，更新率达到100%。"))
+    }
+
+    /// …the column those lines settle, as pdftotext -raw extracts them (a
+    /// space each side of a number): 54, the width of the lines of Han. The
+    /// line after `…和《中`, not counted itself (its next line holds no
+    /// running text), is a wrapped line, and so is the URL line after the
+    /// spaced line the histogram sets aside; with a first line's indent
+    /// added to each the column came out 57, and no first line (50 wide,
+    /// 54 with its indent) reached it.
+    @Test func theLinesAfterALineThatMayHaveRunOnAreNoFirstLines() {
+        let repair = pipeline.lineRepair
+        let extracted = ["某某区某某街道办事处 2020 年政府信息公开", "工作年度报告", "本报告根据《中华人民共和国政府信息公开条例》和《中",
+                         "华人民共和国政府信息公开工作年度报告格式（试行）》要求", "编制，统计期限为 2020 年 1 月 1 日至 12 月 31 日。本报告可在",
+                         "某某区人民政府网站（http://www.example.gov.cn/abcd/）查阅，", "如有疑问请致电 0123-4567890。", "一、总体情况",
+                         "2020 年，某某街道办事处通过区政府网站和社区公开栏主", "动公开信息 164 条，其中疫情防控信息 71 条。全年收到政府信",
+                         "息公开申请 3 件，均为商业企业申请，已全部予以公开。", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                         "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "社区公开栏更新不够及时，2021 年起改为每半月更新一次，",
+                         "更新率达到 100%。", "六、其他需要报告的事项", "无。", "某某区某某街道办事处", "2021 年 1 月 18 日"]
+        // As stage 1 leaves them: the spaces beside the digits removed, their width kept.
+        let lines = extracted.enumerated().map { index, text in
+            SourceLine(number: index + 1, text: String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != " " })),
+                       extractedColumns: repair.columns(text))
+        }
+        let evidence = repair.wrapEvidence([lines[...]], blanks: .asLines, context: PipelineContext(tracing: false))
+        #expect(evidence.fullWidth == 54)
+    }
+
     /// A numbered line with no ，。；、 that fills the column is a heading when
     /// running text follows (holdout report: （二）人大代表建议和政协提案办理结果公开情况).
     @Test func numberedLineFillingTheColumnIsAHeadingBeforeRunningText() throws {
