@@ -313,13 +313,31 @@ extension LineRepair {
     /// (`lines.join-latin-hyphen`). A line ending with a digit is not
     /// asked: a table's cells one per line end so. Nor is a line holding
     /// | (html2text does not wrap a table's rows; OCR reads a rule as one).
+    /// Nor does a line of nothing but numbers (`isNumbersLine`) go on a
+    /// paragraph: it is a table's cells, one per line or a row's apart by
+    /// spaces, after its anchor or a header piece that ends with a Latin
+    /// letter; a wrapped paragraph's last line ends its sentence. Joined,
+    /// the cells were text on a second run, which then counted the table's
+    /// values before a heading drawn inside it short
+    /// (`tables.interleaved-heading`, fuzz item 23).
     func wrapsInsideLatinParagraph(_ line: String, _ next: String) -> Bool {
         guard let x = line.outerScalars?.last, let y = next.outerScalars?.first, x.isASCII, y.isASCII else { return false }
         let spaceWrap = Self.isASCIILetter(x.value) && (Self.isASCIILetter(y.value) || Self.isASCIIDigit(y.value))
         let hyphenWrap = x == "-" && Self.isASCIILetter(y.value) && endsWithLetterHyphen(line) && joinsIntoLink(line, next)
         guard spaceWrap || hyphenWrap else { return false }
         if line.utf8.contains(0x7C) || next.utf8.contains(0x7C) { return false }
-        return !line.containsTab && !next.containsTab && !startsWithNumbering(next) && !opensTable(next)
+        return !line.containsTab && !next.containsTab && !startsWithNumbering(next) && !opensTable(next) && !isNumbersLine(next)
+    }
+
+    /// A line of nothing but numbers (`displacedRun.characters`, a digit
+    /// among them) apart by spaces.
+    func isNumbersLine(_ text: String) -> Bool {
+        var digit = false
+        for s in text.unicodeScalars where s != " " {
+            guard displacedRunCharacters.contains(s) else { return false }
+            if s.value &- 0x30 < 10 { digit = true }
+        }
+        return digit
     }
 
     /// Whether `line` ends with two ASCII letters and a hyphen: where
