@@ -48,6 +48,22 @@ import DocNormTestSupport
         #expect(try canonical(Array(once.utf8)) == once)
     }
 
+    /// Fuzz run 29 (`table-heading-replacement-char-moves.bin`), readable:
+    /// a table 二 anchor line ending in a Latin word, its values one per
+    /// line, a section heading among them. html2text's wrap joined the first
+    /// 0 onto the anchor line (`lines.join-latin`), so a second run counted
+    /// one value fewer before the heading, found the table whole with the
+    /// values after it, and moved the heading after them
+    /// (`tables.interleaved-heading`). A line of numbers is no wrap's tail:
+    /// both runs count the same values and leave the heading where it is.
+    @Test func aValueAfterALatinAnchorLineStaysAValue() throws {
+        let input = "第二十条第（一）项本年制发window\n0\n0\n0\t0\n四、其他\n0\n0\t0\n0\t0\t0\t0\n"
+        let once = try canonical(Array(input.utf8))
+        #expect(try canonical(Array(once.utf8)) == once)
+        #expect(once.hasPrefix("第二十条第（一）项本年制发window\n\n0\n"))
+        #expect(Guarantees.check(Array(input.utf8), pipeline: pipeline).isEmpty)
+    }
+
     /// ESC N starts an ISO-2022 single shift; ICU's detector calls three such
     /// bytes ISO-2022-CN, and its converter reported the bad escape as a
     /// failure (U_ILLEGAL_ESCAPE_SEQUENCE) instead of bad bytes.

@@ -50,6 +50,18 @@ func repaired(_ text: String) throws -> [String] {
         #expect(try repaired(text) == ["全年公开信息86条。", "对照《评价标准》（GB/T 50378—2019）逐条说明。", "办理申请12", "2400件。"])
     }
 
+    /// A line of nothing but a table's values after a Latin letter is no
+    /// such wrap: it is a table's cells, one per line or a row apart by
+    /// spaces (a table 二 anchor line ending in Latin, then its values), and
+    /// a wrapped paragraph's last line ends its sentence. Joined, the cells
+    /// were text on a second run (fuzz item 23).
+    @Test func aLineOfValuesAfterALatinLetterWithoutAColumnIsNoWrap() throws {
+        let text = "全年公开信息86条。\n\n第二十条第（一）项本年制发window\n0\n\n说明见Annex\n12 3.5\n\n采购金额USD\n12.6万元\n\n"
+            + "对照GB/T\n50378—2019逐条说明。\n"
+        #expect(try repaired(text) == ["全年公开信息86条。", "第二十条第（一）项本年制发window", "0", "说明见Annex", "12 3.5",
+                                      "采购金额USD", "12.6万元", "对照GB/T 50378—2019逐条说明。"])
+    }
+
     /// html2text (textwrap's `break_on_hyphens`) also wraps after a hyphen
     /// between letters (held-out jingzhou-gxj-2024: 电子邮箱：jz-⏎gxj-gk@…）。):
     /// where the pieces make one address, URL or host name they are joined

@@ -40,7 +40,8 @@ public struct Pipeline: Sendable {
         // blank lines is kept only that long (BlankRun).
         characters = CharacterNormalizer(rules: rules, blankRunLimit: tableRules.matching.maxLines, ocrOpeners: ocr.candidates)
         lineRepair = try source.naming { try LineRepair.load(from: source, rules: rules, structure: structureRules,
-                                                          tableAnchors: Array(Set(tableRules.templates.flatMap(\.anchors))).sorted()) }
+                                                          tableAnchors: Array(Set(tableRules.templates.flatMap(\.anchors))).sorted(),
+                                                          valueGrammar: tableRules.valueGrammar) }
         structure = StructureRecovery(rules: structureRules, tables: tableRules.templates)
         tables = TableRecognizer(rules: tableRules)
     }

@@ -176,6 +176,10 @@ public struct LineRepair: Sendable {
     let tableAnchors: [[Unicode.Scalar]]
     /// Their first scalars: most lines open with none, and are not compared.
     let tableAnchorFirsts: ScalarSet
+    /// What a table's value cell looks like (Rules/templates' values): a
+    /// line of them is a table's cells, never a wrapped paragraph's tail
+    /// (`isValuesLine`); nil where no table rules were given.
+    let valueGrammar: ValueGrammar?
     /// `pageNumbers` from the rules, as scalars once.
     let pageNumberPatterns: [[Unicode.Scalar]]
     /// What a page number can open with: a pattern's first character, or a
@@ -274,8 +278,9 @@ public struct LineRepair: Sendable {
     /// that no ASCII scalar has two is checked once.
     static let columnsAtMostBytes: Bool = (0..<0x80).allSatisfy { widthClasses[$0] & columnsMask == 1 }
 
-    init(file: LineRulesFile, rules: RuleSet, structure: StructureRules, tableAnchors: [String] = []) {
+    init(file: LineRulesFile, rules: RuleSet, structure: StructureRules, tableAnchors: [String] = [], valueGrammar: ValueGrammar? = nil) {
         self.file = file
+        self.valueGrammar = valueGrammar
         cjk = rules.cjk
         self.structure = structure
         numbering = structure.numbering
@@ -319,6 +324,13 @@ public struct LineRepair: Sendable {
                             tableAnchors: [String] = []) throws -> LineRepair {
         LineRepair(file: try source.decode(LineRulesFile.self, from: "lines.json"), rules: rules, structure: structure,
                    tableAnchors: tableAnchors)
+    }
+
+    /// With the tables' value grammar too (the pipeline's stage 2).
+    static func load(from source: RuleSource, rules: RuleSet, structure: StructureRules,
+                     tableAnchors: [String], valueGrammar: ValueGrammar) throws -> LineRepair {
+        LineRepair(file: try source.decode(LineRulesFile.self, from: "lines.json"), rules: rules, structure: structure,
+                   tableAnchors: tableAnchors, valueGrammar: valueGrammar)
     }
 
     /// The line opens with a table anchor (行政复议, 第二十条第（一）项, …).

@@ -356,13 +356,35 @@ extension LineRepair {
     /// (`lines.join-latin-hyphen`). A line ending with a digit is not
     /// asked: a table's cells one per line end so. Nor is a line holding
     /// | (html2text does not wrap a table's rows; OCR reads a rule as one).
+    /// Nor does a line of nothing but a table's values (`isValuesLine`: 0,
+    /// 12 3.5, 12.6万元, 3件) go on a paragraph: it is a table's cells, one
+    /// per line or a row's apart by spaces, after its anchor or a header
+    /// piece that ends with a Latin letter; a wrapped paragraph's last line
+    /// ends its sentence. Joined, the cells were text on a second run, which
+    /// then counted the table's values before a heading drawn inside it
+    /// short (`tables.interleaved-heading`, fuzz item 23).
     func wrapsInsideLatinParagraph(_ line: String, _ next: String) -> Bool {
         guard let x = line.outerScalars?.last, let y = next.outerScalars?.first, x.isASCII, y.isASCII else { return false }
         let spaceWrap = Self.isASCIILetter(x.value) && (Self.isASCIILetter(y.value) || Self.isASCIIDigit(y.value))
         let hyphenWrap = x == "-" && Self.isASCIILetter(y.value) && endsWithLetterHyphen(line) && joinsIntoLink(line, next)
         guard spaceWrap || hyphenWrap else { return false }
         if line.utf8.contains(0x7C) || next.utf8.contains(0x7C) { return false }
-        return !line.containsTab && !next.containsTab && !startsWithNumbering(next) && !opensTable(next)
+        return !line.containsTab && !next.containsTab && !startsWithNumbering(next) && !opensTable(next) && !isValuesLine(next)
+    }
+
+    /// Whether the line holds nothing but values apart by spaces, each with
+    /// a digit, as stage 3 counts a table's values (`TableRecognizer.isDigitValue`,
+    /// the grammar of Rules/templates); without that grammar, numbers
+    /// (`displacedRun.characters`).
+    func isValuesLine(_ text: String) -> Bool {
+        let tokens = text.unicodeScalars.split(separator: " ")
+        guard !tokens.isEmpty else { return false }
+        guard let grammar = valueGrammar else {
+            return tokens.allSatisfy { token in
+                token.allSatisfy { displacedRunCharacters.contains($0) } && token.contains { $0.value &- 0x30 < 10 }
+            }
+        }
+        return tokens.allSatisfy { TableRecognizer.isDigitValue($0, grammar) }
     }
 
     /// Whether `line` ends with two ASCII letters and a hyphen: where
