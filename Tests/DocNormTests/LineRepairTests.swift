@@ -527,6 +527,22 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(try repaired(flat).suffix(2) == [body.split(separator: "\n").joined() + end, first + fullLine + "结束。"])
     }
 
+    /// A one-line paragraph set in before another paragraph's first line set
+    /// in as far is no wrap either, though the line after it is set in too
+    /// (held-out report, pdftotext -layout: …未能及时回应。⏎  2023 年，…工作：⏎
+    /// （1）修订…): that line is a first line, numbered or set in from the line
+    /// after it (`lines.indent-before-first-line`).
+    @Test func aLineSetInBeforeAnotherFirstLineOpensAParagraph() throws {
+        let end = String(repeating: "政", count: 19) + "。"
+        let body = (0..<6).map { _ in fullLine }.joined(separator: "\n")
+        let joined = body.split(separator: "\n").joined() + end
+        let lead = String(repeating: "落", count: 12) + "："
+        for second in ["（1）" + String(repeating: "修", count: 17), String(repeating: "修", count: 18)] {
+            let laidOut = body + "\n" + end + "\n  " + lead + "\n  " + second + "\n" + fullLine + "\n结束。\n"
+            #expect(try repaired(laidOut) == [joined, lead, second + fullLine + "结束。"])
+        }
+    }
+
     /// …but not when the next line's first unit (〔2020〕, 8 columns) would
     /// not have fitted, nor when a line with digits falls only a column or
     /// two short, nor when the room is not exactly the indent (holdout reports:

@@ -900,6 +900,17 @@ public struct LineRepair: Sendable {
                                                           nextNumbered: numbered.opens(lines, at: end + 1, self)))
                 else { break }
                 if end + 2 < lines.endIndex, setIn(next, between: last, and: lines[end + 2]), endsStrongly(last.text) { break }
+                // A one-line paragraph set in before another paragraph's
+                // first line, set in as far (`lines.indent-before-first-line`).
+                if end + 2 < lines.endIndex, endsStrongly(last.text),
+                   setInBeforeFirstLine(next, after: last, then: lines[end + 2], beyond: end + 3 < lines.endIndex ? lines[end + 3] : nil,
+                                        nextNumbered: numbered.opens(lines, at: end + 2, self)) {
+                    if !probing {
+                        context.traced(.lines, "lines.indent-before-first-line", line: next.number,
+                                       before: join(last.text, next.text), after: last.text + "⏎" + next.text)
+                    }
+                    break
+                }
                 // A section heading, its title known or restorable, is a line
                 // of its own: what follows (OCR's stray ，累) is no wrap of it
                 // (`lines.section-heading-alone`).

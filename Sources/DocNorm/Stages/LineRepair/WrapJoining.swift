@@ -24,6 +24,10 @@
 ///   line opening with punctuation no line may start with (，。、）) always
 ///   continues. CJK joins with no space, Latin with one, a wrapped
 ///   URL, e-mail or number (`0435-⏎87315120`, `https://⏎www…`) with none.
+/// - `lines.indent-before-first-line`: so does a full stop at the column
+///   before a line set in from it (a kept first-line indent) whose next line
+///   is set in as far and is a first line too: numbered, or set in from the
+///   line after it (a one-line paragraph before another paragraph).
 /// - `lines.indent-width`: a full stop at the column ends the paragraph
 ///   before a line one first-line indent short of the column whose room the
 ///   next line's first unit would have filled: a first line whose indent the
@@ -512,6 +516,22 @@ extension LineRepair {
         guard let indent = line.extractedIndent, let above = before.extractedIndent, let below = after.extractedIndent else { return false }
         let step = file.wrap.minParagraphIndent
         return indent >= above + step && indent >= below + step
+    }
+
+    /// Whether `line`, set in from the line before as extracted by at least
+    /// `wrap.minParagraphIndent`, is a one-line paragraph's first line that
+    /// `setIn` misses because the line after it is set in as far: that line
+    /// is itself a first line, numbered or set in from the line after it
+    /// (the body's margin), so the two indents are two paragraphs' (held-out
+    /// report: …未能及时回应。⏎  2023 年，…工作：⏎  （1）修订…). A line set in
+    /// as far as a wrapped run of set-in lines (a block set in) has a next
+    /// line set in as well and is no first line so (`lines.indent-before-first-line`).
+    func setInBeforeFirstLine(_ line: SourceLine, after before: SourceLine, then next: SourceLine,
+                              beyond: SourceLine?, nextNumbered: @autoclosure () -> Bool) -> Bool {
+        guard let indent = line.extractedIndent, let margin = before.extractedIndent,
+              indent >= margin + file.wrap.minParagraphIndent, next.extractedIndent == indent else { return false }
+        if let below = beyond?.extractedIndent, below <= margin { return true }
+        return nextNumbered()
     }
 
     /// Whether `line`, after a full stop that reached the column, is a
