@@ -29,9 +29,12 @@ struct HeaderRunRecovery: Sendable {
     let rules: TableRules
     /// Per template id, what its header labels say, for templates it applies to.
     let shapes: [String: Shape]
+    /// The first-column cells row labels' lines give (`tables.label-line-values`).
+    let labelLines: LabelLineValues
 
     init(rules: TableRules) {
         self.rules = rules
+        self.labelLines = LabelLineValues(rules: rules)
         var shapes: [String: Shape] = [:]
         for template in rules.templates {
             if let shape = Shape(template) { shapes[template.id] = shape }
@@ -134,7 +137,8 @@ struct HeaderRunRecovery: Sendable {
         var claims = [Claims](repeating: Claims(), count: shape.dataRows.count)
         var pairRuns: [(slot: Int, run: Int)] = []
         var lastLine = start
-        if let grid = gridRows(lines, from: start, end: end, template: template, shape: shape) {
+        let grid = gridRows(lines, from: start, end: end, template: template, shape: shape)
+        if let grid {
             for (k, row) in grid.rows.enumerated() {
                 for (slot, value) in row.enumerated() { if let value { claims[k].exact.append((slot, value, grid.lines[k], false)) } }
             }
@@ -202,6 +206,29 @@ struct HeaderRunRecovery: Sendable {
             for p in claim.pairs { placedAt[p.a.1, default: []].append(p.a.0); placedAt[p.b.1, default: []].append(p.b.0) }
             placed += row.count
         }
+        // Beside the rows placed, a row a label's line gives its first value
+        // (`LabelLineValues`); read back, such a row is the grid's row
+        // holding its first value alone.
+        var byLabelLine: [(row: Int, value: String, line: Int)] = []
+        if placed > 0 {
+            var lone: [(row: Int, value: String, line: Int)] = []
+            if let grid {
+                for (k, row) in grid.rows.enumerated() where row.first.flatMap({ $0 }) != nil && row.dropFirst().allSatisfy({ $0 == nil }) {
+                    lone.append((k, row[0]!, grid.lines[k]))
+                }
+            } else {
+                lone = labelLines.cells(lines, from: start, end: end, template: template).map { ($0.row, $0.value, $0.line) }
+            }
+            for cell in lone {
+                let index = shape.dataRows[cell.row]
+                guard !values[index].isEmpty, values[index].allSatisfy({ $0 == nil }) else { continue }
+                values[index][0] = cell.value
+                rowLines[index] = lines[cell.line].number
+                placedAt[cell.line, default: []].append(cell.value)
+                placed += 1
+                if grid == nil { byLabelLine.append((index, cell.value, lines[cell.line].number)) }
+            }
+        }
         guard placed > 0 else { return nil }
         // Every other number of the stretch: placed nowhere.
         var unplaced: [(text: String, line: Int, reason: String)] = []
@@ -218,8 +245,10 @@ struct HeaderRunRecovery: Sendable {
                 unplaced.append((text, lines[index].number, "not in a column header's box, or in a row that box leaves in doubt"))
             }
         }
-        return LabelledColumnRecovery.Placement(template: template, values: values, rowLines: rowLines, firstLine: start,
-                                                lastLine: lastLine, placed: placed, unplaced: unplaced)
+        var placement = LabelledColumnRecovery.Placement(template: template, values: values, rowLines: rowLines, firstLine: start,
+                                                         lastLine: lastLine, placed: placed, unplaced: unplaced)
+        placement.byLabelLine = byLabelLine
+        return placement
     }
 
     /// Every complete or partial reading of a row's claims with the pair

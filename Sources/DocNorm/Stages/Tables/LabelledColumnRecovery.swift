@@ -218,6 +218,9 @@ struct LabelledColumnRecovery: Sendable {
         var byHeaderLeft: [(header: String, row: String, line: Int)] = []
         /// Template rows read from TAB grid rows (each value in its column).
         var gridRows: [Int] = []
+        /// First values a row label's line gave (`tables.label-line-values`):
+        /// the template row, the value, its source line.
+        var byLabelLine: [(row: Int, value: String, line: Int)] = []
         /// The source line of the first value, where the values were placed
         /// in the stretch's one reading (`OneReading.swift`).
         var byReading: Int? = nil

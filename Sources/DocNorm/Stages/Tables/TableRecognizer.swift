@@ -459,6 +459,7 @@ struct TableRecognizer: Sendable {
                 let placement = unordered.placement
                 regions.append(keep(region(placement, lines: lines, context: context, rule: unordered.rule, how: unordered.how,
                                            gridsOnly: gridsOnly)))
+                reportLabelLines(placement, context: context)
                 edition = placement.template.edition
                 openBefore = Self.openCells(placement)
                 i = placement.lastLine + 1
@@ -776,6 +777,16 @@ struct TableRecognizer: Sendable {
             context.report(.tables, "tables.reading-order", .suspicion,
                            "cell \(name)'\(row.columnPaths[suspect.slot].joined(separator: " / "))' of table \(template.id), read as \(token.text), \(alone) the arithmetic: \(TableArithmetic.format(suspect.holdingValue)) would satisfy every relation (failing: \(failing)); the values are placed as read",
                            line: token.line, cells: DiagnosticCells(table: template.id, row: row.path, column: row.columnPaths[suspect.slot]))
+        }
+    }
+
+    /// Reports each first value a row label's line gave (`tables.label-line-values`).
+    func reportLabelLines(_ placement: LabelledColumnRecovery.Placement, context: PipelineContext) {
+        for cell in placement.byLabelLine {
+            let row = placement.template.rows[cell.row]
+            context.report(.tables, "tables.label-line-values", .repair,
+                           "\(cell.value) stands on one line with a piece of row '\(row.path.joined(separator: " / "))''s own label in table \(placement.template.id), whose numbers fit no reading order: placed as that row's first value (\(row.columnPaths.first?.joined(separator: " / ") ?? "")), the row's other cells left empty",
+                           line: cell.line)
         }
     }
 
