@@ -64,6 +64,26 @@ import DocNormTestSupport
         #expect(Guarantees.check(Array(input.utf8), pipeline: pipeline).isEmpty)
     }
 
+    /// Fuzz run 31 (`table-four-row-filled-on-second-run.bin`), readable:
+    /// table 四's header, then a line of its values running on into a
+    /// sentence. The table read the line's first 0 (its last cell), and
+    /// `tables.span-text` wrote the line whole after the table as running
+    /// text, so the 0 stood twice: each read-back took it into the row once
+    /// more, a value a `tables.settle` round, and the round bound stopped
+    /// the first run at five values, a second run at ten. The line of a
+    /// table's last cell is the table's; the rest is reported.
+    @Test func theLineOfATablesLastCellIsNotWrittenAfterIt() throws {
+        let input = "四、政府信息公开行政复议、行政诉讼情况\n\n行政复议 行政诉讼\n\n结果维持 结果纠正 其他结果 尚未审结 总计\n"
+            + "未经复议直接起诉 复议后起诉\n\n结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计\n\n"
+            + "0 0：第一项加第二项之和，等\n"
+        let doc = try pipeline.run(Array(input.utf8), options: PipelineOptions(tracing: true))
+        let once = TextRenderer.render(doc)
+        #expect(try canonical(Array(once.utf8)) == once)
+        #expect(!doc.trace.contains { $0.rule == "tables.settle" })
+        #expect(doc.diagnostics.contains { $0.rule == "tables.unplaced-text" })
+        #expect(Guarantees.check(Array(input.utf8), pipeline: pipeline).isEmpty)
+    }
+
     /// ESC N starts an ISO-2022 single shift; ICU's detector calls three such
     /// bytes ISO-2022-CN, and its converter reported the bad escape as a
     /// failure (U_ILLEGAL_ESCAPE_SEQUENCE) instead of bad bytes.

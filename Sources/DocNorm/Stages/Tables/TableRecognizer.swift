@@ -502,7 +502,18 @@ struct TableRecognizer: Sendable {
             }
             // The whole region, as it stood and as the table reads: the step the
             // trace replays; stage 4's cell-level steps explain it in detail.
-            let notCells = spanText.find(lines, in: i...last, template: best.template.id)
+            // The region's last line holds the table's last cell (the match
+            // ends there), so it is never running text written after the
+            // table: its values would stand twice, in the grid and in the
+            // text, and each read-back took them into the grid once more
+            // (fuzz run 31: a row gained a value a round). Its text is
+            // reported where it stands instead, as any other line of the span
+            // that is no cell.
+            var notCells = spanText.find(lines, in: i...last, template: best.template.id)
+            if notCells.running.last == last {
+                notCells.running.removeLast()
+                notCells.stray.append(last)
+            }
             let running = notCells.isEmpty ? [] : spanText.report(notCells, lines: lines, table: best.template.id, context: context)
             context.traced(.tables, "tables.region", line: lines[i].number,
                            before: lines[i...last].map(\.text).joined(separator: "⏎"),
