@@ -320,41 +320,16 @@ struct HeaderRunRecovery: Sendable {
         let openers = rules.valueOpeners
         guard let first = line.text.unicodeScalars.first(where: { $0 != " " && $0 != "\t" }) else { return nil }
         if !openers.contains(first) && !openers.contains(" ") && !openers.contains("\t") { return nil }
-        // The words are cut from one array of the line's scalars by index,
-        // each asked `isValue` in place, and a string made only of a value
-        // (`blankSeparatedWords`' two arrays per line and `isValue(String)`'s
-        // array per word were most of this function's allocations). A space
-        // beside a non-ASCII scalar may belong to a cluster: such a line is
-        // cut by Characters, as `blankSeparatedWords` does.
-        let scalars = Array(line.text.unicodeScalars)
-        let spaceMayCluster = scalars.indices.contains { i in
-            scalars[i] == " " && (i > 0 && scalars[i - 1].value >= 0x80 || i + 1 < scalars.count && scalars[i + 1].value >= 0x80)
-        }
-        if spaceMayCluster {
-            let words = line.text.blankSeparatedWords
-            guard !words.isEmpty else { return nil }
-            var values: [String] = []
-            for word in words {
-                let value = String(word)
-                guard rules.isValue(value) else { return nil }
-                values.append(value)
-            }
-            return values
-        }
+        let words = line.text.blankSeparatedWords
+        guard !words.isEmpty else { return nil }
         var values: [String] = []
-        var start = -1
-        for i in 0...scalars.count {
-            if i < scalars.count && scalars[i] != " " && scalars[i] != "\t" {
-                if start < 0 { start = i }
-                continue
-            }
-            guard start >= 0 else { continue }
-            let word = scalars[start..<i]
-            guard rules.isValue(word) else { return nil }
-            values.append(String(String.UnicodeScalarView(word)))
-            start = -1
+        values.reserveCapacity(words.count)
+        for word in words {
+            let value = String(word)
+            guard rules.isValue(value) else { return nil }
+            values.append(value)
         }
-        return values.isEmpty ? nil : values
+        return values
     }
 
     /// The template's canonical grid as the output writes it (TAB rows, a
