@@ -42,6 +42,18 @@ import DocNormTestSupport
         #expect(runs.valuesOf(line("")) == nil)
     }
 
+    /// `valuesOf` cuts a line's scalars by index; the words and values are
+    /// those of the Character split, a space a combining mark joins included
+    /// ("12 \u{301}3" is one word, no value; "\u{600} 1" prepends).
+    @Test func valuesOfAreTheValuesOfTheCharacterSplit() {
+        let runs = pipeline.tables.headerRuns
+        for text in Self.texts + ["12 3 \u{301}", "1 \u{301}", "0\t/ 12", "12\u{301} 3", "增5 减3\t"] {
+            let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            let slow = words.isEmpty || !words.allSatisfy(runs.rules.isValue) ? nil : words
+            #expect(runs.valuesOf(SourceLine(number: 1, text: text)) == slow, "\(text.debugDescription)")
+        }
+    }
+
     /// The probe of `tables.settle` asks `allHold` where the full reading
     /// asks for the relations: the two must agree on whether all hold.
     @Test func allHoldIsWhetherEveryRelationHolds() {

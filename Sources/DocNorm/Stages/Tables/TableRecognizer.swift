@@ -272,8 +272,13 @@ struct TableRecognizer: Sendable {
             let start = i - from < stream.lineStart.count ? stream.lineStart[i - from] : stream.count
             // The edition already found first; a perfect match cannot be beaten
             // (and would win the tie), so the others are not tried after one.
-            let inEdition = candidates.filter { templates[$0].edition == edition }
-            let ordered = inEdition + candidates.filter { templates[$0].edition != edition }
+            // One array, the edition's templates first (two `filter`s and
+            // their sum were three arrays per anchor).
+            var ordered: [Int] = []
+            ordered.reserveCapacity(candidates.count)
+            for t in candidates where templates[t].edition == edition { ordered.append(t) }
+            let inEditionCount = ordered.count
+            for t in candidates where templates[t].edition != edition { ordered.append(t) }
             /// Whether a match is a table: enough of its labels and values, a
             /// lower share when that is many of them, lower still for the
             /// edition the report's tables so far are in (a report keeps one
@@ -292,7 +297,7 @@ struct TableRecognizer: Sendable {
                 // score, and the others' matches would serve only the hint for
                 // a report whose edition is not known yet (and `looksLikeTable`,
                 // where none is kept): they are not made.
-                if k == inEdition.count, edition != nil, matches.contains(where: accepted) { break }
+                if k == inEditionCount, edition != nil, matches.contains(where: accepted) { break }
                 matches.append(matcher.match(templates[t], in: stream, from: start, tracing: context.tracing, reporting: context.collecting))
                 if matches.last!.score >= 1 { break }
             }
@@ -311,7 +316,7 @@ struct TableRecognizer: Sendable {
             }
             // That edition wins whenever its template is accepted here.
             let sameEdition = edition.flatMap { e in
-                matches.indices.filter { matches[$0].template.edition == e && accepted(matches[$0]) }
+                matches.indices.lazy.filter { matches[$0].template.edition == e && accepted(matches[$0]) }
                     .max(by: { matches[$0].score < matches[$1].score })
             }
             let chosen = sameEdition ?? best.flatMap { accepted(matches[$0]) ? $0 : nil }
