@@ -26,12 +26,20 @@ struct LabelLineValues: Sendable {
 
     /// The first-column cells `lines[start..<end]` give for `template`.
     func cells(_ lines: [SourceLine], from start: Int, end: Int, template: TableTemplate) -> [Cell] {
-        let dataRows = template.rows.filter { !$0.isHeader }
-        // Each data row's own label: the last label cell of the row.
-        let own: [String?] = dataRows.map { row in
-            row.cells.reversed().lazy.compactMap { if case .label(let l) = $0 { l } else { nil } }.first
+        // Each data row's own label (the last label cell of the row) and the
+        // column labels, worked out only when a line gets as far as asking:
+        // most stretches hold no label line, and building these for each
+        // (hashing every column label) was most of this rule's cost.
+        var labels: (own: [String?], columns: Set<String>)?
+        func templateLabels() -> (own: [String?], columns: Set<String>) {
+            if let labels { return labels }
+            let own: [String?] = template.rows.filter { !$0.isHeader }.map { row in
+                row.cells.reversed().lazy.compactMap { if case .label(let l) = $0 { l } else { nil } }.first
+            }
+            let made = (own: own, columns: Set(template.rows.flatMap { $0.columnPaths.joined() }))
+            labels = made
+            return made
         }
-        let columnLabels = Set(template.rows.flatMap { $0.columnPaths.joined() })
         var found: [Cell] = []
         var doubtful = Set<Int>()
         for index in start..<max(start, end) {
@@ -53,8 +61,9 @@ struct LabelLineValues: Sendable {
             guard words.count >= 2, let value = words.last, rules.isValue(value),
                   !words.dropLast().contains(where: { rules.isValue($0) }) else { continue }
             let piece = words[words.count - 2]
-            guard piece.unicodeScalars.count >= rules.readingOrder.minLabelPieceScalars,
-                  !columnLabels.contains(where: { $0.contains(piece) }) else { continue }
+            guard piece.unicodeScalars.count >= rules.readingOrder.minLabelPieceScalars else { continue }
+            let (own, columnLabels) = templateLabels()
+            guard !columnLabels.contains(where: { $0.contains(piece) }) else { continue }
             let rows = own.indices.filter { own[$0]?.contains(piece) == true }
             guard rows.count == 1 else { continue }
             if let other = found.firstIndex(where: { $0.row == rows[0] }) {
