@@ -30,13 +30,14 @@ struct LabelLineValues: Sendable {
         // column labels, worked out only when a line gets as far as asking:
         // most stretches hold no label line, and building these for each
         // (hashing every column label) was most of this rule's cost.
-        var labels: (own: [String?], columns: Set<String>)?
-        func templateLabels() -> (own: [String?], columns: Set<String>) {
+        var labels: (own: [String?], longestOwn: Int, columns: Set<String>)?
+        func templateLabels() -> (own: [String?], longestOwn: Int, columns: Set<String>) {
             if let labels { return labels }
             let own: [String?] = template.rows.filter { !$0.isHeader }.map { row in
                 row.cells.reversed().lazy.compactMap { if case .label(let l) = $0 { l } else { nil } }.first
             }
-            let made = (own: own, columns: Set(template.rows.flatMap { $0.columnPaths.joined() }))
+            let longest = own.map { $0?.unicodeScalars.count ?? 0 }.max() ?? 0
+            let made = (own: own, longestOwn: longest, columns: Set(template.rows.flatMap { $0.columnPaths.joined() }))
             labels = made
             return made
         }
@@ -62,10 +63,12 @@ struct LabelLineValues: Sendable {
                   !words.dropLast().contains(where: { rules.isValue($0) }) else { continue }
             let piece = words[words.count - 2]
             guard piece.unicodeScalars.count >= rules.readingOrder.minLabelPieceScalars else { continue }
-            let (own, columnLabels) = templateLabels()
-            guard !columnLabels.contains(where: { $0.contains(piece) }) else { continue }
+            // A piece longer than every row's own label is in none of them
+            // (a line of prose ending in a number): told before any search.
+            let (own, longestOwn, columnLabels) = templateLabels()
+            guard piece.unicodeScalars.count <= longestOwn else { continue }
             let rows = own.indices.filter { own[$0]?.contains(piece) == true }
-            guard rows.count == 1 else { continue }
+            guard rows.count == 1, !columnLabels.contains(where: { $0.contains(piece) }) else { continue }
             if let other = found.firstIndex(where: { $0.row == rows[0] }) {
                 if found[other].value != value { doubtful.insert(rows[0]) }
                 continue
