@@ -527,6 +527,18 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(try repaired(flat).suffix(2) == [body.split(separator: "\n").joined() + end, first + fullLine + "结束。"])
     }
 
+    /// pdftotext -layout keeps a paragraph's first-line indent: after a full
+    /// stop at the column, a line set in from the lines on either side opens
+    /// a paragraph though the widths alone would join it, and the trace says
+    /// so (`lines.indent-kept`).
+    @Test func aKeptFirstLineIndentOpensAParagraph() throws {
+        let end = String(repeating: "政", count: 19) + "。"
+        let body = (0..<6).map { _ in fullLine }.joined(separator: "\n")
+        let laidOut = body + "\n" + end + "\n  " + String(repeating: "落", count: 18) + "\n" + fullLine + "\n结束。\n"
+        #expect(try repaired(laidOut).count == 2)
+        #expect(try document(laidOut, tracing: true).trace.contains { $0.rule == "lines.indent-kept" })
+    }
+
     /// A one-line paragraph set in before another paragraph's first line set
     /// in as far is no wrap either, though the line after it is set in too
     /// (held-out report, pdftotext -layout: …未能及时回应。⏎  2023 年，…工作：⏎

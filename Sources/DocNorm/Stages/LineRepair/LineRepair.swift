@@ -825,6 +825,13 @@ public struct LineRepair: Sendable {
             let offset = index - lines.startIndex
             return offset < measured.count && measured[offset] >= 0 ? Int(measured[offset]) : nil
         }
+        /// Records that `rule` keeps a paragraph break between `last` and
+        /// `next` where the widths alone would have joined them.
+        func keepBreak(_ rule: String, _ last: SourceLine, _ next: SourceLine) {
+            guard !probing else { return }
+            context.traced(.lines, rule, line: next.number,
+                           before: join(last.text, next.text), after: last.text + "⏎" + next.text)
+        }
         while position < lines.endIndex {
             let first = lines[position]
             var last = first
@@ -899,42 +906,35 @@ public struct LineRepair: Sendable {
                                   && goesOnInsideBrackets(lines[position...end], &brackets, last: last.text, into: next.text,
                                                           nextNumbered: numbered.opens(lines, at: end + 1, self)))
                 else { break }
-                if end + 2 < lines.endIndex, setIn(next, between: last, and: lines[end + 2]), endsStrongly(last.text) { break }
+                // A first-line indent the extractor kept, after a full stop
+                // (`lines.indent-kept`).
+                if end + 2 < lines.endIndex, setIn(next, between: last, and: lines[end + 2]), endsStrongly(last.text) {
+                    keepBreak("lines.indent-kept", last, next)
+                    break
+                }
                 // A one-line paragraph set in before another paragraph's
                 // first line, set in as far (`lines.indent-before-first-line`).
                 if end + 2 < lines.endIndex, endsStrongly(last.text),
                    setInBeforeFirstLine(next, after: last, then: lines[end + 2], beyond: end + 3 < lines.endIndex ? lines[end + 3] : nil,
                                         nextNumbered: numbered.opens(lines, at: end + 2, self)) {
-                    if !probing {
-                        context.traced(.lines, "lines.indent-before-first-line", line: next.number,
-                                       before: join(last.text, next.text), after: last.text + "⏎" + next.text)
-                    }
+                    keepBreak("lines.indent-before-first-line", last, next)
                     break
                 }
                 // A section heading, its title known or restorable, is a line
                 // of its own: what follows (OCR's stray ，累) is no wrap of it
                 // (`lines.section-heading-alone`).
                 if end == position, numbered.opens(lines, at: end, self), standsAsSectionHeading(last.text) {
-                    if !probing {
-                        context.traced(.lines, "lines.section-heading-alone", line: next.number,
-                                       before: join(last.text, next.text), after: last.text + "⏎" + next.text)
-                    }
+                    keepBreak("lines.section-heading-alone", last, next)
                     break
                 }
                 if wrapped, let exact = exactColumn, topBlock == nil, end + 2 < lines.endIndex,
                    indentedByWidth(next, before: last, after: lines[end + 2], fullWidth: exact) {
-                    if !probing {
-                        context.traced(.lines, "lines.indent-width", line: next.number,
-                                       before: join(last.text, next.text), after: last.text + "⏎" + next.text)
-                    }
+                    keepBreak("lines.indent-width", last, next)
                     break
                 }
                 if wrapped, let exact = exactColumn, topBlock == nil, end + 2 < lines.endIndex,
                    indentedPastHungMark(next, before: last, after: lines[end + 2], fullWidth: exact) {
-                    if !probing {
-                        context.traced(.lines, "lines.indent-hung-mark", line: next.number,
-                                       before: join(last.text, next.text), after: last.text + "⏎" + next.text)
-                    }
+                    keepBreak("lines.indent-hung-mark", last, next)
                     break
                 }
                 if probing { return nil }

@@ -20,7 +20,8 @@
 ///   of running text (，。；、) when the next line has one: a heading that
 ///   happened to fill the column (a heading's wrapped tail has none). So
 ///   does a full stop at the column before a line set in from the lines on
-///   either side (a first-line indent pdftotext -layout kept). A next
+///   either side (a first-line indent pdftotext -layout kept:
+///   `lines.indent-kept`). A next
 ///   line opening with punctuation no line may start with (，。、）) always
 ///   continues. CJK joins with no space, Latin with one, a wrapped
 ///   URL, e-mail or number (`0435-⏎87315120`, `https://⏎www…`) with none.
