@@ -531,8 +531,12 @@ struct TemplateMatcher: Sendable {
                 // The open groups as they stand, copied into the closure:
                 // a closure that shares the variable makes every access to
                 // it checked at run time (a tenth of matching, in absorb).
-                let found = findLabel(labelScalars, in: stream, at: p, next: next,
-                                      followedBy: { [floating] in groupPieceStarts(floating, at: $0) }, searchAhead: 80)
+                // With none open (most rows), no piece of one can follow and
+                // nothing is copied (a retain and a release per label tried).
+                let found = floating.isEmpty
+                    ? findLabel(labelScalars, in: stream, at: p, next: next, searchAhead: 80)
+                    : findLabel(labelScalars, in: stream, at: p, next: next,
+                                followedBy: { [floating] in groupPieceStarts(floating, at: $0) }, searchAhead: 80)
                 if let found, isHeader, found.skipped > 0,
                    s[p..<p + found.skipped].allSatisfy(isHeaderScalar) {
                     // The label stands further on, past header text only:
