@@ -456,6 +456,31 @@ extension String {
         #expect(rules.valueFromLookalikes(Array("Ol".unicodeScalars)[...]) == nil)
         #expect(rules.valueFromLookalikes(Array("lS".unicodeScalars)[...]) == nil)
     }
+
+    /// A value slot holding no value is asked for a misread one only where
+    /// one may open (`mayOpenMisreadValue`): no cell that reads as a value
+    /// with letters for digits, or as two values cut by a rule read as a
+    /// mark, is passed over; label text (本年新收, 总计) is.
+    @Test func aCellThatMayHoldAMisreadValueIsAlwaysAsked() throws {
+        let rules = pipeline.tables.rules
+        let matcher = TemplateMatcher(rules: rules)
+        let text = "1O O l5 Sl 43“116 3”2 B 1.属于国家秘密 本年新收 总计 +1 - 减12 ol"
+        let stream = CellStream([SourceLine(number: 1, text: text)], opensAfterDigit: rules.hanPrefixes)
+        var misread: [String] = [], passedOver: [String] = []
+        var i = 0
+        while i < stream.count {
+            let end = stream.tokenEnd(from: i)
+            let token = String(String.UnicodeScalarView(stream.scalars[i..<end]))
+            if rules.valueFromLookalikes(stream.scalars[i..<end]) != nil || matcher.ruleMarkInValue(in: stream, at: i) != nil {
+                misread.append(token)
+                #expect(matcher.mayOpenMisreadValue(in: stream, at: i), "\(token) reads as a misread value")
+            }
+            if !matcher.mayOpenMisreadValue(in: stream, at: i) { passedOver.append(token) }
+            i = end
+        }
+        #expect(misread == ["1O", "O", "l5", "43“116", "3”2", "B"])
+        #expect(passedOver == ["本年新收", "总计"])
+    }
 }
 
 /// The table readings taken to their fixpoint (TableFixpoint.swift): the

@@ -456,8 +456,9 @@ public struct TableRules: Sendable {
     /// may be a table rule OCR misread.
     let ruleReadAs: Set<Unicode.Scalar>
     /// Rules/tables.json `values.ruleReadAsMarks`: a mark between two
-    /// digits of one token that is a table rule OCR misread.
-    let ruleReadAsMarks: Set<Unicode.Scalar>
+    /// digits of one token that is a table rule OCR misread. A bit set: it
+    /// is asked of every numbered label (1.属于…) a value slot stands at.
+    let ruleReadAsMarks: ScalarSet
     let matching: TableRulesFile.Matching
     let readingOrder: TableRulesFile.ReadingOrder
     let sectionNumerals: Set<Unicode.Scalar>
@@ -501,7 +502,8 @@ public struct TableRules: Sendable {
                           digitLookalikes: lookalikes,
                           lookalikeLetters: ScalarSet(ranges: lookalikes.keys.map { $0.value...$0.value }, pattern: "digit lookalikes"),
                           ruleReadAs: Set(file.values.ruleReadAs.unicodeScalars),
-                          ruleReadAsMarks: Set(file.values.ruleReadAsMarks.unicodeScalars),
+                          ruleReadAsMarks: ScalarSet(ranges: file.values.ruleReadAsMarks.unicodeScalars.map { $0.value...$0.value },
+                                                     pattern: "rule read as marks"),
                           matching: file.matching,
                           readingOrder: file.readingOrder,
                           sectionNumerals: Set(file.readingOrder.sectionNumerals.unicodeScalars),

@@ -531,8 +531,12 @@ struct TemplateMatcher: Sendable {
                 // The open groups as they stand, copied into the closure:
                 // a closure that shares the variable makes every access to
                 // it checked at run time (a tenth of matching, in absorb).
-                let found = findLabel(labelScalars, in: stream, at: p, next: next,
-                                      followedBy: { [floating] in groupPieceStarts(floating, at: $0) }, searchAhead: 80)
+                // With none open (most rows), no piece of one can follow and
+                // nothing is copied (a retain and a release per label tried).
+                let found = floating.isEmpty
+                    ? findLabel(labelScalars, in: stream, at: p, next: next, searchAhead: 80)
+                    : findLabel(labelScalars, in: stream, at: p, next: next,
+                                followedBy: { [floating] in groupPieceStarts(floating, at: $0) }, searchAhead: 80)
                 if let found, isHeader, found.skipped > 0,
                    s[p..<p + found.skipped].allSatisfy(isHeaderScalar) {
                     // The label stands further on, past header text only:
@@ -648,7 +652,9 @@ struct TemplateMatcher: Sendable {
                 if let end = valueEnd(in: stream, at: p) {
                     placed[base + column] = .text(p..<end)
                     p = end
-                } else if p < s.count, case let end = stream.tokenEnd(from: p),
+                } else if !mayOpenMisreadValue(in: stream, at: p) {
+                    continue
+                } else if case let end = stream.tokenEnd(from: p),
                           let mapped = rules.valueFromLookalikes(s[p..<end]) {
                     placed[base + column] = .lookalike(p..<end)
                     traced("structure.digit-lookalike", at: p, text(p..<end), String(String.UnicodeScalarView(mapped)))
@@ -971,12 +977,25 @@ struct TemplateMatcher: Sendable {
         return !probe.isEmpty && q + probe.count <= s.count && s[q..<(q + probe.count)].elementsEqual(probe)
     }
 
+    /// Whether a value OCR misread may start at `index` (read with letters
+    /// for digits, `structure.digit-lookalike`, or cut by a rule read as a
+    /// mark, `structure.rule-read-as-mark`): its first scalar opens a value
+    /// or is a letter OCR reads for a digit. A value slot that holds no
+    /// value stands mostly at the next row's label, which neither opens:
+    /// its cell is then not scanned for lookalikes and marks (~41,000
+    /// slots of the 1 MB bench, half of them at such a label).
+    func mayOpenMisreadValue(in stream: CellStream, at index: Int) -> Bool {
+        guard index < stream.count else { return false }
+        let first = stream.scalars[index]
+        return rules.valueOpeners.contains(first) || rules.lookalikeLetters.contains(first)
+    }
+
     /// The mark in the token at `index` when it is digits, one of
     /// `ruleReadAsMarks`, and a value after it (43“116): a table rule OCR
     /// read as a quote mark between two cells' numbers; nil otherwise.
     func ruleMarkInValue(in stream: CellStream, at index: Int) -> Int? {
         let s = stream.scalars
-        guard !rules.ruleReadAsMarks.isEmpty, index < s.count, rules.digits.contains(s[index]) else { return nil }
+        guard index < s.count, rules.digits.contains(s[index]) else { return nil }
         let end = stream.tokenEnd(from: index)
         var q = index
         while q < end && rules.digits.contains(s[q]) { q += 1 }
