@@ -20,7 +20,11 @@
 ///   a one-row block's value right after its header, are not counted);
 /// - a value under a header that names a sign (本年增/减) is signed or zero,
 ///   unless a sign stands alone in the stretch (`loneSignsAttached` gives it
-///   to an unsigned value there).
+///   to an unsigned value there);
+/// - the template's bounds hold (本年新公开数量 ≤ 对外公开总数量): two runs
+///   of one anti-diagonal may trade places only where both tables make
+///   sense (0⏎2 and 14⏎3 for （一）'s 本年新公开数量 and （五）'s 上一年项目数量
+///   beside 0⏎17 for 对外公开总数量: 14 published of 0 is none of them).
 ///
 /// Only where several readings keep the drawing order and some keep this
 /// too are those taken (the cells they fill alike placed, the others left
@@ -37,10 +41,15 @@ struct DiagonalRuns {
     /// Per value, whether it is unsigned and not zero (a change of nothing
     /// has no sign), where no sign stands alone in the stretch.
     private let needsNoSign: [Bool]
+    /// The template's bounds, per site: the cells (indices into `cells`)
+    /// summed on the left, then on the right.
+    private let bounds: [(cells: [Int], leftCount: Int)]
+    /// Per value, its number (nil: none).
+    private let numbers: [Double?]
 
     init(pieces: [LabelledColumnRecovery.Piece], values: [Int], runStart: [Bool], headerLed: [Bool],
          cells: [(block: Int, rank: Int, slot: Int)], blocks: [LabelledColumnRecovery.Shape.Block],
-         recovery: LabelledColumnRecovery, shape: LabelledColumnRecovery.Shape) {
+         recovery: LabelledColumnRecovery, shape: LabelledColumnRecovery.Shape, template: TableTemplate) {
         var runs: [(first: Int, end: Int, headerLed: Bool)] = []
         for i in values.indices where runStart[i] {
             if let last = runs.indices.last { runs[last].end = i }
@@ -54,14 +63,24 @@ struct DiagonalRuns {
             guard case .label(let text, _, nil) = piece else { return false }
             return recovery.isLoneSign(text, shape: shape)
         }
+        var cellOf: [Int: Int] = [:]
+        for (c, cell) in cells.enumerated() { cellOf[blocks[cell.block].rows[cell.rank] << 8 | cell.slot] = c }
+        bounds = template.boundSites.compactMap { site in
+            let found = site.cells.compactMap { cellOf[$0.row << 8 | $0.slot] }
+            return found.count == site.cells.count ? (found, site.leftCount) : nil
+        }
+        numbers = values.map { p in
+            guard case .value(let text, _) = pieces[p] else { return nil }
+            return TableArithmetic.number(text)
+        }
         needsNoSign = values.map { p in
             guard !loneSign, case .value(let text, _) = pieces[p], !recovery.isSigned(text) else { return false }
             return text.unicodeScalars.contains { $0 != "0" && $0 != "０" }
         }
     }
 
-    /// Whether the reading (per value, its cell) keeps the diagonal order
-    /// and the signed column's kind.
+    /// Whether the reading (per value, its cell) keeps the diagonal order,
+    /// the signed column's kind and the template's bounds.
     func kept(_ assigned: [Int]) -> Bool {
         for (k, c) in assigned.enumerated() where signCell[c] && needsNoSign[k] { return false }
         var last = -1
@@ -74,6 +93,17 @@ struct DiagonalRuns {
             }
             guard b + s >= last else { return false }
             last = b + s
+        }
+        guard !bounds.isEmpty else { return true }
+        var valueAt = [Int](repeating: -1, count: cells.count)
+        for (k, c) in assigned.enumerated() { valueAt[c] = k }
+        sites: for site in bounds {
+            var left = 0.0, right = 0.0
+            for (n, c) in site.cells.enumerated() {
+                guard valueAt[c] >= 0, let v = numbers[valueAt[c]] else { continue sites }
+                if n < site.leftCount { left += v } else { right += v }
+            }
+            if left > right + 1e-9 { return false }
         }
         return true
     }

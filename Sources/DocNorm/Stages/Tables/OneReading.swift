@@ -209,7 +209,7 @@ extension LabelledColumnRecovery {
         var all = ReadingTally(cellCount: cellCount), diagonal = ReadingTally(cellCount: cellCount)
         func text(_ p: Int) -> String { if case .value(let t, _) = pieces[p] { t } else { "" } }
         let order = DiagonalRuns(pieces: pieces, values: values, runStart: runStart, headerLed: headersBefore.map { !$0.isEmpty },
-                                 cells: cells, blocks: blocks, recovery: self, shape: shape)
+                                 cells: cells, blocks: blocks, recovery: self, shape: shape, template: template)
         func fits(_ i: Int, _ c: Int) -> Int? {
             let (b, r, s) = cells[c], p = values[i]
             guard !filled[c], let h = headerPiece[b][s], h < p, let l = rowPiece[b][r], l < p || !labelsFirst,

@@ -970,7 +970,7 @@ struct TableRecognizer: Sendable {
         }
         if let line = placement.byReading, placement.readingAllowed.byDiagonal {
             context.report(.tables, "tables.diagonal-runs", .repair,
-                           "of the readings of table \(template.id)'s values from line \(line), only those taken whose runs read apart from their headers are each one column of one block and come by anti-diagonals (column index plus block index never smaller than the run's before), with no unsigned value but zero under a header that names a sign (the extractor read every value block after the headers, in the order its block sort gives)",
+                           "of the readings of table \(template.id)'s values from line \(line), only those taken whose runs read apart from their headers are each one column of one block and come by anti-diagonals (column index plus block index never smaller than the run's before), with no unsigned value but zero under a header that names a sign, every bound of the template holding (the extractor read every value block after the headers, in the order its block sort gives)",
                            line: line)
         }
         for (headers, value, header, line) in placement.bySign {
