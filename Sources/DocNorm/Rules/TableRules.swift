@@ -232,9 +232,11 @@ public struct TableTemplate: Sendable {
     public var columns: Int
     public var rows: [Row]
     public var checks: [Check]
-    /// Relations `left ≤ right` (same form as `checks`). Only diagnosed
+    /// Relations `left ≤ right` (same form as `checks`). Diagnosed
     /// (`structure.bound`): a sum that must hold exactly is what table
-    /// recognition tests readings against; a bound tells too little.
+    /// recognition tests readings against; a bound tells too little, except
+    /// between the few readings Chromium's anti-diagonal runs leave
+    /// (`tables.diagonal-runs`, and only where one of them holds it).
     public var bounds: [Check] = []
 
     /// What `init` works out once from the fields above for the stages to

@@ -60,6 +60,11 @@
 /// 本年增/减's, and the cells every reading gives the same values are
 /// placed, the others reported.
 ///
+/// Where several readings keep all that, those whose runs read apart from
+/// their headers go by anti-diagonals of the grid are taken, if any do
+/// (`tables.diagonal-runs`, DiagonalRuns.swift): Chromium's table 二 on one
+/// page, every header read before its values, comes so.
+///
 /// pdftotext -raw of a LibreOffice PDF keeps less of that order: where no
 /// reading keeps every row label before its cells, a row label may come
 /// after its cells (…⏎2⏎⏎行政强制⏎信息内容⏎行政事业性收费: the row drawn on the
@@ -73,6 +78,38 @@ extension LabelledColumnRecovery {
         /// Values (pieces) the readings that keep the order put in cells of
         /// other text: several readings, and these cells left empty.
         var inDoubt: [Int] = []
+        /// Several readings kept the order; those that keep the diagonal
+        /// order too were taken (`tables.diagonal-runs`).
+        var byDiagonal = false
+    }
+
+    /// The readings a search found: the first, how many give other tables,
+    /// and per cell whether every one put the same text there.
+    struct ReadingTally {
+        var found: [Int]? = nil
+        var solutions = 0
+        /// Per cell, the piece the first reading put there, and whether every
+        /// reading since put the same text there.
+        var foundAt: [Int]
+        var agreed: [Bool]
+        init(cellCount: Int) {
+            foundAt = [Int](repeating: 0, count: cellCount)
+            agreed = [Bool](repeating: true, count: cellCount)
+        }
+        var agreedCount: Int { agreed.lazy.filter { $0 }.count }
+
+        /// Counts a reading (per value, its cell).
+        mutating func record(_ assigned: [Int], values: [Int], text: (Int) -> String) {
+            // Equal numbers trading cells give the same table: one reading.
+            if found != nil, values.indices.allSatisfy({ text(values[$0]) == text(foundAt[assigned[$0]]) }) { return }
+            solutions += 1
+            guard found == nil else {
+                for (k, c) in assigned.enumerated() where text(values[k]) != text(foundAt[c]) { agreed[c] = false }
+                return
+            }
+            found = assigned
+            for (k, c) in assigned.enumerated() { foundAt[c] = values[k] }
+        }
     }
 
     /// Per template row, each slot's value piece (index into `pieces`) in
@@ -166,12 +203,13 @@ extension LabelledColumnRecovery {
         /// The closed runs' rectangles: block, first and last row, first and
         /// last slot, the page of its last value.
         var rectangles: [(block: Int, top: Int, bottom: Int, left: Int, right: Int, page: Int)] = []
-        var found: [Int]? = nil, solutions = 0, steps = 0, labelsFirst = true
-        /// Per cell, the piece the first reading put there, and whether every
-        /// reading since put the same text there.
-        var foundAt = [Int](repeating: 0, count: cellCount)
-        var agreed = [Bool](repeating: true, count: cellCount)
+        var steps = 0, labelsFirst = true
+        /// Every reading found, and those of them that keep the diagonal
+        /// order too (`DiagonalRuns`).
+        var all = ReadingTally(cellCount: cellCount), diagonal = ReadingTally(cellCount: cellCount)
         func text(_ p: Int) -> String { if case .value(let t, _) = pieces[p] { t } else { "" } }
+        let order = DiagonalRuns(pieces: pieces, values: values, runStart: runStart, headerLed: headersBefore.map { !$0.isEmpty },
+                                 cells: cells, blocks: blocks, recovery: self, shape: shape, template: template)
         func fits(_ i: Int, _ c: Int) -> Int? {
             let (b, r, s) = cells[c], p = values[i]
             guard !filled[c], let h = headerPiece[b][s], h < p, let l = rowPiece[b][r], l < p || !labelsFirst,
@@ -227,15 +265,8 @@ extension LabelledColumnRecovery {
             }
             defer { if i > 0, i == values.count || runStart[i] { rectangles.removeLast() } }
             if i == values.count {
-                // Equal numbers trading cells give the same table: one reading.
-                if found != nil, values.indices.allSatisfy({ text(values[$0]) == text(foundAt[assigned[$0]]) }) { return }
-                solutions += 1
-                guard found == nil else {
-                    for (k, c) in assigned.enumerated() where text(values[k]) != text(foundAt[c]) { agreed[c] = false }
-                    return
-                }
-                found = assigned
-                for (k, c) in assigned.enumerated() { foundAt[c] = values[k] }
+                all.record(assigned, values: values, text: text)
+                if labelsFirst, order.kept(assigned) { diagonal.record(assigned, values: values, text: text) }
                 return
             }
             for c in cells.indices {
@@ -250,11 +281,16 @@ extension LabelledColumnRecovery {
         // The strict order first; where it leaves no reading, row labels
         // after their cells.
         search(0)
-        if solutions == 0, steps < budget {
+        if all.solutions == 0, steps < budget {
             labelsFirst = false
             steps = 0
             search(0)
         }
+        // Of several readings, those that keep the diagonal order, where
+        // any does and they agree on more cells (`tables.diagonal-runs`).
+        let byDiagonal = labelsFirst && all.solutions > 1 && diagonal.solutions > 0 && diagonal.agreedCount > all.agreedCount
+        let (found, solutions, foundAt, agreed) = byDiagonal
+            ? (diagonal.found, diagonal.solutions, diagonal.foundAt, diagonal.agreed) : (all.found, all.solutions, all.foundAt, all.agreed)
         // Row labels after their cells: only the one reading.
         guard solutions == 1 || solutions > 1 && labelsFirst, steps < budget, found != nil, agreed.contains(true) else { return nil }
         var reading = template.rows.map { [Int?](repeating: nil, count: $0.isHeader ? 0 : $0.columnPaths.count) }
@@ -263,7 +299,7 @@ extension LabelledColumnRecovery {
             let (b, r, s) = cells[c]
             if agreed[c] { reading[blocks[b].rows[r]][s] = foundAt[c] } else { inDoubt.append(foundAt[c]) }
         }
-        return (reading, ReadingAllowance(labelAfter: !labelsFirst, inDoubt: inDoubt.sorted()))
+        return (reading, ReadingAllowance(labelAfter: !labelsFirst, inDoubt: inDoubt.sorted(), byDiagonal: byDiagonal))
     }
 
     /// Where the stretch holds fewer values than the table has cells and

@@ -968,6 +968,11 @@ struct TableRecognizer: Sendable {
                            "the values from line \(line) of table \(template.id) fit its cells in \(placement.readingAllowed.inDoubt.isEmpty ? "exactly one reading" : "readings that agree on the cells placed"): \(label) and after the cells above it and to its left, each run of values without a blank line filling a rectangle of one block row by row (down one column, across one row, or rows of a few columns) and no two runs on one page one such rectangle stacked, a run right after headers under the first of them still without values, signed values under a header that names the sign (the extractor read the table by blocks of text, not row by row)",
                            line: line)
         }
+        if let line = placement.byReading, placement.readingAllowed.byDiagonal {
+            context.report(.tables, "tables.diagonal-runs", .repair,
+                           "of the readings of table \(template.id)'s values from line \(line), only those taken whose runs read apart from their headers are each one column of one block and come by anti-diagonals (column index plus block index never smaller than the run's before), with no unsigned value but zero under a header that names a sign, every bound of the template holding (the extractor read every value block after the headers, in the order its block sort gives)",
+                           line: line)
+        }
         for (headers, value, header, line) in placement.bySign {
             context.report(.tables, "tables.labelled-columns", .repair,
                            "the values under \(headers) of table \(template.id) read row by row and column by column give different tables; placed row by row: column by column, \(value) would stand under \(header), which names no such sign",
