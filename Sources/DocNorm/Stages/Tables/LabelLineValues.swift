@@ -80,14 +80,46 @@ struct LabelLineValues: Sendable {
         var line: Int
     }
 
+    /// Whether `text` can be a label line, told on its UTF-8 before it is
+    /// cut into words: its last scalar past spaces and TABs ends a value
+    /// (`valueEnders`) or is an ASCII digit (the digits cut off the piece
+    /// before them), and it holds a byte other than an ASCII digit, space or
+    /// TAB (a line of such bytes alone is plain numbers, every word a value:
+    /// it names no row). Most lines of a stretch are numbers, header text or
+    /// prose; cutting each into words and asking the words was most of the
+    /// rule's cost once the labels were made once.
+    func mayBeLabelLine(_ text: String) -> Bool {
+        let grammar = rules.valueGrammar
+        // A blank no value ends with: the last word's last scalar is the
+        // line's last one past blanks (else that word could end in one).
+        guard !grammar.valueEnders.contains(" "), !grammar.valueEnders.contains("\t") else { return true }
+        func screen(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            guard end > 0 else { return false }
+            let last = UTF8Scalars.scalar(endingAt: end, in: bytes).scalar
+            guard last.value &- 0x30 < 10 || grammar.valueEnders.contains(last) else { return false }
+            guard grammar.plainDigitsAreValues else { return true }
+            var i = end
+            while i > 0 {
+                i -= 1
+                let byte = bytes[i]
+                if byte &- 0x30 >= 10 && byte != 0x20 && byte != 0x09 { return true }
+            }
+            return false
+        }
+        if let told = text.utf8.withContiguousStorageIfAvailable(screen) { return told }
+        var text = text
+        return text.withUTF8(screen)
+    }
+
     /// The first-column cells `lines[start..<end]` give for `template`.
     func cells(_ lines: [SourceLine], from start: Int, end: Int, template: TableTemplate) -> [Cell] {
         var found: [Cell] = []
         var doubtful = Set<Int>()
         for index in start..<max(start, end) {
             let text = lines[index].text
-            // Cheap test first: a label line holds a value opener and a non-value.
-            guard text.unicodeScalars.contains(where: { rules.valueOpeners.contains($0) }) else { continue }
+            guard mayBeLabelLine(text) else { continue }
             // `2.重复申请 16`, or, its space taken out by an earlier stage
             // (Han then digit), `2.重复申请16`: the trailing digits are the value.
             var words = text.blankSeparatedWords.map(String.init)
