@@ -80,6 +80,19 @@ import DocNormTestSupport
         #expect(!labelLines.mayBeLabelLine("申请人情况"))
     }
 
+    /// `tables.header-runs` cuts a line into words for its unplaced numbers
+    /// only where a word may open with a value opener: no line it passes
+    /// over holds a value word.
+    @Test func unplacedNumbersScreenPassesOverNoValue() {
+        let runs = pipeline.tables.headerRuns
+        for text in Self.texts + ["2021年 12", "第12条", "本年 增5", "其他\u{301} 3", "a \u{301}1", "\u{600}1", "— 无"] {
+            let hasValue = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).contains { runs.rules.isValue(String($0)) }
+            if hasValue { #expect(runs.opensWordWithValueOpener(text), "\(text.debugDescription)") }
+        }
+        #expect(!runs.opensWordWithValueOpener("第12条"))
+        #expect(runs.opensWordWithValueOpener("2021年 12"))
+    }
+
     /// The probe of `tables.settle` asks `allHold` where the full reading
     /// asks for the relations: the two must agree on whether all hold.
     @Test func allHoldIsWhetherEveryRelationHolds() {
