@@ -54,6 +54,45 @@ import DocNormTestSupport
         }
     }
 
+    /// `tables.label-line-values` screens a line by its bytes before cutting
+    /// it into words: every line it turns away has no last word that is a
+    /// value (or ends in digits after other text) with a non-value before it.
+    @Test func labelLineScreenTurnsAwayNoLabelLine() {
+        let labelLines = pipeline.tables.headerRuns.labelLines
+        let rules = labelLines.rules
+        let extra = ["2.重复申请 16", "2.重复申请16", "内容仍不明确 3 ", "内容仍不明确 /", "内容仍不明确 —\t", "0 36", "16", "1.5",
+                     "申请人情况", "其他 。", "重复申请 5万元", "申请 12\u{301}", "申请 1\u{600} ", "1 2 3\t", "本年 增5"]
+        for text in Self.texts + extra {
+            var words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            var couldBe = false
+            if let last = words.last {
+                let digits = last.unicodeScalars.reversed().prefix { ("0"..."9").contains($0) }.count
+                if !rules.isValue(last) && digits > 0 && digits < last.unicodeScalars.count {
+                    words.removeLast()
+                    words += [String(last.unicodeScalars.dropLast(digits)), String(last.unicodeScalars.suffix(digits))]
+                }
+                couldBe = words.count >= 2 && rules.isValue(words.last!) && !words.dropLast().contains(where: rules.isValue)
+            }
+            if couldBe { #expect(labelLines.mayBeLabelLine(text), "\(text.debugDescription)") }
+        }
+        #expect(labelLines.mayBeLabelLine("2.重复申请 16"))
+        #expect(!labelLines.mayBeLabelLine("0 36"))
+        #expect(!labelLines.mayBeLabelLine("申请人情况"))
+    }
+
+    /// `tables.header-runs` cuts a line into words for its unplaced numbers
+    /// only where a word may open with a value opener: no line it passes
+    /// over holds a value word.
+    @Test func unplacedNumbersScreenPassesOverNoValue() {
+        let runs = pipeline.tables.headerRuns
+        for text in Self.texts + ["2021年 12", "第12条", "本年 增5", "其他\u{301} 3", "a \u{301}1", "\u{600}1", "— 无"] {
+            let hasValue = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).contains { runs.rules.isValue(String($0)) }
+            if hasValue { #expect(runs.opensWordWithValueOpener(text), "\(text.debugDescription)") }
+        }
+        #expect(!runs.opensWordWithValueOpener("第12条"))
+        #expect(runs.opensWordWithValueOpener("2021年 12"))
+    }
+
     /// The probe of `tables.settle` asks `allHold` where the full reading
     /// asks for the relations: the two must agree on whether all hold.
     @Test func allHoldIsWhetherEveryRelationHolds() {

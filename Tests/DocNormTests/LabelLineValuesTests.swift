@@ -61,4 +61,22 @@ import Testing
         #expect(HeaderRunTests.value(doc, "2.重复申请", "自然人") == nil)
         #expect(!doc.diagnostics.contains { $0.rule == "tables.label-line-values" })
     }
+
+    /// A piece is looked up in a label by scalars where every scalar of both
+    /// is a Character of its own, and by the standard library's Characters
+    /// otherwise: the answers are the same.
+    @Test func labelContainsIsCharacterContains() {
+        let labels = ["2.没有现成信息需要另行制作", "6.属于四类过程性信息", "法人或其他组织", "K值", "e\u{301}级", "总计"]
+        let pieces = ["需要另行制作", "现成信", "信息", "2.没有", "过程性信息x", "其他", "K", "\u{212A}值", "e", "e\u{301}", "计", "总计总计"]
+        for label in labels {
+            for piece in pieces {
+                #expect(LabelLineValues.Label(label).contains(LabelLineValues.Label(piece)) == label.contains(piece), "\(label) \(piece)")
+            }
+        }
+        // Han labels and pieces are compared by scalars; a combining mark
+        // or a scalar canonically equivalent to another sends them to `contains`.
+        #expect(LabelLineValues.Label("2.重复申请").scalars != nil)
+        #expect(LabelLineValues.Label("e\u{301}级").scalars == nil)
+        #expect(LabelLineValues.Label("\u{212A}值").scalars == nil)
+    }
 }

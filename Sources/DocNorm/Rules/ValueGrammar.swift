@@ -23,6 +23,10 @@ final class ValueGrammar: Sendable {
     /// the suffixes: a token is compared with a list only when it opens
     /// (ends) with one of its scalars.
     let emptyMarkOpeners: ScalarSet, prefixOpeners: ScalarSet, suffixEnders: ScalarSet
+    /// The last scalars a value can end with (digits, the suffixes' and the
+    /// empty marks' last scalars): a text whose last scalar is none of them
+    /// ends in no value.
+    let valueEnders: ScalarSet
     /// Whether a token of ASCII digits only is a value whatever else the
     /// grammar holds: 0–9 are digits, and no empty mark or prefix opens with
     /// one, no suffix ends with one (as in the rules). Most tokens asked are
@@ -43,6 +47,8 @@ final class ValueGrammar: Sendable {
         emptyMarkOpeners = scalarSet(String(String.UnicodeScalarView(emptyMarks.compactMap(\.unicodeScalars.first))))
         prefixOpeners = scalarSet(String(String.UnicodeScalarView(prefixes.compactMap(\.unicodeScalars.first))))
         suffixEnders = scalarSet(String(String.UnicodeScalarView(suffixes.compactMap(\.unicodeScalars.last))))
+        valueEnders = ScalarSet(ranges: (digits.unicodeScalars.map { $0 } + (suffixes + emptyMarks).compactMap(\.unicodeScalars.last))
+                                    .map { $0.value...$0.value }, pattern: "value enders")
         let asciiDigits = UInt32(0x30)...UInt32(0x39)
         let (digitSet, markOpeners, prefixSet, enders) = (self.digits, emptyMarkOpeners, prefixOpeners, suffixEnders)
         plainDigitsAreValues = asciiDigits.allSatisfy { digitSet.contains($0) }

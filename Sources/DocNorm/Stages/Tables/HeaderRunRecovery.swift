@@ -233,12 +233,16 @@ struct HeaderRunRecovery: Sendable {
         // Every other number of the stretch: placed nowhere.
         var unplaced: [(text: String, line: Int, reason: String)] = []
         for index in start...lastLine {
-            // A value opens with one of `valueOpeners`: a line without any
-            // holds none, and is not cut into words (by Characters, the
-            // most of this function's time on the stretches after prose).
-            guard lines[index].text.unicodeScalars.contains(where: { rules.valueOpeners.contains($0) }) else { continue }
+            // A value opens with one of `valueOpeners`: a line where no word
+            // opens with one holds none, and is not cut into words (by
+            // Characters, the most of this function's time on the stretches
+            // after prose).
+            guard opensWordWithValueOpener(lines[index].text) else { continue }
             var taken = placedAt[index] ?? []
             for word in lines[index].text.blankSeparatedWords {
+                // A string is made only of a word a value may be (prose
+                // words are most of them, each a copy).
+                guard let first = word.unicodeScalars.first, rules.valueOpeners.contains(first) else { continue }
                 let text = String(word)
                 guard rules.isValue(text) else { continue }
                 if let k = taken.firstIndex(of: text) { taken.remove(at: k); continue }
@@ -249,6 +253,28 @@ struct HeaderRunRecovery: Sendable {
                                                          lastLine: lastLine, placed: placed, unplaced: unplaced)
         placement.byLabelLine = byLabelLine
         return placement
+    }
+
+    /// Whether a scalar of `valueOpeners` stands first in the text or right
+    /// after a space or TAB, told on the UTF-8: where none does, no word of
+    /// `blankSeparatedWords` opens with one (each word opens at the text's
+    /// start or right after a space or TAB byte, split by bytes or, around
+    /// a space a combining mark joins, by Characters), and no word is a value.
+    func opensWordWithValueOpener(_ text: String) -> Bool {
+        let openers = rules.valueOpeners
+        func look(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            // Byte by byte: a scalar is read only where a word may open
+            // (no lead or continuation byte is a space or TAB).
+            var afterBlank = true
+            for (i, byte) in bytes.enumerated() {
+                if afterBlank && openers.contains(UTF8Scalars.scalar(at: i, in: bytes).scalar) { return true }
+                afterBlank = byte == 0x20 || byte == 0x09
+            }
+            return false
+        }
+        if let found = text.utf8.withContiguousStorageIfAvailable(look) { return found }
+        var text = text
+        return text.withUTF8(look)
     }
 
     /// Every complete or partial reading of a row's claims with the pair
