@@ -77,19 +77,29 @@ struct BatchReport: Codable, Sendable {
         let head = try Self.encoded(skeleton)
         guard let slot = head.firstRange(of: empty) else { return nil }
         let size = (files.count + threads - 1) / threads
-        let pieces = Locked([Result<String, any Error>?](repeating: nil, count: threads))
+        /// A piece's elements, indented on the piece's thread (indenting
+        /// them all after the join was a serial 23 M instructions for 2,762
+        /// files); nil when the encoder's text is not of the expected shape.
+        enum Piece { case empty, elements(String), unexpected }
+        let pieces = Locked([Result<Piece, any Error>?](repeating: nil, count: threads))
         let files = files
         runThreads(threads) { k in
             let range = min(files.count, k * size)..<min(files.count, (k + 1) * size)
-            let piece = Result { try Self.encoded(Array(files[range])) }
+            let piece = Result { () throws -> Piece in
+                let text = try Self.encoded(Array(files[range]))
+                if text == "[\n\n]" { return .empty }
+                guard text.hasPrefix("[\n"), text.hasSuffix("\n]") else { return .unexpected }
+                return .elements(Self.indented(text.dropFirst(2).dropLast(2)))
+            }
             pieces.withLock { $0[k] = piece }
         }
         var elements: [String] = []
         for piece in pieces.withLock({ $0 }) {
-            guard let text = try piece?.get() else { return nil }
-            if text == "[\n\n]" { continue }  // an empty piece
-            guard text.hasPrefix("[\n"), text.hasSuffix("\n]") else { return nil }
-            elements.append(Self.indented(text.dropFirst(2).dropLast(2)))
+            switch try piece?.get() {
+            case .empty: continue
+            case .elements(let text): elements.append(text)
+            case .unexpected, nil: return nil
+            }
         }
         var text = head
         text.replaceSubrange(slot, with: "\"files\" : [\n" + elements.joined(separator: ",\n") + "\n  ]")

@@ -97,6 +97,35 @@ import Glibc
         }
     }
 
+    /// With several workers the largest inputs go first: two FIFOs that
+    /// nobody writes yet (size 0) come first by name, but the workers take
+    /// the file first, so its output is committed while both wait on them;
+    /// in name order both workers would wait and nothing would be done.
+    @Test func severalWorkersTakeTheLargestInputFirst() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("in/c.txt", Self.samples[0].input)
+        for name in ["a", "b"] { #expect(mkfifo(folder.file("in/\(name).txt"), 0o644) == 0) }
+        let run = try startDocnorm(["batch", folder.file("in"), folder.file("out"), "--jobs", "2"])
+        func finished() -> Int { (folder.read("out/.docnorm/manifest.jsonl") ?? []).split(separator: 0x0A).count }
+        var waited = 0
+        while finished() < 1 && waited < 60_000 {
+            usleep(20_000)
+            waited += 20
+        }
+        #expect(finished() == 1, "c.txt was done while the workers waited on a.txt and b.txt")
+        // Unblock the workers (opening a FIFO to write waits for its reader).
+        for name in ["a", "b"] {
+            let writer = open(folder.file("in/\(name).txt"), O_WRONLY)
+            #expect(writer >= 0)
+            _ = Self.samples[1].input.withUnsafeBytes { write(writer, $0.baseAddress, $0.count) }
+            close(writer)
+        }
+        let result = run.wait()
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(try statuses(folder, "out") == ["a.txt": "done", "b.txt": "done", "c.txt": "done"])
+    }
+
     /// Inputs whose outputs would land on the same path (a.txt and a.text
     /// with --glob '*'), or on OUT/report.json (an input named report.txt and
     /// --format json), fail with a message naming the clash, and no output is
