@@ -141,3 +141,101 @@ struct TableSpeedPathTests {
             .map { CellSpan(row: $0.r0, column: $0.c0, rowSpan: $0.r1 - $0.r0 + 1, columnSpan: $0.c1 - $0.c0 + 1) }
     }
 }
+
+extension TableSpeedPathTests {
+    /// The settle probe keeps a first-run table that is its template's whole
+    /// grid without matching it (`KnownReading`): on every template's grid,
+    /// with what may follow it (nothing, text, a value the last row would
+    /// take, a rule line, a label's opening), it keeps what the match keeps,
+    /// region for region and grid for grid; a grid that is not whole (a
+    /// value missing, a relation broken, a label changed) is no known reading.
+    @Test func knownReadingKeepsWhatTheMatchKeeps() {
+        let tables = pipeline.tables, rules = tables.rules
+        let context = PipelineContext(tracing: false, collecting: false)
+        var known = 0, skipped = 0
+        for template in rules.templates {
+            func rows(_ value: (Int, Int) -> String) -> [String] {
+                template.rows.enumerated().map { r, row in
+                    row.cells.enumerated().map { c, cell -> String in
+                        switch cell {
+                        case .label(let l): l
+                        case .empty: ""
+                        case .value: value(r, c)
+                        }
+                    }.joined(separator: "\t")
+                }
+            }
+            let afters = [[], ["后文"], ["", "0 后文"], ["5"], ["---", "后文"], ["\t| 后文"], ["（一）后文"], ["减3 后文"], ["2021年后文"]]
+            let values: [(Int, Int) -> String] = [{ _, _ in "0" }, { r, c in (r + c) % 3 == 0 ? "减12" : "12.5" }]
+            for (after, value) in afters.flatMap({ after in values.map { (after, $0) } }) {
+                let input = (["前文", ""] + rows(value) + [""] + after).enumerated().map { SourceLine(number: $0 + 1, text: $1) }
+                let slow = tables.recognize(input, context: context, gridsOnly: true)
+                for region in slow {
+                    let table = Table(grid: region.table.grid, templateID: template.id)
+                    var missing = table, broken = table, relabelled = table
+                    // The last value cell left empty, or made to break the sums
+                    // (of numbers: a cell that holds none, 减12, makes a relation unknown).
+                    if let r = template.rows.indices.last(where: { !template.rows[$0].valueColumns.isEmpty }),
+                       let c = template.rows[r].valueColumns.last {
+                        missing.grid[r][c] = ""
+                        broken.grid[r][c] = "7"
+                        #expect(tables.knownReading(missing) == nil, "\(template.id)")
+                        if !template.checks.isEmpty, table.grid[r][c] == "0" { #expect(tables.knownReading(broken) == nil, "\(template.id)") }
+                    }
+                    relabelled.grid[0][0] += "表"
+                    #expect(tables.knownReading(relabelled) == nil, "\(template.id)")
+                    // The first run's checks, where it has them, say whether all relations hold.
+                    var checked = table
+                    checked.checks = TableArithmetic.relations(template, values: template.rows.indices.map { r in
+                        template.rows[r].valueColumns.map { table.grid[r][$0] }
+                    }).map(\.result)
+                    #expect((tables.knownReading(checked) == nil) == (tables.knownReading(table) == nil), "\(template.id)")
+                    guard let reading = tables.knownReading(table) else { continue }
+                    known += 1
+                    let first = region.lines.lowerBound
+                    let quick = tables.recognize(input, context: context, gridsOnly: true,
+                                                 firstReading: { $0 == region.lines ? table.grid : nil },
+                                                 knownReading: { $0 == first ? reading : nil })
+                    #expect(quick.map(\.lines) == slow.map(\.lines), "\(template.id) \(after)")
+                    #expect(quick.map(\.table.grid) == slow.map(\.table.grid), "\(template.id) \(after)")
+                    let last = first + table.grid.count - 1
+                    if tables.readsOnlyItself(input, through: last) {
+                        skipped += 1
+                        #expect(tables.matchReads(table.grid, template: template, in: input, window: 0..<input.count, at: first, through: last),
+                                "\(template.id) \(after)")
+                    }
+                }
+            }
+        }
+        // Whole grids were known and kept without matching, not only refused.
+        #expect(known > 0 && skipped > 0)
+    }
+
+    /// What may follow a whole grid's last row: text whose first scalar
+    /// (past blank lines, spaces, TABs and `|`) opens no value and no rule.
+    @Test func aWholeGridReadsOnlyItselfBeforeText() {
+        let tables = pipeline.tables
+        func after(_ texts: [String]) -> Bool {
+            let lines = (["表"] + texts).enumerated().map { SourceLine(number: $0 + 1, text: $1) }
+            return tables.readsOnlyItself(lines, through: 0)
+        }
+        #expect(after([]))
+        #expect(after(["", "后文"]))
+        #expect(after(["\t| 后文"]))
+        #expect(after([" ", "四、结转"]))
+        #expect(!after(["", "0 后文"]))
+        #expect(!after(["\t12"]))
+        #expect(!after(["---"]))
+        #expect(!after(["", "", "减3"]))
+        #expect(after(["2021年，本机关"]))
+        #expect(!after(["12.5\t后文"]))
+    }
+
+    /// A whole grid's value cell is one token of the stream that the match
+    /// reads as a value.
+    @Test func aValueCellIsOneValueToken() {
+        let tables = pipeline.tables
+        for cell in ["0", "12864", "减12", "增2", "12.5", "318.27"] { #expect(tables.isOneValueToken(cell), "\(cell)") }
+        for cell in ["", "1 2", "12减3", "3\t", "|5", "规章", "12a"] { #expect(!tables.isOneValueToken(cell), "\(cell)") }
+    }
+}

@@ -206,6 +206,10 @@ extension TableRecognizer {
 extension TableRecognizer {
     /// Whether a second run reads the same tables in the same places, and
     /// nothing more: `settled`'s test, holding as little as it can.
+    /// A table that is its template's whole grid is not matched again where
+    /// nothing can change its reading (`KnownReading`): on the 1 MB bench,
+    /// most tables (the match, its cell stream and `readsAs` were ~150 M
+    /// instructions of the probe's 270 M).
     ///
     /// A table is tried only at a line whose first scalar past TAB and space
     /// opens an anchor (`anchorFirsts`), and what `recognize` reads from there
@@ -237,18 +241,129 @@ extension TableRecognizer {
         let lines = readBack.lines(in: windows)
 
         let tableAt = Self.firstIndices(of: readBack.tableLines)
+        // The tables that are their template's whole grid, by their first reading line.
+        var known: [Int: KnownReading] = [:]
+        for (k, span) in readBack.tableLines.enumerated() where tableAt[span] == k {
+            if let reading = knownReading(readBack.tables[k].table) { known[span.lowerBound] = reading }
+        }
         var found = 0, allSame = true
         _ = recognize(lines, reportEdition: reportEdition, memo: memo, context: PipelineContext(tracing: false, collecting: false),
                       gridsOnly: true, firstReading: { region in
                           let span = (lines[region.lowerBound].number - 1)...(lines[region.upperBound].number - 1)
                           return tableAt[span].map { readBack.tables[$0].table.grid }
-                      }) { region in
+                      }, knownReading: { known.isEmpty ? nil : known[lines[$0].number - 1] }) { region in
             found += 1
             let span = (lines[region.lines.lowerBound].number - 1)...(lines[region.lines.upperBound].number - 1)
             if let k = tableAt[span], readBack.tables[k].table.grid == region.table.grid {} else { allSame = false }
             return Region(lines: region.lines, table: Table(grid: []))
         }
         return allSame && found == readBack.tables.count
+    }
+
+    /// A table of the first run that is its template's whole grid: each
+    /// label cell the template's label, each value slot one value token,
+    /// each empty cell empty, every relation holding. Its rows read
+    /// back, the template's match finds each label where it stands and each
+    /// value as the token it is, leaves no slot empty and repairs nothing:
+    /// it reads the grid whole and as it is, score 1 (`readsAs`), and the
+    /// probe keeps it without matching (`recognize`'s `knownReading`).
+    struct KnownReading {
+        /// Index of the template in the rules.
+        var template: Int
+        var grid: [[String]]
+    }
+
+    /// `table` as a `KnownReading`, if it is one.
+    func knownReading(_ table: Table) -> KnownReading? {
+        guard let id = table.templateID, let t = rules.templates.firstIndex(where: { $0.id == id }) else { return nil }
+        let template = rules.templates[t], rows = template.rows, columns = template.columns, grid = table.grid
+        guard grid.count == rows.count else { return nil }
+        for r in rows.indices {
+            let cells = rows[r].cells, row = grid[r]
+            guard cells.count == columns, row.count == columns else { return nil }
+            for column in 0..<columns {
+                switch cells[column] {
+                // (A label not found, or found further on, is no whole grid.)
+                // (Its bytes: the match compares scalars, and `==` takes 行
+                // U+FA08 for 行 U+884C.)
+                case .label(let label): guard !label.isEmpty, row[column].hasSameUTF8(as: label) else { return nil }
+                case .empty: guard row[column].isEmpty else { return nil }
+                case .value: guard isOneValueToken(row[column]) else { return nil }
+                }
+            }
+        }
+        // Whether every relation holds, as the first run found it: its
+        // checks are the relations of these values (`TableArithmetic.check`,
+        // after any repair of them), one a site where every value is a
+        // number. Summing them again cost ~20 M instructions of the 1 MB bench.
+        func allHold() -> Bool {
+            TableArithmetic.allHold(template, rows: rows.count, slots: { rows[$0].valueColumns.count },
+                                    number: { r, slot in TableArithmetic.number(grid[r][rows[r].valueColumns[slot]]) })
+        }
+        let holds: Bool
+        if table.checks.count == template.checkSites.count {
+            holds = table.checks.allSatisfy(\.holds)
+            assert(holds == allHold(), "tables.settle: a table's checks are not its grid's")
+        } else {
+            holds = allHold()
+        }
+        return holds ? KnownReading(template: t, grid: grid) : nil
+    }
+
+    /// Whether the cell `text` is one value as the cell stream cuts it and
+    /// the match reads it (`valueEnd`): a value (`isValue`), not empty, with
+    /// no separator in it (space, TAB, `|`) and no scalar that opens a cell
+    /// after a digit (`hanPrefixes`) right after one. ASCII digits (most
+    /// cells) are told on their bytes.
+    func isOneValueToken(_ text: String) -> Bool {
+        guard !text.isEmpty else { return false }
+        if rules.valueGrammar.plainDigitsAreValues, text.utf8.allSatisfy({ $0 &- 0x30 < 10 }) { return true }
+        var afterDigit = false
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "\t" || scalar == "|" || afterDigit && rules.hanPrefixes.contains(scalar) { return false }
+            afterDigit = scalar.value &- 0x30 < 10
+        }
+        return rules.isValue(text)
+    }
+
+    /// Whether the match of a whole grid whose last row is `lines[last]`
+    /// reads nothing after it: the text that follows (past blank lines and
+    /// the cell stream's separators) opens with no value, which the last row
+    /// would read as values over (its first token, cut as the stream cuts
+    /// it), and no rule scalar (`-` `:` `=`: a rule token the stream drops,
+    /// whatever follows it then read). A whole grid's match leaves no group
+    /// label open and no label's end to come, so nothing else is looked for
+    /// past its last value.
+    func readsOnlyItself(_ lines: [SourceLine], through last: Int) -> Bool {
+        for line in lines[(last + 1)...] {
+            let text = line.text.unicodeScalars
+            guard let first = text.firstIndex(where: { $0 != " " && $0 != "\t" && $0 != "|" }) else { continue }
+            let opening = text[first]
+            guard opening != "-" && opening != ":" && opening != "=" else { return false }
+            guard rules.valueOpeners.contains(opening) else { return true }
+            var token: [Unicode.Scalar] = []
+            var afterDigit = false
+            for scalar in text[first...] {
+                if scalar == " " || scalar == "\t" || scalar == "|" || afterDigit && rules.hanPrefixes.contains(scalar) { break }
+                token.append(scalar)
+                afterDigit = scalar.value &- 0x30 < 10
+            }
+            return !rules.isValue(token[...])
+        }
+        return true
+    }
+
+    /// Debug builds: whether the match `recognize` makes at `lines[i]` with
+    /// `template`, its stream built over `window`, reads `grid` with score 1
+    /// and ends on `lines[last]`: what a `KnownReading` takes without it.
+    func matchReads(_ grid: [[String]], template: TableTemplate, in lines: [SourceLine], window: Range<Int>, at i: Int,
+                    through last: Int) -> Bool {
+        let from = window.lowerBound
+        let stream = cellStream(lines[window]).ending(atLine: i - from + rules.matching.maxLines)
+        let start = i - from < stream.lineStart.count ? stream.lineStart[i - from] : stream.count
+        let m = matcher.match(template, in: stream, from: start, tracing: false, reporting: false)
+        return m.score >= 1 && m.end > start && from + lineIndex(of: m.end - 1, in: stream) == last
+            && readsAs(m, grid: grid, in: stream, lineText: lines[i].text.unicodeScalars.drop { $0 == "\t" || $0 == " " })
     }
 
     /// Whether `recognize`, keeping the complete match `m` with `gridsOnly`,

@@ -219,8 +219,14 @@ struct TableRecognizer: Sendable {
     /// read on the lines a region would span (indices into `lines`), if it
     /// read one there. A match that reads as exactly that grid is kept as
     /// that grid without being materialized (`readsAs`).
+    /// `knownReading`: the probe's too: the first run's table whose rows open
+    /// at `lines[i]`, where its grid is its template's whole grid
+    /// (`KnownReading`). Where that template is the first tried there and
+    /// nothing after the grid can be read into it, the table is kept as that
+    /// grid without matching (`readsOnlyItself`).
     func recognize(_ lines: [SourceLine], reportEdition: Int? = nil, memo: ReadingOrderRecovery.Memo? = nil, context: PipelineContext,
                    gridsOnly: Bool = false, firstReading: ((ClosedRange<Int>) -> [[String]]?)? = nil,
+                   knownReading: ((Int) -> KnownReading?)? = nil,
                    keep: (Region) -> Region = { $0 }) -> [Region] {
         // The closures below read the templates and the matching limits
         // from these copies: a closure that reads `rules` (or `self`) copies
@@ -230,8 +236,11 @@ struct TableRecognizer: Sendable {
         let templates = rules.templates, matching = rules.matching
         var regions: [Region] = []
         var edition = reportEdition
-        /// The last stream built and the line it starts at.
-        var window: (from: Int, stream: CellStream)?
+        /// The last window: the lines its stream is built over, and the
+        /// stream once an anchor needs it (a table kept as a known reading
+        /// needs none: built for it, it cost the probe ~37 M instructions
+        /// of the 1 MB bench, most documents' every anchor being one).
+        var window: (from: Int, end: Int, stream: CellStream?)?
         var hinted: Int?
         var triedUntil = 0
         /// Stretches that look like a template table none of whose values
@@ -262,14 +271,9 @@ struct TableRecognizer: Sendable {
             // so each line is put in a stream about twice, however many anchors
             // there are.
             let maxLines = matching.maxLines
-            if window.map({ $0.from + $0.stream.lineStart.count < min(lines.count, i + maxLines) }) ?? true {
-                window = (i, CellStream(lines[i..<min(lines.count, i + 2 * maxLines)], opensAfterDigit: rules.hanPrefixes,
-                                         rowNumbers: rules.rowNumbers, numberedLabels: rules.numberedLabels,
-                                         isValue: rules.valueGrammar.isValue))
+            if window.map({ $0.end < min(lines.count, i + maxLines) }) ?? true {
+                window = (i, min(lines.count, i + 2 * maxLines), nil)
             }
-            let from = window!.from
-            let stream = window!.stream.ending(atLine: i - from + maxLines)
-            let start = i - from < stream.lineStart.count ? stream.lineStart[i - from] : stream.count
             // The edition already found first; a perfect match cannot be beaten
             // (and would win the tie), so the others are not tried after one.
             // One array, the edition's templates first (two `filter`s and
@@ -279,6 +283,30 @@ struct TableRecognizer: Sendable {
             for t in candidates where templates[t].edition == edition { ordered.append(t) }
             let inEditionCount = ordered.count
             for t in candidates where templates[t].edition != edition { ordered.append(t) }
+            // The probe of `tables.settle` at a table of the first run that
+            // is its template's whole grid: the match of that template, the
+            // first tried, would read it whole and as it is (score 1: no other
+            // is tried) and no further, and keep it as the match below keeps
+            // one that `readsAs` the first run's grid. Debug builds (the
+            // tests) match it as well: the two must agree.
+            if gridsOnly, let knownReading, !context.tracing, !context.collecting, let t = ordered.first,
+               let known = knownReading(i), known.template == t, case let last = i + known.grid.count - 1, last < lines.count,
+               lines[last].number - lines[i].number == last - i, readsOnlyItself(lines, through: last) {
+                assert(matchReads(known.grid, template: templates[t], in: lines, window: window!.from..<window!.end, at: i, through: last),
+                       "tables.settle: a known reading that the match does not read")
+                regions.append(keep(Region(lines: i...last, table: Self.gridOnly(known.grid))))
+                hinted = templates[t].edition
+                edition = templates[t].edition
+                openBefore = nil
+                i = last + 1
+                continue
+            }
+            if window!.stream == nil {
+                window!.stream = cellStream(lines[window!.from..<window!.end])
+            }
+            let from = window!.from
+            let stream = window!.stream!.ending(atLine: i - from + maxLines)
+            let start = i - from < stream.lineStart.count ? stream.lineStart[i - from] : stream.count
             /// Whether a match is a table: enough of its labels and values, a
             /// lower share when that is many of them, lower still for the
             /// edition the report's tables so far are in (a report keeps one
@@ -1039,6 +1067,12 @@ struct TableRecognizer: Sendable {
         text.lineEnds.reserveCapacity(lines.count)
         for line in lines { text.append(line.text.unicodeScalars) }
         return text
+    }
+
+    /// The cell stream of `lines`, as the recognition reads them.
+    func cellStream(_ lines: ArraySlice<SourceLine>) -> CellStream {
+        CellStream(lines, opensAfterDigit: rules.hanPrefixes, rowNumbers: rules.rowNumbers, numberedLabels: rules.numberedLabels,
+                   isValue: rules.valueGrammar.isValue)
     }
 
     /// Index of the line holding stream position `index` (binary search).
