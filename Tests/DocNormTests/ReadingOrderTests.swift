@@ -103,6 +103,46 @@ private func headerGroupPutOffPastPage(headerInOrder: Bool) -> String {
     return lines.joined(separator: "\n") + "\n"
 }
 
+/// A sparse table 三 (2021): 2 applications in one applicant column
+/// (`column`), answered in full; every other cell 0.
+private func sparse(_ id: String, column: Int) -> [Int] {
+    guard ["new", "disclosed", "total"].contains(id) else { return [0, 0, 0, 0, 0, 0, 0] }
+    var values = [0, 0, 0, 0, 0, 0, 2]
+    values[column] = 2
+    return values
+}
+
+/// The sparse table as pdftotext -raw reads LibreOffice's header group with
+/// 其他 and 总计 past the page break (`headerGroupPutOffPastPage`), every
+/// value alone after a blank line: every order of the header blocks holds
+/// in the arithmetic, and the zero rows give hundreds of cheap readings
+/// whose rows hold; the page's last two rows and the table's last three
+/// are read column by column.
+private func sparseHeaderGroupPutOffPastPage(column: Int) -> String {
+    let template = pipeline.tables.rules.templates.first { $0.id == "2021-applications" }!
+    let rows = template.rows.filter { !$0.isHeader }
+    func values(_ row: TableTemplate.Row) -> [Int] { sparse(row.id!, column: column) }
+    var lines = ["三、收到和处理政府信息公开申请情况", "（本列数据的勾稽关系为：第一项加第二项", "之和，等于第三项加第四项之和）"]
+    for row in rows { lines += row.cells.compactMap { if case .label(let l) = $0 { l } else { nil } } }
+    let top = rows.prefix(3).map(values)
+    lines += ["申请人情况", "法人或其他组织", "科研 社会公益 法律服务", "机构", "组织", "机构"]
+    for v in top { lines += v[2...4].map(String.init) }
+    lines += ["", "自", "然", "人"] + top.map { String($0[0]) }
+    lines += ["", "商业", "企业"] + top.map { String($0[1]) }
+    func byColumns(_ group: ArraySlice<TableTemplate.Row>) {
+        let v = group.map(values)
+        for c in 0..<7 { lines += [""] + v.map { String($0[c]) } }
+    }
+    let pageEnd = 13
+    for row in rows[3..<(pageEnd - 2)] { for value in values(row) { lines += ["", String(value)] } }
+    byColumns(rows[(pageEnd - 2)..<pageEnd])
+    lines += ["", "-3-", "", "总", "其", "计", "他"] + top.map { "\($0[5]) \($0[6])" }
+    for row in rows[pageEnd..<(rows.count - 3)] { for value in values(row) { lines += ["", String(value)] } }
+    byColumns(rows[(rows.count - 3)...])
+    lines.append("四、政府信息公开行政复议、行政诉讼情况")
+    return lines.joined(separator: "\n") + "\n"
+}
+
 /// Table 三 as pdftotext -raw reads a LibreOffice table whose 法人或其他组织
 /// header cells are set on two lines: their first lines come with the
 /// header (商业, then 科研 社会公益 法律服务 其 on one line), their second
@@ -544,6 +584,26 @@ private func blockThenFirstColumnAfterABlankLine(blank: Bool) -> String {
         #expect(value("四、结转下年度继续办理", "自然人") == "1")
         #expect(table.records.count == 175)
         #expect(doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.kind == .repair && $0.message.contains("after row 13") })
+    }
+
+    /// A sparse table's header group put off past the page: the cheap
+    /// readings whose rows hold but columns fail no longer crowd out the
+    /// whole ones, and of the orders of the blocks that hold, the header
+    /// cells' text before each block (自⏎然⏎人, 商业⏎企业, 其⏎他) picks the one.
+    @Test(arguments: [0, 1, 4]) func sparseHeaderGroupPutOffPastPageIsReadByItsHeaderText(column: Int) throws {
+        let doc = try document(sparseHeaderGroupPutOffPastPage(column: column))
+        let table = try #require(doc.tables.first)
+        let name = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"][column]
+        func value(_ row: String, _ column: String) -> String? { Self.value(in: table, row, column) }
+        #expect(value("一、本年新收政府信息公开申请数量", name) == "2")
+        #expect(value("一、本年新收政府信息公开申请数量", "总计") == "2")
+        #expect(value("二、上年结转政府信息公开申请数量", name) == "0")
+        #expect(value("（一）予以公开", name) == "2")
+        #expect(value("（七）总计", name) == "2")
+        #expect(value("（七）总计", "总计") == "2")
+        #expect(value("四、结转下年度继续办理", name) == "0")
+        #expect(table.records.count == 175)
+        #expect(doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.kind == .repair && $0.message.contains("header cells' text") })
     }
 
     /// The same numbers without the header text between the blocks: nothing

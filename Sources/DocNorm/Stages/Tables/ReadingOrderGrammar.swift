@@ -629,9 +629,27 @@ struct ReadingOrderGrammar {
                     }
                 }
             }
+            if r == 0 && exemptRow == nil && readings.lists[0].count > cap { keepWholeReadingsThatHold(&readings) }
             readings.close(r, cap: cap)
         }
         return readings
+    }
+
+    /// At the first row a reading is whole, and a search with no row
+    /// exempt takes only one whose columns hold too (`ReadingOrderRecovery.read`):
+    /// a reading whose columns fail is dropped before the cap, not kept in
+    /// place of one that holds (a sparse table whose few values slide
+    /// between rows of zeros has hundreds of cheap readings whose rows
+    /// hold; the header group read past a page break costs more, and was cut).
+    /// Asked only where the first row's readings are more than the cap.
+    func keepWholeReadingsThatHold(_ readings: inout Readings) {
+        var values: [Double] = []
+        var kept: [Node] = []
+        for index in readings.lists[0].indices {
+            self.values(readings, index, into: &values)
+            if relations.columnsHold(values) { kept.append(readings.lists[0][index]) }
+        }
+        readings.lists[0] = kept
     }
 
     /// The full readings a search found, cheapest first.

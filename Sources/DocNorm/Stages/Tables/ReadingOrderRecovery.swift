@@ -260,6 +260,7 @@ struct ReadingOrderRecovery: Sendable {
             case .success(let reading): accepted.append(reading)
             case .failure(let reason):
                 if let reading = headerPieceChoice(reason.ties, lines: lines[start..<end], tokens: tokens)
+                    ?? headerBlockChoice(reason.ties, lines: lines[start..<end], tokens: tokens)
                     ?? labelPieceChoice(reason.ties, lines: lines[start..<end], tokens: tokens)
                     ?? movedChoice(template, reason, lines: lines[start..<end], tokens: tokens) {
                     accepted.append(reading)
@@ -352,6 +353,21 @@ struct ReadingOrderRecovery: Sendable {
         let agreeing = ties.filter { evidence.agrees(labelling($0, slotLabels)) }
         guard agreeing.count == 1, var chosen = agreeing.first else { return nil }
         chosen.plan.append("the only one of \(ties.count) orders that hold its header pieces agree with")
+        return chosen
+    }
+
+    /// Of several readings that hold, the only one that puts the first
+    /// numbers of each run right after header text in columns that text
+    /// names (`HeaderBlockEvidence`: LibreOffice's rows under table 三's header,
+    /// block by block after their header cells), or nil.
+    func headerBlockChoice(_ ties: [Reading], lines: ArraySlice<SourceLine>, tokens: [Token]) -> Reading? {
+        guard ties.count > 1 else { return nil }
+        let labels = headerLabels.value[ties[0].template.id] ?? HeaderPieceEvidence.Labels(ties[0].template)
+        let evidence = HeaderBlockEvidence(lines: lines, tokens: tokens, labels: labels.labels, index: labels.index)
+        guard !evidence.blocks.isEmpty else { return nil }
+        let agreeing = ties.filter { evidence.agrees(labelling($0, labels.slots)) }
+        guard agreeing.count == 1, var chosen = agreeing.first else { return nil }
+        chosen.plan.append("the only one of \(ties.count) orders that hold that puts the numbers right after header cells' text in the columns it names")
         return chosen
     }
 
