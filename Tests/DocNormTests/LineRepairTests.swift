@@ -62,6 +62,34 @@ func repaired(_ text: String) throws -> [String] {
                                       "采购金额USD", "12.6万元", "对照GB/T 50378—2019逐条说明。"])
     }
 
+    /// …nor is a line of signed values (a 2019 table 二's 本年增/减 column):
+    /// stage 1 removes the space before a Han value prefix (1 增1 减5 →
+    /// 1增1减5), and a value opens there after a digit, as stage 3's cell
+    /// stream cuts it (`ValueGrammar.hanPrefixes`).
+    @Test func aLineOfSignedValuesAfterALatinLetterWithoutAColumnIsNoWrap() throws {
+        let text = "全年公开信息86条。\n\n第二十条第（五）项本年增/减window\n1 增1 减5\n\n说明见Annex\n3 -1 +6\n\n"
+            + "对照GB/T\n50378—2019逐条说明。\n"
+        #expect(try repaired(text) == ["全年公开信息86条。", "第二十条第（五）项本年增/减window", "1增1减5", "说明见Annex", "3 -1 +6",
+                                      "对照GB/T 50378—2019逐条说明。"])
+    }
+
+    /// Where the document has a column, a line of a table's values with a
+    /// signed one among them after a line that reached the column (a 2019
+    /// table 二 block's header line, then its row's 上一年项目数量, 本年增/减
+    /// and 处理决定数量 on a line of their own) is no wrap's tail either
+    /// (`lines.signed-values-line`, traced): joined, the values were the
+    /// header's text. A number with its unit still goes on (…发布信息⏎2146条。).
+    @Test func aLineOfSignedValuesAfterALineAtTheColumnIsNoWrap() throws {
+        let header = "信息内容 上一年项目数量 本年增/减 处理决定数量"
+        let text = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n结束。\n\n" + header + "\n增1 减5 0\n\n"
+            + header + "\n3 -1 2\n\n" + String(repeating: "政", count: 14) + "本年发布信息\n2146条。\n"
+        let lines = try repaired(text)
+        #expect(lines.contains("增1减5 0"))
+        #expect(lines.contains("3 -1 2"))
+        #expect(lines.contains(String(repeating: "政", count: 14) + "本年发布信息2146条。"))
+        #expect(try document(text, tracing: true).trace.filter { $0.rule == "lines.signed-values-line" }.count == 2)
+    }
+
     /// html2text (textwrap's `break_on_hyphens`) also wraps after a hyphen
     /// between letters (held-out jingzhou-gxj-2024: 电子邮箱：jz-⏎gxj-gk@…）。):
     /// where the pieces make one address, URL or host name they are joined

@@ -495,9 +495,7 @@ public struct TableRules: Sendable {
                           digits: valueGrammar.digits,
                           inside: valueGrammar.inside,
                           valueGrammar: valueGrammar,
-                          hanPrefixes: Set(file.values.prefixes.compactMap { p in
-                              p.unicodeScalars.count == 1 && p.unicodeScalars.first!.properties.isIdeographic ? p.unicodeScalars.first : nil
-                          }),
+                          hanPrefixes: valueGrammar.hanPrefixes,
                           signPrefixes: Set(file.values.prefixes.compactMap { p in
                               p.unicodeScalars.count == 1 && !p.unicodeScalars.first!.properties.isIdeographic ? p.unicodeScalars.first : nil
                           }),

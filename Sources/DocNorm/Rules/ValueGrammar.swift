@@ -32,6 +32,11 @@ final class ValueGrammar: Sendable {
     /// one, no suffix ends with one (as in the rules). Most tokens asked are
     /// such numbers, answered without a list or set asked.
     let plainDigitsAreValues: Bool
+    /// One-character Han prefixes (增, 减): stage 1 removes the space
+    /// between a number and one (286 减12 → 286减12), so a cell opens at
+    /// such a prefix right after a digit (stage 3's CellStream, stage 2's
+    /// `isValuesLine`).
+    let hanPrefixes: Set<Unicode.Scalar>
 
     init(digits: String, inside: String, prefixes: [String], suffixes: [String], emptyMarks: [String]) {
         func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
@@ -49,6 +54,9 @@ final class ValueGrammar: Sendable {
         suffixEnders = scalarSet(String(String.UnicodeScalarView(suffixes.compactMap(\.unicodeScalars.last))))
         valueEnders = ScalarSet(ranges: (digits.unicodeScalars.map { $0 } + (suffixes + emptyMarks).compactMap(\.unicodeScalars.last))
                                     .map { $0.value...$0.value }, pattern: "value enders")
+        hanPrefixes = Set(prefixes.compactMap { p in
+            p.unicodeScalars.count == 1 && p.unicodeScalars.first!.properties.isIdeographic ? p.unicodeScalars.first : nil
+        })
         let asciiDigits = UInt32(0x30)...UInt32(0x39)
         let (digitSet, markOpeners, prefixSet, enders) = (self.digits, emptyMarkOpeners, prefixOpeners, suffixEnders)
         plainDigitsAreValues = asciiDigits.allSatisfy { digitSet.contains($0) }

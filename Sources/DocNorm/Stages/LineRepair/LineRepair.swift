@@ -920,6 +920,20 @@ public struct LineRepair: Sendable {
                     keepBreak("lines.indent-before-first-line", last, next)
                     break
                 }
+                // A line of a table's values, a signed one among them
+                // (`isValuesLine(signed:)`: 增1 减5 0, 3 -1 2), is a table's
+                // cells, no paragraph's tail, however far the line before
+                // reached (a 2019 table 二 header line at the column, its
+                // row's values on the next line; `lines.signed-values-line`).
+                // Bare numbers are left to the widths: an address's 216
+                // wraps so (held-out juzhou-lsj-2019's PyMuPDF).
+                if isValuesLine(next.text, signed: true) {
+                    if !probing {
+                        context.traced(.lines, "lines.signed-values-line", line: next.number,
+                                       before: join(last.text, next.text), after: last.text + "⏎" + next.text)
+                    }
+                    break
+                }
                 // A section heading, its title known or restorable, is a line
                 // of its own: what follows (OCR's stray ，累) is no wrap of it
                 // (`lines.section-heading-alone`).

@@ -79,6 +79,13 @@
 ///   Latin letter and the two pieces make one e-mail address, URL or host
 ///   name: textwrap breaks after such a hyphen too (`break_on_hyphens`;
 ///   电子邮箱：jz-⏎gxj-gk@jingzhou.gov.cn）). No space, the hyphen kept.
+/// - `lines.signed-values-line`: a line of nothing but a table's values,
+///   a signed one among them (`isValuesLine(signed:)`: 增1 减5 0, 3 -1 2),
+///   goes on no paragraph, whatever the widths say: it is a table's cells
+///   (a 2019 table 二 header line that reached the column, its row's values
+///   on the next line). A line of bare numbers still may (a wrapped
+///   address's 216, OCR's row of zeros under a table's debris).
+///   `lines.join-latin` asks the same of any values line.
 /// - `lines.join-scattered`: a run of lines holding one Han character each is
 ///   one justified line whose letter spacing an extractor took for line breaks.
 /// - `lines.font-switch-spaces`: where nearly every line in which Latin meets
@@ -380,16 +387,42 @@ extension LineRepair {
     /// Whether the line holds nothing but values apart by spaces, each with
     /// a digit, as stage 3 counts a table's values (`TableRecognizer.isDigitValue`,
     /// the grammar of Rules/templates); without that grammar, numbers
-    /// (`displacedRun.characters`).
-    func isValuesLine(_ text: String) -> Bool {
-        let tokens = text.unicodeScalars.split(separator: " ")
-        guard !tokens.isEmpty else { return false }
+    /// (`displacedRun.characters`). A Han value prefix right after a digit
+    /// opens another value (`ValueGrammar.hanPrefixes`): stage 1 removed the
+    /// space before it (1 增1 减5 → 1增1减5), and stage 3's cell stream cuts
+    /// there too. `signed`: one of the values at least opens with a prefix
+    /// of the grammar (增1, 减5, -1, +6: a change cell, which prose does not
+    /// end a line with; a bare number may be a wrapped address's or phone
+    /// number's tail). Told on the first scalar for most lines (prose opens
+    /// with no value's first scalar), and each token is asked as it is reached.
+    func isValuesLine(_ text: String, signed: Bool = false) -> Bool {
+        guard let first = Self.firstScalar(of: text, skippingTabs: false) else { return false }
+        let scalars = Substring(text).unicodeScalars
         guard let grammar = valueGrammar else {
-            return tokens.allSatisfy { token in
+            guard !signed, displacedRunCharacters.contains(first) else { return false }
+            return scalars.split(separator: " ").allSatisfy { token in
                 token.allSatisfy { displacedRunCharacters.contains($0) } && token.contains { $0.value &- 0x30 < 10 }
             }
         }
-        return tokens.allSatisfy { TableRecognizer.isDigitValue($0, grammar) }
+        guard grammar.valueOpeners.contains(first) else { return false }
+        var start = scalars.startIndex
+        var previousDigit = false, sign = false
+        /// Whether the cell from `start` up to `end` is a value (and notes its sign).
+        func value(upTo end: String.UnicodeScalarView.Index) -> Bool {
+            let cell = scalars[start..<end]
+            guard let opener = cell.first else { return true }
+            if !grammar.digits.contains(opener), grammar.prefixOpeners.contains(opener) { sign = true }
+            return TableRecognizer.isDigitValue(cell, grammar)
+        }
+        for i in scalars.indices {
+            let s = scalars[i]
+            if s == " " || (previousDigit && grammar.hanPrefixes.contains(s)) {
+                guard value(upTo: i) else { return false }
+                start = s == " " ? scalars.index(after: i) : i
+            }
+            previousDigit = grammar.digits.contains(s)
+        }
+        return value(upTo: scalars.endIndex) && (sign || !signed)
     }
 
     /// Whether `line` ends with two ASCII letters and a hyphen: where
