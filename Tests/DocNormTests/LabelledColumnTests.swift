@@ -430,6 +430,49 @@ import Testing
         #expect(try canonical(Array(once.utf8)) == once)
     }
 
+    /// pdfminer of a Chromium PDF, 2019 table 二 (holdout ranxi-xzspj-2019):
+    /// 第（一）项's 对外公开总数量 column (0 9) comes after the page footer,
+    /// right under 第（八）项's caption and headers. One row, so its row and
+    /// column readings agree; but 9 would stand unsigned under 本年增/减 in a
+    /// table whose changes are signed both ways (`changes`: 增12 减3). A
+    /// change of that table is never a bare non-zero number, so the run is
+    /// another column's: left out, reported, its cells empty and reported.
+    static func bareChangeUnderAnotherBlock(changes: [String]) -> String {
+        let lines = ["二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "规章", "规范性文件",
+                     "本年新制作数量", "0", "2", "本年新公开数量", "0", "2", "对外公开总数量", "",
+                     "第二十条第（五）项", "信息内容", "行政许可", "其他对外管理服务事项",
+                     "上一年项目数量", "186", "43", "本年增/减"] + changes + ["处理决定数量", "8642", "2175", "",
+                     "第二十条第（六）项", "信息内容", "行政处罚", "行政强制",
+                     "上一年项目数量", "0", "0", "本年增/减", "0", "0", "处理决定数量", "0", "0", "",
+                     "第二十条第（八）项", "信息内容", "上一年项目数量", "本年增/减", "", "- 2 -", "", "0", "9", "",
+                     "行政事业性收费", "", "第二十条第（九）项", "信息内容", "政府集中采购",
+                     "采购项目数量", "5", "采购总金额", "126.4", "",
+                     "三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func aBareChangeWhereChangesAreSignedLeavesItsRunOut() throws {
+        let doc = try document(Self.bareChangeUnderAnotherBlock(changes: ["增12", "减3"]))
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        #expect(Self.value(doc, "行政许可", "本年增/减") == "增12")
+        #expect(Self.value(doc, "行政事业性收费", "上一年项目数量") == nil)
+        #expect(Self.value(doc, "行政事业性收费", "本年增/减") == nil)
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .suspicion
+            && $0.message.contains("0 9") && $0.message.contains("9, unsigned, under 本年增/减") })
+        for column in ["上一年项目数量", "本年增/减"] {
+            #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "行政事业性收费"
+                && ($0.cells?.column == nil || $0.cells?.column?.last == column) })
+        }
+    }
+
+    /// The same where the table signs only its decreases (减3 beside a bare
+    /// 12): an unsigned change may be an increase, and the run is placed.
+    @Test func aBareChangeWhereOnlyOneSignIsShownIsPlaced() throws {
+        let doc = try document(Self.bareChangeUnderAnotherBlock(changes: ["12", "减3"]))
+        #expect(Self.value(doc, "行政许可", "本年增/减") == "12")
+        #expect(Self.value(doc, "行政事业性收费", "本年增/减") == "9")
+    }
+
     /// pdftotext -raw of a LibreOffice PDF, 2019 table 二 (holdout
     /// liping-gaj-2020): each row of （五） comes as 41 3120 增5, its 本年增/减
     /// cell drawn after the others. Only 本年增/减 names a sign, each row

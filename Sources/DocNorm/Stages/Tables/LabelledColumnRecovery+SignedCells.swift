@@ -183,6 +183,42 @@ extension LabelledColumnRecovery {
         return namesSign(header)
     }
 
+    /// The signed values of a stretch's pieces (增12, 减3) where they carry
+    /// two signs or more: the author writes a change with its sign either
+    /// way, so a bare number that is not zero is no change (`bareChange`);
+    /// nil where the stretch shows one sign or none (a document may mark
+    /// only its decreases, 减3 beside a bare 5).
+    func signsBothWays(_ pieces: [Piece]) -> [String]? {
+        var signed: [String] = [], signs = Set<Unicode.Scalar>()
+        for piece in pieces {
+            guard case .value(let text, _) = piece, isSigned(text), let sign = text.unicodeScalars.first else { continue }
+            signed.append(text)
+            signs.insert(sign)
+        }
+        return signs.count >= 2 ? signed : nil
+    }
+
+    /// Of values and the headers they would stand under, the first bare
+    /// number other than zero (9) under a header naming a sign (本年增/减),
+    /// where the table writes its changes signed both ways (`shown`, from
+    /// `signsBothWays`): the run is another column's (pdfminer's Chromium
+    /// PDF: 第（一）项's 对外公开总数量 column drawn after the page footer,
+    /// right under 第（八）项's 上一年项目数量 本年增/减). Nil where none is,
+    /// or the table shows no such signs.
+    func bareChange(_ placed: [(value: String, header: String)], shown: [String]?) -> (value: String, header: String)? {
+        guard shown != nil else { return nil }
+        return placed.first { cell in
+            namesSign(cell.header) && !isSigned(cell.value)
+                && cell.value.unicodeScalars.first.map { rules.digits.contains($0) } == true
+                && cell.value.unicodeScalars.contains { rules.digits.contains($0) && $0 != "0" }
+        }
+    }
+
+    /// Why a run holding a bare change (`bareChange`) is left out.
+    func bareChangeReason(_ names: String, _ run: [(String, Int)], _ bare: (value: String, header: String), shown: [String]) -> String {
+        "under \(names), \(run.map(\.0).joined(separator: " ")) would put \(bare.value), unsigned, under \(bare.header), where this table writes its changes with their sign (\(shown.prefix(3).joined(separator: ", "))): another column's values, not this block's"
+    }
+
     /// Whether a header names a sign (本年增/减): it holds a Han prefix.
     func namesSign(_ header: String) -> Bool { header.unicodeScalars.contains { rules.hanPrefixes.contains($0) } }
 

@@ -359,6 +359,9 @@ struct LabelledColumnRecovery: Sendable {
             k -= 1
         }
         let (pieces, piecesEnd) = self.pieces(lines, first..<stretchEnd, template, shape)
+        /// The stretch's signed values, where they carry two signs: a run
+        /// that would put a bare non-zero number under 本年增/减 is left out.
+        let shownSigns = signsBothWays(pieces)
         var values = template.rows.map { [String?](repeating: nil, count: $0.isHeader ? 0 : $0.columnPaths.count) }
         var rowLines = [Int?](repeating: nil, count: template.rows.count)
         var claimed = template.rows.map { [Bool](repeating: false, count: $0.isHeader ? 0 : $0.columnPaths.count) }
@@ -404,6 +407,11 @@ struct LabelledColumnRecovery: Sendable {
         /// 本年增/减 cell drawn last (`rowsInDoubt`): placed once every run is
         /// read, unless a signed one shows the extractor draws it last.
         var inDoubt: [BlockInDoubt] = []
+        /// Cells of a block whose header's run was left out as a bare
+        /// change (`bareChange`): the header stood with a run of its own,
+        /// so its column counts as answered where a lone shared header's run
+        /// looks for the one block still without it (`byHeaderLeft`).
+        var bareHeld: Set<Cell> = []
         /// Single rows placed as read (a row label then its values, a
         /// block's top row before a page break) whose unsigned 本年增/减 cell
         /// may have been drawn last: read the same row by row and column by
@@ -518,6 +526,18 @@ struct LabelledColumnRecovery: Sendable {
                         }
                         bySignedCell.append((names, signed.0, moved.header, lines[run[0].1].number))
                         for (r, row) in rows.enumerated() { for c in 0..<m { place(row, slots[c], moved.rows[r][c].0, moved.rows[r][c].1) } }
+                        continue
+                    }
+                    // A bare non-zero change where the table signs its changes:
+                    // another column's values under these headers. Only a
+                    // block of one row (（八）: two numbers of another column
+                    // read as its row) under headers ending with the one naming
+                    // the sign: elsewhere a change drawn after the row's others
+                    // (142 8637 0) is `rowsInDoubt`'s to settle.
+                    if let shown = shownSigns, rows.count == 1, signHeader(head) == m - 1,
+                       let bare = bareChange(byRows.flatMap { zip($0, head).map { ($0.0.0, $0.1.label) } }, shown: shown) {
+                        drop(run, bareChangeReason(names, run, bare, shown: shown))
+                        for row in rows { for slot in slots { bareHeld.insert(Cell(row: row, slot: slot)) } }
                         continue
                     }
                     // Rows whose unsigned cell under the header naming the sign
@@ -677,10 +697,11 @@ struct LabelledColumnRecovery: Sendable {
         for (h, run) in unsettled {
             let sharing = shape.headers[h]
             guard occurrences[h] == sharing.count else { continue }
-            let open = sharing.filter { s in shape.blocks[s.block].rows.allSatisfy { !claimed[$0][s.slot] } }
+            let answered = { (s: (block: Int, slot: Int)) in shape.blocks[s.block].rows.contains { bareHeld.contains(Cell(row: $0, slot: s.slot)) } }
+            let open = sharing.filter { s in !answered(s) && shape.blocks[s.block].rows.allSatisfy { !claimed[$0][s.slot] } }
             guard open.count == 1, case let (b, slot) = (open[0].block, open[0].slot), case let rows = shape.blocks[b].rows,
                   run.count == rows.count, run.allSatisfy({ signFits($0.0, under: shape.blocks[b].headers[slot]) }),
-                  sharing.allSatisfy({ s in s.block == b || shape.blocks[s.block].rows.allSatisfy { values[$0][s.slot] != nil } })
+                  sharing.allSatisfy({ s in s.block == b || answered(s) || shape.blocks[s.block].rows.allSatisfy { values[$0][s.slot] != nil } })
             else { continue }
             for (row, (text, index)) in zip(rows, run) {
                 place(row, slot, text, index)
