@@ -78,4 +78,30 @@ import Testing
         #expect(output.contains(quoted + tail))
         #expect(try document(text, tracing: true).trace.contains { $0.rule == "lines.ran-on-unindented" })
     }
+
+    /// `lines.ran-on-run-in`: a numbered line that holds a mark no heading
+    /// holds (`runInMarks`: ，。；：) is a run-in heading's paragraph, so it
+    /// counts among a short report's lines that ran on (held-out
+    /// langting-tyj-2025's w3m: of four wrapped lines two were numbered,
+    /// …（一）主动公开：…公开年度 ⏎ 健身设施…, …信息124 ⏎ 条。); a numbered
+    /// heading's title, holding none, still does not.
+    @Test func aShortReportsNumberedRunInLinesCountAmongTheLinesThatRanOn() throws {
+        let opening = String(repeating: "根", count: 12) + "，" + String(repeating: "据", count: 11)
+        let first = "（一）主动公开：" + String(repeating: "公", count: 16), firstTail = "健身设施。"
+        let second = "（二）平台建设：" + String(repeating: "台", count: 15) + "124", secondTail = "条。"
+        let others = stride(from: 10, through: 20, by: 2).map { String(repeating: "他", count: $0 - 1) + "。" }
+        let text = (["某局年度报告", "", opening, "查查查。", "", "一、总体情况", "", first, firstTail, "", second, secondTail, ""]
+            + others.flatMap { [$0, ""] }).joined(separator: "\n")
+        let output = try repaired(text)
+        #expect(output.contains(opening + "查查查。"))
+        #expect(output.contains(first + firstTail))
+        #expect(output.contains(second + secondTail))
+        #expect(output.contains("一、总体情况"))
+        #expect(try document(text, tracing: true).trace.contains { $0.rule == "lines.ran-on-run-in" })
+        // Headings' titles as wide, holding none of the marks, settle nothing.
+        let headings = ["（一）" + String(repeating: "标", count: 21), "（二）" + String(repeating: "题", count: 21) + "、" + "题"]
+        let plain = (["某局年度报告", "", opening, "查查查。", "", headings[0], firstTail, "", headings[1], secondTail, ""]
+            + others.flatMap { [$0, ""] }).joined(separator: "\n")
+        #expect(!(try repaired(plain)).contains(opening + "查查查。"))
+    }
 }

@@ -133,6 +133,12 @@ struct LineRulesFile: VersionedRuleFile {
     /// (`lines.indent-hung-mark`); optional, so a rules folder written
     /// before it still loads (and the rule is off).
     var hangingMarks: String?
+    /// Marks no heading holds (，。；：): a numbered line with one is a
+    /// paragraph's line (a run-in heading's label closed, text after it),
+    /// so it may count among the lines that ran on (`lines.ran-on-run-in`);
+    /// optional, so a rules folder written before it still loads (and
+    /// numbered lines never count).
+    var runInMarks: String?
     var wrap: Wrap
 }
 
@@ -205,6 +211,8 @@ public struct LineRepair: Sendable {
         runningText: ScalarSet
     /// `hangingMarks` as a bit set (empty when the rules have none).
     let hangingMarks: ScalarSet
+    /// `runInMarks` as a bit set (empty when the rules have none).
+    let runInMarks: ScalarSet
     /// Whether a CJK unified ideograph from U+5000 on (UTF-8 lead bytes
     /// E5…E9) is among `noLineStart` or `closers`: never in the rules as
     /// written, so a line of several scalars opening with one is no piece
@@ -306,6 +314,7 @@ public struct LineRepair: Sendable {
         noLineStart = set(file.noLineStart)
         runningText = set(file.runningText)
         hangingMarks = set(file.hangingMarks ?? "")
+        runInMarks = set(file.runInMarks ?? "")
         markPairs = file.markPairs.map { MarkPairs(lineEnds: set($0.lineEnds), lineStarts: set($0.lineStarts)) }
         cutHeadingClosers = file.cutHeadingTail.map { set($0.closers) }
         marksHoldHan = (file.noLineStart + file.closers).unicodeScalars.contains { $0.value &- 0x5000 <= 0x9FFF - 0x5000 }
@@ -633,13 +642,17 @@ public struct LineRepair: Sendable {
         // with runs of spaces (as the histogram sets them aside: held-out
         // yingchuan-town-2025's w3m, table 三's header rows beside four
         // wrapped lines).
-        var unindented = false
+        var unindented = false, runIn = false
         let ranOn = histogramColumn == nil
             ? ranOnColumn(gathered, blanks: blanks, doubleSpaced: doubleSpaced,
                           longLines: measured.lazy.filter {
                               $0.width >= self.file.wrap.minLineColumns && Int(max($0.extracted, $0.columns)) - $0.width <= self.file.wrap.window
-                          }.count, unindented: &unindented)
+                          }.count, unindented: &unindented, runIn: &runIn)
             : nil
+        if let column = ranOn, runIn, wrapped == nil {
+            context.traced(.lines, "lines.ran-on-run-in", line: gathered.first?.first?.number,
+                           before: "no column", after: "\(column) display columns, a numbered line of running text counted")
+        }
         if let column = ranOn, unindented, wrapped == nil {
             context.traced(.lines, "lines.ran-on-unindented", line: gathered.first?.first?.number,
                            before: "no column", after: "\(column) display columns, a first line counted without its indent")

@@ -46,6 +46,9 @@
 /// - `lines.ran-on-unindented`: where a short report's column is taken from
 ///   the lines that ran on, a first line counts with or without the indent
 ///   (w3m sets none).
+/// - `lines.ran-on-run-in`: there, a numbered line counts among the lines
+///   that ran on when it holds a mark no heading holds (`runInMarks`: ，。；：):
+///   a run-in heading's paragraph (w3m: （一）主动公开：全年…，公开年度 ⏎ 健身…).
 /// - `lines.join-bracket`: a line the widths would end a paragraph at goes on
 ///   in the next one right after it when the paragraph, running text the
 ///   column wrapped already, leaves a bracket open (（电话：…；电子邮箱：⏎
@@ -182,8 +185,13 @@ extension LineRepair {
     /// Not an exact column (`exactlyWideColumn` is not asked of it).
     /// `unindented`: set when a first line counted only by its width
     /// without the indent (`lines.ran-on-unindented`).
+    /// A numbered line counts when it holds one of `runInMarks` (，。；：),
+    /// which no heading holds: a run-in heading's paragraph, its label
+    /// closed and text after it (held-out langting-tyj-2025's w3m:
+    /// （一）主动公开：全年…，公开年度 ⏎ 健身设施…); `runIn` is set when one
+    /// settled the column (`lines.ran-on-run-in`).
     func ranOnColumn(_ segments: [ArraySlice<SourceLine>], blanks: Blanks, doubleSpaced: Bool, longLines: Int,
-                     unindented: inout Bool) -> Int? {
+                     unindented: inout Bool, runIn: inout Bool) -> Int? {
         // Each line that ran on is one of the `longLines` (measured, no TAB,
         // `wrap.minLineColumns` or more): with fewer of those than `minimum`,
         // no column is settled, told before the lines are walked (a document
@@ -203,8 +211,8 @@ extension LineRepair {
             guard doubleSpaced || !blankBetween, !endsSentence(line), !line.containsTab else { return nil }
             let measured = columns(line)
             guard measured >= file.wrap.minLineColumns, leadingUnitColumns(next) <= file.wrap.firstLineIndent,
-                  !next.containsTab, !startsWithNumbering(line), !startsWithNumbering(next), !opensTable(next),
-                  hasRunningText(next) else { return nil }
+                  !next.containsTab, !startsWithNumbering(next), !opensTable(next),
+                  hasRunningText(next), !startsWithNumbering(line) || holdsRunInMark(line) else { return nil }
             return measured
         }
         /// Whether `line` may have run on into the line after it (`blankBetween`
@@ -215,12 +223,12 @@ extension LineRepair {
         func mayRunOn(_ line: String, blankBetween: Bool) -> Bool {
             if Self.columnsAtMostBytes && line.utf8.count < file.wrap.minLineColumns { return false }
             guard doubleSpaced || !blankBetween, !endsSentence(line), !line.containsTab else { return false }
-            return columns(line) >= file.wrap.minLineColumns && !startsWithNumbering(line)
+            return columns(line) >= file.wrap.minLineColumns && (!startsWithNumbering(line) || holdsRunInMark(line))
         }
         // Each as the range it may reach: a first line's from its width (an
         // extractor that dropped no indent, since there was none: w3m's text
         // of a web page) up to that plus the indent; a wrapped line's its width.
-        var reaches: [(low: Int, high: Int)] = []
+        var reaches: [(low: Int, high: Int, numbered: Bool)] = []
         for segment in segments {
             var previousRanOn = false
             // The line before and whether a blank line stood after it.
@@ -243,7 +251,8 @@ extension LineRepair {
                 if let measured = ranOnMeasured {
                     let width = max(line.extractedColumns ?? 0, measured)
                     let firstLine = !previousRanOn && !(previous.map { mayRunOn($0.text, blankBetween: $0.blankBetween) } ?? false)
-                    reaches.append((width, firstLine ? max(width, measured + file.wrap.firstLineIndent) : width))
+                    reaches.append((width, firstLine ? max(width, measured + file.wrap.firstLineIndent) : width,
+                                    startsWithNumbering(line.text)))
                 }
                 previousRanOn = ranOn
                 i = j
@@ -270,6 +279,7 @@ extension LineRepair {
             let inWindow = reaches.filter { $0.low <= top && $0.high >= floor }
             guard inWindow.count >= agreeing else { continue }
             unindented = inWindow.contains { $0.high > top }
+            runIn = inWindow.contains(where: \.numbered)
             return inWindow.map(\.high).min()
         }
         return nil
@@ -322,6 +332,10 @@ extension LineRepair {
         if strong { return reach >= fullWidth - file.wrap.window && reach + leadingUnitColumns(next) >= fullWidth - 1 }
         return reach + leadingUnitColumns(next) >= fullWidth - file.wrap.window
     }
+
+    /// Whether `line` holds one of `runInMarks`, which no heading holds: a
+    /// numbered line with one is a paragraph's line.
+    func holdsRunInMark(_ line: String) -> Bool { line.unicodeScalars.contains { runInMarks.contains($0) } }
 
     /// Whether a numbered first line with no mark of running text, before a
     /// line that has one, reads as a heading that filled the column
