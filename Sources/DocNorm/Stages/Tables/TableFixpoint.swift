@@ -318,12 +318,22 @@ extension TableRecognizer {
     func isOneValueToken(_ text: String) -> Bool {
         guard !text.isEmpty else { return false }
         if rules.valueGrammar.plainDigitsAreValues, text.utf8.allSatisfy({ $0 &- 0x30 < 10 }) { return true }
-        var afterDigit = false
-        for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\t" || scalar == "|" || afterDigit && rules.hanPrefixes.contains(scalar) { return false }
+        let scalars = text.unicodeScalars
+        return cellEnd(in: scalars, from: scalars.startIndex) == scalars.endIndex && rules.isValue(text)
+    }
+
+    /// Where the cell the stream cuts at `start` ends: at the first
+    /// separator (space, TAB, `|`) or at a scalar that opens a cell right
+    /// after a digit (`hanPrefixes`: 286减12).
+    func cellEnd(in text: String.UnicodeScalarView, from start: String.UnicodeScalarView.Index) -> String.UnicodeScalarView.Index {
+        var afterDigit = false, i = start
+        while i < text.endIndex {
+            let scalar = text[i]
+            if scalar == " " || scalar == "\t" || scalar == "|" || afterDigit && rules.hanPrefixes.contains(scalar) { return i }
             afterDigit = scalar.value &- 0x30 < 10
+            text.formIndex(after: &i)
         }
-        return rules.isValue(text)
+        return i
     }
 
     /// Whether the match of a whole grid whose last row is `lines[last]`
@@ -341,14 +351,7 @@ extension TableRecognizer {
             let opening = text[first]
             guard opening != "-" && opening != ":" && opening != "=" else { return false }
             guard rules.valueOpeners.contains(opening) else { return true }
-            var token: [Unicode.Scalar] = []
-            var afterDigit = false
-            for scalar in text[first...] {
-                if scalar == " " || scalar == "\t" || scalar == "|" || afterDigit && rules.hanPrefixes.contains(scalar) { break }
-                token.append(scalar)
-                afterDigit = scalar.value &- 0x30 < 10
-            }
-            return !rules.isValue(token[...])
+            return !rules.isValue(Array(text[first..<cellEnd(in: text, from: first)])[...])
         }
         return true
     }
