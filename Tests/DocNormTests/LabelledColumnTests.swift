@@ -301,8 +301,10 @@ import Testing
 
     /// pdfminer of a Chromium PDF: every header a box of its own between
     /// blank lines, and the column boxes in another order (现行有效件数's
-    /// first). A run's place in that order says nothing: block （一） stays
-    /// empty and reported, not filled column by column in reading order.
+    /// first). A run's place in that order says nothing: block （一） is not
+    /// filled column by column in reading order. Its row 规章 reads 0 0 0 in
+    /// every order of the boxes and is placed (`tables.column-boxes`); the
+    /// row 行政规范性文件 (57 8 3 in some order) stays empty and reported.
     @Test func headersSetApartTakeNoRunByOrder() throws {
         let lines = ["二、主动公开政府信息情况", "", "信息内容", "规章", "行政规范性文件", "", "信息内容", "行政许可", "",
                      "信息内容", "行政处罚", "行政强制", "", "信息内容", "行政事业性收费", "",
@@ -314,11 +316,54 @@ import Testing
         let doc = try document(lines.joined(separator: "\n") + "\n")
         #expect(doc.tables.map(\.templateID) == ["2021-active-disclosure"])
         #expect(Self.value(doc, "行政处罚", "本年处理决定数量") == "4127")
-        for row in ["规章", "行政规范性文件"] {
-            for column in ["本年制发件数", "本年废止件数", "现行有效件数"] { #expect(Self.value(doc, row, column) == nil) }
+        for column in ["本年制发件数", "本年废止件数", "现行有效件数"] {
+            #expect(Self.value(doc, "规章", column) == "0")
+            #expect(Self.value(doc, "行政规范性文件", column) == nil)
         }
         #expect(!doc.diagnostics.contains { $0.message.contains("between blank lines") })
-        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "规章" })
+        #expect(doc.diagnostics.contains { $0.rule == "tables.column-boxes" && $0.kind == .repair })
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "行政规范性文件" })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "规章" })
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.message.contains("57 8 3") })
+    }
+
+    /// The same boxes, every value of block （一） zero: every order of the
+    /// boxes gives the same block, which is placed whole.
+    @Test func columnBoxesAllAlikeArePlacedWhole() throws {
+        let doc = try document(Self.boxes(["0", "0", "", "0", "0", "第二十条第（五）项", "", "0", "0"]))
+        for row in ["规章", "行政规范性文件"] {
+            for column in ["本年制发件数", "本年废止件数", "现行有效件数"] { #expect(Self.value(doc, row, column) == "0") }
+        }
+        #expect(Self.value(doc, "行政许可", "本年处理决定数量") == "23618")
+        #expect(doc.tables.flatMap(\.records).count == 10)
+        #expect(doc.diagnostics.contains { $0.rule == "tables.column-boxes" && $0.kind == .repair })
+        #expect(!doc.diagnostics.contains { $0.kind == .suspicion })
+    }
+
+    /// Boxes that are not one number a line, or not as many as the block's
+    /// columns, or a box not after a blank line: nothing says they are
+    /// columns, and block （一） stays empty and reported.
+    @Test func boxesThatAreNotColumnsPlaceNothing() throws {
+        for values in [["0 0", "", "0", "0", "第二十条第（五）项", "", "0", "0"],
+                       ["0", "0", "", "0", "0", "第二十条第（五）项", "", "0", "0", "", "0", "0"],
+                       ["0", "0", "0", "0", "第二十条第（五）项", "", "0", "0"]] {
+            let doc = try document(Self.boxes(values))
+            #expect(Self.value(doc, "规章", "本年制发件数") == nil)
+            #expect(!doc.diagnostics.contains { $0.rule == "tables.column-boxes" })
+        }
+    }
+
+    /// pdfminer's table 二 of a Chromium PDF (2021 format), block （一）'s
+    /// three headers as boxes, then `values`, then the other blocks.
+    static func boxes(_ values: [String]) -> String {
+        let lines = ["二、主动公开政府信息情况", "", "信息内容", "规章", "行政规范性文件", "", "信息内容", "行政许可", "",
+                     "信息内容", "行政处罚", "行政强制", "", "信息内容", "行政事业性收费", "",
+                     "第二十条第（一）项", "", "本年制发件数", "", "本年废止件数", "", "现行有效件数", ""]
+            + values + ["", "本年处理决定数量", "", "23618", "",
+                        "第二十条第（六）项", "", "本年处理决定数量", "", "4127", "362", "",
+                        "第二十条第（八）项", "", "本年收费金额（单位：万元）", "", "318.27", "",
+                        "三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// pdftotext -raw of a LibreOffice PDF (2019 format): the last column of

@@ -203,3 +203,114 @@ extension LabelledColumnRecovery {
         return values.allSatisfy { signFits($0.text, under: label) }
     }
 }
+
+/// Stage 3, `tables.column-boxes`: a block whose columns came as boxes of
+/// their own in an order nothing in the text names (pdfminer of a
+/// Chromium-printed PDF).
+///
+/// pdfminer sets every box apart by a blank line and prints a box's lines
+/// top to bottom; a line holds what stands on one baseline, so a box of
+/// lines of one number each holds cells stacked one over another: one
+/// column's, top to bottom. Chromium's table 二 through pdfminer gives
+/// 第（一）项's three headers each as a box, then its three columns as boxes
+/// of two numbers in an order of the boxes' grouping, not the headers'
+/// (现行有效件数's, 本年制发件数's, the next block's caption, 本年废止件数's:
+/// 0⏎5⏎⏎0⏎1⏎第二十条第（五）项⏎⏎0⏎2), and no arithmetic says which box is
+/// whose. Every order of the boxes is a reading the text allows; a row whose
+/// cell is the same in every box reads the same in all of them (规章 0 0 0),
+/// and only such a row is placed. The others stay empty, their values
+/// reported.
+///
+/// Asked only of the stretch of an extractor that reads boxes (a caption
+/// set apart, not in line with a header right after it nor at a page's
+/// foot: `OneReading`'s test the other way round), and only where the
+/// block's headers, each on a line of its own set apart by blank lines, are
+/// followed by exactly as many boxes as it has columns, each of exactly its
+/// rows' values one a line, every box after a blank line, with nothing
+/// between them but captions of blocks whose rows are not as many (a box
+/// after such a caption cannot be that block's column), up to the next
+/// header or row label; a block with as many rows as columns is left alone.
+extension LabelledColumnRecovery {
+    /// A block read from column boxes in an order nothing names.
+    struct ColumnBoxes {
+        var block: Int
+        /// The boxes' values in reading order, each one column top to bottom.
+        var boxes: [[(text: String, lineIndex: Int)]]
+        /// Per row of the block (top to bottom), the value every box holds
+        /// there; nil where boxes differ (the row's cells stay empty).
+        var agreed: [String?]
+    }
+
+    /// The blocks of the stretch read as column boxes, whose values are all
+    /// still loose and whose cells nothing claimed.
+    func columnBoxes(_ pieces: [Piece], lines: [SourceLine], heard: [HeardHeader], shape: Shape, claimed: [[Bool]],
+                     loose: [(text: String, lineIndex: Int)]) -> [ColumnBoxes] {
+        guard readsBoxes(pieces, lines: lines, shape: shape) else { return [] }
+        func blankBefore(_ lineIndex: Int) -> Bool { lineIndex > 0 && ColumnOrderEvidence.isBlank(lines[lineIndex - 1]) }
+        func blankAfter(_ lineIndex: Int) -> Bool { lineIndex + 1 < lines.count && ColumnOrderEvidence.isBlank(lines[lineIndex + 1]) }
+        var found: [ColumnBoxes] = []
+        for (b, block) in shape.blocks.enumerated() {
+            let rows = block.rows.count, columns = block.headers.count
+            guard rows >= 2, columns >= 2, rows != columns,
+                  block.rows.allSatisfy({ row in claimed[row].allSatisfy { !$0 } }) else { continue }
+            // The block's headers, each once, in consecutive pieces, each a box.
+            let heads = heard.filter { $0.block == b }.sorted { $0.piece < $1.piece }
+            guard heads.count == columns, Set(heads.map(\.slot)).count == columns,
+                  let firstHead = heads.first, let lastHead = heads.last, lastHead.piece - firstHead.piece == columns - 1,
+                  heads.allSatisfy({ blankBefore(pieces[$0.piece].lineIndex) && blankAfter(pieces[$0.piece].lineIndex) })
+            else { continue }
+            var boxes: [[(text: String, lineIndex: Int)]] = []
+            var p = lastHead.piece + 1
+            walk: while p < pieces.count {
+                switch pieces[p] {
+                case .value(let text, let lineIndex):
+                    if let last = boxes.last?.last, case .value = pieces[p - 1], lineIndex == last.lineIndex + 1 {
+                        boxes[boxes.count - 1].append((text, lineIndex))
+                    } else {
+                        // A new box: after a blank line, alone on its line.
+                        guard blankBefore(lineIndex) else { boxes = []; break walk }
+                        boxes.append([(text, lineIndex)])
+                    }
+                    if p + 1 < pieces.count, pieces[p + 1].lineIndex == lineIndex { boxes = []; break walk }
+                case .label(_, _, .caption(let c)?) where c != b && shape.blocks[c].rows.count != rows:
+                    break
+                default:
+                    break walk
+                }
+                p += 1
+            }
+            guard boxes.count == columns, boxes.allSatisfy({ $0.count == rows }),
+                  boxes.joined().allSatisfy({ value in block.headers.allSatisfy { signFits(value.text, under: $0) } })
+            else { continue }
+            var count: [String: Int] = [:]
+            for value in loose { count["\(value.lineIndex)|\(value.text)", default: 0] += 1 }
+            guard boxes.joined().allSatisfy({ value in
+                let key = "\(value.lineIndex)|\(value.text)"
+                guard let n = count[key], n > 0 else { return false }
+                count[key] = n - 1
+                return true
+            }) else { continue }
+            let agreed = (0..<rows).map { r -> String? in
+                let text = boxes[0][r].text
+                return boxes.allSatisfy { $0[r].text == text } ? text : nil
+            }
+            found.append(ColumnBoxes(block: b, boxes: boxes, agreed: agreed))
+        }
+        return found
+    }
+
+    /// Some caption of the stretch stands apart: not in line with a header
+    /// right after it, nor at a page's foot with the page number right
+    /// after it. An extractor that reads lines (pdftotext) puts each
+    /// caption with its header line; one that reads boxes (pdfminer) does
+    /// not (`OneReading`).
+    func readsBoxes(_ pieces: [Piece], lines: [SourceLine], shape: Shape) -> Bool {
+        for (p, piece) in pieces.enumerated() {
+            guard case .label(_, let line, .caption?) = piece else { continue }
+            if p + 1 < pieces.count, case .label(_, let nextLine, .header?) = pieces[p + 1], nextLine - line <= 1 { continue }
+            if line + 1 < lines.count, lines[line + 1].number - lines[line].number > 1 { continue }
+            return true
+        }
+        return false
+    }
+}

@@ -229,6 +229,11 @@ struct LabelledColumnRecovery: Sendable {
         var pastHeading: ClosedRange<Int>? = nil
         /// What that reading allowed beyond the strict order.
         var readingAllowed = ReadingAllowance()
+        /// Blocks read as column boxes in an order nothing names
+        /// (`tables.column-boxes`): their headers, the labels of the rows
+        /// every order reads alike (placed), of the others (left empty), the
+        /// source line of their first value.
+        var byBoxes: [(headers: String, placed: [String], left: [String], line: Int)] = []
 
         /// `match` puts a value of a TAB grid row read here in another cell
         /// (it fills a row from the left), or leaves it out.
@@ -773,6 +778,41 @@ struct LabelledColumnRecovery: Sendable {
                 if let past, reading.contains(where: { $0.contains { $0 != nil && $0! >= pieces.count } }) { pastHeading = past.past }
             }
         }
+        // Blocks whose columns came as boxes in an order nothing names: the
+        // rows every order reads alike (ColumnRuns.swift).
+        var byBoxes: [(headers: String, placed: [String], left: [String], line: Int)] = []
+        if byReading == nil, !unplaced.isEmpty {
+            for found in columnBoxes(pieces, lines: lines, heard: heard, shape: shape, claimed: claimed,
+                                     loose: unplaced.map { ($0.text, $0.lineIndex) }) {
+                let block = shape.blocks[found.block], names = block.headers.joined(separator: " ")
+                var taken: [String: Int] = [:], inDoubt: [String: Int] = [:]
+                var placedRows: [String] = [], leftRows: [String] = []
+                for (r, row) in block.rows.enumerated() {
+                    let label = template.rows[row].path.last ?? ""
+                    guard found.agreed[r] != nil else {
+                        leftRows.append(label)
+                        for box in found.boxes { inDoubt["\(box[r].lineIndex)|\(box[r].text)", default: 0] += 1 }
+                        continue
+                    }
+                    placedRows.append(label)
+                    for (slot, box) in found.boxes.enumerated() {
+                        place(row, slot, box[r].text, box[r].lineIndex)
+                        taken["\(box[r].lineIndex)|\(box[r].text)", default: 0] += 1
+                    }
+                }
+                guard !placedRows.isEmpty else { continue }
+                let reason = "column boxes of \(names) in an order nothing names: row(s) \(leftRows.joined(separator: " ")) read otherwise in another order"
+                var kept: [(text: String, lineIndex: Int, reason: String)] = []
+                for value in unplaced {
+                    let key = "\(value.lineIndex)|\(value.text)"
+                    if let n = taken[key], n > 0 { taken[key] = n - 1; continue }
+                    if let n = inDoubt[key], n > 0 { inDoubt[key] = n - 1; kept.append((value.text, value.lineIndex, reason)); continue }
+                    kept.append(value)
+                }
+                unplaced = kept
+                byBoxes.append((names, placedRows, leftRows, lines[found.boxes[0][0].lineIndex].number))
+            }
+        }
         // A column whose header stands nowhere in the table, set apart by
         // the extractor: read where its header stands once, alone on a line
         // with exactly its values after it, near the table. Those lines are
@@ -823,7 +863,8 @@ struct LabelledColumnRecovery: Sendable {
         let dropped = unplaced.filter { $0.lineIndex <= lastLine }.map { ($0.text, lines[$0.lineIndex].number, $0.reason) }
         return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
                          placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence, bySign: bySign,
-                         bySignedCell: bySignedCell, byRuns: byRuns, byHeaderLeft: byHeaderLeft, gridRows: gridRows, byReading: byReading, pastHeading: pastHeading, readingAllowed: readingAllowed)
+                         bySignedCell: bySignedCell, byRuns: byRuns, byHeaderLeft: byHeaderLeft, gridRows: gridRows, byReading: byReading, pastHeading: pastHeading, readingAllowed: readingAllowed,
+                         byBoxes: byBoxes)
     }
 
     /// Index of the first value of `run` with a blank line between it and
