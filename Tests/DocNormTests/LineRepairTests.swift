@@ -508,6 +508,23 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(try repaired(text).suffix(2) == [short, next])
     }
 
+    /// Where digits meet Han with no space between, the layout set a gap
+    /// the text shows none of: a line ending a sentence that measures a few
+    /// columns short of the column can have filled its line on the page
+    /// (held-out ranxi-xzspj-2019, Tesseract: 数据的统计期限自2019年1月1日起至
+    /// 2019年12月31日止。, 50 of 54, then 本报告可在… in the same paragraph).
+    /// A fifth of a column for each such place (`lines.latin-gaps`).
+    @Test func gapsWhereDigitsMeetHanFillTheLine() throws {
+        let dates = "期限自2019年1月1日至2019年12月31日。"  // 36 columns of 40, 12 places: 39
+        let next = "本报告可在网站查阅。"
+        let doc = try pipeline.run(Array((column + fullLine + "\n" + dates + "\n" + next + "\n").utf8), options: PipelineOptions(tracing: true))
+        #expect(TextRenderer.render(doc).contains(dates + next))
+        #expect(doc.trace.contains { $0.rule == "lines.latin-gaps" })
+        // As wide with two places only: they leave the room of 本, the paragraph ended.
+        let short = "期限自2019年度至年底办理完毕全部事。"  // 36 columns, 2 places
+        #expect(try repaired(column + fullLine + "\n" + short + "\n" + next + "\n").last == next)
+    }
+
     /// pypdf on Chromium's PDF puts a space on both sides of every run of
     /// digits, beside punctuation too: it marks the switch to the Latin
     /// font, not room on the page. Counted as width, they made a paragraph's

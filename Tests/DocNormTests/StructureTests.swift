@@ -136,6 +136,35 @@ import Testing
         #expect(!doc.trace.contains { $0.rule == "structure.section-tail" })
     }
 
+    /// Sections 一 and 三 with what stands between them (holdout
+    /// langting-tyj-2025: Tesseract read 二、 as 一-、, 信 as 言, and a rule
+    /// as \, so the heading opened with no numbering and stayed a paragraph).
+    static func aroundSectionTwo(_ between: String, after: String = "") -> String {
+        "一、总体情况\n\n正文。\n\n" + between + "\n\n第二十条第（一）项\n\n三、收到和处理政府信息公开申请情况\n\n正文。\n" + after
+    }
+
+    @Test func sectionHeadingWithMisreadNumeralIsRestored() throws {
+        let text = Self.aroundSectionTwo("一-、 主动公  \\开政府 言息情况")
+        let doc = try pipeline.run(Array(text.utf8), options: PipelineOptions(tracing: true))
+        let found = doc.blocks.compactMap { if case .heading(let l, _, let t) = $0.kind { return "\(l) \(t)" } else { return nil } }
+        #expect(found == ["1 一、总体情况", "1 二、主动公开政府信息情况", "1 三、收到和处理政府信息公开申请情况"])
+        #expect(doc.trace.filter { $0.rule == "structure.section-numeral-misread" }.map(\.line) == [5])
+        #expect(doc.diagnostics.contains { $0.rule == "structure.section-numeral-misread" && $0.kind == .repair && $0.line == 5 })
+        #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
+    }
+
+    @Test(arguments: [
+        ("一-、主动公开政府信息的工作做得很多", ""),           // prose, not a title
+        ("一-、收到和处理政府信息公开申请情况", ""),           // section 三's title, not 二's
+        ("四-、主动公开政府言息情况", ""),                    // a numeral no neighbour of 二
+        ("一---、主动公开政府言息情况", ""),                  // more marks than a stroke
+        ("一-、主动公开政府言息情况", "\n二、主动公开政府信息情况\n"),  // heading 二 is present (later)
+    ])
+    func misreadNumberingOtherwiseStays(_ between: String, _ after: String) throws {
+        let doc = try pipeline.run(Array(Self.aroundSectionTwo(between, after: after).utf8), options: PipelineOptions(tracing: true))
+        #expect(!doc.trace.contains { $0.rule == "structure.section-numeral-misread" })
+    }
+
     @Test(arguments: [("己", true), ("|", true), ("—.", true), ("一二", false), ("a", false), ("1", false), ("；5", false)])
     func junkLines(_ text: String, _ junk: Bool) throws {
         #expect(try StructureRules.load(from: .builtin).sectionTails.isJunk(text) == junk)

@@ -31,7 +31,7 @@ public enum Guarantees {
     static let han = try! ScalarSet(pattern: "[:Han:]")
     /// Stage 4's rules that change text outside tables.
     static let outsideTables: Set<String> = ["structure.section-title", "structure.section-title-pinned", "structure.section-tail",
-                                                   "structure.numbering-sequence", "structure.duplicate-heading"]
+                                                   "structure.section-numeral-misread", "structure.numbering-sequence", "structure.duplicate-heading"]
 
     /// The Han scalars of `text`, in order.
     static func hanScalars<S: Sequence>(_ text: S) -> [UInt32] where S.Element == Unicode.Scalar {

@@ -256,6 +256,11 @@ enum BuiltinRules {
       "junkMarks": 2,
       "junkHan": 1
     },
+    "misreadNumbering": {
+      "description": "structure.section-numeral-misread: OCR can read a section heading's numeral as a neighbouring numeral with a stroke of it read as a mark between the numeral and the close (二、 → 一-、), so the line opens with no numbering and stays a paragraph. Where the section numbered N is missing from the sequence of section headings (N-1 before, N+1 next, no heading N anywhere), a line standing alone between them that opens with one numeral of the style within one of N, then one to maxMarks of marks (spaces aside), then the style's close, and whose text after it is, noise and spaces aside, within one edit per the pinned charactersPerEdit characters of one of section N's whole titles (the sequence and the numbering's shape vouch for the section, as for structure.section-title-pinned), is that section's heading, numbered N, traced and reported.",
+      "marks": "-_.~—－·'`",
+      "maxMarks": 2
+    },
     "sections": [
       ["总体情况", "总体概述", "公开总体情况"],
       ["主动公开政府信息情况", "主动公开信息情况", "主动公开政府信息的情况"],

@@ -31,9 +31,14 @@ struct StructureRulesFile: VersionedRuleFile {
         struct Pinned: Decodable {
             var charactersPerEdit: Int
         }
+        struct MisreadNumbering: Decodable {
+            var marks: String
+            var maxMarks: Int
+        }
         var charactersPerEdit: Int
         var pinned: Pinned
         var tails: Tails
+        var misreadNumbering: MisreadNumbering
         var sections: [[String]]
     }
     var format: String
@@ -237,6 +242,11 @@ struct SectionTitles: Sendable {
     let titleSections: [Int]
     /// The longest title's UTF-8 count: a line as long is no title's rest.
     let longestUTF8: Int
+    /// The marks OCR reads from a numeral's stroke between a section
+    /// heading's numeral and its close (一-、 for 二、), and how many
+    /// (`structure.section-numeral-misread`).
+    let misreadNumberingMarks: ScalarSet
+    let maxMisreadNumberingMarks: Int
 
     init(_ file: StructureRulesFile.SectionTitles) throws {
         guard file.charactersPerEdit > 0 else {
@@ -254,6 +264,9 @@ struct SectionTitles: Sendable {
         titlesUTF8 = file.sections.joined().map { Array($0.utf8) }
         titleSections = file.sections.enumerated().flatMap { k, titles in titles.map { _ in k + 1 } }
         longestUTF8 = titlesUTF8.map(\.count).max() ?? 0
+        misreadNumberingMarks = ScalarSet(ranges: file.misreadNumbering.marks.unicodeScalars.map { $0.value...$0.value },
+                                          pattern: "sectionTitles.misreadNumbering.marks")
+        maxMisreadNumberingMarks = file.misreadNumbering.maxMarks
     }
 
     /// Whether `title` is one of the sections' titles as written: its UTF-8

@@ -859,6 +859,8 @@ public struct LineRepair: Sendable {
             var titleSeams: [Int] = []
             // The lines joined before an unbreakable run a numbered first line with no running text left no room for (rare too).
             var unbreakableSeams: [Int] = []
+            // The lines joined where only the gaps at Latin–Han places reached the column (rare too).
+            var latinGapSeams: [Int] = []
             if let block = topBlock, position >= block.end { topBlock = nil }
             let column = topBlock?.width ?? fullWidth
             // The paragraph's lines first (the decisions read the lines, not
@@ -902,6 +904,12 @@ public struct LineRepair: Sendable {
                     context.traced(.lines, "lines.font-switch-spaces", line: next.number,
                                    before: join(last.text, next.text), after: last.text + "⏎" + next.text)
                 }
+                // Whether only the gaps where digits or Latin meet Han made
+                // the line reach the column (`lines.latin-gaps`).
+                let byLatinGaps = wrapped && !probing && !spacesMarkFontSwitches && endsStrongly(last.text)
+                    && !continues(last, into: next.text, fullWidth: full, blankBetween: breakBetween && !doubleSpaced,
+                                  opensParagraph: last.number == first.number, lineColumns: measuredColumns(end), countsLatinGaps: false,
+                                  lineNumbered: numbered.opens(lines, at: end, self), nextNumbered: numbered.opens(lines, at: end + 1, self))
                 // A blank line after a full stop ends the paragraph, unless the
                 // line after it could not be a first line (`lines.join-page-break`).
                 let acrossBreak = !wrapped && breakBetween && topBlock == nil
@@ -966,6 +974,7 @@ public struct LineRepair: Sendable {
                 }
                 if probing { return nil }
                 if acrossBreak { breakSeams.append(end + 1) } else if !wrapped { bracketSeams.append(end + 1) }
+                else if byLatinGaps { latinGapSeams.append(end + 1) }
                 else if end == position, numbered.opens(lines, at: end, self), endsAsHeading(last.text, before: next.text) {
                     unbreakableSeams.append(end + 1)
                 }
@@ -981,7 +990,7 @@ public struct LineRepair: Sendable {
                         let before = lines[k - 1], next = lines[k]
                         let rule = bracketSeams.contains(k) ? "lines.join-bracket" : latinSeams.contains(k) ? (before.text.utf8.last == UInt8(ascii: "-") ? "lines.join-latin-hyphen" : "lines.join-latin")
                             : breakSeams.contains(k) ? "lines.join-page-break" : titleSeams.contains(k) ? "lines.join-section-title"
-                            : unbreakableSeams.contains(k) ? "lines.join-unbreakable-run"
+                            : unbreakableSeams.contains(k) ? "lines.join-unbreakable-run" : latinGapSeams.contains(k) ? "lines.latin-gaps"
                             : "lines.join-wrap"
                         context.traced(.lines, rule, line: before.number,
                                        before: before.text + "⏎" + next.text, after: join(before.text, next.text))

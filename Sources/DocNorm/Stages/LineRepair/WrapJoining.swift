@@ -97,6 +97,13 @@
 ///   the spaces mark the extractor's font switches and took no room: the
 ///   widths above count a line less one column per such place. Traced where
 ///   that ended a paragraph the spaces had run on (…26 条。⏎依托…).
+/// - `lines.latin-gaps`: a line ending a sentence wrapped when it reached
+///   the column counting the gaps a layout sets where digits or Latin letters
+///   meet Han and the text shows no space (`columnsWithLatinGaps`: a fifth of
+///   a column each, rounded down): OCR's 数据的统计期限自2019年1月1日起至2019年12月31日止。
+///   measures 50 of 54 yet filled its line (held-out ranxi-xzspj-2019).
+///   Not where the extractor's spaces mark font switches. Traced where only
+///   the gaps made the line reach the column.
 extension LineRepair {
     /// The text-column width: the most common line width in the widest window
     /// of `window` columns that holds enough lines, with almost no line wider;
@@ -291,7 +298,7 @@ extension LineRepair {
     /// `spacesMarkFontSwitches`: the extractor put a space at each place
     /// where Latin meets CJK, which took no room on the page (`wrapEvidence`).
     func continues(_ line: SourceLine, into next: String, fullWidth: Int, blankBetween: Bool, opensParagraph: Bool,
-                   spacesMarkFontSwitches: Bool = false, lineColumns: Int? = nil,
+                   spacesMarkFontSwitches: Bool = false, lineColumns: Int? = nil, countsLatinGaps: Bool = true,
                    lineNumbered: @autoclosure () -> Bool, nextNumbered: @autoclosure () -> Bool) -> Bool {
         if line.text.containsTab || next.containsTab || nextNumbered() { return false }
         // A short line opening with a table's anchor (行政复议 行政诉讼) is the
@@ -329,7 +336,16 @@ extension LineRepair {
         // column the measured column may run wide of the page's (held-out
         // sangning-mzw-2024: 二是…便利。, a first line of 23 characters set
         // in by 2, leaves the room of 三 in a column of 27).
-        if strong { return reach >= fullWidth - file.wrap.window && reach + leadingUnitColumns(next) >= fullWidth - 1 }
+        if strong {
+            let lead = leadingUnitColumns(next)
+            if reach >= fullWidth - file.wrap.window && reach + lead >= fullWidth - 1 { return true }
+            // Where digits or Latin letters meet Han with no space between,
+            // the layout set a gap the text shows none of (`lines.latin-gaps`).
+            guard countsLatinGaps, !spacesMarkFontSwitches else { return false }
+            let gapped = columnsWithLatinGaps(line, measured: measured)
+            let gappedReach = max(reach, opensParagraph ? gapped + file.wrap.firstLineIndent : gapped)
+            return gappedReach > reach && gappedReach >= fullWidth - file.wrap.window && gappedReach + lead >= fullWidth - 1
+        }
         return reach + leadingUnitColumns(next) >= fullWidth - file.wrap.window
     }
 
@@ -692,6 +708,21 @@ extension LineRepair {
         guard let extracted = line.extractedColumns else { return nil }
         let boundaries = latinBoundaries(line.text)
         return max(extracted - boundaries, measured.columns) + (boundaries + 4) / 5
+    }
+
+    /// The columns a line took on the page counting the gap LibreOffice and
+    /// Word set where digits or Latin letters meet Han (autospacing), as
+    /// `estimatedColumns` counts it: as extracted, less one space per such
+    /// place (an extractor's space there is that gap), with a fifth of a
+    /// column for each, rounded down (a place or two leave the room of a
+    /// Han character they would not fill: 36 of 40 and 2019年 is a
+    /// paragraph's last line before 本…). A text that shows no space there (OCR: 自2019年1月1日
+    /// 起至2019年12月31日止。, 12 places, measured 50 of 54 but full on the
+    /// page) measures short of the column by the gaps (`lines.latin-gaps`).
+    func columnsWithLatinGaps(_ line: SourceLine, measured: Int) -> Int {
+        let boundaries = latinBoundaries(line.text)
+        guard boundaries > 0 else { return measured }
+        return max((line.extractedColumns ?? measured) - boundaries, measured) + boundaries / 5
     }
 
     /// How many columns a line's ASCII letters may take less than they

@@ -8,6 +8,15 @@
 /// heading, its whole title restored and numbered; a junk line right before
 /// it is dropped. Both are traced, and the restoration reported: the title's
 /// first part is the format's, not the page's.
+///
+/// `structure.section-numeral-misread`: in such a gap, OCR can also keep the
+/// whole heading and misread its numeral as a neighbour with a stroke read as
+/// a mark (二、主动公开政府信息情况 read as 一-、主动公\开政府言息情况:
+/// holdout langting-tyj-2025), so the line opens with no numbering. A line
+/// there opening with a numeral within one of N, one or two such marks and
+/// the close, its text after that within the pinned allowance of one of N's
+/// whole titles, is section N's heading (Rules/structure.json
+/// `sectionTitles.misreadNumbering`).
 extension StructureRecovery {
     /// A section heading restored from its title's last part.
     struct SectionTail {
@@ -16,6 +25,9 @@ extension StructureRecovery {
         var section: Int
         /// The junk line dropped before the part, if any.
         var junk: String?
+        /// `structure.section-tail`, or `structure.section-numeral-misread`
+        /// for a whole title after a misread numbering.
+        var rule = "structure.section-tail"
     }
 
     /// The tails found in the gaps of the section sequence, keyed by the
@@ -73,14 +85,21 @@ extension StructureRecovery {
                 while gap < gaps.count, index >= gaps[gap].before { gap += 1 }
                 guard gap < gaps.count else { return (tails, junk) }
                 guard index > gaps[gap].after, line.role != .title, rules.numbering.parse(line.text) == nil,
-                      let title = titles.titleEnding(with: line.text, section: gaps[gap].section, tails: rules.sectionTails),
                       let numbering = rules.numbering.written(gaps[gap].section, style: titles.style) else { continue }
-                var tail = SectionTail(heading: numbering + title, section: gaps[gap].section)
-                if let previous, previous.index > gaps[gap].after, rules.sectionTails.isJunk(previous.line.text) {
-                    junk.insert(previous.index)
-                    tail.junk = previous.line.text
+                let section = gaps[gap].section
+                if let title = titles.titleEnding(with: line.text, section: section, tails: rules.sectionTails) {
+                    var tail = SectionTail(heading: numbering + title, section: section)
+                    if let previous, previous.index > gaps[gap].after, rules.sectionTails.isJunk(previous.line.text) {
+                        junk.insert(previous.index)
+                        tail.junk = previous.line.text
+                    }
+                    tails[index] = tail
+                } else if let title = titleAfterMisreadNumbering(line.text, section: section) {
+                    // The whole heading is there: no line before it is left of it.
+                    tails[index] = SectionTail(heading: numbering + title, section: section, rule: "structure.section-numeral-misread")
+                } else {
+                    continue
                 }
-                tails[index] = tail
                 gap += 1  // one heading per gap: the first line that ends its title
             }
         }
@@ -88,7 +107,47 @@ extension StructureRecovery {
     }
 }
 
+extension StructureRecovery {
+    /// Section `section`'s title when `text` opens with its numbering
+    /// misread: one numeral of the section style within one of `section`,
+    /// one to `maxMisreadNumberingMarks` marks of `misreadNumberingMarks`
+    /// (spaces aside), then the style's close, and what follows is one of
+    /// the section's whole titles (`SectionTitles.wholeTitle`); else nil.
+    func titleAfterMisreadNumbering(_ text: String, section: Int) -> String? {
+        let titles = rules.sectionTitles
+        guard let style = rules.numbering.styles.first(where: { $0.id == titles.style }) else { return nil }
+        var rest = Substring(text).unicodeScalars
+        guard rest.starts(with: style.open) else { return nil }
+        rest.removeFirst(style.open.count)
+        guard let first = rest.first, let value = style.numeral(first), abs(value - section) <= 1 else { return nil }
+        rest.removeFirst()
+        var marks = 0
+        while let scalar = rest.first, scalar == " " || titles.misreadNumberingMarks.contains(scalar) {
+            if scalar != " " { marks += 1 }
+            rest.removeFirst()
+        }
+        guard marks >= 1, marks <= titles.maxMisreadNumberingMarks, !style.close.isEmpty, rest.starts(with: style.close) else { return nil }
+        rest.removeFirst(style.close.count)
+        return titles.wholeTitle(rest, section: section)
+    }
+}
+
 extension SectionTitles {
+    /// The title of section `section` (1-based) that `text` is, whole:
+    /// noise and spaces aside, within one edit per `pinnedCharactersPerEdit`
+    /// characters of it (the place in the sequence vouches for the section,
+    /// as for `structure.section-title-pinned`); the closest if several.
+    func wholeTitle(_ text: Substring.UnicodeScalarView, section: Int) -> String? {
+        guard section >= 1, section <= sections.count else { return nil }
+        let clean = withoutNoise(text)
+        var best: (title: [Int], edits: Int)?
+        for known in sections[section - 1] where abs(known.count - clean.count) * pinnedCharactersPerEdit <= known.count {
+            let edits = LineDiff.characterEdits(clean, known, anchoring: true)
+            if edits * pinnedCharactersPerEdit <= known.count, edits < best?.edits ?? Int.max { best = (known, edits) }
+        }
+        return best.map { String(String.UnicodeScalarView($0.title.compactMap { Unicode.Scalar(UInt32($0)) })) }
+    }
+
     /// The title of section `section` (1-based) that `text` is the end of:
     /// noise and spaces aside, at least `tails.minimumScalars` long, the
     /// title's last scalars or within one edit per `charactersPerEdit` of

@@ -32,6 +32,9 @@ import Darwin
 /// - `structure.section-tail`: a section heading OCR kept only the last part
 ///   of, standing alone where the section sequence misses it, gets its whole
 ///   title back; a junk line right before it is dropped (SectionTail.swift).
+/// - `structure.section-numeral-misread`: in the same place, a line opening
+///   with the section's numeral misread (一-、 for 二、) before one of its
+///   whole titles is that section's heading (SectionTail.swift).
 /// - `structure.numbering-sequence`: a sibling's misread number, pinned by
 ///   the siblings on either side, is restored and traced (see `misnumbered`).
 /// - `structure.metadata`: issuing body and year from the title, or from a
@@ -96,9 +99,12 @@ struct StructureRecovery: Sendable {
                     continue
                 }
                 if !tails.isEmpty, let tail = tails[index] {
-                    context.traced(.structure, "structure.section-tail", line: line.lines.lowerBound, before: line.text, after: tail.heading)
-                    context.report(.structure, "structure.section-tail", .repair,
-                                   "section \(tail.section) has no heading and '\(line.text)' standing alone in its place is the end of its title: the heading '\(tail.heading)' restored from that part"
+                    context.traced(.structure, tail.rule, line: line.lines.lowerBound, before: line.text, after: tail.heading)
+                    let what = tail.rule == "structure.section-tail"
+                        ? "is the end of its title: the heading '\(tail.heading)' restored from that part"
+                        : "is its title after a misread numbering: the heading '\(tail.heading)' restored"
+                    context.report(.structure, tail.rule, .repair,
+                                   "section \(tail.section) has no heading and '\(line.text)' standing alone in its place \(what)"
                                    + (tail.junk.map { " (the line '\($0)' before it, what was left of the rest, dropped)" } ?? ""),
                                    line: line.lines.lowerBound)
                     line.text = tail.heading
