@@ -329,6 +329,65 @@ import DocNormTestSupport
         #expect(doc.trace.contains { $0.rule == "normalize.ocr-percent" && $0.line == 1 })
     }
 
+    /// What Tesseract makes of a % where no form proves it alone (both
+    /// corpora: 14.7% read 14.79%, 40% read 409% after 占比, 0.5% read 0.596。),
+    /// taken only in a text that reads as OCR: here the misread 〈 of the first line.
+    static let readAsOCR = "第二十条第〈一)项\n\n"
+
+    func normalizedAsOCR(_ text: String) throws -> String {
+        String(try normalized(Self.readAsOCR + text).split(separator: "\n", omittingEmptySubsequences: true).dropFirst().joined(separator: "\n"))
+    }
+
+    @Test(arguments: [
+        ("同比增长14.79%。", "同比增长14.7%。"),
+        ("息更新及时率达到97.369%。", "息更新及时率达到97.36%。"),
+        ("样化解读占比达到41.99%。", "样化解读占比达到41.9%。"),
+        ("视频解读占比超过409%。", "视频解读占比超过40%。"),
+        ("差错率0.596。", "差错率0.5%。"),
+        ("同比增长12.590。", "同比增长12.5%。"),
+        // After the form `percents` takes: 99.29%6 is 99.2% by then, and stays.
+        ("办结率99.29%6。", "办结率99.2%。"),
+    ])
+    func percentReadingsRepairedInOCR(_ input: String, _ expected: String) throws {
+        #expect(try normalizedAsOCR(input) == expected)
+    }
+
+    @Test(arguments: [
+        // The 9 is the first decimal; its repair would be read again; no share word; a share over 100 still.
+        "公开率为61.9%。", "合格率97.399%。", "同比增长409%。", "占比1099%。",
+        // A unit after the decimal, no clause end, two points.
+        "投入0.596亿元。", "4.2025年度", "版本1.2.596。",
+    ])
+    func percentReadingsKeptInOCR(_ input: String) throws {
+        #expect(try normalizedAsOCR(input) == input)
+    }
+
+    @Test(arguments: ["同比增长14.79%。", "视频解读占比超过409%。", "差错率0.596。"])
+    func percentReadingsKeptInATextLayer(_ input: String) throws {
+        #expect(try normalized(input) == input)
+    }
+
+    @Test func percentReadingsAreTraced() throws {
+        let text = Self.readAsOCR + "同比增长14.79%，占比超过409%，差错率0.596。\n"
+        let doc = try pipeline.run(Array(text.utf8), options: PipelineOptions(tracing: true))
+        for rule in ["normalize.ocr-percent-nine", "normalize.ocr-percent-share", "normalize.ocr-percent-digits"] {
+            #expect(doc.trace.contains { $0.rule == rule && $0.line == 3 }, "\(rule)")
+        }
+        #expect(TextRenderer.render(doc).contains("同比增长14.7%，占比超过40%，差错率0.5%。"))
+    }
+
+    /// A two-digit percentage ending in 9 may be right (49%) or 4% misread:
+    /// left as read, and named with its line as a suspicion, in OCR only.
+    @Test func twoDigitNinePercentIsSuspected() throws {
+        let doc = try pipeline.run(Array((Self.readAsOCR + "分值占比达49%。\n").utf8))
+        #expect(TextRenderer.render(doc).contains("分值占比达49%。"))
+        #expect(doc.diagnostics.contains { $0.rule == "normalize.ocr-percent-suspect" && $0.kind == .suspicion && $0.line == 3 && $0.message.contains("49%") })
+        let layer = try pipeline.run(Array("分值占比达49%。\n".utf8))
+        #expect(!layer.diagnostics.contains { $0.rule == "normalize.ocr-percent-suspect" })
+        let right = try pipeline.run(Array((Self.readAsOCR + "公开率为61.9%，占比40%。\n").utf8))
+        #expect(!right.diagnostics.contains { $0.rule == "normalize.ocr-percent-suspect" })
+    }
+
     @Test func urlAndPermilleRepairsAreTraced() throws {
         let doc = try pipeline.run(Array("网站（http:/www.a.gov.cn）差错率1%o\n".utf8), options: PipelineOptions(tracing: true))
         #expect(doc.trace.contains { $0.rule == "normalize.ocr-url" && $0.line == 1 })

@@ -60,8 +60,10 @@ public struct Pipeline: Sendable {
         normalized.lines = []  // one reference: the repairs change the array in place
         let mayNeedOCR = normalized.mayNeedOCR
         // The lines whose URL scheme OCR misread: a joined paragraph holding
-        // one may get a URL path's lost / back (`OCRRepairs.urlPaths`).
-        let misreadURLs = context.measure(.normalize) { ocr.repair(&lines, only: mayNeedOCR, characters: characters, context: context) }
+        // one may get a URL path's lost / back (`OCRRepairs.urlPaths`); and
+        // whether the document reads as OCR (`OCRRepairs.percentReadings`).
+        let stage1c = context.measure(.normalize) { ocr.repair(&lines, only: mayNeedOCR, characters: characters, context: context) }
+        let misreadURLs = stage1c.misreadURLs, readsAsOCR = stage1c.readsAsOCR
         // The lines removed as page numbers and running headers: where pages broke.
         var furniture: [Int] = []
         var kept = context.measure(.lines) { () -> [SourceLine] in
@@ -90,14 +92,14 @@ public struct Pipeline: Sendable {
             kept = []
             return lineRepair.joinLines(segments, furniture: furniture, context: context)
         }
-        context.measure(.normalize) { repunctuateJoined(&prose, unless: [], misreadURLs: misreadURLs, context: context) }
+        context.measure(.normalize) { repunctuateJoined(&prose, unless: [], misreadURLs: misreadURLs, readsAsOCR: readsAsOCR, context: context) }
         // Stage 2 reads its own output back until it joins nothing more, so
         // that a second run finds nothing to join (JoinFixpoint.swift).
         func rejoin() {
             while let more = context.measure(.lines, { lineRepair.rejoined(prose, context: context) }) {
                 let finished = Set(prose.joined().map(\.lines))
                 prose = more
-                context.measure(.normalize) { repunctuateJoined(&prose, unless: finished, misreadURLs: misreadURLs, context: context) }
+                context.measure(.normalize) { repunctuateJoined(&prose, unless: finished, misreadURLs: misreadURLs, readsAsOCR: readsAsOCR, context: context) }
             }
         }
         rejoin()
@@ -120,7 +122,7 @@ public struct Pipeline: Sendable {
             guard let reading = context.measure(.tables, { tables.settled(prose, tables: placed, reportEdition: readingEdition, memo: searches, context: context) }) else { break }
             let finished = Set(prose.joined().map(\.lines))
             (prose, placed) = reading
-            context.measure(.normalize) { repunctuateJoined(&prose, unless: finished, misreadURLs: misreadURLs, context: context) }
+            context.measure(.normalize) { repunctuateJoined(&prose, unless: finished, misreadURLs: misreadURLs, readsAsOCR: readsAsOCR, context: context) }
             rejoin()
             let blocks = TableRecognizer.settleBlocks(prose, tables: placed)
             if blocks < fewestBlocks { fewestBlocks = blocks } else { roundsWithoutProgress += 1 }
@@ -158,13 +160,19 @@ public struct Pipeline: Sendable {
 
     /// Lines stage 2 joined (except those in `finished`, done in an earlier
     /// round): a mark met its context only now, and so did an OCR confusion.
-    /// `misreadURLs`: the lines whose URL scheme stage 1c mended (in order).
-    private func repunctuateJoined(_ prose: inout [[LogicalLine]], unless finished: Set<ClosedRange<Int>>, misreadURLs: [Int], context: PipelineContext) {
+    /// `misreadURLs`: the lines whose URL scheme stage 1c mended (in order);
+    /// `readsAsOCR`: whether stage 1c changed a line (a percentage cut by a
+    /// wrap, 14.7 ⏎ 9%, is read whole only here).
+    private func repunctuateJoined(_ prose: inout [[LogicalLine]], unless finished: Set<ClosedRange<Int>>, misreadURLs: [Int], readsAsOCR: Bool,
+                                   context: PipelineContext) {
         for i in prose.indices {
             for j in prose[i].indices where prose[i][j].lines.count > 1 && !finished.contains(prose[i][j].lines) {
                 let line = prose[i][j].lines.lowerBound
                 var urlMisread = !misreadURLs.isEmpty && misreadURLs.contains { prose[i][j].lines.contains($0) }
                 if let fixed = ocr.repaired(prose[i][j].text, line: line, urlMisread: &urlMisread, characters: characters, context: context) {
+                    prose[i][j].text = fixed
+                }
+                if readsAsOCR, let fixed = ocr.repairedReadings(prose[i][j].text, line: line, characters: characters, context: context) {
                     prose[i][j].text = fixed
                 }
                 guard let fixed = characters.repunctuated(prose[i][j].text) else { continue }

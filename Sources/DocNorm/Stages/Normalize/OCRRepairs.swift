@@ -64,6 +64,7 @@ struct OCRRulesFile: VersionedRuleFile {
     var permille: Sign
     var nestedTitles: NestedTitles
     var percents: Percents
+    var percentReadings: OCRPercentReadingsRules
     var ones: Ones
 }
 
@@ -84,6 +85,10 @@ struct OCRRulesFile: VersionedRuleFile {
 /// - `normalize.ocr-permille`: ‰ read as %o after a digit: 1%o以内 → 1‰以内.
 /// - `normalize.ocr-percent`: % read as 9%6 or %6, 100% as 1009%, at a
 ///   number's end: 99.29%6 → 99.2%, 98.7%6 → 98.7%, 1009% → 100%.
+/// - Once one of these changed a line, the document reads as OCR, and
+///   `OCRPercentReadings` reads every line for what OCR makes of a % that no
+///   form proves alone (`normalize.ocr-percent-nine`, `-share`, `-digits`:
+///   14.79% → 14.7%, 占比超过409% → 40%, 0.596。 → 0.5%。).
 /// - `normalize.ocr-one`: a value 1 read as 工 in a row of numbers, a digit
 ///   after it: 事务信息工0 0 0 0 0 → 事务信息1 0 0 0 0 0, 0 0工0 0 → 0 0 1 0 0.
 /// - `normalize.ocr-url-path`: a / OCR lost between two path segments of a
@@ -145,6 +150,9 @@ struct OCRRepairs: Sendable {
     let misreadPercents: [(form: [Unicode.Scalar], sign: [Unicode.Scalar])]
     let percent: Unicode.Scalar
     let percentNeighbours: (before: Set<UInt8>, after: Set<UInt8>)
+    /// What OCR makes of a % where no form proves it alone (14.79%, 0.596。),
+    /// read only once the document reads as OCR (`repair`).
+    let percentReadings: OCRPercentReadings
     /// URL path segments (ASCII) a lost / ran together, as scalars and as UTF-8.
     let pathSegments: [[Unicode.Scalar]]
     let pathSegmentsUTF8: [[UInt8]]
@@ -285,6 +293,7 @@ struct OCRRepairs: Sendable {
                           misreadDashUTF8: dashUTF8.count > 1 && !dashLeadShared ? dashUTF8 : nil,
                           misreadPermille: misreadPermille, permille: try one(file.permille.sign, "permille.sign"),
                           misreadPercents: misreadPercents, percent: percent, percentNeighbours: (before: percentBefore, after: percentAfter),
+                          percentReadings: try OCRPercentReadings.load(file.percentReadings, percent: percent),
                           pathSegments: pathSegments, pathSegmentsUTF8: file.urls.segments.map { Array($0.utf8) },
                           misreadOne: misreadOne, one: oneDigit,
                           titleOpen: titleOpen, titleClose: titleClose,
@@ -297,28 +306,60 @@ struct OCRRepairs: Sendable {
                           candidateSkips: skips, reactingBits: reactingBits, tracksParenBrackets: tracksParenBrackets)
     }
 
-    /// `only`: the indices of the lines that may hold an opener
-    /// (`NormalizedLines.mayNeedOCR`); nil for every line. Returns the
-    /// numbers of the lines whose URL scheme OCR misread, in order: the
-    /// evidence `urlPaths` asks for once the line is joined to the rest of
-    /// its URL (http:/www.a.gov.cn/ ⏎ zfxxgkndbg/), when the scheme is
-    /// mended already.
-    @discardableResult
-    func repair(_ lines: inout [SourceLine], only: [Int]? = nil, characters: CharacterNormalizer, context: PipelineContext) -> [Int] {
+    /// What stage 1c found on a document's lines.
+    struct LineRepairs {
+        /// The numbers of the lines whose URL scheme OCR misread, in order:
+        /// the evidence `urlPaths` asks for once the line is joined to the
+        /// rest of its URL (http:/www.a.gov.cn/ ⏎ zfxxgkndbg/), when the
+        /// scheme is mended already.
         var misreadURLs: [Int] = []
+        /// Whether a rule changed a line: the document reads as OCR, and
+        /// `percentReadings` read its lines (and its joined paragraphs, later).
+        var readsAsOCR = false
+    }
+
+    /// `only`: the indices of the lines that may hold an opener
+    /// (`NormalizedLines.mayNeedOCR`); nil for every line. Once a rule
+    /// changed a line, every line is read again for `percentReadings`, and
+    /// a percentage they leave in doubt is reported with its line.
+    @discardableResult
+    func repair(_ lines: inout [SourceLine], only: [Int]? = nil, characters: CharacterNormalizer, context: PipelineContext) -> LineRepairs {
+        var found = LineRepairs()
         func repair(_ i: Int) {
             var urlMisread = false
             if let fixed = repaired(lines[i].text, line: lines[i].number, urlMisread: &urlMisread, characters: characters, context: context) {
                 lines[i].text = fixed
+                found.readsAsOCR = true
             }
-            if urlMisread { misreadURLs.append(lines[i].number) }
+            if urlMisread { found.misreadURLs.append(lines[i].number) }
         }
         if let only {
             for i in only { repair(i) }
         } else {
             for i in lines.indices { repair(i) }
         }
-        return misreadURLs
+        guard found.readsAsOCR else { return found }
+        for i in lines.indices where percentReadings.mayHold(lines[i].text) {
+            if let fixed = repairedReadings(lines[i].text, line: lines[i].number, characters: characters, context: context) {
+                lines[i].text = fixed
+            }
+            for reading in percentReadings.doubts(Array(lines[i].text.unicodeScalars)) {
+                context.report(.normalize, "normalize.ocr-percent-suspect", .suspicion,
+                               "\(reading) in a text read by OCR may be \(reading.dropLast(2))% (Tesseract reads a % after a digit as 9%); check it against the source",
+                               line: lines[i].number)
+            }
+        }
+        return found
+    }
+
+    /// A line or joined paragraph of a document that reads as OCR with
+    /// `percentReadings` applied, or nil when they change nothing.
+    func repairedReadings(_ text: String, line: Int, characters: CharacterNormalizer, context: PipelineContext) -> String? {
+        guard percentReadings.mayHold(text) else { return nil }
+        var s = Array(text.unicodeScalars)
+        let changed = percentReadings.repair(&s)
+        guard !changed.isEmpty else { return nil }
+        return finished(text, s, changed, line: line, characters: characters, context: context)
     }
 
     /// One line (or a paragraph stage 2 joined, where a bracket may meet its
@@ -350,6 +391,13 @@ struct OCRRepairs: Sendable {
         // After parens: 〈试行) inside the inner title is （试行） by then.
         if nestedTitles(&s) { changed.append(("normalize.ocr-nested-title", s)) }
         guard !changed.isEmpty else { return nil }
+        return finished(text, s, changed, line: line, characters: characters, context: context)
+    }
+
+    /// The repaired scalars as text, its punctuation and spaces looked at
+    /// again, each step traced.
+    private func finished(_ text: String, _ s: [Unicode.Scalar], _ changed: [(rule: String, after: [Unicode.Scalar])], line: Int,
+                          characters: CharacterNormalizer, context: PipelineContext) -> String {
         // Encoded once (appending to a scalar view went scalar by scalar).
         func encoded(_ s: [Unicode.Scalar]) -> String { s.withUnsafeBufferPointer { $0.withMemoryRebound(to: UInt32.self) { utf8String($0) } } }
         var fixed = encoded(s)
