@@ -90,6 +90,11 @@ import DocNormTestSupport
             if hasValue { #expect(runs.opensWordWithValueOpener(text), "\(text.debugDescription)") }
         }
         #expect(!runs.opensWordWithValueOpener("第12条"))
+        // The values of a line, digit lines read off the bytes, are those of the Character split.
+        for text in Self.texts + ["0 36", " 12\t 3 ", "007", "1.5 2", "12 \u{301}3", "2021年 12", "— 无 5"] {
+            let slow = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init).filter(runs.rules.isValue)
+            #expect(runs.valueWords(of: text) == slow, "\(text.debugDescription)")
+        }
         #expect(runs.opensWordWithValueOpener("2021年 12"))
     }
 
