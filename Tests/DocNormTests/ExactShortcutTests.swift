@@ -90,6 +90,11 @@ import DocNormTestSupport
             if hasValue { #expect(runs.opensWordWithValueOpener(text), "\(text.debugDescription)") }
         }
         #expect(!runs.opensWordWithValueOpener("第12条"))
+        // The values of a line, digit lines read off the bytes, are those of the Character split.
+        for text in Self.texts + ["0 36", " 12\t 3 ", "007", "1.5 2", "12 \u{301}3", "2021年 12", "— 无 5"] {
+            let slow = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init).filter(runs.rules.isValue)
+            #expect(runs.valueWords(of: text) == slow, "\(text.debugDescription)")
+        }
         #expect(runs.opensWordWithValueOpener("2021年 12"))
     }
 
@@ -511,6 +516,126 @@ extension ExactShortcutTests {
                 let slow = line.unicodeScalars.first { $0 != " " && !(skippingTabs && $0 == "\t") }?.value
                 #expect(LineRepair.firstScalar(of: line, skippingTabs: skippingTabs) == slow, "\(line.debugDescription) \(skippingTabs)")
             }
+        }
+    }
+}
+
+/// The lines stage's screens and in-place reads (speedL104) give what the
+/// cell-by-cell, array and dictionary ways they replace gave.
+extension ExactShortcutTests {
+    static let valueLines = [
+        "", " ", "0", "12 3", "增1 减5 0", "3 -1 2", "286减12", "2021年，我市", "2021年 12", "12 件", "12件 3", "/ 12",
+        "— 无 5", "1.5 2", "12 \u{301}3", "1,234 5", "12%", "万元 12", "12 x", "增", "减12\t3", "3 +2", "12  3", "1 2 3 增",
+        "５ 3", "0 ——", "12。", "12 元", "12万元 3", "无", "+ 5", "12.", ".5",
+    ]
+
+    /// `isValuesLine` as it was before its screen: the line cut into cells
+    /// at spaces and at a Han prefix after a digit, each asked in turn.
+    static func isValuesLineCellByCell(_ text: String, signed: Bool, _ repair: LineRepair) -> Bool {
+        guard let first = LineRepair.firstScalar(of: text, skippingTabs: false), let grammar = repair.valueGrammar,
+              grammar.valueOpeners.contains(first) else { return false }
+        let scalars = Substring(text).unicodeScalars
+        var start = scalars.startIndex, previousDigit = false, sign = false
+        func value(upTo end: String.UnicodeScalarView.Index) -> Bool {
+            let cell = scalars[start..<end]
+            guard let opener = cell.first else { return true }
+            if !grammar.digits.contains(opener), grammar.prefixOpeners.contains(opener) { sign = true }
+            return TableRecognizer.isDigitValue(cell, grammar)
+        }
+        for i in scalars.indices {
+            let s = scalars[i]
+            if s == " " || (previousDigit && grammar.hanPrefixes.contains(s)) {
+                guard value(upTo: i) else { return false }
+                start = s == " " ? scalars.index(after: i) : i
+            }
+            previousDigit = grammar.digits.contains(s)
+        }
+        return value(upTo: scalars.endIndex) && (sign || !signed)
+    }
+
+    /// `isValuesLine` turns away a line with a scalar no value holds before
+    /// cutting it into cells: the answers are those of the cells.
+    @Test func valuesLineScreenAnswersAsTheCells() {
+        let repair = pipeline.lineRepair
+        let grammar = repair.valueGrammar!
+        for text in Self.valueLines + Self.texts {
+            for signed in [false, true] {
+                #expect(repair.isValuesLine(text, signed: signed) == Self.isValuesLineCellByCell(text, signed: signed, repair),
+                        "\(text.debugDescription) \(signed)")
+            }
+        }
+        #expect(!LineRepair.holdsOnlySpaces(or: grammar.valueScalars, "2021年，我市"))
+        #expect(LineRepair.holdsOnlySpaces(or: grammar.valueScalars, "增1 减5 0 12万元 —"))
+    }
+
+    /// `isClockTime` reads four or five bytes in place, as the array of them read.
+    @Test func clockTimesAsTheBytesArray() {
+        let repair = pipeline.lineRepair
+        for run in ["17:30", "8:30", "830", "17:3", ":30", "117:30", "17:30:", "a7:30", "17：30", "1:2:3", "12:345", "", "::::", "17:3a", "١٧:٣٠"] {
+            let bytes = Array(run.utf8)
+            let slow = bytes.firstIndex(of: UInt8(ascii: ":")).map { colon in
+                colon > 0 && colon <= 2 && bytes.count - colon == 3 && bytes.enumerated().allSatisfy { $0.offset == colon || $0.element &- 0x30 < 10 }
+            } ?? false
+            #expect(repair.isClockTime(run) == slow, "\(run.debugDescription)")
+        }
+    }
+
+    /// `pageNumberSuffix` sums the `#`'s digits in place: the match and the
+    /// number the digits' string parsed to, as before.
+    @Test func pageNumberSuffixNumbersAsParsed() {
+        func slow(_ pattern: [Unicode.Scalar], of scalars: [Unicode.Scalar]) -> (start: Int, number: Int)? {
+            var j = scalars.count
+            var number: Int?
+            for p in pattern.reversed() {
+                while j > 0 && scalars[j - 1] == " " { j -= 1 }
+                if p == "#" {
+                    let end = j
+                    while j > 0 && scalars[j - 1].value &- 0x30 < 10 { j -= 1 }
+                    guard j < end, end - j <= 4 else { return nil }
+                    number = Int(String(String.UnicodeScalarView(scalars[j..<end])))
+                } else {
+                    guard j > 0, scalars[j - 1] == p else { return nil }
+                    j -= 1
+                }
+            }
+            return number.map { (j, $0) }
+        }
+        let patterns: [[Unicode.Scalar]] = [Array("- # -".unicodeScalars), Array("第#页".unicodeScalars), Array("#/#".unicodeScalars)]
+        for text in ["- 12 -", "- 0012 -", "第 7 页", "第0页", "3/45", "- 12345 -", "x- 9 -", "第页", "9999/0001", "8:30-1-", ""] {
+            let scalars = Array(text.unicodeScalars)
+            for pattern in patterns {
+                let (fast, reference) = (LineRepair.pageNumberSuffix(pattern, of: scalars), slow(pattern, of: scalars))
+                #expect(fast?.start == reference?.start && fast?.number == reference?.number, "\(text.debugDescription)")
+            }
+        }
+    }
+
+    /// `columnWidth` counts the widths in its window by their runs in the
+    /// sorted widths: the most common width, ties to the wider, as a count
+    /// of each width found it, at the widest window with enough lines.
+    @Test func columnWidthAsCountedWidthByWidth() {
+        let repair = pipeline.lineRepair
+        let wrap = repair.file.wrap
+        func slow(_ widths: [Int]) -> Int? {
+            let w = widths.filter { $0 >= wrap.minLineColumns }
+            guard let widest = w.max(), let narrowest = w.min() else { return nil }
+            let needed = max(wrap.minLines, Int((wrap.minShare * Double(w.count)).rounded(.up)))
+            for width in stride(from: widest, through: narrowest, by: -1) {
+                let inWindow = w.filter { $0 <= width && $0 > width - wrap.window - 1 }
+                guard inWindow.count >= needed else { continue }
+                guard Double(w.filter { $0 > width }.count) <= wrap.maxWiderShare * Double(w.count) else { return nil }
+                var counts: [Int: Int] = [:]
+                for x in inWindow { counts[x, default: 0] += 1 }
+                return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key
+            }
+            return nil
+        }
+        var seed: UInt64 = 104
+        func next(_ n: Int) -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int(seed >> 33) % n }
+        var cases: [[Int]] = [[], [30], Array(repeating: 30, count: 5) + Array(repeating: 32, count: 5), [40, 40, 41, 41, 42, 42, 10, 10]]
+        for _ in 0..<300 { cases.append((0..<(5 + next(40))).map { _ in 15 + next(30) }) }
+        for widths in cases {
+            #expect(repair.columnWidth(widths: widths) == slow(widths), "\(widths)")
         }
     }
 }

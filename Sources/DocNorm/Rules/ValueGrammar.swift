@@ -37,6 +37,13 @@ final class ValueGrammar: Sendable {
     /// such a prefix right after a digit (stage 3's CellStream, stage 2's
     /// `isValuesLine`).
     let hanPrefixes: Set<Unicode.Scalar>
+    /// Every scalar a value can hold: the digits, `inside`, the scalars of
+    /// the prefixes, suffixes and empty marks, and ASCII digits and the
+    /// point (a plain number, `TableRecognizer.isNumber`). A line with any
+    /// other scalar but a space is no line of values, told in one pass over
+    /// its UTF-8 (`LineRepair.isValuesLine`: most lines it is asked of are
+    /// prose opening with a digit, 2021年…, each cut into cells before).
+    let valueScalars: ScalarSet
 
     init(digits: String, inside: String, prefixes: [String], suffixes: [String], emptyMarks: [String]) {
         func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
@@ -57,6 +64,8 @@ final class ValueGrammar: Sendable {
         hanPrefixes = Set(prefixes.compactMap { p in
             p.unicodeScalars.count == 1 && p.unicodeScalars.first!.properties.isIdeographic ? p.unicodeScalars.first : nil
         })
+        let held = (digits + inside + (prefixes + suffixes + emptyMarks).joined()).unicodeScalars.map { $0.value...$0.value }
+        valueScalars = ScalarSet(ranges: held + [0x30...0x39, 0x2E...0x2E], pattern: "value scalars")
         let asciiDigits = UInt32(0x30)...UInt32(0x39)
         let (digitSet, markOpeners, prefixSet, enders) = (self.digits, emptyMarkOpeners, prefixOpeners, suffixEnders)
         plainDigitsAreValues = asciiDigits.allSatisfy { digitSet.contains($0) }

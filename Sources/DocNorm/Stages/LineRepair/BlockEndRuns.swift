@@ -163,11 +163,16 @@ extension LineRepair {
 
     /// Digits, a colon, two digits (17:30): a time of day, which numbers
     /// no text and is no table's value, so at a block's end it is read as
-    /// a Latin word is (`latinWordOpens`).
+    /// a Latin word is (`latinWordOpens`). Four or five bytes, the colon
+    /// third from the end: told from the byte count before a byte is read
+    /// (most runs asked are longer), the bytes read in place (an array of
+    /// them was made per run).
     func isClockTime(_ run: String) -> Bool {
-        let bytes = Array(run.utf8)
-        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon <= 2, bytes.count - colon == 3 else { return false }
-        return bytes.enumerated().allSatisfy { $0.offset == colon || $0.element &- 0x30 < 10 }
+        let utf8 = run.utf8
+        guard utf8.count == 4 || utf8.count == 5 else { return false }
+        let colon = utf8.count - 3
+        for (offset, byte) in utf8.enumerated() where offset == colon ? byte != UInt8(ascii: ":") : byte &- 0x30 >= 10 { return false }
+        return true
     }
 
     /// Digits, a point, digits (486.3): never a heading's number (1.).

@@ -86,7 +86,9 @@ extension LineRepair {
                 let end = j
                 while j > 0 && scalars[j - 1].value &- 0x30 < 10 { j -= 1 }
                 guard j < end, end - j <= 4 else { return nil }
-                number = Int(String(String.UnicodeScalarView(scalars[j..<end])))
+                // At most four ASCII digits, their value summed in place (a
+                // string of them was made and parsed per line asked).
+                number = scalars[j..<end].reduce(0) { $0 * 10 + Int($1.value - 0x30) }
             } else {
                 guard j > 0, scalars[j - 1] == p else { return nil }
                 j -= 1

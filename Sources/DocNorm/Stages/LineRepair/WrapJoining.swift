@@ -1,3 +1,5 @@
+import ICUKit
+
 /// Stage 2, hard wraps:
 ///
 /// - `lines.text-column`: the document's text-column width is the peak of its
@@ -159,9 +161,18 @@ extension LineRepair {
                     guard Double(wider) <= file.wrap.maxWiderShare * Double(w.count) else { return nil }
                     // The column is the most common width in the window (a few lines
                     // run wider, e.g. with narrow Latin digits); ties go to the wider.
-                    var counts: [Int: Int] = [:]
-                    for x in w[atMost(width - file.wrap.window - 1)..<atMost(width)] { counts[x, default: 0] += 1 }
-                    return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key
+                    // The widths are sorted: each width's lines are one run of
+                    // them, counted by walking the runs (no dictionary hashed).
+                    var best: (width: Int, count: Int)?
+                    var k = atMost(width - file.wrap.window - 1)
+                    let windowEnd = atMost(width)
+                    while k < windowEnd {
+                        var next = k + 1
+                        while next < windowEnd && w[next] == w[k] { next += 1 }
+                        if best.map({ next - k >= $0.count }) ?? true { best = (w[k], next - k) }
+                        k = next
+                    }
+                    return best?.width
                 }
             }
         }
@@ -434,7 +445,7 @@ extension LineRepair {
                 token.allSatisfy { displacedRunCharacters.contains($0) } && token.contains { $0.value &- 0x30 < 10 }
             }
         }
-        guard grammar.valueOpeners.contains(first) else { return false }
+        guard grammar.valueOpeners.contains(first), Self.holdsOnlySpaces(or: grammar.valueScalars, text) else { return false }
         var start = scalars.startIndex
         var previousDigit = false, sign = false
         /// Whether the cell from `start` up to `end` is a value (and notes its sign).
@@ -453,6 +464,22 @@ extension LineRepair {
             previousDigit = grammar.digits.contains(s)
         }
         return value(upTo: scalars.endIndex) && (sign || !signed)
+    }
+
+    /// Whether every scalar of `text` is a space or one of `set`, decoded
+    /// from the UTF-8 in place: a line of values holds no other (each other
+    /// scalar lies in a cell, which is then no value), and a line of prose
+    /// is told at its first such scalar, not cut into cells and read to its end.
+    static func holdsOnlySpaces(or set: ScalarSet, _ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            var i = 0
+            while i < utf8.count {
+                let (v, length) = decodeUTF8Scalar(utf8, at: i)
+                if v != 0x20 && !set.contains(v) { return false }
+                i += length
+            }
+            return true
+        } ?? text.unicodeScalars.allSatisfy { $0 == " " || set.contains($0) }
     }
 
     /// Whether `line` ends with two ASCII letters and a hyphen: where

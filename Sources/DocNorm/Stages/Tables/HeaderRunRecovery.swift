@@ -239,12 +239,7 @@ struct HeaderRunRecovery: Sendable {
             // after prose).
             guard opensWordWithValueOpener(lines[index].text) else { continue }
             var taken = placedAt[index] ?? []
-            for word in lines[index].text.blankSeparatedWords {
-                // A string is made only of a word a value may be (prose
-                // words are most of them, each a copy).
-                guard let first = word.unicodeScalars.first, rules.valueOpeners.contains(first) else { continue }
-                let text = String(word)
-                guard rules.isValue(text) else { continue }
+            for text in valueWords(of: lines[index].text) {
                 if let k = taken.firstIndex(of: text) { taken.remove(at: k); continue }
                 unplaced.append((text, lines[index].number, "not in a column header's box, or in a row that box leaves in doubt"))
             }
@@ -253,6 +248,42 @@ struct HeaderRunRecovery: Sendable {
                                                          lastLine: lastLine, placed: placed, unplaced: unplaced)
         placement.byLabelLine = byLabelLine
         return placement
+    }
+
+    /// The words of `text` that are values, in order. A line of nothing but
+    /// ASCII digits, spaces and TABs (most lines asked: a column's numbers)
+    /// is its runs of digits, each a value where plain digits are
+    /// (`plainDigitsAreValues`), read off its bytes: cutting such a line
+    /// into Substrings and asking each word, as other lines are, was most
+    /// of the cost of the numbers left unplaced.
+    func valueWords(of text: String) -> [String] {
+        func digitRuns(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+            var runs: [String] = [], start = -1
+            for (i, byte) in bytes.enumerated() {
+                if byte &- 0x30 < 10 {
+                    if start < 0 { start = i }
+                } else if byte == 0x20 || byte == 0x09 {
+                    if start >= 0 { runs.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+                    start = -1
+                } else {
+                    return nil
+                }
+            }
+            if start >= 0 { runs.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+            return runs
+        }
+        if rules.valueGrammar.plainDigitsAreValues, let runs = text.utf8.withContiguousStorageIfAvailable(digitRuns), let runs {
+            return runs
+        }
+        var values: [String] = []
+        for word in text.blankSeparatedWords {
+            // A string is made only of a word a value may be (prose words
+            // are most of them, each a copy).
+            guard let first = word.unicodeScalars.first, rules.valueOpeners.contains(first) else { continue }
+            let value = String(word)
+            if rules.isValue(value) { values.append(value) }
+        }
+        return values
     }
 
     /// Whether a scalar of `valueOpeners` stands first in the text or right
