@@ -237,5 +237,14 @@ extension TableSpeedPathTests {
         let tables = pipeline.tables
         for cell in ["0", "12864", "减12", "增2", "12.5", "318.27"] { #expect(tables.isOneValueToken(cell), "\(cell)") }
         for cell in ["", "1 2", "12减3", "3\t", "|5", "规章", "12a"] { #expect(!tables.isOneValueToken(cell), "\(cell)") }
+        // The grammar taken once by the caller answers as the rules' own;
+        // the bytes of ASCII digits are told in place.
+        let grammar = tables.rules.valueGrammar
+        for cell in ["0", "12864", "减12", "12.5", "", "1 2", "12减3", "规章", "12a", "０"] {
+            #expect(tables.isOneValueToken(cell, grammar: grammar) == tables.isOneValueToken(cell), "\(cell)")
+        }
+        for (bytes, digits) in [("0123456789", true), ("", true), ("12a", false), ("/", false), (":", false), ("１", false)] {
+            #expect(Array(bytes.utf8).withUnsafeBufferPointer(TableRecognizer.allASCIIDigits) == digits, "\(bytes)")
+        }
     }
 }
