@@ -225,6 +225,17 @@ extension TableRecognizer {
     /// from an anchor must widen these margins.) Each table read as the first
     /// run read it is kept as its place only, and the findings are not kept:
     /// the full reading, when one is needed, makes them again.
+    ///
+    /// The rows after the first of a table kept as a known reading are not
+    /// read while the recognition keeps nothing but known readings: it goes
+    /// from the table's first row to the line after its last, and looks past
+    /// that only to the next block's first line. Where such a table's first
+    /// row opens its template's anchor (the recognition stops there, and
+    /// keeps the table or does more) and no stretch opens inside the table,
+    /// those rows are left empty (`lines(in:eliding:)`), made only once the
+    /// recognition first does more than keep a known reading (`recognize`'s
+    /// `linesInFull`). Joining every row's cells was ~20 M instructions of
+    /// the 1 MB bench, and most documents' tables are all known readings.
     func readsTheSame(_ readBack: ReadBack, reportEdition: Int? = nil, memo: ReadingOrderRecovery.Memo?) -> Bool {
         let before = rules.matching.maxLines, after = 2 * rules.matching.maxLines
         // The stretches to read, in order (overlapping ones merged).
@@ -238,20 +249,30 @@ extension TableRecognizer {
             }
         }
         guard !windows.isEmpty else { return readBack.tables.isEmpty }
-        let lines = readBack.lines(in: windows)
 
         let tableAt = Self.firstIndices(of: readBack.tableLines)
         // The tables that are their template's whole grid, by their first reading line.
         var known: [Int: KnownReading] = [:]
+        // Those whose rows but the first are left empty until read (`lines(in:eliding:)`).
+        var elided = Set<Int>()
+        var w = 0
         for (k, span) in readBack.tableLines.enumerated() where tableAt[span] == k {
-            if let reading = knownReading(readBack.tables[k].table) { known[span.lowerBound] = reading }
+            guard let reading = knownReading(readBack.tables[k].table) else { continue }
+            known[span.lowerBound] = reading
+            while w < windows.count && windows[w].upperBound <= span.lowerBound { w += 1 }
+            if w < windows.count, windows[w].contains(span.lowerBound), windows[w].contains(span.upperBound), span.count > 1,
+               templatesAnchored(readBack.tables[k].table.grid[0].joinedByTab, emptyAnchors: true).contains(reading.template) {
+                elided.insert(k)
+            }
         }
+        let lines = readBack.lines(in: windows, eliding: elided)
         var found = 0, allSame = true
         _ = recognize(lines, reportEdition: reportEdition, memo: memo, context: PipelineContext(tracing: false, collecting: false),
                       gridsOnly: true, firstReading: { region in
                           let span = (lines[region.lowerBound].number - 1)...(lines[region.upperBound].number - 1)
                           return tableAt[span].map { readBack.tables[$0].table.grid }
-                      }, knownReading: { known.isEmpty ? nil : known[lines[$0].number - 1] }) { region in
+                      }, knownReading: { known.isEmpty ? nil : known[lines[$0].number - 1] },
+                      linesInFull: elided.isEmpty ? nil : { readBack.lines(in: windows) }) { region in
             found += 1
             let span = (lines[region.lines.lowerBound].number - 1)...(lines[region.lines.upperBound].number - 1)
             if let k = tableAt[span], readBack.tables[k].table.grid == region.table.grid {} else { allSame = false }
@@ -627,7 +648,9 @@ extension TableRecognizer {
         /// of the reading, and no more looked at past the last window (a
         /// `Line` and an append through `forEachLine`'s closure per line cost
         /// ~400 instructions a line of a 10 MB document of table rows).
-        func lines(in windows: [Range<Int>]) -> [SourceLine] {
+        /// `eliding`: tables whose rows after the first are given as empty
+        /// lines, their cells not joined (`readsTheSame`).
+        func lines(in windows: [Range<Int>], eliding: Set<Int> = []) -> [SourceLine] {
             var lines: [SourceLine] = []
             lines.reserveCapacity(windows.reduce(0) { $0 + $1.count })
             var w = 0, index = 0
@@ -647,7 +670,12 @@ extension TableRecognizer {
                 let grid = tables[s].table.grid
                 guard !grid.isEmpty else { continue }
                 if index > 0 { add("") }
-                for row in grid { add(row.joinedByTab) }
+                if !eliding.isEmpty, eliding.contains(s) {
+                    add(grid[0].joinedByTab)
+                    for _ in grid.dropFirst() { add("") }
+                } else {
+                    for row in grid { add(row.joinedByTab) }
+                }
             }
             return lines
         }
