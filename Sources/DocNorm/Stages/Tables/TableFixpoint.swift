@@ -253,26 +253,49 @@ extension TableRecognizer {
         let tableAt = Self.firstIndices(of: readBack.tableLines)
         // The tables that are their template's whole grid, by their first reading line.
         var known: [Int: KnownReading] = [:]
-        // Those whose rows but the first are left empty until read (`lines(in:eliding:)`).
-        var elided = Set<Int>()
-        var w = 0
+        // Those of them in one stretch, and where their first row is in the
+        // lines: their rows but the first are left empty until read.
+        var elidable: [(table: Int, at: Int)] = []
+        var w = 0, windowStart = 0
         for (k, span) in readBack.tableLines.enumerated() where tableAt[span] == k {
             guard let reading = knownReading(readBack.tables[k].table) else { continue }
             known[span.lowerBound] = reading
-            while w < windows.count && windows[w].upperBound <= span.lowerBound { w += 1 }
-            if w < windows.count, windows[w].contains(span.lowerBound), windows[w].contains(span.upperBound), span.count > 1,
-               templatesAnchored(readBack.tables[k].table.grid[0].joinedByTab, emptyAnchors: true).contains(reading.template) {
-                elided.insert(k)
+            while w < windows.count && windows[w].upperBound <= span.lowerBound {
+                windowStart += windows[w].count
+                w += 1
+            }
+            if w < windows.count, windows[w].contains(span.lowerBound), windows[w].contains(span.upperBound), span.count > 1 {
+                elidable.append((k, windowStart + span.lowerBound - windows[w].lowerBound))
             }
         }
-        let lines = readBack.lines(in: windows, eliding: elided)
+        var draft = readBack.lines(in: windows, eliding: Set(elidable.map(\.table)))
+        /// The rows after the first of table `k`, whose first row is `draft[at]`, made.
+        func makeRows(of k: Int, at: Int, in lines: inout [SourceLine]) {
+            for (r, row) in readBack.tables[k].table.grid.enumerated().dropFirst() { lines[at + r].text = row.joinedByTab }
+        }
+        // Only where the first row opens the template's anchor: elsewhere the rows are made now.
+        var elided: [(table: Int, at: Int)] = []
+        for (k, at) in elidable {
+            assert(draft[at].number == readBack.tableLines[k].lowerBound + 1, "tables.settle: a table's first row out of place")
+            if let reading = known[readBack.tableLines[k].lowerBound],
+               templatesAnchored(draft[at].text, emptyAnchors: true).contains(reading.template) {
+                elided.append((k, at))
+            } else {
+                makeRows(of: k, at: at, in: &draft)
+            }
+        }
+        let lines = draft
         var found = 0, allSame = true
         _ = recognize(lines, reportEdition: reportEdition, memo: memo, context: PipelineContext(tracing: false, collecting: false),
                       gridsOnly: true, firstReading: { region in
                           let span = (lines[region.lowerBound].number - 1)...(lines[region.upperBound].number - 1)
                           return tableAt[span].map { readBack.tables[$0].table.grid }
                       }, knownReading: { known.isEmpty ? nil : known[lines[$0].number - 1] },
-                      linesInFull: elided.isEmpty ? nil : { readBack.lines(in: windows) }) { region in
+                      linesInFull: elided.isEmpty ? nil : {
+                          var full = lines
+                          for (k, at) in elided { makeRows(of: k, at: at, in: &full) }
+                          return full
+                      }) { region in
             found += 1
             let span = (lines[region.lines.lowerBound].number - 1)...(lines[region.lines.upperBound].number - 1)
             if let k = tableAt[span], readBack.tables[k].table.grid == region.table.grid {} else { allSame = false }
