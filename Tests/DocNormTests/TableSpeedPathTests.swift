@@ -231,11 +231,76 @@ extension TableSpeedPathTests {
         #expect(!after(["12.5\t后文"]))
     }
 
+    /// The probe's lines may leave the rows of known readings after their
+    /// first empty (`ReadBack.lines(in:eliding:)`): the recognition keeps
+    /// what it keeps on every row, taking them all (`linesInFull`) where
+    /// it does more than keep a known reading (a value after the grid that
+    /// its last row would take: the match reads the rows).
+    @Test func knownReadingsReadTheSameWithTheirRowsLeftEmpty() {
+        let tables = pipeline.tables, rules = tables.rules
+        let context = PipelineContext(tracing: false, collecting: false)
+        var readInFull = 0
+        for template in rules.templates {
+            let grid = template.rows.map { row in
+                row.cells.map { cell -> String in
+                    switch cell {
+                    case .label(let l): l
+                    case .empty: ""
+                    case .value: "0"
+                    }
+                }
+            }
+            // (The probe leaves a table's rows empty only where its first row opens its anchor.)
+            guard let reading = tables.knownReading(Table(grid: grid, templateID: template.id)),
+                  tables.templatesAnchored(grid[0].joinedByTab, emptyAnchors: true).contains(reading.template) else { continue }
+            for after in [["后文"], ["5"], ["", "0 后文"]] {
+                let texts = ["前文", ""] + grid.map(\.joinedByTab) + [""] + after
+                let input = texts.enumerated().map { SourceLine(number: $0 + 1, text: $1) }
+                let first = 2, last = first + grid.count - 1
+                var elided = input
+                for r in (first + 1)...last { elided[r].text = "" }
+                let slow = tables.recognize(input, context: context, gridsOnly: true)
+                var made = 0
+                let quick = tables.recognize(elided, context: context, gridsOnly: true,
+                                             firstReading: { $0 == first...last ? grid : nil },
+                                             knownReading: { $0 == first ? reading : nil },
+                                             linesInFull: { made += 1; return input })
+                #expect(quick.map(\.lines) == slow.map(\.lines), "\(template.id) \(after)")
+                #expect(quick.map(\.table.grid) == slow.map(\.table.grid), "\(template.id) \(after)")
+                if made > 0 { readInFull += 1 }
+            }
+        }
+        #expect(readInFull > 0)
+    }
+
+    /// `ReadBack.lines(in:eliding:)` gives the rows of the tables it elides
+    /// after their first as empty lines, every other line as it is.
+    @Test func readBackElidesTheRowsOfTheTablesAsked() {
+        let prose = [[LogicalLine(text: "前文", lines: 1...1)], [LogicalLine(text: "中文", lines: 4...4)], []]
+        let tables = [TableRecognizer.PlacedTable(table: Table(grid: [["表", "a"], ["1", "2"], ["3", "4"]]), lines: 2...3),
+                      TableRecognizer.PlacedTable(table: Table(grid: [["表", "b"], ["5", "6"]]), lines: 5...6)]
+        let readBack = TableRecognizer.ReadBack(prose: prose, tables: tables)
+        let all = readBack.lines(in: [0..<readBack.count])
+        #expect(all.map(\.text) == ["前文", "", "表\ta", "1\t2", "3\t4", "", "中文", "", "表\tb", "5\t6"])
+        let elided = readBack.lines(in: [0..<readBack.count], eliding: [0])
+        #expect(elided.map(\.text) == ["前文", "", "表\ta", "", "", "", "中文", "", "表\tb", "5\t6"])
+        #expect(elided.map(\.number) == all.map(\.number))
+    }
+
     /// A whole grid's value cell is one token of the stream that the match
     /// reads as a value.
     @Test func aValueCellIsOneValueToken() {
         let tables = pipeline.tables
         for cell in ["0", "12864", "减12", "增2", "12.5", "318.27"] { #expect(tables.isOneValueToken(cell), "\(cell)") }
         for cell in ["", "1 2", "12减3", "3\t", "|5", "规章", "12a"] { #expect(!tables.isOneValueToken(cell), "\(cell)") }
+        // The grammar taken once by the caller answers as the rules' own;
+        // the bytes of ASCII digits are told in place.
+        let grammar = tables.rules.valueGrammar
+        for cell in ["0", "12864", "减12", "12.5", "", "1 2", "12减3", "规章", "12a", "０"] {
+            #expect(tables.isOneValueToken(cell, grammar: grammar) == tables.isOneValueToken(cell), "\(cell)")
+        }
+        for (bytes, digits) in [("0123456789", true), ("", true), ("12a", false), ("/", false), (":", false), ("１", false)] {
+            #expect(Array(bytes.utf8).withUnsafeBufferPointer(TableRecognizer.allASCIIDigits) == digits, "\(bytes)")
+        }
     }
 }

@@ -225,6 +225,17 @@ extension TableRecognizer {
     /// from an anchor must widen these margins.) Each table read as the first
     /// run read it is kept as its place only, and the findings are not kept:
     /// the full reading, when one is needed, makes them again.
+    ///
+    /// The rows after the first of a table kept as a known reading are not
+    /// read while the recognition keeps nothing but known readings: it goes
+    /// from the table's first row to the line after its last, and looks past
+    /// that only to the next block's first line. Where such a table's first
+    /// row opens its template's anchor (the recognition stops there, and
+    /// keeps the table or does more) and no stretch opens inside the table,
+    /// those rows are left empty (`lines(in:eliding:)`), made only once the
+    /// recognition first does more than keep a known reading (`recognize`'s
+    /// `linesInFull`). Joining every row's cells was ~20 M instructions of
+    /// the 1 MB bench, and most documents' tables are all known readings.
     func readsTheSame(_ readBack: ReadBack, reportEdition: Int? = nil, memo: ReadingOrderRecovery.Memo?) -> Bool {
         let before = rules.matching.maxLines, after = 2 * rules.matching.maxLines
         // The stretches to read, in order (overlapping ones merged).
@@ -238,20 +249,53 @@ extension TableRecognizer {
             }
         }
         guard !windows.isEmpty else { return readBack.tables.isEmpty }
-        let lines = readBack.lines(in: windows)
 
         let tableAt = Self.firstIndices(of: readBack.tableLines)
         // The tables that are their template's whole grid, by their first reading line.
         var known: [Int: KnownReading] = [:]
+        // Those of them in one stretch, and where their first row is in the
+        // lines: their rows but the first are left empty until read.
+        var elidable: [(table: Int, at: Int)] = []
+        var w = 0, windowStart = 0
         for (k, span) in readBack.tableLines.enumerated() where tableAt[span] == k {
-            if let reading = knownReading(readBack.tables[k].table) { known[span.lowerBound] = reading }
+            guard let reading = knownReading(readBack.tables[k].table) else { continue }
+            known[span.lowerBound] = reading
+            while w < windows.count && windows[w].upperBound <= span.lowerBound {
+                windowStart += windows[w].count
+                w += 1
+            }
+            if w < windows.count, windows[w].contains(span.lowerBound), windows[w].contains(span.upperBound), span.count > 1 {
+                elidable.append((k, windowStart + span.lowerBound - windows[w].lowerBound))
+            }
         }
+        var draft = readBack.lines(in: windows, eliding: Set(elidable.map(\.table)))
+        /// The rows after the first of table `k`, whose first row is `draft[at]`, made.
+        func makeRows(of k: Int, at: Int, in lines: inout [SourceLine]) {
+            for (r, row) in readBack.tables[k].table.grid.enumerated().dropFirst() { lines[at + r].text = row.joinedByTab }
+        }
+        // Only where the first row opens the template's anchor: elsewhere the rows are made now.
+        var elided: [(table: Int, at: Int)] = []
+        for (k, at) in elidable {
+            assert(draft[at].number == readBack.tableLines[k].lowerBound + 1, "tables.settle: a table's first row out of place")
+            if let reading = known[readBack.tableLines[k].lowerBound],
+               templatesAnchored(draft[at].text, emptyAnchors: true).contains(reading.template) {
+                elided.append((k, at))
+            } else {
+                makeRows(of: k, at: at, in: &draft)
+            }
+        }
+        let lines = draft
         var found = 0, allSame = true
         _ = recognize(lines, reportEdition: reportEdition, memo: memo, context: PipelineContext(tracing: false, collecting: false),
                       gridsOnly: true, firstReading: { region in
                           let span = (lines[region.lowerBound].number - 1)...(lines[region.upperBound].number - 1)
                           return tableAt[span].map { readBack.tables[$0].table.grid }
-                      }, knownReading: { known.isEmpty ? nil : known[lines[$0].number - 1] }) { region in
+                      }, knownReading: { known.isEmpty ? nil : known[lines[$0].number - 1] },
+                      linesInFull: elided.isEmpty ? nil : {
+                          var full = lines
+                          for (k, at) in elided { makeRows(of: k, at: at, in: &full) }
+                          return full
+                      }) { region in
             found += 1
             let span = (lines[region.lines.lowerBound].number - 1)...(lines[region.lines.upperBound].number - 1)
             if let k = tableAt[span], readBack.tables[k].table.grid == region.table.grid {} else { allSame = false }
@@ -278,6 +322,9 @@ extension TableRecognizer {
         guard let id = table.templateID, let t = rules.templates.firstIndex(where: { $0.id == id }) else { return nil }
         let template = rules.templates[t], rows = template.rows, columns = template.columns, grid = table.grid
         guard grid.count == rows.count else { return nil }
+        // Taken from `rules` once, not at each value cell (a retain and a
+        // release of it each time).
+        let grammar = rules.valueGrammar
         for r in rows.indices {
             let cells = rows[r].cells, row = grid[r]
             guard cells.count == columns, row.count == columns else { return nil }
@@ -288,7 +335,7 @@ extension TableRecognizer {
                 // U+FA08 for 行 U+884C.)
                 case .label(let label): guard !label.isEmpty, row[column].hasSameUTF8(as: label) else { return nil }
                 case .empty: guard row[column].isEmpty else { return nil }
-                case .value: guard isOneValueToken(row[column]) else { return nil }
+                case .value: guard isOneValueToken(row[column], grammar: grammar) else { return nil }
                 }
             }
         }
@@ -314,12 +361,27 @@ extension TableRecognizer {
     /// the match reads it (`valueEnd`): a value (`isValue`), not empty, with
     /// no separator in it (space, TAB, `|`) and no scalar that opens a cell
     /// after a digit (`hanPrefixes`) right after one. ASCII digits (most
-    /// cells) are told on their bytes.
-    func isOneValueToken(_ text: String) -> Bool {
+    /// cells) are told on their bytes, read in place: through the UTF-8
+    /// view's iterator each byte cost ~28 instructions (callgrind).
+    /// `grammar`: the rules' value grammar, taken once by the caller.
+    func isOneValueToken(_ text: String, grammar: ValueGrammar? = nil) -> Bool {
         guard !text.isEmpty else { return false }
-        if rules.valueGrammar.plainDigitsAreValues, text.utf8.allSatisfy({ $0 &- 0x30 < 10 }) { return true }
+        if (grammar ?? rules.valueGrammar).plainDigitsAreValues,
+           text.utf8.withContiguousStorageIfAvailable({ Self.allASCIIDigits($0) }) ?? text.utf8.allSatisfy({ $0 &- 0x30 < 10 }) {
+            return true
+        }
         let scalars = text.unicodeScalars
         return cellEnd(in: scalars, from: scalars.startIndex) == scalars.endIndex && rules.isValue(text)
+    }
+
+    /// Whether every byte is an ASCII digit.
+    static func allASCIIDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] &- 0x30 < 10 else { return false }
+            i += 1
+        }
+        return true
     }
 
     /// Where the cell the stream cuts at `start` ends: at the first
@@ -609,7 +671,9 @@ extension TableRecognizer {
         /// of the reading, and no more looked at past the last window (a
         /// `Line` and an append through `forEachLine`'s closure per line cost
         /// ~400 instructions a line of a 10 MB document of table rows).
-        func lines(in windows: [Range<Int>]) -> [SourceLine] {
+        /// `eliding`: tables whose rows after the first are given as empty
+        /// lines, their cells not joined (`readsTheSame`).
+        func lines(in windows: [Range<Int>], eliding: Set<Int> = []) -> [SourceLine] {
             var lines: [SourceLine] = []
             lines.reserveCapacity(windows.reduce(0) { $0 + $1.count })
             var w = 0, index = 0
@@ -629,7 +693,12 @@ extension TableRecognizer {
                 let grid = tables[s].table.grid
                 guard !grid.isEmpty else { continue }
                 if index > 0 { add("") }
-                for row in grid { add(row.joinedByTab) }
+                if !eliding.isEmpty, eliding.contains(s) {
+                    add(grid[0].joinedByTab)
+                    for _ in grid.dropFirst() { add("") }
+                } else {
+                    for row in grid { add(row.joinedByTab) }
+                }
             }
             return lines
         }

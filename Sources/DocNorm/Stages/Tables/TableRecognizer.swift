@@ -224,10 +224,21 @@ struct TableRecognizer: Sendable {
     /// (`KnownReading`). Where that template is the first tried there and
     /// nothing after the grid can be read into it, the table is kept as that
     /// grid without matching (`readsOnlyItself`).
+    /// `linesInFull`: the probe's too, where `lines` leaves the rows of
+    /// known readings after their first empty (`readsTheSame`): the lines
+    /// with every row, taken the first time an anchor is not kept as a
+    /// known reading, before anything may read those rows.
     func recognize(_ lines: [SourceLine], reportEdition: Int? = nil, memo: ReadingOrderRecovery.Memo? = nil, context: PipelineContext,
                    gridsOnly: Bool = false, firstReading: ((ClosedRange<Int>) -> [[String]]?)? = nil,
-                   knownReading: ((Int) -> KnownReading?)? = nil,
+                   knownReading: ((Int) -> KnownReading?)? = nil, linesInFull: (() -> [SourceLine])? = nil,
                    keep: (Region) -> Region = { $0 }) -> [Region] {
+        var lines = lines, inFull = linesInFull
+        /// Every row in `lines` from now on (`linesInFull`).
+        func readAllRows() {
+            guard let full = inFull else { return }
+            lines = full()
+            inFull = nil
+        }
         // The closures below read the templates and the matching limits
         // from these copies: a closure that reads `rules` (or `self`) copies
         // the whole `TableRules` into it (a retain and a release of each of
@@ -292,7 +303,9 @@ struct TableRecognizer: Sendable {
             if gridsOnly, let knownReading, !context.tracing, !context.collecting, let t = ordered.first,
                let known = knownReading(i), known.template == t, case let last = i + known.grid.count - 1, last < lines.count,
                lines[last].number - lines[i].number == last - i, readsOnlyItself(lines, through: last) {
-                assert(matchReads(known.grid, template: templates[t], in: lines, window: window!.from..<window!.end, at: i, through: last),
+                // (In every row: the match may read past the grid.)
+                assert(matchReads(known.grid, template: templates[t], in: inFull?() ?? lines, window: window!.from..<window!.end, at: i,
+                                  through: last),
                        "tables.settle: a known reading that the match does not read")
                 regions.append(keep(Region(lines: i...last, table: Self.gridOnly(known.grid))))
                 hinted = templates[t].edition
@@ -301,6 +314,7 @@ struct TableRecognizer: Sendable {
                 i = last + 1
                 continue
             }
+            readAllRows()
             if window!.stream == nil {
                 window!.stream = cellStream(lines[window!.from..<window!.end])
             }
