@@ -37,6 +37,9 @@ final class ValueGrammar: Sendable {
     /// such a prefix right after a digit (stage 3's CellStream, stage 2's
     /// `isValuesLine`).
     let hanPrefixes: Set<Unicode.Scalar>
+    /// The cut of a table's text into cells, at separators and before a Han
+    /// prefix right after a digit (`hanPrefixes`).
+    let cellCut: CellCut
 
     init(digits: String, inside: String, prefixes: [String], suffixes: [String], emptyMarks: [String]) {
         func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
@@ -57,6 +60,7 @@ final class ValueGrammar: Sendable {
         hanPrefixes = Set(prefixes.compactMap { p in
             p.unicodeScalars.count == 1 && p.unicodeScalars.first!.properties.isIdeographic ? p.unicodeScalars.first : nil
         })
+        cellCut = CellCut(opensAfterDigit: hanPrefixes)
         let asciiDigits = UInt32(0x30)...UInt32(0x39)
         let (digitSet, markOpeners, prefixSet, enders) = (self.digits, emptyMarkOpeners, prefixOpeners, suffixEnders)
         plainDigitsAreValues = asciiDigits.allSatisfy { digitSet.contains($0) }
