@@ -340,9 +340,11 @@ extension LineRepair {
     /// Whether a numbered first line with no mark of running text, before a
     /// line that has one, reads as a heading that filled the column
     /// (`runningText`): a heading's wrapped tail has none, and a heading does
-    /// not end inside brackets.
+    /// not end inside brackets. The text after the numbering is asked: a
+    /// heading's own 、 (二、, 3、) is no running text.
     func endsAsHeading(_ line: String, before next: String) -> Bool {
-        !hasRunningText(line) && !leavesBracketOpen(line) && hasRunningText(next)
+        let text = numbering.parse(line).map { String($0.rest) } ?? line
+        return !hasRunningText(text) && !leavesBracketOpen(line) && hasRunningText(next)
     }
 
     /// Whether `next` opens with a run a line breaker cannot split (a web
