@@ -518,6 +518,36 @@ import Testing
         #expect(Self.value(doc, "行政事业性收费", "本年增/减") == "9")
     }
 
+    /// As `bareChangeUnderAnotherBlock`, but with 第（六）项's caption drawn
+    /// before 第（五）项's 本年增/减 column (pdfminer's Chromium PDF, holdout
+    /// ranxi-xzspj-2019): that header, shared by （五）（六）（八）, stands
+    /// alone and its block is unsettled (its first occurrence would be
+    /// （五）, the caption says （六）). Its run goes into the one block
+    /// still without that column; （八）'s, whose run was left out as a bare
+    /// change, counts as answered: the header stood there with a run of its
+    /// own. Counted as open, （八） made two blocks without the column, and
+    /// 增12 减3 was placed nowhere.
+    @Test func aLoneSharedHeadersRunSkipsTheBlockWhoseBareChangeWasLeftOut() throws {
+        let lines = ["二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "规章", "规范性文件",
+                     "本年新制作数量", "0", "2", "本年新公开数量", "0", "2", "对外公开总数量", "",
+                     "第二十条第（五）项", "信息内容", "行政许可", "其他对外管理服务事项",
+                     "上一年项目数量", "186", "43", "处理决定数量", "8642", "2175", "",
+                     "第二十条第（六）项", "", "本年增/减", "增12", "减3", "",
+                     "信息内容", "行政处罚", "行政强制",
+                     "上一年项目数量", "0", "0", "本年增/减", "0", "0", "处理决定数量", "0", "0", "",
+                     "第二十条第（八）项", "信息内容", "上一年项目数量", "本年增/减", "", "- 2 -", "", "0", "9", "",
+                     "行政事业性收费", "", "第二十条第（九）项", "信息内容", "政府集中采购",
+                     "采购项目数量", "5", "采购总金额", "126.4", "",
+                     "三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        let doc = try document(lines.joined(separator: "\n") + "\n")
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        #expect(Self.value(doc, "行政许可", "本年增/减") == "增12")
+        #expect(Self.value(doc, "其他对外管理服务事项", "本年增/减") == "减3")
+        #expect(Self.value(doc, "行政处罚", "本年增/减") == "0")
+        #expect(Self.value(doc, "行政事业性收费", "本年增/减") == nil)
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.message.contains("9, unsigned, under 本年增/减") })
+    }
+
     /// pdftotext -raw of a LibreOffice PDF, 2019 table 二 (holdout
     /// liping-gaj-2020): each row of （五） comes as 41 3120 增5, its 本年增/减
     /// cell drawn after the others. Only 本年增/减 names a sign, each row

@@ -202,6 +202,16 @@ func repaired(_ text: String) throws -> [String] {
         #expect(try repaired(text).suffix(2) == [heading, body + "部办结。"])
     }
 
+    /// The same with numbering that holds a 、 (二、, 3、): the heading's own 、
+    /// is no running text.
+    @Test func numberedLineWithACommaInItsNumberingFillingTheColumnIsAHeading() throws {
+        let body = "全年承办建议" + String(repeating: "件", count: 11) + "，已全"
+        for heading in ["二、" + String(repeating: "提", count: 18), "3、" + String(repeating: "提", count: 18)] {
+            let text = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n\n" + heading + "\n" + body + "\n部办结。\n"
+            #expect(try repaired(text).suffix(2) == [heading, body + "部办结。"], "\(heading)")
+        }
+    }
+
     /// …but its wrapped tail (no running text either) is still joined, and a
     /// numbered paragraph with a 、 in its first line still continues.
     @Test func numberedLineFillingTheColumnStillJoinsItsTailAndItsParagraph() throws {

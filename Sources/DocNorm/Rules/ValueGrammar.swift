@@ -44,6 +44,9 @@ final class ValueGrammar: Sendable {
     /// its UTF-8 (`LineRepair.isValuesLine`: most lines it is asked of are
     /// prose opening with a digit, 2021年…, each cut into cells before).
     let valueScalars: ScalarSet
+    /// The cut of a table's text into cells, at separators and before a Han
+    /// prefix right after a digit (`hanPrefixes`).
+    let cellCut: CellCut
 
     init(digits: String, inside: String, prefixes: [String], suffixes: [String], emptyMarks: [String]) {
         func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
@@ -66,6 +69,7 @@ final class ValueGrammar: Sendable {
         })
         let held = (digits + inside + (prefixes + suffixes + emptyMarks).joined()).unicodeScalars.map { $0.value...$0.value }
         valueScalars = ScalarSet(ranges: held + [0x30...0x39, 0x2E...0x2E], pattern: "value scalars")
+        cellCut = CellCut(opensAfterDigit: hanPrefixes)
         let asciiDigits = UInt32(0x30)...UInt32(0x39)
         let (digitSet, markOpeners, prefixSet, enders) = (self.digits, emptyMarkOpeners, prefixOpeners, suffixEnders)
         plainDigitsAreValues = asciiDigits.allSatisfy { digitSet.contains($0) }

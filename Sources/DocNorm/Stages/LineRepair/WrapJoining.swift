@@ -367,9 +367,11 @@ extension LineRepair {
     /// Whether a numbered first line with no mark of running text, before a
     /// line that has one, reads as a heading that filled the column
     /// (`runningText`): a heading's wrapped tail has none, and a heading does
-    /// not end inside brackets.
+    /// not end inside brackets. The text after the numbering is asked: a
+    /// heading's own 、 (二、, 3、) is no running text.
     func endsAsHeading(_ line: String, before next: String) -> Bool {
-        !hasRunningText(line) && !leavesBracketOpen(line) && hasRunningText(next)
+        let text = numbering.parse(line).map { String($0.rest) } ?? line
+        return !hasRunningText(text) && !leavesBracketOpen(line) && hasRunningText(next)
     }
 
     /// Whether `next` opens with a run a line breaker cannot split (a web
@@ -428,14 +430,15 @@ extension LineRepair {
     /// Whether the line holds nothing but values apart by spaces, each with
     /// a digit, as stage 3 counts a table's values (`TableRecognizer.isDigitValue`,
     /// the grammar of Rules/templates); without that grammar, numbers
-    /// (`displacedRun.characters`). A Han value prefix right after a digit
-    /// opens another value (`ValueGrammar.hanPrefixes`): stage 1 removed the
-    /// space before it (1 增1 减5 → 1增1减5), and stage 3's cell stream cuts
-    /// there too. `signed`: one of the values at least opens with a prefix
-    /// of the grammar (增1, 减5, -1, +6: a change cell, which prose does not
-    /// end a line with; a bare number may be a wrapped address's or phone
-    /// number's tail). Told on the first scalar for most lines (prose opens
-    /// with no value's first scalar), and each token is asked as it is reached.
+    /// (`displacedRun.characters`). The values are cut as stage 3's cell
+    /// stream cuts them (`CellCut`): a Han value prefix right after a digit
+    /// opens another value (`ValueGrammar.hanPrefixes`), since stage 1
+    /// removed the space before it (1 增1 减5 → 1增1减5). `signed`: one of
+    /// the values at least opens with a prefix of the grammar (增1, 减5, -1,
+    /// +6: a change cell, which prose does not end a line with; a bare
+    /// number may be a wrapped address's or phone number's tail). Told on
+    /// the first scalar for most lines (prose opens with no value's first
+    /// scalar), and each value is asked as it is reached.
     func isValuesLine(_ text: String, signed: Bool = false) -> Bool {
         guard let first = Self.firstScalar(of: text, skippingTabs: false) else { return false }
         let scalars = Substring(text).unicodeScalars
@@ -446,24 +449,15 @@ extension LineRepair {
             }
         }
         guard grammar.valueOpeners.contains(first), Self.holdsOnlySpaces(or: grammar.valueScalars, text) else { return false }
-        var start = scalars.startIndex
-        var previousDigit = false, sign = false
-        /// Whether the cell from `start` up to `end` is a value (and notes its sign).
-        func value(upTo end: String.UnicodeScalarView.Index) -> Bool {
-            let cell = scalars[start..<end]
-            guard let opener = cell.first else { return true }
-            if !grammar.digits.contains(opener), grammar.prefixOpeners.contains(opener) { sign = true }
+        // A TAB or `|` (a grid's or a Markdown table's row) is no value
+        // scalar, so such a line is turned away above: the cut below takes
+        // either for a space.
+        var sign = false
+        let values = grammar.cellCut.allCells(in: scalars) { cell in
+            if let opener = cell.first, !grammar.digits.contains(opener), grammar.prefixOpeners.contains(opener) { sign = true }
             return TableRecognizer.isDigitValue(cell, grammar)
         }
-        for i in scalars.indices {
-            let s = scalars[i]
-            if s == " " || (previousDigit && grammar.hanPrefixes.contains(s)) {
-                guard value(upTo: i) else { return false }
-                start = s == " " ? scalars.index(after: i) : i
-            }
-            previousDigit = grammar.digits.contains(s)
-        }
-        return value(upTo: scalars.endIndex) && (sign || !signed)
+        return values && (sign || !signed)
     }
 
     /// Whether every scalar of `text` is a space or one of `set`, decoded

@@ -98,9 +98,9 @@ struct CellStream {
             return last < 0x80 && last &- 0x30 >= 10 && rowNumbers.contains { $0.last?.value == UInt32(last) }
         }
         var rowNumberLines: [Int] = []
-        /// Whether any scalar that opens a cell after a digit is ASCII (none
-        /// is in the rules: they are Han value prefixes).
-        let opensAfterASCII = opensAfterDigit.contains { $0.isASCII }
+        /// Where the text is cut into cells (shared with the readers that
+        /// must cut as the stream does).
+        let cut = CellCut(opensAfterDigit: opensAfterDigit)
         /// Scalars written, set once the innermost buffer is filled.
         var written = 0
         var cellStart: [Bool] = [], lineNumbers: [Int] = []
@@ -152,27 +152,22 @@ struct CellStream {
                             let value: UInt32
                             if byte < 0x80 {
                                 i += 1
-                                if byte == 0x20 || byte == 0x09 || byte == 0x7C {  // space, TAB, |
+                                let mark = cut.mark(ascii: byte, afterDigit: &afterDigit)
+                                if mark == .separator {
                                     dropRule(from: tokenStart, &count)
                                     boundary = true
-                                    afterDigit = false
                                     continue
                                 }
+                                if mark == .opensCell { boundary = true }
                                 value = UInt32(byte)
-                                // The set is asked only of a scalar that may be in it
-                                // (digits follow digits in every number).
-                                if !boundary, afterDigit, opensAfterASCII,
-                                   opensAfterDigit.contains(Unicode.Scalar(byte)) { boundary = true }
-                                afterDigit = byte &- 0x30 < 10
                             } else {
                                 let (decoded, length) = decodeUTF8Scalar(bytes, at: i)
                                 i += length
                                 value = decoded
                                 // Valid UTF-8 decodes to a valid scalar: not checked again.
-                                if !boundary, afterDigit, opensAfterDigit.contains(unsafeBitCast(value, to: Unicode.Scalar.self)) {
+                                if cut.mark(nonASCII: unsafeBitCast(value, to: Unicode.Scalar.self), afterDigit: &afterDigit) == .opensCell {
                                     boundary = true
                                 }
-                                afterDigit = false
                             }
                             let s = unsafeBitCast(value, to: Unicode.Scalar.self)
                             if boundary { tokenStart = count }

@@ -358,11 +358,11 @@ extension TableRecognizer {
     }
 
     /// Whether the cell `text` is one value as the cell stream cuts it and
-    /// the match reads it (`valueEnd`): a value (`isValue`), not empty, with
-    /// no separator in it (space, TAB, `|`) and no scalar that opens a cell
-    /// after a digit (`hanPrefixes`) right after one. ASCII digits (most
-    /// cells) are told on their bytes, read in place: through the UTF-8
-    /// view's iterator each byte cost ~28 instructions (callgrind).
+    /// the match reads it (`valueEnd`): a value (`isValue`), not empty, and
+    /// one cell of the stream's cut (`CellCut`: no separator in it, no Han
+    /// prefix right after a digit). ASCII digits (most cells) are told on
+    /// their bytes, read in place: through the UTF-8 view's iterator each
+    /// byte cost ~28 instructions (callgrind).
     /// `grammar`: the rules' value grammar, taken once by the caller.
     func isOneValueToken(_ text: String, grammar: ValueGrammar? = nil) -> Bool {
         guard !text.isEmpty else { return false }
@@ -371,7 +371,7 @@ extension TableRecognizer {
             return true
         }
         let scalars = text.unicodeScalars
-        return cellEnd(in: scalars, from: scalars.startIndex) == scalars.endIndex && rules.isValue(text)
+        return (grammar ?? rules.valueGrammar).cellCut.cellEnd(in: scalars, from: scalars.startIndex) == scalars.endIndex && rules.isValue(text)
     }
 
     /// Whether every byte is an ASCII digit.
@@ -382,20 +382,6 @@ extension TableRecognizer {
             i += 1
         }
         return true
-    }
-
-    /// Where the cell the stream cuts at `start` ends: at the first
-    /// separator (space, TAB, `|`) or at a scalar that opens a cell right
-    /// after a digit (`hanPrefixes`: 286减12).
-    func cellEnd(in text: String.UnicodeScalarView, from start: String.UnicodeScalarView.Index) -> String.UnicodeScalarView.Index {
-        var afterDigit = false, i = start
-        while i < text.endIndex {
-            let scalar = text[i]
-            if scalar == " " || scalar == "\t" || scalar == "|" || afterDigit && rules.hanPrefixes.contains(scalar) { return i }
-            afterDigit = scalar.value &- 0x30 < 10
-            text.formIndex(after: &i)
-        }
-        return i
     }
 
     /// Whether the match of a whole grid whose last row is `lines[last]`
@@ -409,11 +395,11 @@ extension TableRecognizer {
     func readsOnlyItself(_ lines: [SourceLine], through last: Int) -> Bool {
         for line in lines[(last + 1)...] {
             let text = line.text.unicodeScalars
-            guard let first = text.firstIndex(where: { $0 != " " && $0 != "\t" && $0 != "|" }) else { continue }
+            guard let first = text.firstIndex(where: { !CellCut.isSeparator($0) }) else { continue }
             let opening = text[first]
             guard opening != "-" && opening != ":" && opening != "=" else { return false }
             guard rules.valueOpeners.contains(opening) else { return true }
-            return !rules.isValue(Array(text[first..<cellEnd(in: text, from: first)])[...])
+            return !rules.isValue(Array(text[first..<rules.valueGrammar.cellCut.cellEnd(in: text, from: first)])[...])
         }
         return true
     }
