@@ -901,7 +901,9 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
     /// pdftotext's default mode gives the same pieces with blank lines between.
     @Test func aFewPiecesSpreadAroundAURLAreOneLine() throws {
         let url = "https://www.example.gov.cn/col/col1234/index.html?"
-        let expected = String(repeating: fullLine, count: 7) + "网站（" + url + "x=1&year=2022）查阅。"
+        // Enough lines that the URL's wide line leaves the column standing.
+        let column = (0..<24).map { _ in fullLine }.joined(separator: "\n") + "\n"
+        let expected = String(repeating: fullLine, count: 25) + "网站（" + url + "x=1&year=2022）查阅。"
         for pieces in ["网\n站\n（\n" + url + "\n", "网\n\n站\n\n（\n\n" + url + "\n\n"] {
             let text = "一、总体情况\n\n" + column + fullLine + "\n" + pieces + "x=1&year=2022）查阅。\n二、其他\n"
             let document = try pipeline.run(Array(text.utf8), options: PipelineOptions(tracing: true))
@@ -919,9 +921,10 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
     /// the paragraph.
     @Test func aLinkEndingInAQuestionMarkGoesOnInItsQuery() throws {
         let url = "https://www.example.gov.cn/col/col1234/index.html?"
+        let column = (0..<24).map { _ in fullLine }.joined(separator: "\n") + "\n"
         let text = "一、总体情况\n\n" + column + String(repeating: "政", count: 17) + "（" + url + "\n\nx=1&year=2022）查阅。\n二、其他\n"
         let document = try pipeline.run(Array(text.utf8), options: PipelineOptions(tracing: true))
-        #expect(try repaired(text).suffix(2) == [String(repeating: fullLine, count: 6) + String(repeating: "政", count: 17) + "（" + url + "x=1&year=2022）查阅。", "二、其他"])
+        #expect(try repaired(text).suffix(2) == [String(repeating: fullLine, count: 24) + String(repeating: "政", count: 17) + "（" + url + "x=1&year=2022）查阅。", "二、其他"])
         #expect(document.trace.contains { $0.rule == "lines.join-link-query" })
         let repair = pipeline.lineRepair
         #expect(repair.endsInLinkQuery("网站（" + url) && !repair.endsInLinkQuery("是否公开?") && !repair.endsInLinkQuery("是否公开？"))
