@@ -919,6 +919,58 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         let text = column + "结束。\n自\n然\n人\n"
         #expect(try repaired(text).suffix(3) == ["自", "然", "人"])
     }
+
+    /// A URL that did not fit the rest of a line leaves the justified line
+    /// few units, set wide apart, and PyMuPDF gives each a line (held-out
+    /// lanyue-zrzyt-2022: …厅门户⏎网⏎站⏎（⏎https://…?⏎x=1…）查阅。): fewer
+    /// Han pieces than `scatteredRun`, after a line that runs on into them
+    /// and beside a long Latin run, are one line (`lines.join-scattered-latin`);
+    /// pdftotext's default mode gives the same pieces with blank lines between.
+    @Test func aFewPiecesSpreadAroundAURLAreOneLine() throws {
+        let url = "https://www.example.gov.cn/col/col1234/index.html?"
+        // Enough lines that the URL's wide line leaves the column standing.
+        let column = (0..<24).map { _ in fullLine }.joined(separator: "\n") + "\n"
+        let expected = String(repeating: fullLine, count: 25) + "网站（" + url + "x=1&year=2022）查阅。"
+        for pieces in ["网\n站\n（\n" + url + "\n", "网\n\n站\n\n（\n\n" + url + "\n\n"] {
+            let text = "一、总体情况\n\n" + column + fullLine + "\n" + pieces + "x=1&year=2022）查阅。\n二、其他\n"
+            let document = try pipeline.run(Array(text.utf8), options: PipelineOptions(tracing: true))
+            #expect(try repaired(text).suffix(2) == [expected, "二、其他"])
+            #expect(document.trace.contains { $0.rule == "lines.join-scattered-latin" })
+        }
+        // The URL right after the pieces, its opening bracket with it.
+        let after = column + fullLine + "\n网\n站\n（" + url + "x=1&year=2022）查阅。\n一、总体情况\n"
+        #expect(try repaired(after) == [expected, "一、总体情况"])
+    }
+
+    /// A URL's `?` at a line's end ends no sentence: its query goes on in
+    /// the next line, across a blank line too (pdftotext's default mode,
+    /// held-out lanyue-zrzyt-2022); a question's ？ before a blank line ends
+    /// the paragraph.
+    @Test func aLinkEndingInAQuestionMarkGoesOnInItsQuery() throws {
+        let url = "https://www.example.gov.cn/col/col1234/index.html?"
+        let column = (0..<24).map { _ in fullLine }.joined(separator: "\n") + "\n"
+        let text = "一、总体情况\n\n" + column + String(repeating: "政", count: 17) + "（" + url + "\n\nx=1&year=2022）查阅。\n二、其他\n"
+        let document = try pipeline.run(Array(text.utf8), options: PipelineOptions(tracing: true))
+        #expect(try repaired(text).suffix(2) == [String(repeating: fullLine, count: 24) + String(repeating: "政", count: 17) + "（" + url + "x=1&year=2022）查阅。", "二、其他"])
+        #expect(document.trace.contains { $0.rule == "lines.join-link-query" })
+        let repair = pipeline.lineRepair
+        #expect(repair.endsInLinkQuery("网站（" + url) && !repair.endsInLinkQuery("是否公开?") && !repair.endsInLinkQuery("是否公开？"))
+    }
+
+    /// …but not after a line that ends a sentence or is short (a table's
+    /// label over its one-character cells), nor beside a short Latin run.
+    @Test func aFewPiecesWithoutALineRunningOnOrALongLatinRunStayApart() throws {
+        let repair = pipeline.lineRepair
+        let url = "https://www.example.gov.cn/index.html"
+        func lines(_ texts: [String]) -> ArraySlice<SourceLine> {
+            texts.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }[...]
+        }
+        #expect(repair.spreadAroundLatinRun(lines([fullLine, "网", "站", "（", url]), run: [1, 2, 3, 4]))
+        #expect(!repair.spreadAroundLatinRun(lines([fullLine + "。", "网", "站", "（", url]), run: [1, 2, 3, 4]))
+        #expect(!repair.spreadAroundLatinRun(lines(["申请人情况", "网", "站", "（", url]), run: [1, 2, 3, 4]))
+        #expect(!repair.spreadAroundLatinRun(lines([fullLine, "网", "站", "（", "0756）"]), run: [1, 2, 3]))
+        #expect(repair.spreadAroundLatinRun(lines([fullLine, "网", "站", "（" + url + "）"]), run: [1, 2]))
+    }
 }
 
 @Suite struct TopBlockTests {
@@ -1028,6 +1080,31 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(!output.contains("雁溪县统计局"))
         #expect(output.components(separatedBy: "无。").count - 1 == 4)
         #expect(doc.trace.filter { $0.rule == "lines.running-header" }.count == 4)
+    }
+
+    /// A last page of three lines: the closing organ line stands near the
+    /// page number above it, its own and the document's end, but once: one
+    /// line counts for one break (held-out jingyang-xfj-2020, every
+    /// LibreOffice text layer). A header on every page is still removed
+    /// when the last page is as short.
+    @Test func aClosingOrganLineOnAShortLastPageStays() throws {
+        var pages = (1...3).map { "第\($0)段正文内容。\n正文。\n正文。\n正文。\n- \($0) -" }
+        pages.append("本年度无其他需要报告的事项。\n雁溪县统计局\n2021年1月22日\n- 4 -")
+        let text = "雁溪县统计局2020年政府信息公开工作年度报告\n" + pages.joined(separator: "\n") + "\n"
+        let output = TextRenderer.render(try pipeline.run(Array(text.utf8)))
+        #expect(output.hasSuffix("本年度无其他需要报告的事项。\n\n雁溪县统计局\n\n2021年1月22日\n"))
+        let headed = (1...3).map { "雁溪县统计局\n第\($0)段正文内容。\n正文。\n正文。\n- \($0) -" }.joined(separator: "\n")
+            + "\n雁溪县统计局\n本年度无其他需要报告的事项。\n2021年1月22日\n- 4 -\n"
+        #expect(!TextRenderer.render(try pipeline.run(Array(headed.utf8))).contains("雁溪县统计局"))
+    }
+
+    /// Each line counts for one break: the most lines that can each have a
+    /// break of their own.
+    @Test func distinctBreaksAreMatchedOneLineEach() {
+        #expect(LineRepair.distinctBreaksMatched([[3, 4, 5]]) == 1)
+        #expect(LineRepair.distinctBreaksMatched([[0], [1], [2]]) == 3)
+        #expect(LineRepair.distinctBreaksMatched([[1, 2], [1, 2], [2]]) == 2)
+        #expect(LineRepair.distinctBreaksMatched([[2, 3], [1, 2], [3]]) == 3)
     }
 
     @Test func aLineRepeatedAwayFromPageBreaksStays() throws {

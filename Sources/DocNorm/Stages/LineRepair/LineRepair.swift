@@ -26,6 +26,13 @@ struct LineRulesFile: VersionedRuleFile {
         /// Lines of one Han character each, this many in a row, are one
         /// justified line an extractor spread out.
         var scatteredRun: Int
+        /// A shorter run (one Han character or more) is one such line too
+        /// when the line before runs on into it and a Latin run of at least
+        /// this many characters stands in it or right after it: the
+        /// unbreakable run (a URL) left the justified line few units to
+        /// spread (`lines.join-scattered-latin`); optional, so a rules folder
+        /// written before it still loads (then never).
+        var scatteredLatinRun: Int?
         /// The share of the lines where Latin meets CJK that must hold, as
         /// extracted, a space per such place for those spaces to be an
         /// extractor's marks of a font switch, not room on the page
@@ -161,7 +168,8 @@ struct LineRulesFile: VersionedRuleFile {
 /// - PageFurniture.swift: `lines.page-number`, `lines.duplicate-heading`,
 ///   `lines.markdown-emphasis` — what is on the page but not in the text.
 /// - WrapJoining.swift: `lines.text-column`, `lines.join-wrap`, `lines.join-bracket`,
-///   `lines.join-page-break`, `lines.join-scattered` — hard wraps joined on
+///   `lines.join-page-break`, `lines.join-scattered`, `lines.join-scattered-latin`,
+///   `lines.join-link-query` — hard wraps joined on
 ///   the evidence of the document's text column.
 /// - CutHeadingTails.swift: `lines.cut-heading-tail` — a run-in heading OCR
 ///   cut inside its title, its tail emitted in a later block, joined again.
@@ -991,6 +999,7 @@ public struct LineRepair: Sendable {
                         let rule = bracketSeams.contains(k) ? "lines.join-bracket" : latinSeams.contains(k) ? (before.text.utf8.last == UInt8(ascii: "-") ? "lines.join-latin-hyphen" : "lines.join-latin")
                             : breakSeams.contains(k) ? "lines.join-page-break" : titleSeams.contains(k) ? "lines.join-section-title"
                             : unbreakableSeams.contains(k) ? "lines.join-unbreakable-run" : latinGapSeams.contains(k) ? "lines.latin-gaps"
+                            : endsInLinkQuery(before.text) ? "lines.join-link-query"
                             : "lines.join-wrap"
                         context.traced(.lines, rule, line: before.number,
                                        before: before.text + "⏎" + next.text, after: join(before.text, next.text))

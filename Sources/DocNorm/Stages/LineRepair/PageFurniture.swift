@@ -9,6 +9,9 @@
 /// - `lines.running-header`: a short line that stands next to most page breaks
 ///   (a removed page number, the document's start or end), the same each time,
 ///   is a running header or footer (单位名称 over every page) and is removed.
+///   Each of its lines counts for one break only: a header repeats, and a
+///   line that stands once near several breaks (the closing organ line on a
+///   last page of three lines) is text.
 /// - `lines.duplicate-heading`: a heading repeated right after itself is one
 ///   (an extractor or a page break that repeated it). Only a line stage 4
 ///   reads as a heading as written (`StructureRules.readsAsHeading`: short,
@@ -401,14 +404,15 @@ extension LineRepair {
             found = 0; i = position
             while i < lines.count && found < rule.window { if !lines[i].text.isEmpty { near[i, default: []].append(b); found += 1 }; i += 1 }
         }
-        var pagesByText: [String: Set<Int>] = [:]
-        pagesByText.reserveCapacity(near.count)
+        // Text → the breaks each of its lines stands near, one entry a line.
+        var breaksByText: [String: [[Int]]] = [:]
+        breaksByText.reserveCapacity(near.count)
         for (i, bs) in near {
             let text = lines[i].text
             guard mayBeRunningHeader(text) else { continue }
-            pagesByText[text, default: []].formUnion(bs)
+            breaksByText[text, default: []].append(bs)
         }
-        let running = Set(pagesByText.filter { $0.value.count >= needed }.keys)
+        let running = Set(breaksByText.filter { Self.distinctBreaksMatched($0.value) >= needed }.keys)
         guard !running.isEmpty else { return lines }
         return lines.enumerated().compactMap { i, line in
             guard near[i] != nil, running.contains(line.text) else { return line }
@@ -416,5 +420,22 @@ extension LineRepair {
             furniture.append(line.number)
             return nil
         }
+    }
+
+    /// How many breaks a text's lines stand at, each line counted at one
+    /// break only: a header repeats as distinct lines on distinct pages.
+    /// One line on a short page stands near several breaks at once (a last
+    /// page of three lines: the closing organ line is near the page number
+    /// above, its own and the document's end), and counted for each it
+    /// passed `minRepeats` alone. Each entry is one line's breaks, a run
+    /// of neighbours in order; taken by the earliest last break first,
+    /// each line gets the earliest break still free (greedy matching,
+    /// the most lines that can each have a break of their own).
+    static func distinctBreaksMatched(_ lineBreaks: [[Int]]) -> Int {
+        var taken = Set<Int>()
+        for bs in lineBreaks.sorted(by: { ($0.max() ?? 0, $0.min() ?? 0) < ($1.max() ?? 0, $1.min() ?? 0) }) {
+            if let free = bs.sorted().first(where: { !taken.contains($0) }) { taken.insert(free) }
+        }
+        return taken.count
     }
 }

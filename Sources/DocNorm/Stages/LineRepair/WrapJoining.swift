@@ -93,6 +93,11 @@ import ICUKit
 ///   `lines.join-latin` asks the same of any values line.
 /// - `lines.join-scattered`: a run of lines holding one Han character each is
 ///   one justified line whose letter spacing an extractor took for line breaks.
+/// - `lines.join-scattered-latin`: so is a shorter run after a line that runs
+///   on into it, beside a long Latin run (a URL that did not fit the line
+///   before left the justified line few units, set wide apart).
+/// - `lines.join-link-query`: a URL's `?` at a line's end is no full stop:
+///   the query goes on in the next line, across a blank line too.
 /// - `lines.font-switch-spaces`: where nearly every line in which Latin meets
 ///   CJK holds, as extracted, a space at each such place (pypdf on Chromium's
 ///   PDF: 其他信息 26 条。, beside punctuation too),
@@ -322,7 +327,9 @@ extension LineRepair {
         if let head = next.outerScalars?.first, startsNoLine(head) { return true }
         // A blank line after a full stop ends the paragraph; after ： or ； it
         // is only a text-box boundary (pdfminer), and the width decides.
-        let strong = endsStrongly(line.text)
+        // A URL's `?` ends no sentence: its query follows (…/index.html? ⏎
+        // x=1&year=2022）查阅。; `lines.join-link-query`).
+        let strong = endsStrongly(line.text) && !endsInLinkQuery(line.text)
         if strong && blankBetween { return false }
         // After a full stop, a short line with no mark of running text that
         // ends in none of sentenceFinal is no paragraph's tail (a paragraph
@@ -358,6 +365,12 @@ extension LineRepair {
             return gappedReach > reach && gappedReach >= fullWidth - file.wrap.window && gappedReach + lead >= fullWidth - 1
         }
         return reach + leadingUnitColumns(next) >= fullWidth - file.wrap.window
+    }
+
+    /// Whether the text ends with a `?` that ends a link (a URL's path
+    /// before its query: `asciiToken(endingText:)`), not a sentence.
+    func endsInLinkQuery(_ text: String) -> Bool {
+        text.utf8.last == UInt8(ascii: "?") && asciiToken(endingText: text).linked
     }
 
     /// Whether `line` holds one of `runInMarks`, which no heading holds: a
@@ -1106,7 +1119,8 @@ extension LineRepair {
                 j += 1
             }
             let end = run.last! + 1
-            guard han >= file.wrap.scatteredRun else {
+            let aroundLatin = han < file.wrap.scatteredRun && han > 0 && spreadAroundLatinRun(lines, run: run)
+            guard han >= file.wrap.scatteredRun || aroundLatin else {
                 output?.append(contentsOf: lines[i..<end]); i = end; continue
             }
             if output == nil {
@@ -1115,12 +1129,48 @@ extension LineRepair {
                 output!.append(contentsOf: lines[..<i])
             }
             let text = run.map { lines[$0].text }.joined()
-            context.traced(.lines, "lines.join-scattered", line: lines[i].number,
+            context.traced(.lines, aroundLatin ? "lines.join-scattered-latin" : "lines.join-scattered", line: lines[i].number,
                            before: run.map { lines[$0].text }.joined(separator: "⏎"), after: text)
             output!.append(SourceLine(number: lines[run[0]].number, text: text, extractedColumns: Int.max / 4))
             i = end
         }
         return output.map { $0[...] } ?? lines
+    }
+
+    /// Whether a run of scattered pieces too short for `scatteredRun` is
+    /// still one justified line spread out: one whose long unbreakable
+    /// Latin run (a URL: `wrap.scatteredLatinRun` characters or more, in
+    /// the run or opening the line right after it, past an opening mark)
+    /// did not fit the line before, so the justifier set its few other
+    /// units wide apart and the extractor cut it at those gaps (…厅门户 ⏎ 网
+    /// ⏎ 站 ⏎ （ ⏎ https://…/index.html? ⏎ x=1…）查阅。). The line before
+    /// must run on into it: as wide as a line that counts for the column
+    /// (`wrap.minLineColumns`), no TAB, ending with a Han character (in
+    /// the middle of a word: no mark, no sentence's end). A table's one-
+    /// character cells (总 ⏎ 计) stand after a short label and beside
+    /// values, no long Latin run.
+    func spreadAroundLatinRun(_ lines: ArraySlice<SourceLine>, run: [Int]) -> Bool {
+        guard let minimum = file.wrap.scatteredLatinRun, let firstPiece = run.first, let lastPiece = run.last else { return false }
+        var before = firstPiece - 1
+        while before >= lines.startIndex && lines[before].text.isEmpty { before -= 1 }
+        guard before >= lines.startIndex, case let line = lines[before].text, !line.containsTab,
+              let last = line.unicodeScalars.last, Self.isIdeographic(last),
+              columns(line) >= file.wrap.minLineColumns else { return false }
+        // The longest run of ASCII letters, digits and joiners (no space) a
+        // text opens with, past one opening mark.
+        func leadingLatin(_ text: String) -> Int {
+            var count = 0, opened = false
+            for s in text.unicodeScalars {
+                if count == 0 && !opened && openers.contains(s.value) { opened = true; continue }
+                guard s.isASCII, s != " " else { break }
+                count += 1
+            }
+            return count
+        }
+        if run.contains(where: { leadingLatin(lines[$0].text) >= minimum }) { return true }
+        var after = lastPiece + 1
+        while after < lines.endIndex && lines[after].text.isEmpty { after += 1 }
+        return after < lines.endIndex && leadingLatin(lines[after].text) >= minimum
     }
 
     /// What a line is to `gatherScattered`, decided once per line.
