@@ -1211,6 +1211,26 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         let mobile = prefix + "13812345678，电子邮箱：ab@163.com）。"
         #expect(try repaired(column + mobile + "\n").last?.contains("13812345678") == true)
     }
+
+    /// `lines.dropped-hyphen-paragraph-end`: the number ends its paragraph,
+    /// so only its rest and 。 ran on (…电话：0435- ⏎ 87263371。), and the
+    /// joined line (44 columns) is wider than the column (40) by less than
+    /// the window.
+    @Test func numberEndingItsParagraphGetsItsHyphenBack() throws {
+        let doc = try document(column + prefix + "043587263371。\n", tracing: true)
+        #expect(doc.trace.contains { $0.rule == "lines.dropped-hyphen-paragraph-end" })
+        #expect(try repaired(column + prefix + "043587263371。\n").last?.hasSuffix(prefix + "0435-87263371。") == true)
+        #expect(try repaired(column + prefix + "043587263371）。\n").last?.hasSuffix("0435-87263371）。") == true)
+    }
+
+    /// …but not where the sentence goes on after the number, nor where the
+    /// first line had room for the whole number (it ended well short of the
+    /// column before the area code's end).
+    @Test func numberBarelyPastTheColumnStaysWithoutParagraphEndEvidence() throws {
+        #expect(try repaired(column + prefix + "043587263371，邮\n").last?.contains("043587263371，") == true)
+        let roomy = String(repeating: "政", count: 12) + "：043587263371）。"  // 42 columns, cut at 31
+        #expect(try repaired(column + roomy + "\n").last?.contains("：043587263371）。") == true)
+    }
 }
 
 @Suite struct BlockEndRunTests {
