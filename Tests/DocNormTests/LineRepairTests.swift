@@ -1266,6 +1266,24 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(!output.contains("\n1\n"))
     }
 
+    /// `lines.block-end-run-page-top`: an item number alone between blank
+    /// lines after the block that opens a page, drawn after it (holdout
+    /// report, Chromium PDF, pdftotext default mode): 6. + 审计机关….
+    @Test func itemNumberAfterThePageTopBlockGoesBackToIt() throws {
+        let page = "（一）主动公开\n\n重点公开以下六类信息：\n5.审计法规政策和行政规范性文件。\n\n-1-\n\n"
+        let doc = try document(page + "审计机关权责清单和办事指南。\n\n6.\n\n（二）依申请公开\n\n全年新收申请15件。\n", tracing: true)
+        #expect(doc.trace.contains { $0.rule == "lines.block-end-run-page-top" })
+        let output = try text(page + "审计机关权责清单和办事指南。\n\n6.\n\n（二）依申请公开\n\n全年新收申请15件。\n")
+        #expect(output.contains("\n6.审计机关权责清单和办事指南。\n"))
+        #expect(!output.contains("\n6.\n"))
+    }
+
+    /// …but not after a block that does not open its page.
+    @Test func itemNumberAfterABlockInsideThePageStays() throws {
+        let output = try text("（一）主动公开\n\n重点公开以下六类信息：\n5.审计法规政策和行政规范性文件。\n\n审计机关权责清单和办事指南。\n\n6.\n\n（二）依申请公开\n\n全年新收申请15件。\n")
+        #expect(!output.contains("6.审计机关"))
+    }
+
     @Test func runAfterABlankLineOpensTheBlockBeforeIt() throws {
         let output = try text("（一）信息处理费\n\n年本机关未收取政府信息公开相关费用。\n\n2020\n\n-8-\n")
         #expect(output.contains("2020年本机关未收取政府信息公开相关费用。"))
