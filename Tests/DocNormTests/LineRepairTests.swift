@@ -1315,6 +1315,26 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         let mobile = prefix + "13812345678，电子邮箱：ab@163.com）。"
         #expect(try repaired(column + mobile + "\n").last?.contains("13812345678") == true)
     }
+
+    /// `lines.dropped-hyphen-paragraph-end`: the number ends its paragraph,
+    /// so only its rest and 。 ran on (…电话：0435- ⏎ 87263371。), and the
+    /// joined line (44 columns) is wider than the column (40) by less than
+    /// the window.
+    @Test func numberEndingItsParagraphGetsItsHyphenBack() throws {
+        let doc = try document(column + prefix + "043587263371。\n", tracing: true)
+        #expect(doc.trace.contains { $0.rule == "lines.dropped-hyphen-paragraph-end" })
+        #expect(try repaired(column + prefix + "043587263371。\n").last?.hasSuffix(prefix + "0435-87263371。") == true)
+        #expect(try repaired(column + prefix + "043587263371）。\n").last?.hasSuffix("0435-87263371）。") == true)
+    }
+
+    /// …but not where the sentence goes on after the number, nor where the
+    /// first line had room for the whole number (it ended well short of the
+    /// column before the area code's end).
+    @Test func numberBarelyPastTheColumnStaysWithoutParagraphEndEvidence() throws {
+        #expect(try repaired(column + prefix + "043587263371，邮\n").last?.contains("043587263371，") == true)
+        let roomy = String(repeating: "政", count: 12) + "：043587263371）。"  // 42 columns, cut at 31
+        #expect(try repaired(column + roomy + "\n").last?.contains("：043587263371）。") == true)
+    }
 }
 
 @Suite struct BlockEndRunTests {
@@ -1348,6 +1368,24 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         let output = try text("（一）主动公开情况\n\n、公开总体情况\n全年主动公开政府信息2875条。\n1\n\n-2-\n")
         #expect(output.contains("\n1、公开总体情况\n"))
         #expect(!output.contains("\n1\n"))
+    }
+
+    /// `lines.block-end-run-page-top`: an item number alone between blank
+    /// lines after the block that opens a page, drawn after it (holdout
+    /// report, Chromium PDF, pdftotext default mode): 6. + 审计机关….
+    @Test func itemNumberAfterThePageTopBlockGoesBackToIt() throws {
+        let page = "（一）主动公开\n\n重点公开以下六类信息：\n5.审计法规政策和行政规范性文件。\n\n-1-\n\n"
+        let doc = try document(page + "审计机关权责清单和办事指南。\n\n6.\n\n（二）依申请公开\n\n全年新收申请15件。\n", tracing: true)
+        #expect(doc.trace.contains { $0.rule == "lines.block-end-run-page-top" })
+        let output = try text(page + "审计机关权责清单和办事指南。\n\n6.\n\n（二）依申请公开\n\n全年新收申请15件。\n")
+        #expect(output.contains("\n6.审计机关权责清单和办事指南。\n"))
+        #expect(!output.contains("\n6.\n"))
+    }
+
+    /// …but not after a block that does not open its page.
+    @Test func itemNumberAfterABlockInsideThePageStays() throws {
+        let output = try text("（一）主动公开\n\n重点公开以下六类信息：\n5.审计法规政策和行政规范性文件。\n\n审计机关权责清单和办事指南。\n\n6.\n\n（二）依申请公开\n\n全年新收申请15件。\n")
+        #expect(!output.contains("6.审计机关"))
     }
 
     @Test func runAfterABlankLineOpensTheBlockBeforeIt() throws {

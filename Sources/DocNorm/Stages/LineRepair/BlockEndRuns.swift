@@ -27,6 +27,11 @@
 ///   blank lines qualifies only before a page number: canonical text sets
 ///   every block between blank lines and has no page numbers, so a run its
 ///   first reading left alone stays alone in a second.
+///   `lines.block-end-run-page-top`: so does one between blank lines right
+///   after a block that opens its page (a page number before it): the page's
+///   first block drawn before its own number, the item number of a list
+///   carried over a page break (-1- ⏎ 审计机关权责清单… ⏎ 6. ⏎ （二）…); canonical
+///   text has no page numbers, so this too never acts on a second reading.
 ///
 ///   An opening quote set in the Latin font (`displacedRun.quotes`) is such
 ///   a run too, on a line of its own: it goes back when the block's first
@@ -63,10 +68,11 @@ extension LineRepair {
                             || isClockTime(lines[i].text) && blockStart != nil && latinWordOpens(lines, block: target, before: kept - 1)
                         : isLatinWord(lines[i].text) ? blockStart != nil && latinWordOpens(lines, block: target, before: kept - 1)
                         : quoteOpens(lines[target].text, run: lines[i].text),
-                      endsBlock(lines, at: i, alone: blockStart == nil) {
+                      endsBlock(lines, at: i, alone: blockStart == nil) || blockStart == nil && opensPage(lines, block: target) && endsBlock(lines, at: i, alone: false) {
                 let run = lines[i], line = lines[target]
                 let text = run.text + line.text
-                context.traced(.lines, "lines.block-end-run", line: line.number,
+                let pageTop = blockStart == nil && !endsBlock(lines, at: i, alone: true)
+                context.traced(.lines, pageTop ? "lines.block-end-run-page-top" : "lines.block-end-run", line: line.number,
                                before: line.text + "⏎…⏎" + run.text, after: text)
                 lines[target].text = text
                 continue
@@ -85,6 +91,13 @@ extension LineRepair {
     /// column's last value, not a block's displaced opening.
     func isNumberLine(_ text: String) -> Bool {
         text.utf8.count <= file.displacedRun.maxColumns && isDisplacedRun(text)
+    }
+
+    /// Whether the block whose first line is `block` opens its page: the
+    /// line before it (blank lines aside) is a page number.
+    func opensPage(_ lines: [SourceLine], block: Int) -> Bool {
+        guard let before = lines[..<block].last(where: { !$0.text.isEmpty }) else { return false }
+        return isPageNumber(before.text, last: false)
     }
 
     /// What follows the run at `index` lets it end its block: not a run of

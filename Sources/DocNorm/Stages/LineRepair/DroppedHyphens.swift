@@ -13,6 +13,16 @@
 /// line could have ended after the area code — gets the `-` back after the
 /// area code. A number that stands within one line was not cut, and is left
 /// as written.
+///
+/// `lines.dropped-hyphen-paragraph-end`: where the number ends its
+/// paragraph, the line joined to the first holds only the rest of the number
+/// and its end mark, and the joined line overruns the column by less than
+/// the window (…联系，电话：0753-⏎4628105。 → 电话：07534628105。, Chromium,
+/// pdftotext default mode, its column measured on lines with narrow digits).
+/// Such a line gets the `-` back only on stronger evidence: it is wider than
+/// the column, nothing but closers and a strong end mark (。) follows the
+/// number, and the first line, cut after "area code-", reached within the
+/// window of the column without passing it.
 extension LineRepair {
     /// The stretches with each dropped hyphen restored: the same slices
     /// when none is (most documents).
@@ -26,14 +36,16 @@ extension LineRepair {
         // within the column and the wrap window is not wide enough: it is not
         // looked at (a short line; a full line of Han has more bytes than
         // columns, and `restoredHyphen` measures it before it scans it).
-        let widest = full + file.wrap.window
+        // (Wider than the column alone: a number that ends its paragraph.)
         var result = segments
         for s in result.indices {
             for i in result[s].indices {
-                guard max(result[s][i].extractedColumns ?? 0, result[s][i].text.utf8.count) > widest else { continue }
+                guard max(result[s][i].extractedColumns ?? 0, result[s][i].text.utf8.count) > full else { continue }
                 let text = result[s][i].text
-                guard let fixed = restoredHyphen(text, extractedColumns: result[s][i].extractedColumns ?? 0, fullWidth: full, rule: rule) else { continue }
-                context.traced(.lines, "lines.dropped-hyphen", line: result[s][i].number, before: text, after: fixed)
+                guard let (fixed, atParagraphEnd) = restoredHyphen(text, extractedColumns: result[s][i].extractedColumns ?? 0,
+                                                                   fullWidth: full, rule: rule) else { continue }
+                context.traced(.lines, atParagraphEnd ? "lines.dropped-hyphen-paragraph-end" : "lines.dropped-hyphen",
+                               line: result[s][i].number, before: text, after: fixed)
                 result[s][i].text = fixed
                 measured[s][i - result[s].startIndex] = -1
             }
@@ -42,26 +54,51 @@ extension LineRepair {
     }
 
     /// `text` with the `-` after the area code of its cut phone number put
-    /// back, or nil. Read on the UTF-8 in place: every line is asked.
+    /// back, and whether it was told by the paragraph-end evidence; or nil.
+    /// Read on the UTF-8 in place: every line is asked.
     /// The line's width is its width as extracted where that is more (a line
     /// pdftotext set letter-spaced: 阅 ， 如 有 … （ 电 话 ： 0701-⏎3815092）).
-    func restoredHyphen(_ text: String, extractedColumns: Int, fullWidth: Int, rule: LineRulesFile.PhoneNumbers) -> String? {
+    func restoredHyphen(_ text: String, extractedColumns: Int, fullWidth: Int, rule: LineRulesFile.PhoneNumbers)
+        -> (text: String, atParagraphEnd: Bool)? {
         var text = text
-        return text.withUTF8 { bytes -> String? in
+        return text.withUTF8 { bytes -> (text: String, atParagraphEnd: Bool)? in
             // The width first: measuring a line walks its bytes faster than
             // looking for runs of digits does (a Han character is one test),
             // and most lines are not wide enough.
             let window = file.wrap.window
-            guard extractedColumns > fullWidth + window || Self.columns(utf8: bytes) > fullWidth + window,
-                  let run = phoneRun(bytes, rule: rule), let code = areaCodeLength(bytes[run], rule: rule) else { return nil }
+            let width = max(extractedColumns, Self.columns(utf8: bytes))
+            guard width > fullWidth, let run = phoneRun(bytes, rule: rule), let code = areaCodeLength(bytes[run], rule: rule) else { return nil }
             let lead = Self.columns(utf8: UnsafeBufferPointer(rebasing: bytes[..<run.lowerBound]))
-            // The first line ended after "area code-": inside the column, and
-            // the rest of the number did not fit.
-            guard lead + code + 1 <= fullWidth + window, lead + run.count + 1 >= fullWidth - window else { return nil }
+            let atParagraphEnd = width <= fullWidth + window
+            if atParagraphEnd {
+                // Only the rest of the number and its end mark ran on: the
+                // first line ended after "area code-" within the window of
+                // the column, and closers and a strong end mark follow.
+                guard lead + code + 1 <= fullWidth, lead + code + 1 >= fullWidth - window,
+                      endsParagraphAfter(bytes, from: run.upperBound) else { return nil }
+            } else {
+                // The first line ended after "area code-": inside the column,
+                // and the rest of the number did not fit.
+                guard lead + code + 1 <= fullWidth + window, lead + run.count + 1 >= fullWidth - window else { return nil }
+            }
             let cut = run.lowerBound + code
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<cut]), as: UTF8.self) + "-"
+            let fixed = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<cut]), as: UTF8.self) + "-"
                 + String(decoding: UnsafeBufferPointer(rebasing: bytes[cut...]), as: UTF8.self)
+            return (fixed, atParagraphEnd)
         }
+    }
+
+    /// Whether `bytes` from `start` to the end hold only closers and end
+    /// marks, the last of them (closers aside) one of `strongFinal`: the
+    /// number before `start` ends its sentence and the line (…电话：0753-4628105。).
+    func endsParagraphAfter(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var end = bytes.count, strong = false
+        while end > start {
+            let (s, length) = UTF8Scalars.scalar(endingAt: end, in: bytes)
+            if strongFinal.contains(s) { strong = true } else if !closers.contains(s) { return false }
+            end -= length
+        }
+        return strong
     }
 
     /// The one run of digits in `bytes` with a fixed-line number's shape,

@@ -165,6 +165,8 @@ struct LineRulesFile: VersionedRuleFile {
 ///   measure words (2026年1月20日) that another baseline split in two, joined.
 /// - DroppedHyphens.swift: `lines.dropped-hyphen` — the `-` of a phone
 ///   number that pdftotext -raw dropped where the number wrapped, put back.
+///   `lines.dropped-hyphen-paragraph-end`: the same where the number ends
+///   its paragraph (the joined line barely past the column).
 /// - PageFurniture.swift: `lines.page-number`, `lines.duplicate-heading`,
 ///   `lines.markdown-emphasis` — what is on the page but not in the text.
 /// - WrapJoining.swift: `lines.text-column`, `lines.join-wrap`, `lines.join-bracket`,
