@@ -145,7 +145,8 @@ public enum Guarantees {
             let before = hanScalars(step.before.unicodeScalars), after = hanScalars(step.after.unicodeScalars)
             if before == after { continue }
             let first = max(0, min((step.line ?? 1) - 1, lines.count - 1))
-            guard replace(before, with: after, in: &lines, from: first) else {
+            guard replace(before, with: after, in: &lines, from: first)
+                    || replace(before, with: after, in: &lines, from: absorbingLine(first, in: lines)) else {
                 return "trace step [\(step.stage.rawValue)/\(step.rule)] line \(step.line.map(String.init) ?? "-") "
                     + "removes Han characters not found there: \(step.before.debugDescription) → \(step.after.debugDescription)"
             }
@@ -164,6 +165,16 @@ public enum Guarantees {
     /// span lines) with `after`, put where the occurrence starts. An empty
     /// `before` inserts at the start of `first`. The search stops at the first
     /// match, so replaying a trace costs about the distance of each step.
+    /// The nearest line at or before `first` that still holds Han: a step
+    /// over several lines (a table region's) is replayed with its whole
+    /// `after` at its first line, so a later step on a line inside it (a
+    /// heading renumbered there) finds its Han in that first line.
+    static func absorbingLine(_ first: Int, in lines: [[UInt32]]) -> Int {
+        var line = first
+        while line > 0 && lines[line].isEmpty { line -= 1 }
+        return line
+    }
+
     static func replace(_ before: [UInt32], with after: [UInt32], in lines: inout [[UInt32]], from first: Int) -> Bool {
         if before.isEmpty { lines[first].insert(contentsOf: after, at: 0); return true }
         var flat: [UInt32] = []
