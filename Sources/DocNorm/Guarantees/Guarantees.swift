@@ -144,9 +144,8 @@ public enum Guarantees {
         for step in trace where step.stage != .structure || outsideTables.contains(step.rule) {
             let before = hanScalars(step.before.unicodeScalars), after = hanScalars(step.after.unicodeScalars)
             if before == after { continue }
-            let first = max(0, min((step.line ?? 1) - 1, lines.count - 1))
-            guard replace(before, with: after, in: &lines, from: first)
-                    || replace(before, with: after, in: &lines, from: absorbingLine(first, in: lines)) else {
+            let first = absorbingLine(max(0, min((step.line ?? 1) - 1, lines.count - 1)), in: lines)
+            guard replace(before, with: after, in: &lines, from: first) else {
                 return "trace step [\(step.stage.rawValue)/\(step.rule)] line \(step.line.map(String.init) ?? "-") "
                     + "removes Han characters not found there: \(step.before.debugDescription) → \(step.after.debugDescription)"
             }
@@ -168,7 +167,9 @@ public enum Guarantees {
     /// The nearest line at or before `first` that still holds Han: a step
     /// over several lines (a table region's) is replayed with its whole
     /// `after` at its first line, so a later step on a line inside it (a
-    /// heading renumbered there) finds its Han in that first line.
+    /// heading renumbered there) finds its Han in that first line — not in
+    /// a copy of the same text further on, where a search from its own,
+    /// emptied line would take it.
     static func absorbingLine(_ first: Int, in lines: [[UInt32]]) -> Int {
         var line = first
         while line > 0 && lines[line].isEmpty { line -= 1 }
