@@ -376,6 +376,24 @@ import DocNormTestSupport
         #expect(TextRenderer.render(doc).contains("同比增长14.7%，占比超过40%，差错率0.5%。"))
     }
 
+    /// `normalize.ocr-percent-nine` is right on OCR's extra 9 and wrong on a
+    /// real two-decimal percentage ending in 9 (23.49%), which only the
+    /// source tells apart: each percentage it changes is reported as a
+    /// repair, with its line, in OCR only; one it leaves is not.
+    @Test func percentNineRepairsAreReported() throws {
+        let doc = try pipeline.run(Array((Self.readAsOCR + "同比增长14.79%，公开率为61.9%，占比23.49%。\n").utf8))
+        #expect(TextRenderer.render(doc).contains("同比增长14.7%，公开率为61.9%，占比23.4%。"))
+        let nines = doc.diagnostics.filter { $0.rule == "normalize.ocr-percent-nine" }
+        #expect(nines.count == 2)
+        #expect(nines.allSatisfy { $0.kind == .repair && $0.stage == .normalize && $0.line == 3 })
+        #expect(nines.first?.message.hasPrefix("14.79% in a text read by OCR taken as 14.7%") == true)
+        #expect(nines.last?.message.hasPrefix("23.49% in a text read by OCR taken as 23.4%") == true)
+        let layer = try pipeline.run(Array("同比增长14.79%。\n".utf8))
+        #expect(!layer.diagnostics.contains { $0.rule == "normalize.ocr-percent-nine" })
+        let others = try pipeline.run(Array((Self.readAsOCR + "占比超过409%，差错率0.596。\n").utf8))
+        #expect(!others.diagnostics.contains { $0.rule == "normalize.ocr-percent-nine" })
+    }
+
     /// A two-digit percentage ending in 9 may be right (49%) or 4% misread:
     /// left as read, and named with its line as a suspicion, in OCR only.
     @Test func twoDigitNinePercentIsSuspected() throws {

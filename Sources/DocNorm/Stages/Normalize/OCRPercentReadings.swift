@@ -25,7 +25,8 @@ struct OCRPercentReadingsRules: Decodable {
 ///   decimal place or two (103 and 8 of the corpora's percentages); each of
 ///   the 22 such readings of the corpora's OCR was this misreading. 61.9%
 ///   (the 9 is the first decimal) stays; 97.399% stays, since 97.39% would
-///   be read again.
+///   be read again. A real 23.49% read right is changed too, so each
+///   repair is also reported (a repair diagnostic, with its line).
 /// - `normalize.ocr-percent-share`: a share over 100% (a whole number, after
 ///   a share word) whose last 9 dropped is 100% or less: 占比超过409% → 40%.
 /// - `normalize.ocr-percent-digits`: the % read as digits (96, 90) at the
@@ -87,18 +88,28 @@ struct OCRPercentReadings: Sendable {
         s.indices.filter { s[$0] == percent && ($0 + 1 == s.count || !(Self.isDigit(s[$0 + 1]) || Self.isLetter(s[$0 + 1]))) }
     }
 
-    /// 14.79% → 14.7%, 97.369% → 97.36%: the 9 after a decimal digit.
-    func nines(_ s: inout [Unicode.Scalar]) -> Bool {
-        var changed = false
+    /// A percentage `nines` changed, as OCR read it and as repaired: each is
+    /// reported, since a real two-decimal percentage ending in 9 (23.49%)
+    /// is changed as well, and only the source can tell.
+    struct NineRepair: Equatable, Sendable {
+        var read: String
+        var repaired: String
+    }
+
+    /// 14.79% → 14.7%, 97.369% → 97.36%: the 9 after a decimal digit. The
+    /// percentages changed, in the order of the line.
+    func nines(_ s: inout [Unicode.Scalar]) -> [NineRepair] {
+        var repairs: [NineRepair] = []
         for p in percents(in: s).reversed() {
-            guard p >= 2, s[p - 1] == extraDigit, let (_, point) = number(endingAt: p, in: s), let point,
+            guard p >= 2, s[p - 1] == extraDigit, let (start, point) = number(endingAt: p, in: s), let point,
                   point < p - 2 else { continue }
             // Three places or more: what is left must not be read so again (97.399% → 97.39%).
             if p - 1 - point >= 3 && s[p - 2] == extraDigit { continue }
+            let read = String(String.UnicodeScalarView(s[start...p]))
             s.remove(at: p - 1)
-            changed = true
+            repairs.append(NineRepair(read: read, repaired: String(String.UnicodeScalarView(s[start..<p]))))
         }
-        return changed
+        return repairs.reversed()
     }
 
     /// 占比超过409% → 40%: a whole share over 100 whose last 9 dropped is at most 100.
@@ -153,11 +164,13 @@ struct OCRPercentReadings: Sendable {
         }
     }
 
-    /// The rule names and their steps, in order, for `OCRRepairs` to trace.
-    func repair(_ s: inout [Unicode.Scalar]) -> [(rule: String, after: [Unicode.Scalar])] {
+    /// The rule names and their steps, in order, for `OCRRepairs` to trace;
+    /// `nines`: the percentages `nines` changed, for it to report.
+    func repair(_ s: inout [Unicode.Scalar], nines repaired: inout [NineRepair]) -> [(rule: String, after: [Unicode.Scalar])] {
         var changed: [(rule: String, after: [Unicode.Scalar])] = []
         if signDigits(&s) { changed.append(("normalize.ocr-percent-digits", s)) }
-        if nines(&s) { changed.append(("normalize.ocr-percent-nine", s)) }
+        repaired = nines(&s)
+        if !repaired.isEmpty { changed.append(("normalize.ocr-percent-nine", s)) }
         if shares(&s) { changed.append(("normalize.ocr-percent-share", s)) }
         return changed
     }

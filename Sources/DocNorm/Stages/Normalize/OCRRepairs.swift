@@ -353,12 +353,21 @@ struct OCRRepairs: Sendable {
     }
 
     /// A line or joined paragraph of a document that reads as OCR with
-    /// `percentReadings` applied, or nil when they change nothing.
+    /// `percentReadings` applied, or nil when they change nothing. Each
+    /// percentage `normalize.ocr-percent-nine` changed is reported: it is
+    /// wrong on a real two-decimal percentage ending in 9, which only the
+    /// source can tell from OCR's extra 9.
     func repairedReadings(_ text: String, line: Int, characters: CharacterNormalizer, context: PipelineContext) -> String? {
         guard percentReadings.mayHold(text) else { return nil }
         var s = Array(text.unicodeScalars)
-        let changed = percentReadings.repair(&s)
+        var nines: [OCRPercentReadings.NineRepair] = []
+        let changed = percentReadings.repair(&s, nines: &nines)
         guard !changed.isEmpty else { return nil }
+        for nine in nines {
+            context.report(.normalize, "normalize.ocr-percent-nine", .repair,
+                           "\(nine.read) in a text read by OCR taken as \(nine.repaired) (Tesseract reads a % after a digit as 9%); a percentage that really ends in 9 would be changed too: check it against the source",
+                           line: line)
+        }
         return finished(text, s, changed, line: line, characters: characters, context: context)
     }
 
