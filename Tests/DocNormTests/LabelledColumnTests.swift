@@ -353,6 +353,76 @@ import Testing
         }
     }
 
+    /// pdfminer of a Chromium PDF, 2019 format: block （一）'s three headers
+    /// as boxes, then its column boxes apart from one another, the second
+    /// after 第（五）项's caption and the third after 第（九）项's, among the
+    /// other blocks' header boxes (placed by their headers). Every other
+    /// block is placed and nothing else is loose, so the three boxes are
+    /// （一）'s columns in an order nothing names (`tables.column-boxes`).
+    /// 规章 reads 0 0 0 in every order; of 规范性文件's 3 3 12, the bound
+    /// 本年新公开数量 ≤ 对外公开总数量 leaves (3 3 12) and (12 3 3): 本年新公开数量
+    /// is 3 in both and is placed, the other two stay empty and reported.
+    @Test func scatteredColumnBoxesKeepTheTemplatesBounds() throws {
+        let doc = try document(Self.boxes2019(["0", "3"], ["0", "3"], ["0", "12"]))
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        for column in ["本年新制作数量", "本年新公开数量", "对外公开总数量"] { #expect(Self.value(doc, "规章", column) == "0") }
+        #expect(Self.value(doc, "规范性文件", "本年新公开数量") == "3")
+        #expect(Self.value(doc, "规范性文件", "本年新制作数量") == nil)
+        #expect(Self.value(doc, "规范性文件", "对外公开总数量") == nil)
+        #expect(Self.value(doc, "行政许可", "本年增/减") == "增2")
+        #expect(Self.value(doc, "行政强制", "处理决定数量") == "35")
+        #expect(Self.value(doc, "政府集中采购", "采购总金额") == "186.52")
+        #expect(doc.tables.flatMap(\.records).count == 20)
+        #expect(doc.diagnostics.contains { $0.rule == "tables.column-boxes" && $0.kind == .repair && $0.message.contains("bounds") })
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "规范性文件" })
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.message.contains("3 12") })
+    }
+
+    /// The same, every box of （一） alike: every order gives one block,
+    /// placed whole. Without the bound (a box that breaks it in every
+    /// order is not read by it), the cells all orders agree on still are.
+    @Test func scatteredColumnBoxesAllAlikeArePlacedWhole() throws {
+        let doc = try document(Self.boxes2019(["0", "0"], ["0", "0"], ["0", "0"]))
+        for row in ["规章", "规范性文件"] {
+            for column in ["本年新制作数量", "本年新公开数量", "对外公开总数量"] { #expect(Self.value(doc, row, column) == "0") }
+        }
+        #expect(doc.tables.flatMap(\.records).count == 22)
+        #expect(!doc.diagnostics.contains { $0.kind == .suspicion })
+    }
+
+    /// Boxes apart from （一）'s headers place nothing where another block
+    /// is not placed whole (a box may then be its column), or where a
+    /// loose value stands outside the boxes.
+    @Test func scatteredBoxesWithAnotherBlockOpenPlaceNothing() throws {
+        // 第（九）项's 采购项目数量 box without its header: two blocks open.
+        let open = Self.boxes2019(["0", "3"], ["0", "3"], ["0", "12"]).replacing("采购项目数量\n\n7\n", with: "\n7\n")
+        // One more loose number.
+        let extra = Self.boxes2019(["0", "3"], ["0", "3"], ["0", "12", "", "5"])
+        for text in [open, extra] {
+            let doc = try document(text)
+            #expect(Self.value(doc, "规章", "本年新制作数量") == nil)
+            #expect(!doc.diagnostics.contains { $0.rule == "tables.column-boxes" })
+        }
+    }
+
+    /// pdfminer's table 二 of a Chromium PDF (2019 format): the row labels'
+    /// boxes, block （一）'s headers each a box, then `first` right after
+    /// them, `second` after 第（五）项's caption and `third` after 第（九）项's,
+    /// the other blocks' columns each in its header's box or right after it.
+    static func boxes2019(_ first: [String], _ second: [String], _ third: [String]) -> String {
+        let lines = ["二、主动公开政府信息情况", "", "信息内容", "规章", "规范性文件", "", "信息内容", "行政许可", "其他对外管理服务事项", "",
+                     "信息内容", "行政处罚", "行政强制", "", "信息内容", "行政事业性收费", "",
+                     "第二十条第（一）项", "", "本年新制作数量", "", "本年新公开数量", "", "对外公开总数量", ""]
+            + first + ["", "第二十条第（五）项", ""] + second
+            + ["", "本年增/减", "增2", "0", "", "本年增/减", "减4", "0", "", "上一年项目数量", "", "46", "18", "第二十条第（六）项", "",
+               "上一年项目数量", "", "312", "21", "第二十条第（八）项", "", "上一年项目数量", "", "5", "", "第二十条第（九）项", ""]
+            + third
+            + ["", "处理决定数量", "", "1352", "2745", "", "处理决定数量", "", "268", "35", "", "本年增/减", "减1", "",
+               "采购总金额", "", "186.52", "", "信息内容", "政府集中采购", "", "采购项目数量", "", "7", "",
+               "三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// pdfminer's table 二 of a Chromium PDF (2021 format), block （一）'s
     /// three headers as boxes, then `values`, then the other blocks.
     static func boxes(_ values: [String]) -> String {

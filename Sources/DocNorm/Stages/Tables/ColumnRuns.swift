@@ -230,21 +230,35 @@ extension LabelledColumnRecovery {
 /// between them but captions of blocks whose rows are not as many (a box
 /// after such a caption cannot be that block's column), up to the next
 /// header or row label; a block with as many rows as columns is left alone.
+///
+/// The boxes may also stand apart, among other blocks' (2019's 第（一）项
+/// through pdfminer: its second box after 第（五）项's caption, its third
+/// after 第（九）项's): taken only where every other block is placed whole
+/// and the values still loose are exactly such boxes, nothing else left for
+/// them to be. An order of the boxes must keep the template's bounds
+/// (本年新公开数量 ≤ 对外公开总数量), where any order does: of 规范性文件's
+/// 3 3 12 that leaves 3 3 12 and 12 3 3, which agree on 本年新公开数量 alone,
+/// and a cell every such order fills alike is placed.
 extension LabelledColumnRecovery {
     /// A block read from column boxes in an order nothing names.
     struct ColumnBoxes {
         var block: Int
         /// The boxes' values in reading order, each one column top to bottom.
         var boxes: [[(text: String, lineIndex: Int)]]
-        /// Per row of the block (top to bottom), the value every box holds
-        /// there; nil where boxes differ (the row's cells stay empty).
-        var agreed: [String?]
+        /// Per row of the block (top to bottom) and slot, the value every
+        /// reading puts there; nil where readings differ (the cell stays empty).
+        var agreed: [[String?]]
+        /// The boxes stood apart from the headers, among other blocks'
+        /// columns: the rest of the table was placed otherwise.
+        var scattered = false
+        /// The template's bounds ruled out some orders of the boxes.
+        var bounded = false
     }
 
     /// The blocks of the stretch read as column boxes, whose values are all
     /// still loose and whose cells nothing claimed.
     func columnBoxes(_ pieces: [Piece], lines: [SourceLine], heard: [HeardHeader], shape: Shape, claimed: [[Bool]],
-                     loose: [(text: String, lineIndex: Int)]) -> [ColumnBoxes] {
+                     loose: [(text: String, lineIndex: Int)], template: TableTemplate) -> [ColumnBoxes] {
         guard readsBoxes(pieces, lines: lines, shape: shape) else { return [] }
         func blankBefore(_ lineIndex: Int) -> Bool { lineIndex > 0 && ColumnOrderEvidence.isBlank(lines[lineIndex - 1]) }
         func blankAfter(_ lineIndex: Int) -> Bool { lineIndex + 1 < lines.count && ColumnOrderEvidence.isBlank(lines[lineIndex + 1]) }
@@ -279,6 +293,18 @@ extension LabelledColumnRecovery {
                 }
                 p += 1
             }
+            var scattered = false
+            if boxes.count != columns || !boxes.allSatisfy({ $0.count == rows }) {
+                // Not right after the headers: the boxes may stand among
+                // other blocks' columns (2019's 第（一）项, whose second box
+                // follows 第（五）项's caption and third comes after 第（九）项's).
+                // Taken only where every other block is placed whole and
+                // what is loose is exactly such boxes.
+                guard let apart = scatteredBoxes(pieces, lines: lines, shape: shape, claimed: claimed, loose: loose, block: b)
+                else { continue }
+                boxes = apart
+                scattered = true
+            }
             guard boxes.count == columns, boxes.allSatisfy({ $0.count == rows }),
                   boxes.joined().allSatisfy({ value in block.headers.allSatisfy { signFits(value.text, under: $0) } })
             else { continue }
@@ -290,13 +316,79 @@ extension LabelledColumnRecovery {
                 count[key] = n - 1
                 return true
             }) else { continue }
-            let agreed = (0..<rows).map { r -> String? in
-                let text = boxes[0][r].text
-                return boxes.allSatisfy { $0[r].text == text } ? text : nil
-            }
-            found.append(ColumnBoxes(block: b, boxes: boxes, agreed: agreed))
+            let (agreed, bounded) = agreedCells(boxes, block: block, template: template)
+            found.append(ColumnBoxes(block: b, boxes: boxes, agreed: agreed, scattered: scattered, bounded: bounded))
         }
         return found
+    }
+
+    /// The loose values as boxes of the block's columns, where they stand
+    /// apart from its headers: every other block's cells are all placed,
+    /// and the loose values are exactly as many boxes as the block has
+    /// columns, each of its rows' values one a line, each after a blank line
+    /// (pdfminer sets a box apart so). Nothing else is left for them to be.
+    func scatteredBoxes(_ pieces: [Piece], lines: [SourceLine], shape: Shape, claimed: [[Bool]],
+                        loose: [(text: String, lineIndex: Int)], block b: Int) -> [[(text: String, lineIndex: Int)]]? {
+        let block = shape.blocks[b]
+        guard shape.blocks.indices.allSatisfy({ other in
+            other == b || shape.blocks[other].rows.allSatisfy { row in claimed[row].allSatisfy { $0 } }
+        }) else { return nil }
+        var count: [String: Int] = [:]
+        for value in loose { count["\(value.lineIndex)|\(value.text)", default: 0] += 1 }
+        var boxes: [[(text: String, lineIndex: Int)]] = []
+        var previous: Int? = nil
+        for (p, piece) in pieces.enumerated() {
+            guard case .value(let text, let lineIndex) = piece, let n = count["\(lineIndex)|\(text)"], n > 0 else { continue }
+            count["\(lineIndex)|\(text)"] = n - 1
+            // Alone on its line.
+            if p > 0, pieces[p - 1].lineIndex == lineIndex { return nil }
+            if p + 1 < pieces.count, pieces[p + 1].lineIndex == lineIndex { return nil }
+            if let previous, previous == p - 1, let last = boxes.last?.last, lineIndex == last.lineIndex + 1 {
+                boxes[boxes.count - 1].append((text, lineIndex))
+            } else {
+                guard lineIndex > 0, ColumnOrderEvidence.isBlank(lines[lineIndex - 1]) else { return nil }
+                boxes.append([(text, lineIndex)])
+            }
+            previous = p
+        }
+        guard count.values.allSatisfy({ $0 == 0 }), boxes.count == block.headers.count,
+              boxes.allSatisfy({ $0.count == block.rows.count }) else { return nil }
+        return boxes
+    }
+
+    /// Per row and slot of the block, the value every order of the boxes
+    /// that keeps the template's bounds (本年新公开数量 ≤ 对外公开总数量)
+    /// puts there, nil where two such orders differ; and whether the bounds
+    /// ruled out an order. Where no order keeps them (an author's figures
+    /// may break an implied bound), every order counts.
+    func agreedCells(_ boxes: [[(text: String, lineIndex: Int)]], block: Shape.Block,
+                     template: TableTemplate) -> (agreed: [[String?]], bounded: Bool) {
+        var orders: [[Int]] = [[]]
+        for _ in boxes.indices {
+            orders = orders.flatMap { order in boxes.indices.filter { !order.contains($0) }.map { order + [$0] } }
+        }
+        let sites = template.boundSites.filter { site in site.cells.allSatisfy { block.rows.contains($0.row) } }
+        func keeps(_ order: [Int]) -> Bool {
+            sites: for site in sites {
+                var left = 0.0, right = 0.0
+                for (n, cell) in site.cells.enumerated() {
+                    guard let r = block.rows.firstIndex(of: cell.row), cell.slot < order.count,
+                          let v = TableArithmetic.number(boxes[order[cell.slot]][r].text) else { continue sites }
+                    if n < site.leftCount { left += v } else { right += v }
+                }
+                if left > right + 1e-9 { return false }
+            }
+            return true
+        }
+        let kept = orders.filter(keeps)
+        let readings = kept.isEmpty ? orders : kept
+        let agreed = block.rows.indices.map { r in
+            boxes.indices.map { slot -> String? in
+                let text = boxes[readings[0][slot]][r].text
+                return readings.allSatisfy { boxes[$0[slot]][r].text == text } ? text : nil
+            }
+        }
+        return (agreed, readings.count < orders.count)
     }
 
     /// Some caption of the stretch stands apart: not in line with a header

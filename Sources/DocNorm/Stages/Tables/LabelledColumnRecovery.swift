@@ -232,8 +232,10 @@ struct LabelledColumnRecovery: Sendable {
         /// Blocks read as column boxes in an order nothing names
         /// (`tables.column-boxes`): their headers, the labels of the rows
         /// every order reads alike (placed), of the others (left empty), the
-        /// source line of their first value.
-        var byBoxes: [(headers: String, placed: [String], left: [String], line: Int)] = []
+        /// source line of their first value, whether the boxes stood among
+        /// other blocks' columns, whether the template's bounds ruled out
+        /// some orders.
+        var byBoxes: [(headers: String, placed: [String], left: [String], line: Int, scattered: Bool, bounded: Bool)] = []
 
         /// `match` puts a value of a TAB grid row read here in another cell
         /// (it fills a row from the left), or leaves it out.
@@ -780,24 +782,33 @@ struct LabelledColumnRecovery: Sendable {
         }
         // Blocks whose columns came as boxes in an order nothing names: the
         // rows every order reads alike (ColumnRuns.swift).
-        var byBoxes: [(headers: String, placed: [String], left: [String], line: Int)] = []
+        var byBoxes: [(headers: String, placed: [String], left: [String], line: Int, scattered: Bool, bounded: Bool)] = []
         if byReading == nil, !unplaced.isEmpty {
             for found in columnBoxes(pieces, lines: lines, heard: heard, shape: shape, claimed: claimed,
-                                     loose: unplaced.map { ($0.text, $0.lineIndex) }) {
+                                     loose: unplaced.map { ($0.text, $0.lineIndex) }, template: template) {
                 let block = shape.blocks[found.block], names = block.headers.joined(separator: " ")
                 var taken: [String: Int] = [:], inDoubt: [String: Int] = [:]
+                // A row every order reads alike is named by its label; a
+                // cell the bounds alone settle, by its row and column.
                 var placedRows: [String] = [], leftRows: [String] = []
                 for (r, row) in block.rows.enumerated() {
                     let label = template.rows[row].path.last ?? ""
-                    guard found.agreed[r] != nil else {
-                        leftRows.append(label)
-                        for box in found.boxes { inDoubt["\(box[r].lineIndex)|\(box[r].text)", default: 0] += 1 }
-                        continue
+                    // Each value placed is taken from a box that holds it in this row.
+                    var free = Array(found.boxes.indices)
+                    var placedSlots: [Int] = []
+                    for (slot, text) in found.agreed[r].enumerated() {
+                        guard let text, let k = free.firstIndex(where: { found.boxes[$0][r].text == text }) else { continue }
+                        let value = found.boxes[free.remove(at: k)][r]
+                        place(row, slot, value.text, value.lineIndex)
+                        taken["\(value.lineIndex)|\(value.text)", default: 0] += 1
+                        placedSlots.append(slot)
                     }
-                    placedRows.append(label)
-                    for (slot, box) in found.boxes.enumerated() {
-                        place(row, slot, box[r].text, box[r].lineIndex)
-                        taken["\(box[r].lineIndex)|\(box[r].text)", default: 0] += 1
+                    for k in free { inDoubt["\(found.boxes[k][r].lineIndex)|\(found.boxes[k][r].text)", default: 0] += 1 }
+                    if placedSlots.count == block.headers.count {
+                        placedRows.append(label)
+                    } else {
+                        placedRows += placedSlots.map { "\(label)/\(block.headers[$0])" }
+                        leftRows.append(label)
                     }
                 }
                 guard !placedRows.isEmpty else { continue }
@@ -810,7 +821,7 @@ struct LabelledColumnRecovery: Sendable {
                     kept.append(value)
                 }
                 unplaced = kept
-                byBoxes.append((names, placedRows, leftRows, lines[found.boxes[0][0].lineIndex].number))
+                byBoxes.append((names, placedRows, leftRows, lines[found.boxes[0][0].lineIndex].number, found.scattered, found.bounded))
             }
         }
         // A column whose header stands nowhere in the table, set apart by

@@ -997,10 +997,12 @@ struct TableRecognizer: Sendable {
                            "the values from line \(line) of table \(template.id) stand between blank lines, as many as the rows under \(header), the first header before them still without values\(kept): that column (the extractor reads column by column and marks every jump with a blank line)",
                            line: line)
         }
-        for (headers, placed, left, line) in placement.byBoxes {
+        for (headers, placed, left, line, scattered, bounded) in placement.byBoxes {
             let others = left.isEmpty ? "" : "; row(s) \(left.joined(separator: " ")) read otherwise in another order, left empty"
+            let apart = scattered ? ", standing apart from its headers among other blocks' columns (every other block placed, nothing else loose)" : ""
+            let orders = bounded ? "every order that keeps the template's bounds" : "every order"
             context.report(.tables, "tables.column-boxes", .repair,
-                           "the values from line \(line) of table \(template.id) stand in boxes of one number a line, as many as the columns under \(headers), each as long as the block has rows: its columns, in an order nothing in the text names; row(s) \(placed.joined(separator: " ")) read the same in every order: placed\(others)",
+                           "the values from line \(line) of table \(template.id) stand in boxes of one number a line, as many as the columns under \(headers), each as long as the block has rows\(apart): its columns, in an order nothing in the text names; row(s) \(placed.joined(separator: " ")) read the same in \(orders): placed\(others)",
                            line: line)
         }
         for (header, row, line) in placement.byHeaderLeft {
