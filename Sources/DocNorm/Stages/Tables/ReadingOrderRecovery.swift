@@ -463,7 +463,9 @@ struct ReadingOrderRecovery: Sendable {
                                       rows: rowCount, columns: columns, relations: relations, limits: limits ?? rules.readingOrder,
                                       plan: plan, exemptRow: exempt,
                                       underHeaderOpens: blankOpens ? tokens[slice].map { $0.afterText || $0.afterBlank } : nil)
-                let found = grammar.search(below: exempt == nil ? nil : strict[lead])
+                // An exempt search, or the one where a block under the header
+                // may open after a blank line, starts from the strict one (`search(below:)`).
+                let found = grammar.search(below: exempt != nil || blankOpens && limits == nil ? strict[lead] : nil)
                 if exempt == nil && limits == nil && !blankOpens {
                     strict[lead] = found
                     if found.cut { cut = true }
