@@ -502,6 +502,36 @@ private func blockThenFirstColumnAfterABlankLine(blank: Bool) -> String {
         #expect(!grammar(0).readings().contains { $0.cells.map { numbers[$0] } == [1, 1, 2, 2, 1, 4, 3, 2, 5] })
     }
 
+    /// The search where a block under the header may open after a blank
+    /// line reads rows 1… as the strict search did (only row 0's header
+    /// groups read the blank lines): started from that search's readings,
+    /// it finds what a search of its own finds. Rows 一 and 二 drawn block
+    /// by block, the middle column's block first, each block after a blank
+    /// line only: the strict search reads the first two columns swapped
+    /// (their sums hold either way), the blank-opening one reads them in
+    /// place as well.
+    @Test func theBlankOpeningSearchFromTheStrictOneFindsWhatItsOwnFinds() {
+        let relations = TemplateRelations(rowChecks: [(left: [2], right: [0, 1])], columnChecks: [], columns: 3)
+        let numbers: [Double] = [2, 5, 1, 4, 3, 9, 1, 1, 2]
+        let afterBlank = [true, false, true, false, true, false, false, false, false]
+        func grammar(_ opens: [Bool]?) -> ReadingOrderGrammar {
+            ReadingOrderGrammar(numbers: numbers, afterText: Array(repeating: false, count: 9), rows: 3, columns: 3,
+                                relations: relations, limits: pipeline.tables.rules.readingOrder, underHeaderOpens: opens)
+        }
+        let strict = grammar(nil).search()
+        let ownSearch = grammar(afterBlank).search(), reusedSearch = grammar(afterBlank).search(below: strict)
+        let own = grammar(afterBlank).candidates(ownSearch), reused = grammar(afterBlank).candidates(reusedSearch)
+        // Rows 1… were not searched again: its heads' cells are the strict
+        // search's buffer (row 0's strict heads too), row 0's own after them.
+        #expect(reusedSearch.cells.count > ownSearch.cells.count)
+        #expect(own.map(\.cells) == reused.map(\.cells))
+        #expect(own.map(\.cost) == reused.map(\.cost))
+        #expect(own.map { $0.steps.map(\.description) } == reused.map { $0.steps.map(\.description) })
+        let inPlace: [Double] = [1, 2, 3, 4, 5, 9, 1, 1, 2]
+        #expect(reused.contains { $0.cells.map { numbers[$0] } == inPlace })
+        #expect(!grammar(nil).candidates(strict).contains { $0.cells.map { numbers[$0] } == inPlace })
+    }
+
     /// A key index emptied keeps its table but none of its keys: keys put
     /// in again (colliding on their low bits, past the table's growth) are
     /// found where they were put the second time, and the others nowhere.

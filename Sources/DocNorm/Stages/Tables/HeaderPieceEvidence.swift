@@ -198,7 +198,7 @@ struct HeaderPieceEvidence {
         let bytewise = text.withUTF8 { bytes -> [String]? in
             var words: [String] = []
             var start = 0
-            for i in bytes.indices where bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x7C {
+            for i in bytes.indices where CellCut.isSeparator(bytes[i]) {
                 guard i == 0 || standsApart(bytes, scalarBefore: i), i + 1 == bytes.count || standsApart(bytes, scalarAt: i + 1) else { return nil }
                 if i > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
                 start = i + 1

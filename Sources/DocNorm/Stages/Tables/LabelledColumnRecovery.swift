@@ -313,8 +313,7 @@ struct LabelledColumnRecovery: Sendable {
                     return true
                 }
                 for i in 0..<bytes.count {
-                    let b = bytes[i]
-                    if b == 0x20 || b == 0x09 || b == 0x7C {  // space, TAB, |
+                    if CellCut.isSeparator(bytes[i]) {
                         guard word(i) else { return false }
                         from = i + 1
                     }

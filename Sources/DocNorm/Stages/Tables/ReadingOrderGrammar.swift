@@ -541,10 +541,16 @@ struct ReadingOrderGrammar {
     }
 
     /// The readings of the rows from each row position to the end.
-    /// `strict`: the search of the same numbers with no row exempt. The
-    /// readings of the rows below the exempt row are that search's (a
-    /// reading of rows r… reads no row above r), so only the exempt row and
-    /// those above it are searched again.
+    /// `strict`: the search of the same numbers, with the same limits, with
+    /// no row exempt and no `underHeaderOpens`. The readings of the rows
+    /// below the exempt row are that search's (a reading of rows r… reads no
+    /// row above r), so only the exempt row and those above it are searched
+    /// again. With `underHeaderOpens` (and no row exempt) only row 0 reads
+    /// otherwise (its header groups, `headerGroups`): rows 1… are that
+    /// search's, and only row 0 is searched again (the search made once
+    /// more where nothing holds, `ReadingOrderRecovery.read`, was a whole
+    /// search for one row's header groups). The `cut` of such a search is
+    /// the strict one's too.
     func search(below strict: Readings? = nil) -> Readings {
         let cap = limits.maxCandidates
         var readings: Readings
@@ -554,6 +560,10 @@ struct ReadingOrderGrammar {
             readings = strict
             for r in 0...exempt { readings.lists[r] = [] }
             top = exempt
+        } else if let strict, underHeaderOpens != nil {
+            readings = strict
+            readings.lists[0] = []
+            top = 0
         } else {
             readings = Readings(rows: rows)
         }

@@ -463,7 +463,9 @@ struct ReadingOrderRecovery: Sendable {
                                       rows: rowCount, columns: columns, relations: relations, limits: limits ?? rules.readingOrder,
                                       plan: plan, exemptRow: exempt,
                                       underHeaderOpens: blankOpens ? tokens[slice].map { $0.afterText || $0.afterBlank } : nil)
-                let found = grammar.search(below: exempt == nil ? nil : strict[lead])
+                // An exempt search, or the one where a block under the header
+                // may open after a blank line, starts from the strict one (`search(below:)`).
+                let found = grammar.search(below: exempt != nil || blankOpens && limits == nil ? strict[lead] : nil)
                 if exempt == nil && limits == nil && !blankOpens {
                     strict[lead] = found
                     if found.cut { cut = true }
@@ -692,12 +694,11 @@ struct ReadingOrderRecovery: Sendable {
         /// TABs and `|`, cut on those bytes (none stands inside another
         /// scalar's UTF-8).
         mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, index: Int) {
-            @inline(__always) func separates(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x7C }  // space, TAB, |
             var i = 0, pieces = false
             while i < bytes.count {
-                guard !separates(bytes[i]) else { i += 1; continue }
+                guard !CellCut.isSeparator(bytes[i]) else { i += 1; continue }
                 var end = i + 1
-                while end < bytes.count && !separates(bytes[end]) { end += 1 }
+                while end < bytes.count && !CellCut.isSeparator(bytes[end]) { end += 1 }
                 piece(bytes, from: i, end: end, line: line, index: index)
                 pieces = true
                 i = end
@@ -817,7 +818,7 @@ extension ReadingOrderRecovery {
 
         /// Adds a line, its separators left out.
         mutating func append(_ line: some Sequence<Unicode.Scalar>) {
-            for s in line where s != " " && s != "\t" && s != "|" { scalars.append(s) }
+            for s in line where !CellCut.isSeparator(s) { scalars.append(s) }
             lineEnds.append(scalars.count)
         }
 
