@@ -236,6 +236,10 @@ struct LabelledColumnRecovery: Sendable {
         /// other blocks' columns, whether the template's bounds ruled out
         /// some orders.
         var byBoxes: [(headers: String, placed: [String], left: [String], line: Int, scattered: Bool, bounded: Bool)] = []
+        /// Where a page break cut a block and the rows above it were read on
+        /// their own (`tables.page-broken-block`): the source line of the
+        /// first value placed, those rows' labels, how many values stayed in doubt.
+        var byPageBreak: (line: Int, rows: [String], inDoubt: Int)? = nil
 
         /// `match` puts a value of a TAB grid row read here in another cell
         /// (it fills a row from the left), or leaves it out.
@@ -779,6 +783,52 @@ struct LabelledColumnRecovery: Sendable {
                 if let past, reading.contains(where: { $0.contains { $0 != nil && $0! >= pieces.count } }) { pastHeading = past.past }
             }
         }
+        // A page break inside a block, no reading of the whole: the rows
+        // above the break read on their own (PageBrokenBlock.swift), where
+        // that agrees with what is placed.
+        var byPageBreak: (line: Int, rows: [String], inDoubt: Int)?
+        if byReading == nil, !unplaced.isEmpty,
+           let broken = pageBrokenReading(pieces, lines: lines, template: template, shape: shape),
+           case let reading = broken.reading,
+           let signed = loneSignsAttached(pieces, reading: reading, template: template, shape: shape), signed.isEmpty,
+           heldInDoubt.allSatisfy({ reading[$0.row][$0.slot] == nil }),
+           // Only the rows above the break are read: a cell it leaves is no disagreement.
+           reading.indices.allSatisfy({ row in reading[row].indices.allSatisfy { slot in
+               guard let value = values[row][slot], let p = reading[row][slot] else { return true }
+               guard case .value(let text, _) = pieces[p] else { return false }
+               return text == value
+           } }) {
+            var taken: [String: Int] = [:], doubted: [String: Int] = [:], first: Int?
+            for (row, slots) in reading.enumerated() {
+                for (slot, p) in slots.enumerated() {
+                    // A cell two runs claimed stays empty, as `place` leaves it.
+                    guard let p, case .value(let text, let index) = pieces[p], !claimed[row][slot] else { continue }
+                    claimed[row][slot] = true
+                    values[row][slot] = text
+                    placedAt[row][slot] = index
+                    taken["\(index)|\(text)", default: 0] += 1
+                    first = min(first ?? index, index)
+                }
+            }
+            for p in broken.allowed.inDoubt {
+                if case .value(let text, let index) = pieces[p] { doubted["\(index)|\(text)", default: 0] += 1 }
+            }
+            var kept: [(text: String, lineIndex: Int, reason: String)] = []
+            for value in unplaced {
+                let key = "\(value.lineIndex)|\(value.text)"
+                if let n = taken[key], n > 0 { taken[key] = n - 1; continue }
+                if let n = doubted[key], n > 0 {
+                    doubted[key] = n - 1
+                    kept.append((value.text, value.lineIndex, "its cell above the page break differs between the readings that keep the grid's drawing order"))
+                    continue
+                }
+                kept.append(value)
+            }
+            unplaced = kept
+            if let first {
+                byPageBreak = (lines[first].number, broken.rows.map { template.rows[$0].path.last ?? "" }, broken.allowed.inDoubt.count)
+            }
+        }
         // Blocks whose columns came as boxes in an order nothing names: the
         // rows every order reads alike (ColumnRuns.swift).
         var byBoxes: [(headers: String, placed: [String], left: [String], line: Int, scattered: Bool, bounded: Bool)] = []
@@ -874,7 +924,7 @@ struct LabelledColumnRecovery: Sendable {
         return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
                          placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence, bySign: bySign,
                          bySignedCell: bySignedCell, byRuns: byRuns, byHeaderLeft: byHeaderLeft, gridRows: gridRows, byReading: byReading, pastHeading: pastHeading, readingAllowed: readingAllowed,
-                         byBoxes: byBoxes)
+                         byBoxes: byBoxes, byPageBreak: byPageBreak)
     }
 
     /// Index of the first value of `run` with a blank line between it and

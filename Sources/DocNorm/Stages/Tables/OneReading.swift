@@ -115,8 +115,12 @@ extension LabelledColumnRecovery {
     /// Per template row, each slot's value piece (index into `pieces`) in
     /// the one reading, and what it allowed; nil when there is none or more
     /// than one.
-    func oneReading(_ pieces: [Piece], lines: [SourceLine], template: TableTemplate, shape: Shape)
-        -> (reading: [[Int?]], allowed: ReadingAllowance)? {
+    /// `headerRunsFirst`: a run right after column headers may fill its
+    /// block's top cells before the block over it has its bottom cells (the
+    /// run stands in the headers' text block, read with them before any
+    /// value block; asked where a page break cuts a block, `PageBrokenBlock.swift`).
+    func oneReading(_ pieces: [Piece], lines: [SourceLine], template: TableTemplate, shape: Shape,
+                    headerRunsFirst: Bool = false) -> (reading: [[Int?]], allowed: ReadingAllowance)? {
         let blocks = shape.blocks, budget = rules.readingOrder.maxOneReadingSteps
         var base: [Int] = [], cellCount = 0
         for block in blocks { base.append(cellCount); cellCount += block.rows.count * block.headers.count }
@@ -215,7 +219,8 @@ extension LabelledColumnRecovery {
             guard !filled[c], let h = headerPiece[b][s], h < p, let l = rowPiece[b][r], l < p || !labelsFirst,
                   r == 0 || filled[cell(b, r - 1, s)], s == 0 || filled[cell(b, r, s - 1)],
                   r > 0 || b == 0 || blocks[b - 1].headers.count != blocks[b].headers.count
-                      || filled[cell(b - 1, blocks[b - 1].rows.count - 1, s)] else { return nil }
+                      || filled[cell(b - 1, blocks[b - 1].rows.count - 1, s)]
+                      || headerRunsFirst && !headersBefore[runFirst[i]].isEmpty else { return nil }
             guard case .value(let text, _) = pieces[p], signFits(text, under: blocks[b].headers[s]) else { return nil }
             if !runStart[i] {
                 let (pb, pr, ps) = cells[assigned[i - 1]], left = cells[assigned[runFirst[i]]].slot, w = width[i - 1]

@@ -1023,6 +1023,12 @@ struct TableRecognizer: Sendable {
                            "of the readings of table \(template.id)'s values from line \(line), only those taken whose runs read apart from their headers are each one column of one block and come by anti-diagonals (column index plus block index never smaller than the run's before), with no unsigned value but zero under a header that names a sign, every bound of the template holding (the extractor read every value block after the headers, in the order its block sort gives)",
                            line: line)
         }
+        if let (line, rows, inDoubt) = placement.byPageBreak {
+            let doubt = inDoubt == 0 ? "exactly one reading" : "readings that agree on the cells placed (\(inDoubt) value(s) in doubt, left empty and reported)"
+            context.report(.tables, "tables.page-broken-block", .repair,
+                           "a page break cuts a block of table \(template.id): the next row's label comes after the values, with a line taken out between them (page furniture); the values from line \(line) fit the rows above the break (\(rows.joined(separator: " "))) in \(doubt), each after its row label and its column header, after the cells above it and to its left, a run right after headers under the first of them still without values (read with the headers, before the block over it) (the extractor read each page's part of the table as a grid of its own)",
+                           line: line)
+        }
         for (headers, value, header, line) in placement.bySign {
             context.report(.tables, "tables.labelled-columns", .repair,
                            "the values under \(headers) of table \(template.id) read row by row and column by column give different tables; placed row by row: column by column, \(value) would stand under \(header), which names no such sign",
