@@ -234,6 +234,9 @@ struct LabelledColumnRecovery: Sendable {
         /// every order reads alike (placed), of the others (left empty), the
         /// source line of their first value.
         var byBoxes: [(headers: String, placed: [String], left: [String], line: Int)] = []
+        /// How many rotations of a one-row table's numbers hold, where the
+        /// cells alike in all of them were placed (`tables.rotated-row`).
+        var rotations: Int? = nil
 
         /// `match` puts a value of a TAB grid row read here in another cell
         /// (it fills a row from the left), or leaves it out.
