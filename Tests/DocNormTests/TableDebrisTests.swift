@@ -89,6 +89,70 @@ import Testing
         #expect(!once.contains("\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\n"))
     }
 
+    /// Table 四 as pdfminer prints a Chromium PDF's (the layout of
+    /// `tableFourScatteredIsItsGrid`), `numbers` its 15 numbers in the
+    /// text's order: 未经复议直接起诉's 总计 under its header, 复议后起诉's
+    /// columns, then the nine columns left of them after all their headers.
+    static func tableFour(_ numbers: [String]) -> String {
+        precondition(numbers.count == 15)
+        let four = ["结果", "维持", "", "结果", "纠正", "", "其他", "结果", "", "尚未", "审结", ""]
+        var lines = ["四、政府信息公开行政复议、行政诉讼情况", "", "行政复议", "", "行政诉讼", "", "未经复议直接起诉", "",
+                     "复议后起诉", "", "总", "计", "", numbers[0], ""] + four
+        for n in numbers[1...4] { lines += [n, ""] }
+        lines += ["总", "计", "", numbers[5], ""] + four + ["总", "计", ""] + four
+        for n in numbers[6...] { lines += [n, ""] }
+        lines += ["五、存在的主要问题及改进情况", "", "一是部分单位对政务公开工作的认识还不到位。", ""]
+        return HeaderRunTests.activeDisclosure + lines.joined(separator: "\n")
+    }
+
+    /// `tables.rotated-row`: the row 复议 1 0 0 0 1, 直诉 0 0 0 1 1, 复议后
+    /// 0 0 0 0 0 read from 直诉's 总计 on. Three rotations hold (one per
+    /// group the row may start at); the cells alike in all three, 结果纠正
+    /// and 其他结果 of each group, are placed, the other nine left empty and
+    /// reported, their numbers reported dropped. Read back, the same table.
+    @Test func rotatedRowPlacesTheCellsEveryRotationReadsAlike() throws {
+        let text = Self.tableFour(["1", "0", "0", "0", "0", "0", "1", "0", "0", "0", "1", "0", "0", "0", "1"])
+        let doc = try document(text)
+        let review = try #require(doc.tables.first { $0.templateID == "2021-review-litigation" })
+        let placed = Dictionary(uniqueKeysWithValues: review.records.map { ($0.column.joined(separator: "/"), $0.value) })
+        #expect(placed == ["行政复议/结果纠正": "0", "行政复议/其他结果": "0",
+                           "行政诉讼/未经复议直接起诉/结果纠正": "0", "行政诉讼/未经复议直接起诉/其他结果": "0",
+                           "行政诉讼/复议后起诉/结果纠正": "0", "行政诉讼/复议后起诉/其他结果": "0"])
+        #expect(doc.diagnostics.contains { $0.rule == "tables.rotated-row" && $0.kind == .repair && $0.message.contains("3 rotations") })
+        #expect(!doc.diagnostics.contains { $0.rule == "tables.debris" })
+        let missing = doc.diagnostics.filter { $0.rule == "structure.missing-value" && $0.cells?.table == "2021-review-litigation" }
+        #expect(missing.count == 9)
+        #expect(missing.contains { $0.cells?.column == ["行政复议", "总计"] })
+        let dropped = try #require(doc.diagnostics.first { $0.rule == "tables.rotated-row" && $0.kind == .suspicion })
+        #expect(dropped.message.contains("number(s) 1 1 0 0 1 0 0 0 1 near table 2021-review-litigation"))
+        let once = try canonical(Array(text.utf8))
+        #expect(once.contains("\n\t0\t0\t\t\t\t0\t0\t\t\t\t0\t0\t\t\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+        let again = try document(once)
+        let back = try #require(again.tables.first { $0.templateID == "2021-review-litigation" })
+        #expect(back.records.count == 6)
+        #expect(again.diagnostics.filter { $0.rule == "structure.missing-value" && $0.cells?.table == "2021-review-litigation" }.count == 9)
+    }
+
+    /// The rotations of a one-row table that hold: none of the numbers read
+    /// in their own order, three by whole groups; a slot where two differ is nil.
+    @Test func rotatedRowKeepsOnlyWhatEveryHoldingRotationReads() throws {
+        let template = try #require(pipeline.tables.rules.templates.first { $0.id == "2021-review-litigation" })
+        let row = try #require(template.rows.firstIndex { !$0.isHeader })
+        let relations = TemplateRelations(template, dataRows: [row])
+        func tokens(_ values: [Int]) -> [ReadingOrderRecovery.Token] {
+            values.enumerated().map { .init(text: String($1), number: Double($1), line: $0, lineIndex: $0, afterText: false, afterBlank: true) }
+        }
+        let alike = try #require(TableDebris.rotatedRow(tokens([7, 2, 0, 0, 1, 3, 5, 1, 1, 0, 7, 4, 0, 2, 1]), relations: relations))
+        #expect(alike.holding == 3)
+        #expect(alike.cells.allSatisfy { $0 == nil })
+        let zeros = try #require(TableDebris.rotatedRow(tokens([0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0]), relations: relations))
+        #expect(zeros.holding == 3)
+        #expect(zeros.cells.compactMap { $0 }.count == 9)
+        #expect(zeros.cells[0] == nil && zeros.cells[4] == nil && zeros.cells[1] == "0")
+        #expect(TableDebris.rotatedRow(tokens([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]), relations: relations) == nil)
+    }
+
     @Test func labelPieces() {
         let labels = ["总计", "其他", "自然人", "3.补正后申请内容仍不明确"].map { Array($0.unicodeScalars) }
         func pieces(_ s: String) -> Bool { TableDebris.isLabelPieces(Array(s.unicodeScalars), labels: labels) }

@@ -424,6 +424,13 @@ struct HeaderRunRecovery: Sendable {
     /// stretch is not that grid.
     func gridRows(_ lines: [SourceLine], from start: Int, end: Int, template: TableTemplate, shape: Shape)
         -> (rows: [[String?]], lines: [Int], last: Int)? {
+        gridRows(lines, from: start, end: end, template: template, dataRows: shape.dataRows, slots: shape.slots)
+    }
+
+    /// `gridRows` of a template with no `Shape` (table 四: its header labels
+    /// name three columns each), given its data rows and value slots.
+    func gridRows(_ lines: [SourceLine], from start: Int, end: Int, template: TableTemplate, dataRows: [Int], slots: Int)
+        -> (rows: [[String?]], lines: [Int], last: Int)? {
         // The line's cells are read between its TABs on its bytes in place
         // (`tabCells`, its array of offsets and a Substring per cell, was
         // most of the cost: the settle probe asks this of every TAB row of
@@ -439,7 +446,7 @@ struct HeaderRunRecovery: Sendable {
             }
             guard cellCount <= template.columns, cellCount > 1 else { return nil }
             let cellsOfRow = template.rows[r].cells
-            var values = [String?](repeating: nil, count: shape.slots)
+            var values = [String?](repeating: nil, count: slots)
             var from = 0
             for (c, cell) in cellsOfRow.enumerated() {
                 // The cell's bytes; past the last cell, an empty cell.
@@ -471,11 +478,11 @@ struct HeaderRunRecovery: Sendable {
         var k = start
         while k < end {
             guard lines[k].text.containsTab else { return nil }
-            if row(lines[k].text, shape.dataRows[0]) != nil { break }
+            if row(lines[k].text, dataRows[0]) != nil { break }
             k += 1
         }
         var rows: [[String?]] = [], at: [Int] = []
-        for r in shape.dataRows {
+        for r in dataRows {
             guard k < end, let values = row(lines[k].text, r) else { return nil }
             rows.append(values)
             at.append(k)

@@ -240,6 +240,9 @@ struct LabelledColumnRecovery: Sendable {
         /// their own (`tables.page-broken-block`): the source line of the
         /// first value placed, those rows' labels, how many values stayed in doubt.
         var byPageBreak: (line: Int, rows: [String], inDoubt: Int)? = nil
+        /// How many rotations of a one-row table's numbers hold, where the
+        /// cells alike in all of them were placed (`tables.rotated-row`).
+        var rotations: Int? = nil
 
         /// `match` puts a value of a TAB grid row read here in another cell
         /// (it fills a row from the left), or leaves it out.

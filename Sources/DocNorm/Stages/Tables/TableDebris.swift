@@ -17,10 +17,24 @@
 /// template's labels (a number glued to a label's end split off, as the
 /// reading-order search splits it), and the numbers are exactly as many as
 /// the template's value cells: prose, or a table with cells lost, stays text.
+///
+/// `tables.rotated-row`: a table of one data row (四) whose numbers, read as
+/// that row started at another column and wrapped round, hold its
+/// arithmetic. pdfminer groups Chromium's table 四 right-hand columns
+/// first (未经复议直接起诉's 总计 and the 复议后起诉 columns, each under its
+/// header's box, then the nine columns left of them after all their
+/// headers): the row rotated. Which column it starts at the text does not
+/// say, and the three groups of five share their labels and their relation
+/// (总计 = the other four), so a rotation by a whole group holds whenever one
+/// does: only the cells that read alike in every rotation that holds are
+/// placed; the others stay empty and reported.
 struct TableDebris: Sendable {
     let rules: TableRules
     /// Per template id, its labels as scalars, longest first.
     let labels: [String: [[Unicode.Scalar]]]
+    /// Per template id of one data row with arithmetic: that row's index
+    /// among the template's rows, and its relations (`tables.rotated-row`).
+    let oneRow: [String: (row: Int, relations: TemplateRelations)]
 
     init(rules: TableRules) {
         self.rules = rules
@@ -33,6 +47,15 @@ struct TableDebris: Sendable {
             labels[template.id] = texts.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
         }
         self.labels = labels
+        var oneRow: [String: (row: Int, relations: TemplateRelations)] = [:]
+        for template in rules.templates where !template.checks.isEmpty {
+            let data = template.rows.indices.filter { !template.rows[$0].isHeader }
+            guard data.count == 1, template.rows[data[0]].columnPaths.count > 1 else { continue }
+            let relations = TemplateRelations(template, dataRows: data)
+            guard !relations.rowChecks.isEmpty else { continue }
+            oneRow[template.id] = (data[0], relations)
+        }
+        self.oneRow = oneRow
     }
 
     /// The grid of `template` with no value placed, read from
@@ -83,7 +106,47 @@ struct TableDebris: Sendable {
         guard numbers.count == cells else { return nil }
         var placement = emptyGrid(template, from: start, to: lastLine)
         placement.unplaced = numbers.map { (text: $0.text, line: $0.line, reason: "the table's numbers stand in no order that can be read") }
+        if let one = oneRow[template.id], let rotated = Self.rotatedRow(numbers, relations: one.relations),
+           rotated.cells.contains(where: { $0 != nil }) {
+            placement.values[one.row] = rotated.cells
+            placement.placed = rotated.cells.filter { $0 != nil }.count
+            placement.rotations = rotated.holding
+            // The numbers no placed cell took: the same texts in every
+            // rotation (the placed cells' values are), the first of each.
+            var left = numbers
+            for value in rotated.cells.compactMap({ $0 }) {
+                if let k = left.firstIndex(where: { $0.text == value }) { left.remove(at: k) }
+            }
+            placement.unplaced = left.map {
+                (text: $0.text, line: $0.line, reason: "its row read from another column holds in \(rotated.holding) ways that put them in other cells")
+            }
+        }
         return placement
+    }
+
+    /// `tables.rotated-row`: the values of a one-row table whose numbers
+    /// `numbers` (in the text's order) are its row started at some column
+    /// and wrapped round: per slot, the text every rotation whose row
+    /// relations hold puts there, nil where two of them differ; with how
+    /// many rotations hold. Nil when none holds.
+    static func rotatedRow(_ numbers: [ReadingOrderRecovery.Token], relations: TemplateRelations) -> (cells: [String?], holding: Int)? {
+        let n = numbers.count
+        guard n == relations.columns, n > 1 else { return nil }
+        var cells: [String?]? = nil
+        var holding = 0
+        for shift in 0..<n {
+            // Slot c holds the number read (c − shift) mod n-th.
+            guard relations.rowHolds({ numbers[($0 - shift + n) % n].number }) else { continue }
+            holding += 1
+            let read = (0..<n).map { numbers[($0 - shift + n) % n].text }
+            if let known = cells {
+                cells = zip(known, read).map { $0 == $1 ? $0 : nil }
+            } else {
+                cells = read
+            }
+        }
+        guard let cells else { return nil }
+        return (cells, holding)
     }
 
     /// `template`'s grid on `lines[first...last]` with no value placed:

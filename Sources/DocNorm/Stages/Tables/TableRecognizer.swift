@@ -500,7 +500,7 @@ struct TableRecognizer: Sendable {
             }
             // A table in no reading order (tables 三 and 四 from pdfminer).
             // Not again at a later anchor of a stretch searched already.
-            if matched == nil, searched,
+            if matched == nil || matchesGridWithGaps(matched, lines: lines, at: i), searched,
                let unordered = placeUnordered(lines, at: i, end: searchedEnd, fitting: fittingHere, candidates: labelled,
                                               edition: edition ?? hinted) {
                 let placement = unordered.placement
@@ -919,6 +919,14 @@ struct TableRecognizer: Sendable {
                     "its numbers fit no reading order; the rows whose every cell the column headers' boxes give, and that add up, are placed")
         }
         if let placement = placeAsDebris(lines, at: start, end: end, fitting: fitting, candidates: candidates) {
+            if placement.rotations == 0 {
+                return (placement, "tables.rotated-row",
+                        "its grid read back, each value of its one row in its column (the cells its rotations read otherwise left empty)")
+            }
+            if let holding = placement.rotations {
+                return (placement, "tables.rotated-row",
+                        "its labels and exactly its numbers stand there, its one row started at another column and wrapped round (the extractor grouped the right-hand columns first); \(holding) rotations hold its arithmetic, the cells alike in every one are placed, the others left empty")
+            }
             return (placement, "tables.debris",
                     "its labels and exactly its numbers stand there in no order that can be read; every value cell is left empty")
         }
@@ -963,7 +971,34 @@ struct TableRecognizer: Sendable {
                   grid.rows.allSatisfy({ $0.allSatisfy { $0 == nil } }) else { continue }
             return debris.emptyGrid(template, from: start, to: grid.last)
         }
+        // `tables.rotated-row`'s output read back: its one row's values each
+        // in its column, the cells the rotations read otherwise empty.
+        for template in arithmetic {
+            guard let one = debris.oneRow[template.id],
+                  let grid = headerRuns.gridRows(lines, from: start, end: end, template: template, dataRows: [one.row], slots: one.relations.columns),
+                  grid.rows[0].contains(where: { $0 != nil }) else { continue }
+            var placement = debris.emptyGrid(template, from: start, to: grid.last)
+            placement.values[one.row] = grid.rows[0]
+            placement.placed = grid.rows[0].filter { $0 != nil }.count
+            placement.rotations = 0
+            return placement
+        }
         return nil
+    }
+
+    /// Whether `matched`, a match of a one-row table with arithmetic
+    /// (`tables.rotated-row`), is of that table's grid written out with a
+    /// value right of an empty cell: `tables.rotated-row`'s output, whose
+    /// row the match fills from the left; `placeAsDebris` reads each value
+    /// in its column instead.
+    func matchesGridWithGaps(_ matched: TemplateMatcher.Match?, lines: [SourceLine], at start: Int) -> Bool {
+        guard let m = matched, m.missingValues > 0, let one = debris.oneRow[m.template.id],
+              lines[start].text.utf8.contains(0x09) else { return false }
+        let end = min(lines.count, start + m.template.rows.count)
+        guard let grid = headerRuns.gridRows(lines, from: start, end: end, template: m.template, dataRows: [one.row], slots: one.relations.columns) else { return false }
+        let row = grid.rows[0]
+        guard let last = row.lastIndex(where: { $0 != nil }) else { return false }
+        return row[..<last].contains { $0 == nil }
     }
 
     /// The region of a table whose values `LabelledColumnRecovery` placed:
