@@ -128,4 +128,18 @@ struct ReportLikeGenerator {
         #expect(Guarantees.unexplainedHanChange(input: "⼀年", trace: [folding], output: "一年\n") == nil)
         #expect(Guarantees.unexplainedHanChange(input: "⼀年", trace: [], output: "一年\n") != nil)
     }
+
+    /// A step over several lines (a table region: its grid, then the running
+    /// text of its span) keeps the lines it writes unchanged at their own
+    /// lines, so a later step on one of them changes that copy, not another
+    /// copy of the same text the region holds (fuzz run 36, item 26).
+    @Test func hanCheckReplaysALaterStepOnItsOwnCopyInsideARegion() {
+        let region = TraceStep(stage: .tables, rule: "tables.region", line: 1,
+                               before: "章 0⏎一、总体⏎一、总体", after: "规章\t0⏎一、总体⏎一、总体")
+        let renumbered = TraceStep(stage: .structure, rule: "structure.numbering-sequence", line: 3, before: "一、总体", after: "二、总体")
+        let input = "章 0\n一、总体\n一、总体"
+        #expect(Guarantees.unexplainedHanChange(input: input, trace: [region, renumbered], output: "规章\t0\n一、总体\n二、总体\n") == nil)
+        // The step says line 3: the first copy renumbered is no change it made.
+        #expect(Guarantees.unexplainedHanChange(input: input, trace: [region, renumbered], output: "规章\t0\n二、总体\n一、总体\n") != nil)
+    }
 }

@@ -142,8 +142,8 @@ public enum Guarantees {
         // stage 3, which already carries the region's whole before and after;
         // its heading repairs stand outside tables and are replayed.
         for step in trace where step.stage != .structure || outsideTables.contains(step.rule) {
-            let before = hanScalars(step.before.unicodeScalars), after = hanScalars(step.after.unicodeScalars)
-            if before == after { continue }
+            let before = hanLines(step.before), after = hanLines(step.after)
+            if before.joined().elementsEqual(after.joined()) { continue }
             let first = absorbingLine(max(0, min((step.line ?? 1) - 1, lines.count - 1)), in: lines)
             guard replace(before, with: after, in: &lines, from: first) else {
                 return "trace step [\(step.stage.rawValue)/\(step.rule)] line \(step.line.map(String.init) ?? "-") "
@@ -160,24 +160,36 @@ public enum Guarantees {
             + "(\(expected.count) in, \(actual.count) out)"
     }
 
-    /// Replaces the first occurrence of `before` at or after line `first` (it may
-    /// span lines) with `after`, put where the occurrence starts. An empty
-    /// `before` inserts at the start of `first`. The search stops at the first
-    /// match, so replaying a trace costs about the distance of each step.
-    /// The nearest line at or before `first` that still holds Han: a step
-    /// over several lines (a table region's) is replayed with its whole
-    /// `after` at its first line, so a later step on a line inside it (a
-    /// heading renumbered there) finds its Han in that first line — not in
-    /// a copy of the same text further on, where a search from its own,
-    /// emptied line would take it.
+    /// The Han scalars of each line of a trace step's text (a step over
+    /// several lines joins them with ⏎).
+    static func hanLines(_ text: String) -> [[UInt32]] {
+        var result: [[UInt32]] = [[]]
+        for s in text.unicodeScalars {
+            if s == "⏎" { result.append([]) } else if han.contains(s.value) { result[result.count - 1].append(s.value) }
+        }
+        return result
+    }
+
+    /// The nearest line at or before `first` that still holds Han: a later
+    /// step on a line whose Han an earlier step over several lines took
+    /// into a line of its own (a table region's grid) finds it in that line
+    /// — not in a copy of the same text further on, where a search from its
+    /// own, emptied line would take it.
     static func absorbingLine(_ first: Int, in lines: [[UInt32]]) -> Int {
         var line = first
         while line > 0 && lines[line].isEmpty { line -= 1 }
         return line
     }
 
-    static func replace(_ before: [UInt32], with after: [UInt32], in lines: inout [[UInt32]], from first: Int) -> Bool {
-        if before.isEmpty { lines[first].insert(contentsOf: after, at: 0); return true }
+    /// Replaces the first occurrence of `before`'s Han (its lines joined) at
+    /// or after line `first` (it may span lines) with `after`'s, put where
+    /// the occurrence starts, except for the lines `targetLines` sends back
+    /// to their own line. An empty `before` inserts at the start of `first`.
+    /// The search stops at the first match, so replaying a trace costs about
+    /// the distance of each step.
+    static func replace(_ before: [[UInt32]], with after: [[UInt32]], in lines: inout [[UInt32]], from first: Int) -> Bool {
+        let needle = Array(before.joined())
+        if needle.isEmpty { lines[first].insert(contentsOf: after.joined(), at: 0); return true }
         var flat: [UInt32] = []
         var lineStarts: [Int] = []
         var match: Int?
@@ -185,17 +197,21 @@ public enum Guarantees {
             let old = flat.count
             lineStarts.append(old)
             flat += lines[line]
-            guard flat.count > old, flat.count >= before.count else { continue }
-            for i in max(0, old - before.count + 1)...(flat.count - before.count) where flat[i] == before[0] {
-                if flat[i..<(i + before.count)].elementsEqual(before) { match = i; break search }
+            guard flat.count > old, flat.count >= needle.count else { continue }
+            for i in max(0, old - needle.count + 1)...(flat.count - needle.count) where flat[i] == needle[0] {
+                if flat[i..<(i + needle.count)].elementsEqual(needle) { match = i; break search }
             }
         }
         guard let start = match else { return false }
-        // The last line starting at or before the match holds it (empty lines
-        // before it share its start offset).
-        let startLine = first + lineStarts.lastIndex { $0 <= start }!
+        // The last line starting at or before a position holds it (empty
+        // lines before it share its start offset).
+        func lineHolding(_ position: Int) -> Int { first + lineStarts.lastIndex { $0 <= position }! }
+        let startLine = lineHolding(start)
         let offset = start - lineStarts[startLine - first]
-        var remaining = before.count
+        var beforeLines: [Int] = []
+        var position = start
+        for part in before { beforeLines.append(lineHolding(position)); position += part.count }
+        var remaining = needle.count
         var cut = startLine, at = offset
         while remaining > 0 {
             let n = min(remaining, lines[cut].count - at)
@@ -204,8 +220,38 @@ public enum Guarantees {
             cut += 1
             at = 0
         }
-        lines[startLine].insert(contentsOf: after, at: offset)
+        // The lines the occurrence spanned are empty now but for the text
+        // before it on the first and after it on the last, so each part goes
+        // after the parts put on its line before it.
+        var line = startLine
+        at = offset
+        for (part, target) in zip(after, targetLines(after: after, before: before, beforeLines: beforeLines, start: startLine)) where !part.isEmpty {
+            if target != line { line = target; at = 0 }
+            lines[line].insert(contentsOf: part, at: at)
+            at += part.count
+        }
         return true
+    }
+
+    /// The line each of a step's `after` lines is replayed at. A step over
+    /// several lines is one change of the trace, but lines it keeps as they
+    /// were (the running text a table region writes after its grid) are
+    /// still their own lines' text: a later step on one of them (a heading
+    /// renumbered there) must find it there, not in another copy of the
+    /// same text that the step also holds (the fuzzer's copies, item 26). So
+    /// an `after` line with the Han of a `before` line goes back to the line
+    /// where that line's Han stood (`beforeLines`), matched from the end, where a
+    /// region's running text stands, so that the lines stay in order; any
+    /// other goes with the line before it, the first ones to `start`. The
+    /// Han order is the same as with the whole `after` at `start`.
+    static func targetLines(after: [[UInt32]], before: [[UInt32]], beforeLines: [Int], start: Int) -> [Int] {
+        var matched = [Int?](repeating: nil, count: after.count)
+        var limit = before.count
+        for i in after.indices.reversed() where !after[i].isEmpty {
+            if let k = before[..<limit].lastIndex(of: after[i]) { matched[i] = beforeLines[k]; limit = k }
+        }
+        var line = start
+        return matched.map { if let target = $0 { line = target }; return line }
     }
 
     static func firstDifference(_ a: String, _ b: String) -> String {
