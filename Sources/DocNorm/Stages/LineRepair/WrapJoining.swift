@@ -116,8 +116,15 @@ extension LineRepair {
     /// of `window` columns that holds enough lines, with almost no line wider;
     /// nil when the document is not hard-wrapped.
     func columnWidth<Lines: Sequence>(_ lines: Lines) -> Int? where Lines.Element == SourceLine {
-        // Only the widths are kept (not a copy of the lines).
-        columnWidth(widths: lines.lazy.compactMap { columnsUnlessTab($0.text) })
+        // Only the widths are kept (not a copy of the lines), measured into
+        // an array: a lazy map's closure held a copy of `self`, the rules'
+        // dozens of references retained and released at each call.
+        var widths: [Int] = []
+        widths.reserveCapacity(lines.underestimatedCount)
+        for line in lines {
+            if let columns = columnsUnlessTab(line.text) { widths.append(columns) }
+        }
+        return columnWidth(widths: widths)
     }
 
     /// `columnWidth` of lines measured already: the display widths of those
