@@ -670,3 +670,20 @@ extension ExactShortcutTests {
                 && numbering.parse("（〇）")?.numbering == nil && numbering.parse("9.情况")?.numbering.value == 9)
     }
 }
+
+extension ExactShortcutTests {
+    /// `endsAsHeading` asks the whole lines first and reads the text after
+    /// the numbering in place: the answer of the test on a copy of that text.
+    @Test func endsAsHeadingIsTheTestOnTheRestCopied() {
+        let repair = pipeline.lineRepair
+        let lines = ["一、概述", "一、主动公开，情况", "（一）主动公开（", "1.总体情况", "二、", "本年度，共", "（二）行政（许可）",
+                     "①其他、", "3、依申请公开", "1.5万条，", "（三）"] + Self.texts
+        for line in lines {
+            for next in lines {
+                let rest = repair.numbering.parse(line).map { String($0.rest) } ?? line
+                let copied = !repair.hasRunningText(rest) && !repair.leavesBracketOpen(line) && repair.hasRunningText(next)
+                #expect(repair.endsAsHeading(line, before: next) == copied, "\(line.debugDescription) \(next.debugDescription)")
+            }
+        }
+    }
+}

@@ -389,9 +389,13 @@ extension LineRepair {
     /// (`runningText`): a heading's wrapped tail has none, and a heading does
     /// not end inside brackets. The text after the numbering is asked: a
     /// heading's own 、 (二、, 3、) is no running text.
+    /// The whole lines are asked first, and the text after the numbering is
+    /// read where it stands: a copy of it as a string, made before either,
+    /// was most of what a numbered line's seam cost.
     func endsAsHeading(_ line: String, before next: String) -> Bool {
-        let text = numbering.parse(line).map { String($0.rest) } ?? line
-        return !hasRunningText(text) && !leavesBracketOpen(line) && hasRunningText(next)
+        guard hasRunningText(next), !leavesBracketOpen(line) else { return false }
+        guard let rest = numbering.parse(line)?.rest else { return !hasRunningText(line) }
+        return !rest.contains { runningText.contains($0) }
     }
 
     /// Whether `next` opens with a run a line breaker cannot split (a web
