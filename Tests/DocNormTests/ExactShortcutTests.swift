@@ -639,3 +639,51 @@ extension ExactShortcutTests {
         }
     }
 }
+
+extension ExactShortcutTests {
+    /// `columnWidth` of lines measures them into an array: the column of
+    /// their widths, lines with a TAB left out.
+    @Test func columnWidthOfLinesIsThatOfTheirWidths() {
+        let repair = pipeline.lineRepair
+        let full = String(repeating: "政", count: 30), short = String(repeating: "政", count: 12) + "。"
+        let texts = Array(repeating: full, count: 8) + [short, "a\tb", full + "\t1", "", short] + Array(repeating: full + "政", count: 1)
+        let lines = texts.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
+        #expect(repair.columnWidth(lines) == repair.columnWidth(widths: texts.compactMap { repair.columnsUnlessTab($0) }))
+        #expect(repair.columnWidth(lines[...]) == 60)
+    }
+}
+
+extension ExactShortcutTests {
+    /// A style's numerals are looked up in a table by scalar value; it must
+    /// answer as the style's dictionary does for every scalar of the BMP and
+    /// beyond, the ones just outside the table's ends included.
+    @Test func numeralTableIsTheNumeralDictionary() throws {
+        let numbering = try StructureRules.load(from: .builtin).numbering
+        #expect(numbering.styles.contains { $0.numerals.count >= 20 })
+        for style in numbering.styles {
+            for value in UInt32(0)...0x1_0010 {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                #expect(style.numeral(scalar) == style.numerals[scalar], "\(style.id) U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(numbering.parse("二十三、附则")?.numbering.value == 23 && numbering.parse("⑳其他")?.numbering.value == 20
+                && numbering.parse("（〇）")?.numbering == nil && numbering.parse("9.情况")?.numbering.value == 9)
+    }
+}
+
+extension ExactShortcutTests {
+    /// `endsAsHeading` asks the whole lines first and reads the text after
+    /// the numbering in place: the answer of the test on a copy of that text.
+    @Test func endsAsHeadingIsTheTestOnTheRestCopied() {
+        let repair = pipeline.lineRepair
+        let lines = ["一、概述", "一、主动公开，情况", "（一）主动公开（", "1.总体情况", "二、", "本年度，共", "（二）行政（许可）",
+                     "①其他、", "3、依申请公开", "1.5万条，", "（三）"] + Self.texts
+        for line in lines {
+            for next in lines {
+                let rest = repair.numbering.parse(line).map { String($0.rest) } ?? line
+                let copied = !repair.hasRunningText(rest) && !repair.leavesBracketOpen(line) && repair.hasRunningText(next)
+                #expect(repair.endsAsHeading(line, before: next) == copied, "\(line.debugDescription) \(next.debugDescription)")
+            }
+        }
+    }
+}

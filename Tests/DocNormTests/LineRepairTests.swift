@@ -1291,6 +1291,28 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
     let column = (0..<24).map { _ in fullLine }.joined(separator: "\n") + "\n"
     let prefix = "请与本局办公室联系，联系电话："  // 30 columns
 
+    /// The lines `wrapEvidence` measured are not measured again: restored
+    /// as where no line's columns are known.
+    @Test func measuredColumnsRestoreAsMeasuringAgain() {
+        let repair = pipeline.lineRepair
+        let context = PipelineContext(tracing: false)
+        var restored = 0
+        for last in [prefix + "043587263371，电子邮箱：ab@163.com）。", prefix + "043587263371。", "联系电话：043587263371。",
+                     "a\t" + prefix + "043587263371，电子邮箱：ab@163.com）。"] {
+            let texts = column.split(separator: "\n").map(String.init) + [last]
+            let lines = texts.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
+            let evidence = repair.wrapEvidence([lines[...]], blanks: .asLines, context: context)
+            var measured = evidence.columns
+            var unknown = evidence.columns.map { $0.map { _ in Int32(-1) } }
+            let fast = repair.restoreDroppedHyphens(evidence.gathered, fullWidth: evidence.fullWidth, measured: &measured, context: context)
+            let slow = repair.restoreDroppedHyphens(evidence.gathered, fullWidth: evidence.fullWidth, measured: &unknown, context: context)
+            #expect(evidence.fullWidth != nil, "\(last)")
+            #expect(fast.map(Array.init) == slow.map(Array.init), "\(last)")
+            if fast[0].last?.text.contains("0435-87263371") == true { restored += 1 }
+        }
+        #expect(restored == 3)
+    }
+
     @Test func areaCodeOfANumberCutAtTheColumnGetsItsHyphenBack() throws {
         let joined = prefix + "043587263371，电子邮箱：ab@163.com）。"
         #expect(try repaired(column + joined + "\n").last == String(repeating: fullLine, count: 24) + prefix + "0435-87263371，电子邮箱：ab@163.com）。")

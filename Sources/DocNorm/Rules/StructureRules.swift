@@ -62,31 +62,40 @@ public struct HeadingNumbering: Sendable {
         let isChinese: Bool
         let close: [Unicode.Scalar]
         let level: Int
-        /// `numerals` as two arrays: a dozen or so numerals are found faster
-        /// by looking than by hashing, and every line opening with one asks.
-        let numeralScalars: [Unicode.Scalar]
-        let numeralValues: [Int]
+        /// `numerals` as a table by scalar value less `numeralBase` (-1 where
+        /// no numeral): every scalar after a line's opening numeral is asked,
+        /// and a subtraction and a load answer it (a search of the keys in
+        /// hash order took a dozen comparisons for a late digit).
+        let numeralBase: UInt32
+        let numeralTable: [Int16]
         /// What the style's numbering opens with: its open mark, or its
         /// numerals when it has none. Styles that cannot open a line are
         /// not tried on it.
         let firsts: ScalarSet
 
         init(id: String, open: [Unicode.Scalar], numerals: [Unicode.Scalar: Int], isChinese: Bool, close: [Unicode.Scalar],
-             level: Int, numeralScalars: [Unicode.Scalar], numeralValues: [Int]) {
+             level: Int) {
             self.id = id
             self.open = open
             self.numerals = numerals
             self.isChinese = isChinese
             self.close = close
             self.level = level
-            self.numeralScalars = numeralScalars
-            self.numeralValues = numeralValues
-            firsts = ScalarSet(ranges: (open.first.map { [$0] } ?? numeralScalars).map { $0.value...$0.value }, pattern: "\(id) openers")
+            let values = numerals.keys.map(\.value)
+            let base = values.min() ?? 0
+            var table = [Int16](repeating: -1, count: values.isEmpty ? 0 : Int((values.max() ?? base) - base) + 1)
+            for (scalar, value) in numerals { table[Int(scalar.value - base)] = Int16(clamping: value) }
+            numeralBase = base
+            numeralTable = table
+            firsts = ScalarSet(ranges: (open.first.map { [$0] } ?? Array(numerals.keys)).map { $0.value...$0.value }, pattern: "\(id) openers")
         }
 
+        @inline(__always)
         func numeral(_ s: Unicode.Scalar) -> Int? {
-            guard let k = numeralScalars.firstIndex(of: s) else { return nil }
-            return numeralValues[k]
+            let offset = s.value &- numeralBase
+            guard offset < UInt32(numeralTable.count) else { return nil }
+            let value = numeralTable.withUnsafeBufferPointer { $0[Int(offset)] }
+            return value < 0 ? nil : Int(value)
         }
     }
     let styles: [Style]
@@ -114,8 +123,7 @@ public struct HeadingNumbering: Sendable {
             // Position is value: 〇一…十 and 0…9 from 0, ①… from 1.
             for (i, s) in scalars.enumerated() { values[s] = style.numerals == "circled" ? i + 1 : i }
             return Style(id: style.id, open: Array(style.open.unicodeScalars), numerals: values,
-                         isChinese: style.numerals == "chinese", close: Array(style.close.unicodeScalars), level: style.level,
-                         numeralScalars: Array(values.keys), numeralValues: Array(values.values))
+                         isChinese: style.numerals == "chinese", close: Array(style.close.unicodeScalars), level: style.level)
         }
         let firsts = styles.flatMap { style in style.open.first.map { [$0] } ?? Array(style.numerals.keys) }
         firstScalars = ScalarSet(ranges: firsts.map { $0.value...$0.value }, pattern: "numbering openers")

@@ -40,9 +40,15 @@ extension LineRepair {
         var result = segments
         for s in result.indices {
             for i in result[s].indices {
-                guard max(result[s][i].extractedColumns ?? 0, result[s][i].text.utf8.count) > full else { continue }
+                let extracted = result[s][i].extractedColumns ?? 0
+                guard max(extracted, result[s][i].text.utf8.count) > full else { continue }
+                // The columns `wrapEvidence` measured, where it did: a line
+                // no wider than the column is not walked again to be told so
+                // (most of the lines long in bytes: a full line of Han).
+                let known = measured[s][i - result[s].startIndex]
+                if known >= 0, max(extracted, Int(known)) <= full { continue }
                 let text = result[s][i].text
-                guard let (fixed, atParagraphEnd) = restoredHyphen(text, extractedColumns: result[s][i].extractedColumns ?? 0,
+                guard let (fixed, atParagraphEnd) = restoredHyphen(text, extractedColumns: extracted, columns: known >= 0 ? Int(known) : nil,
                                                                    fullWidth: full, rule: rule) else { continue }
                 context.traced(.lines, atParagraphEnd ? "lines.dropped-hyphen-paragraph-end" : "lines.dropped-hyphen",
                                line: result[s][i].number, before: text, after: fixed)
@@ -58,7 +64,8 @@ extension LineRepair {
     /// Read on the UTF-8 in place: every line is asked.
     /// The line's width is its width as extracted where that is more (a line
     /// pdftotext set letter-spaced: 阅 ， 如 有 … （ 电 话 ： 0701-⏎3815092）).
-    func restoredHyphen(_ text: String, extractedColumns: Int, fullWidth: Int, rule: LineRulesFile.PhoneNumbers)
+    /// `columns`: the text's `columns` where they are known, nil to measure them.
+    func restoredHyphen(_ text: String, extractedColumns: Int, columns: Int? = nil, fullWidth: Int, rule: LineRulesFile.PhoneNumbers)
         -> (text: String, atParagraphEnd: Bool)? {
         var text = text
         return text.withUTF8 { bytes -> (text: String, atParagraphEnd: Bool)? in
@@ -66,7 +73,7 @@ extension LineRepair {
             // looking for runs of digits does (a Han character is one test),
             // and most lines are not wide enough.
             let window = file.wrap.window
-            let width = max(extractedColumns, Self.columns(utf8: bytes))
+            let width = max(extractedColumns, columns ?? Self.columns(utf8: bytes))
             guard width > fullWidth, let run = phoneRun(bytes, rule: rule), let code = areaCodeLength(bytes[run], rule: rule) else { return nil }
             let lead = Self.columns(utf8: UnsafeBufferPointer(rebasing: bytes[..<run.lowerBound]))
             let atParagraphEnd = width <= fullWidth + window

@@ -116,8 +116,15 @@ extension LineRepair {
     /// of `window` columns that holds enough lines, with almost no line wider;
     /// nil when the document is not hard-wrapped.
     func columnWidth<Lines: Sequence>(_ lines: Lines) -> Int? where Lines.Element == SourceLine {
-        // Only the widths are kept (not a copy of the lines).
-        columnWidth(widths: lines.lazy.compactMap { columnsUnlessTab($0.text) })
+        // Only the widths are kept (not a copy of the lines), measured into
+        // an array: a lazy map's closure held a copy of `self`, the rules'
+        // dozens of references retained and released at each call.
+        var widths: [Int] = []
+        widths.reserveCapacity(lines.underestimatedCount)
+        for line in lines {
+            if let columns = columnsUnlessTab(line.text) { widths.append(columns) }
+        }
+        return columnWidth(widths: widths)
     }
 
     /// `columnWidth` of lines measured already: the display widths of those
@@ -382,9 +389,13 @@ extension LineRepair {
     /// (`runningText`): a heading's wrapped tail has none, and a heading does
     /// not end inside brackets. The text after the numbering is asked: a
     /// heading's own 、 (二、, 3、) is no running text.
+    /// The whole lines are asked first, and the text after the numbering is
+    /// read where it stands: a copy of it as a string, made before either,
+    /// was most of what a numbered line's seam cost.
     func endsAsHeading(_ line: String, before next: String) -> Bool {
-        let text = numbering.parse(line).map { String($0.rest) } ?? line
-        return !hasRunningText(text) && !leavesBracketOpen(line) && hasRunningText(next)
+        guard hasRunningText(next), !leavesBracketOpen(line) else { return false }
+        guard let rest = numbering.parse(line)?.rest else { return !hasRunningText(line) }
+        return !rest.contains { runningText.contains($0) }
     }
 
     /// Whether `next` opens with a run a line breaker cannot split (a web

@@ -85,11 +85,14 @@ struct StructureRecovery: Sendable {
                     parsed = numbered[next].parsed
                     next += 1
                 }
+                // `misnumbered` keys its findings by numbered lines only: the
+                // others are not looked up (a hash per line, every line).
+                let isNumbered = parsed != nil
                 if line.role == .title {
                     blocks.append(Block(.title(line.text), lines: line.lines))
                     continue
                 }
-                if !renumbered.isEmpty, let text = renumbered[index] {
+                if isNumbered, !renumbered.isEmpty, let text = renumbered[index] {
                     context.traced(.structure, "structure.numbering-sequence", line: line.lines.lowerBound, before: line.text, after: text)
                     line.text = text
                     parsed = ParsedNumbering(rules.numbering.parse(text))
@@ -110,7 +113,7 @@ struct StructureRecovery: Sendable {
                     line.text = tail.heading
                     parsed = ParsedNumbering(rules.numbering.parse(tail.heading))
                 }
-                let kind = classify(line, parsed: parsed, pinned: pinned.isEmpty ? nil : pinned[index], open: &open, context: context)
+                let kind = classify(line, parsed: parsed, pinned: !isNumbered || pinned.isEmpty ? nil : pinned[index], open: &open, context: context)
                 // Stage 2 compared headings as written; one whose title was
                 // restored here can repeat the heading right before it.
                 if case .heading(_, _, let text) = kind, case .heading(_, _, let before)? = blocks.last?.kind, text == before {
