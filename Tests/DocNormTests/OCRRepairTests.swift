@@ -431,6 +431,8 @@ import DocNormTestSupport
         ("网站（htps:/www.a.gov.cn/jgswj/zfxxgkndbg/）查阅", "网站（https://www.a.gov.cn/jgswj/zfxxgk/ndbg/）查阅"),
         ("网站（http:/www.a.gov.cnrsj/zfxxgk）下载", "网站（http://www.a.gov.cn/rsj/zfxxgk）下载"),
         ("网站（http:/www.a.gov.cmlpx/xxgk/）查阅", "网站（http://www.a.gov.cn/lpx/xxgk/）查阅"),
+        // One letter after the host: more likely the / misread (y/) than a directory.
+        ("网站（http:/lcj.a.gov.cny/xxgk/）查阅", "网站（http://lcj.a.gov.cny/xxgk/）查阅"),
     ])
     func urlReadingsRepaired(_ input: String, _ expected: String) throws {
         #expect(try normalized(input) == expected)

@@ -767,7 +767,7 @@ struct OCRRepairs: Sendable {
 
     /// www.a.gov.cnrsj/ → www.a.gov.cn/rsj/, www.a.gov.cmjyj/ → www.a.gov.cn/jyj/:
     /// a host's end (after a Latin letter or digit) with a lower-case Latin
-    /// letter straight after it, where no host goes on: the / after it OCR
+    /// letter straight after it, and another, where no host goes on: the / after it OCR
     /// lost, or read into the end (n/ as m). `repaired` asks it only of a
     /// text with a URL OCR misread.
     func urlHostEnds(_ s: inout [Unicode.Scalar]) -> Bool {
@@ -778,7 +778,10 @@ struct OCRRepairs: Sendable {
             while i + form.count < s.count {
                 defer { i += 1 }
                 let end = i + form.count
-                guard s[i] == form[0], isHostCharacter(s[i - 1]), ("a"..."z").contains(s[end]), s[i..<end].elementsEqual(form) else { continue }
+                // Two letters at least: one alone before a / (.gov.cny/) is
+                // more likely the / misread than a directory.
+                guard s[i] == form[0], isHostCharacter(s[i - 1]), end + 1 < s.count, ("a"..."z").contains(s[end]), ("a"..."z").contains(s[end + 1]),
+                      s[i..<end].elementsEqual(form) else { continue }
                 s.replaceSubrange(i..<end, with: right)
                 changed = true
             }
