@@ -466,7 +466,7 @@ import DocNormTestSupport
         #expect(try normalized(input) == input)
     }
 
-    @Test(arguments: ["电子邮箱：ABCG@chenpu.gov.cn。", "电子邮箱：abc@DEF.com。", "邮箱 G@ 与 @D"])
+    @Test(arguments: ["电子邮箱：ABCG@chenpu.gov.cn。", "电子邮箱：abc@DEF.com。", "代号G@与@D"])
     func emailAtKeptInOCR(_ input: String) throws {
         #expect(try normalizedAsOCR(input) == input)
     }
