@@ -406,6 +406,94 @@ import DocNormTestSupport
         #expect(!right.diagnostics.contains { $0.rule == "normalize.ocr-percent-suspect" })
     }
 
+    /// A list's ； misread as ， or }, or lost between Han (both corpora's
+    /// OCR), in a list that shows its ； elsewhere: the list's ；.
+    @Test(arguments: [
+        ("一是数据未能按时更新，二是政策解读形式单一；三是答复不够完整四是培训偏少。",
+         "一是数据未能按时更新；二是政策解读形式单一；三是答复不够完整；四是培训偏少。"),
+        ("一是网上网下公开不一致}二是答复质量参差不齐；三是公开深度不够。",
+         "一是网上网下公开不一致；二是答复质量参差不齐；三是公开深度不够。"),
+        ("一是确保7个工作日内公开，；二是丰富解读形式；三是加强培训。",
+         "一是确保7个工作日内公开；二是丰富解读形式；三是加强培训。"),
+    ])
+    func enumerationMarksRepairedInOCR(_ input: String, _ expected: String) throws {
+        #expect(try normalizedAsOCR(input) == expected)
+    }
+
+    @Test(arguments: [
+        // No ； of the list's own: its mark may be 。 as well.
+        "一是数据未能按时更新，二是政策解读形式单一。",
+        // A list set apart by 。 (and one that mixes 。 and ；).
+        "一是开展培训。二是提升质量，三是规范流程。",
+        "一是开展培训。二是提升质量；三是规范流程，四是加强监督。",
+        // Items out of order, and 第二 is no item.
+        "一是开展培训；三是规范流程，二是提升质量。",
+        "一是开展培训；二是提升质量，第三是规范流程。",
+    ])
+    func enumerationMarksKeptInOCR(_ input: String) throws {
+        #expect(try normalizedAsOCR(input) == input)
+    }
+
+    @Test func enumerationMarksKeptInATextLayerAndTraced() throws {
+        let text = "一是数据未能按时更新，二是政策解读形式单一；三是答复不够完整四是培训偏少。"
+        #expect(try normalized(text) == text)
+        let doc = try pipeline.run(Array((Self.readAsOCR + text + "\n").utf8), options: PipelineOptions(tracing: true))
+        #expect(doc.trace.contains { $0.rule == "normalize.ocr-enumeration-mark" && $0.line == 3 })
+    }
+
+    /// A scheme's // read as two characters, a misspelt scheme, a host's end
+    /// with the / after it lost or read into it (both corpora's OCR).
+    @Test(arguments: [
+        ("网站（http:W/www.a.gov.cn/wxx/xxgk/）查阅", "网站（http://www.a.gov.cn/wxx/xxgk/）查阅"),
+        ("网站（https:/Wzrzyt.a.gov.cn/col/col1234/index.html）", "网站（https://zrzyt.a.gov.cn/col/col1234/index.html）"),
+        ("网站（htps:/www.a.gov.cn/jgswj/zfxxgkndbg/）查阅", "网站（https://www.a.gov.cn/jgswj/zfxxgk/ndbg/）查阅"),
+        ("网站（http:/www.a.gov.cnrsj/zfxxgk）下载", "网站（http://www.a.gov.cn/rsj/zfxxgk）下载"),
+        ("网站（http:/www.a.gov.cmlpx/xxgk/）查阅", "网站（http://www.a.gov.cn/lpx/xxgk/）查阅"),
+        // One letter after the host: more likely the / misread (y/) than a directory.
+        ("网站（http:/lcj.a.gov.cny/xxgk/）查阅", "网站（http://lcj.a.gov.cny/xxgk/）查阅"),
+    ])
+    func urlReadingsRepaired(_ input: String, _ expected: String) throws {
+        #expect(try normalized(input) == expected)
+    }
+
+    @Test(arguments: [
+        // A URL written right: its host's end is no OCR evidence alone.
+        "网站（www.a.gov.cmlpx/xxgk/）查阅",
+        "网站（https://www.a.gov.cn/rsj/）查阅",
+        // A longer word's colon is no scheme.
+        "xhtps:/www.a.gov.cn",
+    ])
+    func urlReadingsKept(_ input: String) throws {
+        #expect(try normalized(input) == input)
+    }
+
+    @Test func urlReadingsAreTraced() throws {
+        let doc = try pipeline.run(Array("网站（htps:/www.a.gov.cmlpx/）\n".utf8), options: PipelineOptions(tracing: true))
+        #expect(doc.trace.contains { $0.rule == "normalize.ocr-url-scheme" && $0.line == 1 })
+        #expect(doc.trace.contains { $0.rule == "normalize.ocr-url-host" && $0.line == 1 })
+    }
+
+    /// An address's @ read G@ or @D (both corpora's OCR), in OCR only.
+    @Test(arguments: [
+        ("电子邮箱：cpqzwgkG@chenpu.gov.cn。", "电子邮箱：cpqzwgk@chenpu.gov.cn。"),
+        ("电子邮箱：ysjyj_gkG@yanshan.gov.cn。", "电子邮箱：ysjyj_gk@yanshan.gov.cn。"),
+        ("电子邮箱：cyxdag@D126.com。", "电子邮箱：cyxdag@126.com。"),
+    ])
+    func emailAtRepairedInOCR(_ input: String, _ expected: String) throws {
+        #expect(try normalizedAsOCR(input) == expected)
+        #expect(try normalized(input) == input)
+    }
+
+    @Test(arguments: ["电子邮箱：ABCG@chenpu.gov.cn。", "电子邮箱：abc@DEF.com。", "代号G@与@D"])
+    func emailAtKeptInOCR(_ input: String) throws {
+        #expect(try normalizedAsOCR(input) == input)
+    }
+
+    @Test func emailAtIsTraced() throws {
+        let doc = try pipeline.run(Array((Self.readAsOCR + "电子邮箱：abcG@a.gov.cn\n").utf8), options: PipelineOptions(tracing: true))
+        #expect(doc.trace.contains { $0.rule == "normalize.ocr-email-at" && $0.line == 3 })
+    }
+
     @Test func urlAndPermilleRepairsAreTraced() throws {
         let doc = try pipeline.run(Array("网站（http:/www.a.gov.cn）差错率1%o\n".utf8), options: PipelineOptions(tracing: true))
         #expect(doc.trace.contains { $0.rule == "normalize.ocr-url" && $0.line == 1 })

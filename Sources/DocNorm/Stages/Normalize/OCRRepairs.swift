@@ -31,6 +31,11 @@ struct OCRRulesFile: VersionedRuleFile {
         /// Path segments of government sites (zfxxgk, ndbg, col) between
         /// which OCR lost a /: zfxxgkndbg, colcol5821.
         var segments: [String]
+        /// A scheme OCR misspelt, and the scheme (htps: → https:).
+        var misreadSchemes: [[String]]
+        /// A host's end, as OCR read it with the / after it lost or merged
+        /// (.gov.cnrsj, .gov.cmjyj for .gov.cn/jyj), and what it stands for.
+        var hostEnds: [[String]]
     }
     /// % as OCR reads it at a number's end (99.2% as 99.29%6, 100% as
     /// 1009%): each form and what it stands for.
@@ -65,6 +70,8 @@ struct OCRRulesFile: VersionedRuleFile {
     var nestedTitles: NestedTitles
     var percents: Percents
     var percentReadings: OCRPercentReadingsRules
+    var enumerations: OCREnumerationRules
+    var emails: OCREmailRules
     var ones: Ones
 }
 
@@ -131,6 +138,10 @@ struct OCRRepairs: Sendable {
     let dashUnits: Set<Unicode.Scalar>
     /// Schemes (with their colon), what OCR reads their // as, and //.
     let schemes: [[Unicode.Scalar]], misreadSlashes: [[Unicode.Scalar]], slash: [Unicode.Scalar]
+    /// Each misspelt scheme (with its colon) and the scheme (`schemeSpellings`).
+    let misreadSchemes: [(form: [Unicode.Scalar], scheme: [Unicode.Scalar])]
+    /// Each host end as read before a path (.gov.cm) and what it stands for (.gov.cn/).
+    let hostEnds: [(form: [Unicode.Scalar], right: [Unicode.Scalar])]
     /// The first ASCII byte of each misread //: a colon before none of them
     /// (9:00) is no URL.
     let misreadSlashLeads: Set<UInt8>
@@ -153,6 +164,10 @@ struct OCRRepairs: Sendable {
     /// What OCR makes of a % where no form proves it alone (14.79%, 0.596。),
     /// read only once the document reads as OCR (`repair`).
     let percentReadings: OCRPercentReadings
+    /// A list's ； as OCR misreads it (，二是, }二是), read with `percentReadings`.
+    let enumerations: OCREnumerationMarks
+    /// An address's @ as OCR reads it (G@, @D), read with `percentReadings`.
+    let emails: OCREmailReadings
     /// URL path segments (ASCII) a lost / ran together, as scalars and as UTF-8.
     let pathSegments: [[Unicode.Scalar]]
     let pathSegmentsUTF8: [[UInt8]]
@@ -227,6 +242,12 @@ struct OCRRepairs: Sendable {
               !misreadSlashes.isEmpty, misreadSlashes.allSatisfy({ $0.first.map(\.isASCII) ?? false }) else {
             throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "urls: each scheme must end in : and each misread slash start with an ASCII character")
         }
+        let misreadSchemes = file.urls.misreadSchemes.map { (form: Array(($0.first ?? "").unicodeScalars), scheme: Array(($0.last ?? "").unicodeScalars)) }
+        let hostEnds = file.urls.hostEnds.map { (form: Array(($0.first ?? "").unicodeScalars), right: Array(($0.last ?? "").unicodeScalars)) }
+        guard file.urls.misreadSchemes.allSatisfy({ $0.count == 2 }), misreadSchemes.allSatisfy({ $0.form.last == ":" && schemes.contains($0.scheme) }),
+              file.urls.hostEnds.allSatisfy({ $0.count == 2 }), hostEnds.allSatisfy({ $0.form.first == "." && $0.right.last == "/" && $0.form.allSatisfy(\.isASCII) }) else {
+            throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "urls: each misread scheme must pair a form ending in : with one of schemes, each host end a form starting with . with what it stands for, ending in /")
+        }
         guard misreadPermille.count > 1, misreadPermille[0].isASCII else {
             throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "permille.misread must be two or more characters, the first ASCII")
         }
@@ -288,12 +309,15 @@ struct OCRRepairs: Sendable {
                           misreadDash: misreadDash, dash: try one(file.dashes.dash, "dashes.dash"),
                           dashUnits: Set(file.dashes.units.unicodeScalars),
                           schemes: schemes, misreadSlashes: misreadSlashes, slash: Array(file.urls.slash.unicodeScalars),
+                          misreadSchemes: misreadSchemes, hostEnds: hostEnds,
                           misreadSlashLeads: Set(misreadSlashes.map { UInt8($0[0].value) }),
                           misreadSlashesUTF8: misreadSlashes.map { Array(String(String.UnicodeScalarView($0)).utf8) },
                           misreadDashUTF8: dashUTF8.count > 1 && !dashLeadShared ? dashUTF8 : nil,
                           misreadPermille: misreadPermille, permille: try one(file.permille.sign, "permille.sign"),
                           misreadPercents: misreadPercents, percent: percent, percentNeighbours: (before: percentBefore, after: percentAfter),
                           percentReadings: try OCRPercentReadings.load(file.percentReadings, percent: percent),
+                          enumerations: try OCREnumerationMarks.load(file.enumerations),
+                          emails: try OCREmailReadings.load(file.emails),
                           pathSegments: pathSegments, pathSegmentsUTF8: file.urls.segments.map { Array($0.utf8) },
                           misreadOne: misreadOne, one: oneDigit,
                           titleOpen: titleOpen, titleClose: titleClose,
@@ -339,7 +363,7 @@ struct OCRRepairs: Sendable {
             for i in lines.indices { repair(i) }
         }
         guard found.readsAsOCR else { return found }
-        for i in lines.indices where percentReadings.mayHold(lines[i].text) {
+        for i in lines.indices where percentReadings.mayHold(lines[i].text) || enumerations.mayHold(lines[i].text) || emails.mayHold(lines[i].text) {
             if let fixed = repairedReadings(lines[i].text, line: lines[i].number, characters: characters, context: context) {
                 lines[i].text = fixed
             }
@@ -353,15 +377,19 @@ struct OCRRepairs: Sendable {
     }
 
     /// A line or joined paragraph of a document that reads as OCR with
-    /// `percentReadings` applied, or nil when they change nothing. Each
+    /// `percentReadings`, the list marks before N是 and the e-mail `@`
+    /// readings applied, or nil when they change nothing. Each
     /// percentage `normalize.ocr-percent-nine` changed is reported: it is
     /// wrong on a real two-decimal percentage ending in 9, which only the
     /// source can tell from OCR's extra 9.
     func repairedReadings(_ text: String, line: Int, characters: CharacterNormalizer, context: PipelineContext) -> String? {
-        guard percentReadings.mayHold(text) else { return nil }
+        let mayPercent = percentReadings.mayHold(text), mayList = enumerations.mayHold(text), mayAddress = emails.mayHold(text)
+        guard mayPercent || mayList || mayAddress else { return nil }
         var s = Array(text.unicodeScalars)
         var nines: [OCRPercentReadings.NineRepair] = []
-        let changed = percentReadings.repair(&s, nines: &nines)
+        var changed = mayPercent ? percentReadings.repair(&s, nines: &nines) : []
+        if mayList && enumerations.repair(&s) { changed.append(("normalize.ocr-enumeration-mark", s)) }
+        if mayAddress && emails.repair(&s) { changed.append(("normalize.ocr-email-at", s)) }
         guard !changed.isEmpty else { return nil }
         for nine in nines {
             context.report(.normalize, "normalize.ocr-percent-nine", .repair,
@@ -390,9 +418,14 @@ struct OCRRepairs: Sendable {
         // After parens: 《〈社区) is 《（社区） by then.
         if doubledParens(&s) { changed.append(("normalize.ocr-doubled-paren", s)) }
         if dashes(&s) { changed.append(("normalize.ocr-dash", s)) }
+        if schemeSpellings(&s) {
+            changed.append(("normalize.ocr-url-scheme", s))
+            urlMisread = true
+        }
         // Asked before `urls` mends what it sees.
         if !urlMisread && misreadsScheme(s) { urlMisread = true }
         if urls(&s) { changed.append(("normalize.ocr-url", s)) }
+        if urlMisread && urlHostEnds(&s) { changed.append(("normalize.ocr-url-host", s)) }
         if permilles(&s) { changed.append(("normalize.ocr-permille", s)) }
         if percents(&s) { changed.append(("normalize.ocr-percent", s)) }
         if ones(&s) { changed.append(("normalize.ocr-one", s)) }
@@ -680,7 +713,7 @@ struct OCRRepairs: Sendable {
     /// Whether `s[i]` is a scheme's colon: http: or https:, not the end of
     /// a longer word.
     func isSchemeColon(_ s: [Unicode.Scalar], at i: Int) -> Bool {
-        s[i] == ":" && schemes.contains { scheme in
+        s[i] == ":" && (schemes + misreadSchemes.map(\.form)).contains { scheme in
             let start = i + 1 - scheme.count
             return start >= 0 && s[start...i].elementsEqual(scheme)
                 && (start == 0 || !(("a"..."z").contains(s[start - 1]) || ("A"..."Z").contains(s[start - 1])))
@@ -718,6 +751,49 @@ struct OCRRepairs: Sendable {
                 s.replaceSubrange((i + 1)..<end, with: slash)
                 changed = true
                 break
+            }
+        }
+        return changed
+    }
+
+    /// htps:/www → https:/www: a misspelt scheme (not the end of a longer
+    /// word) with a / or a misread // after its colon; `urls` mends that next.
+    func schemeSpellings(_ s: inout [Unicode.Scalar]) -> Bool {
+        func isLetter(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
+        var changed = false
+        for (form, scheme) in misreadSchemes {
+            var i = 0
+            while i + form.count < s.count {
+                defer { i += 1 }
+                let end = i + form.count
+                guard s[i..<end].elementsEqual(form), i == 0 || !isLetter(s[i - 1]),
+                      s[end] == "/" || misreadSlashes.contains(where: { end + $0.count <= s.count && s[end..<(end + $0.count)].elementsEqual($0) }) else { continue }
+                s.replaceSubrange(i..<end, with: scheme)
+                changed = true
+            }
+        }
+        return changed
+    }
+
+    /// www.a.gov.cnrsj/ → www.a.gov.cn/rsj/, www.a.gov.cmjyj/ → www.a.gov.cn/jyj/:
+    /// a host's end (after a Latin letter or digit) with a lower-case Latin
+    /// letter straight after it, and another, where no host goes on: the / after it OCR
+    /// lost, or read into the end (n/ as m). `repaired` asks it only of a
+    /// text with a URL OCR misread.
+    func urlHostEnds(_ s: inout [Unicode.Scalar]) -> Bool {
+        func isHostCharacter(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) }
+        var changed = false
+        for (form, right) in hostEnds {
+            var i = 1
+            while i + form.count < s.count {
+                defer { i += 1 }
+                let end = i + form.count
+                // Two letters at least: one alone before a / (.gov.cny/) is
+                // more likely the / misread than a directory.
+                guard s[i] == form[0], isHostCharacter(s[i - 1]), end + 1 < s.count, ("a"..."z").contains(s[end]), ("a"..."z").contains(s[end + 1]),
+                      s[i..<end].elementsEqual(form) else { continue }
+                s.replaceSubrange(i..<end, with: right)
+                changed = true
             }
         }
         return changed
