@@ -65,6 +65,7 @@ struct OCRRulesFile: VersionedRuleFile {
     var nestedTitles: NestedTitles
     var percents: Percents
     var percentReadings: OCRPercentReadingsRules
+    var thousandsPoints: OCRThousandsPointsRules
     var ones: Ones
 }
 
@@ -153,6 +154,9 @@ struct OCRRepairs: Sendable {
     /// What OCR makes of a % where no form proves it alone (14.79%, 0.596。),
     /// read only once the document reads as OCR (`repair`).
     let percentReadings: OCRPercentReadings
+    /// A count's thousands comma read as a point (4.816 人次), read only once
+    /// the document reads as OCR, with `percentReadings`.
+    let thousandsPoints: OCRThousandsPoints
     /// URL path segments (ASCII) a lost / ran together, as scalars and as UTF-8.
     let pathSegments: [[Unicode.Scalar]]
     let pathSegmentsUTF8: [[UInt8]]
@@ -294,6 +298,7 @@ struct OCRRepairs: Sendable {
                           misreadPermille: misreadPermille, permille: try one(file.permille.sign, "permille.sign"),
                           misreadPercents: misreadPercents, percent: percent, percentNeighbours: (before: percentBefore, after: percentAfter),
                           percentReadings: try OCRPercentReadings.load(file.percentReadings, percent: percent),
+                          thousandsPoints: try OCRThousandsPoints.load(file.thousandsPoints),
                           pathSegments: pathSegments, pathSegmentsUTF8: file.urls.segments.map { Array($0.utf8) },
                           misreadOne: misreadOne, one: oneDigit,
                           titleOpen: titleOpen, titleClose: titleClose,
@@ -339,7 +344,7 @@ struct OCRRepairs: Sendable {
             for i in lines.indices { repair(i) }
         }
         guard found.readsAsOCR else { return found }
-        for i in lines.indices where percentReadings.mayHold(lines[i].text) {
+        for i in lines.indices where percentReadings.mayHold(lines[i].text) || thousandsPoints.mayHold(lines[i].text) {
             if let fixed = repairedReadings(lines[i].text, line: lines[i].number, characters: characters, context: context) {
                 lines[i].text = fixed
             }
@@ -353,11 +358,21 @@ struct OCRRepairs: Sendable {
     }
 
     /// A line or joined paragraph of a document that reads as OCR with
-    /// `percentReadings` applied, or nil when they change nothing.
+    /// `percentReadings` and `thousandsPoints` applied, or nil when they
+    /// change nothing. A repaired count is reported: its number changed.
     func repairedReadings(_ text: String, line: Int, characters: CharacterNormalizer, context: PipelineContext) -> String? {
-        guard percentReadings.mayHold(text) else { return nil }
+        guard percentReadings.mayHold(text) || thousandsPoints.mayHold(text) else { return nil }
         var s = Array(text.unicodeScalars)
-        let changed = percentReadings.repair(&s)
+        var changed = percentReadings.repair(&s)
+        let counts = thousandsPoints.repair(&s)
+        if !counts.isEmpty {
+            changed.append(("normalize.ocr-thousands-point", s))
+            for count in counts {
+                context.report(.normalize, "normalize.ocr-thousands-point", .repair,
+                               "\(count.read) before a count unit in a text read by OCR is \(count.repaired): a count is never fractional, and Tesseract reads a thousands comma as a point",
+                               line: line)
+            }
+        }
         guard !changed.isEmpty else { return nil }
         return finished(text, s, changed, line: line, characters: characters, context: context)
     }
