@@ -394,6 +394,40 @@ import DocNormTestSupport
         #expect(!others.diagnostics.contains { $0.rule == "normalize.ocr-percent-nine" })
     }
 
+    @Test(arguments: [
+        ("累计解答群众咨询4.816人次。", "累计解答群众咨询4,816人次。"),
+        ("共收到申请1.205件，", "共收到申请1,205件，"),
+        ("发布信息12.345条。", "发布信息12,345条。"),
+    ])
+    func thousandsPointRepairedInOCR(_ input: String, _ expected: String) throws {
+        #expect(try normalizedAsOCR(input) == expected)
+    }
+
+    @Test(arguments: [
+        // A multiplier between; a measure; not three places; a leading 0; a unit that is no count; a version.
+        "关注人数达4.816万人次。", "比上年提高0.375个百分点。", "缩短1.5个工作日。", "共4.81件。", "共1.2345件。",
+        "共0.816件。", "投入1.205元。", "版本V1.205条。",
+    ])
+    func thousandsPointKeptInOCR(_ input: String) throws {
+        #expect(try normalizedAsOCR(input) == input)
+    }
+
+    /// A count whose comma OCR read as a point is repaired, traced and
+    /// reported (its number changed), in OCR only; the wrap Tesseract leaves
+    /// (4.816 人 ⏎ 次) is read on the line; a measure cut by a wrap stays.
+    @Test func thousandsPointIsTracedAndReported() throws {
+        let text = Self.readAsOCR + "累计解答群众咨询 4.816 人\n次。\n"
+        let doc = try pipeline.run(Array(text.utf8), options: PipelineOptions(tracing: true))
+        #expect(doc.trace.contains { $0.rule == "normalize.ocr-thousands-point" && $0.line == 3 })
+        #expect(doc.diagnostics.contains { $0.rule == "normalize.ocr-thousands-point" && $0.kind == .repair && $0.line == 3 && $0.message.contains("4,816") })
+        #expect(TextRenderer.render(doc).contains("4,816"))
+        let layer = try pipeline.run(Array("累计解答群众咨询4.816人次。\n".utf8))
+        #expect(TextRenderer.render(layer).contains("4.816人次"))
+        #expect(!layer.diagnostics.contains { $0.rule == "normalize.ocr-thousands-point" })
+        let measure = try pipeline.run(Array((Self.readAsOCR + "比上年提高0.375个\n百分点。\n").utf8))
+        #expect(TextRenderer.render(measure).contains("0.375个"))
+    }
+
     /// A two-digit percentage ending in 9 may be right (49%) or 4% misread:
     /// left as read, and named with its line as a suspicion, in OCR only.
     @Test func twoDigitNinePercentIsSuspected() throws {

@@ -234,6 +234,12 @@ enum BuiltinRules {
     "clauseEnds": "。，；：、！？",
     "shareWords": ["占比", "比例", "比重", "占"],
     "shareReach": 4
+  },
+  "thousandsPoints": {
+    "description": "The thousands comma of a count that Tesseract read as a point (4,816人次 → 4.816 人次), read only in a document that reads as OCR (as percentReadings): a number of one to three digits (not 0…), a point and exactly three digits, then one of units (spaces between allowed) is a count, which is never fractional: the point becomes comma. units: what stands after whole counts in the reports' prose (件 条 个 次 人 期 项 篇 名 批 场 家 户 份 …; not 万 亿, which make a decimal whole, nor a measure such as 元 秒 天); measures: units that begin a measure that may be a decimal (0.125个百分点, 1.5个工作日), which stay, also when the text ends inside one (0.125个 ⏎ 百分点). No gold of either corpus has such a decimal before a count unit.",
+    "units": ["件", "条", "个", "次", "人", "期", "项", "篇", "名", "批", "场", "家", "户", "份", "处", "部", "册", "起"],
+    "measures": ["个百分点", "个工作日"],
+    "comma": ","
   }
 }
 

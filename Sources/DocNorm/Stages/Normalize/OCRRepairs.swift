@@ -72,6 +72,7 @@ struct OCRRulesFile: VersionedRuleFile {
     var percentReadings: OCRPercentReadingsRules
     var enumerations: OCREnumerationRules
     var emails: OCREmailRules
+    var thousandsPoints: OCRThousandsPointsRules
     var ones: Ones
 }
 
@@ -168,6 +169,9 @@ struct OCRRepairs: Sendable {
     let enumerations: OCREnumerationMarks
     /// An address's @ as OCR reads it (G@, @D), read with `percentReadings`.
     let emails: OCREmailReadings
+    /// A count's thousands comma read as a point (4.816 人次), read only once
+    /// the document reads as OCR, with `percentReadings`.
+    let thousandsPoints: OCRThousandsPoints
     /// URL path segments (ASCII) a lost / ran together, as scalars and as UTF-8.
     let pathSegments: [[Unicode.Scalar]]
     let pathSegmentsUTF8: [[UInt8]]
@@ -318,6 +322,7 @@ struct OCRRepairs: Sendable {
                           percentReadings: try OCRPercentReadings.load(file.percentReadings, percent: percent),
                           enumerations: try OCREnumerationMarks.load(file.enumerations),
                           emails: try OCREmailReadings.load(file.emails),
+                          thousandsPoints: try OCRThousandsPoints.load(file.thousandsPoints),
                           pathSegments: pathSegments, pathSegmentsUTF8: file.urls.segments.map { Array($0.utf8) },
                           misreadOne: misreadOne, one: oneDigit,
                           titleOpen: titleOpen, titleClose: titleClose,
@@ -363,7 +368,7 @@ struct OCRRepairs: Sendable {
             for i in lines.indices { repair(i) }
         }
         guard found.readsAsOCR else { return found }
-        for i in lines.indices where percentReadings.mayHold(lines[i].text) || enumerations.mayHold(lines[i].text) || emails.mayHold(lines[i].text) {
+        for i in lines.indices {
             if let fixed = repairedReadings(lines[i].text, line: lines[i].number, characters: characters, context: context) {
                 lines[i].text = fixed
             }
@@ -377,17 +382,30 @@ struct OCRRepairs: Sendable {
     }
 
     /// A line or joined paragraph of a document that reads as OCR with
-    /// `percentReadings`, the list marks before N是 and the e-mail `@`
-    /// readings applied, or nil when they change nothing. Each
-    /// percentage `normalize.ocr-percent-nine` changed is reported: it is
-    /// wrong on a real two-decimal percentage ending in 9, which only the
-    /// source can tell from OCR's extra 9.
+    /// `percentReadings`, `thousandsPoints`, the list marks before N是 and
+    /// the e-mail `@` readings applied, or nil when they change nothing.
+    /// Each percentage `normalize.ocr-percent-nine` changed is reported: it
+    /// is wrong on a real two-decimal percentage ending in 9, which only the
+    /// source can tell from OCR's extra 9. A repaired count is reported: its
+    /// number changed.
     func repairedReadings(_ text: String, line: Int, characters: CharacterNormalizer, context: PipelineContext) -> String? {
-        let mayPercent = percentReadings.mayHold(text), mayList = enumerations.mayHold(text), mayAddress = emails.mayHold(text)
-        guard mayPercent || mayList || mayAddress else { return nil }
+        let mayPercent = percentReadings.mayHold(text), mayCount = thousandsPoints.mayHold(text)
+        let mayList = enumerations.mayHold(text), mayAddress = emails.mayHold(text)
+        guard mayPercent || mayCount || mayList || mayAddress else { return nil }
         var s = Array(text.unicodeScalars)
         var nines: [OCRPercentReadings.NineRepair] = []
         var changed = mayPercent ? percentReadings.repair(&s, nines: &nines) : []
+        if mayCount {
+            let counts = thousandsPoints.repair(&s)
+            if !counts.isEmpty {
+                changed.append(("normalize.ocr-thousands-point", s))
+                for count in counts {
+                    context.report(.normalize, "normalize.ocr-thousands-point", .repair,
+                                   "\(count.read) before a count unit in a text read by OCR is \(count.repaired): a count is never fractional, and Tesseract reads a thousands comma as a point",
+                                   line: line)
+                }
+            }
+        }
         if mayList && enumerations.repair(&s) { changed.append(("normalize.ocr-enumeration-mark", s)) }
         if mayAddress && emails.repair(&s) { changed.append(("normalize.ocr-email-at", s)) }
         guard !changed.isEmpty else { return nil }
