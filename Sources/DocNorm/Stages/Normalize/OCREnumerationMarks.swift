@@ -30,6 +30,9 @@ struct OCREnumerationMarks: Sendable {
     let misread: Set<Unicode.Scalar>
     /// The marker's UTF-8: a line without it holds no item.
     let markerUTF8: [UInt8]
+    /// The UTF-8 of every numeral but the first: only an item after the
+    /// first has a mark before it to mend, and 是 alone is on most lines.
+    let laterNumeralsUTF8: [[UInt8]]
 
     static func load(_ rules: OCREnumerationRules) throws -> OCREnumerationMarks {
         func invalid(_ reason: String) -> DocNormError { .invalidRules(file: "ocr.json", line: nil, reason: "enumerations: " + reason) }
@@ -42,21 +45,26 @@ struct OCREnumerationMarks: Sendable {
         var numbers: [Unicode.Scalar: Int] = [:]
         for (k, numeral) in numerals.enumerated() { numbers[numeral] = k + 1 }
         return OCREnumerationMarks(numbers: numbers, marker: marker[0], separator: separator[0], misread: misread,
-                                   markerUTF8: Array(rules.marker.utf8))
+                                   markerUTF8: Array(rules.marker.utf8),
+                                   laterNumeralsUTF8: numerals.dropFirst().map { Array(String($0).utf8) })
     }
 
-    /// Whether a text may hold a list item: its marker.
+    /// Whether a text may hold a list item after the first: a numeral but
+    /// the first right before the marker (二是), read on the UTF-8 bytes.
     func mayHold(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(holdsLaterItem) ?? Array(text.utf8).withUnsafeBufferPointer(holdsLaterItem)
+    }
+
+    private func holdsLaterItem(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         let m = markerUTF8
-        var utf8 = text.utf8.makeIterator()
-        var matched = 0
-        while let b = utf8.next() {
-            if b == m[matched] {
-                matched += 1
-                if matched == m.count { return true }
-            } else {
-                matched = b == m[0] ? 1 : 0
+        var i = 0
+        while i + m.count <= utf8.count {
+            if utf8[i] == m[0], utf8[i..<(i + m.count)].elementsEqual(m) {
+                for numeral in laterNumeralsUTF8 where numeral.count <= i && utf8[(i - numeral.count)..<i].elementsEqual(numeral) {
+                    return true
+                }
             }
+            i += 1
         }
         return false
     }
