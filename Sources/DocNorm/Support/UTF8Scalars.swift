@@ -126,3 +126,11 @@ extension Substring.UnicodeScalarView {
         return offset.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
     }
 }
+
+extension Unicode.Scalar {
+    /// 0–9 only: the OCR readings ask it of a number's neighbours, where a
+    /// full-width or other-script digit is not one of the number's.
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    /// a–z or A–Z only: a Latin letter beside a number or a scheme.
+    var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
+}

@@ -64,28 +64,26 @@ struct OCRPercentReadings: Sendable {
         text.utf8.contains { $0 == 0x25 || $0 == 0x2E }
     }
 
-    private static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
-    private static func isLetter(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
 
     /// The number of digits and points that ends right before `end`, as its
     /// start and the index of its point (nil for a whole number); nil when
     /// there is none or it holds two points.
     private func number(endingAt end: Int, in s: [Unicode.Scalar]) -> (start: Int, point: Int?)? {
         var start = end, point: Int? = nil
-        while start > 0, Self.isDigit(s[start - 1]) || s[start - 1] == "." {
+        while start > 0, s[start - 1].isASCIIDigit || s[start - 1] == "." {
             if s[start - 1] == "." {
                 if point != nil { return nil }
                 point = start - 1
             }
             start -= 1
         }
-        guard start < end, Self.isDigit(s[start]) else { return nil }
+        guard start < end, s[start].isASCIIDigit else { return nil }
         return (start, point)
     }
 
     /// The %s of the line with what follows each neither a digit nor a Latin letter (5%6x is no percentage).
     private func percents(in s: [Unicode.Scalar]) -> [Int] {
-        s.indices.filter { s[$0] == percent && ($0 + 1 == s.count || !(Self.isDigit(s[$0 + 1]) || Self.isLetter(s[$0 + 1]))) }
+        s.indices.filter { s[$0] == percent && ($0 + 1 == s.count || !(s[$0 + 1].isASCIIDigit || s[$0 + 1].isASCIILetter)) }
     }
 
     /// A percentage `nines` changed, as OCR read it and as repaired: each is
@@ -131,7 +129,7 @@ struct OCRPercentReadings: Sendable {
         for gap in 0...shareReach {
             let end = start - gap
             guard end >= 0 else { return false }
-            if gap > 0 && (Self.isDigit(s[end]) || clauseEnds.contains(s[end]) || s[end] == " ") { return false }
+            if gap > 0 && (s[end].isASCIIDigit || clauseEnds.contains(s[end]) || s[end] == " ") { return false }
             if shareWords.contains(where: { w in end >= w.count && s[(end - w.count)..<end].elementsEqual(w) }) { return true }
         }
         return false
@@ -144,7 +142,7 @@ struct OCRPercentReadings: Sendable {
         var end = s.count - 1
         while end > 0 {
             defer { end -= 1 }
-            guard clauseEnds.contains(s[end]), Self.isDigit(s[end - 1]),
+            guard clauseEnds.contains(s[end]), s[end - 1].isASCIIDigit,
                   let (_, point) = number(endingAt: end, in: s), let point, end - point - 1 >= 3 else { continue }
             for digits in signAsDigits where end - point - 1 > digits.count && s[(end - digits.count)..<end].elementsEqual(digits) {
                 s.replaceSubrange((end - digits.count)..<end, with: [percent])

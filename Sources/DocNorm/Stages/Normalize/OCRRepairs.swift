@@ -756,7 +756,6 @@ struct OCRRepairs: Sendable {
     /// http:/www → http://www: a scheme (not the end of a longer word), a
     /// misread // after its colon, and a host (Latin letter or digit) next.
     func urls(_ s: inout [Unicode.Scalar]) -> Bool {
-        func isLetter(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
         var changed = false
         var i = 0
         while i < s.count {
@@ -765,7 +764,7 @@ struct OCRRepairs: Sendable {
             for misread in misreadSlashes {
                 let end = i + 1 + misread.count
                 guard end < s.count, s[(i + 1)..<end].elementsEqual(misread),
-                      isLetter(s[end]) || ("0"..."9").contains(s[end]) else { continue }
+                      s[end].isASCIILetter || s[end].isASCIIDigit else { continue }
                 s.replaceSubrange((i + 1)..<end, with: slash)
                 changed = true
                 break
@@ -777,14 +776,13 @@ struct OCRRepairs: Sendable {
     /// htps:/www → https:/www: a misspelt scheme (not the end of a longer
     /// word) with a / or a misread // after its colon; `urls` mends that next.
     func schemeSpellings(_ s: inout [Unicode.Scalar]) -> Bool {
-        func isLetter(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
         var changed = false
         for (form, scheme) in misreadSchemes {
             var i = 0
             while i + form.count < s.count {
                 defer { i += 1 }
                 let end = i + form.count
-                guard s[i..<end].elementsEqual(form), i == 0 || !isLetter(s[i - 1]),
+                guard s[i..<end].elementsEqual(form), i == 0 || !s[i - 1].isASCIILetter,
                       s[end] == "/" || misreadSlashes.contains(where: { end + $0.count <= s.count && s[end..<(end + $0.count)].elementsEqual($0) }) else { continue }
                 s.replaceSubrange(i..<end, with: scheme)
                 changed = true
@@ -838,8 +836,6 @@ struct OCRRepairs: Sendable {
     /// digit nor a Latin letter may follow (5%66, 5%6x are left as read).
     /// A 9% alone is left: 23.49% may be what the report says.
     func percents(_ s: inout [Unicode.Scalar]) -> Bool {
-        func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
-        func isLetter(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
         var changed = false
         for (form, sign) in misreadPercents {
             var i = 0
@@ -847,12 +843,12 @@ struct OCRRepairs: Sendable {
                 defer { i += 1 }
                 let end = i + form.count
                 guard s[i] == form[0], s[i..<end].elementsEqual(form),
-                      end == s.count || !(isDigit(s[end]) || isLetter(s[end])) else { continue }
+                      end == s.count || !(s[end].isASCIIDigit || s[end].isASCIILetter) else { continue }
                 // What the form stands for starts with a digit (100%): it is the whole number.
-                if let first = sign.first, isDigit(first) {
-                    guard i == 0 || !(isDigit(s[i - 1]) || s[i - 1] == ".") else { continue }
+                if let first = sign.first, first.isASCIIDigit {
+                    guard i == 0 || !(s[i - 1].isASCIIDigit || s[i - 1] == ".") else { continue }
                 } else {
-                    guard i > 0, isDigit(s[i - 1]) else { continue }
+                    guard i > 0, s[i - 1].isASCIIDigit else { continue }
                 }
                 s.replaceSubrange(i..<end, with: sign)
                 changed = true

@@ -41,8 +41,6 @@ struct OCRThousandsPoints: Sendable {
         text.utf8.contains(0x2E)
     }
 
-    private static func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
-    private static func isLetter(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
 
     /// Whether a count unit starts at `i` (and no measure does, nor the start of one the text ends inside).
     private func countUnit(at i: Int, in s: [Unicode.Scalar]) -> Bool {
@@ -58,13 +56,13 @@ struct OCRThousandsPoints: Sendable {
         for point in s.indices where s[point] == "." {
             // Exactly three digits after the point, then no digit or point.
             let end = point + 4
-            guard end <= s.count, s[(point + 1)..<end].allSatisfy(Self.isDigit),
-                  end == s.count || !(Self.isDigit(s[end]) || s[end] == ".") else { continue }
+            guard end <= s.count, s[(point + 1)..<end].allSatisfy(\.isASCIIDigit),
+                  end == s.count || !(s[end].isASCIIDigit || s[end] == ".") else { continue }
             // One to three digits before it, not starting with 0, with no digit, point, comma or Latin letter before them.
             var start = point
-            while start > 0, Self.isDigit(s[start - 1]) { start -= 1 }
+            while start > 0, s[start - 1].isASCIIDigit { start -= 1 }
             guard (1...3).contains(point - start), s[start] != "0" else { continue }
-            if start > 0, s[start - 1] == "." || s[start - 1] == "," || Self.isLetter(s[start - 1]) { continue }
+            if start > 0, s[start - 1] == "." || s[start - 1] == "," || s[start - 1].isASCIILetter { continue }
             var unit = end
             while unit < s.count, s[unit] == " " { unit += 1 }
             guard unit < s.count, countUnit(at: unit, in: s) else { continue }
