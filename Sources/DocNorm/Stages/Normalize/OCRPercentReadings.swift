@@ -23,7 +23,7 @@ struct OCRPercentReadingsRules: Decodable {
 /// - `normalize.ocr-percent-nine`: a 9 read before the % right after a
 ///   decimal digit: 14.79% → 14.7%, 97.369% → 97.36%. Reports write one
 ///   decimal place or two (103 and 8 of the corpora's percentages); each of
-///   the 22 such readings of the corpora's OCR was this misreading. 61.9%
+///   the 23 such readings of the corpora's OCR was this misreading. 61.9%
 ///   (the 9 is the first decimal) stays; 97.399% stays, since 97.39% would
 ///   be read again. A real 23.49% read right is changed too, so each
 ///   repair is also reported (a repair diagnostic, with its line).

@@ -81,7 +81,10 @@ struct OCRRulesFile: VersionedRuleFile {
 /// - `normalize.ocr-paren`: an opener OCR misread (〈 《 ( for （) whose first
 ///   closer on the line is a parenthesis becomes a full-width pair:
 ///   第二十条第〈一)项 → 第二十条第（一）项, 〈单位: 万元) → （单位：万元）;
-///   〈格式〉 and 《条例》 keep their own closers and stay.
+///   〈格式〉 and 《条例》 keep their own closers and stay;
+///   `normalize.ocr-doubled-paren`: an opener OCR read twice, first as
+///   another mark, loses that mark when its own closer does not follow:
+///   《（社区） → （社区）.
 /// - `normalize.ocr-document-number`: a year in misread brackets before a
 ///   document number: 国办公开办函【2021] 30号 → 国办公开办函〔2021〕30号.
 /// - `normalize.ocr-dash`: a range's dash read as 一 between numbers:
@@ -89,14 +92,22 @@ struct OCRRulesFile: VersionedRuleFile {
 ///   5月1日一10月15日 → 5月1日—10月15日 (一是, 第一, 十一月 have no digit
 ///   on both sides).
 /// - `normalize.ocr-url`: a scheme's // read as one character before a host:
-///   http:/www.liping.gov.cn → http://www.liping.gov.cn, https:Wwww → https://www.
+///   http:/www.liping.gov.cn → http://www.liping.gov.cn, https:Wwww → https://www.;
+///   `normalize.ocr-url-scheme` (htps: → https:) and `normalize.ocr-url-host`
+///   (.gov.cmjyj → .gov.cn/jyj) mend a scheme and a host end OCR misspelt.
 /// - `normalize.ocr-permille`: ‰ read as %o after a digit: 1%o以内 → 1‰以内.
 /// - `normalize.ocr-percent`: % read as 9%6 or %6, 100% as 1009%, at a
 ///   number's end: 99.29%6 → 99.2%, 98.7%6 → 98.7%, 1009% → 100%.
 /// - Once one of these changed a line, the document reads as OCR, and
 ///   `OCRPercentReadings` reads every line for what OCR makes of a % that no
 ///   form proves alone (`normalize.ocr-percent-nine`, `-share`, `-digits`:
-///   14.79% → 14.7%, 占比超过409% → 40%, 0.596。 → 0.5%。).
+///   14.79% → 14.7%, 占比超过409% → 40%, 0.596。 → 0.5%。; suspicion
+///   `normalize.ocr-percent-suspect`), a count's thousands comma read as a
+///   point (`OCRThousandsPoints`, `normalize.ocr-thousands-point`:
+///   4.816人次 → 4,816人次), and an enumeration's ； read as ， or } or lost
+///   before 二是… (`OCREnumerationMarks`, `normalize.ocr-enumeration-mark`),
+///   and an e-mail's @ read with a capital beside it (`OCREmailReadings`,
+///   `normalize.ocr-email-at`: cpqzwgkG@chenpu.gov.cn → cpqzwgk@chenpu.gov.cn).
 /// - `normalize.ocr-one`: a value 1 read as 工 in a row of numbers, a digit
 ///   after it: 事务信息工0 0 0 0 0 → 事务信息1 0 0 0 0 0, 0 0工0 0 → 0 0 1 0 0.
 /// - `normalize.ocr-url-path`: a / OCR lost between two path segments of a
