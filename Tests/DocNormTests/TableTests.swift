@@ -197,6 +197,22 @@ func digitFirst(_ lines: [SourceLine]) -> [Int] {
         #expect(!doc.diagnostics.contains { $0.rule == "structure.placement-proven" })
     }
 
+    /// OCR: a row's 1s read as 工, its last cell alone after the rule
+    /// (5.属于三类内部事务信息 工 0 0 0 0 0 | 工): both are the row's values
+    /// (`normalize.ocr-one`, `normalize.ocr-one-row-end`), and the next
+    /// row's label is read with nothing before it.
+    @Test func aOneReadAsAnIdeographEndingARowIsItsLastValue() throws {
+        let row = [1, 0, 0, 0, 0, 0, 1]
+        let values: (String) -> [Int] = { ["new", "withheld-5", "total"].contains($0) ? row : [0, 0, 0, 0, 0, 0, 0] }
+        let text = applicationsTable(values: values)
+            .replacingFirst("5.属于三类内部事务信息 1 0 0 0 0 0 1", with: "5.属于三类内部事务信息 工 0 0 0 0 0 | 工")
+        let doc = try document(text, tracing: true)
+        let table = try #require(doc.tables.first)
+        #expect(table.records.filter { $0.row.last == "5.属于三类内部事务信息" }.map(\.value) == row.map(String.init))
+        #expect(doc.trace.contains { $0.rule == "normalize.ocr-one-row-end" })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.stray-text" || $0.rule == "structure.missing-value" })
+    }
+
     @Test func closeMisreadingOfALabelIsTracedAndMissingLabelsRestored() throws {
         let text = applicationsTable()
             .replacingFirst("只计这一情形", with: "只计这一情况")
