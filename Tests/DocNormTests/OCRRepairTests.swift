@@ -317,6 +317,38 @@ import DocNormTestSupport
         #expect(String(String.UnicodeScalarView(s)) == input)
     }
 
+    /// A table's 1 read as 工 as a row's last cell, alone at the line's end
+    /// after a value or a rule (| 工): no digit after it.
+    @Test(arguments: [
+        ("事务信息1 0 0 0 0 0 |工", "事务信息1 0 0 0 0 0 | 1"),
+        ("容仍不明确1 0 0 0 0 0 | 工", "容仍不明确1 0 0 0 0 0 | 1"),
+        ("2 0 1 0 3 1 0 0 0 1 0 0 0 0工", "2 0 1 0 3 1 0 0 0 1 0 0 0 0 1"),
+    ])
+    func misreadOneEndingARowRepaired(_ input: String, _ expected: String) {
+        var s = Array(input.unicodeScalars)
+        #expect(pipeline.ocr.oneAtRowEnd(&s))
+        #expect(String(String.UnicodeScalarView(s)) == expected)
+    }
+
+    @Test(arguments: [
+        // A word's 工 (after a Han character), no row of values, or not last.
+        "其中1 2 3人参与施工",
+        "1 2 3名职工",
+        "其他 0 0 |工",
+        "1 2 3 |工程",
+    ])
+    func oneEndingARowKept(_ input: String) {
+        var s = Array(input.unicodeScalars)
+        #expect(!pipeline.ocr.oneAtRowEnd(&s))
+        #expect(String(String.UnicodeScalarView(s)) == input)
+    }
+
+    @Test func oneEndingARowRepairedInThePipelineAndTraced() throws {
+        let doc = try pipeline.run(Array("事务信息    工   0    0     0      0    0 | 工\n".utf8), options: PipelineOptions(tracing: true))
+        #expect(doc.trace.contains { $0.rule == "normalize.ocr-one-row-end" && $0.line == 1 })
+        #expect(!(try normalized("事务信息    工   0    0     0      0    0 | 工").contains("工")))
+    }
+
     @Test func oneRepairedInThePipelineAndTraced() throws {
         let doc = try pipeline.run(Array("事务信息    工   0    0     0      0    0\n".utf8), options: PipelineOptions(tracing: true))
         #expect(doc.trace.contains { $0.rule == "normalize.ocr-one" && $0.line == 1 })

@@ -197,6 +197,40 @@ func digitFirst(_ lines: [SourceLine]) -> [Int] {
         #expect(!doc.diagnostics.contains { $0.rule == "structure.placement-proven" })
     }
 
+    /// OCR: a row's 1s read as 工, its last cell alone after the rule
+    /// (5.属于三类内部事务信息 工 0 0 0 0 0 | 工): both are the row's values
+    /// (`normalize.ocr-one`, `normalize.ocr-one-row-end`), and the next
+    /// row's label is read with nothing before it.
+    @Test func aOneReadAsAnIdeographEndingARowIsItsLastValue() throws {
+        let row = [1, 0, 0, 0, 0, 0, 1]
+        let values: (String) -> [Int] = { ["new", "withheld-5", "total"].contains($0) ? row : [0, 0, 0, 0, 0, 0, 0] }
+        let text = applicationsTable(values: values)
+            .replacingFirst("5.属于三类内部事务信息 1 0 0 0 0 0 1", with: "5.属于三类内部事务信息 工 0 0 0 0 0 | 工")
+        let doc = try document(text, tracing: true)
+        let table = try #require(doc.tables.first)
+        #expect(table.records.filter { $0.row.last == "5.属于三类内部事务信息" }.map(\.value) == row.map(String.init))
+        #expect(doc.trace.contains { $0.rule == "normalize.ocr-one-row-end" })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.stray-text" || $0.rule == "structure.missing-value" })
+    }
+
+    /// OCR: a row label whose numbering's dot was lost and a character
+    /// misread (4无让当理由大量反复申请 for 4.无正当理由大量反复申请), after
+    /// junk the reading stopped at: the label is found further on (its
+    /// opening agrees once the lost dot is allowed for), and its values
+    /// are the row's, not dropped as stray text with it.
+    @Test func aLabelWithItsNumberingDotLostIsFoundPastJunk() throws {
+        let row = [1, 0, 0, 0, 0, 0, 1]
+        let values: (String) -> [Int] = { ["new", "not-handled-4", "total"].contains($0) ? row : [0, 0, 0, 0, 0, 0, 0] }
+        let text = applicationsTable(values: values)
+            .replacingFirst("3.要求提供公开出版物 0 0 0 0 0 0 0", with: "3要求提供公开”出版物 \" \" ”")
+            .replacingFirst("4.无正当理由大量反复申请 1 0 0 0 0 0 1", with: "4无让当理由大量反复申请 1 0 0 0 0 0 1")
+        let doc = try document(text, tracing: true)
+        let table = try #require(doc.tables.first)
+        #expect(table.records.filter { $0.row.last == "4.无正当理由大量反复申请" }.map(\.value) == row.map(String.init))
+        #expect(doc.trace.contains { $0.rule == "structure.template-label" && $0.after == "4.无正当理由大量反复申请" })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.label-restored" && $0.message.contains("4.无正当理由大量反复申请") })
+    }
+
     @Test func closeMisreadingOfALabelIsTracedAndMissingLabelsRestored() throws {
         let text = applicationsTable()
             .replacingFirst("只计这一情形", with: "只计这一情况")

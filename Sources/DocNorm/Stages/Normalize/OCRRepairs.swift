@@ -46,6 +46,8 @@ struct OCRRulesFile: VersionedRuleFile {
     struct Ones: Decodable {
         var misread: String
         var digit: String
+        /// The marks (a table rule read as |) a row's last cell may stand after.
+        var rowEndAfter: String
     }
     /// A sign OCR read as two characters (‰ as %o).
     struct Sign: Decodable {
@@ -190,6 +192,8 @@ struct OCRRepairs: Sendable {
     /// for it only with a digit after it (or when the line changed), so
     /// that is what `ones` asks too.
     let misreadOne: Unicode.Scalar, one: Unicode.Scalar
+    /// The marks a misread 1 closing a row may stand right after (`oneAtRowEnd`).
+    let oneRowEndAfter: [Unicode.Scalar]
     /// The outer title's marks, the inner title's, what OCR reads the
     /// inner ones as, and the closing quote that makes a “ a quotation.
     let titleOpen: Unicode.Scalar, titleClose: Unicode.Scalar
@@ -336,6 +340,7 @@ struct OCRRepairs: Sendable {
                           thousandsPoints: try OCRThousandsPoints.load(file.thousandsPoints),
                           pathSegments: pathSegments, pathSegmentsUTF8: file.urls.segments.map { Array($0.utf8) },
                           misreadOne: misreadOne, one: oneDigit,
+                          oneRowEndAfter: Array(file.ones.rowEndAfter.unicodeScalars),
                           titleOpen: titleOpen, titleClose: titleClose,
                           innerOpen: try one(titles.innerOpen, "nestedTitles.innerOpen"),
                           innerClose: try one(titles.innerClose, "nestedTitles.innerClose"),
@@ -458,6 +463,7 @@ struct OCRRepairs: Sendable {
         if permilles(&s) { changed.append(("normalize.ocr-permille", s)) }
         if percents(&s) { changed.append(("normalize.ocr-percent", s)) }
         if ones(&s) { changed.append(("normalize.ocr-one", s)) }
+        if oneAtRowEnd(&s) { changed.append(("normalize.ocr-one-row-end", s)) }
         if urlMisread && urlPaths(&s) { changed.append(("normalize.ocr-url-path", s)) }
         // After parens: 〈试行) inside the inner title is （试行） by then.
         if nestedTitles(&s) { changed.append(("normalize.ocr-nested-title", s)) }
@@ -588,6 +594,8 @@ struct OCRRepairs: Sendable {
                                               || (i >= 2 && percentNeighbours.before.contains(utf8[i &- 2]))) { return true }
                     // The misread 1 with a digit after it (`ones` looks at the row).
                     if v == misreadOne.value && i < utf8.count && utf8[i] &- 0x30 < 10 { return true }
+                    // The misread 1 ending the line (`oneAtRowEnd` looks at the row).
+                    if v == misreadOne.value && utf8[i...].allSatisfy({ $0 == 0x20 }) { return true }
                     // A / before two path segments run together (`urlPaths`).
                     if v == 0x2F && runTogetherSegments(utf8, at: i) != nil { return true }
                     if parenOpeners.contains(v) && v != open.value { outside = max(outside, v == 0x28 ? 1 : 2) }
@@ -876,21 +884,7 @@ struct OCRRepairs: Sendable {
     /// first is the second's 1).
     func ones(_ s: inout [Unicode.Scalar]) -> Bool {
         func isDigit(_ k: Int) -> Bool { k >= 0 && k < s.count && ("0"..."9").contains(s[k]) }
-        guard s.contains(misreadOne) else { return false }
-        // Three numbers, each after a single space: a row of values.
-        var numbers = 0, isRow = false, k = 0
-        while k < s.count && !isRow {
-            if isDigit(k) {
-                while isDigit(k) { k += 1 }
-                numbers += 1
-                isRow = numbers >= 3
-                if k < s.count && s[k] == " " && isDigit(k + 1) { k += 1 } else { numbers = 0 }
-            } else {
-                numbers = 0
-                k += 1
-            }
-        }
-        guard isRow else { return false }
+        guard s.contains(misreadOne), holdsValueRun(s) else { return false }
         var changed = false
         for i in s.indices.reversed() where s[i] == misreadOne && isDigit(i + 1) {
             var end = i + 1
@@ -906,6 +900,42 @@ struct OCRRepairs: Sendable {
             changed = true
         }
         return changed
+    }
+
+    /// Whether the line holds three numbers in a row, each after a single
+    /// space: a table row's values.
+    func holdsValueRun(_ s: [Unicode.Scalar]) -> Bool {
+        func isDigit(_ k: Int) -> Bool { k >= 0 && k < s.count && s[k].isASCIIDigit }
+        var numbers = 0, k = 0
+        while k < s.count {
+            if isDigit(k) {
+                while isDigit(k) { k += 1 }
+                numbers += 1
+                if numbers >= 3 { return true }
+                if k < s.count && s[k] == " " && isDigit(k + 1) { k += 1 } else { numbers = 0 }
+            } else {
+                numbers = 0
+                k += 1
+            }
+        }
+        return false
+    }
+
+    /// 事务信息1 0 0 0 0 0 |工 → 事务信息1 0 0 0 0 0 | 1: the misread 1 as a
+    /// row's last cell (its 总计), alone at the line's end right after a
+    /// value or a table rule (`rowEndAfter`), on a line holding a row of
+    /// values. No digit follows it there, so `ones` leaves it; left, it
+    /// stands before the next row's label and hides it. A word's 工 ends
+    /// a line after a Han character (施工), never after a number or a rule.
+    func oneAtRowEnd(_ s: inout [Unicode.Scalar]) -> Bool {
+        guard var i = s.lastIndex(where: { $0 != " " }), s[i] == misreadOne else { return false }
+        var k = i - 1
+        while k >= 0 && s[k] == " " { k -= 1 }
+        guard k >= 0, s[k].isASCIIDigit || oneRowEndAfter.contains(s[k]), holdsValueRun(s) else { return false }
+        s[i] = one
+        // Apart from what stands before it, as the row's other cells are.
+        if k == i - 1 { s.insert(" ", at: i); i += 1 }
+        return true
     }
 
     /// The length of the path segment at `i` when another one follows it

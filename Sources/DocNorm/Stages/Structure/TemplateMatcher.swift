@@ -597,6 +597,9 @@ struct TemplateMatcher: Sendable {
                     }
                     if ahead.cutMisread {
                         traced("structure.label-cut-misread", at: ahead.start, text(ahead.start..<ahead.end), String(String.UnicodeScalarView(labelScalars.prefix(ahead.cutAt ?? 0))))
+                    } else if ahead.cost > 0 {
+                        // Read within the edit budget (a numbering's dot lost: 4无让当理由…).
+                        traced("structure.template-label", at: ahead.start, text(ahead.start..<ahead.end), label(rowIndex, column))
                     }
                     if let cut = ahead.cutAt { tails.append((column, cut)) }
                     p = ahead.end
@@ -1073,7 +1076,12 @@ struct TemplateMatcher: Sendable {
                     while q + 4 <= end {
                         let agree = (scalars[q] == o0 ? 1 : 0) + (scalars[q + 1] == o1 ? 1 : 0)
                             + (scalars[q + 2] == o2 ? 1 : 0) + (scalars[q + 3] == o3 ? 1 : 0)
-                        if agree >= 2 { return q + base }
+                        // Or with its second scalar lost: OCR drops a row
+                        // label's numbering dot (4无让当理由… for 4.无正当理由…),
+                        // which shifts the rest by one.
+                        let agreeLost = (scalars[q] == o0 ? 1 : 0) + (scalars[q + 1] == o2 ? 1 : 0)
+                            + (scalars[q + 2] == o3 ? 1 : 0)
+                        if agree >= 2 || agreeLost >= 2 { return q + base }
                         q += 1
                     }
                     return q + base
