@@ -754,6 +754,30 @@ private func blockThenFirstColumnAfterABlankLine(blank: Bool) -> String {
         #expect(HeaderPieceEvidence.columns(of: [["行政复议"], ["按照国务院办公厅的复函"]], labels: labels).isEmpty)
     }
 
+    /// A group with more values than its piece could name columns and than
+    /// a moved value's window holds leaves `movedOrders` no order: the
+    /// evidence for it is nil as soon as that group grows so (the stretch
+    /// not read on). One value fewer, it is read.
+    @Test func aGroupTooLongForAnyMovedOrderStopsTheEvidence() {
+        let labels = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+        let index = HeaderPieceEvidence.LabelIndex(labels)
+        let recovery = pipeline.tables.readingOrder
+        func evidence(values: Int) -> (moved: HeaderPieceEvidence?, full: HeaderPieceEvidence) {
+            let text = ["结果", "维持", (1...values).map(String.init).joined(separator: " "), "总计", "1"]
+            let lines = text.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
+            let tokens = recovery.numbers(in: lines[...])
+            return (HeaderPieceEvidence.forMovedOrders(lines: lines[...], tokens: tokens, labels: labels, index: index),
+                    HeaderPieceEvidence(lines: lines[...], tokens: tokens, labels: labels, index: index))
+        }
+        // 结果⏎维持 names at most 4 columns; a moved value's two groups hold at most 8 values.
+        #expect(HeaderPieceEvidence.mostValues(mostColumns: 4) == 7)
+        let long = evidence(values: 8)
+        #expect(long.moved == nil)
+        #expect(long.full.groups.map(\.tokens.count) == [8, 1])
+        #expect(long.full.movedOrders().isEmpty)
+        #expect(evidence(values: 7).moved?.groups.map(\.tokens.count) == [7, 1])
+    }
+
     /// A line its scalars show to name nothing (a scalar no label holds)
     /// names nothing by its Characters either; labels with a scalar that has
     /// canonical equivalents (é) are asked by Characters only.

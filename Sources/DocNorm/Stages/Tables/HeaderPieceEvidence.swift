@@ -128,15 +128,23 @@ struct HeaderPieceEvidence {
     /// the longest cut's search, last; a group with more values than its
     /// piece could name columns (`mostColumns`) disagrees unsearched. Where
     /// it is not nil it is the evidence `init(lines:tokens:labels:)` builds.
+    ///
+    /// Nil too as soon as one group has more values than `mostValues` of its
+    /// piece: `movedOrders` then gives no order (a run of table 三's rows
+    /// with no text between them, 100-odd values, was read to its end or to
+    /// the next group's opening for nothing).
     static func forMovedOrders(lines: ArraySlice<SourceLine>, tokens: [ReadingOrderRecovery.Token], labels: [String], index: LabelIndex) -> HeaderPieceEvidence? {
         var columns: [[[String]]?] = [nil]  // nil: not read yet (group 0's is read at the end)
         var firstDisagreeing: Int? = nil
+        /// Per group, `mostColumns` of its piece (worked out when it opens).
+        var mostNamed: [Int] = []
         // A group's count is known when the next opens.
-        func closed(_ runs: [Run]) -> Bool {
+        func opened(_ runs: [Run]) -> Bool {
+            mostNamed.append(Self.mostColumns(of: runs[runs.count - 1].piece))
             let g = runs.count - 2
             guard g >= 1 else { return true }
             let count = runs[g].tokens.count
-            if count > Self.mostColumns(of: runs[g].piece) {
+            if count > mostNamed[g] {
                 columns.append(nil)
             } else {
                 let named = Self.columns(of: runs[g].piece, labels: labels, index: index)
@@ -146,18 +154,32 @@ struct HeaderPieceEvidence {
             guard let first = firstDisagreeing else { firstDisagreeing = g; return true }
             return g - first < 2
         }
-        guard let runs = Self.runs(lines: lines, tokens: tokens, closed: closed) else { return nil }
+        func grown(_ count: Int) -> Bool { count <= Self.mostValues(mostColumns: mostNamed[mostNamed.count - 1]) }
+        guard let runs = Self.runs(lines: lines, tokens: tokens, closed: opened, grown: grown) else { return nil }
         if runs.count > 1 { columns.append(nil) }
         return HeaderPieceEvidence(groups: zip(runs, columns).map { run, named in
             Group(tokens: run.tokens, columns: named ?? Self.columns(of: run.piece, labels: labels, index: index))
         })
     }
 
+    /// The most values a group whose piece could name `mostColumns` columns
+    /// may hold where `movedOrders` gives an order: one more and every
+    /// order fails `countsAgree` at that group. Left as read, its count must
+    /// equal its columns' (at most, for group 0), which are no more than
+    /// `mostColumns`; as one of the two groups a value moves between, its
+    /// values and its neighbour's (one at least: a group opens with its
+    /// first value) are at most `maxMovedWindow`.
+    static func mostValues(mostColumns: Int) -> Int {
+        max(mostColumns, maxMovedWindow - 1)
+    }
+
     /// The runs of numbers of the stretch and the text before each, in
     /// order; `closed` is asked of the runs so far each time one opens
-    /// (the one before it then complete), and the reading stops (nil) when
-    /// it answers false.
-    static func runs(lines: ArraySlice<SourceLine>, tokens: [ReadingOrderRecovery.Token], closed: ([Run]) -> Bool) -> [Run]? {
+    /// (the one before it then complete), and `grown` of a run's count of
+    /// values each time it takes one; the reading stops (nil) when either
+    /// answers false.
+    static func runs(lines: ArraySlice<SourceLine>, tokens: [ReadingOrderRecovery.Token], closed: ([Run]) -> Bool,
+                     grown: (Int) -> Bool = { _ in true }) -> [Run]? {
         var runs: [Run] = []
         var piece: [[String]] = []  // text lines since the last number; [] marks a blank line
         var next = 0
@@ -177,6 +199,7 @@ struct HeaderPieceEvidence {
                     }
                     piece = []
                     runs[runs.count - 1].tokens.append(next)
+                    guard grown(runs[runs.count - 1].tokens.count) else { return nil }
                     next += 1
                 } else {
                     text.append(word)
