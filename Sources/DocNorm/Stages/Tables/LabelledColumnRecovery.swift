@@ -240,6 +240,10 @@ struct LabelledColumnRecovery: Sendable {
         /// their own (`tables.page-broken-block`): the source line of the
         /// first value placed, those rows' labels, how many values stayed in doubt.
         var byPageBreak: (line: Int, rows: [String], inDoubt: Int)? = nil
+        /// Below that break, every empty cell one text by the values' kinds
+        /// (`tables.page-broken-rest`): the source line of the first value
+        /// placed, the rows whose cells were placed, how many cells.
+        var byPageBreakRest: (line: Int, rows: [String], cells: Int)? = nil
         /// How many rotations of a one-row table's numbers hold, where the
         /// cells alike in all of them were placed (`tables.rotated-row`).
         var rotations: Int? = nil
@@ -790,6 +794,7 @@ struct LabelledColumnRecovery: Sendable {
         // above the break read on their own (PageBrokenBlock.swift), where
         // that agrees with what is placed.
         var byPageBreak: (line: Int, rows: [String], inDoubt: Int)?
+        var byPageBreakRest: (line: Int, rows: [String], cells: Int)?
         if byReading == nil, !unplaced.isEmpty,
            let broken = pageBrokenReading(pieces, lines: lines, template: template, shape: shape),
            case let reading = broken.reading,
@@ -830,6 +835,33 @@ struct LabelledColumnRecovery: Sendable {
             unplaced = kept
             if let first {
                 byPageBreak = (lines[first].number, broken.rows.map { template.rows[$0].path.last ?? "" }, broken.allowed.inDoubt.count)
+            }
+            // The rows below the break, where the values' kinds leave every
+            // cell one text (`tables.page-broken-rest`, PageBrokenBlock.swift).
+            let above = Set(broken.rows)
+            var open: [(row: Int, slot: Int, header: String)] = []
+            for block in shape.blocks {
+                for row in block.rows where !above.contains(row) {
+                    for (slot, header) in block.headers.enumerated() where !claimed[row][slot] { open.append((row, slot, header)) }
+                }
+            }
+            let loose = unplaced.indices.filter { unplaced[$0].lineIndex > broken.cutLine }
+            if byPageBreak != nil, loose.count == unplaced.count - broken.allowed.inDoubt.count,
+               let rest = brokenRest(cells: open, loose: loose.map { unplaced[$0].text }, values: values,
+                                     signsShown: shownSigns, template: template) {
+                var free = loose
+                for (cell, text) in zip(open, rest) {
+                    let k = free.firstIndex { unplaced[$0].text == text }!, at = free.remove(at: k)
+                    claimed[cell.row][cell.slot] = true
+                    values[cell.row][cell.slot] = text
+                    placedAt[cell.row][cell.slot] = unplaced[at].lineIndex
+                }
+                let placedRows = open.reduce(into: [String]()) { names, cell in
+                    let name = template.rows[cell.row].path.last ?? ""
+                    if names.last != name { names.append(name) }
+                }
+                byPageBreakRest = (lines[unplaced[loose[0]].lineIndex].number, placedRows, open.count)
+                unplaced = unplaced.indices.filter { !loose.contains($0) }.map { unplaced[$0] }
             }
         }
         // Blocks whose columns came as boxes in an order nothing names: the
@@ -927,7 +959,7 @@ struct LabelledColumnRecovery: Sendable {
         return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
                          placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence, bySign: bySign,
                          bySignedCell: bySignedCell, byRuns: byRuns, byHeaderLeft: byHeaderLeft, gridRows: gridRows, byReading: byReading, pastHeading: pastHeading, readingAllowed: readingAllowed,
-                         byBoxes: byBoxes, byPageBreak: byPageBreak)
+                         byBoxes: byBoxes, byPageBreak: byPageBreak, byPageBreakRest: byPageBreakRest)
     }
 
     /// Index of the first value of `run` with a blank line between it and

@@ -23,13 +23,29 @@
 /// values as those rows have cells; where readings differ, the cells they
 /// differ on stay empty and reported. The rows after the break are left to
 /// the rest of the stage.
+///
+/// `tables.page-broken-rest`, the rows below the break: their cells come in
+/// no order a rule could use (pingxi's 减1 before its 5, yunling's 21 drawn
+/// after everything else on the page), but a value's kind may leave it one
+/// cell. Where the values still loose after the break's label are exactly
+/// as many as the empty cells of the rows below it, every assignment of
+/// them to those cells is tried that keeps each value's kind: a signed
+/// value (增3) only under a header naming its sign (本年增/减), no bare
+/// number but zero under such a header where the table writes its changes
+/// with both signs (增1 and 减1: the author signs every change), every
+/// bound of the template holding. Where exactly one table comes of it
+/// (jingyang's seven zeros in seven cells; three 增2 for the three cells
+/// under 本年增/减), it is placed. Where several do, nothing is: a single
+/// cell they agree on (yunling's 增3, the one cell naming 增) would leave
+/// the row's others empty beside it, and a later reading of the table
+/// moves such a value left (see the holdout README).
 extension LabelledColumnRecovery {
     /// The reading of the rows above a page break inside a block: per template
     /// row, each slot's piece (index into `pieces`), what it allowed, and the
     /// template rows read; nil where the stretch is not so cut or no reading
     /// of that part keeps the order.
     func pageBrokenReading(_ pieces: [Piece], lines: [SourceLine], template: TableTemplate, shape: Shape)
-        -> (reading: [[Int?]], allowed: ReadingAllowance, rows: [Int])? {
+        -> (reading: [[Int?]], allowed: ReadingAllowance, rows: [Int], cutLine: Int)? {
         func isValue(_ piece: Piece) -> Bool { if case .value = piece { true } else { false } }
         func row(_ piece: Piece) -> Int? { if case .label(_, _, .row(let r)?) = piece { r } else { nil } }
         guard let firstValue = pieces.firstIndex(where: isValue),
@@ -53,6 +69,64 @@ extension LabelledColumnRecovery {
         }
         guard let one = oneReading(Array(pieces[..<cut]), lines: lines, template: template, shape: part, headerRunsFirst: true)
         else { return nil }
-        return (one.reading, one.allowed, above)
+        return (one.reading, one.allowed, above, pieces[cut].lineIndex)
+    }
+
+    /// The rows below the break (`tables.page-broken-rest`): per empty cell
+    /// (its template row, slot and header), the text every assignment of
+    /// `loose` to them puts there that keeps the values' kinds and the
+    /// template's bounds; nil where the counts differ, none keeps them, two
+    /// give other tables, or the search ran out of steps. `values`: what is
+    /// placed already (the bounds' other cells); `signsShown`: the table
+    /// writes its changes with both signs (`signsBothWays`).
+    func brokenRest(cells: [(row: Int, slot: Int, header: String)], loose: [String], values: [[String?]],
+                    signsShown: [String]?, template: TableTemplate) -> [String]? {
+        guard !cells.isEmpty, loose.count == cells.count else { return nil }
+        // Equal texts trading cells give one table: each distinct text once, with its count.
+        var texts: [String] = [], left: [Int] = []
+        for text in loose {
+            if let k = texts.firstIndex(of: text) { left[k] += 1 } else { texts.append(text); left.append(1) }
+        }
+        // Per cell, the texts its kind allows there.
+        let allowed = cells.map { cell in
+            texts.indices.filter { k in
+                signFits(texts[k], under: cell.header) && bareChange([(texts[k], cell.header)], shown: signsShown) == nil
+            }
+        }
+        var cellAt: [Int: Int] = [:]
+        for (c, cell) in cells.enumerated() { cellAt[cell.row << 8 | cell.slot] = c }
+        let bounds = template.boundSites.filter { site in site.cells.contains { cellAt[$0.row << 8 | $0.slot] != nil } }
+        var chosen = [Int](repeating: -1, count: cells.count), first: [Int]?, tables = 0, steps = 0
+        let budget = rules.readingOrder.maxOneReadingSteps
+        func boundsHold() -> Bool {
+            sites: for site in bounds {
+                var sums = (left: 0.0, right: 0.0)
+                for (n, at) in site.cells.enumerated() {
+                    let text = cellAt[at.row << 8 | at.slot].map { texts[chosen[$0]] } ?? values[at.row][at.slot]
+                    guard let text, let v = TableArithmetic.number(text) else { continue sites }
+                    if n < site.leftCount { sums.left += v } else { sums.right += v }
+                }
+                if sums.left > sums.right + 1e-9 { return false }
+            }
+            return true
+        }
+        func search(_ c: Int) {
+            guard steps < budget, tables < 2 else { return }
+            if c == cells.count {
+                guard boundsHold() else { return }
+                tables += 1
+                if first == nil { first = chosen }
+                return
+            }
+            for k in allowed[c] where left[k] > 0 {
+                steps += 1
+                left[k] -= 1; chosen[c] = k
+                search(c + 1)
+                left[k] += 1; chosen[c] = -1
+            }
+        }
+        search(0)
+        guard steps < budget, tables == 1, let first else { return nil }
+        return first.map { texts[$0] }
     }
 }

@@ -1064,6 +1064,11 @@ struct TableRecognizer: Sendable {
                            "a page break cuts a block of table \(template.id): the next row's label comes after the values, with a line taken out between them (page furniture); the values from line \(line) fit the rows above the break (\(rows.joined(separator: " "))) in \(doubt), each after its row label and its column header, after the cells above it and to its left, a run right after headers under the first of them still without values (read with the headers, before the block over it) (the extractor read each page's part of the table as a grid of its own)",
                            line: line)
         }
+        if let (line, rows, cells) = placement.byPageBreakRest {
+            context.report(.tables, "tables.page-broken-rest", .repair,
+                           "below the page break in table \(template.id), the values left are exactly as many as the empty cells of the rows there (\(rows.joined(separator: " ")), \(cells) cells), and only one table comes of the assignments of them that keep each value's kind (a signed value only under the header naming its sign, no bare number but zero there where the table signs its changes both ways) and the template's bounds: placed (the extractor read the next page's part of the table in an order of its own)",
+                           line: line)
+        }
         for (headers, value, header, line) in placement.bySign {
             context.report(.tables, "tables.labelled-columns", .repair,
                            "the values under \(headers) of table \(template.id) read row by row and column by column give different tables; placed row by row: column by column, \(value) would stand under \(header), which names no such sign",
