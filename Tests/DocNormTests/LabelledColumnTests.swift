@@ -1290,7 +1290,8 @@ import Testing
     /// Block （九） has one row and two columns; 采购总金额 is filled by its own
     /// run, so 19, exactly its rows' values before the blank, is
     /// 采购项目数量's; 0⏎17 stays loose and is （一）'s third box
-    /// (`tables.column-boxes`). `purchaseTotal`: 采购总金额's run.
+    /// (`tables.column-boxes`). `purchaseTotal`: 采购总金额's run (none: its
+    /// header and run left out).
     static func runAcrossTheFooter(purchaseTotal: [String]) -> String {
         let lines = ["二、主动公开政府信息情况", "", "第二十条第（一）项", "", "本年新制作数量", "", "本年新公开数量", "",
                      "对外公开总数量", "", "信息内容", "规章", "规范性文件", "", "0", "3", "", "第二十条第（五）项", "", "0", "3", "",
@@ -1299,8 +1300,8 @@ import Testing
                      "第二十条第（六）项", "", "上一年项目数量", "", "34", "6", "", "本年增/减", "增3", "减2", "",
                      "第二十条第（八）项", "", "上一年项目数量", "", "2", "", "第二十条第（九）项", "", "信息内容", "政府集中采购", "",
                      "采购项目数量", "", "19", "", "- 2 -", "", "0", "17", "", "处理决定数量", "", "286", "1347", "",
-                     "处理决定数量", "", "58", "4", "", "本年增/减", "减1", "", "采购总金额"]
-            + purchaseTotal + ["", "三、收到和处理政府信息公开申请情况", "全年无申请。"]
+                     "处理决定数量", "", "58", "4", "", "本年增/减", "减1"]
+            + (purchaseTotal.isEmpty ? [] : ["", "采购总金额"] + purchaseTotal) + ["", "三、收到和处理政府信息公开申请情况", "全年无申请。"]
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -1319,15 +1320,15 @@ import Testing
         #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "规范性文件" })
     }
 
-    /// The same where 采购总金额 is not filled (its run is two values for a
-    /// block of one row): what stands before the blank may be that column,
-    /// and 采购项目数量 stays empty and reported.
+    /// The same where 采购总金额 is not filled (its header and value not in
+    /// the text): what stands before the blank may be that column, and
+    /// 采购项目数量 stays empty and reported.
     @Test func aRunCutAtABlankIsNotTakenWhileAnotherColumnOfItsBlockIsEmpty() throws {
-        let doc = try document(Self.runAcrossTheFooter(purchaseTotal: ["4126.8万元", "5"]))
+        let doc = try document(Self.runAcrossTheFooter(purchaseTotal: []))
         #expect(Self.value(doc, "政府集中采购", "采购项目数量") == nil)
         #expect(Self.value(doc, "政府集中采购", "采购总金额") == nil)
         #expect(!doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .repair && $0.message.contains("every other column of the block") })
-        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.column?.last == "采购项目数量" })
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "政府集中采购" })
     }
 
     /// pdfminer of a Chromium PDF, 2021 format, a page break after 规章:
