@@ -1284,4 +1284,116 @@ import Testing
         let doc = try document(Self.restAfterTheNextHeading(["处理决定数量", "7", "0", "", "本年增/减", "减1", "", "采购总金额", "无"]), tracing: true)
         #expect(!doc.trace.contains { $0.rule == "tables.interleaved-heading" })
     }
+
+    /// pdfminer of a Chromium PDF, 2019 format: 采购项目数量's box 19, the
+    /// page footer printed after it, then 第（一）项's third column box 0⏎17.
+    /// Block （九） has one row and two columns; 采购总金额 is filled by its own
+    /// run, so 19, exactly its rows' values before the blank, is
+    /// 采购项目数量's; 0⏎17 stays loose and is （一）'s third box
+    /// (`tables.column-boxes`). `purchaseTotal`: 采购总金额's run (none: its
+    /// header and run left out).
+    static func runAcrossTheFooter(purchaseTotal: [String]) -> String {
+        let lines = ["二、主动公开政府信息情况", "", "第二十条第（一）项", "", "本年新制作数量", "", "本年新公开数量", "",
+                     "对外公开总数量", "", "信息内容", "规章", "规范性文件", "", "0", "3", "", "第二十条第（五）项", "", "0", "3", "",
+                     "信息内容", "行政许可", "其他对外管理服务事项", "", "上一年项目数量", "", "12", "8", "",
+                     "本年增/减", "减1", "增2", "", "信息内容", "行政处罚", "行政强制", "", "信息内容", "行政事业性收费", "",
+                     "第二十条第（六）项", "", "上一年项目数量", "", "34", "6", "", "本年增/减", "增3", "减2", "",
+                     "第二十条第（八）项", "", "上一年项目数量", "", "2", "", "第二十条第（九）项", "", "信息内容", "政府集中采购", "",
+                     "采购项目数量", "", "19", "", "- 2 -", "", "0", "17", "", "处理决定数量", "", "286", "1347", "",
+                     "处理决定数量", "", "58", "4", "", "本年增/减", "减1"]
+            + (purchaseTotal.isEmpty ? [] : ["", "采购总金额"] + purchaseTotal) + ["", "三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func aRunCutAtABlankUnderOneOfABlocksHeadersTakesItsRows() throws {
+        let doc = try document(Self.runAcrossTheFooter(purchaseTotal: ["4126.8万元"]), tracing: true)
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        #expect(Self.value(doc, "政府集中采购", "采购项目数量") == "19")
+        #expect(Self.value(doc, "政府集中采购", "采购总金额") == "4126.8万元")
+        for column in ["本年新制作数量", "本年新公开数量", "对外公开总数量"] { #expect(Self.value(doc, "规章", column) == "0") }
+        #expect(Self.value(doc, "规范性文件", "本年新公开数量") == "3")
+        #expect(Self.value(doc, "规范性文件", "本年新制作数量") == nil)
+        #expect(Self.value(doc, "规范性文件", "对外公开总数量") == nil)
+        #expect(Self.value(doc, "行政许可", "本年增/减") == "减1")
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .repair && $0.message.contains("every other column of the block") })
+        #expect(doc.diagnostics.contains { $0.rule == "tables.column-boxes" && $0.kind == .repair })
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "规范性文件" })
+    }
+
+    /// The same where 采购总金额 is not filled (its header and value not in
+    /// the text): what stands before the blank may be that column, and
+    /// 采购项目数量 stays empty and reported.
+    @Test func aRunCutAtABlankIsNotTakenWhileAnotherColumnOfItsBlockIsEmpty() throws {
+        let doc = try document(Self.runAcrossTheFooter(purchaseTotal: []))
+        #expect(Self.value(doc, "政府集中采购", "采购项目数量") == nil)
+        #expect(Self.value(doc, "政府集中采购", "采购总金额") == nil)
+        #expect(!doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .repair && $0.message.contains("every other column of the block") })
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "政府集中采购" })
+    }
+
+    /// pdfminer of a Chromium PDF, 2021 format, a page break after 规章:
+    /// （一）'s headers, 规章's three cells as boxes of one number each
+    /// (`top`), the page footer, then the next page: 行政规范性文件's label and
+    /// its cells among the other blocks' boxes in an order of their own.
+    static func rowsAboveABreak(_ top: [String], footer: Bool = true) -> String {
+        let lines = ["二、主动公开政府信息情况", "", "第二十条第（一）项", "", "信息内容", "规章", "", "本年制发件数", "", "本年废止件数", "",
+                     "现行有效件数", ""]
+            + top.flatMap { [$0, ""] } + (footer ? ["- 2 -", ""] : [])
+            + ["行政规范性文件", "", "信息内容", "行政许可", "", "信息内容", "行政处罚", "行政强制", "", "信息内容", "行政事业性收费", "",
+               "31", "", "4", "第二十条第（五）项", "", "3", "", "本年处理决定数量", "", "1286", "", "第二十条第（六）项", "",
+               "本年处理决定数量", "", "358", "12", "", "第二十条第（八）项", "", "本年收费金额（单位：万元）", "", "0", "",
+               "三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The boxes above the break are 规章's columns in an order nothing
+    /// names: 0 0 0 reads alike in every order and is placed.
+    @Test func boxesOfTheRowsAboveAPageBreakAllAlikeArePlaced() throws {
+        let doc = try document(Self.rowsAboveABreak(["0", "0", "0"]))
+        #expect(doc.tables.map(\.templateID) == ["2021-active-disclosure"])
+        for column in ["本年制发件数", "本年废止件数", "现行有效件数"] {
+            #expect(Self.value(doc, "规章", column) == "0")
+            #expect(Self.value(doc, "行政规范性文件", column) == nil)
+        }
+        #expect(Self.value(doc, "行政许可", "本年处理决定数量") == "1286")
+        #expect(Self.value(doc, "行政强制", "本年处理决定数量") == "12")
+        #expect(doc.diagnostics.contains { $0.rule == "tables.page-broken-block" && $0.kind == .repair && $0.message.contains("page break") })
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "行政规范性文件" })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "规章" })
+    }
+
+    /// 1 0 12 above the break: every cell differs between orders, nothing is
+    /// placed; without the footer taken out, nothing says the rows below
+    /// are past a page break, and nothing is placed either.
+    @Test func boxesAboveAPageBreakThatDifferPlaceNothing() throws {
+        for text in [Self.rowsAboveABreak(["1", "0", "12"]), Self.rowsAboveABreak(["0", "0", "0"], footer: false)] {
+            let doc = try document(text)
+            for column in ["本年制发件数", "本年废止件数", "现行有效件数"] { #expect(Self.value(doc, "规章", column) == nil) }
+            #expect(!doc.diagnostics.contains { $0.rule == "tables.page-broken-block" })
+        }
+    }
+
+    /// pdfminer of a Chromium PDF, 2019 format, a page break inside 第（五）项
+    /// after 行政许可: each header's box, then that row's value, the footer,
+    /// then 其他对外管理服务事项's label and its values scattered. Each
+    /// header names its box: 行政许可's row is placed, the other row stays
+    /// empty and reported.
+    @Test func aHeadersBoxAboveAPageBreakIsItsColumnsTop() throws {
+        let lines = ["二、主动公开政府信息情况", "", "信息内容", "规章", "规范性文件", "", "信息内容", "行政许可", "",
+                     "第二十条第（一）项", "", "本年新制作数量", "", "本年新公开数量", "", "对外公开总数量", "", "0", "0", "",
+                     "第二十条第（五）项", "", "0", "0", "", "0", "0", "", "上一年项目数量", "", "38", "", "本年增/减", "减2", "",
+                     "处理决定数量", "", "1264", "", "- 2 -", "", "其他对外管理服务事项", "", "21", "第二十条第（六）项", "", "增3", "",
+                     "信息内容", "行政处罚", "行政强制", "", "信息内容", "行政事业性收费", "", "本年增/减", "0", "减1", "",
+                     "上一年项目数量", "", "96", "12", "第二十条第（八）项", "", "上一年项目数量", "", "2", "", "第二十条第（九）项", "",
+                     "信息内容", "政府集中采购", "", "采购项目数量", "", "18", "", "3517", "", "处理决定数量", "", "87", "5", "",
+                     "本年增/减", "0", "", "采购总金额", "352.6万元", "", "三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        let doc = try document(lines.joined(separator: "\n") + "\n")
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        #expect(Self.value(doc, "行政许可", "上一年项目数量") == "38")
+        #expect(Self.value(doc, "行政许可", "本年增/减") == "减2")
+        #expect(Self.value(doc, "行政许可", "处理决定数量") == "1264")
+        for column in ["上一年项目数量", "本年增/减", "处理决定数量"] { #expect(Self.value(doc, "其他对外管理服务事项", column) == nil) }
+        #expect(doc.diagnostics.contains { $0.rule == "tables.page-broken-block" && $0.kind == .repair })
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "其他对外管理服务事项" })
+    }
 }

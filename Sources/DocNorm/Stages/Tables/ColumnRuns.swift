@@ -356,6 +356,63 @@ extension LabelledColumnRecovery {
         return boxes
     }
 
+    /// A run right after all of a block's headers (or after one of them)
+    /// that holds its rows above a page break, as boxes: per column one box
+    /// of those rows' values,
+    /// each box after a blank line, one value a line (pdfminer sets a box
+    /// apart so and orders a page's boxes by their grouping, not by column).
+    /// Taken where the stretch reads boxes, no cell of the block is placed,
+    /// the block's row labels before the run are exactly its rows above the
+    /// break, and the next of its row labels after the run comes past a
+    /// line taken out (page furniture: pdfminer prints the page's footer
+    /// and then the next page's boxes). Chromium's 2021 第（一）项 cut after
+    /// 规章: 0⏎⏎0⏎⏎0, the footer, then 行政规范性文件's label; 2019's
+    /// 第（五）项 cut after 行政许可: 上一年项目数量⏎⏎38, 本年增/减⏎减2, …, the footer,
+    /// then 其他对外管理服务事项's label.
+    func boxesAboveBreak(_ run: [(String, Int)], block b: Int, slots: [Int], pieces: [Piece], lines: [SourceLine], shape: Shape,
+                         claimed: [[Bool]]) -> (rows: [Int], boxes: [[(text: String, lineIndex: Int)]])? {
+        let block = shape.blocks[b], m = slots.count
+        // All of the block's columns (boxes in an order nothing names), or
+        // one header's own box (the header names it).
+        guard m == 1 || m == block.headers.count, Set(slots).count == m, !run.isEmpty, run.count % m == 0, case let count = run.count / m,
+              count < block.rows.count,
+              block.rows.allSatisfy({ row in slots.allSatisfy { !claimed[row][$0] } }),
+              readsBoxes(pieces, lines: lines, shape: shape),
+              let firstPiece = pieces.firstIndex(where: { if case .value(_, let i) = $0 { i == run[0].1 } else { false } }),
+              let lastPiece = pieces.firstIndex(where: { if case .value(_, let i) = $0 { i == run[run.count - 1].1 } else { false } })
+        else { return nil }
+        func row(_ piece: Piece) -> Int? {
+            if case .label(_, _, .row(let r)?) = piece, block.rows.contains(r) { r } else { nil }
+        }
+        // Each value alone on its line.
+        for p in firstPiece...lastPiece {
+            guard case .value = pieces[p] else { return nil }
+            if p > 0, pieces[p - 1].lineIndex == pieces[p].lineIndex { return nil }
+            if p + 1 < pieces.count, pieces[p + 1].lineIndex == pieces[p].lineIndex { return nil }
+        }
+        let above = Array(block.rows.prefix(count))
+        guard Set(pieces[..<firstPiece].compactMap(row)) == Set(above),
+              let next = pieces[(lastPiece + 1)...].firstIndex(where: { row($0) != nil }), row(pieces[next]) == block.rows[count],
+              case let (from, to) = (run[run.count - 1].1, pieces[next].lineIndex),
+              (from..<to).contains(where: { lines[$0 + 1].number - lines[$0].number > 1 })
+        else { return nil }
+        var boxes: [[(text: String, lineIndex: Int)]] = []
+        // One header's values may stand in the header's own box, right
+        // under it (本年增/减⏎减2).
+        let inHeadersBox = m == 1 && firstPiece > 0 && pieces[firstPiece - 1].lineIndex == run[0].1 - 1
+        for (k, (text, lineIndex)) in run.enumerated() {
+            if k > 0, lineIndex == run[k - 1].1 + 1 {
+                boxes[boxes.count - 1].append((text, lineIndex))
+            } else {
+                guard lineIndex > 0, ColumnOrderEvidence.isBlank(lines[lineIndex - 1]) || (k == 0 && inHeadersBox) else { return nil }
+                boxes.append([(text, lineIndex)])
+            }
+        }
+        guard boxes.count == m, boxes.allSatisfy({ $0.count == count }),
+              run.allSatisfy({ value in slots.allSatisfy { signFits(value.0, under: block.headers[$0]) } }) else { return nil }
+        return (above, boxes)
+    }
+
     /// Per row and slot of the block, the value every order of the boxes
     /// that keeps the template's bounds (本年新公开数量 ≤ 对外公开总数量)
     /// puts there, nil where two such orders differ; and whether the bounds

@@ -244,6 +244,15 @@ struct LabelledColumnRecovery: Sendable {
         /// (`tables.page-broken-rest`): the source line of the first value
         /// placed, the rows whose cells were placed, how many cells.
         var byPageBreakRest: (line: Int, rows: [String], cells: Int)? = nil
+        /// Runs under one of a block's several headers cut at a blank line
+        /// after exactly its rows' values, the block's other columns filled:
+        /// the header, the source line of the first value.
+        var byCutRun: [(header: String, line: Int)] = []
+        /// Rows above a page break read as boxes of one value each, in an
+        /// order nothing names (`tables.column-boxes`): the block's headers,
+        /// the cells every order reads alike (placed), the rows' labels, the
+        /// source line of the first value, whether the bounds ruled out orders.
+        var byBoxesAboveBreak: [(headers: String, placed: [String], rows: [String], line: Int, bounded: Bool)] = []
         /// How many rotations of a one-row table's numbers hold, where the
         /// cells alike in all of them were placed (`tables.rotated-row`).
         var rotations: Int? = nil
@@ -403,6 +412,10 @@ struct LabelledColumnRecovery: Sendable {
         }
         /// Runs too short for their block, placed once every run is read.
         var partial: [(block: Int, slots: [Int], run: [(String, Int)])] = []
+        /// Runs under one of a block's several headers too long for it, but
+        /// exactly its rows' long before their first blank line: settled
+        /// once every run is read (`byCutRun`).
+        var cutRuns: [(block: Int, slot: Int, run: [(String, Int)])] = []
         /// Runs after a lone header several blocks share whose block neither
         /// its order nor the caption read last settles (per header, its
         /// index in `shape.headers`): placed once every run is read, in the
@@ -531,6 +544,15 @@ struct LabelledColumnRecovery: Sendable {
                     drop(Array(run[rows.count...]), "after a blank line past the \(rows.count) values under \(names), its block's only column: drawn elsewhere")
                     run.removeLast(run.count - rows.count)
                 }
+                // The same under one of a block's several headers: settled
+                // once every run is read, where the block's other columns are
+                // all filled (what stands before the blank is then no other
+                // column of the block: pdfminer's 采购项目数量⏎19, then the page
+                // footer, then 第（一）项's column box 0⏎17).
+                if m == 1, shape.blocks[b].headers.count > 1, run.count > rows.count, firstAfterBlank(run, lines) == rows.count {
+                    cutRuns.append((b, slots[0], run))
+                    continue
+                }
                 if run.count == m * rows.count {
                     let byRows = (0..<rows.count).map { r in (0..<m).map { c in run[r * m + c] } }
                     let byColumns = (0..<rows.count).map { r in (0..<m).map { c in run[c * rows.count + r] } }
@@ -599,6 +621,25 @@ struct LabelledColumnRecovery: Sendable {
                     drop(run, "\(run.count) values under \(names), whose block has \(rows.count) rows")
                 }
             }
+        }
+        // A run under one of a block's several headers, cut at a blank line
+        // after exactly its rows' values: that column, where every other
+        // column of the block is filled by runs of its own; what follows
+        // the blank was drawn elsewhere and stays loose.
+        var byCutRun: [(header: String, line: Int)] = []
+        var byBoxesAboveBreak: [(headers: String, placed: [String], rows: [String], line: Int, bounded: Bool)] = []
+        for (b, slot, run) in cutRuns {
+            let rows = shape.blocks[b].rows, header = shape.blocks[b].headers[slot]
+            let othersFilled = rows.allSatisfy { row in
+                !claimed[row][slot] && values[row].indices.allSatisfy { $0 == slot || values[row][$0] != nil }
+            }
+            guard othersFilled, run.prefix(rows.count).allSatisfy({ signFits($0.0, under: header) }) else {
+                drop(run, "\(run.count) values under \(header), whose block has \(rows.count) rows")
+                continue
+            }
+            for (row, (text, index)) in zip(rows, run) { place(row, slot, text, index) }
+            drop(Array(run[rows.count...]), "after a blank line past the \(rows.count) values under \(header), the one column of its block still empty: drawn elsewhere")
+            byCutRun.append((header, lines[run[0].1].number))
         }
         /// Cells of rows in doubt left empty below (`hold`): claimed, no
         /// value, so no later reading guesses them.
@@ -689,6 +730,31 @@ struct LabelledColumnRecovery: Sendable {
             let open = rows.filter { row in slots.allSatisfy { !claimed[row][$0] } }
             let names = slots.map { shape.blocks[b].headers[$0] }.joined(separator: " ")
             guard open == Array(rows.prefix(count)) else {
+                // Boxes of the rows above a page break, the rows below not
+                // placed: the cells every order of the boxes reads alike.
+                if let above = boxesAboveBreak(run, block: b, slots: slots, pieces: pieces, lines: lines, shape: shape, claimed: claimed),
+                   case let aboveBlock = Shape.Block(rows: above.rows, headers: shape.blocks[b].headers),
+                   // One header's own box: the header names its column.
+                   case let (agreed, bounded) = m == 1
+                       ? (above.boxes[0].map { Array(repeating: String?.none, count: slots[0]) + [$0.text] }, false)
+                       : agreedCells(above.boxes, block: aboveBlock, template: template),
+                   agreed.contains(where: { $0.contains { $0 != nil } }) {
+                    var free = above.boxes.indices.map { _ in Array(above.boxes.indices) }, placedCells: [String] = []
+                    var left: [(String, Int)] = []
+                    for (r, row) in above.rows.enumerated() {
+                        for (slot, text) in agreed[r].enumerated() {
+                            guard let text, let k = free[r].firstIndex(where: { above.boxes[$0][r].text == text }) else { continue }
+                            let value = above.boxes[free[r].remove(at: k)][r]
+                            place(row, slot, value.text, value.lineIndex)
+                            placedCells.append("\(template.rows[row].path.last ?? "")/\(shape.blocks[b].headers[slot])")
+                        }
+                        left += free[r].map { (above.boxes[$0][r].text, above.boxes[$0][r].lineIndex) }
+                    }
+                    drop(left, "boxes of the rows above a page break under \(names), in an order nothing names: read otherwise in another order")
+                    byBoxesAboveBreak.append((names, placedCells, above.rows.map { template.rows[$0].path.last ?? "" },
+                                              lines[run[0].1].number, bounded))
+                    continue
+                }
                 drop(run, "\(run.count) values under \(names), whose block has \(rows.count) rows")
                 continue
             }
@@ -959,7 +1025,7 @@ struct LabelledColumnRecovery: Sendable {
         return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
                          placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence, bySign: bySign,
                          bySignedCell: bySignedCell, byRuns: byRuns, byHeaderLeft: byHeaderLeft, gridRows: gridRows, byReading: byReading, pastHeading: pastHeading, readingAllowed: readingAllowed,
-                         byBoxes: byBoxes, byPageBreak: byPageBreak, byPageBreakRest: byPageBreakRest)
+                         byBoxes: byBoxes, byPageBreak: byPageBreak, byPageBreakRest: byPageBreakRest, byCutRun: byCutRun, byBoxesAboveBreak: byBoxesAboveBreak)
     }
 
     /// Index of the first value of `run` with a blank line between it and
