@@ -610,7 +610,7 @@ import DocNormTestSupport
     /// a line with none is never decoded.
     @Test(arguments: [
         ("依申请公开政府信息工作正常开展。", [] as [String]),
-        ("同比增长14.79%，", ["percents"]),
+        ("占比达49%，", ["percents"]),
         ("差错率0.596。", ["percents", "counts"]),
         ("电子邮箱：abcG@a.gov.cn", ["percents", "counts", "addresses"]),
         ("一是数据未能按时更新，二是政策解读形式单一", ["lists"]),
