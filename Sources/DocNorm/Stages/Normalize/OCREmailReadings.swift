@@ -27,11 +27,9 @@ struct OCREmailReadings: Sendable {
         return OCREmailReadings(forms: forms, at: at)
     }
 
-    /// Whether a text may hold an address: an @.
-    func mayHold(_ text: String) -> Bool {
-        let byte = at[0].isASCII ? UInt8(at[0].value) : 0
-        return text.utf8.contains(byte)
-    }
+    /// The byte a text must hold for this rule to change it: the @'s first
+    /// (`OCRRepairs.readingCandidates` looks for it).
+    var gateBytes: [UInt8] { [String(at[0]).utf8.first!] }
 
     private static func isAddressCharacter(_ c: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(c) || ("0"..."9").contains(c) || c == "_"

@@ -51,20 +51,22 @@ struct OCREnumerationMarks: Sendable {
 
     /// Whether a text may hold a list item after the first: a numeral but
     /// the first right before the marker (二是), read on the UTF-8 bytes.
-    func mayHold(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable(holdsLaterItem) ?? Array(text.utf8).withUnsafeBufferPointer(holdsLaterItem)
-    }
-
-    private func holdsLaterItem(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        let m = markerUTF8
-        var i = 0
-        while i + m.count <= utf8.count {
-            if utf8[i] == m[0], utf8[i..<(i + m.count)].elementsEqual(m) {
-                for numeral in laterNumeralsUTF8 where numeral.count <= i && utf8[(i - numeral.count)..<i].elementsEqual(numeral) {
+    /// The marker is looked for by its last byte with `memchr` (for 是 a
+    /// continuation byte, which few of a line's other characters share):
+    /// most texts hold no item, and a loop byte by byte walked all of each.
+    func mayHold(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let m = markerUTF8, last = m[m.count - 1]
+        var end = m.count - 1  // where the marker's last byte may stand
+        while end < utf8.count {
+            end += offsetOfFirst(last, in: UnsafeBufferPointer(rebasing: utf8[end...]))
+            guard end < utf8.count else { return false }
+            let start = end + 1 - m.count
+            if utf8[start...end].elementsEqual(m) {
+                for numeral in laterNumeralsUTF8 where numeral.count <= start && utf8[(start - numeral.count)..<start].elementsEqual(numeral) {
                     return true
                 }
             }
-            i += 1
+            end += 1
         }
         return false
     }

@@ -42,6 +42,8 @@ struct OCRPercentReadings: Sendable {
     let clauseEnds: Set<Unicode.Scalar>
     let shareWords: [[Unicode.Scalar]]
     let shareReach: Int
+    /// The first UTF-8 byte of the %.
+    let percentLead: UInt8
 
     static func load(_ rules: OCRPercentReadingsRules, percent: Unicode.Scalar) throws -> OCRPercentReadings {
         func invalid(_ reason: String) -> DocNormError { .invalidRules(file: "ocr.json", line: nil, reason: "percentReadings: " + reason) }
@@ -56,14 +58,21 @@ struct OCRPercentReadings: Sendable {
             throw invalid("shareWords must not be empty and shareReach not negative")
         }
         return OCRPercentReadings(extraDigit: extra[0], percent: percent, signAsDigits: signs,
-                                  clauseEnds: Set(rules.clauseEnds.unicodeScalars), shareWords: words, shareReach: rules.shareReach)
+                                  clauseEnds: Set(rules.clauseEnds.unicodeScalars), shareWords: words, shareReach: rules.shareReach,
+                                  percentLead: String(percent).utf8.first!)
     }
 
-    /// Whether a line may hold a reading these rules take: an ASCII % or point.
-    func mayHold(_ text: String) -> Bool {
-        text.utf8.contains { $0 == 0x25 || $0 == 0x2E }
-    }
+    /// The bytes a text must hold one of for these rules to change it: the
+    /// %'s first (`nines`, `shares`) or an ASCII point (`signDigits`). Most
+    /// lines of a report hold neither, and are not decoded
+    /// (`OCRRepairs.readingCandidates` looks for them).
+    var gateBytes: [UInt8] { [percentLead, UInt8(ascii: ".")] }
 
+    /// Whether a text may hold a percentage `doubts` names: the %'s first
+    /// byte, found with `memchr`; a line without it is not decoded.
+    func mayDoubt(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        offsetOfFirst(percentLead, in: utf8) < utf8.count
+    }
 
     /// The number of digits and points that ends right before `end`, as its
     /// start and the index of its point (nil for a whole number); nil when
@@ -142,7 +151,8 @@ struct OCRPercentReadings: Sendable {
         var end = s.count - 1
         while end > 0 {
             defer { end -= 1 }
-            guard clauseEnds.contains(s[end]), s[end - 1].isASCIIDigit,
+            // The digit first: hashing every scalar of the text cost most of the rule (callgrind).
+            guard s[end - 1].isASCIIDigit, clauseEnds.contains(s[end]),
                   let (_, point) = number(endingAt: end, in: s), let point, end - point - 1 >= 3 else { continue }
             for digits in signAsDigits where end - point - 1 > digits.count && s[(end - digits.count)..<end].elementsEqual(digits) {
                 s.replaceSubrange((end - digits.count)..<end, with: [percent])

@@ -185,6 +185,10 @@ struct OCRRepairs: Sendable {
     /// A count's thousands comma read as a point (4.816 人次), read only once
     /// the document reads as OCR, with `percentReadings`.
     let thousandsPoints: OCRThousandsPoints
+    /// The bytes the %, count and @ readings each need one of (their
+    /// `gateBytes`), each byte once, with the readings it lets through
+    /// (`readingCandidates`).
+    let readingGates: [(byte: UInt8, readings: ReadingCandidates)]
     /// URL path segments (ASCII) a lost / ran together, as scalars and as UTF-8.
     let pathSegments: [[Unicode.Scalar]]
     let pathSegmentsUTF8: [[UInt8]]
@@ -314,6 +318,15 @@ struct OCRRepairs: Sendable {
             skips[Int(String(scalar).utf8.first!)] = 0
             if scalar.value <= 0xFFFF { reactingBits[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63) }
         }
+        let percentReadings = try OCRPercentReadings.load(file.percentReadings, percent: percent)
+        let thousandsPoints = try OCRThousandsPoints.load(file.thousandsPoints), emails = try OCREmailReadings.load(file.emails)
+        var readingGates: [(byte: UInt8, readings: ReadingCandidates)] = []
+        for (bytes, reading) in [(percentReadings.gateBytes, ReadingCandidates.percents), (thousandsPoints.gateBytes, .counts), (emails.gateBytes, .addresses)] {
+            for byte in bytes {
+                if let k = readingGates.firstIndex(where: { $0.byte == byte }) { readingGates[k].readings.insert(reading) }
+                else { readingGates.append((byte, reading)) }
+            }
+        }
         let dashUTF8 = Array(String(misreadDash).utf8)
         let dashLeadShared = reactsTo.contains { $0 != misreadDash && String($0).utf8.first == dashUTF8[0] }
         return OCRRepairs(parenOpeners: set(file.parens.openers, "parens.openers"), parenClosers: set(file.parens.closers, "parens.closers"),
@@ -334,10 +347,8 @@ struct OCRRepairs: Sendable {
                           misreadDashUTF8: dashUTF8.count > 1 && !dashLeadShared ? dashUTF8 : nil,
                           misreadPermille: misreadPermille, permille: try one(file.permille.sign, "permille.sign"),
                           misreadPercents: misreadPercents, percent: percent, percentNeighbours: (before: percentBefore, after: percentAfter),
-                          percentReadings: try OCRPercentReadings.load(file.percentReadings, percent: percent),
-                          enumerations: try OCREnumerationMarks.load(file.enumerations),
-                          emails: try OCREmailReadings.load(file.emails),
-                          thousandsPoints: try OCRThousandsPoints.load(file.thousandsPoints),
+                          percentReadings: percentReadings, enumerations: try OCREnumerationMarks.load(file.enumerations), emails: emails,
+                          thousandsPoints: thousandsPoints, readingGates: readingGates,
                           pathSegments: pathSegments, pathSegmentsUTF8: file.urls.segments.map { Array($0.utf8) },
                           misreadOne: misreadOne, one: oneDigit,
                           oneRowEndAfter: Array(file.ones.rowEndAfter.unicodeScalars),
@@ -388,12 +399,36 @@ struct OCRRepairs: Sendable {
             if let fixed = repairedReadings(lines[i].text, line: lines[i].number, characters: characters, context: context) {
                 lines[i].text = fixed
             }
-            for reading in percentReadings.doubts(Array(lines[i].text.unicodeScalars)) {
+            // Only a line with a % holds a percentage to doubt: the others are not decoded.
+            guard withUTF8(of: lines[i].text, { percentReadings.mayDoubt($0) }) else { continue }
+            for reading in percentReadings.doubts(scalars(of: lines[i].text)) {
                 context.report(.normalize, "normalize.ocr-percent-suspect", .suspicion,
                                "\(reading) in a text read by OCR may be \(reading.dropLast(2))% (Tesseract reads a % after a digit as 9%); check it against the source",
                                line: lines[i].number)
             }
         }
+        return found
+    }
+
+    /// The readings of a document read as OCR (`repairedReadings`) that may
+    /// change a text.
+    struct ReadingCandidates: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let percents = ReadingCandidates(rawValue: 1), counts = ReadingCandidates(rawValue: 2)
+        static let lists = ReadingCandidates(rawValue: 4), addresses = ReadingCandidates(rawValue: 8)
+    }
+
+    /// Which readings may change a text, from its UTF-8: each gate byte
+    /// looked for once with `memchr` (a point lets both the % and the count
+    /// readings through), then the list items. Every line of an OCR
+    /// document is asked, and most have none: they are not decoded, and
+    /// four scans of the bytes, one per reading, cost more than the readings.
+    func readingCandidates(_ utf8: UnsafeBufferPointer<UInt8>) -> ReadingCandidates {
+        var found: ReadingCandidates = []
+        for gate in readingGates where !found.isSuperset(of: gate.readings) && offsetOfFirst(gate.byte, in: utf8) < utf8.count {
+            found.formUnion(gate.readings)
+        }
+        if enumerations.mayHold(utf8) { found.insert(.lists) }
         return found
     }
 
@@ -405,13 +440,12 @@ struct OCRRepairs: Sendable {
     /// source can tell from OCR's extra 9. A repaired count is reported: its
     /// number changed.
     func repairedReadings(_ text: String, line: Int, characters: CharacterNormalizer, context: PipelineContext) -> String? {
-        let mayPercent = percentReadings.mayHold(text), mayCount = thousandsPoints.mayHold(text)
-        let mayList = enumerations.mayHold(text), mayAddress = emails.mayHold(text)
-        guard mayPercent || mayCount || mayList || mayAddress else { return nil }
-        var s = Array(text.unicodeScalars)
+        let may = withUTF8(of: text) { readingCandidates($0) }
+        guard !may.isEmpty else { return nil }
+        var s = scalars(of: text)
         var nines: [OCRPercentReadings.NineRepair] = []
-        var changed = mayPercent ? percentReadings.repair(&s, nines: &nines) : []
-        if mayCount {
+        var changed = may.contains(.percents) ? percentReadings.repair(&s, nines: &nines) : []
+        if may.contains(.counts) {
             let counts = thousandsPoints.repair(&s)
             if !counts.isEmpty {
                 changed.append(("normalize.ocr-thousands-point", s))
@@ -422,8 +456,8 @@ struct OCRRepairs: Sendable {
                 }
             }
         }
-        if mayList && enumerations.repair(&s) { changed.append(("normalize.ocr-enumeration-mark", s)) }
-        if mayAddress && emails.repair(&s) { changed.append(("normalize.ocr-email-at", s)) }
+        if may.contains(.lists) && enumerations.repair(&s) { changed.append(("normalize.ocr-enumeration-mark", s)) }
+        if may.contains(.addresses) && emails.repair(&s) { changed.append(("normalize.ocr-email-at", s)) }
         guard !changed.isEmpty else { return nil }
         for nine in nines {
             context.report(.normalize, "normalize.ocr-percent-nine", .repair,
@@ -440,9 +474,7 @@ struct OCRRepairs: Sendable {
     /// shows a misread scheme itself. Only then may `urlPaths` act.
     func repaired(_ text: String, line: Int, urlMisread: inout Bool, characters: CharacterNormalizer, context: PipelineContext) -> String? {
         guard mayRepair(text) else { return nil }
-        // Decoded from the UTF-8 in one pass (an Array of the scalar view
-        // counted them first), as scalars: the same 32-bit values.
-        var s = scalarValues(text).withUnsafeBufferPointer { $0.withMemoryRebound(to: Unicode.Scalar.self) { Array($0) } }
+        var s = scalars(of: text)
         // Each rule that changed the line, with the line after it: a step's
         // before is the one before it, so that replaying the trace (a misread
         // dash is a Han character, 一) finds each step's text.
@@ -469,6 +501,20 @@ struct OCRRepairs: Sendable {
         if nestedTitles(&s) { changed.append(("normalize.ocr-nested-title", s)) }
         guard !changed.isEmpty else { return nil }
         return finished(text, s, changed, line: line, characters: characters, context: context)
+    }
+
+    /// A text's scalars, decoded from its UTF-8 in one pass (an Array of the
+    /// scalar view counted them first): the same 32-bit values.
+    private func scalars(of text: String) -> [Unicode.Scalar] {
+        scalarValues(text).withUnsafeBufferPointer { $0.withMemoryRebound(to: Unicode.Scalar.self) { Array($0) } }
+    }
+
+    /// `body` on a text's UTF-8, in place when the string is contiguous (a
+    /// line's always is).
+    private func withUTF8<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var text = text
+        return text.withUTF8(body)
     }
 
     /// The repaired scalars as text, its punctuation and spaces looked at

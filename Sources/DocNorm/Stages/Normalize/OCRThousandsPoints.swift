@@ -36,11 +36,9 @@ struct OCRThousandsPoints: Sendable {
         return OCRThousandsPoints(units: units, measures: measures, comma: comma[0])
     }
 
-    /// Whether a line may hold a reading this rule takes: an ASCII point.
-    func mayHold(_ text: String) -> Bool {
-        text.utf8.contains(0x2E)
-    }
-
+    /// The byte a text must hold for this rule to change it: an ASCII point
+    /// (`OCRRepairs.readingCandidates` looks for it).
+    let gateBytes: [UInt8] = [UInt8(ascii: ".")]
 
     /// Whether a count unit starts at `i` (and no measure does, nor the start of one the text ends inside).
     private func countUnit(at i: Int, in s: [Unicode.Scalar]) -> Bool {
