@@ -75,3 +75,48 @@ import Testing
         #expect(QualityReport.flagged(expected("new", 0, "5"), in: doc))
     }
 }
+
+/// `structure.short-row-proven`: a row read one value short, placed from
+/// the left, whose row sums ask 0 of the lost value wherever it stood, has
+/// its placed values out of doubt; the flag stays, naming no cell.
+@Suite struct ShortRowProofTests {
+    func rowPath(_ id: String) -> [String] {
+        pipeline.tables.rules.templates.first { $0.id == "2021-applications" }!.rows.first { $0.id == id }!.path
+    }
+
+    func expected(_ row: String, _ slot: Int, _ value: String) -> QualityReport.ExpectedRecord {
+        let columns = pipeline.tables.rules.templates.first { $0.id == "2021-applications" }!.rows.first { $0.id == row }!.columnPaths
+        return QualityReport.ExpectedRecord(table: "2021-applications", row: rowPath(row), column: columns[slot], value: value)
+    }
+
+    /// The rows OCR read: `row` for `id`, the rest whole (1 0 0 0 0 0 1 for
+    /// 一, （一） and （七）, so that the columns hold; 0s elsewhere).
+    static func short(_ row: [Int], in id: String) -> (String) -> [Int] {
+        { $0 == id ? row : ($0 == "new" || $0 == "total" || $0 == "disclosed" ? [1, 0, 0, 0, 0, 0, 1] : [0, 0, 0, 0, 0, 0, 0]) }
+    }
+
+    @Test func aRowOfZerosOneShortIsNotInDoubt() throws {
+        let doc = try document(applicationsTable(values: Self.short([0, 0, 0, 0, 0, 0], in: "not-handled-2")), tracing: true)
+        let flag = try #require(doc.diagnostics.first { $0.rule == "structure.missing-value" })
+        #expect(flag.cells == nil)
+        #expect(flag.message.contains("6 of 7") && flag.message.contains("only the empty cell is missing"))
+        #expect(doc.trace.contains { $0.rule == "structure.short-row-proven" })
+        #expect(!QualityReport.flagged(expected("not-handled-2", 0, "0"), in: doc))
+        // The empty cell stays flagged: missing.
+        #expect(QualityReport.flagged(expected("not-handled-2", 6, "0"), in: doc))
+    }
+
+    /// 1 0 0 0 0 1 one short: the lost cell may be 其他 (0, the 1 the
+    /// total) or the total (1, the 1 其他's), and 其他 reads 1 in one,
+    /// 0 in the other: in doubt. 1 0 0 0 0 0: only a lost total (1) keeps
+    /// the parts under it, and that rests on the digits read alone (a
+    /// misread total would allow other readings): in doubt. Two lost: the
+    /// sums cannot say where.
+    @Test func aRowTheSumsLeaveOpenKeepsItsFlag() throws {
+        for row in [[1, 0, 0, 0, 0, 1], [1, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0]] {
+            let doc = try document(applicationsTable(values: Self.short(row, in: "disclosed")))
+            let flag = try #require(doc.diagnostics.first { $0.rule == "structure.missing-value" })
+            #expect(flag.cells == DiagnosticCells(table: "2021-applications", row: rowPath("disclosed")))
+        }
+    }
+}
