@@ -23,6 +23,8 @@ struct Eval: ParsableCommand {
     @Option(help: "Write the measures to this baseline file.") var writeBaseline: String?
     @Flag(help: "After the table, list every gold value the output has wrong or lacks without a diagnostic that says so.")
     var misses = false
+    @Flag(help: "After the table, list every gold value the output has right but puts in doubt all the same, with what flags it (diagnostic rule and the cells it names, or failed relation and its axis).")
+    var flagged = false
     @OptionGroup var pipelineArguments: PipelineArguments
 
     func run() throws {
@@ -57,6 +59,7 @@ struct Eval: ParsableCommand {
         let (by, overall) = QualityReport.summarize(scored)
         try writeStandardOutput(QualityBaseline.table(by: by, overall: overall, raw: !noRaw))
         if misses { try writeStandardOutput(Self.misses(scored)) }
+        if flagged { try writeStandardOutput(Self.rightFlagged(scored)) }
         if let writeBaseline {
             try writeAtomically(Array(try QualityBaseline(by: by, overall: overall).encoded().utf8), to: writeBaseline)
         }
@@ -77,6 +80,19 @@ struct Eval: ParsableCommand {
             let (line, column, reason) = JSONLocation.describe(error, in: String(decoding: data, as: UTF8.self))
             throw failure(.unreadable, "\(path)\(JSONLocation.suffix(line: line, column: column)): not a quality baseline: \(reason); write one with --write-baseline")
         }
+    }
+
+    /// One line per right but flagged gold value: document, extractor,
+    /// table, row and column path, value, and what flags it.
+    static func rightFlagged(_ scored: [(QualityReport.Case, QualityReport.Score)]) -> String {
+        var out = ""
+        for (c, score) in scored {
+            for (r, by) in score.rightFlagged {
+                let path = (r.row + ["|"] + r.column).joined(separator: "/")
+                out += "\(c.document)\t\(c.extractor)\t\(r.table)\t\(path)\t\(r.value)\tflagged by \(by.joined(separator: " "))\n"
+            }
+        }
+        return out.isEmpty ? "\nno right value flagged\n" : "\n" + out
     }
 
     /// One line per unflagged gold value: document, extractor, table, row and

@@ -100,6 +100,9 @@ public enum QualityReport {
         /// cases "values right or flagged" still misses, listed by
         /// `eval --misses`.
         public var unflagged: [Miss] = []
+        /// Each value right but flagged, with what flags it (`flags`):
+        /// listed by `eval --flagged`, to see which diagnostics cost most.
+        public var rightFlagged: [(record: ExpectedRecord, by: [String])] = []
         /// Why the pipeline refused the extraction, when it `failed`.
         public var error: String? = nil
     }
@@ -297,13 +300,19 @@ public enum QualityReport {
                      goldValues: c.records.count, valuesRight: right.count,
                      valuesAccountedFor: c.records.count - unflagged.count,
                      valuesRightFlagged: right.filter { flagged($0, in: document) }.count,
-                     idempotent: again == output, failed: false, unflagged: unflagged)
+                     idempotent: again == output, failed: false, unflagged: unflagged,
+                     rightFlagged: right.compactMap { r in
+                         let by = flags(r, in: document)
+                         return by.isEmpty ? nil : (r, by)
+                     })
     }
 
     /// Whether the output says that a gold value it does not have right is in
     /// doubt: its table (same template) left the cell empty, which stage 4
     /// reports as a missing value, or a relation failed on the value's row or
-    /// column (a table with one unnamed data row: any relation), or a
+    /// column (a table with one unnamed data row: any relation; one whose
+    /// failure one cell alone explains, `ArithmeticCheck.suspect`: that
+    /// cell), or a
     /// suspicion names the cell, its row or column, or its whole table (a
     /// row's values placed by a guess, a table found but left as text).
     static func flagged(_ record: ExpectedRecord, in document: Document) -> Bool {
@@ -314,8 +323,36 @@ public enum QualityReport {
             guard table.templateID == record.table else { return false }
             if !table.records.contains(where: { $0.row == record.row && $0.column == record.column }) { return true }
             let subjects: Set<String> = [record.row.joined(separator: "/"), record.column.joined(separator: "/")]
-            return table.checks.contains { !$0.holds && (record.row.isEmpty || subjects.contains($0.subject)) }
+            return table.checks.contains { check in
+                !check.holds && (record.row.isEmpty || subjects.contains(check.subject))
+                    && check.suspect.map { $0.row == record.row && $0.column == record.column } ?? true
+            }
         }
+    }
+
+    /// What puts a value in doubt, as `flagged` reads the output: each
+    /// diagnostic covering its cell (rule and the cells it names: table,
+    /// row, column or cell), each failed relation on its row or column
+    /// (check id and axis), or its cell left empty.
+    static func flags(_ record: ExpectedRecord, in document: Document) -> [String] {
+        var by: [String] = []
+        for d in document.diagnostics where d.kind != .repair {
+            guard let c = d.cells, c.covers(table: record.table, row: record.row, column: record.column) else { continue }
+            let scope = c.row == nil ? (c.column == nil ? "table" : "column") : (c.column == nil ? "row" : "cell")
+            by.append("\(d.rule)[\(scope)]")
+        }
+        for table in document.tables where table.templateID == record.table {
+            if !table.records.contains(where: { $0.row == record.row && $0.column == record.column }) { by.append("empty-cell") }
+            let row = record.row.joined(separator: "/"), column = record.column.joined(separator: "/")
+            for check in table.checks where !check.holds {
+                if let suspect = check.suspect {
+                    if suspect.row == record.row && suspect.column == record.column { by.append("check:\(check.check)[cell]") }
+                } else if record.row.isEmpty { by.append("check:\(check.check)[one-row]") }
+                else if check.subject == row { by.append("check:\(check.check)[row]") }
+                else if check.subject == column { by.append("check:\(check.check)[column]") }
+            }
+        }
+        return by
     }
 
     /// Headings with their level, as "level text", for recall.

@@ -16,6 +16,17 @@ public struct TableRecord: Codable, Sendable, Equatable {
     public var value: String
 }
 
+/// One value cell of a template table, by its label paths (as in `TableRecord`).
+public struct TableCell: Codable, Sendable, Equatable {
+    public var row: [String]
+    public var column: [String]
+
+    public init(row: [String], column: [String]) {
+        self.row = row
+        self.column = column
+    }
+}
+
 /// The outcome of one arithmetic relation of a template, for one row or column.
 public struct ArithmeticCheck: Codable, Sendable, Equatable {
     public var check: String
@@ -24,6 +35,19 @@ public struct ArithmeticCheck: Codable, Sendable, Equatable {
     public var holds: Bool
     public var left: Double
     public var right: Double
+    /// Of a relation that fails, the one cell whose value alone explains it
+    /// (`structure.arithmetic`, TableArithmetic+LoneSuspect.swift): the
+    /// relation puts that cell in doubt, not its whole row or column.
+    public var suspect: TableCell? = nil
+
+    public init(check: String, subject: String, holds: Bool, left: Double, right: Double, suspect: TableCell? = nil) {
+        self.check = check
+        self.subject = subject
+        self.holds = holds
+        self.left = left
+        self.right = right
+        self.suspect = suspect
+    }
 }
 
 /// A table as a rectangular grid of cell texts (spanned positions are empty

@@ -33,7 +33,10 @@ extension JSONRenderer {
                 for record in table.records {
                     size += 140 + labels(record.row) + labels(record.column) + record.value.utf8.count
                 }
-                for check in table.checks { size += 220 + check.check.utf8.count + check.subject.utf8.count }
+                for check in table.checks {
+                    size += 220 + check.check.utf8.count + check.subject.utf8.count
+                    if let suspect = check.suspect { size += 80 + labels(suspect.row) + labels(suspect.column) }
+                }
             }
         }
         for d in document.diagnostics {

@@ -124,6 +124,13 @@ extension JSONRenderer {
                     w.key("left"); try w.value(c.left)
                     w.key("right"); try w.value(c.right)
                     w.key("subject"); w.value(c.subject)
+                    if let suspect = c.suspect {
+                        w.key("suspect")
+                        w.beginObject()
+                        w.key("column"); w.value(path: suspect.column)
+                        w.key("row"); w.value(path: suspect.row)
+                        w.endObject()
+                    }
                     w.endObject()
                 }
                 w.endArray()

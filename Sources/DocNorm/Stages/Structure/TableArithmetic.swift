@@ -23,14 +23,29 @@ enum TableArithmetic {
     /// `check`, on relations already evaluated (`relations(template, values:)`).
     static func check(_ template: TableTemplate, relations: [Relation], values: [[String?]], lines: [Int?],
                       context: PipelineContext) -> [ArithmeticCheck] {
-        for r in relations where !r.result.holds {
+        let suspects = loneSuspects(relations, values: values)
+        var results: [ArithmeticCheck] = []
+        results.reserveCapacity(relations.count)
+        for (r, suspect) in zip(relations, suspects) {
+            var result = r.result
+            let cell = suspect.map { TableCell(row: template.rows[$0.row].path, column: template.rows[$0.row].columnPaths[$0.slot]) }
+            result.suspect = cell
+            results.append(result)
+            guard !r.result.holds else { continue }
             let place = r.axis == .column ? "column" : "row"
+            // The one cell that alone explains the failure, named with the
+            // value that would make every relation on it hold.
+            var alone = ""
+            if let suspect, let cell {
+                let name = cell.row.isEmpty ? "" : "'\(cell.row.joined(separator: " / "))' × "
+                alone = "; one cell alone explains it: \(name)'\(cell.column.joined(separator: " / "))' (\(format(suspect.value)) would satisfy every relation of its row and column)"
+            }
             context.report(.structure, "structure.arithmetic", .arithmetic,
-                           "\(template.id) \(r.result.check) fails in \(place) \(r.result.subject): \(format(r.result.left)) ≠ \(format(r.result.right)) (\(r.description))",
-                           line: lines[r.row])
+                           "\(template.id) \(r.result.check) fails in \(place) \(r.result.subject): \(format(r.result.left)) ≠ \(format(r.result.right)) (\(r.description))\(alone)",
+                           line: lines[r.row], cells: cell.map { DiagnosticCells(table: template.id, row: $0.row, column: $0.column) })
         }
         reportBrokenBounds(template, values: values, lines: lines, context: context)
-        return relations.map(\.result)
+        return results
     }
 
     /// `structure.bound`: each bound of the template (`part ≤ whole`) whose

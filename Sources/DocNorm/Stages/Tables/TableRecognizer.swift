@@ -527,7 +527,10 @@ struct TableRecognizer: Sendable {
             let relations = gridsOnly && TableArithmetic.allHold(best.template, values: best.values) ? []
                 : matcher.repairRulesReadAsDigits(&best, tracing: context.tracing)
             keepAnchorLabel(&best, lineText: lines[i].text.unicodeScalars.drop { $0 == "\t" || $0 == " " }, line: lines[i].number, context: context)
-            if !gridsOnly { matcher.clearProvenPlacements(&best, relations: relations, context: context) }
+            if !gridsOnly {
+                matcher.clearProvenPlacements(&best, relations: relations, context: context)
+                matcher.clearProvenShortRows(&best, context: context)
+            }
 
             let last = from + lineIndex(of: best.end - 1, in: stream)
             if context.tracing { traceLayoutRepairs(lines[i...last], stream: stream, context: context) }
