@@ -142,4 +142,14 @@ struct ReportLikeGenerator {
         // The step says line 3: the first copy renumbered is no change it made.
         #expect(Guarantees.unexplainedHanChange(input: input, trace: [region, renumbered], output: "规章\t0\n二、总体\n一、总体\n") != nil)
     }
+
+    /// A step on a line that held no Han adds its Han at that line: ㈰
+    /// (not Han) under a heading, which NFKC makes (日), stands after the
+    /// heading's Han, not before them (fuzz run 39, item 27: the replay took
+    /// the line for one a region had emptied and went back to the heading's).
+    @Test func hanCheckAddsAtALineThatHeldNoHan() {
+        let nfkc = TraceStep(stage: .normalize, rule: "normalize.nfkc", line: 2, before: "㈰", after: "(日)")
+        #expect(Guarantees.unexplainedHanChange(input: "一、总体\n㈰", trace: [nfkc], output: "一、总体\n（日）\n") == nil)
+        #expect(Guarantees.unexplainedHanChange(input: "一、总体\n㈰", trace: [nfkc], output: "（日）\n一、总体\n") != nil)
+    }
 }

@@ -141,11 +141,12 @@ public enum Guarantees {
         // Stage 4's cell-level table steps detail the table region step of
         // stage 3, which already carries the region's whole before and after;
         // its heading repairs stand outside tables and are replayed.
+        var emptied = Set<Int>()
         for step in trace where step.stage != .structure || outsideTables.contains(step.rule) {
             let before = hanLines(step.before), after = hanLines(step.after)
             if before.joined().elementsEqual(after.joined()) { continue }
-            let first = absorbingLine(max(0, min((step.line ?? 1) - 1, lines.count - 1)), in: lines)
-            guard replace(before, with: after, in: &lines, from: first) else {
+            let first = absorbingLine(max(0, min((step.line ?? 1) - 1, lines.count - 1)), in: lines, emptied: emptied)
+            guard replace(before, with: after, in: &lines, from: first, emptied: &emptied) else {
                 return "trace step [\(step.stage.rawValue)/\(step.rule)] line \(step.line.map(String.init) ?? "-") "
                     + "removes Han characters not found there: \(step.before.debugDescription) → \(step.after.debugDescription)"
             }
@@ -170,12 +171,16 @@ public enum Guarantees {
         return result
     }
 
-    /// The nearest line at or before `first` that still holds Han: a later
-    /// step on a line whose Han an earlier step over several lines took
-    /// into a line of its own (a table region's grid) finds it in that line
-    /// — not in a copy of the same text further on, where a search from its
-    /// own, emptied line would take it.
-    static func absorbingLine(_ first: Int, in lines: [[UInt32]]) -> Int {
+    /// The nearest line at or before `first` that still holds Han, when an
+    /// earlier step emptied `first` (`emptied`): a later step on a line whose
+    /// Han an earlier step over several lines took into a line of its own (a
+    /// table region's grid) finds it in that line — not in a copy of the same
+    /// text further on, where a search from its own, emptied line would take
+    /// it. A line that held no Han (Hangul around a ㈰, which NFKC makes
+    /// （日）) is `first` itself: what a step adds there goes at that line,
+    /// not before the Han of the line above it (item 27).
+    static func absorbingLine(_ first: Int, in lines: [[UInt32]], emptied: Set<Int>) -> Int {
+        guard emptied.contains(first) else { return first }
         var line = first
         while line > 0 && lines[line].isEmpty { line -= 1 }
         return line
@@ -185,9 +190,11 @@ public enum Guarantees {
     /// or after line `first` (it may span lines) with `after`'s, put where
     /// the occurrence starts, except for the lines `targetLines` sends back
     /// to their own line. An empty `before` inserts at the start of `first`.
+    /// Adds each line the cut leaves without Han to `emptied`.
     /// The search stops at the first match, so replaying a trace costs about
     /// the distance of each step.
-    static func replace(_ before: [[UInt32]], with after: [[UInt32]], in lines: inout [[UInt32]], from first: Int) -> Bool {
+    static func replace(_ before: [[UInt32]], with after: [[UInt32]], in lines: inout [[UInt32]], from first: Int,
+                        emptied: inout Set<Int>) -> Bool {
         let needle = Array(before.joined())
         if needle.isEmpty { lines[first].insert(contentsOf: after.joined(), at: 0); return true }
         var flat: [UInt32] = []
@@ -216,6 +223,7 @@ public enum Guarantees {
         while remaining > 0 {
             let n = min(remaining, lines[cut].count - at)
             lines[cut].removeSubrange(at..<(at + n))
+            if lines[cut].isEmpty { emptied.insert(cut) }
             remaining -= n
             cut += 1
             at = 0
