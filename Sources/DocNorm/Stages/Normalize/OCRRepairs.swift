@@ -31,6 +31,9 @@ struct OCRRulesFile: VersionedRuleFile {
         /// Path segments of government sites (zfxxgk, ndbg, col) between
         /// which OCR lost a /: zfxxgkndbg, colcol5821.
         var segments: [String]
+        /// A / and a segment's first letter OCR read as one letter, and
+        /// what that letter stands for (m for /n: zfxxgkmdbg).
+        var segmentJoins: [[String]]
         /// A scheme OCR misspelt, and the scheme (htps: → https:).
         var misreadSchemes: [[String]]
         /// A host's end, as OCR read it with the / after it lost or merged
@@ -74,6 +77,8 @@ struct OCRRulesFile: VersionedRuleFile {
     var emails: OCREmailRules
     var thousandsPoints: OCRThousandsPointsRules
     var ones: Ones
+    var proseOnes: OCRProseOnesRules
+    var hostStops: OCRHostStopsRules
 }
 
 /// Stage 1c, what OCR misreads, on the character-normalized lines:
@@ -107,12 +112,19 @@ struct OCRRulesFile: VersionedRuleFile {
 ///   4.816人次 → 4,816人次), and an enumeration's ； read as ， or } or lost
 ///   before 二是… (`OCREnumerationMarks`, `normalize.ocr-enumeration-mark`),
 ///   and an e-mail's @ read with a capital beside it (`OCREmailReadings`,
-///   `normalize.ocr-email-at`: cpqzwgkG@chenpu.gov.cn → cpqzwgk@chenpu.gov.cn).
+///   `normalize.ocr-email-at`: cpqzwgkG@chenpu.gov.cn → cpqzwgk@chenpu.gov.cn;
+///   `normalize.ocr-email-case`: Xczhzf_gk@ → xczhzf_gk@, ywxq_Zzwgk@ →
+///   ywxq_zwgk@), a host's 。 read as o (`OCRHostStops`,
+///   `normalize.ocr-host-stop`: yuwan.gov.cno → yuwan.gov.cn。) and a count
+///   1 read as 工 before its unit in prose (`OCRProseOnes`,
+///   `normalize.ocr-prose-one`: 上年结转工件， → 上年结转1件，).
 /// - `normalize.ocr-one`: a value 1 read as 工 in a row of numbers, a digit
 ///   after it: 事务信息工0 0 0 0 0 → 事务信息1 0 0 0 0 0, 0 0工0 0 → 0 0 1 0 0.
 /// - `normalize.ocr-url-path`: a / OCR lost between two path segments of a
 ///   government site, in a URL OCR visibly read: http:/www.a.gov.cn/zfxxgkndbg/
-///   → http://www.a.gov.cn/zfxxgk/ndbg/, /colcol5821 → /col/col5821. Sites
+///   → http://www.a.gov.cn/zfxxgk/ndbg/, /colcol5821 → /col/col5821, and a
+///   / with the next segment's first letter read as one (`segmentJoins`):
+///   /zfxxgkmdbg/ → /zfxxgk/ndbg/. Sites
 ///   name directories xxgkndbg and zfxxgkndbg too, so a run-together pair is
 ///   no proof alone: the text must show a scheme whose // OCR misread
 ///   (`misreadsScheme`), here or on a line stage 1c repaired (`repair`).
@@ -183,9 +195,17 @@ struct OCRRepairs: Sendable {
     /// A count's thousands comma read as a point (4.816 人次), read only once
     /// the document reads as OCR, with `percentReadings`.
     let thousandsPoints: OCRThousandsPoints
+    /// A count 1 in prose read as 工 (结转工件，), read with `percentReadings`.
+    let proseOnes: OCRProseOnes
+    /// A host's 。 read as o (gov.cno), read with `percentReadings`.
+    let hostStops: OCRHostStops
     /// URL path segments (ASCII) a lost / ran together, as scalars and as UTF-8.
     let pathSegments: [[Unicode.Scalar]]
     let pathSegmentsUTF8: [[UInt8]]
+    /// Each form a / and a segment's first letter were read as (m), with what
+    /// is left of each segment it may start once that letter is put back
+    /// (dbg of ndbg), as UTF-8 (all ASCII), and the stand-in (/n).
+    let segmentJoins: [(form: [UInt8], rests: [[UInt8]], standIn: [Unicode.Scalar])]
     /// The ideograph a table's 1 is read as, and 1. Stage 1b marks a line
     /// for it only with a digit after it (or when the line changed), so
     /// that is what `ones` asks too.
@@ -294,6 +314,16 @@ struct OCRRepairs: Sendable {
         guard pathSegments.allSatisfy({ !$0.isEmpty && $0.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) } }) else {
             throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "urls.segments must be lower-case Latin letters and digits")
         }
+        var segmentJoins: [(form: [UInt8], rests: [[UInt8]], standIn: [Unicode.Scalar])] = []
+        for join in file.urls.segmentJoins {
+            guard join.count == 2, let form = join.first, let standIn = join.last, !form.isEmpty, form.utf8.allSatisfy({ $0 < 0x80 }),
+                  standIn.hasPrefix("/"), standIn.count > 1, standIn.utf8.allSatisfy({ $0 < 0x80 }) else {
+                throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "urls.segmentJoins: each entry must pair an ASCII form with the / and letters it stands for")
+            }
+            let letters = Array(standIn.utf8.dropFirst())
+            let rests = file.urls.segments.map { Array($0.utf8) }.filter { $0.count > letters.count && $0.starts(with: letters) }.map { Array($0.dropFirst(letters.count)) }
+            segmentJoins.append((Array(form.utf8), rests, Array(standIn.unicodeScalars)))
+        }
         let triggers: Set<Unicode.Scalar> = Set(misreadInnerOpeners).union([misreadDash, ":", misreadPermille[0], percent, "/", misreadOne]).union(doubledOpeners.keys)
         let innerMarks = Set(misreadInnerClosers).union([titleClose, quoteClose])
         var reactsTo = parenOpeners.union(numberOpeners).union(file.parens.closers.unicodeScalars).union(["号"]).union(innerMarks).union(triggers)
@@ -334,7 +364,10 @@ struct OCRRepairs: Sendable {
                           enumerations: try OCREnumerationMarks.load(file.enumerations),
                           emails: try OCREmailReadings.load(file.emails),
                           thousandsPoints: try OCRThousandsPoints.load(file.thousandsPoints),
+                          proseOnes: try OCRProseOnes.load(file.proseOnes),
+                          hostStops: try OCRHostStops.load(file.hostStops),
                           pathSegments: pathSegments, pathSegmentsUTF8: file.urls.segments.map { Array($0.utf8) },
+                          segmentJoins: segmentJoins,
                           misreadOne: misreadOne, one: oneDigit,
                           titleOpen: titleOpen, titleClose: titleClose,
                           innerOpen: try one(titles.innerOpen, "nestedTitles.innerOpen"),
@@ -402,7 +435,8 @@ struct OCRRepairs: Sendable {
     func repairedReadings(_ text: String, line: Int, characters: CharacterNormalizer, context: PipelineContext) -> String? {
         let mayPercent = percentReadings.mayHold(text), mayCount = thousandsPoints.mayHold(text)
         let mayList = enumerations.mayHold(text), mayAddress = emails.mayHold(text)
-        guard mayPercent || mayCount || mayList || mayAddress else { return nil }
+        let mayOne = proseOnes.mayHold(text), mayHost = hostStops.mayHold(text)
+        guard mayPercent || mayCount || mayList || mayAddress || mayOne || mayHost else { return nil }
         var s = Array(text.unicodeScalars)
         var nines: [OCRPercentReadings.NineRepair] = []
         var changed = mayPercent ? percentReadings.repair(&s, nines: &nines) : []
@@ -419,6 +453,19 @@ struct OCRRepairs: Sendable {
         }
         if mayList && enumerations.repair(&s) { changed.append(("normalize.ocr-enumeration-mark", s)) }
         if mayAddress && emails.repair(&s) { changed.append(("normalize.ocr-email-at", s)) }
+        if mayAddress && emails.lowerCased(&s) { changed.append(("normalize.ocr-email-case", s)) }
+        if mayHost && hostStops.repair(&s) { changed.append(("normalize.ocr-host-stop", s)) }
+        if mayOne {
+            let ones = proseOnes.repair(&s)
+            if !ones.isEmpty {
+                changed.append(("normalize.ocr-prose-one", s))
+                for one in ones {
+                    context.report(.normalize, "normalize.ocr-prose-one", .repair,
+                                   "\(one.read) in a text read by OCR taken as \(one.repaired) (Tesseract reads a count 1 as 工 before its unit); a word ending in 工 before the unit would be changed too: check it against the source",
+                                   line: line)
+                }
+            }
+        }
         guard !changed.isEmpty else { return nil }
         for nine in nines {
             context.report(.normalize, "normalize.ocr-percent-nine", .repair,
@@ -914,8 +961,16 @@ struct OCRRepairs: Sendable {
         func segment(at k: Int) -> Int? {
             pathSegmentsUTF8.first { k + $0.count <= utf8.count && utf8[k..<(k + $0.count)].elementsEqual($0) }?.count
         }
-        guard let first = segment(at: i), segment(at: i + first) != nil else { return nil }
-        return first
+        guard let first = segment(at: i) else { return nil }
+        if segment(at: i + first) != nil { return first }
+        return segmentJoin(at: i + first) { k, bytes in k + bytes.count <= utf8.count && utf8[k..<(k + bytes.count)].elementsEqual(bytes) } != nil ? first : nil
+    }
+
+    /// The entry of `segmentJoins` whose form stands at `k`, with the rest
+    /// of a segment it may start right after it (zfxxgk|m|dbg), else nil.
+    /// `has(k, bytes)`: whether the text holds those ASCII bytes at k.
+    func segmentJoin(at k: Int, _ has: (Int, [UInt8]) -> Bool) -> (form: [UInt8], rests: [[UInt8]], standIn: [Unicode.Scalar])? {
+        segmentJoins.first { join in has(k, join.form) && join.rests.contains { has(k + join.form.count, $0) } }
     }
 
     /// /zfxxgkndbg/ → /zfxxgk/ndbg/, /colcol5821 → /col/col5821: after a /
@@ -933,8 +988,15 @@ struct OCRRepairs: Sendable {
             guard s[i] == "/", s[i - 1].isASCII, s[i - 1].properties.isAlphabetic || ("0"..."9").contains(s[i - 1]) || s[i - 1] == "." else { continue }
             // Each segment after this / that runs into the next gets its /.
             var k = i + 1
-            while let first = segment(at: k), segment(at: k + first) != nil {
-                s.insert("/", at: k + first)
+            while let first = segment(at: k) {
+                if segment(at: k + first) != nil {
+                    s.insert("/", at: k + first)
+                } else if let join = segmentJoin(at: k + first, { k, bytes in
+                    k + bytes.count <= s.count && zip(s[k...], bytes).allSatisfy { $0.value == UInt32($1) }
+                }) {
+                    // zfxxgkmdbg: the m is the lost / and the n it hid.
+                    s.replaceSubrange((k + first)..<(k + first + join.form.count), with: join.standIn)
+                } else { break }
                 k += first + 1
                 changed = true
             }
