@@ -595,6 +595,19 @@ import DocNormTestSupport
         #expect(!layer.diagnostics.contains { $0.rule == "normalize.ocr-prose-one" })
     }
 
+    /// A Han character alone as a paragraph (yuwan's 瑟 after table 四) is
+    /// named in OCR, left as read; a text layer's is not named.
+    @Test func loneCharacterIsSuspected() throws {
+        let text = Self.readAsOCR + "四、行政复议情况\n\n瑟\n\n五、存在的主要问题\n"
+        let doc = try pipeline.run(Array(text.utf8))
+        #expect(doc.diagnostics.contains { $0.rule == "normalize.ocr-lone-character" && $0.kind == .suspicion && $0.line == 5 })
+        #expect(TextRenderer.render(doc).contains("\n瑟\n"))
+        let layer = try pipeline.run(Array("四、行政复议情况\n\n瑟\n\n五、存在的主要问题\n".utf8))
+        #expect(!layer.diagnostics.contains { $0.rule == "normalize.ocr-lone-character" })
+        let words = try pipeline.run(Array((Self.readAsOCR + "四、行政复议情况\n\n瑟瑟。\n").utf8))
+        #expect(!words.diagnostics.contains { $0.rule == "normalize.ocr-lone-character" })
+    }
+
     /// A / and the next segment's n read as m (zfxxgkmdbg), in a URL OCR visibly read.
     @Test(arguments: [
         ("网站（http:/www.a.gov.cn/xfgj/zfxxgkmdbg/）查阅", "网站（http://www.a.gov.cn/xfgj/zfxxgk/ndbg/）查阅"),
@@ -609,10 +622,14 @@ import DocNormTestSupport
         #expect(try normalized(input).contains(input.contains("mdb/") ? "zfxxgkmdb/" : "zfxxgkmdbg"))
     }
 
-    @Test func segmentJoinIsTraced() throws {
-        let doc = try pipeline.run(Array("网站（http:/\nwww.a.gov.cn/zfxxgkmdbg/）查阅\n".utf8), options: PipelineOptions(tracing: true))
+    /// huangchuan-fgj-2020's kind, on daichuan's lines: the misread scheme on
+    /// one line, the segments run together on the next.
+    @Test func segmentJoinIsTracedAcrossALineBreak() throws {
+        let text = Self.daichuanOCR.replacing("zfxxgkndbg", with: "zfxxgkmdbg") + "\n"
+        #expect(text.contains("zfxxgkmdbg"))
+        let doc = try pipeline.run(Array(text.utf8), options: PipelineOptions(tracing: true))
         #expect(doc.trace.contains { $0.rule == "normalize.ocr-url-path" })
-        #expect(TextRenderer.render(doc).contains("/zfxxgk/ndbg/"))
+        #expect(TextRenderer.render(doc).contains("（https://www.daichuan.gov.cn/ybj/zfxxgk/ndbg/）查阅"))
     }
 
     @Test func urlAndPermilleRepairsAreTraced() throws {

@@ -255,6 +255,10 @@ enum BuiltinRules {
     "topLevels": ["cn", "com", "net", "org"],
     "misread": "o",
     "stop": "。"
+  },
+  "loneCharacters": {
+    "description": "Suspicion only: in a document that reads as OCR, a paragraph of at most length Han characters and nothing else (瑟 twice between table 四 and heading 五, where the page draws no text) is named with its line and left as read. No gold of either corpus holds such a paragraph; the OCR outputs of both hold 123, in 55 of their 89 (2026-12-06), and no text layer one: most read from a table's rules or a stain (瑟, 谜, 己), some a character cut from its paragraph (站), which dropping would lose.",
+    "length": 1
   }
 }
 

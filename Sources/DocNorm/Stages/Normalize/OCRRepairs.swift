@@ -79,6 +79,7 @@ struct OCRRulesFile: VersionedRuleFile {
     var ones: Ones
     var proseOnes: OCRProseOnesRules
     var hostStops: OCRHostStopsRules
+    var loneCharacters: OCRLoneCharactersRules
 }
 
 /// Stage 1c, what OCR misreads, on the character-normalized lines:
@@ -117,7 +118,9 @@ struct OCRRulesFile: VersionedRuleFile {
 ///   ywxq_zwgk@), a host's 。 read as o (`OCRHostStops`,
 ///   `normalize.ocr-host-stop`: yuwan.gov.cno → yuwan.gov.cn。) and a count
 ///   1 read as 工 before its unit in prose (`OCRProseOnes`,
-///   `normalize.ocr-prose-one`: 上年结转工件， → 上年结转1件，).
+///   `normalize.ocr-prose-one`: 上年结转工件， → 上年结转1件，); the pipeline
+///   names its paragraphs of a Han character alone once its prose is
+///   settled (`OCRLoneCharacters`, suspicion `normalize.ocr-lone-character`).
 /// - `normalize.ocr-one`: a value 1 read as 工 in a row of numbers, a digit
 ///   after it: 事务信息工0 0 0 0 0 → 事务信息1 0 0 0 0 0, 0 0工0 0 → 0 0 1 0 0.
 /// - `normalize.ocr-url-path`: a / OCR lost between two path segments of a
@@ -199,6 +202,8 @@ struct OCRRepairs: Sendable {
     let proseOnes: OCRProseOnes
     /// A host's 。 read as o (gov.cno), read with `percentReadings`.
     let hostStops: OCRHostStops
+    /// A paragraph of one Han character alone, named once the document reads as OCR.
+    let loneCharacters: OCRLoneCharacters
     /// URL path segments (ASCII) a lost / ran together, as scalars and as UTF-8.
     let pathSegments: [[Unicode.Scalar]]
     let pathSegmentsUTF8: [[UInt8]]
@@ -366,6 +371,7 @@ struct OCRRepairs: Sendable {
                           thousandsPoints: try OCRThousandsPoints.load(file.thousandsPoints),
                           proseOnes: try OCRProseOnes.load(file.proseOnes),
                           hostStops: try OCRHostStops.load(file.hostStops),
+                          loneCharacters: try OCRLoneCharacters.load(file.loneCharacters),
                           pathSegments: pathSegments, pathSegmentsUTF8: file.urls.segments.map { Array($0.utf8) },
                           segmentJoins: segmentJoins,
                           misreadOne: misreadOne, one: oneDigit,
