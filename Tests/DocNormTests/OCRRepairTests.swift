@@ -560,6 +560,110 @@ import DocNormTestSupport
         #expect(doc.trace.contains { $0.rule == "normalize.ocr-email-at" && $0.line == 3 })
     }
 
+    /// A capital in an address's local part (both corpora's OCR: Xczhzf_gk,
+    /// Zywjw_gk, ywxq_Zzwgk), in OCR only; beside its own lower-case letter
+    /// it is that letter read twice.
+    @Test(arguments: [
+        ("电子邮箱：Xczhzf_gk@xicheng.gov.cn）。", "电子邮箱：xczhzf_gk@xicheng.gov.cn）。"),
+        ("电子邮箱：Zywjw_gk@163.com）。", "电子邮箱：zywjw_gk@163.com）。"),
+        ("电子邮箱：ywxq_ZzwgkG@yuwan.gov.cn。", "电子邮箱：ywxq_zwgk@yuwan.gov.cn。"),
+    ])
+    func emailCaseRepairedInOCR(_ input: String, _ expected: String) throws {
+        #expect(try normalizedAsOCR(input) == expected)
+        #expect(try normalized(input) == input)
+    }
+
+    @Test func emailCaseIsTraced() throws {
+        let doc = try pipeline.run(Array((Self.readAsOCR + "电子邮箱：Zywjw_gk@163.com。\n").utf8), options: PipelineOptions(tracing: true))
+        #expect(doc.trace.contains { $0.rule == "normalize.ocr-email-case" && $0.line == 3 })
+    }
+
+    /// A host's 。 read as o at a paragraph's end (yuwan.gov.cno), in OCR only.
+    @Test(arguments: [
+        ("电子邮箱：ywxq_zwgk@yuwan.gov.cno", "电子邮箱：ywxq_zwgk@yuwan.gov.cn。"),
+        ("网址：www.a.gov.cno下一句。", "网址：www.a.gov.cn。下一句。"),
+        ("邮箱：abc@126.como", "邮箱：abc@126.com。"),
+    ])
+    func hostStopRepairedInOCR(_ input: String, _ expected: String) throws {
+        #expect(try normalizedAsOCR(input) == expected)
+        #expect(try normalized(input) == input)
+    }
+
+    @Test(arguments: ["邮箱：abc@a.gov.cn。", "网址：www.a.gov.cnode/x", "邮箱：abc@cno.gov.cn", "cno结尾"])
+    func hostStopKeptInOCR(_ input: String) throws {
+        #expect(try normalizedAsOCR(input) == input)
+    }
+
+    @Test func hostStopIsTraced() throws {
+        let doc = try pipeline.run(Array((Self.readAsOCR + "电子邮箱：abc@a.gov.cno\n").utf8), options: PipelineOptions(tracing: true))
+        #expect(doc.trace.contains { $0.rule == "normalize.ocr-host-stop" && $0.line == 3 })
+    }
+
+    /// A count 1 read as 工 before its unit where the clause ends (both
+    /// corpora's OCR: 结转工件，, 审结工件。, 工作人员工名、), in OCR only.
+    @Test(arguments: [
+        ("上年结转工件，均在法定期限内办结。", "上年结转1件，均在法定期限内办结。"),
+        ("其他结果工件，尚未审结工件。", "其他结果1件，尚未审结1件。"),
+        ("配备专职工作人员工名、兼职工作人员2名。", "配备专职工作人员1名、兼职工作人员2名。"),
+    ])
+    func proseOneRepairedInOCR(_ input: String, _ expected: String) throws {
+        #expect(try normalizedAsOCR(input) == expected)
+        #expect(try normalized(input) == input)
+    }
+
+    @Test(arguments: [
+        // A word goes on after the unit; a unit that makes a word with 工; a digit before 工.
+        "其中新开工项目38个。", "明确施工单位和工期；", "招聘技术工人，", "共2工件，", "员工名单。",
+    ])
+    func proseOneKeptInOCR(_ input: String) throws {
+        #expect(try normalizedAsOCR(input) == input)
+    }
+
+    @Test func proseOneIsTracedAndReported() throws {
+        let doc = try pipeline.run(Array((Self.readAsOCR + "尚未审结工件。\n").utf8), options: PipelineOptions(tracing: true))
+        #expect(doc.trace.contains { $0.rule == "normalize.ocr-prose-one" && $0.line == 3 })
+        #expect(doc.diagnostics.contains { $0.rule == "normalize.ocr-prose-one" && $0.kind == .repair && $0.line == 3 && $0.message.contains("审结1件。") })
+        let layer = try pipeline.run(Array("尚未审结工件。\n".utf8))
+        #expect(!layer.diagnostics.contains { $0.rule == "normalize.ocr-prose-one" })
+    }
+
+    /// A Han character alone as a paragraph (yuwan's 瑟 after table 四) is
+    /// named in OCR, left as read; a text layer's is not named.
+    @Test func loneCharacterIsSuspected() throws {
+        let text = Self.readAsOCR + "四、行政复议情况\n\n瑟\n\n五、存在的主要问题\n"
+        let doc = try pipeline.run(Array(text.utf8))
+        #expect(doc.diagnostics.contains { $0.rule == "normalize.ocr-lone-character" && $0.kind == .suspicion && $0.line == 5 })
+        #expect(TextRenderer.render(doc).contains("\n瑟\n"))
+        let layer = try pipeline.run(Array("四、行政复议情况\n\n瑟\n\n五、存在的主要问题\n".utf8))
+        #expect(!layer.diagnostics.contains { $0.rule == "normalize.ocr-lone-character" })
+        let words = try pipeline.run(Array((Self.readAsOCR + "四、行政复议情况\n\n瑟瑟。\n").utf8))
+        #expect(!words.diagnostics.contains { $0.rule == "normalize.ocr-lone-character" })
+    }
+
+    /// A / and the next segment's n read as m (zfxxgkmdbg), in a URL OCR visibly read.
+    @Test(arguments: [
+        ("网站（http:/www.a.gov.cn/xfgj/zfxxgkmdbg/）查阅", "网站（http://www.a.gov.cn/xfgj/zfxxgk/ndbg/）查阅"),
+        ("网站（http:/www.a.gov.cn/zwgkmdbgcol/）查阅", "网站（http://www.a.gov.cn/zwgk/ndbg/col/）查阅"),
+    ])
+    func segmentJoinRepaired(_ input: String, _ expected: String) throws {
+        #expect(try normalized(input) == expected)
+    }
+
+    @Test(arguments: ["网站（http://www.a.gov.cn/zfxxgkmdbg/）查阅", "网站（http:/www.a.gov.cn/zfxxgkmdb/）查阅"])
+    func segmentJoinKept(_ input: String) throws {
+        #expect(try normalized(input).contains(input.contains("mdb/") ? "zfxxgkmdb/" : "zfxxgkmdbg"))
+    }
+
+    /// huangchuan-fgj-2020's kind, on daichuan's lines: the misread scheme on
+    /// one line, the segments run together on the next.
+    @Test func segmentJoinIsTracedAcrossALineBreak() throws {
+        let text = Self.daichuanOCR.replacing("zfxxgkndbg", with: "zfxxgkmdbg") + "\n"
+        #expect(text.contains("zfxxgkmdbg"))
+        let doc = try pipeline.run(Array(text.utf8), options: PipelineOptions(tracing: true))
+        #expect(doc.trace.contains { $0.rule == "normalize.ocr-url-path" })
+        #expect(TextRenderer.render(doc).contains("（https://www.daichuan.gov.cn/ybj/zfxxgk/ndbg/）查阅"))
+    }
+
     @Test func urlAndPermilleRepairsAreTraced() throws {
         let doc = try pipeline.run(Array("网站（http:/www.a.gov.cn）差错率1%o\n".utf8), options: PipelineOptions(tracing: true))
         #expect(doc.trace.contains { $0.rule == "normalize.ocr-url" && $0.line == 1 })

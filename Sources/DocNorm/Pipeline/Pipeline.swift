@@ -127,6 +127,8 @@ public struct Pipeline: Sendable {
             let blocks = TableRecognizer.settleBlocks(prose, tables: placed)
             if blocks < fewestBlocks { fewestBlocks = blocks } else { roundsWithoutProgress += 1 }
         }
+        // The paragraphs OCR read from a table's rules or a stain (瑟), named.
+        if readsAsOCR { context.measure(.normalize) { ocr.loneCharacters.report(prose, context: context) } }
         let lost = context.measure(.tables) { tables.lostTables(placed, prose: prose, context: context) }
         context.measure(.tables) { tables.reportStrayNumbers(placed, prose: prose, context: context) }
         // A large document's lines, cell streams and read-back were freed in

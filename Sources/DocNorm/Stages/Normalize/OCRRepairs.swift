@@ -31,6 +31,9 @@ struct OCRRulesFile: VersionedRuleFile {
         /// Path segments of government sites (zfxxgk, ndbg, col) between
         /// which OCR lost a /: zfxxgkndbg, colcol5821.
         var segments: [String]
+        /// A / and a segment's first letter OCR read as one letter, and
+        /// what that letter stands for (m for /n: zfxxgkmdbg).
+        var segmentJoins: [[String]]
         /// A scheme OCR misspelt, and the scheme (htps: → https:).
         var misreadSchemes: [[String]]
         /// A host's end, as OCR read it with the / after it lost or merged
@@ -76,6 +79,9 @@ struct OCRRulesFile: VersionedRuleFile {
     var emails: OCREmailRules
     var thousandsPoints: OCRThousandsPointsRules
     var ones: Ones
+    var proseOnes: OCRProseOnesRules
+    var hostStops: OCRHostStopsRules
+    var loneCharacters: OCRLoneCharactersRules
 }
 
 /// Stage 1c, what OCR misreads, on the character-normalized lines:
@@ -109,12 +115,21 @@ struct OCRRulesFile: VersionedRuleFile {
 ///   4.816人次 → 4,816人次), and an enumeration's ； read as ， or } or lost
 ///   before 二是… (`OCREnumerationMarks`, `normalize.ocr-enumeration-mark`),
 ///   and an e-mail's @ read with a capital beside it (`OCREmailReadings`,
-///   `normalize.ocr-email-at`: cpqzwgkG@chenpu.gov.cn → cpqzwgk@chenpu.gov.cn).
+///   `normalize.ocr-email-at`: cpqzwgkG@chenpu.gov.cn → cpqzwgk@chenpu.gov.cn;
+///   `normalize.ocr-email-case`: Xczhzf_gk@ → xczhzf_gk@, ywxq_Zzwgk@ →
+///   ywxq_zwgk@), a host's 。 read as o (`OCRHostStops`,
+///   `normalize.ocr-host-stop`: yuwan.gov.cno → yuwan.gov.cn。) and a count
+///   1 read as 工 before its unit in prose (`OCRProseOnes`,
+///   `normalize.ocr-prose-one`: 上年结转工件， → 上年结转1件，); the pipeline
+///   names its paragraphs of a Han character alone once its prose is
+///   settled (`OCRLoneCharacters`, suspicion `normalize.ocr-lone-character`).
 /// - `normalize.ocr-one`: a value 1 read as 工 in a row of numbers, a digit
 ///   after it: 事务信息工0 0 0 0 0 → 事务信息1 0 0 0 0 0, 0 0工0 0 → 0 0 1 0 0.
 /// - `normalize.ocr-url-path`: a / OCR lost between two path segments of a
 ///   government site, in a URL OCR visibly read: http:/www.a.gov.cn/zfxxgkndbg/
-///   → http://www.a.gov.cn/zfxxgk/ndbg/, /colcol5821 → /col/col5821. Sites
+///   → http://www.a.gov.cn/zfxxgk/ndbg/, /colcol5821 → /col/col5821, and a
+///   / with the next segment's first letter read as one (`segmentJoins`):
+///   /zfxxgkmdbg/ → /zfxxgk/ndbg/. Sites
 ///   name directories xxgkndbg and zfxxgkndbg too, so a run-together pair is
 ///   no proof alone: the text must show a scheme whose // OCR misread
 ///   (`misreadsScheme`), here or on a line stage 1c repaired (`repair`).
@@ -189,9 +204,19 @@ struct OCRRepairs: Sendable {
     /// `gateBytes`), each byte once, with the readings it lets through
     /// (`readingCandidates`).
     let readingGates: [(byte: UInt8, readings: ReadingCandidates)]
+    /// A count 1 in prose read as 工 (结转工件，), read with `percentReadings`.
+    let proseOnes: OCRProseOnes
+    /// A host's 。 read as o (gov.cno), read with `percentReadings`.
+    let hostStops: OCRHostStops
+    /// A paragraph of one Han character alone, named once the document reads as OCR.
+    let loneCharacters: OCRLoneCharacters
     /// URL path segments (ASCII) a lost / ran together, as scalars and as UTF-8.
     let pathSegments: [[Unicode.Scalar]]
     let pathSegmentsUTF8: [[UInt8]]
+    /// Each form a / and a segment's first letter were read as (m), with what
+    /// is left of each segment it may start once that letter is put back
+    /// (dbg of ndbg), as UTF-8 (all ASCII), and the stand-in (/n).
+    let segmentJoins: [(form: [UInt8], rests: [[UInt8]], standIn: [Unicode.Scalar])]
     /// The ideograph a table's 1 is read as, and 1. Stage 1b marks a line
     /// for it only with a digit after it (or when the line changed), so
     /// that is what `ones` asks too.
@@ -302,6 +327,16 @@ struct OCRRepairs: Sendable {
         guard pathSegments.allSatisfy({ !$0.isEmpty && $0.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) } }) else {
             throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "urls.segments must be lower-case Latin letters and digits")
         }
+        var segmentJoins: [(form: [UInt8], rests: [[UInt8]], standIn: [Unicode.Scalar])] = []
+        for join in file.urls.segmentJoins {
+            guard join.count == 2, let form = join.first, let standIn = join.last, !form.isEmpty, form.utf8.allSatisfy({ $0 < 0x80 }),
+                  standIn.hasPrefix("/"), standIn.count > 1, standIn.utf8.allSatisfy({ $0 < 0x80 }) else {
+                throw DocNormError.invalidRules(file: "ocr.json", line: nil, reason: "urls.segmentJoins: each entry must pair an ASCII form with the / and letters it stands for")
+            }
+            let letters = Array(standIn.utf8.dropFirst())
+            let rests = file.urls.segments.map { Array($0.utf8) }.filter { $0.count > letters.count && $0.starts(with: letters) }.map { Array($0.dropFirst(letters.count)) }
+            segmentJoins.append((Array(form.utf8), rests, Array(standIn.unicodeScalars)))
+        }
         let triggers: Set<Unicode.Scalar> = Set(misreadInnerOpeners).union([misreadDash, ":", misreadPermille[0], percent, "/", misreadOne]).union(doubledOpeners.keys)
         let innerMarks = Set(misreadInnerClosers).union([titleClose, quoteClose])
         var reactsTo = parenOpeners.union(numberOpeners).union(file.parens.closers.unicodeScalars).union(["号"]).union(innerMarks).union(triggers)
@@ -320,8 +355,10 @@ struct OCRRepairs: Sendable {
         }
         let percentReadings = try OCRPercentReadings.load(file.percentReadings, percent: percent)
         let thousandsPoints = try OCRThousandsPoints.load(file.thousandsPoints), emails = try OCREmailReadings.load(file.emails)
+        let hostStops = try OCRHostStops.load(file.hostStops)
         var readingGates: [(byte: UInt8, readings: ReadingCandidates)] = []
-        for (bytes, reading) in [(percentReadings.gateBytes, ReadingCandidates.percents), (thousandsPoints.gateBytes, .counts), (emails.gateBytes, .addresses)] {
+        for (bytes, reading) in [(percentReadings.gateBytes, ReadingCandidates.percents), (thousandsPoints.gateBytes, .counts),
+                                 (emails.gateBytes, .addresses), (hostStops.gateBytes, .hosts)] {
             for byte in bytes {
                 if let k = readingGates.firstIndex(where: { $0.byte == byte }) { readingGates[k].readings.insert(reading) }
                 else { readingGates.append((byte, reading)) }
@@ -349,7 +386,11 @@ struct OCRRepairs: Sendable {
                           misreadPercents: misreadPercents, percent: percent, percentNeighbours: (before: percentBefore, after: percentAfter),
                           percentReadings: percentReadings, enumerations: try OCREnumerationMarks.load(file.enumerations), emails: emails,
                           thousandsPoints: thousandsPoints, readingGates: readingGates,
+                          proseOnes: try OCRProseOnes.load(file.proseOnes),
+                          hostStops: hostStops,
+                          loneCharacters: try OCRLoneCharacters.load(file.loneCharacters),
                           pathSegments: pathSegments, pathSegmentsUTF8: file.urls.segments.map { Array($0.utf8) },
+                          segmentJoins: segmentJoins,
                           misreadOne: misreadOne, one: oneDigit,
                           oneRowEndAfter: Array(file.ones.rowEndAfter.unicodeScalars),
                           titleOpen: titleOpen, titleClose: titleClose,
@@ -416,11 +457,12 @@ struct OCRRepairs: Sendable {
         let rawValue: UInt8
         static let percents = ReadingCandidates(rawValue: 1), counts = ReadingCandidates(rawValue: 2)
         static let lists = ReadingCandidates(rawValue: 4), addresses = ReadingCandidates(rawValue: 8)
+        static let hosts = ReadingCandidates(rawValue: 16), ones = ReadingCandidates(rawValue: 32)
     }
 
     /// Which readings may change a text, from its UTF-8: each gate byte
     /// looked for once with `memchr` (a point lets both the % and the count
-    /// readings through), then the list items. Every line of an OCR
+    /// readings through), then the list items and the 工 of a count. Every line of an OCR
     /// document is asked, and most have none: they are not decoded, and
     /// four scans of the bytes, one per reading, cost more than the readings.
     func readingCandidates(_ utf8: UnsafeBufferPointer<UInt8>) -> ReadingCandidates {
@@ -429,6 +471,7 @@ struct OCRRepairs: Sendable {
             found.formUnion(gate.readings)
         }
         if enumerations.mayHold(utf8) { found.insert(.lists) }
+        if proseOnes.mayHold(utf8) { found.insert(.ones) }
         return found
     }
 
@@ -458,6 +501,19 @@ struct OCRRepairs: Sendable {
         }
         if may.contains(.lists) && enumerations.repair(&s) { changed.append(("normalize.ocr-enumeration-mark", s)) }
         if may.contains(.addresses) && emails.repair(&s) { changed.append(("normalize.ocr-email-at", s)) }
+        if may.contains(.addresses) && emails.lowerCased(&s) { changed.append(("normalize.ocr-email-case", s)) }
+        if may.contains(.hosts) && hostStops.repair(&s) { changed.append(("normalize.ocr-host-stop", s)) }
+        if may.contains(.ones) {
+            let ones = proseOnes.repair(&s)
+            if !ones.isEmpty {
+                changed.append(("normalize.ocr-prose-one", s))
+                for one in ones {
+                    context.report(.normalize, "normalize.ocr-prose-one", .repair,
+                                   "\(one.read) in a text read by OCR taken as \(one.repaired) (Tesseract reads a count 1 as 工 before its unit); a word ending in 工 before the unit would be changed too: check it against the source",
+                                   line: line)
+                }
+            }
+        }
         guard !changed.isEmpty else { return nil }
         for nine in nines {
             context.report(.normalize, "normalize.ocr-percent-nine", .repair,
@@ -990,8 +1046,16 @@ struct OCRRepairs: Sendable {
         func segment(at k: Int) -> Int? {
             pathSegmentsUTF8.first { k + $0.count <= utf8.count && utf8[k..<(k + $0.count)].elementsEqual($0) }?.count
         }
-        guard let first = segment(at: i), segment(at: i + first) != nil else { return nil }
-        return first
+        guard let first = segment(at: i) else { return nil }
+        if segment(at: i + first) != nil { return first }
+        return segmentJoin(at: i + first) { k, bytes in k + bytes.count <= utf8.count && utf8[k..<(k + bytes.count)].elementsEqual(bytes) } != nil ? first : nil
+    }
+
+    /// The entry of `segmentJoins` whose form stands at `k`, with the rest
+    /// of a segment it may start right after it (zfxxgk|m|dbg), else nil.
+    /// `has(k, bytes)`: whether the text holds those ASCII bytes at k.
+    func segmentJoin(at k: Int, _ has: (Int, [UInt8]) -> Bool) -> (form: [UInt8], rests: [[UInt8]], standIn: [Unicode.Scalar])? {
+        segmentJoins.first { join in has(k, join.form) && join.rests.contains { has(k + join.form.count, $0) } }
     }
 
     /// /zfxxgkndbg/ → /zfxxgk/ndbg/, /colcol5821 → /col/col5821: after a /
@@ -1009,8 +1073,15 @@ struct OCRRepairs: Sendable {
             guard s[i] == "/", s[i - 1].isASCII, s[i - 1].properties.isAlphabetic || ("0"..."9").contains(s[i - 1]) || s[i - 1] == "." else { continue }
             // Each segment after this / that runs into the next gets its /.
             var k = i + 1
-            while let first = segment(at: k), segment(at: k + first) != nil {
-                s.insert("/", at: k + first)
+            while let first = segment(at: k) {
+                if segment(at: k + first) != nil {
+                    s.insert("/", at: k + first)
+                } else if let join = segmentJoin(at: k + first, { k, bytes in
+                    k + bytes.count <= s.count && zip(s[k...], bytes).allSatisfy { $0.value == UInt32($1) }
+                }) {
+                    // zfxxgkmdbg: the m is the lost / and the n it hid.
+                    s.replaceSubrange((k + first)..<(k + first + join.form.count), with: join.standIn)
+                } else { break }
                 k += first + 1
                 changed = true
             }
