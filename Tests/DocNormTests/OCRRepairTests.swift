@@ -742,20 +742,22 @@ import DocNormTestSupport
     }
 
     /// The readings of an OCR document a text may need, from its bytes
-    /// alone: a % or point, a point, an @, a later list item (二是, not 一是);
-    /// a line with none is never decoded.
+    /// alone: a % or point, a point, an @, a later list item (二是, not 一是),
+    /// a 工 (a count's 1 as OCR may read it); a line with none is never decoded.
     @Test(arguments: [
-        ("依申请公开政府信息工作正常开展。", [] as [String]),
+        ("依申请公开政府信息正常开展。", [] as [String]),
+        ("依申请公开政府信息工作正常开展。", ["ones"]),
         ("占比达49%，", ["percents"]),
-        ("差错率0.596。", ["percents", "counts"]),
-        ("电子邮箱：abcG@a.gov.cn", ["percents", "counts", "addresses"]),
+        ("差错率0.596。", ["percents", "counts", "hosts"]),
+        ("电子邮箱：abcG@a.gov.cn", ["percents", "counts", "addresses", "hosts"]),
         ("一是数据未能按时更新，二是政策解读形式单一", ["lists"]),
         // The marker after the first numeral only, or none: no later item.
         ("一是数据未能按时更新，于是政策解读形式单一", []),
         ("二", []), ("是", []), ("三是", ["lists"]),
     ])
     func readingCandidatesNameWhatMayApply(_ text: String, _ expected: [String]) {
-        let names: [(String, OCRRepairs.ReadingCandidates)] = [("percents", .percents), ("counts", .counts), ("lists", .lists), ("addresses", .addresses)]
+        let names: [(String, OCRRepairs.ReadingCandidates)] = [("percents", .percents), ("counts", .counts), ("lists", .lists), ("addresses", .addresses),
+                                                             ("hosts", .hosts), ("ones", .ones)]
         let found = Array(text.utf8).withUnsafeBufferPointer { pipeline.ocr.readingCandidates($0) }
         #expect(names.filter { found.contains($0.1) }.map(\.0) == expected)
     }
