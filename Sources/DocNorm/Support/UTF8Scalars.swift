@@ -81,6 +81,24 @@ func offsetOfFirst(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
     return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
 }
 
+/// Whether `pattern` stands in `bytes` at a start `accept` takes, each
+/// occurrence found by the pattern's last byte with `memchr`: for an
+/// ideograph that last byte is a continuation byte few of a line's other
+/// characters share, so most lines are passed over in a few steps.
+func containsSequence(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>,
+                      where accept: (_ start: Int) -> Bool = { _ in true }) -> Bool {
+    let last = pattern[pattern.count - 1]
+    var end = pattern.count - 1  // where the pattern's last byte may stand
+    while end < bytes.count {
+        end += offsetOfFirst(last, in: UnsafeBufferPointer(rebasing: bytes[end...]))
+        guard end < bytes.count else { return false }
+        let start = end + 1 - pattern.count
+        if bytes[start...end].elementsEqual(pattern) && accept(start) { return true }
+        end += 1
+    }
+    return false
+}
+
 /// Scalars read straight from valid UTF-8 (a `String`'s bytes), as
 /// `Unicode.Scalar`s: for the searches of stage 4 that look at a few scalars
 /// of long text, where the scalar view's walk, which validates every index,

@@ -55,20 +55,9 @@ struct OCREnumerationMarks: Sendable {
     /// continuation byte, which few of a line's other characters share):
     /// most texts hold no item, and a loop byte by byte walked all of each.
     func mayHold(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        let m = markerUTF8, last = m[m.count - 1]
-        var end = m.count - 1  // where the marker's last byte may stand
-        while end < utf8.count {
-            end += offsetOfFirst(last, in: UnsafeBufferPointer(rebasing: utf8[end...]))
-            guard end < utf8.count else { return false }
-            let start = end + 1 - m.count
-            if utf8[start...end].elementsEqual(m) {
-                for numeral in laterNumeralsUTF8 where numeral.count <= start && utf8[(start - numeral.count)..<start].elementsEqual(numeral) {
-                    return true
-                }
-            }
-            end += 1
+        containsSequence(markerUTF8, in: utf8) { start in
+            laterNumeralsUTF8.contains { $0.count <= start && utf8[(start - $0.count)..<start].elementsEqual($0) }
         }
-        return false
     }
 
     private static func isHan(_ c: Unicode.Scalar) -> Bool { c.properties.isIdeographic }

@@ -46,15 +46,7 @@ struct OCRProseOnes: Sendable {
     /// few of a line's other characters share), as OCREnumerationMarks'
     /// marker is: every line of an OCR document is asked, and most hold none.
     func mayHold(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        let m = misreadUTF8, last = m[m.count - 1]
-        var end = m.count - 1  // where the ideograph's last byte may stand
-        while end < utf8.count {
-            end += offsetOfFirst(last, in: UnsafeBufferPointer(rebasing: utf8[end...]))
-            guard end < utf8.count else { return false }
-            if utf8[(end + 1 - m.count)...end].elementsEqual(m) { return true }
-            end += 1
-        }
-        return false
+        containsSequence(misreadUTF8, in: utf8)
     }
 
     /// 结转工件， → 结转1件，. Returns each repair's surroundings, as read and after.
