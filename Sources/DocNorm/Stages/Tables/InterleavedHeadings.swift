@@ -44,10 +44,12 @@ extension TableRecognizer {
                     ?? trailingPiece(lines, heading: i, table: table).map({ ($0, "tables.interleaved-sections") }) {
                     let (start, end) = found
                     let moved = Array(lines[i...end])
-                    // The piece (from its first line, or from its first header piece: `restAfterHeading`),
-                    // then the headings and the blank lines after them, then the piece's values before that.
-                    let piece = start - i, rest = restAfterHeading(lines, piece: start...end, table: table) - i
-                    var reordered = Array(moved[rest...] + moved[..<piece] + moved[piece..<rest])
+                    // The piece whole, in its drawing order, then the headings and the blank lines after them.
+                    // Values before its first header (pdfminer's box of a column drawn next to the heading) go
+                    // back too: the table's labels place them where only they can be (`tables.column-boxes`'s
+                    // scattered boxes, a run cut at a blank line) or leave them loose and reported, not text.
+                    let piece = start - i
+                    var reordered = Array(moved[piece...] + moved[..<piece])
                     for k in reordered.indices { reordered[k].number = moved[k].number }
                     context.traced(.tables, rule, line: lines[i].number,
                                    before: moved.map(\.text).joined(separator: "⏎"), after: reordered.map(\.text).joined(separator: "⏎"))
@@ -178,41 +180,6 @@ extension TableRecognizer {
         guard case .recovered(let reading, _, _) = readingOrder.recover(joined, from: 0, candidates: templates, edition: nil),
               reading.dropped.isEmpty, reading.suspects.isEmpty else { return nil }
         return (start, end)
-    }
-
-    /// Where the part of the piece that goes back before the heading opens:
-    /// its first line, or, for a table placed by its labels (no arithmetic:
-    /// table 二), its first header piece when values come before it. Those
-    /// values may be the cells of any column, not the rest of the column the
-    /// table stopped in (Chromium's table 二: 3517 after 三's heading is
-    /// （五）'s 处理决定数量, drawn next to the heading; moved back, it ran on
-    /// from 采购项目数量's 18, and neither was placed); a header says where its
-    /// values go. Where every caption of the table has its header line right
-    /// under it, or stands at a page's foot (pdftotext's lines: the premise
-    /// of the table's one reading, `oneReading`), the piece goes back whole:
-    /// that reading keeps the drawing order and tells the piece's values
-    /// apart by the blank lines between them (qiaodong-jiedao-2019's Chromium
-    /// -raw, 23⏎0 after 三's heading, is read so).
-    func restAfterHeading(_ lines: [SourceLine], piece: ClosedRange<Int>, table: (templates: [Int], anchor: Int)) -> Int {
-        let templates = rules.templates
-        guard table.templates.allSatisfy({ templates[$0].checks.isEmpty }) else { return piece.lowerBound }
-        let shapes = labelledColumns.shapes
-        let inLines = table.templates.contains { t in
-            guard let shape = shapes[templates[t].id] else { return false }
-            return (table.anchor..<piece.lowerBound).allSatisfy { k in
-                let text = String(lines[k].text.unicodeScalars.filter { $0 != " " && $0 != "\t" })
-                guard shape.captionOf[text] != nil else { return true }
-                guard k + 1 < lines.count else { return false }
-                if lines[k + 1].number - lines[k].number > 1 { return true }
-                // Stage 1 ran the header line's cells together (本年新制作数量本年新公开数量).
-                let next = String(lines[k + 1].text.unicodeScalars.filter { $0 != " " && $0 != "\t" })
-                return shape.roles.contains { label, role in
-                    if case .header = role { next.hasPrefix(label) } else { false }
-                }
-            }
-        }
-        if inLines { return piece.lowerBound }
-        return piece.first { !Self.isBlank(lines[$0]) && valuesOnly(lines[$0]) == nil } ?? piece.lowerBound
     }
 
     /// Whether the line is a sub-heading: （, section numerals, ）, then
