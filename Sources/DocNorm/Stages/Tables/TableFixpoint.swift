@@ -315,30 +315,77 @@ extension TableRecognizer {
         /// Index of the template in the rules.
         var template: Int
         var grid: [[String]]
+
+        /// A template's cells, row after row, as `knownReading` tests a
+        /// grid against them: a label cell its label's bytes, an empty
+        /// cell empty, a value slot one value token.
+        struct Cells: Sendable {
+            enum Kind: UInt8, Sendable { case label, empty, value }
+            let rows: Int
+            let columns: Int
+            let kinds: [Kind]
+            /// Each label cell's label ("" at the other cells).
+            let labels: [String]
+            /// Whether a grid can be the template's whole grid: every row
+            /// has `columns` cells and no label is empty (an empty label is
+            /// never found, and a row of other width never fills the grid).
+            let canBeWhole: Bool
+
+            init(_ template: TableTemplate) {
+                var kinds: [Kind] = [], labels: [String] = []
+                var canBeWhole = true
+                for row in template.rows {
+                    if row.cells.count != template.columns { canBeWhole = false }
+                    for cell in row.cells {
+                        switch cell {
+                        case .label(let label):
+                            if label.isEmpty { canBeWhole = false }
+                            kinds.append(.label)
+                            labels.append(label)
+                        case .empty:
+                            kinds.append(.empty)
+                            labels.append("")
+                        case .value:
+                            kinds.append(.value)
+                            labels.append("")
+                        }
+                    }
+                }
+                rows = template.rows.count
+                columns = template.columns
+                self.kinds = kinds
+                self.labels = labels
+                self.canBeWhole = canBeWhole
+            }
+        }
     }
 
-    /// `table` as a `KnownReading`, if it is one.
+    /// `table` as a `KnownReading`, if it is one. Its cells are tested
+    /// against the template's `Cells`, made once; every test is pure, so
+    /// their order does not change the answer.
     func knownReading(_ table: Table) -> KnownReading? {
-        guard let id = table.templateID, let t = rules.templates.firstIndex(where: { $0.id == id }) else { return nil }
-        let template = rules.templates[t], rows = template.rows, columns = template.columns, grid = table.grid
-        guard grid.count == rows.count else { return nil }
+        guard let id = table.templateID, let t = templateIndexByID[id] else { return nil }
+        let cells = wholeGridCells[t], grid = table.grid
+        guard cells.canBeWhole, grid.count == cells.rows else { return nil }
         // Taken from `rules` once, not at each value cell (a retain and a
         // release of it each time).
         let grammar = rules.valueGrammar
-        for r in rows.indices {
-            let cells = rows[r].cells, row = grid[r]
-            guard cells.count == columns, row.count == columns else { return nil }
-            for column in 0..<columns {
-                switch cells[column] {
+        var k = 0
+        for row in grid {
+            guard row.count == cells.columns else { return nil }
+            for text in row {
+                switch cells.kinds[k] {
                 // (A label not found, or found further on, is no whole grid.)
                 // (Its bytes: the match compares scalars, and `==` takes 行
                 // U+FA08 for 行 U+884C.)
-                case .label(let label): guard !label.isEmpty, row[column].hasSameUTF8(as: label) else { return nil }
-                case .empty: guard row[column].isEmpty else { return nil }
-                case .value: guard isOneValueToken(row[column], grammar: grammar) else { return nil }
+                case .label: guard text.hasSameUTF8(as: cells.labels[k]) else { return nil }
+                case .empty: guard text.isEmpty else { return nil }
+                case .value: guard isOneValueToken(text, grammar: grammar) else { return nil }
                 }
+                k += 1
             }
         }
+        let template = rules.templates[t], rows = template.rows
         // Whether every relation holds, as the first run found it: its
         // checks are the relations of these values (`TableArithmetic.check`,
         // after any repair of them), one a site where every value is a

@@ -50,6 +50,13 @@ struct TableRecognizer: Sendable {
     /// for every reading, and mapping and filtering the templates there made
     /// two arrays a call (~4,000 allocations of the 1 MB bench).
     let editions: [Int]
+    /// Each template's index by its id (the first with it), and its cells
+    /// as `knownReading` tests a grid against them, made once: the settle
+    /// probe asks that of every table of every document, and finding the
+    /// template and switching over its cells there (a copy of each label)
+    /// cost ~18 M instructions of the 1 MB bench.
+    let templateIndexByID: [String: Int]
+    let wholeGridCells: [KnownReading.Cells]
 
     init(rules: TableRules) {
         self.rules = rules
@@ -67,6 +74,8 @@ struct TableRecognizer: Sendable {
         anchorLabels = Self.anchorLabels(rules.templates)
         sectionNumeralSet = ScalarSet(ranges: rules.sectionNumerals.map { $0.value...$0.value }, pattern: "section numerals")
         editions = rules.templates.map(\.edition)
+        templateIndexByID = Dictionary(rules.templates.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        wholeGridCells = rules.templates.map(KnownReading.Cells.init)
     }
 
     /// The templates (their indices, in order) one of whose anchors opens
