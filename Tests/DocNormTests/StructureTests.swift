@@ -219,6 +219,15 @@ import Testing
         #expect(untitled.metadata.year == 2023 && untitled.metadata.issuingBody == "新洲区医疗保障局")
     }
 
+    /// A public institution's report need not say 政府 (held-out
+    /// liaocheng-rmyy-2021): its title still names the body and the year.
+    @Test func metadataFromATitleWithoutGovernment() throws {
+        let titled = try document("蓼城县人民医院2021年信息公开工作年度报告\n\n一、总体情况\n")
+        #expect(titled.metadata.issuingBody == "蓼城县人民医院" && titled.metadata.year == 2021)
+        let government = try document("牧野区医疗保障局2024年政府信息公开工作年度报告\n\n一、总体情况\n")
+        #expect(government.metadata.issuingBody == "牧野区医疗保障局")
+    }
+
     @Test func markdownHasHeadingsAndPipeTables() throws {
         let markdown = MarkdownRenderer.render(try document(applicationsTable()))
         #expect(markdown.hasPrefix("## 三、收到和处理政府信息公开申请情况\n\n| （本列数据的勾稽关系为"))
