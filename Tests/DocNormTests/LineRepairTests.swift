@@ -957,6 +957,25 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(repair.endsInLinkQuery("网站（" + url) && !repair.endsInLinkQuery("是否公开?") && !repair.endsInLinkQuery("是否公开？"))
     }
 
+    /// A URL's path wrapped after a `/` goes on in its next segment, though
+    /// that opens like `1.` numbering (held-out liaocheng-rmyy-2021, every
+    /// LibreOffice text layer: …/xxgk/ndbg/ ⏎ 2021.html）和…); a numbered item
+    /// after such a line, its text Han, stays a line of its own.
+    @Test func aLinkPathWrappedBeforeADigitNamedFileGoesOn() throws {
+        let url = "http://www.lc.com/xxgk/ndbg/"
+        let column = (0..<24).map { _ in fullLine }.joined(separator: "\n") + "\n"
+        let text = "一、总体情况\n\n" + column + String(repeating: "政", count: 5) + "（" + url + "\n2021.html）查阅。\n二、其他\n"
+        let document = try pipeline.run(Array(text.utf8), options: PipelineOptions(tracing: true))
+        #expect(try repaired(text).suffix(2) == [String(repeating: fullLine, count: 24) + String(repeating: "政", count: 5) + "（" + url + "2021.html）查阅。", "二、其他"])
+        #expect(document.trace.contains { $0.rule == "lines.join-link-path" })
+        let repair = pipeline.lineRepair
+        #expect(repair.continuesLinkPath("网站（" + url, into: "2021.html）查阅。"))
+        #expect(repair.continuesLinkPath("网站（" + url, into: "12.pdf）"))
+        #expect(!repair.continuesLinkPath("网站（" + url, into: "2.主动公开情况"))
+        #expect(!repair.continuesLinkPath("政府信息公开/", into: "2021.html"))
+        #expect(!repair.continuesLinkPath("网站（http://www.lc.com/xxgk/ndbg", into: "2021.html"))
+    }
+
     /// …but not after a line that ends a sentence or is short (a table's
     /// label over its one-character cells), nor beside a short Latin run.
     @Test func aFewPiecesWithoutALineRunningOnOrALongLatinRunStayApart() throws {

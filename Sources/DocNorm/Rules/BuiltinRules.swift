@@ -268,7 +268,7 @@ enum BuiltinRules {
 {
   "format": "docnorm-rules/1",
   "kind": "structure",
-  "description": "Stage 4 rules. numbering: the heading numbering styles, in the order their levels nest (一、 （一） 1. （1） ①); a style is an opening mark, a numeral kind, and a closing mark. A numbered line is a heading when it is short and ends no sentence; a run-in heading is a short numbered phrase closed by 。 with running text after it. reportNames: how a report names itself, for the issuing body and the year; openingLines: how many non-blank lines at the top are searched for that name before stage 2 joins them (…年度报⏎告), so that stage 3 knows the report's year, and with it the edition of its tables, before reading any table.",
+  "description": "Stage 4 rules. numbering: the heading numbering styles, in the order their levels nest (一、 （一） 1. （1） ①); a style is an opening mark, a numeral kind, and a closing mark. A numbered line is a heading when it is short (heading.maxColumns) and ends no sentence, or, up to heading.wordsOnlyMaxColumns, when past its numbering it is written only in Han and heading.wordsOnlyMarks: a long heading states a task in words, where a paragraph's line or OCR's table debris that wide holds figures, Latin or other marks; a run-in heading is a short numbered phrase closed by 。 with running text after it. reportNames: how a report names itself, for the issuing body and the year (suffixes tried in order; the last, 信息公开工作年度报告, for a public institution's report that does not say 政府: 蓼城县人民医院2021年信息公开工作年度报告); openingLines: how many non-blank lines at the top are searched for that name before stage 2 joins them (…年度报⏎告), so that stage 3 knows the report's year, and with it the edition of its tables, before reading any table.",
   "numerals": {
     "chinese": "〇一二三四五六七八九十",
     "arabic": "0123456789",
@@ -284,6 +284,8 @@ enum BuiltinRules {
   ],
   "heading": {
     "maxColumns": 60,
+    "wordsOnlyMaxColumns": 76,
+    "wordsOnlyMarks": "，、",
     "runInMaxColumns": 50,
     "runInClosers": "。",
     "notHeadingEndings": "。；，：！？;,:!?"
@@ -318,7 +320,7 @@ enum BuiltinRules {
     ]
   },
   "reportNames": {
-    "suffixes": ["政府信息公开工作年度报告", "政务公开工作年度报告", "政府信息公开年度报告", "年度政府信息公开工作报告", "政府信息公开工作报告"],
+    "suffixes": ["政府信息公开工作年度报告", "政务公开工作年度报告", "政府信息公开年度报告", "年度政府信息公开工作报告", "政府信息公开工作报告", "信息公开工作年度报告"],
     "yearMarker": "年",
     "openingLines": 8
   }

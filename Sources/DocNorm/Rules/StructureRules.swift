@@ -11,6 +11,10 @@ struct StructureRulesFile: VersionedRuleFile {
     }
     struct Heading: Decodable {
         var maxColumns: Int
+        /// A numbered line up to this wide is a heading too when it is
+        /// written only in Han and `wordsOnlyMarks` (nil: no such allowance).
+        var wordsOnlyMaxColumns: Int?
+        var wordsOnlyMarks: String?
         var runInMaxColumns: Int
         var runInClosers: String
         var notHeadingEndings: String
@@ -414,6 +418,8 @@ public struct StructureRules: Sendable {
     /// (hashing each scalar was most of stage 4's classifying).
     let runInClosers: ScalarSet
     let notHeadingEndings: Set<Unicode.Scalar>
+    /// `heading.wordsOnlyMarks`: the marks a long heading may hold (`isHeadingShaped`).
+    let wordsOnlyMarks: Set<Unicode.Scalar>
     let reportSuffixes: [String]
     let yearMarker: String
     /// The non-blank lines at the top searched for the report's name (its year).
@@ -434,10 +440,19 @@ public struct StructureRules: Sendable {
     }
 
     /// Whether a numbered line that opens no run-in heading is a heading:
-    /// short, and ending no sentence.
+    /// short, and ending no sentence. A longer one up to
+    /// `heading.wordsOnlyMaxColumns` is when, past its numbering, it is
+    /// written only in Han and `heading.wordsOnlyMarks` (，、): a long
+    /// heading states a task in words (（一）围绕健康璐川建设和医药卫生体制改革
+    /// 重点任务持续做好主动公开, 33 characters), where a paragraph's line or
+    /// OCR's table debris that wide holds figures, Latin or other marks.
     func isHeadingShaped(_ text: String) -> Bool {
         guard let last = text.unicodeScalars.last, !notHeadingEndings.contains(last) else { return false }
-        return LineRepair.columns(text.unicodeScalars) <= heading.maxColumns
+        let columns = LineRepair.columns(text.unicodeScalars)
+        if columns <= heading.maxColumns { return true }
+        guard let widest = heading.wordsOnlyMaxColumns, columns <= widest,
+              let rest = numbering.parse(text)?.rest else { return false }
+        return !rest.isEmpty && rest.allSatisfy { $0.properties.isIdeographic || wordsOnlyMarks.contains($0) }
     }
 
     /// Whether stage 4 reads `text` as a heading as it is written, before
@@ -454,6 +469,7 @@ public struct StructureRules: Sendable {
                               runInClosers: ScalarSet(ranges: file.heading.runInClosers.unicodeScalars.map { $0.value...$0.value },
                                                       pattern: "heading.runInClosers"),
                               notHeadingEndings: Set(file.heading.notHeadingEndings.unicodeScalars),
+                              wordsOnlyMarks: Set((file.heading.wordsOnlyMarks ?? "").unicodeScalars),
                               reportSuffixes: file.reportNames.suffixes, yearMarker: file.reportNames.yearMarker,
                               openingLines: file.reportNames.openingLines,
                               sectionTitles: try SectionTitles(file.sectionTitles),

@@ -171,7 +171,7 @@ struct LineRulesFile: VersionedRuleFile {
 ///   `lines.markdown-emphasis` — what is on the page but not in the text.
 /// - WrapJoining.swift: `lines.text-column`, `lines.join-wrap`, `lines.join-bracket`,
 ///   `lines.join-page-break`, `lines.join-scattered`, `lines.join-scattered-latin`,
-///   `lines.join-link-query` — hard wraps joined on
+///   `lines.join-link-query`, `lines.join-link-path` — hard wraps joined on
 ///   the evidence of the document's text column.
 /// - CutHeadingTails.swift: `lines.cut-heading-tail` — a run-in heading OCR
 ///   cut inside its title, its tail emitted in a later block, joined again.
@@ -1002,6 +1002,7 @@ public struct LineRepair: Sendable {
                             : breakSeams.contains(k) ? "lines.join-page-break" : titleSeams.contains(k) ? "lines.join-section-title"
                             : unbreakableSeams.contains(k) ? "lines.join-unbreakable-run" : latinGapSeams.contains(k) ? "lines.latin-gaps"
                             : endsInLinkQuery(before.text) ? "lines.join-link-query"
+                            : continuesLinkPath(before.text, into: next.text) ? "lines.join-link-path"
                             : "lines.join-wrap"
                         context.traced(.lines, rule, line: before.number,
                                        before: before.text + "⏎" + next.text, after: join(before.text, next.text))

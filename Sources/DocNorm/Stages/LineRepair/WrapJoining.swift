@@ -98,6 +98,9 @@ import ICUKit
 ///   before left the justified line few units, set wide apart).
 /// - `lines.join-link-query`: a URL's `?` at a line's end is no full stop:
 ///   the query goes on in the next line, across a blank line too.
+/// - `lines.join-link-path`: a URL's path wrapped after a `/` goes on in a
+///   next line that opens like `1.` numbering but is the path's next segment
+///   (…/ndbg/ ⏎ 2021.html）…: digits, a point, a Latin letter or digit).
 /// - `lines.font-switch-spaces`: where nearly every line in which Latin meets
 ///   CJK holds, as extracted, a space at each such place (pypdf on Chromium's
 ///   PDF: 其他信息 26 条。, beside punctuation too),
@@ -323,7 +326,8 @@ extension LineRepair {
     func continues(_ line: SourceLine, into next: String, fullWidth: Int, blankBetween: Bool, opensParagraph: Bool,
                    spacesMarkFontSwitches: Bool = false, lineColumns: Int? = nil, countsLatinGaps: Bool = true,
                    lineNumbered: @autoclosure () -> Bool, nextNumbered: @autoclosure () -> Bool) -> Bool {
-        if line.text.containsTab || next.containsTab || nextNumbered() { return false }
+        if line.text.containsTab || next.containsTab { return false }
+        if nextNumbered() && !continuesLinkPath(line.text, into: next) { return false }
         // A short line opening with a table's anchor (行政复议 行政诉讼) is the
         // table's first row, matched or not; a long one may be prose wrapped
         // there, and so may one that ends a sentence (…2023年被⏎行政复议纠正1件。):
@@ -372,6 +376,29 @@ extension LineRepair {
             return gappedReach > reach && gappedReach >= fullWidth - file.wrap.window && gappedReach + lead >= fullWidth - 1
         }
         return reach + leadingUnitColumns(next) >= fullWidth - file.wrap.window
+    }
+
+    /// Whether `line` ends inside a link's path (its last token a link whose
+    /// last scalar is `/`) and `next` opens with the path's next segment:
+    /// ASCII digits, a point and an ASCII letter or digit (…/xxgk/ndbg/ ⏎
+    /// 2021.html）和…). Such a line only looks like `1.` numbering: an item's
+    /// text is no file name, and a link's path does not end in `/` before a
+    /// numbered line (`lines.join-link-path`).
+    func continuesLinkPath(_ line: String, into next: String) -> Bool {
+        guard line.utf8.last == UInt8(ascii: "/") else { return false }
+        var digits = 0
+        var sawPoint = false
+        for byte in next.utf8 {
+            if byte == 0x20 && digits == 0 && !sawPoint { continue }
+            if sawPoint {
+                guard Self.isASCIILetterOrDigit(UInt32(byte)) else { return false }
+                break
+            }
+            if (0x30...0x39).contains(byte) { digits += 1; continue }
+            guard byte == UInt8(ascii: "."), digits > 0 else { return false }
+            sawPoint = true
+        }
+        return sawPoint && asciiToken(endingText: line).linked
     }
 
     /// Whether the text ends with a `?` that ends a link (a URL's path
