@@ -297,6 +297,9 @@ import DocNormTestSupport
         ("2 0 1 0 3 1 0 0 0工0 0 0 0 0", "2 0 1 0 3 1 0 0 0 1 0 0 0 0 0"),
         ("4工0 1 6 2 0 0工3 1 0 0 0", "4 1 0 1 6 2 0 0 1 3 1 0 0 0"),
         ("1工0 0 2 0 0 0工工0 0 0 0 0", "1 1 0 0 2 0 0 0 1 1 0 0 0 0 0"),
+        // Its only spaced run (0 0) two long: the 工s between numbers are values too.
+        ("性信息2工0工0 0 | 4", "性信息2 1 0 1 0 0 | 4"),
+        ("相关政府信息14工0 0工1 17", "相关政府信息14 1 0 0 1 1 17"),
     ])
     func misreadOnesRepaired(_ input: String, _ expected: String) {
         var s = Array(input.unicodeScalars)

@@ -1005,7 +1005,9 @@ struct OCRRepairs: Sendable {
     }
 
     /// Whether the line holds three numbers in a row, each after a single
-    /// space: a table row's values.
+    /// space: a table row's values. The misread 1 between two numbers is
+    /// one of them (`2工0工0 0 | 4`: the row's 2 1 0 1 0 0 4, whose only
+    /// spaced run, 0 0, is two long; spacing took the spaces beside 工).
     func holdsValueRun(_ s: [Unicode.Scalar]) -> Bool {
         func isDigit(_ k: Int) -> Bool { k >= 0 && k < s.count && s[k].isASCIIDigit }
         var numbers = 0, k = 0
@@ -1014,7 +1016,15 @@ struct OCRRepairs: Sendable {
                 while isDigit(k) { k += 1 }
                 numbers += 1
                 if numbers >= 3 { return true }
-                if k < s.count && s[k] == " " && isDigit(k + 1) { k += 1 } else { numbers = 0 }
+                if k < s.count && s[k] == " " && isDigit(k + 1) {
+                    k += 1
+                } else if k < s.count && s[k] == misreadOne && isDigit(k + 1) {
+                    numbers += 1
+                    if numbers >= 3 { return true }
+                    k += 1
+                } else {
+                    numbers = 0
+                }
             } else {
                 numbers = 0
                 k += 1
