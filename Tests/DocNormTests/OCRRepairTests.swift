@@ -297,6 +297,9 @@ import DocNormTestSupport
         ("2 0 1 0 3 1 0 0 0工0 0 0 0 0", "2 0 1 0 3 1 0 0 0 1 0 0 0 0 0"),
         ("4工0 1 6 2 0 0工3 1 0 0 0", "4 1 0 1 6 2 0 0 1 3 1 0 0 0"),
         ("1工0 0 2 0 0 0工工0 0 0 0 0", "1 1 0 0 2 0 0 0 1 1 0 0 0 0 0"),
+        // Its only spaced run (0 0) two long: the 工s between numbers are values too.
+        ("性信息2工0工0 0 | 4", "性信息2 1 0 1 0 0 | 4"),
+        ("相关政府信息14工0 0工1 17", "相关政府信息14 1 0 0 1 1 17"),
     ])
     func misreadOnesRepaired(_ input: String, _ expected: String) {
         var s = Array(input.unicodeScalars)
@@ -617,6 +620,46 @@ import DocNormTestSupport
     ])
     func proseOneKeptInOCR(_ input: String) throws {
         #expect(try normalizedAsOCR(input) == input)
+    }
+
+    /// A row label's numbering whose point OCR lost, its 1 read as 工 or
+    /// not (both corpora's OCR: 5要求行政机关, 4无正当理直天, 工末机关不掌握,
+    /// |工信访举报投诉, 不巴4保护), in OCR only.
+    @Test(arguments: [
+        ("5要求行政机关", "5.要求行政机关"),
+        ("处理|4无正当理直天", "处理|4.无正当理直天"),
+        ("（三）不巴4保护第三广6 | 4 0 0 1 0| 11", "（三）不巴4.保护第三广6 | 4 0 0 1 0| 11"),
+        ("7属于行政淮法| 0 0", "7.属于行政淮法| 0 0"),
+        ("工末机关不掌握", "1.末机关不掌握"),
+        ("（四）无法|工末机关不学所", "（四）无法|1.末机关不学所"),
+        ("人瑟）未予|工信访举报投诉", "人瑟）未予|1.信访举报投诉"),
+        ("工属王国家 0 0 0 0 0 0 0", "1.属王国家 0 0 0 0 0 0 0"),
+    ])
+    func labelNumberingRepaired(_ input: String, _ expected: String) {
+        var s = Array(input.unicodeScalars)
+        #expect(pipeline.ocr.labelNumberings.repair(&s))
+        #expect(String(String.UnicodeScalarView(s)) == expected)
+    }
+
+    @Test(arguments: [
+        // Its point there; another number's label; after a value; a word's 工;
+        // no label's opening; two of it misread; a longer number.
+        "5.要求行政机关", "4要求行政机关", "0 0 1属于国家秘密", "施工属于国家", "工作年度报告",
+        "工末关不掌握", "员工本机关不", "15要求行政机关", "共3件要求提供",
+    ])
+    func labelNumberingKept(_ input: String) {
+        var s = Array(input.unicodeScalars)
+        #expect(!pipeline.ocr.labelNumberings.repair(&s))
+        #expect(String(String.UnicodeScalarView(s)) == input)
+    }
+
+    @Test func labelNumberingIsTracedInOCROnly() throws {
+        let doc = try pipeline.run(Array((Self.readAsOCR + "工末机关不掌握\n").utf8), options: PipelineOptions(tracing: true))
+        #expect(doc.trace.contains { $0.rule == "normalize.ocr-label-numbering" && $0.line == 3 })
+        #expect(try normalizedAsOCR("工末机关不掌握") == "1.末机关不掌握")
+        #expect(try normalizedAsOCR("5 要求行政机关") == "5.要求行政机关")
+        #expect(try normalized("工末机关不掌握") == "工末机关不掌握")
+        #expect(try normalized("5 要求行政机关") == "5要求行政机关")
     }
 
     @Test func proseOneIsTracedAndReported() throws {

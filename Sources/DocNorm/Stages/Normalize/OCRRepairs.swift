@@ -80,6 +80,7 @@ struct OCRRulesFile: VersionedRuleFile {
     var thousandsPoints: OCRThousandsPointsRules
     var ones: Ones
     var proseOnes: OCRProseOnesRules
+    var labelNumberings: OCRLabelNumberingsRules
     var hostStops: OCRHostStopsRules
     var loneCharacters: OCRLoneCharactersRules
 }
@@ -120,7 +121,10 @@ struct OCRRulesFile: VersionedRuleFile {
 ///   ywxq_zwgk@), a host's 。 read as o (`OCRHostStops`,
 ///   `normalize.ocr-host-stop`: yuwan.gov.cno → yuwan.gov.cn。) and a count
 ///   1 read as 工 before its unit in prose (`OCRProseOnes`,
-///   `normalize.ocr-prose-one`: 上年结转工件， → 上年结转1件，); the pipeline
+///   `normalize.ocr-prose-one`: 上年结转工件， → 上年结转1件，), a row label's
+///   numbering whose point OCR lost, its 1 read as 工 or not
+///   (`OCRLabelNumberings`, `normalize.ocr-label-numbering`: 5要求行政机关 →
+///   5.要求行政机关, 工末机关不掌握 → 1.末机关不掌握); the pipeline
 ///   names its paragraphs of a Han character alone once its prose is
 ///   settled (`OCRLoneCharacters`, suspicion `normalize.ocr-lone-character`).
 /// - `normalize.ocr-one`: a value 1 read as 工 in a row of numbers, a digit
@@ -206,6 +210,8 @@ struct OCRRepairs: Sendable {
     let readingGates: [(byte: UInt8, readings: ReadingCandidates)]
     /// A count 1 in prose read as 工 (结转工件，), read with `percentReadings`.
     let proseOnes: OCRProseOnes
+    /// A row label's numbering whose point OCR lost (5要求行政机关), its 1 read as 工 or not.
+    let labelNumberings: OCRLabelNumberings
     /// A host's 。 read as o (gov.cno), read with `percentReadings`.
     let hostStops: OCRHostStops
     /// A paragraph of one Han character alone, named once the document reads as OCR.
@@ -387,6 +393,7 @@ struct OCRRepairs: Sendable {
                           percentReadings: percentReadings, enumerations: try OCREnumerationMarks.load(file.enumerations), emails: emails,
                           thousandsPoints: thousandsPoints, readingGates: readingGates,
                           proseOnes: try OCRProseOnes.load(file.proseOnes),
+                          labelNumberings: try OCRLabelNumberings.load(file.labelNumberings),
                           hostStops: hostStops,
                           loneCharacters: try OCRLoneCharacters.load(file.loneCharacters),
                           pathSegments: pathSegments, pathSegmentsUTF8: file.urls.segments.map { Array($0.utf8) },
@@ -458,6 +465,7 @@ struct OCRRepairs: Sendable {
         static let percents = ReadingCandidates(rawValue: 1), counts = ReadingCandidates(rawValue: 2)
         static let lists = ReadingCandidates(rawValue: 4), addresses = ReadingCandidates(rawValue: 8)
         static let hosts = ReadingCandidates(rawValue: 16), ones = ReadingCandidates(rawValue: 32)
+        static let labels = ReadingCandidates(rawValue: 64)
     }
 
     /// Which readings may change a text, from its UTF-8: each gate byte
@@ -472,6 +480,7 @@ struct OCRRepairs: Sendable {
         }
         if enumerations.mayHold(utf8) { found.insert(.lists) }
         if proseOnes.mayHold(utf8) { found.insert(.ones) }
+        if found.contains(.ones) || labelNumberings.mayHold(utf8) { found.insert(.labels) }
         return found
     }
 
@@ -514,6 +523,7 @@ struct OCRRepairs: Sendable {
                 }
             }
         }
+        if may.contains(.labels) && labelNumberings.repair(&s) { changed.append(("normalize.ocr-label-numbering", s)) }
         guard !changed.isEmpty else { return nil }
         for nine in nines {
             context.report(.normalize, "normalize.ocr-percent-nine", .repair,
@@ -1005,7 +1015,9 @@ struct OCRRepairs: Sendable {
     }
 
     /// Whether the line holds three numbers in a row, each after a single
-    /// space: a table row's values.
+    /// space: a table row's values. The misread 1 between two numbers is
+    /// one of them (`2工0工0 0 | 4`: the row's 2 1 0 1 0 0 4, whose only
+    /// spaced run, 0 0, is two long; spacing took the spaces beside 工).
     func holdsValueRun(_ s: [Unicode.Scalar]) -> Bool {
         func isDigit(_ k: Int) -> Bool { k >= 0 && k < s.count && s[k].isASCIIDigit }
         var numbers = 0, k = 0
@@ -1014,7 +1026,15 @@ struct OCRRepairs: Sendable {
                 while isDigit(k) { k += 1 }
                 numbers += 1
                 if numbers >= 3 { return true }
-                if k < s.count && s[k] == " " && isDigit(k + 1) { k += 1 } else { numbers = 0 }
+                if k < s.count && s[k] == " " && isDigit(k + 1) {
+                    k += 1
+                } else if k < s.count && s[k] == misreadOne && isDigit(k + 1) {
+                    numbers += 1
+                    if numbers >= 3 { return true }
+                    k += 1
+                } else {
+                    numbers = 0
+                }
             } else {
                 numbers = 0
                 k += 1
