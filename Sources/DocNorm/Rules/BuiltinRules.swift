@@ -347,7 +347,7 @@ enum BuiltinRules {
 {
   "format": "docnorm-rules/1",
   "kind": "tables",
-  "description": "Stages 3 and 4: which table templates exist, what a value cell looks like (digitLookalikes: letters OCR reads for digits, accepted in a value slot when the rest of the cell is a number, traced; a one-character Han prefix such as 减 right after a digit opens a new cell, since stage 1 removes the space before it; ruleReadAs: what OCR reads a table rule before a number as, | 0 → 10, dropped from a value only when that alone makes a failing relation of the template hold, traced; ruleReadAsMarks: what OCR reads a table rule between two numbers as, 43“116 for 43 | 16: in a value slot, a token of digits, one of these marks and a value is two values, the mark dropped, traced as structure.rule-read-as-mark), and how closely input text must match a template label. A table region opens at a line that starts with one of a template's anchors; it is accepted when enough of the template's labels and value slots were found: minFoundShare of them, or minFoundShareWhenMany when that is at least `many` labels and values (OCR keeps a third of a large table's cells, which still places it beyond doubt), or minFoundShareInEdition for the edition (2019 or 2021) of the report's tables so far, which then wins over the other edition whenever it is accepted: a report keeps one format. A stretch at an anchor that no template is accepted on, but where at least unplacedMinLabels of a template's labels stand in place (right after the text read before them or after other header text only, or opening a cell: not words a sentence spreads apart), and unplacedMinLabelShare of the labels tried (OCR kept the labels and lost the numbers), is reported as that table left as text (tables.unplaced), so none of its values passes unflagged. A stretch read row by row stops being read as a template once at least stopAfterExpected of its labels and values were tried and under stopBelowShare of them were found (it matches almost nothing of it); OCR may lose most numbers of a table's first rows (header and first rows drawn over rules it reads as noise) and keep its later rows, so a share under a quarter there still reads on. A data row whose label is found neither in place nor ahead, where text no value starts in, at most unreadableLabelReach characters (OCR's junk for the label: L局于国家短 for 1.属于国家秘密), is followed by values and right after them by the next data row's label (whole or its start cut by that row's values, a few stray characters before it), takes those values: the readable neighbour pins the junk to this row (structure.label-unreadable, traced; the label is reported restored, so its values are flagged, unless the template's arithmetic proves them: every slot holds a number, every relation on its cells that can be evaluated holds, the row's own total among them, and one of them has a term that is not 0 (zeros satisfy any sum wherever they stand); then the flag becomes a repair, structure.placement-proven. The sums prove the values read whole and in their slots; which row they are, the readable label after them says). A template of the edition of the report's tables that was neither found nor reported unplaced, where the prose in its place (between the tables found before and after it in the order listed under templates) holds at least missingMinBareNumbers numbers standing alone (a line or tab-separated cell of nothing but numbers: a table's debris, not a sentence), is reported as lost (tables.missing), naming its cells; a report that tells section 三 in sentences instead of a table is left alone.",
+  "description": "Stages 3 and 4: which table templates exist, what a value cell looks like (digitLookalikes: letters OCR reads for digits, accepted in a value slot when the rest of the cell is a number, traced; a one-character Han prefix such as 减 right after a digit opens a new cell, since stage 1 removes the space before it; ruleReadAs: what OCR reads a table rule before a number as, | 0 → 10, dropped from a value only when that alone makes a failing relation of the template hold, traced; ruleReadAsMarks: what OCR reads a table rule between two numbers as, 43“116 for 43 | 16: in a value slot, a token of digits, one of these marks and a value is two values, the mark dropped, traced as structure.rule-read-as-mark; countExcludes: characters no count holds, a decimal point, 元 (万元), %: a value holding one is no value of a count column, every template column not among its amounts; amountExcludes: endings no sum of money has, % and the count units: a value ending with one is no amount; a signed value, 增3 or -2, stands only under a header naming its sign, structure.value-kind), and how closely input text must match a template label. A table region opens at a line that starts with one of a template's anchors; it is accepted when enough of the template's labels and value slots were found: minFoundShare of them, or minFoundShareWhenMany when that is at least `many` labels and values (OCR keeps a third of a large table's cells, which still places it beyond doubt), or minFoundShareInEdition for the edition (2019 or 2021) of the report's tables so far, which then wins over the other edition whenever it is accepted: a report keeps one format. A stretch at an anchor that no template is accepted on, but where at least unplacedMinLabels of a template's labels stand in place (right after the text read before them or after other header text only, or opening a cell: not words a sentence spreads apart), and unplacedMinLabelShare of the labels tried (OCR kept the labels and lost the numbers), is reported as that table left as text (tables.unplaced), so none of its values passes unflagged. A stretch read row by row stops being read as a template once at least stopAfterExpected of its labels and values were tried and under stopBelowShare of them were found (it matches almost nothing of it); OCR may lose most numbers of a table's first rows (header and first rows drawn over rules it reads as noise) and keep its later rows, so a share under a quarter there still reads on. A data row whose label is found neither in place nor ahead, where text no value starts in, at most unreadableLabelReach characters (OCR's junk for the label: L局于国家短 for 1.属于国家秘密), is followed by values and right after them by the next data row's label (whole or its start cut by that row's values, a few stray characters before it), takes those values: the readable neighbour pins the junk to this row (structure.label-unreadable, traced; the label is reported restored, so its values are flagged, unless the template's arithmetic proves them: every slot holds a number, every relation on its cells that can be evaluated holds, the row's own total among them, and one of them has a term that is not 0 (zeros satisfy any sum wherever they stand); then the flag becomes a repair, structure.placement-proven. The sums prove the values read whole and in their slots; which row they are, the readable label after them says). A template of the edition of the report's tables that was neither found nor reported unplaced, where the prose in its place (between the tables found before and after it in the order listed under templates) holds at least missingMinBareNumbers numbers standing alone (a line or tab-separated cell of nothing but numbers: a table's debris, not a sentence), is reported as lost (tables.missing), naming its cells; a report that tells section 三 in sentences instead of a table is left alone.",
   "templates": [
     "templates/2021-active-disclosure.json",
     "templates/2021-applications.json",
@@ -364,7 +364,9 @@ enum BuiltinRules {
     "emptyMarks": ["/", "-", "—", "——", "无"],
     "digitLookalikes": {"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "i": "1", "S": "5", "B": "8"},
     "ruleReadAs": "1",
-    "ruleReadAsMarks": "“”‘’\"'"
+    "ruleReadAsMarks": "“”‘’\"'",
+    "countExcludes": ".元%",
+    "amountExcludes": ["%", "件", "个", "条", "项", "次"]
   },
   "matching": {
     "maxEditShare": 0.2,
@@ -417,7 +419,7 @@ enum BuiltinRules {
  "kind": "table-template",
  "id": "2019-active-disclosure",
  "edition": 2019,
- "description": "Table of section 二 (主动公开政府信息情况), 2019 format: a 4-column grid of captioned blocks. A cell \"#\" is a value slot; \"\" an empty or covered position. Label cells of header rows are kept only when the input has them.",
+ "description": "Table of section 二 (主动公开政府信息情况), 2019 format: a 4-column grid of captioned blocks. A cell \"#\" is a value slot; \"\" an empty or covered position. Label cells of header rows are kept only when the input has them. amounts: the columns whose values are sums of money (采购总金额: 4126.8万元, 86.72), which may carry a decimal point and 元 or 万元; every other value column holds counts, whole numbers (structure.value-kind).",
  "anchors": ["第二十条第（一）项"],
  "columns": 4,
  "rows": [
@@ -447,6 +449,7 @@ enum BuiltinRules {
   "block4": [["上一年项目数量"], ["本年增/减"]],
   "block5": [["采购项目数量"], ["采购总金额"]]
  },
+ "amounts": [["采购总金额"]],
  "checks": [
 
  ],
@@ -536,7 +539,7 @@ enum BuiltinRules {
  "kind": "table-template",
  "id": "2021-active-disclosure",
  "edition": 2021,
- "description": "Table of section 二 (主动公开政府信息情况), 2021 format: a 4-column grid of captioned blocks. A cell \"#\" is a value slot; \"\" an empty or covered position. Label cells of header rows are kept only when the input has them.",
+ "description": "Table of section 二 (主动公开政府信息情况), 2021 format: a 4-column grid of captioned blocks. A cell \"#\" is a value slot; \"\" an empty or covered position. Label cells of header rows are kept only when the input has them. amounts: the columns whose values are sums of money (本年收费金额（单位：万元）: 43.68), which may carry a decimal point and 元 or 万元; every other value column holds counts, whole numbers (structure.value-kind).",
  "anchors": ["第二十条第（一）项"],
  "columns": 4,
  "rows": [
@@ -561,6 +564,7 @@ enum BuiltinRules {
   "block3": [["本年处理决定数量"]],
   "block4": [["本年收费金额（单位：万元）"]]
  },
+ "amounts": [["本年收费金额（单位：万元）"]],
  "checks": [
 
  ]

@@ -14,6 +14,10 @@ struct TableRulesFile: VersionedRuleFile {
         /// Marks OCR reads a table rule between two numbers as (43“116 for
         /// 43 | 16): within a token of digits, such a mark is a cell break.
         var ruleReadAsMarks: String
+        /// Characters no count holds (a decimal point, 元, %), and endings
+        /// no amount has (%, 件, 项): `structure.value-kind`.
+        var countExcludes: String
+        var amountExcludes: [String]
     }
     struct Matching: Decodable {
         var maxEditShare: Double
@@ -152,6 +156,9 @@ struct TableTemplateFile: VersionedRuleFile {
     /// Relations `left ≤ right` the template implies (2019 table 二: what was
     /// published this year is part of all that was published). Absent in most.
     var bounds: [Check]?
+    /// Column paths whose values are sums of money (采购总金额); every other
+    /// value column holds counts (`structure.value-kind`). Absent in most.
+    var amounts: [[String]]?
 }
 
 /// A national table template (Rules/templates/), compiled: the canonical grid
@@ -186,6 +193,9 @@ public struct TableTemplate: Sendable {
         /// match it tries (going over the cells copied each label's text).
         var labelColumns: [Int] = []
         var valueColumns: [Int] = []
+        /// Per value slot, whether its column holds sums of money (the
+        /// template's `amounts`) rather than counts (`structure.value-kind`).
+        var slotIsAmount: [Bool] = []
     }
 
     /// A relation between sums: per column (`left`/`right` are row indices,
@@ -346,6 +356,13 @@ public struct TableTemplate: Sendable {
             let sorted = rows[r].labelScalars.joined().sorted { $0.value < $1.value }
             rows[r].labelScalarSet = sorted.indices.compactMap { i in i == 0 || sorted[i - 1] != sorted[i] ? sorted[i] : nil }
         }
+        let amounts = file.amounts ?? []
+        for path in amounts where !file.columnSets.values.contains(where: { $0.contains(path) }) {
+            throw invalid("amounts names column '\(path.joined(separator: " / "))', which no column set has")
+        }
+        for r in rows.indices {
+            rows[r].slotIsAmount = rows[r].columnPaths.map { amounts.contains($0) }
+        }
         for r in rows.indices {
             let cells = rows[r].cells
             rows[r].labelColumns = cells.indices.filter { if case .label = cells[$0] { true } else { false } }
@@ -450,6 +467,11 @@ public struct TableRules: Sendable {
     /// One-character prefixes that are no Han (+, -): a sign, where a digit
     /// follows (a lone - is an empty mark).
     let signPrefixes: Set<Unicode.Scalar>
+    /// Rules/tables.json `values.countExcludes`, `values.amountExcludes`:
+    /// what a count never holds, what an amount never ends with
+    /// (`structure.value-kind`).
+    let countExcludes: Set<Unicode.Scalar>
+    let amountExcludes: [[Unicode.Scalar]]
     /// Letters OCR reads for digits (O → 0, l → 1).
     let digitLookalikes: [Unicode.Scalar: Unicode.Scalar]
     /// The keys of `digitLookalikes`: most tokens have none, asked without hashing.
@@ -499,6 +521,8 @@ public struct TableRules: Sendable {
                           signPrefixes: Set(file.values.prefixes.compactMap { p in
                               p.unicodeScalars.count == 1 && !p.unicodeScalars.first!.properties.isIdeographic ? p.unicodeScalars.first : nil
                           }),
+                          countExcludes: Set(file.values.countExcludes.unicodeScalars),
+                          amountExcludes: file.values.amountExcludes.map { Array($0.unicodeScalars) },
                           digitLookalikes: lookalikes,
                           lookalikeLetters: ScalarSet(ranges: lookalikes.keys.map { $0.value...$0.value }, pattern: "digit lookalikes"),
                           ruleReadAs: Set(file.values.ruleReadAs.unicodeScalars),

@@ -177,11 +177,8 @@ extension LabelledColumnRecovery {
     /// names the sign (本年增/减; a Han sign, that one): a run that would put
     /// it elsewhere is not that row's or that column's, whatever its length
     /// says.
-    func signFits(_ text: String, under header: String) -> Bool {
-        guard isSigned(text), let first = text.unicodeScalars.first else { return true }
-        if rules.hanPrefixes.contains(first) { return header.unicodeScalars.contains(first) }
-        return namesSign(header)
-    }
+    /// (`TableRules.signFits`, which stage 4's `structure.value-kind` asks too.)
+    func signFits(_ text: String, under header: String) -> Bool { rules.signFits(text, under: header) }
 
     /// The signed values of a stretch's pieces (增12, 减3) where they carry
     /// two signs or more: the author writes a change with its sign either
@@ -220,7 +217,7 @@ extension LabelledColumnRecovery {
     }
 
     /// Whether a header names a sign (本年增/减): it holds a Han prefix.
-    func namesSign(_ header: String) -> Bool { header.unicodeScalars.contains { rules.hanPrefixes.contains($0) } }
+    func namesSign(_ header: String) -> Bool { rules.namesSign(header) }
 
     /// Whether a text is a sign standing alone: one Han prefix (增), no
     /// header or label of the table's (`piecesPastLoneSign`, `loneSignsAttached`).
@@ -232,12 +229,5 @@ extension LabelledColumnRecovery {
 
     /// Whether a value is signed: with a Han prefix (增3, 减2), or with + or -
     /// and a digit after it (a lone - is an empty mark).
-    func isSigned(_ text: String) -> Bool {
-        var scalars = text.unicodeScalars.makeIterator()
-        // Most values open with a digit: answered without hashing.
-        guard let first = scalars.next(), !rules.digits.contains(first) else { return false }
-        if rules.hanPrefixes.contains(first) { return true }
-        guard rules.signPrefixes.contains(first), let next = scalars.next() else { return false }
-        return rules.digits.contains(next)
-    }
+    func isSigned(_ text: String) -> Bool { rules.isSigned(text) }
 }

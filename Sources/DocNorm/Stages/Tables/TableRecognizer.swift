@@ -531,6 +531,7 @@ struct TableRecognizer: Sendable {
                 }
             }
             guard var best = matched else { i += 1; continue }
+            settleKinds(&best)
             // The probe compares grids only: where every relation holds, the
             // repair changes nothing and its relations are not asked for.
             let relations = gridsOnly && TableArithmetic.allHold(best.template, values: best.values) ? []
@@ -1022,6 +1023,15 @@ struct TableRecognizer: Sendable {
                 how: String = "its values were read column by column and are placed by the headers and row labels they follow",
                 gridsOnly: Bool = false) -> Region {
         let template = placement.template
+        var placement = placement
+        for settled in rules.settleKinds(&placement.values, template: template) {
+            let line = placement.rowLines[settled.row] ?? lines[placement.firstLine].number
+            for d in rules.kindDiagnostics(settled, template: template, line: line) {
+                context.report(d.stage, d.rule, d.kind, d.message, line: d.line, cells: d.cells)
+            }
+            let step = rules.kindTrace(settled, line: line)
+            context.traced(step.stage, step.rule, line: step.line, before: step.before, after: step.after)
+        }
         let range = placement.firstLine...placement.lastLine
         let first = lines[range.lowerBound].number
         // The headers of columns read apart stand in the table's header too.
@@ -1145,6 +1155,23 @@ struct TableRecognizer: Sendable {
         }
         return Region(lines: range, table: Table(grid: filled.grid, spans: spans, templateID: template.id, records: filled.records, checks: checks),
                       apart: apartLines, after: notCells.running)
+    }
+
+    /// `structure.value-kind` on a match kept (ValueKinds.swift): its rows
+    /// whose values contradict their cells' kinds settled in its values and
+    /// its grid, reported and traced with the match's own findings.
+    func settleKinds(_ m: inout TemplateMatcher.Match) {
+        let template = m.template
+        for settled in rules.settleKinds(&m.values, template: template) {
+            let line = settled.row < m.rowLines.count ? m.rowLines[settled.row] : nil
+            if settled.row < m.gridRowOf.count, let g = m.gridRowOf[settled.row] {
+                for (slot, column) in template.rows[settled.row].valueColumns.enumerated() {
+                    m.grid[g][column] = m.values[settled.row][slot] ?? ""
+                }
+            }
+            m.diagnostics += rules.kindDiagnostics(settled, template: template, line: line)
+            m.trace.append(rules.kindTrace(settled, line: line))
+        }
     }
 
     /// The region's scalars but its separators (space, TAB, `|`), in which

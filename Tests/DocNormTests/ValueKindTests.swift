@@ -1,0 +1,107 @@
+import Testing
+@testable import DocNorm
+
+/// `structure.value-kind`: a value is never left silently in a cell whose
+/// kind it contradicts (an amount, 4126.8万元 or 4126.8, under 采购项目数量,
+/// a count column). The inputs are held-out juzhou-lsj-2019's 2019 table 二
+/// as PyMuPDF extracts it, one cell a line, with only the lines of block
+/// （九） changed as a PDF extractor may give them; the gold row is
+/// 政府集中采购 19 4126.8万元.
+@Suite struct ValueKindTests {
+    static let blocksAbove = [
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项", "信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量",
+        "规章", "0", "0", "0", "规范性文件", "3", "3", "17",
+        "第二十条第（五）项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量",
+        "行政许可", "12", "减1", "286", "其他对外管理服务事项", "8", "增2", "1347",
+        "第二十条第（六）项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量",
+        "行政处罚", "34", "增3", "58", "行政强制", "6", "减2", "4",
+        "第二十条第（八）项", "信息内容", "上一年项目数量", "本年增/减", "行政事业性收费", "2", "减1",
+        "第二十条第（九）项", "信息内容",
+    ]
+    static let after = ["三、收到和处理政府信息公开申请情况", "全年无申请。"]
+
+    static func text(_ block: [String]) -> String {
+        (blocksAbove + block + after).joined(separator: "\n") + "\n"
+    }
+
+    static func cell(_ doc: Document, _ column: String) -> String? {
+        doc.tables.flatMap(\.records).first { $0.row.last == "政府集中采购" && $0.column.last == column }?.value
+    }
+
+    static func flagged(_ doc: Document, _ column: String) -> Bool {
+        doc.diagnostics.contains { d in
+            d.kind != .repair && d.cells?.covers(table: "2019-active-disclosure", row: ["第二十条第（九）项", "政府集中采购"], column: [column]) == true
+        }
+    }
+
+    /// Values drawn right to left after the row label: the amount first.
+    /// Main placed 4126.8万元 under 采购项目数量 and 19 under 采购总金额, unflagged.
+    @Test(arguments: ["4126.8 万元", "4126.8万元", "4126.8"])
+    func swappedValuesArePlacedByTheirKind(amount: String) throws {
+        let input = Self.text(["采购项目数量", "采购总金额", "政府集中采购", amount, "19"])
+        let doc = try document(input)
+        let written = String(amount.unicodeScalars.filter { $0 != " " })
+        #expect(Self.cell(doc, "采购项目数量") == "19")
+        #expect(Self.cell(doc, "采购总金额") == written)
+        #expect(doc.diagnostics.contains { $0.rule == "structure.value-kind" && $0.kind == .repair })
+        let once = try canonical(Array(input.utf8))
+        #expect(once.contains("政府集中采购\t19\t\(written)\t\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
+    /// The row label after the column headers, the values after it (the
+    /// brief's 采购项目数量⏎采购总金额⏎4126.8万元⏎5 with its label first).
+    @Test func swappedValuesAfterTheHeadersArePlacedByTheirKind() throws {
+        let doc = try document(Self.text(["政府集中采购", "采购项目数量", "采购总金额", "4126.8万元", "5"]))
+        #expect(Self.cell(doc, "采购项目数量") == "5")
+        #expect(Self.cell(doc, "采购总金额") == "4126.8万元")
+    }
+
+    /// Each value after its own column header, in the wrong order
+    /// (tables.labelled-columns placed each under the header before it).
+    @Test func valuesAfterTheWrongHeadersArePlacedByTheirKind() throws {
+        let doc = try document(Self.text(["政府集中采购", "采购项目数量", "4126.8万元", "采购总金额", "19"]))
+        #expect(Self.cell(doc, "采购项目数量") == "19")
+        #expect(Self.cell(doc, "采购总金额") == "4126.8万元")
+        #expect(doc.diagnostics.contains { $0.rule == "structure.value-kind" && $0.kind == .repair })
+    }
+
+    /// The count lost: the amount alone goes to 采购总金额, not from the left
+    /// under 采购项目数量; the row stays flagged as one value short.
+    @Test(arguments: ["4126.8万元", "4126.8"])
+    func aLoneAmountGoesUnderTheAmountColumn(amount: String) throws {
+        let doc = try document(Self.text(["采购项目数量", "采购总金额", "政府集中采购", amount]))
+        #expect(Self.cell(doc, "采购项目数量") == nil)
+        #expect(Self.cell(doc, "采购总金额") == amount)
+        #expect(Self.flagged(doc, "采购总金额"))
+    }
+
+    /// Values in order are left as they are, and a lone count stays under
+    /// 采购项目数量 (flagged as a guess, as before).
+    @Test func valuesOfTheirColumnsKindsStay() throws {
+        let doc = try document(Self.text(["采购项目数量", "采购总金额", "政府集中采购", "19", "4126.8 万元"]))
+        #expect(Self.cell(doc, "采购项目数量") == "19")
+        #expect(Self.cell(doc, "采购总金额") == "4126.8万元")
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.value-kind" })
+        let lone = try document(Self.text(["采购项目数量", "采购总金额", "政府集中采购", "19"]))
+        #expect(Self.cell(lone, "采购项目数量") == "19")
+        #expect(!lone.diagnostics.contains { $0.rule == "structure.value-kind" })
+    }
+
+    /// A decimal in a row of counts alone (行政许可 12 1.5 286 read under
+    /// 上一年项目数量 本年增/减 处理决定数量): no cell of the row may hold it,
+    /// so its cell is left empty and reported with the value.
+    @Test func anAmountNoCellFitsIsLeftOutAndReported() throws {
+        let input = Self.text(["采购项目数量", "采购总金额", "政府集中采购", "19", "4126.8万元"])
+            .replacingFirst("行政许可\n12\n减1\n286", with: "行政许可\n12.5\n减1\n286")
+        let doc = try document(input)
+        let permits = doc.tables.flatMap(\.records).filter { $0.row.last == "行政许可" }
+        #expect(!permits.contains { $0.value == "12.5" })
+        let flag = try #require(doc.diagnostics.first { $0.rule == "structure.value-kind" && $0.kind == .suspicion })
+        #expect(flag.cells == DiagnosticCells(table: "2019-active-disclosure", row: ["第二十条第（五）项", "行政许可"], column: ["上一年项目数量"]))
+        #expect(flag.message.contains("12.5"))
+        let once = try canonical(Array(input.utf8))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+}
