@@ -94,4 +94,22 @@ import Testing
         let labelsOnly = TraceStep(stage: .tables, rule: "tables.header-runs", line: 3, before: "申请人情况⏎法人或其他⏎0 36", after: "")
         #expect(Guarantees.unsaidTableText(trace: [labelsOnly], diagnostics: [], labelScalars: labels) == nil)
     }
+
+    /// Fuzz item 29: a line that opens with a combining mark (U+064E) is
+    /// found where it stands, in the step's result after a ⏎ or quoted in a
+    /// message: `String.contains` compared characters, and the mark made one
+    /// character with the ⏎ or quote before it, so the guarantee named a line
+    /// the region had written after the table (`tables.span-text`).
+    @Test func aLineOpeningWithACombiningMarkIsFoundWhereItStands() {
+        let labels = pipeline.tables.spanText.labelScalars["2021-active-disclosure"]!
+        let line = "\u{064E}\u{FFFD}县医疗机关印发有正式文号的公文共3份。"
+        let step = TraceStep(stage: .tables, rule: "tables.region", line: 64,
+                             before: "第二十条第（一）项⏎\(line)⏎规章⏎0", after: "第二十条第（一）项\t\t\t⏎规章\t0⏎\(line)")
+        #expect(Guarantees.unsaidTableText(trace: [step], diagnostics: [], labelScalars: labels) == nil)
+        var dropped = step
+        dropped.after = "第二十条第（一）项\t\t\t⏎规章\t0"
+        #expect(Guarantees.unsaidTableText(trace: [dropped], diagnostics: [], labelScalars: labels) != nil)
+        let said = Diagnostic(stage: .tables, rule: "tables.span-text", kind: .suspicion, message: "… (65: '\(line)')", line: 65)
+        #expect(Guarantees.unsaidTableText(trace: [dropped], diagnostics: [said], labelScalars: labels) == nil)
+    }
 }

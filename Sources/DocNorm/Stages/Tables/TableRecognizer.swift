@@ -370,7 +370,12 @@ struct TableRecognizer: Sendable {
                 matches.indices.lazy.filter { matches[$0].template.edition == e && accepted(matches[$0]) }
                     .max(by: { matches[$0].score < matches[$1].score })
             }
-            let chosen = sameEdition ?? best.flatMap { accepted(matches[$0]) ? $0 : nil }
+            // A match that reaches over the opening of another copy of its
+            // table read two tables as one (`reachesAnotherOpening`): not kept.
+            let chosen = (sameEdition ?? best.flatMap { accepted(matches[$0]) ? $0 : nil }).flatMap { c in
+                reachesAnotherOpening(lines, after: i, through: from + lineIndex(of: max(start, matches[c].end - 1), in: stream),
+                                      template: ordered[c]) ? nil : c
+            }
             // The probe of `tables.settle`: a match that reads as the first
             // run's grid on its lines, complete and every relation holding,
             // is kept as that grid, as the rest of this loop would keep it
@@ -736,6 +741,32 @@ struct TableRecognizer: Sendable {
         }
         let words = line.text.split(whereSeparator: { $0 == " " || $0 == "\t" })
         return !words.isEmpty && words.allSatisfy { word in let w = Array(word); return headers.contains { contains($0, w) } }
+    }
+
+    /// Whether a line after `i`, up to `last`, opens with template `t`'s
+    /// first anchor, the line its table opens with ((本列数据的勾稽关系…),
+    /// 第二十条第（一）项, 行政复议), after a line of nothing but values:
+    /// another copy of the table starts there. A table's values stand
+    /// under its header, and its opening line above it (an extractor may
+    /// put a header cell such as 申请人情况 first: html2text, w3m), so values
+    /// before that line are another table's. A match at `i` that reaches it
+    /// reads the pieces before it and the copy's rows as one table, passing
+    /// over whatever stands between as stray text (fuzz item 28: a stray
+    /// 申请人情况 and a few values took the stretch up to the report's clean
+    /// table 三, two section headings and four lines of prose with it, on a
+    /// second run only: on the first the copy's damage kept the match below
+    /// the bar). The copy is read at its own opening instead.
+    func reachesAnotherOpening(_ lines: [SourceLine], after i: Int, through last: Int, template t: Int) -> Bool {
+        guard let opening = anchorUTF8[t].first, !opening.isEmpty, i < last else { return false }
+        var valuesBefore = false
+        for line in lines[(i + 1)...min(last, lines.count - 1)] {
+            if valuesBefore, line.text.utf8.drop(while: { $0 == 0x09 || $0 == 0x20 }).starts(with: opening) { return true }
+            if !valuesBefore {
+                let words = line.text.blankSeparatedWords
+                valuesBefore = !words.isEmpty && words.allSatisfy { rules.isValue(String($0)) }
+            }
+        }
+        return false
     }
 
     /// Whether `line` is a section heading (四、…), not prose.
