@@ -153,6 +153,39 @@ import Testing
         #expect(TableDebris.rotatedRow(tokens([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]), relations: relations) == nil)
     }
 
+    /// The indexed search (`LabelPieces`: each scalar's places, most left
+    /// first, until none could be longer) finds at every position the
+    /// longest piece that comparing with every label's every place finds,
+    /// on the real templates' labels and on text cut across them.
+    @Test func longestLabelPieceIsTheLongestOfAllPlaces() {
+        func everyPlace(_ text: [Unicode.Scalar], _ p: Int, _ labels: [[Unicode.Scalar]]) -> Int {
+            var longest = 0
+            for label in labels {
+                for at in label.indices where label[at] == text[p] {
+                    var n = 1
+                    while p + n < text.count, at + n < label.count, label[at + n] == text[p + n] { n += 1 }
+                    longest = max(longest, n)
+                }
+            }
+            return longest
+        }
+        let debris = pipeline.tables.debris
+        var checked = 0
+        for (_, pieces) in debris.labels.sorted(by: { $0.key < $1.key }) {
+            let texts = pieces.labels.map { String(String.UnicodeScalarView($0)) }
+            // Labels run together, cut inside, and with text no label has.
+            let samples = [texts.joined(), texts.reversed().joined(separator: "。"), texts.map { String($0.dropFirst()) }.joined(), "本机关总计其他3.补正"]
+            for sample in samples {
+                let text = Array(sample.unicodeScalars)
+                for p in text.indices {
+                    #expect(TableDebris.longestLabelPiece(text, at: p, labels: pieces) == everyPlace(text, p, pieces.labels), "\(sample) at \(p)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 1000)
+    }
+
     @Test func labelPieces() {
         let labels = ["总计", "其他", "自然人", "3.补正后申请内容仍不明确"].map { Array($0.unicodeScalars) }
         func pieces(_ s: String) -> Bool { TableDebris.isLabelPieces(Array(s.unicodeScalars), labels: labels) }

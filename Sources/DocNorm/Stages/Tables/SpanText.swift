@@ -18,8 +18,8 @@ struct SpanText: Sendable {
     let runningText: Set<Unicode.Scalar>
     /// Per template id, its labels' scalars (a line with no other Han is the table's).
     let labelScalars: [String: Set<Unicode.Scalar>]
-    /// Per template id, its labels as scalars, longest first.
-    let labels: [String: [[Unicode.Scalar]]]
+    /// Per template id, its labels as scalars, longest first, indexed.
+    let labels: [String: TableDebris.LabelPieces]
     /// Per template id, the Han characters none of its labels has, compiled
     /// by ICU (`[[:Ideographic:]-[labels]]`): every line of every span takes
     /// this test, one bit per scalar instead of a property lookup and a hash.
@@ -29,7 +29,7 @@ struct SpanText: Sendable {
         self.rules = rules.spanText
         tableRules = rules
         runningText = Set(rules.spanText.runningText.unicodeScalars)
-        var labelScalars: [String: Set<Unicode.Scalar>] = [:], labels: [String: [[Unicode.Scalar]]] = [:]
+        var labelScalars: [String: Set<Unicode.Scalar>] = [:], labels: [String: TableDebris.LabelPieces] = [:]
         var foreignHan: [String: ScalarSet] = [:]
         for template in rules.templates {
             var texts = Set<String>()
@@ -37,7 +37,7 @@ struct SpanText: Sendable {
                 for cell in row.cells { if case .label(let l) = cell { texts.insert(l) } }
             }
             labelScalars[template.id] = Set(texts.flatMap(\.unicodeScalars))
-            labels[template.id] = texts.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+            labels[template.id] = TableDebris.LabelPieces(texts.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count })
             let labelHan = labelScalars[template.id, default: []].filter(\.properties.isIdeographic)
                 .sorted { $0.value < $1.value }.map { "\\x{\(String($0.value, radix: 16))}" }.joined()
             foreignHan[template.id] = try? ScalarSet(pattern: "[[:Ideographic:]-[\(labelHan)]]")
@@ -109,7 +109,7 @@ struct SpanText: Sendable {
     /// labels two or more scalars long (longest first at each point, as
     /// `TableDebris.isLabelPieces` cuts). Han only: OCR reads a table's
     /// rules as ，。| beside a misread row's numbers, which are no running text.
-    func isRunningText(_ text: [Unicode.Scalar], labels: [[Unicode.Scalar]]) -> Bool {
+    func isRunningText(_ text: [Unicode.Scalar], labels: TableDebris.LabelPieces) -> Bool {
         guard text.contains(where: runningText.contains) else { return false }
         var p = 0, outside = 0
         while p < text.count {

@@ -30,21 +30,21 @@
 /// placed; the others stay empty and reported.
 struct TableDebris: Sendable {
     let rules: TableRules
-    /// Per template id, its labels as scalars, longest first.
-    let labels: [String: [[Unicode.Scalar]]]
+    /// Per template id, its labels as scalars, longest first, indexed.
+    let labels: [String: LabelPieces]
     /// Per template id of one data row with arithmetic: that row's index
     /// among the template's rows, and its relations (`tables.rotated-row`).
     let oneRow: [String: (row: Int, relations: TemplateRelations)]
 
     init(rules: TableRules) {
         self.rules = rules
-        var labels: [String: [[Unicode.Scalar]]] = [:]
+        var labels: [String: LabelPieces] = [:]
         for template in rules.templates {
             var texts = Set<String>()
             for row in template.rows {
                 for cell in row.cells { if case .label(let l) = cell { texts.insert(l) } }
             }
-            labels[template.id] = texts.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+            labels[template.id] = LabelPieces(texts.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count })
         }
         self.labels = labels
         var oneRow: [String: (row: Int, relations: TemplateRelations)] = [:]
@@ -161,7 +161,7 @@ struct TableDebris: Sendable {
     /// Whether `text` is a run of pieces of `labels` (each piece part of
     /// one label: the extractor cuts labels anywhere and runs a header's
     /// pieces together, 总计其他), longest piece first at each point.
-    static func isLabelPieces(_ text: [Unicode.Scalar], labels: [[Unicode.Scalar]]) -> Bool {
+    static func isLabelPieces(_ text: [Unicode.Scalar], labels: LabelPieces) -> Bool {
         var p = 0
         while p < text.count {
             let longest = longestLabelPiece(text, at: p, labels: labels)
@@ -171,21 +171,50 @@ struct TableDebris: Sendable {
         return true
     }
 
+    /// `isLabelPieces` with the labels indexed on the spot.
+    static func isLabelPieces(_ text: [Unicode.Scalar], labels: [[Unicode.Scalar]]) -> Bool {
+        isLabelPieces(text, labels: LabelPieces(labels))
+    }
+
     /// The length of the longest piece of any of `labels` that `text`
-    /// holds from `p` on (0 if its scalar there is in none).
-    static func longestLabelPiece(_ text: [Unicode.Scalar], at p: Int, labels: [[Unicode.Scalar]]) -> Int {
+    /// holds from `p` on (0 if its scalar there is in none): the longest
+    /// match from each place of that scalar in the labels, the places with
+    /// the most scalars after them first, until none left could be longer.
+    static func longestLabelPiece(_ text: [Unicode.Scalar], at p: Int, labels: LabelPieces) -> Int {
+        guard let places = labels.places[text[p]] else { return 0 }
         var longest = 0
-        for label in labels where label.count > longest {
-            var at = 0
-            while at < label.count, label.count - at > longest {
-                if label[at] == text[p] {
-                    var n = 1
-                    while p + n < text.count, at + n < label.count, label[at + n] == text[p + n] { n += 1 }
-                    longest = max(longest, n)
-                }
-                at += 1
-            }
+        for place in places {
+            let label = labels.labels[Int(place.label)], at = Int(place.at)
+            guard label.count - at > longest else { break }
+            var n = 1
+            while p + n < text.count, at + n < label.count, label[at + n] == text[p + n] { n += 1 }
+            longest = max(longest, n)
         }
         return longest
+    }
+
+    /// A template's labels, each scalar's places in them indexed once: a
+    /// piece is sought at every scalar of every line of a table's stretch
+    /// (`recover`, `SpanText.isRunningText`), and comparing that scalar
+    /// with every scalar of every label cost 7 M instructions in the 1 MB
+    /// bench.
+    struct LabelPieces: Sendable {
+        struct Place: Sendable {
+            var label: Int32
+            var at: Int32
+        }
+        let labels: [[Unicode.Scalar]]
+        /// Per scalar, each label and offset where it stands, the most
+        /// scalars left in the label from there first.
+        let places: [Unicode.Scalar: [Place]]
+
+        init(_ labels: [[Unicode.Scalar]]) {
+            self.labels = labels
+            var places: [Unicode.Scalar: [Place]] = [:]
+            for (l, label) in labels.enumerated() {
+                for (at, scalar) in label.enumerated() { places[scalar, default: []].append(Place(label: Int32(l), at: Int32(at))) }
+            }
+            self.places = places.mapValues { $0.sorted { labels[Int($0.label)].count - Int($0.at) > labels[Int($1.label)].count - Int($1.at) } }
+        }
     }
 }
