@@ -30,8 +30,13 @@ extension JSONRenderer {
                 }
                 size += table.spans.count * 160
                 guard table.templateID != nil else { break }
+                // A row's records follow one another and share its path's
+                // array (the template's): its labels are counted once per run.
+                var row = (address: UInt(0), size: 0)
                 for record in table.records {
-                    size += 140 + labels(record.row) + labels(record.column) + record.value.utf8.count
+                    let address = record.row.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+                    if address != row.address || address == 0 { row = (address, labels(record.row)) }
+                    size += 140 + row.size + labels(record.column) + record.value.utf8.count
                 }
                 for check in table.checks {
                     size += 220 + check.check.utf8.count + check.subject.utf8.count

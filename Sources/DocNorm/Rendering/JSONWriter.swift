@@ -154,6 +154,7 @@ struct JSONWriter: ~Copyable {
     }
 
     /// Starts the next element of an array (the caller then writes its value).
+    @inline(__always)
     mutating func element() {
         reserve(2 + indentRoom)
         storeSeparator()
@@ -171,6 +172,7 @@ struct JSONWriter: ~Copyable {
         storeIndent()
     }
 
+    @inline(__always)
     private mutating func open(_ bracket: UInt8) {
         reserve(2)
         store(byte: bracket)
