@@ -758,15 +758,25 @@ struct TableRecognizer: Sendable {
     /// the bar). The copy is read at its own opening instead.
     func reachesAnotherOpening(_ lines: [SourceLine], after i: Int, through last: Int, template t: Int) -> Bool {
         guard let opening = anchorUTF8[t].first, !opening.isEmpty, i < last else { return false }
-        var valuesBefore = false
-        for line in lines[(i + 1)...min(last, lines.count - 1)] {
-            if valuesBefore, line.text.utf8.drop(while: { $0 == 0x09 || $0 == 0x20 }).starts(with: opening) { return true }
-            if !valuesBefore {
-                let words = line.text.blankSeparatedWords
-                valuesBefore = !words.isEmpty && words.allSatisfy { rules.isValue(String($0)) }
+        let end = min(last, lines.count - 1)
+        guard i + 1 <= end else { return false }
+        // The last line opening with the anchor first (a byte comparison; most
+        // spans hold none), then a line of values before it: the same answer
+        // as reading the lines in order, without splitting every line into words.
+        func opensWithAnchor(_ text: String) -> Bool {
+            var bytes = text.utf8.makeIterator(), b = bytes.next()
+            while b == 0x09 || b == 0x20 { b = bytes.next() }
+            for o in opening {
+                guard b == o else { return false }
+                b = bytes.next()
             }
+            return true
         }
-        return false
+        guard let copy = (i + 1...end).last(where: { opensWithAnchor(lines[$0].text) }) else { return false }
+        return (i + 1..<copy).contains { k in
+            let words = lines[k].text.blankSeparatedWords
+            return !words.isEmpty && words.allSatisfy { rules.isValue(String($0)) }
+        }
     }
 
     /// Whether `line` is a section heading (四、…), not prose.
