@@ -303,4 +303,76 @@ extension TableSpeedPathTests {
             #expect(Array(bytes.utf8).withUnsafeBufferPointer(TableRecognizer.allASCIIDigits) == digits, "\(bytes)")
         }
     }
+
+    /// `String.isASCIIDigitsOnly` (read in place) is `utf8.allSatisfy`
+    /// over ASCII digits, for small and heap strings alike.
+    @Test func asciiDigitsOnlyIsEveryByteADigit() {
+        for text in ["", "0", "0123456789", "01234567890123456789", "12a", "12.5", "１２", "减1", " 1", "1\t", "012345678901234567a"] {
+            #expect(text.isASCIIDigitsOnly == text.utf8.allSatisfy { $0 &- 0x30 < 10 }, "\(text)")
+        }
+    }
+
+    /// `structure.value-kind` passes over a row of ASCII digits in its slots
+    /// (`mayContradictKinds` false) only where every value fits its cell
+    /// (`kindFits`); a value past the row's slots, or any other value, has
+    /// the row tested as before.
+    @Test func aRowOfDigitsInItsSlotsContradictsNoKind() {
+        let rules = pipeline.tables.rules
+        for template in rules.templates {
+            for row in template.rows where !row.isHeader {
+                let slots = row.columnPaths.count
+                let digits: [String?] = (0..<slots).map { $0 % 3 == 2 ? nil : String(7 * $0) }
+                #expect(!TableRules.mayContradictKinds(digits, slots: slots))
+                #expect(digits.indices.allSatisfy { s in digits[s].map { rules.kindFits($0, row: row, slot: s) } ?? true })
+                // One value more than the row has slots: no slot takes it.
+                #expect(TableRules.mayContradictKinds(digits + ["3"], slots: slots))
+                #expect(!rules.kindFits("3", row: row, slot: slots))
+                for other in ["4126.8万元", "减1", "12.5", "3%"] where slots > 0 {
+                    #expect(TableRules.mayContradictKinds([other] + digits.dropFirst(), slots: slots), "\(other)")
+                }
+            }
+        }
+        // Rows of digits settle to nothing; the swapped row of ValueKindTests still settles.
+        for template in rules.templates {
+            var values = template.rows.map { row in row.isHeader ? [] : (0..<row.columnPaths.count).map { String?(String($0)) } }
+            #expect(rules.settleKinds(&values, template: template).isEmpty)
+        }
+    }
+
+    /// `LabelIndex.labels(endingWith:in:)` looked up is the labels filtered
+    /// by `hasSuffix`, for every text a cut may read down (every piece of a
+    /// label at its Character boundaries, and texts no label ends with);
+    /// every template's labels have the lookup (none falls back to the filter).
+    @Test func labelEndingsAreTheLabelsThatEndSo() {
+        var templates = 0
+        for template in pipeline.tables.rules.templates {
+            let labels = HeaderPieceEvidence.Labels(template)
+            #expect(labels.index.endings != nil, "\(template.id)")
+            for text in labels.index.inside.sorted() + ["维持结果", "计总", "x"] {
+                #expect(labels.index.labels(endingWith: text, in: labels.labels) == labels.labels.filter { $0.hasSuffix(text) }, "\(text)")
+            }
+            templates += 1
+        }
+        #expect(templates > 0)
+        // Labels with a scalar that has a canonical equivalent are filtered.
+        let composed = HeaderPieceEvidence.LabelIndex(["Å总计", "总计"])
+        #expect(composed.endings == nil)
+        #expect(composed.labels(endingWith: "总计", in: ["Å总计", "总计"]) == ["Å总计", "总计"])
+    }
+
+    /// `TableDebris` and `SpanText` share one `labelPieces(of:)`: each
+    /// template's labels, longest first, as each made them.
+    @Test func labelPiecesAreEachTemplatesLabels() {
+        let tables = pipeline.tables
+        for template in tables.rules.templates {
+            var texts = Set<String>()
+            for row in template.rows {
+                for cell in row.cells { if case .label(let l) = cell { texts.insert(l) } }
+            }
+            let pieces = tables.debris.labels[template.id]
+            #expect(pieces.map { Set($0.labels.map { String(String.UnicodeScalarView($0)) }) } == texts)
+            #expect(pieces.map { zip($0.labels, $0.labels.dropFirst()).allSatisfy { $0.count >= $1.count } } == true)
+            #expect(tables.spanText.labels[template.id]?.labels == pieces?.labels)
+        }
+    }
 }

@@ -45,6 +45,23 @@ extension String {
     @inline(__always)
     var firstUTF8Byte: UInt8 { utf8.isEmpty ? 0 : utf8[utf8.startIndex] }
 
+    /// Whether every UTF-8 byte is an ASCII digit (true for an empty
+    /// text), read in place: through the UTF-8 view's iterator each byte
+    /// cost ~28 instructions (callgrind).
+    var isASCIIDigitsOnly: Bool {
+        func digits(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var i = 0
+            while i < bytes.count {
+                guard bytes[i] &- 0x30 < 10 else { return false }
+                i += 1
+            }
+            return true
+        }
+        if let found = utf8.withContiguousStorageIfAvailable(digits) { return found }
+        var text = self
+        return text.withUTF8(digits)
+    }
+
     /// Whether both texts are the same UTF-8 bytes: a test of their lengths
     /// and one `memcmp`. (`==` is canonical equivalence: equal texts may
     /// differ in bytes, Å as one scalar or as A and a ring.)

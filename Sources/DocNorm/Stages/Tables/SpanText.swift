@@ -25,11 +25,14 @@ struct SpanText: Sendable {
     /// this test, one bit per scalar instead of a property lookup and a hash.
     let foreignHan: [String: ScalarSet]
 
-    init(rules: TableRules) {
+    /// `labels`: `TableDebris.labelPieces(of:)` of the rules' templates,
+    /// made once and shared with `TableDebris`.
+    init(rules: TableRules, labels: [String: TableDebris.LabelPieces]) {
         self.rules = rules.spanText
         tableRules = rules
         runningText = Set(rules.spanText.runningText.unicodeScalars)
-        var labelScalars: [String: Set<Unicode.Scalar>] = [:], labels: [String: TableDebris.LabelPieces] = [:]
+        self.labels = labels
+        var labelScalars: [String: Set<Unicode.Scalar>] = [:]
         var foreignHan: [String: ScalarSet] = [:]
         for template in rules.templates {
             var texts = Set<String>()
@@ -37,13 +40,11 @@ struct SpanText: Sendable {
                 for cell in row.cells { if case .label(let l) = cell { texts.insert(l) } }
             }
             labelScalars[template.id] = Set(texts.flatMap(\.unicodeScalars))
-            labels[template.id] = TableDebris.LabelPieces(texts.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count })
             let labelHan = labelScalars[template.id, default: []].filter(\.properties.isIdeographic)
                 .sorted { $0.value < $1.value }.map { "\\x{\(String($0.value, radix: 16))}" }.joined()
             foreignHan[template.id] = try? ScalarSet(pattern: "[[:Ideographic:]-[\(labelHan)]]")
         }
         self.labelScalars = labelScalars
-        self.labels = labels
         self.foreignHan = foreignHan
     }
 

@@ -36,16 +36,10 @@ struct TableDebris: Sendable {
     /// among the template's rows, and its relations (`tables.rotated-row`).
     let oneRow: [String: (row: Int, relations: TemplateRelations)]
 
-    init(rules: TableRules) {
+    /// `labels`: `labelPieces(of:)` of the rules' templates, made once and
+    /// shared with `SpanText`.
+    init(rules: TableRules, labels: [String: LabelPieces]) {
         self.rules = rules
-        var labels: [String: LabelPieces] = [:]
-        for template in rules.templates {
-            var texts = Set<String>()
-            for row in template.rows {
-                for cell in row.cells { if case .label(let l) = cell { texts.insert(l) } }
-            }
-            labels[template.id] = LabelPieces(texts.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count })
-        }
         self.labels = labels
         var oneRow: [String: (row: Int, relations: TemplateRelations)] = [:]
         for template in rules.templates where !template.checks.isEmpty {
@@ -191,6 +185,21 @@ struct TableDebris: Sendable {
             longest = max(longest, n)
         }
         return longest
+    }
+
+    /// Per template id, its labels as scalars, longest first, indexed: made
+    /// once per rule set for both `TableDebris` and `SpanText` (each made
+    /// its own, ~1.4 M instructions apiece).
+    static func labelPieces(of templates: [TableTemplate]) -> [String: LabelPieces] {
+        var labels: [String: LabelPieces] = [:]
+        for template in templates {
+            var texts = Set<String>()
+            for row in template.rows {
+                for cell in row.cells { if case .label(let l) = cell { texts.insert(l) } }
+            }
+            labels[template.id] = LabelPieces(texts.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count })
+        }
+        return labels
     }
 
     /// A template's labels, each scalar's places in them indexed once: a

@@ -64,8 +64,9 @@ struct TableRecognizer: Sendable {
         readingOrder = ReadingOrderRecovery(rules: rules)
         labelledColumns = LabelledColumnRecovery(rules: rules)
         headerRuns = HeaderRunRecovery(rules: rules)
-        debris = TableDebris(rules: rules)
-        spanText = SpanText(rules: rules)
+        let labelPieces = TableDebris.labelPieces(of: rules.templates)
+        debris = TableDebris(rules: rules, labels: labelPieces)
+        spanText = SpanText(rules: rules, labels: labelPieces)
         anchors = rules.templates.map { t in t.anchors.map { Array($0.unicodeScalars) } }
         anchorFirsts = ScalarSet(ranges: anchors.joined().compactMap { $0.first.map { $0.value...$0.value } }, pattern: "table anchors")
         anchorUTF8 = rules.templates.map { t in t.anchors.map { Array($0.utf8) } }
