@@ -1434,4 +1434,55 @@ import Testing
         #expect(doc.diagnostics.contains { $0.rule == "tables.page-broken-block" && $0.kind == .repair })
         #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "其他对外管理服务事项" })
     }
+
+    /// pdfminer of a Chromium 2019 table 二 (huangchuan-fgj-2020): the
+    /// 本年增/减 boxes of （八）, （五） and （六） in that order, each right
+    /// under a copy of the header, the k-th copy not the k-th block and the
+    /// captions read before them not settling it. Each box is its block's
+    /// column whole: by their sizes (1, 2, 2 against rows 2, 2, 1) 减2 is
+    /// （八）'s and both second rows are 减1 whichever 2-row box is whose;
+    /// 增2 and 增3 trade places between the two ways and stay out, reported.
+    @Test func sharedHeaderBoxesArePlacedByTheirSizes() throws {
+        let lines = ["二、主动公开政府信息情况", "", "第二十条第（一）项", "", "本年新制作数量", "", "本年新公开数量", "",
+                     "对外公开总数量", "", "0", "12", "", "处理决定数量", "", "236", "147", "", "处理决定数量", "", "42", "5", "",
+                     "本年增/减", "减2", "", "采购总金额", "", "862.47", "", "信息内容", "规章", "规范性文件", "", "0", "3", "",
+                     "第二十条第（五）项", "", "0", "3", "", "信息内容", "行政许可", "其他对外管理服务事项", "", "上一年项目数量", "",
+                     "18", "9", "", "本年增/减", "增2", "减1", "", "信息内容", "行政处罚", "行政强制", "", "信息内容", "行政事业性收费", "",
+                     "第二十条第（六）项", "", "上一年项目数量", "", "7", "3", "", "本年增/减", "增3", "减1", "",
+                     "第二十条第（八）项", "", "上一年项目数量", "", "2", "", "第二十条第（九）项", "", "信息内容", "政府集中采购", "",
+                     "采购项目数量", "", "14", "", "三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        let doc = try document(lines.joined(separator: "\n") + "\n")
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        #expect(Self.value(doc, "行政事业性收费", "本年增/减") == "减2")
+        #expect(Self.value(doc, "其他对外管理服务事项", "本年增/减") == "减1")
+        #expect(Self.value(doc, "行政强制", "本年增/减") == "减1")
+        #expect(Self.value(doc, "行政许可", "本年增/减") == nil)
+        #expect(Self.value(doc, "行政处罚", "本年增/减") == nil)
+        #expect(Self.value(doc, "行政许可", "上一年项目数量") == "18")
+        #expect(Self.value(doc, "行政强制", "处理决定数量") == "5")
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .repair
+            && $0.message.contains("copies of 本年增/减") })
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .suspicion
+            && $0.message.contains("增2") && $0.message.contains("增3") && $0.message.contains("its size leaves in doubt") })
+        #expect(doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "行政许可" })
+    }
+
+    /// The same boxes whose sizes match the blocks in no way (a box of
+    /// three under a header of 2-, 2- and 1-row blocks) place nothing.
+    @Test func sharedHeaderBoxesOfNoFittingSizePlaceNothing() throws {
+        let lines = ["二、主动公开政府信息情况", "", "第二十条第（一）项", "", "本年新制作数量", "", "本年新公开数量", "",
+                     "对外公开总数量", "", "0", "12", "", "处理决定数量", "", "236", "147", "", "处理决定数量", "", "42", "5", "",
+                     "本年增/减", "减2", "增4", "减1", "", "采购总金额", "", "862.47", "", "信息内容", "规章", "规范性文件", "", "0", "3", "",
+                     "第二十条第（五）项", "", "0", "3", "", "信息内容", "行政许可", "其他对外管理服务事项", "", "上一年项目数量", "",
+                     "18", "9", "", "本年增/减", "增2", "", "信息内容", "行政处罚", "行政强制", "", "信息内容", "行政事业性收费", "",
+                     "第二十条第（六）项", "", "上一年项目数量", "", "7", "3", "", "本年增/减", "增3", "减1", "",
+                     "第二十条第（八）项", "", "上一年项目数量", "", "2", "", "第二十条第（九）项", "", "信息内容", "政府集中采购", "",
+                     "采购项目数量", "", "14", "", "三、收到和处理政府信息公开申请情况", "全年无申请。"]
+        let doc = try document(lines.joined(separator: "\n") + "\n")
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        for row in ["行政许可", "其他对外管理服务事项", "行政处罚", "行政强制", "行政事业性收费"] {
+            #expect(Self.value(doc, row, "本年增/减") == nil)
+        }
+        #expect(!doc.diagnostics.contains { $0.message.contains("copies of 本年增/减") })
+    }
 }

@@ -253,6 +253,11 @@ struct LabelledColumnRecovery: Sendable {
         /// the cells every order reads alike (placed), the rows' labels, the
         /// source line of the first value, whether the bounds ruled out orders.
         var byBoxesAboveBreak: [(headers: String, placed: [String], rows: [String], line: Int, bounded: Bool)] = []
+        /// Boxes under the copies of a header several blocks share placed
+        /// by their sizes (LabelledColumnRecovery+SizedBoxes.swift): the
+        /// header, the cells placed and left empty (row/header), the source
+        /// line of the first box's first value.
+        var bySize: [(header: String, placed: [String], left: [String], line: Int)] = []
         /// How many rotations of a one-row table's numbers hold, where the
         /// cells alike in all of them were placed (`tables.rotated-row`).
         var rotations: Int? = nil
@@ -458,6 +463,9 @@ struct LabelledColumnRecovery: Sendable {
         /// Per column header (its index in `shape.headers`), how many times it stood.
         var occurrences = [Int](repeating: 0, count: shape.headers.count)
         var gridRows: [Int] = []
+        /// Per shared column header (its index in `shape.headers`), the
+        /// boxes of values right under a lone copy of it, in reading order.
+        var sharedBoxes: [Int: [[(String, Int)]]] = [:]
         var i = 0
         while i < pieces.count {
             switch pieces[i] {
@@ -498,9 +506,16 @@ struct LabelledColumnRecovery: Sendable {
                 head = []; lastRow = nil
                 i += 1
             case .value:
+                let runStart = i
                 var run: [(String, Int)] = []
                 while i < pieces.count, case .value(let text, let index) = pieces[i] { run.append((text, index)); i += 1 }
                 defer { head = []; lastRow = nil }
+                // A box right under a lone copy of a header several blocks
+                // share, no blank line in it (`sizedBoxes`).
+                if lastRow == nil, head.count == 1, runStart > 0, case .label(_, let at, .header(let h)?) = pieces[runStart - 1],
+                   shape.headers[h].count > 1, at + 1 == run[0].1, run.indices.dropFirst().allSatisfy({ run[$0].1 == run[$0 - 1].1 + 1 }) {
+                    sharedBoxes[h, default: []].append(run)
+                }
                 if let row = lastRow {
                     if run.count == values[row].count {
                         let headers = template.rows[row].columnPaths.map { $0.last ?? "" }
@@ -722,6 +737,45 @@ struct LabelledColumnRecovery: Sendable {
             let (signIndices, evidenceIndices) = (Set(inDoubt.compactMap(\.bySign)), Set(inDoubt.compactMap(\.byEvidence)))
             bySign = bySign.indices.filter { !signIndices.contains($0) }.map { bySign[$0] }
             byEvidence = byEvidence.indices.filter { !evidenceIndices.contains($0) }.map { byEvidence[$0] }
+        }
+        // Boxes under the copies of a shared header, one a block, none of
+        // its columns filled: placed by their sizes where every way the
+        // sizes allow agrees (LabelledColumnRecovery+SizedBoxes.swift).
+        var bySize: [(header: String, placed: [String], left: [String], line: Int)] = []
+        for (h, boxes) in sharedBoxes.sorted(by: { $0.key < $1.key }) {
+            let sharing = shape.headers[h]
+            guard occurrences[h] == sharing.count, boxes.count == sharing.count,
+                  sharing.allSatisfy({ s in shape.blocks[s.block].rows.allSatisfy { !claimed[$0][s.slot] } })
+            else { continue }
+            let header = shape.blocks[sharing[0].block].headers[sharing[0].slot]
+            let agreed = Self.agreedBySize(boxes: boxes.map { $0.map { $0.0 } }, blockRows: sharing.map { shape.blocks[$0.block].rows.count },
+                                           fits: { k, _ in boxes[k].allSatisfy { self.signFits($0.0, under: header) } })
+            guard agreed.contains(where: { $0.contains { $0 != nil } }) else { continue }
+            var used = Set<Int>(), placedCells: [String] = [], leftCells: [String] = []
+            for (b, s) in sharing.enumerated() {
+                for (r, row) in shape.blocks[s.block].rows.enumerated() {
+                    let name = "\(template.rows[row].path.last ?? "")/\(header)"
+                    guard let cell = agreed[b][r] else {
+                        // Left empty, and held so no later reading guesses it.
+                        claimed[row][s.slot] = true
+                        heldInDoubt.append(Cell(row: row, slot: s.slot))
+                        leftCells.append(name)
+                        continue
+                    }
+                    let value = boxes[cell.box][cell.position]
+                    used.insert(value.1)
+                    place(row, s.slot, value.0, value.1)
+                    placedCells.append(name)
+                }
+            }
+            let inBoxes = Set(boxes.joined().map { $0.1 })
+            partial.removeAll { $0.run.contains { inBoxes.contains($0.1) } }
+            unsettled.removeAll { $0.run.contains { inBoxes.contains($0.1) } }
+            unplaced.removeAll { inBoxes.contains($0.lineIndex) }
+            for (text, index) in boxes.joined() where !used.contains(index) {
+                unplaced.append((text, index, "a box under \(header), whose block its size leaves in doubt (boxes right under copies of the header, one a block, matched to the blocks by their number of rows in more than one way)"))
+            }
+            bySize.append((header, placedCells, leftCells, lines[boxes[0][0].1].number))
         }
         // A column's top part (the rows before a page break): only where
         // exactly the rows below it were placed by other runs.
@@ -1025,7 +1079,7 @@ struct LabelledColumnRecovery: Sendable {
         return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
                          placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence, bySign: bySign,
                          bySignedCell: bySignedCell, byRuns: byRuns, byHeaderLeft: byHeaderLeft, gridRows: gridRows, byReading: byReading, pastHeading: pastHeading, readingAllowed: readingAllowed,
-                         byBoxes: byBoxes, byPageBreak: byPageBreak, byPageBreakRest: byPageBreakRest, byCutRun: byCutRun, byBoxesAboveBreak: byBoxesAboveBreak)
+                         byBoxes: byBoxes, byPageBreak: byPageBreak, byPageBreakRest: byPageBreakRest, byCutRun: byCutRun, byBoxesAboveBreak: byBoxesAboveBreak, bySize: bySize)
     }
 
     /// Index of the first value of `run` with a blank line between it and

@@ -1115,6 +1115,12 @@ struct TableRecognizer: Sendable {
                            "the values from line \(line) of table \(template.id) after \(header) are as many as its block's rows before a blank line, and every other column of the block is filled by values of its own: that column; what follows the blank was drawn elsewhere",
                            line: line)
         }
+        for (header, placed, left, line) in placement.bySize {
+            let others = left.isEmpty ? "" : "; \(left.joined(separator: " ")) differ between those ways, left empty"
+            context.report(.tables, "tables.labelled-columns", .repair,
+                           "the values from line \(line) of table \(template.id) stand in boxes right under copies of \(header), a header several blocks share, one box a block, none of those columns filled by their order or captions: each box is its block's column whole, so its size is the block's number of rows; \(placed.joined(separator: " ")) read the same in every way the sizes match the blocks: placed\(others)",
+                           line: line)
+        }
         for (header, row, line) in placement.byHeaderLeft {
             context.report(.tables, "tables.labelled-columns", .repair,
                            "the values from line \(line) of table \(template.id) follow \(header), a header several blocks share, whose block neither its order nor the caption read last settles; every other block has its \(header) column and the block of \(row) none: that column",
