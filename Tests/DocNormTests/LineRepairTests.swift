@@ -1378,6 +1378,54 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
     }
 }
 
+/// `lines.dropped-hyphen-host`: pdftotext's default mode drops a `-` that
+/// ends a line inside a host name and moves the rest up (held-out
+/// weichuan-swjt-2024: https://www.weichuan- ⏎ water.com.cn/… →
+/// https://www.weichuanwater.com.cn/…); the report writes the host with
+/// its `-` elsewhere, and that spelling comes back.
+@Suite struct DroppedHostHyphenTests {
+    /// A title first: the first block is the title, not body text.
+    let title = "报告\n\n"
+    let column = (0..<24).map { _ in fullLine }.joined(separator: "\n") + "\n"
+    let site = "官方网站：https://www.weichuan-water.com.cn/xxgk/index.html。\n\n"
+    /// Two lines joined: 30 columns of Han, then the URL and more Han (wide).
+    let joinedURL = "停水公告专栏停水公告专栏停水公告专栏：https://www.weichuanwater.com.cn/xxgk/tsgg/list_2024.html；供水服务热线供水服务热线供水服务热线。\n"
+    let joinedMail = "信息公开邮箱信息公开邮箱信息公开邮箱：wcsw_xxgk@weichuanwater.com.cn；投诉监督邮箱投诉监督邮箱投诉监督邮箱。\n"
+
+    @Test func hostCutAfterItsHyphenGetsItBackFromTheDocumentsOwnSpelling() throws {
+        let url = try repaired(title + column + site + column + joinedURL).last
+        #expect(url?.contains("https://www.weichuan-water.com.cn/xxgk/tsgg/list_2024.html；") == true)
+        let mail = try repaired(title + column + site + column + joinedMail).last
+        #expect(mail?.contains("wcsw_xxgk@weichuan-water.com.cn；") == true)
+        let doc = try document(title + column + site + column + joinedURL, tracing: true)
+        #expect(doc.trace.contains { $0.rule == "lines.dropped-hyphen-host" })
+    }
+
+    /// Nothing else in the document writes the host with a `-`; or the
+    /// line is not wider than the column (nothing was joined); or the
+    /// document writes the letters in two hyphenated spellings.
+    @Test func hostStaysAsWrittenWithoutEvidence() throws {
+        #expect(try repaired(title + column + joinedURL).last?.contains("www.weichuanwater.com.cn") == true)
+        let short = "见：https://www.weichuanwater.com.cn/。\n"  // 39 columns of 40
+        #expect(try repaired(title + column + site + column + short).last?.contains("www.weichuanwater.com.cn") == true)
+        let two = site + "另见：https://www.weichuanwa-ter.com.cn/。\n\n"
+        #expect(try repaired(title + column + two + column + joinedURL).last?.contains("www.weichuanwater.com.cn") == true)
+    }
+
+    @Test func hostLabelsAreReadAfterSchemeAtOrWww() {
+        func labels(_ text: String) -> [String] {
+            var text = text
+            return text.withUTF8 { bytes in
+                LineRepair.hostLabels(bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+            }
+        }
+        #expect(labels("见https://www.a-b.com.cn/x-y.html") == ["www", "a-b", "com", "cn"])
+        #expect(labels("邮箱：ab_c@x-y.cn；网址www.q-r.gov.cn") == ["x-y", "cn", "www", "q-r", "gov", "cn"])
+        #expect(labels("电话：0798-5126380，a-b") == [])
+        #expect(labels("https://www.weichuan-") == ["www", "weichuan"])
+    }
+}
+
 @Suite struct BlockEndRunTests {
     func text(_ input: String) throws -> String { try canonical(Array(input.utf8)) }
 

@@ -167,6 +167,9 @@ struct LineRulesFile: VersionedRuleFile {
 ///   number that pdftotext -raw dropped where the number wrapped, put back.
 ///   `lines.dropped-hyphen-paragraph-end`: the same where the number ends
 ///   its paragraph (the joined line barely past the column).
+/// - DroppedHostHyphens.swift: `lines.dropped-hyphen-host` — the `-` of a
+///   host name pdftotext's default mode dropped where the host wrapped,
+///   put back when the document writes that host label with it elsewhere.
 /// - PageFurniture.swift: `lines.page-number`, `lines.duplicate-heading`,
 ///   `lines.markdown-emphasis` — what is on the page but not in the text.
 /// - WrapJoining.swift: `lines.text-column`, `lines.join-wrap`, `lines.join-bracket`,
@@ -526,7 +529,8 @@ public struct LineRepair: Sendable {
             }
         }
         var measured = evidence.columns
-        let unhyphenated = restoreDroppedHyphens(evidence.gathered, fullWidth: evidence.fullWidth, measured: &measured, context: context)
+        let phonesMended = restoreDroppedHyphens(evidence.gathered, fullWidth: evidence.fullWidth, measured: &measured, context: context)
+        let unhyphenated = restoreDroppedHostHyphens(phonesMended, fullWidth: evidence.fullWidth, measured: &measured, context: context)
         let restored = restoreCutHeadingTails(unhyphenated, fullWidth: evidence.fullWidth, measured: &measured, context: context)
         return restored.enumerated().map { index, segment in
             let stretch = nonBlank(segment, measured: measured[index])
