@@ -66,17 +66,23 @@ extension LineRepair {
     /// share is left out (which of them was cut is unknown).
     func hyphenatedLabels(_ segments: [ArraySlice<SourceLine>]) -> [String: String] {
         var found: [String: String] = [:], ambiguous: Set<String> = []
+        // Every line is asked, read in place: a `-` found with memchr, then
+        // a place a host may stand (hostLabels finds none where holdsHost
+        // does not); the generic `utf8.contains` walked each line byte by
+        // byte (46.6 M of the 1 MB callgrind bench).
+        func collect(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard offsetOfFirst(UInt8(ascii: "-"), in: bytes) < bytes.count, Self.holdsHost(bytes) else { return }
+            for label in Self.hostLabels(bytes) where bytes[label].contains(UInt8(ascii: "-")) {
+                let spelled = String(decoding: UnsafeBufferPointer(rebasing: bytes[label]), as: UTF8.self)
+                let key = String(decoding: bytes[label].filter { $0 != UInt8(ascii: "-") }, as: UTF8.self)
+                if let other = found[key], other != spelled { ambiguous.insert(key) }
+                found[key] = spelled
+            }
+        }
         for segment in segments {
-            for i in segment.indices where segment[i].text.utf8.contains(UInt8(ascii: "-")) {
+            for i in segment.indices where segment[i].text.utf8.withContiguousStorageIfAvailable(collect) == nil {
                 var text = segment[i].text
-                text.withUTF8 { bytes in
-                    for label in Self.hostLabels(bytes) where bytes[label].contains(UInt8(ascii: "-")) {
-                        let spelled = String(decoding: UnsafeBufferPointer(rebasing: bytes[label]), as: UTF8.self)
-                        let key = String(decoding: bytes[label].filter { $0 != UInt8(ascii: "-") }, as: UTF8.self)
-                        if let other = found[key], other != spelled { ambiguous.insert(key) }
-                        found[key] = spelled
-                    }
-                }
+                text.withUTF8(collect)
             }
         }
         for key in ambiguous { found[key] = nil }
