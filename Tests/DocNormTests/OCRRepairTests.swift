@@ -679,7 +679,7 @@ import DocNormTestSupport
     @Test(arguments: [
         // The anchor as is; four misread; a digit or mark for a Han character;
         // another bracket; not at the line's start.
-        "（本列数据的勾稽关系为", "（杰列数据的久生关系人", "（本列数据的勾1关系为", "（本列数据的勾稽关，为",
+        "（本列数据的勾稽关系为", "（杰列数据的久生关糸为", "（本列数据的勾1关系为", "（本列数据的勾稽关，为",
         "(本列数据的勾稽关系为", "处理|（本列数据的勾稽关系为", "（本年度数据的关系",
     ])
     func tableAnchorKept(_ input: String) {
@@ -701,12 +701,12 @@ import DocNormTestSupport
     /// The held-out documents whose table 三 went unread for its anchor
     /// alone: with the anchor put back the table is recognised and its
     /// first row read (gold: 286 and 254 自然人 in 一、本年新收…).
-    @Test(arguments: [("luchuan-wsjkw-2025", "286"), ("zichuan-zjj-2020", "254")])
-    func tableAnchorOpensTable(_ name: String, _ naturalPersons: String) throws {
+    @Test(arguments: [("luchuan-wsjkw-2025", "2021-applications", "286"), ("zichuan-zjj-2020", "2019-applications", "254")])
+    func tableAnchorOpensTable(_ name: String, _ template: String, _ naturalPersons: String) throws {
         let path = repositoryRoot.path + "/Corpus/holdout/\(name)/extracted/ocr-tesseract.txt"
         let input = try #require(FileManager.default.contents(atPath: path))
         let doc = try pipeline.run(Array(input))
-        let table = try #require(doc.tables.first { $0.templateID == "2021-applications" })
+        let table = try #require(doc.tables.first { $0.templateID == template })
         #expect(table.records.contains { $0.row.last == "一、本年新收政府信息公开申请数量" && $0.column.last == "自然人" && $0.value == naturalPersons })
     }
 
