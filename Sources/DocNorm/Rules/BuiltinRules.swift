@@ -267,6 +267,12 @@ enum BuiltinRules {
     },
     "misreadInOpening": 1
   },
+  "tableAnchors": {
+    "description": "The opening of table 三's header, the templates' anchor (Rules/templates, anchors), as Tesseract reads it, read only in a document that reads as OCR (as percentReadings): a line that opens, after table rules read as one of rules and spaces, with one of anchors, its first scalar (the bracket) as normalized and at most misreadInAnchor of its other scalars read as another Han character (杰 for 本, 久生 for 勾稽), opens with that anchor, the rules before it dropped: |（本列数据的勾稽关系为 → （本列数据的勾稽关系为, （杰列数据的久生关系为 → （本列数据的勾稽关系为 (normalize.ocr-table-anchor, reported as a repair). A table region opens only at a line that starts with an anchor: left as read, the whole table was not recognised though its rows stood whole in the text (held-out zichuan-zjj-2020, luchuan-wsjkw-2025). No text layer opens a line so.",
+    "anchors": ["（本列数据的勾稽关系"],
+    "rules": "|",
+    "misreadInAnchor": 3
+  },
   "hostStops": {
     "description": "The 。 after a host (an e-mail's domain or a URL's) that Tesseract read as misread and glued to its last label (ywxq_zwgk@yuwan.gov.cn。 → …yuwan.gov.cno): a label after a point that is one of topLevels plus misread, at the end of the text or before a Han character, gets its stop back (.cno → .cn。). Both corpora (2026-12-06): one such reading, in OCR; no gold and no text layer has a host ending so (no top-level name ends in it).",
     "topLevels": ["cn", "com", "net", "org"],

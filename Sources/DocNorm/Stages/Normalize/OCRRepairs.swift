@@ -81,6 +81,7 @@ struct OCRRulesFile: VersionedRuleFile {
     var ones: Ones
     var proseOnes: OCRProseOnesRules
     var labelNumberings: OCRLabelNumberingsRules
+    var tableAnchors: OCRTableAnchorsRules
     var hostStops: OCRHostStopsRules
     var loneCharacters: OCRLoneCharactersRules
 }
@@ -212,6 +213,8 @@ struct OCRRepairs: Sendable {
     let proseOnes: OCRProseOnes
     /// A row label's numbering whose point OCR lost (5要求行政机关), its 1 read as 工 or not.
     let labelNumberings: OCRLabelNumberings
+    /// A table header's anchor OCR read after a rule or with characters misread (|（本列…, （杰列数据的久生关系).
+    let tableAnchors: OCRTableAnchors
     /// A host's 。 read as o (gov.cno), read with `percentReadings`.
     let hostStops: OCRHostStops
     /// A paragraph of one Han character alone, named once the document reads as OCR.
@@ -394,6 +397,7 @@ struct OCRRepairs: Sendable {
                           thousandsPoints: thousandsPoints, readingGates: readingGates,
                           proseOnes: try OCRProseOnes.load(file.proseOnes),
                           labelNumberings: try OCRLabelNumberings.load(file.labelNumberings),
+                          tableAnchors: try OCRTableAnchors.load(file.tableAnchors),
                           hostStops: hostStops,
                           loneCharacters: try OCRLoneCharacters.load(file.loneCharacters),
                           pathSegments: pathSegments, pathSegmentsUTF8: file.urls.segments.map { Array($0.utf8) },
@@ -465,7 +469,7 @@ struct OCRRepairs: Sendable {
         static let percents = ReadingCandidates(rawValue: 1), counts = ReadingCandidates(rawValue: 2)
         static let lists = ReadingCandidates(rawValue: 4), addresses = ReadingCandidates(rawValue: 8)
         static let hosts = ReadingCandidates(rawValue: 16), ones = ReadingCandidates(rawValue: 32)
-        static let labels = ReadingCandidates(rawValue: 64)
+        static let labels = ReadingCandidates(rawValue: 64), anchors = ReadingCandidates(rawValue: 128)
     }
 
     /// Which readings may change a text, from its UTF-8: each gate byte
@@ -481,6 +485,7 @@ struct OCRRepairs: Sendable {
         if enumerations.mayHold(utf8) { found.insert(.lists) }
         if proseOnes.mayHold(utf8) { found.insert(.ones) }
         if found.contains(.ones) || labelNumberings.mayHold(utf8) { found.insert(.labels) }
+        if tableAnchors.mayHold(utf8) { found.insert(.anchors) }
         return found
     }
 
@@ -524,6 +529,12 @@ struct OCRRepairs: Sendable {
             }
         }
         if may.contains(.labels) && labelNumberings.repair(&s) { changed.append(("normalize.ocr-label-numbering", s)) }
+        if may.contains(.anchors), let mended = tableAnchors.repair(&s) {
+            changed.append(("normalize.ocr-table-anchor", s))
+            context.report(.normalize, "normalize.ocr-table-anchor", .repair,
+                           "'\(mended.read)' opening a line of a text read by OCR taken as the table anchor '\(mended.anchor)' (Tesseract reads a table's left rule as | and misreads some characters of its header); check it against the source",
+                           line: line)
+        }
         guard !changed.isEmpty else { return nil }
         for nine in nines {
             context.report(.normalize, "normalize.ocr-percent-nine", .repair,
