@@ -497,15 +497,15 @@ struct OCRRepairs: Sendable {
         var s = scalars(of: text)
         var nines: [OCRPercentReadings.NineRepair] = []
         var changed = may.contains(.percents) ? percentReadings.repair(&s, nines: &nines) : []
+        /// A rule's repaired readings: one step of the line, one repair reported each.
+        func record(_ rule: String, _ repaired: [(read: String, repaired: String)], _ message: (String, String) -> String) {
+            guard !repaired.isEmpty else { return }
+            changed.append((rule, s))
+            for one in repaired { context.report(.normalize, rule, .repair, message(one.read, one.repaired), line: line) }
+        }
         if may.contains(.counts) {
-            let counts = thousandsPoints.repair(&s)
-            if !counts.isEmpty {
-                changed.append(("normalize.ocr-thousands-point", s))
-                for count in counts {
-                    context.report(.normalize, "normalize.ocr-thousands-point", .repair,
-                                   "\(count.read) before a count unit in a text read by OCR is \(count.repaired): a count is never fractional, and Tesseract reads a thousands comma as a point",
-                                   line: line)
-                }
+            record("normalize.ocr-thousands-point", thousandsPoints.repair(&s)) { read, repaired in
+                "\(read) before a count unit in a text read by OCR is \(repaired): a count is never fractional, and Tesseract reads a thousands comma as a point"
             }
         }
         if may.contains(.lists) && enumerations.repair(&s) { changed.append(("normalize.ocr-enumeration-mark", s)) }
@@ -513,14 +513,8 @@ struct OCRRepairs: Sendable {
         if may.contains(.addresses) && emails.lowerCased(&s) { changed.append(("normalize.ocr-email-case", s)) }
         if may.contains(.hosts) && hostStops.repair(&s) { changed.append(("normalize.ocr-host-stop", s)) }
         if may.contains(.ones) {
-            let ones = proseOnes.repair(&s)
-            if !ones.isEmpty {
-                changed.append(("normalize.ocr-prose-one", s))
-                for one in ones {
-                    context.report(.normalize, "normalize.ocr-prose-one", .repair,
-                                   "\(one.read) in a text read by OCR taken as \(one.repaired) (Tesseract reads a count 1 as 工 before its unit); a word ending in 工 before the unit would be changed too: check it against the source",
-                                   line: line)
-                }
+            record("normalize.ocr-prose-one", proseOnes.repair(&s)) { read, repaired in
+                "\(read) in a text read by OCR taken as \(repaired) (Tesseract reads a count 1 as 工 before its unit); a word ending in 工 before the unit would be changed too: check it against the source"
             }
         }
         if may.contains(.labels) && labelNumberings.repair(&s) { changed.append(("normalize.ocr-label-numbering", s)) }
