@@ -258,7 +258,10 @@ struct OCRRepairs: Sendable {
     /// an opener waits for any closer, as before.
     let tracksParenBrackets: Bool
 
-    static func load(from source: RuleSource) throws -> OCRRepairs {
+    /// `numberedLabels`: the table templates' labels that open with a row
+    /// number (`TableRules.numberedLabels`), whose lost points
+    /// `labelNumberings` puts back.
+    static func load(from source: RuleSource, numberedLabels: [[Unicode.Scalar]]) throws -> OCRRepairs {
         let file = try source.decode(OCRRulesFile.self, from: "ocr.json")
         func one(_ s: String, _ key: String) throws -> Unicode.Scalar {
             guard s.unicodeScalars.count == 1, let c = s.unicodeScalars.first else {
@@ -393,7 +396,7 @@ struct OCRRepairs: Sendable {
                           percentReadings: percentReadings, enumerations: try OCREnumerationMarks.load(file.enumerations), emails: emails,
                           thousandsPoints: thousandsPoints, readingGates: readingGates,
                           proseOnes: try OCRProseOnes.load(file.proseOnes),
-                          labelNumberings: try OCRLabelNumberings.load(file.labelNumberings),
+                          labelNumberings: try OCRLabelNumberings.load(file.labelNumberings, numberedLabels: numberedLabels),
                           hostStops: hostStops,
                           loneCharacters: try OCRLoneCharacters.load(file.loneCharacters),
                           pathSegments: pathSegments, pathSegmentsUTF8: file.urls.segments.map { Array($0.utf8) },
