@@ -75,6 +75,12 @@ import Testing
         #expect(Self.cell(doc, "采购项目数量") == nil)
         #expect(Self.cell(doc, "采购总金额") == amount)
         #expect(Self.flagged(doc, "采购总金额"))
+        // Its flag says what was done: placed by kind (main said "placed
+        // from the left", which put it under 采购项目数量).
+        let flag = try #require(doc.diagnostics.first { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "政府集中采购" })
+        #expect(flag.message.contains("placed by kind"))
+        #expect(flag.message.contains("\(amount) under 采购总金额"))
+        #expect(!flag.message.contains("from the left"))
     }
 
     /// Values in order are left as they are, and a lone count stays under
@@ -99,8 +105,12 @@ import Testing
         let permits = doc.tables.flatMap(\.records).filter { $0.row.last == "行政许可" }
         #expect(!permits.contains { $0.value == "12.5" })
         let flag = try #require(doc.diagnostics.first { $0.rule == "structure.value-kind" && $0.kind == .suspicion })
-        #expect(flag.cells == DiagnosticCells(table: "2019-active-disclosure", row: ["第二十条第（五）项", "行政许可"], column: ["上一年项目数量"]))
+        // The value cleared is in the finding's fields, not in its message only.
+        #expect(flag.cells == DiagnosticCells(table: "2019-active-disclosure", row: ["第二十条第（五）项", "行政许可"], column: ["上一年项目数量"],
+                                              value: "12.5"))
         #expect(flag.message.contains("12.5"))
+        let json = try JSONRenderer.render(doc)
+        #expect(json.contains(#""value" : "12.5""#))
         let once = try canonical(Array(input.utf8))
         #expect(try canonical(Array(once.utf8)) == once)
     }

@@ -1210,6 +1210,13 @@ struct TableRecognizer: Sendable {
                     m.grid[g][column] = m.values[settled.row][slot] ?? ""
                 }
             }
+            // A row read short was placed from the left, its flag says: now
+            // it was placed by kind.
+            if settled.moved, let k = m.diagnostics.firstIndex(where: {
+                $0.rule == "structure.missing-value" && $0.cells?.row == template.rows[settled.row].path && $0.cells?.column == nil
+            }) {
+                m.diagnostics[k].message = rules.kindPlacedMissingMessage(settled, template: template)
+            }
             m.diagnostics += rules.kindDiagnostics(settled, template: template, line: line)
             m.trace.append(rules.kindTrace(settled, line: line))
         }
