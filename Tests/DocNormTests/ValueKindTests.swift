@@ -114,4 +114,35 @@ import Testing
         let once = try canonical(Array(input.utf8))
         #expect(try canonical(Array(once.utf8)) == once)
     }
+
+    /// `tables.unit-line`: the amount's unit on a line of its own (an
+    /// extractor that breaks a cell's lines). Main ended the table at the
+    /// unit: the amount lost it and 万元 stood as a paragraph after the
+    /// table; with the count after it (drawn right to left), 19 too.
+    @Test(arguments: [
+        (["19", "4126.8", "万元"], "4126.8万元"),
+        (["4126.8", "万元", "19"], "4126.8万元"),
+        (["19", "4126.8", "元"], "4126.8元"),
+        (["4126.8", "元", "19"], "4126.8元"),
+    ])
+    func aUnitOnItsOwnLineEndsItsAmountsCell(values: [String], written: String) throws {
+        let input = Self.text(["采购项目数量", "采购总金额", "政府集中采购"] + values)
+        let doc = try document(input, tracing: true)
+        #expect(Self.cell(doc, "采购项目数量") == "19")
+        #expect(Self.cell(doc, "采购总金额") == written)
+        #expect(doc.diagnostics.contains { $0.rule == "tables.unit-line" && $0.kind == .repair && $0.message.contains(written) })
+        #expect(doc.trace.contains { $0.rule == "tables.unit-line" && $0.after == written })
+        let once = try canonical(Array(input.utf8))
+        #expect(once.contains("政府集中采购\t19\t\(written)\t\n\n三、"))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
+    /// A unit line before its number is not joined (no layout prints a unit
+    /// before its amount; a unit there is more likely a header's), nor one
+    /// after a blank line, nor a count's unit (件) or a word.
+    @Test(arguments: [["19", "万元", "4126.8"], ["19", "4126.8", "", "万元"], ["19", "4126.8万元", "件"], ["19", "4126.8", "万元整"]])
+    func otherLinesAfterAnAmountAreNotItsUnit(values: [String]) throws {
+        let doc = try document(Self.text(["采购项目数量", "采购总金额", "政府集中采购"] + values))
+        #expect(!doc.diagnostics.contains { $0.rule == "tables.unit-line" })
+    }
 }
