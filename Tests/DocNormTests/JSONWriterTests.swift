@@ -53,7 +53,9 @@ import DocNormTestSupport
                                      cells: DiagnosticCells(table: "t", row: ["三、本年度办理结果", "（一）予以公开"])),
                           Diagnostic(stage: .tables, rule: "u", kind: .suspicion, message: "表", line: 5, cells: DiagnosticCells(table: "t")),
                           Diagnostic(stage: .structure, rule: "c", kind: .arithmetic, message: "", line: nil,
-                                     cells: DiagnosticCells(table: "t", row: [], column: ["行政复议", "总计"]))],
+                                     cells: DiagnosticCells(table: "t", row: [], column: ["行政复议", "总计"])),
+                          Diagnostic(stage: .structure, rule: "v", kind: .suspicion, message: "值", line: 6,
+                                     cells: DiagnosticCells(table: "t", row: ["r"], column: ["c"], value: "4126.8万元"))],
             trace: [TraceStep(stage: .normalize, rule: "n", line: nil, before: "a", after: "b")])
         try expectSameBytes(document, "edge cases")
         try expectSameBytes(Document(blocks: [], metadata: DocumentMetadata()), "empty document")

@@ -653,6 +653,27 @@ import DocNormTestSupport
         #expect(String(String.UnicodeScalarView(s)) == input)
     }
 
+    /// The openings are derived from the templates' numbered labels at load:
+    /// the same set Rules/ocr.json listed by hand before (debt108).
+    @Test func labelNumberingOpeningsAreTheTemplatesNumberedLabels() {
+        let written: [Int: Set<String>] = [
+            1: ["属于国家", "本机关不", "信访举报", "申请人无"],
+            2: ["其他法律", "没有现成", "重复申请", "申请人逾"],
+            3: ["危及“三", "补正后申", "要求提供"],
+            4: ["保护第三", "无正当理"],
+            5: ["属于三类", "要求行政"],
+            6: ["属于四类"],
+            7: ["属于行政执"],
+            8: ["属于行政查"],
+        ]
+        let derived = pipeline.ocr.labelNumberings.openings
+        for digit in 0...9 {
+            let openings = derived[digit].map { String(String.UnicodeScalarView($0)) }
+            #expect(openings.count == Set(openings).count)
+            #expect(Set(openings) == written[digit, default: []], "digit \(digit)")
+        }
+    }
+
     @Test func labelNumberingIsTracedInOCROnly() throws {
         let doc = try pipeline.run(Array((Self.readAsOCR + "工末机关不掌握\n").utf8), options: PipelineOptions(tracing: true))
         #expect(doc.trace.contains { $0.rule == "normalize.ocr-label-numbering" && $0.line == 3 })

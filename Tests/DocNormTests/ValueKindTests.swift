@@ -75,6 +75,12 @@ import Testing
         #expect(Self.cell(doc, "采购项目数量") == nil)
         #expect(Self.cell(doc, "采购总金额") == amount)
         #expect(Self.flagged(doc, "采购总金额"))
+        // Its flag says what was done: placed by kind (main said "placed
+        // from the left", which put it under 采购项目数量).
+        let flag = try #require(doc.diagnostics.first { $0.rule == "structure.missing-value" && $0.cells?.row?.last == "政府集中采购" })
+        #expect(flag.message.contains("placed by kind"))
+        #expect(flag.message.contains("\(amount) under 采购总金额"))
+        #expect(!flag.message.contains("from the left"))
     }
 
     /// Values in order are left as they are, and a lone count stays under
@@ -99,9 +105,45 @@ import Testing
         let permits = doc.tables.flatMap(\.records).filter { $0.row.last == "行政许可" }
         #expect(!permits.contains { $0.value == "12.5" })
         let flag = try #require(doc.diagnostics.first { $0.rule == "structure.value-kind" && $0.kind == .suspicion })
-        #expect(flag.cells == DiagnosticCells(table: "2019-active-disclosure", row: ["第二十条第（五）项", "行政许可"], column: ["上一年项目数量"]))
+        // The value cleared is in the finding's fields, not in its message only.
+        #expect(flag.cells == DiagnosticCells(table: "2019-active-disclosure", row: ["第二十条第（五）项", "行政许可"], column: ["上一年项目数量"],
+                                              value: "12.5"))
         #expect(flag.message.contains("12.5"))
+        let json = try JSONRenderer.render(doc)
+        #expect(json.contains(#""value" : "12.5""#))
         let once = try canonical(Array(input.utf8))
         #expect(try canonical(Array(once.utf8)) == once)
+    }
+
+    /// `tables.unit-line`: the amount's unit on a line of its own (an
+    /// extractor that breaks a cell's lines). Main ended the table at the
+    /// unit: the amount lost it and 万元 stood as a paragraph after the
+    /// table; with the count after it (drawn right to left), 19 too.
+    @Test(arguments: [
+        (["19", "4126.8", "万元"], "4126.8万元"),
+        (["4126.8", "万元", "19"], "4126.8万元"),
+        (["19", "4126.8", "元"], "4126.8元"),
+        (["4126.8", "元", "19"], "4126.8元"),
+    ])
+    func aUnitOnItsOwnLineEndsItsAmountsCell(values: [String], written: String) throws {
+        let input = Self.text(["采购项目数量", "采购总金额", "政府集中采购"] + values)
+        let doc = try document(input, tracing: true)
+        #expect(Self.cell(doc, "采购项目数量") == "19")
+        #expect(Self.cell(doc, "采购总金额") == written)
+        #expect(doc.diagnostics.contains { $0.rule == "tables.unit-line" && $0.kind == .repair && $0.message.contains(written) })
+        #expect(doc.trace.contains { $0.rule == "tables.unit-line" && $0.after == written })
+        let once = try canonical(Array(input.utf8))
+        #expect(once.contains("政府集中采购\t19\t\(written)\t\n\n三、"))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
+    /// A unit line after a blank line is not joined, nor a count's unit (件)
+    /// after a value with its unit, nor a word. (A unit between the count
+    /// and the amount, 19⏎万元⏎4126.8, joins the count: 19万元 then fits no
+    /// count cell and is left empty and reported, `structure.value-kind`.)
+    @Test(arguments: [["19", "4126.8", "", "万元"], ["19", "4126.8万元", "件"], ["19", "4126.8", "万元整"]])
+    func otherLinesAfterAnAmountAreNotItsUnit(values: [String]) throws {
+        let doc = try document(Self.text(["采购项目数量", "采购总金额", "政府集中采购"] + values))
+        #expect(!doc.diagnostics.contains { $0.rule == "tables.unit-line" })
     }
 }

@@ -50,11 +50,16 @@ public struct DiagnosticCells: Codable, Sendable, Equatable {
     public var table: String
     public var row: [String]?
     public var column: [String]?
+    /// The text read in the one cell and taken out of it, when the finding
+    /// left that cell empty (`structure.value-kind`: a value of the other
+    /// kind): a reader of the JSON gets it without parsing the message.
+    public var value: String?
 
-    public init(table: String, row: [String]? = nil, column: [String]? = nil) {
+    public init(table: String, row: [String]? = nil, column: [String]? = nil, value: String? = nil) {
         self.table = table
         self.row = row
         self.column = column
+        self.value = value
     }
 
     /// Whether the value at `row` × `column` of template `table` is among these cells.

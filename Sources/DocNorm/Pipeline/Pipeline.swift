@@ -35,7 +35,7 @@ public struct Pipeline: Sendable {
         decoder = Decoder(rules: rules)
         let structureRules = try source.naming { try StructureRules.load(from: source) }
         let tableRules = try source.naming { try TableRules.load(from: source) }
-        ocr = try source.naming { try OCRRepairs.load(from: source) }
+        ocr = try source.naming { try OCRRepairs.load(from: source, numberedLabels: tableRules.numberedLabels) }
         // Stage 3 counts lines only within its table window: a longer run of
         // blank lines is kept only that long (BlankRun).
         characters = CharacterNormalizer(rules: rules, blankRunLimit: tableRules.matching.maxLines, ocrOpeners: ocr.candidates)

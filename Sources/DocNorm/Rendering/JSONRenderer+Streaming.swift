@@ -41,6 +41,7 @@ extension JSONRenderer {
                 if let column = cells.column { w.key("column"); w.value(path: column) }
                 if let row = cells.row { w.key("row"); w.value(path: row) }
                 w.key("table"); w.value(cells.table)
+                if let value = cells.value { w.key("value"); w.value(value) }
                 w.endObject()
             }
             w.key("kind"); w.value(d.kind.rawValue)

@@ -252,19 +252,10 @@ enum BuiltinRules {
     "clauseEnds": "，。、；"
   },
   "labelNumberings": {
-    "description": "A table row label's numbering whose point Tesseract lost (5要求行政机关 for 5.要求行政机关确认或重新出具已获取信息, 4无正当理直天 for 4.无正当理由大量反复申请), its 1 read as misreadOne or not (工末机关不掌握 for 1.本机关不掌握相关政府信息, |工信访举报投诉), read only in a document that reads as OCR (as percentReadings): where a cell starts (the line's start, after a table rule | or a space; a digit also after a Han character or a mark, OCR's junk for the group label before it), the digit (misreadOne for 1) right before one of the openings listed under that digit, at most misreadInOpening of its scalars read as another character (末 for 本, 淮 for 执, 了 or 王 for 于), gets point after it. Not after a number and a space (a row's last value 1 before a label whose numbering is lost altogether), nor misreadOne after a Han character (施工, 员工). openings are the starts of the labels the table templates number so (Rules/templates, table 三); left as read, the lost point and a misread character or two cost the template matcher more than its edit budget (a fifth of the label), or stopped its cut start (a label's first line read before the row's values, its rest after them), so the row's label went unread and its values unplaced. No gold and no text layer holds such a numbering without its point.",
+    "description": "A table row label's numbering whose point Tesseract lost (5要求行政机关 for 5.要求行政机关确认或重新出具已获取信息, 4无正当理直天 for 4.无正当理由大量反复申请), its 1 read as misreadOne or not (工末机关不掌握 for 1.本机关不掌握相关政府信息, |工信访举报投诉), read only in a document that reads as OCR (as percentReadings): where a cell starts (the line's start, after a table rule | or a space; a digit also after a Han character or a mark, OCR's junk for the group label before it), the digit (misreadOne for 1) right before the opening of a label the table templates number with that digit and point (Rules/templates, table 三: 1.属于国家秘密 opens 属于国家), at most misreadInOpening of its scalars read as another character (末 for 本, 淮 for 执, 了 or 王 for 于), gets point after it. Not after a number and a space (a row's last value 1 before a label whose numbering is lost altogether), nor misreadOne after a Han character (施工, 员工). A label's opening is the first openingLength scalars of its text after the number, or as many more as tell it from every other numbered label (属于行政执, 属于行政查); a label text shorter is left out (3.其他): the openings are derived from the templates at load, only what OCR does is written here. Left as read, the lost point and a misread character or two cost the template matcher more than its edit budget (a fifth of the label), or stopped its cut start (a label's first line read before the row's values, its rest after them), so the row's label went unread and its values unplaced. No gold and no text layer holds such a numbering without its point.",
     "misreadOne": "工",
     "point": ".",
-    "openings": {
-      "1": ["属于国家", "本机关不", "信访举报", "申请人无"],
-      "2": ["其他法律", "没有现成", "重复申请", "申请人逾"],
-      "3": ["危及“三", "补正后申", "要求提供"],
-      "4": ["保护第三", "无正当理"],
-      "5": ["属于三类", "要求行政"],
-      "6": ["属于四类"],
-      "7": ["属于行政执"],
-      "8": ["属于行政查"]
-    },
+    "openingLength": 4,
     "misreadInOpening": 1
   },
   "tableAnchors": {

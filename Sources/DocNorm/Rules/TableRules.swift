@@ -498,6 +498,10 @@ public struct TableRules: Sendable {
     /// The data-row labels that open with one of `rowNumbers` (1.属于国家秘密):
     /// what a row number printed apart from its label's first line opens.
     let numberedLabels: [[Unicode.Scalar]]
+    /// The units a sum of money ends with: `values.suffixes` that
+    /// `values.amountExcludes` leaves an amount (元, 万元). A line of one
+    /// alone after a number ends that number's cell (`tables.unit-line`).
+    let amountUnits: [[Unicode.Scalar]]
 
     public static func load(from source: RuleSource) throws -> TableRules {
         let file = try source.decode(TableRulesFile.self, from: "tables.json")
@@ -536,7 +540,8 @@ public struct TableRules: Sendable {
                           valueOpeners: valueGrammar.valueOpeners,
                           emptyIsValue: valueGrammar.emptyIsValue,
                           rowNumbers: rowNumbers(of: templates),
-                          numberedLabels: numberedLabels(of: templates))
+                          numberedLabels: numberedLabels(of: templates),
+                          amountUnits: file.values.suffixes.filter { !file.values.amountExcludes.contains($0) }.map { Array($0.unicodeScalars) })
     }
 
     /// Every data-row label that opens with ASCII digits and a mark (1.…), once each.

@@ -160,20 +160,7 @@ public struct CharacterNormalizer: Sendable {
     /// already normalized comes back untouched.
     func nfkc(_ s: inout [UInt32]) throws {
         var utf16 = s.withUnsafeBufferPointer { p in
-            [UInt16](unsafeUninitializedCapacity: p.count * 2) { out, count in
-                var n = 0
-                for v in p {
-                    if v < 0x10000 {
-                        out[n] = UInt16(truncatingIfNeeded: v)
-                        n += 1
-                    } else {
-                        out[n] = UInt16(truncatingIfNeeded: 0xD800 + ((v - 0x10000) >> 10))
-                        out[n + 1] = UInt16(truncatingIfNeeded: 0xDC00 + (v & 0x3FF))
-                        n += 2
-                    }
-                }
-                count = n
-            }
+            [UInt16](unsafeUninitializedCapacity: p.count * 2) { out, count in count = writeUTF16(p, into: out) }
         }
         guard let normalized = try rules.normalizer.normalizeIfNeeded(utf16) else { return }
         utf16 = []

@@ -370,20 +370,7 @@ extension CharacterNormalizer {
     /// ICU's quick check finds the line already normalized.
     private func nfkc(_ line: inout LineBuffer, _ utf16: inout [UInt16], _ normalized: inout [UInt16]) throws -> Bool {
         if utf16.count < line.count * 2 { utf16 = [UInt16](repeating: 0, count: line.count * 2) }
-        let units = utf16.withUnsafeMutableBufferPointer { out in
-            var n = 0
-            for v in line.scalars {
-                if v < 0x10000 {
-                    out[n] = UInt16(truncatingIfNeeded: v)
-                    n += 1
-                } else {
-                    out[n] = UInt16(truncatingIfNeeded: 0xD800 + ((v - 0x10000) >> 10))
-                    out[n + 1] = UInt16(truncatingIfNeeded: 0xDC00 + (v & 0x3FF))
-                    n += 2
-                }
-            }
-            return n
-        }
+        let units = utf16.withUnsafeMutableBufferPointer { writeUTF16(line.scalars, into: $0) }
         let result: Int?
         do {
             result = try utf16.withUnsafeBufferPointer { try rules.normalizer.normalize(UnsafeBufferPointer(rebasing: $0[..<units]), into: &normalized) }

@@ -6,9 +6,13 @@ struct OCRLabelNumberingsRules: Decodable {
     var misreadOne: String
     /// The mark after a numbering's digit.
     var point: String
-    /// By numbering digit, the openings of the labels the table templates
-    /// number so (1: 属于国家, 本机关不, …; 5: 属于三类, 要求行政).
-    var openings: [String: [String]]
+    /// How many scalars of a numbered template label's text (after its
+    /// number) make its opening, more where another numbered label opens
+    /// with as many (属于行政 → 属于行政执, 属于行政查); a label shorter is
+    /// left out (3.其他). The openings themselves are the templates'
+    /// (`OCRLabelNumberings.openings(of:)`). Optional, so a rules folder
+    /// written when the openings were listed here still loads (then 4).
+    var openingLength: Int?
     /// How many of an opening's scalars OCR may have misread besides (末 for 本).
     var misreadInOpening: Int
 }
@@ -34,25 +38,46 @@ struct OCRLabelNumberings: Sendable {
     let openings: [[[Unicode.Scalar]]]
     let misreadInOpening: Int
 
-    static func load(_ rules: OCRLabelNumberingsRules) throws -> OCRLabelNumberings {
+    /// `numberedLabels`: the templates' data-row labels that open with a
+    /// row number (1.属于国家秘密: `TableRules.numberedLabels`), whose
+    /// openings this rule looks for.
+    static func load(_ rules: OCRLabelNumberingsRules, numberedLabels: [[Unicode.Scalar]]) throws -> OCRLabelNumberings {
         func invalid(_ reason: String) -> DocNormError { .invalidRules(file: "ocr.json", line: nil, reason: "labelNumberings: " + reason) }
         let misread = Array(rules.misreadOne.unicodeScalars), point = Array(rules.point.unicodeScalars)
         guard misread.count == 1, misread[0].properties.isIdeographic, point.count == 1, !point[0].isASCIIDigit else {
             throw invalid("misreadOne must be one ideograph and point one mark")
         }
-        var openings = [[[Unicode.Scalar]]](repeating: [], count: 10)
-        for (digit, words) in rules.openings {
-            let d = Array(digit.unicodeScalars)
-            guard d.count == 1, d[0].isASCIIDigit else { throw invalid("openings must be keyed by one digit, not '\(digit)'") }
-            let list = words.map { Array($0.unicodeScalars) }
-            // Fewer misread scalars than half an opening: a number before any word would pass else.
-            guard list.allSatisfy({ $0.count >= 3 && 2 * rules.misreadInOpening < $0.count }) else {
-                throw invalid("openings must be three scalars or more, misreadInOpening fewer than half of each")
-            }
-            openings[Int(d[0].value - 0x30)] = list
+        // Fewer misread scalars than half an opening: a number before any word would pass else.
+        let length = rules.openingLength ?? 4
+        guard rules.misreadInOpening >= 0, length >= 3, 2 * rules.misreadInOpening < length else {
+            throw invalid("openingLength must be three scalars or more, misreadInOpening fewer than half of it")
         }
-        guard rules.misreadInOpening >= 0, !openings[1].isEmpty else { throw invalid("openings must list labels numbered 1") }
+        let openings = Self.openings(of: numberedLabels, point: point[0], length: length)
+        guard !openings[1].isEmpty else { throw invalid("the table templates must number some labels 1.") }
         return OCRLabelNumberings(misreadOne: misread[0], point: point[0], openings: openings, misreadInOpening: rules.misreadInOpening)
+    }
+
+    /// By digit 0–9, the openings of the labels numbered with it and
+    /// `point` (1.本机关不掌握相关政府信息 → 本机关不 under 1): each label
+    /// text's first `length` scalars, or as many more as tell it from every
+    /// other numbered label's text (属于行政执法案卷 and 属于行政查询事项:
+    /// 属于行政执, 属于行政查); a text shorter than `length` is left out
+    /// (其他: a number before any two characters would pass). Each once, in
+    /// the templates' order.
+    static func openings(of numberedLabels: [[Unicode.Scalar]], point: Unicode.Scalar, length: Int) -> [[[Unicode.Scalar]]] {
+        var texts: [(digit: Int, text: [Unicode.Scalar])] = []
+        for label in numberedLabels where label.count > 2 && label[0].isASCIIDigit && label[1] == point {
+            let text = Array(label.dropFirst(2))
+            if text.count >= length, !texts.contains(where: { $0.text == text }) { texts.append((Int(label[0].value - 0x30), text)) }
+        }
+        var openings = [[[Unicode.Scalar]]](repeating: [], count: 10)
+        for (digit, text) in texts {
+            var count = length
+            while count < text.count, texts.contains(where: { $0.text != text && $0.text.starts(with: text.prefix(count)) }) { count += 1 }
+            let opening = Array(text.prefix(count))
+            if !openings[digit].contains(opening) { openings[digit].append(opening) }
+        }
+        return openings
     }
 
     /// Whether a text may hold a numbering this rule mends (besides a 工,

@@ -261,7 +261,10 @@ struct OCRRepairs: Sendable {
     /// an opener waits for any closer, as before.
     let tracksParenBrackets: Bool
 
-    static func load(from source: RuleSource) throws -> OCRRepairs {
+    /// `numberedLabels`: the table templates' labels that open with a row
+    /// number (`TableRules.numberedLabels`), whose lost points
+    /// `labelNumberings` puts back.
+    static func load(from source: RuleSource, numberedLabels: [[Unicode.Scalar]]) throws -> OCRRepairs {
         let file = try source.decode(OCRRulesFile.self, from: "ocr.json")
         func one(_ s: String, _ key: String) throws -> Unicode.Scalar {
             guard s.unicodeScalars.count == 1, let c = s.unicodeScalars.first else {
@@ -396,7 +399,7 @@ struct OCRRepairs: Sendable {
                           percentReadings: percentReadings, enumerations: try OCREnumerationMarks.load(file.enumerations), emails: emails,
                           thousandsPoints: thousandsPoints, readingGates: readingGates,
                           proseOnes: try OCRProseOnes.load(file.proseOnes),
-                          labelNumberings: try OCRLabelNumberings.load(file.labelNumberings),
+                          labelNumberings: try OCRLabelNumberings.load(file.labelNumberings, numberedLabels: numberedLabels),
                           tableAnchors: try OCRTableAnchors.load(file.tableAnchors),
                           hostStops: hostStops,
                           loneCharacters: try OCRLoneCharacters.load(file.loneCharacters),
@@ -502,15 +505,15 @@ struct OCRRepairs: Sendable {
         var s = scalars(of: text)
         var nines: [OCRPercentReadings.NineRepair] = []
         var changed = may.contains(.percents) ? percentReadings.repair(&s, nines: &nines) : []
+        /// A rule's repaired readings: one step of the line, one repair reported each.
+        func record(_ rule: String, _ repaired: [(read: String, repaired: String)], _ message: (String, String) -> String) {
+            guard !repaired.isEmpty else { return }
+            changed.append((rule, s))
+            for one in repaired { context.report(.normalize, rule, .repair, message(one.read, one.repaired), line: line) }
+        }
         if may.contains(.counts) {
-            let counts = thousandsPoints.repair(&s)
-            if !counts.isEmpty {
-                changed.append(("normalize.ocr-thousands-point", s))
-                for count in counts {
-                    context.report(.normalize, "normalize.ocr-thousands-point", .repair,
-                                   "\(count.read) before a count unit in a text read by OCR is \(count.repaired): a count is never fractional, and Tesseract reads a thousands comma as a point",
-                                   line: line)
-                }
+            record("normalize.ocr-thousands-point", thousandsPoints.repair(&s)) { read, repaired in
+                "\(read) before a count unit in a text read by OCR is \(repaired): a count is never fractional, and Tesseract reads a thousands comma as a point"
             }
         }
         if may.contains(.lists) && enumerations.repair(&s) { changed.append(("normalize.ocr-enumeration-mark", s)) }
@@ -518,14 +521,8 @@ struct OCRRepairs: Sendable {
         if may.contains(.addresses) && emails.lowerCased(&s) { changed.append(("normalize.ocr-email-case", s)) }
         if may.contains(.hosts) && hostStops.repair(&s) { changed.append(("normalize.ocr-host-stop", s)) }
         if may.contains(.ones) {
-            let ones = proseOnes.repair(&s)
-            if !ones.isEmpty {
-                changed.append(("normalize.ocr-prose-one", s))
-                for one in ones {
-                    context.report(.normalize, "normalize.ocr-prose-one", .repair,
-                                   "\(one.read) in a text read by OCR taken as \(one.repaired) (Tesseract reads a count 1 as 工 before its unit); a word ending in 工 before the unit would be changed too: check it against the source",
-                                   line: line)
-                }
+            record("normalize.ocr-prose-one", proseOnes.repair(&s)) { read, repaired in
+                "\(read) in a text read by OCR taken as \(repaired) (Tesseract reads a count 1 as 工 before its unit); a word ending in 工 before the unit would be changed too: check it against the source"
             }
         }
         if may.contains(.labels) && labelNumberings.repair(&s) { changed.append(("normalize.ocr-label-numbering", s)) }

@@ -141,8 +141,20 @@ extension TableRules {
         return settled.cleared.map { s in
             Diagnostic(stage: .structure, rule: "structure.value-kind", kind: .suspicion,
                        message: "cell '\(name)' × '\(cell(s))' of table \(template.id) was read as \(settled.before[s]!), which is not \(kind(s)) as its column holds, and no placement of the row's values keeps every value's kind: left empty",
-                       line: line, cells: DiagnosticCells(table: template.id, row: row.path, column: row.columnPaths[s]))
+                       line: line, cells: DiagnosticCells(table: template.id, row: row.path, column: row.columnPaths[s], value: settled.before[s]))
         }
+    }
+
+    /// The `structure.missing-value` message of a row read short whose
+    /// values were then moved by kind (`settled.moved`): they were placed by
+    /// kind, not from the left as the matcher first said (4126.8万元 alone
+    /// goes under 采购总金额, not 采购项目数量).
+    func kindPlacedMissingMessage(_ settled: KindSettlement, template: TableTemplate) -> String {
+        let row = template.rows[settled.row]
+        let placed = settled.after.indices.compactMap { s in
+            settled.after[s].map { "\($0) under \(row.columnPaths[s].joined(separator: " / "))" }
+        }
+        return "row '\(row.path.last ?? row.id ?? "")' has \(placed.count) of \(row.columnPaths.count) values, placed by kind (\(placed.joined(separator: ", ")): the one placement that keeps each value's kind, structure.value-kind); the rest are left empty"
     }
 
     /// The trace step of a settled row: its values before and after, TAB-separated.

@@ -39,6 +39,9 @@ struct CellStream {
     /// Lines holding only a row number read before the label line above
     /// them (`tables.row-number`), by line number.
     private(set) var rowNumberLines: [Int] = []
+    /// Lines holding only an amount's unit (万元) read as the end of the
+    /// number that ends the line before (`tables.unit-line`), by line number.
+    private(set) var unitLines: [Int] = []
 
     /// `opensAfterDigit`: characters that open a cell when a digit stands
     /// right before them: stage 1 removes the space before a Han value prefix
@@ -50,10 +53,22 @@ struct CellStream {
     ///
     /// `isValue`: what a value cell is; given, a row's values split by the
     /// next row's label line are read together (`tables.split-row`).
+    ///
+    /// `amountUnits`: the units a sum of money ends with (万元, 元); with
+    /// `isValue`, a line holding one alone, right after a line that ends in
+    /// a number, ends that number's cell (4126.8⏎万元 → 4126.8万元,
+    /// `tables.unit-line`): an extractor that breaks a cell's lines
+    /// (pymupdf, pdfminer) puts a unit printed under its amount on a line of
+    /// its own, and read apart it was no cell, so it ended the table and the
+    /// amount lost its unit. Only after: no layout prints a unit before its
+    /// number, and a unit line before one is more likely a header's.
     init<Lines: RandomAccessCollection>(_ lines: Lines, opensAfterDigit: Set<Unicode.Scalar> = [],
                                         rowNumbers: [[Unicode.Scalar]] = [], numberedLabels: [[Unicode.Scalar]] = [],
+                                        amountUnits: [[Unicode.Scalar]] = [],
                                         isValue: ((ArraySlice<Unicode.Scalar>) -> Bool)? = nil) where Lines.Element == SourceLine {
         var lineStart: [Int] = []
+        var unitLines: [Int] = []
+        let longestUnit = amountUnits.map(\.count).max() ?? 0
         var splitRowLabels: [Int] = []
         // At most one scalar per UTF-8 byte: the three arrays are made at
         // that size and written in place (an append per scalar to each, with
@@ -222,6 +237,20 @@ struct CellStream {
                             var read = Self.rowNumberFirst(text, rowNumbers: rowNumbers).map { String(String.UnicodeScalarView($0)) } ?? text
                             read.withUTF8 { append($0, line: number, &count) }
                         }
+                        // `tables.unit-line`: a line of an amount's unit alone
+                        // after a line ending in a number. The length first:
+                        // most lines are longer than any unit.
+                        let start = lineStart[lineStart.count - 1]
+                        if count - start <= longestUnit, count > start, lineStart.count > 1, lineStart[lineStart.count - 2] < start,
+                           let isValue, scalarBuffer[start - 1].isASCIIDigit,
+                           amountUnits.contains(where: { $0.elementsEqual(scalarBuffer[start..<count]) }) {
+                            var tokenStart = start - 1
+                            while tokenStart > 0 && !startBuffer[tokenStart] { tokenStart -= 1 }
+                            if isValue(Array(scalarBuffer[tokenStart..<count])[...]) {
+                                startBuffer[start] = false
+                                unitLines.append(number)
+                            }
+                        }
                     }
                     lineCount = count
                     written = count
@@ -236,6 +265,7 @@ struct CellStream {
         self.lineStart = lineStart
         self.splitRowLabels = splitRowLabels
         self.rowNumberLines = rowNumberLines
+        self.unitLines = unitLines
     }
 
     /// Positions (in `lines`) of lines that hold only a row number (1.)

@@ -56,7 +56,9 @@ struct SpanText: Sendable {
         var isEmpty: Bool { running.isEmpty && stray.isEmpty }
     }
 
-    func find(_ lines: [SourceLine], in range: ClosedRange<Int>, template id: String?) -> Found {
+    /// `cells`: line numbers read as cells whatever their text (a unit line
+    /// joined to the amount above it, `tables.unit-line`).
+    func find(_ lines: [SourceLine], in range: ClosedRange<Int>, template id: String?, cells: [Int] = []) -> Found {
         var found = Found()
         guard let id, let known = labelScalars[id], let labels = labels[id] else { return found }
         let foreign = foreignHan[id]
@@ -69,7 +71,7 @@ struct SpanText: Sendable {
         let holdsForeign: (String) -> Bool
         if let foreign { holdsForeign = { Self.holds(foreign, in: $0) } } else { holdsForeign = { $0.unicodeScalars.contains(where: isForeign) } }
         for index in range {
-            guard holdsForeign(lines[index].text) else { continue }
+            guard holdsForeign(lines[index].text), cells.isEmpty || !cells.contains(lines[index].number) else { continue }
             let scalars = lines[index].text.unicodeScalars
             // A value with its unit (4826.35万元) is a cell.
             let words = lines[index].text.blankSeparatedWords

@@ -559,6 +559,7 @@ struct TableRecognizer: Sendable {
             }
             for d in best.diagnostics { context.report(d.stage, d.rule, d.kind, d.message, line: d.line, cells: d.cells) }
             for step in best.trace { context.traced(step.stage, step.rule, line: step.line, before: step.before, after: step.after) }
+            let unitLines = stream.unitLines.isEmpty ? [] : reportUnitLines(lines[i...last], stream: stream, table: best.template.id, context: context)
             let nextLineStart = last + 1 - from < stream.lineStart.count ? stream.lineStart[last + 1 - from] : stream.count
             if best.end < nextLineStart {
                 var rest = String.UnicodeScalarView()
@@ -575,7 +576,7 @@ struct TableRecognizer: Sendable {
             // (fuzz run 31: a row gained a value a round). Its text is
             // reported where it stands instead, as any other line of the span
             // that is no cell.
-            var notCells = spanText.find(lines, in: i...last, template: best.template.id)
+            var notCells = spanText.find(lines, in: i...last, template: best.template.id, cells: unitLines)
             if notCells.running.last == last {
                 notCells.running.removeLast()
                 notCells.stray.append(last)
@@ -815,6 +816,25 @@ struct TableRecognizer: Sendable {
                                before: line.text + "⏎" + values.text, after: values.text + "⏎" + line.text)
             }
         }
+    }
+
+    /// `tables.unit-line` in a table read: each line of an amount's unit
+    /// alone that the cell stream read as the end of the number on the line
+    /// before (4126.8⏎万元 → 4126.8万元), reported and traced. Returns their
+    /// line numbers: cells, not text left over in the table's span.
+    func reportUnitLines(_ region: ArraySlice<SourceLine>, stream: CellStream, table: String, context: PipelineContext) -> [Int] {
+        var found: [Int] = []
+        for k in region.indices.dropFirst() where stream.unitLines.contains(region[k].number) {
+            let (amount, unit) = (region[k - 1].text, region[k].text)
+            let number = amount.split(separator: " ").last.map(String.init) ?? amount
+            context.report(.tables, "tables.unit-line", .repair,
+                           "'\(unit)' on a line of its own after \(number) in table \(table) is that amount's unit (an extractor put the cell's second line apart): read as \(number)\(unit)",
+                           line: region[k].number)
+            context.traced(.tables, "tables.unit-line", line: region[k - 1].number,
+                           before: amount + "⏎" + unit, after: amount + unit)
+            found.append(region[k].number)
+        }
+        return found
     }
 
     /// `tables.unplaced`: of the matches tried at an anchor, none accepted,
@@ -1217,6 +1237,13 @@ struct TableRecognizer: Sendable {
                     m.grid[g][column] = m.values[settled.row][slot] ?? ""
                 }
             }
+            // A row read short was placed from the left, its flag says: now
+            // it was placed by kind.
+            if settled.moved, let k = m.diagnostics.firstIndex(where: {
+                $0.rule == "structure.missing-value" && $0.cells?.row == template.rows[settled.row].path && $0.cells?.column == nil
+            }) {
+                m.diagnostics[k].message = rules.kindPlacedMissingMessage(settled, template: template)
+            }
             m.diagnostics += rules.kindDiagnostics(settled, template: template, line: line)
             m.trace.append(rules.kindTrace(settled, line: line))
         }
@@ -1238,6 +1265,7 @@ struct TableRecognizer: Sendable {
     /// The cell stream of `lines`, as the recognition reads them.
     func cellStream(_ lines: ArraySlice<SourceLine>) -> CellStream {
         CellStream(lines, opensAfterDigit: rules.hanPrefixes, rowNumbers: rules.rowNumbers, numberedLabels: rules.numberedLabels,
+                   amountUnits: rules.amountUnits,
                    isValue: rules.valueGrammar.isValue)
     }
 
