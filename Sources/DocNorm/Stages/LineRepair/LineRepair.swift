@@ -1044,22 +1044,41 @@ public struct LineRepair: Sendable {
 
     /// Whether the line has a mark of running text (，。；、), its scalars
     /// decoded from the UTF-8 in place (`decodeUTF8Scalar`).
-    func hasRunningText(_ text: String) -> Bool {
+    func hasRunningText(_ text: String) -> Bool { hasRunningText(text, fromUTF8Offset: 0) }
+
+    /// `hasRunningText` of the text from the UTF-8 offset `start` (a scalar's
+    /// first byte) on: the text after a line's numbering
+    /// (`HeadingNumbering.levelAndRestOffset`), read where it stands (a
+    /// copy of it as a string, or its substring's scalar view, cost more
+    /// than the search).
+    func hasRunningText(_ text: String, fromUTF8Offset start: Int) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-            var i = 0
+            var i = start
             while i < utf8.count {
                 let (v, length) = decodeUTF8Scalar(utf8, at: i)
                 if runningText.contains(v) { return true }
                 i += length
             }
             return false
-        } ?? text.unicodeScalars.contains { runningText.contains($0) }
+        } ?? text.unicodeScalars[text.utf8.index(text.utf8.startIndex, offsetBy: start)...].contains { runningText.contains($0) }
     }
 
     /// Whether an opener (（《“〔) is still unclosed at the line's end: a heading
     /// does not end inside brackets, so such a line goes on in the next. A mark
-    /// in both sets (a straight quote) counts for neither.
+    /// in both sets (a straight quote) counts for neither. Decoded from the
+    /// UTF-8 in place, as `hasRunningText` is (the scalar view's validated
+    /// steps were most of its cost).
     func leavesBracketOpen(_ text: String) -> Bool {
+        if let open = text.utf8.withContiguousStorageIfAvailable({ utf8 -> Bool in
+            var depth = 0, i = 0
+            while i < utf8.count {
+                let (v, length) = decodeUTF8Scalar(utf8, at: i)
+                let opens = openers.contains(v), closes = closers.contains(v)
+                if opens && !closes { depth += 1 } else if closes && !opens && depth > 0 { depth -= 1 }
+                i += length
+            }
+            return depth > 0
+        }) { return open }
         var depth = 0
         for s in text.unicodeScalars {
             let opens = openers.contains(s), closes = closers.contains(s)

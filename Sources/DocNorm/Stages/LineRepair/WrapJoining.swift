@@ -418,11 +418,12 @@ extension LineRepair {
     /// heading's own 、 (二、, 3、) is no running text.
     /// The whole lines are asked first, and the text after the numbering is
     /// read where it stands: a copy of it as a string, made before either,
-    /// was most of what a numbered line's seam cost.
+    /// was most of what a numbered line's seam cost; so were `parse`'s
+    /// strings and the scalar view of its rest (`levelAndRestOffset`).
     func endsAsHeading(_ line: String, before next: String) -> Bool {
         guard hasRunningText(next), !leavesBracketOpen(line) else { return false }
-        guard let rest = numbering.parse(line)?.rest else { return !hasRunningText(line) }
-        return !rest.contains { runningText.contains($0) }
+        guard let opening = numbering.levelAndRestOffset(line) else { return !hasRunningText(line) }
+        return !hasRunningText(line, fromUTF8Offset: opening.restUTF8Offset)
     }
 
     /// Whether `next` opens with a run a line breaker cannot split (a web
