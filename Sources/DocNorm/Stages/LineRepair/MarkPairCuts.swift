@@ -41,8 +41,10 @@ extension LineRepair {
         /// after it may have been cut from, that one opening with a mark.
         func cutAfter(_ index: Int) -> Bool {
             let line = lines[index], next = lines[index + 1]
-            guard next.number == line.number + 1, let end = line.text.unicodeScalars.last, pairs.lineEnds.contains(end),
-                  let start = next.text.unicodeScalars.first, pairs.lineStarts.contains(start) else { return false }
+            // The ends read off the UTF-8 (`outerScalars`): the scalar
+            // views' validated steps cost more than the rest of the test.
+            guard next.number == line.number + 1, let end = line.text.outerScalars?.last, pairs.lineEnds.contains(end),
+                  let start = next.text.outerScalars?.first, pairs.lineStarts.contains(start) else { return false }
             // After a full stop a numbered line is a heading of its own (…公开。⏎（二）…).
             if strongFinal.contains(end) && startsWithNumbering(next.text) { return false }
             // OCR's table rows hold | for the rules.

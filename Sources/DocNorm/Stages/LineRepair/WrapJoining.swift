@@ -493,14 +493,16 @@ extension LineRepair {
     /// scalar), and each value is asked as it is reached.
     func isValuesLine(_ text: String, signed: Bool = false) -> Bool {
         guard let first = Self.firstScalar(of: text, skippingTabs: false) else { return false }
-        let scalars = Substring(text).unicodeScalars
+        // The scalar view made only for a line that opens like values (most
+        // lines `join` asks are turned away on their first scalar).
         guard let grammar = valueGrammar else {
             guard !signed, displacedRunCharacters.contains(first) else { return false }
-            return scalars.split(separator: " ").allSatisfy { token in
+            return Substring(text).unicodeScalars.split(separator: " ").allSatisfy { token in
                 token.allSatisfy { displacedRunCharacters.contains($0) } && token.contains { $0.value &- 0x30 < 10 }
             }
         }
         guard grammar.valueOpeners.contains(first), Self.holdsOnlySpaces(or: grammar.valueScalars, text) else { return false }
+        let scalars = Substring(text).unicodeScalars
         // A TAB or `|` (a grid's or a Markdown table's row) is no value
         // scalar, so such a line is turned away above: the cut below takes
         // either for a space.
@@ -744,7 +746,7 @@ extension LineRepair {
     /// with its mark in it (as `indentedByWidth` counts a line with digits,
     /// within a column): then only a full line explains where it ended.
     func indentedPastHungMark(_ line: SourceLine, before: SourceLine, after: SourceLine, fullWidth: Int) -> Bool {
-        guard let mark = line.text.unicodeScalars.last, hangingMarks.contains(mark),
+        guard let mark = line.text.outerScalars?.last, hangingMarks.contains(mark),
               indentedByWidth(line, before: before, after: after, fullWidth: fullWidth + columns(String(mark))) else { return false }
         let measured = lineWidth(line.text)
         let room: Int
@@ -1024,36 +1026,42 @@ extension LineRepair {
     func leadingUnitColumns(_ text: String) -> Int {
         // Walks the line's first few scalars on its UTF-8 in place: the
         // scalar view's validated index steps cost more than the unit.
+        // Read where it lies (`withUTF8` on a copy retained and released
+        // the string at every call).
+        if let columns = text.utf8.withContiguousStorageIfAvailable({ leadingUnitColumns(utf8: $0) }) { return columns }
         var text = text
-        return text.withUTF8 { utf8 -> Int in
-            let n = utf8.count
-            var i = 0
-            while i < n {
-                let (v, length) = decodeUTF8Scalar(utf8, at: i)
-                guard openers.contains(v) else { break }
-                i += length
-            }
-            if i < n, utf8[i] < 0x80, utf8[i] != 0x20 {
-                // A web address is one unit to a browser's line breaker (Chromium
-                // moved （http://jtt.dongling.gov.cn） whole to the next line).
-                let rest = UnsafeBufferPointer(rebasing: utf8[i...])
-                let isWebAddress = rest.starts(with: "http".utf8) || rest.starts(with: "www.".utf8)
-                let slash = UInt8(ascii: "/"), hyphen = UInt8(ascii: "-")
-                while i < n, utf8[i] < 0x80, utf8[i] != 0x20 {
-                    let previous = utf8[i]
-                    i += 1
-                    if !isWebAddress, previous == slash || previous == hyphen, i < n, utf8[i] != slash && utf8[i] != hyphen { break }
-                }
-            } else if i < n {
-                i += decodeUTF8Scalar(utf8, at: i).length
-            }
-            while i < n {
-                let (v, length) = decodeUTF8Scalar(utf8, at: i)
-                guard noLineStart.contains(v) || closers.contains(v) else { break }
-                i += length
-            }
-            return Self.columns(utf8: UnsafeBufferPointer(rebasing: utf8[..<i]))
+        return text.withUTF8 { leadingUnitColumns(utf8: $0) }
+    }
+
+    /// `leadingUnitColumns` of a line's UTF-8.
+    private func leadingUnitColumns(utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = utf8.count
+        var i = 0
+        while i < n {
+            let (v, length) = decodeUTF8Scalar(utf8, at: i)
+            guard openers.contains(v) else { break }
+            i += length
         }
+        if i < n, utf8[i] < 0x80, utf8[i] != 0x20 {
+            // A web address is one unit to a browser's line breaker (Chromium
+            // moved （http://jtt.dongling.gov.cn） whole to the next line).
+            let rest = UnsafeBufferPointer(rebasing: utf8[i...])
+            let isWebAddress = rest.starts(with: "http".utf8) || rest.starts(with: "www.".utf8)
+            let slash = UInt8(ascii: "/"), hyphen = UInt8(ascii: "-")
+            while i < n, utf8[i] < 0x80, utf8[i] != 0x20 {
+                let previous = utf8[i]
+                i += 1
+                if !isWebAddress, previous == slash || previous == hyphen, i < n, utf8[i] != slash && utf8[i] != hyphen { break }
+            }
+        } else if i < n {
+            i += decodeUTF8Scalar(utf8, at: i).length
+        }
+        while i < n {
+            let (v, length) = decodeUTF8Scalar(utf8, at: i)
+            guard noLineStart.contains(v) || closers.contains(v) else { break }
+            i += length
+        }
+        return Self.columns(utf8: UnsafeBufferPointer(rebasing: utf8[..<i]))
     }
 
     /// Punctuation that may not open a line (kinsoku): it belongs to the word before.
@@ -1255,34 +1263,40 @@ extension LineRepair {
         // (`marksHoldHan`): none, told on the first byte and the length
         // before the line is decoded (twice a line, each reading).
         if !marksHoldHan, text.utf8.count > 3, text.firstUTF8Byte &- 0xE5 <= 0xE9 - 0xE5 { return .none }
+        // Read where it lies (`withUTF8` on a copy retained and released
+        // the string at every call).
+        if let piece = text.utf8.withContiguousStorageIfAvailable({ scatteredPiece(utf8: $0) }) { return piece }
         var text = text
-        return text.withUTF8 { utf8 -> ScatteredPiece in
-            guard !utf8.isEmpty else { return .none }
-            let (first, firstLength) = decodeUTF8Scalar(utf8, at: 0)
-            if firstLength == utf8.count {
-                let s = Unicode.Scalar(first).unsafelyUnwrapped
-                if Self.isIdeographic(s) { return .han }
-                if first >= 0x80 { return noLineStart.contains(first) || closers.contains(first) || openers.contains(first) ? .loneMark : .none }
-                return first != 0x20 && Self.isASCIILetterOrDigit(first) ? .bareLatin : .none
-            }
-            // A Latin run and the marks after it; a table's value (0, 1.) has no CJK mark.
-            var latin = false, mark = false
-            var i = 0
-            while i < utf8.count {
-                let (v, length) = decodeUTF8Scalar(utf8, at: i)
-                i += length
-                if v < 0x80 {
-                    guard v != 0x20, !mark else { return .none }
-                    latin = latin || Self.isASCIILetterOrDigit(v)
-                } else if noLineStart.contains(v) || closers.contains(v) {
-                    mark = true
-                } else {
-                    return .none
-                }
-            }
-            guard latin else { return .none }
-            return mark ? .markedLatin : .bareLatin
+        return text.withUTF8 { scatteredPiece(utf8: $0) }
+    }
+
+    /// `scatteredPiece` of a line's UTF-8.
+    private func scatteredPiece(utf8: UnsafeBufferPointer<UInt8>) -> ScatteredPiece {
+        guard !utf8.isEmpty else { return .none }
+        let (first, firstLength) = decodeUTF8Scalar(utf8, at: 0)
+        if firstLength == utf8.count {
+            let s = Unicode.Scalar(first).unsafelyUnwrapped
+            if Self.isIdeographic(s) { return .han }
+            if first >= 0x80 { return noLineStart.contains(first) || closers.contains(first) || openers.contains(first) ? .loneMark : .none }
+            return first != 0x20 && Self.isASCIILetterOrDigit(first) ? .bareLatin : .none
         }
+        // A Latin run and the marks after it; a table's value (0, 1.) has no CJK mark.
+        var latin = false, mark = false
+        var i = 0
+        while i < utf8.count {
+            let (v, length) = decodeUTF8Scalar(utf8, at: i)
+            i += length
+            if v < 0x80 {
+                guard v != 0x20, !mark else { return .none }
+                latin = latin || Self.isASCIILetterOrDigit(v)
+            } else if noLineStart.contains(v) || closers.contains(v) {
+                mark = true
+            } else {
+                return .none
+            }
+        }
+        guard latin else { return .none }
+        return mark ? .markedLatin : .bareLatin
     }
 
     /// An ASCII letter or digit (what `properties.isAlphabetic` or 0…9 is
