@@ -95,7 +95,10 @@ extension LineRepair {
     func gatherTopBlockMarkPairCuts(_ lines: ArraySlice<SourceLine>, bodyWidth: Int, spans: inout [Int: Int],
                                     context: PipelineContext) -> ArraySlice<SourceLine>? {
         guard markPairs != nil else { return nil }
-        let text = lines.filter { !$0.text.isEmpty }
+        // Sized once (a filter grew its array, copying it at each doubling).
+        var text: [SourceLine] = []
+        text.reserveCapacity(lines.count)
+        for line in lines where !line.text.isEmpty { text.append(line) }
         guard let block = topBlockColumn(text[...], bodyWidth: bodyWidth, context: nil), block.end > 0 else { return nil }
         let lastNumber = text[block.end - 1].number
         let end = lines.firstIndex { $0.number > lastNumber } ?? lines.endIndex

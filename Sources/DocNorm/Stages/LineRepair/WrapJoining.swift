@@ -133,7 +133,10 @@ extension LineRepair {
     /// `columnWidth` of lines measured already: the display widths of those
     /// without a TAB.
     func columnWidth<Widths: Sequence>(widths: Widths) -> Int? where Widths.Element == Int {
-        var w = widths.filter { $0 >= file.wrap.minLineColumns }
+        // Sized once (a filter grew its array, copying it at each doubling).
+        var w: [Int] = []
+        w.reserveCapacity(widths.underestimatedCount)
+        for width in widths where width >= file.wrap.minLineColumns { w.append(width) }
         w.sort()
         guard !w.isEmpty else { return nil }
         let needed = max(file.wrap.minLines, Int((file.wrap.minShare * Double(w.count)).rounded(.up)))
