@@ -836,7 +836,11 @@ public struct LineRepair: Sendable {
         }
         // A block at the top set in a column of its own (a preamble styled
         // like a title) is joined against that column, not the body's.
-        var topBlock = atTop ? topBlockColumn(lines[position...], bodyWidth: fullWidth, context: context) : nil
+        var topBlock = atTop
+            ? topBlockColumn(lines[position...], bodyWidth: fullWidth,
+                             measured: position - lines.startIndex < measured.count ? measured[(position - lines.startIndex)...] : [],
+                             context: context)
+            : nil
         var numbered = NumberedLines()
         // Whether a blank line of the input or a page break (page furniture
         // removed) stands right before the line at `index`.
