@@ -590,7 +590,13 @@ public struct LineRepair: Sendable {
         // are not kept): growing it copied it at each doubling (2 M of the
         // 28 M instructions of measuring stage 2's output read back, 1 MB
         // bench) and could hold it twice over.
-        measured.reserveCapacity(gathered.reduce(0) { $0 + $1.count })
+        let lineCount = gathered.reduce(0) { $0 + $1.count }
+        measured.reserveCapacity(lineCount)
+        // Which lines measured here are exactly wide, one bit a line (by its
+        // place among all stretches' lines): `wrappedLineColumn` and
+        // `middleLineColumn` read it instead of walking their lines again.
+        var exactlyWideLines = [UInt64](repeating: 0, count: (lineCount + 63) / 64)
+        var base = 0
         // The lines where Latin meets CJK, and those of them that hold, as
         // extracted, a space per such place (`spacesMarkFontSwitches`).
         var latinMeetsCJK = 0, spacedAtEach = 0
@@ -606,6 +612,7 @@ public struct LineRepair: Sendable {
                     : lineWidthAndLatinBoundariesUnlessTab(line.text)
                 guard let (width, places) = counted else { continue }
                 columnsHere[offset] = Int32(exactly: width.columns) ?? -1
+                if width.exactlyWide { exactlyWideLines[(base + offset) >> 6] |= 1 << UInt64((base + offset) & 63) }
                 measured.append(Measured(columns: Int32(clamping: width.columns), extracted: Int32(clamping: line.extractedColumns ?? 0),
                                          exactlyWide: width.exactlyWide))
                 if places > 0, let extracted = line.extractedColumns {
@@ -614,6 +621,7 @@ public struct LineRepair: Sendable {
                 }
             }
             lineColumns.append(columnsHere)
+            base += segment.count
         }
         let spacesMarkFontSwitches = file.wrap.fontSwitchShare.map { share in
             latinMeetsCJK >= file.wrap.minLines && Double(spacedAtEach) >= share * Double(latinMeetsCJK)
@@ -631,7 +639,8 @@ public struct LineRepair: Sendable {
         // `firstLineIndent` short, and the wrapped lines (those after a line
         // that ran on) say so.
         let wrapped = histogramColumn.flatMap { column in
-            measured.contains { $0.width == column + file.wrap.firstLineIndent } ? wrappedLineColumn(gathered, columns: lineColumns, column: column) : nil
+            measured.contains { $0.width == column + file.wrap.firstLineIndent }
+                ? wrappedLineColumn(gathered, columns: lineColumns, exactlyWideLines: exactlyWideLines, column: column) : nil
         }
         var lines = 0, followedByBlank = 0
         for segment in gathered {
@@ -677,7 +686,7 @@ public struct LineRepair: Sendable {
             ?? histogramColumn.flatMap { column in
                 exactlyWideColumn(column, widths: measured.lazy.filter(\.exactlyWide).map(\.width))
             }
-            ?? fullWidth.flatMap { column in histogramColumn == nil ? nil : middleLineColumn(gathered, columns: lineColumns, column: column) }
+            ?? fullWidth.flatMap { column in histogramColumn == nil ? nil : middleLineColumn(gathered, columns: lineColumns, exactlyWideLines: exactlyWideLines, column: column) }
         return (gathered, fullWidth, doubleSpaced, exactColumn, spacesMarkFontSwitches, lineColumns)
     }
 
@@ -698,20 +707,26 @@ public struct LineRepair: Sendable {
     /// (`exactlyWideColumn`'s evidence there, since the first lines are
     /// exactly wide too).
     /// `columns`: `wrapEvidence`'s columns of each line (`measuredColumnsUnlessTab`),
-    /// so that a line is walked again only to ask whether it is exactly wide.
-    func wrappedLineColumn(_ segments: [ArraySlice<SourceLine>], columns: [[Int32]], column: Int) -> (column: Int, exactlyWide: [Int])? {
+    /// and `exactlyWideLines` whether each is exactly wide (`isExactlyWide`),
+    /// so that no line is walked again.
+    func wrappedLineColumn(_ segments: [ArraySlice<SourceLine>], columns: [[Int32]], exactlyWideLines: [UInt64],
+                           column: Int) -> (column: Int, exactlyWide: [Int])? {
         let wider = column + file.wrap.firstLineIndent, floor = column - file.wrap.window
         var counts: [Int: Int] = [:], exactlyWide: [Int] = []
+        var base = 0
         for (segment, measured) in zip(segments, columns) {
             var previousRanOn = false
             for (offset, line) in segment.enumerated() where !line.text.isEmpty {
                 guard let width = measuredColumnsUnlessTab(line, measured: measured, offset: offset) else { previousRanOn = false; continue }
                 if previousRanOn, width >= floor, width <= wider {
                     counts[width, default: 0] += 1
-                    if lineWidth(line.text).exactlyWide { exactlyWide.append(width) }
+                    if isExactlyWide(line, measured: measured, offset: offset, exactlyWideLines: exactlyWideLines, at: base + offset) {
+                        exactlyWide.append(width)
+                    }
                 }
                 previousRanOn = plainlyWrapped(line.text, width: width, column: column)
             }
+            base += segment.count
         }
         let mostCommon = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }
         guard let mode = mostCommon, mode.key == wider, mode.value > counts[column, default: 0] else { return nil }

@@ -984,19 +984,23 @@ extension LineRepair {
     /// on is the column, whatever the others measure (held-out
     /// hexi-scjgj-2022, tongxi-lyj-2020, yuanfeng-sfj-2023).
     /// `columns`: `wrapEvidence`'s columns of each line (`measuredColumnsUnlessTab`),
-    /// so that a line is walked again only to ask whether it is exactly wide.
-    func middleLineColumn(_ segments: [ArraySlice<SourceLine>], columns: [[Int32]], column: Int) -> Int? {
+    /// and `exactlyWideLines` whether each is exactly wide (`isExactlyWide`),
+    /// so that no line is walked again.
+    func middleLineColumn(_ segments: [ArraySlice<SourceLine>], columns: [[Int32]], exactlyWideLines: [UInt64], column: Int) -> Int? {
         var counts: [Int: Int] = [:]
+        var base = 0
         for (segment, measured) in zip(segments, columns) {
             var previousRanOn = false
             for (offset, line) in segment.enumerated() where !line.text.isEmpty {
                 guard let width = measuredColumnsUnlessTab(line, measured: measured, offset: offset) else { previousRanOn = false; continue }
                 let ranOn = plainlyWrapped(line.text, width: width, column: column)
-                if previousRanOn, ranOn, abs(width - column) <= file.wrap.window, lineWidth(line.text).exactlyWide {
+                if previousRanOn, ranOn, abs(width - column) <= file.wrap.window,
+                   isExactlyWide(line, measured: measured, offset: offset, exactlyWideLines: exactlyWideLines, at: base + offset) {
                     counts[width, default: 0] += 1
                 }
                 previousRanOn = ranOn
             }
+            base += segment.count
         }
         // A tie goes to `column`, the width most lines measure, when it is
         // among the tied: one line either way is no evidence against it.
@@ -1014,6 +1018,16 @@ extension LineRepair {
     func measuredColumnsUnlessTab(_ line: SourceLine, measured: [Int32], offset: Int) -> Int? {
         let stored = measured[offset]
         return stored >= 0 ? Int(stored) : columnsUnlessTab(line.text)
+    }
+
+    /// Whether the line at `offset` of a stretch is exactly wide
+    /// (`LineWidth.exactlyWide`), as `wrapEvidence` found where it measured
+    /// the line (`measured`: its columns of the stretch, -1 where it kept
+    /// none; `exactlyWideLines`: its bits, the line's at `index` among all
+    /// stretches' lines); measured again elsewhere.
+    func isExactlyWide(_ line: SourceLine, measured: [Int32], offset: Int, exactlyWideLines: [UInt64], at index: Int) -> Bool {
+        guard measured[offset] >= 0 else { return lineWidth(line.text).exactlyWide }
+        return exactlyWideLines[index >> 6] >> UInt64(index & 63) & 1 != 0
     }
 
     /// A line's width on the page: as extracted when known (spaces an extractor
