@@ -249,6 +249,9 @@ public struct LineRepair: Sendable {
     /// have no `cutHeadingTail`): built per document, its 8 KB bitmap cost
     /// ~10 K instructions a document.
     let cutHeadingClosers: ScalarSet?
+    /// What `restoreRunOnPageNumbers` reads of `pageNumbers`, built once
+    /// (built per document, its sets cost ~3,500 instructions a document).
+    let runOnPageNumbers: RunOnPageNumberPatterns
 
     /// East Asian Width of every BMP scalar in one byte, built once per
     /// process: its display columns (`columnsMask`: 1, or 2 for Wide,
@@ -337,6 +340,7 @@ public struct LineRepair: Sendable {
         var finalLeads = [Bool](repeating: false, count: 256)
         for mark in file.strongFinal.unicodeScalars { finalLeads[Int(String(mark).utf8.first!)] = true }
         strongFinalLeads = finalLeads
+        runOnPageNumbers = RunOnPageNumberPatterns(pageNumberPatterns)
     }
 
     public static func load(from source: RuleSource, rules: RuleSet, structure: StructureRules,
