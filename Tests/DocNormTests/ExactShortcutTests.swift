@@ -345,6 +345,45 @@ extension ExactShortcutTests {
         #expect(numbering.opens("（一）主动公开") && numbering.opens("1.总体情况") && !numbering.opens("1.5万条") && !numbering.opens("一是加强"))
     }
 
+    /// `levelAndRestOffset` finds what `parse` finds, as places: its level,
+    /// and the UTF-8 offset where its `rest` starts; and the running-text
+    /// test read from such an offset is the test of that rest's scalars.
+    @Test func numberingRestOffsetIsWhereParsesRestStarts() throws {
+        let numbering = try StructureRules.load(from: .builtin).numbering
+        let repair = pipeline.lineRepair
+        let lines = ["一、概述", "（一）主动公开，情况", "1.总体情况", "（1）规章", "①其他", "一是加强", "1.5万条", "2024.", "二十三、附则",
+                     "", "一", "（", "a\u{20000}", "十二、", "（十）情况", "12345.情况", "①", "三、\u{20000}，", "（二）\u{301}、"]
+            + Self.texts + Self.tokens
+        for line in lines {
+            let parsed = numbering.parse(line), found = numbering.levelAndRestOffset(line)
+            #expect(found?.level == parsed?.level, "\(line.debugDescription)")
+            if let parsed, let found {
+                #expect(String(line.utf8.dropFirst(found.restUTF8Offset)) == String(Substring(parsed.rest)), "\(line.debugDescription)")
+                #expect(repair.hasRunningText(line, fromUTF8Offset: found.restUTF8Offset)
+                        == parsed.rest.contains { repair.runningText.contains($0) }, "\(line.debugDescription)")
+            }
+        }
+        #expect(numbering.levelAndRestOffset("（一）主动公开")?.restUTF8Offset == "（一）".utf8.count)
+    }
+
+    /// `topBlockColumn` given `wrapEvidence`'s columns finds the block it
+    /// finds measuring each line itself.
+    @Test func topBlockColumnWithMeasuredColumnsAsWithout() {
+        let repair = pipeline.lineRepair
+        let block = ["关于印发本机关二〇二三年度政府信息公开工作", "年度报告的通知", "各处室、各直属单位：现将本机关年度报告印发",
+                     "给你们，请认真贯彻落实，结合实际抓好工作。", "a\u{20000}中文中文中文中文中文中文", "本报告依据条例编制，由总体情况等部分组成。"]
+        let body = ["一、总体情况", "本机关认真贯彻落实政府信息公开条例，持续推进政务公开工作，不断提高公开质量和水平，", "取得实效。"]
+        let lines = (block + body).enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }[...]
+        let evidence = repair.wrapEvidence([lines], blanks: .asLines, context: PipelineContext(tracing: false))
+        for bodyWidth in [nil, 20, 40, 60, 80] {
+            for start in [0, 1, 2] {
+                let measuring = repair.topBlockColumn(lines[start...], bodyWidth: bodyWidth, context: nil)
+                let given = repair.topBlockColumn(lines[start...], bodyWidth: bodyWidth, measured: evidence.columns[0][start...], context: nil)
+                #expect(measuring?.width == given?.width && measuring?.end == given?.end, "\(String(describing: bodyWidth)) \(start)")
+            }
+        }
+    }
+
     /// `opening` turns a line away by its first byte: every scalar numbering
     /// opens with must have its first UTF-8 byte in `firstBytes`, and the
     /// lines opening with no such byte are opened by no style.

@@ -146,6 +146,22 @@ public struct HeadingNumbering: Sendable {
         return (Numbering(text: written, style: style.id, value: value), style.level, Substring(text).unicodeScalars[i...])
     }
 
+    /// What `parse` finds as places, no strings built: the numbering's
+    /// nominal level and the UTF-8 offset in `text` where the text after it
+    /// (`parse`'s `rest`) starts. Stage 2 asks whether that rest has running
+    /// text of every numbered line that may end as a heading; the copy of
+    /// the numbering and the substring `parse` makes were most of the cost.
+    public func levelAndRestOffset(_ text: String) -> (level: Int, restUTF8Offset: Int)? {
+        guard let (style, _, length) = opening(text) else { return nil }
+        // `length` scalars, counted on the UTF-8 in place.
+        let offset = text.utf8.withContiguousStorageIfAvailable { utf8 -> Int in
+            var i = 0
+            for _ in 0..<length { i += decodeUTF8Scalar(utf8, at: i).length }
+            return i
+        } ?? text.unicodeScalars.prefix(length).reduce(0) { $0 + UTF8.width($1) }
+        return (style.level, offset)
+    }
+
     /// Whether numbering opens `text` (what `parse` finds, without building
     /// its strings): stage 2 asks this of every line.
     /// Its first byte asked inline: most lines are turned away without a call.

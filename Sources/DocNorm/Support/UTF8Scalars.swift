@@ -62,6 +62,11 @@ extension String {
         return text.withUTF8(digits)
     }
 
+    /// The last UTF-8 byte, 0 for an empty text, read in place (`utf8.last`
+    /// is a call too).
+    @inline(__always)
+    var lastUTF8Byte: UInt8 { utf8.isEmpty ? 0 : utf8[utf8.index(before: utf8.endIndex)] }
+
     /// Whether both texts are the same UTF-8 bytes: a test of their lengths
     /// and one `memcmp`. (`==` is canonical equivalence: equal texts may
     /// differ in bytes, Å as one scalar or as A and a ring.)

@@ -167,7 +167,7 @@ extension LineRepair {
               !startsWithNumbering(lines[block].text) else { return false }
         let previous = lines[before].text
         // A heading's own 、 (二、) is no running text: its text after the numbering is asked.
-        let heading = numbering.parse(previous).map { !hasRunningText(String($0.rest)) } ?? false
+        let heading = numbering.levelAndRestOffset(previous).map { !hasRunningText(previous, fromUTF8Offset: $0.restUTF8Offset) } ?? false
         guard heading || endsSentence(previous) else { return false }
         var j = block - 1
         while j >= 0, lines[j].text.isEmpty || isPageNumber(lines[j].text, last: false) { j -= 1 }

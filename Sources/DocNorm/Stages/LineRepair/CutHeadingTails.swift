@@ -52,11 +52,14 @@ extension LineRepair {
         for (s, segment) in segments.enumerated() {
             for i in segment.indices where i == segment.startIndex || segment[i - 1].text.isEmpty {
                 let text = segment[i].text
-                // `parse` alone (it turns most lines away on their first
-                // byte): `opens` before it read a numbered line's head twice.
-                guard let parsed = numbering.parse(text), !parsed.rest.isEmpty,
-                      columns(text) + rule.maxTailColumns <= firstLine, !hasRunningText(String(Substring(parsed.rest))) else { continue }
-                candidates.append((s, i, parsed.level))
+                // `levelAndRestOffset` alone (it turns most lines away on
+                // their first byte): `opens` before it read a numbered
+                // line's head twice, and `parse` copied the numbering and
+                // the rest, which is read here where it stands.
+                guard let opening = numbering.levelAndRestOffset(text), opening.restUTF8Offset < text.utf8.count,
+                      columns(text) + rule.maxTailColumns <= firstLine,
+                      !hasRunningText(text, fromUTF8Offset: opening.restUTF8Offset) else { continue }
+                candidates.append((s, i, opening.level))
             }
         }
         guard !candidates.isEmpty else { return segments }

@@ -252,6 +252,9 @@ public struct LineRepair: Sendable {
     /// have no `cutHeadingTail`): built per document, its 8 KB bitmap cost
     /// ~10 K instructions a document.
     let cutHeadingClosers: ScalarSet?
+    /// What `restoreRunOnPageNumbers` reads of `pageNumbers`, built once
+    /// (built per document, its sets cost ~3,500 instructions a document).
+    let runOnPageNumbers: RunOnPageNumberPatterns
 
     /// East Asian Width of every BMP scalar in one byte, built once per
     /// process: its display columns (`columnsMask`: 1, or 2 for Wide,
@@ -340,6 +343,7 @@ public struct LineRepair: Sendable {
         var finalLeads = [Bool](repeating: false, count: 256)
         for mark in file.strongFinal.unicodeScalars { finalLeads[Int(String(mark).utf8.first!)] = true }
         strongFinalLeads = finalLeads
+        runOnPageNumbers = RunOnPageNumberPatterns(pageNumberPatterns)
     }
 
     public static func load(from source: RuleSource, rules: RuleSet, structure: StructureRules,
@@ -594,7 +598,13 @@ public struct LineRepair: Sendable {
         // are not kept): growing it copied it at each doubling (2 M of the
         // 28 M instructions of measuring stage 2's output read back, 1 MB
         // bench) and could hold it twice over.
-        measured.reserveCapacity(gathered.reduce(0) { $0 + $1.count })
+        let lineCount = gathered.reduce(0) { $0 + $1.count }
+        measured.reserveCapacity(lineCount)
+        // Which lines measured here are exactly wide, one bit a line (by its
+        // place among all stretches' lines): `wrappedLineColumn` and
+        // `middleLineColumn` read it instead of walking their lines again.
+        var exactlyWideLines = [UInt64](repeating: 0, count: (lineCount + 63) / 64)
+        var base = 0
         // The lines where Latin meets CJK, and those of them that hold, as
         // extracted, a space per such place (`spacesMarkFontSwitches`).
         var latinMeetsCJK = 0, spacedAtEach = 0
@@ -610,6 +620,7 @@ public struct LineRepair: Sendable {
                     : lineWidthAndLatinBoundariesUnlessTab(line.text)
                 guard let (width, places) = counted else { continue }
                 columnsHere[offset] = Int32(exactly: width.columns) ?? -1
+                if width.exactlyWide { exactlyWideLines[(base + offset) >> 6] |= 1 << UInt64((base + offset) & 63) }
                 measured.append(Measured(columns: Int32(clamping: width.columns), extracted: Int32(clamping: line.extractedColumns ?? 0),
                                          exactlyWide: width.exactlyWide))
                 if places > 0, let extracted = line.extractedColumns {
@@ -618,6 +629,7 @@ public struct LineRepair: Sendable {
                 }
             }
             lineColumns.append(columnsHere)
+            base += segment.count
         }
         let spacesMarkFontSwitches = file.wrap.fontSwitchShare.map { share in
             latinMeetsCJK >= file.wrap.minLines && Double(spacedAtEach) >= share * Double(latinMeetsCJK)
@@ -635,7 +647,8 @@ public struct LineRepair: Sendable {
         // `firstLineIndent` short, and the wrapped lines (those after a line
         // that ran on) say so.
         let wrapped = histogramColumn.flatMap { column in
-            measured.contains { $0.width == column + file.wrap.firstLineIndent } ? wrappedLineColumn(gathered, columns: lineColumns, column: column) : nil
+            measured.contains { $0.width == column + file.wrap.firstLineIndent }
+                ? wrappedLineColumn(gathered, columns: lineColumns, exactlyWideLines: exactlyWideLines, column: column) : nil
         }
         var lines = 0, followedByBlank = 0
         for segment in gathered {
@@ -681,7 +694,7 @@ public struct LineRepair: Sendable {
             ?? histogramColumn.flatMap { column in
                 exactlyWideColumn(column, widths: measured.lazy.filter(\.exactlyWide).map(\.width))
             }
-            ?? fullWidth.flatMap { column in histogramColumn == nil ? nil : middleLineColumn(gathered, columns: lineColumns, column: column) }
+            ?? fullWidth.flatMap { column in histogramColumn == nil ? nil : middleLineColumn(gathered, columns: lineColumns, exactlyWideLines: exactlyWideLines, column: column) }
         return (gathered, fullWidth, doubleSpaced, exactColumn, spacesMarkFontSwitches, lineColumns)
     }
 
@@ -702,20 +715,26 @@ public struct LineRepair: Sendable {
     /// (`exactlyWideColumn`'s evidence there, since the first lines are
     /// exactly wide too).
     /// `columns`: `wrapEvidence`'s columns of each line (`measuredColumnsUnlessTab`),
-    /// so that a line is walked again only to ask whether it is exactly wide.
-    func wrappedLineColumn(_ segments: [ArraySlice<SourceLine>], columns: [[Int32]], column: Int) -> (column: Int, exactlyWide: [Int])? {
+    /// and `exactlyWideLines` whether each is exactly wide (`isExactlyWide`),
+    /// so that no line is walked again.
+    func wrappedLineColumn(_ segments: [ArraySlice<SourceLine>], columns: [[Int32]], exactlyWideLines: [UInt64],
+                           column: Int) -> (column: Int, exactlyWide: [Int])? {
         let wider = column + file.wrap.firstLineIndent, floor = column - file.wrap.window
         var counts: [Int: Int] = [:], exactlyWide: [Int] = []
+        var base = 0
         for (segment, measured) in zip(segments, columns) {
             var previousRanOn = false
             for (offset, line) in segment.enumerated() where !line.text.isEmpty {
                 guard let width = measuredColumnsUnlessTab(line, measured: measured, offset: offset) else { previousRanOn = false; continue }
                 if previousRanOn, width >= floor, width <= wider {
                     counts[width, default: 0] += 1
-                    if lineWidth(line.text).exactlyWide { exactlyWide.append(width) }
+                    if isExactlyWide(line, measured: measured, offset: offset, exactlyWideLines: exactlyWideLines, at: base + offset) {
+                        exactlyWide.append(width)
+                    }
                 }
                 previousRanOn = plainlyWrapped(line.text, width: width, column: column)
             }
+            base += segment.count
         }
         let mostCommon = counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }
         guard let mode = mostCommon, mode.key == wider, mode.value > counts[column, default: 0] else { return nil }
@@ -840,7 +859,11 @@ public struct LineRepair: Sendable {
         }
         // A block at the top set in a column of its own (a preamble styled
         // like a title) is joined against that column, not the body's.
-        var topBlock = atTop ? topBlockColumn(lines[position...], bodyWidth: fullWidth, context: context) : nil
+        var topBlock = atTop
+            ? topBlockColumn(lines[position...], bodyWidth: fullWidth,
+                             measured: position - lines.startIndex < measured.count ? measured[(position - lines.startIndex)...] : [],
+                             context: context)
+            : nil
         var numbered = NumberedLines()
         // Whether a blank line of the input or a page break (page furniture
         // removed) stands right before the line at `index`.
@@ -1048,22 +1071,41 @@ public struct LineRepair: Sendable {
 
     /// Whether the line has a mark of running text (，。；、), its scalars
     /// decoded from the UTF-8 in place (`decodeUTF8Scalar`).
-    func hasRunningText(_ text: String) -> Bool {
+    func hasRunningText(_ text: String) -> Bool { hasRunningText(text, fromUTF8Offset: 0) }
+
+    /// `hasRunningText` of the text from the UTF-8 offset `start` (a scalar's
+    /// first byte) on: the text after a line's numbering
+    /// (`HeadingNumbering.levelAndRestOffset`), read where it stands (a
+    /// copy of it as a string, or its substring's scalar view, cost more
+    /// than the search).
+    func hasRunningText(_ text: String, fromUTF8Offset start: Int) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-            var i = 0
+            var i = start
             while i < utf8.count {
                 let (v, length) = decodeUTF8Scalar(utf8, at: i)
                 if runningText.contains(v) { return true }
                 i += length
             }
             return false
-        } ?? text.unicodeScalars.contains { runningText.contains($0) }
+        } ?? text.unicodeScalars[text.utf8.index(text.utf8.startIndex, offsetBy: start)...].contains { runningText.contains($0) }
     }
 
     /// Whether an opener (（《“〔) is still unclosed at the line's end: a heading
     /// does not end inside brackets, so such a line goes on in the next. A mark
-    /// in both sets (a straight quote) counts for neither.
+    /// in both sets (a straight quote) counts for neither. Decoded from the
+    /// UTF-8 in place, as `hasRunningText` is (the scalar view's validated
+    /// steps were most of its cost).
     func leavesBracketOpen(_ text: String) -> Bool {
+        if let open = text.utf8.withContiguousStorageIfAvailable({ utf8 -> Bool in
+            var depth = 0, i = 0
+            while i < utf8.count {
+                let (v, length) = decodeUTF8Scalar(utf8, at: i)
+                let opens = openers.contains(v), closes = closers.contains(v)
+                if opens && !closes { depth += 1 } else if closes && !opens && depth > 0 { depth -= 1 }
+                i += length
+            }
+            return depth > 0
+        }) { return open }
         var depth = 0
         for s in text.unicodeScalars {
             let opens = openers.contains(s), closes = closers.contains(s)

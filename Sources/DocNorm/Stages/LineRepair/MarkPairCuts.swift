@@ -41,8 +41,10 @@ extension LineRepair {
         /// after it may have been cut from, that one opening with a mark.
         func cutAfter(_ index: Int) -> Bool {
             let line = lines[index], next = lines[index + 1]
-            guard next.number == line.number + 1, let end = line.text.unicodeScalars.last, pairs.lineEnds.contains(end),
-                  let start = next.text.unicodeScalars.first, pairs.lineStarts.contains(start) else { return false }
+            // The ends read off the UTF-8 (`outerScalars`): the scalar
+            // views' validated steps cost more than the rest of the test.
+            guard next.number == line.number + 1, let end = line.text.outerScalars?.last, pairs.lineEnds.contains(end),
+                  let start = next.text.outerScalars?.first, pairs.lineStarts.contains(start) else { return false }
             // After a full stop a numbered line is a heading of its own (…公开。⏎（二）…).
             if strongFinal.contains(end) && startsWithNumbering(next.text) { return false }
             // OCR's table rows hold | for the rules.
@@ -93,7 +95,10 @@ extension LineRepair {
     func gatherTopBlockMarkPairCuts(_ lines: ArraySlice<SourceLine>, bodyWidth: Int, spans: inout [Int: Int],
                                     context: PipelineContext) -> ArraySlice<SourceLine>? {
         guard markPairs != nil else { return nil }
-        let text = lines.filter { !$0.text.isEmpty }
+        // Sized once (a filter grew its array, copying it at each doubling).
+        var text: [SourceLine] = []
+        text.reserveCapacity(lines.count)
+        for line in lines where !line.text.isEmpty { text.append(line) }
         guard let block = topBlockColumn(text[...], bodyWidth: bodyWidth, context: nil), block.end > 0 else { return nil }
         let lastNumber = text[block.end - 1].number
         let end = lines.firstIndex { $0.number > lastNumber } ?? lines.endIndex

@@ -99,7 +99,7 @@ extension LineRepair {
               !followedByRun(lines, at: end) else { return nil }
         let previous = lines[end - 1].text
         // A heading's own 、 (二、) is no running text: its text after the numbering is asked.
-        let heading = numbering.parse(previous).map { !hasRunningText(String($0.rest)) } ?? false
+        let heading = numbering.levelAndRestOffset(previous).map { !hasRunningText(previous, fromUTF8Offset: $0.restUTF8Offset) } ?? false
         return heading || endsSentence(previous) ? end : nil
     }
 

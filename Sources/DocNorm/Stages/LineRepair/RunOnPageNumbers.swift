@@ -24,24 +24,15 @@ extension LineRepair {
     /// Takes run-on page numbers off the lines they ended, in place.
     func restoreRunOnPageNumbers(_ lines: inout [SourceLine], context: PipelineContext) {
         guard let hyphen = file.runOnPageNumberHyphen, !hyphen.isEmpty else { return }
-        // The patterns bounded by fixed characters: a number at either end
-        // (#/#) would take the digits of the text before it for its own.
-        let patterns = pageNumberPatterns.enumerated().filter { _, p in
-            guard let first = p.first, let last = p.last else { return false }
-            return first != "#" && last != "#" && p.contains("#")
-        }
+        let patterns = runOnPageNumbers.patterns, lastScalars = runOnPageNumbers.lastScalars, lastBytes = runOnPageNumbers.lastBytes
         guard !patterns.isEmpty else { return }
-        let lastScalars = Set(patterns.map { $0.element.last! })
-        // Each pattern's closing character's last UTF-8 byte: a line is
-        // told no candidate from its last byte, without decoding or hashing
-        // (this ran over every line followed by a blank one: 23.8 M of the
-        // 1 MB bench, most documents holding no candidate).
-        let lastBytes = Array(Set(lastScalars.compactMap { String($0).utf8.last }))
         // Per pattern, the whole-line page numbers (index, number), gathered
         // when a line first asks: most documents have no candidate.
         var wholeLine: [Int: [(index: Int, number: Int)]] = [:]
         for i in lines.indices where i + 2 < lines.count && lines[i + 1].text.isEmpty {
-            guard let lastByte = lines[i].text.utf8.last, lastBytes.contains(lastByte),
+            // The last byte read in place (`utf8.last` was a call of some
+            // 70 instructions on every line before a blank one).
+            guard !lines[i].text.isEmpty, lastBytes[Int(lines[i].text.lastUTF8Byte)],
                   let last = lines[i].text.unicodeScalars.last, lastScalars.contains(last),
                   lines[(i + 2)...].contains(where: { !$0.text.isEmpty }) else { continue }
             let scalars = Array(lines[i].text.unicodeScalars)
@@ -106,5 +97,32 @@ extension LineRepair {
         guard let (start, number) = Self.pageNumberSuffix(pattern, of: scalars),
               scalars[..<start].allSatisfy({ $0 == " " }) else { return nil }
         return number
+    }
+}
+
+/// The page-number patterns `restoreRunOnPageNumbers` reads, taken from the
+/// rules' `pageNumbers` once.
+struct RunOnPageNumberPatterns {
+    /// The patterns bounded by fixed characters, with their index among
+    /// `pageNumbers`: a number at either end (#/#) would take the digits of
+    /// the text before it for its own.
+    let patterns: [(offset: Int, element: [Unicode.Scalar])]
+    /// Each such pattern's closing character.
+    let lastScalars: Set<Unicode.Scalar>
+    /// Per byte, whether it is the last UTF-8 byte of one of `lastScalars`:
+    /// a line is told no candidate from its last byte, without decoding or
+    /// hashing (this ran over every line followed by a blank one: 23.8 M of
+    /// the 1 MB bench, most documents holding no candidate).
+    let lastBytes: [Bool]
+
+    init(_ pageNumberPatterns: [[Unicode.Scalar]]) {
+        patterns = pageNumberPatterns.enumerated().filter { _, p in
+            guard let first = p.first, let last = p.last else { return false }
+            return first != "#" && last != "#" && p.contains("#")
+        }
+        lastScalars = Set(patterns.map { $0.element.last! })
+        var bytes = [Bool](repeating: false, count: 256)
+        for s in lastScalars { bytes[Int(String(s).utf8.last!)] = true }
+        lastBytes = bytes
     }
 }

@@ -66,11 +66,26 @@ extension LineRepair {
     /// when the block ends a sentence and its own line widths peak (measured
     /// as for the body) well short of the body column.
     /// `context`: where to trace the block found; nil to look without tracing.
-    func topBlockColumn(_ lines: ArraySlice<SourceLine>, bodyWidth: Int?, context: PipelineContext?) -> (width: Int, end: Int)? {
+    /// `measured`: `wrapEvidence`'s columns of the lines (by offset from
+    /// `lines.startIndex`, -1 where it measured none), read instead of
+    /// measuring each line again; empty where none are known.
+    func topBlockColumn(_ lines: ArraySlice<SourceLine>, bodyWidth: Int?, measured: ArraySlice<Int32> = [],
+                        context: PipelineContext?) -> (width: Int, end: Int)? {
         let end = lines.firstIndex { startsWithNumbering($0.text) || $0.text.containsTab } ?? lines.endIndex
         let block = lines[lines.startIndex..<end]
-        guard block.count >= file.wrap.minLines, let last = block.last, endsSentence(last.text),
-              let own = columnWidth(block) else { return nil }
+        guard block.count >= file.wrap.minLines, let last = block.last, endsSentence(last.text) else { return nil }
+        // `columnWidth(block)`, its widths read where measured.
+        var widths: [Int] = []
+        widths.reserveCapacity(block.count)
+        for (offset, line) in block.enumerated() {
+            let k = measured.startIndex + offset
+            if k < measured.endIndex, measured[k] >= 0 {
+                widths.append(Int(measured[k]))
+            } else if let columns = columnsUnlessTab(line.text) {
+                widths.append(columns)
+            }
+        }
+        guard let own = columnWidth(widths: widths) else { return nil }
         if let body = bodyWidth, own >= body - file.wrap.window { return nil }
         context?.traced(.lines, "lines.join-top-block", line: block.first?.number, before: "\(block.count) lines at the top",
                        after: "a column of their own, \(own) display columns")

@@ -133,7 +133,10 @@ extension LineRepair {
     /// `columnWidth` of lines measured already: the display widths of those
     /// without a TAB.
     func columnWidth<Widths: Sequence>(widths: Widths) -> Int? where Widths.Element == Int {
-        var w = widths.filter { $0 >= file.wrap.minLineColumns }
+        // Sized once (a filter grew its array, copying it at each doubling).
+        var w: [Int] = []
+        w.reserveCapacity(widths.underestimatedCount)
+        for width in widths where width >= file.wrap.minLineColumns { w.append(width) }
         w.sort()
         guard !w.isEmpty else { return nil }
         let needed = max(file.wrap.minLines, Int((file.wrap.minShare * Double(w.count)).rounded(.up)))
@@ -418,11 +421,12 @@ extension LineRepair {
     /// heading's own 、 (二、, 3、) is no running text.
     /// The whole lines are asked first, and the text after the numbering is
     /// read where it stands: a copy of it as a string, made before either,
-    /// was most of what a numbered line's seam cost.
+    /// was most of what a numbered line's seam cost; so were `parse`'s
+    /// strings and the scalar view of its rest (`levelAndRestOffset`).
     func endsAsHeading(_ line: String, before next: String) -> Bool {
         guard hasRunningText(next), !leavesBracketOpen(line) else { return false }
-        guard let rest = numbering.parse(line)?.rest else { return !hasRunningText(line) }
-        return !rest.contains { runningText.contains($0) }
+        guard let opening = numbering.levelAndRestOffset(line) else { return !hasRunningText(line) }
+        return !hasRunningText(line, fromUTF8Offset: opening.restUTF8Offset)
     }
 
     /// Whether `next` opens with a run a line breaker cannot split (a web
@@ -492,14 +496,16 @@ extension LineRepair {
     /// scalar), and each value is asked as it is reached.
     func isValuesLine(_ text: String, signed: Bool = false) -> Bool {
         guard let first = Self.firstScalar(of: text, skippingTabs: false) else { return false }
-        let scalars = Substring(text).unicodeScalars
+        // The scalar view made only for a line that opens like values (most
+        // lines `join` asks are turned away on their first scalar).
         guard let grammar = valueGrammar else {
             guard !signed, displacedRunCharacters.contains(first) else { return false }
-            return scalars.split(separator: " ").allSatisfy { token in
+            return Substring(text).unicodeScalars.split(separator: " ").allSatisfy { token in
                 token.allSatisfy { displacedRunCharacters.contains($0) } && token.contains { $0.value &- 0x30 < 10 }
             }
         }
         guard grammar.valueOpeners.contains(first), Self.holdsOnlySpaces(or: grammar.valueScalars, text) else { return false }
+        let scalars = Substring(text).unicodeScalars
         // A TAB or `|` (a grid's or a Markdown table's row) is no value
         // scalar, so such a line is turned away above: the cut below takes
         // either for a space.
@@ -743,7 +749,7 @@ extension LineRepair {
     /// with its mark in it (as `indentedByWidth` counts a line with digits,
     /// within a column): then only a full line explains where it ended.
     func indentedPastHungMark(_ line: SourceLine, before: SourceLine, after: SourceLine, fullWidth: Int) -> Bool {
-        guard let mark = line.text.unicodeScalars.last, hangingMarks.contains(mark),
+        guard let mark = line.text.outerScalars?.last, hangingMarks.contains(mark),
               indentedByWidth(line, before: before, after: after, fullWidth: fullWidth + columns(String(mark))) else { return false }
         let measured = lineWidth(line.text)
         let room: Int
@@ -978,19 +984,23 @@ extension LineRepair {
     /// on is the column, whatever the others measure (held-out
     /// hexi-scjgj-2022, tongxi-lyj-2020, yuanfeng-sfj-2023).
     /// `columns`: `wrapEvidence`'s columns of each line (`measuredColumnsUnlessTab`),
-    /// so that a line is walked again only to ask whether it is exactly wide.
-    func middleLineColumn(_ segments: [ArraySlice<SourceLine>], columns: [[Int32]], column: Int) -> Int? {
+    /// and `exactlyWideLines` whether each is exactly wide (`isExactlyWide`),
+    /// so that no line is walked again.
+    func middleLineColumn(_ segments: [ArraySlice<SourceLine>], columns: [[Int32]], exactlyWideLines: [UInt64], column: Int) -> Int? {
         var counts: [Int: Int] = [:]
+        var base = 0
         for (segment, measured) in zip(segments, columns) {
             var previousRanOn = false
             for (offset, line) in segment.enumerated() where !line.text.isEmpty {
                 guard let width = measuredColumnsUnlessTab(line, measured: measured, offset: offset) else { previousRanOn = false; continue }
                 let ranOn = plainlyWrapped(line.text, width: width, column: column)
-                if previousRanOn, ranOn, abs(width - column) <= file.wrap.window, lineWidth(line.text).exactlyWide {
+                if previousRanOn, ranOn, abs(width - column) <= file.wrap.window,
+                   isExactlyWide(line, measured: measured, offset: offset, exactlyWideLines: exactlyWideLines, at: base + offset) {
                     counts[width, default: 0] += 1
                 }
                 previousRanOn = ranOn
             }
+            base += segment.count
         }
         // A tie goes to `column`, the width most lines measure, when it is
         // among the tied: one line either way is no evidence against it.
@@ -1010,6 +1020,16 @@ extension LineRepair {
         return stored >= 0 ? Int(stored) : columnsUnlessTab(line.text)
     }
 
+    /// Whether the line at `offset` of a stretch is exactly wide
+    /// (`LineWidth.exactlyWide`), as `wrapEvidence` found where it measured
+    /// the line (`measured`: its columns of the stretch, -1 where it kept
+    /// none; `exactlyWideLines`: its bits, the line's at `index` among all
+    /// stretches' lines); measured again elsewhere.
+    func isExactlyWide(_ line: SourceLine, measured: [Int32], offset: Int, exactlyWideLines: [UInt64], at index: Int) -> Bool {
+        guard measured[offset] >= 0 else { return lineWidth(line.text).exactlyWide }
+        return exactlyWideLines[index >> 6] >> UInt64(index & 63) & 1 != 0
+    }
+
     /// A line's width on the page: as extracted when known (spaces an extractor
     /// put around digits took room on the page too), else as it stands.
     func width(_ line: SourceLine) -> Int {
@@ -1023,36 +1043,42 @@ extension LineRepair {
     func leadingUnitColumns(_ text: String) -> Int {
         // Walks the line's first few scalars on its UTF-8 in place: the
         // scalar view's validated index steps cost more than the unit.
+        // Read where it lies (`withUTF8` on a copy retained and released
+        // the string at every call).
+        if let columns = text.utf8.withContiguousStorageIfAvailable({ leadingUnitColumns(utf8: $0) }) { return columns }
         var text = text
-        return text.withUTF8 { utf8 -> Int in
-            let n = utf8.count
-            var i = 0
-            while i < n {
-                let (v, length) = decodeUTF8Scalar(utf8, at: i)
-                guard openers.contains(v) else { break }
-                i += length
-            }
-            if i < n, utf8[i] < 0x80, utf8[i] != 0x20 {
-                // A web address is one unit to a browser's line breaker (Chromium
-                // moved （http://jtt.dongling.gov.cn） whole to the next line).
-                let rest = UnsafeBufferPointer(rebasing: utf8[i...])
-                let isWebAddress = rest.starts(with: "http".utf8) || rest.starts(with: "www.".utf8)
-                let slash = UInt8(ascii: "/"), hyphen = UInt8(ascii: "-")
-                while i < n, utf8[i] < 0x80, utf8[i] != 0x20 {
-                    let previous = utf8[i]
-                    i += 1
-                    if !isWebAddress, previous == slash || previous == hyphen, i < n, utf8[i] != slash && utf8[i] != hyphen { break }
-                }
-            } else if i < n {
-                i += decodeUTF8Scalar(utf8, at: i).length
-            }
-            while i < n {
-                let (v, length) = decodeUTF8Scalar(utf8, at: i)
-                guard noLineStart.contains(v) || closers.contains(v) else { break }
-                i += length
-            }
-            return Self.columns(utf8: UnsafeBufferPointer(rebasing: utf8[..<i]))
+        return text.withUTF8 { leadingUnitColumns(utf8: $0) }
+    }
+
+    /// `leadingUnitColumns` of a line's UTF-8.
+    private func leadingUnitColumns(utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = utf8.count
+        var i = 0
+        while i < n {
+            let (v, length) = decodeUTF8Scalar(utf8, at: i)
+            guard openers.contains(v) else { break }
+            i += length
         }
+        if i < n, utf8[i] < 0x80, utf8[i] != 0x20 {
+            // A web address is one unit to a browser's line breaker (Chromium
+            // moved （http://jtt.dongling.gov.cn） whole to the next line).
+            let rest = UnsafeBufferPointer(rebasing: utf8[i...])
+            let isWebAddress = rest.starts(with: "http".utf8) || rest.starts(with: "www.".utf8)
+            let slash = UInt8(ascii: "/"), hyphen = UInt8(ascii: "-")
+            while i < n, utf8[i] < 0x80, utf8[i] != 0x20 {
+                let previous = utf8[i]
+                i += 1
+                if !isWebAddress, previous == slash || previous == hyphen, i < n, utf8[i] != slash && utf8[i] != hyphen { break }
+            }
+        } else if i < n {
+            i += decodeUTF8Scalar(utf8, at: i).length
+        }
+        while i < n {
+            let (v, length) = decodeUTF8Scalar(utf8, at: i)
+            guard noLineStart.contains(v) || closers.contains(v) else { break }
+            i += length
+        }
+        return Self.columns(utf8: UnsafeBufferPointer(rebasing: utf8[..<i]))
     }
 
     /// Punctuation that may not open a line (kinsoku): it belongs to the word before.
@@ -1254,34 +1280,40 @@ extension LineRepair {
         // (`marksHoldHan`): none, told on the first byte and the length
         // before the line is decoded (twice a line, each reading).
         if !marksHoldHan, text.utf8.count > 3, text.firstUTF8Byte &- 0xE5 <= 0xE9 - 0xE5 { return .none }
+        // Read where it lies (`withUTF8` on a copy retained and released
+        // the string at every call).
+        if let piece = text.utf8.withContiguousStorageIfAvailable({ scatteredPiece(utf8: $0) }) { return piece }
         var text = text
-        return text.withUTF8 { utf8 -> ScatteredPiece in
-            guard !utf8.isEmpty else { return .none }
-            let (first, firstLength) = decodeUTF8Scalar(utf8, at: 0)
-            if firstLength == utf8.count {
-                let s = Unicode.Scalar(first).unsafelyUnwrapped
-                if Self.isIdeographic(s) { return .han }
-                if first >= 0x80 { return noLineStart.contains(first) || closers.contains(first) || openers.contains(first) ? .loneMark : .none }
-                return first != 0x20 && Self.isASCIILetterOrDigit(first) ? .bareLatin : .none
-            }
-            // A Latin run and the marks after it; a table's value (0, 1.) has no CJK mark.
-            var latin = false, mark = false
-            var i = 0
-            while i < utf8.count {
-                let (v, length) = decodeUTF8Scalar(utf8, at: i)
-                i += length
-                if v < 0x80 {
-                    guard v != 0x20, !mark else { return .none }
-                    latin = latin || Self.isASCIILetterOrDigit(v)
-                } else if noLineStart.contains(v) || closers.contains(v) {
-                    mark = true
-                } else {
-                    return .none
-                }
-            }
-            guard latin else { return .none }
-            return mark ? .markedLatin : .bareLatin
+        return text.withUTF8 { scatteredPiece(utf8: $0) }
+    }
+
+    /// `scatteredPiece` of a line's UTF-8.
+    private func scatteredPiece(utf8: UnsafeBufferPointer<UInt8>) -> ScatteredPiece {
+        guard !utf8.isEmpty else { return .none }
+        let (first, firstLength) = decodeUTF8Scalar(utf8, at: 0)
+        if firstLength == utf8.count {
+            let s = Unicode.Scalar(first).unsafelyUnwrapped
+            if Self.isIdeographic(s) { return .han }
+            if first >= 0x80 { return noLineStart.contains(first) || closers.contains(first) || openers.contains(first) ? .loneMark : .none }
+            return first != 0x20 && Self.isASCIILetterOrDigit(first) ? .bareLatin : .none
         }
+        // A Latin run and the marks after it; a table's value (0, 1.) has no CJK mark.
+        var latin = false, mark = false
+        var i = 0
+        while i < utf8.count {
+            let (v, length) = decodeUTF8Scalar(utf8, at: i)
+            i += length
+            if v < 0x80 {
+                guard v != 0x20, !mark else { return .none }
+                latin = latin || Self.isASCIILetterOrDigit(v)
+            } else if noLineStart.contains(v) || closers.contains(v) {
+                mark = true
+            } else {
+                return .none
+            }
+        }
+        guard latin else { return .none }
+        return mark ? .markedLatin : .bareLatin
     }
 
     /// An ASCII letter or digit (what `properties.isAlphabetic` or 0…9 is
