@@ -668,13 +668,19 @@ struct ReadingOrderGrammar {
     /// hold; the header group read past a page break costs more, and was cut).
     /// Asked only where the first row's readings are more than the cap.
     func keepWholeReadingsThatHold(_ readings: inout Readings) {
+        readings.lists[0] = wholeReadingsThatHold(readings)
+    }
+
+    /// The first row's readings whose columns hold. (Its own function: the
+    /// readings read, not `inout`, are not copied for each reading's values.)
+    func wholeReadingsThatHold(_ readings: Readings) -> [Node] {
         var values: [Double] = []
         var kept: [Node] = []
         for index in readings.lists[0].indices {
             self.values(readings, index, into: &values)
             if relations.columnsHold(values) { kept.append(readings.lists[0][index]) }
         }
-        readings.lists[0] = kept
+        return kept
     }
 
     /// The full readings a search found, cheapest first.
