@@ -696,6 +696,9 @@ struct ReadingOrderRecovery: Sendable {
     /// of both recognitions of `tables.settle`.)
     func numbers(in lines: ArraySlice<SourceLine>) -> [Token] {
         var reader = NumberReader(rules: rules)
+        // Most lines of a stretch hold one number or none: room for one a
+        // line spares the copies of the list growing from empty.
+        reader.tokens.reserveCapacity(lines.count)
         for index in lines.indices {
             var text = lines[index].text
             text.withUTF8 { reader.read($0, line: lines[index].number, index: index) }
@@ -789,9 +792,15 @@ struct ReadingOrderRecovery: Sendable {
                 lastText = TextPiece(lineIndex: index, bytes: start..<offsets[value.lowerBound])
             }
             let found = scalars[value]
-            guard found.contains(where: { rules.digits.contains($0) }), rules.isValue(found) else { return }
-            // The value runs to the piece's end: its text is the line's bytes from its first scalar on.
-            let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets[value.lowerBound]..<end]), as: UTF8.self)
+            // The whole piece was asked of the value grammar above.
+            guard found.contains(where: { rules.digits.contains($0) }), value.lowerBound == 0 || rules.isValue(found) else { return }
+            // The value runs to the piece's end: its text is the line's bytes
+            // from its first scalar on. One ASCII scalar, most values (a
+            // digit), is taken from the table of them made once (making it
+            // from its byte cost ~110 instructions a value).
+            let valueStart = offsets[value.lowerBound]
+            let written = end - valueStart == 1 && bytes[valueStart] < 0x80 ? CellStream.asciiStrings[Int(bytes[valueStart])]
+                : String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self)
             let number: Double
             if let plain = ReadingOrderRecovery.plainNumber(found, digits: rules.digits) {
                 number = plain
