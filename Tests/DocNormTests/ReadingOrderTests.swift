@@ -551,6 +551,21 @@ private func blockThenFirstColumnAfterABlankLine(blank: Bool) -> String {
         #expect(index.index(of: keys[99]) == 5 && index.index(of: keys[0]) == nil)
     }
 
+    /// Token texts are named by small integers, equal texts (`==`, so
+    /// canonically equivalent ones too: K and the Kelvin sign, Å composed and
+    /// not) alike, numbered in the order they first stand; more texts than
+    /// the table's first size are all told apart.
+    @Test func textKeysNameEqualTextsAlikeInFirstOrder() {
+        func token(_ text: String) -> ReadingOrderRecovery.Token {
+            ReadingOrderRecovery.Token(text: text, number: 0, line: 1, lineIndex: 0, afterText: false, afterBlank: false)
+        }
+        let texts = ["3", "0", "3", "K", "\u{212A}", "\u{00C5}", "A\u{030A}", "0", "1,234", "-5", "\u{212B}", "１２"]
+        #expect(ReadingOrderRecovery.textKeys(texts.map(token)) == [0, 1, 0, 2, 2, 3, 3, 1, 4, 5, 3, 6])
+        let many = (0..<100).map { String($0 % 37) }
+        #expect(ReadingOrderRecovery.textKeys(many.map(token)) == (0..<100).map { Int32($0 % 37) })
+        #expect(ReadingOrderRecovery.textKeys([]).isEmpty)
+    }
+
     /// The cheapest readings of a row position are the first `cap` of its
     /// readings sorted by cost, earlier first among equal costs, whatever
     /// the cap (below, at and past their number).

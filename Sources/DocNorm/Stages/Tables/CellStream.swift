@@ -403,7 +403,7 @@ struct CellStream {
     var count: Int { scalars.count }
 
     /// Each ASCII scalar as a string of its own (`text` of one scalar).
-    private static let asciiStrings: [String] = (0..<0x80).map { String(Unicode.Scalar(UInt8($0))) }
+    static let asciiStrings: [String] = (0..<0x80).map { String(Unicode.Scalar(UInt8($0))) }
 
     /// The scalars in `range` as a string, encoded straight to UTF-8 (a
     /// value cell's text; appending to a UnicodeScalarView was slower).

@@ -333,47 +333,62 @@ struct ReadingOrderGrammar {
     /// Where each key stands in a list: open addressing on the keys' own
     /// low bits (they are hashes already).
     struct KeyIndex {
-        private var slots: [(key: Int, index: Int)] = []
+        /// A key, the index recorded for it, and the generation it was
+        /// recorded in: a slot of another generation is empty.
+        private struct Slot {
+            var key: Int
+            var index: Int32
+            var generation: UInt32
+        }
+        private var slots: [Slot] = []
         private var count = 0
-        /// The slots filled, so `removeAll` clears those and keeps the
-        /// table: a fresh index per row position grew from 16 slots at
-        /// every row of every search, and its allocations and rehashes were
-        /// a seventh of the search.
-        private var used: [Int] = []
+        /// `removeAll` starts a new generation, so the table is kept and
+        /// nothing in it is written: a fresh index per row position grew
+        /// from 16 slots at every row of every search (its allocations and
+        /// rehashes were a seventh of the search), and clearing the slots
+        /// filled, listed as they were filled, cost an append per insert.
+        private var generation: UInt32 = 1
 
         /// Forgets every key, keeping the table's size.
         mutating func removeAll() {
             guard count > 0 else { return }
-            for i in used { slots[i].index = -1 }
-            used.removeAll(keepingCapacity: true)
             count = 0
+            if generation == .max {
+                for i in slots.indices { slots[i].generation = 0 }
+                generation = 1
+            } else {
+                generation += 1
+            }
         }
 
         func index(of key: Int) -> Int? {
             guard !slots.isEmpty else { return nil }
-            let mask = slots.count - 1
-            var i = key & mask
-            while slots[i].index >= 0 {
-                if slots[i].key == key { return slots[i].index }
-                i = (i + 1) & mask
+            return slots.withUnsafeBufferPointer { slots in
+                let mask = slots.count - 1
+                var i = key & mask
+                while slots[i].generation == generation {
+                    if slots[i].key == key { return Int(slots[i].index) }
+                    i = (i + 1) & mask
+                }
+                return nil
             }
-            return nil
         }
 
         /// Records `key` (not yet recorded) at `index`.
         mutating func insert(_ key: Int, at index: Int) {
             if 2 * (count + 1) > slots.count {
                 let old = slots
-                slots = Array(repeating: (0, -1), count: max(16, 2 * slots.count))
+                slots = Array(repeating: Slot(key: 0, index: -1, generation: 0), count: max(16, 2 * slots.count))
                 count = 0
-                used.removeAll(keepingCapacity: true)
-                for slot in old where slot.index >= 0 { insert(slot.key, at: slot.index) }
+                for slot in old where slot.generation == generation { insert(slot.key, at: Int(slot.index)) }
             }
-            let mask = slots.count - 1
-            var i = key & mask
-            while slots[i].index >= 0 { i = (i + 1) & mask }
-            slots[i] = (key, index)
-            used.append(i)
+            let generation = self.generation
+            slots.withUnsafeMutableBufferPointer { slots in
+                let mask = slots.count - 1
+                var i = key & mask
+                while slots[i].generation == generation { i = (i + 1) & mask }
+                slots[i] = Slot(key: key, index: Int32(index), generation: generation)
+            }
             count += 1
         }
     }
@@ -653,13 +668,19 @@ struct ReadingOrderGrammar {
     /// hold; the header group read past a page break costs more, and was cut).
     /// Asked only where the first row's readings are more than the cap.
     func keepWholeReadingsThatHold(_ readings: inout Readings) {
+        readings.lists[0] = wholeReadingsThatHold(readings)
+    }
+
+    /// The first row's readings whose columns hold. (Its own function: the
+    /// readings read, not `inout`, are not copied for each reading's values.)
+    func wholeReadingsThatHold(_ readings: Readings) -> [Node] {
         var values: [Double] = []
         var kept: [Node] = []
         for index in readings.lists[0].indices {
             self.values(readings, index, into: &values)
             if relations.columnsHold(values) { kept.append(readings.lists[0][index]) }
         }
-        readings.lists[0] = kept
+        return kept
     }
 
     /// The full readings a search found, cheapest first.

@@ -429,10 +429,7 @@ struct ReadingOrderRecovery: Sendable {
         // Made when a reading is first accepted (most reads accept none).
         var keys: [Int32] = []
         func textKeys() -> [Int32] {
-            if keys.isEmpty {
-                var ids: [String: Int32] = [:]
-                keys = tokens.map { t in ids[t.text] ?? { ids[t.text] = Int32(ids.count); return Int32(ids.count - 1) }() }
-            }
+            if keys.isEmpty { keys = Self.textKeys(tokens) }
             return keys
         }
         /// Every reading whose values `accept` takes (nil: rejected; else its
@@ -546,6 +543,41 @@ struct ReadingOrderRecovery: Sendable {
             return .success(reading)
         }
         return .success(only)
+    }
+
+    /// Per token, a small integer naming its text: equal texts (`==`) the
+    /// same, numbered in the order they first stand. Hashed as the memo's
+    /// keys are (`Memo.Key.textHash`) into a table of its own, each text
+    /// compared with the first token of its hash: a `[String: Int32]`,
+    /// SipHash of every token's text and a copy of every token, was most
+    /// of what `read` does besides its searches.
+    static func textKeys(_ tokens: [Token]) -> [Int32] {
+        var keys = [Int32](repeating: 0, count: tokens.count)
+        var size = 16
+        while size < 2 * tokens.count { size *= 2 }
+        let mask = size - 1
+        // Per slot, the hash of a text and its first token (-1: empty).
+        var slots = [(hash: UInt64, first: Int)](repeating: (0, -1), count: size)
+        var next: Int32 = 0
+        for i in tokens.indices {
+            let hash = Memo.Key.textHash(tokens[i].text)
+            var s = Int(truncatingIfNeeded: ReadingOrderGrammar.mix(hash)) & mask
+            while true {
+                let first = slots[s].first
+                if first < 0 {
+                    slots[s] = (hash, i)
+                    keys[i] = next
+                    next += 1
+                    break
+                }
+                if slots[s].hash == hash && tokens[first].text == tokens[i].text {
+                    keys[i] = keys[first]
+                    break
+                }
+                s = (s + 1) & mask
+            }
+        }
+        return keys
     }
 
     /// The number of value slots of every data row, when all have the same.
@@ -664,6 +696,9 @@ struct ReadingOrderRecovery: Sendable {
     /// of both recognitions of `tables.settle`.)
     func numbers(in lines: ArraySlice<SourceLine>) -> [Token] {
         var reader = NumberReader(rules: rules)
+        // Most lines of a stretch hold one number or none: room for one a
+        // line spares the copies of the list growing from empty.
+        reader.tokens.reserveCapacity(lines.count)
         for index in lines.indices {
             var text = lines[index].text
             text.withUTF8 { reader.read($0, line: lines[index].number, index: index) }
@@ -757,9 +792,15 @@ struct ReadingOrderRecovery: Sendable {
                 lastText = TextPiece(lineIndex: index, bytes: start..<offsets[value.lowerBound])
             }
             let found = scalars[value]
-            guard found.contains(where: { rules.digits.contains($0) }), rules.isValue(found) else { return }
-            // The value runs to the piece's end: its text is the line's bytes from its first scalar on.
-            let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets[value.lowerBound]..<end]), as: UTF8.self)
+            // The whole piece was asked of the value grammar above.
+            guard found.contains(where: { rules.digits.contains($0) }), value.lowerBound == 0 || rules.isValue(found) else { return }
+            // The value runs to the piece's end: its text is the line's bytes
+            // from its first scalar on. One ASCII scalar, most values (a
+            // digit), is taken from the table of them made once (making it
+            // from its byte cost ~110 instructions a value).
+            let valueStart = offsets[value.lowerBound]
+            let written = end - valueStart == 1 && bytes[valueStart] < 0x80 ? CellStream.asciiStrings[Int(bytes[valueStart])]
+                : String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self)
             let number: Double
             if let plain = ReadingOrderRecovery.plainNumber(found, digits: rules.digits) {
                 number = plain
