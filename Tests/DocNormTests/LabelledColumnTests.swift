@@ -143,6 +143,21 @@ import Testing
         #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
     }
 
+    /// Fuzzing item 30, readable: two anchors of the 2019 table 二 with a
+    /// column set apart (采购总金额⏎09) between them. The first copy reads it
+    /// after its lines; the second's window before its anchor began right
+    /// after the first copy's own lines, so it read the same two lines again
+    /// (one input line in two grids, traced twice). A line one table took
+    /// apart is not offered to the next.
+    @Test func aColumnOneCopyReadApartIsNotReadByTheNextCopy() throws {
+        let text = ["况", "第二十条第（一）项", "斅", "采购总金额", "09", "况", "第二十条第（一）项", "a"].joined(separator: "\n") + "\n"
+        let doc = try document(text, tracing: true)
+        let read = doc.tables.indices.filter { t in doc.tables[t].records.contains { $0.column.last == "采购总金额" && $0.value == "09" } }
+        #expect(read == [0])
+        #expect(doc.trace.filter { $0.rule == "tables.labelled-columns" && $0.before == "采购总金额⏎09" }.count == 1)
+        #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
+    }
+
     /// pdftotext -raw of a Chromium PDF (2019 format) drew the right-hand
     /// columns of blocks （八） and （九） after the next section's heading:
     /// 本年增/减 heads three blocks and stands in the table twice (（五）

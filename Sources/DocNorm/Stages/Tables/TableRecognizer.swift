@@ -134,6 +134,19 @@ struct TableRecognizer: Sendable {
         /// Lines inside `lines` that are running text, not the table's
         /// (`tables.span-text`): written after the table, in order.
         var after: [Int] = []
+
+        /// The last line the table took: its own or one of a column it read
+        /// apart after them (`apart`).
+        var lastTakenLine: Int { apart.reduce(lines.upperBound) { max($0, $1.upperBound) } }
+    }
+
+    /// The first line a table found after `regions` may read (its header
+    /// fragments, a column set apart before its anchor): past every line
+    /// those regions took, the columns they read apart included. Without
+    /// the apart lines, two copies of table 二 read the same column standing
+    /// between them, one input line given to two tables (fuzzing item 30).
+    static func firstFreeLine(after regions: [Region]) -> Int {
+        regions.reduce(0) { max($0, $1.lastTakenLine + 1) }
     }
 
     /// The stretches of text around `regions` (one more than the regions:
@@ -428,7 +441,7 @@ struct TableRecognizer: Sendable {
                 switch outcome {
                 case .recovered(let reading, let tokens, let last):
                     let first = headerFragmentsStart(lines, anchorAt: i, template: reading.template,
-                                                     earliest: regions.last.map { $0.lines.upperBound + 1 } ?? 0)
+                                                     earliest: Self.firstFreeLine(after: regions))
                     if first < i {
                         context.report(.tables, "tables.header-fragments", .repair,
                                        "line(s) \(lines[first..<i].map(\.text).filter { !$0.isEmpty }.joined(separator: " ")) before the anchor of table \(reading.template.id) hold only pieces of its header labels: read as part of the table's header",
@@ -471,7 +484,7 @@ struct TableRecognizer: Sendable {
             // anchors keep a complete one, and the copy of each candidate
             // template was made and dropped for nothing.
             let labelled = incomplete ? (reorderable.isEmpty ? ordered : reorderable).map { templates[$0] } : []
-            let earliest = regions.last.map { $0.lines.upperBound + 1 } ?? 0
+            let earliest = Self.firstFreeLine(after: regions)
             let matchedLast = matched.map { from + lineIndex(of: max(start, $0.end - 1), in: stream) }
             // A placement in doubt that lost to the match (its block left
             // unplaced, the match read more): its table and last line.
