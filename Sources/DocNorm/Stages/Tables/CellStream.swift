@@ -194,6 +194,7 @@ struct CellStream {
                         }
                         dropRule(from: tokenStart, &count)
                     }
+                    var lastBegin = -1
                     for position in 0..<lines.count {
                         var source = position
                         /// Set where a row number with values after it is read
@@ -217,6 +218,10 @@ struct CellStream {
                             if values.isEmpty { source = position - 1 } else { movedText = String(values) }
                         }
                         let number = line(source).number
+                        // This line's first scalar and the line before's, in
+                        // locals (the unit-line test below, asked of every line).
+                        let previousBegin = lastBegin, lineBegin = count
+                        lastBegin = count
                         lineStart.append(count)
                         if var moved = movedText {
                             moved.withUTF8 { append($0, line: number, &count) }
@@ -240,8 +245,8 @@ struct CellStream {
                         // `tables.unit-line`: a line of an amount's unit alone
                         // after a line ending in a number. The length first:
                         // most lines are longer than any unit.
-                        let start = lineStart[lineStart.count - 1]
-                        if count - start <= longestUnit, count > start, lineStart.count > 1, lineStart[lineStart.count - 2] < start,
+                        let start = lineBegin
+                        if count - start <= longestUnit, count > start, previousBegin >= 0, previousBegin < start,
                            let isValue, scalarBuffer[start - 1].isASCIIDigit,
                            amountUnits.contains(where: { $0.elementsEqual(scalarBuffer[start..<count]) }) {
                             var tokenStart = start - 1
