@@ -453,7 +453,7 @@ struct TableRecognizer: Sendable {
                 switch outcome {
                 case .recovered(let reading, let tokens, let last):
                     let first = headerFragmentsStart(lines, anchorAt: i, template: reading.template,
-                                                     earliest: firstFreeLine())
+                                                     earliest: min(firstFreeLine(), i))
                     if first < i {
                         context.report(.tables, "tables.header-fragments", .repair,
                                        "line(s) \(lines[first..<i].map(\.text).filter { !$0.isEmpty }.joined(separator: " ")) before the anchor of table \(reading.template.id) hold only pieces of its header labels: read as part of the table's header",
@@ -496,7 +496,10 @@ struct TableRecognizer: Sendable {
             // anchors keep a complete one, and the copy of each candidate
             // template was made and dropped for nothing.
             let labelled = incomplete ? (reorderable.isEmpty ? ordered : reorderable).map { templates[$0] } : []
-            let earliest = firstFreeLine()
+            // Never past the anchor: a column an earlier table read apart may
+            // stand after this anchor (fuzz run 49: a range from past the
+            // anchor back to it trapped in LabelledColumnRecovery).
+            let earliest = min(firstFreeLine(), i)
             let matchedLast = matched.map { from + lineIndex(of: max(start, $0.end - 1), in: stream) }
             // A placement in doubt that lost to the match (its block left
             // unplaced, the match read more): its table and last line.
