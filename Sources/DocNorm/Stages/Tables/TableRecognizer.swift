@@ -140,15 +140,6 @@ struct TableRecognizer: Sendable {
         var lastTakenLine: Int { apart.reduce(lines.upperBound) { max($0, $1.upperBound) } }
     }
 
-    /// The first line a table found after `regions` may read (its header
-    /// fragments, a column set apart before its anchor): past every line
-    /// those regions took, the columns they read apart included. Without
-    /// the apart lines, two copies of table 二 read the same column standing
-    /// between them, one input line given to two tables (fuzzing item 30).
-    static func firstFreeLine(after regions: [Region]) -> Int {
-        regions.reduce(0) { max($0, $1.lastTakenLine + 1) }
-    }
-
     /// The stretches of text around `regions` (one more than the regions:
     /// before, between and after them), less the lines a table read beside
     /// its region (`Region.apart`): a line read into a table is not written
@@ -269,10 +260,15 @@ struct TableRecognizer: Sendable {
         let rules = self.rules
         let templates = rules.templates, matching = rules.matching
         var regions: [Region] = []
-        /// `firstFreeLine(after: regions)`, kept up as regions are appended
-        /// (they are only appended): every anchor asks it, and a reduce over
-        /// every region found so far was quadratic in a document's tables
-        /// (the bench's 100 MB document: its tables stage 5.0–5.5 s → 7.0–7.5 s).
+        /// The first line a table found after `regions` may read (its header
+        /// fragments, a column set apart before its anchor): past every line
+        /// those regions took, the columns they read apart included. Without
+        /// the apart lines, two copies of table 二 read the same column standing
+        /// between them, one input line given to two tables (fuzzing item 30).
+        /// Kept up as regions are appended (they are only appended): every
+        /// anchor asks it, and a reduce over every region found so far was
+        /// quadratic in a document's tables (the bench's 100 MB document: its
+        /// tables stage 5.0–5.5 s → 7.0–7.5 s).
         var freeLine = 0, freeLineCounted = 0
         func firstFreeLine() -> Int {
             while freeLineCounted < regions.count {
