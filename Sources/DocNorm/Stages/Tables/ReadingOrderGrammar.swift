@@ -113,18 +113,26 @@ struct TemplateRelations {
 
     /// Every column relation holds in column `c` of `grid` (row-major values).
     func columnHolds(_ grid: [Double], _ c: Int) -> Bool {
-        columnChecks.allSatisfy { check in
-            abs(check.left.reduce(0) { $0 + grid[$1 * columns + c] } - check.right.reduce(0) { $0 + grid[$1 * columns + c] }) < 1e-9
-        }
+        for check in columnChecks where !sidesHold(check, grid, c) { return false }
+        return true
     }
 
     /// Every column relation holds in `grid` (row-major values).
+    /// (Plain loops: the search asks it of every whole reading it keeps.)
     func columnsHold(_ grid: [Double]) -> Bool {
-        columnChecks.allSatisfy { check in
-            (0..<columns).allSatisfy { c in
-                abs(check.left.reduce(0) { $0 + grid[$1 * columns + c] } - check.right.reduce(0) { $0 + grid[$1 * columns + c] }) < 1e-9
-            }
+        for check in columnChecks {
+            for c in 0..<columns where !sidesHold(check, grid, c) { return false }
         }
+        return true
+    }
+
+    /// `check`'s sides, each summed from 0 in its rows' order, agree in column `c`.
+    @inline(__always)
+    private func sidesHold(_ check: (left: [Int], right: [Int]), _ grid: [Double], _ c: Int) -> Bool {
+        var l = 0.0, r = 0.0
+        for row in check.left { l += grid[row * columns + c] }
+        for row in check.right { r += grid[row * columns + c] }
+        return abs(l - r) < 1e-9
     }
 }
 
@@ -703,17 +711,24 @@ struct ReadingOrderGrammar {
         if values.count != rows * columns { values = [Double](repeating: 0, count: rows * columns) }
         values.withUnsafeMutableBufferPointer { out in
             readings.cells.withUnsafeBufferPointer { cells in
-                var n = 0, row = 0, i = index
-                while i >= 0, row < readings.lists.count - 1 {
-                    let node = readings.lists[row][i]
-                    // A full reading has rows × columns cells.
-                    precondition(n + node.count <= out.count && node.start + node.count <= cells.count)
-                    for c in node.start..<(node.start + node.count) {
-                        out[n] = numbers[cells[c]]
-                        n += 1
+                // The numbers through a buffer too, each token checked by one
+                // compare: the search's whole readings each pass through here.
+                numbers.withUnsafeBufferPointer { numbers in
+                    var n = 0, row = 0, i = index
+                    let last = readings.lists.count - 1
+                    while i >= 0, row < last {
+                        let node = readings.lists[row][i]
+                        // A full reading has rows × columns cells.
+                        precondition(n + node.count <= out.count && node.start >= 0 && node.start + node.count <= cells.count)
+                        for c in node.start..<(node.start + node.count) {
+                            let token = cells[c]
+                            precondition(UInt(bitPattern: token) < UInt(numbers.count))
+                            out[n] = numbers[token]
+                            n &+= 1
+                        }
+                        row += node.count / columns
+                        i = node.next
                     }
-                    row += node.count / columns
-                    i = node.next
                 }
             }
         }
@@ -963,14 +978,19 @@ struct ReadingOrderGrammar {
         // Layouts whose first row holds, where the columns' walk can tell
         // (bit g; every bit else): the first row is where almost every
         // layout fails (one layout tried: its row is tested as it stands).
-        let firstRowHolds = tried > 1 ? firstRowsHolding(layouts, k: k, row: r, from: p) ?? ~0 : ~0
+        let walked = tried > 1 ? firstRowsHolding(layouts, k: k, row: r, from: p) : nil
+        let firstRowHolds = walked ?? ~0
+        // A layout the walk passed has its first row holding already (the
+        // walk sums each side as `rowHolds` does, and judges it alike): its
+        // rows are tested from the second, not the first again.
+        let firstTested = walked == nil ? 0 : 1
         layouts.starts[k].withUnsafeBufferPointer { starts in
             layouts.strides.withUnsafeBufferPointer { strides in
                 numbers.withUnsafeBufferPointer { numbers in
                     for g in 0..<tried where firstRowHolds >> UInt64(min(g, 63)) & 1 == 1 {
                         let base = g * width
                         var holds = true
-                        for i in 0..<k {
+                        for i in firstTested..<k {
                             guard rowHolds(r + i, { numbers[p + starts[base + $0] + i * strides[base + $0]] }) else { holds = false; break }
                         }
                         guard holds else { continue }
@@ -1188,7 +1208,10 @@ struct ReadingOrderGrammar {
                 let firstValues = (leadFrom ?? a * columns) + (r - a) * lead
                 // Layouts whose first row holds, where the columns' walk can tell
                 // (`forEachHoldingGroup`): almost every layout fails there.
-                let firstRowHolds = count > 1 ? firstRowsHolding(restOffsets, k: k, row: r, from: p, lead: lead, leadFrom: firstValues) ?? ~0 : ~0
+                let walked = count > 1 ? firstRowsHolding(restOffsets, k: k, row: r, from: p, lead: lead, leadFrom: firstValues) : nil
+                let firstRowHolds = walked ?? ~0
+                // Its first row, where the walk passed it, holds already (`forEachHoldingGroup`).
+                let firstTested = walked == nil ? 0 : 1
                 restOffsets.starts[k].withUnsafeBufferPointer { starts in
                     restOffsets.strides.withUnsafeBufferPointer { strides in
                         numbers.withUnsafeBufferPointer { numbers in
@@ -1198,7 +1221,7 @@ struct ReadingOrderGrammar {
                                     k == 1 ? p + c : p + starts[offset + c] + i * strides[offset + c]
                                 }
                                 var holds = true
-                                for i in 0..<k {
+                                for i in firstTested..<k {
                                     guard rowHolds(r + i, { $0 < lead ? numbers[firstValues + i * lead + $0] : numbers[cell(i, $0 - lead)] }) else { holds = false; break }
                                 }
                                 guard holds else { continue }
