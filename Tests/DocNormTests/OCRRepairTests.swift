@@ -731,6 +731,57 @@ import DocNormTestSupport
         #expect(table.records.contains { $0.row.last == "一、本年新收政府信息公开申请数量" && $0.column.last == "自然人" && $0.value == naturalPersons })
     }
 
+    /// A row's cell read as a letter alone or with a mark glued on, on a
+    /// line of values alone (both corpora's OCR: table 四's
+    /// `0  0  0  0 |o| … 0_ |0`, `2>  0  1  1 |4|`; table 三's
+    /// ` 5 | 2 |o  0   1  0 8`), in OCR only.
+    @Test(arguments: [
+        ("0 0 0 0 |o| 0 0 0 0 |0| 0 0 0 0_ |0", "0 0 0 0 |0| 0 0 0 0 |0| 0 0 0 0 |0"),
+        ("4 1 0 1 |6| 2> 0 1 1 |4| 1 0 0 1 |2", "4 1 0 1 |6| 2 0 1 1 |4| 1 0 0 1 |2"),
+        (" 5 | 2 |o  0   1  0 8", " 5 | 2 |0  0   1  0 8"),
+    ])
+    func valueRowCellsRepaired(_ input: String, _ expected: String) {
+        var s = Array(input.unicodeScalars)
+        _ = pipeline.ocr.valueRows.repair(&s, .zeros)
+        _ = pipeline.ocr.valueRows.repair(&s, .marks)
+        #expect(String(String.UnicodeScalarView(s)) == expected)
+    }
+
+    @Test(arguments: [
+        // A Han character, another letter, two letters, too few values, a decimal.
+        "事务信息 0 |o| 0 0", "1 2 3 |x| 0", "0 0 0 |oo| 0", "0o|o | 0 0 |olo", "0 |o| 0", "1.5 2_ 3 4",
+    ])
+    func valueRowCellsKept(_ input: String) {
+        var s = Array(input.unicodeScalars)
+        let candidate = input.utf8.withContiguousStorageIfAvailable { pipeline.ocr.valueRows.mayHold($0) } ?? false
+        #expect(!candidate || (pipeline.ocr.valueRows.repair(&s, .zeros).isEmpty && pipeline.ocr.valueRows.repair(&s, .marks).isEmpty))
+        #expect(String(String.UnicodeScalarView(s)) == input)
+    }
+
+    @Test func valueRowCellsRepairedInOCROnlyTracedAndReported() throws {
+        let line = "0 0 0 0 |o| 0 0 0 0 |0| 0 0 0 0_ |0\n"
+        let doc = try pipeline.run(Array((Self.readAsOCR + line).utf8), options: PipelineOptions(tracing: true))
+        for rule in ["normalize.ocr-row-zero", "normalize.ocr-row-mark"] {
+            #expect(doc.trace.contains { $0.rule == rule && $0.line == 3 }, "\(rule)")
+            #expect(doc.diagnostics.contains { $0.rule == rule && $0.kind == .repair && $0.line == 3 }, "\(rule)")
+        }
+        let layer = try pipeline.run(Array(line.utf8))
+        #expect(!layer.diagnostics.contains { $0.rule.hasPrefix("normalize.ocr-row") })
+        #expect(TextRenderer.render(layer).contains("|o|"))
+    }
+
+    /// Table 四's one row, its cells so read, placed whole (gold: eval
+    /// yanxi-tjj-2023 all 0; held-out luchuan-wsjkw-2025 4 1 0 1 6 2 0 1 1 4 1 0 0 1 2).
+    @Test(arguments: [("eval/yanxi-tjj-2023", "000000000000000"), ("holdout/luchuan-wsjkw-2025", "410162011410012")])
+    func valueRowCellsPlaceTableFour(_ name: String, _ values: String) throws {
+        let path = repositoryRoot.path + "/Corpus/\(name)/extracted/ocr-tesseract.txt"
+        let input = try #require(FileManager.default.contents(atPath: path))
+        let doc = try pipeline.run(Array(input))
+        let table = try #require(doc.tables.first { $0.templateID == "2021-review-litigation" })
+        #expect(table.records.count == 15)
+        #expect(table.records.map(\.value).joined() == values)
+    }
+
     @Test func proseOneIsTracedAndReported() throws {
         let doc = try pipeline.run(Array((Self.readAsOCR + "尚未审结工件。\n").utf8), options: PipelineOptions(tracing: true))
         #expect(doc.trace.contains { $0.rule == "normalize.ocr-prose-one" && $0.line == 3 })

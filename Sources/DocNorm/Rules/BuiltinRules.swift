@@ -264,6 +264,14 @@ enum BuiltinRules {
     "rules": "|",
     "misreadInAnchor": 3
   },
+  "valueRows": {
+    "description": "A line holding a table row's cells and nothing else (digits, spaces, rules read as one of rules) on which Tesseract read a cell's 0 as one of zeros alone (0 0 0 0 |o| 0 0 0 0 |0| …) or glued one of strays to a value's end from the rule or stain after it (0 0 0 0_ |0, 2> 0 1 1 |4), read only in a document that reads as OCR (as percentReadings): with at least minimumNumbers values of digits on the line, the letter alone between spaces or rules is zero (normalize.ocr-row-zero) and the mark goes (normalize.ocr-row-mark), each reported as a repair; the table's relations (each group's 总计 in table 四, a row's total in 三) check the value made. Left as read the cell was no number, and the row came short: table 四's one row unplaced or placed from the left (eval yanxi-tjj-2023; held-out luchuan-wsjkw-2025, qiaozhou-jgswj-2023, weixi-xiang-2019), table 三's 5 2 o 0 1 0 8 (held-out hengzhou-city-2022, gold 5 2 0 0 1 0 8). Both corpora (2026-12-07): five such lines, all in OCR, every cell so repaired its gold's value; no text layer and no gold holds one. A line with a Han character, another letter, or a cell of two letters or more (oo, 0o, olo: rules read as l among zeros, which nothing here tells apart) is left as read.",
+    "zeros": "o",
+    "zero": "0",
+    "strays": "_>",
+    "rules": "|",
+    "minimumNumbers": 3
+  },
   "hostStops": {
     "description": "The 。 after a host (an e-mail's domain or a URL's) that Tesseract read as misread and glued to its last label (ywxq_zwgk@yuwan.gov.cn。 → …yuwan.gov.cno): a label after a point that is one of topLevels plus misread, at the end of the text or before a Han character, gets its stop back (.cno → .cn。). Both corpora (2026-12-06): one such reading, in OCR; no gold and no text layer has a host ending so (no top-level name ends in it).",
     "topLevels": ["cn", "com", "net", "org"],

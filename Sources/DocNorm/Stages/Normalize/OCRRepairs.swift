@@ -82,6 +82,7 @@ struct OCRRulesFile: VersionedRuleFile {
     var proseOnes: OCRProseOnesRules
     var labelNumberings: OCRLabelNumberingsRules
     var tableAnchors: OCRTableAnchorsRules
+    var valueRows: OCRValueRowReadingsRules
     var hostStops: OCRHostStopsRules
     var loneCharacters: OCRLoneCharactersRules
 }
@@ -215,6 +216,8 @@ struct OCRRepairs: Sendable {
     let labelNumberings: OCRLabelNumberings
     /// A table header's anchor OCR read after a rule or with characters misread (|（本列…, （杰列数据的久生关系).
     let tableAnchors: OCRTableAnchors
+    /// A row's 0 read as a letter alone (|o|) or a value read with a mark glued on (0_, 2>), on a line of values alone.
+    let valueRows: OCRValueRowReadings
     /// A host's 。 read as o (gov.cno), read with `percentReadings`.
     let hostStops: OCRHostStops
     /// A paragraph of one Han character alone, named once the document reads as OCR.
@@ -401,6 +404,7 @@ struct OCRRepairs: Sendable {
                           proseOnes: try OCRProseOnes.load(file.proseOnes),
                           labelNumberings: try OCRLabelNumberings.load(file.labelNumberings, numberedLabels: numberedLabels),
                           tableAnchors: try OCRTableAnchors.load(file.tableAnchors),
+                          valueRows: try OCRValueRowReadings.load(file.valueRows),
                           hostStops: hostStops,
                           loneCharacters: try OCRLoneCharacters.load(file.loneCharacters),
                           pathSegments: pathSegments, pathSegmentsUTF8: file.urls.segments.map { Array($0.utf8) },
@@ -468,11 +472,12 @@ struct OCRRepairs: Sendable {
     /// The readings of a document read as OCR (`repairedReadings`) that may
     /// change a text.
     struct ReadingCandidates: OptionSet, Sendable {
-        let rawValue: UInt8
+        let rawValue: UInt16
         static let percents = ReadingCandidates(rawValue: 1), counts = ReadingCandidates(rawValue: 2)
         static let lists = ReadingCandidates(rawValue: 4), addresses = ReadingCandidates(rawValue: 8)
         static let hosts = ReadingCandidates(rawValue: 16), ones = ReadingCandidates(rawValue: 32)
         static let labels = ReadingCandidates(rawValue: 64), anchors = ReadingCandidates(rawValue: 128)
+        static let valueRows = ReadingCandidates(rawValue: 256)
     }
 
     /// Which readings may change a text, from its UTF-8: each gate byte
@@ -489,6 +494,7 @@ struct OCRRepairs: Sendable {
         if proseOnes.mayHold(utf8) { found.insert(.ones) }
         if found.contains(.ones) || labelNumberings.mayHold(utf8) { found.insert(.labels) }
         if tableAnchors.mayHold(utf8) { found.insert(.anchors) }
+        if valueRows.mayHold(utf8) { found.insert(.valueRows) }
         return found
     }
 
@@ -531,6 +537,14 @@ struct OCRRepairs: Sendable {
             context.report(.normalize, "normalize.ocr-table-anchor", .repair,
                            "'\(mended.read)' opening a line of a text read by OCR taken as the table anchor '\(mended.anchor)' (Tesseract reads a table's left rule as | and misreads some characters of its header); check it against the source",
                            line: line)
+        }
+        if may.contains(.valueRows) {
+            record("normalize.ocr-row-zero", valueRows.repair(&s, .zeros)) { read, repaired in
+                "'\(read)' alone among a row's values in a text read by OCR taken as \(repaired) (Tesseract reads a cell's 0 as a letter); the table's relations check it"
+            }
+            record("normalize.ocr-row-mark", valueRows.repair(&s, .marks)) { read, repaired in
+                "'\(read)' among a row's values in a text read by OCR taken as \(repaired) (Tesseract glues a rule or stain after a value as a mark)"
+            }
         }
         guard !changed.isEmpty else { return nil }
         for nine in nines {
