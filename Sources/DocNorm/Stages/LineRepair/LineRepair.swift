@@ -331,7 +331,7 @@ public struct LineRepair: Sendable {
         runningText = set(file.runningText)
         hangingMarks = set(file.hangingMarks ?? "")
         runInMarks = set(file.runInMarks ?? "")
-        markPairs = file.markPairs.map { MarkPairs(lineEnds: set($0.lineEnds), lineStarts: set($0.lineStarts)) }
+        markPairs = file.markPairs.map { MarkPairs(lineEnds: $0.lineEnds, lineStarts: set($0.lineStarts), set: set) }
         cutHeadingClosers = file.cutHeadingTail.map { set($0.closers) }
         marksHoldHan = (file.noLineStart + file.closers).unicodeScalars.contains { $0.value &- 0x5000 <= 0x9FFF - 0x5000 }
         displacedRunCharacters = set(file.displacedRun.characters)
@@ -523,8 +523,12 @@ public struct LineRepair: Sendable {
         // end (`lines.join-mark-pair`).
         var spans: [Int: Int] = [:]
         if let column = evidence.fullWidth {
-            var cut = evidence.gathered.map { gatherMarkPairCuts($0, column: column, spans: &spans, context: context) }
-            if let top = cut.first.map({ $0 ?? evidence.gathered[0] }),
+            let found = evidence.gathered.map { markPairCuts($0, column: column, spans: &spans, context: context) }
+            var cut = found.map(\.joined)
+            // Where no line of the first stretch ends where the next was cut
+            // from it, no part of it joins against the top block's column
+            // either: the block is not looked for (most documents).
+            if found.first?.holdsCut == true, let top = cut.first.map({ $0 ?? evidence.gathered[0] }),
                let joined = gatherTopBlockMarkPairCuts(top, bodyWidth: column, spans: &spans, context: context) {
                 cut[0] = joined
             }
