@@ -1028,16 +1028,21 @@ public struct LineRepair: Sendable {
                     // At most one space per seam is added.
                     text.reserveCapacity(lines[position...end].reduce(0) { $0 + $1.text.utf8.count + 1 })
                     for k in (position + 1)...end {
-                        let before = lines[k - 1], next = lines[k]
-                        let rule = bracketSeams.contains(k) ? "lines.join-bracket" : latinSeams.contains(k) ? (before.text.utf8.last == UInt8(ascii: "-") ? "lines.join-latin-hyphen" : "lines.join-latin")
-                            : breakSeams.contains(k) ? "lines.join-page-break" : titleSeams.contains(k) ? "lines.join-section-title"
-                            : unbreakableSeams.contains(k) ? "lines.join-unbreakable-run" : latinGapSeams.contains(k) ? "lines.latin-gaps"
-                            : endsInLinkQuery(before.text) ? "lines.join-link-query"
-                            : continuesLinkPath(before.text, into: next.text) ? "lines.join-link-path"
-                            : "lines.join-wrap"
-                        context.traced(.lines, rule, line: before.number,
-                                       before: before.text + "⏎" + next.text, after: join(before.text, next.text))
-                        append(next.text, to: &text)
+                        // The seam's rule is named only for the trace: untraced,
+                        // its tests (the seam lists, the link tests) and the
+                        // copies of both lines were most of a seam's cost here.
+                        if context.tracing {
+                            let before = lines[k - 1], next = lines[k]
+                            let rule = bracketSeams.contains(k) ? "lines.join-bracket" : latinSeams.contains(k) ? (before.text.utf8.last == UInt8(ascii: "-") ? "lines.join-latin-hyphen" : "lines.join-latin")
+                                : breakSeams.contains(k) ? "lines.join-page-break" : titleSeams.contains(k) ? "lines.join-section-title"
+                                : unbreakableSeams.contains(k) ? "lines.join-unbreakable-run" : latinGapSeams.contains(k) ? "lines.latin-gaps"
+                                : endsInLinkQuery(before.text) ? "lines.join-link-query"
+                                : continuesLinkPath(before.text, into: next.text) ? "lines.join-link-path"
+                                : "lines.join-wrap"
+                            context.traced(.lines, rule, line: before.number,
+                                           before: before.text + "⏎" + next.text, after: join(before.text, next.text))
+                        }
+                        append(lines[k].text, to: &text)
                     }
                 }
                 output.append(LogicalLine(text: text, lines: first.number...(spans.isEmpty ? last.number : spans[last.number] ?? last.number)))
