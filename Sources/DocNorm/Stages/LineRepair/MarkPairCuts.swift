@@ -27,7 +27,7 @@ extension LineRepair {
         let lineStarts: ScalarSet
         /// Per byte, whether it is the last UTF-8 byte of one of `lineEnds`:
         /// most lines end with no such mark, told from their last byte
-        /// without copying the line or decoding its ends (2 M instructions
+        /// without copying the line or decoding its ends (3 M instructions
         /// of the 1 MB bench went on that).
         let lineEndLastBytes: [Bool]
 
