@@ -726,3 +726,34 @@ extension ExactShortcutTests {
         }
     }
 }
+
+extension ExactShortcutTests {
+    /// `joinLines` looks for the top block's mark-pair cuts only where the
+    /// first stretch holds a cut (`markPairCuts`' `holdsCut`): a stretch
+    /// that holds none joins nothing against the block's column either, and
+    /// `lineEndLastBytes`, which turns most lines away, holds the last byte
+    /// of every mark a cut line may end with.
+    @Test func noMarkPairCutInAStretchMeansNoneInItsTopBlock() throws {
+        let repair = pipeline.lineRepair
+        let pairs = try #require(repair.markPairs)
+        for mark in "》）〕】」』〉，、；：。！？".unicodeScalars where pairs.lineEnds.contains(mark) {
+            #expect(pairs.lineEndLastBytes[Int(String(mark).utf8.last!)], "\(mark)")
+        }
+        let block = String(repeating: "甲", count: 15)
+        let pieceSets = [["报告格式》", "（国办函〔2021〕）编"], ["报告格式》", "国办函〔2021〕）编"], ["报告格式", "（国办函〔2021〕）编"],
+                         ["报告格式。", "（二）国办函〔2021〕"], ["报告格式》", "\t（国办函〔2021〕）编"], ["报告格式》|", "（国办函〔2021〕）编"]]
+        for pieces in pieceSets {
+            for blank in [false, true] {
+                let preamble = [block, block, block] + pieces + [block, block, blank ? "" : block, String(repeating: "乙", count: 9) + "。"]
+                let body = (0..<8).map { _ in String(repeating: "丙", count: 20) } + ["结束。"]
+                let lines = (preamble + ["一、总体情况"] + body).enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }[...]
+                for column in [20, 30, 40, 60] {
+                    var spans: [Int: Int] = [:]
+                    let found = repair.markPairCuts(lines, column: column, spans: &spans, context: PipelineContext(tracing: false))
+                    let top = repair.gatherTopBlockMarkPairCuts(lines, bodyWidth: column, spans: &spans, context: PipelineContext(tracing: false))
+                    #expect(found.holdsCut || (found.joined == nil && top == nil), "\(pieces) \(blank) \(column)")
+                }
+            }
+        }
+    }
+}

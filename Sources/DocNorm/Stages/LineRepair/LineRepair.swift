@@ -331,7 +331,7 @@ public struct LineRepair: Sendable {
         runningText = set(file.runningText)
         hangingMarks = set(file.hangingMarks ?? "")
         runInMarks = set(file.runInMarks ?? "")
-        markPairs = file.markPairs.map { MarkPairs(lineEnds: set($0.lineEnds), lineStarts: set($0.lineStarts)) }
+        markPairs = file.markPairs.map { MarkPairs(lineEnds: $0.lineEnds, lineStarts: set($0.lineStarts), set: set) }
         cutHeadingClosers = file.cutHeadingTail.map { set($0.closers) }
         marksHoldHan = (file.noLineStart + file.closers).unicodeScalars.contains { $0.value &- 0x5000 <= 0x9FFF - 0x5000 }
         displacedRunCharacters = set(file.displacedRun.characters)
@@ -523,8 +523,12 @@ public struct LineRepair: Sendable {
         // end (`lines.join-mark-pair`).
         var spans: [Int: Int] = [:]
         if let column = evidence.fullWidth {
-            var cut = evidence.gathered.map { gatherMarkPairCuts($0, column: column, spans: &spans, context: context) }
-            if let top = cut.first.map({ $0 ?? evidence.gathered[0] }),
+            let found = evidence.gathered.map { markPairCuts($0, column: column, spans: &spans, context: context) }
+            var cut = found.map(\.joined)
+            // Where no line of the first stretch ends where the next was cut
+            // from it, no part of it joins against the top block's column
+            // either: the block is not looked for (most documents).
+            if found.first?.holdsCut == true, let top = cut.first.map({ $0 ?? evidence.gathered[0] }),
                let joined = gatherTopBlockMarkPairCuts(top, bodyWidth: column, spans: &spans, context: context) {
                 cut[0] = joined
             }
@@ -1024,16 +1028,21 @@ public struct LineRepair: Sendable {
                     // At most one space per seam is added.
                     text.reserveCapacity(lines[position...end].reduce(0) { $0 + $1.text.utf8.count + 1 })
                     for k in (position + 1)...end {
-                        let before = lines[k - 1], next = lines[k]
-                        let rule = bracketSeams.contains(k) ? "lines.join-bracket" : latinSeams.contains(k) ? (before.text.utf8.last == UInt8(ascii: "-") ? "lines.join-latin-hyphen" : "lines.join-latin")
-                            : breakSeams.contains(k) ? "lines.join-page-break" : titleSeams.contains(k) ? "lines.join-section-title"
-                            : unbreakableSeams.contains(k) ? "lines.join-unbreakable-run" : latinGapSeams.contains(k) ? "lines.latin-gaps"
-                            : endsInLinkQuery(before.text) ? "lines.join-link-query"
-                            : continuesLinkPath(before.text, into: next.text) ? "lines.join-link-path"
-                            : "lines.join-wrap"
-                        context.traced(.lines, rule, line: before.number,
-                                       before: before.text + "⏎" + next.text, after: join(before.text, next.text))
-                        append(next.text, to: &text)
+                        // The seam's rule is named only for the trace: untraced,
+                        // its tests (the seam lists, the link tests) and the
+                        // copies of both lines cost 8 M instructions of the 1 MB bench.
+                        if context.tracing {
+                            let before = lines[k - 1], next = lines[k]
+                            let rule = bracketSeams.contains(k) ? "lines.join-bracket" : latinSeams.contains(k) ? (before.text.utf8.last == UInt8(ascii: "-") ? "lines.join-latin-hyphen" : "lines.join-latin")
+                                : breakSeams.contains(k) ? "lines.join-page-break" : titleSeams.contains(k) ? "lines.join-section-title"
+                                : unbreakableSeams.contains(k) ? "lines.join-unbreakable-run" : latinGapSeams.contains(k) ? "lines.latin-gaps"
+                                : endsInLinkQuery(before.text) ? "lines.join-link-query"
+                                : continuesLinkPath(before.text, into: next.text) ? "lines.join-link-path"
+                                : "lines.join-wrap"
+                            context.traced(.lines, rule, line: before.number,
+                                           before: before.text + "⏎" + next.text, after: join(before.text, next.text))
+                        }
+                        append(lines[k].text, to: &text)
                     }
                 }
                 output.append(LogicalLine(text: text, lines: first.number...(spans.isEmpty ? last.number : spans[last.number] ?? last.number)))
