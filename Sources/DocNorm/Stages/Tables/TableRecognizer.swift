@@ -495,6 +495,22 @@ struct TableRecognizer: Sendable {
             // Never past the anchor: a column an earlier table read apart may
             // stand after this anchor (fuzz run 49: a range from past the
             // anchor back to it trapped in LabelledColumnRecovery).
+            // The readers from here on read FORWARD from the anchor, and
+            // nothing above keeps them off the lines an earlier table read
+            // apart after this anchor. A column read apart is not such a line
+            // for another copy of that table: it is looked for only up to the
+            // next line that opens with one of the table's anchors
+            // (LabelledColumnRecovery, `ownedAfter`; two copies of table 二
+            // read 采购总金额⏎09 standing under the second's anchor, fuzz30's
+            // open case). (The lines read past the next section's heading,
+            // `pastHeading`, are not bounded so; no input shows a copy's
+            // anchor among them.) Another template's table still may: 二's column
+            // past a page break after 三 has begun (the case apart columns
+            // are read for) lies in 三's stretch, and 三's reading reports its
+            // numbers dropped and its header as text in its span
+            // (`tables.reading-order`, `tables.span-text`) while 二 places them;
+            // the output holds them once (in 二's grid: span text stands in
+            // the grid's place, `Region.apart` keeps them out of the text).
             let earliest = min(firstFreeLine(), i)
             let matchedLast = matched.map { from + lineIndex(of: max(start, $0.end - 1), in: stream) }
             // A placement in doubt that lost to the match (its block left
