@@ -33,6 +33,11 @@ public enum UnicodeProperties {
     /// `twoColumnRanges`).
     public static let mayChangeUnderNFKCRanges = propertyRanges("[[:NFKC_QC=N:][:NFKC_QC=M:][:^ccc=0:]]")
 
+    /// Every scalar with a canonical decomposition (NFD_Quick_Check No),
+    /// as ranges: what a test holds a hand-written set of scalars said to
+    /// be their own NFD against.
+    public static let canonicalDecompositionRanges = propertyRanges("[:NFD_QC=N:]")
+
     /// The ranges of a set of a fixed pattern of properties, which ICU
     /// always accepts.
     private static func propertyRanges(_ pattern: String) -> [ClosedRange<UInt32>] {

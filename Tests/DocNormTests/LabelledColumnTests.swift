@@ -158,6 +158,25 @@ import Testing
         #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
     }
 
+    /// The case fuzz30 left open: the column stands past the next copy's
+    /// anchor (第二十条第（一）项⏎斅⏎第二十条第（一）项⏎采购总金额⏎09). Main's
+    /// first copy read it apart after its region and the second read it
+    /// forward, right under its anchor: 09 in both grids, one input line in
+    /// two tables. A column apart after a table is looked for only up to the
+    /// next copy's anchor: the second copy alone reads it (the first, with
+    /// nothing else to place, is its anchor line as text).
+    @Test func aColumnPastTheNextCopysAnchorIsThatCopys() throws {
+        let text = ["况", "第二十条第（一）项", "斅", "第二十条第（一）项", "采购总金额", "09", "a"].joined(separator: "\n") + "\n"
+        let doc = try document(text, tracing: true)
+        let read = doc.tables.indices.filter { t in doc.tables[t].records.contains { $0.column.last == "采购总金额" && $0.value == "09" } }
+        #expect(read.count == 1)
+        #expect(doc.trace.filter { $0.rule == "tables.labelled-columns" && $0.before.contains("采购总金额⏎09") }.count == 1)
+        let once = try canonical(Array(text.utf8))
+        #expect(once.split(separator: "\n").filter { $0.contains("09") }.count == 1)
+        #expect(try canonical(Array(once.utf8)) == once)
+        #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
+    }
+
     /// pdftotext -raw of a Chromium PDF (2019 format) drew the right-hand
     /// columns of blocks （八） and （九） after the next section's heading:
     /// 本年增/减 heads three blocks and stands in the table twice (（五）

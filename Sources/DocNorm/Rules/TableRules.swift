@@ -261,21 +261,21 @@ public struct TableTemplate: Sendable {
         let checkCellEnds: [Int]
         let boundSites: [CheckSite]
         let headerScalars: ScalarSet
-        let headerScalarsHaveNoEquivalents: Bool
+        let headerScalarsHaveNoDecompositions: Bool
         let nextDataRow: [Int?]
         let spansRows: [Bool]
         let headerLabelCharacters: [[Character]]
         let labelCharacters: [[Character]]
 
         init(checkSites: [CheckSite], checkCells: [CheckCell], checkCellEnds: [Int], boundSites: [CheckSite],
-             headerScalars: ScalarSet, headerScalarsHaveNoEquivalents: Bool, nextDataRow: [Int?], spansRows: [Bool],
+             headerScalars: ScalarSet, headerScalarsHaveNoDecompositions: Bool, nextDataRow: [Int?], spansRows: [Bool],
              headerLabelCharacters: [[Character]], labelCharacters: [[Character]]) {
             self.checkSites = checkSites
             self.checkCells = checkCells
             self.checkCellEnds = checkCellEnds
             self.boundSites = boundSites
             self.headerScalars = headerScalars
-            self.headerScalarsHaveNoEquivalents = headerScalarsHaveNoEquivalents
+            self.headerScalarsHaveNoDecompositions = headerScalarsHaveNoDecompositions
             self.nextDataRow = nextDataRow
             self.spansRows = spansRows
             self.headerLabelCharacters = headerLabelCharacters
@@ -298,9 +298,9 @@ public struct TableTemplate: Sendable {
     /// scattered header text).
     var headerScalars: ScalarSet { derived.headerScalars }
     /// Every header label scalar is one of
-    /// `HeaderPieceEvidence.hasNoCanonicalEquivalent`: a line holding
+    /// `HeaderPieceEvidence.hasNoCanonicalDecomposition`: a line holding
     /// another such scalar then holds a Character no header label has.
-    var headerScalarsHaveNoEquivalents: Bool { derived.headerScalarsHaveNoEquivalents }
+    var headerScalarsHaveNoDecompositions: Bool { derived.headerScalarsHaveNoDecompositions }
     /// Per row, the data row after it (nil for a header row and for the last
     /// data row); stage 4 asks it of every row of every match.
     var nextDataRow: [Int?] { derived.nextDataRow }
@@ -380,7 +380,7 @@ public struct TableTemplate: Sendable {
         }
         let headerScalars = ScalarSet(ranges: rows.filter(\.isHeader).flatMap(\.labelScalars).joined().map { $0.value...$0.value },
                                       pattern: "header labels of \(file.id)")
-        let headerScalarsHaveNoEquivalents = rows.filter(\.isHeader).flatMap(\.labelScalars).joined().allSatisfy(HeaderPieceEvidence.hasNoCanonicalEquivalent)
+        let headerScalarsHaveNoDecompositions = rows.filter(\.isHeader).flatMap(\.labelScalars).joined().allSatisfy(HeaderPieceEvidence.hasNoCanonicalDecomposition)
         let headerLabelCharacters = rows.filter(\.isHeader).flatMap { row in
             row.cells.compactMap { cell -> [Character]? in if case .label(let l) = cell { Array(l) } else { nil } }
         }
@@ -397,7 +397,7 @@ public struct TableTemplate: Sendable {
         }
         derived = Derived(checkSites: checkSites, checkCells: checkCells, checkCellEnds: checkCellEnds,
                           boundSites: Self.sites(of: bounds, rows: rows), headerScalars: headerScalars,
-                          headerScalarsHaveNoEquivalents: headerScalarsHaveNoEquivalents, nextDataRow: nextRows,
+                          headerScalarsHaveNoDecompositions: headerScalarsHaveNoDecompositions, nextDataRow: nextRows,
                           spansRows: spansRows, headerLabelCharacters: headerLabelCharacters, labelCharacters: labelCharacters)
     }
 

@@ -251,7 +251,11 @@ struct CellStream {
                            amountUnits.contains(where: { $0.elementsEqual(scalarBuffer[start..<count]) }) {
                             var tokenStart = start - 1
                             while tokenStart > 0 && !startBuffer[tokenStart] { tokenStart -= 1 }
-                            if isValue(Array(scalarBuffer[tokenStart..<count])[...]) {
+                            // The unit tested above first (most short lines
+                            // after a number are numbers); the rule itself
+                            // is the one the labelled columns' word loop asks.
+                            if UnitLine.endsAmount(scalarBuffer[start..<count], word: scalarBuffer[tokenStart..<start],
+                                                   amountUnits: amountUnits, isValue: isValue) {
                                 startBuffer[start] = false
                                 unitLines.append(number)
                             }

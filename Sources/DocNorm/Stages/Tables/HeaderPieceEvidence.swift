@@ -38,7 +38,7 @@ struct HeaderPieceEvidence {
         var alphabet = Set<Character>()
         var inside = Set<String>()
         /// The labels' scalars, when every one is a scalar of
-        /// `HeaderPieceEvidence.hasNoCanonicalEquivalent` (nil otherwise): a line holding such a
+        /// `HeaderPieceEvidence.hasNoCanonicalDecomposition` (nil otherwise): a line holding such a
         /// scalar that no label holds then has a Character no label has,
         /// told without cutting the line into Characters.
         var scalars: Set<Unicode.Scalar>?
@@ -54,7 +54,7 @@ struct HeaderPieceEvidence {
         var endings: [String: [String]]?
         init(_ labels: [String]) {
             let all = Set(labels.flatMap(\.unicodeScalars))
-            scalars = all.allSatisfy(HeaderPieceEvidence.hasNoCanonicalEquivalent) ? all : nil
+            scalars = all.allSatisfy(HeaderPieceEvidence.hasNoCanonicalDecomposition) ? all : nil
             var endings: [String: [String]] = [:]
             for label in labels {
                 alphabet.formUnion(label)
@@ -77,24 +77,35 @@ struct HeaderPieceEvidence {
         }
 
         /// The line has a Character no label has, as its scalars show: one
-        /// of `HeaderPieceEvidence.hasNoCanonicalEquivalent` that no label holds (a Character
+        /// of `HeaderPieceEvidence.hasNoCanonicalDecomposition` that no label holds (a Character
         /// holding it decomposes to text holding it, and every label
         /// Character is one such scalar, so none equals it). False where the
         /// scalars cannot tell (the Characters are then asked).
         func surelyNamesNothing(_ line: String) -> Bool {
             guard let scalars else { return false }
-            return line.unicodeScalars.contains { !scalars.contains($0) && HeaderPieceEvidence.hasNoCanonicalEquivalent($0) }
+            return line.unicodeScalars.contains { !scalars.contains($0) && HeaderPieceEvidence.hasNoCanonicalDecomposition($0) }
         }
     }
 
     /// ASCII, general punctuation, CJK punctuation, Han and fullwidth
     /// forms (the ranges of `standsApart` without Latin-1 and its
     /// precomposed letters and without marks): no scalar here has a
-    /// canonical decomposition, so a Character equals one of them alone
-    /// only when it is that scalar alone. Where a text's scalars are all
-    /// such, a Character holding another such scalar equals none of its
-    /// Characters: told without cutting either into Characters.
-    static func hasNoCanonicalEquivalent(_ s: Unicode.Scalar) -> Bool {
+    /// canonical decomposition (ICU's NFD_Quick_Check is Yes for each;
+    /// `HeaderPieceScalarTests` checks the ranges against ICU's data), so
+    /// each is its own NFD. Some are still the target of another scalar's
+    /// singleton decomposition, which is then canonically equivalent: 行
+    /// U+884C of U+FA08, 〈 U+3008 of U+2329, K of U+212A KELVIN SIGN. Those
+    /// sources have a decomposition, so they are not in these ranges.
+    /// What the callers rely on: two Characters are equal when their NFDs
+    /// are; a Character equal to a label Character made of one such scalar
+    /// L has the NFD L alone; a Character holding another such scalar X
+    /// keeps X in its NFD (X has no decomposition), so it equals no label
+    /// Character. Where a text's scalars are all such, a Character holding
+    /// another such scalar equals none of its Characters: told without
+    /// cutting either into Characters. (A line holding U+FA08 where a label
+    /// has 行 is not told so: U+FA08 is not such a scalar, and the
+    /// Characters are asked; they find 行.)
+    static func hasNoCanonicalDecomposition(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x20...0x7E, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F,
              0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF65: return true

@@ -211,7 +211,7 @@ extension TableRecognizer {
             // is told by the scalar alone: that word is no label's piece.
             // (Prose after a sub-heading is one long word, and cutting it
             // into Characters was most of this test's cost.)
-            if template.headerScalarsHaveNoEquivalents && HeaderPieceEvidence.hasNoCanonicalEquivalent(other) { continue }
+            if template.headerScalarsHaveNoDecompositions && HeaderPieceEvidence.hasNoCanonicalDecomposition(other) { continue }
             if recognizer.holdsOnlyHeaderPieces(line, labels) { return true }
         }
         return false

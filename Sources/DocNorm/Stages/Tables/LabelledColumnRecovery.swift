@@ -277,6 +277,10 @@ struct LabelledColumnRecovery: Sendable {
     /// text cut into labels, however the extractor ran them together), and
     /// TAB grid rows; nil at the first line with other text in it (the
     /// table has ended, or this is not one).
+    /// A line of an amount's unit alone ends the value on the line right
+    /// before (`tables.unit-line`, UnitLines.swift): that value's piece
+    /// holds the unit and stands on the unit's line, so a table that places
+    /// it reaches over that line (`unitLines(in:)` finds them again).
     func pieces(_ lines: [SourceLine], _ range: Range<Int>, _ template: TableTemplate, _ shape: Shape) -> (pieces: [Piece], end: Int) {
         var pieces: [Piece] = []
         // Buffers emptied in place per word and per line, given room for a
@@ -345,10 +349,47 @@ struct LabelledColumnRecovery: Sendable {
                 }
                 return word(bytes.count)
             }
-            guard read else { return (pieces, index) }
+            guard read else {
+                // A line no word of which reads may be an amount's unit alone
+                // (no label or value is one: asked only here, off the path
+                // of every line that reads).
+                if let unit = unitLine(lines, index, after: pieces.last) {
+                    pieces[pieces.count - 1] = .value(unit.joined, lineIndex: index)
+                    continue
+                }
+                return (pieces, index)
+            }
             pieces += linePieces
         }
         return (pieces, range.upperBound)
+    }
+
+    /// The lines of `lines[range]` the word loop read as an amount's unit
+    /// (`pieces`): a unit alone after a line whose last word is a value.
+    func unitLines(in range: ClosedRange<Int>, _ lines: [SourceLine]) -> [UnitLine] {
+        range.dropFirst().compactMap { k in
+            // Asked of every line of the table: most are no unit by their length or first scalar.
+            guard lines[k].text.utf8.count <= 32,
+                  let head = lines[k].text.unicodeScalars.first(where: { !CellCut.isSeparator($0) }),
+                  rules.amountUnits.contains(where: { $0.first == head }),
+                  let word = lines[k - 1].text.split(whereSeparator: { $0.unicodeScalars.allSatisfy(CellCut.isSeparator) }).last,
+                  rules.isValue(Array(word.unicodeScalars)[...]) else { return nil }
+            return unitLine(lines, k, after: .value(String(word), lineIndex: k - 1))
+        }
+    }
+
+    /// `tables.unit-line` in the word loop: `lines[index]` as an amount's
+    /// unit alone (separators aside) ending `last`, the value read last,
+    /// when that value ends the line right before (UnitLine.endsAmount).
+    func unitLine(_ lines: [SourceLine], _ index: Int, after last: Piece?) -> UnitLine? {
+        guard case .value(let number, let at)? = last, at == index - 1, index > 0,
+              lines[index].text.utf8.count <= 32 else { return nil }
+        let unit = lines[index].text.unicodeScalars.filter { !CellCut.isSeparator($0) }
+        let amountLine = lines[index - 1].text.unicodeScalars
+        // The value is the line's last word (nothing but separators after it).
+        guard amountLine.last.map({ !CellCut.isSeparator($0) }) == true, String(amountLine).hasSuffix(number),
+              UnitLine.endsAmount(unit, word: number.unicodeScalars, amountUnits: rules.amountUnits, isValue: rules.isValue) else { return nil }
+        return UnitLine(amountLine: index - 1, unitLine: index, number: number, unit: String(String.UnicodeScalarView(unit)))
     }
 
     /// `scalars` as a run of the shape's labels (indices into `found`),
@@ -1043,6 +1084,27 @@ struct LabelledColumnRecovery: Sendable {
         // as standing nowhere for the one block whose column is still empty
         // when the table holds it once fewer than the template and every
         // other block with it has its column.
+        /// The lines after the table a column apart is looked for in: up to
+        /// the next copy of the table (a line opening with one of its
+        /// anchors), not past it. The lines after that anchor are that
+        /// copy's to read forward (its match, its labelled columns), and a
+        /// column read apart past it was read by both copies, one input line
+        /// in two tables: 第二十条第（一）项⏎斅⏎第二十条第（一）项⏎采购总金额⏎09
+        /// put 09 under both copies (the case fuzz30 left open: an earlier
+        /// table's apart lines after the next anchor; the lines before the
+        /// anchor are `earliest`'s, fuzzing item 30). Asked only where a
+        /// header is missing.
+        var ownedAfterEnd: Int?
+        func ownedAfter() -> Range<Int> {
+            if ownedAfterEnd == nil {
+                let anchors = template.anchors.filter { !$0.isEmpty }
+                ownedAfterEnd = window.after.first { k in
+                    let text = lines[k].text.drop { $0 == " " || $0 == "\t" }
+                    return anchors.contains { text.hasPrefix($0) }
+                } ?? window.after.upperBound
+            }
+            return window.after.lowerBound..<ownedAfterEnd!
+        }
         func missing(_ header: String, block b: Int) -> Bool {
             guard case .header(let h)? = shape.roles[header] else { return false }
             let sharing = shape.headers[h]
@@ -1054,7 +1116,7 @@ struct LabelledColumnRecovery: Sendable {
         }
         for (b, block) in shape.blocks.enumerated() {
             for (slot, header) in block.headers.enumerated() where missing(header, block: b) {
-                let found = [window.before, window.after].flatMap { range in
+                let found = [window.before, ownedAfter()].flatMap { range in
                     range.filter { lines[$0].text.utf8.count == header.utf8.count && lines[$0].text.utf8.elementsEqual(header.utf8) }
                 }
                 guard found.count == 1, let run = column(after: found[0], in: lines, count: block.rows.count),

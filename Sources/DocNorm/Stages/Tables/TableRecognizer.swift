@@ -495,6 +495,22 @@ struct TableRecognizer: Sendable {
             // Never past the anchor: a column an earlier table read apart may
             // stand after this anchor (fuzz run 49: a range from past the
             // anchor back to it trapped in LabelledColumnRecovery).
+            // The readers from here on read FORWARD from the anchor, and
+            // nothing above keeps them off the lines an earlier table read
+            // apart after this anchor. A column read apart is not such a line
+            // for another copy of that table: it is looked for only up to the
+            // next line that opens with one of the table's anchors
+            // (LabelledColumnRecovery, `ownedAfter`; two copies of table 二
+            // read 采购总金额⏎09 standing under the second's anchor, fuzz30's
+            // open case). (The lines read past the next section's heading,
+            // `pastHeading`, are not bounded so; no input shows a copy's
+            // anchor among them.) Another template's table still may: 二's column
+            // past a page break after 三 has begun (the case apart columns
+            // are read for) lies in 三's stretch, and 三's reading reports its
+            // numbers dropped and its header as text in its span
+            // (`tables.reading-order`, `tables.span-text`) while 二 places them;
+            // the output holds them once (in 二's grid: span text stands in
+            // the grid's place, `Region.apart` keeps them out of the text).
             let earliest = min(firstFreeLine(), i)
             let matchedLast = matched.map { from + lineIndex(of: max(start, $0.end - 1), in: stream) }
             // A placement in doubt that lost to the match (its block left
@@ -561,6 +577,11 @@ struct TableRecognizer: Sendable {
                 }
             }
             guard var best = matched else { i += 1; continue }
+            let last = from + lineIndex(of: best.end - 1, in: stream)
+            // `tables.unit-line`: the units the stream joined, before the
+            // kinds settle the rows (a count's cell takes none, UnitLines.swift).
+            let units = stream.unitLines.isEmpty ? [] : unitLines(lines[i...last], stream: stream)
+            let refusedUnits = units.isEmpty ? [] : refuseUnits(units, in: &best)
             settleKinds(&best)
             // The probe compares grids only: where every relation holds, the
             // repair changes nothing and its relations are not asked for.
@@ -572,7 +593,6 @@ struct TableRecognizer: Sendable {
                 matcher.clearProvenShortRows(&best, context: context)
             }
 
-            let last = from + lineIndex(of: best.end - 1, in: stream)
             if context.tracing { traceLayoutRepairs(lines[i...last], stream: stream, context: context) }
             // A row number stage 2 left where it stood (lines.displaced-run:
             // its place in the line above unknown) that this table's reading
@@ -583,7 +603,7 @@ struct TableRecognizer: Sendable {
             }
             for d in best.diagnostics { context.report(d.stage, d.rule, d.kind, d.message, line: d.line, cells: d.cells) }
             for step in best.trace { context.traced(step.stage, step.rule, line: step.line, before: step.before, after: step.after) }
-            let unitLines = stream.unitLines.isEmpty ? [] : reportUnitLines(lines[i...last], stream: stream, table: best.template.id, context: context)
+            let unitLines = units.isEmpty ? [] : reportUnitLines(units, refused: refusedUnits, lines: lines, template: best.template, context: context)
             let nextLineStart = last + 1 - from < stream.lineStart.count ? stream.lineStart[last + 1 - from] : stream.count
             if best.end < nextLineStart {
                 var rest = String.UnicodeScalarView()
@@ -842,23 +862,59 @@ struct TableRecognizer: Sendable {
         }
     }
 
-    /// `tables.unit-line` in a table read: each line of an amount's unit
-    /// alone that the cell stream read as the end of the number on the line
-    /// before (4126.8⏎万元 → 4126.8万元), reported and traced. Returns their
-    /// line numbers: cells, not text left over in the table's span.
-    func reportUnitLines(_ region: ArraySlice<SourceLine>, stream: CellStream, table: String, context: PipelineContext) -> [Int] {
-        var found: [Int] = []
-        for k in region.indices.dropFirst() where stream.unitLines.contains(region[k].number) {
+    /// The lines of `region` the cell stream read as an amount's unit
+    /// alone ending the number on the line before (`tables.unit-line`).
+    func unitLines(_ region: ArraySlice<SourceLine>, stream: CellStream) -> [UnitLine] {
+        region.indices.dropFirst().compactMap { k in
+            guard stream.unitLines.contains(region[k].number) else { return nil }
             let (amount, unit) = (region[k - 1].text, region[k].text)
-            let number = amount.split(separator: " ").last.map(String.init) ?? amount
-            context.report(.tables, "tables.unit-line", .repair,
-                           "'\(unit)' on a line of its own after \(number) in table \(table) is that amount's unit (an extractor put the cell's second line apart): read as \(number)\(unit)",
-                           line: region[k].number)
-            context.traced(.tables, "tables.unit-line", line: region[k - 1].number,
-                           before: amount + "⏎" + unit, after: amount + unit)
-            found.append(region[k].number)
+            let number = amount.split(whereSeparator: { $0.unicodeScalars.allSatisfy(CellCut.isSeparator) }).last.map(String.init) ?? amount
+            return UnitLine(amountLine: k - 1, unitLine: k, number: number,
+                            unit: String(String.UnicodeScalarView(unit.unicodeScalars.filter { !CellCut.isSeparator($0) })))
         }
-        return found
+    }
+
+    /// The units of `units` the kinds of a match's row refuse
+    /// (`TableRules.unitsKindsRefuse`), taken out of its values and grid.
+    func refuseUnits(_ units: [UnitLine], in m: inout TemplateMatcher.Match) -> [(unit: UnitLine, row: Int, slot: Int)] {
+        let refused = rules.unitsKindsRefuse(units, values: &m.values, template: m.template)
+        for (unit, row, slot) in refused where row < m.gridRowOf.count {
+            let columns = m.template.rows[row].valueColumns
+            if let g = m.gridRowOf[row], slot < columns.count { m.grid[g][columns[slot]] = unit.number }
+        }
+        return refused
+    }
+
+    /// `tables.unit-line` in a table read: each line of an amount's unit
+    /// alone read as the end of the number on the line before (4126.8⏎万元
+    /// → 4126.8万元), reported and traced; one the row's kinds refused
+    /// (`refused`: a count takes no unit, 168⏎万元⏎32516.8) reported as a
+    /// doubt naming the row's amount cell, its number placed alone.
+    /// Returns their line numbers: cells, not text left over in the table's span.
+    func reportUnitLines(_ units: [UnitLine], refused: [(unit: UnitLine, row: Int, slot: Int)], lines: [SourceLine],
+                         template: TableTemplate, context: PipelineContext) -> [Int] {
+        let table = template.id
+        for unit in units {
+            let (amount, number, text) = (lines[unit.amountLine].text, unit.number, lines[unit.unitLine].text)
+            guard let hit = refused.first(where: { $0.unit == unit }) else {
+                context.report(.tables, "tables.unit-line", .repair,
+                               "'\(text)' on a line of its own after \(number) in table \(table) is that amount's unit (an extractor put the cell's second line apart): read as \(number)\(text)",
+                               line: lines[unit.unitLine].number)
+                context.traced(.tables, "tables.unit-line", line: lines[unit.amountLine].number,
+                               before: amount + "⏎" + text, after: amount + text)
+                continue
+            }
+            let (row, s) = (template.rows[hit.row], hit.slot)
+            let amounts = row.slotIsAmount.indices.filter { row.slotIsAmount[$0] && $0 != s }
+            let column = amounts.count == 1 ? row.columnPaths[amounts[0]] : row.columnPaths[s]
+            let under = row.columnPaths[s].joined(separator: " / ")
+            context.report(.tables, "tables.unit-line", .suspicion,
+                           "'\(text)' on a line of its own after \(number) in table \(table) is not that number's unit: \(number) stands under \(under), which holds a count (a count takes no unit), and with the unit no placement of the row's values keeps every value's kind; an amount's unit follows it, and no amount stands right before: \(number) placed as written, the unit left out (the amount \(column.joined(separator: " / ")) may lack it)",
+                           line: lines[unit.unitLine].number, cells: DiagnosticCells(table: table, row: row.path, column: column))
+            context.traced(.tables, "tables.unit-line", line: lines[unit.amountLine].number,
+                           before: amount + "⏎" + text, after: amount)
+        }
+        return units.map { lines[$0.unitLine].number }
     }
 
     /// `tables.unplaced`: of the matches tried at an anchor, none accepted,
@@ -1110,6 +1166,11 @@ struct TableRecognizer: Sendable {
                 gridsOnly: Bool = false) -> Region {
         let template = placement.template
         var placement = placement
+        let range = placement.firstLine...placement.lastLine
+        // `tables.unit-line`: the units the word loop joined, before the
+        // kinds settle the rows (a count's cell takes none, UnitLines.swift).
+        let units = labelledColumns.unitLines(in: range, lines) + (placement.pastHeading.map { labelledColumns.unitLines(in: $0, lines) } ?? [])
+        let refusedUnits = units.isEmpty ? [] : rules.unitsKindsRefuse(units, values: &placement.values, template: template)
         for settled in rules.settleKinds(&placement.values, template: template) {
             let line = placement.rowLines[settled.row] ?? lines[placement.firstLine].number
             for d in rules.kindDiagnostics(settled, template: template, line: line) {
@@ -1118,7 +1179,6 @@ struct TableRecognizer: Sendable {
             let step = rules.kindTrace(settled, line: line)
             context.traced(step.stage, step.rule, line: step.line, before: step.before, after: step.after)
         }
-        let range = placement.firstLine...placement.lastLine
         let first = lines[range.lowerBound].number
         // The headers of columns read apart stand in the table's header too.
         var text = Self.cellText(lines[range])
@@ -1232,7 +1292,8 @@ struct TableRecognizer: Sendable {
                                line: line, cells: DiagnosticCells(table: template.id, row: row.path, column: row.columnPaths[slot]))
             }
         }
-        let notCells = spanText.find(lines, in: range, template: template.id)
+        let unitCells = units.isEmpty ? [] : reportUnitLines(units, refused: refusedUnits, lines: lines, template: template, context: context)
+        let notCells = spanText.find(lines, in: range, template: template.id, cells: unitCells)
         let running = notCells.isEmpty ? [] : spanText.report(notCells, lines: lines, table: template.id, context: context)
         context.traced(.tables, rule, line: first,
                        before: lines[range].map(\.text).joined(separator: "⏎"),
