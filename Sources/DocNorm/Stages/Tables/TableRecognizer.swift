@@ -492,10 +492,11 @@ struct TableRecognizer: Sendable {
             // anchors keep a complete one, and the copy of each candidate
             // template was made and dropped for nothing.
             let labelled = incomplete ? (reorderable.isEmpty ? ordered : reorderable).map { templates[$0] } : []
-            // Never past the anchor: a column an earlier table read apart may
-            // stand after this anchor (fuzz run 49: a range from past the
-            // anchor back to it trapped in LabelledColumnRecovery).
-            let earliest = min(firstFreeLine(), i)
+            // May lie past the anchor: a column an earlier table read apart
+            // may stand after it (fuzz run 49), and is then not this table's
+            // to read apart again (fuzz run 53); LabelledColumnRecovery keeps
+            // its windows from this line on.
+            let earliest = firstFreeLine()
             let matchedLast = matched.map { from + lineIndex(of: max(start, $0.end - 1), in: stream) }
             // A placement in doubt that lost to the match (its block left
             // unplaced, the match read more): its table and last line.
