@@ -177,6 +177,21 @@ import Testing
         #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
     }
 
+    /// Fuzzing item 32, readable: the column set apart (采购总金额⏎09) stands
+    /// after the second copy's anchor, within the first copy's reach. The
+    /// first copy reads it; the second's earliest line was held at its
+    /// anchor (item 31) and its window after its own lines began there, so
+    /// it read the same two lines again. Neither window reaches before the
+    /// first line no earlier table took.
+    @Test func aColumnOneCopyReadApartPastTheNextAnchorIsNotReadAgain() throws {
+        let text = ["况", "第二十条第（一）项", "斅", "况", "第二十条第（一）项", "a", "采购总金额", "09", "况"].joined(separator: "\n") + "\n"
+        let doc = try document(text, tracing: true)
+        let read = doc.tables.indices.filter { t in doc.tables[t].records.contains { $0.column.last == "采购总金额" && $0.value == "09" } }
+        #expect(read == [0])
+        #expect(doc.trace.filter { $0.rule == "tables.labelled-columns" && $0.before == "采购总金额⏎09" }.count == 1)
+        #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
+    }
+
     /// pdftotext -raw of a Chromium PDF (2019 format) drew the right-hand
     /// columns of blocks （八） and （九） after the next section's heading:
     /// 本年增/减 heads three blocks and stands in the table twice (（五）

@@ -409,7 +409,8 @@ struct LabelledColumnRecovery: Sendable {
     /// The placement of `template`'s values in the stretch from the anchor
     /// at `lines[start]` (label lines just before it, back to `earliest`,
     /// belong to it), or nil when the template is not one this applies to
-    /// or nothing could be placed.
+    /// or nothing could be placed. `earliest`, the first line no earlier
+    /// table took, may lie past the anchor: no column is read apart before it.
     /// `rowOrder`: the document's evidence that a block's values with no
     /// blank line among them were read row by row. `through`: a line the
     /// table reaches at least to (what the row-by-row match read), its
@@ -1078,8 +1079,12 @@ struct LabelledColumnRecovery: Sendable {
         for (row, slots) in values.enumerated() {
             for (slot, value) in slots.enumerated() where value != nil { lastLine = max(lastLine, placedAt[row][slot]) }
         }
-        let window = (before: max(earliest, first - rules.readingOrder.maxApartLines)..<first,
-                      after: min(lines.count, lastLine + 1)..<min(lines.count, lastLine + 1 + rules.readingOrder.maxApartLines))
+        // Both windows from `earliest` on: past every line an earlier table
+        // took, its own apart columns included, which may stand after this
+        // anchor (fuzz run 53: two copies of table 二 read one column there).
+        let afterEnd = min(lines.count, lastLine + 1 + rules.readingOrder.maxApartLines)
+        let window = (before: min(first, max(earliest, first - rules.readingOrder.maxApartLines))..<first,
+                      after: min(afterEnd, max(earliest, lastLine + 1))..<afterEnd)
         // A header several blocks share (本年增/减 in （五）（六）（八）) counts
         // as standing nowhere for the one block whose column is still empty
         // when the table holds it once fewer than the template and every

@@ -492,9 +492,10 @@ struct TableRecognizer: Sendable {
             // anchors keep a complete one, and the copy of each candidate
             // template was made and dropped for nothing.
             let labelled = incomplete ? (reorderable.isEmpty ? ordered : reorderable).map { templates[$0] } : []
-            // Never past the anchor: a column an earlier table read apart may
-            // stand after this anchor (fuzz run 49: a range from past the
-            // anchor back to it trapped in LabelledColumnRecovery).
+            // May lie past the anchor: a column an earlier table read apart
+            // may stand after it (fuzz run 49), and is then not this table's
+            // to read apart again (fuzz run 53); LabelledColumnRecovery keeps
+            // its windows from this line on.
             // The readers from here on read FORWARD from the anchor, and
             // nothing above keeps them off the lines an earlier table read
             // apart after this anchor. A column read apart is not such a line
@@ -511,7 +512,7 @@ struct TableRecognizer: Sendable {
             // (`tables.reading-order`, `tables.span-text`) while 二 places them;
             // the output holds them once (in 二's grid: span text stands in
             // the grid's place, `Region.apart` keeps them out of the text).
-            let earliest = min(firstFreeLine(), i)
+            let earliest = firstFreeLine()
             let matchedLast = matched.map { from + lineIndex(of: max(start, $0.end - 1), in: stream) }
             // A placement in doubt that lost to the match (its block left
             // unplaced, the match read more): its table and last line.
