@@ -67,6 +67,16 @@ extension String {
     @inline(__always)
     var lastUTF8Byte: UInt8 { utf8.isEmpty ? 0 : utf8[utf8.index(before: utf8.endIndex)] }
 
+    /// Whether both are the same string value bit for bit: the same
+    /// storage, or the same small string's bytes. Then they are the same
+    /// UTF-8 bytes (a shared storage is never changed); told in two
+    /// compares, without a call. False says nothing: `hasSameUTF8` decides.
+    @inline(__always)
+    func isBitwiseIdentical(to other: String) -> Bool {
+        let a = unsafeBitCast(self, to: (UInt64, UInt64).self), b = unsafeBitCast(other, to: (UInt64, UInt64).self)
+        return a.0 == b.0 && a.1 == b.1
+    }
+
     /// Whether both texts are the same UTF-8 bytes: a test of their lengths
     /// and one `memcmp`. (`==` is canonical equivalence: equal texts may
     /// differ in bytes, Å as one scalar or as A and a ring.)
