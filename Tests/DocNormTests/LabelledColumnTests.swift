@@ -409,8 +409,10 @@ import Testing
     /// is not placed whole (a box may then be its column), or where a
     /// loose value stands outside the boxes.
     @Test func scatteredBoxesWithAnotherBlockOpenPlaceNothing() throws {
-        // 第（九）项's 采购项目数量 box without its header: two blocks open.
-        let open = Self.boxes2019(["0", "3"], ["0", "3"], ["0", "12"]).replacing("采购项目数量\n\n7\n", with: "\n7\n")
+        // 第（九）项's 采购项目数量 header and box gone: two blocks open.
+        // (Its box 7 left alone between blank lines is now that cell's by
+        // its kind, `aLoneBoxFillsTheOneCellOpenInItsColumn`.)
+        let open = Self.boxes2019(["0", "3"], ["0", "3"], ["0", "12"]).replacing("采购项目数量\n\n7\n", with: "\n")
         // One more loose number.
         let extra = Self.boxes2019(["0", "3"], ["0", "3"], ["0", "12", "", "5"])
         for text in [open, extra] {
@@ -424,6 +426,21 @@ import Testing
     /// boxes, block （一）'s headers each a box, then `first` right after
     /// them, `second` after 第（五）项's caption and `third` after 第（九）项's,
     /// the other blocks' columns each in its header's box or right after it.
+    /// 第（九）项's 采购项目数量 header gone, its box 7 left alone between
+    /// blank lines: the one loose box of one for the one cell open in its
+    /// column (boxes of one by their kinds, LabelledColumnRecovery+LoneBoxes),
+    /// so （九） is whole and （一）'s boxes are its scattered columns, as
+    /// pdfminer of a LibreOffice 2021 PDF prints 行政强制's cell after
+    /// 第（八）项's caption (liaocheng-rmyy-2021, nanchuan-kfq-2023).
+    @Test func aLoneBoxFillsTheOneCellOpenInItsColumn() throws {
+        let text = Self.boxes2019(["0", "3"], ["0", "3"], ["0", "12"]).replacing("采购项目数量\n\n7\n", with: "\n7\n")
+        let doc = try document(text)
+        #expect(Self.value(doc, "政府集中采购", "采购项目数量") == "7")
+        for column in ["本年新制作数量", "本年新公开数量", "对外公开总数量"] { #expect(Self.value(doc, "规章", column) == "0") }
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .repair
+            && $0.message.contains("each alone between blank lines") })
+    }
+
     static func boxes2019(_ first: [String], _ second: [String], _ third: [String]) -> String {
         let lines = ["二、主动公开政府信息情况", "", "信息内容", "规章", "规范性文件", "", "信息内容", "行政许可", "其他对外管理服务事项", "",
                      "信息内容", "行政处罚", "行政强制", "", "信息内容", "行政事业性收费", "",
