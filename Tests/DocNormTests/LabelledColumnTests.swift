@@ -443,8 +443,10 @@ import Testing
     /// is not placed whole (a box may then be its column), or where a
     /// loose value stands outside the boxes.
     @Test func scatteredBoxesWithAnotherBlockOpenPlaceNothing() throws {
-        // 第（九）项's 采购项目数量 box without its header: two blocks open.
-        let open = Self.boxes2019(["0", "3"], ["0", "3"], ["0", "12"]).replacing("采购项目数量\n\n7\n", with: "\n7\n")
+        // 第（九）项's 采购项目数量 header and box gone: two blocks open.
+        // (Its box 7 left alone between blank lines is now that cell's by
+        // its kind, `aLoneBoxFillsTheOneCellOpenInItsColumn`.)
+        let open = Self.boxes2019(["0", "3"], ["0", "3"], ["0", "12"]).replacing("采购项目数量\n\n7\n", with: "\n")
         // One more loose number.
         let extra = Self.boxes2019(["0", "3"], ["0", "3"], ["0", "12", "", "5"])
         for text in [open, extra] {
@@ -458,6 +460,21 @@ import Testing
     /// boxes, block （一）'s headers each a box, then `first` right after
     /// them, `second` after 第（五）项's caption and `third` after 第（九）项's,
     /// the other blocks' columns each in its header's box or right after it.
+    /// 第（九）项's 采购项目数量 header gone, its box 7 left alone between
+    /// blank lines: the one loose box of one for the one cell open in its
+    /// column (boxes of one by their kinds, LabelledColumnRecovery+LoneBoxes),
+    /// so （九） is whole and （一）'s boxes are its scattered columns, as
+    /// pdfminer of a LibreOffice 2021 PDF prints 行政强制's cell after
+    /// 第（八）项's caption (liaocheng-rmyy-2021, nanchuan-kfq-2023).
+    @Test func aLoneBoxFillsTheOneCellOpenInItsColumn() throws {
+        let text = Self.boxes2019(["0", "3"], ["0", "3"], ["0", "12"]).replacing("采购项目数量\n\n7\n", with: "\n7\n")
+        let doc = try document(text)
+        #expect(Self.value(doc, "政府集中采购", "采购项目数量") == "7")
+        for column in ["本年新制作数量", "本年新公开数量", "对外公开总数量"] { #expect(Self.value(doc, "规章", column) == "0") }
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .repair
+            && $0.message.contains("each alone between blank lines") })
+    }
+
     static func boxes2019(_ first: [String], _ second: [String], _ third: [String]) -> String {
         let lines = ["二、主动公开政府信息情况", "", "信息内容", "规章", "规范性文件", "", "信息内容", "行政许可", "其他对外管理服务事项", "",
                      "信息内容", "行政处罚", "行政强制", "", "信息内容", "行政事业性收费", "",
@@ -1533,5 +1550,56 @@ import Testing
             #expect(Self.value(doc, row, "本年增/减") == nil)
         }
         #expect(!doc.diagnostics.contains { $0.message.contains("copies of 本年增/减") })
+    }
+
+    /// pdfminer of a Chromium 2019 table 二 (ranxi-xzspj-2019): （八）'s
+    /// 上一年项目数量 box 7 drawn past 政府集中采购's label and its 本年增/减
+    /// box 减2 past 采购项目数量's value, each a box of one between blank
+    /// lines; （一）'s boxes 0⏎3, 0⏎3, 0⏎11 scattered among the others. The
+    /// loose values are exactly boxes of one for （八）'s two open cells and
+    /// boxes of two for （一）'s six: 减2 goes only under 本年增/减, and 7, a
+    /// bare number where the table signs its changes both ways, only under
+    /// 上一年项目数量. With （八） whole, （一）'s boxes are its columns
+    /// (`tables.column-boxes`): 规章 0 0 0 and 规范性文件's 本年新公开数量 3.
+    static func loneBoxes(_ eight: [String]) -> String {
+        let lines = ["二、主动公开政府信息情况", "", "第二十条第（一）项", "", "本年新制作数量", "", "本年新公开数量", "", "对外公开总数量", "",
+                     "信息内容", "规章", "规范性文件", "", "信息内容", "行政许可", "其他对外管理服务事项", "", "0", "3", "",
+                     "第二十条第（五）项", "", "0", "3", "", "上一年项目数量", "", "186", "43", "第二十条第（六）项", "",
+                     "本年增/减", "增12", "减3", "", "信息内容", "行政处罚", "行政强制", "", "上一年项目数量", "", "0", "0", "",
+                     "本年增/减", "0", "0", "", "第二十条第（八）项", "", "信息内容", "", "上一年项目数量", "", "本年增/减", "", "- 2 -", "",
+                     "0", "11", "", "处理决定数量", "", "8642", "2175", "", "处理决定数量", "", "0", "0", "", "行政事业性收费", "",
+                     "信息内容", "政府集中采购", "", eight[0], "", "第二十条第（九）项", "", "采购项目数量", "", "5", "", eight[1], "",
+                     "采购总金额", "", "126.4", "", "三、收到和处理政府信息公开申请情况", "", "全年无申请。"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func loneBoxesGoToTheOneRowCellsTheirKindsLeaveThem() throws {
+        let text = Self.loneBoxes(["7", "减2"])
+        let doc = try document(text, tracing: true)
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        #expect(Self.value(doc, "行政事业性收费", "上一年项目数量") == "7")
+        #expect(Self.value(doc, "行政事业性收费", "本年增/减") == "减2")
+        for column in ["本年新制作数量", "本年新公开数量", "对外公开总数量"] { #expect(Self.value(doc, "规章", column) == "0") }
+        #expect(Self.value(doc, "规范性文件", "本年新公开数量") == "3")
+        #expect(Self.value(doc, "规范性文件", "本年新制作数量") == nil)
+        #expect(Self.value(doc, "规范性文件", "对外公开总数量") == nil)
+        #expect(Self.value(doc, "政府集中采购", "采购项目数量") == "5")
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .repair
+            && $0.message.contains("each alone between blank lines") && $0.message.contains("减2 行政事业性收费/本年增/减") })
+        #expect(doc.diagnostics.contains { $0.rule == "tables.column-boxes" && $0.kind == .repair })
+        let once = try canonical(Array(text.utf8))
+        #expect(once.contains("行政事业性收费\t7\t减2\t\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
+    /// Two bare numbers for （八）'s two cells: neither may stand under
+    /// 本年增/减 where the table signs its changes both ways, so no way
+    /// places them; both stay loose and reported, （八） empty.
+    @Test func loneBoxesTheirKindsDoNotPlacePlaceNothing() throws {
+        let doc = try document(Self.loneBoxes(["7", "3"]), tracing: true)
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        #expect(Self.value(doc, "行政事业性收费", "上一年项目数量") == nil)
+        #expect(Self.value(doc, "行政事业性收费", "本年增/减") == nil)
+        #expect(!doc.diagnostics.contains { $0.message.contains("each alone between blank lines") })
     }
 }

@@ -258,6 +258,10 @@ struct LabelledColumnRecovery: Sendable {
         /// header, the cells placed and left empty (row/header), the source
         /// line of the first box's first value.
         var bySize: [(header: String, placed: [String], left: [String], line: Int)] = []
+        /// Boxes of one value placed in one-row blocks' open cells by their
+        /// kinds (LabelledColumnRecovery+LoneBoxes.swift): each value with
+        /// its cell (row/header), the source line of the first.
+        var byKind: [(cells: [String], line: Int)] = []
         /// How many rotations of a one-row table's numbers hold, where the
         /// cells alike in all of them were placed (`tables.rotated-row`).
         var rotations: Int? = nil
@@ -1026,6 +1030,25 @@ struct LabelledColumnRecovery: Sendable {
                 unplaced = unplaced.indices.filter { !loose.contains($0) }.map { unplaced[$0] }
             }
         }
+        // Boxes of one value left loose, each the one open cell of a one-row
+        // block its kind fits, the other loose values boxes as long as the
+        // open blocks' rows (LabelledColumnRecovery+LoneBoxes.swift): placed
+        // before the column boxes, which need every other block whole.
+        var byKind: [(cells: [String], line: Int)] = []
+        if byReading == nil, !unplaced.isEmpty,
+           let cells = loneBoxCells(loose: unplaced.map { ($0.text, $0.lineIndex) }, claimed: claimed, lines: lines, shape: shape,
+                                    shownSigns: shownSigns) {
+            var names: [String] = []
+            for cell in cells {
+                let value = unplaced[cell.loose]
+                place(cell.row, cell.slot, value.text, value.lineIndex)
+                let block = shape.blocks.first { $0.rows.contains(cell.row) }
+                names.append("\(value.text) \(template.rows[cell.row].path.last ?? "")/\(block?.headers[cell.slot] ?? "")")
+            }
+            let taken = Set(cells.map(\.loose))
+            byKind.append((names, lines[cells.map { unplaced[$0.loose].lineIndex }.min()!].number))
+            unplaced = unplaced.indices.filter { !taken.contains($0) }.map { unplaced[$0] }
+        }
         // Blocks whose columns came as boxes in an order nothing names: the
         // rows every order reads alike (ColumnRuns.swift).
         var byBoxes: [(headers: String, placed: [String], left: [String], line: Int, scattered: Bool, bounded: Bool)] = []
@@ -1146,7 +1169,7 @@ struct LabelledColumnRecovery: Sendable {
         return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
                          placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence, bySign: bySign,
                          bySignedCell: bySignedCell, byRuns: byRuns, byHeaderLeft: byHeaderLeft, gridRows: gridRows, byReading: byReading, pastHeading: pastHeading, readingAllowed: readingAllowed,
-                         byBoxes: byBoxes, byPageBreak: byPageBreak, byPageBreakRest: byPageBreakRest, byCutRun: byCutRun, byBoxesAboveBreak: byBoxesAboveBreak, bySize: bySize)
+                         byBoxes: byBoxes, byPageBreak: byPageBreak, byPageBreakRest: byPageBreakRest, byCutRun: byCutRun, byBoxesAboveBreak: byBoxesAboveBreak, bySize: bySize, byKind: byKind)
     }
 
     /// Index of the first value of `run` with a blank line between it and
