@@ -890,7 +890,8 @@ struct TableRecognizer: Sendable {
     /// alone read as the end of the number on the line before (4126.8⏎万元
     /// → 4126.8万元), reported and traced; one the row's kinds refused
     /// (`refused`: a count takes no unit, 168⏎万元⏎32516.8) reported as a
-    /// doubt naming the row's amount cell, its number placed alone.
+    /// doubt naming the row's amount cell, its number placed alone (the
+    /// region's step traces the unit's line taken).
     /// Returns their line numbers: cells, not text left over in the table's span.
     func reportUnitLines(_ units: [UnitLine], refused: [(unit: UnitLine, row: Int, slot: Int)], lines: [SourceLine],
                          template: TableTemplate, context: PipelineContext) -> [Int] {
@@ -912,8 +913,10 @@ struct TableRecognizer: Sendable {
             context.report(.tables, "tables.unit-line", .suspicion,
                            "'\(text)' on a line of its own after \(number) in table \(table) is not that number's unit: \(number) stands under \(under), which holds a count (a count takes no unit), and with the unit no placement of the row's values keeps every value's kind; an amount's unit follows it, and no amount stands right before: \(number) placed as written, the unit left out (the amount \(column.joined(separator: " / ")) may lack it)",
                            line: lines[unit.unitLine].number, cells: DiagnosticCells(table: table, row: row.path, column: column))
-            context.traced(.tables, "tables.unit-line", line: lines[unit.amountLine].number,
-                           before: amount + "⏎" + text, after: amount)
+            // No step of its own: the table's region step already takes the
+            // unit's line in and gives the number alone, and a second step
+            // dropping the same Han would have the guarantees' replay look
+            // for them where they are already gone (fuzz run 54).
         }
         return units.map { lines[$0.unitLine].number }
     }
