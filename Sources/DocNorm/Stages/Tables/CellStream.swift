@@ -274,7 +274,9 @@ struct CellStream {
             for (range, number) in unitCandidates where amountUnits.contains(where: { $0.elementsEqual(scalars[range]) }) {
                 var tokenStart = range.lowerBound - 1
                 while tokenStart > 0 && !cellStart[tokenStart] { tokenStart -= 1 }
-                // The rule itself is the one the labelled columns' word loop asks.
+                // The rule itself is the one the labelled columns' word loop
+                // asks (the unit asked again there; asked first here, it
+                // spares the walk back on the many short numbers).
                 if UnitLine.endsAmount(scalars[range], word: scalars[tokenStart..<range.lowerBound],
                                        amountUnits: amountUnits, isValue: isValue) {
                     cellStart[range.lowerBound] = false

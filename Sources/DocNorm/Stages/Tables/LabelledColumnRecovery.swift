@@ -376,7 +376,7 @@ struct LabelledColumnRecovery: Sendable {
             guard lines[k].text.utf8.count <= 32,
                   let head = lines[k].text.unicodeScalars.first(where: { !CellCut.isSeparator($0) }),
                   rules.amountUnits.contains(where: { $0.first == head }),
-                  let word = lines[k - 1].text.split(whereSeparator: { $0.unicodeScalars.allSatisfy(CellCut.isSeparator) }).last,
+                  let word = UnitLine.lastWord(of: lines[k - 1].text),
                   rules.isValue(Array(word.unicodeScalars)[...]) else { return nil }
             return unitLine(lines, k, after: .value(String(word), lineIndex: k - 1))
         }

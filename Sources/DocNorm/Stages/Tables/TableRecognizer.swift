@@ -869,7 +869,7 @@ struct TableRecognizer: Sendable {
         region.indices.dropFirst().compactMap { k in
             guard stream.unitLines.contains(region[k].number) else { return nil }
             let (amount, unit) = (region[k - 1].text, region[k].text)
-            let number = amount.split(whereSeparator: { $0.unicodeScalars.allSatisfy(CellCut.isSeparator) }).last.map(String.init) ?? amount
+            let number = UnitLine.lastWord(of: amount).map(String.init) ?? amount
             return UnitLine(amountLine: k - 1, unitLine: k, number: number,
                             unit: String(String.UnicodeScalarView(unit.unicodeScalars.filter { !CellCut.isSeparator($0) })))
         }

@@ -25,6 +25,12 @@ struct UnitLine: Equatable {
     /// The cell's text as read with the unit.
     var joined: String { number + unit }
 
+    /// The last word of `text` (cut where CellCut cuts cells): the number a
+    /// unit on the next line would end.
+    static func lastWord(of text: String) -> Substring? {
+        text.split(whereSeparator: { $0.unicodeScalars.allSatisfy(CellCut.isSeparator) }).last
+    }
+
     /// Whether `line` (a line's scalars, separators left out) is one of
     /// `amountUnits` alone and ends `word`, the last word of the line right
     /// before: a number (its last scalar a digit) that with the unit is a
