@@ -1093,6 +1093,13 @@ struct TemplateMatcher: Sendable {
                     // of the 1 MB bench (callgrind, 2,229.5 → 2,220.6 M).
                     let dotMayBeLost = o1 == "."
                     while q + 4 <= end {
+                        // Two of four agreeing take one of the first three
+                        // (all three differing leaves the fourth alone), and
+                        // the shifted reading its first or second: most
+                        // positions (label text of other rows) agree in none
+                        // and are passed on these, before the counts below.
+                        guard scalars[q] == o0 || scalars[q + 1] == o1 || scalars[q + 2] == o2
+                                || (dotMayBeLost && scalars[q + 1] == o2) else { q += 1; continue }
                         let agree = (scalars[q] == o0 ? 1 : 0) + (scalars[q + 1] == o1 ? 1 : 0)
                             + (scalars[q + 2] == o2 ? 1 : 0) + (scalars[q + 3] == o3 ? 1 : 0)
                         if agree >= 2 { return q + base }
