@@ -466,7 +466,18 @@ public struct LineRepair: Sendable {
                     // two for U+4E00…U+4FFF (一, 不, 中, 人, 以, 作, 信: a
                     // seventh of the Han text, decoded and looked up before).
                     n &+= 2; i &+= 3
-                    if countsLatinBoundaries { places &+= previous & 1; previous = 2 }
+                    if countsLatinBoundaries {
+                        places &+= previous & 1; previous = 2
+                    } else {
+                        // Where no boundary is counted (a paragraph read back
+                        // is measured so), the run of them is read in a loop
+                        // of its own, one test a character. (With the count,
+                        // the run loop cost more than it saved: extracted
+                        // lines break their Han runs often.)
+                        while i < bytes.count, case let h = bytes[i], h &- 0xE5 <= 0xE9 - 0xE5 || (h == 0xE4 && bytes[i &+ 1] >= 0xB8) {
+                            n &+= 2; i &+= 3
+                        }
+                    }
                 } else {
                     let c: UInt8
                     if b < 0x80 {
