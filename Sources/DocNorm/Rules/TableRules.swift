@@ -98,6 +98,12 @@ struct TableRulesFile: VersionedRuleFile {
         /// `tables.interleaved-heading`: most headings drawn in a row between
         /// a table's pieces (a section heading and its first sub-headings).
         var maxInterleavedHeadings: Int
+        /// `tables.labelled-columns`' boxes under a shared header's copies
+        /// placed by their sizes: most boxes (copies) matched to blocks,
+        /// and most matchings of them before the sizes are taken to say
+        /// nothing (every cell left empty then).
+        var maxSizedBoxes: Int
+        var maxSizedAssignments: Int
     }
     /// `tables.span-text`: which lines inside a table's span are running
     /// text, not the table's.

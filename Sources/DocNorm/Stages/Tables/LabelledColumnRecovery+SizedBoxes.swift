@@ -16,13 +16,15 @@ extension LabelledColumnRecovery {
     /// Per sharing block (in `blockRows`' order), per row, the text every
     /// assignment of `boxes` to blocks of the same size gives, with the box
     /// and position it is taken from in the first such assignment; nil
-    /// where assignments differ, or where no assignment or more than
-    /// `maxAssignments` exist (every cell nil then). `fits(box, block)`
+    /// where assignments differ, or where more than `maxBoxes` boxes, no
+    /// assignment or more than `maxAssignments` exist (every cell nil then;
+    /// both limits are `readingOrder.maxSizedBoxes` and
+    /// `maxSizedAssignments` in Rules/tables.json). `fits(box, block)`
     /// says whether a box's values may stand in a block's column.
     static func agreedBySize(boxes: [[String]], blockRows: [Int], fits: (Int, Int) -> Bool,
-                             maxAssignments: Int = 24) -> [[(text: String, box: Int, position: Int)?]] {
+                             maxBoxes: Int, maxAssignments: Int) -> [[(text: String, box: Int, position: Int)?]] {
         let empty = blockRows.map { [(text: String, box: Int, position: Int)?](repeating: nil, count: $0) }
-        guard boxes.count == blockRows.count, boxes.count <= 4 else { return empty }
+        guard boxes.count == blockRows.count, boxes.count <= maxBoxes else { return empty }
         // Every bijection box → block with box size equal to the block's rows.
         var assignments: [[Int]] = []  // per block, its box
         var current = [Int](repeating: -1, count: blockRows.count), used = [Bool](repeating: false, count: boxes.count)

@@ -795,7 +795,9 @@ struct LabelledColumnRecovery: Sendable {
             else { continue }
             let header = shape.blocks[sharing[0].block].headers[sharing[0].slot]
             let agreed = Self.agreedBySize(boxes: boxes.map { $0.map { $0.0 } }, blockRows: sharing.map { shape.blocks[$0.block].rows.count },
-                                           fits: { k, _ in boxes[k].allSatisfy { self.signFits($0.0, under: header) } })
+                                           fits: { k, _ in boxes[k].allSatisfy { self.signFits($0.0, under: header) } },
+                                           maxBoxes: rules.readingOrder.maxSizedBoxes,
+                                           maxAssignments: rules.readingOrder.maxSizedAssignments)
             guard agreed.contains(where: { $0.contains { $0 != nil } }) else { continue }
             var used = Set<Int>(), placedCells: [String] = [], leftCells: [String] = []
             for (b, s) in sharing.enumerated() {
