@@ -188,11 +188,15 @@ import Testing
     /// A table 三's row left as text is numbered by the template, not a
     /// sibling of the sections (fuzz item 14): between 二、 and 四、 its 四、
     /// was taken for a misread 三、, and a second run's table then ended at
-    /// the renumbered line, which opens no row label.
+    /// the renumbered line, which opens no row label. Stage 3's test of a
+    /// row (`ReadingOrderRecovery.opensRow`) is the one that counts.
     @Test(arguments: [
         ("一、总体情况\n\n二、主动公开政府信息情况\n\n", "四、结转下年度继续办理 0 0 A0 0 0 0 0", "四、政府信息公开行政复议、行政诉讼情况"),
         ("一、总体情况\n\n二、主动公开政府信息情况\n\n", "四、结转下年度继续办理", "四、政府信息公开行政复议、行政诉讼情况"),
         ("1.属于国家秘密 0 0\n\n", "1.信访举报投诉类申请 0 0", "3.要求提供公开出版物 0 0"),  // rows of two groups
+        // Its label's start run into another label's start (（ opens （一）…),
+        // which stage 3 reads as a row (fuzz item 34).
+        ("一、总体情况\n\n二、主动公开政府信息情况\n\n", "四、结转下年度（继续办理 0 0 A0 0 0 0 0", "四、政府信息公开行政复议、行政诉讼情况"),
     ])
     func tableRowLeftAsTextKeepsItsNumber(_ before: String, _ row: String, _ after: String) throws {
         let once = try canonical(Array((before + row + "\n\n" + after + "\n").utf8))

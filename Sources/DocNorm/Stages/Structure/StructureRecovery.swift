@@ -44,9 +44,14 @@ struct StructureRecovery: Sendable {
     /// The tables' numbered row labels (四、结转下年度继续办理, 1.属于国家秘密),
     /// as scalars: a line opening as one does is a table's row left as text.
     let tableRowLabels: [[Unicode.Scalar]]
+    /// Every label of each table, as scalars, per table: stage 3's
+    /// `ReadingOrderRecovery.opensRow` asks them of a line opening with a
+    /// section numeral (`opensAsTableRow` asks the same).
+    let templateLabels: [[[Unicode.Scalar]]]
 
     init(rules: StructureRules, tables: [TableTemplate] = []) {
         self.rules = rules
+        templateLabels = tables.map(ReadingOrderRecovery.labels(of:))
         var seen = Set<String>()
         tableRowLabels = tables.flatMap(\.rows).filter { !$0.isHeader }.flatMap(\.cells).compactMap { cell in
             guard case .label(let label) = cell, rules.numbering.parse(label) != nil, seen.insert(label).inserted else { return nil }
@@ -236,7 +241,11 @@ struct StructureRecovery: Sendable {
     /// it (3.其他0). That is stage 3's test of a line among a table's numbers
     /// (`ReadingOrderRecovery.stretchEnd`: 四、结转下年度继续办理 is a row of
     /// table 三, 四、政府信息公开… is not), so renumbering such a line would
-    /// end a second run's table there.
+    /// end a second run's table there. Stage 3's own test is asked too (a
+    /// label's start run into another's, 四、结转下年度（…: fuzz item 34,
+    /// where the renumbered 三、 ended the second run's table 三 a line
+    /// early, so its numbers fitted the template and the table, no longer
+    /// prose, let the paragraphs' column be measured).
     func opensAsTableRow(_ numbering: String, _ rest: Substring.UnicodeScalarView) -> Bool {
         guard !tableRowLabels.isEmpty else { return false }
         var head = Array(numbering.unicodeScalars)
@@ -251,7 +260,7 @@ struct StructureRecovery: Sendable {
         return tableRowLabels.contains { label in
             label.starts(with: head)
                 || label.count < head.count && head.starts(with: label) && ("0"..."9").contains(head[label.count])
-        }
+        } || templateLabels.contains { ReadingOrderRecovery.opensRow(head, labels: $0, numbered: numberingCount) }
     }
 
     /// The scalars of a line's first word compared with the row labels, as
