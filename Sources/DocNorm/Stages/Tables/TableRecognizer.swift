@@ -868,10 +868,9 @@ struct TableRecognizer: Sendable {
     func unitLines(_ region: ArraySlice<SourceLine>, stream: CellStream) -> [UnitLine] {
         region.indices.dropFirst().compactMap { k in
             guard stream.unitLines.contains(region[k].number) else { return nil }
-            let (amount, unit) = (region[k - 1].text, region[k].text)
+            let amount = region[k - 1].text
             let number = UnitLine.lastWord(of: amount).map(String.init) ?? amount
-            return UnitLine(amountLine: k - 1, unitLine: k, number: number,
-                            unit: String(String.UnicodeScalarView(unit.unicodeScalars.filter { !CellCut.isSeparator($0) })))
+            return UnitLine(after: k - 1, number: number, unitText: region[k].text)
         }
     }
 

@@ -47,6 +47,23 @@ struct UnitLine: Equatable {
     }
 }
 
+extension UnitLine {
+    /// The unit line right after `amountLine`, whose last word `number`
+    /// it ends, read from the unit line's `text`: the one place the unit is
+    /// cut out of its line (the separators around it left out), for both
+    /// readers (the cell stream's lines and the word loop's).
+    init(after amountLine: Int, number: String, unitText text: String) {
+        self.init(amountLine: amountLine, unitLine: amountLine + 1, number: number,
+                  unit: String(String.UnicodeScalarView(Self.unit(of: text))))
+    }
+
+    /// A unit line's scalars with its separators left out: what
+    /// `endsAmount` compares with the amount units.
+    static func unit(of text: String) -> [Unicode.Scalar] {
+        text.unicodeScalars.filter { !CellCut.isSeparator($0) }
+    }
+}
+
 extension TableRules {
     /// `tables.unit-line` by the cells' kinds: of `units` joined in a table's
     /// reading, those whose joined text stands in a row (of `values`) that
