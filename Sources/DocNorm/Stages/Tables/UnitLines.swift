@@ -45,6 +45,20 @@ struct UnitLine: Equatable {
         joined.append(contentsOf: line)
         return isValue(joined[...])
     }
+
+    /// What a unit the row's kinds refused says of the row's amount, as
+    /// far as it is true: `value`, the amount's cell as placed under
+    /// `column`, already ending in a unit (4826.35万元: the refused unit is
+    /// a second one), a bare number that may lack it (4126.8), or no value;
+    /// with no single amount in the row, that no amount is named.
+    static func refusedUnitsAmount(_ value: String?, column: String, amountsInRow: Int) -> String {
+        guard amountsInRow == 1 else { return "the row has no single amount it could end" }
+        guard let value else { return "the amount \(column) holds no value" }
+        guard let last = value.unicodeScalars.last, last.isASCIIDigit else {
+            return "the amount \(column) already carries its unit: \(value)"
+        }
+        return "the amount \(column), \(value), may lack it"
+    }
 }
 
 extension UnitLine {
