@@ -503,7 +503,18 @@ struct TableRecognizer: Sendable {
             // next line that opens with one of the table's anchors
             // (LabelledColumnRecovery, `ownedAfter`; two copies of table 二
             // read 采购总金额⏎09 standing under the second's anchor, fuzz30's
-            // open case). (The lines read past the next section's heading,
+            // open case).
+            // The rule, then: of two copies of a table, a column read apart
+            // is the copy's whose anchor stands nearest before it. The lines
+            // after an anchor are that copy's, read forward (its match, its
+            // labelled columns) or, past its region, apart; the copy before
+            // stops at that anchor and, with nothing else to place, is no
+            // table (its lines stay text). The column is read once, into
+            // one table, whose missing cells are reported: nothing lost,
+            // nothing read twice (LabelledColumnTests,
+            // `aColumnApartIsReadByTheNearestCopyBeforeIt`: a 况 line between
+            // the copies, the column under the second anchor or past its
+            // region). (The lines read past the next section's heading,
             // `pastHeading`, are not bounded so; no input shows a copy's
             // anchor among them.) Another template's table still may: 二's column
             // past a page break after 三 has begun (the case apart columns
