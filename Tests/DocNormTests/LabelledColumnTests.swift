@@ -178,17 +178,46 @@ import Testing
     }
 
     /// Fuzzing item 32, readable: the column set apart (采购总金额⏎09) stands
-    /// after the second copy's anchor, within the first copy's reach. The
-    /// first copy reads it; the second's earliest line was held at its
-    /// anchor (item 31) and its window after its own lines began there, so
-    /// it read the same two lines again. Neither window reaches before the
-    /// first line no earlier table took.
+    /// after the second copy's anchor, within the first copy's reach. Main
+    /// at fuzz109 had the first copy read it and the second read the same
+    /// two lines again (its earliest line held at its anchor, item 31, and
+    /// its window after its own lines began there). Since the first copy
+    /// looks only up to the next anchor (`ownedAfter`), the second copy
+    /// reads it and the first, with nothing else to place, is no table
+    /// (`aColumnApartIsReadByTheNearestCopyBeforeIt`): the one table is the one
+    /// at the second anchor (line 5).
     @Test func aColumnOneCopyReadApartPastTheNextAnchorIsNotReadAgain() throws {
         let text = ["况", "第二十条第（一）项", "斅", "况", "第二十条第（一）项", "a", "采购总金额", "09", "况"].joined(separator: "\n") + "\n"
         let doc = try document(text, tracing: true)
         let read = doc.tables.indices.filter { t in doc.tables[t].records.contains { $0.column.last == "采购总金额" && $0.value == "09" } }
         #expect(read == [0])
+        #expect(doc.trace.filter { $0.rule == "tables.labelled-columns" && $0.before.hasPrefix("第二十条") }.map(\.line) == [5])
         #expect(doc.trace.filter { $0.rule == "tables.labelled-columns" && $0.before == "采购总金额⏎09" }.count == 1)
+        #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
+    }
+
+    /// Which copy owns a column read apart (the rule stated where the
+    /// forward readers start, TableRecognizer): the copy whose anchor stands
+    /// nearest before it. Both earlier cases together: a 况 line between
+    /// the copies (fuzzing item 32's) and the column right under the second
+    /// anchor (fuzz30's open case), or past the second copy's region with a
+    /// third copy after. Main at fuzz109 read 09 into two tables in both;
+    /// the output has it once, in the table at the second anchor (line 5),
+    /// and the first copy, with nothing else to place, stays text.
+    @Test(arguments: [
+        ["况", "第二十条第（一）项", "斅", "况", "第二十条第（一）项", "采购总金额", "09", "况"],
+        ["况", "第二十条第（一）项", "斅", "况", "第二十条第（一）项", "a", "采购总金额", "09", "况", "第二十条第（一）项", "b"],
+    ])
+    func aColumnApartIsReadByTheNearestCopyBeforeIt(lines: [String]) throws {
+        let text = lines.joined(separator: "\n") + "\n"
+        let doc = try document(text, tracing: true)
+        let read = doc.tables.indices.filter { t in doc.tables[t].records.contains { $0.column.last == "采购总金额" && $0.value == "09" } }
+        #expect(read.count == 1)
+        #expect(doc.trace.filter { $0.rule == "tables.labelled-columns" && $0.before.contains("采购总金额⏎09") }.count == 1)
+        #expect(doc.trace.filter { $0.rule == "tables.labelled-columns" && $0.before.hasPrefix("第二十条") }.map(\.line) == [5])
+        let once = try canonical(Array(text.utf8))
+        #expect(once.split(separator: "\n").filter { $0.contains("09") }.count == 1)
+        #expect(try canonical(Array(once.utf8)) == once)
         #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
     }
 

@@ -221,6 +221,26 @@ import DocNormTestSupport
         #expect(try canonical(Array(once.utf8)) == once)
     }
 
+    /// The doubt of a unit the row's kinds refuse says what the amount
+    /// holds: a bare number may lack the unit (19⏎万元⏎4126.8), an amount
+    /// already written with its unit does not (liuhe-city-2020's -raw with
+    /// 采购项目数量⏎126⏎万元 and 4826.35 万元: main said that 4826.35万元
+    /// "may lack it").
+    @Test func aRefusedUnitsDoubtSaysWhatTheAmountHolds() throws {
+        let bare = try document(Self.text(["采购项目数量", "采购总金额", "政府集中采购", "19", "万元", "4126.8"]))
+        let lacking = try #require(bare.diagnostics.first { $0.rule == "tables.unit-line" })
+        #expect(lacking.kind == .suspicion)
+        #expect(lacking.message.hasSuffix("(the amount 采购总金额, 4126.8, may lack it)"))
+
+        let input = try Self.corpusText("eval/liuhe-city-2020/extracted/pdftotext-raw.txt", "采购项目数量\n126\n", with: "采购项目数量\n126\n万元\n")
+        let written = try document(input)
+        #expect(Self.cell(written, "采购总金额") == "4826.35万元")
+        let carried = try #require(written.diagnostics.first { $0.rule == "tables.unit-line" })
+        #expect(carried.kind == .suspicion)
+        #expect(carried.message.hasSuffix("(the amount 采购总金额 already carries its unit: 4826.35万元)"))
+        #expect(!carried.message.contains("may lack"))
+    }
+
     /// A corpus extraction's text with `target` (which it holds once) replaced.
     static func corpusText(_ path: String, _ target: String, with replacement: String) throws -> String {
         let url = repositoryRoot.appendingPathComponent("Corpus").appendingPathComponent(path)

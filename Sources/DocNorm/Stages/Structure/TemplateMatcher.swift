@@ -20,6 +20,9 @@
 /// - `structure.missing-value` / `structure.surplus-value`: a row with fewer
 ///   or more values than the template's slots. Values fill slots from the
 ///   left; missing ones stay empty; surplus ones are reported with their text.
+/// - `structure.surplus-row`: a row's surplus that is exactly the next row's
+///   count of values, where that next row's label is missing, is that row's
+///   when both rows' totals hold (SurplusRow.swift).
 /// - `structure.stray-text`: text between labels that matches nothing.
 /// - `structure.digit-lookalike`: a value cell OCR read with letters for
 ///   digits (1O → 10), read as the number.
@@ -149,6 +152,8 @@ struct TemplateMatcher: Sendable {
             case missingValues(row: Int, found: Int)
             /// A data row with `count` values more than its slots (`range`).
             case surplusValues(row: Int, count: Int, Range<Int>)
+            /// The values over row `from` (`range`) read as row `row`'s.
+            case surplusRow(from: Int, row: Int, Range<Int>)
             /// A cut label whose end (from `read` on) was not found.
             case cutShort(row: Int, column: Int, read: Int)
         }
@@ -190,6 +195,8 @@ struct TemplateMatcher: Sendable {
                 : "row '\(rowName(r))' has \(found) of \(slots) values, placed from the left (which cells they belong to is a guess); the rest are left empty"
         case let .surplusValues(r, count, range):
             return "row '\(rowName(r))' has \(count) value(s) more than template \(template.id) allows, so which are this row's is a guess (the first ones are kept); left over: \(valueTexts(in: stream, range).joined(separator: " "))"
+        case let .surplusRow(from, r, range):
+            return "the \(rows[r].columnPaths.count) values over row '\(rowName(from))' (\(valueTexts(in: stream, range).joined(separator: " "))) are the values of row '\(rowName(r))', whose label is missing: they are exactly its count of values, its total holds on them, and the total of row '\(rowName(from))' holds on its own values"
         case let .cutShort(r, column, read):
             return "'\(label(r, column))' is cut short: its end '\(String(String.UnicodeScalarView(rows[r].labelScalars[column][read...])))' was not found"
         }
@@ -493,6 +500,9 @@ struct TemplateMatcher: Sendable {
         /// labels the reading goes back to `head` and, past it, on from `resume`.
         var displaced: (head: Range<Int>, resume: Int)?
         var resumeAfterHead: (at: Int, to: Int)?
+        /// `structure.surplus-row`: the last data row's surplus, one range a
+        /// value, and its finding's index; kept for the next row only.
+        var surplusRun: (row: Int, values: [Range<Int>], finding: Int?)?
         /// Where the values start after the last place a scattered header
         /// label was looked for: the missing header labels of a row are
         /// looked for from one place, each up to the same next value (a scan
@@ -514,6 +524,11 @@ struct TemplateMatcher: Sendable {
             }
             let base = rowIndex * columns
             var valuesInRow = 0
+            // The surplus of the row before, asked of this row only; the
+            // values this row takes from it (`structure.surplus-row`).
+            var surplusBefore: (row: Int, values: [Range<Int>], finding: Int?)?
+            if surplusRun != nil { surplusBefore = surplusRun; surplusRun = nil }
+            var takenSurplus: [Range<Int>]?
             m.rowLines.append(p < stream.count ? line(p) : nil)
             // The columns of the row's labels, listed with the template.
             let labels = rows[rowIndex].labelColumns
@@ -616,10 +631,22 @@ struct TemplateMatcher: Sendable {
                     if let cut = ahead.cutAt { tails.append((column, cut)) }
                     p = ahead.end
                 } else {
+                    if k == labels.count - 1, let run = surplusBefore, nextDataRow(after: run.row) == rowIndex,
+                       surplusIsRow(template, run.values, row: rowIndex, after: run.row, placed: placed, in: stream) {
+                        // `structure.surplus-row`: the surplus of the row
+                        // before is this row's values (its label lost).
+                        takenSurplus = run.values
+                        m.surplus -= run.values.count
+                        if let f = run.finding, f < m.findings.count, m.findings[f].rule == "structure.surplus-value" { m.findings.remove(at: f) }
+                        if let at = line(run.values[0].lowerBound) { m.rowLines[m.rowLines.count - 1] = at }
+                        let all = run.values[0].lowerBound..<run.values[run.values.count - 1].upperBound
+                        traced("structure.surplus-row", at: all.lowerBound, valueTexts(in: stream, all).joined(separator: " "), label(rowIndex, column))
+                        report("structure.surplus-row", .repair, .surplusRow(from: run.row, row: rowIndex, all), at: all.lowerBound)
+                    }
                     traced("structure.label-restored", at: p, "", label(rowIndex, column))
                     report("structure.label-restored", .suspicion, .rowRestored(row: rowIndex, column: column),
                            at: p, row: rows[rowIndex].path)
-                    if k == labels.count - 1, let values = unreadableLabel(template, before: rowIndex, at: p, in: stream) {
+                    if takenSurplus == nil, k == labels.count - 1, let values = unreadableLabel(template, before: rowIndex, at: p, in: stream) {
                         // `structure.label-unreadable`: OCR's junk where the
                         // row label stands, then values, then the next row's
                         // label: the values are this row's (flagged with the
@@ -642,7 +669,7 @@ struct TemplateMatcher: Sendable {
             // (Asked here first whether a value stands at `p`, as
             // `displacedHead` asks: most rows' values do, and the call, which
             // copies the template it captures, is not made.)
-            if !isHeader, !labels.isEmpty, valueEnd(in: stream, at: p) == nil, let head = displacedHead(after: rowIndex, at: p) {
+            if !isHeader, !labels.isEmpty, takenSurplus == nil, valueEnd(in: stream, at: p) == nil, let head = displacedHead(after: rowIndex, at: p) {
                 // This row's values stand past the next row's label head (a
                 // label centred on its rows starts above them): read them
                 // here, and the head with the next row.
@@ -660,7 +687,17 @@ struct TemplateMatcher: Sendable {
                     p = q
                 }
             }
-            for column in rows[rowIndex].valueColumns {
+            if let taken = takenSurplus {
+                for (slot, column) in rows[rowIndex].valueColumns.enumerated() {
+                    placed[base + column] = .text(taken[slot])
+                    m.expected += 1
+                    m.valuesExpected += 1
+                    m.found += 1
+                    m.valuesFound += 1
+                    valuesInRow += 1
+                }
+            }
+            for column in rows[rowIndex].valueColumns where takenSurplus == nil {
                 m.expected += 1
                 m.valuesExpected += 1
                 if pieceMayOpen(at: p, floating, tails, row: rowIndex) { absorb(&p, &floating, &tails, row: rowIndex) }
@@ -710,6 +747,12 @@ struct TemplateMatcher: Sendable {
                     let surplusEnd = p
                     report("structure.surplus-value", .suspicion, .surplusValues(row: rowIndex, count: surplus, surplusStart..<surplusEnd),
                            at: p, row: rows[rowIndex].path)
+                    // Kept for the next row when it is exactly that row's count.
+                    if let next = nextDataRow(after: rowIndex), rows[next].valueColumns.count == surplus {
+                        var values: [Range<Int>] = [], q = surplusStart
+                        while let end = valueEnd(in: stream, at: q) { values.append(q..<end); q = end }
+                        surplusRun = (rowIndex, values, reporting ? m.findings.count - 1 : nil)
+                    }
                 }
                 if pieceMayOpen(at: p, floating, tails, row: rowIndex) { absorb(&p, &floating, &tails, row: rowIndex) }
             }

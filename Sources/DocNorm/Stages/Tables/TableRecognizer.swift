@@ -503,7 +503,18 @@ struct TableRecognizer: Sendable {
             // next line that opens with one of the table's anchors
             // (LabelledColumnRecovery, `ownedAfter`; two copies of table 二
             // read 采购总金额⏎09 standing under the second's anchor, fuzz30's
-            // open case). (The lines read past the next section's heading,
+            // open case).
+            // The rule, then: of two copies of a table, a column read apart
+            // is the copy's whose anchor stands nearest before it. The lines
+            // after an anchor are that copy's, read forward (its match, its
+            // labelled columns) or, past its region, apart; the copy before
+            // stops at that anchor and, with nothing else to place, is no
+            // table (its lines stay text). The column is read once, into
+            // one table, whose missing cells are reported: nothing lost,
+            // nothing read twice (LabelledColumnTests,
+            // `aColumnApartIsReadByTheNearestCopyBeforeIt`: a 况 line between
+            // the copies, the column under the second anchor or past its
+            // region). (The lines read past the next section's heading,
             // `pastHeading`, are not bounded so; no input shows a copy's
             // anchor among them.) Another template's table still may: 二's column
             // past a page break after 三 has begun (the case apart columns
@@ -604,7 +615,7 @@ struct TableRecognizer: Sendable {
             }
             for d in best.diagnostics { context.report(d.stage, d.rule, d.kind, d.message, line: d.line, cells: d.cells) }
             for step in best.trace { context.traced(step.stage, step.rule, line: step.line, before: step.before, after: step.after) }
-            let unitLines = units.isEmpty ? [] : reportUnitLines(units, refused: refusedUnits, lines: lines, template: best.template, context: context)
+            let unitLines = units.isEmpty ? [] : reportUnitLines(units, refused: refusedUnits, lines: lines, template: best.template, values: best.values, context: context)
             let nextLineStart = last + 1 - from < stream.lineStart.count ? stream.lineStart[last + 1 - from] : stream.count
             if best.end < nextLineStart {
                 var rest = String.UnicodeScalarView()
@@ -868,10 +879,9 @@ struct TableRecognizer: Sendable {
     func unitLines(_ region: ArraySlice<SourceLine>, stream: CellStream) -> [UnitLine] {
         region.indices.dropFirst().compactMap { k in
             guard stream.unitLines.contains(region[k].number) else { return nil }
-            let (amount, unit) = (region[k - 1].text, region[k].text)
+            let amount = region[k - 1].text
             let number = UnitLine.lastWord(of: amount).map(String.init) ?? amount
-            return UnitLine(amountLine: k - 1, unitLine: k, number: number,
-                            unit: String(String.UnicodeScalarView(unit.unicodeScalars.filter { !CellCut.isSeparator($0) })))
+            return UnitLine(after: k - 1, number: number, unitText: region[k].text)
         }
     }
 
@@ -894,7 +904,7 @@ struct TableRecognizer: Sendable {
     /// region's step traces the unit's line taken).
     /// Returns their line numbers: cells, not text left over in the table's span.
     func reportUnitLines(_ units: [UnitLine], refused: [(unit: UnitLine, row: Int, slot: Int)], lines: [SourceLine],
-                         template: TableTemplate, context: PipelineContext) -> [Int] {
+                         template: TableTemplate, values: [[String?]], context: PipelineContext) -> [Int] {
         let table = template.id
         for unit in units {
             let (amount, number, text) = (lines[unit.amountLine].text, unit.number, lines[unit.unitLine].text)
@@ -910,8 +920,10 @@ struct TableRecognizer: Sendable {
             let amounts = row.slotIsAmount.indices.filter { row.slotIsAmount[$0] && $0 != s }
             let column = amounts.count == 1 ? row.columnPaths[amounts[0]] : row.columnPaths[s]
             let under = row.columnPaths[s].joined(separator: " / ")
+            let amountValue = amounts.count == 1 && hit.row < values.count && amounts[0] < values[hit.row].count ? values[hit.row][amounts[0]] : nil
+            let owner = UnitLine.refusedUnitsAmount(amountValue, column: column.joined(separator: " / "), amountsInRow: amounts.count)
             context.report(.tables, "tables.unit-line", .suspicion,
-                           "'\(text)' on a line of its own after \(number) in table \(table) is not that number's unit: \(number) stands under \(under), which holds a count (a count takes no unit), and with the unit no placement of the row's values keeps every value's kind; an amount's unit follows it, and no amount stands right before: \(number) placed as written, the unit left out (the amount \(column.joined(separator: " / ")) may lack it)",
+                           "'\(text)' on a line of its own after \(number) in table \(table) is not that number's unit: \(number) stands under \(under), which holds a count (a count takes no unit), and with the unit no placement of the row's values keeps every value's kind; an amount's unit follows it, and no amount stands right before: \(number) placed as written, the unit left out (\(owner))",
                            line: lines[unit.unitLine].number, cells: DiagnosticCells(table: table, row: row.path, column: column))
             // No step of its own: the table's region step already takes the
             // unit's line in and gives the number alone, and a second step
@@ -1301,7 +1313,7 @@ struct TableRecognizer: Sendable {
                                line: line, cells: DiagnosticCells(table: template.id, row: row.path, column: row.columnPaths[slot]))
             }
         }
-        let unitCells = units.isEmpty ? [] : reportUnitLines(units, refused: refusedUnits, lines: lines, template: template, context: context)
+        let unitCells = units.isEmpty ? [] : reportUnitLines(units, refused: refusedUnits, lines: lines, template: template, values: placement.values, context: context)
         let notCells = spanText.find(lines, in: range, template: template.id, cells: unitCells)
         let running = notCells.isEmpty ? [] : spanText.report(notCells, lines: lines, table: template.id, context: context)
         context.traced(.tables, rule, line: first,

@@ -45,6 +45,37 @@ struct UnitLine: Equatable {
         joined.append(contentsOf: line)
         return isValue(joined[...])
     }
+
+    /// What a unit the row's kinds refused says of the row's amount, as
+    /// far as it is true: `value`, the amount's cell as placed under
+    /// `column`, already ending in a unit (4826.35万元: the refused unit is
+    /// a second one), a bare number that may lack it (4126.8), or no value;
+    /// with no single amount in the row, that no amount is named.
+    static func refusedUnitsAmount(_ value: String?, column: String, amountsInRow: Int) -> String {
+        guard amountsInRow == 1 else { return "the row has no single amount it could end" }
+        guard let value else { return "the amount \(column) holds no value" }
+        guard let last = value.unicodeScalars.last, last.isASCIIDigit else {
+            return "the amount \(column) already carries its unit: \(value)"
+        }
+        return "the amount \(column), \(value), may lack it"
+    }
+}
+
+extension UnitLine {
+    /// The unit line right after `amountLine`, whose last word `number`
+    /// it ends, read from the unit line's `text`: the one place the unit is
+    /// cut out of its line (the separators around it left out), for both
+    /// readers (the cell stream's lines and the word loop's).
+    init(after amountLine: Int, number: String, unitText text: String) {
+        self.init(amountLine: amountLine, unitLine: amountLine + 1, number: number,
+                  unit: String(String.UnicodeScalarView(Self.unit(of: text))))
+    }
+
+    /// A unit line's scalars with its separators left out: what
+    /// `endsAmount` compares with the amount units.
+    static func unit(of text: String) -> [Unicode.Scalar] {
+        text.unicodeScalars.filter { !CellCut.isSeparator($0) }
+    }
 }
 
 extension TableRules {
