@@ -135,6 +135,10 @@ enum BuiltinRules {
     "lineEnds": "》）〕】」』〉，、；：。！？",
     "lineStarts": "（《〔【「『〈》）〕】」』〉，、；：。！？"
   },
+  "ocrQuoteBreaks": {
+    "description": "lines.join-open-quote: in a document that reads as OCR (a rule of Rules/ocr.json changed one of its lines), a paragraph whose lines leave one of pairs open (the innermost) goes on across a blank line (Tesseract's page break, a footer between) into a block whose first mark of that pair is its closer (…发布“双人 ⏎⏎ -4- ⏎⏎ 复核”制度，… in held-out shuchuan-wjw-2020). No gold of either corpus carries a quotation, parenthesis or title across paragraphs. Not where neither holds running text (a table label cut in its cell: 3.危及“三安全 ⏎⏎ 一稳定”), into a table row or a numbered line; a text layer is not read so.",
+    "pairs": ["“”", "（）", "《》"]
+  },
   "runOnPageNumberHyphen": "-",
   "wrap": {
     "minLineColumns": 20,
