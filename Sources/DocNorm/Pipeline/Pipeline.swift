@@ -90,7 +90,7 @@ public struct Pipeline: Sendable {
             // Only the stretches hold the lines now, and they go once joined:
             // the lines and the logical lines are not all held to the end (peak memory).
             kept = []
-            return lineRepair.joinLines(segments, furniture: furniture, context: context)
+            return lineRepair.joinLines(segments, furniture: furniture, readsAsOCR: readsAsOCR, context: context)
         }
         context.measure(.normalize) { repunctuateJoined(&prose, unless: [], misreadURLs: misreadURLs, readsAsOCR: readsAsOCR, context: context) }
         // Stage 2 reads its own output back until it joins nothing more, so

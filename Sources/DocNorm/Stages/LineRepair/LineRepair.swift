@@ -131,6 +131,14 @@ struct LineRulesFile: VersionedRuleFile {
         var lineStarts: String
     }
     var markPairs: MarkPairRules?
+    /// The pairs a paragraph OCR cut at a page break may leave open
+    /// (OCRQuoteBreaks.swift); optional, so a rules folder written before it
+    /// still loads (and the rule is off).
+    struct OCRQuoteBreakRules: Decodable {
+        var description: String?
+        var pairs: [String]
+    }
+    var ocrQuoteBreaks: OCRQuoteBreakRules?
     /// The mark an extractor drops at a line's end when it joins the line
     /// to the next as a hyphenated word, running a page number below the
     /// page's last line onto it (RunOnPageNumbers.swift); optional, so a
@@ -183,6 +191,8 @@ struct LineRulesFile: VersionedRuleFile {
 ///   `lines.join-section-title` — a section heading's title cut short.
 /// - MarkPairCuts.swift: `lines.join-mark-pair` — a line cut where two
 ///   full-width marks meet (pdftotext -raw on Chromium's PDF), joined.
+/// - OCRQuoteBreaks.swift: `lines.join-open-quote` — OCR's paragraph cut
+///   at a page break inside an open “…”, （…） or 《…》, joined.
 public struct LineRepair: Sendable {
     let file: LineRulesFile
     let cjk: ScalarSet
@@ -248,6 +258,8 @@ public struct LineRepair: Sendable {
     let strongFinalLeads: [Bool]
     /// `markPairs` from the rules, as bit sets; nil when the rules have none.
     let markPairs: MarkPairs?
+    /// `ocrQuoteBreaks.pairs` (Rules/lines.json), opener and closer; empty when the rules have none.
+    let quoteBreakPairs: [(open: Unicode.Scalar, close: Unicode.Scalar)]
     /// `cutHeadingTail.closers` as a bit set, built once (nil when the rules
     /// have no `cutHeadingTail`): built per document, its 8 KB bitmap cost
     /// ~10 K instructions a document.
@@ -332,6 +344,10 @@ public struct LineRepair: Sendable {
         hangingMarks = set(file.hangingMarks ?? "")
         runInMarks = set(file.runInMarks ?? "")
         markPairs = file.markPairs.map { MarkPairs(lineEnds: $0.lineEnds, lineStarts: set($0.lineStarts), set: set) }
+        quoteBreakPairs = (file.ocrQuoteBreaks?.pairs ?? []).compactMap { pair in
+            let marks = Array(pair.unicodeScalars)
+            return marks.count == 2 ? (open: marks[0], close: marks[1]) : nil
+        }
         cutHeadingClosers = file.cutHeadingTail.map { set($0.closers) }
         marksHoldHan = (file.noLineStart + file.closers).unicodeScalars.contains { $0.value &- 0x5000 <= 0x9FFF - 0x5000 }
         displacedRunCharacters = set(file.displacedRun.characters)
@@ -525,8 +541,11 @@ public struct LineRepair: Sendable {
     /// separate the stretches, and no paragraph crosses one. The text column
     /// is measured over all stretches together; the title and the top block
     /// can only open the first. `furniture`: the lines `removeFurniture`
-    /// removed as page furniture, sorted.
-    public func joinLines(_ segments: [ArraySlice<SourceLine>], furniture: [Int], context: PipelineContext) -> [[LogicalLine]] {
+    /// removed as page furniture, sorted. `readsAsOCR`: whether stage 1c
+    /// found the document OCR's (`OCRRepairs.LineRepairs`), the evidence
+    /// `lines.join-open-quote` asks for.
+    public func joinLines(_ segments: [ArraySlice<SourceLine>], furniture: [Int], readsAsOCR: Bool = false,
+                          context: PipelineContext) -> [[LogicalLine]] {
         var evidence = wrapEvidence(segments, blanks: .asLines, context: context)
         // Lines cut where two full-width marks meet, joined against the
         // column measured with their pieces in it; the evidence measured
@@ -555,7 +574,8 @@ public struct LineRepair: Sendable {
             let stretch = nonBlank(segment, measured: measured[index])
             return join(stretch.lines, blanks: .at(stretch.afterBlank), fullWidth: evidence.fullWidth, doubleSpaced: evidence.doubleSpaced,
                         exactColumn: evidence.exactColumn, spacesMarkFontSwitches: evidence.spacesMarkFontSwitches,
-                        atTop: index == 0, furniture: furniture, measured: stretch.measured, spans: spans, probing: false, context: context)!
+                        atTop: index == 0, furniture: furniture, measured: stretch.measured, spans: spans,
+                        quotesCutAtBreaks: readsAsOCR, probing: false, context: context)!
         }
     }
 
@@ -859,9 +879,11 @@ public struct LineRepair: Sendable {
     /// -1 where it measured none), so that `continues` need not measure the
     /// line again; empty where none are known. `spans`: the last input
     /// line of each line `gatherMarkPairCuts` joined, by its number.
+    /// `quotesCutAtBreaks`: the document reads as OCR, whose page breaks
+    /// may cut a paragraph inside an open quotation (`lines.join-open-quote`).
     func join(_ lines: ArraySlice<SourceLine>, blanks: BlanksBefore, fullWidth: Int?, doubleSpaced: Bool, exactColumn: Int? = nil,
               spacesMarkFontSwitches: Bool = false, atTop: Bool, furniture: [Int] = [], measured: [Int32] = [], spans: [Int: Int] = [:],
-              probing: Bool, context: PipelineContext) -> [LogicalLine]? {
+              quotesCutAtBreaks: Bool = false, probing: Bool, context: PipelineContext) -> [LogicalLine]? {
         var output: [LogicalLine] = []
         // At most one logical line per line: sized once (growing held the
         // lines twice over at each doubling).
@@ -907,6 +929,8 @@ public struct LineRepair: Sendable {
             var latinSeams: [Int] = []
             // The lines joined across a blank line at a page break (rare too).
             var breakSeams: [Int] = []
+            // The lines joined across a blank line inside an open quotation (OCR only, rare too).
+            var quoteSeams: [Int] = []
             // The lines that end a section heading's title cut short (rare too).
             var titleSeams: [Int] = []
             // The lines joined before an unbreakable run a numbered first line with no running text left no room for (rare too).
@@ -973,9 +997,13 @@ public struct LineRepair: Sendable {
                                             opening: first, second: lines[position + 1], fullWidth: full,
                                             nextNumbered: numbered.opens(lines, at: end + 1, self),
                                             afterNumbered: numbered.opens(lines, at: end + 2, self)))
+                // A blank line inside a quotation the next block closes, in
+                // OCR's text (`lines.join-open-quote`, OCRQuoteBreaks.swift).
+                let acrossQuote = !wrapped && !acrossBreak && breakBetween && quotesCutAtBreaks && topBlock == nil
+                    && closesAcrossBreak(lines[position...end], into: next.text, nextNumbered: numbered.opens(lines, at: end + 1, self))
                 // Asked only where the widths end a paragraph they saw wrap
                 // already (not a table's debris: short lines, no column).
-                guard wrapped || acrossBreak || (!breakBetween && last.number != first.number
+                guard wrapped || acrossBreak || acrossQuote || (!breakBetween && last.number != first.number
                                   && goesOnInsideBrackets(lines[position...end], &brackets, last: last.text, into: next.text,
                                                           nextNumbered: numbered.opens(lines, at: end + 1, self)))
                 else { break }
@@ -1025,7 +1053,8 @@ public struct LineRepair: Sendable {
                     break
                 }
                 if probing { return nil }
-                if acrossBreak { breakSeams.append(end + 1) } else if !wrapped { bracketSeams.append(end + 1) }
+                if acrossBreak { breakSeams.append(end + 1) } else if acrossQuote { quoteSeams.append(end + 1) }
+                else if !wrapped { bracketSeams.append(end + 1) }
                 else if byLatinGaps { latinGapSeams.append(end + 1) }
                 else if end == position, numbered.opens(lines, at: end, self), endsAsHeading(last.text, before: next.text) {
                     unbreakableSeams.append(end + 1)
@@ -1045,7 +1074,7 @@ public struct LineRepair: Sendable {
                         if context.tracing {
                             let before = lines[k - 1], next = lines[k]
                             let rule = bracketSeams.contains(k) ? "lines.join-bracket" : latinSeams.contains(k) ? (before.text.utf8.last == UInt8(ascii: "-") ? "lines.join-latin-hyphen" : "lines.join-latin")
-                                : breakSeams.contains(k) ? "lines.join-page-break" : titleSeams.contains(k) ? "lines.join-section-title"
+                                : breakSeams.contains(k) ? "lines.join-page-break" : quoteSeams.contains(k) ? "lines.join-open-quote" : titleSeams.contains(k) ? "lines.join-section-title"
                                 : unbreakableSeams.contains(k) ? "lines.join-unbreakable-run" : latinGapSeams.contains(k) ? "lines.latin-gaps"
                                 : endsInLinkQuery(before.text) ? "lines.join-link-query"
                                 : continuesLinkPath(before.text, into: next.text) ? "lines.join-link-path"

@@ -15,6 +15,15 @@ struct OCRRulesFile: VersionedRuleFile {
         /// Openers OCR reads before the parenthesis it doubles (《（, （（),
         /// each with its own closer (parens only).
         var doubled: [String]?
+        /// Openers no author closes with a parenthesis (〈, written only
+        /// inside 《》 and closed by 〉), whose closer is looked for as far
+        /// as `farReach` (parens only; optional, else `reach`).
+        var farOpeners: String?
+        var farReach: Int?
+        /// A bracket OCR read twice before a document number's misread
+        /// opener (〔【2019] → 〔〔2019〕): it goes (documentNumbers only;
+        /// optional, else none goes).
+        var doubledOpeners: String?
     }
     /// The dash of a range OCR read as an ideograph (5一10 for 5—10).
     struct Dashes: Decodable {
@@ -36,6 +45,10 @@ struct OCRRulesFile: VersionedRuleFile {
         var segmentJoins: [[String]]
         /// A scheme OCR misspelt, and the scheme (htps: → https:).
         var misreadSchemes: [[String]]
+        /// What a space OCR read inside a URL's path stands for (the low
+        /// `_`: art 3617_84125.html for art_3617_84125.html); optional,
+        /// else such a space is left.
+        var spaceReadings: String?
         /// A host's end, as OCR read it with the / after it lost or merged
         /// (.gov.cnrsj, .gov.cmjyj for .gov.cn/jyj), and what it stands for.
         var hostEnds: [[String]]
@@ -65,6 +78,10 @@ struct OCRRulesFile: VersionedRuleFile {
         var innerOpen: String, innerClose: String
         var misreadOpeners: String, misreadClosers: String
         var quoteClose: String
+        /// Whether a title closer right after the inner title's closer, with
+        /// the outer title's own closer still to come, is that inner closer
+        /// read twice (…格式〉》的通知》); optional, else left.
+        var doubledCloses: Bool?
     }
     var format: String
     var parens: Pairs
@@ -85,6 +102,8 @@ struct OCRRulesFile: VersionedRuleFile {
     var valueRows: OCRValueRowReadingsRules
     var hostStops: OCRHostStopsRules
     var loneCharacters: OCRLoneCharactersRules
+    /// Optional, so a rules folder written before it still loads (and the rule is off).
+    var wordReadings: OCRWordReadingsRules?
 }
 
 /// Stage 1c, what OCR misreads, on the character-normalized lines:
@@ -95,9 +114,11 @@ struct OCRRulesFile: VersionedRuleFile {
 ///   〈格式〉 and 《条例》 keep their own closers and stay;
 ///   `normalize.ocr-doubled-paren`: an opener OCR read twice, first as
 ///   another mark, loses that mark when its own closer does not follow:
-///   《（社区） → （社区）.
+///   《（社区） → （社区）. A 〈, which no author closes with a parenthesis,
+///   finds its ） further away (`parens.farReach`): 〈地址：…，电子邮箱：…）.
 /// - `normalize.ocr-document-number`: a year in misread brackets before a
-///   document number: 国办公开办函【2021] 30号 → 国办公开办函〔2021〕30号.
+///   document number: 国办公开办函【2021] 30号 → 国办公开办函〔2021〕30号;
+///   the opener read twice loses its first reading: 〔【2019] → 〔2019〕.
 /// - `normalize.ocr-dash`: a range's dash read as 一 between numbers:
 ///   5一10个工作日 → 5—10个工作日, 9:00一17:00 → 9:00—17:00,
 ///   5月1日一10月15日 → 5月1日—10月15日 (一是, 第一, 十一月 have no digit
@@ -128,7 +149,9 @@ struct OCRRulesFile: VersionedRuleFile {
 ///   (`OCRLabelNumberings`, `normalize.ocr-label-numbering`: 5要求行政机关 →
 ///   5.要求行政机关, 工末机关不掌握 → 1.末机关不掌握); the pipeline
 ///   names its paragraphs of a Han character alone once its prose is
-///   settled (`OCRLoneCharacters`, suspicion `normalize.ocr-lone-character`).
+///   settled (`OCRLoneCharacters`, suspicion `normalize.ocr-lone-character`);
+///   a word OCR misread into no word (`OCRWordReadings`, `normalize.ocr-word`:
+///   全履盖 → 全覆盖).
 /// - `normalize.ocr-one`: a value 1 read as 工 in a row of numbers, a digit
 ///   after it: 事务信息工0 0 0 0 0 → 事务信息1 0 0 0 0 0, 0 0工0 0 → 0 0 1 0 0.
 /// - `normalize.ocr-url-path`: a / OCR lost between two path segments of a
@@ -142,7 +165,12 @@ struct OCRRulesFile: VersionedRuleFile {
 /// - `normalize.ocr-nested-title`: a title opened inside an open title and
 ///   closed before it is the inner 〈…〉 of GB/T 15834, whatever OCR read its
 ///   marks as: 《…关于印发《…格式》的通知》 and 《…印发“…格式>的通知》 →
-///   《…关于印发〈…格式〉的通知》; “十四五” closed by ” inside a title stays.
+///   《…关于印发〈…格式〉的通知》; “十四五” closed by ” inside a title stays;
+///   `normalize.ocr-doubled-title-close`: a 》 right after the inner 〉 with
+///   the outer title's own 》 still to come is the 〉 read twice:
+///   《…格式（试行）〉》的通知》 → 《…格式（试行）〉的通知》.
+/// - `normalize.ocr-url-underscore`: a URL's `_` read as a space, in a URL
+///   OCR visibly read: /hpx2025/art 3617_84125.html → /art_3617_84125.html.
 ///
 /// Each change is traced with its line; the line's punctuation and spaces are
 /// looked at again afterwards (the new （ can give a colon a Han context, and
@@ -263,6 +291,19 @@ struct OCRRepairs: Sendable {
     /// none a paren closer, and each pair's closer is no pair's opener. Else
     /// an opener waits for any closer, as before.
     let tracksParenBrackets: Bool
+    /// `parens.farOpeners` and `parens.farReach`: openers whose closer is
+    /// looked for further than `reach` (〈地址：…，电子邮箱：…） runs to 110).
+    var farOpeners: [Unicode.Scalar] = []
+    var farReach = 0
+    /// `documentNumbers.doubledOpeners`: the bracket read twice before a
+    /// number's opener (`documentNumbers`).
+    var doubledNumberOpeners: [Unicode.Scalar] = []
+    /// `nestedTitles.doubledCloses` (`doubledTitleCloses`).
+    var doubledTitleCloses = false
+    /// `urls.spaceReadings` (`urlPathSpaces`), nil when the rules have none.
+    var urlPathSpace: Unicode.Scalar? = nil
+    /// `wordReadings` (OCRWordReadings.swift).
+    var words = OCRWordReadings.none
 
     /// `numberedLabels`: the table templates' labels that open with a row
     /// number (`TableRules.numberedLabels`), whose lost points
@@ -418,7 +459,12 @@ struct OCRRepairs: Sendable {
                           quoteClose: quoteClose,
                           candidates: ScalarSet(ranges: parenOpeners.union(numberOpeners).union(triggers).map { $0.value...$0.value },
                                                 pattern: "OCR candidates"),
-                          candidateSkips: skips, reactingBits: reactingBits, tracksParenBrackets: tracksParenBrackets)
+                          candidateSkips: skips, reactingBits: reactingBits, tracksParenBrackets: tracksParenBrackets,
+                          farOpeners: Array((file.parens.farOpeners ?? "").unicodeScalars), farReach: max(file.parens.farReach ?? reach, reach),
+                          doubledNumberOpeners: Array((file.documentNumbers.doubledOpeners ?? "").unicodeScalars),
+                          doubledTitleCloses: titles.doubledCloses ?? false,
+                          urlPathSpace: try file.urls.spaceReadings.map { try one($0, "urls.spaceReadings") },
+                          words: try OCRWordReadings.load(file.wordReadings))
     }
 
     /// What stage 1c found on a document's lines.
@@ -477,7 +523,7 @@ struct OCRRepairs: Sendable {
         static let lists = ReadingCandidates(rawValue: 4), addresses = ReadingCandidates(rawValue: 8)
         static let hosts = ReadingCandidates(rawValue: 16), ones = ReadingCandidates(rawValue: 32)
         static let labels = ReadingCandidates(rawValue: 64), anchors = ReadingCandidates(rawValue: 128)
-        static let valueRows = ReadingCandidates(rawValue: 256)
+        static let valueRows = ReadingCandidates(rawValue: 256), words = ReadingCandidates(rawValue: 512)
     }
 
     /// Which readings may change a text, from its UTF-8: each gate byte
@@ -495,6 +541,7 @@ struct OCRRepairs: Sendable {
         if found.contains(.ones) || labelNumberings.mayHold(utf8) { found.insert(.labels) }
         if tableAnchors.mayHold(utf8) { found.insert(.anchors) }
         if valueRows.mayHold(utf8) { found.insert(.valueRows) }
+        if words.mayHold(utf8) { found.insert(.words) }
         return found
     }
 
@@ -546,6 +593,7 @@ struct OCRRepairs: Sendable {
                 "'\(read)' among a row's values in a text read by OCR taken as \(repaired) (Tesseract glues a rule or stain after a value as a mark)"
             }
         }
+        if may.contains(.words) && words.repair(&s) { changed.append(("normalize.ocr-word", s)) }
         guard !changed.isEmpty else { return nil }
         for nine in nines {
             context.report(.normalize, "normalize.ocr-percent-nine", .repair,
@@ -585,8 +633,11 @@ struct OCRRepairs: Sendable {
         if ones(&s) { changed.append(("normalize.ocr-one", s)) }
         if oneAtRowEnd(&s) { changed.append(("normalize.ocr-one-row-end", s)) }
         if urlMisread && urlPaths(&s) { changed.append(("normalize.ocr-url-path", s)) }
+        if urlMisread && urlPathSpaces(&s) { changed.append(("normalize.ocr-url-underscore", s)) }
         // After parens: 〈试行) inside the inner title is （试行） by then.
         if nestedTitles(&s) { changed.append(("normalize.ocr-nested-title", s)) }
+        // After nestedTitles: the inner closer is 〉 by then.
+        if doubledTitleCloses(&s) { changed.append(("normalize.ocr-doubled-title-close", s)) }
         guard !changed.isEmpty else { return nil }
         return finished(text, s, changed, line: line, characters: characters, context: context)
     }
@@ -701,7 +752,12 @@ struct OCRRepairs: Sendable {
                         if let opener = inner {
                             if v == quoteClose.value { inner = nil; continue }
                             if misreadInnerClosers.contains(scalar) {
-                                if opener == innerOpen.value && v == innerClose.value { inner = nil; continue }
+                                if opener == innerOpen.value && v == innerClose.value {
+                                    inner = nil
+                                    // 〉》 may be the 〉 read twice (`doubledTitleCloses`).
+                                    if doubledTitleCloses && i < utf8.count && decodeUTF8Scalar(utf8, at: i).value == titleClose.value { return true }
+                                    continue
+                                }
                                 return true
                             }
                         }
@@ -773,6 +829,9 @@ struct OCRRepairs: Sendable {
             // closing parenthesis: 《汇编（2020年版）》 nests, and stays. A
             // whole title or document number inside is passed over:
             // 〈以下简称《条例》） and 〈国办公开办函〔2021〕30号） are misread （…）.
+            // 〈 is never closed by a parenthesis: its closer may be as far
+            // as a contact line runs (〈地址：…，电子邮箱：…）).
+            let reach = farOpeners.contains(s[i]) ? farReach : self.reach
             guard let j = firstBracket(in: s, after: i, reach: reach), parenClosers.contains(s[j]), j > i + 1 else { continue }
             // An ASCII pair around Latin or digits only is the punctuation rule's to judge.
             if s[i] == "(" && !s[(i + 1)..<j].contains(where: { $0.properties.isIdeographic }) { continue }
@@ -864,6 +923,31 @@ struct OCRRepairs: Sendable {
                 changed = true
             }
             i = m
+        }
+        return changed
+    }
+
+    /// 《…印发〈…格式〉》的通知》 → 《…印发〈…格式〉的通知》: a title closer
+    /// right after the inner title's closer, inside an open title whose own
+    /// closer still follows (no title opener between), is OCR's second
+    /// reading of the inner closer, and goes. The outer title never nests
+    /// (GB/T 15834), so a 》 after 〉 that leaves a later 》 with nothing to
+    /// close is never the author's; 《…〈…〉》 closing both at once stays.
+    func doubledTitleCloses(_ s: inout [Unicode.Scalar]) -> Bool {
+        guard doubledTitleCloses else { return false }
+        var changed = false
+        var opened = false
+        var i = 0
+        while i + 1 < s.count {
+            defer { i += 1 }
+            if s[i] == titleOpen { opened = true; continue }
+            guard opened, s[i] == innerClose, s[i + 1] == titleClose,
+                  let m = s[(i + 2)...].firstIndex(where: { $0 == titleOpen || $0 == titleClose }), s[m] == titleClose else {
+                if s[i] == titleClose { opened = false }
+                continue
+            }
+            s.remove(at: i + 1)
+            changed = true
         }
         return changed
     }
@@ -964,6 +1048,44 @@ struct OCRRepairs: Sendable {
                 s.replaceSubrange(i..<end, with: right)
                 changed = true
             }
+        }
+        return changed
+    }
+
+    /// http://…/hpx2025/art 3617_84125.html → …/art_3617_84125.html: a
+    /// space inside a URL's path (after the host's first /) between a Latin
+    /// letter and a digit, either way round, where the run after it goes on
+    /// in URL characters to the next space or the URL's end and holds a `_`
+    /// itself (the path's own separator), is the `_` OCR read as a space
+    /// (`urls.spaceReadings`). A path has no space, and a URL followed by
+    /// words has no `_` in the word; asked only in a text that shows a URL
+    /// OCR read (as `urlPaths`).
+    func urlPathSpaces(_ s: inout [Unicode.Scalar]) -> Bool {
+        guard let underscore = urlPathSpace else { return false }
+        func isURLCharacter(_ c: Unicode.Scalar) -> Bool { c.value > 0x20 && c.value < 0x7F }
+        func isLetter(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
+        func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+        var changed = false
+        var i = 0
+        while i + 2 < s.count {
+            defer { i += 1 }
+            // A scheme's //, then the host up to its first /.
+            guard s[i] == ":", s[i + 1] == "/", s[i + 2] == "/" else { continue }
+            var k = i + 3
+            while k < s.count && isURLCharacter(s[k]) && s[k] != "/" { k += 1 }
+            guard k < s.count, s[k] == "/" else { continue }
+            while k + 2 < s.count {
+                while k < s.count && isURLCharacter(s[k]) { k += 1 }
+                guard k + 1 < s.count, s[k] == " ", k > 0 else { break }
+                let before = s[k - 1], after = s[k + 1]
+                guard isLetter(before) && isDigit(after) || isDigit(before) && isLetter(after) else { break }
+                var end = k + 1
+                while end < s.count && isURLCharacter(s[end]) { end += 1 }
+                guard s[(k + 1)..<end].contains(underscore) else { break }
+                s[k] = underscore
+                changed = true
+            }
+            i = k
         }
         return changed
     }
@@ -1145,10 +1267,17 @@ struct OCRRepairs: Sendable {
             let digitsStart = k
             while k < s.count && ("0"..."9").contains(s[k]) { k += 1 }
             guard k > digitsStart, k < s.count, s[k] == "号" else { continue }
-            guard s[i] != numberOpen || s[i + 5] != numberClose else { continue }
+            // 〔【2019] 60号: the number's opener read twice, as itself and
+            // as another bracket; the first goes.
+            let doubled = i > 0 && doubledNumberOpeners.contains(s[i - 1])
+            guard doubled || s[i] != numberOpen || s[i + 5] != numberClose else { continue }
             s[i] = numberOpen
             s[i + 5] = numberClose
             s.removeSubrange((i + 6)..<digitsStart)
+            if doubled {
+                s.remove(at: i - 1)
+                i -= 1
+            }
             changed = true
         }
         return changed
