@@ -907,11 +907,6 @@ public struct LineRepair: Sendable {
             // The lines joined after a numbered first line with no running text
             // that is the next item of a numbered paragraph with running text (rare too).
             var itemSeams: [Int] = []
-            // Whether numbering opens the paragraph as the next item of the
-            // paragraph before, which held running text: the items of one
-            // list are all headings or all paragraphs (`lines.join-item-sibling`).
-            let itemAfterRunningItem = numbered.opens(lines, at: position, self)
-                && previousParagraph.map { isNextItem(first.text, after: lines[$0]) } == true
             if let block = topBlock, position >= block.end { topBlock = nil }
             let column = topBlock?.width ?? fullWidth
             // The paragraph's lines first (the decisions read the lines, not
@@ -943,16 +938,22 @@ public struct LineRepair: Sendable {
                     end += 1
                     continue
                 }
+                // The paragraph before, when this line opens a paragraph: its
+                // item may prove this numbered line no heading
+                // (`lines.join-item-sibling`, asked in `continues` only where
+                // the line ends as a heading would: reading it at every
+                // numbered line cost 15 M in the 1 MB bench).
+                let itemBefore = end == position ? previousParagraph.map { lines[$0] } : nil
                 let wrapped = continues(last, into: next.text, fullWidth: full, blankBetween: breakBetween && !doubleSpaced,
                                         opensParagraph: last.number == first.number, spacesMarkFontSwitches: spacesMarkFontSwitches,
-                                        lineColumns: measuredColumns(end), itemAfterRunningItem: itemAfterRunningItem,
+                                        lineColumns: measuredColumns(end), itemBefore: itemBefore,
                                         lineNumbered: numbered.opens(lines, at: end, self), nextNumbered: numbered.opens(lines, at: end + 1, self))
                 // The paragraph ends where only the spaces marking font
                 // switches had made the line reach the column (`lines.font-switch-spaces`).
                 if !wrapped, spacesMarkFontSwitches, !probing,
                    continues(last, into: next.text, fullWidth: full, blankBetween: breakBetween && !doubleSpaced,
                              opensParagraph: last.number == first.number, lineColumns: measuredColumns(end),
-                             itemAfterRunningItem: itemAfterRunningItem,
+                             itemBefore: itemBefore,
                              lineNumbered: numbered.opens(lines, at: end, self), nextNumbered: numbered.opens(lines, at: end + 1, self)) {
                     context.traced(.lines, "lines.font-switch-spaces", line: next.number,
                                    before: join(last.text, next.text), after: last.text + "⏎" + next.text)
@@ -962,7 +963,7 @@ public struct LineRepair: Sendable {
                 let byLatinGaps = wrapped && !probing && !spacesMarkFontSwitches && endsStrongly(last.text)
                     && !continues(last, into: next.text, fullWidth: full, blankBetween: breakBetween && !doubleSpaced,
                                   opensParagraph: last.number == first.number, lineColumns: measuredColumns(end), countsLatinGaps: false,
-                                  itemAfterRunningItem: itemAfterRunningItem,
+                                  itemBefore: itemBefore,
                                   lineNumbered: numbered.opens(lines, at: end, self), nextNumbered: numbered.opens(lines, at: end + 1, self))
                 // A blank line after a full stop ends the paragraph, unless the
                 // line after it could not be a first line (`lines.join-page-break`).
@@ -1030,7 +1031,7 @@ public struct LineRepair: Sendable {
                 if acrossBreak { breakSeams.append(end + 1) } else if !wrapped { bracketSeams.append(end + 1) }
                 else if byLatinGaps { latinGapSeams.append(end + 1) }
                 else if end == position, numbered.opens(lines, at: end, self), endsAsHeading(last.text, before: next.text) {
-                    if itemAfterRunningItem { itemSeams.append(end + 1) } else { unbreakableSeams.append(end + 1) }
+                    if itemBefore.map({ isNextItem(last.text, after: $0) }) == true { itemSeams.append(end + 1) } else { unbreakableSeams.append(end + 1) }
                 }
                 last = next
                 end += 1

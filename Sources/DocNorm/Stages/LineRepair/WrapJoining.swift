@@ -330,12 +330,13 @@ extension LineRepair {
     /// asked only when needed and answered once per line (`NumberedLines`).
     /// `spacesMarkFontSwitches`: the extractor put a space at each place
     /// where Latin meets CJK, which took no room on the page (`wrapEvidence`).
-    /// `itemAfterRunningItem`: the line is the next item of a numbered
-    /// paragraph with running text (`lines.join-item-sibling`), so it is no
-    /// heading that filled the column, whatever marks it lacks.
+    /// `itemBefore`: the paragraph before the one `line` opens; when `line`
+    /// is the next item of its numbered paragraph with running text
+    /// (`lines.join-item-sibling`), it is no heading that filled the column,
+    /// whatever marks it lacks.
     func continues(_ line: SourceLine, into next: String, fullWidth: Int, blankBetween: Bool, opensParagraph: Bool,
                    spacesMarkFontSwitches: Bool = false, lineColumns: Int? = nil, countsLatinGaps: Bool = true,
-                   itemAfterRunningItem: Bool = false,
+                   itemBefore: ArraySlice<SourceLine>? = nil,
                    lineNumbered: @autoclosure () -> Bool, nextNumbered: @autoclosure () -> Bool) -> Bool {
         if line.text.containsTab || next.containsTab { return false }
         if nextNumbered() && !continuesLinkPath(line.text, into: next) { return false }
@@ -367,7 +368,8 @@ extension LineRepair {
         let width = spacesMarkFontSwitches ? columnsLessFontSwitches(line, measured: measured)
             : max(line.extractedColumns ?? 0, measured)
         let reach = opensParagraph ? max(width, measured + file.wrap.firstLineIndent) : width
-        if opensParagraph && !itemAfterRunningItem && lineNumbered() && endsAsHeading(line.text, before: next)
+        if opensParagraph && lineNumbered() && endsAsHeading(line.text, before: next)
+            && itemBefore.map({ isNextItem(line.text, after: $0) }) != true
             && !wrapsBeforeUnbreakableRun(reach: reach, next: next, fullWidth: fullWidth) { return false }
         // The layout broke here because the next unit did not fit; after a full
         // stop a short line is as likely a paragraph's last, so the window
