@@ -261,6 +261,30 @@ func repaired(_ text: String) throws -> [String] {
         #expect(try repaired(text).last == first + rest)
     }
 
+    /// A numbered first line with no ，。；、 that filled the column is no
+    /// heading when the item before it (same numbering style, one less)
+    /// opened a paragraph with running text: the items of one list are all
+    /// headings or all paragraphs (held-out tinglan-sfj-2024 五（二）:
+    /// 1.2025年起…，抽查结果⏎纳入年度考核。⏎2.围绕《…》等群众关注的法律⏎法规，制作…;
+    /// `lines.join-item-sibling`).
+    @Test func numberedLineAfterARunningItemContinues() throws {
+        let body = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n\n"
+        let item1 = "1." + String(repeating: "对", count: 9) + "，" + String(repeating: "查", count: 9)
+        let item2 = "2.围绕《" + String(repeating: "法", count: 14) + "》等"
+        let rest = "法规，制作图解不少于10件。"
+        let text = body + item1 + "\n纳入年度考核。\n" + item2 + "\n" + rest + "\n"
+        #expect(try repaired(text).suffix(2) == [item1 + "纳入年度考核。", item2 + rest])
+        #expect(try document(text, tracing: true).trace.contains { $0.rule == "lines.join-item-sibling" })
+        // After a heading item (no running text), the line stands as a heading that filled the column.
+        let headed = body + "1.公开内容\n全年公开信息326条。\n" + item2 + "\n" + rest + "\n"
+        #expect(try repaired(headed).suffix(2) == [item2, rest])
+        // Nor is an item of another style, or not the next one, evidence.
+        let other = body + "（1）" + String(repeating: "对", count: 8) + "，" + String(repeating: "查", count: 8) + "\n纳入年度考核。\n" + item2 + "\n" + rest + "\n"
+        #expect(try repaired(other).suffix(2) == [item2, rest])
+        let skipped = body + "3." + item1.dropFirst(2) + "\n纳入年度考核。\n" + item2 + "\n" + rest + "\n"
+        #expect(try repaired(skipped).suffix(2) == [item2, rest])
+    }
+
     /// A paragraph does not end inside brackets: a line too short to have
     /// reached the column (a justified line written letter-spaced, or a piece
     /// of one) goes on in the next line when （ is still open.

@@ -162,6 +162,17 @@ public struct HeadingNumbering: Sendable {
         return (style.level, offset)
     }
 
+    /// The numbering that opens `text` as its style, value and the UTF-8
+    /// offset of the text after it, no strings built: stage 2 asks whether a
+    /// numbered line is the next item (same style, one more) of the numbered
+    /// line before it (`lines.join-item-sibling`).
+    func styleValueAndRestOffset(_ text: String) -> (style: ObjectIdentifier, value: Int, restUTF8Offset: Int)? {
+        guard let (style, value, length) = opening(text) else { return nil }
+        var offset = 0
+        for s in text.unicodeScalars.prefix(length) { offset += UTF8.width(s) }
+        return (ObjectIdentifier(style), value, offset)
+    }
+
     /// Whether numbering opens `text` (what `parse` finds, without building
     /// its strings): stage 2 asks this of every line.
     /// Its first byte asked inline: most lines are turned away without a call.

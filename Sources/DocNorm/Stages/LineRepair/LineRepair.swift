@@ -902,6 +902,8 @@ public struct LineRepair: Sendable {
                              context: context)
             : nil
         var numbered = NumberedLines()
+        // The lines of the paragraph before (`lines.join-item-sibling`).
+        var previousParagraph: ClosedRange<Int>?
         // Whether a blank line of the input or a page break (page furniture
         // removed) stands right before the line at `index`.
         func breakBefore(_ index: Int) -> Bool {
@@ -937,6 +939,9 @@ public struct LineRepair: Sendable {
             var unbreakableSeams: [Int] = []
             // The lines joined where only the gaps at Latin–Han places reached the column (rare too).
             var latinGapSeams: [Int] = []
+            // The lines joined after a numbered first line with no running text
+            // that is the next item of a numbered paragraph with running text (rare too).
+            var itemSeams: [Int] = []
             if let block = topBlock, position >= block.end { topBlock = nil }
             let column = topBlock?.width ?? fullWidth
             // The paragraph's lines first (the decisions read the lines, not
@@ -968,14 +973,22 @@ public struct LineRepair: Sendable {
                     end += 1
                     continue
                 }
+                // The paragraph before, when this line opens a paragraph: its
+                // item may prove this numbered line no heading
+                // (`lines.join-item-sibling`, asked in `continues` only where
+                // the line ends as a heading would: reading it at every
+                // numbered line cost 15 M in the 1 MB bench).
+                let itemBefore = end == position ? previousParagraph.map { lines[$0] } : nil
                 let wrapped = continues(last, into: next.text, fullWidth: full, blankBetween: breakBetween && !doubleSpaced,
                                         opensParagraph: last.number == first.number, spacesMarkFontSwitches: spacesMarkFontSwitches,
-                                        lineColumns: measuredColumns(end), lineNumbered: numbered.opens(lines, at: end, self), nextNumbered: numbered.opens(lines, at: end + 1, self))
+                                        lineColumns: measuredColumns(end), itemBefore: itemBefore,
+                                        lineNumbered: numbered.opens(lines, at: end, self), nextNumbered: numbered.opens(lines, at: end + 1, self))
                 // The paragraph ends where only the spaces marking font
                 // switches had made the line reach the column (`lines.font-switch-spaces`).
                 if !wrapped, spacesMarkFontSwitches, !probing,
                    continues(last, into: next.text, fullWidth: full, blankBetween: breakBetween && !doubleSpaced,
                              opensParagraph: last.number == first.number, lineColumns: measuredColumns(end),
+                             itemBefore: itemBefore,
                              lineNumbered: numbered.opens(lines, at: end, self), nextNumbered: numbered.opens(lines, at: end + 1, self)) {
                     context.traced(.lines, "lines.font-switch-spaces", line: next.number,
                                    before: join(last.text, next.text), after: last.text + "⏎" + next.text)
@@ -985,6 +998,7 @@ public struct LineRepair: Sendable {
                 let byLatinGaps = wrapped && !probing && !spacesMarkFontSwitches && endsStrongly(last.text)
                     && !continues(last, into: next.text, fullWidth: full, blankBetween: breakBetween && !doubleSpaced,
                                   opensParagraph: last.number == first.number, lineColumns: measuredColumns(end), countsLatinGaps: false,
+                                  itemBefore: itemBefore,
                                   lineNumbered: numbered.opens(lines, at: end, self), nextNumbered: numbered.opens(lines, at: end + 1, self))
                 // A blank line after a full stop ends the paragraph, unless the
                 // line after it could not be a first line (`lines.join-page-break`).
@@ -1057,7 +1071,7 @@ public struct LineRepair: Sendable {
                 else if !wrapped { bracketSeams.append(end + 1) }
                 else if byLatinGaps { latinGapSeams.append(end + 1) }
                 else if end == position, numbered.opens(lines, at: end, self), endsAsHeading(last.text, before: next.text) {
-                    unbreakableSeams.append(end + 1)
+                    if itemBefore.map({ isNextItem(last.text, after: $0) }) == true { itemSeams.append(end + 1) } else { unbreakableSeams.append(end + 1) }
                 }
                 last = next
                 end += 1
@@ -1076,6 +1090,7 @@ public struct LineRepair: Sendable {
                             let rule = bracketSeams.contains(k) ? "lines.join-bracket" : latinSeams.contains(k) ? (before.text.utf8.last == UInt8(ascii: "-") ? "lines.join-latin-hyphen" : "lines.join-latin")
                                 : breakSeams.contains(k) ? "lines.join-page-break" : quoteSeams.contains(k) ? "lines.join-open-quote" : titleSeams.contains(k) ? "lines.join-section-title"
                                 : unbreakableSeams.contains(k) ? "lines.join-unbreakable-run" : latinGapSeams.contains(k) ? "lines.latin-gaps"
+                                : itemSeams.contains(k) ? "lines.join-item-sibling"
                                 : endsInLinkQuery(before.text) ? "lines.join-link-query"
                                 : continuesLinkPath(before.text, into: next.text) ? "lines.join-link-path"
                                 : "lines.join-wrap"
@@ -1087,6 +1102,7 @@ public struct LineRepair: Sendable {
                 }
                 output.append(LogicalLine(text: text, lines: first.number...(spans.isEmpty ? last.number : spans[last.number] ?? last.number)))
             }
+            previousParagraph = position...end
             position = end + 1
         }
         return output

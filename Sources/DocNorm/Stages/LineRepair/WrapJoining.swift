@@ -20,7 +20,11 @@ import ICUKit
 ///   line, ends the paragraph, and so does a short line opening with a
 ///   table's anchor (行政复议) unless it holds a full stop, which no row does; so does a numbered first line without a mark
 ///   of running text (，。；、) when the next line has one: a heading that
-///   happened to fill the column (a heading's wrapped tail has none). So
+///   happened to fill the column (a heading's wrapped tail has none), unless
+///   the numbered line before it of its style, one less, opened a paragraph
+///   with running text (`lines.join-item-sibling`: the items of one list are
+///   all headings or all paragraphs; 1.2025年起…，抽查结果 ⏎ 纳入年度考核。 ⏎
+///   2.围绕《…》等群众关注的法律 ⏎ 法规，制作…, held-out tinglan-sfj-2024). So
 ///   does a full stop at the column before a line set in from the lines on
 ///   either side (a first-line indent pdftotext -layout kept:
 ///   `lines.indent-kept`). A next
@@ -326,8 +330,13 @@ extension LineRepair {
     /// asked only when needed and answered once per line (`NumberedLines`).
     /// `spacesMarkFontSwitches`: the extractor put a space at each place
     /// where Latin meets CJK, which took no room on the page (`wrapEvidence`).
+    /// `itemBefore`: the paragraph before the one `line` opens; when `line`
+    /// is the next item of its numbered paragraph with running text
+    /// (`lines.join-item-sibling`), it is no heading that filled the column,
+    /// whatever marks it lacks.
     func continues(_ line: SourceLine, into next: String, fullWidth: Int, blankBetween: Bool, opensParagraph: Bool,
                    spacesMarkFontSwitches: Bool = false, lineColumns: Int? = nil, countsLatinGaps: Bool = true,
+                   itemBefore: ArraySlice<SourceLine>? = nil,
                    lineNumbered: @autoclosure () -> Bool, nextNumbered: @autoclosure () -> Bool) -> Bool {
         if line.text.containsTab || next.containsTab { return false }
         if nextNumbered() && !continuesLinkPath(line.text, into: next) { return false }
@@ -360,6 +369,7 @@ extension LineRepair {
             : max(line.extractedColumns ?? 0, measured)
         let reach = opensParagraph ? max(width, measured + file.wrap.firstLineIndent) : width
         if opensParagraph && lineNumbered() && endsAsHeading(line.text, before: next)
+            && itemBefore.map({ isNextItem(line.text, after: $0) }) != true
             && !wrapsBeforeUnbreakableRun(reach: reach, next: next, fullWidth: fullWidth) { return false }
         // The layout broke here because the next unit did not fit; after a full
         // stop a short line is as likely a paragraph's last, so the window
@@ -427,6 +437,44 @@ extension LineRepair {
         guard hasRunningText(next), !leavesBracketOpen(line) else { return false }
         guard let opening = numbering.levelAndRestOffset(line) else { return !hasRunningText(line) }
         return !hasRunningText(line, fromUTF8Offset: opening.restUTF8Offset)
+    }
+
+    /// Whether `line` opens with numbering that is the next item (same
+    /// style, one more) of the paragraph `previous`, and that paragraph holds
+    /// running text after its numbering: the items of one list are all
+    /// headings or all paragraphs, so `line` is no heading that filled the
+    /// column (`lines.join-item-sibling`). An Arabic item's number followed
+    /// by a digit is no numbering to `HeadingNumbering` (1.5万), but before
+    /// the item 2. that opens `line`, 1.2025年起… is item 1 (held-out
+    /// tinglan-sfj-2024). Asked only at a numbered paragraph's first line.
+    func isNextItem(_ line: String, after previous: ArraySlice<SourceLine>) -> Bool {
+        guard let item = numbering.styleValueAndRestOffset(line), item.value > 1, let head = previous.first?.text else { return false }
+        let restOffset: Int
+        if let before = numbering.styleValueAndRestOffset(head) {
+            guard before.style == item.style, before.value + 1 == item.value else { return false }
+            restOffset = before.restUTF8Offset
+        } else {
+            guard let offset = Self.arabicItemEnd(head, value: item.value - 1), Self.arabicItemEnd(line, value: item.value) != nil
+            else { return false }
+            restOffset = offset
+        }
+        return previous.indices.contains { k in
+            hasRunningText(previous[k].text, fromUTF8Offset: k == previous.startIndex ? restOffset : 0)
+        }
+    }
+
+    /// The UTF-8 offset after `value` written in ASCII digits and an ASCII
+    /// point at the start of `text` (1., 12.), whatever follows; nil when
+    /// `text` does not open so.
+    static func arabicItemEnd(_ text: String, value: Int) -> Int? {
+        let digits = String(value).utf8
+        var i = text.utf8.startIndex
+        for d in digits {
+            guard i < text.utf8.endIndex, text.utf8[i] == d else { return nil }
+            i = text.utf8.index(after: i)
+        }
+        guard i < text.utf8.endIndex, text.utf8[i] == UInt8(ascii: ".") else { return nil }
+        return digits.count + 1
     }
 
     /// Whether `next` opens with a run a line breaker cannot split (a web
