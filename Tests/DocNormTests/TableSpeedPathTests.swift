@@ -375,4 +375,56 @@ extension TableSpeedPathTests {
             #expect(tables.spanText.labels[template.id]?.labels == pieces?.labels)
         }
     }
+
+    /// `templatesAnchored` (each distinct anchor compared once, the answer
+    /// one of the sets made with the recognizer) gives the templates one of
+    /// whose own anchors opens the line past its TABs and spaces, in order,
+    /// as comparing every template's anchors gave.
+    @Test func anchoredTemplatesAreThoseOneOfWhoseAnchorsOpensTheLine() {
+        let tables = pipeline.tables, templates = tables.rules.templates
+        let anchors = Set(templates.flatMap(\.anchors))
+        var texts = ["", " ", "\t", "（一）予以公开", "行政", "行政许可", "申请人", "第二十条", "前文行政复议", "0 1 2"]
+        for anchor in anchors {
+            texts += [anchor, " \t" + anchor, anchor + "\t结果", String(anchor.dropLast()), "\t" + String(anchor.dropLast()) + "后"]
+        }
+        var opened = 0
+        for text in texts {
+            for emptyAnchors in [true, false] {
+                let rest = Substring(text).drop { $0 == "\t" || $0 == " " }
+                let expected: [Int] = rest.unicodeScalars.first.map { tables.anchorFirsts.contains($0.value) } == true
+                    ? templates.indices.filter { t in
+                        templates[t].anchors.contains { $0.isEmpty ? emptyAnchors : rest.utf8.starts(with: $0.utf8) }
+                    }
+                    : []
+                #expect(tables.templatesAnchored(text, emptyAnchors: emptyAnchors) == expected, "\(text)")
+                if !expected.isEmpty { opened += 1 }
+            }
+        }
+        #expect(opened >= 2 * anchors.count)
+    }
+
+    /// Templates of one shape share one reading-order plan, which is the
+    /// plan each would have built for its own rows: a plan asks of the rows
+    /// only whether there are two or more.
+    @Test func templatesOfOneShapeShareTheirReadingOrderPlan() {
+        let recovery = pipeline.tables.readingOrder, rules = pipeline.tables.rules
+        var shapes: [ReadingOrderPlan.Shape: Int] = [:]
+        for template in rules.templates {
+            guard let columns = ReadingOrderRecovery.uniformSlots(template), let plan = recovery.plans.value[template.id] else { continue }
+            let rows = template.rows.filter { !$0.isHeader }.count
+            let own = ReadingOrderPlan(rows: rows, columns: columns, limits: rules.readingOrder)
+            #expect(plan.groups.map(\.blocks) == own.groups.map(\.blocks), "\(template.id)")
+            #expect(plan.runGroups.map { $0.map(\.blocks) } == own.runGroups.map { $0.map(\.blocks) }, "\(template.id)")
+            #expect(plan.headerLayouts.map(\.blocks) == own.headerLayouts.map(\.blocks), "\(template.id)")
+            #expect(plan.headerOffsets.starts == own.headerOffsets.starts && plan.headerOffsets.strides == own.headerOffsets.strides)
+            #expect(plan.groupOffsets.starts == own.groupOffsets.starts && plan.groupOffsets.strides == own.groupOffsets.strides)
+            #expect(plan.headerInOrder == own.headerInOrder && plan.headerOpensAll == own.headerOpensAll
+                    && plan.headerOpensDeferred == own.headerOpensDeferred && plan.headerLastBlocks == own.headerLastBlocks)
+            #expect(plan.headerTries.map { $0.map { $0.map(\.layout) } } == own.headerTries.map { $0.map { $0.map(\.layout) } })
+            #expect(plan.headerTries.map { $0.map { $0.map(\.deferLast) } } == own.headerTries.map { $0.map { $0.map(\.deferLast) } })
+            shapes[ReadingOrderPlan.Shape(rows: rows, columns: columns), default: 0] += 1
+        }
+        // The built-in rules' two tables 三 are of one shape.
+        #expect(shapes.values.contains { $0 >= 2 })
+    }
 }

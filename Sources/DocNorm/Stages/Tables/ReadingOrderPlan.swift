@@ -43,6 +43,18 @@ struct ReadingOrderPlan: Sendable {
     let headerTries: [[(layout: Int, deferLast: Bool)]]?
     static let maxIndexedColumns = 8
 
+    /// What a plan depends on besides the limits: its columns, and whether
+    /// it has two rows or more (`init` asks nothing else of the rows).
+    /// Templates of one shape share one plan (`ReadingOrderRecovery.plans`).
+    struct Shape: Hashable {
+        let manyRows: Bool
+        let columns: Int
+        init(rows: Int, columns: Int) {
+            manyRows = rows > 1
+            self.columns = columns
+        }
+    }
+
     init(rows: Int, columns: Int, limits: TableRulesFile.ReadingOrder) {
         // Groups, runs and header groups need two rows or more (a table of
         // one row, 四, reads only as a row and its rotations).
