@@ -1057,8 +1057,8 @@ public struct LineRepair: Sendable {
                     break
                 }
                 if wrapped, let exact = exactColumn, topBlock == nil, end + 2 < lines.endIndex,
-                   indentedByWidth(next, before: last, after: lines[end + 2], fullWidth: exact) {
-                    keepBreak("lines.indent-width", last, next)
+                   case let evidence = indentByWidth(next, before: last, after: lines[end + 2], fullWidth: exact), evidence != .none {
+                    keepBreak(evidence == .nextUnitFits ? "lines.indent-width" : "lines.indent-width-hung-next", last, next)
                     break
                 }
                 if wrapped, let exact = exactColumn, topBlock == nil, end + 2 < lines.endIndex,
