@@ -1035,6 +1035,13 @@ public struct LineRepair: Sendable {
                     keepBreak("lines.indent-before-first-line", last, next)
                     break
                 }
+                // A line set in as far as the one-line paragraph before it
+                // (`lines.indent-like-first-line`).
+                if end + 2 < lines.endIndex, next.extractedIndent ?? 0 > 0, endsStrongly(last.text),
+                   setInLikeFirstLine(next, after: last, then: lines[end + 2]) {
+                    keepBreak("lines.indent-like-first-line", last, next)
+                    break
+                }
                 // A line of a table's values, a signed one among them
                 // (`isValuesLine(signed:)`: 增1 减5 0, 3 -1 2), is a table's
                 // cells, no paragraph's tail, however far the line before
