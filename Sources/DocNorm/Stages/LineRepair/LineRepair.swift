@@ -256,6 +256,10 @@ public struct LineRepair: Sendable {
     /// that is one such mark alone opens with one of these bytes
     /// (`restorePageSeamRuns` asks it of every short line).
     let strongFinalLeads: [Bool]
+    /// Per byte, whether a full-width `noLineStart` mark's UTF-8 opens with
+    /// it: a line that opens with such a mark opens with one of these bytes
+    /// (`restorePageSeamRuns` asks it of every line).
+    let markLineLeads: [Bool]
     /// `markPairs` from the rules, as bit sets; nil when the rules have none.
     let markPairs: MarkPairs?
     /// `ocrQuoteBreaks.pairs` (Rules/lines.json), opener and closer; empty when the rules have none.
@@ -359,6 +363,9 @@ public struct LineRepair: Sendable {
         var finalLeads = [Bool](repeating: false, count: 256)
         for mark in file.strongFinal.unicodeScalars { finalLeads[Int(String(mark).utf8.first!)] = true }
         strongFinalLeads = finalLeads
+        var markLeads = [Bool](repeating: false, count: 256)
+        for mark in file.noLineStart.unicodeScalars where !mark.isASCII { markLeads[Int(String(mark).utf8.first!)] = true }
+        markLineLeads = markLeads
         runOnPageNumbers = RunOnPageNumberPatterns(pageNumberPatterns)
     }
 
