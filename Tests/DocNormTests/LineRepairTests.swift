@@ -697,6 +697,41 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
                 == [body.split(separator: "\n").joined() + end, five + next + "结束。"])
     }
 
+    /// A first line with digits whose next line's first unit (估，) would not
+    /// have fitted in the room it leaves (3 of 40 as estimated) is still one
+    /// where that unit's character before its final ， would have, with a
+    /// column to spare: LibreOffice hangs the mark rather than carry the
+    /// character over (held-out wencheng-city-2020: 本年度…相关费用。⏎
+    /// 2020 年，市政府办公室…第三方评⏎估，评估结果…; `lines.indent-width-hung-next`).
+    /// A closing bracket does not hang: such a unit says nothing.
+    @Test func aFirstLineWithDigitsLeavesRoomForTheNextCharacterBeforeAHungMark() throws {
+        let (body, end) = (Self.fullBody, Self.stopAtColumn)
+        let first = "2020 年，" + String(repeating: "落", count: 14)  // 37 columns as estimated
+        func paragraphs(_ next: String) throws -> [String] {
+            try repaired(body + "\n" + end + "\n" + first + "\n" + next + "\n结束。\n")
+        }
+        let hung = "估，" + String(repeating: "政", count: 18)
+        #expect(try paragraphs(hung) == [body.split(separator: "\n").joined() + end, "2020年，" + String(repeating: "落", count: 14) + hung + "结束。"])
+        #expect(try document(body + "\n" + end + "\n" + first + "\n" + hung + "\n结束。\n", tracing: true).trace.contains { $0.rule == "lines.indent-width-hung-next" })
+        #expect(try paragraphs("估）" + String(repeating: "政", count: 18)).count == 1)
+    }
+
+    /// pdftotext -layout: a line set in as far as the one-line paragraph
+    /// before it, which ends with 。, and set in from the line after it is
+    /// that paragraph's neighbour's first line, not its wrap (held-out
+    /// wencheng-city-2020: ⏎   本年度…相关费用。⏎   2020 年，…第三方评⏎估，…;
+    /// `lines.indent-like-first-line`). One set in only as far as the line
+    /// after it wraps.
+    @Test func aLineSetInAsFarAsAOneLineParagraphOpensTheNext() throws {
+        let (body, end) = (Self.fullBody, Self.stopAtColumn)
+        let alone = String(repeating: "本", count: 17) + "。", first = String(repeating: "落", count: 18)
+        let laidOut = body + "\n" + end + "\n    " + alone + "\n    " + first + "\n" + fullLine + "\n结束。\n"
+        #expect(try repaired(laidOut) == [body.split(separator: "\n").joined() + end, alone, first + fullLine + "结束。"])
+        #expect(try document(laidOut, tracing: true).trace.contains { $0.rule == "lines.indent-like-first-line" })
+        let wrapped = body + "\n" + end + "\n    " + alone + "\n" + fullLine + "\n结束。\n"
+        #expect(try repaired(wrapped) == [body.split(separator: "\n").joined() + end, alone + fullLine + "结束。"])
+    }
+
     /// Where most lines hold digits, a justified line that leaves a column
     /// at its end (no room for a Han character) measures one short, and the
     /// column as measured is one short of the lines of Han (holdout report

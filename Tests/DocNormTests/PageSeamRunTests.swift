@@ -43,4 +43,35 @@ import Testing
         let running = try text(open + "-2-\n\n。\n（二）平台管理。全年更新栏目均可下载\nPDF\n\n第二十条第（一）项\n")
         #expect(!running.contains("PDF。"))
     }
+
+    /// A page's first line that opens with a mark no line may open with (；)
+    /// lost the number before it: Chromium draws it on another baseline and
+    /// pdftotext emits it right after that line (-layout) or at its block's
+    /// end (default mode); it goes back before the mark (held-out
+    /// wencheng-city-2020: 较上年增长 ⏎ -1- ⏎ ；收到…；因 ⏎ …23件。 ⏎ 16.3%).
+    @Test func runAfterALineOpeningWithAMarkGoesBeforeIt() throws {
+        let first: String = "；收到申请2186件，较上年增长21.5%；因\n"
+        let second: String = "复议案件41件。\n"
+        let next: String = "（二）平台管理。全年更新栏目6个。\n"
+        let layout: String = open + "\n-2-\n\n" + first + "16.3%\n" + second + next
+        let drawn: String = open + "-2-\n\n" + first + second + "16.3%\n\n" + next
+        for input in [layout, drawn] {
+            let output = try text(input)
+            #expect(output.contains("较上年提高16.3%；收到申请2186件"))
+            #expect(!output.contains("16.3%\n") && !output.contains("提高；"))
+            #expect(try document(input, tracing: true).trace.contains { $0.rule == "lines.page-seam-run" })
+        }
+    }
+
+    /// Where no run stands so, the line is left as it is and reported: its
+    /// head was drawn elsewhere or lost.
+    @Test func aLineOpeningWithAMarkAfterAPageBreakIsReportedWhereNoRunStands() throws {
+        let input = open + "-2-\n\n；收到申请2186件，较上年增长21.5%；因\n复议案件41件。\n\n（二）平台管理。全年更新栏目6个。\n"
+        let doc = try document(input)
+        #expect(doc.diagnostics.contains { $0.rule == "lines.page-seam-run" && $0.kind == .suspicion })
+        #expect(try text(input).contains("较上年提高；收到"))
+        // No page break: nothing is reported.
+        let noPage = try document(open + "；收到申请2186件，较上年增长21.5%；因\n复议案件41件。\n")
+        #expect(!noPage.diagnostics.contains { $0.rule == "lines.page-seam-run" })
+    }
 }

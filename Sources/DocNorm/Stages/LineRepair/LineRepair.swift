@@ -256,6 +256,10 @@ public struct LineRepair: Sendable {
     /// that is one such mark alone opens with one of these bytes
     /// (`restorePageSeamRuns` asks it of every short line).
     let strongFinalLeads: [Bool]
+    /// Per byte, whether a full-width `noLineStart` mark's UTF-8 opens with
+    /// it: a line that opens with such a mark opens with one of these bytes
+    /// (`restorePageSeamRuns` asks it of every line).
+    let markLineLeads: [Bool]
     /// `markPairs` from the rules, as bit sets; nil when the rules have none.
     let markPairs: MarkPairs?
     /// `ocrQuoteBreaks.pairs` (Rules/lines.json), opener and closer; empty when the rules have none.
@@ -359,6 +363,9 @@ public struct LineRepair: Sendable {
         var finalLeads = [Bool](repeating: false, count: 256)
         for mark in file.strongFinal.unicodeScalars { finalLeads[Int(String(mark).utf8.first!)] = true }
         strongFinalLeads = finalLeads
+        var markLeads = [Bool](repeating: false, count: 256)
+        for mark in file.noLineStart.unicodeScalars where !mark.isASCII { markLeads[Int(String(mark).utf8.first!)] = true }
+        markLineLeads = markLeads
         runOnPageNumbers = RunOnPageNumberPatterns(pageNumberPatterns)
     }
 
@@ -1035,6 +1042,13 @@ public struct LineRepair: Sendable {
                     keepBreak("lines.indent-before-first-line", last, next)
                     break
                 }
+                // A line set in as far as the one-line paragraph before it
+                // (`lines.indent-like-first-line`).
+                if end + 2 < lines.endIndex, next.extractedIndent ?? 0 > 0, endsStrongly(last.text),
+                   setInLikeFirstLine(next, after: last, then: lines[end + 2]) {
+                    keepBreak("lines.indent-like-first-line", last, next)
+                    break
+                }
                 // A line of a table's values, a signed one among them
                 // (`isValuesLine(signed:)`: 增1 减5 0, 3 -1 2), is a table's
                 // cells, no paragraph's tail, however far the line before
@@ -1057,8 +1071,8 @@ public struct LineRepair: Sendable {
                     break
                 }
                 if wrapped, let exact = exactColumn, topBlock == nil, end + 2 < lines.endIndex,
-                   indentedByWidth(next, before: last, after: lines[end + 2], fullWidth: exact) {
-                    keepBreak("lines.indent-width", last, next)
+                   case let evidence = indentByWidth(next, before: last, after: lines[end + 2], fullWidth: exact), evidence != .none {
+                    keepBreak(evidence == .nextUnitFits ? "lines.indent-width" : "lines.indent-width-hung-next", last, next)
                     break
                 }
                 if wrapped, let exact = exactColumn, topBlock == nil, end + 2 < lines.endIndex,
