@@ -946,7 +946,7 @@ private func blockThenFirstColumnAfterABlankLine(blank: Bool) -> String {
                      "总", "计", "", "1", "", "五、存在的主要问题及改进情况"]
         let text = (before + box + after).joined(separator: "\n") + "\n"
         let doc = try document(text)
-        let table = try #require(doc.tables.first { $0.templateID.hasSuffix("review-litigation") })
+        let table = try #require(doc.tables.first { $0.templateID?.hasSuffix("review-litigation") == true })
         #expect(table.records.map(\.value) == ["1", "1", "0", "0", "2", "0", "0", "0", "0", "0", "0", "0", "0", "1", "1"])
         #expect(!doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.message.contains("may alone break") })
         let once = try canonical(Array(text.utf8))
