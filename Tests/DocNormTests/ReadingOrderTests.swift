@@ -926,4 +926,48 @@ private func blockThenFirstColumnAfterABlankLine(blank: Bool) -> String {
         #expect(key(["1", "2"], [true, false]).numbersHash != key(["1", "2"], [false, true]).numbersHash)
         #expect(key(["1", "2"], [true, false]).numbersHash != key(["12"], [true]).numbersHash)
     }
+
+    /// tongxi-lyj-2020's 2019 table 四 as pdfminer reads a Chromium PDF
+    /// (one box a cell, 总⏎计 under its value), with a box of table 二's
+    /// 本年增/减 column (增2 ⏎ 减1) drawn between 未经复议直接起诉's boxes and
+    /// 复议后起诉's, as the fuzzer's item 35 had it. Table 四's cells are
+    /// counts: a signed value is no count, so the search reads the box as
+    /// text and table 四 is its fifteen numbers left to right (the gold's
+    /// 1 1 0 0 2 0 0 0 0 0 0 0 0 1 1). Main 5eefaf3 put 增2 and 减1 in
+    /// 复议后起诉's 结果维持 and 结果纠正 and dropped its 1 1 (a reading that
+    /// holds but for one cell).
+    @Test func aSignedBoxAmongTableFoursBoxesIsNoCount() throws {
+        let box = ["本年增/减", "增2", "减1", ""]
+        let before = ["四、政府信息公开行政复议、行政诉讼情况", "", "行政复议", "", "行政诉讼", "", "结果", "维持", "", "结果", "纠正", "",
+                      "其他", "结果", "", "尚未", "审结", "", "1", "", "1", "", "0", "", "0", "", "总", "计", "", "2", "",
+                      "未经复议直接起诉", "", "复议后起诉", "", "结果", "维持", "", "结果", "纠正", "", "其他", "结果", "", "尚未", "审结", "",
+                      "0", "", "0", "", "0", "", "0", "", "总", "计", "", "0", ""]
+        let after = ["结果", "维持", "", "结果", "纠正", "", "其他", "结果", "", "尚未", "审结", "", "0", "", "0", "", "0", "", "1", "",
+                     "总", "计", "", "1", "", "五、存在的主要问题及改进情况"]
+        let text = (before + box + after).joined(separator: "\n") + "\n"
+        let doc = try document(text)
+        let table = try #require(doc.tables.first { $0.templateID?.hasSuffix("review-litigation") == true })
+        #expect(table.records.map(\.value) == ["1", "1", "0", "0", "2", "0", "0", "0", "0", "0", "0", "0", "0", "1", "1"])
+        #expect(!doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.message.contains("may alone break") })
+        let once = try canonical(Array(text.utf8))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
+    /// A signed value (增2, 减1, +3, -2) is a number of the stretch, or,
+    /// refused (a template of counts), text: the number after it then
+    /// stands after text. A lone - is an empty mark either way, and a
+    /// number ending a Han piece (第3) is read either way.
+    @Test func aRefusedSignedValueIsText() {
+        let recovery = pipeline.tables.readingOrder
+        let lines = ["7", "增2", "减1 -3 +4 - 5", "第3"].enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
+        let (plain, signed) = recovery.numbersAndSigns(in: lines[...])
+        #expect(signed)
+        #expect(plain.map(\.text) == ["7", "增2", "减1", "-3", "+4", "5", "3"])
+        let refused = recovery.numbersAndSigns(in: lines[...], refusingSigned: true)
+        #expect(!refused.signed)
+        #expect(refused.tokens.map(\.text) == ["7", "5", "3"])
+        #expect(refused.tokens.map(\.afterText) == [false, true, true])
+        #expect(recovery.refusesSigned(pipeline.tables.rules.templates.first { $0.id == "2019-review-litigation" }!))
+        #expect(!recovery.refusesSigned(pipeline.tables.rules.templates.first { $0.id == "2019-active-disclosure" }!))
+    }
 }

@@ -72,7 +72,7 @@ extension TableRecognizer {
                 while k < tokens.count && tokens[k].lineIndex == line { k += 1 }
                 guard k <= open.count, tokens.count - k >= cells else { break }
                 guard tokens.count - k <= cells + 2 * limit else { continue }
-                let rest = readingOrder.numbers(in: lines[(line + 1)..<end])
+                let rest = readingOrder.numbers(in: lines[(line + 1)..<end], refusingSigned: readingOrder.refusesSigned(template))
                 let readings: [ReadingOrderRecovery.Reading]
                 switch readingOrder.read(template, tokens: rest, explain: false) {
                 case .success(let reading): readings = [reading]

@@ -75,6 +75,12 @@ struct ReadingOrderRecovery: Sendable {
     let stretchOpeners: ScalarSet
     /// Some template's anchor is empty (then every line is looked at).
     let anyEmptyAnchor: Bool
+    /// The ids of the templates with a value column whose header names a
+    /// sign (本年增/减). Every other template's cells are counts, which no
+    /// signed value (增2, 减1, +3) is: its search reads such a value as text
+    /// (`numbers(in:refusingSigned:)`). None of the templates the search
+    /// reads has one today (table 二's blocks are of unequal width).
+    let signedTemplates: Set<String>
 
     init(rules: TableRules) {
         self.rules = rules
@@ -110,7 +116,20 @@ struct ReadingOrderRecovery: Sendable {
         stretchOpeners = ScalarSet(ranges: (anchorScalars.compactMap(\.scalars.first) + rules.sectionNumerals).map { $0.value...$0.value },
                                    pattern: "stretch ends")
         anyEmptyAnchor = anchorScalars.contains { $0.scalars.isEmpty }
+        let hanPrefixes = rules.hanPrefixes
+        signedTemplates = Set(rules.templates.filter { template in
+            template.rows.contains { row in
+                row.columnPaths.joined().contains { $0.unicodeScalars.contains { hanPrefixes.contains($0) } }
+            }
+        }.map(\.id))
     }
+
+    /// Whether the search reads a signed value as text for `template`: its
+    /// cells are all counts (no header names a sign), and a count is never
+    /// signed. Else a box of table 二's 本年增/减 (增2 ⏎ 减1) standing among
+    /// table 四's numbers was read as 行政诉讼 counts, and its grid, read
+    /// again, refused them as the value kinds do (fuzz item 35).
+    func refusesSigned(_ template: TableTemplate) -> Bool { !signedTemplates.contains(template.id) }
 
     /// A number of the stretch: its text, its value, and where it stood.
     struct Token {
@@ -250,14 +269,26 @@ struct ReadingOrderRecovery: Sendable {
         let usable = candidates.filter { Self.uniformSlots($0) != nil && !$0.checks.isEmpty }
         guard !usable.isEmpty else { return .notApplicable }
         let end = stretchEnd(lines, from: start, templates: usable)
-        let tokens = numbers(in: lines[start..<end])
-        var accepted: [Reading] = []
+        let (plain, signed) = numbersAndSigns(in: lines[start..<end])
+        /// The numbers as each template reads them (`refusesSigned`): with
+        /// no signed value among them, the same for all. Index 1: with
+        /// signed values read as text, read only when one stands there.
+        var variants: [[Token]?] = [plain, signed ? nil : plain]
+        /// Per variant, the memo's key parts (made when first asked).
+        var keyParts: [(texts: [String], afterText: [Bool], afterBlank: [Bool], hash: Int)?] = [nil, nil]
+        var accepted: [(reading: Reading, tokens: [Token])] = []
         var reasons: [String] = [], fitting: [String] = []
-        let texts = memo == nil ? [] : tokens.map(\.text), afterText = memo == nil ? [] : tokens.map(\.afterText)
-        let afterBlank = memo == nil ? [] : tokens.map(\.afterBlank)
-        let numbersHash = memo == nil ? 0 : Memo.Key.numbersHash(texts: texts, afterText: afterText, afterBlank: afterBlank)
         for template in usable {
-            let key = Memo.Key(template: template.id, texts: texts, afterText: afterText, afterBlank: afterBlank, numbersHash: numbersHash)
+            let variant = refusesSigned(template) ? 1 : 0
+            if variants[variant] == nil { variants[variant] = numbers(in: lines[start..<end], refusingSigned: true) }
+            let tokens = variants[variant]!
+            if memo != nil, keyParts[variant] == nil {
+                let texts = tokens.map(\.text), afterText = tokens.map(\.afterText), afterBlank = tokens.map(\.afterBlank)
+                keyParts[variant] = (texts, afterText, afterBlank, Memo.Key.numbersHash(texts: texts, afterText: afterText, afterBlank: afterBlank))
+            }
+            let parts = keyParts[variant] ?? ([], [], [], 0)
+            let key = Memo.Key(template: template.id, texts: parts.texts, afterText: parts.afterText, afterBlank: parts.afterBlank,
+                               numbersHash: parts.hash)
             let result: Result<Reading, Failure>
             if let known = memo?.readings[key] {
                 result = known
@@ -266,13 +297,13 @@ struct ReadingOrderRecovery: Sendable {
                 memo?.readings[key] = result
             }
             switch result {
-            case .success(let reading): accepted.append(reading)
+            case .success(let reading): accepted.append((reading, tokens))
             case .failure(let reason):
                 if let reading = headerPieceChoice(reason.ties, lines: lines[start..<end], tokens: tokens)
                     ?? headerBlockChoice(reason.ties, lines: lines[start..<end], tokens: tokens)
                     ?? labelPieceChoice(reason.ties, lines: lines[start..<end], tokens: tokens)
                     ?? movedChoice(template, reason, lines: lines[start..<end], tokens: tokens) {
-                    accepted.append(reading)
+                    accepted.append((reading, tokens))
                     continue
                 }
                 reasons.append("\(template.id): \(reason.message)")
@@ -281,14 +312,15 @@ struct ReadingOrderRecovery: Sendable {
         }
         guard !accepted.isEmpty else { return .rejected(reasons.joined(separator: "; "), end: end, fitting: fitting) }
         // A template whose arithmetic holds wins over one that holds but for a cell.
-        if accepted.contains(where: { $0.suspects.isEmpty }) { accepted.removeAll { !$0.suspects.isEmpty } }
+        if accepted.contains(where: { $0.reading.suspects.isEmpty }) { accepted.removeAll { !$0.reading.suspects.isEmpty } }
         // Templates of the same shape (table 四 is the same in both editions)
         // accept the same reading: the edition found before wins, else the first.
-        let cheapest = accepted.map(\.cost).min()!
-        let best = accepted.filter { $0.cost == cheapest }
-        let chosen = best.first { $0.template.edition == edition } ?? best[0]
-        if best.contains(where: { $0.cells.count != chosen.cells.count }) {
-            return .rejected("templates \(best.map(\.template.id).joined(separator: ", ")) both fit the numbers", end: end, fitting: best.map(\.template.id))
+        let cheapest = accepted.map(\.reading.cost).min()!
+        let best = accepted.filter { $0.reading.cost == cheapest }
+        let (chosen, tokens) = best.first { $0.reading.template.edition == edition } ?? best[0]
+        if best.contains(where: { $0.reading.cells.count != chosen.cells.count }) {
+            return .rejected("templates \(best.map(\.reading.template.id).joined(separator: ", ")) both fit the numbers", end: end,
+                             fitting: best.map(\.reading.template.id))
         }
         let lastToken = chosen.cells.flatMap { $0 }.max() ?? 0
         return .recovered(chosen, tokens: tokens, lastLine: tokens[lastToken].lineIndex)
@@ -703,8 +735,16 @@ struct ReadingOrderRecovery: Sendable {
     /// String index through each line, each step validated, and cutting
     /// substrings was most of this function's time; it runs at every anchor
     /// of both recognitions of `tables.settle`.)
-    func numbers(in lines: ArraySlice<SourceLine>) -> [Token] {
-        var reader = NumberReader(rules: rules)
+    /// `refusingSigned`: a signed value (增2, 减1, +3) is read as text, as
+    /// for a template of counts (`refusesSigned`).
+    func numbers(in lines: ArraySlice<SourceLine>, refusingSigned: Bool = false) -> [Token] {
+        numbersAndSigns(in: lines, refusingSigned: refusingSigned).tokens
+    }
+
+    /// `numbers(in:refusingSigned:)`, and whether a signed value was read
+    /// as a number (then the numbers differ as a template refuses it).
+    func numbersAndSigns(in lines: ArraySlice<SourceLine>, refusingSigned: Bool = false) -> (tokens: [Token], signed: Bool) {
+        var reader = NumberReader(rules: rules, refusesSigned: refusingSigned)
         // Most lines of a stretch hold one number or none: room for one a
         // line spares the copies of the list growing from empty.
         reader.tokens.reserveCapacity(lines.count)
@@ -712,7 +752,7 @@ struct ReadingOrderRecovery: Sendable {
             var text = lines[index].text
             text.withUTF8 { reader.read($0, line: lines[index].number, index: index) }
         }
-        return reader.tokens
+        return (reader.tokens, reader.signed)
     }
 
     /// `numbers(in:)` line by line. Its state is its own, not captured by
@@ -720,6 +760,10 @@ struct ReadingOrderRecovery: Sendable {
     /// exclusivity at run time (more than the reading itself).
     private struct NumberReader {
         let rules: TableRules
+        /// A signed value is text (`numbers(in:refusingSigned:)`).
+        let refusesSigned: Bool
+        /// A signed value was read as a number.
+        var signed = false
         var tokens: [Token] = []
         /// Text (a label piece) stands since the last number.
         var text = false
@@ -803,6 +847,16 @@ struct ReadingOrderRecovery: Sendable {
             let found = scalars[value]
             // The whole piece was asked of the value grammar above.
             guard found.contains(where: { rules.digits.contains($0) }), value.lowerBound == 0 || rules.isValue(found) else { return }
+            // A sign opens it (most values open with a digit: no hashing).
+            if let first = found.first, !rules.digits.contains(first),
+               rules.hanPrefixes.contains(first) || rules.signPrefixes.contains(first) {
+                guard !refusesSigned else {
+                    text = true
+                    lastText = TextPiece(lineIndex: index, bytes: start..<end)
+                    return
+                }
+                signed = true
+            }
             // The value runs to the piece's end: its text is the line's bytes
             // from its first scalar on. One ASCII scalar, most values (a
             // digit), is taken from the table of them made once (making it
