@@ -20,7 +20,11 @@
 /// values goes where (jingyang-xfj-2020, Chromium: 其他对外管理服务事项's
 /// three zeros, each a box of its own past a page break), and no box of one
 /// stands next to a line taken out (a page number left bare would be a box
-/// of one too).
+/// of one too). Not asked of the values below a page break whose rows'
+/// kinds, every way tried, gave several tables or none
+/// (`tables.page-broken-rest`): those come in no order, so their boxes do
+/// not say which cells are open one to a column (one 增2 and six zeros:
+/// 增2 under any of three 本年增/减 cells).
 extension LabelledColumnRecovery {
     /// Per box of one, the open cell (row, slot) its kind forces, indexed
     /// into `loose`; nil unless the loose values are exactly boxes of one
