@@ -1631,4 +1631,24 @@ import Testing
         #expect(Self.value(doc, "行政事业性收费", "本年增/减") == nil)
         #expect(!doc.diagnostics.contains { $0.message.contains("each alone between blank lines") })
     }
+
+    /// Two zeros for （八）'s two cells, each a box of its own (jingyang-xfj-2020,
+    /// Chromium pdfminer: 其他对外管理服务事项's three zeros past a page
+    /// break): each fits either cell, so neither is forced to one, but every
+    /// way of placing them gives the same row, 0 0; placed, and with （八）
+    /// whole （一）'s boxes are its columns as above.
+    @Test func loneBoxesThatReadAlikeGoToTheCellsTheyAllFit() throws {
+        let text = Self.loneBoxes(["0", "0"])
+        let doc = try document(text, tracing: true)
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        #expect(Self.value(doc, "行政事业性收费", "上一年项目数量") == "0")
+        #expect(Self.value(doc, "行政事业性收费", "本年增/减") == "0")
+        for column in ["本年新制作数量", "本年新公开数量", "对外公开总数量"] { #expect(Self.value(doc, "规章", column) == "0") }
+        #expect(Self.value(doc, "规范性文件", "本年新公开数量") == "3")
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .repair
+            && $0.message.contains("each alone between blank lines") && $0.message.contains("0 行政事业性收费/本年增/减") })
+        let once = try canonical(Array(text.utf8))
+        #expect(once.contains("行政事业性收费\t0\t0\t\n"))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
 }

@@ -275,6 +275,14 @@ func repaired(_ text: String) throws -> [String] {
         let text = body + item1 + "\n纳入年度考核。\n" + item2 + "\n" + rest + "\n"
         #expect(try repaired(text).suffix(2) == [item1 + "纳入年度考核。", item2 + rest])
         #expect(try document(text, tracing: true).trace.contains { $0.rule == "lines.join-item-sibling" })
+        // Item 1 followed by a year (1.2025年起…: no numbering to the parser,
+        // 1.5万 reads so) is item 1 before 2. It stands after a heading, as in
+        // tinglan: after `body`, whose last line has no full stop, the blank
+        // line would not end that paragraph and 1.2025年起… (no numbering)
+        // would be joined to it, leaving no item 1 to read.
+        let dated = "1.2025年起" + String(repeating: "对", count: 6) + "，" + String(repeating: "查", count: 8)
+        let datedText = body + "（二）公开栏建设\n" + dated + "\n纳入年度考核。\n" + item2 + "\n" + rest + "\n"
+        #expect(try repaired(datedText).suffix(2) == [dated + "纳入年度考核。", item2 + rest])
         // After a heading item (no running text), the line stands as a heading that filled the column.
         let headed = body + "1.公开内容\n全年公开信息326条。\n" + item2 + "\n" + rest + "\n"
         #expect(try repaired(headed).suffix(2) == [item2, rest])

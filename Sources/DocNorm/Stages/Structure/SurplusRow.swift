@@ -39,14 +39,14 @@ extension TemplateMatcher {
     /// a term that is not 0; nil when none can be evaluated.
     func rowRelations(_ template: TableTemplate, row: Int, number: (Int) -> Double?) -> (hold: Bool, nonZero: Bool)? {
         var result: (hold: Bool, nonZero: Bool)?
-        sites: for site in template.checkSites where site.row == row && template.checks[site.check].axis == .row {
-            var left = 0.0, right = 0.0, nonZero = false
-            for (k, cell) in site.cells.enumerated() {
-                guard cell.row == row, let v = number(cell.slot) else { continue sites }
+        for site in template.checkSites where site.row == row && template.checks[site.check].axis == .row {
+            var nonZero = false
+            let sums = site.sums { cellRow, slot in
+                guard cellRow == row, let v = number(slot) else { return nil }
                 if v != 0 { nonZero = true }
-                if k < site.leftCount { left += v } else { right += v }
+                return v
             }
-            let holds = abs(left - right) < 1e-9
+            guard let holds = sums?.balance else { continue }
             result = ((result?.hold ?? true) && holds, (result?.nonZero ?? false) || (holds && nonZero))
         }
         return result

@@ -426,14 +426,12 @@ extension LabelledColumnRecovery {
         }
         let sites = template.boundSites.filter { site in site.cells.allSatisfy { block.rows.contains($0.row) } }
         func keeps(_ order: [Int]) -> Bool {
-            sites: for site in sites {
-                var left = 0.0, right = 0.0
-                for (n, cell) in site.cells.enumerated() {
-                    guard let r = block.rows.firstIndex(of: cell.row), cell.slot < order.count,
-                          let v = TableArithmetic.number(boxes[order[cell.slot]][r].text) else { continue sites }
-                    if n < site.leftCount { left += v } else { right += v }
+            for site in sites {
+                let sums = site.sums { row, slot in
+                    guard let r = block.rows.firstIndex(of: row), slot < order.count else { return nil }
+                    return TableArithmetic.number(boxes[order[slot]][r].text)
                 }
-                if left > right + 1e-9 { return false }
+                if let sums, !sums.keepsBound { return false }
             }
             return true
         }

@@ -97,13 +97,12 @@ struct DiagonalRuns {
         guard !bounds.isEmpty else { return true }
         var valueAt = [Int](repeating: -1, count: cells.count)
         for (k, c) in assigned.enumerated() { valueAt[c] = k }
-        sites: for site in bounds {
-            var left = 0.0, right = 0.0
-            for (n, c) in site.cells.enumerated() {
-                guard valueAt[c] >= 0, let v = numbers[valueAt[c]] else { continue sites }
-                if n < site.leftCount { left += v } else { right += v }
+        for site in bounds {
+            let sums = TableTemplate.CheckSite.sums(count: site.cells.count, leftCount: site.leftCount) { n in
+                let c = site.cells[n]
+                return valueAt[c] >= 0 ? numbers[valueAt[c]] : nil
             }
-            if left > right + 1e-9 { return false }
+            if let sums, !sums.keepsBound { return false }
         }
         return true
     }

@@ -336,12 +336,7 @@ struct HeaderRunRecovery: Sendable {
     /// Whether every row relation of template row `row` holds on `values`.
     func holds(_ sites: [TableTemplate.CheckSite], row: Int, values: [String]) -> Bool {
         for site in sites {
-            var left = 0.0, right = 0.0
-            for (k, cell) in site.cells.enumerated() {
-                guard let v = TableArithmetic.number(values[cell.slot]) else { return false }
-                if k < site.leftCount { left += v } else { right += v }
-            }
-            if abs(left - right) >= 1e-9 { return false }
+            guard let sums = site.sums({ _, slot in TableArithmetic.number(values[slot]) }), sums.balance else { return false }
         }
         return true
     }

@@ -16,15 +16,23 @@
 /// (liaocheng-rmyy-2021, nanchuan-kfq-2023) it prints 行政强制's cell, the
 /// row below a page break, as a box after 第（八）项's caption: the one value
 /// loose, the one cell open. Placed only where that leaves every box of one
-/// exactly one cell, and no box of one stands next to a line taken out (a
-/// page number left bare would be a box of one too).
+/// exactly one cell, or cells that take the same text whichever of equal
+/// values goes where (jingyang-xfj-2020, Chromium: 其他对外管理服务事项's
+/// three zeros, each a box of its own past a page break), and no box of one
+/// stands next to a line taken out (a page number left bare would be a box
+/// of one too). Not asked of the values below a page break whose rows'
+/// kinds, every way tried, gave several tables or none
+/// (`tables.page-broken-rest`): those come in no order, so their boxes do
+/// not say which cells are open one to a column (one 增2 and six zeros:
+/// 增2 under any of three 本年增/减 cells).
 extension LabelledColumnRecovery {
     /// Per box of one, the open cell (row, slot) its kind forces, indexed
     /// into `loose`; nil unless the loose values are exactly boxes of one
     /// for the cells open one to a column and boxes of two or more, each as
     /// long as a column's open rows, for the other open cells, and each box
     /// of one is forced into one cell (a value fitting one cell left, or a
-    /// cell fitted by one value left, until none is left).
+    /// cell fitted by one value left, or by values that all read alike,
+    /// until none is left): every way of placing them gives one table.
     func loneBoxCells(loose: [(text: String, lineIndex: Int)], claimed: [[Bool]], lines: [SourceLine], shape: Shape,
                       shownSigns: [String]?) -> [(row: Int, slot: Int, loose: Int)]? {
         guard !loose.isEmpty else { return nil }
@@ -75,10 +83,13 @@ extension LabelledColumnRecovery {
                 if cells.count == 1 { forced = (value, cells.first!); break }
             }
             if forced == nil {
+                // A cell every value fitting it reads alike for is that
+                // text's: equal values fit the same cells, so which of them
+                // it takes changes no table (jingyang-xfj-2020's three zeros).
                 for cell in open.sorted() {
-                    let values = free.filter { fits($0, cell) }
-                    if values.isEmpty { return nil }
-                    if values.count == 1 { forced = (values.first!, cell); break }
+                    let values = free.filter { fits($0, cell) }.sorted()
+                    guard let first = values.first else { return nil }
+                    if values.allSatisfy({ loose[$0].text == loose[first].text }) { forced = (first, cell); break }
                 }
             }
             guard let (value, cell) = forced else { return nil }

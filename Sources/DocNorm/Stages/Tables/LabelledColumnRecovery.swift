@@ -970,6 +970,10 @@ struct LabelledColumnRecovery: Sendable {
         // that agrees with what is placed.
         var byPageBreak: (line: Int, rows: [String], inDoubt: Int)?
         var byPageBreakRest: (line: Int, rows: [String], cells: Int)?
+        // The values below the break were tried as its rows' cells and gave
+        // no one table (several, or none keeping the kinds and bounds):
+        // they come in no order, so the boxes they stand in prove nothing.
+        var restInDoubt = false
         if byReading == nil, !unplaced.isEmpty,
            let broken = pageBrokenReading(pieces, lines: lines, template: template, shape: shape),
            case let reading = broken.reading,
@@ -1021,9 +1025,13 @@ struct LabelledColumnRecovery: Sendable {
                 }
             }
             let loose = unplaced.indices.filter { unplaced[$0].lineIndex > broken.cutLine }
-            if byPageBreak != nil, loose.count == unplaced.count - broken.allowed.inDoubt.count,
+            let restTried = byPageBreak != nil && !open.isEmpty && loose.count == open.count
+                && loose.count == unplaced.count - broken.allowed.inDoubt.count
+            restInDoubt = restTried
+            if restTried,
                let rest = brokenRest(cells: open, loose: loose.map { unplaced[$0].text }, values: values,
                                      signsShown: shownSigns, template: template) {
+                restInDoubt = false
                 var free = loose
                 for (cell, text) in zip(open, rest) {
                     let k = free.firstIndex { unplaced[$0].text == text }!, at = free.remove(at: k)
@@ -1042,9 +1050,11 @@ struct LabelledColumnRecovery: Sendable {
         // Boxes of one value left loose, each the one open cell of a one-row
         // block its kind fits, the other loose values boxes as long as the
         // open blocks' rows (LabelledColumnRecovery+LoneBoxes.swift): placed
-        // before the column boxes, which need every other block whole.
+        // before the column boxes, which need every other block whole; not
+        // the values below a page break its rows' kinds did not settle
+        // (`tables.page-broken-rest`: their boxes follow no order).
         var byKind: [(cells: [String], line: Int)] = []
-        if byReading == nil, !unplaced.isEmpty,
+        if byReading == nil, !restInDoubt, !unplaced.isEmpty,
            let cells = loneBoxCells(loose: unplaced.map { ($0.text, $0.lineIndex) }, claimed: claimed, lines: lines, shape: shape,
                                     shownSigns: shownSigns) {
             var names: [String] = []

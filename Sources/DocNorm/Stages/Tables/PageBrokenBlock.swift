@@ -99,14 +99,12 @@ extension LabelledColumnRecovery {
         var chosen = [Int](repeating: -1, count: cells.count), first: [Int]?, tables = 0, steps = 0
         let budget = rules.readingOrder.maxOneReadingSteps
         func boundsHold() -> Bool {
-            sites: for site in bounds {
-                var sums = (left: 0.0, right: 0.0)
-                for (n, at) in site.cells.enumerated() {
-                    let text = cellAt[at.row << 8 | at.slot].map { texts[chosen[$0]] } ?? values[at.row][at.slot]
-                    guard let text, let v = TableArithmetic.number(text) else { continue sites }
-                    if n < site.leftCount { sums.left += v } else { sums.right += v }
+            for site in bounds {
+                let sums = site.sums { row, slot in
+                    let text = cellAt[row << 8 | slot].map { texts[chosen[$0]] } ?? values[row][slot]
+                    return text.flatMap(TableArithmetic.number)
                 }
-                if sums.left > sums.right + 1e-9 { return false }
+                if let sums, !sums.keepsBound { return false }
             }
             return true
         }
