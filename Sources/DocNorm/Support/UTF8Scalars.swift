@@ -90,6 +90,21 @@ extension String {
         return a.withUTF8 { x in b.withUTF8 { y in sameBytes(x, y) } }
     }
 
+    /// Whether the text holds `byte` in its UTF-8, found in place with
+    /// `memchr` (the generic `utf8.contains` stepped the view byte by byte).
+    func holdsUTF8Byte(_ byte: UInt8) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ offsetOfFirst(byte, in: $0) < $0.count }) { return found }
+        var text = self
+        return text.withUTF8 { offsetOfFirst(byte, in: $0) < $0.count }
+    }
+
+    /// Whether the text holds `pattern` in its UTF-8 (`containsSequence`, in place).
+    func holdsUTF8(_ pattern: [UInt8]) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ containsSequence(pattern, in: $0) }) { return found }
+        var text = self
+        return text.withUTF8 { containsSequence(pattern, in: $0) }
+    }
+
     /// Whether the text's UTF-8 is `bytes` (`hasSameUTF8` against a buffer).
     func hasUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard utf8.count == bytes.count else { return false }
@@ -125,7 +140,8 @@ func containsSequence(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>,
         end += offsetOfFirst(last, in: UnsafeBufferPointer(rebasing: bytes[end...]))
         guard end < bytes.count else { return false }
         let start = end + 1 - pattern.count
-        if bytes[start...end].elementsEqual(pattern) && accept(start) { return true }
+        // One `memcmp` (the slices' `elementsEqual` stepped both byte by byte).
+        if pattern.withUnsafeBufferPointer({ sameBytes(UnsafeBufferPointer(rebasing: bytes[start...end]), $0) }) && accept(start) { return true }
         end += 1
     }
     return false

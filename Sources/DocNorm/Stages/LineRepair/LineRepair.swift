@@ -264,6 +264,9 @@ public struct LineRepair: Sendable {
     let markPairs: MarkPairs?
     /// `ocrQuoteBreaks.pairs` (Rules/lines.json), opener and closer; empty when the rules have none.
     let quoteBreakPairs: [(open: Unicode.Scalar, close: Unicode.Scalar)]
+    /// The UTF-8 of each of `quoteBreakPairs`' closers: a block holding none
+    /// closes no pair (`closesAcrossBreak`'s first test).
+    let quoteBreakClosers: [[UInt8]]
     /// `cutHeadingTail.closers` as a bit set, built once (nil when the rules
     /// have no `cutHeadingTail`): built per document, its 8 KB bitmap cost
     /// ~10 K instructions a document.
@@ -352,6 +355,7 @@ public struct LineRepair: Sendable {
             let marks = Array(pair.unicodeScalars)
             return marks.count == 2 ? (open: marks[0], close: marks[1]) : nil
         }
+        quoteBreakClosers = quoteBreakPairs.map { Array(String($0.close).utf8) }
         cutHeadingClosers = file.cutHeadingTail.map { set($0.closers) }
         marksHoldHan = (file.noLineStart + file.closers).unicodeScalars.contains { $0.value &- 0x5000 <= 0x9FFF - 0x5000 }
         displacedRunCharacters = set(file.displacedRun.characters)
@@ -980,23 +984,24 @@ public struct LineRepair: Sendable {
                     end += 1
                     continue
                 }
-                // The paragraph before, when this line opens a paragraph: its
-                // item may prove this numbered line no heading
-                // (`lines.join-item-sibling`, asked in `continues` only where
-                // the line ends as a heading would: reading it at every
-                // numbered line cost 15 M in the 1 MB bench).
-                let itemBefore = end == position ? previousParagraph.map { lines[$0] } : nil
+                // The paragraph before, when this line opens one: its item may
+                // prove this numbered line no heading (`lines.join-item-sibling`,
+                // read by `endsAsNumberedHeading` only where the line ends as a
+                // heading would: reading it at every numbered line cost 15 M
+                // in the 1 MB bench).
+                let paragraphBefore = end == position ? previousParagraph : nil
                 let wrapped = continues(last, into: next.text, fullWidth: full, blankBetween: breakBetween && !doubleSpaced,
                                         opensParagraph: last.number == first.number, spacesMarkFontSwitches: spacesMarkFontSwitches,
-                                        lineColumns: measuredColumns(end), itemBefore: itemBefore,
-                                        lineNumbered: numbered.opens(lines, at: end, self), nextNumbered: numbered.opens(lines, at: end + 1, self))
+                                        lineColumns: measuredColumns(end),
+                                        endsAsNumberedHeading: endsAsNumberedHeading(lines, at: end, before: next.text, after: paragraphBefore, &numbered),
+                                        nextNumbered: numbered.opens(lines, at: end + 1, self))
                 // The paragraph ends where only the spaces marking font
                 // switches had made the line reach the column (`lines.font-switch-spaces`).
                 if !wrapped, spacesMarkFontSwitches, !probing,
                    continues(last, into: next.text, fullWidth: full, blankBetween: breakBetween && !doubleSpaced,
                              opensParagraph: last.number == first.number, lineColumns: measuredColumns(end),
-                             itemBefore: itemBefore,
-                             lineNumbered: numbered.opens(lines, at: end, self), nextNumbered: numbered.opens(lines, at: end + 1, self)) {
+                             endsAsNumberedHeading: endsAsNumberedHeading(lines, at: end, before: next.text, after: paragraphBefore, &numbered),
+                             nextNumbered: numbered.opens(lines, at: end + 1, self)) {
                     context.traced(.lines, "lines.font-switch-spaces", line: next.number,
                                    before: join(last.text, next.text), after: last.text + "⏎" + next.text)
                 }
@@ -1005,8 +1010,8 @@ public struct LineRepair: Sendable {
                 let byLatinGaps = wrapped && !probing && !spacesMarkFontSwitches && endsStrongly(last.text)
                     && !continues(last, into: next.text, fullWidth: full, blankBetween: breakBetween && !doubleSpaced,
                                   opensParagraph: last.number == first.number, lineColumns: measuredColumns(end), countsLatinGaps: false,
-                                  itemBefore: itemBefore,
-                                  lineNumbered: numbered.opens(lines, at: end, self), nextNumbered: numbered.opens(lines, at: end + 1, self))
+                                  endsAsNumberedHeading: endsAsNumberedHeading(lines, at: end, before: next.text, after: paragraphBefore, &numbered),
+                                  nextNumbered: numbered.opens(lines, at: end + 1, self))
                 // A blank line after a full stop ends the paragraph, unless the
                 // line after it could not be a first line (`lines.join-page-break`).
                 let acrossBreak = !wrapped && breakBetween && topBlock == nil
@@ -1021,7 +1026,7 @@ public struct LineRepair: Sendable {
                 // A blank line inside a quotation the next block closes, in
                 // OCR's text (`lines.join-open-quote`, OCRQuoteBreaks.swift).
                 let acrossQuote = !wrapped && !acrossBreak && breakBetween && quotesCutAtBreaks && topBlock == nil
-                    && closesAcrossBreak(lines[position...end], into: next.text, nextNumbered: numbered.opens(lines, at: end + 1, self))
+                    && closesAcrossBreak(lines[position...end], into: next.text) && !numbered.opens(lines, at: end + 1, self)
                 // Asked only where the widths end a paragraph they saw wrap
                 // already (not a table's debris: short lines, no column).
                 guard wrapped || acrossBreak || acrossQuote || (!breakBetween && last.number != first.number
@@ -1085,7 +1090,7 @@ public struct LineRepair: Sendable {
                 else if !wrapped { bracketSeams.append(end + 1) }
                 else if byLatinGaps { latinGapSeams.append(end + 1) }
                 else if end == position, numbered.opens(lines, at: end, self), endsAsHeading(last.text, before: next.text) {
-                    if itemBefore.map({ isNextItem(last.text, after: $0) }) == true { itemSeams.append(end + 1) } else { unbreakableSeams.append(end + 1) }
+                    if previousParagraph.map({ isNextItem(last.text, after: lines[$0]) }) == true { itemSeams.append(end + 1) } else { unbreakableSeams.append(end + 1) }
                 }
                 last = next
                 end += 1
@@ -1120,6 +1125,21 @@ public struct LineRepair: Sendable {
             position = end + 1
         }
         return output
+    }
+
+    /// Whether numbering opens the line at `index` and it ends as a heading
+    /// would before `next` (`endsAsHeading`), and the paragraph
+    /// `paragraphBefore` (the lines right before, nil where the line opens
+    /// no paragraph) does not prove it no heading: the line is not that
+    /// numbered paragraph's next item (`isNextItem`, `lines.join-item-sibling`).
+    /// `join` asks it through `continues` of a paragraph's first line only.
+    /// A method, not a local function of `join`: one capturing `join`'s
+    /// `NumberedLines` checked every access to it at run time (+14 M of
+    /// `swift_beginAccess` in the 1 MB bench).
+    func endsAsNumberedHeading(_ lines: ArraySlice<SourceLine>, at index: Int, before next: String, after paragraphBefore: ClosedRange<Int>?,
+                               _ numbered: inout NumberedLines) -> Bool {
+        numbered.opens(lines, at: index, self) && endsAsHeading(lines[index].text, before: next)
+            && paragraphBefore.map({ isNextItem(lines[index].text, after: lines[$0]) }) != true
     }
 
     func endsSentence(_ line: String) -> Bool { lastMark(of: line, in: sentenceFinal) }

@@ -333,19 +333,23 @@ extension LineRepair {
         return nil
     }
 
-    /// Whether `line` is a hard wrap that `next` continues. `lineNumbered`,
-    /// `nextNumbered`: whether numbering opens each (`startsWithNumbering`),
-    /// asked only when needed and answered once per line (`NumberedLines`).
+    /// Whether `line` is a hard wrap that `next` continues. `nextNumbered`:
+    /// whether numbering opens `next` (`startsWithNumbering`), asked only
+    /// when needed and answered once per line (`NumberedLines`).
+    /// `endsAsNumberedHeading`, asked only of a paragraph's first line:
+    /// whether numbering opens `line` and it ends as a heading would
+    /// (`endsAsHeading`), and it is not the next item of a numbered paragraph
+    /// with running text right before it (`lines.join-item-sibling`,
+    /// `isNextItem`: such an item is no heading that filled the column,
+    /// whatever marks it lacks). The caller answers it, the paragraph before
+    /// in hand: an argument for that paragraph was a slice built for every
+    /// line. (`continues` stays out of line from `join` either way: ~2.5 M
+    /// of call overhead in the 1 MB bench, left.)
     /// `spacesMarkFontSwitches`: the extractor put a space at each place
     /// where Latin meets CJK, which took no room on the page (`wrapEvidence`).
-    /// `itemBefore`: the paragraph before the one `line` opens; when `line`
-    /// is the next item of its numbered paragraph with running text
-    /// (`lines.join-item-sibling`), it is no heading that filled the column,
-    /// whatever marks it lacks.
     func continues(_ line: SourceLine, into next: String, fullWidth: Int, blankBetween: Bool, opensParagraph: Bool,
                    spacesMarkFontSwitches: Bool = false, lineColumns: Int? = nil, countsLatinGaps: Bool = true,
-                   itemBefore: ArraySlice<SourceLine>? = nil,
-                   lineNumbered: @autoclosure () -> Bool, nextNumbered: @autoclosure () -> Bool) -> Bool {
+                   endsAsNumberedHeading: @autoclosure () -> Bool, nextNumbered: @autoclosure () -> Bool) -> Bool {
         if line.text.containsTab || next.containsTab { return false }
         if nextNumbered() && !continuesLinkPath(line.text, into: next) { return false }
         // A short line opening with a table's anchor (行政复议 行政诉讼) is the
@@ -376,8 +380,7 @@ extension LineRepair {
         let width = spacesMarkFontSwitches ? columnsLessFontSwitches(line, measured: measured)
             : max(line.extractedColumns ?? 0, measured)
         let reach = opensParagraph ? max(width, measured + file.wrap.firstLineIndent) : width
-        if opensParagraph && lineNumbered() && endsAsHeading(line.text, before: next)
-            && itemBefore.map({ isNextItem(line.text, after: $0) }) != true
+        if opensParagraph && endsAsNumberedHeading()
             && !wrapsBeforeUnbreakableRun(reach: reach, next: next, fullWidth: fullWidth) { return false }
         // The layout broke here because the next unit did not fit; after a full
         // stop a short line is as likely a paragraph's last, so the window
@@ -1056,7 +1059,7 @@ extension LineRepair {
               !nextNumbered(), !opensTable(next.text)
         else { return false }
         return continues(next, into: after.text, fullWidth: fullWidth, blankBetween: blankBefore, opensParagraph: false,
-                         lineNumbered: nextNumbered(), nextNumbered: afterNumbered())
+                         endsAsNumberedHeading: false, nextNumbered: afterNumbered())
     }
 
     /// The column the document's lines of exactly wide characters reach,
