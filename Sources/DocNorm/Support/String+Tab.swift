@@ -5,16 +5,11 @@ import Darwin
 #endif
 
 extension String {
-    /// Whether the text holds a TAB (a table row's cell separator), checked
-    /// over the contiguous UTF-8 bytes with `memchr`: stage 2 asks this of
-    /// every line several times (a byte-by-byte `contains`, and before it the
-    /// generic `utf8.contains`, walked the whole line each time).
-    var containsTab: Bool {
-        utf8.withContiguousStorageIfAvailable { bytes in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
-            return memchr(base, 9, bytes.count) != nil
-        } ?? utf8.contains(9)
-    }
+    /// Whether the text holds a TAB (a table row's cell separator), found
+    /// with `memchr` (`holdsUTF8Byte`): stage 2 asks this of every line
+    /// several times (a byte-by-byte `contains`, and before it the generic
+    /// `utf8.contains`, walked the whole line each time).
+    var containsTab: Bool { holdsUTF8Byte(9) }
 
     /// `split(separator: "\t", omittingEmptySubsequences: false)`, found on
     /// the UTF-8 bytes: a TAB is a Character of its own (a control has a

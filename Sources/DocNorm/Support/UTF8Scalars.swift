@@ -93,9 +93,10 @@ extension String {
     /// Whether the text holds `byte` in its UTF-8, found in place with
     /// `memchr` (the generic `utf8.contains` stepped the view byte by byte).
     func holdsUTF8Byte(_ byte: UInt8) -> Bool {
-        if let found = utf8.withContiguousStorageIfAvailable({ offsetOfFirst(byte, in: $0) < $0.count }) { return found }
-        var text = self
-        return text.withUTF8 { offsetOfFirst(byte, in: $0) < $0.count }
+        utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        } ?? utf8.contains(byte)
     }
 
     /// Whether the text holds `pattern` in its UTF-8 (`containsSequence`, in place).
