@@ -45,6 +45,8 @@ import DocNormTestSupport
         "1，000 2：30 1 ，000 ，5 a，b 三，四", "便捷,我局 (一) 电话:0564 结束. 好! 真? 对; 3.5 e.g. (a) （b) (c）",
         ",,政 ((政)) 政( ) )政 政(", "\u{00A0}\u{2003}\u{202F}\u{205F}\u{3000}间\u{2000}隔", "a\u{0301}\u{0300}\u{0327}\n\u{0301}开头",
         "\u{FF08}１\u{FF09}\u{FF0C}２\u{FF1A}", "“引号” ‘单’ —— …… ·", "\u{FFFD}\u{FFFD}", String(repeating: "长行", count: 3000),
+        // Each side of the lead bytes that tell a run of U+4E00…U+9FFF (E4 B8…E9 BF BF).
+        "\u{4DBF}\u{4DC0}\u{4DFF}一\u{9FFF}\u{A000}\u{3400}\u{4DFF} 一10 工2 \u{9FFF}\u{3000}\u{4E00}\t一，1\n䷀乾\u{4DFF}",
     ])
     func sameLinesOnEdgeCases(_ text: String) throws {
         try expectSameLines(text, text.debugDescription)

@@ -52,9 +52,12 @@ extension LineRepair {
         // The last line of the block last walked: marks in one block walk it once.
         var blockEnd = -1
         for i in lines.indices {
+            // The line's length and lead byte, read once for both questions
+            // below (the first changes the line only where it goes on).
+            let length = lines[i].text.utf8.count, lead = Int(lines[i].text.firstUTF8Byte)
             // A line opening with a mark, text after it, at a page's top
             // (its lead byte told first: most lines open otherwise).
-            if lines[i].text.utf8.count > 4, markLineLeads[Int(lines[i].text.firstUTF8Byte)],
+            if length > 4, markLineLeads[lead],
                opensWithMark(lines[i].text), followsOpenSentenceAcrossPage(lines, mark: i) {
                 guard let run = seamRun(lines, after: i, blockEnd: &blockEnd), !taken.contains(run) else {
                     context.report(.lines, "lines.page-seam-run", .suspicion,
@@ -73,7 +76,7 @@ extension LineRepair {
             // byte: told on the bytes here, so that most lines (a table's
             // values are short too) are not handed to `isLoneEndMark` (a
             // call, its String retained, for every line was most of this pass).
-            guard lines[i].text.utf8.count &- 1 < 4, strongFinalLeads[Int(lines[i].text.firstUTF8Byte)],
+            guard length &- 1 < 4, strongFinalLeads[lead],
                   isLoneEndMark(lines[i].text), followsOpenSentenceAcrossPage(lines, mark: i),
                   let run = seamRun(lines, after: i, blockEnd: &blockEnd), !taken.contains(run) else { continue }
             let mark = lines[i].text, text = lines[run].text + mark

@@ -215,6 +215,33 @@ extension CharacterNormalizer {
                             trailing = b == 0x20 || b == 0x09 ? trailing &+ w : 0
                             i &+= 1
                         } else {
+                            if hanIsInert && (b &- 0xE5 <= 0xE9 - 0xE5 || (b == 0xE4 && bytes[i &+ 1] >= 0xB8)) {
+                                // A run of U+4E00…U+9FFF (most of the text; E4 B8…BF
+                                // is U+4E00…U+4FFF), told by the lead bytes and
+                                // stepped through here: no rule applies, two columns
+                                // each, none trails; the scalars are stored as the
+                                // general path below stores them. Stage 1c's
+                                // ideographs (the misread dash, the misread 1) mark
+                                // the line only with a digit after them: 一 is
+                                // common, 一10 is not. (Valid UTF-8: a lead's
+                                // continuation bytes are there.)
+                                trailing = 0
+                                var lead = b
+                                repeat {
+                                    let han = (lead & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
+                                    if (han == ocrIdeograph || han == otherOCRIdeograph) && i &+ 3 < n && bytes[i &+ 3] &- 0x30 < 10 {
+                                        flags |= ScalarClasses.ocrOpener
+                                    }
+                                    width &+= 2
+                                    if line.count == line.capacity { line.reserve(line.capacity * 2) }
+                                    line.base[line.count] = han
+                                    line.count &+= 1
+                                    i &+= 3
+                                    guard i < n else { break }
+                                    lead = UInt32(bytes[i])
+                                } while lead &- 0xE5 <= 0xE9 - 0xE5 || (lead == 0xE4 && bytes[i &+ 1] >= 0xB8)
+                                continue
+                            }
                             let length: Int
                             if b < 0xE0 {
                                 c = (b & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F); length = 2
@@ -225,28 +252,19 @@ extension CharacterNormalizer {
                                     | UInt32(bytes[i &+ 3] & 0x3F)
                                 length = 4
                             }
-                            if c &- 0x4E00 <= 0x9FFF - 0x4E00 && hanIsInert {
-                                // Most of the text: no rule applies, two columns;
-                                // stage 1c's ideographs (the misread dash, the
-                                // misread 1) mark the line only with a digit
-                                // after them: 一 is common, 一10 is not.
-                                cls = (c == ocrIdeograph || c == otherOCRIdeograph) && i &+ 3 < n && bytes[i &+ 3] &- 0x30 < 10
-                                    ? ScalarClasses.ocrOpener : 0
-                                width &+= 2
-                                trailing = 0
-                            } else {
-                                cls = (c < 0x10000 ? table[Int(c)] : classes.supplementary(c))
-                                if cls & ScalarClasses.lineBreak != 0 {
-                                    breakLength = length
-                                    break
-                                }
-                                let w = c < 0x10000 ? Int(widths[Int(c)]) : 2
-                                width &+= w
-                                trailing = c == 0x3000 || c == 0xA0 ? trailing &+ w : 0
-                                if cls & ScalarClasses.radical != 0, let ideograph = rules.radicals[c] {
-                                    c = ideograph
-                                    cls = (c < 0x10000 ? table[Int(c)] : classes.supplementary(c)) | ScalarClasses.radical  // the line changed
-                                }
+                            // Any other scalar (a unified ideograph only when
+                            // the rules touch them: the run above took it else).
+                            cls = (c < 0x10000 ? table[Int(c)] : classes.supplementary(c))
+                            if cls & ScalarClasses.lineBreak != 0 {
+                                breakLength = length
+                                break
+                            }
+                            let w = c < 0x10000 ? Int(widths[Int(c)]) : 2
+                            width &+= w
+                            trailing = c == 0x3000 || c == 0xA0 ? trailing &+ w : 0
+                            if cls & ScalarClasses.radical != 0, let ideograph = rules.radicals[c] {
+                                c = ideograph
+                                cls = (c < 0x10000 ? table[Int(c)] : classes.supplementary(c)) | ScalarClasses.radical  // the line changed
                             }
                             i &+= length
                         }
@@ -400,7 +418,10 @@ extension CharacterNormalizer {
     /// `normalize.spacing` on one line in place (see `canonicalSpacing`).
     private func canonicalSpacing(_ line: inout LineBuffer) {
         let s = line.base, n = line.count
-        var w = 0, i = 0
+        // Up to the first space nothing moves: stepped over, not copied onto itself.
+        var i = 0
+        while i < n && s[i] != 0x20 { i += 1 }
+        var w = i
         while i < n {
             let c = s[i]
             if c != 0x20 { s[w] = c; w += 1; i += 1; continue }
