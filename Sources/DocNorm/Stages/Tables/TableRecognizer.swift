@@ -462,8 +462,11 @@ struct TableRecognizer: Sendable {
                 }
             }
             // The match kept here, its text made now: the matches tried hold
-            // stream positions only (TemplateMatcher.materialized).
-            let matched = chosen.map { matcher.materialized(matches[$0], in: stream) }
+            // stream positions only (TemplateMatcher.materialized). Taken out
+            // of `matches`, not copied (a retain and a release of each of its
+            // arrays and its template's, for every table): the matches are
+            // read again below only where none was chosen (`looksLikeTable`).
+            let matched = chosen.map { matcher.materialized(matches.remove(at: $0), in: stream) }
             // Value slots left empty or values over: the extractor may have read
             // the cells out of order (pdftotext -raw, pdfminer).
             // A later anchor of the same stretch (申请人情况 after （本列数据…) has
