@@ -205,7 +205,7 @@ struct TemplateMatcher: Sendable {
     /// The match with its text: the grid, the values, which grid row each
     /// template row is. Made for the match a table keeps (TableRecognizer
     /// decides which); `stream` is the one it was matched in.
-    func materialized(_ match: Match, in stream: CellStream) -> Match {
+    func materialized(_ match: consuming Match, in stream: CellStream) -> Match {
         var m = match
         let template = m.template, columns = template.columns
         // Its findings' messages, in the order found (before any later repair's).

@@ -132,7 +132,14 @@ struct HeaderRunRecovery: Sendable {
 
     /// The rows of `template` placed from `lines[start..<end]`, or nil when
     /// none is.
-    func recover(_ lines: [SourceLine], from start: Int, end: Int, template: TableTemplate) -> LabelledColumnRecovery.Placement? {
+    /// `listingUnplaced`: whether the numbers placed nowhere are listed
+    /// (`Placement.unplaced`). They are only reported (`region`), and the
+    /// probe of `tables.settle`, which keeps no finding, does not ask for
+    /// them: cutting every line of the stretch into its value words again
+    /// was most of this function's time there (a table read back holds a
+    /// line per grid row).
+    func recover(_ lines: [SourceLine], from start: Int, end: Int, template: TableTemplate,
+                 listingUnplaced: Bool = true) -> LabelledColumnRecovery.Placement? {
         guard let shape = shapes[template.id], start < end else { return nil }
         var claims = [Claims](repeating: Claims(), count: shape.dataRows.count)
         var pairRuns: [(slot: Int, run: Int)] = []
@@ -232,7 +239,7 @@ struct HeaderRunRecovery: Sendable {
         guard placed > 0 else { return nil }
         // Every other number of the stretch: placed nowhere.
         var unplaced: [(text: String, line: Int, reason: String)] = []
-        for index in start...lastLine {
+        for index in start...lastLine where listingUnplaced {
             // A value opens with one of `valueOpeners`: a line where no word
             // opens with one holds none, and is not cut into words (by
             // Characters, the most of this function's time on the stretches

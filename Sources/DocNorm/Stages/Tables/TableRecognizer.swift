@@ -462,8 +462,11 @@ struct TableRecognizer: Sendable {
                 }
             }
             // The match kept here, its text made now: the matches tried hold
-            // stream positions only (TemplateMatcher.materialized).
-            let matched = chosen.map { matcher.materialized(matches[$0], in: stream) }
+            // stream positions only (TemplateMatcher.materialized). Taken out
+            // of `matches`, not copied (a retain and a release of each of its
+            // arrays and its template's, for every table): the matches are
+            // read again below only where none was chosen (`looksLikeTable`).
+            let matched = chosen.map { matcher.materialized(matches.remove(at: $0), in: stream) }
             // Value slots left empty or values over: the extractor may have read
             // the cells out of order (pdftotext -raw, pdfminer).
             // A later anchor of the same stretch (申请人情况 after （本列数据…) has
@@ -615,7 +618,7 @@ struct TableRecognizer: Sendable {
             // Not again at a later anchor of a stretch searched already.
             if matched == nil || matchesGridWithGaps(matched, lines: lines, at: i), searched,
                let unordered = placeUnordered(lines, at: i, end: searchedEnd, fitting: fittingHere, candidates: labelled,
-                                              edition: edition ?? hinted) {
+                                              edition: edition ?? hinted, listingUnplaced: context.collecting) {
                 let placement = unordered.placement
                 regions.append(keep(region(placement, lines: lines, context: context, rule: unordered.rule, how: unordered.how,
                                            gridsOnly: gridsOnly)))
@@ -1129,9 +1132,12 @@ struct TableRecognizer: Sendable {
     /// stretch holds its labels and exactly its numbers in no order at all,
     /// its grid with every value cell left empty (`tables.debris`, tables 三
     /// and 四 from pdfminer on a Chromium PDF).
+    /// `listingUnplaced`: whether a placement lists the numbers it placed
+    /// nowhere, which only findings name (`HeaderRunRecovery.recover`).
     func placeUnordered(_ lines: [SourceLine], at start: Int, end: Int?, fitting: [String], candidates: [TableTemplate],
-                        edition: Int?) -> (placement: LabelledColumnRecovery.Placement, rule: String, how: String)? {
-        if let placement = placeByHeaderRuns(lines, at: start, end: end, candidates: candidates, edition: edition) {
+                        edition: Int?, listingUnplaced: Bool = true) -> (placement: LabelledColumnRecovery.Placement, rule: String, how: String)? {
+        if let placement = placeByHeaderRuns(lines, at: start, end: end, candidates: candidates, edition: edition,
+                                             listingUnplaced: listingUnplaced) {
             return (placement, "tables.header-runs",
                     "its numbers fit no reading order; the rows whose every cell the column headers' boxes give, and that add up, are placed")
         }
@@ -1154,11 +1160,12 @@ struct TableRecognizer: Sendable {
     /// the candidate whose header runs place the most values; a tie goes to
     /// the report's edition, or to neither.
     /// `end`: the stretch the reading-order search read here, if it did.
-    func placeByHeaderRuns(_ lines: [SourceLine], at start: Int, end: Int?, candidates: [TableTemplate], edition: Int?) -> LabelledColumnRecovery.Placement? {
+    func placeByHeaderRuns(_ lines: [SourceLine], at start: Int, end: Int?, candidates: [TableTemplate], edition: Int?,
+                           listingUnplaced: Bool = true) -> LabelledColumnRecovery.Placement? {
         let placeable = candidates.filter { headerRuns.shapes[$0.id] != nil }
         guard !placeable.isEmpty else { return nil }
         let end = end ?? readingOrder.stretchEnd(lines, from: start, templates: placeable)
-        let found = placeable.compactMap { headerRuns.recover(lines, from: start, end: end, template: $0) }
+        let found = placeable.compactMap { headerRuns.recover(lines, from: start, end: end, template: $0, listingUnplaced: listingUnplaced) }
         guard let most = found.map(\.placed).max() else { return nil }
         let best = found.filter { $0.placed == most }
         if best.count == 1 { return best[0] }
