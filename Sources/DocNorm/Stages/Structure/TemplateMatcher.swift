@@ -760,7 +760,7 @@ struct TemplateMatcher: Sendable {
                     // OCR read as a quote mark): the digits before the mark are
                     // this value; the next slot reads on after the mark.
                     placed[base + column] = .text(p..<mark)
-                    traced("structure.rule-read-as-mark", at: p, text(p..<stream.tokenEnd(from: p)), text(p..<mark) + " " + text((mark + 1)..<stream.tokenEnd(from: p)))
+                    traced("structure.rule-read-as-mark", at: p, text(p..<stream.tokenEnd(from: p)), text(p..<mark) + " " + text((mark + 1)..<stream.tokenEnd(from: mark + 1)))
                     p = mark + 1
                 } else {
                     continue
@@ -1103,15 +1103,19 @@ struct TemplateMatcher: Sendable {
 
     /// The mark in the token at `index` when it is digits, one of
     /// `ruleReadAsMarks`, and a value after it (43“116): a table rule OCR
-    /// read as a quote mark between two cells' numbers; nil otherwise.
+    /// read as a quote mark between two cells' numbers; or digits and the
+    /// mark ending the token, the next cell opening with a value (37“|21|
+    /// 539: the rule read as “ and |, the space before “ gone with stage 1,
+    /// as CJK punctuation takes none); nil otherwise.
     func ruleMarkInValue(in stream: CellStream, at index: Int) -> Int? {
         let s = stream.scalars
         guard index < s.count, rules.digits.contains(s[index]) else { return nil }
         let end = stream.tokenEnd(from: index)
         var q = index
         while q < end && rules.digits.contains(s[q]) { q += 1 }
-        guard q + 1 < end, rules.ruleReadAsMarks.contains(s[q]), rules.digits.contains(s[q + 1]),
-              rules.isValue(s[(q + 1)..<end]) else { return nil }
+        guard q < end, rules.ruleReadAsMarks.contains(s[q]) else { return nil }
+        if q + 1 == end { return valueEnd(in: stream, at: end) != nil ? q : nil }
+        guard rules.digits.contains(s[q + 1]), rules.isValue(s[(q + 1)..<end]) else { return nil }
         return q
     }
 
