@@ -7,7 +7,8 @@ import Testing
 /// the group label centred on them and cut (`(三) 不` ⏎ `予公开`), each
 /// label's numbering dot lost and its text misread (`4保沪弟三广` for
 /// 4.保护第三方合法权益), the first value run into it, the rest of the label
-/// on the next line (`合法杈益`, `部事各信息`).
+/// on the next line (`合法杈益`, `部事各信息`), and the numbers of row 二
+/// lost.
 @Suite struct StrayRowsTests {
     static let rowFour = "4.保护第三方合法权益", rowFive = "5.属于三类内部事务信息"
     static let four = [3, 1, 0, 0, 1, 0, 5], five = [2, 0, 1, 0, 0, 1, 4]
@@ -25,7 +26,11 @@ import Testing
             }
         }
         let (fourLine, fiveLine) = read("3  1  0  0  1  0 | 5", "2  0  1  0  0  1 | 4")
+        // OCR lost the numbers of another row too (二、上年结转…): with every
+        // number of the table kept, stage 3 puts them in table order
+        // itself (tables.reading-order) and the rows need no repair.
         return applicationsTable(values: values)
+            .replacingFirst("二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0", with: "二、上年结转政府信息公开申请数量")
             .replacingFirst("（三）不予公开 1.属于国家秘密", with: "1.属于国家秘密")
             .replacingFirst("4.保护第三方合法权益 3 1 0 0 1 0 5\n5.属于三类内部事务信息 2 0 1 0 0 1 4\n",
                             with: "(三) 不 4保沪弟三广\(fourLine)\n予公开   合法杈益\n5属于三美内  \(fiveLine)\n部事各信息\n")
@@ -37,8 +42,8 @@ import Testing
 
     /// Each run follows its row's numbering (4, 5), is seven values and
     /// adds up (3+1+0+0+1+0 = 5, 2+0+1+0+0+1 = 4): placed, traced, a repair
-    /// reported, the labels still flagged as restored. Main left both rows
-    /// empty and dropped the text with the values in it as stray.
+    /// reported. Main left both rows empty and dropped the text with the
+    /// values in it as stray.
     @Test func valuesInTheTextSkippedAreTheGarbledRowsWhenTheyAddUp() throws {
         let input = Self.text()
         let doc = try document(input, tracing: true)
@@ -49,7 +54,11 @@ import Testing
         #expect(!doc.diagnostics.contains { $0.rule == "structure.missing-value" && $0.message.contains("保护第三方") })
         #expect(!doc.diagnostics.contains { $0.rule == "structure.stray-text" && $0.message.contains("保沪") })
         #expect(doc.trace.filter { $0.rule == "structure.stray-rows" }.map(\.after) == [Self.rowFour, Self.rowFive])
-        #expect(doc.diagnostics.contains { $0.rule == "structure.label-restored" && $0.cells?.row?.last == Self.rowFour })
+        // The table's sums prove the placement (each row's total, and
+        // (七)总计 the sum of the rows above it): the restored labels' flags
+        // become repairs (`structure.placement-proven`).
+        #expect(doc.diagnostics.contains { $0.rule == "structure.placement-proven" && $0.kind == .repair && $0.message.contains(Self.rowFour) })
+        #expect(!doc.diagnostics.contains { $0.kind != .repair && $0.cells?.row?.last == Self.rowFour })
         #expect(!doc.diagnostics.contains { $0.kind == .arithmetic })
         let once = try canonical(Array(input.utf8))
         #expect(try canonical(Array(once.utf8)) == once)

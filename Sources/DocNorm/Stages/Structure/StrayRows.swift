@@ -16,8 +16,11 @@
 ///   (at least one), one of them with a term that is not 0 (0s add up
 ///   anywhere).
 /// They are placed, the rows' missing-value findings replaced by a repair
-/// saying why, traced; the rows' labels stay flagged as restored. Anything
-/// less stays stray text, flagged.
+/// saying why, traced; the rows' labels stay flagged as restored unless the
+/// table's final arithmetic proves them as it proves an unreadable label's
+/// values (`structure.placement-proven`, PlacementProof.swift: column sums
+/// too, wherever they can be evaluated). Anything less stays stray text,
+/// flagged.
 extension TemplateMatcher {
     /// Per row of `restored` (template data rows, in order), the ranges of
     /// its values in `stray` (stream positions, one a value), as above; nil

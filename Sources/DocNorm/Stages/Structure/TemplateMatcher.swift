@@ -657,6 +657,10 @@ struct TemplateMatcher: Sendable {
                             m.findings.remove(at: f)
                         }
                         report("structure.stray-rows", .repair, .strayRows(skipped, rows: restoredEmpty.map(\.row), row: rowIndex, column: column), at: p)
+                        // Their labels stay restored, flagged, unless the
+                        // table's arithmetic proves the placement as for an
+                        // unreadable label's (`structure.placement-proven`).
+                        if reporting { m.unreadableLabelRows.append(contentsOf: restoredEmpty.map(\.row)) }
                         restoredEmpty.removeAll()
                     } else {
                         traced("structure.stray-text", at: p, text(skipped), "")
