@@ -76,6 +76,37 @@ import Testing
     }
 }
 
+/// A relation that reads a row placed from the left (OCR lost one of its
+/// values, `structure.missing-value`) is no evidence for or against a
+/// suspect: which column each of that row's values stands in is a guess.
+/// As in held-out wencheng-city-2020's OCR: 二、上年结转 lost a 0, its
+/// values from 法律服务机构 on stood a column left; the failing balances
+/// through them ruled out every addend of (七)总计, whose 其他 44 was read
+/// 144 (a rule read as 1; 160, 105 and 144 each lose 100 without their 1,
+/// so no one is repaired), and the row's failing total named its 总计 cell
+/// alone, leaving the 144 unflagged.
+@Suite struct LoneSuspectGuessedRowTests {
+    static func values(_ id: String) -> [Int] {
+        switch id {
+        case "new": [150, 0, 0, 0, 100, 40, 290]
+        case "carried-over": [10, 0, 0, 5, 4, 19]      // 10 0 0 0 5 4 19, its third 0 lost
+        case "total": [160, 0, 0, 0, 105, 144, 309]    // 其他 44 read 144
+        case "disclosed": []                           // (七)'s column sums cannot be evaluated
+        default: [0, 0, 0, 0, 0, 0, 0]
+        }
+    }
+
+    @Test func aRelationThroughARowPlacedFromTheLeftClearsNoCell() throws {
+        let doc = try document(applicationsTable(values: Self.values))
+        let table = try #require(doc.tables.first)
+        let template = pipeline.tables.rules.templates.first { $0.id == "2021-applications" }!
+        let total = template.rows.first { $0.id == "total" }!
+        #expect(table.records.contains { $0.row == total.path && $0.column == total.columnPaths[5] && $0.value == "144" })
+        let misread = QualityReport.ExpectedRecord(table: "2021-applications", row: total.path, column: total.columnPaths[5], value: "44")
+        #expect(QualityReport.flagged(misread, in: doc))
+    }
+}
+
 /// `structure.short-row-proven`: a row read one value short, placed from
 /// the left, whose row sums ask 0 of the lost value wherever it stood, has
 /// its placed values out of doubt; the flag stays, naming no cell.

@@ -131,6 +131,36 @@ func digitFirst(_ lines: [SourceLine]) -> [Int] {
         #expect(!doc.diagnostics.contains { $0.kind == .arithmetic })
     }
 
+    /// OCR: the rule before a value read as a quote mark and a bar, the
+    /// space before the mark gone with stage 1 (`37 “|21| 539` → 37“|21|
+    /// 539): the mark ends the token of digits, the next cell opens with a
+    /// value; the digits are the value, the mark dropped
+    /// (`structure.rule-read-as-mark`), and the row keeps all its values.
+    /// Main left the last three cells empty and dropped 37“21539 as stray.
+    @Test func aRuleReadAsAQuoteMarkEndingAValueBeforeABarIsDropped() throws {
+        let row = [318, 142, 9, 12, 37, 21, 539]
+        let values: (String) -> [Int] = { ["new", "disclosed", "total"].contains($0) ? row : [0, 0, 0, 0, 0, 0, 0] }
+        let text = applicationsTable(values: values)
+            .replacingFirst("（一）予以公开 318 142 9 12 37 21 539", with: "（一）予以公开   318| 142 | 9   12   37 “|21| 539")
+        let doc = try document(text, tracing: true)
+        let table = try #require(doc.tables.first)
+        #expect(table.records.filter { $0.row.last == "（一）予以公开" }.map(\.value) == row.map(String.init))
+        #expect(doc.trace.contains { $0.rule == "structure.rule-read-as-mark" && $0.before == "37“" && $0.after == "37 21" })
+        #expect(!doc.diagnostics.contains { $0.kind == .arithmetic })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.stray-text" })
+    }
+
+    /// The mark ending a token with no value after it (37“ then the next
+    /// row's label) is no rule: the cell stays unread.
+    @Test func aQuoteMarkEndingAValueWithNoValueAfterItIsNotARule() throws {
+        let row = [318, 142, 9, 12, 37, 0, 518]
+        let values: (String) -> [Int] = { ["new", "disclosed", "total"].contains($0) ? row : [0, 0, 0, 0, 0, 0, 0] }
+        let text = applicationsTable(values: values)
+            .replacingFirst("（一）予以公开 318 142 9 12 37 0 518", with: "（一）予以公开   318| 142 | 9   12   37 “")
+        let doc = try document(text, tracing: true)
+        #expect(!doc.trace.contains { $0.rule == "structure.rule-read-as-mark" })
+    }
+
     /// OCR: a row label read as junk (L局于国家短 for 1.属于国家秘密), its
     /// values and the next row's label readable: the values are the row's
     /// (`structure.label-unreadable`), flagged with the label restored.

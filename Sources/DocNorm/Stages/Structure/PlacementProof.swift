@@ -1,6 +1,8 @@
 /// Stage 4, `structure.placement-proven`: a row whose values
 /// `structure.label-unreadable` placed (OCR's junk for its label, the next
-/// row's label readable after them) is flagged by its restored label, since
+/// row's label readable after them), or `structure.stray-rows` (in the text
+/// skipped to the next row's label, after its numbering), is flagged by its
+/// restored label, since
 /// its values were placed by their order alone. The template's arithmetic
 /// can prove that placement; the flag is then replaced by a repair.
 ///

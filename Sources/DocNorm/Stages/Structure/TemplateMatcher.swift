@@ -23,6 +23,10 @@
 /// - `structure.surplus-row`: a row's surplus that is exactly the next row's
 ///   count of values, where that next row's label is missing, is that row's
 ///   when both rows' totals hold (SurplusRow.swift).
+/// - `structure.stray-rows`: the text skipped to reach a row's label further
+///   on holds the values of the rows right before, whose labels were
+///   restored and found none, where each row's numbering and arithmetic say
+///   so (StrayRows.swift).
 /// - `structure.stray-text`: text between labels that matches nothing.
 /// - `structure.digit-lookalike`: a value cell OCR read with letters for
 ///   digits (1O → 10), read as the number.
@@ -154,6 +158,9 @@ struct TemplateMatcher: Sendable {
             case surplusValues(row: Int, count: Int, Range<Int>)
             /// The values over row `from` (`range`) read as row `row`'s.
             case surplusRow(from: Int, row: Int, Range<Int>)
+            /// The values in text before label (`row`, `column`) read as
+            /// rows `rows`' (`structure.stray-rows`).
+            case strayRows(Range<Int>, rows: [Int], row: Int, column: Int)
             /// A cut label whose end (from `read` on) was not found.
             case cutShort(row: Int, column: Int, read: Int)
         }
@@ -197,6 +204,12 @@ struct TemplateMatcher: Sendable {
             return "row '\(rowName(r))' has \(count) value(s) more than template \(template.id) allows, so which are this row's is a guess (the first ones are kept); left over: \(valueTexts(in: stream, range).joined(separator: " "))"
         case let .surplusRow(from, r, range):
             return "the \(rows[r].columnPaths.count) values over row '\(rowName(from))' (\(valueTexts(in: stream, range).joined(separator: " "))) are the values of row '\(rowName(r))', whose label is missing: they are exactly its count of values, its total holds on them, and the total of row '\(rowName(from))' holds on its own values"
+        case let .strayRows(range, restored, r, column):
+            let runs = strayRowValues(template, rows: restored, in: range, stream: stream) ?? []
+            let named = zip(restored, runs).map { row, values in
+                "'\(rowName(row))' (\(valueTexts(in: stream, values[0].lowerBound..<values[values.count - 1].upperBound).joined(separator: " ")))"
+            }
+            return "text '\(text(range))' before '\(label(r, column))' holds the values of row(s) \(named.joined(separator: ", ")), whose labels are missing: each run of values follows its row's numbering, is exactly its count of values and keeps its row's total; placed, the labels' text dropped"
         case let .cutShort(r, column, read):
             return "'\(label(r, column))' is cut short: its end '\(String(String.UnicodeScalarView(rows[r].labelScalars[column][read...])))' was not found"
         }
@@ -508,6 +521,10 @@ struct TemplateMatcher: Sendable {
         /// looked for from one place, each up to the same next value (a scan
         /// of up to `resyncWindow` scalars), which is found once.
         var scatterStop: (at: Int, stop: Int)?
+        /// `structure.stray-rows`: the data rows right before, their labels
+        /// restored and none of their values read, each with its
+        /// missing-value finding's index (StrayRows.swift).
+        var restoredEmpty: [(row: Int, finding: Int?)] = []
 
         // Rows by index: `enumerated()` handed each row out as an optional
         // (offset, row) pair, copied and destroyed through the generic
@@ -529,6 +546,7 @@ struct TemplateMatcher: Sendable {
             var surplusBefore: (row: Int, values: [Range<Int>], finding: Int?)?
             if surplusRun != nil { surplusBefore = surplusRun; surplusRun = nil }
             var takenSurplus: [Range<Int>]?
+            var labelRestored = false
             m.rowLines.append(p < stream.count ? line(p) : nil)
             // The columns of the row's labels, listed with the template.
             let labels = rows[rowIndex].labelColumns
@@ -618,9 +636,37 @@ struct TemplateMatcher: Sendable {
                     // Stuck before unknown text: the label stands further on.
                     foundLabel(at: ahead.start, inPlace: false)
                     let skipped = p..<ahead.start
-                    traced("structure.stray-text", at: p, text(skipped), "")
-                    if !s[skipped].allSatisfy(isHeaderScalar) {
-                        report("structure.stray-text", .suspicion, .strayBefore(skipped, row: rowIndex, column: column), at: p)
+                    if !restoredEmpty.isEmpty,
+                       let runs = strayRowValues(template, rows: restoredEmpty.map(\.row), in: skipped, stream: stream) {
+                        // `structure.stray-rows`: the values in the text
+                        // skipped are those of the rows before, whose
+                        // labels OCR garbled (StrayRows.swift).
+                        var stale: [Int] = []
+                        for ((row, finding), values) in zip(restoredEmpty, runs) {
+                            for (slot, valueColumn) in rows[row].valueColumns.enumerated() {
+                                placed[row * columns + valueColumn] = .text(values[slot])
+                            }
+                            m.found += values.count
+                            m.valuesFound += values.count
+                            if let at = line(values[0].lowerBound) { m.rowLines[row] = at }
+                            if let finding { stale.append(finding) }
+                            let all = values[0].lowerBound..<values[values.count - 1].upperBound
+                            traced("structure.stray-rows", at: all.lowerBound, valueTexts(in: stream, all).joined(separator: " "), label(row, rows[row].labelColumns.last ?? 0))
+                        }
+                        for f in stale.sorted(by: >) where f < m.findings.count && m.findings[f].rule == "structure.missing-value" {
+                            m.findings.remove(at: f)
+                        }
+                        report("structure.stray-rows", .repair, .strayRows(skipped, rows: restoredEmpty.map(\.row), row: rowIndex, column: column), at: p)
+                        // Their labels stay restored, flagged, unless the
+                        // table's arithmetic proves the placement as for an
+                        // unreadable label's (`structure.placement-proven`).
+                        if reporting { m.unreadableLabelRows.append(contentsOf: restoredEmpty.map(\.row)) }
+                        restoredEmpty.removeAll()
+                    } else {
+                        traced("structure.stray-text", at: p, text(skipped), "")
+                        if !s[skipped].allSatisfy(isHeaderScalar) {
+                            report("structure.stray-text", .suspicion, .strayBefore(skipped, row: rowIndex, column: column), at: p)
+                        }
                     }
                     if ahead.cutMisread {
                         traced("structure.label-cut-misread", at: ahead.start, text(ahead.start..<ahead.end), String(String.UnicodeScalarView(labelScalars.prefix(ahead.cutAt ?? 0))))
@@ -646,6 +692,7 @@ struct TemplateMatcher: Sendable {
                     traced("structure.label-restored", at: p, "", label(rowIndex, column))
                     report("structure.label-restored", .suspicion, .rowRestored(row: rowIndex, column: column),
                            at: p, row: rows[rowIndex].path)
+                    labelRestored = true
                     if takenSurplus == nil, k == labels.count - 1, let values = unreadableLabel(template, before: rowIndex, at: p, in: stream) {
                         // `structure.label-unreadable`: OCR's junk where the
                         // row label stands, then values, then the next row's
@@ -717,7 +764,7 @@ struct TemplateMatcher: Sendable {
                     // OCR read as a quote mark): the digits before the mark are
                     // this value; the next slot reads on after the mark.
                     placed[base + column] = .text(p..<mark)
-                    traced("structure.rule-read-as-mark", at: p, text(p..<stream.tokenEnd(from: p)), text(p..<mark) + " " + text((mark + 1)..<stream.tokenEnd(from: p)))
+                    traced("structure.rule-read-as-mark", at: p, text(p..<stream.tokenEnd(from: p)), text(p..<mark) + " " + text((mark + 1)..<stream.tokenEnd(from: mark + 1)))
                     p = mark + 1
                 } else {
                     continue
@@ -729,11 +776,18 @@ struct TemplateMatcher: Sendable {
             if pieceMayOpen(at: p, floating, tails, row: rowIndex) { absorb(&p, &floating, &tails, row: rowIndex) }
             if !isHeader {
                 let slots = rows[rowIndex].columnPaths.count
+                var missingFinding: Int?
                 if valuesInRow < slots, m.found > 0 {
                     // With none, nothing was placed; with some, which slots
                     // they belong to is a guess (filled from the left).
                     report("structure.missing-value", .suspicion, .missingValues(row: rowIndex, found: valuesInRow),
                            at: p, row: valuesInRow == 0 ? nil : rows[rowIndex].path)
+                    if reporting { missingFinding = m.findings.count - 1 }
+                }
+                if labelRestored && valuesInRow == 0 {
+                    restoredEmpty.append((rowIndex, missingFinding))
+                } else if !restoredEmpty.isEmpty {
+                    restoredEmpty.removeAll()
                 }
                 // Values over: counted; their text is made for the message only.
                 let surplusStart = p
@@ -755,6 +809,9 @@ struct TemplateMatcher: Sendable {
                     }
                 }
                 if pieceMayOpen(at: p, floating, tails, row: rowIndex) { absorb(&p, &floating, &tails, row: rowIndex) }
+            } else if !restoredEmpty.isEmpty {
+                // A header row between: the rows before are no neighbours.
+                restoredEmpty.removeAll()
             }
             for (column, read) in tails {
                 let tail = rowLabels[column][read...]
@@ -1050,15 +1107,19 @@ struct TemplateMatcher: Sendable {
 
     /// The mark in the token at `index` when it is digits, one of
     /// `ruleReadAsMarks`, and a value after it (43“116): a table rule OCR
-    /// read as a quote mark between two cells' numbers; nil otherwise.
+    /// read as a quote mark between two cells' numbers; or digits and the
+    /// mark ending the token, the next cell opening with a value (37“|21|
+    /// 539: the rule read as “ and |, the space before “ gone with stage 1,
+    /// as CJK punctuation takes none); nil otherwise.
     func ruleMarkInValue(in stream: CellStream, at index: Int) -> Int? {
         let s = stream.scalars
         guard index < s.count, rules.digits.contains(s[index]) else { return nil }
         let end = stream.tokenEnd(from: index)
         var q = index
         while q < end && rules.digits.contains(s[q]) { q += 1 }
-        guard q + 1 < end, rules.ruleReadAsMarks.contains(s[q]), rules.digits.contains(s[q + 1]),
-              rules.isValue(s[(q + 1)..<end]) else { return nil }
+        guard q < end, rules.ruleReadAsMarks.contains(s[q]) else { return nil }
+        if q + 1 == end { return valueEnd(in: stream, at: end) != nil ? q : nil }
+        guard rules.digits.contains(s[q + 1]), rules.isValue(s[(q + 1)..<end]) else { return nil }
         return q
     }
 
