@@ -1204,9 +1204,13 @@ struct LabelledColumnRecovery: Sendable {
     }
 
     /// Index of the first value of `run` with a blank line between it and
-    /// the value before (nil: none).
+    /// the value before (nil: none). Values of one line (`0 TAB 0`, a run
+    /// holds each) have no line between them: the range between their lines
+    /// is empty, not reversed (fuzz item 36).
     func firstAfterBlank(_ run: [(String, Int)], _ lines: [SourceLine]) -> Int? {
-        run.indices.dropFirst().first { i in (run[i - 1].1 + 1..<run[i].1).contains { ColumnOrderEvidence.isBlank(lines[$0]) } }
+        run.indices.dropFirst().first { i in
+            run[i].1 > run[i - 1].1 + 1 && (run[i - 1].1 + 1..<run[i].1).contains { ColumnOrderEvidence.isBlank(lines[$0]) }
+        }
     }
 
     /// The `count` values on the lines after `lines[header]`, one a line
