@@ -1651,4 +1651,21 @@ import Testing
         #expect(once.contains("行政事业性收费\t0\t0\t\n"))
         #expect(try canonical(Array(once.utf8)) == once)
     }
+
+    /// Two values of one line (`0 TAB 0`, `0 0`) in a run under a header
+    /// of a block with several: no line stands between them, so no blank
+    /// line either. The range between their lines was built reversed and
+    /// trapped (fuzz item 36, run 61: main 8e1953b crashed on
+    /// 第二十条第（一）项本年制发件数 ⏎ 0 ⏎ 0 TAB 0, kept in
+    /// Tests/Fixtures/fuzz-regressions).
+    @Test func valuesOfOneLineHaveNoBlankLineBetweenThem() throws {
+        for text in ["第二十条第（一）项本年制发件数\n0\n0\t0", "第二十条第（一）项\n本年制发件数\n0\n0 0\n",
+                     "第二十条第（一）项本年制发件数\n0\n0\t0\n\n0\n"] {
+            #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
+        }
+        let recovery = pipeline.tables.labelledColumns
+        let lines = ["本年制发件数", "0", "0\t0", "", "5"].enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
+        #expect(recovery.firstAfterBlank([("0", 1), ("0", 2), ("0", 2)], lines) == nil)
+        #expect(recovery.firstAfterBlank([("0", 1), ("0", 2), ("0", 2), ("5", 4)], lines) == 3)
+    }
 }

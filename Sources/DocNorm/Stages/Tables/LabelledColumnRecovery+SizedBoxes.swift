@@ -13,18 +13,33 @@
 /// cells every such way fills with the same text are certain (减2 is （八）'s,
 /// both second rows 减1); the others are left empty and reported.
 extension LabelledColumnRecovery {
+    /// The limit of Rules/tables.json that stopped matching boxes to blocks
+    /// by size: no built-in template has more than three blocks sharing a
+    /// header (3 boxes, 3! = 6 matchings), but a template loaded from a
+    /// rules folder may have more, and the matchings grow as the factorial.
+    enum SizedBoxLimit: String, Sendable {
+        /// More boxes than `readingOrder.maxSizedBoxes`: not tried.
+        case boxes = "maxSizedBoxes"
+        /// More matchings than `readingOrder.maxSizedAssignments`: the
+        /// search stopped there (such sizes say next to nothing).
+        case assignments = "maxSizedAssignments"
+    }
+
     /// Per sharing block (in `blockRows`' order), per row, the text every
     /// assignment of `boxes` to blocks of the same size gives, with the box
     /// and position it is taken from in the first such assignment; nil
     /// where assignments differ, or where more than `maxBoxes` boxes, no
     /// assignment or more than `maxAssignments` exist (every cell nil then;
     /// both limits are `readingOrder.maxSizedBoxes` and
-    /// `maxSizedAssignments` in Rules/tables.json). `fits(box, block)`
-    /// says whether a box's values may stand in a block's column.
+    /// `maxSizedAssignments` in Rules/tables.json, and `cutBy` names the one
+    /// that stopped the search, for the report). `fits(box, block)` says
+    /// whether a box's values may stand in a block's column.
     static func agreedBySize(boxes: [[String]], blockRows: [Int], fits: (Int, Int) -> Bool,
-                             maxBoxes: Int, maxAssignments: Int) -> [[(text: String, box: Int, position: Int)?]] {
+                             maxBoxes: Int, maxAssignments: Int)
+        -> (cells: [[(text: String, box: Int, position: Int)?]], cutBy: SizedBoxLimit?) {
         let empty = blockRows.map { [(text: String, box: Int, position: Int)?](repeating: nil, count: $0) }
-        guard boxes.count == blockRows.count, boxes.count <= maxBoxes else { return empty }
+        guard boxes.count == blockRows.count else { return (empty, nil) }
+        guard boxes.count <= maxBoxes else { return (empty, .boxes) }
         // Every bijection box → block with box size equal to the block's rows.
         var assignments: [[Int]] = []  // per block, its box
         var current = [Int](repeating: -1, count: blockRows.count), used = [Bool](repeating: false, count: boxes.count)
@@ -38,7 +53,8 @@ extension LabelledColumnRecovery {
             }
         }
         search(0)
-        guard !assignments.isEmpty, assignments.count <= maxAssignments else { return empty }
+        guard assignments.count <= maxAssignments else { return (empty, .assignments) }
+        guard !assignments.isEmpty else { return (empty, nil) }
         var agreed = empty
         for b in blockRows.indices {
             for r in 0..<blockRows[b] {
@@ -46,6 +62,6 @@ extension LabelledColumnRecovery {
                 if assignments.allSatisfy({ boxes[$0[b]][r] == text }) { agreed[b][r] = (text, first, r) }
             }
         }
-        return agreed
+        return (agreed, nil)
     }
 }

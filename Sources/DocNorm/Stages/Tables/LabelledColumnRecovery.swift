@@ -258,6 +258,11 @@ struct LabelledColumnRecovery: Sendable {
         /// header, the cells placed and left empty (row/header), the source
         /// line of the first box's first value.
         var bySize: [(header: String, placed: [String], left: [String], line: Int)] = []
+        /// Boxes under the copies of a shared header that a limit of
+        /// Rules/tables.json kept from being matched by size: the header,
+        /// how many boxes, the limit, the cells under the header (row/header),
+        /// the source line of the first box's first value.
+        var bySizeCut: [(header: String, boxes: Int, limit: SizedBoxLimit, cells: [String], line: Int)] = []
         /// Boxes of one value placed in one-row blocks' open cells by their
         /// kinds (LabelledColumnRecovery+LoneBoxes.swift): each value with
         /// its cell (row/header), the source line of the first.
@@ -795,16 +800,23 @@ struct LabelledColumnRecovery: Sendable {
         // its columns filled: placed by their sizes where every way the
         // sizes allow agrees (LabelledColumnRecovery+SizedBoxes.swift).
         var bySize: [(header: String, placed: [String], left: [String], line: Int)] = []
+        var bySizeCut: [(header: String, boxes: Int, limit: SizedBoxLimit, cells: [String], line: Int)] = []
         for (h, boxes) in sharedBoxes.sorted(by: { $0.key < $1.key }) {
             let sharing = shape.headers[h]
             guard occurrences[h] == sharing.count, boxes.count == sharing.count,
                   sharing.allSatisfy({ s in shape.blocks[s.block].rows.allSatisfy { !claimed[$0][s.slot] } })
             else { continue }
             let header = shape.blocks[sharing[0].block].headers[sharing[0].slot]
-            let agreed = Self.agreedBySize(boxes: boxes.map { $0.map { $0.0 } }, blockRows: sharing.map { shape.blocks[$0.block].rows.count },
-                                           fits: { k, _ in boxes[k].allSatisfy { self.signFits($0.0, under: header) } },
-                                           maxBoxes: rules.readingOrder.maxSizedBoxes,
-                                           maxAssignments: rules.readingOrder.maxSizedAssignments)
+            let (agreed, cutBy) = Self.agreedBySize(boxes: boxes.map { $0.map { $0.0 } }, blockRows: sharing.map { shape.blocks[$0.block].rows.count },
+                                                    fits: { k, _ in boxes[k].allSatisfy { self.signFits($0.0, under: header) } },
+                                                    maxBoxes: rules.readingOrder.maxSizedBoxes,
+                                                    maxAssignments: rules.readingOrder.maxSizedAssignments)
+            if let cutBy {
+                // Not matched by size: said, naming the cells, and the boxes
+                // left to the rules after this one.
+                let cells = sharing.flatMap { s in shape.blocks[s.block].rows.map { "\(template.rows[$0].path.last ?? "")/\(header)" } }
+                bySizeCut.append((header, boxes.count, cutBy, cells, lines[boxes[0][0].1].number))
+            }
             guard agreed.contains(where: { $0.contains { $0 != nil } }) else { continue }
             var used = Set<Int>(), placedCells: [String] = [], leftCells: [String] = []
             for (b, s) in sharing.enumerated() {
@@ -1188,13 +1200,17 @@ struct LabelledColumnRecovery: Sendable {
         return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
                          placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence, bySign: bySign,
                          bySignedCell: bySignedCell, byRuns: byRuns, byHeaderLeft: byHeaderLeft, gridRows: gridRows, byReading: byReading, pastHeading: pastHeading, readingAllowed: readingAllowed,
-                         byBoxes: byBoxes, byPageBreak: byPageBreak, byPageBreakRest: byPageBreakRest, byCutRun: byCutRun, byBoxesAboveBreak: byBoxesAboveBreak, bySize: bySize, byKind: byKind)
+                         byBoxes: byBoxes, byPageBreak: byPageBreak, byPageBreakRest: byPageBreakRest, byCutRun: byCutRun, byBoxesAboveBreak: byBoxesAboveBreak, bySize: bySize, bySizeCut: bySizeCut, byKind: byKind)
     }
 
     /// Index of the first value of `run` with a blank line between it and
-    /// the value before (nil: none).
+    /// the value before (nil: none). Values of one line (`0 TAB 0`, a run
+    /// holds each) have no line between them: the range between their lines
+    /// is empty, not reversed (fuzz item 36).
     func firstAfterBlank(_ run: [(String, Int)], _ lines: [SourceLine]) -> Int? {
-        run.indices.dropFirst().first { i in (run[i - 1].1 + 1..<run[i].1).contains { ColumnOrderEvidence.isBlank(lines[$0]) } }
+        run.indices.dropFirst().first { i in
+            run[i].1 > run[i - 1].1 + 1 && (run[i - 1].1 + 1..<run[i].1).contains { ColumnOrderEvidence.isBlank(lines[$0]) }
+        }
     }
 
     /// The `count` values on the lines after `lines[header]`, one a line

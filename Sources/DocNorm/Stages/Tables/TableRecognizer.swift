@@ -1294,6 +1294,15 @@ struct TableRecognizer: Sendable {
                            "the values from line \(line) of table \(template.id) stand in boxes right under copies of \(header), a header several blocks share, one box a block, none of those columns filled by their order or captions: each box is its block's column whole, so its size is the block's number of rows; \(placed.joined(separator: " ")) read the same in every way the sizes match the blocks: placed\(others)",
                            line: line)
         }
+        for (header, boxes, limit, cells, line) in placement.bySizeCut {
+            let why = switch limit {
+            case .boxes: "\(boxes) boxes, more than readingOrder.maxSizedBoxes (\(rules.readingOrder.maxSizedBoxes)): not tried"
+            case .assignments: "their sizes match the blocks in more than readingOrder.maxSizedAssignments (\(rules.readingOrder.maxSizedAssignments)) ways: stopped there"
+            }
+            context.report(.tables, "tables.labelled-columns", .suspicion,
+                           "the values from line \(line) of table \(template.id) stand in boxes right under copies of \(header), a header several blocks share, one box a block; matching them to the blocks by their sizes: \(why); \(cells.joined(separator: " ")) not placed by size",
+                           line: line)
+        }
         for (cells, line) in placement.byKind {
             context.report(.tables, "tables.labelled-columns", .repair,
                            "the values from line \(line) of table \(template.id) left loose stand each alone between blank lines, no line taken out next to them, as many as its cells open one to a column (a one-row block's cell, a column's one row still empty), and the other loose values stand in boxes as long as the other columns' open rows (pdfminer prints a block's column as one box): each such a cell, the one its kind leaves it (a signed value only under the header naming its sign, no bare number but zero there where the table signs its changes both ways): \(cells.joined(separator: ", ")) placed",
