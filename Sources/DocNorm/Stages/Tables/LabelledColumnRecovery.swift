@@ -248,6 +248,10 @@ struct LabelledColumnRecovery: Sendable {
         /// after exactly its rows' values, the block's other columns filled:
         /// the header, the source line of the first value.
         var byCutRun: [(header: String, line: Int)] = []
+        /// Cells in doubt where the table writes its changes signed
+        /// (BareChanges.swift): those holding a bare change, and those of
+        /// the header printed right after its run.
+        var bareChanges: (bare: [Cell], after: [Cell]) = ([], [])
         /// Rows above a page break read as boxes of one value each, in an
         /// order nothing names (`tables.column-boxes`): the block's headers,
         /// the cells every order reads alike (placed), the rows' labels, the
@@ -1185,10 +1189,12 @@ struct LabelledColumnRecovery: Sendable {
         if let through { lastLine = max(lastLine, min(through, piecesEnd - 1)) }
         // Values after the table's last label and placed value stay text.
         let dropped = unplaced.filter { $0.lineIndex <= lastLine }.map { ($0.text, lines[$0.lineIndex].number, $0.reason) }
-        return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
+        var placement = Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
                          placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence, bySign: bySign,
                          bySignedCell: bySignedCell, byRuns: byRuns, byHeaderLeft: byHeaderLeft, gridRows: gridRows, byReading: byReading, pastHeading: pastHeading, readingAllowed: readingAllowed,
                          byBoxes: byBoxes, byPageBreak: byPageBreak, byPageBreakRest: byPageBreakRest, byCutRun: byCutRun, byBoxesAboveBreak: byBoxesAboveBreak, bySize: bySize, byKind: byKind)
+        placement.bareChanges = bareChangesInDoubt(values: values, placedAt: placedAt, pieces: pieces, lines: lines, heard: heard, shape: shape)
+        return placement
     }
 
     /// Index of the first value of `run` with a blank line between it and

@@ -1276,6 +1276,7 @@ struct TableRecognizer: Sendable {
                            "the values from line \(line) of table \(template.id), right after \(headers), stand in boxes of one number a line, each as long as the rows labelled before them (\(rows.joined(separator: " "))), and the next row's label comes past a line taken out (page furniture): those rows' cells above a page break (the extractor printed the page's part of the block on its own), a box after one header its column, boxes after every header of the block its columns in an order nothing in the text names; \(placed.joined(separator: " ")) read the same in \(orders): placed, the other cells left empty",
                            line: line)
         }
+        reportBareChanges(placement, first: first, context: context)
         for (header, line) in placement.byCutRun {
             context.report(.tables, "tables.labelled-columns", .repair,
                            "the values from line \(line) of table \(template.id) after \(header) are as many as its block's rows before a blank line, and every other column of the block is filled by values of its own: that column; what follows the blank was drawn elsewhere",
