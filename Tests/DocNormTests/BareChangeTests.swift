@@ -67,6 +67,20 @@ import Testing
         }
     }
 
+    /// 增2 shows the table writes its increases signed, so 148 37 are not
+    /// （六）'s 本年增/减: the run printed right before （五）'s 处理决定数量 is
+    /// that column, 0 0 after it （六）'s 本年增/减, in the table's one
+    /// reading. Every cell holds its author's value.
+    @Test func theRunBeforeItsHeaderIsThatColumnWhereAnIncreaseIsSigned() throws {
+        let doc = try document(Self.table(change: "增2"))
+        for cell in Self.gold {
+            #expect(Self.value(doc, cell.row, cell.column) == cell.value,
+                    "\(cell.row) × \(cell.column): \(Self.value(doc, cell.row, cell.column) ?? "nil"), gold \(cell.value)")
+        }
+        #expect(doc.diagnostics.contains { $0.rule == "tables.labelled-columns" && $0.kind == .repair
+            && $0.message.contains("left for the one reading") })
+    }
+
     /// Where the table signs only a decrease (减2), a bare number may be an
     /// increase: nothing is reported as a bare change.
     @Test func aBareChangeIsNoDoubtWhereOnlyADecreaseIsSigned() throws {

@@ -19,7 +19,11 @@
 /// column of the header printed right after it (blank lines only between):
 /// what that header holds is in doubt too. Each such cell is reported,
 /// naming it (`tables.labelled-columns`, a suspicion); the values stay as
-/// read.
+/// read. Where the stretch writes its changes signed, `recover` first
+/// leaves such runs, and the cut run after a header with a loose run of
+/// its block's rows right before it (`looseRunRightBefore`), to the one
+/// reading (OneReading.swift `changesSigned`), which placed mingxi's table
+/// right; the report is what is left where no reading is found.
 extension LabelledColumnRecovery {
     /// The cells in doubt: `bare`, those under a header naming a sign that
     /// hold a bare number other than 0 where the placed changes show the
@@ -29,6 +33,10 @@ extension LabelledColumnRecovery {
     /// bare change stands.
     func bareChangesInDoubt(values: [[String?]], placedAt: [[Int]], pieces: [Piece], lines: [SourceLine],
                             heard: [HeardHeader], shape: Shape) -> (bare: [Cell], after: [Cell]) {
+        // Asked of every table placed, and nearly every one holds numbers
+        // alone: where no value opens with other than an ASCII digit, no
+        // change is signed, told on each value's first UTF-8 byte.
+        guard values.contains(where: { row in row.contains { $0.map { !Self.opensWithASCIIDigit($0) } ?? false } }) else { return ([], []) }
         var signs = Set<Unicode.Scalar>(), bare: [Cell] = []
         for block in shape.blocks {
             for (slot, header) in block.headers.enumerated() where namesSign(header) {
@@ -61,6 +69,32 @@ extension LabelledColumnRecovery {
             }
         }
         return (bare, after)
+    }
+
+    /// Whether the pieces right before header piece `header` are a run of
+    /// exactly `rows` values (on the same or the next line each), every one
+    /// loose (placed nowhere yet), with only blank lines, one or more,
+    /// between the run and the header: Chromium's PDF read by pdftotext may
+    /// print a column that way, before its header (31⏎286⏎⏎处理决定数量), so
+    /// the values right after the header may be another column's.
+    func looseRunRightBefore(_ header: Int, rows: Int, pieces: [Piece], lines: [SourceLine],
+                             loose: [(text: String, lineIndex: Int, reason: String)]) -> Bool {
+        guard header > 0, header < pieces.count, case .value = pieces[header - 1] else { return false }
+        var first = header - 1
+        while first > 0, case .value = pieces[first - 1], pieces[first].lineIndex - pieces[first - 1].lineIndex <= 1 { first -= 1 }
+        guard header - first == rows, case let (from, to) = (pieces[header - 1].lineIndex, pieces[header].lineIndex), to - from >= 2,
+              (from + 1..<to).allSatisfy({ ColumnOrderEvidence.isBlank(lines[$0]) }) else { return false }
+        return (first..<header).allSatisfy { p in
+            guard case .value(let text, let index) = pieces[p] else { return false }
+            return loose.contains { $0.text == text && $0.lineIndex == index }
+        }
+    }
+
+    /// Whether a text's first UTF-8 byte is an ASCII digit (a signed
+    /// value never opens so).
+    static func opensWithASCIIDigit(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        return first >= 0x30 && first <= 0x39
     }
 
     /// Whether the signs of a table's changes show it writes them signed:
