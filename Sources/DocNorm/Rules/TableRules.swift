@@ -6,6 +6,9 @@ struct TableRulesFile: VersionedRuleFile {
         var digits: String
         var inside: String
         var prefixes: [String]
+        /// The prefixes that mark an increase (增, +): a table that writes
+        /// one writes no change bare.
+        var increasePrefixes: [String]
         var suffixes: [String]
         var emptyMarks: [String]
         var digitLookalikes: [String: String]
@@ -473,6 +476,11 @@ public struct TableRules: Sendable {
     /// One-character prefixes that are no Han (+, -): a sign, where a digit
     /// follows (a lone - is an empty mark).
     let signPrefixes: Set<Unicode.Scalar>
+    /// Rules/tables.json `values.increasePrefixes`: the one-character
+    /// prefixes that mark an increase (增, +). A table that writes an
+    /// increase with its sign writes every change signed, so a bare number
+    /// other than 0 is no change there (`LabelledColumnRecovery.signedChanges`).
+    let increasePrefixes: Set<Unicode.Scalar>
     /// Rules/tables.json `values.countExcludes`, `values.amountExcludes`:
     /// what a count never holds, what an amount never ends with
     /// (`structure.value-kind`).
@@ -530,6 +538,9 @@ public struct TableRules: Sendable {
                           hanPrefixes: valueGrammar.hanPrefixes,
                           signPrefixes: Set(file.values.prefixes.compactMap { p in
                               p.unicodeScalars.count == 1 && !p.unicodeScalars.first!.properties.isIdeographic ? p.unicodeScalars.first : nil
+                          }),
+                          increasePrefixes: Set(file.values.increasePrefixes.compactMap { p in
+                              p.unicodeScalars.count == 1 ? p.unicodeScalars.first : nil
                           }),
                           countExcludes: Set(file.values.countExcludes.unicodeScalars),
                           amountExcludes: file.values.amountExcludes.map { Array($0.unicodeScalars) },

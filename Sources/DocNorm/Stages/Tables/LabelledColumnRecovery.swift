@@ -248,6 +248,13 @@ struct LabelledColumnRecovery: Sendable {
         /// after exactly its rows' values, the block's other columns filled:
         /// the header, the source line of the first value.
         var byCutRun: [(header: String, line: Int)] = []
+        /// Cells in doubt where the table writes its changes signed
+        /// (BareChanges.swift): those holding a bare change, and those of
+        /// the header printed right after its run.
+        var bareChanges: (bare: [Cell], after: [Cell]) = ([], [])
+        /// Runs left for the one reading, which placed them: why, and the
+        /// source line of the first value.
+        var leftForReading: [(why: String, line: Int)] = []
         /// Rows above a page break read as boxes of one value each, in an
         /// order nothing names (`tables.column-boxes`): the block's headers,
         /// the cells every order reads alike (placed), the rows' labels, the
@@ -451,6 +458,25 @@ struct LabelledColumnRecovery: Sendable {
         /// The stretch's signed values, where they carry two signs: a run
         /// that would put a bare non-zero number under 本年增/减 is left out.
         let shownSigns = signsBothWays(pieces)
+        /// The stretch read on past a sign standing alone (`piecesPastLoneSign`).
+        let pastLoneSign = piecesPastLoneSign(pieces, end: piecesEnd, stretchEnd: stretchEnd, lines: lines, template: template, shape: shape)
+        /// Whether the stretch writes its changes with their sign (an
+        /// increase's, or both: `writesChangesSigned`), no sign standing
+        /// alone to be joined to a bare number after the reading (增⏎1,
+        /// dongling-county-2019): then a bare number other than 0 is no
+        /// change (BareChanges.swift). Told where first asked.
+        var changesSignedFound: Bool?
+        func changesSigned() -> Bool {
+            if let found = changesSignedFound { return found }
+            var signs = Set<Unicode.Scalar>()
+            if pastLoneSign == nil {
+                for piece in pieces {
+                    if case .value(let text, _) = piece, isSigned(text), let sign = text.unicodeScalars.first { signs.insert(sign) }
+                }
+            }
+            changesSignedFound = pastLoneSign == nil && writesChangesSigned(signs)
+            return changesSignedFound!
+        }
         var values = template.rows.map { [String?](repeating: nil, count: $0.isHeader ? 0 : $0.columnPaths.count) }
         var rowLines = [Int?](repeating: nil, count: template.rows.count)
         var claimed = template.rows.map { [Bool](repeating: false, count: $0.isHeader ? 0 : $0.columnPaths.count) }
@@ -478,7 +504,7 @@ struct LabelledColumnRecovery: Sendable {
         /// Runs under one of a block's several headers too long for it, but
         /// exactly its rows' long before their first blank line: settled
         /// once every run is read (`byCutRun`).
-        var cutRuns: [(block: Int, slot: Int, run: [(String, Int)])] = []
+        var cutRuns: [(block: Int, slot: Int, run: [(String, Int)], header: Int)] = []
         /// Runs after a lone header several blocks share whose block neither
         /// its order nor the caption read last settles (per header, its
         /// index in `shape.headers`): placed once every run is read, in the
@@ -623,7 +649,7 @@ struct LabelledColumnRecovery: Sendable {
                 // column of the block: pdfminer's 采购项目数量⏎19, then the page
                 // footer, then 第（一）项's column box 0⏎17).
                 if m == 1, shape.blocks[b].headers.count > 1, run.count > rows.count, firstAfterBlank(run, lines) == rows.count {
-                    cutRuns.append((b, slots[0], run))
+                    cutRuns.append((b, slots[0], run, runStart - 1))
                     continue
                 }
                 if run.count == m * rows.count {
@@ -701,7 +727,11 @@ struct LabelledColumnRecovery: Sendable {
         // the blank was drawn elsewhere and stays loose.
         var byCutRun: [(header: String, line: Int)] = []
         var byBoxesAboveBreak: [(headers: String, placed: [String], rows: [String], line: Int, bounded: Bool)] = []
-        for (b, slot, run) in cutRuns {
+        /// Cut runs left for the one reading (`looseRunRightBefore`): placed
+        /// as cut runs only where no reading is found. Their cells stay
+        /// claimed, no value, until the reading is sought.
+        var waitingCutRuns: [(block: Int, slot: Int, run: [(String, Int)])] = []
+        for (b, slot, run, headerPiece) in cutRuns {
             let rows = shape.blocks[b].rows, header = shape.blocks[b].headers[slot]
             let othersFilled = rows.allSatisfy { row in
                 !claimed[row][slot] && values[row].indices.allSatisfy { $0 == slot || values[row][$0] != nil }
@@ -710,8 +740,15 @@ struct LabelledColumnRecovery: Sendable {
                 drop(run, "\(run.count) values under \(header), whose block has \(rows.count) rows")
                 continue
             }
+            let drawnElsewhere = "after a blank line past the \(rows.count) values under \(header), the one column of its block still empty: drawn elsewhere"
+            if looseRunRightBefore(headerPiece, rows: rows.count, pieces: pieces, lines: lines, loose: unplaced), changesSigned() {
+                drop(Array(run[rows.count...]), drawnElsewhere)
+                waitingCutRuns.append((b, slot, Array(run.prefix(rows.count))))
+                for row in rows { claimed[row][slot] = true }
+                continue
+            }
             for (row, (text, index)) in zip(rows, run) { place(row, slot, text, index) }
-            drop(Array(run[rows.count...]), "after a blank line past the \(rows.count) values under \(header), the one column of its block still empty: drawn elsewhere")
+            drop(Array(run[rows.count...]), drawnElsewhere)
             byCutRun.append((header, lines[run[0].1].number))
         }
         /// Cells of rows in doubt left empty below (`hold`): claimed, no
@@ -915,8 +952,13 @@ struct LabelledColumnRecovery: Sendable {
         }
         // What is still loose, as columns between blank lines (ColumnRuns.swift).
         var byRuns: [(header: String, line: Int, passedOver: [String])] = []
-        if let runs = columnRuns(pieces, lines: lines, heard: heard, shape: shape, claimed: claimed,
-                                 loose: unplaced.map { ($0.text, $0.lineIndex) }, stepsUpMarked: rowOrder != nil) {
+        /// Column runs that would put a bare change under a header naming a
+        /// sign where the table writes its changes signed: left for the one
+        /// reading, placed as runs only where no reading is found.
+        var waitingRuns: [ColumnRun] = []
+        /// Why runs were left for the one reading, and from which line.
+        var leftForReading: [(why: String, line: Int)] = []
+        func placeRuns(_ runs: [ColumnRun]) {
             var taken: [String: Int] = [:]
             for run in runs {
                 for (row, value) in zip(shape.blocks[run.block].rows, run.values) {
@@ -931,6 +973,24 @@ struct LabelledColumnRecovery: Sendable {
                 return true
             }
         }
+        if let runs = columnRuns(pieces, lines: lines, heard: heard, shape: shape, claimed: claimed,
+                                 loose: unplaced.map { ($0.text, $0.lineIndex) }, stepsUpMarked: rowOrder != nil) {
+            let bare = runs.lazy.compactMap { run -> (value: String, header: String, line: Int)? in
+                let header = shape.blocks[run.block].headers[run.slot]
+                guard self.namesSign(header), let value = run.values.first(where: { self.isBareNonZero($0.text) }) else { return nil }
+                return (value.text, header, value.lineIndex)
+            }.first
+            if let bare, changesSigned() {
+                waitingRuns = runs
+                leftForReading.append(("the runs of values between blank lines would put \(bare.value), a bare number, under \(bare.header), where the table writes its changes with their sign", lines[bare.line].number))
+            } else {
+                placeRuns(runs)
+            }
+        }
+        for (b, slot, run) in waitingCutRuns {
+            for row in shape.blocks[b].rows { claimed[row][slot] = false }
+            leftForReading.append(("the values after \(shape.blocks[b].headers[slot]) as many as its block's rows before a blank line follow a run of as many values right before that header, blank lines only between: that run may be its column, printed before its header", lines[run[0].1].number))
+        }
         // What is still loose and empty, in the one reading of the whole
         // stretch that keeps a grid's drawing order (OneReading.swift),
         // where it agrees with what is placed.
@@ -939,16 +999,15 @@ struct LabelledColumnRecovery: Sendable {
         // Where the stretch ends at a sign alone on its line, read on past
         // it first (`piecesPastLoneSign`), then as it stands.
         var attempts = [(pieces: pieces, end: piecesEnd)]
-        if let on = piecesPastLoneSign(pieces, end: piecesEnd, stretchEnd: stretchEnd, lines: lines, template: template, shape: shape) {
-            attempts.insert(on, at: 0)
-        }
+        if let on = pastLoneSign { attempts.insert(on, at: 0) }
         for (pieces, piecesEnd) in attempts where !unplaced.isEmpty && claimed.contains(where: { $0.contains(false) }) && byReading == nil {
             let past = piecesPastHeading(pieces, end: piecesEnd, stretchEnd: stretchEnd, lines: lines, template: template, shape: shape)
             let read = past?.pieces ?? pieces
             // Equal numbers may trade places: a placed value agrees by its text.
             // Several readings: the cells they agree on, only where every
             // value in doubt is the stretch's own (reported where it stands).
-            if let one = oneReading(read, lines: lines, template: template, shape: shape), case let reading = one.reading,
+            if let one = oneReading(read, lines: lines, template: template, shape: shape, changesSigned: changesSigned()),
+               case let reading = one.reading,
                let signed = loneSignsAttached(read, reading: reading, template: template, shape: shape),
                signed.keys.allSatisfy({ values[$0.row][$0.slot] == nil }),
                one.allowed.inDoubt.allSatisfy({ $0 < pieces.count }),
@@ -976,6 +1035,16 @@ struct LabelledColumnRecovery: Sendable {
                 byReading = reading.lazy.compactMap { $0.compactMap { $0 }.min() }.min().map { lines[read[$0].lineIndex].number }
                 if let past, reading.contains(where: { $0.contains { $0 != nil && $0! >= pieces.count } }) { pastHeading = past.past }
             }
+        }
+        // No reading: what waited for one is placed as it was read.
+        if byReading == nil {
+            for (b, slot, run) in waitingCutRuns {
+                let rows = shape.blocks[b].rows
+                for (row, (text, index)) in zip(rows, run) { place(row, slot, text, index) }
+                byCutRun.append((shape.blocks[b].headers[slot], lines[run[0].1].number))
+            }
+            placeRuns(waitingRuns)
+            leftForReading = []
         }
         // A page break inside a block, no reading of the whole: the rows
         // above the break read on their own (PageBrokenBlock.swift), where
@@ -1197,10 +1266,13 @@ struct LabelledColumnRecovery: Sendable {
         if let through { lastLine = max(lastLine, min(through, piecesEnd - 1)) }
         // Values after the table's last label and placed value stay text.
         let dropped = unplaced.filter { $0.lineIndex <= lastLine }.map { ($0.text, lines[$0.lineIndex].number, $0.reason) }
-        return Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
+        var placement = Placement(template: template, values: values, rowLines: rowLines, firstLine: first, lastLine: lastLine,
                          placed: placed, unplaced: dropped, apart: apart, orderInDoubt: orderInDoubt, byEvidence: byEvidence, bySign: bySign,
                          bySignedCell: bySignedCell, byRuns: byRuns, byHeaderLeft: byHeaderLeft, gridRows: gridRows, byReading: byReading, pastHeading: pastHeading, readingAllowed: readingAllowed,
                          byBoxes: byBoxes, byPageBreak: byPageBreak, byPageBreakRest: byPageBreakRest, byCutRun: byCutRun, byBoxesAboveBreak: byBoxesAboveBreak, bySize: bySize, bySizeCut: bySizeCut, byKind: byKind)
+        placement.leftForReading = leftForReading
+        placement.bareChanges = bareChangesInDoubt(values: values, placedAt: placedAt, pieces: pieces, lines: lines, heard: heard, shape: shape)
+        return placement
     }
 
     /// Index of the first value of `run` with a blank line between it and

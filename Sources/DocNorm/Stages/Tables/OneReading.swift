@@ -36,6 +36,17 @@
 /// - a value signed with a Han prefix (增2) stands only under a header that
 ///   names the sign.
 ///
+/// Where the table writes its changes with their sign (`changesSigned`: an
+/// increase's sign, 增1, or both signs, and no sign standing alone to be
+/// joined after the reading), a bare number other than 0 stands under no
+/// header naming a sign, and a run of exactly as many values as a block's
+/// rows standing right before one of that block's headers, blank lines
+/// only between, may be that header's column, before it: Chromium's PDF
+/// read by pdftotext in its default mode printed （五）'s 处理决定数量
+/// 31⏎286 before that header (采购项目数量⏎⏎31⏎286⏎⏎处理决定数量⏎⏎0⏎0, 0 0
+/// being （六）'s 本年增/减), and only the bare change refused says they are
+/// not （六）'s 本年增/减 (mingxi-shanmu-xiang-2020).
+///
 /// That a row's cells come left to right holds for an extractor that reads
 /// the page's lines in columns, each caption with the header line under it
 /// (第二十条第（五）项⏎本年处理决定数量); not for one that reads boxes and orders
@@ -81,6 +92,9 @@ extension LabelledColumnRecovery {
         /// Several readings kept the order; those that keep the diagonal
         /// order too were taken (`tables.diagonal-runs`).
         var byDiagonal = false
+        /// A run standing right before a header of its block was taken as
+        /// that header's column (`changesSigned`).
+        var runBeforeHeader = false
     }
 
     /// The readings a search found: the first, how many give other tables,
@@ -119,8 +133,10 @@ extension LabelledColumnRecovery {
     /// block's top cells before the block over it has its bottom cells (the
     /// run stands in the headers' text block, read with them before any
     /// value block; asked where a page break cuts a block, `PageBrokenBlock.swift`).
+    /// `changesSigned`: the table writes its changes with their sign, and
+    /// no sign stands alone (`LabelledColumnRecovery.recover`).
     func oneReading(_ pieces: [Piece], lines: [SourceLine], template: TableTemplate, shape: Shape,
-                    headerRunsFirst: Bool = false) -> (reading: [[Int?]], allowed: ReadingAllowance)? {
+                    headerRunsFirst: Bool = false, changesSigned: Bool = false) -> (reading: [[Int?]], allowed: ReadingAllowance)? {
         let blocks = shape.blocks, budget = rules.readingOrder.maxOneReadingSteps
         var base: [Int] = [], cellCount = 0
         for block in blocks { base.append(cellCount); cellCount += block.rows.count * block.headers.count }
@@ -199,6 +215,25 @@ extension LabelledColumnRecovery {
                     || k + 2 < to && ColumnOrderEvidence.isBlank(lines[k + 1]) && ColumnOrderEvidence.isBlank(lines[k + 2])
             }.count
         }
+        // Where the table writes its changes signed: per value whether it is
+        // a bare number other than 0, per cell whether its header names a
+        // sign, and per run (by its first value) the header right after it,
+        // blank lines only between, where the run is as long as that
+        // header's block has rows.
+        var bareValue: [Bool] = [], signCell: [Bool] = []
+        var headerAfter = [Int?](repeating: nil, count: values.count)
+        if changesSigned {
+            bareValue = values.map { p in if case .value(let text, _) = pieces[p] { isBareNonZero(text) } else { false } }
+            signCell = cells.map { namesSign(blocks[$0.block].headers[$0.slot]) }
+            for (i, p) in values.enumerated() where i + 1 == values.count || runStart[i + 1] {
+                guard p + 1 < pieces.count, let next = headerOf[p + 1],
+                      case let (from, to) = (pieces[p].lineIndex, pieces[p + 1].lineIndex), to - from >= 2,
+                      (from + 1..<to).allSatisfy({ ColumnOrderEvidence.isBlank(lines[$0]) }) else { continue }
+                var first = i
+                while !runStart[first] { first -= 1 }
+                if i - first + 1 == blocks[next.block].rows.count { headerAfter[first] = p + 1 }
+            }
+        }
         var filled = [Bool](repeating: false, count: cellCount)
         var assigned = [Int](repeating: -1, count: values.count)
         /// Per value, the width of its run's rectangle as far as known (0:
@@ -216,12 +251,13 @@ extension LabelledColumnRecovery {
                                  cells: cells, blocks: blocks, recovery: self, shape: shape, template: template)
         func fits(_ i: Int, _ c: Int) -> Int? {
             let (b, r, s) = cells[c], p = values[i]
-            guard !filled[c], let h = headerPiece[b][s], h < p, let l = rowPiece[b][r], l < p || !labelsFirst,
+            guard !filled[c], let h = headerPiece[b][s], h < p || h == headerAfter[runFirst[i]], let l = rowPiece[b][r], l < p || !labelsFirst,
                   r == 0 || filled[cell(b, r - 1, s)], s == 0 || filled[cell(b, r, s - 1)],
                   r > 0 || b == 0 || blocks[b - 1].headers.count != blocks[b].headers.count
                       || filled[cell(b - 1, blocks[b - 1].rows.count - 1, s)]
                       || headerRunsFirst && !headersBefore[runFirst[i]].isEmpty else { return nil }
-            guard case .value(let text, _) = pieces[p], signFits(text, under: blocks[b].headers[s]) else { return nil }
+            guard case .value(let text, _) = pieces[p], signFits(text, under: blocks[b].headers[s]),
+                  !changesSigned || !(bareValue[i] && signCell[c]) else { return nil }
             if !runStart[i] {
                 let (pb, pr, ps) = cells[assigned[i - 1]], left = cells[assigned[runFirst[i]]].slot, w = width[i - 1]
                 guard pb == b else { return nil }
@@ -299,12 +335,14 @@ extension LabelledColumnRecovery {
         // Row labels after their cells: only the one reading.
         guard solutions == 1 || solutions > 1 && labelsFirst, steps < budget, found != nil, agreed.contains(true) else { return nil }
         var reading = template.rows.map { [Int?](repeating: nil, count: $0.isHeader ? 0 : $0.columnPaths.count) }
-        var inDoubt: [Int] = []
+        var inDoubt: [Int] = [], runBeforeHeader = false
         for c in cells.indices {
             let (b, r, s) = cells[c]
             if agreed[c] { reading[blocks[b].rows[r]][s] = foundAt[c] } else { inDoubt.append(foundAt[c]) }
+            if agreed[c], let h = headerPiece[b][s], h > foundAt[c] { runBeforeHeader = true }
         }
-        return (reading, ReadingAllowance(labelAfter: !labelsFirst, inDoubt: inDoubt.sorted(), byDiagonal: byDiagonal))
+        return (reading, ReadingAllowance(labelAfter: !labelsFirst, inDoubt: inDoubt.sorted(), byDiagonal: byDiagonal,
+                                          runBeforeHeader: runBeforeHeader))
     }
 
     /// Where the stretch holds fewer values than the table has cells and

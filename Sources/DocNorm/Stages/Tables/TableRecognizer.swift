@@ -1283,6 +1283,12 @@ struct TableRecognizer: Sendable {
                            "the values from line \(line) of table \(template.id), right after \(headers), stand in boxes of one number a line, each as long as the rows labelled before them (\(rows.joined(separator: " "))), and the next row's label comes past a line taken out (page furniture): those rows' cells above a page break (the extractor printed the page's part of the block on its own), a box after one header its column, boxes after every header of the block its columns in an order nothing in the text names; \(placed.joined(separator: " ")) read the same in \(orders): placed, the other cells left empty",
                            line: line)
         }
+        reportBareChanges(placement, first: first, context: context)
+        for (why, line) in placement.leftForReading {
+            context.report(.tables, "tables.labelled-columns", .repair,
+                           "in table \(template.id), \(why): left for the one reading of the table, which placed them",
+                           line: line)
+        }
         for (header, line) in placement.byCutRun {
             context.report(.tables, "tables.labelled-columns", .repair,
                            "the values from line \(line) of table \(template.id) after \(header) are as many as its block's rows before a blank line, and every other column of the block is filled by values of its own: that column; what follows the blank was drawn elsewhere",
@@ -1318,7 +1324,7 @@ struct TableRecognizer: Sendable {
                 ? "each after its column header (its row label, where no reading keeps every one before its cells, may come after)"
                 : "each after its row label and its column header"
             context.report(.tables, "tables.labelled-columns", .repair,
-                           "the values from line \(line) of table \(template.id) fit its cells in \(placement.readingAllowed.inDoubt.isEmpty ? "exactly one reading" : "readings that agree on the cells placed"): \(label) and after the cells above it and to its left, each run of values without a blank line filling a rectangle of one block row by row (down one column, across one row, or rows of a few columns) and no two runs on one page one such rectangle stacked, a run right after headers under the first of them still without values, signed values under a header that names the sign (the extractor read the table by blocks of text, not row by row)",
+                           "the values from line \(line) of table \(template.id) fit its cells in \(placement.readingAllowed.inDoubt.isEmpty ? "exactly one reading" : "readings that agree on the cells placed"): \(label) and after the cells above it and to its left, each run of values without a blank line filling a rectangle of one block row by row (down one column, across one row, or rows of a few columns) and no two runs on one page one such rectangle stacked, a run right after headers under the first of them still without values, signed values under a header that names the sign\(placement.readingAllowed.runBeforeHeader ? ", a run of as many values as its block's rows right before one of its headers, blank lines only between, that header's column, and no bare number but zero under a header naming a sign where the table writes its changes with their sign" : "") (the extractor read the table by blocks of text, not row by row)",
                            line: line)
         }
         if let line = placement.byReading, placement.readingAllowed.byDiagonal {
