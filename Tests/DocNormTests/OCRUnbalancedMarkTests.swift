@@ -79,6 +79,15 @@ import Testing
         #expect(doc.trace.contains { $0.rule == "normalize.ocr-word" && $0.line == 3 })
     }
 
+    /// The report name's last character misread (告 → 千, held-out sangning
+    /// and sangyuan): the title is found, joined and named in the metadata.
+    @Test func reportNameReadBackInOCR() throws {
+        let doc = try pipeline.run(Array("桑田市审计局 2023 年政府信息\n公开工作年度报千\n\n在5一10个工作日内答复。\n".utf8))
+        #expect(doc.title == "桑田市审计局2023年政府信息公开工作年度报告")
+        #expect(doc.metadata.issuingBody == "桑田市审计局")
+        #expect(doc.metadata.year == 2023)
+    }
+
     @Test(arguments: ["年内实现培训全履盖。", "购置办公打印机2台。", "在5一10个工作日内购置办公打印机2台。"])
     func textLayerOrOtherWordKept(_ input: String) throws {
         let output = try normalized(input)
