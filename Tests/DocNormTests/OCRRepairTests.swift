@@ -352,6 +352,18 @@ import DocNormTestSupport
         #expect(!(try normalized("事务信息    工   0    0     0      0    0 | 工").contains("工")))
     }
 
+    /// A row's last 工 with nothing after it on a line stage 1b leaves as it
+    /// is (a changed line is marked anyway) and no other opener: the one-pass
+    /// stage 1b (no tracing) must mark it for stage 1c as the passes read it
+    /// (fuzz item 38: untraced kept 工, traced read 1).
+    @Test(arguments: ["其他0 0 0 0 0工", "事务信息1 0 0 0 0 0 工"])
+    func oneEndingARowRepairedUntracedAsTraced(_ input: String) throws {
+        let traced = TextRenderer.render(try pipeline.run(Array((input + "\n").utf8), options: PipelineOptions(tracing: true)))
+        let untraced = TextRenderer.render(try pipeline.run(Array((input + "\n").utf8)))
+        #expect(untraced == traced)
+        #expect(untraced.hasSuffix("0 0 0 0 0 1\n"))
+    }
+
     @Test func oneRepairedInThePipelineAndTraced() throws {
         let doc = try pipeline.run(Array("事务信息    工   0    0     0      0    0\n".utf8), options: PipelineOptions(tracing: true))
         #expect(doc.trace.contains { $0.rule == "normalize.ocr-one" && $0.line == 1 })

@@ -54,7 +54,7 @@ struct ScalarClasses: Sendable {
     /// The unified ideographs among `ocrOpeners` (the misread dash 一, the
     /// misread 1 工), up to two, or 0: the table leaves them out
     /// (U+4E00…U+9FFF stay inert), and the decoding loop marks their lines
-    /// itself, each only with a digit after it.
+    /// itself, each only where it may open a repair (`opensOCRRepair`).
     let ocrIdeograph: UInt32, otherOCRIdeograph: UInt32
     /// Keys of `punctuationInNumbers` that no other punctuation rule reads.
     let digitGuarded: Set<UInt32>
@@ -177,6 +177,20 @@ extension CharacterNormalizer {
         return try text.utf8.withContiguousStorageIfAvailable { try normalizeFused(utf8: $0) }!
     }
 
+    /// Whether stage 1c's ideograph (the misread dash 一, the misread 1 工)
+    /// ending at `k` may open one of its repairs: a digit right after it
+    /// (5一10, 工0 0 0), or nothing but spaces before the line's end (a row's
+    /// last value, `normalize.ocr-one-row-end`: 0 0 0 |工). 一 and 工 are
+    /// common, so only these lines are marked; the passes (tracing) read
+    /// every line, and a line missed here came out otherwise untraced.
+    @inline(__always)
+    static func opensOCRRepair(_ bytes: UnsafePointer<UInt8>, after k: Int, count n: Int) -> Bool {
+        var k = k
+        if k < n && bytes[k] &- 0x30 < 10 { return true }
+        while k < n && bytes[k] == 0x20 { k &+= 1 }
+        return k == n || bytes[k] == 0x0A || bytes[k] == 0x0D
+    }
+
     /// `input` is the contiguous UTF-8 of the text.
     @inline(never)  // one symbol to profile
     func normalizeFused(utf8 input: UnsafeBufferPointer<UInt8>) throws -> NormalizedLines {
@@ -222,14 +236,14 @@ extension CharacterNormalizer {
                                 // each, none trails; the scalars are stored as the
                                 // general path below stores them. Stage 1c's
                                 // ideographs (the misread dash, the misread 1) mark
-                                // the line only with a digit after them: 一 is
+                                // the line only where they may open a repair: 一 is
                                 // common, 一10 is not. (Valid UTF-8: a lead's
                                 // continuation bytes are there.)
                                 trailing = 0
                                 var lead = b
                                 repeat {
                                     let han = (lead & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
-                                    if (han == ocrIdeograph || han == otherOCRIdeograph) && i &+ 3 < n && bytes[i &+ 3] &- 0x30 < 10 {
+                                    if (han == ocrIdeograph || han == otherOCRIdeograph) && Self.opensOCRRepair(bytes, after: i &+ 3, count: n) {
                                         flags |= ScalarClasses.ocrOpener
                                     }
                                     width &+= 2
@@ -255,6 +269,9 @@ extension CharacterNormalizer {
                             // Any other scalar (a unified ideograph only when
                             // the rules touch them: the run above took it else).
                             cls = (c < 0x10000 ? table[Int(c)] : classes.supplementary(c))
+                            if (c == ocrIdeograph || c == otherOCRIdeograph) && c != 0 && Self.opensOCRRepair(bytes, after: i &+ length, count: n) {
+                                cls |= ScalarClasses.ocrOpener
+                            }
                             if cls & ScalarClasses.lineBreak != 0 {
                                 breakLength = length
                                 break
