@@ -179,14 +179,17 @@ extension CharacterNormalizer {
 
     /// Whether stage 1c's ideograph (the misread dash 一, the misread 1 工)
     /// ending at `k` may open one of its repairs: a digit right after it
-    /// (5一10, 工0 0 0), or nothing but spaces before the line's end (a row's
-    /// last value, `normalize.ocr-one-row-end`: 0 0 0 |工). 一 and 工 are
-    /// common, so only these lines are marked; the passes (tracing) read
-    /// every line, and a line missed here came out otherwise untraced.
+    /// (5一10, 工0 0 0), or nothing but spaces before the line's end where
+    /// the scalar `before` it is no ideograph (a row's last value,
+    /// `normalize.ocr-one-row-end`: 0 0 0 |工, after a digit or a rule, never
+    /// after Han: a wrap's 统一 is no row). 一 and 工 are common, so only
+    /// these lines are marked; the passes (tracing) read every line, and a
+    /// line missed here came out otherwise untraced.
     @inline(__always)
-    static func opensOCRRepair(_ bytes: UnsafePointer<UInt8>, after k: Int, count n: Int) -> Bool {
+    static func opensOCRRepair(_ bytes: UnsafePointer<UInt8>, after k: Int, count n: Int, before: UInt32) -> Bool {
         var k = k
         if k < n && bytes[k] &- 0x30 < 10 { return true }
+        if before &- 0x4E00 <= 0x9FFF - 0x4E00 { return false }
         while k < n && bytes[k] == 0x20 { k &+= 1 }
         return k == n || bytes[k] == 0x0A || bytes[k] == 0x0D
     }
@@ -243,7 +246,7 @@ extension CharacterNormalizer {
                                 var lead = b
                                 repeat {
                                     let han = (lead & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
-                                    if (han == ocrIdeograph || han == otherOCRIdeograph) && Self.opensOCRRepair(bytes, after: i &+ 3, count: n) {
+                                    if (han == ocrIdeograph || han == otherOCRIdeograph) && Self.opensOCRRepair(bytes, after: i &+ 3, count: n, before: line.count > 0 ? line.base[line.count &- 1] : 0) {
                                         flags |= ScalarClasses.ocrOpener
                                     }
                                     width &+= 2
@@ -269,7 +272,8 @@ extension CharacterNormalizer {
                             // Any other scalar (a unified ideograph only when
                             // the rules touch them: the run above took it else).
                             cls = (c < 0x10000 ? table[Int(c)] : classes.supplementary(c))
-                            if (c == ocrIdeograph || c == otherOCRIdeograph) && c != 0 && Self.opensOCRRepair(bytes, after: i &+ length, count: n) {
+                            if !hanIsInert && (c == ocrIdeograph || c == otherOCRIdeograph) && c != 0
+                                && Self.opensOCRRepair(bytes, after: i &+ length, count: n, before: line.count > 0 ? line.base[line.count &- 1] : 0) {
                                 cls |= ScalarClasses.ocrOpener
                             }
                             if cls & ScalarClasses.lineBreak != 0 {
