@@ -60,8 +60,7 @@ extension LabelledColumnRecovery {
                   pieces[end + 1].lineIndex - pieces[end].lineIndex <= 1 { end += 1 }
             let next = end + 1
             guard next < pieces.count, let header = heard.first(where: { $0.piece == next }),
-                  case let (from, to) = (pieces[end].lineIndex, pieces[next].lineIndex), to - from >= 2,
-                  (from + 1..<to).allSatisfy({ ColumnOrderEvidence.isBlank(lines[$0]) }) else { continue }
+                  ColumnOrderEvidence.onlyBlankLines(lines, between: pieces[end].lineIndex, and: pieces[next].lineIndex) else { continue }
             for row in shape.blocks[header.block].rows {
                 let other = Cell(row: row, slot: header.slot)
                 guard values[row][header.slot] != nil, !bare.contains(other), !after.contains(other) else { continue }
@@ -82,8 +81,8 @@ extension LabelledColumnRecovery {
         guard header > 0, header < pieces.count, case .value = pieces[header - 1] else { return false }
         var first = header - 1
         while first > 0, case .value = pieces[first - 1], pieces[first].lineIndex - pieces[first - 1].lineIndex <= 1 { first -= 1 }
-        guard header - first == rows, case let (from, to) = (pieces[header - 1].lineIndex, pieces[header].lineIndex), to - from >= 2,
-              (from + 1..<to).allSatisfy({ ColumnOrderEvidence.isBlank(lines[$0]) }) else { return false }
+        guard header - first == rows,
+              ColumnOrderEvidence.onlyBlankLines(lines, between: pieces[header - 1].lineIndex, and: pieces[header].lineIndex) else { return false }
         return (first..<header).allSatisfy { p in
             guard case .value(let text, let index) = pieces[p] else { return false }
             return loose.contains { $0.text == text && $0.lineIndex == index }
@@ -93,8 +92,7 @@ extension LabelledColumnRecovery {
     /// Whether a text's first UTF-8 byte is an ASCII digit (a signed
     /// value never opens so).
     static func opensWithASCIIDigit(_ text: String) -> Bool {
-        guard let first = text.utf8.first else { return false }
-        return first >= 0x30 && first <= 0x39
+        text.firstUTF8Byte &- 0x30 < 10
     }
 
     /// Whether the signs of a table's changes show it writes them signed:

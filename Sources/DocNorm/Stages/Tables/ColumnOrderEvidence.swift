@@ -53,6 +53,13 @@ struct ColumnOrderEvidence: Sendable, Equatable {
     static func isBlank(_ line: SourceLine) -> Bool {
         line.text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" }
     }
+
+    /// Whether one blank line or more, and nothing else, stands between
+    /// lines `from` and `to` (indices into `lines`): a column printed apart
+    /// from its header, a block broken by a page.
+    static func onlyBlankLines(_ lines: [SourceLine], between from: Int, and to: Int) -> Bool {
+        to - from >= 2 && (from + 1..<to).allSatisfy { isBlank(lines[$0]) }
+    }
 }
 
 extension TableRecognizer {

@@ -86,7 +86,7 @@ extension LabelledColumnRecovery {
         func afterPageBreak(_ p: Int) -> Bool {
             guard p > 0 else { return false }
             let before = pieces[p - 1].lineIndex, at = pieces[p].lineIndex
-            return at - before >= 2 && (before + 1..<at).allSatisfy { ColumnOrderEvidence.isBlank(lines[$0]) }
+            return ColumnOrderEvidence.onlyBlankLines(lines, between: before, and: at)
                 && !afterOneBlank(p)
         }
         func rowsOf(_ header: HeardHeader) -> [Int] { shape.blocks[header.block].rows }

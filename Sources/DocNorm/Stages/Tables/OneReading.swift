@@ -227,8 +227,7 @@ extension LabelledColumnRecovery {
             signCell = cells.map { namesSign(blocks[$0.block].headers[$0.slot]) }
             for (i, p) in values.enumerated() where i + 1 == values.count || runStart[i + 1] {
                 guard p + 1 < pieces.count, let next = headerOf[p + 1],
-                      case let (from, to) = (pieces[p].lineIndex, pieces[p + 1].lineIndex), to - from >= 2,
-                      (from + 1..<to).allSatisfy({ ColumnOrderEvidence.isBlank(lines[$0]) }) else { continue }
+                      ColumnOrderEvidence.onlyBlankLines(lines, between: pieces[p].lineIndex, and: pieces[p + 1].lineIndex) else { continue }
                 var first = i
                 while !runStart[first] { first -= 1 }
                 if i - first + 1 == blocks[next.block].rows.count { headerAfter[first] = p + 1 }
