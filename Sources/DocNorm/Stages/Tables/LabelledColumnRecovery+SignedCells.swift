@@ -204,11 +204,7 @@ extension LabelledColumnRecovery {
     /// or the table shows no such signs.
     func bareChange(_ placed: [(value: String, header: String)], shown: [String]?) -> (value: String, header: String)? {
         guard shown != nil else { return nil }
-        return placed.first { cell in
-            namesSign(cell.header) && !isSigned(cell.value)
-                && cell.value.unicodeScalars.first.map { rules.digits.contains($0) } == true
-                && cell.value.unicodeScalars.contains { rules.digits.contains($0) && $0 != "0" }
-        }
+        return placed.first { namesSign($0.header) && isBareNonZero($0.value) }
     }
 
     /// Why a run holding a bare change (`bareChange`) is left out.
