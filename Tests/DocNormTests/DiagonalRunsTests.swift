@@ -86,6 +86,32 @@ import Testing
         #expect(doc.diagnostics.contains { $0.rule == "tables.diagonal-runs" })
     }
 
+    /// 规章 0 0 0 ⏐ 规范性文件 0 0 0; 行政许可 4 +1 1386 ⏐ 其他 2 0 46;
+    /// 行政处罚 6 -2 213 ⏐ 行政强制 2 0 38 by anti-diagonals (qushui-ycj-2020's
+    /// Chromium PDF through pdftotext's default mode). Besides this table,
+    /// the drawing order, the signed column's kind and 本年新公开数量 ≤
+    /// 对外公开总数量 leave the one where 4 2 is （一）'s 本年新公开数量, 6 2
+    /// its 对外公开总数量 and 0 0 （五）'s and （六）'s 上一年项目数量: there
+    /// 行政处罚 would keep 0 - 2 items this year. The bound 0 ≤ 上一年项目数量
+    /// + 本年增/减 leaves one table, placed whole, with a change written
+    /// with a Han sign (减2) as with an ASCII one.
+    @Test(arguments: [("+1", "-2"), ("增1", "减2")])
+    func aChangeThatLeavesFewerThanNoItemsRulesOutAReading(increase: String, decrease: String) throws {
+        let runs = [["0", "0"], ["0", "0"], ["4", "2"], ["0", "0"], [increase, "0"], ["6", "2"],
+                    ["1386", "46"], [decrease, "0"], ["213", "38"]]
+        let doc = try document(Self.onePage(runs))
+        #expect(doc.tables.first?.templateID == "2019-active-disclosure")
+        let placed: [(String, String, String)] = [
+            ("规章", "本年新公开数量", "0"), ("规范性文件", "对外公开总数量", "0"),
+            ("行政许可", "上一年项目数量", "4"), ("其他对外管理服务事项", "上一年项目数量", "2"),
+            ("行政许可", "本年增/减", increase), ("行政许可", "处理决定数量", "1386"),
+            ("行政处罚", "上一年项目数量", "6"), ("行政强制", "上一年项目数量", "2"),
+            ("行政处罚", "本年增/减", decrease), ("行政处罚", "处理决定数量", "213")]
+        for (row, column, value) in placed { #expect(Self.value(doc, row, column) == value, "\(row) × \(column)") }
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.missing-value" })
+        #expect(!doc.diagnostics.contains { $0.rule == "structure.bound" })
+    }
+
     /// The runs column after column (（一）（五）（六）'s first, then their
     /// second, then their third): an order a grid's drawing order allows,
     /// but not by anti-diagonals (0 40 and 917 88, both unsigned and not

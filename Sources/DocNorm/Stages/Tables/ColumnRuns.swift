@@ -429,7 +429,7 @@ extension LabelledColumnRecovery {
             for site in sites {
                 let sums = site.sums { row, slot in
                     guard let r = block.rows.firstIndex(of: row), slot < order.count else { return nil }
-                    return TableArithmetic.number(boxes[order[slot]][r].text)
+                    return boundNumber(boxes[order[slot]][r].text)
                 }
                 if let sums, !sums.keepsBound { return false }
             }

@@ -71,7 +71,7 @@ struct DiagonalRuns {
         }
         numbers = values.map { p in
             guard case .value(let text, _) = pieces[p] else { return nil }
-            return TableArithmetic.number(text)
+            return recovery.boundNumber(text)
         }
         needsNoSign = values.map { p in
             guard !loneSign, case .value(let text, _) = pieces[p], !recovery.isSigned(text) else { return false }

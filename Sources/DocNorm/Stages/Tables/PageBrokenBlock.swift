@@ -102,7 +102,7 @@ extension LabelledColumnRecovery {
             for site in bounds {
                 let sums = site.sums { row, slot in
                     let text = cellAt[row << 8 | slot].map { texts[chosen[$0]] } ?? values[row][slot]
-                    return text.flatMap(TableArithmetic.number)
+                    return text.flatMap(boundNumber)
                 }
                 if let sums, !sums.keepsBound { return false }
             }
