@@ -742,12 +742,32 @@ extension String {
         #expect(moved("1.") == nil)
     }
 
+    /// The split-row search's byte test of a line's last token: ASCII
+    /// digits only, after the last space (a number glued to label text, a
+    /// decimal, a unit are asked of `isValue` as before).
+    @Test func lastTokenOfASCIIDigitsIsToldOnTheBytes() {
+        #expect(SplitRows.lastTokenIsASCIIDigits("0 0 1") == true)
+        #expect(SplitRows.lastTokenIsASCIIDigits("12  ") == true)
+        #expect(SplitRows.lastTokenIsASCIIDigits("7") == true)
+        #expect(SplitRows.lastTokenIsASCIIDigits("开出版物1") == false)
+        #expect(SplitRows.lastTokenIsASCIIDigits("合计 1.5") == false)
+        #expect(SplitRows.lastTokenIsASCIIDigits("0 12万元") == false)
+        #expect(SplitRows.lastTokenIsASCIIDigits("a12") == false)
+        #expect(SplitRows.lastTokenIsASCIIDigits("1\t2") == false)
+        #expect(SplitRows.lastTokenIsASCIIDigits("   ") == false)
+        #expect(SplitRows.lastTokenIsASCIIDigits("") == false)
+    }
+
     @Test func splitRowsNeedTheValuesToMakeUpTheNextRow() {
         func splits(_ texts: [String]) -> [Int] {
             let lines = texts.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
             let found = SplitRows.labelLinesBeforeValues(lines, isValue: pipeline.tables.rules.isValue)
             // Told which lines open with a digit (as CellStream is), the same.
             #expect(SplitRows.labelLinesBeforeValues(lines, isValue: pipeline.tables.rules.isValue, digitFirst: digitFirst(lines)) == found)
+            // Told that numbers are values (as CellStream is), the same.
+            #expect(pipeline.tables.rules.valueGrammar.plainDigitsAreValues)
+            #expect(SplitRows.labelLinesBeforeValues(lines, isValue: pipeline.tables.rules.isValue, digitFirst: digitFirst(lines),
+                                                     digitsAreValues: true) == found)
             return found
         }
         // 1 + 6 values make the next row's 7.

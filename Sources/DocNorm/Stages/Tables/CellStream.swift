@@ -62,10 +62,15 @@ struct CellStream {
     /// its own, and read apart it was no cell, so it ended the table and the
     /// amount lost its unit. Only after: no layout prints a unit before its
     /// number, and a unit line before one is more likely a header's.
+    ///
+    /// `digitsAreValues`: every token of ASCII digits only is a value to
+    /// `isValue` (`ValueGrammar.plainDigitsAreValues`), which the split-row
+    /// search may then tell on the bytes (`SplitRows`).
     init<Lines: RandomAccessCollection>(_ lines: Lines, opensAfterDigit: Set<Unicode.Scalar> = [],
                                         rowNumbers: [[Unicode.Scalar]] = [], numberedLabels: [[Unicode.Scalar]] = [],
                                         amountUnits: [[Unicode.Scalar]] = [],
-                                        isValue: ((ArraySlice<Unicode.Scalar>) -> Bool)? = nil) where Lines.Element == SourceLine {
+                                        isValue: ((ArraySlice<Unicode.Scalar>) -> Bool)? = nil,
+                                        digitsAreValues: Bool = false) where Lines.Element == SourceLine {
         var lineStart: [Int] = []
         var unitLines: [Int] = []
         // (0 where no value test is given: no line is then short enough.)
@@ -99,7 +104,9 @@ struct CellStream {
         lineStart.reserveCapacity(lines.count)
         // Label lines read after the values-only line below them: each such
         // pair is read in swapped order (line starts stay in line order).
-        let splits = isValue.map { SplitRows.labelLinesBeforeValues(lines, isValue: $0, digitFirst: digitFirst) } ?? []
+        let splits = isValue.map {
+            SplitRows.labelLinesBeforeValues(lines, isValue: $0, digitFirst: digitFirst, digitsAreValues: digitsAreValues)
+        } ?? []
         // Row-number lines read before the label line above them; not where
         // a split row already reorders the lines.
         let numberLines = Self.rowNumberLinesBelowLabels(lines, numberedLabels: numberedLabels, digitFirst: digitFirst).filter { p in

@@ -20,8 +20,12 @@ enum SplitRows {
     /// `digitFirst`: the positions of the lines that open with a digit, in
     /// order, when the caller has them (only the lines above those are
     /// looked at).
+    /// `digitsAreValues`: every token of ASCII digits only is a value to
+    /// `isValue` (`ValueGrammar.plainDigitsAreValues`); the line above a
+    /// line of values then mostly ends in one, told on its bytes in place.
     static func labelLinesBeforeValues<Lines: RandomAccessCollection>(
-        _ lines: Lines, isValue: (ArraySlice<Unicode.Scalar>) -> Bool, digitFirst: [Int]? = nil) -> [Int] where Lines.Element == SourceLine {
+        _ lines: Lines, isValue: (ArraySlice<Unicode.Scalar>) -> Bool, digitFirst: [Int]? = nil,
+        digitsAreValues: Bool = false) -> [Int] where Lines.Element == SourceLine {
         var found: [Int] = []
         let first = lines.startIndex
         /// Values at the end of a line, and whether anything else stands
@@ -95,7 +99,13 @@ enum SplitRows {
         /// read only, unless the line's `trailingValues` are known already.
         func endsInValue(at position: Int) -> Bool {
             if let k = known[position] { return k.values > 0 }
-            return trailingValues(lines[lines.index(first, offsetBy: position)], lastOnly: true).values > 0
+            let line = lines[lines.index(first, offsetBy: position)]
+            // A last token of ASCII digits is a value (`digitsAreValues`):
+            // told on the bytes, without decoding the token into the buffer
+            // or asking `isValue` (the line above a values-only line mostly
+            // ends in such a number).
+            if digitsAreValues, Self.lastTokenIsASCIIDigits(line.text) == true { return true }
+            return trailingValues(line, lastOnly: true).values > 0
         }
         /// The nearest non-blank line from `position` on, stepping by `step`.
         func nonBlank(from position: Int, step: Int) -> Int? {
@@ -128,5 +138,20 @@ enum SplitRows {
             found.append(position)
         }
         return found
+    }
+
+    /// Whether the last token of `text` (split by spaces, as `trailingValues`
+    /// splits it) is ASCII digits only: false for a line of spaces or none,
+    /// nil where the text has no contiguous UTF-8 (not told here).
+    static func lastTokenIsASCIIDigits(_ text: String) -> Bool? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var end = bytes.count
+            while end > 0 && bytes[end - 1] == 0x20 { end -= 1 }
+            guard end > 0 else { return false }
+            var start = end
+            while start > 0 && bytes[start - 1] &- 0x30 < 10 { start -= 1 }
+            // Only digits back to a space or the line's start.
+            return start < end && (start == 0 || bytes[start - 1] == 0x20)
+        }
     }
 }

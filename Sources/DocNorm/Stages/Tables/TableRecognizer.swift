@@ -1440,7 +1440,7 @@ struct TableRecognizer: Sendable {
     func cellStream(_ lines: ArraySlice<SourceLine>) -> CellStream {
         CellStream(lines, opensAfterDigit: rules.hanPrefixes, rowNumbers: rules.rowNumbers, numberedLabels: rules.numberedLabels,
                    amountUnits: rules.amountUnits,
-                   isValue: rules.valueGrammar.isValue)
+                   isValue: rules.valueGrammar.isValue, digitsAreValues: rules.valueGrammar.plainDigitsAreValues)
     }
 
     /// Index of the line holding stream position `index` (binary search).
