@@ -958,6 +958,31 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(repair.join(a, b) == joined)
     }
 
+    /// `joinedText` builds a paragraph in bytes where `append` grew a
+    /// String: the same text for every kind of seam (CJK on either side, a
+    /// space between Latin words, a hyphenated word rejoined, a URL, an
+    /// e-mail address, a number, a piece after a space, a one-byte piece).
+    @Test(arguments: [["一是", "政务公开", "。"], ["电话：0435-", "87315120。"], ["网站（https://", "www.example.", "gov.cn）。"],
+                      ["邮箱：abc@163.", "com。", "其他"], ["the App", "service", "is", "infor-", "mation。"],
+                      ["共 12", "件", "a", "b"], ["Ω", "é", "政", "x-", "y"], ["一是", "政务", "x", "y", "政", "web-", "site"]])
+    func aParagraphBuiltInBytesIsTheOneAppendBuilds(_ pieces: [String]) throws {
+        let repair = try LineRepair.load(from: .builtin, rules: pipeline.rules, structure: try StructureRules.load(from: .builtin))
+        var appended = pieces[0]
+        for piece in pieces.dropFirst() { repair.append(piece, to: &appended) }
+        let lines = pieces.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
+        #expect(repair.joinedText(lines[...]) == appended)
+        #expect(Array(repair.joinedText(lines[...]).utf8) == Array(appended.utf8))
+    }
+
+    /// `lastScalar` and `firstScalar` read what `outerScalars` reads.
+    @Test(arguments: ["", "a", "政", "a政", "政a", "é政Ω", "😀x😀", "  "])
+    func oneEndIsWhatBothEndsSay(_ text: String) {
+        #expect(text.lastScalar == text.outerScalars?.last)
+        #expect(text.firstScalar == text.outerScalars?.first)
+        #expect(text.lastScalar == text.unicodeScalars.last)
+        #expect(text.firstScalar == text.unicodeScalars.first)
+    }
+
     @Test func scatteredLettersAreOneLine() throws {
         let text = column + fullLine + "\n版\n可\n在\n桐\n川\n县（http://www.example.gov.cn）下载。\n"
         #expect(try repaired(text) == [String(repeating: fullLine, count: 7) + "版可在桐川县（http://www.example.gov.cn）下载。"])

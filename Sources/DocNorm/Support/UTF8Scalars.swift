@@ -39,6 +39,27 @@ extension String {
 }
 
 extension String {
+    /// The last scalar (nil when empty), read from the UTF-8 in place:
+    /// `outerScalars?.last` without decoding the first scalar too
+    /// (`LineRepair.append` asks it of the paragraph at every seam).
+    var lastScalar: Unicode.Scalar? {
+        utf8.withContiguousStorageIfAvailable { bytes -> Unicode.Scalar? in
+            guard !bytes.isEmpty else { return nil }
+            var start = bytes.count - 1
+            while bytes[start] & 0xC0 == 0x80 { start -= 1 }  // back over continuation bytes
+            return Unicode.Scalar(decodeUTF8Scalar(bytes, at: start).value).unsafelyUnwrapped
+        } ?? outerScalars?.last
+    }
+
+    /// The first scalar (nil when empty), read from the UTF-8 in place:
+    /// `outerScalars?.first` without walking back to the last scalar
+    /// (`LineRepair.append` asks it of the piece at every seam).
+    var firstScalar: Unicode.Scalar? {
+        utf8.withContiguousStorageIfAvailable { bytes -> Unicode.Scalar? in
+            bytes.isEmpty ? nil : Unicode.Scalar(decodeUTF8Scalar(bytes, at: 0).value).unsafelyUnwrapped
+        } ?? outerScalars?.first
+    }
+
     /// The first UTF-8 byte, 0 for an empty text, read in place: `utf8.first`
     /// was a call (Collection's `first`, some 24 instructions) on every line
     /// stage 2 asks by its first byte.

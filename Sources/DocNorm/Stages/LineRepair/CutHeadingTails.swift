@@ -91,7 +91,7 @@ extension LineRepair {
                 let text = result[s][j].text
                 if !text.isEmpty {
                     seen += 1
-                    if result[s][j - 1].text.isEmpty, let first = text.outerScalars?.first, Self.isIdeographic(first),
+                    if result[s][j - 1].text.isEmpty, let first = text.firstScalar, Self.isIdeographic(first),
                        !numbering.opens(text), let closer = runInCloser(text, closers: closers, within: rule.maxTailColumns),
                        abs(headingColumns + columns(text) - firstLine) <= file.wrap.window,
                        runIn().contains("\(candidate.level)\(closer.mark)") {

@@ -65,10 +65,10 @@ extension LineRepair {
         func cutAfter(_ index: Int) -> Bool {
             guard pairs.lineEndLastBytes[Int(lines[index].text.lastUTF8Byte)] else { return false }
             let line = lines[index], next = lines[index + 1]
-            // The ends read off the UTF-8 (`outerScalars`): the scalar
+            // The ends read off the UTF-8 (`lastScalar`, `firstScalar`): the scalar
             // views' validated steps cost more than the rest of the test.
-            guard next.number == line.number + 1, let end = line.text.outerScalars?.last, pairs.lineEnds.contains(end),
-                  let start = next.text.outerScalars?.first, pairs.lineStarts.contains(start) else { return false }
+            guard next.number == line.number + 1, let end = line.text.lastScalar, pairs.lineEnds.contains(end),
+                  let start = next.text.firstScalar, pairs.lineStarts.contains(start) else { return false }
             // After a full stop a numbered line is a heading of its own (…公开。⏎（二）…).
             if strongFinal.contains(end) && startsWithNumbering(next.text) { return false }
             // OCR's table rows hold | for the rules.
