@@ -484,7 +484,7 @@ func repaired(_ text: String) throws -> [String] {
         let document = try pipeline.run(Array(text.utf8), options: PipelineOptions(tracing: true))
         #expect(document.title == "新洲区医疗保障局2023年信息公开工作年度报告")
         #expect(document.metadata.year == 2023)
-        #expect(document.trace.contains { $0.rule == "lines.title-misread-end" && $0.line == 1 && $0.before == "新洲区医疗保障局 2023 年信息公开工作年度报⏎ZE" })
+        #expect(document.trace.contains { $0.rule == "lines.title-misread-end" && $0.line == 1 && $0.before == "新洲区医疗保障局2023年信息公开工作年度报⏎ZE" })
         #expect(!document.blocks.contains { if case .paragraph(let p, _) = $0.kind { return p == "ZE" } else { return false } })
         // A line with a digit or a Han character, or a longer one, is no misread 告.
         for other in ["Z2", "ZE号", "ABCD"] {
