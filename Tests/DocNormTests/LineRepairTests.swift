@@ -476,6 +476,26 @@ func repaired(_ text: String) throws -> [String] {
         #expect(document.title == "金寨县医疗保障局2024年政府信息公开工作年度报告")
     }
 
+    /// Tesseract read a title's last character, set alone on the title's
+    /// second line, as Latin letters (held-out liaocheng-rmyy-2021: 告 read
+    /// ZE): the title takes 告 in its place, traced, and the JSON its year.
+    @Test func titleEndMisreadAsLatinLettersIsRead() throws {
+        let text = "新洲区医疗保障局 2023 年信息公开工作年度报\n\nZE\n\n根据《条例》要求，编制本报告。\n\n一、总体情况\n"
+        let document = try pipeline.run(Array(text.utf8), options: PipelineOptions(tracing: true))
+        #expect(document.title == "新洲区医疗保障局2023年信息公开工作年度报告")
+        #expect(document.metadata.year == 2023)
+        #expect(document.trace.contains { $0.rule == "lines.title-misread-end" && $0.line == 1 && $0.before == "新洲区医疗保障局2023年信息公开工作年度报⏎ZE" })
+        #expect(!document.blocks.contains { if case .paragraph(let p, _) = $0.kind { return p == "ZE" } else { return false } })
+        // A line with a digit or a Han character, or a longer one, is no misread 告.
+        for other in ["Z2", "ZE号", "ABCD"] {
+            let kept = try pipeline.run(Array(text.replacing("ZE", with: other).utf8))
+            #expect(kept.title != "新洲区医疗保障局2023年信息公开工作年度报告", "\(other)")
+        }
+        // Nor after a title that does not end with the stem.
+        let other = try pipeline.run(Array(text.replacing("年度报\n", with: "年度\n").utf8))
+        #expect(other.title == nil)
+    }
+
     @Test func noTitleIsInvented() throws {
         let document = try pipeline.run(Array("根据《条例》要求，我局编制了《新洲区医疗保障局2024年政府信息公开工作年度报告》。\n一、总体情况\n".utf8))
         #expect(document.title == nil)

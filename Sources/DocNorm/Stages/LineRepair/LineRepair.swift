@@ -65,6 +65,14 @@ struct LineRulesFile: VersionedRuleFile {
         var endings: [String]
         var maxColumns: Int
         var maxLines: Int
+        /// A title's last character OCR read as Latin letters or marks on a
+        /// line of its own (`lines.title-misread-end`).
+        struct MisreadEnd: Decodable {
+            var stems: [String]
+            var last: String
+            var maxScalars: Int
+        }
+        var misreadEnd: MisreadEnd?
     }
     var format: String
     var title: Title

@@ -48,6 +48,11 @@ extension LineRepair {
         guard let head = lines.first else { return nil }
         for (i, line) in lines.prefix(file.title.maxLines).enumerated() {
             if line.text.containsTab || endsSentence(line.text) || (i > 0 && startsWithNumbering(line.text)) { return nil }
+            if i > 0, let misread = misreadTitleEnd(text, line.text) {
+                context.traced(.lines, "lines.title-misread-end", line: head.number,
+                               before: lines.prefix(i + 1).map(\.text).joined(separator: "⏎"), after: misread)
+                return (LogicalLine(text: misread, lines: head.number...line.number, role: .title), i + 1)
+            }
             text = i == 0 ? line.text : join(text, line.text)
             if columns(text) > file.title.maxColumns { return nil }
             if file.title.endings.contains(where: { text.hasSuffix($0) }) {
@@ -59,6 +64,27 @@ extension LineRepair {
             }
         }
         return nil
+    }
+
+    /// The title `text` with its last character back, where `next`, a line
+    /// of its own, is that character as OCR misread it
+    /// (`lines.title-misread-end`, Rules/lines.json `title.misreadEnd`):
+    /// `text` ends with one of `stems` (年度报, a title ending's stem), and
+    /// `next` is at most `maxScalars` ASCII letters or marks, no digit and
+    /// no Han (Tesseract read the larger title's 告 as ZE on a line of its
+    /// own, after a blank line); the result ends with a title ending.
+    /// Nil otherwise: a title is never invented.
+    func misreadTitleEnd(_ text: String, _ next: String) -> String? {
+        guard let misread = file.title.misreadEnd, misread.stems.contains(where: { text.hasSuffix($0) }) else { return nil }
+        var count = 0
+        for scalar in next.unicodeScalars where scalar != " " {
+            count += 1
+            // A printable ASCII character that is no digit: a letter or a mark.
+            guard count <= misread.maxScalars, scalar.value > 0x20, scalar.value < 0x7F, !(0x30...0x39).contains(scalar.value) else { return nil }
+        }
+        guard count > 0 else { return nil }
+        let title = text + misread.last
+        return file.title.endings.contains(where: { title.hasSuffix($0) }) ? title : nil
     }
 
     /// The column of the block at the top (the lines before the first one
