@@ -818,4 +818,21 @@ func activeDisclosureTable(regulations: String) -> String {
         #expect(!doc.diagnostics.contains { $0.rule == "structure.bound" })
         #expect(doc.tables[0].checks.isEmpty)
     }
+
+    /// 上一年项目数量 + 本年增/减 ≥ 0 (`active.items-not-below-zero`): a
+    /// change written with a Han sign counts with it, as one written with
+    /// - does (2 减3 leaves fewer than no items: a misread, or a value in
+    /// another's place).
+    @Test(arguments: ["减3", "-3"])
+    func aChangeBelowLastYearsItemsIsFlaggedWhateverItsSign(_ change: String) throws {
+        let text = activeDisclosureTable(regulations: "3 3 21").split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0 == "行政强制 2 0 5" ? "行政强制 2 \(change) 5" : String($0) }.joined(separator: "\n")
+        let doc = try document(text)
+        #expect(doc.tables.map(\.templateID) == ["2019-active-disclosure"])
+        #expect(doc.tables[0].records.contains { $0.row.last == "行政强制" && $0.column == ["本年增/减"] && $0.value == change })
+        let bound = try #require(doc.diagnostics.first { $0.rule == "structure.bound" })
+        #expect(bound.message.contains("active.items-not-below-zero fails in row 第二十条第（六）项/行政强制: 0 > -1"))
+        #expect(bound.cells == DiagnosticCells(table: "2019-active-disclosure", row: ["第二十条第（六）项", "行政强制"]))
+        #expect(doc.diagnostics.filter { $0.rule == "structure.bound" }.count == 1)
+    }
 }

@@ -16,13 +16,14 @@ enum TableArithmetic {
     }
 
     /// Every evaluated relation, and a diagnostic for each one that fails.
-    static func check(_ template: TableTemplate, values: [[String?]], lines: [Int?], context: PipelineContext) -> [ArithmeticCheck] {
-        check(template, relations: relations(template, values: values), values: values, lines: lines, context: context)
+    static func check(_ template: TableTemplate, values: [[String?]], lines: [Int?], rules: TableRules,
+                      context: PipelineContext) -> [ArithmeticCheck] {
+        check(template, relations: relations(template, values: values), values: values, lines: lines, rules: rules, context: context)
     }
 
     /// `check`, on relations already evaluated (`relations(template, values:)`).
     static func check(_ template: TableTemplate, relations: [Relation], values: [[String?]], lines: [Int?],
-                      context: PipelineContext) -> [ArithmeticCheck] {
+                      rules: TableRules, context: PipelineContext) -> [ArithmeticCheck] {
         let suspects = loneSuspects(relations, values: values)
         var results: [ArithmeticCheck] = []
         results.reserveCapacity(relations.count)
@@ -44,7 +45,7 @@ enum TableArithmetic {
                            "\(template.id) \(r.result.check) fails in \(place) \(r.result.subject): \(format(r.result.left)) ≠ \(format(r.result.right)) (\(r.description))\(alone)",
                            line: lines[r.row], cells: cell.map { DiagnosticCells(table: template.id, row: $0.row, column: $0.column) })
         }
-        reportBrokenBounds(template, values: values, lines: lines, context: context)
+        reportBrokenBounds(template, values: values, lines: lines, rules: rules, context: context)
         return results
     }
 
@@ -55,13 +56,16 @@ enum TableArithmetic {
     /// still catches the loss when it makes the whole smaller than its part.
     /// The cell put in doubt is the whole's (one cell on the right): a lost
     /// digit is what shrinks a value; the message gives both sides, since a
-    /// part grown by a misread rule (| 3 → 13) fails the same way.
-    static func reportBrokenBounds(_ template: TableTemplate, values: [[String?]], lines: [Int?], context: PipelineContext) {
+    /// part grown by a misread rule (| 3 → 13) fails the same way. A change
+    /// signed 增/减 counts with its sign (`TableRules.boundNumber`), as the
+    /// readings of stage 3 count it.
+    static func reportBrokenBounds(_ template: TableTemplate, values: [[String?]], lines: [Int?], rules: TableRules,
+                                   context: PipelineContext) {
         sites: for site in template.boundSites {
             var left = 0.0, right = 0.0
             for (k, cell) in site.cells.enumerated() {
                 guard cell.row < values.count, cell.slot < values[cell.row].count,
-                      let text = values[cell.row][cell.slot], let v = number(text) else { continue sites }
+                      let text = values[cell.row][cell.slot], let v = rules.boundNumber(text) else { continue sites }
                 if k < site.leftCount { left += v } else { right += v }
             }
             guard left > right + 1e-9 else { continue }

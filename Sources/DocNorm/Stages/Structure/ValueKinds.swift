@@ -185,4 +185,18 @@ extension TableRules {
         guard signPrefixes.contains(first), let next = scalars.next() else { return false }
         return digits.contains(next)
     }
+
+    /// A value's number as the template's bounds sum it: a change written
+    /// with a Han sign counts with that sign (增3 is 3, 减2 is -2: the
+    /// increase prefixes of Rules/tables.json `values.increasePrefixes`), so
+    /// 上一年项目数量 + 本年增/减 ≥ 0 is tested on 增/减 as on +3/-2, which
+    /// `TableArithmetic.number` reads already; nil for anything else it
+    /// cannot read. Stage 3's readings and stage 4's `structure.bound` ask
+    /// this one reading.
+    func boundNumber(_ text: String) -> Double? {
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), hanPrefixes.contains(first) else { return TableArithmetic.number(text) }
+        guard let magnitude = TableArithmetic.number(String(text.unicodeScalars.dropFirst())) else { return nil }
+        return increasePrefixes.contains(first) ? magnitude : -magnitude
+    }
 }

@@ -227,16 +227,6 @@ extension LabelledColumnRecovery {
     /// and a digit after it (a lone - is an empty mark).
     func isSigned(_ text: String) -> Bool { rules.isSigned(text) }
 
-    /// A value's number as the template's bounds sum it: a change written
-    /// with a Han sign counts with that sign (增3 is 3, 减2 is -2: the
-    /// increase prefixes of Rules/tables.json `values.increasePrefixes`), so
-    /// 上一年项目数量 + 本年增/减 ≥ 0 is tested on 增/减 as on +3/-2, which
-    /// `TableArithmetic.number` reads already; nil for anything else it
-    /// cannot read.
-    func boundNumber(_ text: String) -> Double? {
-        var scalars = text.unicodeScalars.makeIterator()
-        guard let first = scalars.next(), rules.hanPrefixes.contains(first) else { return TableArithmetic.number(text) }
-        guard let magnitude = TableArithmetic.number(String(text.unicodeScalars.dropFirst())) else { return nil }
-        return rules.increasePrefixes.contains(first) ? magnitude : -magnitude
-    }
+    /// A value's number as the template's bounds sum it (`TableRules.boundNumber`).
+    func boundNumber(_ text: String) -> Double? { rules.boundNumber(text) }
 }

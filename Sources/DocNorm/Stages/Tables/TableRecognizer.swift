@@ -696,7 +696,7 @@ struct TableRecognizer: Sendable {
             if gridsOnly {
                 regions.append(keep(Region(lines: i...last, table: Self.gridOnly(best.grid), after: notCells.running)))
             } else {
-                let checks = TableArithmetic.check(best.template, relations: relations, values: best.values, lines: best.rowLines, context: context)
+                let checks = TableArithmetic.check(best.template, relations: relations, values: best.values, lines: best.rowLines, rules: rules, context: context)
                 let spans = CellSpans.spans(of: best.grid, isHeader: best.gridRowIsHeader) { rules.isValue($0) }
                 regions.append(keep(Region(lines: i...last,
                                            table: Table(grid: best.grid, spans: spans, templateID: best.template.id,
@@ -1021,7 +1021,7 @@ struct TableRecognizer: Sendable {
         context.report(.tables, "tables.reading-order", .repair,
                        "table \(template.id) on lines \(lines[start].number)–\(lines[last].number): its numbers were read out of order and are the only order that \(holds) (\(reading.plan.joined(separator: "; ")))",
                        line: lines[start].number)
-        let checks = gridsOnly ? [] : TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
+        let checks = gridsOnly ? [] : TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, rules: rules, context: context)
         if !gridsOnly { reportSuspects(reading, tokens: tokens, checks: checks, context: context) }
         guard !gridsOnly else { return Region(lines: start...last, table: Self.gridOnly(filled.grid), after: notCells.running) }
         let spans = CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { rules.isValue($0) }
@@ -1390,7 +1390,7 @@ struct TableRecognizer: Sendable {
         context.report(.tables, rule, .repair,
                        "table \(template.id) on lines \(first)–\(lines[range.upperBound].number): \(how) (\(placement.placed) of \(filled.values.reduce(0) { $0 + $1.count }) cells)",
                        line: first)
-        let checks = gridsOnly ? [] : TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, context: context)
+        let checks = gridsOnly ? [] : TableArithmetic.check(template, values: filled.values, lines: filled.rowLines, rules: rules, context: context)
         guard !gridsOnly else { return Region(lines: range, table: Self.gridOnly(filled.grid), apart: apartLines, after: notCells.running) }
         let spans = CellSpans.spans(of: filled.grid, isHeader: filled.gridRowIsHeader) { text in
             rules.isValue(Array(text.unicodeScalars)[...])
