@@ -18,6 +18,16 @@ func decodeUTF8Scalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value:
     return ((b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F), 4)
 }
 
+/// The value of the last scalar of the well-formed UTF-8 `bytes[..<end]`
+/// (`end` > 0): back over its continuation bytes to its lead byte, then
+/// decoded. Every reader of a text's last scalar on its bytes asks this.
+@inline(__always)
+func decodeLastUTF8Scalar(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> UInt32 {
+    var start = end - 1
+    while bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    return decodeUTF8Scalar(bytes, at: start).value
+}
+
 extension String {
     /// The first and the last scalar (nil when empty), read from the UTF-8
     /// bytes: `unicodeScalars.first` and `.last` without the view's
@@ -27,9 +37,7 @@ extension String {
     var outerScalars: (first: Unicode.Scalar, last: Unicode.Scalar)? {
         func ends(_ bytes: UnsafeBufferPointer<UInt8>) -> (first: Unicode.Scalar, last: Unicode.Scalar)? {
             guard !bytes.isEmpty else { return nil }
-            var start = bytes.count - 1
-            while bytes[start] & 0xC0 == 0x80 { start -= 1 }  // back over continuation bytes
-            let first = decodeUTF8Scalar(bytes, at: 0).value, last = decodeUTF8Scalar(bytes, at: start).value
+            let first = decodeUTF8Scalar(bytes, at: 0).value, last = decodeLastUTF8Scalar(bytes, before: bytes.count)
             return (Unicode.Scalar(first).unsafelyUnwrapped, Unicode.Scalar(last).unsafelyUnwrapped)
         }
         if let found = utf8.withContiguousStorageIfAvailable(ends) { return found }
@@ -44,10 +52,7 @@ extension String {
     /// (`LineRepair.append` asks it of the paragraph at every seam).
     var lastScalar: Unicode.Scalar? {
         utf8.withContiguousStorageIfAvailable { bytes -> Unicode.Scalar? in
-            guard !bytes.isEmpty else { return nil }
-            var start = bytes.count - 1
-            while bytes[start] & 0xC0 == 0x80 { start -= 1 }  // back over continuation bytes
-            return Unicode.Scalar(decodeUTF8Scalar(bytes, at: start).value).unsafelyUnwrapped
+            bytes.isEmpty ? nil : Unicode.Scalar(decodeLastUTF8Scalar(bytes, before: bytes.count)).unsafelyUnwrapped
         } ?? outerScalars?.last
     }
 

@@ -1259,11 +1259,7 @@ extension LineRepair {
         while index < pieces.endIndex {
             let joined = pieces[index].text.utf8.withContiguousStorageIfAvailable { next -> Bool in
                 if !bytes.isEmpty && !next.isEmpty {
-                    let x = bytes.withUnsafeBufferPointer { p -> UInt32 in
-                        var start = p.count - 1
-                        while p[start] & 0xC0 == 0x80 { start -= 1 }  // back over continuation bytes
-                        return decodeUTF8Scalar(p, at: start).value
-                    }
+                    let x = bytes.withUnsafeBufferPointer { decodeLastUTF8Scalar($0, before: $0.count) }
                     guard cjk.contains(x) || cjk.contains(decodeUTF8Scalar(next, at: 0).value) else { return false }
                 }
                 bytes.append(contentsOf: next)

@@ -801,10 +801,8 @@ struct ReadingOrderRecovery: Sendable {
             // of it is looked at: only those two scalars are decoded (each
             // scalar of every label decoded and listed was most of reading
             // a stretch).
-            var lastStart = end - 1
-            while bytes[lastStart] & 0xC0 == 0x80 { lastStart -= 1 }  // back over continuation bytes
             let first = Unicode.Scalar(decodeUTF8Scalar(bytes, at: start).value).unsafelyUnwrapped
-            let last = Unicode.Scalar(decodeUTF8Scalar(bytes, at: lastStart).value).unsafelyUnwrapped
+            let last = Unicode.Scalar(decodeLastUTF8Scalar(bytes, before: end)).unsafelyUnwrapped
             if !rules.valueOpeners.contains(first) && !numeric(last) {
                 text = true
                 lastText = TextPiece(lineIndex: index, bytes: start..<end)
