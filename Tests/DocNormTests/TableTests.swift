@@ -768,6 +768,10 @@ extension String {
             #expect(pipeline.tables.rules.valueGrammar.plainDigitsAreValues)
             #expect(SplitRows.labelLinesBeforeValues(lines, isValue: pipeline.tables.rules.isValue, digitFirst: digitFirst(lines),
                                                      digitsAreValues: true) == found)
+            // Told the scalars values end with (as CellStream is), the same.
+            #expect(SplitRows.labelLinesBeforeValues(lines, isValue: pipeline.tables.rules.isValue, digitFirst: digitFirst(lines),
+                                                     digitsAreValues: true,
+                                                     valueEnders: pipeline.tables.rules.valueGrammar.valueEnders) == found)
             return found
         }
         // 1 + 6 values make the next row's 7.

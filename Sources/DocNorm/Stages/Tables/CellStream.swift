@@ -1,3 +1,5 @@
+import ICUKit
+
 /// Stage 3, table tokenization: the text of a stretch of lines as one stream
 /// of scalars in reading order, with a mark where a cell may begin (line
 /// start, TAB, space) and the source line of every scalar.
@@ -65,12 +67,14 @@ struct CellStream {
     ///
     /// `digitsAreValues`: every token of ASCII digits only is a value to
     /// `isValue` (`ValueGrammar.plainDigitsAreValues`), which the split-row
-    /// search may then tell on the bytes (`SplitRows`).
+    /// search may then tell on the bytes (`SplitRows`); `valueEnders`: the
+    /// last scalars such a value ends with (`ValueGrammar.valueEnders`), by
+    /// which that search tells a line ending in none at once.
     init<Lines: RandomAccessCollection>(_ lines: Lines, opensAfterDigit: Set<Unicode.Scalar> = [],
                                         rowNumbers: [[Unicode.Scalar]] = [], numberedLabels: [[Unicode.Scalar]] = [],
                                         amountUnits: [[Unicode.Scalar]] = [],
                                         isValue: ((ArraySlice<Unicode.Scalar>) -> Bool)? = nil,
-                                        digitsAreValues: Bool = false) where Lines.Element == SourceLine {
+                                        digitsAreValues: Bool = false, valueEnders: ScalarSet? = nil) where Lines.Element == SourceLine {
         var lineStart: [Int] = []
         var unitLines: [Int] = []
         // (0 where no value test is given: no line is then short enough.)
@@ -105,7 +109,8 @@ struct CellStream {
         // Label lines read after the values-only line below them: each such
         // pair is read in swapped order (line starts stay in line order).
         let splits = isValue.map {
-            SplitRows.labelLinesBeforeValues(lines, isValue: $0, digitFirst: digitFirst, digitsAreValues: digitsAreValues)
+            SplitRows.labelLinesBeforeValues(lines, isValue: $0, digitFirst: digitFirst, digitsAreValues: digitsAreValues,
+                                               valueEnders: valueEnders)
         } ?? []
         // Row-number lines read before the label line above them; not where
         // a split row already reorders the lines.

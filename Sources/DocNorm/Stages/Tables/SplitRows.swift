@@ -1,3 +1,5 @@
+import ICUKit
+
 /// Stage 3, `tables.split-row`: a row whose values pdftotext `-layout` put on
 /// two lines with the next row's first label line between them. In a
 /// Chromium-printed PDF a row's first value can sit on another baseline than
@@ -17,6 +19,9 @@
 enum SplitRows {
     /// Positions (in `lines`) of label lines that a split row's values-only
     /// line, right after them, is read before; empty for most stretches.
+    /// `valueEnders`: the last scalars a token `isValue` accepts can end
+    /// with (`ValueGrammar.valueEnders`), when the caller's `isValue` is the
+    /// grammar's: a line whose last scalar is none of them is told at once.
     /// `digitFirst`: the positions of the lines that open with a digit, in
     /// order, when the caller has them (only the lines above those are
     /// looked at).
@@ -25,7 +30,7 @@ enum SplitRows {
     /// line of values then mostly ends in one, told on its bytes in place.
     static func labelLinesBeforeValues<Lines: RandomAccessCollection>(
         _ lines: Lines, isValue: (ArraySlice<Unicode.Scalar>) -> Bool, digitFirst: [Int]? = nil,
-        digitsAreValues: Bool = false) -> [Int] where Lines.Element == SourceLine {
+        digitsAreValues: Bool = false, valueEnders: ScalarSet? = nil) -> [Int] where Lines.Element == SourceLine {
         var found: [Int] = []
         let first = lines.startIndex
         /// Values at the end of a line, and whether anything else stands
@@ -58,6 +63,13 @@ enum SplitRows {
                 while true {
                     while end > 0 && bytes[end - 1] == 0x20 { end -= 1 }
                     guard end > 0 else { return (values, false) }
+                    // A token whose last scalar no value ends with is no
+                    // value, nor is any number at its end (it ends in that
+                    // scalar too): the line is told without decoding the
+                    // token, most often a label's whole text. (What `isValue`
+                    // accepts ends in a digit, a suffix's last scalar or an
+                    // empty mark's: `valueEnders`.)
+                    if let valueEnders, !valueEnders.contains(decodeLastUTF8Scalar(bytes, before: end)) { return (values, true) }
                     var start = end
                     while start > 0 && bytes[start - 1] != 0x20 { start -= 1 }
                     let count = token.withUnsafeMutableBufferPointer { buffer -> Int in

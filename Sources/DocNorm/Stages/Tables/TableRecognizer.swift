@@ -1440,7 +1440,8 @@ struct TableRecognizer: Sendable {
     func cellStream(_ lines: ArraySlice<SourceLine>) -> CellStream {
         CellStream(lines, opensAfterDigit: rules.hanPrefixes, rowNumbers: rules.rowNumbers, numberedLabels: rules.numberedLabels,
                    amountUnits: rules.amountUnits,
-                   isValue: rules.valueGrammar.isValue, digitsAreValues: rules.valueGrammar.plainDigitsAreValues)
+                   isValue: rules.valueGrammar.isValue, digitsAreValues: rules.valueGrammar.plainDigitsAreValues,
+                   valueEnders: rules.valueGrammar.valueEnders)
     }
 
     /// Index of the line holding stream position `index` (binary search).
