@@ -44,7 +44,7 @@ public func fuzzCustomMutator(_ data: UnsafeMutablePointer<UInt8>?, _ size: Int,
     return mutated.count
 }
 
-/// Splices a block of lines around a line with digits in the second input (most
+/// Splices a block of lines from a line with digits in the second input (most
 /// often a table's rows) into the first at a line boundary: a table of one
 /// report read into another's prose, as a page read out of order gives.
 @_cdecl("LLVMFuzzerCustomCrossOver")
@@ -60,7 +60,7 @@ public func fuzzCustomCrossOver(_ data1: UnsafePointer<UInt8>?, _ size1: Int,
     guard random.below(2) == 0 else { return 0 }
     var host = LineDocument(Array(UnsafeBufferPointer(start: data1, count: size1)))
     let donor = LineDocument(Array(UnsafeBufferPointer(start: data2, count: size2)))
-    let block = donor.block(around: donor.randomLine(&random, preferring: LineDocument.hasDigit),
+    let block = donor.block(from: donor.randomLine(&random, preferring: LineDocument.hasDigit),
                             length: 1 + random.below(12))
     host.lines.insert(contentsOf: block, at: random.below(host.lines.count + 1))
     let spliced = host.bytes
@@ -89,7 +89,7 @@ struct LineDocument {
     }
 
     /// Up to `length` lines starting at `index`.
-    func block(around index: Int, length: Int) -> ArraySlice<[UInt8]> {
+    func block(from index: Int, length: Int) -> ArraySlice<[UInt8]> {
         lines[index..<min(lines.count, index + length)]
     }
 
@@ -202,7 +202,7 @@ enum StructureMutation: CaseIterable {
             // A run of lines read out of order (a column or a page's end read elsewhere),
             // repeated (a page extracted twice) or lost.
             let start = document.randomLine(&random, preferring: LineDocument.hasDigit)
-            let block = Array(document.block(around: start, length: 1 + random.below(8)))
+            let block = Array(document.block(from: start, length: 1 + random.below(8)))
             switch random.below(4) {
             case 0: lines.removeSubrange(start..<(start + block.count))
             case 1: lines.insert(contentsOf: block, at: start + block.count)
