@@ -14,6 +14,9 @@
 #   SWIFT_BACKTRACE=enable=no Fuzz/.build/release/DocNormFuzz -minimize_crash=1 \
 #     -max_total_time=120 -exact_artifact_path=min.bin fuzz-artifacts/crash-…
 # and keep it in Tests/Fixtures/fuzz-regressions/ (FuzzRegressionTests runs them).
+# The target mutates report structure as well as bytes (docs/fuzzing.md,
+# "Structure-aware mutations"); DOCNORM_FUZZ_BYTES_ONLY=1 with -len_control=100
+# runs libFuzzer's own mutations only, as before run 68.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-300}"
