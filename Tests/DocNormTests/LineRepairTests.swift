@@ -744,6 +744,28 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(try paragraphs("估）" + String(repeating: "政", count: 18)).count == 1)
     }
 
+    /// A line of Han more than the indent short of the column after a full
+    /// stop at the column is a first line, not a wrap, when the next line's
+    /// first unit would have fitted in the room it leaves but not in that
+    /// room less the indent (held-out tingzhou-ghj-2019, Chromium's text
+    /// layers: …航道通告36期。⏎全年作出…行政许可决定⏎3862件，…, 6 short;
+    /// `lines.indent-width-wide-unit`). A unit too wide for the room, or one
+    /// that would have fitted a first line too, says nothing.
+    @Test func aFirstLineStoppedBeforeAUnitOnlyAWrappedLineFitsOpensAParagraph() throws {
+        let (body, end) = (Self.fullBody, Self.stopAtColumn)
+        let joinedBody = body.split(separator: "\n").joined() + end
+        let first = String(repeating: "落", count: 17)  // 34 of 40: the indent and 2 more short
+        func text(_ line: String, _ next: String) -> String { body + "\n" + end + "\n" + line + "\n" + next + "\n结束。\n" }
+        func fires(_ line: String, _ next: String) throws -> Bool {
+            try document(text(line, next), tracing: true).trace.contains { $0.rule == "lines.indent-width-wide-unit" }
+        }
+        let digits = "3862件，" + String(repeating: "政", count: 16)
+        #expect(try repaired(text(first, digits)) == [joinedBody, first + digits + "结束。"])
+        #expect(try fires(first, digits))
+        #expect(try repaired(text(first, "38625012件，" + String(repeating: "政", count: 14))).count == 1)
+        #expect(try !fires(String(repeating: "落", count: 15), digits))
+    }
+
     /// pdftotext -layout: a line set in as far as the one-line paragraph
     /// before it, which ends with 。, and set in from the line after it is
     /// that paragraph's neighbour's first line, not its wrap (held-out

@@ -1085,7 +1085,8 @@ public struct LineRepair: Sendable {
                 }
                 if wrapped, let exact = exactColumn, topBlock == nil, end + 2 < lines.endIndex,
                    case let evidence = indentByWidth(next, before: last, after: lines[end + 2], fullWidth: exact), evidence != .none {
-                    keepBreak(evidence == .nextUnitFits ? "lines.indent-width" : "lines.indent-width-hung-next", last, next)
+                    keepBreak(evidence == .nextUnitFits ? "lines.indent-width"
+                              : evidence == .nextUnitWiderThanRoom ? "lines.indent-width-wide-unit" : "lines.indent-width-hung-next", last, next)
                     break
                 }
                 if wrapped, let exact = exactColumn, topBlock == nil, end + 2 < lines.endIndex,

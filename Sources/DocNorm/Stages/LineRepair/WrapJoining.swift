@@ -803,6 +803,11 @@ extension LineRepair {
         /// fitted with a column to spare, the mark hung past the column
         /// (`lines.indent-width-hung-next`).
         case nextUnitFitsItsMarkHung
+        /// A line of Han more than the indent short: the next line's first
+        /// unit would have fitted in the room it leaves, so no wrap explains
+        /// where it ended, but not in that room less the indent: a first
+        /// line it did not fit (`lines.indent-width-wide-unit`).
+        case nextUnitWiderThanRoom
     }
 
     /// `indentedByWidth`, saying what decided it. A line with digits or
@@ -826,7 +831,19 @@ extension LineRepair {
         // Its columns and their exactness in one pass.
         let width = lineWidth(line.text)
         if width.exactlyWide {
-            return width.columns == fullWidth - indent && leadingUnitColumns(after.text) <= indent ? .nextUnitFits : .none
+            let short = fullWidth - width.columns
+            if short == indent { return leadingUnitColumns(after.text) <= indent ? .nextUnitFits : .none }
+            // Shorter than a first line: a wrapped line stops so only where
+            // its next unit did not fit the room it leaves, and a first line
+            // where it did not fit that room less the indent. A unit between
+            // the two says the line is a first line whose indent was dropped
+            // (the column as measured is the most Han characters a line holds,
+            // the page a fraction of one wider: Chromium's tingzhou-ghj-2019,
+            // …航道通告36期。⏎全年作出…行政许可决定⏎3862件，…, 6 short of 54,
+            // `3862` 4 columns, set 1 each; `lines.indent-width-wide-unit`).
+            guard short > indent else { return .none }
+            let unit = leadingUnitColumns(after.text)
+            return unit <= short && unit > short - indent ? .nextUnitWiderThanRoom : .none
         }
         guard let estimated = estimatedColumns(line, measured: width) else { return .none }
         let short = fullWidth - estimated
