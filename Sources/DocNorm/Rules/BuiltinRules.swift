@@ -482,6 +482,7 @@ enum BuiltinRules {
  ],
  "bounds": [
   {"id": "active.published-within-total", "per": "row", "rows": ["规章", "规范性文件"], "left": [1], "right": [2], "description": "本年新公开数量 ≤ 对外公开总数量 (implied: what was published this year is part of all that is published)"},
+  {"id": "active.made-within-total", "per": "row", "rows": ["规章", "规范性文件"], "left": [0], "right": [2], "description": "本年新制作数量 ≤ 对外公开总数量 (implied: a 规章 or 规范性文件 made this year is published, so it is among all that is published; holds in every gold table of both corpora, 68 rows, 28 with both numbers above 0, checked 2026-12-07 by ocr114). Without it no relation read 本年新制作数量, and an OCR value there was structure.ocr-unverified"},
   {"id": "active.items-not-below-zero", "per": "row", "rows": ["行政许可", "其他对外管理服务事项", "行政处罚", "行政强制", "行政事业性收费"], "left": [], "right": [0, 1], "description": "0 ≤ 上一年项目数量 + 本年增/减 (implied: last year's items and this year's change make this year's items, which are never fewer than none; a change written 增3 or 减2 counts with its sign, as +3 or -2 does)"}
  ]
 }
@@ -595,6 +596,9 @@ enum BuiltinRules {
  "amounts": [["本年收费金额（单位：万元）"]],
  "checks": [
 
+ ],
+ "bounds": [
+  {"id": "active.issued-within-in-force", "per": "row", "rows": ["规章", "行政规范性文件"], "left": [0], "right": [2], "description": "本年制发件数 ≤ 现行有效件数 (implied: what was issued this year is in force at its end, so among all that is; holds in every gold table of both corpora, 152 rows, 65 with both numbers above 0, checked 2026-12-07 by ocr114). 本年废止件数 ≤ 现行有效件数 holds in every gold too, but nothing ties what was repealed to what is left in force, so it is not stated. Without it the 2021 table 二 had no relation at all, and every OCR value of it was structure.ocr-unverified"}
  ]
 }
 
