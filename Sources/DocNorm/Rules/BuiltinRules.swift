@@ -308,7 +308,7 @@ enum BuiltinRules {
 {
   "format": "docnorm-rules/1",
   "kind": "structure",
-  "description": "Stage 4 rules. numbering: the heading numbering styles, in the order their levels nest (一、 （一） 1. （1） ①); a style is an opening mark, a numeral kind, and a closing mark. A numbered line is a heading when it is short (heading.maxColumns) and ends no sentence, or, up to heading.wordsOnlyMaxColumns, when past its numbering it is written only in Han and heading.wordsOnlyMarks: a long heading states a task in words, where a paragraph's line or OCR's table debris that wide holds figures, Latin or other marks; a run-in heading is a short numbered phrase closed by 。 with running text after it. reportNames: how a report names itself, for the issuing body and the year (suffixes tried in order; the last, 信息公开工作年度报告, for a public institution's report that does not say 政府: 蓼城县人民医院2021年信息公开工作年度报告); openingLines: how many non-blank lines at the top are searched for that name before stage 2 joins them (…年度报⏎告), so that stage 3 knows the report's year, and with it the edition of its tables, before reading any table.",
+  "description": "Stage 4 rules. numbering: the heading numbering styles, in the order their levels nest (一、 （一） 1. （1） ①); a style is an opening mark, a numeral kind, and a closing mark. A numbered line is a heading when it is short (heading.maxColumns) and ends no sentence, or, up to heading.wordsOnlyMaxColumns, when past its numbering it is written only in Han and heading.wordsOnlyMarks: a long heading states a task in words, where a paragraph's line or OCR's table debris that wide holds figures, Latin or other marks; a run-in heading is a short numbered phrase closed by 。 with running text after it. reportNames: how a report names itself, for the issuing body and the year (suffixes tried in order; the last, 信息公开工作年度报告, for a public institution's report that does not say 政府: 蓼城县人民医院2021年信息公开工作年度报告); openingLines: how many non-blank lines at the top are searched for that name before stage 2 joins them (…年度报⏎告), so that stage 3 knows the report's year, and with it the edition of its tables, before reading any table. reportNames.bodySpelling (structure.issuing-body-spelling): the issuing body read from the title, against the organ names the text repeats where a report names its author: a paragraph that is the name alone (the closing signature) or a name right before a year (…局2021年政府信息公开工作年度报告), among the first openingBlocks blocks after the title and the last closingBlocks; a name of the same length ending in the same two characters (the organ: 局, 政府) that differs from the title's in 1 to maxDifferences Han characters is the same organ spelt otherwise: OCR misread one of them (held-out jinshui-zjj-2021: title 结水县住房和城乡建设局, signature 绍水县住房和城乡建设局, gold 缙). Both spellings are reported (a suspicion, no cell). Where the text repeats one other spelling only, at least minRepeats times, and the title's appears nowhere in the text, the issuing body takes that spelling, reported as a repair (both corpora, 2026-12-07, ocr114: 27 Tesseract outputs reported, 3 changed, 2 of them to the gold's spelling, the third from one misreading to another; text layers none).",
   "numerals": {
     "chinese": "〇一二三四五六七八九十",
     "arabic": "0123456789",
@@ -362,7 +362,8 @@ enum BuiltinRules {
   "reportNames": {
     "suffixes": ["政府信息公开工作年度报告", "政务公开工作年度报告", "政府信息公开年度报告", "年度政府信息公开工作报告", "政府信息公开工作报告", "信息公开工作年度报告"],
     "yearMarker": "年",
-    "openingLines": 8
+    "openingLines": 8,
+    "bodySpelling": {"maxDifferences": 2, "minRepeats": 2, "openingBlocks": 5, "closingBlocks": 6}
   }
 }
 
