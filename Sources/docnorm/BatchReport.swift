@@ -14,7 +14,7 @@ struct FileReport: Codable, Sendable {
     var status: Status
     var bytes: Int
     var milliseconds: Int
-    /// Diagnostics by kind (repair, suspicion, arithmetic, invalid-input).
+    /// Diagnostics by kind (repair, suspicion, arithmetic, unverified, invalid-input).
     var diagnostics: [String: Int]
     var error: String?
 }

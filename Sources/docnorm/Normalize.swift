@@ -32,7 +32,8 @@ struct Normalize: ParsableCommand {
             }
         }
         // By default only what looks wrong (suspicions, failed arithmetic,
-        // invalid input); what was repaired is in the JSON, the trace and -v.
+        // invalid input) or went unchecked (OCR values no relation checks,
+        // `unverified`); what was repaired is in the JSON, the trace and -v.
         for d in document.diagnostics where verbose || d.kind != .repair {
             let line = d.line.map { ":\($0)" } ?? ""
             writeStandardError("\(name)\(line): \(d.kind.rawValue): [\(d.stage.rawValue)/\(d.rule)] \(d.message)\n")

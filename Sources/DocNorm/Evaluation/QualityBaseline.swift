@@ -52,6 +52,16 @@ public struct QualityBaseline: Codable, Sendable {
         }
         for (name, s) in by.sorted(by: { $0.key < $1.key }) { lines.append(row(name, s)) }
         lines.append(row("**overall**", overall))
+        // Too wide for another column: a line under the table, naming the
+        // extractors that have any.
+        if overall.valuesRightUnverified > 0 {
+            let named = by.sorted(by: { $0.key < $1.key }).filter { $0.value.valuesRightUnverified > 0 }
+                .map { "\($0.key) \(format($0.value.rightValuesUnverified)) (\($0.value.valuesRightUnverified) of \($0.value.valuesRight))" }
+            lines.append("")
+            lines.append("right values unverified (named by structure.ocr-unverified only: read by OCR where no relation checks them; "
+                         + "counted right or flagged, not flagged): \(format(overall.rightValuesUnverified)) overall "
+                         + "(\(overall.valuesRightUnverified) of \(overall.valuesRight)); " + named.joined(separator: ", "))
+        }
         if overall.allowingLosses > 0 {
             lines.append("")
             lines.append("\(overall.allowingLosses) cases are scored against the gold less the characters their PDF does not draw "

@@ -89,11 +89,17 @@ public enum QualityReport {
         public var goldValues: Int, valuesRight: Int
         /// Values right, or wrong or missing where the output says so: a
         /// failed arithmetic check on the value's row or column, or a cell
-        /// left empty in a recognised table (reported as a missing value).
+        /// left empty in a recognised table (reported as a missing value),
+        /// or a diagnostic that names it unverified.
         public var valuesAccountedFor: Int
         /// Values right that the output still puts in doubt (a flag the
         /// user did not need): what flagging costs.
         public var valuesRightFlagged: Int
+        /// Values right that no doubt names but a diagnostic of kind
+        /// `unverified` does (`structure.ocr-unverified`: an OCR value no
+        /// relation checks): the user is told they are unconfirmed, which
+        /// is no false alarm, so they are counted apart from the flagged.
+        public var valuesRightUnverified: Int = 0
         public var idempotent: Bool
         public var failed: Bool
         /// Gold values the output has wrong or lacks without saying so: the
@@ -126,6 +132,7 @@ public enum QualityReport {
         public var goldHeadings = 0, headingsFound = 0
         public var goldTableRows = 0, tableRowsFound = 0
         public var goldValues = 0, valuesRight = 0, valuesAccountedFor = 0, valuesRightFlagged = 0
+        public var valuesRightUnverified = 0
         public var idempotent = 0
         public var failed = 0
 
@@ -142,6 +149,7 @@ public enum QualityReport {
             goldTableRows += s.goldTableRows; tableRowsFound += s.tableRowsFound
             goldValues += s.goldValues; valuesRight += s.valuesRight; valuesAccountedFor += s.valuesAccountedFor
             valuesRightFlagged += s.valuesRightFlagged
+            valuesRightUnverified += s.valuesRightUnverified
             idempotent += s.idempotent ? 1 : 0
             failed += s.failed ? 1 : 0
         }
@@ -157,6 +165,8 @@ public enum QualityReport {
         public var valuesRightOrFlagged: Double { Self.share(valuesAccountedFor, goldValues) }
         /// Of the values right, the share flagged all the same (lower is better).
         public var rightValuesFlagged: Double { valuesRight == 0 ? 0 : Double(valuesRightFlagged) / Double(valuesRight) }
+        /// Of the values right, the share named unverified and not flagged (lower is better).
+        public var rightValuesUnverified: Double { valuesRight == 0 ? 0 : Double(valuesRightUnverified) / Double(valuesRight) }
         public var idempotenceRate: Double { Self.share(idempotent, cases) }
 
         /// The measures a ratchet holds: higher is better for all but CER.
@@ -164,7 +174,8 @@ public enum QualityReport {
             [("exact", exactRate, true), ("cer-after", cerAfter, false), ("line-recall", lineRecall, true),
              ("heading-recall", headingRecall, true), ("table-row-recall", tableRowRecall, true),
              ("value-accuracy", valueAccuracy, true), ("values-right-or-flagged", valuesRightOrFlagged, true),
-             ("right-values-flagged", rightValuesFlagged, false), ("idempotence", idempotenceRate, true)]
+             ("right-values-flagged", rightValuesFlagged, false), ("right-values-unverified", rightValuesUnverified, false),
+             ("idempotence", idempotenceRate, true)]
         }
     }
 
@@ -286,7 +297,7 @@ public enum QualityReport {
             t.records.map { ExpectedRecord(table: t.templateID ?? "", row: $0.row, column: $0.column, value: $0.value) }
         })
         let right = c.records.filter { values.contains($0) }
-        let unflagged = c.records.filter { !values.contains($0) && !flagged($0, in: document) }.map { r in
+        let unflagged = c.records.filter { !values.contains($0) && !flagged($0, in: document) && !unverified($0, in: document) }.map { r in
             Miss(expected: r, found: document.tables.lazy.filter { $0.templateID == r.table }
                 .compactMap { $0.records.first { $0.row == r.row && $0.column == r.column }?.value }.first)
         }
@@ -300,6 +311,7 @@ public enum QualityReport {
                      goldValues: c.records.count, valuesRight: right.count,
                      valuesAccountedFor: c.records.count - unflagged.count,
                      valuesRightFlagged: right.filter { flagged($0, in: document) }.count,
+                     valuesRightUnverified: right.filter { unverified($0, in: document) && !flagged($0, in: document) }.count,
                      idempotent: again == output, failed: false, unflagged: unflagged,
                      rightFlagged: right.compactMap { r in
                          let by = flags(r, in: document)
@@ -317,7 +329,7 @@ public enum QualityReport {
     /// row's values placed by a guess, a table found but left as text).
     static func flagged(_ record: ExpectedRecord, in document: Document) -> Bool {
         if document.diagnostics.contains(where: { d in
-            d.kind != .repair && d.cells?.covers(table: record.table, row: record.row, column: record.column) == true
+            d.kind != .repair && d.kind != .unverified && d.cells?.covers(table: record.table, row: record.row, column: record.column) == true
         }) { return true }
         return document.tables.contains { table in
             guard table.templateID == record.table else { return false }
@@ -330,13 +342,22 @@ public enum QualityReport {
         }
     }
 
+    /// Whether a diagnostic of kind `unverified` names the value's cell: the
+    /// output tells the user that nothing checked it (not that it is in
+    /// doubt). Counted toward "right or flagged", not as flagged.
+    static func unverified(_ record: ExpectedRecord, in document: Document) -> Bool {
+        document.diagnostics.contains { d in
+            d.kind == .unverified && d.cells?.covers(table: record.table, row: record.row, column: record.column) == true
+        }
+    }
+
     /// What puts a value in doubt, as `flagged` reads the output: each
     /// diagnostic covering its cell (rule and the cells it names: table,
     /// row, column or cell), each failed relation on its row or column
     /// (check id and axis), or its cell left empty.
     static func flags(_ record: ExpectedRecord, in document: Document) -> [String] {
         var by: [String] = []
-        for d in document.diagnostics where d.kind != .repair {
+        for d in document.diagnostics where d.kind != .repair && d.kind != .unverified {
             guard let c = d.cells, c.covers(table: record.table, row: record.row, column: record.column) else { continue }
             let scope = c.row == nil ? (c.column == nil ? "table" : "column") : (c.column == nil ? "row" : "cell")
             by.append("\(d.rule)[\(scope)]")

@@ -18,6 +18,11 @@ public struct Diagnostic: Codable, Sendable, Equatable {
         case suspicion
         /// A table's numbers break its template's arithmetic.
         case arithmetic
+        /// Values read by OCR that nothing in the document can check (no
+        /// relation or bound of their table reads them): not in doubt, but
+        /// unconfirmed, so the user is told (`structure.ocr-unverified`).
+        /// Below a suspicion: nothing points at these values being wrong.
+        case unverified
         /// The input bytes themselves were damaged (e.g. invalid UTF-8).
         case invalidInput = "invalid-input"
     }
@@ -54,17 +59,24 @@ public struct DiagnosticCells: Codable, Sendable, Equatable {
     /// left that cell empty (`structure.value-kind`: a value of the other
     /// kind): a reader of the JSON gets it without parsing the message.
     public var value: String?
+    /// Exactly these cells of the table, when set (`row` and `column` are
+    /// then absent): a finding about scattered cells, each named, in one
+    /// diagnostic (`structure.ocr-unverified`).
+    public var each: [TableCell]?
 
-    public init(table: String, row: [String]? = nil, column: [String]? = nil, value: String? = nil) {
+    public init(table: String, row: [String]? = nil, column: [String]? = nil, value: String? = nil, each: [TableCell]? = nil) {
         self.table = table
         self.row = row
         self.column = column
         self.value = value
+        self.each = each
     }
 
     /// Whether the value at `row` × `column` of template `table` is among these cells.
     public func covers(table: String, row: [String], column: [String]) -> Bool {
-        table == self.table && (self.row == nil || self.row! == row) && (self.column == nil || self.column! == column)
+        guard table == self.table else { return false }
+        if let each { return each.contains { $0.row == row && $0.column == column } }
+        return (self.row == nil || self.row! == row) && (self.column == nil || self.column! == column)
     }
 }
 

@@ -130,6 +130,8 @@ public struct Pipeline: Sendable {
         // The paragraphs OCR read from a table's rules or a stain (瑟), named.
         if readsAsOCR { context.measure(.normalize) { ocr.loneCharacters.report(prose, context: context) } }
         let lost = context.measure(.tables) { tables.lostTables(placed, prose: prose, context: context) }
+        // The OCR values no relation of their table checks, named (OCRUnverifiedCells.swift).
+        if readsAsOCR { context.measure(.structure) { OCRUnverifiedCells.report(placed, templates: tables.rules.templates, context: context) } }
         context.measure(.tables) { tables.reportStrayNumbers(placed, prose: prose, context: context) }
         // A large document's lines, cell streams and read-back were freed in
         // millions of small pieces, which the allocator keeps resident: their

@@ -48,6 +48,7 @@ extension JSONRenderer {
             size += 200 + d.message.utf8.count + d.rule.utf8.count
             if let cells = d.cells {
                 size += 120 + cells.table.utf8.count + labels(cells.row ?? []) + labels(cells.column ?? []) + (cells.value.map { 12 + $0.utf8.count } ?? 0)
+                for cell in cells.each ?? [] { size += 60 + labels(cell.row) + labels(cell.column) }
             }
         }
         for t in document.trace { size += 160 + t.before.utf8.count + t.after.utf8.count + t.rule.utf8.count }

@@ -39,6 +39,18 @@ extension JSONRenderer {
                 w.key("cells")
                 w.beginObject()
                 if let column = cells.column { w.key("column"); w.value(path: column) }
+                if let each = cells.each {
+                    w.key("each")
+                    w.beginArray()
+                    for cell in each {
+                        w.element()
+                        w.beginObject()
+                        w.key("column"); w.value(path: cell.column)
+                        w.key("row"); w.value(path: cell.row)
+                        w.endObject()
+                    }
+                    w.endArray()
+                }
                 if let row = cells.row { w.key("row"); w.value(path: row) }
                 w.key("table"); w.value(cells.table)
                 if let value = cells.value { w.key("value"); w.value(value) }

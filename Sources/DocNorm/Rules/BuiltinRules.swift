@@ -309,7 +309,7 @@ enum BuiltinRules {
 {
   "format": "docnorm-rules/1",
   "kind": "structure",
-  "description": "Stage 4 rules. numbering: the heading numbering styles, in the order their levels nest (一、 （一） 1. （1） ①); a style is an opening mark, a numeral kind, and a closing mark. A numbered line is a heading when it is short (heading.maxColumns) and ends no sentence, or, up to heading.wordsOnlyMaxColumns, when past its numbering it is written only in Han and heading.wordsOnlyMarks: a long heading states a task in words, where a paragraph's line or OCR's table debris that wide holds figures, Latin or other marks; a run-in heading is a short numbered phrase closed by 。 with running text after it. reportNames: how a report names itself, for the issuing body and the year (suffixes tried in order; the last, 信息公开工作年度报告, for a public institution's report that does not say 政府: 蓼城县人民医院2021年信息公开工作年度报告); openingLines: how many non-blank lines at the top are searched for that name before stage 2 joins them (…年度报⏎告), so that stage 3 knows the report's year, and with it the edition of its tables, before reading any table.",
+  "description": "Stage 4 rules. numbering: the heading numbering styles, in the order their levels nest (一、 （一） 1. （1） ①); a style is an opening mark, a numeral kind, and a closing mark. A numbered line is a heading when it is short (heading.maxColumns) and ends no sentence, or, up to heading.wordsOnlyMaxColumns, when past its numbering it is written only in Han and heading.wordsOnlyMarks: a long heading states a task in words, where a paragraph's line or OCR's table debris that wide holds figures, Latin or other marks; a run-in heading is a short numbered phrase closed by 。 with running text after it. reportNames: how a report names itself, for the issuing body and the year (suffixes tried in order; the last, 信息公开工作年度报告, for a public institution's report that does not say 政府: 蓼城县人民医院2021年信息公开工作年度报告); openingLines: how many non-blank lines at the top are searched for that name before stage 2 joins them (…年度报⏎告), so that stage 3 knows the report's year, and with it the edition of its tables, before reading any table. reportNames.bodySpelling (structure.issuing-body-spelling): the issuing body read from the title, against the organ names the text repeats where a report names its author: a paragraph that is the name alone (the closing signature) or a name right before a year (…局2021年政府信息公开工作年度报告), among the first openingBlocks blocks after the title and the last closingBlocks; a name of the same length ending in the same two characters (the organ: 局, 政府) that differs from the title's in 1 to maxDifferences Han characters is the same organ spelt otherwise: OCR misread one of them (held-out jinshui-zjj-2021: title 结水县住房和城乡建设局, signature 绍水县住房和城乡建设局, gold 缙). Both spellings are reported (a suspicion, no cell). Where the text repeats one other spelling only, at least minRepeats times, and the title's appears nowhere in the text, the issuing body takes that spelling, reported as a repair (both corpora, 2026-12-07, ocr114: 27 Tesseract outputs reported, 3 changed, 2 of them to the gold's spelling, the third from one misreading to another; text layers none).",
   "numerals": {
     "chinese": "〇一二三四五六七八九十",
     "arabic": "0123456789",
@@ -363,7 +363,8 @@ enum BuiltinRules {
   "reportNames": {
     "suffixes": ["政府信息公开工作年度报告", "政务公开工作年度报告", "政府信息公开年度报告", "年度政府信息公开工作报告", "政府信息公开工作报告", "信息公开工作年度报告"],
     "yearMarker": "年",
-    "openingLines": 8
+    "openingLines": 8,
+    "bodySpelling": {"maxDifferences": 2, "minRepeats": 2, "openingBlocks": 5, "closingBlocks": 6}
   }
 }
 
@@ -483,6 +484,7 @@ enum BuiltinRules {
  ],
  "bounds": [
   {"id": "active.published-within-total", "per": "row", "rows": ["规章", "规范性文件"], "left": [1], "right": [2], "description": "本年新公开数量 ≤ 对外公开总数量 (implied: what was published this year is part of all that is published)"},
+  {"id": "active.made-within-total", "per": "row", "rows": ["规章", "规范性文件"], "left": [0], "right": [2], "description": "本年新制作数量 ≤ 对外公开总数量 (implied: a 规章 or 规范性文件 made this year is published, so it is among all that is published; holds in every gold table of both corpora, 68 rows, 28 with both numbers above 0, checked 2026-12-07 by ocr114). Without it no relation read 本年新制作数量, and an OCR value there was structure.ocr-unverified"},
   {"id": "active.items-not-below-zero", "per": "row", "rows": ["行政许可", "其他对外管理服务事项", "行政处罚", "行政强制", "行政事业性收费"], "left": [], "right": [0, 1], "description": "0 ≤ 上一年项目数量 + 本年增/减 (implied: last year's items and this year's change make this year's items, which are never fewer than none; a change written 增3 or 减2 counts with its sign, as +3 or -2 does)"}
  ]
 }
@@ -596,6 +598,9 @@ enum BuiltinRules {
  "amounts": [["本年收费金额（单位：万元）"]],
  "checks": [
 
+ ],
+ "bounds": [
+  {"id": "active.issued-within-in-force", "per": "row", "rows": ["规章", "行政规范性文件"], "left": [0], "right": [2], "description": "本年制发件数 ≤ 现行有效件数 (implied: what was issued this year is in force at its end, so among all that is; holds in every gold table of both corpora, 152 rows, 65 with both numbers above 0, checked 2026-12-07 by ocr114). 本年废止件数 ≤ 现行有效件数 holds in every gold too, but nothing ties what was repealed to what is left in force, so it is not stated. Without it the 2021 table 二 had no relation at all, and every OCR value of it was structure.ocr-unverified"}
  ]
 }
 

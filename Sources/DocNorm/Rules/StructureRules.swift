@@ -23,6 +23,14 @@ struct StructureRulesFile: VersionedRuleFile {
         var suffixes: [String]
         var yearMarker: String
         var openingLines: Int
+        /// `structure.issuing-body-spelling` (IssuingBodySpelling.swift); nil: off.
+        var bodySpelling: BodySpelling?
+    }
+    struct BodySpelling: Decodable, Sendable {
+        var maxDifferences: Int
+        var minRepeats: Int
+        var openingBlocks: Int
+        var closingBlocks: Int
     }
     struct SectionTitles: Decodable {
         struct Tails: Decodable {
@@ -451,6 +459,8 @@ public struct StructureRules: Sendable {
     let yearMarker: String
     /// The non-blank lines at the top searched for the report's name (its year).
     let openingLines: Int
+    /// How the title's issuing body is compared with the names the text repeats.
+    let bodySpelling: StructureRulesFile.BodySpelling?
     let sectionTitles: SectionTitles
     /// What a section title's last part must be to stand for it (`structure.section-tail`).
     let sectionTails: SectionTailRules
@@ -498,7 +508,7 @@ public struct StructureRules: Sendable {
                               notHeadingEndings: Set(file.heading.notHeadingEndings.unicodeScalars),
                               wordsOnlyMarks: Set((file.heading.wordsOnlyMarks ?? "").unicodeScalars),
                               reportSuffixes: file.reportNames.suffixes, yearMarker: file.reportNames.yearMarker,
-                              openingLines: file.reportNames.openingLines,
+                              openingLines: file.reportNames.openingLines, bodySpelling: file.reportNames.bodySpelling,
                               sectionTitles: try SectionTitles(file.sectionTitles),
                               sectionTails: try SectionTailRules(file.sectionTitles.tails))
     }

@@ -130,7 +130,9 @@ struct StructureRecovery: Sendable {
             prose[s] = []
             if s < tables.count { blocks.append(Block(.table(tables[s].table), lines: tables[s].lines)) }
         }
-        return (blocks, metadata(blocks))
+        var recovered = self.metadata(blocks)
+        checkIssuingBodySpelling(&recovered, blocks: blocks, context: context)
+        return (blocks, recovered)
     }
 
     /// What `HeadingNumbering.parse` finds at the start of a line. A struct,
