@@ -1800,4 +1800,26 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         repair.restoreNumbersApart(&reversed, context: PipelineContext(tracing: false))
         #expect(reversed.map(\.text) == ["2026年1月20日"])
     }
+
+    /// `restoreNumbersApart` is skipped in a document where no line could
+    /// be a pair's words (`mayBeUnitWords`): every such line passes the
+    /// gate, and one unit alone, a unit with other text or a Han line that
+    /// only shares a unit's first byte does not.
+    @Test func numbersApartGateLetsEveryPairsWordsThrough() {
+        let repair = pipeline.lineRepair
+        let limit = 3 * repair.file.displacedRun.maxColumns
+        #expect(repair.mayBeUnitWords("年月日", limit: limit) && repair.mayBeUnitWords("年月", limit: limit))
+        #expect(!repair.mayBeUnitWords("年", limit: limit) && !repair.mayBeUnitWords("年月日。", limit: limit))
+        #expect(!repair.mayBeUnitWords("公开", limit: limit) && !repair.mayBeUnitWords("", limit: limit))
+        #expect(!repair.mayBeUnitWords(" 年月", limit: limit))
+        #expect(!repair.mayBeUnitWords(String(repeating: "年", count: limit / 3 + 1), limit: limit))
+        // Gated off: left as it stands.
+        var single = [SourceLine(number: 1, text: "年"), SourceLine(number: 2, text: "2026")]
+        repair.restoreNumbersApart(&single, context: PipelineContext(tracing: false))
+        #expect(single.map(\.text) == ["年", "2026"])
+        // Among other lines, the pair is still found.
+        var among = ["本年度我局未收取信息处理费。", "", "2026 1 20", "", "年月日", "完"].enumerated().map { SourceLine(number: $0 + 1, text: $1) }
+        repair.restoreNumbersApart(&among, context: PipelineContext(tracing: false))
+        #expect(among.map(\.text) == ["本年度我局未收取信息处理费。", "", "2026年1月20日", "完"])
+    }
 }

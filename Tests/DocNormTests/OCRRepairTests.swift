@@ -946,6 +946,10 @@ import DocNormTestSupport
         ("中,会", "中，会"),
         ("便捷,我局", "便捷，我局"),
         ("信,人", "信，人"),
+        // After a run of Han characters of both lead-byte ranges (中 人: E4),
+        // stepped over in one inner loop: the run's last is the neighbour.
+        ("中华人民共和国政府,会", "中华人民共和国政府，会"),
+        ("政府信息公开,人", "政府信息公开，人"),
     ])
     func markBesideHanRewritten(_ input: String, _ expected: String) {
         #expect(pipeline.characters.repunctuated(input) == expected)
@@ -956,6 +960,7 @@ import DocNormTestSupport
     @Test(arguments: [
         ("共计，1，000件", "共计，1,000件"),
         ("共计1：2，会", "共计1:2，会"),
+        ("政府信息公开共计1，000件", "政府信息公开共计1,000件"),
     ])
     func markBetweenDigitsRewritten(_ input: String, _ expected: String) {
         #expect(pipeline.characters.repunctuated(input) == expected)
@@ -964,5 +969,6 @@ import DocNormTestSupport
     @Test func settledLineLeftAlone() {
         #expect(pipeline.characters.repunctuated("一，二。中：会") == nil)
         #expect(pipeline.characters.repunctuated("共计，1，会：2件") == nil)
+        #expect(pipeline.characters.repunctuated("中华人民共和国政府信息公开，会") == nil)
     }
 }

@@ -40,9 +40,12 @@ extension CharacterNormalizer {
                 // U+4E00…U+9FFF (most of a paragraph; E4 B8…BF is U+4E00…
                 // U+4FFF, 一 中 人 会 among them): no candidate, and no
                 // candidate waits for it as its neighbour; decoded only if
-                // one follows it.
-                hanBefore = i
-                i &+= 3
+                // one follows it. The run of them stepped over in a loop of
+                // its own: each step of the outer loop asked again what no
+                // Han character changes (`hanIsInert`, `waiting`), and set
+                // `hanBefore` at each; the run's last is the one it keeps.
+                repeat { i &+= 3 } while i < n && (p[i] &- 0xE5 <= 0xE9 - 0xE5 || (p[i] == 0xE4 && p[i &+ 1] >= 0xB8))
+                hanBefore = i &- 3
                 continue
             }
             let v: UInt32
