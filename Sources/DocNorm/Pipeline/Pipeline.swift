@@ -29,6 +29,8 @@ public struct Pipeline: Sendable {
     let tables: TableRecognizer
     let structure: StructureRecovery
     let ocr: OCRRepairs
+    /// The template cells no relation checks, named in a document read as OCR.
+    let ocrUnverified: OCRUnverifiedCells
 
     public init(rules: RuleSet, source: RuleSource = .builtin) throws {
         self.rules = rules
@@ -44,6 +46,7 @@ public struct Pipeline: Sendable {
                                                           valueGrammar: tableRules.valueGrammar) }
         structure = StructureRecovery(rules: structureRules, tables: tableRules.templates)
         tables = TableRecognizer(rules: tableRules)
+        ocrUnverified = OCRUnverifiedCells(templates: tableRules.templates)
     }
 
     /// `bytes` is let go of once decoded: a caller that hands its input over
@@ -131,7 +134,7 @@ public struct Pipeline: Sendable {
         if readsAsOCR { context.measure(.normalize) { ocr.loneCharacters.report(prose, context: context) } }
         let lost = context.measure(.tables) { tables.lostTables(placed, prose: prose, context: context) }
         // The OCR values no relation of their table checks, named (OCRUnverifiedCells.swift).
-        if readsAsOCR { context.measure(.structure) { OCRUnverifiedCells.report(placed, templates: tables.rules.templates, context: context) } }
+        if readsAsOCR { context.measure(.structure) { ocrUnverified.report(placed, context: context) } }
         context.measure(.tables) { tables.reportStrayNumbers(placed, prose: prose, context: context) }
         // A large document's lines, cell streams and read-back were freed in
         // millions of small pieces, which the allocator keeps resident: their

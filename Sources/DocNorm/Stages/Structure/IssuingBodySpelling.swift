@@ -18,7 +18,7 @@
 extension StructureRecovery {
     func checkIssuingBodySpelling(_ metadata: inout DocumentMetadata, blocks: [Block], context: PipelineContext) {
         guard let limits = self.rules.bodySpelling, let body = metadata.issuingBody, let first = blocks.first,
-              case .title(let title) = first.kind, title.hasPrefix(body) else { return }
+              case .title(let title) = first.kind, title.utf8.starts(with: body.utf8) else { return }
         let name = BodyName(body)
         guard name.scalars.count >= 4 else { return }
         let opening = blocks.indices.dropFirst().prefix(limits.openingBlocks)
