@@ -860,8 +860,8 @@ struct ReadingOrderGrammar {
                     let shift = (m - r - k) * columns - tail
                     guard headerGroupHolds(h, starts, strides, k: k, row: r, from: p, putOff: putOffBlock, by: shift) else { continue }
                     let head = q + (cut - r - k) * columns, rest = q + shift + k * w
+                    // Its row relations hold (`PutOffStops.cuts`).
                     let cutCells = (0..<columns).map { c in c < columns - tail ? head + c : rest + c - (columns - tail) }
-                    guard rowHolds(cut, { numbers[cutCells[$0]] }) else { continue }
                     let key = w * (rows + 1) + cut
                     if between[key] == nil { between[key] = shiftedRows(r + k, cut, from: q) }
                     guard let readings = between[key], !readings.isEmpty else { continue }
@@ -969,8 +969,9 @@ struct ReadingOrderGrammar {
         /// the 其他 and 总计 cells of the rows under the header come after
         /// the page number, and the 总计 of the row at the page's foot right
         /// after them). The block opens right after text, the tail follows
-        /// it with no text before any of its cells, and the rows from m
-        /// have a reading; worked out once per w, as `stops` is.
+        /// it with no text before any of its cells, the cut row so read
+        /// holds, and the rows from m have a reading; worked out once per
+        /// w, as `stops` is.
         private var cutStops: [[(m: Int, tail: Int)]] = []
         private var cutsKnown: UInt64 = 0
 
@@ -979,7 +980,11 @@ struct ReadingOrderGrammar {
             let columns = grammar.columns, afterText = grammar.afterText
             if cutStops.isEmpty { cutStops = [[(m: Int, tail: Int)]](repeating: [], count: columns) }
             let q = r * columns + k * (columns - w)
-            var found: [(m: Int, tail: Int)] = [], left = joinsAfter(rows: grammar.rows, joins)
+            // The list kept per w and emptied in place: one made per group size allocated at every row.
+            var found = cutStops[w]
+            cutStops[w] = []
+            found.removeAll(keepingCapacity: true)
+            var left = joinsAfter(rows: grammar.rows, joins)
             while left != 0 {
                 let bit = left.trailingZeroBitCount
                 left &= left - 1
@@ -990,7 +995,11 @@ struct ReadingOrderGrammar {
                     guard afterText[opens], rest + tail <= afterText.count else { continue }
                     var together = true
                     for t in 0..<tail where afterText[rest + t] { together = false; break }
-                    if together { found.append((r + k + bit + 1, tail)) }
+                    // The cut row holds, its cells read around the block: almost
+                    // no place passes, so nothing is tried for the group there.
+                    let start = end - columns, kept = columns - tail
+                    guard together, grammar.rowHolds(r + k + bit, { grammar.numbers[$0 < kept ? start + $0 : rest + $0 - kept] }) else { continue }
+                    found.append((r + k + bit + 1, tail))
                 }
             }
             cutStops[w] = found
