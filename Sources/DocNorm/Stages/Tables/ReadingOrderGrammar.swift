@@ -155,6 +155,13 @@ struct ReadingOrderGrammar {
     /// open, when not after text alone (`headerGroups` at row 0): after a
     /// blank line too, for the search made when nothing else holds.
     let underHeaderOpens: [Bool]?
+    /// A put-off block may stand inside a row after the group
+    /// (`PutOffStops.cuts`) only in the search made when nothing else
+    /// holds, not even but for one cell (`underHeaderOpens`): asked in every
+    /// search, its places cost ~85 M instructions of the 1 MB callgrind
+    /// bench (a sparse table's zero rows hold cut anywhere) for the one
+    /// table of the corpora it reads, whose numbers hold in no other order.
+    var readsCutRows: Bool { underHeaderOpens != nil }
     /// `relations.sidesInColumnOrder`.
     var sidesInColumnOrder: [UInt8]? { relations.sidesInColumnOrder }
 
@@ -804,7 +811,7 @@ struct ReadingOrderGrammar {
             if !groupJoins {
                 var anyStop = false
                 if putOff.joinsAfter(rows: rows, joins) != 0 {
-                    for w in 1..<columns where putOff.stops(w, in: self, joins) != 0 || !putOff.cuts(w, in: self, joins).isEmpty {
+                    for w in 1..<columns where putOff.stops(w, in: self, joins) != 0 || readsCutRows && !putOff.cuts(w, in: self, joins).isEmpty {
                         anyStop = true; break
                     }
                 }
@@ -829,7 +836,7 @@ struct ReadingOrderGrammar {
                 let putOffBlock = plan.headerLastBlocks[h]
                 let w = putOffBlock.count
                 var stopsLeft = putOff.stops(w, in: self, joins)
-                let cuts = putOff.cuts(w, in: self, joins)
+                let cuts = readsCutRows ? putOff.cuts(w, in: self, joins) : []
                 guard stopsLeft != 0 || !cuts.isEmpty else { continue }
                 let q = p + k * (columns - w)
                 // Rows after the group, then the put-off block.
