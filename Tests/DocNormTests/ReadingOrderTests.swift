@@ -103,6 +103,36 @@ private func headerGroupPutOffPastPage(headerInOrder: Bool) -> String {
     return lines.joined(separator: "\n") + "\n"
 }
 
+/// Table 三 as pdftotext's default mode reads a LibreOffice table cut by a
+/// page break after the first cells of a row: the labels of the page's
+/// rows, then rows 一, 二, 三（一） block by block after their header pieces
+/// (科研…法律服务, 自然人, 商业企业), the page's other rows left to right,
+/// the cut row (1.本机关不掌握…) without its 总计; past the page number 其他
+/// and 总计 of the first three rows, then the cut row's 总计, then each
+/// later row's label with its first value, then their other values row by row.
+private func headerGroupPutOffInsideACutRow() -> String {
+    let template = pipeline.tables.rules.templates.first { $0.id == "2021-applications" }!
+    let rows = template.rows.filter { !$0.isHeader }
+    func labels(_ row: TableTemplate.Row) -> [String] { row.cells.compactMap { if case .label(let l) = $0 { l } else { nil } } }
+    let cut = 12
+    var lines = ["三、收到和处理政府信息公开申请情况", "（本列数据的勾稽关系为：第一项加第二项", "之和，等于第三项加第四项之和）"]
+    for row in rows[...cut] { lines += labels(row) }
+    let top = rows.prefix(3).map { busy($0.id!) }
+    lines += ["申请人情况", "法人或其他组织", "科研 社会公益 法律服务", "机构", "组织", "机构"]
+    for v in top { lines += v[2...4].map(String.init) }
+    lines += ["自", "然", "人"] + top.map { String($0[0]) }
+    lines += ["商业", "企业"] + top.map { String($0[1]) }
+    for row in rows[3..<cut] { lines += busy(row.id!).map(String.init) }
+    let cutValues = busy(rows[cut].id!)
+    lines += cutValues[..<6].map(String.init) + ["-3-", "总", "其", "计", "他"]
+    lines += top.map { "\($0[5]) \($0[6])" }
+    lines.append(String(cutValues[6]))
+    for row in rows[(cut + 1)...] { lines += labels(row) + [String(busy(row.id!)[0])] }
+    for row in rows[(cut + 1)...] { lines += busy(row.id!)[1...].map(String.init) }
+    lines.append("四、政府信息公开行政复议、行政诉讼情况")
+    return lines.joined(separator: "\n") + "\n"
+}
+
 /// A sparse table 三 (2021): 2 applications in one applicant column
 /// (`column`), answered in full; every other cell 0.
 private func sparse(_ id: String, column: Int) -> [Int] {
@@ -629,6 +659,25 @@ private func blockThenFirstColumnAfterABlankLine(blank: Bool) -> String {
         #expect(value("四、结转下年度继续办理", "自然人") == "1")
         #expect(table.records.count == 175)
         #expect(doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.kind == .repair && $0.message.contains("after row 13") })
+    }
+
+    /// The header group's put-off block drawn inside the row the page
+    /// break cut, that row's 总计 right after it (tanyang's kind): the row
+    /// is read around the block, and the rows past the page as a
+    /// first-column run.
+    @Test func headerGroupPutOffInsideACutRowIsRecovered() throws {
+        let doc = try document(headerGroupPutOffInsideACutRow())
+        let table = try #require(doc.tables.first)
+        func value(_ row: String, _ column: String) -> String? { Self.value(in: table, row, column) }
+        #expect(value("一、本年新收政府信息公开申请数量", "总计") == "6")
+        #expect(value("二、上年结转政府信息公开申请数量", "其他") == "1")
+        #expect(value("1.本机关不掌握相关政府信息", "法律服务机构") == "1")
+        #expect(value("1.本机关不掌握相关政府信息", "其他") == "1")
+        #expect(value("1.本机关不掌握相关政府信息", "总计") == "3")
+        #expect(value("（七）总计", "总计") == "7")
+        #expect(value("四、结转下年度继续办理", "自然人") == "1")
+        #expect(table.records.count == 175)
+        #expect(doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.kind == .repair && $0.message.contains("after the put-off block") })
     }
 
     /// A sparse table's header group put off past the page: the cheap

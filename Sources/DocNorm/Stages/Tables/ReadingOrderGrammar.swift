@@ -155,6 +155,13 @@ struct ReadingOrderGrammar {
     /// open, when not after text alone (`headerGroups` at row 0): after a
     /// blank line too, for the search made when nothing else holds.
     let underHeaderOpens: [Bool]?
+    /// A put-off block may stand inside a row after the group
+    /// (`PutOffStops.cuts`) only in the search made when nothing else
+    /// holds, not even but for one cell (`underHeaderOpens`): asked in every
+    /// search, its places cost ~85 M instructions of the 1 MB callgrind
+    /// bench (a sparse table's zero rows hold cut anywhere) for the one
+    /// table of the corpora it reads, whose numbers hold in no other order.
+    var readsCutRows: Bool { underHeaderOpens != nil }
     /// `relations.sidesInColumnOrder`.
     var sidesInColumnOrder: [UInt8]? { relations.sidesInColumnOrder }
 
@@ -208,6 +215,9 @@ struct ReadingOrderGrammar {
         /// leading values, then rows 0..<head's other columns, then the
         /// run's (`ReadingOrderGrammar.headerBesideRun`).
         indirect case besideRun(head: Int, columns: Int, run: Step)
+        /// Row `row`'s last `tail` columns read right after a header
+        /// group's put-off block, its others before it (`headerGroups`).
+        case cutByPutOff(row: Int, tail: Int)
 
         var description: String {
             switch self {
@@ -224,6 +234,8 @@ struct ReadingOrderGrammar {
                 return ([group.description] + between.map(\.description)).joined(separator: ", ")
             case .besideRun(let head, let columns, let run):
                 return "rows 1-\(head) first \(columns) columns first, beside " + run.description
+            case .cutByPutOff(let row, let tail):
+                return "row \(row + 1)'s last \(tail == 1 ? "column" : "\(tail) columns") after the put-off block"
             }
         }
     }
@@ -799,7 +811,9 @@ struct ReadingOrderGrammar {
             if !groupJoins {
                 var anyStop = false
                 if putOff.joinsAfter(rows: rows, joins) != 0 {
-                    for w in 1..<columns where putOff.stops(w, in: self, joins) != 0 { anyStop = true; break }
+                    for w in 1..<columns where putOff.stops(w, in: self, joins) != 0 || readsCutRows && !putOff.cuts(w, in: self, joins).isEmpty {
+                        anyStop = true; break
+                    }
                 }
                 guard anyStop else { continue }
             }
@@ -822,7 +836,8 @@ struct ReadingOrderGrammar {
                 let putOffBlock = plan.headerLastBlocks[h]
                 let w = putOffBlock.count
                 var stopsLeft = putOff.stops(w, in: self, joins)
-                guard stopsLeft != 0 else { continue }
+                let cuts = readsCutRows ? putOff.cuts(w, in: self, joins) : []
+                guard stopsLeft != 0 || !cuts.isEmpty else { continue }
                 let q = p + k * (columns - w)
                 // Rows after the group, then the put-off block.
                 while stopsLeft != 0 {
@@ -842,6 +857,29 @@ struct ReadingOrderGrammar {
                     for reading in readings {
                         report(group + reading.cells, 2 + reading.cost,
                                reading.steps.isEmpty ? step : .putOffPast(group: step, between: reading.steps), m - r)
+                    }
+                }
+                // The put-off block drawn inside the row above the stop, that
+                // row's last `tail` cells right after it (`PutOffStops.cuts`):
+                // the rows r + k..<cut read as above, row `cut` on its own.
+                for (m, tail) in cuts {
+                    let cut = m - 1
+                    let shift = (m - r - k) * columns - tail
+                    guard headerGroupHolds(h, starts, strides, k: k, row: r, from: p, putOff: putOffBlock, by: shift) else { continue }
+                    let head = q + (cut - r - k) * columns, rest = q + shift + k * w
+                    // Its row relations hold (`PutOffStops.cuts`).
+                    let cutCells = (0..<columns).map { c in c < columns - tail ? head + c : rest + c - (columns - tail) }
+                    let key = w * (rows + 1) + cut
+                    if between[key] == nil { between[key] = shiftedRows(r + k, cut, from: q) }
+                    guard let readings = between[key], !readings.isEmpty else { continue }
+                    let layout = plan.headerLayouts[h]
+                    let blocks = layout.blocks
+                    var group = layout.cells(k: k, width: columns, from: p)
+                    for i in 0..<k { for c in blocks[blocks.count - 1] { group[i * columns + c] += shift } }
+                    let step = Step.blocks(first: r, end: r + k, blocks: blocks, offset: 0, putOffAfterRow: cut)
+                    for reading in readings {
+                        report(group + reading.cells + cutCells, 3 + reading.cost,
+                               .putOffPast(group: step, between: reading.steps + [.cutByPutOff(row: cut, tail: tail)]), m - r)
                     }
                 }
             }
@@ -902,6 +940,7 @@ struct ReadingOrderGrammar {
             self.k = k
             joinsKnown = nil
             stopsKnown = 0
+            cutsKnown = 0
         }
 
         mutating func joinsAfter(rows: Int, _ joins: (Int) -> Bool) -> UInt64 {
@@ -927,6 +966,51 @@ struct ReadingOrderGrammar {
             }
             stops[w] = found
             stopsKnown |= 1 << UInt64(w)
+            return found
+        }
+
+        /// Per block width w: the stops m where the put-off block of w
+        /// columns stands inside row m − 1 (a row after the group), after
+        /// its first cells and before its last `tail` (LibreOffice's PDF
+        /// through pdftotext's default mode, table 三 cut by a page break:
+        /// the 其他 and 总计 cells of the rows under the header come after
+        /// the page number, and the 总计 of the row at the page's foot right
+        /// after them). The block opens right after text, the tail follows
+        /// it with no text before any of its cells, the cut row so read
+        /// holds, and the rows from m have a reading; worked out once per
+        /// w, as `stops` is.
+        private var cutStops: [[(m: Int, tail: Int)]] = []
+        private var cutsKnown: UInt64 = 0
+
+        mutating func cuts(_ w: Int, in grammar: ReadingOrderGrammar, _ joins: (Int) -> Bool) -> [(m: Int, tail: Int)] {
+            if cutsKnown >> UInt64(w) & 1 == 1 { return cutStops[w] }
+            let columns = grammar.columns, afterText = grammar.afterText
+            if cutStops.isEmpty { cutStops = [[(m: Int, tail: Int)]](repeating: [], count: columns) }
+            let q = r * columns + k * (columns - w)
+            // The list kept per w and emptied in place: one made per group size allocated at every row.
+            var found = cutStops[w]
+            cutStops[w] = []
+            found.removeAll(keepingCapacity: true)
+            var left = joinsAfter(rows: grammar.rows, joins)
+            while left != 0 {
+                let bit = left.trailingZeroBitCount
+                left &= left - 1
+                // Row m − 1 = r + k + bit ends at token `end`; its tail follows the block.
+                let end = q + (bit + 1) * columns
+                for tail in 1..<columns {
+                    let opens = end - tail, rest = opens + k * w
+                    guard afterText[opens], rest + tail <= afterText.count else { continue }
+                    var together = true
+                    for t in 0..<tail where afterText[rest + t] { together = false; break }
+                    // The cut row holds, its cells read around the block: almost
+                    // no place passes, so nothing is tried for the group there.
+                    let start = end - columns, kept = columns - tail
+                    guard together, grammar.rowHolds(r + k + bit, { grammar.numbers[$0 < kept ? start + $0 : rest + $0 - kept] }) else { continue }
+                    found.append((r + k + bit + 1, tail))
+                }
+            }
+            cutStops[w] = found
+            cutsKnown |= 1 << UInt64(w)
             return found
         }
     }
