@@ -1006,7 +1006,24 @@ struct TableRecognizer: Sendable {
                 from start: Int, to last: Int, context: PipelineContext, gridsOnly: Bool = false) -> Region {
         let template = reading.template
         let text = Self.cellText(lines[start...last])
-        let filled = readingOrder.fill(reading, tokens: tokens, text: text)
+        var filled = readingOrder.fill(reading, tokens: tokens, text: text)
+        // `structure.value-kind`, as every other placement asks it: an order
+        // holds on the numbers alone, so a value of the other kind (0万元 in
+        // a count cell) was written as read, and only a second run, reading
+        // the grid, emptied it (fuzz item 39).
+        var values = filled.values
+        let settled = rules.settleKinds(&values, template: template)
+        if !settled.isEmpty {
+            filled = readingOrder.fill(template, values: values, rowLines: filled.rowLines, text: text)
+            for one in settled {
+                let line = filled.rowLines[one.row] ?? lines[start].number
+                for d in rules.kindDiagnostics(one, template: template, line: line) {
+                    context.report(d.stage, d.rule, d.kind, d.message, line: d.line, cells: d.cells)
+                }
+                let step = rules.kindTrace(one, line: line)
+                context.traced(step.stage, step.rule, line: step.line, before: step.before, after: step.after)
+            }
+        }
         if !reading.dropped.isEmpty {
             let dropped = reading.dropped.map { tokens[$0].text }.joined(separator: " ")
             context.report(.tables, "tables.reading-order", .suspicion,
