@@ -1016,12 +1016,7 @@ struct TableRecognizer: Sendable {
         if !settled.isEmpty {
             filled = readingOrder.fill(template, values: values, rowLines: filled.rowLines, text: text)
             for one in settled {
-                let line = filled.rowLines[one.row] ?? lines[start].number
-                for d in rules.kindDiagnostics(one, template: template, line: line) {
-                    context.report(d.stage, d.rule, d.kind, d.message, line: d.line, cells: d.cells)
-                }
-                let step = rules.kindTrace(one, line: line)
-                context.traced(step.stage, step.rule, line: step.line, before: step.before, after: step.after)
+                reportKinds(one, template: template, line: filled.rowLines[one.row] ?? lines[start].number, context: context)
             }
         }
         if !reading.dropped.isEmpty {
@@ -1258,12 +1253,7 @@ struct TableRecognizer: Sendable {
         let units = labelledColumns.unitLines(in: range, lines) + (placement.pastHeading.map { labelledColumns.unitLines(in: $0, lines) } ?? [])
         let refusedUnits = units.isEmpty ? [] : rules.unitsKindsRefuse(units, values: &placement.values, template: template)
         for settled in rules.settleKinds(&placement.values, template: template) {
-            let line = placement.rowLines[settled.row] ?? lines[placement.firstLine].number
-            for d in rules.kindDiagnostics(settled, template: template, line: line) {
-                context.report(d.stage, d.rule, d.kind, d.message, line: d.line, cells: d.cells)
-            }
-            let step = rules.kindTrace(settled, line: line)
-            context.traced(step.stage, step.rule, line: step.line, before: step.before, after: step.after)
+            reportKinds(settled, template: template, line: placement.rowLines[settled.row] ?? lines[placement.firstLine].number, context: context)
         }
         let first = lines[range.lowerBound].number
         // The headers of columns read apart stand in the table's header too.
@@ -1414,6 +1404,17 @@ struct TableRecognizer: Sendable {
         }
         return Region(lines: range, table: Table(grid: filled.grid, spans: spans, templateID: template.id, records: filled.records, checks: checks),
                       apart: apartLines, after: notCells.running)
+    }
+
+    /// A row whose values `settleKinds` moved or emptied, reported and
+    /// traced straight to the context (a placement with no findings list
+    /// of its own: a reading order's, a labelled-column placement's).
+    func reportKinds(_ settled: TableRules.KindSettlement, template: TableTemplate, line: Int, context: PipelineContext) {
+        for d in rules.kindDiagnostics(settled, template: template, line: line) {
+            context.report(d.stage, d.rule, d.kind, d.message, line: d.line, cells: d.cells)
+        }
+        let step = rules.kindTrace(settled, line: line)
+        context.traced(step.stage, step.rule, line: step.line, before: step.before, after: step.after)
     }
 
     /// `structure.value-kind` on a match kept (ValueKinds.swift): its rows
