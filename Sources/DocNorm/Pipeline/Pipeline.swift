@@ -130,6 +130,10 @@ public struct Pipeline: Sendable {
             let blocks = TableRecognizer.settleBlocks(prose, tables: placed)
             if blocks < fewestBlocks { fewestBlocks = blocks } else { roundsWithoutProgress += 1 }
         }
+        // A lone number the first judgement kept last for the one before it,
+        // which stage 2 or 3 then took elsewhere, is a page number to a second
+        // run (PageFurniture.swift); the prose without it is joined again.
+        if context.measure(.lines, { lineRepair.removeLastPageNumber(&prose, context: context) }) { rejoin() }
         // The paragraphs OCR read from a table's rules or a stain (瑟), named.
         if readsAsOCR { context.measure(.normalize) { ocr.loneCharacters.report(prose, context: context) } }
         let lost = context.measure(.tables) { tables.lostTables(placed, prose: prose, context: context) }

@@ -128,6 +128,26 @@ extension LineRepair {
         return lines
     }
 
+    /// `lines.page-number`'s lone number last, judged once more on the
+    /// output as a second run reads it (fuzz item 40). `removeFurniture`
+    /// keeps a lone number last when the line before it is a lone number
+    /// too (a table's last cells); stage 2 may then join that line onto the
+    /// paragraph before it (a wrapped address's 216: `lines.join-wrap`), or
+    /// stage 3 take it into a table, and a second run finds the lone number
+    /// after prose or a grid row and removes it. So the last logical line is
+    /// judged where it now stands (a grid row before it, when it opens the
+    /// stretch after a table, is no lone number). Returns whether it went.
+    /// On the corpora the first judgement stands: nothing goes here.
+    public func removeLastPageNumber(_ prose: inout [[LogicalLine]], context: PipelineContext) -> Bool {
+        guard let s = prose.indices.last, let last = prose[s].lastIndex(where: { !$0.text.isEmpty }),
+              isPageNumber(prose[s][last].text, last: true),
+              !(prose[s][..<last].last(where: { !$0.text.isEmpty }).map { isPageNumber($0.text, last: true) } ?? false)
+        else { return false }
+        context.traced(.lines, "lines.page-number", line: prose[s][last].lines.lowerBound, before: prose[s][last].text, after: "")
+        prose[s].remove(at: last)
+        return true
+    }
+
     /// Whether two texts are unequal by their first scalars alone: both
     /// ASCII or CJK unified ideographs (starters without a decomposition, so
     /// each stands first in its text's canonical decomposition too) and not
