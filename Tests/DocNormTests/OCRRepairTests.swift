@@ -782,6 +782,63 @@ import DocNormTestSupport
         #expect(TextRenderer.render(layer).contains("|o|"))
     }
 
+    /// A row's last cells read with look-alikes after its label (both
+    /// corpora's OCR: the 部分公开 row of one table style, eval
+    /// tongchuan-scjg-2019 `| 3 | 0 | 。 0 0 |1ols`, held-out binzhu-kjj-2022
+    /// `|ol7`, weichuan-swjt-2024 `|oli`): read back where the one reading
+    /// of its look-alikes makes the last value the sum of the others.
+    @Test(arguments: [
+        ("的，只计这一情形,不计其| 3 | 0 | 。   0    0 |1ols", "的，只计这一情形,不计其| 3 | 0 | 0   0    0 |0 3"),
+        ("不计其| 4 | 2 | 1   0    0 |ol7", "不计其| 4 | 2 | 1   0    0 |0 7"),
+        ("不计其| 1 | o | 。   0    0 |oli", "不计其| 1 | 0 | 0   0    0 |0 1"),
+        // As stage 1 leaves it: no space after the 。.
+        ("不计其| 3 | 0 |。0 0 |1ols", "不计其| 3 | 0 |0 0 0 |0 3"),
+    ])
+    func rowTotalCellsRepaired(_ input: String, _ expected: String) throws {
+        let rowTotals = try #require(pipeline.ocr.rowTotals)
+        var s = Array(input.unicodeScalars)
+        #expect(input.utf8.withContiguousStorageIfAvailable { rowTotals.mayHold($0) } == true)
+        #expect(rowTotals.repair(&s) != nil)
+        #expect(String(String.UnicodeScalarView(s)) == expected)
+    }
+
+    @Test(arguments: [
+        // The sum fails (2 ≠ 3); a cell short; a cell long (oo); zeros alone;
+        // a token cut by the tail's start; no look-alike at all.
+        "不计其| 2 | 0 | 。   0    0 |1ols", "不计其| 5 | 2 |   0    0 |ol7", "办理    |4|1| oo | oo ol5|",
+        "事项| o | 。 | 。   0    0 0 0", "总计     7| oo0    0     0 ”10T7", "不计其| 3 | 0 | 0   0    0 | 0 3",
+    ])
+    func rowTotalCellsKept(_ input: String) throws {
+        let rowTotals = try #require(pipeline.ocr.rowTotals)
+        var s = Array(input.unicodeScalars)
+        #expect(rowTotals.repair(&s) == nil)
+        #expect(String(String.UnicodeScalarView(s)) == input)
+    }
+
+    @Test func rowTotalCellsRepairedInOCROnlyTracedAndReported() throws {
+        let line = "的，只计这一情形,不计其| 3 | 0 | 。   0    0 |1ols\n"
+        let doc = try pipeline.run(Array((Self.readAsOCR + line).utf8), options: PipelineOptions(tracing: true))
+        #expect(doc.trace.contains { $0.rule == "normalize.ocr-row-total" && $0.line == 3 })
+        #expect(doc.diagnostics.contains { $0.rule == "normalize.ocr-row-total" && $0.kind == .repair && $0.line == 3 })
+        #expect(TextRenderer.render(doc).contains("0 3"))
+        let layer = try pipeline.run(Array(line.utf8))
+        #expect(!layer.diagnostics.contains { $0.rule == "normalize.ocr-row-total" })
+        #expect(TextRenderer.render(layer).contains("1ols"))
+    }
+
+    /// The 部分公开 row so read is placed whole and right (gold: eval
+    /// tongchuan-scjg-2019 3 0 0 0 0 0 3; held-out binzhu-kjj-2022 4 2 1 0 0 0 7).
+    @Test(arguments: [("eval/tongchuan-scjg-2019", "3000003"), ("holdout/binzhu-kjj-2022", "4210007")])
+    func rowTotalCellsPlaceTheRow(_ name: String, _ values: String) throws {
+        let path = repositoryRoot.path + "/Corpus/\(name)/extracted/ocr-tesseract.txt"
+        let input = try #require(FileManager.default.contents(atPath: path))
+        let doc = try pipeline.run(Array(input))
+        let table = try #require(doc.tables.first { $0.templateID?.hasSuffix("applications") == true })
+        let row = table.records.filter { $0.row.last?.hasPrefix("（二）部分公开") == true }
+        #expect(row.count == 7)
+        #expect(row.map(\.value).joined() == values)
+    }
+
     /// Table 四's one row, its cells so read, placed whole (gold: eval
     /// yanxi-tjj-2023 all 0; held-out luchuan-wsjkw-2025 4 1 0 1 6 2 0 1 1 4 1 0 0 1 2).
     @Test(arguments: [("eval/yanxi-tjj-2023", "000000000000000"), ("holdout/luchuan-wsjkw-2025", "410162011410012")])

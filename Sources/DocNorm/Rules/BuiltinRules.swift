@@ -286,7 +286,14 @@ enum BuiltinRules {
     "zero": "0",
     "strays": "_>",
     "rules": "|",
-    "minimumNumbers": 3
+    "minimumNumbers": 3,
+    "totals": {
+      "description": "normalize.ocr-row-total: the cells ending a table row's line (after its label, among spaces and rules) that Tesseract read with look-alikes: a 0 alone as one of zeroMarks or one of the zeros above, the rules glued to a cell as one of ruleReadings (each also read as 1, so both readings are tried), a digit as one of letters (| 3 | 0 | 。   0    0 |1ols for 3 0 0 0 0 0 3; | 4 | 2 | 1   0    0 |ol7 for 4 2 1 0 0 0 7; |oli for 0 1), read only in a document that reads as OCR (as percentReadings). Every reading of the look-alikes is tried; the line is rewritten (reported as a repair) only when exactly one gives cells values whose last, not 0, is the sum of the others: the row's own total checks the reading (table 三: six applicant kinds and 总计, the only template row of seven cells that sums so). A row read a cell short or long (oo for one zero or two) is left as read: zeros satisfy any sum wherever they stand. Left as read the cells were no numbers and the row went unplaced. Both corpora (2026-12-07): the 部分公开 rows of one LibreOffice table style and a few others, all OCR; no gold and no text layer holds a row so.",
+      "cells": 7,
+      "zeroMarks": "。",
+      "ruleReadings": "l1I",
+      "letters": {"s": "3", "i": "1"}
+    }
   },
   "hostStops": {
     "description": "The 。 after a host (an e-mail's domain or a URL's) that Tesseract read as misread and glued to its last label (ywxq_zwgk@yuwan.gov.cn。 → …yuwan.gov.cno): a label after a point that is one of topLevels plus misread, at the end of the text or before a Han character, gets its stop back (.cno → .cn。). Both corpora (2026-12-06): one such reading, in OCR; no gold and no text layer has a host ending so (no top-level name ends in it).",

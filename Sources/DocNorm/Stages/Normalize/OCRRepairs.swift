@@ -246,6 +246,8 @@ struct OCRRepairs: Sendable {
     let tableAnchors: OCRTableAnchors
     /// A row's 0 read as a letter alone (|o|) or a value read with a mark glued on (0_, 2>), on a line of values alone.
     let valueRows: OCRValueRowReadings
+    /// A row's last cells read with look-alikes (|1ols, 。), read back where the row's total then holds.
+    let rowTotals: OCRRowTotalReadings?
     /// A host's 。 read as o (gov.cno), read with `percentReadings`.
     let hostStops: OCRHostStops
     /// A paragraph of one Han character alone, named once the document reads as OCR.
@@ -422,6 +424,7 @@ struct OCRRepairs: Sendable {
         }
         let dashUTF8 = Array(String(misreadDash).utf8)
         let dashLeadShared = reactsTo.contains { $0 != misreadDash && String($0).utf8.first == dashUTF8[0] }
+        let valueRows = try OCRValueRowReadings.load(file.valueRows)
         return OCRRepairs(parenOpeners: set(file.parens.openers, "parens.openers"), parenClosers: set(file.parens.closers, "parens.closers"),
                           open: try one(file.parens.open, "parens.open"), close: try one(file.parens.close, "parens.close"),
                           reach: reach, brackets: set(brackets, "parens.brackets"), enclosedPairs: enclosedPairs,
@@ -445,7 +448,8 @@ struct OCRRepairs: Sendable {
                           proseOnes: try OCRProseOnes.load(file.proseOnes),
                           labelNumberings: try OCRLabelNumberings.load(file.labelNumberings, numberedLabels: numberedLabels),
                           tableAnchors: try OCRTableAnchors.load(file.tableAnchors),
-                          valueRows: try OCRValueRowReadings.load(file.valueRows),
+                          valueRows: valueRows,
+                          rowTotals: try file.valueRows.totals.map { try OCRRowTotalReadings.load($0, valueRows: valueRows) },
                           hostStops: hostStops,
                           loneCharacters: try OCRLoneCharacters.load(file.loneCharacters),
                           pathSegments: pathSegments, pathSegmentsUTF8: file.urls.segments.map { Array($0.utf8) },
@@ -524,6 +528,7 @@ struct OCRRepairs: Sendable {
         static let hosts = ReadingCandidates(rawValue: 16), ones = ReadingCandidates(rawValue: 32)
         static let labels = ReadingCandidates(rawValue: 64), anchors = ReadingCandidates(rawValue: 128)
         static let valueRows = ReadingCandidates(rawValue: 256), words = ReadingCandidates(rawValue: 512)
+        static let rowTotals = ReadingCandidates(rawValue: 1024)
     }
 
     /// Which readings may change a text, from its UTF-8: each gate byte
@@ -541,6 +546,7 @@ struct OCRRepairs: Sendable {
         if found.contains(.ones) || labelNumberings.mayHold(utf8) { found.insert(.labels) }
         if tableAnchors.mayHold(utf8) { found.insert(.anchors) }
         if valueRows.mayHold(utf8) { found.insert(.valueRows) }
+        if let rowTotals, rowTotals.mayHold(utf8) { found.insert(.rowTotals) }
         if words.mayHold(utf8) { found.insert(.words) }
         return found
     }
@@ -592,6 +598,12 @@ struct OCRRepairs: Sendable {
             record("normalize.ocr-row-mark", valueRows.repair(&s, .marks)) { read, repaired in
                 "'\(read)' among a row's values in a text read by OCR taken as \(repaired) (Tesseract glues a rule or stain after a value as a mark)"
             }
+        }
+        if may.contains(.rowTotals), let rowTotals, let mended = rowTotals.repair(&s) {
+            changed.append(("normalize.ocr-row-total", s))
+            context.report(.normalize, "normalize.ocr-row-total", .repair,
+                           "'\(mended.read)' ending a table row's line in a text read by OCR taken as \(mended.repaired) (Tesseract reads a cell's 0 as o or 。, a rule glued to a cell as l or 1, a 3 as s): the one reading of its look-alikes whose last value, the row's total, is the sum of the others",
+                           line: line)
         }
         if may.contains(.words) && words.repair(&s) { changed.append(("normalize.ocr-word", s)) }
         guard !changed.isEmpty else { return nil }

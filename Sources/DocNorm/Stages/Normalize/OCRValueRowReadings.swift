@@ -11,6 +11,10 @@ struct OCRValueRowReadingsRules: Decodable {
     var rules: String
     /// How many values (digits alone) the line must hold besides.
     var minimumNumbers: Int
+    /// A row's last cells read with look-alikes, read back where its sum
+    /// holds (`OCRRowTotalReadings`); optional, so a rules folder written
+    /// before it still loads (and the rule is off).
+    var totals: OCRRowTotalReadingsRules?
 }
 
 /// Stage 1c, once a document reads as OCR (like `OCRHostStops`): a line of
