@@ -384,6 +384,48 @@ extension ExactShortcutTests {
         }
     }
 
+    /// `opening` reads each style off the line's UTF-8, decoding only as far
+    /// as the style goes; it must find what the rules say, read on the line's
+    /// scalars: the first style (in the rules' order) whose open mark, one to
+    /// four numerals (one where no close mark), close mark and a scalar after
+    /// (no ASCII digit after Arabic numerals) open the line, with a value
+    /// above 0. Every line of up to four of the scalars numbering reads, and
+    /// lines longer than any opening.
+    @Test func numberingOpeningIsTheRulesReadOnScalars() throws {
+        let numbering = try StructureRules.load(from: .builtin).numbering
+        func reference(_ line: String) -> (style: String, value: Int, written: String)? {
+            let s = Array(line.unicodeScalars)
+            for style in numbering.styles {
+                guard s.starts(with: style.open) else { continue }
+                var i = style.open.count, digits: [Int] = []
+                while i < s.count, digits.count < 4, let d = style.numerals[s[i]] { digits.append(d); i += 1 }
+                guard !digits.isEmpty, s[i...].starts(with: style.close), !(style.close.isEmpty && digits.count > 1) else { continue }
+                i += style.close.count
+                guard i < s.count, style.isChinese || !("0"..."9").contains(s[i]) else { continue }
+                var packed = SIMD4<Int>()
+                for (k, d) in digits.enumerated() { packed[k] = d }
+                let value = style.isChinese ? numbering.chineseValue(packed, count: digits.count) : digits.reduce(0) { $0 * 10 + $1 }
+                guard value > 0 else { continue }
+                return (style.id, value, String(String.UnicodeScalarView(s[..<i])))
+            }
+            return nil
+        }
+        let alphabet: [Unicode.Scalar] = ["（", "）", "、", ".", "一", "十", "〇", "0", "1", "9", "①", "⑳", "中", "\u{20000}"]
+        var lines = [""]
+        for _ in 0..<4 { lines += lines.flatMap { line in alphabet.map { line + String($0) } } }
+        lines = Array(Set(lines)) + ["（十二）情况", "（一二三四）", "（一二三四五）", "12345.情况", "1234.情况", "二十三、附则",
+                                     "（1234）规章", "（12345）规章", "①②", "1.5万", "1.一"] + Self.texts + Self.tokens
+        var found = 0
+        for line in lines {
+            let parsed = numbering.parse(line), expected = reference(line)
+            #expect(parsed?.numbering.style == expected?.style && parsed?.numbering.value == expected?.value
+                    && parsed?.numbering.text == expected?.written, "\(line.debugDescription)")
+            #expect(numbering.opens(line) == (expected != nil), "\(line.debugDescription)")
+            if expected != nil { found += 1 }
+        }
+        #expect(found > 500)
+    }
+
     /// `opening` turns a line away by its first byte: every scalar numbering
     /// opens with must have its first UTF-8 byte in `firstBytes`, and the
     /// lines opening with no such byte are opened by no style.

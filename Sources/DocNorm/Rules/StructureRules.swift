@@ -103,8 +103,11 @@ public struct HeadingNumbering: Sendable {
         }
 
         @inline(__always)
-        func numeral(_ s: Unicode.Scalar) -> Int? {
-            let offset = s.value &- numeralBase
+        func numeral(_ s: Unicode.Scalar) -> Int? { numeral(s.value) }
+
+        @inline(__always)
+        func numeral(_ value: UInt32) -> Int? {
+            let offset = value &- numeralBase
             guard offset < UInt32(numeralTable.count) else { return nil }
             let value = numeralTable.withUnsafeBufferPointer { $0[Int(offset)] }
             return value < 0 ? nil : Int(value)
@@ -120,9 +123,6 @@ public struct HeadingNumbering: Sendable {
     /// are answered from that byte without decoding their head in place: a
     /// document with no numbered line asked that of each of its lines.
     let firstBytes: ScalarSet
-    /// The most scalars `opening` reads of a line: a style's open mark, four
-    /// numerals and the one after them, its close mark and the one after it.
-    let longestOpening: Int
 
     init(_ file: StructureRulesFile) throws {
         styles = try file.numbering.map { style in
@@ -140,7 +140,6 @@ public struct HeadingNumbering: Sendable {
         let firsts = styles.flatMap { style in style.open.first.map { [$0] } ?? Array(style.numerals.keys) }
         firstScalars = ScalarSet(ranges: firsts.map { $0.value...$0.value }, pattern: "numbering openers")
         firstBytes = ScalarSet(ranges: firsts.map { s in let b = UInt32(String(s).utf8.first!); return b...b }, pattern: "numbering openers' first bytes")
-        longestOpening = (styles.map { $0.open.count + $0.close.count }.max() ?? 0) + 5
     }
 
     /// The numbering that opens `text`, when text follows it: its written
@@ -189,9 +188,9 @@ public struct HeadingNumbering: Sendable {
 
     /// The style and value of the numbering that opens `text`, and how many
     /// scalars it takes; allocates nothing (at most four numerals, kept in a
-    /// SIMD4). The line's first `longestOpening` scalars are decoded once onto
-    /// the stack and each style reads them there (walking the string's scalar
-    /// view style by style, index by index, was most of the cost).
+    /// SIMD4). Each style reads the line's UTF-8 in place (walking the
+    /// string's scalar view style by style, index by index, was most of the
+    /// cost).
     private func opening(_ text: String) -> (Style, Int, Int)? {
         guard firstBytes.contains(UInt32(text.firstUTF8Byte)) else { return nil }
         // The head decoded from the UTF-8 in place (`decodeUTF8Scalar`): the
@@ -203,45 +202,57 @@ public struct HeadingNumbering: Sendable {
         return text.withUTF8 { opening(utf8: $0) }
     }
 
-    /// `opening` of a line's UTF-8.
+    /// `opening` of a line's UTF-8: each style that can open with its first
+    /// scalar reads the bytes from the start, decoding only as far as it
+    /// goes. Most lines asked open with a numeral's scalar and no numbering
+    /// (一是…, 2024年…) and are turned away at their second or third scalar;
+    /// decoding a head of seven scalars onto the stack first, for every
+    /// style to read, was most of what each such line cost (~430
+    /// instructions a line).
     private func opening(utf8: UnsafeBufferPointer<UInt8>) -> (Style, Int, Int)? {
         guard !utf8.isEmpty else { return nil }
-        let first = Unicode.Scalar(decodeUTF8Scalar(utf8, at: 0).value).unsafelyUnwrapped
+        let first = decodeUTF8Scalar(utf8, at: 0).value
         guard firstScalars.contains(first) else { return nil }
-        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: longestOpening) { buffer in
-            var count = 0, i = 0
-            while i < utf8.count && count < longestOpening {
-                let (v, length) = decodeUTF8Scalar(utf8, at: i)
-                buffer.initializeElement(at: count, to: Unicode.Scalar(v).unsafelyUnwrapped)
-                count += 1
-                i += length
-            }
-            let head = UnsafeBufferPointer(rebasing: buffer[..<count])
-            for style in styles where style.firsts.contains(first) {
-                if let (value, length) = opening(head, style) { return (style, value, length) }
-            }
-            return nil
+        for style in styles where style.firsts.contains(first) {
+            if let (value, length) = opening(utf8, style) { return (style, value, length) }
         }
+        return nil
     }
 
     /// The value and length in scalars of the numbering of `style` that
-    /// opens `scalars` (a line's head of `longestOpening` scalars, or all of
-    /// a shorter line).
+    /// opens the UTF-8 `utf8`, read scalar by scalar from its first byte.
     @inline(__always)
-    private func opening(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ style: Style) -> (Int, Int)? {
-        guard scalars.starts(with: style.open) else { return nil }
-        var i = style.open.count
+    private func opening(_ utf8: UnsafeBufferPointer<UInt8>, _ style: Style) -> (Int, Int)? {
+        var at = 0, i = 0  // the byte read next, and the scalars read before it
+        for mark in style.open {
+            guard at < utf8.count else { return nil }
+            let (v, length) = decodeUTF8Scalar(utf8, at: at)
+            guard v == mark.value else { return nil }
+            at &+= length
+            i &+= 1
+        }
         var digits = SIMD4<Int>()
         var count = 0
-        while i < scalars.count, let d = style.numeral(scalars[i]), count < 4 {
+        while at < utf8.count, count < 4 {
+            let (v, length) = decodeUTF8Scalar(utf8, at: at)
+            guard let d = style.numeral(v) else { break }
             digits[count] = d
-            count += 1
-            i += 1
+            count &+= 1
+            at &+= length
+            i &+= 1
         }
-        guard count > 0, style.close.isEmpty || scalars[i...].starts(with: style.close) else { return nil }
+        guard count > 0 else { return nil }
         if style.close.isEmpty && count > 1 { return nil }
-        i += style.close.count
-        guard i < scalars.count, style.isChinese || !("0"..."9").contains(scalars[i]) else { return nil }
+        for mark in style.close {
+            guard at < utf8.count else { return nil }
+            let (v, length) = decodeUTF8Scalar(utf8, at: at)
+            guard v == mark.value else { return nil }
+            at &+= length
+            i &+= 1
+        }
+        // A scalar follows, and after Arabic numerals no ASCII digit (its
+        // byte is itself: no multi-byte scalar's lead is below 0x80).
+        guard at < utf8.count, style.isChinese || utf8[at] &- 0x30 >= 10 else { return nil }
         let value = style.isChinese ? chineseValue(digits, count: count) : decimal(digits, 0..<count)
         guard value > 0 else { return nil }
         return (value, i)

@@ -467,6 +467,14 @@ func utf8String(_ values: UnsafeBufferPointer<UInt32>) -> String {
             if v < 0x80 {
                 out[n] = UInt8(truncatingIfNeeded: v)
                 n &+= 1
+            } else if v &- 0x800 < 0xD800 - 0x800 {
+                // U+0800…U+D7FF (Han, CJK punctuation: most of a changed
+                // line), asked first: three bytes, below the surrogates, so
+                // neither of the two tests below is needed for them.
+                out[n] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
+                out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | (v >> 6) & 0x3F)
+                out[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                n &+= 3
             } else if v < 0x800 {
                 out[n] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
                 out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
