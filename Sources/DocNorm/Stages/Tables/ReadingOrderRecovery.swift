@@ -777,7 +777,12 @@ struct ReadingOrderRecovery: Sendable {
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
 
+        // Inlined: called out of line from `piece` (a mutating method), each
+        // call first copied the whole reader, its rules with it (~100
+        // instructions of memcpy at every label piece).
+        @inline(__always)
         func numeric(_ s: Unicode.Scalar) -> Bool { rules.digits.contains(s) || rules.inside.contains(s) }
+        @inline(__always)
         func cjk(_ s: Unicode.Scalar) -> Bool { s.value > 0x7F }  // Han, CJK or typographic punctuation (”)
 
         /// The tokens of one line, `bytes` its UTF-8: pieces between spaces,
@@ -855,7 +860,10 @@ struct ReadingOrderRecovery: Sendable {
                 text = true
                 // Only at the end: a number before Han text is a year or a
                 // count in prose (2019年, 1件), not a cell.
-                let trail = scalars.reversed().prefix(while: numeric).count
+                // The numeric scalars at its end, counted in a loop (`numeric`
+                // passed as a closure captured a copy of the reader).
+                var trail = 0
+                while trail < scalars.count && numeric(scalars[scalars.count - 1 - trail]) { trail += 1 }
                 guard trail > 0, trail < scalars.count, cjk(scalars[scalars.count - trail - 1]) else {
                     lastText = TextPiece(lineIndex: index, bytes: start..<end)
                     return
