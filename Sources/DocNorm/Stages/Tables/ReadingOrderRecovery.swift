@@ -744,7 +744,7 @@ struct ReadingOrderRecovery: Sendable {
     /// `numbers(in:refusingSigned:)`, and whether a signed value was read
     /// as a number (then the numbers differ as a template refuses it).
     func numbersAndSigns(in lines: ArraySlice<SourceLine>, refusingSigned: Bool = false) -> (tokens: [Token], signed: Bool) {
-        var reader = NumberReader(rules: rules, refusesSigned: refusingSigned)
+        var reader = NumberReader(rules: rules, refusesSigned: refusingSigned, digitsAreValues: rules.valueGrammar.plainDigitsAreValues)
         // Most lines of a stretch hold one number or none: room for one a
         // line spares the copies of the list growing from empty.
         reader.tokens.reserveCapacity(lines.count)
@@ -762,6 +762,8 @@ struct ReadingOrderRecovery: Sendable {
         let rules: TableRules
         /// A signed value is text (`numbers(in:refusingSigned:)`).
         let refusesSigned: Bool
+        /// `ValueGrammar.plainDigitsAreValues`: a piece of ASCII digits is a value.
+        let digitsAreValues: Bool
         /// A signed value was read as a number.
         var signed = false
         var tokens: [Token] = []
@@ -775,7 +777,12 @@ struct ReadingOrderRecovery: Sendable {
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
 
+        // Inlined: called out of line from `piece` (a mutating method), each
+        // call first copied the whole reader, its rules with it (~100
+        // instructions of memcpy at every label piece).
+        @inline(__always)
         func numeric(_ s: Unicode.Scalar) -> Bool { rules.digits.contains(s) || rules.inside.contains(s) }
+        @inline(__always)
         func cjk(_ s: Unicode.Scalar) -> Bool { s.value > 0x7F }  // Han, CJK or typographic punctuation (”)
 
         /// The tokens of one line, `bytes` its UTF-8: pieces between spaces,
@@ -796,6 +803,25 @@ struct ReadingOrderRecovery: Sendable {
 
         /// The piece of bytes start..<end of `bytes` (not empty).
         mutating func piece(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, line: Int, index: Int) {
+            // A run of ASCII digits, most values (0, 12): the grammar takes
+            // every such run (`digitsAreValues`), none has a sign, and its
+            // number is its digits read off its bytes, as `plainNumber` reads
+            // up to 15 of them (exactly). Told without decoding it into the
+            // scalar buffers below or asking the grammar (most of reading a
+            // stretch was those steps for such values).
+            if digitsAreValues && end - start <= 15 {
+                var mantissa: Int64 = 0, i = start
+                while i < end && bytes[i] &- 0x30 < 10 {
+                    mantissa = mantissa &* 10 &+ Int64(bytes[i] &- 0x30)
+                    i &+= 1
+                }
+                if i == end {
+                    let written = end - start == 1 ? CellStream.asciiStrings[Int(bytes[start])]
+                        : String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                    appendValue(written, Double(mantissa), line: line, index: index)
+                    return
+                }
+            }
             // Label text, most pieces: no value opens with its first
             // scalar and no number ends it. It is text, and nothing more
             // of it is looked at: only those two scalars are decoded (each
@@ -834,7 +860,10 @@ struct ReadingOrderRecovery: Sendable {
                 text = true
                 // Only at the end: a number before Han text is a year or a
                 // count in prose (2019年, 1件), not a cell.
-                let trail = scalars.reversed().prefix(while: numeric).count
+                // The numeric scalars at its end, counted in a loop (`numeric`
+                // passed as a closure captured a copy of the reader).
+                var trail = 0
+                while trail < scalars.count && numeric(scalars[scalars.count - 1 - trail]) { trail += 1 }
                 guard trail > 0, trail < scalars.count, cjk(scalars[scalars.count - trail - 1]) else {
                     lastText = TextPiece(lineIndex: index, bytes: start..<end)
                     return
@@ -872,7 +901,14 @@ struct ReadingOrderRecovery: Sendable {
                 number = parsed
             }
             let sign: Double = found.first == "-" || found.first == "减" ? -1 : 1
-            tokens.append(Token(text: written, number: sign * number, line: line, lineIndex: index, afterText: text, afterBlank: blank && !text,
+            appendValue(written, sign * number, line: line, index: index)
+        }
+
+        /// A value token read (its text and number): what stood since the
+        /// last one is its `afterText`, `afterBlank` and `textBefore`.
+        @inline(__always)
+        mutating func appendValue(_ written: String, _ number: Double, line: Int, index: Int) {
+            tokens.append(Token(text: written, number: number, line: line, lineIndex: index, afterText: text, afterBlank: blank && !text,
                                 textBefore: text ? lastText : nil))
             text = false
             blank = false
@@ -921,6 +957,25 @@ extension ReadingOrderRecovery {
         /// Adds a line, its separators left out.
         mutating func append(_ line: some Sequence<Unicode.Scalar>) {
             for s in line where !CellCut.isSeparator(s) { scalars.append(s) }
+            lineEnds.append(scalars.count)
+        }
+
+        /// `append(_:)` of a line's UTF-8 `bytes`, decoded scalar by scalar
+        /// (the separators are ASCII, none inside another scalar's bytes):
+        /// the scalar view's validated index steps were most of its cost.
+        mutating func append(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    if !CellCut.isSeparator(byte) { scalars.append(Unicode.Scalar(byte)) }
+                    i += 1
+                } else {
+                    let (value, length) = decodeUTF8Scalar(bytes, at: i)
+                    scalars.append(Unicode.Scalar(value).unsafelyUnwrapped)
+                    i += length
+                }
+            }
             lineEnds.append(scalars.count)
         }
 

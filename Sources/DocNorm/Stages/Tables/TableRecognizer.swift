@@ -1450,7 +1450,10 @@ struct TableRecognizer: Sendable {
         var text = ReadingOrderRecovery.RegionText()
         text.scalars.reserveCapacity(lines.reduce(0) { $0 + $1.text.utf8.count })
         text.lineEnds.reserveCapacity(lines.count)
-        for line in lines { text.append(line.text.unicodeScalars) }
+        // On the lines' UTF-8 in place (`RegionText.append(utf8:)`).
+        for line in lines {
+            if line.text.utf8.withContiguousStorageIfAvailable({ text.append(utf8: $0) }) == nil { text.append(line.text.unicodeScalars) }
+        }
         return text
     }
 
