@@ -1019,4 +1019,26 @@ private func blockThenFirstColumnAfterABlankLine(blank: Bool) -> String {
         #expect(recovery.refusesSigned(pipeline.tables.rules.templates.first { $0.id == "2019-review-litigation" }!))
         #expect(!recovery.refusesSigned(pipeline.tables.rules.templates.first { $0.id == "2019-active-disclosure" }!))
     }
+
+    /// A piece of ASCII digits is read off its bytes (`NumberReader.piece`):
+    /// its text and number as the general path reads them, leading zeros
+    /// and all, up to 15 digits; a longer run, a decimal, a number glued to
+    /// a label's end and one with a unit go the general way. What stood
+    /// before each value (text, a blank line, the label piece) is kept.
+    @Test func digitPiecesReadAsTheGrammarReadsThem() throws {
+        let recovery = pipeline.tables.readingOrder
+        let lines = ["申请数量96 0 12", "", "007 123456789012345 1234567890123456", "3.5 第7 5件 注 |8|"]
+            .enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
+        let tokens = recovery.numbers(in: lines[...])
+        #expect(tokens.map(\.text) == ["96", "0", "12", "007", "123456789012345", "1234567890123456", "3.5", "7", "5件", "8"])
+        #expect(tokens.map(\.number) == [96, 0, 12, 7, 123456789012345, 1234567890123456, 3.5, 7, 5, 8])
+        #expect(tokens.map(\.afterText) == [true, false, false, false, false, false, false, true, false, true])
+        #expect(tokens.map(\.afterBlank) == [false, false, false, true, false, false, false, false, false, false])
+        #expect(tokens.map(\.line) == [1, 1, 1, 3, 3, 3, 4, 4, 4, 4])
+        // The text before 96 is 申请数量 (its piece's bytes up to the number),
+        // before 7 第, before 8 注 (5件 is a value with its unit).
+        let texts = try [0, 7, 9].map { try #require(tokens[$0].textBefore) }
+        #expect(texts.map(\.lineIndex) == [0, 3, 3])
+        #expect(texts.map(\.bytes) == [0..<12, 4..<7, 14..<17])
+    }
 }
