@@ -389,7 +389,7 @@ extension ExactShortcutTests {
     /// scalars: the first style (in the rules' order) whose open mark, one to
     /// four numerals (one where no close mark), close mark and a scalar after
     /// (no ASCII digit after Arabic numerals) open the line, with a value
-    /// above 0. Every line of up to four of the scalars numbering reads, and
+    /// above 0. Every line of up to three of the scalars numbering reads, and
     /// lines longer than any opening.
     @Test func numberingOpeningIsTheRulesReadOnScalars() throws {
         let numbering = try StructureRules.load(from: .builtin).numbering
@@ -412,7 +412,7 @@ extension ExactShortcutTests {
         }
         let alphabet: [Unicode.Scalar] = ["（", "）", "、", ".", "一", "十", "〇", "0", "1", "9", "①", "⑳", "中", "\u{20000}"]
         var lines = [""]
-        for _ in 0..<4 { lines += lines.flatMap { line in alphabet.map { line + String($0) } } }
+        for _ in 0..<3 { lines += lines.flatMap { line in alphabet.map { line + String($0) } } }
         lines = Array(Set(lines)) + ["（十二）情况", "（一二三四）", "（一二三四五）", "12345.情况", "1234.情况", "二十三、附则",
                                      "（1234）规章", "（12345）规章", "①②", "1.5万", "1.一"] + Self.texts + Self.tokens
         var found = 0
@@ -423,7 +423,7 @@ extension ExactShortcutTests {
             #expect(numbering.opens(line) == (expected != nil), "\(line.debugDescription)")
             if expected != nil { found += 1 }
         }
-        #expect(found > 500)
+        #expect(found > 300)
     }
 
     /// `opening` turns a line away by its first byte: every scalar numbering
