@@ -224,13 +224,7 @@ public struct HeadingNumbering: Sendable {
     @inline(__always)
     private func opening(_ utf8: UnsafeBufferPointer<UInt8>, _ style: Style) -> (Int, Int)? {
         var at = 0, i = 0  // the byte read next, and the scalars read before it
-        for mark in style.open {
-            guard at < utf8.count else { return nil }
-            let (v, length) = decodeUTF8Scalar(utf8, at: at)
-            guard v == mark.value else { return nil }
-            at &+= length
-            i &+= 1
-        }
+        guard reads(style.open, utf8, at: &at, scalars: &i) else { return nil }
         var digits = SIMD4<Int>()
         var count = 0
         while at < utf8.count, count < 4 {
@@ -243,19 +237,27 @@ public struct HeadingNumbering: Sendable {
         }
         guard count > 0 else { return nil }
         if style.close.isEmpty && count > 1 { return nil }
-        for mark in style.close {
-            guard at < utf8.count else { return nil }
-            let (v, length) = decodeUTF8Scalar(utf8, at: at)
-            guard v == mark.value else { return nil }
-            at &+= length
-            i &+= 1
-        }
+        guard reads(style.close, utf8, at: &at, scalars: &i) else { return nil }
         // A scalar follows, and after Arabic numerals no ASCII digit (its
         // byte is itself: no multi-byte scalar's lead is below 0x80).
         guard at < utf8.count, style.isChinese || utf8[at] &- 0x30 >= 10 else { return nil }
         let value = style.isChinese ? chineseValue(digits, count: count) : decimal(digits, 0..<count)
         guard value > 0 else { return nil }
         return (value, i)
+    }
+
+    /// Whether `marks` (a style's open or close) stand in `utf8` from byte
+    /// `at`; moves `at` and the count of `scalars` read past them.
+    @inline(__always)
+    private func reads(_ marks: [Unicode.Scalar], _ utf8: UnsafeBufferPointer<UInt8>, at: inout Int, scalars: inout Int) -> Bool {
+        for mark in marks {
+            guard at < utf8.count else { return false }
+            let (v, length) = decodeUTF8Scalar(utf8, at: at)
+            guard v == mark.value else { return false }
+            at &+= length
+            scalars &+= 1
+        }
+        return true
     }
 
     /// `value` written in the style `id` (open, numeral, close) when one
