@@ -362,6 +362,22 @@ func repaired(_ text: String) throws -> [String] {
         #expect(try repaired("正文。\n\n486\n131\n") == ["正文。", "486", "131"])
     }
 
+    /// Fuzz item 41: a section heading at the top is no title's first line.
+    /// Its title cut short with a stray mark (情;) is restored by stage 4 on
+    /// the first run (情况), and a second run then read 四、…情况 ⏎ 报告 as a
+    /// title split over two lines (it ends with a title ending) and joined it.
+    @Test func sectionHeadingAtTheTopIsNoTitlesFirstLine() throws {
+        let heading = "四、政府信息公开行政复议、行政诉讼情况"
+        let doc = try pipeline.run(Array((heading + "\n报告\n").utf8), options: PipelineOptions(tracing: true))
+        #expect(!doc.trace.contains { $0.rule == "lines.join-title" })
+        #expect(try repaired(heading + "\n报告\n") == [heading, "报告"])
+        let once = try canonical(Array("四、政府信息公开行政复议、行政诉讼情;\n报告".utf8))
+        #expect(try canonical(Array(once.utf8)) == once)
+        // A title split over its first lines is still joined.
+        #expect(try pipeline.run(Array("某某县统计局2023年政府信息公开工作年度\n报告\n".utf8)).title
+                == "某某县统计局2023年政府信息公开工作年度报告")
+    }
+
     @Test func lineCutBeforeAWholeWebAddressIsJoined() throws {
         // A browser moves （http://…） whole to the next line; the line before
         // falls short of the column by that much. Breaking only at "/" the

@@ -1,8 +1,9 @@
 /// Stage 2, the top of the document, which is often set apart in a larger font:
 ///
 /// - `lines.join-title`: a title split over the first lines (…工作年度报⏎告) is
-///   joined when the joined text ends with a title ending from the rules and
-///   no part ends a sentence; a title is never invented.
+///   joined when the joined text ends with a title ending from the rules,
+///   no part ends a sentence and none opens with heading numbering; a title
+///   is never invented.
 /// - `lines.join-top-block`: the lines before the first heading, when they
 ///   share a column of their own narrower than the body's (a preamble styled
 ///   like a title: bold, centred, large), are wrapped against that column.
@@ -47,7 +48,12 @@ extension LineRepair {
         var text = ""
         guard let head = lines.first else { return nil }
         for (i, line) in lines.prefix(file.title.maxLines).enumerated() {
-            if line.text.containsTab || endsSentence(line.text) || (i > 0 && startsWithNumbering(line.text)) { return nil }
+            // No line of a title opens with heading numbering, its first
+            // either: a section heading at the top (四、…情况 before a title
+            // cut in two) joined with the lines after it was no title, and a
+            // second run, finding the heading's mark restored, joined it so
+            // (fuzz item 41).
+            if line.text.containsTab || endsSentence(line.text) || startsWithNumbering(line.text) { return nil }
             if i > 0, let misread = misreadTitleEnd(text, line.text) {
                 context.traced(.lines, "lines.title-misread-end", line: head.number,
                                before: lines.prefix(i + 1).map(\.text).joined(separator: "⏎"), after: misread)
