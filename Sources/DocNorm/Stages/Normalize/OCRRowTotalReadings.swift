@@ -189,7 +189,7 @@ struct OCRRowTotalReadings: Sendable {
         }
         guard held.count == 1 else { return nil }
         let reading = held[0]
-        let read = String(String.UnicodeScalarView(s[start...])).trimmingSpaces
+        let read = String(String.UnicodeScalarView(s[start...]))[...].trimmingSpaces
         for k in misread.reversed() {
             var text = reading[k].map { String($0) }.joined(separator: " ")
             // Stage 1 took the spaces around a zero mark (CJK punctuation
@@ -199,15 +199,6 @@ struct OCRRowTotalReadings: Sendable {
             if range.lowerBound > start, s[range.lowerBound - 1] != " ", !rules.contains(s[range.lowerBound - 1]) { text = " " + text }
             s.replaceSubrange(range, with: text.unicodeScalars)
         }
-        return (read, String(String.UnicodeScalarView(s[start...])).trimmingSpaces)
-    }
-}
-
-private extension String {
-    var trimmingSpaces: String {
-        var u = Substring(self)
-        while u.first == " " { u = u.dropFirst() }
-        while u.last == " " { u = u.dropLast() }
-        return String(u)
+        return (read, String(String.UnicodeScalarView(s[start...]))[...].trimmingSpaces)
     }
 }

@@ -1302,12 +1302,3 @@ struct LabelledColumnRecovery: Sendable {
         return texts.count == count ? (texts, last) : nil
     }
 }
-
-extension Substring {
-    /// Without leading and trailing spaces (scalar by scalar: no Characters).
-    var trimmingSpaces: String {
-        let view = unicodeScalars
-        guard let first = view.firstIndex(where: { $0 != " " }), let last = view.lastIndex(where: { $0 != " " }) else { return "" }
-        return String(Substring(view[first...last]))
-    }
-}
