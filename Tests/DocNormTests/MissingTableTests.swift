@@ -78,6 +78,38 @@ import Testing
         }
     }
 
+    /// OCR that read table 三's label column, one label a block, and not
+    /// one of its numbers (held-out yungang-mzj-2019's Tesseract output):
+    /// no debris, but its row labels standing whole as lines tell the table
+    /// lost, and it is reported (only it: table 二's labels stand nowhere).
+    @Test func aTableOfLabelsAloneWithNoNumberIsReportedLost() throws {
+        let labels = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "(一) 予以公开",
+                      "1.属于国家秘密", "2.重复申请", "(七) 总计", "四、结转下年度继续办理"]
+        func report(_ labels: [String]) -> String {
+            "泠州市沄港区民政局2019年政府信息公开工作年度报告\n\n三、收到和处理政府信息公开申请情况\n\n"
+                + labels.joined(separator: "\n\n") + "\n\n四、政府信息公开行政复议、行政诉讼情况\n\n" + Self.reviewTable
+        }
+        let text = report(labels)
+        let doc = try document(text)
+        #expect(doc.tables.map(\.templateID) == ["2019-review-litigation"])
+        let flags = doc.diagnostics.filter { $0.rule == "tables.missing" }
+        #expect(flags.compactMap(\.cells) == [DiagnosticCells(table: "2019-applications")])
+        #expect(flags.first?.line == lineNumber(of: labels[0], in: text))
+        #expect(flags.first?.message.contains("row labels") == true)
+        #expect(QualityReport.flagged(QualityReport.ExpectedRecord(table: "2019-applications", row: ["三、本年度办理结果", "（七）总计"], column: ["申请人情况", "总计"], value: "45"), in: doc))
+        // Three labels are no table: a report may name a row or two in its prose.
+        let few = try document(report([labels[0], labels[1], labels[6]]))
+        #expect(!few.diagnostics.contains { $0.rule == "tables.missing" })
+    }
+
+    @Test func aLineIsARowLabelOnlyWhole() {
+        let labels = ["（七）总计", "1.属于国家秘密"].map { Array($0.unicodeScalars) }
+        #expect(TableRecognizer.wholeLabel("（七） 总计", labels: labels) == "（七）总计")
+        #expect(TableRecognizer.wholeLabel("1.属于国家秘密", labels: labels) == "1.属于国家秘密")
+        #expect(TableRecognizer.wholeLabel("经审查，1.属于国家秘密的不予公开", labels: labels) == nil)
+        #expect(TableRecognizer.wholeLabel("", labels: labels) == nil)
+    }
+
     @Test func debrisIsAlsoNumbersRightAfterARowLabel() {
         let labels = ["规章", "行政规范性文件", "行政许可"].map { Array($0.unicodeScalars) }
         // OCR ran table 二's rows together (holdout nanping-shimen-wjj-2024).

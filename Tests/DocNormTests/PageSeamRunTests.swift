@@ -63,6 +63,27 @@ import Testing
         }
     }
 
+    /// The paragraph cut by the page break opens with a year the extractor
+    /// emitted at its block's end, right before the page number (pdftotext
+    /// default mode keeps Chromium's drawing order): the seam is asked of
+    /// the line before that year, which `lines.block-end-run` puts back
+    /// (held-out fengchuan-scjgj-2024: 年，我局… ⏎ …较上年增长 ⏎ 2024 ⏎ -1- ⏎
+    /// ，其中… ⏎ … ⏎ 8.7%).
+    @Test func aBlocksOwnYearBeforeThePageNumberHidesNoSeam() throws {
+        let head = "（一）网站建设\n\n年，" + String(repeating: "政", count: 16) + "\n" + column
+        let tail = "，其中行政许可信息4826条。\n围绕优化营商环境，全年更新栏目6个。\n12.5%\n\n（二）平台管理\n"
+        let input = head + String(repeating: "政", count: 15) + "较上年提高\n2024\n\n-2-\n\n" + tail
+        let output = try text(input)
+        #expect(output.contains("较上年提高12.5%，其中行政许可信息4826条。"))
+        #expect(output.contains("（一）网站建设\n\n2024年，政"))
+        #expect(!output.contains("\n12.5%\n"))
+        // A run before the page number that opens no text of its block is
+        // no year of it: the line before the page break is a run, nothing moves.
+        let other = "（一）网站建设\n\n我局" + String(repeating: "政", count: 16) + "\n" + column
+        let kept = try text(other + String(repeating: "政", count: 15) + "较上年提高\n2024\n\n-2-\n\n" + tail)
+        #expect(!kept.contains("提高12.5%"))
+    }
+
     /// Where no run stands so, the line is left as it is and reported: its
     /// head was drawn elsewhere or lost.
     @Test func aLineOpeningWithAMarkAfterAPageBreakIsReportedWhereNoRunStands() throws {

@@ -48,6 +48,10 @@ struct TableRulesFile: VersionedRuleFile {
         /// Numbers standing alone in the prose where a template table of the
         /// report's edition should be, for it to be reported lost (`tables.missing`).
         var missingMinBareNumbers: Int
+        /// Or this many of its row labels standing whole as lines of their
+        /// own there, where too few numbers stand for debris: OCR that read
+        /// the label column and lost every value (`tables.missing`).
+        var missingMinLabelLines: Int
         /// A stretch read row by row stops being read as the template once
         /// at least `stopAfterExpected` labels and values were tried and
         /// under this share of them was found: it matches almost nothing.

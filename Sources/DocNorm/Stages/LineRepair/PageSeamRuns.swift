@@ -114,6 +114,13 @@ extension LineRepair {
     /// The line at `mark` comes after a page break (a page number, blank
     /// lines) that cut a sentence short: the last line before it, page
     /// numbers and blank lines aside, ends no sentence and is no value.
+    ///
+    /// That last line may be the run that opens its own block, emitted at
+    /// the block's end, right before the page number, by pdftotext's
+    /// default mode (the paragraph's year, which `lines.block-end-run` puts
+    /// back after this pass): then the sentence is asked of the line before
+    /// it (held-out fengchuan-scjgj-2024, Chromium pdftotext default:
+    /// 年，我局… ⏎ …较上年增长 ⏎ 2024 ⏎ -1- ⏎ ，其中… ⏎ … ⏎ 8.7%).
     func followsOpenSentenceAcrossPage(_ lines: [SourceLine], mark: Int) -> Bool {
         var j = mark - 1
         var pageNumber = false
@@ -125,7 +132,13 @@ extension LineRepair {
             }
             j -= 1
         }
-        return pageNumber && j >= 0 && !endsSentence(lines[j].text) && !isSeamRun(lines[j].text)
+        guard pageNumber, j >= 0 else { return false }
+        if j > 0, isNumberLine(lines[j].text), !lines[j - 1].text.isEmpty, !isSeamRun(lines[j - 1].text) {
+            var first = j - 1
+            while first > 0, !lines[first - 1].text.isEmpty { first -= 1 }
+            if opensBlock(lines[first].text, after: lines[j].text) { j -= 1 }
+        }
+        return !endsSentence(lines[j].text) && !isSeamRun(lines[j].text)
     }
 
     /// The run the mark at `mark` lost: the line right after it, or the last

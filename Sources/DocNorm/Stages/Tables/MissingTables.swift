@@ -6,9 +6,13 @@
 /// its row labels (a table's debris: OCR that dropped the heading and
 /// garbled the header or ran a row's cells together, an extraction that
 /// scattered the cells beyond recognition), its values are lost, and the
-/// reader is told so, naming the table's cells. A report that tells a
-/// section in sentences instead of a table has no such debris and is left
-/// alone. Debris between two tables found cannot tell which of two lost
+/// reader is told so, naming the table's cells. So is one whose row labels
+/// stand there as lines of their own, at least `missingMinLabelLines` of
+/// them, and too few numbers for debris (OCR that read the label column
+/// and lost every value: held-out yungang-mzj-2019's table 三, 一、本年新收… to
+/// （七）总计 one label a line, not one digit); a sentence never is a row
+/// label whole. A report that tells a section in sentences instead of a
+/// table has no such debris and is left alone. Debris between two tables found cannot tell which of two lost
 /// tables it is from: both are reported.
 extension TableRecognizer {
     /// A table of the national format the report seems to have lost: its
@@ -17,6 +21,9 @@ extension TableRecognizer {
     struct LostTable {
         var position: Int
         var line: Int
+        /// How many of its row labels stood as lines of their own where no
+        /// number did: 0 when its numbers told it lost.
+        var labelLines = 0
     }
 
     /// The tables lost, by place in the edition's list, and the report's
@@ -58,14 +65,26 @@ extension TableRecognizer {
                 .flatMap { $0.rows.filter { !$0.isHeader }.compactMap { $0.path.last } })).map { Array($0.unicodeScalars) }
             var count = 0
             var first: Int?
+            // The row labels standing whole as lines (spaces aside), and the first such line.
+            var labelLines: Set<String> = []
+            var firstLabel: Int?
             for line in prose[stretches].joined() {
                 let numbers = Self.bareNumbers(in: line.text) + Self.labelledNumbers(in: line.text, labels: labels)
-                guard numbers > 0 else { continue }
+                guard numbers > 0 else {
+                    if let label = Self.wholeLabel(line.text, labels: labels) {
+                        labelLines.insert(label)
+                        if firstLabel == nil { firstLabel = line.lines.lowerBound }
+                    }
+                    continue
+                }
                 count += numbers
                 if first == nil { first = line.lines.lowerBound }
             }
-            guard count >= rules.matching.missingMinBareNumbers, let first else { continue }
-            lost.append(LostTable(position: p, line: first))
+            if count >= rules.matching.missingMinBareNumbers, let first {
+                lost.append(LostTable(position: p, line: first))
+            } else if labelLines.count >= rules.matching.missingMinLabelLines, let firstLabel {
+                lost.append(LostTable(position: p, line: firstLabel, labelLines: labelLines.count))
+            }
         }
         return (lost, edition)
     }
@@ -78,8 +97,11 @@ extension TableRecognizer {
         let templates = rules.templates.filter { $0.edition == edition }
         for table in lost where table.position < templates.count {
             let template = templates[table.position]
+            let remains = table.labelLines > 0
+                ? "\(table.labelLines) of its row labels stand from here on as lines of their own with no number: its values were lost"
+                : "numbers standing alone from here on look like its remains"
             context.report(.tables, "tables.missing", .suspicion,
-                           "the report's tables are in the \(edition) format, but its table \(template.id) was not found; numbers standing alone from here on look like its remains: none of its values is given",
+                           "the report's tables are in the \(edition) format, but its table \(template.id) was not found; \(remains): none of its values is given",
                            line: table.line, cells: DiagnosticCells(table: template.id))
         }
     }
@@ -133,6 +155,14 @@ extension TableRecognizer {
             }
         }
         return count
+    }
+
+    /// The row label (of `labels`) the line is, whole, spaces aside; nil
+    /// when it is none (a sentence holds its words among others).
+    static func wholeLabel(_ text: String, labels: [[Unicode.Scalar]]) -> String? {
+        let compact = text.unicodeScalars.filter { $0 != " " && $0 != "\t" }
+        guard !compact.isEmpty else { return nil }
+        return labels.first { $0.elementsEqual(compact) }.map { String(String.UnicodeScalarView($0)) }
     }
 
     /// Digits, with at most one decimal point between digits.
