@@ -40,6 +40,22 @@ import Testing
         #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
     }
 
+    /// A reading order may find a table's numbers in the zeros that end
+    /// sentences (…诉讼结果尚未审结总计0 0 0): those lines are running text,
+    /// written after the grid whole, numbers and all, and every read-back
+    /// read the table once more from them (fuzz item 42: five grids, five
+    /// more on a second run). Values on running text are the prose's: no
+    /// table is read there, and the report says so.
+    @Test func valuesOnRunningTextAreNoReadingOfTheTable() throws {
+        let sentence = "（一）主动公开政府信息情况。为保证政府信息公开工作的规范有序，诉讼结果尚未审结总计0 0 0 0 0 0 0 0 0"
+        let text = ["行政复议行政诉讼公开水平。现将2024年政府信息公开工作情况报告如下：", sentence, sentence].joined(separator: "\n") + "\n"
+        let doc = try document(text)
+        #expect(doc.tables.isEmpty)
+        #expect(doc.diagnostics.contains { $0.rule == "tables.reading-order" && $0.kind == .suspicion && $0.message.contains("running text") })
+        #expect(TextRenderer.render(doc).components(separatedBy: sentence).count == 3)
+        #expect(Guarantees.check(Array(text.utf8), pipeline: pipeline).isEmpty)
+    }
+
     /// A line of other characters without running text (a caption, a
     /// misread label) stands in the grid's place and is reported, its text said.
     @Test func otherTextInTheSpanIsReportedWithItsText() throws {

@@ -497,6 +497,15 @@ struct TableRecognizer: Sendable {
                 }
                 switch outcome {
                 case .recovered(let reading, let tokens, let last):
+                    if let prose = runningTextHoldingValues(reading, tokens: tokens, lines: lines) {
+                        triedUntil = last + 1
+                        searchedEnd = last + 1
+                        fittingHere = [reading.template.id]
+                        context.report(.tables, "tables.reading-order", .suspicion,
+                                       "the numbers after line \(lines[i].number) fit table \(reading.template.id) in an order that holds, but line \(lines[prose].number) they stand in is running text: not read as the table, so none of its values are given",
+                                       line: lines[prose].number, cells: DiagnosticCells(table: reading.template.id))
+                        break
+                    }
                     let first = headerFragmentsStart(lines, anchorAt: i, template: reading.template,
                                                      earliest: min(firstFreeLine(), i))
                     if first < i {
@@ -998,6 +1007,19 @@ struct TableRecognizer: Sendable {
         }
         return tables.filter { $0.template.edition == edition }.max(by: { $0.score < $1.score })
             ?? tables.max(by: { $0.score < $1.score })
+    }
+
+    /// The first line of running text (`tables.span-text`) a reading took
+    /// values from, if any. Such a line is written after the table whole,
+    /// its numbers with it, so a table read from the numbers that end
+    /// sentences (…尚未审结总计0 0 0, fuzz item 42) would stand twice in the
+    /// output and be read once more by every read-back: the numbers are the
+    /// prose's, and the reading is none.
+    func runningTextHoldingValues(_ reading: ReadingOrderRecovery.Reading, tokens: [ReadingOrderRecovery.Token],
+                                  lines: [SourceLine]) -> Int? {
+        let valueLines = Set(reading.cells.joined().map { tokens[$0].lineIndex })
+        guard let low = valueLines.min(), let high = valueLines.max() else { return nil }
+        return spanText.find(lines, in: low...high, template: reading.template.id).running.first(where: valueLines.contains)
     }
 
     /// The region of a table whose numbers ReadingOrderRecovery put in order:
