@@ -64,6 +64,25 @@ import Testing
         #expect(try canonical(Array(once.utf8)) == once)
     }
 
+    /// Row 4's numbering lost, its label cut in two round the group label's
+    /// last line (`(三) 不|保护第三方` ⏎ `予公开   合法权益3 1 0 0 1 0 | 5`, as
+    /// eval tongchuan-scjg-2019's Tesseract text cuts 1.信访举报投诉类申请
+    /// round 处理): the label's whole text stands before the run, in order,
+    /// so the run is its row's. Main left both rows empty (stray text).
+    @Test func labelCutRoundAnotherLineStandsForItsNumbering() throws {
+        let input = Self.text().replacingFirst("(三) 不 4保沪弟三广3  1  0  0  1  0 | 5\n予公开   合法杈益\n",
+                                               with: "(三) 不|保护第三方\n予公开   合法权益3  1  0  0  1  0 | 5\n")
+        #expect(input.contains("合法权益3"))
+        let doc = try document(input)
+        #expect(Self.values(doc, Self.rowFour) == Self.four.map(String.init))
+        #expect(Self.values(doc, Self.rowFive) == Self.five.map(String.init))
+        #expect(doc.diagnostics.contains { $0.rule == "structure.stray-rows" && $0.kind == .repair })
+        // One character misread in the pieces (权 read 杈): no evidence, stray.
+        let misread = try document(input.replacingFirst("合法权益3", with: "合法杈益3"))
+        #expect(Self.values(misread, Self.rowFour).isEmpty)
+        #expect(misread.diagnostics.contains { $0.rule == "structure.stray-text" })
+    }
+
     /// A run that does not add up (5 misread 6), a run short of a value, or
     /// a row's numbering not before its run (4保沪 read 保沪): neither row is
     /// placed; the text stays stray, flagged.
