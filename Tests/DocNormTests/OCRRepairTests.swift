@@ -793,6 +793,12 @@ import DocNormTestSupport
         ("不计其| 1 | o | 。   0    0 |oli", "不计其| 1 | 0 | 0   0    0 |0 1"),
         // As stage 1 leaves it: no space after the 。.
         ("不计其| 3 | 0 |。0 0 |1ols", "不计其| 3 | 0 |0 0 0 |0 3"),
+        // Two zeros read oo: two cells glued (held-out linjiang-sthjj-2022,
+        // yunling-nyncj-2020), or one zero read twice where readings
+        // holding alike leave the values settled (guangping-fgw-2023).
+        ("四、结转下年度继续办理   [3| 1 oo lo lol4|", "四、结转下年度继续办理   [3| 1 0 0 0 0 4|"),
+        ("和  1| oo     0      0 |oli", "和  1| 0 0     0      0 |0 1"),
+        ("办理    |4|1| oo | oo ol5|", "办理    |4|1| 0 | 0 0 0 5|"),
     ])
     func rowTotalCellsRepaired(_ input: String, _ expected: String) throws {
         let rowTotals = try #require(pipeline.ocr.rowTotals)
@@ -803,9 +809,10 @@ import DocNormTestSupport
     }
 
     @Test(arguments: [
-        // The sum fails (2 ≠ 3); a cell short; a cell long (oo); zeros alone;
+        // The sum fails (2 ≠ 3); a cell short; two readings of oo holding
+        // with different values (1 0 1 0 0 0 2, 1 0 0 1 0 0 2); zeros alone;
         // a token cut by the tail's start; no look-alike at all.
-        "不计其| 2 | 0 | 。   0    0 |1ols", "不计其| 5 | 2 |   0    0 |ol7", "办理    |4|1| oo | oo ol5|",
+        "不计其| 2 | 0 | 。   0    0 |1ols", "不计其| 5 | 2 |   0    0 |ol7", "事项  1 oo 1 0 oo 2",
         "事项| o | 。 | 。   0    0 0 0", "总计     7| oo0    0     0 ”10T7", "不计其| 3 | 0 | 0   0    0 | 0 3",
     ])
     func rowTotalCellsKept(_ input: String) throws {

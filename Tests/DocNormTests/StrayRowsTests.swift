@@ -1,5 +1,7 @@
+import FoundationEssentials
 import Testing
 @testable import DocNorm
+import DocNormTestSupport
 
 /// `structure.stray-rows` (StrayRows.swift): rows whose labels OCR garbled
 /// past reading, their values in the text skipped to reach the next row's
@@ -62,6 +64,38 @@ import Testing
         #expect(!doc.diagnostics.contains { $0.kind == .arithmetic })
         let once = try canonical(Array(input.utf8))
         #expect(try canonical(Array(once.utf8)) == once)
+    }
+
+    /// Row 4's numbering lost, its label cut in two round the group label's
+    /// last line (`(三) 不|保护第三方` ⏎ `予公开   合法权益3 1 0 0 1 0 | 5`, as
+    /// eval tongchuan-scjg-2019's Tesseract text cuts 1.信访举报投诉类申请
+    /// round 处理): the label's whole text stands before the run, in order,
+    /// so the run is its row's. Main left both rows empty (stray text).
+    @Test func labelCutRoundAnotherLineStandsForItsNumbering() throws {
+        let input = Self.text().replacingFirst("(三) 不 4保沪弟三广3  1  0  0  1  0 | 5\n予公开   合法杈益\n",
+                                               with: "(三) 不|保护第三方\n予公开   合法权益3  1  0  0  1  0 | 5\n")
+        #expect(input.contains("合法权益3"))
+        let doc = try document(input)
+        #expect(Self.values(doc, Self.rowFour) == Self.four.map(String.init))
+        #expect(Self.values(doc, Self.rowFive) == Self.five.map(String.init))
+        #expect(doc.diagnostics.contains { $0.rule == "structure.stray-rows" && $0.kind == .repair })
+        // One character misread in the pieces (权 read 杈): no evidence, stray.
+        let misread = try document(input.replacingFirst("合法权益3", with: "合法杈益3"))
+        #expect(Self.values(misread, Self.rowFour).isEmpty)
+        #expect(misread.diagnostics.contains { $0.rule == "structure.stray-text" })
+    }
+
+    /// The kind as Tesseract read it (eval tongchuan-scjg-2019 and three
+    /// held-out reports of its table style): `人瑟) 不予|信访举报投诉` ⏎
+    /// `处理     类申请    工   0 … | 工`, gold 1 0 0 0 0 0 1. Main left the
+    /// row empty, its values dropped as stray text.
+    @Test func tongchuanPetitionRowIsPlaced() throws {
+        let path = repositoryRoot.path + "/Corpus/eval/tongchuan-scjg-2019/extracted/ocr-tesseract.txt"
+        let input = try #require(FileManager.default.contents(atPath: path))
+        let doc = try pipeline.run(Array(input))
+        let table = try #require(doc.tables.first { $0.templateID?.hasSuffix("applications") == true })
+        let row = table.records.filter { $0.row.last == "1.信访举报投诉类申请" }
+        #expect(row.map(\.value) == ["1", "0", "0", "0", "0", "0", "1"])
     }
 
     /// A run that does not add up (5 misread 6), a run short of a value, or

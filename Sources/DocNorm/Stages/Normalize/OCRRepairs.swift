@@ -602,7 +602,7 @@ struct OCRRepairs: Sendable {
         if may.contains(.rowTotals), let rowTotals, let mended = rowTotals.repair(&s) {
             changed.append(("normalize.ocr-row-total", s))
             context.report(.normalize, "normalize.ocr-row-total", .repair,
-                           "'\(mended.read)' ending a table row's line in a text read by OCR taken as \(mended.repaired) (Tesseract reads a cell's 0 as o or 。, a rule glued to a cell as l or 1, a 3 as s): the one reading of its look-alikes whose last value, the row's total, is the sum of the others",
+                           "'\(mended.read)' ending a table row's line in a text read by OCR taken as \(mended.repaired) (Tesseract reads a cell's 0 as o or 。, a rule glued to a cell as l or 1, a 3 as s): the one row of values its look-alikes read as whose last value, the row's total, is the sum of the others",
                            line: line)
         }
         if may.contains(.words) && words.repair(&s) { changed.append(("normalize.ocr-word", s)) }

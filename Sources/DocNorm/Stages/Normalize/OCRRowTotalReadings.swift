@@ -27,9 +27,12 @@ struct OCRRowTotalReadingsRules: Decodable {
 /// Left as read, the cells were no numbers and the whole row went unplaced
 /// (both corpora, 2026-12-07: 部分公开 rows of one table style in the OCR
 /// of eval tongchuan-scjg-2019, held-out binzhu-kjj-2022,
-/// weichuan-swjt-2024 and more). A row read a cell short, or one cell too
-/// many (`oo` is one zero or two), is left as read: the sum cannot say
-/// where a zero stands.
+/// weichuan-swjt-2024 and more). Two zeros read as letters side by side
+/// (`oo`) are two cells glued (`[3| 1 oo lo lol4|` for 3 1 0 0 0 0 4) or
+/// one zero read twice, so both are tried too; where several readings
+/// hold with the same values (`|4|1| oo | oo ol5|`: which `oo` is the
+/// doubled one), the values are settled all the same. A row read a cell
+/// short is left as read: the sum cannot say where a zero stands.
 struct OCRRowTotalReadings: Sendable {
     let cells: Int
     let zeroMarks: [Unicode.Scalar]
@@ -94,11 +97,17 @@ struct OCRRowTotalReadings: Sendable {
         return candidate
     }
 
+    private func isZeroLetter(_ c: Unicode.Scalar) -> Bool { letters[c] == zero }
+
     /// The readings of one cell token: each ambiguous rule reading as a rule
-    /// (the token split there) or as a digit; every piece a number written
-    /// without a leading 0. Empty when none reads so.
+    /// (the token split there) or as a digit; a zero letter right after
+    /// another (`oo`) as a cell of its own (the token split before it) or as
+    /// that zero read twice (dropped); every piece a number written without
+    /// a leading 0. Empty when none reads so.
     private func readings(of token: ArraySlice<Unicode.Scalar>) -> [[UInt64]] {
-        let ambiguous = token.indices.filter { ruleReadings.contains(token[$0]) }
+        let ambiguous = token.indices.filter {
+            ruleReadings.contains(token[$0]) || $0 > token.startIndex && isZeroLetter(token[$0]) && isZeroLetter(token[$0 - 1])
+        }
         guard ambiguous.count <= 8, token.count <= 12 else { return [] }
         var found: [[UInt64]] = []
         for mask in 0..<(1 << ambiguous.count) {
@@ -111,7 +120,10 @@ struct OCRRowTotalReadings: Sendable {
             }
             for k in token.indices {
                 let c = token[k]
-                if let a = ambiguous.firstIndex(of: k) {
+                if let a = ambiguous.firstIndex(of: k), let zero = letters[c], !ruleReadings.contains(c) {
+                    // A second zero letter: its own cell, or the first read twice.
+                    if mask & (1 << a) != 0 { close(); digits.append(zero) }
+                } else if let a = ambiguous.firstIndex(of: k) {
                     if mask & (1 << a) != 0 { close() } else { digits.append("1") }
                 } else if isDigit(c) {
                     digits.append(c)
@@ -168,14 +180,15 @@ struct OCRRowTotalReadings: Sendable {
         }
         guard !misread.isEmpty else { return nil }
         // Every combination of the tokens' readings; the ones whose values
-        // are a row and its total.
+        // are a row and its total, one per distinct row of values (which
+        // `oo` of two is the doubled zero leaves the values alike).
         var held: [[[UInt64]]] = []
         var choice = Array(repeating: 0, count: options.count)
         while true {
             let picked = options.indices.map { options[$0][choice[$0]] }
             let values = picked.flatMap { $0 }
             if values.count == cells, let total = values.last, total > 0, values.dropLast().reduce(0, +) == total,
-               !held.contains(picked) {
+               !held.contains(where: { $0.flatMap { $0 } == values }) {
                 held.append(picked)
             }
             var k = options.count - 1

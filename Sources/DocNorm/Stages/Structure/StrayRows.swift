@@ -11,7 +11,12 @@
 /// - the runs are exactly as many as those rows, each exactly its row's
 ///   count of values;
 /// - the text before each run holds its row's numbering (4., 5.; its dot
-///   may be lost, 4保沪), so each run stands where its row's label was;
+///   may be lost, 4保沪), or, the numbering lost, the label's whole text in
+///   order with other text between its pieces (a label cut in two round
+///   the group label's last line: `（五）不予|信访举报投诉` ⏎ `处理 类申请
+///   1 0 0 0 0 0 | 1` for 1.信访举报投诉类申请, held-out huangchuan-fgj-2020
+///   and eval tongchuan-scjg-2019's Tesseract text), so each run stands
+///   where its row's label was;
 /// - each run keeps every row relation of its row that can be evaluated
 ///   (at least one), one of them with a term that is not 0 (0s add up
 ///   anywhere).
@@ -56,16 +61,33 @@ extension TemplateMatcher {
             let numbering = label.prefix { digits.contains($0) }
             guard !numbering.isEmpty, numbering.count < label.count else { return nil }
             let before = stream.scalars[texts[i]]
-            guard before.count > numbering.count,
-                  (before.startIndex..<(before.endIndex - numbering.count)).contains(where: { at in
-                      before[at..<at + numbering.count].elementsEqual(numbering)
-                          && (at == before.startIndex || !digits.contains(before[at - 1]))
-                          && !digits.contains(before[at + numbering.count])
-                  })
+            let numbered = before.count > numbering.count
+                && (before.startIndex..<(before.endIndex - numbering.count)).contains(where: { at in
+                    before[at..<at + numbering.count].elementsEqual(numbering)
+                        && (at == before.startIndex || !digits.contains(before[at - 1]))
+                        && !digits.contains(before[at + numbering.count])
+                })
+            guard numbered || holdsInPieces(label.dropFirst(numbering.count).drop { !$0.properties.isAlphabetic }, before)
             else { return nil }
             guard let relations = rowRelations(template, row: row, number: { TableArithmetic.number(stream.text(values[$0])) }),
                   relations.hold, relations.nonZero else { return nil }
         }
         return runs
+    }
+
+    /// Whether `text` (a label's words, its numbering dropped) stands whole
+    /// in `stretch`, in order, in pieces at most as far apart as the text
+    /// is long: a label OCR cut round another cell's line, every character
+    /// read right. (A misread character or a lost one fails: the numbering
+    /// is the other evidence.)
+    private func holdsInPieces(_ text: ArraySlice<Unicode.Scalar>, _ stretch: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard text.count >= 2 else { return false }
+        var first: Int?, at = stretch.startIndex
+        for c in text {
+            guard let found = stretch[at...].firstIndex(of: c) else { return false }
+            if first == nil { first = found }
+            at = found + 1
+        }
+        return at - first! <= 2 * text.count
     }
 }
