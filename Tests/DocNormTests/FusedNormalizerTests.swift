@@ -102,3 +102,95 @@ import DocNormTestSupport
         #expect(CharacterNormalizer(rules: rules).classes.unifiedIdeographsAreInert)
     }
 }
+
+/// Stage 1b marks a line for stage 1c (`NormalizedLines.mayNeedOCR`) where an
+/// opener stands, where the rules changed it, and where the misread dash or 1
+/// (一, 工) may open a repair: a digit right after it, or nothing but spaces
+/// to the line's end after a scalar that is no ideograph. The marks are read
+/// against that rule written here on the output's scalars, for runs of Han
+/// of every length around the two ideographs. It pins the rule as it stands:
+/// a narrower one (session 116 tried marking a changed line only by what it
+/// holds now) must be shown sound against `OCRRepairs.mayRepair` and change
+/// this test with it.
+@Suite struct OCRMarkTests {
+    let normalizer = try! Pipeline(rules: rules).characters
+
+    func expectedMarks(_ text: String) throws -> [Int] {
+        let classes = normalizer.classes
+        let ideographs: Set<UInt32> = [classes.ocrIdeograph, classes.otherOCRIdeograph]
+        let input = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = try normalizer.normalizeFused(text)
+        var marks: [Int] = []
+        for (index, line) in lines.enumerated() {
+            let s = line.text.unicodeScalars.map(\.value)
+            let changed = line.text != input[line.number - 1]
+            let opener = s.contains { $0 <= 0xFFFF && classes.bmp[Int($0)] & ScalarClasses.ocrOpener != 0 }
+            let ideograph = s.indices.contains { k in
+                guard ideographs.contains(s[k]), s[k] != 0 else { return false }
+                if k + 1 < s.count && s[k + 1] &- 0x30 < 10 { return true }
+                let before = k > 0 ? s[k - 1] : 0
+                return !(0x4E00...0x9FFF).contains(before) && s[(k + 1)...].allSatisfy { $0 == 0x20 }
+            }
+            if changed || opener || ideograph { marks.append(index) }
+        }
+        return marks
+    }
+
+    @Test func ideographsMarkWhereTheyMayOpenARepair() throws {
+        #expect(normalizer.classes.ocrIdeograph != 0)
+        let alphabet = ["一", "工", "政", "统", "0", "7", " ", "a", "\n"]
+        var random = SplitMix64(seed: 20261207)
+        var marked = 0
+        for _ in 0..<3000 {
+            let length = Int(random.next() % 12) + 1
+            let text = (0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }.joined()
+            let marks = try normalizer.normalizeFusedMarking(text).mayNeedOCR ?? []
+            #expect(marks == (try expectedMarks(text)), "\(text.debugDescription)")
+            marked += marks.count
+        }
+        #expect(marked > 500)
+        for text in ["统一10", "一一一一10", "统一", "0 一", "0 一  ", "a一 b", "工0 0 0", "政工 ", "一\n工", "一一 一", "a 政", "统一 1", "政 工 "] {
+            #expect((try normalizer.normalizeFusedMarking(text).mayNeedOCR ?? []) == (try expectedMarks(text)), "\(text.debugDescription)")
+        }
+    }
+}
+
+/// `lineCount` (the line array's capacity) is the rule read byte by byte,
+/// written here: LFs less those past the limit of a run of empty lines, CRs
+/// not before an LF, form feeds, plus one. A faster count (eight bytes a
+/// step, tried in session 116) must keep it: runs of LFs are put at every
+/// offset across eight-byte words and at the text's end.
+@Suite struct LineCountTests {
+    static func counted(_ bytes: [UInt8], limit: Int) -> Int {
+        var count = 0, run = 0, lineFeeds = 0
+        for (k, b) in bytes.enumerated() {
+            if b == 0x0A {
+                run = k > 0 && bytes[k - 1] == 0x0A && lineFeeds > 0 ? run + 1 : 0
+                if run <= limit { lineFeeds += 1 }
+            } else if b == 0x0C || (b == 0x0D && (k + 1 == bytes.count || bytes[k + 1] != 0x0A)) {
+                count += 1
+            }
+        }
+        return 1 + count + lineFeeds
+    }
+
+    @Test func countsAsTheRuleReadByteByByte() {
+        let alphabet: [[UInt8]] = [[0x0A], [0x0A], [0x0A], [0x0D], [0x0D, 0x0A], [0x0C], [0x61], Array("政".utf8), [0x20]]
+        var random = SplitMix64(seed: 20261207)
+        for _ in 0..<4000 {
+            let length = Int(random.next() % 40)
+            let bytes = (0..<length).flatMap { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            for limit in [0, 1, 2, 3, .max] {
+                let got = bytes.withUnsafeBufferPointer { CharacterNormalizer.lineCount($0, blankRunLimit: limit) }
+                #expect(got == Self.counted(bytes, limit: limit), "\(bytes) limit \(limit)")
+            }
+        }
+        for offset in 0..<17 {
+            let bytes = [UInt8](repeating: 0x61, count: offset) + [UInt8](repeating: 0x0A, count: 20) + [0x61]
+            for limit in [0, 1, 3, 7, 8, 9] {
+                let got = bytes.withUnsafeBufferPointer { CharacterNormalizer.lineCount($0, blankRunLimit: limit) }
+                #expect(got == Self.counted(bytes, limit: limit), "offset \(offset) limit \(limit)")
+            }
+        }
+    }
+}
