@@ -93,6 +93,25 @@ import Testing
         #expect(!SpanText.holds(foreign, in: "申请人情况\t0 36"))
     }
 
+    /// `holds` steps over ASCII bytes without looking them up, which holds
+    /// only while no foreign Han set has an ASCII member: none of the
+    /// built-in templates' has, and a line's foreign Han is found after any
+    /// run of ASCII (digits, spaces, TABs, |), between two- and four-byte
+    /// scalars, at its first and last byte, as its scalars read.
+    @Test func foreignHanSetsHoldNoASCIIAndItsSkipFindsWhatTheScalarsFind() throws {
+        let spans = pipeline.tables.spanText
+        #expect(!spans.foreignHan.isEmpty)
+        for (id, set) in spans.foreignHan {
+            #expect(!(0..<0x80).contains { set.contains(UInt32($0)) }, "\(id)")
+        }
+        let foreign = try #require(spans.foreignHan["2021-applications"])
+        let known = spans.labelScalars["2021-applications"]!
+        for text in ["甲", "12 0\t3 | 4 5 6 7 8 9 甲", "é1 2\u{20000}", "1234567890\t", "0 0 0\t自然人", "ab|cd 附", "附 0 0", "ñ 0 ü 1 ß"] {
+            let scalars = text.unicodeScalars.contains { $0.properties.isIdeographic && !known.contains($0) }
+            #expect(SpanText.holds(foreign, in: text) == scalars, "\(text.debugDescription)")
+        }
+    }
+
     /// The guarantee: a table step that takes in a line of characters no
     /// label has and says nothing of it is a violation; said in its result
     /// or in a diagnostic, it is not.

@@ -42,7 +42,11 @@ struct SpanText: Sendable {
             labelScalars[template.id] = Set(texts.flatMap(\.unicodeScalars))
             let labelHan = labelScalars[template.id, default: []].filter(\.properties.isIdeographic)
                 .sorted { $0.value < $1.value }.map { "\\x{\(String($0.value, radix: 16))}" }.joined()
-            foreignHan[template.id] = try? ScalarSet(pattern: "[[:Ideographic:]-[\(labelHan)]]")
+            let foreign = try? ScalarSet(pattern: "[[:Ideographic:]-[\(labelHan)]]")
+            // `holds` steps over ASCII bytes without a lookup: no ideograph is ASCII.
+            precondition(!(foreign.map { set in (0..<0x80).contains { set.contains(UInt32($0)) } } ?? false),
+                         "SpanText: a foreign Han set holds ASCII")
+            foreignHan[template.id] = foreign
         }
         self.labelScalars = labelScalars
         self.foreignHan = foreignHan
@@ -92,11 +96,14 @@ struct SpanText: Sendable {
     /// probe of `tables.settle` (106 K lines of the 1 MB bench), and most
     /// hold no such scalar, so it reads the whole line; the scalar view's
     /// validated steps and a closure call per scalar cost ~350 instructions
-    /// a line.
+    /// a line. `set` holds no ASCII scalar (the foreign Han sets, checked
+    /// when made): an ASCII byte, a table line's digits, spaces and TABs,
+    /// is stepped over with no decoding and no lookup.
     static func holds(_ set: ScalarSet, in text: String) -> Bool {
         func holds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             var i = 0
             while i < bytes.count {
+                if bytes[i] < 0x80 { i &+= 1; continue }
                 let (value, length) = decodeUTF8Scalar(bytes, at: i)
                 if set.contains(value) { return true }
                 i &+= length
