@@ -497,7 +497,11 @@ struct TableRecognizer: Sendable {
                 }
                 switch outcome {
                 case .recovered(let reading, let tokens, let last):
-                    if let prose = runningTextHoldingValues(reading, tokens: tokens, lines: lines) {
+                    // The lines among the values that are not the table's; the
+                    // header and label fragments read on either side below hold
+                    // only pieces of its labels, so none of them is.
+                    let notCells = spanText.find(lines, in: i...last, template: reading.template.id)
+                    if let prose = runningTextHoldingValues(notCells, reading: reading, tokens: tokens) {
                         triedUntil = last + 1
                         searchedEnd = last + 1
                         fittingHere = [reading.template.id]
@@ -528,7 +532,8 @@ struct TableRecognizer: Sendable {
                                        "line(s) \(lines[(last + 1)...end].map(\.text).filter { !$0.isEmpty }.joined(separator: " ")) after the last value of table \(reading.template.id), \(why): read as part of the table's header",
                                        line: lines[last + 1].number)
                     }
-                    regions.append(keep(region(reading, tokens: tokens, lines: lines, from: first, to: end, context: context, gridsOnly: gridsOnly)))
+                    regions.append(keep(region(reading, tokens: tokens, lines: lines, from: first, to: end, notCells: notCells,
+                                               context: context, gridsOnly: gridsOnly)))
                     edition = reading.template.edition
                     openBefore = nil
                     i = end + 1
@@ -1009,23 +1014,24 @@ struct TableRecognizer: Sendable {
             ?? tables.max(by: { $0.score < $1.score })
     }
 
-    /// The first line of running text (`tables.span-text`) a reading took
-    /// values from, if any. Such a line is written after the table whole,
-    /// its numbers with it, so a table read from the numbers that end
-    /// sentences (…尚未审结总计0 0 0, fuzz item 42) would stand twice in the
-    /// output and be read once more by every read-back: the numbers are the
-    /// prose's, and the reading is none.
-    func runningTextHoldingValues(_ reading: ReadingOrderRecovery.Reading, tokens: [ReadingOrderRecovery.Token],
-                                  lines: [SourceLine]) -> Int? {
-        let valueLines = Set(reading.cells.joined().map { tokens[$0].lineIndex })
-        guard let low = valueLines.min(), let high = valueLines.max() else { return nil }
-        return spanText.find(lines, in: low...high, template: reading.template.id).running.first(where: valueLines.contains)
+    /// The first line of running text (`tables.span-text`, `notCells` of
+    /// the reading's stretch) the reading took values from, if any. Such a
+    /// line is written after the table whole, its numbers with it, so a
+    /// table read from the numbers that end sentences (…尚未审结总计0 0 0,
+    /// fuzz item 42) would stand twice in the output and be read once more
+    /// by every read-back: the numbers are the prose's, and the reading is none.
+    func runningTextHoldingValues(_ notCells: SpanText.Found, reading: ReadingOrderRecovery.Reading,
+                                  tokens: [ReadingOrderRecovery.Token]) -> Int? {
+        notCells.running.first { line in reading.cells.contains { $0.contains { tokens[$0].lineIndex == line } } }
     }
 
     /// The region of a table whose numbers ReadingOrderRecovery put in order:
     /// lines `start...last`, reported and traced like a matched one.
+    /// `notCells`: the lines of the stretch that are not the table's, as the
+    /// caller found them to check the reading (`runningTextHoldingValues`).
     func region(_ reading: ReadingOrderRecovery.Reading, tokens: [ReadingOrderRecovery.Token], lines: [SourceLine],
-                from start: Int, to last: Int, context: PipelineContext, gridsOnly: Bool = false) -> Region {
+                from start: Int, to last: Int, notCells: SpanText.Found,
+                context: PipelineContext, gridsOnly: Bool = false) -> Region {
         let template = reading.template
         let text = Self.cellText(lines[start...last])
         var filled = readingOrder.fill(reading, tokens: tokens, text: text)
@@ -1046,7 +1052,6 @@ struct TableRecognizer: Sendable {
             context.report(.tables, "tables.reading-order", .suspicion,
                            "number(s) \(dropped) near table \(template.id) fit no cell; dropped", line: tokens[reading.dropped[0]].line)
         }
-        let notCells = spanText.find(lines, in: start...last, template: template.id)
         let running = notCells.isEmpty ? [] : spanText.report(notCells, lines: lines, table: template.id, context: context)
         context.traced(.tables, "tables.reading-order", line: lines[start].number,
                        before: lines[start...last].map(\.text).joined(separator: "⏎"),
