@@ -1413,6 +1413,22 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(document.diagnostics.contains { $0.rule == "lines.displaced-run" && $0.kind == .suspicion && $0.line == 2 })
     }
 
+    /// A section heading repeated with noise stage 4 restores away
+    /// (一、总体情况/ → 一、总体情况) is the same heading, taken out in
+    /// stage 2 as an exact repeat is: otherwise the tables stage reads one
+    /// line more than a second run does (fuzz item 43). Either may be the
+    /// noisy one; another section's heading, or a paragraph, stays.
+    @Test func aSectionHeadingRepeatedWithNoiseIsOne() throws {
+        for text in ["一、总体情况\n一、总体情况/\n本年度公开信息。\n", "一、总体情况/\n一、总体情况\n本年度公开信息。\n"] {
+            let traced = try document(text, tracing: true).trace
+            #expect(traced.contains { $0.rule == "lines.duplicate-heading" && $0.line == 2 }, "\(text)")
+            #expect(!traced.contains { $0.rule == "structure.duplicate-heading" }, "\(text)")
+            #expect(try repaired(text) == ["一、总体情况", "本年度公开信息。"])
+        }
+        #expect(try repaired("一、总体情况\n二、主动公开政府信息情况/\n本年度公开信息。\n") == ["一、总体情况", "二、主动公开政府信息情况", "本年度公开信息。"])
+        #expect(try repaired("一、总体情况\n一、总体情况良好，全年公开信息。\n") == ["一、总体情况", "一、总体情况良好，全年公开信息。"])
+    }
+
     /// The duplicate-heading check tells lines apart by their first scalars
     /// before comparing them as Strings; it must never call canonically
     /// equivalent texts different (Å as one scalar or as A and a ring).

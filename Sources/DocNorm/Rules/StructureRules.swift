@@ -513,6 +513,23 @@ public struct StructureRules: Sendable {
         return runInPhraseEnd(parsed.rest) == nil && isHeadingShaped(text)
     }
 
+    /// The heading stage 4 writes for `text` (`StructureRecovery.classify`):
+    /// a noisy section title restored (一、总体情况/ → 一、总体情况,
+    /// `structure.section-title`, which asks nothing of the lines around),
+    /// else the text as written; nil where stage 4 reads no heading.
+    /// Stage 2 compares a repeated heading by it (`lines.duplicate-heading`):
+    /// a repeat only stage 4 saw stood in the lines the tables stage read.
+    func headingAsRestored(_ text: String) -> String? {
+        guard let parsed = numbering.parse(text) else { return nil }
+        if parsed.numbering.style == sectionTitles.style,
+           let section = sectionTitles.restored(parsed.rest, misreadEndings: notHeadingEndings),
+           let written = numbering.written(section.number, style: parsed.numbering.style) {
+            let restored = written + section.title
+            return readsAsHeading(restored) ? restored : nil
+        }
+        return runInPhraseEnd(parsed.rest) == nil && isHeadingShaped(text) ? text : nil
+    }
+
     public static func load(from source: RuleSource) throws -> StructureRules {
         let file = try source.decode(StructureRulesFile.self, from: "structure.json")
         return StructureRules(numbering: try HeadingNumbering(file), heading: file.heading,

@@ -19,6 +19,8 @@
 ///   the paragraphs stage 2 joins from lines repeated apart
 ///   (7.属于…⏎…⏎7.属于…⏎…) stand right after each other only in its output,
 ///   where a second run would take them for a duplicate the first did not.
+///   Two headings equal once stage 4 restores a noisy section title
+///   (一、总体情况 ⏎ 一、总体情况/) are compared so too (`headingAsRestored`).
 ///   Two equal headings joined from pieces are one in stage 4
 ///   (`structure.duplicate-heading`), so a second run finds none left.
 extension LineRepair {
@@ -116,6 +118,14 @@ extension LineRepair {
                         if sameBytes { previousHeading = true }
                         continue
                     }
+                } else if let previous, let first, !Self.startsDiffer(previousFirst, first), structure.numbering.firstScalars.contains(first),
+                          let restored = structure.headingAsRestored(lines[i].text), structure.headingAsRestored(lines[previous].text) == restored {
+                    // Equal as stage 4 restores them (一、总体情况 ⏎ 一、总体情况/):
+                    // a line stage 4 drops is not left for the tables stage
+                    // to read, or a second run reads a table across one
+                    // heading line where the first met two (fuzz item 43).
+                    context.traced(.lines, "lines.duplicate-heading", line: lines[i].number, before: lines[i].text, after: "")
+                    continue
                 }
                 previous = count
                 previousFirst = first
