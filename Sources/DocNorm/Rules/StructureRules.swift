@@ -477,6 +477,8 @@ public struct StructureRules: Sendable {
     let sectionTitles: SectionTitles
     /// What a section title's last part must be to stand for it (`structure.section-tail`).
     let sectionTails: SectionTailRules
+    /// The scalars the section titles' numbering opens with (一…十).
+    let sectionOpeners: ScalarSet
 
     /// Where the phrase of a run-in heading ends in `rest`, a numbered
     /// line's text after its numbering: at its first closer (。), with text
@@ -513,6 +515,25 @@ public struct StructureRules: Sendable {
         return runInPhraseEnd(parsed.rest) == nil && isHeadingShaped(text)
     }
 
+    /// Whether stage 4 may write `text` as another heading than it stands
+    /// (`headingAsRestored`): it opens with the section titles' numbering
+    /// (一、) and holds a noise scalar or ends with a mark no title ends
+    /// with, and no ASCII digit. A scan of its bytes, asked before the
+    /// restoring's diffs: a table's last row and the next section's heading
+    /// open alike in every report, and a row written with rules
+    /// (四、结转下年度继续办理 | 1 | 0 ⏎ 四、政府信息公开行政复议…) holds noise;
+    /// its digits say it is no title (restoring such rows cost 2.3 M of
+    /// the 1 MB bench). Stage 2 asks it; stage 4 restores without it.
+    func mayRestoreSectionTitle(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, sectionOpeners.contains(first),
+              Substring(text).unicodeScalars.firstIndex(in: sectionTitles.noise) != nil
+                || text.unicodeScalars.last.map(notHeadingEndings.contains) == true else { return false }
+        // The digits on the bytes (the UTF-8 view's iterator cost 1,900
+        // instructions a line of a table written with spaces).
+        var text = text
+        return text.withUTF8 { bytes in !bytes.contains { $0 >= 0x30 && $0 <= 0x39 } }
+    }
+
     /// The heading stage 4 writes for `text` (`StructureRecovery.classify`):
     /// a noisy section title restored (一、总体情况/ → 一、总体情况,
     /// `structure.section-title`, which asks nothing of the lines around),
@@ -532,7 +553,8 @@ public struct StructureRules: Sendable {
 
     public static func load(from source: RuleSource) throws -> StructureRules {
         let file = try source.decode(StructureRulesFile.self, from: "structure.json")
-        return StructureRules(numbering: try HeadingNumbering(file), heading: file.heading,
+        let numbering = try HeadingNumbering(file)
+        return StructureRules(numbering: numbering, heading: file.heading,
                               runInClosers: ScalarSet(ranges: file.heading.runInClosers.unicodeScalars.map { $0.value...$0.value },
                                                       pattern: "heading.runInClosers"),
                               notHeadingEndings: Set(file.heading.notHeadingEndings.unicodeScalars),
@@ -540,7 +562,9 @@ public struct StructureRules: Sendable {
                               reportSuffixes: file.reportNames.suffixes, yearMarker: file.reportNames.yearMarker,
                               openingLines: file.reportNames.openingLines, bodySpelling: file.reportNames.bodySpelling,
                               sectionTitles: try SectionTitles(file.sectionTitles),
-                              sectionTails: try SectionTailRules(file.sectionTitles.tails))
+                              sectionTails: try SectionTailRules(file.sectionTitles.tails),
+                              sectionOpeners: numbering.styles.first { $0.id == file.sectionTitles.style }?.firsts
+                                  ?? ScalarSet(ranges: [], pattern: "sectionTitles.style openers"))
     }
 }
 
