@@ -639,6 +639,29 @@ let column = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n"
         #expect(try repaired(text(digitsSpaced: false)).last?.hasSuffix("26条。" + next) == true)
     }
 
+    /// After a full stop at the column, the next item of a prose list whose
+    /// two items before it each opened a paragraph opens one too, though its
+    /// first line fills the column as a wrap would (held-out
+    /// mingchuan-jtyst-2019: 三是…接受社会监督。 ⏎ 四是…公开2019年部门预算和, a
+    /// first line whose digits left its width no proof of a dropped indent;
+    /// `lines.ordinal-item-sibling`). A list whose items did not each open a
+    /// paragraph is left to the widths.
+    @Test func theNextOfAListsParagraphItemsOpensAParagraph() throws {
+        let body = (0..<6).map { _ in fullLine }.joined(separator: "\n") + "\n结束。\n"
+        let one = "一是" + String(repeating: "完", count: 10) + "。"
+        let two = "二是" + String(repeating: "做", count: 10) + "。"
+        let three = "三是" + String(repeating: "推", count: 17) + "。"  // 40 columns: at the column
+        let four = "四是" + String(repeating: "加", count: 18)           // 40 columns: as full as a wrap
+        let text = body + one + "\n" + two + "\n" + three + "\n" + four + "\n结束。\n"
+        #expect(try repaired(text).suffix(4) == [one, two, three, four + "结束。"])
+        #expect(try document(text, tracing: true).trace.contains { $0.rule == "lines.ordinal-item-sibling" })
+        // Without 二是's paragraph before 三是's the list shows one item a
+        // paragraph only: the widths decide, and 四是… is 三是…'s wrap.
+        let plain = "概述" + String(repeating: "完", count: 10) + "。"
+        let unproven = body + plain + "\n" + three + "\n" + four + "\n结束。\n"
+        #expect(try repaired(unproven).suffix(2) == [plain, three + four + "结束。"])
+    }
+
     /// A blank line after every paragraph is no double spacing where the
     /// wrapped lines go straight on: w3m sets a paragraph a line when it fits
     /// and a blank line after each (held-out sangning-mzw-2024: 一是…公开。, 93

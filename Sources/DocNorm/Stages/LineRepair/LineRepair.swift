@@ -162,6 +162,15 @@ struct LineRulesFile: VersionedRuleFile {
     /// optional, so a rules folder written before it still loads (and
     /// numbered lines never count).
     var runInMarks: String?
+    /// A prose list's items that open paragraphs of their own (一是…, 二是…):
+    /// the numerals in order and the marker after them
+    /// (`lines.ordinal-item-sibling`); optional, so a rules folder written
+    /// before it still loads (and the rule is off).
+    struct OrdinalItems: Decodable {
+        var numerals: String
+        var marker: String
+    }
+    var ordinalItems: OrdinalItems?
     var wrap: Wrap
 }
 
@@ -244,6 +253,10 @@ public struct LineRepair: Sendable {
     let hangingMarks: ScalarSet
     /// `runInMarks` as a bit set (empty when the rules have none).
     let runInMarks: ScalarSet
+    /// Item number of each `ordinalItems` numeral (一 → 1) and the marker
+    /// after it (是); empty and nil when the rules have none.
+    let ordinalNumbers: [Unicode.Scalar: Int]
+    let ordinalMarker: Unicode.Scalar?
     /// Whether a CJK unified ideograph from U+5000 on (UTF-8 lead bytes
     /// E5…E9) is among `noLineStart` or `closers`: never in the rules as
     /// written, so a line of several scalars opening with one is no piece
@@ -358,6 +371,10 @@ public struct LineRepair: Sendable {
         runningText = set(file.runningText)
         hangingMarks = set(file.hangingMarks ?? "")
         runInMarks = set(file.runInMarks ?? "")
+        let ordinalMarkers = Array((file.ordinalItems?.marker ?? "").unicodeScalars)
+        ordinalMarker = ordinalMarkers.count == 1 ? ordinalMarkers[0] : nil
+        ordinalNumbers = Dictionary(Array((file.ordinalItems?.numerals ?? "").unicodeScalars).enumerated().map { ($1, $0 + 1) },
+                                    uniquingKeysWith: { first, _ in first })
         markPairs = file.markPairs.map { MarkPairs(lineEnds: $0.lineEnds, lineStarts: set($0.lineStarts), set: set) }
         quoteBreakPairs = (file.ocrQuoteBreaks?.pairs ?? []).compactMap { pair in
             let marks = Array(pair.unicodeScalars)
@@ -1094,6 +1111,16 @@ public struct LineRepair: Sendable {
                     keepBreak("lines.indent-hung-mark", last, next)
                     break
                 }
+                // A full stop before the next of a prose list's items, where
+                // this paragraph and the one before opened with the two items
+                // before it (二是…。 ⏎ 三是…。 ⏎ 四是…), ends the paragraph
+                // whatever the widths say: such a list's items each open a
+                // paragraph (`lines.ordinal-item-sibling`).
+                if wrapped, endsStrongly(last.text), let before = previousParagraph,
+                   opensNextOrdinalItem(next.text, after: first.text, and: lines[before.lowerBound].text) {
+                    keepBreak("lines.ordinal-item-sibling", last, next)
+                    break
+                }
                 if probing { return nil }
                 if acrossBreak { breakSeams.append(end + 1) } else if acrossQuote { quoteSeams.append(end + 1) }
                 else if !wrapped { bracketSeams.append(end + 1) }
@@ -1134,6 +1161,30 @@ public struct LineRepair: Sendable {
             position = end + 1
         }
         return output
+    }
+
+    /// The item number of the prose list item that opens `text` (三是… → 3),
+    /// nil when none does: a numeral of `ordinalItems` and its marker at
+    /// the line's start.
+    func ordinalItem(_ text: String) -> Int? {
+        guard let marker = ordinalMarker else { return nil }
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let numeral = scalars.next(), let number = ordinalNumbers[numeral], scalars.next() == marker else { return nil }
+        return number
+    }
+
+    /// Whether `next` opens with a prose list's item (三是 or later) whose
+    /// item before it opens the paragraph `head` opens and whose item two
+    /// before opens the paragraph `headBefore` opens: two items in a row
+    /// that each opened a paragraph say the list sets one an item, so a
+    /// full stop at the column before the next item ends a paragraph too
+    /// (held-out mingchuan-jtyst-2019: 三是…接受社会监督。 at the column,
+    /// 四是…公开2019年部门预算和 ⏎ 2018年…, whose width with digits could
+    /// not tell a dropped indent; `lines.ordinal-item-sibling`). A list
+    /// run into one paragraph (一是…；二是…) never has two such heads.
+    func opensNextOrdinalItem(_ next: String, after head: String, and headBefore: String) -> Bool {
+        guard let item = ordinalItem(next), item >= 3 else { return false }
+        return ordinalItem(head) == item - 1 && ordinalItem(headBefore) == item - 2
     }
 
     /// Whether numbering opens the line at `index` and it ends as a heading
