@@ -484,6 +484,23 @@ func repaired(_ text: String) throws -> [String] {
         #expect(try repaired(body + "六、其他需要报告的工作\n\n，冈\n").last == "六、其他需要报告的工作，冈")
     }
 
+    /// Fuzz item 44 (run 88): a section heading whose title 11 U+FFFD keep
+    /// from being restored reached the text column and took table 四's next
+    /// value, `0`, as its wrap (`…情况；0`). Stage 3 had counted that 0 among
+    /// the table's values after the heading (16, not its 15 cells), so the
+    /// heading stayed; a second run read the 0 as the heading's, counted 15
+    /// and moved the heading after the values (`tables.interleaved-heading`).
+    /// A section heading goes on in no line of a table's values.
+    @Test func damagedSectionHeadingTakesNoValueAsItsWrap() throws {
+        let heading = "四、政府信息公" + String(repeating: "\u{FFFD}", count: 11) + "行政复议、行政诉讼情况"
+        let input = "行政复议\n1\n1\n0\n" + heading + ";\n0\n2\n增 1\n" + String(repeating: "0\n", count: 8) + "1\n1\n"
+            + "下一步，我局将实行采伐许可等审批结果办结后 5 个工作\n日内公开，对涉及群众切身利益的林业政策同步开展解读，并\n"
+            + "加强业务培训，进一步提高政府信息公开工作质量。"
+        let once = try canonical(Array(input.utf8))
+        #expect(!once.contains(heading + "；0"))
+        #expect(try canonical(Array(once.utf8)) == once)
+    }
+
     /// `hasSameUTF8`: true only for the same bytes; canonically equivalent
     /// texts in other bytes are left to `==`.
     @Test func sameUTF8IsByteEquality() {

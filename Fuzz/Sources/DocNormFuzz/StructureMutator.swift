@@ -118,7 +118,8 @@ struct LineDocument {
 /// One kind of change a real extractor makes to a report's lines.
 enum StructureMutation: CaseIterable {
     case pageFurniture, splitLine, joinLines, swapLines, ocrLookAlike,
-         headingCopiedOrLost, separatorChanged, moveBlock, insertWord
+         headingCopiedOrLost, separatorChanged, moveBlock, insertWord,
+         headingAmongRows, gridCellEmptied
 
     /// Page numbers and a running header as extractors leave them between lines.
     static let furniture = ["- 3 -", "— 12 —", "7", "第 2 页", "第3页 共9页", "2 / 5", "－ 4 －",
@@ -127,6 +128,8 @@ enum StructureMutation: CaseIterable {
     static let lookAlikes = ["O", "o", "l", "I", "工", "。", "S", "B", "〇", "|", "Z"].map { Array($0.utf8) }
     /// Separators extractors put between cells.
     static let cellSeparators = ["\t", "\t\t", " ", "  ", "    ", "\u{3000}", " \t"].map { Array($0.utf8) }
+    /// What an extractor leaves at the end of a heading it read twice (item 43's `一、总体情况/`).
+    static let headingTails = ["/", "；", ";", "。", " ", "、", "|", "-"].map { Array($0.utf8) }
     /// Words of the tables' headers and units, cut or misplaced by extractors.
     static let words = ["万元", "件", "本年增", "减", "合计", "总计", "自然人", "商业企业", "法人或其他组织",
                         "（三）", "第二十条第（一）项", "行政复议", "行政诉讼", "维持", "纠正", "0", "-",
@@ -210,6 +213,44 @@ enum StructureMutation: CaseIterable {
                 lines.removeSubrange(start..<(start + block.count))
                 lines.insert(contentsOf: block, at: random.below(lines.count + 1))
             }
+        case .headingAmongRows:
+            // A section or block heading read between a table's rows or its debris (a heading
+            // drawn beside the table, a page's running heading), once or twice, the copy
+            // sometimes with a stray mark after it or its last character cut: item 43's shape
+            // (`一、总体情况` ⏎ `一、总体情况/` between table 三's debris and its rows), which
+            // the copy above inserts at any line and so rarely among digits.
+            let headings = lines.indices.filter { LineDocument.isHeading(lines[$0]) }
+            guard !headings.isEmpty else { return }
+            let source = headings[random.below(headings.count)]
+            let heading = lines[source]
+            var copy = heading
+            switch random.below(3) {
+            case 0: copy += Self.headingTails[random.below(Self.headingTails.count)]
+            case 1:
+                let boundaries = LineDocument.scalarBoundaries(heading)
+                if boundaries.count > 3 { copy = Array(heading[..<boundaries[boundaries.count - 2]]) }
+            default: break
+            }
+            if random.below(3) == 0 { lines.remove(at: source) }  // moved rather than copied
+            let at = min(document.randomLine(&random, preferring: LineDocument.hasDigit) + random.below(2),
+                         lines.count)
+            lines.insert(contentsOf: random.below(2) == 0 ? [heading, copy] : [copy], at: at)
+        case .gridCellEmptied:
+            // A TAB grid row with one interior cell emptied (a value the extractor lost, its
+            // separators kept): item 39's second half. A row of spaces is made a TAB row first.
+            let rows = lines.indices.filter { lines[$0].contains(0x09) }
+            let index: Int
+            var cells: [[UInt8]]
+            if !rows.isEmpty && random.below(4) != 0 {
+                index = rows[random.below(rows.count)]
+                cells = lines[index].split(separator: 0x09, omittingEmptySubsequences: false).map(Array.init)
+            } else {
+                index = document.randomLine(&random, preferring: LineDocument.hasDigit)
+                cells = lines[index].split(separator: 0x20, omittingEmptySubsequences: true).map(Array.init)
+            }
+            guard cells.count >= 3 else { return }
+            cells[1 + random.below(cells.count - 2)] = []
+            lines[index] = Array(cells.joined(separator: [0x09]))
         case .insertWord:
             let index = document.randomLine(&random, preferring: LineDocument.hasDigit)
             let boundaries = LineDocument.scalarBoundaries(lines[index])

@@ -1095,8 +1095,13 @@ public struct LineRepair: Sendable {
                 }
                 // A section heading, its title known or restorable, is a line
                 // of its own: what follows (OCR's stray ，累) is no wrap of it
-                // (`lines.section-heading-alone`).
-                if end == position, numbered.opens(lines, at: end, self), standsAsSectionHeading(last.text) {
+                // (`lines.section-heading-alone`). Nor, its title known or
+                // not, does a section heading go on in a line of a table's
+                // values: a heading is no wrapped address (fuzz item 44, a
+                // damaged 四、…情况； at the column took table 四's next 0, and
+                // a second run counted the table's values after it one fewer).
+                if end == position, numbered.opens(lines, at: end, self),
+                   standsAsSectionHeading(last.text) || isValuesLine(next.text) {
                     keepBreak("lines.section-heading-alone", last, next)
                     break
                 }

@@ -20,6 +20,8 @@
 ///   known section title, or one stage 4 restores (`structure.section-title`:
 ///   二、主动公\开政府言息情况), takes nothing after it as a wrap: OCR's stray
 ///   fragment below it (，累, which no line starts with) is no part of it.
+///   Nor does any section heading, its title known or not, take a line of
+///   a table's values (`isValuesLine`) as a wrap (fuzz item 44).
 extension LineRepair {
     /// Whether `line`, a section heading whose title is cut short, goes on
     /// in `next`, the rest of that title (`lines.join-section-title`).
