@@ -262,7 +262,11 @@ import DocNormTestSupport
     @Test func lineMarksAsTheScalarViewsReadThem() {
         let repair = pipeline.lineRepair
         let lines = Self.tokens + Self.texts + ["无。", "情况。）", "公开。”", "（地址：", "（一）", "“a”", "\"", "”（", "。\u{301}",
-                                                 "a\u{20000}。", "）", "，", "其他（见附件", "《条例》（", "1、2；3"]
+                                                 "a\u{20000}。", "）", "，", "其他（见附件", "《条例》（", "1、2；3",
+                                                 "丁（一", "中）（文", "一，二", "不（䷿）丁", "鿿（\u{4DFF}"]
+        // The built-in marks hold no unified ideograph: `hasRunningText`
+        // and `leavesBracketOpen` step over Han text on its lead byte.
+        #expect(!repair.bracketsOrRunningTextHoldHan)
         for text in lines {
             var last: Unicode.Scalar?
             for s in text.unicodeScalars.reversed() where !repair.closers.contains(s) { last = s; break }
