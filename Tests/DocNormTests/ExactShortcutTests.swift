@@ -591,6 +591,40 @@ extension ExactShortcutTests {
 }
 
 extension ExactShortcutTests {
+    /// `holdsHost` steps over eight bytes at a time where none is ASCII: it
+    /// finds a mark wherever it stands against those steps (after every
+    /// count of ASCII and Han bytes), as a read byte by byte finds it.
+    @Test func holdsHostAsReadByteByByte() {
+        func byteByByte(_ bytes: [UInt8]) -> Bool {
+            let count = bytes.count
+            for i in bytes.indices {
+                let b = bytes[i]
+                if b == UInt8(ascii: "@") { return true }
+                if b == UInt8(ascii: ":"), i + 2 < count, bytes[i + 1] == UInt8(ascii: "/"), bytes[i + 2] == UInt8(ascii: "/") { return true }
+                if b | 0x20 == UInt8(ascii: "w"), i + 3 < count, bytes[i + 1] | 0x20 == UInt8(ascii: "w"),
+                   bytes[i + 2] | 0x20 == UInt8(ascii: "w"), bytes[i + 3] == UInt8(ascii: ".") { return true }
+            }
+            return false
+        }
+        var found = 0, checked = 0
+        for ascii in 0..<8 {
+            for han in 0..<6 {
+                for mark in ["@", "://", "www.", "WwW.", ":/", "ww.", "w", ":", "a-b", "", "www", "：//"] {
+                    for tail in ["", "中", "a", "文字文字文字文", "/", "."] {
+                        let text = String(repeating: "x", count: ascii) + String(repeating: "中", count: han) + mark + tail
+                        var copy = text
+                        let fast = copy.withUTF8 { LineRepair.holdsHost($0) }
+                        let slow = byteByByte(Array(text.utf8))
+                        #expect(fast == slow, "\(text.debugDescription)")
+                        if slow { found += 1 }
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(found > 500 && found < checked)
+    }
+
     /// `firstScalar` reads an ASCII or three-byte lead off the UTF-8 view and
     /// decodes the rest in place: both give the scalar view's first scalar
     /// that is no space (nor TAB, when skipping them).
