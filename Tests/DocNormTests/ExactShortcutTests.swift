@@ -262,7 +262,11 @@ import DocNormTestSupport
     @Test func lineMarksAsTheScalarViewsReadThem() {
         let repair = pipeline.lineRepair
         let lines = Self.tokens + Self.texts + ["无。", "情况。）", "公开。”", "（地址：", "（一）", "“a”", "\"", "”（", "。\u{301}",
-                                                 "a\u{20000}。", "）", "，", "其他（见附件", "《条例》（", "1、2；3"]
+                                                 "a\u{20000}。", "）", "，", "其他（见附件", "《条例》（", "1、2；3",
+                                                 "丁（一", "中）（文", "一，二", "不（䷿）丁", "鿿（\u{4DFF}"]
+        // The built-in marks hold no unified ideograph: `hasRunningText`
+        // and `leavesBracketOpen` step over Han text on its lead byte.
+        #expect(!repair.bracketsOrRunningTextHoldHan)
         for text in lines {
             var last: Unicode.Scalar?
             for s in text.unicodeScalars.reversed() where !repair.closers.contains(s) { last = s; break }
@@ -587,6 +591,40 @@ extension ExactShortcutTests {
 }
 
 extension ExactShortcutTests {
+    /// `holdsHost` steps over eight bytes at a time where none is ASCII: it
+    /// finds a mark wherever it stands against those steps (after every
+    /// count of ASCII and Han bytes), as a read byte by byte finds it.
+    @Test func holdsHostAsReadByteByByte() {
+        func byteByByte(_ bytes: [UInt8]) -> Bool {
+            let count = bytes.count
+            for i in bytes.indices {
+                let b = bytes[i]
+                if b == UInt8(ascii: "@") { return true }
+                if b == UInt8(ascii: ":"), i + 2 < count, bytes[i + 1] == UInt8(ascii: "/"), bytes[i + 2] == UInt8(ascii: "/") { return true }
+                if b | 0x20 == UInt8(ascii: "w"), i + 3 < count, bytes[i + 1] | 0x20 == UInt8(ascii: "w"),
+                   bytes[i + 2] | 0x20 == UInt8(ascii: "w"), bytes[i + 3] == UInt8(ascii: ".") { return true }
+            }
+            return false
+        }
+        var found = 0, checked = 0
+        for ascii in 0..<8 {
+            for han in 0..<6 {
+                for mark in ["@", "://", "www.", "WwW.", ":/", "ww.", "w", ":", "a-b", "", "www", "：//"] {
+                    for tail in ["", "中", "a", "文字文字文字文", "/", "."] {
+                        let text = String(repeating: "x", count: ascii) + String(repeating: "中", count: han) + mark + tail
+                        var copy = text
+                        let fast = copy.withUTF8 { LineRepair.holdsHost($0) }
+                        let slow = byteByByte(Array(text.utf8))
+                        #expect(fast == slow, "\(text.debugDescription)")
+                        if slow { found += 1 }
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(found > 500 && found < checked)
+    }
+
     /// `firstScalar` reads an ASCII or three-byte lead off the UTF-8 view and
     /// decodes the rest in place: both give the scalar view's first scalar
     /// that is no space (nor TAB, when skipping them).

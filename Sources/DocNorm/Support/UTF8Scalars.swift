@@ -18,6 +18,16 @@ func decodeUTF8Scalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value:
     return ((b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F), 4)
 }
 
+/// Whether the scalar whose UTF-8 starts at `bytes[i]` is a CJK unified
+/// ideograph of U+4E00…U+9FFF (most of the text; three bytes each), told
+/// without decoding it: lead byte E5…E9, or E4 before a second byte of B8
+/// or more (U+4E00…U+4FFF). Valid UTF-8: an E4 lead has its continuation.
+@inline(__always)
+func opensUnifiedIdeograph(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    let b = bytes[i]
+    return b &- 0xE5 <= 0xE9 - 0xE5 || (b == 0xE4 && bytes[i &+ 1] >= 0xB8)
+}
+
 /// The value of the last scalar of the well-formed UTF-8 `bytes[..<end]`
 /// (`end` > 0): back over its continuation bytes to its lead byte, then
 /// decoded. Every reader of a text's last scalar on its bytes asks this.

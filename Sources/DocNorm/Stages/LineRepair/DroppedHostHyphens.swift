@@ -109,16 +109,29 @@ extension LineRepair {
 
     /// Whether `bytes` hold `://`, `@` or `www.`: where a host may stand
     /// (the test each wide line is put to; most hold none).
+    /// Read eight bytes a step where none of them is ASCII (Han text, most
+    /// of a wide line): such bytes hold none of the marks' first bytes
+    /// (`@`, `:`, `w`), so the step skips no place a mark may start. A word
+    /// with an ASCII byte is read byte by byte. (Byte by byte throughout,
+    /// the test was ~940 instructions of each wide line.)
     static func holdsHost(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
         var i = 0
         while i < count {
-            let b = bytes[i]
-            if b == UInt8(ascii: "@") { return true }
-            if b == UInt8(ascii: ":"), i + 2 < count, bytes[i + 1] == UInt8(ascii: "/"), bytes[i + 2] == UInt8(ascii: "/") { return true }
-            if b | 0x20 == UInt8(ascii: "w"), i + 3 < count, bytes[i + 1] | 0x20 == UInt8(ascii: "w"), bytes[i + 2] | 0x20 == UInt8(ascii: "w"),
-               bytes[i + 3] == UInt8(ascii: ".") { return true }
-            i += 1
+            if i &+ 8 <= count,
+               UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 {
+                i &+= 8
+                continue
+            }
+            let stop = min(i &+ 8, count)
+            while i < stop {
+                let b = bytes[i]
+                if b == UInt8(ascii: "@") { return true }
+                if b == UInt8(ascii: ":"), i + 2 < count, bytes[i + 1] == UInt8(ascii: "/"), bytes[i + 2] == UInt8(ascii: "/") { return true }
+                if b | 0x20 == UInt8(ascii: "w"), i + 3 < count, bytes[i + 1] | 0x20 == UInt8(ascii: "w"), bytes[i + 2] | 0x20 == UInt8(ascii: "w"),
+                   bytes[i + 3] == UInt8(ascii: ".") { return true }
+                i += 1
+            }
         }
         return false
     }
