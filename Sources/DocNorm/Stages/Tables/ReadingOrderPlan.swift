@@ -2,7 +2,10 @@
 /// shape, built once per pipeline: the search runs for every row of every
 /// window of every table it is asked about, and building them there was
 /// most of its time.
-struct ReadingOrderPlan: Sendable {
+/// A class, not a struct: every grammar holds its plan (eleven arrays),
+/// and each copy of a grammar retained and released every one of them;
+/// a reference is one. Nothing in it changes once built.
+final class ReadingOrderPlan: Sendable {
     typealias Layout = ReadingOrderGrammar.Layout
 
     /// Row groups read column block by column block, left to right (two blocks or more).
